@@ -1,0 +1,1 @@
+"""Everything that computes or stores. Never imports Qt (see tests/test_architecture.py)."""

@@ -1,0 +1,31 @@
+"""The project's own exceptions: each carries a message a clerk can read.
+
+The CLI prints ``str(error)`` and exits 2; the GUI shows it in a dialog. Anything
+else that escapes is a bug (exit 1, traceback in the log).
+"""
+
+from __future__ import annotations
+
+
+class SigverifyError(Exception):
+    """A problem the user can fix (bad file, wrong folder...). ``str()`` is the message."""
+
+
+class ImageReadError(SigverifyError):
+    """The file cannot be read as an image (missing, empty, not an image, corrupt)."""
+
+
+class ImageTooLargeError(SigverifyError):
+    """The image would need too much memory to decode."""
+
+
+class ImageTooSmallError(SigverifyError):
+    """The image is too small to hold a readable signature."""
+
+
+class NoInkError(SigverifyError):
+    """No signature (ink) could be found on the image."""
+
+
+class DatasetError(SigverifyError):
+    """A data folder cannot be used (missing, or matches no known layout)."""

@@ -1,0 +1,57 @@
+"""Where sigverify keeps its files, and where its bundled resources are.
+
+User data goes to the platform's user data dir (platformdirs). ``SIGVERIFY_HOME``
+overrides it (tests, portable installs): data and logs then live under that folder.
+Nothing is ever written next to the executable.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "sigverify"
+HOME_ENV = "SIGVERIFY_HOME"
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get(HOME_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def user_data_dir() -> Path:
+    """Folder for the store and installed models (created on first use)."""
+    home = _home_override()
+    path = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_log_dir() -> Path:
+    """Folder for log files (created on first use)."""
+    home = _home_override()
+    path = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def bundle_root() -> Path:
+    """The folder holding ``resources/`` and ``models/``: the PyInstaller bundle when frozen,
+    else the source checkout (the parent of the ``sigverify`` package)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parents[2]
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a bundled resource, e.g. ``resource_path("icons", "app.png")``."""
+    return bundle_root().joinpath("resources", *parts)
+
+
+def bundled_models_dir() -> Path:
+    """Folder of the models shipped with the app (``models/``)."""
+    return bundle_root() / "models"

@@ -1,0 +1,233 @@
+"""Signature preprocessing: from a greyscale scan or photo to what the model sees.
+
+SigNet lineage (Hafemann et al.), made robust to real paper: the paper is flattened
+away first, so grey paper, white paper and uneven light all become the same exact 0
+in the output, and a model cannot learn the scanner instead of the ink.
+
+Pipeline (:func:`preprocess_signature`)::
+
+    grey (H, W) uint8, paper bright
+      -> limit_working_size     at most ``max_working_side`` px on the long side
+      -> flatten_paper          divide by the estimated paper (uneven light, grey paper)
+      -> find_ink               denoise, Otsu, drop ruled lines and specks -> bool mask
+      -> crop to the ink's bounding box, invert (ink bright, background exactly 0)
+      -> fit_on_canvas          scale to fit, centre by centre of mass -> (h, w) uint8
+
+All functions are pure: arrays in, new arrays out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import cv2
+import numpy as np
+
+from sigverify.core.errors import NoInkError
+
+
+@dataclass(frozen=True)
+class PreprocessConfig:
+    """Preprocessing parameters. A model card records them so that enrolment and
+    verification prepare images exactly as training did."""
+
+    height: int = 150
+    width: int = 220
+    #: Fraction of the canvas left empty on each side of the ink.
+    margin: float = 0.04
+    #: Images are shrunk to at most this many pixels on the long side before processing.
+    max_working_side: int = 1600
+    #: Remove straight horizontal lines longer than this fraction of the image width
+    #: (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight.
+    ruled_line_fraction: float = 0.6
+    #: Ink components smaller than this fraction of all ink are specks (dust, noise).
+    speck_fraction: float = 0.002
+    #: Components under this fraction of all ink are kept only near the main writing.
+    stray_fraction: float = 0.02
+    #: The ink must be at least this much darker than the paper (0-255 grey levels).
+    min_contrast: int = 40
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict) -> PreprocessConfig:
+        known = {name: values[name] for name in cls.__dataclass_fields__ if name in values}
+        return cls(**known)
+
+
+def limit_working_size(grey: np.ndarray, max_side: int) -> np.ndarray:
+    """Shrink ``grey (H, W)`` so that ``max(H, W) <= max_side`` (area averaging)."""
+    height, width = grey.shape
+    longest = max(height, width)
+    if longest <= max_side:
+        return grey
+    scale = max_side / longest
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
+
+
+def estimate_paper(grey: np.ndarray) -> np.ndarray:
+    """Estimate the paper's brightness under each pixel of ``grey (H, W)`` uint8.
+
+    A grey closing (max then min filter) wider than any pen stroke erases the ink and
+    keeps the slowly varying paper: grey paper, shadows, a phone's uneven light.
+    Returns float32 ``(H, W)``, each value >= 1.
+    """
+    height, width = grey.shape
+    # Work on a small copy: the paper varies slowly, and large kernels are slow.
+    factor = max(1.0, min(height, width) / 128.0)
+    small = cv2.resize(
+        grey,
+        (max(1, round(width / factor)), max(1, round(height / factor))),
+        interpolation=cv2.INTER_AREA,
+    )
+    kernel_side = max(5, min(small.shape) // 6) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (kernel_side, kernel_side))
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
+    paper = cv2.GaussianBlur(paper.astype(np.float32), (0, 0), kernel_side / 4)
+    paper = cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
+    return np.maximum(paper, 1.0)
+
+
+def flatten_paper(grey: np.ndarray) -> np.ndarray:
+    """Divide ``grey (H, W)`` uint8 by its estimated paper: paper -> 255, ink keeps its
+    darkness relative to the paper around it. Returns uint8 ``(H, W)``."""
+    paper = estimate_paper(grey)
+    flat = grey.astype(np.float32) / paper * 255.0
+    return np.clip(np.rint(flat), 0, 255).astype(np.uint8)
+
+
+def otsu_threshold(values: np.ndarray) -> int:
+    """Otsu's threshold of a uint8 array: values ``<=`` it are the dark class (ink)."""
+    threshold, _ = cv2.threshold(values.reshape(1, -1), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return int(threshold)
+
+
+def remove_ruled_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
+    """Drop horizontal runs of ink longer than ``fraction`` of the width from ``mask (H, W)``
+    bool. Ruled lines are machine-straight; hand strokes never stay on one pixel row
+    that long. Returns a new bool mask."""
+    height, width = mask.shape
+    length = int(round(fraction * width))
+    if fraction <= 0 or length < 20:
+        return mask.copy()
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
+    lines = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+    # Take the line's anti-aliased edge rows too.
+    lines = cv2.dilate(lines, np.ones((3, 1), np.uint8))
+    return mask & ~lines.astype(bool)
+
+
+def remove_specks(
+    mask: np.ndarray, speck_fraction: float, stray_fraction: float = 0.0, reach: float = 0.15
+) -> np.ndarray:
+    """Drop dust and noise from ``mask (H, W)`` bool; returns a new bool mask.
+
+    Connected ink components (8-connected) are dropped when they are specks: 2 pixels or
+    fewer, or smaller than ``speck_fraction`` of all ink. Small components (under
+    ``stray_fraction`` of all ink) are also dropped when they lie away from the main
+    writing: outside its bounding box grown on each side by ``reach`` of the box's longer side. An
+    i-dot sits beside its letters; dust in a corner does not. When the writing itself is
+    all fragments (no large components hold half the ink), only specks are dropped.
+    """
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(
+        mask.astype(np.uint8), connectivity=8
+    )
+    if count <= 1:
+        return mask.copy()
+    areas = stats[1:, cv2.CC_STAT_AREA].astype(np.float64)
+    total = areas.sum()
+    keep = areas >= max(3.0, speck_fraction * total)
+    large = keep & (areas >= stray_fraction * total)
+    if stray_fraction > 0 and areas[large].sum() >= 0.5 * total:
+        left = stats[1:, cv2.CC_STAT_LEFT][large].min()
+        top = stats[1:, cv2.CC_STAT_TOP][large].min()
+        right = (stats[1:, cv2.CC_STAT_LEFT] + stats[1:, cv2.CC_STAT_WIDTH])[large].max()
+        bottom = (stats[1:, cv2.CC_STAT_TOP] + stats[1:, cv2.CC_STAT_HEIGHT])[large].max()
+        grow_x = grow_y = reach * max(right - left, bottom - top)
+        cx, cy = centroids[1:, 0], centroids[1:, 1]
+        near = (
+            (cx >= left - grow_x) & (cx <= right + grow_x) & (cy >= top - grow_y) & (cy <= bottom + grow_y)
+        )
+        keep &= large | near
+    return np.concatenate([[False], keep])[labels]
+
+
+def find_ink(flat: np.ndarray, config: PreprocessConfig) -> np.ndarray:
+    """Ink mask of a paper-flattened image ``flat (H, W)`` uint8 (paper ~255).
+
+    Raises :class:`NoInkError` when nothing is clearly darker than the paper.
+    Returns bool ``(H, W)``.
+    """
+    sigma = max(0.8, min(flat.shape) / 400.0)
+    smooth = cv2.GaussianBlur(flat, (0, 0), sigma)
+    threshold = otsu_threshold(smooth)
+    dark = smooth <= threshold
+    paper_level = float(np.median(smooth[~dark])) if (~dark).any() else 255.0
+    ink_level = float(smooth[dark].mean()) if dark.any() else paper_level
+    if paper_level - ink_level < config.min_contrast:
+        raise NoInkError(_NO_INK)
+    # Otsu can split a page of pure noise; a real ink pixel is clearly darker than paper.
+    mask = dark & (smooth <= paper_level - config.min_contrast / 2)
+    mask = remove_ruled_lines(mask, config.ruled_line_fraction)
+    mask = remove_specks(mask, config.speck_fraction, config.stray_fraction)
+    if mask.sum() < 10:
+        raise NoInkError(_NO_INK)
+    return mask
+
+
+_NO_INK = (
+    "No signature was found on this image: it looks blank or too faint. "
+    "Check that the right page was scanned, with enough contrast."
+)
+
+
+def fit_on_canvas(ink: np.ndarray, mask: np.ndarray, height: int, width: int, margin: float) -> np.ndarray:
+    """Scale the cropped signature ``ink (h, w)`` uint8 (ink bright, background 0) to fit a
+    ``(height, width)`` canvas keeping its aspect ratio, and place it so that the centre of
+    mass of ``mask (h, w)`` bool sits at the canvas centre, shifted only as far as needed
+    to keep all of it on the canvas. Returns uint8 ``(height, width)``."""
+    h, w = ink.shape
+    room_h = max(1.0, height * (1 - 2 * margin))
+    room_w = max(1.0, width * (1 - 2 * margin))
+    scale = min(room_h / h, room_w / w)
+    new_h = min(height, max(1, round(h * scale)))
+    new_w = min(width, max(1, round(w * scale)))
+    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
+    resized = cv2.resize(ink, (new_w, new_h), interpolation=interpolation)
+
+    rows, cols = np.nonzero(mask)
+    weights = ink[rows, cols].astype(np.float64) + 1.0
+    centre_r = (np.average(rows, weights=weights) + 0.5) * new_h / h
+    centre_c = (np.average(cols, weights=weights) + 0.5) * new_w / w
+    top = int(round(height / 2 - centre_r))
+    left = int(round(width / 2 - centre_c))
+    top = min(max(top, 0), height - new_h)
+    left = min(max(left, 0), width - new_w)
+
+    canvas = np.zeros((height, width), dtype=np.uint8)
+    canvas[top : top + new_h, left : left + new_w] = resized
+    return canvas
+
+
+def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = None) -> np.ndarray:
+    """What the model sees: ``grey (H, W)`` uint8 (paper bright, ink dark) ->
+    uint8 ``(config.height, config.width)`` with ink bright on an exact-0 background,
+    cropped to the ink and centred by its centre of mass.
+
+    Raises :class:`NoInkError` when no ink is found.
+    """
+    config = config or PreprocessConfig()
+    if grey.ndim != 2 or grey.dtype != np.uint8:
+        raise ValueError(f"expected a uint8 (H, W) array, got {grey.dtype} {grey.shape}")
+    work = limit_working_size(grey, config.max_working_side)
+    flat = flatten_paper(work)
+    mask = find_ink(flat, config)
+    rows = np.flatnonzero(mask.any(axis=1))
+    cols = np.flatnonzero(mask.any(axis=0))
+    r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    crop_mask = mask[r0:r1, c0:c1]
+    # Ink keeps its darkness (255 - paper-relative grey); everything else becomes 0.
+    ink = np.where(crop_mask, 255 - flat[r0:r1, c0:c1], 0).astype(np.uint8)
+    return fit_on_canvas(ink, crop_mask, config.height, config.width, config.margin)

@@ -1,0 +1,42 @@
+"""Shared fixtures. Every test gets its own SIGVERIFY_HOME (data, logs), and Qt runs
+offscreen so that no test needs a display."""
+
+from __future__ import annotations
+
+import os
+
+import cv2
+import numpy as np
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("sigverify-home")
+    monkeypatch.setenv("SIGVERIFY_HOME", str(home))
+    return home
+
+
+def draw_signature(paper: float = 245.0, ink: float = 30.0, size=(200, 400)) -> np.ndarray:
+    """A hand-made signature-like image: a few thick curves, uint8 (H, W), paper bright."""
+    height, width = size
+    canvas = np.zeros(size, dtype=np.uint8)
+    xs = np.linspace(0.1 * width, 0.85 * width, 60)
+    ys = height * (0.5 + 0.2 * np.sin(xs / width * 12))
+    points = np.stack([xs, ys], axis=1).astype(np.int32)
+    cv2.polylines(canvas, [points], False, 255, 5, cv2.LINE_AA)
+    cv2.line(canvas, (int(0.15 * width), int(0.2 * height)), (int(0.2 * width), int(0.8 * height)), 255, 5)
+    cv2.ellipse(canvas, (int(0.6 * width), int(0.35 * height)), (25, 15), 20, 0, 360, 255, 4)
+    alpha = canvas.astype(np.float64) / 255.0
+    image = paper * (1 - alpha) + ink * alpha
+    return np.clip(np.rint(image), 0, 255).astype(np.uint8)
+
+
+def write_png(path, pixels: np.ndarray):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ok, data = cv2.imencode(".png", pixels)
+    assert ok
+    path.write_bytes(data.tobytes())
+    return path

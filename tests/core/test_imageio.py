@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from sigverify.core import imageio
+from sigverify.core.errors import ImageReadError, ImageTooLargeError, ImageTooSmallError
+from sigverify.core.imageio import decode_image, load_image
+
+
+def _save(path, image: Image.Image, **params):
+    image.save(path, **params)
+    return path
+
+
+def test_grey_png_round_trip_is_exact(tmp_path):
+    pixels = np.arange(40 * 50, dtype=np.uint16).reshape(40, 50) % 256
+    path = _save(tmp_path / "g.png", Image.fromarray(pixels.astype(np.uint8)))
+    loaded = load_image(path)
+    assert loaded.pixels.dtype == np.uint8
+    assert loaded.pixels.shape == (40, 50)
+    np.testing.assert_array_equal(loaded.pixels, pixels)
+    assert loaded.format == "PNG"
+    assert loaded.warnings == ()
+
+
+def test_non_ascii_path(tmp_path):
+    folder = tmp_path / "签名 Zoë"
+    folder.mkdir()
+    path = _save(folder / "ünïcode签名.png", Image.new("L", (32, 32), 200))
+    assert load_image(path).pixels.mean() == 200
+
+
+@pytest.mark.parametrize("suffix,fmt", [(".jpg", "JPEG"), (".tif", "TIFF"), (".bmp", "BMP")])
+def test_other_formats(tmp_path, suffix, fmt):
+    pixels = np.full((30, 40), 220, np.uint8)
+    pixels[10:20, 10:30] = 20
+    path = _save(tmp_path / f"s{suffix}", Image.fromarray(pixels))
+    loaded = load_image(path)
+    assert loaded.format == fmt
+    assert loaded.pixels.shape == (30, 40)
+    error = np.abs(loaded.pixels.astype(int) - pixels)
+    if fmt == "JPEG":  # lossy: ringing at the block's edges, right on average
+        assert error.mean() < 4 and loaded.pixels[12:18, 12:28].mean() < 40
+    else:
+        assert error.max() == 0
+
+
+def test_16_bit_grey_is_scaled_to_8_bit(tmp_path):
+    values = np.array([[0, 257 * 128, 65535] * 10] * 20, dtype=np.uint16)
+    path = _save(tmp_path / "deep.png", Image.fromarray(values))
+    assert Image.open(path).mode.startswith("I")
+    pixels = load_image(path).pixels
+    assert pixels.dtype == np.uint8
+    assert pixels[0, :3].tolist() == [0, 128, 255]
+
+
+def test_rgb_uses_luma(tmp_path):
+    rgb = np.zeros((20, 20, 3), np.uint8)
+    rgb[..., 0] = 255  # pure red -> 0.299 * 255 = 76
+    path = _save(tmp_path / "red.png", Image.fromarray(rgb))
+    assert set(np.unique(load_image(path).pixels)) == {76}
+
+
+def test_transparent_pixels_become_white_paper(tmp_path):
+    rgba = np.zeros((20, 30, 4), np.uint8)  # black ink everywhere...
+    rgba[:, :10, 3] = 255  # ...opaque on the left
+    rgba[:, 10:20, 3] = 128  # half transparent in the middle
+    # alpha 0 on the right third: transparent -> paper
+    path = _save(tmp_path / "pad.png", Image.fromarray(rgba, "RGBA"))
+    pixels = load_image(path).pixels
+    assert (pixels[:, :10] == 0).all()
+    assert np.abs(pixels[:, 10:20].astype(int) - 127).max() <= 1
+    assert (pixels[:, 20:] == 255).all()
+
+
+def test_palette_with_transparency(tmp_path):
+    image = Image.new("P", (20, 20), 0)
+    image.putpalette([0, 0, 0, 255, 255, 255] + [0] * 762)
+    image.paste(1, (0, 0, 10, 20))
+    image.info["transparency"] = 0  # index 0 (black) is transparent
+    path = _save(tmp_path / "p.png", image, transparency=0)
+    assert (load_image(path).pixels == 255).all()
+
+
+def test_exif_orientation_is_applied(tmp_path):
+    pixels = np.full((30, 60), 255, np.uint8)
+    pixels[:10, :20] = 0  # dark block in the stored top-left corner
+    image = Image.fromarray(pixels)
+    exif = image.getexif()
+    exif[0x0112] = 6  # "rotate 90 degrees clockwise to display"
+    path = _save(tmp_path / "phone.jpg", image, exif=exif, quality=95)
+    upright = load_image(path).pixels
+    assert upright.shape == (60, 30)
+    assert upright[:20, -10:].mean() < 40  # the block is now top-right
+    assert upright[:20, :10].mean() > 215
+
+
+def test_multipage_tiff_uses_first_page_with_a_warning(tmp_path):
+    first = Image.new("L", (40, 30), 10)
+    second = Image.new("L", (40, 30), 250)
+    path = tmp_path / "scan.tif"
+    first.save(path, save_all=True, append_images=[second])
+    loaded = load_image(path)
+    assert (loaded.pixels == 10).all()
+    assert len(loaded.warnings) == 1 and "2 pages" in loaded.warnings[0]
+
+
+def test_decode_bytes_directly():
+    buffer = io.BytesIO()
+    Image.new("L", (20, 20), 99).save(buffer, format="PNG")
+    loaded = decode_image(buffer.getvalue(), source="clipboard")
+    assert loaded.pixels.shape == (20, 20) and loaded.source == "clipboard"
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ImageReadError, match="does not exist"):
+        load_image(tmp_path / "nope.png")
+
+
+def test_folder_instead_of_file(tmp_path):
+    with pytest.raises(ImageReadError, match="is a folder"):
+        load_image(tmp_path)
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.png"
+    path.write_bytes(b"")
+    with pytest.raises(ImageReadError, match="empty"):
+        load_image(path)
+
+
+def test_not_an_image(tmp_path):
+    path = tmp_path / "letter.png"
+    path.write_text("Dear sir, please find my signature attached.")
+    with pytest.raises(ImageReadError, match="not an image"):
+        load_image(path)
+
+
+def test_truncated_file(tmp_path):
+    buffer = io.BytesIO()
+    rng = np.random.default_rng(0)
+    Image.fromarray(rng.integers(0, 255, (200, 200), dtype=np.uint8)).save(buffer, format="PNG")
+    path = tmp_path / "cut.png"
+    path.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    with pytest.raises(ImageReadError, match="damaged or incomplete"):
+        load_image(path)
+
+
+def test_corrupt_jpeg_body(tmp_path):
+    buffer = io.BytesIO()
+    Image.new("L", (64, 64), 128).save(buffer, format="JPEG")
+    data = bytearray(buffer.getvalue())
+    del data[200:]  # keep the header, lose the scan data and end marker
+    path = tmp_path / "broken.jpg"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImageReadError, match="damaged or incomplete"):
+        load_image(path)
+
+
+def test_huge_image_is_refused_before_decoding(tmp_path):
+    # 12000 x 9000 = 108 megapixels; 1-bit so the file itself is small.
+    path = _save(tmp_path / "huge.png", Image.new("1", (12000, 9000), 1))
+    assert path.stat().st_size < 2_000_000
+    with pytest.raises(ImageTooLargeError, match="12000 × 9000"):
+        load_image(path)
+
+
+def test_image_just_under_the_pixel_limit_is_read_header_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(imageio, "MAX_PIXELS", 100 * 100)
+    ok = _save(tmp_path / "ok.png", Image.new("L", (100, 100), 255))
+    too_big = _save(tmp_path / "big.png", Image.new("L", (101, 100), 255))
+    assert load_image(ok).pixels.shape == (100, 100)
+    with pytest.raises(ImageTooLargeError):
+        load_image(too_big)
+
+
+def test_tiny_image(tmp_path):
+    path = _save(tmp_path / "tiny.png", Image.new("L", (10, 40), 0))
+    with pytest.raises(ImageTooSmallError, match="10 × 40"):
+        load_image(path)

@@ -1,0 +1,253 @@
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from sigverify.core.errors import NoInkError
+from sigverify.core.preprocessing import (
+    PreprocessConfig,
+    find_ink,
+    fit_on_canvas,
+    flatten_paper,
+    limit_working_size,
+    otsu_threshold,
+    preprocess_signature,
+    remove_ruled_lines,
+    remove_specks,
+)
+from tests.conftest import draw_signature
+
+CONFIG = PreprocessConfig()
+
+
+def ink_mask(output: np.ndarray) -> np.ndarray:
+    return output > 0
+
+
+def overlap(a: np.ndarray, b: np.ndarray) -> float:
+    """How much two ink masks agree, allowing a 1-pixel shift: the smaller of the
+    fractions of each mask's pixels that lie within 1 px of the other's."""
+    near = np.ones((3, 3), np.uint8)
+    a_near = cv2.dilate(a.astype(np.uint8), near).astype(bool)
+    b_near = cv2.dilate(b.astype(np.uint8), near).astype(bool)
+    return float(min((a & b_near).sum() / max(1, a.sum()), (b & a_near).sum() / max(1, b.sum())))
+
+
+# ------------------------------------------------------------ building blocks
+
+
+def test_flatten_uniform_grey_paper_becomes_white():
+    assert (flatten_paper(np.full((120, 200), 200, np.uint8)) == 255).all()
+
+
+def test_flatten_removes_a_lighting_gradient():
+    gradient = np.tile(np.linspace(150, 250, 300), (200, 1)).astype(np.uint8)
+    flat = flatten_paper(gradient)
+    # A 100-level ramp is far steeper than real light; at the borders the estimate lags
+    # by a few levels, which still leaves the paper far above any ink.
+    assert flat.min() >= 244 and flat.mean() >= 252
+
+
+def test_flatten_keeps_ink_darkness_relative_to_paper():
+    image = np.full((200, 300), 200, np.uint8)
+    image[95:105, 50:250] = 100  # a thin stroke at half the paper's brightness
+    flat = flatten_paper(image)
+    assert abs(int(flat[100, 150]) - 128) <= 2  # 100 / 200 * 255 = 127.5
+    assert flat[20, 20] == 255
+
+
+def test_otsu_splits_two_levels():
+    values = np.array([50] * 100 + [200] * 100, np.uint8)
+    threshold = otsu_threshold(values)
+    assert 50 <= threshold < 200
+
+
+def test_limit_working_size():
+    big = np.zeros((1000, 4000), np.uint8)
+    assert limit_working_size(big, 1600).shape == (400, 1600)
+    small = np.zeros((100, 200), np.uint8)
+    assert limit_working_size(small, 1600) is small
+
+
+def test_ruled_line_is_removed_and_hand_stroke_kept():
+    mask = np.zeros((100, 300), bool)
+    mask[80:82, :] = True  # a printed line across the whole width
+    rr = np.arange(10, 70)
+    mask[rr, rr * 2] = True  # a diagonal hand stroke
+    mask[40:42, 100:200] = True  # a straight stroke a third of the width long
+    cleaned = remove_ruled_lines(mask, 0.6)
+    assert not cleaned[75:85].any()
+    assert cleaned[rr, rr * 2].all()
+    assert cleaned[40:42, 100:200].all()
+
+
+def test_specks_are_removed():
+    mask = np.zeros((100, 100), bool)
+    mask[40:60, 40:60] = True  # 400 px of ink
+    mask[5, 5] = True  # 1 px speck
+    mask[90, 90:92] = True  # 2 px speck
+    cleaned = remove_specks(mask, 0.002)
+    assert cleaned.sum() == 400 and not cleaned[5, 5] and not cleaned[90, 90]
+
+
+def test_specks_fraction_of_total_ink():
+    mask = np.zeros((200, 200), bool)
+    mask[10:110, 10:110] = True  # 10000 px
+    mask[150:155, 150:155] = True  # 25 px: under 0.5 % of the ink
+    assert remove_specks(mask, 0.005).sum() == 10000
+    assert remove_specks(mask, 0.001).sum() == 10025
+
+
+def test_small_components_are_kept_near_the_writing_and_dropped_far_away():
+    mask = np.zeros((200, 400), bool)
+    mask[90:110, 100:300] = True  # the writing: 4000 px, box rows 90-110, columns 100-300
+    mask[80:84, 150:154] = True  # an i-dot just above it: 16 px (0.4 %)
+    mask[190:194, 390:394] = True  # dust in the corner: 16 px
+    cleaned = remove_specks(mask, 0.002, stray_fraction=0.02, reach=0.15)
+    assert cleaned[80:84, 150:154].all()
+    assert not cleaned[190:194, 390:394].any()
+    assert cleaned[90:110, 100:300].all()
+    # Without the stray rule both survive: they are larger than specks.
+    assert remove_specks(mask, 0.002).sum() == 4032
+
+
+def test_fragmented_writing_is_not_mistaken_for_dust():
+    mask = np.zeros((100, 400), bool)
+    for x in range(10, 390, 20):  # faint writing broken into 19 dashes, 1/19 of the ink each
+        mask[50:53, x:x + 6] = True
+    assert remove_specks(mask, 0.002, stray_fraction=0.1).sum() == mask.sum()
+
+
+def test_fit_on_canvas_fills_when_aspect_matches():
+    ink = np.full((10, 20), 255, np.uint8)
+    out = fit_on_canvas(ink, ink > 0, 50, 100, margin=0.0)
+    assert out.shape == (50, 100) and (out == 255).all()
+
+
+def test_fit_on_canvas_centres_by_centre_of_mass():
+    # An "L": top row and left column of a 10x10 box. Centre of mass: row and column
+    # (0 * 10 + 1 + ... + 9) / 19 = 2.37 px, i.e. 2.87 px of 10 counted to pixel centres.
+    ink = np.zeros((10, 10), np.uint8)
+    ink[0, :] = 255
+    ink[:, 0] = 255
+    out = fit_on_canvas(ink, ink > 0, 100, 100, margin=0.2)  # 60 px of room -> x6
+    # The centre of mass (2.87 * 6 = 17.2 px into the ink) lands on the canvas centre (50):
+    # the ink starts at 50 - 17.2 = 32.8 -> 33, not at 20 as centring the box would give.
+    rows, cols = np.nonzero(out)
+    assert rows.min() == 33 and cols.min() == 33
+
+
+def test_fit_on_canvas_keeps_ink_on_canvas():
+    ink = np.zeros((10, 40), np.uint8)
+    ink[:, :4] = 255  # mass far left
+    ink[0, :] = 255
+    out = fit_on_canvas(ink, ink > 0, 50, 100, margin=0.0)
+    # scale 2.5 -> 25 x 100: no horizontal room, so it cannot shift right
+    assert out[:, 0].any() and out[:, -1].any()
+
+
+def test_find_ink_refuses_blank_noisy_paper():
+    rng = np.random.default_rng(0)
+    paper = np.clip(rng.normal(235, 4, (300, 400)), 0, 255).astype(np.uint8)
+    with pytest.raises(NoInkError, match="No signature"):
+        find_ink(flatten_paper(paper), CONFIG)
+
+
+def test_find_ink_refuses_uniform_image():
+    with pytest.raises(NoInkError):
+        find_ink(np.full((100, 100), 255, np.uint8), CONFIG)
+
+
+def test_find_ink_refuses_marks_too_faint():
+    image = draw_signature(paper=240, ink=225)  # 15 grey levels: a smudge, not ink
+    with pytest.raises(NoInkError):
+        find_ink(flatten_paper(image), CONFIG)
+
+
+def test_config_round_trip():
+    config = PreprocessConfig(height=100, width=160, margin=0.1)
+    assert PreprocessConfig.from_dict({**config.to_dict(), "unknown": 1}) == config
+
+
+# ------------------------------------------------------------ the whole pipeline
+
+
+def test_output_shape_dtype_and_exact_zero_background():
+    out = preprocess_signature(draw_signature())
+    assert out.shape == (150, 220) and out.dtype == np.uint8
+    assert 0.02 < (out > 0).mean() < 0.5
+    assert out.max() > 180  # dark ink -> bright
+    small = preprocess_signature(draw_signature(), PreprocessConfig(height=64, width=96))
+    assert small.shape == (64, 96)
+
+
+def test_ink_is_cropped_and_centred():
+    image = np.full((600, 900), 245, np.uint8)
+    image[400:600, 600:900] = draw_signature(size=(200, 300))  # signature in a corner
+    out = preprocess_signature(image)
+    rows, cols = np.nonzero(out)
+    weights = out[rows, cols].astype(float)
+    assert abs(np.average(rows, weights=weights) - 75) < 8
+    assert abs(np.average(cols, weights=weights) - 110) < 12
+    # scaled to fill the room inside the margins on at least one axis
+    assert cols.max() - cols.min() + 1 >= 0.92 * 220 - 2 or rows.max() - rows.min() + 1 >= 0.92 * 150 - 2
+
+
+def test_paper_colour_does_not_reach_the_output():
+    """Grey vs white paper with the same pen must give the same output (the CEDAR shortcut)."""
+    white = preprocess_signature(draw_signature(paper=254, ink=30))
+    grey = preprocess_signature(draw_signature(paper=238, ink=30 * 238 / 254))
+    assert overlap(ink_mask(white), ink_mask(grey)) > 0.95
+    assert np.abs(white.astype(int) - grey.astype(int)).mean() < 2
+    # Background is exactly 0 in both: nothing of the paper's grey survives.
+    assert white[0, 0] == 0 and grey[0, 0] == 0
+
+
+def test_uneven_light_gives_the_same_signature():
+    even = draw_signature(paper=240, ink=40)
+    shade = np.tile(np.linspace(0.55, 1.0, even.shape[1]), (even.shape[0], 1))
+    uneven = np.clip(even * shade, 0, 255).astype(np.uint8)
+    assert overlap(ink_mask(preprocess_signature(even)), ink_mask(preprocess_signature(uneven))) > 0.95
+
+
+def test_ruled_line_under_the_signature_is_ignored():
+    clean = draw_signature(size=(200, 400))
+    ruled = clean.copy()
+    ruled[185:187, :] = 60  # a form's baseline, full width
+    a, b = preprocess_signature(clean), preprocess_signature(ruled)
+    assert overlap(ink_mask(a), ink_mask(b)) > 0.95
+
+
+def test_dust_far_away_does_not_move_the_crop():
+    clean = np.full((400, 700), 245, np.uint8)
+    clean[100:300, 150:550] = draw_signature(size=(200, 400))
+    dusty = clean.copy()
+    dusty[5:8, 689:692] = 20  # a 3x3 speck in the corner (a 2x2 one vanishes in the blur)
+    assert overlap(ink_mask(preprocess_signature(clean)), ink_mask(preprocess_signature(dusty))) > 0.95
+
+
+def test_faint_stamp_behind_is_left_out():
+    clean = draw_signature(paper=245, ink=25, size=(240, 480))
+    stamped = clean.copy()
+    cv2.circle(stamped, (380, 70), 50, 200, 6)  # a light stamp ring, well lighter than ink
+    out_clean, out_stamped = preprocess_signature(clean), preprocess_signature(stamped)
+    assert overlap(ink_mask(out_clean), ink_mask(out_stamped)) > 0.95
+
+
+def test_large_photo_is_processed_at_working_size():
+    photo = cv2.resize(draw_signature(), (4000, 2000), interpolation=cv2.INTER_LINEAR)
+    out = preprocess_signature(photo)
+    reference = preprocess_signature(draw_signature())
+    assert out.shape == (150, 220)
+    assert overlap(ink_mask(out), ink_mask(reference)) > 0.95
+
+
+def test_blank_page_raises_no_ink():
+    with pytest.raises(NoInkError):
+        preprocess_signature(np.full((300, 500), 240, np.uint8))
+
+
+def test_wrong_array_type_is_a_programming_error():
+    with pytest.raises(ValueError):
+        preprocess_signature(np.zeros((10, 10, 3), np.uint8))
