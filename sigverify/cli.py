@@ -53,7 +53,9 @@ def _parse_size(text: str) -> tuple[int, int]:
     try:
         height, width = (int(v) for v in text.lower().split("x"))
     except ValueError as error:
-        raise UsageError(f"--size must look like 150x220 (height x width), not “{text}”.") from error
+        raise UsageError(
+            f"--size must look like 150x220 (height x width), not “{text}”."
+        ) from error
     if not (16 <= height <= 2000 and 16 <= width <= 2000):
         raise UsageError("--size must be between 16 and 2000 pixels on each side.")
     return height, width
@@ -85,8 +87,14 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
         raise UsageError(f"Cannot write “{out}”: {error.strerror}.") from error
     _emit(
         args,
-        {"input": str(args.image), "output": str(out), "height": height, "width": width,
-         "ink_pixels": int((result > 0).sum()), "warnings": list(loaded.warnings)},
+        {
+            "input": str(args.image),
+            "output": str(out),
+            "height": height,
+            "width": width,
+            "ink_pixels": int((result > 0).sum()),
+            "warnings": list(loaded.warnings),
+        },
         f"Wrote {out} ({width} x {height}): what the model sees of {Path(args.image).name}.",
     )
     return EXIT_OK
@@ -135,8 +143,11 @@ def cmd_dataset_split(args: argparse.Namespace) -> int:
     dataset = read_dataset(args.data, args.layout)
     split = split_writers(dataset.usable_writers(), args.validation, args.test, args.seed)
     parts = {"train": split.train, "validation": split.validation, "test": split.test}
-    payload = {"layout": dataset.layout, "seed": split.seed,
-               **{name: [w.id for w in writers] for name, writers in parts.items()}}
+    payload = {
+        "layout": dataset.layout,
+        "seed": split.seed,
+        **{name: [w.id for w in writers] for name, writers in parts.items()},
+    }
     text = "\n".join(
         f"{name:<10} {len(writers):>3} writers: {' '.join(w.id for w in writers)}"
         for name, writers in parts.items()
@@ -153,8 +164,13 @@ def cmd_dataset_synth(args: argparse.Namespace) -> int:
     root = write_synthetic_dataset(args.out, args.writers, args.genuine, args.forged, args.seed)
     _emit(
         args,
-        {"root": str(root), "writers": args.writers, "genuine": args.writers * args.genuine,
-         "forged": args.writers * args.forged, "seed": args.seed},
+        {
+            "root": str(root),
+            "writers": args.writers,
+            "genuine": args.writers * args.genuine,
+            "forged": args.writers * args.forged,
+            "seed": args.seed,
+        },
         f"Wrote {args.writers} synthetic writers ({args.genuine} genuine, {args.forged} forged "
         f"each) to {root}",
     )
@@ -178,38 +194,63 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    pre = add_command(commands, "preprocess", cmd_preprocess,
-                      "Write the image the model sees for a signature scan or photo.")
+    pre = add_command(
+        commands,
+        "preprocess",
+        cmd_preprocess,
+        "Write the image the model sees for a signature scan or photo.",
+    )
     pre.add_argument("image", help="signature image (PNG, JPEG, TIFF, BMP)")
     pre.add_argument("--out", required=True, help="output PNG file")
-    pre.add_argument("--size", default="150x220", help="HEIGHTxWIDTH of the output (default 150x220)")
+    pre.add_argument(
+        "--size", default="150x220", help="HEIGHTxWIDTH of the output (default 150x220)"
+    )
 
-    dataset = commands.add_parser("dataset", help="Inspect, split or generate signature data folders.",
-                                  description="Inspect, split or generate signature data folders.")
+    dataset = commands.add_parser(
+        "dataset",
+        help="Inspect, split or generate signature data folders.",
+        description="Inspect, split or generate signature data folders.",
+    )
     dataset_commands = dataset.add_subparsers(dest="dataset_command", metavar="COMMAND")
     dataset.set_defaults(handler=lambda _args: _missing_subcommand(dataset))
 
     def add_data_arguments(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("data", help="data folder")
-        sub.add_argument("--layout", default="auto",
-                         choices=["auto", "folders", "cedar", "sigcomp", "bhsig260"],
-                         help="folder layout (default: detect)")
+        sub.add_argument(
+            "--layout",
+            default="auto",
+            choices=["auto", "folders", "cedar", "sigcomp", "bhsig260"],
+            help="folder layout (default: detect)",
+        )
 
-    check = add_command(dataset_commands, "check", cmd_dataset_check,
-                        "Count writers and images in a data folder and list every problem found.")
+    check = add_command(
+        dataset_commands,
+        "check",
+        cmd_dataset_check,
+        "Count writers and images in a data folder and list every problem found.",
+    )
     add_data_arguments(check)
-    check.add_argument("--no-images", action="store_true",
-                       help="only list files; do not open every image (faster)")
+    check.add_argument(
+        "--no-images", action="store_true", help="only list files; do not open every image (faster)"
+    )
 
-    split = add_command(dataset_commands, "split", cmd_dataset_split,
-                        "Show the writer-disjoint train / validation / test split for a seed.")
+    split = add_command(
+        dataset_commands,
+        "split",
+        cmd_dataset_split,
+        "Show the writer-disjoint train / validation / test split for a seed.",
+    )
     add_data_arguments(split)
     split.add_argument("--validation", type=float, default=0.15, help="fraction of writers (0.15)")
     split.add_argument("--test", type=float, default=0.15, help="fraction of writers (0.15)")
     split.add_argument("--seed", type=int, default=0)
 
-    synth = add_command(dataset_commands, "synth", cmd_dataset_synth,
-                        "Write a synthetic signature data folder (for trying sigverify out).")
+    synth = add_command(
+        dataset_commands,
+        "synth",
+        cmd_dataset_synth,
+        "Write a synthetic signature data folder (for trying sigverify out).",
+    )
     synth.add_argument("out", help="folder to create")
     synth.add_argument("--writers", type=int, default=12)
     synth.add_argument("--genuine", type=int, default=8, help="genuine signatures per writer")
@@ -255,8 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: say so plainly, keep the details in the log
         log = _log_bug()
         where = f" Details were written to {log}." if log else ""
-        print(f"Internal error ({type(error).__name__}: {error}). Please report it.{where}",
-              file=sys.stderr)
+        print(
+            f"Internal error ({type(error).__name__}: {error}). Please report it.{where}",
+            file=sys.stderr,
+        )
         return EXIT_BUG
 
 

@@ -27,7 +27,13 @@ def draw_signature(paper: float = 245.0, ink: float = 30.0, size=(200, 400)) -> 
     ys = height * (0.5 + 0.2 * np.sin(xs / width * 12))
     points = np.stack([xs, ys], axis=1).astype(np.int32)
     cv2.polylines(canvas, [points], False, 255, 5, cv2.LINE_AA)
-    cv2.line(canvas, (int(0.15 * width), int(0.2 * height)), (int(0.2 * width), int(0.8 * height)), 255, 5)
+    cv2.line(
+        canvas,
+        (int(0.15 * width), int(0.2 * height)),
+        (int(0.2 * width), int(0.8 * height)),
+        255,
+        5,
+    )
     cv2.ellipse(canvas, (int(0.6 * width), int(0.35 * height)), (25, 15), 20, 0, 360, 255, 4)
     alpha = canvas.astype(np.float64) / 255.0
     image = paper * (1 - alpha) + ink * alpha

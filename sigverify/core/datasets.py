@@ -97,19 +97,28 @@ def _number_key(text: str) -> tuple:
 
 
 def _subdirs(root: Path) -> list[Path]:
-    return sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  key=lambda p: _number_key(p.name))
+    return sorted(
+        (p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: _number_key(p.name),
+    )
 
 
 def _images_in(folder: Path, problems: list[DatasetProblem]) -> list[Path]:
-    files = sorted((p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")),
-                   key=lambda p: _number_key(p.name))
+    files = sorted(
+        (p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")),
+        key=lambda p: _number_key(p.name),
+    )
     images = [p for p in files if _is_image(p)]
     others = [p for p in files if not _is_image(p)]
     if others:
         listed = ", ".join(p.name for p in others[:3]) + (", ..." if len(others) > 3 else "")
-        problems.append(DatasetProblem(
-            WARNING, f"{len(others)} file(s) that are not images were ignored ({listed}).", folder))
+        problems.append(
+            DatasetProblem(
+                WARNING,
+                f"{len(others)} file(s) that are not images were ignored ({listed}).",
+                folder,
+            )
+        )
     return images
 
 
@@ -148,10 +157,16 @@ def read_dataset(root: str | Path, layout: str = "auto") -> Dataset:
     root = _existing_folder(root)
     if layout == "auto":
         layout = detect_layout(root)
-    readers = {"folders": _read_folders, "cedar": _read_cedar,
-               "sigcomp": _read_sigcomp, "bhsig260": _read_bhsig260}
+    readers = {
+        "folders": _read_folders,
+        "cedar": _read_cedar,
+        "sigcomp": _read_sigcomp,
+        "bhsig260": _read_bhsig260,
+    }
     if layout not in readers:
-        raise DatasetError(f"Unknown layout “{layout}”. Choose auto or one of: {', '.join(LAYOUTS)}.")
+        raise DatasetError(
+            f"Unknown layout “{layout}”. Choose auto or one of: {', '.join(LAYOUTS)}."
+        )
     problems: list[DatasetProblem] = []
     writers = readers[layout](root, problems)
     writers = [w for w in writers if w.genuine or w.forged]
@@ -162,17 +177,29 @@ def read_dataset(root: str | Path, layout: str = "auto") -> Dataset:
         )
     for writer in writers:
         if not writer.genuine:
-            problems.append(DatasetProblem(
-                ERROR, f"Writer {writer.id} has forgeries but no genuine signatures; "
-                "this writer cannot be used."))
+            problems.append(
+                DatasetProblem(
+                    ERROR,
+                    f"Writer {writer.id} has forgeries but no genuine signatures; "
+                    "this writer cannot be used.",
+                )
+            )
         elif len(writer.genuine) < MIN_GENUINE:
-            problems.append(DatasetProblem(
-                WARNING, f"Writer {writer.id} has only one genuine signature; at least "
-                f"{MIN_GENUINE} are needed, so this writer cannot be used."))
+            problems.append(
+                DatasetProblem(
+                    WARNING,
+                    f"Writer {writer.id} has only one genuine signature; at least "
+                    f"{MIN_GENUINE} are needed, so this writer cannot be used.",
+                )
+            )
     if not any(w.forged for w in writers):
-        problems.append(DatasetProblem(
-            WARNING, "No forgeries were found: training will use other writers' genuine "
-            "signatures as (random) forgeries only, and cannot learn skilled forgeries."))
+        problems.append(
+            DatasetProblem(
+                WARNING,
+                "No forgeries were found: training will use other writers' genuine "
+                "signatures as (random) forgeries only, and cannot learn skilled forgeries.",
+            )
+        )
     return Dataset(root=root, layout=layout, writers=writers, problems=problems)
 
 
@@ -181,15 +208,21 @@ def _read_folders(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
     for folder in _subdirs(root):
         genuine_dir, forged_dir = folder / "genuine", folder / "forged"
         if not genuine_dir.is_dir() and not forged_dir.is_dir():
-            problems.append(DatasetProblem(
-                WARNING, f"Folder “{folder.name}” has no genuine/ or forged/ folder inside; ignored.",
-                folder))
+            problems.append(
+                DatasetProblem(
+                    WARNING,
+                    f"Folder “{folder.name}” has no genuine/ or forged/ folder inside; ignored.",
+                    folder,
+                )
+            )
             continue
-        writers.append(Writer(
-            id=folder.name,
-            genuine=_images_in(genuine_dir, problems) if genuine_dir.is_dir() else [],
-            forged=_images_in(forged_dir, problems) if forged_dir.is_dir() else [],
-        ))
+        writers.append(
+            Writer(
+                id=folder.name,
+                genuine=_images_in(genuine_dir, problems) if genuine_dir.is_dir() else [],
+                forged=_images_in(forged_dir, problems) if forged_dir.is_dir() else [],
+            )
+        )
     return writers
 
 
@@ -206,8 +239,11 @@ def _read_cedar(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
         for path in _images_in(folder, problems):
             match = _CEDAR_NAME.match(path.name)
             if not match:
-                problems.append(DatasetProblem(
-                    WARNING, f"“{path.name}” is not named like a CEDAR file; ignored.", path))
+                problems.append(
+                    DatasetProblem(
+                        WARNING, f"“{path.name}” is not named like a CEDAR file; ignored.", path
+                    )
+                )
                 continue
             kind, writer_id = match.group(1).lower(), match.group(2)
             writer = writers.setdefault(writer_id, Writer(writer_id))
@@ -223,8 +259,13 @@ def _read_sigcomp(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
     for folder in _subdirs(root):
         match = _SIGCOMP_DIR.match(folder.name)
         if not match:
-            problems.append(DatasetProblem(
-                WARNING, f"Folder “{folder.name}” is not named like 001 or 001_forg; ignored.", folder))
+            problems.append(
+                DatasetProblem(
+                    WARNING,
+                    f"Folder “{folder.name}” is not named like 001 or 001_forg; ignored.",
+                    folder,
+                )
+            )
             continue
         writer = writers.setdefault(match.group(1), Writer(match.group(1)))
         (writer.forged if match.group(2) else writer.genuine).extend(_images_in(folder, problems))
@@ -242,8 +283,13 @@ def _read_bhsig260(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
             for path in _images_in(folder, problems):
                 match = _BHSIG_NAME.match(path.name)
                 if not match:
-                    problems.append(DatasetProblem(
-                        WARNING, f"“{path.name}” is not named like a BHSig260 file; ignored.", path))
+                    problems.append(
+                        DatasetProblem(
+                            WARNING,
+                            f"“{path.name}” is not named like a BHSig260 file; ignored.",
+                            path,
+                        )
+                    )
                     continue
                 writer_id = f"{match.group(1).upper()}{match.group(2)}"
                 writer = writers.setdefault(writer_id, Writer(writer_id))
@@ -290,11 +336,14 @@ def split_writers(
     writer. Raises :class:`DatasetError` with fewer than 3 writers.
     """
     if not 0 < validation < 1 or not 0 < test < 1 or validation + test >= 1:
-        raise DatasetError("Validation and test fractions must be between 0 and 1, with room left for training.")
+        raise DatasetError(
+            "Validation and test fractions must be between 0 and 1, with room left for training."
+        )
     if len(writers) < 3:
         raise DatasetError(
             f"At least 3 writers are needed to keep training, validation and test writers "
-            f"apart; this data has {len(writers)}.")
+            f"apart; this data has {len(writers)}."
+        )
     ordered = sorted(writers, key=lambda w: _number_key(w.id))
     order = np.random.default_rng(seed).permutation(len(ordered))
     shuffled = [ordered[i] for i in order]
@@ -303,8 +352,8 @@ def split_writers(
     n_test = max(1, round(test * n))
     n_val = min(n_val, n - n_test - 1)
     return WriterSplit(
-        train=shuffled[n_val + n_test:],
+        train=shuffled[n_val + n_test :],
         validation=shuffled[:n_val],
-        test=shuffled[n_val:n_val + n_test],
+        test=shuffled[n_val : n_val + n_test],
         seed=seed,
     )

@@ -148,7 +148,10 @@ def remove_specks(
         grow_x = grow_y = reach * max(right - left, bottom - top)
         cx, cy = centroids[1:, 0], centroids[1:, 1]
         near = (
-            (cx >= left - grow_x) & (cx <= right + grow_x) & (cy >= top - grow_y) & (cy <= bottom + grow_y)
+            (cx >= left - grow_x)
+            & (cx <= right + grow_x)
+            & (cy >= top - grow_y)
+            & (cy <= bottom + grow_y)
         )
         keep &= large | near
     return np.concatenate([[False], keep])[labels]
@@ -183,7 +186,9 @@ _NO_INK = (
 )
 
 
-def fit_on_canvas(ink: np.ndarray, mask: np.ndarray, height: int, width: int, margin: float) -> np.ndarray:
+def fit_on_canvas(
+    ink: np.ndarray, mask: np.ndarray, height: int, width: int, margin: float
+) -> np.ndarray:
     """Scale the cropped signature ``ink (h, w)`` uint8 (ink bright, background 0) to fit a
     ``(height, width)`` canvas keeping its aspect ratio, and place it so that the centre of
     mass of ``mask (h, w)`` bool sits at the canvas centre, shifted only as far as needed

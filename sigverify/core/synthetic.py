@@ -64,7 +64,9 @@ def writer_style(seed: int) -> WriterStyle:
             ys.append(y)
     points = np.stack([xs, ys], axis=1)
     # Capital letter: a tall first stroke, often lifted from the rest.
-    capital = np.array([[0.0, -1.0], [0.2, 1.8], [0.5, 0.2], [0.1, -0.2]]) + rng.normal(0, 0.1, (4, 2))
+    capital = np.array([[0.0, -1.0], [0.2, 1.8], [0.5, 0.2], [0.1, -0.2]]) + rng.normal(
+        0, 0.1, (4, 2)
+    )
     strokes = [capital, points] if rng.random() < 0.6 else [np.vstack([capital, points])]
     # Pen lifts inside the name.
     if len(points) > 6 and rng.random() < 0.5:

@@ -25,7 +25,8 @@ def create_main_window():
                     "<h2>sigverify</h2>"
                     "<p>The enrolment and verification screens are being built.</p>"
                     "<p>Meanwhile, the <b>sigverify</b> command line can check data folders "
-                    "and show what the model sees of a signature: run <tt>sigverify --help</tt>.</p>"
+                    "and show what the model sees of a signature: "
+                    "run <tt>sigverify --help</tt>.</p>"
                 )
             )
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -40,7 +41,9 @@ def create_main_window():
 def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv if argv is None else ["sigverify-gui", *argv])
+    app = QApplication.instance() or QApplication(
+        sys.argv if argv is None else ["sigverify-gui", *argv]
+    )
     app.setApplicationName("sigverify")
     app.setApplicationVersion(__version__)
     window = create_main_window()

@@ -115,7 +115,7 @@ def test_small_components_are_kept_near_the_writing_and_dropped_far_away():
 def test_fragmented_writing_is_not_mistaken_for_dust():
     mask = np.zeros((100, 400), bool)
     for x in range(10, 390, 20):  # faint writing broken into 19 dashes, 1/19 of the ink each
-        mask[50:53, x:x + 6] = True
+        mask[50:53, x : x + 6] = True
     assert remove_specks(mask, 0.002, stray_fraction=0.1).sum() == mask.sum()
 
 
@@ -191,7 +191,10 @@ def test_ink_is_cropped_and_centred():
     assert abs(np.average(rows, weights=weights) - 75) < 8
     assert abs(np.average(cols, weights=weights) - 110) < 12
     # scaled to fill the room inside the margins on at least one axis
-    assert cols.max() - cols.min() + 1 >= 0.92 * 220 - 2 or rows.max() - rows.min() + 1 >= 0.92 * 150 - 2
+    assert (
+        cols.max() - cols.min() + 1 >= 0.92 * 220 - 2
+        or rows.max() - rows.min() + 1 >= 0.92 * 150 - 2
+    )
 
 
 def test_paper_colour_does_not_reach_the_output():
@@ -208,7 +211,9 @@ def test_uneven_light_gives_the_same_signature():
     even = draw_signature(paper=240, ink=40)
     shade = np.tile(np.linspace(0.55, 1.0, even.shape[1]), (even.shape[0], 1))
     uneven = np.clip(even * shade, 0, 255).astype(np.uint8)
-    assert overlap(ink_mask(preprocess_signature(even)), ink_mask(preprocess_signature(uneven))) > 0.95
+    assert (
+        overlap(ink_mask(preprocess_signature(even)), ink_mask(preprocess_signature(uneven))) > 0.95
+    )
 
 
 def test_ruled_line_under_the_signature_is_ignored():
@@ -224,7 +229,9 @@ def test_dust_far_away_does_not_move_the_crop():
     clean[100:300, 150:550] = draw_signature(size=(200, 400))
     dusty = clean.copy()
     dusty[5:8, 689:692] = 20  # a 3x3 speck in the corner (a 2x2 one vanishes in the blur)
-    assert overlap(ink_mask(preprocess_signature(clean)), ink_mask(preprocess_signature(dusty))) > 0.95
+    assert (
+        overlap(ink_mask(preprocess_signature(clean)), ink_mask(preprocess_signature(dusty))) > 0.95
+    )
 
 
 def test_faint_stamp_behind_is_left_out():

@@ -1,0 +1,60 @@
+"""Layering rules: sigverify.core never imports Qt (nor the GUI or CLI above it)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import sigverify
+
+CORE = Path(sigverify.__file__).parent / "core"
+FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "sigverify.gui", "sigverify.cli")
+
+
+def forbidden_imports(source: str) -> list[str]:
+    """Module names imported by ``source`` that core must not use."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        else:
+            continue
+        found += [n for n in names if any(n == f or n.startswith(f + ".") for f in FORBIDDEN)]
+    return found
+
+
+def test_the_checker_catches_qt_imports():
+    assert forbidden_imports("import PySide6.QtCore") == ["PySide6.QtCore"]
+    assert forbidden_imports("def f():\n    from PySide6 import QtWidgets") == ["PySide6"]
+    assert forbidden_imports("from sigverify.gui.app import main") == ["sigverify.gui.app"]
+    assert forbidden_imports("import numpy\nfrom sigverify.core import errors") == []
+
+
+def test_core_source_imports_no_qt():
+    files = sorted(CORE.rglob("*.py"))
+    assert len(files) >= 5
+    offenders = {
+        str(f.relative_to(CORE)): forbidden_imports(f.read_text(encoding="utf-8")) for f in files
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_importing_all_of_core_loads_no_qt():
+    modules = [
+        f"sigverify.core.{f.stem}" for f in sorted(CORE.glob("*.py")) if f.stem != "__init__"
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "qt = ('PySide6', 'PyQt5', 'PyQt6', 'shiboken6')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in qt))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
