@@ -10,7 +10,8 @@ Pipeline (:func:`preprocess_signature`)::
       -> limit_working_size     at most ``max_working_side`` px on the long side
       -> flatten_paper          divide by the estimated paper (uneven light, grey paper)
       -> find_ink               denoise, Otsu, drop ruled lines and specks -> bool mask
-      -> crop to the ink's bounding box, invert (ink bright, background exactly 0)
+      -> crop to the ink's bounding box, invert (ink bright, background exactly 0),
+         stretch the ink so its strong strokes reach 255 (pencil ~ marker)
       -> fit_on_canvas          scale to fit, centre by centre of mass -> (h, w) uint8
 
 All functions are pure: arrays in, new arrays out.
@@ -46,6 +47,8 @@ class PreprocessConfig:
     stray_fraction: float = 0.02
     #: The ink must be at least this much darker than the paper (0-255 grey levels).
     min_contrast: int = 40
+    #: Stretch ink intensities so that faint and dark pens look alike.
+    normalize_ink: bool = True
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -168,7 +171,9 @@ def find_ink(flat: np.ndarray, config: PreprocessConfig) -> np.ndarray:
     threshold = otsu_threshold(smooth)
     dark = smooth <= threshold
     paper_level = float(np.median(smooth[~dark])) if (~dark).any() else 255.0
-    ink_level = float(smooth[dark].mean()) if dark.any() else paper_level
+    # The darkest tenth of the dark class: thin or faint strokes are mostly anti-aliased
+    # edge, so their mean sits close to the paper even when the pen line itself is clear.
+    ink_level = float(np.percentile(smooth[dark], 10)) if dark.any() else paper_level
     if paper_level - ink_level < config.min_contrast:
         raise NoInkError(_NO_INK)
     # Otsu can split a page of pure noise; a real ink pixel is clearly darker than paper.
@@ -234,5 +239,9 @@ def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = Non
     r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
     crop_mask = mask[r0:r1, c0:c1]
     # Ink keeps its darkness (255 - paper-relative grey); everything else becomes 0.
-    ink = np.where(crop_mask, 255 - flat[r0:r1, c0:c1], 0).astype(np.uint8)
+    ink = np.where(crop_mask, 255.0 - flat[r0:r1, c0:c1], 0.0)
+    if config.normalize_ink:
+        # A pencil and a marker should look alike: stretch so strong ink reaches 255.
+        ink *= 255.0 / max(1.0, float(np.percentile(ink[crop_mask], 90)))
+    ink = np.clip(np.rint(ink), 0, 255).astype(np.uint8)
     return fit_on_canvas(ink, crop_mask, config.height, config.width, config.margin)

@@ -207,6 +207,15 @@ def test_paper_colour_does_not_reach_the_output():
     assert white[0, 0] == 0 and grey[0, 0] == 0
 
 
+def test_faint_and_dark_pens_look_alike():
+    dark = preprocess_signature(draw_signature(paper=245, ink=20))
+    faint = preprocess_signature(draw_signature(paper=245, ink=150))
+    assert np.percentile(dark[dark > 0], 90) >= 250 and np.percentile(faint[faint > 0], 90) >= 250
+    assert np.abs(dark.astype(int) - faint.astype(int)).mean() < 3
+    raw = preprocess_signature(draw_signature(paper=245, ink=150), PreprocessConfig(normalize_ink=False))
+    assert raw.max() < 120  # without the stretch, the faint pen stays dim
+
+
 def test_uneven_light_gives_the_same_signature():
     even = draw_signature(paper=240, ink=40)
     shade = np.tile(np.linspace(0.55, 1.0, even.shape[1]), (even.shape[0], 1))
