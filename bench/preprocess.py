@@ -23,7 +23,10 @@ from sigverify.core.synthetic import genuine_signature, writer_style
 
 def percentiles(values_s: list[float]) -> dict:
     ms = np.asarray(values_s) * 1000.0
-    return {"p50": round(float(np.percentile(ms, 50)), 2), "p95": round(float(np.percentile(ms, 95)), 2)}
+    return {
+        "p50": round(float(np.percentile(ms, 50)), 2),
+        "p95": round(float(np.percentile(ms, 95)), 2),
+    }
 
 
 def main() -> int:

@@ -212,7 +212,9 @@ def test_faint_and_dark_pens_look_alike():
     faint = preprocess_signature(draw_signature(paper=245, ink=150))
     assert np.percentile(dark[dark > 0], 90) >= 250 and np.percentile(faint[faint > 0], 90) >= 250
     assert np.abs(dark.astype(int) - faint.astype(int)).mean() < 3
-    raw = preprocess_signature(draw_signature(paper=245, ink=150), PreprocessConfig(normalize_ink=False))
+    raw = preprocess_signature(
+        draw_signature(paper=245, ink=150), PreprocessConfig(normalize_ink=False)
+    )
     assert raw.max() < 120  # without the stretch, the faint pen stays dim
 
 

@@ -1,0 +1,81 @@
+"""Metric-learning losses for Siamese training: one small class each.
+
+- :class:`ContrastiveLoss` (Hadsell, Chopra, LeCun 2006) on pairs:
+  ``0.5 * y * d**2 + 0.5 * (1 - y) * max(0, margin - d)**2``, ``y = 1`` for a genuine pair.
+- :class:`TripletLoss` on (anchor, positive, negative): ``max(0, d(a, p) - d(a, n) + margin)``.
+- :class:`BatchHardTripletLoss` (Hermans et al. 2017): for each anchor in a batch, its
+  farthest positive and nearest negative.
+
+All return the mean over the batch.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from sigverify.core.distances import EuclideanDistance
+
+
+class ContrastiveLoss(nn.Module):
+    def __init__(self, margin: float = 1.0, distance=None):
+        super().__init__()
+        self.margin = margin
+        self.distance = distance or EuclideanDistance()
+
+    def forward(self, a: torch.Tensor, b: torch.Tensor, same: torch.Tensor) -> torch.Tensor:
+        """``a, b (N, D)`` embeddings; ``same (N,)`` 1 for genuine pairs, 0 for forged ones."""
+        d = self.distance.pairwise(a, b)
+        same = same.to(d.dtype)
+        loss = same * d**2 + (1 - same) * torch.clamp(self.margin - d, min=0) ** 2
+        return 0.5 * loss.mean()
+
+
+class TripletLoss(nn.Module):
+    def __init__(self, margin: float = 0.2, distance=None):
+        super().__init__()
+        self.margin = margin
+        self.distance = distance or EuclideanDistance()
+
+    def forward(
+        self, anchor: torch.Tensor, positive: torch.Tensor, negative: torch.Tensor
+    ) -> torch.Tensor:
+        """``anchor, positive, negative (N, D)``."""
+        gap = self.distance.pairwise(anchor, positive) - self.distance.pairwise(anchor, negative)
+        return torch.clamp(gap + self.margin, min=0).mean()
+
+
+class BatchHardTripletLoss(nn.Module):
+    """Labels: samples with equal labels are positives of each other, all others are
+    negatives. Only samples with ``anchor_mask`` True are anchors (e.g. genuine ones:
+    a writer's forgeries share a label of their own so that they are never positives of
+    the genuine signatures, and are not anchors). Anchors without a positive or without
+    a negative in the batch are skipped."""
+
+    def __init__(self, margin: float = 0.2, distance=None):
+        super().__init__()
+        self.margin = margin
+        self.distance = distance or EuclideanDistance()
+
+    def forward(
+        self,
+        embeddings: torch.Tensor,
+        labels: torch.Tensor,
+        anchor_mask: torch.Tensor | None = None,
+    ) -> torch.Tensor:
+        d = self.distance.matrix(embeddings, embeddings)
+        same = labels[:, None] == labels[None, :]
+        not_self = ~torch.eye(len(labels), dtype=torch.bool, device=labels.device)
+        positive = same & not_self
+        negative = ~same
+        hardest_positive = torch.where(positive, d, torch.full_like(d, -1.0)).max(dim=1).values
+        hardest_negative = (
+            torch.where(negative, d, torch.full_like(d, float("inf"))).min(dim=1).values
+        )
+        valid = positive.any(1) & negative.any(1)
+        if anchor_mask is not None:
+            valid &= anchor_mask
+        if not valid.any():
+            return embeddings.sum() * 0.0  # keeps the graph; no usable triplet in this batch
+        loss = torch.clamp(hardest_positive - hardest_negative + self.margin, min=0)
+        return loss[valid].mean()
