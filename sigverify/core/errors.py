@@ -29,3 +29,11 @@ class NoInkError(SigverifyError):
 
 class DatasetError(SigverifyError):
     """A data folder cannot be used (missing, or matches no known layout)."""
+
+
+class ModelFileError(SigverifyError):
+    """A model folder is missing, damaged, from a newer version, or does not match its card."""
+
+
+class DeviceError(SigverifyError):
+    """The requested compute device (e.g. a GPU) is not available."""

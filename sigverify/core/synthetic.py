@@ -203,11 +203,12 @@ def _draw(
         pressure = np.clip(1.0 - 0.5 * fluency * np.tanh(steps / 6.0), 0.3, 1.0)
         pressure = np.concatenate([[pressure[0] if len(pressure) else 1.0], pressure])
         dts = np.concatenate([[0.0], steps / np.maximum(speed_px, 1e-6)])
-        for i in range(1, len(pixels)):
-            thickness = max(1, int(round(pen_width * scale * (0.6 + 0.4 * pressure[i]))))
-            start = tuple(int(v) for v in np.rint(pixels[i - 1] * scale))
-            end = tuple(int(v) for v in np.rint(pixels[i] * scale))
-            cv2.line(canvas, start, end, 1.0, thickness, cv2.LINE_AA)
+        points = np.rint(pixels * scale).astype(np.int64).tolist()
+        thickness = (
+            np.maximum(1, np.rint(pen_width * scale * (0.6 + 0.4 * pressure))).astype(int).tolist()
+        )
+        for i in range(1, len(points)):
+            cv2.line(canvas, points[i - 1], points[i], 1.0, thickness[i], cv2.LINE_AA)
         times = clock + np.cumsum(dts)
         rows.append(np.column_stack([pixels, pressure, times]))
         clock = times[-1] + render.uniform(0.1, 0.3)  # pen in the air
@@ -247,6 +248,36 @@ def write_synthetic_dataset(
         for i in range(forged):
             _write_png(folder / "forged" / f"f{i + 1:02d}.png", forged_signature(style, i).image)
     return root
+
+
+def synthetic_bank(
+    writers: range | list[int],
+    genuine: int = 5,
+    forged: int = 3,
+    config=None,
+    height: int = 180,
+):
+    """A :class:`~sigverify.core.bank.SignatureBank` of synthetic writers, preprocessed
+    with ``config``, built in memory (no files): for tests, demos and benchmarks."""
+    from sigverify.core.bank import SignatureBank
+    from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
+
+    config = config or PreprocessConfig()
+    images, writer_index, is_genuine = [], [], []
+    for index, number in enumerate(writers):
+        style = writer_style(number)
+        samples = [genuine_signature(style, i, height) for i in range(genuine)]
+        samples += [forged_signature(style, i, height) for i in range(forged)]
+        for sample in samples:
+            images.append(preprocess_signature(sample.image, config))
+            writer_index.append(index)
+            is_genuine.append(sample.genuine)
+    return SignatureBank(
+        images=np.stack(images),
+        writer=np.asarray(writer_index, dtype=np.int64),
+        genuine=np.asarray(is_genuine, dtype=bool),
+        writer_ids=[f"writer{number:03d}" for number in writers],
+    )
 
 
 def _write_png(path: Path, pixels: np.ndarray) -> None:

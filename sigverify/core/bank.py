@@ -1,0 +1,92 @@
+"""A :class:`SignatureBank`: the preprocessed images of a set of writers, in memory,
+for training and evaluation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from sigverify.core.datasets import ERROR, DatasetProblem, Writer
+from sigverify.core.errors import SigverifyError
+from sigverify.core.imageio import load_image
+from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
+
+
+@dataclass
+class SignatureBank:
+    """``images``: uint8 ``(N, H, W)``, preprocessed (ink bright, background 0).
+    ``writer``: int ``(N,)`` index into ``writer_ids``. ``genuine``: bool ``(N,)``."""
+
+    images: np.ndarray
+    writer: np.ndarray
+    genuine: np.ndarray
+    writer_ids: list[str]
+    problems: list[DatasetProblem] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.images)
+
+    def genuine_of(self, writer: int) -> np.ndarray:
+        return np.flatnonzero((self.writer == writer) & self.genuine)
+
+    def forged_of(self, writer: int) -> np.ndarray:
+        return np.flatnonzero((self.writer == writer) & ~self.genuine)
+
+    def subset(self, writers: Sequence[int]) -> SignatureBank:
+        """The bank restricted to some writer indices (renumbered from 0)."""
+        writers = list(writers)
+        keep = np.isin(self.writer, writers)
+        renumber = {old: new for new, old in enumerate(writers)}
+        return SignatureBank(
+            images=self.images[keep],
+            writer=np.array([renumber[w] for w in self.writer[keep]], dtype=np.int64),
+            genuine=self.genuine[keep],
+            writer_ids=[self.writer_ids[w] for w in writers],
+        )
+
+    @classmethod
+    def from_writers(
+        cls,
+        writers: Sequence[Writer],
+        config: PreprocessConfig,
+        on_progress: Callable[[int, int], bool | None] | None = None,
+    ) -> SignatureBank:
+        """Load and preprocess every image of ``writers``. Images that cannot be used are
+        skipped and listed in ``problems``. ``on_progress(done, total)`` returning False
+        cancels (raises :class:`~sigverify.core.errors.SigverifyError`)."""
+        jobs = [(i, path, True) for i, w in enumerate(writers) for path in w.genuine]
+        jobs += [(i, path, False) for i, w in enumerate(writers) for path in w.forged]
+        images, writer_index, genuine, problems = [], [], [], []
+        for done, (index, path, is_genuine) in enumerate(jobs, start=1):
+            try:
+                images.append(preprocess_signature(load_image(path).pixels, config))
+                writer_index.append(index)
+                genuine.append(is_genuine)
+            except SigverifyError as error:
+                problems.append(DatasetProblem(ERROR, str(error), path))
+            if on_progress is not None and on_progress(done, len(jobs)) is False:
+                raise SigverifyError("Cancelled while reading the signatures.")
+        shape = (0, config.height, config.width)
+        return cls(
+            images=np.stack(images) if images else np.zeros(shape, np.uint8),
+            writer=np.asarray(writer_index, dtype=np.int64),
+            genuine=np.asarray(genuine, dtype=bool),
+            writer_ids=[w.id for w in writers],
+            problems=problems,
+        )
+
+    @classmethod
+    def concatenate(cls, banks: Sequence[SignatureBank]) -> SignatureBank:
+        offset, writer_arrays = 0, []
+        for bank in banks:
+            writer_arrays.append(bank.writer + offset)
+            offset += len(bank.writer_ids)
+        return cls(
+            images=np.concatenate([b.images for b in banks]),
+            writer=np.concatenate(writer_arrays),
+            genuine=np.concatenate([b.genuine for b in banks]),
+            writer_ids=[wid for b in banks for wid in b.writer_ids],
+            problems=[p for b in banks for p in b.problems],
+        )

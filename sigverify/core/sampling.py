@@ -1,0 +1,107 @@
+"""Writer-aware sampling of training pairs and triplets from a :class:`SignatureBank`.
+
+Positives are two genuine signatures of one writer. Negatives pair a writer's genuine
+signature with a skilled forgery of that writer (when there is one) or with another
+writer's genuine signature (a "random forgery"). Classes are balanced: half the pairs
+are positive. All functions return index arrays into the bank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sigverify.core.bank import SignatureBank
+
+
+@dataclass(frozen=True)
+class PairBatch:
+    first: np.ndarray
+    second: np.ndarray
+    same: np.ndarray  # 1 = genuine pair, 0 = forged pair
+
+
+@dataclass(frozen=True)
+class TripletBatch:
+    anchor: np.ndarray
+    positive: np.ndarray
+    negative: np.ndarray
+
+
+@dataclass(frozen=True)
+class LabelledBatch:
+    """For batch-hard mining: ``labels`` equal = positives; a writer's forgeries get a
+    label of their own (``-1 - writer``) and are never anchors."""
+
+    indices: np.ndarray
+    labels: np.ndarray
+    anchor: np.ndarray
+
+
+class WriterSampler:
+    def __init__(self, bank: SignatureBank, skilled_fraction: float = 0.5):
+        self.bank = bank
+        self.skilled_fraction = skilled_fraction
+        self.genuine = [bank.genuine_of(w) for w in range(len(bank.writer_ids))]
+        self.forged = [bank.forged_of(w) for w in range(len(bank.writer_ids))]
+        self.writers = np.array([w for w, g in enumerate(self.genuine) if len(g) >= 2])
+        if len(self.writers) < 2:
+            raise ValueError("need at least 2 writers with 2 or more genuine signatures")
+
+    def _negative_for(self, writer: int, rng: np.random.Generator) -> int:
+        forged = self.forged[writer]
+        if len(forged) and rng.random() < self.skilled_fraction:
+            return int(rng.choice(forged))
+        other = writer
+        while other == writer:
+            other = int(rng.choice(self.writers))
+        return int(rng.choice(self.genuine[other]))
+
+    def pairs(self, count: int, rng: np.random.Generator) -> PairBatch:
+        first, second, same = [], [], []
+        for i in range(count):
+            writer = int(rng.choice(self.writers))
+            if i % 2 == 0:
+                a, b = rng.choice(self.genuine[writer], size=2, replace=False)
+                first.append(int(a))
+                second.append(int(b))
+                same.append(1)
+            else:
+                first.append(int(rng.choice(self.genuine[writer])))
+                second.append(self._negative_for(writer, rng))
+                same.append(0)
+        return PairBatch(np.array(first), np.array(second), np.array(same))
+
+    def triplets(self, count: int, rng: np.random.Generator) -> TripletBatch:
+        anchor, positive, negative = [], [], []
+        for _ in range(count):
+            writer = int(rng.choice(self.writers))
+            a, p = rng.choice(self.genuine[writer], size=2, replace=False)
+            anchor.append(int(a))
+            positive.append(int(p))
+            negative.append(self._negative_for(writer, rng))
+        return TripletBatch(np.array(anchor), np.array(positive), np.array(negative))
+
+    def writer_batch(
+        self, size: int, rng: np.random.Generator, per_writer: int = 4
+    ) -> LabelledBatch:
+        """``size // per_writer`` writers; for each, ``per_writer`` genuine signatures and
+        up to ``per_writer // 2`` of their skilled forgeries (fewer genuine when needed to fit)."""
+        forged_each = per_writer // 2
+        n_writers = max(2, min(len(self.writers), size // (per_writer + forged_each)))
+        chosen = rng.choice(self.writers, size=n_writers, replace=False)
+        indices, labels, anchor = [], [], []
+        for writer in chosen:
+            genuine = self.genuine[writer]
+            picked = rng.choice(genuine, size=min(per_writer, len(genuine)), replace=False)
+            indices += picked.tolist()
+            labels += [int(writer)] * len(picked)
+            anchor += [True] * len(picked)
+            forged = self.forged[writer]
+            if len(forged):
+                picked = rng.choice(forged, size=min(forged_each, len(forged)), replace=False)
+                indices += picked.tolist()
+                labels += [-1 - int(writer)] * len(picked)
+                anchor += [False] * len(picked)
+        return LabelledBatch(np.array(indices), np.array(labels), np.array(anchor))

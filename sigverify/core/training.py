@@ -1,0 +1,431 @@
+"""The training engine: Siamese training of an encoder on a :class:`SignatureBank`.
+
+One epoch = ``steps_per_epoch`` steps of ``batch_size`` images (pairs for the
+contrastive loss, triplets or writer batches for the triplet loss), with augmentation,
+AdamW and a warm-up + cosine learning-rate schedule. After each epoch the model is
+evaluated on the validation writers (EER with ``validation_refs`` references); the best
+epoch is written to ``out_dir`` as a model folder whose card carries the EER threshold
+chosen on those validation writers. Training stops early after ``patience`` epochs
+without improvement. A checkpoint after each epoch allows ``resume``.
+
+Progress goes to ``on_progress(TrainingProgress)``; returning ``False`` cancels (the
+best model so far stays in ``out_dir``). Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from safetensors.torch import load_file, save_file
+
+from sigverify.core.augment import SignatureAugmenter
+from sigverify.core.bank import SignatureBank
+from sigverify.core.devices import resolve_device
+from sigverify.core.distances import get_distance
+from sigverify.core.embedding import embed_images, images_to_tensor
+from sigverify.core.errors import SigverifyError
+from sigverify.core.evaluation import available_refs, evaluate_embeddings
+from sigverify.core.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
+from sigverify.core.modelio import ModelCard, load_model, save_model
+from sigverify.core.models import Encoder, create_encoder
+from sigverify.core.preprocessing import PreprocessConfig
+from sigverify.core.sampling import WriterSampler
+
+LOSSES = ("contrastive", "triplet")
+MINING = ("batch_hard", "random")
+
+
+@dataclass
+class TrainConfig:
+    encoder: str = "cnn"
+    encoder_config: dict = field(default_factory=dict)
+    loss: str = "contrastive"
+    #: Triplet loss only: "batch_hard" (hardest positive/negative in a writer batch) or "random".
+    mining: str = "batch_hard"
+    #: None: 1.0 for contrastive, 0.2 for triplet (embeddings are unit vectors).
+    margin: float | None = None
+    distance: str = "euclidean"
+    epochs: int = 20
+    steps_per_epoch: int = 100
+    batch_size: int = 48
+    learning_rate: float = 2e-3
+    weight_decay: float = 1e-4
+    warmup_fraction: float = 0.05
+    #: 0 = no augmentation, 1 = the default amounts.
+    augment: float = 1.0
+    skilled_fraction: float = 0.5
+    patience: int = 5
+    validation_refs: int = 5
+    seed: int = 0
+    device: str = "auto"
+    threads: int | None = None
+    #: A model folder to start from (fine-tuning) instead of random weights.
+    init_from: str | None = None
+    preprocess: dict = field(default_factory=lambda: PreprocessConfig().to_dict())
+
+    def margin_value(self) -> float:
+        if self.margin is not None:
+            return self.margin
+        return 1.0 if self.loss == "contrastive" else 0.2
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict) -> TrainConfig:
+        return cls(**{k: v for k, v in values.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass
+class TrainingProgress:
+    phase: str  # "train", "validate" or "done"
+    epoch: int  # 1-based; 0 before the first epoch
+    epochs: int
+    step: int  # steps done in this epoch
+    steps: int
+    loss: float | None = None
+    validation_eer: float | None = None
+    best_eer: float | None = None
+    best_epoch: int | None = None
+    elapsed_s: float = 0.0
+    eta_s: float | None = None
+    message: str = ""
+
+    @property
+    def fraction(self) -> float:
+        done = (max(self.epoch, 1) - 1) * self.steps + self.step
+        return min(1.0, done / max(1, self.epochs * self.steps))
+
+
+@dataclass
+class TrainingResult:
+    model_dir: Path | None
+    best_epoch: int
+    best_validation_eer: float
+    threshold: float | None
+    epochs_run: int
+    history: list[dict]
+    stopped: str  # "completed", "early_stopping" or "cancelled"
+
+
+def learning_rate_at(step: int, total: int, base: float, warmup_fraction: float) -> float:
+    """Linear warm-up, then cosine decay to 0 (a pure function of the step, so a resumed
+    run continues exactly)."""
+    warmup = max(1, int(total * warmup_fraction))
+    if step < warmup:
+        return base * (step + 1) / warmup
+    progress = (step - warmup) / max(1, total - warmup)
+    return base * 0.5 * (1 + math.cos(math.pi * min(1.0, progress)))
+
+
+def build_encoder(config: TrainConfig) -> Encoder:
+    preprocess = PreprocessConfig.from_dict(config.preprocess)
+    encoder_config = dict(config.encoder_config)
+    if config.encoder == "tdnn":
+        encoder_config.setdefault("image_height", preprocess.height)
+    if config.init_from:
+        loaded = load_model(config.init_from)
+        if loaded.card.encoder != config.encoder or loaded.preprocess != preprocess:
+            raise SigverifyError(
+                "The model to start from uses a different encoder or image size; "
+                "train from scratch or choose matching settings."
+            )
+        return loaded.encoder
+    return create_encoder(config.encoder, **encoder_config)
+
+
+class _Step:
+    """One optimisation step's loss for the configured loss and mining."""
+
+    def __init__(self, config: TrainConfig, sampler: WriterSampler, augmenter, device):
+        self.config, self.sampler, self.augmenter, self.device = config, sampler, augmenter, device
+        distance = get_distance(config.distance)
+        margin = config.margin_value()
+        if config.loss == "contrastive":
+            self.loss = ContrastiveLoss(margin, distance)
+        elif config.mining == "batch_hard":
+            self.loss = BatchHardTripletLoss(margin, distance)
+        else:
+            self.loss = TripletLoss(margin, distance)
+
+    def _embed(self, encoder: Encoder, indices: np.ndarray) -> torch.Tensor:
+        batch = images_to_tensor(self.sampler.bank.images[indices])
+        return encoder(self.augmenter(batch).to(self.device))
+
+    def __call__(self, encoder: Encoder, rng: np.random.Generator) -> torch.Tensor:
+        size = self.config.batch_size
+        if self.config.loss == "contrastive":
+            pairs = self.sampler.pairs(max(2, size // 2), rng)
+            out = self._embed(encoder, np.concatenate([pairs.first, pairs.second]))
+            a, b = out.chunk(2)
+            return self.loss(a, b, torch.from_numpy(pairs.same).to(self.device))
+        if self.config.mining == "batch_hard":
+            batch = self.sampler.writer_batch(size, rng)
+            out = self._embed(encoder, batch.indices)
+            labels = torch.from_numpy(batch.labels).to(self.device)
+            return self.loss(out, labels, torch.from_numpy(batch.anchor).to(self.device))
+        triplets = self.sampler.triplets(max(2, size // 3), rng)
+        out = self._embed(
+            encoder, np.concatenate([triplets.anchor, triplets.positive, triplets.negative])
+        )
+        return self.loss(*out.chunk(3))
+
+
+def _check_config(config: TrainConfig) -> None:
+    if config.loss not in LOSSES:
+        raise SigverifyError(f"Unknown loss “{config.loss}”: choose {' or '.join(LOSSES)}.")
+    if config.mining not in MINING:
+        raise SigverifyError(f"Unknown mining “{config.mining}”: choose {' or '.join(MINING)}.")
+    if config.epochs < 1 or config.steps_per_epoch < 1 or config.batch_size < 4:
+        raise SigverifyError(
+            "Epochs and steps must be at least 1, and the batch at least 4 images."
+        )
+
+
+# ------------------------------------------------------------------ checkpoints
+
+
+def _save_checkpoint(folder: Path, encoder, optimizer, state: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    tensors = {f"model.{k}": v.detach().cpu().contiguous() for k, v in encoder.state_dict().items()}
+    optim = optimizer.state_dict()
+    for pid, values in optim["state"].items():
+        for name, value in values.items():
+            tensors[f"optim.{pid}.{name}"] = torch.as_tensor(value).detach().cpu().contiguous()
+    tensors["rng.torch"] = torch.get_rng_state()
+    save_file(tensors, str(folder / "state.safetensors.tmp"))
+    (folder / "state.safetensors.tmp").replace(folder / "state.safetensors")
+    state = {**state, "param_groups": optim["param_groups"]}
+    (folder / "state.json.tmp").write_text(json.dumps(state, indent=1), encoding="utf-8")
+    (folder / "state.json.tmp").replace(folder / "state.json")
+
+
+def _load_checkpoint(folder: Path, encoder, optimizer) -> dict:
+    state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
+    tensors = load_file(str(folder / "state.safetensors"))
+    encoder.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+    optim_state: dict[int, dict] = {}
+    for key, value in tensors.items():
+        if key.startswith("optim."):
+            _, pid, name = key.split(".", 2)
+            optim_state.setdefault(int(pid), {})[name] = value
+    optimizer.load_state_dict({"state": optim_state, "param_groups": state["param_groups"]})
+    torch.set_rng_state(tensors["rng.torch"])
+    return state
+
+
+# ------------------------------------------------------------------ the loop
+
+
+def train_model(
+    train_bank: SignatureBank,
+    validation_bank: SignatureBank,
+    config: TrainConfig,
+    out_dir: str | Path,
+    card: ModelCard | None = None,
+    on_progress: Callable[[TrainingProgress], bool | None] | None = None,
+    resume: bool = False,
+) -> TrainingResult:
+    """Train, validate each epoch, keep the best model in ``out_dir``. ``card``: name,
+    description and training-data summary to record (encoder fields, threshold and
+    validation metrics are filled in here)."""
+    _check_config(config)
+    out_dir = Path(out_dir)
+    checkpoint_dir = out_dir / "checkpoint"
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    device = resolve_device(config.device)
+    torch.manual_seed(config.seed)
+    rng = np.random.default_rng(config.seed)
+
+    sampler = WriterSampler(train_bank, config.skilled_fraction)
+    refs_options = available_refs(validation_bank, (config.validation_refs, 3, 1))
+    if not refs_options:
+        raise SigverifyError(
+            "The validation writers have too few genuine signatures to measure the model."
+        )
+    validation_refs = refs_options[0]
+
+    encoder = build_encoder(config).to(device)
+    optimizer = torch.optim.AdamW(
+        encoder.parameters(), lr=config.learning_rate, weight_decay=config.weight_decay
+    )
+    step_loss = _Step(config, sampler, SignatureAugmenter(config.augment), device)
+
+    history: list[dict] = []
+    best_eer, best_epoch, best_threshold, since_best, start_epoch = math.inf, 0, None, 0, 1
+    if resume and (checkpoint_dir / "state.json").is_file():
+        state = _load_checkpoint(checkpoint_dir, encoder, optimizer)
+        saved = TrainConfig.from_dict(state["config"])
+        if {**saved.to_dict(), "epochs": 0, "device": "", "threads": 0} != {
+            **config.to_dict(),
+            "epochs": 0,
+            "device": "",
+            "threads": 0,
+        }:
+            raise SigverifyError(
+                "The checkpoint in this folder was made with other settings; "
+                "use the same settings to resume, or a new folder."
+            )
+        history = state["history"]
+        best_eer, best_epoch, best_threshold = (
+            state["best_eer"],
+            state["best_epoch"],
+            state["best_threshold"],
+        )
+        since_best, start_epoch = state["since_best"], state["epoch"] + 1
+        rng.bit_generator.state = state["numpy_rng"]
+
+    card = card or ModelCard(
+        name=out_dir.name, encoder=config.encoder, encoder_config={}, preprocess={}
+    )
+    card.preprocess = dict(config.preprocess)
+    card.distance = config.distance
+    total_steps = config.epochs * config.steps_per_epoch
+    started = time.perf_counter()
+    steps_done_here = 0
+    stopped = "completed"
+
+    def report(**values) -> bool:
+        if on_progress is None:
+            return True
+        elapsed = time.perf_counter() - started
+        done = (values["epoch"] - 1) * config.steps_per_epoch + values["step"]
+        remaining = total_steps - done
+        eta = elapsed / steps_done_here * remaining if steps_done_here else None
+        progress = TrainingProgress(
+            epochs=config.epochs,
+            steps=config.steps_per_epoch,
+            best_eer=None if math.isinf(best_eer) else best_eer,
+            best_epoch=best_epoch or None,
+            elapsed_s=elapsed,
+            eta_s=eta,
+            **values,
+        )
+        return on_progress(progress) is not False
+
+    epoch = start_epoch - 1
+    for epoch in range(start_epoch, config.epochs + 1):
+        encoder.train()
+        losses = []
+        epoch_started = time.perf_counter()
+        for step in range(1, config.steps_per_epoch + 1):
+            global_step = (epoch - 1) * config.steps_per_epoch + step - 1
+            lr = learning_rate_at(
+                global_step, total_steps, config.learning_rate, config.warmup_fraction
+            )
+            for group in optimizer.param_groups:
+                group["lr"] = lr
+            loss = step_loss(encoder, rng)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            losses.append(float(loss.detach()))
+            steps_done_here += 1
+            if not report(phase="train", epoch=epoch, step=step, loss=float(np.mean(losses[-20:]))):
+                stopped = "cancelled"
+                break
+        if stopped == "cancelled":
+            break
+
+        report(
+            phase="validate",
+            epoch=epoch,
+            step=config.steps_per_epoch,
+            loss=float(np.mean(losses)),
+            message="measuring on the validation writers",
+        )
+        embeddings = embed_images(encoder, validation_bank.images, device)
+        metrics = evaluate_embeddings(
+            embeddings, validation_bank, [validation_refs], config.distance
+        ).per_refs[validation_refs]
+        record = {
+            "epoch": epoch,
+            "loss": float(np.mean(losses)),
+            "validation_eer": metrics.eer,
+            "validation_auc": metrics.auc,
+            "lr": lr,
+            "seconds": time.perf_counter() - epoch_started,
+        }
+        history.append(record)
+        if metrics.eer < best_eer - 1e-9:
+            best_eer, best_epoch, best_threshold, since_best = (
+                metrics.eer,
+                epoch,
+                metrics.eer_threshold,
+                0,
+            )
+            card.threshold = float(metrics.eer_threshold)
+            card.threshold_info = {
+                "method": "EER threshold",
+                "writers": "validation",
+                "refs": validation_refs,
+                "validation_writers": len(validation_bank.writer_ids),
+                "negatives": metrics.negatives,
+            }
+            card.training = {
+                **card.training,
+                "config": config.to_dict(),
+                "best_epoch": epoch,
+                "history": history,
+            }
+            card.metrics = {**card.metrics, "validation": {str(validation_refs): metrics.to_dict()}}
+            save_model(encoder, card, out_dir)
+        else:
+            since_best += 1
+        _save_checkpoint(
+            checkpoint_dir,
+            encoder,
+            optimizer,
+            {
+                "config": config.to_dict(),
+                "epoch": epoch,
+                "history": history,
+                "best_eer": best_eer,
+                "best_epoch": best_epoch,
+                "best_threshold": best_threshold,
+                "since_best": since_best,
+                "numpy_rng": rng.bit_generator.state,
+            },
+        )
+        if not report(
+            phase="validate",
+            epoch=epoch,
+            step=config.steps_per_epoch,
+            loss=record["loss"],
+            validation_eer=metrics.eer,
+            message=f"validation EER {metrics.eer:.1%}",
+        ):
+            stopped = "cancelled"
+            break
+        if since_best >= config.patience and epoch < config.epochs:
+            stopped = "early_stopping"
+            break
+
+    report(
+        phase="done",
+        epoch=max(epoch, 1),
+        step=config.steps_per_epoch,
+        message={
+            "completed": "finished",
+            "early_stopping": "stopped early: no more progress",
+            "cancelled": "cancelled",
+        }[stopped],
+    )
+    has_model = best_epoch > 0
+    return TrainingResult(
+        model_dir=out_dir if has_model else None,
+        best_epoch=best_epoch,
+        best_validation_eer=best_eer if has_model else float("nan"),
+        threshold=best_threshold,
+        epochs_run=len(history),
+        history=history,
+        stopped=stopped,
+    )
