@@ -177,6 +177,272 @@ def cmd_dataset_synth(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _parse_refs(text: str) -> list[int]:
+    try:
+        refs = sorted({int(v) for v in text.split(",") if v.strip()})
+    except ValueError as error:
+        raise UsageError(
+            f"--refs must be numbers separated by commas, like 1,5 (not “{text}”)."
+        ) from error
+    if not refs or refs[0] < 1:
+        raise UsageError("--refs must list at least one number of references, each 1 or more.")
+    return refs
+
+
+def _read_datasets(roots: list[str], layout: str):
+    from sigverify.core.datasets import read_dataset
+
+    return [read_dataset(root, layout) for root in roots]
+
+
+def _format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "?"
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
+
+
+class TrainingBar:
+    """Renders :class:`~sigverify.core.training.TrainingProgress` on stderr: a live bar on
+    a terminal, one line per epoch otherwise."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+
+    def __call__(self, progress) -> None:
+        best = (
+            f"best {progress.best_eer:.1%} (epoch {progress.best_epoch})"
+            if progress.best_eer is not None
+            else ""
+        )
+        if progress.phase == "train" and self.live:
+            filled = int(30 * progress.fraction)
+            loss = f"loss {progress.loss:.4f}" if progress.loss is not None else ""
+            self.stream.write(
+                f"\repoch {progress.epoch}/{progress.epochs} [{'#' * filled}{'-' * (30 - filled)}] "
+                f"{loss} {best} left {_format_duration(progress.eta_s)}   "
+            )
+        elif progress.phase == "validate" and progress.validation_eer is not None:
+            self.stream.write(
+                f"{chr(10) if self.live else ''}epoch {progress.epoch}/{progress.epochs}: loss "
+                f"{progress.loss:.4f}, validation EER {progress.validation_eer:.1%}; {best}; "
+                f"{_format_duration(progress.elapsed_s)} so far, "
+                f"about {_format_duration(progress.eta_s)} left\n"
+            )
+        elif progress.phase == "done":
+            self.stream.write(("\n" if self.live else "") + f"Training {progress.message}.\n")
+        self.stream.flush()
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from sigverify.core.bank import SignatureBank
+    from sigverify.core.datasets import split_datasets
+    from sigverify.core.modelio import ModelCard, load_model, write_card
+    from sigverify.core.preprocessing import PreprocessConfig
+    from sigverify.core.training import TrainConfig, train_model
+
+    height, width = _parse_size(args.size)
+    preprocess = PreprocessConfig(height=height, width=width)
+    datasets = _read_datasets(args.data, args.layout)
+    split, summary = split_datasets(datasets, args.validation, args.test, args.seed)
+    encoder_config = {"embedding_dim": args.embedding_dim}
+    if args.width:
+        encoder_config["width"] = args.width
+    config = TrainConfig(
+        encoder=args.encoder,
+        encoder_config=encoder_config,
+        loss=args.loss,
+        mining=args.mining.replace("-", "_"),
+        margin=args.margin,
+        distance=args.distance,
+        epochs=args.epochs,
+        steps_per_epoch=args.steps_per_epoch,
+        batch_size=args.batch_size,
+        learning_rate=args.lr,
+        augment=args.augment,
+        patience=args.patience,
+        seed=args.seed,
+        device=args.device,
+        threads=args.threads,
+        init_from=args.init_from,
+        preprocess=preprocess.to_dict(),
+    )
+    banks = {}
+    for part in ("train", "validation", "test"):
+        writers = getattr(split, part)
+        banks[part] = SignatureBank.from_writers(
+            writers, preprocess, ProgressBar(f"Reading {part} signatures")
+        )
+        for problem in banks[part].problems:
+            print(f"Skipped {problem.path}: {problem.message}", file=sys.stderr)
+    card = ModelCard(
+        name=args.name or Path(args.out).name,
+        encoder=args.encoder,
+        encoder_config={},
+        preprocess={},
+        description=args.description,
+        training={
+            "datasets": summary,
+            "split_seed": args.seed,
+            "images": {part: len(bank) for part, bank in banks.items()},
+            "command": "sigverify " + " ".join(sys.argv[1:])
+            if sys.argv[0].endswith("sigverify")
+            else "",
+        },
+    )
+    print(
+        f"Training a {args.encoder} model ({args.loss} loss) on {len(split.train)} writers, "
+        "validating on "
+        f"{len(split.validation)}, testing on {len(split.test)}; output: {args.out}",
+        file=sys.stderr,
+    )
+    result = train_model(
+        banks["train"],
+        banks["validation"],
+        config,
+        args.out,
+        card,
+        on_progress=None if args.json else TrainingBar(),
+        resume=args.resume,
+    )
+    if result.model_dir is None:
+        raise UsageError("Training stopped before the first epoch ended: no model was saved.")
+    model = load_model(result.model_dir, config.device if config.device != "auto" else "cpu")
+    test_report = None
+    if len(banks["test"]):
+        test_report = _evaluate_bank(model, banks["test"], [1, 3, 5, 10], bootstrap=0)
+        model.card.metrics["test"] = {
+            "protocol": _PROTOCOL,
+            "writers": len(split.test),
+            **test_report.to_dict(),
+        }
+        write_card(model.card, result.model_dir)
+    payload = {
+        "model": str(result.model_dir),
+        "stopped": result.stopped,
+        "best_epoch": result.best_epoch,
+        "epochs_run": result.epochs_run,
+        "best_validation_eer": result.best_validation_eer,
+        "threshold": result.threshold,
+        "history": result.history,
+        "test": test_report.to_dict() if test_report else None,
+    }
+    text = [
+        f"Model saved to {result.model_dir} (best epoch {result.best_epoch}, validation EER "
+        f"{result.best_validation_eer:.1%}, threshold {result.threshold:.4f})."
+    ]
+    if test_report:
+        text += ["Test writers:", _metrics_table(test_report)]
+    _emit(args, payload, "\n".join(text))
+    return EXIT_OK
+
+
+_PROTOCOL = (
+    "writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining "
+    "genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); "
+    "score = mean distance to the ceil(N/2) nearest references; "
+    "threshold chosen on validation writers"
+)
+
+
+def _evaluate_bank(model, bank, refs, bootstrap: int = 0):
+    from sigverify.core.embedding import embed_images
+    from sigverify.core.evaluation import evaluate_embeddings
+
+    embeddings = embed_images(model.encoder, bank.images, model.device)
+    return evaluate_embeddings(
+        embeddings, bank, refs, model.card.distance, model.card.threshold, bootstrap
+    )
+
+
+def _metrics_table(report) -> str:
+    header = (
+        f"{'refs':>4} {'EER':>7} {'AUC':>6} {'FAR skilled':>11} {'FAR random':>10} {'FRR':>6}"
+        "  writers queries"
+    )
+    rows = [header]
+    for n, m in report.per_refs.items():
+
+        def pct(value):
+            return "   n/a" if value is None or value != value else f"{value:6.1%}"
+
+        interval = m.intervals.get("eer_95")
+        eer = f"{m.eer:6.1%}" + (f" [{interval[0]:.1%}-{interval[1]:.1%}]" if interval else "")
+        rows.append(
+            f"{n:>4} {eer:>7} {m.auc:6.3f} {pct(m.far_skilled):>11} {pct(m.far_random):>10} "
+            f"{pct(m.frr)}  "
+            f"{m.writers:>7} {m.genuine_queries + m.skilled_queries + m.random_queries:>7}"
+        )
+    return "\n".join(rows)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from sigverify.core.bank import SignatureBank
+    from sigverify.core.datasets import recorded_test_writers
+    from sigverify.core.devices import resolve_device
+    from sigverify.core.evaluation import det_figure, distance_histogram_figure, roc_figure
+    from sigverify.core.modelio import load_model
+
+    refs = _parse_refs(args.refs)
+    model = load_model(args.model, resolve_device(args.device))
+    banks, used = [], []
+    for dataset in _read_datasets(args.data, args.layout):
+        writers = dataset.usable_writers()
+        recorded = recorded_test_writers(dataset, model.card.training)
+        if args.writers == "test" and recorded is None:
+            raise UsageError(
+                f"The model was not trained on “{dataset.root.name}”, "
+                "so it has no test writers there; "
+                "use --writers all."
+            )
+        if args.writers in ("auto", "test") and recorded is not None:
+            writers = [w for w in recorded if w in writers]
+            print(
+                f"Note: the model was trained on part of “{dataset.root.name}”; evaluating on its "
+                f"{len(writers)} test writers only.",
+                file=sys.stderr,
+            )
+        if len(args.data) > 1:
+            from sigverify.core.datasets import Writer
+
+            writers = [Writer(f"{dataset.root.name}/{w.id}", w.genuine, w.forged) for w in writers]
+        banks.append(
+            SignatureBank.from_writers(writers, model.preprocess, ProgressBar("Reading signatures"))
+        )
+        used.append({"name": dataset.root.name, "layout": dataset.layout, "writers": len(writers)})
+    bank = SignatureBank.concatenate(banks)
+    if len(bank.writer_ids) < 2:
+        raise UsageError("At least 2 writers are needed to evaluate.")
+    report = _evaluate_bank(model, bank, refs, bootstrap=args.bootstrap)
+    if not report.per_refs:
+        raise UsageError("The writers have too few genuine signatures for these --refs values.")
+    if args.plots:
+        out = Path(args.plots)
+        out.mkdir(parents=True, exist_ok=True)
+        for n, scores in report.scores.items():
+            distance_histogram_figure(scores, model.card.threshold).savefig(
+                out / f"distances_{n}refs.png", dpi=120
+            )
+        roc_figure(list(report.scores.values())).savefig(out / "roc.png", dpi=120)
+        det_figure(list(report.scores.values())).savefig(out / "det.png", dpi=120)
+    payload = {
+        "model": str(args.model),
+        "threshold": model.card.threshold,
+        "distance": model.card.distance,
+        "data": used,
+        "protocol": _PROTOCOL,
+        **report.to_dict(),
+    }
+    text = (
+        f"{model.card.name}: threshold {model.card.threshold:.4f} ({model.card.distance}) on "
+        f"{len(bank.writer_ids)} writers\n" + _metrics_table(report)
+    )
+    _emit(args, payload, text)
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -256,6 +522,85 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--genuine", type=int, default=8, help="genuine signatures per writer")
     synth.add_argument("--forged", type=int, default=8, help="forgeries per writer")
     synth.add_argument("--seed", type=int, default=0, help="first writer's number")
+
+    train = add_command(
+        commands,
+        "train",
+        cmd_train,
+        "Train a model on signature data folders (writer-disjoint train/validation/test).",
+    )
+    train.add_argument(
+        "--data", action="append", required=True, help="data folder; repeat to train on several"
+    )
+    train.add_argument(
+        "--layout", default="auto", choices=["auto", "folders", "cedar", "sigcomp", "bhsig260"]
+    )
+    train.add_argument("--out", required=True, help="model folder to write")
+    train.add_argument("--encoder", default="cnn", choices=["cnn", "tdnn"])
+    train.add_argument("--loss", default="contrastive", choices=["contrastive", "triplet"])
+    train.add_argument(
+        "--mining",
+        default="batch-hard",
+        choices=["batch-hard", "random"],
+        help="triplet loss: how triplets are chosen (default batch-hard)",
+    )
+    train.add_argument("--margin", type=float, default=None, help="loss margin (default 1.0 / 0.2)")
+    train.add_argument("--distance", default="euclidean", choices=["euclidean", "cosine"])
+    train.add_argument("--epochs", type=int, default=20)
+    train.add_argument("--steps-per-epoch", type=int, default=100)
+    train.add_argument("--batch-size", type=int, default=48, help="images per step")
+    train.add_argument("--lr", type=float, default=2e-3, help="peak learning rate")
+    train.add_argument("--augment", type=float, default=0.5, help="augmentation strength 0..1")
+    train.add_argument(
+        "--patience", type=int, default=5, help="epochs without improvement before stopping"
+    )
+    train.add_argument("--size", default="150x220", help="input HEIGHTxWIDTH")
+    train.add_argument("--width", type=int, default=None, help="encoder width (channels)")
+    train.add_argument("--embedding-dim", type=int, default=128)
+    train.add_argument("--validation", type=float, default=0.15, help="fraction of writers")
+    train.add_argument("--test", type=float, default=0.15, help="fraction of writers")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    train.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
+    train.add_argument(
+        "--resume", action="store_true", help="continue from the checkpoint in --out"
+    )
+    train.add_argument("--init-from", default=None, help="model folder to fine-tune from")
+    train.add_argument("--name", default=None, help="model name (default: the folder name)")
+    train.add_argument("--description", default="", help="free text for the model card")
+
+    evaluate = add_command(
+        commands,
+        "evaluate",
+        cmd_evaluate,
+        "Measure a model on a data folder: EER, AUC, FAR/FRR per number of references.",
+    )
+    evaluate.add_argument("--model", required=True, help="model folder")
+    evaluate.add_argument(
+        "--data", action="append", required=True, help="data folder; repeat to merge"
+    )
+    evaluate.add_argument(
+        "--layout", default="auto", choices=["auto", "folders", "cedar", "sigcomp", "bhsig260"]
+    )
+    evaluate.add_argument(
+        "--refs", default="1,3,5,10", help="numbers of references per writer (1,3,5,10)"
+    )
+    evaluate.add_argument(
+        "--writers",
+        default="auto",
+        choices=["auto", "test", "all"],
+        help="auto: the model's test writers if it was trained on this folder, else all",
+    )
+    evaluate.add_argument(
+        "--plots", default=None, help="folder for distance histograms, ROC and DET PNGs"
+    )
+    evaluate.add_argument(
+        "--bootstrap",
+        type=int,
+        default=0,
+        help="bootstrap rounds for 95%% intervals over writers (e.g. 200)",
+    )
+    evaluate.add_argument("--device", default="auto")
     return parser
 
 

@@ -357,3 +357,45 @@ def split_writers(
         test=shuffled[n_val : n_val + n_test],
         seed=seed,
     )
+
+
+def split_datasets(
+    datasets: list[Dataset], validation: float = 0.15, test: float = 0.15, seed: int = 0
+) -> tuple[WriterSplit, list[dict]]:
+    """Split each dataset's usable writers (so each contributes to every part), then merge.
+
+    With several datasets, writer ids are prefixed with the dataset folder's name
+    (``cedar/12``) so they stay unique. Returns the merged split and a summary per dataset
+    (name, layout, counts and the writer ids of each part) to record in a model card.
+    """
+    parts: dict[str, list[Writer]] = {"train": [], "validation": [], "test": []}
+    summary = []
+    for dataset in datasets:
+        split = split_writers(dataset.usable_writers(), validation, test, seed)
+        prefix = f"{dataset.root.name}/" if len(datasets) > 1 else ""
+        entry = {
+            "name": dataset.root.name,
+            "layout": dataset.layout,
+            "writers": len(dataset.writers),
+            "genuine": dataset.genuine_count,
+            "forged": dataset.forged_count,
+        }
+        for part in parts:
+            writers = getattr(split, part)
+            parts[part] += [Writer(prefix + w.id, w.genuine, w.forged) for w in writers]
+            entry[part] = [w.id for w in writers]
+        summary.append(entry)
+    merged = WriterSplit(
+        train=parts["train"], validation=parts["validation"], test=parts["test"], seed=seed
+    )
+    return merged, summary
+
+
+def recorded_test_writers(dataset: Dataset, training: dict) -> list[Writer] | None:
+    """The writers of ``dataset`` that a model card's training summary kept for testing,
+    or None when the model was not trained on this dataset (matched by folder name and layout)."""
+    for entry in training.get("datasets", []):
+        if entry.get("name") == dataset.root.name and entry.get("layout") == dataset.layout:
+            wanted = set(entry.get("test", []))
+            return [w for w in dataset.writers if w.id in wanted]
+    return None

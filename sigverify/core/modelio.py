@@ -128,9 +128,14 @@ def save_model(encoder: Encoder, card: ModelCard, folder: str | Path) -> Path:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    text = json.dumps(card.to_dict(), indent=2, ensure_ascii=False, default=_json_default)
-    _write_atomically(folder / CARD_FILE, text.encode("utf-8"))
+    write_card(card, folder)
     return folder
+
+
+def write_card(card: ModelCard, folder: str | Path) -> None:
+    """Rewrite only ``folder/card.json`` (e.g. to add test metrics after training)."""
+    text = json.dumps(card.to_dict(), indent=2, ensure_ascii=False, default=_json_default)
+    _write_atomically(Path(folder) / CARD_FILE, text.encode("utf-8"))
 
 
 def read_card(folder: str | Path) -> ModelCard:
