@@ -40,6 +40,8 @@ def test_version(capsys):
         ["dataset", "check"],
         ["dataset", "split"],
         ["dataset", "synth"],
+        ["train"],
+        ["evaluate"],
     ],
 )
 def test_every_command_has_help(capsys, argv):

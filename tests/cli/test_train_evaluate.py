@@ -1,0 +1,176 @@
+"""sigverify train / evaluate end to end on a synthetic data folder with a tiny model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sigverify import cli
+from sigverify.core.modelio import read_card
+from sigverify.core.synthetic import write_synthetic_dataset
+
+TINY = [
+    "--size",
+    "40x60",
+    "--width",
+    "4",
+    "--embedding-dim",
+    "16",
+    "--epochs",
+    "2",
+    "--steps-per-epoch",
+    "3",
+    "--batch-size",
+    "16",
+    "--threads",
+    "2",
+]
+METRIC_KEYS = {
+    "eer",
+    "eer_threshold",
+    "auc",
+    "far_skilled",
+    "far_random",
+    "frr",
+    "far_at_frr_1",
+    "far_at_frr_5",
+    "writers",
+    "genuine_queries",
+    "skilled_queries",
+    "random_queries",
+}
+
+
+def run_json(capsys, *argv):
+    code = cli.main([*argv, "--json"])
+    out, err = capsys.readouterr()
+    return code, json.loads(out), err
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    return write_synthetic_dataset(
+        tmp_path_factory.mktemp("data") / "synth", writers=14, genuine=5, forged=2
+    )
+
+
+@pytest.fixture(scope="module")
+def trained(data, tmp_path_factory):
+    out = tmp_path_factory.mktemp("models") / "tiny"
+    code = cli.main(["train", "--data", str(data), "--out", str(out), *TINY, "--json"])
+    assert code == 0
+    return out
+
+
+def test_train_writes_a_model_with_test_metrics(trained):
+    card = read_card(trained)
+    summary = card.training["datasets"][0]
+    assert summary["name"] == "synth" and summary["layout"] == "folders"
+    parts = [set(summary[p]) for p in ("train", "validation", "test")]
+    assert sum(map(len, parts)) == 14 and len(set.union(*parts)) == 14  # writer-disjoint
+    assert card.threshold_info["writers"] == "validation"
+    test = card.metrics["test"]
+    assert test["writers"] == len(summary["test"]) and "writer-disjoint" in test["protocol"]
+    assert set(test["per_refs"]["1"]) >= METRIC_KEYS
+
+
+def test_train_json_output(data, tmp_path, capsys):
+    code, payload, _ = run_json(
+        capsys,
+        "train",
+        "--data",
+        str(data),
+        "--out",
+        str(tmp_path / "m"),
+        *TINY,
+        "--loss",
+        "triplet",
+        "--encoder",
+        "tdnn",
+    )
+    assert code == 0
+    assert payload["stopped"] == "completed" and payload["epochs_run"] == 2
+    assert set(payload["test"]["per_refs"]) >= {"1", "3"}
+    assert read_card(tmp_path / "m").encoder == "tdnn"
+
+
+def test_evaluate_uses_the_test_writers_of_a_known_dataset(trained, data, capsys):
+    code, payload, err = run_json(
+        capsys, "evaluate", "--model", str(trained), "--data", str(data), "--refs", "1,3"
+    )
+    assert code == 0 and "test writers only" in err
+    test_writers = len(read_card(trained).training["datasets"][0]["test"])
+    assert set(payload["per_refs"]) == {"1", "3"}
+    assert payload["per_refs"]["1"]["writers"] == test_writers
+    assert set(payload["per_refs"]["1"]) >= METRIC_KEYS
+    assert payload["threshold"] == pytest.approx(read_card(trained).threshold)
+    # the same numbers as recorded at the end of training
+    assert payload["per_refs"]["1"]["eer"] == pytest.approx(
+        read_card(trained).metrics["test"]["per_refs"]["1"]["eer"]
+    )
+
+
+def test_evaluate_all_writers_with_plots_and_intervals(trained, data, tmp_path, capsys):
+    code, payload, _ = run_json(
+        capsys,
+        "evaluate",
+        "--model",
+        str(trained),
+        "--data",
+        str(data),
+        "--refs",
+        "3",
+        "--writers",
+        "all",
+        "--plots",
+        str(tmp_path / "plots"),
+        "--bootstrap",
+        "20",
+    )
+    assert code == 0 and payload["per_refs"]["3"]["writers"] == 14
+    low, high = payload["per_refs"]["3"]["intervals"]["eer_95"]
+    assert low <= payload["per_refs"]["3"]["eer"] <= high
+    assert sorted(p.name for p in (tmp_path / "plots").iterdir()) == [
+        "det.png",
+        "distances_3refs.png",
+        "roc.png",
+    ]
+
+
+def test_evaluate_on_another_dataset_uses_all_its_writers(trained, tmp_path, capsys):
+    other = write_synthetic_dataset(tmp_path / "other", writers=4, genuine=4, forged=1, seed=300)
+    code, payload, err = run_json(
+        capsys, "evaluate", "--model", str(trained), "--data", str(other), "--refs", "1"
+    )
+    assert code == 0 and payload["per_refs"]["1"]["writers"] == 4 and "test writers" not in err
+    code, payload, _ = run_json(
+        capsys, "evaluate", "--model", str(trained), "--data", str(other), "--writers", "test"
+    )
+    assert code == 2 and "not trained on" in payload["error"]
+
+
+def test_evaluate_text_table(trained, data, capsys):
+    code = cli.main(["evaluate", "--model", str(trained), "--data", str(data), "--refs", "1"])
+    out = capsys.readouterr().out
+    assert code == 0 and "EER" in out and "FAR skilled" in out and "threshold" in out
+
+
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["evaluate", "--model", "MISSING", "--data", "DATA"], "does not exist"),
+        (["evaluate", "--model", "MODEL", "--data", "DATA", "--refs", "x"], "--refs"),
+        (["train", "--data", "MISSING", "--out", "OUT"], "does not exist"),
+        (["train", "--data", "DATA", "--out", "OUT", "--device", "tpu"], "Unknown device"),
+    ],
+)
+def test_user_errors_exit_2(trained, data, tmp_path, capsys, argv, message):
+    paths = {
+        "MISSING": str(tmp_path / "missing"),
+        "DATA": str(data),
+        "MODEL": str(trained),
+        "OUT": str(tmp_path / "o"),
+    }
+    code = cli.main([paths.get(a, a) for a in argv])
+    assert code == 2 and message in capsys.readouterr().err

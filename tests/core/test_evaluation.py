@@ -1,0 +1,161 @@
+"""Metrics against values worked out by hand, and the protocol on a hand-made bank."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from sigverify.core.bank import SignatureBank
+from sigverify.core.evaluation import (
+    ScoreSet,
+    available_refs,
+    compute_auc,
+    compute_eer,
+    compute_metrics,
+    det_figure,
+    distance_histogram_figure,
+    error_rates,
+    evaluate_embeddings,
+    far_at_frr,
+    roc_figure,
+    score_writers,
+)
+from sigverify.core.scoring import aggregate_distances, nearest_count, pairwise_distances
+
+
+def test_error_rates_by_hand():
+    genuine = np.array([0.1, 0.2, 0.3, 0.6])
+    forged = np.array([0.25, 0.5, 0.7, 0.9])
+    far, frr = error_rates(genuine, forged, 0.3)
+    assert far == 0.25  # 0.25 accepted
+    assert frr == 0.25  # 0.6 rejected
+
+
+def test_eer_by_hand():
+    # At t in [0.3, 0.5): FAR = 1/4, FRR = 1/4 -> EER 0.25, threshold midway between 0.3 and 0.5.
+    genuine = np.array([0.1, 0.2, 0.3, 0.6])
+    forged = np.array([0.25, 0.5, 0.7, 0.9])
+    eer, threshold = compute_eer(genuine, forged)
+    assert eer == pytest.approx(0.25)
+    assert 0.3 <= threshold < 0.5
+
+
+def test_eer_perfect_and_inverted():
+    eer, threshold = compute_eer(np.array([0.1, 0.2]), np.array([0.8, 0.9]))
+    assert eer == 0.0 and 0.2 <= threshold < 0.8
+    eer, _ = compute_eer(np.array([0.8, 0.9]), np.array([0.1, 0.2]))
+    assert eer == 1.0
+
+
+def test_eer_interpolates_between_steps():
+    # genuine 0.1, 0.2; forged 0.15, 0.3, 0.4: at t=0.1 FAR 0 FRR .5; at t=0.15 FAR 1/3 FRR .5;
+    # at t=0.2 FAR 1/3 FRR 0 -> the curves cross between 0.15 and 0.2: FAR-FRR goes -1/6 -> 1/3,
+    # w = 1/3; EER = ((2/3)(1/3) + (1/3)(1/3) + (2/3)(1/2) + (1/3)(0)) / 2 = (1/3 + 1/3) / 2 = 1/3
+    eer, threshold = compute_eer(np.array([0.1, 0.2]), np.array([0.15, 0.3, 0.4]))
+    assert eer == pytest.approx(1 / 3)
+    assert threshold == pytest.approx(0.175)
+
+
+def test_auc_by_hand():
+    # pairs (g, f): 0.1 < all 3; 0.4 < 0.5, 0.6, tie with 0.4 -> 2.5; total 5.5 / 6
+    assert compute_auc(np.array([0.1, 0.4]), np.array([0.4, 0.5, 0.6])) == pytest.approx(5.5 / 6)
+    assert compute_auc(np.array([0.9]), np.array([0.1])) == 0.0
+
+
+def test_far_at_frr():
+    genuine = np.linspace(0.01, 1.0, 100)  # FRR <= 1 % needs t >= 0.99
+    forged = np.array([0.5, 0.995, 2.0])
+    assert far_at_frr(genuine, forged, 0.01) == pytest.approx(1 / 3)
+    assert far_at_frr(genuine, forged, 0.05) == pytest.approx(1 / 3)  # t = 0.95 still takes 0.5
+    assert far_at_frr(genuine, forged, 0.6) == 0.0  # t = 0.4
+
+
+def test_aggregate_uses_the_nearest_half():
+    assert [nearest_count(n) for n in (1, 2, 3, 5, 10)] == [1, 1, 2, 3, 5]
+    d = np.array([[0.1, 0.9, 0.2, 0.5, 0.3]])  # 3 nearest of 5: 0.1, 0.2, 0.3
+    assert aggregate_distances(d)[0] == pytest.approx(0.2)
+    assert aggregate_distances(np.array([[0.7]]))[0] == pytest.approx(0.7)
+
+
+def test_pairwise_distances_numpy():
+    q = np.array([[0.0, 0.0], [1.0, 0.0]])
+    r = np.array([[3.0, 4.0]])
+    assert pairwise_distances(q, r, "euclidean")[:, 0] == pytest.approx([5.0, math.sqrt(20)])
+    assert pairwise_distances(np.array([[1.0, 0.0]]), np.array([[0.0, 2.0]]), "cosine")[
+        0, 0
+    ] == pytest.approx(1.0)
+
+
+def _hand_bank():
+    """3 writers; embeddings on a line: writer w genuine at 10 w + 0..1.5, forgery at 10 w + 5."""
+    writer = np.array([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2])
+    genuine = np.array([1, 1, 1, 1, 0] * 3, dtype=bool)
+    offsets = np.array([0.0, 0.5, 1.0, 1.5, 5.0] * 3)
+    embeddings = np.stack([writer * 10.0 + offsets, np.zeros(15)], axis=1)
+    bank = SignatureBank(np.zeros((15, 4, 4), np.uint8), writer, genuine, ["a", "b", "c"])
+    return bank, embeddings
+
+
+def test_protocol_counts_and_perfect_separation():
+    bank, embeddings = _hand_bank()
+    scores = score_writers(embeddings, bank, refs=1, random_writers=20)
+    # per writer: 1 reference, 3 genuine queries, 1 skilled forgery, 2 other writers' genuine
+    assert (len(scores.genuine), len(scores.skilled), len(scores.random)) == (9, 3, 6)
+    assert set(scores.genuine_writer) == {0, 1, 2}
+    metrics = compute_metrics(scores, threshold=1.6)
+    assert metrics.negatives == "skilled"
+    assert metrics.eer == 0.0 and metrics.auc == 1.0 and metrics.eer_random == 0.0
+    assert metrics.far_skilled == 0.0 and metrics.frr == 0.0 and metrics.far_random == 0.0
+    assert metrics.writers == 3
+
+
+def test_protocol_is_seeded():
+    bank, embeddings = _hand_bank()
+    a = score_writers(embeddings, bank, refs=2, seed=1)
+    b = score_writers(embeddings, bank, refs=2, seed=1)
+    np.testing.assert_array_equal(a.genuine, b.genuine)
+
+
+def test_available_refs_skips_counts_without_queries():
+    bank, _ = _hand_bank()  # 4 genuine per writer
+    assert available_refs(bank, (1, 3, 5, 10)) == [1, 3]
+
+
+def test_evaluate_embeddings_with_bootstrap():
+    bank, embeddings = _hand_bank()
+    report = evaluate_embeddings(embeddings, bank, refs=(1, 3), threshold=2.0, bootstrap=30)
+    assert sorted(report.per_refs) == [1, 3]
+    assert report.per_refs[1].intervals["eer_95"] == [0.0, 0.0]
+    d = report.to_dict()
+    assert d["per_refs"]["3"]["genuine_queries"] == 3 and d["threshold"] == 2.0
+
+
+def test_random_forgeries_only_when_no_skilled():
+    scores = ScoreSet(
+        1,
+        np.array([0.1, 0.2]),
+        np.zeros(0),
+        np.array([0.15, 0.9]),
+        np.array([0, 0]),
+        np.zeros(0, int),
+        np.array([0, 0]),
+    )
+    metrics = compute_metrics(scores)
+    assert metrics.negatives == "random" and metrics.eer == pytest.approx(0.5)
+
+
+def test_figures_are_matplotlib_figures(tmp_path):
+    bank, embeddings = _hand_bank()
+    report = evaluate_embeddings(embeddings, bank, refs=(1, 3))
+    figures = [
+        distance_histogram_figure(report.scores[1], 1.0),
+        roc_figure(list(report.scores.values())),
+        det_figure(list(report.scores.values())),
+    ]
+    for i, figure in enumerate(figures):
+        assert isinstance(figure, Figure)
+        figure.savefig(tmp_path / f"{i}.png")
+        assert (tmp_path / f"{i}.png").stat().st_size > 1000

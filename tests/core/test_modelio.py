@@ -1,0 +1,105 @@
+"""Model folders: written with a card, refused with a clear message when anything is off."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+
+from sigverify.core.errors import ModelFileError
+from sigverify.core.modelio import CARD_FORMAT, ModelCard, load_model, read_card, save_model
+from sigverify.core.models import create_encoder
+
+
+@pytest.fixture
+def model_dir(tmp_path):
+    torch.manual_seed(0)
+    encoder = create_encoder("cnn", width=4, embedding_dim=8)
+    card = ModelCard(
+        name="demo",
+        encoder="cnn",
+        encoder_config={},
+        preprocess={"height": 48, "width": 72},
+        threshold=0.42,
+        threshold_info={"method": "EER threshold"},
+    )
+    return save_model(encoder, card, tmp_path / "demo")
+
+
+def test_card_records_encoder_size_and_checksum(model_dir):
+    card = json.loads((model_dir / "card.json").read_text())
+    assert card["encoder"] == "cnn" and card["encoder_config"]["width"] == 4
+    assert card["embedding_dim"] == 8 and card["parameters"] > 0
+    assert len(card["weights_sha256"]) == 64 and card["format"] == CARD_FORMAT
+    assert card["preprocess"] == {"height": 48, "width": 72}
+    assert sorted(p.name for p in model_dir.iterdir()) == ["card.json", "model.safetensors"]
+    loaded = load_model(model_dir)
+    assert loaded.preprocess.height == 48 and not loaded.encoder.training
+
+
+def _edit_card(model_dir, **changes):
+    card = json.loads((model_dir / "card.json").read_text())
+    card.update(changes)
+    (model_dir / "card.json").write_text(json.dumps(card))
+
+
+def test_missing_folder_and_not_a_model(tmp_path):
+    with pytest.raises(ModelFileError, match="does not exist"):
+        load_model(tmp_path / "none")
+    (tmp_path / "photos").mkdir()
+    with pytest.raises(ModelFileError, match="not a sigverify model folder"):
+        load_model(tmp_path / "photos")
+
+
+def test_damaged_card(model_dir):
+    (model_dir / "card.json").write_text("{ not json")
+    with pytest.raises(ModelFileError, match="card of .* is damaged"):
+        read_card(model_dir)
+
+
+def test_card_from_a_newer_version(model_dir):
+    _edit_card(model_dir, format=CARD_FORMAT + 1)
+    with pytest.raises(ModelFileError, match="newer sigverify"):
+        load_model(model_dir)
+
+
+def test_unknown_encoder(model_dir):
+    _edit_card(model_dir, encoder="vit")
+    with pytest.raises(ModelFileError, match="does not know"):
+        load_model(model_dir)
+
+
+def test_replaced_or_damaged_weights(model_dir):
+    data = bytearray((model_dir / "model.safetensors").read_bytes())
+    data[-5] ^= 0xFF
+    (model_dir / "model.safetensors").write_bytes(bytes(data))
+    with pytest.raises(ModelFileError, match="do not match its card"):
+        load_model(model_dir)
+
+
+def test_truncated_weights_without_checksum(model_dir):
+    _edit_card(model_dir, weights_sha256="")
+    (model_dir / "model.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}")
+    with pytest.raises(ModelFileError, match="damaged"):
+        load_model(model_dir)
+
+
+def test_weights_that_do_not_fit_the_card(model_dir):
+    card = json.loads((model_dir / "card.json").read_text())
+    card["encoder_config"]["width"] = 8  # the weights were made with width 4
+    card["weights_sha256"] = ""
+    (model_dir / "card.json").write_text(json.dumps(card))
+    with pytest.raises(ModelFileError, match="do not fit the encoder"):
+        load_model(model_dir)
+
+
+def test_missing_weights(model_dir):
+    (model_dir / "model.safetensors").unlink()
+    with pytest.raises(ModelFileError, match="no weights file"):
+        load_model(model_dir)
+
+
+def test_no_pickle_is_written(model_dir):
+    for path in model_dir.iterdir():
+        assert not path.read_bytes().startswith(b"\x80")  # pickle protocol header

@@ -1,0 +1,139 @@
+"""Every registered encoder passes the same tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from sigverify.core.modelio import ModelCard, load_model, save_model
+from sigverify.core.models import (
+    Encoder,
+    count_parameters,
+    create_encoder,
+    list_encoders,
+    register_encoder,
+)
+from sigverify.core.preprocessing import PreprocessConfig
+from sigverify.core.synthetic import genuine_signature, writer_style
+from sigverify.core.trajectory import trajectory_features
+
+SIZE = (48, 72)
+TINY = {
+    "cnn": {"width": 4, "embedding_dim": 16},
+    "tdnn": {"width": 4, "channels": 16, "embedding_dim": 16, "image_height": SIZE[0]},
+}
+
+
+def tiny(name: str, **extra) -> Encoder:
+    torch.manual_seed(0)
+    return create_encoder(name, **{**TINY[name], **extra})
+
+
+def test_registry_lists_both_families():
+    assert list_encoders() == ["cnn", "tdnn"]
+
+
+def test_duplicate_and_unknown_names_are_refused():
+    with pytest.raises(ValueError, match="already registered"):
+        register_encoder("cnn")(type("Other", (Encoder,), {}))
+    with pytest.raises(ValueError, match="unknown encoder"):
+        create_encoder("resnet")
+
+
+@pytest.fixture(params=list_encoders())
+def encoder(request):
+    return tiny(request.param)
+
+
+def test_output_shape_and_unit_norm(encoder):
+    out = encoder.eval()(torch.rand(3, 1, *SIZE))
+    assert out.shape == (3, 16)
+    assert torch.allclose(out.norm(dim=1), torch.ones(3), atol=1e-5)
+
+
+def test_features_then_head_equals_forward(encoder):
+    encoder.eval()
+    x = torch.rand(2, 1, *SIZE)
+    manual = torch.nn.functional.normalize(
+        encoder.forward_head(encoder.forward_features(x)), dim=-1
+    )
+    assert torch.allclose(manual, encoder(x), atol=1e-6)
+
+
+def test_deterministic_in_eval_mode(encoder):
+    encoder.eval()
+    x = torch.rand(2, 1, *SIZE)
+    assert torch.equal(encoder(x), encoder(x))
+
+
+def test_a_sample_does_not_depend_on_its_batch_in_eval_mode(encoder):
+    encoder.eval()
+    x = torch.rand(4, 1, *SIZE)
+    assert torch.allclose(encoder(x)[:1], encoder(x[:1]), atol=1e-5)
+
+
+def test_gradient_reaches_every_parameter(encoder):
+    encoder.train()
+    out = encoder(torch.rand(4, 1, *SIZE))
+    (out[:2] - out[2:]).pow(2).sum().backward()
+    missing = [
+        n
+        for n, p in encoder.named_parameters()
+        if p.grad is None or not torch.isfinite(p.grad).all()
+    ]
+    assert missing == []
+    assert any(p.grad.abs().sum() > 0 for p in encoder.parameters())
+
+
+def test_save_load_round_trip(encoder, tmp_path):
+    card = ModelCard(
+        name="t",
+        encoder=encoder.name,
+        encoder_config={},
+        preprocess=PreprocessConfig(height=SIZE[0], width=SIZE[1]).to_dict(),
+        threshold=0.7,
+    )
+    save_model(encoder, card, tmp_path / "m")
+    loaded = load_model(tmp_path / "m")
+    assert loaded.card.encoder == encoder.name and loaded.card.threshold == 0.7
+    assert loaded.card.parameters == count_parameters(encoder)
+    x = torch.rand(2, 1, *SIZE)
+    assert torch.allclose(loaded.encoder(x), encoder.eval()(x), atol=1e-6)
+
+
+def test_cnn_is_a_fraction_of_signet():
+    model = create_encoder("cnn")  # default size
+    assert count_parameters(model) < 1_000_000  # SigNet: 15.8M
+    out = model.eval()(torch.rand(1, 1, 150, 220))
+    assert out.shape == (1, 128)
+
+
+def test_tdnn_reads_pen_trajectories_with_the_same_body():
+    sample = genuine_signature(writer_style(4), 0)
+    features = trajectory_features(sample.trajectory, length=128)
+    assert features.shape == (128, 4) and features.dtype == np.float32
+    model = tiny("tdnn", input_kind="trajectory").eval()
+    out = model(torch.from_numpy(np.stack([features, features])))
+    assert out.shape == (2, 16)
+    assert torch.allclose(out.norm(dim=1), torch.ones(2), atol=1e-5)
+    image_model = tiny("tdnn")
+    # same time-delay body class and shape, different stems
+    assert [type(b) for b in model.body] == [type(b) for b in image_model.body]
+    assert model.body[0].conv.weight.shape == image_model.body[0].conv.weight.shape
+
+
+def test_trajectory_features_normalise_position_scale_and_length():
+    trajectory = np.array(
+        [[100, 50, 0.5, 0.0], [110, 60, 0.8, 0.1], [0, 0, 0.0, 0.15], [120, 70, 0.6, 0.2]],
+        dtype=np.float32,
+    )
+    features = trajectory_features(trajectory, length=5)
+    pen_down = trajectory[:, 2] > 0
+    # x centred on the pen-down mean (110) and divided by the pen-down height (70 - 50 = 20)
+    assert features[0, 0] == pytest.approx((100 - 110) / 20)
+    assert features[-1, 1] == pytest.approx((70 - 60) / 20)
+    assert np.allclose(features[:, 3], 0.05)  # 0.2 s over 5 samples
+    assert pen_down.sum() == 3
+    with pytest.raises(ValueError):
+        trajectory_features(np.zeros((1, 4)))

@@ -1,0 +1,203 @@
+"""The training engine on synthetic writers with tiny models."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+
+from sigverify.core.embedding import embed_images
+from sigverify.core.errors import SigverifyError
+from sigverify.core.evaluation import evaluate_embeddings
+from sigverify.core.modelio import load_model, read_card
+from sigverify.core.models import create_encoder
+from sigverify.core.preprocessing import PreprocessConfig
+from sigverify.core.synthetic import synthetic_bank
+from sigverify.core.training import TrainConfig, build_encoder, learning_rate_at, train_model
+
+SMALL = PreprocessConfig(height=40, width=60)
+
+
+@pytest.fixture(scope="module")
+def small_banks():
+    return synthetic_bank(range(12), 4, 2, SMALL), synthetic_bank(range(500, 504), 4, 2, SMALL)
+
+
+def small_config(**changes) -> TrainConfig:
+    values = dict(
+        encoder="cnn",
+        encoder_config={"width": 4, "embedding_dim": 16},
+        epochs=3,
+        steps_per_epoch=4,
+        batch_size=16,
+        augment=0.5,
+        validation_refs=3,
+        preprocess=SMALL.to_dict(),
+        threads=2,
+        seed=3,
+    )
+    return TrainConfig(**{**values, **changes})
+
+
+def test_learning_rate_schedule_by_hand():
+    # 100 steps, 10 % warm-up: 0.1, 0.2 ... 1.0 x base, then cosine from 1 to 0
+    assert learning_rate_at(0, 100, 1.0, 0.1) == pytest.approx(0.1)
+    assert learning_rate_at(9, 100, 1.0, 0.1) == pytest.approx(1.0)
+    assert learning_rate_at(10, 100, 1.0, 0.1) == pytest.approx(1.0)
+    assert learning_rate_at(55, 100, 1.0, 0.1) == pytest.approx(0.5)
+    assert learning_rate_at(100, 100, 1.0, 0.1) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_progress_card_and_best_model(small_banks, tmp_path):
+    train, validation = small_banks
+    seen = []
+    result = train_model(train, validation, small_config(), tmp_path / "m", on_progress=seen.append)
+    assert result.stopped == "completed" and result.epochs_run == 3 and len(result.history) == 3
+    phases = [p.phase for p in seen]
+    assert phases.count("train") == 12 and phases[-1] == "done"
+    fractions = [p.fraction for p in seen if p.phase == "train"]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert all(p.eta_s is None or p.eta_s >= 0 for p in seen)
+    best = min(result.history, key=lambda h: h["validation_eer"])
+    assert result.best_epoch == best["epoch"]
+    card = read_card(result.model_dir)
+    assert card.threshold == pytest.approx(result.threshold)
+    assert card.threshold_info["writers"] == "validation" and card.threshold_info["refs"] == 3
+    assert card.metrics["validation"]["3"]["eer"] == pytest.approx(best["validation_eer"])
+    assert card.training["config"]["encoder"] == "cnn" and card.preprocess["height"] == 40
+    model = load_model(result.model_dir)
+    assert model.encoder.config["width"] == 4
+
+
+def test_cancel_keeps_the_best_model_so_far(small_banks, tmp_path):
+    train, validation = small_banks
+
+    def cancel_in_epoch_two(progress):
+        return not (progress.epoch == 2 and progress.step == 2)
+
+    result = train_model(
+        train, validation, small_config(), tmp_path / "m", on_progress=cancel_in_epoch_two
+    )
+    assert result.stopped == "cancelled" and result.epochs_run == 1 and result.best_epoch == 1
+    assert load_model(result.model_dir).card.training["best_epoch"] == 1
+
+
+def test_cancel_before_the_first_epoch_ends_saves_nothing(small_banks, tmp_path):
+    train, validation = small_banks
+    result = train_model(
+        train, validation, small_config(), tmp_path / "m", on_progress=lambda p: False
+    )
+    assert result.stopped == "cancelled" and result.model_dir is None
+    assert not (tmp_path / "m" / "model.safetensors").exists()
+
+
+def test_resume_continues_exactly_where_it_stopped(small_banks, tmp_path):
+    train, validation = small_banks
+    config = small_config()
+    straight = train_model(train, validation, config, tmp_path / "straight")
+
+    def stop_after_epoch_two(progress):
+        return not (progress.epoch == 2 and progress.validation_eer is not None)
+
+    first = train_model(
+        train, validation, config, tmp_path / "resumed", on_progress=stop_after_epoch_two
+    )
+    assert first.stopped == "cancelled" and first.epochs_run == 2
+    resumed = train_model(train, validation, config, tmp_path / "resumed", resume=True)
+    assert resumed.epochs_run == 3
+    assert [h["loss"] for h in resumed.history] == pytest.approx(
+        [h["loss"] for h in straight.history], rel=1e-5
+    )
+    with pytest.raises(SigverifyError, match="other settings"):
+        train_model(
+            train, validation, small_config(learning_rate=0.5), tmp_path / "resumed", resume=True
+        )
+
+
+def test_early_stopping_when_nothing_improves(small_banks, tmp_path):
+    train, validation = small_banks
+    result = train_model(
+        train, validation, small_config(learning_rate=0.0, patience=1, epochs=5), tmp_path / "m"
+    )
+    assert result.stopped == "early_stopping" and result.epochs_run == 2 and result.best_epoch == 1
+
+
+@pytest.mark.parametrize(
+    "loss,mining", [("triplet", "batch_hard"), ("triplet", "random"), ("contrastive", "")]
+)
+def test_every_loss_trains(small_banks, tmp_path, loss, mining):
+    train, validation = small_banks
+    config = small_config(loss=loss, mining=mining or "batch_hard", epochs=1, steps_per_epoch=3)
+    result = train_model(train, validation, config, tmp_path / "m")
+    assert result.model_dir is not None and math.isfinite(result.history[0]["loss"])
+
+
+def test_tdnn_trains(small_banks, tmp_path):
+    train, validation = small_banks
+    config = small_config(
+        encoder="tdnn",
+        encoder_config={"width": 4, "channels": 16, "embedding_dim": 16},
+        epochs=1,
+        steps_per_epoch=3,
+    )
+    result = train_model(train, validation, config, tmp_path / "m")
+    assert load_model(result.model_dir).encoder.config["image_height"] == 40
+
+
+def test_fine_tuning_starts_from_the_given_model(small_banks, tmp_path):
+    train, validation = small_banks
+    first = train_model(train, validation, small_config(epochs=1), tmp_path / "base")
+    encoder = build_encoder(small_config(init_from=str(first.model_dir)))
+    saved = load_model(first.model_dir).encoder.state_dict()
+    assert all(torch.equal(saved[k], v) for k, v in encoder.state_dict().items())
+    with pytest.raises(SigverifyError, match="different encoder or image size"):
+        build_encoder(
+            small_config(init_from=str(first.model_dir), preprocess={"height": 48, "width": 72})
+        )
+
+
+def test_bad_settings_are_refused(small_banks, tmp_path):
+    train, validation = small_banks
+    with pytest.raises(SigverifyError, match="Unknown loss"):
+        train_model(train, validation, small_config(loss="arcface"), tmp_path / "m")
+    with pytest.raises(SigverifyError, match="at least"):
+        train_model(train, validation, small_config(epochs=0), tmp_path / "m")
+
+
+def test_training_learns_to_tell_held_out_writers_apart(tmp_path):
+    """Writer-independent learning: on 30 synthetic writers never seen in training, the
+    trained network separates skilled and random forgeries from genuine signatures far
+    better than chance, and better than the same network before training."""
+    size = PreprocessConfig(height=48, width=72)
+    train = synthetic_bank(range(120), 4, 2, size)
+    validation = synthetic_bank(range(1000, 1016), 5, 2, size)
+    test = synthetic_bank(range(2000, 2030), 6, 3, size)
+    config = TrainConfig(
+        encoder="cnn",
+        encoder_config={"width": 8, "embedding_dim": 32},
+        epochs=8,
+        steps_per_epoch=50,
+        batch_size=32,
+        augment=0.0,
+        validation_refs=3,
+        patience=10,
+        preprocess=size.to_dict(),
+        threads=2,
+        seed=0,
+    )
+    result = train_model(train, validation, config, tmp_path / "m")
+    assert result.history[-1]["loss"] < 0.5 * result.history[0]["loss"]
+
+    trained = load_model(result.model_dir)
+    metrics = evaluate_embeddings(embed_images(trained.encoder, test.images), test, [3]).per_refs[3]
+    torch.manual_seed(0)
+    untrained = create_encoder("cnn", width=8, embedding_dim=32)
+    before = evaluate_embeddings(embed_images(untrained, test.images), test, [3]).per_refs[3]
+
+    assert metrics.writers == 30 and metrics.skilled_queries == 90
+    assert metrics.eer_random <= 0.15  # chance: 0.5
+    assert metrics.auc >= 0.72 and metrics.eer <= 0.35  # skilled forgeries; chance: 0.5
+    assert metrics.auc >= before.auc + 0.04
+    assert np.isfinite(metrics.eer_per_writer_mean)
