@@ -241,7 +241,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     from sigverify.core.datasets import split_datasets
     from sigverify.core.modelio import ModelCard, load_model, write_card
     from sigverify.core.preprocessing import PreprocessConfig
-    from sigverify.core.training import TrainConfig, train_model
+    from sigverify.core.training import train_model
+    from sigverify.core.training_config import TrainConfig
 
     height, width = _parse_size(args.size)
     preprocess = PreprocessConfig(height=height, width=width)
@@ -250,24 +251,27 @@ def cmd_train(args: argparse.Namespace) -> int:
     encoder_config = {"embedding_dim": args.embedding_dim}
     if args.width:
         encoder_config["width"] = args.width
+    chosen = {
+        "epochs": args.epochs,
+        "steps_per_epoch": args.steps_per_epoch,
+        "batch_size": args.batch_size,
+        "learning_rate": args.lr,
+        "augment": args.augment,
+        "patience": args.patience,
+        "margin": args.margin,
+        "threads": args.threads,
+        "init_from": args.init_from,
+    }
     config = TrainConfig(
         encoder=args.encoder,
         encoder_config=encoder_config,
         loss=args.loss,
         mining=args.mining.replace("-", "_"),
-        margin=args.margin,
         distance=args.distance,
-        epochs=args.epochs,
-        steps_per_epoch=args.steps_per_epoch,
-        batch_size=args.batch_size,
-        learning_rate=args.lr,
-        augment=args.augment,
-        patience=args.patience,
         seed=args.seed,
         device=args.device,
-        threads=args.threads,
-        init_from=args.init_from,
         preprocess=preprocess.to_dict(),
+        **{name: value for name, value in chosen.items() if value is not None},
     )
     banks = {}
     for part in ("train", "validation", "test"):
@@ -447,6 +451,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from sigverify.core.training_config import TrainConfig
+
     parser = argparse.ArgumentParser(
         prog="sigverify",
         description="Offline handwritten-signature verification.",
@@ -544,15 +550,26 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["batch-hard", "random"],
         help="triplet loss: how triplets are chosen (default batch-hard)",
     )
-    train.add_argument("--margin", type=float, default=None, help="loss margin (default 1.0 / 0.2)")
-    train.add_argument("--distance", default="euclidean", choices=["euclidean", "cosine"])
-    train.add_argument("--epochs", type=int, default=20)
-    train.add_argument("--steps-per-epoch", type=int, default=100)
-    train.add_argument("--batch-size", type=int, default=48, help="images per step")
-    train.add_argument("--lr", type=float, default=2e-3, help="peak learning rate")
-    train.add_argument("--augment", type=float, default=0.5, help="augmentation strength 0..1")
+    engine = TrainConfig()  # the defaults live in the engine; shown here, not repeated
     train.add_argument(
-        "--patience", type=int, default=5, help="epochs without improvement before stopping"
+        "--margin", type=float, help="loss margin (default 1.0 contrastive, 0.2 triplet)"
+    )
+    train.add_argument("--distance", default="euclidean", choices=["euclidean", "cosine"])
+    train.add_argument("--epochs", type=int, help=f"default {engine.epochs}")
+    train.add_argument("--steps-per-epoch", type=int, help=f"default {engine.steps_per_epoch}")
+    train.add_argument(
+        "--batch-size", type=int, help=f"images per step (default {engine.batch_size})"
+    )
+    train.add_argument(
+        "--lr", type=float, help=f"peak learning rate (default {engine.learning_rate})"
+    )
+    train.add_argument(
+        "--augment", type=float, help=f"augmentation strength 0..1 (default {engine.augment})"
+    )
+    train.add_argument(
+        "--patience",
+        type=int,
+        help=f"epochs without improvement before stopping (default {engine.patience})",
     )
     train.add_argument("--size", default="150x220", help="input HEIGHTxWIDTH")
     train.add_argument("--width", type=int, default=None, help="encoder width (channels)")

@@ -44,9 +44,13 @@ def test_core_source_imports_no_qt():
 
 
 def test_importing_all_of_core_loads_no_qt():
-    modules = [
-        f"sigverify.core.{f.stem}" for f in sorted(CORE.glob("*.py")) if f.stem != "__init__"
-    ]
+    modules = sorted(
+        "sigverify.core."
+        + ".".join(f.relative_to(CORE).with_suffix("").parts).removesuffix(".__init__")
+        for f in CORE.rglob("*.py")
+    )
+    modules = [m.removesuffix(".__init__") for m in modules if m != "sigverify.core.__init__"]
+    assert "sigverify.core.models.tdnn" in modules and "sigverify.core.training" in modules
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
@@ -58,3 +62,12 @@ def test_importing_all_of_core_loads_no_qt():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_command_line_starts_without_torch():
+    """`sigverify --help` and argument errors must be instant: torch loads only for commands
+    that compute."""
+    code = "import sys, sigverify.cli as c; c.build_parser(); print('torch' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -15,7 +15,8 @@ from sigverify.core.modelio import load_model, read_card
 from sigverify.core.models import create_encoder
 from sigverify.core.preprocessing import PreprocessConfig
 from sigverify.core.synthetic import synthetic_bank
-from sigverify.core.training import TrainConfig, build_encoder, learning_rate_at, train_model
+from sigverify.core.training import build_encoder, learning_rate_at, train_model
+from sigverify.core.training_config import TrainConfig
 
 SMALL = PreprocessConfig(height=40, width=60)
 

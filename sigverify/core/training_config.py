@@ -1,0 +1,52 @@
+"""Training settings, kept free of torch so the command line can show them quickly."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from sigverify.core.preprocessing import PreprocessConfig
+
+LOSSES = ("contrastive", "triplet")
+MINING = ("batch_hard", "random")
+
+
+@dataclass
+class TrainConfig:
+    encoder: str = "cnn"
+    encoder_config: dict = field(default_factory=dict)
+    loss: str = "contrastive"
+    #: Triplet loss only: "batch_hard" (hardest positive/negative in a writer batch) or "random".
+    mining: str = "batch_hard"
+    #: None: 1.0 for contrastive, 0.2 for triplet (embeddings are unit vectors).
+    margin: float | None = None
+    distance: str = "euclidean"
+    epochs: int = 20
+    steps_per_epoch: int = 100
+    batch_size: int = 48
+    learning_rate: float = 2e-3
+    weight_decay: float = 1e-4
+    warmup_fraction: float = 0.05
+    #: 0 = no augmentation, 1 = the full amounts. Strong shear and scaling erase the slant
+    #: and proportion cues that tell a skilled forgery apart, hence a moderate default.
+    augment: float = 0.5
+    skilled_fraction: float = 0.5
+    patience: int = 5
+    validation_refs: int = 5
+    seed: int = 0
+    device: str = "auto"
+    threads: int | None = None
+    #: A model folder to start from (fine-tuning) instead of random weights.
+    init_from: str | None = None
+    preprocess: dict = field(default_factory=lambda: PreprocessConfig().to_dict())
+
+    def margin_value(self) -> float:
+        if self.margin is not None:
+            return self.margin
+        return 1.0 if self.loss == "contrastive" else 0.2
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict) -> TrainConfig:
+        return cls(**{k: v for k, v in values.items() if k in cls.__dataclass_fields__})
