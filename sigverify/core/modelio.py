@@ -44,6 +44,12 @@ class ModelCard:
     threshold: float = 1.0
     #: How the threshold was chosen, e.g. {"method": "EER", "writers": "validation", "refs": 5}.
     threshold_info: dict = field(default_factory=dict)
+    #: The review band around ``threshold`` (at most ``accept``: accept; above ``reject``:
+    #: reject; between: needs review). None: no band, both equal ``threshold``.
+    accept_threshold: float | None = None
+    reject_threshold: float | None = None
+    #: Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)).
+    calibration: list | None = None
     #: Data summary, split, hyper-parameters, seed, epochs, the command that trained it.
     training: dict = field(default_factory=dict)
     #: Measured figures with their protocol: {"protocol": ..., "validation": ..., "test": ...}.

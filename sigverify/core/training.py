@@ -31,7 +31,12 @@ from sigverify.core.devices import resolve_device
 from sigverify.core.distances import get_distance
 from sigverify.core.embedding import embed_images, images_to_tensor
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation import available_refs, evaluate_embeddings
+from sigverify.core.evaluation import (
+    available_refs,
+    evaluate_embeddings,
+    fit_calibration,
+    review_band,
+)
 from sigverify.core.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
 from sigverify.core.modelio import ModelCard, load_model, save_model
 from sigverify.core.models import Encoder, create_encoder
@@ -300,9 +305,10 @@ def train_model(
             message="measuring on the validation writers",
         )
         embeddings = embed_images(encoder, validation_bank.images, device)
-        metrics = evaluate_embeddings(
+        report = evaluate_embeddings(
             embeddings, validation_bank, [validation_refs], config.distance
-        ).per_refs[validation_refs]
+        )
+        metrics, scores = report.per_refs[validation_refs], report.scores[validation_refs]
         record = {
             "epoch": epoch,
             "loss": float(np.mean(losses)),
@@ -320,6 +326,9 @@ def train_model(
                 0,
             )
             card.threshold = float(metrics.eer_threshold)
+            negatives, _, _ = scores.negatives()
+            card.accept_threshold, card.reject_threshold = review_band(scores.genuine, negatives)
+            card.calibration = list(fit_calibration(scores.genuine, negatives))
             card.threshold_info = {
                 "method": "EER threshold",
                 "writers": "validation",

@@ -1,0 +1,529 @@
+"""The reference store: an embedded SQLite database of people, their reference
+signatures and an audit log.
+
+- One file (``store.sqlite3`` in the user data folder unless told otherwise), WAL journal,
+  foreign keys on, ``application_id`` set so that a file that is not ours is refused, and
+  a schema version with ordered migrations (a file from a newer version is refused).
+- Reference signatures keep the original file bytes (so they can be re-embedded when the
+  model changes), the preprocessed image (PNG) and one embedding per model id.
+- Every write is one transaction: a crash or kill leaves either all of it or none of it.
+- The audit log is append-only and hash-chained: each row's hash covers its content and
+  the previous row's hash, so an edited or deleted row breaks the chain
+  (:meth:`Store.verify_audit_chain`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.paths import user_data_dir
+
+#: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
+APPLICATION_ID = 0x53494756
+SCHEMA_VERSION = 1
+STORE_ENV = "SIGVERIFY_STORE"
+GENESIS_HASH = "0" * 64
+
+
+class StoreError(SigverifyError):
+    """The store cannot be opened or written (not ours, newer version, locked, disk full)."""
+
+
+class NotFoundError(SigverifyError):
+    """No such person or reference."""
+
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE people (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        accept_threshold REAL,
+        reject_threshold REAL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE signature_references (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        filename TEXT NOT NULL,
+        image_sha256 TEXT NOT NULL,
+        image BLOB NOT NULL,
+        preprocessed_png BLOB NOT NULL,
+        enrolled_by TEXT NOT NULL,
+        enrolled_at TEXT NOT NULL,
+        UNIQUE (person_id, image_sha256)
+    );
+    CREATE TABLE embeddings (
+        reference_id INTEGER NOT NULL REFERENCES signature_references(id) ON DELETE CASCADE,
+        model_id TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (reference_id, model_id)
+    );
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        operator TEXT NOT NULL,
+        action TEXT NOT NULL,
+        person_id TEXT,
+        details TEXT NOT NULL,
+        previous_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    note: str
+    accept_threshold: float | None
+    reject_threshold: float | None
+    created_at: str
+    reference_count: int = 0
+
+
+@dataclass(frozen=True)
+class StoredReference:
+    id: int
+    person_id: str
+    filename: str
+    image_sha256: str
+    enrolled_by: str
+    enrolled_at: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    operator: str
+    action: str
+    person_id: str | None
+    details: dict
+    previous_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class NewReference:
+    """A reference ready to store: the original bytes, the preprocessed PNG, its embedding."""
+
+    filename: str
+    image: bytes
+    preprocessed_png: bytes
+    embedding: np.ndarray
+
+
+def default_store_path() -> Path:
+    """``SIGVERIFY_STORE`` if set, else ``store.sqlite3`` in the user data folder."""
+    override = os.environ.get(STORE_ENV, "").strip()
+    return Path(override).expanduser() if override else user_data_dir() / "store.sqlite3"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _entry_hash(
+    previous_hash: str, at: str, operator: str, action: str, person_id, details: str
+) -> str:
+    payload = json.dumps(
+        [previous_hash, at, operator, action, person_id, details], ensure_ascii=False
+    )
+    return sha256_hex(payload.encode("utf-8"))
+
+
+def _friendly(error: sqlite3.Error, path: Path) -> StoreError:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"The signature store “{path.name}” is busy: another sigverify window or program is "
+            "writing to it. Try again in a moment."
+        )
+    if "full" in text:
+        return StoreError("The disk is full: nothing was saved. Free some space and try again.")
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return StoreError(f"“{path.name}” is not a sigverify store, or it is damaged.")
+    if "readonly" in text or "unable to open" in text:
+        return StoreError(f"The signature store “{path}” cannot be opened for writing.")
+    return StoreError(f"The signature store could not be used ({error}).")
+
+
+class Store:
+    """Open (creating or migrating as needed) the store at ``path``."""
+
+    def __init__(self, path: str | Path | None = None, timeout: float = 5.0):
+        self.path = Path(path) if path else default_store_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(
+                f"The signature store “{self.path}” cannot be opened ({error})."
+            ) from error
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._prepare()
+        except sqlite3.Error as error:
+            self._db.close()
+            raise _friendly(error, self.path) from error
+        except SigverifyError:
+            self._db.close()
+            raise
+
+    # -------------------------------------------------------------- set-up
+
+    def _prepare(self) -> None:
+        db = self._db
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if has_tables and application_id != APPLICATION_ID:
+            raise StoreError(f"“{self.path.name}” is not a sigverify store; choose another file.")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The signature store “{self.path.name}” was written by a newer sigverify "
+                f"(schema {version}); update sigverify to open it."
+            )
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self.transaction():
+                for statement in _MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {target}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: everything inside commits together or not at all."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise _friendly(error, self.path) from error
+        try:
+            yield self._db
+            self._db.execute("COMMIT")
+        except BaseException as error:
+            self._db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise _friendly(error, self.path) from error
+            raise
+
+    # -------------------------------------------------------------- audit
+
+    def _append_audit(
+        self, db, operator: str, action: str, person_id: str | None, details: dict
+    ) -> None:
+        row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        previous = row["hash"] if row else GENESIS_HASH
+        at = now()
+        text = json.dumps(details, sort_keys=True, ensure_ascii=False)
+        digest = _entry_hash(previous, at, operator, action, person_id, text)
+        db.execute(
+            "INSERT INTO audit_log (at, operator, action, person_id, details, previous_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (at, operator, action, person_id, text, previous, digest),
+        )
+
+    def record(self, operator: str, action: str, person_id: str | None, details: dict) -> None:
+        """Append an audit entry on its own (e.g. a verification)."""
+        with self.transaction() as db:
+            self._append_audit(db, operator, action, person_id, details)
+
+    def audit_entries(self, person_id: str | None = None) -> list[AuditEntry]:
+        query = (
+            "SELECT * FROM audit_log"
+            + (" WHERE person_id = ?" if person_id else "")
+            + " ORDER BY id"
+        )
+        rows = self._db.execute(query, (person_id,) if person_id else ()).fetchall()
+        return [
+            AuditEntry(
+                r["id"],
+                r["at"],
+                r["operator"],
+                r["action"],
+                r["person_id"],
+                json.loads(r["details"]),
+                r["previous_hash"],
+                r["hash"],
+            )
+            for r in rows
+        ]
+
+    def verify_audit_chain(self) -> tuple[bool, int | None]:
+        """``(True, None)`` if every row's hash is right and links to the one before;
+        else ``(False, id of the first bad row)``."""
+        previous = GENESIS_HASH
+        for row in self._db.execute("SELECT * FROM audit_log ORDER BY id"):
+            expected = _entry_hash(
+                previous,
+                row["at"],
+                row["operator"],
+                row["action"],
+                row["person_id"],
+                row["details"],
+            )
+            if row["previous_hash"] != previous or row["hash"] != expected:
+                return False, row["id"]
+            previous = row["hash"]
+        return True, None
+
+    # -------------------------------------------------------------- people
+
+    def get_person(self, person_id: str) -> Person:
+        row = self._db.execute(
+            "SELECT p.*, (SELECT count(*) FROM signature_references r "
+            "WHERE r.person_id = p.id) AS n "
+            "FROM people p WHERE p.id = ?",
+            (person_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no person with id “{person_id}” in the store.")
+        return self._person(row)
+
+    @staticmethod
+    def _person(row) -> Person:
+        return Person(
+            row["id"],
+            row["name"],
+            row["note"],
+            row["accept_threshold"],
+            row["reject_threshold"],
+            row["created_at"],
+            row["n"],
+        )
+
+    def list_people(self, search: str = "") -> list[Person]:
+        pattern = f"%{search.strip()}%"
+        rows = self._db.execute(
+            "SELECT p.*, (SELECT count(*) FROM signature_references r "
+            "WHERE r.person_id = p.id) AS n "
+            "FROM people p WHERE p.id LIKE ? OR p.name LIKE ? ORDER BY p.name COLLATE NOCASE, p.id",
+            (pattern, pattern),
+        ).fetchall()
+        return [self._person(r) for r in rows]
+
+    def delete_person(self, person_id: str, operator: str) -> None:
+        with self.transaction() as db:
+            person = db.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
+            if person is None:
+                raise NotFoundError(f"There is no person with id “{person_id}” in the store.")
+            count = db.execute(
+                "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
+            ).fetchone()[0]
+            db.execute("DELETE FROM people WHERE id = ?", (person_id,))
+            self._append_audit(db, operator, "delete_person", person_id, {"references": count})
+
+    def set_person_thresholds(
+        self, person_id: str, accept: float | None, reject: float | None, operator: str
+    ) -> None:
+        """Per-person thresholds (None = use the model's)."""
+        if accept is not None and reject is not None and reject < accept:
+            raise SigverifyError("The reject threshold must not be below the accept threshold.")
+        with self.transaction() as db:
+            changed = db.execute(
+                "UPDATE people SET accept_threshold = ?, reject_threshold = ? WHERE id = ?",
+                (accept, reject, person_id),
+            ).rowcount
+            if not changed:
+                raise NotFoundError(f"There is no person with id “{person_id}” in the store.")
+            self._append_audit(
+                db, operator, "set_thresholds", person_id, {"accept": accept, "reject": reject}
+            )
+
+    # -------------------------------------------------------------- references
+
+    def add_references(
+        self,
+        person_id: str,
+        name: str | None,
+        note: str | None,
+        model_id: str,
+        references: list[NewReference],
+        operator: str,
+    ) -> list[int]:
+        """Create the person if needed and add references with their embeddings for
+        ``model_id``, all in one transaction. A file already enrolled for this person is
+        refused (:class:`SigverifyError`), and then nothing is added."""
+        with self.transaction() as db:
+            exists = db.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
+            if exists is None:
+                db.execute(
+                    "INSERT INTO people (id, name, note, created_at) VALUES (?, ?, ?, ?)",
+                    (person_id, name or "", note or "", now()),
+                )
+            elif name is not None or note is not None:
+                db.execute(
+                    "UPDATE people SET name = coalesce(?, name), note = coalesce(?, note) "
+                    "WHERE id = ?",
+                    (name, note, person_id),
+                )
+            ids = []
+            for ref in references:
+                digest = sha256_hex(ref.image)
+                clash = db.execute(
+                    "SELECT filename FROM signature_references "
+                    "WHERE person_id = ? AND image_sha256 = ?",
+                    (person_id, digest),
+                ).fetchone()
+                if clash is not None:
+                    raise SigverifyError(
+                        f"“{ref.filename}” is the same image as “{clash['filename']}”, "
+                        "already enrolled "
+                        f"for {person_id}; nothing was added."
+                    )
+                cursor = db.execute(
+                    "INSERT INTO signature_references (person_id, filename, image_sha256, image, "
+                    "preprocessed_png, enrolled_by, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        person_id,
+                        ref.filename,
+                        digest,
+                        ref.image,
+                        ref.preprocessed_png,
+                        operator,
+                        now(),
+                    ),
+                )
+                ids.append(cursor.lastrowid)
+                db.execute(
+                    "INSERT INTO embeddings (reference_id, model_id, vector) VALUES (?, ?, ?)",
+                    (cursor.lastrowid, model_id, _vector_bytes(ref.embedding)),
+                )
+            self._append_audit(
+                db,
+                operator,
+                "enroll",
+                person_id,
+                {
+                    "added": len(ids),
+                    "files": [r.filename for r in references],
+                    "model": model_id,
+                    "new_person": exists is None,
+                },
+            )
+        return ids
+
+    def references(self, person_id: str) -> list[StoredReference]:
+        rows = self._db.execute(
+            "SELECT id, person_id, filename, image_sha256, enrolled_by, enrolled_at "
+            "FROM signature_references "
+            "WHERE person_id = ? ORDER BY id",
+            (person_id,),
+        ).fetchall()
+        return [StoredReference(**dict(r)) for r in rows]
+
+    def reference_images(self, reference_id: int) -> tuple[bytes, bytes]:
+        """``(original bytes, preprocessed PNG)`` of a reference."""
+        row = self._db.execute(
+            "SELECT image, preprocessed_png FROM signature_references WHERE id = ?", (reference_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no reference number {reference_id}.")
+        return bytes(row["image"]), bytes(row["preprocessed_png"])
+
+    def remove_reference(self, reference_id: int, operator: str) -> None:
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT person_id, filename FROM signature_references WHERE id = ?", (reference_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no reference number {reference_id}.")
+            db.execute("DELETE FROM signature_references WHERE id = ?", (reference_id,))
+            self._append_audit(
+                db,
+                operator,
+                "remove_reference",
+                row["person_id"],
+                {"reference": reference_id, "file": row["filename"]},
+            )
+
+    def embeddings(self, person_id: str, model_id: str) -> tuple[list[int], np.ndarray | None]:
+        """Reference ids and their embeddings ``(R, D)`` for one model; references not yet
+        embedded with this model are left out."""
+        rows = self._db.execute(
+            "SELECT r.id, e.vector FROM signature_references r "
+            "JOIN embeddings e ON e.reference_id = r.id "
+            "WHERE r.person_id = ? AND e.model_id = ? ORDER BY r.id",
+            (person_id, model_id),
+        ).fetchall()
+        if not rows:
+            return [], None
+        return [r["id"] for r in rows], np.stack([_vector(r["vector"]) for r in rows])
+
+    def references_missing_embedding(self, model_id: str) -> list[int]:
+        rows = self._db.execute(
+            "SELECT id FROM signature_references r WHERE NOT EXISTS (SELECT 1 FROM embeddings e "
+            "WHERE e.reference_id = r.id AND e.model_id = ?) ORDER BY id",
+            (model_id,),
+        ).fetchall()
+        return [r["id"] for r in rows]
+
+    def save_embeddings(self, model_id: str, vectors: dict[int, np.ndarray]) -> None:
+        """Store embeddings for references (one transaction); earlier ones for the same model
+        are replaced."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings (reference_id, model_id, vector) "
+                "VALUES (?, ?, ?)",
+                [(rid, model_id, _vector_bytes(v)) for rid, v in vectors.items()],
+            )
+
+    # -------------------------------------------------------------- settings
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else default
+
+    def set_setting(self, key: str, value: str, operator: str, audit: bool = True) -> None:
+        with self.transaction() as db:
+            old = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+            if audit:
+                self._append_audit(
+                    db,
+                    operator,
+                    "setting",
+                    None,
+                    {"key": key, "old": old["value"] if old else None, "new": value},
+                )
+
+
+def _vector_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def _vector(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<f4").copy()

@@ -1,0 +1,427 @@
+"""Enrolment and verification over a :class:`~sigverify.core.store.Store` and a model.
+
+Scoring (one definition, shared with evaluation): a query's *score* is the mean of its
+distances to the ceil(n/2) nearest of the person's n references
+(:func:`sigverify.core.scoring.aggregate_distances`). The decision has three bands:
+
+- score at most the *accept* threshold: **accept**;
+- score above the *reject* threshold: **reject**;
+- in between: **review** (a person should look).
+
+Thresholds come from the model card (chosen on validation writers) unless the person
+has their own. The *similarity* shown to users is the card's calibration of the score:
+an estimate, in 0..1, that a signature with this score is genuine.
+
+Embeddings are stored per model id; verification only ever compares embeddings of the
+same model. Activating another model re-embeds the stored original images.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from sigverify.core.embedding import embed_images
+from sigverify.core.errors import SigverifyError
+from sigverify.core.evaluation import calibrated_similarity
+from sigverify.core.imageio import decode_image, load_image
+from sigverify.core.modelio import LoadedModel
+from sigverify.core.paths import bundled_models_dir
+from sigverify.core.preprocessing import preprocess_signature
+from sigverify.core.scoring import aggregate_distances, nearest_count, pairwise_distances
+from sigverify.core.store import NewReference, NotFoundError, Store
+
+ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
+RECOMMENDED_REFERENCES = (3, 10)
+
+
+class InconsistentReferencesError(SigverifyError):
+    """A new reference is far from the person's other references (probably a wrong image)."""
+
+    def __init__(self, message: str, outliers: list[OddReference]):
+        super().__init__(message)
+        self.outliers = outliers
+
+
+@dataclass(frozen=True)
+class SignatureInput:
+    """A signature to enrol or verify: its file name and the file's bytes."""
+
+    name: str
+    data: bytes
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> SignatureInput:
+        path = Path(path)
+        load_image(path)  # clear errors for missing, empty, unreadable files
+        return cls(path.name, path.read_bytes())
+
+
+@dataclass(frozen=True)
+class OddReference:
+    filename: str
+    median_distance: float
+    reject_threshold: float
+
+    @property
+    def message(self) -> str:
+        return (
+            f"“{self.filename}” does not look like the other references (distance "
+            f"{self.median_distance:.3f}, more than the reject threshold "
+            f"{self.reject_threshold:.3f}): "
+            "it may be another person's signature or a bad scan."
+        )
+
+
+@dataclass(frozen=True)
+class EnrollmentResult:
+    person_id: str
+    reference_ids: list[int]
+    total_references: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    accept: float
+    reject: float
+    source: str  # "model" or "person"
+
+
+@dataclass(frozen=True)
+class ReferenceDistance:
+    reference_id: int
+    filename: str
+    distance: float
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    person_id: str
+    decision: str
+    score: float
+    similarity: float
+    thresholds: Thresholds
+    per_reference: list[ReferenceDistance]
+    nearest: ReferenceDistance
+    reason: str
+    model_id: str
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "person": self.person_id,
+            "decision": self.decision,
+            "score": round(self.similarity, 4),
+            "distance": round(self.score, 6),
+            "thresholds": {
+                "accept": self.thresholds.accept,
+                "reject": self.thresholds.reject,
+                "source": self.thresholds.source,
+            },
+            "per_reference": [
+                {"reference": r.reference_id, "file": r.filename, "distance": round(r.distance, 6)}
+                for r in self.per_reference
+            ],
+            "nearest_reference": {
+                "reference": self.nearest.reference_id,
+                "file": self.nearest.filename,
+            },
+            "reason": self.reason,
+            "model": self.model_id,
+            "warnings": self.warnings,
+        }
+
+
+def current_operator() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some service or container set-ups
+        return "unknown"
+
+
+def model_id_of(model: LoadedModel) -> str:
+    return f"{model.card.name}@{model.card.weights_sha256[:12]}"
+
+
+def encode_png(pixels: np.ndarray) -> bytes:
+    ok, data = cv2.imencode(".png", pixels)
+    if not ok:  # pragma: no cover - uint8 greyscale always encodes
+        raise SigverifyError("Could not encode the preprocessed image.")
+    return data.tobytes()
+
+
+class VerificationService:
+    def __init__(self, store: Store, model: LoadedModel, operator: str | None = None):
+        self.store = store
+        self.model = model
+        self.model_id = model_id_of(model)
+        self.operator = operator or store.get_setting("operator") or current_operator()
+
+    # ------------------------------------------------------------ helpers
+
+    def _prepare(self, signature: SignatureInput) -> tuple[np.ndarray, list[str]]:
+        loaded = decode_image(signature.data, source=signature.name)
+        return preprocess_signature(loaded.pixels, self.model.preprocess), list(loaded.warnings)
+
+    def _embed(self, images: list[np.ndarray]) -> np.ndarray:
+        return embed_images(self.model.encoder, np.stack(images), self.model.device)
+
+    def model_thresholds(self) -> Thresholds:
+        card = self.model.card
+        accept = card.accept_threshold if card.accept_threshold is not None else card.threshold
+        reject = card.reject_threshold if card.reject_threshold is not None else card.threshold
+        return Thresholds(float(accept), float(reject), "model")
+
+    def thresholds_for(self, person_id: str) -> Thresholds:
+        person = self.store.get_person(person_id)
+        base = self.model_thresholds()
+        if person.accept_threshold is None and person.reject_threshold is None:
+            return base
+        accept = person.accept_threshold if person.accept_threshold is not None else base.accept
+        reject = (
+            person.reject_threshold
+            if person.reject_threshold is not None
+            else max(base.reject, accept)
+        )
+        return Thresholds(float(accept), float(reject), "person")
+
+    def similarity(self, score: float) -> float:
+        card = self.model.card
+        if card.calibration:
+            a, b = card.calibration
+        else:  # no calibration in the card: 0.5 at the threshold, steepness from the band
+            t = self.model_thresholds()
+            spread = max((t.reject - t.accept) / 4, 0.15 * max(card.threshold, 1e-6))
+            a, b = 1 / spread, -card.threshold / spread
+        return calibrated_similarity(score, a, b)
+
+    # ------------------------------------------------------------ enrolment
+
+    def find_outliers(self, embeddings: np.ndarray, names: Sequence[str]) -> list[OddReference]:
+        """References whose median distance to the others is above the reject threshold
+        (they would be rejected if verified against the rest). Needs 3 or more."""
+        if len(embeddings) < 3:
+            return []
+        reject = self.model_thresholds().reject
+        d = pairwise_distances(embeddings, embeddings, self.model.card.distance)
+        odd = []
+        for i, name in enumerate(names):
+            others = np.delete(d[i], i)
+            median = float(np.median(others))
+            if median > reject:
+                odd.append(OddReference(name, median, reject))
+        return odd
+
+    def enroll(
+        self,
+        person_id: str,
+        signatures: Sequence[SignatureInput],
+        name: str | None = None,
+        note: str | None = None,
+        accept_outliers: bool = False,
+    ) -> EnrollmentResult:
+        """Add references to a person (created if new), after a consistency check: a new
+        reference far from the others raises :class:`InconsistentReferencesError` (nothing
+        saved) unless ``accept_outliers``."""
+        person_id = person_id.strip()
+        if not person_id:
+            raise SigverifyError("A person needs an id (for example a customer or patient number).")
+        if not signatures:
+            raise SigverifyError("Choose at least one reference signature to enrol.")
+        images, warnings = [], []
+        for signature in signatures:
+            pixels, notes = self._prepare(signature)
+            images.append(pixels)
+            warnings += notes
+        embeddings = self._embed(images)
+        try:
+            existing_ids, existing = self.store.embeddings(person_id, self.model_id)
+            known = {r.id: r.filename for r in self.store.references(person_id)}
+        except NotFoundError:
+            existing_ids, existing, known = [], None, {}
+        all_embeddings = embeddings if existing is None else np.vstack([existing, embeddings])
+        names = [known[i] for i in existing_ids] + [s.name for s in signatures]
+        odd = [
+            o
+            for o in self.find_outliers(all_embeddings, names)
+            if o.filename in {s.name for s in signatures}
+        ]
+        if odd and not accept_outliers:
+            raise InconsistentReferencesError(" ".join(o.message for o in odd), odd)
+        warnings += [o.message for o in odd]
+        new = [
+            NewReference(s.name, s.data, encode_png(p), e)
+            for s, p, e in zip(signatures, images, embeddings, strict=True)
+        ]
+        ids = self.store.add_references(person_id, name, note, self.model_id, new, self.operator)
+        total = len(self.store.references(person_id))
+        low, high = RECOMMENDED_REFERENCES
+        if total < low:
+            warnings.append(
+                f"{person_id} has {total} reference(s); {low} to {high} make verification "
+                "more reliable."
+            )
+        return EnrollmentResult(person_id, ids, total, warnings)
+
+    # ------------------------------------------------------------ verification
+
+    def verify(
+        self, person_id: str, signature: SignatureInput, record: bool = True, comment: str = ""
+    ) -> VerificationResult:
+        person = self.store.get_person(person_id)
+        if person.reference_count == 0:
+            raise SigverifyError(f"{person_id} has no reference signatures yet: enrol some first.")
+        self.embed_missing()
+        ids, references = self.store.embeddings(person_id, self.model_id)
+        pixels, warnings = self._prepare(signature)
+        query = self._embed([pixels])
+        distances = pairwise_distances(query, references, self.model.card.distance)[0]
+        score = float(aggregate_distances(distances[None, :])[0])
+        filenames = {r.id: r.filename for r in self.store.references(person_id)}
+        per_reference = [
+            ReferenceDistance(i, filenames[i], float(d))
+            for i, d in zip(ids, distances, strict=True)
+        ]
+        nearest = min(per_reference, key=lambda r: r.distance)
+        thresholds = self.thresholds_for(person_id)
+        if score <= thresholds.accept:
+            decision = ACCEPT
+        elif score > thresholds.reject:
+            decision = REJECT
+        else:
+            decision = REVIEW
+        reason = self._reason(decision, score, thresholds, len(ids), nearest)
+        result = VerificationResult(
+            person_id,
+            decision,
+            score,
+            self.similarity(score),
+            thresholds,
+            per_reference,
+            nearest,
+            reason,
+            self.model_id,
+            warnings,
+        )
+        if record:
+            self.store.record(
+                self.operator,
+                "verify",
+                person_id,
+                {
+                    "decision": decision,
+                    "distance": round(score, 6),
+                    "score": round(result.similarity, 4),
+                    "file": signature.name,
+                    "model": self.model_id,
+                    "thresholds": [thresholds.accept, thresholds.reject],
+                    "comment": comment,
+                },
+            )
+        return result
+
+    @staticmethod
+    def _reason(
+        decision: str, score: float, t: Thresholds, count: int, nearest: ReferenceDistance
+    ) -> str:
+        k = nearest_count(count)
+        basis = (
+            f"Its distance to the {k} closest of {count} reference(s) is {score:.3f}"
+            if k > 1
+            else f"Its distance to the reference is {score:.3f}"
+        )
+        whose = "this person's" if t.source == "person" else "the model's"
+        if decision == ACCEPT:
+            verdict = f"within {whose} accept threshold {t.accept:.3f}"
+        elif decision == REJECT:
+            verdict = (
+                f"beyond {whose} reject threshold {t.reject:.3f}: it does not match the references"
+            )
+        else:
+            verdict = (
+                f"between {whose} accept ({t.accept:.3f}) and reject ({t.reject:.3f}) thresholds: "
+                "compare it with the references"
+            )
+        return f"{basis}, {verdict}. Closest reference: {nearest.filename}."
+
+    # ------------------------------------------------------------ model switch
+
+    def embed_missing(
+        self, on_progress: Callable[[int, int], bool | None] | None = None, batch: int = 32
+    ) -> int:
+        """Embed, with this service's model, every stored reference that has no embedding
+        for it yet (from the stored original image). Returns how many were embedded.
+        ``on_progress`` returning False stops early; what was done is kept."""
+        missing = self.store.references_missing_embedding(self.model_id)
+        done = 0
+        for start in range(0, len(missing), batch):
+            chunk = missing[start : start + batch]
+            images = []
+            for reference_id in chunk:
+                original, _ = self.store.reference_images(reference_id)
+                images.append(self._prepare(SignatureInput(str(reference_id), original))[0])
+            vectors = self._embed(images)
+            self.store.save_embeddings(self.model_id, dict(zip(chunk, vectors, strict=True)))
+            done += len(chunk)
+            if on_progress is not None and on_progress(done, len(missing)) is False:
+                break
+        return done
+
+
+ACTIVE_MODEL_SETTING = "active_model"
+
+
+def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:
+    """The model to use: ``explicit`` if given, else the store's active model, else the
+    bundled default model."""
+    if explicit:
+        return Path(explicit)
+    chosen = store.get_setting(ACTIVE_MODEL_SETTING)
+    if chosen:
+        return Path(chosen)
+    default = bundled_models_dir() / "default"
+    if (default / "card.json").is_file():
+        return default
+    raise SigverifyError(
+        "No model is installed yet. Train one with “sigverify train”, then activate it with "
+        "“sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR."
+    )
+
+
+def activate_model(
+    store: Store,
+    model: LoadedModel,
+    operator: str | None = None,
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> bool:
+    """Make ``model`` the store's active model, after embedding every stored reference with
+    it (from the original images). If ``on_progress`` cancels, the previous model stays
+    active and nothing is lost (the embeddings made so far are kept for next time).
+    Returns True when the switch happened."""
+    service = VerificationService(store, model, operator)
+    missing = len(store.references_missing_embedding(service.model_id))
+    done = service.embed_missing(on_progress)
+    if done < missing:
+        return False
+    previous = store.get_setting(ACTIVE_MODEL_SETTING)
+    store.set_setting(
+        ACTIVE_MODEL_SETTING, str(model.path.resolve()), service.operator, audit=False
+    )
+    store.record(
+        service.operator,
+        "activate_model",
+        None,
+        {
+            "model": service.model_id,
+            "path": str(model.path),
+            "previous": previous,
+            "embedded": done,
+        },
+    )
+    return True
