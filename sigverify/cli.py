@@ -643,6 +643,29 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK if intact else EXIT_USER_ERROR
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from sigverify.core.person_card import export_person
+
+    with _open_store(args) as store:
+        out = export_person(store, args.person, args.out)
+    _emit(args, {"person": args.person, "file": str(out)}, f"Wrote {args.person}'s card to {out}.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sigverify.core.person_card import import_person
+
+    with _open_store(args) as store:
+        person_id = import_person(_service(args, store), args.card, args.as_id)
+        count = store.get_person(person_id).reference_count
+    _emit(
+        args,
+        {"person": person_id, "references": count},
+        f"Imported {person_id} with {count} reference(s).",
+    )
+    return EXIT_OK
+
+
 def cmd_models_activate(args: argparse.Namespace) -> int:
     from sigverify.core.modelio import load_model
     from sigverify.core.verification import activate_model, model_id_of
@@ -923,6 +946,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--csv", default=None, help="also write the entries to this CSV file")
     add_store_arguments(audit, model=False)
+
+    export = add_command(
+        commands, "export", cmd_export, "Write a person's card (a zip of images and details)."
+    )
+    export.add_argument("--person", required=True)
+    export.add_argument("--out", required=True, help="the .zip file to write")
+    add_store_arguments(export, model=False)
+
+    import_ = add_command(
+        commands, "import", cmd_import, "Enrol a person from a card written by export."
+    )
+    import_.add_argument("card", help="the .zip card file")
+    import_.add_argument("--as", dest="as_id", default=None, help="enrol under this id instead")
+    add_store_arguments(import_)
 
     models = commands.add_parser(
         "models",

@@ -46,3 +46,45 @@ def write_png(path, pixels: np.ndarray):
     assert ok
     path.write_bytes(data.tobytes())
     return path
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory):
+    """A tiny CNN trained for a few steps on synthetic writers (48 x 72 input)."""
+    from sigverify.core.preprocessing import PreprocessConfig
+    from sigverify.core.synthetic import synthetic_bank
+    from sigverify.core.training import train_model
+    from sigverify.core.training_config import TrainConfig
+
+    size = PreprocessConfig(height=48, width=72)
+    config = TrainConfig(
+        encoder="cnn",
+        encoder_config={"width": 8, "embedding_dim": 16},
+        epochs=4,
+        steps_per_epoch=15,
+        batch_size=32,
+        augment=0.0,
+        validation_refs=3,
+        preprocess=size.to_dict(),
+        threads=2,
+        seed=0,
+    )
+    out = tmp_path_factory.mktemp("models") / "tiny"
+    train_model(
+        synthetic_bank(range(20), 4, 2, size),
+        synthetic_bank(range(900, 906), 4, 2, size),
+        config,
+        out,
+    )
+    return out
+
+
+def signature_file(folder, writer: int, index: int, forged: bool = False):
+    """Write synthetic signature ``index`` of ``writer`` (genuine or forged) as a PNG."""
+    from sigverify.core.synthetic import forged_signature, genuine_signature, writer_style
+
+    make = forged_signature if forged else genuine_signature
+    kind = "f" if forged else "g"
+    return write_png(
+        folder / f"w{writer}_{kind}{index}.png", make(writer_style(writer), index).image
+    )

@@ -68,6 +68,8 @@ def test_the_command_line_starts_without_torch():
     """`sigverify --help` and argument errors must be instant: torch loads only for commands
     that compute."""
     code = "import sys, sigverify.cli as c; c.build_parser(); print('torch' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

@@ -235,7 +235,9 @@ class Store:
             yield self._db
             self._db.execute("COMMIT")
         except BaseException as error:
-            self._db.execute("ROLLBACK")
+            # SQLite may already have rolled back by itself (e.g. on a full disk).
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             if isinstance(error, sqlite3.Error):
                 raise _friendly(error, self.path) from error
             raise

@@ -305,10 +305,11 @@ def train_model(
             message="measuring on the validation writers",
         )
         embeddings = embed_images(encoder, validation_bank.images, device)
-        report = evaluate_embeddings(
+        evaluation = evaluate_embeddings(
             embeddings, validation_bank, [validation_refs], config.distance
         )
-        metrics, scores = report.per_refs[validation_refs], report.scores[validation_refs]
+        metrics = evaluation.per_refs[validation_refs]
+        scores = evaluation.scores[validation_refs]
         record = {
             "epoch": epoch,
             "loss": float(np.mean(losses)),

@@ -204,18 +204,20 @@ class VerificationService:
     # ------------------------------------------------------------ enrolment
 
     def find_outliers(self, embeddings: np.ndarray, names: Sequence[str]) -> list[OddReference]:
-        """References whose median distance to the others is above the reject threshold
-        (they would be rejected if verified against the rest). Needs 3 or more."""
+        """References that stand out from the others: their median distance to the rest is
+        above the reject threshold (they would be rejected if verified against the others)
+        *and* clearly larger (1.5x) than is typical among the others. Needs 3 or more.
+        When all references are far apart, none is singled out."""
         if len(embeddings) < 3:
             return []
         reject = self.model_thresholds().reject
         d = pairwise_distances(embeddings, embeddings, self.model.card.distance)
+        medians = np.array([np.median(np.delete(d[i], i)) for i in range(len(names))])
         odd = []
         for i, name in enumerate(names):
-            others = np.delete(d[i], i)
-            median = float(np.median(others))
-            if median > reject:
-                odd.append(OddReference(name, median, reject))
+            typical = float(np.median(np.delete(medians, i)))
+            if medians[i] > reject and medians[i] > 1.5 * typical:
+                odd.append(OddReference(name, float(medians[i]), reject))
         return odd
 
     def enroll(
@@ -405,9 +407,16 @@ def activate_model(
     active and nothing is lost (the embeddings made so far are kept for next time).
     Returns True when the switch happened."""
     service = VerificationService(store, model, operator)
-    missing = len(store.references_missing_embedding(service.model_id))
-    done = service.embed_missing(on_progress)
-    if done < missing:
+    cancelled = False
+
+    def progress(done: int, total: int) -> bool:
+        nonlocal cancelled
+        if on_progress is not None and on_progress(done, total) is False:
+            cancelled = True
+        return not cancelled
+
+    done = service.embed_missing(progress)
+    if cancelled:
         return False
     previous = store.get_setting(ACTIVE_MODEL_SETTING)
     store.set_setting(

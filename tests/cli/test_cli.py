@@ -42,6 +42,16 @@ def test_version(capsys):
         ["dataset", "synth"],
         ["train"],
         ["evaluate"],
+        ["enroll"],
+        ["verify"],
+        ["people"],
+        ["remove"],
+        ["thresholds"],
+        ["audit"],
+        ["export"],
+        ["import"],
+        ["models", "activate"],
+        ["models", "show"],
     ],
 )
 def test_every_command_has_help(capsys, argv):

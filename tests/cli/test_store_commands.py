@@ -1,0 +1,227 @@
+"""enroll / verify / people / remove / thresholds / audit / export / import / models."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+
+import pytest
+
+from sigverify import cli
+from tests.conftest import signature_file
+
+
+def run(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys, *argv):
+    code, out, err = run(capsys, *argv, "--json")
+    return code, json.loads(out), err
+
+
+@pytest.fixture
+def env(tmp_path, tiny_model_dir, capsys):
+    """A store with the tiny model active and person c-1 enrolled with 3 references."""
+    store = tmp_path / "store.sqlite3"
+    code, _, _ = run(capsys, "models", "activate", tiny_model_dir, "--store", store)
+    assert code == 0
+    refs = [signature_file(tmp_path, 1, i) for i in range(3)]
+    code, payload, _ = run_json(
+        capsys,
+        "enroll",
+        "--person",
+        "c-1",
+        "--name",
+        "Ana Li",
+        *refs,
+        "--store",
+        store,
+        "--operator",
+        "desk-2",
+    )
+    assert code == 0 and payload["references"] == 3
+    return {"store": store, "tmp": tmp_path}
+
+
+def test_verify_json_has_the_documented_keys(env, capsys):
+    query = signature_file(env["tmp"], 1, 7)
+    code, payload, _ = run_json(capsys, "verify", "--person", "c-1", query, "--store", env["store"])
+    assert code == 0
+    assert {"decision", "score", "distance", "thresholds", "per_reference", "model"} <= set(payload)
+    assert payload["decision"] in ("accept", "review", "reject")
+    assert len(payload["per_reference"]) == 3 and 0 <= payload["score"] <= 1
+    assert set(payload["thresholds"]) >= {"accept", "reject"}
+
+
+def test_verify_text_shows_the_decision_and_reason(env, capsys):
+    code, out, _ = run(
+        capsys,
+        "verify",
+        "--person",
+        "c-1",
+        signature_file(env["tmp"], 1, 7),
+        "--store",
+        env["store"],
+    )
+    assert code == 0
+    assert out.split()[0] in ("ACCEPT", "NEEDS", "REJECT") and "Closest reference" in out
+
+
+def test_people_and_search(env, capsys):
+    code, payload, _ = run_json(capsys, "people", "--store", env["store"])
+    assert (
+        code == 0
+        and payload["people"][0]["id"] == "c-1"
+        and payload["people"][0]["references"] == 3
+    )
+    code, payload, _ = run_json(capsys, "people", "--search", "zzz", "--store", env["store"])
+    assert payload["people"] == []
+
+
+def test_duplicate_enrolment_is_refused(env, capsys):
+    code, _, err = run(
+        capsys,
+        "enroll",
+        "--person",
+        "c-1",
+        signature_file(env["tmp"], 1, 0),
+        "--store",
+        env["store"],
+    )
+    assert code == 2 and "same image" in err
+
+
+def test_errors_a_clerk_can_act_on(env, capsys, tmp_path):
+    code, _, err = run(
+        capsys,
+        "verify",
+        "--person",
+        "nobody",
+        signature_file(tmp_path, 1, 7),
+        "--store",
+        env["store"],
+    )
+    assert code == 2 and "no person with id" in err
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"\xff\xd8 broken")
+    code, _, err = run(capsys, "verify", "--person", "c-1", bad, "--store", env["store"])
+    assert code == 2 and "Traceback" not in err and "bad.jpg" in err
+    not_ours = tmp_path / "other.db"
+    db = sqlite3.connect(not_ours)
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    code, _, err = run(capsys, "people", "--store", not_ours)
+    assert code == 2 and "not a sigverify store" in err
+
+
+def test_no_model_installed_says_what_to_do(tmp_path, capsys):
+    code, _, err = run(
+        capsys,
+        "enroll",
+        "--person",
+        "x",
+        signature_file(tmp_path, 1, 0),
+        "--store",
+        tmp_path / "fresh.sqlite3",
+    )
+    assert code == 2 and "sigverify models activate" in err
+
+
+def test_remove_needs_confirmation(env, capsys):
+    code, _, err = run(capsys, "remove", "--person", "c-1", "--store", env["store"])
+    assert code == 2 and "--yes" in err
+    code, _, _ = run(capsys, "remove", "--person", "c-1", "--yes", "--store", env["store"])
+    assert code == 0
+    code, payload, _ = run_json(capsys, "people", "--store", env["store"])
+    assert payload["people"] == []
+
+
+def test_thresholds_set_and_clear(env, capsys):
+    code, payload, _ = run_json(
+        capsys,
+        "thresholds",
+        "--person",
+        "c-1",
+        "--accept",
+        "0.1",
+        "--reject",
+        "0.2",
+        "--store",
+        env["store"],
+    )
+    assert code == 0 and (payload["accept_threshold"], payload["reject_threshold"]) == (0.1, 0.2)
+    code, payload, _ = run_json(
+        capsys,
+        "verify",
+        "--person",
+        "c-1",
+        signature_file(env["tmp"], 1, 7),
+        "--store",
+        env["store"],
+    )
+    assert payload["thresholds"]["source"] == "person"
+    code, payload, _ = run_json(
+        capsys, "thresholds", "--person", "c-1", "--clear", "--store", env["store"]
+    )
+    assert payload["accept_threshold"] is None
+
+
+def test_audit_log_check_and_csv(env, capsys, tmp_path):
+    run(
+        capsys,
+        "verify",
+        "--person",
+        "c-1",
+        signature_file(env["tmp"], 1, 7),
+        "--store",
+        env["store"],
+        "--comment",
+        "counter 3",
+    )
+    code, payload, _ = run_json(
+        capsys, "audit", "--store", env["store"], "--csv", tmp_path / "audit.csv"
+    )
+    assert (
+        code == 0
+        and payload["intact"]
+        and [e["action"] for e in payload["log"]] == ["activate_model", "enroll", "verify"]
+    )
+    assert payload["log"][1]["operator"] == "desk-2"
+    with open(tmp_path / "audit.csv", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:4] == ["id", "at", "operator", "action"] and len(rows) == 4
+    db = sqlite3.connect(env["store"])
+    db.execute("UPDATE audit_log SET operator = 'someone else' WHERE id = 2")
+    db.commit()
+    code, out, _ = run(capsys, "audit", "--verify", "--store", env["store"])
+    assert code == 2 and "altered at entry 2" in out
+
+
+def test_export_and_import_a_person(env, capsys, tmp_path):
+    card = tmp_path / "c-1.zip"
+    code, _, _ = run(capsys, "export", "--person", "c-1", "--out", card, "--store", env["store"])
+    assert code == 0 and card.exists()
+    other = tmp_path / "branch.sqlite3"
+    code, payload, _ = run_json(
+        capsys, "import", card, "--store", other, "--model", env["store"].parent / "x"
+    )
+    assert code == 2 and "does not exist" in payload["error"]
+    run(
+        capsys,
+        "models",
+        "activate",
+        json.loads(run(capsys, "models", "show", "--store", env["store"], "--json")[1])["path"],
+        "--store",
+        other,
+    )
+    code, payload, _ = run_json(capsys, "import", card, "--store", other)
+    assert code == 0 and payload == {"person": "c-1", "references": 3}
+
+
+def test_models_show(env, capsys):
+    code, out, _ = run(capsys, "models", "show", "--store", env["store"])
+    assert code == 0 and "encoder cnn" in out and "threshold" in out

@@ -1,0 +1,215 @@
+"""The SQLite store: schema, refusals, transactions, audit chain, crashes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import numpy as np
+import pytest
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.store import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    NewReference,
+    NotFoundError,
+    Store,
+    StoreError,
+)
+
+
+def ref(name: str, data: bytes = b"", dim: int = 4) -> NewReference:
+    return NewReference(
+        name, data or name.encode() * 10, b"png-" + name.encode(), np.arange(dim, dtype=np.float32)
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "s.sqlite3") as opened:
+        yield opened
+
+
+def test_new_store_settings(store):
+    db = sqlite3.connect(store.path)
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_default_location_follows_the_environment(isolated_home, monkeypatch, tmp_path):
+    with Store() as default:
+        assert default.path == isolated_home / "data" / "store.sqlite3"
+    monkeypatch.setenv("SIGVERIFY_STORE", str(tmp_path / "elsewhere.db"))
+    with Store() as chosen:
+        assert chosen.path == tmp_path / "elsewhere.db"
+
+
+def test_enroll_list_and_read_back(store):
+    ids = store.add_references("c-1", "Ana Li", "VIP", "m1", [ref("a.png"), ref("b.png")], "clerk")
+    assert len(ids) == 2
+    person = store.get_person("c-1")
+    assert (person.name, person.note, person.reference_count) == ("Ana Li", "VIP", 2)
+    original, png = store.reference_images(ids[0])
+    assert original == b"a.png" * 10 and png == b"png-a.png"
+    ref_ids, vectors = store.embeddings("c-1", "m1")
+    assert ref_ids == ids and vectors.shape == (2, 4)
+    assert store.embeddings("c-1", "other-model") == ([], None)
+    assert [p.id for p in store.list_people("ana")] == ["c-1"]
+    entry = store.audit_entries("c-1")[0]
+    assert entry.action == "enroll" and entry.operator == "clerk" and entry.details["added"] == 2
+
+
+def test_duplicate_image_refuses_the_whole_enrolment(store):
+    store.add_references("c-1", None, None, "m1", [ref("a.png")], "clerk")
+    with pytest.raises(SigverifyError, match="same image"):
+        store.add_references(
+            "c-1", None, None, "m1", [ref("new.png"), ref("copy.png", b"a.png" * 10)], "clerk"
+        )
+    assert store.get_person("c-1").reference_count == 1
+    with pytest.raises(SigverifyError):  # a new person is not half-created either
+        store.add_references("c-2", None, None, "m1", [ref("x.png"), ref("x.png")], "clerk")
+    with pytest.raises(NotFoundError):
+        store.get_person("c-2")
+
+
+def test_delete_person_removes_everything_and_is_audited(store):
+    store.add_references("c-1", None, None, "m1", [ref("a.png"), ref("b.png")], "clerk")
+    store.delete_person("c-1", "manager")
+    for table in ("people", "signature_references", "embeddings"):
+        assert store._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+    assert store.audit_entries()[-1].action == "delete_person"
+    with pytest.raises(NotFoundError, match="no person"):
+        store.delete_person("c-1", "manager")
+
+
+def test_remove_reference_and_thresholds(store):
+    ids = store.add_references("c-1", None, None, "m1", [ref("a.png"), ref("b.png")], "clerk")
+    store.remove_reference(ids[0], "clerk")
+    assert [r.filename for r in store.references("c-1")] == ["b.png"]
+    store.set_person_thresholds("c-1", 0.3, 0.5, "manager")
+    person = store.get_person("c-1")
+    assert (person.accept_threshold, person.reject_threshold) == (0.3, 0.5)
+    with pytest.raises(SigverifyError, match="must not be below"):
+        store.set_person_thresholds("c-1", 0.6, 0.5, "manager")
+    assert [e.action for e in store.audit_entries()] == [
+        "enroll",
+        "remove_reference",
+        "set_thresholds",
+    ]
+
+
+def test_audit_chain_detects_edits_and_deletions(store):
+    for i in range(4):
+        store.record("clerk", "verify", "c-1", {"decision": "accept", "n": i})
+    assert store.verify_audit_chain() == (True, None)
+    raw = sqlite3.connect(store.path)
+    raw.execute('UPDATE audit_log SET details = \'{"decision": "reject", "n": 2}\' WHERE id = 3')
+    raw.commit()
+    assert store.verify_audit_chain() == (False, 3)
+    raw.execute('UPDATE audit_log SET details = \'{"decision": "accept", "n": 2}\' WHERE id = 3')
+    raw.commit()
+    assert store.verify_audit_chain() == (True, None)
+    raw.execute("DELETE FROM audit_log WHERE id = 2")
+    raw.commit()
+    assert store.verify_audit_chain() == (False, 3)
+
+
+def test_a_file_that_is_not_ours(tmp_path):
+    other = tmp_path / "other.db"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE invoices (id INTEGER)")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="not a sigverify store"):
+        Store(other)
+    text = tmp_path / "notes.db"
+    text.write_text(
+        "shopping list: milk, bread, eggs, and a few more things to make it long enough" * 20
+    )
+    with pytest.raises(StoreError, match="not a sigverify store"):
+        Store(text)
+
+
+def test_a_store_from_a_newer_version(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer sigverify"):
+        Store(path)
+
+
+def test_a_locked_store_says_busy_and_loses_nothing(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    with Store(path) as first:
+        first.add_references("c-1", None, None, "m1", [ref("a.png")], "clerk")
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with Store(path, timeout=0.2) as second, pytest.raises(StoreError, match="busy"):
+            second.add_references("c-1", None, None, "m1", [ref("b.png")], "clerk")
+    finally:
+        blocker.execute("ROLLBACK")
+    with Store(path) as third:
+        assert third.get_person("c-1").reference_count == 1
+
+
+def test_disk_full_says_so_and_keeps_what_was_stored(store):
+    store.add_references("c-1", None, None, "m1", [ref("a.png")], "clerk")
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(
+        f"PRAGMA max_page_count = {pages + 2}"
+    )  # the file may not grow: as on a full disk
+    with pytest.raises(StoreError, match="disk is full"):
+        store.add_references(
+            "c-1", None, None, "m1", [ref("big.png", os.urandom(200_000))], "clerk"
+        )
+    assert store.get_person("c-1").reference_count == 1
+    assert store.verify_audit_chain() == (True, None)
+
+
+def test_killing_a_process_mid_enrolment_leaves_the_store_consistent(tmp_path):
+    """A child enrols people with five 300 kB references each, in a loop, and is killed with
+    SIGKILL while writing. Every enrolment must be all there or not there at all."""
+    path = tmp_path / "s.sqlite3"
+    Store(path).close()
+    child = textwrap.dedent(f"""
+        import os, sys, numpy as np
+        from sigverify.core.store import NewReference, Store
+        store = Store({str(path)!r})
+        i = 0
+        while True:
+            blank = np.zeros(8, np.float32)
+            refs = [NewReference(f"{{i}}_{{k}}.png", os.urandom(300_000), b"png", blank)
+                    for k in range(5)]
+            store.add_references(f"p{{i}}", "", "", "m", refs, "child")
+            i += 1
+            if i == 2:
+                print("started", flush=True)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "started"
+    time.sleep(0.7)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+    with Store(path) as store:
+        assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        people = store.list_people()
+        assert len(people) >= 2
+        assert all(p.reference_count == 5 for p in people)
+        references = store._db.execute("SELECT count(*) FROM signature_references").fetchone()[0]
+        embeddings = store._db.execute("SELECT count(*) FROM embeddings").fetchone()[0]
+        enrolments = [e for e in store.audit_entries() if e.action == "enroll"]
+        assert references == embeddings == 5 * len(people) == 5 * len(enrolments)
+        assert store.verify_audit_chain() == (True, None)

@@ -1,0 +1,262 @@
+"""Enrolment, verification, thresholds, model switch and person cards, with a tiny model."""
+
+from __future__ import annotations
+
+import zipfile
+
+import cv2
+import numpy as np
+import pytest
+
+from sigverify.core.errors import ImageReadError, NoInkError, SigverifyError
+from sigverify.core.evaluation import fit_calibration, review_band
+from sigverify.core.modelio import load_model, save_model
+from sigverify.core.person_card import export_person, import_person
+from sigverify.core.scoring import pairwise_distances
+from sigverify.core.store import NotFoundError, Store
+from sigverify.core.verification import (
+    ACCEPT,
+    REJECT,
+    REVIEW,
+    InconsistentReferencesError,
+    SignatureInput,
+    VerificationService,
+    activate_model,
+    active_model_dir,
+    model_id_of,
+)
+from tests.conftest import signature_file, write_png
+
+
+@pytest.fixture
+def service(tmp_path, tiny_model_dir):
+    store = Store(tmp_path / "store.sqlite3")
+    yield VerificationService(store, load_model(tiny_model_dir), operator="clerk")
+    store.close()
+
+
+def genuine(tmp_path, writer, *indices):
+    return [SignatureInput.from_path(signature_file(tmp_path, writer, i)) for i in indices]
+
+
+def test_enrol_stores_originals_preprocessed_and_embeddings(service, tmp_path):
+    signatures = genuine(tmp_path, 1, 0, 1, 2)
+    result = service.enroll("c-1", signatures, name="Ana")
+    assert result.total_references == 3 and len(result.reference_ids) == 3
+    original, png = service.store.reference_images(result.reference_ids[0])
+    assert original == signatures[0].data
+    seen = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_UNCHANGED)
+    assert seen.shape == (48, 72)
+    ids, vectors = service.store.embeddings("c-1", service.model_id)
+    assert ids == result.reference_ids and vectors.shape == (3, 16)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-5)
+
+
+def test_few_references_get_a_recommendation(service, tmp_path):
+    result = service.enroll("c-1", genuine(tmp_path, 1, 0))
+    assert any("3 to 10" in w for w in result.warnings)
+
+
+def test_enrol_needs_an_id_and_images(service, tmp_path):
+    with pytest.raises(SigverifyError, match="needs an id"):
+        service.enroll("  ", genuine(tmp_path, 1, 0))
+    with pytest.raises(SigverifyError, match="at least one"):
+        service.enroll("c-1", [])
+
+
+def test_an_odd_reference_is_named_before_anything_is_saved(service, tmp_path):
+    from sigverify.core.embedding import embed_images
+    from sigverify.core.imageio import decode_image
+    from sigverify.core.preprocessing import preprocess_signature
+
+    def embed(signatures):
+        images = [
+            preprocess_signature(decode_image(s.data).pixels, service.model.preprocess)
+            for s in signatures
+        ]
+        return embed_images(service.model.encoder, np.stack(images))
+
+    own = genuine(tmp_path, 1, 0, 1, 2, 3)
+    own_embeddings = embed(own)
+    d_own = pairwise_distances(own_embeddings, own_embeddings, "euclidean")
+    within = max(np.median(np.delete(d_own[i], i)) for i in range(4))
+    # the candidate stranger the tiny model finds most unlike writer 1
+    candidates = [genuine(tmp_path, w, 0)[0] for w in (5, 7, 11, 13, 17)]
+    distances = np.median(
+        pairwise_distances(embed(candidates), own_embeddings, "euclidean"), axis=1
+    )
+    stranger, far = candidates[int(np.argmax(distances))], float(distances.max())
+    assert far > 1.5 * within  # precondition: this model does tell them apart
+    service.model.card.accept_threshold = service.model.card.reject_threshold = (within + far) / 2
+
+    with pytest.raises(InconsistentReferencesError) as error:
+        service.enroll("c-1", [*own, stranger])
+    assert [o.filename for o in error.value.outliers] == [stranger.name]
+    assert stranger.name in str(error.value)
+    with pytest.raises(NotFoundError):
+        service.store.get_person("c-1")  # nothing saved
+    result = service.enroll("c-1", [*own, stranger], accept_outliers=True)
+    assert result.total_references == 5 and any(stranger.name in w for w in result.warnings)
+
+
+def test_references_that_all_differ_single_none_out(service, tmp_path):
+    signatures = genuine(tmp_path, 1, 0, 1, 2)
+    service.model.card.accept_threshold = service.model.card.reject_threshold = (
+        0.0  # everything is "far"
+    )
+    assert service.enroll("c-1", signatures).total_references == 3
+
+
+def test_three_bands_follow_the_thresholds(service, tmp_path):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    query = genuine(tmp_path, 1, 5)[0]
+    score = service.verify("c-1", query, record=False).score
+    cases = [
+        ((score + 0.01, score + 0.02), ACCEPT),
+        ((score - 0.02, score - 0.01), REJECT),
+        ((score - 0.01, score + 0.01), REVIEW),
+        ((score, score), ACCEPT),
+    ]
+    for (accept, reject), expected in cases:
+        service.store.set_person_thresholds("c-1", accept, reject, "manager")
+        result = service.verify("c-1", query, record=False)
+        assert result.decision == expected, (accept, reject, score)
+        assert result.thresholds.source == "person"
+    service.store.set_person_thresholds("c-1", None, None, "manager")
+    assert service.verify("c-1", query, record=False).thresholds.source == "model"
+
+
+def test_result_details_and_audit(service, tmp_path):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    result = service.verify("c-1", genuine(tmp_path, 1, 6)[0], comment="counter 3")
+    assert len(result.per_reference) == 3
+    assert result.nearest.distance == min(r.distance for r in result.per_reference)
+    # the score is the mean of the 2 nearest of 3 references
+    two = sorted(r.distance for r in result.per_reference)[:2]
+    assert result.score == pytest.approx(np.mean(two))
+    assert 0.0 <= result.similarity <= 1.0
+    assert result.nearest.filename in result.reason and f"{result.score:.3f}" in result.reason
+    assert result.model_id == model_id_of(service.model)
+    entry = service.store.audit_entries("c-1")[-1]
+    assert entry.action == "verify" and entry.details["decision"] == result.decision
+    assert entry.details["comment"] == "counter 3" and entry.operator == "clerk"
+    d = result.to_dict()
+    assert {"decision", "score", "distance", "thresholds", "per_reference", "model"} <= set(d)
+
+
+def test_reason_text_for_each_band(service, tmp_path):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    query = genuine(tmp_path, 1, 5)[0]
+    score = service.verify("c-1", query, record=False).score
+    words = {
+        (score + 1, score + 2): "within",
+        (score - 2, score - 1): "does not match",
+        (score - 1, score + 1): "between",
+    }
+    for (accept, reject), word in words.items():
+        service.store.set_person_thresholds("c-1", accept, reject, "manager")
+        assert word in service.verify("c-1", query, record=False).reason
+
+
+def test_similarity_falls_as_the_distance_grows(service):
+    values = [service.similarity(s) for s in (0.0, 0.2, 0.5, 1.0, 2.0)]
+    assert values == sorted(values, reverse=True)
+    assert all(0 <= v <= 1 for v in values)
+
+
+def test_verification_errors_change_nothing(service, tmp_path):
+    with pytest.raises(NotFoundError, match="no person"):
+        service.verify("nobody", genuine(tmp_path, 1, 0)[0])
+    ids = service.enroll("c-1", genuine(tmp_path, 1, 0)).reference_ids
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"not an image")
+    with pytest.raises(ImageReadError):
+        service.verify("c-1", SignatureInput("bad.png", bad.read_bytes()))
+    blank = write_png(tmp_path / "blank.png", np.full((100, 200), 240, np.uint8))
+    with pytest.raises(NoInkError):
+        service.verify("c-1", SignatureInput.from_path(blank))
+    with pytest.raises(ImageReadError, match="does not exist"):
+        SignatureInput.from_path(tmp_path / "missing.png")
+    service.store.remove_reference(ids[0], "clerk")
+    with pytest.raises(SigverifyError, match="no reference signatures"):
+        service.verify("c-1", genuine(tmp_path, 1, 1)[0])
+    assert [e.action for e in service.store.audit_entries()] == ["enroll", "remove_reference"]
+
+
+def test_model_switch_reembeds_from_the_stored_images(service, tmp_path, tiny_model_dir):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    other = load_model(tiny_model_dir)
+    other.card.name = "second"
+    second_dir = save_model(other.encoder, other.card, tmp_path / "second")
+    second = load_model(second_dir)
+    assert model_id_of(second) != service.model_id
+
+    calls = []
+    assert activate_model(
+        service.store, second, "admin", lambda done, total: calls.append((done, total))
+    )
+    assert calls[-1] == (3, 3)
+    assert active_model_dir(service.store) == second_dir.resolve()
+    first_ids, first_vectors = service.store.embeddings("c-1", service.model_id)
+    second_ids, second_vectors = service.store.embeddings("c-1", model_id_of(second))
+    assert first_ids == second_ids and np.allclose(
+        first_vectors, second_vectors, atol=1e-5
+    )  # same weights
+    assert service.store.audit_entries()[-1].action == "activate_model"
+
+
+def test_cancelled_model_switch_keeps_the_old_model(service, tmp_path, tiny_model_dir):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    service.store.set_setting("active_model", "old-model-folder", "admin", audit=False)
+    other = load_model(tiny_model_dir)
+    other.card.name = "third"
+    third = load_model(save_model(other.encoder, other.card, tmp_path / "third"))
+    assert not activate_model(service.store, third, "admin", lambda done, total: False)
+    assert service.store.get_setting("active_model") == "old-model-folder"
+
+
+def test_person_card_round_trip(service, tmp_path, tiny_model_dir):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2), name="Ana", note="note")
+    service.store.set_person_thresholds("c-1", 0.2, 0.4, "manager")
+    card = export_person(service.store, "c-1", tmp_path / "c-1.zip")
+    with zipfile.ZipFile(card) as archive:
+        assert "person.json" in archive.namelist() and len(archive.namelist()) == 4
+    with Store(tmp_path / "other.sqlite3") as other_store:
+        other = VerificationService(other_store, load_model(tiny_model_dir), "clerk2")
+        assert import_person(other, card) == "c-1"
+        person = other_store.get_person("c-1")
+        assert (person.name, person.reference_count, person.accept_threshold) == ("Ana", 3, 0.2)
+        originals = [other_store.reference_images(r.id)[0] for r in other_store.references("c-1")]
+        assert originals == [
+            service.store.reference_images(r.id)[0] for r in service.store.references("c-1")
+        ]
+        with pytest.raises(SigverifyError, match="already exists"):
+            import_person(other, card)
+        assert import_person(other, card, new_id="c-9") == "c-9"
+
+
+def test_damaged_person_cards_are_refused(service, tmp_path):
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"PK not really")
+    with pytest.raises(SigverifyError, match="not a sigverify person card"):
+        import_person(service, junk)
+    service.enroll("c-1", genuine(tmp_path, 1, 0))
+    card = export_person(service.store, "c-1", tmp_path / "c.zip")
+    tampered = tmp_path / "t.zip"
+    with zipfile.ZipFile(card) as source, zipfile.ZipFile(tampered, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data + b"x" if item.filename.startswith("references/") else data)
+    with pytest.raises(SigverifyError, match="does not match its checksum"):
+        import_person(service, tampered, new_id="c-2")
+
+
+def test_review_band_and_calibration_by_hand():
+    genuine_scores = np.array([0.1, 0.2, 0.3, 0.4])
+    forged_scores = np.array([0.35, 0.5, 0.6, 0.7])
+    # EER 0.25 near t = 0.35..0.4; half of it: FAR <= 0.125 -> accept at 0.3 (no forgery <= 0.3),
+    # FRR <= 0.125 -> reject above 0.4 (every genuine <= 0.4).
+    assert review_band(genuine_scores, forged_scores) == (pytest.approx(0.3), pytest.approx(0.4))
+    a, b = fit_calibration(genuine_scores, forged_scores)
+    p = 1 / (1 + np.exp(a * np.array([0.1, 0.375, 0.7]) + b))
+    assert p[0] > 0.8 and abs(p[1] - 0.5) < 0.15 and p[2] < 0.2
