@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shlex
 import sys
 import traceback
 from collections.abc import Callable
@@ -291,9 +292,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             "datasets": summary,
             "split_seed": args.seed,
             "images": {part: len(bank) for part, bank in banks.items()},
-            "command": "sigverify " + " ".join(sys.argv[1:])
-            if sys.argv[0].endswith("sigverify")
-            else "",
+            "command": "sigverify " + shlex.join(args.argv),
         },
     )
     print(
@@ -1002,6 +1001,7 @@ def _log_bug() -> Path | None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     if not hasattr(args, "handler"):
         parser.print_help(sys.stderr)
         return EXIT_USER_ERROR

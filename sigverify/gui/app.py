@@ -24,9 +24,9 @@ def create_main_window():
                 self.tr(
                     "<h2>sigverify</h2>"
                     "<p>The enrolment and verification screens are being built.</p>"
-                    "<p>Meanwhile, the <b>sigverify</b> command line can check data folders "
-                    "and show what the model sees of a signature: "
-                    "run <tt>sigverify --help</tt>.</p>"
+                    "<p>Meanwhile the <b>sigverify</b> command line does it all: train and "
+                    "evaluate models, enrol people, verify signatures and check the audit log. "
+                    "Run <tt>sigverify --help</tt> to start.</p>"
                 )
             )
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -70,6 +70,7 @@ def test_train_writes_a_model_with_test_metrics(trained):
     parts = [set(summary[p]) for p in ("train", "validation", "test")]
     assert sum(map(len, parts)) == 14 and len(set.union(*parts)) == 14  # writer-disjoint
     assert card.threshold_info["writers"] == "validation"
+    assert card.training["command"].startswith("sigverify train --data ")
     test = card.metrics["test"]
     assert test["writers"] == len(summary["test"]) and "writer-disjoint" in test["protocol"]
     assert set(test["per_refs"]["1"]) >= METRIC_KEYS
