@@ -18,6 +18,7 @@ Plots are matplotlib ``Figure`` objects (no pyplot): the GUI embeds them, the CL
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from statistics import NormalDist
 
@@ -241,6 +242,11 @@ def compute_metrics(
 # ------------------------------------------------------------------ protocol
 
 
+def _writer_rng(seed: int, writer_id: str) -> np.random.Generator:
+    """Each writer's own random stream, so results do not depend on the order of writers."""
+    return np.random.default_rng([seed, zlib.crc32(writer_id.encode("utf-8"))])
+
+
 def score_writers(
     embeddings: np.ndarray,
     bank: SignatureBank,
@@ -249,20 +255,25 @@ def score_writers(
     random_writers: int = 20,
     seed: int = 0,
 ) -> ScoreSet:
-    """Run the protocol on ``embeddings (N, D)`` of ``bank``'s images (same order)."""
-    rng = np.random.default_rng(seed)
+    """Run the protocol on ``embeddings (N, D)`` of ``bank``'s images (same order). The
+    choices for a writer depend only on ``seed`` and the writer's id."""
     n_writers = len(bank.writer_ids)
-    genuine_idx = [rng.permutation(bank.genuine_of(w)) for w in range(n_writers)]
+    rngs = [_writer_rng(seed, wid) for wid in bank.writer_ids]
+    genuine_idx = [rngs[w].permutation(bank.genuine_of(w)) for w in range(n_writers)]
     # Each writer's "random forgery" stand-in: one genuine signature, fixed per writer.
     representative = {w: int(g[-1]) for w, g in enumerate(genuine_idx) if len(g)}
+    by_id = sorted(representative, key=lambda w: bank.writer_ids[w])
     out = {k: [] for k in ("g", "s", "r", "gw", "sw", "rw")}
     for w in range(n_writers):
         if len(genuine_idx[w]) <= refs:
             continue
         references = embeddings[genuine_idx[w][:refs]]
-        others = [o for o in representative if o != w]
+        others = [o for o in by_id if o != w]
         if len(others) > random_writers:
-            others = list(rng.choice(others, size=random_writers, replace=False))
+            others = [
+                others[i]
+                for i in sorted(rngs[w].choice(len(others), size=random_writers, replace=False))
+            ]
         groups = (
             ("g", "gw", genuine_idx[w][refs:]),
             ("s", "sw", bank.forged_of(w)),

@@ -119,6 +119,29 @@ def test_protocol_is_seeded():
     np.testing.assert_array_equal(a.genuine, b.genuine)
 
 
+def test_results_do_not_depend_on_the_order_of_writers():
+    rng = np.random.default_rng(0)
+    writer = np.repeat(np.arange(6), 6)
+    genuine = np.tile([1, 1, 1, 1, 0, 0], 6).astype(bool)
+    embeddings = rng.normal(size=(36, 3))
+    ids = [f"w{i}" for i in range(6)]
+    bank = SignatureBank(np.zeros((36, 2, 2), np.uint8), writer, genuine, ids)
+    order = [3, 5, 0, 2, 1, 4]  # the same writers, listed in another order
+    rows = np.concatenate([np.flatnonzero(writer == w) for w in order])
+    renumber = {old: new for new, old in enumerate(order)}
+    shuffled = SignatureBank(
+        bank.images[rows],
+        np.array([renumber[w] for w in writer[rows]]),
+        genuine[rows],
+        [ids[w] for w in order],
+    )
+    keep = rows
+    a = score_writers(embeddings, bank, refs=2, random_writers=3)
+    b = score_writers(embeddings[keep], shuffled, refs=2, random_writers=3)
+    for name in ("genuine", "skilled", "random"):
+        assert sorted(getattr(a, name)) == pytest.approx(sorted(getattr(b, name)))
+
+
 def test_available_refs_skips_counts_without_queries():
     bank, _ = _hand_bank()  # 4 genuine per writer
     assert available_refs(bank, (1, 3, 5, 10)) == [1, 3]
