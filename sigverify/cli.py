@@ -616,7 +616,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
                     ]
                 )
     payload = {"intact": intact, "first_bad_entry": bad, "entries": len(entries)}
-    if not args.verify:
+    if args.action == "show":
         payload["log"] = [
             {
                 "id": e.id,
@@ -631,7 +631,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     status = "The audit log is intact." if intact else f"The audit log was altered at entry {bad}."
     lines = (
         []
-        if args.verify
+        if args.action == "verify"
         else [
             f"{e.id:>5} {e.at[:19]} {e.operator:<12} {e.action:<16} {e.person_id or '':<12} "
             f"{json.dumps(e.details, ensure_ascii=False)}"
@@ -941,7 +941,18 @@ def build_parser() -> argparse.ArgumentParser:
     audit = add_command(commands, "audit", cmd_audit, "Show, check or export the audit log.")
     audit.add_argument("--person", default=None, help="only this person's entries")
     audit.add_argument(
-        "--verify", action="store_true", help="only check the hash chain (exit 2 if altered)"
+        "action",
+        nargs="?",
+        default="show",
+        choices=["show", "verify"],
+        help="show the entries (default), or verify: only check the hash chain (exit 2 if altered)",
+    )
+    audit.add_argument(
+        "--verify",
+        dest="action",
+        action="store_const",
+        const="verify",
+        help="same as: audit verify",
     )
     audit.add_argument("--csv", default=None, help="also write the entries to this CSV file")
     add_store_arguments(audit, model=False)

@@ -197,6 +197,8 @@ def test_audit_log_check_and_csv(env, capsys, tmp_path):
     db = sqlite3.connect(env["store"])
     db.execute("UPDATE audit_log SET operator = 'someone else' WHERE id = 2")
     db.commit()
+    code, out, _ = run(capsys, "audit", "verify", "--store", env["store"])
+    assert code == 2 and "altered at entry 2" in out
     code, out, _ = run(capsys, "audit", "--verify", "--store", env["store"])
     assert code == 2 and "altered at entry 2" in out
 
