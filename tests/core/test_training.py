@@ -117,12 +117,25 @@ def test_resume_continues_exactly_where_it_stopped(small_banks, tmp_path):
         )
 
 
-def test_early_stopping_when_nothing_improves(small_banks, tmp_path):
+def test_early_stopping_when_nothing_improves(small_banks, tmp_path, monkeypatch):
+    """The validation EER is pinned at 0.3 every epoch (BatchNorm statistics would move
+    even with a zero learning rate): the first epoch is the best, and with patience 1
+    training stops after the second."""
+    import sigverify.core.training as training
+
+    real = training.evaluate_embeddings
+
+    def flat_evaluation(*args, **kwargs):
+        report = real(*args, **kwargs)
+        for metrics in report.per_refs.values():
+            metrics.eer = 0.3
+        return report
+
+    monkeypatch.setattr(training, "evaluate_embeddings", flat_evaluation)
     train, validation = small_banks
-    result = train_model(
-        train, validation, small_config(learning_rate=0.0, patience=1, epochs=5), tmp_path / "m"
-    )
+    result = train_model(train, validation, small_config(patience=1, epochs=5), tmp_path / "m")
     assert result.stopped == "early_stopping" and result.epochs_run == 2 and result.best_epoch == 1
+    assert [h["validation_eer"] for h in result.history] == [0.3, 0.3]
 
 
 @pytest.mark.parametrize(
