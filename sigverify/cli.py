@@ -240,6 +240,7 @@ class TrainingBar:
 def cmd_train(args: argparse.Namespace) -> int:
     from sigverify.core.bank import SignatureBank
     from sigverify.core.datasets import split_datasets
+    from sigverify.core.model_evaluation import evaluate_model
     from sigverify.core.modelio import ModelCard, load_model, write_card
     from sigverify.core.preprocessing import PreprocessConfig
     from sigverify.core.training import train_model
@@ -315,7 +316,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     model = load_model(result.model_dir, config.device if config.device != "auto" else "cpu")
     test_report = None
     if len(banks["test"]):
-        test_report = _evaluate_bank(model, banks["test"], [1, 3, 5, 10], bootstrap=0)
+        test_report = evaluate_model(model, banks["test"], [1, 3, 5, 10], bootstrap=0)
         model.card.metrics["test"] = {
             "protocol": _PROTOCOL,
             "writers": len(split.test),
@@ -350,16 +351,6 @@ _PROTOCOL = (
 )
 
 
-def _evaluate_bank(model, bank, refs, bootstrap: int = 0):
-    from sigverify.core.embedding import embed_images
-    from sigverify.core.evaluation import evaluate_embeddings
-
-    embeddings = embed_images(model.encoder, bank.images, model.device)
-    return evaluate_embeddings(
-        embeddings, bank, refs, model.card.distance, model.card.threshold, bootstrap
-    )
-
-
 def _metrics_table(report) -> str:
     header = (
         f"{'refs':>4} {'EER':>7} {'AUC':>6} {'FAR skilled':>11} {'FAR random':>10} {'FRR':>6}"
@@ -383,42 +374,23 @@ def _metrics_table(report) -> str:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from sigverify.core.bank import SignatureBank
-    from sigverify.core.datasets import recorded_test_writers
     from sigverify.core.devices import resolve_device
     from sigverify.core.evaluation import det_figure, distance_histogram_figure, roc_figure
+    from sigverify.core.model_evaluation import evaluate_model, evaluation_writers
     from sigverify.core.modelio import load_model
 
     refs = _parse_refs(args.refs)
     model = load_model(args.model, resolve_device(args.device))
-    banks, used = [], []
-    for dataset in _read_datasets(args.data, args.layout):
-        writers = dataset.usable_writers()
-        recorded = recorded_test_writers(dataset, model.card.training)
-        if args.writers == "test" and recorded is None:
-            raise UsageError(
-                f"The model was not trained on “{dataset.root.name}”, "
-                "so it has no test writers there; "
-                "use --writers all."
-            )
-        if args.writers in ("auto", "test") and recorded is not None:
-            writers = [w for w in recorded if w in writers]
-            print(
-                f"Note: the model was trained on part of “{dataset.root.name}”; evaluating on its "
-                f"{len(writers)} test writers only.",
-                file=sys.stderr,
-            )
-        if len(args.data) > 1:
-            from sigverify.core.datasets import Writer
-
-            writers = [Writer(f"{dataset.root.name}/{w.id}", w.genuine, w.forged) for w in writers]
-        banks.append(
-            SignatureBank.from_writers(writers, model.preprocess, ProgressBar("Reading signatures"))
-        )
-        used.append({"name": dataset.root.name, "layout": dataset.layout, "writers": len(writers)})
-    bank = SignatureBank.concatenate(banks)
+    chosen = evaluation_writers(_read_datasets(args.data, args.layout), model.card, args.writers)
+    for note in chosen.notes:
+        print(f"Note: {note}", file=sys.stderr)
+    bank = SignatureBank.from_writers(
+        chosen.writers, model.preprocess, ProgressBar("Reading signatures")
+    )
+    used = chosen.datasets
     if len(bank.writer_ids) < 2:
         raise UsageError("At least 2 writers are needed to evaluate.")
-    report = _evaluate_bank(model, bank, refs, bootstrap=args.bootstrap)
+    report = evaluate_model(model, bank, refs, bootstrap=args.bootstrap)
     if not report.per_refs:
         raise UsageError("The writers have too few genuine signatures for these --refs values.")
     if args.plots:

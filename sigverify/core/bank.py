@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -52,16 +53,19 @@ class SignatureBank:
         writers: Sequence[Writer],
         config: PreprocessConfig,
         on_progress: Callable[[int, int], bool | None] | None = None,
+        prepare: Callable[[Path], np.ndarray] | None = None,
     ) -> SignatureBank:
         """Load and preprocess every image of ``writers``. Images that cannot be used are
         skipped and listed in ``problems``. ``on_progress(done, total)`` returning False
-        cancels (raises :class:`~sigverify.core.errors.SigverifyError`)."""
+        cancels (raises :class:`~sigverify.core.errors.SigverifyError`). ``prepare(path)``
+        replaces reading + preprocessing (benchmark controls alter images this way)."""
+        prepare = prepare or (lambda path: preprocess_signature(load_image(path).pixels, config))
         jobs = [(i, path, True) for i, w in enumerate(writers) for path in w.genuine]
         jobs += [(i, path, False) for i, w in enumerate(writers) for path in w.forged]
         images, writer_index, genuine, problems = [], [], [], []
         for done, (index, path, is_genuine) in enumerate(jobs, start=1):
             try:
-                images.append(preprocess_signature(load_image(path).pixels, config))
+                images.append(prepare(path))
                 writer_index.append(index)
                 genuine.append(is_genuine)
             except SigverifyError as error:

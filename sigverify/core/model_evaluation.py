@@ -1,0 +1,64 @@
+"""Measuring a model on data folders: which writers to use and the report. One code path
+for ``sigverify evaluate``, the end of ``sigverify train`` and ``bench/accuracy.py``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sigverify.core.bank import SignatureBank
+from sigverify.core.datasets import Dataset, Writer, recorded_test_writers
+from sigverify.core.embedding import embed_images
+from sigverify.core.errors import SigverifyError
+from sigverify.core.evaluation import DEFAULT_REFS, EvaluationReport, evaluate_embeddings
+from sigverify.core.modelio import LoadedModel, ModelCard
+
+WRITER_MODES = ("auto", "test", "all")
+
+
+@dataclass
+class EvaluationWriters:
+    writers: list[Writer]
+    datasets: list[dict]
+    notes: list[str] = field(default_factory=list)
+
+
+def evaluation_writers(
+    datasets: list[Dataset], card: ModelCard, mode: str = "auto"
+) -> EvaluationWriters:
+    """The writers to measure on. ``auto``: for a data folder the model was trained on, only
+    its test writers (as recorded in the card); for any other folder, all usable writers.
+    ``test``: insist on recorded test writers. ``all``: every usable writer. With several
+    folders, writer ids are prefixed with the folder name, as in training."""
+    if mode not in WRITER_MODES:
+        raise SigverifyError(
+            f"Unknown writer selection “{mode}”: choose {', '.join(WRITER_MODES)}."
+        )
+    chosen, used, notes = [], [], []
+    for dataset in datasets:
+        writers = dataset.usable_writers()
+        recorded = recorded_test_writers(dataset, card.training)
+        if mode == "test" and recorded is None:
+            raise SigverifyError(
+                f"The model was not trained on “{dataset.root.name}”, so it has no test writers "
+                "there; evaluate on all its writers instead (--writers all)."
+            )
+        if mode in ("auto", "test") and recorded is not None:
+            writers = [w for w in recorded if w in writers]
+            notes.append(
+                f"The model was trained on part of “{dataset.root.name}”; evaluating on its "
+                f"{len(writers)} test writers only."
+            )
+        prefix = f"{dataset.root.name}/" if len(datasets) > 1 else ""
+        chosen += [Writer(prefix + w.id, w.genuine, w.forged) for w in writers]
+        used.append({"name": dataset.root.name, "layout": dataset.layout, "writers": len(writers)})
+    return EvaluationWriters(chosen, used, notes)
+
+
+def evaluate_model(
+    model: LoadedModel, bank: SignatureBank, refs=DEFAULT_REFS, bootstrap: int = 0, seed: int = 0
+) -> EvaluationReport:
+    """Embed the bank with the model and run the protocol at the card's distance and threshold."""
+    embeddings = embed_images(model.encoder, bank.images, model.device)
+    return evaluate_embeddings(
+        embeddings, bank, refs, model.card.distance, model.card.threshold, bootstrap, seed
+    )
