@@ -709,13 +709,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--size", default="150x220", help="HEIGHTxWIDTH of the output (default 150x220)"
     )
 
-    dataset = commands.add_parser(
-        "dataset",
-        help="Inspect, split or generate signature data folders.",
-        description="Inspect, split or generate signature data folders.",
-    )
-    dataset_commands = dataset.add_subparsers(dest="dataset_command", metavar="COMMAND")
-    dataset.set_defaults(handler=lambda _args: _missing_subcommand(dataset))
+    def add_group(name: str, help_text: str):
+        """A command with sub-commands (``sigverify NAME COMMAND``); alone it prints its help."""
+        group = commands.add_parser(name, help=help_text, description=help_text)
+        group.set_defaults(handler=lambda _args: _missing_subcommand(group))
+        return group.add_subparsers(dest=f"{name}_command", metavar="COMMAND")
+
+    dataset_commands = add_group("dataset", "Inspect, split or generate signature data folders.")
 
     def add_data_arguments(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("data", help="data folder")
@@ -943,13 +943,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--as", dest="as_id", default=None, help="enrol under this id instead")
     add_store_arguments(import_)
 
-    models = commands.add_parser(
-        "models",
-        help="Show or switch the model used for verification.",
-        description="Show or switch the model used for verification.",
-    )
-    models_commands = models.add_subparsers(dest="models_command", metavar="COMMAND")
-    models.set_defaults(handler=lambda _args: _missing_subcommand(models))
+    models_commands = add_group("models", "Show or switch the model used for verification.")
     activate = add_command(
         models_commands,
         "activate",
