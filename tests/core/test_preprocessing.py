@@ -154,6 +154,20 @@ def test_find_ink_refuses_blank_noisy_paper():
         find_ink(flatten_paper(paper), CONFIG)
 
 
+def test_a_page_with_only_dust_and_fibres_is_blank():
+    rng = np.random.default_rng(1)
+    page = np.full((600, 800), 238, np.uint8)
+    for _ in range(25):  # dark specks and short fibres scattered over the page
+        y, x = rng.integers(10, 590), rng.integers(10, 790)
+        length = int(rng.integers(2, 25))
+        cv2.line(page, (x, y), (x + length, y + int(rng.integers(-3, 4))), 40, 2)
+    with pytest.raises(NoInkError, match="blank"):
+        preprocess_signature(page)
+    # the same page with a signature on it is fine
+    page[200:400, 200:600] = draw_signature(paper=238, size=(200, 400))
+    assert preprocess_signature(page).max() > 200
+
+
 def test_find_ink_refuses_uniform_image():
     with pytest.raises(NoInkError):
         find_ink(np.full((100, 100), 255, np.uint8), CONFIG)
