@@ -308,7 +308,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         config,
         args.out,
         card,
-        on_progress=None if args.json else TrainingBar(),
+        on_progress=TrainingBar(),  # stderr: stdout stays one JSON object
         resume=args.resume,
     )
     if result.model_dir is None:
