@@ -485,11 +485,15 @@ class Store:
             return [], None
         return [r["id"] for r in rows], np.stack([_vector(r["vector"]) for r in rows])
 
-    def references_missing_embedding(self, model_id: str) -> list[int]:
+    def references_missing_embedding(
+        self, model_id: str, person_id: str | None = None
+    ) -> list[int]:
+        """References (of one person, or all) that have no embedding for ``model_id``."""
         rows = self._db.execute(
             "SELECT id FROM signature_references r WHERE NOT EXISTS (SELECT 1 FROM embeddings e "
-            "WHERE e.reference_id = r.id AND e.model_id = ?) ORDER BY id",
-            (model_id,),
+            "WHERE e.reference_id = r.id AND e.model_id = ?) AND (? IS NULL OR r.person_id = ?) "
+            "ORDER BY id",
+            (model_id, person_id, person_id),
         ).fetchall()
         return [r["id"] for r in rows]
 

@@ -279,7 +279,7 @@ class VerificationService:
         person = self.store.get_person(person_id)
         if person.reference_count == 0:
             raise SigverifyError(f"{person_id} has no reference signatures yet: enrol some first.")
-        self.embed_missing()
+        self.embed_missing(person_id=person_id)  # e.g. references added under another model
         ids, references = self.store.embeddings(person_id, self.model_id)
         pixels, warnings = self._prepare(signature)
         query = self._embed([pixels])
@@ -355,12 +355,15 @@ class VerificationService:
     # ------------------------------------------------------------ model switch
 
     def embed_missing(
-        self, on_progress: Callable[[int, int], bool | None] | None = None, batch: int = 32
+        self,
+        on_progress: Callable[[int, int], bool | None] | None = None,
+        batch: int = 32,
+        person_id: str | None = None,
     ) -> int:
-        """Embed, with this service's model, every stored reference that has no embedding
-        for it yet (from the stored original image). Returns how many were embedded.
-        ``on_progress`` returning False stops early; what was done is kept."""
-        missing = self.store.references_missing_embedding(self.model_id)
+        """Embed, with this service's model, every stored reference (of ``person_id``, or
+        all) that has no embedding for it yet, from the stored original image. Returns how
+        many were embedded. ``on_progress`` returning False stops early; what was done is kept."""
+        missing = self.store.references_missing_embedding(self.model_id, person_id)
         done = 0
         for start in range(0, len(missing), batch):
             chunk = missing[start : start + batch]

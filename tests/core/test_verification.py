@@ -205,6 +205,21 @@ def test_model_switch_reembeds_from_the_stored_images(service, tmp_path, tiny_mo
     assert service.store.audit_entries()[-1].action == "activate_model"
 
 
+def test_verification_embeds_only_that_persons_missing_references(
+    service, tmp_path, tiny_model_dir
+):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    service.enroll("c-2", genuine(tmp_path, 2, 0, 1, 2))
+    other = load_model(tiny_model_dir)
+    other.card.name = "fourth"
+    fourth = VerificationService(
+        service.store, load_model(save_model(other.encoder, other.card, tmp_path / "4"))
+    )
+    fourth.verify("c-1", genuine(tmp_path, 1, 5)[0], record=False)
+    assert len(service.store.embeddings("c-1", fourth.model_id)[0]) == 3
+    assert service.store.embeddings("c-2", fourth.model_id) == ([], None)  # untouched until needed
+
+
 def test_cancelled_model_switch_keeps_the_old_model(service, tmp_path, tiny_model_dir):
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
     service.store.set_setting("active_model", "old-model-folder", "admin", audit=False)
