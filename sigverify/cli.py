@@ -637,6 +637,35 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    from sigverify.core.verification import ACTIVE_MODEL_SETTING, current_operator
+
+    with _open_store(args) as store:
+        if args.set_operator is not None:
+            name = args.set_operator.strip()
+            if not name:
+                raise UsageError("The operator name cannot be empty.")
+            store.set_setting(
+                "operator",
+                name,
+                args.operator or store.get_setting("operator") or current_operator(),
+            )
+        operator = store.get_setting("operator")
+        payload = {
+            "store": str(store.path),
+            "operator": operator or current_operator(),
+            "operator_source": "setting" if operator else "os user",
+            "active_model": store.get_setting(ACTIVE_MODEL_SETTING),
+        }
+    text = (
+        f"store: {payload['store']}\n"
+        f"operator: {payload['operator']} (from the {payload['operator_source']})\n"
+        f"active model: {payload['active_model'] or 'none (see sigverify models activate)'}"
+    )
+    _emit(args, payload, text)
+    return EXIT_OK
+
+
 def cmd_models_activate(args: argparse.Namespace) -> int:
     from sigverify.core.modelio import load_model
     from sigverify.core.verification import activate_model, model_id_of
@@ -942,6 +971,20 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("card", help="the .zip card file")
     import_.add_argument("--as", dest="as_id", default=None, help="enrol under this id instead")
     add_store_arguments(import_)
+
+    settings = add_command(
+        commands,
+        "settings",
+        cmd_settings,
+        "Show the store's settings, or set the operator name used in the audit log.",
+    )
+    settings.add_argument(
+        "--set-operator",
+        default=None,
+        metavar="NAME",
+        help="record NAME as the operator for this store (default: the OS user)",
+    )
+    add_store_arguments(settings, model=False)
 
     models_commands = add_group("models", "Show or switch the model used for verification.")
     activate = add_command(

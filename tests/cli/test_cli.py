@@ -52,6 +52,7 @@ def test_version(capsys):
         ["import"],
         ["models", "activate"],
         ["models", "show"],
+        ["settings"],
     ],
 )
 def test_every_command_has_help(capsys, argv):

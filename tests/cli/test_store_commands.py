@@ -227,3 +227,27 @@ def test_export_and_import_a_person(env, capsys, tmp_path):
 def test_models_show(env, capsys):
     code, out, _ = run(capsys, "models", "show", "--store", env["store"])
     assert code == 0 and "encoder cnn" in out and "threshold" in out
+
+
+def test_operator_setting_is_used_in_the_audit_log(env, capsys):
+    code, payload, _ = run_json(
+        capsys, "settings", "--set-operator", "Desk 7", "--store", env["store"]
+    )
+    assert code == 0 and payload["operator"] == "Desk 7" and payload["operator_source"] == "setting"
+    run(
+        capsys,
+        "verify",
+        "--person",
+        "c-1",
+        signature_file(env["tmp"], 1, 7),
+        "--store",
+        env["store"],
+    )
+    code, payload, _ = run_json(capsys, "audit", "--store", env["store"])
+    assert payload["log"][-1]["action"] == "verify" and payload["log"][-1]["operator"] == "Desk 7"
+    assert (
+        payload["log"][-2]["action"] == "setting"
+        and payload["log"][-2]["details"]["new"] == "Desk 7"
+    )
+    code, _, err = run(capsys, "settings", "--set-operator", "  ", "--store", env["store"])
+    assert code == 2 and "cannot be empty" in err
