@@ -129,6 +129,15 @@ def remove_specks(
     mask: np.ndarray, speck_fraction: float, stray_fraction: float = 0.0, reach: float = 0.15
 ) -> np.ndarray:
     """Drop dust and noise from ``mask (H, W)`` bool; returns a new bool mask.
+    (See :func:`_remove_specks_measured`, which also gives the longest kept stroke.)"""
+    return _remove_specks_measured(mask, speck_fraction, stray_fraction, reach)[0]
+
+
+def _remove_specks_measured(
+    mask: np.ndarray, speck_fraction: float, stray_fraction: float = 0.0, reach: float = 0.15
+) -> tuple[np.ndarray, int]:
+    """``(cleaned mask, longest kept stroke)``: the mask without dust and noise, and the
+    largest width or height, in pixels, of any component it keeps (0 if none).
 
     Connected ink components (8-connected) are dropped when they are specks: 2 pixels or
     fewer, or smaller than ``speck_fraction`` of all ink. Small components (under
@@ -141,7 +150,7 @@ def remove_specks(
         mask.astype(np.uint8), connectivity=8
     )
     if count <= 1:
-        return mask.copy()
+        return mask.copy(), 0
     areas = stats[1:, cv2.CC_STAT_AREA].astype(np.float64)
     total = areas.sum()
     keep = areas >= max(3.0, speck_fraction * total)
@@ -160,7 +169,9 @@ def remove_specks(
             & (cy <= bottom + grow_y)
         )
         keep &= large | near
-    return np.concatenate([[False], keep])[labels]
+    # Dropping components never joins others: the kept ones keep their extents.
+    extents = np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT])[keep]
+    return np.concatenate([[False], keep])[labels], int(extents.max(initial=0))
 
 
 def find_ink(flat: np.ndarray, config: PreprocessConfig) -> np.ndarray:
@@ -182,18 +193,10 @@ def find_ink(flat: np.ndarray, config: PreprocessConfig) -> np.ndarray:
     # Otsu can split a page of pure noise; a real ink pixel is clearly darker than paper.
     mask = dark & (smooth <= paper_level - config.min_contrast / 2)
     mask = remove_ruled_lines(mask, config.ruled_line_fraction)
-    mask = remove_specks(mask, config.speck_fraction, config.stray_fraction)
-    if mask.sum() < 10 or longest_stroke(mask) < config.min_signature_extent * max(mask.shape):
+    mask, longest = _remove_specks_measured(mask, config.speck_fraction, config.stray_fraction)
+    if mask.sum() < 10 or longest < config.min_signature_extent * max(mask.shape):
         raise NoInkError(_NO_INK)
     return mask
-
-
-def longest_stroke(mask: np.ndarray) -> int:
-    """The largest width or height, in pixels, of any connected ink component of ``mask``."""
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
-    if count <= 1:
-        return 0
-    return int(np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]).max())
 
 
 _NO_INK = (
