@@ -35,18 +35,6 @@ class SignatureBank:
     def forged_of(self, writer: int) -> np.ndarray:
         return np.flatnonzero((self.writer == writer) & ~self.genuine)
 
-    def subset(self, writers: Sequence[int]) -> SignatureBank:
-        """The bank restricted to some writer indices (renumbered from 0)."""
-        writers = list(writers)
-        keep = np.isin(self.writer, writers)
-        renumber = {old: new for new, old in enumerate(writers)}
-        return SignatureBank(
-            images=self.images[keep],
-            writer=np.array([renumber[w] for w in self.writer[keep]], dtype=np.int64),
-            genuine=self.genuine[keep],
-            writer_ids=[self.writer_ids[w] for w in writers],
-        )
-
     @classmethod
     def from_writers(
         cls,
@@ -79,18 +67,4 @@ class SignatureBank:
             genuine=np.asarray(genuine, dtype=bool),
             writer_ids=[w.id for w in writers],
             problems=problems,
-        )
-
-    @classmethod
-    def concatenate(cls, banks: Sequence[SignatureBank]) -> SignatureBank:
-        offset, writer_arrays = 0, []
-        for bank in banks:
-            writer_arrays.append(bank.writer + offset)
-            offset += len(bank.writer_ids)
-        return cls(
-            images=np.concatenate([b.images for b in banks]),
-            writer=np.concatenate(writer_arrays),
-            genuine=np.concatenate([b.genuine for b in banks]),
-            writer_ids=[wid for b in banks for wid in b.writer_ids],
-            problems=[p for b in banks for p in b.problems],
         )

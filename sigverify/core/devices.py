@@ -24,10 +24,3 @@ def resolve_device(name: str = "auto") -> torch.device:
             raise DeviceError(f"There is no GPU number {device.index} on this computer.")
         return device
     raise DeviceError(f"Unknown device “{name}”: use auto, cpu or cuda.")
-
-
-def describe_device(device: torch.device) -> str:
-    """A short human description, e.g. ``"CPU (2 threads)"`` or ``"GPU: NVIDIA H100"``."""
-    if device.type == "cuda":
-        return f"GPU: {torch.cuda.get_device_name(device)}"
-    return f"CPU ({torch.get_num_threads()} threads)"

@@ -25,7 +25,7 @@ from safetensors.torch import load_file, save_file
 
 from sigverify import __version__
 from sigverify.core.errors import ModelFileError
-from sigverify.core.models import Encoder, create_encoder, list_encoders
+from sigverify.core.models import Encoder, count_parameters, create_encoder, list_encoders
 from sigverify.core.preprocessing import PreprocessConfig
 
 CARD_FILE = "card.json"
@@ -128,7 +128,7 @@ def save_model(encoder: Encoder, card: ModelCard, folder: str | Path) -> Path:
         card.encoder = encoder.name
         card.encoder_config = dict(encoder.config)
         card.embedding_dim = encoder.embedding_dim
-        card.parameters = sum(p.numel() for p in encoder.parameters())
+        card.parameters = count_parameters(encoder)
         card.weights_sha256 = _sha256(Path(temp))
         os.replace(temp, folder / WEIGHTS_FILE)
     except BaseException:
