@@ -162,16 +162,6 @@ def far_at_frr(genuine: np.ndarray, forged: np.ndarray, frr_target: float) -> fl
     return float(far[ok[0]])
 
 
-def _metrics_core(scores: ScoreSet) -> tuple[float, float, float]:
-    negatives, _, _ = scores.negatives()
-    eer, _ = compute_eer(scores.genuine, negatives)
-    return (
-        eer,
-        compute_auc(scores.genuine, negatives),
-        compute_eer(scores.genuine, scores.random)[0],
-    )
-
-
 def per_writer_eer(scores: ScoreSet) -> float:
     """Mean over writers of each writer's own EER (a per-person threshold)."""
     negatives, negative_writer, _ = scores.negatives()

@@ -34,7 +34,7 @@ from sigverify.core.modelio import LoadedModel
 from sigverify.core.paths import bundled_models_dir
 from sigverify.core.preprocessing import preprocess_signature
 from sigverify.core.scoring import aggregate_distances, nearest_count, pairwise_distances
-from sigverify.core.store import NewReference, NotFoundError, Store
+from sigverify.core.store import NewReference, NotFoundError, Person, Store
 
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
 RECOMMENDED_REFERENCES = (3, 10)
@@ -178,8 +178,10 @@ class VerificationService:
         reject = card.reject_threshold if card.reject_threshold is not None else card.threshold
         return Thresholds(float(accept), float(reject), "model")
 
-    def thresholds_for(self, person_id: str) -> Thresholds:
-        person = self.store.get_person(person_id)
+    def thresholds_for(self, person: str | Person) -> Thresholds:
+        """The person's own thresholds where set, else the model's (an id or a :class:`Person`)."""
+        if isinstance(person, str):
+            person = self.store.get_person(person)
         base = self.model_thresholds()
         if person.accept_threshold is None and person.reject_threshold is None:
             return base
@@ -291,7 +293,7 @@ class VerificationService:
             for i, d in zip(ids, distances, strict=True)
         ]
         nearest = min(per_reference, key=lambda r: r.distance)
-        thresholds = self.thresholds_for(person_id)
+        thresholds = self.thresholds_for(person)
         if score <= thresholds.accept:
             decision = ACCEPT
         elif score > thresholds.reject:
