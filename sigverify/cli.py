@@ -512,10 +512,10 @@ def cmd_people(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
-        from sigverify.core.verification import current_operator
+    from sigverify.core.verification import operator_name
 
-        operator = args.operator or store.get_setting("operator") or current_operator()
+    with _open_store(args) as store:
+        operator = operator_name(store, args.operator)
         if args.reference is not None:
             store.remove_reference(args.reference, operator)
             message, payload = (
@@ -536,10 +536,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_thresholds(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
-        from sigverify.core.verification import current_operator
+    from sigverify.core.verification import operator_name
 
-        operator = args.operator or store.get_setting("operator") or current_operator()
+    with _open_store(args) as store:
+        operator = operator_name(store, args.operator)
         if args.clear:
             args.accept = args.reject = None
         elif args.accept is None and args.reject is None:
@@ -638,19 +638,20 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    from sigverify.core.verification import ACTIVE_MODEL_SETTING, current_operator
+    from sigverify.core.verification import (
+        ACTIVE_MODEL_SETTING,
+        OPERATOR_SETTING,
+        current_operator,
+        operator_name,
+    )
 
     with _open_store(args) as store:
         if args.set_operator is not None:
             name = args.set_operator.strip()
             if not name:
                 raise UsageError("The operator name cannot be empty.")
-            store.set_setting(
-                "operator",
-                name,
-                args.operator or store.get_setting("operator") or current_operator(),
-            )
-        operator = store.get_setting("operator")
+            store.set_setting(OPERATOR_SETTING, name, operator_name(store, args.operator))
+        operator = store.get_setting(OPERATOR_SETTING)
         payload = {
             "store": str(store.path),
             "operator": operator or current_operator(),

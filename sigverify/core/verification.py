@@ -145,6 +145,15 @@ def current_operator() -> str:
         return "unknown"
 
 
+OPERATOR_SETTING = "operator"
+
+
+def operator_name(store: Store, explicit: str | None = None) -> str:
+    """Who is recorded in the audit log: ``explicit`` if given, else the store's operator
+    setting, else the OS user name."""
+    return explicit or store.get_setting(OPERATOR_SETTING) or current_operator()
+
+
 def model_id_of(model: LoadedModel) -> str:
     return f"{model.card.name}@{model.card.weights_sha256[:12]}"
 
@@ -161,7 +170,7 @@ class VerificationService:
         self.store = store
         self.model = model
         self.model_id = model_id_of(model)
-        self.operator = operator or store.get_setting("operator") or current_operator()
+        self.operator = operator_name(store, operator)
 
     # ------------------------------------------------------------ helpers
 
