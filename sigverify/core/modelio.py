@@ -25,6 +25,7 @@ from safetensors.torch import load_file, save_file
 
 from sigverify import __version__
 from sigverify.core.errors import ModelFileError
+from sigverify.core.evaluation import ScoreSet
 from sigverify.core.models import Encoder, count_parameters, create_encoder, list_encoders
 from sigverify.core.preprocessing import PreprocessConfig
 
@@ -202,3 +203,48 @@ def load_model(folder: str | Path, device: torch.device | str = "cpu") -> Loaded
     device = torch.device(device)
     encoder.to(device).eval()
     return LoadedModel(encoder=encoder, card=card, path=folder, device=device)
+
+
+SCORES_FILE = "validation_scores.json"
+
+
+def write_scores(scores: ScoreSet, folder: str | Path) -> None:
+    """Keep the validation writers' distances beside the model (``validation_scores.json``):
+    the Thresholds page draws its histograms and moves thresholds on them."""
+    values = {
+        "refs": scores.refs,
+        **{
+            key: np.asarray(getattr(scores, key)).tolist()
+            for key in (
+                "genuine",
+                "skilled",
+                "random",
+                "genuine_writer",
+                "skilled_writer",
+                "random_writer",
+            )
+        },
+    }
+    _write_atomically(Path(folder) / SCORES_FILE, json.dumps(values).encode("utf-8"))
+
+
+def read_scores(folder: str | Path) -> ScoreSet | None:
+    """The distances saved by :func:`write_scores`, or None when the model has none."""
+    path = Path(folder) / SCORES_FILE
+    if not path.is_file():
+        return None
+    try:
+        values = json.loads(path.read_text(encoding="utf-8"))
+        return ScoreSet(
+            refs=int(values["refs"]),
+            genuine=np.asarray(values["genuine"], dtype=np.float64),
+            skilled=np.asarray(values["skilled"], dtype=np.float64),
+            random=np.asarray(values["random"], dtype=np.float64),
+            genuine_writer=np.asarray(values["genuine_writer"], dtype=np.int64),
+            skilled_writer=np.asarray(values["skilled_writer"], dtype=np.int64),
+            random_writer=np.asarray(values["random_writer"], dtype=np.int64),
+        )
+    except (ValueError, KeyError, TypeError) as error:
+        raise ModelFileError(
+            f"The saved validation scores of “{Path(folder).name}” are damaged ({error})."
+        ) from error

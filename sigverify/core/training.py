@@ -38,7 +38,7 @@ from sigverify.core.evaluation import (
     review_band,
 )
 from sigverify.core.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
-from sigverify.core.modelio import ModelCard, load_model, save_model
+from sigverify.core.modelio import ModelCard, load_model, save_model, write_scores
 from sigverify.core.models import Encoder, create_encoder
 from sigverify.core.preprocessing import PreprocessConfig
 from sigverify.core.sampling import WriterSampler
@@ -345,6 +345,7 @@ def train_model(
             }
             card.metrics = {**card.metrics, "validation": {str(validation_refs): metrics.to_dict()}}
             save_model(encoder, card, out_dir)
+            write_scores(scores, out_dir)
         else:
             since_best += 1
         _save_checkpoint(

@@ -19,6 +19,7 @@ same model. Activating another model re-embeds the stored original images.
 from __future__ import annotations
 
 import getpass
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +91,7 @@ class EnrollmentResult:
 class Thresholds:
     accept: float
     reject: float
-    source: str  # "model" or "person"
+    source: str  # "model" (the card), "global" (set for this model) or "person"
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,9 @@ class VerificationResult:
     nearest: ReferenceDistance
     reason: str
     model_id: str
+    filename: str = ""
     warnings: list[str] = field(default_factory=list)
+    query_pixels: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {
@@ -181,11 +184,35 @@ class VerificationService:
     def _embed(self, images: list[np.ndarray]) -> np.ndarray:
         return embed_images(self.model.encoder, np.stack(images), self.model.device)
 
-    def model_thresholds(self) -> Thresholds:
+    def card_thresholds(self) -> Thresholds:
+        """The thresholds chosen on validation writers, as written in the model card."""
         card = self.model.card
         accept = card.accept_threshold if card.accept_threshold is not None else card.threshold
         reject = card.reject_threshold if card.reject_threshold is not None else card.threshold
         return Thresholds(float(accept), float(reject), "model")
+
+    def model_thresholds(self) -> Thresholds:
+        """The thresholds for everyone without their own: the global ones set for this model
+        (set on the Thresholds page) or else the card's."""
+        saved = self.store.get_setting(global_thresholds_key(self.model_id))
+        if saved:
+            values = json.loads(saved)
+            return Thresholds(float(values["accept"]), float(values["reject"]), "global")
+        return self.card_thresholds()
+
+    def set_global_thresholds(self, accept: float | None, reject: float | None) -> None:
+        """Set this model's thresholds for everyone without their own (audited); None for
+        both goes back to the card's."""
+        key = global_thresholds_key(self.model_id)
+        if accept is None and reject is None:
+            self.store.set_setting(key, "", self.operator)
+            return
+        if accept is None or reject is None or not 0 <= accept <= reject:
+            raise SigverifyError(
+                "Give both thresholds, with the reject threshold at or above the accept threshold."
+            )
+        value = json.dumps({"accept": float(accept), "reject": float(reject)})
+        self.store.set_setting(key, value, self.operator)
 
     def thresholds_for(self, person: str | Person) -> Thresholds:
         """The person's own thresholds where set, else the model's (an id or a :class:`Person`)."""
@@ -320,24 +347,30 @@ class VerificationService:
             nearest,
             reason,
             self.model_id,
+            signature.name,
             warnings,
+            query_pixels=pixels,
         )
         if record:
-            self.store.record(
-                self.operator,
-                "verify",
-                person_id,
-                {
-                    "decision": decision,
-                    "distance": round(score, 6),
-                    "score": round(result.similarity, 4),
-                    "file": signature.name,
-                    "model": self.model_id,
-                    "thresholds": [thresholds.accept, thresholds.reject],
-                    "comment": comment,
-                },
-            )
+            self.record_verification(result, comment)
         return result
+
+    def record_verification(self, result: VerificationResult, comment: str = "") -> None:
+        """Write a verification and the operator's comment to the audit log."""
+        self.store.record(
+            self.operator,
+            "verify",
+            result.person_id,
+            {
+                "decision": result.decision,
+                "distance": round(result.score, 6),
+                "score": round(result.similarity, 4),
+                "file": result.filename,
+                "model": result.model_id,
+                "thresholds": [result.thresholds.accept, result.thresholds.reject],
+                "comment": comment,
+            },
+        )
 
     @staticmethod
     def _reason(
@@ -349,7 +382,7 @@ class VerificationService:
             if k > 1
             else f"Its distance to the reference is {score:.3f}"
         )
-        whose = "this person's" if t.source == "person" else "the model's"
+        whose = {"person": "this person's", "global": "the global"}.get(t.source, "the model's")
         if decision == ACCEPT:
             verdict = f"within {whose} accept threshold {t.accept:.3f}"
         elif decision == REJECT:
@@ -391,6 +424,10 @@ class VerificationService:
 
 
 ACTIVE_MODEL_SETTING = "active_model"
+
+
+def global_thresholds_key(model_id: str) -> str:
+    return f"thresholds/{model_id}"
 
 
 def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:

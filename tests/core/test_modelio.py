@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 import torch
 
 from sigverify.core.errors import ModelFileError
-from sigverify.core.modelio import CARD_FORMAT, ModelCard, load_model, read_card, save_model
+from sigverify.core.evaluation import ScoreSet
+from sigverify.core.modelio import (
+    CARD_FORMAT,
+    SCORES_FILE,
+    ModelCard,
+    load_model,
+    read_card,
+    read_scores,
+    save_model,
+    write_scores,
+)
 from sigverify.core.models import create_encoder
 
 
@@ -103,3 +114,30 @@ def test_missing_weights(model_dir):
 def test_no_pickle_is_written(model_dir):
     for path in model_dir.iterdir():
         assert not path.read_bytes().startswith(b"\x80")  # pickle protocol header
+
+
+def test_validation_scores_round_trip(tmp_path):
+    scores = ScoreSet(
+        refs=5,
+        genuine=np.array([0.1, 0.2]),
+        skilled=np.array([0.5]),
+        random=np.array([0.9, 1.1, 1.3]),
+        genuine_writer=np.array([0, 1]),
+        skilled_writer=np.array([1]),
+        random_writer=np.array([0, 0, 1]),
+    )
+    assert read_scores(tmp_path) is None
+    write_scores(scores, tmp_path)
+    again = read_scores(tmp_path)
+    assert again.refs == 5
+    assert again.random.tolist() == [0.9, 1.1, 1.3] and again.skilled_writer.tolist() == [1]
+    (tmp_path / SCORES_FILE).write_text('{"refs": 5}')
+    with pytest.raises(ModelFileError, match="damaged"):
+        read_scores(tmp_path)
+
+
+def test_training_keeps_the_validation_scores(tiny_model_dir):
+    scores = read_scores(tiny_model_dir)
+    card = read_card(tiny_model_dir)
+    assert scores.refs == card.threshold_info["refs"]
+    assert len(scores.genuine) > 0 and len(scores.skilled) > 0

@@ -126,6 +126,40 @@ def test_three_bands_follow_the_thresholds(service, tmp_path):
     assert service.verify("c-1", query, record=False).thresholds.source == "model"
 
 
+def test_global_thresholds_apply_to_everyone_without_their_own(service, tmp_path):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    service.enroll("c-2", genuine(tmp_path, 2, 0, 1, 2))
+    query = genuine(tmp_path, 1, 5)[0]
+    score = service.verify("c-1", query, record=False).score
+    service.set_global_thresholds(score / 4, score / 2)
+    result = service.verify("c-1", query, record=False)
+    assert result.decision == REJECT and result.thresholds.source == "global"
+    assert "the global reject threshold" in result.reason
+    # a person's own thresholds still win over the global ones
+    service.store.set_person_thresholds("c-1", score + 0.01, score + 0.02, "manager")
+    assert service.verify("c-1", query, record=False).decision == ACCEPT
+    assert service.thresholds_for("c-2").source == "global"
+    entry = service.store.audit_entries()[-1]
+    assert entry.action == "setting" and entry.details["key"].startswith("thresholds/")
+    service.set_global_thresholds(None, None)
+    assert service.thresholds_for("c-2") == service.card_thresholds()
+    with pytest.raises(SigverifyError, match="reject threshold at or above"):
+        service.set_global_thresholds(0.5, 0.4)
+
+
+def test_a_result_is_recorded_later_with_a_comment(service, tmp_path):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    before = len(service.store.audit_entries())
+    result = service.verify("c-1", genuine(tmp_path, 1, 6)[0], record=False)
+    assert len(service.store.audit_entries()) == before
+    assert result.filename == "w1_g6.png"
+    assert result.query_pixels.shape == (48, 72) and result.query_pixels.max() > 0
+    service.record_verification(result, "looked fine")
+    entry = service.store.audit_entries()[-1]
+    assert entry.details["comment"] == "looked fine" and entry.details["file"] == "w1_g6.png"
+    assert entry.details["decision"] == result.decision
+
+
 def test_result_details_and_audit(service, tmp_path):
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
     result = service.verify("c-1", genuine(tmp_path, 1, 6)[0], comment="counter 3")
