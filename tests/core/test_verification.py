@@ -139,8 +139,8 @@ def test_global_thresholds_apply_to_everyone_without_their_own(service, tmp_path
     service.store.set_person_thresholds("c-1", score + 0.01, score + 0.02, "manager")
     assert service.verify("c-1", query, record=False).decision == ACCEPT
     assert service.thresholds_for("c-2").source == "global"
-    entry = service.store.audit_entries()[-1]
-    assert entry.action == "setting" and entry.details["key"].startswith("thresholds/")
+    settings = [e for e in service.store.audit_entries() if e.action == "setting"]
+    assert settings[-1].details["key"] == f"thresholds/{service.model_id}"
     service.set_global_thresholds(None, None)
     assert service.thresholds_for("c-2") == service.card_thresholds()
     with pytest.raises(SigverifyError, match="reject threshold at or above"):
