@@ -432,3 +432,38 @@ def fit_calibration(
 
 def calibrated_similarity(score: float, a: float, b: float) -> float:
     return float(1 / (1 + np.exp(np.clip(a * score + b, -50, 50))))
+
+
+@dataclass(frozen=True)
+class BandRates:
+    """Where each kind of signature lands with an accept/reject pair of thresholds:
+    fractions accepted (score <= accept), sent to review, rejected (score > reject)."""
+
+    accept: float
+    reject: float
+    genuine: tuple[float, float, float]
+    skilled: tuple[float, float, float]
+    random: tuple[float, float, float]
+
+    @property
+    def frr(self) -> float:
+        """Genuine signatures rejected."""
+        return self.genuine[2]
+
+    @property
+    def far(self) -> float:
+        """Forgeries accepted (skilled ones when there are any)."""
+        return self.skilled[0] if not np.isnan(self.skilled[0]) else self.random[0]
+
+
+def band_rates(scores: ScoreSet, accept: float, reject: float) -> BandRates:
+    def split(values: np.ndarray) -> tuple[float, float, float]:
+        if not len(values):
+            return (float("nan"),) * 3
+        accepted = float(np.mean(values <= accept))
+        rejected = float(np.mean(values > reject))
+        return accepted, max(0.0, 1.0 - accepted - rejected), rejected
+
+    return BandRates(
+        accept, reject, split(scores.genuine), split(scores.skilled), split(scores.random)
+    )

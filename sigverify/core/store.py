@@ -31,7 +31,7 @@ from sigverify.core.paths import user_data_dir
 
 #: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
 APPLICATION_ID = 0x53494756
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STORE_ENV = "SIGVERIFY_STORE"
 GENESIS_HASH = "0" * 64
 
@@ -83,6 +83,8 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # pen trajectories of references drawn on a pad: float32 (N, 4) x, y, pressure, t
+    2: "ALTER TABLE signature_references ADD COLUMN trajectory BLOB",
 }
 
 
@@ -127,6 +129,7 @@ class NewReference:
     image: bytes
     preprocessed_png: bytes
     embedding: np.ndarray
+    trajectory: np.ndarray | None = None  # (N, 4) x, y, pressure, t when drawn on a pad
 
 
 def default_store_path() -> Path:
@@ -408,7 +411,8 @@ class Store:
                     )
                 cursor = db.execute(
                     "INSERT INTO signature_references (person_id, filename, image_sha256, image, "
-                    "preprocessed_png, enrolled_by, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "preprocessed_png, enrolled_by, enrolled_at, trajectory) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         person_id,
                         ref.filename,
@@ -417,6 +421,7 @@ class Store:
                         ref.preprocessed_png,
                         operator,
                         now(),
+                        None if ref.trajectory is None else _trajectory_bytes(ref.trajectory),
                     ),
                 )
                 ids.append(cursor.lastrowid)
@@ -455,6 +460,17 @@ class Store:
         if row is None:
             raise NotFoundError(f"There is no reference number {reference_id}.")
         return bytes(row["image"]), bytes(row["preprocessed_png"])
+
+    def reference_trajectory(self, reference_id: int) -> np.ndarray | None:
+        """The pen trajectory ``(N, 4)`` of a reference drawn on a pad, else None."""
+        row = self._db.execute(
+            "SELECT trajectory FROM signature_references WHERE id = ?", (reference_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no reference number {reference_id}.")
+        if row["trajectory"] is None:
+            return None
+        return np.frombuffer(row["trajectory"], dtype="<f4").reshape(-1, 4).copy()
 
     def remove_reference(self, reference_id: int, operator: str) -> None:
         with self.transaction() as db:
@@ -525,6 +541,13 @@ class Store:
                     None,
                     {"key": key, "old": old["value"] if old else None, "new": value},
                 )
+
+
+def _trajectory_bytes(trajectory: np.ndarray) -> bytes:
+    trajectory = np.asarray(trajectory, dtype="<f4")
+    if trajectory.ndim != 2 or trajectory.shape[1] != 4:
+        raise SigverifyError("A pen trajectory is a list of (x, y, pressure, time) samples.")
+    return trajectory.tobytes()
 
 
 def _vector_bytes(vector: np.ndarray) -> bytes:

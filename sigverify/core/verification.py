@@ -55,6 +55,7 @@ class SignatureInput:
 
     name: str
     data: bytes
+    trajectory: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_path(cls, path: str | Path) -> SignatureInput:
@@ -68,6 +69,7 @@ class OddReference:
     filename: str
     median_distance: float
     reject_threshold: float
+    index: int = -1  # position in the list that was checked
 
     @property
     def message(self) -> str:
@@ -255,8 +257,18 @@ class VerificationService:
         for i, name in enumerate(names):
             typical = float(np.median(np.delete(medians, i)))
             if medians[i] > reject and medians[i] > 1.5 * typical:
-                odd.append(OddReference(name, float(medians[i]), reject))
+                odd.append(OddReference(name, float(medians[i]), reject, i))
         return odd
+
+    def odd_references(self, person_id: str) -> dict[int, OddReference]:
+        """The person's stored references that stand out from the others, by reference id."""
+        self.embed_missing(person_id=person_id)
+        ids, embeddings = self.store.embeddings(person_id, self.model_id)
+        if embeddings is None:
+            return {}
+        names = {r.id: r.filename for r in self.store.references(person_id)}
+        odd = self.find_outliers(embeddings, [names[i] for i in ids])
+        return {ids[o.index]: o for o in odd}
 
     def enroll(
         self,
@@ -296,7 +308,7 @@ class VerificationService:
             raise InconsistentReferencesError(" ".join(o.message for o in odd), odd)
         warnings += [o.message for o in odd]
         new = [
-            NewReference(s.name, s.data, encode_png(p), e)
+            NewReference(s.name, s.data, encode_png(p), e, s.trajectory)
             for s, p, e in zip(signatures, images, embeddings, strict=True)
         ]
         ids = self.store.add_references(person_id, name, note, self.model_id, new, self.operator)

@@ -213,3 +213,39 @@ def test_killing_a_process_mid_enrolment_leaves_the_store_consistent(tmp_path):
         enrolments = [e for e in store.audit_entries() if e.action == "enroll"]
         assert references == embeddings == 5 * len(people) == 5 * len(enrolments)
         assert store.verify_audit_chain() == (True, None)
+
+
+def test_pen_trajectories_are_kept_with_drawn_references(store):
+    path = np.array([[1, 2, 0.5, 0.0], [3, 4, 0.0, 0.01], [5.5, 6, 1.0, 0.02]], np.float32)
+    drawn = NewReference("pad.png", b"pad-image", b"png", np.ones(4, np.float32), path)
+    ids = store.add_references("c-1", None, None, "m1", [drawn, ref("scan.png")], "clerk")
+    assert store.reference_trajectory(ids[0]).tolist() == path.tolist()
+    assert store.reference_trajectory(ids[1]) is None
+    with pytest.raises(NotFoundError):
+        store.reference_trajectory(999)
+    bad = NewReference("bad.png", b"other", b"png", np.ones(4, np.float32), np.ones((3, 2)))
+    with pytest.raises(SigverifyError, match="pen trajectory"):
+        store.add_references("c-1", None, None, "m1", [bad], "clerk")
+
+
+def test_a_version_1_store_is_upgraded_with_its_data(tmp_path):
+    from sigverify.core.store import _MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(_MIGRATIONS[1])
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO people (id, created_at) VALUES ('c-1', 'then')")
+    db.execute(
+        "INSERT INTO signature_references (person_id, filename, image_sha256, image, "
+        "preprocessed_png, enrolled_by, enrolled_at) VALUES ('c-1', 'a.png', 'x', x'00', x'00', "
+        "'clerk', 'then')"
+    )
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.get_person("c-1").reference_count == 1
+        (old,) = store.references("c-1")
+        assert store.reference_trajectory(old.id) is None
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2

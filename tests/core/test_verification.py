@@ -97,6 +97,9 @@ def test_an_odd_reference_is_named_before_anything_is_saved(service, tmp_path):
         service.store.get_person("c-1")  # nothing saved
     result = service.enroll("c-1", [*own, stranger], accept_outliers=True)
     assert result.total_references == 5 and any(stranger.name in w for w in result.warnings)
+    # the stored odd one out is found again later, by its reference id
+    odd = service.odd_references("c-1")
+    assert list(odd) == [result.reference_ids[-1]] and odd[result.reference_ids[-1]].index == 4
 
 
 def test_references_that_all_differ_single_none_out(service, tmp_path):

@@ -1,0 +1,89 @@
+"""The models a user can choose from: those shipped with the app and those installed
+into the user data folder (``models/``)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sigverify.core.errors import ModelFileError, SigverifyError
+from sigverify.core.modelio import ModelCard, load_model, read_card
+from sigverify.core.paths import bundled_models_dir, user_data_dir
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    path: Path
+    card: ModelCard
+    bundled: bool
+
+    @property
+    def name(self) -> str:
+        return self.card.name or self.path.name
+
+
+def installed_models_dir() -> Path:
+    path = user_data_dir() / "models"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _models_in(folder: Path, bundled: bool) -> list[InstalledModel]:
+    found = []
+    if folder.is_dir():
+        for child in sorted(folder.iterdir()):
+            try:
+                found.append(InstalledModel(child.resolve(), read_card(child), bundled))
+            except ModelFileError:
+                continue  # not a model folder (or a damaged one): not offered
+    return found
+
+
+def list_models(extra: list[Path] | None = None) -> list[InstalledModel]:
+    """Shipped models first, then installed ones, then ``extra`` folders (e.g. the active
+    model when it lives elsewhere) not already listed."""
+    models = _models_in(bundled_models_dir(), True) + _models_in(installed_models_dir(), False)
+    seen = {m.path for m in models}
+    for path in extra or []:
+        path = Path(path).resolve()
+        if path not in seen and (path / "card.json").is_file():
+            try:
+                models.append(InstalledModel(path, read_card(path), False))
+                seen.add(path)
+            except ModelFileError:
+                pass
+    return models
+
+
+def import_model(folder: str | Path) -> InstalledModel:
+    """Copy a model folder into the user's models folder, after checking that it loads.
+    A folder name already taken gets a numbered suffix."""
+    folder = Path(folder)
+    load_model(folder)  # refuses damaged or foreign folders with a clear message
+    card = read_card(folder)
+    base = re.sub(r"[^\w.-]+", "-", card.name or folder.name).strip("-") or "model"
+    target = installed_models_dir() / base
+    number = 2
+    while target.exists():
+        target = installed_models_dir() / f"{base}-{number}"
+        number += 1
+    shutil.copytree(folder, target, ignore=shutil.ignore_patterns("checkpoint"))
+    return InstalledModel(target.resolve(), read_card(target), False)
+
+
+def delete_model(model: InstalledModel, active: Path | None) -> None:
+    """Delete an installed model folder; shipped models and the active one are refused."""
+    if model.bundled:
+        raise SigverifyError(f"“{model.name}” ships with sigverify and cannot be deleted.")
+    if active is not None and Path(active).resolve() == model.path:
+        raise SigverifyError(
+            f"“{model.name}” is the active model: activate another one before deleting it."
+        )
+    if model.path.parent != installed_models_dir().resolve():
+        raise SigverifyError(
+            f"“{model.name}” was not installed by sigverify (it lives in {model.path.parent}); "
+            "delete its folder yourself if you no longer need it."
+        )
+    shutil.rmtree(model.path)

@@ -1,0 +1,72 @@
+"""Overlay colours, decision-band rates and the model catalogue."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sigverify.core.errors import ModelFileError, SigverifyError
+from sigverify.core.evaluation import ScoreSet, band_rates
+from sigverify.core.model_catalog import (
+    delete_model,
+    import_model,
+    installed_models_dir,
+    list_models,
+)
+from sigverify.core.overlay import overlay_images
+
+
+def test_overlay_colours_each_signature():
+    query = np.array([[255, 0, 255, 0]], np.uint8)
+    reference = np.array([[0, 255, 255, 0]], np.uint8)
+    rgb = overlay_images(query, reference)
+    assert rgb[0, 0].tolist() == [255, 0, 0]  # query only: red
+    assert rgb[0, 1].tolist() == [0, 0, 255]  # reference only: blue
+    assert rgb[0, 2].tolist() == [0, 0, 0]  # both: black
+    assert rgb[0, 3].tolist() == [255, 255, 255]  # paper: white
+    with pytest.raises(ValueError, match="sizes differ"):
+        overlay_images(query, reference[:, :2])
+
+
+def test_band_rates_by_hand():
+    scores = ScoreSet(
+        refs=3,
+        genuine=np.array([0.1, 0.2, 0.3, 0.9]),
+        skilled=np.array([0.25, 0.5, 0.8, 0.9, 1.0]),
+        random=np.array([]),
+        genuine_writer=np.zeros(4, int),
+        skilled_writer=np.zeros(5, int),
+        random_writer=np.zeros(0, int),
+    )
+    rates = band_rates(scores, accept=0.2, reject=0.6)
+    assert rates.genuine == pytest.approx((0.5, 0.25, 0.25))
+    assert rates.skilled == pytest.approx((0.0, 0.4, 0.6))
+    assert np.isnan(rates.random[0])
+    assert rates.frr == 0.25 and rates.far == 0.0
+    assert band_rates(scores, 0.3, 0.3).skilled == pytest.approx((0.2, 0.0, 0.8))
+
+
+def test_models_are_listed_imported_and_deleted(tiny_model_dir, tmp_path):
+    before = list_models()
+    assert all(m.bundled for m in before)  # only what ships with the app
+    model = import_model(tiny_model_dir)
+    assert model.path.parent == installed_models_dir().resolve()
+    assert not (model.path / "checkpoint").exists()
+    again = import_model(tiny_model_dir)
+    assert again.path.name == model.path.name + "-2"
+    listed = list_models()
+    assert [m.path for m in listed[len(before) :]] == [model.path, again.path]
+    with pytest.raises(SigverifyError, match="active model"):
+        delete_model(model, active=model.path)
+    delete_model(model, active=again.path)
+    assert not model.path.exists()
+    if before:
+        with pytest.raises(SigverifyError, match="ships with sigverify"):
+            delete_model(before[0], active=None)
+
+
+def test_a_folder_that_is_not_a_model_is_refused(tmp_path):
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(ModelFileError, match="not a sigverify model folder"):
+        import_model(tmp_path / "notes")
+    assert list(installed_models_dir().iterdir()) == []
