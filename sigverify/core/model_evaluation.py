@@ -3,13 +3,20 @@ for ``sigverify evaluate``, the end of ``sigverify train`` and ``bench/accuracy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sigverify.core.bank import SignatureBank
 from sigverify.core.datasets import Dataset, Writer, recorded_test_writers
 from sigverify.core.embedding import embed_images
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation import DEFAULT_REFS, EvaluationReport, evaluate_embeddings
+from sigverify.core.evaluation import (
+    DEFAULT_REFS,
+    EvaluationReport,
+    ScoreSet,
+    available_refs,
+    evaluate_embeddings,
+)
 from sigverify.core.modelio import LoadedModel, ModelCard
 
 WRITER_MODES = ("auto", "test", "all")
@@ -62,3 +69,28 @@ def evaluate_model(
     return evaluate_embeddings(
         embeddings, bank, refs, model.card.distance, model.card.threshold, bootstrap, seed
     )
+
+
+def folder_scores(
+    model: LoadedModel,
+    folder,
+    refs: int = 5,
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> tuple[ScoreSet, list[str]]:
+    """The protocol's distances for a data folder (any supported layout): genuine, skilled
+    and random-forgery scores with ``refs`` references per writer (fewer when the writers
+    have too few signatures). Writers the model was trained on are left out. Returns the
+    scores and notes for the user."""
+    from sigverify.core.datasets import read_dataset
+
+    chosen = evaluation_writers([read_dataset(folder)], model.card, "auto")
+    bank = SignatureBank.from_writers(chosen.writers, model.preprocess, on_progress=on_progress)
+    counts = available_refs(bank, DEFAULT_REFS)
+    if not counts:
+        raise SigverifyError(
+            "The writers in this folder have too few genuine signatures to measure anything: "
+            "each needs at least 2."
+        )
+    chosen_refs = max([n for n in counts if n <= refs] or [min(counts)])
+    report = evaluate_model(model, bank, [chosen_refs])
+    return report.scores[chosen_refs], chosen.notes

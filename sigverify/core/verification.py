@@ -31,7 +31,7 @@ from sigverify.core.embedding import embed_images
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation import calibrated_similarity
 from sigverify.core.imageio import decode_image, load_image
-from sigverify.core.modelio import LoadedModel
+from sigverify.core.modelio import LoadedModel, ModelCard
 from sigverify.core.paths import bundled_models_dir
 from sigverify.core.preprocessing import preprocess_signature
 from sigverify.core.scoring import aggregate_distances, nearest_count, pairwise_distances
@@ -188,19 +188,11 @@ class VerificationService:
 
     def card_thresholds(self) -> Thresholds:
         """The thresholds chosen on validation writers, as written in the model card."""
-        card = self.model.card
-        accept = card.accept_threshold if card.accept_threshold is not None else card.threshold
-        reject = card.reject_threshold if card.reject_threshold is not None else card.threshold
-        return Thresholds(float(accept), float(reject), "model")
+        return card_thresholds(self.model.card)
 
     def model_thresholds(self) -> Thresholds:
-        """The thresholds for everyone without their own: the global ones set for this model
-        (set on the Thresholds page) or else the card's."""
-        saved = self.store.get_setting(global_thresholds_key(self.model_id))
-        if saved:
-            values = json.loads(saved)
-            return Thresholds(float(values["accept"]), float(values["reject"]), "global")
-        return self.card_thresholds()
+        """The thresholds for everyone without their own (see :func:`shared_thresholds`)."""
+        return shared_thresholds(self.store, self.model_id, self.model.card)
 
     def set_global_thresholds(self, accept: float | None, reject: float | None) -> None:
         """Set this model's thresholds for everyone without their own (audited); None for
@@ -440,6 +432,23 @@ ACTIVE_MODEL_SETTING = "active_model"
 
 def global_thresholds_key(model_id: str) -> str:
     return f"thresholds/{model_id}"
+
+
+def card_thresholds(card: ModelCard) -> Thresholds:
+    """The accept/reject thresholds chosen on validation writers, from the model card."""
+    accept = card.accept_threshold if card.accept_threshold is not None else card.threshold
+    reject = card.reject_threshold if card.reject_threshold is not None else card.threshold
+    return Thresholds(float(accept), float(reject), "model")
+
+
+def shared_thresholds(store: Store, model_id: str, card: ModelCard) -> Thresholds:
+    """The thresholds for everyone without their own: the global ones set for this model
+    (on the Thresholds page), else the card's."""
+    saved = store.get_setting(global_thresholds_key(model_id))
+    if saved:
+        values = json.loads(saved)
+        return Thresholds(float(values["accept"]), float(values["reject"]), "global")
+    return card_thresholds(card)
 
 
 def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:

@@ -1,7 +1,7 @@
 """The desktop app's entry point (``sigverify-gui``).
 
-Until the app's pages land this opens a placeholder window that says so. Qt is
-imported inside functions so that ``import sigverify.gui.app`` stays cheap.
+The window shows at once; torch and the model load afterwards in the worker thread.
+Qt is imported inside functions so that ``import sigverify.gui.app`` stays cheap.
 """
 
 from __future__ import annotations
@@ -11,41 +11,55 @@ import sys
 from sigverify import __version__
 
 
-def create_main_window():
-    """Build (but do not show) the main window."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLabel, QMainWindow
+def create_main_window(store_path=None, load_model: bool = True, threads: int = 2):
+    """Build (but do not show) the main window with its worker and store. The caller owns
+    them through ``window.engine`` / ``window.store`` (see :func:`close_main_window`)."""
+    from sigverify.core.store import Store
+    from sigverify.gui.main_window import MainWindow
+    from sigverify.gui.workers import Engine
 
-    class MainWindow(QMainWindow):
-        def __init__(self) -> None:
-            super().__init__()
-            self.setWindowTitle(self.tr("sigverify {version}").format(version=__version__))
-            label = QLabel(
-                self.tr(
-                    "<h2>sigverify</h2>"
-                    "<p>The enrolment and verification screens are being built.</p>"
-                    "<p>Meanwhile the <b>sigverify</b> command line does it all: train and "
-                    "evaluate models, enrol people, verify signatures and check the audit log. "
-                    "Run <tt>sigverify --help</tt> to start.</p>"
-                )
-            )
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-            label.setMargin(24)
-            self.setCentralWidget(label)
-            self.resize(640, 420)
+    store = Store(store_path)
+    engine = Engine(store.path, threads=threads)
+    return MainWindow(engine, store, load_model=load_model)
 
-    return MainWindow()
+
+def close_main_window(window) -> None:
+    """Stop the worker and close the store (after the window closed)."""
+    window.engine.shutdown()
+    window.store.close()
+
+
+def install_translator(app) -> None:
+    """The interface in the system language when a translation ships with the app."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from sigverify.core.paths import resource_path
+
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "sigverify", "_", str(resource_path("translations"))):
+        app.installTranslator(translator)
 
 
 def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
+
+    from sigverify.core.errors import SigverifyError
+    from sigverify.gui import dialogs
 
     app = QApplication.instance() or QApplication(
         sys.argv if argv is None else ["sigverify-gui", *argv]
     )
     app.setApplicationName("sigverify")
     app.setApplicationVersion(__version__)
-    window = create_main_window()
+    dialogs.setup_logging()
+    dialogs.install_excepthook()
+    install_translator(app)
+    try:
+        window = create_main_window()
+    except SigverifyError as error:  # e.g. the store is locked or from a newer version
+        dialogs.show_error(None, error)
+        return 1
     window.show()
-    return app.exec()
+    code = app.exec()
+    close_main_window(window)
+    return code

@@ -1,17 +1,344 @@
+"""The desktop app through its real widgets (offscreen), with the tiny test model."""
+
 from __future__ import annotations
 
+import json
+import shutil
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
+
 from sigverify import __version__
-from sigverify.gui.app import create_main_window
+from sigverify.core.errors import ImageReadError, SigverifyError
+from sigverify.core.evaluation import band_rates
+from sigverify.core.modelio import load_model, read_card, read_scores, write_card
+from sigverify.core.store import Store
+from sigverify.core.verification import SignatureInput, VerificationService
+from tests.conftest import draw_signature, signature_file, write_png
+from tests.gui.conftest import wait_idle
 
 
-def test_main_window_opens_with_title_and_message(qtbot, tmp_path):
-    window = create_main_window()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def enrol(qtbot, window, person_id, files, name=""):
+    page = window.people_page
+    page.new_person()
+    page.id_edit.setText(person_id)
+    page.name_edit.setText(name)
+    page.drop_area.add_paths(files)
+    qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.engine)
+
+
+def test_window_title_pages_and_status(window):
     assert window.windowTitle() == f"sigverify {__version__}"
-    text = window.centralWidget().text()
-    assert "sigverify --help" in text
-    shot = window.grab()
-    assert shot.width() >= 600 and shot.height() >= 400
-    assert shot.save(str(tmp_path / "main.png"))
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "People",
+        "Verify",
+        "Thresholds",
+        "Models",
+    ]
+    assert window.model_label.text() == "Model: tiny · CPU"
+    window.nav.setCurrentRow(3)
+    assert window.pages.currentWidget() is window.models_page
+
+
+def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_model_dir):
+    files = [signature_file(tmp_path, 1, i) for i in range(3)]
+    enrol(qtbot, window, "c-1", files, name="Ana Li")
+    people = window.people_page
+    assert people.people.count() == 1 and "Ana Li" in people.people.item(0).text()
+    assert people.references.count() == 3 and people.pending == []
+    assert "Enrolled 3 reference(s)." in people.status.text()
+
+    verify = window.verify_page
+    verify.choose_person("c-1")
+    query = signature_file(tmp_path, 1, 5)
+    verify.drop_area.add_paths([query])
+    assert verify.verify_button.isEnabled()
+    qtbot.mouseClick(verify.verify_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.engine)
+    result = verify.result
+    assert result is not None and verify.badge.decision == result.decision
+    # the same answer as the service gives directly
+    with Store() as store:
+        direct = VerificationService(store, load_model(tiny_model_dir)).verify(
+            "c-1", SignatureInput.from_path(query), record=False
+        )
+    assert direct.decision == result.decision and direct.score == pytest.approx(result.score)
+    assert f"{100 * result.similarity:.0f} %" in verify.score_label.text()
+    assert verify.reference_choice.count() == 3
+    assert not verify.overlay_view._label.pixmap().isNull()
+    # nothing is recorded until the clerk records it, with a comment
+    before = len(window.store.audit_entries("c-1"))
+    verify.comment.setText("ID card checked")
+    qtbot.mouseClick(verify.record_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.engine)
+    entries = window.store.audit_entries("c-1")
+    assert len(entries) == before + 1 and entries[-1].details["comment"] == "ID card checked"
+    assert not verify.record_button.isEnabled()
+
+
+def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
+    files = [signature_file(tmp_path, 2, i) for i in range(2)]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    area = window.people_page.drop_area
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    area.dropEvent(event)
+    assert [s.name for s in window.people_page.pending] == [f.name for f in files]
+    assert window.people_page.pending_list.count() == 2
+    assert window.people_page.enroll_button.text() == "Enrol 2 reference(s)"
+
+
+def test_a_bad_file_gives_a_plain_message(window, dialogs, tmp_path):
+    bad = tmp_path / "notes.png"
+    bad.write_text("not a picture")
+    window.people_page.drop_area.add_paths([bad])
+    assert len(dialogs.errors) == 1 and isinstance(dialogs.errors[0], ImageReadError)
+    assert "notes.png" in str(dialogs.errors[0])
+    assert window.people_page.pending == []
+
+
+def test_a_blank_page_is_refused_and_nothing_is_enrolled(qtbot, window, dialogs, tmp_path):
+    blank = write_png(tmp_path / "blank.png", np.full((120, 240), 240, np.uint8))
+    enrol(qtbot, window, "c-9", [blank])
+    assert len(dialogs.errors) == 1 and isinstance(dialogs.errors[0], SigverifyError)
+    assert window.store.list_people() == []
+    assert window.people_page.status.text() == "Nothing was enrolled."
+    assert len(window.people_page.pending) == 1  # kept, so the clerk can fix and retry
+
+
+def test_paste_from_the_clipboard(window):
+    image = QImage(300, 120, QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    for x in range(40, 260):
+        image.setPixel(x, 60 + int(20 * np.sin(x / 15)), 0)
+    QGuiApplication.clipboard().setImage(image)
+    window.people_page.drop_area.paste()
+    (pasted,) = window.people_page.pending
+    assert pasted.name.startswith("pasted-") and pasted.data[:4] == b"\x89PNG"
+
+
+def test_drawn_signature_keeps_its_trajectory(qtbot, window):
+    from sigverify.gui.pen import DrawDialog
+
+    dialog = DrawDialog(window)
+    qtbot.addWidget(dialog)
+    canvas = dialog.canvas
+    canvas.resize(560, 220)
+    for stroke in range(3):
+        y = 60 + 40 * stroke
+        canvas.pen_down(QPointF(60, y), 0.4)
+        for x in range(70, 480, 10):
+            canvas.pen_move(QPointF(x, y + 25 * np.sin(x / 30 + stroke)), 0.8)
+        canvas.pen_up(QPointF(480, y))
+    dialog.accept()
+    signature = dialog.signature
+    trajectory = signature.trajectory
+    assert trajectory.shape == (3 * 43, 4)
+    assert (trajectory[:, 2] == 0).sum() == 3  # one pen-up sample closes each stroke
+    assert np.all(np.diff(trajectory[:, 3]) >= 0)  # time never goes back
+    window.people_page.new_person()
+    window.people_page.id_edit.setText("pad-1")
+    window.people_page.add_pending([signature])
+    window.people_page.enroll()
+    wait_idle(qtbot, window.engine)
+    (reference,) = window.store.references("pad-1")
+    assert window.store.reference_trajectory(reference.id).shape == trajectory.shape
+
+
+def test_an_empty_drawing_is_not_a_signature(qtbot, window):
+    from sigverify.gui.pen import DrawDialog
+
+    dialog = DrawDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.signature is None
+
+
+def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
+    from sigverify.gui.crop import CropDialog
+
+    page = np.full((1600, 1200), 235, np.uint8)
+    page[1100:1300, 300:700] = draw_signature(size=(200, 400))
+    path = write_png(tmp_path / "page.png", page)
+    dialog = CropDialog(path)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    scale = dialog.view.scale  # the page is shown smaller than it is
+    assert scale > 1
+    dialog.view.select(
+        QRect(
+            QPoint(int(300 / scale), int(1100 / scale)), QPoint(int(700 / scale), int(1300 / scale))
+        )
+    )
+    assert dialog.ok_button.isEnabled()
+    crop = dialog.cropped()
+    assert abs(crop.shape[0] - 200) <= 2 * scale and abs(crop.shape[1] - 400) <= 2 * scale
+    dialog.accept()
+    assert dialog.signature.name == "page-crop.png"
+
+
+def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
+    page = window.thresholds_page
+    scores = read_scores(tiny_model_dir)
+    assert page.scores is not None and page.tabs.count() == 3
+    card = read_card(tiny_model_dir)
+    assert page.accept.value() == pytest.approx(card.accept_threshold, abs=1e-4)
+    high = page.accept.high
+    page.reject.slider.setValue(700)
+    page.accept.slider.setValue(300)
+    accept = 0.3 * high
+    expected = band_rates(scores, page.accept.value(), page.reject.value())
+    assert page.accept.value() == pytest.approx(accept, abs=1e-4)
+    assert page.rates["genuine", 0].text() == f"{100 * expected.genuine[0]:.1f} %"
+    assert page.rates["skilled", 2].text() == f"{100 * expected.skilled[2]:.1f} %"
+    assert f"FRR {100 * expected.frr:.1f} %" in page.headline.text()
+    # the accept handle pushes the reject one along rather than crossing it
+    page.accept.slider.setValue(900)
+    assert page.reject.value() == pytest.approx(page.accept.value())
+    line = page._lines[0].get_xdata()[0]
+    assert line == pytest.approx(page.accept.value())
+
+
+def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path):
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    page = window.thresholds_page
+    accept, reject = round(0.2 * page.accept.high, 4), round(0.6 * page.accept.high, 4)
+    page.accept.setValue(accept)
+    page.reject.setValue(reject)
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    model_id = window.engine.model.model_id
+    saved = json.loads(window.store.get_setting(f"thresholds/{model_id}"))
+    assert saved == {"accept": pytest.approx(accept), "reject": pytest.approx(reject)}
+    assert window.store.audit_entries()[-1].action == "setting"
+    page.person.setCurrentIndex(page.person.findData("c-1"))
+    page.accept.setValue(round(0.4 * page.accept.high, 4))
+    page.apply_to_person()
+    person = window.store.get_person("c-1")
+    assert (person.accept_threshold, person.reject_threshold) == pytest.approx(
+        (round(0.4 * page.accept.high, 4), reject)
+    )
+    assert window.store.audit_entries("c-1")[-1].action == "set_thresholds"
+    page.reset()
+    wait_idle(qtbot, window.engine)
+    assert not window.store.get_setting(f"thresholds/{model_id}")
+
+
+def copy_model(source, target, name):
+    shutil.copytree(source, target)
+    card = read_card(target)
+    card.name = name
+    write_card(card, target)
+    return target
+
+
+def test_model_switch_reembeds_and_can_be_cancelled(qtbot, window, tmp_path, tiny_model_dir):
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    page = window.models_page
+    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
+    assert page.current().name == "other" and page.activate_button.isEnabled()
+    # cancelled: a slow job holds the worker, so the cancel lands before the switch runs
+    window.engine.submit(lambda context, job: time.sleep(0.3))
+    page.activate()
+    page._job.cancel()
+    wait_idle(qtbot, window.engine)
+    assert window.engine.model.card.name == "tiny"
+    assert "previous model stays active" in page.status.text()
+    page.activate()
+    wait_idle(qtbot, window.engine)
+    assert window.engine.model.card.name == "other"
+    assert window.model_label.text() == "Model: other · CPU"
+    ids, vectors = window.store.embeddings("c-1", window.engine.model.model_id)
+    assert len(ids) == 3
+    assert "active" in page.list.currentItem().text() and not page.delete_button.isEnabled()
+
+
+def test_deleting_a_model_asks_and_refuses_the_active_one(
+    qtbot, window, dialogs, tmp_path, tiny_model_dir
+):
+    page = window.models_page
+    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "spare", "spare")))
+    spare = page.current()
+    dialogs.answer = False
+    page.delete()
+    assert spare.path.exists()
+    dialogs.answer = True
+    page.delete()
+    assert not spare.path.exists() and dialogs.questions
+    assert all(m.name != "spare" for m in page.models)
+
+
+def test_a_model_folder_that_is_not_one_is_refused(window, dialogs, tmp_path):
+    (tmp_path / "empty").mkdir()
+    window.models_page.import_folder(str(tmp_path / "empty"))
+    assert "not a sigverify model folder" in str(dialogs.errors[0])
+
+
+def test_closing_during_a_job_asks_first(qtbot, window, dialogs):
+    window.engine.submit(lambda context, job: time.sleep(0.5))
+    dialogs.answer = False
+    window.close()
+    assert window.isVisible() and dialogs.questions
+    wait_idle(qtbot, window.engine)
+    window.close()
+    assert not window.isVisible()
+
+
+def test_window_page_and_geometry_are_remembered(qtbot, window, dialogs, tiny_model_dir):
+    from sigverify.gui.app import close_main_window, create_main_window
+
+    window.nav.setCurrentRow(2)
+    window.setGeometry(QRect(23, 41, 780, 560))  # the offscreen screen is 800 x 600
+    saved = window.geometry()
+    window.close()
+    again = create_main_window(load_model=False)
+    qtbot.addWidget(again)
+    try:
+        assert again.nav.currentRow() == 2 and (again.y(), again.height()) == (
+            41,
+            saved.height(),
+        )  # x is fitted to the screen
+    finally:
+        close_main_window(again)
+
+
+def test_unexpected_errors_are_logged_with_details(isolated_home):
+    from sigverify.gui.dialogs import error_text, setup_logging
+
+    log = setup_logging()
+    message, details = error_text(SigverifyError("The file is empty."))
+    assert (message, details) == ("The file is empty.", None)
+    try:
+        raise KeyError("boom")
+    except KeyError as error:
+        message, details = error_text(error)
+    assert "did not expect" in message and "KeyError: 'boom'" in details
+    with open(log, encoding="utf-8") as written:
+        assert "KeyError: 'boom'" in written.read()
+
+
+def test_without_any_model_the_window_says_so(qtbot, dialogs, monkeypatch, tmp_path):
+    from sigverify.core import verification
+    from sigverify.gui.app import close_main_window, create_main_window
+
+    monkeypatch.setattr(verification, "bundled_models_dir", lambda: tmp_path / "none")
+    main = create_main_window()
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=30000)
+    try:
+        assert "No model is installed" in str(dialogs.errors[0])
+        assert "Models page" in main.model_label.text()
+        assert not main.verify_page.verify_button.isEnabled()
+    finally:
+        close_main_window(main)

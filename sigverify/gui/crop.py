@@ -1,0 +1,115 @@
+"""Selecting the signature on a scanned or photographed page before it is enrolled or
+checked: drag a rectangle over it, OK keeps just that part (at full resolution)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QRubberBand,
+    QVBoxLayout,
+)
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.imageio import load_image
+from sigverify.core.verification import SignatureInput, encode_png
+from sigverify.gui.widgets import array_to_qimage
+
+MAX_VIEW = QSize(1000, 680)
+
+
+class SelectableImage(QLabel):
+    """A picture on which a rectangle is dragged; ``selection`` is in picture pixels."""
+
+    selection_changed = Signal()
+
+    def __init__(self, pixels: np.ndarray, parent=None):
+        super().__init__(parent)
+        from PySide6.QtGui import QPixmap
+
+        self.full_size = QSize(pixels.shape[1], pixels.shape[0])
+        pixmap = QPixmap.fromImage(array_to_qimage(pixels))
+        if pixmap.width() > MAX_VIEW.width() or pixmap.height() > MAX_VIEW.height():
+            pixmap = pixmap.scaled(
+                MAX_VIEW,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.setPixmap(pixmap)
+        self.setFixedSize(pixmap.size())
+        self.scale = pixels.shape[1] / pixmap.width()
+        self.band = QRubberBand(QRubberBand.Shape.Rectangle, self)
+        self._origin: QPoint | None = None
+        self.selection: QRect | None = None
+        self.setCursor(Qt.CursorShape.CrossCursor)
+
+    def select(self, view_rect: QRect) -> None:
+        """Select a rectangle given in view (widget) coordinates."""
+        view_rect = view_rect.normalized().intersected(self.rect())
+        self.band.setGeometry(view_rect)
+        self.band.show()
+        s = self.scale
+        full = QRect(
+            int(view_rect.x() * s),
+            int(view_rect.y() * s),
+            max(1, int(view_rect.width() * s)),
+            max(1, int(view_rect.height() * s)),
+        ).intersected(QRect(QPoint(0, 0), self.full_size))
+        self.selection = full if full.width() >= 8 and full.height() >= 8 else None
+        self.selection_changed.emit()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._origin = event.position().toPoint()
+        self.band.setGeometry(QRect(self._origin, QSize()))
+        self.band.show()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._origin is not None:
+            self.band.setGeometry(QRect(self._origin, event.position().toPoint()).normalized())
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._origin is not None:
+            self.select(QRect(self._origin, event.position().toPoint()))
+            self._origin = None
+
+
+class CropDialog(QDialog):
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Select the signature"))
+        loaded = load_image(path)  # clear errors for unreadable files
+        self.pixels = loaded.pixels
+        self.source = Path(path)
+        self.signature: SignatureInput | None = None
+        self.view = SelectableImage(self.pixels)
+        hint = QLabel(self.tr("Drag a rectangle around the signature, then press OK."))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.view.selection_changed.connect(
+            lambda: self.ok_button.setEnabled(self.view.selection is not None)
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.view, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.buttons)
+
+    def cropped(self) -> np.ndarray:
+        if self.view.selection is None:
+            raise SigverifyError(self.tr("Select the signature first."))
+        r = self.view.selection
+        return self.pixels[r.y() : r.y() + r.height(), r.x() : r.x() + r.width()].copy()
+
+    def accept(self) -> None:
+        name = f"{self.source.stem}-crop.png"
+        self.signature = SignatureInput(name, encode_png(self.cropped()))
+        super().accept()

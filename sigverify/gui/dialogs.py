@@ -1,0 +1,95 @@
+"""Message boxes in one place: errors a user can cause in plain words, unexpected ones
+logged with a "Copy details" button, and yes/no questions. Tests replace these functions
+to answer without a person."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from sigverify.core.errors import SigverifyError
+
+log = logging.getLogger("sigverify.gui")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def setup_logging() -> str:
+    """Log to ``sigverify.log`` in the user log folder; returns its path."""
+    from sigverify.core.paths import user_log_dir
+
+    path = user_log_dir() / "sigverify.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("sigverify")
+    if not any(
+        isinstance(h, logging.FileHandler) and h.baseFilename == str(path) for h in root.handlers
+    ):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return str(path)
+
+
+def error_text(error: BaseException) -> tuple[str, str | None]:
+    """``(message for the user, details to copy or None)``."""
+    if isinstance(error, SigverifyError):
+        return str(error), None
+    if isinstance(error, MemoryError):
+        return tr("The computer ran out of memory. Close other programs and try again."), None
+    details = getattr(error, "details", None) or "".join(
+        traceback.format_exception(type(error), error, error.__traceback__)
+    )
+    log.error("unexpected error\n%s", details)
+    message = tr(
+        "Something went wrong that sigverify did not expect. Your data is safe. "
+        "The details were saved to the log file; please send them to your support team."
+    )
+    return message, details
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
+    message, details = error_text(error)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if details is None else QMessageBox.Icon.Critical)
+    box.setWindowTitle(title or tr("sigverify"))
+    box.setText(message)
+    if details is not None:
+        box.setDetailedText(details)
+        copy = box.addButton(tr("Copy details and close"), QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str | None = None) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    confirm = box.addButton(yes or tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is confirm
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def install_excepthook() -> None:
+    """Unexpected exceptions in slots: logged and shown, never a silent crash."""
+
+    def hook(kind, error, tb):
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        error.details = "".join(traceback.format_exception(kind, error, tb))
+        show_error(QApplication.activeWindow(), error)
+
+    sys.excepthook = hook

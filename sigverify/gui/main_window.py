@@ -1,0 +1,141 @@
+"""The main window: navigation on the left, one page at a time, the model in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from sigverify import __version__
+from sigverify.core.paths import user_data_dir
+from sigverify.core.store import Store
+from sigverify.gui import dialogs
+from sigverify.gui.models_page import ModelsPage
+from sigverify.gui.people_page import PeoplePage
+from sigverify.gui.thresholds_page import ThresholdsPage
+from sigverify.gui.verify_page import VerifyPage
+from sigverify.gui.workers import Engine, ModelInfo
+
+
+def gui_settings() -> QSettings:
+    """Window geometry and choices, in the user data folder (follows SIGVERIFY_HOME)."""
+    return QSettings(str(user_data_dir() / "gui.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, engine: Engine, store: Store, load_model: bool = True):
+        super().__init__()
+        self.engine, self.store = engine, store
+        self.setWindowTitle(self.tr("sigverify {version}").format(version=__version__))
+        self.people_page = PeoplePage(engine, store)
+        self.verify_page = VerifyPage(engine, store)
+        self.thresholds_page = ThresholdsPage(engine, store)
+        self.models_page = ModelsPage(engine, store)
+        self.pages = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setStyleSheet(
+            "#navigation { font-size: 14px; } #navigation::item { padding: 10px; }"
+        )
+        icons = (
+            QStyle.StandardPixmap.SP_DirHomeIcon,
+            QStyle.StandardPixmap.SP_DialogApplyButton,
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            QStyle.StandardPixmap.SP_ComputerIcon,
+        )
+        entries = (
+            (self.tr("People"), self.people_page),
+            (self.tr("Verify"), self.verify_page),
+            (self.tr("Thresholds"), self.thresholds_page),
+            (self.tr("Models"), self.models_page),
+        )
+        for number, ((title, page), icon) in enumerate(zip(entries, icons, strict=True), 1):
+            item = QListWidgetItem(self.style().standardIcon(icon), title)
+            item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=number))
+            self.nav.addItem(item)
+            self.pages.addWidget(page)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.model_label = QLabel(self.tr("Loading the model…"))
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.statusBar().addWidget(self.model_label, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(
+            QLabel(self.tr("Store: {path}").format(path=store.path))
+        )
+        engine.busy_changed.connect(self.busy.setVisible)
+        engine.model_changed.connect(self._model_changed)
+        self.people_page.people_changed.connect(self._people_changed)
+
+        settings = gui_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 780)
+        self.nav.setCurrentRow(int(settings.value("window/page", 0)))
+        if load_model:
+            QTimer.singleShot(0, self.load_model)
+
+    # ------------------------------------------------------------ model
+
+    def load_model(self) -> None:
+        """Load the active model in the worker; the window is usable meanwhile."""
+        self.model_label.setText(self.tr("Loading the model…"))
+
+        def failed(error):
+            self.model_label.setText(self.tr("No model loaded: choose one on the Models page."))
+            dialogs.show_error(self, error)
+
+        self.engine.load_model(None, on_error=failed)
+
+    def _model_changed(self, info: ModelInfo) -> None:
+        self.model_label.setText(
+            self.tr("Model: {name} · {device}").format(name=info.card.name, device=info.device)
+        )
+
+    def _people_changed(self) -> None:
+        self.verify_page.refresh()
+        self.thresholds_page.refresh()
+
+    # ------------------------------------------------------------ closing
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.engine.pending and not dialogs.ask(
+            self,
+            self.tr("Quit sigverify"),
+            self.tr(
+                "Work is still running. Quit anyway? Finished steps are kept; "
+                "the running step is cancelled."
+            ),
+            self.tr("Quit"),
+        ):
+            event.ignore()
+            return
+        settings = gui_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/page", self.nav.currentRow())
+        settings.sync()
+        event.accept()

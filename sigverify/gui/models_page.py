@@ -1,0 +1,294 @@
+"""Models: the installed models with their cards; activate, import, delete."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sigverify.core.model_catalog import InstalledModel, delete_model, import_model, list_models
+from sigverify.core.modelio import ModelCard
+from sigverify.core.store import Store
+from sigverify.core.verification import card_thresholds
+from sigverify.gui import dialogs
+from sigverify.gui.workers import Engine
+
+MODEL_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _pct(value) -> str:
+    return "–" if value is None else f"{100 * float(value):.1f} %"
+
+
+def card_html(card: ModelCard, tr) -> str:
+    """The card as a short, readable page."""
+    e = html.escape
+    size = f"{card.preprocess.get('height')} × {card.preprocess.get('width')}"
+    thresholds = card_thresholds(card)
+    rows = [
+        (tr("Encoder"), f"{card.encoder} ({card.parameters or 0:,} parameters)"),
+        (tr("Input size"), size),
+        (tr("Distance"), card.distance),
+        (
+            tr("Thresholds"),
+            tr("accept ≤ {a:.4f}, reject > {r:.4f} (chosen on validation writers)").format(
+                a=thresholds.accept, r=thresholds.reject
+            ),
+        ),
+        (tr("Created"), (card.created or "")[:16].replace("T", " ")),
+        (tr("sigverify version"), card.sigverify_version or "–"),
+    ]
+    out = [f"<h2>{e(card.name)}</h2>"]
+    if card.description:
+        out.append(f"<p>{e(card.description)}</p>")
+    out.append("<table cellspacing=4>")
+    out += [f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows]
+    out.append("</table>")
+    test = (card.metrics or {}).get("test") or {}
+    per_refs = test.get("per_refs") or {}
+    if per_refs:
+        out.append(f"<h3>{e(tr('Measured on test writers (never seen in training)'))}</h3>")
+        out.append(
+            "<table cellspacing=6><tr>"
+            + "".join(
+                f"<th>{e(h)}</th>"
+                for h in (
+                    tr("references"),
+                    tr("EER"),
+                    tr("AUC"),
+                    tr("FAR skilled"),
+                    tr("FAR random"),
+                    tr("FRR"),
+                    tr("writers"),
+                )
+            )
+            + "</tr>"
+        )
+        for refs, m in sorted(per_refs.items(), key=lambda kv: int(kv[0])):
+            cells = (
+                refs,
+                _pct(m.get("eer")),
+                f"{m.get('auc', 0):.3f}",
+                _pct(m.get("far_skilled")),
+                _pct(m.get("far_random")),
+                _pct(m.get("frr")),
+                m.get("writers", "–"),
+            )
+            out.append(
+                "<tr>" + "".join(f"<td align=right>{e(str(c))}</td>" for c in cells) + "</tr>"
+            )
+        out.append("</table>")
+        protocol = test.get("protocol")
+        if protocol:
+            out.append(f"<p><small>{e(str(protocol))}</small></p>")
+    datasets = (card.training or {}).get("datasets") or []
+    if datasets:
+        names = ", ".join(
+            f"{d.get('name')} ({len(d.get('train', []))} / {len(d.get('validation', []))} / "
+            f"{len(d.get('test', []))})"
+            for d in datasets
+        )
+        out.append(
+            f"<p><b>{e(tr('Trained on'))}</b> {e(names)} "
+            f"<small>{e(tr('(train / validation / test writers)'))}</small></p>"
+        )
+    return "".join(out)
+
+
+class ModelsPage(QWidget):
+    models_changed = Signal()
+
+    def __init__(self, engine: Engine, store: Store, parent=None):
+        super().__init__(parent)
+        self.engine, self.store = engine, store
+        self.models: list[InstalledModel] = []
+        self._job = None
+        self.list = QListWidget()
+        self.list.currentItemChanged.connect(lambda item, _: self._show(item))
+        self.details = QTextBrowser()
+        self.activate_button = QPushButton(self.tr("Activate"))
+        self.activate_button.clicked.connect(self.activate)
+        self.import_button = QPushButton(self.tr("Import model folder…"))
+        self.import_button.clicked.connect(self.import_folder)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.clicked.connect(self.delete)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(lambda: self._job and self._job.cancel())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.import_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.details, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.progress)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.delete_button)
+        row.addWidget(self.activate_button)
+        right_layout.addLayout(row)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 760])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.engine.model_changed.connect(lambda _: self.refresh())
+        self.refresh()
+
+    def active_path(self) -> Path | None:
+        return self.engine.model.path if self.engine.model is not None else None
+
+    def refresh(self) -> None:
+        chosen = self.current()
+        active = self.active_path()
+        self.models = list_models(extra=[active] if active else None)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for model in self.models:
+            tags = []
+            if active is not None and model.path == active:
+                tags.append(self.tr("active"))
+            if model.bundled:
+                tags.append(self.tr("built in"))
+            label = model.name + (f"  ({', '.join(tags)})" if tags else "")
+            item = QListWidgetItem(label)
+            item.setData(MODEL_ROLE, str(model.path))
+            if active is not None and model.path == active:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+            if chosen is not None and model.path == chosen.path:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self._show(self.list.currentItem())
+        if not self.models:
+            self.details.setHtml(
+                self.tr(
+                    "<p>No model is installed. Import a model folder, or train one "
+                    "(Train page or <tt>sigverify train</tt>).</p>"
+                )
+            )
+
+    def current(self) -> InstalledModel | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        path = Path(item.data(MODEL_ROLE))
+        return next((m for m in self.models if m.path == path), None)
+
+    def _show(self, item) -> None:
+        model = self.current() if item is not None else None
+        busy = self._job is not None
+        if model is None:
+            self.details.clear()
+            for button in (self.activate_button, self.delete_button):
+                button.setEnabled(False)
+            return
+        self.details.setHtml(card_html(model.card, self.tr))
+        is_active = model.path == self.active_path()
+        self.activate_button.setEnabled(not is_active and not busy)
+        self.delete_button.setEnabled(not is_active and not model.bundled and not busy)
+
+    # ------------------------------------------------------------ actions
+
+    def activate(self) -> None:
+        model = self.current()
+        if model is None:
+            return
+        self.status.setText(
+            self.tr("Activating {name}: re-measuring the stored references…").format(
+                name=model.name
+            )
+        )
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.activate_button.setEnabled(False)
+
+        def progress(done, total):
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+        def done(info):
+            self._finish()
+            if info is None:
+                self.status.setText(self.tr("Cancelled: the previous model stays active."))
+            else:
+                self.status.setText(self.tr("{name} is now active.").format(name=info.card.name))
+            self.models_changed.emit()
+
+        def failed(error):
+            self._finish()
+            self.status.setText(self.tr("The previous model stays active."))
+            dialogs.show_error(self, error)
+
+        self._job = self.engine.load_model(model.path, done, failed, True, progress)
+
+    def _finish(self) -> None:
+        self._job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.refresh()
+
+    def import_folder(self, folder: str | None = None) -> None:
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder"))
+        if not folder:
+            return
+        try:
+            model = import_model(folder)
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            dialogs.show_error(self, error)
+            return
+        self.status.setText(self.tr("Imported {name}.").format(name=model.name))
+        self.refresh()
+        for row in range(self.list.count()):
+            if Path(self.list.item(row).data(MODEL_ROLE)) == model.path:
+                self.list.setCurrentRow(row)
+        self.models_changed.emit()
+
+    def delete(self) -> None:
+        model = self.current()
+        if model is None:
+            return
+        if not dialogs.ask(
+            self,
+            self.tr("Delete model"),
+            self.tr("Delete the model “{name}” from this computer?").format(name=model.name),
+            self.tr("Delete"),
+        ):
+            return
+        try:
+            delete_model(model, self.active_path())
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            dialogs.show_error(self, error)
+            return
+        self.status.setText(self.tr("Deleted {name}.").format(name=model.name))
+        self.refresh()
+        self.models_changed.emit()

@@ -1,0 +1,438 @@
+"""People: find a person, enrol a new one, add or remove reference signatures."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sigverify.core.store import NotFoundError, Store
+from sigverify.core.verification import InconsistentReferencesError, operator_name
+from sigverify.gui import dialogs
+from sigverify.gui.widgets import (
+    ImageView,
+    SignatureDropArea,
+    bytes_to_pixmap,
+    png_to_array,
+    preprocessed_pixmap,
+    standard_shortcuts,
+)
+from sigverify.gui.workers import Engine
+
+THUMB = QSize(120, 72)
+REFERENCE_ROLE = Qt.ItemDataRole.UserRole
+PERSON_ROLE = Qt.ItemDataRole.UserRole
+
+
+def thumbnail_list() -> QListWidget:
+    view = QListWidget()
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setIconSize(THUMB)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setMovement(QListView.Movement.Static)
+    view.setSpacing(6)
+    view.setWordWrap(True)
+    view.setMinimumHeight(THUMB.height() + 30)
+    view.setMouseTracking(True)
+    return view
+
+
+def thumbnail(pixmap: QPixmap) -> QIcon:
+    return QIcon(
+        pixmap.scaled(
+            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    )
+
+
+class PeoplePage(QWidget):
+    people_changed = Signal()
+
+    def __init__(self, engine: Engine, store: Store, parent=None):
+        super().__init__(parent)
+        self.engine, self.store = engine, store
+        self.person_id: str | None = None  # None: a new person is being entered
+        self.pending = []  # SignatureInput objects waiting to be enrolled
+        self.odd: dict[int, object] = {}
+
+        # -- left: the people
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by id or name…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.people = QListWidget()
+        self.people.currentItemChanged.connect(self._person_chosen)
+        self.new_button = QPushButton(self.tr("New person"))
+        self.new_button.setShortcut("Ctrl+N")
+        self.new_button.setToolTip(self.tr("Enrol someone new (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_person)
+        self.delete_button = QPushButton(self.tr("Delete person…"))
+        self.delete_button.clicked.connect(self.delete_person)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.people, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.delete_button)
+        left_layout.addLayout(row)
+
+        # -- right: the chosen person
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.id_edit = QLineEdit()
+        self.id_edit.setPlaceholderText(self.tr("e.g. customer or patient number"))
+        self.name_edit = QLineEdit()
+        self.note_edit = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("ID"), self.id_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Note"), self.note_edit)
+
+        self.references = thumbnail_list()
+        self.references.itemEntered.connect(self._show_preview)
+        self.references.currentItemChanged.connect(lambda item, _: self._show_preview(item))
+        self.remove_button = QPushButton(self.tr("Remove reference…"))
+        self.remove_button.clicked.connect(self.remove_reference)
+        self.original_view = ImageView(self.tr("Point at a reference to see it"))
+        self.preprocessed_view = ImageView(self.tr("What the model sees"))
+        self.preview_note = QLabel()
+        self.preview_note.setWordWrap(True)
+        previews = QHBoxLayout()
+        previews.addWidget(self.original_view)
+        previews.addWidget(self.preprocessed_view)
+        stored_box = QGroupBox(self.tr("Reference signatures"))
+        stored_layout = QVBoxLayout(stored_box)
+        stored_layout.addWidget(self.references)
+        stored_layout.addLayout(previews)
+        stored_layout.addWidget(self.preview_note)
+        stored_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.drop_area = SignatureDropArea(multiple=True)
+        self.drop_area.signatures_added.connect(self.add_pending)
+        standard_shortcuts(self.drop_area)
+        self.pending_list = thumbnail_list()
+        self.clear_pending_button = QPushButton(self.tr("Clear"))
+        self.clear_pending_button.clicked.connect(self.clear_pending)
+        self.enroll_button = QPushButton()
+        self.enroll_button.setDefault(True)
+        self.enroll_button.setShortcut("Ctrl+Return")
+        self.enroll_button.clicked.connect(self.enroll)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        new_box = QGroupBox(self.tr("Add references"))
+        new_layout = QVBoxLayout(new_box)
+        new_layout.addWidget(self.drop_area)
+        new_layout.addWidget(self.pending_list)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.clear_pending_button)
+        buttons.addWidget(self.enroll_button)
+        new_layout.addLayout(buttons)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.title)
+        right_layout.addLayout(form)
+        right_layout.addWidget(stored_box, 3)
+        right_layout.addWidget(new_box, 2)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 800])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.engine.model_changed.connect(lambda _: self._check_references())
+        self.refresh()
+        self.new_person()
+
+    # ------------------------------------------------------------ people list
+
+    def refresh(self) -> None:
+        keep = self.person_id
+        self.people.blockSignals(True)
+        self.people.clear()
+        for person in self.store.list_people(self.search.text()):
+            label = f"{person.name} — {person.id}" if person.name else person.id
+            item = QListWidgetItem(
+                self.tr("{label}\n{count} reference(s)").format(
+                    label=label, count=person.reference_count
+                )
+            )
+            item.setData(PERSON_ROLE, person.id)
+            self.people.addItem(item)
+            if person.id == keep:
+                self.people.setCurrentItem(item)
+        self.people.blockSignals(False)
+
+    def _person_chosen(self, item, _previous=None) -> None:
+        if item is not None:
+            self.show_person(item.data(PERSON_ROLE))
+
+    def new_person(self) -> None:
+        self.person_id = None
+        self.people.clearSelection()
+        self.title.setText(self.tr("New person"))
+        for edit in (self.id_edit, self.name_edit, self.note_edit):
+            edit.clear()
+        self.id_edit.setReadOnly(False)
+        self.id_edit.setFocus()
+        self.references.clear()
+        self.odd = {}
+        self._clear_preview()
+        self.delete_button.setEnabled(False)
+        self.remove_button.setEnabled(False)
+        self._update_buttons()
+
+    def show_person(self, person_id: str) -> None:
+        try:
+            person = self.store.get_person(person_id)
+        except NotFoundError as error:
+            dialogs.show_error(self, error)
+            self.refresh()
+            return
+        self.person_id = person.id
+        self.title.setText(person.name or person.id)
+        self.id_edit.setText(person.id)
+        self.id_edit.setReadOnly(True)
+        self.name_edit.setText(person.name)
+        self.note_edit.setText(person.note)
+        self.delete_button.setEnabled(True)
+        self.odd = {}
+        self._load_references()
+        self._clear_preview()
+        self._update_buttons()
+        self._check_references()
+
+    def _load_references(self) -> None:
+        self.references.clear()
+        if self.person_id is None:
+            return
+        for reference in self.store.references(self.person_id):
+            original, _ = self.store.reference_images(reference.id)
+            item = QListWidgetItem(thumbnail(bytes_to_pixmap(original)), reference.filename)
+            item.setData(REFERENCE_ROLE, reference.id)
+            item.setToolTip(
+                self.tr("{file}\nenrolled {at} by {who}").format(
+                    file=reference.filename,
+                    at=reference.enrolled_at[:16],
+                    who=reference.enrolled_by,
+                )
+            )
+            self.references.addItem(item)
+        self._mark_odd()
+        self.remove_button.setEnabled(self.references.count() > 0)
+
+    # ------------------------------------------------------------ consistency marks
+
+    def _check_references(self) -> None:
+        person_id = self.person_id
+        if person_id is None or self.engine.model is None:
+            return
+
+        def done(odd):
+            if person_id == self.person_id:
+                self.odd = odd
+                self._mark_odd()
+
+        self.engine.submit(
+            lambda context, job: context.require_service().odd_references(person_id),
+            done,
+            lambda error: None,  # a failed check only means no marks
+        )
+
+    def _mark_odd(self) -> None:
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for row in range(self.references.count()):
+            item = self.references.item(row)
+            odd = self.odd.get(item.data(REFERENCE_ROLE))
+            if odd is not None:
+                item.setIcon(warning)
+                item.setText(self.tr("⚠ {file}").format(file=odd.filename))
+                item.setToolTip(odd.message)
+
+    # ------------------------------------------------------------ preview
+
+    def _clear_preview(self) -> None:
+        self.original_view.set_pixmap(None)
+        self.preprocessed_view.set_pixmap(None)
+        self.preview_note.clear()
+
+    def _show_preview(self, item) -> None:
+        if item is None:
+            return
+        reference_id = item.data(REFERENCE_ROLE)
+        original, preprocessed = self.store.reference_images(reference_id)
+        self.original_view.set_pixmap(bytes_to_pixmap(original))
+        self.preprocessed_view.set_pixmap(preprocessed_pixmap(png_to_array(preprocessed)))
+        odd = self.odd.get(reference_id)
+        self.preview_note.setText(odd.message if odd is not None else "")
+        self.preview_note.setStyleSheet("color: #c62828;" if odd is not None else "")
+
+    # ------------------------------------------------------------ adding references
+
+    def add_pending(self, signatures) -> None:
+        known = {s.data for s in self.pending}
+        for signature in signatures:
+            if signature.data in known:
+                continue
+            self.pending.append(signature)
+            known.add(signature.data)
+            item = QListWidgetItem(thumbnail(bytes_to_pixmap(signature.data)), signature.name)
+            self.pending_list.addItem(item)
+        self._update_buttons()
+
+    def clear_pending(self) -> None:
+        self.pending.clear()
+        self.pending_list.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        count = len(self.pending)
+        self.enroll_button.setText(
+            self.tr("Enrol %n reference(s)", "", count) if count else self.tr("Enrol")
+        )
+        self.enroll_button.setEnabled(count > 0)
+        self.clear_pending_button.setEnabled(count > 0)
+        if not count:
+            self.status.setText(
+                self.tr(
+                    "Add 3 to 10 signatures of this person: drop files, open, paste, "
+                    "draw or crop them from a page."
+                )
+            )
+
+    def enroll(self, accept_outliers: bool = False) -> None:
+        person_id = self.id_edit.text().strip()
+        if not person_id:
+            dialogs.show_info(
+                self,
+                self.tr("Enrol"),
+                self.tr("Type the person's ID first (for example a customer or patient number)."),
+            )
+            self.id_edit.setFocus()
+            return
+        if (
+            self.person_id is None
+            and self._exists(person_id)
+            and not dialogs.ask(
+                self,
+                self.tr("Enrol"),
+                self.tr("{id} is already enrolled. Add these references to {id}?").format(
+                    id=person_id
+                ),
+            )
+        ):
+            return
+        signatures = list(self.pending)
+        name = self.name_edit.text().strip()
+        note = self.note_edit.text().strip()
+        self.enroll_button.setEnabled(False)
+        self.status.setText(self.tr("Enrolling…"))
+
+        def work(context, job):
+            return context.require_service().enroll(
+                person_id, signatures, name=name, note=note, accept_outliers=accept_outliers
+            )
+
+        self.engine.submit(
+            work, lambda result: self._enrolled(result, signatures), self._enroll_failed
+        )
+
+    def _exists(self, person_id: str) -> bool:
+        try:
+            self.store.get_person(person_id)
+        except NotFoundError:
+            return False
+        return True
+
+    def _enrolled(self, result, signatures) -> None:
+        remaining = [s for s in self.pending if s not in signatures]  # added meanwhile
+        self.clear_pending()
+        self.add_pending(remaining)
+        self.person_id = result.person_id
+        self.refresh()
+        self.show_person(result.person_id)
+        text = self.tr("Enrolled %n reference(s).", "", len(result.reference_ids))
+        if result.warnings:
+            text += " " + " ".join(result.warnings)
+        self.status.setText(text)
+        self.people_changed.emit()
+
+    def _enroll_failed(self, error) -> None:
+        self._update_buttons()
+        if isinstance(error, InconsistentReferencesError):
+            question = self.tr(
+                "{message}\n\nEnrol it anyway? Choose Cancel to leave it out and check the image."
+            ).format(message=str(error))
+            if dialogs.ask(
+                self, self.tr("A reference looks different"), question, self.tr("Enrol anyway")
+            ):
+                self.enroll(accept_outliers=True)
+            else:
+                self.status.setText(self.tr("Nothing was enrolled."))
+            return
+        self.status.setText(self.tr("Nothing was enrolled."))
+        dialogs.show_error(self, error)
+
+    # ------------------------------------------------------------ removing
+
+    def remove_reference(self) -> None:
+        item = self.references.currentItem()
+        if item is None:
+            dialogs.show_info(self, self.tr("Remove"), self.tr("Select a reference first."))
+            return
+        if not dialogs.ask(
+            self,
+            self.tr("Remove reference"),
+            self.tr("Remove “{file}” from {id}'s references?").format(
+                file=item.text(), id=self.person_id
+            ),
+            self.tr("Remove"),
+        ):
+            return
+        try:
+            self.store.remove_reference(item.data(REFERENCE_ROLE), operator_name(self.store))
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            dialogs.show_error(self, error)
+        self.refresh()
+        self.show_person(self.person_id)
+        self.people_changed.emit()
+
+    def delete_person(self) -> None:
+        if self.person_id is None:
+            return
+        if not dialogs.ask(
+            self,
+            self.tr("Delete person"),
+            self.tr(
+                "Delete {id} and all their reference signatures? This cannot be undone "
+                "(the audit log keeps a record)."
+            ).format(id=self.person_id),
+            self.tr("Delete"),
+        ):
+            return
+        try:
+            self.store.delete_person(self.person_id, operator_name(self.store))
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            dialogs.show_error(self, error)
+        self.new_person()
+        self.refresh()
+        self.people_changed.emit()

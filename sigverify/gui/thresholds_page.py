@@ -1,0 +1,384 @@
+"""Thresholds: distance histograms of genuine signatures and forgeries, ROC and DET
+curves, and the accept / reject thresholds moved live with their error rates."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sigverify.core.evaluation import (
+    ScoreSet,
+    band_rates,
+    det_figure,
+    distance_histogram_figure,
+    roc_figure,
+)
+from sigverify.core.store import Store
+from sigverify.core.verification import card_thresholds, operator_name, shared_thresholds
+from sigverify.gui import dialogs
+from sigverify.gui.workers import Engine
+
+STEPS = 1000
+
+
+def percent(value: float) -> str:
+    return "–" if value is None or math.isnan(value) else f"{100 * value:.1f} %"
+
+
+class ThresholdControl(QWidget):
+    """A slider and a number box kept in step; ``valueChanged`` carries the distance."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, STEPS)
+        self.box = QDoubleSpinBox()
+        self.box.setDecimals(4)
+        self.box.setSingleStep(0.005)
+        self.high = 1.0
+        self.slider.valueChanged.connect(lambda v: self.box.setValue(v / STEPS * self.high))
+        self.box.valueChanged.connect(self._box_changed)
+        self.valueChanged = self.box.valueChanged
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.box)
+
+    def set_range(self, high: float) -> None:
+        self.high = max(high, 1e-6)
+        self.box.setRange(0.0, self.high)
+
+    def _box_changed(self, value: float) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(int(round(value / self.high * STEPS)))
+        self.slider.blockSignals(False)
+
+    def value(self) -> float:
+        return self.box.value()
+
+    def setValue(self, value: float) -> None:  # noqa: N802 - Qt naming
+        self.box.setValue(value)
+
+
+class ThresholdsPage(QWidget):
+    def __init__(self, engine: Engine, store: Store, parent=None):
+        super().__init__(parent)
+        self.engine, self.store = engine, store
+        self.scores: ScoreSet | None = None
+        self._lines = []
+
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Validation writers of the active model"), "model")
+        self.source.addItem(self.tr("Signatures in a data folder…"), "folder")
+        self.source.activated.connect(self._source_chosen)
+        self.source_note = QLabel()
+        self.source_note.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self._job = None
+        self.cancel_button.clicked.connect(lambda: self._job and self._job.cancel())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Distances from")))
+        top.addWidget(self.source)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.cancel_button)
+        top.addStretch(0)
+
+        self.tabs = QTabWidget()
+        self.histogram_canvas = self.roc_canvas = self.det_canvas = None
+
+        self.accept = ThresholdControl()
+        self.reject = ThresholdControl()
+        self.accept.valueChanged.connect(lambda _: self._moved("accept"))
+        self.reject.valueChanged.connect(lambda _: self._moved("reject"))
+        self.headline = QLabel()
+        self.headline.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.rates = {}
+        grid = QGridLayout()
+        columns = (self.tr("accepted"), self.tr("sent to review"), self.tr("rejected"))
+        for c, name in enumerate(columns):
+            grid.addWidget(QLabel(f"<b>{name}</b>"), 0, c + 1)
+        kinds = (
+            ("genuine", self.tr("Genuine signatures")),
+            ("skilled", self.tr("Skilled forgeries")),
+            ("random", self.tr("Other people's signatures")),
+        )
+        for r, (key, name) in enumerate(kinds):
+            grid.addWidget(QLabel(name), r + 1, 0)
+            for c in range(3):
+                label = QLabel("–")
+                label.setAlignment(Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(label, r + 1, c + 1)
+                self.rates[key, c] = label
+
+        controls = QGroupBox(self.tr("Thresholds (distance: smaller = more alike)"))
+        form = QGridLayout(controls)
+        form.addWidget(QLabel(self.tr("Accept at or below")), 0, 0)
+        form.addWidget(self.accept, 0, 1)
+        form.addWidget(QLabel(self.tr("Reject above")), 1, 0)
+        form.addWidget(self.reject, 1, 1)
+        form.addWidget(self.headline, 2, 0, 1, 2)
+        form.addLayout(grid, 3, 0, 1, 2)
+
+        self.apply_all = QPushButton(self.tr("Apply to everyone"))
+        self.apply_all.setToolTip(
+            self.tr("Use these thresholds for everyone without their own, with this model")
+        )
+        self.apply_all.clicked.connect(self.apply_globally)
+        self.person = QComboBox()
+        self.apply_person = QPushButton(self.tr("Apply to this person"))
+        self.apply_person.clicked.connect(self.apply_to_person)
+        self.reset_button = QPushButton(self.tr("Back to the model's values"))
+        self.reset_button.clicked.connect(self.reset)
+        self.applied = QLabel()
+        self.applied.setWordWrap(True)
+        apply_box = QGroupBox(self.tr("Apply"))
+        apply_layout = QGridLayout(apply_box)
+        apply_layout.addWidget(self.apply_all, 0, 0)
+        apply_layout.addWidget(self.reset_button, 0, 1)
+        apply_layout.addWidget(self.person, 1, 0)
+        apply_layout.addWidget(self.apply_person, 1, 1)
+        apply_layout.addWidget(self.applied, 2, 0, 1, 2)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(controls, 3)
+        bottom.addWidget(apply_box, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.source_note)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.engine.model_changed.connect(lambda _: self.load_model_scores())
+        self.refresh()
+        self._set_enabled(False)
+
+    # ------------------------------------------------------------ data
+
+    def refresh(self) -> None:
+        self.person.clear()
+        for person in self.store.list_people():
+            label = f"{person.name} — {person.id}" if person.name else person.id
+            self.person.addItem(label, person.id)
+        self.apply_person.setEnabled(self.person.count() > 0 and self.scores is not None)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.accept, self.reject, self.apply_all, self.reset_button):
+            widget.setEnabled(enabled)
+        self.apply_person.setEnabled(enabled and self.person.count() > 0)
+
+    def _source_chosen(self, index: int) -> None:
+        if self.source.itemData(index) == "folder":
+            self.load_folder_scores()
+        else:
+            self.load_model_scores()
+
+    def load_model_scores(self) -> None:
+        info = self.engine.model
+        if info is None:
+            return
+        from sigverify.core.modelio import read_scores
+
+        self.source.setCurrentIndex(0)
+        try:
+            scores = read_scores(info.path)
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            dialogs.show_error(self, error)
+            scores = None
+        if scores is None:
+            self.show_scores(None)
+            self.source_note.setText(
+                self.tr(
+                    "This model has no saved validation distances. Choose a data folder "
+                    "with genuine signatures and forgeries instead."
+                )
+            )
+            return
+        self.show_scores(scores)
+        self.source_note.setText(
+            self.tr(
+                "Distances of validation writers (never used for training), "
+                "{refs} reference(s) each."
+            ).format(refs=scores.refs)
+        )
+
+    def load_folder_scores(self, folder: str | None = None) -> None:
+        if self.engine.model is None:
+            return
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder of genuine signatures and forgeries")
+            )
+        if not folder:
+            self.source.setCurrentIndex(0)
+            return
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        self.cancel_button.show()
+        self.source_note.setText(self.tr("Reading and measuring the signatures…"))
+
+        def work(context, job):
+            from sigverify.core.model_evaluation import folder_scores
+
+            return folder_scores(context.require_service().model, folder, 5, job.progress)
+
+        def progress(done, total):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        def done(result):
+            self._job_over()
+            scores, notes = result
+            self.show_scores(scores)
+            self.source_note.setText(
+                " ".join(notes)
+                + " "
+                + self.tr("{writers} writer(s), {refs} reference(s) each.").format(
+                    writers=len(scores.writers), refs=scores.refs
+                )
+            )
+
+        def failed(error):
+            self._job_over()
+            self.load_model_scores()
+            dialogs.show_error(self, error)
+
+        self._job = self.engine.submit(work, done, failed, progress)
+
+    def _job_over(self) -> None:
+        self._job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    # ------------------------------------------------------------ plots
+
+    def show_scores(self, scores: ScoreSet | None) -> None:
+        self.scores = scores
+        self.tabs.clear()
+        self._lines = []
+        if scores is None or not len(scores.genuine):
+            self._set_enabled(False)
+            return
+        values = np.concatenate([scores.genuine, scores.skilled, scores.random])
+        high = float(values.max()) * 1.05
+        histogram = distance_histogram_figure(scores, title=self.tr("Distances to the references"))
+        axis = histogram.axes[0]
+        self._lines = [
+            axis.axvline(0, color="#2e7d32", linewidth=2, label=self.tr("accept threshold")),
+            axis.axvline(0, color="#c62828", linewidth=2, label=self.tr("reject threshold")),
+        ]
+        axis.legend(fontsize=8)
+        self.histogram_canvas = FigureCanvasQTAgg(histogram)
+        self.roc_canvas = FigureCanvasQTAgg(roc_figure([scores]))
+        self.det_canvas = FigureCanvasQTAgg(det_figure([scores]))
+        self.tabs.addTab(self.histogram_canvas, self.tr("Distance histogram"))
+        self.tabs.addTab(self.roc_canvas, self.tr("ROC curve"))
+        self.tabs.addTab(self.det_canvas, self.tr("DET curve"))
+        for control in (self.accept, self.reject):
+            control.set_range(high)
+        current = self._current_thresholds()
+        self.accept.setValue(current[0])
+        self.reject.setValue(current[1])
+        self._set_enabled(True)
+        self._update()
+
+    def _current_thresholds(self) -> tuple[float, float]:
+        info = self.engine.model
+        shared = shared_thresholds(self.store, info.model_id, info.card)
+        return shared.accept, shared.reject
+
+    def _card_thresholds(self) -> tuple[float, float]:
+        card = card_thresholds(self.engine.model.card)
+        return card.accept, card.reject
+
+    def _moved(self, which: str) -> None:
+        accept, reject = self.accept.value(), self.reject.value()
+        if accept > reject:  # keep accept <= reject: the other handle follows
+            (self.reject if which == "accept" else self.accept).setValue(
+                accept if which == "accept" else reject
+            )
+        self._update()
+
+    def _update(self) -> None:
+        if self.scores is None:
+            return
+        accept, reject = self.accept.value(), self.reject.value()
+        rates = band_rates(self.scores, accept, reject)
+        for key in ("genuine", "skilled", "random"):
+            for c, value in enumerate(getattr(rates, key)):
+                self.rates[key, c].setText(percent(value))
+        review = rates.genuine[1]
+        self.headline.setText(
+            self.tr("FAR {far} · FRR {frr} · genuine sent to review {review}").format(
+                far=percent(rates.far), frr=percent(rates.frr), review=percent(review)
+            )
+        )
+        if self._lines:
+            self._lines[0].set_xdata([accept, accept])
+            self._lines[1].set_xdata([reject, reject])
+            self.histogram_canvas.draw_idle()
+
+    # ------------------------------------------------------------ applying
+
+    def apply_globally(self) -> None:
+        accept, reject = self.accept.value(), self.reject.value()
+        if not dialogs.ask(
+            self,
+            self.tr("Apply to everyone"),
+            self.tr(
+                "Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own "
+                "thresholds? The change is written to the audit log."
+            ).format(accept=accept, reject=reject),
+            self.tr("Apply"),
+        ):
+            return
+        self._submit_global(accept, reject, self.tr("Applied to everyone."))
+
+    def reset(self) -> None:
+        accept, reject = self._card_thresholds()
+        self.accept.setValue(accept)
+        self.reject.setValue(reject)
+        self._submit_global(None, None, self.tr("Back to the model's thresholds."))
+
+    def _submit_global(self, accept, reject, message: str) -> None:
+        self.engine.submit(
+            lambda context, job: context.require_service().set_global_thresholds(accept, reject),
+            lambda _: self.applied.setText(message),
+            lambda error: dialogs.show_error(self, error),
+        )
+
+    def apply_to_person(self) -> None:
+        person_id = self.person.currentData()
+        if person_id is None:
+            return
+        accept, reject = self.accept.value(), self.reject.value()
+        try:
+            self.store.set_person_thresholds(person_id, accept, reject, operator_name(self.store))
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            dialogs.show_error(self, error)
+            return
+        self.applied.setText(
+            self.tr("{id} now has their own thresholds ({accept:.4f} / {reject:.4f}).").format(
+                id=person_id, accept=accept, reject=reject
+            )
+        )

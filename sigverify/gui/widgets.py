@@ -1,0 +1,403 @@
+"""Small widgets shared by the pages: images, the signature drop area, the decision badge
+and the threshold gauge."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.verification import ACCEPT, REJECT, REVIEW, SignatureInput
+from sigverify.gui import dialogs
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp)"
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
+
+# decision colours: readable with white text in light and dark themes
+DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}
+
+
+# ------------------------------------------------------------------ images
+
+
+def array_to_qimage(pixels: np.ndarray) -> QImage:
+    """uint8 ``H x W`` (grey) or ``H x W x 3`` (RGB) -> a QImage that owns its pixels."""
+    pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
+    height, width = pixels.shape[:2]
+    if pixels.ndim == 2:
+        image = QImage(
+            pixels.data, width, height, pixels.strides[0], QImage.Format.Format_Grayscale8
+        )
+    else:
+        image = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB888)
+    return image.copy()
+
+
+def preprocessed_pixmap(pixels: np.ndarray) -> QPixmap:
+    """A preprocessed signature (ink high, paper 0) shown as dark ink on white."""
+    return QPixmap.fromImage(array_to_qimage(255 - pixels))
+
+
+def bytes_to_pixmap(data: bytes) -> QPixmap:
+    """An image file's bytes as a pixmap; files Qt cannot draw (16-bit TIFF...) go through
+    sigverify's own reader."""
+    pixmap = QPixmap()
+    if pixmap.loadFromData(data):
+        return pixmap
+    from sigverify.core.imageio import decode_image
+
+    return QPixmap.fromImage(array_to_qimage(decode_image(data).pixels))
+
+
+def png_to_array(data: bytes) -> np.ndarray:
+    import cv2
+
+    return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+
+
+def qimage_to_png(image: QImage) -> bytes:
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(array.data())
+
+
+class ImageView(QLabel):
+    """A picture scaled to fit (keeping its proportions), with a placeholder text."""
+
+    def __init__(self, placeholder: str = "", parent=None):
+        super().__init__(parent)
+        self._pixmap: QPixmap | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(120, 70)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setText(placeholder)
+
+    def set_pixmap(self, pixmap: QPixmap | None) -> None:
+        self._pixmap = pixmap
+        if pixmap is None:
+            self.clear()
+        self._rescale()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._pixmap is not None and not self._pixmap.isNull():
+            size = self.contentsRect().size()
+            self.setPixmap(
+                self._pixmap.scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+
+
+class ZoomView(QScrollArea):
+    """A picture at a zoom factor (Ctrl + wheel, or :meth:`set_zoom`)."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._label = QLabel()
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWidget(self._label)
+        self.setWidgetResizable(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._pixmap: QPixmap | None = None
+        self.zoom = 1.0
+
+    def set_pixmap(self, pixmap: QPixmap | None) -> None:
+        self._pixmap = pixmap
+        self._apply()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = float(min(max(zoom, 0.5), 8.0))
+        self._apply()
+        self.zoom_changed.emit(self.zoom)
+
+    def _apply(self) -> None:
+        if self._pixmap is None or self._pixmap.isNull():
+            self._label.clear()
+            return
+        fit = min(
+            max(1, self.viewport().width() - 4) / self._pixmap.width(),
+            max(1, self.viewport().height() - 4) / self._pixmap.height(),
+        )
+        scaled = self._pixmap.scaled(
+            self._pixmap.size() * (fit * self.zoom),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self._label.setPixmap(scaled)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._apply()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.set_zoom(self.zoom * (1.25 if event.angleDelta().y() > 0 else 0.8))
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+
+# ------------------------------------------------------------------ getting signatures in
+
+
+def signatures_from_paths(paths: list[str | Path]) -> list[SignatureInput]:
+    """Read files as signatures; raises :class:`SigverifyError` naming the first bad one."""
+    return [SignatureInput.from_path(p) for p in paths]
+
+
+def signature_from_clipboard() -> SignatureInput:
+    clipboard = QGuiApplication.clipboard()
+    mime = clipboard.mimeData()
+    if mime is not None and mime.hasUrls():
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if files:
+            return SignatureInput.from_path(files[0])
+    image = clipboard.image()
+    if image.isNull():
+        raise SigverifyError(
+            QGuiApplication.translate(
+                "widgets", "The clipboard holds no picture. Copy a signature image first."
+            )
+        )
+    return SignatureInput(f"pasted-{time.strftime('%Y%m%d-%H%M%S')}.png", qimage_to_png(image))
+
+
+class SignatureDropArea(QFrame):
+    """Where signatures come in: drop files, open them, paste, draw or crop from a page.
+    Emits ``signatures_added`` with :class:`SignatureInput` objects."""
+
+    signatures_added = Signal(list)
+
+    def __init__(self, multiple: bool, compact: bool = True, parent=None):
+        """``compact``: the four buttons in one row, else in two."""
+        super().__init__(parent)
+        self.multiple = multiple
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("dropArea")
+        self.hint = QLabel(
+            self.tr("Drop signature images here")
+            if multiple
+            else self.tr("Drop the signature to check here")
+        )
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setStyleSheet("color: palette(mid); font-size: 13px;")
+        self.open_button = QPushButton(self.tr("Open file…"))
+        self.open_button.setToolTip(self.tr("Choose image files (Ctrl+O)"))
+        self.paste_button = QPushButton(self.tr("Paste"))
+        self.paste_button.setToolTip(self.tr("Paste an image from the clipboard (Ctrl+V)"))
+        self.draw_button = QPushButton(self.tr("Draw…"))
+        self.draw_button.setToolTip(self.tr("Sign with a pen tablet or the mouse"))
+        self.crop_button = QPushButton(self.tr("Crop from page…"))
+        self.crop_button.setToolTip(
+            self.tr("Select the signature on a scanned or photographed document")
+        )
+        self.open_button.clicked.connect(self.open_files)
+        self.paste_button.clicked.connect(self.paste)
+        self.draw_button.clicked.connect(self.draw)
+        self.crop_button.clicked.connect(self.crop)
+        buttons = QGridLayout()
+        for index, button in enumerate(
+            (self.open_button, self.paste_button, self.draw_button, self.crop_button)
+        ):
+            buttons.addWidget(button, 0 if compact else index // 2, index if compact else index % 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+
+    # -- the ways in
+
+    def _emit(self, signatures: list[SignatureInput]) -> None:
+        if signatures:
+            self.signatures_added.emit(signatures if self.multiple else signatures[:1])
+
+    def add_paths(self, paths: list[str | Path]) -> None:
+        try:
+            self._emit(signatures_from_paths(paths))
+        except SigverifyError as error:
+            dialogs.show_error(self, error)
+
+    def open_files(self) -> None:
+        title = (
+            self.tr("Choose reference signatures")
+            if self.multiple
+            else self.tr("Choose the signature to check")
+        )
+        if self.multiple:
+            paths, _ = QFileDialog.getOpenFileNames(self, title, "", IMAGE_FILTER)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, title, "", IMAGE_FILTER)
+            paths = [path] if path else []
+        self.add_paths(paths)
+
+    def paste(self) -> None:
+        try:
+            self._emit([signature_from_clipboard()])
+        except SigverifyError as error:
+            dialogs.show_error(self, error)
+
+    def draw(self) -> None:
+        from sigverify.gui.pen import DrawDialog
+
+        dialog = DrawDialog(self)
+        if dialog.exec() and dialog.signature is not None:
+            self._emit([dialog.signature])
+
+    def crop(self) -> None:
+        from sigverify.gui.crop import CropDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the scanned or photographed page"), "", IMAGE_FILTER
+        )
+        if not path:
+            return
+        try:
+            dialog = CropDialog(Path(path), self)
+        except SigverifyError as error:
+            dialogs.show_error(self, error)
+            return
+        if dialog.exec() and dialog.signature is not None:
+            self._emit([dialog.signature])
+
+    # -- drag and drop
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage():
+            event.acceptProposedAction()
+            self.setProperty("dragging", True)
+            self.setStyleSheet("#dropArea { border: 2px dashed palette(highlight); }")
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.setStyleSheet("")
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.setStyleSheet("")
+        mime = event.mimeData()
+        paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+        elif mime.hasImage():
+            event.acceptProposedAction()
+            image = QImage(mime.imageData())
+            self._emit([SignatureInput("dropped.png", qimage_to_png(image))])
+
+
+def standard_shortcuts(area: SignatureDropArea) -> None:
+    """Ctrl+O and Ctrl+V for the page holding ``area``."""
+    area.open_button.setShortcut(QKeySequence.StandardKey.Open)
+    area.paste_button.setShortcut(QKeySequence.StandardKey.Paste)
+
+
+# ------------------------------------------------------------------ decision display
+
+
+class DecisionBadge(QLabel):
+    """The big accept / needs review / reject answer."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(64)
+        font = QFont(self.font())
+        font.setPointSize(font.pointSize() + 10)
+        font.setBold(True)
+        self.setFont(font)
+        self.decision: str | None = None
+        self.set_decision(None)
+
+    def set_decision(self, decision: str | None) -> None:
+        self.decision = decision
+        texts = {
+            ACCEPT: self.tr("ACCEPT"),
+            REVIEW: self.tr("NEEDS REVIEW"),
+            REJECT: self.tr("REJECT"),
+        }
+        if decision is None:
+            self.setText(self.tr("No result yet"))
+            self.setStyleSheet(
+                "border: 2px dashed palette(mid); border-radius: 10px; color: palette(mid);"
+            )
+        else:
+            self.setText(texts[decision])
+            self.setStyleSheet(
+                f"background: {DECISION_COLOURS[decision]}; color: white; border-radius: 10px;"
+            )
+
+
+class ThresholdGauge(QWidget):
+    """Where a distance falls between the accept and reject thresholds: a bar in three
+    coloured zones with a marker."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumHeight(46)
+        self.accept = self.reject = self.score = None
+
+    def set_values(self, accept: float | None, reject: float | None, score: float | None):
+        self.accept, self.reject, self.score = accept, reject, score
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.accept is None or self.reject is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top, height = 6.0, 16.0
+        width = float(self.width() - 2)
+        high = max(self.reject * 1.6, (self.score or 0) * 1.1, 1e-6)
+
+        def x(value: float) -> float:
+            return 1 + width * min(max(value / high, 0.0), 1.0)
+
+        zones = (
+            (0.0, self.accept, DECISION_COLOURS[ACCEPT]),
+            (self.accept, self.reject, DECISION_COLOURS[REVIEW]),
+            (self.reject, high, DECISION_COLOURS[REJECT]),
+        )
+        for start, end, colour in zones:
+            painter.fillRect(QRectF(x(start), top, x(end) - x(start), height), QColor(colour))
+        painter.setPen(self.palette().windowText().color())
+        labels = ((self.accept, self.tr("accept")), (self.reject, self.tr("reject")))
+        for value, _name in labels:
+            painter.drawLine(QPointF(x(value), top - 3), QPointF(x(value), top + height + 3))
+        metrics = painter.fontMetrics()
+        for value, name in labels:
+            text = f"{name} {value:.3f}"
+            left = min(max(x(value) - metrics.horizontalAdvance(text) / 2, 0), width - 80)
+            painter.drawText(QPointF(left, top + height + 4 + metrics.ascent()), text)
+        if self.score is not None:
+            marker = x(self.score)
+            painter.setBrush(self.palette().windowText())
+            painter.drawPolygon(
+                [QPointF(marker - 6, 0), QPointF(marker + 6, 0), QPointF(marker, top + 8)]
+            )
+        painter.end()

@@ -1,0 +1,235 @@
+"""All model work runs in one worker thread, one job at a time.
+
+The :class:`Engine` owns that thread. Inside it live the worker's own store connection
+and the loaded model (torch with a set number of threads): two torch users on a small
+CPU slow each other down many times over, so there is never a second one. Pages
+``submit`` a function ``fn(context, job)``; its result, error or progress come back as
+callbacks in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from sigverify.core.modelio import LoadedModel, ModelCard
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What the GUI thread knows about the loaded model."""
+
+    path: Path
+    card: ModelCard
+    model_id: str
+    device: str  # for people: "CPU" or the GPU's name
+
+
+class Job(QObject):
+    """One submitted function. ``cancel()`` makes ``progress()`` return False in the worker,
+    which the core callbacks take as "stop"."""
+
+    _done = Signal(object)
+    _failed = Signal(object, str)
+    _progress = Signal(int, int)
+    finished = Signal()  # after the callbacks ran, success or not (GUI thread)
+
+    def __init__(self, fn, on_done=None, on_error=None, on_progress=None, parent=None):
+        super().__init__(parent)
+        self.fn = fn
+        self.cancelled = False
+        self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._done.connect(self._deliver_done)
+        self._failed.connect(self._deliver_error)
+        self._progress.connect(self._deliver_progress)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def progress(self, done: int, total: int) -> bool:
+        """Called in the worker; returns False once cancelled."""
+        self._progress.emit(int(done), int(total))
+        return not self.cancelled
+
+    @Slot(object)
+    def _deliver_done(self, result) -> None:
+        self.result = result
+        try:
+            if self._on_done is not None:
+                self._on_done(result)
+        finally:
+            self.finished.emit()
+
+    @Slot(object, str)
+    def _deliver_error(self, error, details) -> None:
+        self.error = error
+        error.details = details  # the traceback, for the "copy details" button
+        try:
+            if self._on_error is not None:
+                self._on_error(error)
+            else:
+                from sigverify.gui import dialogs
+
+                dialogs.show_error(None, error)
+        finally:
+            self.finished.emit()
+
+    @Slot(int, int)
+    def _deliver_progress(self, done, total) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
+
+
+class WorkerContext:
+    """What jobs get: the worker thread's store and the loaded model's service."""
+
+    def __init__(self, store_path: Path | None, threads: int):
+        self.store_path = store_path
+        self.threads = threads
+        self._store = None
+        self.service = None  # VerificationService once a model is loaded
+
+    @property
+    def store(self):
+        if self._store is None:
+            from sigverify.core.store import Store
+
+            self._store = Store(self.store_path)
+        return self._store
+
+    def require_service(self):
+        from sigverify.core.errors import SigverifyError
+
+        if self.service is None:
+            raise SigverifyError("The model is still loading or could not be loaded; see Models.")
+        return self.service
+
+    def load_model(self, path: Path | None) -> tuple[LoadedModel, ModelInfo]:
+        import torch
+
+        from sigverify.core.devices import resolve_device
+        from sigverify.core.modelio import load_model
+        from sigverify.core.verification import active_model_dir, model_id_of
+
+        torch.set_num_threads(self.threads)
+        device = resolve_device("auto")
+        model = load_model(active_model_dir(self.store, path), device)
+        name = torch.cuda.get_device_name(device) if device.type == "cuda" else "CPU"
+        info = ModelInfo(model.path.resolve(), model.card, model_id_of(model), name)
+        return model, info
+
+    def use_model(self, model: LoadedModel) -> None:
+        from sigverify.core.verification import VerificationService
+
+        self.service = VerificationService(self.store, model)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+class _Runner(QObject):
+    def __init__(self, context: WorkerContext):
+        super().__init__()
+        self.context = context
+
+    @Slot(object)
+    def run(self, job: Job) -> None:
+        try:
+            result = job.fn(self.context, job)
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI
+            job._failed.emit(error, traceback.format_exc())
+        else:
+            job._done.emit(result)
+
+    @Slot()
+    def close(self) -> None:
+        self.context.close()
+
+
+class Engine(QObject):
+    """The single worker thread. ``pending`` counts jobs not finished yet."""
+
+    _submit = Signal(object)
+    _close = Signal()
+    busy_changed = Signal(bool)
+    model_changed = Signal(object)  # ModelInfo
+
+    def __init__(self, store_path: Path | None = None, threads: int = 2, parent=None):
+        super().__init__(parent)
+        self.model: ModelInfo | None = None
+        self.pending = 0
+        self._jobs: set[Job] = set()
+        self._thread = QThread()
+        self._thread.setObjectName("sigverify-worker")
+        self._runner = _Runner(WorkerContext(store_path, threads))
+        self._runner.moveToThread(self._thread)
+        self._submit.connect(self._runner.run)
+        self._close.connect(self._runner.close)
+        self._thread.start()
+
+    def submit(
+        self,
+        fn: Callable[[WorkerContext, Job], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Job:
+        job = Job(fn, on_done, on_error, on_progress)
+        self._jobs.add(job)
+        self.pending += 1
+        if self.pending == 1:
+            self.busy_changed.emit(True)
+        job.finished.connect(lambda: self._finished(job))
+        self._submit.emit(job)
+        return job
+
+    def _finished(self, job: Job) -> None:
+        self._jobs.discard(job)
+        self.pending -= 1
+        if self.pending == 0:
+            self.busy_changed.emit(False)
+
+    def load_model(
+        self,
+        path: Path | None = None,
+        on_done=None,
+        on_error=None,
+        activate: bool = False,
+        on_progress=None,
+    ) -> Job:
+        """Load the active model (or ``path``) in the worker; ``activate`` also makes it
+        the store's active model, re-embedding references first (cancellable)."""
+
+        def work(context: WorkerContext, job: Job):
+            from sigverify.core.verification import activate_model
+
+            model, info = context.load_model(path)
+            if activate and not activate_model(context.store, model, on_progress=job.progress):
+                return None  # cancelled: the previous model stays
+            context.use_model(model)
+            return info
+
+        def done(info):
+            if info is not None:
+                self.model = info
+                self.model_changed.emit(info)
+            if on_done is not None:
+                on_done(info)
+
+        return self.submit(work, done, on_error, on_progress)
+
+    def shutdown(self, timeout_ms: int = 30000) -> None:
+        for job in list(self._jobs):
+            job.cancel()
+        self._close.emit()
+        self._thread.quit()
+        self._thread.wait(timeout_ms)

@@ -1,0 +1,60 @@
+"""The app with a tiny model, and dialogs that answer without a person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from sigverify.core.store import Store
+from sigverify.core.verification import ACTIVE_MODEL_SETTING
+
+
+@dataclass
+class Dialogs:
+    """What the app asked and showed; ``answer`` is what every question gets."""
+
+    answer: bool = True
+    errors: list = field(default_factory=list)
+    questions: list = field(default_factory=list)
+    infos: list = field(default_factory=list)
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    from sigverify.gui import dialogs as module
+
+    seen = Dialogs()
+
+    def show_error(parent, error, title=None):
+        seen.errors.append(error)
+
+    def ask(parent, title, text, yes=None):
+        seen.questions.append(text)
+        return seen.answer
+
+    monkeypatch.setattr(module, "show_error", show_error)
+    monkeypatch.setattr(module, "ask", ask)
+    monkeypatch.setattr(module, "show_info", lambda parent, title, text: seen.infos.append(text))
+    return seen
+
+
+def wait_idle(qtbot, engine, timeout=30000):
+    qtbot.waitUntil(lambda: engine.pending == 0, timeout=timeout)
+
+
+@pytest.fixture
+def window(qtbot, tiny_model_dir, dialogs):
+    """The main window on a fresh store whose active model is the tiny test model, shown
+    and with the model loaded."""
+    from sigverify.gui.app import close_main_window, create_main_window
+
+    with Store() as store:
+        store.set_setting(ACTIVE_MODEL_SETTING, str(tiny_model_dir), "test", audit=False)
+    main = create_main_window(threads=1)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.engine.model is not None, timeout=30000)
+    wait_idle(qtbot, main.engine)
+    yield main
+    close_main_window(main)
