@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+import time
 from pathlib import Path
+
+import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -50,19 +54,101 @@ def preprocessing_figure(path: Path) -> None:
     figure.savefig(path)
 
 
+def wait_idle(app, engine) -> None:
+    while engine.pending or engine.model is None:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+
+
+def save(widget, name: str) -> None:
+    widget.grab().save(str(OUT / name))
+
+
 def main() -> int:
+    """A throwaway store (SIGVERIFY_HOME in a temporary folder) with one synthetic person,
+    the default model, and each page in a typical state."""
+    import cv2
+    from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
-    from sigverify.gui.app import create_main_window
-
     OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="sigverify-shots-"))
+    os.environ["SIGVERIFY_HOME"] = str(work / "home")
+    from sigverify.gui.app import close_main_window, create_main_window
+    from sigverify.gui.pen import DrawDialog
+
+    style = writer_style(7)
+    files = []
+    for index in range(6):
+        path = work / f"maria-{index + 1}.png"
+        cv2.imwrite(str(path), genuine_signature(style, index).image)
+        files.append(path)
+    forged = work / "cheque-0815.png"
+    cv2.imwrite(str(forged), forged_signature(style, 1).image)
+
     app = QApplication.instance() or QApplication(sys.argv)
     window = create_main_window()
+    window.resize(1240, 800)
     window.show()
+    wait_idle(app, window.engine)
+
+    people = window.people_page
+    people.id_edit.setText("C-1042")
+    people.name_edit.setText("Maria Souza")
+    people.note_edit.setText("Joint account 55-0192")
+    people.drop_area.add_paths(files[:5])
+    people.enroll()
+    wait_idle(app, window.engine)
+    people.references.setCurrentRow(1)
+    people.drop_area.add_paths(files[5:])
+    window.nav.setCurrentRow(0)
     app.processEvents()
-    window.grab().save(str(OUT / "main_window.png"))
+    save(window, "people.png")
+
+    verify = window.verify_page
+    window.nav.setCurrentRow(1)
+    verify.choose_person("C-1042")
+    verify.drop_area.add_paths([forged])
+    verify.verify()
+    wait_idle(app, window.engine)
+    verify.comment.setText("Cheque 0815, counter 2")
+    app.processEvents()
+    save(window, "verify.png")
+    verify.compare_tabs.setCurrentIndex(1)
+    app.processEvents()
+    save(window, "verify_overlay.png")
+
+    window.nav.setCurrentRow(2)
+    app.processEvents()
+    save(window, "thresholds.png")
+    window.nav.setCurrentRow(3)
+    app.processEvents()
+    save(window, "models.png")
+
+    dialog = DrawDialog(window)
+    dialog.resize(640, 300)
+    dialog.show()
+    canvas = dialog.canvas
+    sample = genuine_signature(style, 0).trajectory
+    x, y = sample[:, 0], sample[:, 1]
+    scale = min(480 / max(np.ptp(x), 1), 150 / max(np.ptp(y), 1))
+    for i, (px, py, pressure, _) in enumerate(sample):
+        point = QPointF(40 + (px - x.min()) * scale, 40 + (py - y.min()) * scale)
+        if pressure <= 0:
+            canvas.pen_up(point)
+        elif i == 0 or sample[i - 1, 2] <= 0:
+            canvas.pen_down(point, float(pressure))
+        else:
+            canvas.pen_move(point, float(pressure))
+    app.processEvents()
+    save(dialog, "draw.png")
+    dialog.close()
+
     window.close()
+    close_main_window(window)
     preprocessing_figure(OUT / "preprocessing.png")
+    (OUT / "main_window.png").unlink(missing_ok=True)
     print(f"wrote {sorted(p.name for p in OUT.glob('*.png'))} to {OUT}")
     return 0
 

@@ -105,8 +105,16 @@ def _json_default(value):
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def _readable_by_all(path: str | Path) -> None:
+    """mkstemp makes owner-only files; model files are meant to be shared (umask applies)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o644 & ~umask)
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    _readable_by_all(temp)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -126,6 +134,7 @@ def save_model(encoder: Encoder, card: ModelCard, folder: str | Path) -> Path:
     os.close(handle)
     try:
         save_file(state, temp, metadata={"format": "sigverify", "encoder": encoder.name})
+        _readable_by_all(temp)
         card.encoder = encoder.name
         card.encoder_config = dict(encoder.config)
         card.embedding_dim = encoder.embedding_dim

@@ -109,16 +109,23 @@ class PeoplePage(QWidget):
         self.remove_button = QPushButton(self.tr("Remove reference…"))
         self.remove_button.clicked.connect(self.remove_reference)
         self.original_view = ImageView(self.tr("Point at a reference to see it"))
-        self.preprocessed_view = ImageView(self.tr("What the model sees"))
+        self.preprocessed_view = ImageView()
         self.preview_note = QLabel()
         self.preview_note.setWordWrap(True)
         previews = QHBoxLayout()
-        previews.addWidget(self.original_view)
-        previews.addWidget(self.preprocessed_view)
+        for caption, view in (
+            (self.tr("As enrolled"), self.original_view),
+            (self.tr("What the model sees"), self.preprocessed_view),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(caption))
+            column.addWidget(view, 1)
+            previews.addLayout(column)
         stored_box = QGroupBox(self.tr("Reference signatures"))
         stored_layout = QVBoxLayout(stored_box)
+        self.references.setMaximumHeight(2 * THUMB.height() + 70)  # two rows, then scroll
         stored_layout.addWidget(self.references)
-        stored_layout.addLayout(previews)
+        stored_layout.addLayout(previews, 1)
         stored_layout.addWidget(self.preview_note)
         stored_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -137,6 +144,7 @@ class PeoplePage(QWidget):
         new_box = QGroupBox(self.tr("Add references"))
         new_layout = QVBoxLayout(new_box)
         new_layout.addWidget(self.drop_area)
+        self.pending_list.setMaximumHeight(THUMB.height() + 50)
         new_layout.addWidget(self.pending_list)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -148,8 +156,8 @@ class PeoplePage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.title)
         right_layout.addLayout(form)
-        right_layout.addWidget(stored_box, 3)
-        right_layout.addWidget(new_box, 2)
+        right_layout.addWidget(stored_box, 1)
+        right_layout.addWidget(new_box, 0)
 
         splitter = QSplitter()
         splitter.addWidget(left)

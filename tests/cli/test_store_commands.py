@@ -118,7 +118,30 @@ def test_errors_a_clerk_can_act_on(env, capsys, tmp_path):
     assert code == 2 and "not a sigverify store" in err
 
 
-def test_no_model_installed_says_what_to_do(tmp_path, capsys):
+def test_the_bundled_default_model_is_used_when_none_is_chosen(tmp_path, capsys):
+    files = [signature_file(tmp_path, 1, i) for i in range(3)]
+    code, out, err = run(
+        capsys, "enroll", "--person", "x", *files, "--store", tmp_path / "s.sqlite3", "--json"
+    )
+    assert code == 0, err
+    code, out, err = run(
+        capsys,
+        "verify",
+        "--person",
+        "x",
+        signature_file(tmp_path, 1, 4),
+        "--store",
+        tmp_path / "s.sqlite3",
+        "--json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["model"].startswith("sigverify-default@")
+
+
+def test_no_model_installed_says_what_to_do(tmp_path, capsys, monkeypatch):
+    from sigverify.core import verification
+
+    monkeypatch.setattr(verification, "bundled_models_dir", lambda: tmp_path / "no-models")
     code, _, err = run(
         capsys,
         "enroll",

@@ -141,3 +141,8 @@ def test_training_keeps_the_validation_scores(tiny_model_dir):
     card = read_card(tiny_model_dir)
     assert scores.refs == card.threshold_info["refs"]
     assert len(scores.genuine) > 0 and len(scores.skilled) > 0
+
+
+def test_model_files_are_readable_by_others(model_dir):
+    for name in ("card.json", "model.safetensors"):
+        assert (model_dir / name).stat().st_mode & 0o004, name
