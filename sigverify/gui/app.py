@@ -41,6 +41,14 @@ def install_translator(app) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    if "--selftest" in args:
+        from sigverify.gui.selftest import main as selftest
+
+        return selftest()
+    if "--version" in args:
+        print(f"sigverify {__version__}")
+        return 0
     from PySide6.QtWidgets import QApplication
 
     from sigverify.core.errors import SigverifyError

@@ -47,7 +47,8 @@ def thumbnail_list() -> QListWidget:
     view.setSpacing(6)
     view.setWordWrap(True)
     view.setMinimumHeight(THUMB.height() + 30)
-    view.setMouseTracking(True)
+    view.setMouseTracking(True)  # itemEntered: the preview follows the pointer
+    view.viewport().setMouseTracking(True)
     return view
 
 

@@ -1,0 +1,118 @@
+"""``sigverify-gui --selftest``: prove an installation works, without touching user data.
+
+In a temporary folder: load the active model (or the bundled default), enrol the bundled
+synthetic sample, verify a genuine and a forged query, then open the main window offscreen,
+let it load the model in its worker, and close it. Prints one line; exit code 0 only if
+every step passed.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sigverify import __version__
+
+
+def _check_engine(folder: Path) -> str:
+    from sigverify.core.modelio import load_model
+    from sigverify.core.paths import resource_path
+    from sigverify.core.store import Store
+    from sigverify.core.verification import (
+        ACCEPT,
+        REJECT,
+        REVIEW,
+        SignatureInput,
+        VerificationService,
+        active_model_dir,
+    )
+
+    with Store(folder / "selftest.sqlite3") as store:
+        model = load_model(active_model_dir(store))
+        sample = resource_path("selftest")
+        references = sorted(sample.glob("reference-*.png"))
+        if len(references) < 3:
+            raise RuntimeError(f"the bundled sample is missing ({sample})")
+        service = VerificationService(store, model, operator="selftest")
+        service.enroll("selftest", [SignatureInput.from_path(p) for p in references])
+        started = time.perf_counter()
+        genuine = service.verify("selftest", SignatureInput.from_path(sample / "query-genuine.png"))
+        elapsed_ms = 1000 * (time.perf_counter() - started)
+        forged = service.verify("selftest", SignatureInput.from_path(sample / "query-forged.png"))
+        for result in (genuine, forged):
+            if result.decision not in (ACCEPT, REVIEW, REJECT) or not math.isfinite(result.score):
+                raise RuntimeError(f"verification gave no usable answer ({result.to_dict()})")
+        ok, _ = store.verify_audit_chain()
+        if not ok:
+            raise RuntimeError("the audit log chain does not verify")
+    return (
+        f"model {model.card.name}, verify {elapsed_ms:.0f} ms, genuine {genuine.decision} "
+        f"({genuine.score:.3f}), forged {forged.decision} ({forged.score:.3f})"
+    )
+
+
+def _check_window(folder: Path, timeout_s: float = 60.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from sigverify.gui.app import close_main_window, create_main_window
+
+    app = QApplication.instance() or QApplication(["sigverify-gui", "--selftest"])
+    window = create_main_window(store_path=folder / "window.sqlite3", load_model=False)
+    errors = []
+    window.engine.load_model(None, on_error=errors.append)
+    window.show()
+    deadline = time.monotonic() + timeout_s
+    while window.engine.model is None and not errors and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    window.close()
+    close_main_window(window)
+    if errors:
+        raise errors[0]
+    if window.engine.model is None:
+        raise RuntimeError(f"the window did not load the model within {timeout_s:.0f} s")
+
+
+def run_selftest() -> tuple[bool, str]:
+    """``(passed, one line)``."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none shown
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="sigverify-selftest-") as temp:
+        folder = Path(temp)
+        previous = os.environ.get("SIGVERIFY_HOME")
+        os.environ["SIGVERIFY_HOME"] = str(folder / "home")  # never the user's data
+        step = "verify"
+        try:
+            summary = _check_engine(folder)
+            step = "window"
+            _check_window(folder)
+        except Exception as error:  # noqa: BLE001 - reported on the one line
+            return False, f"sigverify {__version__} selftest FAILED at {step}: {error}"
+        finally:
+            if previous is None:
+                os.environ.pop("SIGVERIFY_HOME", None)
+            else:
+                os.environ["SIGVERIFY_HOME"] = previous
+    seconds = time.perf_counter() - started
+    return True, f"sigverify {__version__} selftest passed in {seconds:.1f} s: {summary}, window ok"
+
+
+def main() -> int:
+    passed, line = run_selftest()
+    if sys.stdout is not None:  # a windowed executable on Windows has no console
+        print(line, flush=True)
+    from sigverify.gui.dialogs import setup_logging
+
+    setup_logging()
+    import logging
+
+    logging.getLogger("sigverify.selftest").info(line)
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
