@@ -238,18 +238,12 @@ class TrainingBar:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from sigverify.core.bank import SignatureBank
-    from sigverify.core.datasets import split_datasets
-    from sigverify.core.model_evaluation import evaluate_model
-    from sigverify.core.modelio import ModelCard, load_model, write_card
     from sigverify.core.preprocessing import PreprocessConfig
-    from sigverify.core.training import train_model
     from sigverify.core.training_config import TrainConfig
+    from sigverify.core.training_run import TrainingPlan, run_training, split_plan
 
     height, width = _parse_size(args.size)
     preprocess = PreprocessConfig(height=height, width=width)
-    datasets = _read_datasets(args.data, args.layout)
-    split, summary = split_datasets(datasets, args.validation, args.test, args.seed)
     encoder_config = {"embedding_dim": args.embedding_dim}
     if args.width:
         encoder_config["width"] = args.width
@@ -275,54 +269,34 @@ def cmd_train(args: argparse.Namespace) -> int:
         preprocess=preprocess.to_dict(),
         **{name: value for name, value in chosen.items() if value is not None},
     )
-    banks = {}
-    for part in ("train", "validation", "test"):
-        writers = getattr(split, part)
-        banks[part] = SignatureBank.from_writers(
-            writers, preprocess, ProgressBar(f"Reading {part} signatures")
-        )
-        for problem in banks[part].problems:
-            print(f"Skipped {problem.path}: {problem.message}", file=sys.stderr)
-    card = ModelCard(
+    plan = TrainingPlan(
+        datasets=_read_datasets(args.data, args.layout),
+        config=config,
+        out_dir=Path(args.out),
         name=args.name or Path(args.out).name,
-        encoder=args.encoder,
-        encoder_config={},
-        preprocess={},
-        description=args.description,
-        training={
-            "datasets": summary,
-            "split_seed": args.seed,
-            "images": {part: len(bank) for part, bank in banks.items()},
-            "command": "sigverify " + shlex.join(args.argv),
-        },
+        description=args.description or "",
+        validation=args.validation,
+        test=args.test,
+        command="sigverify " + shlex.join(args.argv),
+        resume=args.resume,
     )
+    split, _ = split_plan(plan)
     print(
         f"Training a {args.encoder} model ({args.loss} loss) on {len(split.train)} writers, "
         "validating on "
         f"{len(split.validation)}, testing on {len(split.test)}; output: {args.out}",
         file=sys.stderr,
     )
-    result = train_model(
-        banks["train"],
-        banks["validation"],
-        config,
-        args.out,
-        card,
+    run = run_training(
+        plan,
+        reading_progress=lambda part: ProgressBar(f"Reading {part} signatures"),
         on_progress=TrainingBar(),  # stderr: stdout stays one JSON object
-        resume=args.resume,
     )
+    for problem in run.skipped:
+        print(f"Skipped {problem.path}: {problem.message}", file=sys.stderr)
+    result, test_report = run.result, run.test_report
     if result.model_dir is None:
         raise UsageError("Training stopped before the first epoch ended: no model was saved.")
-    model = load_model(result.model_dir, config.device if config.device != "auto" else "cpu")
-    test_report = None
-    if len(banks["test"]):
-        test_report = evaluate_model(model, banks["test"], [1, 3, 5, 10], bootstrap=0)
-        model.card.metrics["test"] = {
-            "protocol": _PROTOCOL,
-            "writers": len(split.test),
-            **test_report.to_dict(),
-        }
-        write_card(model.card, result.model_dir)
     payload = {
         "model": str(result.model_dir),
         "stopped": result.stopped,
@@ -341,14 +315,6 @@ def cmd_train(args: argparse.Namespace) -> int:
         text += ["Test writers:", _metrics_table(test_report)]
     _emit(args, payload, "\n".join(text))
     return EXIT_OK
-
-
-_PROTOCOL = (
-    "writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining "
-    "genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); "
-    "score = mean distance to the ceil(N/2) nearest references; "
-    "threshold chosen on validation writers"
-)
 
 
 def _metrics_table(report) -> str:
@@ -376,7 +342,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from sigverify.core.bank import SignatureBank
     from sigverify.core.devices import resolve_device
     from sigverify.core.evaluation import det_figure, distance_histogram_figure, roc_figure
-    from sigverify.core.model_evaluation import evaluate_model, evaluation_writers
+    from sigverify.core.model_evaluation import PROTOCOL, evaluate_model, evaluation_writers
     from sigverify.core.modelio import load_model
 
     refs = _parse_refs(args.refs)
@@ -407,7 +373,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         "threshold": model.card.threshold,
         "distance": model.card.distance,
         "data": used,
-        "protocol": _PROTOCOL,
+        "protocol": PROTOCOL,
         **report.to_dict(),
     }
     text = (

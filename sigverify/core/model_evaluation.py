@@ -20,6 +20,12 @@ from sigverify.core.evaluation import (
 from sigverify.core.modelio import LoadedModel, ModelCard
 
 WRITER_MODES = ("auto", "test", "all")
+PROTOCOL = (
+    "writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining "
+    "genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); "
+    "score = mean distance to the ceil(N/2) nearest references; "
+    "threshold chosen on validation writers"
+)
 
 
 @dataclass

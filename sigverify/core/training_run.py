@@ -1,0 +1,109 @@
+"""One training run from data folders to a measured model folder: split the writers, read
+the images, train, and measure on the test writers. Shared by ``sigverify train`` and the
+app's training wizard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sigverify.core.bank import SignatureBank
+from sigverify.core.datasets import Dataset, WriterSplit, split_datasets
+from sigverify.core.errors import SigverifyError
+from sigverify.core.evaluation import EvaluationReport
+from sigverify.core.model_evaluation import PROTOCOL, evaluate_model
+from sigverify.core.modelio import ModelCard, load_model, write_card
+from sigverify.core.preprocessing import PreprocessConfig
+from sigverify.core.training import TrainingProgress, TrainingResult, train_model
+from sigverify.core.training_config import TrainConfig
+
+TEST_REFS = (1, 3, 5, 10)
+PARTS = ("train", "validation", "test")
+
+
+@dataclass
+class TrainingPlan:
+    datasets: list[Dataset]
+    config: TrainConfig
+    out_dir: Path
+    name: str
+    description: str = ""
+    validation: float = 0.15
+    test: float = 0.15
+    command: str | None = None  # how to repeat it, recorded in the card
+    resume: bool = False
+
+
+@dataclass
+class TrainingRun:
+    result: TrainingResult
+    split: WriterSplit
+    test_bank: SignatureBank
+    test_report: EvaluationReport | None
+    skipped: list = field(default_factory=list)  # DatasetProblem of unusable images
+
+
+def split_plan(plan: TrainingPlan) -> tuple[WriterSplit, list[dict]]:
+    split, summary = split_datasets(plan.datasets, plan.validation, plan.test, plan.config.seed)
+    if not split.train or not split.validation:
+        raise SigverifyError(
+            "Too few writers to train: at least one each for training and validation is "
+            "needed (more than 20 in all for a useful model)."
+        )
+    return split, summary
+
+
+def run_training(
+    plan: TrainingPlan,
+    reading_progress: Callable[[str], Callable[[int, int], bool | None] | None] | None = None,
+    on_progress: Callable[[TrainingProgress], bool | None] | None = None,
+) -> TrainingRun:
+    """``reading_progress(part)`` gives the progress callback for reading that part's
+    images; ``on_progress`` follows training (returning False stops it, keeping the best
+    model so far)."""
+    split, summary = split_plan(plan)
+    preprocess = PreprocessConfig(**plan.config.preprocess)
+    banks = {
+        part: SignatureBank.from_writers(
+            getattr(split, part),
+            preprocess,
+            reading_progress(part) if reading_progress is not None else None,
+        )
+        for part in PARTS
+    }
+    card = ModelCard(
+        name=plan.name,
+        encoder=plan.config.encoder,
+        encoder_config={},
+        preprocess={},
+        description=plan.description,
+        training={
+            "datasets": summary,
+            "split_seed": plan.config.seed,
+            "images": {part: len(bank) for part, bank in banks.items()},
+            **({"command": plan.command} if plan.command else {}),
+        },
+    )
+    result = train_model(
+        banks["train"],
+        banks["validation"],
+        plan.config,
+        plan.out_dir,
+        card,
+        on_progress=on_progress,
+        resume=plan.resume,
+    )
+    skipped = [p for bank in banks.values() for p in bank.problems]
+    report = None
+    if result.model_dir is not None and len(banks["test"]):
+        device = plan.config.device if plan.config.device != "auto" else "cpu"
+        model = load_model(result.model_dir, device)
+        report = evaluate_model(model, banks["test"], TEST_REFS, bootstrap=0)
+        model.card.metrics["test"] = {
+            "protocol": PROTOCOL,
+            "writers": len(split.test),
+            **report.to_dict(),
+        }
+        write_card(model.card, result.model_dir)
+    return TrainingRun(result, split, banks["test"], report, skipped)
