@@ -126,6 +126,38 @@ def main() -> int:
     app.processEvents()
     save(window, "models.png")
 
+    window.nav.setCurrentRow(4)
+    app.processEvents()
+    save(window, "train.png")
+    from sigverify.core.synthetic import write_synthetic_dataset
+
+    data = write_synthetic_dataset(work / "our-scans", writers=16, genuine=6, forged=3)
+    # a short run (few steps) so the pictures come quickly; real runs use the defaults
+    wizard = window.train_page.open_wizard({"steps_per_epoch": 6}, modal=False)
+    wizard.show()
+    wizard.data_page.load(str(data))
+    while not wizard.data_page.isComplete():
+        app.processEvents()
+        time.sleep(0.01)
+    save(wizard, "wizard_data.png")
+    wizard.next()
+    wizard.options_page.epochs.setValue(3)
+    wizard.options_page.size.setCurrentIndex(1)
+    app.processEvents()
+    save(wizard, "wizard_options.png")
+    wizard.next()
+    while not wizard.training_page.isComplete():
+        app.processEvents()
+        time.sleep(0.01)
+    save(wizard, "wizard_training.png")
+    wizard.next()
+    while not wizard.evaluation_page.isComplete():
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+    save(wizard, "wizard_evaluation.png")
+    wizard.close()
+
     dialog = DrawDialog(window)
     dialog.resize(640, 300)
     dialog.show()

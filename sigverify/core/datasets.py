@@ -399,3 +399,26 @@ def recorded_test_writers(dataset: Dataset, training: dict) -> list[Writer] | No
             wanted = set(entry.get("test", []))
             return [w for w in dataset.writers if w.id in wanted]
     return None
+
+
+TEMPLATE_README = """Put each person's signatures in their own folder:
+
+    <person>/genuine/   signatures they wrote themselves (at least 2; 5 or more is better)
+    <person>/forged/    skilled forgeries of their signature, if you have any
+
+PNG, JPEG, TIFF or BMP; one signature per image. Rename writer-01 and writer-02, and add a
+folder per person. More people matter more than more signatures per person: aim for 50+.
+"""
+
+
+def write_template_folder(root: str | Path, writers: int = 2) -> Path:
+    """Create an empty data folder in sigverify's own layout, with a README explaining it.
+    Refuses a folder that already has files in it."""
+    root = Path(root)
+    if root.exists() and any(root.iterdir()):
+        raise DatasetError(f"“{root.name}” is not empty; choose a new or empty folder.")
+    for index in range(1, writers + 1):
+        for kind in ("genuine", "forged"):
+            (root / f"writer-{index:02d}" / kind).mkdir(parents=True, exist_ok=True)
+    (root / "README.txt").write_text(TEMPLATE_README, encoding="utf-8")
+    return root

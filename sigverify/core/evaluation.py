@@ -346,14 +346,16 @@ def distance_histogram_figure(
     return figure
 
 
-def roc_figure(score_sets: list[ScoreSet]) -> Figure:
+def roc_figure(score_sets: list[ScoreSet], names: list[str] | None = None) -> Figure:
+    """ROC curves; ``names`` label the curves (default: the reference counts)."""
     figure = Figure(figsize=(4.8, 4.4), layout="constrained")
     ax = figure.subplots()
-    for scores in score_sets:
+    for index, scores in enumerate(score_sets):
         negatives, _, kind = scores.negatives()
         _, far, frr = roc_points(scores.genuine, negatives)
         auc = compute_auc(scores.genuine, negatives)
-        ax.plot(far, 1 - frr, label=f"{scores.refs} ref(s), AUC {auc:.3f}")
+        name = names[index] if names else f"{scores.refs} ref(s)"
+        ax.plot(far, 1 - frr, label=f"{name}, AUC {auc:.3f}")
     ax.plot([0, 1], [0, 1], color="grey", linestyle=":", linewidth=1)
     ax.set_xlabel("false accept rate (forgeries accepted)")
     ax.set_ylabel("true accept rate (genuine accepted)")
@@ -467,3 +469,21 @@ def band_rates(scores: ScoreSet, accept: float, reject: float) -> BandRates:
     return BandRates(
         accept, reject, split(scores.genuine), split(scores.skilled), split(scores.random)
     )
+
+
+def training_figure(history: list[dict]) -> Figure:
+    """Training loss and validation EER per epoch (the ``history`` of a training run)."""
+    figure = Figure(figsize=(6.4, 3.0), layout="constrained")
+    loss_axis, eer_axis = figure.subplots(1, 2)
+    epochs = [h["epoch"] for h in history]
+    loss_axis.plot(epochs, [h["loss"] for h in history], marker="o", color="#1565c0")
+    loss_axis.set_title("training loss")
+    loss_axis.set_xlabel("epoch")
+    eer_axis.plot(epochs, [100 * h["validation_eer"] for h in history], marker="o", color="#c62828")
+    eer_axis.set_title("validation EER (%)")
+    eer_axis.set_xlabel("epoch")
+    for axis in (loss_axis, eer_axis):
+        axis.grid(True, linewidth=0.3)
+        if epochs:
+            axis.set_xlim(0.5, max(epochs) + 0.5)
+    return figure

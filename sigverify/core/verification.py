@@ -430,6 +430,14 @@ class VerificationService:
 ACTIVE_MODEL_SETTING = "active_model"
 
 
+MODELS_USED_SETTING = "models_used"
+
+
+def models_used(store: Store) -> list[str]:
+    """Folders of every model activated in this store, latest first (to go back to one)."""
+    return json.loads(store.get_setting(MODELS_USED_SETTING) or "[]")
+
+
 def global_thresholds_key(model_id: str) -> str:
     return f"thresholds/{model_id}"
 
@@ -493,6 +501,15 @@ def activate_model(
     previous = store.get_setting(ACTIVE_MODEL_SETTING)
     store.set_setting(
         ACTIVE_MODEL_SETTING, str(model.path.resolve()), service.operator, audit=False
+    )
+    used = [previous] if previous else []
+    used += [p for p in models_used(store) if p not in used]
+    used = [p for p in used if p != str(model.path.resolve())]
+    store.set_setting(
+        MODELS_USED_SETTING,
+        json.dumps([str(model.path.resolve()), *used]),
+        service.operator,
+        audit=False,
     )
     store.record(
         service.operator,

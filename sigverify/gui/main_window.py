@@ -23,6 +23,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.thresholds_page import ThresholdsPage
+from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
 from sigverify.gui.workers import Engine, ModelInfo
 
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.verify_page = VerifyPage(engine, store)
         self.thresholds_page = ThresholdsPage(engine, store)
         self.models_page = ModelsPage(engine, store)
+        self.train_page = TrainPage(engine, store, self.models_page)
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -54,12 +56,14 @@ class MainWindow(QMainWindow):
             QStyle.StandardPixmap.SP_DialogApplyButton,
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
             QStyle.StandardPixmap.SP_ComputerIcon,
+            QStyle.StandardPixmap.SP_BrowserReload,
         )
         entries = (
             (self.tr("People"), self.people_page),
             (self.tr("Verify"), self.verify_page),
             (self.tr("Thresholds"), self.thresholds_page),
             (self.tr("Models"), self.models_page),
+            (self.tr("Train"), self.train_page),
         )
         for number, ((title, page), icon) in enumerate(zip(entries, icons, strict=True), 1):
             item = QListWidgetItem(self.style().standardIcon(icon), title)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.model_catalog import InstalledModel, delete_model, import_model, list_models
 from sigverify.core.modelio import ModelCard
 from sigverify.core.store import Store
-from sigverify.core.verification import card_thresholds
+from sigverify.core.verification import card_thresholds, models_used
 from sigverify.gui import dialogs
 from sigverify.gui.workers import Engine
 
@@ -121,7 +121,7 @@ class ModelsPage(QWidget):
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
         self.details = QTextBrowser()
         self.activate_button = QPushButton(self.tr("Activate"))
-        self.activate_button.clicked.connect(self.activate)
+        self.activate_button.clicked.connect(lambda: self.activate())
         self.import_button = QPushButton(self.tr("Import model folder…"))
         self.import_button.clicked.connect(self.import_folder)
         self.delete_button = QPushButton(self.tr("Delete…"))
@@ -164,7 +164,8 @@ class ModelsPage(QWidget):
     def refresh(self) -> None:
         chosen = self.current()
         active = self.active_path()
-        self.models = list_models(extra=[active] if active else None)
+        extra = ([active] if active else []) + [Path(p) for p in models_used(self.store)]
+        self.models = list_models(extra=extra)
         self.list.blockSignals(True)
         self.list.clear()
         for model in self.models:
@@ -217,7 +218,16 @@ class ModelsPage(QWidget):
 
     # ------------------------------------------------------------ actions
 
-    def activate(self) -> None:
+    def select(self, path: Path) -> None:
+        for row in range(self.list.count()):
+            if Path(self.list.item(row).data(MODEL_ROLE)) == Path(path):
+                self.list.setCurrentRow(row)
+
+    def activate(self, path: Path | None = None) -> None:
+        """Activate the selected model (or the one at ``path``)."""
+        if path:
+            self.refresh()
+            self.select(path)
         model = self.current()
         if model is None:
             return
@@ -268,9 +278,7 @@ class ModelsPage(QWidget):
             return
         self.status.setText(self.tr("Imported {name}.").format(name=model.name))
         self.refresh()
-        for row in range(self.list.count()):
-            if Path(self.list.item(row).data(MODEL_ROLE)) == model.path:
-                self.list.setCurrentRow(row)
+        self.select(model.path)
         self.models_changed.emit()
 
     def delete(self) -> None:

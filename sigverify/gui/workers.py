@@ -9,6 +9,7 @@ callbacks in the GUI thread.
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,12 +38,18 @@ class Job(QObject):
     _done = Signal(object)
     _failed = Signal(object, str)
     _progress = Signal(int, int)
+    _report = Signal(object)
     finished = Signal()  # after the callbacks ran, success or not (GUI thread)
 
-    def __init__(self, fn, on_done=None, on_error=None, on_progress=None, parent=None):
+    def __init__(
+        self, fn, on_done=None, on_error=None, on_progress=None, on_report=None, parent=None
+    ):
         super().__init__(parent)
         self.fn = fn
         self.cancelled = False
+        self.paused = False
+        self._on_report = on_report
+        self._report.connect(self._deliver_report)
         self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
         self.result: Any = None
         self.error: BaseException | None = None
@@ -57,6 +64,19 @@ class Job(QObject):
         """Called in the worker; returns False once cancelled."""
         self._progress.emit(int(done), int(total))
         return not self.cancelled
+
+    def report(self, value) -> bool:
+        """Called in the worker with any object (e.g. training progress); while paused it
+        waits here. Returns False once cancelled."""
+        self._report.emit(value)
+        while self.paused and not self.cancelled:
+            time.sleep(0.05)
+        return not self.cancelled
+
+    @Slot(object)
+    def _deliver_report(self, value) -> None:
+        if self._on_report is not None:
+            self._on_report(value)
 
     @Slot(object)
     def _deliver_done(self, result) -> None:
@@ -182,8 +202,9 @@ class Engine(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        on_report: Callable[[Any], None] | None = None,
     ) -> Job:
-        job = Job(fn, on_done, on_error, on_progress)
+        job = Job(fn, on_done, on_error, on_progress, on_report)
         self._jobs.add(job)
         self.pending += 1
         if self.pending == 1:

@@ -24,6 +24,7 @@ from sigverify.core.verification import (
     activate_model,
     active_model_dir,
     model_id_of,
+    models_used,
 )
 from tests.conftest import signature_file, write_png
 
@@ -240,6 +241,12 @@ def test_model_switch_reembeds_from_the_stored_images(service, tmp_path, tiny_mo
         first_vectors, second_vectors, atol=1e-5
     )  # same weights
     assert service.store.audit_entries()[-1].action == "activate_model"
+    assert models_used(service.store) == [str(second_dir.resolve())]
+    assert activate_model(service.store, service.model, "admin")
+    assert models_used(service.store) == [
+        str(service.model.path.resolve()),
+        str(second_dir.resolve()),
+    ]
 
 
 def test_verification_embeds_only_that_persons_missing_references(

@@ -38,6 +38,7 @@ def test_window_title_pages_and_status(window):
         "Verify",
         "Thresholds",
         "Models",
+        "Train",
     ]
     assert window.model_label.text() == "Model: tiny · CPU"
     window.nav.setCurrentRow(3)

@@ -1,0 +1,58 @@
+"""Train: where the training wizard starts, with what it needs explained."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sigverify.gui.workers import Engine
+
+
+class TrainPage(QWidget):
+    def __init__(self, engine: Engine, store, models_page, parent=None):
+        super().__init__(parent)
+        self.engine, self.store, self.models_page = engine, store, models_page
+        self.wizard = None
+        intro = QLabel(
+            self.tr(
+                "<h2>Train a model on your own signatures</h2>"
+                "<p>For technical users: with genuine signatures (and, if you have them, "
+                "skilled forgeries) of many people, you can train a model that fits your "
+                "documents, scanners and pens.</p>"
+                "<ul><li>One folder per person, with <tt>genuine</tt> and <tt>forged</tt> "
+                "sub-folders (CEDAR, SigComp2011 and BHSig260 folders also work).</li>"
+                "<li>The more people the better: 50 or more. Each needs at least 2 genuine "
+                "signatures.</li>"
+                "<li>The wizard keeps some people apart to test the model, and compares it "
+                "with the model in use before you switch.</li></ul>"
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        self.start_button = QPushButton(self.tr("Start the training wizard…"))
+        self.start_button.setMinimumHeight(36)
+        self.start_button.clicked.connect(self.open_wizard)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+
+    def open_wizard(self, overrides: dict | None = None, modal: bool = True):
+        from sigverify.gui.train_wizard import TrainWizard
+
+        self.wizard = TrainWizard(self.engine, self.store, self, overrides)
+        self.wizard.model_saved.connect(self._saved)
+        if modal:
+            self.wizard.open()
+        return self.wizard
+
+    def _saved(self, installed, activate: bool) -> None:
+        self.result.setText(
+            self.tr("Saved “{name}”; it is on the Models page.").format(name=installed.name)
+        )
+        self.models_page.refresh()
+        if activate:
+            self.models_page.activate(installed.path)

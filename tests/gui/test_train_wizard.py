@@ -1,0 +1,145 @@
+"""The training wizard, end to end on synthetic signatures with a tiny network."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from sigverify.core.datasets import write_template_folder
+from sigverify.core.errors import DatasetError
+from sigverify.core.modelio import read_card
+from sigverify.core.synthetic import write_synthetic_dataset
+from tests.conftest import draw_signature, write_png
+from tests.gui.conftest import wait_idle
+
+TINY = {
+    "encoder_config": {"width": 8, "embedding_dim": 16},
+    "preprocess": {"height": 48, "width": 72},
+    "steps_per_epoch": 4,
+    "batch_size": 16,
+    "validation_refs": 3,
+}
+
+
+def start(qtbot, window, tmp_path, overrides=TINY, writers=12):
+    data = write_synthetic_dataset(tmp_path / "data", writers=writers, genuine=5, forged=2)
+    wizard = window.train_page.open_wizard(dict(overrides), modal=False)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.data_page
+    page.load(str(data))
+    qtbot.waitUntil(page.isComplete, timeout=30000)
+    return wizard
+
+
+def test_wizard_trains_compares_saves_and_activates(qtbot, window, tmp_path):
+    wizard = start(qtbot, window, tmp_path)
+    assert wizard.data_page.writers.rowCount() == 12
+    assert "12 people (12 usable), 60 genuine and 24 forged" in wizard.data_page.summary.text()
+    wizard.next()
+    options = wizard.options_page
+    options.validation.setValue(20)
+    options.test.setValue(20)
+    options.epochs.setValue(2)
+    assert options.split_label.text() == ("8 people for training, 2 for validation, 2 for testing")
+    assert "min on this computer (CPU)" in options.estimate.text()
+    wizard.next()
+    training = wizard.training_page
+    qtbot.waitUntil(training.isComplete, timeout=120000)
+    assert [h["epoch"] for h in training.history] == [1, 2]
+    assert training.canvas is not None and "epoch 2: loss" in training.log.toPlainText()
+    assert training.status.text().startswith("Done: best epoch")
+    wizard.next()
+    evaluation = wizard.evaluation_page
+    qtbot.waitUntil(evaluation.isComplete, timeout=60000)
+    assert evaluation.table.item(0, 0).text().endswith("%")
+    assert evaluation.table.item(0, 1).text().endswith("%")  # the active tiny model, same people
+    assert "2 test people" in evaluation.verdict.text()
+    assert evaluation.plots.count() == 3
+    wizard.next()
+    wizard.save_page.name.setText("branch-7")
+    wizard.save_page.description.setPlainText("our own scans")
+    wizard.save_page.activate.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: window.engine.model.card.name == "branch-7", timeout=30000)
+    wait_idle(qtbot, window.engine)
+    card = read_card(wizard.saved.path)
+    assert card.description == "our own scans" and card.metrics["test"]["writers"] == 2
+    names = [m.name for m in window.models_page.models]
+    assert "branch-7" in names and "tiny" in names  # the previous model stays for rollback
+    actions = [e.action for e in window.store.audit_entries()]
+    assert "train_model" in actions and actions[-1] == "activate_model"
+
+
+def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
+    wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
+    wizard.next()
+    wizard.options_page.epochs.setValue(60)
+    wizard.next()
+    training = wizard.training_page
+    qtbot.waitUntil(lambda: len(training.history) >= 1, timeout=120000)
+    training.toggle_pause()
+    assert training.job.paused and training.pause_button.text() == "Resume"
+    training.toggle_pause()
+    assert not training.job.paused
+    training.cancel()
+    qtbot.waitUntil(training.isComplete, timeout=60000)
+    result = training.run.result
+    assert result.stopped == "cancelled" and result.epochs_run < 60
+    assert (result.model_dir / "model.safetensors").is_file()
+    assert training.status.text().startswith("Cancelled; the best model so far is kept.")
+
+
+def test_closing_the_wizard_while_training_asks(qtbot, window, dialogs, tmp_path):
+    wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
+    wizard.next()
+    wizard.options_page.epochs.setValue(60)
+    wizard.next()
+    dialogs.answer = False
+    wizard.reject()
+    assert wizard.isVisible() and dialogs.questions
+    dialogs.answer = True
+    wizard.reject()
+    wait_idle(qtbot, window.engine, timeout=60000)
+    assert not wizard.isVisible() and wizard.saved is None
+
+
+def test_a_folder_with_problems_lists_them_and_cannot_go_on(qtbot, window, tmp_path):
+    root = tmp_path / "mixed"
+    for i in range(3):
+        write_png(root / "anna" / "genuine" / f"{i}.png", draw_signature())
+    (root / "anna" / "genuine" / "broken.png").write_bytes(b"\x89PNG not really")
+    write_png(root / "ben" / "genuine" / "0.png", draw_signature())
+    write_png(root / "cara" / "genuine" / "0.png", np.full((120, 240), 240, np.uint8))
+    write_png(root / "cara" / "genuine" / "1.png", draw_signature())
+    wizard = window.train_page.open_wizard(dict(TINY), modal=False)
+    qtbot.addWidget(wizard)
+    page = wizard.data_page
+    page.load(str(root))
+    qtbot.waitUntil(lambda: page.checked, timeout=30000)
+    problems = [page.problems.item(i).text() for i in range(page.problems.count())]
+    text = "\n".join(problems)
+    assert "ben has only one genuine signature" in text
+    assert "No forgeries were found" in text
+    assert "broken.png" in text  # unreadable file, found by reading every image
+    assert "(0.png)" in text  # cara's blank page
+    assert "At least 3 usable people are needed" in text
+    assert not page.isComplete()
+
+
+def test_a_folder_that_is_not_data_says_what_is_expected(qtbot, window, tmp_path):
+    wizard = window.train_page.open_wizard(dict(TINY), modal=False)
+    qtbot.addWidget(wizard)
+    (tmp_path / "holiday").mkdir()
+    wizard.data_page.load(str(tmp_path / "holiday"))
+    assert "<writer>/genuine/" in wizard.data_page.summary.text()
+    assert not wizard.data_page.isComplete()
+
+
+def test_template_folder_explains_the_layout(tmp_path):
+    root = write_template_folder(tmp_path / "new")
+    assert (root / "writer-01" / "genuine").is_dir() and (root / "writer-02" / "forged").is_dir()
+    assert "<person>/genuine/" in (root / "README.txt").read_text()
+    with pytest.raises(DatasetError, match="not empty"):
+        write_template_folder(root)
