@@ -54,11 +54,15 @@ def preprocessing_figure(path: Path) -> None:
     figure.savefig(path)
 
 
-def wait_idle(app, engine) -> None:
-    while engine.pending or engine.model is None:
+def wait_for(app, ready) -> None:
+    while not ready():
         app.processEvents()
         time.sleep(0.01)
     app.processEvents()
+
+
+def wait_idle(app, engine) -> None:
+    wait_for(app, lambda: not engine.pending and engine.model is not None)
 
 
 def save(widget, name: str) -> None:
@@ -119,16 +123,10 @@ def main() -> int:
     app.processEvents()
     save(window, "verify_overlay.png")
 
-    window.nav.setCurrentRow(2)
-    app.processEvents()
-    save(window, "thresholds.png")
-    window.nav.setCurrentRow(3)
-    app.processEvents()
-    save(window, "models.png")
-
-    window.nav.setCurrentRow(4)
-    app.processEvents()
-    save(window, "train.png")
+    for row, name in ((2, "thresholds"), (3, "models"), (4, "train")):
+        window.nav.setCurrentRow(row)
+        app.processEvents()
+        save(window, f"{name}.png")
     from sigverify.core.synthetic import write_synthetic_dataset
 
     data = write_synthetic_dataset(work / "our-scans", writers=16, genuine=6, forged=3)
@@ -136,9 +134,7 @@ def main() -> int:
     wizard = window.train_page.open_wizard({"steps_per_epoch": 6}, modal=False)
     wizard.show()
     wizard.data_page.load(str(data))
-    while not wizard.data_page.isComplete():
-        app.processEvents()
-        time.sleep(0.01)
+    wait_for(app, wizard.data_page.isComplete)
     save(wizard, "wizard_data.png")
     wizard.next()
     wizard.options_page.epochs.setValue(3)
@@ -146,14 +142,10 @@ def main() -> int:
     app.processEvents()
     save(wizard, "wizard_options.png")
     wizard.next()
-    while not wizard.training_page.isComplete():
-        app.processEvents()
-        time.sleep(0.01)
+    wait_for(app, wizard.training_page.isComplete)
     save(wizard, "wizard_training.png")
     wizard.next()
-    while not wizard.evaluation_page.isComplete():
-        app.processEvents()
-        time.sleep(0.01)
+    wait_for(app, wizard.evaluation_page.isComplete)
     app.processEvents()
     save(wizard, "wizard_evaluation.png")
     wizard.close()

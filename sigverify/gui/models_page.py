@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from sigverify.core.modelio import ModelCard
 from sigverify.core.store import Store
 from sigverify.core.verification import card_thresholds, models_used
 from sigverify.gui import dialogs
+from sigverify.gui.widgets import two_panes
 from sigverify.gui.workers import Engine
 
 MODEL_ROLE = Qt.ItemDataRole.UserRole
@@ -148,13 +148,7 @@ class ModelsPage(QWidget):
         row.addWidget(self.delete_button)
         row.addWidget(self.activate_button)
         right_layout.addLayout(row)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([300, 760])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        two_panes(self, left, right, (300, 760))
         self.engine.model_changed.connect(lambda _: self.refresh())
         self.refresh()
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from sigverify.gui.widgets import (
     png_to_array,
     preprocessed_pixmap,
     standard_shortcuts,
+    two_panes,
 )
 from sigverify.gui.workers import Engine
 
@@ -160,14 +160,7 @@ class PeoplePage(QWidget):
         right_layout.addWidget(stored_box, 1)
         right_layout.addWidget(new_box, 0)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 800])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        two_panes(self, left, right, (260, 800))
         self.engine.model_changed.connect(lambda _: self._check_references())
         self.refresh()
         self.new_person()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSlider,
-    QSplitter,
     QStackedWidget,
     QTabBar,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from sigverify.gui.widgets import (
     png_to_array,
     preprocessed_pixmap,
     standard_shortcuts,
+    two_panes,
 )
 from sigverify.gui.workers import Engine
 
@@ -163,14 +163,7 @@ class VerifyPage(QWidget):
         result_layout.addLayout(record_row)
         result_layout.addWidget(self.record_status)
 
-        splitter = QSplitter()
-        splitter.addWidget(input_box)
-        splitter.addWidget(result_box)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 700])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        two_panes(self, input_box, result_box, (380, 700))
         self.engine.model_changed.connect(lambda _: self._changed())
         self.refresh()
         self.show_result(None)

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -162,6 +164,18 @@ class ZoomView(QScrollArea):
             event.accept()
         else:
             super().wheelEvent(event)
+
+
+def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
+    """Lay ``page`` out as two resizable panes; the right one takes any extra width."""
+    splitter = QSplitter()
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes(list(sizes))
+    layout = QHBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)
 
 
 # ------------------------------------------------------------------ getting signatures in
