@@ -30,6 +30,8 @@ def folder_size(path: Path) -> tuple[int, int]:
 def biggest(path: Path, count: int = 8) -> list[dict]:
     sizes = {}
     for child in (path / "_internal").iterdir() if (path / "_internal").is_dir() else []:
+        if child.is_symlink():  # PyInstaller links shared libraries to one copy
+            continue
         size = folder_size(child)[0] if child.is_dir() else child.stat().st_size
         sizes[child.name] = size
     top = sorted(sizes.items(), key=lambda kv: -kv[1])[:count]
