@@ -24,7 +24,9 @@ class TrainPage(QWidget):
                 "<li>The more people the better: 50 or more. Each needs at least 2 genuine "
                 "signatures.</li>"
                 "<li>The wizard keeps some people apart to test the model, and compares it "
-                "with the model in use before you switch.</li></ul>"
+                "with the model in use before you switch.</li>"
+                "<li>Training uses the computer fully: verifications wait until it ends, "
+                "so train when nobody needs to verify.</li></ul>"
             )
         )
         intro.setWordWrap(True)

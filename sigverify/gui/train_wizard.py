@@ -413,7 +413,12 @@ class TrainingPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Training"))
-        self.setSubTitle(self.tr("You can keep using the app. Cancel keeps the best model so far."))
+        self.setSubTitle(
+            self.tr(
+                "The window stays usable, but verifications wait until training ends: "
+                "train when the desk is quiet. Cancel keeps the best model so far."
+            )
+        )
         self.run = None
         self.job = None
         self.history: list[dict] = []
