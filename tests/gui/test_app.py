@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, qGray
 
 from sigverify import __version__
 from sigverify.core.errors import ImageReadError, SigverifyError
@@ -79,6 +79,22 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     entries = window.store.audit_entries("c-1")
     assert len(entries) == before + 1 and entries[-1].details["comment"] == "ID card checked"
     assert not verify.record_button.isEnabled()
+
+
+def test_a_reference_shows_as_enrolled_and_as_the_model_sees_it(qtbot, window, tmp_path):
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    people = window.people_page
+    assert people.original_view._pixmap is None
+    people.references.setCurrentRow(1)
+    reference_id = people.references.item(1).data(Qt.ItemDataRole.UserRole)
+    original, png = window.store.reference_images(reference_id)
+    shown = people.preprocessed_view._pixmap.toImage()
+    stored = QImage.fromData(png)
+    assert (shown.width(), shown.height()) == (stored.width(), stored.height())
+    # shown as dark ink on white: the inverse of the stored (ink-bright) image
+    x, y = stored.width() // 2, stored.height() // 2
+    assert qGray(shown.pixel(x, y)) == 255 - qGray(stored.pixel(x, y))
+    assert people.original_view._pixmap.width() == QImage.fromData(original).width()
 
 
 def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
