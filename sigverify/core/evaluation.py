@@ -21,12 +21,15 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass, field
 from statistics import NormalDist
+from typing import TYPE_CHECKING
 
 import numpy as np
-from matplotlib.figure import Figure
 
 from sigverify.core.bank import SignatureBank
 from sigverify.core.scoring import aggregate_distances, pairwise_distances
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 DEFAULT_REFS = (1, 3, 5, 10)
 
@@ -315,10 +318,18 @@ def evaluate_embeddings(
 # ------------------------------------------------------------------ plots
 
 
+def _figure(width: float, height: float) -> Figure:
+    """An empty figure. matplotlib is imported here, not at module level: verification
+    and model loading use this module without plotting, and the import costs ~0.7 s."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
 def distance_histogram_figure(
     scores: ScoreSet, threshold: float | None = None, title: str = ""
 ) -> Figure:
-    figure = Figure(figsize=(6.4, 3.6), layout="constrained")
+    figure = _figure(6.4, 3.6)
     ax = figure.subplots()
     groups = [
         (scores.genuine, "genuine", "#2e7d32"),
@@ -348,7 +359,7 @@ def distance_histogram_figure(
 
 def roc_figure(score_sets: list[ScoreSet], names: list[str] | None = None) -> Figure:
     """ROC curves; ``names`` label the curves (default: the reference counts)."""
-    figure = Figure(figsize=(4.8, 4.4), layout="constrained")
+    figure = _figure(4.8, 4.4)
     ax = figure.subplots()
     for index, scores in enumerate(score_sets):
         negatives, _, kind = scores.negatives()
@@ -368,7 +379,7 @@ def det_figure(score_sets: list[ScoreSet]) -> Figure:
     """FRR against FAR on normal-deviate axes (a DET curve)."""
     probit = np.vectorize(NormalDist().inv_cdf)
     ticks = np.array([0.001, 0.01, 0.05, 0.2, 0.5])
-    figure = Figure(figsize=(4.8, 4.4), layout="constrained")
+    figure = _figure(4.8, 4.4)
     ax = figure.subplots()
     for scores in score_sets:
         negatives, _, _ = scores.negatives()
@@ -473,7 +484,7 @@ def band_rates(scores: ScoreSet, accept: float, reject: float) -> BandRates:
 
 def training_figure(history: list[dict]) -> Figure:
     """Training loss and validation EER per epoch (the ``history`` of a training run)."""
-    figure = Figure(figsize=(6.4, 3.0), layout="constrained")
+    figure = _figure(6.4, 3.0)
     loss_axis, eer_axis = figure.subplots(1, 2)
     epochs = [h["epoch"] for h in history]
     loss_axis.plot(epochs, [h["loss"] for h in history], marker="o", color="#1565c0")
