@@ -63,7 +63,7 @@ def run_training(
     images; ``on_progress`` follows training (returning False stops it, keeping the best
     model so far)."""
     split, summary = split_plan(plan)
-    preprocess = PreprocessConfig(**plan.config.preprocess)
+    preprocess = PreprocessConfig.from_dict(plan.config.preprocess)
     banks = {
         part: SignatureBank.from_writers(
             getattr(split, part),

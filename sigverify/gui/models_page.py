@@ -24,14 +24,10 @@ from sigverify.core.modelio import ModelCard
 from sigverify.core.store import Store
 from sigverify.core.verification import card_thresholds, models_used
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import two_panes
+from sigverify.gui.widgets import percent, two_panes
 from sigverify.gui.workers import Engine
 
 MODEL_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _pct(value) -> str:
-    return "–" if value is None else f"{100 * float(value):.1f} %"
 
 
 def card_html(card: ModelCard, tr) -> str:
@@ -81,11 +77,11 @@ def card_html(card: ModelCard, tr) -> str:
         for refs, m in sorted(per_refs.items(), key=lambda kv: int(kv[0])):
             cells = (
                 refs,
-                _pct(m.get("eer")),
+                percent(m.get("eer")),
                 f"{m.get('auc', 0):.3f}",
-                _pct(m.get("far_skilled")),
-                _pct(m.get("far_random")),
-                _pct(m.get("frr")),
+                percent(m.get("far_skilled")),
+                percent(m.get("far_random")),
+                percent(m.get("frr")),
                 m.get("writers", "–"),
             )
             out.append(

@@ -3,8 +3,6 @@ curves, and the accept / reject thresholds moved live with their error rates."""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import Qt
@@ -34,13 +32,10 @@ from sigverify.core.evaluation import (
 from sigverify.core.store import Store
 from sigverify.core.verification import card_thresholds, operator_name, shared_thresholds
 from sigverify.gui import dialogs
+from sigverify.gui.widgets import percent
 from sigverify.gui.workers import Engine
 
 STEPS = 1000
-
-
-def percent(value: float) -> str:
-    return "–" if value is None or math.isnan(value) else f"{100 * value:.1f} %"
 
 
 class ThresholdControl(QWidget):

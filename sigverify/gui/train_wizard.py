@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.datasets import LAYOUT_HELP, Dataset
 from sigverify.core.errors import SigverifyError
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import ImageView, bytes_to_pixmap
+from sigverify.gui.widgets import ImageView, bytes_to_pixmap, percent
 from sigverify.gui.workers import Engine
 
 # Seconds per training step of 48 images at 150 x 220 on a 2-core laptop CPU (measured:
@@ -690,11 +690,11 @@ class EvaluationPage(QWizardPage):
                 ["–"] * 5
                 if m is None
                 else [
-                    f"{100 * m.eer:.1f} %",
+                    percent(m.eer),
                     f"{m.auc:.3f}",
-                    "–" if m.far_skilled is None else f"{100 * m.far_skilled:.1f} %",
-                    "–" if m.far_random is None else f"{100 * m.far_random:.1f} %",
-                    "–" if m.frr is None else f"{100 * m.frr:.1f} %",
+                    percent(m.far_skilled),
+                    percent(m.far_random),
+                    percent(m.frr),
                 ]
             )
             for row, value in enumerate(values):

@@ -34,6 +34,13 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}
 
 
+def percent(value: float | None) -> str:
+    """A rate as "12.3 %", or "–" when there is none (None or NaN)."""
+    if value is None or value != value:
+        return "–"
+    return f"{100 * float(value):.1f} %"
+
+
 # ------------------------------------------------------------------ images
 
 
@@ -306,7 +313,6 @@ class SignatureDropArea(QFrame):
         mime = event.mimeData()
         if mime.hasUrls() or mime.hasImage():
             event.acceptProposedAction()
-            self.setProperty("dragging", True)
             self.setStyleSheet("#dropArea { border: 2px dashed palette(highlight); }")
 
     def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -401,10 +407,9 @@ class ThresholdGauge(QWidget):
             painter.fillRect(QRectF(x(start), top, x(end) - x(start), height), QColor(colour))
         painter.setPen(self.palette().windowText().color())
         labels = ((self.accept, self.tr("accept")), (self.reject, self.tr("reject")))
-        for value, _name in labels:
-            painter.drawLine(QPointF(x(value), top - 3), QPointF(x(value), top + height + 3))
         metrics = painter.fontMetrics()
         for value, name in labels:
+            painter.drawLine(QPointF(x(value), top - 3), QPointF(x(value), top + height + 3))
             text = f"{name} {value:.3f}"
             left = min(max(x(value) - metrics.horizontalAdvance(text) / 2, 0), width - 80)
             painter.drawText(QPointF(left, top + height + 4 + metrics.ascent()), text)
