@@ -97,6 +97,22 @@ def test_a_reference_shows_as_enrolled_and_as_the_model_sees_it(qtbot, window, t
     assert people.original_view._pixmap.width() == QImage.fromData(original).width()
 
 
+def test_keyboard_verifies_on_the_visible_page(qtbot, window, tmp_path):
+    # Enrol and Verify both use Ctrl+Enter: only the shown page's button may answer
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    window.nav.setCurrentRow(1)
+    verify = window.verify_page
+    verify.choose_person("c-1")
+    verify.drop_area.add_paths([signature_file(tmp_path, 1, 5)])
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # a button's shortcut clicks it after a short animation, then the job runs
+    qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
+    assert verify.result.person_id == "c-1"
+    assert window.people_page.status.text() == "Enrolled 3 reference(s)."
+
+
 def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
     files = [signature_file(tmp_path, 2, i) for i in range(2)]
     mime = QMimeData()
