@@ -110,6 +110,20 @@ def otsu_threshold(values: np.ndarray) -> int:
     return int(threshold)
 
 
+def percentile_uint8(values: np.ndarray, q: float) -> float:
+    """``np.percentile(values, q)`` (linear interpolation) of uint8 ``values``, from their
+    histogram: the same number, several times faster than sorting a scan's pixels."""
+    counts = np.cumsum(np.bincount(values.ravel(), minlength=256))
+    n = int(counts[-1])
+    if n == 0:
+        raise ValueError("no values")
+    position = q / 100.0 * (n - 1)
+    low = int(np.floor(position))
+    high = min(low + 1, n - 1)
+    v_low, v_high = np.searchsorted(counts, [low, high], side="right")
+    return float(v_low + (position - low) * (int(v_high) - int(v_low)))
+
+
 def remove_ruled_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
     """Drop horizontal runs of ink longer than ``fraction`` of the width from ``mask (H, W)``
     bool. Ruled lines are machine-straight; hand strokes never stay on one pixel row
@@ -118,8 +132,14 @@ def remove_ruled_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
     length = int(round(fraction * width))
     if fraction <= 0 or length < 20:
         return mask.copy()
+    # The kernel is one row high, so rows are independent: only rows holding at least
+    # ``length`` ink pixels can hold such a run (usually none, and this costs nothing).
+    candidates = np.flatnonzero(np.count_nonzero(mask, axis=1) >= length)
+    if len(candidates) == 0:
+        return mask.copy()
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
-    lines = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+    lines = np.zeros(mask.shape, np.uint8)
+    lines[candidates] = cv2.morphologyEx(mask[candidates].astype(np.uint8), cv2.MORPH_OPEN, kernel)
     # Take the line's anti-aliased edge rows too.
     lines = cv2.dilate(lines, np.ones((3, 1), np.uint8))
     return mask & ~lines.astype(bool)
@@ -184,10 +204,10 @@ def find_ink(flat: np.ndarray, config: PreprocessConfig) -> np.ndarray:
     smooth = cv2.GaussianBlur(flat, (0, 0), sigma)
     threshold = otsu_threshold(smooth)
     dark = smooth <= threshold
-    paper_level = float(np.median(smooth[~dark])) if (~dark).any() else 255.0
+    paper_level = percentile_uint8(smooth[~dark], 50) if (~dark).any() else 255.0
     # The darkest tenth of the dark class: thin or faint strokes are mostly anti-aliased
     # edge, so their mean sits close to the paper even when the pen line itself is clear.
-    ink_level = float(np.percentile(smooth[dark], 10)) if dark.any() else paper_level
+    ink_level = percentile_uint8(smooth[dark], 10) if dark.any() else paper_level
     if paper_level - ink_level < config.min_contrast:
         raise NoInkError(_NO_INK)
     # Otsu can split a page of pure noise; a real ink pixel is clearly darker than paper.
@@ -254,9 +274,10 @@ def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = Non
     r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
     crop_mask = mask[r0:r1, c0:c1]
     # Ink keeps its darkness (255 - paper-relative grey); everything else becomes 0.
-    ink = np.where(crop_mask, 255.0 - flat[r0:r1, c0:c1], 0.0)
+    darkness = 255 - flat[r0:r1, c0:c1]
+    ink = np.where(crop_mask, darkness.astype(np.float32), np.float32(0))
     if config.normalize_ink:
         # A pencil and a marker should look alike: stretch so strong ink reaches 255.
-        ink *= 255.0 / max(1.0, float(np.percentile(ink[crop_mask], 90)))
+        ink *= np.float32(255.0 / max(1.0, percentile_uint8(darkness[crop_mask], 90)))
     ink = np.clip(np.rint(ink), 0, 255).astype(np.uint8)
     return fit_on_canvas(ink, crop_mask, config.height, config.width, config.margin)

@@ -12,6 +12,7 @@ from sigverify.core.preprocessing import (
     flatten_paper,
     limit_working_size,
     otsu_threshold,
+    percentile_uint8,
     preprocess_signature,
     remove_ruled_lines,
     remove_specks,
@@ -80,6 +81,36 @@ def test_ruled_line_is_removed_and_hand_stroke_kept():
     assert not cleaned[75:85].any()
     assert cleaned[rr, rr * 2].all()
     assert cleaned[40:42, 100:200].all()
+
+
+def test_percentile_uint8_equals_numpy():
+    rng = np.random.default_rng(0)
+    for size in (1, 2, 7, 1000):
+        values = rng.integers(0, 256, size, dtype=np.uint8)
+        for q in (0, 10, 50, 90, 100):
+            assert percentile_uint8(values, q) == pytest.approx(np.percentile(values, q))
+    assert percentile_uint8(np.array([10, 20], np.uint8), 50) == 15.0
+    with pytest.raises(ValueError):
+        percentile_uint8(np.zeros(0, np.uint8), 50)
+
+
+def test_ruled_lines_only_where_a_row_holds_a_long_run():
+    # A row with many ink pixels but no long run (a dashed row) keeps its ink; a row with
+    # one run of 200 of 300 px loses it, and the rows around it (the line's edges) too.
+    mask = np.zeros((60, 300), bool)
+    mask[10, ::2] = True  # 150 px of ink, runs of 1
+    mask[30, 50:250] = True
+    mask[31, 50:250] = True
+    mask[45, 5:150] = True
+    mask[45, 160:295] = True  # 280 px, longest run 145 < 180
+    cleaned = remove_ruled_lines(mask, 0.6)
+    assert cleaned[10].sum() == 150 and cleaned[45].sum() == 280
+    assert cleaned[29:33].sum() <= 2  # the opening may leave a run's last pixel
+    # The same as opening the whole image (rows are independent for a 1-row kernel).
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (180, 1))
+    whole = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+    whole = cv2.dilate(whole, np.ones((3, 1), np.uint8)).astype(bool)
+    assert np.array_equal(cleaned, mask & ~whole)
 
 
 def test_specks_are_removed():
