@@ -4,8 +4,9 @@ Protocol (:func:`score_writers`) for N references per writer: each writer with m
 than N genuine signatures gets N of them (a seeded random choice) as references; the
 queries are their remaining genuine signatures, all skilled forgeries of them, and one
 genuine signature from each of up to ``random_writers`` other writers (random
-forgeries). Each query's score is :func:`sigverify.core.scoring.aggregate_distances`
-of its distances to the references; smaller = more genuine. A query is accepted when
+forgeries). Each query's score is :func:`sigverify.core.scoring.score_queries` of its
+distances to the references (scaled by the references' spread when the model records a
+typical one); smaller = more genuine. A query is accepted when
 its score is at most the threshold.
 
 Metrics (:func:`compute_metrics`): EER (where false accepts of skilled forgeries equal
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sigverify.core.bank import SignatureBank
-from sigverify.core.scoring import aggregate_distances, pairwise_distances
+from sigverify.core.scoring import pairwise_distances, score_queries
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -247,9 +248,11 @@ def score_writers(
     distance: str = "euclidean",
     random_writers: int = 20,
     seed: int = 0,
+    reference_spread: float | None = None,
 ) -> ScoreSet:
     """Run the protocol on ``embeddings (N, D)`` of ``bank``'s images (same order). The
-    choices for a writer depend only on ``seed`` and the writer's id."""
+    choices for a writer depend only on ``seed`` and the writer's id. ``reference_spread``:
+    the model's typical spread (see :mod:`sigverify.core.scoring`)."""
     n_writers = len(bank.writer_ids)
     rngs = [_writer_rng(seed, wid) for wid in bank.writer_ids]
     genuine_idx = [rngs[w].permutation(bank.genuine_of(w)) for w in range(n_writers)]
@@ -261,6 +264,7 @@ def score_writers(
         if len(genuine_idx[w]) <= refs:
             continue
         references = embeddings[genuine_idx[w][:refs]]
+        among = pairwise_distances(references, references, distance)
         others = [o for o in by_id if o != w]
         if len(others) > random_writers:
             others = [
@@ -275,7 +279,7 @@ def score_writers(
         for key, writer_key, idx in groups:
             if len(idx):
                 d = pairwise_distances(embeddings[idx], references, distance)
-                out[key].append(aggregate_distances(d))
+                out[key].append(score_queries(d, among, reference_spread))
                 out[writer_key].append(np.full(len(idx), w))
 
     def cat(key, dtype):
@@ -307,10 +311,13 @@ def evaluate_embeddings(
     threshold: float | None = None,
     bootstrap: int = 0,
     seed: int = 0,
+    reference_spread: float | None = None,
 ) -> EvaluationReport:
     per_refs, scores = {}, {}
     for n in available_refs(bank, refs):
-        scores[n] = score_writers(embeddings, bank, n, distance, seed=seed)
+        scores[n] = score_writers(
+            embeddings, bank, n, distance, seed=seed, reference_spread=reference_spread
+        )
         per_refs[n] = compute_metrics(scores[n], threshold, bootstrap=bootstrap)
     return EvaluationReport(per_refs=per_refs, scores=scores, threshold=threshold)
 

@@ -23,7 +23,8 @@ WRITER_MODES = ("auto", "test", "all")
 PROTOCOL = (
     "writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining "
     "genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); "
-    "score = mean distance to the ceil(N/2) nearest references; "
+    "score = mean distance to the ceil(N/2) nearest references, scaled by the typical / this "
+    "writer's reference spread (N >= 2); "
     "threshold chosen on validation writers"
 )
 
@@ -73,7 +74,14 @@ def evaluate_model(
     """Embed the bank with the model and run the protocol at the card's distance and threshold."""
     embeddings = embed_images(model.encoder, bank.images, model.device)
     return evaluate_embeddings(
-        embeddings, bank, refs, model.card.distance, model.card.threshold, bootstrap, seed
+        embeddings,
+        bank,
+        refs,
+        model.card.distance,
+        model.card.threshold,
+        bootstrap,
+        seed,
+        reference_spread=model.card.reference_spread,
     )
 
 

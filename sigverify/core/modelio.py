@@ -49,6 +49,10 @@ class ModelCard:
     #: reject; between: needs review). None: no band, both equal ``threshold``.
     accept_threshold: float | None = None
     reject_threshold: float | None = None
+    #: Typical distance between two genuine signatures of one person (median over the
+    #: validation writers). Scores with 2+ references are scaled by it against the person's
+    #: own references (:mod:`sigverify.core.scoring`); None: no scaling.
+    reference_spread: float | None = None
     #: Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)).
     calibration: list | None = None
     #: Data summary, split, hyper-parameters, seed, epochs, the command that trained it.

@@ -1,10 +1,18 @@
 """How a query is scored against a person's references: one function, used by evaluation
-and by verification alike.
+and by verification alike (:func:`score_queries`).
 
-The score is the *mean distance* from the query to the k nearest references, with
-``k = ceil(n / 2)`` for n references (1 ref: itself; 5 refs: the 3 nearest). Using the
-nearest half keeps one odd reference (a rushed or badly scanned one) from dragging a
-genuine query's score up, while still asking the query to resemble several references.
+1. The *distance* part is the mean distance from the query to the k nearest references,
+   with ``k = ceil(n / 2)`` for n references (1 ref: itself; 5 refs: the 3 nearest). Using
+   the nearest half keeps one odd reference (a rushed or badly scanned one) from dragging
+   a genuine query's score up, while still asking the query to resemble several references.
+2. With 2 or more references and a model that records a *typical spread* (the usual
+   distance between two genuine signatures of one person, measured on its validation
+   writers), that distance is scaled by ``typical / spread``, where ``spread`` is the mean
+   distance between this person's references, shrunk towards the typical one
+   (:data:`PRIOR_PAIRS`) because a few references measure it roughly. A person who signs
+   very consistently gets stricter scores, a variable signer more lenient ones, so one
+   global threshold suits both. Measured on validation writers (writer-disjoint, 5
+   references): EER 18.0 % -> 13.7 %; chosen over an unshrunk ratio (14.6 %) there.
 """
 
 from __future__ import annotations
@@ -13,17 +21,58 @@ import math
 
 import numpy as np
 
+#: Weight of the model's typical spread, in reference pairs, when estimating a person's own.
+PRIOR_PAIRS = 3.0
+
 
 def nearest_count(references: int) -> int:
     return max(1, math.ceil(references / 2))
 
 
 def aggregate_distances(distances: np.ndarray) -> np.ndarray:
-    """``distances (Q, R)`` from Q queries to R references -> scores ``(Q,)``."""
+    """``distances (Q, R)`` from Q queries to R references -> mean distance to the
+    ``nearest_count(R)`` nearest, ``(Q,)``."""
     distances = np.atleast_2d(np.asarray(distances, dtype=np.float64))
     k = nearest_count(distances.shape[1])
     nearest = np.sort(distances, axis=1)[:, :k]
     return nearest.mean(axis=1)
+
+
+def spread_factor(reference_distances: np.ndarray, typical_spread: float | None) -> float:
+    """``typical / spread`` for references whose distances to each other are
+    ``reference_distances (R, R)``; 1 with fewer than 2 references or no typical spread."""
+    count = len(reference_distances)
+    if typical_spread is None or typical_spread <= 0 or count < 2:
+        return 1.0
+    pairs = np.asarray(reference_distances, dtype=np.float64)[np.triu_indices(count, 1)]
+    spread = (pairs.sum() + PRIOR_PAIRS * typical_spread) / (len(pairs) + PRIOR_PAIRS)
+    return float(typical_spread / spread)
+
+
+def score_queries(
+    query_distances: np.ndarray,
+    reference_distances: np.ndarray | None = None,
+    typical_spread: float | None = None,
+) -> np.ndarray:
+    """Scores ``(Q,)`` (smaller = more genuine) from ``query_distances (Q, R)`` and the
+    references' distances to each other ``(R, R)`` (see the module notes)."""
+    scores = aggregate_distances(query_distances)
+    if reference_distances is None:
+        return scores
+    return scores * spread_factor(reference_distances, typical_spread)
+
+
+def typical_spread(embeddings: np.ndarray, writers: np.ndarray, distance: str) -> float | None:
+    """The median over writers of the median distance between two of a writer's
+    signatures: ``embeddings (N, D)`` of genuine signatures, ``writers (N,)`` their writer.
+    None when no writer has two."""
+    values = []
+    for writer in np.unique(writers):
+        own = embeddings[writers == writer]
+        if len(own) >= 2:
+            d = pairwise_distances(own, own, distance)
+            values.append(float(np.median(d[np.triu_indices(len(own), 1)])))
+    return float(np.median(values)) if values else None
 
 
 def pairwise_distances(queries: np.ndarray, references: np.ndarray, distance: str) -> np.ndarray:

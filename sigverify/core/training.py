@@ -42,6 +42,7 @@ from sigverify.core.modelio import ModelCard, load_model, save_model, write_scor
 from sigverify.core.models import Encoder, create_encoder
 from sigverify.core.preprocessing import PreprocessConfig
 from sigverify.core.sampling import WriterSampler
+from sigverify.core.scoring import typical_spread
 from sigverify.core.training_config import LOSSES, MINING, TrainConfig
 
 
@@ -305,8 +306,16 @@ def train_model(
             message="measuring on the validation writers",
         )
         embeddings = embed_images(encoder, validation_bank.images, device)
+        genuine = validation_bank.genuine
+        spread = typical_spread(
+            embeddings[genuine], validation_bank.writer[genuine], config.distance
+        )
         evaluation = evaluate_embeddings(
-            embeddings, validation_bank, [validation_refs], config.distance
+            embeddings,
+            validation_bank,
+            [validation_refs],
+            config.distance,
+            reference_spread=spread,
         )
         metrics = evaluation.per_refs[validation_refs]
         scores = evaluation.scores[validation_refs]
@@ -327,6 +336,7 @@ def train_model(
                 0,
             )
             card.threshold = float(metrics.eer_threshold)
+            card.reference_spread = spread
             negatives, _, _ = scores.negatives()
             card.accept_threshold, card.reject_threshold = review_band(scores.genuine, negatives)
             card.calibration = list(fit_calibration(scores.genuine, negatives))

@@ -1,8 +1,9 @@
 """Enrolment and verification over a :class:`~sigverify.core.store.Store` and a model.
 
 Scoring (one definition, shared with evaluation): a query's *score* is the mean of its
-distances to the ceil(n/2) nearest of the person's n references
-(:func:`sigverify.core.scoring.aggregate_distances`). The decision has three bands:
+distances to the ceil(n/2) nearest of the person's n references, scaled by how much the
+person's references vary compared with the model's typical signer
+(:func:`sigverify.core.scoring.score_queries`). The decision has three bands:
 
 - score at most the *accept* threshold: **accept**;
 - score above the *reject* threshold: **reject**;
@@ -34,7 +35,7 @@ from sigverify.core.imageio import decode_image, load_image
 from sigverify.core.modelio import LoadedModel, ModelCard
 from sigverify.core.paths import bundled_models_dir
 from sigverify.core.preprocessing import preprocess_signature
-from sigverify.core.scoring import aggregate_distances, nearest_count, pairwise_distances
+from sigverify.core.scoring import nearest_count, pairwise_distances, score_queries
 from sigverify.core.store import NewReference, NotFoundError, Person, Store
 
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
@@ -325,8 +326,10 @@ class VerificationService:
         ids, references = self.store.embeddings(person_id, self.model_id)
         pixels, warnings = self._prepare(signature)
         query = self._embed([pixels])
-        distances = pairwise_distances(query, references, self.model.card.distance)[0]
-        score = float(aggregate_distances(distances[None, :])[0])
+        card = self.model.card
+        distances = pairwise_distances(query, references, card.distance)[0]
+        among = pairwise_distances(references, references, card.distance)
+        score = float(score_queries(distances[None, :], among, card.reference_spread)[0])
         filenames = {r.id: r.filename for r in self.store.references(person_id)}
         per_reference = [
             ReferenceDistance(i, filenames[i], float(d))
@@ -340,7 +343,8 @@ class VerificationService:
             decision = REJECT
         else:
             decision = REVIEW
-        reason = self._reason(decision, score, thresholds, len(ids), nearest)
+        scaled = card.reference_spread is not None and len(ids) > 1
+        reason = self._reason(decision, score, thresholds, len(ids), nearest, scaled)
         result = VerificationResult(
             person_id,
             decision,
@@ -378,14 +382,23 @@ class VerificationService:
 
     @staticmethod
     def _reason(
-        decision: str, score: float, t: Thresholds, count: int, nearest: ReferenceDistance
+        decision: str,
+        score: float,
+        t: Thresholds,
+        count: int,
+        nearest: ReferenceDistance,
+        scaled: bool = False,
     ) -> str:
         k = nearest_count(count)
-        basis = (
-            f"Its distance to the {k} closest of {count} reference(s) is {score:.3f}"
-            if k > 1
-            else f"Its distance to the reference is {score:.3f}"
-        )
+        if count == 1:
+            basis = f"Its distance to the reference is {score:.3f}"
+        else:
+            closest = (
+                f"the {k} closest of {count} references" if k > 1 else f"the closest of {count}"
+            )
+            allowing = ", allowing for how much they vary," if scaled else ""
+            basis = f"Its distance to {closest}{allowing} is {score:.3f}"
+
         whose = {"person": "this person's", "global": "the global"}.get(t.source, "the model's")
         if decision == ACCEPT:
             verdict = f"within {whose} accept threshold {t.accept:.3f}"

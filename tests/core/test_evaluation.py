@@ -23,7 +23,14 @@ from sigverify.core.evaluation import (
     roc_figure,
     score_writers,
 )
-from sigverify.core.scoring import aggregate_distances, nearest_count, pairwise_distances
+from sigverify.core.scoring import (
+    aggregate_distances,
+    nearest_count,
+    pairwise_distances,
+    score_queries,
+    spread_factor,
+    typical_spread,
+)
 
 
 def test_error_rates_by_hand():
@@ -78,6 +85,37 @@ def test_aggregate_uses_the_nearest_half():
     d = np.array([[0.1, 0.9, 0.2, 0.5, 0.3]])  # 3 nearest of 5: 0.1, 0.2, 0.3
     assert aggregate_distances(d)[0] == pytest.approx(0.2)
     assert aggregate_distances(np.array([[0.7]]))[0] == pytest.approx(0.7)
+
+
+def test_spread_factor_worked_examples():
+    # 3 references on a line at 0, 1, 3: pair distances 1, 3, 2 -> sum 6 over 3 pairs.
+    refs = np.array([[0.0], [1.0], [3.0]])
+    among = pairwise_distances(refs, refs, "euclidean")
+    # Typical 1: spread (6 + 3 * 1) / (3 + 3) = 1.5 -> factor 1 / 1.5.
+    assert spread_factor(among, 1.0) == pytest.approx(1 / 1.5)
+    # Typical 4: (6 + 12) / 6 = 3 -> 4 / 3 (these references vary less than usual: stricter).
+    assert spread_factor(among, 4.0) == pytest.approx(4 / 3)
+    assert spread_factor(among, None) == 1.0
+    assert spread_factor(among[:1, :1], 1.0) == 1.0  # one reference: nothing to measure
+    # Identical references: the prior keeps the factor finite, (0 + 3 * 0.5) / (1 + 3) = 0.375.
+    assert spread_factor(np.zeros((2, 2)), 0.5) == pytest.approx(0.5 / 0.375)
+
+
+def test_score_queries_scales_the_nearest_half():
+    refs = np.array([[0.0], [1.0], [3.0]])
+    among = pairwise_distances(refs, refs, "euclidean")
+    query = np.array([[0.5], [10.0]])
+    d = pairwise_distances(query, refs, "euclidean")  # [0.5, 0.5, 2.5], [10, 9, 7]
+    assert score_queries(d) == pytest.approx([0.5, 8.0])  # 2 nearest of 3
+    assert score_queries(d, among, None) == pytest.approx([0.5, 8.0])
+    assert score_queries(d, among, 4.0) == pytest.approx([0.5 * 4 / 3, 8.0 * 4 / 3])
+
+
+def test_typical_spread_is_the_median_writer():
+    embeddings = np.array([[0.0], [1.0], [10.0], [12.0], [20.0], [20.5], [30.0]])
+    writers = np.array([0, 0, 1, 1, 2, 2, 3])  # medians 1, 2, 0.5; writer 3 has one
+    assert typical_spread(embeddings, writers, "euclidean") == pytest.approx(1.0)
+    assert typical_spread(embeddings[:1], writers[:1], "euclidean") is None
 
 
 def test_pairwise_distances_numpy():

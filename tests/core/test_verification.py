@@ -166,6 +166,7 @@ def test_a_result_is_recorded_later_with_a_comment(service, tmp_path):
 
 def test_result_details_and_audit(service, tmp_path):
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    service.model.card.reference_spread = None  # no scaling: see the test below
     result = service.verify("c-1", genuine(tmp_path, 1, 6)[0], comment="counter 3")
     assert len(result.per_reference) == 3
     assert result.nearest.distance == min(r.distance for r in result.per_reference)
@@ -194,6 +195,26 @@ def test_reason_text_for_each_band(service, tmp_path):
     for (accept, reject), word in words.items():
         service.store.set_person_thresholds("c-1", accept, reject, "manager")
         assert word in service.verify("c-1", query, record=False).reason
+
+
+def test_the_score_allows_for_how_much_the_references_vary(service, tmp_path):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2, 3))
+    query = genuine(tmp_path, 1, 6)[0]
+    assert service.model.card.reference_spread > 0  # training measured it
+    service.model.card.reference_spread = None
+    plain = service.verify("c-1", query, record=False)
+    nearest = sorted(r.distance for r in plain.per_reference)[:2]
+    assert plain.score == pytest.approx(np.mean(nearest))  # no typical spread in the card
+    assert "allowing for" not in plain.reason
+
+    _, refs = service.store.embeddings("c-1", service.model_id)
+    among = pairwise_distances(refs, refs, "euclidean")
+    own = among[np.triu_indices(4, 1)].sum()
+    service.model.card.reference_spread = 0.3
+    scaled = service.verify("c-1", query, record=False)
+    factor = 0.3 / ((own + 3 * 0.3) / (6 + 3))
+    assert scaled.score == pytest.approx(plain.score * factor)
+    assert "allowing for how much they vary" in scaled.reason
 
 
 def test_similarity_falls_as_the_distance_grows(service):
