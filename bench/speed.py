@@ -2,7 +2,8 @@
 (read the file, preprocess, embed, compare), embedding throughput, memory, model size,
 import and load times, and the same verification with a SigNet-sized network (Hafemann
 et al. 2017 architecture, random weights, 150 x 220 input) on the same pipeline, so the
-ratio holds across machines.
+ratio holds across machines. Both networks get the same inference treatment (batch norms
+folded into the layers before them, channels-last input: ``fused_for_inference``).
 
     python bench/speed.py [--model MODEL_DIR] [--runs 60] [--threads N]
 
@@ -27,7 +28,7 @@ import torch
 from PIL import Image
 from torch import nn
 
-from sigverify.core.embedding import embed_images
+from sigverify.core.embedding import embed_images, fused_for_inference
 from sigverify.core.imageio import load_image
 from sigverify.core.modelio import ModelCard, load_model, save_model
 from sigverify.core.models import count_parameters, create_encoder
@@ -168,8 +169,11 @@ def main() -> int:
             files.append(path)
         query, references = files[0], files[1:]
 
-        ours = time_verification(model.encoder, model.preprocess, query, references, args.runs)
-        signet = SigNetReference().eval()
+        ours = time_verification(
+            model.inference_encoder, model.preprocess, query, references, args.runs
+        )
+        signet_net = SigNetReference().eval()
+        signet = fused_for_inference(signet_net)  # the same inference treatment as ours
         signet_config = PreprocessConfig(height=150, width=220)
         theirs = time_verification(signet, signet_config, query, references, args.runs)
 
@@ -183,10 +187,10 @@ def main() -> int:
             "signet_ref_verify_p50_ms": theirs["p50"],
             "signet_ref_verify_p95_ms": theirs["p95"],
             "ratio_vs_signet": round(ours["p50"] / theirs["p50"], 3),
-            "embed_images_per_s": throughput(model.encoder, model.preprocess),
+            "embed_images_per_s": throughput(model.inference_encoder, model.preprocess),
             "signet_ref_embed_images_per_s": throughput(signet, signet_config),
             "params": count_parameters(model.encoder),
-            "signet_ref_params": count_parameters(signet),
+            "signet_ref_params": count_parameters(signet_net),
             "model_mb": round((model_dir / "model.safetensors").stat().st_size / 1e6, 2),
             "model_load_s": round(load_s, 3),
             "import_s": import_seconds(),

@@ -72,7 +72,7 @@ def evaluate_model(
     model: LoadedModel, bank: SignatureBank, refs=DEFAULT_REFS, bootstrap: int = 0, seed: int = 0
 ) -> EvaluationReport:
     """Embed the bank with the model and run the protocol at the card's distance and threshold."""
-    embeddings = embed_images(model.encoder, bank.images, model.device)
+    embeddings = embed_images(model.inference_encoder, bank.images, model.device)
     return evaluate_embeddings(
         embeddings,
         bank,

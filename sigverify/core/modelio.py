@@ -16,6 +16,7 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
 from sigverify import __version__
+from sigverify.core.embedding import fused_for_inference
 from sigverify.core.errors import ModelFileError
 from sigverify.core.evaluation import ScoreSet
 from sigverify.core.models import Encoder, count_parameters, create_encoder, list_encoders
@@ -83,10 +85,17 @@ class ModelCard:
 
 @dataclass
 class LoadedModel:
+    """``encoder``: the trainable network; ``inference_encoder``: the same network with its
+    batch norms folded in, which enrolment, verification and evaluation use (faster)."""
+
     encoder: Encoder
     card: ModelCard
     path: Path
     device: torch.device
+
+    @cached_property
+    def inference_encoder(self) -> torch.nn.Module:
+        return fused_for_inference(self.encoder)
 
     @property
     def preprocess(self) -> PreprocessConfig:

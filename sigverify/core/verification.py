@@ -185,7 +185,7 @@ class VerificationService:
         return preprocess_signature(loaded.pixels, self.model.preprocess), list(loaded.warnings)
 
     def _embed(self, images: list[np.ndarray]) -> np.ndarray:
-        return embed_images(self.model.encoder, np.stack(images), self.model.device)
+        return embed_images(self.model.inference_encoder, np.stack(images), self.model.device)
 
     def card_thresholds(self) -> Thresholds:
         """The thresholds chosen on validation writers, as written in the model card."""

@@ -45,6 +45,14 @@ def card_html(card: ModelCard, tr) -> str:
                 a=thresholds.accept, r=thresholds.reject
             ),
         ),
+        (
+            tr("Score scaling"),
+            tr("by the person's own reference spread (typical {s:.4f})").format(
+                s=card.reference_spread
+            )
+            if card.reference_spread
+            else tr("none (plain distance)"),
+        ),
         (tr("Created"), (card.created or "")[:16].replace("T", " ")),
         (tr("sigverify version"), card.sigverify_version or "–"),
     ]

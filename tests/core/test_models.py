@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import torch
 
+from sigverify.core.embedding import embed_images, fused_for_inference
 from sigverify.core.modelio import ModelCard, load_model, save_model
 from sigverify.core.models import (
     Encoder,
@@ -137,3 +138,22 @@ def test_trajectory_features_normalise_position_scale_and_length():
     assert pen_down.sum() == 3
     with pytest.raises(ValueError):
         trajectory_features(np.zeros((1, 4)))
+
+
+def test_fused_for_inference_gives_the_same_embeddings(encoder):
+    # Train a few steps first so the batch norms hold non-trivial statistics to fold.
+    optimizer = torch.optim.SGD(encoder.parameters(), lr=0.1)
+    for _ in range(3):
+        encoder.train()
+        loss = encoder(torch.rand(6, 1, *SIZE)).sum()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    images = (np.random.default_rng(0).random((5, *SIZE)) * 255).astype(np.uint8)
+    fused = fused_for_inference(encoder)
+    norms = [m for m in fused.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    before = [m for m in encoder.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    assert len(norms) < len(before)  # folded (the TDNN's residual blocks keep theirs)
+    assert np.allclose(embed_images(fused, images), embed_images(encoder, images), atol=1e-5)
+    assert encoder.training and all(p.requires_grad for p in encoder.parameters())
+    assert not any(p.requires_grad for p in fused.parameters())

@@ -397,3 +397,14 @@ def test_without_any_model_the_window_says_so(qtbot, dialogs, monkeypatch, tmp_p
         assert not main.verify_page.verify_button.isEnabled()
     finally:
         close_main_window(main)
+
+
+def test_model_card_page_says_how_scores_are_scaled(tiny_model_dir):
+    from sigverify.core.modelio import load_model
+    from sigverify.gui.models_page import card_html
+
+    card = load_model(tiny_model_dir).card
+    card.reference_spread = 0.125
+    assert "typical 0.1250" in card_html(card, lambda text: text)
+    card.reference_spread = None
+    assert "none (plain distance)" in card_html(card, lambda text: text)
