@@ -666,6 +666,9 @@ def cmd_models_show(args: argparse.Namespace) -> int:
         f"{card.preprocess.get('width')}, {card.parameters:,} parameters, distance {card.distance}",
         f"  threshold {card.threshold:.4f} ({card.threshold_info.get('method', '?')} on "
         f"{card.threshold_info.get('writers', '?')} writers)",
+        f"  scores scaled by each person's reference spread (typical {card.reference_spread:.4f})"
+        if card.reference_spread
+        else "  scores: plain distance (not scaled)",
     ]
     lines += [
         f"  test, {n} ref(s): EER {m['eer']:.1%}, AUC {m['auc']:.3f}" for n, m in test.items()

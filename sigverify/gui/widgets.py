@@ -406,12 +406,16 @@ class ThresholdGauge(QWidget):
         for start, end, colour in zones:
             painter.fillRect(QRectF(x(start), top, x(end) - x(start), height), QColor(colour))
         painter.setPen(self.palette().windowText().color())
-        labels = ((self.accept, self.tr("accept")), (self.reject, self.tr("reject")))
+        # The accept label ends at its line and the reject label starts at its line, so the
+        # two never overlap however narrow the review band is.
+        labels = ((self.accept, self.tr("accept"), True), (self.reject, self.tr("reject"), False))
         metrics = painter.fontMetrics()
-        for value, name in labels:
+        for value, name, before in labels:
             painter.drawLine(QPointF(x(value), top - 3), QPointF(x(value), top + height + 3))
             text = f"{name} {value:.3f}"
-            left = min(max(x(value) - metrics.horizontalAdvance(text) / 2, 0), width - 80)
+            advance = metrics.horizontalAdvance(text)
+            left = x(value) - advance - 3 if before else x(value) + 3
+            left = min(max(left, 0), width - advance)
             painter.drawText(QPointF(left, top + height + 4 + metrics.ascent()), text)
         if self.score is not None:
             marker = x(self.score)

@@ -250,6 +250,7 @@ def test_export_and_import_a_person(env, capsys, tmp_path):
 def test_models_show(env, capsys):
     code, out, _ = run(capsys, "models", "show", "--store", env["store"])
     assert code == 0 and "encoder cnn" in out and "threshold" in out
+    assert "scaled by each person's reference spread (typical 0." in out
 
 
 def test_operator_setting_is_used_in_the_audit_log(env, capsys):
