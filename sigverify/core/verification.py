@@ -393,9 +393,8 @@ class VerificationService:
         if count == 1:
             basis = f"Its distance to the reference is {score:.3f}"
         else:
-            closest = (
-                f"the {k} closest of {count} references" if k > 1 else f"the closest of {count}"
-            )
+            closest = f"the {k} closest" if k > 1 else "the closest"
+            closest += f" of {count} references"
             allowing = ", allowing for how much they vary," if scaled else ""
             basis = f"Its distance to {closest}{allowing} is {score:.3f}"
 

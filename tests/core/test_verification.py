@@ -214,7 +214,7 @@ def test_the_score_allows_for_how_much_the_references_vary(service, tmp_path):
     scaled = service.verify("c-1", query, record=False)
     factor = 0.3 / ((own + 3 * 0.3) / (6 + 3))
     assert scaled.score == pytest.approx(plain.score * factor)
-    assert "allowing for how much they vary" in scaled.reason
+    assert "the 2 closest of 4 references, allowing for how much they vary, is" in scaled.reason
 
 
 def test_similarity_falls_as_the_distance_grows(service):
