@@ -38,11 +38,16 @@ def aggregate_distances(distances: np.ndarray) -> np.ndarray:
     return nearest.mean(axis=1)
 
 
+def is_scaled(references: int, typical_spread: float | None) -> bool:
+    """Whether scores against ``references`` references get scaled by their spread."""
+    return typical_spread is not None and typical_spread > 0 and references >= 2
+
+
 def spread_factor(reference_distances: np.ndarray, typical_spread: float | None) -> float:
     """``typical / spread`` for references whose distances to each other are
-    ``reference_distances (R, R)``; 1 with fewer than 2 references or no typical spread."""
+    ``reference_distances (R, R)``; 1 when :func:`is_scaled` says no."""
     count = len(reference_distances)
-    if typical_spread is None or typical_spread <= 0 or count < 2:
+    if not is_scaled(count, typical_spread):
         return 1.0
     pairs = np.asarray(reference_distances, dtype=np.float64)[np.triu_indices(count, 1)]
     spread = (pairs.sum() + PRIOR_PAIRS * typical_spread) / (len(pairs) + PRIOR_PAIRS)

@@ -35,7 +35,12 @@ from sigverify.core.imageio import decode_image, load_image
 from sigverify.core.modelio import LoadedModel, ModelCard
 from sigverify.core.paths import bundled_models_dir
 from sigverify.core.preprocessing import preprocess_signature
-from sigverify.core.scoring import nearest_count, pairwise_distances, score_queries
+from sigverify.core.scoring import (
+    is_scaled,
+    nearest_count,
+    pairwise_distances,
+    score_queries,
+)
 from sigverify.core.store import NewReference, NotFoundError, Person, Store
 
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
@@ -343,7 +348,7 @@ class VerificationService:
             decision = REJECT
         else:
             decision = REVIEW
-        scaled = card.reference_spread is not None and len(ids) > 1
+        scaled = is_scaled(len(ids), card.reference_spread)
         reason = self._reason(decision, score, thresholds, len(ids), nearest, scaled)
         result = VerificationResult(
             person_id,
