@@ -11,14 +11,13 @@ from pathlib import Path
 from sigverify.core.bank import SignatureBank
 from sigverify.core.datasets import Dataset, WriterSplit, split_datasets
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation import EvaluationReport
+from sigverify.core.evaluation import DEFAULT_REFS, EvaluationReport
 from sigverify.core.model_evaluation import PROTOCOL, evaluate_model
 from sigverify.core.modelio import ModelCard, load_model, write_card
 from sigverify.core.preprocessing import PreprocessConfig
 from sigverify.core.training import TrainingProgress, TrainingResult, train_model
 from sigverify.core.training_config import TrainConfig
 
-TEST_REFS = (1, 3, 5, 10)
 PARTS = ("train", "validation", "test")
 
 
@@ -99,7 +98,7 @@ def run_training(
     if result.model_dir is not None and len(banks["test"]):
         device = plan.config.device if plan.config.device != "auto" else "cpu"
         model = load_model(result.model_dir, device)
-        report = evaluate_model(model, banks["test"], TEST_REFS, bootstrap=0)
+        report = evaluate_model(model, banks["test"], DEFAULT_REFS, bootstrap=0)
         model.card.metrics["test"] = {
             "protocol": PROTOCOL,
             "writers": len(split.test),

@@ -192,10 +192,6 @@ class VerificationService:
     def _embed(self, images: list[np.ndarray]) -> np.ndarray:
         return embed_images(self.model.inference_encoder, np.stack(images), self.model.device)
 
-    def card_thresholds(self) -> Thresholds:
-        """The thresholds chosen on validation writers, as written in the model card."""
-        return card_thresholds(self.model.card)
-
     def model_thresholds(self) -> Thresholds:
         """The thresholds for everyone without their own (see :func:`shared_thresholds`)."""
         return shared_thresholds(self.store, self.model_id, self.model.card)

@@ -23,6 +23,7 @@ from sigverify.core.verification import (
     VerificationService,
     activate_model,
     active_model_dir,
+    card_thresholds,
     model_id_of,
     models_used,
 )
@@ -146,7 +147,7 @@ def test_global_thresholds_apply_to_everyone_without_their_own(service, tmp_path
     settings = [e for e in service.store.audit_entries() if e.action == "setting"]
     assert settings[-1].details["key"] == f"thresholds/{service.model_id}"
     service.set_global_thresholds(None, None)
-    assert service.thresholds_for("c-2") == service.card_thresholds()
+    assert service.thresholds_for("c-2") == card_thresholds(service.model.card)
     with pytest.raises(SigverifyError, match="reject threshold at or above"):
         service.set_global_thresholds(0.5, 0.4)
 
