@@ -26,6 +26,7 @@ from sigverify.gui.widgets import (
     ImageView,
     SignatureDropArea,
     bytes_to_pixmap,
+    captioned_row,
     png_to_array,
     preprocessed_pixmap,
     standard_shortcuts,
@@ -113,15 +114,12 @@ class PeoplePage(QWidget):
         self.preprocessed_view = ImageView()
         self.preview_note = QLabel()
         self.preview_note.setWordWrap(True)
-        previews = QHBoxLayout()
-        for caption, view in (
-            (self.tr("As enrolled"), self.original_view),
-            (self.tr("What the model sees"), self.preprocessed_view),
-        ):
-            column = QVBoxLayout()
-            column.addWidget(QLabel(caption))
-            column.addWidget(view, 1)
-            previews.addLayout(column)
+        previews = captioned_row(
+            [
+                (self.tr("As enrolled"), self.original_view),
+                (self.tr("What the model sees"), self.preprocessed_view),
+            ]
+        )
         stored_box = QGroupBox(self.tr("Reference signatures"))
         stored_layout = QVBoxLayout(stored_box)
         self.references.setMaximumHeight(2 * THUMB.height() + 70)  # two rows, then scroll

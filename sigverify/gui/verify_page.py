@@ -32,6 +32,7 @@ from sigverify.gui.widgets import (
     ZoomView,
     array_to_qimage,
     bytes_to_pixmap,
+    captioned_row,
     png_to_array,
     preprocessed_pixmap,
     standard_shortcuts,
@@ -105,16 +106,14 @@ class VerifyPage(QWidget):
         self.side_query = ZoomView()
         self.side_reference = ZoomView()
         side = QWidget()
-        side_layout = QHBoxLayout(side)
+        side_layout = captioned_row(
+            [
+                (self.tr("Checked signature"), self.side_query),
+                (self.tr("Reference"), self.side_reference),
+            ]
+        )
         side_layout.setContentsMargins(0, 0, 0, 0)
-        for caption, view in (
-            (self.tr("Checked signature"), self.side_query),
-            (self.tr("Reference"), self.side_reference),
-        ):
-            column = QVBoxLayout()
-            column.addWidget(QLabel(caption))
-            column.addWidget(view, 1)
-            side_layout.addLayout(column)
+        side.setLayout(side_layout)
         self.overlay_view = ZoomView()
         overlay = QWidget()
         overlay_layout = QVBoxLayout(overlay)

@@ -185,6 +185,17 @@ def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, in
     layout.addWidget(splitter)
 
 
+def captioned_row(views: list[tuple[str, QWidget]]) -> QHBoxLayout:
+    """Views side by side, each under its caption; the views take the extra height."""
+    row = QHBoxLayout()
+    for caption, view in views:
+        column = QVBoxLayout()
+        column.addWidget(QLabel(caption))
+        column.addWidget(view, 1)
+        row.addLayout(column)
+    return row
+
+
 # ------------------------------------------------------------------ getting signatures in
 
 
