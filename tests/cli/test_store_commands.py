@@ -23,6 +23,13 @@ def run_json(capsys, *argv):
     return code, json.loads(out), err
 
 
+def verify_c1(capsys, env, *extra, as_json=False):
+    """``sigverify verify`` of writer 1's signature 7 against c-1 in the env store."""
+    query = signature_file(env["tmp"], 1, 7)
+    argv = ("verify", "--person", "c-1", query, "--store", env["store"], *extra)
+    return run_json(capsys, *argv) if as_json else run(capsys, *argv)
+
+
 @pytest.fixture
 def env(tmp_path, tiny_model_dir, capsys):
     """A store with the tiny model active and person c-1 enrolled with 3 references."""
@@ -48,8 +55,7 @@ def env(tmp_path, tiny_model_dir, capsys):
 
 
 def test_verify_json_has_the_documented_keys(env, capsys):
-    query = signature_file(env["tmp"], 1, 7)
-    code, payload, _ = run_json(capsys, "verify", "--person", "c-1", query, "--store", env["store"])
+    code, payload, _ = verify_c1(capsys, env, as_json=True)
     assert code == 0
     assert {"decision", "score", "distance", "thresholds", "per_reference", "model"} <= set(payload)
     assert payload["decision"] in ("accept", "review", "reject")
@@ -58,15 +64,7 @@ def test_verify_json_has_the_documented_keys(env, capsys):
 
 
 def test_verify_text_shows_the_decision_and_reason(env, capsys):
-    code, out, _ = run(
-        capsys,
-        "verify",
-        "--person",
-        "c-1",
-        signature_file(env["tmp"], 1, 7),
-        "--store",
-        env["store"],
-    )
+    code, out, _ = verify_c1(capsys, env)
     assert code == 0
     assert out.split()[0] in ("ACCEPT", "NEEDS", "REJECT") and "Closest reference" in out
 
@@ -177,15 +175,7 @@ def test_thresholds_set_and_clear(env, capsys):
         env["store"],
     )
     assert code == 0 and (payload["accept_threshold"], payload["reject_threshold"]) == (0.1, 0.2)
-    code, payload, _ = run_json(
-        capsys,
-        "verify",
-        "--person",
-        "c-1",
-        signature_file(env["tmp"], 1, 7),
-        "--store",
-        env["store"],
-    )
+    code, payload, _ = verify_c1(capsys, env, as_json=True)
     assert payload["thresholds"]["source"] == "person"
     code, payload, _ = run_json(
         capsys, "thresholds", "--person", "c-1", "--clear", "--store", env["store"]
@@ -194,17 +184,7 @@ def test_thresholds_set_and_clear(env, capsys):
 
 
 def test_audit_log_check_and_csv(env, capsys, tmp_path):
-    run(
-        capsys,
-        "verify",
-        "--person",
-        "c-1",
-        signature_file(env["tmp"], 1, 7),
-        "--store",
-        env["store"],
-        "--comment",
-        "counter 3",
-    )
+    verify_c1(capsys, env, "--comment", "counter 3")
     code, payload, _ = run_json(
         capsys, "audit", "--store", env["store"], "--csv", tmp_path / "audit.csv"
     )
@@ -258,15 +238,7 @@ def test_operator_setting_is_used_in_the_audit_log(env, capsys):
         capsys, "settings", "--set-operator", "Desk 7", "--store", env["store"]
     )
     assert code == 0 and payload["operator"] == "Desk 7" and payload["operator_source"] == "setting"
-    run(
-        capsys,
-        "verify",
-        "--person",
-        "c-1",
-        signature_file(env["tmp"], 1, 7),
-        "--store",
-        env["store"],
-    )
+    verify_c1(capsys, env)
     code, payload, _ = run_json(capsys, "audit", "--store", env["store"])
     assert payload["log"][-1]["action"] == "verify" and payload["log"][-1]["operator"] == "Desk 7"
     assert (
