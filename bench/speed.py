@@ -30,7 +30,8 @@ from torch import nn
 
 from sigverify.core.embedding import embed_images, fused_for_inference
 from sigverify.core.imageio import load_image
-from sigverify.core.modelio import ModelCard, load_model, save_model
+from sigverify.core.model_card import ModelCard
+from sigverify.core.modelio import load_model, save_model
 from sigverify.core.models import count_parameters, create_encoder
 from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
 from sigverify.core.scoring import pairwise_distances, score_queries

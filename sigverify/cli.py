@@ -653,7 +653,7 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
 
 
 def cmd_models_show(args: argparse.Namespace) -> int:
-    from sigverify.core.modelio import read_card
+    from sigverify.core.model_card import read_card
     from sigverify.core.verification import active_model_dir
 
     with _open_store(args) as store:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sigverify.core.errors import ModelFileError, SigverifyError
-from sigverify.core.modelio import ModelCard, load_model, read_card
+from sigverify.core.model_card import ModelCard, read_card
 from sigverify.core.paths import bundled_models_dir, user_data_dir
 
 
@@ -61,6 +61,8 @@ def import_model(folder: str | Path) -> InstalledModel:
     """Copy a model folder into the user's models folder, after checking that it loads.
     A folder name already taken gets a numbered suffix."""
     folder = Path(folder)
+    from sigverify.core.modelio import load_model  # torch: only when importing a model
+
     load_model(folder)  # refuses damaged or foreign folders with a clear message
     card = read_card(folder)
     base = re.sub(r"[^\w.-]+", "-", card.name or folder.name).strip("-") or "model"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sigverify.core.bank import SignatureBank
 from sigverify.core.datasets import Dataset, Writer, recorded_test_writers
-from sigverify.core.embedding import embed_images
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation import (
     DEFAULT_REFS,
@@ -17,7 +17,10 @@ from sigverify.core.evaluation import (
     available_refs,
     evaluate_embeddings,
 )
-from sigverify.core.modelio import LoadedModel, ModelCard
+from sigverify.core.model_card import ModelCard
+
+if TYPE_CHECKING:
+    from sigverify.core.modelio import LoadedModel
 
 WRITER_MODES = ("auto", "test", "all")
 PROTOCOL = (
@@ -72,7 +75,7 @@ def evaluate_model(
     model: LoadedModel, bank: SignatureBank, refs=DEFAULT_REFS, bootstrap: int = 0, seed: int = 0
 ) -> EvaluationReport:
     """Embed the bank with the model and run the protocol at the card's distance and threshold."""
-    embeddings = embed_images(model.inference_encoder, bank.images, model.device)
+    embeddings = model.embed(bank.images)
     return evaluate_embeddings(
         embeddings,
         bank,

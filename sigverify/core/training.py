@@ -38,7 +38,8 @@ from sigverify.core.evaluation import (
     review_band,
 )
 from sigverify.core.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
-from sigverify.core.modelio import ModelCard, load_model, save_model, write_scores
+from sigverify.core.model_card import ModelCard, write_scores
+from sigverify.core.modelio import load_model, save_model
 from sigverify.core.models import Encoder, create_encoder
 from sigverify.core.preprocessing import PreprocessConfig
 from sigverify.core.sampling import WriterSampler

@@ -12,8 +12,9 @@ from sigverify.core.bank import SignatureBank
 from sigverify.core.datasets import Dataset, WriterSplit, split_datasets
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation import DEFAULT_REFS, EvaluationReport
+from sigverify.core.model_card import ModelCard, write_card
 from sigverify.core.model_evaluation import PROTOCOL, evaluate_model
-from sigverify.core.modelio import ModelCard, load_model, write_card
+from sigverify.core.modelio import load_model
 from sigverify.core.preprocessing import PreprocessConfig
 from sigverify.core.training import TrainingProgress, TrainingResult, train_model
 from sigverify.core.training_config import TrainConfig

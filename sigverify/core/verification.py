@@ -24,15 +24,15 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
 
-from sigverify.core.embedding import embed_images
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation import calibrated_similarity
 from sigverify.core.imageio import decode_image, load_image
-from sigverify.core.modelio import LoadedModel, ModelCard
+from sigverify.core.model_card import ModelCard
 from sigverify.core.paths import bundled_models_dir
 from sigverify.core.preprocessing import preprocess_signature
 from sigverify.core.scoring import (
@@ -42,6 +42,9 @@ from sigverify.core.scoring import (
     score_queries,
 )
 from sigverify.core.store import NewReference, NotFoundError, Person, Store
+
+if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
+    from sigverify.core.modelio import LoadedModel
 
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
 RECOMMENDED_REFERENCES = (3, 10)
@@ -190,7 +193,7 @@ class VerificationService:
         return preprocess_signature(loaded.pixels, self.model.preprocess), list(loaded.warnings)
 
     def _embed(self, images: list[np.ndarray]) -> np.ndarray:
-        return embed_images(self.model.inference_encoder, np.stack(images), self.model.device)
+        return self.model.embed(np.stack(images))
 
     def model_thresholds(self) -> Thresholds:
         """The thresholds for everyone without their own (see :func:`shared_thresholds`)."""

@@ -192,7 +192,7 @@ class ThresholdsPage(QWidget):
         info = self.engine.model
         if info is None:
             return
-        from sigverify.core.modelio import read_scores
+        from sigverify.core.model_card import read_scores
 
         self.source.setCurrentIndex(0)
         try:

@@ -826,8 +826,8 @@ class TrainWizard(QWizard):
 
     def save(self, name: str, description: str, activate: bool):
         """Copy the trained model into the installed models under ``name``; audited."""
+        from sigverify.core.model_card import read_card, write_card
         from sigverify.core.model_catalog import import_model
-        from sigverify.core.modelio import read_card, write_card
         from sigverify.core.verification import operator_name
 
         run = self.training_page.run

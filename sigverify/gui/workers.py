@@ -14,11 +14,14 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from sigverify.core.modelio import LoadedModel, ModelCard
+from sigverify.core.model_card import ModelCard
+
+if TYPE_CHECKING:  # torch is imported in the worker thread, when the model loads
+    from sigverify.core.modelio import LoadedModel
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from sigverify import cli
-from sigverify.core.modelio import read_card
+from sigverify.core.model_card import read_card
 from sigverify.core.synthetic import write_synthetic_dataset
 
 TINY = [

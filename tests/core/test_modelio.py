@@ -10,17 +10,19 @@ import torch
 
 from sigverify.core.errors import ModelFileError
 from sigverify.core.evaluation import ScoreSet
-from sigverify.core.modelio import (
+from sigverify.core.embedding import embed_images
+from sigverify.core.model_card import (
     CARD_FORMAT,
+    ENCODER_NAMES,
     SCORES_FILE,
     ModelCard,
-    load_model,
     read_card,
     read_scores,
-    save_model,
+    write_card,
     write_scores,
 )
-from sigverify.core.models import create_encoder
+from sigverify.core.modelio import load_model, save_model
+from sigverify.core.models import create_encoder, list_encoders
 
 
 @pytest.fixture
@@ -109,6 +111,31 @@ def test_missing_weights(model_dir):
     (model_dir / "model.safetensors").unlink()
     with pytest.raises(ModelFileError, match="no weights file"):
         load_model(model_dir)
+
+
+def test_cards_know_exactly_the_registered_encoders():
+    # read_card checks encoder names without importing torch; the list must not drift
+    assert list(ENCODER_NAMES) == list_encoders()
+
+
+def test_card_with_torch_values_is_written_as_text(model_dir):
+    card = read_card(model_dir)
+    card.training = {"device": torch.device("cpu"), "folder": model_dir, "seed": np.int64(3)}
+    write_card(card, model_dir)
+    assert json.loads((model_dir / "card.json").read_text())["training"] == {
+        "device": "cpu",
+        "folder": str(model_dir),
+        "seed": 3,
+    }
+
+
+def test_loaded_model_embeds_with_its_folded_encoder(model_dir):
+    model = load_model(model_dir)
+    images = np.random.default_rng(0).integers(0, 256, (3, 48, 72), dtype=np.uint8)
+    embeddings = model.embed(images)
+    assert embeddings.shape == (3, 8)
+    assert np.allclose(embeddings, embed_images(model.encoder, images), atol=1e-5)
+    assert np.allclose(np.linalg.norm(embeddings, axis=1), 1.0, atol=1e-5)
 
 
 def test_no_pickle_is_written(model_dir):

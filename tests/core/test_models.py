@@ -7,7 +7,8 @@ import pytest
 import torch
 
 from sigverify.core.embedding import embed_images, fused_for_inference
-from sigverify.core.modelio import ModelCard, load_model, save_model
+from sigverify.core.model_card import ModelCard
+from sigverify.core.modelio import load_model, save_model
 from sigverify.core.models import (
     Encoder,
     count_parameters,

@@ -11,7 +11,8 @@ import torch
 from sigverify.core.embedding import embed_images
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation import evaluate_embeddings
-from sigverify.core.modelio import load_model, read_card
+from sigverify.core.model_card import read_card
+from sigverify.core.modelio import load_model
 from sigverify.core.models import create_encoder
 from sigverify.core.preprocessing import PreprocessConfig
 from sigverify.core.synthetic import synthetic_bank

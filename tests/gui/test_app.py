@@ -14,7 +14,8 @@ from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, qGray
 from sigverify import __version__
 from sigverify.core.errors import ImageReadError, SigverifyError
 from sigverify.core.evaluation import band_rates
-from sigverify.core.modelio import load_model, read_card, read_scores, write_card
+from sigverify.core.model_card import read_card, read_scores, write_card
+from sigverify.core.modelio import load_model
 from sigverify.core.store import Store
 from sigverify.core.verification import SignatureInput, VerificationService
 from tests.conftest import draw_signature, signature_file, write_png

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWizard
 
 from sigverify.core.datasets import write_template_folder
 from sigverify.core.errors import DatasetError
-from sigverify.core.modelio import read_card
+from sigverify.core.model_card import read_card
 from sigverify.core.synthetic import write_synthetic_dataset
 from tests.conftest import draw_signature, write_png
 from tests.gui.conftest import wait_idle

@@ -1,0 +1,188 @@
+"""The model card (``DIR/card.json``) and the validation scores kept beside it.
+
+The card is the single source of truth for how a model is used: encoder and its
+configuration, preprocessing (input size...), distance, decision threshold and how it
+was chosen, what it was trained on, and the metrics with their protocol. Reading a card
+needs no torch, so listing models and starting the app stay quick; the weights are loaded
+by :mod:`sigverify.core.modelio`. No pickle anywhere: everything here is JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from sigverify import __version__
+from sigverify.core.errors import ModelFileError
+from sigverify.core.evaluation import ScoreSet
+from sigverify.core.preprocessing import PreprocessConfig
+
+#: The encoders this version can build (the registry in :mod:`sigverify.core.models`,
+#: named here so that reading a card needs no torch; a test keeps the two equal).
+ENCODER_NAMES = ("cnn", "tdnn")
+
+CARD_FILE = "card.json"
+CARD_FORMAT = 1
+
+
+@dataclass
+class ModelCard:
+    name: str
+    encoder: str
+    encoder_config: dict
+    preprocess: dict
+    distance: str = "euclidean"
+    #: Accept when the aggregated distance to the references is at most this.
+    threshold: float = 1.0
+    #: How the threshold was chosen, e.g. {"method": "EER", "writers": "validation", "refs": 5}.
+    threshold_info: dict = field(default_factory=dict)
+    #: The review band around ``threshold`` (at most ``accept``: accept; above ``reject``:
+    #: reject; between: needs review). None: no band, both equal ``threshold``.
+    accept_threshold: float | None = None
+    reject_threshold: float | None = None
+    #: Typical distance between two genuine signatures of one person (median over the
+    #: validation writers). Scores with 2+ references are scaled by it against the person's
+    #: own references (:mod:`sigverify.core.scoring`); None: no scaling.
+    reference_spread: float | None = None
+    #: Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)).
+    calibration: list | None = None
+    #: Data summary, split, hyper-parameters, seed, epochs, the command that trained it.
+    training: dict = field(default_factory=dict)
+    #: Measured figures with their protocol: {"protocol": ..., "validation": ..., "test": ...}.
+    metrics: dict = field(default_factory=dict)
+    description: str = ""
+    created: str = field(
+        default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds")
+    )
+    sigverify_version: str = __version__
+    format: int = CARD_FORMAT
+    embedding_dim: int = 0
+    parameters: int = 0
+    weights_sha256: str = ""
+
+    def preprocess_config(self) -> PreprocessConfig:
+        return PreprocessConfig.from_dict(self.preprocess)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict) -> ModelCard:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})
+
+
+def _json_default(value):
+    if isinstance(value, (np.integer, np.floating)):
+        return value.item()
+    torch = sys.modules.get("torch")  # a torch.device can only exist once torch is imported
+    if isinstance(value, Path) or (torch is not None and isinstance(value, torch.device)):
+        return str(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def readable_by_all(path: str | Path) -> None:
+    """mkstemp makes owner-only files; model files are meant to be shared (umask applies)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o644 & ~umask)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    readable_by_all(temp)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_card(card: ModelCard, folder: str | Path) -> None:
+    """Rewrite only ``folder/card.json`` (e.g. to add test metrics after training)."""
+    text = json.dumps(card.to_dict(), indent=2, ensure_ascii=False, default=_json_default)
+    _write_atomically(Path(folder) / CARD_FILE, text.encode("utf-8"))
+
+
+def read_card(folder: str | Path) -> ModelCard:
+    """Read and check ``folder/card.json`` only (no weights)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ModelFileError(f"The model folder “{folder}” does not exist.")
+    card_path = folder / CARD_FILE
+    if not card_path.is_file():
+        raise ModelFileError(
+            f"“{folder.name}” is not a sigverify model folder: it has no {CARD_FILE}."
+        )
+    try:
+        values = json.loads(card_path.read_text(encoding="utf-8"))
+        if not isinstance(values, dict):
+            raise ValueError("not a JSON object")
+        card = ModelCard.from_dict(values)
+    except (ValueError, TypeError) as error:
+        raise ModelFileError(f"The model card of “{folder.name}” is damaged ({error}).") from error
+    if not isinstance(card.format, int) or card.format > CARD_FORMAT:
+        raise ModelFileError(
+            f"The model “{folder.name}” was made by a newer sigverify (card format {card.format}); "
+            f"update sigverify to use it."
+        )
+    if card.encoder not in ENCODER_NAMES:
+        raise ModelFileError(
+            f"The model “{folder.name}” uses an encoder this version does not know "
+            f"(“{card.encoder}”)."
+        )
+    return card
+
+
+SCORES_FILE = "validation_scores.json"
+
+
+def write_scores(scores: ScoreSet, folder: str | Path) -> None:
+    """Keep the validation writers' distances beside the model (``validation_scores.json``):
+    the Thresholds page draws its histograms and moves thresholds on them."""
+    values = {
+        "refs": scores.refs,
+        **{
+            key: np.asarray(getattr(scores, key)).tolist()
+            for key in (
+                "genuine",
+                "skilled",
+                "random",
+                "genuine_writer",
+                "skilled_writer",
+                "random_writer",
+            )
+        },
+    }
+    _write_atomically(Path(folder) / SCORES_FILE, json.dumps(values).encode("utf-8"))
+
+
+def read_scores(folder: str | Path) -> ScoreSet | None:
+    """The distances saved by :func:`write_scores`, or None when the model has none."""
+    path = Path(folder) / SCORES_FILE
+    if not path.is_file():
+        return None
+    try:
+        values = json.loads(path.read_text(encoding="utf-8"))
+        return ScoreSet(
+            refs=int(values["refs"]),
+            genuine=np.asarray(values["genuine"], dtype=np.float64),
+            skilled=np.asarray(values["skilled"], dtype=np.float64),
+            random=np.asarray(values["random"], dtype=np.float64),
+            genuine_writer=np.asarray(values["genuine_writer"], dtype=np.int64),
+            skilled_writer=np.asarray(values["skilled_writer"], dtype=np.int64),
+            random_writer=np.asarray(values["random_writer"], dtype=np.int64),
+        )
+    except (ValueError, KeyError, TypeError) as error:
+        raise ModelFileError(
+            f"The saved validation scores of “{Path(folder).name}” are damaged ({error})."
+        ) from error
