@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 import torch
 
+from sigverify.core.embedding import embed_images
 from sigverify.core.errors import ModelFileError
 from sigverify.core.evaluation import ScoreSet
-from sigverify.core.embedding import embed_images
 from sigverify.core.model_card import (
     CARD_FORMAT,
     ENCODER_NAMES,
