@@ -249,10 +249,16 @@ def score_writers(
     random_writers: int = 20,
     seed: int = 0,
     reference_spread: float | None = None,
+    query_embeddings: np.ndarray | None = None,
 ) -> ScoreSet:
     """Run the protocol on ``embeddings (N, D)`` of ``bank``'s images (same order). The
     choices for a writer depend only on ``seed`` and the writer's id. ``reference_spread``:
-    the model's typical spread (see :mod:`sigverify.core.scoring`)."""
+    the model's typical spread (see :mod:`sigverify.core.scoring`). ``query_embeddings``:
+    the queries' embeddings when they differ from the references' (the same images
+    captured otherwise, e.g. photographed); by default ``embeddings``."""
+    queries = embeddings if query_embeddings is None else query_embeddings
+    if queries.shape != embeddings.shape:
+        raise ValueError("query_embeddings must match embeddings image for image")
     n_writers = len(bank.writer_ids)
     rngs = [_writer_rng(seed, wid) for wid in bank.writer_ids]
     genuine_idx = [rngs[w].permutation(bank.genuine_of(w)) for w in range(n_writers)]
@@ -278,7 +284,7 @@ def score_writers(
         )
         for key, writer_key, idx in groups:
             if len(idx):
-                d = pairwise_distances(embeddings[idx], references, distance)
+                d = pairwise_distances(queries[idx], references, distance)
                 out[key].append(score_queries(d, among, reference_spread))
                 out[writer_key].append(np.full(len(idx), w))
 
@@ -312,11 +318,18 @@ def evaluate_embeddings(
     bootstrap: int = 0,
     seed: int = 0,
     reference_spread: float | None = None,
+    query_embeddings: np.ndarray | None = None,
 ) -> EvaluationReport:
     per_refs, scores = {}, {}
     for n in available_refs(bank, refs):
         scores[n] = score_writers(
-            embeddings, bank, n, distance, seed=seed, reference_spread=reference_spread
+            embeddings,
+            bank,
+            n,
+            distance,
+            seed=seed,
+            reference_spread=reference_spread,
+            query_embeddings=query_embeddings,
         )
         per_refs[n] = compute_metrics(scores[n], threshold, bootstrap=bootstrap)
     return EvaluationReport(per_refs=per_refs, scores=scores, threshold=threshold)

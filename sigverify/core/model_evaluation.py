@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from sigverify.core.bank import SignatureBank
 from sigverify.core.datasets import Dataset, Writer, recorded_test_writers
 from sigverify.core.errors import SigverifyError
@@ -72,10 +74,24 @@ def evaluation_writers(
 
 
 def evaluate_model(
-    model: LoadedModel, bank: SignatureBank, refs=DEFAULT_REFS, bootstrap: int = 0, seed: int = 0
+    model: LoadedModel,
+    bank: SignatureBank,
+    refs=DEFAULT_REFS,
+    bootstrap: int = 0,
+    seed: int = 0,
+    query_bank: SignatureBank | None = None,
 ) -> EvaluationReport:
-    """Embed the bank with the model and run the protocol at the card's distance and threshold."""
+    """Embed the bank with the model and run the protocol at the card's distance and
+    threshold. ``query_bank``: the same signatures (same order) captured otherwise; the
+    references then come from ``bank`` and the queries from ``query_bank``."""
     embeddings = model.embed(bank.images)
+    query_embeddings = None
+    if query_bank is not None:
+        if not np.array_equal(query_bank.writer, bank.writer) or not np.array_equal(
+            query_bank.genuine, bank.genuine
+        ):
+            raise ValueError("query_bank must hold the same signatures as bank, in order")
+        query_embeddings = model.embed(query_bank.images)
     return evaluate_embeddings(
         embeddings,
         bank,
@@ -85,6 +101,7 @@ def evaluate_model(
         bootstrap,
         seed,
         reference_spread=model.card.reference_spread,
+        query_embeddings=query_embeddings,
     )
 
 

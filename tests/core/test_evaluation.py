@@ -150,6 +150,18 @@ def test_protocol_counts_and_perfect_separation():
     assert metrics.writers == 3
 
 
+def test_queries_can_come_from_other_captures():
+    bank, embeddings = _hand_bank()
+    clean = score_writers(embeddings, bank, refs=1)
+    moved = embeddings + np.array([0.0, 3.0])  # every query captured 3 units off the line
+    shifted = score_writers(embeddings, bank, refs=1, query_embeddings=moved)
+    # references stay on the line, so each distance d becomes sqrt(d^2 + 3^2)
+    for name in ("genuine", "skilled", "random"):
+        assert getattr(shifted, name) == pytest.approx(np.sqrt(getattr(clean, name) ** 2 + 9))
+    with pytest.raises(ValueError, match="image for image"):
+        score_writers(embeddings, bank, refs=1, query_embeddings=moved[:3])
+
+
 def test_protocol_is_seeded():
     bank, embeddings = _hand_bank()
     a = score_writers(embeddings, bank, refs=2, seed=1)
