@@ -243,7 +243,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     from sigverify.core.training_run import TrainingPlan, run_training, split_plan
 
     height, width = _parse_size(args.size)
-    preprocess = PreprocessConfig(height=height, width=width)
+    if args.stroke_width < 0:
+        raise UsageError("--stroke-width must be 0 (ink as scanned) or more.")
+    preprocess = PreprocessConfig(height=height, width=width, stroke_width=args.stroke_width)
     encoder_config = {"embedding_dim": args.embedding_dim}
     if args.width:
         encoder_config["width"] = args.width
@@ -681,6 +683,7 @@ def cmd_models_show(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from sigverify.core.preprocessing import PreprocessConfig
     from sigverify.core.training_config import TrainConfig
 
     parser = argparse.ArgumentParser(
@@ -802,6 +805,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"epochs without improvement before stopping (default {engine.patience})",
     )
     train.add_argument("--size", default="150x220", help="input HEIGHTxWIDTH")
+    train.add_argument(
+        "--stroke-width",
+        type=float,
+        default=PreprocessConfig.stroke_width,
+        help="redraw every stroke this wide on the input, whatever the pen or focus "
+        f"(default {PreprocessConfig.stroke_width}; 0: the ink as scanned)",
+    )
     train.add_argument("--width", type=int, default=None, help="encoder width (channels)")
     train.add_argument("--embedding-dim", type=int, default=128)
     train.add_argument("--validation", type=float, default=0.15, help="fraction of writers")

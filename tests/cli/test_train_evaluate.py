@@ -71,6 +71,7 @@ def test_train_writes_a_model_with_test_metrics(trained):
     assert sum(map(len, parts)) == 14 and len(set.union(*parts)) == 14  # writer-disjoint
     assert card.threshold_info["writers"] == "validation"
     assert card.training["command"].startswith("sigverify train --data ")
+    assert card.preprocess["stroke_width"] == 2.5  # strokes redrawn unless asked otherwise
     test = card.metrics["test"]
     assert test["writers"] == len(summary["test"]) and "writer-disjoint" in test["protocol"]
     assert set(test["per_refs"]["1"]) >= METRIC_KEYS
@@ -89,11 +90,14 @@ def test_train_json_output(data, tmp_path, capsys):
         "triplet",
         "--encoder",
         "tdnn",
+        "--stroke-width",
+        "0",
     )
     assert code == 0
     assert payload["stopped"] == "completed" and payload["epochs_run"] == 2
     assert set(payload["test"]["per_refs"]) >= {"1", "3"}
-    assert read_card(tmp_path / "m").encoder == "tdnn"
+    card = read_card(tmp_path / "m")
+    assert card.encoder == "tdnn" and card.preprocess["stroke_width"] == 0
 
 
 def test_evaluate_uses_the_test_writers_of_a_known_dataset(trained, data, capsys):
@@ -164,6 +168,7 @@ def test_evaluate_text_table(trained, data, capsys):
         (["evaluate", "--model", "MODEL", "--data", "DATA", "--refs", "x"], "--refs"),
         (["train", "--data", "MISSING", "--out", "OUT"], "does not exist"),
         (["train", "--data", "DATA", "--out", "OUT", "--device", "tpu"], "Unknown device"),
+        (["train", "--data", "DATA", "--out", "OUT", "--stroke-width", "-1"], "--stroke-width"),
     ],
 )
 def test_user_errors_exit_2(trained, data, tmp_path, capsys, argv, message):
