@@ -661,11 +661,13 @@ def cmd_models_show(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         folder = active_model_dir(store, args.model)
     card = read_card(folder)
+    stroke = card.preprocess_config().stroke_width
     test = card.metrics.get("test", {}).get("per_refs", {})
     lines = [
         f"{card.name} ({folder})",
         f"  encoder {card.encoder}, input {card.preprocess.get('height')}x"
         f"{card.preprocess.get('width')}, {card.parameters:,} parameters, distance {card.distance}",
+        f"  strokes redrawn {stroke:g} px wide" if stroke else "  strokes as scanned",
         f"  threshold {card.threshold:.4f} ({card.threshold_info.get('method', '?')} on "
         f"{card.threshold_info.get('writers', '?')} writers)",
         f"  scores scaled by each person's reference spread (typical {card.reference_spread:.4f})"

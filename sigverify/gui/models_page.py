@@ -34,10 +34,17 @@ def card_html(card: ModelCard, tr) -> str:
     """The card as a short, readable page."""
     e = html.escape
     size = f"{card.preprocess.get('height')} × {card.preprocess.get('width')}"
+    stroke = card.preprocess_config().stroke_width
     thresholds = card_thresholds(card)
     rows = [
         (tr("Encoder"), f"{card.encoder} ({card.parameters or 0:,} parameters)"),
         (tr("Input size"), size),
+        (
+            tr("Strokes"),
+            tr("redrawn {w:g} px wide, whatever the pen or focus").format(w=stroke)
+            if stroke
+            else tr("as scanned (the pen's own width and shading)"),
+        ),
         (tr("Distance"), card.distance),
         (
             tr("Thresholds"),

@@ -231,6 +231,7 @@ def test_models_show(env, capsys):
     code, out, _ = run(capsys, "models", "show", "--store", env["store"])
     assert code == 0 and "encoder cnn" in out and "threshold" in out
     assert "scaled by each person's reference spread (typical 0." in out
+    assert "strokes redrawn 2.5 px wide" in out
 
 
 def test_operator_setting_is_used_in_the_audit_log(env, capsys):

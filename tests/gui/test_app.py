@@ -409,3 +409,13 @@ def test_model_card_page_says_how_scores_are_scaled(tiny_model_dir):
     assert "typical 0.1250" in card_html(card, lambda text: text)
     card.reference_spread = None
     assert "none (plain distance)" in card_html(card, lambda text: text)
+
+
+def test_model_card_page_says_how_strokes_are_drawn(tiny_model_dir):
+    from sigverify.core.model_card import read_card
+    from sigverify.gui.models_page import card_html
+
+    card = read_card(tiny_model_dir)
+    assert "redrawn 2.5 px wide" in card_html(card, lambda text: text)
+    del card.preprocess["stroke_width"]  # a card from before the option: as scanned
+    assert "as scanned" in card_html(card, lambda text: text)
