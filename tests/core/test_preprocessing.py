@@ -370,3 +370,14 @@ def test_redrawn_strokes_have_the_configured_width():
         assert out.max() == 255 and measured[-1] == pytest.approx(width, rel=0.25)
     assert measured[1] > measured[0] + 1
     assert PreprocessConfig.from_dict({"height": 150}).stroke_width == 0  # older cards
+
+
+def test_small_scans_are_redrawn_as_smoothly_as_large_ones():
+    # a crop smaller than the canvas is enlarged before its centre line is found, so the
+    # line is not a magnified pixel staircase: both sizes give the same drawing
+    large = preprocess_signature(draw_signature(size=(300, 600)), STROKES).astype(float)
+    small = cv2.resize(draw_signature(size=(300, 600)), (200, 100), interpolation=cv2.INTER_AREA)
+    redrawn = preprocess_signature(small, STROKES).astype(float)
+    assert np.abs(redrawn - large).mean() < 0.5 * np.abs(large).mean()
+    assert overlap(ink_mask(large), ink_mask(redrawn)) > 0.9
+    assert redrawn.sum() / large.sum() == pytest.approx(1.0, abs=0.1)
