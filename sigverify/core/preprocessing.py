@@ -298,11 +298,15 @@ def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = Non
     crop_mask = mask[r0:r1, c0:c1]
     if config.stroke_width > 0:
         scale = canvas_scale(*crop_mask.shape, config)
+        h, w = crop_mask.shape
         if scale > 1:  # a small crop: find the centre line at the canvas's resolution
-            h, w = crop_mask.shape
             size = (max(1, round(w * scale)), max(1, round(h * scale)))
             crop_mask = cv2.resize(crop_mask.astype(np.float32), size) >= 0.5
-            scale = canvas_scale(*crop_mask.shape, config)
+        elif scale < 0.5:  # a large one: twice the canvas's resolution is detail enough
+            size = (max(1, round(w * scale * 2)), max(1, round(h * scale * 2)))
+            area = cv2.resize(crop_mask.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+            crop_mask = area > 0.2  # thin strokes stay joined
+        scale = canvas_scale(*crop_mask.shape, config)
         ink = redraw_strokes(crop_mask, config.stroke_width / scale)
         rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
         ink = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]  # the line ends moved in
