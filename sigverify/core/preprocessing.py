@@ -233,11 +233,19 @@ _NO_INK = (
 )
 
 
-def canvas_scale(height: int, width: int, config: PreprocessConfig) -> float:
-    """How much :func:`fit_on_canvas` scales a ``(height, width)`` crop."""
-    room_h = max(1.0, config.height * (1 - 2 * config.margin))
-    room_w = max(1.0, config.width * (1 - 2 * config.margin))
-    return min(room_h / height, room_w / width)
+def ink_box(mask: np.ndarray) -> tuple[slice, slice]:
+    """The rows and columns of ``mask (H, W)`` bool that hold ink (at least one pixel)."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    cols = np.flatnonzero(mask.any(axis=0))
+    return slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+
+
+def canvas_scale(h: int, w: int, height: int, width: int, margin: float) -> float:
+    """How much :func:`fit_on_canvas` scales an ``(h, w)`` crop onto a ``(height, width)``
+    canvas with ``margin``."""
+    room_h = max(1.0, height * (1 - 2 * margin))
+    room_w = max(1.0, width * (1 - 2 * margin))
+    return min(room_h / h, room_w / w)
 
 
 def redraw_strokes(mask: np.ndarray, width: float) -> np.ndarray:
@@ -251,6 +259,28 @@ def redraw_strokes(mask: np.ndarray, width: float) -> np.ndarray:
     return np.rint(np.clip(width / 2 + 0.5 - distance, 0, 1) * 255).astype(np.uint8)
 
 
+def redrawn_ink(crop_mask: np.ndarray, config: PreprocessConfig) -> np.ndarray:
+    """The ink mask cropped to the ink -> uint8 ink: its centre lines drawn
+    ``config.stroke_width`` canvas pixels wide, cropped to the drawing (the line ends sit
+    half a stroke inside the mask's ends). The centre lines are found at between 1 and 2
+    times the canvas's resolution: finer than that only costs time, coarser is jagged."""
+
+    def scale_of(mask: np.ndarray) -> float:
+        return canvas_scale(*mask.shape, config.height, config.width, config.margin)
+
+    scale = scale_of(crop_mask)
+    h, w = crop_mask.shape
+    if scale > 1:  # a small crop: find the centre line at the canvas's resolution
+        size = (max(1, round(w * scale)), max(1, round(h * scale)))
+        crop_mask = cv2.resize(crop_mask.astype(np.float32), size) >= 0.5
+    elif scale < 0.5:  # a large one: twice the canvas's resolution is detail enough
+        size = (max(1, round(w * scale * 2)), max(1, round(h * scale * 2)))
+        area = cv2.resize(crop_mask.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+        crop_mask = area > 0.2  # thin strokes stay joined
+    ink = redraw_strokes(crop_mask, config.stroke_width / scale_of(crop_mask))
+    return ink[ink_box(ink)]
+
+
 def fit_on_canvas(
     ink: np.ndarray, mask: np.ndarray, height: int, width: int, margin: float
 ) -> np.ndarray:
@@ -259,7 +289,7 @@ def fit_on_canvas(
     mass of ``mask (h, w)`` bool sits at the canvas centre, shifted only as far as needed
     to keep all of it on the canvas. Returns uint8 ``(height, width)``."""
     h, w = ink.shape
-    scale = canvas_scale(h, w, PreprocessConfig(height=height, width=width, margin=margin))
+    scale = canvas_scale(h, w, height, width, margin)
     new_h = min(height, max(1, round(h * scale)))
     new_w = min(width, max(1, round(w * scale)))
     interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
@@ -292,27 +322,13 @@ def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = Non
     work = limit_working_size(grey, config.max_working_side)
     flat = flatten_paper(work)
     mask = find_ink(flat, config)
-    rows = np.flatnonzero(mask.any(axis=1))
-    cols = np.flatnonzero(mask.any(axis=0))
-    r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
-    crop_mask = mask[r0:r1, c0:c1]
+    box = ink_box(mask)
+    crop_mask = mask[box]
     if config.stroke_width > 0:
-        scale = canvas_scale(*crop_mask.shape, config)
-        h, w = crop_mask.shape
-        if scale > 1:  # a small crop: find the centre line at the canvas's resolution
-            size = (max(1, round(w * scale)), max(1, round(h * scale)))
-            crop_mask = cv2.resize(crop_mask.astype(np.float32), size) >= 0.5
-        elif scale < 0.5:  # a large one: twice the canvas's resolution is detail enough
-            size = (max(1, round(w * scale * 2)), max(1, round(h * scale * 2)))
-            area = cv2.resize(crop_mask.astype(np.float32), size, interpolation=cv2.INTER_AREA)
-            crop_mask = area > 0.2  # thin strokes stay joined
-        scale = canvas_scale(*crop_mask.shape, config)
-        ink = redraw_strokes(crop_mask, config.stroke_width / scale)
-        rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
-        ink = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]  # the line ends moved in
+        ink = redrawn_ink(crop_mask, config)
         return fit_on_canvas(ink, ink > 0, config.height, config.width, config.margin)
     # Ink keeps its darkness (255 - paper-relative grey); everything else becomes 0.
-    darkness = 255 - flat[r0:r1, c0:c1]
+    darkness = 255 - flat[box]
     ink = np.where(crop_mask, darkness.astype(np.float32), np.float32(0))
     if config.normalize_ink:
         # A pencil and a marker should look alike: stretch so strong ink reaches 255.
