@@ -96,13 +96,15 @@ def photographed(grey: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
 
 
-def photo_preparer(config: PreprocessConfig, counts: dict):
-    """Images the scan itself cannot give are skipped as in the clean bank (same order);
-    a photo that preprocessing refuses is counted and seen as blank paper."""
+def photo_preparer(config: PreprocessConfig, clean: SignatureBank, counts: dict):
+    """The images the clean bank skipped are skipped again (the banks keep the same
+    order); a photo that preprocessing refuses is counted and seen as blank paper."""
+    skipped = {problem.path for problem in clean.problems}
 
     def prepare(path: Path) -> np.ndarray:
+        if path in skipped:
+            raise SigverifyError("skipped in the clean bank")
         grey = load_image(path).pixels
-        preprocess_signature(grey, config)  # raises exactly where the clean bank skips
         counts["images"] += 1
         rng = np.random.default_rng(zlib.crc32(str(path.name).encode("utf-8")))
         try:
@@ -143,7 +145,9 @@ def main() -> int:
 
     photo_counts = {"images": 0, "refused": 0}
     photo_bank = SignatureBank.from_writers(
-        chosen.writers, model.preprocess, prepare=photo_preparer(model.preprocess, photo_counts)
+        chosen.writers,
+        model.preprocess,
+        prepare=photo_preparer(model.preprocess, bank, photo_counts),
     )
     shifted = evaluate_model(
         model, bank, refs=list(report.per_refs), bootstrap=args.bootstrap, query_bank=photo_bank
