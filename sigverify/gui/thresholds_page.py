@@ -4,7 +4,6 @@ curves, and the accept / reject thresholds moved live with their error rates."""
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +31,7 @@ from sigverify.core.evaluation import (
 from sigverify.core.store import Store
 from sigverify.core.verification import card_thresholds, operator_name, shared_thresholds
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import percent
+from sigverify.gui.widgets import figure_canvas, percent
 from sigverify.gui.workers import Engine
 
 STEPS = 1000
@@ -100,7 +99,7 @@ class ThresholdsPage(QWidget):
         top.addStretch(0)
 
         self.tabs = QTabWidget()
-        self.histogram_canvas = self.roc_canvas = self.det_canvas = None
+        self.histogram_canvas = None
 
         self.accept = ThresholdControl()
         self.reject = ThresholdControl()
@@ -275,27 +274,38 @@ class ThresholdsPage(QWidget):
             self._set_enabled(False)
             return
         values = np.concatenate([scores.genuine, scores.skilled, scores.random])
-        high = float(values.max()) * 1.05
-        histogram = distance_histogram_figure(scores, title=self.tr("Distances to the references"))
+        for control in (self.accept, self.reject):
+            control.set_range(float(values.max()) * 1.05)
+        current = self._current_thresholds()
+        self.accept.setValue(current[0])
+        self.reject.setValue(current[1])
+        self._set_enabled(True)
+        if self.isVisible():
+            self._draw_plots()
+        self._update()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The plots are drawn when the page is first seen, so that the window does not
+        wait for matplotlib at start-up."""
+        super().showEvent(event)
+        if self.scores is not None and len(self.scores.genuine) and not self._lines:
+            self._draw_plots()
+            self._update()
+
+    def _draw_plots(self) -> None:
+        histogram = distance_histogram_figure(
+            self.scores, title=self.tr("Distances to the references")
+        )
         axis = histogram.axes[0]
         self._lines = [
             axis.axvline(0, color="#2e7d32", linewidth=2, label=self.tr("accept threshold")),
             axis.axvline(0, color="#c62828", linewidth=2, label=self.tr("reject threshold")),
         ]
         axis.legend(fontsize=8)
-        self.histogram_canvas = FigureCanvasQTAgg(histogram)
-        self.roc_canvas = FigureCanvasQTAgg(roc_figure([scores]))
-        self.det_canvas = FigureCanvasQTAgg(det_figure([scores]))
+        self.histogram_canvas = figure_canvas(histogram)
         self.tabs.addTab(self.histogram_canvas, self.tr("Distance histogram"))
-        self.tabs.addTab(self.roc_canvas, self.tr("ROC curve"))
-        self.tabs.addTab(self.det_canvas, self.tr("DET curve"))
-        for control in (self.accept, self.reject):
-            control.set_range(high)
-        current = self._current_thresholds()
-        self.accept.setValue(current[0])
-        self.reject.setValue(current[1])
-        self._set_enabled(True)
-        self._update()
+        self.tabs.addTab(figure_canvas(roc_figure([self.scores])), self.tr("ROC curve"))
+        self.tabs.addTab(figure_canvas(det_figure([self.scores])), self.tr("DET curve"))
 
     def _current_thresholds(self) -> tuple[float, float]:
         info = self.engine.model

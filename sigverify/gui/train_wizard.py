@@ -8,7 +8,6 @@ import math
 import time
 from pathlib import Path
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.datasets import LAYOUT_HELP, Dataset
 from sigverify.core.errors import SigverifyError
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import ImageView, bytes_to_pixmap, percent
+from sigverify.gui.widgets import ImageView, bytes_to_pixmap, figure_canvas, percent
 from sigverify.gui.workers import Engine
 
 # Seconds per training step of 48 images at 150 x 220 on a 2-core laptop CPU (measured:
@@ -536,7 +535,7 @@ class TrainingPage(QWizardPage):
     def _plot(self) -> None:
         from sigverify.core.evaluation import training_figure
 
-        canvas = FigureCanvasQTAgg(training_figure(self.history))
+        canvas = figure_canvas(training_figure(self.history))
         if self.canvas is not None:
             self.canvas_holder.removeWidget(self.canvas)
             self.canvas.deleteLater()
@@ -727,20 +726,20 @@ class EvaluationPage(QWizardPage):
         )
         new_scores = new.scores[refs]
         self.plots.addTab(
-            FigureCanvasQTAgg(distance_histogram_figure(new_scores, title=self.tr("New model"))),
+            figure_canvas(distance_histogram_figure(new_scores, title=self.tr("New model"))),
             self.tr("New model: distances"),
         )
         sets, names = [new_scores], [self.tr("new")]
         if active is not None and refs in active.scores:
             self.plots.addTab(
-                FigureCanvasQTAgg(
+                figure_canvas(
                     distance_histogram_figure(active.scores[refs], title=self.tr("Active model"))
                 ),
                 self.tr("Active model: distances"),
             )
             sets.append(active.scores[refs])
             names.append(self.tr("active"))
-        self.plots.addTab(FigureCanvasQTAgg(roc_figure(sets, names)), self.tr("ROC"))
+        self.plots.addTab(figure_canvas(roc_figure(sets, names)), self.tr("ROC"))
         self.done = True
         self.completeChanged.emit()
 

@@ -44,6 +44,14 @@ def percent(value: float | None) -> str:
 # ------------------------------------------------------------------ images
 
 
+def figure_canvas(figure) -> QWidget:
+    """A Qt widget showing a matplotlib ``figure``. matplotlib (about 0.8 s to import) loads
+    here, on the first plot, not when the window starts."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    return FigureCanvasQTAgg(figure)
+
+
 def array_to_qimage(pixels: np.ndarray) -> QImage:
     """uint8 ``H x W`` (grey) or ``H x W x 3`` (RGB) -> a QImage that owns its pixels."""
     pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
