@@ -305,13 +305,16 @@ def cmd_train(args: argparse.Namespace) -> int:
         "best_epoch": result.best_epoch,
         "epochs_run": result.epochs_run,
         "best_validation_eer": result.best_validation_eer,
+        "whitened": result.whitened,
         "threshold": result.threshold,
         "history": result.history,
         "test": test_report.to_dict() if test_report else None,
     }
     text = [
         f"Model saved to {result.model_dir} (best epoch {result.best_epoch}, validation EER "
-        f"{result.best_validation_eer:.1%}, threshold {result.threshold:.4f})."
+        f"{result.best_validation_eer:.1%}"
+        + (", embeddings whitened" if result.whitened else "")
+        + f", threshold {result.threshold:.4f})."
     ]
     if test_report:
         text += ["Test writers:", _metrics_table(test_report)]

@@ -6,7 +6,10 @@ AdamW and a warm-up + cosine learning-rate schedule. After each epoch the model 
 evaluated on the validation writers (EER with ``validation_refs`` references); the best
 epoch is written to ``out_dir`` as a model folder whose card carries the EER threshold
 chosen on those validation writers. Training stops early after ``patience`` epochs
-without improvement. A checkpoint after each epoch allows ``resume``.
+without improvement. A checkpoint after each epoch allows ``resume``. At the end, the best
+model is measured once more with its embeddings whitened by the training writers'
+within-writer covariance (:mod:`sigverify.core.whitening`), and saved so when that lowers
+the validation EER.
 
 Progress goes to ``on_progress(TrainingProgress)``; returning ``False`` cancels (the
 best model so far stays in ``out_dir``). Nothing here prints.
@@ -14,6 +17,7 @@ best model so far stays in ``out_dir``). Nothing here prints.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import time
@@ -32,6 +36,8 @@ from sigverify.core.distances import get_distance
 from sigverify.core.embedding import embed_images, images_to_tensor
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation import (
+    Metrics,
+    ScoreSet,
     available_refs,
     evaluate_embeddings,
     fit_calibration,
@@ -45,6 +51,7 @@ from sigverify.core.preprocessing import PreprocessConfig
 from sigverify.core.sampling import WriterSampler
 from sigverify.core.scoring import typical_spread
 from sigverify.core.training_config import LOSSES, MINING, TrainConfig
+from sigverify.core.whitening import SHRINKAGE, within_writer_whitening
 
 
 @dataclass
@@ -77,6 +84,7 @@ class TrainingResult:
     epochs_run: int
     history: list[dict]
     stopped: str  # "completed", "early_stopping" or "cancelled"
+    whitened: bool = False  # the saved model whitens its embeddings (it measured better)
 
 
 def learning_rate_at(step: int, total: int, base: float, warmup_fraction: float) -> float:
@@ -101,6 +109,7 @@ def build_encoder(config: TrainConfig) -> Encoder:
                 "The model to start from uses a different encoder or image size; "
                 "train from scratch or choose matching settings."
             )
+        loaded.encoder.set_whitening(None)  # training starts from the network itself
         return loaded.encoder
     return create_encoder(config.encoder, **encoder_config)
 
@@ -183,6 +192,95 @@ def _load_checkpoint(folder: Path, encoder, optimizer) -> dict:
     optimizer.load_state_dict({"state": optim_state, "param_groups": state["param_groups"]})
     torch.set_rng_state(tensors["rng.torch"])
     return state
+
+
+@dataclass
+class _Validation:
+    encoder: Encoder
+    spread: float | None
+    metrics: Metrics
+    scores: ScoreSet
+
+
+def _measure(
+    encoder: Encoder,
+    validation_bank: SignatureBank,
+    refs: int,
+    distance: str,
+    device: torch.device,
+) -> _Validation:
+    """``encoder`` measured on the validation writers with ``refs`` references."""
+    embeddings = embed_images(encoder, validation_bank.images, device)
+    own = validation_bank.genuine
+    spread = typical_spread(embeddings[own], validation_bank.writer[own], distance)
+    evaluation = evaluate_embeddings(
+        embeddings, validation_bank, [refs], distance, reference_spread=spread
+    )
+    return _Validation(encoder, spread, evaluation.per_refs[refs], evaluation.scores[refs])
+
+
+def _record(card: ModelCard, measured: _Validation, validation_writers: int) -> None:
+    """Write the threshold, review band, calibration and validation metrics that
+    ``measured`` gives into ``card``."""
+    metrics, scores = measured.metrics, measured.scores
+    card.threshold = float(metrics.eer_threshold)
+    card.reference_spread = measured.spread
+    negatives, _, _ = scores.negatives()
+    card.accept_threshold, card.reject_threshold = review_band(scores.genuine, negatives)
+    card.calibration = list(fit_calibration(scores.genuine, negatives))
+    card.threshold_info = {
+        "method": "EER threshold",
+        "writers": "validation",
+        "refs": metrics.refs,
+        "validation_writers": validation_writers,
+        "negatives": metrics.negatives,
+    }
+    card.metrics = {**card.metrics, "validation": {str(metrics.refs): metrics.to_dict()}}
+
+
+def _whiten_if_better(
+    out_dir: Path,
+    train_bank: SignatureBank,
+    validation_bank: SignatureBank,
+    refs: int,
+    distance: str,
+    device: torch.device,
+) -> _Validation | None:
+    """The last step of training: measure the best model in ``out_dir`` with its embeddings
+    whitened by its training writers' within-writer covariance
+    (:mod:`sigverify.core.whitening`) and keep that when it lowers the validation EER.
+    The epoch was chosen without whitening, which helps an under-trained network most.
+    Returns the whitened model's measurement when it was kept, else None."""
+    best = load_model(out_dir, device)
+    encoder = best.encoder
+    encoder.set_whitening(None)  # a resumed run may have whitened it already
+    genuine = train_bank.genuine
+    matrix = within_writer_whitening(
+        embed_images(encoder, train_bank.images[genuine], device), train_bank.writer[genuine]
+    )
+    if matrix is None:
+        return None
+    plain = _measure(encoder, validation_bank, refs, distance, device)
+    whitened_encoder = copy.deepcopy(encoder)
+    whitened_encoder.set_whitening(matrix)
+    whitened = _measure(whitened_encoder, validation_bank, refs, distance, device)
+    kept = whitened.metrics.eer < plain.metrics.eer - 1e-9
+    chosen = whitened if kept else plain
+    card = best.card
+    _record(card, chosen, len(validation_bank.writer_ids))
+    card.training = {
+        **card.training,
+        "whitening": {
+            "kept": kept,
+            "shrinkage": SHRINKAGE,
+            "training_writers": len(np.unique(train_bank.writer[genuine])),
+            "validation_eer_plain": plain.metrics.eer,
+            "validation_eer_whitened": whitened.metrics.eer,
+        },
+    }
+    save_model(chosen.encoder, card, out_dir)
+    write_scores(chosen.scores, out_dir)
+    return whitened if kept else None
 
 
 # ------------------------------------------------------------------ the loop
@@ -306,20 +404,8 @@ def train_model(
             loss=float(np.mean(losses)),
             message="measuring on the validation writers",
         )
-        embeddings = embed_images(encoder, validation_bank.images, device)
-        genuine = validation_bank.genuine
-        spread = typical_spread(
-            embeddings[genuine], validation_bank.writer[genuine], config.distance
-        )
-        evaluation = evaluate_embeddings(
-            embeddings,
-            validation_bank,
-            [validation_refs],
-            config.distance,
-            reference_spread=spread,
-        )
-        metrics = evaluation.per_refs[validation_refs]
-        scores = evaluation.scores[validation_refs]
+        measured = _measure(encoder, validation_bank, validation_refs, config.distance, device)
+        metrics = measured.metrics
         record = {
             "epoch": epoch,
             "loss": float(np.mean(losses)),
@@ -336,27 +422,15 @@ def train_model(
                 metrics.eer_threshold,
                 0,
             )
-            card.threshold = float(metrics.eer_threshold)
-            card.reference_spread = spread
-            negatives, _, _ = scores.negatives()
-            card.accept_threshold, card.reject_threshold = review_band(scores.genuine, negatives)
-            card.calibration = list(fit_calibration(scores.genuine, negatives))
-            card.threshold_info = {
-                "method": "EER threshold",
-                "writers": "validation",
-                "refs": validation_refs,
-                "validation_writers": len(validation_bank.writer_ids),
-                "negatives": metrics.negatives,
-            }
+            _record(card, measured, len(validation_bank.writer_ids))
             card.training = {
                 **card.training,
                 "config": config.to_dict(),
                 "best_epoch": epoch,
                 "history": history,
             }
-            card.metrics = {**card.metrics, "validation": {str(validation_refs): metrics.to_dict()}}
             save_model(encoder, card, out_dir)
-            write_scores(scores, out_dir)
+            write_scores(measured.scores, out_dir)
         else:
             since_best += 1
         _save_checkpoint(
@@ -388,6 +462,19 @@ def train_model(
             stopped = "early_stopping"
             break
 
+    whitened = None
+    if best_epoch > 0:
+        report(
+            phase="validate",
+            epoch=max(epoch, 1),
+            step=config.steps_per_epoch,
+            message="measuring the best epoch with whitened embeddings",
+        )
+        whitened = _whiten_if_better(
+            out_dir, train_bank, validation_bank, validation_refs, config.distance, device
+        )
+        if whitened is not None:
+            best_eer, best_threshold = whitened.metrics.eer, whitened.metrics.eer_threshold
     report(
         phase="done",
         epoch=max(epoch, 1),
@@ -407,4 +494,5 @@ def train_model(
         epochs_run=len(history),
         history=history,
         stopped=stopped,
+        whitened=whitened is not None,
     )

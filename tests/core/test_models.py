@@ -158,3 +158,35 @@ def test_fused_for_inference_gives_the_same_embeddings(encoder):
     assert np.allclose(embed_images(fused, images), embed_images(encoder, images), atol=1e-5)
     assert encoder.training and all(p.requires_grad for p in encoder.parameters())
     assert not any(p.requires_grad for p in fused.parameters())
+
+
+def test_whitening_is_applied_after_normalisation_and_saved(encoder, tmp_path):
+    x = torch.rand(3, 1, *SIZE)
+    encoder.eval()
+    plain = encoder(x)
+    matrix = torch.diag(torch.linspace(0.5, 2.0, encoder.embedding_dim))
+    matrix[0, 1] = 0.3
+    encoder.set_whitening(matrix)
+    expected = torch.nn.functional.normalize(plain @ matrix, dim=-1)
+    assert torch.allclose(encoder(x), expected, atol=1e-6)
+    assert encoder.config["whitened"] is True
+    # The matrix travels with the weights, and the folded copy keeps it.
+    card = ModelCard(
+        name="t",
+        encoder=encoder.name,
+        encoder_config={},
+        preprocess=PreprocessConfig(height=SIZE[0], width=SIZE[1]).to_dict(),
+    )
+    save_model(encoder, card, tmp_path / "m")
+    loaded = load_model(tmp_path / "m")
+    assert loaded.card.encoder_config["whitened"] is True
+    assert torch.equal(loaded.encoder.whitening, matrix)
+    assert torch.allclose(loaded.encoder(x), expected, atol=1e-6)
+    images = (x[:, 0].numpy() * 255).round().astype(np.uint8)
+    assert np.allclose(loaded.embed(images), embed_images(encoder, images), atol=1e-5)
+    # Switched off again: the plain embeddings, and nothing extra in the weights or card.
+    encoder.set_whitening(None)
+    assert torch.allclose(encoder(x), plain, atol=1e-6)
+    assert "whitening" not in encoder.state_dict() and "whitened" not in encoder.config
+    with pytest.raises(ValueError, match="whitening must be"):
+        encoder.set_whitening(torch.eye(encoder.embedding_dim + 1))

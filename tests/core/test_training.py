@@ -18,6 +18,7 @@ from sigverify.core.preprocessing import PreprocessConfig
 from sigverify.core.synthetic import synthetic_bank
 from sigverify.core.training import build_encoder, learning_rate_at, train_model
 from sigverify.core.training_config import TrainConfig
+from sigverify.core.whitening import within_writer_whitening
 
 SMALL = PreprocessConfig(height=40, width=60)
 
@@ -67,7 +68,13 @@ def test_progress_card_and_best_model(small_banks, tmp_path):
     card = read_card(result.model_dir)
     assert card.threshold == pytest.approx(result.threshold)
     assert card.threshold_info["writers"] == "validation" and card.threshold_info["refs"] == 3
-    assert card.metrics["validation"]["3"]["eer"] == pytest.approx(best["validation_eer"])
+    # The best epoch, then whitened if that measured better (see the test below).
+    whitening = card.training["whitening"]
+    assert whitening["validation_eer_plain"] == pytest.approx(best["validation_eer"])
+    chosen = min(whitening["validation_eer_plain"], whitening["validation_eer_whitened"])
+    assert card.metrics["validation"]["3"]["eer"] == pytest.approx(chosen)
+    assert result.best_validation_eer == pytest.approx(chosen)
+    assert whitening["training_writers"] == 12
     assert card.training["config"]["encoder"] == "cnn" and card.preprocess["height"] == 40
     model = load_model(result.model_dir)
     assert model.encoder.config["width"] == 4
@@ -116,6 +123,58 @@ def test_resume_continues_exactly_where_it_stopped(small_banks, tmp_path):
         train_model(
             train, validation, small_config(learning_rate=0.5), tmp_path / "resumed", resume=True
         )
+
+
+@pytest.mark.parametrize("whitening_helps", [True, False])
+def test_whitening_is_kept_only_when_it_lowers_the_validation_eer(
+    small_banks, tmp_path, monkeypatch, whitening_helps
+):
+    """The validation EER is pinned: 0.30 for the plain network at every epoch, and 0.20
+    (helps) or 0.40 (hurts) once whitened. The saved model, its card and the result follow
+    the better one."""
+    import sigverify.core.training as training
+
+    real = training._measure
+
+    def pinned(encoder, *args):
+        measured = real(encoder, *args)
+        whitened = encoder.whitening is not None
+        measured.metrics.eer = (0.2 if whitening_helps else 0.4) if whitened else 0.3
+        measured.metrics.eer_threshold = 0.11 if whitened else 0.22
+        return measured
+
+    monkeypatch.setattr(training, "_measure", pinned)
+    train, validation = small_banks
+    seen = []
+    result = train_model(
+        train, validation, small_config(epochs=2), tmp_path / "m", on_progress=seen.append
+    )
+    assert [h["validation_eer"] for h in result.history] == [0.3, 0.3]  # epochs: plain
+    assert "whitened embeddings" in seen[-2].message and seen[-1].phase == "done"
+    model = load_model(result.model_dir)
+    record = model.card.training["whitening"]
+    assert record["kept"] is whitening_helps
+    assert record["validation_eer_plain"] == 0.3
+    assert record["validation_eer_whitened"] == (0.2 if whitening_helps else 0.4)
+    assert (model.encoder.whitening is not None) is whitening_helps
+    assert result.whitened is whitening_helps
+    assert model.card.encoder_config.get("whitened", False) is whitening_helps
+    expected_eer, expected_threshold = (0.2, 0.11) if whitening_helps else (0.3, 0.22)
+    assert result.best_validation_eer == expected_eer and result.best_epoch == 1
+    assert result.threshold == model.card.threshold == expected_threshold
+    assert model.card.metrics["validation"]["3"]["eer"] == expected_eer
+    assert model.card.training["best_epoch"] == 1
+    if whitening_helps:  # the matrix the model carries is the training writers' one
+        genuine = train.genuine
+        plain = load_model(result.model_dir).encoder
+        plain.set_whitening(None)
+        matrix = within_writer_whitening(
+            embed_images(plain, train.images[genuine]), train.writer[genuine]
+        )
+        assert np.allclose(model.encoder.whitening.numpy(), matrix, atol=1e-5)
+        # Fine-tuning from it starts from the network, not the whitened embeddings.
+        encoder = build_encoder(small_config(init_from=str(result.model_dir)))
+        assert encoder.whitening is None and "whitened" not in encoder.config
 
 
 def test_early_stopping_when_nothing_improves(small_banks, tmp_path, monkeypatch):

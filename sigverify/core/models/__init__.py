@@ -8,13 +8,16 @@
 
 Every encoder maps its input to an L2-normalised embedding ``(B, embedding_dim)`` and
 splits ``forward`` into ``forward_features`` and ``forward_head``. ``config`` holds the
-keyword arguments that rebuild it (written to the model card).
+keyword arguments that rebuild it (written to the model card). A trained encoder may also
+whiten its embeddings (:meth:`Encoder.set_whitening`, :mod:`sigverify.core.whitening`);
+its config then says ``"whitened": true`` and its weights hold the matrix.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -34,6 +37,8 @@ class Encoder(nn.Module):
         super().__init__()
         self.embedding_dim = embedding_dim
         self.config = {"embedding_dim": embedding_dim, **config}
+        # (D, D), applied after normalisation; None (and not in the weights) until set.
+        self.register_buffer("whitening", None)
 
     def forward_features(self, x: torch.Tensor) -> torch.Tensor:
         raise NotImplementedError
@@ -42,7 +47,23 @@ class Encoder(nn.Module):
         raise NotImplementedError
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return F.normalize(self.forward_head(self.forward_features(x)), dim=-1)
+        embedding = F.normalize(self.forward_head(self.forward_features(x)), dim=-1)
+        if self.whitening is None:
+            return embedding
+        return F.normalize(embedding @ self.whitening, dim=-1)
+
+    def set_whitening(self, matrix: np.ndarray | torch.Tensor | None) -> None:
+        """Whiten the embeddings by ``matrix (D, D)`` from now on (None: stop)."""
+        if matrix is None:
+            self.whitening = None
+            self.config.pop("whitened", None)
+            return
+        matrix = torch.as_tensor(matrix, dtype=torch.float32)
+        if matrix.shape != (self.embedding_dim, self.embedding_dim):
+            raise ValueError(f"whitening must be {self.embedding_dim} x {self.embedding_dim}")
+        device = next(self.parameters()).device
+        self.whitening = matrix.to(device)
+        self.config["whitened"] = True
 
 
 def register_encoder(name: str) -> Callable[[type[Encoder]], type[Encoder]]:
@@ -59,7 +80,11 @@ def register_encoder(name: str) -> Callable[[type[Encoder]], type[Encoder]]:
 def create_encoder(name: str, **config) -> Encoder:
     if name not in _REGISTRY:
         raise ValueError(f"unknown encoder {name!r}; available: {list_encoders()}")
-    return _REGISTRY[name](**config)
+    whitened = config.pop("whitened", False)
+    encoder = _REGISTRY[name](**config)
+    if whitened:  # a placeholder: the matrix comes with the weights
+        encoder.set_whitening(torch.eye(encoder.embedding_dim))
+    return encoder
 
 
 def list_encoders() -> list[str]:
