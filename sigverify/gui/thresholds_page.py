@@ -31,7 +31,7 @@ from sigverify.core.evaluation import (
 from sigverify.core.store import Store
 from sigverify.core.verification import card_thresholds, operator_name, shared_thresholds
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import figure_canvas, percent
+from sigverify.gui.widgets import clear_tabs, figure_canvas, percent
 from sigverify.gui.workers import Engine
 
 STEPS = 1000
@@ -268,7 +268,7 @@ class ThresholdsPage(QWidget):
 
     def show_scores(self, scores: ScoreSet | None) -> None:
         self.scores = scores
-        self.tabs.clear()
+        clear_tabs(self.tabs)
         self._lines = []
         if scores is None or not len(scores.genuine):
             self._set_enabled(False)

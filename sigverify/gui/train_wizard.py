@@ -37,7 +37,13 @@ from PySide6.QtWidgets import (
 from sigverify.core.datasets import LAYOUT_HELP, Dataset
 from sigverify.core.errors import SigverifyError
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import ImageView, bytes_to_pixmap, figure_canvas, percent
+from sigverify.gui.widgets import (
+    ImageView,
+    bytes_to_pixmap,
+    clear_tabs,
+    figure_canvas,
+    percent,
+)
 from sigverify.gui.workers import Engine
 
 # Seconds per training step of 48 images at 150 x 220 on a 2-core laptop CPU (measured:
@@ -579,6 +585,11 @@ class TrainingPage(QWizardPage):
         text = self.tr("Done: best epoch {epoch}, validation EER {eer:.1%}.").format(
             epoch=result.best_epoch, eer=result.best_validation_eer
         )
+        if result.whitened:
+            text += " " + self.tr(
+                "Its embeddings are whitened by the training people's own variation, "
+                "which measured better on the validation people."
+            )
         if result.stopped in ("cancelled", "interrupted"):
             text = self.tr("Cancelled; the best model so far is kept. ") + text
         self.status.setText(text)
@@ -639,7 +650,7 @@ class EvaluationPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         run = self.wiz.training_page.run
         self.done = False
-        self.plots.clear()
+        clear_tabs(self.plots)
         if run.test_report is None or not run.test_report.per_refs:
             self.verdict.setText(self.tr("There were no test people, so nothing was measured."))
             self.done = True

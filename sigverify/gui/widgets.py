@@ -52,6 +52,15 @@ def figure_canvas(figure) -> QWidget:
     return FigureCanvasQTAgg(figure)
 
 
+def clear_tabs(tabs) -> None:
+    """Remove every page of a ``QTabWidget`` and delete it (``QTabWidget.clear`` only
+    removes them: each old plot would stay in memory with its figure)."""
+    while tabs.count():
+        page = tabs.widget(0)
+        tabs.removeTab(0)
+        page.deleteLater()
+
+
 def array_to_qimage(pixels: np.ndarray) -> QImage:
     """uint8 ``H x W`` (grey) or ``H x W x 3`` (RGB) -> a QImage that owns its pixels."""
     pixels = np.ascontiguousarray(pixels, dtype=np.uint8)

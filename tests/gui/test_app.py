@@ -8,8 +8,9 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, qGray
+from PySide6.QtWidgets import QApplication
 
 from sigverify import __version__
 from sigverify.core.errors import ImageReadError, SigverifyError
@@ -244,6 +245,13 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     assert page.reject.value() == pytest.approx(page.accept.value())
     line = page._lines[0].get_xdata()[0]
     assert line == pytest.approx(page.accept.value())
+    # New scores replace the plots, and the old ones are deleted, not left in memory.
+    deleted = []
+    for i in range(page.tabs.count()):
+        page.tabs.widget(i).destroyed.connect(lambda *_: deleted.append(True))
+    page.show_scores(scores)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert page.tabs.count() == 3 and len(deleted) == 3
 
 
 def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path):
