@@ -47,6 +47,12 @@ def card_html(card: ModelCard, tr) -> str:
         ),
         (tr("Distance"), card.distance),
         (
+            tr("Embeddings"),
+            tr("whitened by the training writers' own variation")
+            if card.encoder_config.get("whitened")
+            else tr("as the network gives them"),
+        ),
+        (
             tr("Thresholds"),
             tr("accept ≤ {a:.4f}, reject > {r:.4f} (chosen on validation writers)").format(
                 a=thresholds.accept, r=thresholds.reject

@@ -430,3 +430,15 @@ def test_model_card_page_says_how_strokes_are_drawn(tiny_model_dir):
     assert "redrawn 2.5 px wide" in card_html(card, lambda text: text)
     del card.preprocess["stroke_width"]  # a card from before the option: as scanned
     assert "as scanned" in card_html(card, lambda text: text)
+
+
+def test_model_card_page_says_whether_embeddings_are_whitened(tiny_model_dir):
+    from sigverify.core.model_card import read_card
+    from sigverify.gui.models_page import card_html
+
+    card = read_card(tiny_model_dir)
+    card.encoder_config.pop("whitened", None)
+    assert "as the network gives them" in card_html(card, lambda text: text)
+    card.encoder_config["whitened"] = True
+    assert "whitened by the training writers" in card_html(card, lambda text: text)
+    assert "as the network gives them" not in card_html(card, lambda text: text)
