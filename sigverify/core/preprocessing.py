@@ -107,8 +107,8 @@ def flatten_paper(grey: np.ndarray) -> np.ndarray:
     """Divide ``grey (H, W)`` uint8 by its estimated paper: paper -> 255, ink keeps its
     darkness relative to the paper around it. Returns uint8 ``(H, W)``."""
     paper = estimate_paper(grey)
-    flat = grey.astype(np.float32) / paper * 255.0
-    return np.clip(np.rint(flat), 0, 255).astype(np.uint8)
+    # OpenCV's divide and saturating cast round to nearest even, as np.rint would.
+    return cv2.convertScaleAbs(cv2.divide(grey.astype(np.float32), paper, scale=255.0))
 
 
 def otsu_threshold(values: np.ndarray) -> int:
@@ -120,7 +120,13 @@ def otsu_threshold(values: np.ndarray) -> int:
 def percentile_uint8(values: np.ndarray, q: float) -> float:
     """``np.percentile(values, q)`` (linear interpolation) of uint8 ``values``, from their
     histogram: the same number, several times faster than sorting a scan's pixels."""
-    counts = np.cumsum(np.bincount(values.ravel(), minlength=256))
+    return histogram_percentile(np.bincount(values.ravel(), minlength=256), q)
+
+
+def histogram_percentile(counts: np.ndarray, q: float) -> float:
+    """``np.percentile`` (linear interpolation) of the values whose histogram is
+    ``counts (256,)``: ``counts[v]`` values equal ``v``."""
+    counts = np.cumsum(counts)
     n = int(counts[-1])
     if n == 0:
         raise ValueError("no values")
@@ -198,7 +204,24 @@ def _remove_specks_measured(
         keep &= large | near
     # Dropping components never joins others: the kept ones keep their extents.
     extents = np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT])[keep]
-    return np.concatenate([[False], keep])[labels], int(extents.max(initial=0))
+    return _without_components(mask, labels, stats, ~keep), int(extents.max(initial=0))
+
+
+def _without_components(
+    mask: np.ndarray, labels: np.ndarray, stats: np.ndarray, drop: np.ndarray
+) -> np.ndarray:
+    """``mask`` without the components ``drop`` (bool, one per component, background
+    excluded) of its labelling ``labels`` / ``stats``. A few small ones (the usual specks)
+    are cleared inside their boxes; many, with one look-up over the whole image."""
+    dropped = np.flatnonzero(drop) + 1
+    if len(dropped) > 64:
+        return np.concatenate([[False], ~drop])[labels]
+    cleaned = mask.copy()
+    for label in dropped:
+        x, y, w, h = stats[label, :4]
+        box = np.s_[y : y + h, x : x + w]
+        cleaned[box] &= labels[box] != label
+    return cleaned
 
 
 def find_ink(flat: np.ndarray, config: PreprocessConfig) -> np.ndarray:
@@ -210,15 +233,17 @@ def find_ink(flat: np.ndarray, config: PreprocessConfig) -> np.ndarray:
     sigma = max(0.8, min(flat.shape) / 400.0)
     smooth = cv2.GaussianBlur(flat, (0, 0), sigma)
     threshold = otsu_threshold(smooth)
-    dark = smooth <= threshold
-    paper_level = percentile_uint8(smooth[~dark], 50) if (~dark).any() else 255.0
+    # One histogram gives both classes' levels: dark (ink) is <= threshold, paper above.
+    counts = np.bincount(smooth.ravel(), minlength=256)
+    dark, paper = counts[: threshold + 1], counts[threshold + 1 :]
+    paper_level = threshold + 1 + histogram_percentile(paper, 50) if paper.any() else 255.0
     # The darkest tenth of the dark class: thin or faint strokes are mostly anti-aliased
     # edge, so their mean sits close to the paper even when the pen line itself is clear.
-    ink_level = percentile_uint8(smooth[dark], 10) if dark.any() else paper_level
+    ink_level = histogram_percentile(dark, 10) if dark.any() else paper_level
     if paper_level - ink_level < config.min_contrast:
         raise NoInkError(_NO_INK)
     # Otsu can split a page of pure noise; a real ink pixel is clearly darker than paper.
-    mask = dark & (smooth <= paper_level - config.min_contrast / 2)
+    mask = smooth <= min(threshold, paper_level - config.min_contrast / 2)
     mask = remove_ruled_lines(mask, config.ruled_line_fraction)
     mask, longest = _remove_specks_measured(mask, config.speck_fraction, config.stray_fraction)
     if mask.sum() < 10 or longest < config.min_signature_extent * max(mask.shape):

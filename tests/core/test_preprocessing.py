@@ -124,6 +124,22 @@ def test_specks_are_removed():
     assert cleaned.sum() == 400 and not cleaned[5, 5] and not cleaned[90, 90]
 
 
+@pytest.mark.parametrize("specks", [3, 300])
+def test_specks_inside_a_stroke_box_are_removed_and_the_stroke_kept(specks):
+    """A few specks are cleared inside their own boxes, many with one look-up: either way
+    exactly the specks go, even where a speck sits inside a kept stroke's box."""
+    rng = np.random.default_rng(specks)
+    mask = np.zeros((400, 400), bool)
+    rr = np.arange(20, 380)
+    mask[rr, rr] = mask[rr, rr + 1] = True  # a diagonal stroke: its box is the whole image
+    spots = rng.choice(np.arange(10, 390, 4), size=(specks, 2))
+    spots = spots[np.abs(spots[:, 0] - spots[:, 1]) > 6]  # off the stroke
+    mask[spots[:, 0], spots[:, 1]] = True  # 1-pixel specks (4 apart: never touching)
+    expected = np.zeros_like(mask)
+    expected[rr, rr] = expected[rr, rr + 1] = True
+    assert np.array_equal(remove_specks(mask, 0.002), expected)
+
+
 def test_specks_fraction_of_total_ink():
     mask = np.zeros((200, 200), bool)
     mask[10:110, 10:110] = True  # 10000 px
