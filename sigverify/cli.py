@@ -671,6 +671,9 @@ def cmd_models_show(args: argparse.Namespace) -> int:
         f"  encoder {card.encoder}, input {card.preprocess.get('height')}x"
         f"{card.preprocess.get('width')}, {card.parameters:,} parameters, distance {card.distance}",
         f"  strokes redrawn {stroke:g} px wide" if stroke else "  strokes as scanned",
+        "  embeddings whitened by the training writers' own variation"
+        if card.encoder_config.get("whitened")
+        else "  embeddings as the network gives them",
         f"  threshold {card.threshold:.4f} ({card.threshold_info.get('method', '?')} on "
         f"{card.threshold_info.get('writers', '?')} writers)",
         f"  scores scaled by each person's reference spread (typical {card.reference_spread:.4f})"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from sigverify import cli
+from sigverify.core.model_card import read_card
 from tests.conftest import signature_file
 
 
@@ -51,7 +53,7 @@ def env(tmp_path, tiny_model_dir, capsys):
         "desk-2",
     )
     assert code == 0 and payload["references"] == 3
-    return {"store": store, "tmp": tmp_path}
+    return {"store": store, "tmp": tmp_path, "tiny_model": tiny_model_dir}
 
 
 def test_verify_json_has_the_documented_keys(env, capsys):
@@ -232,6 +234,16 @@ def test_models_show(env, capsys):
     assert code == 0 and "encoder cnn" in out and "threshold" in out
     assert "scaled by each person's reference spread (typical 0." in out
     assert "strokes redrawn 2.5 px wide" in out
+    whitened = read_card(env["tiny_model"]).encoder_config.get("whitened", False)
+    assert ("embeddings whitened" in out) is whitened
+    assert ("embeddings as the network gives them" in out) is not whitened
+
+
+def test_models_show_says_the_default_model_whitens(env, capsys):
+    default = Path(__file__).resolve().parents[2] / "models" / "default"
+    code, out, _ = run(capsys, "models", "show", "--model", default, "--store", env["store"])
+    assert code == 0 and "sigverify-default" in out
+    assert "embeddings whitened by the training writers' own variation" in out
 
 
 def test_operator_setting_is_used_in_the_audit_log(env, capsys):
