@@ -56,7 +56,7 @@ from sigverify.core.whitening import SHRINKAGE, within_writer_whitening
 
 @dataclass
 class TrainingProgress:
-    phase: str  # "train", "validate" or "done"
+    phase: str  # "train", "validate", "whiten" (the last step) or "done"
     epoch: int  # 1-based; 0 before the first epoch
     epochs: int
     step: int  # steps done in this epoch
@@ -465,7 +465,7 @@ def train_model(
     whitened = None
     if best_epoch > 0:
         report(
-            phase="validate",
+            phase="whiten",
             epoch=max(epoch, 1),
             step=config.steps_per_epoch,
             message="measuring the best epoch with whitened embeddings",

@@ -493,15 +493,32 @@ class TrainingPage(QWizardPage):
         self.job = self.wiz.engine.submit(work, self._done, self._failed, on_report=self._report)
         self.status.setText(self.tr("Reading the signatures…"))
 
+    def _stage_text(self, progress) -> str:
+        """What training is doing, in the user's language (core's messages are English)."""
+        if progress.phase == "train":
+            return self.tr("training")
+        if progress.phase == "whiten":
+            return self.tr("trying the best epoch with whitened embeddings")
+        if progress.phase == "validate" and progress.validation_eer is None:
+            return self.tr("measuring on the validation people")
+        if progress.phase == "validate":
+            return self.tr("validation EER {eer:.1%}").format(eer=progress.validation_eer)
+        return self.tr("finished")
+
     def _log(self, text: str) -> None:
         self.log.appendPlainText(f"{time.strftime('%H:%M:%S')}  {text}")
 
     def _report(self, value) -> None:
         if isinstance(value, tuple):
             _, part, done, total = value
+            parts = {
+                "train": self.tr("training"),
+                "validation": self.tr("validation"),
+                "test": self.tr("test"),
+            }
             self.status.setText(
                 self.tr("Reading the {part} signatures… {done} / {total}").format(
-                    part=part, done=done, total=total
+                    part=parts.get(part, part), done=done, total=total
                 )
             )
             self.epoch_bar.setRange(0, total)
@@ -518,9 +535,7 @@ class TrainingPage(QWizardPage):
             )
         self.status.setText(
             self.tr("Epoch {epoch} of {epochs}: {message}").format(
-                epoch=progress.epoch,
-                epochs=progress.epochs,
-                message=progress.message or progress.phase,
+                epoch=progress.epoch, epochs=progress.epochs, message=self._stage_text(progress)
             )
         )
         if progress.validation_eer is not None and progress.phase != "train":

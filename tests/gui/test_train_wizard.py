@@ -143,3 +143,25 @@ def test_template_folder_explains_the_layout(tmp_path):
     assert "<person>/genuine/" in (root / "README.txt").read_text()
     with pytest.raises(DatasetError, match="not empty"):
         write_template_folder(root)
+
+
+def test_training_stages_are_told_in_the_users_words(qtbot, window):
+    """Core's progress messages are English; the wizard words each stage itself (tr)."""
+    from sigverify.core.training import TrainingProgress
+
+    wizard = window.train_page.open_wizard(dict(TINY), modal=False)
+    qtbot.addWidget(wizard)
+    page = wizard.training_page
+
+    def text(phase, eer=None):
+        progress = TrainingProgress(phase=phase, epoch=2, epochs=5, step=4, steps=4)
+        progress.validation_eer = eer
+        progress.message = "core's own words"
+        return page._stage_text(progress)
+
+    assert text("train") == "training"
+    assert text("validate") == "measuring on the validation people"
+    assert text("validate", 0.125) == "validation EER 12.5%"
+    assert text("whiten") == "trying the best epoch with whitened embeddings"
+    assert text("done") == "finished"
+    assert all("core's" not in text(p) for p in ("train", "validate", "whiten", "done"))
