@@ -67,7 +67,7 @@ class TrainingProgress:
     best_epoch: int | None = None
     elapsed_s: float = 0.0
     eta_s: float | None = None
-    message: str = ""
+    message: str = ""  # with phase "done": how training ended ("finished", ...)
 
     @property
     def fraction(self) -> float:
@@ -402,7 +402,6 @@ def train_model(
             epoch=epoch,
             step=config.steps_per_epoch,
             loss=float(np.mean(losses)),
-            message="measuring on the validation writers",
         )
         measured = _measure(encoder, validation_bank, validation_refs, config.distance, device)
         metrics = measured.metrics
@@ -454,7 +453,6 @@ def train_model(
             step=config.steps_per_epoch,
             loss=record["loss"],
             validation_eer=metrics.eer,
-            message=f"validation EER {metrics.eer:.1%}",
         ):
             stopped = "cancelled"
             break
@@ -468,7 +466,6 @@ def train_model(
             phase="whiten",
             epoch=max(epoch, 1),
             step=config.steps_per_epoch,
-            message="measuring the best epoch with whitened embeddings",
         )
         whitened = _whiten_if_better(
             out_dir, train_bank, validation_bank, validation_refs, config.distance, device
