@@ -672,7 +672,7 @@ def cmd_models_show(args: argparse.Namespace) -> int:
         f"{card.preprocess.get('width')}, {card.parameters:,} parameters, distance {card.distance}",
         f"  strokes redrawn {stroke:g} px wide" if stroke else "  strokes as scanned",
         "  embeddings whitened by the training writers' own variation"
-        if card.encoder_config.get("whitened")
+        if card.whitened
         else "  embeddings as the network gives them",
         f"  threshold {card.threshold:.4f} ({card.threshold_info.get('method', '?')} on "
         f"{card.threshold_info.get('writers', '?')} writers)",

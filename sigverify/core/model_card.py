@@ -70,6 +70,11 @@ class ModelCard:
     def preprocess_config(self) -> PreprocessConfig:
         return PreprocessConfig.from_dict(self.preprocess)
 
+    @property
+    def whitened(self) -> bool:
+        """The encoder whitens its embeddings (see ``Encoder.set_whitening``)."""
+        return bool(self.encoder_config.get("whitened"))
+
     def to_dict(self) -> dict:
         return asdict(self)
 

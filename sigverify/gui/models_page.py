@@ -49,7 +49,7 @@ def card_html(card: ModelCard, tr) -> str:
         (
             tr("Embeddings"),
             tr("whitened by the training writers' own variation")
-            if card.encoder_config.get("whitened")
+            if card.whitened
             else tr("as the network gives them"),
         ),
         (
