@@ -1,11 +1,19 @@
-"""Accuracy of a model on data folders, writer-disjoint, as JSON: per number of references
-(1, 3, 5, 10 where available) EER, AUC, FAR on skilled and random forgeries and FRR at the
-model's threshold, FAR at FRR 1 % and 5 %, each with bootstrap 95 % intervals over writers;
-the blanked-signature control; and the same measures when the queries are photographed
-instead of scanned.
+"""Accuracy of models on data folders, writer-disjoint, as JSON: per data folder and
+pooled, per number of references (1, 3, 5, 10 where available), EER, AUC, FAR at FRR 1 % and
+5 %, FAR on skilled forgeries and FRR at the model's threshold; the blanked-signature
+control; and the same measures when the queries are photographed instead of scanned, flat
+or as a slip of paper on a desk.
 
-    python bench/accuracy.py --model MODEL_DIR --data DIR [--data DIR2] [--layout auto]
-                             [--writers auto|test|all] [--bootstrap 200] [--json]
+    python bench/accuracy.py --model MODEL_DIR [--model MODEL_DIR2 ...] --data DIR [--data DIR2]
+                             [--layout auto] [--writers auto|test|all] [--bootstrap 200]
+                             [--no-captures] [--json]
+
+Several ``--model``: the same recipe trained on other writer splits (``sigverify train
+--seed``); each is measured on its own test writers, and every figure is given as the mean
+over the splits with a 95 % Student-t interval (with one model: its bootstrap interval
+over writers, where there is one). For a data folder a model was not trained on, all its
+writers are used (``writers_used: all``): a leave-one-dataset-out model trained on the
+other folders gives that table.
 
 Control: every image has its ink painted over with the paper around it (paper only), and
 goes through the same pipeline and model. Preprocessing refuses most such pages as blank; a
@@ -16,6 +24,9 @@ Capture shift: the references stay as scanned, every query is turned into what a
 photo of the same page looks like (seeded per file): resized (0.7-1.3x), turned (up to
 4 degrees), grey and tinted paper under uneven light, fainter ink, soft focus, sensor noise,
 JPEG. The gap to the clean figures is what a change of scanner, paper or camera costs.
+Slip photos (``slip_photos``): the page as a slip on a darker desk, turned up to 12 degrees
+with perspective, often a shadow across (``sigverify.core.capture.photographed_slip``).
+Both photo measures and the control use the first model on all data folders together.
 
 Uses the same code as ``sigverify evaluate`` (sigverify.core.model_evaluation).
 """
@@ -32,6 +43,7 @@ import cv2
 import numpy as np
 
 from sigverify.core.bank import SignatureBank
+from sigverify.core.capture import photographed, photographed_slip
 from sigverify.core.datasets import read_dataset
 from sigverify.core.errors import NoInkError, SigverifyError
 from sigverify.core.imageio import load_image
@@ -71,34 +83,10 @@ def control_preparer(config: PreprocessConfig, counts: dict):
     return prepare
 
 
-def photographed(grey: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """``grey (H, W)`` uint8 scan -> a phone photo of the same page, uint8."""
-    scale = rng.uniform(0.7, 1.3)
-    height, width = grey.shape
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    image = cv2.resize(grey, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
-    height, width = image.shape
-    turn = cv2.getRotationMatrix2D((width / 2, height / 2), rng.uniform(-4, 4), 1.0)
-    image = cv2.warpAffine(image, turn, (width, height), borderMode=cv2.BORDER_REPLICATE)
-    darkness = 1.0 - image.astype(np.float32) / 255.0  # 0 on white paper, 1 on black ink
-    paper, ink_strength = rng.uniform(160, 235), rng.uniform(0.55, 0.95)
-    light = np.ones((height, width), np.float32)
-    angle = rng.uniform(0, 2 * np.pi)
-    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
-    ramp = (np.cos(angle) * xs / width + np.sin(angle) * ys / height) - 0.5
-    light += rng.uniform(0.1, 0.35) * ramp
-    image = paper * light * (1.0 - ink_strength * darkness)
-    image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.5, 1.3))
-    image += rng.normal(0, 3.0, image.shape).astype(np.float32)
-    image = np.clip(np.rint(image), 0, 255).astype(np.uint8)
-    quality = int(rng.integers(50, 81))
-    ok, jpeg = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
-    return cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
-
-
-def photo_preparer(config: PreprocessConfig, clean: SignatureBank, counts: dict):
-    """The images the clean bank skipped are skipped again (the banks keep the same
-    order); a photo that preprocessing refuses is counted and seen as blank paper."""
+def photo_preparer(config: PreprocessConfig, clean: SignatureBank, counts: dict, capture):
+    """``capture(grey, rng)`` turns each scan into a photo (seeded per file). The images the
+    clean bank skipped are skipped again (the banks keep the same order); a photo that
+    preprocessing refuses is counted and seen as blank paper."""
     skipped = {problem.path for problem in clean.problems}
 
     def prepare(path: Path) -> np.ndarray:
@@ -108,7 +96,7 @@ def photo_preparer(config: PreprocessConfig, clean: SignatureBank, counts: dict)
         counts["images"] += 1
         rng = np.random.default_rng(zlib.crc32(str(path.name).encode("utf-8")))
         try:
-            return preprocess_signature(photographed(grey, rng), config)
+            return preprocess_signature(capture(grey, rng), config)
         except SigverifyError:
             counts["refused"] += 1
             return np.zeros((config.height, config.width), np.uint8)
@@ -116,67 +104,161 @@ def photo_preparer(config: PreprocessConfig, clean: SignatureBank, counts: dict)
     return prepare
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", required=True)
-    parser.add_argument("--data", action="append", required=True)
-    parser.add_argument("--layout", default="auto")
-    parser.add_argument("--writers", default="auto", choices=["auto", "test", "all"])
-    parser.add_argument("--bootstrap", type=int, default=200)
-    parser.add_argument(
-        "--json", action="store_true", help="(always JSON; kept for symmetry with the CLI)"
-    )
-    args = parser.parse_args()
+def split_summary(values: list[float], interval: list[float] | None) -> dict:
+    """Mean over the models (writer splits) with a 95 % interval: Student's t over the
+    splits when there are several, the one split's bootstrap interval otherwise."""
+    values = [v for v in values if v == v]
+    if not values:
+        return {"mean": None, "ci95": None, "splits": []}
+    mean = float(np.mean(values))
+    if len(values) >= 2:
+        t = T_975[min(len(values) - 1, max(T_975))]
+        half = t * float(np.std(values, ddof=1)) / np.sqrt(len(values))
+        interval = [mean - half, mean + half]
+    return {"mean": round(mean, 4), "ci95": _rounded(interval), "splits": _rounded(values)}
 
-    model = load_model(args.model)
-    chosen = evaluation_writers(
-        [read_dataset(d, args.layout) for d in args.data], model.card, args.writers
-    )
-    bank = SignatureBank.from_writers(chosen.writers, model.preprocess)
-    report = evaluate_model(model, bank, bootstrap=args.bootstrap)
 
+#: Student's t, 97.5 % quantile, by degrees of freedom (10 and more: 10's).
+T_975 = {
+    1: 12.706,
+    2: 4.303,
+    3: 3.182,
+    4: 2.776,
+    5: 2.571,
+    6: 2.447,
+    7: 2.365,
+    8: 2.306,
+    9: 2.262,
+    10: 2.228,
+}
+
+
+def _rounded(values):
+    return None if values is None else [round(float(v), 4) for v in values]
+
+
+SUMMARISED = ("eer", "auc", "far_at_frr_1", "far_at_frr_5", "far_skilled", "frr")
+
+
+def summarise(reports: list) -> dict:
+    """Per number of references: each measure's mean over the reports (one per model)."""
+    refs = sorted({n for report in reports for n in report.per_refs})
+    table = {}
+    for n in refs:
+        metrics = [r.per_refs[n] for r in reports if n in r.per_refs]
+        table[str(n)] = {
+            key: split_summary(
+                [getattr(m, key) for m in metrics if getattr(m, key) is not None],
+                metrics[0].intervals.get(f"{key}_95") if len(metrics) == 1 else None,
+            )
+            for key in SUMMARISED
+        } | {"writers": [m.writers for m in metrics]}
+    return table
+
+
+def measure_captures(model, writers, bank: SignatureBank, refs, bootstrap: int) -> dict:
+    """The blank control and both photo kinds for one model on ``writers`` / ``bank``."""
+    config = model.preprocess
     counts = {"images": 0, "refused_as_blank": 0}
     control_bank = SignatureBank.from_writers(
-        chosen.writers, model.preprocess, prepare=control_preparer(model.preprocess, counts)
+        writers, config, prepare=control_preparer(config, counts)
     )
-    control = evaluate_model(
-        model, control_bank, refs=list(report.per_refs), bootstrap=args.bootstrap
-    )
-
-    photo_counts = {"images": 0, "refused": 0}
-    photo_bank = SignatureBank.from_writers(
-        chosen.writers,
-        model.preprocess,
-        prepare=photo_preparer(model.preprocess, bank, photo_counts),
-    )
-    shifted = evaluate_model(
-        model, bank, refs=list(report.per_refs), bootstrap=args.bootstrap, query_bank=photo_bank
-    )
-
+    control = evaluate_model(model, control_bank, refs=refs, bootstrap=bootstrap)
     result = {
-        "model": model.card.name,
-        "data": chosen.datasets,
-        "notes": chosen.notes,
-        "threshold": model.card.threshold,
-        "per_refs": {str(n): m.to_dict() for n, m in report.per_refs.items()},
         "blank_control": {
             **counts,
             "per_refs": {
                 str(n): {"auc": m.auc, "eer": m.eer, "auc_95": m.intervals.get("auc_95")}
                 for n, m in control.per_refs.items()
             },
-        },
+        }
     }
-    result["capture_shift"] = {
-        **photo_counts,
-        "per_refs": {
-            str(n): {
-                key: getattr(m, key) for key in ("eer", "auc", "far_skilled", "far_random", "frr")
+    for name, capture in (("capture_shift", photographed), ("slip_photos", photographed_slip)):
+        photo_counts = {"images": 0, "refused": 0}
+        photo_bank = SignatureBank.from_writers(
+            writers, config, prepare=photo_preparer(config, bank, photo_counts, capture)
+        )
+        shifted = evaluate_model(model, bank, refs=refs, bootstrap=bootstrap, query_bank=photo_bank)
+        result[name] = {
+            **photo_counts,
+            "per_refs": {
+                str(n): {
+                    key: getattr(m, key)
+                    for key in ("eer", "auc", "far_skilled", "far_random", "frr")
+                }
+                | {"eer_95": m.intervals.get("eer_95"), "auc_95": m.intervals.get("auc_95")}
+                for n, m in shifted.per_refs.items()
+            },
+        }
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--model",
+        action="append",
+        required=True,
+        help="a model folder; several (the same recipe on other writer splits, --seed) give "
+        "means over the splits",
+    )
+    parser.add_argument("--data", action="append", required=True)
+    parser.add_argument("--layout", default="auto")
+    parser.add_argument("--writers", default="auto", choices=["auto", "test", "all"])
+    parser.add_argument("--bootstrap", type=int, default=200)
+    parser.add_argument(
+        "--no-captures",
+        action="store_true",
+        help="skip the blank control and the photographed queries (they preprocess every "
+        "image again)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="(always JSON; kept for symmetry with the CLI)"
+    )
+    args = parser.parse_args()
+
+    datasets = [read_dataset(d, args.layout) for d in args.data]
+    models = [load_model(m) for m in args.model]
+    per_dataset: dict[str, list] = {d.root.name: [] for d in datasets}
+    pooled_reports, first = [], None
+    for model in models:
+        for dataset in datasets:
+            chosen = evaluation_writers([dataset], model.card, args.writers)
+            if not chosen.writers:
+                continue
+            bank = SignatureBank.from_writers(chosen.writers, model.preprocess)
+            report = evaluate_model(model, bank, bootstrap=args.bootstrap)
+            per_dataset[dataset.root.name].append((report, chosen))
+        chosen = evaluation_writers(datasets, model.card, args.writers)
+        bank = SignatureBank.from_writers(chosen.writers, model.preprocess)
+        report = evaluate_model(model, bank, bootstrap=args.bootstrap)
+        pooled_reports.append(report)
+        if first is None:
+            first = (model, chosen, bank, report)
+
+    model, chosen, bank, report = first
+    result = {
+        "model": model.card.name,
+        "models": [str(m) for m in args.model],
+        "data": chosen.datasets,
+        "notes": chosen.notes,
+        "threshold": model.card.threshold,
+        # The first model on all data folders together (with --model given once: the model).
+        "per_refs": {str(n): m.to_dict() for n, m in report.per_refs.items()},
+        "per_dataset": {
+            name: {
+                "writers_used": sorted({"test" if c.notes else "all" for _, c in entries}),
+                "per_refs": summarise([r for r, _ in entries]),
             }
-            | {"eer_95": m.intervals.get("eer_95"), "auc_95": m.intervals.get("auc_95")}
-            for n, m in shifted.per_refs.items()
+            for name, entries in per_dataset.items()
+            if entries
         },
+        "pooled": summarise(pooled_reports),
     }
+    if not args.no_captures:
+        result |= measure_captures(
+            model, chosen.writers, bank, list(report.per_refs), args.bootstrap
+        )
     json.dump(result, sys.stdout, indent=2)
     print()
     return 0

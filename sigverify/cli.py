@@ -266,6 +266,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         loss=args.loss,
         mining=args.mining.replace("-", "_"),
         distance=args.distance,
+        balance_datasets=args.balance_datasets,
         seed=args.seed,
         device=args.device,
         preprocess=preprocess.to_dict(),
@@ -811,6 +812,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--patience",
         type=int,
         help=f"epochs without improvement before stopping (default {engine.patience})",
+    )
+    train.add_argument(
+        "--balance-datasets",
+        action=argparse.BooleanOptionalAction,
+        default=engine.balance_datasets,
+        help="with several --data folders, draw each folder's writers equally often",
     )
     train.add_argument("--size", default="150x220", help="input HEIGHTxWIDTH")
     train.add_argument(

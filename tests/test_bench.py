@@ -8,13 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import cv2
-import numpy as np
-import pytest
-
-from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
 from sigverify.core.synthetic import write_synthetic_dataset
-from tests.conftest import draw_signature
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
@@ -70,11 +64,49 @@ def test_accuracy_reports_metrics_and_the_blank_control(tiny_model_dir, tmp_path
     )  # clean synthetic paper
     # (nearly) every control image is the same blank canvas: nothing to tell apart
     assert abs(control["per_refs"]["3"]["auc"] - 0.5) <= 0.1
-    shift = out["capture_shift"]
-    assert shift["images"] == 35 and shift["refused"] <= 3  # the photos keep their ink
-    assert set(shift["per_refs"]) == {"1", "3"} and 0.0 <= shift["per_refs"]["3"]["auc"] <= 1.0
+    for name in ("capture_shift", "slip_photos"):
+        shift = out[name]
+        assert shift["images"] == 35 and shift["refused"] <= 3  # the photos keep their ink
+        assert set(shift["per_refs"]) == {"1", "3"}
+        assert 0.0 <= shift["per_refs"]["3"]["auc"] <= 1.0
+    # One data folder: its table is the pooled one, and one model gives one split.
+    synth = out["per_dataset"]["synth"]
+    assert synth["writers_used"] == ["all"]
+    assert synth["per_refs"]["3"]["eer"]["mean"] == round(metrics["eer"], 4)
+    assert synth["per_refs"]["3"]["eer"]["splits"] == [round(metrics["eer"], 4)]
+    assert synth["per_refs"]["3"]["eer"]["ci95"] == [
+        round(v, 4) for v in metrics["intervals"]["eer_95"]
+    ]
     preprocess = json.loads(Path(tiny_model_dir, "card.json").read_text())["preprocess"]
     assert preprocess["height"] == 48
+
+
+def test_accuracy_means_over_several_models(tiny_model_dir, tmp_path):
+    # The same model twice: the mean is its figure and the t interval has zero width.
+    data = write_synthetic_dataset(tmp_path / "synth", writers=5, genuine=5, forged=2, seed=400)
+    out = run_script(
+        "accuracy.py",
+        "--model",
+        tiny_model_dir,
+        "--model",
+        tiny_model_dir,
+        "--data",
+        data,
+        "--bootstrap",
+        "0",
+        "--no-captures",
+    )
+    eer = out["per_dataset"]["synth"]["per_refs"]["3"]["eer"]
+    assert eer["splits"] == [eer["mean"]] * 2 and eer["ci95"] == [eer["mean"]] * 2
+    assert "blank_control" not in out
+
+
+def test_split_summary_t_interval():
+    accuracy = _accuracy_module()
+    summary = accuracy.split_summary([0.10, 0.12, 0.14], None)
+    # mean 0.12, sd 0.02, t(2) = 4.303: 0.12 +- 4.303 * 0.02 / sqrt(3) = 0.12 +- 0.0497
+    assert summary["mean"] == 0.12 and summary["ci95"] == [0.0703, 0.1697]
+    assert accuracy.split_summary([0.2], [0.1, 0.3])["ci95"] == [0.1, 0.3]
 
 
 def test_preprocess_bench_on_synthetic():
@@ -87,22 +119,3 @@ def _accuracy_module():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def test_a_photographed_scan_keeps_the_signature_and_loses_the_scanner():
-    photographed = _accuracy_module().photographed
-    scan = draw_signature(paper=245.0, ink=30.0)  # 200 x 400, flat paper
-    config = PreprocessConfig()
-    clean = preprocess_signature(scan, config).astype(np.float32)
-    for seed in range(5):
-        photo = photographed(scan, np.random.default_rng(seed))
-        assert np.array_equal(photo, photographed(scan, np.random.default_rng(seed)))
-        assert 0.7 * 200 - 1 <= photo.shape[0] <= 1.3 * 200 + 1
-        assert photo.shape[1] / photo.shape[0] == pytest.approx(2.0, abs=0.02)
-        corners = [photo[:10, :10], photo[:10, -10:], photo[-10:, :10], photo[-10:, -10:]]
-        paper = [float(np.median(c)) for c in corners]
-        assert max(paper) - min(paper) > 5  # uneven light across the page
-        # the signature itself survives: after preprocessing it overlaps the clean one
-        seen = preprocess_signature(photo, config).astype(np.float32)
-        blurred = [cv2.GaussianBlur(a, (0, 0), 3).ravel() for a in (clean, seen)]
-        assert np.corrcoef(*blurred)[0, 1] > 0.8

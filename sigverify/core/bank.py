@@ -12,6 +12,7 @@ import numpy as np
 from sigverify.core.datasets import ERROR, DatasetProblem, Writer
 from sigverify.core.errors import SigverifyError
 from sigverify.core.imageio import load_image
+from sigverify.core.preprocess_cache import PreprocessCache
 from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
 
 
@@ -46,8 +47,16 @@ class SignatureBank:
         """Load and preprocess every image of ``writers``. Images that cannot be used are
         skipped and listed in ``problems``. ``on_progress(done, total)`` returning False
         cancels (raises :class:`~sigverify.core.errors.SigverifyError`). ``prepare(path)``
-        replaces reading + preprocessing (benchmark controls alter images this way)."""
-        prepare = prepare or (lambda path: preprocess_signature(load_image(path).pixels, config))
+        replaces reading + preprocessing (benchmark controls alter images this way);
+        without it, images preprocessed before come from the on-disk cache."""
+        if prepare is None:
+            cache = PreprocessCache(config)
+
+            def prepare(path: Path) -> np.ndarray:
+                return cache.cached(
+                    path, lambda p: preprocess_signature(load_image(p).pixels, config)
+                )
+
         jobs = [(i, path, True) for i, w in enumerate(writers) for path in w.genuine]
         jobs += [(i, path, False) for i, w in enumerate(writers) for path in w.forged]
         images, writer_index, genuine, problems = [], [], [], []

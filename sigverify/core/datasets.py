@@ -391,6 +391,12 @@ def split_datasets(
     return merged, summary
 
 
+def dataset_of(writer_id: str) -> str:
+    """The data folder a merged split's writer id comes from (``"cedar/12"`` -> ``"cedar"``);
+    ``""`` for the ids of a single dataset, which carry no prefix."""
+    return writer_id.split("/", 1)[0] if "/" in writer_id else ""
+
+
 def recorded_test_writers(dataset: Dataset, training: dict) -> list[Writer] | None:
     """The writers of ``dataset`` that a model card's training summary kept for testing,
     or None when the model was not trained on this dataset (matched by folder name and layout)."""

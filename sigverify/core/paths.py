@@ -38,6 +38,15 @@ def user_log_dir() -> Path:
     return path
 
 
+def user_cache_dir() -> Path:
+    """Folder for files that only save time (preprocessed training images); created on
+    first use, safe to delete."""
+    home = _home_override()
+    path = home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def bundle_root() -> Path:
     """The folder holding ``resources/`` and ``models/``: the PyInstaller bundle when frozen,
     else the source checkout (the parent of the ``sigverify`` package)."""

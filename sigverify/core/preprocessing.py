@@ -80,6 +80,97 @@ def limit_working_size(grey: np.ndarray, max_side: int) -> np.ndarray:
     return cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
 
 
+#: The sheet of paper is looked for on a copy this many pixels on its long side.
+PAPER_SEARCH_SIDE = 256
+
+
+def find_paper(grey: np.ndarray) -> np.ndarray | None:
+    """Where the sheet of paper is when ``grey (H, W)`` uint8 is a photo of a slip or page
+    lying on a darker desk: its corners ``(4, 2)`` float32 (x, y), clockwise from top-left,
+    or None when no desk shows (a scan; a photo filled with paper).
+
+    The desk is what is much darker than the paper, touches the photo's border and is wider
+    than any pen stroke; the paper is the largest bright region it leaves, taken as the
+    four-sided outline around it (a tilted, perspective-distorted sheet).
+    """
+    height, width = grey.shape
+    # The desk touches the photo's border: a border without dark pixels (every scan) is
+    # answered at once.
+    paper = percentile_uint8(grey[::4, ::4], 90)
+    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
+    if np.count_nonzero(border < min(0.8 * paper, paper - 30)) < 0.05 * border.size:
+        return None
+    factor = max(1.0, max(height, width) / PAPER_SEARCH_SIDE)
+    small_size = (max(1, round(width / factor)), max(1, round(height / factor)))
+    small = cv2.resize(grey, small_size, interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (0, 0), 1.0)
+    threshold = otsu_threshold(small)
+    counts = np.bincount(small.ravel(), minlength=256)
+    if not counts[: threshold + 1].any() or not counts[threshold + 1 :].any():
+        return None
+    dark_level = histogram_percentile(counts[: threshold + 1], 50)
+    paper_level = threshold + 1 + histogram_percentile(counts[threshold + 1 :], 50)
+    if dark_level > 0.8 * paper_level or paper_level - dark_level < 30:
+        return None  # no desk much darker than the paper
+    side = max(5, round(0.04 * max(small.shape))) | 1  # wider than strokes at this size
+    dark = cv2.morphologyEx(
+        (small <= threshold).astype(np.uint8), cv2.MORPH_OPEN, np.ones((side, side), np.uint8)
+    )
+    count, labels = cv2.connectedComponents(dark, connectivity=4)
+    edge = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
+    touching = np.unique(edge[edge > 0])
+    desk = np.isin(labels, touching)
+    if desk.sum() < 0.03 * desk.size:
+        return None
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (~desk).astype(np.uint8), connectivity=4
+    )
+    if count < 2:
+        return None
+    largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    if stats[largest, cv2.CC_STAT_AREA] < 0.15 * desk.size:
+        return None
+    contours, _ = cv2.findContours(
+        (labels == largest).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE
+    )
+    hull = cv2.convexHull(max(contours, key=cv2.contourArea))
+    quad = cv2.approxPolyDP(hull, 0.04 * cv2.arcLength(hull, True), True)
+    if len(quad) != 4:
+        box = cv2.minAreaRect(hull)  # a sheet cut by the photo's border: its best rectangle
+        quad = cv2.boxPoints(box)
+    corners = _clockwise(quad.reshape(-1, 2).astype(np.float32))
+    corners = (corners + 0.5) * np.float32(factor) - 0.5
+    return np.clip(corners, 0, [width - 1, height - 1]).astype(np.float32)
+
+
+def _clockwise(points: np.ndarray) -> np.ndarray:
+    """Four (x, y) points ordered top-left, top-right, bottom-right, bottom-left."""
+    centre = points.mean(axis=0)
+    angles = np.arctan2(points[:, 1] - centre[1], points[:, 0] - centre[0])
+    ordered = points[np.argsort(angles)]  # clockwise on screen, starting at the left
+    start = int(np.argmin(ordered.sum(axis=1)))  # the top-left has the smallest x + y
+    return np.roll(ordered, -start, axis=0)
+
+
+def cut_to_paper(grey: np.ndarray, inset: float = 0.03) -> np.ndarray:
+    """``grey (H, W)`` uint8 -> the sheet of paper alone, squared up (tilt and perspective
+    undone) and without its edges (``inset`` of each side cut away), when a desk shows
+    around it (:func:`find_paper`); otherwise ``grey`` itself."""
+    corners = find_paper(grey)
+    if corners is None:
+        return grey
+    top, right, bottom, left = (np.linalg.norm(corners[(i + 1) % 4] - corners[i]) for i in range(4))
+    out_w = max(16, int(round((top + bottom) / 2)))
+    out_h = max(16, int(round((left + right) / 2)))
+    target = np.float32([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]])
+    warp = cv2.getPerspectiveTransform(corners, target)
+    sheet = cv2.warpPerspective(
+        grey, warp, (out_w, out_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    dy, dx = int(round(inset * out_h)), int(round(inset * out_w))
+    return sheet[dy : out_h - dy, dx : out_w - dx]
+
+
 def estimate_paper(grey: np.ndarray) -> np.ndarray:
     """Estimate the paper's brightness under each pixel of ``grey (H, W)`` uint8.
 
@@ -224,8 +315,10 @@ def _without_components(
     return cleaned
 
 
-def find_ink(flat: np.ndarray, config: PreprocessConfig) -> np.ndarray:
+def find_ink(flat: np.ndarray, config: PreprocessConfig, clear_border: bool = False) -> np.ndarray:
     """Ink mask of a paper-flattened image ``flat (H, W)`` uint8 (paper ~255).
+    ``clear_border``: drop ink that touches the image's border (what is left of a sheet's
+    edge or the desk after :func:`cut_to_paper`; a signature sits inside its slip).
 
     Raises :class:`NoInkError` when nothing is clearly darker than the paper.
     Returns bool ``(H, W)``.
@@ -245,10 +338,24 @@ def find_ink(flat: np.ndarray, config: PreprocessConfig) -> np.ndarray:
     # Otsu can split a page of pure noise; a real ink pixel is clearly darker than paper.
     mask = smooth <= min(threshold, paper_level - config.min_contrast / 2)
     mask = remove_ruled_lines(mask, config.ruled_line_fraction)
+    if clear_border:
+        mask = without_border_components(mask)
     mask, longest = _remove_specks_measured(mask, config.speck_fraction, config.stray_fraction)
-    if mask.sum() < 10 or longest < config.min_signature_extent * max(mask.shape):
+    needed = config.min_signature_extent * max(mask.shape)
+    if mask.sum() < 10 or (longest < needed and joined_extent(mask) < needed):
         raise NoInkError(_NO_INK)
     return mask
+
+
+def joined_extent(mask: np.ndarray, gap: float = 0.01) -> int:
+    """The largest width or height of any stroke of ``mask (H, W)`` bool once breaks of up to
+    ``gap`` of the longer side are bridged: a binarised scan breaks a pen line into pieces,
+    while dust and dots stay apart. (Only asked when no single piece is long enough.)"""
+    side = max(3, int(round(gap * max(mask.shape))) | 1)
+    joined = cv2.dilate(mask.astype(np.uint8), np.ones((side, side), np.uint8))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    extents = np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT])
+    return int(extents.max(initial=side)) - side + 1
 
 
 _NO_INK = (
@@ -256,6 +363,18 @@ _NO_INK = (
     "small on the page. Check that the right page was scanned with enough contrast, or crop "
     "the signature."
 )
+
+
+def without_border_components(mask: np.ndarray) -> np.ndarray:
+    """``mask (H, W)`` bool without the 8-connected components that touch its border."""
+    count, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+    edge = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
+    touching = np.zeros(count, bool)
+    touching[edge] = True
+    touching[0] = False
+    if not touching.any():
+        return mask.copy()
+    return mask & ~touching[labels]
 
 
 def ink_box(mask: np.ndarray) -> tuple[slice, slice]:
@@ -345,8 +464,9 @@ def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = Non
     if grey.ndim != 2 or grey.dtype != np.uint8:
         raise ValueError(f"expected a uint8 (H, W) array, got {grey.dtype} {grey.shape}")
     work = limit_working_size(grey, config.max_working_side)
-    flat = flatten_paper(work)
-    mask = find_ink(flat, config)
+    sheet = cut_to_paper(work)
+    flat = flatten_paper(sheet)
+    mask = find_ink(flat, config, clear_border=sheet is not work)
     box = ink_box(mask)
     crop_mask = mask[box]
     if config.stroke_width > 0:

@@ -3,7 +3,10 @@
 Positives are two genuine signatures of one writer. Negatives pair a writer's genuine
 signature with a skilled forgery of that writer (when there is one) or with another
 writer's genuine signature (a "random forgery"). Classes are balanced: half the pairs
-are positive. All functions return index arrays into the bank.
+are positive. With writers from several data folders and ``balance_datasets``, each folder
+is drawn equally often whatever its number of writers (a large set of one script and one
+scanner would otherwise teach the model mostly about itself). All functions return index
+arrays into the bank.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sigverify.core.bank import SignatureBank
+from sigverify.core.datasets import dataset_of
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,9 @@ class LabelledBatch:
 
 
 class WriterSampler:
-    def __init__(self, bank: SignatureBank, skilled_fraction: float = 0.5):
+    def __init__(
+        self, bank: SignatureBank, skilled_fraction: float = 0.5, balance_datasets: bool = True
+    ):
         self.bank = bank
         self.skilled_fraction = skilled_fraction
         self.genuine = [bank.genuine_of(w) for w in range(len(bank.writer_ids))]
@@ -48,6 +54,12 @@ class WriterSampler:
         self.writers = np.array([w for w, g in enumerate(self.genuine) if len(g) >= 2])
         if len(self.writers) < 2:
             raise ValueError("need at least 2 writers with 2 or more genuine signatures")
+        self.weights = dataset_weights([bank.writer_ids[w] for w in self.writers])
+        if not balance_datasets:
+            self.weights = None
+
+    def _writer(self, rng: np.random.Generator) -> int:
+        return int(rng.choice(self.writers, p=self.weights))
 
     def _negative_for(self, writer: int, rng: np.random.Generator) -> int:
         forged = self.forged[writer]
@@ -55,13 +67,13 @@ class WriterSampler:
             return int(rng.choice(forged))
         other = writer
         while other == writer:
-            other = int(rng.choice(self.writers))
+            other = self._writer(rng)
         return int(rng.choice(self.genuine[other]))
 
     def pairs(self, count: int, rng: np.random.Generator) -> PairBatch:
         first, second, same = [], [], []
         for i in range(count):
-            writer = int(rng.choice(self.writers))
+            writer = self._writer(rng)
             if i % 2 == 0:
                 a, b = rng.choice(self.genuine[writer], size=2, replace=False)
                 first.append(int(a))
@@ -76,7 +88,7 @@ class WriterSampler:
     def triplets(self, count: int, rng: np.random.Generator) -> TripletBatch:
         anchor, positive, negative = [], [], []
         for _ in range(count):
-            writer = int(rng.choice(self.writers))
+            writer = self._writer(rng)
             a, p = rng.choice(self.genuine[writer], size=2, replace=False)
             anchor.append(int(a))
             positive.append(int(p))
@@ -90,7 +102,7 @@ class WriterSampler:
         up to ``per_writer // 2`` of their skilled forgeries (fewer genuine when needed to fit)."""
         forged_each = per_writer // 2
         n_writers = max(2, min(len(self.writers), size // (per_writer + forged_each)))
-        chosen = rng.choice(self.writers, size=n_writers, replace=False)
+        chosen = rng.choice(self.writers, size=n_writers, replace=False, p=self.weights)
         indices, labels, anchor = [], [], []
         for writer in chosen:
             genuine = self.genuine[writer]
@@ -105,3 +117,14 @@ class WriterSampler:
                 labels += [-1 - int(writer)] * len(picked)
                 anchor += [False] * len(picked)
         return LabelledBatch(np.array(indices), np.array(labels), np.array(anchor))
+
+
+def dataset_weights(writer_ids: list[str]) -> np.ndarray | None:
+    """Drawing probabilities that give each data folder the same share, writers within a
+    folder alike; None (uniform over writers) when all come from one folder."""
+    folders = [dataset_of(writer_id) for writer_id in writer_ids]
+    names, index, counts = np.unique(folders, return_inverse=True, return_counts=True)
+    if len(names) < 2:
+        return None
+    weights = 1.0 / (len(names) * counts[index])
+    return weights / weights.sum()

@@ -307,7 +307,7 @@ def train_model(
     torch.manual_seed(config.seed)
     rng = np.random.default_rng(config.seed)
 
-    sampler = WriterSampler(train_bank, config.skilled_fraction)
+    sampler = WriterSampler(train_bank, config.skilled_fraction, config.balance_datasets)
     refs_options = available_refs(validation_bank, (config.validation_refs, 3, 1))
     if not refs_options:
         raise SigverifyError(

@@ -30,6 +30,8 @@ class TrainConfig:
     #: and proportion cues that tell a skilled forgery apart, hence a moderate default.
     augment: float = 0.5
     skilled_fraction: float = 0.5
+    #: With several data folders, draw each folder's writers equally often.
+    balance_datasets: bool = True
     patience: int = 5
     validation_refs: int = 5
     seed: int = 0

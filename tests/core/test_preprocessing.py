@@ -11,6 +11,7 @@ from sigverify.core.preprocessing import (
     find_ink,
     fit_on_canvas,
     flatten_paper,
+    joined_extent,
     limit_working_size,
     otsu_threshold,
     percentile_uint8,
@@ -397,3 +398,29 @@ def test_small_scans_are_redrawn_as_smoothly_as_large_ones():
     assert np.abs(redrawn - large).mean() < 0.5 * np.abs(large).mean()
     assert overlap(ink_mask(large), ink_mask(redrawn)) > 0.9
     assert redrawn.sum() / large.sum() == pytest.approx(1.0, abs=0.1)
+
+
+def test_joined_extent_bridges_small_breaks_but_not_scattered_dots():
+    # A 300 px line broken every 20 px by 3 px gaps (a binarised scan's broken stroke): each
+    # piece is 17 px, joined the line spans 300 px. Dots 100 px apart stay 1 px apart each.
+    broken = np.zeros((100, 1000), bool)
+    for start in range(100, 400, 20):
+        broken[50, start : start + 17] = True
+    assert joined_extent(broken) == 297
+    dots = np.zeros((100, 1000), bool)
+    dots[50, ::100] = True
+    assert joined_extent(dots) == 1
+
+
+def test_broken_binarised_stroke_is_not_refused_as_blank():
+    # No piece reaches 6 % of the 1000 px side (60 px), but together they are a signature.
+    page = np.full((280, 1000), 255, np.uint8)
+    for row, start in [(100, 300), (140, 320), (180, 340)]:
+        for x in range(start, start + 300, 40):
+            cv2.line(page, (x, row), (x + 36, row + 10), 0, 3)
+    assert preprocess_signature(page).max() == 255
+    dust = np.full((280, 1000), 255, np.uint8)
+    for x in range(50, 950, 150):
+        cv2.circle(dust, (x, 140), 3, 0, -1)
+    with pytest.raises(NoInkError):
+        preprocess_signature(dust)

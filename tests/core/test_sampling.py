@@ -6,7 +6,7 @@ import torch
 
 from sigverify.core.augment import SignatureAugmenter
 from sigverify.core.bank import SignatureBank
-from sigverify.core.sampling import WriterSampler
+from sigverify.core.sampling import WriterSampler, dataset_weights
 
 
 def _bank():
@@ -49,6 +49,37 @@ def test_writer_batch_labels_forgeries_apart():
             assert bank.genuine[index] and label == bank.writer[index]
         else:
             assert not bank.genuine[index] and label == -1 - bank.writer[index]
+
+
+def test_dataset_weights_give_each_folder_the_same_share():
+    weights = dataset_weights(["big/1", "big/2", "big/3", "small/1"])
+    assert weights == pytest.approx([1 / 6, 1 / 6, 1 / 6, 1 / 2])
+    assert dataset_weights(["1", "2", "3"]) is None  # one folder (ids carry no prefix)
+
+
+def _two_folder_bank():
+    # folder "big": 9 writers, folder "small": 1 writer; each writer 3 genuine + 1 forged.
+    ids = [f"big/{i}" for i in range(9)] + ["small/0"]
+    writer = np.repeat(np.arange(10), 4)
+    genuine = np.tile([True, True, True, False], 10)
+    return SignatureBank(np.zeros((40, 4, 4), np.uint8), writer, genuine, ids)
+
+
+@pytest.mark.parametrize("balance, expected_small_share", [(True, 0.5), (False, 0.1)])
+def test_balanced_sampling_draws_each_folder_equally(balance, expected_small_share):
+    bank = _two_folder_bank()
+    sampler = WriterSampler(bank, balance_datasets=balance)
+    rng = np.random.default_rng(0)
+    triplets = sampler.triplets(4000, rng)
+    small = np.mean(bank.writer[triplets.anchor] == 9)
+    assert small == pytest.approx(expected_small_share, abs=0.03)
+    # Writer batches (batch-hard mining) follow the same shares.
+    chosen = [
+        set(bank.writer[sampler.writer_batch(12, rng, per_writer=2).indices]) for _ in range(400)
+    ]
+    share = np.mean([9 in writers for writers in chosen])
+    # 4 writers a batch, drawn without replacement: the small folder's writer is in most.
+    assert share > 0.8 if balance else share < 0.55
 
 
 def test_needs_two_usable_writers():

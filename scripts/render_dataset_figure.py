@@ -1,0 +1,69 @@
+"""Raw scans of each data folder beside what the model sees of them, one row per folder:
+a check that grey, binarised and photographed signatures reach the model alike.
+
+    python scripts/render_dataset_figure.py --data ../shared/data/cedar [--data ...]
+        [--out docs/preprocessing_datasets.png] [--per-folder 2]
+
+The data sets are for research only: the figure shows a few samples of each at low
+resolution, and the images themselves are never copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from sigverify.core.datasets import read_dataset
+from sigverify.core.imageio import load_image
+from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", action="append", required=True)
+    parser.add_argument("--out", default="docs/preprocessing_datasets.png")
+    parser.add_argument("--per-folder", type=int, default=2)
+    args = parser.parse_args()
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    config = PreprocessConfig()
+    rows = []
+    for folder in args.data:
+        dataset = read_dataset(folder)
+        writers = [w for w in dataset.writers if w.genuine]
+        rng = np.random.default_rng(0)
+        picked = rng.choice(len(writers), size=min(args.per_folder, len(writers)), replace=False)
+        for i in picked:
+            writer = writers[int(i)]
+            path = writer.forged[0] if writer.forged and i % 2 else writer.genuine[0]
+            raw = load_image(path).pixels
+            kind = "forgery" if path in writer.forged else "genuine"
+            rows.append((f"{Path(folder).name} {writer.id} ({kind})", raw, path))
+
+    figure = Figure(figsize=(8, 1.5 * len(rows)), dpi=90)
+    for r, (label, raw, _) in enumerate(rows):
+        left = figure.add_subplot(len(rows), 2, 2 * r + 1)
+        left.imshow(raw, cmap="gray", vmin=0, vmax=255)
+        left.set_title(f"{label}: {raw.shape[1]}x{raw.shape[0]} px", fontsize=8)
+        right = figure.add_subplot(len(rows), 2, 2 * r + 2)
+        right.imshow(preprocess_signature(raw, config), cmap="gray", vmin=0, vmax=255)
+        right.set_title("what the model sees (150x220)", fontsize=8)
+        for axes in (left, right):
+            axes.set_xticks([])
+            axes.set_yticks([])
+    figure.tight_layout()
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(args.out)
+    print(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Phone photos of slips of paper: the capture simulation, finding the sheet, and what the
+model sees of such a photo compared with the scan."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from sigverify.core.capture import photographed, photographed_slip
+from sigverify.core.preprocessing import (
+    PreprocessConfig,
+    cut_to_paper,
+    find_paper,
+    preprocess_signature,
+    without_border_components,
+)
+from sigverify.core.synthetic import genuine_signature, writer_style
+from tests.conftest import draw_signature
+
+
+def desk_photo(corners: np.ndarray, size=(400, 600), paper=215, desk=70) -> np.ndarray:
+    """A bright quadrilateral sheet with a drawn line on a flat dark desk."""
+    image = np.full(size, desk, np.uint8)
+    cv2.fillConvexPoly(image, corners.astype(np.int32), paper)
+    centre = corners.mean(axis=0).astype(int)
+    cv2.line(image, tuple(centre - [60, 10]), tuple(centre + [60, 10]), 40, 3)
+    return image
+
+
+def iou(a: np.ndarray, b: np.ndarray) -> float:
+    kernel = np.ones((5, 5), np.uint8)
+    a = cv2.dilate((a > 0).astype(np.uint8), kernel) > 0
+    b = cv2.dilate((b > 0).astype(np.uint8), kernel) > 0
+    return float((a & b).sum() / (a | b).sum())
+
+
+def test_scans_have_no_paper_to_find():
+    # Paper fills the image (a scan), also with grey paper and a signature touching the edge.
+    assert find_paper(draw_signature()) is None
+    assert find_paper(draw_signature(paper=200)) is None
+    assert find_paper(genuine_signature(writer_style(3), 0).image) is None
+
+
+def test_sheet_corners_found_clockwise_from_top_left():
+    corners = np.float32([[120, 60], [470, 95], [450, 330], [100, 300]])
+    found = find_paper(desk_photo(corners))
+    assert found is not None
+    # The search runs at 256 px on the long side (2.3 px here), so a few pixels off.
+    assert np.abs(found - corners).max() <= 6
+
+
+def test_cut_to_paper_squares_the_sheet_and_drops_the_desk():
+    corners = np.float32([[120, 60], [470, 95], [450, 330], [100, 300]])
+    sheet = cut_to_paper(desk_photo(corners))
+    # About 350 x 250 px less a 3 % inset each side; no desk left in it.
+    assert 300 <= sheet.shape[1] <= 350 and 210 <= sheet.shape[0] <= 260
+    assert np.percentile(sheet, 1) > 30 and (sheet < 120).mean() < 0.02
+    scan = draw_signature()
+    assert cut_to_paper(scan) is scan  # nothing to cut on a scan
+
+
+def test_border_components_are_dropped_and_inner_ones_kept():
+    mask = np.zeros((50, 80), bool)
+    mask[0:10, 5] = True  # touches the top
+    mask[20:30, 30:60] = True  # inside
+    mask[45:50, 70:80] = True  # touches the bottom-right corner
+    cleaned = without_border_components(mask)
+    assert cleaned.sum() == 300 and cleaned[20:30, 30:60].all()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_photographed_slip_looks_like_the_scan_to_the_model(seed):
+    scan = genuine_signature(writer_style(seed), 0, height=240).image
+    clean = preprocess_signature(scan)
+    photo = photographed_slip(scan, np.random.default_rng(seed))
+    assert photo.shape[0] > scan.shape[0] and photo.shape[1] > scan.shape[1]
+    seen = preprocess_signature(photo)
+    # Read as it was before sheets were looked for, the slip's edges frame the signature
+    # and shrink it: an overlap well under half.
+    assert iou(seen, clean) >= 0.5
+
+
+def test_slip_edges_were_read_as_ink_without_the_sheet_search(monkeypatch):
+    import sigverify.core.preprocessing as preprocessing
+
+    scan = genuine_signature(writer_style(1), 0, height=240).image
+    clean = preprocess_signature(scan)
+    photo = photographed_slip(scan, np.random.default_rng(1))
+    with_search = iou(preprocess_signature(photo), clean)
+    monkeypatch.setattr(preprocessing, "find_paper", lambda grey: None)
+    without = iou(preprocess_signature(photo), clean)
+    assert without < 0.35 < 0.5 <= with_search
+
+
+def test_a_photographed_scan_keeps_the_signature_and_loses_the_scanner():
+    scan = draw_signature(paper=245.0, ink=30.0)  # 200 x 400, flat paper
+    config = PreprocessConfig()
+    clean = preprocess_signature(scan, config).astype(np.float32)
+    for seed in range(5):
+        photo = photographed(scan, np.random.default_rng(seed))
+        assert np.array_equal(photo, photographed(scan, np.random.default_rng(seed)))
+        assert 0.7 * 200 - 1 <= photo.shape[0] <= 1.3 * 200 + 1
+        assert photo.shape[1] / photo.shape[0] == pytest.approx(2.0, abs=0.02)
+        corners = [photo[:10, :10], photo[:10, -10:], photo[-10:, :10], photo[-10:, -10:]]
+        paper = [float(np.median(c)) for c in corners]
+        assert max(paper) - min(paper) > 5  # uneven light across the page
+        # the signature itself survives: after preprocessing it overlaps the clean one
+        seen = preprocess_signature(photo, config).astype(np.float32)
+        blurred = [cv2.GaussianBlur(a, (0, 0), 3).ravel() for a in (clean, seen)]
+        assert np.corrcoef(*blurred)[0, 1] > 0.8

@@ -1,0 +1,92 @@
+"""The on-disk cache of preprocessed images: same file and configuration, same image,
+without preprocessing again; anything changed, made again."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+import sigverify.core.bank as bank_module
+from sigverify.core.bank import SignatureBank
+from sigverify.core.datasets import Writer
+from sigverify.core.errors import NoInkError, SigverifyError
+from sigverify.core.preprocess_cache import PreprocessCache, config_key
+from sigverify.core.preprocessing import PreprocessConfig
+from tests.conftest import draw_signature, write_png
+
+CONFIG = PreprocessConfig(height=30, width=44)
+
+
+class Counting:
+    def __init__(self, image=None, error=None):
+        self.calls, self.image, self.error = 0, image, error
+
+    def __call__(self, path):
+        self.calls += 1
+        if self.error:
+            raise self.error
+        return self.image
+
+
+def test_second_read_comes_from_disk(tmp_path, isolated_home):
+    path = write_png(tmp_path / "a.png", draw_signature())
+    image = np.arange(30 * 44, dtype=np.uint32).reshape(30, 44).astype(np.uint8)
+    prepare = Counting(image)
+    first = PreprocessCache(CONFIG).cached(path, prepare)
+    again = PreprocessCache(CONFIG).cached(path, prepare)  # a new run, the same cache folder
+    assert prepare.calls == 1 and np.array_equal(first, image) and np.array_equal(again, image)
+    # It lives in the user cache folder (SIGVERIFY_HOME/cache in tests).
+    assert list((isolated_home / "cache" / "preprocessed").rglob("*.png"))
+
+
+def test_a_changed_file_or_config_is_prepared_again(tmp_path):
+    path = write_png(tmp_path / "a.png", draw_signature())
+    prepare = Counting(np.zeros((30, 44), np.uint8))
+    PreprocessCache(CONFIG).cached(path, prepare)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))  # new modification time
+    PreprocessCache(CONFIG).cached(path, prepare)
+    assert prepare.calls == 2
+    other = PreprocessConfig(height=30, width=44, stroke_width=0.0)
+    assert config_key(other) != config_key(CONFIG)
+    PreprocessCache(other).cached(path, Counting(np.zeros((30, 44), np.uint8)))
+    PreprocessCache(CONFIG).cached(path, prepare)
+    assert prepare.calls == 2  # the first configuration's entry is still there
+
+
+def test_a_refused_image_is_remembered_with_its_message(tmp_path):
+    path = write_png(tmp_path / "blank.png", np.full((60, 60), 250, np.uint8))
+    prepare = Counting(error=NoInkError("No signature was found on this image."))
+    for _ in range(2):
+        with pytest.raises(SigverifyError, match="No signature was found"):
+            PreprocessCache(CONFIG).cached(path, prepare)
+    assert prepare.calls == 1
+
+
+def test_a_damaged_entry_is_made_again(tmp_path):
+    path = write_png(tmp_path / "a.png", draw_signature())
+    cache = PreprocessCache(CONFIG)
+    prepare = Counting(np.full((30, 44), 7, np.uint8))
+    cache.cached(path, prepare)
+    (entry,) = cache.folder.rglob("*.png")
+    entry.write_bytes(b"not a png")
+    assert np.array_equal(cache.cached(path, prepare), np.full((30, 44), 7, np.uint8))
+    assert prepare.calls == 2
+
+
+def test_bank_reads_each_image_once_across_runs(tmp_path, monkeypatch):
+    paths = [write_png(tmp_path / f"{i}.png", draw_signature(ink=20 + i)) for i in range(3)]
+    blank = write_png(tmp_path / "blank.png", np.full((100, 200), 245, np.uint8))
+    writers = [Writer("w", paths[:2], [paths[2], blank])]
+    first = SignatureBank.from_writers(writers, CONFIG)
+    calls = []
+    real = bank_module.preprocess_signature
+    monkeypatch.setattr(
+        bank_module, "preprocess_signature", lambda *a: calls.append(1) or real(*a)
+    )
+    second = SignatureBank.from_writers(writers, CONFIG)
+    assert calls == []  # every image, and the refusal, came from the cache
+    assert np.array_equal(first.images, second.images) and len(second) == 3
+    assert [p.path for p in second.problems] == [blank]
+    assert second.problems[0].message == first.problems[0].message
