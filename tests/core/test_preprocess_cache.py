@@ -82,9 +82,7 @@ def test_bank_reads_each_image_once_across_runs(tmp_path, monkeypatch):
     first = SignatureBank.from_writers(writers, CONFIG)
     calls = []
     real = bank_module.preprocess_signature
-    monkeypatch.setattr(
-        bank_module, "preprocess_signature", lambda *a: calls.append(1) or real(*a)
-    )
+    monkeypatch.setattr(bank_module, "preprocess_signature", lambda *a: calls.append(1) or real(*a))
     second = SignatureBank.from_writers(writers, CONFIG)
     assert calls == []  # every image, and the refusal, came from the cache
     assert np.array_equal(first.images, second.images) and len(second) == 3
