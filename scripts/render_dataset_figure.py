@@ -1,5 +1,6 @@
-"""Raw scans of each data folder beside what the model sees of them, one row per folder:
-a check that grey, binarised and photographed signatures reach the model alike.
+"""Raw scans of each data folder beside what the model sees of them, and the same scan
+photographed as a slip of paper on a desk beside what the model sees of that: a check that
+grey, binarised and photographed signatures reach the model alike.
 
     python scripts/render_dataset_figure.py --data ../shared/data/cedar [--data ...]
         [--out docs/preprocessing_datasets.png] [--per-folder 2]
@@ -16,7 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
+from sigverify.core.capture import photographed_slip
 from sigverify.core.datasets import read_dataset
+from sigverify.core.errors import NoInkError
 from sigverify.core.imageio import load_image
 from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
 
@@ -47,15 +50,24 @@ def main() -> int:
             kind = "forgery" if path in writer.forged else "genuine"
             rows.append((f"{Path(folder).name} {writer.id} ({kind})", raw, path))
 
-    figure = Figure(figsize=(8, 1.5 * len(rows)), dpi=90)
+    figure = Figure(figsize=(12, 1.45 * len(rows)), dpi=80)
     for r, (label, raw, _) in enumerate(rows):
-        left = figure.add_subplot(len(rows), 2, 2 * r + 1)
-        left.imshow(raw, cmap="gray", vmin=0, vmax=255)
-        left.set_title(f"{label}: {raw.shape[1]}x{raw.shape[0]} px", fontsize=8)
-        right = figure.add_subplot(len(rows), 2, 2 * r + 2)
-        right.imshow(preprocess_signature(raw, config), cmap="gray", vmin=0, vmax=255)
-        right.set_title("what the model sees (150x220)", fontsize=8)
-        for axes in (left, right):
+        photo = photographed_slip(raw, np.random.default_rng(r))
+        try:
+            photo_seen, photo_title = preprocess_signature(photo, config), "what the model sees"
+        except NoInkError:
+            photo_seen = np.zeros((config.height, config.width), np.uint8)
+            photo_title = "refused: ink too faint in the photo"
+        panels = (
+            (raw, f"{label}: {raw.shape[1]}x{raw.shape[0]} px"),
+            (preprocess_signature(raw, config), "what the model sees"),
+            (photo, "photographed as a slip (simulated)"),
+            (photo_seen, photo_title),
+        )
+        for c, (image, title) in enumerate(panels):
+            axes = figure.add_subplot(len(rows), 4, 4 * r + c + 1)
+            axes.imshow(image, cmap="gray", vmin=0, vmax=255)
+            axes.set_title(title, fontsize=8)
             axes.set_xticks([])
             axes.set_yticks([])
     figure.tight_layout()

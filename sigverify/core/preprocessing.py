@@ -8,6 +8,8 @@ Pipeline (:func:`preprocess_signature`)::
 
     grey (H, W) uint8, paper bright
       -> limit_working_size     at most ``max_working_side`` px on the long side
+      -> cut_to_paper           a photo of a sheet on a desk: the sheet alone, squared up
+                                (a scan: unchanged)
       -> flatten_paper          divide by the estimated paper (uneven light, grey paper)
       -> find_ink               denoise, Otsu, drop ruled lines and specks -> bool mask
       -> crop to the ink's bounding box, invert (ink bright, background exactly 0),
@@ -80,6 +82,10 @@ def limit_working_size(grey: np.ndarray, max_side: int) -> np.ndarray:
     return cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
 
 
+#: How much the paper estimate is smoothed (times the closing's width) on a photographed
+#: sheet: less than on a scan (0.25), so that a shadow's edge across the sheet is followed
+#: instead of being read as a stroke. Scans keep 0.25, as every model was trained with.
+PHOTO_SMOOTHING = 0.06
 #: The sheet of paper is looked for on a copy this many pixels on its long side.
 PAPER_SEARCH_SIDE = 256
 
@@ -130,9 +136,10 @@ def find_paper(grey: np.ndarray) -> np.ndarray | None:
     largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
     if stats[largest, cv2.CC_STAT_AREA] < 0.15 * desk.size:
         return None
-    contours, _ = cv2.findContours(
-        (labels == largest).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE
-    )
+    sheet = (labels == largest).astype(np.uint8)
+    if not _sharp_outline(small, sheet, paper_level - dark_level):
+        return None  # light falling off across a page, not a sheet's edge
+    contours, _ = cv2.findContours(sheet, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     hull = cv2.convexHull(max(contours, key=cv2.contourArea))
     quad = cv2.approxPolyDP(hull, 0.04 * cv2.arcLength(hull, True), True)
     if len(quad) != 4:
@@ -141,6 +148,21 @@ def find_paper(grey: np.ndarray) -> np.ndarray | None:
     corners = _clockwise(quad.reshape(-1, 2).astype(np.float32))
     corners = (corners + 0.5) * np.float32(factor) - 0.5
     return np.clip(corners, 0, [width - 1, height - 1]).astype(np.float32)
+
+
+def _sharp_outline(small: np.ndarray, sheet: np.ndarray, contrast: float) -> bool:
+    """Whether the outline of ``sheet (h, w)`` uint8 0/1 inside the photo is a sharp edge
+    in ``small``: the brightness changes there by at least a tenth of the paper-to-desk
+    ``contrast`` per pixel (a sheet's edge), not over the whole photo (uneven light)."""
+    outline = sheet.astype(bool) & ~cv2.erode(sheet, np.ones((3, 3), np.uint8)).astype(bool)
+    outline[[0, -1], :] = False
+    outline[:, [0, -1]] = False
+    if not outline.any():
+        return False
+    gx = cv2.Sobel(small, cv2.CV_32F, 1, 0, ksize=3) / 8
+    gy = cv2.Sobel(small, cv2.CV_32F, 0, 1, ksize=3) / 8
+    steepness = np.hypot(gx, gy)[outline]
+    return float(np.median(steepness)) >= 0.1 * contrast
 
 
 def _clockwise(points: np.ndarray) -> np.ndarray:
@@ -171,7 +193,7 @@ def cut_to_paper(grey: np.ndarray, inset: float = 0.03) -> np.ndarray:
     return sheet[dy : out_h - dy, dx : out_w - dx]
 
 
-def estimate_paper(grey: np.ndarray) -> np.ndarray:
+def estimate_paper(grey: np.ndarray, smoothing: float = 0.25) -> np.ndarray:
     """Estimate the paper's brightness under each pixel of ``grey (H, W)`` uint8.
 
     A grey closing (max then min filter) wider than any pen stroke erases the ink and
@@ -189,15 +211,15 @@ def estimate_paper(grey: np.ndarray) -> np.ndarray:
     kernel_side = max(5, min(small.shape) // 6) | 1
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (kernel_side, kernel_side))
     paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
-    paper = cv2.GaussianBlur(paper.astype(np.float32), (0, 0), kernel_side / 4)
+    paper = cv2.GaussianBlur(paper.astype(np.float32), (0, 0), kernel_side * smoothing)
     paper = cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
     return np.maximum(paper, 1.0)
 
 
-def flatten_paper(grey: np.ndarray) -> np.ndarray:
+def flatten_paper(grey: np.ndarray, smoothing: float = 0.25) -> np.ndarray:
     """Divide ``grey (H, W)`` uint8 by its estimated paper: paper -> 255, ink keeps its
     darkness relative to the paper around it. Returns uint8 ``(H, W)``."""
-    paper = estimate_paper(grey)
+    paper = estimate_paper(grey, smoothing)
     # OpenCV's divide and saturating cast round to nearest even, as np.rint would.
     return cv2.convertScaleAbs(cv2.divide(grey.astype(np.float32), paper, scale=255.0))
 
@@ -365,16 +387,25 @@ _NO_INK = (
 )
 
 
-def without_border_components(mask: np.ndarray) -> np.ndarray:
-    """``mask (H, W)`` bool without the 8-connected components that touch its border."""
+def without_border_components(mask: np.ndarray, band: float = 0.05) -> np.ndarray:
+    """``mask (H, W)`` bool without the 8-connected components that touch its border and lie
+    mostly (60 % of their pixels or more) within ``band`` of the side from it: what is left
+    of a sheet's edge or of the desk. A stroke that only reaches the border stays."""
     count, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+    height, width = mask.shape
     edge = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
     touching = np.zeros(count, bool)
     touching[edge] = True
     touching[0] = False
     if not touching.any():
         return mask.copy()
-    return mask & ~touching[labels]
+    by, bx = max(1, round(band * height)), max(1, round(band * width))
+    near_border = np.ones(mask.shape, bool)
+    near_border[by : height - by, bx : width - bx] = False
+    in_band = np.bincount(labels[near_border], minlength=count)
+    size = np.bincount(labels.ravel(), minlength=count)
+    drop = touching & (in_band >= 0.6 * size)
+    return mask & ~drop[labels]
 
 
 def ink_box(mask: np.ndarray) -> tuple[slice, slice]:
@@ -465,8 +496,9 @@ def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = Non
         raise ValueError(f"expected a uint8 (H, W) array, got {grey.dtype} {grey.shape}")
     work = limit_working_size(grey, config.max_working_side)
     sheet = cut_to_paper(work)
-    flat = flatten_paper(sheet)
-    mask = find_ink(flat, config, clear_border=sheet is not work)
+    photo = sheet is not work
+    flat = flatten_paper(sheet, PHOTO_SMOOTHING if photo else 0.25)
+    mask = find_ink(flat, config, clear_border=photo)
     box = ink_box(mask)
     crop_mask = mask[box]
     if config.stroke_width > 0:

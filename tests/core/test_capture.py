@@ -42,6 +42,13 @@ def test_scans_have_no_paper_to_find():
     assert find_paper(genuine_signature(writer_style(3), 0).image) is None
 
 
+def test_light_falling_off_across_a_page_is_not_a_desk():
+    # The left third is as dark as a desk would be, but it darkens gradually: no edge.
+    page = draw_signature(paper=240, ink=40)
+    shade = np.tile(np.linspace(0.5, 1.0, page.shape[1]), (page.shape[0], 1))
+    assert find_paper(np.clip(page * shade, 0, 255).astype(np.uint8)) is None
+
+
 def test_sheet_corners_found_clockwise_from_top_left():
     corners = np.float32([[120, 60], [470, 95], [450, 330], [100, 300]])
     found = find_paper(desk_photo(corners))
@@ -60,13 +67,15 @@ def test_cut_to_paper_squares_the_sheet_and_drops_the_desk():
     assert cut_to_paper(scan) is scan  # nothing to cut on a scan
 
 
-def test_border_components_are_dropped_and_inner_ones_kept():
-    mask = np.zeros((50, 80), bool)
-    mask[0:10, 5] = True  # touches the top
-    mask[20:30, 30:60] = True  # inside
-    mask[45:50, 70:80] = True  # touches the bottom-right corner
+def test_edge_remnants_are_dropped_and_strokes_reaching_the_border_kept():
+    mask = np.zeros((100, 200), bool)
+    mask[0:3, 20:180] = True  # a sheet's edge along the top: all within the 5 % band
+    mask[95:100, 190:200] = True  # a desk corner
+    mask[40:60, 60:120] = True  # inside
+    mask[50, 120:200] = True  # a stroke running out to the right border: mostly inside
     cleaned = without_border_components(mask)
-    assert cleaned.sum() == 300 and cleaned[20:30, 30:60].all()
+    assert not cleaned[0:3].any() and not cleaned[95:].any()
+    assert cleaned[40:60, 60:120].all() and cleaned[50, 120:200].all()
 
 
 @pytest.mark.parametrize("seed", range(6))
