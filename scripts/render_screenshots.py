@@ -131,7 +131,7 @@ def main() -> int:
 
     data = write_synthetic_dataset(work / "our-scans", writers=16, genuine=6, forged=3)
     # a short run (few steps) so the pictures come quickly; real runs use the defaults
-    wizard = window.train_page.open_wizard({"steps_per_epoch": 6}, modal=False)
+    wizard = window.train_page.open_wizard({"steps_per_epoch": 6}, show=False)
     wizard.show()
     wizard.data_page.load(str(data))
     wait_for(app, wizard.data_page.isComplete)

@@ -351,6 +351,23 @@ class Store:
             db.execute("DELETE FROM people WHERE id = ?", (person_id,))
             self._append_audit(db, operator, "delete_person", person_id, {"references": count})
 
+    def update_person(self, person_id: str, name: str, note: str, operator: str) -> None:
+        """Change a person's name and note (audited, with the values before and after)."""
+        with self.transaction() as db:
+            row = db.execute("SELECT name, note FROM people WHERE id = ?", (person_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no person with id “{person_id}” in the store.")
+            if (row["name"], row["note"]) == (name, note):
+                return
+            db.execute("UPDATE people SET name = ?, note = ? WHERE id = ?", (name, note, person_id))
+            self._append_audit(
+                db,
+                operator,
+                "update_person",
+                person_id,
+                {"name": [row["name"], name], "note": [row["note"], note]},
+            )
+
     def set_person_thresholds(
         self, person_id: str, accept: float | None, reject: float | None, operator: str
     ) -> None:

@@ -68,14 +68,25 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
 
 
 def ask(parent: QWidget | None, title: str, text: str, yes: str | None = None) -> bool:
+    """A yes / Cancel question. Cancel, the safe answer, is the default: Return or Escape
+    never confirms a deletion or an override."""
+    return choose(parent, title, text, [yes or tr("Yes")]) == 0
+
+
+def choose(parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
+    """A question with several answers and Cancel; the index of the answer chosen, or None
+    for Cancel, which is the default button (Return) and the Escape button."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
-    confirm = box.addButton(yes or tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+    cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
     box.exec()
-    return box.clickedButton() is confirm
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.pages.addWidget(page)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+            shortcut.activated.connect(lambda row=number - 1: self.go_to_page(row))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -99,9 +99,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 780)
-        self.nav.setCurrentRow(int(settings.value("window/page", 0)))
+        # A desk starts where clerks work: People or Verify, whatever page was open last.
+        page = int(settings.value("window/page", 0))
+        self.nav.setCurrentRow(page if page in (0, 1) else 0)
         if load_model:
             QTimer.singleShot(0, self.load_model)
+
+    def go_to_page(self, row: int) -> None:
+        """Show page ``row`` with the keyboard focus in its first field, so that typing
+        goes on there (not in the page list)."""
+        self.nav.setCurrentRow(row)
+        page = self.pages.widget(row)
+        field = getattr(page, "first_field", None)
+        if field is not None:
+            field.setFocus()
+        else:
+            page.setFocus()
+            page.focusNextChild()
 
     # ------------------------------------------------------------ model
 
@@ -127,6 +141,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.engine.closed:  # the worker is gone: nothing can be recorded or saved now
+            event.accept()
+            return
+        if not self.verify_page.settle_unrecorded(
+            self.tr("closing sigverify"), then=self.close
+        ) or not self.people_page.settle_details(then=self.close):
+            event.ignore()
+            return
         if self.engine.pending and not dialogs.ask(
             self,
             self.tr("Quit sigverify"),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -20,7 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.store import NotFoundError, Store
-from sigverify.core.verification import InconsistentReferencesError, operator_name
+from sigverify.core.verification import (
+    RECOMMENDED_REFERENCES,
+    InconsistentReferencesError,
+    operator_name,
+)
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import (
     ImageView,
@@ -76,6 +80,7 @@ class PeoplePage(QWidget):
         self.search.setPlaceholderText(self.tr("Search by id or name…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
+        self.first_field = self.search
         self.people = QListWidget()
         self.people.currentItemChanged.connect(self._person_chosen)
         self.new_button = QPushButton(self.tr("New person"))
@@ -100,10 +105,22 @@ class PeoplePage(QWidget):
         self.id_edit.setPlaceholderText(self.tr("e.g. customer or patient number"))
         self.name_edit = QLineEdit()
         self.note_edit = QLineEdit()
+        self.save_details_button = QPushButton(self.tr("Save name and note"))
+        self.save_details_button.setToolTip(
+            self.tr("Keep the changed name and note of this person (audited)")
+        )
+        self.save_details_button.clicked.connect(lambda: self.save_details())
+        for edit in (self.name_edit, self.note_edit):
+            edit.textEdited.connect(lambda _: self._update_buttons())
+            edit.returnPressed.connect(self._details_return)
         form = QFormLayout()
         form.addRow(self.tr("ID"), self.id_edit)
         form.addRow(self.tr("Name"), self.name_edit)
-        form.addRow(self.tr("Note"), self.note_edit)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.save_details_button)
+        form.addRow(self.tr("Note"), note_row)
+        self.saved_details = ("", "")  # the stored name and note of the person shown
 
         self.references = thumbnail_list()
         self.references.itemEntered.connect(self._show_preview)
@@ -130,8 +147,20 @@ class PeoplePage(QWidget):
 
         self.drop_area = SignatureDropArea(multiple=True)
         self.drop_area.signatures_added.connect(self.add_pending)
-        standard_shortcuts(self.drop_area)
+        standard_shortcuts(
+            self.drop_area, self.search, self.id_edit, self.name_edit, self.note_edit
+        )
         self.pending_list = thumbnail_list()
+        self.pending_list.setToolTip(self.tr("Select one and press Delete to leave it out"))
+        self.pending_list.currentRowChanged.connect(lambda _: self._update_buttons())
+        remove_pending = QShortcut(QKeySequence.StandardKey.Delete, self.pending_list)
+        remove_pending.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_pending.activated.connect(self.remove_pending)
+        self.remove_pending_button = QPushButton(self.tr("Leave out"))
+        self.remove_pending_button.setToolTip(
+            self.tr("Leave the selected signature out of this enrolment (Delete)")
+        )
+        self.remove_pending_button.clicked.connect(self.remove_pending)
         self.clear_pending_button = QPushButton(self.tr("Clear"))
         self.clear_pending_button.clicked.connect(self.clear_pending)
         self.enroll_button = QPushButton()
@@ -147,6 +176,7 @@ class PeoplePage(QWidget):
         new_layout.addWidget(self.pending_list)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.remove_pending_button)
         buttons.addWidget(self.clear_pending_button)
         buttons.addWidget(self.enroll_button)
         new_layout.addLayout(buttons)
@@ -182,16 +212,47 @@ class PeoplePage(QWidget):
                 self.people.setCurrentItem(item)
         self.people.blockSignals(False)
 
-    def _person_chosen(self, item, _previous=None) -> None:
-        if item is not None:
-            self.show_person(item.data(PERSON_ROLE))
+    def _person_chosen(self, item, previous=None) -> None:
+        if item is None:
+            return
+        if not self.settle_details():
+            self.people.blockSignals(True)
+            self.people.setCurrentItem(previous)
+            self.people.blockSignals(False)
+            return
+        self.show_person(item.data(PERSON_ROLE))
+
+    def settle_details(self, then=None) -> bool:
+        """Before leaving a person whose name or note was edited: save, discard or cancel.
+        True when the caller may go on now; with "save" and ``then``, False, and ``then()``
+        runs once the changes are written."""
+        if not self.details_changed():
+            return True
+        choice = dialogs.choose(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The name or note of {id} was changed. Save the changes?").format(
+                id=self.person_id
+            ),
+            [self.tr("Save"), self.tr("Discard")],
+        )
+        if choice is None:
+            return False
+        if choice == 0:
+            self.save_details(then)
+            return then is None
+        self.saved_details = (self.name_edit.text().strip(), self.note_edit.text().strip())
+        return True
 
     def new_person(self) -> None:
+        if not self.settle_details():
+            return
         self.person_id = None
         self.people.clearSelection()
         self.title.setText(self.tr("New person"))
         for edit in (self.id_edit, self.name_edit, self.note_edit):
             edit.clear()
+        self.saved_details = ("", "")
         self.id_edit.setReadOnly(False)
         self.id_edit.setFocus()
         self.references.clear()
@@ -214,6 +275,7 @@ class PeoplePage(QWidget):
         self.id_edit.setReadOnly(True)
         self.name_edit.setText(person.name)
         self.note_edit.setText(person.note)
+        self.saved_details = (person.name, person.note)
         self.delete_button.setEnabled(True)
         self.odd = {}
         self._load_references()
@@ -304,19 +366,66 @@ class PeoplePage(QWidget):
         self.pending_list.clear()
         self._update_buttons()
 
+    def remove_pending(self) -> None:
+        """Leave the selected signature out of the enrolment (e.g. the one named in an error)."""
+        row = self.pending_list.currentRow()
+        if 0 <= row < len(self.pending):
+            del self.pending[row]
+            self.pending_list.takeItem(row)
+        self._update_buttons()
+
+    # ------------------------------------------------------------ name and note
+
+    def details_changed(self) -> bool:
+        """The name or note of the person shown was edited and not saved."""
+        edited = (self.name_edit.text().strip(), self.note_edit.text().strip())
+        return self.person_id is not None and edited != self.saved_details
+
+    def _details_return(self) -> None:
+        if self.details_changed():
+            self.save_details()
+
+    def save_details(self, then=None) -> None:
+        if not self.details_changed():
+            return
+        person_id = self.person_id
+        name, note = self.name_edit.text().strip(), self.note_edit.text().strip()
+
+        def work(context, job):
+            context.store.update_person(person_id, name, note, operator_name(context.store))
+
+        def done(_):
+            if person_id == self.person_id:
+                self.saved_details = (name, note)
+                self.title.setText(name or person_id)
+                self.status.setText(self.tr("Name and note saved."))
+                self._update_buttons()
+            self.refresh()
+            self.people_changed.emit()
+            if then is not None:  # after the worker has counted this job as done
+                QTimer.singleShot(0, self, then)
+
+        self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))
+
     def _update_buttons(self) -> None:
         count = len(self.pending)
         self.enroll_button.setText(
             self.tr("Enrol %n reference(s)", "", count) if count else self.tr("Enrol")
         )
+        # setText() resets a button's shortcut (to the text's mnemonic): set it again.
+        self.enroll_button.setShortcut("Ctrl+Return")
+        self.enroll_button.setToolTip(self.tr("Enrol the signatures below (Ctrl+Enter)"))
         self.enroll_button.setEnabled(count > 0)
         self.clear_pending_button.setEnabled(count > 0)
+        self.remove_pending_button.setEnabled(0 <= self.pending_list.currentRow() < count)
+        self.save_details_button.setEnabled(self.details_changed())
         if not count:
+            low, high = RECOMMENDED_REFERENCES
             self.status.setText(
                 self.tr(
-                    "Add 3 to 10 signatures of this person: drop files, open, paste, "
+                    "Add {low} to {high} signatures of this person: drop files, open, paste, "
                     "draw or crop them from a page."
-                )
+                ).format(low=low, high=high)
             )
 
     def enroll(self, accept_outliers: bool = False) -> None:

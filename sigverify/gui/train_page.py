@@ -42,13 +42,15 @@ class TrainPage(QWidget):
         layout.addWidget(self.result)
         layout.addStretch(1)
 
-    def open_wizard(self, overrides: dict | None = None, modal: bool = True):
+    def open_wizard(self, overrides: dict | None = None, show: bool = True):
         from sigverify.gui.train_wizard import TrainWizard
 
         self.wizard = TrainWizard(self.engine, self.store, self, overrides)
         self.wizard.model_saved.connect(self._saved)
-        if modal:
-            self.wizard.open()
+        if show:
+            # A window of its own, not modal: the main window stays usable meanwhile.
+            self.wizard.setWindowModality(Qt.WindowModality.NonModal)
+            self.wizard.show()
         return self.wizard
 
     def _saved(self, installed, activate: bool) -> None:

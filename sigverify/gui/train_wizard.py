@@ -578,6 +578,7 @@ class TrainingPage(QWizardPage):
 
     def _finish(self) -> None:
         self.job = None
+        self.time_left.clear()  # nothing is left once training has ended, however it ended
         self.pause_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.completeChanged.emit()
@@ -586,7 +587,8 @@ class TrainingPage(QWizardPage):
         self.run = run
         result = run.result
         self._finish()
-        self.epoch_bar.setValue(self.epoch_bar.maximum())
+        if result.stopped != "cancelled":  # a cancelled run keeps the bars where it stopped
+            self.epoch_bar.setValue(self.epoch_bar.maximum())
         if result.model_dir is None:
             self.status.setText(
                 self.tr(
@@ -595,8 +597,8 @@ class TrainingPage(QWizardPage):
                 )
             )
             return
-        self.total_bar.setValue(self.total_bar.maximum())
-        self.time_left.clear()
+        if result.stopped != "cancelled":
+            self.total_bar.setValue(self.total_bar.maximum())
         text = self.tr("Done: best epoch {epoch}, validation EER {eer:.1%}.").format(
             epoch=result.best_epoch, eer=result.best_validation_eer
         )
@@ -605,7 +607,7 @@ class TrainingPage(QWizardPage):
                 "Its embeddings are whitened by the training people's own variation, "
                 "which measured better on the validation people."
             )
-        if result.stopped in ("cancelled", "interrupted"):
+        if result.stopped == "cancelled":
             text = self.tr("Cancelled; the best model so far is kept. ") + text
         self.status.setText(text)
         self._log(text)

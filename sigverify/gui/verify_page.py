@@ -3,7 +3,7 @@ the references."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -47,6 +47,7 @@ class VerifyPage(QWidget):
         self.engine, self.store = engine, store
         self.query = None  # SignatureInput
         self.result = None  # VerificationResult
+        self.result_query = None  # the SignatureInput that result was computed for
         self.recorded = False
 
         # -- input
@@ -56,10 +57,12 @@ class VerifyPage(QWidget):
         self.person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.person.lineEdit().setPlaceholderText(self.tr("Type an id or name…"))
+        self.first_field = self.person
         self.person.currentIndexChanged.connect(lambda _: self._changed())
+        self.person.editTextChanged.connect(lambda _: self._changed())
         self.drop_area = SignatureDropArea(multiple=False, compact=False)
         self.drop_area.signatures_added.connect(self.set_query)
-        standard_shortcuts(self.drop_area)
+        standard_shortcuts(self.drop_area, self.person.lineEdit())
         self.query_view = ImageView(self.tr("No signature yet"))
         self.verify_button = QPushButton(self.tr("Verify"))
         self.verify_button.setDefault(True)
@@ -145,7 +148,7 @@ class VerifyPage(QWidget):
         self.record_button.setToolTip(
             self.tr("Write the result and comment to the audit log (Ctrl+S)")
         )
-        self.record_button.clicked.connect(self.record)
+        self.record_button.clicked.connect(lambda: self.record())
         self.record_status = QLabel()
         record_row = QHBoxLayout()
         record_row.addWidget(self.comment, 1)
@@ -195,12 +198,52 @@ class VerifyPage(QWidget):
         self.person.setCurrentIndex(self.person.findData(person_id))
 
     def set_query(self, signatures) -> None:
+        if not self.settle_unrecorded(self.tr("opening the next signature")):
+            return
         self.query = signatures[0]
         self.query_view.set_pixmap(bytes_to_pixmap(self.query.data))
         self.show_result(None)
         self._changed()
 
+    # ------------------------------------------------------------ results that must not be lost
+
+    def result_is_current(self) -> bool:
+        """The result on screen belongs to the person chosen and the signature shown."""
+        return (
+            self.result is not None
+            and self.result.person_id == self.person_id()
+            and self.result_query is self.query
+        )
+
+    def has_unrecorded_result(self) -> bool:
+        return self.result is not None and not self.recorded
+
+    def settle_unrecorded(self, before: str, then=None) -> bool:
+        """Before ``before`` (e.g. "closing sigverify") drops an unrecorded result: ask to
+        record it, drop it, or cancel. True when the caller may go on now; with "record",
+        the result is recorded first and ``then()`` (if given) runs once it is written."""
+        if not self.has_unrecorded_result():
+            return True
+        result = self.result
+        choice = dialogs.choose(
+            self,
+            self.tr("Result not recorded"),
+            self.tr(
+                "The result for {person} ({decision}) has not been recorded in the audit "
+                "log. Record it before {before}?"
+            ).format(person=result.person_id, decision=result.decision, before=before),
+            [self.tr("Record it"), self.tr("Do not record")],
+        )
+        if choice is None:
+            return False
+        if choice == 0:
+            self.record(then=then, confirmed=True)
+            return then is None
+        self.recorded = True  # the clerk chose to drop it
+        return True
+
     def _changed(self) -> None:
+        self._mark_staleness()
         ready = self.engine.model is not None
         has_person = self.person_id() is not None
         self.verify_button.setEnabled(ready and has_person and self.query is not None)
@@ -232,10 +275,12 @@ class VerifyPage(QWidget):
             self._changed()
             dialogs.show_error(self, error)
 
-        self.engine.submit(work, self.show_result, failed)
+        self.engine.submit(work, lambda result: self.show_result(result, query), failed)
 
-    def show_result(self, result) -> None:
+    def show_result(self, result, query=None) -> None:
+        """``query``: the signature the result was computed for (the one shown, if None)."""
         self.result = result
+        self.result_query = query if query is not None else self.query
         self.recorded = False
         has = result is not None
         for widget in (self.comment, self.record_button, self.reference_choice, self.zoom):
@@ -298,17 +343,47 @@ class VerifyPage(QWidget):
                 view.set_zoom(zoom)
                 view.blockSignals(False)
 
+    def _mark_staleness(self) -> None:
+        """A result that no longer matches the person or the signature on screen stays
+        visible, marked, and cannot be recorded (it would be filed under the wrong person)."""
+        if self.result is None or self.recorded:
+            return
+        current = self.result_is_current()
+        self.record_button.setEnabled(current)
+        self.comment.setEnabled(current)
+        if current:
+            self.record_status.setStyleSheet("")
+            self.record_status.clear()
+        else:
+            self.record_status.setStyleSheet("color: #c62828;")
+            self.record_status.setText(
+                self.tr(
+                    "This result is for {person} and the signature checked then. The person or "
+                    "the signature has changed since: press Verify again."
+                ).format(person=self.result.person_id)
+            )
+
     # ------------------------------------------------------------ recording
 
-    def record(self) -> None:
+    def record(self, then=None, confirmed: bool = False) -> None:
+        """Write the result on screen to the audit log; ``then()`` after it is written.
+        A result that no longer matches the screen is recorded only when ``confirmed`` (the
+        clerk was asked by name)."""
         if self.result is None or self.recorded:
+            return
+        if not confirmed and not self.result_is_current():
+            self._mark_staleness()
             return
         result, comment = self.result, self.comment.text().strip()
 
         def done(_):
-            self.recorded = True
-            self.record_button.setEnabled(False)
-            self.record_status.setText(self.tr("Recorded in the audit log."))
+            if self.result is result:
+                self.recorded = True
+                self.record_button.setEnabled(False)
+                self.record_status.setStyleSheet("")
+                self.record_status.setText(self.tr("Recorded in the audit log."))
+            if then is not None:  # after the worker has counted this job as done
+                QTimer.singleShot(0, self, then)
 
         self.engine.submit(
             lambda context, job: context.require_service().record_verification(result, comment),

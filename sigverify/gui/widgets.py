@@ -7,7 +7,17 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QObject,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,11 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.imageio import IMAGE_SUFFIXES
 from sigverify.core.verification import ACCEPT, REJECT, REVIEW, SignatureInput
 from sigverify.gui import dialogs
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp)"
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 
 # decision colours: readable with white text in light and dark themes
 DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}
@@ -216,9 +226,33 @@ def captioned_row(views: list[tuple[str, QWidget]]) -> QHBoxLayout:
 # ------------------------------------------------------------------ getting signatures in
 
 
-def signatures_from_paths(paths: list[str | Path]) -> list[SignatureInput]:
-    """Read files as signatures; raises :class:`SigverifyError` naming the first bad one."""
-    return [SignatureInput.from_path(p) for p in paths]
+def signatures_from_paths(
+    paths: list[str | Path],
+) -> tuple[list[SignatureInput], list[tuple[str, SigverifyError]]]:
+    """Read files as signatures: ``(the good ones, (file name, error) for each bad one)``;
+    one bad file never drops the others."""
+    good, bad = [], []
+    for path in paths:
+        try:
+            good.append(SignatureInput.from_path(path))
+        except SigverifyError as error:
+            bad.append((Path(path).name, error))
+    return good, bad
+
+
+def bad_files_error(bad: list[tuple[str, SigverifyError]], kept: int) -> SigverifyError:
+    """One message for the files that could not be used, each by name (a single bad file
+    on its own: its own error)."""
+    if len(bad) == 1 and not kept:
+        return bad[0][1]
+    lines = "\n".join(f"• {error}" for _, error in bad)
+    intro = QGuiApplication.translate("widgets", "%n file(s) could not be used:", "", len(bad))
+    text = f"{intro}\n{lines}"
+    if kept:
+        text += "\n" + QGuiApplication.translate(
+            "widgets", "The other %n file(s) were added.", "", kept
+        )
+    return SigverifyError(text)
 
 
 def signature_from_clipboard() -> SignatureInput:
@@ -288,10 +322,10 @@ class SignatureDropArea(QFrame):
             self.signatures_added.emit(signatures if self.multiple else signatures[:1])
 
     def add_paths(self, paths: list[str | Path]) -> None:
-        try:
-            self._emit(signatures_from_paths(paths))
-        except SigverifyError as error:
-            dialogs.show_error(self, error)
+        good, bad = signatures_from_paths(paths)
+        self._emit(good)
+        if bad:
+            dialogs.show_error(self, bad_files_error(bad, len(good)))
 
     def open_files(self) -> None:
         title = (
@@ -359,10 +393,44 @@ class SignatureDropArea(QFrame):
             self._emit([SignatureInput("dropped.png", qimage_to_png(image))])
 
 
-def standard_shortcuts(area: SignatureDropArea) -> None:
-    """Ctrl+O and Ctrl+V for the page holding ``area``."""
+def standard_shortcuts(area: SignatureDropArea, *text_fields: QWidget) -> None:
+    """Ctrl+O and Ctrl+V for the page holding ``area``. In ``text_fields`` (where Ctrl+V
+    would paste text), Ctrl+V pastes a signature when the clipboard holds a picture or
+    image files, and text otherwise."""
     area.open_button.setShortcut(QKeySequence.StandardKey.Open)
     area.paste_button.setShortcut(QKeySequence.StandardKey.Paste)
+    for field in text_fields:
+        field.installEventFilter(_PictureFirstPaste(area, field))
+
+
+def clipboard_holds_picture() -> bool:
+    mime = QGuiApplication.clipboard().mimeData()
+    if mime is None:
+        return False
+    if mime.hasImage():
+        return True
+    urls = mime.urls() if mime.hasUrls() else []
+    files = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+    return any(f.suffix.lower() in IMAGE_SUFFIXES for f in files)
+
+
+class _PictureFirstPaste(QObject):
+    def __init__(self, area: SignatureDropArea, parent: QWidget):
+        super().__init__(parent)
+        self.area = area
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if (
+            event.type() in kinds
+            and event.matches(QKeySequence.StandardKey.Paste)
+            and clipboard_holds_picture()
+        ):
+            if event.type() == QEvent.Type.KeyPress:
+                self.area.paste()
+            event.accept()
+            return event.type() == QEvent.Type.KeyPress
+        return False
 
 
 # ------------------------------------------------------------------ decision display

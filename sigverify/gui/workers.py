@@ -190,6 +190,7 @@ class Engine(QObject):
         super().__init__(parent)
         self.model: ModelInfo | None = None
         self.pending = 0
+        self.closed = False  # shut down: no more jobs run
         self._jobs: set[Job] = set()
         self._thread = QThread()
         self._thread.setObjectName("sigverify-worker")
@@ -252,6 +253,7 @@ class Engine(QObject):
         return self.submit(work, done, on_error, on_progress)
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
+        self.closed = True
         for job in list(self._jobs):
             job.cancel()
         self._close.emit()

@@ -56,7 +56,36 @@ def test_enrol_stores_originals_preprocessed_and_embeddings(service, tmp_path):
 
 def test_few_references_get_a_recommendation(service, tmp_path):
     result = service.enroll("c-1", genuine(tmp_path, 1, 0))
-    assert any("3 to 10" in w for w in result.warnings)
+    assert any("5 to 10" in w for w in result.warnings)
+
+
+def test_the_recommendation_quotes_what_the_card_measured():
+    from types import SimpleNamespace
+
+    from sigverify.core.verification import too_few_references_advice
+
+    measured = {"1": {"frr": 0.40}, "3": {"frr": 0.225}, "5": {"frr": 0.196}, "10": {"frr": 0.1}}
+    card = SimpleNamespace(metrics={"test": {"per_refs": measured}})
+    text = too_few_references_advice("P7", 3, card)
+    assert text.startswith("P7 has 3 reference(s); 5 to 10 are recommended.")
+    assert "with 3 reference(s) 22% of genuine signatures were refused, with 5 20%" in text
+    # 4 references: the nearest measured count below (3) is quoted.
+    assert "with 3 reference(s) 22%" in too_few_references_advice("P7", 4, card)
+    assert too_few_references_advice("P7", 5, card) is None
+    bare = SimpleNamespace(metrics={})
+    assert too_few_references_advice("P7", 2, bare) == (
+        "P7 has 2 reference(s); 5 to 10 are recommended."
+    )
+
+
+def test_a_blank_page_among_several_is_named(service, tmp_path):
+    from sigverify.core.errors import NoInkError
+    from sigverify.core.verification import SignatureInput
+
+    blank = write_png(tmp_path / "empty-page.png", np.full((120, 240), 245, np.uint8))
+    signatures = genuine(tmp_path, 1, 0, 1) + [SignatureInput.from_path(blank)]
+    with pytest.raises(NoInkError, match="“empty-page.png”: No signature was found"):
+        service.enroll("c-9", signatures)
 
 
 def test_enrol_needs_an_id_and_images(service, tmp_path):

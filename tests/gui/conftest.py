@@ -15,6 +15,7 @@ class Dialogs:
     """What the app asked and showed; ``answer`` is what every question gets."""
 
     answer: bool = True
+    choice: int | None = 0  # what every several-answer question gets (None: Cancel)
     errors: list = field(default_factory=list)
     questions: list = field(default_factory=list)
     infos: list = field(default_factory=list)
@@ -33,7 +34,12 @@ def dialogs(monkeypatch):
         seen.questions.append(text)
         return seen.answer
 
+    def choose(parent, title, text, options):
+        seen.questions.append(text)
+        return seen.choice
+
     monkeypatch.setattr(module, "show_error", show_error)
+    monkeypatch.setattr(module, "choose", choose)
     monkeypatch.setattr(module, "ask", ask)
     monkeypatch.setattr(module, "show_info", lambda parent, title, text: seen.infos.append(text))
     return seen

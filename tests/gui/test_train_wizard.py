@@ -24,7 +24,7 @@ TINY = {
 
 def start(qtbot, window, tmp_path, overrides=TINY, writers=12):
     data = write_synthetic_dataset(tmp_path / "data", writers=writers, genuine=5, forged=2)
-    wizard = window.train_page.open_wizard(dict(overrides), modal=False)
+    wizard = window.train_page.open_wizard(dict(overrides), show=False)
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.data_page
@@ -113,7 +113,7 @@ def test_a_folder_with_problems_lists_them_and_cannot_go_on(qtbot, window, tmp_p
     write_png(root / "ben" / "genuine" / "0.png", draw_signature())
     write_png(root / "cara" / "genuine" / "0.png", np.full((120, 240), 240, np.uint8))
     write_png(root / "cara" / "genuine" / "1.png", draw_signature())
-    wizard = window.train_page.open_wizard(dict(TINY), modal=False)
+    wizard = window.train_page.open_wizard(dict(TINY), show=False)
     qtbot.addWidget(wizard)
     page = wizard.data_page
     page.load(str(root))
@@ -129,7 +129,7 @@ def test_a_folder_with_problems_lists_them_and_cannot_go_on(qtbot, window, tmp_p
 
 
 def test_a_folder_that_is_not_data_says_what_is_expected(qtbot, window, tmp_path):
-    wizard = window.train_page.open_wizard(dict(TINY), modal=False)
+    wizard = window.train_page.open_wizard(dict(TINY), show=False)
     qtbot.addWidget(wizard)
     (tmp_path / "holiday").mkdir()
     wizard.data_page.load(str(tmp_path / "holiday"))
@@ -149,7 +149,7 @@ def test_training_stages_are_told_in_the_users_words(qtbot, window):
     """Core's progress messages are English; the wizard words each stage itself (tr)."""
     from sigverify.core.training import TrainingProgress
 
-    wizard = window.train_page.open_wizard(dict(TINY), modal=False)
+    wizard = window.train_page.open_wizard(dict(TINY), show=False)
     qtbot.addWidget(wizard)
     page = wizard.training_page
 

@@ -1,0 +1,235 @@
+"""The clerk's flow without surprises: a result belongs to the person and signature shown,
+nothing typed or measured is lost without a word, the keyboard goes where the clerk looks,
+and the safe answer is the default."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.conftest import signature_file, write_png
+from tests.gui.conftest import wait_idle
+from tests.gui.test_app import enrol
+
+
+def verify_now(qtbot, window, person_id, query):
+    page = window.verify_page
+    page.choose_person(person_id)
+    page.drop_area.add_paths([query])
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    return page
+
+
+def verifications(window, person_id):
+    return [e for e in window.store.audit_entries(person_id) if e.action == "verify"]
+
+
+@pytest.fixture
+def two_people(qtbot, window, tmp_path):
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
+    enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(5)])
+    window.verify_page.refresh()
+    return window
+
+
+def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path):
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    assert page.result.person_id == "c-1" and page.record_button.isEnabled()
+    page.choose_person("c-2")
+    assert not page.record_button.isEnabled()
+    assert "This result is for c-1" in page.record_status.text()
+    page.record()  # Ctrl+S: refused, nothing written under anyone
+    wait_idle(qtbot, window.engine)
+    assert verifications(window, "c-1") == [] and verifications(window, "c-2") == []
+    page.choose_person("c-1")  # back to the person it was computed for
+    assert page.record_button.isEnabled() and page.record_status.text() == ""
+    page.record()
+    wait_idle(qtbot, window.engine)
+    assert len(verifications(window, "c-1")) == 1 and verifications(window, "c-2") == []
+
+
+def test_a_result_arriving_after_the_person_changed_is_stale(qtbot, two_people, tmp_path):
+    window = two_people
+    page = window.verify_page
+    page.choose_person("c-1")
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
+    page.verify()
+    page.choose_person("c-2")  # while the worker computes c-1's result
+    wait_idle(qtbot, window.engine)
+    assert page.result.person_id == "c-1" and not page.result_is_current()
+    assert not page.record_button.isEnabled()
+
+
+def test_opening_the_next_signature_asks_about_an_unrecorded_result(
+    qtbot, two_people, dialogs, tmp_path
+):
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    first = page.query
+    dialogs.choice = None  # Cancel: nothing changes
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 8)])
+    assert page.query is first and page.result is not None
+    assert "has not been recorded" in dialogs.questions[-1]
+    dialogs.choice = 0  # Record it, then open the next one
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 8)])
+    wait_idle(qtbot, window.engine)
+    assert page.query is not first and page.result is None
+    assert len(verifications(window, "c-1")) == 1
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 9))
+    dialogs.choice = 1  # Do not record: opened, nothing written
+    asked = len(dialogs.questions)
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 10)])
+    assert len(dialogs.questions) == asked + 1 and page.result is None
+    wait_idle(qtbot, window.engine)
+    assert len(verifications(window, "c-1")) == 1
+
+
+def test_closing_with_an_unrecorded_result_records_it_first(qtbot, two_people, dialogs, tmp_path):
+    window = two_people
+    verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 7))
+    dialogs.choice = None
+    window.close()
+    assert window.isVisible()
+    dialogs.choice = 0
+    window.close()  # records, then closes once it is written
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert len(verifications(window, "c-2")) == 1
+
+
+def test_name_and_note_edits_are_saved_and_audited(qtbot, two_people, dialogs):
+    window = two_people
+    people = window.people_page
+    people.show_person("c-1")
+    assert not people.save_details_button.isEnabled()
+    qtbot.keyClicks(people.name_edit, "Ana Li")
+    assert people.save_details_button.isEnabled()
+    qtbot.mouseClick(people.save_details_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-1").name == "Ana Li"
+    (entry,) = [e for e in window.store.audit_entries("c-1") if e.action == "update_person"]
+    assert entry.details["name"] == ["", "Ana Li"]
+    # Return in the note field saves too.
+    qtbot.keyClicks(people.note_edit, "VIP")
+    qtbot.keyClick(people.note_edit, Qt.Key.Key_Return)
+    wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-1").note == "VIP"
+
+
+def test_leaving_a_person_with_unsaved_edits_asks(qtbot, two_people, dialogs):
+    window = two_people
+    people = window.people_page
+    row = {people.people.item(i).data(Qt.ItemDataRole.UserRole): i for i in range(2)}
+    people.people.setCurrentRow(row["c-1"])
+    qtbot.keyClicks(people.name_edit, "Ana")
+    dialogs.choice = None  # Cancel: stay on c-1 with the edit
+    people.people.setCurrentRow(row["c-2"])
+    assert people.person_id == "c-1" and people.name_edit.text() == "Ana"
+    dialogs.choice = 0  # Save, then show c-2
+    people.people.setCurrentRow(row["c-2"])
+    wait_idle(qtbot, window.engine)
+    assert people.person_id == "c-2" and window.store.get_person("c-1").name == "Ana"
+
+
+def test_one_bad_file_keeps_the_good_ones(qtbot, window, dialogs, tmp_path):
+    people = window.people_page
+    people.new_person()
+    bad = tmp_path / "notes.png"
+    bad.write_bytes(b"this is not an image")
+    good = [signature_file(tmp_path, 3, i) for i in range(2)]
+    people.drop_area.add_paths([good[0], bad, good[1]])
+    assert [s.name for s in people.pending] == [good[0].name, good[1].name]
+    (error,) = dialogs.errors
+    assert "notes.png" in str(error) and "1 file(s) could not be used" in str(error)
+    assert "The other 2 file(s) were added." in str(error)
+
+
+def test_a_blank_page_is_named_and_can_be_left_out(qtbot, window, dialogs, tmp_path):
+    people = window.people_page
+    people.new_person()
+    people.id_edit.setText("c-3")
+    blank = write_png(tmp_path / "blank-scan.png", np.full((120, 240), 245, np.uint8))
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)] + [blank])
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert "blank-scan.png" in str(dialogs.errors[-1]) and len(people.pending) == 6
+    people.pending_list.setCurrentRow(5)
+    assert people.remove_pending_button.isEnabled()
+    people.pending_list.setFocus()
+    qtbot.keyClick(people.pending_list, Qt.Key.Key_Delete)
+    assert [s.name for s in people.pending] == [f"w3_g{i}.png" for i in range(5)]
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert len(window.store.references("c-3")) == 5
+
+
+def test_three_references_get_the_measured_advice(qtbot, window, tmp_path):
+    enrol(qtbot, window, "c-4", [signature_file(tmp_path, 4, i) for i in range(3)])
+    text = window.people_page.status.text()
+    assert "c-4 has 3 reference(s); 5 to 10 are recommended." in text
+
+
+def test_ctrl_enter_enrols_after_the_button_text_changed(qtbot, window, tmp_path):
+    people = window.people_page
+    window.go_to_page(0)
+    people.new_person()
+    people.id_edit.setText("c-5")
+    people.drop_area.add_paths([signature_file(tmp_path, 5, i) for i in range(5)])
+    assert people.enroll_button.text() == "Enrol 5 reference(s)"
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(people.id_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.store.references("c-5")) == 5, timeout=30000)
+
+
+def test_page_shortcuts_put_the_focus_in_the_first_field(qtbot, window):
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.nav.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.verify_page
+    qtbot.waitUntil(lambda: window.verify_page.person.hasFocus())
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.people_page.search.hasFocus())
+
+
+def test_ctrl_v_in_the_person_box_pastes_a_picture(qtbot, window):
+    page = window.verify_page
+    image = QImage(300, 120, QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    for x in range(40, 260):
+        image.setPixel(x, 60 + int(20 * np.sin(x / 15)), 0)
+    QGuiApplication.clipboard().setImage(image)
+    window.go_to_page(1)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    edit = page.person.lineEdit()
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert page.query is not None and page.query.name.startswith("pasted-")
+    assert edit.text() == ""
+    QGuiApplication.clipboard().setText("c-1")  # text: pasted as text
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert edit.text() == "c-1"
+
+
+def test_return_in_a_question_chooses_cancel(qtbot):
+    from sigverify.gui import dialogs as real
+
+    answers = []
+
+    def press_return():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        answers.append(box.defaultButton().text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, press_return)
+    assert real.ask(None, "Delete person", "Delete c-1?", "Delete") is False
+    QTimer.singleShot(200, press_return)
+    assert real.choose(None, "Result", "Record it?", ["Record it", "Do not record"]) is None
+    assert answers == ["Cancel", "Cancel"]
