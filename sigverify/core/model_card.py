@@ -84,6 +84,38 @@ class ModelCard:
         return cls(**{k: v for k, v in values.items() if k in known})
 
 
+@dataclass(frozen=True)
+class AccuracySummary:
+    """What a card's test figures say in plain terms, at one number of references."""
+
+    refs: int
+    writers: int  # test writers, never trained on
+    eer: float
+    genuine_refused: float  # FRR at the card's threshold
+    forgeries_accepted: float  # FAR on skilled forgeries at the card's threshold
+
+
+def accuracy_summary(card: ModelCard, refs: int = 5) -> AccuracySummary | None:
+    """The card's test figures at ``refs`` references (or the nearest count measured
+    below it, else the smallest above); None when the card holds no test figures."""
+    test = card.metrics.get("test") or {}
+    measured = {int(n): m for n, m in (test.get("per_refs") or {}).items()}
+    if not measured:
+        return None
+    below = [n for n in measured if n <= refs]
+    chosen = max(below) if below else min(measured)
+    m = measured[chosen]
+    if m.get("frr") is None or m.get("far_skilled") is None:
+        return None
+    return AccuracySummary(
+        chosen,
+        int(test.get("writers") or m.get("writers") or 0),
+        m["eer"],
+        m["frr"],
+        m["far_skilled"],
+    )
+
+
 def _json_default(value):
     if isinstance(value, (np.integer, np.floating)):
         return value.item()

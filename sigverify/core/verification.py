@@ -40,6 +40,7 @@ from sigverify.core.scoring import (
     nearest_count,
     pairwise_distances,
     score_queries,
+    spread_factor,
 )
 from sigverify.core.store import NewReference, NotFoundError, Person, Store
 
@@ -149,6 +150,13 @@ class VerificationResult:
     filename: str = ""
     warnings: list[str] = field(default_factory=list)
     query_pixels: np.ndarray | None = field(default=None, repr=False, compare=False)
+    #: The person's spread factor: ``score`` is the nearest references' mean distance times
+    #: this, so ``distance * scale`` puts one reference on the thresholds' scale.
+    scale: float = 1.0
+
+    def on_score_scale(self, reference: ReferenceDistance) -> float:
+        """A reference's distance on the same scale as ``score`` and the thresholds."""
+        return reference.distance * self.scale
 
     def to_dict(self) -> dict:
         return {
@@ -207,9 +215,15 @@ class VerificationService:
         self.store = store
         self.model = model
         self.model_id = model_id_of(model)
-        self.operator = operator_name(store, operator)
+        self._explicit_operator = operator
 
     # ------------------------------------------------------------ helpers
+
+    @property
+    def operator(self) -> str:
+        """Who is recorded now: the explicit operator, else the store's setting (which the
+        app can change while this service lives), else the OS user."""
+        return operator_name(self.store, self._explicit_operator)
 
     def _prepare(self, signature: SignatureInput) -> tuple[np.ndarray, list[str]]:
         loaded = decode_image(signature.data, source=signature.name)
@@ -386,6 +400,7 @@ class VerificationService:
             signature.name,
             warnings,
             query_pixels=pixels,
+            scale=spread_factor(among, card.reference_spread),
         )
         if record:
             self.record_verification(result, comment)

@@ -6,25 +6,30 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QWidget,
 )
 
 from sigverify import __version__
-from sigverify.core.paths import user_data_dir
+from sigverify.core.paths import user_data_dir, user_log_dir
 from sigverify.core.store import Store
+from sigverify.core.verification import OPERATOR_SETTING, operator_name
 from sigverify.gui import dialogs
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
+from sigverify.gui.widgets import accuracy_text
 from sigverify.gui.workers import Engine, ModelInfo
 
 
@@ -84,11 +89,29 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
+        self.operator_button = QPushButton()
+        self.operator_button.setFlat(True)
+        self.operator_button.setToolTip(
+            self.tr("The name written to the audit log for everything done here; click to change")
+        )
+        self.operator_button.clicked.connect(lambda: self.change_operator())
+        self.about_button = QPushButton(self.tr("About"))
+        self.about_button.setFlat(True)
+        self.about_button.setToolTip(
+            self.tr("Version, model, its accuracy and where data is kept (F1)")
+        )
+        self.about_button.clicked.connect(lambda: self.show_about())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self).activated.connect(
+            self.show_about
+        )
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.operator_button)
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Store: {path}").format(path=store.path))
         )
+        self.statusBar().addPermanentWidget(self.about_button)
+        self._show_operator()
         engine.busy_changed.connect(self.busy.setVisible)
         engine.model_changed.connect(self._model_changed)
         self.people_page.people_changed.connect(self._people_changed)
@@ -137,6 +160,70 @@ class MainWindow(QMainWindow):
     def _people_changed(self) -> None:
         self.verify_page.refresh()
         self.thresholds_page.refresh()
+
+    # ------------------------------------------------------------ operator and about
+
+    def _show_operator(self) -> None:
+        self.operator_button.setText(
+            self.tr("Operator: {name}").format(name=operator_name(self.store))
+        )
+
+    def change_operator(self, name: str | None = None) -> None:
+        """Ask for the operator's name (or use ``name``) and keep it as the store's operator
+        setting (audited under the previous name)."""
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self,
+                self.tr("Operator"),
+                self.tr("Your name as it should appear in the audit log:"),
+                text=operator_name(self.store),
+            )
+            if not ok:
+                return
+        name = name.strip()
+        if not name:
+            return
+
+        def work(context, job):
+            previous = operator_name(context.store)
+            context.store.set_setting(OPERATOR_SETTING, name, previous)
+
+        self.engine.submit(
+            work, lambda _: self._show_operator(), lambda error: dialogs.show_error(self, error)
+        )
+
+    def about_text(self) -> str:
+        info = self.engine.model
+        lines = [
+            self.tr("<h3>sigverify {version}</h3>").format(version=__version__),
+            self.tr("<p>Offline handwritten-signature verification.</p>"),
+        ]
+        if info is not None:
+            card = info.card
+            lines.append(
+                self.tr("<p><b>Model:</b> {name} ({device})</p>").format(
+                    name=card.name, device=info.device
+                )
+            )
+            summary = accuracy_text(card)
+            if summary:
+                lines.append(f"<p>{summary}</p>")
+        lines.append(
+            self.tr(
+                "<p><b>Treat “accept” as “looks consistent”</b> and keep a person in the "
+                "loop: no model of this kind is accurate enough for unattended decisions.</p>"
+            )
+        )
+        lines.append(
+            self.tr(
+                "<p><b>Store:</b> {store}<br><b>Data folder:</b> {data}<br>"
+                "<b>Log folder:</b> {logs}</p>"
+            ).format(store=self.store.path, data=user_data_dir(), logs=user_log_dir())
+        )
+        return "".join(lines)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About sigverify"), self.about_text())
 
     # ------------------------------------------------------------ closing
 

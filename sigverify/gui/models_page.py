@@ -24,7 +24,7 @@ from sigverify.core.model_catalog import InstalledModel, delete_model, import_mo
 from sigverify.core.store import Store
 from sigverify.core.verification import card_thresholds, models_used
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import percent, two_panes
+from sigverify.gui.widgets import accuracy_text, percent, two_panes
 from sigverify.gui.workers import Engine
 
 MODEL_ROLE = Qt.ItemDataRole.UserRole
@@ -72,6 +72,12 @@ def card_html(card: ModelCard, tr) -> str:
     out = [f"<h2>{e(card.name)}</h2>"]
     if card.description:
         out.append(f"<p>{e(card.description)}</p>")
+    summary = accuracy_text(card)
+    if summary:
+        out.append(
+            f"<p style='background:#fff3e0; padding:6px'>{e(summary)} "
+            f"{e(tr('Keep a person in the loop: treat accept as looks consistent.'))}</p>"
+        )
     out.append("<table cellspacing=4>")
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows]
     out.append("</table>")

@@ -313,9 +313,17 @@ class VerifyPage(QWidget):
         self.reference_choice.blockSignals(True)
         self.reference_choice.clear()
         for reference in sorted(result.per_reference, key=lambda r: r.distance):
+            # On the score's scale, so that it reads against the thresholds shown above.
             self.reference_choice.addItem(
-                f"{reference.filename} ({reference.distance:.3f})", reference.reference_id
+                f"{reference.filename} ({result.on_score_scale(reference):.3f})",
+                reference.reference_id,
             )
+        self.reference_choice.setToolTip(
+            self.tr(
+                "Each reference's distance to the checked signature, on the same scale as the "
+                "score and the thresholds"
+            )
+        )
         self.reference_choice.blockSignals(False)
         self._show_comparison()
         self._changed()

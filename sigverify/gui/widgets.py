@@ -520,3 +520,33 @@ class ThresholdGauge(QWidget):
                 [QPointF(marker - 6, 0), QPointF(marker + 6, 0), QPointF(marker, top + 8)]
             )
         painter.end()
+
+
+def accuracy_text(card) -> str:
+    """The card's test figures in a clerk's words (empty when it has none)."""
+    from sigverify.core.model_card import accuracy_summary
+
+    summary = accuracy_summary(card)
+    if summary is None:
+        return ""
+    return QGuiApplication.translate(
+        "widgets",
+        "Measured on {writers} people it never saw, with {refs} reference signatures each: "
+        "at its threshold it refuses about {refused} of genuine signatures (they go to review "
+        "or are rejected) and lets about {accepted} of skilled forgeries through.",
+    ).format(
+        writers=summary.writers,
+        refs=summary.refs,
+        refused=_share(summary.genuine_refused),
+        accepted=_share(summary.forgeries_accepted),
+    )
+
+
+def _share(rate: float) -> str:
+    """0.196 -> "1 in 5 (20 %)"; small rates as "1 in 50"."""
+    if rate <= 0:
+        return QGuiApplication.translate("widgets", "none (0 %)")
+    one_in = max(1, round(1 / rate))
+    return QGuiApplication.translate("widgets", "1 in {n} ({percent:.0f} %)").format(
+        n=one_in, percent=100 * rate
+    )

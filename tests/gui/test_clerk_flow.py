@@ -4,6 +4,8 @@ and the safe answer is the default."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -233,3 +235,48 @@ def test_return_in_a_question_chooses_cancel(qtbot):
     QTimer.singleShot(200, press_return)
     assert real.choose(None, "Result", "Record it?", ["Record it", "Do not record"]) is None
     assert answers == ["Cancel", "Cancel"]
+
+
+def test_the_operator_is_set_in_the_app_shown_and_audited(qtbot, two_people, tmp_path):
+    window = two_people
+    window.change_operator("  Mei Chen  ")
+    wait_idle(qtbot, window.engine)
+    assert window.operator_button.text() == "Operator: Mei Chen"
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.record()
+    wait_idle(qtbot, window.engine)
+    (entry,) = verifications(window, "c-1")
+    assert entry.operator == "Mei Chen"  # the running service follows the setting
+    (setting,) = [e for e in window.store.audit_entries() if e.action == "setting"]
+    assert setting.details["key"] == "operator" and setting.details["new"] == "Mei Chen"
+
+
+def test_about_says_version_model_accuracy_and_store(window, tiny_model_dir):
+    from sigverify import __version__
+    from sigverify.core.model_card import read_card
+
+    text = window.about_text()
+    assert __version__ in text and "tiny" in text and str(window.store.path) in text
+    assert "keep a person in the" in text
+    card = read_card(tiny_model_dir)
+    card.metrics["test"] = {
+        "writers": 17,
+        "per_refs": {"5": {"eer": 0.14, "frr": 0.196, "far_skilled": 0.104}},
+    }
+    window.engine.model = dataclasses.replace(window.engine.model, card=card)
+    text = window.about_text()
+    assert "Measured on 17 people it never saw, with 5 reference signatures each" in text
+    assert "about 1 in 5 (20 %) of genuine" in text and "about 1 in 10 (10 %) of skilled" in text
+
+
+def test_compare_with_shows_distances_on_the_thresholds_scale(qtbot, two_people, tmp_path):
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    result = page.result
+    shown = sorted(
+        float(page.reference_choice.itemText(i).rsplit("(", 1)[1].rstrip(")"))
+        for i in range(page.reference_choice.count())
+    )
+    # The score is the mean of the 3 nearest of 5 on that scale (shown to 3 decimals).
+    assert np.mean(shown[:3]) == pytest.approx(result.score, abs=1e-3)
+    assert result.scale != 1.0  # the tiny model scales by the person's spread
