@@ -169,6 +169,7 @@ def main() -> int:
     save(dialog, "draw.png")
     dialog.close()
 
+    verify.recorded = True  # the sample verification is not for an audit log: no question
     window.close()
     close_main_window(window)
     preprocessing_figure(OUT / "preprocessing.png")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from sigverify.core.synthetic import write_synthetic_dataset
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
@@ -119,3 +121,19 @@ def _accuracy_module():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def test_writer_dependent_classifier_separates_its_classes():
+    spec = importlib.util.spec_from_file_location("bench_wd", BENCH / "writer_dependent.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rng = np.random.default_rng(0)
+    positives = rng.normal(0, 0.1, (5, 3)) + [1, 0, 0]
+    negatives = rng.normal(0, 0.1, (50, 3)) - [1, 0, 0]
+    w = module.fit_logistic(positives, negatives, l2=0.01)
+    decide = np.hstack([np.array([[1.0, 0, 0], [-1.0, 0, 0]]), np.ones((2, 1))]) @ w
+    assert decide[0] > 0 > decide[1]
+    # the classes weigh equally although there are ten times more negatives: the boundary
+    # sits near the middle (x = 0)
+    middle = np.array([0.0, 0, 0, 1]) @ w
+    assert abs(middle) < 0.5 * abs(decide[0])
