@@ -107,6 +107,8 @@ class ThresholdsPage(QWidget):
         self.reject.valueChanged.connect(lambda _: self._moved("reject"))
         self.headline = QLabel()
         self.headline.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.plain = QLabel()  # the same rates in a clerk's words
+        self.plain.setWordWrap(True)
         self.rates = {}
         grid = QGridLayout()
         columns = (self.tr("accepted"), self.tr("sent to review"), self.tr("rejected"))
@@ -132,7 +134,8 @@ class ThresholdsPage(QWidget):
         form.addWidget(QLabel(self.tr("Reject above")), 1, 0)
         form.addWidget(self.reject, 1, 1)
         form.addWidget(self.headline, 2, 0, 1, 2)
-        form.addLayout(grid, 3, 0, 1, 2)
+        form.addWidget(self.plain, 3, 0, 1, 2)
+        form.addLayout(grid, 4, 0, 1, 2)
 
         self.apply_all = QPushButton(self.tr("Apply to everyone"))
         self.apply_all.setToolTip(
@@ -336,6 +339,19 @@ class ThresholdsPage(QWidget):
         self.headline.setText(
             self.tr("FAR {far} · FRR {frr} · genuine sent to review {review}").format(
                 far=percent(rates.far), frr=percent(rates.frr), review=percent(review)
+            )
+        )
+        self.plain.setText(
+            self.tr(
+                "With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, "
+                "{g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled "
+                "forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review."
+            ).format(
+                g_ok=100 * rates.genuine[0],
+                g_review=100 * rates.genuine[1],
+                g_no=100 * rates.genuine[2],
+                s_ok=100 * rates.skilled[0],
+                s_review=100 * rates.skilled[1],
             )
         )
         if self._lines:

@@ -240,6 +240,12 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     assert page.rates["genuine", 0].text() == f"{100 * expected.genuine[0]:.1f} %"
     assert page.rates["skilled", 2].text() == f"{100 * expected.skilled[2]:.1f} %"
     assert f"FRR {100 * expected.frr:.1f} %" in page.headline.text()
+    # the same rates in words, per 100 signatures
+    assert (
+        f"of 100 genuine signatures about {100 * expected.genuine[0]:.0f} are accepted"
+        in page.plain.text()
+    )
+    assert f"forgeries about {100 * expected.skilled[0]:.0f} get through" in page.plain.text()
     # the accept handle pushes the reject one along rather than crossing it
     page.accept.slider.setValue(900)
     assert page.reject.value() == pytest.approx(page.accept.value())

@@ -280,3 +280,12 @@ def test_compare_with_shows_distances_on_the_thresholds_scale(qtbot, two_people,
     # The score is the mean of the 3 nearest of 5 on that scale (shown to 3 decimals).
     assert np.mean(shown[:3]) == pytest.approx(result.score, abs=1e-3)
     assert result.scale != 1.0  # the tiny model scales by the person's spread
+
+
+def test_at_1024_wide_the_overlay_tab_and_zoom_are_not_cut_off(qtbot, window):
+    window.resize(1024, 700)
+    window.go_to_page(1)
+    QApplication.processEvents()
+    tabs = window.verify_page.compare_tabs
+    assert tabs.tabRect(1).right() <= tabs.width()  # both tabs whole, no scroll arrows
+    assert window.verify_page.zoom.width() >= 100
