@@ -40,8 +40,25 @@ def install_translator(app) -> None:
         app.installTranslator(translator)
 
 
+USAGE = """usage: sigverify-gui [--selftest] [--version] [--help] [Qt options]
+
+Opens the sigverify desktop app: enrol people with reference signatures, verify a
+signature against them, tune thresholds, manage and train models.
+
+  --selftest   load the model, enrol and verify a bundled sample and open the window
+               offscreen, in a temporary folder; prints one line, exit code 0 if all passed
+  --version    print the version and exit
+  --help, -h   print this help and exit
+
+Environment: SIGVERIFY_HOME keeps the store, models and logs under one folder.
+The command line tool is `sigverify` (see `sigverify --help`)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    if "--help" in args or "-h" in args:
+        print(USAGE)
+        return 0
     if "--selftest" in args:
         from sigverify.gui.selftest import main as selftest
 

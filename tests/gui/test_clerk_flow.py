@@ -289,3 +289,17 @@ def test_at_1024_wide_the_overlay_tab_and_zoom_are_not_cut_off(qtbot, window):
     tabs = window.verify_page.compare_tabs
     assert tabs.tabRect(1).right() <= tabs.width()  # both tabs whole, no scroll arrows
     assert window.verify_page.zoom.width() >= 100
+
+
+def test_gui_help_and_version_print_and_exit_without_a_window(capsys):
+    from sigverify import __version__
+    from sigverify.gui.app import main
+
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: sigverify-gui") and "--selftest" in out
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"sigverify {__version__}"
+    assert QApplication.topLevelWidgets() == [] or all(
+        not w.isVisible() for w in QApplication.topLevelWidgets()
+    )
