@@ -86,6 +86,8 @@ def limit_working_size(grey: np.ndarray, max_side: int) -> np.ndarray:
 #: sheet: less than on a scan (0.25), so that a shadow's edge across the sheet is followed
 #: instead of being read as a stroke. Scans keep 0.25, as every model was trained with.
 PHOTO_SMOOTHING = 0.06
+#: The smoothing on scans (and every image before sheets were looked for).
+SCAN_SMOOTHING = 0.25
 #: The sheet of paper is looked for on a copy this many pixels on its long side.
 PAPER_SEARCH_SIDE = 256
 
@@ -123,9 +125,7 @@ def find_paper(grey: np.ndarray) -> np.ndarray | None:
         (small <= threshold).astype(np.uint8), cv2.MORPH_OPEN, np.ones((side, side), np.uint8)
     )
     count, labels = cv2.connectedComponents(dark, connectivity=4)
-    edge = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
-    touching = np.unique(edge[edge > 0])
-    desk = np.isin(labels, touching)
+    desk = touching_border(labels, count)[labels]
     if desk.sum() < 0.03 * desk.size:
         return None
     count, labels, stats, _ = cv2.connectedComponentsWithStats(
@@ -193,7 +193,7 @@ def cut_to_paper(grey: np.ndarray, inset: float = 0.03) -> np.ndarray:
     return sheet[dy : out_h - dy, dx : out_w - dx]
 
 
-def estimate_paper(grey: np.ndarray, smoothing: float = 0.25) -> np.ndarray:
+def estimate_paper(grey: np.ndarray, smoothing: float = SCAN_SMOOTHING) -> np.ndarray:
     """Estimate the paper's brightness under each pixel of ``grey (H, W)`` uint8.
 
     A grey closing (max then min filter) wider than any pen stroke erases the ink and
@@ -216,7 +216,7 @@ def estimate_paper(grey: np.ndarray, smoothing: float = 0.25) -> np.ndarray:
     return np.maximum(paper, 1.0)
 
 
-def flatten_paper(grey: np.ndarray, smoothing: float = 0.25) -> np.ndarray:
+def flatten_paper(grey: np.ndarray, smoothing: float = SCAN_SMOOTHING) -> np.ndarray:
     """Divide ``grey (H, W)`` uint8 by its estimated paper: paper -> 255, ink keeps its
     darkness relative to the paper around it. Returns uint8 ``(H, W)``."""
     paper = estimate_paper(grey, smoothing)
@@ -387,16 +387,22 @@ _NO_INK = (
 )
 
 
+def touching_border(labels: np.ndarray, count: int) -> np.ndarray:
+    """bool ``(count,)``: which of the ``count`` labels of ``labels (H, W)`` (0: background,
+    never) reach the image's border."""
+    touching = np.zeros(count, bool)
+    touching[np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])] = True
+    touching[0] = False
+    return touching
+
+
 def without_border_components(mask: np.ndarray, band: float = 0.05) -> np.ndarray:
     """``mask (H, W)`` bool without the 8-connected components that touch its border and lie
     mostly (60 % of their pixels or more) within ``band`` of the side from it: what is left
     of a sheet's edge or of the desk. A stroke that only reaches the border stays."""
     count, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
     height, width = mask.shape
-    edge = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
-    touching = np.zeros(count, bool)
-    touching[edge] = True
-    touching[0] = False
+    touching = touching_border(labels, count)
     if not touching.any():
         return mask.copy()
     by, bx = max(1, round(band * height)), max(1, round(band * width))
@@ -497,7 +503,7 @@ def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = Non
     work = limit_working_size(grey, config.max_working_side)
     sheet = cut_to_paper(work)
     photo = sheet is not work
-    flat = flatten_paper(sheet, PHOTO_SMOOTHING if photo else 0.25)
+    flat = flatten_paper(sheet, PHOTO_SMOOTHING if photo else SCAN_SMOOTHING)
     mask = find_ink(flat, config, clear_border=photo)
     box = ink_box(mask)
     crop_mask = mask[box]
