@@ -11,6 +11,7 @@ import numpy as np
 
 from sigverify.core.datasets import ERROR, DatasetProblem, Writer
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
 from sigverify.core.imageio import load_image
 from sigverify.core.preprocess_cache import PreprocessCache
 from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
@@ -68,7 +69,7 @@ class SignatureBank:
             except SigverifyError as error:
                 problems.append(DatasetProblem(ERROR, str(error), path))
             if on_progress is not None and on_progress(done, len(jobs)) is False:
-                raise SigverifyError("Cancelled while reading the signatures.")
+                raise SigverifyError(translate("errors", "Cancelled while reading the signatures."))
         shape = (0, config.height, config.width)
         return cls(
             images=np.stack(images) if images else np.zeros(shape, np.uint8),

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from sigverify.core.errors import DatasetError, SigverifyError
+from sigverify.core.i18n import translate
 from sigverify.core.imageio import IMAGE_SUFFIXES, load_image
 from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
 
@@ -137,17 +138,26 @@ def detect_layout(root: str | Path) -> str:
     if any(_SIGCOMP_DIR.match(d.name) for d in subdirs):
         return "sigcomp"
     raise DatasetError(
-        f"The folder “{root.name}” does not look like a signature data folder. "
-        f"Expected one of: {LAYOUT_HELP}."
+        translate(
+            "errors",
+            "The folder “{name}” does not look like a signature data folder. Expected one of: "
+            "{LAYOUT_HELP}.",
+        ).format(name=root.name, LAYOUT_HELP=LAYOUT_HELP)
     )
 
 
 def _existing_folder(root: str | Path) -> Path:
     root = Path(root)
     if not root.exists():
-        raise DatasetError(f"The folder “{root}” does not exist.")
+        raise DatasetError(
+            translate("errors", "The folder “{root}” does not exist.").format(root=root)
+        )
     if not root.is_dir():
-        raise DatasetError(f"“{root.name}” is a file; choose the folder that holds the signatures.")
+        raise DatasetError(
+            translate(
+                "errors", "“{name}” is a file; choose the folder that holds the signatures."
+            ).format(name=root.name)
+        )
     return root
 
 
@@ -172,8 +182,11 @@ def read_dataset(root: str | Path, layout: str = "auto") -> Dataset:
     writers = [w for w in writers if w.genuine or w.forged]
     if not writers:
         raise DatasetError(
-            f"No signatures were found in “{root.name}” with the {layout} layout. "
-            f"Expected: {LAYOUT_HELP}."
+            translate(
+                "errors",
+                "No signatures were found in “{name}” with the {layout} layout. Expected: "
+                "{LAYOUT_HELP}.",
+            ).format(name=root.name, layout=layout, LAYOUT_HELP=LAYOUT_HELP)
         )
     for writer in writers:
         if not writer.genuine:
@@ -337,12 +350,19 @@ def split_writers(
     """
     if not 0 < validation < 1 or not 0 < test < 1 or validation + test >= 1:
         raise DatasetError(
-            "Validation and test fractions must be between 0 and 1, with room left for training."
+            translate(
+                "errors",
+                "Validation and test fractions must be between 0 and 1, with room left for "
+                "training.",
+            )
         )
     if len(writers) < 3:
         raise DatasetError(
-            f"At least 3 writers are needed to keep training, validation and test writers "
-            f"apart; this data has {len(writers)}."
+            translate(
+                "errors",
+                "At least 3 writers are needed to keep training, validation and test writers "
+                "apart; this data has {writers}.",
+            ).format(writers=len(writers))
         )
     ordered = sorted(writers, key=lambda w: _number_key(w.id))
     order = np.random.default_rng(seed).permutation(len(ordered))
@@ -422,7 +442,11 @@ def write_template_folder(root: str | Path, writers: int = 2) -> Path:
     Refuses a folder that already has files in it."""
     root = Path(root)
     if root.exists() and any(root.iterdir()):
-        raise DatasetError(f"“{root.name}” is not empty; choose a new or empty folder.")
+        raise DatasetError(
+            translate("errors", "“{name}” is not empty; choose a new or empty folder.").format(
+                name=root.name
+            )
+        )
     for index in range(1, writers + 1):
         for kind in ("genuine", "forged"):
             (root / f"writer-{index:02d}" / kind).mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import torch
 
 from sigverify.core.errors import DeviceError
+from sigverify.core.i18n import translate
 
 
 def resolve_device(name: str = "auto") -> torch.device:
@@ -17,10 +18,18 @@ def resolve_device(name: str = "auto") -> torch.device:
     if name.startswith("cuda") or name == "gpu":
         if not torch.cuda.is_available():
             raise DeviceError(
-                "No CUDA GPU is available on this computer; use --device cpu or auto."
+                translate(
+                    "errors", "No CUDA GPU is available on this computer; use --device cpu or auto."
+                )
             )
         device = torch.device("cuda" if name == "gpu" else name)
         if device.index is not None and device.index >= torch.cuda.device_count():
-            raise DeviceError(f"There is no GPU number {device.index} on this computer.")
+            raise DeviceError(
+                translate("errors", "There is no GPU number {index} on this computer.").format(
+                    index=device.index
+                )
+            )
         return device
-    raise DeviceError(f"Unknown device “{name}”: use auto, cpu or cuda.")
+    raise DeviceError(
+        translate("errors", "Unknown device “{name}”: use auto, cpu or cuda.").format(name=name)
+    )

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sigverify.core.bank import SignatureBank
+from sigverify.core.i18n import translate
 from sigverify.core.scoring import pairwise_distances, score_queries
 
 if TYPE_CHECKING:
@@ -352,9 +353,9 @@ def distance_histogram_figure(
     figure = _figure(6.4, 3.6)
     ax = figure.subplots()
     groups = [
-        (scores.genuine, "genuine", "#2e7d32"),
-        (scores.skilled, "skilled forgeries", "#c62828"),
-        (scores.random, "random forgeries", "#f9a825"),
+        (scores.genuine, translate("plots", "genuine"), "#2e7d32"),
+        (scores.skilled, translate("plots", "skilled forgeries"), "#c62828"),
+        (scores.random, translate("plots", "random forgeries"), "#f9a825"),
     ]
     values = np.concatenate([g for g, _, _ in groups if len(g)])
     bins = np.linspace(values.min(), values.max(), 40) if len(values) else 10
@@ -369,10 +370,15 @@ def distance_histogram_figure(
                 color=color,
             )
     if threshold is not None:
-        ax.axvline(threshold, color="black", linestyle="--", label=f"threshold {threshold:.3f}")
-    ax.set_xlabel("distance to the references (smaller = more alike)")
-    ax.set_ylabel("density")
-    ax.set_title(title or f"Distances with {scores.refs} reference(s)")
+        ax.axvline(
+            threshold,
+            color="black",
+            linestyle="--",
+            label=translate("plots", "threshold {value:.3f}").format(value=threshold),
+        )
+    ax.set_xlabel(translate("plots", "distance to the references (smaller = more alike)"))
+    ax.set_ylabel(translate("plots", "density"))
+    ax.set_title(title or translate("plots", "Distances with %n reference(s)", None, scores.refs))
     ax.legend(fontsize=8)
     return figure
 
@@ -385,11 +391,11 @@ def roc_figure(score_sets: list[ScoreSet], names: list[str] | None = None) -> Fi
         negatives, _, kind = scores.negatives()
         _, far, frr = roc_points(scores.genuine, negatives)
         auc = compute_auc(scores.genuine, negatives)
-        name = names[index] if names else f"{scores.refs} ref(s)"
+        name = names[index] if names else translate("plots", "%n ref(s)", None, scores.refs)
         ax.plot(far, 1 - frr, label=f"{name}, AUC {auc:.3f}")
     ax.plot([0, 1], [0, 1], color="grey", linestyle=":", linewidth=1)
-    ax.set_xlabel("false accept rate (forgeries accepted)")
-    ax.set_ylabel("true accept rate (genuine accepted)")
+    ax.set_xlabel(translate("plots", "false accept rate (forgeries accepted)"))
+    ax.set_ylabel(translate("plots", "true accept rate (genuine accepted)"))
     ax.set_title("ROC")
     ax.legend(fontsize=8, loc="lower right")
     return figure
@@ -406,14 +412,16 @@ def det_figure(score_sets: list[ScoreSet]) -> Figure:
         _, far, frr = roc_points(scores.genuine, negatives)
         clip = (1e-4, 1 - 1e-4)
         ax.plot(
-            probit(np.clip(far, *clip)), probit(np.clip(frr, *clip)), label=f"{scores.refs} ref(s)"
+            probit(np.clip(far, *clip)),
+            probit(np.clip(frr, *clip)),
+            label=translate("plots", "%n ref(s)", None, scores.refs),
         )
     ax.set_xticks(probit(ticks), [f"{t:g}" for t in ticks * 100])
     ax.set_yticks(probit(ticks), [f"{t:g}" for t in ticks * 100])
     ax.set_xlim(probit(0.0005), probit(0.6))
     ax.set_ylim(probit(0.0005), probit(0.6))
-    ax.set_xlabel("false accept rate (%)")
-    ax.set_ylabel("false reject rate (%)")
+    ax.set_xlabel(translate("plots", "false accept rate (%)"))
+    ax.set_ylabel(translate("plots", "false reject rate (%)"))
     ax.set_title("DET")
     ax.grid(True, linewidth=0.3)
     ax.legend(fontsize=8)
@@ -508,11 +516,11 @@ def training_figure(history: list[dict]) -> Figure:
     loss_axis, eer_axis = figure.subplots(1, 2)
     epochs = [h["epoch"] for h in history]
     loss_axis.plot(epochs, [h["loss"] for h in history], marker="o", color="#1565c0")
-    loss_axis.set_title("training loss")
-    loss_axis.set_xlabel("epoch")
+    loss_axis.set_title(translate("plots", "training loss"))
+    loss_axis.set_xlabel(translate("plots", "epoch"))
     eer_axis.plot(epochs, [100 * h["validation_eer"] for h in history], marker="o", color="#c62828")
-    eer_axis.set_title("validation EER (%)")
-    eer_axis.set_xlabel("epoch")
+    eer_axis.set_title(translate("plots", "validation EER (%)"))
+    eer_axis.set_xlabel(translate("plots", "epoch"))
     for axis in (loss_axis, eer_axis):
         axis.grid(True, linewidth=0.3)
         if epochs:

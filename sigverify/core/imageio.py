@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sigverify.core.errors import ImageReadError, ImageTooLargeError, ImageTooSmallError
+from sigverify.core.i18n import translate
 
 #: Refuse images above this many pixels: decoding them could exhaust memory.
 MAX_PIXELS = 100_000_000
@@ -47,13 +48,21 @@ def load_image(path: str | Path) -> LoadedImage:
     path = Path(path)
     name = path.name or str(path)
     if not path.exists():
-        raise ImageReadError(f"The file “{name}” does not exist.")
+        raise ImageReadError(
+            translate("errors", "The file “{name}” does not exist.").format(name=name)
+        )
     if path.is_dir():
-        raise ImageReadError(f"“{name}” is a folder, not an image file.")
+        raise ImageReadError(
+            translate("errors", "“{name}” is a folder, not an image file.").format(name=name)
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ImageReadError(f"The file “{name}” cannot be opened: {error.strerror}.") from error
+        raise ImageReadError(
+            translate("errors", "The file “{name}” cannot be opened: {strerror}.").format(
+                name=name, strerror=error.strerror
+            )
+        ) from error
     return decode_image(data, source=str(path))
 
 
@@ -61,7 +70,9 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
     """Decode image bytes (a file's content, a clipboard image) into a :class:`LoadedImage`."""
     name = Path(source).name or source
     if not data:
-        raise ImageReadError(f"The file “{name}” is empty (0 bytes).")
+        raise ImageReadError(
+            translate("errors", "The file “{name}” is empty (0 bytes).").format(name=name)
+        )
     with warnings.catch_warnings():
         # We apply our own, lower, pixel limit below with a clearer message.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -71,8 +82,11 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
             raise _too_large(name, None) from error
         except UnidentifiedImageError as error:
             raise ImageReadError(
-                f"“{name}” is not an image sigverify can read. "
-                "Use a PNG, JPEG, TIFF or BMP scan or photo of the signature."
+                translate(
+                    "errors",
+                    "“{name}” is not an image sigverify can read. Use a PNG, JPEG, TIFF or BMP "
+                    "scan or photo of the signature.",
+                ).format(name=name)
             ) from error
         except OSError as error:
             raise _damaged(name) from error
@@ -82,13 +96,20 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
             raise _too_large(name, (width, height))
         if min(width, height) < MIN_SIDE:
             raise ImageTooSmallError(
-                f"“{name}” is only {width} × {height} pixels: too small to hold a readable "
-                f"signature (at least {MIN_SIDE} pixels on each side are needed)."
+                translate(
+                    "errors",
+                    "“{name}” is only {width} × {height} pixels: too small to hold a readable "
+                    "signature (at least {MIN_SIDE} pixels on each side are needed).",
+                ).format(name=name, width=width, height=height, MIN_SIDE=MIN_SIDE)
             )
         notes: list[str] = []
         frames = getattr(image, "n_frames", 1)
         if frames > 1:
-            notes.append(f"“{name}” has {frames} pages; only the first page was used.")
+            notes.append(
+                translate(
+                    "errors", "“{name}” has {frames} pages; only the first page was used."
+                ).format(name=name, frames=frames)
+            )
         fmt = image.format or "unknown"
         try:
             image.load()
@@ -100,16 +121,25 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
 
 
 def _too_large(name: str, size: tuple[int, int] | None) -> ImageTooLargeError:
-    what = f"{size[0]} × {size[1]} pixels" if size else "too many pixels"
+    what = (
+        translate("errors", "{width} × {height} pixels").format(width=size[0], height=size[1])
+        if size
+        else translate("errors", "too many pixels")
+    )
     return ImageTooLargeError(
-        f"“{name}” is too large to open safely ({what}; the limit is "
-        f"{MAX_PIXELS // 1_000_000} megapixels). Scan at 300 dpi or less, or crop the signature."
+        translate(
+            "errors",
+            "“{name}” is too large to open safely ({what}; the limit is {limit} megapixels). "
+            "Scan at 300 dpi or less, or crop the signature.",
+        ).format(name=name, what=what, limit=MAX_PIXELS // 1_000_000)
     )
 
 
 def _damaged(name: str) -> ImageReadError:
     return ImageReadError(
-        f"“{name}” is damaged or incomplete and cannot be read. Scan or copy it again."
+        translate(
+            "errors", "“{name}” is damaged or incomplete and cannot be read. Scan or copy it again."
+        ).format(name=name)
     )
 
 

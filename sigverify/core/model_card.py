@@ -22,6 +22,7 @@ import numpy as np
 from sigverify import __version__
 from sigverify.core.errors import ModelFileError
 from sigverify.core.evaluation import ScoreSet
+from sigverify.core.i18n import translate
 from sigverify.core.preprocessing import PreprocessConfig
 
 #: The encoders this version can build (the registry in :mod:`sigverify.core.models`,
@@ -154,11 +155,15 @@ def read_card(folder: str | Path) -> ModelCard:
     """Read and check ``folder/card.json`` only (no weights)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise ModelFileError(f"The model folder “{folder}” does not exist.")
+        raise ModelFileError(
+            translate("errors", "The model folder “{folder}” does not exist.").format(folder=folder)
+        )
     card_path = folder / CARD_FILE
     if not card_path.is_file():
         raise ModelFileError(
-            f"“{folder.name}” is not a sigverify model folder: it has no {CARD_FILE}."
+            translate(
+                "errors", "“{name}” is not a sigverify model folder: it has no {CARD_FILE}."
+            ).format(name=folder.name, CARD_FILE=CARD_FILE)
         )
     try:
         values = json.loads(card_path.read_text(encoding="utf-8"))
@@ -166,16 +171,25 @@ def read_card(folder: str | Path) -> ModelCard:
             raise ValueError("not a JSON object")
         card = ModelCard.from_dict(values)
     except (ValueError, TypeError) as error:
-        raise ModelFileError(f"The model card of “{folder.name}” is damaged ({error}).") from error
+        raise ModelFileError(
+            translate("errors", "The model card of “{name}” is damaged ({error}).").format(
+                name=folder.name, error=error
+            )
+        ) from error
     if not isinstance(card.format, int) or card.format > CARD_FORMAT:
         raise ModelFileError(
-            f"The model “{folder.name}” was made by a newer sigverify (card format {card.format}); "
-            f"update sigverify to use it."
+            translate(
+                "errors",
+                "The model “{name}” was made by a newer sigverify (card format {format}); update "
+                "sigverify to use it.",
+            ).format(name=folder.name, format=card.format)
         )
     if card.encoder not in ENCODER_NAMES:
         raise ModelFileError(
-            f"The model “{folder.name}” uses an encoder this version does not know "
-            f"(“{card.encoder}”)."
+            translate(
+                "errors",
+                "The model “{name}” uses an encoder this version does not know (“{encoder}”).",
+            ).format(name=folder.name, encoder=card.encoder)
         )
     return card
 
@@ -221,5 +235,7 @@ def read_scores(folder: str | Path) -> ScoreSet | None:
         )
     except (ValueError, KeyError, TypeError) as error:
         raise ModelFileError(
-            f"The saved validation scores of “{Path(folder).name}” are damaged ({error})."
+            translate(
+                "errors", "The saved validation scores of “{name}” are damaged ({error})."
+            ).format(name=Path(folder).name, error=error)
         ) from error

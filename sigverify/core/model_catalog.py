@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sigverify.core.errors import ModelFileError, SigverifyError
+from sigverify.core.i18n import translate
 from sigverify.core.model_card import ModelCard, read_card
 from sigverify.core.paths import bundled_models_dir, user_data_dir
 
@@ -78,14 +79,23 @@ def import_model(folder: str | Path) -> InstalledModel:
 def delete_model(model: InstalledModel, active: Path | None) -> None:
     """Delete an installed model folder; shipped models and the active one are refused."""
     if model.bundled:
-        raise SigverifyError(f"“{model.name}” ships with sigverify and cannot be deleted.")
+        raise SigverifyError(
+            translate("errors", "“{name}” ships with sigverify and cannot be deleted.").format(
+                name=model.name
+            )
+        )
     if active is not None and Path(active).resolve() == model.path:
         raise SigverifyError(
-            f"“{model.name}” is the active model: activate another one before deleting it."
+            translate(
+                "errors", "“{name}” is the active model: activate another one before deleting it."
+            ).format(name=model.name)
         )
     if model.path.parent != installed_models_dir().resolve():
         raise SigverifyError(
-            f"“{model.name}” was not installed by sigverify (it lives in {model.path.parent}); "
-            "delete its folder yourself if you no longer need it."
+            translate(
+                "errors",
+                "“{name}” was not installed by sigverify (it lives in {parent}); delete its "
+                "folder yourself if you no longer need it.",
+            ).format(name=model.name, parent=model.path.parent)
         )
     shutil.rmtree(model.path)

@@ -19,6 +19,7 @@ from sigverify.core.evaluation import (
     available_refs,
     evaluate_embeddings,
 )
+from sigverify.core.i18n import translate
 from sigverify.core.model_card import ModelCard
 
 if TYPE_CHECKING:
@@ -58,8 +59,11 @@ def evaluation_writers(
         recorded = recorded_test_writers(dataset, card.training)
         if mode == "test" and recorded is None:
             raise SigverifyError(
-                f"The model was not trained on “{dataset.root.name}”, so it has no test writers "
-                "there; evaluate on all its writers instead (--writers all)."
+                translate(
+                    "errors",
+                    "The model was not trained on “{name}”, so it has no test writers there; "
+                    "evaluate on all its writers instead (--writers all).",
+                ).format(name=dataset.root.name)
             )
         if mode in ("auto", "test") and recorded is not None:
             writers = [w for w in recorded if w in writers]
@@ -122,8 +126,11 @@ def folder_scores(
     counts = available_refs(bank, DEFAULT_REFS)
     if not counts:
         raise SigverifyError(
-            "The writers in this folder have too few genuine signatures to measure anything: "
-            "each needs at least 2."
+            translate(
+                "errors",
+                "The writers in this folder have too few genuine signatures to measure anything: "
+                "each needs at least 2.",
+            )
         )
     chosen_refs = max([n for n in counts if n <= refs] or [min(counts)])
     report = evaluate_model(model, bank, [chosen_refs])

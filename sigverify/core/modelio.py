@@ -22,6 +22,7 @@ from safetensors.torch import load_file, save_file
 
 from sigverify.core.embedding import embed_images, fused_for_inference
 from sigverify.core.errors import ModelFileError
+from sigverify.core.i18n import translate
 from sigverify.core.model_card import ModelCard, read_card, readable_by_all, write_card
 from sigverify.core.models import Encoder, count_parameters, create_encoder
 from sigverify.core.preprocessing import PreprocessConfig
@@ -90,24 +91,36 @@ def load_model(folder: str | Path, device: torch.device | str = "cpu") -> Loaded
     card = read_card(folder)
     weights = folder / WEIGHTS_FILE
     if not weights.is_file():
-        raise ModelFileError(f"The model “{folder.name}” has no weights file ({WEIGHTS_FILE}).")
+        raise ModelFileError(
+            translate("errors", "The model “{name}” has no weights file ({WEIGHTS_FILE}).").format(
+                name=folder.name, WEIGHTS_FILE=WEIGHTS_FILE
+            )
+        )
     if card.weights_sha256 and _sha256(weights) != card.weights_sha256:
         raise ModelFileError(
-            f"The weights of model “{folder.name}” do not match its card: the file is damaged or "
-            "was replaced. Install the model again."
+            translate(
+                "errors",
+                "The weights of model “{name}” do not match its card: the file is damaged or was "
+                "replaced. Install the model again.",
+            ).format(name=folder.name)
         )
     try:
         state = load_file(str(weights))
     except (SafetensorError, OSError, ValueError) as error:
         raise ModelFileError(
-            f"The weights of model “{folder.name}” are damaged ({error})."
+            translate("errors", "The weights of model “{name}” are damaged ({error}).").format(
+                name=folder.name, error=error
+            )
         ) from error
     try:
         encoder = create_encoder(card.encoder, **card.encoder_config)
         encoder.load_state_dict(state, strict=True)
     except (RuntimeError, TypeError, ValueError) as error:
         raise ModelFileError(
-            f"The weights of model “{folder.name}” do not fit the encoder described in its card."
+            translate(
+                "errors",
+                "The weights of model “{name}” do not fit the encoder described in its card.",
+            ).format(name=folder.name)
         ) from error
     device = torch.device(device)
     encoder.to(device).eval()

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
 from sigverify.core.store import Store, sha256_hex
 from sigverify.core.verification import SignatureInput, VerificationService
 
@@ -56,28 +57,42 @@ def import_person(service: VerificationService, path: str | Path, new_id: str | 
             meta = json.loads(archive.read("person.json").decode("utf-8"))
             if not isinstance(meta, dict) or meta.get("format", 0) > CARD_FORMAT:
                 raise SigverifyError(
-                    f"“{path.name}” is a person card from a newer sigverify; update to import it."
+                    translate(
+                        "errors",
+                        "“{name}” is a person card from a newer sigverify; update to import it.",
+                    ).format(name=path.name)
                 )
             signatures = []
             for entry in meta["references"]:
                 info = archive.getinfo(entry["file"])
                 if info.file_size > MAX_MEMBER_BYTES:
-                    raise SigverifyError(f"“{path.name}” holds an image too large to import.")
+                    raise SigverifyError(
+                        translate("errors", "“{name}” holds an image too large to import.").format(
+                            name=path.name
+                        )
+                    )
                 data = archive.read(info)
                 if sha256_hex(data) != entry["sha256"]:
                     raise SigverifyError(
-                        f"“{path.name}” is damaged: {entry['filename']} does not match "
-                        "its checksum."
+                        translate(
+                            "errors", "“{name}” is damaged: {filename} does not match its checksum."
+                        ).format(name=path.name, filename=entry["filename"])
                     )
                 signatures.append(SignatureInput(entry["filename"], data))
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as error:
         raise SigverifyError(
-            f"“{path.name}” is not a sigverify person card, or it is damaged."
+            translate(
+                "errors", "“{name}” is not a sigverify person card, or it is damaged."
+            ).format(name=path.name)
         ) from error
     person_id = new_id or meta["id"]
     if any(p.id == person_id for p in service.store.list_people(person_id)):
         raise SigverifyError(
-            f"{person_id} already exists in this store; import under another id or remove it first."
+            translate(
+                "errors",
+                "{person_id} already exists in this store; import under another id or remove it "
+                "first.",
+            ).format(person_id=person_id)
         )
     service.enroll(
         person_id, signatures, meta.get("name", ""), meta.get("note", ""), accept_outliers=True

@@ -29,6 +29,7 @@ import cv2
 import numpy as np
 
 from sigverify.core.errors import NoInkError
+from sigverify.core.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -356,7 +357,7 @@ def find_ink(flat: np.ndarray, config: PreprocessConfig, clear_border: bool = Fa
     # edge, so their mean sits close to the paper even when the pen line itself is clear.
     ink_level = histogram_percentile(dark, 10) if dark.any() else paper_level
     if paper_level - ink_level < config.min_contrast:
-        raise NoInkError(_NO_INK)
+        raise _no_ink()
     # Otsu can split a page of pure noise; a real ink pixel is clearly darker than paper.
     mask = smooth <= min(threshold, paper_level - config.min_contrast / 2)
     mask = remove_ruled_lines(mask, config.ruled_line_fraction)
@@ -365,7 +366,7 @@ def find_ink(flat: np.ndarray, config: PreprocessConfig, clear_border: bool = Fa
     mask, longest = _remove_specks_measured(mask, config.speck_fraction, config.stray_fraction)
     needed = config.min_signature_extent * max(mask.shape)
     if mask.sum() < 10 or (longest < needed and joined_extent(mask) < needed):
-        raise NoInkError(_NO_INK)
+        raise _no_ink()
     return mask
 
 
@@ -380,11 +381,15 @@ def joined_extent(mask: np.ndarray, gap: float = 0.01) -> int:
     return int(extents.max(initial=side)) - side + 1
 
 
-_NO_INK = (
-    "No signature was found on this image: it looks blank, too faint, or the signature is too "
-    "small on the page. Check that the right page was scanned with enough contrast, or crop "
-    "the signature."
-)
+def _no_ink() -> NoInkError:
+    return NoInkError(
+        translate(
+            "errors",
+            "No signature was found on this image: it looks blank, too faint, or the signature "
+            "is too small on the page. Check that the right page was scanned with enough "
+            "contrast, or crop the signature.",
+        )
+    )
 
 
 def touching_border(labels: np.ndarray, count: int) -> np.ndarray:

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
 from sigverify.core.paths import user_data_dir
 
 #: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
@@ -181,7 +182,9 @@ class Store:
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(
-                f"The signature store “{self.path}” cannot be opened ({error})."
+                translate(
+                    "errors", "The signature store “{path}” cannot be opened ({error})."
+                ).format(path=self.path, error=error)
             ) from error
         self._db.row_factory = sqlite3.Row
         try:
@@ -201,11 +204,18 @@ class Store:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
         if has_tables and application_id != APPLICATION_ID:
-            raise StoreError(f"“{self.path.name}” is not a sigverify store; choose another file.")
+            raise StoreError(
+                translate(
+                    "errors", "“{name}” is not a sigverify store; choose another file."
+                ).format(name=self.path.name)
+            )
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"The signature store “{self.path.name}” was written by a newer sigverify "
-                f"(schema {version}); update sigverify to open it."
+                translate(
+                    "errors",
+                    "The signature store “{name}” was written by a newer sigverify (schema "
+                    "{version}); update sigverify to open it.",
+                ).format(name=self.path.name, version=version)
             )
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA journal_mode = WAL")
@@ -315,7 +325,11 @@ class Store:
             (person_id,),
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no person with id “{person_id}” in the store.")
+            raise NotFoundError(
+                translate(
+                    "errors", "There is no person with id “{person_id}” in the store."
+                ).format(person_id=person_id)
+            )
         return self._person(row)
 
     @staticmethod
@@ -344,7 +358,11 @@ class Store:
         with self.transaction() as db:
             person = db.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
             if person is None:
-                raise NotFoundError(f"There is no person with id “{person_id}” in the store.")
+                raise NotFoundError(
+                    translate(
+                        "errors", "There is no person with id “{person_id}” in the store."
+                    ).format(person_id=person_id)
+                )
             count = db.execute(
                 "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
             ).fetchone()[0]
@@ -356,7 +374,11 @@ class Store:
         with self.transaction() as db:
             row = db.execute("SELECT name, note FROM people WHERE id = ?", (person_id,)).fetchone()
             if row is None:
-                raise NotFoundError(f"There is no person with id “{person_id}” in the store.")
+                raise NotFoundError(
+                    translate(
+                        "errors", "There is no person with id “{person_id}” in the store."
+                    ).format(person_id=person_id)
+                )
             if (row["name"], row["note"]) == (name, note):
                 return
             db.execute("UPDATE people SET name = ?, note = ? WHERE id = ?", (name, note, person_id))
@@ -373,14 +395,20 @@ class Store:
     ) -> None:
         """Per-person thresholds (None = use the model's)."""
         if accept is not None and reject is not None and reject < accept:
-            raise SigverifyError("The reject threshold must not be below the accept threshold.")
+            raise SigverifyError(
+                translate("errors", "The reject threshold must not be below the accept threshold.")
+            )
         with self.transaction() as db:
             changed = db.execute(
                 "UPDATE people SET accept_threshold = ?, reject_threshold = ? WHERE id = ?",
                 (accept, reject, person_id),
             ).rowcount
             if not changed:
-                raise NotFoundError(f"There is no person with id “{person_id}” in the store.")
+                raise NotFoundError(
+                    translate(
+                        "errors", "There is no person with id “{person_id}” in the store."
+                    ).format(person_id=person_id)
+                )
             self._append_audit(
                 db, operator, "set_thresholds", person_id, {"accept": accept, "reject": reject}
             )
@@ -422,9 +450,13 @@ class Store:
                 ).fetchone()
                 if clash is not None:
                     raise SigverifyError(
-                        f"“{ref.filename}” is the same image as “{clash['filename']}”, "
-                        "already enrolled "
-                        f"for {person_id}; nothing was added."
+                        translate(
+                            "errors",
+                            "“{filename}” is the same image as “{filename2}”, already enrolled "
+                            "for {person_id}; nothing was added.",
+                        ).format(
+                            filename=ref.filename, filename2=clash["filename"], person_id=person_id
+                        )
                     )
                 cursor = db.execute(
                     "INSERT INTO signature_references (person_id, filename, image_sha256, image, "
@@ -475,7 +507,11 @@ class Store:
             "SELECT image, preprocessed_png FROM signature_references WHERE id = ?", (reference_id,)
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no reference number {reference_id}.")
+            raise NotFoundError(
+                translate("errors", "There is no reference number {reference_id}.").format(
+                    reference_id=reference_id
+                )
+            )
         return bytes(row["image"]), bytes(row["preprocessed_png"])
 
     def reference_trajectory(self, reference_id: int) -> np.ndarray | None:
@@ -484,7 +520,11 @@ class Store:
             "SELECT trajectory FROM signature_references WHERE id = ?", (reference_id,)
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no reference number {reference_id}.")
+            raise NotFoundError(
+                translate("errors", "There is no reference number {reference_id}.").format(
+                    reference_id=reference_id
+                )
+            )
         if row["trajectory"] is None:
             return None
         return np.frombuffer(row["trajectory"], dtype="<f4").reshape(-1, 4).copy()
@@ -495,7 +535,11 @@ class Store:
                 "SELECT person_id, filename FROM signature_references WHERE id = ?", (reference_id,)
             ).fetchone()
             if row is None:
-                raise NotFoundError(f"There is no reference number {reference_id}.")
+                raise NotFoundError(
+                    translate("errors", "There is no reference number {reference_id}.").format(
+                        reference_id=reference_id
+                    )
+                )
             db.execute("DELETE FROM signature_references WHERE id = ?", (reference_id,))
             self._append_audit(
                 db,
@@ -563,7 +607,9 @@ class Store:
 def _trajectory_bytes(trajectory: np.ndarray) -> bytes:
     trajectory = np.asarray(trajectory, dtype="<f4")
     if trajectory.ndim != 2 or trajectory.shape[1] != 4:
-        raise SigverifyError("A pen trajectory is a list of (x, y, pressure, time) samples.")
+        raise SigverifyError(
+            translate("errors", "A pen trajectory is a list of (x, y, pressure, time) samples.")
+        )
     return trajectory.tobytes()
 
 

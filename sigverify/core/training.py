@@ -43,6 +43,7 @@ from sigverify.core.evaluation import (
     fit_calibration,
     review_band,
 )
+from sigverify.core.i18n import translate
 from sigverify.core.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
 from sigverify.core.model_card import ModelCard, write_scores
 from sigverify.core.modelio import load_model, save_model
@@ -106,8 +107,11 @@ def build_encoder(config: TrainConfig) -> Encoder:
         loaded = load_model(config.init_from)
         if loaded.card.encoder != config.encoder or loaded.preprocess != preprocess:
             raise SigverifyError(
-                "The model to start from uses a different encoder or image size; "
-                "train from scratch or choose matching settings."
+                translate(
+                    "errors",
+                    "The model to start from uses a different encoder or image size; "
+                    "train from scratch or choose matching settings.",
+                )
             )
         loaded.encoder.set_whitening(None)  # training starts from the network itself
         return loaded.encoder
@@ -158,7 +162,9 @@ def _check_config(config: TrainConfig) -> None:
         raise SigverifyError(f"Unknown mining “{config.mining}”: choose {' or '.join(MINING)}.")
     if config.epochs < 1 or config.steps_per_epoch < 1 or config.batch_size < 4:
         raise SigverifyError(
-            "Epochs and steps must be at least 1, and the batch at least 4 images."
+            translate(
+                "errors", "Epochs and steps must be at least 1, and the batch at least 4 images."
+            )
         )
 
 
@@ -311,7 +317,10 @@ def train_model(
     refs_options = available_refs(validation_bank, (config.validation_refs, 3, 1))
     if not refs_options:
         raise SigverifyError(
-            "The validation writers have too few genuine signatures to measure the model."
+            translate(
+                "errors",
+                "The validation writers have too few genuine signatures to measure the model.",
+            )
         )
     validation_refs = refs_options[0]
 
@@ -333,8 +342,11 @@ def train_model(
             "threads": 0,
         }:
             raise SigverifyError(
-                "The checkpoint in this folder was made with other settings; "
-                "use the same settings to resume, or a new folder."
+                translate(
+                    "errors",
+                    "The checkpoint in this folder was made with other settings; "
+                    "use the same settings to resume, or a new folder.",
+                )
             )
         history = state["history"]
         best_eer, best_epoch, best_threshold = (

@@ -12,6 +12,7 @@ from sigverify.core.bank import SignatureBank
 from sigverify.core.datasets import Dataset, WriterSplit, split_datasets
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation import DEFAULT_REFS, EvaluationReport
+from sigverify.core.i18n import translate
 from sigverify.core.model_card import ModelCard, write_card
 from sigverify.core.model_evaluation import PROTOCOL, evaluate_model
 from sigverify.core.modelio import load_model
@@ -48,8 +49,11 @@ def split_plan(plan: TrainingPlan) -> tuple[WriterSplit, list[dict]]:
     split, summary = split_datasets(plan.datasets, plan.validation, plan.test, plan.config.seed)
     if not split.train or not split.validation:
         raise SigverifyError(
-            "Too few writers to train: at least one each for training and validation is "
-            "needed (more than 20 in all for a useful model)."
+            translate(
+                "errors",
+                "Too few writers to train: at least one each for training and validation is "
+                "needed (more than 20 in all for a useful model).",
+            )
         )
     return split, summary
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from sigverify.core.errors import NoInkError, SigverifyError
 from sigverify.core.evaluation import calibrated_similarity
+from sigverify.core.i18n import translate
 from sigverify.core.imageio import decode_image, load_image
 from sigverify.core.model_card import ModelCard
 from sigverify.core.paths import bundled_models_dir
@@ -59,18 +60,22 @@ def too_few_references_advice(person_id: str, total: int, card) -> str | None:
     low, high = RECOMMENDED_REFERENCES
     if total >= low:
         return None
-    text = f"{person_id} has {total} reference(s); {low} to {high} are recommended."
+    text = translate(
+        "advice", "{person} has %n reference(s); {low} to {high} are recommended.", None, total
+    ).format(person=person_id, low=low, high=high)
     measured = card.metrics.get("test", {}).get("per_refs", {}) if card is not None else {}
     counts = sorted(int(n) for n in measured)
     fewer = [n for n in counts if n <= total]
     enough = [n for n in counts if n >= low]
     if fewer and enough and measured[str(fewer[-1])].get("frr") is not None:
         now, then = measured[str(fewer[-1])], measured[str(enough[0])]
-        text += (
-            f" Measured on the model's test writers at its threshold: with {fewer[-1]} "
-            f"reference(s) {now['frr']:.0%} of genuine signatures were refused, with "
-            f"{enough[0]} {then['frr']:.0%}."
-        )
+        text += " " + translate(
+            "advice",
+            "Measured on the model's test writers at its threshold: with %n reference(s) "
+            "{now:.0%} of genuine signatures were refused, with {enough} {then:.0%}.",
+            None,
+            fewer[-1],
+        ).format(now=now["frr"], enough=enough[0], then=then["frr"])
     return text
 
 
@@ -106,12 +111,12 @@ class OddReference:
 
     @property
     def message(self) -> str:
-        return (
-            f"“{self.filename}” does not look like the other references (distance "
-            f"{self.median_distance:.3f}, more than the reject threshold "
-            f"{self.reject_threshold:.3f}): "
-            "it may be another person's signature or a bad scan."
-        )
+        return translate(
+            "errors",
+            "“{name}” does not look like the other references (distance {distance:.3f}, more "
+            "than the reject threshold {reject:.3f}): it may be another person's signature or "
+            "a bad scan.",
+        ).format(name=self.filename, distance=self.median_distance, reject=self.reject_threshold)
 
 
 @dataclass(frozen=True)
@@ -206,7 +211,7 @@ def model_id_of(model: LoadedModel) -> str:
 def encode_png(pixels: np.ndarray) -> bytes:
     ok, data = cv2.imencode(".png", pixels)
     if not ok:  # pragma: no cover - uint8 greyscale always encodes
-        raise SigverifyError("Could not encode the preprocessed image.")
+        raise SigverifyError(translate("errors", "Could not encode the preprocessed image."))
     return data.tobytes()
 
 
@@ -230,7 +235,9 @@ class VerificationService:
         try:
             pixels = preprocess_signature(loaded.pixels, self.model.preprocess)
         except NoInkError as error:  # say which file, when several are enrolled at once
-            raise NoInkError(f"“{signature.name}”: {error}") from error
+            raise NoInkError(
+                translate("errors", "“{name}”: {error}").format(name=signature.name, error=error)
+            ) from error
         return pixels, list(loaded.warnings)
 
     def _embed(self, images: list[np.ndarray]) -> np.ndarray:
@@ -249,7 +256,11 @@ class VerificationService:
             return
         if accept is None or reject is None or not 0 <= accept <= reject:
             raise SigverifyError(
-                "Give both thresholds, with the reject threshold at or above the accept threshold."
+                translate(
+                    "errors",
+                    "Give both thresholds, with the reject threshold at or above the accept "
+                    "threshold.",
+                )
             )
         value = json.dumps({"accept": float(accept), "reject": float(reject)})
         self.store.set_setting(key, value, self.operator)
@@ -321,9 +332,15 @@ class VerificationService:
         saved) unless ``accept_outliers``."""
         person_id = person_id.strip()
         if not person_id:
-            raise SigverifyError("A person needs an id (for example a customer or patient number).")
+            raise SigverifyError(
+                translate(
+                    "errors", "A person needs an id (for example a customer or patient number)."
+                )
+            )
         if not signatures:
-            raise SigverifyError("Choose at least one reference signature to enrol.")
+            raise SigverifyError(
+                translate("errors", "Choose at least one reference signature to enrol.")
+            )
         images, warnings = [], []
         for signature in signatures:
             pixels, notes = self._prepare(signature)
@@ -363,7 +380,11 @@ class VerificationService:
     ) -> VerificationResult:
         person = self.store.get_person(person_id)
         if person.reference_count == 0:
-            raise SigverifyError(f"{person_id} has no reference signatures yet: enrol some first.")
+            raise SigverifyError(
+                translate(
+                    "errors", "{person_id} has no reference signatures yet: enrol some first."
+                ).format(person_id=person_id)
+            )
         self.embed_missing(person_id=person_id)  # e.g. references added under another model
         ids, references = self.store.embeddings(person_id, self.model_id)
         pixels, warnings = self._prepare(signature)
@@ -434,26 +455,50 @@ class VerificationService:
     ) -> str:
         k = nearest_count(count)
         if count == 1:
-            basis = f"Its distance to the reference is {score:.3f}"
+            basis = translate("reason", "Its distance to the reference is {score:.3f}")
+        elif k == 1 and not scaled:
+            basis = translate(
+                "reason", "Its distance to the closest of {count} references is {score:.3f}"
+            )
+        elif k == 1:
+            basis = translate(
+                "reason",
+                "Its distance to the closest of {count} references, allowing for how much they "
+                "vary, is {score:.3f}",
+            )
+        elif not scaled:
+            basis = translate(
+                "reason", "Its distance to the {k} closest of {count} references is {score:.3f}"
+            )
         else:
-            closest = f"the {k} closest" if k > 1 else "the closest"
-            closest += f" of {count} references"
-            allowing = ", allowing for how much they vary," if scaled else ""
-            basis = f"Its distance to {closest}{allowing} is {score:.3f}"
+            basis = translate(
+                "reason",
+                "Its distance to the {k} closest of {count} references, allowing for how much "
+                "they vary, is {score:.3f}",
+            )
+        basis = basis.format(score=score, count=count, k=k)
 
-        whose = {"person": "this person's", "global": "the global"}.get(t.source, "the model's")
+        whose = {
+            "person": translate("reason", "this person's"),
+            "global": translate("reason", "the global"),
+        }.get(t.source) or translate("reason", "the model's")
         if decision == ACCEPT:
-            verdict = f"within {whose} accept threshold {t.accept:.3f}"
+            verdict = translate("reason", "within {whose} accept threshold {accept:.3f}")
         elif decision == REJECT:
-            verdict = (
-                f"beyond {whose} reject threshold {t.reject:.3f}: it does not match the references"
+            verdict = translate(
+                "reason",
+                "beyond {whose} reject threshold {reject:.3f}: it does not match the references",
             )
         else:
-            verdict = (
-                f"between {whose} accept ({t.accept:.3f}) and reject ({t.reject:.3f}) thresholds: "
-                "compare it with the references"
+            verdict = translate(
+                "reason",
+                "between {whose} accept ({accept:.3f}) and reject ({reject:.3f}) thresholds: "
+                "compare it with the references",
             )
-        return f"{basis}, {verdict}. Closest reference: {nearest.filename}."
+        verdict = verdict.format(whose=whose, accept=t.accept, reject=t.reject)
+        return translate("reason", "{basis}, {verdict}. Closest reference: {name}.").format(
+            basis=basis, verdict=verdict, name=nearest.filename
+        )
 
     # ------------------------------------------------------------ model switch
 
@@ -526,8 +571,11 @@ def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:
     if (default / "card.json").is_file():
         return default
     raise SigverifyError(
-        "No model is installed yet. Train one with “sigverify train”, then activate it with "
-        "“sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR."
+        translate(
+            "errors",
+            "No model is installed yet. Train one with “sigverify train”, then activate it with "
+            "“sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.",
+        )
     )
 
 

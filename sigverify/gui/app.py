@@ -29,17 +29,6 @@ def close_main_window(window) -> None:
     window.store.close()
 
 
-def install_translator(app) -> None:
-    """The interface in the system language when a translation ships with the app."""
-    from PySide6.QtCore import QLocale, QTranslator
-
-    from sigverify.core.paths import resource_path
-
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "sigverify", "_", str(resource_path("translations"))):
-        app.installTranslator(translator)
-
-
 USAGE = """usage: sigverify-gui [--selftest] [--version] [--help] [Qt options]
 
 Opens the sigverify desktop app: enrol people with reference signatures, verify a
@@ -70,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from sigverify.core.errors import SigverifyError
     from sigverify.gui import dialogs
+    from sigverify.gui.language import install_translator
 
     app = QApplication.instance() or QApplication(
         sys.argv if argv is None else ["sigverify-gui", *argv]

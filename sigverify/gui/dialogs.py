@@ -13,11 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sigverify.core.errors import SigverifyError
 
+translate = QCoreApplication.translate
 log = logging.getLogger("sigverify.gui")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
 
 
 def setup_logging() -> str:
@@ -41,14 +38,17 @@ def error_text(error: BaseException) -> tuple[str, str | None]:
     if isinstance(error, SigverifyError):
         return str(error), None
     if isinstance(error, MemoryError):
-        return tr("The computer ran out of memory. Close other programs and try again."), None
+        return translate(
+            "dialogs", "The computer ran out of memory. Close other programs and try again."
+        ), None
     details = getattr(error, "details", None) or "".join(
         traceback.format_exception(type(error), error, error.__traceback__)
     )
     log.error("unexpected error\n%s", details)
-    message = tr(
+    message = translate(
+        "dialogs",
         "Something went wrong that sigverify did not expect. Your data is safe. "
-        "The details were saved to the log file; please send them to your support team."
+        "The details were saved to the log file; please send them to your support team.",
     )
     return message, details
 
@@ -57,11 +57,13 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     message, details = error_text(error)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if details is None else QMessageBox.Icon.Critical)
-    box.setWindowTitle(title or tr("sigverify"))
+    box.setWindowTitle(title or translate("dialogs", "sigverify"))
     box.setText(message)
     if details is not None:
         box.setDetailedText(details)
-        copy = box.addButton(tr("Copy details and close"), QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(
+            translate("dialogs", "Copy details and close"), QMessageBox.ButtonRole.ActionRole
+        )
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()
@@ -70,7 +72,7 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
 def ask(parent: QWidget | None, title: str, text: str, yes: str | None = None) -> bool:
     """A yes / Cancel question. Cancel, the safe answer, is the default: Return or Escape
     never confirms a deletion or an override."""
-    return choose(parent, title, text, [yes or tr("Yes")]) == 0
+    return choose(parent, title, text, [yes or translate("dialogs", "Yes")]) == 0
 
 
 def choose(parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
@@ -81,7 +83,7 @@ def choose(parent: QWidget | None, title: str, text: str, options: list[str]) ->
     box.setWindowTitle(title)
     box.setText(text)
     buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
-    cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
+from PySide6.QtCore import QByteArray, QSize, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from sigverify.core.paths import user_data_dir, user_log_dir
 from sigverify.core.store import Store
 from sigverify.core.verification import OPERATOR_SETTING, operator_name
 from sigverify.gui import dialogs
+from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.thresholds_page import ThresholdsPage
@@ -31,11 +32,6 @@ from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
 from sigverify.gui.widgets import accuracy_text
 from sigverify.gui.workers import Engine, ModelInfo
-
-
-def gui_settings() -> QSettings:
-    """Window geometry and choices, in the user data folder (follows SIGVERIFY_HOME)."""
-    return QSettings(str(user_data_dir() / "gui.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -101,6 +97,10 @@ class MainWindow(QMainWindow):
             self.tr("Version, model, its accuracy and where data is kept (F1)")
         )
         self.about_button.clicked.connect(lambda: self.show_about())
+        self.language_button = QPushButton(self._language_name(chosen_language()))
+        self.language_button.setFlat(True)
+        self.language_button.setToolTip(self.tr("Language of the interface"))
+        self.language_button.clicked.connect(lambda: self.change_language())
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self).activated.connect(
             self.show_about
         )
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Store: {path}").format(path=store.path))
         )
+        self.statusBar().addPermanentWidget(self.language_button)
         self.statusBar().addPermanentWidget(self.about_button)
         self._show_operator()
         engine.busy_changed.connect(self.busy.setVisible)
@@ -190,6 +191,34 @@ class MainWindow(QMainWindow):
 
         self.engine.submit(
             work, lambda _: self._show_operator(), lambda error: dialogs.show_error(self, error)
+        )
+
+    def _language_name(self, language: str) -> str:
+        return LANGUAGES.get(language) or self.tr("System language")
+
+    def change_language(self, language: str | None = None) -> None:
+        """Choose the interface language (or use ``language``); it applies at the next start."""
+        if language is None:
+            choices = list(LANGUAGES)
+            picked = dialogs.choose(
+                self,
+                self.tr("Language"),
+                self.tr("Show sigverify in:"),
+                [self._language_name(code) for code in choices],
+            )
+            if picked is None:
+                return
+            language = choices[picked]
+        if language == chosen_language():
+            return
+        choose_language(language)
+        self.language_button.setText(self._language_name(language))
+        dialogs.show_info(
+            self,
+            self.tr("Language"),
+            self.tr("sigverify will use {language} the next time it starts.").format(
+                language=self._language_name(language)
+            ),
         )
 
     def about_text(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -27,47 +27,53 @@ from sigverify.gui import dialogs
 from sigverify.gui.widgets import accuracy_text, percent, two_panes
 from sigverify.gui.workers import Engine
 
+translate = QCoreApplication.translate
 MODEL_ROLE = Qt.ItemDataRole.UserRole
 
 
-def card_html(card: ModelCard, tr) -> str:
+def card_html(card: ModelCard) -> str:
     """The card as a short, readable page."""
     e = html.escape
     size = f"{card.preprocess.get('height')} × {card.preprocess.get('width')}"
     stroke = card.preprocess_config().stroke_width
     thresholds = card_thresholds(card)
     rows = [
-        (tr("Encoder"), f"{card.encoder} ({card.parameters or 0:,} parameters)"),
-        (tr("Input size"), size),
         (
-            tr("Strokes"),
-            tr("redrawn {w:g} px wide, whatever the pen or focus").format(w=stroke)
-            if stroke
-            else tr("as scanned (the pen's own width and shading)"),
+            translate("ModelsPage", "Encoder"),
+            f"{card.encoder} ({card.parameters or 0:,} parameters)",
         ),
-        (tr("Distance"), card.distance),
+        (translate("ModelsPage", "Input size"), size),
         (
-            tr("Embeddings"),
-            tr("whitened by the training writers' own variation")
-            if card.whitened
-            else tr("as the network gives them"),
-        ),
-        (
-            tr("Thresholds"),
-            tr("accept ≤ {a:.4f}, reject > {r:.4f} (chosen on validation writers)").format(
-                a=thresholds.accept, r=thresholds.reject
-            ),
-        ),
-        (
-            tr("Score scaling"),
-            tr("by the person's own reference spread (typical {s:.4f})").format(
-                s=card.reference_spread
+            translate("ModelsPage", "Strokes"),
+            translate("ModelsPage", "redrawn {w:g} px wide, whatever the pen or focus").format(
+                w=stroke
             )
-            if card.reference_spread
-            else tr("none (plain distance)"),
+            if stroke
+            else translate("ModelsPage", "as scanned (the pen's own width and shading)"),
         ),
-        (tr("Created"), (card.created or "")[:16].replace("T", " ")),
-        (tr("sigverify version"), card.sigverify_version or "–"),
+        (translate("ModelsPage", "Distance"), card.distance),
+        (
+            translate("ModelsPage", "Embeddings"),
+            translate("ModelsPage", "whitened by the training writers' own variation")
+            if card.whitened
+            else translate("ModelsPage", "as the network gives them"),
+        ),
+        (
+            translate("ModelsPage", "Thresholds"),
+            translate(
+                "ModelsPage", "accept ≤ {a:.4f}, reject > {r:.4f} (chosen on validation writers)"
+            ).format(a=thresholds.accept, r=thresholds.reject),
+        ),
+        (
+            translate("ModelsPage", "Score scaling"),
+            translate(
+                "ModelsPage", "by the person's own reference spread (typical {s:.4f})"
+            ).format(s=card.reference_spread)
+            if card.reference_spread
+            else translate("ModelsPage", "none (plain distance)"),
+        ),
+        (translate("ModelsPage", "Created"), (card.created or "")[:16].replace("T", " ")),
+        (translate("ModelsPage", "sigverify version"), card.sigverify_version or "–"),
     ]
     out = [f"<h2>{e(card.name)}</h2>"]
     if card.description:
@@ -76,7 +82,12 @@ def card_html(card: ModelCard, tr) -> str:
     if summary:
         out.append(
             f"<p style='background:#fff3e0; padding:6px'>{e(summary)} "
-            f"{e(tr('Keep a person in the loop: treat accept as looks consistent.'))}</p>"
+            + e(
+                translate(
+                    "ModelsPage", "Keep a person in the loop: treat accept as looks consistent."
+                )
+            )
+            + "</p>"
         )
     out.append("<table cellspacing=4>")
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows]
@@ -84,19 +95,23 @@ def card_html(card: ModelCard, tr) -> str:
     test = (card.metrics or {}).get("test") or {}
     per_refs = test.get("per_refs") or {}
     if per_refs:
-        out.append(f"<h3>{e(tr('Measured on test writers (never seen in training)'))}</h3>")
+        out.append(
+            "<h3>"
+            + e(translate("ModelsPage", "Measured on test writers (never seen in training)"))
+            + "</h3>"
+        )
         out.append(
             "<table cellspacing=6><tr>"
             + "".join(
                 f"<th>{e(h)}</th>"
                 for h in (
-                    tr("references"),
-                    tr("EER"),
-                    tr("AUC"),
-                    tr("FAR skilled"),
-                    tr("FAR random"),
-                    tr("FRR"),
-                    tr("writers"),
+                    translate("ModelsPage", "references"),
+                    translate("ModelsPage", "EER"),
+                    translate("ModelsPage", "AUC"),
+                    translate("ModelsPage", "FAR skilled"),
+                    translate("ModelsPage", "FAR random"),
+                    translate("ModelsPage", "FRR"),
+                    translate("ModelsPage", "writers"),
                 )
             )
             + "</tr>"
@@ -126,8 +141,10 @@ def card_html(card: ModelCard, tr) -> str:
             for d in datasets
         )
         out.append(
-            f"<p><b>{e(tr('Trained on'))}</b> {e(names)} "
-            f"<small>{e(tr('(train / validation / test writers)'))}</small></p>"
+            f"<p><b>{e(translate('ModelsPage', 'Trained on'))}</b> {e(names)} "
+            + "<small>"
+            + e(translate("ModelsPage", "(train / validation / test writers)"))
+            + "</small></p>"
         )
     return "".join(out)
 
@@ -228,7 +245,7 @@ class ModelsPage(QWidget):
             for button in (self.activate_button, self.delete_button):
                 button.setEnabled(False)
             return
-        self.details.setHtml(card_html(model.card, self.tr))
+        self.details.setHtml(card_html(model.card))
         is_active = model.path == self.active_path()
         self.activate_button.setEnabled(not is_active and not busy)
         self.delete_button.setEnabled(not is_active and not model.bundled and not busy)

@@ -33,6 +33,7 @@ from sigverify.gui.widgets import (
     array_to_qimage,
     bytes_to_pixmap,
     captioned_row,
+    decision_word,
     png_to_array,
     preprocessed_pixmap,
     standard_shortcuts,
@@ -239,7 +240,9 @@ class VerifyPage(QWidget):
             self.tr(
                 "The result for {person} ({decision}) has not been recorded in the audit "
                 "log. Record it before {before}?"
-            ).format(person=result.person_id, decision=result.decision, before=before),
+            ).format(
+                person=result.person_id, decision=decision_word(result.decision), before=before
+            ),
             [self.tr("Record it"), self.tr("Do not record")],
         )
         if choice is None:

@@ -54,12 +54,49 @@ def percent(value: float | None) -> str:
 # ------------------------------------------------------------------ images
 
 
+def decision_word(decision: str) -> str:
+    """The decision as a word inside a sentence ("accept", "needs review", "reject")."""
+    return {
+        ACCEPT: QGuiApplication.translate("widgets", "accept"),
+        REVIEW: QGuiApplication.translate("widgets", "needs review"),
+        REJECT: QGuiApplication.translate("widgets", "reject"),
+    }[decision]
+
+
 def figure_canvas(figure) -> QWidget:
     """A Qt widget showing a matplotlib ``figure``. matplotlib (about 0.8 s to import) loads
     here, on the first plot, not when the window starts."""
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
+    _plot_fonts_with_cjk()
     return FigureCanvasQTAgg(figure)
+
+
+#: Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.
+CJK_FONTS = (
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+)
+
+
+def _plot_fonts_with_cjk() -> None:
+    """Plot labels fall back, glyph by glyph, to a font of this computer that has Chinese
+    characters (matplotlib's own font has none: translated labels would be boxes)."""
+    import matplotlib
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    fallback = [name for name in CJK_FONTS if name in installed]
+    families = matplotlib.rcParams["font.sans-serif"]
+    missing = [name for name in fallback if name not in families]
+    if missing:
+        matplotlib.rcParams["font.sans-serif"] = [families[0], *missing, *families[1:]]
 
 
 def clear_tabs(tabs) -> None:

@@ -431,9 +431,9 @@ def test_model_card_page_says_how_scores_are_scaled(tiny_model_dir):
 
     card = load_model(tiny_model_dir).card
     card.reference_spread = 0.125
-    assert "typical 0.1250" in card_html(card, lambda text: text)
+    assert "typical 0.1250" in card_html(card)
     card.reference_spread = None
-    assert "none (plain distance)" in card_html(card, lambda text: text)
+    assert "none (plain distance)" in card_html(card)
 
 
 def test_model_card_page_says_how_strokes_are_drawn(tiny_model_dir):
@@ -441,9 +441,9 @@ def test_model_card_page_says_how_strokes_are_drawn(tiny_model_dir):
     from sigverify.gui.models_page import card_html
 
     card = read_card(tiny_model_dir)
-    assert "redrawn 2.5 px wide" in card_html(card, lambda text: text)
+    assert "redrawn 2.5 px wide" in card_html(card)
     del card.preprocess["stroke_width"]  # a card from before the option: as scanned
-    assert "as scanned" in card_html(card, lambda text: text)
+    assert "as scanned" in card_html(card)
 
 
 def test_model_card_page_says_whether_embeddings_are_whitened(tiny_model_dir):
@@ -452,7 +452,7 @@ def test_model_card_page_says_whether_embeddings_are_whitened(tiny_model_dir):
 
     card = read_card(tiny_model_dir)
     card.encoder_config.pop("whitened", None)
-    assert "as the network gives them" in card_html(card, lambda text: text)
+    assert "as the network gives them" in card_html(card)
     card.encoder_config["whitened"] = True
-    assert "whitened by the training writers" in card_html(card, lambda text: text)
-    assert "as the network gives them" not in card_html(card, lambda text: text)
+    assert "whitened by the training writers" in card_html(card)
+    assert "as the network gives them" not in card_html(card)

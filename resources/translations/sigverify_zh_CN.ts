@@ -1,0 +1,2278 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CropDialog</name>
+    <message>
+        <location filename="../../sigverify/gui/crop.py" line="+84"/>
+        <source>Select the signature</source>
+        <translation>框选签名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Drag a rectangle around the signature, then press OK.</source>
+        <translation>在签名周围拖出一个矩形，然后点击“确定”。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select the signature first.</source>
+        <translation>请先框选签名。</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../sigverify/gui/train_wizard.py" line="+72"/>
+        <source>Your signatures</source>
+        <translation>您的签名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the folder holding genuine signatures and forgeries, one folder per person.</source>
+        <translation>选择存放真实签名和伪造签名的文件夹，每人一个子文件夹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+45"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a template folder…</source>
+        <translation>创建模板文件夹…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layouts understood: {help}.</source>
+        <translation>支持的目录结构：{help}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Genuine</source>
+        <translation>真实签名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Forged</source>
+        <translation>伪造签名</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New data folder</source>
+        <translation>新建数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Template folder</source>
+        <translation>模板文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created {folder}. Put each person&apos;s signatures in their own folder (see README.txt there), then choose the folder again.</source>
+        <translation>已创建 {folder}。请将每个人的签名放入各自的文件夹（参见其中的 README.txt），然后重新选择该文件夹。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{layout} layout: {writers} people ({usable} usable), {genuine} genuine and {forged} forged signatures.</source>
+        <translation>{layout} 目录结构：{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Checking images… %v / %m</source>
+        <translation>正在检查图像… %v / %m</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⛔ At least 3 usable people are needed (training, validation and test each need their own); {n} found.</source>
+        <translation>⛔ 至少需要 3 名可用人员（训练、验证和测试各需不同的人员）；当前找到 {n} 名。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBadge</name>
+    <message>
+        <location filename="../../sigverify/gui/widgets.py" line="+493"/>
+        <source>ACCEPT</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NEEDS REVIEW</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REJECT</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No result yet</source>
+        <translation>尚无结果</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../../sigverify/gui/pen.py" line="+136"/>
+        <source>Draw a signature</source>
+        <translation>手写签名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign above the line with a pen tablet or the mouse. Pressure is recorded.</source>
+        <translation>请使用手写板或鼠标在横线上方签名。系统会记录笔压。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <location filename="../../sigverify/gui/train_wizard.py" line="+395"/>
+        <source>How good is it?</source>
+        <translation>效果如何？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both models measured on the same test people, whom the new model never saw.</source>
+        <translation>两个模型在同一批测试集人员上评估，新模型从未见过这些人员。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>EER</source>
+        <translation>EER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAR skilled</source>
+        <translation>FAR（熟练伪造）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAR random</source>
+        <translation>FAR（随机伪造）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FRR</source>
+        <translation>FRR</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+76"/>
+        <location line="+24"/>
+        <source>New model</source>
+        <translation>新模型</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <location line="+107"/>
+        <source>Active model</source>
+        <translation>当前模型</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>There were no test people, so nothing was measured.</source>
+        <translation>没有测试集人员，因此未进行评估。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Measuring the active model on the same people…</source>
+        <translation>正在同一批人员上评估当前模型…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Active: {name}</source>
+        <translation>当前模型：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New model: EER {eer:.1%} with {refs} references.</source>
+        <translation>新模型：使用 {refs} 个参考签名时 EER 为 {eer:.1%}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The new model is better on these people: EER {new:.1%} against {old:.1%}.</source>
+        <translation>新模型在这些人员上表现更好：EER {new:.1%}，当前模型为 {old:.1%}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new model is not better on these people: EER {new:.1%} against {old:.1%}.</source>
+        <translation>新模型在这些人员上并未更好：EER {new:.1%}，当前模型为 {old:.1%}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>({n} test people; with few people this is a rough estimate.)</source>
+        <translation>（测试集共 {n} 人；人数较少时，此结果只是粗略估计。）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New model: distances</source>
+        <translation>新模型：距离</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new</source>
+        <translation>新模型</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Active model: distances</source>
+        <translation>当前模型：距离</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>active</source>
+        <translation>当前模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../sigverify/gui/main_window.py" line="+41"/>
+        <source>sigverify {version}</source>
+        <translation>sigverify {version}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{page} (Ctrl+{n})</source>
+        <translation>{page}（Ctrl+{n}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+65"/>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>The name written to the audit log for everything done here; click to change</source>
+        <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version, model, its accuracy and where data is kept (F1)</source>
+        <translation>版本、模型及其准确度、数据存放位置（F1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language of the interface</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Store: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No model loaded: choose one on the Models page.</source>
+        <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Model: {name} · {device}</source>
+        <translation>模型：{name} · {device}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Operator: {name}</source>
+        <translation>操作员：{name}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name as it should appear in the audit log:</source>
+        <translation>请输入在审计日志中显示的您的姓名：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+13"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Show sigverify in:</source>
+        <translation>sigverify 界面语言：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>sigverify will use {language} the next time it starts.</source>
+        <translation>下次启动 sigverify 时将使用{language}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;h3&gt;sigverify {version}&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;sigverify {version}&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;Offline handwritten-signature verification.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线手写签名验证。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;p&gt;&lt;b&gt;Model:&lt;/b&gt; {name} ({device})&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;模型：&lt;/b&gt;{name}（{device}）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;p&gt;&lt;b&gt;Treat “accept” as “looks consistent”&lt;/b&gt; and keep a person in the loop: no model of this kind is accurate enough for unattended decisions.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;请把“接受”理解为“看起来一致”&lt;/b&gt;，并始终由人工把关：此类模型的准确度都不足以在无人值守的情况下作出决定。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;p&gt;&lt;b&gt;Store:&lt;/b&gt; {store}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Log folder:&lt;/b&gt; {logs}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;数据库：&lt;/b&gt;{store}&lt;br&gt;&lt;b&gt;数据文件夹：&lt;/b&gt;{data}&lt;br&gt;&lt;b&gt;日志文件夹：&lt;/b&gt;{logs}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About sigverify</source>
+        <translation>关于 sigverify</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>closing sigverify</source>
+        <translation>关闭 sigverify</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quit sigverify</source>
+        <translation>退出 sigverify</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Work is still running. Quit anyway? Finished steps are kept; the running step is cancelled.</source>
+        <translation>仍有任务正在运行。仍要退出吗？已完成的步骤会保留，正在运行的步骤将被取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <location filename="../../sigverify/gui/models_page.py" line="+42"/>
+        <source>Encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Input size</source>
+        <translation>输入尺寸</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strokes</source>
+        <translation>笔画</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>redrawn {w:g} px wide, whatever the pen or focus</source>
+        <translation>无论笔型或对焦如何，均重绘为 {w:g} px 宽</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>as scanned (the pen&apos;s own width and shading)</source>
+        <translation>保持扫描原样（保留笔本身的粗细和浓淡）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embeddings</source>
+        <translation>嵌入向量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>whitened by the training writers&apos; own variation</source>
+        <translation>按训练书写者自身的差异进行白化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>as the network gives them</source>
+        <translation>保持网络输出原样</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept ≤ {a:.4f}, reject &gt; {r:.4f} (chosen on validation writers)</source>
+        <translation>接受 ≤ {a:.4f}，拒绝 &gt; {r:.4f}（在验证集书写者上选定）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Score scaling</source>
+        <translation>分数缩放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by the person&apos;s own reference spread (typical {s:.4f})</source>
+        <translation>按该人员自身参考签名的离散程度（典型值 {s:.4f}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none (plain distance)</source>
+        <translation>无（直接使用距离）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sigverify version</source>
+        <translation>sigverify 版本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keep a person in the loop: treat accept as looks consistent.</source>
+        <translation>请始终由人工把关：把“接受”理解为“看起来一致”。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Measured on test writers (never seen in training)</source>
+        <translation>在测试书写者上测得（训练中从未见过）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>references</source>
+        <translation>参考签名数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EER</source>
+        <translation>EER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAR skilled</source>
+        <translation>FAR（熟练伪造）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAR random</source>
+        <translation>FAR（随机伪造）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FRR</source>
+        <translation>FRR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>writers</source>
+        <translation>书写者数</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>(train / validation / test writers)</source>
+        <translation>（训练 / 验证集 / 测试书写者）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import model folder…</source>
+        <translation>导入模型文件夹…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&lt;p&gt;No model is installed. Import a model folder, or train one (Train page or &lt;tt&gt;sigverify train&lt;/tt&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;尚未安装任何模型。请导入模型文件夹，或训练一个模型（在“训练”页面或使用 &lt;tt&gt;sigverify train&lt;/tt&gt;）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Activating {name}: re-measuring the stored references…</source>
+        <translation>正在启用 {name}：重新计算已存储的参考签名…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled: the previous model stays active.</source>
+        <translation>已取消：继续使用原来的模型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is now active.</source>
+        <translation>{name} 已启用。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The previous model stays active.</source>
+        <translation>继续使用原来的模型。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a model folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported {name}.</source>
+        <translation>已导入 {name}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the model “{name}” from this computer?</source>
+        <translation>要从这台计算机上删除模型“{name}”吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deleted {name}.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../../sigverify/gui/train_wizard.py" line="-507"/>
+        <source>Split and options</source>
+        <translation>划分与选项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>People are split so that nobody&apos;s signatures are in two parts: the model is tested on people it never saw.</source>
+        <translation>按人员划分数据，同一人的签名不会出现在两个部分中：模型在从未见过的人员上进行测试。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>CNN (SigNet family, recommended)</source>
+        <translation>CNN（SigNet 系列，推荐）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TDNN (reads the signature as a sequence)</source>
+        <translation>TDNN（将签名作为序列读取）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contrastive</source>
+        <translation>对比损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Triplet</source>
+        <translation>三元组损失</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+82"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>From scratch</source>
+        <translation>从头训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fine-tune the active model</source>
+        <translation>微调当前模型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Validation people</source>
+        <translation>验证集人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test people</source>
+        <translation>测试集人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start</source>
+        <translation>训练方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>预计用时</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>GPU: {name}</source>
+        <translation>GPU：{name}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{train} people for training, {val} for validation, {test} for testing</source>
+        <translation>训练 {train} 人，验证 {val} 人，测试 {test} 人</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>At most about {time} on this computer ({where}); training stops earlier when the validation people stop improving.</source>
+        <translation>在本机（{where}）上最多约需 {time}；验证集人员的结果不再改善时，训练会提前停止。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../sigverify/gui/people_page.py" line="+80"/>
+        <source>Search by id or name…</source>
+        <translation>按 ID 或姓名搜索…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+166"/>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <location line="-164"/>
+        <source>Enrol someone new (Ctrl+N)</source>
+        <translation>登记新人员（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete person…</source>
+        <translation>删除人员…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>e.g. customer or patient number</source>
+        <translation>例如客户编号或患者编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save name and note</source>
+        <translation>保存姓名和备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the changed name and note of this person (audited)</source>
+        <translation>保存对此人员姓名和备注的修改（记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove reference…</source>
+        <translation>移除参考签名…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Point at a reference to see it</source>
+        <translation>将鼠标指向参考签名即可查看</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As enrolled</source>
+        <translation>登记原图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the model sees</source>
+        <translation>模型所见</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference signatures</source>
+        <translation>参考签名</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select one and press Delete to leave it out</source>
+        <translation>选中一个签名后按 Delete 键即可将其排除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave out</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the selected signature out of this enrolment (Delete)</source>
+        <translation>不将所选签名纳入本次登记（Delete）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add references</source>
+        <translation>添加参考签名</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{label}
+{count} reference(s)</source>
+        <translation>{label}
+{count} 个参考签名</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name or note of {id} was changed. Save the changes?</source>
+        <translation>{id} 的姓名或备注已更改。是否保存更改？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{file}
+enrolled {at} by {who}</source>
+        <translation>{file}
+由 {who} 于 {at} 登记</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>⚠ {file}</source>
+        <translation>⚠ {file}</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Name and note saved.</source>
+        <translation>姓名和备注已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Enrol %n reference(s)</source>
+        <translation>
+            <numerusform>登记 %n 个参考签名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <location line="+10"/>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Enrol the signatures below (Ctrl+Enter)</source>
+        <translation>登记下方的签名（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add {low} to {high} signatures of this person: drop files, open, paste, draw or crop them from a page.</source>
+        <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
+        <translation>请先输入人员 ID（例如客户编号或患者编号）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{id} is already enrolled. Add these references to {id}?</source>
+        <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Enrolling…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Enrolled %n reference(s).</source>
+        <translation>
+            <numerusform>已登记 %n 个参考签名。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{message}
+
+Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
+        <translation>{message}
+
+仍要登记吗？选择“取消”可将其排除并检查图像。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reference looks different</source>
+        <translation>有参考签名与其他签名差异较大</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enrol anyway</source>
+        <translation>仍然登记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Nothing was enrolled.</source>
+        <translation>未登记任何签名。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Select a reference first.</source>
+        <translation>请先选择一个参考签名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove reference</source>
+        <translation>移除参考签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove “{file}” from {id}&apos;s references?</source>
+        <translation>要从 {id} 的参考签名中移除“{file}”吗？</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Delete person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete {id} and all their reference signatures? This cannot be undone (the audit log keeps a record).</source>
+        <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>SavePage</name>
+    <message>
+        <location filename="../../sigverify/gui/train_wizard.py" line="+407"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model is added to the Models page. The previous model stays there, so you can go back to it.</source>
+        <translation>模型将添加到“模型”页面。之前的模型仍保留在那里，可以随时切换回去。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use it from now on (activate)</source>
+        <translation>从现在起使用（启用）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDropArea</name>
+    <message>
+        <location filename="../../sigverify/gui/widgets.py" line="-172"/>
+        <source>Drop signature images here</source>
+        <translation>将签名图像拖放到此处</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop the signature to check here</source>
+        <translation>将待验证的签名拖放到此处</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose image files (Ctrl+O)</source>
+        <translation>选择图像文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste an image from the clipboard (Ctrl+V)</source>
+        <translation>从剪贴板粘贴图像（Ctrl+V）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw…</source>
+        <translation>手写…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign with a pen tablet or the mouse</source>
+        <translation>使用手写板或鼠标签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop from page…</source>
+        <translation>从页面裁剪…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the signature on a scanned or photographed document</source>
+        <translation>在扫描件或照片中的文档上框选签名</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose reference signatures</source>
+        <translation>选择参考签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the signature to check</source>
+        <translation>选择待验证的签名</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose the scanned or photographed page</source>
+        <translation>选择扫描件或照片页面</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdGauge</name>
+    <message>
+        <location line="+147"/>
+        <source>accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reject</source>
+        <translation>拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsPage</name>
+    <message>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+83"/>
+        <source>Validation writers of the active model</source>
+        <translation>当前模型的验证集书写者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signatures in a data folder…</source>
+        <translation>数据文件夹中的签名…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Distances from</source>
+        <translation>距离数据来源</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>accepted</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent to review</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Genuine signatures</source>
+        <translation>真实签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skilled forgeries</source>
+        <translation>熟练伪造签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other people&apos;s signatures</source>
+        <translation>他人的签名</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thresholds (distance: smaller = more alike)</source>
+        <translation>阈值（距离：越小越相似）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept at or below</source>
+        <translation>小于或等于此值时接受</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject above</source>
+        <translation>大于此值时拒绝</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+228"/>
+        <source>Apply to everyone</source>
+        <translation>应用于所有人</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>Use these thresholds for everyone without their own, with this model</source>
+        <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply to this person</source>
+        <translation>应用于此人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the model&apos;s values</source>
+        <translation>恢复为模型的默认值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+221"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="-164"/>
+        <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
+        <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Distances of validation writers (never used for training), {refs} reference(s) each.</source>
+        <translation>验证集书写者（从未用于训练）的距离，每人 {refs} 个参考签名。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder of genuine signatures and forgeries</source>
+        <translation>包含真实签名和伪造签名的文件夹</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading and measuring the signatures…</source>
+        <translation>正在读取并测量签名…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{writers} writer(s), {refs} reference(s) each.</source>
+        <translation>{writers} 名书写者，每人 {refs} 个参考签名。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Distances to the references</source>
+        <translation>与参考签名的距离</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>accept threshold</source>
+        <translation>接受阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reject threshold</source>
+        <translation>拒绝阈值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Distance histogram</source>
+        <translation>距离直方图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ROC curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DET curve</source>
+        <translation>DET 曲线</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>FAR {far} · FRR {frr} · genuine sent to review {review}</source>
+        <translation>FAR {far} · FRR {frr} · 真实签名需复核 {review}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, {g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review.</source>
+        <translation>按这组阈值，每 100 个真实签名中约 {g_ok:.0f} 个被接受、{g_review:.0f} 个需复核、{g_no:.0f} 个被拒绝；每 100 个熟练伪造签名中约 {s_ok:.0f} 个会被放行、{s_review:.0f} 个需复核。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own thresholds? The change is written to the audit log.</source>
+        <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applied to everyone.</source>
+        <translation>已应用于所有人。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back to the model&apos;s thresholds.</source>
+        <translation>已恢复为模型的阈值。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}).</source>
+        <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}）。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPage</name>
+    <message>
+        <location filename="../../sigverify/gui/train_page.py" line="+18"/>
+        <source>&lt;h2&gt;Train a model on your own signatures&lt;/h2&gt;&lt;p&gt;For technical users: with genuine signatures (and, if you have them, skilled forgeries) of many people, you can train a model that fits your documents, scanners and pens.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One folder per person, with &lt;tt&gt;genuine&lt;/tt&gt; and &lt;tt&gt;forged&lt;/tt&gt; sub-folders (CEDAR, SigComp2011 and BHSig260 folders also work).&lt;/li&gt;&lt;li&gt;The more people the better: 50 or more. Each needs at least 2 genuine signatures.&lt;/li&gt;&lt;li&gt;The wizard keeps some people apart to test the model, and compares it with the model in use before you switch.&lt;/li&gt;&lt;li&gt;Training uses the computer fully: verifications wait until it ends, so train when nobody needs to verify.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h2&gt;用您自己的签名训练模型&lt;/h2&gt;&lt;p&gt;面向技术用户：如果您有许多人员的真实签名（如有，还可加上熟练伪造签名），就可以训练出适合您的文件、扫描仪和书写笔的模型。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每人一个文件夹，其中包含 &lt;tt&gt;genuine&lt;/tt&gt; 和 &lt;tt&gt;forged&lt;/tt&gt; 两个子文件夹（也支持 CEDAR、SigComp2011 和 BHSig260 的文件夹结构）。&lt;/li&gt;&lt;li&gt;人员越多越好：建议 50 人或以上。每人至少需要 2 个真实签名。&lt;/li&gt;&lt;li&gt;向导会单独留出一部分人员来测试模型，并在您切换之前将其与当前使用的模型进行比较。&lt;/li&gt;&lt;li&gt;训练会占满计算机资源：验证需等到训练结束后才能进行，因此请在无人需要验证时进行训练。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Start the training wizard…</source>
+        <translation>启动训练向导…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved “{name}”; it is on the Models page.</source>
+        <translation>已保存“{name}”，可在“模型”页面中找到。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainWizard</name>
+    <message>
+        <location filename="../../sigverify/gui/train_wizard.py" line="+39"/>
+        <source>Train a model</source>
+        <translation>训练模型</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Stop training</source>
+        <translation>停止训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training is running. Stop it and close the wizard? Nothing is saved to your models.</source>
+        <translation>训练正在进行。要停止训练并关闭向导吗？不会向您的模型中保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location line="-472"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The window stays usable, but verifications wait until training ends: train when the desk is quiet. Cancel keeps the best model so far.</source>
+        <translation>窗口仍可使用，但验证要等到训练结束后才会进行：请在业务空闲时训练。取消时会保留目前最好的模型。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+135"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>Cancel training</source>
+        <translation>取消训练</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This epoch</source>
+        <translation>本轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In all</source>
+        <translation>总进度</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Training a {encoder} model ({loss} loss) into {out}</source>
+        <translation>正在训练 {encoder} 模型（{loss} 损失），输出到 {out}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the signatures…</source>
+        <translation>正在读取签名…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>trying the best epoch with whitened embeddings</source>
+        <translation>正在用白化的嵌入向量尝试最佳轮次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>measuring on the validation people</source>
+        <translation>正在验证集人员上评估</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>validation EER {eer:.1%}</source>
+        <translation>验证集 EER {eer:.1%}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the {part} signatures… {done} / {total}</source>
+        <translation>正在读取{part}集签名… {done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>About {time} left</source>
+        <translation>剩余约 {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Epoch {epoch} of {epochs}: {message}</source>
+        <translation>第 {epoch}/{epochs} 轮：{message}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>epoch {epoch}: loss {loss:.4f}, validation EER {eer:.1%}</source>
+        <translation>第 {epoch} 轮：损失 {loss:.4f}，验证集 EER {eer:.1%}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Resume</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused.</source>
+        <translation>已暂停。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resumed.</source>
+        <translation>已继续训练。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelling: the best model so far is kept…</source>
+        <translation>正在取消：将保留目前最好的模型…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Training stopped before the first epoch ended: no model was saved. Go back to start again.</source>
+        <translation>训练在第一轮结束前已停止：未保存任何模型。请返回重新开始。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done: best epoch {epoch}, validation EER {eer:.1%}.</source>
+        <translation>完成：最佳轮次为第 {epoch} 轮，验证集 EER {eer:.1%}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Its embeddings are whitened by the training people&apos;s own variation, which measured better on the validation people.</source>
+        <translation>其嵌入向量已按训练集人员自身的签名差异进行白化，这样在验证集人员上的效果更好。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled; the best model so far is kept. </source>
+        <translation>已取消；已保留目前最好的模型。 </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>skipped {path}: {message}</source>
+        <translation>已跳过 {path}：{message}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training failed: {error}</source>
+        <translation>训练失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <location filename="../../sigverify/gui/verify_page.py" line="+60"/>
+        <source>Type an id or name…</source>
+        <translation>输入 ID 或姓名…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No signature yet</source>
+        <translation>尚无签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the signature (Ctrl+Enter)</source>
+        <translation>验证签名（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signature to check</source>
+        <translation>待验证签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Side by side</source>
+        <translation>并排对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlay</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Zoom (or Ctrl + mouse wheel on the picture)</source>
+        <translation>缩放（也可在图片上按住 Ctrl 并滚动鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checked signature</source>
+        <translation>被验证签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>参考签名</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;span style=&apos;color:#d32f2f&apos;&gt;■ checked signature&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#1565c0&apos;&gt;■ reference&lt;/span&gt; &amp;nbsp; ■ both</source>
+        <translation>&lt;span style=&apos;color:#d32f2f&apos;&gt;■ 被验证签名&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#1565c0&apos;&gt;■ 参考签名&lt;/span&gt; &amp;nbsp; ■ 两者重合</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare with</source>
+        <translation>对比对象</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Comment for the record (optional)</source>
+        <translation>随记录保存的备注（可选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record result</source>
+        <translation>记录结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the result and comment to the audit log (Ctrl+S)</source>
+        <translation>将结果和备注写入审计日志（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>opening the next signature</source>
+        <translation>打开下一个签名</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Result not recorded</source>
+        <translation>结果未记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The result for {person} ({decision}) has not been recorded in the audit log. Record it before {before}?</source>
+        <translation>{person}（{decision}）的结果尚未记录到审计日志。要在{before}之前记录吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record it</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Do not record</source>
+        <translation>不记录</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The model is loading…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody is enrolled yet: enrol people on the People page.</source>
+        <translation>尚未登记任何人员：请先在“人员”页面登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the person the signature claims to be.</source>
+        <translation>请选择该签名声称所属的人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop, open, paste or draw the signature to check.</source>
+        <translation>请拖入、打开、粘贴或手写待验证的签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready: press Verify (Ctrl+Enter).</source>
+        <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose a person and a signature, then Verify.</source>
+        <translation>请选择人员和签名，然后点击“验证”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>likely genuine</source>
+        <translation>很可能是真实签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>likely not genuine</source>
+        <translation>很可能不是真实签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uncertain: compare with the references</source>
+        <translation>不确定：请与参考签名比对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score {score:.0f} % — {likely} (distance {distance:.3f})</source>
+        <translation>分数 {score:.0f} % — {likely}（距离 {distance:.3f}）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Each reference&apos;s distance to the checked signature, on the same scale as the score and the thresholds</source>
+        <translation>各参考签名与被验证签名之间的距离，与分数和阈值采用相同的刻度</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>This result is for {person} and the signature checked then. The person or the signature has changed since: press Verify again.</source>
+        <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Recorded in the audit log.</source>
+        <translation>已记录到审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>advice</name>
+    <message numerus="yes">
+        <location filename="../../sigverify/core/verification.py" line="+63"/>
+        <source>{person} has %n reference(s); {low} to {high} are recommended.</source>
+        <extracomment>With fewer than 5 references the models measured many more genuine signatures sent to review or rejected (the card&apos;s test figures per reference count say how many).</extracomment>
+        <translation>
+            <numerusform>{person} 目前有 %n 个参考签名，建议登记 {low} 至 {high} 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Measured on the model&apos;s test writers at its threshold: with %n reference(s) {now:.0%} of genuine signatures were refused, with {enough} {then:.0%}.</source>
+        <translation>
+            <numerusform>在模型的测试书写者上按其阈值测得：使用 %n 个参考签名时，有 {now:.0%} 的真实签名未被接受；使用 {enough} 个时为 {then:.0%}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../sigverify/gui/dialogs.py" line="+41"/>
+        <source>The computer ran out of memory. Close other programs and try again.</source>
+        <translation>计算机内存不足。请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Something went wrong that sigverify did not expect. Your data is safe. The details were saved to the log file; please send them to your support team.</source>
+        <translation>sigverify 遇到了意外错误。您的数据是安全的。详细信息已保存到日志文件，请将其发送给您的技术支持团队。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>sigverify</source>
+        <translation>sigverify</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy details and close</source>
+        <translation>复制详细信息并关闭</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../sigverify/core/bank.py" line="+72"/>
+        <source>Cancelled while reading the signatures.</source>
+        <translation>读取签名时已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/datasets.py" line="+141"/>
+        <source>The folder “{name}” does not look like a signature data folder. Expected one of: {LAYOUT_HELP}.</source>
+        <extracomment>Fewer genuine images than this and no genuine pair can be formed.</extracomment>
+        <translation>文件夹“{name}”看起来不是签名数据文件夹。应为以下布局之一：{LAYOUT_HELP}。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The folder “{root}” does not exist.</source>
+        <translation>文件夹“{root}”不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is a file; choose the folder that holds the signatures.</source>
+        <translation>“{name}”是一个文件；请选择存放签名的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No signatures were found in “{name}” with the {layout} layout. Expected: {LAYOUT_HELP}.</source>
+        <translation>按 {layout} 布局在“{name}”中未找到任何签名。应为：{LAYOUT_HELP}。</translation>
+    </message>
+    <message>
+        <location line="+168"/>
+        <source>Validation and test fractions must be between 0 and 1, with room left for training.</source>
+        <translation>验证集和测试集所占比例必须介于 0 和 1 之间，并且要为训练留出余量。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At least 3 writers are needed to keep training, validation and test writers apart; this data has {writers}.</source>
+        <translation>至少需要 3 名书写者，才能让训练、验证集和测试使用互不重叠的书写者；此数据中只有 {writers} 名。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>“{name}” is not empty; choose a new or empty folder.</source>
+        <translation>“{name}”不是空的；请选择一个新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/devices.py" line="+21"/>
+        <source>No CUDA GPU is available on this computer; use --device cpu or auto.</source>
+        <translation>此计算机上没有可用的 CUDA GPU；请使用 --device cpu 或 auto。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no GPU number {index} on this computer.</source>
+        <translation>此计算机上没有编号为 {index} 的 GPU。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unknown device “{name}”: use auto, cpu or cuda.</source>
+        <translation>未知设备“{name}”：请使用 auto、cpu 或 cuda。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/imageio.py" line="+52"/>
+        <source>The file “{name}” does not exist.</source>
+        <extracomment>Refuse images whose shorter side is below this: no signature is readable at that size. File suffixes the dataset readers and file dialogs look for.</extracomment>
+        <translation>文件“{name}”不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is a folder, not an image file.</source>
+        <translation>“{name}”是一个文件夹，不是图像文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file “{name}” cannot be opened: {strerror}.</source>
+        <translation>无法打开文件“{name}”：{strerror}。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The file “{name}” is empty (0 bytes).</source>
+        <translation>文件“{name}”为空（0 字节）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{name}” is not an image sigverify can read. Use a PNG, JPEG, TIFF or BMP scan or photo of the signature.</source>
+        <translation>“{name}”不是 sigverify 能读取的图像。请使用 PNG、JPEG、TIFF 或 BMP 格式的签名扫描件或照片。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“{name}” is only {width} × {height} pixels: too small to hold a readable signature (at least {MIN_SIDE} pixels on each side are needed).</source>
+        <translation>“{name}”只有 {width} × {height} 像素，太小，无法容纳可辨认的签名（每边至少需要 {MIN_SIDE} 像素）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{name}” has {frames} pages; only the first page was used.</source>
+        <translation>“{name}”共有 {frames} 页；只使用了第一页。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too many pixels</source>
+        <translation>像素过多</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” is too large to open safely ({what}; the limit is {limit} megapixels). Scan at 300 dpi or less, or crop the signature.</source>
+        <translation>“{name}”太大，无法安全打开（{what}；上限为 {limit} 百万像素）。请以 300 dpi 或更低的分辨率扫描，或裁剪出签名部分。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{name}” is damaged or incomplete and cannot be read. Scan or copy it again.</source>
+        <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/model_card.py" line="+159"/>
+        <source>The model folder “{folder}” does not exist.</source>
+        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.models`, named here so that reading a card needs no torch; a test keeps the two equal). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}.</extracomment>
+        <translation>模型文件夹“{folder}”不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” is not a sigverify model folder: it has no {CARD_FILE}.</source>
+        <translation>“{name}”不是 sigverify 模型文件夹：其中没有 {CARD_FILE}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The model card of “{name}” is damaged ({error}).</source>
+        <translation>“{name}”的模型卡已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model “{name}” was made by a newer sigverify (card format {format}); update sigverify to use it.</source>
+        <translation>模型“{name}”由较新版本的 sigverify 生成（模型卡格式 {format}）；请更新 sigverify 后再使用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The model “{name}” uses an encoder this version does not know (“{encoder}”).</source>
+        <translation>模型“{name}”使用了此版本无法识别的编码器（“{encoder}”）。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The saved validation scores of “{name}” are damaged ({error}).</source>
+        <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/model_catalog.py" line="+83"/>
+        <source>“{name}” ships with sigverify and cannot be deleted.</source>
+        <translation>“{name}”随 sigverify 一同提供，无法删除。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” is the active model: activate another one before deleting it.</source>
+        <translation>“{name}”是当前启用的模型：请先启用另一个模型，再删除它。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” was not installed by sigverify (it lives in {parent}); delete its folder yourself if you no longer need it.</source>
+        <translation>“{name}”不是由 sigverify 安装的（位于 {parent}）；如果不再需要，请自行删除其文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/model_evaluation.py" line="+62"/>
+        <source>The model was not trained on “{name}”, so it has no test writers there; evaluate on all its writers instead (--writers all).</source>
+        <translation>该模型并非用“{name}”训练，因此其中没有它的测试书写者；请改为在全部书写者上评估（--writers all）。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The writers in this folder have too few genuine signatures to measure anything: each needs at least 2.</source>
+        <translation>此文件夹中书写者的真实签名太少，无法进行任何测量：每人至少需要 2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/modelio.py" line="+95"/>
+        <source>The model “{name}” has no weights file ({WEIGHTS_FILE}).</source>
+        <translation>模型“{name}”没有权重文件（{WEIGHTS_FILE}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The weights of model “{name}” do not match its card: the file is damaged or was replaced. Install the model again.</source>
+        <translation>模型“{name}”的权重与其模型卡不符：文件已损坏或被替换。请重新安装该模型。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The weights of model “{name}” are damaged ({error}).</source>
+        <translation>模型“{name}”的权重已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The weights of model “{name}” do not fit the encoder described in its card.</source>
+        <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/person_card.py" line="+60"/>
+        <source>“{name}” is a person card from a newer sigverify; update to import it.</source>
+        <translation>“{name}”是由较新版本的 sigverify 导出的人员档案；请更新后再导入。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{name}” holds an image too large to import.</source>
+        <translation>“{name}”中包含的图像过大，无法导入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{name}” is damaged: {filename} does not match its checksum.</source>
+        <translation>“{name}”已损坏：{filename} 与其校验和不符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{name}” is not a sigverify person card, or it is damaged.</source>
+        <translation>“{name}”不是 sigverify 人员档案，或已损坏。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{person_id} already exists in this store; import under another id or remove it first.</source>
+        <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/preprocessing.py" line="+386"/>
+        <source>No signature was found on this image: it looks blank, too faint, or the signature is too small on the page. Check that the right page was scanned with enough contrast, or crop the signature.</source>
+        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk to at most this many pixels on the long side before processing. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). How much the paper estimate is smoothed (times the closing&apos;s width) on a photographed sheet: less than on a scan (0.25), so that a shadow&apos;s edge across the sheet is followed instead of being read as a stroke. Scans keep 0.25, as every model was trained with. The smoothing on scans (and every image before sheets were looked for). The sheet of paper is looked for on a copy this many pixels on its long side.</extracomment>
+        <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/store.py" line="+185"/>
+        <source>The signature store “{path}” cannot be opened ({error}).</source>
+        <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
+        <translation>无法打开签名数据库“{path}”（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>“{name}” is not a sigverify store; choose another file.</source>
+        <translation>“{name}”不是 sigverify 签名数据库；请选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The signature store “{name}” was written by a newer sigverify (schema {version}); update sigverify to open it.</source>
+        <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <location line="+33"/>
+        <location line="+16"/>
+        <location line="+30"/>
+        <source>There is no person with id “{person_id}” in the store.</source>
+        <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>The reject threshold must not be below the accept threshold.</source>
+        <translation>拒绝阈值不得低于接受阈值。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>“{filename}” is the same image as “{filename2}”, already enrolled for {person_id}; nothing was added.</source>
+        <translation>“{filename}”与已为 {person_id} 登记的“{filename2}”是同一图像；未添加任何内容。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location line="+13"/>
+        <location line="+15"/>
+        <source>There is no reference number {reference_id}.</source>
+        <translation>不存在编号为 {reference_id} 的参考签名。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
+        <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/training.py" line="+110"/>
+        <source>The model to start from uses a different encoder or image size; train from scratch or choose matching settings.</source>
+        <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Epochs and steps must be at least 1, and the batch at least 4 images.</source>
+        <translation>训练轮数（epochs）和步数必须至少为 1，批大小至少为 4 张图像。</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>The validation writers have too few genuine signatures to measure the model.</source>
+        <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The checkpoint in this folder was made with other settings; use the same settings to resume, or a new folder.</source>
+        <translation>此文件夹中的检查点是用其他设置生成的；请使用相同设置继续训练，或改用新文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/training_run.py" line="+52"/>
+        <source>Too few writers to train: at least one each for training and validation is needed (more than 20 in all for a useful model).</source>
+        <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/verification.py" line="+42"/>
+        <source>“{name}” does not look like the other references (distance {distance:.3f}, more than the reject threshold {reject:.3f}): it may be another person&apos;s signature or a bad scan.</source>
+        <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Could not encode the preprocessed image.</source>
+        <extracomment>The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale.</extracomment>
+        <translation>无法编码预处理后的图像。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>“{name}”: {error}</source>
+        <translation>“{name}”：{error}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
+        <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>A person needs an id (for example a customer or patient number).</source>
+        <translation>人员需要一个编号（例如客户编号或患者编号）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose at least one reference signature to enrol.</source>
+        <translation>请至少选择一个要登记的参考签名。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{person_id} has no reference signatures yet: enrol some first.</source>
+        <translation>{person_id} 还没有参考签名：请先登记。</translation>
+    </message>
+    <message>
+        <location line="+190"/>
+        <source>No model is installed yet. Train one with “sigverify train”, then activate it with “sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.</source>
+        <translation>尚未安装任何模型。请用“sigverify train”训练一个模型，然后用“sigverify models activate MODEL_DIR”启用它，或传入 --model MODEL_DIR。</translation>
+    </message>
+</context>
+<context>
+    <name>plots</name>
+    <message>
+        <location filename="../../sigverify/core/evaluation.py" line="+356"/>
+        <source>genuine</source>
+        <translation>真实签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skilled forgeries</source>
+        <translation>熟练伪造</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>random forgeries</source>
+        <translation>随机伪造</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>threshold {value:.3f}</source>
+        <translation>阈值 {value:.3f}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>distance to the references (smaller = more alike)</source>
+        <translation>与参考签名的距离（越小越相似）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>density</source>
+        <translation>密度</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Distances with %n reference(s)</source>
+        <translation>
+            <numerusform>%n 个参考签名时的距离分布</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <location line="+23"/>
+        <source>%n ref(s)</source>
+        <translation>
+            <numerusform>%n 个参考签名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>false accept rate (forgeries accepted)</source>
+        <translation>误识率（被接受的伪造签名）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true accept rate (genuine accepted)</source>
+        <translation>正确接受率（被接受的真实签名）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>false accept rate (%)</source>
+        <translation>误识率（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false reject rate (%)</source>
+        <translation>拒识率（%）</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>epoch</source>
+        <translation>训练轮次</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>validation EER (%)</source>
+        <translation>验证集 EER（%）</translation>
+    </message>
+</context>
+<context>
+    <name>reason</name>
+    <message>
+        <location filename="../../sigverify/core/verification.py" line="-116"/>
+        <source>Its distance to the reference is {score:.3f}</source>
+        <translation>它与参考签名的距离为 {score:.3f}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its distance to the closest of {count} references is {score:.3f}</source>
+        <translation>在 {count} 个参考签名中，它与最接近的一个的距离为 {score:.3f}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its distance to the closest of {count} references, allowing for how much they vary, is {score:.3f}</source>
+        <translation>在 {count} 个参考签名中，它与最接近的一个的距离（已考虑参考签名之间的差异程度）为 {score:.3f}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Its distance to the {k} closest of {count} references is {score:.3f}</source>
+        <translation>在 {count} 个参考签名中，它与最接近的 {k} 个的距离为 {score:.3f}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its distance to the {k} closest of {count} references, allowing for how much they vary, is {score:.3f}</source>
+        <translation>在 {count} 个参考签名中，它与最接近的 {k} 个的距离（已考虑参考签名之间的差异程度）为 {score:.3f}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>this person&apos;s</source>
+        <translation>此人的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the model&apos;s</source>
+        <translation>模型的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>within {whose} accept threshold {accept:.3f}</source>
+        <translation>在{whose}接受阈值 {accept:.3f} 以内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>beyond {whose} reject threshold {reject:.3f}: it does not match the references</source>
+        <translation>超出{whose}拒绝阈值 {reject:.3f}：与参考签名不符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>between {whose} accept ({accept:.3f}) and reject ({reject:.3f}) thresholds: compare it with the references</source>
+        <translation>介于{whose}接受阈值（{accept:.3f}）与拒绝阈值（{reject:.3f}）之间：请与参考签名进行比对</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{basis}, {verdict}. Closest reference: {name}.</source>
+        <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../../sigverify/gui/widgets.py" line="-484"/>
+        <source>accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needs review</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+224"/>
+        <source>%n file(s) could not be used:</source>
+        <extracomment>Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.</extracomment>
+        <translation>
+            <numerusform>%n 个文件无法使用：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The other %n file(s) were added.</source>
+        <translation>
+            <numerusform>其余 %n 个文件已添加。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The clipboard holds no picture. Copy a signature image first.</source>
+        <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
+    </message>
+    <message>
+        <location line="+264"/>
+        <source>Measured on {writers} people it never saw, with {refs} reference signatures each: at its threshold it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
+        <translation>在 {writers} 位模型从未见过的人员上测得，每人 {refs} 个参考签名：在其阈值下，真实签名未被接受（转为需复核或被拒绝）的比例约为 {refused}，熟练伪造签名被放行的比例约为 {accepted}。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>none (0 %)</source>
+        <translation>零（0 %）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 in {n} ({percent:.0f} %)</source>
+        <translation>1/{n}（{percent:.0f} %）</translation>
+    </message>
+</context>
+</TS>

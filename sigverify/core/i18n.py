@@ -1,0 +1,33 @@
+"""Words from core that a user reads (error messages, plot labels), translatable without Qt.
+
+Core writes ``translate("errors", "No signature was found on {name}.").format(name=...)``.
+The call has the shape of Qt's ``QCoreApplication.translate``, so ``pyside6-lupdate``
+collects these texts into the same ``.ts`` file as the GUI's ``tr()`` strings. Until a
+translator is installed (the command line never installs one) the text comes back as
+written; the desktop app installs Qt's own function at start-up (:func:`install`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translator = Callable[[str, str, str | None, int], str]
+
+
+def _as_written(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return text
+
+
+_translator: Translator = _as_written
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the user's language (``%n`` replaced by ``n`` when ``n`` >= 0)."""
+    result = _translator(context, text, disambiguation, n)
+    return result.replace("%n", str(n)) if n >= 0 and _translator is _as_written else result
+
+
+def install(translator: Translator | None) -> None:
+    """Use ``translator`` (e.g. ``QCoreApplication.translate``) from now on; None undoes it."""
+    global _translator
+    _translator = translator or _as_written

@@ -1,0 +1,69 @@
+"""The interface language: the system's when sigverify ships it, or the one chosen in the app.
+
+Translations are Qt ``.qm`` files in ``resources/translations`` (built from the ``.ts``
+sources by ``scripts/update_translations.py``). Installing one also routes core's
+:func:`sigverify.core.i18n.translate` (error messages, decision reasons) through Qt.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from sigverify.core import i18n
+from sigverify.core.paths import resource_path, user_data_dir
+
+#: Choices offered in the app: setting value -> name shown (each in its own language).
+#: "" follows the system language.
+LANGUAGES = {"": None, "en": "English", "zh_CN": "简体中文"}
+SETTING = "language"
+
+
+def gui_settings() -> QSettings:
+    """Window geometry and choices, in the user data folder (follows SIGVERIFY_HOME)."""
+    return QSettings(str(user_data_dir() / "gui.ini"), QSettings.Format.IniFormat)
+
+
+def chosen_language() -> str:
+    """The setting: "" (system language), "en" or "zh_CN"."""
+    value = str(gui_settings().value(SETTING, "") or "")
+    return value if value in LANGUAGES else ""
+
+
+def choose_language(language: str) -> None:
+    """Keep ``language`` for the next start (the open window keeps its language)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    gui_settings().setValue(SETTING, language)
+
+
+def translations_dir() -> str:
+    return str(resource_path("translations"))
+
+
+def install_translator(app, language: str | None = None) -> str:
+    """Install the translation for ``language`` (default: the setting, else the system
+    language) and return the language now in use ("en" when none applies)."""
+    language = chosen_language() if language is None else language
+    locale = QLocale(language) if language else QLocale()
+    if locale.language() == QLocale.Language.English:
+        i18n.install(None)
+        return "en"
+    ours = QTranslator(app)
+    if not ours.load(locale, "sigverify", "_", translations_dir()):
+        i18n.install(None)
+        return "en"
+    # Qt's own words (OK, Cancel, Next in the wizard, the file dialog) in the same language.
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    app.installTranslator(ours)
+    i18n.install(QCoreApplication.translate)
+    return ours.language() or locale.name()
+
+
+def remove_translators(app) -> None:
+    """Back to English (tests switch languages within one process)."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    i18n.install(None)

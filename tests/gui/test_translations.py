@@ -1,0 +1,173 @@
+"""The interface in Simplified Chinese: every string translated, placeholders kept, the
+compiled file current, and the app (GUI and core messages) switching language."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from sigverify.core import i18n
+from sigverify.core.errors import ImageReadError
+from sigverify.core.imageio import load_image
+from tests.conftest import signature_file
+from tests.gui.conftest import wait_idle
+from tests.gui.test_app import enrol
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "sigverify_zh_CN.ts"
+QM = TS.with_suffix(".qm")
+sys.path.insert(0, str(ROOT / "scripts"))
+from update_translations import sources  # noqa: E402
+
+
+def tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(path).getroot()
+    return {
+        (context.findtext("name") or "", message.findtext("source")): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def translation_text(message: ET.Element) -> str:
+    translation = message.find("translation")
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return " ".join(forms) if forms else translation.text or ""
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return messages(TS)
+
+
+def test_every_string_in_the_code_has_a_chinese_translation(tmp_path, shipped):
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources(), "-ts", str(fresh)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    in_code = messages(fresh)
+    assert len(in_code) > 400  # GUI and core texts were both collected
+    missing = [
+        key
+        for key in in_code
+        if key not in shipped
+        or shipped[key].find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not translation_text(shipped[key]).strip()
+    ]
+    assert not missing, (
+        f"{len(missing)} string(s) without a Chinese translation (run "
+        f"scripts/update_translations.py, translate, run it again): {missing[:5]}"
+    )
+
+
+FIELDS = re.compile(r"\{[^{}]*\}|%n|%v|%m|</?[a-zA-Z][^>]*>|\\n|&nbsp;")
+
+
+#: Names that stay in Latin letters in the Chinese interface.
+LATIN_NAMES = {"sigverify", "Ctrl", "EER", "AUC", "FAR", "FRR", "ROC", "DET", "CNN", "TDNN"}
+
+
+def test_translations_keep_placeholders_tags_and_are_chinese(shipped):
+    wrong = []
+    for (context, source), message in shipped.items():
+        text = translation_text(message)
+        if Counter(FIELDS.findall(source)) != Counter(FIELDS.findall(text)):
+            wrong.append((context, source, text))
+        words = set(re.findall(r"[A-Za-z]{3,}", FIELDS.sub("", source))) - LATIN_NAMES
+        if len(words) >= 2 and not re.search(r"[\u4e00-\u9fff]", text):
+            wrong.append((context, source, text))  # a sentence left in English
+    assert not wrong, wrong[:5]
+
+
+def test_the_compiled_translation_is_current(tmp_path):
+    compiled = tmp_path / "check.qm"
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True
+    )
+    assert compiled.read_bytes() == QM.read_bytes(), "run scripts/update_translations.py"
+
+
+@pytest.fixture
+def chinese(qapp):
+    from sigverify.gui.language import install_translator, remove_translators
+
+    assert install_translator(qapp, "zh_CN") == "zh_CN"
+    yield
+    remove_translators(qapp)
+
+
+def test_core_messages_follow_the_installed_language(qapp, tmp_path):
+    from sigverify.gui.language import install_translator, remove_translators
+
+    with pytest.raises(ImageReadError) as english:
+        load_image(tmp_path / "cheque.png")
+    assert str(english.value) == "The file “cheque.png” does not exist."
+    install_translator(qapp, "zh_CN")
+    try:
+        with pytest.raises(ImageReadError) as chinese:
+            load_image(tmp_path / "cheque.png")
+        assert "cheque.png" in str(chinese.value)
+        assert "不存在" in str(chinese.value)
+        # Qt fills in %n for plurals, and core's plural texts go through it too.
+        advice = i18n.translate("plots", "%n ref(s)", None, 3)
+        assert advice == "3 个参考签名"
+    finally:
+        remove_translators(qapp)
+    assert i18n.translate("plots", "%n ref(s)", None, 3) == "3 ref(s)"
+
+
+def test_english_or_an_unshipped_language_installs_nothing(qapp):
+    from sigverify.gui.language import install_translator
+
+    assert install_translator(qapp, "en") == "en"
+    assert install_translator(qapp, "fr_FR") == "en"
+    assert i18n.translate("errors", "too many pixels") == "too many pixels"
+
+
+def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
+    pages = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert pages[:5] == ["人员", "验证", "阈值", "模型", "训练"]
+    assert window.verify_page.badge.text() == "尚无结果"
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
+    page = window.verify_page
+    page.choose_person("c-1")
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    assert page.badge.text() in ("接受", "需复核", "拒绝")
+    reason = page.result.reason
+    assert "最接近的参考签名" in reason and "阈值" in reason, reason
+
+
+def test_the_language_setting_is_kept_for_the_next_start(qapp, window, dialogs):
+    from sigverify.gui.language import chosen_language, install_translator, remove_translators
+
+    assert chosen_language() == ""
+    assert window.language_button.text() == "System language"
+    dialogs.choice = 2  # the third choice: 简体中文
+    window.change_language()
+    assert chosen_language() == "zh_CN"
+    assert window.language_button.text() == "简体中文"
+    assert dialogs.infos and "next time" in dialogs.infos[-1]
+    try:
+        assert install_translator(qapp) == "zh_CN"  # what the next start does
+    finally:
+        remove_translators(qapp)
+
+
+def test_lupdate_is_available_where_the_tests_run():
+    assert shutil.which(tool("pyside6-lupdate")) and shutil.which(tool("pyside6-lrelease"))
