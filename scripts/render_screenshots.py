@@ -1,7 +1,8 @@
 """Render the app's windows offscreen to docs/screenshots/*.png (shown in README.md),
 plus a picture of what preprocessing does to synthetic signatures.
 
-    python scripts/render_screenshots.py
+    python scripts/render_screenshots.py                 # English, docs/screenshots/
+    python scripts/render_screenshots.py --language zh_CN  # Chinese, docs/screenshots/zh/
 """
 
 from __future__ import annotations
@@ -69,9 +70,21 @@ def save(widget, name: str) -> None:
     widget.grab().save(str(OUT / name))
 
 
-def main() -> int:
+#: What the sample desk shows, per language: person name, note, verification comment.
+SAMPLE_TEXT = {
+    "en": ("Maria Souza", "Joint account 55-0192", "Cheque 0815, counter 2"),
+    "zh_CN": ("王丽华", "联名账户 55-0192", "支票 0815，2 号柜台"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
     """A throwaway store (SIGVERIFY_HOME in a temporary folder) with one synthetic person,
     the default model, and each page in a typical state."""
+    global OUT
+    args = sys.argv[1:] if argv is None else argv
+    language = args[args.index("--language") + 1] if "--language" in args else "en"
+    if language != "en":
+        OUT = OUT / language.split("_")[0]
     import cv2
     from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
@@ -91,7 +104,12 @@ def main() -> int:
     forged = work / "cheque-0815.png"
     cv2.imwrite(str(forged), forged_signature(style, 1).image)
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from sigverify.gui.language import install_translator
+
+    if install_translator(app, language) != language:
+        raise SystemExit(f"no translation for {language}")
+    person_name, person_note, comment = SAMPLE_TEXT[language]
     window = create_main_window()
     window.resize(1240, 800)
     window.show()
@@ -99,8 +117,8 @@ def main() -> int:
 
     people = window.people_page
     people.id_edit.setText("C-1042")
-    people.name_edit.setText("Maria Souza")
-    people.note_edit.setText("Joint account 55-0192")
+    people.name_edit.setText(person_name)
+    people.note_edit.setText(person_note)
     people.drop_area.add_paths(files[:5])
     people.enroll()
     wait_idle(app, window.engine)
@@ -116,7 +134,7 @@ def main() -> int:
     verify.drop_area.add_paths([forged])
     verify.verify()
     wait_idle(app, window.engine)
-    verify.comment.setText("Cheque 0815, counter 2")
+    verify.comment.setText(comment)
     app.processEvents()
     save(window, "verify.png")
     verify.compare_tabs.setCurrentIndex(1)
@@ -172,7 +190,8 @@ def main() -> int:
     verify.recorded = True  # the sample verification is not for an audit log: no question
     window.close()
     close_main_window(window)
-    preprocessing_figure(OUT / "preprocessing.png")
+    if language == "en":
+        preprocessing_figure(OUT / "preprocessing.png")
     (OUT / "main_window.png").unlink(missing_ok=True)
     print(f"wrote {sorted(p.name for p in OUT.glob('*.png'))} to {OUT}")
     return 0

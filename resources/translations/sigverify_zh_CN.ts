@@ -22,7 +22,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard.py" line="+72"/>
+        <location filename="../../sigverify/gui/train_wizard.py" line="+73"/>
         <source>Your signatures</source>
         <translation>您的签名</translation>
     </message>
@@ -33,12 +33,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -48,12 +48,12 @@
         <translation>创建模板文件夹…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Layouts understood: {help}.</source>
         <translation>支持的目录结构：{help}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+493"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+501"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -433,7 +433,12 @@
         <translation>编码器</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>{encoder} ({count:,} parameters)</source>
+        <translation>{encoder}（{count:,} 个参数）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
@@ -453,12 +458,22 @@
         <translation>保持扫描原样（保留笔本身的粗细和浓淡）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>euclidean</source>
+        <translation>欧氏距离</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cosine</source>
+        <translation>余弦距离</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Embeddings</source>
         <translation>嵌入向量</translation>
     </message>
@@ -554,6 +569,11 @@
     </message>
     <message>
         <location line="+32"/>
+        <source>Trained on</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>(train / validation / test writers)</source>
         <translation>（训练 / 验证集 / 测试书写者）</translation>
     </message>
@@ -676,7 +696,17 @@
         <translation>三元组损失</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>150 × 220 (default)</source>
+        <translation>150 × 220（默认）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100 × 150 (faster)</source>
+        <translation>100 × 150（更快）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -1749,7 +1779,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>读取签名时已取消。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/datasets.py" line="+141"/>
+        <location filename="../../sigverify/core/datasets.py" line="+30"/>
+        <source>sigverify&apos;s own layout: &lt;writer&gt;/genuine/ and &lt;writer&gt;/forged/ folders; CEDAR: full_org/ and full_forg/ folders; SigComp2011 (sign_data): 001/ and 001_forg/ folders; BHSig260: Bengali/ or Hindi/ folders of B-S-1-G-01.tif files</source>
+        <translation>sigverify 自有结构：&lt;writer&gt;/genuine/（真实签名）和 &lt;writer&gt;/forged/（伪造签名）文件夹；CEDAR：full_org/ 和 full_forg/ 文件夹；SigComp2011（sign_data）：001/ 和 001_forg/ 文件夹；BHSig260：Bengali/ 或 Hindi/ 文件夹，内含 B-S-1-G-01.tif 这类文件</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>The folder “{name}” does not look like a signature data folder. Expected one of: {LAYOUT_HELP}.</source>
         <extracomment>Fewer genuine images than this and no genuine pair can be formed.</extracomment>
         <translation>文件夹“{name}”看起来不是签名数据文件夹。应为以下布局之一：{LAYOUT_HELP}。</translation>
@@ -1902,7 +1937,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”不是由 sigverify 安装的（位于 {parent}）；如果不再需要，请自行删除其文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model_evaluation.py" line="+62"/>
+        <location filename="../../sigverify/core/model_evaluation.py" line="+63"/>
         <source>The model was not trained on “{name}”, so it has no test writers there; evaluate on all its writers instead (--writers all).</source>
         <translation>该模型并非用“{name}”训练，因此其中没有它的测试书写者；请改为在全部书写者上评估（--writers all）。</translation>
     </message>
@@ -2160,6 +2195,14 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
 </context>
 <context>
+    <name>protocol</name>
+    <message>
+        <location filename="../../sigverify/core/model_evaluation.py" line="-101"/>
+        <source>writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); score = mean distance to the ceil(N/2) nearest references, scaled by the typical / this writer&apos;s reference spread (N &gt;= 2); threshold chosen on validation writers</source>
+        <translation>测试书写者与训练书写者互不重叠；每位书写者随机选取（固定随机种子）N 个真实签名作为参考签名，待验证签名为其余真实签名、全部熟练伪造签名，以及最多 20 位其他书写者各一个真实签名（随机伪造）；分数为与最接近的 ceil(N/2) 个参考签名的平均距离，并按典型参考签名离散程度与该书写者自身离散程度缩放（N &gt;= 2）；阈值在验证集书写者上选定</translation>
+    </message>
+</context>
+<context>
     <name>reason</name>
     <message>
         <location filename="../../sigverify/core/verification.py" line="-116"/>
@@ -2225,7 +2268,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-484"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-492"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -2240,7 +2283,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>拒绝</translation>
     </message>
     <message numerus="yes">
-        <location line="+224"/>
+        <location line="+232"/>
         <source>%n file(s) could not be used:</source>
         <extracomment>Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.</extracomment>
         <translation>

@@ -22,16 +22,17 @@ from pathlib import Path
 import numpy as np
 
 from sigverify.core.errors import DatasetError, SigverifyError
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
 from sigverify.core.imageio import IMAGE_SUFFIXES, load_image
 from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
 
 LAYOUTS = ("folders", "cedar", "sigcomp", "bhsig260")
-LAYOUT_HELP = (
+LAYOUT_HELP = QT_TRANSLATE_NOOP(
+    "errors",
     "sigverify's own layout: <writer>/genuine/ and <writer>/forged/ folders; "
     "CEDAR: full_org/ and full_forg/ folders; "
     "SigComp2011 (sign_data): 001/ and 001_forg/ folders; "
-    "BHSig260: Bengali/ or Hindi/ folders of B-S-1-G-01.tif files"
+    "BHSig260: Bengali/ or Hindi/ folders of B-S-1-G-01.tif files",
 )
 #: Fewer genuine images than this and no genuine pair can be formed.
 MIN_GENUINE = 2
@@ -142,7 +143,7 @@ def detect_layout(root: str | Path) -> str:
             "errors",
             "The folder “{name}” does not look like a signature data folder. Expected one of: "
             "{LAYOUT_HELP}.",
-        ).format(name=root.name, LAYOUT_HELP=LAYOUT_HELP)
+        ).format(name=root.name, LAYOUT_HELP=translate("errors", LAYOUT_HELP))
     )
 
 
@@ -186,7 +187,7 @@ def read_dataset(root: str | Path, layout: str = "auto") -> Dataset:
                 "errors",
                 "No signatures were found in “{name}” with the {layout} layout. Expected: "
                 "{LAYOUT_HELP}.",
-            ).format(name=root.name, layout=layout, LAYOUT_HELP=LAYOUT_HELP)
+            ).format(name=root.name, layout=layout, LAYOUT_HELP=translate("errors", LAYOUT_HELP))
         )
     for writer in writers:
         if not writer.genuine:

@@ -27,6 +27,12 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return result.replace("%n", str(n)) if n >= 0 and _translator is _as_written else result
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Mark a constant ``text`` for translation; it is translated where it is shown, with
+    ``translate(context, text)`` (e.g. a text that is also stored in English)."""
+    return text
+
+
 def install(translator: Translator | None) -> None:
     """Use ``translator`` (e.g. ``QCoreApplication.translate``) from now on; None undoes it."""
     global _translator

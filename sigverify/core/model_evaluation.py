@@ -19,19 +19,20 @@ from sigverify.core.evaluation import (
     available_refs,
     evaluate_embeddings,
 )
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
 from sigverify.core.model_card import ModelCard
 
 if TYPE_CHECKING:
     from sigverify.core.modelio import LoadedModel
 
 WRITER_MODES = ("auto", "test", "all")
-PROTOCOL = (
+PROTOCOL = QT_TRANSLATE_NOOP(
+    "protocol",
     "writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining "
     "genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); "
     "score = mean distance to the ceil(N/2) nearest references, scaled by the typical / this "
     "writer's reference spread (N >= 2); "
-    "threshold chosen on validation writers"
+    "threshold chosen on validation writers",
 )
 
 

@@ -40,7 +40,9 @@ def card_html(card: ModelCard) -> str:
     rows = [
         (
             translate("ModelsPage", "Encoder"),
-            f"{card.encoder} ({card.parameters or 0:,} parameters)",
+            translate("ModelsPage", "{encoder} ({count:,} parameters)").format(
+                encoder=card.encoder, count=card.parameters or 0
+            ),
         ),
         (translate("ModelsPage", "Input size"), size),
         (
@@ -51,7 +53,13 @@ def card_html(card: ModelCard) -> str:
             if stroke
             else translate("ModelsPage", "as scanned (the pen's own width and shading)"),
         ),
-        (translate("ModelsPage", "Distance"), card.distance),
+        (
+            translate("ModelsPage", "Distance"),
+            {
+                "euclidean": translate("ModelsPage", "euclidean"),
+                "cosine": translate("ModelsPage", "cosine"),
+            }.get(card.distance, card.distance),
+        ),
         (
             translate("ModelsPage", "Embeddings"),
             translate("ModelsPage", "whitened by the training writers' own variation")
@@ -132,7 +140,8 @@ def card_html(card: ModelCard) -> str:
         out.append("</table>")
         protocol = test.get("protocol")
         if protocol:
-            out.append(f"<p><small>{e(str(protocol))}</small></p>")
+            # the card keeps the English text; the one this version writes is translated
+            out.append("<p><small>" + e(translate("protocol", str(protocol))) + "</small></p>")
     datasets = (card.training or {}).get("datasets") or []
     if datasets:
         names = ", ".join(
@@ -141,8 +150,9 @@ def card_html(card: ModelCard) -> str:
             for d in datasets
         )
         out.append(
-            f"<p><b>{e(translate('ModelsPage', 'Trained on'))}</b> {e(names)} "
-            + "<small>"
+            "<p><b>"
+            + e(translate("ModelsPage", "Trained on"))
+            + f"</b> {e(names)} <small>"
             + e(translate("ModelsPage", "(train / validation / test writers)"))
             + "</small></p>"
         )

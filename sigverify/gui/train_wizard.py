@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.datasets import LAYOUT_HELP, Dataset
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import (
     ImageView,
@@ -49,7 +50,7 @@ from sigverify.gui.workers import Engine
 # Seconds per training step of 48 images at 150 x 220 on a 2-core laptop CPU (measured:
 # cnn 0.97 s, tdnn 0.58 s); other sizes scale with the pixel count, a GPU ~20x faster.
 STEP_SECONDS = {"cnn": 0.97, "tdnn": 0.58}
-SIZES = {"150 × 220 (default)": (150, 220), "100 × 150 (faster)": (100, 150)}
+SIZES = ((150, 220), (100, 150))  # the default first
 
 
 def estimate_seconds(encoder: str, size: tuple[int, int], epochs: int, steps: int, gpu: bool):
@@ -89,7 +90,9 @@ class DataPage(QWizardPage):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         row.addWidget(template)
-        layout_help = QLabel(self.tr("Layouts understood: {help}.").format(help=LAYOUT_HELP))
+        layout_help = QLabel(
+            self.tr("Layouts understood: {help}.").format(help=translate("errors", LAYOUT_HELP))
+        )
         layout_help.setWordWrap(True)
         layout_help.setStyleSheet("color: palette(mid);")
         self.summary = QLabel()
@@ -286,8 +289,8 @@ class OptionsPage(QWizardPage):
         self.epochs.setRange(1, 200)
         self.epochs.setValue(20)
         self.size = QComboBox()
-        for label, size in SIZES.items():
-            self.size.addItem(label, size)
+        self.size.addItem(self.tr("150 × 220 (default)"), SIZES[0])
+        self.size.addItem(self.tr("100 × 150 (faster)"), SIZES[1])
         self.augment = QSlider(Qt.Orientation.Horizontal)
         self.augment.setRange(0, 100)
         self.augment.setValue(50)

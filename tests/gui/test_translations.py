@@ -171,3 +171,21 @@ def test_the_language_setting_is_kept_for_the_next_start(qapp, window, dialogs):
 
 def test_lupdate_is_available_where_the_tests_run():
     assert shutil.which(tool("pyside6-lupdate")) and shutil.which(tool("pyside6-lrelease"))
+
+
+FSTART = ("f'", 'f"', "rf", "fr")
+
+
+def test_no_translated_text_hides_inside_an_f_string():
+    """lupdate does not look inside f-strings: a tr("…") there would never be translated."""
+    import io
+    import tokenize
+
+    hidden = []
+    for name in sources():
+        with open(ROOT / name, encoding="utf-8") as file:
+            for token in tokenize.generate_tokens(io.StringIO(file.read()).readline):
+                fstring = token.type == tokenize.STRING and token.string.lower()[:2] in FSTART
+                if fstring and re.search(r"\b(tr|translate)\(\s*['\"]", token.string):
+                    hidden.append(f"{name}:{token.start[0]}")
+    assert not hidden, hidden
