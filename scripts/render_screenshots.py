@@ -3,6 +3,7 @@ plus a picture of what preprocessing does to synthetic signatures.
 
     python scripts/render_screenshots.py                 # English, docs/screenshots/
     python scripts/render_screenshots.py --language zh_CN  # Chinese, docs/screenshots/zh/
+    python scripts/render_screenshots.py --size 1024x700 --out /tmp/shots  # layout check
 """
 
 from __future__ import annotations
@@ -85,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     language = args[args.index("--language") + 1] if "--language" in args else "en"
     if language != "en":
         OUT = OUT / language.split("_")[0]
+    if "--out" in args:  # e.g. layout checks at other sizes, away from docs/
+        OUT = Path(args[args.index("--out") + 1])
+    width, height = 1240, 800
+    if "--size" in args:
+        width, height = (int(v) for v in args[args.index("--size") + 1].split("x"))
     import cv2
     from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
@@ -111,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"no translation for {language}")
     person_name, person_note, comment = SAMPLE_TEXT[language]
     window = create_main_window()
-    window.resize(1240, 800)
+    window.resize(width, height)
     window.show()
     wait_idle(app, window.engine)
 
@@ -145,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
         window.nav.setCurrentRow(row)
         app.processEvents()
         save(window, f"{name}.png")
+    window.nav.setCurrentRow(2)
+    window.thresholds_page.tabs.setCurrentIndex(2)  # the DET curve
+    app.processEvents()
+    save(window, "thresholds_det.png")
+    window.thresholds_page.tabs.setCurrentIndex(0)
     from sigverify.core.synthetic import write_synthetic_dataset
 
     data = write_synthetic_dataset(work / "our-scans", writers=16, genuine=6, forged=3)

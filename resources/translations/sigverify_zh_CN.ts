@@ -111,7 +111,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+501"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+503"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -806,12 +806,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+166"/>
+        <location line="+174"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-172"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -861,7 +861,7 @@
         <translation>将鼠标指向参考签名即可查看</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>As enrolled</source>
         <translation>登记原图</translation>
     </message>
@@ -871,12 +871,12 @@
         <translation>模型所见</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Reference signatures</source>
         <translation>参考签名</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Select one and press Delete to leave it out</source>
         <translation>选中一个签名后按 Delete 键即可将其排除</translation>
     </message>
@@ -1230,12 +1230,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+228"/>
+        <location line="+229"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-227"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -1251,7 +1251,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+221"/>
+        <location line="+222"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -2268,7 +2268,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-492"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-493"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -2283,7 +2283,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>拒绝</translation>
     </message>
     <message numerus="yes">
-        <location line="+232"/>
+        <location line="+233"/>
         <source>%n file(s) could not be used:</source>
         <extracomment>Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.</extracomment>
         <translation>

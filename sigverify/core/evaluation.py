@@ -404,7 +404,7 @@ def roc_figure(score_sets: list[ScoreSet], names: list[str] | None = None) -> Fi
 def det_figure(score_sets: list[ScoreSet]) -> Figure:
     """FRR against FAR on normal-deviate axes (a DET curve)."""
     probit = np.vectorize(NormalDist().inv_cdf)
-    ticks = np.array([0.001, 0.01, 0.05, 0.2, 0.5])
+    ticks = np.array([0.001, 0.01, 0.05, 0.2, 0.5, 0.8])
     figure = _figure(4.8, 4.4)
     ax = figure.subplots()
     for scores in score_sets:
@@ -418,8 +418,8 @@ def det_figure(score_sets: list[ScoreSet]) -> Figure:
         )
     ax.set_xticks(probit(ticks), [f"{t:g}" for t in ticks * 100])
     ax.set_yticks(probit(ticks), [f"{t:g}" for t in ticks * 100])
-    ax.set_xlim(probit(0.0005), probit(0.6))
-    ax.set_ylim(probit(0.0005), probit(0.6))
+    ax.set_xlim(probit(0.0005), probit(0.9))
+    ax.set_ylim(probit(0.0005), probit(0.9))
     ax.set_xlabel(translate("plots", "false accept rate (%)"))
     ax.set_ylabel(translate("plots", "false reject rate (%)"))
     ax.set_title("DET")

@@ -129,21 +129,29 @@ class PeoplePage(QWidget):
         self.remove_button.clicked.connect(self.remove_reference)
         self.original_view = ImageView(self.tr("Point at a reference to see it"))
         self.preprocessed_view = ImageView()
+        for view in (self.original_view, self.preprocessed_view):
+            view.setMinimumSize(120, 48)
         self.preview_note = QLabel()
         self.preview_note.setWordWrap(True)
+        # The previews sit beside the list, not under it: the page then fits a 768-pixel
+        # screen (1366 x 768 laptops) with the list, previews and Enrol all visible.
         previews = captioned_row(
             [
                 (self.tr("As enrolled"), self.original_view),
                 (self.tr("What the model sees"), self.preprocessed_view),
-            ]
+            ],
+            stacked=True,
         )
         stored_box = QGroupBox(self.tr("Reference signatures"))
         stored_layout = QVBoxLayout(stored_box)
-        self.references.setMaximumHeight(2 * THUMB.height() + 70)  # two rows, then scroll
-        stored_layout.addWidget(self.references)
-        stored_layout.addLayout(previews, 1)
-        stored_layout.addWidget(self.preview_note)
-        stored_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        list_and_previews = QHBoxLayout()
+        list_and_previews.addWidget(self.references, 3)
+        list_and_previews.addLayout(previews, 2)
+        stored_layout.addLayout(list_and_previews, 1)
+        note_and_remove = QHBoxLayout()
+        note_and_remove.addWidget(self.preview_note, 1)
+        note_and_remove.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignBottom)
+        stored_layout.addLayout(note_and_remove)
 
         self.drop_area = SignatureDropArea(multiple=True)
         self.drop_area.signatures_added.connect(self.add_pending)

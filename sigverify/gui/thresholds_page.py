@@ -153,9 +153,10 @@ class ThresholdsPage(QWidget):
         apply_layout = QGridLayout(apply_box)
         apply_layout.addWidget(self.apply_all, 0, 0)
         apply_layout.addWidget(self.reset_button, 0, 1)
-        apply_layout.addWidget(self.person, 1, 0)
-        apply_layout.addWidget(self.apply_person, 1, 1)
-        apply_layout.addWidget(self.applied, 2, 0, 1, 2)
+        # the person on a row of their own: at 1024 pixels wide a name beside a button was cut
+        apply_layout.addWidget(self.person, 1, 0, 1, 2)
+        apply_layout.addWidget(self.apply_person, 2, 1)
+        apply_layout.addWidget(self.applied, 3, 0, 1, 2)
 
         bottom = QHBoxLayout()
         bottom.addWidget(controls, 3)

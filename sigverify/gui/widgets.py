@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -257,9 +258,10 @@ def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, in
     layout.addWidget(splitter)
 
 
-def captioned_row(views: list[tuple[str, QWidget]]) -> QHBoxLayout:
-    """Views side by side, each under its caption; the views take the extra height."""
-    row = QHBoxLayout()
+def captioned_row(views: list[tuple[str, QWidget]], stacked: bool = False) -> QBoxLayout:
+    """Views side by side (or one above the other when ``stacked``), each under its
+    caption; the views take the extra room."""
+    row = QVBoxLayout() if stacked else QHBoxLayout()
     for caption, view in views:
         column = QVBoxLayout()
         column.addWidget(QLabel(caption))

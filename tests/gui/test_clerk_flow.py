@@ -291,6 +291,52 @@ def test_at_1024_wide_the_overlay_tab_and_zoom_are_not_cut_off(qtbot, window):
     assert window.verify_page.zoom.width() >= 100
 
 
+def rect_in_window(widget, window):
+    from PySide6.QtCore import QPoint, QRect
+
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def test_the_people_page_fits_a_1366_by_768_laptop(qtbot, window, tmp_path):
+    """With a title bar and a task bar a 768-pixel screen leaves about 700 pixels: at its
+    smallest the window fits there with the list, previews and Enrol apart and visible."""
+    from itertools import combinations
+
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(6)])
+    height = window.minimumSizeHint().height()
+    assert height <= 680
+    window.resize(1024, height)
+    qtbot.wait(50)
+    page = window.people_page
+    widgets = [
+        page.references,
+        page.original_view,
+        page.preprocessed_view,
+        page.remove_button,
+        page.drop_area,
+        page.pending_list,
+        page.enroll_button,
+    ]
+    for widget in widgets:
+        assert widget.isVisible() and window.rect().contains(rect_in_window(widget, window))
+    for a, b in combinations(widgets, 2):
+        assert not rect_in_window(a, window).intersects(rect_in_window(b, window)), (a, b)
+
+
+def test_at_1024_wide_the_threshold_person_is_not_cut_off(qtbot, window, tmp_path):
+    enrol(
+        qtbot, window, "C-1042", [signature_file(tmp_path, 1, i) for i in range(5)], "Maria Souza"
+    )
+    window.thresholds_page.refresh()
+    window.resize(1024, 680)
+    window.nav.setCurrentRow(2)
+    qtbot.wait(50)
+    combo = window.thresholds_page.person
+    text = combo.currentText()
+    assert "Maria Souza" in text
+    assert combo.width() >= combo.fontMetrics().horizontalAdvance(text) + 24
+
+
 def test_gui_help_and_version_print_and_exit_without_a_window(capsys):
     from sigverify import __version__
     from sigverify.gui.app import main
