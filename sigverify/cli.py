@@ -448,12 +448,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
             args.person, signature, record=not args.no_record, comment=args.comment
         )
     label = {"accept": "ACCEPT", "review": "NEEDS REVIEW", "reject": "REJECT"}[result.decision]
+    t = result.thresholds
     lines = [
-        f"{label}  (similarity {result.similarity:.0%}, distance {result.score:.4f})",
+        f"{label}  (similarity {result.similarity:.0%}, score {result.score:.4f}; "
+        f"accept <= {t.accept:.4f}, reject > {t.reject:.4f})",
         result.reason,
     ]
+    # each reference on the thresholds' scale (the raw distance times the person's spread
+    # factor), so that the numbers compare with the score and the thresholds above
     lines += [
-        f"  reference {r.reference_id:>4} {r.filename:<30} distance {r.distance:.4f}"
+        f"  reference {r.reference_id:>4} {r.filename:<30} score {result.on_score_scale(r):.4f}"
         for r in sorted(result.per_reference, key=lambda r: r.distance)
     ]
     lines += [f"Note: {w}" for w in result.warnings]

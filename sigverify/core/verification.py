@@ -175,7 +175,13 @@ class VerificationResult:
                 "source": self.thresholds.source,
             },
             "per_reference": [
-                {"reference": r.reference_id, "file": r.filename, "distance": round(r.distance, 6)}
+                {
+                    "reference": r.reference_id,
+                    "file": r.filename,
+                    "distance": round(r.distance, 6),  # raw, as the model measures it
+                    # on the scale of "distance" above and of the thresholds
+                    "scaled_distance": round(self.on_score_scale(r), 6),
+                }
                 for r in self.per_reference
             ],
             "nearest_reference": {

@@ -62,6 +62,8 @@ def test_verify_json_has_the_documented_keys(env, capsys):
     assert {"decision", "score", "distance", "thresholds", "per_reference", "model"} <= set(payload)
     assert payload["decision"] in ("accept", "review", "reject")
     assert len(payload["per_reference"]) == 3 and 0 <= payload["score"] <= 1
+    nearest = sorted(r["scaled_distance"] for r in payload["per_reference"])[:2]
+    assert abs(sum(nearest) / 2 - payload["distance"]) <= 2e-6
     assert set(payload["thresholds"]) >= {"accept", "reject"}
 
 
@@ -69,6 +71,19 @@ def test_verify_text_shows_the_decision_and_reason(env, capsys):
     code, out, _ = verify_c1(capsys, env)
     assert code == 0
     assert out.split()[0] in ("ACCEPT", "NEEDS", "REJECT") and "Closest reference" in out
+
+
+def test_verify_text_puts_each_reference_on_the_thresholds_scale(env, capsys):
+    """The score is the mean of the 2 nearest of 3 references on the thresholds' scale: the
+    per-reference numbers printed must average to it (raw distances would not)."""
+    import re
+
+    code, out, _ = verify_c1(capsys, env)
+    assert code == 0
+    score = float(re.search(r"score (\d\.\d+); accept <= (\d\.\d+), reject > (\d\.\d+)", out)[1])
+    per_reference = sorted(float(v) for v in re.findall(r"reference +\d+ .* score (\d\.\d+)", out))
+    assert len(per_reference) == 3
+    assert abs((per_reference[0] + per_reference[1]) / 2 - score) <= 1.5e-4
 
 
 def test_people_and_search(env, capsys):
