@@ -346,13 +346,12 @@ def _metrics_table(report) -> str:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from sigverify.core.bank import SignatureBank
-    from sigverify.core.devices import resolve_device
     from sigverify.core.evaluation import det_figure, distance_histogram_figure, roc_figure
+    from sigverify.core.inference import load_for_inference
     from sigverify.core.model_evaluation import PROTOCOL, evaluate_model, evaluation_writers
-    from sigverify.core.modelio import load_model
 
     refs = _parse_refs(args.refs)
-    model = load_model(args.model, resolve_device(args.device))
+    model = load_for_inference(args.model, gpu=args.device != "cpu")
     chosen = evaluation_writers(_read_datasets(args.data, args.layout), model.card, args.writers)
     for note in chosen.notes:
         print(f"Note: {note}", file=sys.stderr)
@@ -400,13 +399,10 @@ def _open_store(args):
 
 
 def _service(args, store):
-    from sigverify.core.devices import resolve_device
-    from sigverify.core.modelio import load_model
+    from sigverify.core.inference import load_for_inference
     from sigverify.core.verification import VerificationService, active_model_dir
 
-    model = load_model(
-        active_model_dir(store, getattr(args, "model", None)), resolve_device("auto")
-    )
+    model = load_for_inference(active_model_dir(store, getattr(args, "model", None)))
     return VerificationService(store, model, getattr(args, "operator", None))
 
 
@@ -644,10 +640,10 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def cmd_models_activate(args: argparse.Namespace) -> int:
-    from sigverify.core.modelio import load_model
+    from sigverify.core.inference import load_for_inference
     from sigverify.core.verification import activate_model, model_id_of
 
-    model = load_model(args.model_dir)
+    model = load_for_inference(args.model_dir)
     with _open_store(args) as store:
         switched = activate_model(
             store, model, args.operator, ProgressBar("Re-embedding references")
@@ -659,6 +655,14 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
         {"active_model": str(model.path), "model": model_id_of(model)},
         f"Active model: {model.card.name} ({model.path}).",
     )
+    return EXIT_OK
+
+
+def cmd_models_export_onnx(args: argparse.Namespace) -> int:
+    from sigverify.core.onnx_export import export_onnx
+
+    path = export_onnx(args.model_dir)
+    _emit(args, {"onnx": str(path)}, f"Wrote {path}; the card records its checksum.")
     return EXIT_OK
 
 
@@ -995,6 +999,14 @@ def build_parser() -> argparse.ArgumentParser:
     activate.add_argument("model_dir")
     add_store_arguments(activate, model=False)
     show = add_command(models_commands, "show", cmd_models_show, "Show the active model's card.")
+    export = add_command(
+        models_commands,
+        "export-onnx",
+        cmd_models_export_onnx,
+        "Write MODEL_DIR/model.onnx, the encoder for ONNX Runtime (done by train and on "
+        "first use; needs torch).",
+    )
+    export.add_argument("model_dir")
     add_store_arguments(show)
     return parser
 

@@ -76,6 +76,9 @@ def tiny_model_dir(tmp_path_factory):
         config,
         out,
     )
+    from sigverify.core.onnx_export import export_onnx
+
+    export_onnx(out)  # as training does: the app verifies through this file
     return out
 
 

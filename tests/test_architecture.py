@@ -98,7 +98,13 @@ def test_the_command_line_starts_without_torch():
 
 @pytest.mark.parametrize(
     "module",
-    ["sigverify.gui.main_window", "sigverify.core.verification", "sigverify.core.model_catalog"],
+    [
+        "sigverify.gui.main_window",
+        "sigverify.core.verification",
+        "sigverify.core.model_catalog",
+        "sigverify.core.inference",
+        "sigverify.core.onnx_model",
+    ],
 )
 def test_the_window_appears_before_torch_and_matplotlib_load(module):
     """torch (2-3 s here) loads with the model in the worker thread, matplotlib (0.8 s) with

@@ -1891,9 +1891,9 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model_card.py" line="+159"/>
+        <location filename="../../sigverify/core/model_card.py" line="+171"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.models`, named here so that reading a card needs no torch; a test keeps the two equal). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}.</extracomment>
+        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.models`, named here so that reading a card needs no torch; a test keeps the two equal). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported).</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -1922,7 +1922,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model_catalog.py" line="+83"/>
+        <location filename="../../sigverify/core/model_catalog.py" line="+88"/>
         <source>“{name}” ships with sigverify and cannot be deleted.</source>
         <translation>“{name}”随 sigverify 一同提供，无法删除。</translation>
     </message>
@@ -1947,7 +1947,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>此文件夹中书写者的真实签名太少，无法进行任何测量：每人至少需要 2 个。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/modelio.py" line="+95"/>
+        <location filename="../../sigverify/core/modelio.py" line="+92"/>
         <source>The model “{name}” has no weights file ({WEIGHTS_FILE}).</source>
         <translation>模型“{name}”没有权重文件（{WEIGHTS_FILE}）。</translation>
     </message>
@@ -2074,7 +2074,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>Could not encode the preprocessed image.</source>
         <extracomment>The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale.</extracomment>
         <translation>无法编码预处理后的图像。</translation>
@@ -2108,6 +2108,33 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <location line="+190"/>
         <source>No model is installed yet. Train one with “sigverify train”, then activate it with “sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.</source>
         <translation>尚未安装任何模型。请用“sigverify train”训练一个模型，然后用“sigverify models activate MODEL_DIR”启用它，或传入 --model MODEL_DIR。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/inference.py" line="+28"/>
+        <source>The model “{name}” has no ONNX file, and this installation cannot make one (it has no training tools). Export it where sigverify can train: “sigverify models export-onnx MODEL_DIR”.</source>
+        <translation>模型“{name}”没有 ONNX 文件，而本安装不含训练工具，无法生成。请在可以训练的 sigverify 上导出：“sigverify models export-onnx MODEL_DIR”。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/onnx_export.py" line="+82"/>
+        <source>The ONNX export of model “{name}” does not give the same embeddings as torch (difference {difference:.2g}); it was not kept.</source>
+        <extracomment>Largest difference allowed between the ONNX and the torch embedding of one image (unit-length vectors; measured on the default model: 2.5e-7).</extracomment>
+        <translation>模型“{name}”导出的 ONNX 文件与 torch 得到的嵌入向量不一致（差异 {difference:.2g}），未予保留。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/onnx_model.py" line="+73"/>
+        <source>The model “{name}” has no ONNX file ({file}).</source>
+        <extracomment>Images per ONNX Runtime call (as many as the torch path embeds at once).</extracomment>
+        <translation>模型“{name}”缺少 ONNX 文件（{file}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The ONNX file of model “{name}” does not match its card: the file is damaged or was replaced. Install the model again.</source>
+        <translation>模型“{name}”的 ONNX 文件与其模型卡不符：文件已损坏或被替换。请重新安装该模型。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The ONNX file of model “{name}” cannot be loaded ({error}).</source>
+        <translation>无法加载模型“{name}”的 ONNX 文件（{error}）。</translation>
     </message>
 </context>
 <context>

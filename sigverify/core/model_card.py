@@ -9,6 +9,7 @@ by :mod:`sigverify.core.modelio`. No pickle anywhere: everything here is JSON.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -31,6 +32,15 @@ ENCODER_NAMES = ("cnn", "tdnn")
 
 CARD_FILE = "card.json"
 CARD_FORMAT = 1
+
+
+def file_sha256(path: str | Path) -> str:
+    """Hex SHA-256 of a file (weights and ONNX files are checked against their card)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 @dataclass
@@ -67,6 +77,8 @@ class ModelCard:
     embedding_dim: int = 0
     parameters: int = 0
     weights_sha256: str = ""
+    #: SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime ("" until exported).
+    onnx_sha256: str = ""
 
     def preprocess_config(self) -> PreprocessConfig:
         return PreprocessConfig.from_dict(self.preprocess)

@@ -59,13 +59,11 @@ def list_models(extra: list[Path] | None = None) -> list[InstalledModel]:
 
 
 def import_model(folder: str | Path) -> InstalledModel:
-    """Copy a model folder into the user's models folder, after checking that it loads.
-    A folder name already taken gets a numbered suffix."""
+    """Copy a model folder into the user's models folder, check that it loads and give it
+    its ONNX file (exported there if it came without one). A folder name already taken gets
+    a numbered suffix."""
     folder = Path(folder)
-    from sigverify.core.modelio import load_model  # torch: only when importing a model
-
-    load_model(folder)  # refuses damaged or foreign folders with a clear message
-    card = read_card(folder)
+    card = read_card(folder)  # refuses a folder that is not a model with a clear message
     base = re.sub(r"[^\w.-]+", "-", card.name or folder.name).strip("-") or "model"
     target = installed_models_dir() / base
     number = 2
@@ -73,6 +71,13 @@ def import_model(folder: str | Path) -> InstalledModel:
         target = installed_models_dir() / f"{base}-{number}"
         number += 1
     shutil.copytree(folder, target, ignore=shutil.ignore_patterns("checkpoint"))
+    from sigverify.core.inference import load_for_inference
+
+    try:
+        load_for_inference(target)  # damaged weights or ONNX file: refused, nothing kept
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
     return InstalledModel(target.resolve(), read_card(target), False)
 
 

@@ -8,7 +8,6 @@ Weights are safetensors: no pickle anywhere.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -23,7 +22,13 @@ from safetensors.torch import load_file, save_file
 from sigverify.core.embedding import embed_images, fused_for_inference
 from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
-from sigverify.core.model_card import ModelCard, read_card, readable_by_all, write_card
+from sigverify.core.model_card import (
+    ModelCard,
+    file_sha256,
+    read_card,
+    readable_by_all,
+    write_card,
+)
 from sigverify.core.models import Encoder, count_parameters, create_encoder
 from sigverify.core.preprocessing import PreprocessConfig
 
@@ -53,14 +58,6 @@ class LoadedModel:
         return self.card.preprocess_config()
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def save_model(encoder: Encoder, card: ModelCard, folder: str | Path) -> Path:
     """Write weights and card into ``folder`` (created if needed). The card's encoder
     fields, size and checksum are filled from the encoder. Returns the folder."""
@@ -76,7 +73,7 @@ def save_model(encoder: Encoder, card: ModelCard, folder: str | Path) -> Path:
         card.encoder_config = dict(encoder.config)
         card.embedding_dim = encoder.embedding_dim
         card.parameters = count_parameters(encoder)
-        card.weights_sha256 = _sha256(Path(temp))
+        card.weights_sha256 = file_sha256(Path(temp))
         os.replace(temp, folder / WEIGHTS_FILE)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -96,7 +93,7 @@ def load_model(folder: str | Path, device: torch.device | str = "cpu") -> Loaded
                 name=folder.name, WEIGHTS_FILE=WEIGHTS_FILE
             )
         )
-    if card.weights_sha256 and _sha256(weights) != card.weights_sha256:
+    if card.weights_sha256 and file_sha256(weights) != card.weights_sha256:
         raise ModelFileError(
             translate(
                 "errors",

@@ -110,4 +110,8 @@ def run_training(
             **report.to_dict(),
         }
         write_card(model.card, result.model_dir)
+    if result.model_dir is not None:
+        from sigverify.core.onnx_export import export_onnx  # what desks verify with
+
+        export_onnx(result.model_dir)
     return TrainingRun(result, split, banks["test"], report, skipped)

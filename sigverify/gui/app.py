@@ -1,6 +1,7 @@
 """The desktop app's entry point (``sigverify-gui``).
 
-The window shows at once; torch and the model load afterwards in the worker thread.
+The window shows at once; the model (ONNX Runtime, no torch) loads afterwards in the worker
+thread.
 Qt is imported inside functions so that ``import sigverify.gui.app`` stays cheap.
 """
 

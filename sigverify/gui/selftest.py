@@ -19,7 +19,7 @@ from sigverify import __version__
 
 
 def _check_engine(folder: Path) -> str:
-    from sigverify.core.modelio import load_model
+    from sigverify.core.inference import load_for_inference
     from sigverify.core.paths import resource_path
     from sigverify.core.store import Store
     from sigverify.core.verification import (
@@ -32,7 +32,7 @@ def _check_engine(folder: Path) -> str:
     )
 
     with Store(folder / "selftest.sqlite3") as store:
-        model = load_model(active_model_dir(store))
+        model = load_for_inference(active_model_dir(store))
         sample = resource_path("selftest")
         references = sorted(sample.glob("reference-*.png"))
         if len(references) < 3:

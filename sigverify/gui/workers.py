@@ -1,8 +1,9 @@
 """All model work runs in one worker thread, one job at a time.
 
 The :class:`Engine` owns that thread. Inside it live the worker's own store connection
-and the loaded model (torch with a set number of threads): two torch users on a small
-CPU slow each other down many times over, so there is never a second one. Pages
+and the loaded model (ONNX Runtime with a set number of threads; a training job brings
+torch with the same count): two such users on a small CPU slow each other down many
+times over, so there is never a second one. Pages
 ``submit`` a function ``fn(context, job)``; its result, error or progress come back as
 callbacks in the GUI thread.
 """
@@ -20,8 +21,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from sigverify.core.model_card import ModelCard
 
-if TYPE_CHECKING:  # torch is imported in the worker thread, when the model loads
-    from sigverify.core.modelio import LoadedModel
+if TYPE_CHECKING:  # onnxruntime is imported in the worker thread, when the model loads
+    from sigverify.core.onnx_model import OnnxModel
 
 
 @dataclass(frozen=True)
@@ -134,21 +135,18 @@ class WorkerContext:
             raise SigverifyError("The model is still loading or could not be loaded; see Models.")
         return self.service
 
-    def load_model(self, path: Path | None) -> tuple[LoadedModel, ModelInfo]:
-        import torch
-
-        from sigverify.core.devices import resolve_device
-        from sigverify.core.modelio import load_model
+    def load_model(self, path: Path | None) -> tuple[OnnxModel, ModelInfo]:
+        """The model for verification, through ONNX Runtime: torch is not imported here
+        (training imports it, in its own job)."""
+        from sigverify.core.inference import load_for_inference
         from sigverify.core.verification import active_model_dir, model_id_of
 
-        torch.set_num_threads(self.threads)
-        device = resolve_device("auto")
-        model = load_model(active_model_dir(self.store, path), device)
-        name = torch.cuda.get_device_name(device) if device.type == "cuda" else "CPU"
+        model = load_for_inference(active_model_dir(self.store, path), threads=self.threads)
+        name = "GPU (CUDA)" if str(model.device).startswith("cuda") else "CPU"
         info = ModelInfo(model.path.resolve(), model.card, model_id_of(model), name)
         return model, info
 
-    def use_model(self, model: LoadedModel) -> None:
+    def use_model(self, model: OnnxModel) -> None:
         from sigverify.core.verification import VerificationService
 
         self.service = VerificationService(self.store, model)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from sigverify import __version__
 from sigverify.core.errors import ImageReadError, SigverifyError
 from sigverify.core.evaluation import band_rates
+from sigverify.core.inference import load_for_inference
 from sigverify.core.model_card import read_card, read_scores, write_card
-from sigverify.core.modelio import load_model
 from sigverify.core.store import Store
 from sigverify.core.verification import SignatureInput, VerificationService
 from tests.conftest import draw_signature, signature_file, write_png
@@ -66,7 +66,7 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     assert result is not None and verify.badge.decision == result.decision
     # the same answer as the service gives directly
     with Store() as store:
-        direct = VerificationService(store, load_model(tiny_model_dir)).verify(
+        direct = VerificationService(store, load_for_inference(tiny_model_dir)).verify(
             "c-1", SignatureInput.from_path(query), record=False
         )
     assert direct.decision == result.decision and direct.score == pytest.approx(result.score)

@@ -1,0 +1,87 @@
+"""Export a model folder's encoder to ``model.onnx`` for :mod:`sigverify.core.onnx_model`
+(needs torch, onnx and onnxscript: training machines, not desks).
+
+The exported graph is the inference encoder (batch norms folded, whitening included) with a
+free batch size. ``torch.onnx.export(..., dynamo=True)``: the older TorchScript exporter
+cannot export the CNN's adaptive pooling to a 2 x 4 grid. The export is checked against
+torch on a few images before the card names it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from sigverify.core.errors import ModelFileError
+from sigverify.core.i18n import translate
+from sigverify.core.model_card import file_sha256, readable_by_all, write_card
+from sigverify.core.modelio import load_model
+from sigverify.core.onnx_model import ONNX_FILE, has_onnx
+
+#: Largest difference allowed between the ONNX and the torch embedding of one image
+#: (unit-length vectors; measured on the default model: 2.5e-7).
+TOLERANCE = 1e-4
+
+
+def export_onnx(folder: str | Path) -> Path:
+    """Write ``folder/model.onnx`` and record its SHA-256 in the card; returns its path."""
+    folder = Path(folder)
+    model = load_model(folder, "cpu")
+    height, width = model.preprocess.height, model.preprocess.width
+    encoder = model.inference_encoder.to(memory_format=torch.contiguous_format)
+    example = torch.rand(2, 1, height, width)
+    batch = torch.export.Dim("batch", min=1, max=4096)
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".model.", suffix=".onnx")
+    os.close(handle)
+    try:
+        program = torch.onnx.export(
+            encoder,
+            (example,),
+            dynamo=True,
+            dynamic_shapes=({0: batch},),
+            input_names=["images"],
+            output_names=["embeddings"],
+            optimize=True,
+            verbose=False,
+        )
+        program.save(temp)  # one file: a sigverify encoder is a few MB, far below 2 GB
+        readable_by_all(temp)
+        _check_against_torch(model, Path(temp))
+        os.replace(temp, folder / ONNX_FILE)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    model.card.onnx_sha256 = file_sha256(folder / ONNX_FILE)
+    write_card(model.card, folder)
+    return folder / ONNX_FILE
+
+
+def ensure_onnx(folder: str | Path) -> bool:
+    """Export when the folder has no (matching) ONNX file yet. True when it has one now."""
+    if has_onnx(folder):
+        return True
+    export_onnx(folder)
+    return True
+
+
+def _check_against_torch(model, path: Path) -> None:
+    import onnxruntime
+
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 256, (3, model.preprocess.height, model.preprocess.width), np.uint8)
+    session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    batch = images[:, None].astype(np.float32) / np.float32(255.0)
+    ours = session.run(None, {session.get_inputs()[0].name: batch})[0]
+    difference = float(np.abs(ours - model.embed(images)).max())
+    if not difference <= TOLERANCE:
+        raise ModelFileError(
+            translate(
+                "errors",
+                "The ONNX export of model “{name}” does not give the same embeddings as torch "
+                "(difference {difference:.2g}); it was not kept.",
+            ).format(name=model.path.name, difference=difference)
+        )
