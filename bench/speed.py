@@ -1,6 +1,7 @@
 """Speed on this machine, as JSON: verifying one query against 5 references end to end
-(read the file, preprocess, embed, compare), embedding throughput, memory, model size,
-import and load times, and the same verification with a SigNet-sized network (Hafemann
+(read the file, preprocess, embed, compare) through ONNX Runtime (what the app uses) and
+through torch, embedding throughput, memory, model size, import and model-ready times and
+memory in a fresh process, and the same verification with a SigNet-sized network (Hafemann
 et al. 2017 architecture, random weights, 150 x 220 input) on the same pipeline, so the
 ratio holds across machines. Both networks get the same inference treatment (batch norms
 folded into the layers before them, channels-last input: ``fused_for_inference``).
@@ -81,20 +82,21 @@ def percentile_ms(values: list[float], q: float) -> float:
 
 
 def time_verification(
-    encoder, config: PreprocessConfig, query: Path, references: list[Path], runs: int
+    embed, config: PreprocessConfig, query: Path, references: list[Path], runs: int
 ) -> dict:
     """Per run: read + preprocess the 5 references and embed them as one batch (as enrolment
-    does), then read + preprocess + embed the query and score it (as verification does)."""
+    does), then read + preprocess + embed the query and score it (as verification does).
+    ``embed``: preprocessed images ``(N, H, W)`` -> embeddings (torch or ONNX Runtime)."""
     times, reference_times = [], []
     ref_images = [preprocess_signature(load_image(p).pixels, config) for p in references]
-    ref_embeddings = embed_images(encoder, np.stack(ref_images))
+    ref_embeddings = embed(np.stack(ref_images))
     for i in range(runs + 3):
         start = time.perf_counter()
         refs = np.stack([preprocess_signature(load_image(p).pixels, config) for p in references])
-        embed_images(encoder, refs)
+        embed(refs)
         middle = time.perf_counter()
         pixels = preprocess_signature(load_image(query).pixels, config)
-        q = embed_images(encoder, pixels[None])
+        q = embed(pixels[None])
         among = pairwise_distances(ref_embeddings, ref_embeddings, "euclidean")
         score_queries(pairwise_distances(q, ref_embeddings, "euclidean"), among, 0.1)
         end = time.perf_counter()
@@ -108,14 +110,14 @@ def time_verification(
     }
 
 
-def throughput(encoder, config: PreprocessConfig, batch: int = 64, rounds: int = 5) -> float:
+def throughput(embed, config: PreprocessConfig, batch: int = 64, rounds: int = 5) -> float:
     images = np.random.default_rng(0).integers(
         0, 255, (batch, config.height, config.width), dtype=np.uint8
     )
-    embed_images(encoder, images)
+    embed(images)
     start = time.perf_counter()
     for _ in range(rounds):
-        embed_images(encoder, images)
+        embed(images)
     return round(batch * rounds / (time.perf_counter() - start), 1)
 
 
@@ -130,6 +132,47 @@ def import_seconds(module: str) -> float:
         ),
         2,
     )
+
+
+READY = """
+import sys, time
+start = time.perf_counter()
+{code}
+import numpy
+size = (1, model.preprocess.height, model.preprocess.width)
+model.embed(numpy.zeros(size, "uint8"))
+elapsed = time.perf_counter() - start
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and exec
+status = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
+print(elapsed, int(status) / 1024)
+"""
+
+
+def ready(code: str) -> dict:
+    """A fresh interpreter: imports, loads the model and embeds one image (what the app's
+    worker does before the first verification); seconds and peak RSS."""
+    out = subprocess.run(
+        [sys.executable, "-c", READY.format(code=code)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return {"s": round(float(out[0]), 2), "rss_mb": round(float(out[1]), 1)}
+
+
+def onnx_embed(module, height: int, width: int, path: Path, threads: int):
+    """``module`` exported to ONNX and run by ONNX Runtime, as an ``embed`` function."""
+    import onnxruntime
+
+    from sigverify.core.onnx_export import export_module
+
+    export_module(module, height, width, path)
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    name = session.get_inputs()[0].name
+
+    def embed(images: np.ndarray) -> np.ndarray:
+        return session.run(None, {name: images[:, None].astype(np.float32) / 255.0})[0]
+
+    return embed
 
 
 def main() -> int:
@@ -168,34 +211,70 @@ def main() -> int:
             files.append(path)
         query, references = files[0], files[1:]
 
-        ours = time_verification(
-            model.inference_encoder, model.preprocess, query, references, args.runs
-        )
+        threads = torch.get_num_threads()
         signet_net = SigNetReference().eval()
         signet = fused_for_inference(signet_net)  # the same inference treatment as ours
         signet_config = PreprocessConfig(height=150, width=220)
-        theirs = time_verification(signet, signet_config, query, references, args.runs)
+        config = model.preprocess
+        runtimes = {
+            "torch": (
+                lambda x: embed_images(model.inference_encoder, x),
+                lambda x: embed_images(signet, x),
+            ),
+            "onnx": (
+                onnx_embed(
+                    model.inference_encoder,
+                    config.height,
+                    config.width,
+                    scratch / "o.onnx",
+                    threads,
+                ),
+                onnx_embed(signet, 150, 220, scratch / "signet.onnx", threads),
+            ),
+        }
+        timed = {}
+        for runtime, (embed, signet_embed) in runtimes.items():
+            ours = time_verification(embed, config, query, references, args.runs)
+            theirs = time_verification(signet_embed, signet_config, query, references, args.runs)
+            timed[runtime] = {
+                "verify_p50_ms": ours["p50"],
+                "verify_p95_ms": ours["p95"],
+                "enrol_5_refs_p50_ms": ours["enrol_5_refs_p50"],
+                "signet_ref_verify_p50_ms": theirs["p50"],
+                "signet_ref_verify_p95_ms": theirs["p95"],
+                "ratio_vs_signet": round(ours["p50"] / theirs["p50"], 3),
+                "embed_images_per_s": throughput(embed, config),
+                "signet_ref_embed_images_per_s": throughput(signet_embed, signet_config),
+            }
+        # the app's way: ONNX Runtime (the model card's ONNX file, exported when missing)
+        onnx_ready = ready(
+            "from sigverify.core.inference import load_for_inference\n"
+            f"model = load_for_inference({str(model_dir)!r}, threads={threads})"
+        )
+        torch_ready = ready(
+            "import torch\nfrom sigverify.core.modelio import load_model\n"
+            f"torch.set_num_threads({threads})\nmodel = load_model({str(model_dir)!r})"
+        )
 
         result = {
             "model": model.card.name,
             "input": [model.preprocess.height, model.preprocess.width],
-            "threads": torch.get_num_threads(),
-            "verify_p50_ms": ours["p50"],
-            "verify_p95_ms": ours["p95"],
-            "enrol_5_refs_p50_ms": ours["enrol_5_refs_p50"],
-            "signet_ref_verify_p50_ms": theirs["p50"],
-            "signet_ref_verify_p95_ms": theirs["p95"],
-            "ratio_vs_signet": round(ours["p50"] / theirs["p50"], 3),
-            "embed_images_per_s": throughput(model.inference_encoder, model.preprocess),
-            "signet_ref_embed_images_per_s": throughput(signet, signet_config),
+            "threads": threads,
+            **timed["onnx"],  # what the app uses
+            "torch": timed["torch"],
+            "model_ready_s": onnx_ready["s"],
+            "model_ready_rss_mb": onnx_ready["rss_mb"],
+            "torch_model_ready_s": torch_ready["s"],
+            "torch_model_ready_rss_mb": torch_ready["rss_mb"],
             "params": count_parameters(model.encoder),
             "signet_ref_params": count_parameters(signet_net),
             "model_mb": round((model_dir / "model.safetensors").stat().st_size / 1e6, 2),
             "model_load_s": round(load_s, 3),
-            # the service (what the window waits for; no torch) and the model code (torch,
-            # imported by the worker before the model loads)
+            # the service (what the window waits for; no torch), the ONNX loader the worker
+            # imports, and torch's model code (training only)
             "import_s": import_seconds("sigverify.core.verification"),
-            "import_model_code_s": import_seconds("sigverify.core.modelio"),
+            "import_onnx_runtime_s": import_seconds("sigverify.core.inference"),
+            "import_torch_model_code_s": import_seconds("sigverify.core.modelio"),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "runs": args.runs,
         }

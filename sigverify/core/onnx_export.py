@@ -31,24 +31,12 @@ def export_onnx(folder: str | Path) -> Path:
     """Write ``folder/model.onnx`` and record its SHA-256 in the card; returns its path."""
     folder = Path(folder)
     model = load_model(folder, "cpu")
-    height, width = model.preprocess.height, model.preprocess.width
-    encoder = model.inference_encoder.to(memory_format=torch.contiguous_format)
-    example = torch.rand(2, 1, height, width)
-    batch = torch.export.Dim("batch", min=1, max=4096)
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".model.", suffix=".onnx")
     os.close(handle)
     try:
-        program = torch.onnx.export(
-            encoder,
-            (example,),
-            dynamo=True,
-            dynamic_shapes=({0: batch},),
-            input_names=["images"],
-            output_names=["embeddings"],
-            optimize=True,
-            verbose=False,
+        export_module(
+            model.inference_encoder, model.preprocess.height, model.preprocess.width, temp
         )
-        program.save(temp)  # one file: a sigverify encoder is a few MB, far below 2 GB
         readable_by_all(temp)
         _check_against_torch(model, Path(temp))
         os.replace(temp, folder / ONNX_FILE)
@@ -58,6 +46,24 @@ def export_onnx(folder: str | Path) -> Path:
     model.card.onnx_sha256 = file_sha256(folder / ONNX_FILE)
     write_card(model.card, folder)
     return folder / ONNX_FILE
+
+
+def export_module(module: torch.nn.Module, height: int, width: int, path: str | Path) -> None:
+    """Write ``module`` (images ``(N, 1, height, width)`` in [0, 1] -> embeddings) as ONNX
+    with a free batch size, in one file (a sigverify encoder is a few MB, far below 2 GB)."""
+    module = module.eval().to(memory_format=torch.contiguous_format)
+    batch = torch.export.Dim("batch", min=1, max=4096)
+    program = torch.onnx.export(
+        module,
+        (torch.rand(2, 1, height, width),),
+        dynamo=True,
+        dynamic_shapes=({0: batch},),
+        input_names=["images"],
+        output_names=["embeddings"],
+        optimize=True,
+        verbose=False,
+    )
+    program.save(str(path))
 
 
 def ensure_onnx(folder: str | Path) -> bool:
