@@ -1835,33 +1835,43 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>未知设备“{name}”：请使用 auto、cpu 或 cuda。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imageio.py" line="+52"/>
+        <location filename="../../sigverify/core/imageio.py" line="+72"/>
         <source>The file “{name}” does not exist.</source>
-        <extracomment>Refuse images whose shorter side is below this: no signature is readable at that size. File suffixes the dataset readers and file dialogs look for.</extracomment>
+        <extracomment>Refuse files larger than this before reading them (an uncompressed 16-bit 40-megapixel TIFF is 80 MB). The only decoders Pillow may use: the documented formats. Pillow knows some forty more (PostScript through Ghostscript, PPM, TGA, ICO...), none of them a scanner&apos;s or phone&apos;s. (A phone&apos;s JPEG that carries a second, preview image opens as JPEG, then says &quot;MPO&quot;.) A JPEG larger than this on its long side is decoded at a reduced scale (1/2, 1/4, 1/8), which takes a fraction of the memory and time; preprocessing works at 1600 px anyway. Refuse images whose shorter side is below this: no signature is readable at that size. File suffixes the dataset readers and file dialogs look for.</extracomment>
         <translation>文件“{name}”不存在。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>“{name}” is a folder, not an image file.</source>
         <translation>“{name}”是一个文件夹，不是图像文件。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>“{name}” is not an ordinary file (a device or a pipe), not an image.</source>
+        <translation>“{name}”不是普通文件（而是设备或管道），不是图像。</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>“{name}” is too large to open safely ({size} MB; the limit is {limit} MB). Scan at 300 dpi or less, or crop the signature.</source>
+        <translation>“{name}”太大，无法安全打开（{size} MB，上限为 {limit} MB）。请以 300 dpi 或更低分辨率扫描，或裁剪出签名部分。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The file “{name}” cannot be opened: {strerror}.</source>
         <translation>无法打开文件“{name}”：{strerror}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The file “{name}” is empty (0 bytes).</source>
         <translation>文件“{name}”为空（0 字节）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>“{name}” is not an image sigverify can read. Use a PNG, JPEG, TIFF or BMP scan or photo of the signature.</source>
         <translation>“{name}”不是 sigverify 能读取的图像。请使用 PNG、JPEG、TIFF 或 BMP 格式的签名扫描件或照片。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
         <source>“{name}” is only {width} × {height} pixels: too small to hold a readable signature (at least {MIN_SIDE} pixels on each side are needed).</source>
         <translation>“{name}”只有 {width} × {height} 像素，太小，无法容纳可辨认的签名（每边至少需要 {MIN_SIDE} 像素）。</translation>
     </message>
@@ -1871,7 +1881,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”共有 {frames} 页；只使用了第一页。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{width} × {height} pixels</source>
         <translation>{width} × {height} 像素</translation>
     </message>
@@ -2069,7 +2079,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+42"/>
+        <location filename="../../sigverify/core/verification.py" line="+43"/>
         <source>“{name}” does not look like the other references (distance {distance:.3f}, more than the reject threshold {reject:.3f}): it may be another person&apos;s signature or a bad scan.</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
@@ -2115,7 +2125,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型“{name}”没有 ONNX 文件，而本安装不含训练工具，无法生成。请在可以训练的 sigverify 上导出：“sigverify models export-onnx MODEL_DIR”。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/onnx_export.py" line="+82"/>
+        <location filename="../../sigverify/core/onnx_export.py" line="+88"/>
         <source>The ONNX export of model “{name}” does not give the same embeddings as torch (difference {difference:.2g}); it was not kept.</source>
         <extracomment>Largest difference allowed between the ONNX and the torch embedding of one image (unit-length vectors; measured on the default model: 2.5e-7).</extracomment>
         <translation>模型“{name}”导出的 ONNX 文件与 torch 得到的嵌入向量不一致（差异 {difference:.2g}），未予保留。</translation>

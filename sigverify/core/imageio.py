@@ -10,6 +10,7 @@ Anything that cannot be read raises an :class:`~sigverify.core.errors.ImageReadE
 from __future__ import annotations
 
 import io
+import stat
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,19 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from sigverify.core.errors import ImageReadError, ImageTooLargeError, ImageTooSmallError
 from sigverify.core.i18n import translate
 
-#: Refuse images above this many pixels: decoding them could exhaust memory.
-MAX_PIXELS = 100_000_000
+#: Refuse images above this many pixels (after a JPEG's reduced decoding): decoding them
+#: could exhaust memory. An A4 page at 600 dpi is 35 megapixels.
+MAX_PIXELS = 40_000_000
+#: Refuse files larger than this before reading them (an uncompressed 16-bit 40-megapixel
+#: TIFF is 80 MB).
+MAX_FILE_BYTES = 150_000_000
+#: The only decoders Pillow may use: the documented formats. Pillow knows some forty more
+#: (PostScript through Ghostscript, PPM, TGA, ICO...), none of them a scanner's or phone's.
+#: (A phone's JPEG that carries a second, preview image opens as JPEG, then says "MPO".)
+FORMATS = ("PNG", "JPEG", "TIFF", "BMP")
+#: A JPEG larger than this on its long side is decoded at a reduced scale (1/2, 1/4, 1/8),
+#: which takes a fraction of the memory and time; preprocessing works at 1600 px anyway.
+JPEG_DRAFT_SIDE = 3200
 #: Refuse images whose shorter side is below this: no signature is readable at that size.
 MIN_SIDE = 16
 #: File suffixes the dataset readers and file dialogs look for.
@@ -45,25 +57,56 @@ class LoadedImage:
 
 def load_image(path: str | Path) -> LoadedImage:
     """Read an image file (any path, including non-ASCII ones)."""
+    return decode_image(read_image_file(path), source=str(path))
+
+
+def read_image_file(path: str | Path) -> bytes:
+    """The bytes of an image file: a regular file (not a folder, pipe or device) of at most
+    :data:`MAX_FILE_BYTES`, checked before reading; every failure a clear message."""
     path = Path(path)
     name = path.name or str(path)
-    if not path.exists():
+    try:
+        info = path.stat()
+    except FileNotFoundError as error:
         raise ImageReadError(
             translate("errors", "The file “{name}” does not exist.").format(name=name)
-        )
-    if path.is_dir():
+        ) from error
+    except OSError as error:  # a name too long, a folder that cannot be searched...
+        raise _cannot_open(name, error) from error
+    if stat.S_ISDIR(info.st_mode):
         raise ImageReadError(
             translate("errors", "“{name}” is a folder, not an image file.").format(name=name)
         )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
+    if not stat.S_ISREG(info.st_mode):
         raise ImageReadError(
-            translate("errors", "The file “{name}” cannot be opened: {strerror}.").format(
-                name=name, strerror=error.strerror
-            )
-        ) from error
-    return decode_image(data, source=str(path))
+            translate(
+                "errors", "“{name}” is not an ordinary file (a device or a pipe), not an image."
+            ).format(name=name)
+        )
+    if info.st_size > MAX_FILE_BYTES:
+        raise ImageTooLargeError(
+            translate(
+                "errors",
+                "“{name}” is too large to open safely ({size} MB; the limit is {limit} MB). "
+                "Scan at 300 dpi or less, or crop the signature.",
+            ).format(name=name, size=info.st_size // 1_000_000, limit=MAX_FILE_BYTES // 1_000_000)
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow after the check
+    except OSError as error:
+        raise _cannot_open(name, error) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(name, None)
+    return data
+
+
+def _cannot_open(name: str, error: OSError) -> ImageReadError:
+    return ImageReadError(
+        translate("errors", "The file “{name}” cannot be opened: {strerror}.").format(
+            name=name, strerror=error.strerror or error
+        )
+    )
 
 
 def decode_image(data: bytes, source: str = "image") -> LoadedImage:
@@ -73,11 +116,14 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
         raise ImageReadError(
             translate("errors", "The file “{name}” is empty (0 bytes).").format(name=name)
         )
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(name, None)
     with warnings.catch_warnings():
-        # We apply our own, lower, pixel limit below with a clearer message.
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        # Our own, lower, pixel limit below says it more clearly; decoder warnings (libtiff,
+        # EXIF) are not the clerk's to read.
+        warnings.simplefilter("ignore")
         try:
-            image = Image.open(io.BytesIO(data))
+            image = Image.open(io.BytesIO(data), formats=FORMATS)
         except Image.DecompressionBombError as error:
             raise _too_large(name, None) from error
         except UnidentifiedImageError as error:
@@ -88,9 +134,20 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
                     "scan or photo of the signature.",
                 ).format(name=name)
             ) from error
-        except OSError as error:
+        except MemoryError:
+            raise
+        except Exception as error:  # noqa: BLE001 - any decoder failure (ValueError for a
+            # text-chunk bomb, struct errors, TypeError...) is a file we cannot read
             raise _damaged(name) from error
+        return _decoded(image, name, source)
 
+
+def _decoded(image: Image.Image, name: str, source: str) -> LoadedImage:
+    """Check the opened (header-only) image's size, then decode it to grey."""
+    try:
+        if image.format in ("JPEG", "MPO") and max(image.size) > JPEG_DRAFT_SIDE:
+            scale = max(image.size) / JPEG_DRAFT_SIDE
+            image.draft("L", (int(image.size[0] / scale), int(image.size[1] / scale)))
         width, height = image.size
         if width * height > MAX_PIXELS:
             raise _too_large(name, (width, height))
@@ -103,7 +160,7 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
                 ).format(name=name, width=width, height=height, MIN_SIDE=MIN_SIDE)
             )
         notes: list[str] = []
-        frames = getattr(image, "n_frames", 1)
+        frames = getattr(image, "n_frames", 1)  # a truncated TIFF fails here: inside the try
         if frames > 1:
             notes.append(
                 translate(
@@ -111,12 +168,13 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
                 ).format(name=name, frames=frames)
             )
         fmt = image.format or "unknown"
-        try:
-            image.load()
-            image = ImageOps.exif_transpose(image)
-            pixels = _to_grey(image)
-        except (OSError, ValueError, SyntaxError) as error:
-            raise _damaged(name) from error
+        image.load()
+        image = ImageOps.exif_transpose(image)
+        pixels = _to_grey(image)
+    except (ImageTooLargeError, ImageTooSmallError, MemoryError):
+        raise
+    except Exception as error:  # noqa: BLE001 - see decode_image
+        raise _damaged(name) from error
     return LoadedImage(pixels=pixels, source=source, format=fmt, warnings=tuple(notes))
 
 
@@ -147,12 +205,14 @@ def _to_grey(image: Image.Image) -> np.ndarray:
     """Any Pillow mode -> ``uint8 (H, W)``; transparency composited onto white paper."""
     mode = image.mode
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
-        values = np.asarray(image, dtype=np.float64)
+        values = np.asarray(image, dtype=np.float32)
         # 16-bit grey (Pillow may widen it to 32-bit "I"); 8-bit data stored as "I" stays put.
         scale = 65535.0 if values.max(initial=0) > 255 else 255.0
         return np.clip(np.rint(values / scale * 255.0), 0, 255).astype(np.uint8)
+    if mode == "LAB":  # a colour scan in CIELAB: its lightness is the grey image
+        return np.asarray(image.getchannel("L"), dtype=np.uint8).copy()
     if mode == "F":
-        values = np.asarray(image, dtype=np.float64)
+        values = np.asarray(image, dtype=np.float32)
         top = values.max(initial=0)
         scale = 1.0 if top <= 1.0 else (255.0 if top <= 255 else 65535.0)
         return np.clip(np.rint(values / scale * 255.0), 0, 255).astype(np.uint8)

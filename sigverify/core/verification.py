@@ -32,7 +32,7 @@ import numpy as np
 from sigverify.core.errors import NoInkError, SigverifyError
 from sigverify.core.evaluation import calibrated_similarity
 from sigverify.core.i18n import translate
-from sigverify.core.imageio import decode_image, load_image
+from sigverify.core.imageio import decode_image, read_image_file
 from sigverify.core.model_card import ModelCard
 from sigverify.core.paths import bundled_models_dir
 from sigverify.core.preprocessing import preprocess_signature
@@ -98,8 +98,9 @@ class SignatureInput:
     @classmethod
     def from_path(cls, path: str | Path) -> SignatureInput:
         path = Path(path)
-        load_image(path)  # clear errors for missing, empty, unreadable files
-        return cls(path.name, path.read_bytes())
+        data = read_image_file(path)  # clear errors for missing, odd and oversized files
+        decode_image(data, source=path.name)  # ... and for files that are not images
+        return cls(path.name, data)
 
 
 @dataclass(frozen=True)

@@ -185,3 +185,107 @@ def test_tiny_image(tmp_path):
     path = _save(tmp_path / "tiny.png", Image.new("L", (10, 40), 0))
     with pytest.raises(ImageTooSmallError, match="10 × 40"):
         load_image(path)
+
+
+# ------------------------------------------------------------------ hostile and odd files
+
+POSTSCRIPT = (
+    b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 64 64\n"
+    b"newpath 0 0 moveto 64 64 lineto stroke\nshowpage\n"
+)
+
+
+def test_postscript_renamed_png_never_reaches_ghostscript(tmp_path):
+    path = tmp_path / "cheque.png"
+    path.write_bytes(POSTSCRIPT)
+    with pytest.raises(ImageReadError, match="not an image sigverify can read"):
+        load_image(path)
+
+
+@pytest.mark.parametrize(
+    "fmt,suffix", [("PPM", ".ppm"), ("TGA", ".tga"), ("PCX", ".pcx"), ("ICO", ".ico")]
+)
+def test_formats_the_readme_does_not_list_are_refused(tmp_path, fmt, suffix):
+    path = _save(tmp_path / f"sig{suffix}", Image.new("L", (64, 64), 200), format=fmt)
+    assert Image.open(path).format == fmt  # Pillow itself would read it
+    with pytest.raises(ImageReadError, match="Use a PNG, JPEG, TIFF or BMP"):
+        load_image(path)
+
+
+def test_a_pipe_named_like_an_image_is_refused_without_waiting(tmp_path):
+    import os
+
+    path = tmp_path / "x.png"
+    os.mkfifo(path)  # reading it would wait for a writer forever
+    with pytest.raises(ImageReadError, match="not an ordinary file"):
+        load_image(path)
+
+
+def test_a_device_is_refused():
+    with pytest.raises(ImageReadError, match="not an ordinary file"):
+        load_image("/dev/zero")
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "big.png"
+    with path.open("wb") as handle:  # sparse: 1 GB on paper, nothing on disk
+        handle.truncate(1_000_000_000)
+    with pytest.raises(ImageTooLargeError, match="1000 MB"):
+        load_image(path)
+
+
+def test_a_name_too_long_for_the_file_system_is_a_clear_error(tmp_path):
+    with pytest.raises(ImageReadError, match="cannot be opened"):
+        load_image(tmp_path / ("a" * 300 + ".png"))
+
+
+def test_a_png_text_chunk_bomb_is_a_clear_error(tmp_path):
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("comment", "0" * 5_000_000, zip=True)  # 5 MB inflated, a few KB on disk
+    path = _save(tmp_path / "bomb.png", Image.new("L", (64, 64), 200), pnginfo=info)
+    assert path.stat().st_size < 100_000
+    with pytest.raises(ImageReadError, match="damaged or incomplete"):
+        load_image(path)
+
+
+def test_a_16_bit_image_beyond_the_pixel_limit_is_refused(tmp_path):
+    # 7000 x 7000 = 49 megapixels of 16-bit grey: over 40, refused from the header
+    path = _save(tmp_path / "deep.png", Image.new("I;16", (7000, 7000), 40000))
+    with pytest.raises(ImageTooLargeError, match="7000 × 7000"):
+        load_image(path)
+
+
+def test_a_large_phone_jpeg_is_decoded_at_a_reduced_scale(tmp_path):
+    pixels = np.full((4000, 6400), 230, np.uint8)
+    pixels[1800:2200, 1000:5000] = 20
+    path = _save(tmp_path / "phone.jpg", Image.fromarray(pixels).convert("RGB"), quality=90)
+    loaded = load_image(path)
+    assert loaded.pixels.shape == (2000, 3200)  # decoded at 1/2 scale, from the JPEG itself
+    assert loaded.pixels[1000, 1500] < 60 and loaded.pixels[200, 200] > 200
+
+
+def test_a_lab_tiff_is_read_as_its_lightness(tmp_path):
+    lab = Image.merge(
+        "LAB",
+        [
+            Image.new("L", (64, 48), 180),
+            Image.new("L", (64, 48), 128),
+            Image.new("L", (64, 48), 128),
+        ],
+    )
+    path = _save(tmp_path / "lab.tif", lab)
+    loaded = load_image(path)
+    assert loaded.pixels.shape == (48, 64) and int(loaded.pixels.mean()) == 180
+
+
+def test_signature_input_reads_the_file_once_with_the_same_checks(tmp_path):
+    from sigverify.core.verification import SignatureInput
+
+    path = tmp_path / "cheque.png"
+    path.write_bytes(POSTSCRIPT)
+    with pytest.raises(ImageReadError, match="not an image sigverify can read"):
+        SignatureInput.from_path(path)
+    good = _save(tmp_path / "good.png", Image.new("L", (64, 64), 200))
+    assert SignatureInput.from_path(good).data == good.read_bytes()
