@@ -111,7 +111,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+503"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+509"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -299,12 +299,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -329,7 +329,7 @@
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -450,7 +450,7 @@
     <message>
         <location line="+1"/>
         <source>redrawn {w:g} px wide, whatever the pen or focus</source>
-        <translation>无论笔型或对焦如何，均重绘为 {w:g} px 宽</translation>
+        <translation>无论使用何种笔、图像是否清晰，笔画都统一重绘为 {w:g} 像素宽</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -823,7 +823,7 @@
     <message>
         <location line="+15"/>
         <source>e.g. customer or patient number</source>
-        <translation>例如客户编号或患者编号</translation>
+        <translation>例如客户号或病历号</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -868,7 +868,7 @@
     <message>
         <location line="+1"/>
         <source>What the model sees</source>
-        <translation>模型所见</translation>
+        <translation>模型处理后</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -971,7 +971,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+11"/>
         <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
-        <translation>请先输入人员 ID（例如客户编号或患者编号）。</translation>
+        <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1083,7 +1083,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-172"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-173"/>
         <source>Drop signature images here</source>
         <translation>将签名图像拖放到此处</translation>
     </message>
@@ -1151,7 +1151,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>ThresholdGauge</name>
     <message>
-        <location line="+147"/>
+        <location line="+157"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -1313,7 +1313,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     <message>
         <location line="+29"/>
         <source>FAR {far} · FRR {frr} · genuine sent to review {review}</source>
-        <translation>FAR {far} · FRR {frr} · 真实签名需复核 {review}</translation>
+        <translation>误识率 FAR {far} · 拒识率 FRR {frr} · 真实签名需复核 {review}</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1540,7 +1540,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -1625,7 +1625,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+62"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
@@ -1637,7 +1637,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     <message>
         <location line="+2"/>
         <source>The result for {person} ({decision}) has not been recorded in the audit log. Record it before {before}?</source>
-        <translation>{person}（{decision}）的结果尚未记录到审计日志。要在{before}之前记录吗？</translation>
+        <translation>{person} 的验证结果（{decision}）尚未记入审计日志。是否在{before}前先记录？</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1710,7 +1710,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>各参考签名与被验证签名之间的距离，与分数和阈值采用相同的刻度</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>This result is for {person} and the signature checked then. The person or the signature has changed since: press Verify again.</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>
@@ -1901,9 +1901,9 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model_card.py" line="+171"/>
+        <location filename="../../sigverify/core/model_card.py" line="+184"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.models`, named here so that reading a card needs no torch; a test keeps the two equal). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported).</extracomment>
+        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.models`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported).</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -1912,7 +1912,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”不是 sigverify 模型文件夹：其中没有 {CARD_FILE}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>The model card of “{name}” is damaged ({error}).</source>
         <translation>“{name}”的模型卡已损坏（{error}）。</translation>
     </message>
@@ -1927,7 +1927,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型“{name}”使用了此版本无法识别的编码器（“{encoder}”）。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+122"/>
         <source>The saved validation scores of “{name}” are damaged ({error}).</source>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
@@ -1963,6 +1963,11 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>The model card of “{name}” has no weights checksum, so its weights cannot be trusted. Install the model again.</source>
+        <translation>模型“{name}”的模型卡没有权重校验和，其权重无法被信任。请重新安装该模型。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The weights of model “{name}” do not match its card: the file is damaged or was replaced. Install the model again.</source>
         <translation>模型“{name}”的权重与其模型卡不符：文件已损坏或被替换。请重新安装该模型。</translation>
     </message>
@@ -1970,6 +1975,11 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <location line="+10"/>
         <source>The weights of model “{name}” are damaged ({error}).</source>
         <translation>模型“{name}”的权重已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The weights of model “{name}” hold invalid numbers (NaN or infinite).</source>
+        <translation>模型“{name}”的权重含有无效数值（NaN 或无穷大）。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2102,7 +2112,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     <message>
         <location line="+77"/>
         <source>A person needs an id (for example a customer or patient number).</source>
-        <translation>人员需要一个编号（例如客户编号或患者编号）。</translation>
+        <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2131,9 +2141,14 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型“{name}”导出的 ONNX 文件与 torch 得到的嵌入向量不一致（差异 {difference:.2g}），未予保留。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/onnx_model.py" line="+73"/>
-        <source>The model “{name}” has no ONNX file ({file}).</source>
+        <location filename="../../sigverify/core/onnx_model.py" line="+63"/>
+        <source>The model “{name}” gives invalid numbers (NaN or infinite).</source>
         <extracomment>Images per ONNX Runtime call (as many as the torch path embeds at once).</extracomment>
+        <translation>模型“{name}”输出了无效数值（NaN 或无穷大）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The model “{name}” has no ONNX file ({file}).</source>
         <translation>模型“{name}”缺少 ONNX 文件（{file}）。</translation>
     </message>
     <message>
@@ -2244,27 +2259,27 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     <message>
         <location filename="../../sigverify/core/verification.py" line="-116"/>
         <source>Its distance to the reference is {score:.3f}</source>
-        <translation>它与参考签名的距离为 {score:.3f}</translation>
+        <translation>该签名与参考签名的距离为 {score:.3f}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Its distance to the closest of {count} references is {score:.3f}</source>
-        <translation>在 {count} 个参考签名中，它与最接近的一个的距离为 {score:.3f}</translation>
+        <translation>该签名与 {count} 个参考签名中最接近的一个的距离为 {score:.3f}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Its distance to the closest of {count} references, allowing for how much they vary, is {score:.3f}</source>
-        <translation>在 {count} 个参考签名中，它与最接近的一个的距离（已考虑参考签名之间的差异程度）为 {score:.3f}</translation>
+        <translation>该签名与 {count} 个参考签名中最接近的一个的距离为 {score:.3f}（已按参考签名的差异程度校正）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Its distance to the {k} closest of {count} references is {score:.3f}</source>
-        <translation>在 {count} 个参考签名中，它与最接近的 {k} 个的距离为 {score:.3f}</translation>
+        <translation>该签名与 {count} 个参考签名中最接近的 {k} 个的平均距离为 {score:.3f}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Its distance to the {k} closest of {count} references, allowing for how much they vary, is {score:.3f}</source>
-        <translation>在 {count} 个参考签名中，它与最接近的 {k} 个的距离（已考虑参考签名之间的差异程度）为 {score:.3f}</translation>
+        <translation>该签名与 {count} 个参考签名中最接近的 {k} 个的平均距离为 {score:.3f}（已按参考签名的差异程度校正）</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2305,7 +2320,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-493"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-523"/>
+        <source>Images ({patterns})</source>
+        <translation>图像（{patterns}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -2340,7 +2360,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+274"/>
         <source>Measured on {writers} people it never saw, with {refs} reference signatures each: at its threshold it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <translation>在 {writers} 位模型从未见过的人员上测得，每人 {refs} 个参考签名：在其阈值下，真实签名未被接受（转为需复核或被拒绝）的比例约为 {refused}，熟练伪造签名被放行的比例约为 {accepted}。</translation>
     </message>

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import re
 import sys
 import tempfile
 from dataclasses import asdict, dataclass, field, fields
@@ -29,6 +31,17 @@ from sigverify.core.preprocessing import PreprocessConfig
 #: The encoders this version can build (the registry in :mod:`sigverify.core.models`,
 #: named here so that reading a card needs no torch; a test keeps the two equal).
 ENCODER_NAMES = ("cnn", "tdnn")
+
+#: The distances this version can compute (:mod:`sigverify.core.distances`, named here so
+#: that reading a card needs no torch; a test keeps the two equal).
+DISTANCE_NAMES = ("euclidean", "cosine")
+#: A card larger than this is not one sigverify wrote (the default model's is 40 KB).
+MAX_CARD_BYTES = 5_000_000
+#: Bounds on what a card may ask for: input sizes (memory), thresholds (distances between
+#: unit vectors are at most 2; a scaled score a few times that), embedding sizes.
+INPUT_SIDES = (16, 1024)
+MAX_THRESHOLD = 10.0
+MAX_EMBEDDING_DIM = 4096
 
 CARD_FILE = "card.json"
 CARD_FORMAT = 1
@@ -178,11 +191,16 @@ def read_card(folder: str | Path) -> ModelCard:
             ).format(name=folder.name, CARD_FILE=CARD_FILE)
         )
     try:
+        if card_path.stat().st_size > MAX_CARD_BYTES:
+            raise ValueError(f"larger than {MAX_CARD_BYTES // 1_000_000} MB")
         values = json.loads(card_path.read_text(encoding="utf-8"))
         if not isinstance(values, dict):
             raise ValueError("not a JSON object")
         card = ModelCard.from_dict(values)
-    except (ValueError, TypeError) as error:
+        card_problem = _card_problem(card)
+        if card_problem:
+            raise ValueError(card_problem)
+    except (ValueError, TypeError, RecursionError) as error:
         raise ModelFileError(
             translate("errors", "The model card of “{name}” is damaged ({error}).").format(
                 name=folder.name, error=error
@@ -204,6 +222,79 @@ def read_card(folder: str | Path) -> ModelCard:
             ).format(name=folder.name, encoder=card.encoder)
         )
     return card
+
+
+def _finite(value, low: float = float("-inf"), high: float = float("inf")) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and low <= value <= high
+    )
+
+
+def _card_problem(card: ModelCard) -> str | None:
+    """What makes a card unusable or unsafe, in a few words (None: it is sound). Every value
+    that decides a verification must have its type and a sensible range: a card edited to
+    accept above 1e308, or a 2500-pixel input, must never load."""
+    kinds = {
+        "name": str,
+        "encoder": str,
+        "encoder_config": dict,
+        "preprocess": dict,
+        "distance": str,
+        "threshold_info": dict,
+        "training": dict,
+        "metrics": dict,
+        "description": str,
+        "created": str,
+        "sigverify_version": str,
+        "weights_sha256": str,
+        "onnx_sha256": str,
+    }
+    for name, kind in kinds.items():
+        if not isinstance(getattr(card, name), kind):
+            return f"{name} must be a {kind.__name__}"
+    for name in ("format", "embedding_dim", "parameters"):
+        value = getattr(card, name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return f"{name} must be a whole number"
+    if card.distance not in DISTANCE_NAMES:
+        return f"unknown distance {card.distance!r}"
+    if not 0 < card.embedding_dim <= MAX_EMBEDDING_DIM:
+        return "embedding_dim out of range"
+    low, high = INPUT_SIDES
+    for side in ("height", "width"):
+        value = card.preprocess.get(side)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            return f"preprocess {side} must be {low}-{high} pixels"
+    try:
+        config = card.preprocess_config()
+    except TypeError as error:
+        return f"preprocess: {error}"
+    if not _finite(config.stroke_width, 0.0, 20.0) or not _finite(config.margin, 0.0, 0.4):
+        return "preprocess stroke_width or margin out of range"
+    if not _finite(card.threshold, 0.0, MAX_THRESHOLD):
+        return "threshold must be a number from 0 to 10"
+    band = [card.accept_threshold, card.reject_threshold]
+    if any(t is not None and not _finite(t, 0.0, MAX_THRESHOLD) for t in band):
+        return "accept and reject thresholds must be numbers from 0 to 10"
+    if None not in band and band[0] > band[1]:
+        return "the accept threshold is above the reject threshold"
+    if card.reference_spread is not None and not _finite(card.reference_spread, 1e-6, 10.0):
+        return "reference_spread out of range"
+    calibration = card.calibration
+    if calibration is not None and (
+        not isinstance(calibration, list)
+        or len(calibration) != 2
+        or not all(_finite(v, -1e6, 1e6) for v in calibration)
+    ):
+        return "calibration must be two numbers"
+    for name in ("weights_sha256", "onnx_sha256"):
+        value = getattr(card, name)
+        if value and not re.fullmatch(r"[0-9a-f]{64}", value):
+            return f"{name} is not a SHA-256"
+    return None
 
 
 SCORES_FILE = "validation_scores.json"

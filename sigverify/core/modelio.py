@@ -93,7 +93,15 @@ def load_model(folder: str | Path, device: torch.device | str = "cpu") -> Loaded
                 name=folder.name, WEIGHTS_FILE=WEIGHTS_FILE
             )
         )
-    if card.weights_sha256 and file_sha256(weights) != card.weights_sha256:
+    if not card.weights_sha256:  # without it any weights file would be taken on trust
+        raise ModelFileError(
+            translate(
+                "errors",
+                "The model card of “{name}” has no weights checksum, so its weights cannot be "
+                "trusted. Install the model again.",
+            ).format(name=folder.name)
+        )
+    if file_sha256(weights) != card.weights_sha256:
         raise ModelFileError(
             translate(
                 "errors",
@@ -109,6 +117,12 @@ def load_model(folder: str | Path, device: torch.device | str = "cpu") -> Loaded
                 name=folder.name, error=error
             )
         ) from error
+    if not all(torch.isfinite(tensor).all() for tensor in state.values()):
+        raise ModelFileError(
+            translate(
+                "errors", "The weights of model “{name}” hold invalid numbers (NaN or infinite)."
+            ).format(name=folder.name)
+        )
     try:
         encoder = create_encoder(card.encoder, **card.encoder_config)
         encoder.load_state_dict(state, strict=True)

@@ -57,7 +57,14 @@ class OnnxModel:
         for start in range(0, len(images), BATCH):
             batch = images[start : start + BATCH, None].astype(np.float32) / np.float32(255.0)
             chunks.append(self.session.run(None, {name: batch})[0])
-        return np.concatenate(chunks).astype(np.float32, copy=False)
+        embeddings = np.concatenate(chunks).astype(np.float32, copy=False)
+        if not np.isfinite(embeddings).all():  # damaged weights: never a score of "nan %"
+            raise ModelFileError(
+                translate(
+                    "errors", "The model “{name}” gives invalid numbers (NaN or infinite)."
+                ).format(name=self.path.name)
+            )
+        return embeddings
 
 
 def load_onnx_model(folder: str | Path, threads: int | None = None, gpu: bool = True) -> OnnxModel:

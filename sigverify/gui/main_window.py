@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSize, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -121,8 +121,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 780)
+        else:  # the first start: as large as is comfortable, never beyond the screen
+            screen = QGuiApplication.primaryScreen().availableGeometry()
+            self.resize(min(1180, screen.width()), min(780, screen.height() - 40))
         # A desk starts where clerks work: People or Verify, whatever page was open last.
         page = int(settings.value("window/page", 0))
         self.nav.setCurrentRow(page if page in (0, 1) else 0)

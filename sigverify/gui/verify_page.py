@@ -61,6 +61,7 @@ class VerifyPage(QWidget):
         self.first_field = self.person
         self.person.currentIndexChanged.connect(lambda _: self._changed())
         self.person.editTextChanged.connect(lambda _: self._changed())
+        self.person.lineEdit().editingFinished.connect(self._select_typed_person)
         self.drop_area = SignatureDropArea(multiple=False, compact=False)
         self.drop_area.signatures_added.connect(self.set_query)
         standard_shortcuts(self.drop_area, self.person.lineEdit())
@@ -198,10 +199,28 @@ class VerifyPage(QWidget):
         self._changed()
 
     def person_id(self) -> str | None:
+        """The chosen person: the list's current entry, or the entry whose id was typed
+        exactly (case aside): a clerk who types "C-2001" means that person."""
         index = self.person.currentIndex()
-        if index < 0 or self.person.currentText() != self.person.itemText(index):
-            return None
-        return self.person.itemData(index)
+        if index >= 0 and self.person.currentText() == self.person.itemText(index):
+            return self.person.itemData(index)
+        typed = self._typed_index()
+        return self.person.itemData(typed) if typed >= 0 else None
+
+    def _typed_index(self) -> int:
+        typed = self.person.currentText().strip().casefold()
+        for index in range(self.person.count()):
+            if str(self.person.itemData(index)).casefold() == typed:
+                return index
+        return -1
+
+    def _select_typed_person(self) -> None:
+        """Return after typing an id shows that person's entry (name and id)."""
+        typed = self._typed_index()
+        if typed >= 0 and typed != self.person.currentIndex():
+            self.person.setCurrentIndex(typed)
+        elif typed >= 0:
+            self.person.setEditText(self.person.itemText(typed))
 
     def choose_person(self, person_id: str) -> None:
         self.person.setCurrentIndex(self.person.findData(person_id))
@@ -370,6 +389,7 @@ class VerifyPage(QWidget):
         current = self.result_is_current()
         self.record_button.setEnabled(current)
         self.comment.setEnabled(current)
+        self.badge.set_stale(not current)
         if current:
             self.record_status.setStyleSheet("")
             self.record_status.clear()

@@ -39,7 +39,12 @@ from sigverify.core.imageio import IMAGE_SUFFIXES
 from sigverify.core.verification import ACCEPT, REJECT, REVIEW, SignatureInput
 from sigverify.gui import dialogs
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp)"
+
+def image_filter() -> str:
+    """The file dialogs' filter: the image files sigverify reads."""
+    patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+    return QGuiApplication.translate("widgets", "Images ({patterns})").format(patterns=patterns)
+
 
 # decision colours: readable with white text in light and dark themes
 DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}
@@ -381,9 +386,9 @@ class SignatureDropArea(QFrame):
             else self.tr("Choose the signature to check")
         )
         if self.multiple:
-            paths, _ = QFileDialog.getOpenFileNames(self, title, "", IMAGE_FILTER)
+            paths, _ = QFileDialog.getOpenFileNames(self, title, "", image_filter())
         else:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", IMAGE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self, title, "", image_filter())
             paths = [path] if path else []
         self.add_paths(paths)
 
@@ -404,7 +409,7 @@ class SignatureDropArea(QFrame):
         from sigverify.gui.crop import CropDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the scanned or photographed page"), "", IMAGE_FILTER
+            self, self.tr("Choose the scanned or photographed page"), "", image_filter()
         )
         if not path:
             return
@@ -495,6 +500,7 @@ class DecisionBadge(QLabel):
         font.setBold(True)
         self.setFont(font)
         self.decision: str | None = None
+        self.stale = False
         self.set_decision(None)
 
     def set_decision(self, decision: str | None) -> None:
@@ -514,6 +520,15 @@ class DecisionBadge(QLabel):
             self.setStyleSheet(
                 f"background: {DECISION_COLOURS[decision]}; color: white; border-radius: 10px;"
             )
+        self.stale = False
+
+    def set_stale(self, stale: bool) -> None:
+        """A result that no longer belongs to what is on screen: greyed, still readable."""
+        if self.decision is None or stale == self.stale:
+            return
+        self.stale = stale
+        colour = "#9e9e9e" if stale else DECISION_COLOURS[self.decision]
+        self.setStyleSheet(f"background: {colour}; color: white; border-radius: 10px;")
 
 
 class ThresholdGauge(QWidget):

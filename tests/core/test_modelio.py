@@ -91,17 +91,16 @@ def test_replaced_or_damaged_weights(model_dir):
         load_model(model_dir)
 
 
-def test_truncated_weights_without_checksum(model_dir):
+def test_a_card_without_weights_checksum_is_refused(model_dir):
+    """Without the checksum any weights file would be trusted (other weights then decide)."""
     _edit_card(model_dir, weights_sha256="")
-    (model_dir / "model.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}")
-    with pytest.raises(ModelFileError, match="damaged"):
+    with pytest.raises(ModelFileError, match="no weights checksum"):
         load_model(model_dir)
 
 
 def test_weights_that_do_not_fit_the_card(model_dir):
     card = json.loads((model_dir / "card.json").read_text())
     card["encoder_config"]["width"] = 8  # the weights were made with width 4
-    card["weights_sha256"] = ""
     (model_dir / "card.json").write_text(json.dumps(card))
     with pytest.raises(ModelFileError, match="do not fit the encoder"):
         load_model(model_dir)
@@ -173,3 +172,58 @@ def test_training_keeps_the_validation_scores(tiny_model_dir):
 def test_model_files_are_readable_by_others(model_dir):
     for name in ("card.json", "model.safetensors"):
         assert (model_dir / name).stat().st_mode & 0o004, name
+
+
+# ------------------------------------------------------------------ cards edited by hand
+
+
+@pytest.mark.parametrize(
+    "changes,why",
+    [
+        ({"distance": "manhattan"}, "unknown distance"),
+        ({"calibration": [1.0]}, "calibration must be two numbers"),
+        ({"preprocess": {"height": 0, "width": 220}}, "height must be 16-1024"),
+        ({"preprocess": {"height": 150, "width": 2500}}, "width must be 16-1024"),
+        ({"accept_threshold": 0.5, "reject_threshold": 0.4}, "accept threshold is above"),
+        ({"threshold": 1e308}, "threshold must be a number from 0 to 10"),
+        ({"reject_threshold": float("nan")}, "accept and reject thresholds"),
+        ({"reference_spread": -1}, "reference_spread"),
+        ({"name": 7}, "name must be a str"),
+        ({"metrics": []}, "metrics must be a dict"),
+        ({"embedding_dim": "16"}, "embedding_dim must be a whole number"),
+        ({"weights_sha256": "abc"}, "weights_sha256 is not a SHA-256"),
+    ],
+)
+def test_an_unsound_card_is_refused_when_read(model_dir, changes, why):
+    """Before, such cards were activated and then every verify exited 1, or (1e308, an
+    accept threshold above the reject one) accepted forgeries."""
+    _edit_card(model_dir, **changes)
+    with pytest.raises(ModelFileError, match=why):
+        read_card(model_dir)
+
+
+def test_a_deeply_nested_card_is_a_clear_error(model_dir):
+    (model_dir / "card.json").write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ModelFileError, match="damaged"):
+        read_card(model_dir)
+
+
+def test_weights_with_invalid_numbers_are_refused(model_dir):
+    from safetensors.torch import load_file, save_file
+
+    from sigverify.core.model_card import file_sha256
+
+    state = load_file(str(model_dir / "model.safetensors"))
+    first = next(iter(state))
+    state[first] = state[first] * float("nan")
+    save_file(state, str(model_dir / "model.safetensors"))
+    _edit_card(model_dir, weights_sha256=file_sha256(model_dir / "model.safetensors"))
+    with pytest.raises(ModelFileError, match="invalid numbers"):
+        load_model(model_dir)
+
+
+def test_the_distance_names_match_the_distances_torch_computes():
+    from sigverify.core.distances import DISTANCES
+    from sigverify.core.model_card import DISTANCE_NAMES
+
+    assert set(DISTANCE_NAMES) == set(DISTANCES)

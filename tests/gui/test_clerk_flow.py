@@ -349,3 +349,38 @@ def test_gui_help_and_version_print_and_exit_without_a_window(capsys):
     assert QApplication.topLevelWidgets() == [] or all(
         not w.isVisible() for w in QApplication.topLevelWidgets()
     )
+
+
+def test_typing_a_persons_id_chooses_them(qtbot, two_people, tmp_path):
+    """A clerk types the id from the cheque ("C-2", any case) instead of picking from the list."""
+    page = two_people.verify_page
+    page.person.setEditText("C-2")
+    assert page.person_id() == "c-2"
+    page.drop_area.add_paths([signature_file(tmp_path, 2, 7)])
+    assert page.verify_button.isEnabled()
+    page.person.lineEdit().editingFinished.emit()  # Return
+    assert page.person.currentText() == page.person.itemText(page.person.findData("c-2"))
+    page.person.setEditText("c-")  # not an id: nobody
+    assert page.person_id() is None and not page.verify_button.isEnabled()
+
+
+def test_a_stale_result_is_greyed(qtbot, two_people, tmp_path):
+    page = verify_now(qtbot, two_people, "c-1", signature_file(tmp_path, 1, 7))
+    assert not page.badge.stale
+    page.choose_person("c-2")
+    assert page.badge.stale and "#9e9e9e" in page.badge.styleSheet()
+    page.choose_person("c-1")
+    assert not page.badge.stale
+
+
+def test_the_first_window_fits_the_screen(qtbot, tiny_model_dir):
+    from sigverify.gui.app import close_main_window, create_main_window
+
+    window = create_main_window(load_model=False, threads=1)
+    qtbot.addWidget(window)
+    try:
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        smallest = window.minimumSizeHint().height()
+        assert window.height() <= max(screen.height() - 40, smallest)
+    finally:
+        close_main_window(window)
