@@ -200,6 +200,29 @@ class Store:
 
     def _prepare(self) -> None:
         db = self._db
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("BEGIN")  # one consistent look (another desk may be creating the file)
+        try:
+            version = self._checked_version()
+        finally:
+            db.execute("COMMIT")
+        if version < SCHEMA_VERSION:
+            # One process at a time creates or migrates, looking again once it holds the
+            # write lock: two desks opening a new store together must not both create it.
+            with self.transaction():
+                version = self._checked_version()
+                for target in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in _MIGRATIONS[target].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    db.execute(f"PRAGMA user_version = {target}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+
+    def _checked_version(self) -> int:
+        """The store's schema version, after checking it is ours and not from the future."""
+        db = self._db
         application_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
         has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
@@ -217,16 +240,7 @@ class Store:
                     "{version}); update sigverify to open it.",
                 ).format(name=self.path.name, version=version)
             )
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            with self.transaction():
-                for statement in _MIGRATIONS[target].split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                db.execute(f"PRAGMA user_version = {target}")
+        return version
 
     def close(self) -> None:
         self._db.close()

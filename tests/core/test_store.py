@@ -249,3 +249,40 @@ def test_a_version_1_store_is_upgraded_with_its_data(tmp_path):
         (old,) = store.references("c-1")
         assert store.reference_trajectory(old.id) is None
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+OPEN_TOGETHER = """
+import sys, time
+from sigverify.core.store import Store
+start = float(sys.argv[2])
+while time.time() < start:  # every process opens at the same moment
+    time.sleep(0.001)
+with Store(sys.argv[1]) as store:
+    store.set_setting("opened", sys.argv[3], "test", audit=False)
+print("ok")
+"""
+
+
+def test_a_new_store_opened_by_several_processes_at_once(tmp_path):
+    """Two desks starting together on a new shared store: before, one of them failed with
+    "table people already exists" or "is not a sigverify store" nearly every time."""
+    import subprocess
+    import sys
+    import time
+
+    for round_ in range(3):
+        path = tmp_path / f"shared-{round_}.sqlite3"
+        start = time.time() + 1.5
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPEN_TOGETHER, str(path), str(start), str(i)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(5)
+        ]
+        outcomes = [p.communicate(timeout=60) for p in processes]
+        assert all(p.returncode == 0 for p in processes), [err for _, err in outcomes]
+        with Store(path) as store:
+            assert store.get_setting("opened") in {str(i) for i in range(5)}
