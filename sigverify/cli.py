@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import re
 import shlex
 import sys
 import traceback
@@ -47,7 +49,17 @@ class ProgressBar:
 
 
 def _emit(args: argparse.Namespace, payload: dict, text: str) -> None:
-    print(json.dumps(payload, indent=2, ensure_ascii=False) if args.json else text)
+    print(json.dumps(payload, indent=2, ensure_ascii=False) if args.json else printable(text))
+
+
+#: Control characters other than newline and tab: an id or a name holding a terminal
+#: escape code must not recolour, move or clear the clerk's terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with terminal control characters shown as U+FFFD."""
+    return _CONTROL.sub("\ufffd", text)
 
 
 def _parse_size(text: str) -> tuple[int, int]:
@@ -1041,8 +1053,12 @@ def main(argv: list[str] | None = None) -> int:
     except SigverifyError as error:
         if getattr(args, "json", False):
             print(json.dumps({"error": str(error)}, ensure_ascii=False))
-        print(f"Error: {error}", file=sys.stderr)
+        print(printable(f"Error: {error}"), file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:  # `sigverify ... | head -1`: the reader had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
+        return EXIT_OK
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130

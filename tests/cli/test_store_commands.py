@@ -275,3 +275,29 @@ def test_operator_setting_is_used_in_the_audit_log(env, capsys):
     )
     code, _, err = run(capsys, "settings", "--set-operator", "  ", "--store", env["store"])
     assert code == 2 and "cannot be empty" in err
+
+
+def test_terminal_escape_codes_in_an_id_are_not_printed_raw(env, capsys):
+    refs = [signature_file(env["tmp"], 2, i) for i in range(3)]
+    person = "evil\x1b[2J\x1b[31m"
+    code, out, _ = run(capsys, "enroll", "--person", person, *refs, "--store", env["store"])
+    assert code == 0
+    code, out, _ = run(capsys, "people", "--store", env["store"])
+    assert code == 0 and "evil" in out and "\x1b" not in out
+    code, _, err = run(capsys, "verify", "--person", "x\x1b[31m", refs[0], "--store", env["store"])
+    assert code == 2 and "\x1b" not in err
+
+
+def test_output_into_a_closed_pipe_ends_quietly(env):
+    """`sigverify people | head -1`: no BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sigverify.cli", "people", "--store", str(env["store"])],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # the reader is gone before anything is written
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0 and b"BrokenPipe" not in err and b"Traceback" not in err
