@@ -1927,7 +1927,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型“{name}”使用了此版本无法识别的编码器（“{encoder}”）。</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+126"/>
         <source>The saved validation scores of “{name}” are damaged ({error}).</source>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
@@ -1988,16 +1988,22 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location filename="../../sigverify/core/person_card.py" line="+60"/>
+        <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
+        <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
+        <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>“{name}” is a person card from a newer sigverify; update to import it.</source>
         <translation>“{name}”是由较新版本的 sigverify 导出的人员档案；请更新后再导入。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+44"/>
         <source>“{name}” holds an image too large to import.</source>
         <translation>“{name}”中包含的图像过大，无法导入。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>“{name}” is damaged: {filename} does not match its checksum.</source>
         <translation>“{name}”已损坏：{filename} 与其校验和不符。</translation>
     </message>
@@ -2024,7 +2030,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+46"/>
         <source>“{name}” is not a sigverify store; choose another file.</source>
         <translation>“{name}”不是 sigverify 签名数据库；请选择其他文件。</translation>
     </message>
@@ -2034,7 +2040,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+106"/>
         <location line="+33"/>
         <location line="+16"/>
         <location line="+30"/>

@@ -224,7 +224,7 @@ def read_card(folder: str | Path) -> ModelCard:
     return card
 
 
-def _finite(value, low: float = float("-inf"), high: float = float("inf")) -> bool:
+def is_finite_number(value, low: float = float("-inf"), high: float = float("inf")) -> bool:
     return (
         isinstance(value, (int, float))
         and not isinstance(value, bool)
@@ -272,22 +272,26 @@ def _card_problem(card: ModelCard) -> str | None:
         config = card.preprocess_config()
     except TypeError as error:
         return f"preprocess: {error}"
-    if not _finite(config.stroke_width, 0.0, 20.0) or not _finite(config.margin, 0.0, 0.4):
+    if not is_finite_number(config.stroke_width, 0.0, 20.0) or not is_finite_number(
+        config.margin, 0.0, 0.4
+    ):
         return "preprocess stroke_width or margin out of range"
-    if not _finite(card.threshold, 0.0, MAX_THRESHOLD):
+    if not is_finite_number(card.threshold, 0.0, MAX_THRESHOLD):
         return "threshold must be a number from 0 to 10"
     band = [card.accept_threshold, card.reject_threshold]
-    if any(t is not None and not _finite(t, 0.0, MAX_THRESHOLD) for t in band):
+    if any(t is not None and not is_finite_number(t, 0.0, MAX_THRESHOLD) for t in band):
         return "accept and reject thresholds must be numbers from 0 to 10"
     if None not in band and band[0] > band[1]:
         return "the accept threshold is above the reject threshold"
-    if card.reference_spread is not None and not _finite(card.reference_spread, 1e-6, 10.0):
+    if card.reference_spread is not None and not is_finite_number(
+        card.reference_spread, 1e-6, 10.0
+    ):
         return "reference_spread out of range"
     calibration = card.calibration
     if calibration is not None and (
         not isinstance(calibration, list)
         or len(calibration) != 2
-        or not all(_finite(v, -1e6, 1e6) for v in calibration)
+        or not all(is_finite_number(v, -1e6, 1e6) for v in calibration)
     ):
         return "calibration must be two numbers"
     for name in ("weights_sha256", "onnx_sha256"):

@@ -48,30 +48,81 @@ def export_person(store: Store, person_id: str, out: str | Path) -> Path:
     return out
 
 
+#: Bounds on a card (a person has 5-10 references; a phone photo is a few MB).
+MAX_META_BYTES = 1_000_000
+MAX_REFERENCES = 50
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_TEXT = 1000
+
+
+def _bad_card(path: Path, why: str) -> SigverifyError:
+    return SigverifyError(
+        translate(
+            "errors", "“{name}” is not a sigverify person card, or it is damaged ({why})."
+        ).format(name=path.name, why=why)
+    )
+
+
+def _checked_meta(meta, path: Path) -> dict:
+    """``person.json`` with every field checked: types, finite thresholds in range with
+    accept <= reject, bounded texts and counts. Nothing is written before this passes."""
+    from sigverify.core.model_card import MAX_THRESHOLD, is_finite_number
+
+    if not isinstance(meta, dict):
+        raise _bad_card(path, "person.json is not an object")
+    if not isinstance(meta.get("format", 0), int) or meta.get("format", 0) > CARD_FORMAT:
+        raise SigverifyError(
+            translate(
+                "errors", "“{name}” is a person card from a newer sigverify; update to import it."
+            ).format(name=path.name)
+        )
+    person_id = meta.get("id")
+    if not isinstance(person_id, str) or not person_id.strip() or len(person_id) > 200:
+        raise _bad_card(path, "no usable id")
+    for key in ("name", "note"):
+        if not isinstance(meta.get(key, ""), str) or len(meta.get(key, "")) > MAX_TEXT:
+            raise _bad_card(path, f"{key} is not a short text")
+    band = [meta.get("accept_threshold"), meta.get("reject_threshold")]
+    if any(t is not None and not is_finite_number(t, 0.0, MAX_THRESHOLD) for t in band):
+        raise _bad_card(path, "thresholds must be numbers from 0 to 10")
+    if None not in band and band[0] > band[1]:
+        raise _bad_card(path, "the accept threshold is above the reject threshold")
+    entries = meta.get("references")
+    if not isinstance(entries, list) or not 1 <= len(entries) <= MAX_REFERENCES:
+        raise _bad_card(path, f"it must hold 1 to {MAX_REFERENCES} references")
+    for entry in entries:
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(key), str) and entry.get(key)
+            for key in ("file", "filename", "sha256")
+        ):
+            raise _bad_card(path, "a reference entry lacks its file, name or checksum")
+    return meta
+
+
 def import_person(service: VerificationService, path: str | Path, new_id: str | None = None) -> str:
     """Enrol the person of a card file into ``service``'s store (embedding with its model).
-    Refuses a person id that already exists. Returns the id used."""
+    All or nothing: the card is read and checked whole first (fields, sizes, checksums,
+    images), enrolment applies its consistency check, and a failure after the first write
+    removes the person again. Refuses a person id that already exists. Returns the id used."""
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            meta = json.loads(archive.read("person.json").decode("utf-8"))
-            if not isinstance(meta, dict) or meta.get("format", 0) > CARD_FORMAT:
+            info = archive.getinfo("person.json")
+            if info.file_size > MAX_META_BYTES:
+                raise _bad_card(path, "person.json is too large")
+            meta = _checked_meta(json.loads(archive.read(info).decode("utf-8")), path)
+            members = [archive.getinfo(entry["file"]) for entry in meta["references"]]
+            if any(m.file_size > MAX_MEMBER_BYTES for m in members) or (
+                sum(m.file_size for m in members) > MAX_TOTAL_BYTES
+            ):
                 raise SigverifyError(
-                    translate(
-                        "errors",
-                        "“{name}” is a person card from a newer sigverify; update to import it.",
-                    ).format(name=path.name)
+                    translate("errors", "“{name}” holds an image too large to import.").format(
+                        name=path.name
+                    )
                 )
             signatures = []
-            for entry in meta["references"]:
-                info = archive.getinfo(entry["file"])
-                if info.file_size > MAX_MEMBER_BYTES:
-                    raise SigverifyError(
-                        translate("errors", "“{name}” holds an image too large to import.").format(
-                            name=path.name
-                        )
-                    )
-                data = archive.read(info)
+            for entry, member in zip(meta["references"], members, strict=True):
+                data = archive.read(member)
                 if sha256_hex(data) != entry["sha256"]:
                     raise SigverifyError(
                         translate(
@@ -79,13 +130,13 @@ def import_person(service: VerificationService, path: str | Path, new_id: str | 
                         ).format(name=path.name, filename=entry["filename"])
                     )
                 signatures.append(SignatureInput(entry["filename"], data))
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, RecursionError) as error:
         raise SigverifyError(
             translate(
                 "errors", "“{name}” is not a sigverify person card, or it is damaged."
             ).format(name=path.name)
         ) from error
-    person_id = new_id or meta["id"]
+    person_id = (new_id or meta["id"]).strip()
     if any(p.id == person_id for p in service.store.list_people(person_id)):
         raise SigverifyError(
             translate(
@@ -94,14 +145,21 @@ def import_person(service: VerificationService, path: str | Path, new_id: str | 
                 "first.",
             ).format(person_id=person_id)
         )
-    service.enroll(
-        person_id, signatures, meta.get("name", ""), meta.get("note", ""), accept_outliers=True
-    )
-    if meta.get("accept_threshold") is not None or meta.get("reject_threshold") is not None:
-        service.store.set_person_thresholds(
-            person_id, meta.get("accept_threshold"), meta.get("reject_threshold"), service.operator
+    # the same consistency check as any enrolment: a card holding another person's
+    # signature is refused, nothing written
+    service.enroll(person_id, signatures, meta.get("name", ""), meta.get("note", ""))
+    try:
+        if meta.get("accept_threshold") is not None or meta.get("reject_threshold") is not None:
+            service.store.set_person_thresholds(
+                person_id,
+                meta.get("accept_threshold"),
+                meta.get("reject_threshold"),
+                service.operator,
+            )
+        service.store.record(
+            service.operator, "import_person", person_id, {"file": path.name, "from_id": meta["id"]}
         )
-    service.store.record(
-        service.operator, "import_person", person_id, {"file": path.name, "from_id": meta["id"]}
-    )
+    except BaseException:
+        service.store.delete_person(person_id, service.operator)  # no half-imported person
+        raise
     return person_id

@@ -361,6 +361,71 @@ def test_damaged_person_cards_are_refused(service, tmp_path):
         import_person(service, tampered, new_id="c-2")
 
 
+def edited_card(card, tmp_path, **changes):
+    """``card`` with person.json fields changed (None removes a field)."""
+    import json
+
+    out = tmp_path / "edited.zip"
+    with zipfile.ZipFile(card) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "person.json":
+                meta = json.loads(data)
+                for key, value in changes.items():
+                    if value is None:
+                        meta.pop(key, None)
+                    else:
+                        meta[key] = value
+                data = json.dumps(meta).encode()
+            target.writestr(item, data)
+    return out
+
+
+@pytest.mark.parametrize(
+    "changes,why",
+    [
+        ({"id": None}, "no usable id"),
+        ({"id": 7}, "no usable id"),
+        ({"id": ["a"]}, "no usable id"),
+        ({"accept_threshold": "abc"}, "thresholds must be numbers"),
+        ({"accept_threshold": 1e308}, "thresholds must be numbers"),
+        ({"accept_threshold": 0.5, "reject_threshold": 0.4}, "accept threshold is above"),
+        ({"references": []}, "1 to 50 references"),
+        ({"name": {"x": 1}}, "name is not a short text"),
+    ],
+)
+def test_a_hostile_person_card_writes_nothing(service, tmp_path, changes, why):
+    """Before: KeyError after part of the import was written, a threshold "abc" failing
+    after enrolling, 1e308 accepting any forgery, AttributeError for a numeric id."""
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    card = edited_card(export_person(service.store, "c-1", tmp_path / "c.zip"), tmp_path, **changes)
+    before = [p.id for p in service.store.list_people()]
+    with pytest.raises(SigverifyError, match=why):
+        import_person(service, card, new_id=None if "id" in changes else "c-2")
+    assert [p.id for p in service.store.list_people()] == before
+
+
+def test_an_imported_id_is_trimmed_as_enrolment_trims_it(service, tmp_path):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    card = edited_card(
+        export_person(service.store, "c-1", tmp_path / "c.zip"), tmp_path, id="  P7  "
+    )
+    assert import_person(service, card) == "P7"
+    assert service.store.get_person("P7").reference_count == 3
+
+
+def test_an_imported_card_gets_the_consistency_check(service, tmp_path):
+    """A card whose references mix two writers is refused like such an enrolment is."""
+    from sigverify.core.verification import InconsistentReferencesError
+
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2, 3), accept_outliers=True)
+    service.enroll("c-1", genuine(tmp_path, 6, 0), accept_outliers=True)  # someone else's
+    card = export_person(service.store, "c-1", tmp_path / "c.zip")
+    with pytest.raises(InconsistentReferencesError):
+        import_person(service, card, new_id="c-2")
+    assert [p.id for p in service.store.list_people()] == ["c-1"]
+
+
 def test_review_band_and_calibration_by_hand():
     genuine_scores = np.array([0.1, 0.2, 0.3, 0.4])
     forged_scores = np.array([0.35, 0.5, 0.6, 0.7])
