@@ -611,7 +611,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from sigverify.core.person_card import import_person
 
     with _open_store(args) as store:
-        person_id = import_person(_service(args, store), args.card, args.as_id)
+        person_id = import_person(
+            _service(args, store), args.card, args.as_id, accept_outliers=args.force
+        )
         count = store.get_person(person_id).reference_count
     _emit(
         args,
@@ -985,6 +987,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_.add_argument("card", help="the .zip card file")
     import_.add_argument("--as", dest="as_id", default=None, help="enrol under this id instead")
+    import_.add_argument(
+        "--force", action="store_true", help="import even if a reference looks unlike the others"
+    )
     add_store_arguments(import_)
 
     settings = add_command(

@@ -99,7 +99,12 @@ def _checked_meta(meta, path: Path) -> dict:
     return meta
 
 
-def import_person(service: VerificationService, path: str | Path, new_id: str | None = None) -> str:
+def import_person(
+    service: VerificationService,
+    path: str | Path,
+    new_id: str | None = None,
+    accept_outliers: bool = False,
+) -> str:
     """Enrol the person of a card file into ``service``'s store (embedding with its model).
     All or nothing: the card is read and checked whole first (fields, sizes, checksums,
     images), enrolment applies its consistency check, and a failure after the first write
@@ -147,7 +152,13 @@ def import_person(service: VerificationService, path: str | Path, new_id: str | 
         )
     # the same consistency check as any enrolment: a card holding another person's
     # signature is refused, nothing written
-    service.enroll(person_id, signatures, meta.get("name", ""), meta.get("note", ""))
+    service.enroll(
+        person_id,
+        signatures,
+        meta.get("name", ""),
+        meta.get("note", ""),
+        accept_outliers=accept_outliers,
+    )
     try:
         if meta.get("accept_threshold") is not None or meta.get("reject_threshold") is not None:
             service.store.set_person_thresholds(
