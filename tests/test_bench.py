@@ -148,3 +148,10 @@ def test_writer_dependent_classifier_separates_its_classes():
     # sits near the middle (x = 0)
     middle = np.array([0.0, 0, 0, 1]) @ w
     assert abs(middle) < 0.5 * abs(decide[0])
+
+
+def test_quantization_compares_int8_with_the_float_model(tiny_model_dir):
+    out = run_script("quantization.py", "--model", tiny_model_dir, "--runs", "2")
+    assert out["float"]["max_abs_difference"] == 0.0
+    for name in ("int8_all_ops", "uint8_conv_matmul"):
+        assert out[name]["ms_per_image"] > 0 and 0 < out[name]["min_cosine_to_float"] <= 1.0
