@@ -1998,7 +1998,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”是由较新版本的 sigverify 导出的人员档案；请更新后再导入。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>“{name}” holds an image too large to import.</source>
         <translation>“{name}”中包含的图像过大，无法导入。</translation>
     </message>
@@ -2018,9 +2018,14 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/preprocessing.py" line="+386"/>
+        <location filename="../../sigverify/core/preprocessing.py" line="+394"/>
+        <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
+        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk to at most this many pixels on the long side before processing. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). How much the paper estimate is smoothed (times the closing&apos;s width) on a photographed sheet: less than on a scan (0.25), so that a shadow&apos;s edge across the sheet is followed instead of being read as a stroke. Scans keep 0.25, as every model was trained with. The smoothing on scans (and every image before sheets were looked for). The sheet of paper is looked for on a copy this many pixels on its long side. Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise (30 %) is not caught by this.</extracomment>
+        <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>No signature was found on this image: it looks blank, too faint, or the signature is too small on the page. Check that the right page was scanned with enough contrast, or crop the signature.</source>
-        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk to at most this many pixels on the long side before processing. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). How much the paper estimate is smoothed (times the closing&apos;s width) on a photographed sheet: less than on a scan (0.25), so that a shadow&apos;s edge across the sheet is followed instead of being read as a stroke. Scans keep 0.25, as every model was trained with. The smoothing on scans (and every image before sheets were looked for). The sheet of paper is looked for on a copy this many pixels on its long side.</extracomment>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>

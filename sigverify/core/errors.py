@@ -27,6 +27,10 @@ class NoInkError(SigverifyError):
     """No signature (ink) could be found on the image."""
 
 
+class NotASignatureError(NoInkError):
+    """The dark part of the image is a filled area or a pattern, not pen strokes."""
+
+
 class DatasetError(SigverifyError):
     """A data folder cannot be used (missing, or matches no known layout)."""
 

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 import cv2
 import numpy as np
 
-from sigverify.core.errors import NoInkError
+from sigverify.core.errors import NoInkError, NotASignatureError
 from sigverify.core.i18n import translate
 
 
@@ -381,6 +381,25 @@ def joined_extent(mask: np.ndarray, gap: float = 0.01) -> int:
     return int(extents.max(initial=side)) - side + 1
 
 
+#: Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the
+#: five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a
+#: gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large
+#: block is partly taken for paper); such an image is refused, not enrolled as a signature.
+#: Pure noise (30 %) is not caught by this.
+MAX_INK_FILL = 0.35
+
+
+def _not_writing() -> NotASignatureError:
+    return NotASignatureError(
+        translate(
+            "errors",
+            "This image does not look like a signature: the dark part is a filled area or a "
+            "pattern, not pen strokes. Check that the right image was chosen, or crop the "
+            "signature.",
+        )
+    )
+
+
 def _no_ink() -> NoInkError:
     return NoInkError(
         translate(
@@ -512,6 +531,8 @@ def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = Non
     mask = find_ink(flat, config, clear_border=photo)
     box = ink_box(mask)
     crop_mask = mask[box]
+    if crop_mask.mean() > MAX_INK_FILL:
+        raise _not_writing()
     if config.stroke_width > 0:
         ink = redrawn_ink(crop_mask, config)
         return fit_on_canvas(ink, ink > 0, config.height, config.width, config.margin)

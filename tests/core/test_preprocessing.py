@@ -424,3 +424,34 @@ def test_broken_binarised_stroke_is_not_refused_as_blank():
         cv2.circle(dust, (x, 140), 3, 0, -1)
     with pytest.raises(NoInkError):
         preprocess_signature(dust)
+
+
+def _page_with(pattern: np.ndarray) -> np.ndarray:
+    page = np.full((400, 600), 240, np.uint8)
+    page[100:300, 150:450] = pattern
+    return page
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["block", "checkerboard", "gradient"],
+)
+def test_a_filled_area_or_a_pattern_is_not_a_signature(name):
+    from sigverify.core.errors import NotASignatureError
+
+    rows, cols = np.indices((200, 300))
+    pattern = {
+        "block": np.full((200, 300), 20, np.uint8),
+        "checkerboard": ((((rows // 16) + (cols // 16)) % 2) * 220 + 20).astype(np.uint8),
+        "gradient": np.tile(np.linspace(0, 200, 300), (200, 1)).astype(np.uint8),
+    }[name]
+    with pytest.raises(NotASignatureError, match="does not look like a signature"):
+        preprocess_signature(_page_with(pattern))
+
+
+def test_thick_pen_writing_is_still_a_signature():
+    from sigverify.core.synthetic import genuine_signature, writer_style
+
+    image = genuine_signature(writer_style(4), 0).image
+    thick = cv2.erode(image, np.ones((5, 5), np.uint8))  # ink is dark: erosion thickens it
+    assert preprocess_signature(thick).max() > 0
