@@ -20,7 +20,7 @@ from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
 from sigverify.core.model_card import file_sha256, readable_by_all, write_card
 from sigverify.core.modelio import load_model
-from sigverify.core.onnx_model import ONNX_FILE, has_onnx
+from sigverify.core.onnx_model import ONNX_FILE
 
 #: Largest difference allowed between the ONNX and the torch embedding of one image
 #: (unit-length vectors; measured on the default model: 2.5e-7).
@@ -64,14 +64,6 @@ def export_module(module: torch.nn.Module, height: int, width: int, path: str | 
         verbose=False,
     )
     program.save(str(path))
-
-
-def ensure_onnx(folder: str | Path) -> bool:
-    """Export when the folder has no (matching) ONNX file yet. True when it has one now."""
-    if has_onnx(folder):
-        return True
-    export_onnx(folder)
-    return True
 
 
 def _check_against_torch(model, path: Path) -> None:
