@@ -1,11 +1,13 @@
-"""Build the one-folder executable from build.spec and run its self-test.
+"""Build one variant of the one-folder executable from build.spec and self-test it.
 
-    python scripts/build_app.py [--skip-build]
+    python scripts/build_app.py [--variant desk|full] [--skip-build]
 
-Installs PyInstaller if needed, runs ``pyinstaller build.spec --noconfirm`` and then the
-built ``dist/sigverify/sigverify-gui --selftest`` (twice: the first run is the cold start).
-Prints JSON: bundle size, file count, the self-test line and its exit code, and the
-start-to-exit times. Exit code 0 only if the build and the self-test passed.
+Installs PyInstaller if needed, runs ``pyinstaller build.spec --noconfirm --clean --
+--variant VARIANT`` and then the built ``dist/sigverify-VARIANT/sigverify-gui --selftest``
+(twice: the first run is the cold start) and ``sigverify --version``. The desk variant
+must hold no torch and say it cannot train; the full one must be able to train.
+Prints JSON: bundle size, file count, the largest parts, the self-test lines and exit
+codes, and the start-to-exit times. Exit code 0 only if the build and every check passed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DIST = ROOT / "dist" / "sigverify"
+VARIANTS = ("desk", "full")
+
+
+def dist_folder(variant: str) -> Path:
+    return ROOT / "dist" / f"sigverify-{variant}"
 
 
 def folder_size(path: Path) -> tuple[int, int]:
@@ -38,6 +44,25 @@ def biggest(path: Path, count: int = 8) -> list[dict]:
     return [{"name": name, "mb": round(size / 2**20, 1)} for name, size in top]
 
 
+def variant_problems(variant: str, folder: Path, selftest_line: str) -> list[str]:
+    """What is wrong with a built ``variant`` (empty: nothing)."""
+    problems = []
+    has_torch = (folder / "_internal" / "torch").exists()
+    if variant == "desk":
+        if has_torch:
+            problems.append("the desk bundle contains torch")
+        if "desk build (no training)" not in selftest_line:
+            problems.append("the desk app does not report itself as the desk build")
+    else:
+        if not has_torch:
+            problems.append("the full bundle has no torch")
+        if "training available" not in selftest_line:
+            problems.append("the full app cannot train")
+    if "torch not loaded" not in selftest_line:
+        problems.append("verifying loaded torch")
+    return problems
+
+
 def run_selftest(executable: Path) -> dict:
     started = time.perf_counter()
     done = subprocess.run(
@@ -51,11 +76,25 @@ def run_selftest(executable: Path) -> dict:
     }
 
 
+def run_cli(executable: Path, *arguments: str) -> dict:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [str(executable), *arguments], capture_output=True, text=True, timeout=120
+    )
+    return {
+        "exit_code": done.returncode,
+        "seconds": round(time.perf_counter() - started, 2),
+        "output": (done.stdout + done.stderr).strip()[-500:],
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variant", choices=VARIANTS, default="desk")
     parser.add_argument("--skip-build", action="store_true", help="only run the self-test")
     args = parser.parse_args()
-    report = {}
+    dist = dist_folder(args.variant)
+    report = {"variant": args.variant}
     if not args.skip_build:
         try:
             import PyInstaller  # noqa: F401
@@ -63,7 +102,11 @@ def main() -> int:
             subprocess.run([sys.executable, "-m", "pip", "install", "pyinstaller"], check=True)
         started = time.perf_counter()
         build = subprocess.run(
-            [sys.executable, "-m", "PyInstaller", "build.spec", "--noconfirm", "--clean"],
+            [
+                *(sys.executable, "-m", "PyInstaller", "build.spec", "--noconfirm", "--clean"),
+                *("--workpath", str(ROOT / "build" / args.variant)),
+                *("--", "--variant", args.variant),
+            ],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -74,21 +117,23 @@ def main() -> int:
             report["build_log_tail"] = build.stderr[-3000:]
             print(json.dumps(report, indent=2))
             return 1
-    name = "sigverify-gui.exe" if os.name == "nt" else "sigverify-gui"
-    executable = DIST / name
-    size, files = folder_size(DIST)
+    suffix = ".exe" if os.name == "nt" else ""
+    size, files = folder_size(dist)
     report.update(
         {
-            "bundle": str(DIST),
+            "bundle": str(dist),
             "bundle_mb": round(size / 2**20, 1),
             "files": files,
-            "largest": biggest(DIST),
-            "selftest_cold": run_selftest(executable),
-            "selftest_warm": run_selftest(executable),
+            "largest": biggest(dist),
+            "selftest_cold": run_selftest(dist / f"sigverify-gui{suffix}"),
+            "selftest_warm": run_selftest(dist / f"sigverify-gui{suffix}"),
+            "cli_version": run_cli(dist / f"sigverify{suffix}", "--version"),
         }
     )
+    report["problems"] = variant_problems(args.variant, dist, report["selftest_cold"]["line"])
     print(json.dumps(report, indent=2))
-    return 0 if report["selftest_cold"]["exit_code"] == 0 else 1
+    passed = report["selftest_cold"]["exit_code"] == 0 and report["cli_version"]["exit_code"] == 0
+    return 0 if passed and not report["problems"] else 1
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sigverify import __version__
+from sigverify.core.build_variant import require_training
 from sigverify.core.errors import SigverifyError
 
 EXIT_OK, EXIT_BUG, EXIT_USER_ERROR = 0, 1, 2
@@ -250,6 +251,7 @@ class TrainingBar:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    require_training()
     from sigverify.core.preprocessing import PreprocessConfig
     from sigverify.core.training_config import TrainConfig
     from sigverify.core.training_run import TrainingPlan, run_training, split_plan
@@ -673,6 +675,7 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
 
 
 def cmd_models_export_onnx(args: argparse.Namespace) -> int:
+    require_training()
     from sigverify.core.onnx_export import export_onnx
 
     path = export_onnx(args.model_dir)

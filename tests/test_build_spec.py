@@ -39,6 +39,28 @@ def test_build_spec_names_existing_entries_model_and_resources():
         assert (model / name).is_file(), name
     assert (ROOT / constants["RESOURCES_DIR"] / "selftest").is_dir()
     assert {"tests", "pytest", "tkinter"} <= set(constants["EXCLUDES"])
+    assert constants["VARIANTS"] == ("desk", "full")
+    assert {"torch", "torchvision"} <= set(constants["DESK_EXCLUDES"])  # the desk build
+
+
+def test_the_desk_build_leaves_out_only_modules_that_verifying_does_not_import():
+    """Every sigverify module the desk build leaves out must be one that the app can do
+    without: importing the verification service, the ONNX loader and the main window
+    imports none of them."""
+    left_out = [m for m in spec_constants()["DESK_EXCLUDES"] if m.startswith("sigverify.")]
+    assert "sigverify.core.training" in left_out
+    probe = (
+        "import sys, sigverify.core.verification, sigverify.core.inference, "
+        "sigverify.gui.main_window, sigverify.cli\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('sigverify.'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    imported = set(done.stdout.split())
+    assert "sigverify.core.inference" in imported
+    assert not imported & set(left_out)
 
 
 def test_the_spec_checker_notices_a_missing_entry(tmp_path, monkeypatch):

@@ -1344,7 +1344,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_page.py" line="+18"/>
+        <location filename="../../sigverify/gui/train_page.py" line="+19"/>
         <source>&lt;h2&gt;Train a model on your own signatures&lt;/h2&gt;&lt;p&gt;For technical users: with genuine signatures (and, if you have them, skilled forgeries) of many people, you can train a model that fits your documents, scanners and pens.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One folder per person, with &lt;tt&gt;genuine&lt;/tt&gt; and &lt;tt&gt;forged&lt;/tt&gt; sub-folders (CEDAR, SigComp2011 and BHSig260 folders also work).&lt;/li&gt;&lt;li&gt;The more people the better: 50 or more. Each needs at least 2 genuine signatures.&lt;/li&gt;&lt;li&gt;The wizard keeps some people apart to test the model, and compares it with the model in use before you switch.&lt;/li&gt;&lt;li&gt;Training uses the computer fully: verifications wait until it ends, so train when nobody needs to verify.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;h2&gt;用您自己的签名训练模型&lt;/h2&gt;&lt;p&gt;面向技术用户：如果您有许多人员的真实签名（如有，还可加上熟练伪造签名），就可以训练出适合您的文件、扫描仪和书写笔的模型。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每人一个文件夹，其中包含 &lt;tt&gt;genuine&lt;/tt&gt; 和 &lt;tt&gt;forged&lt;/tt&gt; 两个子文件夹（也支持 CEDAR、SigComp2011 和 BHSig260 的文件夹结构）。&lt;/li&gt;&lt;li&gt;人员越多越好：建议 50 人或以上。每人至少需要 2 个真实签名。&lt;/li&gt;&lt;li&gt;向导会单独留出一部分人员来测试模型，并在您切换之前将其与当前使用的模型进行比较。&lt;/li&gt;&lt;li&gt;训练会占满计算机资源：验证需等到训练结束后才能进行，因此请在无人需要验证时进行训练。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
@@ -1354,7 +1354,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>启动训练向导…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Saved “{name}”; it is on the Models page.</source>
         <translation>已保存“{name}”，可在“模型”页面中找到。</translation>
     </message>
@@ -2146,7 +2146,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型“{name}”没有 ONNX 文件，而本安装不含训练工具，无法生成。请在可以训练的 sigverify 上导出：“sigverify models export-onnx MODEL_DIR”。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/onnx_export.py" line="+88"/>
+        <location filename="../../sigverify/core/onnx_export.py" line="+80"/>
         <source>The ONNX export of model “{name}” does not give the same embeddings as torch (difference {difference:.2g}); it was not kept.</source>
         <extracomment>Largest difference allowed between the ONNX and the torch embedding of one image (unit-length vectors; measured on the default model: 2.5e-7).</extracomment>
         <translation>模型“{name}”导出的 ONNX 文件与 torch 得到的嵌入向量不一致（差异 {difference:.2g}），未予保留。</translation>
@@ -2171,6 +2171,11 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <location line="+18"/>
         <source>The ONNX file of model “{name}” cannot be loaded ({error}).</source>
         <translation>无法加载模型“{name}”的 ONNX 文件（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/build_variant.py" line="+28"/>
+        <source>Training and model export need the full build of sigverify (it includes PyTorch); this desk build verifies only. Train with the full build or a source install (see the README), then import the trained model folder on the Models page, or switch to it with “sigverify models activate MODEL_DIR”.</source>
+        <translation>训练和导出模型需要 sigverify 完整版（含 PyTorch）；此柜台版只能验证。请用完整版或源码安装进行训练（见 README），然后在“模型”页导入训练好的模型文件夹，或用“sigverify models activate MODEL_DIR”切换到该模型。</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ def close_main_window(window) -> None:
     window.store.close()
 
 
-USAGE = """usage: sigverify-gui [--selftest] [--version] [--help] [Qt options]
+USAGE = """usage: sigverify-gui [--selftest] [--version] [--startup-times] [--help] [Qt options]
 
 Opens the sigverify desktop app: enrol people with reference signatures, verify a
 signature against them, tune thresholds, manage and train models.
@@ -38,6 +38,10 @@ signature against them, tune thresholds, manage and train models.
   --selftest   load the model, enrol and verify a bundled sample and open the window
                offscreen, in a temporary folder; prints one line, exit code 0 if all passed
   --version    print the version and exit
+  --startup-times
+               open the window, print when it was shown and when the model was ready
+               (JSON, seconds after SIGVERIFY_LAUNCHED_AT, a time.time() value) and quit;
+               bench/startup.py uses it
   --help, -h   print this help and exit
 
 Environment: SIGVERIFY_HOME keeps the store, models and logs under one folder.
@@ -75,7 +79,33 @@ def main(argv: list[str] | None = None) -> int:
     except SigverifyError as error:  # e.g. the store is locked or from a newer version
         dialogs.show_error(None, error)
         return 1
+    if "--startup-times" in args:
+        report_startup_times(app, window)
     window.show()
     code = app.exec()
     close_main_window(window)
     return code
+
+
+def report_startup_times(app, window) -> None:
+    """Print ``{"window_shown_s", "model_ready_s"}`` (seconds since the launch the caller
+    wrote into SIGVERIFY_LAUNCHED_AT) once the model is ready, then quit."""
+    import json
+    import os
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    launched = float(os.environ.get("SIGVERIFY_LAUNCHED_AT", time.time()))
+    times = {}
+
+    def mark(name: str) -> None:
+        times.setdefault(name, round(time.time() - launched, 3))
+        if len(times) == 2:
+            print(json.dumps(times), flush=True)
+            QTimer.singleShot(0, app.quit)  # after the loading job has finished
+
+    QTimer.singleShot(0, lambda: mark("window_shown_s"))  # the first turn of the event loop
+    if window.engine.model is not None:
+        QTimer.singleShot(0, lambda: mark("model_ready_s"))
+    window.engine.model_changed.connect(lambda _: mark("model_ready_s"))

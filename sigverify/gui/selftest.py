@@ -91,14 +91,27 @@ def run_selftest() -> tuple[bool, str]:
             step = "window"
             _check_window(folder)
         except Exception as error:  # noqa: BLE001 - reported on the one line
-            return False, f"sigverify {__version__} selftest FAILED at {step}: {error}"
+            reason = str(error) or repr(error)  # some errors carry no message
+            return False, f"sigverify {__version__} selftest FAILED at {step}: {reason}"
         finally:
             if previous is None:
                 os.environ.pop("SIGVERIFY_HOME", None)
             else:
                 os.environ["SIGVERIFY_HOME"] = previous
     seconds = time.perf_counter() - started
-    return True, f"sigverify {__version__} selftest passed in {seconds:.1f} s: {summary}, window ok"
+    return True, (
+        f"sigverify {__version__} selftest passed in {seconds:.1f} s: {summary}, window ok; "
+        f"{_build_summary()}"
+    )
+
+
+def _build_summary() -> str:
+    """Whether this is a build that trains, and whether verifying loaded torch (it must
+    not: verification runs on ONNX Runtime)."""
+    from sigverify.core.build_variant import can_train
+
+    training = "training available" if can_train() else "desk build (no training)"
+    return f"{training}, torch {'loaded' if 'torch' in sys.modules else 'not loaded'}"
 
 
 def main() -> int:

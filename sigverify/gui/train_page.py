@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sigverify.core.build_variant import can_train, training_unavailable_message
 from sigverify.gui.workers import Engine
 
 
@@ -36,6 +37,9 @@ class TrainPage(QWidget):
         self.start_button.clicked.connect(self.open_wizard)
         self.result = QLabel()
         self.result.setWordWrap(True)
+        if not can_train():  # the desk build: say where training is instead of failing
+            self.start_button.setEnabled(False)
+            self.result.setText(training_unavailable_message())
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)

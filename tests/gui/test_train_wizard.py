@@ -165,3 +165,14 @@ def test_training_stages_are_told_in_the_users_words(qtbot, window):
     assert text("whiten") == "trying the best epoch with whitened embeddings"
     assert text("done") == "finished"
     assert all("core's" not in text(p) for p in ("train", "validate", "whiten", "done"))
+
+
+def test_in_the_desk_build_the_train_page_says_where_training_is(qtbot, window, monkeypatch):
+    from sigverify.gui import train_page
+
+    assert window.train_page.start_button.isEnabled()  # torch is installed here
+    monkeypatch.setattr(train_page, "can_train", lambda: False)
+    page = train_page.TrainPage(window.engine, window.train_page.store, window.models_page)
+    qtbot.addWidget(page)
+    assert not page.start_button.isEnabled()
+    assert "need the full build of sigverify" in page.result.text()
