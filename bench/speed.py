@@ -175,6 +175,18 @@ def onnx_embed(module, height: int, width: int, path: Path, threads: int):
     return embed
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def bundle_sizes() -> dict:
+    """MB on disk of each built one-folder app in dist/ (scripts/build_app.py)."""
+    sizes = {}
+    for folder in sorted((ROOT / "dist").glob("sigverify-*")):
+        files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+        sizes[folder.name] = round(sum(p.stat().st_size for p in files) / 2**20, 1)
+    return sizes
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None)
@@ -277,6 +289,7 @@ def main() -> int:
             "import_torch_model_code_s": import_seconds("sigverify.core.modelio"),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "runs": args.runs,
+            "bundle_mb": bundle_sizes(),  # empty when nothing was built
         }
     json.dump(result, sys.stdout, indent=2)
     print()

@@ -51,6 +51,7 @@ def test_speed_reports_the_promised_keys(tiny_model_dir):
     # the ONNX process never loads torch: far less memory than the torch one
     assert out["model_ready_rss_mb"] < out["torch_model_ready_rss_mb"]
     assert out["signet_ref_params"] > 15_000_000 and out["params"] < out["signet_ref_params"]
+    assert isinstance(out["bundle_mb"], dict)
     assert out["ratio_vs_signet"] == round(
         out["verify_p50_ms"] / out["signet_ref_verify_p50_ms"], 3
     )
@@ -155,3 +156,11 @@ def test_quantization_compares_int8_with_the_float_model(tiny_model_dir):
     assert out["float"]["max_abs_difference"] == 0.0
     for name in ("int8_all_ops", "uint8_conv_matmul"):
         assert out[name]["ms_per_image"] > 0 and 0 < out[name]["min_cosine_to_float"] <= 1.0
+
+
+def test_startup_reports_when_the_window_and_the_model_were_ready():
+    out = run_script("startup.py", "--runs", "2")
+    for launch in (out["cold"], {k[: -len("_median")]: v for k, v in out.items() if "median" in k}):
+        assert 0 < launch["window_shown_s"] <= launch["model_ready_s"] < 60
+        assert 50 < launch["peak_rss_mb"] < 2000  # the app's own process, measured
+    assert out["runs"] == 2

@@ -534,41 +534,45 @@
     </message>
     <message>
         <location line="+8"/>
+        <location line="+246"/>
         <source>references</source>
         <translation>参考签名数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-245"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+246"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-245"/>
+        <location line="+246"/>
         <source>FAR skilled</source>
         <translation>FAR（熟练伪造）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-245"/>
         <source>FAR random</source>
         <translation>FAR（随机伪造）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+245"/>
         <source>FRR</source>
         <translation>FRR</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-244"/>
         <source>writers</source>
         <translation>书写者数</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Trained on</source>
         <translation>训练数据</translation>
     </message>
@@ -661,6 +665,16 @@
         <location line="+8"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mean over {splits} trainings, each tested on its own unseen writers</source>
+        <translation>{splits} 次训练的平均值，每次都在未见过的书写者上测试</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>EER (95 % interval)</source>
+        <translation>EER（95 % 区间）</translation>
     </message>
 </context>
 <context>
@@ -1901,9 +1915,9 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model_card.py" line="+184"/>
+        <location filename="../../sigverify/core/model_card.py" line="+194"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.models`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported).</extracomment>
+        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.models`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -2376,7 +2390,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+275"/>
+        <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
+        <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Measured on {writers} people it never saw, with {refs} reference signatures each: at its threshold it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <translation>在 {writers} 位模型从未见过的人员上测得，每人 {refs} 个参考签名：在其阈值下，真实签名未被接受（转为需复核或被拒绝）的比例约为 {refused}，熟练伪造签名被放行的比例约为 {accepted}。</translation>
     </message>

@@ -115,31 +115,41 @@ class AccuracySummary:
     """What a card's test figures say in plain terms, at one number of references."""
 
     refs: int
-    writers: int  # test writers, never trained on
+    writers: int  # test writers, never trained on (of each split, where splits > 1)
     eer: float
     genuine_refused: float  # FRR at the card's threshold
     forgeries_accepted: float  # FAR on skilled forgeries at the card's threshold
+    #: Above 1: the mean over this many trainings of the recipe on other writer splits
+    #: (``metrics["test_over_splits"]``), a fairer figure than the one split shipped.
+    splits: int = 1
+
+
+def _mean(value) -> float | None:
+    """A figure as the card stores it: a number, or ``{"mean": ...}`` over splits."""
+    if isinstance(value, dict):
+        value = value.get("mean")
+    return value if is_finite_number(value) else None
 
 
 def accuracy_summary(card: ModelCard, refs: int = 5) -> AccuracySummary | None:
     """The card's test figures at ``refs`` references (or the nearest count measured
-    below it, else the smallest above); None when the card holds no test figures."""
+    below it, else the smallest above): the mean over writer splits where the card has
+    it, else its own test split; None when the card holds no test figures."""
     test = card.metrics.get("test") or {}
-    measured = {int(n): m for n, m in (test.get("per_refs") or {}).items()}
+    over_splits = card.metrics.get("test_over_splits") or {}
+    splits = len(over_splits.get("seeds") or [])
+    source = over_splits if splits > 1 and over_splits.get("per_refs") else test
+    measured = {int(n): m for n, m in (source.get("per_refs") or {}).items()}
     if not measured:
         return None
     below = [n for n in measured if n <= refs]
     chosen = max(below) if below else min(measured)
     m = measured[chosen]
-    if m.get("frr") is None or m.get("far_skilled") is None:
+    eer, frr, far = (_mean(m.get(key)) for key in ("eer", "frr", "far_skilled"))
+    if eer is None or frr is None or far is None:
         return None
-    return AccuracySummary(
-        chosen,
-        int(test.get("writers") or m.get("writers") or 0),
-        m["eer"],
-        m["frr"],
-        m["far_skilled"],
-    )
+    writers = int(test.get("writers") or m.get("writers") or 0)
+    return AccuracySummary(chosen, writers, eer, frr, far, splits if source is over_splits else 1)
 
 
 def _json_default(value):

@@ -142,6 +142,7 @@ def card_html(card: ModelCard) -> str:
         if protocol:
             # the card keeps the English text; the one this version writes is translated
             out.append("<p><small>" + e(translate("protocol", str(protocol))) + "</small></p>")
+    out += over_splits_table(card)
     datasets = (card.training or {}).get("datasets") or []
     if datasets:
         names = ", ".join(
@@ -344,3 +345,39 @@ class ModelsPage(QWidget):
         self.status.setText(self.tr("Deleted {name}.").format(name=model.name))
         self.refresh()
         self.models_changed.emit()
+
+
+def over_splits_table(card) -> list[str]:
+    """HTML rows for ``metrics["test_over_splits"]``: the recipe's mean over several writer
+    splits (each trained and tested on its own writers), with the 95 % interval of the EER."""
+    over = (card.metrics or {}).get("test_over_splits") or {}
+    per_refs, splits = over.get("per_refs") or {}, len(over.get("seeds") or [])
+    if splits < 2 or not per_refs:
+        return []
+    e = html.escape
+    heading = translate(
+        "ModelsPage", "Mean over {splits} trainings, each tested on its own unseen writers"
+    ).format(splits=splits)
+    headers = (
+        translate("ModelsPage", "references"),
+        translate("ModelsPage", "EER (95 % interval)"),
+        translate("ModelsPage", "AUC"),
+        translate("ModelsPage", "FAR skilled"),
+        translate("ModelsPage", "FRR"),
+    )
+    out = [f"<h3>{e(heading)}</h3>", "<table cellspacing=6><tr>"]
+    out += [f"<th>{e(h)}</th>" for h in headers] + ["</tr>"]
+    for refs, m in sorted(per_refs.items(), key=lambda kv: int(kv[0])):
+        eer = m.get("eer") or {}
+        low, high = (eer.get("ci95") or [None, None])[:2]
+        interval = f" ({percent(low)}–{percent(high)})" if low is not None else ""
+        cells = (
+            refs,
+            percent(eer.get("mean")) + interval,
+            f"{(m.get('auc') or {}).get('mean', 0):.3f}",
+            percent((m.get("far_skilled") or {}).get("mean")),
+            percent((m.get("frr") or {}).get("mean")),
+        )
+        out.append("<tr>" + "".join(f"<td align=right>{e(str(c))}</td>" for c in cells) + "</tr>")
+    out.append("</table>")
+    return out

@@ -591,6 +591,20 @@ def accuracy_text(card) -> str:
     summary = accuracy_summary(card)
     if summary is None:
         return ""
+    if summary.splits > 1:
+        return QGuiApplication.translate(
+            "widgets",
+            "Its training recipe was tested {splits} times, each time on {writers} people the "
+            "model never saw, with {refs} reference signatures each: on average, at its "
+            "threshold, it refuses about {refused} of genuine signatures (they go to review or "
+            "are rejected) and lets about {accepted} of skilled forgeries through.",
+        ).format(
+            splits=summary.splits,
+            writers=summary.writers,
+            refs=summary.refs,
+            refused=_share(summary.genuine_refused),
+            accepted=_share(summary.forgeries_accepted),
+        )
     return QGuiApplication.translate(
         "widgets",
         "Measured on {writers} people it never saw, with {refs} reference signatures each: "

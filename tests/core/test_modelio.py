@@ -227,3 +227,32 @@ def test_the_distance_names_match_the_distances_torch_computes():
     from sigverify.core.model_card import DISTANCE_NAMES
 
     assert set(DISTANCE_NAMES) == set(DISTANCES)
+
+
+def test_accuracy_summary_prefers_the_mean_over_writer_splits(tiny_model_dir):
+    from sigverify.core.model_card import accuracy_summary, read_card
+
+    card = read_card(tiny_model_dir)
+    card.metrics = {
+        "test": {
+            "writers": 71,
+            "per_refs": {
+                "3": {"eer": 0.098, "frr": 0.12, "far_skilled": 0.084},
+                "5": {"eer": 0.086, "frr": 0.076, "far_skilled": 0.092},
+            },
+        }
+    }
+    own = accuracy_summary(card)
+    assert (own.refs, own.writers, own.eer, own.splits) == (5, 71, 0.086, 1)
+    assert accuracy_summary(card, refs=4).refs == 3  # the nearest count below
+    card.metrics["test_over_splits"] = {
+        "seeds": [0, 1, 2],
+        "per_refs": {
+            "5": {"eer": {"mean": 0.102}, "frr": {"mean": 0.105}, "far_skilled": {"mean": 0.103}}
+        },
+    }
+    mean = accuracy_summary(card)
+    assert (mean.refs, mean.writers, mean.splits) == (5, 71, 3)
+    assert (mean.eer, mean.genuine_refused, mean.forgeries_accepted) == (0.102, 0.105, 0.103)
+    card.metrics["test_over_splits"]["seeds"] = [0]  # one split is no mean: the card's own
+    assert accuracy_summary(card).splits == 1

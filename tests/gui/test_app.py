@@ -456,3 +456,26 @@ def test_model_card_page_says_whether_embeddings_are_whitened(tiny_model_dir):
     card.encoder_config["whitened"] = True
     assert "whitened by the training writers" in card_html(card)
     assert "as the network gives them" not in card_html(card)
+
+
+def test_model_card_page_shows_the_mean_over_writer_splits(tiny_model_dir):
+    from sigverify.core.model_card import read_card
+    from sigverify.gui.models_page import card_html
+
+    card = read_card(tiny_model_dir)
+    card.metrics.pop("test_over_splits", None)
+    assert "Mean over" not in card_html(card)
+    card.metrics["test_over_splits"] = {
+        "seeds": [0, 1, 2],
+        "per_refs": {
+            "5": {
+                "eer": {"mean": 0.1024, "ci95": [0.0664, 0.1383]},
+                "auc": {"mean": 0.9632},
+                "far_skilled": {"mean": 0.1032},
+                "frr": {"mean": 0.105},
+            }
+        },
+    }
+    text = card_html(card)
+    assert "Mean over 3 trainings, each tested on its own unseen writers" in text
+    assert "10.2 % (6.6 %–13.8 %)" in text and "0.963" in text and "10.5 %" in text

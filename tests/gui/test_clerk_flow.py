@@ -267,6 +267,20 @@ def test_about_says_version_model_accuracy_and_store(window, tiny_model_dir):
     text = window.about_text()
     assert "Measured on 17 people it never saw, with 5 reference signatures each" in text
     assert "about 1 in 5 (20 %) of genuine" in text and "about 1 in 10 (10 %) of skilled" in text
+    # the mean over writer splits, where the card has one, is what a clerk is told
+    card.metrics["test_over_splits"] = {
+        "seeds": [0, 1, 2],
+        "per_refs": {
+            "5": {
+                "eer": {"mean": 0.102, "splits": [0.086, 0.109, 0.112]},
+                "frr": {"mean": 0.105},
+                "far_skilled": {"mean": 0.25},
+            }
+        },
+    }
+    text = window.about_text()
+    assert "tested 3 times, each time on 17 people the model never saw" in text
+    assert "about 1 in 10 (10 %) of genuine" in text and "about 1 in 4 (25 %) of skilled" in text
 
 
 def test_compare_with_shows_distances_on_the_thresholds_scale(qtbot, two_people, tmp_path):
