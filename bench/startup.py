@@ -1,6 +1,6 @@
 """Start-up of the desktop app, as JSON: seconds from launching the program until its
-window is shown and until its model is ready to verify, and the process's peak memory
-(median of several launches; the first, cold one reported apart).
+window is shown and until its model is ready to verify (it has embedded once), and the
+process's peak memory then (median of several launches; the first, cold one apart).
 
     python bench/startup.py [--executable dist/sigverify-desk/sigverify-gui] [--runs 5]
 
@@ -23,16 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Runs the app with the peak RSS (VmHWM) of the process printed after it quits.
-FROM_SOURCE = """
-import sys
-from sigverify.gui.app import main
-code = main(["--startup-times"])
-print(open("/proc/self/status").read().split("VmHWM:")[1].split()[0], flush=True)
-sys.exit(code)
-"""
-
-
 def launch(command: list[str], home: Path) -> dict:
     env = dict(os.environ, SIGVERIFY_HOME=str(home), SIGVERIFY_LAUNCHED_AT=repr(time.time()))
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
@@ -43,8 +33,6 @@ def launch(command: list[str], home: Path) -> dict:
     times = next((json.loads(line) for line in lines if line.startswith("{")), None)
     if done.returncode != 0 or times is None:
         raise SystemExit(f"the app did not report its start-up: {done.stdout}{done.stderr}")
-    if lines[-1].isdigit():  # from source: the peak RSS in kB
-        times["peak_rss_mb"] = round(int(lines[-1]) / 1024, 1)
     return times
 
 
@@ -56,7 +44,7 @@ def main() -> int:
     if args.executable:
         command = [str(Path(args.executable).resolve()), "--startup-times"]
     else:
-        command = [sys.executable, "-c", FROM_SOURCE]
+        command = [sys.executable, "-m", "sigverify.gui", "--startup-times"]
     launches = []
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory(prefix="sigverify-startup-") as home:

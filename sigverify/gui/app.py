@@ -40,7 +40,8 @@ signature against them, tune thresholds, manage and train models.
   --version    print the version and exit
   --startup-times
                open the window, print when it was shown and when the model was ready
-               (JSON, seconds after SIGVERIFY_LAUNCHED_AT, a time.time() value) and quit;
+               (JSON, seconds after SIGVERIFY_LAUNCHED_AT, a time.time() value) and the
+               peak memory, and quit;
                bench/startup.py uses it
   --help, -h   print this help and exit
 
@@ -88,13 +89,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_startup_times(app, window) -> None:
-    """Print ``{"window_shown_s", "model_ready_s"}`` (seconds since the launch the caller
-    wrote into SIGVERIFY_LAUNCHED_AT) once the model is ready, then quit."""
+    """Print ``{"window_shown_s", "model_ready_s", "peak_rss_mb"}`` (seconds since the
+    launch the caller wrote into SIGVERIFY_LAUNCHED_AT) once the model is ready, then quit."""
     import json
     import os
     import time
 
     from PySide6.QtCore import QTimer
+
+    from sigverify.core.memory import peak_rss_mb
 
     launched = float(os.environ.get("SIGVERIFY_LAUNCHED_AT", time.time()))
     times = {}
@@ -102,6 +105,7 @@ def report_startup_times(app, window) -> None:
     def mark(name: str) -> None:
         times.setdefault(name, round(time.time() - launched, 3))
         if len(times) == 2:
+            times["peak_rss_mb"] = peak_rss_mb()
             print(json.dumps(times), flush=True)
             QTimer.singleShot(0, app.quit)  # after the loading job has finished
 

@@ -109,9 +109,11 @@ def _build_summary() -> str:
     """Whether this is a build that trains, and whether verifying loaded torch (it must
     not: verification runs on ONNX Runtime)."""
     from sigverify.core.build_variant import can_train
+    from sigverify.core.memory import peak_rss_mb
 
     training = "training available" if can_train() else "desk build (no training)"
-    return f"{training}, torch {'loaded' if 'torch' in sys.modules else 'not loaded'}"
+    torch = "loaded" if "torch" in sys.modules else "not loaded"
+    return f"peak memory {peak_rss_mb():.0f} MB; {training}, torch {torch}"
 
 
 def main() -> int:
