@@ -25,10 +25,10 @@ photo of the same page looks like (seeded per file): resized (0.7-1.3x), turned 
 4 degrees), grey and tinted paper under uneven light, fainter ink, soft focus, sensor noise,
 JPEG. The gap to the clean figures is what a change of scanner, paper or camera costs.
 Slip photos (``slip_photos``): the page as a slip on a darker desk, turned up to 12 degrees
-with perspective, often a shadow across (``sigverify.core.capture.photographed_slip``).
+with perspective, often a shadow across (``sigverify.core.imaging.capture.photographed_slip``).
 Both photo measures and the control use the first model on all data folders together.
 
-Uses the same code as ``sigverify evaluate`` (sigverify.core.model_evaluation).
+Uses the same code as ``sigverify evaluate`` (sigverify.core.evaluation.measure).
 """
 
 from __future__ import annotations
@@ -42,14 +42,13 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from sigverify.core.bank import SignatureBank
-from sigverify.core.capture import photographed, photographed_slip
-from sigverify.core.datasets import read_dataset
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.datasets import read_dataset
 from sigverify.core.errors import NoInkError, SigverifyError
-from sigverify.core.imageio import load_image
-from sigverify.core.inference import load_for_inference
-from sigverify.core.model_evaluation import evaluate_model, evaluation_writers
-from sigverify.core.preprocessing import (
+from sigverify.core.evaluation.measure import evaluate_model, evaluation_writers
+from sigverify.core.imaging.capture import photographed, photographed_slip
+from sigverify.core.imaging.imageio import load_image
+from sigverify.core.imaging.preprocessing import (
     PreprocessConfig,
     estimate_paper,
     find_ink,
@@ -57,6 +56,7 @@ from sigverify.core.preprocessing import (
     limit_working_size,
     preprocess_signature,
 )
+from sigverify.core.model.inference import load_for_inference
 
 
 def blank_signature(grey: np.ndarray, config: PreprocessConfig) -> np.ndarray:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from sigverify.core.datasets import read_dataset
-from sigverify.core.imageio import load_image
-from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
-from sigverify.core.synthetic import genuine_signature, writer_style
+from sigverify.core.data.datasets import read_dataset
+from sigverify.core.data.synthetic import genuine_signature, writer_style
+from sigverify.core.imaging.imageio import load_image
+from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
 
 
 def percentiles(values_s: list[float]) -> dict:

@@ -23,8 +23,8 @@ import onnxruntime
 from onnxruntime.quantization import QuantType, quantize_dynamic
 from onnxruntime.quantization.shape_inference import quant_pre_process
 
-from sigverify.core.model_card import read_card
-from sigverify.core.onnx_model import ONNX_FILE
+from sigverify.core.model.card import read_card
+from sigverify.core.model.onnx import ONNX_FILE
 
 
 def session(path: Path):

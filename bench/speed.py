@@ -29,14 +29,14 @@ import torch
 from PIL import Image
 from torch import nn
 
-from sigverify.core.embedding import embed_images, fused_for_inference
-from sigverify.core.imageio import load_image
-from sigverify.core.model_card import ModelCard
-from sigverify.core.modelio import load_model, save_model
-from sigverify.core.models import count_parameters, create_encoder
-from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
+from sigverify.core.data.synthetic import genuine_signature, writer_style
+from sigverify.core.encoders import count_parameters, create_encoder
+from sigverify.core.encoders.embedding import embed_images, fused_for_inference
+from sigverify.core.imaging.imageio import load_image
+from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
+from sigverify.core.model.card import ModelCard
+from sigverify.core.model.io import load_model, save_model
 from sigverify.core.scoring import pairwise_distances, score_queries
-from sigverify.core.synthetic import genuine_signature, writer_style
 
 
 class SigNetReference(nn.Module):
@@ -161,7 +161,7 @@ def onnx_embed(module, height: int, width: int, path: Path, threads: int):
     """``module`` exported to ONNX and run by ONNX Runtime, as an ``embed`` function."""
     import onnxruntime
 
-    from sigverify.core.onnx_export import export_module
+    from sigverify.core.model.export import export_module
 
     export_module(module, height, width, path)
     options = onnxruntime.SessionOptions()
@@ -260,11 +260,11 @@ def main() -> int:
             }
         # the app's way: ONNX Runtime (the model card's ONNX file, exported when missing)
         onnx_ready = ready(
-            "from sigverify.core.inference import load_for_inference\n"
+            "from sigverify.core.model.inference import load_for_inference\n"
             f"model = load_for_inference({str(model_dir)!r}, threads={threads})"
         )
         torch_ready = ready(
-            "import torch\nfrom sigverify.core.modelio import load_model\n"
+            "import torch\nfrom sigverify.core.model.io import load_model\n"
             f"torch.set_num_threads({threads})\nmodel = load_model({str(model_dir)!r})"
         )
 
@@ -285,8 +285,8 @@ def main() -> int:
             # the service (what the window waits for; no torch), the ONNX loader the worker
             # imports, and torch's model code (training only)
             "import_s": import_seconds("sigverify.core.verification"),
-            "import_onnx_runtime_s": import_seconds("sigverify.core.inference"),
-            "import_torch_model_code_s": import_seconds("sigverify.core.modelio"),
+            "import_onnx_runtime_s": import_seconds("sigverify.core.model.inference"),
+            "import_torch_model_code_s": import_seconds("sigverify.core.model.io"),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "runs": args.runs,
             "bundle_mb": bundle_sizes(),  # empty when nothing was built

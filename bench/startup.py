@@ -23,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
 def launch(command: list[str], home: Path) -> dict:
     env = dict(os.environ, SIGVERIFY_HOME=str(home), SIGVERIFY_LAUNCHED_AT=repr(time.time()))
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):

@@ -22,10 +22,10 @@ import sys
 
 import numpy as np
 
-from sigverify.core.bank import SignatureBank
-from sigverify.core.datasets import Writer, read_dataset
-from sigverify.core.evaluation import _writer_rng, compute_eer
-from sigverify.core.modelio import load_model
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.datasets import Writer, read_dataset
+from sigverify.core.evaluation.metrics import _writer_rng, compute_eer
+from sigverify.core.model.io import load_model
 from sigverify.core.scoring import pairwise_distances, score_queries
 
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import numpy as np
 
-from sigverify.core.capture import photographed_slip
-from sigverify.core.datasets import read_dataset
+from sigverify.core.data.datasets import read_dataset
 from sigverify.core.errors import NoInkError
-from sigverify.core.imageio import load_image
-from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
+from sigverify.core.imaging.capture import photographed_slip
+from sigverify.core.imaging.imageio import load_image
+from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
 
 
 def main() -> int:

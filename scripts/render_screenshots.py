@@ -18,8 +18,8 @@ import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sigverify.core.preprocessing import preprocess_signature  # noqa: E402
-from sigverify.core.synthetic import forged_signature, genuine_signature, writer_style  # noqa: E402
+from sigverify.core.data.synthetic import forged_signature, genuine_signature, writer_style  # noqa: E402
+from sigverify.core.imaging.preprocessing import preprocess_signature  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     save(window, "thresholds_det.png")
     window.thresholds_page.tabs.setCurrentIndex(0)
-    from sigverify.core.synthetic import write_synthetic_dataset
+    from sigverify.core.data.synthetic import write_synthetic_dataset
 
     data = write_synthetic_dataset(work / "our-scans", writers=16, genuine=6, forged=3)
     # a short run (few steps) so the pictures come quickly; real runs use the defaults

@@ -81,8 +81,8 @@ def _parse_size(text: str) -> tuple[int, int]:
 def cmd_preprocess(args: argparse.Namespace) -> int:
     import cv2
 
-    from sigverify.core.imageio import load_image
-    from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
+    from sigverify.core.imaging.imageio import load_image
+    from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
 
     height, width = _parse_size(args.size)
     out = Path(args.out)
@@ -115,7 +115,7 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_dataset_check(args: argparse.Namespace) -> int:
-    from sigverify.core.datasets import check_images, read_dataset
+    from sigverify.core.data.datasets import check_images, read_dataset
 
     dataset = read_dataset(args.data, args.layout)
     if not args.no_images:
@@ -152,7 +152,7 @@ def cmd_dataset_check(args: argparse.Namespace) -> int:
 
 
 def cmd_dataset_split(args: argparse.Namespace) -> int:
-    from sigverify.core.datasets import read_dataset, split_writers
+    from sigverify.core.data.datasets import read_dataset, split_writers
 
     dataset = read_dataset(args.data, args.layout)
     split = split_writers(dataset.usable_writers(), args.validation, args.test, args.seed)
@@ -171,7 +171,7 @@ def cmd_dataset_split(args: argparse.Namespace) -> int:
 
 
 def cmd_dataset_synth(args: argparse.Namespace) -> int:
-    from sigverify.core.synthetic import write_synthetic_dataset
+    from sigverify.core.data.synthetic import write_synthetic_dataset
 
     if min(args.writers, args.genuine) < 1 or args.forged < 0:
         raise UsageError("--writers and --genuine must be at least 1, --forged at least 0.")
@@ -204,7 +204,7 @@ def _parse_refs(text: str) -> list[int]:
 
 
 def _read_datasets(roots: list[str], layout: str):
-    from sigverify.core.datasets import read_dataset
+    from sigverify.core.data.datasets import read_dataset
 
     return [read_dataset(root, layout) for root in roots]
 
@@ -218,7 +218,7 @@ def _format_duration(seconds: float | None) -> str:
 
 
 class TrainingBar:
-    """Renders :class:`~sigverify.core.training.TrainingProgress` on stderr: a live bar on
+    """Renders :class:`~sigverify.core.training.engine.TrainingProgress` on stderr: a live bar on
     a terminal, one line per epoch otherwise."""
 
     def __init__(self, stream=None):
@@ -252,9 +252,9 @@ class TrainingBar:
 
 def cmd_train(args: argparse.Namespace) -> int:
     require_training()
-    from sigverify.core.preprocessing import PreprocessConfig
-    from sigverify.core.training_config import TrainConfig
-    from sigverify.core.training_run import TrainingPlan, run_training, split_plan
+    from sigverify.core.imaging.preprocessing import PreprocessConfig
+    from sigverify.core.training.config import TrainConfig
+    from sigverify.core.training.run import TrainingPlan, run_training, split_plan
 
     height, width = _parse_size(args.size)
     if args.stroke_width < 0:
@@ -359,10 +359,10 @@ def _metrics_table(report) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from sigverify.core.bank import SignatureBank
-    from sigverify.core.evaluation import det_figure, distance_histogram_figure, roc_figure
-    from sigverify.core.inference import load_for_inference
-    from sigverify.core.model_evaluation import PROTOCOL, evaluate_model, evaluation_writers
+    from sigverify.core.data.bank import SignatureBank
+    from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model, evaluation_writers
+    from sigverify.core.evaluation.metrics import det_figure, distance_histogram_figure, roc_figure
+    from sigverify.core.model.inference import load_for_inference
 
     refs = _parse_refs(args.refs)
     model = load_for_inference(args.model, gpu=args.device != "cpu")
@@ -413,7 +413,7 @@ def _open_store(args):
 
 
 def _service(args, store):
-    from sigverify.core.inference import load_for_inference
+    from sigverify.core.model.inference import load_for_inference
     from sigverify.core.verification import VerificationService, active_model_dir
 
     model = load_for_inference(active_model_dir(store, getattr(args, "model", None)))
@@ -656,7 +656,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def cmd_models_activate(args: argparse.Namespace) -> int:
-    from sigverify.core.inference import load_for_inference
+    from sigverify.core.model.inference import load_for_inference
     from sigverify.core.verification import activate_model, model_id_of
 
     model = load_for_inference(args.model_dir)
@@ -676,7 +676,7 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
 
 def cmd_models_export_onnx(args: argparse.Namespace) -> int:
     require_training()
-    from sigverify.core.onnx_export import export_onnx
+    from sigverify.core.model.export import export_onnx
 
     path = export_onnx(args.model_dir)
     _emit(args, {"onnx": str(path)}, f"Wrote {path}; the card records its checksum.")
@@ -684,7 +684,7 @@ def cmd_models_export_onnx(args: argparse.Namespace) -> int:
 
 
 def cmd_models_show(args: argparse.Namespace) -> int:
-    from sigverify.core.model_card import read_card
+    from sigverify.core.model.card import read_card
     from sigverify.core.verification import active_model_dir
 
     with _open_store(args) as store:
@@ -717,8 +717,8 @@ def cmd_models_show(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sigverify.core.preprocessing import PreprocessConfig
-    from sigverify.core.training_config import TrainConfig
+    from sigverify.core.imaging.preprocessing import PreprocessConfig
+    from sigverify.core.training.config import TrainConfig
 
     parser = argparse.ArgumentParser(
         prog="sigverify",

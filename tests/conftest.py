@@ -51,10 +51,10 @@ def write_png(path, pixels: np.ndarray):
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory):
     """A tiny CNN trained for a few steps on synthetic writers (48 x 72 input)."""
-    from sigverify.core.preprocessing import PreprocessConfig
-    from sigverify.core.synthetic import synthetic_bank
-    from sigverify.core.training import train_model
-    from sigverify.core.training_config import TrainConfig
+    from sigverify.core.data.synthetic import synthetic_bank
+    from sigverify.core.imaging.preprocessing import PreprocessConfig
+    from sigverify.core.training.config import TrainConfig
+    from sigverify.core.training.engine import train_model
 
     size = PreprocessConfig(height=48, width=72)
     config = TrainConfig(
@@ -76,7 +76,7 @@ def tiny_model_dir(tmp_path_factory):
         config,
         out,
     )
-    from sigverify.core.onnx_export import export_onnx
+    from sigverify.core.model.export import export_onnx
 
     export_onnx(out)  # as training does: the app verifies through this file
     return out
@@ -84,7 +84,7 @@ def tiny_model_dir(tmp_path_factory):
 
 def signature_file(folder, writer: int, index: int, forged: bool = False):
     """Write synthetic signature ``index`` of ``writer`` (genuine or forged) as a PNG."""
-    from sigverify.core.synthetic import forged_signature, genuine_signature, writer_style
+    from sigverify.core.data.synthetic import forged_signature, genuine_signature, writer_style
 
     make = forged_signature if forged else genuine_signature
     kind = "f" if forged else "g"

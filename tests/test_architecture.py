@@ -53,7 +53,7 @@ def test_importing_all_of_core_loads_no_qt():
         for f in CORE.rglob("*.py")
     )
     modules = [m.removesuffix(".__init__") for m in modules if m != "sigverify.core.__init__"]
-    assert "sigverify.core.models.tdnn" in modules and "sigverify.core.training" in modules
+    assert "sigverify.core.encoders.tdnn" in modules and "sigverify.core.training.engine" in modules
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
@@ -86,7 +86,7 @@ def heavy_after(code: str) -> list[str]:
 
 
 def test_the_probe_sees_torch_and_matplotlib():
-    assert heavy_after("import sigverify.core.modelio") == ["safetensors.torch", "torch"]
+    assert heavy_after("import sigverify.core.model.io") == ["safetensors.torch", "torch"]
     assert heavy_after("import matplotlib.figure") == ["matplotlib"]
 
 
@@ -101,9 +101,9 @@ def test_the_command_line_starts_without_torch():
     [
         "sigverify.gui.main_window",
         "sigverify.core.verification",
-        "sigverify.core.model_catalog",
-        "sigverify.core.inference",
-        "sigverify.core.onnx_model",
+        "sigverify.core.model.catalog",
+        "sigverify.core.model.inference",
+        "sigverify.core.model.onnx",
     ],
 )
 def test_the_window_appears_before_torch_and_matplotlib_load(module):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sigverify.core.synthetic import write_synthetic_dataset
+from sigverify.core.data.synthetic import write_synthetic_dataset
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 

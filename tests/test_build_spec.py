@@ -48,9 +48,9 @@ def test_the_desk_build_leaves_out_only_modules_that_verifying_does_not_import()
     without: importing the verification service, the ONNX loader and the main window
     imports none of them."""
     left_out = [m for m in spec_constants()["DESK_EXCLUDES"] if m.startswith("sigverify.")]
-    assert "sigverify.core.training" in left_out
+    assert "sigverify.core.training.engine" in left_out
     probe = (
-        "import sys, sigverify.core.verification, sigverify.core.inference, "
+        "import sys, sigverify.core.verification, sigverify.core.model.inference, "
         "sigverify.gui.main_window, sigverify.cli\n"
         "print(' '.join(sorted(m for m in sys.modules if m.startswith('sigverify.'))))"
     )
@@ -59,7 +59,7 @@ def test_the_desk_build_leaves_out_only_modules_that_verifying_does_not_import()
     )
     assert done.returncode == 0, done.stderr
     imported = set(done.stdout.split())
-    assert "sigverify.core.inference" in imported
+    assert "sigverify.core.model.inference" in imported
     assert not imported & set(left_out)
 
 

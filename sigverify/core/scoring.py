@@ -82,7 +82,7 @@ def typical_spread(embeddings: np.ndarray, writers: np.ndarray, distance: str) -
 
 def pairwise_distances(queries: np.ndarray, references: np.ndarray, distance: str) -> np.ndarray:
     """``queries (Q, D)``, ``references (R, D)`` -> ``(Q, R)`` (numpy; matches
-    :mod:`sigverify.core.distances`)."""
+    :mod:`sigverify.core.training.distances`)."""
     q = np.asarray(queries, dtype=np.float64)
     r = np.asarray(references, dtype=np.float64)
     if distance == "euclidean":

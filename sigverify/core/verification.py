@@ -30,12 +30,12 @@ import cv2
 import numpy as np
 
 from sigverify.core.errors import NoInkError, SigverifyError
-from sigverify.core.evaluation import calibrated_similarity
+from sigverify.core.evaluation.metrics import calibrated_similarity
 from sigverify.core.i18n import translate
-from sigverify.core.imageio import decode_image, read_image_file
-from sigverify.core.model_card import ModelCard
+from sigverify.core.imaging.imageio import decode_image, read_image_file
+from sigverify.core.imaging.preprocessing import preprocess_signature
+from sigverify.core.model.card import ModelCard
 from sigverify.core.paths import bundled_models_dir
-from sigverify.core.preprocessing import preprocess_signature
 from sigverify.core.scoring import (
     is_scaled,
     nearest_count,
@@ -46,7 +46,7 @@ from sigverify.core.scoring import (
 from sigverify.core.store import NewReference, NotFoundError, Person, Store
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
-    from sigverify.core.modelio import LoadedModel
+    from sigverify.core.model.io import LoadedModel
 
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
 #: With fewer than 5 references the models measured many more genuine signatures sent to

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import SigverifyError
-from sigverify.core.imageio import load_image
+from sigverify.core.imaging.imageio import load_image
 from sigverify.core.verification import SignatureInput, encode_png
 from sigverify.gui.widgets import array_to_qimage
 

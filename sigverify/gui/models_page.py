@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.model_card import ModelCard
-from sigverify.core.model_catalog import InstalledModel, delete_model, import_model, list_models
+from sigverify.core.model.card import ModelCard
+from sigverify.core.model.catalog import InstalledModel, delete_model, import_model, list_models
 from sigverify.core.store import Store
 from sigverify.core.verification import card_thresholds, models_used
 from sigverify.gui import dialogs

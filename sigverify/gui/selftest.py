@@ -19,7 +19,7 @@ from sigverify import __version__
 
 
 def _check_engine(folder: Path) -> str:
-    from sigverify.core.inference import load_for_inference
+    from sigverify.core.model.inference import load_for_inference
     from sigverify.core.paths import resource_path
     from sigverify.core.store import Store
     from sigverify.core.verification import (

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.evaluation import (
+from sigverify.core.evaluation.metrics import (
     ScoreSet,
     band_rates,
     det_figure,
@@ -195,7 +195,7 @@ class ThresholdsPage(QWidget):
         info = self.engine.model
         if info is None:
             return
-        from sigverify.core.model_card import read_scores
+        from sigverify.core.model.card import read_scores
 
         self.source.setCurrentIndex(0)
         try:
@@ -236,7 +236,7 @@ class ThresholdsPage(QWidget):
         self.source_note.setText(self.tr("Reading and measuring the signatures…"))
 
         def work(context, job):
-            from sigverify.core.model_evaluation import folder_scores
+            from sigverify.core.evaluation.measure import folder_scores
 
             return folder_scores(context.require_service().model, folder, 5, job.progress)
 

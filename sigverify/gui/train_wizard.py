@@ -1,6 +1,6 @@
 """The training wizard: data folder -> split and options -> training -> evaluation against
 the active model -> save (and activate). Runs the same core training as ``sigverify train``
-(:func:`sigverify.core.training_run.run_training`) in the app's worker thread."""
+(:func:`sigverify.core.training.run.run_training`) in the app's worker thread."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from sigverify.core.datasets import LAYOUT_HELP, Dataset
+from sigverify.core.data.datasets import LAYOUT_HELP, Dataset
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.gui import dialogs
@@ -132,7 +132,7 @@ class DataPage(QWizardPage):
             self.load(folder)
 
     def create_template(self) -> None:
-        from sigverify.core.datasets import write_template_folder
+        from sigverify.core.data.datasets import write_template_folder
 
         folder, _ = QFileDialog.getSaveFileName(self, self.tr("New data folder"))
         if not folder:
@@ -153,7 +153,7 @@ class DataPage(QWizardPage):
         )
 
     def load(self, folder: str) -> None:
-        from sigverify.core.datasets import read_dataset
+        from sigverify.core.data.datasets import read_dataset
 
         folder = folder.strip()
         if not folder or (self.dataset is not None and str(self.dataset.root) == folder):
@@ -204,7 +204,7 @@ class DataPage(QWizardPage):
 
     def check_images(self) -> None:
         """Read every image in the worker (damaged, blank...), with progress."""
-        from sigverify.core.datasets import check_images
+        from sigverify.core.data.datasets import check_images
 
         dataset = self.dataset
         self.progress.show()
@@ -352,7 +352,7 @@ class OptionsPage(QWizardPage):
         self.size.setEnabled(not on)
 
     def split(self):
-        from sigverify.core.datasets import split_datasets
+        from sigverify.core.data.datasets import split_datasets
 
         return split_datasets(
             [self.wiz.data_page.dataset], self.validation.value() / 100, self.test.value() / 100
@@ -389,8 +389,8 @@ class OptionsPage(QWizardPage):
         return bool(split.train and split.validation)
 
     def config(self):
-        from sigverify.core.preprocessing import PreprocessConfig
-        from sigverify.core.training_config import TrainConfig
+        from sigverify.core.imaging.preprocessing import PreprocessConfig
+        from sigverify.core.training.config import TrainConfig
 
         height, width = self.size.currentData()
         overrides = dict(self.wiz.overrides)
@@ -462,7 +462,7 @@ class TrainingPage(QWizardPage):
         if self.job is not None or self.run is not None:
             return  # already running or done (back and forth in the wizard)
         from sigverify.core.paths import user_data_dir
-        from sigverify.core.training_run import TrainingPlan, run_training
+        from sigverify.core.training.run import TrainingPlan, run_training
 
         config = self.wiz.options_page.config()
         out = user_data_dir() / "training" / time.strftime("%Y%m%d-%H%M%S")
@@ -557,7 +557,7 @@ class TrainingPage(QWizardPage):
                 self._plot()
 
     def _plot(self) -> None:
-        from sigverify.core.evaluation import training_figure
+        from sigverify.core.evaluation.metrics import training_figure
 
         canvas = figure_canvas(training_figure(self.history))
         if self.canvas is not None:
@@ -681,13 +681,13 @@ class EvaluationPage(QWizardPage):
         self.verdict.setText(self.tr("Measuring the active model on the same people…"))
         active = self.wiz.engine.model
         writers = run.split.test
-        from sigverify.core.preprocessing import PreprocessConfig
+        from sigverify.core.imaging.preprocessing import PreprocessConfig
 
         new_input = PreprocessConfig.from_dict(self.wiz.training_page.plan.config.preprocess)
 
         def work(context, job):
-            from sigverify.core.bank import SignatureBank
-            from sigverify.core.model_evaluation import evaluate_model
+            from sigverify.core.data.bank import SignatureBank
+            from sigverify.core.evaluation.measure import evaluate_model
 
             service = context.service
             if service is None:
@@ -711,7 +711,7 @@ class EvaluationPage(QWizardPage):
         self.wiz.engine.submit(work, done, failed)
 
     def _show(self, new, active, active_name: str) -> None:
-        from sigverify.core.evaluation import distance_histogram_figure, roc_figure
+        from sigverify.core.evaluation.metrics import distance_histogram_figure, roc_figure
 
         refs = self.refs
         columns = [new.per_refs[refs], active.per_refs.get(refs) if active else None]
@@ -856,8 +856,8 @@ class TrainWizard(QWizard):
 
     def save(self, name: str, description: str, activate: bool):
         """Copy the trained model into the installed models under ``name``; audited."""
-        from sigverify.core.model_card import read_card, write_card
-        from sigverify.core.model_catalog import import_model
+        from sigverify.core.model.card import read_card, write_card
+        from sigverify.core.model.catalog import import_model
         from sigverify.core.verification import operator_name
 
         run = self.training_page.run

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.overlay import overlay_images
+from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.store import Store
 from sigverify.core.verification import ACCEPT, REJECT
 from sigverify.gui import dialogs

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import SigverifyError
-from sigverify.core.imageio import IMAGE_SUFFIXES
+from sigverify.core.imaging.imageio import IMAGE_SUFFIXES
 from sigverify.core.verification import ACCEPT, REJECT, REVIEW, SignatureInput
 from sigverify.gui import dialogs
 
@@ -146,7 +146,7 @@ def bytes_to_pixmap(data: bytes) -> QPixmap:
     pixmap = QPixmap()
     if pixmap.loadFromData(data):
         return pixmap
-    from sigverify.core.imageio import decode_image
+    from sigverify.core.imaging.imageio import decode_image
 
     return QPixmap.fromImage(array_to_qimage(decode_image(data).pixels))
 
@@ -586,7 +586,7 @@ class ThresholdGauge(QWidget):
 
 def accuracy_text(card) -> str:
     """The card's test figures in a clerk's words (empty when it has none)."""
-    from sigverify.core.model_card import accuracy_summary
+    from sigverify.core.model.card import accuracy_summary
 
     summary = accuracy_summary(card)
     if summary is None:

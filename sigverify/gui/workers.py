@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from sigverify.core.model_card import ModelCard
+from sigverify.core.model.card import ModelCard
 
 if TYPE_CHECKING:  # onnxruntime is imported in the worker thread, when the model loads
-    from sigverify.core.onnx_model import OnnxModel
+    from sigverify.core.model.onnx import OnnxModel
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ class WorkerContext:
     def load_model(self, path: Path | None) -> tuple[OnnxModel, ModelInfo]:
         """The model for verification, through ONNX Runtime: torch is not imported here
         (training imports it, in its own job)."""
-        from sigverify.core.inference import load_for_inference
+        from sigverify.core.model.inference import load_for_inference
         from sigverify.core.verification import active_model_dir, model_id_of
 
         model = load_for_inference(active_model_dir(self.store, path), threads=self.threads)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from sigverify import __version__, cli
-from sigverify.core.synthetic import write_synthetic_dataset
+from sigverify.core.data.synthetic import write_synthetic_dataset
 from tests.conftest import draw_signature, write_png
 
 

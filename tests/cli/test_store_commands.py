@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sigverify import cli
-from sigverify.core.model_card import read_card
+from sigverify.core.model.card import read_card
 from tests.conftest import signature_file
 
 

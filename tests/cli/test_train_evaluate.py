@@ -7,8 +7,8 @@ import json
 import pytest
 
 from sigverify import cli
-from sigverify.core.model_card import read_card
-from sigverify.core.synthetic import write_synthetic_dataset
+from sigverify.core.data.synthetic import write_synthetic_dataset
+from sigverify.core.model.card import read_card
 
 TINY = [
     "--size",

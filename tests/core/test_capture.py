@@ -7,15 +7,15 @@ import cv2
 import numpy as np
 import pytest
 
-from sigverify.core.capture import photographed, photographed_slip
-from sigverify.core.preprocessing import (
+from sigverify.core.data.synthetic import genuine_signature, writer_style
+from sigverify.core.imaging.capture import photographed, photographed_slip
+from sigverify.core.imaging.preprocessing import (
     PreprocessConfig,
     cut_to_paper,
     find_paper,
     preprocess_signature,
     without_border_components,
 )
-from sigverify.core.synthetic import genuine_signature, writer_style
 from tests.conftest import draw_signature
 
 
@@ -91,7 +91,7 @@ def test_a_photographed_slip_looks_like_the_scan_to_the_model(seed):
 
 
 def test_slip_edges_were_read_as_ink_without_the_sheet_search(monkeypatch):
-    import sigverify.core.preprocessing as preprocessing
+    import sigverify.core.imaging.preprocessing as preprocessing
 
     scan = genuine_signature(writer_style(1), 0, height=240).image
     clean = preprocess_signature(scan)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sigverify.core.datasets import (
+from sigverify.core.data.datasets import (
     ERROR,
     WARNING,
     check_images,
@@ -184,7 +184,7 @@ def test_check_images_can_be_cancelled(folders_layout):
 
 
 def _writers(n):
-    from sigverify.core.datasets import Writer
+    from sigverify.core.data.datasets import Writer
 
     return [Writer(str(i)) for i in range(n)]
 

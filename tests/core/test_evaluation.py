@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from sigverify.core.bank import SignatureBank
-from sigverify.core.evaluation import (
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.evaluation.metrics import (
     ScoreSet,
     available_refs,
     compute_auc,

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from sigverify.core import imageio
 from sigverify.core.errors import ImageReadError, ImageTooLargeError, ImageTooSmallError
-from sigverify.core.imageio import decode_image, load_image
+from sigverify.core.imaging import imageio
+from sigverify.core.imaging.imageio import decode_image, load_image
 
 
 def _save(path, image: Image.Image, **params):

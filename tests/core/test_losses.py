@@ -7,8 +7,8 @@ import math
 import pytest
 import torch
 
-from sigverify.core.distances import CosineDistance, EuclideanDistance, get_distance
-from sigverify.core.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
+from sigverify.core.training.distances import CosineDistance, EuclideanDistance, get_distance
+from sigverify.core.training.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
 
 A = torch.tensor([[0.0, 0.0], [1.0, 0.0]])
 B = torch.tensor([[3.0, 4.0], [0.0, 1.0]])

@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 import torch
 
-from sigverify.core.embedding import embed_images
+from sigverify.core.encoders import create_encoder, list_encoders
+from sigverify.core.encoders.embedding import embed_images
 from sigverify.core.errors import ModelFileError
-from sigverify.core.evaluation import ScoreSet
-from sigverify.core.model_card import (
+from sigverify.core.evaluation.metrics import ScoreSet
+from sigverify.core.model.card import (
     CARD_FORMAT,
     ENCODER_NAMES,
     SCORES_FILE,
@@ -21,8 +22,7 @@ from sigverify.core.model_card import (
     write_card,
     write_scores,
 )
-from sigverify.core.modelio import load_model, save_model
-from sigverify.core.models import create_encoder, list_encoders
+from sigverify.core.model.io import load_model, save_model
 
 
 @pytest.fixture
@@ -211,7 +211,7 @@ def test_a_deeply_nested_card_is_a_clear_error(model_dir):
 def test_weights_with_invalid_numbers_are_refused(model_dir):
     from safetensors.torch import load_file, save_file
 
-    from sigverify.core.model_card import file_sha256
+    from sigverify.core.model.card import file_sha256
 
     state = load_file(str(model_dir / "model.safetensors"))
     first = next(iter(state))
@@ -223,14 +223,14 @@ def test_weights_with_invalid_numbers_are_refused(model_dir):
 
 
 def test_the_distance_names_match_the_distances_torch_computes():
-    from sigverify.core.distances import DISTANCES
-    from sigverify.core.model_card import DISTANCE_NAMES
+    from sigverify.core.model.card import DISTANCE_NAMES
+    from sigverify.core.training.distances import DISTANCES
 
     assert set(DISTANCE_NAMES) == set(DISTANCES)
 
 
 def test_accuracy_summary_prefers_the_mean_over_writer_splits(tiny_model_dir):
-    from sigverify.core.model_card import accuracy_summary, read_card
+    from sigverify.core.model.card import accuracy_summary, read_card
 
     card = read_card(tiny_model_dir)
     card.metrics = {

@@ -6,19 +6,19 @@ import numpy as np
 import pytest
 import torch
 
-from sigverify.core.embedding import embed_images, fused_for_inference
-from sigverify.core.model_card import ModelCard
-from sigverify.core.modelio import load_model, save_model
-from sigverify.core.models import (
+from sigverify.core.data.synthetic import genuine_signature, writer_style
+from sigverify.core.encoders import (
     Encoder,
     count_parameters,
     create_encoder,
     list_encoders,
     register_encoder,
 )
-from sigverify.core.preprocessing import PreprocessConfig
-from sigverify.core.synthetic import genuine_signature, writer_style
-from sigverify.core.trajectory import trajectory_features
+from sigverify.core.encoders.embedding import embed_images, fused_for_inference
+from sigverify.core.imaging.preprocessing import PreprocessConfig
+from sigverify.core.imaging.trajectory import trajectory_features
+from sigverify.core.model.card import ModelCard
+from sigverify.core.model.io import load_model, save_model
 
 SIZE = (48, 72)
 TINY = {

@@ -11,14 +11,14 @@ import sys
 import numpy as np
 import pytest
 
+from sigverify.core.data.synthetic import genuine_signature, writer_style
 from sigverify.core.errors import ModelFileError
-from sigverify.core.inference import load_for_inference
-from sigverify.core.modelio import load_model
-from sigverify.core.onnx_export import TOLERANCE
-from sigverify.core.onnx_model import ONNX_FILE, OnnxModel, load_onnx_model
-from sigverify.core.preprocessing import preprocess_signature
+from sigverify.core.imaging.preprocessing import preprocess_signature
+from sigverify.core.model.export import TOLERANCE
+from sigverify.core.model.inference import load_for_inference
+from sigverify.core.model.io import load_model
+from sigverify.core.model.onnx import ONNX_FILE, OnnxModel, load_onnx_model
 from sigverify.core.store import Store
-from sigverify.core.synthetic import genuine_signature, writer_style
 from sigverify.core.verification import SignatureInput, VerificationService
 from tests.conftest import signature_file
 
@@ -97,7 +97,7 @@ def test_a_model_from_before_onnx_is_exported_on_first_use(tiny_model_dir, tmp_p
 def test_without_torch_a_model_without_onnx_is_explained(tiny_model_dir, tmp_path, monkeypatch):
     folder = copy_model(tiny_model_dir, tmp_path / "old")
     (folder / ONNX_FILE).unlink()
-    monkeypatch.setitem(sys.modules, "sigverify.core.onnx_export", None)  # a desk build
+    monkeypatch.setitem(sys.modules, "sigverify.core.model.export", None)  # a desk build
     with pytest.raises(ModelFileError, match="no ONNX file.*export-onnx"):
         load_for_inference(folder)
 
@@ -105,7 +105,7 @@ def test_without_torch_a_model_without_onnx_is_explained(tiny_model_dir, tmp_pat
 PROBE = """
 import sys
 from pathlib import Path
-from sigverify.core.inference import load_for_inference
+from sigverify.core.model.inference import load_for_inference
 from sigverify.core.store import Store
 from sigverify.core.verification import SignatureInput, VerificationService
 

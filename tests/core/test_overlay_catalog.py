@@ -6,14 +6,14 @@ import numpy as np
 import pytest
 
 from sigverify.core.errors import ModelFileError, SigverifyError
-from sigverify.core.evaluation import ScoreSet, band_rates
-from sigverify.core.model_catalog import (
+from sigverify.core.evaluation.metrics import ScoreSet, band_rates
+from sigverify.core.imaging.overlay import overlay_images
+from sigverify.core.model.catalog import (
     delete_model,
     import_model,
     installed_models_dir,
     list_models,
 )
-from sigverify.core.overlay import overlay_images
 
 
 def test_overlay_colours_each_signature():

@@ -8,12 +8,12 @@ import os
 import numpy as np
 import pytest
 
-import sigverify.core.bank as bank_module
-from sigverify.core.bank import SignatureBank
-from sigverify.core.datasets import Writer
+import sigverify.core.data.bank as bank_module
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.datasets import Writer
+from sigverify.core.data.preprocess_cache import PreprocessCache, config_key
 from sigverify.core.errors import NoInkError, SigverifyError
-from sigverify.core.preprocess_cache import PreprocessCache, config_key
-from sigverify.core.preprocessing import PreprocessConfig
+from sigverify.core.imaging.preprocessing import PreprocessConfig
 from tests.conftest import draw_signature, write_png
 
 CONFIG = PreprocessConfig(height=30, width=44)

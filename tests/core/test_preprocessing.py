@@ -6,7 +6,7 @@ import pytest
 from skimage.morphology import skeletonize
 
 from sigverify.core.errors import NoInkError
-from sigverify.core.preprocessing import (
+from sigverify.core.imaging.preprocessing import (
     PreprocessConfig,
     find_ink,
     fit_on_canvas,
@@ -450,7 +450,7 @@ def test_a_filled_area_or_a_pattern_is_not_a_signature(name):
 
 
 def test_thick_pen_writing_is_still_a_signature():
-    from sigverify.core.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
 
     image = genuine_signature(writer_style(4), 0).image
     thick = cv2.erode(image, np.ones((5, 5), np.uint8))  # ink is dark: erosion thickens it

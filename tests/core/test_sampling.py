@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 import torch
 
-from sigverify.core.augment import SignatureAugmenter
-from sigverify.core.bank import SignatureBank
-from sigverify.core.sampling import WriterSampler, dataset_weights
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.training.augment import SignatureAugmenter
+from sigverify.core.training.sampling import WriterSampler, dataset_weights
 
 
 def _bank():

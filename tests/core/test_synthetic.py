@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from sigverify.core.datasets import read_dataset
-from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
-from sigverify.core.synthetic import (
+from sigverify.core.data.datasets import read_dataset
+from sigverify.core.data.synthetic import (
     forged_signature,
     genuine_signature,
     write_synthetic_dataset,
     writer_style,
 )
+from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
 
 SMALL = PreprocessConfig(height=60, width=90)
 

@@ -8,17 +8,17 @@ import numpy as np
 import pytest
 import torch
 
-from sigverify.core.embedding import embed_images
+from sigverify.core.data.synthetic import synthetic_bank
+from sigverify.core.encoders import create_encoder
+from sigverify.core.encoders.embedding import embed_images
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation import evaluate_embeddings
-from sigverify.core.model_card import read_card
-from sigverify.core.modelio import load_model
-from sigverify.core.models import create_encoder
-from sigverify.core.preprocessing import PreprocessConfig
-from sigverify.core.synthetic import synthetic_bank
-from sigverify.core.training import build_encoder, learning_rate_at, train_model
-from sigverify.core.training_config import TrainConfig
-from sigverify.core.whitening import within_writer_whitening
+from sigverify.core.evaluation.metrics import evaluate_embeddings
+from sigverify.core.imaging.preprocessing import PreprocessConfig
+from sigverify.core.model.card import read_card
+from sigverify.core.model.io import load_model
+from sigverify.core.training.config import TrainConfig
+from sigverify.core.training.engine import build_encoder, learning_rate_at, train_model
+from sigverify.core.training.whitening import within_writer_whitening
 
 SMALL = PreprocessConfig(height=40, width=60)
 
@@ -132,7 +132,7 @@ def test_whitening_is_kept_only_when_it_lowers_the_validation_eer(
     """The validation EER is pinned: 0.30 for the plain network at every epoch, and 0.20
     (helps) or 0.40 (hurts) once whitened. The saved model, its card and the result follow
     the better one."""
-    import sigverify.core.training as training
+    import sigverify.core.training.engine as training
 
     real = training._measure
 
@@ -181,7 +181,7 @@ def test_early_stopping_when_nothing_improves(small_banks, tmp_path, monkeypatch
     """The validation EER is pinned at 0.3 every epoch (BatchNorm statistics would move
     even with a zero learning rate): the first epoch is the best, and with patience 1
     training stops after the second."""
-    import sigverify.core.training as training
+    import sigverify.core.training.engine as training
 
     real = training.evaluate_embeddings
 

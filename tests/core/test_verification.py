@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from sigverify.core.errors import ImageReadError, NoInkError, SigverifyError
-from sigverify.core.evaluation import fit_calibration, review_band
-from sigverify.core.modelio import load_model, save_model
+from sigverify.core.evaluation.metrics import fit_calibration, review_band
+from sigverify.core.model.io import load_model, save_model
 from sigverify.core.person_card import export_person, import_person
 from sigverify.core.scoring import pairwise_distances
 from sigverify.core.store import NotFoundError, Store
@@ -96,9 +96,9 @@ def test_enrol_needs_an_id_and_images(service, tmp_path):
 
 
 def test_an_odd_reference_is_named_before_anything_is_saved(service, tmp_path):
-    from sigverify.core.embedding import embed_images
-    from sigverify.core.imageio import decode_image
-    from sigverify.core.preprocessing import preprocess_signature
+    from sigverify.core.encoders.embedding import embed_images
+    from sigverify.core.imaging.imageio import decode_image
+    from sigverify.core.imaging.preprocessing import preprocess_signature
 
     def embed(signatures):
         images = [

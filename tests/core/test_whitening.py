@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from sigverify.core.scoring import pairwise_distances
-from sigverify.core.whitening import within_writer_whitening
+from sigverify.core.training.whitening import within_writer_whitening
 
 
 def test_matrix_by_hand():

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from sigverify import __version__
 from sigverify.core.errors import ImageReadError, SigverifyError
-from sigverify.core.evaluation import band_rates
-from sigverify.core.inference import load_for_inference
-from sigverify.core.model_card import read_card, read_scores, write_card
+from sigverify.core.evaluation.metrics import band_rates
+from sigverify.core.model.card import read_card, read_scores, write_card
+from sigverify.core.model.inference import load_for_inference
 from sigverify.core.store import Store
 from sigverify.core.verification import SignatureInput, VerificationService
 from tests.conftest import draw_signature, signature_file, write_png
@@ -286,7 +286,7 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
 
 
 def test_thresholds_from_a_data_folder(qtbot, window, tmp_path):
-    from sigverify.core.synthetic import write_synthetic_dataset
+    from sigverify.core.data.synthetic import write_synthetic_dataset
 
     folder = write_synthetic_dataset(tmp_path / "data", writers=4, genuine=4, forged=2)
     page = window.thresholds_page
@@ -426,7 +426,7 @@ def test_without_any_model_the_window_says_so(qtbot, dialogs, monkeypatch, tmp_p
 
 
 def test_model_card_page_says_how_scores_are_scaled(tiny_model_dir):
-    from sigverify.core.modelio import load_model
+    from sigverify.core.model.io import load_model
     from sigverify.gui.models_page import card_html
 
     card = load_model(tiny_model_dir).card
@@ -437,7 +437,7 @@ def test_model_card_page_says_how_scores_are_scaled(tiny_model_dir):
 
 
 def test_model_card_page_says_how_strokes_are_drawn(tiny_model_dir):
-    from sigverify.core.model_card import read_card
+    from sigverify.core.model.card import read_card
     from sigverify.gui.models_page import card_html
 
     card = read_card(tiny_model_dir)
@@ -447,7 +447,7 @@ def test_model_card_page_says_how_strokes_are_drawn(tiny_model_dir):
 
 
 def test_model_card_page_says_whether_embeddings_are_whitened(tiny_model_dir):
-    from sigverify.core.model_card import read_card
+    from sigverify.core.model.card import read_card
     from sigverify.gui.models_page import card_html
 
     card = read_card(tiny_model_dir)
@@ -459,7 +459,7 @@ def test_model_card_page_says_whether_embeddings_are_whitened(tiny_model_dir):
 
 
 def test_model_card_page_shows_the_mean_over_writer_splits(tiny_model_dir):
-    from sigverify.core.model_card import read_card
+    from sigverify.core.model.card import read_card
     from sigverify.gui.models_page import card_html
 
     card = read_card(tiny_model_dir)

@@ -253,7 +253,7 @@ def test_the_operator_is_set_in_the_app_shown_and_audited(qtbot, two_people, tmp
 
 def test_about_says_version_model_accuracy_and_store(window, tiny_model_dir):
     from sigverify import __version__
-    from sigverify.core.model_card import read_card
+    from sigverify.core.model.card import read_card
 
     text = window.about_text()
     assert __version__ in text and "tiny" in text and str(window.store.path) in text

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from sigverify.core.datasets import write_template_folder
+from sigverify.core.data.datasets import write_template_folder
+from sigverify.core.data.synthetic import write_synthetic_dataset
 from sigverify.core.errors import DatasetError
-from sigverify.core.model_card import read_card
-from sigverify.core.synthetic import write_synthetic_dataset
+from sigverify.core.model.card import read_card
 from tests.conftest import draw_signature, write_png
 from tests.gui.conftest import wait_idle
 
@@ -147,7 +147,7 @@ def test_template_folder_explains_the_layout(tmp_path):
 
 def test_training_stages_are_told_in_the_users_words(qtbot, window):
     """Core's progress messages are English; the wizard words each stage itself (tr)."""
-    from sigverify.core.training import TrainingProgress
+    from sigverify.core.training.engine import TrainingProgress
 
     wizard = window.train_page.open_wizard(dict(TINY), show=False)
     qtbot.addWidget(wizard)

@@ -15,7 +15,7 @@ import pytest
 
 from sigverify.core import i18n
 from sigverify.core.errors import ImageReadError
-from sigverify.core.imageio import load_image
+from sigverify.core.imaging.imageio import load_image
 from tests.conftest import signature_file
 from tests.gui.conftest import wait_idle
 from tests.gui.test_app import enrol

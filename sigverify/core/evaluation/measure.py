@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sigverify.core.bank import SignatureBank
-from sigverify.core.datasets import Dataset, Writer, recorded_test_writers
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.datasets import Dataset, Writer, recorded_test_writers
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation import (
+from sigverify.core.evaluation.metrics import (
     DEFAULT_REFS,
     EvaluationReport,
     ScoreSet,
@@ -20,10 +20,10 @@ from sigverify.core.evaluation import (
     evaluate_embeddings,
 )
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
-from sigverify.core.model_card import ModelCard
+from sigverify.core.model.card import ModelCard
 
 if TYPE_CHECKING:
-    from sigverify.core.modelio import LoadedModel
+    from sigverify.core.model.io import LoadedModel
 
 WRITER_MODES = ("auto", "test", "all")
 PROTOCOL = QT_TRANSLATE_NOOP(
@@ -120,7 +120,7 @@ def folder_scores(
     and random-forgery scores with ``refs`` references per writer (fewer when the writers
     have too few signatures). Writers the model was trained on are left out. Returns the
     scores and notes for the user."""
-    from sigverify.core.datasets import read_dataset
+    from sigverify.core.data.datasets import read_dataset
 
     chosen = evaluation_writers([read_dataset(folder)], model.card, "auto")
     bank = SignatureBank.from_writers(chosen.writers, model.preprocess, on_progress=on_progress)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from sigverify.core.preprocessing import PreprocessConfig
+from sigverify.core.imaging.preprocessing import PreprocessConfig
 
 LOSSES = ("contrastive", "triplet")
 MINING = ("batch_hard", "random")

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sigverify.core.bank import SignatureBank
-from sigverify.core.datasets import dataset_of
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.datasets import dataset_of
 
 
 @dataclass(frozen=True)

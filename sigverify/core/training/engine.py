@@ -8,7 +8,7 @@ epoch is written to ``out_dir`` as a model folder whose card carries the EER thr
 chosen on those validation writers. Training stops early after ``patience`` epochs
 without improvement. A checkpoint after each epoch allows ``resume``. At the end, the best
 model is measured once more with its embeddings whitened by the training writers'
-within-writer covariance (:mod:`sigverify.core.whitening`), and saved so when that lowers
+within-writer covariance (:mod:`sigverify.core.training.whitening`), and saved so when that lowers
 the validation EER.
 
 Progress goes to ``on_progress(TrainingProgress)``; returning ``False`` cancels (the
@@ -29,13 +29,11 @@ import numpy as np
 import torch
 from safetensors.torch import load_file, save_file
 
-from sigverify.core.augment import SignatureAugmenter
-from sigverify.core.bank import SignatureBank
-from sigverify.core.devices import resolve_device
-from sigverify.core.distances import get_distance
-from sigverify.core.embedding import embed_images, images_to_tensor
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.encoders import Encoder, create_encoder
+from sigverify.core.encoders.embedding import embed_images, images_to_tensor
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation import (
+from sigverify.core.evaluation.metrics import (
     Metrics,
     ScoreSet,
     available_refs,
@@ -44,15 +42,17 @@ from sigverify.core.evaluation import (
     review_band,
 )
 from sigverify.core.i18n import translate
-from sigverify.core.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
-from sigverify.core.model_card import ModelCard, write_scores
-from sigverify.core.modelio import load_model, save_model
-from sigverify.core.models import Encoder, create_encoder
-from sigverify.core.preprocessing import PreprocessConfig
-from sigverify.core.sampling import WriterSampler
+from sigverify.core.imaging.preprocessing import PreprocessConfig
+from sigverify.core.model.card import ModelCard, write_scores
+from sigverify.core.model.io import load_model, save_model
 from sigverify.core.scoring import typical_spread
-from sigverify.core.training_config import LOSSES, MINING, TrainConfig
-from sigverify.core.whitening import SHRINKAGE, within_writer_whitening
+from sigverify.core.training.augment import SignatureAugmenter
+from sigverify.core.training.config import LOSSES, MINING, TrainConfig
+from sigverify.core.training.devices import resolve_device
+from sigverify.core.training.distances import get_distance
+from sigverify.core.training.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
+from sigverify.core.training.sampling import WriterSampler
+from sigverify.core.training.whitening import SHRINKAGE, within_writer_whitening
 
 
 @dataclass
@@ -254,7 +254,7 @@ def _whiten_if_better(
 ) -> _Validation | None:
     """The last step of training: measure the best model in ``out_dir`` with its embeddings
     whitened by its training writers' within-writer covariance
-    (:mod:`sigverify.core.whitening`) and keep that when it lowers the validation EER.
+    (:mod:`sigverify.core.training.whitening`) and keep that when it lowers the validation EER.
     The epoch was chosen without whitening, which helps an under-trained network most.
     Returns the whitened model's measurement when it was kept, else None."""
     best = load_model(out_dir, device)

@@ -3,7 +3,7 @@ evaluation without torch (about 0.2 s and 60 MB to get ready, against 5 s and 65
 importing torch).
 
 The ``model.onnx`` beside the weights is the inference encoder (batch norms folded,
-whitening included) exported by :mod:`sigverify.core.onnx_export`; the card records its
+whitening included) exported by :mod:`sigverify.core.model.export`; the card records its
 SHA-256 (``onnx_sha256``), checked on loading like the weights.
 """
 
@@ -16,8 +16,8 @@ import numpy as np
 
 from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
-from sigverify.core.model_card import ModelCard, file_sha256, read_card
-from sigverify.core.preprocessing import PreprocessConfig
+from sigverify.core.imaging.preprocessing import PreprocessConfig
+from sigverify.core.model.card import ModelCard, file_sha256, read_card
 
 ONNX_FILE = "model.onnx"
 #: Images per ONNX Runtime call (as many as the torch path embeds at once).
@@ -33,7 +33,7 @@ def has_onnx(folder: str | Path, card: ModelCard | None = None) -> bool:
 
 @dataclass
 class OnnxModel:
-    """Same use as :class:`sigverify.core.modelio.LoadedModel` for inference: ``card``,
+    """Same use as :class:`sigverify.core.model.io.LoadedModel` for inference: ``card``,
     ``path``, ``device``, ``preprocess`` and ``embed``."""
 
     card: ModelCard

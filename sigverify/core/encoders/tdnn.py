@@ -6,7 +6,7 @@ The signature is read as a sequence along time:
   of columns. A small 2-D stem turns each group of columns into a feature vector
   (height folded into channels), giving ``(B, C, W')``.
 - ``input_kind="trajectory"``: pen samples ``(B, T, 4)`` (x, y, pressure, time delta;
-  see :func:`sigverify.core.trajectory.trajectory_features`) via a 1-D stem, ``(B, C, T)``.
+  see :func:`sigverify.core.imaging.trajectory.trajectory_features`) via a 1-D stem, ``(B, C, T)``.
 
 The same body follows: stacked time-delay (dilated 1-D) convolutions with residual
 connections, then statistics pooling over time (mean and standard deviation), then the
@@ -18,8 +18,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from sigverify.core.models import Encoder, register_encoder
-from sigverify.core.models.cnn import conv_bn_relu
+from sigverify.core.encoders import Encoder, register_encoder
+from sigverify.core.encoders.cnn import conv_bn_relu
 
 TRAJECTORY_CHANNELS = 4
 

@@ -23,8 +23,8 @@ import numpy as np
 
 from sigverify.core.errors import DatasetError, SigverifyError
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
-from sigverify.core.imageio import IMAGE_SUFFIXES, load_image
-from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
+from sigverify.core.imaging.imageio import IMAGE_SUFFIXES, load_image
+from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
 
 LAYOUTS = ("folders", "cedar", "sigcomp", "bhsig260")
 LAYOUT_HELP = QT_TRANSLATE_NOOP(

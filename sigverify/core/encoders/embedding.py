@@ -9,7 +9,7 @@ import torch
 from torch import nn
 from torch.nn.utils.fusion import fuse_conv_bn_eval, fuse_linear_bn_eval
 
-from sigverify.core.models import Encoder
+from sigverify.core.encoders import Encoder
 
 
 def fused_for_inference(encoder: nn.Module) -> nn.Module:

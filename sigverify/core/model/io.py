@@ -1,5 +1,5 @@
 """Model folders: ``DIR/model.safetensors`` (weights) + ``DIR/card.json`` (the card,
-:mod:`sigverify.core.model_card`).
+:mod:`sigverify.core.model.card`).
 
 Loading checks the card, the weights' checksum and that the weights fit the encoder, and
 raises :class:`~sigverify.core.errors.ModelFileError` with a plain message otherwise.
@@ -19,18 +19,18 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
-from sigverify.core.embedding import embed_images, fused_for_inference
+from sigverify.core.encoders import Encoder, count_parameters, create_encoder
+from sigverify.core.encoders.embedding import embed_images, fused_for_inference
 from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
-from sigverify.core.model_card import (
+from sigverify.core.imaging.preprocessing import PreprocessConfig
+from sigverify.core.model.card import (
     ModelCard,
     file_sha256,
     read_card,
     readable_by_all,
     write_card,
 )
-from sigverify.core.models import Encoder, count_parameters, create_encoder
-from sigverify.core.preprocessing import PreprocessConfig
 
 WEIGHTS_FILE = "model.safetensors"
 

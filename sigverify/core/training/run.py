@@ -8,17 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sigverify.core.bank import SignatureBank
-from sigverify.core.datasets import Dataset, WriterSplit, split_datasets
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.datasets import Dataset, WriterSplit, split_datasets
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation import DEFAULT_REFS, EvaluationReport
+from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model
+from sigverify.core.evaluation.metrics import DEFAULT_REFS, EvaluationReport
 from sigverify.core.i18n import translate
-from sigverify.core.model_card import ModelCard, write_card
-from sigverify.core.model_evaluation import PROTOCOL, evaluate_model
-from sigverify.core.modelio import load_model
-from sigverify.core.preprocessing import PreprocessConfig
-from sigverify.core.training import TrainingProgress, TrainingResult, train_model
-from sigverify.core.training_config import TrainConfig
+from sigverify.core.imaging.preprocessing import PreprocessConfig
+from sigverify.core.model.card import ModelCard, write_card
+from sigverify.core.model.io import load_model
+from sigverify.core.training.config import TrainConfig
+from sigverify.core.training.engine import TrainingProgress, TrainingResult, train_model
 
 PARTS = ("train", "validation", "test")
 
@@ -111,7 +111,7 @@ def run_training(
         }
         write_card(model.card, result.model_dir)
     if result.model_dir is not None:
-        from sigverify.core.onnx_export import export_onnx  # what desks verify with
+        from sigverify.core.model.export import export_onnx  # what desks verify with
 
         export_onnx(result.model_dir)
     return TrainingRun(result, split, banks["test"], report, skipped)

@@ -6,7 +6,7 @@ along others (slant, size, speed), and those differences say nothing about who w
 them. Measured on the training writers, their covariance ``C`` gives a linear map
 ``W = (C + s * trace(C) / D * I) ** -1/2`` that shrinks those directions and stretches the
 ones a person keeps stable; the encoder applies it after its own normalisation and
-normalises again (:meth:`sigverify.core.models.Encoder.set_whitening`). ``s``
+normalises again (:meth:`sigverify.core.encoders.Encoder.set_whitening`). ``s``
 (:data:`SHRINKAGE`) pulls ``C`` towards a sphere, because a few dozen writers measure
 128 directions roughly.
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import numpy as np
 
-from sigverify.core.datasets import ERROR, DatasetProblem, Writer
+from sigverify.core.data.datasets import ERROR, DatasetProblem, Writer
+from sigverify.core.data.preprocess_cache import PreprocessCache
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.imageio import load_image
-from sigverify.core.preprocess_cache import PreprocessCache
-from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
+from sigverify.core.imaging.imageio import load_image
+from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Export a model folder's encoder to ``model.onnx`` for :mod:`sigverify.core.onnx_model`
+"""Export a model folder's encoder to ``model.onnx`` for :mod:`sigverify.core.model.onnx`
 (needs torch, onnx and onnxscript: training machines, not desks).
 
 The exported graph is the inference encoder (batch norms folded, whitening included) with a
@@ -18,9 +18,9 @@ import torch
 
 from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
-from sigverify.core.model_card import file_sha256, readable_by_all, write_card
-from sigverify.core.modelio import load_model
-from sigverify.core.onnx_model import ONNX_FILE
+from sigverify.core.model.card import file_sha256, readable_by_all, write_card
+from sigverify.core.model.io import load_model
+from sigverify.core.model.onnx import ONNX_FILE
 
 #: Largest difference allowed between the ONNX and the torch embedding of one image
 #: (unit-length vectors; measured on the default model: 2.5e-7).

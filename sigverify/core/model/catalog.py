@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sigverify.core.errors import ModelFileError, SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.model_card import ModelCard, read_card
+from sigverify.core.model.card import ModelCard, read_card
 from sigverify.core.paths import bundled_models_dir, user_data_dir
 
 
@@ -71,7 +71,7 @@ def import_model(folder: str | Path) -> InstalledModel:
         target = installed_models_dir() / f"{base}-{number}"
         number += 1
     shutil.copytree(folder, target, ignore=shutil.ignore_patterns("checkpoint"))
-    from sigverify.core.inference import load_for_inference
+    from sigverify.core.model.inference import load_for_inference
 
     try:
         load_for_inference(target)  # damaged weights or ONNX file: refused, nothing kept

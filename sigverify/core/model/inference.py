@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
-from sigverify.core.model_card import read_card
-from sigverify.core.onnx_model import OnnxModel, has_onnx, load_onnx_model
+from sigverify.core.model.card import read_card
+from sigverify.core.model.onnx import OnnxModel, has_onnx, load_onnx_model
 
 log = logging.getLogger("sigverify")
 
@@ -22,7 +22,7 @@ def load_for_inference(folder: str | Path, threads: int | None = None, gpu: bool
     card = read_card(folder)  # a clear message for a folder that is not a model
     if not has_onnx(folder, card):
         try:
-            from sigverify.core.onnx_export import export_onnx
+            from sigverify.core.model.export import export_onnx
         except ImportError as error:  # a desk build: no torch to export with
             raise ModelFileError(
                 translate(
@@ -36,7 +36,7 @@ def load_for_inference(folder: str | Path, threads: int | None = None, gpu: bool
             export_onnx(folder)
         except OSError as error:
             log.warning("cannot write an ONNX file into %s (%s); using torch", folder, error)
-            from sigverify.core.modelio import load_model
+            from sigverify.core.model.io import load_model
 
             return load_model(folder, "cpu")
     return load_onnx_model(folder, threads=threads, gpu=gpu)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sigverify.core.bank import SignatureBank
+from sigverify.core.data.bank import SignatureBank
 from sigverify.core.i18n import translate
 from sigverify.core.scoring import pairwise_distances, score_queries
 

@@ -9,7 +9,7 @@
 Every encoder maps its input to an L2-normalised embedding ``(B, embedding_dim)`` and
 splits ``forward`` into ``forward_features`` and ``forward_head``. ``config`` holds the
 keyword arguments that rebuild it (written to the model card). A trained encoder may also
-whiten its embeddings (:meth:`Encoder.set_whitening`, :mod:`sigverify.core.whitening`);
+whiten its embeddings (:meth:`Encoder.set_whitening`, :mod:`sigverify.core.training.whitening`);
 its config then says ``"whitened": true`` and its weights hold the matrix.
 """
 
@@ -96,4 +96,4 @@ def count_parameters(model: nn.Module) -> int:
 
 
 # Importing the modules registers their encoders.
-from sigverify.core.models import cnn, tdnn  # noqa: E402, F401
+from sigverify.core.encoders import cnn, tdnn  # noqa: E402, F401

@@ -14,7 +14,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from sigverify.core.distances import EuclideanDistance
+from sigverify.core.training.distances import EuclideanDistance
 
 
 class ContrastiveLoss(nn.Module):

@@ -257,10 +257,10 @@ def synthetic_bank(
     config=None,
     height: int = 180,
 ):
-    """A :class:`~sigverify.core.bank.SignatureBank` of synthetic writers, preprocessed
+    """A :class:`~sigverify.core.data.bank.SignatureBank` of synthetic writers, preprocessed
     with ``config``, built in memory (no files): for tests, demos and benchmarks."""
-    from sigverify.core.bank import SignatureBank
-    from sigverify.core.preprocessing import PreprocessConfig, preprocess_signature
+    from sigverify.core.data.bank import SignatureBank
+    from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
 
     config = config or PreprocessConfig()
     images, writer_index, is_genuine = [], [], []

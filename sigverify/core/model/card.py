@@ -4,7 +4,7 @@ The card is the single source of truth for how a model is used: encoder and its
 configuration, preprocessing (input size...), distance, decision threshold and how it
 was chosen, what it was trained on, and the metrics with their protocol. Reading a card
 needs no torch, so listing models and starting the app stay quick; the weights are loaded
-by :mod:`sigverify.core.modelio`. No pickle anywhere: everything here is JSON.
+by :mod:`sigverify.core.model.io`. No pickle anywhere: everything here is JSON.
 """
 
 from __future__ import annotations
@@ -24,15 +24,15 @@ import numpy as np
 
 from sigverify import __version__
 from sigverify.core.errors import ModelFileError
-from sigverify.core.evaluation import ScoreSet
+from sigverify.core.evaluation.metrics import ScoreSet
 from sigverify.core.i18n import translate
-from sigverify.core.preprocessing import PreprocessConfig
+from sigverify.core.imaging.preprocessing import PreprocessConfig
 
-#: The encoders this version can build (the registry in :mod:`sigverify.core.models`,
+#: The encoders this version can build (the registry in :mod:`sigverify.core.encoders`,
 #: named here so that reading a card needs no torch; a test keeps the two equal).
 ENCODER_NAMES = ("cnn", "tdnn")
 
-#: The distances this version can compute (:mod:`sigverify.core.distances`, named here so
+#: The distances this version can compute (:mod:`sigverify.core.training.distances`, named here so
 #: that reading a card needs no torch; a test keeps the two equal).
 DISTANCE_NAMES = ("euclidean", "cosine")
 #: A card larger than this is not one sigverify wrote (the default model's is 40 KB).

@@ -19,8 +19,8 @@ import cv2
 import numpy as np
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.paths import user_cache_dir
-from sigverify.core.preprocessing import PreprocessConfig
 
 #: Raise when preprocessing code changes its output for the same configuration.
 PIPELINE_VERSION = 1
