@@ -24,7 +24,8 @@ import numpy as np
 
 from sigverify.core.data.bank import SignatureBank
 from sigverify.core.data.datasets import Writer, read_dataset
-from sigverify.core.evaluation.metrics import _writer_rng, compute_eer
+from sigverify.core.evaluation.metrics import compute_eer
+from sigverify.core.evaluation.protocol import _writer_rng
 from sigverify.core.model.io import load_model
 from sigverify.core.scoring import pairwise_distances, score_queries
 

@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="sigverify-shots-"))
     os.environ["SIGVERIFY_HOME"] = str(work / "home")
-    from sigverify.gui.app import close_main_window, create_main_window
+    from sigverify.gui.main_window import close_main_window, create_main_window
     from sigverify.gui.pen import DrawDialog
 
     style = writer_style(7)

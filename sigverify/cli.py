@@ -361,7 +361,7 @@ def _metrics_table(report) -> str:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from sigverify.core.data.bank import SignatureBank
     from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model, evaluation_writers
-    from sigverify.core.evaluation.metrics import det_figure, distance_histogram_figure, roc_figure
+    from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
     from sigverify.core.model.inference import load_for_inference
 
     refs = _parse_refs(args.refs)
@@ -413,15 +413,16 @@ def _open_store(args):
 
 
 def _service(args, store):
+    from sigverify.core.active_model import active_model_dir
     from sigverify.core.model.inference import load_for_inference
-    from sigverify.core.verification import VerificationService, active_model_dir
+    from sigverify.core.verification import VerificationService
 
     model = load_for_inference(active_model_dir(store, getattr(args, "model", None)))
     return VerificationService(store, model, getattr(args, "operator", None))
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    from sigverify.core.verification import InconsistentReferencesError, SignatureInput
+    from sigverify.core.verification_results import InconsistentReferencesError, SignatureInput
 
     signatures = [SignatureInput.from_path(p) for p in args.images]
     with _open_store(args) as store:
@@ -450,7 +451,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from sigverify.core.verification import SignatureInput
+    from sigverify.core.verification_results import SignatureInput
 
     signature = SignatureInput.from_path(args.image)
     with _open_store(args) as store:
@@ -498,7 +499,7 @@ def cmd_people(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from sigverify.core.verification import operator_name
+    from sigverify.core.operators import operator_name
 
     with _open_store(args) as store:
         operator = operator_name(store, args.operator)
@@ -522,7 +523,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_thresholds(args: argparse.Namespace) -> int:
-    from sigverify.core.verification import operator_name
+    from sigverify.core.operators import operator_name
 
     with _open_store(args) as store:
         operator = operator_name(store, args.operator)
@@ -626,12 +627,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    from sigverify.core.verification import (
-        ACTIVE_MODEL_SETTING,
-        OPERATOR_SETTING,
-        current_operator,
-        operator_name,
-    )
+    from sigverify.core.active_model import ACTIVE_MODEL_SETTING
+    from sigverify.core.operators import OPERATOR_SETTING, current_operator, operator_name
 
     with _open_store(args) as store:
         if args.set_operator is not None:
@@ -656,8 +653,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def cmd_models_activate(args: argparse.Namespace) -> int:
+    from sigverify.core.active_model import activate_model
     from sigverify.core.model.inference import load_for_inference
-    from sigverify.core.verification import activate_model, model_id_of
+    from sigverify.core.verification import model_id_of
 
     model = load_for_inference(args.model_dir)
     with _open_store(args) as store:
@@ -684,8 +682,8 @@ def cmd_models_export_onnx(args: argparse.Namespace) -> int:
 
 
 def cmd_models_show(args: argparse.Namespace) -> int:
+    from sigverify.core.active_model import active_model_dir
     from sigverify.core.model.card import read_card
-    from sigverify.core.verification import active_model_dir
 
     with _open_store(args) as store:
         folder = active_model_dir(store, args.model)

@@ -11,7 +11,8 @@ from pathlib import Path
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.store import Store, sha256_hex
-from sigverify.core.verification import SignatureInput, VerificationService
+from sigverify.core.verification import VerificationService
+from sigverify.core.verification_results import SignatureInput
 
 CARD_FORMAT = 1
 MAX_MEMBER_BYTES = 64 * 1024 * 1024

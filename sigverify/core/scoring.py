@@ -18,6 +18,7 @@ and by verification alike (:func:`score_queries`).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -93,3 +94,30 @@ def pairwise_distances(queries: np.ndarray, references: np.ndarray, distance: st
         rn = r / np.maximum(np.linalg.norm(r, axis=1, keepdims=True), 1e-12)
         return 1 - qn @ rn.T
     raise ValueError(f"unknown distance {distance!r}")
+
+
+@dataclass
+class ScoreSet:
+    """Scores of one protocol run. ``*_writer``: the writer index of each score."""
+
+    refs: int
+    genuine: np.ndarray
+    skilled: np.ndarray
+    random: np.ndarray
+    genuine_writer: np.ndarray
+    skilled_writer: np.ndarray
+    random_writer: np.ndarray
+
+    @property
+    def writers(self) -> np.ndarray:
+        return np.unique(self.genuine_writer)
+
+    def negatives(self) -> tuple[np.ndarray, np.ndarray, str]:
+        """The forgeries the headline EER is about: skilled ones when there are any."""
+        if len(self.skilled):
+            return self.skilled, self.skilled_writer, "skilled"
+        return self.random, self.random_writer, "random"
+
+
+def calibrated_similarity(score: float, a: float, b: float) -> float:
+    return float(1 / (1 + np.exp(np.clip(a * score + b, -50, 50))))

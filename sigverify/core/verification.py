@@ -19,24 +19,18 @@ same model. Activating another model re-embeds the stored original images.
 
 from __future__ import annotations
 
-import getpass
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import cv2
 import numpy as np
 
 from sigverify.core.errors import NoInkError, SigverifyError
-from sigverify.core.evaluation.metrics import calibrated_similarity
 from sigverify.core.i18n import translate
-from sigverify.core.imaging.imageio import decode_image, read_image_file
+from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.preprocessing import preprocess_signature
-from sigverify.core.model.card import ModelCard
-from sigverify.core.paths import bundled_models_dir
 from sigverify.core.scoring import (
+    calibrated_similarity,
     is_scaled,
     nearest_count,
     pairwise_distances,
@@ -47,179 +41,24 @@ from sigverify.core.store import NewReference, NotFoundError, Person, Store
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
     from sigverify.core.model.io import LoadedModel
+from sigverify.core.imaging.imageio import encode_png
+from sigverify.core.operators import operator_name
+from sigverify.core.thresholds import Thresholds, global_thresholds_key, shared_thresholds
+from sigverify.core.verification_results import (
+    EnrollmentResult,
+    InconsistentReferencesError,
+    OddReference,
+    ReferenceDistance,
+    SignatureInput,
+    VerificationResult,
+    too_few_references_advice,
+)
 
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
-#: With fewer than 5 references the models measured many more genuine signatures sent to
-#: review or rejected (the card's test figures per reference count say how many).
-RECOMMENDED_REFERENCES = (5, 10)
-
-
-def too_few_references_advice(person_id: str, total: int, card) -> str | None:
-    """What the model card measured for a person's number of references when it is below
-    :data:`RECOMMENDED_REFERENCES`, or None when there are enough."""
-    low, high = RECOMMENDED_REFERENCES
-    if total >= low:
-        return None
-    text = translate(
-        "advice", "{person} has %n reference(s); {low} to {high} are recommended.", None, total
-    ).format(person=person_id, low=low, high=high)
-    measured = card.metrics.get("test", {}).get("per_refs", {}) if card is not None else {}
-    counts = sorted(int(n) for n in measured)
-    fewer = [n for n in counts if n <= total]
-    enough = [n for n in counts if n >= low]
-    if fewer and enough and measured[str(fewer[-1])].get("frr") is not None:
-        now, then = measured[str(fewer[-1])], measured[str(enough[0])]
-        text += " " + translate(
-            "advice",
-            "Measured on the model's test writers at its threshold: with %n reference(s) "
-            "{now:.0%} of genuine signatures were refused, with {enough} {then:.0%}.",
-            None,
-            fewer[-1],
-        ).format(now=now["frr"], enough=enough[0], then=then["frr"])
-    return text
-
-
-class InconsistentReferencesError(SigverifyError):
-    """A new reference is far from the person's other references (probably a wrong image)."""
-
-    def __init__(self, message: str, outliers: list[OddReference]):
-        super().__init__(message)
-        self.outliers = outliers
-
-
-@dataclass(frozen=True)
-class SignatureInput:
-    """A signature to enrol or verify: its file name and the file's bytes."""
-
-    name: str
-    data: bytes
-    trajectory: np.ndarray | None = field(default=None, compare=False, repr=False)
-
-    @classmethod
-    def from_path(cls, path: str | Path) -> SignatureInput:
-        path = Path(path)
-        data = read_image_file(path)  # clear errors for missing, odd and oversized files
-        decode_image(data, source=path.name)  # ... and for files that are not images
-        return cls(path.name, data)
-
-
-@dataclass(frozen=True)
-class OddReference:
-    filename: str
-    median_distance: float
-    reject_threshold: float
-    index: int = -1  # position in the list that was checked
-
-    @property
-    def message(self) -> str:
-        return translate(
-            "errors",
-            "“{name}” does not look like the other references (distance {distance:.3f}, more "
-            "than the reject threshold {reject:.3f}): it may be another person's signature or "
-            "a bad scan.",
-        ).format(name=self.filename, distance=self.median_distance, reject=self.reject_threshold)
-
-
-@dataclass(frozen=True)
-class EnrollmentResult:
-    person_id: str
-    reference_ids: list[int]
-    total_references: int
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    accept: float
-    reject: float
-    source: str  # "model" (the card), "global" (set for this model) or "person"
-
-
-@dataclass(frozen=True)
-class ReferenceDistance:
-    reference_id: int
-    filename: str
-    distance: float
-
-
-@dataclass(frozen=True)
-class VerificationResult:
-    person_id: str
-    decision: str
-    score: float
-    similarity: float
-    thresholds: Thresholds
-    per_reference: list[ReferenceDistance]
-    nearest: ReferenceDistance
-    reason: str
-    model_id: str
-    filename: str = ""
-    warnings: list[str] = field(default_factory=list)
-    query_pixels: np.ndarray | None = field(default=None, repr=False, compare=False)
-    #: The person's spread factor: ``score`` is the nearest references' mean distance times
-    #: this, so ``distance * scale`` puts one reference on the thresholds' scale.
-    scale: float = 1.0
-
-    def on_score_scale(self, reference: ReferenceDistance) -> float:
-        """A reference's distance on the same scale as ``score`` and the thresholds."""
-        return reference.distance * self.scale
-
-    def to_dict(self) -> dict:
-        return {
-            "person": self.person_id,
-            "decision": self.decision,
-            "score": round(self.similarity, 4),
-            "distance": round(self.score, 6),
-            "thresholds": {
-                "accept": self.thresholds.accept,
-                "reject": self.thresholds.reject,
-                "source": self.thresholds.source,
-            },
-            "per_reference": [
-                {
-                    "reference": r.reference_id,
-                    "file": r.filename,
-                    "distance": round(r.distance, 6),  # raw, as the model measures it
-                    # on the scale of "distance" above and of the thresholds
-                    "scaled_distance": round(self.on_score_scale(r), 6),
-                }
-                for r in self.per_reference
-            ],
-            "nearest_reference": {
-                "reference": self.nearest.reference_id,
-                "file": self.nearest.filename,
-            },
-            "reason": self.reason,
-            "model": self.model_id,
-            "warnings": self.warnings,
-        }
-
-
-def current_operator() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in some service or container set-ups
-        return "unknown"
-
-
-OPERATOR_SETTING = "operator"
-
-
-def operator_name(store: Store, explicit: str | None = None) -> str:
-    """Who is recorded in the audit log: ``explicit`` if given, else the store's operator
-    setting, else the OS user name."""
-    return explicit or store.get_setting(OPERATOR_SETTING) or current_operator()
 
 
 def model_id_of(model: LoadedModel) -> str:
     return f"{model.card.name}@{model.card.weights_sha256[:12]}"
-
-
-def encode_png(pixels: np.ndarray) -> bytes:
-    ok, data = cv2.imencode(".png", pixels)
-    if not ok:  # pragma: no cover - uint8 greyscale always encodes
-        raise SigverifyError(translate("errors", "Could not encode the preprocessed image."))
-    return data.tobytes()
 
 
 class VerificationService:
@@ -532,104 +371,3 @@ class VerificationService:
             if on_progress is not None and on_progress(done, len(missing)) is False:
                 break
         return done
-
-
-ACTIVE_MODEL_SETTING = "active_model"
-
-
-MODELS_USED_SETTING = "models_used"
-
-
-def models_used(store: Store) -> list[str]:
-    """Folders of every model activated in this store, latest first (to go back to one)."""
-    return json.loads(store.get_setting(MODELS_USED_SETTING) or "[]")
-
-
-def global_thresholds_key(model_id: str) -> str:
-    return f"thresholds/{model_id}"
-
-
-def card_thresholds(card: ModelCard) -> Thresholds:
-    """The accept/reject thresholds chosen on validation writers, from the model card."""
-    accept = card.accept_threshold if card.accept_threshold is not None else card.threshold
-    reject = card.reject_threshold if card.reject_threshold is not None else card.threshold
-    return Thresholds(float(accept), float(reject), "model")
-
-
-def shared_thresholds(store: Store, model_id: str, card: ModelCard) -> Thresholds:
-    """The thresholds for everyone without their own: the global ones set for this model
-    (on the Thresholds page), else the card's."""
-    saved = store.get_setting(global_thresholds_key(model_id))
-    if saved:
-        values = json.loads(saved)
-        return Thresholds(float(values["accept"]), float(values["reject"]), "global")
-    return card_thresholds(card)
-
-
-def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:
-    """The model to use: ``explicit`` if given, else the store's active model, else the
-    bundled default model."""
-    if explicit:
-        return Path(explicit)
-    chosen = store.get_setting(ACTIVE_MODEL_SETTING)
-    if chosen:
-        return Path(chosen)
-    default = bundled_models_dir() / "default"
-    if (default / "card.json").is_file():
-        return default
-    raise SigverifyError(
-        translate(
-            "errors",
-            "No model is installed yet. Train one with “sigverify train”, then activate it with "
-            "“sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.",
-        )
-    )
-
-
-def activate_model(
-    store: Store,
-    model: LoadedModel,
-    operator: str | None = None,
-    on_progress: Callable[[int, int], bool | None] | None = None,
-) -> bool:
-    """Make ``model`` the store's active model, after embedding every stored reference with
-    it (from the original images). If ``on_progress`` cancels, the previous model stays
-    active and nothing is lost (the embeddings made so far are kept for next time).
-    Returns True when the switch happened."""
-    service = VerificationService(store, model, operator)
-    cancelled = False
-
-    def progress(done: int, total: int) -> bool:
-        nonlocal cancelled
-        if on_progress is not None and on_progress(done, total) is False:
-            cancelled = True
-        return not cancelled
-
-    done = service.embed_missing(progress)
-    if cancelled:
-        return False
-    previous = store.get_setting(ACTIVE_MODEL_SETTING)
-    store.set_setting(
-        ACTIVE_MODEL_SETTING, str(model.path.resolve()), service.operator, audit=False
-    )
-    used = [previous] if previous else []
-    used += [p for p in models_used(store) if p not in used]
-    used = [p for p in used if p != str(model.path.resolve())]
-    store.set_setting(
-        MODELS_USED_SETTING,
-        json.dumps([str(model.path.resolve()), *used]),
-        service.operator,
-        audit=False,
-    )
-    store.record(
-        service.operator,
-        "activate_model",
-        None,
-        {
-            "model": service.model_id,
-            "path": str(model.path),
-            "previous": previous,
-            "embedded": done,
-        },
-    )
-    return True

@@ -11,25 +11,6 @@ import sys
 
 from sigverify import __version__
 
-
-def create_main_window(store_path=None, load_model: bool = True, threads: int = 2):
-    """Build (but do not show) the main window with its worker and store. The caller owns
-    them through ``window.engine`` / ``window.store`` (see :func:`close_main_window`)."""
-    from sigverify.core.store import Store
-    from sigverify.gui.main_window import MainWindow
-    from sigverify.gui.workers import Engine
-
-    store = Store(store_path)
-    engine = Engine(store.path, threads=threads)
-    return MainWindow(engine, store, load_model=load_model)
-
-
-def close_main_window(window) -> None:
-    """Stop the worker and close the store (after the window closed)."""
-    window.engine.shutdown()
-    window.store.close()
-
-
 USAGE = """usage: sigverify-gui [--selftest] [--version] [--startup-times] [--help] [Qt options]
 
 Opens the sigverify desktop app: enrol people with reference signatures, verify a
@@ -66,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from sigverify.core.errors import SigverifyError
     from sigverify.gui import dialogs
     from sigverify.gui.language import install_translator
+    from sigverify.gui.main_window import close_main_window, create_main_window
 
     app = QApplication.instance() or QApplication(
         sys.argv if argv is None else ["sigverify-gui", *argv]

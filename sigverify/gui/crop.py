@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import SigverifyError
-from sigverify.core.imaging.imageio import load_image
-from sigverify.core.verification import SignatureInput, encode_png
-from sigverify.gui.widgets import array_to_qimage
+from sigverify.core.imaging.imageio import encode_png, load_image
+from sigverify.core.verification_results import SignatureInput
+from sigverify.gui.qimages import array_to_qimage
 
 MAX_VIEW = QSize(1000, 680)
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify import __version__
+from sigverify.core.operators import OPERATOR_SETTING, operator_name
 from sigverify.core.paths import user_data_dir, user_log_dir
 from sigverify.core.store import Store
-from sigverify.core.verification import OPERATOR_SETTING, operator_name
 from sigverify.gui import dialogs
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
 from sigverify.gui.models_page import ModelsPage
@@ -282,3 +282,17 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.nav.currentRow())
         settings.sync()
         event.accept()
+
+
+def create_main_window(store_path=None, load_model: bool = True, threads: int = 2):
+    """Build (but do not show) the main window with its worker and store. The caller owns
+    them through ``window.engine`` / ``window.store`` (see :func:`close_main_window`)."""
+    store = Store(store_path)
+    engine = Engine(store.path, threads=threads)
+    return MainWindow(engine, store, load_model=load_model)
+
+
+def close_main_window(window) -> None:
+    """Stop the worker and close the store (after the window closed)."""
+    window.engine.shutdown()
+    window.store.close()

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.active_model import models_used
 from sigverify.core.model.card import ModelCard
 from sigverify.core.model.catalog import InstalledModel, delete_model, import_model, list_models
 from sigverify.core.store import Store
-from sigverify.core.verification import card_thresholds, models_used
+from sigverify.core.thresholds import card_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import accuracy_text, percent, two_panes
 from sigverify.gui.workers import Engine

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.verification import SignatureInput
-from sigverify.gui.widgets import qimage_to_png
+from sigverify.core.verification_results import SignatureInput
+from sigverify.gui.qimages import qimage_to_png
 
 MOUSE_PRESSURE = 0.6  # a mouse has no pressure: a steady mid value
 

@@ -19,23 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.operators import operator_name
 from sigverify.core.store import NotFoundError, Store
-from sigverify.core.verification import (
-    RECOMMENDED_REFERENCES,
-    InconsistentReferencesError,
-    operator_name,
-)
+from sigverify.core.verification_results import RECOMMENDED_REFERENCES, InconsistentReferencesError
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import (
-    ImageView,
-    SignatureDropArea,
-    bytes_to_pixmap,
-    captioned_row,
-    png_to_array,
-    preprocessed_pixmap,
-    standard_shortcuts,
-    two_panes,
-)
+from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
+from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
+from sigverify.gui.widgets import ImageView, captioned_row, two_panes
 from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)

@@ -19,17 +19,12 @@ from sigverify import __version__
 
 
 def _check_engine(folder: Path) -> str:
+    from sigverify.core.active_model import active_model_dir
     from sigverify.core.model.inference import load_for_inference
     from sigverify.core.paths import resource_path
     from sigverify.core.store import Store
-    from sigverify.core.verification import (
-        ACCEPT,
-        REJECT,
-        REVIEW,
-        SignatureInput,
-        VerificationService,
-        active_model_dir,
-    )
+    from sigverify.core.verification import ACCEPT, REJECT, REVIEW, VerificationService
+    from sigverify.core.verification_results import SignatureInput
 
     with Store(folder / "selftest.sqlite3") as store:
         model = load_for_inference(active_model_dir(store))
@@ -58,7 +53,7 @@ def _check_engine(folder: Path) -> str:
 def _check_window(folder: Path, timeout_s: float = 60.0) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from sigverify.gui.app import close_main_window, create_main_window
+    from sigverify.gui.main_window import close_main_window, create_main_window
 
     app = QApplication.instance() or QApplication(["sigverify-gui", "--selftest"])
     window = create_main_window(store_path=folder / "window.sqlite3", load_model=False)

@@ -21,15 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.evaluation.metrics import (
-    ScoreSet,
-    band_rates,
-    det_figure,
-    distance_histogram_figure,
-    roc_figure,
-)
+from sigverify.core.evaluation.calibration import band_rates
+from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
+from sigverify.core.operators import operator_name
+from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
-from sigverify.core.verification import card_thresholds, operator_name, shared_thresholds
+from sigverify.core.thresholds import card_thresholds, shared_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import clear_tabs, figure_canvas, percent
 from sigverify.gui.workers import Engine

@@ -38,13 +38,8 @@ from sigverify.core.data.datasets import LAYOUT_HELP, Dataset
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import (
-    ImageView,
-    bytes_to_pixmap,
-    clear_tabs,
-    figure_canvas,
-    percent,
-)
+from sigverify.gui.qimages import bytes_to_pixmap
+from sigverify.gui.widgets import ImageView, clear_tabs, figure_canvas, percent
 from sigverify.gui.workers import Engine
 
 # Seconds per training step of 48 images at 150 x 220 on a 2-core laptop CPU (measured:
@@ -557,7 +552,7 @@ class TrainingPage(QWizardPage):
                 self._plot()
 
     def _plot(self) -> None:
-        from sigverify.core.evaluation.metrics import training_figure
+        from sigverify.core.evaluation.plots import training_figure
 
         canvas = figure_canvas(training_figure(self.history))
         if self.canvas is not None:
@@ -711,7 +706,7 @@ class EvaluationPage(QWizardPage):
         self.wiz.engine.submit(work, done, failed)
 
     def _show(self, new, active, active_name: str) -> None:
-        from sigverify.core.evaluation.metrics import distance_histogram_figure, roc_figure
+        from sigverify.core.evaluation.plots import distance_histogram_figure, roc_figure
 
         refs = self.refs
         columns = [new.per_refs[refs], active.per_refs.get(refs) if active else None]
@@ -858,7 +853,7 @@ class TrainWizard(QWizard):
         """Copy the trained model into the installed models under ``name``; audited."""
         from sigverify.core.model.card import read_card, write_card
         from sigverify.core.model.catalog import import_model
-        from sigverify.core.verification import operator_name
+        from sigverify.core.operators import operator_name
 
         run = self.training_page.run
         folder = run.result.model_dir

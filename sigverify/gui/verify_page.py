@@ -24,19 +24,20 @@ from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.store import Store
 from sigverify.core.verification import ACCEPT, REJECT
 from sigverify.gui import dialogs
+from sigverify.gui.qimages import (
+    array_to_qimage,
+    bytes_to_pixmap,
+    png_to_array,
+    preprocessed_pixmap,
+)
+from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
 from sigverify.gui.widgets import (
     DecisionBadge,
     ImageView,
-    SignatureDropArea,
     ThresholdGauge,
     ZoomView,
-    array_to_qimage,
-    bytes_to_pixmap,
     captioned_row,
     decision_word,
-    png_to_array,
-    preprocessed_pixmap,
-    standard_shortcuts,
     two_panes,
 )
 from sigverify.gui.workers import Engine

@@ -1,32 +1,20 @@
-"""Small widgets shared by the pages: images, the signature drop area, the decision badge
-and the threshold gauge."""
+"""Small widgets shared by the pages: image views, plots, the decision badge, the threshold
+gauge, and the words and numbers they show."""
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
-
-import numpy as np
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QEvent,
-    QIODevice,
-    QObject,
     QPointF,
     QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -34,17 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.errors import SigverifyError
-from sigverify.core.imaging.imageio import IMAGE_SUFFIXES
-from sigverify.core.verification import ACCEPT, REJECT, REVIEW, SignatureInput
-from sigverify.gui import dialogs
-
-
-def image_filter() -> str:
-    """The file dialogs' filter: the image files sigverify reads."""
-    patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
-    return QGuiApplication.translate("widgets", "Images ({patterns})").format(patterns=patterns)
-
+from sigverify.core.verification import ACCEPT, REJECT, REVIEW
 
 # decision colours: readable with white text in light and dark themes
 DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}
@@ -120,50 +98,6 @@ def clear_tabs(tabs) -> None:
         page = tabs.widget(0)
         tabs.removeTab(0)
         page.deleteLater()
-
-
-def array_to_qimage(pixels: np.ndarray) -> QImage:
-    """uint8 ``H x W`` (grey) or ``H x W x 3`` (RGB) -> a QImage that owns its pixels."""
-    pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
-    height, width = pixels.shape[:2]
-    if pixels.ndim == 2:
-        image = QImage(
-            pixels.data, width, height, pixels.strides[0], QImage.Format.Format_Grayscale8
-        )
-    else:
-        image = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB888)
-    return image.copy()
-
-
-def preprocessed_pixmap(pixels: np.ndarray) -> QPixmap:
-    """A preprocessed signature (ink high, paper 0) shown as dark ink on white."""
-    return QPixmap.fromImage(array_to_qimage(255 - pixels))
-
-
-def bytes_to_pixmap(data: bytes) -> QPixmap:
-    """An image file's bytes as a pixmap; files Qt cannot draw (16-bit TIFF...) go through
-    sigverify's own reader."""
-    pixmap = QPixmap()
-    if pixmap.loadFromData(data):
-        return pixmap
-    from sigverify.core.imaging.imageio import decode_image
-
-    return QPixmap.fromImage(array_to_qimage(decode_image(data).pixels))
-
-
-def png_to_array(data: bytes) -> np.ndarray:
-    import cv2
-
-    return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
-
-
-def qimage_to_png(image: QImage) -> bytes:
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(array.data())
 
 
 class ImageView(QLabel):
@@ -276,213 +210,6 @@ def captioned_row(views: list[tuple[str, QWidget]], stacked: bool = False) -> QB
 
 
 # ------------------------------------------------------------------ getting signatures in
-
-
-def signatures_from_paths(
-    paths: list[str | Path],
-) -> tuple[list[SignatureInput], list[tuple[str, SigverifyError]]]:
-    """Read files as signatures: ``(the good ones, (file name, error) for each bad one)``;
-    one bad file never drops the others."""
-    good, bad = [], []
-    for path in paths:
-        try:
-            good.append(SignatureInput.from_path(path))
-        except SigverifyError as error:
-            bad.append((Path(path).name, error))
-    return good, bad
-
-
-def bad_files_error(bad: list[tuple[str, SigverifyError]], kept: int) -> SigverifyError:
-    """One message for the files that could not be used, each by name (a single bad file
-    on its own: its own error)."""
-    if len(bad) == 1 and not kept:
-        return bad[0][1]
-    lines = "\n".join(f"• {error}" for _, error in bad)
-    intro = QGuiApplication.translate("widgets", "%n file(s) could not be used:", "", len(bad))
-    text = f"{intro}\n{lines}"
-    if kept:
-        text += "\n" + QGuiApplication.translate(
-            "widgets", "The other %n file(s) were added.", "", kept
-        )
-    return SigverifyError(text)
-
-
-def signature_from_clipboard() -> SignatureInput:
-    clipboard = QGuiApplication.clipboard()
-    mime = clipboard.mimeData()
-    if mime is not None and mime.hasUrls():
-        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
-        if files:
-            return SignatureInput.from_path(files[0])
-    image = clipboard.image()
-    if image.isNull():
-        raise SigverifyError(
-            QGuiApplication.translate(
-                "widgets", "The clipboard holds no picture. Copy a signature image first."
-            )
-        )
-    return SignatureInput(f"pasted-{time.strftime('%Y%m%d-%H%M%S')}.png", qimage_to_png(image))
-
-
-class SignatureDropArea(QFrame):
-    """Where signatures come in: drop files, open them, paste, draw or crop from a page.
-    Emits ``signatures_added`` with :class:`SignatureInput` objects."""
-
-    signatures_added = Signal(list)
-
-    def __init__(self, multiple: bool, compact: bool = True, parent=None):
-        """``compact``: the four buttons in one row, else in two."""
-        super().__init__(parent)
-        self.multiple = multiple
-        self.setAcceptDrops(True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName("dropArea")
-        self.hint = QLabel(
-            self.tr("Drop signature images here")
-            if multiple
-            else self.tr("Drop the signature to check here")
-        )
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setStyleSheet("color: palette(mid); font-size: 13px;")
-        self.open_button = QPushButton(self.tr("Open file…"))
-        self.open_button.setToolTip(self.tr("Choose image files (Ctrl+O)"))
-        self.paste_button = QPushButton(self.tr("Paste"))
-        self.paste_button.setToolTip(self.tr("Paste an image from the clipboard (Ctrl+V)"))
-        self.draw_button = QPushButton(self.tr("Draw…"))
-        self.draw_button.setToolTip(self.tr("Sign with a pen tablet or the mouse"))
-        self.crop_button = QPushButton(self.tr("Crop from page…"))
-        self.crop_button.setToolTip(
-            self.tr("Select the signature on a scanned or photographed document")
-        )
-        self.open_button.clicked.connect(self.open_files)
-        self.paste_button.clicked.connect(self.paste)
-        self.draw_button.clicked.connect(self.draw)
-        self.crop_button.clicked.connect(self.crop)
-        buttons = QGridLayout()
-        for index, button in enumerate(
-            (self.open_button, self.paste_button, self.draw_button, self.crop_button)
-        ):
-            buttons.addWidget(button, 0 if compact else index // 2, index if compact else index % 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addLayout(buttons)
-
-    # -- the ways in
-
-    def _emit(self, signatures: list[SignatureInput]) -> None:
-        if signatures:
-            self.signatures_added.emit(signatures if self.multiple else signatures[:1])
-
-    def add_paths(self, paths: list[str | Path]) -> None:
-        good, bad = signatures_from_paths(paths)
-        self._emit(good)
-        if bad:
-            dialogs.show_error(self, bad_files_error(bad, len(good)))
-
-    def open_files(self) -> None:
-        title = (
-            self.tr("Choose reference signatures")
-            if self.multiple
-            else self.tr("Choose the signature to check")
-        )
-        if self.multiple:
-            paths, _ = QFileDialog.getOpenFileNames(self, title, "", image_filter())
-        else:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", image_filter())
-            paths = [path] if path else []
-        self.add_paths(paths)
-
-    def paste(self) -> None:
-        try:
-            self._emit([signature_from_clipboard()])
-        except SigverifyError as error:
-            dialogs.show_error(self, error)
-
-    def draw(self) -> None:
-        from sigverify.gui.pen import DrawDialog
-
-        dialog = DrawDialog(self)
-        if dialog.exec() and dialog.signature is not None:
-            self._emit([dialog.signature])
-
-    def crop(self) -> None:
-        from sigverify.gui.crop import CropDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the scanned or photographed page"), "", image_filter()
-        )
-        if not path:
-            return
-        try:
-            dialog = CropDialog(Path(path), self)
-        except SigverifyError as error:
-            dialogs.show_error(self, error)
-            return
-        if dialog.exec() and dialog.signature is not None:
-            self._emit([dialog.signature])
-
-    # -- drag and drop
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
-        mime = event.mimeData()
-        if mime.hasUrls() or mime.hasImage():
-            event.acceptProposedAction()
-            self.setStyleSheet("#dropArea { border: 2px dashed palette(highlight); }")
-
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self.setStyleSheet("")
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self.setStyleSheet("")
-        mime = event.mimeData()
-        paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.add_paths(paths)
-        elif mime.hasImage():
-            event.acceptProposedAction()
-            image = QImage(mime.imageData())
-            self._emit([SignatureInput("dropped.png", qimage_to_png(image))])
-
-
-def standard_shortcuts(area: SignatureDropArea, *text_fields: QWidget) -> None:
-    """Ctrl+O and Ctrl+V for the page holding ``area``. In ``text_fields`` (where Ctrl+V
-    would paste text), Ctrl+V pastes a signature when the clipboard holds a picture or
-    image files, and text otherwise."""
-    area.open_button.setShortcut(QKeySequence.StandardKey.Open)
-    area.paste_button.setShortcut(QKeySequence.StandardKey.Paste)
-    for field in text_fields:
-        field.installEventFilter(_PictureFirstPaste(area, field))
-
-
-def clipboard_holds_picture() -> bool:
-    mime = QGuiApplication.clipboard().mimeData()
-    if mime is None:
-        return False
-    if mime.hasImage():
-        return True
-    urls = mime.urls() if mime.hasUrls() else []
-    files = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
-    return any(f.suffix.lower() in IMAGE_SUFFIXES for f in files)
-
-
-class _PictureFirstPaste(QObject):
-    def __init__(self, area: SignatureDropArea, parent: QWidget):
-        super().__init__(parent)
-        self.area = area
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
-        if (
-            event.type() in kinds
-            and event.matches(QKeySequence.StandardKey.Paste)
-            and clipboard_holds_picture()
-        ):
-            if event.type() == QEvent.Type.KeyPress:
-                self.area.paste()
-            event.accept()
-            return event.type() == QEvent.Type.KeyPress
-        return False
 
 
 # ------------------------------------------------------------------ decision display

@@ -138,8 +138,9 @@ class WorkerContext:
     def load_model(self, path: Path | None) -> tuple[OnnxModel, ModelInfo]:
         """The model for verification, through ONNX Runtime: torch is not imported here
         (training imports it, in its own job)."""
+        from sigverify.core.active_model import active_model_dir
         from sigverify.core.model.inference import load_for_inference
-        from sigverify.core.verification import active_model_dir, model_id_of
+        from sigverify.core.verification import model_id_of
 
         model = load_for_inference(active_model_dir(self.store, path), threads=self.threads)
         name = "GPU (CUDA)" if str(model.device).startswith("cuda") else "CPU"
@@ -233,7 +234,7 @@ class Engine(QObject):
         the store's active model, re-embedding references first (cancellable)."""
 
         def work(context: WorkerContext, job: Job):
-            from sigverify.core.verification import activate_model
+            from sigverify.core.active_model import activate_model
 
             model, info = context.load_model(path)
             if activate and not activate_model(context.store, model, on_progress=job.progress):

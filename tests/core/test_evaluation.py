@@ -10,20 +10,16 @@ from matplotlib.figure import Figure
 
 from sigverify.core.data.bank import SignatureBank
 from sigverify.core.evaluation.metrics import (
-    ScoreSet,
-    available_refs,
     compute_auc,
     compute_eer,
     compute_metrics,
-    det_figure,
-    distance_histogram_figure,
     error_rates,
-    evaluate_embeddings,
     far_at_frr,
-    roc_figure,
-    score_writers,
 )
+from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
+from sigverify.core.evaluation.protocol import available_refs, evaluate_embeddings, score_writers
 from sigverify.core.scoring import (
+    ScoreSet,
     aggregate_distances,
     nearest_count,
     pairwise_distances,

@@ -281,7 +281,7 @@ def test_a_lab_tiff_is_read_as_its_lightness(tmp_path):
 
 
 def test_signature_input_reads_the_file_once_with_the_same_checks(tmp_path):
-    from sigverify.core.verification import SignatureInput
+    from sigverify.core.verification_results import SignatureInput
 
     path = tmp_path / "cheque.png"
     path.write_bytes(POSTSCRIPT)

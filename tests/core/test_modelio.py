@@ -11,7 +11,6 @@ import torch
 from sigverify.core.encoders import create_encoder, list_encoders
 from sigverify.core.encoders.embedding import embed_images
 from sigverify.core.errors import ModelFileError
-from sigverify.core.evaluation.metrics import ScoreSet
 from sigverify.core.model.card import (
     CARD_FORMAT,
     ENCODER_NAMES,
@@ -23,6 +22,7 @@ from sigverify.core.model.card import (
     write_scores,
 )
 from sigverify.core.model.io import load_model, save_model
+from sigverify.core.scoring import ScoreSet
 
 
 @pytest.fixture

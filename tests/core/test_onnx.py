@@ -19,7 +19,8 @@ from sigverify.core.model.inference import load_for_inference
 from sigverify.core.model.io import load_model
 from sigverify.core.model.onnx import ONNX_FILE, OnnxModel, load_onnx_model
 from sigverify.core.store import Store
-from sigverify.core.verification import SignatureInput, VerificationService
+from sigverify.core.verification import VerificationService
+from sigverify.core.verification_results import SignatureInput
 from tests.conftest import signature_file
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from sigverify.core.errors import ModelFileError, SigverifyError
-from sigverify.core.evaluation.metrics import ScoreSet, band_rates
+from sigverify.core.evaluation.calibration import band_rates
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.model.catalog import (
     delete_model,
@@ -14,6 +14,7 @@ from sigverify.core.model.catalog import (
     installed_models_dir,
     list_models,
 )
+from sigverify.core.scoring import ScoreSet
 
 
 def test_overlay_colours_each_signature():

@@ -12,7 +12,7 @@ from sigverify.core.data.synthetic import synthetic_bank
 from sigverify.core.encoders import create_encoder
 from sigverify.core.encoders.embedding import embed_images
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation.metrics import evaluate_embeddings
+from sigverify.core.evaluation.protocol import evaluate_embeddings
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import read_card
 from sigverify.core.model.io import load_model

@@ -8,25 +8,16 @@ import cv2
 import numpy as np
 import pytest
 
+from sigverify.core.active_model import activate_model, active_model_dir, models_used
 from sigverify.core.errors import ImageReadError, NoInkError, SigverifyError
-from sigverify.core.evaluation.metrics import fit_calibration, review_band
+from sigverify.core.evaluation.calibration import fit_calibration, review_band
 from sigverify.core.model.io import load_model, save_model
 from sigverify.core.person_card import export_person, import_person
 from sigverify.core.scoring import pairwise_distances
 from sigverify.core.store import NotFoundError, Store
-from sigverify.core.verification import (
-    ACCEPT,
-    REJECT,
-    REVIEW,
-    InconsistentReferencesError,
-    SignatureInput,
-    VerificationService,
-    activate_model,
-    active_model_dir,
-    card_thresholds,
-    model_id_of,
-    models_used,
-)
+from sigverify.core.thresholds import card_thresholds
+from sigverify.core.verification import ACCEPT, REJECT, REVIEW, VerificationService, model_id_of
+from sigverify.core.verification_results import InconsistentReferencesError, SignatureInput
 from tests.conftest import signature_file, write_png
 
 
@@ -62,7 +53,7 @@ def test_few_references_get_a_recommendation(service, tmp_path):
 def test_the_recommendation_quotes_what_the_card_measured():
     from types import SimpleNamespace
 
-    from sigverify.core.verification import too_few_references_advice
+    from sigverify.core.verification_results import too_few_references_advice
 
     measured = {"1": {"frr": 0.40}, "3": {"frr": 0.225}, "5": {"frr": 0.196}, "10": {"frr": 0.1}}
     card = SimpleNamespace(metrics={"test": {"per_refs": measured}})
@@ -80,7 +71,7 @@ def test_the_recommendation_quotes_what_the_card_measured():
 
 def test_a_blank_page_among_several_is_named(service, tmp_path):
     from sigverify.core.errors import NoInkError
-    from sigverify.core.verification import SignatureInput
+    from sigverify.core.verification_results import SignatureInput
 
     blank = write_png(tmp_path / "empty-page.png", np.full((120, 240), 245, np.uint8))
     signatures = genuine(tmp_path, 1, 0, 1) + [SignatureInput.from_path(blank)]
@@ -416,7 +407,7 @@ def test_an_imported_id_is_trimmed_as_enrolment_trims_it(service, tmp_path):
 
 def test_an_imported_card_gets_the_consistency_check(service, tmp_path):
     """A card whose references mix two writers is refused like such an enrolment is."""
-    from sigverify.core.verification import InconsistentReferencesError
+    from sigverify.core.verification_results import InconsistentReferencesError
 
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2, 3), accept_outliers=True)
     service.enroll("c-1", genuine(tmp_path, 6, 0), accept_outliers=True)  # someone else's

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from sigverify.core.active_model import ACTIVE_MODEL_SETTING
 from sigverify.core.store import Store
-from sigverify.core.verification import ACTIVE_MODEL_SETTING
 
 
 @dataclass
@@ -53,7 +53,7 @@ def wait_idle(qtbot, engine, timeout=30000):
 def window(qtbot, tiny_model_dir, dialogs):
     """The main window on a fresh store whose active model is the tiny test model, shown
     and with the model loaded."""
-    from sigverify.gui.app import close_main_window, create_main_window
+    from sigverify.gui.main_window import close_main_window, create_main_window
 
     with Store() as store:
         store.set_setting(ACTIVE_MODEL_SETTING, str(tiny_model_dir), "test", audit=False)

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QApplication
 
 from sigverify import __version__
 from sigverify.core.errors import ImageReadError, SigverifyError
-from sigverify.core.evaluation.metrics import band_rates
+from sigverify.core.evaluation.calibration import band_rates
 from sigverify.core.model.card import read_card, read_scores, write_card
 from sigverify.core.model.inference import load_for_inference
 from sigverify.core.store import Store
-from sigverify.core.verification import SignatureInput, VerificationService
+from sigverify.core.verification import VerificationService
+from sigverify.core.verification_results import SignatureInput
 from tests.conftest import draw_signature, signature_file, write_png
 from tests.gui.conftest import wait_idle
 
@@ -368,7 +369,7 @@ def test_closing_during_a_job_asks_first(qtbot, window, dialogs):
 
 
 def test_window_page_and_geometry_are_remembered(qtbot, window, dialogs, tiny_model_dir):
-    from sigverify.gui.app import close_main_window, create_main_window
+    from sigverify.gui.main_window import close_main_window, create_main_window
 
     window.nav.setCurrentRow(1)
     window.setGeometry(QRect(23, 41, 780, 560))  # the offscreen screen is 800 x 600
@@ -410,7 +411,7 @@ def test_unexpected_errors_are_logged_with_details(isolated_home):
 
 def test_without_any_model_the_window_says_so(qtbot, dialogs, monkeypatch, tmp_path):
     from sigverify.core import verification
-    from sigverify.gui.app import close_main_window, create_main_window
+    from sigverify.gui.main_window import close_main_window, create_main_window
 
     monkeypatch.setattr(verification, "bundled_models_dir", lambda: tmp_path / "none")
     main = create_main_window()

@@ -388,7 +388,7 @@ def test_a_stale_result_is_greyed(qtbot, two_people, tmp_path):
 
 
 def test_the_first_window_fits_the_screen(qtbot, tiny_model_dir):
-    from sigverify.gui.app import close_main_window, create_main_window
+    from sigverify.gui.main_window import close_main_window, create_main_window
 
     window = create_main_window(load_model=False, threads=1)
     qtbot.addWidget(window)

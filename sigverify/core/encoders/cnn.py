@@ -12,7 +12,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from sigverify.core.encoders import Encoder, register_encoder
+from sigverify.core.encoders.base import Encoder, register_encoder
 
 
 def conv_bn_relu(c_in: int, c_out: int, kernel: int = 3, stride: int = 1) -> nn.Sequential:

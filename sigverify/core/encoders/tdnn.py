@@ -18,7 +18,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from sigverify.core.encoders import Encoder, register_encoder
+from sigverify.core.encoders.base import Encoder, register_encoder
 from sigverify.core.encoders.cnn import conv_bn_relu
 
 TRAJECTORY_CHANNELS = 4

@@ -12,15 +12,15 @@ import numpy as np
 from sigverify.core.data.bank import SignatureBank
 from sigverify.core.data.datasets import Dataset, Writer, recorded_test_writers
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation.metrics import (
+from sigverify.core.evaluation.protocol import (
     DEFAULT_REFS,
     EvaluationReport,
-    ScoreSet,
     available_refs,
     evaluate_embeddings,
 )
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
 from sigverify.core.model.card import ModelCard
+from sigverify.core.scoring import ScoreSet
 
 if TYPE_CHECKING:
     from sigverify.core.model.io import LoadedModel

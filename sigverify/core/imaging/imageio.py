@@ -15,10 +15,16 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from sigverify.core.errors import ImageReadError, ImageTooLargeError, ImageTooSmallError
+from sigverify.core.errors import (
+    ImageReadError,
+    ImageTooLargeError,
+    ImageTooSmallError,
+    SigverifyError,
+)
 from sigverify.core.i18n import translate
 
 #: Refuse images above this many pixels (after a JPEG's reduced decoding): decoding them
@@ -226,3 +232,11 @@ def _to_grey(image: Image.Image) -> np.ndarray:
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(paper, rgba)
     return np.asarray(image.convert("L"), dtype=np.uint8).copy()
+
+
+def encode_png(pixels: np.ndarray) -> bytes:
+    """``uint8`` pixels -> PNG bytes (what the store keeps of a preprocessed image)."""
+    ok, data = cv2.imencode(".png", pixels)
+    if not ok:  # pragma: no cover - uint8 greyscale always encodes
+        raise SigverifyError(translate("errors", "Could not encode the preprocessed image."))
+    return data.tobytes()

@@ -24,9 +24,9 @@ import numpy as np
 
 from sigverify import __version__
 from sigverify.core.errors import ModelFileError
-from sigverify.core.evaluation.metrics import ScoreSet
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
+from sigverify.core.scoring import ScoreSet
 
 #: The encoders this version can build (the registry in :mod:`sigverify.core.encoders`,
 #: named here so that reading a card needs no torch; a test keeps the two equal).

@@ -33,19 +33,14 @@ from sigverify.core.data.bank import SignatureBank
 from sigverify.core.encoders import Encoder, create_encoder
 from sigverify.core.encoders.embedding import embed_images, images_to_tensor
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation.metrics import (
-    Metrics,
-    ScoreSet,
-    available_refs,
-    evaluate_embeddings,
-    fit_calibration,
-    review_band,
-)
+from sigverify.core.evaluation.calibration import fit_calibration, review_band
+from sigverify.core.evaluation.metrics import Metrics
+from sigverify.core.evaluation.protocol import available_refs, evaluate_embeddings
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import ModelCard, write_scores
 from sigverify.core.model.io import load_model, save_model
-from sigverify.core.scoring import typical_spread
+from sigverify.core.scoring import ScoreSet, typical_spread
 from sigverify.core.training.augment import SignatureAugmenter
 from sigverify.core.training.config import LOSSES, MINING, TrainConfig
 from sigverify.core.training.devices import resolve_device

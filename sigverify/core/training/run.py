@@ -12,7 +12,7 @@ from sigverify.core.data.bank import SignatureBank
 from sigverify.core.data.datasets import Dataset, WriterSplit, split_datasets
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model
-from sigverify.core.evaluation.metrics import DEFAULT_REFS, EvaluationReport
+from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import ModelCard, write_card

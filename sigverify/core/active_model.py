@@ -1,0 +1,98 @@
+"""Which model a store verifies with, and switching to another: the stored original images
+are re-embedded with the new model first (cancellable; nothing is lost), so verification
+only ever compares embeddings of the same model."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
+from sigverify.core.paths import bundled_models_dir
+from sigverify.core.store import Store
+from sigverify.core.verification import VerificationService
+
+if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
+    from sigverify.core.model.io import LoadedModel
+
+
+ACTIVE_MODEL_SETTING = "active_model"
+
+MODELS_USED_SETTING = "models_used"
+
+
+def models_used(store: Store) -> list[str]:
+    """Folders of every model activated in this store, latest first (to go back to one)."""
+    return json.loads(store.get_setting(MODELS_USED_SETTING) or "[]")
+
+
+def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:
+    """The model to use: ``explicit`` if given, else the store's active model, else the
+    bundled default model."""
+    if explicit:
+        return Path(explicit)
+    chosen = store.get_setting(ACTIVE_MODEL_SETTING)
+    if chosen:
+        return Path(chosen)
+    default = bundled_models_dir() / "default"
+    if (default / "card.json").is_file():
+        return default
+    raise SigverifyError(
+        translate(
+            "errors",
+            "No model is installed yet. Train one with “sigverify train”, then activate it with "
+            "“sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.",
+        )
+    )
+
+
+def activate_model(
+    store: Store,
+    model: LoadedModel,
+    operator: str | None = None,
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> bool:
+    """Make ``model`` the store's active model, after embedding every stored reference with
+    it (from the original images). If ``on_progress`` cancels, the previous model stays
+    active and nothing is lost (the embeddings made so far are kept for next time).
+    Returns True when the switch happened."""
+    service = VerificationService(store, model, operator)
+    cancelled = False
+
+    def progress(done: int, total: int) -> bool:
+        nonlocal cancelled
+        if on_progress is not None and on_progress(done, total) is False:
+            cancelled = True
+        return not cancelled
+
+    done = service.embed_missing(progress)
+    if cancelled:
+        return False
+    previous = store.get_setting(ACTIVE_MODEL_SETTING)
+    store.set_setting(
+        ACTIVE_MODEL_SETTING, str(model.path.resolve()), service.operator, audit=False
+    )
+    used = [previous] if previous else []
+    used += [p for p in models_used(store) if p not in used]
+    used = [p for p in used if p != str(model.path.resolve())]
+    store.set_setting(
+        MODELS_USED_SETTING,
+        json.dumps([str(model.path.resolve()), *used]),
+        service.operator,
+        audit=False,
+    )
+    store.record(
+        service.operator,
+        "activate_model",
+        None,
+        {
+            "model": service.model_id,
+            "path": str(model.path),
+            "previous": previous,
+            "embedded": done,
+        },
+    )
+    return True

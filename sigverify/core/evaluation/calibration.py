@@ -1,0 +1,91 @@
+"""The review band and calibration: the accept / reject pair of thresholds around the EER
+point, what share of each kind of signature lands in each band, and the Platt scaling that
+turns a score into the similarity shown to users.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    pass
+from sigverify.core.evaluation.metrics import compute_eer, roc_points
+from sigverify.core.scoring import ScoreSet
+
+
+def review_band(genuine: np.ndarray, forged: np.ndarray) -> tuple[float, float]:
+    """``(accept, reject)`` thresholds around the EER point: at most ``accept`` keeps the
+    false accepts of forgeries to half the EER; above ``reject`` keeps the false rejects of
+    genuine signatures to half the EER. Scores in between need a person's review."""
+    eer, eer_threshold = compute_eer(genuine, forged)
+    if not np.isfinite(eer):
+        return float("nan"), float("nan")
+    thresholds, far, frr = roc_points(genuine, forged)
+    target = eer / 2
+    accept_ok = np.flatnonzero(far <= target + 1e-12)
+    reject_ok = np.flatnonzero(frr <= target + 1e-12)
+    accept = float(thresholds[accept_ok[-1]]) if len(accept_ok) else eer_threshold
+    reject = float(thresholds[reject_ok[0]]) if len(reject_ok) else eer_threshold
+    return min(accept, eer_threshold), max(reject, eer_threshold)
+
+
+def fit_calibration(
+    genuine: np.ndarray, forged: np.ndarray, iterations: int = 50
+) -> tuple[float, float]:
+    """Platt scaling: ``(a, b)`` such that ``1 / (1 + exp(a * score + b))`` estimates the
+    probability that a query with this score is genuine, fitted by Newton's method on the
+    validation scores (classes weighted equally)."""
+    scores = np.concatenate([genuine, forged]).astype(np.float64)
+    labels = np.concatenate([np.ones(len(genuine)), np.zeros(len(forged))])
+    weights = np.where(labels == 1, 0.5 / max(1, len(genuine)), 0.5 / max(1, len(forged)))
+    scale = max(float(np.std(scores)), 1e-6)
+    x = (scores - scores.mean()) / scale
+    a, b = 1.0, 0.0
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(np.clip(a * x + b, -50, 50)))  # P(genuine)
+        gradient = np.array([np.sum(weights * (labels - p) * x), np.sum(weights * (labels - p))])
+        w = weights * p * (1 - p)
+        hessian = np.array(
+            [[np.sum(w * x * x), np.sum(w * x)], [np.sum(w * x), np.sum(w)]]
+        ) + 1e-9 * np.eye(2)
+        a, b = np.array([a, b]) - np.linalg.solve(hessian, gradient)
+    # back to raw scores: a * (s - mean) / scale + b
+    return float(a / scale), float(b - a * scores.mean() / scale)
+
+
+@dataclass(frozen=True)
+class BandRates:
+    """Where each kind of signature lands with an accept/reject pair of thresholds:
+    fractions accepted (score <= accept), sent to review, rejected (score > reject)."""
+
+    accept: float
+    reject: float
+    genuine: tuple[float, float, float]
+    skilled: tuple[float, float, float]
+    random: tuple[float, float, float]
+
+    @property
+    def frr(self) -> float:
+        """Genuine signatures rejected."""
+        return self.genuine[2]
+
+    @property
+    def far(self) -> float:
+        """Forgeries accepted (skilled ones when there are any)."""
+        return self.skilled[0] if not np.isnan(self.skilled[0]) else self.random[0]
+
+
+def band_rates(scores: ScoreSet, accept: float, reject: float) -> BandRates:
+    def split(values: np.ndarray) -> tuple[float, float, float]:
+        if not len(values):
+            return (float("nan"),) * 3
+        accepted = float(np.mean(values <= accept))
+        rejected = float(np.mean(values > reject))
+        return accepted, max(0.0, 1.0 - accepted - rejected), rejected
+
+    return BandRates(
+        accept, reject, split(scores.genuine), split(scores.skilled), split(scores.random)
+    )

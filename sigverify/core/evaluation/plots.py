@@ -1,0 +1,125 @@
+"""Evaluation plots: distance histograms, ROC, DET, training curves.
+
+Plots are matplotlib ``Figure`` objects (no pyplot): the GUI embeds them, the CLI saves them.
+"""
+
+from __future__ import annotations
+
+from statistics import NormalDist
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sigverify.core.i18n import translate
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+from sigverify.core.evaluation.metrics import compute_auc, roc_points
+from sigverify.core.scoring import ScoreSet
+
+
+def _figure(width: float, height: float) -> Figure:
+    """An empty figure. matplotlib is imported here, not at module level: verification
+    and model loading use this module without plotting, and the import costs ~0.7 s."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def distance_histogram_figure(
+    scores: ScoreSet, threshold: float | None = None, title: str = ""
+) -> Figure:
+    figure = _figure(6.4, 3.6)
+    ax = figure.subplots()
+    groups = [
+        (scores.genuine, translate("plots", "genuine"), "#2e7d32"),
+        (scores.skilled, translate("plots", "skilled forgeries"), "#c62828"),
+        (scores.random, translate("plots", "random forgeries"), "#f9a825"),
+    ]
+    values = np.concatenate([g for g, _, _ in groups if len(g)])
+    bins = np.linspace(values.min(), values.max(), 40) if len(values) else 10
+    for data, label, color in groups:
+        if len(data):
+            ax.hist(
+                data,
+                bins=bins,
+                alpha=0.55,
+                density=True,
+                label=f"{label} ({len(data)})",
+                color=color,
+            )
+    if threshold is not None:
+        ax.axvline(
+            threshold,
+            color="black",
+            linestyle="--",
+            label=translate("plots", "threshold {value:.3f}").format(value=threshold),
+        )
+    ax.set_xlabel(translate("plots", "distance to the references (smaller = more alike)"))
+    ax.set_ylabel(translate("plots", "density"))
+    ax.set_title(title or translate("plots", "Distances with %n reference(s)", None, scores.refs))
+    ax.legend(fontsize=8)
+    return figure
+
+
+def roc_figure(score_sets: list[ScoreSet], names: list[str] | None = None) -> Figure:
+    """ROC curves; ``names`` label the curves (default: the reference counts)."""
+    figure = _figure(4.8, 4.4)
+    ax = figure.subplots()
+    for index, scores in enumerate(score_sets):
+        negatives, _, kind = scores.negatives()
+        _, far, frr = roc_points(scores.genuine, negatives)
+        auc = compute_auc(scores.genuine, negatives)
+        name = names[index] if names else translate("plots", "%n ref(s)", None, scores.refs)
+        ax.plot(far, 1 - frr, label=f"{name}, AUC {auc:.3f}")
+    ax.plot([0, 1], [0, 1], color="grey", linestyle=":", linewidth=1)
+    ax.set_xlabel(translate("plots", "false accept rate (forgeries accepted)"))
+    ax.set_ylabel(translate("plots", "true accept rate (genuine accepted)"))
+    ax.set_title("ROC")
+    ax.legend(fontsize=8, loc="lower right")
+    return figure
+
+
+def det_figure(score_sets: list[ScoreSet]) -> Figure:
+    """FRR against FAR on normal-deviate axes (a DET curve)."""
+    probit = np.vectorize(NormalDist().inv_cdf)
+    ticks = np.array([0.001, 0.01, 0.05, 0.2, 0.5, 0.8])
+    figure = _figure(4.8, 4.4)
+    ax = figure.subplots()
+    for scores in score_sets:
+        negatives, _, _ = scores.negatives()
+        _, far, frr = roc_points(scores.genuine, negatives)
+        clip = (1e-4, 1 - 1e-4)
+        ax.plot(
+            probit(np.clip(far, *clip)),
+            probit(np.clip(frr, *clip)),
+            label=translate("plots", "%n ref(s)", None, scores.refs),
+        )
+    ax.set_xticks(probit(ticks), [f"{t:g}" for t in ticks * 100])
+    ax.set_yticks(probit(ticks), [f"{t:g}" for t in ticks * 100])
+    ax.set_xlim(probit(0.0005), probit(0.9))
+    ax.set_ylim(probit(0.0005), probit(0.9))
+    ax.set_xlabel(translate("plots", "false accept rate (%)"))
+    ax.set_ylabel(translate("plots", "false reject rate (%)"))
+    ax.set_title("DET")
+    ax.grid(True, linewidth=0.3)
+    ax.legend(fontsize=8)
+    return figure
+
+
+def training_figure(history: list[dict]) -> Figure:
+    """Training loss and validation EER per epoch (the ``history`` of a training run)."""
+    figure = _figure(6.4, 3.0)
+    loss_axis, eer_axis = figure.subplots(1, 2)
+    epochs = [h["epoch"] for h in history]
+    loss_axis.plot(epochs, [h["loss"] for h in history], marker="o", color="#1565c0")
+    loss_axis.set_title(translate("plots", "training loss"))
+    loss_axis.set_xlabel(translate("plots", "epoch"))
+    eer_axis.plot(epochs, [100 * h["validation_eer"] for h in history], marker="o", color="#c62828")
+    eer_axis.set_title(translate("plots", "validation EER (%)"))
+    eer_axis.set_xlabel(translate("plots", "epoch"))
+    for axis in (loss_axis, eer_axis):
+        axis.grid(True, linewidth=0.3)
+        if epochs:
+            axis.set_xlim(0.5, max(epochs) + 0.5)
+    return figure

@@ -1,0 +1,141 @@
+"""The writer-disjoint evaluation protocol.
+
+Protocol (:func:`score_writers`) for N references per writer: each writer with more
+than N genuine signatures gets N of them (a seeded random choice) as references; the
+queries are their remaining genuine signatures, all skilled forgeries of them, and one
+genuine signature from each of up to ``random_writers`` other writers (random
+forgeries). Each query's score is :func:`sigverify.core.scoring.score_queries` of its
+distances to the references (scaled by the references' spread when the model records a
+typical one); smaller = more genuine. A query is accepted when
+its score is at most the threshold.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.scoring import pairwise_distances, score_queries
+
+if TYPE_CHECKING:
+    pass
+from sigverify.core.evaluation.metrics import Metrics, compute_metrics
+from sigverify.core.scoring import ScoreSet
+
+DEFAULT_REFS = (1, 3, 5, 10)
+
+
+@dataclass
+class EvaluationReport:
+    per_refs: dict[int, Metrics]
+    scores: dict[int, ScoreSet]
+    threshold: float | None
+
+    def to_dict(self) -> dict:
+        return {
+            "threshold": self.threshold,
+            "per_refs": {str(n): m.to_dict() for n, m in self.per_refs.items()},
+        }
+
+
+def _writer_rng(seed: int, writer_id: str) -> np.random.Generator:
+    """Each writer's own random stream, so results do not depend on the order of writers."""
+    return np.random.default_rng([seed, zlib.crc32(writer_id.encode("utf-8"))])
+
+
+def score_writers(
+    embeddings: np.ndarray,
+    bank: SignatureBank,
+    refs: int,
+    distance: str = "euclidean",
+    random_writers: int = 20,
+    seed: int = 0,
+    reference_spread: float | None = None,
+    query_embeddings: np.ndarray | None = None,
+) -> ScoreSet:
+    """Run the protocol on ``embeddings (N, D)`` of ``bank``'s images (same order). The
+    choices for a writer depend only on ``seed`` and the writer's id. ``reference_spread``:
+    the model's typical spread (see :mod:`sigverify.core.scoring`). ``query_embeddings``:
+    the queries' embeddings when they differ from the references' (the same images
+    captured otherwise, e.g. photographed); by default ``embeddings``."""
+    queries = embeddings if query_embeddings is None else query_embeddings
+    if queries.shape != embeddings.shape:
+        raise ValueError("query_embeddings must match embeddings image for image")
+    n_writers = len(bank.writer_ids)
+    rngs = [_writer_rng(seed, wid) for wid in bank.writer_ids]
+    genuine_idx = [rngs[w].permutation(bank.genuine_of(w)) for w in range(n_writers)]
+    # Each writer's "random forgery" stand-in: one genuine signature, fixed per writer.
+    representative = {w: int(g[-1]) for w, g in enumerate(genuine_idx) if len(g)}
+    by_id = sorted(representative, key=lambda w: bank.writer_ids[w])
+    out = {k: [] for k in ("g", "s", "r", "gw", "sw", "rw")}
+    for w in range(n_writers):
+        if len(genuine_idx[w]) <= refs:
+            continue
+        references = embeddings[genuine_idx[w][:refs]]
+        among = pairwise_distances(references, references, distance)
+        others = [o for o in by_id if o != w]
+        if len(others) > random_writers:
+            others = [
+                others[i]
+                for i in sorted(rngs[w].choice(len(others), size=random_writers, replace=False))
+            ]
+        groups = (
+            ("g", "gw", genuine_idx[w][refs:]),
+            ("s", "sw", bank.forged_of(w)),
+            ("r", "rw", np.array([representative[o] for o in others], dtype=np.int64)),
+        )
+        for key, writer_key, idx in groups:
+            if len(idx):
+                d = pairwise_distances(queries[idx], references, distance)
+                out[key].append(score_queries(d, among, reference_spread))
+                out[writer_key].append(np.full(len(idx), w))
+
+    def cat(key, dtype):
+        return np.concatenate(out[key]).astype(dtype) if out[key] else np.zeros(0, dtype)
+
+    return ScoreSet(
+        refs=refs,
+        genuine=cat("g", np.float64),
+        skilled=cat("s", np.float64),
+        random=cat("r", np.float64),
+        genuine_writer=cat("gw", np.int64),
+        skilled_writer=cat("sw", np.int64),
+        random_writer=cat("rw", np.int64),
+    )
+
+
+def available_refs(bank: SignatureBank, wanted=DEFAULT_REFS) -> list[int]:
+    """The reference counts of ``wanted`` that leave at least one genuine query for at
+    least half of the writers."""
+    counts = np.array([len(bank.genuine_of(w)) for w in range(len(bank.writer_ids))])
+    return [n for n in wanted if (counts > n).sum() >= max(1, len(counts) / 2)]
+
+
+def evaluate_embeddings(
+    embeddings: np.ndarray,
+    bank: SignatureBank,
+    refs=DEFAULT_REFS,
+    distance: str = "euclidean",
+    threshold: float | None = None,
+    bootstrap: int = 0,
+    seed: int = 0,
+    reference_spread: float | None = None,
+    query_embeddings: np.ndarray | None = None,
+) -> EvaluationReport:
+    per_refs, scores = {}, {}
+    for n in available_refs(bank, refs):
+        scores[n] = score_writers(
+            embeddings,
+            bank,
+            n,
+            distance,
+            seed=seed,
+            reference_spread=reference_spread,
+            query_embeddings=query_embeddings,
+        )
+        per_refs[n] = compute_metrics(scores[n], threshold, bootstrap=bootstrap)
+    return EvaluationReport(per_refs=per_refs, scores=scores, threshold=threshold)

@@ -1,0 +1,153 @@
+"""What goes into the verification service and what comes out of it: a signature to read
+(:class:`SignatureInput`), an enrolment's and a verification's results, references that
+do not look like the others, and the advice when a person has too few references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
+from sigverify.core.imaging.imageio import decode_image, read_image_file
+from sigverify.core.thresholds import Thresholds
+
+#: With fewer than 5 references the models measured many more genuine signatures sent to
+#: review or rejected (the card's test figures per reference count say how many).
+RECOMMENDED_REFERENCES = (5, 10)
+
+
+def too_few_references_advice(person_id: str, total: int, card) -> str | None:
+    """What the model card measured for a person's number of references when it is below
+    :data:`RECOMMENDED_REFERENCES`, or None when there are enough."""
+    low, high = RECOMMENDED_REFERENCES
+    if total >= low:
+        return None
+    text = translate(
+        "advice", "{person} has %n reference(s); {low} to {high} are recommended.", None, total
+    ).format(person=person_id, low=low, high=high)
+    measured = card.metrics.get("test", {}).get("per_refs", {}) if card is not None else {}
+    counts = sorted(int(n) for n in measured)
+    fewer = [n for n in counts if n <= total]
+    enough = [n for n in counts if n >= low]
+    if fewer and enough and measured[str(fewer[-1])].get("frr") is not None:
+        now, then = measured[str(fewer[-1])], measured[str(enough[0])]
+        text += " " + translate(
+            "advice",
+            "Measured on the model's test writers at its threshold: with %n reference(s) "
+            "{now:.0%} of genuine signatures were refused, with {enough} {then:.0%}.",
+            None,
+            fewer[-1],
+        ).format(now=now["frr"], enough=enough[0], then=then["frr"])
+    return text
+
+
+class InconsistentReferencesError(SigverifyError):
+    """A new reference is far from the person's other references (probably a wrong image)."""
+
+    def __init__(self, message: str, outliers: list[OddReference]):
+        super().__init__(message)
+        self.outliers = outliers
+
+
+@dataclass(frozen=True)
+class SignatureInput:
+    """A signature to enrol or verify: its file name and the file's bytes."""
+
+    name: str
+    data: bytes
+    trajectory: np.ndarray | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> SignatureInput:
+        path = Path(path)
+        data = read_image_file(path)  # clear errors for missing, odd and oversized files
+        decode_image(data, source=path.name)  # ... and for files that are not images
+        return cls(path.name, data)
+
+
+@dataclass(frozen=True)
+class OddReference:
+    filename: str
+    median_distance: float
+    reject_threshold: float
+    index: int = -1  # position in the list that was checked
+
+    @property
+    def message(self) -> str:
+        return translate(
+            "errors",
+            "“{name}” does not look like the other references (distance {distance:.3f}, more "
+            "than the reject threshold {reject:.3f}): it may be another person's signature or "
+            "a bad scan.",
+        ).format(name=self.filename, distance=self.median_distance, reject=self.reject_threshold)
+
+
+@dataclass(frozen=True)
+class EnrollmentResult:
+    person_id: str
+    reference_ids: list[int]
+    total_references: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReferenceDistance:
+    reference_id: int
+    filename: str
+    distance: float
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    person_id: str
+    decision: str
+    score: float
+    similarity: float
+    thresholds: Thresholds
+    per_reference: list[ReferenceDistance]
+    nearest: ReferenceDistance
+    reason: str
+    model_id: str
+    filename: str = ""
+    warnings: list[str] = field(default_factory=list)
+    query_pixels: np.ndarray | None = field(default=None, repr=False, compare=False)
+    #: The person's spread factor: ``score`` is the nearest references' mean distance times
+    #: this, so ``distance * scale`` puts one reference on the thresholds' scale.
+    scale: float = 1.0
+
+    def on_score_scale(self, reference: ReferenceDistance) -> float:
+        """A reference's distance on the same scale as ``score`` and the thresholds."""
+        return reference.distance * self.scale
+
+    def to_dict(self) -> dict:
+        return {
+            "person": self.person_id,
+            "decision": self.decision,
+            "score": round(self.similarity, 4),
+            "distance": round(self.score, 6),
+            "thresholds": {
+                "accept": self.thresholds.accept,
+                "reject": self.thresholds.reject,
+                "source": self.thresholds.source,
+            },
+            "per_reference": [
+                {
+                    "reference": r.reference_id,
+                    "file": r.filename,
+                    "distance": round(r.distance, 6),  # raw, as the model measures it
+                    # on the scale of "distance" above and of the thresholds
+                    "scaled_distance": round(self.on_score_scale(r), 6),
+                }
+                for r in self.per_reference
+            ],
+            "nearest_reference": {
+                "reference": self.nearest.reference_id,
+                "file": self.nearest.filename,
+            },
+            "reason": self.reason,
+            "model": self.model_id,
+            "warnings": self.warnings,
+        }

@@ -1,0 +1,55 @@
+"""Converting between numpy images, PNG bytes and Qt images and pixmaps."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+)
+from PySide6.QtGui import QImage, QPixmap
+
+
+def array_to_qimage(pixels: np.ndarray) -> QImage:
+    """uint8 ``H x W`` (grey) or ``H x W x 3`` (RGB) -> a QImage that owns its pixels."""
+    pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
+    height, width = pixels.shape[:2]
+    if pixels.ndim == 2:
+        image = QImage(
+            pixels.data, width, height, pixels.strides[0], QImage.Format.Format_Grayscale8
+        )
+    else:
+        image = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB888)
+    return image.copy()
+
+
+def preprocessed_pixmap(pixels: np.ndarray) -> QPixmap:
+    """A preprocessed signature (ink high, paper 0) shown as dark ink on white."""
+    return QPixmap.fromImage(array_to_qimage(255 - pixels))
+
+
+def bytes_to_pixmap(data: bytes) -> QPixmap:
+    """An image file's bytes as a pixmap; files Qt cannot draw (16-bit TIFF...) go through
+    sigverify's own reader."""
+    pixmap = QPixmap()
+    if pixmap.loadFromData(data):
+        return pixmap
+    from sigverify.core.imaging.imageio import decode_image
+
+    return QPixmap.fromImage(array_to_qimage(decode_image(data).pixels))
+
+
+def png_to_array(data: bytes) -> np.ndarray:
+    import cv2
+
+    return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+
+
+def qimage_to_png(image: QImage) -> bytes:
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(array.data())
