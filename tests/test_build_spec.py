@@ -89,6 +89,6 @@ def test_selftest_fails_without_its_sample(monkeypatch, tmp_path, qapp):
     from sigverify.gui.selftest import run_selftest
 
     monkeypatch.setattr(paths, "bundle_root", lambda: tmp_path)
-    monkeypatch.setattr("sigverify.core.verification.bundled_models_dir", lambda: ROOT / "models")
+    monkeypatch.setattr("sigverify.core.active_model.bundled_models_dir", lambda: ROOT / "models")
     passed, line = run_selftest()
     assert not passed and "FAILED" in line and "sample is missing" in line

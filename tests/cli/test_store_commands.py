@@ -154,9 +154,9 @@ def test_the_bundled_default_model_is_used_when_none_is_chosen(tmp_path, capsys)
 
 
 def test_no_model_installed_says_what_to_do(tmp_path, capsys, monkeypatch):
-    from sigverify.core import verification
+    from sigverify.core import active_model
 
-    monkeypatch.setattr(verification, "bundled_models_dir", lambda: tmp_path / "no-models")
+    monkeypatch.setattr(active_model, "bundled_models_dir", lambda: tmp_path / "no-models")
     code, _, err = run(
         capsys,
         "enroll",

@@ -410,10 +410,10 @@ def test_unexpected_errors_are_logged_with_details(isolated_home):
 
 
 def test_without_any_model_the_window_says_so(qtbot, dialogs, monkeypatch, tmp_path):
-    from sigverify.core import verification
+    from sigverify.core import active_model
     from sigverify.gui.main_window import close_main_window, create_main_window
 
-    monkeypatch.setattr(verification, "bundled_models_dir", lambda: tmp_path / "none")
+    monkeypatch.setattr(active_model, "bundled_models_dir", lambda: tmp_path / "none")
     main = create_main_window()
     qtbot.addWidget(main)
     main.show()
