@@ -1,0 +1,102 @@
+"""``sigverify models activate | show | export-onnx``: the model a store verifies with.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from sigverify.cli.common import (
+    EXIT_OK,
+    ProgressBar,
+    UsageError,
+    _emit,
+    add_command,
+    add_group,
+)
+from sigverify.cli.store_commands import _open_store, add_store_arguments
+from sigverify.core.build_variant import require_training
+
+
+def cmd_models_activate(args: argparse.Namespace) -> int:
+    from sigverify.core.active_model import activate_model
+    from sigverify.core.model.inference import load_for_inference
+    from sigverify.core.verification import model_id_of
+
+    model = load_for_inference(args.model_dir)
+    with _open_store(args) as store:
+        switched = activate_model(
+            store, model, args.operator, ProgressBar("Re-embedding references")
+        )
+    if not switched:
+        raise UsageError("The model switch was interrupted; the previous model stays active.")
+    _emit(
+        args,
+        {"active_model": str(model.path), "model": model_id_of(model)},
+        f"Active model: {model.card.name} ({model.path}).",
+    )
+    return EXIT_OK
+
+
+def cmd_models_export_onnx(args: argparse.Namespace) -> int:
+    require_training()
+    from sigverify.core.model.export import export_onnx
+
+    path = export_onnx(args.model_dir)
+    _emit(args, {"onnx": str(path)}, f"Wrote {path}; the card records its checksum.")
+    return EXIT_OK
+
+
+def cmd_models_show(args: argparse.Namespace) -> int:
+    from sigverify.core.active_model import active_model_dir
+    from sigverify.core.model.card import read_card
+
+    with _open_store(args) as store:
+        folder = active_model_dir(store, args.model)
+    card = read_card(folder)
+    stroke = card.preprocess_config().stroke_width
+    test = card.metrics.get("test", {}).get("per_refs", {})
+    lines = [
+        f"{card.name} ({folder})",
+        f"  encoder {card.encoder}, input {card.preprocess.get('height')}x"
+        f"{card.preprocess.get('width')}, {card.parameters:,} parameters, distance {card.distance}",
+        f"  strokes redrawn {stroke:g} px wide" if stroke else "  strokes as scanned",
+        "  embeddings whitened by the training writers' own variation"
+        if card.whitened
+        else "  embeddings as the network gives them",
+        f"  threshold {card.threshold:.4f} ({card.threshold_info.get('method', '?')} on "
+        f"{card.threshold_info.get('writers', '?')} writers)",
+        f"  scores scaled by each person's reference spread (typical {card.reference_spread:.4f})"
+        if card.reference_spread
+        else "  scores: plain distance (not scaled)",
+    ]
+    lines += [
+        f"  test, {n} ref(s): EER {m['eer']:.1%}, AUC {m['auc']:.3f}" for n, m in test.items()
+    ]
+    _emit(args, {"path": str(folder), **card.to_dict()}, "\n".join(lines))
+    return EXIT_OK
+
+
+def register(commands) -> None:
+    """Add this group's commands and their arguments to ``commands`` (the parser's
+    sub-parsers)."""
+    models_commands = add_group(
+        commands, "models", "Show or switch the model used for verification."
+    )
+    activate = add_command(
+        models_commands,
+        "activate",
+        cmd_models_activate,
+        "Use another model: re-embeds every stored reference with it first.",
+    )
+    activate.add_argument("model_dir")
+    add_store_arguments(activate, model=False)
+    show = add_command(models_commands, "show", cmd_models_show, "Show the active model's card.")
+    export = add_command(
+        models_commands,
+        "export-onnx",
+        cmd_models_export_onnx,
+        "Write MODEL_DIR/model.onnx, the encoder for ONNX Runtime (done by train and on "
+        "first use; needs torch).",
+    )
+    export.add_argument("model_dir")
+    add_store_arguments(show)

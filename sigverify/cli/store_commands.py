@@ -1,0 +1,374 @@
+"""The store's commands: enrol, verify, people, remove, thresholds, audit, export,
+import, settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from sigverify.cli.common import (
+    EXIT_OK,
+    EXIT_USER_ERROR,
+    UsageError,
+    _emit,
+    add_command,
+)
+
+
+def _open_store(args):
+    from sigverify.core.store import Store
+
+    return Store(args.store)
+
+
+def _service(args, store):
+    from sigverify.core.active_model import active_model_dir
+    from sigverify.core.model.inference import load_for_inference
+    from sigverify.core.verification import VerificationService
+
+    model = load_for_inference(active_model_dir(store, getattr(args, "model", None)))
+    return VerificationService(store, model, getattr(args, "operator", None))
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from sigverify.core.verification_results import InconsistentReferencesError, SignatureInput
+
+    signatures = [SignatureInput.from_path(p) for p in args.images]
+    with _open_store(args) as store:
+        service = _service(args, store)
+        try:
+            result = service.enroll(
+                args.person, signatures, args.name, args.note, accept_outliers=args.force
+            )
+        except InconsistentReferencesError as error:
+            raise UsageError(
+                f"{error} Nothing was saved. Check the image, or add --force to enrol anyway."
+            ) from error
+    payload = {
+        "person": result.person_id,
+        "added": result.reference_ids,
+        "references": result.total_references,
+        "model": service.model_id,
+        "warnings": result.warnings,
+    }
+    text = [
+        f"Enrolled {len(result.reference_ids)} reference(s) for {result.person_id} "
+        f"({result.total_references} in all)."
+    ] + [f"Note: {w}" for w in result.warnings]
+    _emit(args, payload, "\n".join(text))
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from sigverify.core.verification_results import SignatureInput
+
+    signature = SignatureInput.from_path(args.image)
+    with _open_store(args) as store:
+        result = _service(args, store).verify(
+            args.person, signature, record=not args.no_record, comment=args.comment
+        )
+    label = {"accept": "ACCEPT", "review": "NEEDS REVIEW", "reject": "REJECT"}[result.decision]
+    t = result.thresholds
+    lines = [
+        f"{label}  (similarity {result.similarity:.0%}, score {result.score:.4f}; "
+        f"accept <= {t.accept:.4f}, reject > {t.reject:.4f})",
+        result.reason,
+    ]
+    # each reference on the thresholds' scale (the raw distance times the person's spread
+    # factor), so that the numbers compare with the score and the thresholds above
+    lines += [
+        f"  reference {r.reference_id:>4} {r.filename:<30} score {result.on_score_scale(r):.4f}"
+        for r in sorted(result.per_reference, key=lambda r: r.distance)
+    ]
+    lines += [f"Note: {w}" for w in result.warnings]
+    _emit(args, result.to_dict(), "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        people = store.list_people(args.search)
+    payload = {
+        "people": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "note": p.note,
+                "references": p.reference_count,
+                "accept_threshold": p.accept_threshold,
+                "reject_threshold": p.reject_threshold,
+                "created_at": p.created_at,
+            }
+            for p in people
+        ]
+    }
+    text = "\n".join(f"{p.id:<16} {p.name:<28} {p.reference_count:>3} reference(s)" for p in people)
+    _emit(args, payload, text or "No people enrolled yet.")
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from sigverify.core.operators import operator_name
+
+    with _open_store(args) as store:
+        operator = operator_name(store, args.operator)
+        if args.reference is not None:
+            store.remove_reference(args.reference, operator)
+            message, payload = (
+                f"Removed reference {args.reference}.",
+                {"removed_reference": args.reference},
+            )
+        else:
+            person = store.get_person(args.person)
+            if not args.yes:
+                raise UsageError(
+                    f"This deletes {person.id} and their {person.reference_count} reference(s) "
+                    "for good. Add --yes to confirm."
+                )
+            store.delete_person(args.person, operator)
+            message, payload = f"Deleted {person.id}.", {"deleted_person": person.id}
+    _emit(args, payload, message)
+    return EXIT_OK
+
+
+def cmd_thresholds(args: argparse.Namespace) -> int:
+    from sigverify.core.operators import operator_name
+
+    with _open_store(args) as store:
+        operator = operator_name(store, args.operator)
+        if args.clear:
+            args.accept = args.reject = None
+        elif args.accept is None and args.reject is None:
+            raise UsageError(
+                "Give --accept and/or --reject, or --clear to use the model's thresholds again."
+            )
+        store.set_person_thresholds(args.person, args.accept, args.reject, operator)
+        person = store.get_person(args.person)
+    payload = {
+        "person": person.id,
+        "accept_threshold": person.accept_threshold,
+        "reject_threshold": person.reject_threshold,
+    }
+    _emit(
+        args,
+        payload,
+        f"Thresholds for {person.id}: accept {person.accept_threshold}, "
+        f"reject {person.reject_threshold} (None = the model's).",
+    )
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    import csv
+
+    with _open_store(args) as store:
+        intact, bad = store.verify_audit_chain()
+        entries = store.audit_entries(args.person)
+    if args.csv:
+        with open(args.csv, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(
+                ["id", "at", "operator", "action", "person", "details", "previous_hash", "hash"]
+            )
+            for e in entries:
+                writer.writerow(
+                    [
+                        e.id,
+                        e.at,
+                        e.operator,
+                        e.action,
+                        e.person_id or "",
+                        json.dumps(e.details, ensure_ascii=False),
+                        e.previous_hash,
+                        e.hash,
+                    ]
+                )
+    payload = {"intact": intact, "first_bad_entry": bad, "entries": len(entries)}
+    if args.action == "show":
+        payload["log"] = [
+            {
+                "id": e.id,
+                "at": e.at,
+                "operator": e.operator,
+                "action": e.action,
+                "person": e.person_id,
+                "details": e.details,
+            }
+            for e in entries
+        ]
+    status = "The audit log is intact." if intact else f"The audit log was altered at entry {bad}."
+    lines = (
+        []
+        if args.action == "verify"
+        else [
+            f"{e.id:>5} {e.at[:19]} {e.operator:<12} {e.action:<16} {e.person_id or '':<12} "
+            f"{json.dumps(e.details, ensure_ascii=False)}"
+            for e in entries
+        ]
+    )
+    _emit(args, payload, "\n".join([*lines, f"{status} ({len(entries)} entries)"]))
+    return EXIT_OK if intact else EXIT_USER_ERROR
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sigverify.core.person_card import export_person
+
+    with _open_store(args) as store:
+        out = export_person(store, args.person, args.out)
+    _emit(args, {"person": args.person, "file": str(out)}, f"Wrote {args.person}'s card to {out}.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sigverify.core.person_card import import_person
+
+    with _open_store(args) as store:
+        person_id = import_person(
+            _service(args, store), args.card, args.as_id, accept_outliers=args.force
+        )
+        count = store.get_person(person_id).reference_count
+    _emit(
+        args,
+        {"person": person_id, "references": count},
+        f"Imported {person_id} with {count} reference(s).",
+    )
+    return EXIT_OK
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from sigverify.core.active_model import ACTIVE_MODEL_SETTING
+    from sigverify.core.operators import OPERATOR_SETTING, current_operator, operator_name
+
+    with _open_store(args) as store:
+        if args.set_operator is not None:
+            name = args.set_operator.strip()
+            if not name:
+                raise UsageError("The operator name cannot be empty.")
+            store.set_setting(OPERATOR_SETTING, name, operator_name(store, args.operator))
+        operator = store.get_setting(OPERATOR_SETTING)
+        payload = {
+            "store": str(store.path),
+            "operator": operator or current_operator(),
+            "operator_source": "setting" if operator else "os user",
+            "active_model": store.get_setting(ACTIVE_MODEL_SETTING),
+        }
+    text = (
+        f"store: {payload['store']}\n"
+        f"operator: {payload['operator']} (from the {payload['operator_source']})\n"
+        f"active model: {payload['active_model'] or 'none (see sigverify models activate)'}"
+    )
+    _emit(args, payload, text)
+    return EXIT_OK
+
+
+def add_store_arguments(sub, model: bool = True) -> None:
+    """The options every command that opens the store takes."""
+    sub.add_argument("--store", default=None, help="store file (default: in the user data folder)")
+    sub.add_argument(
+        "--operator", default=None, help="operator name for the audit log (default: OS user)"
+    )
+    if model:
+        sub.add_argument("--model", default=None, help="model folder (default: the active model)")
+
+
+def register(commands) -> None:
+    """Add this group's commands and their arguments to ``commands`` (the parser's
+    sub-parsers)."""
+    enroll = add_command(commands, "enroll", cmd_enroll, "Add reference signatures for a person.")
+    enroll.add_argument("--person", required=True, help="the person's id (e.g. customer number)")
+    enroll.add_argument("--name", default=None)
+    enroll.add_argument("--note", default=None)
+    enroll.add_argument(
+        "images", nargs="+", help="reference signature images (3 to 10 recommended)"
+    )
+    enroll.add_argument(
+        "--force", action="store_true", help="enrol even if a reference looks unlike the others"
+    )
+    add_store_arguments(enroll)
+
+    verify = add_command(
+        commands, "verify", cmd_verify, "Check a signature against a person's references."
+    )
+    verify.add_argument("--person", required=True)
+    verify.add_argument("image")
+    verify.add_argument("--comment", default="", help="operator comment for the audit log")
+    verify.add_argument(
+        "--no-record", action="store_true", help="do not write this check to the audit log"
+    )
+    add_store_arguments(verify)
+
+    people = add_command(commands, "people", cmd_people, "List enrolled people.")
+    people.add_argument("--search", default="", help="part of an id or name")
+    add_store_arguments(people, model=False)
+
+    remove = add_command(commands, "remove", cmd_remove, "Delete a person, or one reference.")
+    target = remove.add_mutually_exclusive_group(required=True)
+    target.add_argument("--person", help="delete this person and all their references")
+    target.add_argument("--reference", type=int, help="remove this reference (number from verify)")
+    remove.add_argument("--yes", action="store_true", help="confirm deleting a person")
+    add_store_arguments(remove, model=False)
+
+    thresholds = add_command(
+        commands,
+        "thresholds",
+        cmd_thresholds,
+        "Set or clear a person's own accept/reject thresholds.",
+    )
+    thresholds.add_argument("--person", required=True)
+    thresholds.add_argument(
+        "--accept", type=float, default=None, help="accept at this distance or less"
+    )
+    thresholds.add_argument("--reject", type=float, default=None, help="reject above this distance")
+    thresholds.add_argument("--clear", action="store_true", help="use the model's thresholds again")
+    add_store_arguments(thresholds, model=False)
+
+    audit = add_command(commands, "audit", cmd_audit, "Show, check or export the audit log.")
+    audit.add_argument("--person", default=None, help="only this person's entries")
+    audit.add_argument(
+        "action",
+        nargs="?",
+        default="show",
+        choices=["show", "verify"],
+        help="show the entries (default), or verify: only check the hash chain (exit 2 if altered)",
+    )
+    audit.add_argument(
+        "--verify",
+        dest="action",
+        action="store_const",
+        const="verify",
+        help="same as: audit verify",
+    )
+    audit.add_argument("--csv", default=None, help="also write the entries to this CSV file")
+    add_store_arguments(audit, model=False)
+
+    export = add_command(
+        commands, "export", cmd_export, "Write a person's card (a zip of images and details)."
+    )
+    export.add_argument("--person", required=True)
+    export.add_argument("--out", required=True, help="the .zip file to write")
+    add_store_arguments(export, model=False)
+
+    import_ = add_command(
+        commands, "import", cmd_import, "Enrol a person from a card written by export."
+    )
+    import_.add_argument("card", help="the .zip card file")
+    import_.add_argument("--as", dest="as_id", default=None, help="enrol under this id instead")
+    import_.add_argument(
+        "--force", action="store_true", help="import even if a reference looks unlike the others"
+    )
+    add_store_arguments(import_)
+
+    settings = add_command(
+        commands,
+        "settings",
+        cmd_settings,
+        "Show the store's settings, or set the operator name used in the audit log.",
+    )
+    settings.add_argument(
+        "--set-operator",
+        default=None,
+        metavar="NAME",
+        help="record NAME as the operator for this store (default: the OS user)",
+    )
+    add_store_arguments(settings, model=False)

@@ -1,0 +1,319 @@
+"""``sigverify train`` and ``sigverify evaluate``: training a model on data folders and
+measuring one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+from sigverify.cli.common import (
+    EXIT_OK,
+    ProgressBar,
+    UsageError,
+    _emit,
+    _format_duration,
+    _parse_refs,
+    _parse_size,
+    _read_datasets,
+    add_command,
+)
+from sigverify.core.build_variant import require_training
+
+
+class TrainingBar:
+    """Renders :class:`~sigverify.core.training.engine.TrainingProgress` on stderr: a live bar on
+    a terminal, one line per epoch otherwise."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+
+    def __call__(self, progress) -> None:
+        best = (
+            f"best {progress.best_eer:.1%} (epoch {progress.best_epoch})"
+            if progress.best_eer is not None
+            else ""
+        )
+        if progress.phase == "train" and self.live:
+            filled = int(30 * progress.fraction)
+            loss = f"loss {progress.loss:.4f}" if progress.loss is not None else ""
+            self.stream.write(
+                f"\repoch {progress.epoch}/{progress.epochs} [{'#' * filled}{'-' * (30 - filled)}] "
+                f"{loss} {best} left {_format_duration(progress.eta_s)}   "
+            )
+        elif progress.phase == "validate" and progress.validation_eer is not None:
+            self.stream.write(
+                f"{chr(10) if self.live else ''}epoch {progress.epoch}/{progress.epochs}: loss "
+                f"{progress.loss:.4f}, validation EER {progress.validation_eer:.1%}; {best}; "
+                f"{_format_duration(progress.elapsed_s)} so far, "
+                f"about {_format_duration(progress.eta_s)} left\n"
+            )
+        elif progress.phase == "done":
+            self.stream.write(("\n" if self.live else "") + f"Training {progress.message}.\n")
+        self.stream.flush()
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    require_training()
+    from sigverify.core.imaging.preprocessing import PreprocessConfig
+    from sigverify.core.training.config import TrainConfig
+    from sigverify.core.training.run import TrainingPlan, run_training, split_plan
+
+    height, width = _parse_size(args.size)
+    if args.stroke_width < 0:
+        raise UsageError("--stroke-width must be 0 (ink as scanned) or more.")
+    preprocess = PreprocessConfig(height=height, width=width, stroke_width=args.stroke_width)
+    encoder_config = {"embedding_dim": args.embedding_dim}
+    if args.width:
+        encoder_config["width"] = args.width
+    chosen = {
+        "epochs": args.epochs,
+        "steps_per_epoch": args.steps_per_epoch,
+        "batch_size": args.batch_size,
+        "learning_rate": args.lr,
+        "augment": args.augment,
+        "patience": args.patience,
+        "margin": args.margin,
+        "threads": args.threads,
+        "init_from": args.init_from,
+    }
+    config = TrainConfig(
+        encoder=args.encoder,
+        encoder_config=encoder_config,
+        loss=args.loss,
+        mining=args.mining.replace("-", "_"),
+        distance=args.distance,
+        balance_datasets=args.balance_datasets,
+        seed=args.seed,
+        device=args.device,
+        preprocess=preprocess.to_dict(),
+        **{name: value for name, value in chosen.items() if value is not None},
+    )
+    plan = TrainingPlan(
+        datasets=_read_datasets(args.data, args.layout),
+        config=config,
+        out_dir=Path(args.out),
+        name=args.name or Path(args.out).name,
+        description=args.description or "",
+        validation=args.validation,
+        test=args.test,
+        command="sigverify " + shlex.join(args.argv),
+        resume=args.resume,
+    )
+    split, _ = split_plan(plan)
+    print(
+        f"Training a {args.encoder} model ({args.loss} loss) on {len(split.train)} writers, "
+        "validating on "
+        f"{len(split.validation)}, testing on {len(split.test)}; output: {args.out}",
+        file=sys.stderr,
+    )
+    run = run_training(
+        plan,
+        reading_progress=lambda part: ProgressBar(f"Reading {part} signatures"),
+        on_progress=TrainingBar(),  # stderr: stdout stays one JSON object
+    )
+    for problem in run.skipped:
+        print(f"Skipped {problem.path}: {problem.message}", file=sys.stderr)
+    result, test_report = run.result, run.test_report
+    if result.model_dir is None:
+        raise UsageError("Training stopped before the first epoch ended: no model was saved.")
+    payload = {
+        "model": str(result.model_dir),
+        "stopped": result.stopped,
+        "best_epoch": result.best_epoch,
+        "epochs_run": result.epochs_run,
+        "best_validation_eer": result.best_validation_eer,
+        "whitened": result.whitened,
+        "threshold": result.threshold,
+        "history": result.history,
+        "test": test_report.to_dict() if test_report else None,
+    }
+    text = [
+        f"Model saved to {result.model_dir} (best epoch {result.best_epoch}, validation EER "
+        f"{result.best_validation_eer:.1%}"
+        + (", embeddings whitened" if result.whitened else "")
+        + f", threshold {result.threshold:.4f})."
+    ]
+    if test_report:
+        text += ["Test writers:", _metrics_table(test_report)]
+    _emit(args, payload, "\n".join(text))
+    return EXIT_OK
+
+
+def _metrics_table(report) -> str:
+    header = (
+        f"{'refs':>4} {'EER':>7} {'AUC':>6} {'FAR skilled':>11} {'FAR random':>10} {'FRR':>6}"
+        "  writers queries"
+    )
+    rows = [header]
+    for n, m in report.per_refs.items():
+
+        def pct(value):
+            return "   n/a" if value is None or value != value else f"{value:6.1%}"
+
+        interval = m.intervals.get("eer_95")
+        eer = f"{m.eer:6.1%}" + (f" [{interval[0]:.1%}-{interval[1]:.1%}]" if interval else "")
+        rows.append(
+            f"{n:>4} {eer:>7} {m.auc:6.3f} {pct(m.far_skilled):>11} {pct(m.far_random):>10} "
+            f"{pct(m.frr)}  "
+            f"{m.writers:>7} {m.genuine_queries + m.skilled_queries + m.random_queries:>7}"
+        )
+    return "\n".join(rows)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from sigverify.core.data.bank import SignatureBank
+    from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model, evaluation_writers
+    from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
+    from sigverify.core.model.inference import load_for_inference
+
+    refs = _parse_refs(args.refs)
+    model = load_for_inference(args.model, gpu=args.device != "cpu")
+    chosen = evaluation_writers(_read_datasets(args.data, args.layout), model.card, args.writers)
+    for note in chosen.notes:
+        print(f"Note: {note}", file=sys.stderr)
+    bank = SignatureBank.from_writers(
+        chosen.writers, model.preprocess, ProgressBar("Reading signatures")
+    )
+    used = chosen.datasets
+    if len(bank.writer_ids) < 2:
+        raise UsageError("At least 2 writers are needed to evaluate.")
+    report = evaluate_model(model, bank, refs, bootstrap=args.bootstrap)
+    if not report.per_refs:
+        raise UsageError("The writers have too few genuine signatures for these --refs values.")
+    if args.plots:
+        out = Path(args.plots)
+        out.mkdir(parents=True, exist_ok=True)
+        for n, scores in report.scores.items():
+            distance_histogram_figure(scores, model.card.threshold).savefig(
+                out / f"distances_{n}refs.png", dpi=120
+            )
+        roc_figure(list(report.scores.values())).savefig(out / "roc.png", dpi=120)
+        det_figure(list(report.scores.values())).savefig(out / "det.png", dpi=120)
+    payload = {
+        "model": str(args.model),
+        "threshold": model.card.threshold,
+        "distance": model.card.distance,
+        "data": used,
+        "protocol": PROTOCOL,
+        **report.to_dict(),
+    }
+    text = (
+        f"{model.card.name}: threshold {model.card.threshold:.4f} ({model.card.distance}) on "
+        f"{len(bank.writer_ids)} writers\n" + _metrics_table(report)
+    )
+    _emit(args, payload, text)
+    return EXIT_OK
+
+
+def register(commands) -> None:
+    """Add this group's commands and their arguments to ``commands`` (the parser's
+    sub-parsers)."""
+    from sigverify.core.imaging.preprocessing import PreprocessConfig
+    from sigverify.core.training.config import TrainConfig
+
+    train = add_command(
+        commands,
+        "train",
+        cmd_train,
+        "Train a model on signature data folders (writer-disjoint train/validation/test).",
+    )
+    train.add_argument(
+        "--data", action="append", required=True, help="data folder; repeat to train on several"
+    )
+    train.add_argument(
+        "--layout", default="auto", choices=["auto", "folders", "cedar", "sigcomp", "bhsig260"]
+    )
+    train.add_argument("--out", required=True, help="model folder to write")
+    train.add_argument("--encoder", default="cnn", choices=["cnn", "tdnn"])
+    train.add_argument("--loss", default="contrastive", choices=["contrastive", "triplet"])
+    train.add_argument(
+        "--mining",
+        default="batch-hard",
+        choices=["batch-hard", "random"],
+        help="triplet loss: how triplets are chosen (default batch-hard)",
+    )
+    engine = TrainConfig()  # the defaults live in the engine; shown here, not repeated
+    train.add_argument(
+        "--margin", type=float, help="loss margin (default 1.0 contrastive, 0.2 triplet)"
+    )
+    train.add_argument("--distance", default="euclidean", choices=["euclidean", "cosine"])
+    train.add_argument("--epochs", type=int, help=f"default {engine.epochs}")
+    train.add_argument("--steps-per-epoch", type=int, help=f"default {engine.steps_per_epoch}")
+    train.add_argument(
+        "--batch-size", type=int, help=f"images per step (default {engine.batch_size})"
+    )
+    train.add_argument(
+        "--lr", type=float, help=f"peak learning rate (default {engine.learning_rate})"
+    )
+    train.add_argument(
+        "--augment", type=float, help=f"augmentation strength 0..1 (default {engine.augment})"
+    )
+    train.add_argument(
+        "--patience",
+        type=int,
+        help=f"epochs without improvement before stopping (default {engine.patience})",
+    )
+    train.add_argument(
+        "--balance-datasets",
+        action=argparse.BooleanOptionalAction,
+        default=engine.balance_datasets,
+        help="with several --data folders, draw each folder's writers equally often",
+    )
+    train.add_argument("--size", default="150x220", help="input HEIGHTxWIDTH")
+    train.add_argument(
+        "--stroke-width",
+        type=float,
+        default=PreprocessConfig.stroke_width,
+        help="redraw every stroke this wide on the input, whatever the pen or focus "
+        f"(default {PreprocessConfig.stroke_width}; 0: the ink as scanned)",
+    )
+    train.add_argument("--width", type=int, default=None, help="encoder width (channels)")
+    train.add_argument("--embedding-dim", type=int, default=128)
+    train.add_argument("--validation", type=float, default=0.15, help="fraction of writers")
+    train.add_argument("--test", type=float, default=0.15, help="fraction of writers")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    train.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
+    train.add_argument(
+        "--resume", action="store_true", help="continue from the checkpoint in --out"
+    )
+    train.add_argument("--init-from", default=None, help="model folder to fine-tune from")
+    train.add_argument("--name", default=None, help="model name (default: the folder name)")
+    train.add_argument("--description", default="", help="free text for the model card")
+
+    evaluate = add_command(
+        commands,
+        "evaluate",
+        cmd_evaluate,
+        "Measure a model on a data folder: EER, AUC, FAR/FRR per number of references.",
+    )
+    evaluate.add_argument("--model", required=True, help="model folder")
+    evaluate.add_argument(
+        "--data", action="append", required=True, help="data folder; repeat to merge"
+    )
+    evaluate.add_argument(
+        "--layout", default="auto", choices=["auto", "folders", "cedar", "sigcomp", "bhsig260"]
+    )
+    evaluate.add_argument(
+        "--refs", default="1,3,5,10", help="numbers of references per writer (1,3,5,10)"
+    )
+    evaluate.add_argument(
+        "--writers",
+        default="auto",
+        choices=["auto", "test", "all"],
+        help="auto: the model's test writers if it was trained on this folder, else all",
+    )
+    evaluate.add_argument(
+        "--plots", default=None, help="folder for distance histograms, ROC and DET PNGs"
+    )
+    evaluate.add_argument(
+        "--bootstrap",
+        type=int,
+        default=0,
+        help="bootstrap rounds for 95%% intervals over writers (e.g. 200)",
+    )
+    evaluate.add_argument("--device", default="auto")
