@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import os
 import subprocess
 import sys
@@ -13,37 +12,39 @@ import pytest
 import sigverify
 
 CORE = Path(sigverify.__file__).parent / "core"
-FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "sigverify.gui", "sigverify.cli")
+ROOT = Path(__file__).resolve().parents[1]
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
-def forbidden_imports(source: str) -> list[str]:
-    """Module names imported by ``source`` that core must not use."""
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names = [node.module]
-        else:
-            continue
-        found += [n for n in names if any(n == f or n.startswith(f + ".") for f in FORBIDDEN)]
-    return found
+def lint_imports(config: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
 
 
-def test_the_checker_catches_qt_imports():
-    assert forbidden_imports("import PySide6.QtCore") == ["PySide6.QtCore"]
-    assert forbidden_imports("def f():\n    from PySide6 import QtWidgets") == ["PySide6"]
-    assert forbidden_imports("from sigverify.gui.app import main") == ["sigverify.gui.app"]
-    assert forbidden_imports("import numpy\nfrom sigverify.core import errors") == []
+def test_the_import_contracts_hold():
+    """``.importlinter``: gui and cli over core and not on each other, a Qt-free core, the
+    torch-free groups, a card readable without evaluation code, and core's inner layers."""
+    done = lint_imports(ROOT / ".importlinter")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Contracts: 5 kept, 0 broken." in done.stdout
 
 
-def test_core_source_imports_no_qt():
-    files = sorted(CORE.rglob("*.py"))
-    assert len(files) >= 5
-    offenders = {
-        str(f.relative_to(CORE)): forbidden_imports(f.read_text(encoding="utf-8")) for f in files
-    }
-    assert {k: v for k, v in offenders.items() if v} == {}
+def test_the_contract_checker_notices_a_broken_contract(tmp_path):
+    config = tmp_path / "contracts.ini"
+    config.write_text(
+        "[importlinter]\nroot_package = sigverify\ninclude_external_packages = True\n\n"
+        "[importlinter:contract:no-numpy]\nname = core without numpy (false)\n"
+        "type = forbidden\nsource_modules = sigverify.core.scoring\n"
+        "forbidden_modules = numpy\n"
+    )
+    done = lint_imports(config)
+    assert done.returncode == 1 and "BROKEN" in done.stdout
+    assert "sigverify.core.scoring -> numpy" in done.stdout
 
 
 def test_importing_all_of_core_loads_no_qt():

@@ -197,7 +197,9 @@ def test_unexpected_error_exits_1_and_is_logged(capsys, monkeypatch, isolated_ho
     def broken(_args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "cmd_dataset_synth", broken)
+    from sigverify.cli import data_commands
+
+    monkeypatch.setattr(data_commands, "cmd_dataset_synth", broken)
     code, _, err = run(capsys, "dataset", "synth", str(tmp_path / "x"))
     assert code == 1 and "Internal error" in err and "boom" in err
     log = isolated_home / "logs" / "sigverify-cli.log"
