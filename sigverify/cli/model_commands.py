@@ -1,5 +1,4 @@
-"""``sigverify models activate | show | export-onnx``: the model a store verifies with.
-"""
+"""``sigverify models activate | show | export-onnx``: the model a store verifies with."""
 
 from __future__ import annotations
 
