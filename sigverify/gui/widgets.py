@@ -353,3 +353,8 @@ def _share(rate: float) -> str:
     return QGuiApplication.translate("widgets", "1 in {n} ({percent:.0f} %)").format(
         n=one_in, percent=100 * rate
     )
+
+
+def duration(seconds: float) -> str:
+    minutes = max(1, round(seconds / 60))
+    return f"{minutes} min" if minutes < 90 else f"{minutes / 60:.1f} h"

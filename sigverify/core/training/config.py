@@ -52,3 +52,13 @@ class TrainConfig:
     @classmethod
     def from_dict(cls, values: dict) -> TrainConfig:
         return cls(**{k: v for k, v in values.items() if k in cls.__dataclass_fields__})
+
+
+# Seconds per training step of 48 images at 150 x 220 on a 2-core laptop CPU (measured:
+# cnn 0.97 s, tdnn 0.58 s); other sizes scale with the pixel count, a GPU ~20x faster.
+STEP_SECONDS = {"cnn": 0.97, "tdnn": 0.58}
+
+
+def estimate_seconds(encoder: str, size: tuple[int, int], epochs: int, steps: int, gpu: bool):
+    per_step = STEP_SECONDS[encoder] * (size[0] * size[1]) / (150 * 220)
+    return epochs * steps * per_step * (1.15 if not gpu else 0.06)  # + validation

@@ -1,0 +1,114 @@
+"""The training wizard: data folder -> split and options -> training -> evaluation against
+the active model -> save (and activate). Runs the same core training as ``sigverify train``
+(:func:`sigverify.core.training.run.run_training`) in the app's worker thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QWizard,
+)
+
+from sigverify.gui import dialogs
+from sigverify.gui.train_wizard.data_page import DataPage
+from sigverify.gui.train_wizard.evaluation_page import EvaluationPage
+from sigverify.gui.train_wizard.options_page import OptionsPage
+from sigverify.gui.train_wizard.plan import WizardPlan
+from sigverify.gui.train_wizard.save_page import SavePage
+from sigverify.gui.train_wizard.training_page import TrainingPage
+from sigverify.gui.workers import Engine
+
+# ---------------------------------------------------------------------- 1. data
+
+
+# ---------------------------------------------------------------------- 2. options
+
+
+# ---------------------------------------------------------------------- 3. training
+
+
+# ---------------------------------------------------------------------- 4. evaluation
+
+
+# ---------------------------------------------------------------------- 5. save
+
+
+# ---------------------------------------------------------------------- the wizard
+
+
+class TrainWizard(QWizard):
+    """``overrides``: extra TrainConfig values (tests use a tiny network)."""
+
+    model_saved = Signal(object, bool)  # InstalledModel, activate
+
+    def __init__(self, engine: Engine, store, parent=None, overrides: dict | None = None):
+        super().__init__(parent)
+        self.engine, self.store = engine, store
+        self.engine_threads = 2
+        self.overrides = dict(overrides or {})
+        self.output_dir: Path | None = None
+        self.saved = None
+        self.plan = WizardPlan()  # what each page hands on to the next
+        self.setWindowTitle(self.tr("Train a model"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.resize(900, 680)
+        self.data_page = DataPage(self)
+        self.options_page = OptionsPage(self)
+        self.training_page = TrainingPage(self)
+        self.evaluation_page = EvaluationPage(self)
+        self.save_page = SavePage(self)
+        for page in (
+            self.data_page,
+            self.options_page,
+            self.training_page,
+            self.evaluation_page,
+            self.save_page,
+        ):
+            self.addPage(page)
+
+    def save(self, name: str, description: str, activate: bool):
+        """Copy the trained model into the installed models under ``name``; audited."""
+        from sigverify.core.model.card import read_card, write_card
+        from sigverify.core.model.catalog import import_model
+        from sigverify.core.operators import operator_name
+
+        run = self.plan.run
+        folder = run.result.model_dir
+        card = read_card(folder)
+        card.name, card.description = name, description
+        write_card(card, folder)
+        installed = import_model(folder)
+        self.store.record(
+            operator_name(self.store),
+            "train_model",
+            None,
+            {
+                "model": installed.name,
+                "path": str(installed.path),
+                "data": str(self.plan.dataset.root),
+                "best_validation_eer": run.result.best_validation_eer,
+                "activate": activate,
+            },
+        )
+        self.saved = installed
+        self.model_saved.emit(installed, activate)
+        return installed
+
+    def reject(self) -> None:
+        job = self.training_page.job
+        if job is not None:
+            if not dialogs.ask(
+                self,
+                self.tr("Stop training"),
+                self.tr(
+                    "Training is running. Stop it and close the wizard? Nothing is saved "
+                    "to your models."
+                ),
+                self.tr("Stop"),
+            ):
+                return
+            job.cancel()
+            job.paused = False
+        super().reject()

@@ -1,0 +1,229 @@
+"""The training wizard: data folder -> split and options -> training -> evaluation against
+the active model -> save (and activate). Runs the same core training as ``sigverify train``
+(:func:`sigverify.core.training.run.run_training`) in the app's worker thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from sigverify.core.data.datasets import LAYOUT_HELP
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
+from sigverify.gui import dialogs
+from sigverify.gui.qimages import bytes_to_pixmap
+from sigverify.gui.widgets import ImageView
+
+if TYPE_CHECKING:
+    from sigverify.gui.train_wizard import TrainWizard
+
+
+class DataPage(QWizardPage):
+    def __init__(self, wizard: TrainWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Your signatures"))
+        self.setSubTitle(
+            self.tr(
+                "Choose the folder holding genuine signatures and forgeries, one folder per person."
+            )
+        )
+        self.checked = False
+        self._job = None
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText(self.tr("Data folder"))
+        self.folder.editingFinished.connect(lambda: self.load(self.folder.text()))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self.browse)
+        template = QPushButton(self.tr("Create a template folder…"))
+        template.clicked.connect(self.create_template)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        row.addWidget(template)
+        layout_help = QLabel(
+            self.tr("Layouts understood: {help}.").format(help=translate("errors", LAYOUT_HELP))
+        )
+        layout_help.setWordWrap(True)
+        layout_help.setStyleSheet("color: palette(mid);")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.writers = QTableWidget(0, 3)
+        self.writers.setHorizontalHeaderLabels(
+            [self.tr("Person"), self.tr("Genuine"), self.tr("Forged")]
+        )
+        self.writers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.writers.verticalHeader().hide()
+        self.writers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.samples = [ImageView() for _ in range(4)]
+        samples = QHBoxLayout()
+        for view in self.samples:
+            view.setMinimumSize(100, 60)
+            samples.addWidget(view)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.problems = QListWidget()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(layout_help)
+        layout.addWidget(self.summary)
+        body = QHBoxLayout()
+        body.addWidget(self.writers, 1)
+        right = QVBoxLayout()
+        right.addLayout(samples)
+        right.addWidget(QLabel(self.tr("Problems found")))
+        right.addWidget(self.problems, 1)
+        body.addLayout(right, 2)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.progress)
+
+    def browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Data folder"))
+        if folder:
+            self.load(folder)
+
+    def create_template(self) -> None:
+        from sigverify.core.data.datasets import write_template_folder
+
+        folder, _ = QFileDialog.getSaveFileName(self, self.tr("New data folder"))
+        if not folder:
+            return
+        try:
+            write_template_folder(folder)
+        except SigverifyError as error:
+            dialogs.show_error(self, error)
+            return
+        self.folder.setText(folder)
+        dialogs.show_info(
+            self,
+            self.tr("Template folder"),
+            self.tr(
+                "Created {folder}. Put each person's signatures in their own folder "
+                "(see README.txt there), then choose the folder again."
+            ).format(folder=folder),
+        )
+
+    def load(self, folder: str) -> None:
+        from sigverify.core.data.datasets import read_dataset
+
+        folder = folder.strip()
+        if not folder or (
+            self.wiz.plan.dataset is not None and str(self.wiz.plan.dataset.root) == folder
+        ):
+            return
+        self.folder.setText(folder)
+        self.wiz.plan.dataset, self.checked = None, False
+        self.writers.setRowCount(0)
+        self.problems.clear()
+        for view in self.samples:
+            view.set_pixmap(None)
+        try:
+            dataset = read_dataset(folder)
+        except SigverifyError as error:
+            self.summary.setText(str(error))
+            self.completeChanged.emit()
+            return
+        self.wiz.plan.dataset = dataset
+        self.summary.setText(
+            self.tr(
+                "{layout} layout: {writers} people ({usable} usable), {genuine} genuine "
+                "and {forged} forged signatures."
+            ).format(
+                layout=dataset.layout,
+                writers=len(dataset.writers),
+                usable=len(dataset.usable_writers()),
+                genuine=dataset.genuine_count,
+                forged=dataset.forged_count,
+            )
+        )
+        self.writers.setRowCount(len(dataset.writers))
+        for row, writer in enumerate(dataset.writers):
+            for col, value in enumerate((writer.id, len(writer.genuine), len(writer.forged))):
+                item = QTableWidgetItem(str(value))
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight)
+                self.writers.setItem(row, col, item)
+        examples = []
+        for writer in dataset.usable_writers()[:2]:
+            examples += writer.genuine[:1] + writer.forged[:1]
+        for view, path in zip(self.samples, examples, strict=False):
+            try:
+                view.set_pixmap(bytes_to_pixmap(Path(path).read_bytes()))
+                view.setToolTip(str(path))
+            except (OSError, SigverifyError):
+                pass
+        self._show_problems()
+        self.check_images()
+
+    def check_images(self) -> None:
+        """Read every image in the worker (damaged, blank...), with progress."""
+        from sigverify.core.data.datasets import check_images
+
+        dataset = self.wiz.plan.dataset
+        self.progress.show()
+        self.progress.setFormat(self.tr("Checking images… %v / %m"))
+
+        def progress(done, total):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        def done(_):
+            self._job = None
+            self.progress.hide()
+            if dataset is self.wiz.plan.dataset:
+                self.checked = True
+                self._show_problems()
+                self.completeChanged.emit()
+
+        self._job = self.wiz.engine.submit(
+            lambda context, job: check_images(dataset, on_progress=job.progress),
+            done,
+            lambda error: (dialogs.show_error(self, error), done(None)),
+            progress,
+        )
+
+    def _show_problems(self) -> None:
+        self.problems.clear()
+        if self.wiz.plan.dataset is None:
+            return
+        for problem in self.wiz.plan.dataset.problems:
+            where = f" ({Path(problem.path).name})" if problem.path else ""
+            mark = "⛔" if problem.severity == "error" else "⚠"
+            self.problems.addItem(f"{mark} {problem.message}{where}")
+        if not self.wiz.plan.dataset.problems:
+            self.problems.addItem(self.tr("None"))
+        usable = len(self.wiz.plan.dataset.usable_writers())
+        if usable < 3:
+            self.problems.addItem(
+                self.tr(
+                    "⛔ At least 3 usable people are needed (training, validation and "
+                    "test each need their own); {n} found."
+                ).format(n=usable)
+            )
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return (
+            self.wiz.plan.dataset is not None
+            and self.checked
+            and len(self.wiz.plan.dataset.usable_writers()) >= 3
+        )
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt API
+        if self._job is not None:
+            self._job.cancel()

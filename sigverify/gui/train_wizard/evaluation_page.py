@@ -1,0 +1,168 @@
+"""The training wizard: data folder -> split and options -> training -> evaluation against
+the active model -> save (and activate). Runs the same core training as ``sigverify train``
+(:func:`sigverify.core.training.run.run_training`) in the app's worker thread."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from sigverify.gui import dialogs
+from sigverify.gui.widgets import clear_tabs, figure_canvas, percent
+
+if TYPE_CHECKING:
+    from sigverify.gui.train_wizard import TrainWizard
+
+
+class EvaluationPage(QWizardPage):
+    def __init__(self, wizard: TrainWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("How good is it?"))
+        self.setSubTitle(
+            self.tr("Both models measured on the same test people, whom the new model never saw.")
+        )
+        self.active_report = None
+        self.done = False
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setStyleSheet("font-size: 14px; font-weight: 600;")
+        self.table = QTableWidget(5, 2)
+        self.table.setVerticalHeaderLabels(
+            [
+                self.tr("EER"),
+                self.tr("AUC"),
+                self.tr("FAR skilled"),
+                self.tr("FAR random"),
+                self.tr("FRR"),
+            ]
+        )
+        self.table.setHorizontalHeaderLabels([self.tr("New model"), self.tr("Active model")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setMaximumHeight(190)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.plots = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.table)
+        layout.addWidget(self.plots, 1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        run = self.wiz.plan.run
+        self.done = False
+        clear_tabs(self.plots)
+        if run.test_report is None or not run.test_report.per_refs:
+            self.verdict.setText(self.tr("There were no test people, so nothing was measured."))
+            self.done = True
+            self.completeChanged.emit()
+            return
+        refs = 5 if 5 in run.test_report.per_refs else max(run.test_report.per_refs)
+        self.refs = refs
+        self.verdict.setText(self.tr("Measuring the active model on the same people…"))
+        active = self.wiz.engine.model
+        writers = run.split.test
+        from sigverify.core.imaging.preprocessing import PreprocessConfig
+
+        new_input = PreprocessConfig.from_dict(self.wiz.plan.training.config.preprocess)
+
+        def work(context, job):
+            from sigverify.core.data.bank import SignatureBank
+            from sigverify.core.evaluation.measure import evaluate_model
+
+            service = context.service
+            if service is None:
+                return None
+            model = service.model
+            bank = (
+                run.test_bank
+                if model.preprocess == new_input
+                else SignatureBank.from_writers(writers, model.preprocess, job.progress)
+            )
+            return evaluate_model(model, bank, [refs])
+
+        def done(report):
+            self.active_report = report
+            self._show(run.test_report, report, active.card.name if active else "")
+
+        def failed(error):
+            self._show(run.test_report, None, "")
+            dialogs.show_error(self, error)
+
+        self.wiz.engine.submit(work, done, failed)
+
+    def _show(self, new, active, active_name: str) -> None:
+        from sigverify.core.evaluation.plots import distance_histogram_figure, roc_figure
+
+        refs = self.refs
+        columns = [new.per_refs[refs], active.per_refs.get(refs) if active else None]
+        for col, m in enumerate(columns):
+            values = (
+                ["–"] * 5
+                if m is None
+                else [
+                    percent(m.eer),
+                    f"{m.auc:.3f}",
+                    percent(m.far_skilled),
+                    percent(m.far_random),
+                    percent(m.frr),
+                ]
+            )
+            for row, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight)
+                self.table.setItem(row, col, item)
+        if active_name:
+            self.table.setHorizontalHeaderLabels(
+                [self.tr("New model"), self.tr("Active: {name}").format(name=active_name)]
+            )
+        new_m = columns[0]
+        if columns[1] is None:
+            verdict = self.tr("New model: EER {eer:.1%} with {refs} references.").format(
+                eer=new_m.eer, refs=refs
+            )
+        elif new_m.eer < columns[1].eer:
+            verdict = self.tr(
+                "The new model is better on these people: EER {new:.1%} against {old:.1%}."
+            ).format(new=new_m.eer, old=columns[1].eer)
+        else:
+            verdict = self.tr(
+                "The new model is not better on these people: EER {new:.1%} against {old:.1%}."
+            ).format(new=new_m.eer, old=columns[1].eer)
+        self.verdict.setText(
+            verdict
+            + " "
+            + self.tr("({n} test people; with few people this is a rough estimate.)").format(
+                n=new_m.writers
+            )
+        )
+        new_scores = new.scores[refs]
+        self.plots.addTab(
+            figure_canvas(distance_histogram_figure(new_scores, title=self.tr("New model"))),
+            self.tr("New model: distances"),
+        )
+        sets, names = [new_scores], [self.tr("new")]
+        if active is not None and refs in active.scores:
+            self.plots.addTab(
+                figure_canvas(
+                    distance_histogram_figure(active.scores[refs], title=self.tr("Active model"))
+                ),
+                self.tr("Active model: distances"),
+            )
+            sets.append(active.scores[refs])
+            names.append(self.tr("active"))
+        self.plots.addTab(figure_canvas(roc_figure(sets, names)), self.tr("ROC"))
+        self.done = True
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.done

@@ -1,0 +1,188 @@
+"""The training wizard: data folder -> split and options -> training -> evaluation against
+the active model -> save (and activate). Runs the same core training as ``sigverify train``
+(:func:`sigverify.core.training.run.run_training`) in the app's worker thread."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSlider,
+    QSpinBox,
+    QWizardPage,
+)
+
+from sigverify.core.training.config import estimate_seconds
+from sigverify.gui.widgets import duration
+
+if TYPE_CHECKING:
+    from sigverify.gui.train_wizard import TrainWizard
+
+SIZES = ((150, 220), (100, 150))  # the default first
+
+
+class OptionsPage(QWizardPage):
+    def __init__(self, wizard: TrainWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Split and options"))
+        self.setSubTitle(
+            self.tr(
+                "People are split so that nobody's signatures are in two parts: the model "
+                "is tested on people it never saw."
+            )
+        )
+        self.validation = QSpinBox()
+        self.validation.setRange(5, 40)
+        self.validation.setValue(15)
+        self.validation.setSuffix(" %")
+        self.test = QSpinBox()
+        self.test.setRange(5, 40)
+        self.test.setValue(15)
+        self.test.setSuffix(" %")
+        self.split_label = QLabel()
+        self.encoder = QComboBox()
+        self.encoder.addItem(self.tr("CNN (SigNet family, recommended)"), "cnn")
+        self.encoder.addItem(self.tr("TDNN (reads the signature as a sequence)"), "tdnn")
+        self.loss = QComboBox()
+        self.loss.addItem(self.tr("Contrastive"), "contrastive")
+        self.loss.addItem(self.tr("Triplet"), "triplet")
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 200)
+        self.epochs.setValue(20)
+        self.size = QComboBox()
+        self.size.addItem(self.tr("150 × 220 (default)"), SIZES[0])
+        self.size.addItem(self.tr("100 × 150 (faster)"), SIZES[1])
+        self.augment = QSlider(Qt.Orientation.Horizontal)
+        self.augment.setRange(0, 100)
+        self.augment.setValue(50)
+        self.device = QComboBox()
+        self.device.addItem(self.tr("Automatic"), "auto")
+        self.device.addItem(self.tr("CPU"), "cpu")
+        self.scratch = QRadioButton(self.tr("From scratch"))
+        self.scratch.setChecked(True)
+        self.finetune = QRadioButton(self.tr("Fine-tune the active model"))
+        self.estimate = QLabel()
+        self.estimate.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Validation people"), self.validation)
+        form.addRow(self.tr("Test people"), self.test)
+        form.addRow("", self.split_label)
+        form.addRow(self.tr("Encoder"), self.encoder)
+        form.addRow(self.tr("Loss"), self.loss)
+        form.addRow(self.tr("Epochs"), self.epochs)
+        form.addRow(self.tr("Image size"), self.size)
+        form.addRow(self.tr("Augmentation"), self.augment)
+        form.addRow(self.tr("Device"), self.device)
+        start = QHBoxLayout()
+        start.addWidget(self.scratch)
+        start.addWidget(self.finetune)
+        form.addRow(self.tr("Start"), start)
+        form.addRow(self.tr("Time"), self.estimate)
+        for signal in (
+            self.validation.valueChanged,
+            self.test.valueChanged,
+            self.epochs.valueChanged,
+            self.encoder.currentIndexChanged,
+            self.size.currentIndexChanged,
+            self.device.currentIndexChanged,
+        ):
+            signal.connect(lambda *_: self._update())
+        self.finetune.toggled.connect(self._finetune_toggled)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        import torch
+
+        if self.device.count() == 2 and torch.cuda.is_available():
+            self.device.addItem(
+                self.tr("GPU: {name}").format(name=torch.cuda.get_device_name(0)), "cuda"
+            )
+        self.finetune.setEnabled(self.wiz.engine.model is not None)
+        self._update()
+
+    def _finetune_toggled(self, on: bool) -> None:
+        info = self.wiz.engine.model
+        if on and info is not None:
+            self.encoder.setCurrentIndex(self.encoder.findData(info.card.encoder))
+            size = (info.card.preprocess.get("height"), info.card.preprocess.get("width"))
+            index = self.size.findData(size)
+            if index < 0:
+                self.size.addItem(f"{size[0]} × {size[1]}", size)
+                index = self.size.count() - 1
+            self.size.setCurrentIndex(index)
+        self.encoder.setEnabled(not on)
+        self.size.setEnabled(not on)
+
+    def split(self):
+        from sigverify.core.data.datasets import split_datasets
+
+        return split_datasets(
+            [self.wiz.plan.dataset], self.validation.value() / 100, self.test.value() / 100
+        )[0]
+
+    def _update(self) -> None:
+        if self.wiz.plan.dataset is None:
+            return
+        split = self.split()
+        self.split_label.setText(
+            self.tr("{train} people for training, {val} for validation, {test} for testing").format(
+                train=len(split.train), val=len(split.validation), test=len(split.test)
+            )
+        )
+        steps = self.wiz.overrides.get("steps_per_epoch", 100)
+        gpu = self.device.currentData() == "cuda" or (
+            self.device.currentData() == "auto" and self.device.count() > 2
+        )
+        seconds = estimate_seconds(
+            self.encoder.currentData(), self.size.currentData(), self.epochs.value(), steps, gpu
+        )
+        self.estimate.setText(
+            self.tr(
+                "At most about {time} on this computer ({where}); training stops earlier "
+                "when the validation people stop improving."
+            ).format(time=duration(seconds), where=self.tr("GPU") if gpu else self.tr("CPU"))
+        )
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        if self.wiz.plan.dataset is None:
+            return False
+        split = self.split()
+        return bool(split.train and split.validation)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+        """Going on to training: hand the settings and the split on in the plan."""
+        plan = self.wiz.plan
+        plan.config = self.config()
+        plan.validation, plan.test = self.validation.value() / 100, self.test.value() / 100
+        return True
+
+    def config(self):
+        from sigverify.core.imaging.preprocessing import PreprocessConfig
+        from sigverify.core.training.config import TrainConfig
+
+        height, width = self.size.currentData()
+        overrides = dict(self.wiz.overrides)
+        init_from = (
+            str(self.wiz.engine.model.path)
+            if self.finetune.isChecked() and self.wiz.engine.model
+            else None
+        )
+        values = {
+            "encoder": self.encoder.currentData(),
+            "loss": self.loss.currentData(),
+            "epochs": self.epochs.value(),
+            "augment": self.augment.value() / 100,
+            "device": self.device.currentData(),
+            "preprocess": PreprocessConfig(height=height, width=width).to_dict(),
+            "init_from": init_from,
+            "threads": self.wiz.engine_threads,
+        }
+        values.update(overrides)
+        return TrainConfig(**values)

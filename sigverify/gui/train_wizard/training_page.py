@@ -1,0 +1,241 @@
+"""The training wizard: data folder -> split and options -> training -> evaluation against
+the active model -> save (and activate). Runs the same core training as ``sigverify train``
+(:func:`sigverify.core.training.run.run_training`) in the app's worker thread."""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from sigverify.gui import dialogs
+from sigverify.gui.widgets import duration, figure_canvas
+
+if TYPE_CHECKING:
+    from sigverify.gui.train_wizard import TrainWizard
+
+
+class TrainingPage(QWizardPage):
+    def __init__(self, wizard: TrainWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Training"))
+        self.setSubTitle(
+            self.tr(
+                "The window stays usable, but verifications wait until training ends: "
+                "train when the desk is quiet. Cancel keeps the best model so far."
+            )
+        )
+        self.job = None
+        self.history: list[dict] = []
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.epoch_bar = QProgressBar()
+        self.total_bar = QProgressBar()
+        self.time_left = QLabel()
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.cancel_button = QPushButton(self.tr("Cancel training"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.canvas_holder = QVBoxLayout()
+        self.canvas = None
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.log.setMaximumBlockCount(2000)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.time_left, 1)
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.cancel_button)
+        form = QFormLayout()
+        form.addRow(self.tr("This epoch"), self.epoch_bar)
+        form.addRow(self.tr("In all"), self.total_bar)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addLayout(self.canvas_holder, 2)
+        layout.addWidget(self.log, 1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        if self.job is not None or self.wiz.plan.run is not None:
+            return  # already running or done (back and forth in the wizard)
+        from sigverify.core.paths import user_data_dir
+        from sigverify.core.training.run import TrainingPlan, run_training
+
+        wanted = self.wiz.plan
+        config = wanted.config
+        out = user_data_dir() / "training" / time.strftime("%Y%m%d-%H%M%S")
+        plan = TrainingPlan(
+            datasets=[wanted.dataset],
+            config=config,
+            out_dir=out,
+            name=wanted.dataset.root.name,
+            validation=wanted.validation,
+            test=wanted.test,
+        )
+        self.wiz.output_dir = out
+        wanted.training = plan
+        self._log(
+            self.tr("Training a {encoder} model ({loss} loss) into {out}").format(
+                encoder=config.encoder, loss=config.loss, out=out
+            )
+        )
+
+        def work(context, job):
+            def reading(part):
+                def progress(done, total):
+                    job.report(("reading", part, done, total))
+                    return not job.cancelled
+
+                return progress
+
+            return run_training(plan, reading, on_progress=lambda p: job.report(p))
+
+        self.job = self.wiz.engine.submit(work, self._done, self._failed, on_report=self._report)
+        self.status.setText(self.tr("Reading the signatures…"))
+
+    def _stage_text(self, progress) -> str:
+        """What training is doing, in the user's language (core's messages are English)."""
+        if progress.phase == "train":
+            return self.tr("training")
+        if progress.phase == "whiten":
+            return self.tr("trying the best epoch with whitened embeddings")
+        if progress.phase == "validate" and progress.validation_eer is None:
+            return self.tr("measuring on the validation people")
+        if progress.phase == "validate":
+            return self.tr("validation EER {eer:.1%}").format(eer=progress.validation_eer)
+        return self.tr("finished")
+
+    def _log(self, text: str) -> None:
+        self.log.appendPlainText(f"{time.strftime('%H:%M:%S')}  {text}")
+
+    def _report(self, value) -> None:
+        if isinstance(value, tuple):
+            _, part, done, total = value
+            parts = {
+                "train": self.tr("training"),
+                "validation": self.tr("validation"),
+                "test": self.tr("test"),
+            }
+            self.status.setText(
+                self.tr("Reading the {part} signatures… {done} / {total}").format(
+                    part=parts.get(part, part), done=done, total=total
+                )
+            )
+            self.epoch_bar.setRange(0, total)
+            self.epoch_bar.setValue(done)
+            return
+        progress = value
+        self.epoch_bar.setRange(0, progress.steps)
+        self.epoch_bar.setValue(progress.step)
+        self.total_bar.setRange(0, 1000)
+        self.total_bar.setValue(int(1000 * progress.fraction))
+        if progress.eta_s is not None:
+            self.time_left.setText(
+                self.tr("About {time} left").format(time=duration(progress.eta_s))
+            )
+        self.status.setText(
+            self.tr("Epoch {epoch} of {epochs}: {message}").format(
+                epoch=progress.epoch, epochs=progress.epochs, message=self._stage_text(progress)
+            )
+        )
+        if progress.validation_eer is not None and progress.phase != "train":
+            record = {
+                "epoch": progress.epoch,
+                "loss": progress.loss if progress.loss is not None else math.nan,
+                "validation_eer": progress.validation_eer,
+            }
+            if not self.history or self.history[-1]["epoch"] != progress.epoch:
+                self.history.append(record)
+                self._log(
+                    self.tr("epoch {epoch}: loss {loss:.4f}, validation EER {eer:.1%}").format(
+                        epoch=progress.epoch, loss=record["loss"], eer=progress.validation_eer
+                    )
+                )
+                self._plot()
+
+    def _plot(self) -> None:
+        from sigverify.core.evaluation.plots import training_figure
+
+        canvas = figure_canvas(training_figure(self.history))
+        if self.canvas is not None:
+            self.canvas_holder.removeWidget(self.canvas)
+            self.canvas.deleteLater()
+        self.canvas = canvas
+        self.canvas_holder.addWidget(canvas)
+
+    def toggle_pause(self) -> None:
+        if self.job is None:
+            return
+        self.job.paused = not self.job.paused
+        self.pause_button.setText(self.tr("Resume") if self.job.paused else self.tr("Pause"))
+        self._log(self.tr("Paused.") if self.job.paused else self.tr("Resumed."))
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job.paused = False
+            self._log(self.tr("Cancelling: the best model so far is kept…"))
+
+    def _finish(self) -> None:
+        self.job = None
+        self.time_left.clear()  # nothing is left once training has ended, however it ended
+        self.pause_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.completeChanged.emit()
+
+    def _done(self, run) -> None:
+        self.wiz.plan.run = run
+        result = run.result
+        self._finish()
+        if result.stopped != "cancelled":  # a cancelled run keeps the bars where it stopped
+            self.epoch_bar.setValue(self.epoch_bar.maximum())
+        if result.model_dir is None:
+            self.status.setText(
+                self.tr(
+                    "Training stopped before the first epoch ended: no model was saved. "
+                    "Go back to start again."
+                )
+            )
+            return
+        if result.stopped != "cancelled":
+            self.total_bar.setValue(self.total_bar.maximum())
+        text = self.tr("Done: best epoch {epoch}, validation EER {eer:.1%}.").format(
+            epoch=result.best_epoch, eer=result.best_validation_eer
+        )
+        if result.whitened:
+            text += " " + self.tr(
+                "Its embeddings are whitened by the training people's own variation, "
+                "which measured better on the validation people."
+            )
+        if result.stopped == "cancelled":
+            text = self.tr("Cancelled; the best model so far is kept. ") + text
+        self.status.setText(text)
+        self._log(text)
+        for problem in run.skipped:
+            self._log(
+                self.tr("skipped {path}: {message}").format(
+                    path=problem.path, message=problem.message
+                )
+            )
+
+    def _failed(self, error) -> None:
+        self._finish()
+        self.status.setText(self.tr("Training failed: {error}").format(error=error))
+        self._log(str(error))
+        dialogs.show_error(self, error)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        run = self.wiz.plan.run
+        return run is not None and run.result.model_dir is not None
