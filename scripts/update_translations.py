@@ -25,7 +25,7 @@ LANGUAGES = ("zh_CN",)
 
 
 def sources() -> list[str]:
-    files = sorted((ROOT / "sigverify" / "gui").glob("*.py"))
+    files = sorted((ROOT / "sigverify" / "gui").rglob("*.py"))
     files += sorted((ROOT / "sigverify" / "core").rglob("*.py"))
     return [str(f.relative_to(ROOT)) for f in files]
 

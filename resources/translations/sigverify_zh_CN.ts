@@ -22,7 +22,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard.py" line="+73"/>
+        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+41"/>
         <source>Your signatures</source>
         <translation>您的签名</translation>
     </message>
@@ -32,7 +32,7 @@
         <translation>选择存放真实签名和伪造签名的文件夹，每人一个子文件夹。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <location line="+47"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
@@ -88,7 +88,7 @@
         <translation>已创建 {folder}。请将每个人的签名放入各自的文件夹（参见其中的 README.txt），然后重新选择该文件夹。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>{layout} layout: {writers} people ({usable} usable), {genuine} genuine and {forged} forged signatures.</source>
         <translation>{layout} 目录结构：{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名。</translation>
     </message>
@@ -111,8 +111,9 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+509"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+236"/>
         <source>ACCEPT</source>
+        <extracomment>Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.</extracomment>
         <translation>接受</translation>
     </message>
     <message>
@@ -152,7 +153,7 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard.py" line="+395"/>
+        <location filename="../../sigverify/gui/train_wizard/evaluation_page.py" line="+31"/>
         <source>How good is it?</source>
         <translation>效果如何？</translation>
     </message>
@@ -428,7 +429,7 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="+42"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+43"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -680,7 +681,7 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard.py" line="-507"/>
+        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+34"/>
         <source>Split and options</source>
         <translation>划分与选项</translation>
     </message>
@@ -814,7 +815,7 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+80"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+70"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
@@ -1069,7 +1070,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard.py" line="+407"/>
+        <location filename="../../sigverify/gui/train_wizard/save_page.py" line="+28"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1097,7 +1098,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-173"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+99"/>
         <source>Drop signature images here</source>
         <translation>将签名图像拖放到此处</translation>
     </message>
@@ -1165,7 +1166,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>ThresholdGauge</name>
     <message>
-        <location line="+157"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+55"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -1178,7 +1179,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+83"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+80"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -1376,7 +1377,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>TrainWizard</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard.py" line="+39"/>
+        <location filename="../../sigverify/gui/train_wizard/__init__.py" line="+54"/>
         <source>Train a model</source>
         <translation>训练模型</translation>
     </message>
@@ -1399,7 +1400,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location line="-472"/>
+        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+33"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -1409,7 +1410,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>窗口仍可使用，但验证要等到训练结束后才会进行：请在业务空闲时训练。取消时会保留目前最好的模型。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <location line="+135"/>
         <source>Pause</source>
         <translation>暂停</translation>
@@ -1549,7 +1550,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+60"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+61"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -1737,7 +1738,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>advice</name>
     <message numerus="yes">
-        <location filename="../../sigverify/core/verification.py" line="+63"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+28"/>
         <source>{person} has %n reference(s); {low} to {high} are recommended.</source>
         <extracomment>With fewer than 5 references the models measured many more genuine signatures sent to review or rejected (the card&apos;s test figures per reference count say how many).</extracomment>
         <translation>
@@ -1788,12 +1789,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../sigverify/core/bank.py" line="+72"/>
+        <location filename="../../sigverify/core/data/bank.py" line="+72"/>
         <source>Cancelled while reading the signatures.</source>
         <translation>读取签名时已取消。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/datasets.py" line="+30"/>
+        <location filename="../../sigverify/core/data/datasets.py" line="+30"/>
         <source>sigverify&apos;s own layout: &lt;writer&gt;/genuine/ and &lt;writer&gt;/forged/ folders; CEDAR: full_org/ and full_forg/ folders; SigComp2011 (sign_data): 001/ and 001_forg/ folders; BHSig260: Bengali/ or Hindi/ folders of B-S-1-G-01.tif files</source>
         <translation>sigverify 自有结构：&lt;writer&gt;/genuine/（真实签名）和 &lt;writer&gt;/forged/（伪造签名）文件夹；CEDAR：full_org/ 和 full_forg/ 文件夹；SigComp2011（sign_data）：001/ 和 001_forg/ 文件夹；BHSig260：Bengali/ 或 Hindi/ 文件夹，内含 B-S-1-G-01.tif 这类文件</translation>
     </message>
@@ -1834,7 +1835,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”不是空的；请选择一个新的或空的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/devices.py" line="+21"/>
+        <location filename="../../sigverify/core/training/devices.py" line="+21"/>
         <source>No CUDA GPU is available on this computer; use --device cpu or auto.</source>
         <translation>此计算机上没有可用的 CUDA GPU；请使用 --device cpu 或 auto。</translation>
     </message>
@@ -1849,7 +1850,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>未知设备“{name}”：请使用 auto、cpu 或 cuda。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imageio.py" line="+72"/>
+        <location filename="../../sigverify/core/imaging/imageio.py" line="+78"/>
         <source>The file “{name}” does not exist.</source>
         <extracomment>Refuse files larger than this before reading them (an uncompressed 16-bit 40-megapixel TIFF is 80 MB). The only decoders Pillow may use: the documented formats. Pillow knows some forty more (PostScript through Ghostscript, PPM, TGA, ICO...), none of them a scanner&apos;s or phone&apos;s. (A phone&apos;s JPEG that carries a second, preview image opens as JPEG, then says &quot;MPO&quot;.) A JPEG larger than this on its long side is decoded at a reduced scale (1/2, 1/4, 1/8), which takes a fraction of the memory and time; preprocessing works at 1600 px anyway. Refuse images whose shorter side is below this: no signature is readable at that size. File suffixes the dataset readers and file dialogs look for.</extracomment>
         <translation>文件“{name}”不存在。</translation>
@@ -1915,9 +1916,9 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model_card.py" line="+194"/>
+        <location filename="../../sigverify/core/model/card.py" line="+194"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.models`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
+        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.training.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -1946,7 +1947,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model_catalog.py" line="+88"/>
+        <location filename="../../sigverify/core/model/catalog.py" line="+88"/>
         <source>“{name}” ships with sigverify and cannot be deleted.</source>
         <translation>“{name}”随 sigverify 一同提供，无法删除。</translation>
     </message>
@@ -1961,7 +1962,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”不是由 sigverify 安装的（位于 {parent}）；如果不再需要，请自行删除其文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model_evaluation.py" line="+63"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="+63"/>
         <source>The model was not trained on “{name}”, so it has no test writers there; evaluate on all its writers instead (--writers all).</source>
         <translation>该模型并非用“{name}”训练，因此其中没有它的测试书写者；请改为在全部书写者上评估（--writers all）。</translation>
     </message>
@@ -1971,7 +1972,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>此文件夹中书写者的真实签名太少，无法进行任何测量：每人至少需要 2 个。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/modelio.py" line="+92"/>
+        <location filename="../../sigverify/core/model/io.py" line="+92"/>
         <source>The model “{name}” has no weights file ({WEIGHTS_FILE}).</source>
         <translation>模型“{name}”没有权重文件（{WEIGHTS_FILE}）。</translation>
     </message>
@@ -2001,7 +2002,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/person_card.py" line="+60"/>
+        <location filename="../../sigverify/core/person_card.py" line="+61"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
         <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>
@@ -2032,7 +2033,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/preprocessing.py" line="+394"/>
+        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+394"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
         <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk to at most this many pixels on the long side before processing. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). How much the paper estimate is smoothed (times the closing&apos;s width) on a photographed sheet: less than on a scan (0.25), so that a shadow&apos;s edge across the sheet is followed instead of being read as a stroke. Scans keep 0.25, as every model was trained with. The smoothing on scans (and every image before sheets were looked for). The sheet of paper is looked for on a copy this many pixels on its long side. Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise (30 %) is not caught by this.</extracomment>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
@@ -2089,7 +2090,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training.py" line="+110"/>
+        <location filename="../../sigverify/core/training/engine.py" line="+104"/>
         <source>The model to start from uses a different encoder or image size; train from scratch or choose matching settings.</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
@@ -2099,33 +2100,33 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>训练轮数（epochs）和步数必须至少为 1，批大小至少为 4 张图像。</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+123"/>
         <source>The validation writers have too few genuine signatures to measure the model.</source>
         <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../sigverify/core/training/checkpoint.py" line="+80"/>
         <source>The checkpoint in this folder was made with other settings; use the same settings to resume, or a new folder.</source>
+        <extracomment>Settings that may differ between a run and its resumption.</extracomment>
         <translation>此文件夹中的检查点是用其他设置生成的；请使用相同设置继续训练，或改用新文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training_run.py" line="+52"/>
+        <location filename="../../sigverify/core/training/run.py" line="+52"/>
         <source>Too few writers to train: at least one each for training and validation is needed (more than 20 in all for a useful model).</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+43"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+43"/>
         <source>“{name}” does not look like the other references (distance {distance:.3f}, more than the reject threshold {reject:.3f}): it may be another person&apos;s signature or a bad scan.</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location filename="../../sigverify/core/imaging/imageio.py" line="+37"/>
         <source>Could not encode the preprocessed image.</source>
-        <extracomment>The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale.</extracomment>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../sigverify/core/verification.py" line="+85"/>
         <source>“{name}”: {error}</source>
         <translation>“{name}”：{error}</translation>
     </message>
@@ -2150,23 +2151,23 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location filename="../../sigverify/core/active_model.py" line="+44"/>
         <source>No model is installed yet. Train one with “sigverify train”, then activate it with “sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.</source>
         <translation>尚未安装任何模型。请用“sigverify train”训练一个模型，然后用“sigverify models activate MODEL_DIR”启用它，或传入 --model MODEL_DIR。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/inference.py" line="+28"/>
+        <location filename="../../sigverify/core/model/inference.py" line="+28"/>
         <source>The model “{name}” has no ONNX file, and this installation cannot make one (it has no training tools). Export it where sigverify can train: “sigverify models export-onnx MODEL_DIR”.</source>
         <translation>模型“{name}”没有 ONNX 文件，而本安装不含训练工具，无法生成。请在可以训练的 sigverify 上导出：“sigverify models export-onnx MODEL_DIR”。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/onnx_export.py" line="+80"/>
+        <location filename="../../sigverify/core/model/export.py" line="+80"/>
         <source>The ONNX export of model “{name}” does not give the same embeddings as torch (difference {difference:.2g}); it was not kept.</source>
         <extracomment>Largest difference allowed between the ONNX and the torch embedding of one image (unit-length vectors; measured on the default model: 2.5e-7).</extracomment>
         <translation>模型“{name}”导出的 ONNX 文件与 torch 得到的嵌入向量不一致（差异 {difference:.2g}），未予保留。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/onnx_model.py" line="+63"/>
+        <location filename="../../sigverify/core/model/onnx.py" line="+63"/>
         <source>The model “{name}” gives invalid numbers (NaN or infinite).</source>
         <extracomment>Images per ONNX Runtime call (as many as the torch path embeds at once).</extracomment>
         <translation>模型“{name}”输出了无效数值（NaN 或无穷大）。</translation>
@@ -2195,7 +2196,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>plots</name>
     <message>
-        <location filename="../../sigverify/core/evaluation.py" line="+356"/>
+        <location filename="../../sigverify/core/evaluation/plots.py" line="+35"/>
         <source>genuine</source>
         <translation>真实签名</translation>
     </message>
@@ -2260,7 +2261,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>拒识率（%）</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+13"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
@@ -2279,7 +2280,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>protocol</name>
     <message>
-        <location filename="../../sigverify/core/model_evaluation.py" line="-101"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="-101"/>
         <source>writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); score = mean distance to the ceil(N/2) nearest references, scaled by the typical / this writer&apos;s reference spread (N &gt;= 2); threshold chosen on validation writers</source>
         <translation>测试书写者与训练书写者互不重叠；每位书写者随机选取（固定随机种子）N 个真实签名作为参考签名，待验证签名为其余真实签名、全部熟练伪造签名，以及最多 20 位其他书写者各一个真实签名（随机伪造）；分数为与最接近的 ceil(N/2) 个参考签名的平均距离，并按典型参考签名离散程度与该书写者自身离散程度缩放（N &gt;= 2）；阈值在验证集书写者上选定</translation>
     </message>
@@ -2287,7 +2288,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="-116"/>
+        <location filename="../../sigverify/core/verification.py" line="+74"/>
         <source>Its distance to the reference is {score:.3f}</source>
         <translation>该签名与参考签名的距离为 {score:.3f}</translation>
     </message>
@@ -2350,12 +2351,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-523"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-134"/>
         <source>Images ({patterns})</source>
         <translation>图像（{patterns}）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-252"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -2370,9 +2371,8 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>拒绝</translation>
     </message>
     <message numerus="yes">
-        <location line="+233"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+23"/>
         <source>%n file(s) could not be used:</source>
-        <extracomment>Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.</extracomment>
         <translation>
             <numerusform>%n 个文件无法使用：</numerusform>
         </translation>
@@ -2390,7 +2390,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+276"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>
     </message>

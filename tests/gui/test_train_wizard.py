@@ -85,7 +85,7 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
     assert not training.job.paused
     training.cancel()
     qtbot.waitUntil(training.isComplete, timeout=60000)
-    result = training.run.result
+    result = wizard.plan.run.result
     assert result.stopped == "cancelled" and result.epochs_run < 60
     assert (result.model_dir / "model.safetensors").is_file()
     assert training.status.text().startswith("Cancelled; the best model so far is kept.")

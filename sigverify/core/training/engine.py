@@ -18,7 +18,6 @@ best model so far stays in ``out_dir``). Nothing here prints.
 from __future__ import annotations
 
 import copy
-import json
 import math
 import time
 from collections.abc import Callable
@@ -27,7 +26,6 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from safetensors.torch import load_file, save_file
 
 from sigverify.core.data.bank import SignatureBank
 from sigverify.core.encoders import Encoder, create_encoder
@@ -42,6 +40,7 @@ from sigverify.core.model.card import ModelCard, write_scores
 from sigverify.core.model.io import load_model, save_model
 from sigverify.core.scoring import ScoreSet, typical_spread
 from sigverify.core.training.augment import SignatureAugmenter
+from sigverify.core.training.checkpoint import TrainingState, load_checkpoint, save_checkpoint
 from sigverify.core.training.config import LOSSES, MINING, TrainConfig
 from sigverify.core.training.devices import resolve_device
 from sigverify.core.training.distances import get_distance
@@ -161,38 +160,6 @@ def _check_config(config: TrainConfig) -> None:
                 "errors", "Epochs and steps must be at least 1, and the batch at least 4 images."
             )
         )
-
-
-# ------------------------------------------------------------------ checkpoints
-
-
-def _save_checkpoint(folder: Path, encoder, optimizer, state: dict) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    tensors = {f"model.{k}": v.detach().cpu().contiguous() for k, v in encoder.state_dict().items()}
-    optim = optimizer.state_dict()
-    for pid, values in optim["state"].items():
-        for name, value in values.items():
-            tensors[f"optim.{pid}.{name}"] = torch.as_tensor(value).detach().cpu().contiguous()
-    tensors["rng.torch"] = torch.get_rng_state()
-    save_file(tensors, str(folder / "state.safetensors.tmp"))
-    (folder / "state.safetensors.tmp").replace(folder / "state.safetensors")
-    state = {**state, "param_groups": optim["param_groups"]}
-    (folder / "state.json.tmp").write_text(json.dumps(state, indent=1), encoding="utf-8")
-    (folder / "state.json.tmp").replace(folder / "state.json")
-
-
-def _load_checkpoint(folder: Path, encoder, optimizer) -> dict:
-    state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
-    tensors = load_file(str(folder / "state.safetensors"))
-    encoder.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
-    optim_state: dict[int, dict] = {}
-    for key, value in tensors.items():
-        if key.startswith("optim."):
-            _, pid, name = key.split(".", 2)
-            optim_state.setdefault(int(pid), {})[name] = value
-    optimizer.load_state_dict({"state": optim_state, "param_groups": state["param_groups"]})
-    torch.set_rng_state(tensors["rng.torch"])
-    return state
 
 
 @dataclass
@@ -327,30 +294,11 @@ def train_model(
 
     history: list[dict] = []
     best_eer, best_epoch, best_threshold, since_best, start_epoch = math.inf, 0, None, 0, 1
-    if resume and (checkpoint_dir / "state.json").is_file():
-        state = _load_checkpoint(checkpoint_dir, encoder, optimizer)
-        saved = TrainConfig.from_dict(state["config"])
-        if {**saved.to_dict(), "epochs": 0, "device": "", "threads": 0} != {
-            **config.to_dict(),
-            "epochs": 0,
-            "device": "",
-            "threads": 0,
-        }:
-            raise SigverifyError(
-                translate(
-                    "errors",
-                    "The checkpoint in this folder was made with other settings; "
-                    "use the same settings to resume, or a new folder.",
-                )
-            )
-        history = state["history"]
-        best_eer, best_epoch, best_threshold = (
-            state["best_eer"],
-            state["best_epoch"],
-            state["best_threshold"],
-        )
-        since_best, start_epoch = state["since_best"], state["epoch"] + 1
-        rng.bit_generator.state = state["numpy_rng"]
+    state = load_checkpoint(checkpoint_dir, config, encoder, optimizer, rng) if resume else None
+    if state is not None:
+        history, best_eer, best_epoch = state.history, state.best_eer, state.best_epoch
+        best_threshold, since_best = state.best_threshold, state.since_best
+        start_epoch = state.epoch + 1
 
     card = card or ModelCard(
         name=out_dir.name, encoder=config.encoder, encoder_config={}, preprocess={}
@@ -439,20 +387,13 @@ def train_model(
             write_scores(measured.scores, out_dir)
         else:
             since_best += 1
-        _save_checkpoint(
+        save_checkpoint(
             checkpoint_dir,
             encoder,
             optimizer,
-            {
-                "config": config.to_dict(),
-                "epoch": epoch,
-                "history": history,
-                "best_eer": best_eer,
-                "best_epoch": best_epoch,
-                "best_threshold": best_threshold,
-                "since_best": since_best,
-                "numpy_rng": rng.bit_generator.state,
-            },
+            config,
+            TrainingState(history, best_eer, best_epoch, best_threshold, since_best, epoch),
+            rng,
         )
         if not report(
             phase="validate",
