@@ -515,13 +515,22 @@ class PeoplePage(QWidget):
             self.tr("Remove"),
         ):
             return
-        try:
-            self.store.remove_reference(item.data(REFERENCE_ROLE), operator_name(self.store))
-        except Exception as error:  # noqa: BLE001 - shown to the user
+        reference_id, person_id = item.data(REFERENCE_ROLE), self.person_id
+
+        def work(context, job):  # in the worker, like every store write
+            context.store.remove_reference(reference_id, operator_name(context.store))
+
+        def after(_=None) -> None:
+            self.refresh()
+            if person_id == self.person_id:  # the clerk may have moved on meanwhile
+                self.show_person(person_id)
+            self.people_changed.emit()
+
+        def failed(error) -> None:
             dialogs.show_error(self, error)
-        self.refresh()
-        self.show_person(self.person_id)
-        self.people_changed.emit()
+            after()
+
+        self.engine.submit(work, after, failed)
 
     def delete_person(self) -> None:
         if self.person_id is None:
@@ -536,10 +545,19 @@ class PeoplePage(QWidget):
             self.tr("Delete"),
         ):
             return
-        try:
-            self.store.delete_person(self.person_id, operator_name(self.store))
-        except Exception as error:  # noqa: BLE001 - shown to the user
+        person_id = self.person_id
+
+        def work(context, job):  # in the worker, like every store write
+            context.store.delete_person(person_id, operator_name(context.store))
+
+        def after(_=None) -> None:
+            if person_id == self.person_id:
+                self.new_person()
+            self.refresh()
+            self.people_changed.emit()
+
+        def failed(error) -> None:
             dialogs.show_error(self, error)
-        self.new_person()
-        self.refresh()
-        self.people_changed.emit()
+            after()
+
+        self.engine.submit(work, after, failed)

@@ -391,13 +391,16 @@ class ThresholdsPage(QWidget):
         if person_id is None:
             return
         accept, reject = self.accept.value(), self.reject.value()
-        try:
-            self.store.set_person_thresholds(person_id, accept, reject, operator_name(self.store))
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            dialogs.show_error(self, error)
-            return
-        self.applied.setText(
-            self.tr("{id} now has their own thresholds ({accept:.4f} / {reject:.4f}).").format(
-                id=person_id, accept=accept, reject=reject
+
+        def work(context, job):  # in the worker, like every store write
+            store = context.store
+            store.set_person_thresholds(person_id, accept, reject, operator_name(store))
+
+        def done(_) -> None:
+            self.applied.setText(
+                self.tr("{id} now has their own thresholds ({accept:.4f} / {reject:.4f}).").format(
+                    id=person_id, accept=accept, reject=reject
+                )
             )
-        )
+
+        self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))

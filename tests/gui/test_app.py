@@ -276,6 +276,7 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
     page.person.setCurrentIndex(page.person.findData("c-1"))
     page.accept.setValue(round(0.4 * page.accept.high, 4))
     page.apply_to_person()
+    wait_idle(qtbot, window.engine)
     person = window.store.get_person("c-1")
     assert (person.accept_threshold, person.reject_threshold) == pytest.approx(
         (round(0.4 * page.accept.high, 4), reject)
