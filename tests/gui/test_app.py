@@ -481,3 +481,25 @@ def test_model_card_page_shows_the_mean_over_writer_splits(tiny_model_dir):
     text = card_html(card)
     assert "Mean over 3 trainings, each tested on its own unseen writers" in text
     assert "10.2 % (6.6 %–13.8 %)" in text and "0.963" in text and "10.5 %" in text
+
+
+def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
+    qtbot, window, tmp_path, dialogs
+):
+    from sigverify.core.store import NotFoundError
+
+    enrol(qtbot, window, "p-9", [signature_file(tmp_path, 9, i) for i in range(4)])
+    page = window.people_page
+    page.show_person("p-9")
+    page.references.setCurrentRow(0)
+    page.remove_reference()
+    wait_idle(qtbot, window.engine)
+    assert len(window.store.references("p-9")) == 3
+    assert page.references.count() == 3  # the page shows what the store holds
+    assert window.store.audit_entries("p-9")[-1].action == "remove_reference"
+    page.delete_person()
+    wait_idle(qtbot, window.engine)
+    with pytest.raises(NotFoundError):
+        window.store.get_person("p-9")
+    assert page.person_id is None and dialogs.errors == []
+    assert window.store.audit_entries("p-9")[-1].action == "delete_person"
