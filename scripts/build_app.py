@@ -5,7 +5,8 @@
 Installs PyInstaller if needed, runs ``pyinstaller build.spec --noconfirm --clean --
 --variant VARIANT`` and then the built ``dist/sigverify-VARIANT/sigverify-gui --selftest``
 (twice: the first run is the cold start) and ``sigverify --version``. The desk variant
-must hold no torch and say it cannot train; the full one must be able to train.
+must hold no torch and say it cannot train; the full one must train a tiny model on a
+synthetic data folder and export it to ONNX.
 Prints JSON: bundle size, file count, the largest parts, the self-test lines and exit
 codes, and the start-to-exit times. Exit code 0 only if the build and every check passed.
 """
@@ -17,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -88,6 +90,32 @@ def run_cli(executable: Path, *arguments: str) -> dict:
     }
 
 
+def run_tiny_training(cli: Path) -> dict:
+    """The full build's training path end to end: a tiny model on a synthetic data folder,
+    which must come out with its ONNX file (what desks verify with)."""
+    with tempfile.TemporaryDirectory(prefix="sigverify-build-") as temp:
+        temp = Path(temp)
+        env = dict(os.environ, SIGVERIFY_HOME=str(temp / "home"))
+        commands = [
+            [str(cli), "dataset", "synth", str(temp / "data"), "--writers", "12"],
+            [
+                *(str(cli), "train", "--data", str(temp / "data"), "--out", str(temp / "model")),
+                *("--size", "48x72", "--epochs", "1", "--steps-per-epoch", "3", "--width", "8"),
+                *("--embedding-dim", "16", "--threads", "1"),
+            ],
+        ]
+        started = time.perf_counter()
+        for command in commands:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
+            if done.returncode != 0:
+                return {"exit_code": done.returncode, "output": (done.stdout + done.stderr)[-1500:]}
+        return {
+            "exit_code": 0,
+            "seconds": round(time.perf_counter() - started, 1),
+            "onnx_written": (temp / "model" / "model.onnx").is_file(),
+        }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variant", choices=VARIANTS, default="desk")
@@ -131,6 +159,10 @@ def main() -> int:
         }
     )
     report["problems"] = variant_problems(args.variant, dist, report["selftest_cold"]["line"])
+    if args.variant == "full":
+        report["tiny_training"] = run_tiny_training(dist / f"sigverify{suffix}")
+        if not report["tiny_training"].get("onnx_written"):
+            report["problems"].append("training or the ONNX export failed in the full build")
     print(json.dumps(report, indent=2))
     passed = report["selftest_cold"]["exit_code"] == 0 and report["cli_version"]["exit_code"] == 0
     return 0 if passed and not report["problems"] else 1
