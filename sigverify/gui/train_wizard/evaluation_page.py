@@ -1,6 +1,5 @@
-"""The training wizard: data folder -> split and options -> training -> evaluation against
-the active model -> save (and activate). Runs the same core training as ``sigverify train``
-(:func:`sigverify.core.training.run.run_training`) in the app's worker thread."""
+"""The wizard's fourth page: the new model and the active one measured on the same test
+writers, side by side, with the verdict."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""The training wizard: data folder -> split and options -> training -> evaluation against
-the active model -> save (and activate). Runs the same core training as ``sigverify train``
-(:func:`sigverify.core.training.run.run_training`) in the app's worker thread."""
+"""The wizard's second page: the writer split, the encoder, input size, epochs, augmentation,
+device and fine-tuning, with the time estimate; the settings go into the plan."""
 
 from __future__ import annotations
 

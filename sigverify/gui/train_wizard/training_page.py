@@ -1,6 +1,5 @@
-"""The training wizard: data folder -> split and options -> training -> evaluation against
-the active model -> save (and activate). Runs the same core training as ``sigverify train``
-(:func:`sigverify.core.training.run.run_training`) in the app's worker thread."""
+"""The wizard's third page: the training run in the worker, with progress, pause, cancel,
+the log and the loss / validation-EER plot; the run goes into the plan."""
 
 from __future__ import annotations
 
