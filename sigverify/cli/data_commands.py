@@ -135,6 +135,8 @@ def cmd_dataset_synth(args: argparse.Namespace) -> int:
 def register(commands) -> None:
     """Add this group's commands and their arguments to ``commands`` (the parser's
     sub-parsers)."""
+    from sigverify.core.data.datasets import DEFAULT_TEST, DEFAULT_VALIDATION, LAYOUTS
+
     pre = add_command(
         commands,
         "preprocess",
@@ -156,7 +158,7 @@ def register(commands) -> None:
         sub.add_argument(
             "--layout",
             default="auto",
-            choices=["auto", "folders", "cedar", "sigcomp", "bhsig260"],
+            choices=["auto", *LAYOUTS],
             help="folder layout (default: detect)",
         )
 
@@ -178,8 +180,15 @@ def register(commands) -> None:
         "Show the writer-disjoint train / validation / test split for a seed.",
     )
     add_data_arguments(split)
-    split.add_argument("--validation", type=float, default=0.15, help="fraction of writers (0.15)")
-    split.add_argument("--test", type=float, default=0.15, help="fraction of writers (0.15)")
+    split.add_argument(
+        "--validation",
+        type=float,
+        default=DEFAULT_VALIDATION,
+        help=f"fraction of writers ({DEFAULT_VALIDATION})",
+    )
+    split.add_argument(
+        "--test", type=float, default=DEFAULT_TEST, help=f"fraction of writers ({DEFAULT_TEST})"
+    )
     split.add_argument("--seed", type=int, default=0)
 
     synth = add_command(

@@ -212,8 +212,18 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def register(commands) -> None:
     """Add this group's commands and their arguments to ``commands`` (the parser's
     sub-parsers)."""
+    from sigverify.core.data.datasets import DEFAULT_TEST, DEFAULT_VALIDATION, LAYOUTS
+    from sigverify.core.evaluation.measure import WRITER_MODES
+    from sigverify.core.evaluation.protocol import DEFAULT_REFS
     from sigverify.core.imaging.preprocessing import PreprocessConfig
-    from sigverify.core.training.config import TrainConfig
+    from sigverify.core.model.card import DISTANCE_NAMES, ENCODER_NAMES
+    from sigverify.core.training.config import LOSSES, MINING, TrainConfig
+
+    engine = TrainConfig()  # the defaults live in core; shown here, not repeated
+    layouts = ["auto", *LAYOUTS]
+
+    def option(name: str) -> str:  # "batch_hard" -> "batch-hard", as options are written
+        return name.replace("_", "-")
 
     train = add_command(
         commands,
@@ -224,23 +234,20 @@ def register(commands) -> None:
     train.add_argument(
         "--data", action="append", required=True, help="data folder; repeat to train on several"
     )
-    train.add_argument(
-        "--layout", default="auto", choices=["auto", "folders", "cedar", "sigcomp", "bhsig260"]
-    )
+    train.add_argument("--layout", default="auto", choices=layouts)
     train.add_argument("--out", required=True, help="model folder to write")
-    train.add_argument("--encoder", default="cnn", choices=["cnn", "tdnn"])
-    train.add_argument("--loss", default="contrastive", choices=["contrastive", "triplet"])
+    train.add_argument("--encoder", default=engine.encoder, choices=list(ENCODER_NAMES))
+    train.add_argument("--loss", default=engine.loss, choices=list(LOSSES))
     train.add_argument(
         "--mining",
-        default="batch-hard",
-        choices=["batch-hard", "random"],
-        help="triplet loss: how triplets are chosen (default batch-hard)",
+        default=option(engine.mining),
+        choices=[option(m) for m in MINING],
+        help=f"triplet loss: how triplets are chosen (default {option(engine.mining)})",
     )
-    engine = TrainConfig()  # the defaults live in the engine; shown here, not repeated
     train.add_argument(
         "--margin", type=float, help="loss margin (default 1.0 contrastive, 0.2 triplet)"
     )
-    train.add_argument("--distance", default="euclidean", choices=["euclidean", "cosine"])
+    train.add_argument("--distance", default=engine.distance, choices=list(DISTANCE_NAMES))
     train.add_argument("--epochs", type=int, help=f"default {engine.epochs}")
     train.add_argument("--steps-per-epoch", type=int, help=f"default {engine.steps_per_epoch}")
     train.add_argument(
@@ -263,7 +270,8 @@ def register(commands) -> None:
         default=engine.balance_datasets,
         help="with several --data folders, draw each folder's writers equally often",
     )
-    train.add_argument("--size", default="150x220", help="input HEIGHTxWIDTH")
+    size = f"{PreprocessConfig.height}x{PreprocessConfig.width}"
+    train.add_argument("--size", default=size, help="input HEIGHTxWIDTH")
     train.add_argument(
         "--stroke-width",
         type=float,
@@ -273,10 +281,12 @@ def register(commands) -> None:
     )
     train.add_argument("--width", type=int, default=None, help="encoder width (channels)")
     train.add_argument("--embedding-dim", type=int, default=128)
-    train.add_argument("--validation", type=float, default=0.15, help="fraction of writers")
-    train.add_argument("--test", type=float, default=0.15, help="fraction of writers")
-    train.add_argument("--seed", type=int, default=0)
-    train.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    train.add_argument(
+        "--validation", type=float, default=DEFAULT_VALIDATION, help="fraction of writers"
+    )
+    train.add_argument("--test", type=float, default=DEFAULT_TEST, help="fraction of writers")
+    train.add_argument("--seed", type=int, default=engine.seed)
+    train.add_argument("--device", default=engine.device, help="auto, cpu or cuda")
     train.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
     train.add_argument(
         "--resume", action="store_true", help="continue from the checkpoint in --out"
@@ -295,16 +305,16 @@ def register(commands) -> None:
     evaluate.add_argument(
         "--data", action="append", required=True, help="data folder; repeat to merge"
     )
+    evaluate.add_argument("--layout", default="auto", choices=layouts)
     evaluate.add_argument(
-        "--layout", default="auto", choices=["auto", "folders", "cedar", "sigcomp", "bhsig260"]
-    )
-    evaluate.add_argument(
-        "--refs", default="1,3,5,10", help="numbers of references per writer (1,3,5,10)"
+        "--refs",
+        default=",".join(map(str, DEFAULT_REFS)),
+        help=f"numbers of references per writer ({','.join(map(str, DEFAULT_REFS))})",
     )
     evaluate.add_argument(
         "--writers",
         default="auto",
-        choices=["auto", "test", "all"],
+        choices=list(WRITER_MODES),
         help="auto: the model's test writers if it was trained on this folder, else all",
     )
     evaluate.add_argument(

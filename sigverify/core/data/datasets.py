@@ -36,6 +36,8 @@ LAYOUT_HELP = QT_TRANSLATE_NOOP(
 )
 #: Fewer genuine images than this and no genuine pair can be formed.
 MIN_GENUINE = 2
+#: The writer split's default fractions for validation and test (the rest trains).
+DEFAULT_VALIDATION, DEFAULT_TEST = 0.15, 0.15
 
 ERROR, WARNING = "error", "warning"
 
@@ -340,8 +342,8 @@ def check_images(
 
 def split_writers(
     writers: list[Writer],
-    validation: float = 0.15,
-    test: float = 0.15,
+    validation: float = DEFAULT_VALIDATION,
+    test: float = DEFAULT_TEST,
     seed: int = 0,
 ) -> WriterSplit:
     """Writer-disjoint train / validation / test split, the same for the same seed.
@@ -381,7 +383,10 @@ def split_writers(
 
 
 def split_datasets(
-    datasets: list[Dataset], validation: float = 0.15, test: float = 0.15, seed: int = 0
+    datasets: list[Dataset],
+    validation: float = DEFAULT_VALIDATION,
+    test: float = DEFAULT_TEST,
+    seed: int = 0,
 ) -> tuple[WriterSplit, list[dict]]:
     """Split each dataset's usable writers (so each contributes to every part), then merge.
 

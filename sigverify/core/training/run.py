@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sigverify.core.data.bank import SignatureBank
-from sigverify.core.data.datasets import Dataset, WriterSplit, split_datasets
+from sigverify.core.data.datasets import (
+    DEFAULT_TEST,
+    DEFAULT_VALIDATION,
+    Dataset,
+    WriterSplit,
+    split_datasets,
+)
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model
 from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport
@@ -30,8 +36,8 @@ class TrainingPlan:
     out_dir: Path
     name: str
     description: str = ""
-    validation: float = 0.15
-    test: float = 0.15
+    validation: float = DEFAULT_VALIDATION
+    test: float = DEFAULT_TEST
     command: str | None = None  # how to repeat it, recorded in the card
     resume: bool = False
 

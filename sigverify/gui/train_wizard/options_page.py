@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from sigverify.core.training.config import estimate_seconds
+from sigverify.core.data.datasets import DEFAULT_TEST, DEFAULT_VALIDATION
+from sigverify.core.training.config import TrainConfig, estimate_seconds
 from sigverify.gui.widgets import duration
 
 if TYPE_CHECKING:
@@ -39,11 +40,11 @@ class OptionsPage(QWizardPage):
         )
         self.validation = QSpinBox()
         self.validation.setRange(5, 40)
-        self.validation.setValue(15)
+        self.validation.setValue(round(100 * DEFAULT_VALIDATION))
         self.validation.setSuffix(" %")
         self.test = QSpinBox()
         self.test.setRange(5, 40)
-        self.test.setValue(15)
+        self.test.setValue(round(100 * DEFAULT_TEST))
         self.test.setSuffix(" %")
         self.split_label = QLabel()
         self.encoder = QComboBox()
@@ -54,13 +55,13 @@ class OptionsPage(QWizardPage):
         self.loss.addItem(self.tr("Triplet"), "triplet")
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 200)
-        self.epochs.setValue(20)
+        self.epochs.setValue(TrainConfig.epochs)
         self.size = QComboBox()
         self.size.addItem(self.tr("150 × 220 (default)"), SIZES[0])
         self.size.addItem(self.tr("100 × 150 (faster)"), SIZES[1])
         self.augment = QSlider(Qt.Orientation.Horizontal)
         self.augment.setRange(0, 100)
-        self.augment.setValue(50)
+        self.augment.setValue(round(100 * TrainConfig.augment))
         self.device = QComboBox()
         self.device.addItem(self.tr("Automatic"), "auto")
         self.device.addItem(self.tr("CPU"), "cpu")
@@ -164,7 +165,6 @@ class OptionsPage(QWizardPage):
 
     def config(self):
         from sigverify.core.imaging.preprocessing import PreprocessConfig
-        from sigverify.core.training.config import TrainConfig
 
         height, width = self.size.currentData()
         overrides = dict(self.wiz.overrides)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sigverify.core.data.datasets import DEFAULT_TEST, DEFAULT_VALIDATION
+
 if TYPE_CHECKING:  # training's module brings torch; the wizard imports it when it trains
     from sigverify.core.data.datasets import Dataset
     from sigverify.core.training.config import TrainConfig
@@ -20,8 +22,8 @@ class WizardPlan:
     #: The options page's settings and writer split (fractions of the writers), set when
     #: the user goes on to training.
     config: TrainConfig | None = None
-    validation: float = 0.15
-    test: float = 0.15
+    validation: float = DEFAULT_VALIDATION
+    test: float = DEFAULT_TEST
     #: What the training page started, and what it produced (None until it finished).
     training: TrainingPlan | None = None
     run: TrainingRun | None = None
