@@ -14,14 +14,11 @@ signatures and an audit log.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -29,12 +26,22 @@ import numpy as np
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.paths import user_data_dir
+from sigverify.core.store_records import (
+    GENESIS_HASH,
+    AuditEntry,
+    NewReference,
+    Person,
+    StoredReference,
+    entry_hash,
+    now,
+    sha256_hex,
+    trajectory_bytes,
+    vector_bytes,
+    vector_from_bytes,
+)
+from sigverify.core.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
-#: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
-APPLICATION_ID = 0x53494756
-SCHEMA_VERSION = 2
 STORE_ENV = "SIGVERIFY_STORE"
-GENESIS_HASH = "0" * 64
 
 
 class StoreError(SigverifyError):
@@ -45,115 +52,10 @@ class NotFoundError(SigverifyError):
     """No such person or reference."""
 
 
-_MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE people (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL DEFAULT '',
-        note TEXT NOT NULL DEFAULT '',
-        accept_threshold REAL,
-        reject_threshold REAL,
-        created_at TEXT NOT NULL
-    );
-    CREATE TABLE signature_references (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-        filename TEXT NOT NULL,
-        image_sha256 TEXT NOT NULL,
-        image BLOB NOT NULL,
-        preprocessed_png BLOB NOT NULL,
-        enrolled_by TEXT NOT NULL,
-        enrolled_at TEXT NOT NULL,
-        UNIQUE (person_id, image_sha256)
-    );
-    CREATE TABLE embeddings (
-        reference_id INTEGER NOT NULL REFERENCES signature_references(id) ON DELETE CASCADE,
-        model_id TEXT NOT NULL,
-        vector BLOB NOT NULL,
-        PRIMARY KEY (reference_id, model_id)
-    );
-    CREATE TABLE audit_log (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        operator TEXT NOT NULL,
-        action TEXT NOT NULL,
-        person_id TEXT,
-        details TEXT NOT NULL,
-        previous_hash TEXT NOT NULL,
-        hash TEXT NOT NULL
-    );
-    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-    # pen trajectories of references drawn on a pad: float32 (N, 4) x, y, pressure, t
-    2: "ALTER TABLE signature_references ADD COLUMN trajectory BLOB",
-}
-
-
-@dataclass(frozen=True)
-class Person:
-    id: str
-    name: str
-    note: str
-    accept_threshold: float | None
-    reject_threshold: float | None
-    created_at: str
-    reference_count: int = 0
-
-
-@dataclass(frozen=True)
-class StoredReference:
-    id: int
-    person_id: str
-    filename: str
-    image_sha256: str
-    enrolled_by: str
-    enrolled_at: str
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    at: str
-    operator: str
-    action: str
-    person_id: str | None
-    details: dict
-    previous_hash: str
-    hash: str
-
-
-@dataclass(frozen=True)
-class NewReference:
-    """A reference ready to store: the original bytes, the preprocessed PNG, its embedding."""
-
-    filename: str
-    image: bytes
-    preprocessed_png: bytes
-    embedding: np.ndarray
-    trajectory: np.ndarray | None = None  # (N, 4) x, y, pressure, t when drawn on a pad
-
-
 def default_store_path() -> Path:
     """``SIGVERIFY_STORE`` if set, else ``store.sqlite3`` in the user data folder."""
     override = os.environ.get(STORE_ENV, "").strip()
     return Path(override).expanduser() if override else user_data_dir() / "store.sqlite3"
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _entry_hash(
-    previous_hash: str, at: str, operator: str, action: str, person_id, details: str
-) -> str:
-    payload = json.dumps(
-        [previous_hash, at, operator, action, person_id, details], ensure_ascii=False
-    )
-    return sha256_hex(payload.encode("utf-8"))
 
 
 def _friendly(error: sqlite3.Error, path: Path) -> StoreError:
@@ -212,7 +114,7 @@ class Store:
             with self.transaction():
                 version = self._checked_version()
                 for target in range(version + 1, SCHEMA_VERSION + 1):
-                    for statement in _MIGRATIONS[target].split(";"):
+                    for statement in MIGRATIONS[target].split(";"):
                         if statement.strip():
                             db.execute(statement)
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -278,7 +180,7 @@ class Store:
         previous = row["hash"] if row else GENESIS_HASH
         at = now()
         text = json.dumps(details, sort_keys=True, ensure_ascii=False)
-        digest = _entry_hash(previous, at, operator, action, person_id, text)
+        digest = entry_hash(previous, at, operator, action, person_id, text)
         db.execute(
             "INSERT INTO audit_log (at, operator, action, person_id, details, previous_hash, hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -316,7 +218,7 @@ class Store:
         else ``(False, id of the first bad row)``."""
         previous = GENESIS_HASH
         for row in self._db.execute("SELECT * FROM audit_log ORDER BY id"):
-            expected = _entry_hash(
+            expected = entry_hash(
                 previous,
                 row["at"],
                 row["operator"],
@@ -484,13 +386,13 @@ class Store:
                         ref.preprocessed_png,
                         operator,
                         now(),
-                        None if ref.trajectory is None else _trajectory_bytes(ref.trajectory),
+                        None if ref.trajectory is None else trajectory_bytes(ref.trajectory),
                     ),
                 )
                 ids.append(cursor.lastrowid)
                 db.execute(
                     "INSERT INTO embeddings (reference_id, model_id, vector) VALUES (?, ?, ?)",
-                    (cursor.lastrowid, model_id, _vector_bytes(ref.embedding)),
+                    (cursor.lastrowid, model_id, vector_bytes(ref.embedding)),
                 )
             self._append_audit(
                 db,
@@ -574,7 +476,7 @@ class Store:
         ).fetchall()
         if not rows:
             return [], None
-        return [r["id"] for r in rows], np.stack([_vector(r["vector"]) for r in rows])
+        return [r["id"] for r in rows], np.stack([vector_from_bytes(r["vector"]) for r in rows])
 
     def references_missing_embedding(
         self, model_id: str, person_id: str | None = None
@@ -595,7 +497,7 @@ class Store:
             db.executemany(
                 "INSERT OR REPLACE INTO embeddings (reference_id, model_id, vector) "
                 "VALUES (?, ?, ?)",
-                [(rid, model_id, _vector_bytes(v)) for rid, v in vectors.items()],
+                [(rid, model_id, vector_bytes(v)) for rid, v in vectors.items()],
             )
 
     # -------------------------------------------------------------- settings
@@ -616,20 +518,3 @@ class Store:
                     None,
                     {"key": key, "old": old["value"] if old else None, "new": value},
                 )
-
-
-def _trajectory_bytes(trajectory: np.ndarray) -> bytes:
-    trajectory = np.asarray(trajectory, dtype="<f4")
-    if trajectory.ndim != 2 or trajectory.shape[1] != 4:
-        raise SigverifyError(
-            translate("errors", "A pen trajectory is a list of (x, y, pressure, time) samples.")
-        )
-    return trajectory.tobytes()
-
-
-def _vector_bytes(vector: np.ndarray) -> bytes:
-    return np.asarray(vector, dtype="<f4").tobytes()
-
-
-def _vector(data: bytes) -> np.ndarray:
-    return np.frombuffer(data, dtype="<f4").copy()

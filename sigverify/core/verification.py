@@ -37,7 +37,8 @@ from sigverify.core.scoring import (
     score_queries,
     spread_factor,
 )
-from sigverify.core.store import NewReference, NotFoundError, Person, Store
+from sigverify.core.store import NotFoundError, Store
+from sigverify.core.store_records import NewReference, Person
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
     from sigverify.core.model.io import LoadedModel

@@ -14,14 +14,9 @@ import numpy as np
 import pytest
 
 from sigverify.core.errors import SigverifyError
-from sigverify.core.store import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    NewReference,
-    NotFoundError,
-    Store,
-    StoreError,
-)
+from sigverify.core.store import NotFoundError, Store, StoreError
+from sigverify.core.store_records import NewReference
+from sigverify.core.store_schema import APPLICATION_ID, SCHEMA_VERSION
 
 
 def ref(name: str, data: bytes = b"", dim: int = 4) -> NewReference:
@@ -229,11 +224,11 @@ def test_pen_trajectories_are_kept_with_drawn_references(store):
 
 
 def test_a_version_1_store_is_upgraded_with_its_data(tmp_path):
-    from sigverify.core.store import _MIGRATIONS
+    from sigverify.core.store_schema import MIGRATIONS
 
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path)
-    db.executescript(_MIGRATIONS[1])
+    db.executescript(MIGRATIONS[1])
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO people (id, created_at) VALUES ('c-1', 'then')")

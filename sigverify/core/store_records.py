@@ -1,0 +1,95 @@
+"""What the reference store holds, as the layers above see it (people, references, audit
+entries, a reference to add), and how its rows are encoded: the audit chain's hash,
+trajectories and embedding vectors as bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import numpy as np
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
+
+GENESIS_HASH = "0" * 64
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    note: str
+    accept_threshold: float | None
+    reject_threshold: float | None
+    created_at: str
+    reference_count: int = 0
+
+
+@dataclass(frozen=True)
+class StoredReference:
+    id: int
+    person_id: str
+    filename: str
+    image_sha256: str
+    enrolled_by: str
+    enrolled_at: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    operator: str
+    action: str
+    person_id: str | None
+    details: dict
+    previous_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class NewReference:
+    """A reference ready to store: the original bytes, the preprocessed PNG, its embedding."""
+
+    filename: str
+    image: bytes
+    preprocessed_png: bytes
+    embedding: np.ndarray
+    trajectory: np.ndarray | None = None  # (N, 4) x, y, pressure, t when drawn on a pad
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def entry_hash(
+    previous_hash: str, at: str, operator: str, action: str, person_id, details: str
+) -> str:
+    payload = json.dumps(
+        [previous_hash, at, operator, action, person_id, details], ensure_ascii=False
+    )
+    return sha256_hex(payload.encode("utf-8"))
+
+
+def trajectory_bytes(trajectory: np.ndarray) -> bytes:
+    trajectory = np.asarray(trajectory, dtype="<f4")
+    if trajectory.ndim != 2 or trajectory.shape[1] != 4:
+        raise SigverifyError(
+            translate("errors", "A pen trajectory is a list of (x, y, pressure, time) samples.")
+        )
+    return trajectory.tobytes()
+
+
+def vector_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def vector_from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<f4").copy()
