@@ -48,11 +48,10 @@ from sigverify.core.errors import NoInkError, SigverifyError
 from sigverify.core.evaluation.measure import evaluate_model, evaluation_writers
 from sigverify.core.imaging.capture import photographed, photographed_slip
 from sigverify.core.imaging.imageio import load_image
+from sigverify.core.imaging.paper import estimate_paper, flatten_paper
 from sigverify.core.imaging.preprocessing import (
     PreprocessConfig,
-    estimate_paper,
     find_ink,
-    flatten_paper,
     limit_working_size,
     preprocess_signature,
 )

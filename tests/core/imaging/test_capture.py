@@ -9,10 +9,9 @@ import pytest
 
 from sigverify.core.data.synthetic import genuine_signature, writer_style
 from sigverify.core.imaging.capture import photographed, photographed_slip
+from sigverify.core.imaging.paper import cut_to_paper, find_paper
 from sigverify.core.imaging.preprocessing import (
     PreprocessConfig,
-    cut_to_paper,
-    find_paper,
     preprocess_signature,
     without_border_components,
 )
@@ -91,13 +90,13 @@ def test_a_photographed_slip_looks_like_the_scan_to_the_model(seed):
 
 
 def test_slip_edges_were_read_as_ink_without_the_sheet_search(monkeypatch):
-    import sigverify.core.imaging.preprocessing as preprocessing
+    import sigverify.core.imaging.paper as paper
 
     scan = genuine_signature(writer_style(1), 0, height=240).image
     clean = preprocess_signature(scan)
     photo = photographed_slip(scan, np.random.default_rng(1))
     with_search = iou(preprocess_signature(photo), clean)
-    monkeypatch.setattr(preprocessing, "find_paper", lambda grey: None)
+    monkeypatch.setattr(paper, "find_paper", lambda grey: None)
     without = iou(preprocess_signature(photo), clean)
     assert without < 0.35 < 0.5 <= with_search
 

@@ -6,15 +6,14 @@ import pytest
 from skimage.morphology import skeletonize
 
 from sigverify.core.errors import NoInkError
+from sigverify.core.imaging.array_helpers import otsu_threshold, percentile_uint8
+from sigverify.core.imaging.paper import flatten_paper
 from sigverify.core.imaging.preprocessing import (
     PreprocessConfig,
     find_ink,
     fit_on_canvas,
-    flatten_paper,
     joined_extent,
     limit_working_size,
-    otsu_threshold,
-    percentile_uint8,
     preprocess_signature,
     redraw_strokes,
     remove_ruled_lines,

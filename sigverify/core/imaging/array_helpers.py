@@ -1,0 +1,42 @@
+"""Small array helpers shared by the preprocessing steps: Otsu's threshold, percentiles of
+uint8 values and of histograms, and which connected components touch the border."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+
+def otsu_threshold(values: np.ndarray) -> int:
+    """Otsu's threshold of a uint8 array: values ``<=`` it are the dark class (ink)."""
+    threshold, _ = cv2.threshold(values.reshape(1, -1), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return int(threshold)
+
+
+def percentile_uint8(values: np.ndarray, q: float) -> float:
+    """``np.percentile(values, q)`` (linear interpolation) of uint8 ``values``, from their
+    histogram: the same number, several times faster than sorting a scan's pixels."""
+    return histogram_percentile(np.bincount(values.ravel(), minlength=256), q)
+
+
+def histogram_percentile(counts: np.ndarray, q: float) -> float:
+    """``np.percentile`` (linear interpolation) of the values whose histogram is
+    ``counts (256,)``: ``counts[v]`` values equal ``v``."""
+    counts = np.cumsum(counts)
+    n = int(counts[-1])
+    if n == 0:
+        raise ValueError("no values")
+    position = q / 100.0 * (n - 1)
+    low = int(np.floor(position))
+    high = min(low + 1, n - 1)
+    v_low, v_high = np.searchsorted(counts, [low, high], side="right")
+    return float(v_low + (position - low) * (int(v_high) - int(v_low)))
+
+
+def touching_border(labels: np.ndarray, count: int) -> np.ndarray:
+    """bool ``(count,)``: which of the ``count`` labels of ``labels (H, W)`` (0: background,
+    never) reach the image's border."""
+    touching = np.zeros(count, bool)
+    touching[np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])] = True
+    touching[0] = False
+    return touching
