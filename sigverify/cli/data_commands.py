@@ -93,7 +93,8 @@ def cmd_dataset_check(args: argparse.Namespace) -> int:
 
 
 def cmd_dataset_split(args: argparse.Namespace) -> int:
-    from sigverify.core.data.datasets import read_dataset, split_writers
+    from sigverify.core.data.datasets import read_dataset
+    from sigverify.core.data.splits import split_writers
 
     dataset = read_dataset(args.data, args.layout)
     split = split_writers(dataset.usable_writers(), args.validation, args.test, args.seed)
@@ -135,7 +136,8 @@ def cmd_dataset_synth(args: argparse.Namespace) -> int:
 def register(commands) -> None:
     """Add this group's commands and their arguments to ``commands`` (the parser's
     sub-parsers)."""
-    from sigverify.core.data.datasets import DEFAULT_TEST, DEFAULT_VALIDATION, LAYOUTS
+    from sigverify.core.data.datasets import LAYOUTS
+    from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION
 
     pre = add_command(
         commands,

@@ -212,7 +212,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def register(commands) -> None:
     """Add this group's commands and their arguments to ``commands`` (the parser's
     sub-parsers)."""
-    from sigverify.core.data.datasets import DEFAULT_TEST, DEFAULT_VALIDATION, LAYOUTS
+    from sigverify.core.data.datasets import LAYOUTS
+    from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION
     from sigverify.core.evaluation.measure import WRITER_MODES
     from sigverify.core.evaluation.protocol import DEFAULT_REFS
     from sigverify.core.imaging.preprocessing import PreprocessConfig

@@ -19,8 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from sigverify.core.errors import DatasetError, SigverifyError
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
 from sigverify.core.imaging.imageio import IMAGE_SUFFIXES, load_image
@@ -36,8 +34,6 @@ LAYOUT_HELP = QT_TRANSLATE_NOOP(
 )
 #: Fewer genuine images than this and no genuine pair can be formed.
 MIN_GENUINE = 2
-#: The writer split's default fractions for validation and test (the rest trains).
-DEFAULT_VALIDATION, DEFAULT_TEST = 0.15, 0.15
 
 ERROR, WARNING = "error", "warning"
 
@@ -81,21 +77,11 @@ class Dataset:
         return [w for w in self.writers if len(w.genuine) >= MIN_GENUINE]
 
 
-@dataclass(frozen=True)
-class WriterSplit:
-    """A writer-disjoint split: no writer is in two parts."""
-
-    train: list[Writer]
-    validation: list[Writer]
-    test: list[Writer]
-    seed: int
-
-
 def _is_image(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES
 
 
-def _number_key(text: str) -> tuple:
+def number_key(text: str) -> tuple:
     """Sort key that orders "2" before "10"."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
 
@@ -103,14 +89,14 @@ def _number_key(text: str) -> tuple:
 def _subdirs(root: Path) -> list[Path]:
     return sorted(
         (p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
-        key=lambda p: _number_key(p.name),
+        key=lambda p: number_key(p.name),
     )
 
 
 def _images_in(folder: Path, problems: list[DatasetProblem]) -> list[Path]:
     files = sorted(
         (p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")),
-        key=lambda p: _number_key(p.name),
+        key=lambda p: number_key(p.name),
     )
     images = [p for p in files if _is_image(p)]
     others = [p for p in files if not _is_image(p)]
@@ -264,7 +250,7 @@ def _read_cedar(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
             kind, writer_id = match.group(1).lower(), match.group(2)
             writer = writers.setdefault(writer_id, Writer(writer_id))
             (writer.genuine if kind == "original" else writer.forged).append(path)
-    return [writers[k] for k in sorted(writers, key=_number_key)]
+    return [writers[k] for k in sorted(writers, key=number_key)]
 
 
 _SIGCOMP_DIR = re.compile(r"^(\d+)(_forg)?$", re.IGNORECASE)
@@ -285,7 +271,7 @@ def _read_sigcomp(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
             continue
         writer = writers.setdefault(match.group(1), Writer(match.group(1)))
         (writer.forged if match.group(2) else writer.genuine).extend(_images_in(folder, problems))
-    return [writers[k] for k in sorted(writers, key=_number_key)]
+    return [writers[k] for k in sorted(writers, key=number_key)]
 
 
 _BHSIG_NAME = re.compile(r"^([BH])-S-(\d+)-([GF])-(\d+)\.\w+$", re.IGNORECASE)
@@ -310,7 +296,7 @@ def _read_bhsig260(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
                 writer_id = f"{match.group(1).upper()}{match.group(2)}"
                 writer = writers.setdefault(writer_id, Writer(writer_id))
                 (writer.genuine if match.group(3).upper() == "G" else writer.forged).append(path)
-    return [writers[k] for k in sorted(writers, key=_number_key)]
+    return [writers[k] for k in sorted(writers, key=number_key)]
 
 
 def check_images(
@@ -338,99 +324,6 @@ def check_images(
             break
     dataset.problems.extend(found)
     return found
-
-
-def split_writers(
-    writers: list[Writer],
-    validation: float = DEFAULT_VALIDATION,
-    test: float = DEFAULT_TEST,
-    seed: int = 0,
-) -> WriterSplit:
-    """Writer-disjoint train / validation / test split, the same for the same seed.
-
-    ``validation`` and ``test`` are fractions of the writers; each part gets at least one
-    writer. Raises :class:`DatasetError` with fewer than 3 writers.
-    """
-    if not 0 < validation < 1 or not 0 < test < 1 or validation + test >= 1:
-        raise DatasetError(
-            translate(
-                "errors",
-                "Validation and test fractions must be between 0 and 1, with room left for "
-                "training.",
-            )
-        )
-    if len(writers) < 3:
-        raise DatasetError(
-            translate(
-                "errors",
-                "At least 3 writers are needed to keep training, validation and test writers "
-                "apart; this data has {writers}.",
-            ).format(writers=len(writers))
-        )
-    ordered = sorted(writers, key=lambda w: _number_key(w.id))
-    order = np.random.default_rng(seed).permutation(len(ordered))
-    shuffled = [ordered[i] for i in order]
-    n = len(shuffled)
-    n_val = max(1, round(validation * n))
-    n_test = max(1, round(test * n))
-    n_val = min(n_val, n - n_test - 1)
-    return WriterSplit(
-        train=shuffled[n_val + n_test :],
-        validation=shuffled[:n_val],
-        test=shuffled[n_val : n_val + n_test],
-        seed=seed,
-    )
-
-
-def split_datasets(
-    datasets: list[Dataset],
-    validation: float = DEFAULT_VALIDATION,
-    test: float = DEFAULT_TEST,
-    seed: int = 0,
-) -> tuple[WriterSplit, list[dict]]:
-    """Split each dataset's usable writers (so each contributes to every part), then merge.
-
-    With several datasets, writer ids are prefixed with the dataset folder's name
-    (``cedar/12``) so they stay unique. Returns the merged split and a summary per dataset
-    (name, layout, counts and the writer ids of each part) to record in a model card.
-    """
-    parts: dict[str, list[Writer]] = {"train": [], "validation": [], "test": []}
-    summary = []
-    for dataset in datasets:
-        split = split_writers(dataset.usable_writers(), validation, test, seed)
-        prefix = f"{dataset.root.name}/" if len(datasets) > 1 else ""
-        entry = {
-            "name": dataset.root.name,
-            "layout": dataset.layout,
-            "writers": len(dataset.writers),
-            "genuine": dataset.genuine_count,
-            "forged": dataset.forged_count,
-        }
-        for part in parts:
-            writers = getattr(split, part)
-            parts[part] += [Writer(prefix + w.id, w.genuine, w.forged) for w in writers]
-            entry[part] = [w.id for w in writers]
-        summary.append(entry)
-    merged = WriterSplit(
-        train=parts["train"], validation=parts["validation"], test=parts["test"], seed=seed
-    )
-    return merged, summary
-
-
-def dataset_of(writer_id: str) -> str:
-    """The data folder a merged split's writer id comes from (``"cedar/12"`` -> ``"cedar"``);
-    ``""`` for the ids of a single dataset, which carry no prefix."""
-    return writer_id.split("/", 1)[0] if "/" in writer_id else ""
-
-
-def recorded_test_writers(dataset: Dataset, training: dict) -> list[Writer] | None:
-    """The writers of ``dataset`` that a model card's training summary kept for testing,
-    or None when the model was not trained on this dataset (matched by folder name and layout)."""
-    for entry in training.get("datasets", []):
-        if entry.get("name") == dataset.root.name and entry.get("layout") == dataset.layout:
-            wanted = set(entry.get("test", []))
-            return [w for w in dataset.writers if w.id in wanted]
-    return None
 
 
 TEMPLATE_README = """Put each person's signatures in their own folder:

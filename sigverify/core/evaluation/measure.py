@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sigverify.core.data.bank import SignatureBank
-from sigverify.core.data.datasets import Dataset, Writer, recorded_test_writers
+from sigverify.core.data.datasets import Dataset, Writer
+from sigverify.core.data.splits import recorded_test_writers
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.protocol import (
     DEFAULT_REFS,

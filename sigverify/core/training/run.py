@@ -9,13 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sigverify.core.data.bank import SignatureBank
-from sigverify.core.data.datasets import (
-    DEFAULT_TEST,
-    DEFAULT_VALIDATION,
-    Dataset,
-    WriterSplit,
-    split_datasets,
-)
+from sigverify.core.data.datasets import Dataset
+from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION, WriterSplit, split_datasets
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model
 from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sigverify.core.data.bank import SignatureBank
-from sigverify.core.data.datasets import dataset_of
+from sigverify.core.data.splits import dataset_of
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from sigverify.core.data.datasets import DEFAULT_TEST, DEFAULT_VALIDATION
+from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION
 from sigverify.core.training.config import TrainConfig, estimate_seconds
 from sigverify.gui.widgets import duration
 
@@ -120,7 +120,7 @@ class OptionsPage(QWizardPage):
         self.size.setEnabled(not on)
 
     def split(self):
-        from sigverify.core.data.datasets import split_datasets
+        from sigverify.core.data.splits import split_datasets
 
         return split_datasets(
             [self.wiz.plan.dataset], self.validation.value() / 100, self.test.value() / 100

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sigverify.core.data.datasets import DEFAULT_TEST, DEFAULT_VALIDATION
+from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION
 
 if TYPE_CHECKING:  # training's module brings torch; the wizard imports it when it trains
     from sigverify.core.data.datasets import Dataset

@@ -3,14 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sigverify.core.data.datasets import (
-    ERROR,
-    WARNING,
-    check_images,
-    detect_layout,
-    read_dataset,
-    split_writers,
-)
+from sigverify.core.data.datasets import ERROR, WARNING, check_images, detect_layout, read_dataset
+from sigverify.core.data.splits import split_writers
 from sigverify.core.errors import DatasetError
 from tests.conftest import draw_signature, write_png
 
