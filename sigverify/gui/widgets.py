@@ -209,9 +209,6 @@ def captioned_row(views: list[tuple[str, QWidget]], stacked: bool = False) -> QB
     return row
 
 
-# ------------------------------------------------------------------ getting signatures in
-
-
 # ------------------------------------------------------------------ decision display
 
 

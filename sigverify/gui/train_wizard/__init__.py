@@ -20,23 +20,6 @@ from sigverify.gui.train_wizard.save_page import SavePage
 from sigverify.gui.train_wizard.training_page import TrainingPage
 from sigverify.gui.workers import Engine
 
-# ---------------------------------------------------------------------- 1. data
-
-
-# ---------------------------------------------------------------------- 2. options
-
-
-# ---------------------------------------------------------------------- 3. training
-
-
-# ---------------------------------------------------------------------- 4. evaluation
-
-
-# ---------------------------------------------------------------------- 5. save
-
-
-# ---------------------------------------------------------------------- the wizard
-
 
 class TrainWizard(QWizard):
     """``overrides``: extra TrainConfig values (tests use a tiny network)."""
