@@ -178,5 +178,3 @@ def compute_metrics(
     if bootstrap:
         metrics.intervals = bootstrap_intervals(scores, rounds=bootstrap)
     return metrics
-
-
