@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -34,8 +33,10 @@ from sigverify.core.encoders import count_parameters, create_encoder
 from sigverify.core.encoders.embedding import embed_images, fused_for_inference
 from sigverify.core.imaging.imageio import load_image
 from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
+from sigverify.core.memory import peak_rss_mb
 from sigverify.core.model.card import ModelCard
 from sigverify.core.model.io import load_model, save_model
+from sigverify.core.model.onnx import onnx_input
 from sigverify.core.scoring import pairwise_distances, score_queries
 
 
@@ -142,9 +143,8 @@ import numpy
 size = (1, model.preprocess.height, model.preprocess.width)
 model.embed(numpy.zeros(size, "uint8"))
 elapsed = time.perf_counter() - start
-# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and exec
-status = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
-print(elapsed, int(status) / 1024)
+from sigverify.core.memory import peak_rss_mb
+print(elapsed, peak_rss_mb())
 """
 
 
@@ -170,7 +170,7 @@ def onnx_embed(module, height: int, width: int, path: Path, threads: int):
     name = session.get_inputs()[0].name
 
     def embed(images: np.ndarray) -> np.ndarray:
-        return session.run(None, {name: images[:, None].astype(np.float32) / 255.0})[0]
+        return session.run(None, {name: onnx_input(images)})[0]
 
     return embed
 
@@ -287,7 +287,7 @@ def main() -> int:
             "import_s": import_seconds("sigverify.core.verification"),
             "import_onnx_runtime_s": import_seconds("sigverify.core.model.inference"),
             "import_torch_model_code_s": import_seconds("sigverify.core.model.io"),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "peak_rss_mb": peak_rss_mb(),
             "runs": args.runs,
             "bundle_mb": bundle_sizes(),  # empty when nothing was built
         }

@@ -25,10 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def launch(command: list[str], home: Path) -> dict:
-    env = dict(os.environ, SIGVERIFY_HOME=str(home), SIGVERIFY_LAUNCHED_AT=repr(time.time()))
+    env = dict(os.environ, SIGVERIFY_HOME=str(home))
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["SIGVERIFY_LAUNCHED_AT"] = repr(time.time())
+    env["SIGVERIFY_LAUNCHED_AT"] = repr(time.time())  # last, just before the launch
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
     lines = [line for line in done.stdout.splitlines() if line.strip()]
     times = next((json.loads(line) for line in lines if line.startswith("{")), None)

@@ -65,27 +65,27 @@ def variant_problems(variant: str, folder: Path, selftest_line: str) -> list[str
     return problems
 
 
-def run_selftest(executable: Path) -> dict:
+def timed(command: list[str], timeout: int) -> tuple[subprocess.CompletedProcess, float]:
     started = time.perf_counter()
-    done = subprocess.run(
-        [str(executable), "--selftest"], capture_output=True, text=True, timeout=600
-    )
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    return done, round(time.perf_counter() - started, 2)
+
+
+def run_selftest(executable: Path) -> dict:
+    done, seconds = timed([str(executable), "--selftest"], timeout=600)
     lines = [line for line in done.stdout.splitlines() if "selftest" in line]
     return {
         "exit_code": done.returncode,
-        "seconds": round(time.perf_counter() - started, 2),
+        "seconds": seconds,
         "line": lines[-1] if lines else (done.stdout + done.stderr)[-2000:],
     }
 
 
 def run_cli(executable: Path, *arguments: str) -> dict:
-    started = time.perf_counter()
-    done = subprocess.run(
-        [str(executable), *arguments], capture_output=True, text=True, timeout=120
-    )
+    done, seconds = timed([str(executable), *arguments], timeout=120)
     return {
         "exit_code": done.returncode,
-        "seconds": round(time.perf_counter() - started, 2),
+        "seconds": seconds,
         "output": (done.stdout + done.stderr).strip()[-500:],
     }
 

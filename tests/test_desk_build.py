@@ -53,19 +53,6 @@ def test_the_app_verifies_without_torch_and_reports_the_desk_build(tmp_path):
     assert line.endswith("desk build (no training), torch not loaded")
 
 
-def test_from_source_the_selftest_reports_training_available(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-m", "sigverify.gui", "--selftest"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-        env=dict(os.environ, SIGVERIFY_HOME=str(tmp_path)),
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.strip().endswith("training available, torch not loaded")
-
-
 @pytest.mark.parametrize(
     "command",
     [

@@ -517,20 +517,12 @@ class PeoplePage(QWidget):
             return
         reference_id, person_id = item.data(REFERENCE_ROLE), self.person_id
 
-        def work(context, job):  # in the worker, like every store write
-            context.store.remove_reference(reference_id, operator_name(context.store))
-
-        def after(_=None) -> None:
+        def after() -> None:
             self.refresh()
             if person_id == self.person_id:  # the clerk may have moved on meanwhile
                 self.show_person(person_id)
-            self.people_changed.emit()
 
-        def failed(error) -> None:
-            dialogs.show_error(self, error)
-            after()
-
-        self.engine.submit(work, after, failed)
+        self._write(lambda store, operator: store.remove_reference(reference_id, operator), after)
 
     def delete_person(self) -> None:
         if self.person_id is None:
@@ -547,17 +539,26 @@ class PeoplePage(QWidget):
             return
         person_id = self.person_id
 
-        def work(context, job):  # in the worker, like every store write
-            context.store.delete_person(person_id, operator_name(context.store))
-
-        def after(_=None) -> None:
+        def after() -> None:
             if person_id == self.person_id:
                 self.new_person()
             self.refresh()
+
+        self._write(lambda store, operator: store.delete_person(person_id, operator), after)
+
+    def _write(self, change, after) -> None:
+        """``change(store, operator)`` in the worker, like every store write; then, done or
+        failed (after saying why), ``after()`` and the people-changed signal."""
+
+        def work(context, job):
+            change(context.store, operator_name(context.store))
+
+        def finish(_=None) -> None:
+            after()
             self.people_changed.emit()
 
         def failed(error) -> None:
             dialogs.show_error(self, error)
-            after()
+            finish()
 
-        self.engine.submit(work, after, failed)
+        self.engine.submit(work, finish, failed)

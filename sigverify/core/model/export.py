@@ -20,7 +20,7 @@ from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
 from sigverify.core.model.card import file_sha256, readable_by_all, write_card
 from sigverify.core.model.io import load_model
-from sigverify.core.model.onnx import ONNX_FILE
+from sigverify.core.model.onnx import ONNX_FILE, onnx_input
 
 #: Largest difference allowed between the ONNX and the torch embedding of one image
 #: (unit-length vectors; measured on the default model: 2.5e-7).
@@ -72,8 +72,7 @@ def _check_against_torch(model, path: Path) -> None:
     rng = np.random.default_rng(0)
     images = rng.integers(0, 256, (3, model.preprocess.height, model.preprocess.width), np.uint8)
     session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    batch = images[:, None].astype(np.float32) / np.float32(255.0)
-    ours = session.run(None, {session.get_inputs()[0].name: batch})[0]
+    ours = session.run(None, {session.get_inputs()[0].name: onnx_input(images)})[0]
     difference = float(np.abs(ours - model.embed(images)).max())
     if not difference <= TOLERANCE:
         raise ModelFileError(

@@ -24,6 +24,12 @@ ONNX_FILE = "model.onnx"
 BATCH = 64
 
 
+def onnx_input(images: np.ndarray) -> np.ndarray:
+    """Preprocessed images ``(N, H, W)`` uint8 (ink bright) -> the encoder's input, the
+    same the torch encoder gets: float32 ``(N, 1, H, W)`` in [0, 1]."""
+    return np.asarray(images)[:, None].astype(np.float32) / np.float32(255.0)
+
+
 def has_onnx(folder: str | Path, card: ModelCard | None = None) -> bool:
     """The folder holds the ONNX file its card names (its checksum is checked on loading)."""
     folder = Path(folder)
@@ -55,7 +61,7 @@ class OnnxModel:
         name = self.session.get_inputs()[0].name
         chunks = []
         for start in range(0, len(images), BATCH):
-            batch = images[start : start + BATCH, None].astype(np.float32) / np.float32(255.0)
+            batch = onnx_input(images[start : start + BATCH])
             chunks.append(self.session.run(None, {name: batch})[0])
         embeddings = np.concatenate(chunks).astype(np.float32, copy=False)
         if not np.isfinite(embeddings).all():  # damaged weights: never a score of "nan %"
