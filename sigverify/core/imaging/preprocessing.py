@@ -7,7 +7,7 @@ in the output, and a model cannot learn the scanner instead of the ink.
 Pipeline (:func:`preprocess_signature`)::
 
     grey (H, W) uint8, paper bright
-      -> limit_working_size     at most ``max_working_side`` px on the long side
+      -> limit_working_size     at most ``max_working_side`` px on the long side (a whole factor)
       -> cut_to_paper           a photo of a sheet on a desk: the sheet alone, squared up
                                 (a scan: unchanged)
       -> flatten_paper          divide by the estimated paper (uneven light, grey paper)
@@ -23,6 +23,7 @@ All functions are pure: arrays in, new arrays out.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 
 import cv2
@@ -42,6 +43,7 @@ from sigverify.core.imaging.paper import (
     cut_to_paper,
     flatten_paper,
 )
+from sigverify.core.imaging.thinning import thin
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,10 @@ class PreprocessConfig:
     width: int = 220
     #: Fraction of the canvas left empty on each side of the ink.
     margin: float = 0.04
-    #: Images are shrunk to at most this many pixels on the long side before processing.
-    max_working_side: int = 1600
+    #: Images are shrunk by a whole factor to at most this many pixels on the long side
+    #: before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times
+    #: the canvas is detail enough, and every later step costs per pixel.
+    max_working_side: int = 800
     #: Remove straight horizontal lines longer than this fraction of the image width
     #: (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight.
     ruled_line_fraction: float = 0.6
@@ -81,18 +85,24 @@ class PreprocessConfig:
     def from_dict(cls, values: dict) -> PreprocessConfig:
         known = {name: values[name] for name in cls.__dataclass_fields__ if name in values}
         known.setdefault("stroke_width", 0.0)  # older cards: trained on the ink as scanned
+        known.setdefault("max_working_side", 1600)  # and at a larger working size
         return cls(**known)
 
 
 def limit_working_size(grey: np.ndarray, max_side: int) -> np.ndarray:
-    """Shrink ``grey (H, W)`` so that ``max(H, W) <= max_side`` (area averaging)."""
+    """Shrink ``grey (H, W)`` by the smallest whole factor that brings its long side to at
+    most ``max_side`` (area averaging: each output pixel is the mean of a block, so a thin
+    dark line stays a grey line). A whole factor is OpenCV's fast path, 50 times quicker
+    than an arbitrary one on a 600 dpi scan; the size then lands between ``max_side / 2``
+    and ``max_side``."""
     height, width = grey.shape
-    longest = max(height, width)
-    if longest <= max_side:
+    factor = math.ceil(max(height, width) / max_side)
+    if factor <= 1:
         return grey
-    scale = max_side / longest
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
+    size = (max(1, width // factor), max(1, height // factor))
+    return cv2.resize(
+        grey[: size[1] * factor, : size[0] * factor], size, interpolation=cv2.INTER_AREA
+    )
 
 
 def remove_ruled_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
@@ -292,10 +302,9 @@ def redraw_strokes(mask: np.ndarray, width: float) -> np.ndarray:
     """``mask (h, w)`` bool ink -> uint8 ink (255 full): its skeleton (1 px centre lines)
     drawn ``width`` pixels wide with soft edges. Thick, thin and blurred strokes come out
     alike."""
-    from skimage.morphology import skeletonize  # ~0.3 s to import; only models that use it
-
-    off_line = (~skeletonize(mask)).astype(np.uint8)
-    distance = cv2.distanceTransform(off_line, cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
+    off_line = (~thin(mask)).astype(np.uint8)
+    # The 5 x 5 chamfer distance is within 2 % of the exact one and 3.5 times quicker.
+    distance = cv2.distanceTransform(off_line, cv2.DIST_L2, cv2.DIST_MASK_5)
     return np.rint(np.clip(width / 2 + 0.5 - distance, 0, 1) * 255).astype(np.uint8)
 
 

@@ -99,7 +99,11 @@ def build_encoder(config: TrainConfig) -> Encoder:
         encoder_config.setdefault("image_height", preprocess.height)
     if config.init_from:
         loaded = load_model(config.init_from)
-        if loaded.card.encoder != config.encoder or loaded.preprocess != preprocess:
+        same_size = (loaded.preprocess.height, loaded.preprocess.width) == (
+            preprocess.height,
+            preprocess.width,
+        )
+        if loaded.card.encoder != config.encoder or not same_size:
             raise SigverifyError(
                 translate(
                     "errors",

@@ -3,7 +3,6 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from skimage.morphology import skeletonize
 
 from sigverify.core.errors import NoInkError
 from sigverify.core.imaging.array_helpers import otsu_threshold, percentile_uint8
@@ -19,6 +18,7 @@ from sigverify.core.imaging.preprocessing import (
     remove_ruled_lines,
     remove_specks,
 )
+from sigverify.core.imaging.thinning import thin
 from tests.conftest import draw_signature
 
 CONFIG = PreprocessConfig()
@@ -68,9 +68,17 @@ def test_otsu_splits_two_levels():
 
 def test_limit_working_size():
     big = np.zeros((1000, 4000), np.uint8)
-    assert limit_working_size(big, 1600).shape == (400, 1600)
+    assert limit_working_size(big, 1600).shape == (333, 1333)  # 4000 / 1600 -> by 3
+    assert limit_working_size(big, 2000).shape == (500, 2000)
     small = np.zeros((100, 200), np.uint8)
     assert limit_working_size(small, 1600) is small
+    # each output pixel is the mean of a whole block: a 1 px black line in a 2 x 2 block
+    # becomes mid grey, and the rows left over at the edge are dropped
+    lined = np.full((9, 4000), 255, np.uint8)
+    lined[4, :] = 0
+    out = limit_working_size(lined, 2000)
+    assert out.shape == (4, 2000) and out[2].min() == out[2].max() == 128
+    assert (out[[0, 1, 3]] == 255).all()
 
 
 def test_ruled_line_is_removed_and_hand_stroke_kept():
@@ -382,7 +390,7 @@ def test_redrawn_strokes_have_the_configured_width():
         out = preprocess_signature(draw_signature(), PreprocessConfig(stroke_width=width))
         # ink (in full pixels) / centre-line pixels ~ mean stroke width on the canvas (a
         # little more: a diagonal line has fewer pixels than its length)
-        measured.append(out.sum() / 255 / skeletonize(out > 127).sum())
+        measured.append(out.sum() / 255 / thin(out > 127).sum())
         assert out.max() == 255 and measured[-1] == pytest.approx(width, rel=0.25)
     assert measured[1] > measured[0] + 1
     assert PreprocessConfig.from_dict({"height": 150}).stroke_width == 0  # older cards
