@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     people.drop_area.add_paths(files[:5])
     people.enroll()
     wait_idle(app, window.engine)
-    people.references.setCurrentRow(1)
+    people.reference_panel.references.setCurrentRow(1)
     people.drop_area.add_paths(files[5:])
     window.nav.setCurrentRow(0)
     app.processEvents()
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     verify.comment.setText(comment)
     app.processEvents()
     save(window, "verify.png")
-    verify.compare_tabs.setCurrentIndex(1)
+    verify.comparison.compare_tabs.setCurrentIndex(1)
     app.processEvents()
     save(window, "verify_overlay.png")
 

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ComparisonPanel</name>
+    <message>
+        <location filename="../../sigverify/gui/comparison_panel.py" line="+35"/>
+        <source>Side by side</source>
+        <translation>并排对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlay</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Zoom (or Ctrl + mouse wheel on the picture)</source>
+        <translation>缩放（也可在图片上按住 Ctrl 并滚动鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checked signature</source>
+        <translation>被验证签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>参考签名</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;span style=&apos;color:#d32f2f&apos;&gt;■ checked signature&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#1565c0&apos;&gt;■ reference&lt;/span&gt; &amp;nbsp; ■ both</source>
+        <translation>&lt;span style=&apos;color:#d32f2f&apos;&gt;■ 被验证签名&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#1565c0&apos;&gt;■ 参考签名&lt;/span&gt; &amp;nbsp; ■ 两者重合</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare with</source>
+        <translation>对比对象</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Each reference&apos;s distance to the checked signature, on the same scale as the score and the thresholds</source>
+        <translation>各参考签名与被验证签名之间的距离，与分数和阈值采用相同的刻度</translation>
+    </message>
+</context>
+<context>
     <name>CropDialog</name>
     <message>
         <location filename="../../sigverify/gui/crop.py" line="+84"/>
@@ -22,7 +70,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+41"/>
+        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+40"/>
         <source>Your signatures</source>
         <translation>您的签名</translation>
     </message>
@@ -111,7 +159,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+236"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+235"/>
         <source>ACCEPT</source>
         <extracomment>Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.</extracomment>
         <translation>接受</translation>
@@ -153,7 +201,7 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/evaluation_page.py" line="+31"/>
+        <location filename="../../sigverify/gui/train_wizard/evaluation_page.py" line="+30"/>
         <source>How good is it?</source>
         <translation>效果如何？</translation>
     </message>
@@ -815,18 +863,18 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+70"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+45"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+174"/>
+        <location line="+146"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-144"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -866,32 +914,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Remove reference…</source>
-        <translation>移除参考签名…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Point at a reference to see it</source>
-        <translation>将鼠标指向参考签名即可查看</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>As enrolled</source>
-        <translation>登记原图</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What the model sees</source>
-        <translation>模型处理后</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reference signatures</source>
-        <translation>参考签名</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Select one and press Delete to leave it out</source>
         <translation>选中一个签名后按 Delete 键即可将其排除</translation>
     </message>
@@ -943,19 +966,7 @@
         <translation>放弃</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>{file}
-enrolled {at} by {who}</source>
-        <translation>{file}
-由 {who} 于 {at} 登记</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>⚠ {file}</source>
-        <translation>⚠ {file}</translation>
-    </message>
-    <message>
-        <location line="+71"/>
+        <location line="+93"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1005,8 +1016,15 @@ enrolled {at} by {who}</source>
             <numerusform>已登记 %n 个参考签名。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n of them look(s) different from the others: see the ⚠ mark.</source>
+        <translation>
+            <numerusform>其中 %n 个与其他参考签名看起来不同：请查看 ⚠ 标记。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{message}
 
 Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
@@ -1031,28 +1049,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>未登记任何签名。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+8"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>Select a reference first.</source>
-        <translation>请先选择一个参考签名。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Remove reference</source>
-        <translation>移除参考签名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove “{file}” from {id}&apos;s references?</source>
-        <translation>要从 {id} 的参考签名中移除“{file}”吗？</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
@@ -1068,9 +1065,71 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
 </context>
 <context>
+    <name>ReferencesPanel</name>
+    <message>
+        <location filename="../../sigverify/gui/references_panel.py" line="+63"/>
+        <source>Reference signatures</source>
+        <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id.</extracomment>
+        <translation>参考签名</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove reference…</source>
+        <translation>移除参考签名…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Point at a reference to see it</source>
+        <translation>将鼠标指向参考签名即可查看</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>As enrolled</source>
+        <translation>登记原图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the model sees</source>
+        <translation>模型处理后</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{file}
+enrolled {at} by {who}</source>
+        <translation>{file}
+由 {who} 于 {at} 登记</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+8"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Select a reference first.</source>
+        <translation>请先选择一个参考签名。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove reference</source>
+        <translation>移除参考签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove “{file}” from {id}&apos;s references?</source>
+        <translation>要从 {id} 的参考签名中移除“{file}”吗？</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>⚠ {file}</source>
+        <translation>⚠ {file}</translation>
+    </message>
+</context>
+<context>
     <name>SavePage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/save_page.py" line="+28"/>
+        <location filename="../../sigverify/gui/train_wizard/save_page.py" line="+29"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1093,6 +1152,11 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <location line="+1"/>
         <source>Description</source>
         <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saving the model…</source>
+        <translation>正在保存模型…</translation>
     </message>
 </context>
 <context>
@@ -1179,7 +1243,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+80"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+41"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -1351,7 +1415,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>已恢复为模型的阈值。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}).</source>
         <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}）。</translation>
     </message>
@@ -1377,12 +1441,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>TrainWizard</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/__init__.py" line="+54"/>
+        <location filename="../../sigverify/gui/train_wizard/__init__.py" line="+37"/>
         <source>Train a model</source>
         <translation>训练模型</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Stop training</source>
         <translation>停止训练</translation>
     </message>
@@ -1400,7 +1464,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+33"/>
+        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+32"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -1411,12 +1475,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-136"/>
         <source>Cancel training</source>
         <translation>取消训练</translation>
     </message>
@@ -1431,23 +1495,23 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>总进度</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Training a {encoder} model ({loss} loss) into {out}</source>
         <translation>正在训练 {encoder} 模型（{loss} 损失），输出到 {out}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Reading the signatures…</source>
         <translation>正在读取签名…</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-13"/>
         <source>trying the best epoch with whitened embeddings</source>
         <translation>正在用白化的嵌入向量尝试最佳轮次</translation>
     </message>
@@ -1467,7 +1531,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
@@ -1482,7 +1546,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>正在读取{part}集签名… {done} / {total}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>About {time} left</source>
         <translation>剩余约 {time}</translation>
     </message>
@@ -1550,7 +1614,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+61"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+53"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -1580,47 +1644,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Side by side</source>
-        <translation>并排对比</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Overlay</source>
-        <translation>叠加</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Zoom (or Ctrl + mouse wheel on the picture)</source>
-        <translation>缩放（也可在图片上按住 Ctrl 并滚动鼠标滚轮）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Checked signature</source>
-        <translation>被验证签名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reference</source>
-        <translation>参考签名</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&lt;span style=&apos;color:#d32f2f&apos;&gt;■ checked signature&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#1565c0&apos;&gt;■ reference&lt;/span&gt; &amp;nbsp; ■ both</source>
-        <translation>&lt;span style=&apos;color:#d32f2f&apos;&gt;■ 被验证签名&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#1565c0&apos;&gt;■ 参考签名&lt;/span&gt; &amp;nbsp; ■ 两者重合</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Zoom</source>
-        <translation>缩放</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Compare with</source>
-        <translation>对比对象</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>Comment for the record (optional)</source>
         <translation>随记录保存的备注（可选）</translation>
     </message>
@@ -1640,7 +1664,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
@@ -1695,12 +1719,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Choose a person and a signature, then Verify.</source>
         <translation>请选择人员和签名，然后点击“验证”。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>likely genuine</source>
         <translation>很可能是真实签名</translation>
     </message>
@@ -1720,12 +1744,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>分数 {score:.0f} % — {likely}（距离 {distance:.3f}）</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Each reference&apos;s distance to the checked signature, on the same scale as the score and the thresholds</source>
-        <translation>各参考签名与被验证签名之间的距离，与分数和阈值采用相同的刻度</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+27"/>
         <source>This result is for {person} and the signature checked then. The person or the signature has changed since: press Verify again.</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>
@@ -1794,12 +1813,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>读取签名时已取消。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/data/datasets.py" line="+30"/>
+        <location filename="../../sigverify/core/data/datasets.py" line="+28"/>
         <source>sigverify&apos;s own layout: &lt;writer&gt;/genuine/ and &lt;writer&gt;/forged/ folders; CEDAR: full_org/ and full_forg/ folders; SigComp2011 (sign_data): 001/ and 001_forg/ folders; BHSig260: Bengali/ or Hindi/ folders of B-S-1-G-01.tif files</source>
         <translation>sigverify 自有结构：&lt;writer&gt;/genuine/（真实签名）和 &lt;writer&gt;/forged/（伪造签名）文件夹；CEDAR：full_org/ 和 full_forg/ 文件夹；SigComp2011（sign_data）：001/ 和 001_forg/ 文件夹；BHSig260：Bengali/ 或 Hindi/ 文件夹，内含 B-S-1-G-01.tif 这类文件</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+102"/>
         <source>The folder “{name}” does not look like a signature data folder. Expected one of: {LAYOUT_HELP}.</source>
         <extracomment>Fewer genuine images than this and no genuine pair can be formed.</extracomment>
         <translation>文件夹“{name}”看起来不是签名数据文件夹。应为以下布局之一：{LAYOUT_HELP}。</translation>
@@ -1820,7 +1839,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>按 {layout} 布局在“{name}”中未找到任何签名。应为：{LAYOUT_HELP}。</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location filename="../../sigverify/core/data/splits.py" line="+42"/>
         <source>Validation and test fractions must be between 0 and 1, with room left for training.</source>
         <translation>验证集和测试集所占比例必须介于 0 和 1 之间，并且要为训练留出余量。</translation>
     </message>
@@ -1830,7 +1849,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>至少需要 3 名书写者，才能让训练、验证集和测试使用互不重叠的书写者；此数据中只有 {writers} 名。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location filename="../../sigverify/core/data/datasets.py" line="+171"/>
         <source>“{name}” is not empty; choose a new or empty folder.</source>
         <translation>“{name}”不是空的；请选择一个新的或空的文件夹。</translation>
     </message>
@@ -1962,7 +1981,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>“{name}”不是由 sigverify 安装的（位于 {parent}）；如果不再需要，请自行删除其文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/measure.py" line="+63"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="+64"/>
         <source>The model was not trained on “{name}”, so it has no test writers there; evaluate on all its writers instead (--writers all).</source>
         <translation>该模型并非用“{name}”训练，因此其中没有它的测试书写者；请改为在全部书写者上评估（--writers all）。</translation>
     </message>
@@ -2002,7 +2021,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/person_card.py" line="+61"/>
+        <location filename="../../sigverify/core/person_card.py" line="+62"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
         <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>
@@ -2033,9 +2052,9 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+394"/>
+        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+248"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
-        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk to at most this many pixels on the long side before processing. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). How much the paper estimate is smoothed (times the closing&apos;s width) on a photographed sheet: less than on a scan (0.25), so that a shadow&apos;s edge across the sheet is followed instead of being read as a stroke. Scans keep 0.25, as every model was trained with. The smoothing on scans (and every image before sheets were looked for). The sheet of paper is looked for on a copy this many pixels on its long side. Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise (30 %) is not caught by this.</extracomment>
+        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise (30 %) is not caught by this.</extracomment>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
     </message>
     <message>
@@ -2044,13 +2063,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="+185"/>
+        <location filename="../../sigverify/core/store.py" line="+93"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
-        <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../sigverify/core/store_schema.py" line="+99"/>
         <source>“{name}” is not a sigverify store; choose another file.</source>
         <translation>“{name}”不是 sigverify 签名数据库；请选择其他文件。</translation>
     </message>
@@ -2060,37 +2078,32 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
     </message>
     <message>
-        <location line="+106"/>
-        <location line="+33"/>
-        <location line="+16"/>
-        <location line="+30"/>
+        <location filename="../../sigverify/core/store.py" line="-40"/>
         <source>There is no person with id “{person_id}” in the store.</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+165"/>
         <source>The reject threshold must not be below the accept threshold.</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+50"/>
         <source>“{filename}” is the same image as “{filename2}”, already enrolled for {person_id}; nothing was added.</source>
         <translation>“{filename}”与已为 {person_id} 登记的“{filename2}”是同一图像；未添加任何内容。</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <location line="+13"/>
-        <location line="+15"/>
+        <location line="-207"/>
         <source>There is no reference number {reference_id}.</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../../sigverify/core/store_records.py" line="+85"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/engine.py" line="+104"/>
+        <location filename="../../sigverify/core/training/engine.py" line="+109"/>
         <source>The model to start from uses a different encoder or image size; train from scratch or choose matching settings.</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
@@ -2100,7 +2113,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>训练轮数（epochs）和步数必须至少为 1，批大小至少为 4 张图像。</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+45"/>
         <source>The validation writers have too few genuine signatures to measure the model.</source>
         <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>
     </message>
@@ -2111,7 +2124,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>此文件夹中的检查点是用其他设置生成的；请使用相同设置继续训练，或改用新文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/run.py" line="+52"/>
+        <location filename="../../sigverify/core/training/run.py" line="+53"/>
         <source>Too few writers to train: at least one each for training and validation is needed (more than 20 in all for a useful model).</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
@@ -2126,7 +2139,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+85"/>
+        <location filename="../../sigverify/core/verification.py" line="+86"/>
         <source>“{name}”: {error}</source>
         <translation>“{name}”：{error}</translation>
     </message>
@@ -2161,13 +2174,13 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型“{name}”没有 ONNX 文件，而本安装不含训练工具，无法生成。请在可以训练的 sigverify 上导出：“sigverify models export-onnx MODEL_DIR”。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/export.py" line="+80"/>
+        <location filename="../../sigverify/core/model/export.py" line="+79"/>
         <source>The ONNX export of model “{name}” does not give the same embeddings as torch (difference {difference:.2g}); it was not kept.</source>
         <extracomment>Largest difference allowed between the ONNX and the torch embedding of one image (unit-length vectors; measured on the default model: 2.5e-7).</extracomment>
         <translation>模型“{name}”导出的 ONNX 文件与 torch 得到的嵌入向量不一致（差异 {difference:.2g}），未予保留。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/onnx.py" line="+63"/>
+        <location filename="../../sigverify/core/model/onnx.py" line="+69"/>
         <source>The model “{name}” gives invalid numbers (NaN or infinite).</source>
         <extracomment>Images per ONNX Runtime call (as many as the torch path embeds at once).</extracomment>
         <translation>模型“{name}”输出了无效数值（NaN 或无穷大）。</translation>
@@ -2356,7 +2369,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>图像（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-252"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-249"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -2390,8 +2403,9 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+276"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+312"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
+        <extracomment>Positions of a threshold slider.</extracomment>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>
     </message>
     <message>

@@ -41,3 +41,11 @@ class ModelFileError(SigverifyError):
 
 class DeviceError(SigverifyError):
     """The requested compute device (e.g. a GPU) is not available."""
+
+
+class StoreError(SigverifyError):
+    """The store cannot be opened or written (not ours, newer version, locked, disk full)."""
+
+
+class NotFoundError(SigverifyError):
+    """No such person or reference."""

@@ -14,7 +14,6 @@ signatures and an audit log.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -23,39 +22,46 @@ from pathlib import Path
 
 import numpy as np
 
-from sigverify.core.errors import SigverifyError
+from sigverify.core.errors import NotFoundError, SigverifyError, StoreError
 from sigverify.core.i18n import translate
 from sigverify.core.paths import user_data_dir
+from sigverify.core.store_audit import append_entry, check_chain, read_entries
 from sigverify.core.store_records import (
-    GENESIS_HASH,
     AuditEntry,
     NewReference,
     Person,
     StoredReference,
-    entry_hash,
     now,
     sha256_hex,
     trajectory_bytes,
     vector_bytes,
     vector_from_bytes,
 )
-from sigverify.core.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from sigverify.core.store_schema import prepare
 
 STORE_ENV = "SIGVERIFY_STORE"
-
-
-class StoreError(SigverifyError):
-    """The store cannot be opened or written (not ours, newer version, locked, disk full)."""
-
-
-class NotFoundError(SigverifyError):
-    """No such person or reference."""
 
 
 def default_store_path() -> Path:
     """``SIGVERIFY_STORE`` if set, else ``store.sqlite3`` in the user data folder."""
     override = os.environ.get(STORE_ENV, "").strip()
     return Path(override).expanduser() if override else user_data_dir() / "store.sqlite3"
+
+
+def _no_person(person_id: str) -> NotFoundError:
+    return NotFoundError(
+        translate("errors", "There is no person with id “{person_id}” in the store.").format(
+            person_id=person_id
+        )
+    )
+
+
+def _no_reference(reference_id: int) -> NotFoundError:
+    return NotFoundError(
+        translate("errors", "There is no reference number {reference_id}.").format(
+            reference_id=reference_id
+        )
+    )
 
 
 def _friendly(error: sqlite3.Error, path: Path) -> StoreError:
@@ -90,59 +96,13 @@ class Store:
             ) from error
         self._db.row_factory = sqlite3.Row
         try:
-            self._prepare()
+            prepare(self._db, self.path.name, self.transaction)
         except sqlite3.Error as error:
             self._db.close()
             raise _friendly(error, self.path) from error
         except SigverifyError:
             self._db.close()
             raise
-
-    # -------------------------------------------------------------- set-up
-
-    def _prepare(self) -> None:
-        db = self._db
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("BEGIN")  # one consistent look (another desk may be creating the file)
-        try:
-            version = self._checked_version()
-        finally:
-            db.execute("COMMIT")
-        if version < SCHEMA_VERSION:
-            # One process at a time creates or migrates, looking again once it holds the
-            # write lock: two desks opening a new store together must not both create it.
-            with self.transaction():
-                version = self._checked_version()
-                for target in range(version + 1, SCHEMA_VERSION + 1):
-                    for statement in MIGRATIONS[target].split(";"):
-                        if statement.strip():
-                            db.execute(statement)
-                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    db.execute(f"PRAGMA user_version = {target}")
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-
-    def _checked_version(self) -> int:
-        """The store's schema version, after checking it is ours and not from the future."""
-        db = self._db
-        application_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-        if has_tables and application_id != APPLICATION_ID:
-            raise StoreError(
-                translate(
-                    "errors", "“{name}” is not a sigverify store; choose another file."
-                ).format(name=self.path.name)
-            )
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                translate(
-                    "errors",
-                    "The signature store “{name}” was written by a newer sigverify (schema "
-                    "{version}); update sigverify to open it.",
-                ).format(name=self.path.name, version=version)
-            )
-        return version
 
     def close(self) -> None:
         self._db.close()
@@ -173,63 +133,18 @@ class Store:
 
     # -------------------------------------------------------------- audit
 
-    def _append_audit(
-        self, db, operator: str, action: str, person_id: str | None, details: dict
-    ) -> None:
-        row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        previous = row["hash"] if row else GENESIS_HASH
-        at = now()
-        text = json.dumps(details, sort_keys=True, ensure_ascii=False)
-        digest = entry_hash(previous, at, operator, action, person_id, text)
-        db.execute(
-            "INSERT INTO audit_log (at, operator, action, person_id, details, previous_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (at, operator, action, person_id, text, previous, digest),
-        )
-
     def record(self, operator: str, action: str, person_id: str | None, details: dict) -> None:
         """Append an audit entry on its own (e.g. a verification)."""
         with self.transaction() as db:
-            self._append_audit(db, operator, action, person_id, details)
+            append_entry(db, operator, action, person_id, details)
 
     def audit_entries(self, person_id: str | None = None) -> list[AuditEntry]:
-        query = (
-            "SELECT * FROM audit_log"
-            + (" WHERE person_id = ?" if person_id else "")
-            + " ORDER BY id"
-        )
-        rows = self._db.execute(query, (person_id,) if person_id else ()).fetchall()
-        return [
-            AuditEntry(
-                r["id"],
-                r["at"],
-                r["operator"],
-                r["action"],
-                r["person_id"],
-                json.loads(r["details"]),
-                r["previous_hash"],
-                r["hash"],
-            )
-            for r in rows
-        ]
+        return read_entries(self._db, person_id)
 
     def verify_audit_chain(self) -> tuple[bool, int | None]:
         """``(True, None)`` if every row's hash is right and links to the one before;
         else ``(False, id of the first bad row)``."""
-        previous = GENESIS_HASH
-        for row in self._db.execute("SELECT * FROM audit_log ORDER BY id"):
-            expected = entry_hash(
-                previous,
-                row["at"],
-                row["operator"],
-                row["action"],
-                row["person_id"],
-                row["details"],
-            )
-            if row["previous_hash"] != previous or row["hash"] != expected:
-                return False, row["id"]
-            previous = row["hash"]
-        return True, None
+        return check_chain(self._db)
 
     # -------------------------------------------------------------- people
 
@@ -241,11 +156,7 @@ class Store:
             (person_id,),
         ).fetchone()
         if row is None:
-            raise NotFoundError(
-                translate(
-                    "errors", "There is no person with id “{person_id}” in the store."
-                ).format(person_id=person_id)
-            )
+            raise _no_person(person_id)
         return self._person(row)
 
     @staticmethod
@@ -274,31 +185,23 @@ class Store:
         with self.transaction() as db:
             person = db.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
             if person is None:
-                raise NotFoundError(
-                    translate(
-                        "errors", "There is no person with id “{person_id}” in the store."
-                    ).format(person_id=person_id)
-                )
+                raise _no_person(person_id)
             count = db.execute(
                 "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
             ).fetchone()[0]
             db.execute("DELETE FROM people WHERE id = ?", (person_id,))
-            self._append_audit(db, operator, "delete_person", person_id, {"references": count})
+            append_entry(db, operator, "delete_person", person_id, {"references": count})
 
     def update_person(self, person_id: str, name: str, note: str, operator: str) -> None:
         """Change a person's name and note (audited, with the values before and after)."""
         with self.transaction() as db:
             row = db.execute("SELECT name, note FROM people WHERE id = ?", (person_id,)).fetchone()
             if row is None:
-                raise NotFoundError(
-                    translate(
-                        "errors", "There is no person with id “{person_id}” in the store."
-                    ).format(person_id=person_id)
-                )
+                raise _no_person(person_id)
             if (row["name"], row["note"]) == (name, note):
                 return
             db.execute("UPDATE people SET name = ?, note = ? WHERE id = ?", (name, note, person_id))
-            self._append_audit(
+            append_entry(
                 db,
                 operator,
                 "update_person",
@@ -320,12 +223,8 @@ class Store:
                 (accept, reject, person_id),
             ).rowcount
             if not changed:
-                raise NotFoundError(
-                    translate(
-                        "errors", "There is no person with id “{person_id}” in the store."
-                    ).format(person_id=person_id)
-                )
-            self._append_audit(
+                raise _no_person(person_id)
+            append_entry(
                 db, operator, "set_thresholds", person_id, {"accept": accept, "reject": reject}
             )
 
@@ -394,7 +293,7 @@ class Store:
                     "INSERT INTO embeddings (reference_id, model_id, vector) VALUES (?, ?, ?)",
                     (cursor.lastrowid, model_id, vector_bytes(ref.embedding)),
                 )
-            self._append_audit(
+            append_entry(
                 db,
                 operator,
                 "enroll",
@@ -423,11 +322,7 @@ class Store:
             "SELECT image, preprocessed_png FROM signature_references WHERE id = ?", (reference_id,)
         ).fetchone()
         if row is None:
-            raise NotFoundError(
-                translate("errors", "There is no reference number {reference_id}.").format(
-                    reference_id=reference_id
-                )
-            )
+            raise _no_reference(reference_id)
         return bytes(row["image"]), bytes(row["preprocessed_png"])
 
     def reference_trajectory(self, reference_id: int) -> np.ndarray | None:
@@ -436,11 +331,7 @@ class Store:
             "SELECT trajectory FROM signature_references WHERE id = ?", (reference_id,)
         ).fetchone()
         if row is None:
-            raise NotFoundError(
-                translate("errors", "There is no reference number {reference_id}.").format(
-                    reference_id=reference_id
-                )
-            )
+            raise _no_reference(reference_id)
         if row["trajectory"] is None:
             return None
         return np.frombuffer(row["trajectory"], dtype="<f4").reshape(-1, 4).copy()
@@ -451,13 +342,9 @@ class Store:
                 "SELECT person_id, filename FROM signature_references WHERE id = ?", (reference_id,)
             ).fetchone()
             if row is None:
-                raise NotFoundError(
-                    translate("errors", "There is no reference number {reference_id}.").format(
-                        reference_id=reference_id
-                    )
-                )
+                raise _no_reference(reference_id)
             db.execute("DELETE FROM signature_references WHERE id = ?", (reference_id,))
-            self._append_audit(
+            append_entry(
                 db,
                 operator,
                 "remove_reference",
@@ -511,7 +398,7 @@ class Store:
             old = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
             db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
             if audit:
-                self._append_audit(
+                append_entry(
                     db,
                     operator,
                     "setting",

@@ -1,7 +1,15 @@
 """The store's SQLite schema: the file's application id, the schema version and the ordered
-migrations that build it (a file from a newer version is refused)."""
+migrations that build it (a file from a newer version is refused), and :func:`prepare`,
+which checks, creates or migrates a file as it is opened."""
 
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+from sigverify.core.errors import StoreError
+from sigverify.core.i18n import translate
 
 #: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
 APPLICATION_ID = 0x53494756
@@ -50,3 +58,54 @@ MIGRATIONS: dict[int, str] = {
     # pen trajectories of references drawn on a pad: float32 (N, 4) x, y, pressure, t
     2: "ALTER TABLE signature_references ADD COLUMN trajectory BLOB",
 }
+
+
+def prepare(
+    db: sqlite3.Connection,
+    name: str,
+    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]],
+) -> None:
+    """Check that the open file ``name`` is ours and not from a newer version, create or
+    migrate it to :data:`SCHEMA_VERSION` inside ``transaction()``, and set the journal."""
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("BEGIN")  # one consistent look (another desk may be creating the file)
+    try:
+        version = checked_version(db, name)
+    finally:
+        db.execute("COMMIT")
+    if version < SCHEMA_VERSION:
+        # One process at a time creates or migrates, looking again once it holds the
+        # write lock: two desks opening a new store together must not both create it.
+        with transaction():
+            version = checked_version(db, name)
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {target}")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def checked_version(db: sqlite3.Connection, name: str) -> int:
+    """The schema version of the open file ``name``, after checking it is ours and not
+    from the future."""
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if has_tables and application_id != APPLICATION_ID:
+        raise StoreError(
+            translate("errors", "“{name}” is not a sigverify store; choose another file.").format(
+                name=name
+            )
+        )
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            translate(
+                "errors",
+                "The signature store “{name}” was written by a newer sigverify (schema "
+                "{version}); update sigverify to open it.",
+            ).format(name=name, version=version)
+        )
+    return version

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sigverify.core.errors import NoInkError, SigverifyError
+from sigverify.core.errors import NoInkError, NotFoundError, SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.preprocessing import preprocess_signature
@@ -37,7 +37,7 @@ from sigverify.core.scoring import (
     score_queries,
     spread_factor,
 )
-from sigverify.core.store import NotFoundError, Store
+from sigverify.core.store import Store
 from sigverify.core.store_records import NewReference, Person
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
@@ -218,7 +218,7 @@ class VerificationService:
         advice = too_few_references_advice(person_id, total, self.model.card)
         if advice:
             warnings.append(advice)
-        return EnrollmentResult(person_id, ids, total, warnings)
+        return EnrollmentResult(person_id, ids, total, warnings, odd)
 
     # ------------------------------------------------------------ verification
 

@@ -90,7 +90,8 @@ class EnrollmentResult:
     person_id: str
     reference_ids: list[int]
     total_references: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # each odd reference's message too
+    odd: list[OddReference] = field(default_factory=list)  # enrolled though they stand out
 
 
 @dataclass(frozen=True)

@@ -2,57 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from sigverify.core.errors import NotFoundError
 from sigverify.core.operators import operator_name
-from sigverify.core.store import NotFoundError, Store
+from sigverify.core.store import Store
 from sigverify.core.verification_results import RECOMMENDED_REFERENCES, InconsistentReferencesError
 from sigverify.gui import dialogs
-from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
+from sigverify.gui.qimages import bytes_to_pixmap
+from sigverify.gui.references_panel import THUMB, ReferencesPanel, thumbnail, thumbnail_list
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
-from sigverify.gui.widgets import ImageView, captioned_row, two_panes
+from sigverify.gui.widgets import two_panes
 from sigverify.gui.workers import Engine
 
-THUMB = QSize(120, 72)
-REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 PERSON_ROLE = Qt.ItemDataRole.UserRole
-
-
-def thumbnail_list() -> QListWidget:
-    view = QListWidget()
-    view.setViewMode(QListView.ViewMode.IconMode)
-    view.setIconSize(THUMB)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setMovement(QListView.Movement.Static)
-    view.setSpacing(6)
-    view.setWordWrap(True)
-    view.setMinimumHeight(THUMB.height() + 30)
-    view.setMouseTracking(True)  # itemEntered: the preview follows the pointer
-    view.viewport().setMouseTracking(True)
-    return view
-
-
-def thumbnail(pixmap: QPixmap) -> QIcon:
-    return QIcon(
-        pixmap.scaled(
-            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-    )
 
 
 class PeoplePage(QWidget):
@@ -63,7 +39,6 @@ class PeoplePage(QWidget):
         self.engine, self.store = engine, store
         self.person_id: str | None = None  # None: a new person is being entered
         self.pending = []  # SignatureInput objects waiting to be enrolled
-        self.odd: dict[int, object] = {}
 
         # -- left: the people
         self.search = QLineEdit()
@@ -112,36 +87,8 @@ class PeoplePage(QWidget):
         form.addRow(self.tr("Note"), note_row)
         self.saved_details = ("", "")  # the stored name and note of the person shown
 
-        self.references = thumbnail_list()
-        self.references.itemEntered.connect(self._show_preview)
-        self.references.currentItemChanged.connect(lambda item, _: self._show_preview(item))
-        self.remove_button = QPushButton(self.tr("Remove reference…"))
-        self.remove_button.clicked.connect(self.remove_reference)
-        self.original_view = ImageView(self.tr("Point at a reference to see it"))
-        self.preprocessed_view = ImageView()
-        for view in (self.original_view, self.preprocessed_view):
-            view.setMinimumSize(120, 48)
-        self.preview_note = QLabel()
-        self.preview_note.setWordWrap(True)
-        # The previews sit beside the list, not under it: the page then fits a 768-pixel
-        # screen (1366 x 768 laptops) with the list, previews and Enrol all visible.
-        previews = captioned_row(
-            [
-                (self.tr("As enrolled"), self.original_view),
-                (self.tr("What the model sees"), self.preprocessed_view),
-            ],
-            stacked=True,
-        )
-        stored_box = QGroupBox(self.tr("Reference signatures"))
-        stored_layout = QVBoxLayout(stored_box)
-        list_and_previews = QHBoxLayout()
-        list_and_previews.addWidget(self.references, 3)
-        list_and_previews.addLayout(previews, 2)
-        stored_layout.addLayout(list_and_previews, 1)
-        note_and_remove = QHBoxLayout()
-        note_and_remove.addWidget(self.preview_note, 1)
-        note_and_remove.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignBottom)
-        stored_layout.addLayout(note_and_remove)
+        self.reference_panel = ReferencesPanel(engine, store)
+        self.reference_panel.references_changed.connect(self._references_changed)
 
         self.drop_area = SignatureDropArea(multiple=True)
         self.drop_area.signatures_added.connect(self.add_pending)
@@ -172,8 +119,9 @@ class PeoplePage(QWidget):
         new_layout.addWidget(self.drop_area)
         self.pending_list.setMaximumHeight(THUMB.height() + 50)
         new_layout.addWidget(self.pending_list)
+        new_layout.addWidget(self.status)  # its own row: a warning may take two lines
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.remove_pending_button)
         buttons.addWidget(self.clear_pending_button)
         buttons.addWidget(self.enroll_button)
@@ -183,11 +131,10 @@ class PeoplePage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.title)
         right_layout.addLayout(form)
-        right_layout.addWidget(stored_box, 1)
+        right_layout.addWidget(self.reference_panel, 1)
         right_layout.addWidget(new_box, 0)
 
         two_panes(self, left, right, (260, 800))
-        self.engine.model_changed.connect(lambda _: self._check_references())
         self.refresh()
         self.new_person()
 
@@ -253,11 +200,8 @@ class PeoplePage(QWidget):
         self.saved_details = ("", "")
         self.id_edit.setReadOnly(False)
         self.id_edit.setFocus()
-        self.references.clear()
-        self.odd = {}
-        self._clear_preview()
+        self.reference_panel.show_person(None)
         self.delete_button.setEnabled(False)
-        self.remove_button.setEnabled(False)
         self._update_buttons()
 
     def show_person(self, person_id: str) -> None:
@@ -275,76 +219,8 @@ class PeoplePage(QWidget):
         self.note_edit.setText(person.note)
         self.saved_details = (person.name, person.note)
         self.delete_button.setEnabled(True)
-        self.odd = {}
-        self._load_references()
-        self._clear_preview()
+        self.reference_panel.show_person(person.id)
         self._update_buttons()
-        self._check_references()
-
-    def _load_references(self) -> None:
-        self.references.clear()
-        if self.person_id is None:
-            return
-        for reference in self.store.references(self.person_id):
-            original, _ = self.store.reference_images(reference.id)
-            item = QListWidgetItem(thumbnail(bytes_to_pixmap(original)), reference.filename)
-            item.setData(REFERENCE_ROLE, reference.id)
-            item.setToolTip(
-                self.tr("{file}\nenrolled {at} by {who}").format(
-                    file=reference.filename,
-                    at=reference.enrolled_at[:16],
-                    who=reference.enrolled_by,
-                )
-            )
-            self.references.addItem(item)
-        self._mark_odd()
-        self.remove_button.setEnabled(self.references.count() > 0)
-
-    # ------------------------------------------------------------ consistency marks
-
-    def _check_references(self) -> None:
-        person_id = self.person_id
-        if person_id is None or self.engine.model is None:
-            return
-
-        def done(odd):
-            if person_id == self.person_id:
-                self.odd = odd
-                self._mark_odd()
-
-        self.engine.submit(
-            lambda context, job: context.require_service().odd_references(person_id),
-            done,
-            lambda error: None,  # a failed check only means no marks
-        )
-
-    def _mark_odd(self) -> None:
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for row in range(self.references.count()):
-            item = self.references.item(row)
-            odd = self.odd.get(item.data(REFERENCE_ROLE))
-            if odd is not None:
-                item.setIcon(warning)
-                item.setText(self.tr("⚠ {file}").format(file=odd.filename))
-                item.setToolTip(odd.message)
-
-    # ------------------------------------------------------------ preview
-
-    def _clear_preview(self) -> None:
-        self.original_view.set_pixmap(None)
-        self.preprocessed_view.set_pixmap(None)
-        self.preview_note.clear()
-
-    def _show_preview(self, item) -> None:
-        if item is None:
-            return
-        reference_id = item.data(REFERENCE_ROLE)
-        original, preprocessed = self.store.reference_images(reference_id)
-        self.original_view.set_pixmap(bytes_to_pixmap(original))
-        self.preprocessed_view.set_pixmap(preprocessed_pixmap(png_to_array(preprocessed)))
-        odd = self.odd.get(reference_id)
-        self.preview_note.setText(odd.message if odd is not None else "")
-        self.preview_note.setStyleSheet("color: #c62828;" if odd is not None else "")
 
     # ------------------------------------------------------------ adding references
 
@@ -478,8 +354,14 @@ class PeoplePage(QWidget):
         self.refresh()
         self.show_person(result.person_id)
         text = self.tr("Enrolled %n reference(s).", "", len(result.reference_ids))
-        if result.warnings:
-            text += " " + " ".join(result.warnings)
+        odd_messages = {o.message for o in result.odd}
+        others = [w for w in result.warnings if w not in odd_messages]
+        if result.odd:  # each is marked on its thumbnail, with the full reason beside it
+            text += " " + self.tr(
+                "%n of them look(s) different from the others: see the ⚠ mark.", "", len(result.odd)
+            )
+        if others:
+            text += " " + " ".join(others)
         self.status.setText(text)
         self.people_changed.emit()
 
@@ -501,28 +383,11 @@ class PeoplePage(QWidget):
 
     # ------------------------------------------------------------ removing
 
-    def remove_reference(self) -> None:
-        item = self.references.currentItem()
-        if item is None:
-            dialogs.show_info(self, self.tr("Remove"), self.tr("Select a reference first."))
-            return
-        if not dialogs.ask(
-            self,
-            self.tr("Remove reference"),
-            self.tr("Remove “{file}” from {id}'s references?").format(
-                file=item.text(), id=self.person_id
-            ),
-            self.tr("Remove"),
-        ):
-            return
-        reference_id, person_id = item.data(REFERENCE_ROLE), self.person_id
-
-        def after() -> None:
-            self.refresh()
-            if person_id == self.person_id:  # the clerk may have moved on meanwhile
-                self.show_person(person_id)
-
-        self._write(lambda store, operator: store.remove_reference(reference_id, operator), after)
+    def _references_changed(self, person_id: str) -> None:
+        self.refresh()
+        if person_id == self.person_id:  # the clerk may have moved on meanwhile
+            self.show_person(person_id)
+        self.people_changed.emit()
 
     def delete_person(self) -> None:
         if self.person_id is None:
@@ -539,22 +404,13 @@ class PeoplePage(QWidget):
             return
         person_id = self.person_id
 
-        def after() -> None:
+        def work(context, job):
+            context.store.delete_person(person_id, operator_name(context.store))
+
+        def finish(_=None) -> None:
             if person_id == self.person_id:
                 self.new_person()
             self.refresh()
-
-        self._write(lambda store, operator: store.delete_person(person_id, operator), after)
-
-    def _write(self, change, after) -> None:
-        """``change(store, operator)`` in the worker, like every store write; then, done or
-        failed (after saying why), ``after()`` and the people-changed signal."""
-
-        def work(context, job):
-            change(context.store, operator_name(context.store))
-
-        def finish(_=None) -> None:
-            after()
             self.people_changed.emit()
 
         def failed(error) -> None:

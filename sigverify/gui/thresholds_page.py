@@ -7,7 +7,6 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSlider,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,45 +26,8 @@ from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
 from sigverify.core.thresholds import card_thresholds, shared_thresholds
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import clear_tabs, figure_canvas, percent
+from sigverify.gui.widgets import ThresholdControl, clear_tabs, figure_canvas, percent
 from sigverify.gui.workers import Engine
-
-STEPS = 1000
-
-
-class ThresholdControl(QWidget):
-    """A slider and a number box kept in step; ``valueChanged`` carries the distance."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, STEPS)
-        self.box = QDoubleSpinBox()
-        self.box.setDecimals(4)
-        self.box.setSingleStep(0.005)
-        self.high = 1.0
-        self.slider.valueChanged.connect(lambda v: self.box.setValue(v / STEPS * self.high))
-        self.box.valueChanged.connect(self._box_changed)
-        self.valueChanged = self.box.valueChanged
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.box)
-
-    def set_range(self, high: float) -> None:
-        self.high = max(high, 1e-6)
-        self.box.setRange(0.0, self.high)
-
-    def _box_changed(self, value: float) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setValue(int(round(value / self.high * STEPS)))
-        self.slider.blockSignals(False)
-
-    def value(self) -> float:
-        return self.box.value()
-
-    def setValue(self, value: float) -> None:  # noqa: N802 - Qt naming
-        self.box.setValue(value)
 
 
 class ThresholdsPage(QWidget):

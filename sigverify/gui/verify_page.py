@@ -13,30 +13,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSlider,
-    QStackedWidget,
-    QTabBar,
     QVBoxLayout,
     QWidget,
 )
 
-from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.store import Store
 from sigverify.core.verification import ACCEPT, REJECT
 from sigverify.gui import dialogs
+from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.qimages import (
-    array_to_qimage,
     bytes_to_pixmap,
-    png_to_array,
-    preprocessed_pixmap,
 )
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
 from sigverify.gui.widgets import (
     DecisionBadge,
     ImageView,
     ThresholdGauge,
-    ZoomView,
-    captioned_row,
     decision_word,
     two_panes,
 )
@@ -93,64 +85,7 @@ class VerifyPage(QWidget):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.compare_tabs = QTabBar()
-        self.compare_tabs.addTab(self.tr("Side by side"))
-        self.compare_tabs.addTab(self.tr("Overlay"))
-        self.compare_tabs.currentChanged.connect(self._show_comparison)
-        self.reference_choice = QComboBox()
-        self.reference_choice.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.reference_choice.setMinimumContentsLength(10)
-        self.reference_choice.currentIndexChanged.connect(lambda _: self._show_comparison())
-        self.zoom = QSlider(Qt.Orientation.Horizontal)
-        self.zoom.setRange(50, 400)
-        self.zoom.setValue(100)
-        self.zoom.setMaximumWidth(140)
-        self.zoom.setToolTip(self.tr("Zoom (or Ctrl + mouse wheel on the picture)"))
-        self.zoom.valueChanged.connect(lambda v: self._zoom_to(v / 100))
-        self.side_query = ZoomView()
-        self.side_reference = ZoomView()
-        side = QWidget()
-        side_layout = captioned_row(
-            [
-                (self.tr("Checked signature"), self.side_query),
-                (self.tr("Reference"), self.side_reference),
-            ]
-        )
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side.setLayout(side_layout)
-        self.overlay_view = ZoomView()
-        overlay = QWidget()
-        overlay_layout = QVBoxLayout(overlay)
-        overlay_layout.setContentsMargins(0, 0, 0, 0)
-        legend = QLabel(
-            self.tr(
-                "<span style='color:#d32f2f'>■ checked signature</span> &nbsp; "
-                "<span style='color:#1565c0'>■ reference</span> &nbsp; ■ both"
-            )
-        )
-        overlay_layout.addWidget(legend)
-        overlay_layout.addWidget(self.overlay_view, 1)
-        self.compare_stack = QStackedWidget()
-        self.compare_stack.addWidget(side)
-        self.compare_stack.addWidget(overlay)
-        for view in (self.side_query, self.side_reference, self.overlay_view):
-            view.zoom_changed.connect(lambda z: self.zoom.setValue(int(round(z * 100))))
-        # Two rows, so that at 1024 px wide the tabs and the zoom are not cut off.
-        self.zoom.setMinimumWidth(100)
-        self.compare_tabs.setExpanding(False)
-        view_row = QHBoxLayout()
-        view_row.addWidget(self.compare_tabs)
-        view_row.addStretch(1)
-        view_row.addWidget(QLabel(self.tr("Zoom")))
-        view_row.addWidget(self.zoom)
-        reference_row = QHBoxLayout()
-        reference_row.addWidget(QLabel(self.tr("Compare with")))
-        reference_row.addWidget(self.reference_choice, 1)
-        compare_bar = QVBoxLayout()
-        compare_bar.addLayout(view_row)
-        compare_bar.addLayout(reference_row)
+        self.comparison = ComparisonPanel(store)
 
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Comment for the record (optional)"))
@@ -171,8 +106,7 @@ class VerifyPage(QWidget):
         result_layout.addWidget(self.score_label)
         result_layout.addWidget(self.gauge)
         result_layout.addWidget(self.reason)
-        result_layout.addLayout(compare_bar)
-        result_layout.addWidget(self.compare_stack, 1)
+        result_layout.addWidget(self.comparison, 1)
         result_layout.addLayout(record_row)
         result_layout.addWidget(self.record_status)
 
@@ -314,8 +248,9 @@ class VerifyPage(QWidget):
         self.result_query = query if query is not None else self.query
         self.recorded = False
         has = result is not None
-        for widget in (self.comment, self.record_button, self.reference_choice, self.zoom):
+        for widget in (self.comment, self.record_button):
             widget.setEnabled(has)
+        self.comparison.show_result(result)
         self.record_status.clear()
         self.comment.clear()
         self.badge.set_decision(result.decision if has else None)
@@ -323,9 +258,6 @@ class VerifyPage(QWidget):
             self.score_label.setText(self.tr("Choose a person and a signature, then Verify."))
             self.gauge.set_values(None, None, None)
             self.reason.clear()
-            self.reference_choice.clear()
-            for view in (self.side_query, self.side_reference, self.overlay_view):
-                view.set_pixmap(None)
             return
         likely = {
             ACCEPT: self.tr("likely genuine"),
@@ -341,46 +273,7 @@ class VerifyPage(QWidget):
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         self.reason.setText(text)
-        self.reference_choice.blockSignals(True)
-        self.reference_choice.clear()
-        for reference in sorted(result.per_reference, key=lambda r: r.distance):
-            # On the score's scale, so that it reads against the thresholds shown above.
-            self.reference_choice.addItem(
-                f"{reference.filename} ({result.on_score_scale(reference):.3f})",
-                reference.reference_id,
-            )
-        self.reference_choice.setToolTip(
-            self.tr(
-                "Each reference's distance to the checked signature, on the same scale as the "
-                "score and the thresholds"
-            )
-        )
-        self.reference_choice.blockSignals(False)
-        self._show_comparison()
         self._changed()
-
-    def _show_comparison(self) -> None:
-        self.compare_stack.setCurrentIndex(self.compare_tabs.currentIndex())
-        if self.result is None or self.reference_choice.currentIndex() < 0:
-            return
-        reference_id = self.reference_choice.currentData()
-        _, png = self.store.reference_images(reference_id)
-        reference = png_to_array(png)
-        query = self.result.query_pixels
-        self.side_query.set_pixmap(preprocessed_pixmap(query))
-        self.side_reference.set_pixmap(preprocessed_pixmap(reference))
-        from PySide6.QtGui import QPixmap
-
-        self.overlay_view.set_pixmap(
-            QPixmap.fromImage(array_to_qimage(overlay_images(query, reference)))
-        )
-
-    def _zoom_to(self, zoom: float) -> None:
-        for view in (self.side_query, self.side_reference, self.overlay_view):
-            if abs(view.zoom - zoom) > 1e-6:
-                view.blockSignals(True)
-                view.set_zoom(zoom)
-                view.blockSignals(False)
 
     def _mark_staleness(self) -> None:
         """A result that no longer matches the person or the signature on screen stays

@@ -1,5 +1,5 @@
 """Small widgets shared by the pages: image views, plots, the decision badge, the threshold
-gauge, and the words and numbers they show."""
+gauge and slider, and the words and numbers they show."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QSlider,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -306,6 +308,45 @@ class ThresholdGauge(QWidget):
                 [QPointF(marker - 6, 0), QPointF(marker + 6, 0), QPointF(marker, top + 8)]
             )
         painter.end()
+
+
+#: Positions of a threshold slider.
+SLIDER_STEPS = 1000
+
+
+class ThresholdControl(QWidget):
+    """A slider and a number box kept in step; ``valueChanged`` carries the distance."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, SLIDER_STEPS)
+        self.box = QDoubleSpinBox()
+        self.box.setDecimals(4)
+        self.box.setSingleStep(0.005)
+        self.high = 1.0
+        self.slider.valueChanged.connect(lambda v: self.box.setValue(v / SLIDER_STEPS * self.high))
+        self.box.valueChanged.connect(self._box_changed)
+        self.valueChanged = self.box.valueChanged
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.box)
+
+    def set_range(self, high: float) -> None:
+        self.high = max(high, 1e-6)
+        self.box.setRange(0.0, self.high)
+
+    def _box_changed(self, value: float) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(int(round(value / self.high * SLIDER_STEPS)))
+        self.slider.blockSignals(False)
+
+    def value(self) -> float:
+        return self.box.value()
+
+    def setValue(self, value: float) -> None:  # noqa: N802 - Qt naming
+        self.box.setValue(value)
 
 
 def accuracy_text(card) -> str:

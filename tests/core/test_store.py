@@ -13,8 +13,8 @@ import time
 import numpy as np
 import pytest
 
-from sigverify.core.errors import SigverifyError
-from sigverify.core.store import NotFoundError, Store, StoreError
+from sigverify.core.errors import NotFoundError, SigverifyError, StoreError
+from sigverify.core.store import Store
 from sigverify.core.store_records import NewReference
 from sigverify.core.store_schema import APPLICATION_ID, SCHEMA_VERSION
 

@@ -53,7 +53,7 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     enrol(qtbot, window, "c-1", files, name="Ana Li")
     people = window.people_page
     assert people.people.count() == 1 and "Ana Li" in people.people.item(0).text()
-    assert people.references.count() == 3 and people.pending == []
+    assert people.reference_panel.references.count() == 3 and people.pending == []
     assert "Enrolled 3 reference(s)." in people.status.text()
 
     verify = window.verify_page
@@ -72,8 +72,8 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
         )
     assert direct.decision == result.decision and direct.score == pytest.approx(result.score)
     assert f"{100 * result.similarity:.0f} %" in verify.score_label.text()
-    assert verify.reference_choice.count() == 3
-    assert not verify.overlay_view._label.pixmap().isNull()
+    assert verify.comparison.reference_choice.count() == 3
+    assert not verify.comparison.overlay_view._label.pixmap().isNull()
     # nothing is recorded until the clerk records it, with a comment
     before = len(window.store.audit_entries("c-1"))
     verify.comment.setText("ID card checked")
@@ -87,17 +87,17 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
 def test_a_reference_shows_as_enrolled_and_as_the_model_sees_it(qtbot, window, tmp_path):
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
     people = window.people_page
-    assert people.original_view._pixmap is None
-    people.references.setCurrentRow(1)
-    reference_id = people.references.item(1).data(Qt.ItemDataRole.UserRole)
+    assert people.reference_panel.original_view._pixmap is None
+    people.reference_panel.references.setCurrentRow(1)
+    reference_id = people.reference_panel.references.item(1).data(Qt.ItemDataRole.UserRole)
     original, png = window.store.reference_images(reference_id)
-    shown = people.preprocessed_view._pixmap.toImage()
+    shown = people.reference_panel.preprocessed_view._pixmap.toImage()
     stored = QImage.fromData(png)
     assert (shown.width(), shown.height()) == (stored.width(), stored.height())
     # shown as dark ink on white: the inverse of the stored (ink-bright) image
     x, y = stored.width() // 2, stored.height() // 2
     assert qGray(shown.pixel(x, y)) == 255 - qGray(stored.pixel(x, y))
-    assert people.original_view._pixmap.width() == QImage.fromData(original).width()
+    assert people.reference_panel.original_view._pixmap.width() == QImage.fromData(original).width()
 
 
 def test_keyboard_verifies_on_the_visible_page(qtbot, window, tmp_path):
@@ -486,16 +486,16 @@ def test_model_card_page_shows_the_mean_over_writer_splits(tiny_model_dir):
 def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
     qtbot, window, tmp_path, dialogs
 ):
-    from sigverify.core.store import NotFoundError
+    from sigverify.core.errors import NotFoundError
 
     enrol(qtbot, window, "p-9", [signature_file(tmp_path, 9, i) for i in range(4)])
     page = window.people_page
     page.show_person("p-9")
-    page.references.setCurrentRow(0)
-    page.remove_reference()
+    page.reference_panel.references.setCurrentRow(0)
+    page.reference_panel.remove_reference()
     wait_idle(qtbot, window.engine)
     assert len(window.store.references("p-9")) == 3
-    assert page.references.count() == 3  # the page shows what the store holds
+    assert page.reference_panel.references.count() == 3  # the page shows what the store holds
     assert window.store.audit_entries("p-9")[-1].action == "remove_reference"
     page.delete_person()
     wait_idle(qtbot, window.engine)

@@ -5,8 +5,9 @@ The signature is read as a sequence along time:
 - ``input_kind="image"``: the image ``(B, 1, H, W)`` is read left to right as a sequence
   of columns. A small 2-D stem turns each group of columns into a feature vector
   (height folded into channels), giving ``(B, C, W')``.
-- ``input_kind="trajectory"``: pen samples ``(B, T, 4)`` (x, y, pressure, time delta;
-  see :func:`sigverify.core.imaging.trajectory.trajectory_features`) via a 1-D stem, ``(B, C, T)``.
+- ``input_kind="trajectory"``: pen samples ``(B, T, 4)`` (x, y, pressure, time delta,
+  resampled to a common length) via a 1-D stem, ``(B, C, T)``. No training path feeds it
+  real pad data yet.
 
 The same body follows: stacked time-delay (dilated 1-D) convolutions with residual
 connections, then statistics pooling over time (mean and standard deviation), then the

@@ -17,7 +17,6 @@ best model so far stays in ``out_dir``). Nothing here prints.
 
 from __future__ import annotations
 
-import copy
 import math
 import time
 from collections.abc import Callable
@@ -29,16 +28,14 @@ import torch
 
 from sigverify.core.data.bank import SignatureBank
 from sigverify.core.encoders import Encoder, create_encoder
-from sigverify.core.encoders.embedding import embed_images, images_to_tensor
+from sigverify.core.encoders.embedding import images_to_tensor
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation.calibration import fit_calibration, review_band
-from sigverify.core.evaluation.metrics import Metrics
-from sigverify.core.evaluation.protocol import available_refs, evaluate_embeddings
+from sigverify.core.evaluation.protocol import available_refs
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import ModelCard, write_scores
 from sigverify.core.model.io import load_model, save_model
-from sigverify.core.scoring import ScoreSet, typical_spread
+from sigverify.core.training import validation
 from sigverify.core.training.augment import SignatureAugmenter
 from sigverify.core.training.checkpoint import TrainingState, load_checkpoint, save_checkpoint
 from sigverify.core.training.config import LOSSES, MINING, TrainConfig
@@ -46,12 +43,15 @@ from sigverify.core.training.devices import resolve_device
 from sigverify.core.training.distances import get_distance
 from sigverify.core.training.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
 from sigverify.core.training.sampling import WriterSampler
-from sigverify.core.training.whitening import SHRINKAGE, within_writer_whitening
 
 
 @dataclass
 class TrainingProgress:
-    phase: str  # "train", "validate", "whiten" (the last step) or "done"
+    """Where a training run stands. Before the first epoch (phase "reading", from
+    :func:`~sigverify.core.training.run.run_training`), ``step`` of ``steps`` are the
+    images of ``part`` read so far."""
+
+    phase: str  # "reading", "train", "validate", "whiten" (the last step) or "done"
     epoch: int  # 1-based; 0 before the first epoch
     epochs: int
     step: int  # steps done in this epoch
@@ -63,6 +63,7 @@ class TrainingProgress:
     elapsed_s: float = 0.0
     eta_s: float | None = None
     message: str = ""  # with phase "done": how training ended ("finished", ...)
+    part: str = ""  # with phase "reading": "train", "validation" or "test"
 
     @property
     def fraction(self) -> float:
@@ -166,96 +167,18 @@ def _check_config(config: TrainConfig) -> None:
         )
 
 
-@dataclass
-class _Validation:
-    encoder: Encoder
-    spread: float | None
-    metrics: Metrics
-    scores: ScoreSet
-
-
-def _measure(
-    encoder: Encoder,
-    validation_bank: SignatureBank,
-    refs: int,
-    distance: str,
-    device: torch.device,
-) -> _Validation:
-    """``encoder`` measured on the validation writers with ``refs`` references."""
-    embeddings = embed_images(encoder, validation_bank.images, device)
-    own = validation_bank.genuine
-    spread = typical_spread(embeddings[own], validation_bank.writer[own], distance)
-    evaluation = evaluate_embeddings(
-        embeddings, validation_bank, [refs], distance, reference_spread=spread
-    )
-    return _Validation(encoder, spread, evaluation.per_refs[refs], evaluation.scores[refs])
-
-
-def _record(card: ModelCard, measured: _Validation, validation_writers: int) -> None:
-    """Write the threshold, review band, calibration and validation metrics that
-    ``measured`` gives into ``card``."""
-    metrics, scores = measured.metrics, measured.scores
-    card.threshold = float(metrics.eer_threshold)
-    card.reference_spread = measured.spread
-    negatives, _, _ = scores.negatives()
-    card.accept_threshold, card.reject_threshold = review_band(scores.genuine, negatives)
-    card.calibration = list(fit_calibration(scores.genuine, negatives))
-    card.threshold_info = {
-        "method": "EER threshold",
-        "writers": "validation",
-        "refs": metrics.refs,
-        "validation_writers": validation_writers,
-        "negatives": metrics.negatives,
-    }
-    card.metrics = {**card.metrics, "validation": {str(metrics.refs): metrics.to_dict()}}
-
-
-def _whiten_if_better(
-    out_dir: Path,
-    train_bank: SignatureBank,
-    validation_bank: SignatureBank,
-    refs: int,
-    distance: str,
-    device: torch.device,
-) -> _Validation | None:
-    """The last step of training: measure the best model in ``out_dir`` with its embeddings
-    whitened by its training writers' within-writer covariance
-    (:mod:`sigverify.core.training.whitening`) and keep that when it lowers the validation EER.
-    The epoch was chosen without whitening, which helps an under-trained network most.
-    Returns the whitened model's measurement when it was kept, else None."""
-    best = load_model(out_dir, device)
-    encoder = best.encoder
-    encoder.set_whitening(None)  # a resumed run may have whitened it already
-    genuine = train_bank.genuine
-    matrix = within_writer_whitening(
-        embed_images(encoder, train_bank.images[genuine], device), train_bank.writer[genuine]
-    )
-    if matrix is None:
-        return None
-    plain = _measure(encoder, validation_bank, refs, distance, device)
-    whitened_encoder = copy.deepcopy(encoder)
-    whitened_encoder.set_whitening(matrix)
-    whitened = _measure(whitened_encoder, validation_bank, refs, distance, device)
-    kept = whitened.metrics.eer < plain.metrics.eer - 1e-9
-    chosen = whitened if kept else plain
-    card = best.card
-    _record(card, chosen, len(validation_bank.writer_ids))
-    card.training = {
-        **card.training,
-        "whitening": {
-            "kept": kept,
-            "shrinkage": SHRINKAGE,
-            "training_writers": len(np.unique(train_bank.writer[genuine])),
-            "validation_eer_plain": plain.metrics.eer,
-            "validation_eer_whitened": whitened.metrics.eer,
-        },
-    }
-    save_model(chosen.encoder, card, out_dir)
-    write_scores(chosen.scores, out_dir)
-    return whitened if kept else None
-
-
 # ------------------------------------------------------------------ the loop
+
+
+def _optimise(encoder: Encoder, optimizer, step_loss: _Step, rng, lr: float) -> float:
+    """One optimisation step at learning rate ``lr``; its loss."""
+    for group in optimizer.param_groups:
+        group["lr"] = lr
+    loss = step_loss(encoder, rng)
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    optimizer.step()
+    return float(loss.detach())
 
 
 def train_model(
@@ -296,13 +219,8 @@ def train_model(
     )
     step_loss = _Step(config, sampler, SignatureAugmenter(config.augment), device)
 
-    history: list[dict] = []
-    best_eer, best_epoch, best_threshold, since_best, start_epoch = math.inf, 0, None, 0, 1
-    state = load_checkpoint(checkpoint_dir, config, encoder, optimizer, rng) if resume else None
-    if state is not None:
-        history, best_eer, best_epoch = state.history, state.best_eer, state.best_epoch
-        best_threshold, since_best = state.best_threshold, state.since_best
-        start_epoch = state.epoch + 1
+    loaded = load_checkpoint(checkpoint_dir, config, encoder, optimizer, rng) if resume else None
+    state = loaded or TrainingState()
 
     card = card or ModelCard(
         name=out_dir.name, encoder=config.encoder, encoder_config={}, preprocess={}
@@ -324,16 +242,16 @@ def train_model(
         progress = TrainingProgress(
             epochs=config.epochs,
             steps=config.steps_per_epoch,
-            best_eer=None if math.isinf(best_eer) else best_eer,
-            best_epoch=best_epoch or None,
+            best_eer=None if math.isinf(state.best_eer) else state.best_eer,
+            best_epoch=state.best_epoch or None,
             elapsed_s=elapsed,
             eta_s=eta,
             **values,
         )
         return on_progress(progress) is not False
 
-    epoch = start_epoch - 1
-    for epoch in range(start_epoch, config.epochs + 1):
+    epoch = state.epoch
+    for epoch in range(state.epoch + 1, config.epochs + 1):
         encoder.train()
         losses = []
         epoch_started = time.perf_counter()
@@ -342,13 +260,7 @@ def train_model(
             lr = learning_rate_at(
                 global_step, total_steps, config.learning_rate, config.warmup_fraction
             )
-            for group in optimizer.param_groups:
-                group["lr"] = lr
-            loss = step_loss(encoder, rng)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-            losses.append(float(loss.detach()))
+            losses.append(_optimise(encoder, optimizer, step_loss, rng, lr))
             steps_done_here += 1
             if not report(phase="train", epoch=epoch, step=step, loss=float(np.mean(losses[-20:]))):
                 stopped = "cancelled"
@@ -362,7 +274,9 @@ def train_model(
             step=config.steps_per_epoch,
             loss=float(np.mean(losses)),
         )
-        measured = _measure(encoder, validation_bank, validation_refs, config.distance, device)
+        measured = validation.measure(
+            encoder, validation_bank, validation_refs, config.distance, device
+        )
         metrics = measured.metrics
         record = {
             "epoch": epoch,
@@ -372,33 +286,23 @@ def train_model(
             "lr": lr,
             "seconds": time.perf_counter() - epoch_started,
         }
-        history.append(record)
-        if metrics.eer < best_eer - 1e-9:
-            best_eer, best_epoch, best_threshold, since_best = (
-                metrics.eer,
-                epoch,
-                metrics.eer_threshold,
-                0,
-            )
-            _record(card, measured, len(validation_bank.writer_ids))
+        state.history.append(record)
+        state.epoch = epoch
+        if metrics.eer < state.best_eer - 1e-9:
+            state.best_eer, state.best_epoch, state.since_best = metrics.eer, epoch, 0
+            state.best_threshold = metrics.eer_threshold
+            validation.record_on_card(card, measured, len(validation_bank.writer_ids))
             card.training = {
                 **card.training,
                 "config": config.to_dict(),
                 "best_epoch": epoch,
-                "history": history,
+                "history": state.history,
             }
             save_model(encoder, card, out_dir)
             write_scores(measured.scores, out_dir)
         else:
-            since_best += 1
-        save_checkpoint(
-            checkpoint_dir,
-            encoder,
-            optimizer,
-            config,
-            TrainingState(history, best_eer, best_epoch, best_threshold, since_best, epoch),
-            rng,
-        )
+            state.since_best += 1
+        save_checkpoint(checkpoint_dir, encoder, optimizer, config, state, rng)
         if not report(
             phase="validate",
             epoch=epoch,
@@ -408,22 +312,23 @@ def train_model(
         ):
             stopped = "cancelled"
             break
-        if since_best >= config.patience and epoch < config.epochs:
+        if state.since_best >= config.patience and epoch < config.epochs:
             stopped = "early_stopping"
             break
 
     whitened = None
-    if best_epoch > 0:
+    if state.best_epoch > 0:
         report(
             phase="whiten",
             epoch=max(epoch, 1),
             step=config.steps_per_epoch,
         )
-        whitened = _whiten_if_better(
+        whitened = validation.whiten_if_better(
             out_dir, train_bank, validation_bank, validation_refs, config.distance, device
         )
         if whitened is not None:
-            best_eer, best_threshold = whitened.metrics.eer, whitened.metrics.eer_threshold
+            state.best_eer = whitened.metrics.eer
+            state.best_threshold = whitened.metrics.eer_threshold
     report(
         phase="done",
         epoch=max(epoch, 1),
@@ -434,14 +339,14 @@ def train_model(
             "cancelled": "cancelled",
         }[stopped],
     )
-    has_model = best_epoch > 0
+    has_model = state.best_epoch > 0
     return TrainingResult(
         model_dir=out_dir if has_model else None,
-        best_epoch=best_epoch,
-        best_validation_eer=best_eer if has_model else float("nan"),
-        threshold=best_threshold,
-        epochs_run=len(history),
-        history=history,
+        best_epoch=state.best_epoch,
+        best_validation_eer=state.best_eer if has_model else float("nan"),
+        threshold=state.best_threshold,
+        epochs_run=len(state.history),
+        history=state.history,
         stopped=stopped,
         whitened=whitened is not None,
     )

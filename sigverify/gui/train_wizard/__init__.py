@@ -51,33 +51,41 @@ class TrainWizard(QWizard):
         ):
             self.addPage(page)
 
-    def save(self, name: str, description: str, activate: bool):
-        """Copy the trained model into the installed models under ``name``; audited."""
+    def save(self, name: str, description: str, activate: bool, on_error=None) -> None:
+        """In the worker, like every store write: copy the trained model into the installed
+        models under ``name`` and audit it; then ``model_saved`` and the wizard closes.
+        ``on_error(error)`` if it fails (the wizard stays open)."""
         from sigverify.core.model.card import read_card, write_card
         from sigverify.core.model.catalog import import_model
         from sigverify.core.operators import operator_name
 
-        run = self.plan.run
-        folder = run.result.model_dir
-        card = read_card(folder)
-        card.name, card.description = name, description
-        write_card(card, folder)
-        installed = import_model(folder)
-        self.store.record(
-            operator_name(self.store),
-            "train_model",
-            None,
-            {
-                "model": installed.name,
-                "path": str(installed.path),
-                "data": str(self.plan.dataset.root),
-                "best_validation_eer": run.result.best_validation_eer,
-                "activate": activate,
-            },
-        )
-        self.saved = installed
-        self.model_saved.emit(installed, activate)
-        return installed
+        result, data = self.plan.run.result, str(self.plan.dataset.root)
+
+        def work(context, job):
+            card = read_card(result.model_dir)
+            card.name, card.description = name, description
+            write_card(card, result.model_dir)
+            installed = import_model(result.model_dir)
+            context.store.record(
+                operator_name(context.store),
+                "train_model",
+                None,
+                {
+                    "model": installed.name,
+                    "path": str(installed.path),
+                    "data": data,
+                    "best_validation_eer": result.best_validation_eer,
+                    "activate": activate,
+                },
+            )
+            return installed
+
+        def done(installed) -> None:
+            self.saved = installed
+            self.model_saved.emit(installed, activate)
+            self.accept()  # validates the last page again, which now lets it close
+
+        self.engine.submit(work, done, on_error)
 
     def reject(self) -> None:
         job = self.training_page.job

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QTextEdit,
+    QWizard,
     QWizardPage,
 )
 
@@ -39,6 +41,9 @@ class SavePage(QWizardPage):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Description"), self.description)
         form.addRow("", self.activate)
+        self.status = QLabel()
+        form.addRow("", self.status)
+        self.saving = False
         self.name.textChanged.connect(lambda _: self.completeChanged.emit())
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
@@ -49,13 +54,24 @@ class SavePage(QWizardPage):
         return bool(self.name.text().strip())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt API
-        try:
+        """Finish: the model is saved in the worker first (the wizard closes once it is
+        written; see :meth:`TrainWizard.save`)."""
+        if self.wiz.saved is not None:
+            return True
+        if not self.saving:
+            self.saving = True
+            self.status.setText(self.tr("Saving the model…"))
+            self.wiz.button(QWizard.WizardButton.FinishButton).setEnabled(False)
             self.wiz.save(
                 self.name.text().strip(),
                 self.description.toPlainText().strip(),
                 self.activate.isChecked(),
+                on_error=self._save_failed,
             )
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            dialogs.show_error(self, error)
-            return False
-        return True
+        return False
+
+    def _save_failed(self, error) -> None:
+        self.saving = False
+        self.status.clear()
+        self.wiz.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        dialogs.show_error(self, error)

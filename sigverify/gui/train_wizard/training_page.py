@@ -70,6 +70,7 @@ class TrainingPage(QWizardPage):
         if self.job is not None or self.wiz.plan.run is not None:
             return  # already running or done (back and forth in the wizard)
         from sigverify.core.paths import user_data_dir
+        from sigverify.core.training.engine import TrainingProgress
         from sigverify.core.training.run import TrainingPlan, run_training
 
         wanted = self.wiz.plan
@@ -94,7 +95,9 @@ class TrainingPage(QWizardPage):
         def work(context, job):
             def reading(part):
                 def progress(done, total):
-                    job.report(("reading", part, done, total))
+                    job.report(
+                        TrainingProgress("reading", 0, config.epochs, done, total, part=part)
+                    )
                     return not job.cancelled
 
                 return progress
@@ -119,9 +122,8 @@ class TrainingPage(QWizardPage):
     def _log(self, text: str) -> None:
         self.log.appendPlainText(f"{time.strftime('%H:%M:%S')}  {text}")
 
-    def _report(self, value) -> None:
-        if isinstance(value, tuple):
-            _, part, done, total = value
+    def _report(self, progress) -> None:
+        if progress.phase == "reading":
             parts = {
                 "train": self.tr("training"),
                 "validation": self.tr("validation"),
@@ -129,13 +131,14 @@ class TrainingPage(QWizardPage):
             }
             self.status.setText(
                 self.tr("Reading the {part} signatures… {done} / {total}").format(
-                    part=parts.get(part, part), done=done, total=total
+                    part=parts.get(progress.part, progress.part),
+                    done=progress.step,
+                    total=progress.steps,
                 )
             )
-            self.epoch_bar.setRange(0, total)
-            self.epoch_bar.setValue(done)
+            self.epoch_bar.setRange(0, progress.steps)
+            self.epoch_bar.setValue(progress.step)
             return
-        progress = value
         self.epoch_bar.setRange(0, progress.steps)
         self.epoch_bar.setValue(progress.step)
         self.total_bar.setRange(0, 1000)

@@ -132,9 +132,9 @@ def test_whitening_is_kept_only_when_it_lowers_the_validation_eer(
     """The validation EER is pinned: 0.30 for the plain network at every epoch, and 0.20
     (helps) or 0.40 (hurts) once whitened. The saved model, its card and the result follow
     the better one."""
-    import sigverify.core.training.engine as training
+    import sigverify.core.training.validation as training
 
-    real = training._measure
+    real = training.measure
 
     def pinned(encoder, *args):
         measured = real(encoder, *args)
@@ -143,7 +143,7 @@ def test_whitening_is_kept_only_when_it_lowers_the_validation_eer(
         measured.metrics.eer_threshold = 0.11 if whitened else 0.22
         return measured
 
-    monkeypatch.setattr(training, "_measure", pinned)
+    monkeypatch.setattr(training, "measure", pinned)
     train, validation = small_banks
     seen = []
     result = train_model(

@@ -1,0 +1,113 @@
+"""What training measures on its validation writers: the EER with the protocol's
+references (:func:`measure`), the threshold, review band and calibration that go on the
+model card (:func:`record_on_card`), and the last step, whitening kept only when it lowers
+the validation EER (:func:`whiten_if_better`)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from sigverify.core.data.bank import SignatureBank
+from sigverify.core.encoders import Encoder
+from sigverify.core.encoders.embedding import embed_images
+from sigverify.core.evaluation.calibration import fit_calibration, review_band
+from sigverify.core.evaluation.metrics import Metrics
+from sigverify.core.evaluation.protocol import evaluate_embeddings
+from sigverify.core.model.card import ModelCard, write_scores
+from sigverify.core.model.io import load_model, save_model
+from sigverify.core.scoring import ScoreSet, typical_spread
+from sigverify.core.training.whitening import SHRINKAGE, within_writer_whitening
+
+
+@dataclass
+class Validation:
+    encoder: Encoder
+    spread: float | None
+    metrics: Metrics
+    scores: ScoreSet
+
+
+def measure(
+    encoder: Encoder,
+    validation_bank: SignatureBank,
+    refs: int,
+    distance: str,
+    device: torch.device,
+) -> Validation:
+    """``encoder`` measured on the validation writers with ``refs`` references."""
+    embeddings = embed_images(encoder, validation_bank.images, device)
+    own = validation_bank.genuine
+    spread = typical_spread(embeddings[own], validation_bank.writer[own], distance)
+    evaluation = evaluate_embeddings(
+        embeddings, validation_bank, [refs], distance, reference_spread=spread
+    )
+    return Validation(encoder, spread, evaluation.per_refs[refs], evaluation.scores[refs])
+
+
+def record_on_card(card: ModelCard, measured: Validation, validation_writers: int) -> None:
+    """Write the threshold, review band, calibration and validation metrics that
+    ``measured`` gives into ``card``."""
+    metrics, scores = measured.metrics, measured.scores
+    card.threshold = float(metrics.eer_threshold)
+    card.reference_spread = measured.spread
+    negatives, _, _ = scores.negatives()
+    card.accept_threshold, card.reject_threshold = review_band(scores.genuine, negatives)
+    card.calibration = list(fit_calibration(scores.genuine, negatives))
+    card.threshold_info = {
+        "method": "EER threshold",
+        "writers": "validation",
+        "refs": metrics.refs,
+        "validation_writers": validation_writers,
+        "negatives": metrics.negatives,
+    }
+    card.metrics = {**card.metrics, "validation": {str(metrics.refs): metrics.to_dict()}}
+
+
+def whiten_if_better(
+    out_dir: Path,
+    train_bank: SignatureBank,
+    validation_bank: SignatureBank,
+    refs: int,
+    distance: str,
+    device: torch.device,
+) -> Validation | None:
+    """The last step of training: measure the best model in ``out_dir`` with its embeddings
+    whitened by its training writers' within-writer covariance
+    (:mod:`sigverify.core.training.whitening`) and keep that when it lowers the validation EER.
+    The epoch was chosen without whitening, which helps an under-trained network most.
+    Returns the whitened model's measurement when it was kept, else None."""
+    best = load_model(out_dir, device)
+    encoder = best.encoder
+    encoder.set_whitening(None)  # a resumed run may have whitened it already
+    genuine = train_bank.genuine
+    matrix = within_writer_whitening(
+        embed_images(encoder, train_bank.images[genuine], device), train_bank.writer[genuine]
+    )
+    if matrix is None:
+        return None
+    plain = measure(encoder, validation_bank, refs, distance, device)
+    whitened_encoder = copy.deepcopy(encoder)
+    whitened_encoder.set_whitening(matrix)
+    whitened = measure(whitened_encoder, validation_bank, refs, distance, device)
+    kept = whitened.metrics.eer < plain.metrics.eer - 1e-9
+    chosen = whitened if kept else plain
+    card = best.card
+    record_on_card(card, chosen, len(validation_bank.writer_ids))
+    card.training = {
+        **card.training,
+        "whitening": {
+            "kept": kept,
+            "shrinkage": SHRINKAGE,
+            "training_writers": len(np.unique(train_bank.writer[genuine])),
+            "validation_eer_plain": plain.metrics.eer,
+            "validation_eer_whitened": whitened.metrics.eer,
+        },
+    }
+    save_model(chosen.encoder, card, out_dir)
+    write_scores(chosen.scores, out_dir)
+    return whitened if kept else None

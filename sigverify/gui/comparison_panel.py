@@ -1,0 +1,144 @@
+"""The Verify page's comparison of the checked signature with one reference: side by side
+or overlaid (both as the model sees them), the reference chosen by its distance, one zoom
+for all views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sigverify.core.imaging.overlay import overlay_images
+from sigverify.core.store import Store
+from sigverify.gui.qimages import array_to_qimage, png_to_array, preprocessed_pixmap
+from sigverify.gui.widgets import ZoomView, captioned_row
+
+
+class ComparisonPanel(QWidget):
+    """Shows a :class:`~sigverify.core.verification_results.VerificationResult` against
+    the references it was computed with (read from ``store``)."""
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.result = None
+        self.compare_tabs = QTabBar()
+        self.compare_tabs.addTab(self.tr("Side by side"))
+        self.compare_tabs.addTab(self.tr("Overlay"))
+        self.compare_tabs.currentChanged.connect(self._show_comparison)
+        self.reference_choice = QComboBox()
+        self.reference_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.reference_choice.setMinimumContentsLength(10)
+        self.reference_choice.currentIndexChanged.connect(lambda _: self._show_comparison())
+        self.zoom = QSlider(Qt.Orientation.Horizontal)
+        self.zoom.setRange(50, 400)
+        self.zoom.setValue(100)
+        self.zoom.setMaximumWidth(140)
+        self.zoom.setToolTip(self.tr("Zoom (or Ctrl + mouse wheel on the picture)"))
+        self.zoom.valueChanged.connect(lambda v: self._zoom_to(v / 100))
+        self.side_query = ZoomView()
+        self.side_reference = ZoomView()
+        side = QWidget()
+        side_layout = captioned_row(
+            [
+                (self.tr("Checked signature"), self.side_query),
+                (self.tr("Reference"), self.side_reference),
+            ]
+        )
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side.setLayout(side_layout)
+        self.overlay_view = ZoomView()
+        overlay = QWidget()
+        overlay_layout = QVBoxLayout(overlay)
+        overlay_layout.setContentsMargins(0, 0, 0, 0)
+        legend = QLabel(
+            self.tr(
+                "<span style='color:#d32f2f'>■ checked signature</span> &nbsp; "
+                "<span style='color:#1565c0'>■ reference</span> &nbsp; ■ both"
+            )
+        )
+        overlay_layout.addWidget(legend)
+        overlay_layout.addWidget(self.overlay_view, 1)
+        self.compare_stack = QStackedWidget()
+        self.compare_stack.addWidget(side)
+        self.compare_stack.addWidget(overlay)
+        for view in (self.side_query, self.side_reference, self.overlay_view):
+            view.zoom_changed.connect(lambda z: self.zoom.setValue(int(round(z * 100))))
+        # Two rows, so that at 1024 px wide the tabs and the zoom are not cut off.
+        self.zoom.setMinimumWidth(100)
+        self.compare_tabs.setExpanding(False)
+        view_row = QHBoxLayout()
+        view_row.addWidget(self.compare_tabs)
+        view_row.addStretch(1)
+        view_row.addWidget(QLabel(self.tr("Zoom")))
+        view_row.addWidget(self.zoom)
+        reference_row = QHBoxLayout()
+        reference_row.addWidget(QLabel(self.tr("Compare with")))
+        reference_row.addWidget(self.reference_choice, 1)
+        compare_bar = QVBoxLayout()
+        compare_bar.addLayout(view_row)
+        compare_bar.addLayout(reference_row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(compare_bar)
+        layout.addWidget(self.compare_stack, 1)
+
+    def show_result(self, result) -> None:
+        """The references of ``result`` to choose from, nearest first (None: empty)."""
+        self.result = result
+        for widget in (self.reference_choice, self.zoom):
+            widget.setEnabled(result is not None)
+        if result is None:
+            self.reference_choice.clear()
+            for view in (self.side_query, self.side_reference, self.overlay_view):
+                view.set_pixmap(None)
+            return
+        self.reference_choice.blockSignals(True)
+        self.reference_choice.clear()
+        for reference in sorted(result.per_reference, key=lambda r: r.distance):
+            # On the score's scale, so that it reads against the thresholds shown above.
+            self.reference_choice.addItem(
+                f"{reference.filename} ({result.on_score_scale(reference):.3f})",
+                reference.reference_id,
+            )
+        self.reference_choice.setToolTip(
+            self.tr(
+                "Each reference's distance to the checked signature, on the same scale as the "
+                "score and the thresholds"
+            )
+        )
+        self.reference_choice.blockSignals(False)
+        self._show_comparison()
+
+    def _show_comparison(self) -> None:
+        self.compare_stack.setCurrentIndex(self.compare_tabs.currentIndex())
+        if self.result is None or self.reference_choice.currentIndex() < 0:
+            return
+        reference_id = self.reference_choice.currentData()
+        _, png = self.store.reference_images(reference_id)
+        reference = png_to_array(png)
+        query = self.result.query_pixels
+        self.side_query.set_pixmap(preprocessed_pixmap(query))
+        self.side_reference.set_pixmap(preprocessed_pixmap(reference))
+        self.overlay_view.set_pixmap(
+            QPixmap.fromImage(array_to_qimage(overlay_images(query, reference)))
+        )
+
+    def _zoom_to(self, zoom: float) -> None:
+        for view in (self.side_query, self.side_reference, self.overlay_view):
+            if abs(view.zoom - zoom) > 1e-6:
+                view.blockSignals(True)
+                view.set_zoom(zoom)
+                view.blockSignals(False)

@@ -1,0 +1,199 @@
+"""A person's stored reference signatures, on the People page: thumbnails, the one pointed
+at shown as enrolled and as the model sees it, a warning mark on any that stands out from
+the others, and "Remove reference…" (the page asks and writes)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+)
+
+from sigverify.core.operators import operator_name
+from sigverify.core.store import Store
+from sigverify.gui import dialogs
+from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
+from sigverify.gui.widgets import ImageView, captioned_row
+from sigverify.gui.workers import Engine
+
+THUMB = QSize(120, 72)
+REFERENCE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def thumbnail_list() -> QListWidget:
+    view = QListWidget()
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setIconSize(THUMB)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setMovement(QListView.Movement.Static)
+    view.setSpacing(6)
+    view.setWordWrap(True)
+    view.setMinimumHeight(THUMB.height() + 30)
+    view.setMouseTracking(True)  # itemEntered: the preview follows the pointer
+    view.viewport().setMouseTracking(True)
+    return view
+
+
+def thumbnail(pixmap: QPixmap) -> QIcon:
+    return QIcon(
+        pixmap.scaled(
+            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    )
+
+
+class ReferencesPanel(QGroupBox):
+    """The references of ``person_id`` (None: nobody chosen, empty)."""
+
+    #: A person's references changed (one was removed, or the removal failed and was
+    #: reported): the person's id.
+    references_changed = Signal(str)
+
+    def __init__(self, engine: Engine, store: Store, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Reference signatures"))
+        self.engine, self.store = engine, store
+        self.person_id: str | None = None
+        self.odd: dict[int, object] = {}  # reference id -> OddReference
+
+        self.references = thumbnail_list()
+        self.references.itemEntered.connect(self._show_preview)
+        self.references.currentItemChanged.connect(lambda item, _: self._show_preview(item))
+        self.remove_button = QPushButton(self.tr("Remove reference…"))
+        self.remove_button.clicked.connect(self.remove_reference)
+        self.original_view = ImageView(self.tr("Point at a reference to see it"))
+        self.preprocessed_view = ImageView()
+        for view in (self.original_view, self.preprocessed_view):
+            view.setMinimumSize(120, 48)
+        self.preview_note = QLabel()
+        self.preview_note.setWordWrap(True)
+        # The previews sit beside the list, not under it: the page then fits a 768-pixel
+        # screen (1366 x 768 laptops) with the list, previews and Enrol all visible.
+        previews = captioned_row(
+            [
+                (self.tr("As enrolled"), self.original_view),
+                (self.tr("What the model sees"), self.preprocessed_view),
+            ],
+            stacked=True,
+        )
+        layout = QVBoxLayout(self)
+        list_and_previews = QHBoxLayout()
+        list_and_previews.addWidget(self.references, 3)
+        list_and_previews.addLayout(previews, 2)
+        layout.addLayout(list_and_previews, 1)
+        note_and_remove = QHBoxLayout()
+        note_and_remove.addWidget(self.preview_note, 1)
+        note_and_remove.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(note_and_remove)
+        self.engine.model_changed.connect(lambda _: self._check())
+        self.show_person(None)
+
+    def show_person(self, person_id: str | None) -> None:
+        """Show ``person_id``'s references (None: none), then mark the odd ones."""
+        self.person_id = person_id
+        self.odd = {}
+        self.references.clear()
+        if person_id is not None:
+            for reference in self.store.references(person_id):
+                original, _ = self.store.reference_images(reference.id)
+                item = QListWidgetItem(thumbnail(bytes_to_pixmap(original)), reference.filename)
+                item.setData(REFERENCE_ROLE, reference.id)
+                item.setToolTip(
+                    self.tr("{file}\nenrolled {at} by {who}").format(
+                        file=reference.filename,
+                        at=reference.enrolled_at[:16],
+                        who=reference.enrolled_by,
+                    )
+                )
+                self.references.addItem(item)
+        self.remove_button.setEnabled(self.references.count() > 0)
+        self._clear_preview()
+        self._check()
+
+    def chosen(self) -> tuple[int, str] | None:
+        """``(reference id, its label)`` of the selected reference, or None."""
+        item = self.references.currentItem()
+        return None if item is None else (item.data(REFERENCE_ROLE), item.text())
+
+    def remove_reference(self) -> None:
+        """Ask, then remove the selected reference in the worker, like every store write."""
+        chosen = self.chosen()
+        if chosen is None:
+            dialogs.show_info(self, self.tr("Remove"), self.tr("Select a reference first."))
+            return
+        reference_id, label = chosen
+        person_id = self.person_id
+        if not dialogs.ask(
+            self,
+            self.tr("Remove reference"),
+            self.tr("Remove “{file}” from {id}'s references?").format(file=label, id=person_id),
+            self.tr("Remove"),
+        ):
+            return
+
+        def work(context, job):
+            context.store.remove_reference(reference_id, operator_name(context.store))
+
+        def finish(_=None) -> None:
+            self.references_changed.emit(person_id)
+
+        def failed(error) -> None:
+            dialogs.show_error(self, error)
+            finish()
+
+        self.engine.submit(work, finish, failed)
+
+    # ------------------------------------------------------------ consistency marks
+
+    def _check(self) -> None:
+        person_id = self.person_id
+        if person_id is None or self.engine.model is None:
+            return
+
+        def done(odd):
+            if person_id == self.person_id:
+                self.odd = odd
+                self._mark_odd()
+
+        self.engine.submit(
+            lambda context, job: context.require_service().odd_references(person_id),
+            done,
+            lambda error: None,  # a failed check only means no marks
+        )
+
+    def _mark_odd(self) -> None:
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for row in range(self.references.count()):
+            item = self.references.item(row)
+            odd = self.odd.get(item.data(REFERENCE_ROLE))
+            if odd is not None:
+                item.setIcon(warning)
+                item.setText(self.tr("⚠ {file}").format(file=odd.filename))
+                item.setToolTip(odd.message)
+
+    # ------------------------------------------------------------ preview
+
+    def _clear_preview(self) -> None:
+        self.original_view.set_pixmap(None)
+        self.preprocessed_view.set_pixmap(None)
+        self.preview_note.clear()
+
+    def _show_preview(self, item) -> None:
+        if item is None:
+            return
+        reference_id = item.data(REFERENCE_ROLE)
+        original, preprocessed = self.store.reference_images(reference_id)
+        self.original_view.set_pixmap(bytes_to_pixmap(original))
+        self.preprocessed_view.set_pixmap(preprocessed_pixmap(png_to_array(preprocessed)))
+        odd = self.odd.get(reference_id)
+        self.preview_note.setText(odd.message if odd is not None else "")
+        self.preview_note.setStyleSheet("color: #c62828;" if odd is not None else "")
