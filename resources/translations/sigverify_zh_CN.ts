@@ -2063,13 +2063,14 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="+93"/>
+        <location filename="../../sigverify/core/store.py" line="+98"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_schema.py" line="+99"/>
+        <location filename="../../sigverify/core/store_schema.py" line="+113"/>
         <source>“{name}” is not a sigverify store; choose another file.</source>
+        <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
         <translation>“{name}”不是 sigverify 签名数据库；请选择其他文件。</translation>
     </message>
     <message>
@@ -2078,22 +2079,37 @@ enrolled {at} by {who}</source>
         <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="-40"/>
+        <location filename="../../sigverify/core/store.py" line="-32"/>
         <source>There is no person with id “{person_id}” in the store.</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+109"/>
+        <source>The thresholds of {person_id}</source>
+        <translation>{person_id} 的阈值</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>The reject threshold must not be below the accept threshold.</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../sigverify/core/store_references.py" line="+53"/>
         <source>“{filename}” is the same image as “{filename2}”, already enrolled for {person_id}; nothing was added.</source>
         <translation>“{filename}”与已为 {person_id} 登记的“{filename2}”是同一图像；未添加任何内容。</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="+43"/>
+        <source>The reference “{file}” of {person_id}</source>
+        <translation>{person_id} 的参考签名“{file}”</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The stored embedding of {person_id}&apos;s reference “{file}”</source>
+        <translation>{person_id} 的参考签名“{file}”所存的特征向量</translation>
+    </message>
+    <message>
+        <location line="-92"/>
         <source>There is no reference number {reference_id}.</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
@@ -2204,6 +2220,21 @@ enrolled {at} by {who}</source>
         <location filename="../../sigverify/core/build_variant.py" line="+28"/>
         <source>Training and model export need the full build of sigverify (it includes PyTorch); this desk build verifies only. Train with the full build or a source install (see the README), then import the trained model folder on the Models page, or switch to it with “sigverify models activate MODEL_DIR”.</source>
         <translation>训练和导出模型需要 sigverify 完整版（含 PyTorch）；此柜台版只能验证。请用完整版或源码安装进行训练（见 README），然后在“模型”页导入训练好的模型文件夹，或用“sigverify models activate MODEL_DIR”切换到该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/store_seal.py" line="+83"/>
+        <source>The seal file “{name}” beside the signature store is missing, so sigverify cannot tell whether the store was changed. Restore it together with the store from the same backup.</source>
+        <translation>签名库旁的封印文件“{name}”不见了，因此 sigverify 无法判断签名库是否被改动过。请从同一份备份中将它与签名库一起恢复。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The seal file “{name}” beside the signature store is damaged. Restore it together with the store from the same backup.</source>
+        <translation>签名库旁的封印文件“{name}”已损坏。请从同一份备份中将它与签名库一起恢复。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{what} was changed outside sigverify: it no longer matches the store&apos;s seal, so it is not used. Check the audit log (sigverify audit verify) and restore the store from a backup.</source>
+        <translation>{what}在 sigverify 之外被改动过：它与签名库的封印不再相符，因此不会被使用。请检查审计日志（sigverify audit verify），并从备份中恢复签名库。</translation>
     </message>
 </context>
 <context>

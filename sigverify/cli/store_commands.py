@@ -197,7 +197,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
             }
             for e in entries
         ]
-    status = "The audit log is intact." if intact else f"The audit log was altered at entry {bad}."
+    status = (
+        "The audit log is intact."
+        if intact
+        else f"The audit log was altered at entry {bad} (changed, added, or it and the entries "
+        "after it removed)."
+    )
     lines = (
         []
         if args.action == "verify"

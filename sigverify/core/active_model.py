@@ -72,22 +72,14 @@ def activate_model(
     if cancelled:
         return False
     previous = store.get_setting(ACTIVE_MODEL_SETTING)
-    store.set_setting(
-        ACTIVE_MODEL_SETTING, str(model.path.resolve()), service.operator, audit=False
-    )
+    path = str(model.path.resolve())
     used = [previous] if previous else []
     used += [p for p in models_used(store) if p not in used]
-    used = [p for p in used if p != str(model.path.resolve())]
-    store.set_setting(
-        MODELS_USED_SETTING,
-        json.dumps([str(model.path.resolve()), *used]),
-        service.operator,
-        audit=False,
-    )
-    store.record(
+    used = [p for p in used if p != path]
+    store.set_settings_audited(
+        {ACTIVE_MODEL_SETTING: path, MODELS_USED_SETTING: json.dumps([path, *used])},
         service.operator,
         "activate_model",
-        None,
         {
             "model": service.model_id,
             "path": str(model.path),

@@ -49,3 +49,8 @@ class StoreError(SigverifyError):
 
 class NotFoundError(SigverifyError):
     """No such person or reference."""
+
+
+class StoreIntegrityError(StoreError):
+    """Something in the store was changed outside sigverify (it no longer matches its
+    seal), or the seal itself is missing: what it concerns is refused, never used."""

@@ -22,7 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
-from sigverify.core.errors import NotFoundError, SigverifyError, StoreError
+from sigverify.core.errors import (
+    NotFoundError,
+    SigverifyError,
+    StoreError,
+)
 from sigverify.core.i18n import translate
 from sigverify.core.paths import user_data_dir
 from sigverify.core.store_audit import append_entry, check_chain, read_entries
@@ -32,12 +36,21 @@ from sigverify.core.store_records import (
     Person,
     StoredReference,
     now,
-    sha256_hex,
-    trajectory_bytes,
-    vector_bytes,
-    vector_from_bytes,
+)
+from sigverify.core.store_references import (
+    insert_references,
+    no_reference,
+    read_embeddings,
+    read_reference_images,
+    write_embeddings,
 )
 from sigverify.core.store_schema import prepare
+from sigverify.core.store_seal import (
+    NO_HEAD,
+    Seal,
+    changed_outside,
+    person_parts,
+)
 
 STORE_ENV = "SIGVERIFY_STORE"
 
@@ -52,14 +65,6 @@ def _no_person(person_id: str) -> NotFoundError:
     return NotFoundError(
         translate("errors", "There is no person with id “{person_id}” in the store.").format(
             person_id=person_id
-        )
-    )
-
-
-def _no_reference(reference_id: int) -> NotFoundError:
-    return NotFoundError(
-        translate("errors", "There is no reference number {reference_id}.").format(
-            reference_id=reference_id
         )
     )
 
@@ -95,8 +100,9 @@ class Store:
                 ).format(path=self.path, error=error)
             ) from error
         self._db.row_factory = sqlite3.Row
+        self.seal = Seal(self.path)
         try:
-            prepare(self._db, self.path.name, self.transaction)
+            prepare(self._db, self.path.name, self.transaction, self.seal)
         except sqlite3.Error as error:
             self._db.close()
             raise _friendly(error, self.path) from error
@@ -122,6 +128,7 @@ class Store:
             raise _friendly(error, self.path) from error
         try:
             yield self._db
+            self._move_seal_head()
             self._db.execute("COMMIT")
         except BaseException as error:
             # SQLite may already have rolled back by itself (e.g. on a full disk).
@@ -131,12 +138,17 @@ class Store:
                 raise _friendly(error, self.path) from error
             raise
 
+    def _move_seal_head(self) -> None:
+        """Before a commit: the seal remembers the audit log's new last row."""
+        row = self._db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        self.seal.move_head(tuple(row) if row else NO_HEAD)
+
     # -------------------------------------------------------------- audit
 
     def record(self, operator: str, action: str, person_id: str | None, details: dict) -> None:
         """Append an audit entry on its own (e.g. a verification)."""
         with self.transaction() as db:
-            append_entry(db, operator, action, person_id, details)
+            append_entry(db, self.seal, operator, action, person_id, details)
 
     def audit_entries(self, person_id: str | None = None) -> list[AuditEntry]:
         return read_entries(self._db, person_id)
@@ -144,7 +156,7 @@ class Store:
     def verify_audit_chain(self) -> tuple[bool, int | None]:
         """``(True, None)`` if every row's hash is right and links to the one before;
         else ``(False, id of the first bad row)``."""
-        return check_chain(self._db)
+        return check_chain(self._db, self.seal)
 
     # -------------------------------------------------------------- people
 
@@ -157,6 +169,11 @@ class Store:
         ).fetchone()
         if row is None:
             raise _no_person(person_id)
+        parts = person_parts(row["id"], row["accept_threshold"], row["reject_threshold"])
+        if not self.seal.matches(row["mac"], *parts):
+            raise changed_outside(
+                translate("errors", "The thresholds of {person_id}").format(person_id=person_id)
+            )
         return self._person(row)
 
     @staticmethod
@@ -190,7 +207,7 @@ class Store:
                 "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
             ).fetchone()[0]
             db.execute("DELETE FROM people WHERE id = ?", (person_id,))
-            append_entry(db, operator, "delete_person", person_id, {"references": count})
+            append_entry(db, self.seal, operator, "delete_person", person_id, {"references": count})
 
     def update_person(self, person_id: str, name: str, note: str, operator: str) -> None:
         """Change a person's name and note (audited, with the values before and after)."""
@@ -203,6 +220,7 @@ class Store:
             db.execute("UPDATE people SET name = ?, note = ? WHERE id = ?", (name, note, person_id))
             append_entry(
                 db,
+                self.seal,
                 operator,
                 "update_person",
                 person_id,
@@ -224,8 +242,14 @@ class Store:
             ).rowcount
             if not changed:
                 raise _no_person(person_id)
+            self._seal_person(db, person_id, accept, reject)
             append_entry(
-                db, operator, "set_thresholds", person_id, {"accept": accept, "reject": reject}
+                db,
+                self.seal,
+                operator,
+                "set_thresholds",
+                person_id,
+                {"accept": accept, "reject": reject},
             )
 
     # -------------------------------------------------------------- references
@@ -249,52 +273,17 @@ class Store:
                     "INSERT INTO people (id, name, note, created_at) VALUES (?, ?, ?, ?)",
                     (person_id, name or "", note or "", now()),
                 )
+                self._seal_person(db, person_id, None, None)
             elif name is not None or note is not None:
                 db.execute(
                     "UPDATE people SET name = coalesce(?, name), note = coalesce(?, note) "
                     "WHERE id = ?",
                     (name, note, person_id),
                 )
-            ids = []
-            for ref in references:
-                digest = sha256_hex(ref.image)
-                clash = db.execute(
-                    "SELECT filename FROM signature_references "
-                    "WHERE person_id = ? AND image_sha256 = ?",
-                    (person_id, digest),
-                ).fetchone()
-                if clash is not None:
-                    raise SigverifyError(
-                        translate(
-                            "errors",
-                            "“{filename}” is the same image as “{filename2}”, already enrolled "
-                            "for {person_id}; nothing was added.",
-                        ).format(
-                            filename=ref.filename, filename2=clash["filename"], person_id=person_id
-                        )
-                    )
-                cursor = db.execute(
-                    "INSERT INTO signature_references (person_id, filename, image_sha256, image, "
-                    "preprocessed_png, enrolled_by, enrolled_at, trajectory) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        person_id,
-                        ref.filename,
-                        digest,
-                        ref.image,
-                        ref.preprocessed_png,
-                        operator,
-                        now(),
-                        None if ref.trajectory is None else trajectory_bytes(ref.trajectory),
-                    ),
-                )
-                ids.append(cursor.lastrowid)
-                db.execute(
-                    "INSERT INTO embeddings (reference_id, model_id, vector) VALUES (?, ?, ?)",
-                    (cursor.lastrowid, model_id, vector_bytes(ref.embedding)),
-                )
+            ids = insert_references(db, self.seal, person_id, model_id, references, operator)
             append_entry(
                 db,
+                self.seal,
                 operator,
                 "enroll",
                 person_id,
@@ -318,12 +307,7 @@ class Store:
 
     def reference_images(self, reference_id: int) -> tuple[bytes, bytes]:
         """``(original bytes, preprocessed PNG)`` of a reference."""
-        row = self._db.execute(
-            "SELECT image, preprocessed_png FROM signature_references WHERE id = ?", (reference_id,)
-        ).fetchone()
-        if row is None:
-            raise _no_reference(reference_id)
-        return bytes(row["image"]), bytes(row["preprocessed_png"])
+        return read_reference_images(self._db, self.seal, reference_id)
 
     def reference_trajectory(self, reference_id: int) -> np.ndarray | None:
         """The pen trajectory ``(N, 4)`` of a reference drawn on a pad, else None."""
@@ -331,7 +315,7 @@ class Store:
             "SELECT trajectory FROM signature_references WHERE id = ?", (reference_id,)
         ).fetchone()
         if row is None:
-            raise _no_reference(reference_id)
+            raise no_reference(reference_id)
         if row["trajectory"] is None:
             return None
         return np.frombuffer(row["trajectory"], dtype="<f4").reshape(-1, 4).copy()
@@ -342,10 +326,11 @@ class Store:
                 "SELECT person_id, filename FROM signature_references WHERE id = ?", (reference_id,)
             ).fetchone()
             if row is None:
-                raise _no_reference(reference_id)
+                raise no_reference(reference_id)
             db.execute("DELETE FROM signature_references WHERE id = ?", (reference_id,))
             append_entry(
                 db,
+                self.seal,
                 operator,
                 "remove_reference",
                 row["person_id"],
@@ -355,15 +340,7 @@ class Store:
     def embeddings(self, person_id: str, model_id: str) -> tuple[list[int], np.ndarray | None]:
         """Reference ids and their embeddings ``(R, D)`` for one model; references not yet
         embedded with this model are left out."""
-        rows = self._db.execute(
-            "SELECT r.id, e.vector FROM signature_references r "
-            "JOIN embeddings e ON e.reference_id = r.id "
-            "WHERE r.person_id = ? AND e.model_id = ? ORDER BY r.id",
-            (person_id, model_id),
-        ).fetchall()
-        if not rows:
-            return [], None
-        return [r["id"] for r in rows], np.stack([vector_from_bytes(r["vector"]) for r in rows])
+        return read_embeddings(self._db, self.seal, person_id, model_id)
 
     def references_missing_embedding(
         self, model_id: str, person_id: str | None = None
@@ -381,11 +358,11 @@ class Store:
         """Store embeddings for references (one transaction); earlier ones for the same model
         are replaced."""
         with self.transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO embeddings (reference_id, model_id, vector) "
-                "VALUES (?, ?, ?)",
-                [(rid, model_id, vector_bytes(v)) for rid, v in vectors.items()],
-            )
+            write_embeddings(db, self.seal, model_id, vectors)
+
+    def _seal_person(self, db, person_id: str, accept: float | None, reject: float | None) -> None:
+        mac = self.seal.mac(*person_parts(person_id, accept, reject))
+        db.execute("UPDATE people SET mac = ? WHERE id = ?", (mac, person_id))
 
     # -------------------------------------------------------------- settings
 
@@ -400,8 +377,20 @@ class Store:
             if audit:
                 append_entry(
                     db,
+                    self.seal,
                     operator,
                     "setting",
                     None,
                     {"key": key, "old": old["value"] if old else None, "new": value},
                 )
+
+    def set_settings_audited(
+        self, values: dict[str, str], operator: str, action: str, details: dict
+    ) -> None:
+        """Several settings and one audit row ``action`` in one transaction (a model
+        switch: the active model, the list of models used, and its record)."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", list(values.items())
+            )
+            append_entry(db, self.seal, operator, action, None, details)

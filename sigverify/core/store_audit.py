@@ -1,6 +1,8 @@
 """The store's audit log: append-only and hash-chained. Each row's hash covers its content
 and the previous row's hash, so an edited or deleted row breaks the chain
-(:func:`check_chain`). Functions over an open connection; :class:`~sigverify.core.store.Store`
+(:func:`check_chain`); each row's MAC and the head kept in the seal
+(:mod:`sigverify.core.store_seal`) catch a chain recomputed, rows added, renumbered or cut
+from the end. Functions over an open connection; :class:`~sigverify.core.store.Store`
 calls them inside its transactions."""
 
 from __future__ import annotations
@@ -9,12 +11,19 @@ import json
 import sqlite3
 
 from sigverify.core.store_records import GENESIS_HASH, AuditEntry, entry_hash, now
+from sigverify.core.store_seal import NO_HEAD, Seal, audit_parts
 
 
 def append_entry(
-    db: sqlite3.Connection, operator: str, action: str, person_id: str | None, details: dict
+    db: sqlite3.Connection,
+    seal: Seal,
+    operator: str,
+    action: str,
+    person_id: str | None,
+    details: dict,
 ) -> None:
-    """Add one row after the last one, inside the caller's transaction."""
+    """Add one row after the last one, with its MAC under ``seal``, inside the caller's
+    transaction (which moves the seal's head when it commits)."""
     row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     previous = row["hash"] if row else GENESIS_HASH
     at = now()
@@ -25,6 +34,9 @@ def append_entry(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (at, operator, action, person_id, text, previous, digest),
     )
+    row_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
+    mac = seal.mac(*audit_parts(row_id, digest))
+    db.execute("UPDATE audit_log SET mac = ? WHERE id = ?", (mac, row_id))
 
 
 def read_entries(db: sqlite3.Connection, person_id: str | None = None) -> list[AuditEntry]:
@@ -48,15 +60,27 @@ def read_entries(db: sqlite3.Connection, person_id: str | None = None) -> list[A
     ]
 
 
-def check_chain(db: sqlite3.Connection) -> tuple[bool, int | None]:
-    """``(True, None)`` if every row's hash is right and links to the one before; else
-    ``(False, id of the first bad row)``."""
+def check_chain(db: sqlite3.Connection, seal: Seal) -> tuple[bool, int | None]:
+    """``(True, None)`` if every row's hash is right and links to the one before, every
+    row's MAC matches under ``seal``, and the log still reaches the head the seal
+    remembers; else ``(False, id of the first bad or missing row)``."""
     previous = GENESIS_HASH
+    last = NO_HEAD
     for row in db.execute("SELECT * FROM audit_log ORDER BY id"):
         expected = entry_hash(
             previous, row["at"], row["operator"], row["action"], row["person_id"], row["details"]
         )
-        if row["previous_hash"] != previous or row["hash"] != expected:
+        if (
+            row["previous_hash"] != previous
+            or row["hash"] != expected
+            or not seal.matches(row["mac"], *audit_parts(row["id"], row["hash"]))
+        ):
             return False, row["id"]
         previous = row["hash"]
-    return True, None
+        last = (row["id"], row["hash"])
+    head, before = seal.heads()
+    if last in (head, before):  # the previous head: a crash just before a commit
+        return True, None
+    if last[0] < head[0]:  # rows cut from the end (or all of them)
+        return False, last[0] + 1
+    return False, head[0] + 1 if last[0] > head[0] else last[0]  # added after, or replaced

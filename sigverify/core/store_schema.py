@@ -10,11 +10,12 @@ from contextlib import AbstractContextManager
 
 from sigverify.core.errors import StoreError
 from sigverify.core.i18n import translate
+from sigverify.core.store_seal import Seal, seal_rows
 
 #: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
 APPLICATION_ID = 0x53494756
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -57,6 +58,13 @@ MIGRATIONS: dict[int, str] = {
     """,
     # pen trajectories of references drawn on a pad: float32 (N, 4) x, y, pressure, t
     2: "ALTER TABLE signature_references ADD COLUMN trajectory BLOB",
+    # HMACs under the seal's key (sigverify.core.store_seal): what decides a verification
+    3: """
+    ALTER TABLE audit_log ADD COLUMN mac TEXT;
+    ALTER TABLE signature_references ADD COLUMN mac TEXT;
+    ALTER TABLE embeddings ADD COLUMN mac TEXT;
+    ALTER TABLE people ADD COLUMN mac TEXT;
+    """,
 }
 
 
@@ -64,9 +72,12 @@ def prepare(
     db: sqlite3.Connection,
     name: str,
     transaction: Callable[[], AbstractContextManager[sqlite3.Connection]],
+    seal: Seal,
 ) -> None:
     """Check that the open file ``name`` is ours and not from a newer version, create or
-    migrate it to :data:`SCHEMA_VERSION` inside ``transaction()``, and set the journal."""
+    migrate it to :data:`SCHEMA_VERSION` inside ``transaction()``, and set the journal.
+    A store reaching version 3 (new, or older) gets its ``seal`` then, in the same
+    transaction."""
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("BEGIN")  # one consistent look (another desk may be creating the file)
     try:
@@ -82,6 +93,9 @@ def prepare(
                 for statement in MIGRATIONS[target].split(";"):
                     if statement.strip():
                         db.execute(statement)
+                if target == 3:
+                    seal.create()
+                    seal_rows(db, seal)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {target}")
     db.execute("PRAGMA journal_mode = WAL")

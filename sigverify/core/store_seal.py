@@ -1,0 +1,181 @@
+"""The store's seal: tamper evidence that does not rest on the database alone.
+
+A small file beside the store (``store.sqlite3.seal``, written only by sigverify) holds
+
+- a random key: every row that decides a verification carries an HMAC-SHA256 of its
+  content under that key (audit rows, references, embeddings, a person's thresholds), so a
+  row edited, added or renumbered with SQL, even with the audit chain recomputed, no longer
+  matches its MAC;
+- the audit log's head (last row id and hash) and the head before it, updated inside every
+  write transaction: a log cut short (its last rows, or all of them, deleted) no longer
+  reaches the head the seal remembers. The previous head is kept because the seal is
+  written just before the database commits: a crash in between leaves the database one
+  row short of the seal, which is not tampering.
+
+Whoever can rewrite both the database and this file can still forge; the seal makes an edit
+with a database tool visible, it does not replace file permissions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from pathlib import Path
+
+from sigverify.core.errors import StoreIntegrityError
+from sigverify.core.i18n import translate
+from sigverify.core.store_records import sha256_hex
+
+SEAL_SUFFIX = ".seal"
+SEAL_FORMAT = 1
+NO_HEAD = (0, "")
+
+
+class Seal:
+    """The seal of the store at ``store_path`` (its file may not exist yet)."""
+
+    def __init__(self, store_path: Path):
+        self.path = store_path.with_name(store_path.name + SEAL_SUFFIX)
+        self._key: bytes | None = None
+
+    # ------------------------------------------------------------ the file
+
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+    def create(self) -> None:
+        """Write a new seal with a fresh key and no head: for a new store, or one sealed for
+        the first time (called while holding the store's write lock). A seal left beside
+        it by an earlier store of the same name is replaced."""
+        self._key = None
+        self._write(
+            {
+                "format": SEAL_FORMAT,
+                "key": secrets.token_hex(32),
+                "head": list(NO_HEAD),
+                "previous": list(NO_HEAD),
+            }
+        )
+
+    def _write(self, content: dict) -> None:
+        """Atomically: a new file, flushed to disk, replaces the old one."""
+        partial = self.path.with_name(self.path.name + ".new")
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(content, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, self.path)
+
+    def _read(self) -> dict:
+        try:
+            content = json.loads(self.path.read_text(encoding="utf-8"))
+            bytes.fromhex(content["key"])
+            heads = [content["head"], content["previous"]]
+            if not all(isinstance(h, list) and len(h) == 2 for h in heads):
+                raise ValueError
+            return content
+        except FileNotFoundError:
+            raise StoreIntegrityError(
+                translate(
+                    "errors",
+                    "The seal file “{name}” beside the signature store is missing, so sigverify "
+                    "cannot tell whether the store was changed. Restore it together with the "
+                    "store from the same backup.",
+                ).format(name=self.path.name)
+            ) from None
+        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise StoreIntegrityError(
+                translate(
+                    "errors",
+                    "The seal file “{name}” beside the signature store is damaged. Restore it "
+                    "together with the store from the same backup.",
+                ).format(name=self.path.name)
+            ) from None
+
+    def heads(self) -> tuple[tuple[int, str], tuple[int, str]]:
+        """``(head, previous head)`` as ``(row id, hash)``, read afresh (another process may
+        have written since)."""
+        content = self._read()
+        return tuple(content["head"]), tuple(content["previous"])
+
+    def move_head(self, head: tuple[int, str]) -> None:
+        """Remember ``head`` as the audit log's last row (the current head becomes the
+        previous one). Atomic: a new file replaces the old."""
+        content = self._read()
+        if tuple(content["head"]) == tuple(head):
+            return
+        content["previous"], content["head"] = content["head"], list(head)
+        self._write(content)
+
+    # ------------------------------------------------------------ MACs
+
+    def mac(self, *parts) -> str:
+        """HMAC-SHA256 (hex) of ``parts`` (str, int, float or None) under the seal's key."""
+        if self._key is None:
+            self._key = bytes.fromhex(self._read()["key"])
+        message = json.dumps(parts, separators=(",", ":")).encode("utf-8")
+        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+
+    def matches(self, mac: str | None, *parts) -> bool:
+        return mac is not None and hmac.compare_digest(mac, self.mac(*parts))
+
+
+def changed_outside(what: str) -> StoreIntegrityError:
+    """The refusal for ``what`` (its name in a sentence) no longer matching the seal."""
+    return StoreIntegrityError(
+        translate(
+            "errors",
+            "{what} was changed outside sigverify: it no longer matches the store's seal, "
+            "so it is not used. Check the audit log (sigverify audit verify) and restore "
+            "the store from a backup.",
+        ).format(what=what)
+    )
+
+
+# What each kind of row's MAC covers: everything of it that can decide a verification.
+
+
+def audit_parts(row_id: int, digest: str) -> tuple:
+    return ("audit", row_id, digest)
+
+
+def reference_parts(row_id: int, person_id: str, image_sha256: str, preprocessed: bytes) -> tuple:
+    return ("reference", row_id, person_id, image_sha256, sha256_hex(preprocessed))
+
+
+def embedding_parts(reference_id: int, model_id: str, vector: bytes) -> tuple:
+    return ("embedding", reference_id, model_id, sha256_hex(vector))
+
+
+def person_parts(person_id: str, accept: float | None, reject: float | None) -> tuple:
+    return ("person", person_id, accept, reject)
+
+
+def seal_rows(db, seal: Seal) -> None:
+    """Give every row a MAC and the seal the log's head: once, when a store is sealed for
+    the first time (rows written before then are trusted as they are)."""
+    for row in db.execute("SELECT id, hash FROM audit_log").fetchall():
+        mac = seal.mac(*audit_parts(row[0], row[1]))
+        db.execute("UPDATE audit_log SET mac = ? WHERE id = ?", (mac, row[0]))
+    rows = db.execute(
+        "SELECT id, person_id, image_sha256, preprocessed_png FROM signature_references"
+    ).fetchall()
+    for row in rows:
+        mac = seal.mac(*reference_parts(row[0], row[1], row[2], bytes(row[3])))
+        db.execute("UPDATE signature_references SET mac = ? WHERE id = ?", (mac, row[0]))
+    for row in db.execute("SELECT reference_id, model_id, vector FROM embeddings").fetchall():
+        mac = seal.mac(*embedding_parts(row[0], row[1], bytes(row[2])))
+        db.execute(
+            "UPDATE embeddings SET mac = ? WHERE reference_id = ? AND model_id = ?",
+            (mac, row[0], row[1]),
+        )
+    rows = db.execute("SELECT id, accept_threshold, reject_threshold FROM people").fetchall()
+    for row in rows:
+        mac = seal.mac(*person_parts(row[0], row[1], row[2]))
+        db.execute("UPDATE people SET mac = ? WHERE id = ?", (mac, row[0]))
+    head = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    seal.move_head(tuple(head) if head else NO_HEAD)
