@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.errors import StoreIntegrityError
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.store import Store
 from sigverify.gui.qimages import array_to_qimage, png_to_array, preprocessed_pixmap
@@ -127,7 +128,13 @@ class ComparisonPanel(QWidget):
         if self.result is None or self.reference_choice.currentIndex() < 0:
             return
         reference_id = self.reference_choice.currentData()
-        _, png = self.store.reference_images(reference_id)
+        try:
+            _, png = self.store.reference_images(reference_id)
+        except StoreIntegrityError as error:  # changed outside sigverify: not shown
+            for view in (self.side_reference, self.overlay_view):
+                view.set_pixmap(None)
+            self.reference_choice.setToolTip(str(error))
+            return
         reference = png_to_array(png)
         query = self.result.query_pixels
         self.side_query.set_pixmap(preprocessed_pixmap(query))

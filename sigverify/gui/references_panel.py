@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from sigverify.core.errors import StoreIntegrityError
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
@@ -104,8 +105,7 @@ class ReferencesPanel(QGroupBox):
         self.references.clear()
         if person_id is not None:
             for reference in self.store.references(person_id):
-                original, _ = self.store.reference_images(reference.id)
-                item = QListWidgetItem(thumbnail(bytes_to_pixmap(original)), reference.filename)
+                item = QListWidgetItem(reference.filename)
                 item.setData(REFERENCE_ROLE, reference.id)
                 item.setToolTip(
                     self.tr("{file}\nenrolled {at} by {who}").format(
@@ -114,6 +114,12 @@ class ReferencesPanel(QGroupBox):
                         who=reference.enrolled_by,
                     )
                 )
+                try:
+                    original, _ = self.store.reference_images(reference.id)
+                    item.setIcon(thumbnail(bytes_to_pixmap(original)))
+                except StoreIntegrityError as error:  # changed outside sigverify: not shown
+                    item.setIcon(self._warning_icon())
+                    item.setToolTip(str(error))
                 self.references.addItem(item)
         self.remove_button.setEnabled(self.references.count() > 0)
         self._clear_preview()
@@ -170,8 +176,11 @@ class ReferencesPanel(QGroupBox):
             lambda error: None,  # a failed check only means no marks
         )
 
+    def _warning_icon(self) -> QIcon:
+        return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
     def _mark_odd(self) -> None:
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        warning = self._warning_icon()
         for row in range(self.references.count()):
             item = self.references.item(row)
             odd = self.odd.get(item.data(REFERENCE_ROLE))
@@ -191,7 +200,13 @@ class ReferencesPanel(QGroupBox):
         if item is None:
             return
         reference_id = item.data(REFERENCE_ROLE)
-        original, preprocessed = self.store.reference_images(reference_id)
+        try:
+            original, preprocessed = self.store.reference_images(reference_id)
+        except StoreIntegrityError as error:
+            self._clear_preview()
+            self.preview_note.setText(str(error))
+            self.preview_note.setStyleSheet("color: #c62828;")
+            return
         self.original_view.set_pixmap(bytes_to_pixmap(original))
         self.preprocessed_view.set_pixmap(preprocessed_pixmap(png_to_array(preprocessed)))
         odd = self.odd.get(reference_id)

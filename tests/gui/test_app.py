@@ -503,3 +503,27 @@ def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
         window.store.get_person("p-9")
     assert page.person_id is None and dialogs.errors == []
     assert window.store.audit_entries("p-9")[-1].action == "delete_person"
+
+
+def test_a_reference_changed_outside_sigverify_is_marked_not_shown(qtbot, window, tmp_path):
+    import hashlib
+    import sqlite3
+
+    enrol(qtbot, window, "p-5", [signature_file(tmp_path, 5, i) for i in range(3)])
+    (first, *_) = window.store.references("p-5")
+    other = signature_file(tmp_path, 6, 0).read_bytes()  # someone else's signature
+    db = sqlite3.connect(window.store.path)
+    db.execute(
+        "UPDATE signature_references SET image = ?, image_sha256 = ? WHERE id = ?",
+        (other, hashlib.sha256(other).hexdigest(), first.id),
+    )
+    db.commit()
+    page = window.people_page
+    page.show_person("p-5")
+    panel = page.reference_panel
+    assert panel.references.count() == 3
+    assert "was changed outside sigverify" in panel.references.item(0).toolTip()
+    assert "was changed outside sigverify" not in panel.references.item(1).toolTip()
+    panel.references.setCurrentRow(0)
+    assert panel.original_view._pixmap is None
+    assert "reference “w5_g0.png” of p-5" in panel.preview_note.text()
