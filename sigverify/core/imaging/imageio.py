@@ -10,8 +10,11 @@ Anything that cannot be read raises an :class:`~sigverify.core.errors.ImageReadE
 from __future__ import annotations
 
 import io
+import os
 import stat
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,6 +118,25 @@ def _cannot_open(name: str, error: OSError) -> ImageReadError:
     )
 
 
+@contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    """libtiff writes its warnings ("TIFFFetchNormalTag: ...") straight to the process's
+    standard error, below Python: while an image is decoded, that goes to the null device
+    (a clerk would read it above the real message). The stream is restored afterwards."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no standard error at all (a windowed app): nothing to silence
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def decode_image(data: bytes, source: str = "image") -> LoadedImage:
     """Decode image bytes (a file's content, a clipboard image) into a :class:`LoadedImage`."""
     name = Path(source).name or source
@@ -124,7 +146,7 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
         )
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(name, None)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _native_stderr_silenced():
         # Our own, lower, pixel limit below says it more clearly; decoder warnings (libtiff,
         # EXIF) are not the clerk's to read.
         warnings.simplefilter("ignore")

@@ -289,3 +289,32 @@ def test_signature_input_reads_the_file_once_with_the_same_checks(tmp_path):
         SignatureInput.from_path(path)
     good = _save(tmp_path / "good.png", Image.new("L", (64, 64), 200))
     assert SignatureInput.from_path(good).data == good.read_bytes()
+
+
+def test_libtiff_warnings_do_not_reach_the_terminal(capfd):
+    """A group-4 TIFF whose private tag has a type libtiff does not know: libtiff prints
+    "TIFFFetchNormalTag: ..." on the process's standard error while decoding (below Python,
+    so only an fd-level capture sees it). The image itself decodes."""
+    import struct
+
+    from PIL import TiffImagePlugin
+
+    from tests.conftest import draw_signature
+
+    ink = Image.fromarray(draw_signature()).convert("1")
+    tags = TiffImagePlugin.ImageFileDirectory_v2()
+    tags[65000] = "scanner note"
+    tags.tagtype[65000] = 2
+    buffer = io.BytesIO()
+    ink.save(buffer, format="TIFF", compression="group4", tiffinfo=tags)
+    data = bytearray(buffer.getvalue())
+    ifd = struct.unpack("<I", data[4:8])[0]
+    for i in range(struct.unpack("<H", data[ifd : ifd + 2])[0]):
+        entry = ifd + 2 + 12 * i
+        if struct.unpack("<H", data[entry : entry + 2])[0] == 65000:
+            data[entry + 2 : entry + 4] = struct.pack("<H", 99)  # no such TIFF type
+    capfd.readouterr()
+    loaded = decode_image(bytes(data), "scan.tif")
+    assert loaded.pixels.shape == draw_signature().shape and loaded.pixels.min() == 0
+    captured = capfd.readouterr()
+    assert "TIFF" not in captured.err and captured.err == ""
