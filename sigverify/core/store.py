@@ -346,12 +346,15 @@ class Store:
         self, model_id: str, person_id: str | None = None
     ) -> list[int]:
         """References (of one person, or all) that have no embedding for ``model_id``."""
-        rows = self._db.execute(
+        missing = (
             "SELECT id FROM signature_references r WHERE NOT EXISTS (SELECT 1 FROM embeddings e "
-            "WHERE e.reference_id = r.id AND e.model_id = ?) AND (? IS NULL OR r.person_id = ?) "
-            "ORDER BY id",
-            (model_id, person_id, person_id),
-        ).fetchall()
+            "WHERE e.reference_id = r.id AND e.model_id = ?)"
+        )
+        if person_id is None:
+            rows = self._db.execute(missing + " ORDER BY id", (model_id,)).fetchall()
+        else:  # one person's, through the person index (not a scan of every reference)
+            query = missing + " AND r.person_id = ? ORDER BY id"
+            rows = self._db.execute(query, (model_id, person_id)).fetchall()
         return [r["id"] for r in rows]
 
     def save_embeddings(self, model_id: str, vectors: dict[int, np.ndarray]) -> None:
