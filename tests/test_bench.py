@@ -164,3 +164,18 @@ def test_startup_reports_when_the_window_and_the_model_were_ready():
         assert 0 < launch["window_shown_s"] <= launch["model_ready_s"] < 60
         assert 50 < launch["peak_rss_mb"] < 2000  # the app's own process, measured
     assert out["runs"] == 2
+
+
+def test_store_scale_reports_both_stores(tiny_model_dir, tmp_path):
+    out = run_script(
+        "store_scale.py",
+        *("--model", tiny_model_dir, "--people", 300, "--runs", 3, "--folder", tmp_path),
+    )
+    assert out["small"]["people"] == 10 and out["large"]["people"] == 300
+    for store in ("small", "large"):
+        assert set(out[store]["verify_ms"]) == {"p50", "p95"} and out[store]["bytes_per_person"]
+    # 300 people with 5 stand-in images of 2,000 + 500 bytes: at least that much a person
+    assert out["large"]["bytes_per_person"] >= out["stand_in_image_bytes_per_person"] == 12505
+    assert out["verify_p50_ratio_large_to_small"] == round(
+        out["large"]["verify_ms"]["p50"] / out["small"]["verify_ms"]["p50"], 3
+    )
