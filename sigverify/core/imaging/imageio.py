@@ -197,7 +197,7 @@ def _decoded(image: Image.Image, name: str, source: str) -> LoadedImage:
             )
         fmt = image.format or "unknown"
         image.load()
-        image = ImageOps.exif_transpose(image)
+        ImageOps.exif_transpose(image, in_place=True)  # no copy of a large scan
         pixels = _to_grey(image)
     except (ImageTooLargeError, ImageTooSmallError, MemoryError):
         raise
@@ -235,25 +235,33 @@ def _to_grey(image: Image.Image) -> np.ndarray:
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
         values = np.asarray(image, dtype=np.float32)
         # 16-bit grey (Pillow may widen it to 32-bit "I"); 8-bit data stored as "I" stays put.
-        scale = 65535.0 if values.max(initial=0) > 255 else 255.0
-        return np.clip(np.rint(values / scale * 255.0), 0, 255).astype(np.uint8)
+        return _scaled_to_uint8(values, 65535.0 if values.max(initial=0) > 255 else 255.0)
     if mode == "LAB":  # a colour scan in CIELAB: its lightness is the grey image
         return np.asarray(image.getchannel("L"), dtype=np.uint8).copy()
     if mode == "F":
-        values = np.asarray(image, dtype=np.float32)
+        values = np.array(image, dtype=np.float32)
         top = values.max(initial=0)
-        scale = 1.0 if top <= 1.0 else (255.0 if top <= 255 else 65535.0)
-        return np.clip(np.rint(values / scale * 255.0), 0, 255).astype(np.uint8)
+        return _scaled_to_uint8(values, 1.0 if top <= 1.0 else (255.0 if top <= 255 else 65535.0))
     if mode == "1":
         return np.asarray(image.convert("L"), dtype=np.uint8).copy()
     has_alpha = mode in ("RGBA", "LA", "PA", "La", "RGBa") or (
         mode == "P" and "transparency" in image.info
     )
-    if has_alpha:
-        rgba = image.convert("RGBA")
-        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        image = Image.alpha_composite(paper, rgba)
+    if has_alpha:  # grey and alpha only (a quarter of RGBA's memory), over white paper
+        grey, alpha = image.convert("LA").split()
+        image = Image.composite(grey, Image.new("L", image.size, 255), alpha)
     return np.asarray(image.convert("L"), dtype=np.uint8).copy()
+
+
+def _scaled_to_uint8(values: np.ndarray, scale: float) -> np.ndarray:
+    """float32 ``values`` in ``[0, scale]`` -> uint8 ``[0, 255]``, rounded; computed in
+    place (a 40-megapixel scan needs no second float copy)."""
+    if not values.flags.writeable:
+        values = values.copy()
+    values *= np.float32(255.0 / scale)
+    np.rint(values, out=values)
+    np.clip(values, 0, 255, out=values)
+    return values.astype(np.uint8)
 
 
 def encode_png(pixels: np.ndarray) -> bytes:
