@@ -22,8 +22,9 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.paths import user_cache_dir
 
-#: Raise when preprocessing code changes its output for the same configuration.
-PIPELINE_VERSION = 1
+#: Raise when preprocessing code changes its output for the same configuration (2: own
+#: thinning, chamfer stroke edges, whole-factor working size).
+PIPELINE_VERSION = 2
 
 
 def config_key(config: PreprocessConfig) -> str:
