@@ -4,7 +4,7 @@
 <context>
     <name>ComparisonPanel</name>
     <message>
-        <location filename="../../sigverify/gui/comparison_panel.py" line="+35"/>
+        <location filename="../../sigverify/gui/comparison_panel.py" line="+36"/>
         <source>Side by side</source>
         <translation>并排对比</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>对比对象</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Each reference&apos;s distance to the checked signature, on the same scale as the score and the thresholds</source>
         <translation>各参考签名与被验证签名之间的距离，与分数和阈值采用相同的刻度</translation>
     </message>
@@ -1067,7 +1067,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+63"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+64"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id.</extracomment>
         <translation>参考签名</translation>
@@ -1093,14 +1093,14 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型处理后</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>{file}
 enrolled {at} by {who}</source>
         <translation>{file}
 由 {who} 于 {at} 登记</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <location line="+8"/>
         <source>Remove</source>
         <translation>移除</translation>
@@ -1121,7 +1121,7 @@ enrolled {at} by {who}</source>
         <translation>要从 {id} 的参考签名中移除“{file}”吗？</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>⚠ {file}</source>
         <translation>⚠ {file}</translation>
     </message>
@@ -1869,7 +1869,7 @@ enrolled {at} by {who}</source>
         <translation>未知设备“{name}”：请使用 auto、cpu 或 cuda。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/imageio.py" line="+78"/>
+        <location filename="../../sigverify/core/imaging/imageio.py" line="+81"/>
         <source>The file “{name}” does not exist.</source>
         <extracomment>Refuse files larger than this before reading them (an uncompressed 16-bit 40-megapixel TIFF is 80 MB). The only decoders Pillow may use: the documented formats. Pillow knows some forty more (PostScript through Ghostscript, PPM, TGA, ICO...), none of them a scanner&apos;s or phone&apos;s. (A phone&apos;s JPEG that carries a second, preview image opens as JPEG, then says &quot;MPO&quot;.) A JPEG larger than this on its long side is decoded at a reduced scale (1/2, 1/4, 1/8), which takes a fraction of the memory and time; preprocessing works at 1600 px anyway. Refuse images whose shorter side is below this: no signature is readable at that size. File suffixes the dataset readers and file dialogs look for.</extracomment>
         <translation>文件“{name}”不存在。</translation>
@@ -1895,7 +1895,7 @@ enrolled {at} by {who}</source>
         <translation>无法打开文件“{name}”：{strerror}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+30"/>
         <source>The file “{name}” is empty (0 bytes).</source>
         <translation>文件“{name}”为空（0 字节）。</translation>
     </message>
@@ -2052,9 +2052,9 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+248"/>
+        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+259"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
-        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise (30 %) is not caught by this.</extracomment>
+        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
     </message>
     <message>
@@ -2068,7 +2068,7 @@ enrolled {at} by {who}</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_schema.py" line="+113"/>
+        <location filename="../../sigverify/core/store_schema.py" line="+114"/>
         <source>“{name}” is not a sigverify store; choose another file.</source>
         <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
         <translation>“{name}”不是 sigverify 签名数据库；请选择其他文件。</translation>
@@ -2084,14 +2084,24 @@ enrolled {at} by {who}</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+117"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
         <location line="+61"/>
+        <source>A threshold must be a number of 0 or more, or left empty.</source>
+        <translation>阈值必须是 0 或更大的数，或留空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The reject threshold must not be below the accept threshold.</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>The setting “{key}”</source>
+        <translation>设置“{key}”</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/store_references.py" line="+53"/>
@@ -2104,12 +2114,12 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 的参考签名“{file}”</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The stored embedding of {person_id}&apos;s reference “{file}”</source>
         <translation>{person_id} 的参考签名“{file}”所存的特征向量</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-93"/>
         <source>There is no reference number {reference_id}.</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
@@ -2150,7 +2160,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/imageio.py" line="+37"/>
+        <location filename="../../sigverify/core/imaging/imageio.py" line="+45"/>
         <source>Could not encode the preprocessed image.</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
@@ -2222,7 +2232,7 @@ enrolled {at} by {who}</source>
         <translation>训练和导出模型需要 sigverify 完整版（含 PyTorch）；此柜台版只能验证。请用完整版或源码安装进行训练（见 README），然后在“模型”页导入训练好的模型文件夹，或用“sigverify models activate MODEL_DIR”切换到该模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_seal.py" line="+83"/>
+        <location filename="../../sigverify/core/store_seal.py" line="+103"/>
         <source>The seal file “{name}” beside the signature store is missing, so sigverify cannot tell whether the store was changed. Restore it together with the store from the same backup.</source>
         <translation>签名库旁的封印文件“{name}”不见了，因此 sigverify 无法判断签名库是否被改动过。请从同一份备份中将它与签名库一起恢复。</translation>
     </message>
@@ -2235,6 +2245,11 @@ enrolled {at} by {who}</source>
         <location line="+38"/>
         <source>{what} was changed outside sigverify: it no longer matches the store&apos;s seal, so it is not used. Check the audit log (sigverify audit verify) and restore the store from a backup.</source>
         <translation>{what}在 sigverify 之外被改动过：它与签名库的封印不再相符，因此不会被使用。请检查审计日志（sigverify audit verify），并从备份中恢复签名库。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/store_audit.py" line="+31"/>
+        <source>The audit log</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>

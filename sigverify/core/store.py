@@ -14,6 +14,8 @@ signatures and an audit log.
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -26,6 +28,7 @@ from sigverify.core.errors import (
     NotFoundError,
     SigverifyError,
     StoreError,
+    StoreIntegrityError,
 )
 from sigverify.core.i18n import translate
 from sigverify.core.paths import user_data_dir
@@ -45,14 +48,11 @@ from sigverify.core.store_references import (
     write_embeddings,
 )
 from sigverify.core.store_schema import prepare
-from sigverify.core.store_seal import (
-    NO_HEAD,
-    Seal,
-    changed_outside,
-    person_parts,
-)
+from sigverify.core.store_seal import Seal, changed_outside, person_parts, setting_parts
 
 STORE_ENV = "SIGVERIFY_STORE"
+
+log = logging.getLogger(__name__)
 
 
 def default_store_path() -> Path:
@@ -103,6 +103,7 @@ class Store:
         self.seal = Seal(self.path)
         try:
             prepare(self._db, self.path.name, self.transaction, self.seal)
+            self._move_seal_head()  # catches up after a kill between a commit and the seal
         except sqlite3.Error as error:
             self._db.close()
             raise _friendly(error, self.path) from error
@@ -121,14 +122,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write: everything inside commits together or not at all."""
+        """One atomic write: everything inside commits together or not at all; after the
+        commit the seal learns the audit log's new last row."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             raise _friendly(error, self.path) from error
         try:
             yield self._db
-            self._move_seal_head()
             self._db.execute("COMMIT")
         except BaseException as error:
             # SQLite may already have rolled back by itself (e.g. on a full disk).
@@ -137,11 +138,18 @@ class Store:
             if isinstance(error, sqlite3.Error):
                 raise _friendly(error, self.path) from error
             raise
+        self._move_seal_head()
 
     def _move_seal_head(self) -> None:
-        """Before a commit: the seal remembers the audit log's new last row."""
+        """The seal remembers the audit log's last committed row. Should that fail (a full
+        disk), the log is one step ahead of the seal, which verification accepts."""
         row = self._db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        self.seal.move_head(tuple(row) if row else NO_HEAD)
+        if row is None:
+            return
+        try:
+            self.seal.move_head(tuple(row))
+        except (OSError, StoreIntegrityError) as error:
+            log.warning("the seal of %s was not updated: %s", self.path, error)
 
     # -------------------------------------------------------------- audit
 
@@ -231,6 +239,10 @@ class Store:
         self, person_id: str, accept: float | None, reject: float | None, operator: str
     ) -> None:
         """Per-person thresholds (None = use the model's)."""
+        if any(v is not None and not (math.isfinite(v) and v >= 0) for v in (accept, reject)):
+            raise SigverifyError(
+                translate("errors", "A threshold must be a number of 0 or more, or left empty.")
+            )
         if accept is not None and reject is not None and reject < accept:
             raise SigverifyError(
                 translate("errors", "The reject threshold must not be below the accept threshold.")
@@ -370,13 +382,23 @@ class Store:
     # -------------------------------------------------------------- settings
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row["value"] if row else default
+        row = self._db.execute("SELECT value, mac FROM settings WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return default
+        if not self.seal.matches(row["mac"], *setting_parts(key, row["value"])):
+            raise changed_outside(translate("errors", "The setting “{key}”").format(key=key))
+        return row["value"]
+
+    def _put_settings(self, db, values: dict[str, str]) -> None:
+        db.executemany(
+            "INSERT OR REPLACE INTO settings (key, value, mac) VALUES (?, ?, ?)",
+            [(k, v, self.seal.mac(*setting_parts(k, v))) for k, v in values.items()],
+        )
 
     def set_setting(self, key: str, value: str, operator: str, audit: bool = True) -> None:
         with self.transaction() as db:
             old = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+            self._put_settings(db, {key: value})
             if audit:
                 append_entry(
                     db,
@@ -393,7 +415,5 @@ class Store:
         """Several settings and one audit row ``action`` in one transaction (a model
         switch: the active model, the list of models used, and its record)."""
         with self.transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", list(values.items())
-            )
+            self._put_settings(db, values)
             append_entry(db, self.seal, operator, action, None, details)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from sigverify.core.i18n import translate
 from sigverify.core.store_records import GENESIS_HASH, AuditEntry, entry_hash, now
-from sigverify.core.store_seal import NO_HEAD, Seal, audit_parts
+from sigverify.core.store_seal import Seal, audit_parts, changed_outside
 
 
 def append_entry(
@@ -23,8 +24,11 @@ def append_entry(
     details: dict,
 ) -> None:
     """Add one row after the last one, with its MAC under ``seal``, inside the caller's
-    transaction (which moves the seal's head when it commits)."""
-    row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    transaction (which moves the seal's head when it commits). Refused when the log no
+    longer reaches the seal's head: a new row must not hide rows cut from the end."""
+    row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    if (row["id"] if row else 0) < seal.head()[0]:
+        raise changed_outside(translate("errors", "The audit log"))
     previous = row["hash"] if row else GENESIS_HASH
     at = now()
     text = json.dumps(details, sort_keys=True, ensure_ascii=False)
@@ -61,26 +65,31 @@ def read_entries(db: sqlite3.Connection, person_id: str | None = None) -> list[A
 
 
 def check_chain(db: sqlite3.Connection, seal: Seal) -> tuple[bool, int | None]:
-    """``(True, None)`` if every row's hash is right and links to the one before, every
-    row's MAC matches under ``seal``, and the log still reaches the head the seal
-    remembers; else ``(False, id of the first bad or missing row)``."""
-    previous = GENESIS_HASH
-    last = NO_HEAD
-    for row in db.execute("SELECT * FROM audit_log ORDER BY id"):
-        expected = entry_hash(
+    """``(True, None)`` if the rows are numbered 1, 2, 3... without a gap, every row's hash
+    is right and links to the one before, every row's MAC matches under ``seal``, and the
+    log reaches the head the seal remembers (it may go further: a kill after a commit);
+    else ``(False, id of the first bad or missing row)``."""
+    head = seal.head()  # before the rows: whatever it names was committed before they are read
+    db.execute("BEGIN")  # one consistent look at the rows while other desks write
+    try:
+        rows = db.execute("SELECT * FROM audit_log ORDER BY id").fetchall()
+    finally:
+        db.execute("COMMIT")
+    previous, expected_id = GENESIS_HASH, 1
+    for row in rows:
+        digest = entry_hash(
             previous, row["at"], row["operator"], row["action"], row["person_id"], row["details"]
         )
         if (
-            row["previous_hash"] != previous
-            or row["hash"] != expected
+            row["id"] != expected_id
+            or row["previous_hash"] != previous
+            or row["hash"] != digest
             or not seal.matches(row["mac"], *audit_parts(row["id"], row["hash"]))
         ):
-            return False, row["id"]
-        previous = row["hash"]
-        last = (row["id"], row["hash"])
-    head, before = seal.heads()
-    if last in (head, before):  # the previous head: a crash just before a commit
-        return True, None
-    if last[0] < head[0]:  # rows cut from the end (or all of them)
-        return False, last[0] + 1
-    return False, head[0] + 1 if last[0] > head[0] else last[0]  # added after, or replaced
+            return False, min(row["id"], expected_id)
+        if row["id"] == head[0] and row["hash"] != head[1]:
+            return False, row["id"]  # the row the seal names was replaced
+        previous, expected_id = row["hash"], expected_id + 1
+    if expected_id - 1 < head[0]:  # rows cut from the end (or all of them)
+        return False, expected_id
+    return True, None

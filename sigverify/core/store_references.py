@@ -114,7 +114,8 @@ def read_embeddings(
     if not rows:
         return [], None
     for r in rows:
-        if not seal.matches(r["mac"], *embedding_parts(r["id"], model_id, r["vector"])):
+        parts = embedding_parts(r["id"], person_id, model_id, r["vector"])
+        if not seal.matches(r["mac"], *parts):
             raise changed_outside(
                 translate(
                     "errors", "The stored embedding of {person_id}'s reference “{file}”"
@@ -126,11 +127,24 @@ def read_embeddings(
 def write_embeddings(
     db: sqlite3.Connection, seal: Seal, model_id: str, vectors: dict[int, np.ndarray]
 ) -> None:
-    """Store embeddings with their MACs; earlier ones for the same model are replaced."""
+    """Store embeddings with their MACs (which name the person each reference belongs to);
+    earlier ones for the same model are replaced. A reference removed meanwhile (by
+    another desk) is skipped."""
+    if not vectors:
+        return
+    owners = dict(
+        db.execute(
+            "SELECT id, person_id FROM signature_references WHERE id IN "
+            f"({','.join('?' * len(vectors))})",
+            list(vectors),
+        ).fetchall()
+    )
     rows = []
     for reference_id, vector in vectors.items():
+        if reference_id not in owners:
+            continue
         data = vector_bytes(vector)
-        mac = seal.mac(*embedding_parts(reference_id, model_id, data))
+        mac = seal.mac(*embedding_parts(reference_id, owners[reference_id], model_id, data))
         rows.append((reference_id, model_id, data, mac))
     db.executemany(
         "INSERT OR REPLACE INTO embeddings (reference_id, model_id, vector, mac) "

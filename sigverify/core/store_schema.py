@@ -64,6 +64,7 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE signature_references ADD COLUMN mac TEXT;
     ALTER TABLE embeddings ADD COLUMN mac TEXT;
     ALTER TABLE people ADD COLUMN mac TEXT;
+    ALTER TABLE settings ADD COLUMN mac TEXT;
     """,
 }
 

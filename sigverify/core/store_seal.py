@@ -3,17 +3,18 @@
 A small file beside the store (``store.sqlite3.seal``, written only by sigverify) holds
 
 - a random key: every row that decides a verification carries an HMAC-SHA256 of its
-  content under that key (audit rows, references, embeddings, a person's thresholds), so a
-  row edited, added or renumbered with SQL, even with the audit chain recomputed, no longer
-  matches its MAC;
-- the audit log's head (last row id and hash) and the head before it, updated inside every
-  write transaction: a log cut short (its last rows, or all of them, deleted) no longer
-  reaches the head the seal remembers. The previous head is kept because the seal is
-  written just before the database commits: a crash in between leaves the database one
-  row short of the seal, which is not tampering.
+  content under that key (audit rows, references, embeddings with the person they belong
+  to, a person's thresholds, the settings), so a row edited, added, moved to another person
+  or renumbered with SQL, even with the audit chain recomputed, no longer matches its MAC;
+- the audit log's head (last row id and hash), moved forward after every commit that
+  appended to the log: a log cut short (its last row, its last rows, or all of them) no
+  longer reaches the head the seal remembers. The database may be ahead of the seal (a
+  kill between the commit and the seal's update, or a seal that could not be written):
+  rows past the head are accepted when their MACs are right, which only sigverify can make.
 
-Whoever can rewrite both the database and this file can still forge; the seal makes an edit
-with a database tool visible, it does not replace file permissions.
+Whoever can rewrite both the database and this file can still forge, and a row put back
+from an older copy of the store (with its MAC) is not told from the current one; the seal
+makes an edit with a database tool visible, it does not replace file permissions.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import hmac
 import json
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sigverify.core.errors import StoreIntegrityError
@@ -32,6 +35,23 @@ from sigverify.core.store_records import sha256_hex
 SEAL_SUFFIX = ".seal"
 SEAL_FORMAT = 1
 NO_HEAD = (0, "")
+
+
+@contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_path`` (POSIX ``flock``; on Windows, where only
+    one desk process writes a local store, nothing)."""
+    with open(lock_path, "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:
+            yield
+            return
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 class Seal:
@@ -51,17 +71,11 @@ class Seal:
         the first time (called while holding the store's write lock). A seal left beside
         it by an earlier store of the same name is replaced."""
         self._key = None
-        self._write(
-            {
-                "format": SEAL_FORMAT,
-                "key": secrets.token_hex(32),
-                "head": list(NO_HEAD),
-                "previous": list(NO_HEAD),
-            }
-        )
+        self._write({"format": SEAL_FORMAT, "key": secrets.token_hex(32), "head": list(NO_HEAD)})
 
     def _write(self, content: dict) -> None:
-        """Atomically: a new file, flushed to disk, replaces the old one."""
+        """Atomically and durably: a new file, flushed, replaces the old one, and the
+        folder's entry is flushed too (the rename survives a power cut)."""
         partial = self.path.with_name(self.path.name + ".new")
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
@@ -69,13 +83,19 @@ class Seal:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, self.path)
+        if hasattr(os, "O_DIRECTORY"):  # POSIX; Windows has no folder handles to flush
+            folder = os.open(self.path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
 
     def _read(self) -> dict:
         try:
             content = json.loads(self.path.read_text(encoding="utf-8"))
             bytes.fromhex(content["key"])
-            heads = [content["head"], content["previous"]]
-            if not all(isinstance(h, list) and len(h) == 2 for h in heads):
+            head = content["head"]
+            if not (isinstance(head, list) and len(head) == 2 and isinstance(head[0], int)):
                 raise ValueError
             return content
         except FileNotFoundError:
@@ -96,20 +116,20 @@ class Seal:
                 ).format(name=self.path.name)
             ) from None
 
-    def heads(self) -> tuple[tuple[int, str], tuple[int, str]]:
-        """``(head, previous head)`` as ``(row id, hash)``, read afresh (another process may
-        have written since)."""
-        content = self._read()
-        return tuple(content["head"]), tuple(content["previous"])
+    def head(self) -> tuple[int, str]:
+        """The audit log's last row ``(id, hash)`` as the seal last saw it, read afresh
+        (another process may have written since)."""
+        return tuple(self._read()["head"])
 
     def move_head(self, head: tuple[int, str]) -> None:
-        """Remember ``head`` as the audit log's last row (the current head becomes the
-        previous one). Atomic: a new file replaces the old."""
-        content = self._read()
-        if tuple(content["head"]) == tuple(head):
-            return
-        content["previous"], content["head"] = content["head"], list(head)
-        self._write(content)
+        """After a commit: remember ``head`` as the audit log's last row, unless the seal
+        already holds a later one (another process committed after this one). Two
+        processes update it one at a time (a lock file beside it)."""
+        with _exclusive(self.path.with_name(self.path.name + ".lock")):
+            content = self._read()
+            if head[0] > content["head"][0]:
+                content["head"] = list(head)
+                self._write(content)
 
     # ------------------------------------------------------------ MACs
 
@@ -147,12 +167,18 @@ def reference_parts(row_id: int, person_id: str, image_sha256: str, preprocessed
     return ("reference", row_id, person_id, image_sha256, sha256_hex(preprocessed))
 
 
-def embedding_parts(reference_id: int, model_id: str, vector: bytes) -> tuple:
-    return ("embedding", reference_id, model_id, sha256_hex(vector))
+def embedding_parts(reference_id: int, person_id: str, model_id: str, vector: bytes) -> tuple:
+    return ("embedding", reference_id, person_id, model_id, sha256_hex(vector))
 
 
 def person_parts(person_id: str, accept: float | None, reject: float | None) -> tuple:
-    return ("person", person_id, accept, reject)
+    """As SQLite's REAL column gives them back: 0 as 0.0, -0.0 as 0.0."""
+    values = (float(v) + 0.0 if isinstance(v, (int, float)) else v for v in (accept, reject))
+    return ("person", person_id, *values)
+
+
+def setting_parts(key: str, value: str) -> tuple:
+    return ("setting", key, value)
 
 
 def seal_rows(db, seal: Seal) -> None:
@@ -167,15 +193,23 @@ def seal_rows(db, seal: Seal) -> None:
     for row in rows:
         mac = seal.mac(*reference_parts(row[0], row[1], row[2], bytes(row[3])))
         db.execute("UPDATE signature_references SET mac = ? WHERE id = ?", (mac, row[0]))
-    for row in db.execute("SELECT reference_id, model_id, vector FROM embeddings").fetchall():
-        mac = seal.mac(*embedding_parts(row[0], row[1], bytes(row[2])))
+    rows = db.execute(
+        "SELECT e.reference_id, r.person_id, e.model_id, e.vector FROM embeddings e "
+        "JOIN signature_references r ON r.id = e.reference_id"
+    ).fetchall()
+    for row in rows:
+        mac = seal.mac(*embedding_parts(row[0], row[1], row[2], bytes(row[3])))
         db.execute(
             "UPDATE embeddings SET mac = ? WHERE reference_id = ? AND model_id = ?",
-            (mac, row[0], row[1]),
+            (mac, row[0], row[2]),
         )
     rows = db.execute("SELECT id, accept_threshold, reject_threshold FROM people").fetchall()
     for row in rows:
         mac = seal.mac(*person_parts(row[0], row[1], row[2]))
         db.execute("UPDATE people SET mac = ? WHERE id = ?", (mac, row[0]))
+    for key, value in db.execute("SELECT key, value FROM settings").fetchall():
+        mac = seal.mac(*setting_parts(key, value))
+        db.execute("UPDATE settings SET mac = ? WHERE key = ?", (mac, key))
     head = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    seal.move_head(tuple(head) if head else NO_HEAD)
+    if head:  # inside the migration's transaction: the seal may end up behind, never ahead
+        seal.move_head(tuple(head))

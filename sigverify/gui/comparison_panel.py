@@ -114,12 +114,11 @@ class ComparisonPanel(QWidget):
                 f"{reference.filename} ({result.on_score_scale(reference):.3f})",
                 reference.reference_id,
             )
-        self.reference_choice.setToolTip(
-            self.tr(
-                "Each reference's distance to the checked signature, on the same scale as the "
-                "score and the thresholds"
-            )
+        self.choice_tip = self.tr(
+            "Each reference's distance to the checked signature, on the same scale as the "
+            "score and the thresholds"
         )
+        self.reference_choice.setToolTip(self.choice_tip)
         self.reference_choice.blockSignals(False)
         self._show_comparison()
 
@@ -135,6 +134,7 @@ class ComparisonPanel(QWidget):
                 view.set_pixmap(None)
             self.reference_choice.setToolTip(str(error))
             return
+        self.reference_choice.setToolTip(self.choice_tip)
         reference = png_to_array(png)
         query = self.result.query_pixels
         self.side_query.set_pixmap(preprocessed_pixmap(query))

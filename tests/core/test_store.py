@@ -114,7 +114,7 @@ def test_audit_chain_detects_edits_and_deletions(store):
     assert store.verify_audit_chain() == (True, None)
     raw.execute("DELETE FROM audit_log WHERE id = 2")
     raw.commit()
-    assert store.verify_audit_chain() == (False, 3)
+    assert store.verify_audit_chain() == (False, 2)  # the missing row
 
 
 def test_a_file_that_is_not_ours(tmp_path):

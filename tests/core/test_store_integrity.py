@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 
 import numpy as np
 import pytest
 
-from sigverify.core.errors import StoreIntegrityError
+from sigverify.core.errors import SigverifyError, StoreIntegrityError
 from sigverify.core.store import Store
 from sigverify.core.store_records import GENESIS_HASH, NewReference, entry_hash, vector_bytes
 
@@ -55,7 +56,14 @@ def test_an_untouched_store_is_intact_and_sealed(store):
     seal = json.loads(store.seal.path.read_text())
     last = raw(store).execute("SELECT id, hash FROM audit_log ORDER BY id DESC").fetchone()
     assert seal["head"] == [last["id"], last["hash"]] == [4, last["hash"]]
-    assert seal["previous"][0] == 3  # the head before the last write
+
+
+def test_the_last_row_alone_deleted_is_found_and_no_row_is_added_over_it(store):
+    raw(store).execute("DELETE FROM audit_log WHERE id = 4")
+    assert store.verify_audit_chain() == (False, 4)
+    with pytest.raises(StoreIntegrityError, match="The audit log was changed outside"):
+        store.record("clerk", "verify", "c-1", {})  # would hide the gap under a new row 4
+    assert store.verify_audit_chain() == (False, 4)
 
 
 def test_the_last_rows_or_all_rows_deleted_are_found(store):
@@ -88,16 +96,50 @@ def test_a_forged_row_appended_is_found(store):
 def test_renumbered_rows_are_found(store):
     db = raw(store)
     db.execute("UPDATE audit_log SET id = id + 10")
-    assert store.verify_audit_chain() == (False, 11)
+    assert store.verify_audit_chain() == (False, 1)  # row 1 is missing
 
 
-def test_a_crash_between_the_seal_and_the_commit_is_not_tampering(store):
-    # the seal is written just before the database commits: a kill in between leaves the
-    # seal one row ahead of the log; that log is still intact
-    store.seal.move_head((5, "f" * 64))
+def test_a_kill_between_the_commit_and_the_seal_is_not_tampering(store):
+    # the seal is moved after each commit: a kill in between leaves the log ahead of the
+    # seal, and rows past its head are accepted (their MACs only sigverify can make) ...
+    row = raw(store).execute("SELECT id, hash FROM audit_log WHERE id = 2").fetchone()
+    content = json.loads(store.seal.path.read_text())
+    content["head"] = [row["id"], row["hash"]]
+    store.seal.path.write_text(json.dumps(content))
     assert store.verify_audit_chain() == (True, None)
-    store.seal.move_head((6, "e" * 64))  # two rows ahead: rows are missing
+    with Store(store.path) as reopened:  # ... and opening the store catches the seal up
+        assert reopened.seal.head()[0] == 4
+    # a seal naming a row the log does not have: rows were cut
+    content["head"] = [6, "e" * 64]
+    store.seal.path.write_text(json.dumps(content))
     assert store.verify_audit_chain() == (False, 5)
+
+
+def test_a_reference_moved_to_another_person_is_refused(store):
+    store.add_references("c-2", "Bo", "", "m1", [reference("b.png", 0.5)], "clerk")
+    raw(store).execute("UPDATE signature_references SET person_id = 'c-2' WHERE person_id = 'c-1'")
+    with pytest.raises(StoreIntegrityError, match="embedding of c-2's reference “a.png”"):
+        store.embeddings("c-2", "m1")
+
+
+@pytest.mark.parametrize("accept", [0, -0.0])
+def test_thresholds_that_sqlite_gives_back_otherwise_stay_valid(store, accept):
+    store.set_person_thresholds("c-1", accept, 1, "supervisor")  # stored as 0.0 and 1.0
+    assert store.get_person("c-1").accept_threshold == 0.0
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -0.1])
+def test_thresholds_must_be_finite_and_not_negative(store, bad):
+    with pytest.raises(SigverifyError, match="must be a number of 0 or more"):
+        store.set_person_thresholds("c-1", bad, None, "supervisor")
+
+
+def test_a_setting_changed_with_sql_is_refused(store):
+    store.set_setting("shared_thresholds", '{"accept": 0.3, "reject": 0.5}', "supervisor")
+    assert store.get_setting("shared_thresholds") == '{"accept": 0.3, "reject": 0.5}'
+    raw(store).execute("""UPDATE settings SET value = '{"accept": 99, "reject": 99}'""")
+    with pytest.raises(StoreIntegrityError, match="setting “shared_thresholds”"):
+        store.get_setting("shared_thresholds")
 
 
 def test_a_replaced_embedding_is_refused(store):

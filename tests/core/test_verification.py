@@ -210,8 +210,8 @@ def test_reason_text_for_each_band(service, tmp_path):
     score = service.verify("c-1", query, record=False).score
     words = {
         (score + 1, score + 2): "within",
-        (score - 2, score - 1): "does not match",
-        (score - 1, score + 1): "between",
+        (score / 4, score / 2): "does not match",  # thresholds are 0 or more
+        (score / 2, score + 1): "between",
     }
     for (accept, reject), word in words.items():
         service.store.set_person_thresholds("c-1", accept, reject, "manager")
