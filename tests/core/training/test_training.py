@@ -181,7 +181,7 @@ def test_early_stopping_when_nothing_improves(small_banks, tmp_path, monkeypatch
     """The validation EER is pinned at 0.3 every epoch (BatchNorm statistics would move
     even with a zero learning rate): the first epoch is the best, and with patience 1
     training stops after the second."""
-    import sigverify.core.training.engine as training
+    import sigverify.core.training.validation as training
 
     real = training.evaluate_embeddings
 
