@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -295,4 +295,7 @@ def create_main_window(store_path=None, load_model: bool = True, threads: int = 
 def close_main_window(window) -> None:
     """Stop the worker and close the store (after the window closed)."""
     window.engine.shutdown()
+    # Results the worker sent before it stopped are handed over now, while the store their
+    # callbacks read (a page refreshing itself) is still open.
+    QCoreApplication.sendPostedEvents()
     window.store.close()

@@ -527,3 +527,25 @@ def test_a_reference_changed_outside_sigverify_is_marked_not_shown(qtbot, window
     panel.references.setCurrentRow(0)
     assert panel.original_view._pixmap is None
     assert "reference “w5_g0.png” of p-5" in panel.preview_note.text()
+
+
+def test_a_result_sent_before_closing_is_handled_while_the_store_is_open(window):
+    """A job that finished just before the window closed: its result is handed over when
+    closing, while the store its callback reads is still open (it used to arrive after
+    the store was closed: "Cannot operate on a closed database")."""
+    import threading
+    import time
+
+    from sigverify.gui.main_window import close_main_window
+
+    finished, seen = threading.Event(), []
+
+    def work(context, job):
+        finished.set()
+        return "done"
+
+    window.engine.submit(work, lambda result: seen.append(window.store.list_people()))
+    assert finished.wait(10)
+    time.sleep(0.3)  # the worker posts the result; the Qt event loop does not run here
+    close_main_window(window)
+    assert seen == [[]]
