@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from sigverify.core.data.synthetic import write_synthetic_dataset
 
@@ -186,3 +187,18 @@ def test_store_scale_reports_both_stores(tiny_model_dir, tmp_path):
         out["large"]["store_ms"]["p50"] / out["small"]["store_ms"]["p50"], 3
     )
     assert 0 < out["store_share_of_large_verify"] < 1
+
+
+def test_batch_reports_throughput_with_and_without_the_audit_log(tiny_model_dir, tmp_path):
+    out = run_script("batch.py", "--model", tiny_model_dir, "--people", 3)
+    assert out["people"] == 3 and out["queries"] == 15  # 5 queries of each (3 genuine, 2 forged)
+    for label in ("recorded", "not_recorded"):
+        run = out[label]
+        assert run["checked"] == 15 and run["errors"] == 0
+        assert sum(run["decisions"].values()) == 15 and run["queries_per_s"] > 0
+        assert run["ms_per_query"] == pytest.approx(1000 / run["queries_per_s"], rel=0.05)
+    assert out["recorded"]["decisions"] == out["not_recorded"]["decisions"]
+
+    dataset = write_synthetic_dataset(tmp_path / "data", writers=2, genuine=7, forged=2)
+    out = run_script("batch.py", "--model", tiny_model_dir, "--data", dataset, "--people", 2)
+    assert out["queries"] == 2 * (2 + 2) and out["recorded"]["checked"] == 8

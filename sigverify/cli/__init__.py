@@ -21,7 +21,13 @@ from sigverify.core.errors import SigverifyError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sigverify.cli import data_commands, model_commands, store_commands, train_commands
+    from sigverify.cli import (
+        batch_commands,
+        data_commands,
+        model_commands,
+        store_commands,
+        train_commands,
+    )
 
     parser = argparse.ArgumentParser(
         prog="sigverify",
@@ -34,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     train_commands.register(commands)
     store_commands.register(commands)
     model_commands.register(commands)
+    batch_commands.register(commands)
     return parser
 
 

@@ -9,6 +9,7 @@ import argparse
 import json
 import re
 import sys
+import time
 from collections.abc import Callable
 
 from sigverify.core.errors import SigverifyError
@@ -22,12 +23,15 @@ class UsageError(SigverifyError):
 
 class ProgressBar:
     """A one-line progress bar on stderr, drawn only when stderr is a terminal.
-    Use as the ``on_progress(done, total)`` callback of core functions."""
+    Use as the ``on_progress(done, total)`` callback of core functions. ``time_left``:
+    also the time left, from the pace so far."""
 
-    def __init__(self, label: str, stream=None):
+    def __init__(self, label: str, stream=None, time_left: bool = False):
         self.label = label
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()
+        self.time_left = time_left
+        self.started = time.perf_counter()
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or total <= 0:
@@ -36,7 +40,11 @@ class ProgressBar:
         filled = int(width * done / total)
         bar = "#" * filled + "-" * (width - filled)
         end = "\n" if done >= total else ""
-        self.stream.write(f"\r{self.label} [{bar}] {done}/{total}{end}")
+        left = ""
+        if self.time_left and 0 < done < total:
+            elapsed = time.perf_counter() - self.started
+            left = f", {_format_duration(elapsed / done * (total - done))} left"
+        self.stream.write(f"\r{self.label} [{bar}] {done}/{total}{left}{end}")
         self.stream.flush()
 
 

@@ -153,10 +153,19 @@ class Store:
 
     # -------------------------------------------------------------- audit
 
-    def record(self, operator: str, action: str, person_id: str | None, details: dict) -> None:
-        """Append an audit entry on its own (e.g. a verification)."""
+    def record(
+        self, operator: str, action: str, person_id: str | None, details: dict
+    ) -> tuple[int, str]:
+        """Append an audit entry on its own (e.g. a verification); its ``(id, hash)``."""
+        return self.record_many([(operator, action, person_id, details)])[0]
+
+    def record_many(
+        self, entries: list[tuple[str, str, str | None, dict]]
+    ) -> list[tuple[int, str]]:
+        """Append ``(operator, action, person_id, details)`` entries in one transaction
+        (a batch's verifications: one commit instead of one each); their ``(id, hash)``."""
         with self.transaction() as db:
-            append_entry(db, self.seal, operator, action, person_id, details)
+            return [append_entry(db, self.seal, *entry) for entry in entries]
 
     def audit_entries(self, person_id: str | None = None) -> list[AuditEntry]:
         return read_entries(self._db, person_id)

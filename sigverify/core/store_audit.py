@@ -22,10 +22,11 @@ def append_entry(
     action: str,
     person_id: str | None,
     details: dict,
-) -> None:
+) -> tuple[int, str]:
     """Add one row after the last one, with its MAC under ``seal``, inside the caller's
-    transaction (which moves the seal's head when it commits). Refused when the log no
-    longer reaches the seal's head: a new row must not hide rows cut from the end."""
+    transaction (which moves the seal's head when it commits); its ``(id, hash)``.
+    Refused when the log no longer reaches the seal's head: a new row must not hide rows
+    cut from the end."""
     row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     if (row["id"] if row else 0) < seal.head()[0]:
         raise changed_outside(translate("errors", "The audit log"))
@@ -41,6 +42,7 @@ def append_entry(
     row_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
     mac = seal.mac(*audit_parts(row_id, digest))
     db.execute("UPDATE audit_log SET mac = ? WHERE id = ?", (mac, row_id))
+    return row_id, digest
 
 
 def read_entries(db: sqlite3.Connection, person_id: str | None = None) -> list[AuditEntry]:

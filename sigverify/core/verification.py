@@ -49,6 +49,7 @@ from sigverify.core.verification_results import (
     EnrollmentResult,
     InconsistentReferencesError,
     OddReference,
+    PersonReferences,
     ReferenceDistance,
     SignatureInput,
     VerificationResult,
@@ -77,7 +78,8 @@ class VerificationService:
         app can change while this service lives), else the OS user."""
         return operator_name(self.store, self._explicit_operator)
 
-    def _prepare(self, signature: SignatureInput) -> tuple[np.ndarray, list[str]]:
+    def prepare(self, signature: SignatureInput) -> tuple[np.ndarray, list[str]]:
+        """A signature's image as the model sees it, and the reader's warnings."""
         loaded = decode_image(signature.data, source=signature.name)
         try:
             pixels = preprocess_signature(loaded.pixels, self.model.preprocess)
@@ -87,7 +89,8 @@ class VerificationService:
             ) from error
         return pixels, list(loaded.warnings)
 
-    def _embed(self, images: list[np.ndarray]) -> np.ndarray:
+    def embed(self, images: list[np.ndarray]) -> np.ndarray:
+        """Embeddings ``(N, D)`` of prepared images, in one batch."""
         return self.model.embed(np.stack(images))
 
     def model_thresholds(self) -> Thresholds:
@@ -190,10 +193,10 @@ class VerificationService:
             )
         images, warnings = [], []
         for signature in signatures:
-            pixels, notes = self._prepare(signature)
+            pixels, notes = self.prepare(signature)
             images.append(pixels)
             warnings += notes
-        embeddings = self._embed(images)
+        embeddings = self.embed(images)
         try:
             existing_ids, existing = self.store.embeddings(person_id, self.model_id)
             known = {r.id: r.filename for r in self.store.references(person_id)}
@@ -222,9 +225,9 @@ class VerificationService:
 
     # ------------------------------------------------------------ verification
 
-    def verify(
-        self, person_id: str, signature: SignatureInput, record: bool = True, comment: str = ""
-    ) -> VerificationResult:
+    def references_for_scoring(self, person_id: str) -> PersonReferences:
+        """What a query of ``person_id`` is scored against (refused when they have no
+        references yet)."""
         person = self.store.get_person(person_id)
         if person.reference_count == 0:
             raise SigverifyError(
@@ -233,30 +236,58 @@ class VerificationService:
                 ).format(person_id=person_id)
             )
         self.embed_missing(person_id=person_id)  # e.g. references added under another model
-        ids, references = self.store.embeddings(person_id, self.model_id)
-        pixels, warnings = self._prepare(signature)
-        query = self._embed([pixels])
-        card = self.model.card
-        distances = pairwise_distances(query, references, card.distance)[0]
-        among = pairwise_distances(references, references, card.distance)
-        score = float(score_queries(distances[None, :], among, card.reference_spread)[0])
+        ids, embeddings = self.store.embeddings(person_id, self.model_id)
         filenames = {r.id: r.filename for r in self.store.references(person_id)}
+        return PersonReferences(
+            person_id,
+            ids,
+            [filenames[i] for i in ids],
+            embeddings,
+            pairwise_distances(embeddings, embeddings, self.model.card.distance),
+            self.thresholds_for(person),
+        )
+
+    def verify(
+        self, person_id: str, signature: SignatureInput, record: bool = True, comment: str = ""
+    ) -> VerificationResult:
+        references = self.references_for_scoring(person_id)
+        pixels, warnings = self.prepare(signature)
+        query = self.embed([pixels])[0]
+        result = self.decide(references, query, signature.name, warnings, pixels)
+        if record:
+            self.record_verification(result, comment)
+        return result
+
+    def decide(
+        self,
+        references: PersonReferences,
+        query: np.ndarray,
+        filename: str,
+        warnings: list[str],
+        pixels: np.ndarray | None = None,
+    ) -> VerificationResult:
+        """The decision on one query's embedding ``query (D,)`` against ``references``."""
+        card = self.model.card
+        distances = pairwise_distances(query[None, :], references.embeddings, card.distance)[0]
+        among = references.among
+        score = float(score_queries(distances[None, :], among, card.reference_spread)[0])
         per_reference = [
-            ReferenceDistance(i, filenames[i], float(d))
-            for i, d in zip(ids, distances, strict=True)
+            ReferenceDistance(i, name, float(d))
+            for i, name, d in zip(references.ids, references.filenames, distances, strict=True)
         ]
         nearest = min(per_reference, key=lambda r: r.distance)
-        thresholds = self.thresholds_for(person)
+        thresholds = references.thresholds
         if score <= thresholds.accept:
             decision = ACCEPT
         elif score > thresholds.reject:
             decision = REJECT
         else:
             decision = REVIEW
-        scaled = is_scaled(len(ids), card.reference_spread)
-        reason = self._reason(decision, score, thresholds, len(ids), nearest, scaled)
-        result = VerificationResult(
-            person_id,
+        count = len(references.ids)
+        scaled = is_scaled(count, card.reference_spread)
+        reason = self._reason(decision, score, thresholds, count, nearest, scaled)
+        return VerificationResult(
+            references.person_id,
             decision,
             score,
             self.similarity(score),
@@ -265,30 +296,40 @@ class VerificationService:
             nearest,
             reason,
             self.model_id,
-            signature.name,
+            filename,
             warnings,
             query_pixels=pixels,
             scale=spread_factor(among, card.reference_spread),
         )
-        if record:
-            self.record_verification(result, comment)
-        return result
 
-    def record_verification(self, result: VerificationResult, comment: str = "") -> None:
-        """Write a verification and the operator's comment to the audit log."""
-        self.store.record(
-            self.operator,
-            "verify",
-            result.person_id,
-            {
-                "decision": result.decision,
-                "distance": round(result.score, 6),
-                "score": round(result.similarity, 4),
-                "file": result.filename,
-                "model": result.model_id,
-                "thresholds": [result.thresholds.accept, result.thresholds.reject],
-                "comment": comment,
-            },
+    def record_verification(self, result: VerificationResult, comment: str = "") -> tuple[int, str]:
+        """Write a verification and the operator's comment to the audit log; the row's
+        ``(id, hash)``."""
+        return self.record_verifications([result], comment)[0]
+
+    def record_verifications(
+        self, results: Sequence[VerificationResult], comment: str = ""
+    ) -> list[tuple[int, str]]:
+        """Write several verifications to the audit log in one transaction."""
+        operator = self.operator
+        return self.store.record_many(
+            [
+                (
+                    operator,
+                    "verify",
+                    result.person_id,
+                    {
+                        "decision": result.decision,
+                        "distance": round(result.score, 6),
+                        "score": round(result.similarity, 4),
+                        "file": result.filename,
+                        "model": result.model_id,
+                        "thresholds": [result.thresholds.accept, result.thresholds.reject],
+                        "comment": comment,
+                    },
+                )
+                for result in results
+            ]
         )
 
     @staticmethod
@@ -365,8 +406,8 @@ class VerificationService:
             images = []
             for reference_id in chunk:
                 original, _ = self.store.reference_images(reference_id)
-                images.append(self._prepare(SignatureInput(str(reference_id), original))[0])
-            vectors = self._embed(images)
+                images.append(self.prepare(SignatureInput(str(reference_id), original))[0])
+            vectors = self.embed(images)
             self.store.save_embeddings(self.model_id, dict(zip(chunk, vectors, strict=True)))
             done += len(chunk)
             if on_progress is not None and on_progress(done, len(missing)) is False:

@@ -102,6 +102,20 @@ class ReferenceDistance:
 
 
 @dataclass(frozen=True)
+class PersonReferences:
+    """What one person's queries are scored against, under one model: the references'
+    ids, file names, embeddings ``(R, D)``, their distances to each other ``(R, R)``, and
+    the thresholds that apply to the person."""
+
+    person_id: str
+    ids: list[int]
+    filenames: list[str]
+    embeddings: np.ndarray = field(repr=False)
+    among: np.ndarray = field(repr=False)
+    thresholds: Thresholds
+
+
+@dataclass(frozen=True)
 class VerificationResult:
     person_id: str
     decision: str

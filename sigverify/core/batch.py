@@ -1,0 +1,387 @@
+"""Batch verification: a list of items (a person id and an image of their signature, e.g.
+the day's cheques) checked against each person's references, each result appended to a
+results CSV as soon as it is decided (and recorded in the audit log), so that a run that
+stops (Ctrl-C, a crash, a power cut) loses nothing already written, and running it again
+carries on where it stopped.
+
+The list is a CSV file with a header naming a ``person`` column and an ``image`` column
+(also accepted: ``person_id``/``id``, ``file``/``path``; commas, semicolons or tabs;
+image paths relative to the CSV's folder), or a folder holding one folder per person,
+named by the person's id, with that person's images inside (``<person id>/<file>``).
+
+The results CSV is a log: one row per attempt, in the order they were made. A re-run skips
+the items that already have a decision there and tries again those that only failed (a
+missing file since put back, a person enrolled since), appending their new rows: an
+item's last row is its outcome.
+
+Speed: images are read and prepared on several threads (OpenCV and the image decoders
+let go of Python's lock) and embedded together, a chunk at a time, and a chunk's audit
+rows are written in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
+from sigverify.core.imaging.imageio import IMAGE_SUFFIXES, read_image_file
+from sigverify.core.verification import VerificationService
+from sigverify.core.verification_results import (
+    PersonReferences,
+    SignatureInput,
+    VerificationResult,
+)
+
+#: The results CSV's columns, in order.
+RESULT_COLUMNS = (
+    "person",
+    "image",
+    "decision",
+    "score",
+    "similarity",
+    "accept_threshold",
+    "reject_threshold",
+    "nearest_reference",
+    "references",
+    "model",
+    "audit_id",
+    "checked_at",
+    "notes",
+    "error",
+)
+
+PERSON_COLUMNS = ("person", "person_id", "id")
+IMAGE_COLUMNS = ("image", "file", "path")
+DECISIONS = ("accept", "review", "reject")
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One thing to check: ``image`` as written in the list (the key a re-run matches on)
+    and ``path``, where that file is. ``problem``: why the list's row cannot be checked
+    (a missing person id or image), else empty."""
+
+    row: int  # the row's number in the list (1 = the first item)
+    person_id: str
+    image: str
+    path: Path
+    problem: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.person_id, self.image
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What became of one item: a result, or the reason it could not be checked."""
+
+    item: BatchItem
+    result: VerificationResult | None = None
+    audit_id: int | None = None
+    error: str = ""
+
+
+@dataclass
+class BatchSummary:
+    items: int
+    skipped: int  # already decided in an earlier run
+    checked: int = 0
+    decisions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DECISIONS, 0))
+    errors: list[BatchOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    @property
+    def queries_per_s(self) -> float:
+        return self.checked / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "items": self.items,
+            "skipped": self.skipped,
+            "checked": self.checked,
+            "decisions": dict(self.decisions),
+            "errors": [
+                {
+                    "row": o.item.row,
+                    "person": o.item.person_id,
+                    "image": o.item.image,
+                    "reason": o.error,
+                }  # fmt: skip
+                for o in self.errors
+            ],
+            "seconds": round(self.seconds, 2),
+            "queries_per_s": round(self.queries_per_s, 1),
+            "cancelled": self.cancelled,
+        }
+
+
+# ------------------------------------------------------------------ reading the list
+
+
+def read_items(source: str | Path) -> list[BatchItem]:
+    """The items of a CSV list or of a folder of per-person folders (module notes)."""
+    source = Path(source)
+    if source.is_dir():
+        return _folder_items(source)
+    if not source.is_file():
+        raise SigverifyError(
+            translate("errors", "“{name}” is neither a CSV list nor a folder.").format(
+                name=source.name or str(source)
+            )
+        )
+    return _csv_items(source)
+
+
+def _folder_items(folder: Path) -> list[BatchItem]:
+    items = []
+    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES):
+        relative = path.relative_to(folder)
+        person = relative.parts[0] if len(relative.parts) > 1 else ""
+        problem = (
+            ""
+            if person
+            else translate(
+                "errors", "It is not in a person's folder: put it in a folder named by the id."
+            )
+        )
+        items.append(BatchItem(len(items) + 1, person, relative.as_posix(), path, problem))
+    if not items:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "The folder “{name}” holds no images: put each person's signatures in a "
+                "folder named by the person's id.",
+            ).format(name=folder.name)
+        )
+    return items
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    lowered = [h.strip().lower() for h in header]
+    return next((lowered.index(n) for n in names if n in lowered), None)
+
+
+def _csv_items(path: Path) -> list[BatchItem]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # Excel writes a byte-order mark
+    except (OSError, UnicodeDecodeError) as error:
+        raise SigverifyError(
+            translate("errors", "The list “{name}” could not be read: {error}").format(
+                name=path.name, error=getattr(error, "strerror", None) or error
+            )
+        ) from error
+    lines = text.splitlines()
+    try:
+        dialect = csv.Sniffer().sniff(lines[0] if lines else "", delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(lines, dialect))
+    header = rows[0] if rows else []
+    person_at, image_at = _column(header, PERSON_COLUMNS), _column(header, IMAGE_COLUMNS)
+    if person_at is None or image_at is None:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "The list “{name}” needs a first line naming its columns, with a “person” "
+                "column (the person's id) and an “image” column (the signature's file).",
+            ).format(name=path.name)
+        )
+    items = []
+    for number, row in enumerate(rows[1:], start=1):
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines
+        person = row[person_at].strip() if person_at < len(row) else ""
+        image = row[image_at].strip() if image_at < len(row) else ""
+        problem = ""
+        if not person:
+            problem = translate("errors", "The row gives no person id.")
+        elif not image:
+            problem = translate("errors", "The row gives no image file.")
+        items.append(BatchItem(number, person, image, path.parent / image, problem))
+    if not items:
+        raise SigverifyError(
+            translate("errors", "The list “{name}” has no rows to check.").format(name=path.name)
+        )
+    return items
+
+
+# ------------------------------------------------------------------ the results file
+
+
+def decided_keys(results: str | Path) -> set[tuple[str, str]]:
+    """``(person, image)`` of the items with a decision in an existing results CSV
+    (empty when there is none). A file that is not a sigverify results CSV is refused,
+    so that another file is never appended to."""
+    results = Path(results)
+    if not results.exists() or results.stat().st_size == 0:
+        return set()
+    with results.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != RESULT_COLUMNS:
+            raise SigverifyError(
+                translate(
+                    "errors",
+                    "“{name}” is not a results file written by sigverify: choose another file "
+                    "for the results.",
+                ).format(name=results.name)
+            )
+        return {(r["person"], r["image"]) for r in reader if r["decision"] in DECISIONS}
+
+
+class ResultsWriter:
+    """Appends rows to the results CSV (its header first when new), each chunk flushed
+    to the disk before the next is checked."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        new = not self.path.exists() or self.path.stat().st_size == 0
+        self.handle = self.path.open("a", newline="", encoding="utf-8")
+        self.writer = csv.writer(self.handle)
+        if new:
+            self.writer.writerow(RESULT_COLUMNS)
+            self.flush()
+
+    def write(self, outcomes: list[BatchOutcome]) -> None:
+        at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        for o in outcomes:
+            r = o.result
+            self.writer.writerow(
+                [o.item.person_id, o.item.image]
+                + (
+                    [
+                        r.decision,
+                        f"{r.score:.6f}",
+                        f"{r.similarity:.4f}",
+                        f"{r.thresholds.accept:.6f}",
+                        f"{r.thresholds.reject:.6f}",
+                        r.nearest.filename,
+                        len(r.per_reference),
+                        r.model_id,
+                        "" if o.audit_id is None else o.audit_id,
+                        at,
+                        " | ".join(r.warnings),
+                        "",
+                    ]
+                    if r is not None
+                    else [""] * 9 + [at, "", o.error]
+                )
+            )
+        self.flush()
+
+    def flush(self) -> None:
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+# ------------------------------------------------------------------ the run
+
+
+def _chunks(items: list[BatchItem], size: int) -> Iterator[list[BatchItem]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _prepared(service: VerificationService, item: BatchItem):
+    """``(pixels, warnings)`` of an item's image, or the reason it cannot be used."""
+    if item.problem:
+        return item.problem
+    try:
+        name = Path(item.image).name
+        return service.prepare(SignatureInput(name, read_image_file(item.path)))
+    except SigverifyError as error:
+        return str(error)
+
+
+def check_chunk(
+    service: VerificationService,
+    items: list[BatchItem],
+    pool: ThreadPoolExecutor,
+    record: bool = True,
+    comment: str = "",
+) -> list[BatchOutcome]:
+    """Check ``items``: their people's references once each, their images prepared on
+    ``pool``'s threads and embedded together, the decisions recorded in one transaction."""
+    people: dict[str, PersonReferences | str] = {}
+    for person_id in {i.person_id for i in items if not i.problem}:
+        try:
+            people[person_id] = service.references_for_scoring(person_id)
+        except SigverifyError as error:
+            people[person_id] = str(error)
+    todo = [i for i in items if not isinstance(people.get(i.person_id), str)]
+    prepared = dict(zip(todo, pool.map(lambda i: _prepared(service, i), todo), strict=True))
+    ready = [i for i in todo if not isinstance(prepared[i], str)]
+    embeddings = service.embed([prepared[i][0] for i in ready]) if ready else np.empty((0, 0))
+    results: dict[BatchItem, VerificationResult] = {}
+    for item, query in zip(ready, embeddings, strict=True):
+        pixels, warnings = prepared[item]
+        results[item] = service.decide(people[item.person_id], query, item.image, warnings)
+    audit = {}
+    if record and results:
+        rows = service.record_verifications(list(results.values()), comment)
+        audit = dict(zip(results, rows, strict=True))
+    outcomes = []
+    for item in items:
+        if item in results:
+            audit_id = audit[item][0] if item in audit else None
+            outcomes.append(BatchOutcome(item, results[item], audit_id))
+        else:
+            why = item.problem or people.get(item.person_id)
+            outcomes.append(
+                BatchOutcome(item, error=why if isinstance(why, str) else prepared[item])
+            )
+    return outcomes
+
+
+def run_batch(
+    service: VerificationService,
+    items: list[BatchItem],
+    results: str | Path,
+    record: bool = True,
+    comment: str = "",
+    chunk: int = 32,
+    threads: int = 2,
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> BatchSummary:
+    """Check the ``items`` not yet decided in ``results`` (module notes), appending each
+    outcome there. ``on_progress(done, total)`` after each chunk; returning False stops
+    the run there (what was checked is written)."""
+    decided = decided_keys(results)
+    todo = [i for i in items if i.key not in decided]
+    summary = BatchSummary(items=len(items), skipped=len(items) - len(todo))
+    writer = ResultsWriter(results)
+    started = time.perf_counter()
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+            done = 0
+            for part in _chunks(todo, chunk):
+                outcomes = check_chunk(service, part, pool, record, comment)
+                writer.write(outcomes)
+                for outcome in outcomes:
+                    if outcome.result is not None:
+                        summary.checked += 1
+                        summary.decisions[outcome.result.decision] += 1
+                    else:
+                        summary.errors.append(outcome)
+                done += len(part)
+                summary.seconds = time.perf_counter() - started
+                if on_progress is not None and on_progress(done, len(todo)) is False:
+                    summary.cancelled = done < len(todo)
+                    break
+    finally:
+        writer.close()
+        summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,195 @@
+"""Batch verification: reading lists and folders, the results CSV as a resumable log, the
+same decisions as one-at-a-time verification, errors per row, audit rows."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from sigverify.core.batch import (
+    RESULT_COLUMNS,
+    decided_keys,
+    read_items,
+    run_batch,
+)
+from sigverify.core.errors import SigverifyError
+from sigverify.core.model.io import load_model
+from sigverify.core.store import Store
+from sigverify.core.verification import VerificationService
+from sigverify.core.verification_results import SignatureInput
+from tests.conftest import signature_file
+
+
+@pytest.fixture
+def service(tmp_path, tiny_model_dir):
+    store = Store(tmp_path / "store.sqlite3")
+    service = VerificationService(store, load_model(tiny_model_dir), operator="clerk")
+    for writer in (1, 2):
+        refs = [
+            SignatureInput.from_path(signature_file(tmp_path / "refs", writer, i)) for i in range(4)
+        ]  # noqa: E501
+        service.enroll(f"P{writer}", refs, accept_outliers=True)
+    yield service
+    store.close()
+
+
+def write_list(path, rows, delimiter=","):
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def read_results(path):
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def queries(tmp_path):
+    """Four queries: P1 genuine and forged, P2 genuine and forged (relative paths)."""
+    folder = tmp_path / "cheques"
+    files = [
+        signature_file(folder, 1, 7),
+        signature_file(folder, 1, 1, forged=True),
+        signature_file(folder, 2, 7),
+        signature_file(folder, 2, 1, forged=True),
+    ]
+    return [("P1", f"cheques/{files[0].name}"), ("P1", f"cheques/{files[1].name}"),
+            ("P2", f"cheques/{files[2].name}"), ("P2", f"cheques/{files[3].name}")]  # fmt: skip
+
+
+def test_a_list_gives_the_same_decisions_as_verifying_one_at_a_time(service, tmp_path):
+    rows = queries(tmp_path)
+    items = read_items(write_list(tmp_path / "items.csv", [["person", "image"], *rows]))
+    assert [(i.person_id, i.image) for i in items] == rows
+    assert items[0].path == tmp_path / rows[0][1]  # relative to the list's folder
+
+    summary = run_batch(service, items, tmp_path / "out.csv", chunk=3)  # two chunks
+    results = read_results(tmp_path / "out.csv")
+    assert [(r["person"], r["image"]) for r in results] == rows
+    for (person, image), row in zip(rows, results, strict=True):
+        alone = service.verify(person, SignatureInput.from_path(tmp_path / image), record=False)
+        assert row["decision"] == alone.decision
+        assert float(row["score"]) == pytest.approx(alone.score, abs=1e-5)
+        assert float(row["accept_threshold"]) == pytest.approx(alone.thresholds.accept, abs=1e-6)
+        assert row["nearest_reference"] == alone.nearest.filename and row["references"] == "4"
+        assert row["error"] == ""
+    assert summary.checked == 4 and summary.skipped == 0 and not summary.errors
+    assert sum(summary.decisions.values()) == 4
+
+
+def test_each_decision_is_in_the_audit_log_with_its_row_id(service, tmp_path):
+    items = read_items(
+        write_list(tmp_path / "items.csv", [["person", "image"], *queries(tmp_path)])
+    )  # noqa: E501
+    before = len(service.store.audit_entries())
+    run_batch(service, items, tmp_path / "out.csv", comment="morning cheques")
+    entries = {e.id: e for e in service.store.audit_entries()}
+    results = read_results(tmp_path / "out.csv")
+    assert len(entries) == before + 4
+    for row in results:
+        entry = entries[int(row["audit_id"])]
+        assert entry.action == "verify" and entry.person_id == row["person"]
+        assert entry.details["decision"] == row["decision"]
+        assert entry.details["comment"] == "morning cheques" and entry.operator == "clerk"
+    assert service.store.verify_audit_chain() == (True, None)
+
+    run_batch(service, items, tmp_path / "unrecorded.csv", record=False)
+    assert len(service.store.audit_entries()) == before + 4
+    assert {r["audit_id"] for r in read_results(tmp_path / "unrecorded.csv")} == {""}
+
+
+def test_bad_rows_are_reported_and_the_run_goes_on(service, tmp_path):
+    good = queries(tmp_path)[0]
+    rows = [["id", "file"], ["P9", good[1]], ["P1", "missing.png"], ["", good[1]],
+            ["P1", ""], list(good)]  # fmt: skip
+    (tmp_path / "cheques" / "notes.png").write_bytes(b"not an image at all")
+    rows.append(["P1", "cheques/notes.png"])
+    items = read_items(write_list(tmp_path / "items.csv", rows, delimiter=";"))
+    summary = run_batch(service, items, tmp_path / "out.csv")
+    assert summary.checked == 1
+    reasons = {o.item.row: o.error for o in summary.errors}
+    assert set(reasons) == {1, 2, 3, 4, 6}
+    assert "P9" in reasons[1] and "missing.png" in reasons[2]
+    assert "person id" in reasons[3] and "image file" in reasons[4]
+    assert "notes.png" in reasons[6]
+    results = read_results(tmp_path / "out.csv")
+    assert [r["decision"] for r in results] == ["", "", "", "", results[4]["decision"], ""]
+    assert results[4]["decision"] in {"accept", "review", "reject"}
+    assert results[1]["error"] == reasons[2]
+
+
+def test_a_rerun_skips_what_was_decided_and_retries_what_failed(service, tmp_path):
+    rows = queries(tmp_path)
+    missing = ("P2", "cheques/later.png")
+    items_csv = write_list(tmp_path / "items.csv", [["person", "image"], *rows, missing])
+    out = tmp_path / "out.csv"
+
+    seen = []
+    first = run_batch(
+        service, read_items(items_csv), out, chunk=2,
+        on_progress=lambda done, total: seen.append((done, total)) or done < 2,
+    )  # fmt: skip
+    assert first.cancelled and first.checked == 2 and seen == [(2, 5)]
+    assert decided_keys(out) == set(rows[:2])
+
+    second = run_batch(service, read_items(items_csv), out, chunk=2)
+    assert second.skipped == 2 and second.checked == 2 and len(second.errors) == 1
+    assert not second.cancelled
+
+    signature_file(tmp_path / "cheques", 2, 8).rename(tmp_path / missing[1])  # put it there
+    third = run_batch(service, read_items(items_csv), out)
+    assert third.skipped == 4 and third.checked == 1 and not third.errors
+    results = read_results(out)
+    assert len(results) == 6  # 2 + 3 + 1 rows: a log of every attempt
+    assert [r["error"] != "" for r in results if (r["person"], r["image"]) == missing] == [
+        True,
+        False,
+    ]
+    assert decided_keys(out) == {*rows, missing}
+
+
+def test_a_folder_of_person_folders_is_a_list(service, tmp_path):
+    root = tmp_path / "inbox"
+    signature_file(root / "P1", 1, 7)
+    signature_file(root / "P2", 2, 7)
+    signature_file(root, 1, 8)  # not in a person's folder
+    (root / "P1" / "readme.txt").write_text("not an image")
+    items = read_items(root)
+    assert [(i.person_id, i.image) for i in items] == [
+        ("P1", "P1/w1_g7.png"),
+        ("P2", "P2/w2_g7.png"),
+        ("", "w1_g8.png"),
+    ]
+    summary = run_batch(service, items, tmp_path / "out.csv")
+    assert summary.checked == 2
+    assert [o.item.image for o in summary.errors] == ["w1_g8.png"]
+
+
+def test_lists_that_cannot_be_read_are_refused_plainly(tmp_path):
+    with pytest.raises(SigverifyError, match="“person” column"):
+        read_items(write_list(tmp_path / "a.csv", [["customer", "scan"], ["P1", "x.png"]]))
+    with pytest.raises(SigverifyError, match="no rows"):
+        read_items(write_list(tmp_path / "b.csv", [["person", "image"]]))
+    with pytest.raises(SigverifyError, match="neither"):
+        read_items(tmp_path / "nothing-here.csv")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(SigverifyError, match="holds no images"):
+        read_items(tmp_path / "empty")
+    # Excel's byte-order mark and semicolons
+    (tmp_path / "excel.csv").write_bytes("\ufeffPerson;Image\r\nP1;x.png\r\n".encode())
+    assert [(i.person_id, i.image) for i in read_items(tmp_path / "excel.csv")] == [("P1", "x.png")]
+
+
+def test_another_file_is_never_appended_to(service, tmp_path):
+    items = read_items(
+        write_list(tmp_path / "items.csv", [["person", "image"], *queries(tmp_path)])
+    )  # noqa: E501
+    other = tmp_path / "accounts.csv"
+    other.write_text("account,balance\n1,100\n")
+    with pytest.raises(SigverifyError, match="not a results file"):
+        run_batch(service, items, other)
+    assert other.read_text() == "account,balance\n1,100\n"
+    run_batch(service, items, tmp_path / "new.csv")
+    with (tmp_path / "new.csv").open(newline="") as handle:
+        assert tuple(next(csv.reader(handle))) == RESULT_COLUMNS
