@@ -162,6 +162,8 @@ def cmd_thresholds(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     import csv
 
+    from sigverify.core.spreadsheet import to_cell
+
     with _open_store(args) as store:
         intact, bad = store.verify_audit_chain()
         entries = store.audit_entries(args.person)
@@ -176,10 +178,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
                     [
                         e.id,
                         e.at,
-                        e.operator,
+                        to_cell(e.operator),
                         e.action,
-                        e.person_id or "",
-                        json.dumps(e.details, ensure_ascii=False),
+                        to_cell(e.person_id or ""),
+                        to_cell(json.dumps(e.details, ensure_ascii=False)),
                         e.previous_hash,
                         e.hash,
                     ]

@@ -34,6 +34,7 @@ import numpy as np
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import IMAGE_SUFFIXES, read_image_file
+from sigverify.core.spreadsheet import from_cell, to_cell
 from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import (
     PersonReferences,
@@ -236,7 +237,11 @@ def decided_keys(results: str | Path) -> set[tuple[str, str]]:
                     "for the results.",
                 ).format(name=results.name)
             )
-        return {(r["person"], r["image"]) for r in reader if r["decision"] in DECISIONS}
+        return {
+            (from_cell(r["person"]), from_cell(r["image"]))
+            for r in reader
+            if r["decision"] in DECISIONS
+        }
 
 
 class ResultsWriter:
@@ -257,7 +262,7 @@ class ResultsWriter:
         for o in outcomes:
             r = o.result
             self.writer.writerow(
-                [o.item.person_id, o.item.image]
+                [to_cell(o.item.person_id), to_cell(o.item.image)]
                 + (
                     [
                         r.decision,
@@ -265,16 +270,16 @@ class ResultsWriter:
                         f"{r.similarity:.4f}",
                         f"{r.thresholds.accept:.6f}",
                         f"{r.thresholds.reject:.6f}",
-                        r.nearest.filename,
+                        to_cell(r.nearest.filename),
                         len(r.per_reference),
-                        r.model_id,
+                        to_cell(r.model_id),
                         "" if o.audit_id is None else o.audit_id,
                         at,
-                        " | ".join(r.warnings),
+                        to_cell(" | ".join(r.warnings)),
                         "",
                     ]
                     if r is not None
-                    else [""] * 9 + [at, "", o.error]
+                    else [""] * 9 + [at, "", to_cell(o.error)]
                 )
             )
         self.flush()

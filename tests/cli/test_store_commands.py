@@ -214,6 +214,13 @@ def test_audit_log_check_and_csv(env, capsys, tmp_path):
     with open(tmp_path / "audit.csv", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][:4] == ["id", "at", "operator", "action"] and len(rows) == 4
+
+    # an operator name a spreadsheet would take for a formula is written as text
+    verify_c1(capsys, env, "--operator", '=HYPERLINK("http://x")')
+    run(capsys, "audit", "--store", env["store"], "--csv", tmp_path / "audit.csv")
+    with open(tmp_path / "audit.csv", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[-1][2] == '\'=HYPERLINK("http://x")' and rows[-1][3] == "verify"
     db = sqlite3.connect(env["store"])
     db.execute("UPDATE audit_log SET operator = 'someone else' WHERE id = 2")
     db.commit()

@@ -193,3 +193,22 @@ def test_another_file_is_never_appended_to(service, tmp_path):
     run_batch(service, items, tmp_path / "new.csv")
     with (tmp_path / "new.csv").open(newline="") as handle:
         assert tuple(next(csv.reader(handle))) == RESULT_COLUMNS
+
+
+def test_cells_that_a_spreadsheet_would_run_are_written_as_text(service, tmp_path):
+    from sigverify.core.spreadsheet import from_cell, to_cell
+
+    for text in ('=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "'quoted", "\tx", "plain"):
+        assert from_cell(to_cell(text)) == text
+    assert to_cell("=1+1") == "'=1+1" and to_cell("plain") == "plain"
+
+    refs = [SignatureInput.from_path(signature_file(tmp_path / "r", 3, i)) for i in range(3)]
+    service.enroll("=1+1", refs, accept_outliers=True)
+    query = signature_file(tmp_path, 3, 7)
+    items_csv = write_list(tmp_path / "items.csv", [["person", "image"], ["=1+1", query.name]])
+    out = tmp_path / "out.csv"
+    assert run_batch(service, read_items(items_csv), out).checked == 1
+    row = read_results(out)[0]
+    assert row["person"] == "'=1+1" and row["decision"]
+    assert decided_keys(out) == {("=1+1", query.name)}
+    assert run_batch(service, read_items(items_csv), out).skipped == 1
