@@ -1065,6 +1065,34 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
 </context>
 <context>
+    <name>PresetChooser</name>
+    <message>
+        <location filename="../../sigverify/gui/preset_chooser.py" line="+31"/>
+        <source>Custom (move the thresholds)</source>
+        <translation>自定义（拖动阈值）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Let through at most {target} of skilled forgeries</source>
+        <translation>熟练伪造签名最多放行 {target}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sets the accept threshold so that at most this share of skilled forgeries is accepted, and the reject threshold so that at most the same share of genuine signatures is rejected; the rest goes to review.</source>
+        <translation>设置接受阈值，使被接受的熟练伪造签名最多占此比例；设置拒绝阈值，使被拒绝的真实签名最多占同一比例；其余送人工复核。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>⚠ Only {count} skilled forgeries were measured: a rate of {target} needs {needed} or more to be estimated, so the real rate may be higher.</source>
+        <translation>⚠ 仅测量了 {count} 个熟练伪造签名：估计 {target} 的比率需要 {needed} 个或更多，实际比率可能更高。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>⚠ Only {count} genuine signatures were measured: the share rejected is estimated roughly ({needed} or more are needed for {target}).</source>
+        <translation>⚠ 仅测量了 {count} 个真实签名：被拒绝的比例只是粗略估计（{target} 需要 {needed} 个或更多）。</translation>
+    </message>
+</context>
+<context>
     <name>ReferencesPanel</name>
     <message>
         <location filename="../../sigverify/gui/references_panel.py" line="+64"/>
@@ -1243,7 +1271,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+41"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+42"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -1263,7 +1291,7 @@ enrolled {at} by {who}</source>
         <translation>距离数据来源</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>accepted</source>
         <translation>接受</translation>
     </message>
@@ -1299,6 +1327,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Accept at or below</source>
         <translation>小于或等于此值时接受</translation>
     </message>
@@ -1309,12 +1342,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+229"/>
+        <location line="+243"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-241"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -1330,12 +1363,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+222"/>
+        <location line="+236"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-177"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
@@ -1360,7 +1393,7 @@ enrolled {at} by {who}</source>
         <translation>{writers} 名书写者，每人 {refs} 个参考签名。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -1390,7 +1423,7 @@ enrolled {at} by {who}</source>
         <translation>DET 曲线</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>FAR {far} · FRR {frr} · genuine sent to review {review}</source>
         <translation>误识率 FAR {far} · 拒识率 FRR {frr} · 真实签名需复核 {review}</translation>
     </message>
@@ -1415,7 +1448,7 @@ enrolled {at} by {who}</source>
         <translation>已恢复为模型的阈值。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}).</source>
         <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}）。</translation>
     </message>
@@ -2084,12 +2117,12 @@ enrolled {at} by {who}</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+126"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
@@ -2099,7 +2132,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>The setting “{key}”</source>
         <translation>设置“{key}”</translation>
     </message>
@@ -2165,17 +2198,17 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+86"/>
+        <location filename="../../sigverify/core/verification.py" line="+88"/>
         <source>“{name}”: {error}</source>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>A person needs an id (for example a customer or patient number).</source>
         <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
@@ -2247,9 +2280,54 @@ enrolled {at} by {who}</source>
         <translation>{what}在 sigverify 之外被改动过：它与签名库的封印不再相符，因此不会被使用。请检查审计日志（sigverify audit verify），并从备份中恢复签名库。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_audit.py" line="+31"/>
+        <location filename="../../sigverify/core/store_audit.py" line="+32"/>
         <source>The audit log</source>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/batch.py" line="+140"/>
+        <source>“{name}” is neither a CSV list nor a folder.</source>
+        <translation>“{name}”既不是 CSV 列表，也不是文件夹。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>It is not in a person&apos;s folder: put it in a folder named by the id.</source>
+        <translation>它不在某个人的文件夹中：请放入以编号命名的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The folder “{name}” holds no images: put each person&apos;s signatures in a folder named by the person&apos;s id.</source>
+        <translation>文件夹“{name}”中没有图像：请把每个人的签名放入以其编号命名的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The list “{name}” could not be read: {error}</source>
+        <translation>无法读取列表“{name}”：{error}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The list “{name}” needs a first line naming its columns, with a “person” column (the person&apos;s id) and an “image” column (the signature&apos;s file).</source>
+        <translation>列表“{name}”的第一行需要写明列名，包括“person”列（人员编号）和“image”列（签名文件）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The row gives no person id.</source>
+        <translation>此行没有人员编号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The row gives no image file.</source>
+        <translation>此行没有图像文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The list “{name}” has no rows to check.</source>
+        <translation>列表“{name}”中没有要核验的行。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>“{name}” is not a results file written by sigverify: choose another file for the results.</source>
+        <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
 </context>
 <context>
@@ -2347,7 +2425,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+74"/>
+        <location filename="../../sigverify/core/verification.py" line="+112"/>
         <source>Its distance to the reference is {score:.3f}</source>
         <translation>该签名与参考签名的距离为 {score:.3f}</translation>
     </message>

@@ -42,7 +42,7 @@ from sigverify.core.verification_results import (
     VerificationResult,
 )
 
-#: The results CSV's columns, in order.
+# The results CSV's columns, in order.
 RESULT_COLUMNS = (
     "person",
     "image",

@@ -245,9 +245,15 @@ class Store:
             )
 
     def set_person_thresholds(
-        self, person_id: str, accept: float | None, reject: float | None, operator: str
+        self,
+        person_id: str,
+        accept: float | None,
+        reject: float | None,
+        operator: str,
+        preset: float | None = None,
     ) -> None:
-        """Per-person thresholds (None = use the model's)."""
+        """Per-person thresholds (None = use the model's); ``preset``: the operating point
+        they come from (a target share of forgeries), for the audit log."""
         if any(v is not None and not (math.isfinite(v) and v >= 0) for v in (accept, reject)):
             raise SigverifyError(
                 translate("errors", "A threshold must be a number of 0 or more, or left empty.")
@@ -270,7 +276,8 @@ class Store:
                 operator,
                 "set_thresholds",
                 person_id,
-                {"accept": accept, "reject": reject},
+                {"accept": accept, "reject": reject}
+                | ({} if preset is None else {"preset": preset}),
             )
 
     # -------------------------------------------------------------- references

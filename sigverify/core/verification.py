@@ -97,9 +97,12 @@ class VerificationService:
         """The thresholds for everyone without their own (see :func:`shared_thresholds`)."""
         return shared_thresholds(self.store, self.model_id, self.model.card)
 
-    def set_global_thresholds(self, accept: float | None, reject: float | None) -> None:
+    def set_global_thresholds(
+        self, accept: float | None, reject: float | None, preset: float | None = None
+    ) -> None:
         """Set this model's thresholds for everyone without their own (audited); None for
-        both goes back to the card's."""
+        both goes back to the card's. ``preset``: the operating point they come from (a
+        target share of forgeries), recorded with them."""
         key = global_thresholds_key(self.model_id)
         if accept is None and reject is None:
             self.store.set_setting(key, "", self.operator)
@@ -112,7 +115,8 @@ class VerificationService:
                     "threshold.",
                 )
             )
-        value = json.dumps({"accept": float(accept), "reject": float(reject)})
+        values = {"accept": float(accept), "reject": float(reject)}
+        value = json.dumps(values | ({} if preset is None else {"preset": preset}))
         self.store.set_setting(key, value, self.operator)
 
     def thresholds_for(self, person: str | Person) -> Thresholds:

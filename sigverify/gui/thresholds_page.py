@@ -26,6 +26,7 @@ from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
 from sigverify.core.thresholds import card_thresholds, shared_thresholds
 from sigverify.gui import dialogs
+from sigverify.gui.preset_chooser import PresetChooser
 from sigverify.gui.widgets import ThresholdControl, clear_tabs, figure_canvas, percent
 from sigverify.gui.workers import Engine
 
@@ -63,6 +64,9 @@ class ThresholdsPage(QWidget):
         self.reject = ThresholdControl()
         self.accept.valueChanged.connect(lambda _: self._moved("accept"))
         self.reject.valueChanged.connect(lambda _: self._moved("reject"))
+        self.preset = PresetChooser()
+        self.preset.chosen.connect(self._preset_chosen)
+        self._setting_preset = False
         self.headline = QLabel()
         self.headline.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.plain = QLabel()  # the same rates in a clerk's words
@@ -87,13 +91,16 @@ class ThresholdsPage(QWidget):
 
         controls = QGroupBox(self.tr("Thresholds (distance: smaller = more alike)"))
         form = QGridLayout(controls)
-        form.addWidget(QLabel(self.tr("Accept at or below")), 0, 0)
-        form.addWidget(self.accept, 0, 1)
-        form.addWidget(QLabel(self.tr("Reject above")), 1, 0)
-        form.addWidget(self.reject, 1, 1)
-        form.addWidget(self.headline, 2, 0, 1, 2)
-        form.addWidget(self.plain, 3, 0, 1, 2)
-        form.addLayout(grid, 4, 0, 1, 2)
+        form.addWidget(QLabel(self.tr("Preset")), 0, 0)
+        form.addWidget(self.preset, 0, 1)
+        form.addWidget(self.preset.warning, 1, 0, 1, 2)
+        form.addWidget(QLabel(self.tr("Accept at or below")), 2, 0)
+        form.addWidget(self.accept, 2, 1)
+        form.addWidget(QLabel(self.tr("Reject above")), 3, 0)
+        form.addWidget(self.reject, 3, 1)
+        form.addWidget(self.headline, 4, 0, 1, 2)
+        form.addWidget(self.plain, 5, 0, 1, 2)
+        form.addLayout(grid, 6, 0, 1, 2)
 
         self.apply_all = QPushButton(self.tr("Apply to everyone"))
         self.apply_all.setToolTip(
@@ -141,6 +148,7 @@ class ThresholdsPage(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.accept, self.reject, self.apply_all, self.reset_button):
             widget.setEnabled(enabled)
+        self.preset.setEnabled(enabled and self.preset.scores is not None)
         self.apply_person.setEnabled(enabled and self.person.count() > 0)
 
     def _source_chosen(self, index: int) -> None:
@@ -230,6 +238,7 @@ class ThresholdsPage(QWidget):
 
     def show_scores(self, scores: ScoreSet | None) -> None:
         self.scores = scores
+        self.preset.set_scores(scores if scores is not None and len(scores.genuine) else None)
         clear_tabs(self.tabs)
         self._lines = []
         if scores is None or not len(scores.genuine):
@@ -278,7 +287,19 @@ class ThresholdsPage(QWidget):
         card = card_thresholds(self.engine.model.card)
         return card.accept, card.reject
 
+    def _preset_chosen(self, accept: float, reject: float) -> None:
+        self._setting_preset = True
+        try:  # reject first: the accept handle may not pass it
+            self.reject.setValue(max(reject, self.accept.value()))
+            self.accept.setValue(accept)
+            self.reject.setValue(reject)
+        finally:
+            self._setting_preset = False
+        self._update()
+
     def _moved(self, which: str) -> None:
+        if not self._setting_preset and self.preset.target() is not None:
+            self.preset.to_custom()  # moved by hand: no longer the preset
         accept, reject = self.accept.value(), self.reject.value()
         if accept > reject:  # keep accept <= reject: the other handle follows
             (self.reject if which == "accept" else self.accept).setValue(
@@ -332,7 +353,7 @@ class ThresholdsPage(QWidget):
             self.tr("Apply"),
         ):
             return
-        self._submit_global(accept, reject, self.tr("Applied to everyone."))
+        self._submit_global(accept, reject, self.tr("Applied to everyone."), self.preset.target())
 
     def reset(self) -> None:
         accept, reject = self._card_thresholds()
@@ -340,9 +361,11 @@ class ThresholdsPage(QWidget):
         self.reject.setValue(reject)
         self._submit_global(None, None, self.tr("Back to the model's thresholds."))
 
-    def _submit_global(self, accept, reject, message: str) -> None:
+    def _submit_global(self, accept, reject, message: str, preset: float | None = None) -> None:
         self.engine.submit(
-            lambda context, job: context.require_service().set_global_thresholds(accept, reject),
+            lambda context, job: context.require_service().set_global_thresholds(
+                accept, reject, preset
+            ),
             lambda _: self.applied.setText(message),
             lambda error: dialogs.show_error(self, error),
         )
@@ -351,11 +374,11 @@ class ThresholdsPage(QWidget):
         person_id = self.person.currentData()
         if person_id is None:
             return
-        accept, reject = self.accept.value(), self.reject.value()
+        accept, reject, preset = self.accept.value(), self.reject.value(), self.preset.target()
 
         def work(context, job):  # in the worker, like every store write
             store = context.store
-            store.set_person_thresholds(person_id, accept, reject, operator_name(store))
+            store.set_person_thresholds(person_id, accept, reject, operator_name(store), preset)
 
         def done(_) -> None:
             self.applied.setText(

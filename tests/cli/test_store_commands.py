@@ -308,3 +308,48 @@ def test_output_into_a_closed_pipe_ends_quietly(env):
     process.stdout.close()  # the reader is gone before anything is written
     _, err = process.communicate(timeout=60)
     assert process.returncode == 0 and b"BrokenPipe" not in err and b"Traceback" not in err
+
+
+def test_presets_are_listed_applied_for_everyone_or_one_person_and_audited(env, capsys):
+    store = ("--store", env["store"])
+    code, listed, _ = run_json(capsys, "thresholds", "--presets", *store)
+    assert code == 0 and [p["target"] for p in listed["presets"]] == [0.001, 0.01, 0.05]
+    for point in listed["presets"]:
+        assert point["accept"] <= point["reject"]
+        assert point["enough_forgeries"] == (point["forgeries"] >= point["needed"])
+    five = listed["presets"][2]
+
+    code, applied, _ = run_json(capsys, "thresholds", "--preset", "5%", *store)
+    assert code == 0 and applied["person"] is None and applied["preset"] == 0.05
+    assert applied["accept_threshold"] == five["accept"]
+    _, verified, _ = verify_c1(capsys, env, as_json=True)
+    assert verified["thresholds"] == {
+        "accept": five["accept"],
+        "reject": five["reject"],
+        "source": "global",
+    }
+    code, own, _ = run_json(capsys, "thresholds", "--person", "c-1", "--preset", "1", *store)
+    assert code == 0 and own["preset"] == 0.01
+    assert own["accept_threshold"] == listed["presets"][1]["accept"]
+    _, log, _ = run_json(capsys, "audit", *store)
+    setting = [e for e in log["log"] if e["action"] == "setting"][-1]
+    assert json.loads(setting["details"]["new"])["preset"] == 0.05
+    person_row = [e for e in log["log"] if e["action"] == "set_thresholds"][-1]
+    assert person_row["person"] == "c-1" and person_row["details"]["preset"] == 0.01
+
+    code, cleared, _ = run_json(capsys, "thresholds", "--clear", *store)
+    assert code == 0 and cleared["accept_threshold"] is None
+    _, verified, _ = verify_c1(capsys, env, as_json=True)
+    assert verified["thresholds"]["source"] == "person"  # c-1 keeps their own
+
+
+def test_threshold_mistakes_are_explained(env, capsys):
+    store = ("--store", env["store"])
+    code, _, err = run(capsys, "thresholds", "--preset", "abc", *store)
+    assert code == 2 and "percentage" in err
+    code, _, err = run(capsys, "thresholds", "--preset", "150", *store)
+    assert code == 2 and "below 100" in err
+    code, _, err = run(capsys, "thresholds", "--accept", "0.3", *store)
+    assert code == 2 and "--person" in err
+    code, _, err = run(capsys, "thresholds", "--preset", "1", "--accept", "0.3", *store)
+    assert code == 2 and "either --preset" in err

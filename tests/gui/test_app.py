@@ -549,3 +549,38 @@ def test_a_result_sent_before_closing_is_handled_while_the_store_is_open(window)
     time.sleep(0.3)  # the worker posts the result; the Qt event loop does not run here
     close_main_window(window)
     assert seen == [[]]
+
+
+def test_a_preset_sets_both_thresholds_and_is_recorded_when_applied(qtbot, window, tmp_path):
+    from sigverify.core.evaluation.operating_points import operating_point
+
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    assert page.preset.isEnabled() and page.preset.count() == 4
+    page.preset.setCurrentIndex(3)
+    page.preset.activated.emit(3)  # "at most 5 %"
+    point = operating_point(page.scores, 0.05)
+    assert page.accept.value() <= point.accept and page.accept.value() == pytest.approx(
+        point.accept, abs=1e-4
+    )
+    assert page.reject.value() >= point.reject and page.reject.value() == pytest.approx(
+        point.reject, abs=1e-4
+    )
+    rates = band_rates(page.scores, page.accept.value(), page.reject.value())
+    assert rates.skilled[0] <= 0.05 and rates.genuine[2] <= 0.05
+    assert page.preset.currentIndex() == 3  # setting the handles kept the preset
+    # the tiny model measured far fewer than the 60 forgeries a 5 % estimate needs
+    assert not page.preset.warning.isHidden()
+    assert f"Only {point.forgeries} skilled forgeries" in page.preset.warning.text()
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    saved = json.loads(window.store.get_setting(f"thresholds/{window.engine.model.model_id}"))
+    assert saved["preset"] == 0.05 and saved["accept"] == pytest.approx(page.accept.value())
+    # moved by hand: custom again, and applying records no preset
+    page.accept.slider.setValue(page.accept.slider.value() - 10)
+    assert page.preset.currentIndex() == 0 and page.preset.warning.isHidden()
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    page.person.setCurrentIndex(page.person.findData("c-1"))
+    page.apply_to_person()
+    wait_idle(qtbot, window.engine)
+    assert "preset" not in window.store.audit_entries("c-1")[-1].details
