@@ -1647,7 +1647,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+53"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+57"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -1692,7 +1692,27 @@ enrolled {at} by {who}</source>
         <translation>将结果和备注写入审计日志（Ctrl+S）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the result (if it is not yet) and save it on one A4 page as PDF</source>
+        <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the result (if it is not yet) and print its report (Ctrl+P)</source>
+        <translation>记录结果（如尚未记录），并打印报告（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1752,7 +1772,7 @@ enrolled {at} by {who}</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Choose a person and a signature, then Verify.</source>
         <translation>请选择人员和签名，然后点击“验证”。</translation>
     </message>
@@ -1782,9 +1802,34 @@ enrolled {at} by {who}</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Recorded in the audit log.</source>
         <translation>已记录到审计日志。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recorded; report saved to {path}.</source>
+        <translation>已记录；报告已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded; report sent to the printer.</source>
+        <translation>已记录；报告已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/gui/report_actions.py" line="+48"/>
+        <source>The printer could not be used.</source>
+        <translation>无法使用打印机。</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +2528,185 @@ enrolled {at} by {who}</source>
         <location line="+6"/>
         <source>{basis}, {verdict}. Closest reference: {name}.</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <location filename="../../sigverify/core/report.py" line="+52"/>
+        <source>ACCEPT</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NEEDS REVIEW</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REJECT</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Signature verification report</source>
+        <translation>签名核验报告</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{decision}   similarity {similarity}</source>
+        <translation>{decision}   相似度 {similarity}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>this person&apos;s own</source>
+        <translation>此人自己的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set for everyone</source>
+        <translation>为所有人设置的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the model&apos;s</source>
+        <translation>模型的</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+161"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>Checked file</source>
+        <translation>核验的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score (distance)</source>
+        <translation>分数（距离）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept at or below {accept:.4f}, reject above {reject:.4f} ({source})</source>
+        <translation>不高于 {accept:.4f} 接受，高于 {reject:.4f} 拒绝（{source}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nearest reference</source>
+        <translation>最接近的参考签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights SHA-256</source>
+        <translation>权重 SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked at</source>
+        <translation>核验时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audit log row</source>
+        <translation>审计日志行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checked signature, as received</source>
+        <translation>核验的签名（原样）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>As the model sees it</source>
+        <translation>模型看到的样子</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Over the nearest reference</source>
+        <translation>与最接近的参考签名叠加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>red: checked · blue: reference · dark: both</source>
+        <translation>红：核验签名 · 蓝：参考签名 · 深色：两者重合</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>References ({count})</source>
+        <translation>参考签名（{count}）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>distance {distance:.4f}</source>
+        <translation>距离 {distance:.4f}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The decision supports a trained person&apos;s judgement; it does not replace it. The audit log row above can be checked with “sigverify audit verify”.</source>
+        <translation>此结论辅助受过培训的人员作出判断，而不能取代人的判断。上面的审计日志行可用“sigverify audit verify”检查。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Batch verification summary</source>
+        <translation>批量核验汇总</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{items} item(s): {accept} accepted, {review} to review, {reject} rejected, {errors} could not be checked.</source>
+        <translation>{items} 项：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法核验。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit row</source>
+        <translation>审计行</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>error</source>
+        <translation>错误</translation>
     </message>
 </context>
 <context>

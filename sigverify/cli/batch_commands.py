@@ -65,6 +65,10 @@ def cmd_batch_verify(args: argparse.Namespace) -> int:
             comment=args.comment,
             on_progress=progress,
         )
+    if args.report:
+        from sigverify.core.report import batch_pages, save_pdf
+
+        save_pdf(batch_pages(args.out), args.report)
     counts = summary.decisions
     lines = [
         f"Checked {summary.checked} of {summary.items} item(s) in "
@@ -104,6 +108,12 @@ def register(commands) -> None:
     )
     verify.add_argument("--out", required=True, help="the results CSV (appended to)")
     verify.add_argument("--comment", default="", help="operator comment for the audit log")
+    verify.add_argument(
+        "--report",
+        default=None,
+        metavar="PDF",
+        help="also write a summary of every item in the results file",
+    )
     verify.add_argument(
         "--no-record", action="store_true", help="do not write the checks to the audit log"
     )

@@ -65,9 +65,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     signature = SignatureInput.from_path(args.image)
     with _open_store(args) as store:
-        result = _service(args, store).verify(
-            args.person, signature, record=not args.no_record, comment=args.comment
-        )
+        service = _service(args, store)
+        result = service.verify(args.person, signature, record=False)
+        audit = None if args.no_record else service.record_verification(result, args.comment)
+        if args.report:
+            from sigverify.core.report import save_pdf, verification_page, verification_record
+            from sigverify.core.store_records import now
+
+            record = verification_record(service, result, signature.data, audit, now())
+            save_pdf([verification_page(record)], args.report)
     label = {"accept": "ACCEPT", "review": "NEEDS REVIEW", "reject": "REJECT"}[result.decision]
     t = result.thresholds
     lines = [
@@ -390,6 +396,9 @@ def register(commands) -> None:
     verify.add_argument("--comment", default="", help="operator comment for the audit log")
     verify.add_argument(
         "--no-record", action="store_true", help="do not write this check to the audit log"
+    )
+    verify.add_argument(
+        "--report", default=None, metavar="PDF", help="also write the check on one A4 page"
     )
     add_store_arguments(verify)
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.store import Store
+from sigverify.core.store_records import now
 from sigverify.core.verification import ACCEPT, REJECT
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.qimages import (
     bytes_to_pixmap,
 )
+from sigverify.gui.report_actions import print_page, render_report
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
 from sigverify.gui.widgets import (
     DecisionBadge,
@@ -43,6 +46,7 @@ class VerifyPage(QWidget):
         self.result = None  # VerificationResult
         self.result_query = None  # the SignatureInput that result was computed for
         self.recorded = False
+        self.audit_row = None  # (id, hash) of the recorded result
 
         # -- input
         self.person = QComboBox()
@@ -96,9 +100,23 @@ class VerifyPage(QWidget):
         )
         self.record_button.clicked.connect(lambda: self.record())
         self.record_status = QLabel()
+        self.record_status.setWordWrap(True)
+        self.report_button = QPushButton(self.tr("Save report…"))
+        self.report_button.setToolTip(
+            self.tr("Record the result (if it is not yet) and save it on one A4 page as PDF")
+        )
+        self.report_button.clicked.connect(lambda: self.save_report())
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.setToolTip(
+            self.tr("Record the result (if it is not yet) and print its report (Ctrl+P)")
+        )
+        self.print_button.clicked.connect(lambda: self.print_report())
         record_row = QHBoxLayout()
         record_row.addWidget(self.comment, 1)
         record_row.addWidget(self.record_button)
+        record_row.addWidget(self.report_button)
+        record_row.addWidget(self.print_button)
 
         result_box = QGroupBox(self.tr("Result"))
         result_layout = QVBoxLayout(result_box)
@@ -247,8 +265,9 @@ class VerifyPage(QWidget):
         self.result = result
         self.result_query = query if query is not None else self.query
         self.recorded = False
+        self.audit_row = None
         has = result is not None
-        for widget in (self.comment, self.record_button):
+        for widget in (self.comment, self.record_button, self.report_button, self.print_button):
             widget.setEnabled(has)
         self.comparison.show_result(result)
         self.record_status.clear()
@@ -281,8 +300,8 @@ class VerifyPage(QWidget):
         if self.result is None or self.recorded:
             return
         current = self.result_is_current()
-        self.record_button.setEnabled(current)
-        self.comment.setEnabled(current)
+        for widget in (self.comment, self.record_button, self.report_button, self.print_button):
+            widget.setEnabled(current)
         self.badge.set_stale(not current)
         if current:
             self.record_status.setStyleSheet("")
@@ -309,9 +328,10 @@ class VerifyPage(QWidget):
             return
         result, comment = self.result, self.comment.text().strip()
 
-        def done(_):
+        def done(row):
             if self.result is result:
                 self.recorded = True
+                self.audit_row = row
                 self.record_button.setEnabled(False)
                 self.record_status.setStyleSheet("")
                 self.record_status.setText(self.tr("Recorded in the audit log."))
@@ -323,3 +343,46 @@ class VerifyPage(QWidget):
             done,
             lambda error: dialogs.show_error(self, error),
         )
+
+    # ------------------------------------------------------------ reports
+
+    def _when_recorded(self, then) -> None:
+        """``then()`` once the result on screen is in the audit log (recording it first
+        when it is not yet), so that a report always names its audit row."""
+        if self.result is None or (not self.recorded and not self.result_is_current()):
+            return
+        if self.recorded:  # in the log, or the clerk chose not to record it
+            then()
+        else:
+            self.record(then=then)
+
+    def save_report(self, path: str | None = None) -> None:
+        """Save the result's report as PDF (asking where, unless ``path``)."""
+        if self.result is None:
+            return
+        if path is None:
+            suggested = f"{self.result.person_id}-{now()[:10]}.pdf"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save report"), suggested, self.tr("PDF files (*.pdf)")
+            )
+        if path:
+            self._when_recorded(lambda: self._render_report(path))
+
+    def print_report(self, printer=None) -> None:
+        """Print the result's report (asking for the printer, unless ``printer``)."""
+        if self.result is not None:
+            self._when_recorded(lambda: self._render_report(None, printer))
+
+    def _render_report(self, path: str | None, printer=None) -> None:
+        def done(output):
+            if path is not None:
+                self.record_status.setText(
+                    self.tr("Recorded; report saved to {path}.").format(path=path)
+                )
+            elif print_page(self, output, printer):
+                self.record_status.setText(self.tr("Recorded; report sent to the printer."))
+
+        render_report(
+            self.engine, self.result, self.result_query, self.audit_row, path, done,
+            lambda error: dialogs.show_error(self, error),
+        )  # fmt: skip

@@ -99,3 +99,9 @@ def test_the_progress_bar_shows_the_time_left_from_the_pace_so_far(monkeypatch):
     bar = common.ProgressBar("Verifying", stream=stream, time_left=True)
     bar(10, 40)
     assert stream.getvalue() == "\rVerifying [#######-----------------------] 10/40, 1m30s left"
+
+
+def test_a_summary_report_is_written_beside_the_results(desk, capsys, tmp_path):
+    argv = ("batch", "verify", desk["inbox"], "--out", desk["out"], "--store", desk["store"])
+    code, _, _ = run(capsys, *argv, "--report", tmp_path / "summary.pdf")
+    assert code == 0 and (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")

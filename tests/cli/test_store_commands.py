@@ -353,3 +353,11 @@ def test_threshold_mistakes_are_explained(env, capsys):
     assert code == 2 and "--person" in err
     code, _, err = run(capsys, "thresholds", "--preset", "1", "--accept", "0.3", *store)
     assert code == 2 and "either --preset" in err
+
+
+def test_verify_writes_a_report_with_the_audit_row(env, capsys, tmp_path):
+    code, payload, _ = verify_c1(capsys, env, "--report", tmp_path / "check.pdf", as_json=True)
+    assert code == 0 and (tmp_path / "check.pdf").read_bytes().startswith(b"%PDF-")
+    _, log, _ = run_json(capsys, "audit", "--store", env["store"])
+    assert log["log"][-1]["action"] == "verify"  # recorded once, not twice
+    assert [e["action"] for e in log["log"]].count("verify") == 1

@@ -399,3 +399,38 @@ def test_the_first_window_fits_the_screen(qtbot, tiny_model_dir):
         assert window.height() <= max(screen.height() - 40, smallest)
     finally:
         close_main_window(window)
+
+
+def test_a_report_records_the_result_first_and_names_its_audit_row(qtbot, two_people, tmp_path):
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.comment.setText("counter 3")
+    assert page.report_button.isEnabled() and page.print_button.isEnabled()
+    page.save_report(str(tmp_path / "c-1.pdf"))
+    qtbot.waitUntil(lambda: (tmp_path / "c-1.pdf").exists(), timeout=30000)
+    wait_idle(qtbot, window.engine)
+    rows = verifications(window, "c-1")
+    assert len(rows) == 1 and rows[0].details["comment"] == "counter 3"
+    assert page.recorded and page.audit_row == (rows[0].id, rows[0].hash)
+    assert (tmp_path / "c-1.pdf").read_bytes().startswith(b"%PDF-")
+    assert "report saved to" in page.record_status.text()
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    page.print_report(printer)  # already recorded: not recorded twice
+    qtbot.waitUntil(lambda: "printer" in page.record_status.text(), timeout=30000)
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000  # the page image was drawn
+    assert len(verifications(window, "c-1")) == 1
+
+
+def test_no_report_for_a_stale_result(qtbot, two_people, tmp_path):
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.choose_person("c-2")
+    assert not page.report_button.isEnabled() and not page.print_button.isEnabled()
+    page.save_report(str(tmp_path / "wrong.pdf"))
+    wait_idle(qtbot, window.engine)
+    assert not (tmp_path / "wrong.pdf").exists() and verifications(window, "c-1") == []

@@ -1,0 +1,403 @@
+"""Printable records: one verification on one A4 page, and a batch's summary, as PDF.
+
+Drawn with matplotlib's own PDF backend (no Qt, no new dependency), so the command line
+and the app write the same page. Text is in the user's language; Chinese text is drawn
+with a CJK font when the system has one (matplotlib falls back glyph by glyph through a
+list of families).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sigverify import __version__
+from sigverify.core.i18n import translate
+from sigverify.core.imaging.imageio import decode_image
+from sigverify.core.imaging.overlay import overlay_images
+from sigverify.core.spreadsheet import from_cell
+from sigverify.core.verification_results import VerificationResult
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from sigverify.core.verification import VerificationService
+
+A4 = (8.27, 11.69)  # inches
+COLOURS = {"accept": "#2e7d32", "review": "#b26a00", "reject": "#c62828"}
+
+# Tried in this order for each character: Latin first, then CJK fonts of Linux, Windows
+# and macOS desks (only those installed are named, so matplotlib does not warn).
+FONT_FAMILIES = (
+    "DejaVu Sans",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",  # the name matplotlib gives Debian's and Ubuntu's Noto CJK collection
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "WenQuanYi Zen Hei",
+)
+
+
+def decision_label(decision: str) -> str:
+    return {
+        "accept": translate("report", "ACCEPT"),
+        "review": translate("report", "NEEDS REVIEW"),
+        "reject": translate("report", "REJECT"),
+    }[decision]
+
+
+@dataclass(frozen=True)
+class VerificationRecord:
+    """Everything one verification's page shows."""
+
+    result: VerificationResult
+    person_name: str
+    query_image: np.ndarray  # the checked image as received (grey)
+    references: list[tuple[str, np.ndarray]]  # (file name, as the model saw it), as scored
+    operator: str
+    model_name: str
+    weights_sha256: str
+    checked_at: str
+    audit: tuple[int, str] | None  # the audit row (id, hash); None when not recorded
+
+
+def verification_record(
+    service: VerificationService,
+    result: VerificationResult,
+    query_data: bytes,
+    audit: tuple[int, str] | None,
+    checked_at: str,
+) -> VerificationRecord:
+    """Gather a page's contents from the store: the person's name and their references'
+    images, in the order of ``result.per_reference``."""
+    store = service.store
+    references = []
+    for reference in result.per_reference:
+        _, prepared = store.reference_images(reference.reference_id)
+        references.append((reference.filename, decode_image(prepared).pixels))
+    card = service.model.card
+    return VerificationRecord(
+        result,
+        store.get_person(result.person_id).name,
+        _shrunk(decode_image(query_data, source=result.filename).pixels),
+        references,
+        service.operator,
+        card.name,
+        card.weights_sha256,
+        checked_at,
+        audit,
+    )
+
+
+_WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"  # CJK characters and punctuation
+_TOKENS = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+|\\s+")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, a Chinese character counting two:
+    Latin words break at spaces, Chinese text between any two characters."""
+    lines, line, used = [], "", 0
+    for token in _TOKENS.findall(text):
+        size = sum(2 if re.match(f"[{_WIDE}]", c) else 1 for c in token)
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+            if token.isspace():
+                continue
+        line, used = line + token, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _shrunk(pixels: np.ndarray, longest: int = 1200) -> np.ndarray:
+    """A page needs no more than this: a 40-megapixel photo would make a 40 MB PDF."""
+    import cv2
+
+    factor = max(pixels.shape) / longest
+    if factor <= 1:
+        return pixels
+    size = (max(1, round(pixels.shape[1] / factor)), max(1, round(pixels.shape[0] / factor)))
+    return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)
+
+
+def _families() -> list[str]:
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return [f for f in FONT_FAMILIES if f in installed] or ["sans-serif"]
+
+
+class _Page:
+    """An A4 figure with a text cursor running down from the top (in figure fractions)."""
+
+    def __init__(self):
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=A4)
+        self.families = _families()
+        self.y = 0.955
+
+    def text(
+        self, text: str, size: float = 9, x: float = 0.07, step: float | None = None, **style
+    ) -> None:
+        self.figure.text(x, self.y, text, fontsize=size, family=self.families, va="top", **style)
+        self.y -= step if step is not None else size / 72 / A4[1] * 1.45
+
+    def paragraph(self, text: str, size: float = 9, width: int = 100) -> None:
+        for line in wrap(text, width) or [""]:
+            self.text(line, size)
+
+    def image(
+        self,
+        pixels: np.ndarray,
+        box: tuple[float, float, float, float],
+        title: str,
+        cmap: str | None = "gray",
+        colour: str = "#cccccc",
+    ) -> None:
+        axes = self.figure.add_axes(box)
+        axes.imshow(pixels, cmap=cmap, vmin=0, vmax=255, interpolation="antialiased")
+        axes.set_xticks([])
+        axes.set_yticks([])
+        for spine in axes.spines.values():
+            spine.set_color(colour)
+        axes.set_anchor("NW")  # titles in line whatever the image's shape
+        axes.set_title(title, fontsize=7.5, family=self.families, loc="left")
+
+
+def verification_page(record: VerificationRecord) -> Figure:
+    """The A4 page of one verification."""
+    from matplotlib.patches import Rectangle
+
+    r = record.result
+    page = _Page()
+    page.text(translate("report", "Signature verification report"), 15, weight="bold")
+    page.text(f"sigverify {__version__} · {record.checked_at}", 8, color="#555555", step=0.03)
+    colour = COLOURS[r.decision]
+    page.figure.add_artist(
+        Rectangle(
+            (0.07, page.y - 0.04),
+            0.86,
+            0.045,
+            transform=page.figure.transFigure,
+            facecolor=colour,
+            edgecolor="none",
+            alpha=0.12,
+        )
+    )
+    page.y -= 0.009
+    page.text(
+        translate("report", "{decision}   similarity {similarity}").format(
+            decision=decision_label(r.decision), similarity=f"{r.similarity:.0%}"
+        ),
+        17,
+        x=0.09,
+        weight="bold",
+        color=colour,
+        step=0.056,
+    )
+    t = r.thresholds
+    source = {
+        "person": translate("report", "this person's own"),
+        "global": translate("report", "set for everyone"),
+        "model": translate("report", "the model's"),
+    }[t.source]
+    facts = [
+        (translate("report", "Person"), f"{r.person_id}  {record.person_name}".strip()),
+        (translate("report", "Checked file"), r.filename),
+        (translate("report", "Score (distance)"), f"{r.score:.4f}"),
+        (
+            translate("report", "Thresholds"),
+            translate(
+                "report", "accept at or below {accept:.4f}, reject above {reject:.4f} ({source})"
+            ).format(accept=t.accept, reject=t.reject, source=source),
+        ),
+        (translate("report", "Nearest reference"), r.nearest.filename),
+        (translate("report", "Model"), record.model_name),
+        (translate("report", "Weights SHA-256"), record.weights_sha256),
+        (translate("report", "Operator"), record.operator),
+        (translate("report", "Checked at"), record.checked_at),
+        (
+            translate("report", "Audit log row"),
+            f"#{record.audit[0]}  {record.audit[1]}"
+            if record.audit
+            else translate("report", "not recorded"),
+        ),
+    ]
+    for label, value in facts:
+        page.text(label, 8.5, color="#555555", step=0)
+        page.text(value, 8.5 if len(value) < 70 else 7, x=0.27)
+    page.y -= 0.01
+    page.text(translate("report", "Why"), 9.5, weight="bold")
+    page.paragraph(r.reason, 9)
+    for warning in r.warnings:
+        page.paragraph(f"⚠ {warning}", 8.5)
+
+    # the checked signature, as the model saw it, and over its nearest reference
+    top = page.y - 0.02
+    height = 0.27 * A4[0] / A4[1] * 150 / 220  # a prepared image fills its box
+    page.image(
+        record.query_image,
+        (0.07, top - height, 0.27, height),
+        translate("report", "Checked signature, as received"),
+    )
+    seen = r.query_pixels
+    nearest = next(
+        (
+            pixels
+            for (name, pixels), ref in zip(record.references, r.per_reference, strict=True)
+            if ref.reference_id == r.nearest.reference_id
+        ),
+        None,
+    )
+    if seen is not None:
+        page.image(
+            255 - seen,
+            (0.37, top - height, 0.27, height),
+            translate("report", "As the model sees it"),
+        )
+        if nearest is not None and nearest.shape == seen.shape:
+            page.image(
+                overlay_images(seen, nearest),
+                (0.67, top - height, 0.27, height),
+                translate("report", "Over the nearest reference"),
+                cmap=None,
+            )
+            legend = translate("report", "red: checked · blue: reference · dark: both")
+            page.figure.text(
+                0.67,
+                top - height - 0.012,
+                legend,
+                fontsize=6.5,
+                family=page.families,
+                va="top",
+                color="#555555",
+            )
+    # the references, with their distances on the thresholds' scale
+    page.y = top - height - 0.04
+    page.text(
+        translate("report", "References ({count})").format(count=len(record.references)),
+        9.5,
+        weight="bold",
+        step=0.02,
+    )
+    columns, width, gap = 5, 0.16, 0.015
+    thumb = width * A4[0] / A4[1] * 150 / 220
+    for i, ((name, pixels), ref) in enumerate(zip(record.references, r.per_reference, strict=True)):
+        row, column = divmod(i, columns)
+        x = 0.07 + column * (width + gap)
+        y = page.y - (row + 1) * (thumb + 0.035)
+        if y < 0.06:
+            break  # more than fit on the page (10 are recommended at most)
+        is_nearest = ref.reference_id == r.nearest.reference_id
+        page.image(
+            255 - pixels,
+            (x, y, width, thumb),
+            f"{name[:24]}\n"
+            + translate("report", "distance {distance:.4f}").format(distance=r.on_score_scale(ref))
+            + (" ◀" if is_nearest else ""),
+            colour=colour if is_nearest else "#cccccc",
+        )
+    page.y = 0.045
+    page.paragraph(
+        translate(
+            "report",
+            "The decision supports a trained person's judgement; it does not replace it. The "
+            "audit log row above can be checked with “sigverify audit verify”.",
+        ),
+        7,
+        width=140,
+    )
+    return page.figure
+
+
+def save_pdf(figures: list[Figure], path: str | Path) -> Path:
+    """Write ``figures`` as the pages of one PDF (fonts embedded as TrueType, so the text
+    can be searched and copied)."""
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    path = Path(path)
+    with (
+        matplotlib.rc_context({"pdf.fonttype": 42}),
+        warnings.catch_warnings(),
+        PdfPages(path) as pdf,
+    ):
+        # a glyph missing from the first family is looked up in the next: not news
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+        for figure in figures:
+            pdf.savefig(figure)
+    return path
+
+
+# ------------------------------------------------------------------ batch summary
+
+
+def _tail(text: str, length: int) -> str:
+    """The end of a long path, which names the file."""
+    return text if len(text) <= length else "…" + text[-(length - 1) :]
+
+
+def batch_pages(results: str | Path, title: str = "", rows_per_page: int = 48) -> list[Figure]:
+    """A batch's summary from its results CSV (:mod:`sigverify.core.batch`): the counts per
+    decision and every item's outcome (its last row), as many pages as needed."""
+    with Path(results).open(newline="", encoding="utf-8") as handle:
+        last: dict[tuple[str, str], dict] = {}
+        for row in csv.DictReader(handle):
+            last[(from_cell(row["person"]), from_cell(row["image"]))] = row
+    rows = list(last.values())
+    counts = {d: sum(r["decision"] == d for r in rows) for d in COLOURS}
+    errors = sum(not r["decision"] for r in rows)
+    pages = []
+    for start in range(0, max(1, len(rows)), rows_per_page):
+        page = _Page()
+        if not pages:
+            page.text(title or translate("report", "Batch verification summary"), 15, weight="bold")
+            page.text(
+                f"sigverify {__version__} · {Path(results).name}", 8, color="#555555", step=0.03
+            )
+            summary = translate(
+                "report",
+                "{items} item(s): {accept} accepted, {review} to review, {reject} rejected, "
+                "{errors} could not be checked.",
+            ).format(items=len(rows), errors=errors, **counts)
+            page.paragraph(summary, 10.5)
+            page.y -= 0.015
+        header = (
+            translate("report", "Person"),
+            translate("report", "Image"),
+            translate("report", "Decision"),
+            translate("report", "Score"),
+            translate("report", "Audit row"),
+        )
+        xs = (0.07, 0.25, 0.62, 0.76, 0.86)
+        for x, name in zip(xs, header, strict=True):
+            page.text(name, 8, x=x, weight="bold", step=0)
+        page.y -= 0.018
+        for row in rows[start : start + rows_per_page]:
+            decision = row["decision"]
+            cells = (
+                from_cell(row["person"])[:22],
+                _tail(from_cell(row["image"]), 44),
+                decision_label(decision) if decision else translate("report", "error"),
+                row["score"],
+                row["audit_id"],
+            )
+            for x, cell in zip(xs, cells, strict=True):
+                colour = COLOURS.get(decision, "#555555") if x == xs[2] else "black"
+                page.text(cell, 7.5, x=x, step=0, color=colour)
+            page.y -= 0.017
+            if not decision:
+                page.text(from_cell(row["error"])[:150], 6.5, x=0.25, color="#555555", step=0.015)
+        pages.append(page.figure)
+    return pages

@@ -1,0 +1,57 @@
+"""A verification's report from the app: written as PDF, or drawn on a printer (see
+:mod:`sigverify.core.report` for the page itself)."""
+
+from __future__ import annotations
+
+import io
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.store_records import now
+from sigverify.gui import dialogs
+
+
+def render_report(engine, result, query, audit, path: str | None, done, failed) -> None:
+    """In the worker (matplotlib and the store): the page of ``result`` for the signature
+    ``query`` and its audit row ``audit``, saved to ``path``; without a path, as PNG bytes
+    for a printer. ``done(path or png)`` / ``failed(error)`` on the GUI thread."""
+
+    def work(context, job):
+        from sigverify.core.report import save_pdf, verification_page, verification_record
+
+        record = verification_record(context.require_service(), result, query.data, audit, now())
+        figure = verification_page(record)
+        if path is not None:
+            return save_pdf([figure], path)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=200)
+        return buffer.getvalue()
+
+    engine.submit(work, done, failed)
+
+
+def print_page(parent, png: bytes, printer=None) -> bool:
+    """Draw the page image ``png`` on ``printer`` (asked for with the print dialog when
+    None), as large as the page allows. False when the clerk cancelled or it failed."""
+    from PySide6.QtGui import QImage, QPageSize, QPainter
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+    image = QImage.fromData(png)
+    painter = QPainter()
+    if not painter.begin(printer):
+        message = QCoreApplication.translate("VerifyPage", "The printer could not be used.")
+        dialogs.show_error(parent, SigverifyError(message))
+        return False
+    area = painter.viewport()
+    size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    painter.setViewport(area.x(), area.y(), size.width(), size.height())
+    painter.setWindow(image.rect())
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return True

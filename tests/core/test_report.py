@@ -1,0 +1,124 @@
+"""The PDF records: one verification on one A4 page, a batch's summary."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from sigverify.core.batch import read_items, run_batch
+from sigverify.core.model.io import load_model
+from sigverify.core.report import (
+    A4,
+    batch_pages,
+    save_pdf,
+    verification_page,
+    verification_record,
+)
+from sigverify.core.store import Store
+from sigverify.core.verification import VerificationService
+from sigverify.core.verification_results import SignatureInput
+from tests.conftest import signature_file
+
+
+@pytest.fixture
+def service(tmp_path, tiny_model_dir):
+    store = Store(tmp_path / "store.sqlite3")
+    service = VerificationService(store, load_model(tiny_model_dir), operator="desk 4")
+    refs = [SignatureInput.from_path(signature_file(tmp_path / "r", 1, i)) for i in range(4)]
+    service.enroll("C-1042", refs, name="Ana Li", accept_outliers=True)
+    yield service
+    store.close()
+
+
+def page_texts(figure) -> str:
+    texts = [t.get_text() for t in figure.texts]
+    texts += [axes.get_title(loc="left") for axes in figure.axes]
+    return "\n".join(texts)
+
+
+def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path):
+    query = SignatureInput.from_path(signature_file(tmp_path, 1, 1, forged=True))
+    result = service.verify("C-1042", query, record=False)
+    audit = service.record_verification(result, "counter 3")
+    record = verification_record(service, result, query.data, audit, "2026-12-01T10:00:00")
+    assert record.person_name == "Ana Li" and len(record.references) == 4
+    assert [name for name, _ in record.references] == [r.filename for r in result.per_reference]
+    figure = verification_page(record)
+    text = page_texts(figure)
+    assert tuple(figure.get_size_inches()) == pytest.approx(A4)
+    label = {"accept": "ACCEPT", "review": "NEEDS REVIEW", "reject": "REJECT"}[result.decision]
+    assert f"{label}   similarity {result.similarity:.0%}" in text
+    for expected in (
+        "C-1042  Ana Li",
+        query.name,
+        f"{result.score:.4f}",
+        f"accept at or below {result.thresholds.accept:.4f}",
+        f"reject above {result.thresholds.reject:.4f}",
+        service.model.card.weights_sha256,
+        service.model.card.name,
+        "desk 4",
+        "2026-12-01T10:00:00",
+        f"#{audit[0]}  {audit[1]}",
+        result.nearest.filename,
+    ):
+        assert expected in text, expected
+    assert result.reason.split()[0] in text
+    for ref in result.per_reference:  # each reference with its distance on the score scale
+        assert f"distance {result.on_score_scale(ref):.4f}" in text
+    assert "Over the nearest reference" in text  # the overlay is drawn
+
+    pdf = save_pdf([figure], tmp_path / "report.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") == 1  # one page
+
+
+def test_an_unrecorded_check_says_so_and_a_huge_photo_is_shrunk(service, tmp_path):
+    import cv2
+    import numpy as np
+
+    big = cv2.resize(
+        cv2.imread(str(signature_file(tmp_path, 1, 2)), cv2.IMREAD_GRAYSCALE), (4000, 2000)
+    )
+    path = tmp_path / "photo.png"
+    cv2.imwrite(str(path), big)
+    query = SignatureInput.from_path(path)
+    result = service.verify("C-1042", query, record=False)
+    record = verification_record(service, result, query.data, None, "now")
+    assert max(record.query_image.shape) == 1200 and record.query_image.dtype == np.uint8
+    assert "not recorded" in page_texts(verification_page(record))
+
+
+def test_a_batch_summary_counts_each_item_once_by_its_last_row(service, tmp_path):
+    folder = tmp_path / "inbox" / "C-1042"
+    signature_file(folder, 1, 7)
+    signature_file(folder, 1, 3, forged=True)
+    (tmp_path / "inbox" / "C-9").mkdir()
+    signature_file(tmp_path / "inbox" / "C-9", 2, 1)
+    out = tmp_path / "results.csv"
+    run_batch(service, read_items(tmp_path / "inbox"), out)
+    run_batch(service, read_items(tmp_path / "inbox"), out)  # C-9 fails twice: two rows
+    with out.open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 4
+    decisions = [r["decision"] for r in rows[:3] if r["decision"]]
+    pages = batch_pages(out, rows_per_page=2)
+    assert len(pages) == 2  # 3 items, 2 a page
+    text = "\n".join(page_texts(p) for p in pages)
+    counts = {d: decisions.count(d) for d in ("accept", "review", "reject")}
+    assert (
+        f"3 item(s): {counts['accept']} accepted, {counts['review']} to review, "
+        f"{counts['reject']} rejected, 1 could not be checked." in text
+    )
+    assert text.count("There is no person with id “C-9”") == 1
+    pdf = save_pdf(pages, tmp_path / "summary.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-")
+
+
+def test_lines_wrap_at_spaces_and_between_chinese_characters():
+    from sigverify.core.report import wrap
+
+    assert wrap("one two three four", 9) == ["one two", "three", "four"]
+    assert wrap("签名核验报告", 4) == ["签名", "核验", "报告"]  # two columns a character
+    assert wrap("距离 0.470（已校正）", 10) == ["距离 0.470", "（已校正）"]
+    assert all(len(line) <= 100 for line in wrap("x " * 300, 100))
