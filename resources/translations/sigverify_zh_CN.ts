@@ -2,6 +2,148 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../sigverify/gui/audit_page.py" line="+98"/>
+        <source>Person id</source>
+        <translation>人员编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+79"/>
+        <source>All actions</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Check the log</source>
+        <translation>检查日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that no entry was changed, removed or added outside sigverify</source>
+        <translation>检查是否有条目在 sigverify 之外被修改、删除或添加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the entries shown to a CSV file</source>
+        <translation>把显示的条目写入 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>{shown} of {total} entries</source>
+        <translation>{total} 条中的 {shown} 条</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>✔ The log is intact: none of its {count} entries was changed, removed or added outside sigverify.</source>
+        <translation>✔ 日志完好：其 {count} 条记录均未在 sigverify 之外被修改、删除或添加。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✖ The log was altered at entry #{entry}: it or an entry after it was changed, removed or added outside sigverify. Keep this store as it is and tell your supervisor.</source>
+        <translation>✖ 日志在第 {entry} 条处被改动：该条或其后的条目在 sigverify 之外被修改、删除或添加。请保持此存储原样，并告知主管。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} entries written to {path}.</source>
+        <translation>已将 {count} 条写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Entry #{id}, {time}, by {operator}</source>
+        <translation>第 {id} 条，{time}，操作员 {operator}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thresholds: accept at or below {accept}, reject above {reject}</source>
+        <translation>阈值：不高于 {accept} 接受，高于 {reject} 拒绝</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash: {hash}</source>
+        <translation>哈希：{hash}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTable</name>
+    <message>
+        <location line="-246"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonPanel</name>
     <message>
         <location filename="../../sigverify/gui/comparison_panel.py" line="+36"/>
@@ -312,12 +454,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+41"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+42"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
@@ -340,6 +482,11 @@
         <location line="+1"/>
         <source>Train</source>
         <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1851,6 +1998,94 @@ enrolled {at} by {who}</source>
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <location filename="../../sigverify/core/audit_view.py" line="+57"/>
+        <source>Verification</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference removed</source>
+        <translation>删除参考签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person deleted</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s details changed</source>
+        <translation>修改人员信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s thresholds</source>
+        <translation>人员阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model activated</source>
+        <translation>启用模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model trained</source>
+        <translation>训练模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person imported</source>
+        <translation>导入人员</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>accepted</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent to review</source>
+        <translation>送复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{decision}: “{file}”, distance {distance}, score {score}</source>
+        <translation>{decision}：“{file}”，距离 {distance}，分数 {score}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} reference(s): {files}</source>
+        <translation>{count} 个参考签名：{files}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>accept {accept}, reject {reject}</source>
+        <translation>接受 {accept}，拒绝 {reject}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(preset: {target} of forgeries)</source>
+        <translation>（预设：伪造签名 {target}）</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <location filename="../../sigverify/gui/dialogs.py" line="+41"/>
@@ -2548,7 +2783,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+130"/>
         <source>Signature verification report</source>
         <translation>签名核验报告</translation>
     </message>

@@ -254,32 +254,13 @@ def cmd_thresholds(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    import csv
-
-    from sigverify.core.spreadsheet import to_cell
+    from sigverify.core.audit_view import write_audit_csv
 
     with _open_store(args) as store:
         intact, bad = store.verify_audit_chain()
         entries = store.audit_entries(args.person)
     if args.csv:
-        with open(args.csv, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(
-                ["id", "at", "operator", "action", "person", "details", "previous_hash", "hash"]
-            )
-            for e in entries:
-                writer.writerow(
-                    [
-                        e.id,
-                        e.at,
-                        to_cell(e.operator),
-                        e.action,
-                        to_cell(e.person_id or ""),
-                        to_cell(json.dumps(e.details, ensure_ascii=False)),
-                        e.previous_hash,
-                        e.hash,
-                    ]
-                )
+        write_audit_csv(entries, args.csv)
     payload = {"intact": intact, "first_bad_entry": bad, "entries": len(entries)}
     if args.action == "show":
         payload["log"] = [

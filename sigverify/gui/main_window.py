@@ -24,6 +24,7 @@ from sigverify.core.operators import OPERATOR_SETTING, operator_name
 from sigverify.core.paths import user_data_dir, user_log_dir
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
+from sigverify.gui.audit_page import AuditPage
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.thresholds_page = ThresholdsPage(engine, store)
         self.models_page = ModelsPage(engine, store)
         self.train_page = TrainPage(engine, store, self.models_page)
+        self.audit_page = AuditPage(engine, store)
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
             QStyle.StandardPixmap.SP_ComputerIcon,
             QStyle.StandardPixmap.SP_BrowserReload,
+            QStyle.StandardPixmap.SP_FileDialogContentsView,
         )
         entries = (
             (self.tr("People"), self.people_page),
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
             (self.tr("Thresholds"), self.thresholds_page),
             (self.tr("Models"), self.models_page),
             (self.tr("Train"), self.train_page),
+            (self.tr("Audit log"), self.audit_page),
         )
         for number, ((title, page), icon) in enumerate(zip(entries, icons, strict=True), 1):
             item = QListWidgetItem(self.style().standardIcon(icon), title)

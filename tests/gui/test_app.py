@@ -42,6 +42,7 @@ def test_window_title_pages_and_status(window):
         "Thresholds",
         "Models",
         "Train",
+        "Audit log",
     ]
     assert window.model_label.text() == "Model: tiny · CPU"
     window.nav.setCurrentRow(3)

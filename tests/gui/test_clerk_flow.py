@@ -434,3 +434,51 @@ def test_no_report_for_a_stale_result(qtbot, two_people, tmp_path):
     page.save_report(str(tmp_path / "wrong.pdf"))
     wait_idle(qtbot, window.engine)
     assert not (tmp_path / "wrong.pdf").exists() and verifications(window, "c-1") == []
+
+
+def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
+    qtbot, two_people, dialogs, tmp_path
+):
+    import csv
+    import sqlite3
+
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.comment.setText("counter 3")
+    page.record()
+    wait_idle(qtbot, window.engine)
+    audit = window.audit_page
+    window.go_to_page(window.pages.indexOf(audit))  # opening it reads the log
+    wait_idle(qtbot, window.engine)
+    total = len(window.store.audit_entries())
+    assert audit.table_model.rowCount() == total and f"{total} of {total} entries" in (
+        audit.count.text()
+    )
+    audit.person.setText("c-1")
+    assert {e.person_id for e in audit.shown} == {"c-1"}
+    audit.action.setCurrentIndex(audit.action.findData("verify"))
+    assert [e.action for e in audit.shown] == ["verify"]
+    assert audit.table_model.index(0, 3).data() == "Verification"
+    assert "counter 3" in audit.table_model.index(0, 5).data()
+    audit.open_entry(0)  # a double-click: the recorded result in full
+    shown = dialogs.infos[-1]
+    assert "Verification: c-1" in shown and "counter 3" in shown and "Thresholds:" in shown
+    audit.since.setDate(audit.until.date().addDays(1))  # tomorrow onwards: nothing
+    assert audit.shown == [] and not audit.export_button.isEnabled()
+    audit.clear_filters()
+    assert len(audit.shown) == total
+
+    audit.export_csv(str(tmp_path / "log.csv"))
+    with (tmp_path / "log.csv").open(newline="", encoding="utf-8") as handle:
+        assert len(list(csv.reader(handle))) == total + 1
+
+    audit.check_chain()
+    wait_idle(qtbot, window.engine)
+    assert "intact" in audit.chain.text()
+    db = sqlite3.connect(window.store.path)
+    db.execute("UPDATE audit_log SET operator = 'nobody' WHERE id = 2")
+    db.commit()
+    db.close()
+    audit.check_chain()
+    wait_idle(qtbot, window.engine)
+    assert "altered at entry #2" in audit.chain.text()

@@ -1,0 +1,130 @@
+"""The audit log as people read it: entries filtered by person, operator, action and date,
+each summed up in a line of words, and written to CSV (the app's Audit page and
+``sigverify audit --csv``)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sigverify.core.i18n import translate
+from sigverify.core.spreadsheet import to_cell
+from sigverify.core.store_records import AuditEntry
+
+CSV_COLUMNS = ("id", "at", "operator", "action", "person", "details", "previous_hash", "hash")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Empty text and None dates match everything. ``person`` and ``operator`` match a part
+    of the id or name, case aside; ``action`` exactly; dates are inclusive, in local time."""
+
+    person: str = ""
+    operator: str = ""
+    action: str = ""
+    since: date | None = None
+    until: date | None = None
+
+    def matches(self, entry: AuditEntry) -> bool:
+        if self.person and self.person.casefold() not in (entry.person_id or "").casefold():
+            return False
+        if self.operator and self.operator.casefold() not in entry.operator.casefold():
+            return False
+        if self.action and entry.action != self.action:
+            return False
+        if self.since is None and self.until is None:
+            return True
+        day = entry_day(entry)
+        return (self.since is None or day >= self.since) and (
+            self.until is None or day <= self.until
+        )
+
+
+def entry_day(entry: AuditEntry) -> date:
+    """The local calendar day of an entry (stored in UTC)."""
+    return datetime.fromisoformat(entry.at).astimezone().date()
+
+
+def filter_entries(entries: list[AuditEntry], wanted: AuditFilter) -> list[AuditEntry]:
+    return [e for e in entries if wanted.matches(e)]
+
+
+def action_name(action: str) -> str:
+    names = {
+        "verify": translate("audit", "Verification"),
+        "enroll": translate("audit", "Enrolment"),
+        "remove_reference": translate("audit", "Reference removed"),
+        "delete_person": translate("audit", "Person deleted"),
+        "update_person": translate("audit", "Person's details changed"),
+        "set_thresholds": translate("audit", "Person's thresholds"),
+        "setting": translate("audit", "Setting"),
+        "activate_model": translate("audit", "Model activated"),
+        "train_model": translate("audit", "Model trained"),
+        "import_person": translate("audit", "Person imported"),
+    }
+    return names.get(action, action)
+
+
+def summary(entry: AuditEntry) -> str:
+    """The entry's details in a line of words."""
+    d = entry.details
+    if entry.action == "verify":
+        words = {
+            "accept": translate("audit", "accepted"),
+            "review": translate("audit", "sent to review"),
+            "reject": translate("audit", "rejected"),
+        }
+        text = translate(
+            "audit", "{decision}: “{file}”, distance {distance}, score {score}"
+        ).format(
+            decision=words.get(d.get("decision"), d.get("decision")),
+            file=d.get("file", ""),
+            distance=d.get("distance"),
+            score=f"{100 * d['score']:.0f} %" if isinstance(d.get("score"), int | float) else "?",
+        )
+        if d.get("comment"):
+            text += " — " + d["comment"]
+        return text
+    if entry.action == "enroll":
+        return translate("audit", "{count} reference(s): {files}").format(
+            count=d.get("added"), files=", ".join(map(str, d.get("files", [])))
+        )
+    if entry.action == "set_thresholds":
+        text = translate("audit", "accept {accept}, reject {reject}").format(
+            accept=d.get("accept"), reject=d.get("reject")
+        )
+        if d.get("preset") is not None:
+            text += " " + translate("audit", "(preset: {target} of forgeries)").format(
+                target=f"{100 * d['preset']:g} %"
+            )
+        return text
+    if entry.action == "remove_reference":
+        return str(d.get("file", ""))
+    if entry.action in {"activate_model", "train_model"}:
+        return str(d.get("model", ""))
+    return json.dumps(d, ensure_ascii=False, sort_keys=True)
+
+
+def write_audit_csv(entries: list[AuditEntry], path: str | Path) -> Path:
+    """The entries as CSV (:data:`CSV_COLUMNS`; text cells safe for spreadsheets)."""
+    path = Path(path)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_COLUMNS)
+        for e in entries:
+            writer.writerow(
+                [
+                    e.id,
+                    e.at,
+                    to_cell(e.operator),
+                    e.action,
+                    to_cell(e.person_id or ""),
+                    to_cell(json.dumps(e.details, ensure_ascii=False)),
+                    e.previous_hash,
+                    e.hash,
+                ]
+            )
+    return path

@@ -1,0 +1,296 @@
+"""Audit log: every recorded action in a table, filtered by person, operator, action and
+dates; the hash chain checked with the result in words; the entries shown exported to CSV;
+a double-click shows one entry (a verification's recorded result) in full."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sigverify.core.audit_view import (
+    AuditFilter,
+    action_name,
+    entry_day,
+    filter_entries,
+    summary,
+    write_audit_csv,
+)
+from sigverify.core.store import Store
+from sigverify.core.store_records import AuditEntry
+from sigverify.gui import dialogs
+from sigverify.gui.workers import Engine
+
+
+class AuditTable(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entries: list[AuditEntry] = []
+        self.headers = (
+            self.tr("#"),
+            self.tr("Time"),
+            self.tr("Operator"),
+            self.tr("Action"),
+            self.tr("Person"),
+            self.tr("Details"),
+        )
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        e = self.entries[index.row()]
+        return (
+            str(e.id),
+            local_time(e.at),
+            e.operator,
+            action_name(e.action),
+            e.person_id or "",
+            summary(e),
+        )[index.column()]
+
+
+def local_time(at: str) -> str:
+    return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class AuditPage(QWidget):
+    def __init__(self, engine: Engine, store: Store, parent=None):
+        super().__init__(parent)
+        self.engine, self.store = engine, store
+        self.entries: list[AuditEntry] = []
+        self.shown: list[AuditEntry] = []
+
+        self.person = QLineEdit()
+        self.person.setPlaceholderText(self.tr("Person id"))
+        self.operator = QLineEdit()
+        self.operator.setPlaceholderText(self.tr("Operator"))
+        self.action = QComboBox()
+        self.action.addItem(self.tr("All actions"), "")
+        self.since, self.until = QDateEdit(), QDateEdit()
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _: self.apply_filter())
+        self.person.textChanged.connect(lambda _: self.apply_filter())
+        self.operator.textChanged.connect(lambda _: self.apply_filter())
+        self.action.currentIndexChanged.connect(lambda _: self.apply_filter())
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(self.person, 2)
+        filters.addWidget(self.operator, 2)
+        filters.addWidget(self.action, 2)
+        filters.addWidget(QLabel(self.tr("from")))
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.until)
+        filters.addWidget(self.clear_button)
+
+        self.table_model = AuditTable(self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self.open_entry(index.row()))
+        self.table.activated.connect(lambda index: self.open_entry(index.row()))  # Enter
+
+        self.count = QLabel()
+        self.chain = QLabel()
+        self.chain.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("Check the log"))
+        self.check_button.setToolTip(
+            self.tr("Check that no entry was changed, removed or added outside sigverify")
+        )
+        self.check_button.clicked.connect(self.check_chain)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setToolTip(self.tr("Write the entries shown to a CSV file"))
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.refresh_button)
+        bottom.addWidget(self.check_button)
+        bottom.addWidget(self.export_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.chain)
+        layout.addLayout(bottom)
+
+    # ------------------------------------------------------------ data
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The log is read each time the page is opened: it grows all day."""
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.engine.submit(
+            lambda context, job: context.store.audit_entries(),
+            self._loaded,
+            lambda error: dialogs.show_error(self, error),
+        )
+
+    def _loaded(self, entries: list[AuditEntry]) -> None:
+        first_load = not self.entries
+        self.entries = entries
+        chosen = self.action.currentData()
+        self.action.blockSignals(True)
+        self.action.clear()
+        self.action.addItem(self.tr("All actions"), "")
+        for action in sorted({e.action for e in entries}, key=action_name):
+            self.action.addItem(action_name(action), action)
+        self.action.setCurrentIndex(max(0, self.action.findData(chosen)))
+        self.action.blockSignals(False)
+        if first_load or self.until.date() < qdate(date.today()):
+            self._reset_dates()
+        self.apply_filter()
+
+    def _reset_dates(self) -> None:
+        first = entry_day(self.entries[0]) if self.entries else date.today()
+        for edit, day in ((self.since, first), (self.until, date.today())):
+            edit.blockSignals(True)
+            edit.setDate(qdate(day))
+            edit.blockSignals(False)
+
+    def current_filter(self) -> AuditFilter:
+        return AuditFilter(
+            self.person.text().strip(),
+            self.operator.text().strip(),
+            self.action.currentData() or "",
+            self.since.date().toPython(),
+            self.until.date().toPython(),
+        )
+
+    def apply_filter(self) -> None:
+        self.shown = filter_entries(self.entries, self.current_filter())
+        self.table_model.set_entries(self.shown)
+        self.count.setText(
+            self.tr("{shown} of {total} entries").format(
+                shown=len(self.shown), total=len(self.entries)
+            )
+        )
+        self.export_button.setEnabled(bool(self.shown))
+
+    def clear_filters(self) -> None:
+        for widget in (self.person, self.operator, self.action):
+            widget.blockSignals(True)
+        self.person.clear()
+        self.operator.clear()
+        self.action.setCurrentIndex(0)
+        for widget in (self.person, self.operator, self.action):
+            widget.blockSignals(False)
+        self._reset_dates()
+        self.apply_filter()
+
+    # ------------------------------------------------------------ actions
+
+    def check_chain(self) -> None:
+        def done(result) -> None:
+            intact, bad = result
+            if intact:
+                self.chain.setStyleSheet("color: #2e7d32;")
+                self.chain.setText(
+                    self.tr(
+                        "✔ The log is intact: none of its {count} entries was changed, removed "
+                        "or added outside sigverify."
+                    ).format(count=len(self.entries))
+                )
+            else:
+                self.chain.setStyleSheet("color: #c62828; font-weight: 600;")
+                self.chain.setText(
+                    self.tr(
+                        "✖ The log was altered at entry #{entry}: it or an entry after it was "
+                        "changed, removed or added outside sigverify. Keep this store as it "
+                        "is and tell your supervisor."
+                    ).format(entry=bad)
+                )
+
+        self.engine.submit(
+            lambda context, job: context.store.verify_audit_chain(),
+            done,
+            lambda error: dialogs.show_error(self, error),
+        )
+
+    def export_csv(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the audit log"), "audit.csv", self.tr("CSV files (*.csv)")
+            )
+        if not path:
+            return
+        try:
+            write_audit_csv(self.shown, path)
+        except OSError as error:
+            dialogs.show_error(self, error)
+            return
+        self.chain.setStyleSheet("")
+        self.chain.setText(
+            self.tr("{count} entries written to {path}.").format(count=len(self.shown), path=path)
+        )
+
+    def entry_text(self, entry: AuditEntry) -> str:
+        lines = [
+            self.tr("Entry #{id}, {time}, by {operator}").format(
+                id=entry.id, time=local_time(entry.at), operator=entry.operator
+            ),
+            action_name(entry.action) + (f": {entry.person_id}" if entry.person_id else ""),
+            summary(entry),
+        ]
+        d = entry.details
+        if entry.action == "verify":
+            accept, reject = (d.get("thresholds") or [None, None])[:2]
+            lines.append(
+                self.tr("Thresholds: accept at or below {accept}, reject above {reject}").format(
+                    accept=accept, reject=reject
+                )
+            )
+            lines.append(self.tr("Model: {model}").format(model=d.get("model", "")))
+        lines.append(self.tr("Hash: {hash}").format(hash=entry.hash))
+        return "\n".join(lines)
+
+    def open_entry(self, row: int) -> None:
+        if 0 <= row < len(self.shown):
+            entry = self.shown[row]
+            dialogs.show_info(self, action_name(entry.action), self.entry_text(entry))

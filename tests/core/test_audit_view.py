@@ -1,0 +1,75 @@
+"""The audit log as people read it: filters, one-line summaries, CSV."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime, timedelta
+
+from sigverify.core.audit_view import (
+    AuditFilter,
+    action_name,
+    entry_day,
+    filter_entries,
+    summary,
+    write_audit_csv,
+)
+from sigverify.core.store_records import AuditEntry
+
+
+def entry(number, action, person, operator="desk 1", at=None, **details):
+    at = at or datetime(2026, 11, 30, 12, 0).astimezone().isoformat()
+    return AuditEntry(number, at, operator, action, person, details, "0" * 64, f"{number:064x}")
+
+
+def test_filters_match_parts_of_ids_and_operators_an_action_and_inclusive_days():
+    today = datetime.now().astimezone()
+    entries = [
+        entry(1, "enroll", "C-1042", at=(today - timedelta(days=3)).isoformat(), added=5),
+        entry(2, "verify", "C-1042", "Desk 7", decision="accept", distance=0.41, score=0.9),
+        entry(3, "verify", "P-9", "desk 7", at=today.isoformat(), decision="reject"),
+        entry(4, "setting", None, "admin", key="operator"),
+    ]
+
+    def ids(**wanted):
+        return [e.id for e in filter_entries(entries, AuditFilter(**wanted))]
+
+    assert ids() == [1, 2, 3, 4]
+    assert ids(person="c-10") == [1, 2]  # a part, case aside
+    assert ids(operator="DESK 7") == [2, 3]
+    assert ids(action="verify") == [2, 3] and ids(action="veri") == []  # the action exactly
+    assert ids(person="1042", action="verify") == [2]
+    assert ids(since=today.date()) == [3]  # inclusive
+    assert ids(until=today.date() - timedelta(days=3)) == [1]
+    assert ids(since=date(2026, 11, 30), until=date(2026, 11, 30)) == [2, 4]
+    assert entry_day(entries[2]) == today.date()
+
+
+def test_each_action_is_summed_up_in_words():
+    verify = entry(7, "verify", "C-1", decision="review", distance=0.71, score=0.41,
+                   file="cheque.png", comment="counter 3")  # fmt: skip
+    assert summary(verify) == "sent to review: “cheque.png”, distance 0.71, score 41 % — counter 3"
+    assert action_name("verify") == "Verification" and action_name("odd_action") == "odd_action"
+    enrol = entry(8, "enroll", "C-1", added=2, files=["a.png", "b.png"])
+    assert summary(enrol) == "2 reference(s): a.png, b.png"
+    preset = entry(9, "set_thresholds", "C-1", accept=0.5, reject=0.8, preset=0.01)
+    assert summary(preset) == "accept 0.5, reject 0.8 (preset: 1 % of forgeries)"
+    assert summary(entry(10, "setting", None, key="k", new="v")) == '{"key": "k", "new": "v"}'
+
+
+def test_the_csv_holds_every_field_and_is_safe_in_a_spreadsheet(tmp_path):
+    rows = [entry(1, "verify", "=cmd|' /C calc'!A0", decision="accept"), entry(2, "enroll", "C-1")]
+    write_audit_csv(rows, tmp_path / "audit.csv")
+    with (tmp_path / "audit.csv").open(newline="", encoding="utf-8") as handle:
+        read = list(csv.reader(handle))
+    assert read[0] == [
+        "id",
+        "at",
+        "operator",
+        "action",
+        "person",
+        "details",
+        "previous_hash",
+        "hash",
+    ]
+    assert read[1][4] == "'=cmd|' /C calc'!A0" and read[2][4] == "C-1"
+    assert read[1][7] == f"{1:064x}" and '"decision": "accept"' in read[1][5]
