@@ -147,11 +147,16 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     save(window, "verify_overlay.png")
 
-    for row, name in ((2, "thresholds"), (3, "models"), (4, "train")):
-        window.nav.setCurrentRow(row)
+    pages = (
+        (window.thresholds_page, "thresholds"),
+        (window.models_page, "models"),
+        (window.train_page, "train"),
+    )
+    for page, name in pages:
+        window.nav.setCurrentRow(window.pages.indexOf(page))
         app.processEvents()
         save(window, f"{name}.png")
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(window.pages.indexOf(window.thresholds_page))
     window.thresholds_page.tabs.setCurrentIndex(2)  # the DET curve
     app.processEvents()
     save(window, "thresholds_det.png")

@@ -15,12 +15,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-69"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -35,7 +35,7 @@
         <translation>到</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Check the log</source>
         <translation>检查日志</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-246"/>
+        <location line="-245"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -454,12 +454,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+42"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+43"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
@@ -467,6 +467,11 @@
         <location line="+1"/>
         <source>Verify</source>
         <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>队列</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -495,12 +500,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-63"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -525,7 +530,7 @@
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -1237,6 +1242,250 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <location line="+7"/>
         <source>⚠ Only {count} genuine signatures were measured: the share rejected is estimated roughly ({needed} or more are needed for {target}).</source>
         <translation>⚠ 仅测量了 {count} 个真实签名：被拒绝的比例只是粗略估计（{target} 需要 {needed} 个或更多）。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../sigverify/gui/queue_page.py" line="+62"/>
+        <source>Add a folder…</source>
+        <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A folder holding one folder per person id, with their signatures inside</source>
+        <translation>文件夹中每个人员编号一个子文件夹，里面放其签名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a list…</source>
+        <translation>添加列表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A CSV file with a “person” and an “image” column</source>
+        <translation>含“person”和“image”两列的 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the rest</source>
+        <translation>核验其余项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the items not checked yet</source>
+        <translation>核验尚未核验的项目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All items</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for a clerk</source>
+        <translation>等待柜员处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent to review</source>
+        <translation>送复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be checked</source>
+        <translation>无法核验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settled by a clerk</source>
+        <translation>柜员已处理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New queue…</source>
+        <translation>新建队列…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Machine</source>
+        <translation>系统结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Comment (needed when you decide otherwise)</source>
+        <translation>备注（作出不同决定时必填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The machine&apos;s rejection stands</source>
+        <translation>维持系统的拒绝结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open on the Verify page</source>
+        <translation>在核验页面打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the signature beside the references (Enter)</source>
+        <translation>与参考签名并排查看（Enter）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>could not check</source>
+        <translation>无法核验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked yet</source>
+        <translation>尚未核验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{total} item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
+        <translation>队列中有 {total} 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Folder of signatures</source>
+        <translation>签名文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List of signatures</source>
+        <translation>签名列表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} new item(s) added.</source>
+        <translation>已添加 {count} 个新项目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} row(s) skipped: {why}</source>
+        <translation>跳过 {count} 行：{why}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Stopped: {count} item(s) checked; “Check the rest” goes on.</source>
+        <translation>已停止：已核验 {count} 项；点“核验其余项目”继续。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Empty the queue and start a new one? The audit log keeps every decision.</source>
+        <translation>清空队列并新建？审计日志会保留所有结论。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} item(s) are still waiting for a clerk. Empty the queue anyway? The audit log keeps every decision.</source>
+        <translation>仍有 {count} 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New queue</source>
+        <translation>新建队列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Empty the queue</source>
+        <translation>清空队列</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>opening the next signature</source>
+        <translation>打开下一个签名</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>From the queue: recorded as audit entry #{id}.</source>
+        <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2299,11 @@ enrolled {at} by {who}</source>
         <translation>导入人员</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Clerk&apos;s decision</source>
+        <translation>柜员决定</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>accepted</source>
         <translation>接受</translation>
@@ -2083,6 +2337,11 @@ enrolled {at} by {who}</source>
         <location line="+4"/>
         <source>(preset: {target} of forgeries)</source>
         <translation>（预设：伪造签名 {target}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{machine} → {decision}: “{file}”</source>
+        <translation>{machine} → {decision}：“{file}”</translation>
     </message>
 </context>
 <context>
@@ -2608,6 +2867,22 @@ enrolled {at} by {who}</source>
         <location line="+19"/>
         <source>“{name}” is not a results file written by sigverify: choose another file for the results.</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/queue.py" line="+152"/>
+        <source>Only items sent to review or rejected are settled by a clerk.</source>
+        <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
+        <translation>只有送复核或被拒绝的项目才由柜员处理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An item sent to review needs a decision: accept it or reject it.</source>
+        <translation>送复核的项目需要作出决定：接受或拒绝。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Say why in the comment when you decide otherwise.</source>
+        <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,7 @@ def action_name(action: str) -> str:
         "activate_model": translate("audit", "Model activated"),
         "train_model": translate("audit", "Model trained"),
         "import_person": translate("audit", "Person imported"),
+        "settle": translate("audit", "Clerk's decision"),
     }
     return names.get(action, action)
 
@@ -101,6 +102,11 @@ def summary(entry: AuditEntry) -> str:
                 target=f"{100 * d['preset']:g} %"
             )
         return text
+    if entry.action == "settle":
+        text = translate("audit", "{machine} → {decision}: “{file}”").format(
+            machine=d.get("machine"), decision=d.get("decision"), file=d.get("file", "")
+        )
+        return text + (" — " + d["comment"] if d.get("comment") else "")
     if entry.action == "remove_reference":
         return str(d.get("file", ""))
     if entry.action in {"activate_model", "train_model"}:

@@ -129,8 +129,7 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda index: self.open_entry(index.row()))
-        self.table.activated.connect(lambda index: self.open_entry(index.row()))  # Enter
+        self.table.activated.connect(lambda index: self.open_entry(index.row()))  # Enter too
 
         self.count = QLabel()
         self.chain = QLabel()

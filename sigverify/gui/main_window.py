@@ -28,6 +28,7 @@ from sigverify.gui.audit_page import AuditPage
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
+from sigverify.gui.queue_page import QueuePage, show_queued
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
@@ -42,6 +43,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("sigverify {version}").format(version=__version__))
         self.people_page = PeoplePage(engine, store)
         self.verify_page = VerifyPage(engine, store)
+        self.queue_page = QueuePage(engine, store)
+        self.queue_page.open_requested.connect(self.open_queued)
         self.thresholds_page = ThresholdsPage(engine, store)
         self.models_page = ModelsPage(engine, store)
         self.train_page = TrainPage(engine, store, self.models_page)
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         icons = (
             QStyle.StandardPixmap.SP_DirHomeIcon,
             QStyle.StandardPixmap.SP_DialogApplyButton,
+            QStyle.StandardPixmap.SP_FileDialogListView,
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
             QStyle.StandardPixmap.SP_ComputerIcon,
             QStyle.StandardPixmap.SP_BrowserReload,
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
         entries = (
             (self.tr("People"), self.people_page),
             (self.tr("Verify"), self.verify_page),
+            (self.tr("Queue"), self.queue_page),
             (self.tr("Thresholds"), self.thresholds_page),
             (self.tr("Models"), self.models_page),
             (self.tr("Train"), self.train_page),
@@ -133,6 +138,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(page if page in (0, 1) else 0)
         if load_model:
             QTimer.singleShot(0, self.load_model)
+
+    def open_queued(self, person_id: str, image: str, audit_id) -> None:
+        """A queue item on the Verify page, beside the references (already recorded)."""
+        self.go_to_page(self.pages.indexOf(self.verify_page))
+        show_queued(self.verify_page, person_id, image, audit_id)
 
     def go_to_page(self, row: int) -> None:
         """Show page ``row`` with the keyboard focus in its first field, so that typing

@@ -39,13 +39,14 @@ def test_window_title_pages_and_status(window):
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "People",
         "Verify",
+        "Queue",
         "Thresholds",
         "Models",
         "Train",
         "Audit log",
     ]
     assert window.model_label.text() == "Model: tiny · CPU"
-    window.nav.setCurrentRow(3)
+    window.nav.setCurrentRow(4)
     assert window.pages.currentWidget() is window.models_page
 
 
@@ -384,7 +385,7 @@ def test_window_page_and_geometry_are_remembered(qtbot, window, dialogs, tiny_mo
             41,
             saved.height(),
         )  # x is fitted to the screen
-        again.nav.setCurrentRow(4)  # left on the Train page: the desk reopens on People
+        again.nav.setCurrentRow(5)  # left on the Train page: the desk reopens on People
         again.close()
     finally:
         close_main_window(again)

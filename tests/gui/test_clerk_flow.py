@@ -344,7 +344,7 @@ def test_at_1024_wide_the_threshold_person_is_not_cut_off(qtbot, window, tmp_pat
     )
     window.thresholds_page.refresh()
     window.resize(1024, 680)
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(window.pages.indexOf(window.thresholds_page))
     qtbot.wait(50)
     combo = window.thresholds_page.person
     text = combo.currentText()
@@ -482,3 +482,62 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     audit.check_chain()
     wait_idle(qtbot, window.engine)
     assert "altered at entry #2" in audit.chain.text()
+
+
+def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
+    qtbot, two_people, dialogs, tmp_path
+):
+    import json
+
+    from sigverify.core.thresholds import global_thresholds_key
+    from sigverify.gui.queue_page import QueuePage
+
+    window = two_people
+    model_id = window.engine.model.model_id
+    # everything rejected, so that every item waits for a clerk whatever the tiny model says
+    value = json.dumps({"accept": 0.0, "reject": 0.0})
+    window.store.set_setting(global_thresholds_key(model_id), value, "test")
+    root = tmp_path / "inbox"
+    for person, writer in (("c-1", 1), ("c-2", 2)):
+        signature_file(root / person, writer, 7)
+        signature_file(root / person, writer, 1, forged=True)
+    signature_file(root / "nobody", 1, 8)
+    queue = window.queue_page
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    assert [r.decision for r in queue.rows] == ["reject"] * 4 + [""]
+    assert "nobody" in queue.rows[4].error and "5 item(s) in the queue; 4 waiting" in (
+        queue.hint.text()
+    )
+    queue.filter.setCurrentIndex(queue.filter.findData("clerk"))
+    assert len(queue.shown) == 4 and queue.table.rowCount() == 4
+    queue.table.selectRow(0)
+    assert queue.confirm_button.isEnabled() and queue.accept_button.isEnabled()
+    assert not queue.reject_button.isEnabled()  # it is rejected already: confirm it
+    queue.comment.setText("called the customer")
+    queue.accept_button.click()
+    wait_idle(qtbot, window.engine)
+    assert len(queue.shown) == 3  # settled: no longer waiting
+    entry = window.store.audit_entries("c-1")[-1]
+    assert entry.action == "settle" and entry.details["decision"] == "accept"
+    queue.table.selectRow(0)
+    queue.confirm_button.click()
+    wait_idle(qtbot, window.engine)
+    assert len(queue.shown) == 2
+
+    again = QueuePage(window.engine, window.store)  # as after a restart
+    assert [r.settled for r in again.rows] == ["accept", "confirm", "", "", ""]
+    assert again.rows[0].comment == "called the customer"
+
+    first = queue.rows[0]
+    queue.filter.setCurrentIndex(queue.filter.findData("all"))
+    queue.open_item(0)
+    wait_idle(qtbot, window.engine)
+    verify = window.verify_page
+    assert window.pages.currentWidget() is verify and verify.result.person_id == "c-1"
+    assert verify.recorded and verify.audit_row[0] == first.audit_id
+    assert f"audit entry #{first.audit_id}" in verify.record_status.text()
+    checks = [e for e in window.store.audit_entries("c-1") if e.action == "verify"]
+    assert len(checks) == 2  # opening it did not record it again
+    queue.new_queue()  # dialogs answer yes
+    assert queue.rows == [] and "2 item(s) are still waiting" in dialogs.questions[-1]

@@ -1,0 +1,197 @@
+"""The desk's queue of items to check (the app's Queue page): lists and folders of cheques
+added to it, checked as a batch (:mod:`sigverify.core.batch`), and each item the machine
+sent to review or rejected settled by a clerk, who confirms or overrides it with a comment
+(an audit row of its own).
+
+It lives in a folder beside the store (``store.sqlite3.queue/``), so that it survives a
+restart and belongs to that store: ``items.csv`` (every item added, with its image's full
+path), ``results.csv`` (the batch's results log) and ``reviews.csv`` (the clerks'
+settlements, a log too: an item's last row counts). Each file is only ever appended to,
+and each row is on the disk before the next is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sigverify.core.batch import BatchItem, run_batch
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
+from sigverify.core.spreadsheet import from_cell, to_cell
+from sigverify.core.store_records import now
+from sigverify.core.verification import VerificationService
+
+ITEM_COLUMNS = ("person", "image")
+REVIEW_COLUMNS = ("person", "image", "decision", "comment", "operator", "audit_id", "at")
+#: What a clerk may settle an item with: the machine's answer confirmed, or overridden.
+SETTLEMENTS = ("confirm", "accept", "reject")
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One item as the Queue page lists it."""
+
+    person_id: str
+    image: str  # full path
+    decision: str = ""  # the machine's: accept / review / reject; "" not checked or error
+    score: float | None = None
+    similarity: float | None = None
+    audit_id: int | None = None
+    error: str = ""
+    settled: str = ""  # the clerk's: confirm / accept / reject; "" not yet
+    comment: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.person_id, self.image
+
+    @property
+    def needs_clerk(self) -> bool:
+        return self.decision in {"review", "reject"} and not self.settled
+
+    @property
+    def final(self) -> str:
+        """The decision that stands: the clerk's override, else the machine's."""
+        return self.settled if self.settled in {"accept", "reject"} else self.decision
+
+
+def queue_folder(store_path: str | Path) -> Path:
+    return Path(f"{store_path}.queue")
+
+
+def _read(path: Path) -> list[dict]:
+    if not path.exists() or path.stat().st_size == 0:
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [{k: from_cell(v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def _append(path: Path, columns: tuple[str, ...], rows: list[list]) -> None:
+    new = not path.exists() or path.stat().st_size == 0
+    with path.open("a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        if new:
+            writer.writerow(columns)
+        writer.writerows([[to_cell(str(v)) for v in row] for row in rows])
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+class DeskQueue:
+    def __init__(self, store_path: str | Path):
+        self.folder = queue_folder(store_path)
+        self.items_path = self.folder / "items.csv"
+        self.results_path = self.folder / "results.csv"
+        self.reviews_path = self.folder / "reviews.csv"
+
+    def items(self) -> list[BatchItem]:
+        """Every item added, once each, in the order added."""
+        seen, items = set(), []
+        for row in _read(self.items_path):
+            key = (row["person"], row["image"])
+            if key not in seen:
+                seen.add(key)
+                items.append(BatchItem(len(items) + 1, *key, Path(row["image"])))
+        return items
+
+    def add(self, items: list[BatchItem]) -> int:
+        """Add items (from :func:`sigverify.core.batch.read_items`) not in the queue yet,
+        their images by full path; how many were new."""
+        known = {i.key for i in self.items()}
+        new, rows = set(), []
+        for item in items:
+            key = (item.person_id, str(item.path.resolve()))
+            if item.problem or key in known or key in new:
+                continue
+            new.add(key)
+            rows.append(list(key))
+        if rows:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _append(self.items_path, ITEM_COLUMNS, rows)
+        return len(rows)
+
+    def check(self, service: VerificationService, on_progress=None):
+        """Check the items not yet decided (a :class:`~sigverify.core.batch.BatchSummary`)."""
+        return run_batch(service, self.items(), self.results_path, on_progress=on_progress)
+
+    def rows(self) -> list[QueueRow]:
+        results = {(r["person"], r["image"]): r for r in _read(self.results_path)}
+        reviews = {(r["person"], r["image"]): r for r in _read(self.reviews_path)}
+        rows = []
+        for item in self.items():
+            result, review = results.get(item.key, {}), reviews.get(item.key, {})
+            rows.append(
+                QueueRow(
+                    item.person_id,
+                    item.image,
+                    result.get("decision", ""),
+                    float(result["score"]) if result.get("score") else None,
+                    float(result["similarity"]) if result.get("similarity") else None,
+                    int(result["audit_id"]) if result.get("audit_id") else None,
+                    result.get("error", ""),
+                    review.get("decision", ""),
+                    review.get("comment", ""),
+                )
+            )
+        return rows
+
+    def settle(
+        self, service: VerificationService, row: QueueRow, settlement: str, comment: str
+    ) -> int:
+        """A clerk's word on an item the machine sent to review or rejected: ``confirm``
+        its answer, or override it with ``accept`` or ``reject``; recorded in the audit
+        log (the id returned) with the comment, then in the queue."""
+        if settlement not in SETTLEMENTS:
+            raise ValueError(f"settlement must be one of {SETTLEMENTS}, not {settlement!r}")
+        if row.decision not in {"review", "reject"}:
+            raise SigverifyError(
+                translate("errors", "Only items sent to review or rejected are settled by a clerk.")
+            )
+        if settlement == "confirm" and row.decision == "review":
+            raise SigverifyError(
+                translate(
+                    "errors",
+                    "An item sent to review needs a decision: accept it or reject it.",
+                )
+            )
+        if settlement != "confirm" and not comment.strip():
+            raise SigverifyError(
+                translate("errors", "Say why in the comment when you decide otherwise.")
+            )
+        audit_id, _ = service.store.record(
+            service.operator,
+            "settle",
+            row.person_id,
+            {
+                "file": Path(row.image).name,
+                "machine": row.decision,
+                "decision": row.decision if settlement == "confirm" else settlement,
+                "comment": comment.strip(),
+                "verification": row.audit_id,
+            },
+        )
+        _append(
+            self.reviews_path,
+            REVIEW_COLUMNS,
+            [
+                [
+                    row.person_id,
+                    row.image,
+                    settlement,
+                    comment.strip(),
+                    service.operator,
+                    audit_id,
+                    now(),
+                ]
+            ],  # fmt: skip
+        )
+        return audit_id
+
+    def clear(self) -> None:
+        """Start a new queue (the audit log keeps everything that was decided)."""
+        if self.folder.exists():
+            shutil.rmtree(self.folder)

@@ -1,0 +1,363 @@
+"""Queue: the day's cheques. Drop (or open) a folder of per-person folders or a CSV list;
+the items are checked in the worker with progress and cancel; the list shows each item's
+person, the machine's decision and score, and what a clerk settled; a clerk confirms or
+overrides each item sent to review or rejected, with a comment that goes to the audit log.
+The queue is kept beside the store (:mod:`sigverify.core.queue`) and is there after a
+restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sigverify.core.batch import read_items
+from sigverify.core.errors import SigverifyError
+from sigverify.core.queue import DeskQueue, QueueRow
+from sigverify.core.store import Store
+from sigverify.gui import dialogs
+from sigverify.gui.widgets import decision_word
+from sigverify.gui.workers import Engine
+
+#: Filter choices: which rows each shows.
+FILTERS = {
+    "all": lambda row: True,
+    "clerk": lambda row: row.needs_clerk,
+    "review": lambda row: row.decision == "review",
+    "reject": lambda row: row.decision == "reject",
+    "accept": lambda row: row.decision == "accept",
+    "error": lambda row: bool(row.error),
+    "settled": lambda row: bool(row.settled),
+}
+
+
+class QueuePage(QWidget):
+    #: (person id, image path, audit row id of the check): show it on the Verify page
+    open_requested = Signal(str, str, object)
+
+    def __init__(self, engine: Engine, store: Store, parent=None):
+        super().__init__(parent)
+        self.engine, self.store = engine, store
+        self.queue = DeskQueue(store.path)
+        self.rows: list[QueueRow] = []
+        self.shown: list[QueueRow] = []
+        self._job = None
+        self.setAcceptDrops(True)
+
+        self.add_folder_button = QPushButton(self.tr("Add a folder…"))
+        self.add_folder_button.setToolTip(
+            self.tr("A folder holding one folder per person id, with their signatures inside")
+        )
+        self.add_folder_button.clicked.connect(lambda: self.add_source())
+        self.add_list_button = QPushButton(self.tr("Add a list…"))
+        self.add_list_button.setToolTip(self.tr("A CSV file with a “person” and an “image” column"))
+        self.add_list_button.clicked.connect(lambda: self.add_source(kind="list"))
+        self.first_field = self.add_folder_button
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(lambda: self._job and self._job.cancel())
+        self.check_button = QPushButton(self.tr("Check the rest"))
+        self.check_button.setToolTip(self.tr("Check the items not checked yet"))
+        self.check_button.clicked.connect(lambda: self.check())
+        self.filter = QComboBox()
+        for key, label in (
+            ("all", self.tr("All items")),
+            ("clerk", self.tr("Waiting for a clerk")),
+            ("review", self.tr("Sent to review")),
+            ("reject", self.tr("Rejected")),
+            ("accept", self.tr("Accepted")),
+            ("error", self.tr("Could not be checked")),
+            ("settled", self.tr("Settled by a clerk")),
+        ):
+            self.filter.addItem(label, key)
+        self.filter.currentIndexChanged.connect(lambda _: self.show_rows())
+        self.new_button = QPushButton(self.tr("New queue…"))
+        self.new_button.clicked.connect(lambda: self.new_queue())
+        top = QHBoxLayout()
+        top.addWidget(self.add_folder_button)
+        top.addWidget(self.add_list_button)
+        top.addWidget(self.check_button)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.cancel_button)
+        top.addStretch(0)
+        top.addWidget(QLabel(self.tr("Show")))
+        top.addWidget(self.filter)
+        top.addWidget(self.new_button)
+
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Person"),
+                self.tr("File"),
+                self.tr("Machine"),
+                self.tr("Score"),
+                self.tr("Clerk"),
+                self.tr("Comment"),
+            ]  # fmt: skip
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.activated.connect(lambda index: self.open_item(index.row()))  # Enter too
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("Comment (needed when you decide otherwise)"))
+        self.confirm_button = QPushButton(self.tr("Confirm"))
+        self.confirm_button.setToolTip(self.tr("The machine's rejection stands"))
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.open_button = QPushButton(self.tr("Open on the Verify page"))
+        self.open_button.setToolTip(self.tr("See the signature beside the references (Enter)"))
+        for button, settlement in (
+            (self.confirm_button, "confirm"),
+            (self.accept_button, "accept"),
+            (self.reject_button, "reject"),
+        ):
+            button.clicked.connect(lambda _=False, s=settlement: self.settle(s))
+        self.open_button.clicked.connect(lambda: self.open_item(self.table.currentRow()))
+        settle_row = QHBoxLayout()
+        settle_row.addWidget(self.comment, 1)
+        for button in (self.confirm_button, self.accept_button, self.reject_button):
+            settle_row.addWidget(button)
+        settle_row.addWidget(self.open_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+        layout.addLayout(settle_row)
+        self.reload()
+
+    # ------------------------------------------------------------ the list
+
+    def reload(self) -> None:
+        """Read the queue from its files (at start-up: what was there before a restart)."""
+        try:
+            self.rows = self.queue.rows()
+        except (OSError, ValueError, KeyError) as error:
+            dialogs.show_error(self, SigverifyError(str(error)))
+            self.rows = []
+        self.show_rows()
+
+    def show_rows(self) -> None:
+        keep = FILTERS[self.filter.currentData()]
+        self.shown = [row for row in self.rows if keep(row)]
+        self.table.setRowCount(len(self.shown))
+        for r, row in enumerate(self.shown):
+            machine = decision_word(row.decision) if row.decision else self.tr("could not check")
+            if not row.decision and not row.error:
+                machine = self.tr("not checked yet")
+            settled = {"confirm": self.tr("confirmed"), "accept": self.tr("accepted"),
+                       "reject": self.tr("rejected")}.get(row.settled, "")  # fmt: skip
+            if row.needs_clerk:
+                settled = self.tr("waiting")
+            cells = (row.person_id, Path(row.image).name, machine,
+                     "" if row.similarity is None else f"{100 * row.similarity:.0f} %",
+                     settled, row.comment or row.error)  # fmt: skip
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(row.image if c == 1 else text)
+                self.table.setItem(r, c, item)
+        waiting = sum(row.needs_clerk for row in self.rows)
+        self.hint.setText(
+            self.tr(
+                "{total} item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or "
+                "a CSV list here to add more."
+            ).format(total=len(self.rows), waiting=waiting)
+        )
+        self._selected()
+
+    def selected_row(self) -> QueueRow | None:
+        index = self.table.currentRow()
+        return self.shown[index] if 0 <= index < len(self.shown) else None
+
+    def _selected(self) -> None:
+        row = self.selected_row()
+        clerk = row is not None and row.decision in {"review", "reject"} and not self._job
+        self.confirm_button.setEnabled(clerk and row.decision == "reject")
+        self.accept_button.setEnabled(clerk)
+        self.reject_button.setEnabled(clerk and row.decision == "review")
+        self.comment.setEnabled(clerk)
+        self.open_button.setEnabled(row is not None and bool(row.decision))
+        unchecked = any(not r.decision and not r.error for r in self.rows)
+        self.check_button.setVisible(unchecked)
+        self.check_button.setEnabled(unchecked and self._job is None)
+
+    # ------------------------------------------------------------ adding and checking
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            for path in paths:
+                self.add_source(path)
+
+    def add_source(self, path: str | None = None, kind: str = "folder") -> None:
+        """Add a folder or a CSV list to the queue (asking which, unless ``path``), then
+        check what is new."""
+        if path is None and kind == "folder":
+            path = QFileDialog.getExistingDirectory(self, self.tr("Folder of signatures"))
+        elif path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("List of signatures"), "", self.tr("CSV files (*.csv)")
+            )
+        if not path:
+            return
+        try:
+            items = read_items(path)
+        except SigverifyError as error:
+            dialogs.show_error(self, error)
+            return
+        skipped = [i for i in items if i.problem]
+        added = self.queue.add(items)
+        self.reload()
+        note = self.tr("{count} new item(s) added.").format(count=added)
+        if skipped:
+            note += " " + self.tr("{count} row(s) skipped: {why}").format(
+                count=len(skipped), why=skipped[0].problem
+            )
+        self.hint.setText(note)
+        self.check()
+
+    def check(self) -> None:
+        """Check the items not yet checked, in the worker."""
+        if self._job is not None or self.engine.model is None:
+            return
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        queue = self.queue
+
+        def progress(done, total):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        def finished(summary=None):
+            self._job = None
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.reload()
+            if summary is not None and summary.cancelled:
+                self.hint.setText(
+                    self.tr("Stopped: {count} item(s) checked; “Check the rest” goes on.").format(
+                        count=summary.checked
+                    )
+                )
+
+        def failed(error):
+            finished()
+            dialogs.show_error(self, error)
+
+        self._job = self.engine.submit(
+            lambda context, job: queue.check(context.require_service(), job.progress),
+            finished,
+            failed,
+            progress,
+        )
+        self._selected()
+
+    # ------------------------------------------------------------ the clerk
+
+    def settle(self, settlement: str) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        comment, queue = self.comment.text(), self.queue
+
+        def done(_):
+            self.comment.clear()
+            at = self.table.currentRow()
+            self.reload()
+            self.table.selectRow(min(at, len(self.shown) - 1))
+
+        self.engine.submit(
+            lambda context, job: queue.settle(context.require_service(), row, settlement, comment),
+            done,
+            lambda error: dialogs.show_error(self, error),
+        )
+
+    def open_item(self, index: int) -> None:
+        if 0 <= index < len(self.shown) and self.shown[index].decision:
+            row = self.shown[index]
+            self.open_requested.emit(row.person_id, row.image, row.audit_id)
+
+    def new_queue(self) -> None:
+        waiting = sum(row.needs_clerk for row in self.rows)
+        text = self.tr("Empty the queue and start a new one? The audit log keeps every decision.")
+        if waiting:
+            text = self.tr(
+                "{count} item(s) are still waiting for a clerk. Empty the queue anyway? The "
+                "audit log keeps every decision."
+            ).format(count=waiting)
+        if dialogs.ask(self, self.tr("New queue"), text, self.tr("Empty the queue")):
+            self.queue.clear()
+            self.reload()
+
+
+def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
+    """Show a queue item on ``verify_page``: the person, the signature and its result,
+    marked as recorded under the batch's audit row (so that it is not recorded again, and
+    a report names that row)."""
+    from sigverify.core.verification_results import SignatureInput
+
+    before = QCoreApplication.translate("QueuePage", "opening the next signature")
+    if not verify_page.settle_unrecorded(before):
+        return
+    try:
+        signature = SignatureInput.from_path(image)
+    except SigverifyError as error:
+        dialogs.show_error(verify_page, error)
+        return
+    verify_page.refresh()
+    verify_page.choose_person(person_id)
+    verify_page.set_query([signature])
+
+    def work(context, job):
+        service = context.require_service()
+        result = service.verify(person_id, signature, record=False)
+        rows = [e for e in context.store.audit_entries(person_id) if e.id == audit_id]
+        return result, (rows[0].id, rows[0].hash) if rows else None
+
+    def done(answer):
+        result, row = answer
+        verify_page.show_result(result, signature)
+        verify_page.recorded = row is not None
+        verify_page.audit_row = row
+        if row is not None:
+            verify_page.record_button.setEnabled(False)
+            verify_page.record_status.setText(
+                QCoreApplication.translate(
+                    "QueuePage", "From the queue: recorded as audit entry #{id}."
+                ).format(id=row[0])
+            )
+
+    verify_page.engine.submit(work, done, lambda error: dialogs.show_error(verify_page, error))

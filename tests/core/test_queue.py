@@ -1,0 +1,97 @@
+"""The desk's queue: items added once, checked as a batch, settled by a clerk with an
+audit row, and all of it read back from its files (a restart)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigverify.core.batch import read_items
+from sigverify.core.errors import SigverifyError
+from sigverify.core.model.io import load_model
+from sigverify.core.queue import DeskQueue, queue_folder
+from sigverify.core.store import Store
+from sigverify.core.verification import VerificationService
+from sigverify.core.verification_results import SignatureInput
+from tests.conftest import signature_file
+
+
+@pytest.fixture
+def service(tmp_path, tiny_model_dir):
+    store = Store(tmp_path / "store.sqlite3")
+    service = VerificationService(store, load_model(tiny_model_dir), operator="clerk 2")
+    for writer in (1, 2):
+        refs = [
+            SignatureInput.from_path(signature_file(tmp_path / "r", writer, i)) for i in range(4)
+        ]  # noqa: E501
+        service.enroll(f"P{writer}", refs, accept_outliers=True)
+    yield service
+    store.close()
+
+
+def inbox(tmp_path):
+    root = tmp_path / "inbox"
+    signature_file(root / "P1", 1, 7)
+    signature_file(root / "P1", 1, 1, forged=True)
+    signature_file(root / "P2", 2, 7)
+    signature_file(root / "P2", 2, 2, forged=True)
+    signature_file(root / "P9", 1, 8)  # nobody enrolled as P9
+    return root
+
+
+def test_items_are_added_once_checked_and_read_back_after_a_restart(service, tmp_path):
+    queue = DeskQueue(service.store.path)
+    assert queue.folder == queue_folder(service.store.path) and queue.rows() == []
+    assert queue.add(read_items(inbox(tmp_path))) == 5
+    assert queue.add(read_items(inbox(tmp_path))) == 0  # the same folder again: nothing new
+    assert [r.decision for r in queue.rows()] == [""] * 5  # not checked yet
+    summary = queue.check(service)
+    assert summary.checked == 4 and len(summary.errors) == 1
+    rows = DeskQueue(service.store.path).rows()  # a new object: as after a restart
+    assert [r.person_id for r in rows] == ["P1", "P1", "P2", "P2", "P9"]
+    assert all(r.image.startswith(str(tmp_path)) for r in rows)  # full paths
+    assert all(r.decision in {"accept", "review", "reject"} for r in rows[:4])
+    assert rows[4].decision == "" and "P9" in rows[4].error
+    assert all(r.audit_id for r in rows[:4]) and all(r.similarity is not None for r in rows[:4])
+    assert queue.check(service).checked == 0  # a second check redoes nothing
+
+
+def test_a_clerk_settles_review_and_reject_items_with_an_audit_row(service, tmp_path):
+    from dataclasses import replace
+
+    queue = DeskQueue(service.store.path)
+    queue.add(read_items(inbox(tmp_path)))
+    queue.check(service)
+    row = queue.rows()[0]
+    review, rejected = replace(row, decision="review"), replace(row, decision="reject")
+    with pytest.raises(SigverifyError, match="needs a decision"):
+        queue.settle(service, review, "confirm", "")
+    with pytest.raises(SigverifyError, match="comment"):
+        queue.settle(service, rejected, "accept", "   ")
+    with pytest.raises(SigverifyError, match="Only items"):
+        queue.settle(service, replace(row, decision="accept"), "reject", "looks wrong")
+    audit_id = queue.settle(service, rejected, "accept", "called the customer")
+    entry = service.store.audit_entries("P1")[-1]
+    assert entry.id == audit_id and entry.action == "settle" and entry.operator == "clerk 2"
+    assert entry.details == {
+        "file": "w1_f1.png",  # the first item: the folder's files in order
+        "machine": "reject",
+        "decision": "accept",
+        "comment": "called the customer",
+        "verification": row.audit_id,
+    }
+    again = DeskQueue(service.store.path).rows()[0]
+    assert again.settled == "accept" and again.comment == "called the customer"
+    assert again.final == "accept"
+    assert not replace(again, decision="reject").needs_clerk  # settled: no longer waiting
+    queue.settle(service, rejected, "confirm", "")  # a second word: the last one counts
+    assert DeskQueue(service.store.path).rows()[0].settled == "confirm"
+
+
+def test_a_new_queue_starts_empty_and_the_audit_log_keeps_everything(service, tmp_path):
+    queue = DeskQueue(service.store.path)
+    queue.add(read_items(inbox(tmp_path)))
+    queue.check(service)
+    checks = [e for e in service.store.audit_entries() if e.action == "verify"]
+    queue.clear()
+    assert queue.rows() == [] and not queue.folder.exists()
+    assert [e for e in service.store.audit_entries() if e.action == "verify"] == checks
