@@ -140,7 +140,7 @@ def test_english_or_an_unshipped_language_installs_nothing(qapp):
 
 def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     pages = [window.nav.item(row).text() for row in range(window.nav.count())]
-    assert pages[:5] == ["人员", "验证", "阈值", "模型", "训练"]
+    assert pages == ["人员", "验证", "队列", "阈值", "模型", "训练", "审计日志"]
     assert window.verify_page.badge.text() == "尚无结果"
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
     page = window.verify_page
