@@ -146,6 +146,42 @@ def main(argv: list[str] | None = None) -> int:
     verify.comparison.compare_tabs.setCurrentIndex(1)
     app.processEvents()
     save(window, "verify_overlay.png")
+    verify.comparison.compare_tabs.setCurrentIndex(0)
+
+    # its report (recorded first, as Save report and Print do), as a picture of the page
+    from sigverify.gui.report_actions import render_report
+
+    verify.record()
+    wait_idle(app, window.engine)
+    pages_png = []
+    render_report(window.engine, verify.result, verify.result_query, verify.audit_row, None,
+                  pages_png.append, print)  # fmt: skip
+    wait_idle(app, window.engine)
+    page = cv2.imdecode(np.frombuffer(pages_png[0], np.uint8), cv2.IMREAD_COLOR)
+    page = cv2.resize(page, (827, 1169), interpolation=cv2.INTER_AREA)
+    cv2.imwrite(str(OUT / "report.png"), page)
+
+    # a queue of the day's cheques: three of C-1042, one of a person not enrolled
+    inbox = work / "inbox"
+    (inbox / "C-1042").mkdir(parents=True)
+    (inbox / "C-2077").mkdir()
+    cv2.imwrite(str(inbox / "C-1042" / "cheque-0816.png"), genuine_signature(style, 8).image)
+    cv2.imwrite(str(inbox / "C-1042" / "cheque-0817.png"), genuine_signature(style, 9).image)
+    # someone else's signature on C-1042's cheque
+    cv2.imwrite(
+        str(inbox / "C-1042" / "cheque-0818.png"), genuine_signature(writer_style(9), 2).image
+    )
+    cv2.imwrite(str(inbox / "C-2077" / "cheque-0822.png"),
+                genuine_signature(writer_style(8), 1).image)  # fmt: skip
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue.add_source(str(inbox))
+    wait_idle(app, window.engine)
+    waiting = [i for i, row in enumerate(queue.shown) if row.needs_clerk]
+    queue.table.selectRow(waiting[0] if waiting else 0)
+    queue.comment.setText(comment)
+    app.processEvents()
+    save(window, "queue.png")
 
     pages = (
         (window.thresholds_page, "thresholds"),
@@ -156,6 +192,12 @@ def main(argv: list[str] | None = None) -> int:
         window.nav.setCurrentRow(window.pages.indexOf(page))
         app.processEvents()
         save(window, f"{name}.png")
+    window.nav.setCurrentRow(window.pages.indexOf(window.audit_page))
+    wait_idle(app, window.engine)
+    window.audit_page.check_chain()
+    wait_idle(app, window.engine)
+    app.processEvents()
+    save(window, "audit.png")
     window.nav.setCurrentRow(window.pages.indexOf(window.thresholds_page))
     window.thresholds_page.tabs.setCurrentIndex(2)  # the DET curve
     app.processEvents()

@@ -101,6 +101,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>File: {file}</source>
+        <translation>文件：{file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Model: {model}</source>
         <translation>模型：{model}</translation>
     </message>
@@ -113,7 +118,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-245"/>
+        <location line="-246"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -1247,7 +1252,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+62"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+63"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -1299,16 +1304,18 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+91"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-90"/>
+        <location line="+88"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-87"/>
         <source>Could not be checked</source>
         <translation>无法核验</translation>
     </message>
@@ -1393,7 +1400,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
+        <source>Needs review</source>
+        <translation>需要复核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>could not check</source>
         <translation>无法核验</translation>
     </message>
@@ -1423,7 +1435,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>{total} item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>队列中有 {total} 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</translation>
     </message>

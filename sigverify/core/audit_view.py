@@ -82,7 +82,7 @@ def summary(entry: AuditEntry) -> str:
             "audit", "{decision}: “{file}”, distance {distance}, score {score}"
         ).format(
             decision=words.get(d.get("decision"), d.get("decision")),
-            file=d.get("file", ""),
+            file=Path(str(d.get("file", ""))).name,  # a batch records the whole path
             distance=d.get("distance"),
             score=f"{100 * d['score']:.0f} %" if isinstance(d.get("score"), int | float) else "?",
         )

@@ -285,6 +285,7 @@ class AuditPage(QWidget):
                     accept=accept, reject=reject
                 )
             )
+            lines.append(self.tr("File: {file}").format(file=d.get("file", "")))
             lines.append(self.tr("Model: {model}").format(model=d.get("model", "")))
         lines.append(self.tr("Hash: {hash}").format(hash=entry.hash))
         return "\n".join(lines)

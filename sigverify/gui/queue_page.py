@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,9 +30,9 @@ from PySide6.QtWidgets import (
 from sigverify.core.batch import read_items
 from sigverify.core.errors import SigverifyError
 from sigverify.core.queue import DeskQueue, QueueRow
+from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import decision_word
 from sigverify.gui.workers import Engine
 
 #: Filter choices: which rows each shows.
@@ -169,7 +170,11 @@ class QueuePage(QWidget):
         self.shown = [row for row in self.rows if keep(row)]
         self.table.setRowCount(len(self.shown))
         for r, row in enumerate(self.shown):
-            machine = decision_word(row.decision) if row.decision else self.tr("could not check")
+            machine = {
+                "accept": self.tr("Accepted"),
+                "review": self.tr("Needs review"),
+                "reject": self.tr("Rejected"),
+            }.get(row.decision, self.tr("could not check"))
             if not row.decision and not row.error:
                 machine = self.tr("not checked yet")
             settled = {"confirm": self.tr("confirmed"), "accept": self.tr("accepted"),
@@ -182,6 +187,8 @@ class QueuePage(QWidget):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(row.image if c == 1 else text)
+                if c == 2 and row.decision:
+                    item.setForeground(QColor(COLOURS[row.decision]))
                 self.table.setItem(r, c, item)
         waiting = sum(row.needs_clerk for row in self.rows)
         self.hint.setText(
