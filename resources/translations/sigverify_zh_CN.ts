@@ -2243,7 +2243,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>advice</name>
     <message numerus="yes">
-        <location filename="../../sigverify/core/verification_results.py" line="+28"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+29"/>
         <source>{person} has %n reference(s); {low} to {high} are recommended.</source>
         <extracomment>With fewer than 5 references the models measured many more genuine signatures sent to review or rejected (the card&apos;s test figures per reference count say how many).</extracomment>
         <translation>
@@ -2647,14 +2647,39 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="+98"/>
+        <location filename="../../sigverify/core/store.py" line="+73"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_schema.py" line="+114"/>
-        <source>“{name}” is not a sigverify store; choose another file.</source>
+        <location filename="../../sigverify/core/store_schema.py" line="+78"/>
+        <source>The signature store “{name}” is busy: another sigverify window or program is writing to it. Try again in a moment.</source>
         <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
+        <translation>签名数据库“{name}”正忙：另一个 sigverify 窗口或程序正在写入。请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>磁盘已满：没有保存任何内容。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is not a sigverify store, or it is damaged.</source>
+        <translation>“{name}”不是 sigverify 数据库，或已损坏。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature store “{path}” cannot be opened for writing.</source>
+        <translation>无法以写入方式打开签名数据库“{path}”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature store could not be used ({error}).</source>
+        <translation>无法使用签名数据库（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>“{name}” is not a sigverify store; choose another file.</source>
         <translation>“{name}”不是 sigverify 签名数据库；请选择其他文件。</translation>
     </message>
     <message>
@@ -2663,12 +2688,12 @@ enrolled {at} by {who}</source>
         <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="-32"/>
+        <location filename="../../sigverify/core/store.py" line="-16"/>
         <source>There is no person with id “{person_id}” in the store.</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+110"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
@@ -2992,8 +3017,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+112"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+103"/>
         <source>Its distance to the reference is {score:.3f}</source>
+        <extracomment>The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale.</extracomment>
         <translation>该签名与参考签名的距离为 {score:.3f}</translation>
     </message>
     <message>

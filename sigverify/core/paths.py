@@ -64,3 +64,12 @@ def resource_path(*parts: str) -> Path:
 def bundled_models_dir() -> Path:
     """Folder of the models shipped with the app (``models/``)."""
     return bundle_root() / "models"
+
+
+STORE_ENV = "SIGVERIFY_STORE"
+
+
+def default_store_path() -> Path:
+    """``SIGVERIFY_STORE`` if set, else ``store.sqlite3`` in the user data folder."""
+    override = os.environ.get(STORE_ENV, "").strip()
+    return Path(override).expanduser() if override else user_data_dir() / "store.sqlite3"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,7 +30,7 @@ from sigverify.core.errors import (
     StoreIntegrityError,
 )
 from sigverify.core.i18n import translate
-from sigverify.core.paths import user_data_dir
+from sigverify.core.paths import default_store_path
 from sigverify.core.store_audit import append_entry, check_chain, read_entries
 from sigverify.core.store_records import (
     AuditEntry,
@@ -47,18 +46,10 @@ from sigverify.core.store_references import (
     read_reference_images,
     write_embeddings,
 )
-from sigverify.core.store_schema import prepare
+from sigverify.core.store_schema import friendly_error, prepare
 from sigverify.core.store_seal import Seal, changed_outside, person_parts, setting_parts
 
-STORE_ENV = "SIGVERIFY_STORE"
-
 log = logging.getLogger(__name__)
-
-
-def default_store_path() -> Path:
-    """``SIGVERIFY_STORE`` if set, else ``store.sqlite3`` in the user data folder."""
-    override = os.environ.get(STORE_ENV, "").strip()
-    return Path(override).expanduser() if override else user_data_dir() / "store.sqlite3"
 
 
 def _no_person(person_id: str) -> NotFoundError:
@@ -67,22 +58,6 @@ def _no_person(person_id: str) -> NotFoundError:
             person_id=person_id
         )
     )
-
-
-def _friendly(error: sqlite3.Error, path: Path) -> StoreError:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return StoreError(
-            f"The signature store “{path.name}” is busy: another sigverify window or program is "
-            "writing to it. Try again in a moment."
-        )
-    if "full" in text:
-        return StoreError("The disk is full: nothing was saved. Free some space and try again.")
-    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return StoreError(f"“{path.name}” is not a sigverify store, or it is damaged.")
-    if "readonly" in text or "unable to open" in text:
-        return StoreError(f"The signature store “{path}” cannot be opened for writing.")
-    return StoreError(f"The signature store could not be used ({error}).")
 
 
 class Store:
@@ -106,7 +81,7 @@ class Store:
             self._move_seal_head()  # catches up after a kill between a commit and the seal
         except sqlite3.Error as error:
             self._db.close()
-            raise _friendly(error, self.path) from error
+            raise friendly_error(error, self.path) from error
         except SigverifyError:
             self._db.close()
             raise
@@ -127,7 +102,7 @@ class Store:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise _friendly(error, self.path) from error
+            raise friendly_error(error, self.path) from error
         try:
             yield self._db
             self._db.execute("COMMIT")
@@ -136,7 +111,7 @@ class Store:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             if isinstance(error, sqlite3.Error):
-                raise _friendly(error, self.path) from error
+                raise friendly_error(error, self.path) from error
             raise
         self._move_seal_head()
 

@@ -1,12 +1,14 @@
 """The store's SQLite schema: the file's application id, the schema version and the ordered
 migrations that build it (a file from a newer version is refused), and :func:`prepare`,
-which checks, creates or migrates a file as it is opened."""
+which checks, creates or migrates a file as it is opened; :func:`friendly_error`, what an
+SQLite error means to the person using the store."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from pathlib import Path
 
 from sigverify.core.errors import StoreError
 from sigverify.core.i18n import translate
@@ -67,6 +69,28 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE settings ADD COLUMN mac TEXT;
     """,
 }
+
+
+def friendly_error(error: sqlite3.Error, path: Path) -> StoreError:
+    """What an SQLite error means to the person using the store, in their language."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        message = translate(
+            "errors",
+            "The signature store “{name}” is busy: another sigverify window or program is "
+            "writing to it. Try again in a moment.",
+        )
+    elif "full" in text:
+        message = translate(
+            "errors", "The disk is full: nothing was saved. Free some space and try again."
+        )
+    elif "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        message = translate("errors", "“{name}” is not a sigverify store, or it is damaged.")
+    elif "readonly" in text or "unable to open" in text:
+        message = translate("errors", "The signature store “{path}” cannot be opened for writing.")
+    else:
+        message = translate("errors", "The signature store could not be used ({error}).")
+    return StoreError(message.format(name=path.name, path=path, error=error))
 
 
 def prepare(

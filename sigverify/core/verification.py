@@ -32,7 +32,6 @@ from sigverify.core.imaging.preprocessing import preprocess_signature
 from sigverify.core.scoring import (
     calibrated_similarity,
     is_scaled,
-    nearest_count,
     pairwise_distances,
     score_queries,
     spread_factor,
@@ -53,6 +52,7 @@ from sigverify.core.verification_results import (
     ReferenceDistance,
     SignatureInput,
     VerificationResult,
+    decision_reason,
     too_few_references_advice,
 )
 
@@ -289,7 +289,7 @@ class VerificationService:
             decision = REVIEW
         count = len(references.ids)
         scaled = is_scaled(count, card.reference_spread)
-        reason = self._reason(decision, score, thresholds, count, nearest, scaled)
+        reason = decision_reason(decision, score, thresholds, count, nearest, scaled)
         return VerificationResult(
             references.person_id,
             decision,
@@ -334,62 +334,6 @@ class VerificationService:
                 )
                 for result in results
             ]
-        )
-
-    @staticmethod
-    def _reason(
-        decision: str,
-        score: float,
-        t: Thresholds,
-        count: int,
-        nearest: ReferenceDistance,
-        scaled: bool = False,
-    ) -> str:
-        k = nearest_count(count)
-        if count == 1:
-            basis = translate("reason", "Its distance to the reference is {score:.3f}")
-        elif k == 1 and not scaled:
-            basis = translate(
-                "reason", "Its distance to the closest of {count} references is {score:.3f}"
-            )
-        elif k == 1:
-            basis = translate(
-                "reason",
-                "Its distance to the closest of {count} references, allowing for how much they "
-                "vary, is {score:.3f}",
-            )
-        elif not scaled:
-            basis = translate(
-                "reason", "Its distance to the {k} closest of {count} references is {score:.3f}"
-            )
-        else:
-            basis = translate(
-                "reason",
-                "Its distance to the {k} closest of {count} references, allowing for how much "
-                "they vary, is {score:.3f}",
-            )
-        basis = basis.format(score=score, count=count, k=k)
-
-        whose = {
-            "person": translate("reason", "this person's"),
-            "global": translate("reason", "the global"),
-        }.get(t.source) or translate("reason", "the model's")
-        if decision == ACCEPT:
-            verdict = translate("reason", "within {whose} accept threshold {accept:.3f}")
-        elif decision == REJECT:
-            verdict = translate(
-                "reason",
-                "beyond {whose} reject threshold {reject:.3f}: it does not match the references",
-            )
-        else:
-            verdict = translate(
-                "reason",
-                "between {whose} accept ({accept:.3f}) and reject ({reject:.3f}) thresholds: "
-                "compare it with the references",
-            )
-        verdict = verdict.format(whose=whose, accept=t.accept, reject=t.reject)
-        return translate("reason", "{basis}, {verdict}. Closest reference: {name}.").format(
-            basis=basis, verdict=verdict, name=nearest.filename
         )
 
     # ------------------------------------------------------------ model switch

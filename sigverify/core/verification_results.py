@@ -12,6 +12,7 @@ import numpy as np
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image, read_image_file
+from sigverify.core.scoring import nearest_count
 from sigverify.core.thresholds import Thresholds
 
 #: With fewer than 5 references the models measured many more genuine signatures sent to
@@ -166,3 +167,61 @@ class VerificationResult:
             "model": self.model_id,
             "warnings": self.warnings,
         }
+
+
+def decision_reason(
+    decision: str,
+    score: float,
+    t: Thresholds,
+    count: int,
+    nearest: ReferenceDistance,
+    scaled: bool = False,
+) -> str:
+    """The reason a verification gives, in words: what the score is, and where it falls
+    between the thresholds (whose they are)."""
+    k = nearest_count(count)
+    if count == 1:
+        basis = translate("reason", "Its distance to the reference is {score:.3f}")
+    elif k == 1 and not scaled:
+        basis = translate(
+            "reason", "Its distance to the closest of {count} references is {score:.3f}"
+        )
+    elif k == 1:
+        basis = translate(
+            "reason",
+            "Its distance to the closest of {count} references, allowing for how much they "
+            "vary, is {score:.3f}",
+        )
+    elif not scaled:
+        basis = translate(
+            "reason", "Its distance to the {k} closest of {count} references is {score:.3f}"
+        )
+    else:
+        basis = translate(
+            "reason",
+            "Its distance to the {k} closest of {count} references, allowing for how much "
+            "they vary, is {score:.3f}",
+        )
+    basis = basis.format(score=score, count=count, k=k)
+
+    whose = {
+        "person": translate("reason", "this person's"),
+        "global": translate("reason", "the global"),
+    }.get(t.source) or translate("reason", "the model's")
+    if decision == "accept":
+        verdict = translate("reason", "within {whose} accept threshold {accept:.3f}")
+    elif decision == "reject":
+        verdict = translate(
+            "reason",
+            "beyond {whose} reject threshold {reject:.3f}: it does not match the references",
+        )
+    else:
+        verdict = translate(
+            "reason",
+            "between {whose} accept ({accept:.3f}) and reject ({reject:.3f}) thresholds: "
+            "compare it with the references",
+        )
+    verdict = verdict.format(whose=whose, accept=t.accept, reject=t.reject)
+    return translate("reason", "{basis}, {verdict}. Closest reference: {name}.").format(
+        basis=basis, verdict=verdict, name=nearest.filename
+    )
