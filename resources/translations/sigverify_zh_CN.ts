@@ -1304,18 +1304,18 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+88"/>
+        <location line="-94"/>
+        <location line="+92"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-91"/>
         <source>Could not be checked</source>
         <translation>无法核验</translation>
     </message>
@@ -1326,6 +1326,16 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Save summary…</source>
+        <translation>保存汇总…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every item&apos;s outcome on A4 pages, as PDF</source>
+        <translation>把每一项的结果保存为 A4 页面的 PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>New queue…</source>
         <translation>新建队列…</translation>
     </message>
@@ -1335,7 +1345,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -1440,7 +1450,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>队列中有 {total} 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -1470,7 +1480,22 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>已停止：已核验 {count} 项；点“核验其余项目”继续。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
+        <source>Save summary</source>
+        <translation>保存汇总</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Summary saved to {path}.</source>
+        <translation>汇总已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Empty the queue and start a new one? The audit log keeps every decision.</source>
         <translation>清空队列并新建？审计日志会保留所有结论。</translation>
     </message>

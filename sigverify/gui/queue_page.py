@@ -89,6 +89,9 @@ class QueuePage(QWidget):
         ):
             self.filter.addItem(label, key)
         self.filter.currentIndexChanged.connect(lambda _: self.show_rows())
+        self.summary_button = QPushButton(self.tr("Save summary…"))
+        self.summary_button.setToolTip(self.tr("Every item's outcome on A4 pages, as PDF"))
+        self.summary_button.clicked.connect(lambda: self.save_summary())
         self.new_button = QPushButton(self.tr("New queue…"))
         self.new_button.clicked.connect(lambda: self.new_queue())
         top = QHBoxLayout()
@@ -100,6 +103,7 @@ class QueuePage(QWidget):
         top.addStretch(0)
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.filter)
+        top.addWidget(self.summary_button)
         top.addWidget(self.new_button)
 
         self.table = QTableWidget(0, 6)
@@ -211,6 +215,7 @@ class QueuePage(QWidget):
         self.reject_button.setEnabled(clerk and row.decision == "review")
         self.comment.setEnabled(clerk)
         self.open_button.setEnabled(row is not None and bool(row.decision))
+        self.summary_button.setEnabled(self.queue.results_path.exists())
         unchecked = any(not r.decision and not r.error for r in self.rows)
         self.check_button.setVisible(unchecked)
         self.check_button.setEnabled(unchecked and self._job is None)
@@ -316,6 +321,29 @@ class QueuePage(QWidget):
         if 0 <= index < len(self.shown) and self.shown[index].decision:
             row = self.shown[index]
             self.open_requested.emit(row.person_id, row.image, row.audit_id)
+
+    def save_summary(self, path: str | None = None) -> None:
+        """The batch summary of the queue's results (as ``sigverify batch verify --report``)."""
+        if not self.queue.results_path.exists():
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save summary"), "queue-summary.pdf", self.tr("PDF files (*.pdf)")
+            )
+        if not path:
+            return
+        results = self.queue.results_path
+
+        def work(context, job):
+            from sigverify.core.report import batch_pages, save_pdf
+
+            return save_pdf(batch_pages(results), path)
+
+        self.engine.submit(
+            work,
+            lambda _: self.hint.setText(self.tr("Summary saved to {path}.").format(path=path)),
+            lambda error: dialogs.show_error(self, error),
+        )
 
     def new_queue(self) -> None:
         waiting = sum(row.needs_clerk for row in self.rows)

@@ -539,5 +539,8 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert f"audit entry #{first.audit_id}" in verify.record_status.text()
     checks = [e for e in window.store.audit_entries("c-1") if e.action == "verify"]
     assert len(checks) == 2  # opening it did not record it again
+    queue.save_summary(str(tmp_path / "summary.pdf"))
+    wait_idle(qtbot, window.engine)
+    assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
     queue.new_queue()  # dialogs answer yes
     assert queue.rows == [] and "2 item(s) are still waiting" in dialogs.questions[-1]
