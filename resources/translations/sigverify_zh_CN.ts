@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+98"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+102"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-246"/>
+        <location line="-250"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -505,12 +505,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -530,7 +530,7 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Store: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -1283,12 +1283,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>核验其余项目</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Check the items not checked yet</source>
-        <translation>核验尚未核验的项目</translation>
+        <location line="+2"/>
+        <source>Check the items not checked yet, and again those that could not be checked</source>
+        <translation>核验尚未核验的项目，并重新核验之前无法核验的项目</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>All items</source>
         <translation>全部项目</translation>
     </message>
@@ -1450,7 +1450,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>队列中有 {total} 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -1691,7 +1691,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdGauge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+55"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+57"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -2196,6 +2196,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Checked: the answer is on the right.</source>
+        <translation>已核验：结果在右侧。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ready: press Verify (Ctrl+Enter).</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>
@@ -2235,7 +2240,7 @@ enrolled {at} by {who}</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Recorded in the audit log.</source>
         <translation>已记录到审计日志。</translation>
     </message>
@@ -2931,13 +2936,18 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+152"/>
-        <source>Only items sent to review or rejected are settled by a clerk.</source>
+        <location filename="../../sigverify/core/queue.py" line="+158"/>
+        <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
         <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
-        <translation>只有送复核或被拒绝的项目才由柜员处理。</translation>
+        <translation>只有送复核、被拒绝或无法核验的项目才由柜员处理。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>This item could not be checked: accept or reject it yourself, or check it again once its person is enrolled or its file is readable.</source>
+        <translation>此项目无法核验：请自行接受或拒绝，或在登记此人或文件可读后重新核验。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>An item sent to review needs a decision: accept it or reject it.</source>
         <translation>送复核的项目需要作出决定：接受或拒绝。</translation>
     </message>
@@ -2961,8 +2971,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>random forgeries</source>
-        <translation>随机伪造</translation>
+        <source>other people&apos;s signatures</source>
+        <translation>他人的签名</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3127,8 +3137,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>{decision}   similarity {similarity}</source>
-        <translation>{decision}   相似度 {similarity}</translation>
+        <source>{decision}   score {similarity}</source>
+        <translation>{decision}   分数 {similarity}</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3290,7 +3300,7 @@ enrolled {at} by {who}</source>
         <translation>图像（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-249"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-251"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -3324,7 +3334,7 @@ enrolled {at} by {who}</source>
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+312"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+314"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <extracomment>Positions of a threshold slider.</extracomment>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>

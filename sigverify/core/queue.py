@@ -51,7 +51,9 @@ class QueueRow:
 
     @property
     def needs_clerk(self) -> bool:
-        return self.decision in {"review", "reject"} and not self.settled
+        """Sent to review, rejected, or not checkable (an unknown person, a bad file), and
+        not settled yet: a person must look at it."""
+        return (self.decision in {"review", "reject"} or bool(self.error)) and not self.settled
 
     @property
     def final(self) -> str:
@@ -115,8 +117,12 @@ class DeskQueue:
         return len(rows)
 
     def check(self, service: VerificationService, on_progress=None):
-        """Check the items not yet decided (a :class:`~sigverify.core.batch.BatchSummary`)."""
-        return run_batch(service, self.items(), self.results_path, on_progress=on_progress)
+        """Check the items not yet decided and not settled by a clerk (a
+        :class:`~sigverify.core.batch.BatchSummary`): those not checked yet, and again those
+        that could not be checked (their person may be enrolled since)."""
+        settled = {(r["person"], r["image"]) for r in _read(self.reviews_path)}
+        todo = [i for i in self.items() if i.key not in settled]
+        return run_batch(service, todo, self.results_path, on_progress=on_progress)
 
     def rows(self) -> list[QueueRow]:
         results = {(r["person"], r["image"]): r for r in _read(self.results_path)}
@@ -142,14 +148,25 @@ class DeskQueue:
     def settle(
         self, service: VerificationService, row: QueueRow, settlement: str, comment: str
     ) -> int:
-        """A clerk's word on an item the machine sent to review or rejected: ``confirm``
-        its answer, or override it with ``accept`` or ``reject``; recorded in the audit
+        """A clerk's word on an item the machine sent to review, rejected or could not
+        check: ``confirm`` a rejection, or decide ``accept`` or ``reject``; recorded in the audit
         log (the id returned) with the comment, then in the queue."""
         if settlement not in SETTLEMENTS:
             raise ValueError(f"settlement must be one of {SETTLEMENTS}, not {settlement!r}")
-        if row.decision not in {"review", "reject"}:
+        if row.decision not in {"review", "reject"} and not row.error:
             raise SigverifyError(
-                translate("errors", "Only items sent to review or rejected are settled by a clerk.")
+                translate(
+                    "errors",
+                    "Only items sent to review, rejected or not checkable are settled by a clerk.",
+                )
+            )
+        if settlement == "confirm" and row.error:
+            raise SigverifyError(
+                translate(
+                    "errors",
+                    "This item could not be checked: accept or reject it yourself, or check it "
+                    "again once its person is enrolled or its file is readable.",
+                )
             )
         if settlement == "confirm" and row.decision == "review":
             raise SigverifyError(
@@ -168,7 +185,7 @@ class DeskQueue:
             row.person_id,
             {
                 "file": Path(row.image).name,
-                "machine": row.decision,
+                "machine": row.decision or "error",
                 "decision": row.decision if settlement == "confirm" else settlement,
                 "comment": comment.strip(),
                 "verification": row.audit_id,

@@ -197,7 +197,7 @@ def verification_page(record: VerificationRecord) -> Figure:
     )
     page.y -= 0.009
     page.text(
-        translate("report", "{decision}   similarity {similarity}").format(
+        translate("report", "{decision}   score {similarity}").format(
             decision=decision_label(r.decision), similarity=f"{r.similarity:.0%}"
         ),
         17,

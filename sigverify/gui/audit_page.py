@@ -79,6 +79,10 @@ class AuditTable(QAbstractTableModel):
         )[index.column()]
 
 
+def _rounded(value):
+    return f"{value:.4f}" if isinstance(value, int | float) else value
+
+
 def local_time(at: str) -> str:
     return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
@@ -279,7 +283,7 @@ class AuditPage(QWidget):
         ]
         d = entry.details
         if entry.action == "verify":
-            accept, reject = (d.get("thresholds") or [None, None])[:2]
+            accept, reject = (_rounded(v) for v in (d.get("thresholds") or [None, None])[:2])
             lines.append(
                 self.tr("Thresholds: accept at or below {accept}, reject above {reject}").format(
                     accept=accept, reject=reject

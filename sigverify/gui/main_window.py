@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self).activated.connect(
             self.show_about
         )
+        # Ctrl+Q closes the window as its close button does (asking about unrecorded work)
+        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.operator_button)

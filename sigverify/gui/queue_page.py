@@ -75,7 +75,9 @@ class QueuePage(QWidget):
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(lambda: self._job and self._job.cancel())
         self.check_button = QPushButton(self.tr("Check the rest"))
-        self.check_button.setToolTip(self.tr("Check the items not checked yet"))
+        self.check_button.setToolTip(
+            self.tr("Check the items not checked yet, and again those that could not be checked")
+        )
         self.check_button.clicked.connect(lambda: self.check())
         self.filter = QComboBox()
         for key, label in (
@@ -209,14 +211,19 @@ class QueuePage(QWidget):
 
     def _selected(self) -> None:
         row = self.selected_row()
-        clerk = row is not None and row.decision in {"review", "reject"} and not self._job
+        clerk = (
+            row is not None
+            and (row.decision in {"review", "reject"} or bool(row.error))
+            and not self._job
+        )
         self.confirm_button.setEnabled(clerk and row.decision == "reject")
         self.accept_button.setEnabled(clerk)
-        self.reject_button.setEnabled(clerk and row.decision == "review")
+        self.reject_button.setEnabled(clerk and row.decision != "reject")
         self.comment.setEnabled(clerk)
         self.open_button.setEnabled(row is not None and bool(row.decision))
         self.summary_button.setEnabled(self.queue.results_path.exists())
-        unchecked = any(not r.decision and not r.error for r in self.rows)
+        # not checked yet, or not checkable then (the person may be enrolled since)
+        unchecked = any(not r.decision and not r.settled for r in self.rows)
         self.check_button.setVisible(unchecked)
         self.check_button.setEnabled(unchecked and self._job is None)
 

@@ -238,6 +238,8 @@ class VerifyPage(QWidget):
             self.hint.setText(self.tr("Choose the person the signature claims to be."))
         elif self.query is None:
             self.hint.setText(self.tr("Drop, open, paste or draw the signature to check."))
+        elif self.result_is_current():
+            self.hint.setText(self.tr("Checked: the answer is on the right."))
         else:
             self.hint.setText(self.tr("Ready: press Verify (Ctrl+Enter)."))
 
@@ -332,6 +334,9 @@ class VerifyPage(QWidget):
             if self.result is result:
                 self.recorded = True
                 self.audit_row = row
+                # the next customer: typing goes to the person field, replacing the id
+                self.person.setFocus()
+                self.person.lineEdit().selectAll()
                 self.record_button.setEnabled(False)
                 self.record_status.setStyleSheet("")
                 self.record_status.setText(self.tr("Recorded in the audit log."))

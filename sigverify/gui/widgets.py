@@ -277,7 +277,9 @@ class ThresholdGauge(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top, height = 6.0, 16.0
         width = float(self.width() - 2)
-        high = max(self.reject * 1.6, (self.score or 0) * 1.1, 1e-6)
+        # A fixed scale for given thresholds, so that markers compare from one result to
+        # the next; a score beyond it sits at the right end.
+        high = max(self.reject * 1.6, 1e-6)
 
         def x(value: float) -> float:
             return 1 + width * min(max(value / high, 0.0), 1.0)
@@ -302,7 +304,7 @@ class ThresholdGauge(QWidget):
             left = min(max(left, 0), width - advance)
             painter.drawText(QPointF(left, top + height + 4 + metrics.ascent()), text)
         if self.score is not None:
-            marker = x(self.score)
+            marker = min(x(self.score), width - 5)
             painter.setBrush(self.palette().windowText())
             painter.drawPolygon(
                 [QPointF(marker - 6, 0), QPointF(marker + 6, 0), QPointF(marker, top + 8)]

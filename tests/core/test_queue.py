@@ -86,6 +86,16 @@ def test_a_clerk_settles_review_and_reject_items_with_an_audit_row(service, tmp_
     queue.settle(service, rejected, "confirm", "")  # a second word: the last one counts
     assert DeskQueue(service.store.path).rows()[0].settled == "confirm"
 
+    unknown = queue.rows()[4]  # P9: nobody enrolled, so it could not be checked
+    assert unknown.error and unknown.needs_clerk
+    with pytest.raises(SigverifyError, match="could not be checked"):
+        queue.settle(service, unknown, "confirm", "")
+    queue.settle(service, unknown, "reject", "not our customer")
+    assert not DeskQueue(service.store.path).rows()[4].needs_clerk
+    refs = [SignatureInput.from_path(signature_file(tmp_path / "r9", 1, i)) for i in range(3)]
+    service.enroll("P9", refs, accept_outliers=True)
+    assert queue.check(service).checked == 0  # settled by a clerk: not checked again
+
 
 def test_a_new_queue_starts_empty_and_the_audit_log_keeps_everything(service, tmp_path):
     queue = DeskQueue(service.store.path)

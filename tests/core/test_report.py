@@ -48,7 +48,7 @@ def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path)
     text = page_texts(figure)
     assert tuple(figure.get_size_inches()) == pytest.approx(A4)
     label = {"accept": "ACCEPT", "review": "NEEDS REVIEW", "reject": "REJECT"}[result.decision]
-    assert f"{label}   similarity {result.similarity:.0%}" in text
+    assert f"{label}   score {result.similarity:.0%}" in text
     for expected in (
         "C-1042  Ana Li",
         query.name,

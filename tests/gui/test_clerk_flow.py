@@ -506,27 +506,36 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     queue.add_source(str(root))
     wait_idle(qtbot, window.engine)
     assert [r.decision for r in queue.rows] == ["reject"] * 4 + [""]
-    assert "nobody" in queue.rows[4].error and "5 item(s) in the queue; 4 waiting" in (
+    assert "nobody" in queue.rows[4].error and "5 item(s) in the queue; 5 waiting" in (
         queue.hint.text()
-    )
+    )  # the one that could not be checked waits for a clerk too
     queue.filter.setCurrentIndex(queue.filter.findData("clerk"))
-    assert len(queue.shown) == 4 and queue.table.rowCount() == 4
+    assert len(queue.shown) == 5 and queue.table.rowCount() == 5
     queue.table.selectRow(0)
     assert queue.confirm_button.isEnabled() and queue.accept_button.isEnabled()
     assert not queue.reject_button.isEnabled()  # it is rejected already: confirm it
     queue.comment.setText("called the customer")
     queue.accept_button.click()
     wait_idle(qtbot, window.engine)
-    assert len(queue.shown) == 3  # settled: no longer waiting
+    assert len(queue.shown) == 4  # settled: no longer waiting
     entry = window.store.audit_entries("c-1")[-1]
     assert entry.action == "settle" and entry.details["decision"] == "accept"
     queue.table.selectRow(0)
     queue.confirm_button.click()
     wait_idle(qtbot, window.engine)
+    assert len(queue.shown) == 3
+    queue.table.selectRow(2)  # nobody's cheque: it cannot be confirmed, only decided
+    assert queue.shown[2].error and not queue.confirm_button.isEnabled()
+    assert queue.accept_button.isEnabled() and queue.reject_button.isEnabled()
+    queue.comment.setText("not our customer")
+    queue.reject_button.click()
+    wait_idle(qtbot, window.engine)
     assert len(queue.shown) == 2
+    entry = window.store.audit_entries("nobody")[-1]
+    assert entry.details["machine"] == "error" and entry.details["decision"] == "reject"
 
     again = QueuePage(window.engine, window.store)  # as after a restart
-    assert [r.settled for r in again.rows] == ["accept", "confirm", "", "", ""]
+    assert [r.settled for r in again.rows] == ["accept", "confirm", "", "", "reject"]
     assert again.rows[0].comment == "called the customer"
 
     first = queue.rows[0]
@@ -544,3 +553,33 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
     queue.new_queue()  # dialogs answer yes
     assert queue.rows == [] and "2 item(s) are still waiting" in dialogs.questions[-1]
+
+
+def test_after_recording_typing_goes_to_the_person_field_replacing_the_id(
+    qtbot, two_people, tmp_path
+):
+    window = two_people
+    window.activateWindow()
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.verify_button.setFocus()
+    page.record()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: page.person.hasFocus())
+    line = page.person.lineEdit()
+    assert line.selectedText() == line.text() != ""  # the next id typed replaces it
+    assert "the answer is on the right" in page.hint.text()
+
+
+def test_the_gauge_keeps_one_scale_for_the_same_thresholds():
+    from sigverify.gui.widgets import ThresholdGauge
+
+    gauge = ThresholdGauge()
+    gauge.resize(400, 46)
+    gauge.set_values(0.6, 0.8, 0.3)
+    first = gauge.grab().toImage()
+    gauge.set_values(0.6, 0.8, 3.0)  # far beyond: the zones stay where they were
+    second = gauge.grab().toImage()
+    row = 14  # through the coloured zones, below the marker's tip
+    assert [first.pixel(x, row) for x in range(0, 400, 20)] == [
+        second.pixel(x, row) for x in range(0, 400, 20)
+    ]

@@ -34,7 +34,7 @@ def distance_histogram_figure(
     groups = [
         (scores.genuine, translate("plots", "genuine"), "#2e7d32"),
         (scores.skilled, translate("plots", "skilled forgeries"), "#c62828"),
-        (scores.random, translate("plots", "random forgeries"), "#f9a825"),
+        (scores.random, translate("plots", "other people's signatures"), "#f9a825"),
     ]
     values = np.concatenate([g for g, _, _ in groups if len(g)])
     bins = np.linspace(values.min(), values.max(), 40) if len(values) else 10
