@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -144,9 +145,16 @@ def read_items(source: str | Path) -> list[BatchItem]:
     return _csv_items(source)
 
 
+def natural_key(text: str) -> list:
+    """Sorts "cheque-9" before "cheque-10", as a person reads numbers."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+            for part in re.split(r"(\d+)", text)]  # fmt: skip
+
+
 def _folder_items(folder: Path) -> list[BatchItem]:
     items = []
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES):
+    images = [p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
+    for path in sorted(images, key=lambda p: natural_key(p.relative_to(folder).as_posix())):
         relative = path.relative_to(folder)
         person = relative.parts[0] if len(relative.parts) > 1 else ""
         problem = (

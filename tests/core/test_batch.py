@@ -212,3 +212,15 @@ def test_cells_that_a_spreadsheet_would_run_are_written_as_text(service, tmp_pat
     assert row["person"] == "'=1+1" and row["decision"]
     assert decided_keys(out) == {("=1+1", query.name)}
     assert run_batch(service, read_items(items_csv), out).skipped == 1
+
+
+def test_a_folder_lists_numbered_files_as_a_person_reads_them(tmp_path):
+    root = tmp_path / "inbox"
+    for number in (10, 9, 1, 100):
+        signature_file(root / "P1", 1, 7).rename(root / "P1" / f"cheque-{number}.png")
+    assert [i.image for i in read_items(root)] == [
+        "P1/cheque-1.png",
+        "P1/cheque-9.png",
+        "P1/cheque-10.png",
+        "P1/cheque-100.png",
+    ]
