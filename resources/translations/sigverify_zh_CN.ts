@@ -1775,12 +1775,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+243"/>
+        <location line="+244"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-242"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -1796,12 +1796,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+236"/>
+        <location line="+237"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-178"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
@@ -1856,7 +1856,12 @@ enrolled {at} by {who}</source>
         <translation>DET 曲线</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+20"/>
+        <source>Not in use yet: apply them to everyone or to one person.</source>
+        <translation>尚未生效：请应用到所有人或某个人。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>FAR {far} · FRR {frr} · genuine sent to review {review}</source>
         <translation>误识率 FAR {far} · 拒识率 FRR {frr} · 真实签名需复核 {review}</translation>
     </message>
@@ -2891,12 +2896,12 @@ enrolled {at} by {who}</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/batch.py" line="+140"/>
+        <location filename="../../sigverify/core/batch.py" line="+141"/>
         <source>“{name}” is neither a CSV list nor a folder.</source>
         <translation>“{name}”既不是 CSV 列表，也不是文件夹。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>It is not in a person&apos;s folder: put it in a folder named by the id.</source>
         <translation>它不在某个人的文件夹中：请放入以编号命名的文件夹。</translation>
     </message>

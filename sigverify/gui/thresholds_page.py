@@ -296,6 +296,7 @@ class ThresholdsPage(QWidget):
         finally:
             self._setting_preset = False
         self._update()
+        self.applied.setText(self.tr("Not in use yet: apply them to everyone or to one person."))
 
     def _moved(self, which: str) -> None:
         if not self._setting_preset and self.preset.target() is not None:

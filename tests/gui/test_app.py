@@ -571,6 +571,7 @@ def test_a_preset_sets_both_thresholds_and_is_recorded_when_applied(qtbot, windo
     rates = band_rates(page.scores, page.accept.value(), page.reject.value())
     assert rates.skilled[0] <= 0.05 and rates.genuine[2] <= 0.05
     assert page.preset.currentIndex() == 3  # setting the handles kept the preset
+    assert "Not in use yet" in page.applied.text()
     # the tiny model measured far fewer than the 60 forgeries a 5 % estimate needs
     assert not page.preset.warning.isHidden()
     assert f"Only {point.forgeries} skilled forgeries" in page.preset.warning.text()
