@@ -371,17 +371,16 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
     a report names that row)."""
     from sigverify.core.verification_results import SignatureInput
 
-    before = QCoreApplication.translate("QueuePage", "opening the next signature")
-    if not verify_page.settle_unrecorded(before):
-        return
     try:
         signature = SignatureInput.from_path(image)
     except SigverifyError as error:
         dialogs.show_error(verify_page, error)
         return
+    verify_page.set_query([signature])  # asks first about a result not recorded yet
+    if verify_page.query is not signature:
+        return  # the clerk went back to it
     verify_page.refresh()
     verify_page.choose_person(person_id)
-    verify_page.set_query([signature])
 
     def work(context, job):
         service = context.require_service()

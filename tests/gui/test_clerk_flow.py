@@ -548,6 +548,21 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert f"audit entry #{first.audit_id}" in verify.record_status.text()
     checks = [e for e in window.store.audit_entries("c-1") if e.action == "verify"]
     assert len(checks) == 2  # opening it did not record it again
+    # an unrecorded result on the Verify page: opening a queue item asks once, then records it
+    verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 9))
+    asked = len(dialogs.questions)
+    dialogs.choice = 0  # "Record it"
+    queue.open_item(2)
+    wait_idle(qtbot, window.engine)
+    assert len(dialogs.questions) == asked + 1 and "not been recorded" in dialogs.questions[-1]
+    assert verify.result.person_id == queue.shown[2].person_id and verify.recorded
+    dialogs.choice = None  # Cancel: the queue item is not opened over it
+    verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 10))
+    shown = verify.result
+    queue.open_item(0)
+    wait_idle(qtbot, window.engine)
+    assert verify.result is shown and not verify.recorded
+    dialogs.choice = 1  # do not record
     queue.save_summary(str(tmp_path / "summary.pdf"))
     wait_idle(qtbot, window.engine)
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
