@@ -1515,12 +1515,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>opening the next signature</source>
-        <translation>打开下一个签名</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+36"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
@@ -3173,8 +3168,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Score (distance)</source>
-        <translation>分数（距离）</translation>
+        <source>Distance</source>
+        <translation>距离</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -215,7 +215,7 @@ def verification_page(record: VerificationRecord) -> Figure:
     facts = [
         (translate("report", "Person"), f"{r.person_id}  {record.person_name}".strip()),
         (translate("report", "Checked file"), r.filename),
-        (translate("report", "Score (distance)"), f"{r.score:.4f}"),
+        (translate("report", "Distance"), f"{r.score:.4f}"),
         (
             translate("report", "Thresholds"),
             translate(
