@@ -10,7 +10,8 @@ image paths relative to the CSV's folder), or a folder holding one folder per pe
 named by the person's id, with that person's images inside (``<person id>/<file>``).
 
 The results CSV is a log: one row per attempt, in the order they were made. A re-run skips
-the items that already have a decision there and tries again those that only failed (a
+the items that already have a decision there (the same person, file and file stamp; when
+recording, only decisions that were recorded) and tries again those that only failed (a
 missing file since put back, a person enrolled since), appending their new rows: an
 item's last row is its outcome.
 
@@ -47,6 +48,8 @@ from sigverify.core.verification_results import (
 RESULT_COLUMNS = (
     "person",
     "image",
+    "file",  # the image's full path
+    "stamp",  # its size and modification time when checked
     "decision",
     "score",
     "similarity",
@@ -66,11 +69,23 @@ IMAGE_COLUMNS = ("image", "file", "path")
 DECISIONS = ("accept", "review", "reject")
 
 
+def file_stamp(path: Path) -> str:
+    """``"size-mtime"`` of a file ("" when it cannot be read): a cheque scanned again under
+    the same name is a new item."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ""
+    return f"{info.st_size}-{info.st_mtime_ns}"
+
+
 @dataclass(frozen=True)
 class BatchItem:
-    """One thing to check: ``image`` as written in the list (the key a re-run matches on)
-    and ``path``, where that file is. ``problem``: why the list's row cannot be checked
-    (a missing person id or image), else empty."""
+    """One thing to check: ``image`` as written in the list and ``path``, where that file
+    is. ``problem``: why the list's row cannot be checked (a missing person id or image),
+    else empty. A re-run matches items by :attr:`key`: the person, the file's full path
+    and its :func:`file_stamp`, so yesterday's ``C-7/cheque-1.png`` in another folder, or
+    scanned again, is not taken for today's."""
 
     row: int  # the row's number in the list (1 = the first item)
     person_id: str
@@ -79,8 +94,12 @@ class BatchItem:
     problem: str = ""
 
     @property
-    def key(self) -> tuple[str, str]:
-        return self.person_id, self.image
+    def file(self) -> str:
+        return str(self.path.resolve())
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.person_id, self.file, file_stamp(self.path)
 
 
 @dataclass(frozen=True)
@@ -228,10 +247,11 @@ def _csv_items(path: Path) -> list[BatchItem]:
 # ------------------------------------------------------------------ the results file
 
 
-def decided_keys(results: str | Path) -> set[tuple[str, str]]:
-    """``(person, image)`` of the items with a decision in an existing results CSV
-    (empty when there is none). A file that is not a sigverify results CSV is refused,
-    so that another file is never appended to."""
+def decided_keys(results: str | Path, recorded: bool = False) -> set[tuple[str, str, str]]:
+    """:attr:`BatchItem.key` of the items with a decision in an existing results CSV
+    (empty when there is none); with ``recorded``, only those recorded in the audit log
+    (a trial run with ``--no-record`` does not count for a real one). A file that is not a
+    sigverify results CSV is refused, so that another file is never appended to."""
     results = Path(results)
     if not results.exists() or results.stat().st_size == 0:
         return set()
@@ -246,9 +266,9 @@ def decided_keys(results: str | Path) -> set[tuple[str, str]]:
                 ).format(name=results.name)
             )
         return {
-            (from_cell(r["person"]), from_cell(r["image"]))
+            (from_cell(r["person"]), from_cell(r["file"]), r["stamp"])
             for r in reader
-            if r["decision"] in DECISIONS
+            if r["decision"] in DECISIONS and (r["audit_id"] or not recorded)
         }
 
 
@@ -270,7 +290,12 @@ class ResultsWriter:
         for o in outcomes:
             r = o.result
             self.writer.writerow(
-                [to_cell(o.item.person_id), to_cell(o.item.image)]
+                [
+                    to_cell(o.item.person_id),
+                    to_cell(o.item.image),
+                    to_cell(o.item.file),
+                    file_stamp(o.item.path),
+                ]  # fmt: skip
                 + (
                     [
                         r.decision,
@@ -372,7 +397,7 @@ def run_batch(
     """Check the ``items`` not yet decided in ``results`` (module notes), appending each
     outcome there. ``on_progress(done, total)`` after each chunk; returning False stops
     the run there (what was checked is written)."""
-    decided = decided_keys(results)
+    decided = decided_keys(results, recorded=record)
     todo = [i for i in items if i.key not in decided]
     summary = BatchSummary(items=len(items), skipped=len(items) - len(todo))
     writer = ResultsWriter(results)

@@ -26,7 +26,7 @@ from sigverify.core.store_records import now
 from sigverify.core.verification import VerificationService
 
 ITEM_COLUMNS = ("person", "image")
-REVIEW_COLUMNS = ("person", "image", "decision", "comment", "operator", "audit_id", "at")
+REVIEW_COLUMNS = ("person", "image", "stamp", "decision", "comment", "operator", "audit_id", "at")
 #: What a clerk may settle an item with: the machine's answer confirmed, or overridden.
 SETTLEMENTS = ("confirm", "accept", "reject")
 
@@ -44,6 +44,7 @@ class QueueRow:
     error: str = ""
     settled: str = ""  # the clerk's: confirm / accept / reject; "" not yet
     comment: str = ""
+    stamp: str = ""  # the checked file's size and time (a cheque scanned again is new)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -68,8 +69,14 @@ def queue_folder(store_path: str | Path) -> Path:
 def _read(path: Path) -> list[dict]:
     if not path.exists() or path.stat().st_size == 0:
         return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        return [{k: from_cell(v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
+    with path.open(newline="", encoding="utf-8", errors="replace") as handle:
+        reader = csv.DictReader(handle)
+        # a row torn by a power cut has too many or too few fields: left out, not a crash
+        return [
+            {k: from_cell(v) for k, v in row.items()}
+            for row in reader
+            if None not in row and None not in row.values()
+        ]
 
 
 def _append(path: Path, columns: tuple[str, ...], rows: list[list]) -> None:
@@ -103,10 +110,10 @@ class DeskQueue:
     def add(self, items: list[BatchItem]) -> int:
         """Add items (from :func:`sigverify.core.batch.read_items`) not in the queue yet,
         their images by full path; how many were new."""
-        known = {i.key for i in self.items()}
+        known = {(i.person_id, i.file) for i in self.items()}
         new, rows = set(), []
         for item in items:
-            key = (item.person_id, str(item.path.resolve()))
+            key = (item.person_id, item.file)
             if item.problem or key in known or key in new:
                 continue
             new.add(key)
@@ -120,16 +127,17 @@ class DeskQueue:
         """Check the items not yet decided and not settled by a clerk (a
         :class:`~sigverify.core.batch.BatchSummary`): those not checked yet, and again those
         that could not be checked (their person may be enrolled since)."""
-        settled = {(r["person"], r["image"]) for r in _read(self.reviews_path)}
+        settled = {(r["person"], r["image"], r["stamp"]) for r in _read(self.reviews_path)}
         todo = [i for i in self.items() if i.key not in settled]
         return run_batch(service, todo, self.results_path, on_progress=on_progress)
 
     def rows(self) -> list[QueueRow]:
         results = {(r["person"], r["image"]): r for r in _read(self.results_path)}
-        reviews = {(r["person"], r["image"]): r for r in _read(self.reviews_path)}
+        reviews = {(r["person"], r["image"], r["stamp"]): r for r in _read(self.reviews_path)}
         rows = []
         for item in self.items():
-            result, review = results.get(item.key, {}), reviews.get(item.key, {})
+            result = results.get((item.person_id, item.image), {})
+            review = reviews.get((item.person_id, item.image, result.get("stamp", "")), {})
             rows.append(
                 QueueRow(
                     item.person_id,
@@ -141,6 +149,7 @@ class DeskQueue:
                     result.get("error", ""),
                     review.get("decision", ""),
                     review.get("comment", ""),
+                    result.get("stamp", ""),
                 )
             )
         return rows
@@ -198,6 +207,7 @@ class DeskQueue:
                 [
                     row.person_id,
                     row.image,
+                    row.stamp,
                     settlement,
                     comment.strip(),
                     service.operator,

@@ -10,6 +10,7 @@ import pytest
 from sigverify.core.batch import (
     RESULT_COLUMNS,
     decided_keys,
+    file_stamp,
     read_items,
     run_batch,
 )
@@ -38,6 +39,11 @@ def write_list(path, rows, delimiter=","):
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle, delimiter=delimiter).writerows(rows)
     return path
+
+
+def keys(folder, rows):
+    """What a re-run matches ``(person, image relative to folder)`` rows by."""
+    return {(p, str((folder / i).resolve()), file_stamp(folder / i)) for p, i in rows}
 
 
 def read_results(path):
@@ -131,7 +137,7 @@ def test_a_rerun_skips_what_was_decided_and_retries_what_failed(service, tmp_pat
         on_progress=lambda done, total: seen.append((done, total)) or done < 2,
     )  # fmt: skip
     assert first.cancelled and first.checked == 2 and seen == [(2, 5)]
-    assert decided_keys(out) == set(rows[:2])
+    assert decided_keys(out) == keys(tmp_path, rows[:2])
 
     second = run_batch(service, read_items(items_csv), out, chunk=2)
     assert second.skipped == 2 and second.checked == 2 and len(second.errors) == 1
@@ -146,7 +152,7 @@ def test_a_rerun_skips_what_was_decided_and_retries_what_failed(service, tmp_pat
         True,
         False,
     ]
-    assert decided_keys(out) == {*rows, missing}
+    assert decided_keys(out) == keys(tmp_path, [*rows, missing])
 
 
 def test_a_folder_of_person_folders_is_a_list(service, tmp_path):
@@ -210,7 +216,7 @@ def test_cells_that_a_spreadsheet_would_run_are_written_as_text(service, tmp_pat
     assert run_batch(service, read_items(items_csv), out).checked == 1
     row = read_results(out)[0]
     assert row["person"] == "'=1+1" and row["decision"]
-    assert decided_keys(out) == {("=1+1", query.name)}
+    assert decided_keys(out) == keys(tmp_path, [("=1+1", query.name)])
     assert run_batch(service, read_items(items_csv), out).skipped == 1
 
 
@@ -224,3 +230,27 @@ def test_a_folder_lists_numbered_files_as_a_person_reads_them(tmp_path):
         "P1/cheque-10.png",
         "P1/cheque-100.png",
     ]
+
+
+def test_the_same_names_in_another_folder_or_scanned_again_are_new_items(service, tmp_path):
+    out = tmp_path / "out.csv"
+    for day in ("monday", "tuesday"):
+        signature_file(tmp_path / day / "P1", 1, 7)
+    assert run_batch(service, read_items(tmp_path / "monday"), out).checked == 1
+    tuesday = run_batch(service, read_items(tmp_path / "tuesday"), out)  # same "P1/w1_g7.png"
+    assert tuesday.checked == 1 and tuesday.skipped == 0
+    assert run_batch(service, read_items(tmp_path / "tuesday"), out).skipped == 1
+    again = tmp_path / "tuesday" / "P1" / "w1_g7.png"
+    signature_file(tmp_path, 1, 8).replace(again)  # another cheque scanned under that name
+    assert run_batch(service, read_items(tmp_path / "tuesday"), out).checked == 1
+
+
+def test_a_trial_without_the_audit_log_does_not_count_for_a_real_run(service, tmp_path):
+    signature_file(tmp_path / "inbox" / "P1", 1, 7)
+    out = tmp_path / "out.csv"
+    items = read_items(tmp_path / "inbox")
+    assert run_batch(service, items, out, record=False).checked == 1
+    assert run_batch(service, items, out, record=False).skipped == 1
+    real = run_batch(service, items, out)
+    assert real.checked == 1 and real.skipped == 0
+    assert [e.action for e in service.store.audit_entries("P1")][-1] == "verify"

@@ -105,3 +105,20 @@ def test_a_new_queue_starts_empty_and_the_audit_log_keeps_everything(service, tm
     queue.clear()
     assert queue.rows() == [] and not queue.folder.exists()
     assert [e for e in service.store.audit_entries() if e.action == "verify"] == checks
+
+
+def test_a_torn_row_is_left_out_and_a_cheque_scanned_again_waits_anew(service, tmp_path):
+    queue = DeskQueue(service.store.path)
+    queue.add(read_items(inbox(tmp_path)))
+    queue.check(service)
+    with queue.items_path.open("a", encoding="utf-8") as handle:
+        handle.write("P1\nP2,x,y,z,too,many\n")  # a power cut mid-write, then more
+    assert len(DeskQueue(service.store.path).rows()) == 5  # and no crash at start-up
+
+    rejected = next(r for r in queue.rows() if r.person_id == "P9")
+    queue.settle(service, rejected, "reject", "not our customer")
+    assert not queue.rows()[4].needs_clerk
+    image = tmp_path / "inbox" / "P9" / "w1_g8.png"
+    signature_file(tmp_path, 1, 9).replace(image)  # a new cheque under the same name
+    queue.check(service)
+    assert queue.rows()[4].needs_clerk and queue.rows()[4].settled == ""
