@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+102"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+103"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>{shown} of {total} entries</source>
         <translation>{total} 条中的 {shown} 条</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-250"/>
+        <location line="-252"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -459,7 +459,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+43"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+44"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1252,7 +1252,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+63"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+64"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -1450,7 +1450,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>队列中有 {total} 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -1465,7 +1465,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{count} new item(s) added.</source>
         <translation>已添加 {count} 个新项目。</translation>
     </message>
@@ -1480,7 +1480,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>已停止：已核验 {count} 项；点“核验其余项目”继续。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>Save summary</source>
         <translation>保存汇总</translation>
     </message>
@@ -1490,12 +1490,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Summary saved to {path}.</source>
         <translation>汇总已保存到 {path}。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Empty the queue and start a new one? The audit log keeps every decision.</source>
         <translation>清空队列并新建？审计日志会保留所有结论。</translation>
     </message>
@@ -1515,9 +1515,19 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+9"/>
+        <source>The queue&apos;s folder “{folder}” cannot be written ({error}).</source>
+        <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/gui/queued_result.py" line="+45"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The queue recorded “{then}” for this signature (audit entry #{id}); checked again now it gives “{now}”. Record this one if it is the answer you stand by.</source>
+        <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新核验得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
     </message>
 </context>
 <context>
@@ -1770,12 +1780,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+244"/>
+        <location line="+245"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-243"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -1791,7 +1801,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+237"/>
+        <location line="+238"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -2080,7 +2090,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+57"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+59"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2240,12 +2250,12 @@ enrolled {at} by {who}</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Recorded in the audit log.</source>
         <translation>已记录到审计日志。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -2891,7 +2901,7 @@ enrolled {at} by {who}</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/batch.py" line="+141"/>
+        <location filename="../../sigverify/core/batch.py" line="+160"/>
         <source>“{name}” is neither a CSV list nor a folder.</source>
         <translation>“{name}”既不是 CSV 列表，也不是文件夹。</translation>
     </message>
@@ -2931,12 +2941,22 @@ enrolled {at} by {who}</source>
         <translation>列表“{name}”中没有要核验的行。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The results file “{name}” cannot be used ({why}). Close it if a spreadsheet has it open, or choose another file.</source>
+        <translation>无法使用结果文件“{name}”（{why}）。如果电子表格正打开它，请先关闭，或选择另一个文件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>“{name}” is not a results file written by sigverify: choose another file for the results.</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+158"/>
+        <location filename="../../sigverify/core/queue.py" line="+167"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
         <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
         <translation>只有送复核、被拒绝或无法核验的项目才由柜员处理。</translation>
@@ -2955,6 +2975,16 @@ enrolled {at} by {who}</source>
         <location line="+7"/>
         <source>Say why in the comment when you decide otherwise.</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/report.py" line="+342"/>
+        <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
+        <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The report “{name}” could not be written: {error}</source>
+        <translation>无法写入报告“{name}”：{error}</translation>
     </message>
 </context>
 <context>
@@ -3116,7 +3146,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+52"/>
+        <location filename="../../sigverify/core/report.py" line="-305"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -3131,7 +3161,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+139"/>
         <source>Signature verification report</source>
         <translation>签名核验报告</translation>
     </message>
@@ -3157,12 +3187,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+161"/>
+        <location line="+202"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-201"/>
         <source>Checked file</source>
         <translation>核验的文件</translation>
     </message>
@@ -3257,7 +3287,22 @@ enrolled {at} by {who}</source>
         <translation>此结论辅助受过培训的人员作出判断，而不能取代人的判断。上面的审计日志行可用“sigverify audit verify”检查。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Batch verification summary</source>
         <translation>批量核验汇总</translation>
     </message>
@@ -3283,11 +3328,16 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Audit row</source>
         <translation>审计行</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>error</source>
         <translation>错误</translation>
     </message>

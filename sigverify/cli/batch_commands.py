@@ -49,6 +49,10 @@ def cmd_batch_verify(args: argparse.Namespace) -> int:
     from sigverify.core.batch import read_items, run_batch
 
     items = read_items(args.items)
+    if args.report:
+        from sigverify.core.report import check_writable
+
+        check_writable(args.report)  # before anything is checked
     bar = ProgressBar("Verifying", time_left=True)
     with _open_store(args) as store, _StopOnInterrupt() as interrupt:
         service = _service(args, store)

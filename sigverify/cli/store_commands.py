@@ -64,6 +64,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from sigverify.core.verification_results import SignatureInput
 
     signature = SignatureInput.from_path(args.image)
+    if args.report:
+        from sigverify.core.report import check_writable
+
+        check_writable(args.report)  # before anything is recorded
     with _open_store(args) as store:
         service = _service(args, store)
         result = service.verify(args.person, signature, record=False)

@@ -253,9 +253,28 @@ def decided_keys(results: str | Path, recorded: bool = False) -> set[tuple[str, 
     (a trial run with ``--no-record`` does not count for a real one). A file that is not a
     sigverify results CSV is refused, so that another file is never appended to."""
     results = Path(results)
+    if results.is_dir():
+        raise _unwritable(results, translate("errors", "it is a folder"))
     if not results.exists() or results.stat().st_size == 0:
         return set()
-    with results.open(newline="", encoding="utf-8") as handle:
+    try:
+        return _decided(results, recorded)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise _unwritable(results, getattr(error, "strerror", None) or str(error)) from error
+
+
+def _unwritable(results: Path, why: str) -> SigverifyError:
+    return SigverifyError(
+        translate(
+            "errors",
+            "The results file “{name}” cannot be used ({why}). Close it if a spreadsheet has it "
+            "open, or choose another file.",
+        ).format(name=results.name, why=why)
+    )
+
+
+def _decided(results: Path, recorded: bool) -> set[tuple[str, str, str]]:
+    with results.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != RESULT_COLUMNS:
             raise SigverifyError(
@@ -279,7 +298,10 @@ class ResultsWriter:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         new = not self.path.exists() or self.path.stat().st_size == 0
-        self.handle = self.path.open("a", newline="", encoding="utf-8")
+        try:
+            self.handle = self.path.open("a", newline="", encoding="utf-8")
+        except OSError as error:
+            raise _unwritable(self.path, error.strerror or str(error)) from error
         self.writer = csv.writer(self.handle)
         if new:
             self.writer.writerow(RESULT_COLUMNS)

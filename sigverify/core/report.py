@@ -9,6 +9,7 @@ list of families).
 from __future__ import annotations
 
 import csv
+import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sigverify import __version__
+from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
@@ -78,19 +80,25 @@ def verification_record(
     checked_at: str,
 ) -> VerificationRecord:
     """Gather a page's contents from the store: the person's name and their references'
-    images, in the order of ``result.per_reference``."""
+    images, in the order of ``result.per_reference``; with ``audit``, the time and the
+    operator of that audit row (``checked_at`` otherwise)."""
     store = service.store
     references = []
     for reference in result.per_reference:
         _, prepared = store.reference_images(reference.reference_id)
         references.append((reference.filename, decode_image(prepared).pixels))
     card = service.model.card
+    operator = service.operator
+    if audit is not None:  # when and by whom it was recorded, as the log says
+        for entry in store.audit_entries(result.person_id):
+            if entry.id == audit[0]:
+                checked_at, operator = entry.at, entry.operator
     return VerificationRecord(
         result,
         store.get_person(result.person_id).name,
         _shrunk(decode_image(query_data, source=result.filename).pixels),
         references,
-        service.operator,
+        operator,
         card.name,
         card.weights_sha256,
         checked_at,
@@ -150,7 +158,10 @@ class _Page:
     def text(
         self, text: str, size: float = 9, x: float = 0.07, step: float | None = None, **style
     ) -> None:
-        self.figure.text(x, self.y, text, fontsize=size, family=self.families, va="top", **style)
+        self.figure.text(
+            x, self.y, text, fontsize=size, family=self.families, va="top", parse_math=False,
+            **style,
+        )  # fmt: skip
         self.y -= step if step is not None else size / 72 / A4[1] * 1.45
 
     def paragraph(self, text: str, size: float = 9, width: int = 100) -> None:
@@ -172,7 +183,7 @@ class _Page:
         for spine in axes.spines.values():
             spine.set_color(colour)
         axes.set_anchor("NW")  # titles in line whatever the image's shape
-        axes.set_title(title, fontsize=7.5, family=self.families, loc="left")
+        axes.set_title(title, fontsize=7.5, family=self.families, loc="left", parse_math=False)
 
 
 def verification_page(record: VerificationRecord) -> Figure:
@@ -321,13 +332,41 @@ def verification_page(record: VerificationRecord) -> Figure:
     return page.figure
 
 
+def check_writable(path: str | Path) -> Path:
+    """Refuse, in words, a report path that cannot be written (before anything is
+    recorded, so that a typing error does not leave a check without its report)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise SigverifyError(
+            translate(
+                "errors",
+                "The report cannot be written to “{path}”: choose a file in a folder that "
+                "exists and that you may write to.",
+            ).format(path=path)
+        )
+    return path
+
+
 def save_pdf(figures: list[Figure], path: str | Path) -> Path:
     """Write ``figures`` as the pages of one PDF (fonts embedded as TrueType, so the text
     can be searched and copied)."""
+    path = check_writable(path)
+    try:
+        _write_pages(figures, path)
+    except OSError as error:
+        raise SigverifyError(
+            translate("errors", "The report “{name}” could not be written: {error}").format(
+                name=path.name, error=error.strerror or error
+            )
+        ) from error
+    return path
+
+
+def _write_pages(figures: list[Figure], path: Path) -> None:
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
 
-    path = Path(path)
     with (
         matplotlib.rc_context({"pdf.fonttype": 42}),
         warnings.catch_warnings(),
@@ -337,10 +376,17 @@ def save_pdf(figures: list[Figure], path: str | Path) -> Path:
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         for figure in figures:
             pdf.savefig(figure)
-    return path
 
 
 # ------------------------------------------------------------------ batch summary
+
+
+def clerk_word(settlement: str) -> str:
+    return {
+        "confirm": translate("report", "confirmed"),
+        "accept": translate("report", "accepted"),
+        "reject": translate("report", "rejected"),
+    }.get(settlement, "")
 
 
 def _tail(text: str, length: int) -> str:
@@ -348,9 +394,15 @@ def _tail(text: str, length: int) -> str:
     return text if len(text) <= length else "…" + text[-(length - 1) :]
 
 
-def batch_pages(results: str | Path, title: str = "", rows_per_page: int = 48) -> list[Figure]:
+def batch_pages(
+    results: str | Path,
+    title: str = "",
+    rows_per_page: int = 48,
+    settled: dict[tuple[str, str], str] | None = None,
+) -> list[Figure]:
     """A batch's summary from its results CSV (:mod:`sigverify.core.batch`): the counts per
-    decision and every item's outcome (its last row), as many pages as needed."""
+    decision and every item's outcome (its last row), as many pages as needed. ``settled``:
+    what a clerk made of items (the Queue page's), by ``(person, image)``, in a column."""
     with Path(results).open(newline="", encoding="utf-8") as handle:
         last: dict[tuple[str, str], dict] = {}
         for row in csv.DictReader(handle):
@@ -378,19 +430,22 @@ def batch_pages(results: str | Path, title: str = "", rows_per_page: int = 48) -
             translate("report", "Image"),
             translate("report", "Decision"),
             translate("report", "Score"),
+            translate("report", "Clerk") if settled is not None else "",
             translate("report", "Audit row"),
         )
-        xs = (0.07, 0.25, 0.62, 0.76, 0.86)
+        xs = (0.07, 0.23, 0.55, 0.68, 0.76, 0.87)
         for x, name in zip(xs, header, strict=True):
             page.text(name, 8, x=x, weight="bold", step=0)
         page.y -= 0.018
         for row in rows[start : start + rows_per_page]:
             decision = row["decision"]
+            key = (from_cell(row["person"]), from_cell(row["image"]))
             cells = (
-                from_cell(row["person"])[:22],
-                _tail(from_cell(row["image"]), 44),
+                key[0][:22],
+                _tail(key[1], 40),
                 decision_label(decision) if decision else translate("report", "error"),
-                row["score"],
+                f"{100 * float(row['similarity']):.0f} %" if row["similarity"] else "",
+                clerk_word((settled or {}).get(key, "")),
                 row["audit_id"],
             )
             for x, cell in zip(xs, cells, strict=True):

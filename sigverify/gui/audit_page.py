@@ -97,6 +97,7 @@ class AuditPage(QWidget):
         self.engine, self.store = engine, store
         self.entries: list[AuditEntry] = []
         self.shown: list[AuditEntry] = []
+        self._auto_until = None  # the "to" date this page set itself (not the supervisor)
 
         self.person = QLineEdit()
         self.person.setPlaceholderText(self.tr("Person id"))
@@ -186,8 +187,8 @@ class AuditPage(QWidget):
             self.action.addItem(action_name(action), action)
         self.action.setCurrentIndex(max(0, self.action.findData(chosen)))
         self.action.blockSignals(False)
-        if first_load or self.until.date() < qdate(date.today()):
-            self._reset_dates()
+        if first_load or self.until.date() == self._auto_until:
+            self._reset_dates()  # still the dates set here: they follow the log and today
         self.apply_filter()
 
     def _reset_dates(self) -> None:
@@ -196,6 +197,7 @@ class AuditPage(QWidget):
             edit.blockSignals(True)
             edit.setDate(qdate(day))
             edit.blockSignals(False)
+        self._auto_until = self.until.date()
 
     def current_filter(self) -> AuditFilter:
         return AuditFilter(

@@ -28,7 +28,8 @@ from sigverify.gui.audit_page import AuditPage
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
-from sigverify.gui.queue_page import QueuePage, show_queued
+from sigverify.gui.queue_page import QueuePage
+from sigverify.gui.queued_result import show_queued
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage

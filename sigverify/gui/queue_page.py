@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,7 @@ class QueuePage(QWidget):
         self.rows: list[QueueRow] = []
         self.shown: list[QueueRow] = []
         self._job = None
+        self._settling = False
         self.setAcceptDrops(True)
 
         self.add_folder_button = QPushButton(self.tr("Add a folder…"))
@@ -215,6 +216,7 @@ class QueuePage(QWidget):
             row is not None
             and (row.decision in {"review", "reject"} or bool(row.error))
             and not self._job
+            and not self._settling
         )
         self.confirm_button.setEnabled(clerk and row.decision == "reject")
         self.accept_button.setEnabled(clerk)
@@ -222,6 +224,7 @@ class QueuePage(QWidget):
         self.comment.setEnabled(clerk)
         self.open_button.setEnabled(row is not None and bool(row.decision))
         self.summary_button.setEnabled(self.queue.results_path.exists())
+        self.new_button.setEnabled(self._job is None)  # not under a check writing to it
         # not checked yet, or not checkable then (the person may be enrolled since)
         unchecked = any(not r.decision and not r.settled for r in self.rows)
         self.check_button.setVisible(unchecked)
@@ -257,7 +260,11 @@ class QueuePage(QWidget):
             dialogs.show_error(self, error)
             return
         skipped = [i for i in items if i.problem]
-        added = self.queue.add(items)
+        try:
+            added = self.queue.add(items)
+        except OSError as error:
+            dialogs.show_error(self, self._cannot_write(error))
+            return
         self.reload()
         note = self.tr("{count} new item(s) added.").format(count=added)
         if skipped:
@@ -311,8 +318,19 @@ class QueuePage(QWidget):
         if row is None:
             return
         comment, queue = self.comment.text(), self.queue
+        self._settling = True  # one word per click: the buttons wait for it
+        self._selected()
+
+        def finished():
+            self._settling = False
+            self._selected()
+
+        def failed(error):
+            finished()
+            dialogs.show_error(self, error)
 
         def done(_):
+            self._settling = False
             self.comment.clear()
             at = self.table.currentRow()
             self.reload()
@@ -321,7 +339,7 @@ class QueuePage(QWidget):
         self.engine.submit(
             lambda context, job: queue.settle(context.require_service(), row, settlement, comment),
             done,
-            lambda error: dialogs.show_error(self, error),
+            failed,
         )
 
     def open_item(self, index: int) -> None:
@@ -340,11 +358,12 @@ class QueuePage(QWidget):
         if not path:
             return
         results = self.queue.results_path
+        settled = {(row.person_id, row.image): row.settled for row in self.rows}
 
         def work(context, job):
             from sigverify.core.report import batch_pages, save_pdf
 
-            return save_pdf(batch_pages(results), path)
+            return save_pdf(batch_pages(results, settled=settled), path)
 
         self.engine.submit(
             work,
@@ -353,6 +372,8 @@ class QueuePage(QWidget):
         )
 
     def new_queue(self) -> None:
+        if self._job is not None:
+            return
         waiting = sum(row.needs_clerk for row in self.rows)
         text = self.tr("Empty the queue and start a new one? The audit log keeps every decision.")
         if waiting:
@@ -361,44 +382,15 @@ class QueuePage(QWidget):
                 "audit log keeps every decision."
             ).format(count=waiting)
         if dialogs.ask(self, self.tr("New queue"), text, self.tr("Empty the queue")):
-            self.queue.clear()
+            try:
+                self.queue.clear()
+            except OSError as error:
+                dialogs.show_error(self, self._cannot_write(error))
             self.reload()
 
-
-def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
-    """Show a queue item on ``verify_page``: the person, the signature and its result,
-    marked as recorded under the batch's audit row (so that it is not recorded again, and
-    a report names that row)."""
-    from sigverify.core.verification_results import SignatureInput
-
-    try:
-        signature = SignatureInput.from_path(image)
-    except SigverifyError as error:
-        dialogs.show_error(verify_page, error)
-        return
-    verify_page.set_query([signature])  # asks first about a result not recorded yet
-    if verify_page.query is not signature:
-        return  # the clerk went back to it
-    verify_page.refresh()
-    verify_page.choose_person(person_id)
-
-    def work(context, job):
-        service = context.require_service()
-        result = service.verify(person_id, signature, record=False)
-        rows = [e for e in context.store.audit_entries(person_id) if e.id == audit_id]
-        return result, (rows[0].id, rows[0].hash) if rows else None
-
-    def done(answer):
-        result, row = answer
-        verify_page.show_result(result, signature)
-        verify_page.recorded = row is not None
-        verify_page.audit_row = row
-        if row is not None:
-            verify_page.record_button.setEnabled(False)
-            verify_page.record_status.setText(
-                QCoreApplication.translate(
-                    "QueuePage", "From the queue: recorded as audit entry #{id}."
-                ).format(id=row[0])
+    def _cannot_write(self, error: OSError) -> SigverifyError:
+        return SigverifyError(
+            self.tr("The queue's folder “{folder}” cannot be written ({error}).").format(
+                folder=self.queue.folder, error=error.strerror or error
             )
-
-    verify_page.engine.submit(work, done, lambda error: dialogs.show_error(verify_page, error))
+        )

@@ -47,6 +47,8 @@ class VerifyPage(QWidget):
         self.result_query = None  # the SignatureInput that result was computed for
         self.recorded = False
         self.audit_row = None  # (id, hash) of the recorded result
+        self._recording = None  # the result being written to the audit log
+        self._after_recording = []  # what waits for it
 
         # -- input
         self.person = QComboBox()
@@ -329,8 +331,14 @@ class VerifyPage(QWidget):
             self._mark_staleness()
             return
         result, comment = self.result, self.comment.text().strip()
+        if self._recording is result:  # already being written: one audit row, not two
+            if then is not None:
+                self._after_recording.append(then)
+            return
+        self._recording, self._after_recording = result, [then] if then is not None else []
 
         def done(row):
+            self._recording = None
             if self.result is result:
                 self.recorded = True
                 self.audit_row = row
@@ -340,13 +348,17 @@ class VerifyPage(QWidget):
                 self.record_button.setEnabled(False)
                 self.record_status.setStyleSheet("")
                 self.record_status.setText(self.tr("Recorded in the audit log."))
-            if then is not None:  # after the worker has counted this job as done
-                QTimer.singleShot(0, self, then)
+            for after in self._after_recording:  # once the worker has counted the job
+                QTimer.singleShot(0, self, after)
+
+        def failed(error):
+            self._recording = None
+            dialogs.show_error(self, error)
 
         self.engine.submit(
             lambda context, job: context.require_service().record_verification(result, comment),
             done,
-            lambda error: dialogs.show_error(self, error),
+            failed,
         )
 
     # ------------------------------------------------------------ reports

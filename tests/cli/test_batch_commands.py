@@ -105,3 +105,16 @@ def test_a_summary_report_is_written_beside_the_results(desk, capsys, tmp_path):
     argv = ("batch", "verify", desk["inbox"], "--out", desk["out"], "--store", desk["store"])
     code, _, _ = run(capsys, *argv, "--report", tmp_path / "summary.pdf")
     assert code == 0 and (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_report_or_results_file_that_cannot_be_written_is_refused_before_checking(
+    desk, capsys, tmp_path
+):
+    argv = ("batch", "verify", desk["inbox"], "--store", desk["store"])
+    code, _, err = run(capsys, *argv, "--out", desk["out"], "--report", tmp_path / "no" / "x.pdf")
+    assert code == 2 and "cannot be written" in err and not desk["out"].exists()
+    code, _, err = run(capsys, *argv, "--out", tmp_path)  # a folder
+    assert code == 2 and "cannot be used" in err
+    (tmp_path / "latin1.csv").write_bytes("person,image\nP\xe9,x\n".encode("latin-1"))
+    code, _, err = run(capsys, *argv, "--out", tmp_path / "latin1.csv")
+    assert code == 2 and "latin1.csv" in err

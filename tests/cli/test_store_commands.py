@@ -361,3 +361,10 @@ def test_verify_writes_a_report_with_the_audit_row(env, capsys, tmp_path):
     _, log, _ = run_json(capsys, "audit", "--store", env["store"])
     assert log["log"][-1]["action"] == "verify"  # recorded once, not twice
     assert [e["action"] for e in log["log"]].count("verify") == 1
+
+
+def test_a_report_that_cannot_be_written_is_refused_before_recording(env, capsys, tmp_path):
+    code, _, err = verify_c1(capsys, env, "--report", tmp_path / "missing" / "r.pdf")
+    assert code == 2 and "cannot be written" in err
+    _, log, _ = run_json(capsys, "audit", "--store", env["store"])
+    assert "verify" not in [e["action"] for e in log["log"]]

@@ -58,7 +58,7 @@ def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path)
         service.model.card.weights_sha256,
         service.model.card.name,
         "desk 4",
-        "2026-12-01T10:00:00",
+        service.store.audit_entries("C-1042")[-1].at,  # when it was recorded, not "now"
         f"#{audit[0]}  {audit[1]}",
         result.nearest.filename,
     ):
@@ -122,3 +122,15 @@ def test_lines_wrap_at_spaces_and_between_chinese_characters():
     assert wrap("签名核验报告", 4) == ["签名", "核验", "报告"]  # two columns a character
     assert wrap("距离 0.470（已校正）", 10) == ["距离 0.470", "（已校正）"]
     assert all(len(line) <= 100 for line in wrap("x " * 300, 100))
+
+
+def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp_path):
+    folder = tmp_path / "inbox" / "C-1042"
+    signature_file(folder, 1, 7).rename(folder / "$5 cheque $.png")
+    out = tmp_path / "results.csv"
+    run_batch(service, read_items(tmp_path / "inbox"), out)
+    image = "C-1042/$5 cheque $.png"
+    pages = batch_pages(out, settled={("C-1042", image): "confirm"})
+    text = page_texts(pages[0])
+    assert image in text and "confirmed" in text and " %" in text
+    save_pdf(pages, tmp_path / "summary.pdf")  # maths parsing would choke on the $ signs

@@ -563,6 +563,12 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     wait_idle(qtbot, window.engine)
     assert verify.result is shown and not verify.recorded
     dialogs.choice = 1  # do not record
+    # the thresholds change after the batch: the item checked again is a new answer
+    window.store.set_setting(global_thresholds_key(model_id), "", "test")
+    queue.open_item(0)
+    wait_idle(qtbot, window.engine)
+    assert not verify.recorded and "The queue recorded “reject”" in verify.record_status.text()
+    assert verify.record_button.isEnabled()
     queue.save_summary(str(tmp_path / "summary.pdf"))
     wait_idle(qtbot, window.engine)
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
@@ -598,3 +604,42 @@ def test_the_gauge_keeps_one_scale_for_the_same_thresholds():
     assert [first.pixel(x, row) for x in range(0, 400, 20)] == [
         second.pixel(x, row) for x in range(0, 400, 20)
     ]
+
+
+def test_record_then_report_at_once_writes_one_audit_row(qtbot, two_people, tmp_path):
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.record()  # Ctrl+S, and Ctrl+P before the worker answered
+    page.save_report(str(tmp_path / "r.pdf"))
+    page.record()
+    qtbot.waitUntil(lambda: (tmp_path / "r.pdf").exists(), timeout=30000)
+    wait_idle(qtbot, window.engine)
+    assert len(verifications(window, "c-1")) == 1
+    assert page.audit_row[0] == verifications(window, "c-1")[0].id
+
+
+def test_the_audit_page_keeps_a_chosen_date_range_when_it_reads_the_log_again(
+    qtbot, two_people, tmp_path
+):
+    window = two_people
+    audit = window.audit_page
+    window.go_to_page(window.pages.indexOf(audit))
+    wait_idle(qtbot, window.engine)
+    chosen = audit.until.date().addDays(-3)
+    audit.until.setDate(chosen)  # a supervisor looks at last week
+    audit.refresh()
+    wait_idle(qtbot, window.engine)
+    assert audit.until.date() == chosen
+
+
+def test_no_preset_without_skilled_forgeries(qtbot, window):
+    import numpy as np
+
+    from sigverify.core.scoring import ScoreSet
+
+    page = window.thresholds_page
+    genuine = np.array([0.2, 0.3, 0.4])
+    none = np.array([])
+    page.show_scores(ScoreSet(3, genuine, none, np.array([0.9, 1.0]), np.zeros(3, int),
+                              none.astype(int), np.zeros(2, int)))  # fmt: skip
+    assert page.accept.isEnabled() and not page.preset.isEnabled()

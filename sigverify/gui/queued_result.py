@@ -1,0 +1,71 @@
+"""A queue item shown on the Verify page: the glue between the Queue page and the Verify
+page (the main window calls it when the clerk opens an item)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from sigverify.core.errors import SigverifyError
+from sigverify.gui import dialogs
+
+
+def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
+    """Show a queue item on ``verify_page``: the person, the signature and its result,
+    marked as recorded under the batch's audit row (so that it is not recorded again, and
+    a report names that row)."""
+    from sigverify.core.verification_results import SignatureInput
+
+    try:
+        signature = SignatureInput.from_path(image)
+    except SigverifyError as error:
+        dialogs.show_error(verify_page, error)
+        return
+    verify_page.set_query([signature])  # asks first about a result not recorded yet
+    if verify_page.query is not signature:
+        return  # the clerk went back to it
+    verify_page.refresh()
+    verify_page.choose_person(person_id)
+
+    def work(context, job):
+        service = context.require_service()
+        result = service.verify(person_id, signature, record=False)
+        rows = [e for e in context.store.audit_entries(person_id) if e.id == audit_id]
+        return result, rows[0] if rows else None
+
+    def done(answer):
+        result, entry = answer
+        verify_page.show_result(result, signature)
+        if entry is None:
+            return  # not recorded (a trial run): the clerk may record it now
+        if same_result(result, entry.details):
+            verify_page.recorded = True
+            verify_page.audit_row = (entry.id, entry.hash)
+            verify_page.record_button.setEnabled(False)
+            verify_page.record_status.setText(
+                QCoreApplication.translate(
+                    "QueuePage", "From the queue: recorded as audit entry #{id}."
+                ).format(id=entry.id)
+            )
+        else:  # the model, the thresholds or the file changed since: this is a new answer
+            verify_page.record_status.setText(
+                QCoreApplication.translate(
+                    "QueuePage",
+                    "The queue recorded “{then}” for this signature (audit entry #{id}); "
+                    "checked again now it gives “{now}”. Record this one if it is the answer "
+                    "you stand by.",
+                ).format(then=entry.details.get("decision"), id=entry.id, now=result.decision)
+            )
+
+    verify_page.engine.submit(work, done, lambda error: dialogs.show_error(verify_page, error))
+
+
+def same_result(result, details: dict) -> bool:
+    """Whether a result is the one an audit row recorded: the same decision, distance
+    (as recorded, to 6 decimals), model and thresholds."""
+    return (
+        details.get("decision") == result.decision
+        and details.get("model") == result.model_id
+        and abs(float(details.get("distance", -1)) - result.score) < 5e-6
+        and list(details.get("thresholds") or [])
+        == [result.thresholds.accept, result.thresholds.reject]
+    )
