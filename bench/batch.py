@@ -26,7 +26,8 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sigverify.core.batch import read_items, run_batch  # noqa: E402
+from sigverify.core.batch import run_batch  # noqa: E402
+from sigverify.core.batch_items import read_items  # noqa: E402
 from sigverify.core.data.datasets import read_dataset  # noqa: E402
 from sigverify.core.data.synthetic import (  # noqa: E402
     forged_signature,

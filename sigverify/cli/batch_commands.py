@@ -46,7 +46,8 @@ class _StopOnInterrupt:
 
 
 def cmd_batch_verify(args: argparse.Namespace) -> int:
-    from sigverify.core.batch import read_items, run_batch
+    from sigverify.core.batch import run_batch
+    from sigverify.core.batch_items import read_items
 
     items = read_items(args.items)
     if args.report:
@@ -70,7 +71,8 @@ def cmd_batch_verify(args: argparse.Namespace) -> int:
             on_progress=progress,
         )
     if args.report:
-        from sigverify.core.report import batch_pages, save_pdf
+        from sigverify.core.report import save_pdf
+        from sigverify.core.report_batch import batch_pages
 
         save_pdf(batch_pages(args.out), args.report)
     counts = summary.decisions

@@ -18,7 +18,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sigverify.core.batch import BatchItem, run_batch
+from sigverify.core.batch import run_batch
+from sigverify.core.batch_items import BatchItem
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.spreadsheet import from_cell, to_cell

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.batch import read_items
+from sigverify.core.batch_items import read_items
 from sigverify.core.errors import SigverifyError
 from sigverify.core.queue import DeskQueue, QueueRow
 from sigverify.core.report import COLOURS
@@ -361,7 +361,8 @@ class QueuePage(QWidget):
         settled = {(row.person_id, row.image): row.settled for row in self.rows}
 
         def work(context, job):
-            from sigverify.core.report import batch_pages, save_pdf
+            from sigverify.core.report import save_pdf
+            from sigverify.core.report_batch import batch_pages
 
             return save_pdf(batch_pages(results, settled=settled), path)
 

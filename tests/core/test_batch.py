@@ -7,13 +7,8 @@ import csv
 
 import pytest
 
-from sigverify.core.batch import (
-    RESULT_COLUMNS,
-    decided_keys,
-    file_stamp,
-    read_items,
-    run_batch,
-)
+from sigverify.core.batch import RESULT_COLUMNS, decided_keys, run_batch
+from sigverify.core.batch_items import file_stamp, read_items
 from sigverify.core.errors import SigverifyError
 from sigverify.core.model.io import load_model
 from sigverify.core.store import Store

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sigverify.core.batch import read_items
+from sigverify.core.batch_items import read_items
 from sigverify.core.errors import SigverifyError
 from sigverify.core.model.io import load_model
 from sigverify.core.queue import DeskQueue, queue_folder

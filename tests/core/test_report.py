@@ -6,15 +6,11 @@ import csv
 
 import pytest
 
-from sigverify.core.batch import read_items, run_batch
+from sigverify.core.batch import run_batch
+from sigverify.core.batch_items import read_items
 from sigverify.core.model.io import load_model
-from sigverify.core.report import (
-    A4,
-    batch_pages,
-    save_pdf,
-    verification_page,
-    verification_record,
-)
+from sigverify.core.report import A4, save_pdf, verification_page, verification_record
+from sigverify.core.report_batch import batch_pages
 from sigverify.core.store import Store
 from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import SignatureInput
