@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import math
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,7 +78,7 @@ class Store:
         self._db.row_factory = sqlite3.Row
         self.seal = Seal(self.path)
         try:
-            prepare(self._db, self.path.name, self.transaction, self.seal)
+            self._prepare(deadline=time.monotonic() + 3 * timeout)
             self._move_seal_head()  # catches up after a kill between a commit and the seal
         except sqlite3.Error as error:
             self._db.close()
@@ -85,6 +86,26 @@ class Store:
         except SigverifyError:
             self._db.close()
             raise
+
+    def _prepare(self, deadline: float) -> None:
+        """Check, create or migrate the file. Desks opening a new store together can find
+        it locked past the busy timeout (one creates it while another switches the journal
+        to WAL, which SQLite may refuse at once): opening is tried again until
+        ``deadline``, as it changes nothing until it succeeds."""
+        while True:
+            try:
+                prepare(self._db, self.path.name, self.transaction, self.seal)
+                return
+            except (sqlite3.OperationalError, StoreError) as error:
+                cause = error if isinstance(error, sqlite3.Error) else error.__cause__
+                busy = isinstance(cause, sqlite3.OperationalError) and any(
+                    word in str(cause).lower() for word in ("locked", "busy")
+                )
+                if not busy or time.monotonic() >= deadline:
+                    raise
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                time.sleep(0.05)
 
     def close(self) -> None:
         self._db.close()

@@ -283,3 +283,29 @@ def test_a_new_store_opened_by_several_processes_at_once(tmp_path):
         assert all(p.returncode == 0 for p in processes), [err for _, err in outcomes]
         with Store(path) as store:
             assert store.get_setting("opened") in {str(i) for i in range(5)}
+
+
+def test_opening_tries_again_while_another_desk_holds_the_new_store(tmp_path, monkeypatch):
+    import sqlite3
+
+    from sigverify.core import store as module
+
+    real, calls = module.prepare, []
+
+    def locked_twice(*args):
+        calls.append(1)
+        if len(calls) <= 2:  # as SQLite answers a WAL switch while another desk creates it
+            raise sqlite3.OperationalError("database is locked")
+        return real(*args)
+
+    monkeypatch.setattr(module, "prepare", locked_twice)
+    with Store(tmp_path / "new.sqlite3") as store:
+        store.set_setting("k", "v", "test", audit=False)
+    assert len(calls) == 3
+
+    def always(*args):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(module, "prepare", always)
+    with pytest.raises(StoreError, match="busy"):  # not for ever: a clear message
+        Store(tmp_path / "other.sqlite3", timeout=0.05)
