@@ -21,7 +21,6 @@ rows are written in one transaction.
 from __future__ import annotations
 
 import csv
-import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -34,7 +33,7 @@ from sigverify.core.batch_items import BatchItem, file_stamp
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import read_image_file
-from sigverify.core.spreadsheet import from_cell, to_cell
+from sigverify.core.spreadsheet import append_rows, from_cell
 from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import (
     PersonReferences,
@@ -157,60 +156,36 @@ def _decided(results: Path, recorded: bool) -> set[tuple[str, str, str]]:
         }
 
 
-class ResultsWriter:
-    """Appends rows to the results CSV (its header first when new), each chunk flushed
-    to the disk before the next is checked."""
+def result_row(outcome: BatchOutcome, at: str) -> list:
+    """One outcome as a row of :data:`RESULT_COLUMNS`."""
+    item, r = outcome.item, outcome.result
+    head = [item.person_id, item.image, item.file, file_stamp(item.path)]
+    if r is None:
+        return head + [""] * (len(RESULT_COLUMNS) - len(head) - 3) + [at, "", outcome.error]
+    return head + [
+        r.decision,
+        f"{r.score:.6f}",
+        f"{r.similarity:.4f}",
+        f"{r.thresholds.accept:.6f}",
+        f"{r.thresholds.reject:.6f}",
+        r.nearest.filename,
+        len(r.per_reference),
+        r.model_id,
+        "" if outcome.audit_id is None else outcome.audit_id,
+        at,
+        " | ".join(r.warnings),
+        "",
+    ]
 
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        new = not self.path.exists() or self.path.stat().st_size == 0
-        try:
-            self.handle = self.path.open("a", newline="", encoding="utf-8")
-        except OSError as error:
-            raise _unwritable(self.path, error.strerror or str(error)) from error
-        self.writer = csv.writer(self.handle)
-        if new:
-            self.writer.writerow(RESULT_COLUMNS)
-            self.flush()
 
-    def write(self, outcomes: list[BatchOutcome]) -> None:
-        at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-        for o in outcomes:
-            r = o.result
-            self.writer.writerow(
-                [
-                    to_cell(o.item.person_id),
-                    to_cell(o.item.image),
-                    to_cell(o.item.file),
-                    file_stamp(o.item.path),
-                ]  # fmt: skip
-                + (
-                    [
-                        r.decision,
-                        f"{r.score:.6f}",
-                        f"{r.similarity:.4f}",
-                        f"{r.thresholds.accept:.6f}",
-                        f"{r.thresholds.reject:.6f}",
-                        to_cell(r.nearest.filename),
-                        len(r.per_reference),
-                        to_cell(r.model_id),
-                        "" if o.audit_id is None else o.audit_id,
-                        at,
-                        to_cell(" | ".join(r.warnings)),
-                        "",
-                    ]
-                    if r is not None
-                    else [""] * 9 + [at, "", to_cell(o.error)]
-                )
-            )
-        self.flush()
-
-    def flush(self) -> None:
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-
-    def close(self) -> None:
-        self.handle.close()
+def write_results(results: Path, outcomes: list[BatchOutcome]) -> None:
+    """Append ``outcomes`` to the results CSV (its header first when new), on the disk
+    before the next chunk is checked; an unwritable file is refused in words."""
+    at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    try:
+        append_rows(results, RESULT_COLUMNS, [result_row(o, at) for o in outcomes])
+    except OSError as error:
+        raise _unwritable(results, error.strerror or str(error)) from error
 
 
 # ------------------------------------------------------------------ the run
@@ -285,17 +260,18 @@ def run_batch(
     """Check the ``items`` not yet decided in ``results`` (module notes), appending each
     outcome there. ``on_progress(done, total)`` after each chunk; returning False stops
     the run there (what was checked is written)."""
+    results = Path(results)
     decided = decided_keys(results, recorded=record)
     todo = [i for i in items if i.key not in decided]
     summary = BatchSummary(items=len(items), skipped=len(items) - len(todo))
-    writer = ResultsWriter(results)
+    write_results(results, [])  # the header, and an unwritable file refused before checking
     started = time.perf_counter()
     try:
         with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
             done = 0
             for part in _chunks(todo, chunk):
                 outcomes = check_chunk(service, part, pool, record, comment)
-                writer.write(outcomes)
+                write_results(results, outcomes)
                 for outcome in outcomes:
                     if outcome.result is not None:
                         summary.checked += 1
@@ -308,6 +284,5 @@ def run_batch(
                     summary.cancelled = done < len(todo)
                     break
     finally:
-        writer.close()
         summary.seconds = time.perf_counter() - started
     return summary

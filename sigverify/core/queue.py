@@ -13,7 +13,6 @@ and each row is on the disk before the next is written.
 from __future__ import annotations
 
 import csv
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from sigverify.core.batch import run_batch
 from sigverify.core.batch_items import BatchItem
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.spreadsheet import from_cell, to_cell
+from sigverify.core.spreadsheet import append_rows, from_cell
 from sigverify.core.store_records import now
 from sigverify.core.verification import VerificationService
 
@@ -80,17 +79,6 @@ def _read(path: Path) -> list[dict]:
         ]
 
 
-def _append(path: Path, columns: tuple[str, ...], rows: list[list]) -> None:
-    new = not path.exists() or path.stat().st_size == 0
-    with path.open("a", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        if new:
-            writer.writerow(columns)
-        writer.writerows([[to_cell(str(v)) for v in row] for row in rows])
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
 class DeskQueue:
     def __init__(self, store_path: str | Path):
         self.folder = queue_folder(store_path)
@@ -121,7 +109,7 @@ class DeskQueue:
             rows.append(list(key))
         if rows:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _append(self.items_path, ITEM_COLUMNS, rows)
+            append_rows(self.items_path, ITEM_COLUMNS, rows)
         return len(rows)
 
     def check(self, service: VerificationService, on_progress=None):
@@ -201,7 +189,7 @@ class DeskQueue:
                 "verification": row.audit_id,
             },
         )
-        _append(
+        append_rows(
             self.reviews_path,
             REVIEW_COLUMNS,
             [
