@@ -87,10 +87,9 @@ def verification_record(
         references.append((reference.filename, decode_image(prepared).pixels))
     card = service.model.card
     operator = service.operator
-    if audit is not None:  # when and by whom it was recorded, as the log says
-        for entry in store.audit_entries(result.person_id):
-            if entry.id == audit[0]:
-                checked_at, operator = entry.at, entry.operator
+    entry = store.audit_entry(audit[0]) if audit is not None else None
+    if entry is not None:  # when and by whom it was recorded, as the log says
+        checked_at, operator = entry.at, entry.operator
     return VerificationRecord(
         result,
         store.get_person(result.person_id).name,

@@ -166,6 +166,11 @@ class Store:
     def audit_entries(self, person_id: str | None = None) -> list[AuditEntry]:
         return read_entries(self._db, person_id)
 
+    def audit_entry(self, entry_id: int) -> AuditEntry | None:
+        """One audit row by its number (None when there is none)."""
+        rows = read_entries(self._db, entry_id=entry_id)
+        return rows[0] if rows else None
+
     def verify_audit_chain(self) -> tuple[bool, int | None]:
         """``(True, None)`` if every row's hash is right and links to the one before;
         else ``(False, id of the first bad row)``."""

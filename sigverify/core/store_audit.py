@@ -45,12 +45,15 @@ def append_entry(
     return row_id, digest
 
 
-def read_entries(db: sqlite3.Connection, person_id: str | None = None) -> list[AuditEntry]:
-    """All rows in order, or those about one person."""
-    query = (
-        "SELECT * FROM audit_log" + (" WHERE person_id = ?" if person_id else "") + " ORDER BY id"
-    )
-    rows = db.execute(query, (person_id,) if person_id else ()).fetchall()
+def read_entries(
+    db: sqlite3.Connection, person_id: str | None = None, entry_id: int | None = None
+) -> list[AuditEntry]:
+    """All rows in order, or those about one person, or the one row ``entry_id``."""
+    wanted = [(column, value) for column, value in (("person_id", person_id or None),
+              ("id", entry_id)) if value is not None]  # fmt: skip
+    where = " AND ".join(f"{column} = ?" for column, _ in wanted)
+    query = "SELECT * FROM audit_log" + (f" WHERE {where}" if where else "") + " ORDER BY id"
+    rows = db.execute(query, [value for _, value in wanted]).fetchall()
     return [
         AuditEntry(
             r["id"],

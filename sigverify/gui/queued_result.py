@@ -29,8 +29,8 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
     def work(context, job):
         service = context.require_service()
         result = service.verify(person_id, signature, record=False)
-        rows = [e for e in context.store.audit_entries(person_id) if e.id == audit_id]
-        return result, rows[0] if rows else None
+        entry = context.store.audit_entry(audit_id) if audit_id is not None else None
+        return result, entry if entry is not None and entry.person_id == person_id else None
 
     def done(answer):
         result, entry = answer

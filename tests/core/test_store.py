@@ -309,3 +309,11 @@ def test_opening_tries_again_while_another_desk_holds_the_new_store(tmp_path, mo
     monkeypatch.setattr(module, "prepare", always)
     with pytest.raises(StoreError, match="busy"):  # not for ever: a clear message
         Store(tmp_path / "other.sqlite3", timeout=0.05)
+
+
+def test_an_audit_row_is_found_by_its_number(store):
+    ids = [store.record("clerk", "verify", f"c-{i}", {"n": i})[0] for i in range(3)]
+    entry = store.audit_entry(ids[1])
+    assert entry.id == ids[1] and entry.person_id == "c-1" and entry.details == {"n": 1}
+    assert store.audit_entry(ids[-1] + 10) is None
+    assert [e.id for e in store.audit_entries("c-2")] == [ids[2]]  # by person, as before
