@@ -1425,22 +1425,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>尚未核验</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>confirmed</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>accepted</source>
-        <translation>已接受</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>rejected</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -1490,7 +1475,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Summary saved to {path}.</source>
         <translation>汇总已保存到 {path}。</translation>
     </message>
@@ -2687,7 +2672,7 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="+73"/>
+        <location filename="../../sigverify/core/store.py" line="+74"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -2733,7 +2718,7 @@ enrolled {at} by {who}</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+135"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
@@ -2901,7 +2886,7 @@ enrolled {at} by {who}</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/batch.py" line="+160"/>
+        <location filename="../../sigverify/core/batch_items.py" line="+62"/>
         <source>“{name}” is neither a CSV list nor a folder.</source>
         <translation>“{name}”既不是 CSV 列表，也不是文件夹。</translation>
     </message>
@@ -2941,7 +2926,7 @@ enrolled {at} by {who}</source>
         <translation>列表“{name}”中没有要核验的行。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../sigverify/core/batch.py" line="+122"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
@@ -2956,9 +2941,8 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+167"/>
+        <location filename="../../sigverify/core/queue.py" line="+165"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
-        <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
         <translation>只有送复核、被拒绝或无法核验的项目才由柜员处理。</translation>
     </message>
     <message>
@@ -2977,7 +2961,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+342"/>
+        <location filename="../../sigverify/core/report.py" line="+331"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -3082,9 +3066,8 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+103"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+112"/>
         <source>Its distance to the reference is {score:.3f}</source>
-        <extracomment>The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale.</extracomment>
         <translation>该签名与参考签名的距离为 {score:.3f}</translation>
     </message>
     <message>
@@ -3146,8 +3129,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/report.py" line="-305"/>
+        <location line="-59"/>
         <source>ACCEPT</source>
+        <extracomment>The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale.</extracomment>
         <translation>接受</translation>
     </message>
     <message>
@@ -3161,7 +3145,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location filename="../../sigverify/core/report.py" line="-164"/>
         <source>Signature verification report</source>
         <translation>签名核验报告</translation>
     </message>
@@ -3187,12 +3171,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+202"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+60"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="+1"/>
         <source>Checked file</source>
         <translation>核验的文件</translation>
     </message>
@@ -3287,8 +3271,9 @@ enrolled {at} by {who}</source>
         <translation>此结论辅助受过培训的人员作出判断，而不能取代人的判断。上面的审计日志行可用“sigverify audit verify”检查。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../sigverify/core/queue.py" line="-119"/>
         <source>confirmed</source>
+        <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
         <translation>已确认</translation>
     </message>
     <message>
@@ -3302,7 +3287,7 @@ enrolled {at} by {who}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-12"/>
         <source>Batch verification summary</source>
         <translation>批量核验汇总</translation>
     </message>

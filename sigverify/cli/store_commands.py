@@ -61,7 +61,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from sigverify.core.verification_results import SignatureInput
+    from sigverify.core.verification_results import SignatureInput, decision_label
 
     signature = SignatureInput.from_path(args.image)
     if args.report:
@@ -78,7 +78,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
             record = verification_record(service, result, signature.data, audit, now())
             save_pdf([verification_page(record)], args.report)
-    label = {"accept": "ACCEPT", "review": "NEEDS REVIEW", "reject": "REJECT"}[result.decision]
+    label = decision_label(result.decision)
     t = result.thresholds
     lines = [
         f"{label}  (similarity {result.similarity:.0%}, score {result.score:.4f}; "

@@ -62,6 +62,15 @@ class QueueRow:
         return self.settled if self.settled in {"accept", "reject"} else self.decision
 
 
+def settlement_word(settlement: str) -> str:
+    """What a clerk made of an item, in a word ("" when not settled)."""
+    return {
+        "confirm": translate("report", "confirmed"),
+        "accept": translate("report", "accepted"),
+        "reject": translate("report", "rejected"),
+    }.get(settlement, "")
+
+
 def queue_folder(store_path: str | Path) -> Path:
     return Path(f"{store_path}.queue")
 

@@ -22,7 +22,7 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
-from sigverify.core.verification_results import VerificationResult
+from sigverify.core.verification_results import VerificationResult, decision_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -45,14 +45,6 @@ FONT_FAMILIES = (
     "PingFang SC",
     "WenQuanYi Zen Hei",
 )
-
-
-def decision_label(decision: str) -> str:
-    return {
-        "accept": translate("report", "ACCEPT"),
-        "review": translate("report", "NEEDS REVIEW"),
-        "reject": translate("report", "REJECT"),
-    }[decision]
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sigverify import __version__
+from sigverify.core.batch import DECISIONS
 from sigverify.core.i18n import translate
-from sigverify.core.report import COLOURS, Page, decision_label
+from sigverify.core.queue import settlement_word
+from sigverify.core.report import COLOURS, Page
 from sigverify.core.spreadsheet import from_cell
+from sigverify.core.verification_results import decision_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-
-def clerk_word(settlement: str) -> str:
-    return {
-        "confirm": translate("report", "confirmed"),
-        "accept": translate("report", "accepted"),
-        "reject": translate("report", "rejected"),
-    }.get(settlement, "")
 
 
 def _tail(text: str, length: int) -> str:
@@ -44,7 +39,7 @@ def batch_pages(
         for row in csv.DictReader(handle):
             last[(from_cell(row["person"]), from_cell(row["image"]))] = row
     rows = list(last.values())
-    counts = {d: sum(r["decision"] == d for r in rows) for d in COLOURS}
+    counts = {d: sum(r["decision"] == d for r in rows) for d in DECISIONS}
     errors = sum(not r["decision"] for r in rows)
     pages = []
     for start in range(0, max(1, len(rows)), rows_per_page):
@@ -81,7 +76,7 @@ def batch_pages(
                 _tail(key[1], 40),
                 decision_label(decision) if decision else translate("report", "error"),
                 f"{100 * float(row['similarity']):.0f} %" if row["similarity"] else "",
-                clerk_word((settled or {}).get(key, "")),
+                settlement_word((settled or {}).get(key, "")),
                 row["audit_id"],
             )
             for x, cell in zip(xs, cells, strict=True):

@@ -169,6 +169,15 @@ class VerificationResult:
         }
 
 
+def decision_label(decision: str) -> str:
+    """The decision as printed: on the command line and in reports."""
+    return {
+        "accept": translate("report", "ACCEPT"),
+        "review": translate("report", "NEEDS REVIEW"),
+        "reject": translate("report", "REJECT"),
+    }[decision]
+
+
 def decision_reason(
     decision: str,
     score: float,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.batch_items import read_items
 from sigverify.core.errors import SigverifyError
-from sigverify.core.queue import DeskQueue, QueueRow
+from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
 from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
@@ -184,8 +184,7 @@ class QueuePage(QWidget):
             }.get(row.decision, self.tr("could not check"))
             if not row.decision and not row.error:
                 machine = self.tr("not checked yet")
-            settled = {"confirm": self.tr("confirmed"), "accept": self.tr("accepted"),
-                       "reject": self.tr("rejected")}.get(row.settled, "")  # fmt: skip
+            settled = settlement_word(row.settled)
             if row.needs_clerk:
                 settled = self.tr("waiting")
             cells = (row.person_id, Path(row.image).name, machine,
