@@ -4,6 +4,7 @@ offscreen so that no test needs a display."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 import cv2
 import numpy as np
@@ -91,3 +92,26 @@ def signature_file(folder, writer: int, index: int, forged: bool = False):
     return write_png(
         folder / f"w{writer}_{kind}{index}.png", make(writer_style(writer), index).image
     )
+
+
+@contextmanager
+def enrolled_service(folder, model_dir, operator: str, people: dict[str, tuple[int, str]]):
+    """A verification service on a new store in ``folder`` with the model ``model_dir``,
+    each of ``people`` (id -> (synthetic writer, name)) enrolled with 4 genuine
+    references; the store is closed afterwards."""
+    from sigverify.core.model.io import load_model
+    from sigverify.core.store import Store
+    from sigverify.core.verification import VerificationService
+    from sigverify.core.verification_results import SignatureInput
+
+    store = Store(folder / "store.sqlite3")
+    service = VerificationService(store, load_model(model_dir), operator=operator)
+    for person_id, (writer, name) in people.items():
+        refs = [
+            SignatureInput.from_path(signature_file(folder / "refs", writer, i)) for i in range(4)
+        ]
+        service.enroll(person_id, refs, name=name or None, accept_outliers=True)
+    try:
+        yield service
+    finally:
+        store.close()

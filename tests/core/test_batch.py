@@ -10,24 +10,16 @@ import pytest
 from sigverify.core.batch import RESULT_COLUMNS, decided_keys, run_batch
 from sigverify.core.batch_items import file_stamp, read_items
 from sigverify.core.errors import SigverifyError
-from sigverify.core.model.io import load_model
-from sigverify.core.store import Store
-from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import SignatureInput
-from tests.conftest import signature_file
+from tests.conftest import enrolled_service, signature_file
 
 
 @pytest.fixture
 def service(tmp_path, tiny_model_dir):
-    store = Store(tmp_path / "store.sqlite3")
-    service = VerificationService(store, load_model(tiny_model_dir), operator="clerk")
-    for writer in (1, 2):
-        refs = [
-            SignatureInput.from_path(signature_file(tmp_path / "refs", writer, i)) for i in range(4)
-        ]  # noqa: E501
-        service.enroll(f"P{writer}", refs, accept_outliers=True)
-    yield service
-    store.close()
+    with enrolled_service(
+        tmp_path, tiny_model_dir, "clerk", {"P1": (1, ""), "P2": (2, "")}
+    ) as service:
+        yield service
 
 
 def write_list(path, rows, delimiter=","):

@@ -7,25 +7,17 @@ import pytest
 
 from sigverify.core.batch_items import read_items
 from sigverify.core.errors import SigverifyError
-from sigverify.core.model.io import load_model
 from sigverify.core.queue import DeskQueue, queue_folder
-from sigverify.core.store import Store
-from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import SignatureInput
-from tests.conftest import signature_file
+from tests.conftest import enrolled_service, signature_file
 
 
 @pytest.fixture
 def service(tmp_path, tiny_model_dir):
-    store = Store(tmp_path / "store.sqlite3")
-    service = VerificationService(store, load_model(tiny_model_dir), operator="clerk 2")
-    for writer in (1, 2):
-        refs = [
-            SignatureInput.from_path(signature_file(tmp_path / "r", writer, i)) for i in range(4)
-        ]  # noqa: E501
-        service.enroll(f"P{writer}", refs, accept_outliers=True)
-    yield service
-    store.close()
+    with enrolled_service(
+        tmp_path, tiny_model_dir, "clerk 2", {"P1": (1, ""), "P2": (2, "")}
+    ) as service:
+        yield service
 
 
 def inbox(tmp_path):

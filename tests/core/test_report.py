@@ -8,23 +8,16 @@ import pytest
 
 from sigverify.core.batch import run_batch
 from sigverify.core.batch_items import read_items
-from sigverify.core.model.io import load_model
 from sigverify.core.report import A4, save_pdf, verification_page, verification_record
 from sigverify.core.report_batch import batch_pages
-from sigverify.core.store import Store
-from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import SignatureInput
-from tests.conftest import signature_file
+from tests.conftest import enrolled_service, signature_file
 
 
 @pytest.fixture
 def service(tmp_path, tiny_model_dir):
-    store = Store(tmp_path / "store.sqlite3")
-    service = VerificationService(store, load_model(tiny_model_dir), operator="desk 4")
-    refs = [SignatureInput.from_path(signature_file(tmp_path / "r", 1, i)) for i in range(4)]
-    service.enroll("C-1042", refs, name="Ana Li", accept_outliers=True)
-    yield service
-    store.close()
+    with enrolled_service(tmp_path, tiny_model_dir, "desk 4", {"C-1042": (1, "Ana Li")}) as service:
+        yield service
 
 
 def page_texts(figure) -> str:
