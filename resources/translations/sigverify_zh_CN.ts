@@ -1258,12 +1258,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A folder holding one folder per person id, with their signatures inside</source>
-        <translation>文件夹中每个人员编号一个子文件夹，里面放其签名</translation>
+        <location line="+3"/>
+        <source>A folder holding one folder per person id, with their signatures inside (Ctrl+O)</source>
+        <translation>文件夹中每个人员编号一个子文件夹，里面放其签名（Ctrl+O）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Add a list…</source>
         <translation>添加列表…</translation>
     </message>

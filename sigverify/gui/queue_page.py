@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,9 +63,12 @@ class QueuePage(QWidget):
 
         self.add_folder_button = QPushButton(self.tr("Add a folder…"))
         self.add_folder_button.setToolTip(
-            self.tr("A folder holding one folder per person id, with their signatures inside")
+            self.tr(
+                "A folder holding one folder per person id, with their signatures inside (Ctrl+O)"
+            )
         )
         self.add_folder_button.clicked.connect(lambda: self.add_source())
+        self.add_folder_button.setShortcut(QKeySequence.StandardKey.Open)  # Ctrl+O
         self.add_list_button = QPushButton(self.tr("Add a list…"))
         self.add_list_button.setToolTip(self.tr("A CSV file with a “person” and an “image” column"))
         self.add_list_button.clicked.connect(lambda: self.add_source(kind="list"))

@@ -643,3 +643,15 @@ def test_no_preset_without_skilled_forgeries(qtbot, window):
     page.show_scores(ScoreSet(3, genuine, none, np.array([0.9, 1.0]), np.zeros(3, int),
                               none.astype(int), np.zeros(2, int)))  # fmt: skip
     assert page.accept.isEnabled() and not page.preset.isEnabled()
+
+
+def test_ctrl_o_on_the_queue_page_adds_a_folder(qtbot, window, monkeypatch):
+    queue = window.queue_page
+    asked = []
+    monkeypatch.setattr(queue, "add_source", lambda *a, **k: asked.append(a))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.go_to_page(window.pages.indexOf(queue))
+    qtbot.waitUntil(lambda: queue.add_folder_button.hasFocus())
+    qtbot.keyClick(queue.add_folder_button, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: asked == [()])
