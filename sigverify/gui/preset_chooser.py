@@ -55,8 +55,12 @@ class PresetChooser(QComboBox):
 
     def set_scores(self, scores: ScoreSet | None) -> None:
         self.scores = scores
-        self.setEnabled(scores is not None and len(scores.skilled) > 0)
+        self.setEnabled(self.available())
         self.to_custom()
+
+    def available(self) -> bool:
+        """Whether presets can be measured: there are scores with skilled forgeries."""
+        return self.scores is not None and len(self.scores.skilled) > 0
 
     def to_custom(self) -> None:
         """Back to "Custom" (the thresholds were moved by hand)."""

@@ -148,8 +148,7 @@ class ThresholdsPage(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.accept, self.reject, self.apply_all, self.reset_button):
             widget.setEnabled(enabled)
-        scores = self.preset.scores
-        self.preset.setEnabled(enabled and scores is not None and len(scores.skilled) > 0)
+        self.preset.setEnabled(enabled and self.preset.available())
         self.apply_person.setEnabled(enabled and self.person.count() > 0)
 
     def _source_chosen(self, index: int) -> None:
