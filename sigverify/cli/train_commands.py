@@ -69,12 +69,23 @@ def cmd_train(args: argparse.Namespace) -> int:
     encoder_config = {"embedding_dim": args.embedding_dim}
     if args.width:
         encoder_config["width"] = args.width
+    if args.dropout is not None:
+        if not 0 <= args.dropout < 1:
+            raise UsageError("--dropout must be at least 0 and below 1.")
+        encoder_config["dropout"] = args.dropout
+    if args.elastic is not None and not 0 <= args.elastic <= 3:
+        raise UsageError("--elastic must be between 0 (off) and 3.")
+    if args.weight_decay is not None and args.weight_decay < 0:
+        raise UsageError("--weight-decay must be 0 or more.")
     chosen = {
         "epochs": args.epochs,
         "steps_per_epoch": args.steps_per_epoch,
         "batch_size": args.batch_size,
         "learning_rate": args.lr,
         "augment": args.augment,
+        "elastic": args.elastic,
+        "classify": args.classify,
+        "weight_decay": args.weight_decay,
         "patience": args.patience,
         "margin": args.margin,
         "threads": args.threads,
@@ -261,6 +272,22 @@ def register(commands) -> None:
         "--augment", type=float, help=f"augmentation strength 0..1 (default {engine.augment})"
     )
     train.add_argument(
+        "--elastic",
+        type=float,
+        help="elastic stroke warp 0..1 (1: up to 3 %% of the height; default 0, off)",
+    )
+    train.add_argument(
+        "--classify",
+        type=float,
+        help="weight of an auxiliary writer-classification loss (triplet loss with "
+        "batch-hard mining; default 0, off)",
+    )
+    train.add_argument(
+        "--weight-decay",
+        type=float,
+        help=f"AdamW weight decay (default {engine.weight_decay})",
+    )
+    train.add_argument(
         "--patience",
         type=int,
         help=f"epochs without improvement before stopping (default {engine.patience})",
@@ -282,6 +309,9 @@ def register(commands) -> None:
     )
     train.add_argument("--width", type=int, default=None, help="encoder width (channels)")
     train.add_argument("--embedding-dim", type=int, default=128)
+    train.add_argument(
+        "--dropout", type=float, default=None, help="dropout before the embedding head"
+    )
     train.add_argument(
         "--validation", type=float, default=DEFAULT_VALIDATION, help="fraction of writers"
     )

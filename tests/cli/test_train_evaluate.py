@@ -100,6 +100,31 @@ def test_train_json_output(data, tmp_path, capsys):
     assert card.encoder == "tdnn" and card.preprocess["stroke_width"] == 0
 
 
+def test_train_regularisation_options_reach_the_model_and_its_card(data, tmp_path, capsys):
+    out = tmp_path / "reg"
+    code, payload, _ = run_json(
+        capsys,
+        "train",
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        *TINY,
+        "--dropout",
+        "0.3",
+        "--weight-decay",
+        "0.02",
+        "--elastic",
+        "1.5",
+    )
+    assert code == 0 and payload["stopped"] == "completed"
+    card = read_card(out)
+    assert card.encoder_config["dropout"] == 0.3
+    config = card.training["config"]
+    assert config["weight_decay"] == 0.02 and config["elastic"] == 1.5
+    assert "--elastic 1.5" in card.training["command"]
+
+
 def test_evaluate_uses_the_test_writers_of_a_known_dataset(trained, data, capsys):
     code, payload, err = run_json(
         capsys, "evaluate", "--model", str(trained), "--data", str(data), "--refs", "1,3"
@@ -169,6 +194,9 @@ def test_evaluate_text_table(trained, data, capsys):
         (["train", "--data", "MISSING", "--out", "OUT"], "does not exist"),
         (["train", "--data", "DATA", "--out", "OUT", "--device", "tpu"], "Unknown device"),
         (["train", "--data", "DATA", "--out", "OUT", "--stroke-width", "-1"], "--stroke-width"),
+        (["train", "--data", "DATA", "--out", "OUT", "--dropout", "1"], "--dropout"),
+        (["train", "--data", "DATA", "--out", "OUT", "--elastic", "-0.5"], "--elastic"),
+        (["train", "--data", "DATA", "--out", "OUT", "--weight-decay", "-1"], "--weight-decay"),
     ],
 )
 def test_user_errors_exit_2(trained, data, tmp_path, capsys, argv, message):

@@ -40,9 +40,15 @@ def save_checkpoint(
     config: TrainConfig,
     state: TrainingState,
     rng: np.random.Generator,
+    head: torch.nn.Module | None = None,
 ) -> None:
+    """``head``: trainable weights of the loss (a classifier's), saved beside the model's."""
     folder.mkdir(parents=True, exist_ok=True)
     tensors = {f"model.{k}": v.detach().cpu().contiguous() for k, v in encoder.state_dict().items()}
+    if head is not None:
+        tensors.update(
+            {f"head.{k}": v.detach().cpu().contiguous() for k, v in head.state_dict().items()}
+        )
     optim = optimizer.state_dict()
     for pid, values in optim["state"].items():
         for name, value in values.items():
@@ -66,7 +72,12 @@ def save_checkpoint(
 
 
 def load_checkpoint(
-    folder: Path, config: TrainConfig, encoder, optimizer, rng: np.random.Generator
+    folder: Path,
+    config: TrainConfig,
+    encoder,
+    optimizer,
+    rng: np.random.Generator,
+    head: torch.nn.Module | None = None,
 ) -> TrainingState | None:
     """Restore ``encoder``, ``optimizer`` and the generators from ``folder``'s checkpoint
     and say where the run stood; None when there is none. A checkpoint made with other
@@ -85,6 +96,8 @@ def load_checkpoint(
         )
     tensors = load_file(str(folder / "state.safetensors"))
     encoder.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+    if head is not None:
+        head.load_state_dict({k[5:]: v for k, v in tensors.items() if k.startswith("head.")})
     optim_state: dict[int, dict] = {}
     for key, value in tensors.items():
         if key.startswith("optim."):

@@ -29,6 +29,12 @@ class TrainConfig:
     #: 0 = no augmentation, 1 = the full amounts. Strong shear and scaling erase the slant
     #: and proportion cues that tell a skilled forgery apart, hence a moderate default.
     augment: float = 0.5
+    #: Weight of an auxiliary writer-classification loss (cosine softmax over the training
+    #: writers, each writer's skilled forgeries a class of their own) added to the batch-hard
+    #: triplet loss; 0 = off. Its class weights are dropped after training.
+    classify: float = 0.0
+    #: 0 = off, 1 = strokes displaced by up to 3 % of the image height by a smooth warp.
+    elastic: float = 0.0
     skilled_fraction: float = 0.5
     #: With several data folders, draw each folder's writers equally often.
     balance_datasets: bool = True

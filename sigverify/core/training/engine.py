@@ -41,7 +41,12 @@ from sigverify.core.training.checkpoint import TrainingState, load_checkpoint, s
 from sigverify.core.training.config import LOSSES, MINING, TrainConfig
 from sigverify.core.training.devices import resolve_device
 from sigverify.core.training.distances import get_distance
-from sigverify.core.training.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
+from sigverify.core.training.losses import (
+    BatchHardTripletLoss,
+    ContrastiveLoss,
+    CosineSoftmaxLoss,
+    TripletLoss,
+)
 from sigverify.core.training.sampling import WriterSampler
 
 
@@ -120,7 +125,9 @@ def build_encoder(config: TrainConfig) -> Encoder:
 class _Step:
     """One optimisation step's loss for the configured loss and mining."""
 
-    def __init__(self, config: TrainConfig, sampler: WriterSampler, augmenter, device):
+    def __init__(
+        self, config: TrainConfig, sampler: WriterSampler, augmenter, device, embedding_dim: int
+    ):
         self.config, self.sampler, self.augmenter, self.device = config, sampler, augmenter, device
         distance = get_distance(config.distance)
         margin = config.margin_value()
@@ -130,6 +137,22 @@ class _Step:
             self.loss = BatchHardTripletLoss(margin, distance)
         else:
             self.loss = TripletLoss(margin, distance)
+        self.writers = len(sampler.bank.writer_ids)
+        # Each training writer is a class, and their skilled forgeries another one.
+        self.classifier = (
+            CosineSoftmaxLoss(embedding_dim, 2 * self.writers).to(device)
+            if config.classify > 0
+            else None
+        )
+
+    def parameters(self) -> list[torch.nn.Parameter]:
+        """The loss's own trainable weights (the classifier's), to optimise with the encoder."""
+        return [] if self.classifier is None else list(self.classifier.parameters())
+
+    def writer_classes(self, labels: np.ndarray) -> torch.Tensor:
+        """Batch labels (writer ``w``, or ``-1 - w`` for w's forgeries) -> class indices."""
+        classes = np.where(labels >= 0, labels, self.writers + (-1 - labels))
+        return torch.from_numpy(classes.astype(np.int64)).to(self.device)
 
     def _embed(self, encoder: Encoder, indices: np.ndarray) -> torch.Tensor:
         batch = images_to_tensor(self.sampler.bank.images[indices])
@@ -146,7 +169,11 @@ class _Step:
             batch = self.sampler.writer_batch(size, rng)
             out = self._embed(encoder, batch.indices)
             labels = torch.from_numpy(batch.labels).to(self.device)
-            return self.loss(out, labels, torch.from_numpy(batch.anchor).to(self.device))
+            loss = self.loss(out, labels, torch.from_numpy(batch.anchor).to(self.device))
+            if self.classifier is not None:
+                classes = self.writer_classes(batch.labels)
+                loss = loss + self.config.classify * self.classifier(out, classes)
+            return loss
         triplets = self.sampler.triplets(max(2, size // 3), rng)
         out = self._embed(
             encoder, np.concatenate([triplets.anchor, triplets.positive, triplets.negative])
@@ -159,6 +186,16 @@ def _check_config(config: TrainConfig) -> None:
         raise SigverifyError(f"Unknown loss “{config.loss}”: choose {' or '.join(LOSSES)}.")
     if config.mining not in MINING:
         raise SigverifyError(f"Unknown mining “{config.mining}”: choose {' or '.join(MINING)}.")
+    if config.classify < 0 or (
+        config.classify > 0 and (config.loss != "triplet" or config.mining != "batch_hard")
+    ):
+        raise SigverifyError(
+            translate(
+                "errors",
+                "Writer classification is added to the triplet loss with batch-hard mining "
+                "only, with a weight of 0 or more.",
+            )
+        )
     if config.epochs < 1 or config.steps_per_epoch < 1 or config.batch_size < 4:
         raise SigverifyError(
             translate(
@@ -214,12 +251,19 @@ def train_model(
     validation_refs = refs_options[0]
 
     encoder = build_encoder(config).to(device)
+    augmenter = SignatureAugmenter(config.augment, config.elastic)
+    step_loss = _Step(config, sampler, augmenter, device, encoder.embedding_dim)
     optimizer = torch.optim.AdamW(
-        encoder.parameters(), lr=config.learning_rate, weight_decay=config.weight_decay
+        [*encoder.parameters(), *step_loss.parameters()],
+        lr=config.learning_rate,
+        weight_decay=config.weight_decay,
     )
-    step_loss = _Step(config, sampler, SignatureAugmenter(config.augment), device)
 
-    loaded = load_checkpoint(checkpoint_dir, config, encoder, optimizer, rng) if resume else None
+    loaded = (
+        load_checkpoint(checkpoint_dir, config, encoder, optimizer, rng, step_loss.classifier)
+        if resume
+        else None
+    )
     state = loaded or TrainingState()
 
     card = card or ModelCard(
@@ -302,7 +346,9 @@ def train_model(
             write_scores(measured.scores, out_dir)
         else:
             state.since_best += 1
-        save_checkpoint(checkpoint_dir, encoder, optimizer, config, state, rng)
+        save_checkpoint(
+            checkpoint_dir, encoder, optimizer, config, state, rng, step_loss.classifier
+        )
         if not report(
             phase="validate",
             epoch=epoch,

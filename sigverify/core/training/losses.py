@@ -5,6 +5,10 @@
 - :class:`TripletLoss` on (anchor, positive, negative): ``max(0, d(a, p) - d(a, n) + margin)``.
 - :class:`BatchHardTripletLoss` (Hermans et al. 2017): for each anchor in a batch, its
   farthest positive and nearest negative.
+- :class:`CosineSoftmaxLoss` (CosFace, Wang et al. 2018): cross-entropy of ``scale *
+  (cos(embedding, class weight) - margin at the true class)``; an auxiliary loss that asks
+  every embedding to name its training writer, as SigNet's features were learnt (Hafemann
+  et al. 2017), with a learnt weight vector per class.
 
 All return the mean over the batch.
 """
@@ -12,6 +16,7 @@ All return the mean over the batch.
 from __future__ import annotations
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from sigverify.core.training.distances import EuclideanDistance
@@ -79,3 +84,18 @@ class BatchHardTripletLoss(nn.Module):
             return embeddings.sum() * 0.0  # keeps the graph; no usable triplet in this batch
         loss = torch.clamp(hardest_positive - hardest_negative + self.margin, min=0)
         return loss[valid].mean()
+
+
+class CosineSoftmaxLoss(nn.Module):
+    """``embeddings (N, D)``, ``labels (N,)`` class indices in ``0..classes-1``. The class
+    weights are this module's parameters (train them with the encoder, drop them after)."""
+
+    def __init__(self, dim: int, classes: int, scale: float = 16.0, margin: float = 0.1):
+        super().__init__()
+        self.scale, self.margin = scale, margin
+        self.weight = nn.Parameter(torch.randn(classes, dim) / dim**0.5)
+
+    def forward(self, embeddings: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        cosine = F.normalize(embeddings, dim=1) @ F.normalize(self.weight, dim=1).T
+        target = F.one_hot(labels, cosine.shape[1]).to(cosine.dtype)
+        return F.cross_entropy(self.scale * (cosine - self.margin * target), labels)

@@ -8,7 +8,12 @@ import pytest
 import torch
 
 from sigverify.core.training.distances import CosineDistance, EuclideanDistance, get_distance
-from sigverify.core.training.losses import BatchHardTripletLoss, ContrastiveLoss, TripletLoss
+from sigverify.core.training.losses import (
+    BatchHardTripletLoss,
+    ContrastiveLoss,
+    CosineSoftmaxLoss,
+    TripletLoss,
+)
 
 A = torch.tensor([[0.0, 0.0], [1.0, 0.0]])
 B = torch.tensor([[3.0, 4.0], [0.0, 1.0]])
@@ -83,3 +88,31 @@ def test_batch_hard_without_valid_anchor_is_zero_with_gradient():
     assert loss.item() == 0.0
     loss.backward()
     assert points.grad is not None
+
+
+def test_cosine_softmax_by_hand():
+    loss = CosineSoftmaxLoss(dim=2, classes=2, scale=2.0, margin=0.5)
+    with torch.no_grad():
+        loss.weight.copy_(torch.tensor([[5.0, 0.0], [0.0, 0.3]]))  # only directions count
+    # [3, 0] is class 0's direction: cosines (1, 0); logits 2 * (1 - 0.5) = 1 and 0
+    right = loss(torch.tensor([[3.0, 0.0]]), torch.tensor([0]))
+    assert float(right) == pytest.approx(math.log(1 + math.exp(-1)), rel=1e-6)
+    # the same embedding labelled class 1: logits 2 * 1 = 2 and 2 * (0 - 0.5) = -1
+    wrong = loss(torch.tensor([[3.0, 0.0]]), torch.tensor([1]))
+    assert float(wrong) == pytest.approx(math.log(1 + math.exp(3)), rel=1e-6)
+    both = loss(torch.tensor([[3.0, 0.0], [3.0, 0.0]]), torch.tensor([0, 1]))
+    assert float(both) == pytest.approx((float(right) + float(wrong)) / 2, rel=1e-6)
+
+
+def test_cosine_softmax_trains_its_class_weights():
+    torch.manual_seed(0)
+    loss = CosineSoftmaxLoss(dim=2, classes=2)
+    embeddings = torch.tensor([[1.0, 0.1], [0.1, 1.0]])
+    labels = torch.tensor([0, 1])
+    optimiser = torch.optim.SGD(loss.parameters(), lr=0.5)
+    before = float(loss(embeddings, labels))
+    for _ in range(50):
+        optimiser.zero_grad()
+        loss(embeddings, labels).backward()
+        optimiser.step()
+    assert float(loss(embeddings, labels)) < before / 2

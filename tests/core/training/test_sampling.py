@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from sigverify.core.data.bank import SignatureBank
-from sigverify.core.training.augment import SignatureAugmenter
+from sigverify.core.training.augment import SignatureAugmenter, elastic_warp
 from sigverify.core.training.sampling import WriterSampler, dataset_weights
 
 
@@ -99,3 +99,44 @@ def test_augmenter_keeps_background_zero_and_changes_ink():
     assert (out[:, :, :5, :] == 0).all()  # far from the ink stays exactly 0
     assert not torch.equal(out, batch)
     assert torch.equal(SignatureAugmenter(0.0)(batch), batch)
+
+
+def line_image() -> torch.Tensor:
+    batch = torch.zeros(2, 1, 60, 90)
+    batch[:, :, 29:31, 10:80] = 1.0  # a horizontal stroke, 2 px thick
+    return batch
+
+
+def test_elastic_warp_of_zero_amplitude_is_the_identity():
+    batch = line_image()
+    assert torch.allclose(elastic_warp(batch, 0.0), batch, atol=1e-5)
+
+
+def test_elastic_warp_bends_a_stroke_within_its_amplitude_and_keeps_it_whole():
+    batch = line_image()
+    generator = torch.Generator().manual_seed(3)
+    out = elastic_warp(batch, 0.05, generator)  # up to 5 % of 60 px = 3 px each way
+    assert not torch.allclose(out, batch, atol=1e-3)
+    rows = torch.nonzero(out[0, 0] > 0.05)[:, 0]
+    assert rows.min() >= 29 - 4 and rows.max() <= 30 + 4  # moved at most ~3 px (+ blur)
+    assert (out[:, :, :20] == 0).all() and (out[:, :, 40:] == 0).all()  # background stays 0
+    inked_columns = (out[0, 0] > 0.05).any(dim=0).nonzero()[:, 0]
+    # still one unbroken stroke: every column between its ends has ink
+    assert len(inked_columns) == int(inked_columns.max() - inked_columns.min() + 1)
+    ratio = float(out.sum() / batch.sum())
+    assert 0.8 < ratio < 1.2  # stretched or shrunk locally, not erased or doubled
+    # each image gets its own warp
+    assert not torch.allclose(out[0], out[1], atol=1e-3)
+
+
+def test_augmenter_elastic_is_off_by_default_and_on_when_asked():
+    batch = line_image()
+    torch.manual_seed(0)
+    plain = SignatureAugmenter(0.0)(batch)
+    assert torch.equal(plain, batch)
+    assert SignatureAugmenter(1.0).elastic == 0.0
+    generator = torch.Generator().manual_seed(1)
+    warped_only = SignatureAugmenter(0.0, elastic=1.0)(batch, generator)
+    generator = torch.Generator().manual_seed(1)
+    assert torch.equal(warped_only, elastic_warp(batch, 0.03, generator))
+    assert not torch.allclose(warped_only, batch, atol=1e-3)

@@ -208,6 +208,30 @@ def test_every_loss_trains(small_banks, tmp_path, loss, mining):
     assert result.model_dir is not None and math.isfinite(result.history[0]["loss"])
 
 
+def test_writer_classification_trains_resumes_and_leaves_no_head_in_the_model(
+    small_banks, tmp_path
+):
+    train, validation = small_banks
+    config = small_config(loss="triplet", mining="batch_hard", classify=0.5)
+    straight = train_model(train, validation, config, tmp_path / "straight")
+    plain = train_model(train, validation, small_config(loss="triplet"), tmp_path / "plain")
+    # the classification term is part of the loss: the same run without it differs
+    assert straight.history[0]["loss"] > plain.history[0]["loss"]
+
+    def stop_after_epoch_two(progress):
+        return not (progress.epoch == 2 and progress.validation_eer is not None)
+
+    train_model(train, validation, config, tmp_path / "resumed", on_progress=stop_after_epoch_two)
+    resumed = train_model(train, validation, config, tmp_path / "resumed", resume=True)
+    assert [h["loss"] for h in resumed.history] == pytest.approx(
+        [h["loss"] for h in straight.history], rel=1e-5
+    )
+    # the saved model is the encoder alone: the classifier's class weights are left behind
+    saved = load_model(straight.model_dir).encoder.state_dict()
+    assert set(saved) == set(load_model(plain.model_dir).encoder.state_dict())
+    assert read_card(straight.model_dir).training["config"]["classify"] == 0.5
+
+
 def test_tdnn_trains(small_banks, tmp_path):
     train, validation = small_banks
     config = small_config(
@@ -238,6 +262,8 @@ def test_bad_settings_are_refused(small_banks, tmp_path):
         train_model(train, validation, small_config(loss="arcface"), tmp_path / "m")
     with pytest.raises(SigverifyError, match="at least"):
         train_model(train, validation, small_config(epochs=0), tmp_path / "m")
+    with pytest.raises(SigverifyError, match="batch-hard"):
+        train_model(train, validation, small_config(loss="contrastive", classify=1), tmp_path / "m")
 
 
 def test_training_learns_to_tell_held_out_writers_apart(tmp_path):
