@@ -64,10 +64,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from sigverify.core.verification_results import SignatureInput, decision_label
 
     signature = SignatureInput.from_path(args.image)
-    if args.report:
+    if args.report or args.explain:
         from sigverify.core.report import check_writable
 
-        check_writable(args.report)  # before anything is recorded
+        for path in (args.report, args.explain):
+            if path:
+                check_writable(path)  # before anything is recorded
     with _open_store(args) as store:
         service = _service(args, store)
         result = service.verify(args.person, signature, record=False)
@@ -78,6 +80,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
             record = verification_record(service, result, signature.data, audit, now())
             save_pdf([verification_page(record)], args.report)
+        if args.explain:
+            from sigverify.core.explain import explanation_figure
+            from sigverify.core.report import save_png
+
+            save_png(explanation_figure(service.explain(result)), args.explain)
     label = decision_label(result.decision)
     t = result.thresholds
     lines = [
@@ -269,6 +276,12 @@ def register(commands) -> None:
     )
     verify.add_argument(
         "--report", default=None, metavar="PDF", help="also write the check on one A4 page"
+    )
+    verify.add_argument(
+        "--explain",
+        default=None,
+        metavar="PNG",
+        help="also save a picture of where the signature differs from its nearest reference",
     )
     add_store_arguments(verify)
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from sigverify import __version__
 from sigverify.core.errors import SigverifyError
+from sigverify.core.explain import Explanation, heat_overlay
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
@@ -60,6 +61,8 @@ class VerificationRecord:
     weights_sha256: str
     checked_at: str
     audit: tuple[int, str] | None  # the audit row (id, hash); None when not recorded
+    #: where the checked signature departs from its nearest reference (None: no image)
+    explanation: Explanation | None = None
 
 
 def verification_record(
@@ -70,8 +73,9 @@ def verification_record(
     checked_at: str,
 ) -> VerificationRecord:
     """Gather a page's contents from the store: the person's name and their references'
-    images, in the order of ``result.per_reference``; with ``audit``, the time and the
-    operator of that audit row (``checked_at`` otherwise)."""
+    images, in the order of ``result.per_reference``, and the heat map of where the checked
+    signature departs from the nearest one (:meth:`VerificationService.explain`); with
+    ``audit``, the time and the operator of that audit row (``checked_at`` otherwise)."""
     store = service.store
     references = []
     for reference in result.per_reference:
@@ -92,6 +96,7 @@ def verification_record(
         card.weights_sha256,
         checked_at,
         audit,
+        service.explain(result) if result.query_pixels is not None else None,
     )
 
 
@@ -283,8 +288,10 @@ def verification_page(record: VerificationRecord) -> Figure:
                 va="top",
                 color="#555555",
             )
-    # the references, with their distances on the thresholds' scale
     page.y = top - height - 0.04
+    if record.explanation is not None:
+        _explanation_row(page, record.explanation, height)
+    # the references, with their distances on the thresholds' scale
     page.text(
         translate("report", "References ({count})").format(count=len(record.references)),
         9.5,
@@ -321,6 +328,39 @@ def verification_page(record: VerificationRecord) -> Figure:
     return page.figure
 
 
+def _explanation_row(page: Page, explanation: Explanation, height: float) -> None:
+    """The heat map over the checked signature and the aligned nearest reference, with
+    how to read it beside it."""
+    top = page.y
+    page.image(
+        heat_overlay(explanation),
+        (0.07, top - height, 0.27, height),
+        translate("report", "Where it differs from the nearest reference"),
+        cmap=None,
+    )
+    notes = [
+        translate(
+            "report",
+            "Dark: the checked signature. Light blue: its nearest reference, {how}. Yellow to "
+            "red: strokes of either without a counterpart in the other, brightest where the "
+            "model's distance depends most on them.",
+        ).format(
+            how=translate("report", "shifted, turned and scaled onto it")
+            if explanation.aligned
+            else translate("report", "as stored (the two could not be aligned)")
+        ),
+        translate(
+            "report", "{share} of the ink lies in strongly differing places (red or orange)."
+        ).format(share=f"{explanation.hot_share():.0%}"),
+    ]
+    page.y = top - 0.02
+    for note in notes:
+        for line in wrap(note, 72):
+            page.text(line, 7.5, x=0.37, color="#333333")
+        page.y -= 0.004
+    page.y = top - height - 0.04
+
+
 def check_writable(path: str | Path) -> Path:
     """Refuse, in words, a report path that cannot be written (before anything is
     recorded, so that a typing error does not leave a check without its report)."""
@@ -346,6 +386,20 @@ def save_pdf(figures: list[Figure], path: str | Path) -> Path:
     except OSError as error:
         raise SigverifyError(
             translate("errors", "The report “{name}” could not be written: {error}").format(
+                name=path.name, error=error.strerror or error
+            )
+        ) from error
+    return path
+
+
+def save_png(figure: Figure, path: str | Path) -> Path:
+    """Write ``figure`` as a PNG picture (errors in words, as for :func:`save_pdf`)."""
+    path = check_writable(path)
+    try:
+        figure.savefig(path, format="png")
+    except OSError as error:
+        raise SigverifyError(
+            translate("errors", "The picture “{name}” could not be written: {error}").format(
                 name=path.name, error=error.strerror or error
             )
         ) from error

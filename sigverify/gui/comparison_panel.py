@@ -1,12 +1,14 @@
 """The Verify page's comparison of the checked signature with one reference: side by side
 or overlaid (both as the model sees them), the reference chosen by its distance, one zoom
-for all views."""
+for all views. On the overlay, "Show where they differ" colours the strokes that depart
+from the reference (worked out in the model worker: :meth:`VerificationService.explain`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import StoreIntegrityError
+from sigverify.core.explain import heat_overlay
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.store import Store
 from sigverify.gui.qimages import array_to_qimage, png_to_array, preprocessed_pixmap
@@ -28,10 +31,13 @@ class ComparisonPanel(QWidget):
     """Shows a :class:`~sigverify.core.verification_results.VerificationResult` against
     the references it was computed with (read from ``store``)."""
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, engine=None, parent=None):
+        """``engine``: the model worker that works out the differences (None: no toggle)."""
         super().__init__(parent)
-        self.store = store
+        self.store, self.engine = store, engine
         self.result = None
+        self.explanation = None  # (result, reference id, Explanation) last worked out
+        self._explaining = None  # (result, reference id) being worked out
         self.compare_tabs = QTabBar()
         self.compare_tabs.addTab(self.tr("Side by side"))
         self.compare_tabs.addTab(self.tr("Overlay"))
@@ -63,13 +69,30 @@ class ComparisonPanel(QWidget):
         overlay = QWidget()
         overlay_layout = QVBoxLayout(overlay)
         overlay_layout.setContentsMargins(0, 0, 0, 0)
-        legend = QLabel(
+        self.overlay_legend = self.tr(
+            "<span style='color:#d32f2f'>■ checked signature</span> &nbsp; "
+            "<span style='color:#1565c0'>■ reference</span> &nbsp; ■ both"
+        )
+        self.heat_legend = self.tr(
+            "■ checked signature &nbsp; <span style='color:#5d9bd5'>■ reference, aligned</span>"
+            " &nbsp; <span style='color:#e6a100'>■</span><span style='color:#d32f2f'>■</span> "
+            "differs (red: most, where the model looked)"
+        )
+        self.legend = QLabel(self.overlay_legend)
+        self.legend.setWordWrap(True)
+        self.show_differences = QCheckBox(self.tr("Show where they &differ"))
+        self.show_differences.setToolTip(
             self.tr(
-                "<span style='color:#d32f2f'>■ checked signature</span> &nbsp; "
-                "<span style='color:#1565c0'>■ reference</span> &nbsp; ■ both"
+                "Colour the strokes of either signature that have no counterpart in the other, "
+                "after aligning the reference onto the checked signature (Alt+D)"
             )
         )
-        overlay_layout.addWidget(legend)
+        self.show_differences.setVisible(engine is not None)
+        self.show_differences.toggled.connect(lambda _: self._show_comparison())
+        legend_row = QHBoxLayout()
+        legend_row.addWidget(self.legend, 1)
+        legend_row.addWidget(self.show_differences)
+        overlay_layout.addLayout(legend_row)
         overlay_layout.addWidget(self.overlay_view, 1)
         self.compare_stack = QStackedWidget()
         self.compare_stack.addWidget(side)
@@ -139,9 +162,49 @@ class ComparisonPanel(QWidget):
         query = self.result.query_pixels
         self.side_query.set_pixmap(preprocessed_pixmap(query))
         self.side_reference.set_pixmap(preprocessed_pixmap(reference))
+        if not self.show_differences.isChecked():
+            self.legend.setText(self.overlay_legend)
+        elif self._show_explanation(reference_id):
+            return
         self.overlay_view.set_pixmap(
             QPixmap.fromImage(array_to_qimage(overlay_images(query, reference)))
         )
+
+    def _show_explanation(self, reference_id: int) -> bool:
+        """Show the differences from this reference if they are worked out (True), else
+        ask the worker for them (the plain overlay stays until they come)."""
+        done = self.explanation
+        if done is not None and done[0] is self.result and done[1] == reference_id:
+            self.legend.setText(self.heat_legend)
+            self.overlay_view.set_pixmap(QPixmap.fromImage(array_to_qimage(heat_overlay(done[2]))))
+            return True
+        self.legend.setText(self.tr("Working out where they differ…"))
+        wanted = (self.result, reference_id)
+        pending = self._explaining
+        if pending is not None and pending[0] is self.result and pending[1] == reference_id:
+            return False  # on its way
+        self._explaining = wanted
+        result = self.result
+
+        def work(context, job):
+            return context.require_service().explain(result, reference_id)
+
+        def done_explaining(explanation):
+            if self._explaining == wanted:
+                self._explaining = None
+            self.explanation = (result, reference_id, explanation)
+            if self.result is result and self.reference_choice.currentData() == reference_id:
+                self._show_comparison()
+
+        def failed(error):
+            if self._explaining == wanted:
+                self._explaining = None
+            self.legend.setText(
+                self.tr("The differences could not be worked out: {error}").format(error=error)
+            )
+
+        self.engine.submit(work, done_explaining, failed)
+        return False
 
     def _zoom_to(self, zoom: float) -> None:
         for view in (self.side_query, self.side_reference, self.overlay_view):

@@ -41,9 +41,9 @@ def bytes_to_pixmap(data: bytes) -> QPixmap:
 
 
 def png_to_array(data: bytes) -> np.ndarray:
-    import cv2
+    from sigverify.core.imaging.imageio import decode_png
 
-    return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+    return decode_png(data)
 
 
 def qimage_to_png(image: QImage) -> bytes:

@@ -91,7 +91,7 @@ class VerifyPage(QWidget):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.comparison = ComparisonPanel(store)
+        self.comparison = ComparisonPanel(store, engine)
 
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Comment for the record (optional)"))

@@ -56,6 +56,11 @@ def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path)
     for ref in result.per_reference:  # each reference with its distance on the score scale
         assert f"distance {result.on_score_scale(ref):.4f}" in text
     assert "Over the nearest reference" in text  # the overlay is drawn
+    # and where the checked signature departs from that reference
+    assert record.explanation is not None
+    assert record.explanation.reference_name == result.nearest.filename
+    assert "Where it differs from the nearest reference" in text
+    assert f"{record.explanation.hot_share():.0%} of the ink lies in strongly differing" in text
 
     pdf = save_pdf([figure], tmp_path / "report.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")

@@ -86,6 +86,42 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     assert not verify.record_button.isEnabled()
 
 
+def test_the_overlay_shows_where_they_differ_on_request(qtbot, window, tmp_path):
+    from sigverify.core.explain import heat_overlay
+    from sigverify.gui.qimages import array_to_qimage
+
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    verify = window.verify_page
+    verify.choose_person("c-1")
+    verify.drop_area.add_paths([signature_file(tmp_path, 1, 0, forged=True)])
+    qtbot.mouseClick(verify.verify_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.engine)
+    panel = verify.comparison
+    panel.compare_tabs.setCurrentIndex(1)
+
+    def shown() -> QImage:
+        return panel.overlay_view._pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+
+    plain = shown()
+    assert panel.explanation is None  # nothing is worked out until asked
+    panel.show_differences.setChecked(True)
+    wait_idle(qtbot, window.engine)
+    result, reference_id, explanation = panel.explanation
+    assert result is verify.result and reference_id == verify.result.nearest.reference_id
+    expected = array_to_qimage(heat_overlay(explanation)).convertToFormat(
+        QImage.Format.Format_RGB888
+    )
+    assert shown() == expected and shown() != plain
+    assert "differs" in panel.legend.text()
+    # another reference: its own differences
+    panel.reference_choice.setCurrentIndex(1)
+    wait_idle(qtbot, window.engine)
+    assert panel.explanation[1] == panel.reference_choice.currentData() != reference_id
+    # off again: the plain overlay of that reference
+    panel.show_differences.setChecked(False)
+    assert "both" in panel.legend.text() and shown() != expected
+
+
 def test_a_reference_shows_as_enrolled_and_as_the_model_sees_it(qtbot, window, tmp_path):
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
     people = window.people_page

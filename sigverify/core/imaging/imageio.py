@@ -270,3 +270,8 @@ def encode_png(pixels: np.ndarray) -> bytes:
     if not ok:  # pragma: no cover - uint8 greyscale always encodes
         raise SigverifyError(translate("errors", "Could not encode the preprocessed image."))
     return data.tobytes()
+
+
+def decode_png(data: bytes) -> np.ndarray:
+    """PNG bytes that :func:`encode_png` wrote -> the ``uint8`` greyscale pixels."""
+    return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
