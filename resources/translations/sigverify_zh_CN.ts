@@ -151,7 +151,7 @@
 <context>
     <name>ComparisonPanel</name>
     <message>
-        <location filename="../../sigverify/gui/comparison_panel.py" line="+36"/>
+        <location filename="../../sigverify/gui/comparison_panel.py" line="+42"/>
         <source>Side by side</source>
         <translation>并排对比</translation>
     </message>
@@ -176,12 +176,27 @@
         <translation>参考签名</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>&lt;span style=&apos;color:#d32f2f&apos;&gt;■ checked signature&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#1565c0&apos;&gt;■ reference&lt;/span&gt; &amp;nbsp; ■ both</source>
         <translation>&lt;span style=&apos;color:#d32f2f&apos;&gt;■ 被验证签名&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#1565c0&apos;&gt;■ 参考签名&lt;/span&gt; &amp;nbsp; ■ 两者重合</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>■ checked signature &amp;nbsp; &lt;span style=&apos;color:#5d9bd5&apos;&gt;■ reference, aligned&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#e6a100&apos;&gt;■&lt;/span&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;■&lt;/span&gt; differs (red: most, where the model looked)</source>
+        <translation>■ 被验证签名 &amp;nbsp; &lt;span style=&apos;color:#5d9bd5&apos;&gt;■ 参考签名（已对齐）&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#e6a100&apos;&gt;■&lt;/span&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;■&lt;/span&gt; 不同之处（红色：差异最大、模型最关注之处）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show where they &amp;differ</source>
+        <translation>显示不同之处(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour the strokes of either signature that have no counterpart in the other, after aligning the reference onto the checked signature (Alt+D)</source>
+        <translation>将参考签名对齐到被验证签名后，为两者中在对方找不到对应的笔画着色（Alt+D）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -194,6 +209,16 @@
         <location line="+30"/>
         <source>Each reference&apos;s distance to the checked signature, on the same scale as the score and the thresholds</source>
         <translation>各参考签名与被验证签名之间的距离，与分数和阈值采用相同的刻度</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Working out where they differ…</source>
+        <translation>正在找出不同之处…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The differences could not be worked out: {error}</source>
+        <translation>无法找出不同之处：{error}</translation>
     </message>
 </context>
 <context>
@@ -1239,7 +1264,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>设置接受阈值，使被接受的熟练伪造签名最多占此比例；设置拒绝阈值，使被拒绝的真实签名最多占同一比例；其余送人工复核。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>⚠ Only {count} skilled forgeries were measured: a rate of {target} needs {needed} or more to be estimated, so the real rate may be higher.</source>
         <translation>⚠ 仅测量了 {count} 个熟练伪造签名：估计 {target} 的比率需要 {needed} 个或更多，实际比率可能更高。</translation>
     </message>
@@ -1765,12 +1790,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+245"/>
+        <location line="+244"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-242"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -1786,7 +1811,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+238"/>
+        <location line="+237"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -2763,12 +2788,17 @@ enrolled {at} by {who}</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/engine.py" line="+109"/>
+        <location filename="../../sigverify/core/training/engine.py" line="+114"/>
         <source>The model to start from uses a different encoder or image size; train from scratch or choose matching settings.</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+79"/>
+        <source>Writer classification is added to the triplet loss with batch-hard mining only, with a weight of 0 or more.</source>
+        <translation>书写人分类只能加在采用批内最难样本挖掘（batch-hard）的三元组损失上，且权重须为 0 或以上。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Epochs and steps must be at least 1, and the batch at least 4 images.</source>
         <translation>训练轮数（epochs）和步数必须至少为 1，批大小至少为 4 张图像。</translation>
     </message>
@@ -2778,7 +2808,7 @@ enrolled {at} by {who}</source>
         <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/checkpoint.py" line="+80"/>
+        <location filename="../../sigverify/core/training/checkpoint.py" line="+91"/>
         <source>The checkpoint in this folder was made with other settings; use the same settings to resume, or a new folder.</source>
         <extracomment>Settings that may differ between a run and its resumption.</extracomment>
         <translation>此文件夹中的检查点是用其他设置生成的；请使用相同设置继续训练，或改用新文件夹。</translation>
@@ -2799,7 +2829,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+88"/>
+        <location filename="../../sigverify/core/verification.py" line="+89"/>
         <source>“{name}”: {error}</source>
         <translation>“{name}”：{error}</translation>
     </message>
@@ -2822,6 +2852,11 @@ enrolled {at} by {who}</source>
         <location line="+42"/>
         <source>{person_id} has no reference signatures yet: enrol some first.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>This result has no signature image to explain.</source>
+        <translation>此结果没有可供解释的签名图像。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/active_model.py" line="+44"/>
@@ -2961,7 +2996,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+331"/>
+        <location filename="../../sigverify/core/report.py" line="+371"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -2969,6 +3004,40 @@ enrolled {at} by {who}</source>
         <location line="+17"/>
         <source>The report “{name}” could not be written: {error}</source>
         <translation>无法写入报告“{name}”：{error}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The picture “{name}” could not be written: {error}</source>
+        <translation>无法写入图片“{name}”：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>explain</name>
+    <message>
+        <location filename="../../sigverify/core/explain.py" line="+230"/>
+        <source>Checked signature</source>
+        <extracomment>Ink: a preprocessed pixel at least this bright. Strokes closer than this (pixels at 150 x 220) count as the same stroke. How much of the heat a stroke difference keeps where the model did not look. Registrations beyond these are taken for a failure (two unlike signatures can pull the ECC into a fold or a large slide), and the references are compared unaligned.</extracomment>
+        <translation>被验证签名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nearest reference ({name}), aligned</source>
+        <translation>最接近的参考签名（{name}），已对齐</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nearest reference ({name}), not aligned</source>
+        <translation>最接近的参考签名（{name}），未能对齐</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where they differ</source>
+        <translation>不同之处</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Yellow to red: strokes of either signature without a counterpart in the other, brightest where the model&apos;s distance depends most on them.</source>
+        <translation>黄色到红色：两个签名中在对方找不到对应的笔画；模型距离最依赖之处颜色最深。</translation>
     </message>
 </context>
 <context>
@@ -3145,8 +3214,9 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="-164"/>
+        <location filename="../../sigverify/core/report.py" line="-213"/>
         <source>Signature verification report</source>
+        <extracomment>where the checked signature departs from its nearest reference (None: no image)</extracomment>
         <translation>签名核验报告</translation>
     </message>
     <message>
@@ -3256,7 +3326,7 @@ enrolled {at} by {who}</source>
         <translation>红：核验签名 · 蓝：参考签名 · 深色：两者重合</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>References ({count})</source>
         <translation>参考签名（{count}）</translation>
     </message>
@@ -3269,6 +3339,31 @@ enrolled {at} by {who}</source>
         <location line="+6"/>
         <source>The decision supports a trained person&apos;s judgement; it does not replace it. The audit log row above can be checked with “sigverify audit verify”.</source>
         <translation>此结论辅助受过培训的人员作出判断，而不能取代人的判断。上面的审计日志行可用“sigverify audit verify”检查。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Where it differs from the nearest reference</source>
+        <translation>与最接近的参考签名的不同之处</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dark: the checked signature. Light blue: its nearest reference, {how}. Yellow to red: strokes of either without a counterpart in the other, brightest where the model&apos;s distance depends most on them.</source>
+        <translation>深色：被验证签名。浅蓝色：最接近的参考签名，{how}。黄色到红色：两者中在对方找不到对应的笔画；模型距离最依赖之处颜色最深。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>shifted, turned and scaled onto it</source>
+        <translation>已平移、旋转并缩放到与之对齐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>as stored (the two could not be aligned)</source>
+        <translation>按存储原样（两者无法对齐）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{share} of the ink lies in strongly differing places (red or orange).</source>
+        <translation>{share} 的笔迹位于差异明显之处（红色或橙色）。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/queue.py" line="-119"/>
