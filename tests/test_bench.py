@@ -202,3 +202,20 @@ def test_batch_reports_throughput_with_and_without_the_audit_log(tiny_model_dir,
     dataset = write_synthetic_dataset(tmp_path / "data", writers=2, genuine=7, forged=2)
     out = run_script("batch.py", "--model", tiny_model_dir, "--data", dataset, "--people", 2)
     assert out["queries"] == 2 * (2 + 2) and out["recorded"]["checked"] == 8
+
+
+def test_explain_bench_times_each_part_and_compares_genuine_with_forged(tiny_model_dir, tmp_path):
+    data = write_synthetic_dataset(tmp_path / "synth", writers=3, genuine=7, forged=2)
+    figure = tmp_path / "rows.png"
+    out = run_script(
+        "explain.py", "--data", data, "--model", tiny_model_dir, "--writers", "2",
+        "--figure", figure,
+    )  # fmt: skip
+    assert out["writers"] == 2 and out["checks"] == 8
+    assert set(out["latency_ms"]) == {"align", "difference", "occlusion", "total"}
+    assert all(0 < v["p50"] <= v["p95"] for v in out["latency_ms"].values())
+    for kind in ("genuine", "skilled"):
+        assert 0 <= out["by_kind"][kind]["hot_share"] <= 1
+    import cv2
+
+    assert cv2.imread(str(figure)).shape[0] == 8 * 48  # one row per check
