@@ -219,3 +219,13 @@ def test_explain_bench_times_each_part_and_compares_genuine_with_forged(tiny_mod
     import cv2
 
     assert cv2.imread(str(figure)).shape[0] == 8 * 48  # one row per check
+
+
+def test_locate_bench_measures_pages_and_fits_weights(tmp_path):
+    data = write_synthetic_dataset(tmp_path / "synth", writers=4, genuine=3, forged=1)
+    out = run_script("locate.py", "--data", data, "--pages", "4")
+    assert out["pages"] == 4 and 0 <= out["top_iou_at_least_0.8"] <= 1
+    assert 0 < out["ms_per_page"]["p50"] <= out["ms_per_page"]["p95"]
+    assert set(out["by_kind"]) >= {"cheque", "form", "cheque-photo", "form-photo"}
+    fitted = run_script("locate.py", "--fit", "--data", data, "--pages", "4")
+    assert len(fitted["weights"]) == len(fitted["features"]) and fitted["handwritten_words"] > 0

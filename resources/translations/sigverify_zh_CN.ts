@@ -224,17 +224,32 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+84"/>
+        <location filename="../../sigverify/gui/crop.py" line="+94"/>
         <source>Select the signature</source>
         <translation>框选签名</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Drag a rectangle around the signature, then press OK.</source>
-        <translation>在签名周围拖出一个矩形，然后点击“确定”。</translation>
+        <location line="+11"/>
+        <source>&amp;Next candidate</source>
+        <translation>下一个候选(&amp;N)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Select the next place that looks like a signature</source>
+        <translation>选中下一处看起来像签名的位置</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No signature was found on this page: drag a rectangle around it, then press OK.</source>
+        <translation>此页上未找到签名：请拖出一个矩形框住签名，然后按“确定”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The signature found on the page is selected ({number} of {count}). Drag another rectangle if it is not right, then press OK.</source>
+        <translation>已选中在此页上找到的签名（第 {number} 个，共 {count} 个）。如果不对，请重新拖出矩形，然后按“确定”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Select the signature first.</source>
         <translation>请先框选签名。</translation>
     </message>
@@ -2529,7 +2544,7 @@ enrolled {at} by {who}</source>
         <translation>无法打开文件“{name}”：{strerror}。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>The file “{name}” is empty (0 bytes).</source>
         <translation>文件“{name}”为空（0 字节）。</translation>
     </message>
@@ -2824,7 +2839,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/imageio.py" line="+45"/>
+        <location filename="../../sigverify/core/imaging/imageio.py" line="+56"/>
         <source>Could not encode the preprocessed image.</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>

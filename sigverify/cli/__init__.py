@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         batch_commands,
         data_commands,
         model_commands,
+        page_commands,
         store_commands,
         train_commands,
     )
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_commands.register(commands)
     model_commands.register(commands)
     batch_commands.register(commands)
+    page_commands.register(commands)
     return parser
 
 

@@ -1,5 +1,7 @@
 """Selecting the signature on a scanned or photographed page before it is enrolled or
-checked: drag a rectangle over it, OK keeps just that part (at full resolution)."""
+checked: the dialog opens with the signature it found on the page selected
+(:mod:`sigverify.core.imaging.locate`; *Next candidate* shows the others), the clerk drags
+another rectangle if it is not right, and OK keeps just that part (at full resolution)."""
 
 from __future__ import annotations
 
@@ -10,13 +12,16 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QRubberBand,
     QVBoxLayout,
 )
 
 from sigverify.core.errors import SigverifyError
-from sigverify.core.imaging.imageio import encode_png, load_image
+from sigverify.core.imaging.imageio import encode_png, load_page
+from sigverify.core.imaging.locate import locate_signatures
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui.qimages import array_to_qimage
 
@@ -63,6 +68,11 @@ class SelectableImage(QLabel):
         self.selection = full if full.width() >= 8 and full.height() >= 8 else None
         self.selection_changed.emit()
 
+    def select_in_picture(self, x: int, y: int, width: int, height: int) -> None:
+        """Select a rectangle given in picture pixels."""
+        s = self.scale
+        self.select(QRect(int(x / s), int(y / s), max(1, int(width / s)), max(1, int(height / s))))
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
         self._origin = event.position().toPoint()
         self.band.setGeometry(QRect(self._origin, QSize()))
@@ -82,12 +92,20 @@ class CropDialog(QDialog):
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Select the signature"))
-        loaded = load_image(path)  # clear errors for unreadable files
+        # clear errors for unreadable files; a coloured stamp fades (see load_page)
+        loaded = load_page(path)
         self.pixels = loaded.pixels
         self.source = Path(path)
         self.signature: SignatureInput | None = None
         self.view = SelectableImage(self.pixels)
-        hint = QLabel(self.tr("Drag a rectangle around the signature, then press OK."))
+        self.candidates = locate_signatures(self.pixels)
+        self.candidate = -1
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.next_button = QPushButton(self.tr("&Next candidate"))
+        self.next_button.setToolTip(self.tr("Select the next place that looks like a signature"))
+        self.next_button.clicked.connect(self.next_candidate)
+        self.next_button.setVisible(len(self.candidates) > 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -99,9 +117,33 @@ class CropDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(hint)
+        top = QHBoxLayout()
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.next_button)
+        layout.addLayout(top)
         layout.addWidget(self.view, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.buttons)
+        if self.candidates:
+            self.next_candidate()
+        else:
+            self.hint.setText(
+                self.tr(
+                    "No signature was found on this page: drag a rectangle around it, then "
+                    "press OK."
+                )
+            )
+
+    def next_candidate(self) -> None:
+        """Select the next place the page search found (with a little paper around it)."""
+        self.candidate = (self.candidate + 1) % len(self.candidates)
+        x, y, width, height = self.candidates[self.candidate].box
+        pad = int(0.04 * max(width, height))
+        self.view.select_in_picture(x - pad, y - pad, width + 2 * pad, height + 2 * pad)
+        text = self.tr(
+            "The signature found on the page is selected ({number} of {count}). Drag another "
+            "rectangle if it is not right, then press OK."
+        ).format(number=self.candidate + 1, count=len(self.candidates))
+        self.hint.setText(text)
 
     def cropped(self) -> np.ndarray:
         if self.view.selection is None:

@@ -246,7 +246,16 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     path = write_png(tmp_path / "page.png", page)
     dialog = CropDialog(path)
     qtbot.addWidget(dialog)
-    assert not dialog.ok_button.isEnabled()
+    # it opens with the signature it found selected, with a little paper around it
+    found = dialog.view.selection
+    assert dialog.ok_button.isEnabled() and found is not None
+    ys, xs = np.nonzero(page < 128)  # the ink's own box
+    slack = 0.08 * (xs.max() - xs.min())
+    assert 0 <= xs.min() - found.x() <= slack and 0 <= ys.min() - found.y() <= slack
+    assert 0 <= found.x() + found.width() - xs.max() <= slack
+    assert 0 <= found.y() + found.height() - ys.max() <= slack
+    assert "found on the page is selected (1 of 1)" in dialog.hint.text()
+    assert not dialog.next_button.isVisible()
     scale = dialog.view.scale  # the page is shown smaller than it is
     assert scale > 1
     dialog.view.select(
@@ -259,6 +268,30 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     assert abs(crop.shape[0] - 200) <= 2 * scale and abs(crop.shape[1] - 400) <= 2 * scale
     dialog.accept()
     assert dialog.signature.name == "page-crop.png"
+
+
+def test_crop_offers_each_signature_of_a_page_and_says_when_it_finds_none(qtbot, tmp_path):
+    from sigverify.gui.crop import CropDialog
+
+    page = np.full((1200, 1600), 240, np.uint8)
+    page[100:130, 100:900] = 30  # a printed rule: not a signature
+    page[800:1000, 150:550] = draw_signature(size=(200, 400))
+    page[780:1000, 1000:1400] = draw_signature(size=(220, 400))
+    dialog = CropDialog(write_png(tmp_path / "two.png", page))
+    qtbot.addWidget(dialog)
+    assert len(dialog.candidates) == 2 and dialog.next_button.isVisibleTo(dialog)
+    first = dialog.view.selection
+    dialog.next_button.click()
+    second = dialog.view.selection
+    assert "(2 of 2)" in dialog.hint.text()
+    assert {first.x() < 600, second.x() < 600} == {True, False}  # one left, one right
+    dialog.next_button.click()
+    assert dialog.view.selection == first  # round again
+
+    blank = CropDialog(write_png(tmp_path / "blank.png", np.full((900, 700), 238, np.uint8)))
+    qtbot.addWidget(blank)
+    assert blank.candidates == [] and not blank.ok_button.isEnabled()
+    assert "No signature was found" in blank.hint.text()
 
 
 def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):

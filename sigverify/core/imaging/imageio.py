@@ -137,8 +137,16 @@ def _native_stderr_silenced() -> Iterator[None]:
         os.close(saved)
 
 
-def decode_image(data: bytes, source: str = "image") -> LoadedImage:
-    """Decode image bytes (a file's content, a clipboard image) into a :class:`LoadedImage`."""
+def load_page(path: str | Path) -> LoadedImage:
+    """Read a whole page (a cheque, a form) to find a signature on: as :func:`load_image`,
+    but a colour page is made grey by its brightest channel, in which a red, blue or
+    violet stamp is pale and a pen's ink stays dark."""
+    return decode_image(read_image_file(path), source=str(path), stamps_faded=True)
+
+
+def decode_image(data: bytes, source: str = "image", stamps_faded: bool = False) -> LoadedImage:
+    """Decode image bytes (a file's content, a clipboard image) into a :class:`LoadedImage`
+    (``stamps_faded``: see :func:`load_page`)."""
     name = Path(source).name or source
     if not data:
         raise ImageReadError(
@@ -167,10 +175,10 @@ def decode_image(data: bytes, source: str = "image") -> LoadedImage:
         except Exception as error:  # noqa: BLE001 - any decoder failure (ValueError for a
             # text-chunk bomb, struct errors, TypeError...) is a file we cannot read
             raise _damaged(name) from error
-        return _decoded(image, name, source)
+        return _decoded(image, name, source, _brightest_channel if stamps_faded else _to_grey)
 
 
-def _decoded(image: Image.Image, name: str, source: str) -> LoadedImage:
+def _decoded(image: Image.Image, name: str, source: str, to_grey=None) -> LoadedImage:
     """Check the opened (header-only) image's size, then decode it to grey."""
     try:
         if image.format in ("JPEG", "MPO") and max(image.size) > JPEG_DRAFT_SIDE:
@@ -198,7 +206,7 @@ def _decoded(image: Image.Image, name: str, source: str) -> LoadedImage:
         fmt = image.format or "unknown"
         image.load()
         ImageOps.exif_transpose(image, in_place=True)  # no copy of a large scan
-        pixels = _to_grey(image)
+        pixels = (to_grey or _to_grey)(image)
     except (ImageTooLargeError, ImageTooSmallError, MemoryError):
         raise
     except Exception as error:  # noqa: BLE001 - see decode_image
@@ -251,6 +259,17 @@ def _to_grey(image: Image.Image) -> np.ndarray:
         grey, alpha = image.convert("LA").split()
         image = Image.composite(grey, Image.new("L", image.size, 255), alpha)
     return np.asarray(image.convert("L"), dtype=np.uint8).copy()
+
+
+def _brightest_channel(image: Image.Image) -> np.ndarray:
+    """A colour image's brightest channel at each pixel (over white where transparent);
+    any other mode as :func:`_to_grey`."""
+    if image.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "RGBX"):
+        return _to_grey(image)
+    rgba = image.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    rgb = np.asarray(Image.alpha_composite(white, rgba).convert("RGB"), dtype=np.uint8)
+    return rgb.max(axis=2)
 
 
 def _scaled_to_uint8(values: np.ndarray, scale: float) -> np.ndarray:

@@ -1,0 +1,162 @@
+"""Finding signatures on whole pages, as JSON: box IoU and time per page on synthetic
+cheques and forms made from real signatures (``sigverify.core.data.synthetic_pages``).
+
+    python bench/locate.py --data ../shared/data/sigcomp2011 --data ... [--pages 200]
+                           [--seed 1] [--examples DIR]
+    python bench/locate.py --fit --data ../shared/data/cedar ...   # print fitted weights
+
+Each page takes one signature (and on a quarter of them a co-signer's) of a writer of the
+given folders: half cheques, half forms, half of each photographed, half stamped. A page
+counts as found when the best candidate covers a true signature with IoU >= 0.8;
+``all_found`` asks that every signature on the page be matched by one of the top 3.
+``--fit`` instead collects each word's cues with its label (inside a true box or not) and
+prints logistic weights for ``locate.WEIGHTS`` (fit on some data sets, measure on others).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from sigverify.core.data.datasets import read_dataset
+from sigverify.core.data.synthetic_pages import compose_page
+from sigverify.core.imaging import locate
+from sigverify.core.imaging.imageio import load_image
+
+
+def iou(a, b) -> float:
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    w = max(0, min(ax + aw, bx + bw) - max(ax, bx))
+    h = max(0, min(ay + ah, by + bh) - max(ay, by))
+    inter = w * h
+    return inter / float(aw * ah + bw * bh - inter) if inter else 0.0
+
+
+def pages(folders: list[str], count: int, seed: int):
+    rng = np.random.default_rng(seed)
+    scans = []
+    for folder in folders:
+        for writer in read_dataset(folder).writers:
+            scans += [(Path(folder).name, p) for p in writer.genuine[:3]]
+    for number in range(count):
+        chosen = [scans[int(i)] for i in rng.choice(len(scans), 2, replace=False)]
+        images = [load_image(p).pixels for _, p in chosen]
+        two = rng.random() < 0.25
+        page = compose_page(
+            images if two else images[:1],
+            seed=seed * 100000 + number,
+            kind="cheque" if number % 2 == 0 else "form",
+            photo=(number // 2) % 2 == 1,
+        )
+        yield chosen[0][0], page
+
+
+def fit(folders, count, seed) -> dict:
+    rows, labels = [], []
+    for _, page in pages(folders, count, seed):
+        view = locate.page_view(page.image)
+        words, _ = locate.page_words(view)
+        to_view = np.linalg.inv(view.to_input)
+        truth = []
+        for x, y, w, h in page.boxes:
+            corners = np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]).reshape(-1, 1, 2)
+            mapped = locate.cv2.perspectiveTransform(corners, to_view).reshape(4, 2)
+            (x0, y0), (x1, y1) = mapped.min(0), mapped.max(0)
+            truth.append((x0, y0, x1, y1))
+        for word in words:
+            x, y, w, h = word.box
+            inside = any(
+                max(0, min(x + w, x1) - max(x, x0)) * max(0, min(y + h, y1) - max(y, y0))
+                >= 0.6 * w * h
+                for x0, y0, x1, y1 in truth
+            )
+            rows.append(word.features)
+            labels.append(1.0 if inside else 0.0)
+    x = np.vstack(rows).astype(np.float64)
+    y = np.asarray(labels)
+    weight = np.where(y == 1, 0.5 / y.sum(), 0.5 / (1 - y).sum())
+    design = np.hstack([x, np.ones((len(x), 1))])
+    beta = np.zeros(design.shape[1])
+    for _ in range(50):  # Newton's method, L2 0.01
+        p = 1 / (1 + np.exp(-design @ beta))
+        gradient = design.T @ (weight * (p - y)) + 0.01 * beta
+        hessian = design.T @ (design * (weight * p * (1 - p))[:, None]) + 0.01 * np.eye(len(beta))
+        beta -= np.linalg.solve(hessian, gradient)
+    p = 1 / (1 + np.exp(-design @ beta))
+    accuracy = float(np.sum(weight * ((p >= 0.5) == (y == 1))))
+    return {
+        "words": len(y),
+        "handwritten_words": int(y.sum()),
+        "weights": [round(float(b), 3) for b in beta[:-1]],
+        "bias": round(float(beta[-1]), 3),
+        "features": list(locate.FEATURES),
+        "balanced_accuracy": round(accuracy, 4),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", action="append", required=True)
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--examples", default=None, help="save missed pages here")
+    args = parser.parse_args()
+    if args.fit:
+        json.dump(fit(args.data, args.pages, args.seed), sys.stdout, indent=2)
+        print()
+        return 0
+    times, best, all_found, kinds = [], [], [], {}
+    for number, (dataset, page) in enumerate(pages(args.data, args.pages, args.seed)):
+        started = time.perf_counter()
+        candidates = locate.locate_signatures(page.image)
+        times.append(time.perf_counter() - started)
+        top = (
+            max((iou(candidates[0].box, t) for t in page.boxes), default=0.0) if candidates else 0.0
+        )
+        best.append(top)
+        found = all(any(iou(c.box, t) >= 0.8 for c in candidates[:3]) for t in page.boxes)
+        all_found.append(found)
+        key = f"{page.kind}{'-photo' if page.photo else ''}"
+        kinds.setdefault(key, []).append(top)
+        kinds.setdefault(dataset, []).append(top)
+        if args.examples and top < 0.8:
+            import cv2
+
+            Path(args.examples).mkdir(parents=True, exist_ok=True)
+            shown = cv2.cvtColor(page.image, cv2.COLOR_RGB2BGR)
+            for x, y, w, h in page.boxes:
+                cv2.rectangle(shown, (x, y), (x + w, y + h), (0, 180, 0), 3)
+            for rank, c in enumerate(candidates[:3]):
+                x, y, w, h = c.box
+                cv2.rectangle(shown, (x, y), (x + w, y + h), (0, 0, 230 - 70 * rank), 2)
+            cv2.imwrite(str(Path(args.examples) / f"missed-{number:04d}.jpg"), shown)
+    ms = np.asarray(times) * 1000
+    best_arr = np.asarray(best)
+    result = {
+        "pages": len(best),
+        "data": args.data,
+        "top_iou_at_least_0.8": round(float(np.mean(best_arr >= 0.8)), 4),
+        "top_iou_median": round(float(np.median(best_arr)), 4),
+        "all_signatures_in_top3": round(float(np.mean(all_found)), 4),
+        "ms_per_page": {
+            "p50": round(float(np.percentile(ms, 50)), 1),
+            "p95": round(float(np.percentile(ms, 95)), 1),
+        },
+        "by_kind": {
+            k: round(float(np.mean(np.asarray(v) >= 0.8)), 4) for k, v in sorted(kinds.items())
+        },
+    }
+    json.dump(result, sys.stdout, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,326 @@
+"""Finding the signature on a whole page: a cheque, a form, a contract, scanned or
+photographed. Classical cues, no network:
+
+1. *The page.* In a photo, the sheet is the largest bright four-sided shape; it is warped
+   to a rectangle (:func:`find_page`), so that text lines run level.
+2. *Ink.* Uneven light is divided out (the paper's own brightness, estimated by closing
+   the image), the channel in which coloured stamps are lightest is used (stamps are
+   bright red, blue or violet, pens dark), ruled lines and box edges are removed.
+3. *Handwriting, not print.* Ink is grouped into words. Printed words are rows of
+   same-height letters, many per word, whose edges run mostly upright and level; a
+   signature's pieces are few, tall, long and slanted. Each word gets a score from these
+   cues (:func:`word_features`, weights in :data:`WEIGHTS`), and neighbouring handwritten
+   words are joined into candidates, ranked by score and size.
+
+Boxes are ``(x, y, width, height)`` in the pixels of the image given (for a photo: the
+smallest upright box around the candidate's corners mapped back from the flattened page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+#: Pages are worked on with their long side at most this (pixels).
+WORKING_SIDE = 1400
+#: Ink: darker than this share of the local paper brightness.
+INK_SHARE = 0.72
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place on the page that looks like a signature. ``score`` 0..1 (higher: more
+    like handwriting, and larger)."""
+
+    box: tuple[int, int, int, int]
+    score: float
+    #: the candidate's four corners in the input image (clockwise from top left)
+    corners: np.ndarray
+
+
+@dataclass(frozen=True)
+class PageView:
+    """The page as worked on: ``grey`` flattened and level, ``to_input`` the 3 x 3 map from
+    its pixels back to the input image's, ``photographed`` when a sheet was found."""
+
+    grey: np.ndarray
+    to_input: np.ndarray
+    photographed: bool
+
+
+def _grey(image: np.ndarray) -> np.ndarray:
+    if image.ndim == 2:
+        return image
+    # the brightest channel: a red, blue or violet stamp is bright in one of them, a pen
+    # is dark in all of them
+    return image[..., :3].max(axis=2)
+
+
+def _order_corners(points: np.ndarray) -> np.ndarray:
+    """Four points -> top left, top right, bottom right, bottom left."""
+    points = points.reshape(4, 2).astype(np.float32)
+    total, difference = points.sum(1), np.diff(points, axis=1).ravel()
+    return np.float32(
+        [
+            points[np.argmin(total)],
+            points[np.argmin(difference)],
+            points[np.argmax(total)],
+            points[np.argmax(difference)],
+        ]
+    )
+
+
+def find_page(grey: np.ndarray) -> np.ndarray | None:
+    """The four corners of a sheet of paper lying on a darker background, or None when the
+    image is the page itself (a scan) or no clear sheet is seen."""
+    h, w = grey.shape
+    factor = 400 / max(h, w)
+    small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    _, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    sheet = max(contours, key=cv2.contourArea)
+    share = cv2.contourArea(sheet) / (small.shape[0] * small.shape[1])
+    if not 0.2 <= share <= 0.93:
+        return None  # no sheet, or the sheet is the whole image
+    hull = cv2.convexHull(sheet)
+    quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    if len(quad) != 4:
+        return None
+    return _order_corners(quad) / factor
+
+
+def page_view(image: np.ndarray) -> PageView:
+    """The page flattened (light divided out), level and at most :data:`WORKING_SIDE`."""
+    grey = _grey(image)
+    h, w = grey.shape
+    corners = find_page(grey)
+    if corners is not None:
+        top = np.linalg.norm(corners[1] - corners[0])
+        side = np.linalg.norm(corners[3] - corners[0])
+        bottom = np.linalg.norm(corners[2] - corners[3])
+        right = np.linalg.norm(corners[2] - corners[1])
+        width, height = max(top, bottom), max(side, right)
+        factor = min(1.0, WORKING_SIDE / max(width, height))
+        size = (int(width * factor), int(height * factor))
+        target = np.float32([[0, 0], [size[0], 0], [size[0], size[1]], [0, size[1]]])
+        to_page = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
+        level = cv2.warpPerspective(grey, to_page, size, flags=cv2.INTER_AREA)
+        to_input = np.linalg.inv(to_page)
+    else:
+        factor = min(1.0, WORKING_SIDE / max(h, w))
+        level = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        to_input = np.diag([1 / factor, 1 / factor, 1.0])
+    # the paper's brightness: closing removes strokes thinner than the kernel
+    small = cv2.resize(level, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
+    paper = cv2.GaussianBlur(paper, (0, 0), 3)
+    paper = cv2.resize(paper, (level.shape[1], level.shape[0]), interpolation=cv2.INTER_LINEAR)
+    flat = np.clip(level.astype(np.float32) / np.maximum(paper, 1) * 255, 0, 255)
+    return PageView(flat.astype(np.uint8), to_input, corners is not None)
+
+
+def ink_without_lines(flat: np.ndarray) -> np.ndarray:
+    """Ink (bool) with long horizontal and vertical lines (rules, boxes, edges) taken out."""
+    ink = (flat < INK_SHARE * 255).astype(np.uint8)
+    h, w = ink.shape
+    long_x = max(40, w // 12)
+    long_y = max(40, h // 12)
+    lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, long_x), np.uint8))
+    lines |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((long_y, 1), np.uint8))
+    lines = cv2.dilate(lines, np.ones((3, 3), np.uint8))
+    return (ink > 0) & (lines == 0)
+
+
+#: Logistic weights of :func:`word_features` (handwriting vs print), fitted on synthetic
+#: pages (``bench/locate.py --fit``: signatures of CEDAR and BHSig260 Bengali writers,
+#: checked on the other data sets' writers).
+WEIGHTS = np.array([0.359, -1.206, -1.471, 2.391, 1.71, -1.904, 0.007, -0.304])
+BIAS = 0.358
+FEATURES = (
+    "height / text height (log)",
+    "pieces per text height of width",
+    "upright and level edges (share)",
+    "longest piece / word width",
+    "piece height spread (cv)",
+    "ink fill of the box",
+    "stroke width spread (cv)",
+    "ink tone spread (quartiles)",
+)
+
+
+def word_features(
+    grey: np.ndarray, ink: np.ndarray, labels: np.ndarray, box, pieces: list[int], text_h: float
+) -> np.ndarray:
+    """The cues of one word (see :data:`FEATURES`)."""
+    x, y, w, h = box
+    region = ink[y : y + h, x : x + w]
+    patch = grey[y : y + h, x : x + w].astype(np.float32)
+    gx = cv2.Sobel(patch, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(patch, cv2.CV_32F, 0, 1, ksize=3)
+    magnitude = np.hypot(gx, gy)
+    strong = magnitude > np.percentile(magnitude, 80)
+    angle = np.degrees(np.arctan2(np.abs(gy[strong]), np.abs(gx[strong])))  # 0..90
+    axis = float(np.mean((angle < 12) | (angle > 78))) if strong.any() else 0.5
+    # pen strokes vary in width and tone; printed glyphs are drawn evenly
+    padded = cv2.copyMakeBorder(region.astype(np.uint8), 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0)
+    thickness = cv2.distanceTransform(padded, cv2.DIST_L2, 3)
+    ridge = thickness[(thickness > 0) & (thickness >= cv2.dilate(thickness, np.ones((3, 3))))]
+    width_cv = float(ridge.std() / max(ridge.mean(), 1e-6)) if len(ridge) > 4 else 0.0
+    tones = patch[region > 0]
+    tone_spread = (
+        float(np.percentile(tones, 75) - np.percentile(tones, 25)) / 255 if len(tones) else 0.0
+    )
+    heights = np.array([_piece_height(labels, box, p) for p in pieces], np.float32)
+    widths = np.array([_piece_width(labels, box, p) for p in pieces], np.float32)
+    return np.array(
+        [
+            np.log(h / text_h),
+            len(pieces) / max(w / text_h, 1.0),
+            axis,
+            float(widths.max() / w) if len(widths) else 0.0,
+            float(heights.std() / max(heights.mean(), 1)) if len(heights) > 1 else 0.0,
+            float(region.mean()),
+            width_cv,
+            tone_spread,
+        ],
+        np.float32,
+    )
+
+
+def _piece_height(labels, box, piece) -> int:
+    x, y, w, h = box
+    rows = np.flatnonzero((labels[y : y + h, x : x + w] == piece).any(1))
+    return int(rows[-1] - rows[0] + 1) if len(rows) else 0
+
+
+def _piece_width(labels, box, piece) -> int:
+    x, y, w, h = box
+    columns = np.flatnonzero((labels[y : y + h, x : x + w] == piece).any(0))
+    return int(columns[-1] - columns[0] + 1) if len(columns) else 0
+
+
+@dataclass
+class Word:
+    box: tuple[int, int, int, int]
+    features: np.ndarray
+    handwriting: float
+
+
+def page_words(view: PageView) -> tuple[list[Word], float]:
+    """The page's words with their handwriting score, and the printed text height."""
+    ink = ink_without_lines(view.grey)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), 8)
+    keep = stats[1:, cv2.CC_STAT_AREA] >= 6
+    heights = stats[1:, cv2.CC_STAT_HEIGHT][keep & (stats[1:, cv2.CC_STAT_HEIGHT] >= 4)]
+    text_h = float(np.median(heights)) if len(heights) else 12.0
+    clean = np.isin(labels, np.flatnonzero(keep) + 1)
+    gap_x = max(3, int(round(0.9 * text_h)))
+    gap_y = max(1, int(round(0.25 * text_h)))
+    grouped = cv2.dilate(clean.astype(np.uint8), np.ones((2 * gap_y + 1, 2 * gap_x + 1), np.uint8))
+    n, word_labels, word_stats, _ = cv2.connectedComponentsWithStats(grouped, 8)
+    words = []
+    for index in range(1, n):
+        x, y, w, h, _ = word_stats[index]
+        # the dilation's margin off again: the word's own ink box
+        inside = clean[y : y + h, x : x + w] & (word_labels[y : y + h, x : x + w] == index)
+        ys, xs = np.nonzero(inside)
+        if len(ys) < 12:
+            continue
+        box = (x + int(xs.min()), y + int(ys.min()), int(np.ptp(xs)) + 1, int(np.ptp(ys)) + 1)
+        pieces = np.unique(labels[y : y + h, x : x + w][inside])
+        features = word_features(view.grey, clean, labels, box, list(pieces), text_h)
+        logit = float(features @ WEIGHTS + BIAS)
+        words.append(Word(box, features, 1 / (1 + np.exp(-logit))))
+    return words, text_h
+
+
+#: Words at least this handwritten start a candidate; words at least :data:`GROW` join one
+#: they are close to and level with (the second word of a name, a Devanagari word whose
+#: head line looks like print), clearly printed words never.
+SEED, GROW = 0.5, 0.15
+
+
+def _joined(words: list[Word], text_h: float) -> list[list[Word]]:
+    """Handwritten words grouped with their neighbours on the same level."""
+    groups: list[list[Word]] = [[w] for w in words if w.handwriting >= SEED]
+    # a doubtful word joins only if it is taller than printed text: not a label or a line
+    spare = [w for w in words if GROW <= w.handwriting < SEED and w.box[3] >= 2 * text_h]
+
+    def near(a, b) -> bool:
+        reach = max(min(a[3], b[3]), 2 * text_h)
+        gap_x = max(b[0] - (a[0] + a[2]), a[0] - (b[0] + b[2]), 0)
+        overlap_y = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+        return gap_x <= reach and overlap_y >= 0.5 * min(a[3], b[3])
+
+    changed = True
+    while changed:
+        changed = False
+        for i, group in enumerate(groups):
+            box = _union(group)
+            for j in range(len(groups) - 1, i, -1):
+                if near(box, _union(groups[j])):
+                    group += groups.pop(j)
+                    changed = True
+            for word in list(spare):
+                if near(box, word.box):
+                    group.append(word)
+                    spare.remove(word)
+                    changed = True
+            if changed:
+                break
+    return groups
+
+
+def _union(words: list[Word]) -> tuple[int, int, int, int]:
+    x0 = min(w.box[0] for w in words)
+    y0 = min(w.box[1] for w in words)
+    x1 = max(w.box[0] + w.box[2] for w in words)
+    y1 = max(w.box[1] + w.box[3] for w in words)
+    return x0, y0, x1 - x0, y1 - y0
+
+
+def locate_signatures(image: np.ndarray, limit: int = 5) -> list[Candidate]:
+    """Up to ``limit`` places on the page ``image`` (grey ``(H, W)`` or RGB ``(H, W, 3)``
+    uint8) that look like signatures, best first."""
+    view = page_view(image)
+    words, text_h = page_words(view)
+    page_area = view.grey.shape[0] * view.grey.shape[1]
+    candidates = []
+    for group in _joined(words, text_h):
+        x, y, w, h = _union(group)
+        weights = np.array([g.box[2] * g.box[3] for g in group], np.float64)
+        hand = float(np.average([g.handwriting for g in group], weights=weights))
+        size = min(1.0, np.sqrt(w * h / page_area) / 0.2)  # a signature is not a speck
+        score = hand * (0.5 + 0.5 * size)
+        corners = np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]])
+        mapped = cv2.perspectiveTransform(corners.reshape(-1, 1, 2), view.to_input).reshape(4, 2)
+        x0, y0 = np.floor(mapped.min(0)).astype(int)
+        x1, y1 = np.ceil(mapped.max(0)).astype(int)
+        box = (int(max(0, x0)), int(max(0, y0)), int(x1 - max(0, x0)), int(y1 - max(0, y0)))
+        candidates.append(Candidate(box, round(score, 4), mapped))
+    candidates.sort(key=lambda c: c.score, reverse=True)
+    return candidates[:limit]
+
+
+def crop_candidate(image: np.ndarray, candidate: Candidate, margin: float = 0.06) -> np.ndarray:
+    """The candidate cut out of ``image`` (level, for a photographed page), with a margin
+    of paper around the ink."""
+    corners = candidate.corners.astype(np.float32)
+    width = float(np.linalg.norm(corners[1] - corners[0]))
+    height = float(np.linalg.norm(corners[3] - corners[0]))
+    pad = margin * max(width, height)
+    out_w, out_h = int(round(width + 2 * pad)), int(round(height + 2 * pad))
+    target = np.float32(
+        [[pad, pad], [pad + width, pad], [pad + width, pad + height], [pad, pad + height]]
+    )
+    matrix = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(
+        image, matrix, (max(1, out_w), max(1, out_h)), flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_REPLICATE,
+    )  # fmt: skip

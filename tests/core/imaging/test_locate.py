@@ -1,0 +1,108 @@
+"""Finding signatures on whole pages (synthetic cheques and forms with the synthetic
+generator's signatures), the page in a photo, and ``sigverify locate``."""
+
+from __future__ import annotations
+
+import json
+
+import cv2
+import numpy as np
+import pytest
+
+from sigverify import cli
+from sigverify.core.data.synthetic import genuine_signature, writer_style
+from sigverify.core.data.synthetic_pages import compose_page
+from sigverify.core.imaging.imageio import load_page
+from sigverify.core.imaging.locate import crop_candidate, find_page, locate_signatures
+
+
+def iou(a, b) -> float:
+    w = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    h = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    return w * h / float(a[2] * a[3] + b[2] * b[3] - w * h)
+
+
+def page(seed: int, kind: str = "cheque", photo: bool = False, signers: int = 1):
+    scans = [genuine_signature(writer_style(seed + 50 * i), 0).image for i in range(signers)]
+    return compose_page(scans, seed, kind=kind, photo=photo)
+
+
+def test_a_page_is_the_same_for_the_same_seed_and_its_boxes_hold_the_ink():
+    first, again = page(3), page(3)
+    assert np.array_equal(first.image, again.image) and first.boxes == again.boxes
+    x, y, w, h = first.boxes[0]
+    grey = first.image.max(axis=2)
+    inside = grey[y : y + h, x : x + w]
+    assert inside.min() < 120  # ink
+    two = page(4, kind="form", signers=2)
+    assert len(two.boxes) == 2 and iou(*two.boxes) == 0
+
+
+@pytest.mark.parametrize("seed", [1, 7, 11])
+def test_the_signature_on_a_cheque_is_found(seed):
+    sample = page(seed, photo=seed != 1)
+    candidates = locate_signatures(sample.image)
+    assert candidates and iou(candidates[0].box, sample.boxes[0]) >= 0.8
+    assert candidates[0].score == max(c.score for c in candidates)
+
+
+def test_most_pages_have_a_signature_as_their_best_candidate():
+    found = 0
+    for seed in range(12):
+        sample = page(seed, "cheque" if seed % 2 else "form", seed % 4 >= 2, 1 + (seed % 3 == 0))
+        candidates = locate_signatures(sample.image)
+        if candidates and max(iou(candidates[0].box, t) for t in sample.boxes) >= 0.3:
+            found += 1
+    assert found >= 11
+
+
+def test_the_sheet_in_a_photo_is_found_and_a_scan_has_none():
+    photo = page(2, kind="form", photo=True)
+    corners = find_page(photo.image.max(axis=2))
+    assert corners is not None
+    assert np.abs(corners - photo.corners).max() < 0.02 * max(photo.image.shape)
+    assert find_page(page(2, kind="form").image.max(axis=2)) is None
+
+
+def test_nothing_is_found_on_blank_paper():
+    assert locate_signatures(np.full((900, 700), 238, np.uint8)) == []
+
+
+def test_a_photographed_candidate_is_cut_out_level():
+    sample = page(7, photo=True)
+    best = locate_signatures(sample.image)[0]
+    crop = crop_candidate(sample.image, best)
+    x, y, w, h = best.box
+    assert crop.shape[2] == 3 and 0.8 * h < crop.shape[0] < 1.4 * h
+    assert crop.min() < 100 and np.median(crop) > 150  # ink on paper
+
+
+def test_a_stamp_fades_when_a_page_is_read(tmp_path):
+    image = np.full((300, 400, 3), 245, np.uint8)
+    cv2.circle(image, (200, 150), 80, (40, 40, 200), 12)  # a red stamp (BGR)
+    cv2.line(image, (50, 150), (350, 160), (20, 20, 20), 4)  # a pen stroke
+    path = tmp_path / "stamped.png"
+    cv2.imwrite(str(path), image)
+    grey = load_page(path).pixels
+    assert grey[150, 120] < 60  # the pen stays dark
+    assert grey[150 - 80, 200] > 180  # the stamp's ring is pale
+
+
+def test_locate_command_prints_boxes_and_saves_the_best_crop(tmp_path, capsys):
+    sample = page(11, photo=True)
+    path = tmp_path / "cheque.jpg"
+    cv2.imwrite(str(path), cv2.cvtColor(sample.image, cv2.COLOR_RGB2BGR))
+    out = tmp_path / "crop.png"
+    assert cli.main(["locate", str(path), "--out", str(out), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    boxes = [c["box"] for c in payload["candidates"]]
+    assert len(boxes[0]) == 4 and iou(boxes[0], sample.boxes[0]) >= 0.8
+    scores = [c["score"] for c in payload["candidates"]]
+    assert scores == sorted(scores, reverse=True)
+    crop = cv2.imread(str(out), cv2.IMREAD_UNCHANGED)
+    assert crop is not None and crop.ndim == 2 and crop.min() < 100
+
+    blank = tmp_path / "blank.png"
+    cv2.imwrite(str(blank), np.full((800, 600), 240, np.uint8))
+    assert cli.main(["locate", str(blank)]) == 2
+    assert "No signature was found" in capsys.readouterr().err
