@@ -220,6 +220,7 @@ def page_words(view: PageView) -> tuple[list[Word], float]:
     heights = stats[1:, cv2.CC_STAT_HEIGHT][keep & (stats[1:, cv2.CC_STAT_HEIGHT] >= 4)]
     text_h = float(np.median(heights)) if len(heights) else 12.0
     clean = np.isin(labels, np.flatnonzero(keep) + 1)
+    # words: ink joined across gaps narrower than a letter (and a little up and down)
     gap_x = max(3, int(round(0.9 * text_h)))
     gap_y = max(1, int(round(0.25 * text_h)))
     grouped = cv2.dilate(clean.astype(np.uint8), np.ones((2 * gap_y + 1, 2 * gap_x + 1), np.uint8))
@@ -244,13 +245,24 @@ def page_words(view: PageView) -> tuple[list[Word], float]:
 #: they are close to and level with (the second word of a name, a Devanagari word whose
 #: head line looks like print), clearly printed words never.
 SEED, GROW = 0.5, 0.15
+#: ... and words at least this handwritten join a group whose box they mostly lie in.
+INSIDE = 0.05
+
+
+def _inside(box, group) -> float:
+    """The share of ``box``'s area inside ``group``."""
+    w = max(0, min(box[0] + box[2], group[0] + group[2]) - max(box[0], group[0]))
+    h = max(0, min(box[1] + box[3], group[1] + group[3]) - max(box[1], group[1]))
+    return w * h / max(1, box[2] * box[3])
 
 
 def _joined(words: list[Word], text_h: float) -> list[list[Word]]:
     """Handwritten words grouped with their neighbours on the same level."""
     groups: list[list[Word]] = [[w] for w in words if w.handwriting >= SEED]
-    # a doubtful word joins only if it is taller than printed text: not a label or a line
-    spare = [w for w in words if GROW <= w.handwriting < SEED and w.box[3] >= 2 * text_h]
+    # a doubtful word joins a neighbour only if it is taller than printed text (not a label
+    # or a line of print); any but clearly printed ones join a group they lie within (dots,
+    # accents, a loop's upper half)
+    spare = [w for w in words if w.handwriting < SEED]
 
     def near(a, b) -> bool:
         reach = max(min(a[3], b[3]), 2 * text_h)
@@ -268,7 +280,10 @@ def _joined(words: list[Word], text_h: float) -> list[list[Word]]:
                     group += groups.pop(j)
                     changed = True
             for word in list(spare):
-                if near(box, word.box):
+                tall = word.handwriting >= GROW and word.box[3] >= 2 * text_h
+                if (tall and near(box, word.box)) or (
+                    word.handwriting >= INSIDE and _inside(word.box, box) >= 0.5
+                ):
                     group.append(word)
                     spare.remove(word)
                     changed = True
