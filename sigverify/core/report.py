@@ -380,28 +380,24 @@ def check_writable(path: str | Path) -> Path:
 def save_pdf(figures: list[Figure], path: str | Path) -> Path:
     """Write ``figures`` as the pages of one PDF (fonts embedded as TrueType, so the text
     can be searched and copied)."""
-    path = check_writable(path)
-    try:
-        _write_pages(figures, path)
-    except OSError as error:
-        raise SigverifyError(
-            translate("errors", "The report “{name}” could not be written: {error}").format(
-                name=path.name, error=error.strerror or error
-            )
-        ) from error
-    return path
+    failed = translate("errors", "The report “{name}” could not be written: {error}")
+    return _saved(path, lambda target: _write_pages(figures, target), failed)
 
 
 def save_png(figure: Figure, path: str | Path) -> Path:
     """Write ``figure`` as a PNG picture (errors in words, as for :func:`save_pdf`)."""
+    failed = translate("errors", "The picture “{name}” could not be written: {error}")
+    return _saved(path, lambda target: figure.savefig(target, format="png"), failed)
+
+
+def _saved(path: str | Path, write, failed: str) -> Path:
+    """``write(path)`` after :func:`check_writable`; an OS error said with ``failed``."""
     path = check_writable(path)
     try:
-        figure.savefig(path, format="png")
+        write(path)
     except OSError as error:
         raise SigverifyError(
-            translate("errors", "The picture “{name}” could not be written: {error}").format(
-                name=path.name, error=error.strerror or error
-            )
+            failed.format(name=path.name, error=error.strerror or error)
         ) from error
     return path
 
