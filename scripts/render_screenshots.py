@@ -146,7 +146,25 @@ def main(argv: list[str] | None = None) -> int:
     verify.comparison.compare_tabs.setCurrentIndex(1)
     app.processEvents()
     save(window, "verify_overlay.png")
+    verify.comparison.show_differences.setChecked(True)
+    wait_idle(app, window.engine)
+    app.processEvents()
+    save(window, "verify_differences.png")
+    verify.comparison.show_differences.setChecked(False)
     verify.comparison.compare_tabs.setCurrentIndex(0)
+
+    # a photographed cheque: the crop dialog opens with the signature it found selected
+    from sigverify.core.data.synthetic_pages import compose_page
+    from sigverify.gui.crop import CropDialog
+
+    cheque = compose_page([genuine_signature(style, 3).image], seed=11, photo=True)
+    cheque_path = work / "cheque-photo.jpg"
+    cv2.imwrite(str(cheque_path), cv2.cvtColor(cheque.image, cv2.COLOR_RGB2BGR))
+    crop = CropDialog(cheque_path, window)
+    crop.show()
+    app.processEvents()
+    save(crop, "crop.png")
+    crop.close()
 
     # its report (recorded first, as Save report and Print do), as a picture of the page
     from sigverify.gui.report_actions import render_report

@@ -182,8 +182,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>■ checked signature &amp;nbsp; &lt;span style=&apos;color:#5d9bd5&apos;&gt;■ reference, aligned&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#e6a100&apos;&gt;■&lt;/span&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;■&lt;/span&gt; differs (red: most, where the model looked)</source>
-        <translation>■ 被验证签名 &amp;nbsp; &lt;span style=&apos;color:#5d9bd5&apos;&gt;■ 参考签名（已对齐）&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#e6a100&apos;&gt;■&lt;/span&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;■&lt;/span&gt; 不同之处（红色：差异最大、模型最关注之处）</translation>
+        <source>&lt;span style=&apos;color:#e6a100&apos;&gt;■&lt;/span&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;■&lt;/span&gt; differs (red: most, and the model&apos;s distance rests on it)</source>
+        <translation>&lt;span style=&apos;color:#e6a100&apos;&gt;■&lt;/span&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;■&lt;/span&gt; 不同之处（红色：差异最大，且模型的距离主要取决于此）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>■ checked signature &amp;nbsp; &lt;span style=&apos;color:#5d9bd5&apos;&gt;■ reference, aligned onto it&lt;/span&gt; &amp;nbsp; {differs}</source>
+        <translation>■ 被验证签名 &amp;nbsp; &lt;span style=&apos;color:#5d9bd5&apos;&gt;■ 参考签名（已对齐）&lt;/span&gt; &amp;nbsp; {differs}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>■ checked signature &amp;nbsp; &lt;span style=&apos;color:#5d9bd5&apos;&gt;■ reference, as stored (they could not be aligned)&lt;/span&gt; &amp;nbsp; {differs}</source>
+        <translation>■ 被验证签名 &amp;nbsp; &lt;span style=&apos;color:#5d9bd5&apos;&gt;■ 参考签名（按存储原样，两者无法对齐）&lt;/span&gt; &amp;nbsp; {differs}</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -224,7 +234,7 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+94"/>
+        <location filename="../../sigverify/gui/crop.py" line="+96"/>
         <source>Select the signature</source>
         <translation>框选签名</translation>
     </message>
@@ -239,17 +249,22 @@
         <translation>选中下一处看起来像签名的位置</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>No signature was found on this page: drag a rectangle around it, then press OK.</source>
         <translation>此页上未找到签名：请拖出一个矩形框住签名，然后按“确定”。</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>The signature found on the page is selected ({number} of {count}). Drag another rectangle if it is not right, then press OK.</source>
-        <translation>已选中在此页上找到的签名（第 {number} 个，共 {count} 个）。如果不对，请重新拖出矩形，然后按“确定”。</translation>
+        <source>Place {number} of {count} that looks like a signature is selected. Drag another rectangle if it is not right, then press OK.</source>
+        <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。如果不对，请重新拖出矩形，然后按“确定”。</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Your selection will be kept: press OK.</source>
+        <translation>将保留您框选的区域：请按“确定”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Select the signature first.</source>
         <translation>请先框选签名。</translation>
     </message>
@@ -2270,17 +2285,23 @@ enrolled {at} by {who}</source>
         <translation>分数 {score:.0f} % — {likely}（距离 {distance:.3f}）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>This result is for {person} and the signature checked then. The person or the signature has changed since: press Verify again.</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+11"/>
+        <location line="+40"/>
         <source>Recorded in the audit log.</source>
         <translation>已记录到审计日志。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-34"/>
+        <source>This result, for {person}, is the one recorded for the signature checked then. The person or the signature has changed since: press Verify to check this one.</source>
+        <translation>此结果是当时为 {person} 及当时核验的签名记录的。此后人员或签名已更改：请按“验证”核验当前这一份。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -3011,17 +3032,17 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+371"/>
+        <location filename="../../sigverify/core/report.py" line="+366"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>The report “{name}” could not be written: {error}</source>
         <translation>无法写入报告“{name}”：{error}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>The picture “{name}” could not be written: {error}</source>
         <translation>无法写入图片“{name}”：{error}</translation>
     </message>
@@ -3029,9 +3050,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../sigverify/core/explain.py" line="+230"/>
+        <location filename="../../sigverify/core/explain.py" line="+234"/>
         <source>Checked signature</source>
-        <extracomment>Ink: a preprocessed pixel at least this bright. Strokes closer than this (pixels at 150 x 220) count as the same stroke. How much of the heat a stroke difference keeps where the model did not look. Registrations beyond these are taken for a failure (two unlike signatures can pull the ECC into a fold or a large slide), and the references are compared unaligned.</extracomment>
+        <extracomment>Ink: a preprocessed pixel at least this bright. Strokes closer than this (pixels at 150 x 220) count as the same stroke. How much of the heat a stroke difference keeps where the model did not look. Heat from which :func:`heat_overlay` draws orange to red (below: pale to yellow). Registrations beyond these are taken for a failure (two unlike signatures can pull the ECC into a fold or a large slide), and the references are compared unaligned.</extracomment>
         <translation>被验证签名</translation>
     </message>
     <message>
@@ -3229,7 +3250,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="-213"/>
+        <location filename="../../sigverify/core/report.py" line="-195"/>
         <source>Signature verification report</source>
         <extracomment>where the checked signature departs from its nearest reference (None: no image)</extracomment>
         <translation>签名核验报告</translation>
@@ -3321,7 +3342,7 @@ enrolled {at} by {who}</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Checked signature, as received</source>
         <translation>核验的签名（原样）</translation>
     </message>
@@ -3342,6 +3363,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+15"/>
+        <source>Where it differs</source>
+        <translation>不同之处</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>References ({count})</source>
         <translation>参考签名（{count}）</translation>
     </message>
@@ -3357,16 +3383,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+18"/>
-        <source>Where it differs from the nearest reference</source>
-        <translation>与最接近的参考签名的不同之处</translation>
+        <source>Where it differs: dark, the checked signature; light blue, its nearest reference, {how}; yellow to red, strokes of either without a counterpart in the other, brightest where the model&apos;s distance depends most on them. {share} of the ink lies where they differ most (orange or red).</source>
+        <translation>不同之处：深色为被验证签名；浅蓝色为最接近的参考签名，{how}；黄色到红色为两者中在对方找不到对应的笔画，模型距离最依赖之处颜色最深。{share} 的笔迹位于差异最大之处（橙色或红色）。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Dark: the checked signature. Light blue: its nearest reference, {how}. Yellow to red: strokes of either without a counterpart in the other, brightest where the model&apos;s distance depends most on them.</source>
-        <translation>深色：被验证签名。浅蓝色：最接近的参考签名，{how}。黄色到红色：两者中在对方找不到对应的笔画；模型距离最依赖之处颜色最深。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-4"/>
         <source>shifted, turned and scaled onto it</source>
         <translation>已平移、旋转并缩放到与之对齐</translation>
     </message>
@@ -3374,11 +3395,6 @@ enrolled {at} by {who}</source>
         <location line="+2"/>
         <source>as stored (the two could not be aligned)</source>
         <translation>按存储原样（两者无法对齐）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{share} of the ink lies in strongly differing places (red or orange).</source>
-        <translation>{share} 的笔迹位于差异明显之处（红色或橙色）。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/queue.py" line="-119"/>

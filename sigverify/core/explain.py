@@ -38,6 +38,8 @@ INK_LEVEL = 64
 TOLERANCE_PX = 4.0
 #: How much of the heat a stroke difference keeps where the model did not look.
 SENSITIVITY_FLOOR = 0.3
+#: Heat from which :func:`heat_overlay` draws orange to red (below: pale to yellow).
+HOT_LEVEL = 0.35
 #: Registrations beyond these are taken for a failure (two unlike signatures can pull the
 #: ECC into a fold or a large slide), and the references are compared unaligned.
 MAX_SCALE_CHANGE = 0.35
@@ -57,9 +59,9 @@ class Explanation:
     matrix: np.ndarray  # 2 x 3 affine taking query coordinates to the reference's
     aligned: bool  # False when the registration failed and the reference is as stored
 
-    def hot_share(self, level: float = 0.5) -> float:
+    def hot_share(self, level: float = HOT_LEVEL) -> float:
         """The share of the query's and reference's ink pixels whose heat is at least
-        ``level``: a one-number summary for tests and benchmarks."""
+        ``level`` (by default: drawn orange or red)."""
         ink = (self.query >= INK_LEVEL) | (self.reference >= INK_LEVEL)
         return float((self.heat[ink] >= level).mean()) if ink.any() else 0.0
 
@@ -167,6 +169,8 @@ def occlusion_sensitivity(
         sensitivity[box] += gain
         counts[box] += 1
     sensitivity = np.where(counts > 0, sensitivity / np.maximum(counts, 1), 0)
+    # smoothed, so that the patches' square edges do not show as tiles and seams
+    sensitivity = cv2.GaussianBlur(sensitivity.astype(np.float32), (0, 0), patch / 4)
     top = float(sensitivity.max())
     return (sensitivity / top).astype(np.float32) if top > 0 else sensitivity
 

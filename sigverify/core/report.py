@@ -249,11 +249,14 @@ def verification_page(record: VerificationRecord) -> Figure:
         page.paragraph(f"⚠ {warning}", 8.5)
 
     # the checked signature, as the model saw it, and over its nearest reference
+    # in one row: the checked signature as received, as the model saw it, over its nearest
+    # reference, and where the two differ (the references below must fit: up to 10)
     top = page.y - 0.02
-    height = 0.27 * A4[0] / A4[1] * 150 / 220  # a prepared image fills its box
+    width, step = 0.2, 0.22
+    height = width * A4[0] / A4[1] * 150 / 220  # a prepared image fills its box
     page.image(
         record.query_image,
-        (0.07, top - height, 0.27, height),
+        (0.07, top - height, width, height),
         translate("report", "Checked signature, as received"),
     )
     seen = r.query_pixels
@@ -268,19 +271,19 @@ def verification_page(record: VerificationRecord) -> Figure:
     if seen is not None:
         page.image(
             255 - seen,
-            (0.37, top - height, 0.27, height),
+            (0.07 + step, top - height, width, height),
             translate("report", "As the model sees it"),
         )
         if nearest is not None and nearest.shape == seen.shape:
             page.image(
                 overlay_images(seen, nearest),
-                (0.67, top - height, 0.27, height),
+                (0.07 + 2 * step, top - height, width, height),
                 translate("report", "Over the nearest reference"),
                 cmap=None,
             )
             legend = translate("report", "red: checked · blue: reference · dark: both")
             page.figure.text(
-                0.67,
+                0.07 + 2 * step,
                 top - height - 0.012,
                 legend,
                 fontsize=6.5,
@@ -288,9 +291,16 @@ def verification_page(record: VerificationRecord) -> Figure:
                 va="top",
                 color="#555555",
             )
-    page.y = top - height - 0.04
+    page.y = top - height - 0.032
     if record.explanation is not None:
-        _explanation_row(page, record.explanation, height)
+        page.image(
+            heat_overlay(record.explanation),
+            (0.07 + 3 * step, top - height, width, height),
+            translate("report", "Where it differs"),
+            cmap=None,
+        )
+        _explanation_notes(page, record.explanation)
+    page.y -= 0.012
     # the references, with their distances on the thresholds' scale
     page.text(
         translate("report", "References ({count})").format(count=len(record.references)),
@@ -328,37 +338,22 @@ def verification_page(record: VerificationRecord) -> Figure:
     return page.figure
 
 
-def _explanation_row(page: Page, explanation: Explanation, height: float) -> None:
-    """The heat map over the checked signature and the aligned nearest reference, with
-    how to read it beside it."""
-    top = page.y
-    page.image(
-        heat_overlay(explanation),
-        (0.07, top - height, 0.27, height),
-        translate("report", "Where it differs from the nearest reference"),
-        cmap=None,
+def _explanation_notes(page: Page, explanation: Explanation) -> None:
+    """How to read the heat map, under the row of pictures."""
+    how = (
+        translate("report", "shifted, turned and scaled onto it")
+        if explanation.aligned
+        else translate("report", "as stored (the two could not be aligned)")
     )
-    notes = [
-        translate(
-            "report",
-            "Dark: the checked signature. Light blue: its nearest reference, {how}. Yellow to "
-            "red: strokes of either without a counterpart in the other, brightest where the "
-            "model's distance depends most on them.",
-        ).format(
-            how=translate("report", "shifted, turned and scaled onto it")
-            if explanation.aligned
-            else translate("report", "as stored (the two could not be aligned)")
-        ),
-        translate(
-            "report", "{share} of the ink lies in strongly differing places (red or orange)."
-        ).format(share=f"{explanation.hot_share():.0%}"),
-    ]
-    page.y = top - 0.02
-    for note in notes:
-        for line in wrap(note, 72):
-            page.text(line, 7.5, x=0.37, color="#333333")
-        page.y -= 0.004
-    page.y = top - height - 0.04
+    note = translate(
+        "report",
+        "Where it differs: dark, the checked signature; light blue, its nearest reference, "
+        "{how}; yellow to red, strokes of either without a counterpart in the other, "
+        "brightest where the model's distance depends most on them. {share} of the ink lies "
+        "where they differ most (orange or red).",
+    ).format(how=how, share=f"{explanation.hot_share():.0%}")
+    for line in wrap(note, 150):
+        page.text(line, 7, color="#333333")
 
 
 def check_writable(path: str | Path) -> Path:

@@ -73,11 +73,20 @@ class ComparisonPanel(QWidget):
             "<span style='color:#d32f2f'>■ checked signature</span> &nbsp; "
             "<span style='color:#1565c0'>■ reference</span> &nbsp; ■ both"
         )
-        self.heat_legend = self.tr(
-            "■ checked signature &nbsp; <span style='color:#5d9bd5'>■ reference, aligned</span>"
-            " &nbsp; <span style='color:#e6a100'>■</span><span style='color:#d32f2f'>■</span> "
-            "differs (red: most, where the model looked)"
+        differs = self.tr(
+            "<span style='color:#e6a100'>■</span><span style='color:#d32f2f'>■</span> "
+            "differs (red: most, and the model's distance rests on it)"
         )
+        self.heat_legends = {
+            True: self.tr(
+                "■ checked signature &nbsp; <span style='color:#5d9bd5'>■ reference, "
+                "aligned onto it</span> &nbsp; {differs}"
+            ).format(differs=differs),
+            False: self.tr(
+                "■ checked signature &nbsp; <span style='color:#5d9bd5'>■ reference, as "
+                "stored (they could not be aligned)</span> &nbsp; {differs}"
+            ).format(differs=differs),
+        }
         self.legend = QLabel(self.overlay_legend)
         self.legend.setWordWrap(True)
         self.show_differences = QCheckBox(self.tr("Show where they &differ"))
@@ -175,7 +184,7 @@ class ComparisonPanel(QWidget):
         ask the worker for them (the plain overlay stays until they come)."""
         done = self.explanation
         if done is not None and done[0] is self.result and done[1] == reference_id:
-            self.legend.setText(self.heat_legend)
+            self.legend.setText(self.heat_legends[done[2].aligned])
             self.overlay_view.set_pixmap(QPixmap.fromImage(array_to_qimage(heat_overlay(done[2]))))
             return True
         self.legend.setText(self.tr("Working out where they differ…"))

@@ -51,6 +51,7 @@ class SelectableImage(QLabel):
         self.band = QRubberBand(QRubberBand.Shape.Rectangle, self)
         self._origin: QPoint | None = None
         self.selection: QRect | None = None
+        self.dragged = False  # the clerk drew the selection (not the page search)
         self.setCursor(Qt.CursorShape.CrossCursor)
 
     def select(self, view_rect: QRect) -> None:
@@ -84,6 +85,7 @@ class SelectableImage(QLabel):
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self._origin is not None:
+            self.dragged = True
             self.select(QRect(self._origin, event.position().toPoint()))
             self._origin = None
 
@@ -114,6 +116,7 @@ class CropDialog(QDialog):
         self.view.selection_changed.connect(
             lambda: self.ok_button.setEnabled(self.view.selection is not None)
         )
+        self.view.selection_changed.connect(self._selected_by_hand)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -140,10 +143,14 @@ class CropDialog(QDialog):
         pad = int(0.04 * max(width, height))
         self.view.select_in_picture(x - pad, y - pad, width + 2 * pad, height + 2 * pad)
         text = self.tr(
-            "The signature found on the page is selected ({number} of {count}). Drag another "
+            "Place {number} of {count} that looks like a signature is selected. Drag another "
             "rectangle if it is not right, then press OK."
         ).format(number=self.candidate + 1, count=len(self.candidates))
         self.hint.setText(text)
+
+    def _selected_by_hand(self) -> None:
+        if self.view.selection is not None and self.view.dragged:
+            self.hint.setText(self.tr("Your selection will be kept: press OK."))
 
     def cropped(self) -> np.ndarray:
         if self.view.selection is None:

@@ -301,12 +301,15 @@ class VerifyPage(QWidget):
     def _mark_staleness(self) -> None:
         """A result that no longer matches the person or the signature on screen stays
         visible, marked, and cannot be recorded (it would be filed under the wrong person)."""
-        if self.result is None or self.recorded:
+        if self.result is None:
             return
         current = self.result_is_current()
+        self.badge.set_stale(not current)
+        if self.recorded:  # recorded (or dropped): its report only while it is on screen
+            self._mark_recorded_staleness(current)
+            return
         for widget in (self.comment, self.record_button, self.report_button, self.print_button):
             widget.setEnabled(current)
-        self.badge.set_stale(not current)
         if current:
             self.record_status.setStyleSheet("")
             self.record_status.clear()
@@ -318,6 +321,24 @@ class VerifyPage(QWidget):
                     "the signature has changed since: press Verify again."
                 ).format(person=self.result.person_id)
             )
+
+    def _mark_recorded_staleness(self, current: bool) -> None:
+        for widget in (self.report_button, self.print_button):
+            widget.setEnabled(current and self.audit_row is not None)
+        if current:
+            self.record_status.setStyleSheet("")
+            self.record_status.setText(
+                self.tr("Recorded in the audit log.") if self.audit_row is not None else ""
+            )
+            return
+        self.record_status.setStyleSheet("color: #c62828;")
+        self.record_status.setText(
+            self.tr(
+                "This result, for {person}, is the one recorded for the signature checked "
+                "then. The person or the signature has changed since: press Verify to check "
+                "this one."
+            ).format(person=self.result.person_id)
+        )
 
     # ------------------------------------------------------------ recording
 

@@ -59,8 +59,8 @@ def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path)
     # and where the checked signature departs from that reference
     assert record.explanation is not None
     assert record.explanation.reference_name == result.nearest.filename
-    assert "Where it differs from the nearest reference" in text
-    assert f"{record.explanation.hot_share():.0%} of the ink lies in strongly differing" in text
+    assert "Where it differs" in text
+    assert f"{record.explanation.hot_share():.0%} of the ink lies where they differ" in text
 
     pdf = save_pdf([figure], tmp_path / "report.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
@@ -128,3 +128,18 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     text = page_texts(pages[0])
     assert image in text and "confirmed" in text and " %" in text
     save_pdf(pages, tmp_path / "summary.pdf")  # maths parsing would choke on the $ signs
+
+
+def test_ten_references_all_fit_on_the_page_with_the_heat_map(service, tmp_path):
+    """Seen in a real window: with the heat map added, a sixth reference fell off the page."""
+    more = [SignatureInput.from_path(signature_file(tmp_path, 1, i)) for i in range(4, 10)]
+    service.enroll("C-1042", more, accept_outliers=True)
+    query = SignatureInput.from_path(signature_file(tmp_path, 1, 12))
+    result = service.verify("C-1042", query, record=False)
+    assert len(result.per_reference) == 10
+    figure = verification_page(verification_record(service, result, query.data, None, "now"))
+    titles = [axes.get_title(loc="left") for axes in figure.axes]
+    assert sum("distance" in t for t in titles) == 10 and "Where it differs" in titles
+    for axes in figure.axes:  # every picture on the page, none under the footnote
+        x0, y0, x1, y1 = axes.get_position().extents
+        assert 0 <= x0 < x1 <= 1 and 0.055 <= y0 < y1 <= 1

@@ -113,6 +113,7 @@ def test_the_overlay_shows_where_they_differ_on_request(qtbot, window, tmp_path)
     )
     assert shown() == expected and shown() != plain
     assert "differs" in panel.legend.text()
+    assert ("aligned onto it" in panel.legend.text()) == explanation.aligned
     # another reference: its own differences
     panel.reference_choice.setCurrentIndex(1)
     wait_idle(qtbot, window.engine)
@@ -254,7 +255,7 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     assert 0 <= xs.min() - found.x() <= slack and 0 <= ys.min() - found.y() <= slack
     assert 0 <= found.x() + found.width() - xs.max() <= slack
     assert 0 <= found.y() + found.height() - ys.max() <= slack
-    assert "found on the page is selected (1 of 1)" in dialog.hint.text()
+    assert "Place 1 of 1 that looks like a signature is selected" in dialog.hint.text()
     assert not dialog.next_button.isVisible()
     scale = dialog.view.scale  # the page is shown smaller than it is
     assert scale > 1
@@ -264,6 +265,14 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
         )
     )
     assert dialog.ok_button.isEnabled()
+    # a rectangle dragged by hand replaces the proposal, and the hint says so
+    start = QPoint(int(300 / scale), int(1100 / scale))
+    end = QPoint(int(700 / scale), int(1300 / scale))
+    qtbot.mousePress(dialog.view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(dialog.view, end)
+    qtbot.mouseRelease(dialog.view, Qt.MouseButton.LeftButton, pos=end)
+    assert "Your selection will be kept" in dialog.hint.text()
+    assert abs(dialog.view.selection.x() - 300) <= 2 * scale
     crop = dialog.cropped()
     assert abs(crop.shape[0] - 200) <= 2 * scale and abs(crop.shape[1] - 400) <= 2 * scale
     dialog.accept()
@@ -283,7 +292,7 @@ def test_crop_offers_each_signature_of_a_page_and_says_when_it_finds_none(qtbot,
     first = dialog.view.selection
     dialog.next_button.click()
     second = dialog.view.selection
-    assert "(2 of 2)" in dialog.hint.text()
+    assert "Place 2 of 2" in dialog.hint.text()
     assert {first.x() < 600, second.x() < 600} == {True, False}  # one left, one right
     dialog.next_button.click()
     assert dialog.view.selection == first  # round again

@@ -655,3 +655,23 @@ def test_ctrl_o_on_the_queue_page_adds_a_folder(qtbot, window, monkeypatch):
     qtbot.waitUntil(lambda: queue.add_folder_button.hasFocus())
     qtbot.keyClick(queue.add_folder_button, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: asked == [()])
+
+
+def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, tmp_path):
+    """Seen in a real window: after recording, choosing the next person left the previous
+    person's ACCEPT on screen beside the new name, with its report still offered."""
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.record()
+    wait_idle(qtbot, window.engine)
+    assert page.recorded and page.report_button.isEnabled() and not page.badge.stale
+    page.choose_person("c-2")
+    assert page.badge.stale
+    assert not page.report_button.isEnabled() and not page.print_button.isEnabled()
+    assert "This result, for c-1, is the one recorded" in page.record_status.text()
+    assert not page.record_button.isEnabled()
+    page.choose_person("c-1")  # back: it is the recorded result again, with its report
+    assert not page.badge.stale and page.report_button.isEnabled()
+    assert page.record_status.text() == "Recorded in the audit log."
+    assert not page.record_button.isEnabled()
+    assert len(verifications(window, "c-1")) == 1 and verifications(window, "c-2") == []

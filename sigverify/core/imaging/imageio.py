@@ -262,14 +262,14 @@ def _to_grey(image: Image.Image) -> np.ndarray:
 
 
 def _brightest_channel(image: Image.Image) -> np.ndarray:
-    """A colour image's brightest channel at each pixel (over white where transparent);
-    any other mode as :func:`_to_grey`."""
+    """A colour image's brightest channel at each pixel (over white where transparent): a
+    red, blue or violet stamp is bright in one of them, a pen is dark in all of them; any
+    other mode as :func:`_to_grey`."""
     if image.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "RGBX"):
         return _to_grey(image)
     rgba = image.convert("RGBA")
     white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-    rgb = np.asarray(Image.alpha_composite(white, rgba).convert("RGB"), dtype=np.uint8)
-    return rgb.max(axis=2)
+    return np.asarray(Image.alpha_composite(white, rgba).convert("RGB"), dtype=np.uint8).max(2)
 
 
 def _scaled_to_uint8(values: np.ndarray, scale: float) -> np.ndarray:
