@@ -96,7 +96,7 @@ def test_occlusion_finds_the_part_the_distance_rests_on():
     sensitivity = occlusion_sensitivity(embed, query, np.zeros((3, 2)), "euclidean")
     assert sensitivity.shape == (H, W) and float(sensitivity.max()) == pytest.approx(1.0)
     assert sensitivity[20:40, 160:200].mean() > 0.5
-    assert float(sensitivity[100:, :100].max()) == 0.0  # blanking the bar does not help
+    assert float(sensitivity[100:, :100].max()) < 0.01  # blanking the bar does not help
     # nothing to blank: nothing sensitive
     blank = np.zeros((H, W), np.uint8)
     assert float(occlusion_sensitivity(embed, blank, np.zeros((1, 2)), "euclidean").max()) == 0

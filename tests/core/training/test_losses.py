@@ -95,12 +95,12 @@ def test_cosine_softmax_by_hand():
     with torch.no_grad():
         loss.weight.copy_(torch.tensor([[5.0, 0.0], [0.0, 0.3]]))  # only directions count
     # [3, 0] is class 0's direction: cosines (1, 0); logits 2 * (1 - 0.5) = 1 and 0
-    right = loss(torch.tensor([[3.0, 0.0]]), torch.tensor([0]))
+    right = loss(torch.tensor([[3.0, 0.0]]), torch.tensor([0])).item()
     assert float(right) == pytest.approx(math.log(1 + math.exp(-1)), rel=1e-6)
     # the same embedding labelled class 1: logits 2 * 1 = 2 and 2 * (0 - 0.5) = -1
-    wrong = loss(torch.tensor([[3.0, 0.0]]), torch.tensor([1]))
+    wrong = loss(torch.tensor([[3.0, 0.0]]), torch.tensor([1])).item()
     assert float(wrong) == pytest.approx(math.log(1 + math.exp(3)), rel=1e-6)
-    both = loss(torch.tensor([[3.0, 0.0], [3.0, 0.0]]), torch.tensor([0, 1]))
+    both = loss(torch.tensor([[3.0, 0.0], [3.0, 0.0]]), torch.tensor([0, 1])).item()
     assert float(both) == pytest.approx((float(right) + float(wrong)) / 2, rel=1e-6)
 
 
@@ -110,9 +110,9 @@ def test_cosine_softmax_trains_its_class_weights():
     embeddings = torch.tensor([[1.0, 0.1], [0.1, 1.0]])
     labels = torch.tensor([0, 1])
     optimiser = torch.optim.SGD(loss.parameters(), lr=0.5)
-    before = float(loss(embeddings, labels))
+    before = loss(embeddings, labels).item()
     for _ in range(50):
         optimiser.zero_grad()
         loss(embeddings, labels).backward()
         optimiser.step()
-    assert float(loss(embeddings, labels)) < before / 2
+    assert loss(embeddings, labels).item() < before / 2
