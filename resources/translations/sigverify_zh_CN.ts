@@ -234,8 +234,9 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+96"/>
+        <location filename="../../sigverify/gui/crop.py" line="+98"/>
         <source>Select the signature</source>
+        <extracomment>The page&apos;s largest size on screen: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar.</extracomment>
         <translation>框选签名</translation>
     </message>
     <message>
@@ -2255,7 +2256,12 @@ enrolled {at} by {who}</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>checking {person}</source>
+        <translation>核验 {person}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>

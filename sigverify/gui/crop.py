@@ -25,7 +25,9 @@ from sigverify.core.imaging.locate import locate_signatures
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui.qimages import array_to_qimage
 
-MAX_VIEW = QSize(1000, 680)
+#: The page's largest size on screen: the dialog (hint, page, buttons) fits a 1366 x 768
+#: screen with its title bar and the taskbar.
+MAX_VIEW = QSize(1000, 600)
 
 
 class SelectableImage(QLabel):

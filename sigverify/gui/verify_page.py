@@ -252,6 +252,11 @@ class VerifyPage(QWidget):
         if person_id is None or query is None or self.engine.model is None:
             self._changed()
             return
+        # another person's (or signature's) unrecorded result is not replaced unasked
+        if self.has_unrecorded_result() and not self.result_is_current():
+            before = self.tr("checking {person}").format(person=person_id)
+            if not self.settle_unrecorded(before, then=self.verify):
+                return
         self.verify_button.setEnabled(False)
         self.hint.setText(self.tr("Checking…"))
 

@@ -675,3 +675,32 @@ def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, 
     assert page.record_status.text() == "Recorded in the audit log."
     assert not page.record_button.isEnabled()
     assert len(verifications(window, "c-1")) == 1 and verifications(window, "c-2") == []
+
+
+@pytest.mark.parametrize("choice", [0, 1, None])
+def test_verifying_another_person_asks_about_the_unrecorded_result(
+    qtbot, two_people, dialogs, tmp_path, choice
+):
+    """Seen in a real window: choosing the next person and pressing Verify replaced an
+    unrecorded result without a word (opening another signature asked)."""
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    first = page.result
+    asked = len(dialogs.questions)  # (enrolment may have asked about an odd reference)
+    page.choose_person("c-2")
+    dialogs.choice = choice  # Record it / Do not record / Cancel
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    wait_idle(qtbot, window.engine)  # recording first, then the check it was waiting for
+    questions = dialogs.questions[asked:]
+    assert len(questions) == 1 and "The result for c-1" in questions[0]
+    if choice is None:  # cancelled: the old result stays, nothing written
+        assert page.result is first and verifications(window, "c-1") == []
+        return
+    assert page.result is not first and page.result.person_id == "c-2"
+    assert len(verifications(window, "c-1")) == (1 if choice == 0 else 0)
+    assert verifications(window, "c-2") == []
+    # the same check again, with the new result current: no question
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    assert len(dialogs.questions) == asked + 1
