@@ -67,8 +67,6 @@ def _text(draw, xy, text, size, rng, fonts, fill=(25, 25, 25)):
 
     font = ImageFont.truetype(str(fonts[int(rng.integers(len(fonts)))]), int(size))
     draw.text(xy, text, font=font, fill=fill)
-    box = draw.textbbox(xy, text, font=font)
-    return box
 
 
 def _words(rng, count: int) -> str:
@@ -105,7 +103,8 @@ def _paste_ink(page: np.ndarray, opacity: np.ndarray, x: int, y: int, colour) ->
 
 
 def _stamp(rng, radius: int) -> tuple[np.ndarray, tuple[int, int, int]]:
-    """A round stamp (two rings, a star, text around): opacity ``(2r, 2r)`` and colour."""
+    """A round stamp (two rings, letters around, a word across): opacity ``(2r, 2r)`` and
+    its colour."""
     size = 2 * radius
     mask = np.zeros((size, size), np.uint8)
     centre = (radius, radius)
@@ -148,7 +147,7 @@ def _logo(draw, rng, x, y, fonts):
     else:
         draw.polygon([(x, y + size), (x + size // 2, y), (x + size, y + size)], fill=colour)
     name = _words(rng, 2).upper()
-    return _text(draw, (x + size + 12, y + size // 4), name, size * 0.5, rng, fonts, fill=colour)
+    _text(draw, (x + size + 12, y + size // 4), name, size * 0.5, rng, fonts, fill=colour)
 
 
 def compose_page(
@@ -168,7 +167,6 @@ def compose_page(
     canvas = Image.new("RGB", (width, height), paper)
     draw = ImageDraw.Draw(canvas)
     notes = []
-    ink_boxes = []  # printed things' boxes, to keep signatures clear of body text
 
     _logo(draw, rng, int(width * 0.05), int(height * 0.04), fonts)
     body = int(rng.integers(20, 30)) if kind == "form" else int(rng.integers(22, 32))
@@ -224,7 +222,7 @@ def compose_page(
         _text(draw, (int(width * 0.08), y), _words(rng, 4).title(), body * 1.8, rng, fonts)
         y += int(body * 3.5)
         for _ in range(int(rng.integers(8, 16))):
-            box = _text(
+            _text(
                 draw,
                 (int(width * 0.08), y),
                 _words(rng, int(rng.integers(6, 11))),
@@ -232,7 +230,6 @@ def compose_page(
                 rng,
                 fonts,
             )
-            ink_boxes.append(box)
             y += int(body * 1.6)
         y += body
         for label in ("Name", "Address", "Date"):

@@ -178,7 +178,7 @@ def decode_image(data: bytes, source: str = "image", stamps_faded: bool = False)
         return _decoded(image, name, source, _brightest_channel if stamps_faded else _to_grey)
 
 
-def _decoded(image: Image.Image, name: str, source: str, to_grey=None) -> LoadedImage:
+def _decoded(image: Image.Image, name: str, source: str, to_grey) -> LoadedImage:
     """Check the opened (header-only) image's size, then decode it to grey."""
     try:
         if image.format in ("JPEG", "MPO") and max(image.size) > JPEG_DRAFT_SIDE:
@@ -206,7 +206,7 @@ def _decoded(image: Image.Image, name: str, source: str, to_grey=None) -> Loaded
         fmt = image.format or "unknown"
         image.load()
         ImageOps.exif_transpose(image, in_place=True)  # no copy of a large scan
-        pixels = (to_grey or _to_grey)(image)
+        pixels = to_grey(image)
     except (ImageTooLargeError, ImageTooSmallError, MemoryError):
         raise
     except Exception as error:  # noqa: BLE001 - see decode_image

@@ -152,9 +152,10 @@ FEATURES = (
 
 
 def word_features(
-    grey: np.ndarray, ink: np.ndarray, labels: np.ndarray, box, pieces: list[int], text_h: float
+    grey: np.ndarray, ink: np.ndarray, box, heights: np.ndarray, widths: np.ndarray, text_h: float
 ) -> np.ndarray:
-    """The cues of one word (see :data:`FEATURES`)."""
+    """The cues of one word (see :data:`FEATURES`); ``heights`` and ``widths`` of its
+    pieces (connected ink)."""
     x, y, w, h = box
     region = ink[y : y + h, x : x + w]
     patch = grey[y : y + h, x : x + w].astype(np.float32)
@@ -173,12 +174,12 @@ def word_features(
     tone_spread = (
         float(np.percentile(tones, 75) - np.percentile(tones, 25)) / 255 if len(tones) else 0.0
     )
-    heights = np.array([_piece_height(labels, box, p) for p in pieces], np.float32)
-    widths = np.array([_piece_width(labels, box, p) for p in pieces], np.float32)
+    heights = np.asarray(heights, np.float32)
+    widths = np.asarray(widths, np.float32)
     return np.array(
         [
             np.log(h / text_h),
-            len(pieces) / max(w / text_h, 1.0),
+            len(heights) / max(w / text_h, 1.0),
             axis,
             float(widths.max() / w) if len(widths) else 0.0,
             float(heights.std() / max(heights.mean(), 1)) if len(heights) > 1 else 0.0,
@@ -188,18 +189,6 @@ def word_features(
         ],
         np.float32,
     )
-
-
-def _piece_height(labels, box, piece) -> int:
-    x, y, w, h = box
-    rows = np.flatnonzero((labels[y : y + h, x : x + w] == piece).any(1))
-    return int(rows[-1] - rows[0] + 1) if len(rows) else 0
-
-
-def _piece_width(labels, box, piece) -> int:
-    x, y, w, h = box
-    columns = np.flatnonzero((labels[y : y + h, x : x + w] == piece).any(0))
-    return int(columns[-1] - columns[0] + 1) if len(columns) else 0
 
 
 @dataclass
@@ -232,7 +221,10 @@ def page_words(view: PageView) -> tuple[list[Word], float]:
             continue
         box = (x + int(xs.min()), y + int(ys.min()), int(np.ptp(xs)) + 1, int(np.ptp(ys)) + 1)
         pieces = np.unique(labels[y : y + h, x : x + w][inside])
-        features = word_features(view.grey, clean, labels, box, list(pieces), text_h)
+        # a piece lies whole inside its word: its own box is the one labelling measured
+        heights = stats[pieces, cv2.CC_STAT_HEIGHT]
+        widths = stats[pieces, cv2.CC_STAT_WIDTH]
+        features = word_features(view.grey, clean, box, heights, widths, text_h)
         logit = float(features @ WEIGHTS + BIAS)
         words.append(Word(box, features, 1 / (1 + np.exp(-logit))))
     return words, text_h
