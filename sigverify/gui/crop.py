@@ -34,6 +34,7 @@ class SelectableImage(QLabel):
     """A picture on which a rectangle is dragged; ``selection`` is in picture pixels."""
 
     selection_changed = Signal()
+    drawn_by_hand = Signal()  # after the clerk's own drag (not a proposal)
 
     def __init__(self, pixels: np.ndarray, parent=None):
         super().__init__(parent)
@@ -53,7 +54,6 @@ class SelectableImage(QLabel):
         self.band = QRubberBand(QRubberBand.Shape.Rectangle, self)
         self._origin: QPoint | None = None
         self.selection: QRect | None = None
-        self.dragged = False  # the clerk drew the selection (not the page search)
         self.setCursor(Qt.CursorShape.CrossCursor)
 
     def select(self, view_rect: QRect) -> None:
@@ -87,9 +87,9 @@ class SelectableImage(QLabel):
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self._origin is not None:
-            self.dragged = True
             self.select(QRect(self._origin, event.position().toPoint()))
             self._origin = None
+            self.drawn_by_hand.emit()
 
 
 class CropDialog(QDialog):
@@ -118,7 +118,7 @@ class CropDialog(QDialog):
         self.view.selection_changed.connect(
             lambda: self.ok_button.setEnabled(self.view.selection is not None)
         )
-        self.view.selection_changed.connect(self._selected_by_hand)
+        self.view.drawn_by_hand.connect(self._selected_by_hand)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -151,7 +151,7 @@ class CropDialog(QDialog):
         self.hint.setText(text)
 
     def _selected_by_hand(self) -> None:
-        if self.view.selection is not None and self.view.dragged:
+        if self.view.selection is not None:
             self.hint.setText(self.tr("Your selection will be kept: press OK."))
 
     def cropped(self) -> np.ndarray:
