@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from sigverify.core.data.datasets import read_dataset
@@ -66,14 +67,12 @@ def fit(folders, count, seed) -> dict:
         truth = []
         for x, y, w, h in page.boxes:
             corners = np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]).reshape(-1, 1, 2)
-            mapped = locate.cv2.perspectiveTransform(corners, to_view).reshape(4, 2)
+            mapped = cv2.perspectiveTransform(corners, to_view).reshape(4, 2)
             (x0, y0), (x1, y1) = mapped.min(0), mapped.max(0)
             truth.append((x0, y0, x1, y1))
         for word in words:
-            x, y, w, h = word.box
             inside = any(
-                max(0, min(x + w, x1) - max(x, x0)) * max(0, min(y + h, y1) - max(y, y0))
-                >= 0.6 * w * h
+                locate.share_inside(word.box, (x0, y0, x1 - x0, y1 - y0)) >= 0.6
                 for x0, y0, x1, y1 in truth
             )
             rows.append(word.features)
@@ -83,7 +82,9 @@ def fit(folders, count, seed) -> dict:
     weight = np.where(y == 1, 0.5 / y.sum(), 0.5 / (1 - y).sum())
     design = np.hstack([x, np.ones((len(x), 1))])
     beta = np.zeros(design.shape[1])
-    for _ in range(50):  # Newton's method, L2 0.01
+    # Newton's method, L2 0.01 on every weight, the bias too: what fitted locate.WEIGHTS
+    # (writer_dependent.fit_logistic leaves the bias free and gives other weights)
+    for _ in range(50):
         p = 1 / (1 + np.exp(-design @ beta))
         gradient = design.T @ (weight * (p - y)) + 0.01 * beta
         hessian = design.T @ (design * (weight * p * (1 - p))[:, None]) + 0.01 * np.eye(len(beta))

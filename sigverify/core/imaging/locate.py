@@ -238,7 +238,7 @@ SEED, GROW = 0.5, 0.15
 INSIDE = 0.05
 
 
-def _inside(box, group) -> float:
+def share_inside(box, group) -> float:
     """The share of ``box``'s area inside ``group``."""
     w = max(0, min(box[0] + box[2], group[0] + group[2]) - max(box[0], group[0]))
     h = max(0, min(box[1] + box[3], group[1] + group[3]) - max(box[1], group[1]))
@@ -271,7 +271,7 @@ def _joined(words: list[Word], text_h: float) -> list[list[Word]]:
             for word in list(spare):
                 tall = word.handwriting >= GROW and word.box[3] >= 2 * text_h
                 if (tall and near(box, word.box)) or (
-                    word.handwriting >= INSIDE and _inside(word.box, box) >= 0.5
+                    word.handwriting >= INSIDE and share_inside(word.box, box) >= 0.5
                 ):
                     group.append(word)
                     spare.remove(word)
