@@ -115,3 +115,6 @@ def enrolled_service(folder, model_dir, operator: str, people: dict[str, tuple[i
         yield service
     finally:
         store.close()
+
+
+from postgres_server import postgres_server, server_store_url  # noqa: E402, F401

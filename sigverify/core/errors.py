@@ -54,3 +54,7 @@ class NotFoundError(SigverifyError):
 class StoreIntegrityError(StoreError):
     """Something in the store was changed outside sigverify (it no longer matches its
     seal), or the seal itself is missing: what it concerns is refused, never used."""
+
+
+class NotAllowedError(StoreError):
+    """The database account connected to a shared store may not do this (its role)."""

@@ -69,6 +69,15 @@ def bundled_models_dir() -> Path:
 STORE_ENV = "SIGVERIFY_STORE"
 
 
+def default_store_location() -> str | Path:
+    """``SIGVERIFY_STORE`` (a file path or a ``postgresql://`` URL) if set, else
+    ``store.sqlite3`` in the user data folder."""
+    override = os.environ.get(STORE_ENV, "").strip()
+    if override.lower().startswith(("postgresql://", "postgres://")):
+        return override
+    return default_store_path()
+
+
 def default_store_path() -> Path:
     """``SIGVERIFY_STORE`` if set, else ``store.sqlite3`` in the user data folder."""
     override = os.environ.get(STORE_ENV, "").strip()

@@ -1,5 +1,7 @@
-"""The reference store: an embedded SQLite database of people, their reference
-signatures and an audit log.
+"""The reference store: people, their reference signatures and an audit log, in an
+embedded SQLite file (one desk, the default) or on a PostgreSQL server (several desks:
+:mod:`sigverify.core.store_postgres`, with the database's own roles and a second
+supervisor's approval for risky changes).
 
 - One file (``store.sqlite3`` in the user data folder unless told otherwise), WAL journal,
   foreign keys on, ``application_id`` set so that a file that is not ours is refused, and
@@ -14,6 +16,7 @@ signatures and an audit log.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import sqlite3
@@ -25,17 +28,20 @@ from pathlib import Path
 import numpy as np
 
 from sigverify.core.errors import (
+    NotAllowedError,
     NotFoundError,
     SigverifyError,
     StoreError,
     StoreIntegrityError,
 )
 from sigverify.core.i18n import translate
-from sigverify.core.paths import default_store_path
+from sigverify.core.paths import default_store_location
 from sigverify.core.store_audit import append_entry, check_chain, read_entries
+from sigverify.core.store_backend import PostgresDatabase, SqliteDatabase, is_server_url
 from sigverify.core.store_records import (
     AuditEntry,
     NewReference,
+    PendingChange,
     Person,
     StoredReference,
     now,
@@ -47,8 +53,20 @@ from sigverify.core.store_references import (
     read_reference_images,
     write_embeddings,
 )
-from sigverify.core.store_schema import friendly_error, prepare
-from sigverify.core.store_seal import Seal, changed_outside, person_parts, setting_parts
+from sigverify.core.store_roles import Role, read_role, refusal
+from sigverify.core.store_schema import (
+    check_server_schema,
+    friendly_error,
+    prepare,
+    server_is_set_up,
+)
+from sigverify.core.store_seal import (
+    DatabaseSeal,
+    Seal,
+    changed_outside,
+    person_parts,
+    setting_parts,
+)
 
 log = logging.getLogger(__name__)
 
@@ -62,30 +80,67 @@ def _no_person(person_id: str) -> NotFoundError:
 
 
 class Store:
-    """Open (creating or migrating as needed) the store at ``path``."""
+    """Open the store at ``location``: a file path (created or migrated as needed), a
+    ``postgresql://`` URL of a server set up with ``sigverify store init-postgres``, or
+    None for ``SIGVERIFY_STORE`` or the file in the user data folder."""
 
-    def __init__(self, path: str | Path | None = None, timeout: float = 5.0):
-        self.path = Path(path) if path else default_store_path()
+    def __init__(self, location: str | Path | None = None, timeout: float = 5.0):
+        location = location or default_store_location()
+        server = is_server_url(str(location))
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            if server:
+                self._db = PostgresDatabase(str(location), timeout)
+            else:
+                self._db = SqliteDatabase(Path(location), timeout)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(
                 translate(
                     "errors", "The signature store “{path}” cannot be opened ({error})."
-                ).format(path=self.path, error=error)
+                ).format(path=location, error=error)
             ) from error
-        self._db.row_factory = sqlite3.Row
-        self.seal = Seal(self.path)
+        except Exception as error:  # psycopg's, imported only for a server
+            if not server:
+                raise
+            raise friendly_error(error, str(location)) from error
+        self.path = self._db.path  # on a server: where this desk keeps its local things
+        self.location = self._db.location
+        self.seal = DatabaseSeal(self._db) if server else Seal(self.path)
         try:
-            self._prepare(deadline=time.monotonic() + 3 * timeout)
+            if server:
+                # an account without a role may not read the schema: say that first
+                self.role = read_role(self._db) if server_is_set_up(self._db) else None
+                check_server_schema(self._db)
+            else:
+                self._prepare(deadline=time.monotonic() + 3 * timeout)
+                self.role = Role.LOCAL
             self._move_seal_head()  # catches up after a kill between a commit and the seal
-        except sqlite3.Error as error:
+        except self._db.errors as error:
             self._db.close()
-            raise friendly_error(error, self.path) from error
+            raise friendly_error(error, self.location) from error
         except SigverifyError:
             self._db.close()
             raise
+
+    @property
+    def shared(self) -> bool:
+        """True on a server (several desks), False for a file on this computer."""
+        return self._db.kind == "postgresql"
+
+    @property
+    def account(self) -> str | None:
+        """The database account this desk is connected as (None for a local file): the
+        operator every audit row names, which cannot be typed in."""
+        return self._db.session_user
+
+    def refusal(self, action: str) -> str | None:
+        """Why this desk's account may not do ``action`` (see
+        :data:`~sigverify.core.store_roles.SUPERVISED`), or None when it may."""
+        return refusal(self.role, action, self.account)
+
+    @property
+    def needs_approval(self) -> bool:
+        """True when a risky change by this account waits for a second supervisor."""
+        return self.role is Role.SUPERVISOR
 
     def _prepare(self, deadline: float) -> None:
         """Check, create or migrate the file. Desks opening a new store together can find
@@ -117,13 +172,13 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator:
         """One atomic write: everything inside commits together or not at all; after the
         commit the seal learns the audit log's new last row."""
         try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise friendly_error(error, self.path) from error
+            self._db.begin_write()
+        except self._db.errors as error:
+            raise friendly_error(error, self.location) from error
         try:
             yield self._db
             self._db.execute("COMMIT")
@@ -131,8 +186,8 @@ class Store:
             # SQLite may already have rolled back by itself (e.g. on a full disk).
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-            if isinstance(error, sqlite3.Error):
-                raise friendly_error(error, self.path) from error
+            if isinstance(error, self._db.errors):
+                raise friendly_error(error, self.location) from error
             raise
         self._move_seal_head()
 
@@ -145,7 +200,12 @@ class Store:
         try:
             self.seal.move_head(tuple(row))
         except (OSError, StoreIntegrityError) as error:
-            log.warning("the seal of %s was not updated: %s", self.path, error)
+            log.warning("the seal of %s was not updated: %s", self.location, error)
+
+    def _append(self, db, operator: str, action: str, person_id, details: dict):
+        """An audit row in the caller's transaction; on a server its operator is always the
+        account connected (the database refuses any other name)."""
+        return append_entry(db, self.seal, self.account or operator, action, person_id, details)
 
     # -------------------------------------------------------------- audit
 
@@ -161,7 +221,7 @@ class Store:
         """Append ``(operator, action, person_id, details)`` entries in one transaction
         (a batch's verifications: one commit instead of one each); their ``(id, hash)``."""
         with self.transaction() as db:
-            return [append_entry(db, self.seal, *entry) for entry in entries]
+            return [self._append(db, *entry) for entry in entries]
 
     def audit_entries(self, person_id: str | None = None) -> list[AuditEntry]:
         return read_entries(self._db, person_id)
@@ -207,16 +267,23 @@ class Store:
         )
 
     def list_people(self, search: str = "") -> list[Person]:
-        pattern = f"%{search.strip()}%"
+        pattern = f"%{search.strip().lower()}%"
         rows = self._db.execute(
             "SELECT p.*, (SELECT count(*) FROM signature_references r "
-            "WHERE r.person_id = p.id) AS n "
-            "FROM people p WHERE p.id LIKE ? OR p.name LIKE ? ORDER BY p.name COLLATE NOCASE, p.id",
+            "WHERE r.person_id = p.id) AS n FROM people p "
+            "WHERE lower(p.id) LIKE ? OR lower(p.name) LIKE ? ORDER BY lower(p.name), p.id",
             (pattern, pattern),
         ).fetchall()
         return [self._person(r) for r in rows]
 
-    def delete_person(self, person_id: str, operator: str) -> None:
+    def delete_person(self, person_id: str, operator: str) -> PendingChange | None:
+        """Delete a person with their references (audited). On a server, a supervisor's
+        deletion waits for another supervisor: the :class:`PendingChange` is returned."""
+        count = self.get_person(person_id).reference_count
+        details = {"references": count}
+        pending = self._supervised("delete", "delete_person", person_id, {}, details, operator)
+        if pending is not None:
+            return pending
         with self.transaction() as db:
             person = db.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
             if person is None:
@@ -225,7 +292,8 @@ class Store:
                 "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
             ).fetchone()[0]
             db.execute("DELETE FROM people WHERE id = ?", (person_id,))
-            append_entry(db, self.seal, operator, "delete_person", person_id, {"references": count})
+            self._append(db, operator, "delete_person", person_id, {"references": count})
+        return None
 
     def update_person(self, person_id: str, name: str, note: str, operator: str) -> None:
         """Change a person's name and note (audited, with the values before and after)."""
@@ -236,9 +304,8 @@ class Store:
             if (row["name"], row["note"]) == (name, note):
                 return
             db.execute("UPDATE people SET name = ?, note = ? WHERE id = ?", (name, note, person_id))
-            append_entry(
+            self._append(
                 db,
-                self.seal,
                 operator,
                 "update_person",
                 person_id,
@@ -252,9 +319,10 @@ class Store:
         reject: float | None,
         operator: str,
         preset: float | None = None,
-    ) -> None:
+    ) -> PendingChange | None:
         """Per-person thresholds (None = use the model's); ``preset``: the operating point
-        they come from (a target share of forgeries), for the audit log."""
+        they come from (a target share of forgeries), for the audit log. On a server, a
+        supervisor's change waits for another supervisor (the :class:`PendingChange`)."""
         if any(v is not None and not (math.isfinite(v) and v >= 0) for v in (accept, reject)):
             raise SigverifyError(
                 translate("errors", "A threshold must be a number of 0 or more, or left empty.")
@@ -263,23 +331,27 @@ class Store:
             raise SigverifyError(
                 translate("errors", "The reject threshold must not be below the accept threshold.")
             )
+        if self._db.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone() is None:
+            raise _no_person(person_id)
+        details = {"accept": accept, "reject": reject}
+        details |= {} if preset is None else {"preset": preset}
+        mac = self.seal.mac(*person_parts(person_id, accept, reject))
+        payload = {"accept": accept, "reject": reject, "mac": mac}
+        pending = self._supervised(
+            "thresholds", "thresholds", person_id, payload, details, operator, "set_thresholds"
+        )
+        if pending is not None:
+            return pending
         with self.transaction() as db:
             changed = db.execute(
-                "UPDATE people SET accept_threshold = ?, reject_threshold = ? WHERE id = ?",
-                (accept, reject, person_id),
+                "UPDATE people SET accept_threshold = ?, reject_threshold = ?, mac = ? "
+                "WHERE id = ?",
+                (accept, reject, mac, person_id),
             ).rowcount
             if not changed:
                 raise _no_person(person_id)
-            self._seal_person(db, person_id, accept, reject)
-            append_entry(
-                db,
-                self.seal,
-                operator,
-                "set_thresholds",
-                person_id,
-                {"accept": accept, "reject": reject}
-                | ({} if preset is None else {"preset": preset}),
-            )
+            self._append(db, operator, "set_thresholds", person_id, details)
+        return None
 
     # -------------------------------------------------------------- references
 
@@ -299,20 +371,25 @@ class Store:
             exists = db.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
             if exists is None:
                 db.execute(
-                    "INSERT INTO people (id, name, note, created_at) VALUES (?, ?, ?, ?)",
-                    (person_id, name or "", note or "", now()),
+                    "INSERT INTO people (id, name, note, created_at, mac) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        person_id,
+                        name or "",
+                        note or "",
+                        now(),
+                        self.seal.mac(*person_parts(person_id, None, None)),
+                    ),
                 )
-                self._seal_person(db, person_id, None, None)
             elif name is not None or note is not None:
                 db.execute(
                     "UPDATE people SET name = coalesce(?, name), note = coalesce(?, note) "
                     "WHERE id = ?",
                     (name, note, person_id),
                 )
-            ids = insert_references(db, self.seal, person_id, model_id, references, operator)
-            append_entry(
+            enrolled_by = self.account or operator
+            ids = insert_references(db, self.seal, person_id, model_id, references, enrolled_by)
+            self._append(
                 db,
-                self.seal,
                 operator,
                 "enroll",
                 person_id,
@@ -349,22 +426,27 @@ class Store:
             return None
         return np.frombuffer(row["trajectory"], dtype="<f4").reshape(-1, 4).copy()
 
-    def remove_reference(self, reference_id: int, operator: str) -> None:
+    def remove_reference(self, reference_id: int, operator: str) -> PendingChange | None:
+        """Remove one reference (audited). On a server, a supervisor's removal waits for
+        another supervisor (the :class:`PendingChange`)."""
+        row = self._db.execute(
+            "SELECT person_id, filename FROM signature_references WHERE id = ?", (reference_id,)
+        ).fetchone()
+        if row is None:
+            raise no_reference(reference_id)
+        details = {"reference": reference_id, "file": row["filename"]}
+        pending = self._supervised(
+            "delete", "remove_reference", row["person_id"], details, details, operator
+        )
+        if pending is not None:
+            return pending
         with self.transaction() as db:
-            row = db.execute(
-                "SELECT person_id, filename FROM signature_references WHERE id = ?", (reference_id,)
-            ).fetchone()
-            if row is None:
+            if not db.execute(
+                "DELETE FROM signature_references WHERE id = ?", (reference_id,)
+            ).rowcount:
                 raise no_reference(reference_id)
-            db.execute("DELETE FROM signature_references WHERE id = ?", (reference_id,))
-            append_entry(
-                db,
-                self.seal,
-                operator,
-                "remove_reference",
-                row["person_id"],
-                {"reference": reference_id, "file": row["filename"]},
-            )
+            self._append(db, operator, "remove_reference", row["person_id"], details)
+        return None
 
     def embeddings(self, person_id: str, model_id: str) -> tuple[list[int], np.ndarray | None]:
         """Reference ids and their embeddings ``(R, D)`` for one model; references not yet
@@ -392,10 +474,6 @@ class Store:
         with self.transaction() as db:
             write_embeddings(db, self.seal, model_id, vectors)
 
-    def _seal_person(self, db, person_id: str, accept: float | None, reject: float | None) -> None:
-        mac = self.seal.mac(*person_parts(person_id, accept, reject))
-        db.execute("UPDATE people SET mac = ? WHERE id = ?", (mac, person_id))
-
     # -------------------------------------------------------------- settings
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
@@ -406,31 +484,131 @@ class Store:
             raise changed_outside(translate("errors", "The setting “{key}”").format(key=key))
         return row["value"]
 
-    def _put_settings(self, db, values: dict[str, str]) -> None:
-        db.executemany(
-            "INSERT OR REPLACE INTO settings (key, value, mac) VALUES (?, ?, ?)",
-            [(k, v, self.seal.mac(*setting_parts(k, v))) for k, v in values.items()],
-        )
-
-    def set_setting(self, key: str, value: str, operator: str, audit: bool = True) -> None:
-        with self.transaction() as db:
-            old = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-            self._put_settings(db, {key: value})
-            if audit:
-                append_entry(
-                    db,
-                    self.seal,
-                    operator,
-                    "setting",
-                    None,
-                    {"key": key, "old": old["value"] if old else None, "new": value},
-                )
+    def set_setting(self, key: str, value: str, operator: str) -> PendingChange | None:
+        """Change one setting (audited, with its value before)."""
+        old = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        details = {"key": key, "old": old["value"] if old else None, "new": value}
+        return self.set_settings_audited({key: value}, operator, "setting", details)
 
     def set_settings_audited(
         self, values: dict[str, str], operator: str, action: str, details: dict
-    ) -> None:
+    ) -> PendingChange | None:
         """Several settings and one audit row ``action`` in one transaction (a model
-        switch: the active model, the list of models used, and its record)."""
+        switch: the active model, the list of models used, and its record). On a server,
+        a supervisor's change waits for another supervisor (the :class:`PendingChange`)."""
+        sealed = {k: [v, self.seal.mac(*setting_parts(k, v))] for k, v in values.items()}
+        what = "models" if action == "activate_model" else "settings"
+        if any(key.startswith("thresholds/") for key in values):
+            what = "thresholds"
+        pending = self._supervised(
+            what, "settings", None, {"settings": sealed}, details, operator, action
+        )
+        if pending is not None:
+            return pending
         with self.transaction() as db:
-            self._put_settings(db, values)
-            append_entry(db, self.seal, operator, action, None, details)
+            db.executemany(
+                "INSERT INTO settings (key, value, mac) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value, mac = excluded.mac",
+                [(key, value, mac) for key, (value, mac) in sealed.items()],
+            )
+            self._append(db, operator, action, None, details)
+        return None
+
+    # -------------------------------------------------------------- second approval
+
+    def _supervised(
+        self,
+        what: str,
+        kind: str,
+        person_id: str | None,
+        payload: dict,
+        details: dict,
+        operator: str,
+        action: str | None = None,
+    ) -> PendingChange | None:
+        """Refuse a risky change this account may not make; on a server, file a
+        supervisor's change as pending (returned); else None: the caller applies it."""
+        reason = self.refusal(what)
+        if reason:
+            raise NotAllowedError(reason)
+        if not self.needs_approval:
+            return None
+        action = action or kind
+        payload = payload | {"action": action, "details": details}
+        at = now()
+        with self.transaction() as db:
+            change_id = db.execute(
+                "INSERT INTO pending_changes (kind, person_id, payload, requested_by, "
+                "requested_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (kind, person_id, json.dumps(payload, sort_keys=True), self.account, at),
+            ).fetchone()[0]
+            self._append(
+                db,
+                operator,
+                "request_change",
+                person_id,
+                {"change": change_id, "action": action} | details,
+            )
+        return PendingChange(change_id, kind, person_id, action, details, self.account, at)
+
+    def pending_changes(self, include_decided: bool = False) -> list[PendingChange]:
+        """Changes waiting for a second supervisor (on a server; a local file has none),
+        oldest first; with ``include_decided``, the approved and rejected ones too."""
+        if not self.shared:
+            return []
+        query = "SELECT * FROM pending_changes"
+        query += "" if include_decided else " WHERE status = 'pending'"
+        rows = self._db.execute(query + " ORDER BY id").fetchall()
+        changes = []
+        for row in rows:
+            payload = json.loads(row["payload"])
+            changes.append(
+                PendingChange(
+                    row["id"],
+                    row["kind"],
+                    row["person_id"],
+                    payload["action"],
+                    payload["details"],
+                    row["requested_by"],
+                    row["requested_at"],
+                    row["status"],
+                    row["decided_by"],
+                )
+            )
+        return changes
+
+    def decide(self, change_id: int, approve: bool, operator: str = "") -> PendingChange:
+        """Approve (apply) or reject a pending change, as a supervisor other than the one
+        who asked for it (withdrawing one's own request is a rejection). The audit log
+        records it under this account with the one who asked."""
+        reason = self.refusal("approve")
+        if reason:
+            raise NotAllowedError(reason)
+        change = next((c for c in self.pending_changes(True) if c.id == change_id), None)
+        if change is None:
+            raise NotFoundError(
+                translate("errors", "There is no change number {change}.").format(change=change_id)
+            )
+        if change.status != "pending":
+            raise SigverifyError(
+                translate("errors", "Change {change} was already {status} by {who}.").format(
+                    change=change_id, status=change.status, who=change.decided_by
+                )
+            )
+        if approve and change.requested_by == self.account:
+            raise NotAllowedError(
+                translate(
+                    "errors",
+                    "A change must be approved by another supervisor than the one who asked "
+                    "for it.",
+                )
+            )
+        with self.transaction() as db:
+            db.execute("SELECT sigverify_decide(?, ?)", (change_id, approve))
+            asked = {"change": change_id, "requested_by": change.requested_by}
+            if approve:
+                self._append(db, operator, change.action, change.person_id, change.details | asked)
+            else:
+                asked |= {"action": change.action}
+                self._append(db, operator, "reject_change", change.person_id, asked)
+        return next(c for c in self.pending_changes(True) if c.id == change_id)

@@ -8,7 +8,6 @@ calls them inside its transactions."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from sigverify.core.i18n import translate
 from sigverify.core.store_records import GENESIS_HASH, AuditEntry, entry_hash, now
@@ -16,7 +15,7 @@ from sigverify.core.store_seal import Seal, audit_parts, changed_outside
 
 
 def append_entry(
-    db: sqlite3.Connection,
+    db,
     seal: Seal,
     operator: str,
     action: str,
@@ -27,6 +26,7 @@ def append_entry(
     transaction (which moves the seal's head when it commits); its ``(id, hash)``.
     Refused when the log no longer reaches the seal's head: a new row must not hide rows
     cut from the end."""
+    db.lock_audit()  # on a server: one desk at a time from here until its commit
     row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     if (row["id"] if row else 0) < seal.head()[0]:
         raise changed_outside(translate("errors", "The audit log"))
@@ -34,20 +34,19 @@ def append_entry(
     at = now()
     text = json.dumps(details, sort_keys=True, ensure_ascii=False)
     digest = entry_hash(previous, at, operator, action, person_id, text)
+    # numbered here, not by the database: a server's sequence skips numbers on a rollback,
+    # and the chain's rows are numbered without a gap
+    row_id = (row["id"] if row else 0) + 1
     db.execute(
-        "INSERT INTO audit_log (at, operator, action, person_id, details, previous_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (at, operator, action, person_id, text, previous, digest),
-    )
-    row_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
-    mac = seal.mac(*audit_parts(row_id, digest))
-    db.execute("UPDATE audit_log SET mac = ? WHERE id = ?", (mac, row_id))
+        "INSERT INTO audit_log (id, at, operator, action, person_id, details, previous_hash, "
+        "hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row_id, at, operator, action, person_id, text, previous, digest,
+         seal.mac(*audit_parts(row_id, digest))),
+    )  # fmt: skip
     return row_id, digest
 
 
-def read_entries(
-    db: sqlite3.Connection, person_id: str | None = None, entry_id: int | None = None
-) -> list[AuditEntry]:
+def read_entries(db, person_id: str | None = None, entry_id: int | None = None) -> list[AuditEntry]:
     """All rows in order, or those about one person, or the one row ``entry_id``."""
     wanted = [(column, value) for column, value in (("person_id", person_id or None),
               ("id", entry_id)) if value is not None]  # fmt: skip
@@ -69,7 +68,7 @@ def read_entries(
     ]
 
 
-def check_chain(db: sqlite3.Connection, seal: Seal) -> tuple[bool, int | None]:
+def check_chain(db, seal: Seal) -> tuple[bool, int | None]:
     """``(True, None)`` if the rows are numbered 1, 2, 3... without a gap, every row's hash
     is right and links to the one before, every row's MAC matches under ``seal``, and the
     log reaches the head the seal remembers (it may go further: a kill after a commit);

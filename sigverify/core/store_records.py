@@ -51,6 +51,22 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class PendingChange:
+    """A risky change asked for by one supervisor of a shared store, waiting for another
+    one to approve it: ``action`` and ``details`` are what the audit log records then."""
+
+    id: int
+    kind: str  # "thresholds", "delete_person", "remove_reference" or "settings"
+    person_id: str | None
+    action: str
+    details: dict
+    requested_by: str
+    requested_at: str
+    status: str = "pending"  # or "approved", "rejected"
+    decided_by: str | None = None
+
+
+@dataclass(frozen=True)
 class NewReference:
     """A reference ready to store: the original bytes, the preprocessed PNG, its embedding."""
 

@@ -5,8 +5,6 @@ calls them inside its transactions."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import numpy as np
 
 from sigverify.core.errors import NotFoundError, SigverifyError
@@ -31,7 +29,7 @@ def no_reference(reference_id: int) -> NotFoundError:
 
 
 def insert_references(
-    db: sqlite3.Connection,
+    db,
     seal: Seal,
     person_id: str,
     model_id: str,
@@ -59,7 +57,7 @@ def insert_references(
         cursor = db.execute(
             "INSERT INTO signature_references (person_id, filename, image_sha256, image, "
             "preprocessed_png, enrolled_by, enrolled_at, trajectory) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 person_id,
                 ref.filename,
@@ -71,7 +69,7 @@ def insert_references(
                 None if ref.trajectory is None else trajectory_bytes(ref.trajectory),
             ),
         )
-        reference_id = cursor.lastrowid
+        reference_id = cursor.fetchone()[0]
         ids.append(reference_id)
         mac = seal.mac(*reference_parts(reference_id, person_id, digest, ref.preprocessed_png))
         db.execute("UPDATE signature_references SET mac = ? WHERE id = ?", (mac, reference_id))
@@ -79,7 +77,7 @@ def insert_references(
     return ids
 
 
-def read_reference_images(db: sqlite3.Connection, seal: Seal, reference_id: int):
+def read_reference_images(db, seal: Seal, reference_id: int):
     """``(original bytes, preprocessed PNG)`` of a reference, after checking both against
     its stored hash and MAC (:class:`StoreIntegrityError` when they differ)."""
     row = db.execute(
@@ -101,7 +99,7 @@ def read_reference_images(db: sqlite3.Connection, seal: Seal, reference_id: int)
 
 
 def read_embeddings(
-    db: sqlite3.Connection, seal: Seal, person_id: str, model_id: str
+    db, seal: Seal, person_id: str, model_id: str
 ) -> tuple[list[int], np.ndarray | None]:
     """Reference ids and embeddings ``(R, D)`` of a person for one model, each checked
     against its MAC; references not yet embedded with this model are left out."""
@@ -124,9 +122,7 @@ def read_embeddings(
     return [r["id"] for r in rows], np.stack([vector_from_bytes(r["vector"]) for r in rows])
 
 
-def write_embeddings(
-    db: sqlite3.Connection, seal: Seal, model_id: str, vectors: dict[int, np.ndarray]
-) -> None:
+def write_embeddings(db, seal: Seal, model_id: str, vectors: dict[int, np.ndarray]) -> None:
     """Store embeddings with their MACs (which name the person each reference belongs to);
     earlier ones for the same model are replaced. A reference removed meanwhile (by
     another desk) is skipped."""
@@ -147,7 +143,8 @@ def write_embeddings(
         mac = seal.mac(*embedding_parts(reference_id, owners[reference_id], model_id, data))
         rows.append((reference_id, model_id, data, mac))
     db.executemany(
-        "INSERT OR REPLACE INTO embeddings (reference_id, model_id, vector, mac) "
-        "VALUES (?, ?, ?, ?)",
+        "INSERT INTO embeddings (reference_id, model_id, vector, mac) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (reference_id, model_id) DO UPDATE SET vector = excluded.vector, "
+        "mac = excluded.mac",
         rows,
     )

@@ -5,13 +5,13 @@ SQLite error means to the person using the store."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sigverify.core.errors import StoreError
 from sigverify.core.i18n import translate
+from sigverify.core.store_backend import is_server_url
 from sigverify.core.store_seal import Seal, seal_rows
 
 #: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
@@ -71,16 +71,37 @@ MIGRATIONS: dict[int, str] = {
 }
 
 
-def friendly_error(error: sqlite3.Error, path: Path) -> StoreError:
-    """What an SQLite error means to the person using the store, in their language."""
+def friendly_error(error: Exception, location: str | Path) -> StoreError:
+    """What a database error (SQLite's or a PostgreSQL server's) means to the person using
+    the store, in their language."""
     text = str(error).lower()
-    if "locked" in text or "busy" in text:
+    code = getattr(error, "sqlstate", None) or ""
+    server = is_server_url(str(location))
+    name = str(location) if server else Path(location).name
+    if code == "42501":  # insufficient privilege: the grants refused it
+        message = translate(
+            "errors",
+            "Your database account may not do this: the shared store allows it to "
+            "supervisors only ({error}).",
+        )
+    elif server and ("password" in text or "authentication" in text):
+        message = translate(
+            "errors",
+            "The server of the shared store “{name}” refused the user name or password.",
+        )
+    elif server and (code.startswith("08") or "connect" in text or "timeout" in text):
+        message = translate(
+            "errors",
+            "The server of the shared store “{name}” cannot be reached. Check the network "
+            "and the address, or ask the administrator whether it is running.",
+        )
+    elif "locked" in text or "busy" in text or code in ("40001", "40P01", "55P03"):
         message = translate(
             "errors",
             "The signature store “{name}” is busy: another sigverify window or program is "
             "writing to it. Try again in a moment.",
         )
-    elif "full" in text:
+    elif "full" in text or code == "53100":
         message = translate(
             "errors", "The disk is full: nothing was saved. Free some space and try again."
         )
@@ -90,13 +111,49 @@ def friendly_error(error: sqlite3.Error, path: Path) -> StoreError:
         message = translate("errors", "The signature store “{path}” cannot be opened for writing.")
     else:
         message = translate("errors", "The signature store could not be used ({error}).")
-    return StoreError(message.format(name=path.name, path=path, error=error))
+    return StoreError(message.format(name=name, path=location, error=error))
+
+
+def server_is_set_up(db) -> bool:
+    return db.execute("SELECT to_regclass('sigverify_schema') IS NOT NULL").fetchone()[0]
+
+
+def check_server_schema(db) -> None:
+    """A server store must have been set up (or upgraded) by ``sigverify store
+    init-postgres``, which an administrator runs: a desk never changes the schema."""
+    version = None
+    if server_is_set_up(db):
+        version = db.execute("SELECT version FROM sigverify_schema").fetchone()
+    if version is None:
+        raise StoreError(
+            translate(
+                "errors",
+                "The database “{name}” is not set up as a sigverify store. An administrator "
+                "sets it up with: sigverify store init-postgres URL",
+            ).format(name=db.location)
+        )
+    if version[0] > SCHEMA_VERSION:
+        raise StoreError(
+            translate(
+                "errors",
+                "The signature store “{name}” was written by a newer sigverify (schema "
+                "{version}); update sigverify to open it.",
+            ).format(name=db.location, version=version[0])
+        )
+    if version[0] < SCHEMA_VERSION:
+        raise StoreError(
+            translate(
+                "errors",
+                "The shared store “{name}” needs an upgrade, which an administrator makes "
+                "with: sigverify store init-postgres URL",
+            ).format(name=db.location)
+        )
 
 
 def prepare(
-    db: sqlite3.Connection,
+    db,
     name: str,
-    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]],
+    transaction: Callable[[], AbstractContextManager],
     seal: Seal,
 ) -> None:
     """Check that the open file ``name`` is ours and not from a newer version, create or
@@ -127,7 +184,7 @@ def prepare(
     db.execute("PRAGMA synchronous = FULL")
 
 
-def checked_version(db: sqlite3.Connection, name: str) -> int:
+def checked_version(db, name: str) -> int:
     """The schema version of the open file ``name``, after checking it is ours and not
     from the future."""
     application_id = db.execute("PRAGMA application_id").fetchone()[0]

@@ -116,6 +116,9 @@ class Seal:
                 ).format(name=self.path.name)
             ) from None
 
+    def _load_key(self) -> bytes:
+        return bytes.fromhex(self._read()["key"])
+
     def head(self) -> tuple[int, str]:
         """The audit log's last row ``(id, hash)`` as the seal last saw it, read afresh
         (another process may have written since)."""
@@ -136,12 +139,49 @@ class Seal:
     def mac(self, *parts) -> str:
         """HMAC-SHA256 (hex) of ``parts`` (str, int, float or None) under the seal's key."""
         if self._key is None:
-            self._key = bytes.fromhex(self._read()["key"])
+            self._key = self._load_key()
         message = json.dumps(parts, separators=(",", ":")).encode("utf-8")
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()
 
     def matches(self, mac: str | None, *parts) -> bool:
         return mac is not None and hmac.compare_digest(mac, self.mac(*parts))
+
+
+class DatabaseSeal(Seal):
+    """The seal of a store on a PostgreSQL server: the key lives in the database (table
+    ``sigverify_seal``, readable by sigverify's roles, written by nobody but its owner), and
+    there is no head to remember: no sigverify role may update or delete audit rows (the
+    grants of :mod:`sigverify.core.store_postgres`), so the server itself keeps the log
+    from being cut or edited. The MACs still catch a row written by a tool that bypasses
+    sigverify's code but holds the same grants."""
+
+    def __init__(self, db):
+        self._db = db
+        self._key = None
+        self.path = None
+
+    def exists(self) -> bool:
+        return True
+
+    def create(self) -> None:
+        self._key = None
+        self._db.execute("INSERT INTO sigverify_seal (key) VALUES (?)", (secrets.token_hex(32),))
+
+    def _load_key(self) -> bytes:
+        row = self._db.execute("SELECT key FROM sigverify_seal").fetchone()
+        if row is None:
+            raise StoreIntegrityError(
+                translate(
+                    "errors", "The shared store has no seal key: it was not set up by sigverify."
+                )
+            )
+        return bytes.fromhex(row[0])
+
+    def head(self) -> tuple[int, str]:
+        return NO_HEAD
+
+    def move_head(self, head: tuple[int, str]) -> None:
+        """Nothing to remember (see the class)."""
 
 
 def changed_outside(what: str) -> StoreIntegrityError:

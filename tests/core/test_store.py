@@ -1,4 +1,6 @@
-"""The SQLite store: schema, refusals, transactions, audit chain, crashes."""
+"""The store: schema, refusals, transactions, audit chain, crashes. Tests taking ``store``
+run twice, on a file and on a PostgreSQL server (as its administrator, who may do
+everything at once, as a desk with its own file); ``file_store`` ones are SQLite's own."""
 
 from __future__ import annotations
 
@@ -26,12 +28,28 @@ def ref(name: str, data: bytes = b"", dim: int = 4) -> NewReference:
 
 
 @pytest.fixture
-def store(tmp_path):
+def file_store(tmp_path):
     with Store(tmp_path / "s.sqlite3") as opened:
         yield opened
 
 
-def test_new_store_settings(store):
+@pytest.fixture(params=["file", "server"])
+def store(request, tmp_path):
+    if request.param == "file":
+        location = tmp_path / "s.sqlite3"
+    else:
+        location = request.getfixturevalue("server_store_url")
+    with Store(location) as opened:
+        yield opened
+
+
+def operator(store, typed: str) -> str:
+    """Who the audit log names: on a server the account connected, whatever was typed."""
+    return store.account or typed
+
+
+def test_new_store_settings(file_store):
+    store = file_store
     db = sqlite3.connect(store.path)
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -59,7 +77,7 @@ def test_enroll_list_and_read_back(store):
     assert store.embeddings("c-1", "other-model") == ([], None)
     assert [p.id for p in store.list_people("ana")] == ["c-1"]
     entry = store.audit_entries("c-1")[0]
-    assert entry.action == "enroll" and entry.operator == "clerk" and entry.details["added"] == 2
+    assert entry.action == "enroll" and entry.operator == operator(store, "clerk") and entry.details["added"] == 2
 
 
 def test_duplicate_image_refuses_the_whole_enrolment(store):
@@ -101,7 +119,8 @@ def test_remove_reference_and_thresholds(store):
     ]
 
 
-def test_audit_chain_detects_edits_and_deletions(store):
+def test_audit_chain_detects_edits_and_deletions(file_store):
+    store = file_store
     for i in range(4):
         store.record("clerk", "verify", "c-1", {"decision": "accept", "n": i})
     assert store.verify_audit_chain() == (True, None)
@@ -159,7 +178,8 @@ def test_a_locked_store_says_busy_and_loses_nothing(tmp_path):
         assert third.get_person("c-1").reference_count == 1
 
 
-def test_disk_full_says_so_and_keeps_what_was_stored(store):
+def test_disk_full_says_so_and_keeps_what_was_stored(file_store):
+    store = file_store
     store.add_references("c-1", None, None, "m1", [ref("a.png")], "clerk")
     pages = store._db.execute("PRAGMA page_count").fetchone()[0]
     store._db.execute(
@@ -255,7 +275,7 @@ start = float(sys.argv[2])
 while time.time() < start:  # every process opens at the same moment
     time.sleep(0.001)
 with Store(sys.argv[1]) as store:
-    store.set_setting("opened", sys.argv[3], "test", audit=False)
+    store.set_setting("opened", sys.argv[3], "test")
 print("ok")
 """
 
@@ -300,7 +320,7 @@ def test_opening_tries_again_while_another_desk_holds_the_new_store(tmp_path, mo
 
     monkeypatch.setattr(module, "prepare", locked_twice)
     with Store(tmp_path / "new.sqlite3") as store:
-        store.set_setting("k", "v", "test", audit=False)
+        store.set_setting("k", "v", "test")
     assert len(calls) == 3
 
     def always(*args):

@@ -308,7 +308,7 @@ def test_verification_embeds_only_that_persons_missing_references(
 
 def test_cancelled_model_switch_keeps_the_old_model(service, tmp_path, tiny_model_dir):
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
-    service.store.set_setting("active_model", "old-model-folder", "admin", audit=False)
+    service.store.set_setting("active_model", "old-model-folder", "admin")
     other = load_model(tiny_model_dir)
     other.card.name = "third"
     third = load_model(save_model(other.encoder, other.card, tmp_path / "third"))

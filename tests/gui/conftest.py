@@ -56,7 +56,7 @@ def window(qtbot, tiny_model_dir, dialogs):
     from sigverify.gui.main_window import close_main_window, create_main_window
 
     with Store() as store:
-        store.set_setting(ACTIVE_MODEL_SETTING, str(tiny_model_dir), "test", audit=False)
+        store.set_setting(ACTIVE_MODEL_SETTING, str(tiny_model_dir), "test")
     main = create_main_window(threads=1)
     qtbot.addWidget(main)
     main.show()

@@ -1,0 +1,243 @@
+"""A store shared by several desks on a PostgreSQL server: setting it up, the database's
+own roles (enforced by its grants, raw SQL included), the operator taken from the account
+connected, a second supervisor's approval for risky changes, and the audit chain under
+several writers at once. The tests every store passes are in test_store.py."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import psycopg
+import pytest
+
+from sigverify.core.errors import NotAllowedError, SigverifyError, StoreError
+from sigverify.core.store import Store
+from sigverify.core.store_postgres import init_postgres
+from sigverify.core.store_records import NewReference
+from sigverify.core.store_roles import Role
+from sigverify.core.store_schema import SCHEMA_VERSION
+
+
+def ref(name: str) -> NewReference:
+    return NewReference(name, name.encode() * 10, b"png-" + name.encode(), np.ones(4, np.float32))
+
+
+@pytest.fixture
+def desks(postgres_server, server_store_url):
+    """URLs of one shared store for an administrator, a clerk and two supervisors."""
+    database = server_store_url.rsplit("/", 1)[1]
+    postgres_server.login("clerk_ann", "sigverify_clerk")
+    postgres_server.login("super_bo", "sigverify_supervisor")
+    postgres_server.login("super_cy", "sigverify_supervisor")
+    urls = {
+        name: postgres_server.url(database, name) for name in ("clerk_ann", "super_bo", "super_cy")
+    }
+    urls["admin"] = server_store_url
+    with Store(server_store_url) as admin:
+        admin.add_references("c-1", "Ana", "", "m1", [ref("a.png"), ref("b.png")], "admin")
+    return urls
+
+
+def raw(url: str):
+    return psycopg.connect(url, autocommit=True)
+
+
+def test_setting_up_twice_upgrades_nothing_and_a_bare_database_is_refused(postgres_server):
+    url = postgres_server.url(postgres_server.new_database())
+    with pytest.raises(StoreError, match="not set up as a sigverify store.*init-postgres"):
+        Store(url)
+    first = init_postgres(url)
+    again = init_postgres(url)
+    assert (first.version_before, first.version) == (0, SCHEMA_VERSION)
+    assert (again.version_before, again.version) == (SCHEMA_VERSION, SCHEMA_VERSION)
+    with Store(url) as store:
+        assert store.shared and store.role is Role.ADMINISTRATOR
+        assert store.list_people() == [] and store.verify_audit_chain() == (True, None)
+    with raw(url) as db:
+        db.execute("UPDATE sigverify_schema SET version = %s", (SCHEMA_VERSION + 1,))
+    with pytest.raises(StoreError, match="newer sigverify"):
+        Store(url)
+
+
+def test_an_account_without_a_role_and_a_server_that_is_not_there(postgres_server, desks):
+    with postgres_server.admin() as db:
+        if not db.execute("SELECT 1 FROM pg_roles WHERE rolname = 'visitor'").fetchone():
+            db.execute("CREATE ROLE visitor LOGIN")
+    database = desks["admin"].rsplit("/", 1)[1]
+    with pytest.raises(StoreError, match="“visitor” has no sigverify role"):
+        Store(postgres_server.url(database, "visitor"))
+    closed = f"postgresql://x@127.0.0.1:{postgres_server.port + 1}/{database}"
+    with pytest.raises(StoreError, match="cannot be reached"):
+        Store(closed, timeout=1)
+
+
+def test_the_audit_log_names_the_account_connected_not_the_name_typed(desks):
+    with Store(desks["clerk_ann"]) as store:
+        assert store.role is Role.CLERK and store.account == "clerk_ann"
+        store.add_references("c-2", "Bo", "", "m1", [ref("c.png")], "typed-name")
+        store.record("mallory", "verify", "c-2", {"decision": "accept"})
+        assert [e.operator for e in store.audit_entries("c-2")] == ["clerk_ann", "clerk_ann"]
+        assert store.references("c-2")[0].enrolled_by == "clerk_ann"
+    with raw(desks["clerk_ann"]) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        db.execute(  # raw SQL may not write another name either
+            "INSERT INTO audit_log (id, at, operator, action, details, previous_hash, hash) "
+            "VALUES (99, 'now', 'super_bo', 'verify', '{}', '', '')"
+        )
+
+
+def test_a_clerk_enrols_and_verifies_but_may_not_change_what_decides(desks):
+    with Store(desks["clerk_ann"]) as store:
+        assert store.refusal("thresholds") and "clerk" in store.refusal("thresholds")
+        assert all(store.refusal(a) for a in ("delete", "models", "import", "approve"))
+        with pytest.raises(NotAllowedError, match="changing thresholds is for a supervisor"):
+            store.set_person_thresholds("c-1", 0.1, 0.2, "clerk_ann")
+        with pytest.raises(NotAllowedError, match="deleting"):
+            store.delete_person("c-1", "clerk_ann")
+        with pytest.raises(NotAllowedError):
+            store.remove_reference(store.references("c-1")[0].id, "clerk_ann")
+        with pytest.raises(NotAllowedError, match="thresholds"):
+            store.set_setting("thresholds/m1", '{"accept": 9, "reject": 9}', "clerk_ann")
+        assert store.get_person("c-1").accept_threshold is None
+    refused = [
+        "UPDATE people SET accept_threshold = 9 WHERE id = 'c-1'",
+        "DELETE FROM people WHERE id = 'c-1'",
+        "DELETE FROM signature_references",
+        "UPDATE audit_log SET details = '{}' WHERE id = 1",
+        "DELETE FROM audit_log",
+        "INSERT INTO settings (key, value) VALUES ('thresholds/m1', '{}')",
+        "UPDATE sigverify_seal SET key = 'ab'",
+        "SELECT sigverify_decide(1, true)",
+    ]
+    with raw(desks["clerk_ann"]) as db:
+        for statement in refused:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                db.execute(statement)
+    with Store(desks["admin"]) as store:
+        assert store.get_person("c-1").reference_count == 2
+        assert store.verify_audit_chain() == (True, None)
+
+
+def test_a_supervisors_threshold_change_waits_for_another_supervisor(desks):
+    with Store(desks["super_bo"]) as bo:
+        assert bo.role is Role.SUPERVISOR and bo.needs_approval
+        pending = bo.set_person_thresholds("c-1", 0.25, 0.5, "super_bo", preset=0.05)
+        assert pending.requested_by == "super_bo" and pending.action == "set_thresholds"
+        assert bo.get_person("c-1").accept_threshold is None  # not yet
+        with pytest.raises(NotAllowedError, match="another supervisor"):
+            bo.decide(pending.id, approve=True)
+        with raw(desks["super_bo"]) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
+            db.execute("UPDATE people SET accept_threshold = 0.25 WHERE id = 'c-1'")
+    with Store(desks["super_cy"]) as cy:
+        assert [c.id for c in cy.pending_changes()] == [pending.id]
+        decided = cy.decide(pending.id, approve=True)
+        assert (decided.status, decided.decided_by) == ("approved", "super_cy")
+        person = cy.get_person("c-1")  # sealed as asked for: it reads back
+        assert (person.accept_threshold, person.reject_threshold) == (0.25, 0.5)
+        assert cy.pending_changes() == []
+        with pytest.raises(SigverifyError, match="already approved by super_cy"):
+            cy.decide(pending.id, approve=False)
+        last = cy.audit_entries()[-2:]
+        assert [(e.operator, e.action) for e in last] == [
+            ("super_bo", "request_change"),
+            ("super_cy", "set_thresholds"),
+        ]
+        assert last[1].details == {
+            "accept": 0.25,
+            "reject": 0.5,
+            "preset": 0.05,
+            "change": pending.id,
+            "requested_by": "super_bo",
+        }
+        assert cy.verify_audit_chain() == (True, None)
+
+
+def test_deletions_and_a_model_switch_wait_too_and_a_rejection_changes_nothing(desks):
+    with Store(desks["super_bo"]) as bo:
+        reference = bo.references("c-1")[0].id
+        removal = bo.remove_reference(reference, "super_bo")
+        deletion = bo.delete_person("c-1", "super_bo")
+        switch = bo.set_settings_audited(
+            {"active_model": "/models/new", "models_used": '["/models/new"]'},
+            "super_bo",
+            "activate_model",
+            {"model": "new"},
+        )
+        assert [c.kind for c in bo.pending_changes()] == [
+            "remove_reference",
+            "delete_person",
+            "settings",
+        ]
+        assert bo.get_setting("active_model") is None
+    with Store(desks["super_cy"]) as cy:
+        cy.decide(removal.id, approve=True)
+        assert [r.id for r in cy.references("c-1")] == [reference + 1]
+        cy.decide(deletion.id, approve=False)
+        assert cy.get_person("c-1").reference_count == 1  # rejected: still there
+        cy.decide(switch.id, approve=True)
+        assert cy.get_setting("active_model") == "/models/new"
+        actions = [(e.operator, e.action) for e in cy.audit_entries()[-3:]]
+        assert actions == [
+            ("super_cy", "remove_reference"),
+            ("super_cy", "reject_change"),
+            ("super_cy", "activate_model"),
+        ]
+    with Store(desks["super_bo"]) as bo:  # withdrawing one's own request is a rejection
+        again = bo.delete_person("c-1", "super_bo")
+        assert bo.decide(again.id, approve=False).status == "rejected"
+
+
+def test_an_approval_the_audit_log_does_not_record_is_refused_by_the_server(desks):
+    with Store(desks["super_bo"]) as bo:
+        pending = bo.delete_person("c-1", "super_bo")
+    with raw(desks["super_cy"]) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        db.execute("SELECT sigverify_decide(%s, true)", (pending.id,))
+    with raw(desks["super_bo"]) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        db.execute(  # nor a request made without its audit row
+            "INSERT INTO pending_changes (kind, person_id, payload, requested_at) "
+            "VALUES ('delete_person', 'c-1', '{}', 'now')"
+        )
+    with Store(desks["admin"]) as admin:
+        assert admin.get_person("c-1").reference_count == 2
+        assert [c.id for c in admin.pending_changes()] == [pending.id]
+
+
+def test_an_edited_audit_row_is_found(desks):
+    with raw(desks["admin"]) as db:  # only the administrator's account can
+        db.execute("UPDATE audit_log SET details = '{\"added\": 5}' WHERE id = 1")
+    with Store(desks["admin"]) as admin:
+        assert admin.verify_audit_chain() == (False, 1)
+
+
+WRITER = """
+import sys
+from sigverify.core.store import Store
+with Store(sys.argv[1]) as store:
+    for i in range(int(sys.argv[2])):
+        store.record("x", "verify", "c-1", {"n": i})
+print("ok")
+"""
+
+
+def test_several_desks_writing_at_once_lose_nothing_and_keep_the_chain(desks):
+    urls = [desks["clerk_ann"], desks["super_bo"], desks["super_cy"], desks["clerk_ann"]]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(WRITER), url, "25"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for url in urls
+    ]
+    outcomes = [p.communicate(timeout=120) for p in processes]
+    assert all(p.returncode == 0 for p in processes), [err for _, err in outcomes]
+    with Store(desks["admin"]) as admin:
+        entries = admin.audit_entries()
+        verifications = [e for e in entries if e.action == "verify"]
+        assert len(verifications) == 100
+        assert [e.id for e in entries] == list(range(1, len(entries) + 1))
+        assert sorted({e.operator for e in verifications}) == ["clerk_ann", "super_bo", "super_cy"]
+        assert admin.verify_audit_chain() == (True, None)
