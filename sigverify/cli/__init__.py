@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         data_commands,
         model_commands,
         page_commands,
+        server_commands,
         store_commands,
         train_commands,
     )
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     model_commands.register(commands)
     batch_commands.register(commands)
     page_commands.register(commands)
+    server_commands.register(commands)
     return parser
 
 

@@ -11,6 +11,7 @@ from sigverify.cli.common import (
     add_command,
     add_group,
 )
+from sigverify.cli.server_commands import pending_payload, pending_text
 from sigverify.cli.store_commands import _open_store, add_store_arguments
 from sigverify.core.build_variant import require_training
 
@@ -23,7 +24,10 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
     model = load_for_inference(args.model_dir)
     with _open_store(args) as store:
         # the bar never cancels (Ctrl+C raises KeyboardInterrupt), so the switch happens
-        activate_model(store, model, args.operator, ProgressBar("Re-embedding references"))
+        done = activate_model(store, model, args.operator, ProgressBar("Re-embedding references"))
+    if not isinstance(done, bool):  # waits for a second supervisor
+        _emit(args, pending_payload(done), pending_text(done))
+        return EXIT_OK
     _emit(
         args,
         {"active_model": str(model.path), "model": model_id_of(model)},

@@ -14,6 +14,7 @@ from sigverify.cli.common import (
     _emit,
     add_command,
 )
+from sigverify.cli.server_commands import pending_payload, pending_text
 
 
 def _open_store(args):
@@ -131,7 +132,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         operator = operator_name(store, args.operator)
         if args.reference is not None:
-            store.remove_reference(args.reference, operator)
+            pending = store.remove_reference(args.reference, operator)
             message, payload = (
                 f"Removed reference {args.reference}.",
                 {"removed_reference": args.reference},
@@ -143,8 +144,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
                     f"This deletes {person.id} and their {person.reference_count} reference(s) "
                     "for good. Add --yes to confirm."
                 )
-            store.delete_person(args.person, operator)
+            pending = store.delete_person(args.person, operator)
             message, payload = f"Deleted {person.id}.", {"deleted_person": person.id}
+    if pending is not None:
+        message, payload = pending_text(pending), pending_payload(pending)
     _emit(args, payload, message)
     return EXIT_OK
 
@@ -219,20 +222,26 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from sigverify.core.operators import OPERATOR_SETTING, current_operator, operator_name
 
     with _open_store(args) as store:
+        if args.set_operator is not None and store.shared:
+            raise UsageError(
+                "On a shared store the operator is the database account you connect as."
+            )
         if args.set_operator is not None:
             name = args.set_operator.strip()
             if not name:
                 raise UsageError("The operator name cannot be empty.")
             store.set_setting(OPERATOR_SETTING, name, operator_name(store, args.operator))
         operator = store.get_setting(OPERATOR_SETTING)
+        source = "database account" if store.shared else "setting" if operator else "os user"
         payload = {
-            "store": str(store.path),
-            "operator": operator or current_operator(),
-            "operator_source": "setting" if operator else "os user",
+            "store": store.location,
+            "role": store.role.value,
+            "operator": operator_name(store) if store.shared else operator or current_operator(),
+            "operator_source": source,
             "active_model": store.get_setting(ACTIVE_MODEL_SETTING),
         }
     text = (
-        f"store: {payload['store']}\n"
+        f"store: {payload['store']} (your role: {payload['role']})\n"
         f"operator: {payload['operator']} (from the {payload['operator_source']})\n"
         f"active model: {payload['active_model'] or 'none (see sigverify models activate)'}"
     )
@@ -242,7 +251,12 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 def add_store_arguments(sub, model: bool = True) -> None:
     """The options every command that opens the store takes."""
-    sub.add_argument("--store", default=None, help="store file (default: in the user data folder)")
+    sub.add_argument(
+        "--store",
+        default=None,
+        help="store file, or postgresql://ACCOUNT@HOST/DATABASE for a shared store "
+        "(default: SIGVERIFY_STORE, else a file in the user data folder)",
+    )
     sub.add_argument(
         "--operator", default=None, help="operator name for the audit log (default: OS user)"
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 
 from sigverify.cli.common import EXIT_OK, UsageError, _emit, add_command
+from sigverify.cli.server_commands import pending_payload, pending_text
 from sigverify.cli.store_commands import _open_store, _service, add_store_arguments
 
 
@@ -99,7 +100,7 @@ def cmd_thresholds(args: argparse.Namespace) -> int:
                     "Give --person: --accept and --reject set one person's thresholds "
                     "(--preset without --person sets everyone's)."
                 )
-            _service(args, store).set_global_thresholds(args.accept, args.reject, preset)
+            pending = _service(args, store).set_global_thresholds(args.accept, args.reject, preset)
             payload = {"person": None, "accept_threshold": args.accept,
                        "reject_threshold": args.reject, "preset": preset}  # fmt: skip
             text = (
@@ -107,7 +108,9 @@ def cmd_thresholds(args: argparse.Namespace) -> int:
                 f"reject {args.reject} (None = the model's)."
             )
         else:
-            store.set_person_thresholds(args.person, args.accept, args.reject, operator, preset)
+            pending = store.set_person_thresholds(
+                args.person, args.accept, args.reject, operator, preset
+            )
             person = store.get_person(args.person)
             payload = {
                 "person": person.id,
@@ -119,7 +122,9 @@ def cmd_thresholds(args: argparse.Namespace) -> int:
                 f"Thresholds for {person.id}: accept {person.accept_threshold}, "
                 f"reject {person.reject_threshold} (None = the model's)."
             )
-    if preset is not None:
+    if pending is not None:
+        text, payload = pending_text(pending), pending_payload(pending)
+    elif preset is not None:
         text += "\n" + "\n".join(_describe_point(point)[1:])
     _emit(args, payload, text)
     return EXIT_OK

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sigverify.core.errors import SigverifyError
+from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.paths import bundled_models_dir
 from sigverify.core.store import Store
+from sigverify.core.store_records import PendingChange
 from sigverify.core.verification import VerificationService
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
@@ -54,11 +55,15 @@ def activate_model(
     model: LoadedModel,
     operator: str | None = None,
     on_progress: Callable[[int, int], bool | None] | None = None,
-) -> bool:
+) -> bool | PendingChange:
     """Make ``model`` the store's active model, after embedding every stored reference with
     it (from the original images). If ``on_progress`` cancels, the previous model stays
     active and nothing is lost (the embeddings made so far are kept for next time).
-    Returns True when the switch happened."""
+    Returns True when the switch happened, False when cancelled, and the
+    :class:`PendingChange` when it waits for a second supervisor (a shared store)."""
+    reason = store.refusal("models")
+    if reason:
+        raise NotAllowedError(reason)
     service = VerificationService(store, model, operator)
     cancelled = False
 
@@ -76,7 +81,7 @@ def activate_model(
     used = [previous] if previous else []
     used += [p for p in models_used(store) if p not in used]
     used = [p for p in used if p != path]
-    store.set_settings_audited(
+    pending = store.set_settings_audited(
         {ACTIVE_MODEL_SETTING: path, MODELS_USED_SETTING: json.dumps([path, *used])},
         service.operator,
         "activate_model",
@@ -87,4 +92,4 @@ def activate_model(
             "embedded": done,
         },
     )
-    return True
+    return pending or True

@@ -65,6 +65,8 @@ def action_name(action: str) -> str:
         "train_model": translate("audit", "Model trained"),
         "import_person": translate("audit", "Person imported"),
         "settle": translate("audit", "Clerk's decision"),
+        "request_change": translate("audit", "Change asked for (awaits approval)"),
+        "reject_change": translate("audit", "Change rejected"),
     }
     return names.get(action, action)
 
@@ -109,6 +111,10 @@ def summary(entry: AuditEntry) -> str:
         return text + (" — " + d["comment"] if d.get("comment") else "")
     if entry.action == "remove_reference":
         return str(d.get("file", ""))
+    if entry.action in {"request_change", "reject_change"}:
+        return translate("audit", "change {change}: {action}").format(
+            change=d.get("change"), action=action_name(str(d.get("action")))
+        )
     if entry.action in {"activate_model", "train_model"}:
         return str(d.get("model", ""))
     return json.dumps(d, ensure_ascii=False, sort_keys=True)

@@ -19,6 +19,9 @@ OPERATOR_SETTING = "operator"
 
 
 def operator_name(store: Store, explicit: str | None = None) -> str:
-    """Who is recorded in the audit log: ``explicit`` if given, else the store's operator
+    """Who is recorded in the audit log: on a shared store the database account connected
+    (nothing typed counts there); else ``explicit`` if given, else the store's operator
     setting, else the OS user name."""
+    if store.account:
+        return store.account
     return explicit or store.get_setting(OPERATOR_SETTING) or current_operator()

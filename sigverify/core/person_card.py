@@ -8,7 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from sigverify.core.errors import SigverifyError
+from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.store import Store
 from sigverify.core.store_records import sha256_hex
@@ -112,6 +112,9 @@ def import_person(
     images), enrolment applies its consistency check, and a failure after the first write
     removes the person again. Refuses a person id that already exists. Returns the id used."""
     path = Path(path)
+    reason = service.store.refusal("import")
+    if reason:
+        raise NotAllowedError(reason)
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("person.json")

@@ -38,7 +38,7 @@ from sigverify.core.scoring import (
     spread_factor,
 )
 from sigverify.core.store import Store
-from sigverify.core.store_records import NewReference, Person
+from sigverify.core.store_records import NewReference, PendingChange, Person
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
     from sigverify.core.model.io import LoadedModel
@@ -100,14 +100,14 @@ class VerificationService:
 
     def set_global_thresholds(
         self, accept: float | None, reject: float | None, preset: float | None = None
-    ) -> None:
+    ) -> PendingChange | None:
         """Set this model's thresholds for everyone without their own (audited); None for
         both goes back to the card's. ``preset``: the operating point they come from (a
-        target share of forgeries), recorded with them."""
+        target share of forgeries), recorded with them. On a shared store a supervisor's
+        change waits for a second one (the :class:`PendingChange` is returned)."""
         key = global_thresholds_key(self.model_id)
         if accept is None and reject is None:
-            self.store.set_setting(key, "", self.operator)
-            return
+            return self.store.set_setting(key, "", self.operator)
         if accept is None or reject is None or not 0 <= accept <= reject:
             raise SigverifyError(
                 translate(
@@ -118,7 +118,7 @@ class VerificationService:
             )
         values = {"accept": float(accept), "reject": float(reject)}
         value = json.dumps(values | ({} if preset is None else {"preset": preset}))
-        self.store.set_setting(key, value, self.operator)
+        return self.store.set_setting(key, value, self.operator)
 
     def thresholds_for(self, person: str | Person) -> Thresholds:
         """The person's own thresholds where set, else the model's (an id or a :class:`Person`)."""
