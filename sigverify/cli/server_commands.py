@@ -27,8 +27,12 @@ def cmd_init_postgres(args: argparse.Namespace) -> int:
     before = "new" if setup.version_before == 0 else f"schema {setup.version_before}"
     _emit(
         args,
-        {"store": setup.location, "version_before": setup.version_before,
-         "version": setup.version, "roles": list(setup.roles)},  # fmt: skip
+        {
+            "store": setup.location,
+            "version_before": setup.version_before,
+            "version": setup.version,
+            "roles": list(setup.roles),
+        },  # fmt: skip
         f"Shared store ready at {setup.location} ({before} -> schema {setup.version}).\n"
         f"Give each desk account one of the roles: {', '.join(setup.roles)}, e.g.\n"
         f"  CREATE ROLE ann LOGIN PASSWORD '...' IN ROLE {setup.roles[0]};",

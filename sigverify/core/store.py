@@ -102,6 +102,7 @@ class Store:
             if not server:
                 raise
             raise friendly_error(error, str(location)) from error
+        self.source = location  # as given: what a second connection (the worker) opens
         self.path = self._db.path  # on a server: where this desk keeps its local things
         self.location = self._db.location
         self.seal = DatabaseSeal(self._db) if server else Seal(self.path)

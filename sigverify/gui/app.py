@@ -11,11 +11,16 @@ import sys
 
 from sigverify import __version__
 
-USAGE = """usage: sigverify-gui [--selftest] [--version] [--startup-times] [--help] [Qt options]
+USAGE = """usage: sigverify-gui [--store LOCATION] [--selftest] [--version] [--startup-times]
+                     [--help] [Qt options]
 
 Opens the sigverify desktop app: enrol people with reference signatures, verify a
 signature against them, tune thresholds, manage and train models.
 
+  --store LOCATION
+               open this store: a file, or a shared store's postgresql://ACCOUNT@SERVER/DB
+               address (default: the store chosen in the app, else SIGVERIFY_STORE, else
+               the store file in the user data folder)
   --selftest   load the model, enrol and verify a bundled sample and open the window
                offscreen, in a temporary folder; prints one line, exit code 0 if all passed
   --version    print the version and exit
@@ -44,10 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from PySide6.QtWidgets import QApplication
 
-    from sigverify.core.errors import SigverifyError
     from sigverify.gui import dialogs
     from sigverify.gui.language import install_translator
-    from sigverify.gui.main_window import close_main_window, create_main_window
+    from sigverify.gui.main_window import close_main_window
 
     app = QApplication.instance() or QApplication(
         sys.argv if argv is None else ["sigverify-gui", *argv]
@@ -57,10 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     dialogs.setup_logging()
     dialogs.install_excepthook()
     install_translator(app)
-    try:
-        window = create_main_window()
-    except SigverifyError as error:  # e.g. the store is locked or from a newer version
-        dialogs.show_error(None, error)
+    window = open_window(store_argument(args))
+    if window is None:
         return 1
     if "--startup-times" in args:
         report_startup_times(app, window)
@@ -68,6 +70,36 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     close_main_window(window)
     return code
+
+
+def store_argument(args: list[str]) -> str | None:
+    """``--store LOCATION`` from the command line, else the store chosen in the app."""
+    from sigverify.gui.shared_store import saved_location
+
+    if "--store" in args and args.index("--store") + 1 < len(args):
+        return args[args.index("--store") + 1]
+    return saved_location()
+
+
+def open_window(location: str | None):
+    """The main window on the store at ``location``; a shared store's password is asked
+    for when its address has none. None (after saying why) when it cannot be opened."""
+    from sigverify.core.errors import SigverifyError
+    from sigverify.gui import dialogs
+    from sigverify.gui.main_window import create_main_window
+    from sigverify.gui.shared_store import ask_password, needs_password
+
+    while True:
+        try:
+            return create_main_window(location)
+        except SigverifyError as error:  # e.g. the store is locked or from a newer version
+            if needs_password(location, error):
+                location = ask_password(None, location)
+                if location is not None:
+                    continue
+                return None
+            dialogs.show_error(None, error)
+            return None
 
 
 def report_startup_times(app, window) -> None:

@@ -106,3 +106,18 @@ def install_excepthook() -> None:
         show_error(QApplication.activeWindow(), error)
 
     sys.excepthook = hook
+
+
+def show_pending(parent: QWidget | None, pending) -> None:
+    """A risky change on a shared store was filed, not made: say who must approve it."""
+    from sigverify.core.audit_view import action_name
+
+    show_info(
+        parent,
+        translate("dialogs", "Sent for approval"),
+        translate(
+            "dialogs",
+            "Change {change} ({what}) now waits for another supervisor to approve it. Nothing "
+            "changes until then; it is listed under Approvals.",
+        ).format(change=pending.id, what=action_name(pending.action)),
+    )

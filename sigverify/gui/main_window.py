@@ -30,6 +30,13 @@ from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.queue_page import QueuePage
 from sigverify.gui.queued_result import show_queued
+from sigverify.gui.shared_store import (
+    ApprovalsDialog,
+    choose_location,
+    save_location,
+    saved_location,
+    store_caption,
+)
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
@@ -101,6 +108,26 @@ class MainWindow(QMainWindow):
             self.tr("The name written to the audit log for everything done here; click to change")
         )
         self.operator_button.clicked.connect(lambda: self.change_operator())
+        if store.shared:  # the audit log names the database account: nothing to type
+            self.operator_button.setEnabled(False)
+            self.operator_button.setToolTip(
+                self.tr("On a shared store the audit log names the database account you use")
+            )
+        self.store_button = QPushButton(store_caption(store))
+        self.store_button.setFlat(True)
+        self.store_button.setToolTip(
+            self.tr("{location}\nClick to open another store at the next start").format(
+                location=store.location
+            )
+        )
+        self.store_button.clicked.connect(lambda: self.change_store())
+        self.approvals_button = QPushButton()
+        self.approvals_button.setFlat(True)
+        self.approvals_button.setToolTip(
+            self.tr("Changes waiting for a second supervisor's approval")
+        )
+        self.approvals_button.clicked.connect(lambda: self.show_approvals())
+        self.approvals_button.setVisible(store.shared)
         self.about_button = QPushButton(self.tr("About"))
         self.about_button.setFlat(True)
         self.about_button.setToolTip(
@@ -119,12 +146,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.operator_button)
-        self.statusBar().addPermanentWidget(
-            QLabel(self.tr("Store: {path}").format(path=store.path))
-        )
+        self.statusBar().addPermanentWidget(self.store_button)
+        self.statusBar().addPermanentWidget(self.approvals_button)
         self.statusBar().addPermanentWidget(self.language_button)
         self.statusBar().addPermanentWidget(self.about_button)
         self._show_operator()
+        if store.shared:
+            self._show_approvals_count()
+            self._approvals_timer = QTimer(self)
+            self._approvals_timer.timeout.connect(self._show_approvals_count)
+            self._approvals_timer.start(60_000)
         engine.busy_changed.connect(self.busy.setVisible)
         engine.model_changed.connect(self._model_changed)
         self.people_page.people_changed.connect(self._people_changed)
@@ -211,6 +242,43 @@ class MainWindow(QMainWindow):
             work, lambda _: self._show_operator(), lambda error: dialogs.show_error(self, error)
         )
 
+    # ------------------------------------------------------------ shared store
+
+    def _show_approvals_count(self) -> None:
+        try:
+            count = len(self.store.pending_changes())
+        except Exception:  # the server is away for a moment: say so on the next look
+            count = None
+        self.approvals_button.setText(
+            self.tr("Approvals ({count})").format(count="?" if count is None else count)
+        )
+
+    def show_approvals(self) -> None:
+        ApprovalsDialog(self.engine, self.store, self).exec()
+        self._show_approvals_count()
+        self.refresh_pages()
+
+    def refresh_pages(self) -> None:
+        """After changes made elsewhere (approved on a shared store)."""
+        self.people_page.refresh()
+        self.thresholds_page.refresh()
+
+    def change_store(self, location: str | None = None) -> None:
+        """Choose the store opened at the next start (a shared store's address, or empty
+        for the one on this computer)."""
+        if location is None:
+            location = choose_location(self, saved_location())
+            if location is None:
+                return
+        save_location(location)
+        dialogs.show_info(
+            self,
+            self.tr("Store"),
+            self.tr("sigverify will open {store} the next time it starts.").format(
+                store=location or self.tr("the store on this computer")
+            ),
+        )
+
     def _language_name(self, language: str) -> str:
         return LANGUAGES.get(language) or self.tr("System language")
 
@@ -265,7 +333,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<p><b>Store:</b> {store}<br><b>Data folder:</b> {data}<br>"
                 "<b>Log folder:</b> {logs}</p>"
-            ).format(store=self.store.path, data=user_data_dir(), logs=user_log_dir())
+            ).format(store=self.store.location, data=user_data_dir(), logs=user_log_dir())
         )
         return "".join(lines)
 
@@ -305,7 +373,7 @@ def create_main_window(store_path=None, load_model: bool = True, threads: int = 
     """Build (but do not show) the main window with its worker and store. The caller owns
     them through ``window.engine`` / ``window.store`` (see :func:`close_main_window`)."""
     store = Store(store_path)
-    engine = Engine(store.path, threads=threads)
+    engine = Engine(store.source, threads=threads)
     return MainWindow(engine, store, load_model=load_model)
 
 

@@ -23,9 +23,10 @@ from sigverify.core.active_model import models_used
 from sigverify.core.model.card import ModelCard
 from sigverify.core.model.catalog import InstalledModel, delete_model, import_model, list_models
 from sigverify.core.store import Store
+from sigverify.core.store_records import PendingChange
 from sigverify.core.thresholds import card_thresholds
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import accuracy_text, percent, two_panes
+from sigverify.gui.widgets import RoleButton, accuracy_text, percent, two_panes
 from sigverify.gui.workers import Engine
 
 translate = QCoreApplication.translate
@@ -172,7 +173,7 @@ class ModelsPage(QWidget):
         self.list = QListWidget()
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
         self.details = QTextBrowser()
-        self.activate_button = QPushButton(self.tr("Activate"))
+        self.activate_button = RoleButton(self.tr("Activate"), store, "models")
         self.activate_button.clicked.connect(lambda: self.activate())
         self.import_button = QPushButton(self.tr("Import model folder…"))
         self.import_button.clicked.connect(self.import_folder)
@@ -295,6 +296,9 @@ class ModelsPage(QWidget):
             self._finish()
             if info is None:
                 self.status.setText(self.tr("Cancelled: the previous model stays active."))
+            elif isinstance(info, PendingChange):
+                self.status.setText(self.tr("The switch waits for another supervisor's approval."))
+                dialogs.show_pending(self, info)
             else:
                 self.status.setText(self.tr("{name} is now active.").format(name=info.card.name))
             self.models_changed.emit()

@@ -25,7 +25,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.qimages import bytes_to_pixmap
 from sigverify.gui.references_panel import THUMB, ReferencesPanel, thumbnail, thumbnail_list
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
-from sigverify.gui.widgets import two_panes
+from sigverify.gui.widgets import RoleButton, two_panes
 from sigverify.gui.workers import Engine
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -52,7 +52,7 @@ class PeoplePage(QWidget):
         self.new_button.setShortcut("Ctrl+N")
         self.new_button.setToolTip(self.tr("Enrol someone new (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_person)
-        self.delete_button = QPushButton(self.tr("Delete person…"))
+        self.delete_button = RoleButton(self.tr("Delete person…"), store, "delete")
         self.delete_button.clicked.connect(self.delete_person)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -405,9 +405,12 @@ class PeoplePage(QWidget):
         person_id = self.person_id
 
         def work(context, job):
-            context.store.delete_person(person_id, operator_name(context.store))
+            return context.store.delete_person(person_id, operator_name(context.store))
 
-        def finish(_=None) -> None:
+        def finish(pending=None) -> None:
+            if pending is not None:  # a shared store: waits for another supervisor
+                dialogs.show_pending(self, pending)
+                return
             if person_id == self.person_id:
                 self.new_person()
             self.refresh()

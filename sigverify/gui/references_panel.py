@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QStyle,
     QVBoxLayout,
 )
@@ -23,7 +22,7 @@ from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
-from sigverify.gui.widgets import ImageView, captioned_row
+from sigverify.gui.widgets import ImageView, RoleButton, captioned_row
 from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)
@@ -69,7 +68,7 @@ class ReferencesPanel(QGroupBox):
         self.references = thumbnail_list()
         self.references.itemEntered.connect(self._show_preview)
         self.references.currentItemChanged.connect(lambda item, _: self._show_preview(item))
-        self.remove_button = QPushButton(self.tr("Remove reference…"))
+        self.remove_button = RoleButton(self.tr("Remove reference…"), store, "delete")
         self.remove_button.clicked.connect(self.remove_reference)
         self.original_view = ImageView(self.tr("Point at a reference to see it"))
         self.preprocessed_view = ImageView()
@@ -147,9 +146,11 @@ class ReferencesPanel(QGroupBox):
             return
 
         def work(context, job):
-            context.store.remove_reference(reference_id, operator_name(context.store))
+            return context.store.remove_reference(reference_id, operator_name(context.store))
 
-        def finish(_=None) -> None:
+        def finish(pending=None) -> None:
+            if pending is not None:  # a shared store: waits for another supervisor
+                dialogs.show_pending(self, pending)
             self.references_changed.emit(person_id)
 
         def failed(error) -> None:

@@ -27,7 +27,13 @@ from sigverify.core.store import Store
 from sigverify.core.thresholds import card_thresholds, shared_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.preset_chooser import PresetChooser
-from sigverify.gui.widgets import ThresholdControl, clear_tabs, figure_canvas, percent
+from sigverify.gui.widgets import (
+    RoleButton,
+    ThresholdControl,
+    clear_tabs,
+    figure_canvas,
+    percent,
+)
 from sigverify.gui.workers import Engine
 
 
@@ -102,15 +108,15 @@ class ThresholdsPage(QWidget):
         form.addWidget(self.plain, 5, 0, 1, 2)
         form.addLayout(grid, 6, 0, 1, 2)
 
-        self.apply_all = QPushButton(self.tr("Apply to everyone"))
+        self.apply_all = RoleButton(self.tr("Apply to everyone"), store, "thresholds")
         self.apply_all.setToolTip(
             self.tr("Use these thresholds for everyone without their own, with this model")
         )
         self.apply_all.clicked.connect(self.apply_globally)
         self.person = QComboBox()
-        self.apply_person = QPushButton(self.tr("Apply to this person"))
+        self.apply_person = RoleButton(self.tr("Apply to this person"), store, "thresholds")
         self.apply_person.clicked.connect(self.apply_to_person)
-        self.reset_button = QPushButton(self.tr("Back to the model's values"))
+        self.reset_button = RoleButton(self.tr("Back to the model's values"), store, "thresholds")
         self.reset_button.clicked.connect(self.reset)
         self.applied = QLabel()
         self.applied.setWordWrap(True)
@@ -367,9 +373,21 @@ class ThresholdsPage(QWidget):
             lambda context, job: context.require_service().set_global_thresholds(
                 accept, reject, preset
             ),
-            lambda _: self.applied.setText(message),
+            lambda pending: self._applied(message, pending),
             lambda error: dialogs.show_error(self, error),
         )
+
+    def _applied(self, message: str, pending=None) -> None:
+        """Say what was done, or that it waits for a second supervisor (a shared store)."""
+        if pending is None:
+            self.applied.setText(message)
+            return
+        self.applied.setText(
+            self.tr("Change {change} waits for another supervisor's approval.").format(
+                change=pending.id
+            )
+        )
+        dialogs.show_pending(self, pending)
 
     def apply_to_person(self) -> None:
         person_id = self.person.currentData()
@@ -379,9 +397,14 @@ class ThresholdsPage(QWidget):
 
         def work(context, job):  # in the worker, like every store write
             store = context.store
-            store.set_person_thresholds(person_id, accept, reject, operator_name(store), preset)
+            return store.set_person_thresholds(
+                person_id, accept, reject, operator_name(store), preset
+            )
 
-        def done(_) -> None:
+        def done(pending) -> None:
+            if pending is not None:
+                self._applied("", pending)
+                return
             self.applied.setText(
                 self.tr("{id} now has their own thresholds ({accept:.4f} / {reject:.4f}).").format(
                     id=person_id, accept=accept, reject=reject

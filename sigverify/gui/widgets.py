@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSlider,
@@ -398,3 +399,21 @@ def _share(rate: float) -> str:
 def duration(seconds: float) -> str:
     minutes = max(1, round(seconds / 60))
     return f"{minutes} min" if minutes < 90 else f"{minutes / 60:.1f} h"
+
+
+class RoleButton(QPushButton):
+    """A button for something only some accounts of a shared store may do (``action``, see
+    :meth:`Store.refusal`): for the others it stays disabled and its tooltip says why."""
+
+    def __init__(self, text: str, store, action: str, parent=None):
+        super().__init__(text, parent)
+        self.refusal = store.refusal(action)
+        if self.refusal:
+            super().setToolTip(self.refusal)
+            super().setEnabled(False)
+
+    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - Qt API
+        super().setEnabled(enabled and not self.refusal)
+
+    def setToolTip(self, text: str) -> None:  # noqa: N802 - Qt API
+        super().setToolTip(f"{self.refusal}\n{text}" if self.refusal else text)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from sigverify.core.model.card import ModelCard
+from sigverify.core.store_records import PendingChange
 
 if TYPE_CHECKING:  # onnxruntime is imported in the worker thread, when the model loads
     from sigverify.core.model.onnx import OnnxModel
@@ -237,13 +238,17 @@ class Engine(QObject):
             from sigverify.core.active_model import activate_model
 
             model, info = context.load_model(path)
-            if activate and not activate_model(context.store, model, on_progress=job.progress):
-                return None  # cancelled: the previous model stays
+            if activate:
+                switched = activate_model(context.store, model, on_progress=job.progress)
+                if switched is False:
+                    return None  # cancelled: the previous model stays
+                if switched is not True:
+                    return switched  # waits for a second supervisor: nothing changes yet
             context.use_model(model)
             return info
 
         def done(info):
-            if info is not None:
+            if info is not None and not isinstance(info, PendingChange):
                 self.model = info
                 self.model_changed.emit(info)
             if on_done is not None:

@@ -77,7 +77,11 @@ def test_enroll_list_and_read_back(store):
     assert store.embeddings("c-1", "other-model") == ([], None)
     assert [p.id for p in store.list_people("ana")] == ["c-1"]
     entry = store.audit_entries("c-1")[0]
-    assert entry.action == "enroll" and entry.operator == operator(store, "clerk") and entry.details["added"] == 2
+    assert (
+        entry.action == "enroll"
+        and entry.operator == operator(store, "clerk")
+        and entry.details["added"] == 2
+    )
 
 
 def test_duplicate_image_refuses_the_whole_enrolment(store):
