@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApprovalsDialog</name>
+    <message>
+        <location filename="../../sigverify/gui/shared_store.py" line="+134"/>
+        <location line="+90"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Risky changes asked for by a supervisor wait here until another supervisor approves them. Both names go to the audit log.</source>
+        <translation>主管提出的高风险更改在此等待另一位主管批准。两人的姓名都会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Approve change {change} ({what}) asked for by {who}? It applies at once.</source>
+        <translation>批准 {who} 提出的更改 {change}（{what}）？批准后立即生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject change {change} ({what}) asked for by {who}?</source>
+        <translation>拒绝 {who} 提出的更改 {change}（{what}）？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change {change} approved and applied.</source>
+        <translation>更改 {change} 已批准并生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change {change} rejected.</source>
+        <translation>更改 {change} 已拒绝。</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../sigverify/gui/audit_page.py" line="+103"/>
@@ -362,7 +446,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+235"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+236"/>
         <source>ACCEPT</source>
         <extracomment>Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.</extracomment>
         <translation>接受</translation>
@@ -515,7 +599,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+44"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+51"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -561,17 +645,34 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+73"/>
+        <location line="+97"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-89"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>On a shared store the audit log names the database account you use</source>
+        <translation>在共享存储中，审计日志记录的是您使用的数据库账户</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{location}
+Click to open another store at the next start</source>
+        <translation>{location}
+点击以在下次启动时打开另一个存储</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Changes waiting for a second supervisor&apos;s approval</source>
+        <translation>等待第二位主管批准的更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -586,12 +687,7 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Store: {path}</source>
-        <translation>数据库：{path}</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+61"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -616,7 +712,27 @@
         <translation>请输入在审计日志中显示的您的姓名：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
+        <source>Approvals ({count})</source>
+        <translation>审批（{count}）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Store</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sigverify will open {store} the next time it starts.</source>
+        <translation>sigverify 将在下次启动时打开{store}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the store on this computer</source>
+        <translation>本机上的存储</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
@@ -690,7 +806,7 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="+43"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+44"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -796,40 +912,40 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+246"/>
+        <location line="+249"/>
         <source>references</source>
         <translation>参考签名数</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-248"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+246"/>
+        <location line="+249"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-245"/>
-        <location line="+246"/>
+        <location line="-248"/>
+        <location line="+249"/>
         <source>FAR skilled</source>
         <translation>FAR（熟练伪造）</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-248"/>
         <source>FAR random</source>
         <translation>FAR（随机伪造）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+248"/>
         <source>FRR</source>
         <translation>FRR</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-247"/>
         <source>writers</source>
         <translation>书写者数</translation>
     </message>
@@ -890,6 +1006,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The switch waits for another supervisor&apos;s approval.</source>
+        <translation>模型切换正在等待另一位主管批准。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{name} is now active.</source>
         <translation>{name} 已启用。</translation>
     </message>
@@ -1574,7 +1695,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+64"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+63"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id.</extracomment>
         <translation>参考签名</translation>
@@ -1628,7 +1749,7 @@ enrolled {at} by {who}</source>
         <translation>要从 {id} 的参考签名中移除“{file}”吗？</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>⚠ {file}</source>
         <translation>⚠ {file}</translation>
     </message>
@@ -1750,7 +1871,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+42"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+48"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -1930,6 +2051,11 @@ enrolled {at} by {who}</source>
         <location line="+6"/>
         <source>Back to the model&apos;s thresholds.</source>
         <translation>已恢复为模型的阈值。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change {change} waits for another supervisor&apos;s approval.</source>
+        <translation>更改 {change} 正在等待另一位主管批准。</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -2408,6 +2534,16 @@ enrolled {at} by {who}</source>
         <translation>柜员决定</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Change asked for (awaits approval)</source>
+        <translation>提出更改（待批准）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change rejected</source>
+        <translation>更改被拒绝</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>accepted</source>
         <translation>接受</translation>
@@ -2447,6 +2583,11 @@ enrolled {at} by {who}</source>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>change {change}: {action}</source>
+        <translation>更改 {change}：{action}</translation>
+    </message>
 </context>
 <context>
     <name>dialogs</name>
@@ -2479,6 +2620,16 @@ enrolled {at} by {who}</source>
         <location line="+11"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Sent for approval</source>
+        <translation>已提交审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change {change} ({what}) now waits for another supervisor to approve it. Nothing changes until then; it is listed under Approvals.</source>
+        <translation>更改 {change}（{what}）正在等待另一位主管批准。批准前不会有任何改变；它列在“审批”中。</translation>
     </message>
 </context>
 <context>
@@ -2708,7 +2859,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”是由较新版本的 sigverify 导出的人员档案；请更新后再导入。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>“{name}” holds an image too large to import.</source>
         <translation>“{name}”中包含的图像过大，无法导入。</translation>
     </message>
@@ -2739,14 +2890,29 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="+74"/>
+        <location filename="../../sigverify/core/store.py" line="+97"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_schema.py" line="+78"/>
-        <source>The signature store “{name}” is busy: another sigverify window or program is writing to it. Try again in a moment.</source>
+        <location filename="../../sigverify/core/store_schema.py" line="+82"/>
+        <source>Your database account may not do this: the shared store allows it to supervisors only ({error}).</source>
         <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
+        <translation>您的数据库账户无权执行此操作：共享存储只允许主管执行（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server of the shared store “{name}” refused the user name or password.</source>
+        <translation>共享存储“{name}”的服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server of the shared store “{name}” cannot be reached. Check the network and the address, or ask the administrator whether it is running.</source>
+        <translation>无法连接共享存储“{name}”的服务器。请检查网络和地址，或询问管理员服务器是否在运行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The signature store “{name}” is busy: another sigverify window or program is writing to it. Try again in a moment.</source>
         <translation>签名数据库“{name}”正忙：另一个 sigverify 窗口或程序正在写入。请稍后再试。</translation>
     </message>
     <message>
@@ -2770,27 +2936,38 @@ enrolled {at} by {who}</source>
         <translation>无法使用签名数据库（{error}）。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+16"/>
+        <source>The database “{name}” is not set up as a sigverify store. An administrator sets it up with: sigverify store init-postgres URL</source>
+        <translation>数据库“{name}”尚未设置为 sigverify 存储。管理员可用以下命令设置：sigverify store init-postgres URL</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The shared store “{name}” needs an upgrade, which an administrator makes with: sigverify store init-postgres URL</source>
+        <translation>共享存储“{name}”需要升级，由管理员用以下命令完成：sigverify store init-postgres URL</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>“{name}” is not a sigverify store; choose another file.</source>
         <translation>“{name}”不是 sigverify 签名数据库；请选择其他文件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-58"/>
+        <location line="+64"/>
         <source>The signature store “{name}” was written by a newer sigverify (schema {version}); update sigverify to open it.</source>
         <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="-16"/>
+        <location filename="../../sigverify/core/store.py" line="-21"/>
         <source>There is no person with id “{person_id}” in the store.</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+178"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+75"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
@@ -2800,12 +2977,27 @@ enrolled {at} by {who}</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+152"/>
         <source>The setting “{key}”</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_references.py" line="+53"/>
+        <location line="+106"/>
+        <source>There is no change number {change}.</source>
+        <translation>没有编号为 {change} 的更改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change {change} was already {status} by {who}.</source>
+        <translation>更改 {change} 已由 {who} 处理（{status}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A change must be approved by another supervisor than the one who asked for it.</source>
+        <translation>更改必须由提出者以外的另一位主管批准。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/store_references.py" line="+51"/>
         <source>“{filename}” is the same image as “{filename2}”, already enrolled for {person_id}; nothing was added.</source>
         <translation>“{filename}”与已为 {person_id} 登记的“{filename2}”是同一图像；未添加任何内容。</translation>
     </message>
@@ -2825,7 +3017,7 @@ enrolled {at} by {who}</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_records.py" line="+85"/>
+        <location filename="../../sigverify/core/store_records.py" line="+101"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
@@ -2901,7 +3093,7 @@ enrolled {at} by {who}</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/active_model.py" line="+44"/>
+        <location filename="../../sigverify/core/active_model.py" line="+45"/>
         <source>No model is installed yet. Train one with “sigverify train”, then activate it with “sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.</source>
         <translation>尚未安装任何模型。请用“sigverify train”训练一个模型，然后用“sigverify models activate MODEL_DIR”启用它，或传入 --model MODEL_DIR。</translation>
     </message>
@@ -2953,7 +3145,12 @@ enrolled {at} by {who}</source>
         <translation>签名库旁的封印文件“{name}”已损坏。请从同一份备份中将它与签名库一起恢复。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+62"/>
+        <source>The shared store has no seal key: it was not set up by sigverify.</source>
+        <translation>共享存储没有封印密钥：它不是由 sigverify 设置的。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>{what} was changed outside sigverify: it no longer matches the store&apos;s seal, so it is not used. Check the audit log (sigverify audit verify) and restore the store from a backup.</source>
         <translation>{what}在 sigverify 之外被改动过：它与签名库的封印不再相符，因此不会被使用。请检查审计日志（sigverify audit verify），并从备份中恢复签名库。</translation>
     </message>
@@ -3051,6 +3248,51 @@ enrolled {at} by {who}</source>
         <location line="+6"/>
         <source>The picture “{name}” could not be written: {error}</source>
         <translation>无法写入图片“{name}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/store_roles.py" line="+30"/>
+        <source>changing thresholds</source>
+        <translation>更改阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleting people or references</source>
+        <translation>删除人员或参考签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>switching the model</source>
+        <translation>切换模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>importing a person card</source>
+        <translation>导入人员卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changing the store&apos;s settings</source>
+        <translation>更改存储设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approving changes</source>
+        <translation>批准更改</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The database account “{account}” has no sigverify role. Ask the administrator to grant it {clerk} or {supervisor}.</source>
+        <translation>数据库账户“{account}”没有 sigverify 角色。请管理员授予它 {clerk} 或 {supervisor}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only a supervisor&apos;s account approves changes; “{account}” is not one.</source>
+        <translation>只有主管账户可以批准更改；“{account}”不是主管账户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your database account “{account}” is a clerk&apos;s: {what} is for a supervisor.</source>
+        <translation>您的数据库账户“{account}”是柜员账户：{what}需由主管进行。</translation>
     </message>
 </context>
 <context>
@@ -3457,6 +3699,64 @@ enrolled {at} by {who}</source>
         <location line="+12"/>
         <source>error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>shared_store</name>
+    <message>
+        <location filename="../../sigverify/gui/shared_store.py" line="-167"/>
+        <source>Shared store</source>
+        <translation>共享存储</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password of the account “{account}” on the server {server}:</source>
+        <translation>服务器 {server} 上账户“{account}”的密码：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Store on this computer</source>
+        <translation>本机存储</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared store {database} on {server} ({account}, {role})</source>
+        <translation>共享存储 {database}，位于 {server}（{account}，{role}）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+16"/>
+        <source>Store</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Address of a shared store, for example
+postgresql://ann@branch-server/sigverify
+Leave it empty for the store on this computer. sigverify opens it at its next start.</source>
+        <translation>共享存储的地址，例如
+postgresql://ann@branch-server/sigverify
+留空则使用本机上的存储。sigverify 将在下次启动时打开它。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A shared store&apos;s address starts with postgresql://</source>
+        <translation>共享存储的地址以 postgresql:// 开头</translation>
     </message>
 </context>
 <context>

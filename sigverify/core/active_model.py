@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.paths import bundled_models_dir
+from sigverify.core.paths import bundled_models_dir, user_data_dir
 from sigverify.core.store import Store
 from sigverify.core.store_records import PendingChange
 from sigverify.core.verification import VerificationService
@@ -37,7 +37,7 @@ def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:
         return Path(explicit)
     chosen = store.get_setting(ACTIVE_MODEL_SETTING)
     if chosen:
-        return Path(chosen)
+        return _on_this_desk(Path(chosen))
     default = bundled_models_dir() / "default"
     if (default / "card.json").is_file():
         return default
@@ -48,6 +48,19 @@ def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:
             "“sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.",
         )
     )
+
+
+def _on_this_desk(path: Path) -> Path:
+    """The model folder ``path``, or, when it is not on this computer (a shared store's
+    model activated at another desk, from that desk's folders), the model of the same
+    folder name shipped with the app or installed here. A different model of that name
+    has other weights, hence another model id: its embeddings are never mixed up."""
+    if (path / "card.json").is_file():
+        return path
+    for folder in (bundled_models_dir(), user_data_dir() / "models"):
+        if (folder / path.name / "card.json").is_file():
+            return folder / path.name
+    return path
 
 
 def activate_model(

@@ -116,6 +116,7 @@ class PostgresDatabase:
         name = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{parts.hostname or 'local'}_{parts.path}")
         # what stays on this desk (the queue of signatures to check) lives under this name
         self.path = user_data_dir() / "shared-stores" / name.strip("_")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = psycopg.connect(
             url, autocommit=True, connect_timeout=max(1, round(timeout)), row_factory=_row_factory
         )

@@ -428,3 +428,17 @@ def test_review_band_and_calibration_by_hand():
     a, b = fit_calibration(genuine_scores, forged_scores)
     p = 1 / (1 + np.exp(a * np.array([0.1, 0.375, 0.7]) + b))
     assert p[0] > 0.8 and abs(p[1] - 0.5) < 0.15 and p[2] < 0.2
+
+
+def test_a_model_activated_at_another_desk_is_found_in_this_desks_models(
+    service, tmp_path, tiny_model_dir, isolated_home
+):
+    import shutil
+
+    installed = isolated_home / "data" / "models" / "branch-model"
+    shutil.copytree(tiny_model_dir, installed)
+    elsewhere = tmp_path / "other-desk" / "models" / "branch-model"  # not on this computer
+    service.store.set_setting("active_model", str(elsewhere), "admin")
+    assert active_model_dir(service.store) == installed
+    service.store.set_setting("active_model", str(tmp_path / "nowhere" / "gone"), "admin")
+    assert active_model_dir(service.store) == tmp_path / "nowhere" / "gone"  # said missing later
