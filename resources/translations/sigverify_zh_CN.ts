@@ -4,13 +4,13 @@
 <context>
     <name>ApprovalsDialog</name>
     <message>
-        <location filename="../../sigverify/gui/shared_store.py" line="+134"/>
-        <location line="+90"/>
+        <location filename="../../sigverify/gui/shared_store.py" line="+136"/>
+        <location line="+98"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-94"/>
         <source>Risky changes asked for by a supervisor wait here until another supervisor approves them. Both names go to the audit log.</source>
         <translation>主管提出的高风险更改在此等待另一位主管批准。两人的姓名都会记入审计日志。</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>Approve change {change} ({what}) asked for by {who}? It applies at once.</source>
         <translation>批准 {who} 提出的更改 {change}（{what}）？批准后立即生效。</translation>
     </message>
@@ -912,40 +912,40 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+249"/>
+        <location line="+253"/>
         <source>references</source>
         <translation>参考签名数</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-252"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+249"/>
+        <location line="+253"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location line="+249"/>
+        <location line="-252"/>
+        <location line="+253"/>
         <source>FAR skilled</source>
         <translation>FAR（熟练伪造）</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-252"/>
         <source>FAR random</source>
         <translation>FAR（随机伪造）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+248"/>
+        <location line="+252"/>
         <source>FRR</source>
         <translation>FRR</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-251"/>
         <source>writers</source>
         <translation>书写者数</translation>
     </message>
@@ -980,7 +980,7 @@ Click to open another store at the next start</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>active</source>
         <translation>使用中</translation>
     </message>
@@ -1942,12 +1942,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+244"/>
+        <location line="+248"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-246"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -1963,7 +1963,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+237"/>
+        <location line="+241"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -2585,6 +2585,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>with {count} reference(s)</source>
+        <translation>共 {count} 个参考签名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>change {change}: {action}</source>
         <translation>更改 {change}：{action}</translation>
     </message>
@@ -3704,7 +3709,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>shared_store</name>
     <message>
-        <location filename="../../sigverify/gui/shared_store.py" line="-167"/>
+        <location filename="../../sigverify/gui/shared_store.py" line="-175"/>
         <source>Shared store</source>
         <translation>共享存储</translation>
     </message>

@@ -111,6 +111,10 @@ def summary(entry: AuditEntry) -> str:
         return text + (" — " + d["comment"] if d.get("comment") else "")
     if entry.action == "remove_reference":
         return str(d.get("file", ""))
+    if entry.action == "delete_person":
+        return translate("audit", "with {count} reference(s)").format(count=d.get("references"))
+    if entry.action == "setting":
+        return f"{d.get('key')}: {d.get('new')}"
     if entry.action in {"request_change", "reject_change"}:
         return translate("audit", "change {change}: {action}").format(
             change=d.get("change"), action=action_name(str(d.get("action")))

@@ -194,6 +194,10 @@ class ModelsPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.details, 1)
+        if self.activate_button.refusal:  # a clerk on a shared store: say why
+            note = QLabel(self.activate_button.refusal)
+            note.setWordWrap(True)
+            right_layout.addWidget(note)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.progress)

@@ -5,6 +5,7 @@ approves or rejects another supervisor's risky change."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from PySide6.QtCore import Qt
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sigverify.core.audit_view import action_name
+from sigverify.core.audit_view import action_name, summary
 from sigverify.core.i18n import translate
 from sigverify.core.store_backend import is_server_url
+from sigverify.core.store_records import AuditEntry
 from sigverify.gui import dialogs
 from sigverify.gui.language import gui_settings
 
@@ -155,6 +157,7 @@ class ApprovalsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()  # the change's own number is the first column
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.approve_button = QPushButton(self.tr("&Approve"))
         self.reject_button = QPushButton(self.tr("&Reject"))
@@ -182,11 +185,16 @@ class ApprovalsDialog(QDialog):
         self.changes = self.store.pending_changes()
         self.table.setRowCount(len(self.changes))
         for row, change in enumerate(self.changes):
-            details = ", ".join(f"{k}: {v}" for k, v in change.details.items())
+            entry = AuditEntry(
+                change.id, change.requested_at, change.requested_by, change.action,
+                change.person_id, change.details, "", "",
+            )  # fmt: skip
+            details = summary(entry)
+            when = datetime.fromisoformat(change.requested_at).astimezone()
             cells = (
                 str(change.id),
                 change.requested_by,
-                change.requested_at[:16].replace("T", " "),
+                when.strftime("%Y-%m-%d %H:%M"),
                 action_name(change.action),
                 change.person_id or "",
                 details,
@@ -194,7 +202,9 @@ class ApprovalsDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         if self.changes:

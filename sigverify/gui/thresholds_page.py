@@ -128,6 +128,10 @@ class ThresholdsPage(QWidget):
         apply_layout.addWidget(self.person, 1, 0, 1, 2)
         apply_layout.addWidget(self.apply_person, 2, 1)
         apply_layout.addWidget(self.applied, 3, 0, 1, 2)
+        if self.apply_all.refusal:  # a clerk on a shared store: say why, not only in tooltips
+            self.role_note = QLabel(self.apply_all.refusal)
+            self.role_note.setWordWrap(True)
+            apply_layout.addWidget(self.role_note, 4, 0, 1, 2)
 
         bottom = QHBoxLayout()
         bottom.addWidget(controls, 3)
