@@ -712,12 +712,12 @@ Click to open another store at the next start</source>
         <translation>请输入在审计日志中显示的您的姓名：</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Approvals ({count})</source>
         <translation>审批（{count}）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Store</source>
         <translation>存储</translation>
     </message>
@@ -1384,16 +1384,21 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location line="+16"/>
+        <source>Ask for {id} and all their reference signatures to be deleted? Nothing is deleted until another supervisor approves it.</source>
+        <translation>申请删除 {id} 及其所有参考签名？在另一位主管批准之前不会删除任何内容。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Delete {id} and all their reference signatures? This cannot be undone (the audit log keeps a record).</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1729,12 +1734,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-15"/>
         <source>Select a reference first.</source>
         <translation>请先选择一个参考签名。</translation>
     </message>
@@ -1744,12 +1749,17 @@ enrolled {at} by {who}</source>
         <translation>移除参考签名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Ask for “{file}” to be removed from {id}&apos;s references? It stays until another supervisor approves it.</source>
+        <translation>申请从 {id} 的参考签名中移除“{file}”？在另一位主管批准之前它会保留。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Remove “{file}” from {id}&apos;s references?</source>
         <translation>要从 {id} 的参考签名中移除“{file}”吗？</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>⚠ {file}</source>
         <translation>⚠ {file}</translation>
     </message>
@@ -2544,6 +2554,16 @@ enrolled {at} by {who}</source>
         <translation>更改被拒绝</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>(asked for by {who})</source>
+        <translation>（由 {who} 提出）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(change {change}, asked for by {who})</source>
+        <translation>（更改 {change}，由 {who} 提出）</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>accepted</source>
         <translation>接受</translation>
@@ -2895,7 +2915,7 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="+97"/>
+        <location filename="../../sigverify/core/store.py" line="+102"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>

@@ -72,7 +72,20 @@ def action_name(action: str) -> str:
 
 
 def summary(entry: AuditEntry) -> str:
-    """The entry's details in a line of words."""
+    """The entry's details in a line of words; a change approved on a shared store says
+    who asked for it."""
+    text = _details_text(entry)
+    asked = entry.details.get("requested_by")
+    if asked and entry.action == "reject_change":
+        text += " " + translate("audit", "(asked for by {who})").format(who=asked)
+    elif asked:
+        text += " " + translate("audit", "(change {change}, asked for by {who})").format(
+            change=entry.details.get("change"), who=asked
+        )
+    return text
+
+
+def _details_text(entry: AuditEntry) -> str:
     d = entry.details
     if entry.action == "verify":
         words = {

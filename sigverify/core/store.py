@@ -37,7 +37,12 @@ from sigverify.core.errors import (
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
 from sigverify.core.store_audit import append_entry, check_chain, read_entries
-from sigverify.core.store_backend import PostgresDatabase, SqliteDatabase, is_server_url
+from sigverify.core.store_backend import (
+    PostgresDatabase,
+    SqliteDatabase,
+    is_server_url,
+    without_password,
+)
 from sigverify.core.store_records import (
     AuditEntry,
     NewReference,
@@ -101,7 +106,7 @@ class Store:
         except Exception as error:  # psycopg's, imported only for a server
             if not server:
                 raise
-            raise friendly_error(error, str(location)) from error
+            raise friendly_error(error, without_password(str(location))) from error
         self.source = location  # as given: what a second connection (the worker) opens
         self.path = self._db.path  # on a server: where this desk keeps its local things
         self.location = self._db.location

@@ -89,12 +89,15 @@ def open_window(location: str | None):
     from sigverify.gui.main_window import create_main_window
     from sigverify.gui.shared_store import ask_password, needs_password
 
+    given = location
     while True:
         try:
             return create_main_window(location)
         except SigverifyError as error:  # e.g. the store is locked or from a newer version
-            if needs_password(location, error):
-                location = ask_password(None, location)
+            if needs_password(given, error):
+                if location != given:  # the password typed was refused: say so, ask again
+                    dialogs.show_error(None, error)
+                location = ask_password(None, given)
                 if location is not None:
                     continue
                 return None

@@ -121,3 +121,6 @@ def show_pending(parent: QWidget | None, pending) -> None:
             "changes until then; it is listed under Approvals.",
         ).format(change=pending.id, what=action_name(pending.action)),
     )
+    window = parent.window() if parent is not None else None
+    if hasattr(window, "show_approvals_count"):  # the main window's Approvals (N)
+        window.show_approvals_count()

@@ -152,9 +152,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.about_button)
         self._show_operator()
         if store.shared:
-            self._show_approvals_count()
+            self.show_approvals_count()
             self._approvals_timer = QTimer(self)
-            self._approvals_timer.timeout.connect(self._show_approvals_count)
+            self._approvals_timer.timeout.connect(self.show_approvals_count)
             self._approvals_timer.start(60_000)
         engine.busy_changed.connect(self.busy.setVisible)
         engine.model_changed.connect(self._model_changed)
@@ -244,7 +244,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ shared store
 
-    def _show_approvals_count(self) -> None:
+    def show_approvals_count(self) -> None:
+        """Approvals (N) in the status bar: on start, every minute, after a request here."""
         try:
             count = len(self.store.pending_changes())
         except Exception:  # the server is away for a moment: say so on the next look
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
 
     def show_approvals(self) -> None:
         ApprovalsDialog(self.engine, self.store, self).exec()
-        self._show_approvals_count()
+        self.show_approvals_count()
         self.refresh_pages()
 
     def refresh_pages(self) -> None:
@@ -267,7 +268,8 @@ class MainWindow(QMainWindow):
         """Choose the store opened at the next start (a shared store's address, or empty
         for the one on this computer)."""
         if location is None:
-            location = choose_location(self, saved_location())
+            current = saved_location() or (self.store.location if self.store.shared else "")
+            location = choose_location(self, current)
             if location is None:
                 return
         save_location(location)

@@ -392,14 +392,19 @@ class PeoplePage(QWidget):
     def delete_person(self) -> None:
         if self.person_id is None:
             return
-        if not dialogs.ask(
-            self,
-            self.tr("Delete person"),
+        question = (
             self.tr(
+                "Ask for {id} and all their reference signatures to be deleted? Nothing is "
+                "deleted until another supervisor approves it."
+            )
+            if self.store.needs_approval
+            else self.tr(
                 "Delete {id} and all their reference signatures? This cannot be undone "
                 "(the audit log keeps a record)."
-            ).format(id=self.person_id),
-            self.tr("Delete"),
+            )
+        )
+        if not dialogs.ask(
+            self, self.tr("Delete person"), question.format(id=self.person_id), self.tr("Delete")
         ):
             return
         person_id = self.person_id

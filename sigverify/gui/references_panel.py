@@ -140,7 +140,14 @@ class ReferencesPanel(QGroupBox):
         if not dialogs.ask(
             self,
             self.tr("Remove reference"),
-            self.tr("Remove “{file}” from {id}'s references?").format(file=label, id=person_id),
+            (
+                self.tr(
+                    "Ask for “{file}” to be removed from {id}'s references? It stays until "
+                    "another supervisor approves it."
+                )
+                if self.store.needs_approval
+                else self.tr("Remove “{file}” from {id}'s references?")
+            ).format(file=label, id=person_id),
             self.tr("Remove"),
         ):
             return

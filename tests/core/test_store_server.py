@@ -241,3 +241,11 @@ def test_several_desks_writing_at_once_lose_nothing_and_keep_the_chain(desks):
         assert [e.id for e in entries] == list(range(1, len(entries) + 1))
         assert sorted({e.operator for e in verifications}) == ["clerk_ann", "super_bo", "super_cy"]
         assert admin.verify_audit_chain() == (True, None)
+
+
+def test_a_refused_password_is_never_shown(postgres_server, desks):
+    database = desks["admin"].rsplit("/", 1)[1]
+    closed = f"postgresql://ann:hunter2@127.0.0.1:{postgres_server.port + 1}/{database}"
+    with pytest.raises(StoreError) as refused:
+        Store(closed, timeout=1)
+    assert "hunter2" not in str(refused.value) and "ann:***@" in str(refused.value)

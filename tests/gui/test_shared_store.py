@@ -100,7 +100,7 @@ def test_a_supervisors_change_waits_and_another_approves_it(qtbot, shared, dialo
         close_main_window(bo)
     cy = open_window(qtbot, shared["gui_cy"])
     try:
-        cy._show_approvals_count()
+        cy.show_approvals_count()
         assert cy.approvals_button.text() == "Approvals (1)"
         dialog = ApprovalsDialog(cy.engine, cy.store)
         qtbot.addWidget(dialog)
