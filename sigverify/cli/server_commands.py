@@ -89,12 +89,13 @@ def register(commands) -> None:
         group, "pending", cmd_pending, "List the changes waiting for a second supervisor."
     )
     pending.add_argument("--all", action="store_true", help="also those already decided")
+    commands_on_a_store = [pending]
     for name, text in (
         ("approve", "Approve and apply a supervisor's change (as another supervisor)."),
         ("reject", "Reject a change (or withdraw your own)."),
     ):
         decide = add_command(group, name, cmd_decide, text)
         decide.add_argument("change", type=int, help="the change's number (store pending)")
-    for sub in (pending, *group.choices.values()):
-        if sub is not init and not any(a.dest == "store" for a in sub._actions):
-            sub.add_argument("--store", required=True, help="postgresql://ACCOUNT@HOST/DATABASE")
+        commands_on_a_store.append(decide)
+    for sub in commands_on_a_store:
+        sub.add_argument("--store", required=True, help="postgresql://ACCOUNT@HOST/DATABASE")
