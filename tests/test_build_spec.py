@@ -82,6 +82,7 @@ def test_selftest_passes_from_source():
     assert done.returncode == 0, done.stdout + done.stderr
     (line,) = [x for x in done.stdout.splitlines() if "selftest" in x]
     assert "selftest passed" in line and "window ok" in line
+    assert "shared-store driver" in line
     # from source torch is installed, and verifying still never loads it
     assert line.endswith("training available, torch not loaded")
 

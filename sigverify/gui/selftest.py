@@ -72,6 +72,17 @@ def _check_window(folder: Path, timeout_s: float = 60.0) -> None:
         raise RuntimeError(f"the window did not load the model within {timeout_s:.0f} s")
 
 
+def _check_store_driver() -> str:
+    """The driver of a shared store loads (psycopg with its own libpq, and TLS): a bundle
+    that left part of it out would only fail at a branch that uses a server."""
+    import ssl  # noqa: F401 - psycopg needs it; a build that drops it breaks shared stores
+
+    import psycopg
+
+    version = psycopg.pq.version()
+    return f"shared-store driver {psycopg.pq.__impl__} (libpq {version // 10000}.{version % 100})"
+
+
 def run_selftest() -> tuple[bool, str]:
     """``(passed, one line)``."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none shown
@@ -83,6 +94,8 @@ def run_selftest() -> tuple[bool, str]:
         step = "verify"
         try:
             summary = _check_engine(folder)
+            step = "shared-store driver"
+            summary += ", " + _check_store_driver()
             step = "window"
             _check_window(folder)
         except Exception as error:  # noqa: BLE001 - reported on the one line
