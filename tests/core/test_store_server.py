@@ -249,3 +249,50 @@ def test_a_refused_password_is_never_shown(postgres_server, desks):
     with pytest.raises(StoreError) as refused:
         Store(closed, timeout=1)
     assert "hunter2" not in str(refused.value) and "ann:***@" in str(refused.value)
+
+
+def test_everyones_thresholds_and_a_model_switch_wait_for_a_second_supervisor(
+    desks, tiny_model_dir, tmp_path
+):
+    from sigverify.core.active_model import activate_model, active_model_dir
+    from sigverify.core.model.inference import load_for_inference
+    from sigverify.core.store_records import PendingChange
+    from sigverify.core.verification import VerificationService, model_id_of
+
+    from sigverify.core.verification_results import SignatureInput
+    from tests.conftest import signature_file
+
+    model = load_for_inference(tiny_model_dir)
+    with Store(desks["admin"]) as admin:  # c-1's stand-in bytes are no pictures to re-embed
+        admin.delete_person("c-1", "admin")
+    with Store(desks["super_bo"]) as bo:
+        service = VerificationService(bo, model)
+        pictures = [SignatureInput.from_path(signature_file(tmp_path, 1, i)) for i in range(3)]
+        service.enroll("c-2", pictures, accept_outliers=True)
+        before = service.model_thresholds()
+        asked = service.set_global_thresholds(0.3, 0.6, preset=0.05)
+        assert isinstance(asked, PendingChange) and asked.action == "setting"
+        assert service.model_thresholds() == before  # not yet
+        switch = activate_model(bo, model)
+        assert isinstance(switch, PendingChange) and switch.action == "activate_model"
+        # the references are embedded with the new model already, so approving is instant
+        assert bo.references_missing_embedding(model_id_of(model)) == []
+        assert bo.get_setting("active_model") is None
+    with Store(desks["super_cy"]) as cy:
+        cy.decide(asked.id, approve=True)
+        cy.decide(switch.id, approve=True)
+        service = VerificationService(cy, model)
+        thresholds = service.model_thresholds()
+        assert (thresholds.accept, thresholds.reject, thresholds.source) == (0.3, 0.6, "global")
+        assert active_model_dir(cy) == model.path.resolve()
+        assert cy.verify_audit_chain() == (True, None)
+
+
+def test_a_large_reference_image_goes_in_and_comes_back_whole(desks):
+    import os
+
+    picture = os.urandom(6_000_000)  # a 6 MB photo of a signature
+    large = NewReference("photo.jpg", picture, b"png", np.ones(4, np.float32))
+    with Store(desks["clerk_ann"]) as store:
+        (reference,) = store.add_references("c-9", "Big", "", "m1", [large], "clerk_ann")
+        assert store.reference_images(reference)[0] == picture
