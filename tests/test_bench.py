@@ -229,3 +229,18 @@ def test_locate_bench_measures_pages_and_fits_weights(tmp_path):
     assert set(out["by_kind"]) >= {"cheque", "form", "cheque-photo", "form-photo"}
     fitted = run_script("locate.py", "--fit", "--data", data, "--pages", "4")
     assert len(fitted["weights"]) == len(fitted["features"]) and fitted["handwritten_words"] > 0
+
+
+def test_shared_store_reports_both_stores_and_every_row_of_concurrent_writers(
+    tiny_model_dir, postgres_server
+):
+    url = postgres_server.url(postgres_server.new_database())
+    out = run_script(
+        "shared_store.py", "--model", tiny_model_dir, "--runs", "2", "--writers", "2",
+        "--rows", "3", "--server", url,
+    )  # fmt: skip
+    for label in ("file", "server"):
+        assert set(out[label]["verify_recorded_ms"]) == {"p50", "p95"}
+        concurrent = out[label]["concurrent"]
+        assert (concurrent["rows_arrived"], concurrent["chain_intact"]) == (6, True)
+    assert out["verify_p50_ratio_server_to_file"] > 0

@@ -258,7 +258,6 @@ def test_everyones_thresholds_and_a_model_switch_wait_for_a_second_supervisor(
     from sigverify.core.model.inference import load_for_inference
     from sigverify.core.store_records import PendingChange
     from sigverify.core.verification import VerificationService, model_id_of
-
     from sigverify.core.verification_results import SignatureInput
     from tests.conftest import signature_file
 
