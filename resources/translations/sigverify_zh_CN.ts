@@ -1800,7 +1800,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+99"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+115"/>
         <source>Drop signature images here</source>
         <translation>将签名图像拖放到此处</translation>
     </message>
@@ -2471,7 +2471,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>advice</name>
     <message numerus="yes">
-        <location filename="../../sigverify/core/verification_results.py" line="+29"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+30"/>
         <source>{person} has %n reference(s); {low} to {high} are recommended.</source>
         <extracomment>With fewer than 5 references the models measured many more genuine signatures sent to review or rejected (the card&apos;s test figures per reference count say how many).</extracomment>
         <translation>
@@ -2665,12 +2665,12 @@ enrolled {at} by {who}</source>
         <translation>读取签名时已取消。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/data/datasets.py" line="+28"/>
+        <location filename="../../sigverify/core/data/datasets.py" line="+29"/>
         <source>sigverify&apos;s own layout: &lt;writer&gt;/genuine/ and &lt;writer&gt;/forged/ folders; CEDAR: full_org/ and full_forg/ folders; SigComp2011 (sign_data): 001/ and 001_forg/ folders; BHSig260: Bengali/ or Hindi/ folders of B-S-1-G-01.tif files</source>
         <translation>sigverify 自有结构：&lt;writer&gt;/genuine/（真实签名）和 &lt;writer&gt;/forged/（伪造签名）文件夹；CEDAR：full_org/ 和 full_forg/ 文件夹；SigComp2011（sign_data）：001/ 和 001_forg/ 文件夹；BHSig260：Bengali/ 或 Hindi/ 文件夹，内含 B-S-1-G-01.tif 这类文件</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+111"/>
         <source>The folder “{name}” does not look like a signature data folder. Expected one of: {LAYOUT_HELP}.</source>
         <extracomment>Fewer genuine images than this and no genuine pair can be formed.</extracomment>
         <translation>文件夹“{name}”看起来不是签名数据文件夹。应为以下布局之一：{LAYOUT_HELP}。</translation>
@@ -3078,7 +3078,7 @@ enrolled {at} by {who}</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+43"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+48"/>
         <source>“{name}” does not look like the other references (distance {distance:.3f}, more than the reject threshold {reject:.3f}): it may be another person&apos;s signature or a bad scan.</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
@@ -3318,6 +3318,11 @@ enrolled {at} by {who}</source>
         <location line="+3"/>
         <source>Your database account “{account}” is a clerk&apos;s: {what} is for a supervisor.</source>
         <translation>您的数据库账户“{account}”是柜员账户：{what}需由主管进行。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/data/pen_files.py" line="+45"/>
+        <source>“{name}” is not a pen recording sigverify can read (SVC2004 .TXT, SUSIG .sig or SigComp2009 .hwr).</source>
+        <translation>“{name}”不是 sigverify 能读取的笔迹记录（SVC2004 .TXT、SUSIG .sig 或 SigComp2009 .hwr）。</translation>
     </message>
 </context>
 <context>
@@ -3787,7 +3792,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-134"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-148"/>
         <source>Images ({patterns})</source>
         <translation>图像（{patterns}）</translation>
     </message>
@@ -3806,8 +3811,18 @@ postgresql://ann@branch-server/sigverify
         <source>reject</source>
         <translation>拒绝</translation>
     </message>
+    <message>
+        <location filename="../../sigverify/gui/signature_input.py" line="+6"/>
+        <source>Signatures ({patterns})</source>
+        <translation>签名（{patterns}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pen recordings ({patterns})</source>
+        <translation>笔迹记录（{patterns}）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/signature_input.py" line="+23"/>
+        <location line="+27"/>
         <source>%n file(s) could not be used:</source>
         <translation>
             <numerusform>%n 个文件无法使用：</numerusform>

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
+from sigverify.core.data.pen_files import is_pen_file, read_pen_file, render_trajectory
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.imaging.imageio import decode_image, read_image_file
+from sigverify.core.imaging.imageio import decode_image, encode_png, read_image_file
 from sigverify.core.scoring import nearest_count
 from sigverify.core.thresholds import Thresholds
 
@@ -63,7 +64,12 @@ class SignatureInput:
 
     @classmethod
     def from_path(cls, path: str | Path) -> SignatureInput:
+        """An image file, or a pen recording (SVC2004 .TXT, SUSIG .sig, SigComp2009 .hwr):
+        then its trajectory is kept and the image is the trajectory drawn as ink."""
         path = Path(path)
+        if is_pen_file(path):
+            trajectory = read_pen_file(path)
+            return cls(path.name, encode_png(render_trajectory(trajectory)), trajectory)
         data = read_image_file(path)  # clear errors for missing, odd and oversized files
         decode_image(data, source=path.name)  # ... and for files that are not images
         return cls(path.name, data)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.data.pen_files import PEN_SUFFIXES, is_pen_file
 from sigverify.core.errors import SigverifyError
 from sigverify.core.imaging.imageio import IMAGE_SUFFIXES
 from sigverify.core.verification_results import SignatureInput
@@ -30,10 +31,25 @@ from sigverify.gui import dialogs
 from sigverify.gui.qimages import qimage_to_png
 
 
-def image_filter() -> str:
-    """The file dialogs' filter: the image files sigverify reads."""
-    patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
-    return QGuiApplication.translate("widgets", "Images ({patterns})").format(patterns=patterns)
+def image_filter(pens: bool = True) -> str:
+    """The file dialogs' filter: the image files sigverify reads, and (``pens``) the pen
+    recordings of signature pads, all of them offered together first."""
+    images = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+    image_text = QGuiApplication.translate("widgets", "Images ({patterns})")
+    if not pens:
+        return image_text.format(patterns=images)
+    recordings = " ".join(f"*{suffix}" for suffix in PEN_SUFFIXES)
+    return ";;".join(
+        [
+            QGuiApplication.translate("widgets", "Signatures ({patterns})").format(
+                patterns=f"{images} {recordings}"
+            ),
+            image_text.format(patterns=images),
+            QGuiApplication.translate("widgets", "Pen recordings ({patterns})").format(
+                patterns=recordings
+            ),
+        ]
+    )
 
 
 def signatures_from_paths(
@@ -167,7 +183,7 @@ class SignatureDropArea(QFrame):
         from sigverify.gui.crop import CropDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the scanned or photographed page"), "", image_filter()
+            self, self.tr("Choose the scanned or photographed page"), "", image_filter(pens=False)
         )
         if not path:
             return
@@ -221,7 +237,7 @@ def clipboard_holds_picture() -> bool:
         return True
     urls = mime.urls() if mime.hasUrls() else []
     files = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
-    return any(f.suffix.lower() in IMAGE_SUFFIXES for f in files)
+    return any(f.suffix.lower() in IMAGE_SUFFIXES or is_pen_file(f) for f in files)
 
 
 class _PictureFirstPaste(QObject):

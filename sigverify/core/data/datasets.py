@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sigverify.core.data.pen_files import is_pen_file, read_pen_file, render_trajectory
 from sigverify.core.errors import DatasetError, SigverifyError
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
 from sigverify.core.imaging.imageio import IMAGE_SUFFIXES, load_image
@@ -78,7 +79,16 @@ class Dataset:
 
 
 def _is_image(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES
+    """An image file, or a pen recording (read as its trajectory drawn as ink)."""
+    return path.is_file() and (path.suffix.lower() in IMAGE_SUFFIXES or is_pen_file(path))
+
+
+def load_signature_pixels(path: Path):
+    """``(pixels, warnings)`` of an image file or of a pen recording drawn as ink."""
+    if is_pen_file(path):
+        return render_trajectory(read_pen_file(path)), []
+    loaded = load_image(path)
+    return loaded.pixels, list(loaded.warnings)
 
 
 def number_key(text: str) -> tuple:
@@ -315,9 +325,9 @@ def check_images(
     found: list[DatasetProblem] = []
     for done, path in enumerate(paths, start=1):
         try:
-            loaded = load_image(path)
-            preprocess_signature(loaded.pixels, config)
-            found.extend(DatasetProblem(WARNING, note, path) for note in loaded.warnings)
+            pixels, warnings = load_signature_pixels(path)
+            preprocess_signature(pixels, config)
+            found.extend(DatasetProblem(WARNING, note, path) for note in warnings)
         except SigverifyError as error:
             found.append(DatasetProblem(ERROR, str(error), path))
         if on_progress is not None and on_progress(done, len(paths)) is False:
