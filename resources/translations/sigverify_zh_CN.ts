@@ -4,13 +4,13 @@
 <context>
     <name>ApprovalsDialog</name>
     <message>
-        <location filename="../../sigverify/gui/shared_store.py" line="+136"/>
-        <location line="+98"/>
+        <location filename="../../sigverify/gui/shared_store.py" line="+138"/>
+        <location line="+102"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-98"/>
         <source>Risky changes asked for by a supervisor wait here until another supervisor approves them. Both names go to the audit log.</source>
         <translation>主管提出的高风险更改在此等待另一位主管批准。两人的姓名都会记入审计日志。</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Approve change {change} ({what}) asked for by {who}? It applies at once.</source>
         <translation>批准 {who} 提出的更改 {change}（{what}）？批准后立即生效。</translation>
     </message>
@@ -599,7 +599,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+51"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+52"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -717,7 +717,7 @@ Click to open another store at the next start</source>
         <translation>审批（{count}）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Store</source>
         <translation>存储</translation>
     </message>
@@ -2545,6 +2545,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>References measured with a model</source>
+        <translation>用模型计算参考签名特征</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Change asked for (awaits approval)</source>
         <translation>提出更改（待批准）</translation>
     </message>
@@ -2605,6 +2610,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>{count} reference(s), model {model}</source>
+        <translation>{count} 个参考签名，模型 {model}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>with {count} reference(s)</source>
         <translation>共 {count} 个参考签名</translation>
     </message>
@@ -3002,12 +3012,12 @@ enrolled {at} by {who}</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+158"/>
         <source>The setting “{key}”</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+139"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>
@@ -3027,7 +3037,7 @@ enrolled {at} by {who}</source>
         <translation>“{filename}”与已为 {person_id} 登记的“{filename2}”是同一图像；未添加任何内容。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>The reference “{file}” of {person_id}</source>
         <translation>{person_id} 的参考签名“{file}”</translation>
     </message>
@@ -3037,7 +3047,7 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 的参考签名“{file}”所存的特征向量</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>There is no reference number {reference_id}.</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
@@ -3170,12 +3180,7 @@ enrolled {at} by {who}</source>
         <translation>签名库旁的封印文件“{name}”已损坏。请从同一份备份中将它与签名库一起恢复。</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>The shared store has no seal key: it was not set up by sigverify.</source>
-        <translation>共享存储没有封印密钥：它不是由 sigverify 设置的。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+72"/>
         <source>{what} was changed outside sigverify: it no longer matches the store&apos;s seal, so it is not used. Check the audit log (sigverify audit verify) and restore the store from a backup.</source>
         <translation>{what}在 sigverify 之外被改动过：它与签名库的封印不再相符，因此不会被使用。请检查审计日志（sigverify audit verify），并从备份中恢复签名库。</translation>
     </message>
@@ -3734,7 +3739,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>shared_store</name>
     <message>
-        <location filename="../../sigverify/gui/shared_store.py" line="-175"/>
+        <location filename="../../sigverify/gui/shared_store.py" line="-179"/>
         <source>Shared store</source>
         <translation>共享存储</translation>
     </message>

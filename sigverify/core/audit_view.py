@@ -65,6 +65,7 @@ def action_name(action: str) -> str:
         "train_model": translate("audit", "Model trained"),
         "import_person": translate("audit", "Person imported"),
         "settle": translate("audit", "Clerk's decision"),
+        "embed": translate("audit", "References measured with a model"),
         "request_change": translate("audit", "Change asked for (awaits approval)"),
         "reject_change": translate("audit", "Change rejected"),
     }
@@ -124,6 +125,10 @@ def _details_text(entry: AuditEntry) -> str:
         return text + (" — " + d["comment"] if d.get("comment") else "")
     if entry.action == "remove_reference":
         return str(d.get("file", ""))
+    if entry.action == "embed":
+        return translate("audit", "{count} reference(s), model {model}").format(
+            count=len(d.get("references", [])), model=d.get("model")
+        )
     if entry.action == "delete_person":
         return translate("audit", "with {count} reference(s)").format(count=d.get("references"))
     if entry.action == "setting":

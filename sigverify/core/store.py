@@ -101,7 +101,7 @@ class Store:
             raise StoreError(
                 translate(
                     "errors", "The signature store “{path}” cannot be opened ({error})."
-                ).format(path=location, error=error)
+                ).format(path=without_password(str(location)), error=error)
             ) from error
         except Exception as error:  # psycopg's, imported only for a server
             if not server:
@@ -342,7 +342,8 @@ class Store:
         details = {"accept": accept, "reject": reject}
         details |= {} if preset is None else {"preset": preset}
         mac = self.seal.mac(*person_parts(person_id, accept, reject))
-        payload = {"accept": accept, "reject": reject, "mac": mac}
+        payload = {"accept": accept, "reject": reject}
+        payload |= {} if preset is None else {"preset": preset}
         pending = self._supervised(
             "thresholds", "thresholds", person_id, payload, details, operator, "set_thresholds"
         )
@@ -442,8 +443,9 @@ class Store:
             raise no_reference(reference_id)
         details = {"reference": reference_id, "file": row["filename"]}
         pending = self._supervised(
-            "delete", "remove_reference", row["person_id"], details, details, operator
-        )
+            "delete", "remove_reference", row["person_id"], {"reference": reference_id},
+            details, operator,
+        )  # fmt: skip
         if pending is not None:
             return pending
         with self.transaction() as db:
@@ -476,9 +478,13 @@ class Store:
 
     def save_embeddings(self, model_id: str, vectors: dict[int, np.ndarray]) -> None:
         """Store embeddings for references (one transaction); earlier ones for the same model
-        are replaced."""
+        are replaced (on a server, where no embedding is ever replaced, kept). A server
+        records them in the audit log: it takes none unrecorded."""
         with self.transaction() as db:
             write_embeddings(db, self.seal, model_id, vectors)
+            if self.shared and vectors:
+                self._append(db, "", "embed", None, {"model": model_id,
+                                                     "references": sorted(vectors)})  # fmt: skip
 
     # -------------------------------------------------------------- settings
 
@@ -506,9 +512,10 @@ class Store:
         what = "models" if action == "activate_model" else "settings"
         if any(key.startswith("thresholds/") for key in values):
             what = "thresholds"
-        pending = self._supervised(
-            what, "settings", None, {"settings": sealed}, details, operator, action
+        payload = {"settings": dict(values)} | (
+            {"model": details["model"]} if "model" in details else {}
         )
+        pending = self._supervised(what, "settings", None, payload, details, operator, action)
         if pending is not None:
             return pending
         with self.transaction() as db:
@@ -540,7 +547,7 @@ class Store:
         if not self.needs_approval:
             return None
         action = action or kind
-        payload = payload | {"action": action, "details": details}
+        payload = payload | {"action": action}
         at = now()
         with self.transaction() as db:
             change_id = db.execute(
@@ -555,7 +562,34 @@ class Store:
                 person_id,
                 {"change": change_id, "action": action} | details,
             )
-        return PendingChange(change_id, kind, person_id, action, details, self.account, at)
+        shown = self._change_details(kind, person_id, payload)
+        return PendingChange(change_id, kind, person_id, action, shown, self.account, at)
+
+    def _change_details(self, kind: str, person_id: str | None, payload: dict) -> dict:
+        """What a pending change does, read from the payload the server applies (not from
+        anything the one who asked may have written beside it), for the Approvals list and
+        the audit row of the decision."""
+        if kind == "thresholds":
+            details = {"accept": payload.get("accept"), "reject": payload.get("reject")}
+            return details | ({"preset": payload["preset"]} if "preset" in payload else {})
+        if kind == "delete_person":
+            count = self._db.execute(
+                "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
+            ).fetchone()[0]
+            return {"references": count}
+        if kind == "remove_reference":
+            row = self._db.execute(
+                "SELECT filename FROM signature_references WHERE id = ? AND person_id = ?",
+                (payload.get("reference"), person_id),
+            ).fetchone()
+            return {"reference": payload.get("reference"), "file": row[0] if row else None}
+        settings = payload.get("settings", {})
+        if payload.get("action") == "activate_model":
+            return {"model": payload.get("model"), "path": settings.get("active_model")}
+        if len(settings) == 1:
+            ((key, value),) = settings.items()
+            return {"key": key, "new": value}
+        return {"settings": settings}
 
     def pending_changes(self, include_decided: bool = False) -> list[PendingChange]:
         """Changes waiting for a second supervisor (on a server; a local file has none),
@@ -567,14 +601,19 @@ class Store:
         rows = self._db.execute(query + " ORDER BY id").fetchall()
         changes = []
         for row in rows:
-            payload = json.loads(row["payload"])
+            try:
+                payload = json.loads(row["payload"])
+                action = str(payload.get("action") or row["kind"])
+                details = self._change_details(row["kind"], row["person_id"], payload)
+            except (ValueError, TypeError, AttributeError):  # written by hand, not by sigverify
+                action, details = row["kind"], {"payload": str(row["payload"])[:200]}
             changes.append(
                 PendingChange(
                     row["id"],
                     row["kind"],
                     row["person_id"],
-                    payload["action"],
-                    payload["details"],
+                    action,
+                    details,
                     row["requested_by"],
                     row["requested_at"],
                     row["status"],

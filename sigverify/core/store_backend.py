@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from sigverify.core.paths import user_data_dir
 
@@ -23,14 +23,22 @@ def is_server_url(location: str | Path | None) -> bool:
     return isinstance(location, str) and location.strip().lower().startswith(URL_SCHEMES)
 
 
-def without_password(url: str) -> str:
-    """The URL as it may be shown or logged: any password replaced by ``***``."""
+def without_password(url: str, mask: str = "***") -> str:
+    """The URL as it may be shown or logged: a password (in the address or as a
+    ``password=`` parameter) replaced by ``mask``, or left out when ``mask`` is empty."""
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    if parts.password is not None:
+        name, host = parts.netloc.rsplit("@", 1)
+        user = name.split(":", 1)[0]
+        parts = parts._replace(netloc=f"{user}:{mask}@{host}" if mask else f"{user}@{host}")
+    if "password" in parts.query.lower():
+        kept = [
+            f"{key}={mask}" if key.lower() == "password" else f"{key}={value}"
+            for key, value in parse_qsl(parts.query, keep_blank_values=True)
+            if mask or key.lower() != "password"
+        ]
+        parts = parts._replace(query="&".join(kept))
+    return urlunsplit(parts)
 
 
 def postgres_ddl(statement: str) -> str:
@@ -113,7 +121,8 @@ class PostgresDatabase:
         self.errors = (psycopg.Error,)
         self.location = without_password(url)
         parts = urlsplit(url)
-        name = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{parts.hostname or 'local'}_{parts.path}")
+        place = f"{parts.hostname or 'local'}_{parts.port or 5432}_{parts.path}"
+        name = re.sub(r"[^A-Za-z0-9._-]+", "_", place)
         # what stays on this desk (the queue of signatures to check) lives under this name
         self.path = user_data_dir() / "shared-stores" / name.strip("_")
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -72,7 +72,8 @@ def insert_references(
         reference_id = cursor.fetchone()[0]
         ids.append(reference_id)
         mac = seal.mac(*reference_parts(reference_id, person_id, digest, ref.preprocessed_png))
-        db.execute("UPDATE signature_references SET mac = ? WHERE id = ?", (mac, reference_id))
+        if mac:  # a server store has no seal (store_seal.DatabaseSeal)
+            db.execute("UPDATE signature_references SET mac = ? WHERE id = ?", (mac, reference_id))
         write_embeddings(db, seal, model_id, {reference_id: ref.embedding})
     return ids
 
@@ -142,9 +143,15 @@ def write_embeddings(db, seal: Seal, model_id: str, vectors: dict[int, np.ndarra
         data = vector_bytes(vector)
         mac = seal.mac(*embedding_parts(reference_id, owners[reference_id], model_id, data))
         rows.append((reference_id, model_id, data, mac))
+    # a server never lets an embedding be replaced (it would change a decision unseen);
+    # the same model id is the same weights, hence the same vector
+    replace = (
+        "NOTHING"
+        if db.kind == "postgresql"
+        else ("UPDATE SET vector = excluded.vector, mac = excluded.mac")
+    )
     db.executemany(
         "INSERT INTO embeddings (reference_id, model_id, vector, mac) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (reference_id, model_id) DO UPDATE SET vector = excluded.vector, "
-        "mac = excluded.mac",
+        f"ON CONFLICT (reference_id, model_id) DO {replace}",
         rows,
     )

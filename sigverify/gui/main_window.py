@@ -23,6 +23,7 @@ from sigverify import __version__
 from sigverify.core.operators import OPERATOR_SETTING, operator_name
 from sigverify.core.paths import user_data_dir, user_log_dir
 from sigverify.core.store import Store
+from sigverify.core.store_backend import without_password
 from sigverify.gui import dialogs
 from sigverify.gui.audit_page import AuditPage
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
@@ -268,7 +269,8 @@ class MainWindow(QMainWindow):
         """Choose the store opened at the next start (a shared store's address, or empty
         for the one on this computer)."""
         if location is None:
-            current = saved_location() or (self.store.location if self.store.shared else "")
+            shown = without_password(self.store.location, mask="") if self.store.shared else ""
+            current = saved_location() or shown
             location = choose_location(self, current)
             if location is None:
                 return

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.audit_view import action_name, summary
 from sigverify.core.i18n import translate
-from sigverify.core.store_backend import is_server_url
+from sigverify.core.store_backend import is_server_url, without_password
 from sigverify.core.store_records import AuditEntry
 from sigverify.gui import dialogs
 from sigverify.gui.language import gui_settings
@@ -40,8 +40,10 @@ def saved_location() -> str | None:
 
 
 def save_location(location: str) -> None:
+    """Keep the store's address for the next start, never with a password in it (the app
+    asks for it, or libpq finds it in PGPASSWORD or the .pgpass file)."""
     settings = gui_settings()
-    settings.setValue(LOCATION_SETTING, location.strip())
+    settings.setValue(LOCATION_SETTING, without_password(location.strip(), mask=""))
     settings.sync()
 
 
@@ -190,11 +192,15 @@ class ApprovalsDialog(QDialog):
                 change.person_id, change.details, "", "",
             )  # fmt: skip
             details = summary(entry)
-            when = datetime.fromisoformat(change.requested_at).astimezone()
+            try:
+                when = datetime.fromisoformat(change.requested_at).astimezone()
+                when = when.strftime("%Y-%m-%d %H:%M")
+            except ValueError:  # not written by sigverify: shown as it is
+                when = change.requested_at
             cells = (
                 str(change.id),
                 change.requested_by,
-                when.strftime("%Y-%m-%d %H:%M"),
+                when,
                 action_name(change.action),
                 change.person_id or "",
                 details,

@@ -108,7 +108,9 @@ def test_a_clerk_enrols_and_verifies_but_may_not_change_what_decides(desks):
         "UPDATE audit_log SET details = '{}' WHERE id = 1",
         "DELETE FROM audit_log",
         "INSERT INTO settings (key, value) VALUES ('thresholds/m1', '{}')",
-        "UPDATE sigverify_seal SET key = 'ab'",
+        "UPDATE embeddings SET vector = '\\x00'",
+        "INSERT INTO people (id, created_at, accept_threshold) VALUES ('x', 'now', 9)",
+        "UPDATE signature_references SET person_id = 'c-2'",
         "SELECT sigverify_decide(1, true)",
     ]
     with raw(desks["clerk_ann"]) as db:
@@ -295,3 +297,86 @@ def test_a_large_reference_image_goes_in_and_comes_back_whole(desks):
     with Store(desks["clerk_ann"]) as store:
         (reference,) = store.add_references("c-9", "Big", "", "m1", [large], "clerk_ann")
         assert store.reference_images(reference)[0] == picture
+
+
+def test_raw_sql_can_neither_break_the_chain_nor_write_unrecorded(desks):
+    with Store(desks["admin"]) as admin:
+        last = admin.audit_entries()[-1]
+        reference = admin.references("c-1")[0].id
+    attempts = [
+        # a row out of turn, a row with a made-up hash, a row under another name
+        f"INSERT INTO audit_log (id, at, operator, action, details, previous_hash, hash) "
+        f"VALUES ({last.id + 1000}, 'now', 'clerk_ann', 'verify', '{{}}', '{last.hash}', 'x')",
+        f"INSERT INTO audit_log (id, at, operator, action, details, previous_hash, hash) "
+        f"VALUES ({last.id + 1}, 'now', 'clerk_ann', 'verify', '{{}}', '{last.hash}', 'x')",
+        # a reference or an embedding without its audit row (the commit refuses it)
+        "INSERT INTO signature_references (person_id, filename, image_sha256, image, "
+        "preprocessed_png, enrolled_by, enrolled_at) VALUES ('c-1', 'f.png', 'ab', '\\x00', "
+        "'\\x00', 'clerk_ann', 'now')",
+        f"INSERT INTO embeddings (reference_id, model_id, vector) VALUES ({reference}, 'm2', "
+        "'\\x00')",
+        # a reference under another account's name
+        "INSERT INTO signature_references (person_id, filename, image_sha256, image, "
+        "preprocessed_png, enrolled_by, enrolled_at) VALUES ('c-1', 'f.png', 'ab', '\\x00', "
+        "'\\x00', 'super_bo', 'now')",
+    ]
+    with raw(desks["clerk_ann"]) as db:
+        for statement in attempts:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                db.execute(statement)
+    with Store(desks["admin"]) as admin:
+        assert admin.audit_entries()[-1] == last and admin.verify_audit_chain() == (True, None)
+        assert len(admin.references("c-1")) == 2
+
+
+def test_a_change_is_shown_and_applied_from_the_same_payload(desks):
+    with Store(desks["clerk_ann"]) as ann:
+        other = ann.add_references("c-2", "Bo", "", "m1", [ref("z.png")], "clerk_ann")[0]
+    with raw(desks["super_bo"]) as db:
+        for payload in (
+            f'{{"action": "remove_reference", "reference": {other}}}',  # not one of c-1's
+            '{"action": "setting", "settings": {"operator": "x"}}',  # not a risky setting
+        ):
+            kind = "remove_reference" if "reference" in payload else "settings"
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                db.execute(
+                    "INSERT INTO pending_changes (kind, person_id, payload, requested_at) "
+                    "VALUES (%s, 'c-1', %s, 'now')",
+                    (kind, payload),
+                )
+    with Store(desks["super_bo"]) as bo, bo.transaction() as db:  # its audit row says otherwise
+        change = db.execute(
+            "INSERT INTO pending_changes (kind, person_id, payload, requested_by, "
+            "requested_at) VALUES ('thresholds', 'c-1', ?, 'super_bo', 'now') RETURNING id",
+            ('{"action": "set_thresholds", "accept": 0.9, "reject": 0.95}',),
+        ).fetchone()[0]
+        claim = {"change": change, "action": "set_thresholds", "accept": 0.25, "reject": 0.5}
+        bo._append(db, "", "request_change", "c-1", claim)
+    with Store(desks["super_cy"]) as cy:
+        (shown,) = cy.pending_changes()
+        assert (shown.details["accept"], shown.details["reject"]) == (0.9, 0.95)
+        cy.decide(change, approve=True)
+        person = cy.get_person("c-1")
+        assert (person.accept_threshold, person.reject_threshold) == (0.9, 0.95)
+        assert cy.audit_entries()[-1].details["accept"] == 0.9  # recorded as applied
+
+
+def test_a_temporary_table_cannot_stand_in_for_the_audit_log(desks):
+    with Store(desks["super_bo"]) as bo:
+        pending = bo.delete_person("c-1", "super_bo")
+    with raw(desks["super_cy"]) as db:
+        db.execute("CREATE TEMP TABLE audit_log (details TEXT, operator TEXT, action TEXT)")
+        db.execute(
+            "INSERT INTO audit_log VALUES (%s, 'super_cy', 'delete_person')",
+            (f'{{"change": {pending.id}}}',),
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            db.execute("SELECT sigverify_decide(%s, true)", (pending.id,))
+    with Store(desks["admin"]) as admin:
+        assert admin.get_person("c-1").reference_count == 2
+
+
+def test_text_with_quotes_lines_and_chinese_is_hashed_alike_by_sigverify_and_the_server(desks):
+    with Store(desks["clerk_ann"]) as store:
+        store.record("x", "verify", "c-1", {"comment": 'He said "no"\n第二行 \\ \t end'})
+        assert store.verify_audit_chain() == (True, None)
