@@ -209,10 +209,16 @@ def cmd_import(args: argparse.Namespace) -> int:
             _service(args, store), args.card, args.as_id, accept_outliers=args.force
         )
         count = store.get_person(person_id).reference_count
+        waiting = [c for c in store.pending_changes()
+                   if c.person_id == person_id and c.requested_by == store.account]  # fmt: skip
+    text = f"Imported {person_id} with {count} reference(s)."
+    if waiting:  # a supervisor on a shared store: the card's thresholds await approval
+        text += "\n" + pending_text(waiting[-1])
     _emit(
         args,
-        {"person": person_id, "references": count},
-        f"Imported {person_id} with {count} reference(s).",
+        {"person": person_id, "references": count}
+        | ({"pending_change": waiting[-1].id} if waiting else {}),
+        text,
     )
     return EXIT_OK
 

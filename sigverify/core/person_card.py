@@ -165,6 +165,11 @@ def import_person(
         accept_outliers=accept_outliers,
     )
     try:
+        service.store.record(
+            service.operator, "import_person", person_id, {"file": path.name, "from_id": meta["id"]}
+        )
+        # last: on a shared store a supervisor's thresholds wait for a second supervisor
+        # (store.pending_changes lists them), and nothing after them can fail
         if meta.get("accept_threshold") is not None or meta.get("reject_threshold") is not None:
             service.store.set_person_thresholds(
                 person_id,
@@ -172,9 +177,6 @@ def import_person(
                 meta.get("reject_threshold"),
                 service.operator,
             )
-        service.store.record(
-            service.operator, "import_person", person_id, {"file": path.name, "from_id": meta["id"]}
-        )
     except BaseException:
         service.store.delete_person(person_id, service.operator)  # no half-imported person
         raise

@@ -78,3 +78,13 @@ def test_desks_share_one_store_and_a_second_supervisor_approves(
     assert rows[-2:] == [("desk_bo", "request_change"), ("desk_cy", "set_thresholds")]
     code, checked, _ = run_json(capsys, "audit", "verify", "--store", admin)
     assert code == 0
+
+    card = tmp_path / "c-1.zip"  # a card with thresholds, imported by a supervisor
+    code, _, _ = run_json(capsys, "export", "--person", "c-1", "--out", card, "--store", ann)
+    code, _, err = run_json(capsys, "import", card, "--as", "c-7", "--store", ann)
+    assert code != 0 and "importing a person card is for a supervisor" in err
+    code, imported, _ = run_json(capsys, "import", card, "--as", "c-7", "--store", bo)
+    assert code == 0 and imported["references"] == 3 and "pending_change" in imported
+    code, people, _ = run_json(capsys, "people", "--store", ann)
+    (c7,) = [p for p in people["people"] if p["id"] == "c-7"]
+    assert c7["accept_threshold"] is None  # the card's thresholds await a second supervisor
