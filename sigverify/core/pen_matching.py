@@ -1,0 +1,79 @@
+"""Comparing pen recordings by dynamic time warping (DTW), the classic method for pad
+signatures and the baseline a learned pen model must beat.
+
+- :func:`pen_features`: per sample, position normalised for place and size, velocity,
+  direction (as sine and cosine), curvature, pressure and a pen-up flag.
+- :func:`dtw_distance`: the cost of the best alignment of two feature sequences, within a
+  Sakoe-Chiba band, divided by the two lengths (so long signatures are not penalised).
+- :func:`reference_score`: a query's distance to a person's references, divided by how far
+  the references are from each other (a writer who varies a lot gets more room).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+MAX_SAMPLES = 200  # longer recordings are resampled (DTW costs length squared)
+FEATURES = ("x", "y", "vx", "vy", "cos", "sin", "curvature", "pressure", "pen_up")
+
+
+def pen_features(trajectory: np.ndarray, max_samples: int = MAX_SAMPLES) -> np.ndarray:
+    """float32 ``(T, 9)`` features of a trajectory ``(N, 4)`` (x, y, pressure, t), each
+    column standardised over the signature (position: by the signature's height)."""
+    points = np.asarray(trajectory, dtype=np.float64)
+    if len(points) > max_samples:
+        keep = np.linspace(0, len(points) - 1, max_samples).round().astype(int)
+        points = points[keep]
+    xy = points[:, :2] - points[:, :2].mean(axis=0)
+    xy /= max(float(np.ptp(points[:, 1])), 1e-6)
+    pressure = points[:, 2]
+    pen_up = (pressure <= 0).astype(np.float64)
+    step = np.gradient(xy, axis=0)
+    dt = np.gradient(points[:, 3])
+    dt = np.where(dt > 0, dt, np.median(dt[dt > 0]) if (dt > 0).any() else 1.0)
+    velocity = step / dt[:, None]
+    velocity /= max(float(np.abs(velocity).max()), 1e-6)
+    angle = np.arctan2(step[:, 1], step[:, 0])
+    curvature = np.gradient(np.unwrap(angle))
+    features = np.column_stack(
+        [xy, velocity, np.cos(angle), np.sin(angle), np.tanh(curvature), pressure, pen_up]
+    )
+    return features.astype(np.float32)
+
+
+def dtw_distance(a: np.ndarray, b: np.ndarray, band: float = 0.2) -> float:
+    """Length-normalised DTW distance between feature sequences ``(n, F)`` and ``(m, F)``
+    (euclidean cost per pair of samples), within a band of ``band`` times the longer
+    length around the diagonal."""
+    n, m = len(a), len(b)
+    cost = np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2))
+    width = max(int(band * max(n, m)), abs(n - m) + 1)
+    i, j = np.indices((n, m))
+    cost[np.abs(i * (m / n) - j) > width] = np.inf
+    total = np.full((n + 1, m + 1), np.inf)
+    total[0, 0] = 0.0
+    for k in range(2, n + m + 1):  # anti-diagonals: each depends only on the two before
+        rows = np.arange(max(1, k - m), min(n, k - 1) + 1)
+        cols = k - rows
+        best = np.minimum(
+            np.minimum(total[rows - 1, cols], total[rows, cols - 1]), total[rows - 1, cols - 1]
+        )
+        total[rows, cols] = cost[rows - 1, cols - 1] + best
+    return float(total[n, m] / (n + m))
+
+
+def reference_spread(references: list[np.ndarray]) -> float:
+    """The mean DTW distance between a person's references (at least 2)."""
+    pairs = [
+        dtw_distance(references[i], references[j])
+        for i in range(len(references))
+        for j in range(i + 1, len(references))
+    ]
+    return float(np.mean(pairs))
+
+
+def reference_score(query: np.ndarray, references: list[np.ndarray], spread: float) -> float:
+    """The query's mean DTW distance to the references over their own spread: about 1 for
+    a signature as far from them as they are from each other; lower is more alike."""
+    distances = [dtw_distance(query, reference) for reference in references]
+    return float(np.mean(distances) / max(spread, 1e-6))

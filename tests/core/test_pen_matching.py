@@ -1,0 +1,57 @@
+"""DTW matching of pen recordings: features, the alignment cost, the per-writer score."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sigverify.core.data.synthetic import forged_signature, genuine_signature, writer_style
+from sigverify.core.pen_matching import (
+    FEATURES,
+    dtw_distance,
+    pen_features,
+    reference_score,
+    reference_spread,
+)
+
+
+def line(n: int, slope: float, pressure: float = 0.8) -> np.ndarray:
+    x = np.arange(n, dtype=np.float32)
+    return np.column_stack([x, slope * x, np.full(n, pressure), x / 100]).astype(np.float32)
+
+
+def test_features_are_per_sample_and_do_not_depend_on_place_or_size():
+    trajectory = genuine_signature(writer_style(3), 0).trajectory
+    features = pen_features(trajectory)
+    assert features.shape == (min(len(trajectory), 200), len(FEATURES))
+    moved = trajectory.copy()
+    moved[:, :2] = moved[:, :2] * 3 + 500  # three times larger, elsewhere on the pad
+    assert np.allclose(pen_features(moved), features, atol=1e-5)
+    assert set(np.unique(features[:, -1])) <= {0.0, 1.0}  # the pen-up flag
+
+
+def test_dtw_is_zero_for_the_same_sequence_and_forgives_a_change_of_speed():
+    a = pen_features(line(60, 0.5))
+    assert dtw_distance(a, a) == 0
+    slower = pen_features(line(90, 0.5))  # the same stroke, more samples
+    other = pen_features(line(60, -0.5))  # another direction
+    assert dtw_distance(a, slower) < 0.05 < dtw_distance(a, other)
+    assert dtw_distance(a, other) == pytest.approx(dtw_distance(other, a))
+
+
+def test_dtw_by_hand_on_two_tiny_sequences():
+    a = np.array([[0.0], [1.0], [2.0]], dtype=np.float32)
+    b = np.array([[0.0], [2.0]], dtype=np.float32)
+    # best path: (0,0) 0, (1,0) or (1,1) 1, (2,1) 0 -> total 1, over 3 + 2 samples
+    assert dtw_distance(a, b, band=1.0) == pytest.approx(1 / 5)
+
+
+def test_a_writers_own_signature_scores_lower_than_a_forgery():
+    style = writer_style(11)
+    references = [pen_features(genuine_signature(style, i).trajectory) for i in range(5)]
+    spread = reference_spread(references)
+    genuine = reference_score(pen_features(genuine_signature(style, 7).trajectory),
+                              references, spread)  # fmt: skip
+    forged = reference_score(pen_features(forged_signature(style, 1).trajectory),
+                             references, spread)  # fmt: skip
+    assert spread > 0 and genuine < forged
