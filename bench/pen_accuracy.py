@@ -27,7 +27,7 @@ from sigverify.core.data.datasets import read_dataset  # noqa: E402
 from sigverify.core.data.pen_files import read_pen_file  # noqa: E402
 from sigverify.core.evaluation.metrics import compute_auc, compute_eer, error_rates  # noqa: E402
 from sigverify.core.pen_matching import (  # noqa: E402
-    pen_features,
+    dtw_features,
     reference_score,
     reference_spread,
 )
@@ -37,10 +37,10 @@ def writer_scores(writer, refs: int) -> tuple[list[float], list[float]] | None:
     """``(genuine query scores, forgery scores)`` of one writer, or None with too few."""
     if len(writer.genuine) <= refs:
         return None
-    genuine = [pen_features(read_pen_file(p)) for p in writer.genuine]
+    genuine = [dtw_features(read_pen_file(p)) for p in writer.genuine]
     references, queries = genuine[:refs], genuine[refs:]
     spread = reference_spread(references)
-    forged = [pen_features(read_pen_file(p)) for p in writer.forged]
+    forged = [dtw_features(read_pen_file(p)) for p in writer.forged]
     return (
         [reference_score(q, references, spread) for q in queries],
         [reference_score(f, references, spread) for f in forged],

@@ -3,6 +3,10 @@ signatures and the baseline a learned pen model must beat.
 
 - :func:`pen_features`: per sample, position normalised for place and size, velocity,
   direction (as sine and cosine), curvature, pressure and a pen-up flag.
+- :func:`dtw_features`: what DTW compares: position, velocity and pressure, each
+  standardised over the signature. On 12 SVC2004 writers (3 writer-disjoint splits) this
+  gave 5.7 % EER against 13.0 % for all nine raw features, 8.5 % for all nine standardised
+  and 9.5 % without pressure; the minimum over the references instead of the mean, 6.1 %.
 - :func:`dtw_distance`: the cost of the best alignment of two feature sequences, within a
   Sakoe-Chiba band, divided by the two lengths (so long signatures are not penalised).
 - :func:`reference_score`: a query's distance to a person's references, divided by how far
@@ -39,6 +43,18 @@ def pen_features(trajectory: np.ndarray, max_samples: int = MAX_SAMPLES) -> np.n
         [xy, velocity, np.cos(angle), np.sin(angle), np.tanh(curvature), pressure, pen_up]
     )
     return features.astype(np.float32)
+
+
+DTW_FEATURES = ("x", "y", "vx", "vy", "pressure")
+
+
+def dtw_features(trajectory: np.ndarray, max_samples: int = MAX_SAMPLES) -> np.ndarray:
+    """float32 ``(T, 5)``: the :data:`DTW_FEATURES` columns of :func:`pen_features`, each
+    standardised (zero mean, unit spread) over the signature."""
+    features = pen_features(trajectory, max_samples).astype(np.float64)
+    chosen = features[:, [FEATURES.index(name) for name in DTW_FEATURES]]
+    chosen = (chosen - chosen.mean(axis=0)) / (chosen.std(axis=0) + 1e-6)
+    return chosen.astype(np.float32)
 
 
 def dtw_distance(a: np.ndarray, b: np.ndarray, band: float = 0.2) -> float:

@@ -7,8 +7,10 @@ import pytest
 
 from sigverify.core.data.synthetic import forged_signature, genuine_signature, writer_style
 from sigverify.core.pen_matching import (
+    DTW_FEATURES,
     FEATURES,
     dtw_distance,
+    dtw_features,
     pen_features,
     reference_score,
     reference_spread,
@@ -28,6 +30,10 @@ def test_features_are_per_sample_and_do_not_depend_on_place_or_size():
     moved[:, :2] = moved[:, :2] * 3 + 500  # three times larger, elsewhere on the pad
     assert np.allclose(pen_features(moved), features, atol=1e-5)
     assert set(np.unique(features[:, -1])) <= {0.0, 1.0}  # the pen-up flag
+    compared = dtw_features(trajectory)
+    assert compared.shape == (len(features), len(DTW_FEATURES))
+    assert np.allclose(compared.mean(axis=0), 0, atol=1e-4)
+    assert np.allclose(compared.std(axis=0), 1, atol=1e-2)
 
 
 def test_dtw_is_zero_for_the_same_sequence_and_forgives_a_change_of_speed():
@@ -48,10 +54,10 @@ def test_dtw_by_hand_on_two_tiny_sequences():
 
 def test_a_writers_own_signature_scores_lower_than_a_forgery():
     style = writer_style(11)
-    references = [pen_features(genuine_signature(style, i).trajectory) for i in range(5)]
+    references = [dtw_features(genuine_signature(style, i).trajectory) for i in range(5)]
     spread = reference_spread(references)
-    genuine = reference_score(pen_features(genuine_signature(style, 7).trajectory),
+    genuine = reference_score(dtw_features(genuine_signature(style, 7).trajectory),
                               references, spread)  # fmt: skip
-    forged = reference_score(pen_features(forged_signature(style, 1).trajectory),
+    forged = reference_score(dtw_features(forged_signature(style, 1).trajectory),
                              references, spread)  # fmt: skip
     assert spread > 0 and genuine < forged
