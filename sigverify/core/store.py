@@ -16,7 +16,6 @@ supervisor's approval for risky changes).
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import sqlite3
@@ -36,6 +35,7 @@ from sigverify.core.errors import (
 )
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
+from sigverify.core.store_approvals import change_details, file_change, read_changes
 from sigverify.core.store_audit import append_entry, check_chain, read_entries
 from sigverify.core.store_backend import (
     PostgresDatabase,
@@ -550,11 +550,7 @@ class Store:
         payload = payload | {"action": action}
         at = now()
         with self.transaction() as db:
-            change_id = db.execute(
-                "INSERT INTO pending_changes (kind, person_id, payload, requested_by, "
-                "requested_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                (kind, person_id, json.dumps(payload, sort_keys=True), self.account, at),
-            ).fetchone()[0]
+            change_id = file_change(db, kind, person_id, payload, self.account, at)
             self._append(
                 db,
                 operator,
@@ -562,65 +558,13 @@ class Store:
                 person_id,
                 {"change": change_id, "action": action} | details,
             )
-        shown = self._change_details(kind, person_id, payload)
+        shown = change_details(self._db, kind, person_id, payload)
         return PendingChange(change_id, kind, person_id, action, shown, self.account, at)
-
-    def _change_details(self, kind: str, person_id: str | None, payload: dict) -> dict:
-        """What a pending change does, read from the payload the server applies (not from
-        anything the one who asked may have written beside it), for the Approvals list and
-        the audit row of the decision."""
-        if kind == "thresholds":
-            details = {"accept": payload.get("accept"), "reject": payload.get("reject")}
-            return details | ({"preset": payload["preset"]} if "preset" in payload else {})
-        if kind == "delete_person":
-            count = self._db.execute(
-                "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
-            ).fetchone()[0]
-            return {"references": count}
-        if kind == "remove_reference":
-            row = self._db.execute(
-                "SELECT filename FROM signature_references WHERE id = ? AND person_id = ?",
-                (payload.get("reference"), person_id),
-            ).fetchone()
-            return {"reference": payload.get("reference"), "file": row[0] if row else None}
-        settings = payload.get("settings", {})
-        if payload.get("action") == "activate_model":
-            return {"model": payload.get("model"), "path": settings.get("active_model")}
-        if len(settings) == 1:
-            ((key, value),) = settings.items()
-            return {"key": key, "new": value}
-        return {"settings": settings}
 
     def pending_changes(self, include_decided: bool = False) -> list[PendingChange]:
         """Changes waiting for a second supervisor (on a server; a local file has none),
         oldest first; with ``include_decided``, the approved and rejected ones too."""
-        if not self.shared:
-            return []
-        query = "SELECT * FROM pending_changes"
-        query += "" if include_decided else " WHERE status = 'pending'"
-        rows = self._db.execute(query + " ORDER BY id").fetchall()
-        changes = []
-        for row in rows:
-            try:
-                payload = json.loads(row["payload"])
-                action = str(payload.get("action") or row["kind"])
-                details = self._change_details(row["kind"], row["person_id"], payload)
-            except (ValueError, TypeError, AttributeError):  # written by hand, not by sigverify
-                action, details = row["kind"], {"payload": str(row["payload"])[:200]}
-            changes.append(
-                PendingChange(
-                    row["id"],
-                    row["kind"],
-                    row["person_id"],
-                    action,
-                    details,
-                    row["requested_by"],
-                    row["requested_at"],
-                    row["status"],
-                    row["decided_by"],
-                )
-            )
-        return changes
+        return read_changes(self._db, include_decided) if self.shared else []
 
     def decide(self, change_id: int, approve: bool, operator: str = "") -> PendingChange:
         """Approve (apply) or reject a pending change, as a supervisor other than the one
@@ -629,11 +573,12 @@ class Store:
         reason = self.refusal("approve")
         if reason:
             raise NotAllowedError(reason)
-        change = next((c for c in self.pending_changes(True) if c.id == change_id), None)
-        if change is None:
+        found = read_changes(self._db, True, change_id) if self.shared else []
+        if not found:
             raise NotFoundError(
                 translate("errors", "There is no change number {change}.").format(change=change_id)
             )
+        (change,) = found
         if change.status != "pending":
             raise SigverifyError(
                 translate("errors", "Change {change} was already {status} by {who}.").format(
@@ -656,4 +601,4 @@ class Store:
             else:
                 asked |= {"action": change.action}
                 self._append(db, operator, "reject_change", change.person_id, asked)
-        return next(c for c in self.pending_changes(True) if c.id == change_id)
+        return read_changes(self._db, True, change_id)[0]
