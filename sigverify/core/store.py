@@ -110,7 +110,7 @@ class Store:
         self.source = location  # as given: what a second connection (the worker) opens
         self.path = self._db.path  # on a server: where this desk keeps its local things
         self.location = self._db.location
-        self.seal = DatabaseSeal(self._db) if server else Seal(self.path)
+        self.seal = DatabaseSeal() if server else Seal(self.path)
         try:
             if server:
                 # an account without a role may not read the schema: say that first

@@ -260,7 +260,7 @@ def init_postgres(url: str, timeout: float = 10.0) -> ServerSetup:
             before = row[0] if row else 0
             if row is None:
                 db.execute("INSERT INTO sigverify_schema (version) VALUES (0)")
-            seal = DatabaseSeal(db)
+            seal = DatabaseSeal()
             for target in range(before + 1, SCHEMA_VERSION + 1):
                 for statement in _split(MIGRATIONS[target]):
                     db.execute(postgres_ddl(statement))

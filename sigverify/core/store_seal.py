@@ -155,7 +155,7 @@ class DatabaseSeal(Seal):
     next link of its chain under the account connected, and nothing that decides a
     verification is written without its audit row. MACs are left empty and not checked."""
 
-    def __init__(self, db=None):
+    def __init__(self):
         self._key = None
         self.path = None
 
