@@ -30,13 +30,12 @@ from torch import nn
 
 from sigverify.core.data.synthetic import genuine_signature, writer_style
 from sigverify.core.encoders import count_parameters, create_encoder
-from sigverify.core.encoders.embedding import embed_images, fused_for_inference
+from sigverify.core.encoders.embedding import embed_inputs, fused_for_inference
 from sigverify.core.imaging.imageio import load_image
 from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
 from sigverify.core.memory import peak_rss_mb
 from sigverify.core.model.card import ModelCard
 from sigverify.core.model.io import load_model, save_model
-from sigverify.core.model.onnx import onnx_input
 from sigverify.core.scoring import pairwise_distances, score_queries
 
 
@@ -163,14 +162,14 @@ def onnx_embed(module, height: int, width: int, path: Path, threads: int):
 
     from sigverify.core.model.export import export_module
 
-    export_module(module, height, width, path)
+    export_module(module, torch.rand(2, 1, height, width), path)
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
     session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
     name = session.get_inputs()[0].name
 
     def embed(images: np.ndarray) -> np.ndarray:
-        return session.run(None, {name: onnx_input(images)})[0]
+        return session.run(None, {name: images[:, None].astype(np.float32) / np.float32(255)})[0]
 
     return embed
 
@@ -230,8 +229,8 @@ def main() -> int:
         config = model.preprocess
         runtimes = {
             "torch": (
-                lambda x: embed_images(model.inference_encoder, x),
-                lambda x: embed_images(signet, x),
+                lambda x: embed_inputs(model.inference_encoder, x),
+                lambda x: embed_inputs(signet, x),
             ),
             "onnx": (
                 onnx_embed(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -118,3 +119,34 @@ def enrolled_service(folder, model_dir, operator: str, people: dict[str, tuple[i
 
 
 from postgres_server import postgres_server, server_store_url  # noqa: E402, F401
+
+
+def write_svc2004(path: Path, trajectory: np.ndarray) -> None:
+    """A synthetic trajectory as an SVC2004 recording: button 0 where a stroke starts."""
+    rows, start = [], True
+    for x, y, pressure, t in trajectory:
+        if pressure <= 0:
+            start = True
+            continue
+        rows.append(
+            f"{x:.0f} {-y:.0f} {1000 * t:.0f} {0 if start else 1} 0 0 {1000 * pressure:.0f}"
+        )
+        start = False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{len(rows)}\n" + "\n".join(rows) + "\n")
+
+
+def write_pen_dataset(root: Path, writers, genuine: int, forged: int) -> Path:
+    """A folder of synthetic pen recordings in SVC2004's format: ``WW/genuine/UwSi.TXT``
+    and ``WW/forged/UwFi.TXT`` for each writer number in ``writers``."""
+    from sigverify.core.data.synthetic import forged_signature, genuine_signature, writer_style
+
+    for w in writers:
+        style = writer_style(w)
+        for i in range(genuine):
+            write_svc2004(root / f"{w:02d}" / "genuine" / f"U{w}S{i}.TXT",
+                          genuine_signature(style, i).trajectory)  # fmt: skip
+        for i in range(forged):
+            write_svc2004(root / f"{w:02d}" / "forged" / f"U{w}F{i}.TXT",
+                          forged_signature(style, i).trajectory)  # fmt: skip
+    return root

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from sigverify.core.data.synthetic import write_synthetic_dataset
+from tests.conftest import write_pen_dataset
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
@@ -34,7 +35,7 @@ def test_speed_reports_the_promised_keys(tiny_model_dir):
         "verify_p95_ms",
         "signet_ref_verify_p50_ms",
         "ratio_vs_signet",
-        "embed_images_per_s",
+        "embed_inputs_per_s",
         "peak_rss_mb",
         "params",
         "model_mb",
@@ -246,32 +247,8 @@ def test_shared_store_reports_both_stores_and_every_row_of_concurrent_writers(
     assert out["verify_p50_ratio_server_to_file"] > 0
 
 
-def write_svc2004(path: Path, trajectory: np.ndarray) -> None:
-    """A synthetic trajectory as an SVC2004 recording: button 0 where a stroke starts."""
-    rows, start = [], True
-    for x, y, pressure, t in trajectory:
-        if pressure <= 0:
-            start = True
-            continue
-        rows.append(
-            f"{x:.0f} {-y:.0f} {1000 * t:.0f} {0 if start else 1} 0 0 {1000 * pressure:.0f}"
-        )
-        start = False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"{len(rows)}\n" + "\n".join(rows) + "\n")
-
-
 def test_pen_accuracy_reports_the_dtw_baseline_on_writer_disjoint_halves(tmp_path):
-    from sigverify.core.data.synthetic import forged_signature, genuine_signature, writer_style
-
-    for w in range(4):
-        style = writer_style(w)
-        for i in range(6):
-            write_svc2004(tmp_path / f"{w:02d}" / "genuine" / f"U{w}S{i}.TXT",
-                          genuine_signature(style, i).trajectory)  # fmt: skip
-        for i in range(2):
-            write_svc2004(tmp_path / f"{w:02d}" / "forged" / f"U{w}F{i}.TXT",
-                          forged_signature(style, i).trajectory)  # fmt: skip
+    write_pen_dataset(tmp_path, range(4), genuine=6, forged=2)
     (out,) = run_script("pen_accuracy.py", "--data", tmp_path, "--refs", "3", "--splits", "2")
     assert (out["writers"], out["genuine_queries"], out["forgeries"]) == (4, 12, 8)
     assert 0 <= out["test_eer"]["mean"] <= 0.5 and 0.5 <= out["test_auc"]["mean"] <= 1

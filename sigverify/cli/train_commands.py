@@ -91,7 +91,13 @@ def cmd_train(args: argparse.Namespace) -> int:
         "threads": args.threads,
         "init_from": args.init_from,
     }
+    if args.input == "pen" and args.encoder != "tdnn":
+        raise UsageError("Pen recordings are read by the tdnn encoder: add --encoder tdnn.")
+    if not 16 <= args.pen_length <= 4096:
+        raise UsageError("--pen-length must be 16 to 4096 samples.")
     config = TrainConfig(
+        input=args.input,
+        pen_length=args.pen_length,
         encoder=args.encoder,
         encoder_config=encoder_config,
         loss=args.loss,
@@ -229,7 +235,7 @@ def register(commands) -> None:
     from sigverify.core.evaluation.protocol import DEFAULT_REFS
     from sigverify.core.imaging.preprocessing import PreprocessConfig
     from sigverify.core.model.card import DISTANCE_NAMES, ENCODER_NAMES
-    from sigverify.core.training.config import LOSSES, MINING, TrainConfig
+    from sigverify.core.training.config import INPUTS, LOSSES, MINING, TrainConfig
 
     engine = TrainConfig()  # the defaults live in core; shown here, not repeated
     layouts = ["auto", *LAYOUTS]
@@ -248,6 +254,19 @@ def register(commands) -> None:
     )
     train.add_argument("--layout", default="auto", choices=layouts)
     train.add_argument("--out", required=True, help="model folder to write")
+    train.add_argument(
+        "--input",
+        default=engine.input,
+        choices=list(INPUTS),
+        help="image: scans and photos; pen: pad recordings (SVC2004 .TXT, SUSIG .sig, .hwr), "
+        "read by the tdnn encoder",
+    )
+    train.add_argument(
+        "--pen-length",
+        type=int,
+        default=engine.pen_length,
+        help=f"pen input: samples per recording (default {engine.pen_length})",
+    )
     train.add_argument("--encoder", default=engine.encoder, choices=list(ENCODER_NAMES))
     train.add_argument("--loss", default=engine.loss, choices=list(LOSSES))
     train.add_argument(

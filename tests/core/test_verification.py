@@ -92,7 +92,7 @@ def test_enrol_needs_an_id_and_images(service, tmp_path):
 
 
 def test_an_odd_reference_is_named_before_anything_is_saved(service, tmp_path):
-    from sigverify.core.encoders.embedding import embed_images
+    from sigverify.core.encoders.embedding import embed_inputs
     from sigverify.core.imaging.imageio import decode_image
     from sigverify.core.imaging.preprocessing import preprocess_signature
 
@@ -101,7 +101,7 @@ def test_an_odd_reference_is_named_before_anything_is_saved(service, tmp_path):
             preprocess_signature(decode_image(s.data).pixels, service.model.preprocess)
             for s in signatures
         ]
-        return embed_images(service.model.encoder, np.stack(images))
+        return embed_inputs(service.model.encoder, np.stack(images))
 
     own = genuine(tmp_path, 1, 0, 1, 2, 3)
     own_embeddings = embed(own)

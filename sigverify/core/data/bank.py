@@ -1,11 +1,13 @@
 """A :class:`SignatureBank`: the preprocessed images of a set of writers, in memory,
-for training and evaluation."""
+for training and evaluation; :class:`WriterBank`: what samplers and the evaluation protocol
+need of a bank, which pen recordings (:class:`~sigverify.core.data.pen_bank.PenBank`) give too."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -15,6 +17,24 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import load_image
 from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
+
+
+class WriterBank(Protocol):
+    """Signatures of several writers: ``writer`` (N,) indexes ``writer_ids``, ``genuine``
+    (N,) says which are genuine, ``inputs`` is what an encoder embeds, one per signature."""
+
+    writer: np.ndarray
+    genuine: np.ndarray
+    writer_ids: list[str]
+
+    def __len__(self) -> int: ...
+
+    @property
+    def inputs(self) -> np.ndarray: ...
+
+    def genuine_of(self, writer: int) -> np.ndarray: ...
+
+    def forged_of(self, writer: int) -> np.ndarray: ...
 
 
 @dataclass
@@ -30,6 +50,11 @@ class SignatureBank:
 
     def __len__(self) -> int:
         return len(self.images)
+
+    @property
+    def inputs(self) -> np.ndarray:
+        """What an encoder embeds (:func:`~sigverify.core.encoders.embedding.embed_inputs`)."""
+        return self.images
 
     def genuine_of(self, writer: int) -> np.ndarray:
         return np.flatnonzero((self.writer == writer) & self.genuine)
@@ -78,3 +103,20 @@ class SignatureBank:
             writer_ids=[w.id for w in writers],
             problems=problems,
         )
+
+
+def read_bank(
+    writers: Sequence[Writer],
+    input_kind: str,
+    preprocess: dict,
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> WriterBank:
+    """The writers' signatures as a model reads them: for ``input_kind`` "image",
+    preprocessed images (``preprocess``: a :class:`PreprocessConfig` as a dict); for "pen",
+    their pen recordings as sequences (``preprocess["pen_length"]`` samples each), as a
+    model card records them."""
+    if input_kind == "pen":
+        from sigverify.core.data.pen_bank import PenBank
+
+        return PenBank.from_writers(writers, preprocess["pen_length"], on_progress)
+    return SignatureBank.from_writers(writers, PreprocessConfig.from_dict(preprocess), on_progress)

@@ -5,9 +5,10 @@ The signature is read as a sequence along time:
 - ``input_kind="image"``: the image ``(B, 1, H, W)`` is read left to right as a sequence
   of columns. A small 2-D stem turns each group of columns into a feature vector
   (height folded into channels), giving ``(B, C, W')``.
-- ``input_kind="trajectory"``: pen samples ``(B, T, 4)`` (x, y, pressure, time delta,
-  resampled to a common length) via a 1-D stem, ``(B, C, T)``. No training path feeds it
-  real pad data yet.
+- ``input_kind="trajectory"``: a pen recording as ``(B, T, F)`` per-sample features
+  (:func:`sigverify.core.data.pen_bank.pen_sequence`: position, velocity, direction,
+  curvature, pressure, pen-up, progress; resampled to a common length), via a 1-D stem that
+  halves the time resolution, ``(B, C, T/2)``.
 
 The same body follows: stacked time-delay (dilated 1-D) convolutions with residual
 connections, then statistics pooling over time (mean and standard deviation), then the
@@ -22,7 +23,8 @@ from torch import nn
 from sigverify.core.encoders.base import Encoder, register_encoder
 from sigverify.core.encoders.cnn import conv_bn_relu
 
-TRAJECTORY_CHANNELS = 4
+#: Features per pen sample (:data:`sigverify.core.data.pen_bank.SEQUENCE_FEATURES`).
+TRAJECTORY_CHANNELS = 11
 
 
 class TimeDelayBlock(nn.Module):
@@ -54,6 +56,7 @@ class SignatureTDNN(Encoder):
         input_kind: str = "image",
         image_height: int = 150,
         dropout: float = 0.1,
+        trajectory_channels: int = TRAJECTORY_CHANNELS,
     ):
         if input_kind not in ("image", "trajectory"):
             raise ValueError("input_kind must be 'image' or 'trajectory'")
@@ -65,6 +68,7 @@ class SignatureTDNN(Encoder):
             input_kind=input_kind,
             image_height=image_height,
             dropout=dropout,
+            **({"trajectory_channels": trajectory_channels} if input_kind == "trajectory" else {}),
         )
         self.input_kind = input_kind
         if input_kind == "image":
@@ -84,7 +88,7 @@ class SignatureTDNN(Encoder):
         else:
             self.stem2d = None
             self.stem = nn.Sequential(
-                nn.Conv1d(TRAJECTORY_CHANNELS, channels, 5, padding=2, bias=False),
+                nn.Conv1d(trajectory_channels, channels, 5, stride=2, padding=2, bias=False),
                 nn.BatchNorm1d(channels),
                 nn.ReLU(inplace=True),
             )
@@ -110,7 +114,7 @@ class SignatureTDNN(Encoder):
             maps = self.stem2d(x)  # (B, C, H', W')
             batch, c, h, w = maps.shape
             return self.stem(maps.reshape(batch, c * h, w))
-        return self.stem(x.transpose(1, 2))  # (B, T, 4) -> (B, 4, T)
+        return self.stem(x.transpose(1, 2))  # (B, T, F) -> (B, C, T / 2)
 
     def forward_features(self, x: torch.Tensor) -> torch.Tensor:
         frames = self.body(self.sequence(x))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.bank import WriterBank, read_bank
 from sigverify.core.data.datasets import Dataset, Writer
 from sigverify.core.data.splits import recorded_test_writers
 from sigverify.core.errors import SigverifyError
@@ -81,23 +81,23 @@ def evaluation_writers(
 
 def evaluate_model(
     model: LoadedModel,
-    bank: SignatureBank,
+    bank: WriterBank,
     refs=DEFAULT_REFS,
     bootstrap: int = 0,
     seed: int = 0,
-    query_bank: SignatureBank | None = None,
+    query_bank: WriterBank | None = None,
 ) -> EvaluationReport:
     """Embed the bank with the model and run the protocol at the card's distance and
     threshold. ``query_bank``: the same signatures (same order) captured otherwise; the
     references then come from ``bank`` and the queries from ``query_bank``."""
-    embeddings = model.embed(bank.images)
+    embeddings = model.embed(bank.inputs)
     query_embeddings = None
     if query_bank is not None:
         if not np.array_equal(query_bank.writer, bank.writer) or not np.array_equal(
             query_bank.genuine, bank.genuine
         ):
             raise ValueError("query_bank must hold the same signatures as bank, in order")
-        query_embeddings = model.embed(query_bank.images)
+        query_embeddings = model.embed(query_bank.inputs)
     return evaluate_embeddings(
         embeddings,
         bank,
@@ -124,7 +124,7 @@ def folder_scores(
     from sigverify.core.data.datasets import read_dataset
 
     chosen = evaluation_writers([read_dataset(folder)], model.card, "auto")
-    bank = SignatureBank.from_writers(chosen.writers, model.preprocess, on_progress=on_progress)
+    bank = read_bank(chosen.writers, model.card.input, model.card.preprocess, on_progress)
     counts = available_refs(bank, DEFAULT_REFS)
     if not counts:
         raise SigverifyError(

@@ -13,18 +13,14 @@ its score is at most the threshold.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sigverify.core.data.bank import SignatureBank
-from sigverify.core.scoring import pairwise_distances, score_queries
-
-if TYPE_CHECKING:
-    pass
+from sigverify.core.data.bank import WriterBank
 from sigverify.core.evaluation.metrics import Metrics, compute_metrics
-from sigverify.core.scoring import ScoreSet
+from sigverify.core.scoring import ScoreSet, pairwise_distances, score_queries
 
 DEFAULT_REFS = (1, 3, 5, 10)
 
@@ -49,7 +45,7 @@ def _writer_rng(seed: int, writer_id: str) -> np.random.Generator:
 
 def score_writers(
     embeddings: np.ndarray,
-    bank: SignatureBank,
+    bank: WriterBank,
     refs: int,
     distance: str = "euclidean",
     random_writers: int = 20,
@@ -57,14 +53,40 @@ def score_writers(
     reference_spread: float | None = None,
     query_embeddings: np.ndarray | None = None,
 ) -> ScoreSet:
-    """Run the protocol on ``embeddings (N, D)`` of ``bank``'s images (same order). The
-    choices for a writer depend only on ``seed`` and the writer's id. ``reference_spread``:
-    the model's typical spread (see :mod:`sigverify.core.scoring`). ``query_embeddings``:
-    the queries' embeddings when they differ from the references' (the same images
-    captured otherwise, e.g. photographed); by default ``embeddings``."""
+    """Run the protocol on ``embeddings (N, D)`` of ``bank``'s signatures (same order).
+    ``reference_spread``: the model's typical spread (see :mod:`sigverify.core.scoring`).
+    ``query_embeddings``: the queries' embeddings when they differ from the references'
+    (the same images captured otherwise, e.g. photographed); by default ``embeddings``."""
     queries = embeddings if query_embeddings is None else query_embeddings
     if queries.shape != embeddings.shape:
         raise ValueError("query_embeddings must match embeddings image for image")
+    return score_writers_by(
+        lambda rows, columns: pairwise_distances(queries[rows], embeddings[columns], distance),
+        lambda references: pairwise_distances(
+            embeddings[references], embeddings[references], distance
+        ),
+        bank,
+        refs,
+        random_writers,
+        seed,
+        reference_spread,
+    )
+
+
+def score_writers_by(
+    query_distances: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    reference_distances: Callable[[np.ndarray], np.ndarray],
+    bank: WriterBank,
+    refs: int,
+    random_writers: int = 20,
+    seed: int = 0,
+    reference_spread: float | None = None,
+) -> ScoreSet:
+    """The protocol with any way of comparing two signatures of ``bank``:
+    ``query_distances(queries, references)`` gives the ``(Q, R)`` distances between the
+    signatures of those bank indices, ``reference_distances(references)`` the ``(R, R)``
+    ones among references (embedding distances, or e.g. DTW between pen recordings). The
+    choices for a writer depend only on ``seed`` and the writer's id."""
     n_writers = len(bank.writer_ids)
     rngs = [_writer_rng(seed, wid) for wid in bank.writer_ids]
     genuine_idx = [rngs[w].permutation(bank.genuine_of(w)) for w in range(n_writers)]
@@ -75,8 +97,8 @@ def score_writers(
     for w in range(n_writers):
         if len(genuine_idx[w]) <= refs:
             continue
-        references = embeddings[genuine_idx[w][:refs]]
-        among = pairwise_distances(references, references, distance)
+        references = genuine_idx[w][:refs]
+        among = reference_distances(references)
         others = [o for o in by_id if o != w]
         if len(others) > random_writers:
             others = [
@@ -90,7 +112,7 @@ def score_writers(
         )
         for key, writer_key, idx in groups:
             if len(idx):
-                d = pairwise_distances(queries[idx], references, distance)
+                d = query_distances(idx, references)
                 out[key].append(score_queries(d, among, reference_spread))
                 out[writer_key].append(np.full(len(idx), w))
 
@@ -108,7 +130,7 @@ def score_writers(
     )
 
 
-def available_refs(bank: SignatureBank, wanted=DEFAULT_REFS) -> list[int]:
+def available_refs(bank: WriterBank, wanted=DEFAULT_REFS) -> list[int]:
     """The reference counts of ``wanted`` that leave at least one genuine query for at
     least half of the writers."""
     counts = np.array([len(bank.genuine_of(w)) for w in range(len(bank.writer_ids))])
@@ -117,7 +139,7 @@ def available_refs(bank: SignatureBank, wanted=DEFAULT_REFS) -> list[int]:
 
 def evaluate_embeddings(
     embeddings: np.ndarray,
-    bank: SignatureBank,
+    bank: WriterBank,
     refs=DEFAULT_REFS,
     distance: str = "euclidean",
     threshold: float | None = None,

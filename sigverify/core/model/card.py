@@ -40,6 +40,7 @@ MAX_CARD_BYTES = 5_000_000
 #: Bounds on what a card may ask for: input sizes (memory), thresholds (distances between
 #: unit vectors are at most 2; a scaled score a few times that), embedding sizes.
 INPUT_SIDES = (16, 1024)
+PEN_LENGTHS = (16, 4096)  # samples a pen model's sequences are resampled to
 MAX_THRESHOLD = 10.0
 MAX_EMBEDDING_DIM = 4096
 
@@ -92,6 +93,9 @@ class ModelCard:
     weights_sha256: str = ""
     #: SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime ("" until exported).
     onnx_sha256: str = ""
+    #: "image": reads preprocessed images (``preprocess``); "pen": reads pen recordings as
+    #: sequences (``preprocess`` holds ``pen_length`` and ``features``).
+    input: str = "image"
 
     def preprocess_config(self) -> PreprocessConfig:
         return PreprocessConfig.from_dict(self.preprocess)
@@ -243,6 +247,37 @@ def is_finite_number(value, low: float = float("-inf"), high: float = float("inf
     )
 
 
+def _whole(value, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _input_problem(card: ModelCard) -> str | None:
+    """What is wrong with the card's description of the model's input, if anything."""
+    if card.input == "pen":
+        length = card.preprocess.get("pen_length")
+        if not _whole(length, *PEN_LENGTHS):
+            return f"preprocess pen_length must be {PEN_LENGTHS[0]}-{PEN_LENGTHS[1]} samples"
+        features = card.preprocess.get("features")
+        if not isinstance(features, list) or not all(isinstance(f, str) for f in features):
+            return "preprocess features must be a list of names"
+        return None
+    if card.input != "image":
+        return f"unknown input {card.input!r}"
+    low, high = INPUT_SIDES
+    for side in ("height", "width"):
+        if not _whole(card.preprocess.get(side), low, high):
+            return f"preprocess {side} must be {low}-{high} pixels"
+    try:
+        config = card.preprocess_config()
+    except TypeError as error:
+        return f"preprocess: {error}"
+    if not is_finite_number(config.stroke_width, 0.0, 20.0) or not is_finite_number(
+        config.margin, 0.0, 0.4
+    ):
+        return "preprocess stroke_width or margin out of range"
+    return None
+
+
 def _card_problem(card: ModelCard) -> str | None:
     """What makes a card unusable or unsafe, in a few words (None: it is sound). Every value
     that decides a verification must have its type and a sensible range: a card edited to
@@ -261,6 +296,7 @@ def _card_problem(card: ModelCard) -> str | None:
         "sigverify_version": str,
         "weights_sha256": str,
         "onnx_sha256": str,
+        "input": str,
     }
     for name, kind in kinds.items():
         if not isinstance(getattr(card, name), kind):
@@ -273,19 +309,9 @@ def _card_problem(card: ModelCard) -> str | None:
         return f"unknown distance {card.distance!r}"
     if not 0 < card.embedding_dim <= MAX_EMBEDDING_DIM:
         return "embedding_dim out of range"
-    low, high = INPUT_SIDES
-    for side in ("height", "width"):
-        value = card.preprocess.get(side)
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            return f"preprocess {side} must be {low}-{high} pixels"
-    try:
-        config = card.preprocess_config()
-    except TypeError as error:
-        return f"preprocess: {error}"
-    if not is_finite_number(config.stroke_width, 0.0, 20.0) or not is_finite_number(
-        config.margin, 0.0, 0.4
-    ):
-        return "preprocess stroke_width or margin out of range"
+    problem = _input_problem(card)
+    if problem:
+        return problem
     if not is_finite_number(card.threshold, 0.0, MAX_THRESHOLD):
         return "threshold must be a number from 0 to 10"
     band = [card.accept_threshold, card.reject_threshold]

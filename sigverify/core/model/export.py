@@ -20,7 +20,7 @@ from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
 from sigverify.core.model.card import file_sha256, readable_by_all, write_card
 from sigverify.core.model.io import load_model
-from sigverify.core.model.onnx import ONNX_FILE, onnx_input
+from sigverify.core.model.onnx import ONNX_FILE, example_inputs, onnx_input
 
 #: Largest difference allowed between the ONNX and the torch embedding of one image
 #: (unit-length vectors; measured on the default model: 2.5e-7).
@@ -34,9 +34,8 @@ def export_onnx(folder: str | Path) -> Path:
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".model.", suffix=".onnx")
     os.close(handle)
     try:
-        export_module(
-            model.inference_encoder, model.preprocess.height, model.preprocess.width, temp
-        )
+        example = torch.from_numpy(onnx_input(model.card, example_inputs(model.card, 2)))
+        export_module(model.inference_encoder, example, temp)
         readable_by_all(temp)
         _check_against_torch(model, Path(temp))
         os.replace(temp, folder / ONNX_FILE)
@@ -48,14 +47,15 @@ def export_onnx(folder: str | Path) -> Path:
     return folder / ONNX_FILE
 
 
-def export_module(module: torch.nn.Module, height: int, width: int, path: str | Path) -> None:
-    """Write ``module`` (images ``(N, 1, height, width)`` in [0, 1] -> embeddings) as ONNX
-    with a free batch size, in one file (a sigverify encoder is a few MB, far below 2 GB)."""
+def export_module(module: torch.nn.Module, example: torch.Tensor, path: str | Path) -> None:
+    """Write ``module`` (inputs shaped as ``example``, e.g. images ``(N, 1, H, W)`` in
+    [0, 1] -> embeddings) as ONNX with a free batch size, in one file (a sigverify encoder
+    is a few MB, far below 2 GB)."""
     module = module.eval().to(memory_format=torch.contiguous_format)
     batch = torch.export.Dim("batch", min=1, max=4096)
     program = torch.onnx.export(
         module,
-        (torch.rand(2, 1, height, width),),
+        (example,),
         dynamo=True,
         dynamic_shapes=({0: batch},),
         input_names=["images"],
@@ -69,11 +69,10 @@ def export_module(module: torch.nn.Module, height: int, width: int, path: str | 
 def _check_against_torch(model, path: Path) -> None:
     import onnxruntime
 
-    rng = np.random.default_rng(0)
-    images = rng.integers(0, 256, (3, model.preprocess.height, model.preprocess.width), np.uint8)
+    inputs = example_inputs(model.card, 3)
     session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    ours = session.run(None, {session.get_inputs()[0].name: onnx_input(images)})[0]
-    difference = float(np.abs(ours - model.embed(images)).max())
+    ours = session.run(None, {session.get_inputs()[0].name: onnx_input(model.card, inputs)})[0]
+    difference = float(np.abs(ours - model.embed(inputs)).max())
     if not difference <= TOLERANCE:
         raise ModelFileError(
             translate(

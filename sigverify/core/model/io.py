@@ -20,7 +20,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
 from sigverify.core.encoders import Encoder, count_parameters, create_encoder
-from sigverify.core.encoders.embedding import embed_images, fused_for_inference
+from sigverify.core.encoders.embedding import embed_inputs, fused_for_inference
 from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
@@ -51,7 +51,7 @@ class LoadedModel:
 
     def embed(self, images: np.ndarray) -> np.ndarray:
         """Embeddings ``(N, dim)`` of preprocessed images ``(N, H, W)`` uint8."""
-        return embed_images(self.inference_encoder, images, self.device)
+        return embed_inputs(self.inference_encoder, images, self.device)
 
     @property
     def preprocess(self) -> PreprocessConfig:

@@ -24,10 +24,24 @@ ONNX_FILE = "model.onnx"
 BATCH = 64
 
 
-def onnx_input(images: np.ndarray) -> np.ndarray:
-    """Preprocessed images ``(N, H, W)`` uint8 (ink bright) -> the encoder's input, the
-    same the torch encoder gets: float32 ``(N, 1, H, W)`` in [0, 1]."""
-    return np.asarray(images)[:, None].astype(np.float32) / np.float32(255.0)
+def onnx_input(card: ModelCard, inputs: np.ndarray) -> np.ndarray:
+    """What the card's encoder reads, as the torch encoder gets it: preprocessed images
+    ``(N, H, W)`` uint8 (ink bright) -> float32 ``(N, 1, H, W)`` in [0, 1]; a pen model's
+    sequences ``(N, L, F)`` as float32."""
+    if card.input == "pen":
+        return np.ascontiguousarray(inputs, dtype=np.float32)
+    return np.asarray(inputs)[:, None].astype(np.float32) / np.float32(255.0)
+
+
+def example_inputs(card: ModelCard, count: int, seed: int = 0) -> np.ndarray:
+    """``count`` random inputs of the card's kind (uint8 images or float32 pen sequences),
+    for checking an exported encoder against torch."""
+    rng = np.random.default_rng(seed)
+    if card.input == "pen":
+        shape = (count, card.preprocess["pen_length"], len(card.preprocess["features"]))
+        return rng.normal(size=shape).astype(np.float32)
+    config = card.preprocess_config()
+    return rng.integers(0, 256, (count, config.height, config.width), np.uint8)
 
 
 def has_onnx(folder: str | Path, card: ModelCard | None = None) -> bool:
@@ -52,16 +66,17 @@ class OnnxModel:
     def preprocess(self) -> PreprocessConfig:
         return self.card.preprocess_config()
 
-    def embed(self, images: np.ndarray) -> np.ndarray:
+    def embed(self, inputs: np.ndarray) -> np.ndarray:
         """Embeddings ``(N, dim)`` float32 of preprocessed images ``(N, H, W)`` uint8 (ink
-        bright), exactly the input the torch encoder gets: ``(N, 1, H, W)`` in [0, 1]."""
-        images = np.asarray(images)
-        if len(images) == 0:
+        bright), or of a pen model's sequences, given as the torch encoder gets them
+        (:func:`onnx_input`)."""
+        inputs = np.asarray(inputs)
+        if len(inputs) == 0:
             return np.zeros((0, self.card.embedding_dim), np.float32)
         name = self.session.get_inputs()[0].name
         chunks = []
-        for start in range(0, len(images), BATCH):
-            batch = onnx_input(images[start : start + BATCH])
+        for start in range(0, len(inputs), BATCH):
+            batch = onnx_input(self.card, inputs[start : start + BATCH])
             chunks.append(self.session.run(None, {name: batch})[0])
         embeddings = np.concatenate(chunks).astype(np.float32, copy=False)
         if not np.isfinite(embeddings).all():  # damaged weights: never a score of "nan %"

@@ -7,11 +7,15 @@ from dataclasses import asdict, dataclass, field
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 
 LOSSES = ("contrastive", "triplet")
+#: What a model reads: scanned or photographed images, or pen recordings from a pad.
+INPUTS = ("image", "pen")
 MINING = ("batch_hard", "random")
 
 
 @dataclass
 class TrainConfig:
+    #: "image" or "pen" (pen recordings: the tdnn encoder reading their trajectories).
+    input: str = "image"
     encoder: str = "cnn"
     encoder_config: dict = field(default_factory=dict)
     loss: str = "contrastive"
@@ -46,6 +50,8 @@ class TrainConfig:
     #: A model folder to start from (fine-tuning) instead of random weights.
     init_from: str | None = None
     preprocess: dict = field(default_factory=lambda: PreprocessConfig().to_dict())
+    #: Pen input: samples each recording is resampled to.
+    pen_length: int = 256
 
     def margin_value(self) -> float:
         if self.margin is not None:

@@ -1,4 +1,6 @@
-"""The training engine: Siamese training of an encoder on a :class:`SignatureBank`.
+"""The training engine: Siamese training of an encoder on a
+:class:`~sigverify.core.data.bank.SignatureBank` of images, or of the pen encoder on a
+:class:`~sigverify.core.data.pen_bank.PenBank` of pad recordings (``config.input``).
 
 One epoch = ``steps_per_epoch`` steps of ``batch_size`` images (pairs for the
 contrastive loss, triplets or writer batches for the triplet loss), with augmentation,
@@ -26,7 +28,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.bank import WriterBank
+from sigverify.core.data.pen_bank import SEQUENCE_FEATURES, PenBank
 from sigverify.core.encoders import Encoder, create_encoder
 from sigverify.core.encoders.embedding import images_to_tensor
 from sigverify.core.errors import SigverifyError
@@ -38,7 +41,7 @@ from sigverify.core.model.io import load_model, save_model
 from sigverify.core.training import validation
 from sigverify.core.training.augment import SignatureAugmenter
 from sigverify.core.training.checkpoint import TrainingState, load_checkpoint, save_checkpoint
-from sigverify.core.training.config import LOSSES, MINING, TrainConfig
+from sigverify.core.training.config import INPUTS, LOSSES, MINING, TrainConfig
 from sigverify.core.training.devices import resolve_device
 from sigverify.core.training.distances import get_distance
 from sigverify.core.training.losses import (
@@ -101,15 +104,20 @@ def learning_rate_at(step: int, total: int, base: float, warmup_fraction: float)
 def build_encoder(config: TrainConfig) -> Encoder:
     preprocess = PreprocessConfig.from_dict(config.preprocess)
     encoder_config = dict(config.encoder_config)
-    if config.encoder == "tdnn":
+    if config.input == "pen":
+        encoder_config.update(input_kind="trajectory", trajectory_channels=len(SEQUENCE_FEATURES))
+    elif config.encoder == "tdnn":
         encoder_config.setdefault("image_height", preprocess.height)
     if config.init_from:
         loaded = load_model(config.init_from)
-        same_size = (loaded.preprocess.height, loaded.preprocess.width) == (
-            preprocess.height,
-            preprocess.width,
-        )
-        if loaded.card.encoder != config.encoder or not same_size:
+        if config.input == "pen":
+            same_input = loaded.card.preprocess == card_preprocess(config)
+        else:
+            same_input = (loaded.preprocess.height, loaded.preprocess.width) == (
+                preprocess.height,
+                preprocess.width,
+            )
+        if loaded.card.encoder != config.encoder or not same_input:
             raise SigverifyError(
                 translate(
                     "errors",
@@ -120,6 +128,14 @@ def build_encoder(config: TrainConfig) -> Encoder:
         loaded.encoder.set_whitening(None)  # training starts from the network itself
         return loaded.encoder
     return create_encoder(config.encoder, **encoder_config)
+
+
+def card_preprocess(config: TrainConfig) -> dict:
+    """What the card records about a model's input: the image preprocessing, or for a pen
+    model the sequence length and the features of each sample."""
+    if config.input == "pen":
+        return {"pen_length": config.pen_length, "features": list(SEQUENCE_FEATURES)}
+    return dict(config.preprocess)
 
 
 class _Step:
@@ -154,20 +170,24 @@ class _Step:
         classes = np.where(labels >= 0, labels, self.writers + (-1 - labels))
         return torch.from_numpy(classes.astype(np.int64)).to(self.device)
 
-    def _embed(self, encoder: Encoder, indices: np.ndarray) -> torch.Tensor:
-        batch = images_to_tensor(self.sampler.bank.images[indices])
-        return encoder(self.augmenter(batch).to(self.device))
+    def _embed(self, encoder: Encoder, indices: np.ndarray, rng) -> torch.Tensor:
+        bank = self.sampler.bank
+        if isinstance(bank, PenBank):  # varied recording by recording, before the features
+            batch = torch.from_numpy(bank.batch(indices, rng, self.config.augment))
+        else:
+            batch = self.augmenter(images_to_tensor(bank.images[indices]))
+        return encoder(batch.to(self.device))
 
     def __call__(self, encoder: Encoder, rng: np.random.Generator) -> torch.Tensor:
         size = self.config.batch_size
         if self.config.loss == "contrastive":
             pairs = self.sampler.pairs(max(2, size // 2), rng)
-            out = self._embed(encoder, np.concatenate([pairs.first, pairs.second]))
+            out = self._embed(encoder, np.concatenate([pairs.first, pairs.second]), rng)
             a, b = out.chunk(2)
             return self.loss(a, b, torch.from_numpy(pairs.same).to(self.device))
         if self.config.mining == "batch_hard":
             batch = self.sampler.writer_batch(size, rng)
-            out = self._embed(encoder, batch.indices)
+            out = self._embed(encoder, batch.indices, rng)
             labels = torch.from_numpy(batch.labels).to(self.device)
             loss = self.loss(out, labels, torch.from_numpy(batch.anchor).to(self.device))
             if self.classifier is not None:
@@ -176,12 +196,18 @@ class _Step:
             return loss
         triplets = self.sampler.triplets(max(2, size // 3), rng)
         out = self._embed(
-            encoder, np.concatenate([triplets.anchor, triplets.positive, triplets.negative])
+            encoder, np.concatenate([triplets.anchor, triplets.positive, triplets.negative]), rng
         )
         return self.loss(*out.chunk(3))
 
 
 def _check_config(config: TrainConfig) -> None:
+    if config.input not in INPUTS:
+        raise SigverifyError(f"Unknown input “{config.input}”: choose {' or '.join(INPUTS)}.")
+    if config.input == "pen" and config.encoder != "tdnn":
+        raise SigverifyError(
+            translate("errors", "Pen recordings are read by the tdnn encoder; choose it.")
+        )
     if config.loss not in LOSSES:
         raise SigverifyError(f"Unknown loss “{config.loss}”: choose {' or '.join(LOSSES)}.")
     if config.mining not in MINING:
@@ -219,8 +245,8 @@ def _optimise(encoder: Encoder, optimizer, step_loss: _Step, rng, lr: float) -> 
 
 
 def train_model(
-    train_bank: SignatureBank,
-    validation_bank: SignatureBank,
+    train_bank: WriterBank,
+    validation_bank: WriterBank,
     config: TrainConfig,
     out_dir: str | Path,
     card: ModelCard | None = None,
@@ -269,7 +295,8 @@ def train_model(
     card = card or ModelCard(
         name=out_dir.name, encoder=config.encoder, encoder_config={}, preprocess={}
     )
-    card.preprocess = dict(config.preprocess)
+    card.preprocess = card_preprocess(config)
+    card.input = config.input
     card.distance = config.distance
     total_steps = config.epochs * config.steps_per_epoch
     started = time.perf_counter()

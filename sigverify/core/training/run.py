@@ -1,6 +1,6 @@
 """One training run from data folders to a measured model folder: split the writers, read
-the images, train, and measure on the test writers. Shared by ``sigverify train`` and the
-app's training wizard."""
+the images (or pen recordings), train, and measure on the test writers. Shared by
+``sigverify train`` and the app's training wizard."""
 
 from __future__ import annotations
 
@@ -8,18 +8,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.bank import WriterBank, read_bank
 from sigverify.core.data.datasets import Dataset
 from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION, WriterSplit, split_datasets
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model
 from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport
 from sigverify.core.i18n import translate
-from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import ModelCard, write_card
 from sigverify.core.model.io import load_model
 from sigverify.core.training.config import TrainConfig
-from sigverify.core.training.engine import TrainingProgress, TrainingResult, train_model
+from sigverify.core.training.engine import (
+    TrainingProgress,
+    TrainingResult,
+    card_preprocess,
+    train_model,
+)
 
 PARTS = ("train", "validation", "test")
 
@@ -41,7 +45,7 @@ class TrainingPlan:
 class TrainingRun:
     result: TrainingResult
     split: WriterSplit
-    test_bank: SignatureBank
+    test_bank: WriterBank
     test_report: EvaluationReport | None
     skipped: list = field(default_factory=list)  # DatasetProblem of unusable images
 
@@ -68,12 +72,12 @@ def run_training(
     images; ``on_progress`` follows training (returning False stops it, keeping the best
     model so far)."""
     split, summary = split_plan(plan)
-    preprocess = PreprocessConfig.from_dict(plan.config.preprocess)
     banks = {
-        part: SignatureBank.from_writers(
+        part: read_bank(
             getattr(split, part),
-            preprocess,
-            reading_progress(part) if reading_progress is not None else None,
+            plan.config.input,
+            card_preprocess(plan.config),
+            reading_progress(part) if reading_progress else None,
         )
         for part in PARTS
     }

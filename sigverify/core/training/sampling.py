@@ -1,4 +1,5 @@
-"""Writer-aware sampling of training pairs and triplets from a :class:`SignatureBank`.
+"""Writer-aware sampling of training pairs and triplets from a bank of signatures
+(:class:`~sigverify.core.data.bank.WriterBank`: images or pen recordings).
 
 Positives are two genuine signatures of one writer. Negatives pair a writer's genuine
 signature with a skilled forgery of that writer (when there is one) or with another
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.bank import WriterBank
 from sigverify.core.data.splits import dataset_of
 
 
@@ -45,7 +46,7 @@ class LabelledBatch:
 
 class WriterSampler:
     def __init__(
-        self, bank: SignatureBank, skilled_fraction: float = 0.5, balance_datasets: bool = True
+        self, bank: WriterBank, skilled_fraction: float = 0.5, balance_datasets: bool = True
     ):
         self.bank = bank
         self.skilled_fraction = skilled_fraction

@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from sigverify.core.data.bank import SignatureBank
+from sigverify.core.data.bank import WriterBank
 from sigverify.core.encoders import Encoder
-from sigverify.core.encoders.embedding import embed_images
+from sigverify.core.encoders.embedding import embed_inputs
 from sigverify.core.evaluation.calibration import fit_calibration, review_band
 from sigverify.core.evaluation.metrics import Metrics
 from sigverify.core.evaluation.protocol import evaluate_embeddings
@@ -34,13 +34,13 @@ class Validation:
 
 def measure(
     encoder: Encoder,
-    validation_bank: SignatureBank,
+    validation_bank: WriterBank,
     refs: int,
     distance: str,
     device: torch.device,
 ) -> Validation:
     """``encoder`` measured on the validation writers with ``refs`` references."""
-    embeddings = embed_images(encoder, validation_bank.images, device)
+    embeddings = embed_inputs(encoder, validation_bank.inputs, device)
     own = validation_bank.genuine
     spread = typical_spread(embeddings[own], validation_bank.writer[own], distance)
     evaluation = evaluate_embeddings(
@@ -70,8 +70,8 @@ def record_on_card(card: ModelCard, measured: Validation, validation_writers: in
 
 def whiten_if_better(
     out_dir: Path,
-    train_bank: SignatureBank,
-    validation_bank: SignatureBank,
+    train_bank: WriterBank,
+    validation_bank: WriterBank,
     refs: int,
     distance: str,
     device: torch.device,
@@ -86,7 +86,7 @@ def whiten_if_better(
     encoder.set_whitening(None)  # a resumed run may have whitened it already
     genuine = train_bank.genuine
     matrix = within_writer_whitening(
-        embed_images(encoder, train_bank.images[genuine], device), train_bank.writer[genuine]
+        embed_inputs(encoder, train_bank.inputs[genuine], device), train_bank.writer[genuine]
     )
     if matrix is None:
         return None

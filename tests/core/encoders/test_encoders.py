@@ -13,7 +13,7 @@ from sigverify.core.encoders import (
     list_encoders,
     register_encoder,
 )
-from sigverify.core.encoders.embedding import embed_images, fused_for_inference
+from sigverify.core.encoders.embedding import embed_inputs, fused_for_inference
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import ModelCard
 from sigverify.core.model.io import load_model, save_model
@@ -110,9 +110,11 @@ def test_cnn_is_a_fraction_of_signet():
 
 
 def test_tdnn_reads_pen_trajectories_with_the_same_body():
-    # pen samples (x, y, pressure, time step), as a pad gives them, 128 per signature
-    features = np.random.default_rng(0).normal(size=(128, 4)).astype(np.float32)
+    # eleven features per pen sample, 128 samples per signature
+    features = np.random.default_rng(0).normal(size=(128, 11)).astype(np.float32)
     model = tiny("tdnn", input_kind="trajectory").eval()
+    assert model.config["trajectory_channels"] == 11
+    assert "trajectory_channels" not in tiny("tdnn").config  # image cards stay as they were
     out = model(torch.from_numpy(np.stack([features, features])))
     assert out.shape == (2, 16)
     assert torch.allclose(out.norm(dim=1), torch.ones(2), atol=1e-5)
@@ -136,7 +138,7 @@ def test_fused_for_inference_gives_the_same_embeddings(encoder):
     norms = [m for m in fused.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
     before = [m for m in encoder.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
     assert len(norms) < len(before)  # folded (the TDNN's residual blocks keep theirs)
-    assert np.allclose(embed_images(fused, images), embed_images(encoder, images), atol=1e-5)
+    assert np.allclose(embed_inputs(fused, images), embed_inputs(encoder, images), atol=1e-5)
     assert encoder.training and all(p.requires_grad for p in encoder.parameters())
     assert not any(p.requires_grad for p in fused.parameters())
 
@@ -164,7 +166,7 @@ def test_whitening_is_applied_after_normalisation_and_saved(encoder, tmp_path):
     assert torch.equal(loaded.encoder.whitening, matrix)
     assert torch.allclose(loaded.encoder(x), expected, atol=1e-6)
     images = (x[:, 0].numpy() * 255).round().astype(np.uint8)
-    assert np.allclose(loaded.embed(images), embed_images(encoder, images), atol=1e-5)
+    assert np.allclose(loaded.embed(images), embed_inputs(encoder, images), atol=1e-5)
     # Switched off again: the plain embeddings, and nothing extra in the weights or card.
     encoder.set_whitening(None)
     assert torch.allclose(encoder(x), plain, atol=1e-6)

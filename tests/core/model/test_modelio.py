@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from sigverify.core.encoders import create_encoder, list_encoders
-from sigverify.core.encoders.embedding import embed_images
+from sigverify.core.encoders.embedding import embed_inputs
 from sigverify.core.errors import ModelFileError
 from sigverify.core.model.card import (
     CARD_FORMAT,
@@ -133,7 +133,7 @@ def test_loaded_model_embeds_with_its_folded_encoder(model_dir):
     images = np.random.default_rng(0).integers(0, 256, (3, 48, 72), dtype=np.uint8)
     embeddings = model.embed(images)
     assert embeddings.shape == (3, 8)
-    assert np.allclose(embeddings, embed_images(model.encoder, images), atol=1e-5)
+    assert np.allclose(embeddings, embed_inputs(model.encoder, images), atol=1e-5)
     assert np.allclose(np.linalg.norm(embeddings, axis=1), 1.0, atol=1e-5)
 
 

@@ -10,7 +10,7 @@ import torch
 
 from sigverify.core.data.synthetic import synthetic_bank
 from sigverify.core.encoders import create_encoder
-from sigverify.core.encoders.embedding import embed_images
+from sigverify.core.encoders.embedding import embed_inputs
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.protocol import evaluate_embeddings
 from sigverify.core.imaging.preprocessing import PreprocessConfig
@@ -169,7 +169,7 @@ def test_whitening_is_kept_only_when_it_lowers_the_validation_eer(
         plain = load_model(result.model_dir).encoder
         plain.set_whitening(None)
         matrix = within_writer_whitening(
-            embed_images(plain, train.images[genuine]), train.writer[genuine]
+            embed_inputs(plain, train.images[genuine]), train.writer[genuine]
         )
         assert np.allclose(model.encoder.whitening.numpy(), matrix, atol=1e-5)
         # Fine-tuning from it starts from the network, not the whitened embeddings.
@@ -296,14 +296,14 @@ def test_training_learns_to_tell_held_out_writers_apart(tmp_path):
     trained = load_model(result.model_dir)
     assert trained.card.reference_spread > 0
     metrics = evaluate_embeddings(
-        embed_images(trained.encoder, test.images),
+        embed_inputs(trained.encoder, test.images),
         test,
         [3],
         reference_spread=trained.card.reference_spread,  # scored as verification scores
     ).per_refs[3]
     torch.manual_seed(0)
     untrained = create_encoder("cnn", width=8, embedding_dim=32)
-    before = evaluate_embeddings(embed_images(untrained, test.images), test, [3]).per_refs[3]
+    before = evaluate_embeddings(embed_inputs(untrained, test.images), test, [3]).per_refs[3]
 
     assert metrics.writers == 30 and metrics.skilled_queries == 90
     assert metrics.eer_random <= 0.15  # chance: 0.5

@@ -1,0 +1,102 @@
+"""The pen model: the same training engine on pen recordings (synthetic writers written as
+SVC2004 files), through to its card, its ONNX file and its test figures."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from sigverify.core.data.datasets import read_dataset
+from sigverify.core.data.pen_bank import SEQUENCE_FEATURES, PenBank
+from sigverify.core.errors import ModelFileError, SigverifyError
+from sigverify.core.model.card import read_card
+from sigverify.core.model.io import load_model
+from sigverify.core.model.onnx import load_onnx_model
+from sigverify.core.training.config import TrainConfig
+from sigverify.core.training.engine import train_model
+from sigverify.core.training.run import TrainingPlan, run_training
+from tests.conftest import write_pen_dataset
+
+LENGTH = 64
+
+
+def pen_config(**changes) -> TrainConfig:
+    values = dict(
+        input="pen",
+        pen_length=LENGTH,
+        encoder="tdnn",
+        encoder_config={"channels": 16, "embedding_dim": 16, "dilations": (1, 2)},
+        loss="triplet",
+        epochs=2,
+        steps_per_epoch=6,
+        batch_size=24,
+        augment=1.0,
+        validation_refs=3,
+        threads=2,
+        seed=0,
+    )
+    return TrainConfig(**{**values, **changes})
+
+
+@pytest.fixture(scope="module")
+def pen_run(tmp_path_factory):
+    root = write_pen_dataset(tmp_path_factory.mktemp("pen"), range(20), genuine=5, forged=2)
+    out = tmp_path_factory.mktemp("models") / "pen"
+    plan = TrainingPlan(
+        datasets=[read_dataset(root)],
+        config=pen_config(),
+        out_dir=out,
+        name="pen-tiny",
+        validation=0.2,
+        test=0.2,
+    )
+    return run_training(plan)
+
+
+def test_a_pen_model_is_trained_and_carried_like_an_image_model(pen_run):
+    assert pen_run.result.model_dir is not None and isinstance(pen_run.test_bank, PenBank)
+    card = read_card(pen_run.result.model_dir)
+    assert card.input == "pen" and card.encoder == "tdnn"
+    assert card.preprocess == {"pen_length": LENGTH, "features": list(SEQUENCE_FEATURES)}
+    assert card.encoder_config["input_kind"] == "trajectory"
+    assert card.encoder_config["trajectory_channels"] == len(SEQUENCE_FEATURES)
+    assert card.training["images"] == {"train": 12 * 7, "validation": 4 * 7, "test": 4 * 7}
+    assert card.metrics["test"]["writers"] == 4 and "3" in card.metrics["test"]["per_refs"]
+    assert card.threshold > 0 and card.reference_spread > 0
+    history = pen_run.result.history
+    assert history[-1]["loss"] < history[0]["loss"]
+    assert pen_run.test_report.per_refs[3].auc >= 0.9  # synthetic writers: easily told apart
+
+
+def test_the_pen_model_runs_the_same_in_onnx_runtime(pen_run):
+    folder = pen_run.result.model_dir
+    sequences = pen_run.test_bank.inputs
+    torch_model = load_model(folder)
+    onnx_model = load_onnx_model(folder, threads=1, gpu=False)
+    assert onnx_model.card.onnx_sha256 == read_card(folder).onnx_sha256 != ""
+    assert np.abs(onnx_model.embed(sequences) - torch_model.embed(sequences)).max() < 1e-4
+
+
+def test_pen_settings_that_cannot_work_are_refused(tmp_path):
+    bank = PenBank.from_writers(
+        read_dataset(write_pen_dataset(tmp_path / "d", range(4), 4, 1)).writers, LENGTH
+    )
+    with pytest.raises(SigverifyError, match="tdnn"):
+        train_model(bank, bank, pen_config(encoder="cnn"), tmp_path / "m")
+    with pytest.raises(SigverifyError, match="Unknown input"):
+        train_model(bank, bank, pen_config(input="sound"), tmp_path / "m")
+
+
+def test_a_pen_card_with_an_impossible_length_is_refused(pen_run, tmp_path):
+    folder = pen_run.result.model_dir
+    card = json.loads((folder / "card.json").read_text())
+    card["preprocess"]["pen_length"] = 10**7
+    (tmp_path / "card.json").write_text(json.dumps(card))
+    with pytest.raises(ModelFileError, match="pen_length"):
+        read_card(tmp_path)
+    card["input"] = "smell"
+    (tmp_path / "card.json").write_text(json.dumps(card))
+    with pytest.raises(ModelFileError, match="unknown input"):
+        read_card(tmp_path)
