@@ -7,6 +7,7 @@ import argparse
 from sigverify.cli.common import (
     EXIT_OK,
     ProgressBar,
+    UsageError,
     _emit,
     add_command,
     add_group,
@@ -32,6 +33,37 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
         args,
         {"active_model": str(model.path), "model": model_id_of(model)},
         f"Active model: {model.card.name} ({model.path}).",
+    )
+    return EXIT_OK
+
+
+def cmd_models_fuse(args: argparse.Namespace) -> int:
+    from sigverify.cli.common import _read_datasets
+    from sigverify.core.evaluation.fusion import fit_card_fusion
+    from sigverify.core.model.card import read_card, write_card
+    from sigverify.core.model.inference import load_for_inference
+    from sigverify.core.verification import model_id_of
+
+    pen = load_for_inference(args.pen_model)
+    if pen.card.input != "pen":
+        raise UsageError(f"{args.pen_model} is not a pen model (its card reads {pen.card.input}).")
+    image = load_for_inference(args.image_model)
+    if image.card.input != "image":
+        raise UsageError(f"{args.image_model} is not an image model.")
+    fusion = fit_card_fusion(
+        pen, image, model_id_of(image), _read_datasets(args.data, "auto"), args.refs,
+        ProgressBar("Reading validation recordings"),
+    )  # fmt: skip
+    card = read_card(args.pen_model)  # as on disk: the ONNX checksum stays
+    card.fusion = fusion
+    write_card(card, args.pen_model)
+    eer = fusion["validation_eer"]
+    _emit(
+        args,
+        {"pen_model": str(args.pen_model), "fusion": fusion},
+        f"Fusion with {fusion['image_model']} written to the card of {args.pen_model}: "
+        f"accept <= {fusion['accept']:.3f}, reject > {fusion['reject']:.3f}. Validation EER: "
+        f"pen {eer['pen']:.1%}, image {eer['image']:.1%}, together {eer['fused']:.1%}.",
     )
     return EXIT_OK
 
@@ -99,3 +131,17 @@ def register(commands) -> None:
     )
     export.add_argument("model_dir")
     add_store_arguments(show)
+    fuse = add_command(
+        models_commands,
+        "fuse",
+        cmd_models_fuse,
+        "Choose, on a pen model's validation writers, how its score joins an image model's "
+        "for signatures drawn on a pad; written to the pen model's card.",
+    )
+    fuse.add_argument("pen_model")
+    fuse.add_argument("--image-model", required=True, help="the image model to join")
+    fuse.add_argument(
+        "--data", action="append", required=True,
+        help="a pen data folder the pen model was trained on; repeat for each",
+    )  # fmt: skip
+    fuse.add_argument("--refs", type=int, default=5, help="references per writer (default 5)")

@@ -24,12 +24,13 @@ def _open_store(args):
 
 
 def _service(args, store):
-    from sigverify.core.active_model import active_model_dir
+    from sigverify.core.active_model import active_model_dir, load_pen_scorer
     from sigverify.core.model.inference import load_for_inference
     from sigverify.core.verification import VerificationService
 
     model = load_for_inference(active_model_dir(store, getattr(args, "model", None)))
-    return VerificationService(store, model, getattr(args, "operator", None))
+    pen = load_pen_scorer(store)
+    return VerificationService(store, model, getattr(args, "operator", None), pen=pen)
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:

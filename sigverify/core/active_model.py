@@ -1,6 +1,7 @@
-"""Which model a store verifies with, and switching to another: the stored original images
-are re-embedded with the new model first (cancellable; nothing is lost), so verification
-only ever compares embeddings of the same model."""
+"""Which models a store verifies with, and switching to another: the stored original
+images are re-embedded with a new image model first (cancellable; nothing is lost), so
+verification only ever compares embeddings of the same model. A pen model (pad-drawn
+queries) needs no re-embedding: its embeddings are made at each verification."""
 
 from __future__ import annotations
 
@@ -12,15 +13,19 @@ from typing import TYPE_CHECKING
 from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.paths import bundled_models_dir, user_data_dir
+from sigverify.core.pen_verification import PenScorer
 from sigverify.core.store import Store
 from sigverify.core.store_records import PendingChange
-from sigverify.core.verification import VerificationService
+from sigverify.core.verification import VerificationService, model_id_of
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
     from sigverify.core.model.io import LoadedModel
 
 
 ACTIVE_MODEL_SETTING = "active_model"
+#: The pen model that also judges queries drawn on a pad (a folder; unset: the bundled one).
+ACTIVE_PEN_MODEL_SETTING = "active_pen_model"
+PEN_DEFAULT = "pen-default"
 
 MODELS_USED_SETTING = "models_used"
 
@@ -48,6 +53,27 @@ def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:
             "“sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.",
         )
     )
+
+
+def active_pen_model_dir(store: Store) -> Path | None:
+    """The pen model to judge pad-drawn queries with: the store's choice, else the bundled
+    ``pen-default``; None when there is neither (pad queries are then judged on their
+    picture alone)."""
+    chosen = store.get_setting(ACTIVE_PEN_MODEL_SETTING)
+    if chosen:
+        return _on_this_desk(Path(chosen))
+    default = bundled_models_dir() / PEN_DEFAULT
+    return default if (default / "card.json").is_file() else None
+
+
+def load_pen_scorer(store: Store, threads: int | None = None) -> PenScorer | None:
+    """The active pen model ready to score (see :func:`active_pen_model_dir`), or None."""
+    folder = active_pen_model_dir(store)
+    if folder is None:
+        return None
+    from sigverify.core.model.inference import load_for_inference
+
+    return PenScorer(load_for_inference(folder, threads=threads))
 
 
 def _on_this_desk(path: Path) -> Path:
@@ -78,6 +104,14 @@ def activate_model(
     if reason:
         raise NotAllowedError(reason)
     service = VerificationService(store, model, operator)
+    if model.card.input == "pen":  # pen embeddings are made at each verification: none to redo
+        return store.set_settings_audited(
+            {ACTIVE_PEN_MODEL_SETTING: str(model.path.resolve())},
+            service.operator,
+            "activate_model",
+            {"pen_model": model_id_of(model), "path": str(model.path),
+             "previous": store.get_setting(ACTIVE_PEN_MODEL_SETTING)},
+        ) or True  # fmt: skip
     cancelled = False
 
     def progress(done: int, total: int) -> bool:

@@ -66,16 +66,19 @@ def dtw_distance(a: np.ndarray, b: np.ndarray, band: float = 0.2) -> float:
     width = max(int(band * max(n, m)), abs(n - m) + 1)
     i, j = np.indices((n, m))
     cost[np.abs(i * (m / n) - j) > width] = np.inf
-    total = np.full((n + 1, m + 1), np.inf)
-    total[0, 0] = 0.0
-    for k in range(2, n + m + 1):  # anti-diagonals: each depends only on the two before
-        rows = np.arange(max(1, k - m), min(n, k - 1) + 1)
-        cols = k - rows
-        best = np.minimum(
-            np.minimum(total[rows - 1, cols], total[rows, cols - 1]), total[rows - 1, cols - 1]
-        )
-        total[rows, cols] = cost[rows - 1, cols - 1] + best
-    return float(total[n, m] / (n + m))
+    # Row by row: D[i, j] = c[i, j] + min(D[i-1, j-1], D[i-1, j], D[i, j-1]). Within a row
+    # the last term chains along j; with t[j] = c[i, j] + min(D[i-1, j-1], D[i-1, j]) and the
+    # row's prefix sums S, D[i, j] = S[j] + min over k <= j of (t[k] - S[k]): one
+    # accumulate per row instead of a Python step per cell.
+    previous = np.full(m + 1, np.inf)
+    previous[0] = 0.0
+    for row in cost:
+        from_above = np.minimum(previous[:-1], previous[1:]) + row
+        prefix = np.cumsum(np.where(np.isfinite(row), row, 0.0))
+        current = np.minimum.accumulate(from_above - prefix) + prefix
+        current[~np.isfinite(row)] = np.inf
+        previous = np.concatenate([[np.inf], current])
+    return float(previous[m] / (n + m))
 
 
 def reference_spread(references: list[np.ndarray]) -> float:

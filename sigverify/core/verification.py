@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -44,7 +45,24 @@ if TYPE_CHECKING:  # the model brings torch; importing this module must not (app
     from sigverify.core.model.io import LoadedModel
 from sigverify.core.imaging.imageio import encode_png
 from sigverify.core.operators import operator_name
-from sigverify.core.thresholds import Thresholds, global_thresholds_key, shared_thresholds
+from sigverify.core.pen_verification import (
+    DTW,
+    IMAGE,
+    PEN,
+    PenEvidence,
+    PenScorer,
+    deciding_evidence,
+    fuse,
+    fused_reason,
+    fusion_scales,
+    fusion_thresholds,
+)
+from sigverify.core.thresholds import (
+    Thresholds,
+    card_thresholds,
+    global_thresholds_key,
+    shared_thresholds,
+)
 from sigverify.core.verification_results import (
     EnrollmentResult,
     InconsistentReferencesError,
@@ -60,15 +78,38 @@ from sigverify.core.verification_results import (
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
 
 
+def card_similarity(card, score: float, thresholds: Thresholds) -> float:
+    """The card's calibration of a score: an estimate, in 0..1, that a signature with this
+    score is genuine (without calibration in the card: 0.5 at its threshold, as steep as
+    the ``thresholds`` band suggests)."""
+    if card.calibration:
+        a, b = card.calibration
+    else:
+        t = thresholds
+        spread = max((t.reject - t.accept) / 4, 0.15 * max(card.threshold, 1e-6))
+        a, b = 1 / spread, -card.threshold / spread
+    return calibrated_similarity(score, a, b)
+
+
 def model_id_of(model: LoadedModel) -> str:
     return f"{model.card.name}@{model.card.weights_sha256[:12]}"
 
 
 class VerificationService:
-    def __init__(self, store: Store, model: LoadedModel, operator: str | None = None):
+    """``pen``: a :class:`~sigverify.core.pen_verification.PenScorer` (the pen model) for
+    queries drawn on a pad; without one they are judged on their picture alone."""
+
+    def __init__(
+        self,
+        store: Store,
+        model: LoadedModel,
+        operator: str | None = None,
+        pen: PenScorer | None = None,
+    ):
         self.store = store
         self.model = model
         self.model_id = model_id_of(model)
+        self.pen = pen
         self._explicit_operator = operator
 
     # ------------------------------------------------------------ helpers
@@ -136,14 +177,7 @@ class VerificationService:
         return Thresholds(float(accept), float(reject), "person")
 
     def similarity(self, score: float) -> float:
-        card = self.model.card
-        if card.calibration:
-            a, b = card.calibration
-        else:  # no calibration in the card: 0.5 at the threshold, steepness from the band
-            t = self.model_thresholds()
-            spread = max((t.reject - t.accept) / 4, 0.15 * max(card.threshold, 1e-6))
-            a, b = 1 / spread, -card.threshold / spread
-        return calibrated_similarity(score, a, b)
+        return card_similarity(self.model.card, score, self.model_thresholds())
 
     # ------------------------------------------------------------ enrolment
 
@@ -259,6 +293,8 @@ class VerificationService:
         pixels, warnings = self.prepare(signature)
         query = self.embed([pixels])[0]
         result = self.decide(references, query, signature.name, warnings, pixels)
+        if signature.trajectory is not None:
+            result = self.with_pen_evidence(result, signature.trajectory)
         if record:
             self.record_verification(result, comment)
         return result
@@ -307,6 +343,54 @@ class VerificationService:
             scale=spread_factor(among, card.reference_spread),
         )
 
+    def pad_references(self, person_id: str) -> list[np.ndarray]:
+        """The pen trajectories of the person's references drawn on a pad."""
+        trajectories = (
+            self.store.reference_trajectory(r.id) for r in self.store.references(person_id)
+        )
+        return [t for t in trajectories if t is not None]
+
+    def with_pen_evidence(
+        self, result: VerificationResult, trajectory: np.ndarray
+    ) -> VerificationResult:
+        """``result`` (the picture's decision on a pad-drawn query) decided again on both
+        kinds of evidence, when there is a pen model and the person has pad references;
+        otherwise as it was, its reason saying why the picture alone decided."""
+        references = self.pad_references(result.person_id) if self.pen is not None else []
+        if not references:
+            why = (
+                translate("reason", "No pen model is installed: the picture alone decided.")
+                if self.pen is None
+                else translate(
+                    "reason",
+                    "This person has no references drawn on a pad: the picture alone decided.",
+                )
+            )
+            return replace(result, reason=f"{result.reason} {why}")
+        scales = fusion_scales(self.pen.card, self.model.card, self.model_id)
+        writing = self.pen.scores(trajectory, references, dtw=DTW in scales)
+        scores = {**writing, IMAGE: result.score}
+        fused = fuse(scores, scales)
+        band = fusion_thresholds(self.store, self.pen)
+        decision = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
+        used = {m: scores[m] for m in scales}
+        partial = PenEvidence(used, scales, fused, len(references), "")
+        evidence = replace(
+            partial,
+            decided_by=deciding_evidence(partial.writing_ratio, partial.image_ratio, decision),
+        )
+        pen_score = scores[PEN]
+        pen_similarity = card_similarity(self.pen.card, pen_score, card_thresholds(self.pen.card))
+        similarity = (result.similarity + pen_similarity) / 2
+        return replace(
+            result,
+            decision=decision,
+            similarity=similarity,
+            reason=fused_reason(decision, evidence, band),
+            pen=evidence,
+            fused_thresholds=band,
+        )
+
     def explain(self, result: VerificationResult, reference_id: int | None = None) -> Explanation:
         """Where ``result``'s signature departs from one of its references (the nearest
         unless ``reference_id`` says which): the heat map of :mod:`sigverify.core.explain`
@@ -353,6 +437,7 @@ class VerificationService:
                         "model": result.model_id,
                         "thresholds": [result.thresholds.accept, result.thresholds.reject],
                         "comment": comment,
+                        **({} if result.pen is None else {"pen": result.pen_dict()}),
                     },
                 )
                 for result in results

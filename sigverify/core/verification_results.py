@@ -13,6 +13,7 @@ from sigverify.core.data.pen_files import is_pen_file, read_pen_file, render_tra
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image, encode_png, read_image_file
+from sigverify.core.pen_verification import PenEvidence
 from sigverify.core.scoring import nearest_count
 from sigverify.core.thresholds import Thresholds
 
@@ -139,6 +140,11 @@ class VerificationResult:
     #: The person's spread factor: ``score`` is the nearest references' mean distance times
     #: this, so ``distance * scale`` puts one reference on the thresholds' scale.
     scale: float = 1.0
+    #: A query drawn on a pad and scored by the pen model too: both scores and their fusion,
+    #: which then made ``decision`` (``score`` and ``thresholds`` stay the picture's), on
+    #: the band ``fused_thresholds``.
+    pen: PenEvidence | None = None
+    fused_thresholds: Thresholds | None = None
 
     def on_score_scale(self, reference: ReferenceDistance) -> float:
         """A reference's distance on the same scale as ``score`` and the thresholds."""
@@ -172,7 +178,17 @@ class VerificationResult:
             "reason": self.reason,
             "model": self.model_id,
             "warnings": self.warnings,
+            **({} if self.pen is None else {"pen": self.pen_dict()}),
         }
+
+    def pen_dict(self) -> dict:
+        """The pen evidence and the band the fused score was decided on."""
+        band = self.fused_thresholds
+        return {
+            **self.pen.to_dict(),
+            "fused_thresholds": {"accept": band.accept, "reject": band.reject,
+                                 "source": band.source},
+        }  # fmt: skip
 
 
 def decision_label(decision: str) -> str:

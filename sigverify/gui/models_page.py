@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.active_model import models_used
+from sigverify.core.active_model import active_pen_model_dir, models_used
 from sigverify.core.model.card import ModelCard
 from sigverify.core.model.catalog import InstalledModel, delete_model, import_model, list_models
+from sigverify.core.pen_verification import card_fusion_thresholds
 from sigverify.core.store import Store
 from sigverify.core.store_records import PendingChange
 from sigverify.core.thresholds import card_thresholds
@@ -36,8 +37,6 @@ MODEL_ROLE = Qt.ItemDataRole.UserRole
 def card_html(card: ModelCard) -> str:
     """The card as a short, readable page."""
     e = html.escape
-    size = f"{card.preprocess.get('height')} × {card.preprocess.get('width')}"
-    stroke = card.preprocess_config().stroke_width
     thresholds = card_thresholds(card)
     rows = [
         (
@@ -46,15 +45,7 @@ def card_html(card: ModelCard) -> str:
                 encoder=card.encoder, count=card.parameters or 0
             ),
         ),
-        (translate("ModelsPage", "Input size"), size),
-        (
-            translate("ModelsPage", "Strokes"),
-            translate("ModelsPage", "redrawn {w:g} px wide, whatever the pen or focus").format(
-                w=stroke
-            )
-            if stroke
-            else translate("ModelsPage", "as scanned (the pen's own width and shading)"),
-        ),
+        *input_rows(card),
         (
             translate("ModelsPage", "Distance"),
             {
@@ -82,6 +73,7 @@ def card_html(card: ModelCard) -> str:
             if card.reference_spread
             else translate("ModelsPage", "none (plain distance)"),
         ),
+        *fusion_rows(card),
         (translate("ModelsPage", "Created"), (card.created or "")[:16].replace("T", " ")),
         (translate("ModelsPage", "sigverify version"), card.sigverify_version or "–"),
     ]
@@ -162,6 +154,52 @@ def card_html(card: ModelCard) -> str:
     return "".join(out)
 
 
+def input_rows(card: ModelCard) -> list[tuple[str, str]]:
+    """What the model reads, as rows of the card page."""
+    if card.input == "pen":
+        return [
+            (
+                translate("ModelsPage", "Reads"),
+                translate(
+                    "ModelsPage",
+                    "signatures drawn on a pad: {n} samples of position, speed, direction, "
+                    "curvature and pressure each",
+                ).format(n=card.preprocess.get("pen_length")),
+            )
+        ]
+    stroke = card.preprocess_config().stroke_width
+    return [
+        (
+            translate("ModelsPage", "Input size"),
+            f"{card.preprocess.get('height')} × {card.preprocess.get('width')}",
+        ),
+        (
+            translate("ModelsPage", "Strokes"),
+            translate("ModelsPage", "redrawn {w:g} px wide, whatever the pen or focus").format(
+                w=stroke
+            )
+            if stroke
+            else translate("ModelsPage", "as scanned (the pen's own width and shading)"),
+        ),
+    ]
+
+
+def fusion_rows(card: ModelCard) -> list[tuple[str, str]]:
+    """How a pen model's score joins the image model's."""
+    if card.input != "pen":
+        return []
+    band = card_fusion_thresholds(card)
+    return [
+        (
+            translate("ModelsPage", "With the image model"),
+            translate(
+                "ModelsPage",
+                "each score over its own threshold, averaged: accept ≤ {a:.2f}, reject > {r:.2f}",
+            ).format(a=band.accept, r=band.reject),
+        )
+    ]
+
+
 class ModelsPage(QWidget):
     models_changed = Signal()
 
@@ -207,28 +245,36 @@ class ModelsPage(QWidget):
         right_layout.addLayout(row)
         two_panes(self, left, right, (300, 760))
         self.engine.model_changed.connect(lambda _: self.refresh())
+        self.engine.pen_model_changed.connect(lambda _: self.refresh())
         self.refresh()
 
     def active_path(self) -> Path | None:
         return self.engine.model.path if self.engine.model is not None else None
 
+    def active_paths(self) -> set[Path]:
+        """The active image model and the active pen model (pad signatures)."""
+        pen = active_pen_model_dir(self.store)
+        return {p.resolve() for p in (self.active_path(), pen) if p is not None}
+
     def refresh(self) -> None:
         chosen = self.current()
-        active = self.active_path()
-        extra = ([active] if active else []) + [Path(p) for p in models_used(self.store)]
+        active_paths = self.active_paths()
+        extra = [*active_paths, *(Path(p) for p in models_used(self.store))]
         self.models = list_models(extra=extra)
         self.list.blockSignals(True)
         self.list.clear()
         for model in self.models:
             tags = []
-            if active is not None and model.path == active:
+            if model.path in active_paths:
                 tags.append(self.tr("active"))
+            if model.card.input == "pen":
+                tags.append(self.tr("pad signatures"))
             if model.bundled:
                 tags.append(self.tr("built in"))
             label = model.name + (f"  ({', '.join(tags)})" if tags else "")
             item = QListWidgetItem(label)
             item.setData(MODEL_ROLE, str(model.path))
-            if active is not None and model.path == active:
+            if model.path in active_paths:
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
@@ -263,7 +309,7 @@ class ModelsPage(QWidget):
                 button.setEnabled(False)
             return
         self.details.setHtml(card_html(model.card))
-        is_active = model.path == self.active_path()
+        is_active = model.path in self.active_paths()
         self.activate_button.setEnabled(not is_active and not busy)
         self.delete_button.setEnabled(not is_active and not model.bundled and not busy)
 
@@ -282,11 +328,14 @@ class ModelsPage(QWidget):
         model = self.current()
         if model is None:
             return
-        self.status.setText(
-            self.tr("Activating {name}: re-measuring the stored references…").format(
-                name=model.name
+        if model.card.input == "pen":
+            self.status.setText(self.tr("Activating {name}…").format(name=model.name))
+        else:
+            self.status.setText(
+                self.tr("Activating {name}: re-measuring the stored references…").format(
+                    name=model.name
+                )
             )
-        )
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()

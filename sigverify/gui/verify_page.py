@@ -291,12 +291,22 @@ class VerifyPage(QWidget):
             ACCEPT: self.tr("likely genuine"),
             REJECT: self.tr("likely not genuine"),
         }.get(result.decision, self.tr("uncertain: compare with the references"))
-        self.score_label.setText(
-            self.tr("Score {score:.0f} % — {likely} (distance {distance:.3f})").format(
-                score=100 * result.similarity, likely=likely, distance=result.score
+        if result.pen is None:
+            self.score_label.setText(
+                self.tr("Score {score:.0f} % — {likely} (distance {distance:.3f})").format(
+                    score=100 * result.similarity, likely=likely, distance=result.score
+                )
             )
-        )
-        self.gauge.set_values(result.thresholds.accept, result.thresholds.reject, result.score)
+            self.gauge.set_values(result.thresholds.accept, result.thresholds.reject, result.score)
+        else:  # drawn on a pad: the decision is on both scores together
+            self.score_label.setText(
+                self.tr(
+                    "Score {score:.0f} % — {likely} (pen and picture together: {fused:.2f} "
+                    "times their thresholds)"
+                ).format(score=100 * result.similarity, likely=likely, fused=result.pen.fused)
+            )
+            band = result.fused_thresholds
+            self.gauge.set_values(band.accept, band.reject, result.pen.fused)
         text = result.reason
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)

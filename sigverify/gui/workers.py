@@ -10,6 +10,7 @@ callbacks in the GUI thread.
 
 from __future__ import annotations
 
+import logging
 import time
 import traceback
 from collections.abc import Callable
@@ -149,9 +150,27 @@ class WorkerContext:
         return model, info
 
     def use_model(self, model: OnnxModel) -> None:
+        """Verify with ``model`` from now on, and with the active pen model for queries
+        drawn on a pad (a pen model that cannot be loaded is logged and left out: pad
+        queries are then judged on their picture alone, and their reason says so)."""
         from sigverify.core.verification import VerificationService
 
-        self.service = VerificationService(self.store, model)
+        self.service = VerificationService(self.store, model, pen=self.pen_scorer())
+
+    def use_pen_model(self) -> None:
+        """Judge pad queries with the store's active pen model from now on."""
+        if self.service is not None:
+            self.service.pen = self.pen_scorer()
+
+    def pen_scorer(self):
+        from sigverify.core.active_model import load_pen_scorer
+        from sigverify.core.errors import SigverifyError
+
+        try:
+            return load_pen_scorer(self.store, self.threads)
+        except SigverifyError:
+            logging.getLogger(__name__).exception("the pen model could not be loaded")
+            return None
 
     def close(self) -> None:
         if self._store is not None:
@@ -185,6 +204,7 @@ class Engine(QObject):
     _close = Signal()
     busy_changed = Signal(bool)
     model_changed = Signal(object)  # ModelInfo
+    pen_model_changed = Signal(object)  # ModelInfo of the pen model just activated
 
     def __init__(self, store_path: Path | None = None, threads: int = 2, parent=None):
         super().__init__(parent)
@@ -244,13 +264,19 @@ class Engine(QObject):
                     return None  # cancelled: the previous model stays
                 if switched is not True:
                     return switched  # waits for a second supervisor: nothing changes yet
+            if model.card.input == "pen":  # the image model stays; pad queries use this
+                context.use_pen_model()
+                return info
             context.use_model(model)
             return info
 
         def done(info):
             if info is not None and not isinstance(info, PendingChange):
-                self.model = info
-                self.model_changed.emit(info)
+                if info.card.input == "pen":
+                    self.pen_model_changed.emit(info)
+                else:
+                    self.model = info
+                    self.model_changed.emit(info)
             if on_done is not None:
                 on_done(info)
 

@@ -96,6 +96,10 @@ class ModelCard:
     #: "image": reads preprocessed images (``preprocess``); "pen": reads pen recordings as
     #: sequences (``preprocess`` holds ``pen_length`` and ``features``).
     input: str = "image"
+    #: A pen model: the band on fused pen + image scores (each over its model's
+    #: threshold, averaged), ``{"accept": A, "reject": R, ...}`` with how it was chosen
+    #: (:mod:`sigverify.core.pen_verification`). None: 1 for both.
+    fusion: dict | None = None
 
     def preprocess_config(self) -> PreprocessConfig:
         return PreprocessConfig.from_dict(self.preprocess)
@@ -330,6 +334,18 @@ def _card_problem(card: ModelCard) -> str | None:
         or not all(is_finite_number(v, -1e6, 1e6) for v in calibration)
     ):
         return "calibration must be two numbers"
+    if card.fusion is not None:
+        fusion = card.fusion if isinstance(card.fusion, dict) else {}
+        band = [fusion.get("accept"), fusion.get("reject")]
+        if not all(is_finite_number(v, 0.0, MAX_THRESHOLD) for v in band) or band[0] > band[1]:
+            return "fusion must hold accept and reject limits from 0 to 10, accept first"
+        scales = fusion.get("scales", {})
+        if not isinstance(scales, dict) or not all(
+            is_finite_number(v, 1e-6, MAX_THRESHOLD) for v in scales.values()
+        ):
+            return "fusion scales must be numbers above 0, at most 10"
+        if "dtw_spread" in fusion and not is_finite_number(fusion["dtw_spread"], 1e-6, 1e3):
+            return "fusion dtw_spread must be a number above 0"
     for name in ("weights_sha256", "onnx_sha256"):
         value = getattr(card, name)
         if value and not re.fullmatch(r"[0-9a-f]{64}", value):

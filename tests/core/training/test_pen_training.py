@@ -4,19 +4,24 @@ SVC2004 files), through to its card, its ONNX file and its test figures."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import numpy as np
 import pytest
 
+from sigverify import cli
 from sigverify.core.data.datasets import read_dataset
 from sigverify.core.data.pen_bank import SEQUENCE_FEATURES, PenBank
 from sigverify.core.errors import ModelFileError, SigverifyError
+from sigverify.core.evaluation.fusion import fused_scores
 from sigverify.core.model.card import read_card
 from sigverify.core.model.io import load_model
 from sigverify.core.model.onnx import load_onnx_model
+from sigverify.core.scoring import ScoreSet
 from sigverify.core.training.config import TrainConfig
 from sigverify.core.training.engine import train_model
 from sigverify.core.training.run import TrainingPlan, run_training
+from sigverify.core.verification import model_id_of
 from tests.conftest import write_pen_dataset
 
 LENGTH = 64
@@ -45,14 +50,16 @@ def pen_run(tmp_path_factory):
     root = write_pen_dataset(tmp_path_factory.mktemp("pen"), range(20), genuine=5, forged=2)
     out = tmp_path_factory.mktemp("models") / "pen"
     plan = TrainingPlan(
-        datasets=[read_dataset(root)],
+        datasets=[read_dataset(root, "auto")],
         config=pen_config(),
         out_dir=out,
         name="pen-tiny",
         validation=0.2,
         test=0.2,
     )
-    return run_training(plan)
+    run = run_training(plan)
+    run.data_root = root  # where its recordings are, for fitting the fusion
+    return run
 
 
 def test_a_pen_model_is_trained_and_carried_like_an_image_model(pen_run):
@@ -100,3 +107,41 @@ def test_a_pen_card_with_an_impossible_length_is_refused(pen_run, tmp_path):
     (tmp_path / "card.json").write_text(json.dumps(card))
     with pytest.raises(ModelFileError, match="unknown input"):
         read_card(tmp_path)
+
+
+def test_fused_scores_are_the_mean_of_each_score_over_its_scale():
+    def scores(genuine, skilled):
+        return ScoreSet(refs=3, genuine=np.array(genuine), skilled=np.array(skilled),
+                        random=np.zeros(0), genuine_writer=np.array([0, 1]),
+                        skilled_writer=np.array([0]), random_writer=np.zeros(0, int))  # fmt: skip
+
+    pen, image = scores([1.0, 2.0], [6.0]), scores([4.0, 8.0], [4.0])
+    fused = fused_scores({"pen": pen, "image": image}, {"pen": 2.0, "image": 4.0})
+    assert fused.genuine.tolist() == [0.75, 1.5]  # (1/2 + 4/4) / 2, (2/2 + 8/4) / 2
+    assert fused.skilled.tolist() == [2.0]  # (6/2 + 4/4) / 2
+    assert fused.genuine_writer.tolist() == [0, 1]
+
+
+def test_the_fusion_is_fitted_on_the_pen_models_validation_writers(
+    pen_run, tiny_model_dir, tmp_path, capsys
+):
+    folder = tmp_path / "pen"
+    shutil.copytree(pen_run.result.model_dir, folder)
+    argv = ["models", "fuse", str(folder), "--image-model", str(tiny_model_dir),
+            "--data", str(pen_run.data_root), "--refs", "3", "--json"]  # fmt: skip
+    assert cli.main(argv) == 0
+    out = json.loads(capsys.readouterr().out)
+    fusion = read_card(folder).fusion
+    assert out["fusion"] == fusion
+    assert fusion["image_model"] == model_id_of(load_model(tiny_model_dir))
+    assert 0 < fusion["accept"] <= fusion["threshold"] <= fusion["reject"]
+    assert set(fusion["scales"]) == {"pen", "image", "dtw"}
+    assert all(v > 0 for v in fusion["scales"].values()) and fusion["dtw_spread"] > 0
+    assert fusion["chosen_on"].startswith("validation writers (4), 3 references")
+    assert set(fusion["validation_eer"]) == {"pen", "image", "dtw", "fused"}
+    load_onnx_model(folder, gpu=False)  # the card's checksums still hold
+
+    # an image model where the pen model belongs is refused in words
+    assert cli.main(["models", "fuse", str(tiny_model_dir), "--image-model",
+                     str(tiny_model_dir), "--data", str(pen_run.data_root)]) != 0  # fmt: skip
+    assert "is not a pen model" in capsys.readouterr().err

@@ -1,0 +1,204 @@
+"""Joining the scores of several ways of judging the same queries (pen model, DTW, image
+model): each score is divided by its own scale (the EER threshold chosen on validation
+writers, so 1 = on the threshold), then the mean is taken. :func:`fit_card_fusion` chooses
+the scales and the band of the fused score on a pen model's validation writers, for its
+card (:mod:`sigverify.core.pen_verification` applies it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from sigverify.core.data.datasets import Dataset, Writer
+from sigverify.core.data.pen_bank import PenBank
+from sigverify.core.data.pen_files import render_trajectory
+from sigverify.core.errors import NoInkError, SigverifyError
+from sigverify.core.evaluation.calibration import review_band
+from sigverify.core.evaluation.metrics import compute_eer
+from sigverify.core.evaluation.protocol import score_writers, score_writers_by
+from sigverify.core.i18n import translate
+from sigverify.core.imaging.preprocessing import preprocess_signature
+from sigverify.core.model.card import ModelCard
+from sigverify.core.pen_matching import dtw_distance, dtw_features
+from sigverify.core.scoring import ScoreSet
+
+RANDOM_WRITERS = 5  # random forgeries per writer: the skilled ones decide the band
+
+
+def eer_scale(scores: ScoreSet) -> float:
+    """The EER threshold of ``scores`` (skilled forgeries when there are any)."""
+    negatives, _, _ = scores.negatives()
+    return float(compute_eer(scores.genuine, negatives)[1])
+
+
+def fused_scores(scores: dict[str, ScoreSet], scales: dict[str, float]) -> ScoreSet:
+    """The mean over ``scales``' members of each one's scores over its scale; the score
+    sets must hold the same queries in the same order (the same bank and protocol)."""
+    members = list(scales)
+
+    def mean(name: str) -> np.ndarray:
+        return np.mean([getattr(scores[m], name) / scales[m] for m in members], axis=0)
+
+    first = scores[members[0]]
+    return ScoreSet(
+        refs=first.refs,
+        genuine=mean("genuine"),
+        skilled=mean("skilled"),
+        random=mean("random"),
+        genuine_writer=first.genuine_writer,
+        skilled_writer=first.skilled_writer,
+        random_writer=first.random_writer,
+    )
+
+
+def fit_fusion(
+    scores: dict[str, ScoreSet], image_model_id: str, writers: int, dtw_spread: float | None
+) -> dict:
+    """The ``fusion`` entry of a pen model's card, from the scores of the same validation
+    queries by each member ("pen", "image" and, with ``dtw_spread``, "dtw"): each member's
+    scale, and the band (accept, reject) and EER threshold of their fused score."""
+    scales = {m: eer_scale(s) for m, s in scores.items()}
+    fused = fused_scores(scores, scales)
+    negatives, _, kind = fused.negatives()
+    eer, threshold = compute_eer(fused.genuine, negatives)
+    accept, reject = review_band(fused.genuine, negatives)
+    refs = next(iter(scores.values())).refs
+    return {
+        "image_model": image_model_id,
+        "scales": scales,
+        **({"dtw_spread": dtw_spread} if dtw_spread else {}),
+        "threshold": float(threshold),
+        "accept": float(accept),
+        "reject": float(reject),
+        "chosen_on": f"validation writers ({writers}), {refs} references, {kind} forgeries",
+        "validation_eer": {
+            **{m: float(compute_eer(s.genuine, s.negatives()[0])[0]) for m, s in scores.items()},
+            "fused": float(eer),
+        },
+    }
+
+
+class DtwDistances:
+    """DTW distances between the recordings of a bank, each pair computed once; called as
+    the protocol's ``query_distances`` (:func:`score_writers_by`)."""
+
+    def __init__(self, bank: PenBank):
+        self.bank = bank
+        self.features = [dtw_features(t) for t in bank.trajectories]
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def pair(self, i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in self.cache:
+            self.cache[key] = dtw_distance(self.features[i], self.features[j])
+        return self.cache[key]
+
+    def __call__(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        return np.array([[self.pair(i, j) for j in columns] for i in rows])
+
+    def typical_spread(self, per_writer: int = 6) -> float:
+        """As :func:`sigverify.core.scoring.typical_spread`: the median over writers of the
+        median DTW distance between two of their genuine recordings (up to ``per_writer``)."""
+        values = []
+        for w in range(len(self.bank.writer_ids)):
+            own = self.bank.genuine_of(w)[:per_writer]
+            if len(own) >= 2:
+                d = self(own, own)
+                values.append(float(np.median(d[np.triu_indices(len(own), 1)])))
+        return float(np.median(values))
+
+    def scores(self, refs: int, spread: float) -> ScoreSet:
+        return score_writers_by(self, lambda r: self(r, r), self.bank, refs, RANDOM_WRITERS,
+                                0, spread)  # fmt: skip
+
+
+def recorded_pen_writers(
+    datasets: list[Dataset], card: ModelCard, part: str, image_card: ModelCard | None = None
+) -> list[Writer]:
+    """The writers of ``datasets`` that the pen model's card kept for ``part``
+    ("validation" or "test"), matched by folder name, less those the image model trained
+    on (NFI's pen and scan files are the same signatures). Ids become ``folder/id``."""
+    by_name = {d.root.name: d for d in datasets}
+    writers = []
+    for entry in card.training.get("datasets", []):
+        dataset = by_name.get(entry.get("name"))
+        if dataset is None:
+            continue
+        trained_on = set()
+        for image_entry in image_card.training.get("datasets", []) if image_card else []:
+            if image_entry.get("name") == entry.get("name"):
+                trained_on = set(image_entry.get("train", []))
+        wanted = set(entry.get(part, [])) - trained_on
+        writers += [Writer(f"{dataset.root.name}/{w.id}", w.genuine, w.forged)
+                    for w in dataset.writers if w.id in wanted]  # fmt: skip
+    return writers
+
+
+def drawn_pictures(bank: PenBank, image_model) -> tuple[PenBank, np.ndarray, int]:
+    """The recordings drawn as ink and preprocessed for ``image_model``, and ``bank``
+    without those whose picture has no ink to read (a recording of a few points, which the
+    app refuses too), with how many were left out."""
+    pictures = []
+    for trajectory in bank.trajectories:
+        try:
+            pictures.append(
+                preprocess_signature(render_trajectory(trajectory), image_model.preprocess)
+            )
+        except NoInkError:
+            pictures.append(None)
+    keep = np.array([p is not None for p in pictures], dtype=bool)
+    kept = PenBank(
+        trajectories=[t for t, k in zip(bank.trajectories, keep, strict=True) if k],
+        sequences=bank.sequences[keep],
+        writer=bank.writer[keep],
+        genuine=bank.genuine[keep],
+        writer_ids=bank.writer_ids,
+        length=bank.length,
+    )
+    return kept, np.stack([p for p in pictures if p is not None]), int((~keep).sum())
+
+
+def pen_and_image_scores(
+    bank: PenBank, pictures: np.ndarray, pen_model, image_model, refs: int
+) -> dict[str, ScoreSet]:
+    """The protocol's scores of the same queries by the pen model and by the image model
+    (on the pictures), aligned query for query."""
+    return {
+        "pen": score_writers(
+            pen_model.embed(bank.inputs), bank, refs, pen_model.card.distance, RANDOM_WRITERS,
+            0, pen_model.card.reference_spread,
+        ),
+        "image": score_writers(
+            image_model.embed(pictures), bank, refs, image_model.card.distance, RANDOM_WRITERS,
+            0, image_model.card.reference_spread,
+        ),
+    }  # fmt: skip
+
+
+def fit_card_fusion(
+    pen_model,
+    image_model,
+    image_model_id: str,
+    datasets: list[Dataset],
+    refs: int = 5,
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> dict:
+    """:func:`fit_fusion` of the pen model, DTW and the image model on the pen card's
+    validation writers found in ``datasets`` (the pen data folders it was trained on)."""
+    writers = recorded_pen_writers(datasets, pen_model.card, "validation", image_model.card)
+    if not writers:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "None of these data folders holds the pen model's validation writers: give the "
+                "folders it was trained on.",
+            )
+        )
+    bank = PenBank.from_writers(writers, pen_model.card.preprocess["pen_length"], on_progress)
+    bank, pictures, _ = drawn_pictures(bank, image_model)
+    scores = pen_and_image_scores(bank, pictures, pen_model, image_model, refs)
+    dtw = DtwDistances(bank)
+    spread = dtw.typical_spread()
+    scores["dtw"] = dtw.scores(refs, spread)
+    return fit_fusion(scores, image_model_id, len(writers), spread)

@@ -1,0 +1,192 @@
+"""A signature drawn on a pad is judged on two kinds of evidence: its picture (the image
+model, as for a scan) and how it was written (shape, speed, rhythm and pressure along its
+trajectory). This module measures the second and joins the two.
+
+- How it was written, two measures against the person's pad references:
+  - ``pen``: the pen model's embeddings (:class:`PenScorer`), scored as images are
+    (:func:`sigverify.core.scoring.score_queries`: the mean distance to the nearest half
+    of the references, scaled by their spread);
+  - ``dtw``: dynamic time warping of the trajectories (:mod:`sigverify.core.pen_matching`),
+    scored the same way; used when the pen card's fusion gives its typical spread.
+- Fusion: each score divided by its scale (the EER threshold chosen on validation writers,
+  so 1 = on the threshold; :func:`fusion_scales`), then the mean over the members
+  (:mod:`sigverify.core.evaluation.fusion` chooses scales and band on validation writers).
+  A fused score is decided by the pen card's ``fusion`` band unless a global band was set.
+- The evidence that *decided* is the one further from its threshold in the direction of
+  the decision (for a rejection, the one that looks more forged).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from sigverify.core.data.pen_bank import pen_sequence
+from sigverify.core.i18n import translate
+from sigverify.core.model.card import ModelCard
+from sigverify.core.pen_matching import dtw_distance, dtw_features
+from sigverify.core.scoring import pairwise_distances, score_queries
+from sigverify.core.thresholds import Thresholds
+
+PEN, DTW, IMAGE = "pen", "dtw", "image"
+WRITING = (PEN, DTW)  # the measures of how it was written
+#: The store setting for a global band on fused scores (set on the Thresholds page).
+FUSION_SETTING = "thresholds/fusion/{model_id}"
+
+
+@dataclass(frozen=True)
+class PenEvidence:
+    """How a pad-drawn query fared: each measure's score and scale, their fusion."""
+
+    scores: dict[str, float]  # PEN, IMAGE and, when used, DTW
+    scales: dict[str, float]  # the same keys
+    fused: float
+    references: int  # pad references the writing was compared with
+    decided_by: str  # PEN (how it was written) or IMAGE (the picture)
+
+    def ratio(self, member: str) -> float:
+        return self.scores[member] / self.scales[member]
+
+    @property
+    def writing_ratio(self) -> float:
+        """How it was written, over its thresholds: the mean of its measures' ratios."""
+        return float(np.mean([self.ratio(m) for m in WRITING if m in self.scores]))
+
+    @property
+    def image_ratio(self) -> float:
+        return self.ratio(IMAGE)
+
+    def to_dict(self) -> dict:
+        return {
+            "scores": {m: round(v, 6) for m, v in self.scores.items()},
+            "scales": {m: round(v, 6) for m, v in self.scales.items()},
+            "fused": round(self.fused, 6),
+            "pen_references": self.references,
+            "decided_by": self.decided_by,
+        }
+
+
+class PenScorer:
+    """Measures how a trajectory was written against reference trajectories, with a pen
+    model (torch or ONNX Runtime: anything with ``card`` and ``embed``) and, when its
+    card's fusion gives DTW's typical spread, dynamic time warping."""
+
+    def __init__(self, model):
+        if model.card.input != "pen":
+            raise ValueError("PenScorer needs a pen model")
+        self.model = model
+        self.card: ModelCard = model.card
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.card.name}@{self.card.weights_sha256[:12]}"
+
+    @property
+    def dtw_spread(self) -> float | None:
+        return (self.card.fusion or {}).get("dtw_spread")
+
+    def embed(self, trajectories: list[np.ndarray]) -> np.ndarray:
+        length = self.card.preprocess["pen_length"]
+        return self.model.embed(np.stack([pen_sequence(t, length) for t in trajectories]))
+
+    def scores(
+        self, query: np.ndarray, references: list[np.ndarray], dtw: bool = True
+    ) -> dict[str, float]:
+        """``{PEN: score[, DTW: score]}`` of the query against the references (at least 1);
+        DTW when ``dtw`` and the card gives its typical spread."""
+        embeddings = self.embed([query, *references])
+        distance = self.card.distance
+        to_references = pairwise_distances(embeddings[:1], embeddings[1:], distance)
+        among = pairwise_distances(embeddings[1:], embeddings[1:], distance)
+        out = {PEN: float(score_queries(to_references, among, self.card.reference_spread)[0])}
+        if dtw and self.dtw_spread:
+            features = [dtw_features(t) for t in (query, *references)]
+            count = len(references)
+            to_references = np.array([[dtw_distance(features[0], f) for f in features[1:]]])
+            among = np.zeros((count, count))
+            for i in range(count):
+                for j in range(i + 1, count):
+                    among[i, j] = among[j, i] = dtw_distance(features[1 + i], features[1 + j])
+            out[DTW] = float(score_queries(to_references, among, self.dtw_spread)[0])
+        return out
+
+
+def fusion_scales(
+    pen_card: ModelCard, image_card: ModelCard, image_model_id: str
+) -> dict[str, float]:
+    """What each score is divided by before they are averaged. The pen card's ``fusion``
+    entry holds the scales chosen on validation writers with the image model it names;
+    with another image model (or none chosen), each card's own threshold and no DTW."""
+    fusion = pen_card.fusion or {}
+    if fusion.get("image_model") == image_model_id and fusion.get("scales"):
+        return {m: float(v) for m, v in fusion["scales"].items()}
+    return {PEN: float(pen_card.threshold), IMAGE: float(image_card.threshold)}
+
+
+def fuse(scores: dict[str, float], scales: dict[str, float]) -> float:
+    """The mean over the scales' members of each score over its scale."""
+    return float(np.mean([scores[m] / scales[m] for m in scales]))
+
+
+def card_fusion_thresholds(card: ModelCard) -> Thresholds:
+    """The band for fused scores the pen card chose on validation writers (without one:
+    accept and reject at 1, both scores on average at their thresholds)."""
+    band = card.fusion or {}
+    return Thresholds(float(band.get("accept", 1.0)), float(band.get("reject", 1.0)), "model")
+
+
+def fusion_thresholds(store, scorer: PenScorer) -> Thresholds:
+    """The global band set for fused scores of this pen model, else the card's."""
+    saved = store.get_setting(FUSION_SETTING.format(model_id=scorer.model_id))
+    if saved:
+        values = json.loads(saved)
+        return Thresholds(float(values["accept"]), float(values["reject"]), "global")
+    return card_fusion_thresholds(scorer.card)
+
+
+def deciding_evidence(writing_ratio: float, image_ratio: float, decision: str) -> str:
+    """Which evidence pushed hardest towards ``decision`` (each given as its score over
+    its threshold): for an acceptance the one that looks more genuine, otherwise the one
+    that looks more forged. PEN stands for how it was written."""
+    if decision == "accept":
+        return PEN if writing_ratio <= image_ratio else IMAGE
+    return PEN if writing_ratio >= image_ratio else IMAGE
+
+
+def fused_reason(decision: str, evidence: PenEvidence, thresholds: Thresholds) -> str:
+    """The reason of a decision on both kinds of evidence, in words."""
+    measures = translate("reason", "pen model {pen:.3f}").format(pen=evidence.scores[PEN])
+    if DTW in evidence.scores:
+        measures += translate("reason", ", time warping {dtw:.2f}").format(dtw=evidence.scores[DTW])
+    basis = translate(
+        "reason",
+        "Drawn on a pad: the way it was written is {writing:.2f} times its thresholds "
+        "against {refs} pad reference(s) ({measures}), the picture {image:.2f} times its "
+        "threshold (distance {distance:.3f}); together {fused:.2f}",
+    ).format(
+        writing=evidence.writing_ratio,
+        refs=evidence.references,
+        measures=measures,
+        image=evidence.image_ratio,
+        distance=evidence.scores[IMAGE],
+        fused=evidence.fused,
+    )
+    if decision == "accept":
+        verdict = translate("reason", "within the accept limit {limit:.2f}").format(
+            limit=thresholds.accept
+        )
+    elif decision == "reject":
+        verdict = translate("reason", "above the reject limit {limit:.2f}").format(
+            limit=thresholds.reject
+        )
+    else:
+        verdict = translate(
+            "reason", "between the accept and reject limits {a:.2f}-{r:.2f}"
+        ).format(a=thresholds.accept, r=thresholds.reject)
+    decided = {
+        PEN: translate("reason", "The way it was written decided."),
+        IMAGE: translate("reason", "The picture decided."),
+    }[evidence.decided_by]
+    return f"{basis}, {verdict}. {decided}"

@@ -1,0 +1,200 @@
+"""Queries drawn on a pad: judged on the way they were written (pen model) and on their
+picture (image model), the two scores joined into one decision that says which decided."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from sigverify.core.active_model import (
+    ACTIVE_PEN_MODEL_SETTING,
+    activate_model,
+    active_pen_model_dir,
+    load_pen_scorer,
+)
+from sigverify.core.data.pen_bank import pen_sequence
+from sigverify.core.data.synthetic import forged_signature, genuine_signature, writer_style
+from sigverify.core.errors import ModelFileError
+from sigverify.core.model.card import read_card, write_card
+from sigverify.core.model.io import load_model
+from sigverify.core.pen_matching import dtw_distance, dtw_features
+from sigverify.core.pen_verification import (
+    DTW,
+    FUSION_SETTING,
+    IMAGE,
+    PEN,
+    PenScorer,
+    card_fusion_thresholds,
+    deciding_evidence,
+    fusion_thresholds,
+)
+from sigverify.core.scoring import pairwise_distances, score_queries
+from sigverify.core.store import Store
+from sigverify.core.verification import ACCEPT, REJECT, REVIEW, VerificationService
+from sigverify.core.verification_results import SignatureInput
+from tests.conftest import signature_file, write_svc2004
+
+
+def pad_signature(folder, writer: int, index: int, forged: bool = False) -> SignatureInput:
+    """A synthetic signature as a pad recording (SVC2004 file), read as the app reads it."""
+    make = forged_signature if forged else genuine_signature
+    path = folder / f"w{writer}_{'f' if forged else 'g'}{index}.TXT"
+    write_svc2004(path, make(writer_style(writer), index).trajectory)
+    return SignatureInput.from_path(path)
+
+
+@pytest.fixture
+def pen_service(tmp_path, tiny_model_dir, tiny_pen_model_dir):
+    store = Store(tmp_path / "store.sqlite3")
+    pen = PenScorer(load_model(tiny_pen_model_dir))
+    yield VerificationService(store, load_model(tiny_model_dir), operator="clerk", pen=pen)
+    store.close()
+
+
+def test_a_pad_query_is_judged_on_both_kinds_of_evidence(pen_service, tmp_path):
+    refs = [pad_signature(tmp_path, 40, i) for i in range(4)]
+    pen_service.enroll("p-1", refs, accept_outliers=True)
+    query = pad_signature(tmp_path, 40, 7)
+    result = pen_service.verify("p-1", query)
+    evidence = result.pen
+    assert evidence is not None and evidence.references == 4
+
+    # the pen score, worked out from the pen model's own embeddings
+    model = pen_service.pen.model
+    length = model.card.preprocess["pen_length"]
+    vectors = model.embed(np.stack([pen_sequence(s.trajectory, length) for s in [query, *refs]]))
+    d = pairwise_distances(vectors[:1], vectors[1:], model.card.distance)
+    among = pairwise_distances(vectors[1:], vectors[1:], model.card.distance)
+    expected = float(score_queries(d, among, model.card.reference_spread)[0])
+    assert evidence.scores[PEN] == pytest.approx(expected, rel=1e-5)
+    assert DTW not in evidence.scores  # this card has no fusion: no DTW scale known
+
+    # the picture's score is the scan path's, unchanged; fused = mean of the two ratios
+    picture = pen_service.verify("p-1", SignatureInput(query.name, query.data), record=False)
+    assert picture.pen is None and result.score == pytest.approx(picture.score)
+    assert evidence.scores[IMAGE] == result.score
+    image_t, pen_t = pen_service.model.card.threshold, model.card.threshold  # no fusion entry
+    assert evidence.scales == {PEN: pen_t, IMAGE: image_t}
+    fused = (result.score / image_t + evidence.scores[PEN] / pen_t) / 2
+    assert evidence.fused == pytest.approx(fused)
+    band = card_fusion_thresholds(model.card)
+    assert result.fused_thresholds == band
+    expected_decision = (
+        ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
+    )
+    assert result.decision == expected_decision
+    assert result.reason.startswith("Drawn on a pad: the way it was written is")
+    assert f"pen model {evidence.scores[PEN]:.3f}" in result.reason and "decided." in result.reason
+
+    # and the audit log keeps both pieces of evidence
+    payload = pen_service.store.audit_entries()[-1].details
+    assert payload["decision"] == result.decision
+    assert payload["pen"]["fused"] == pytest.approx(fused, abs=1e-6)
+    assert payload["pen"]["decided_by"] in (PEN, IMAGE)
+    assert payload["pen"]["scores"]["image"] == pytest.approx(result.score, abs=1e-6)
+
+
+def test_with_a_fitted_fusion_time_warping_joins_in(pen_service, tmp_path):
+    refs = [pad_signature(tmp_path, 43, i) for i in range(3)]
+    pen_service.enroll("p-3", refs, accept_outliers=True)
+    card = pen_service.pen.card
+    card.fusion = {
+        "image_model": pen_service.model_id, "scales": {PEN: 0.5, DTW: 2.0, IMAGE: 0.25},
+        "dtw_spread": 1.5, "accept": 0.9, "reject": 1.2,
+    }  # fmt: skip
+    query = pad_signature(tmp_path, 43, 6)
+    result = pen_service.verify("p-3", query, record=False)
+    evidence = result.pen
+    # DTW scored as the embeddings are: nearest half of the references, scaled by spread
+    features = [dtw_features(s.trajectory) for s in [query, *refs]]
+    d = np.array([[dtw_distance(features[0], f) for f in features[1:]]])
+    among = np.array([[dtw_distance(a, b) for b in features[1:]] for a in features[1:]])
+    assert evidence.scores[DTW] == pytest.approx(float(score_queries(d, among, 1.5)[0]))
+    ratios = [evidence.scores[PEN] / 0.5, evidence.scores[DTW] / 2.0, result.score / 0.25]
+    assert evidence.fused == pytest.approx(np.mean(ratios))
+    assert evidence.writing_ratio == pytest.approx(np.mean(ratios[:2]))
+    assert "time warping" in result.reason
+    assert (result.fused_thresholds.accept, result.fused_thresholds.reject) == (0.9, 1.2)
+    # fitted with another image model: its scales do not apply, nor does DTW
+    card.fusion = {**card.fusion, "image_model": "another@0123456789ab"}
+    evidence = pen_service.verify("p-3", query, record=False).pen
+    assert set(evidence.scales) == {PEN, IMAGE} and DTW not in evidence.scores
+
+
+def test_a_scanned_query_keeps_the_image_model_alone(pen_service, tmp_path):
+    pen_service.enroll("p-1", [pad_signature(tmp_path, 41, i) for i in range(3)],
+                       accept_outliers=True)  # fmt: skip
+    scan = SignatureInput.from_path(signature_file(tmp_path, 41, 5))
+    result = pen_service.verify("p-1", scan)
+    assert result.pen is None and result.fused_thresholds is None
+    assert "pad" not in result.reason
+
+
+def test_without_pad_references_or_pen_model_the_picture_decides_and_says_so(
+    pen_service, tmp_path, tiny_model_dir
+):
+    scans = [SignatureInput.from_path(signature_file(tmp_path, 42, i)) for i in range(3)]
+    pen_service.enroll("scanned", scans, accept_outliers=True)
+    result = pen_service.verify("scanned", pad_signature(tmp_path, 42, 6))
+    assert result.pen is None
+    assert result.reason.endswith(
+        "This person has no references drawn on a pad: the picture alone decided."
+    )
+    without = VerificationService(pen_service.store, load_model(tiny_model_dir), "clerk")
+    result = without.verify("scanned", pad_signature(tmp_path, 42, 6))
+    assert result.pen is None
+    assert result.reason.endswith("No pen model is installed: the picture alone decided.")
+
+
+def test_the_evidence_that_decided_is_the_one_furthest_towards_the_decision():
+    assert deciding_evidence(0.5, 0.9, ACCEPT) == PEN  # the pen looks more genuine
+    assert deciding_evidence(0.9, 0.5, ACCEPT) == IMAGE
+    assert deciding_evidence(1.8, 1.1, REJECT) == PEN  # the pen looks more forged
+    assert deciding_evidence(0.7, 1.4, REJECT) == IMAGE
+    assert deciding_evidence(1.2, 0.9, REVIEW) == PEN
+
+
+def test_the_fusion_band_comes_from_the_card_or_a_global_setting(tmp_path, tiny_pen_model_dir):
+    scorer = PenScorer(load_model(tiny_pen_model_dir))
+    with Store(tmp_path / "s.sqlite3") as store:
+        assert scorer.card.fusion is None  # trained, never fused: both scores at 1
+        band = fusion_thresholds(store, scorer)
+        assert (band.accept, band.reject, band.source) == (1.0, 1.0, "model")
+        key = FUSION_SETTING.format(model_id=scorer.model_id)
+        store.set_setting(key, json.dumps({"accept": 0.8, "reject": 1.3}), "admin")
+        band = fusion_thresholds(store, scorer)
+        assert (band.accept, band.reject, band.source) == (0.8, 1.3, "global")
+
+
+def test_a_card_with_an_impossible_fusion_band_is_refused(tiny_pen_model_dir, tmp_path):
+    card = read_card(tiny_pen_model_dir)
+    card.fusion = {"accept": 1.4, "reject": 0.9}
+    write_card(card, tmp_path)
+    with pytest.raises(ModelFileError, match="fusion"):
+        read_card(tmp_path)
+    card.fusion = {"accept": 0.9, "reject": 1.2, "scales": {"pen": 0.0}}
+    write_card(card, tmp_path)
+    with pytest.raises(ModelFileError, match="scales"):
+        read_card(tmp_path)
+    card.fusion = {"accept": 0.9, "reject": 1.2, "chosen_on": "validation writers"}
+    write_card(card, tmp_path)
+    assert card_fusion_thresholds(read_card(tmp_path)).accept == 0.9
+
+
+def test_activating_a_pen_model_changes_the_pen_model_only(
+    tmp_path, tiny_model_dir, tiny_pen_model_dir, monkeypatch
+):
+    import sigverify.core.active_model as active_model
+
+    monkeypatch.setattr(active_model, "bundled_models_dir", lambda: tmp_path / "no-models")
+    with Store(tmp_path / "s.sqlite3") as store:
+        assert active_pen_model_dir(store) is None  # nothing bundled, nothing chosen
+        assert load_pen_scorer(store) is None
+        assert activate_model(store, load_model(tiny_pen_model_dir), operator="admin") is True
+        assert store.get_setting(ACTIVE_PEN_MODEL_SETTING) == str(tiny_pen_model_dir.resolve())
+        assert store.get_setting("active_model") is None  # the image model is untouched
+        scorer = load_pen_scorer(store)
+        assert scorer is not None and scorer.card.input == "pen"
+        assert store.audit_entries()[-1].action == "activate_model"
