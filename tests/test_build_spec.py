@@ -34,9 +34,10 @@ def test_build_spec_names_existing_entries_model_and_resources():
         assert entry.is_file(), entry
         source = entry.read_text(encoding="utf-8")
         assert "freeze_support()" in source  # frozen-app hygiene, first thing
-    model = ROOT / constants["MODEL_DIR"]
-    for name in constants["MODEL_FILES"]:
-        assert (model / name).is_file(), name
+    for folder in ("MODEL_DIR", "PEN_MODEL_DIR"):
+        model = ROOT / constants[folder]
+        for name in constants["MODEL_FILES"]:
+            assert (model / name).is_file(), f"{model}/{name}"
     assert (ROOT / constants["RESOURCES_DIR"] / "selftest").is_dir()
     assert {"tests", "pytest", "tkinter"} <= set(constants["EXCLUDES"])
     assert constants["VARIANTS"] == ("desk", "full")

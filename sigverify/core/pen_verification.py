@@ -45,6 +45,7 @@ class PenEvidence:
     fused: float
     references: int  # pad references the writing was compared with
     decided_by: str  # PEN (how it was written) or IMAGE (the picture)
+    pen_model: str = ""  # the pen model's id (name@checksum)
 
     def ratio(self, member: str) -> float:
         return self.scores[member] / self.scales[member]
@@ -65,6 +66,7 @@ class PenEvidence:
             "fused": round(self.fused, 6),
             "pen_references": self.references,
             "decided_by": self.decided_by,
+            "pen_model": self.pen_model,
         }
 
 

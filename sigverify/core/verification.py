@@ -374,7 +374,7 @@ class VerificationService:
         band = fusion_thresholds(self.store, self.pen)
         decision = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
         used = {m: scores[m] for m in scales}
-        partial = PenEvidence(used, scales, fused, len(references), "")
+        partial = PenEvidence(used, scales, fused, len(references), "", self.pen.model_id)
         evidence = replace(
             partial,
             decided_by=deciding_evidence(partial.writing_ratio, partial.image_ratio, decision),

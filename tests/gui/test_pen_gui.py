@@ -34,8 +34,8 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
 ):
     enrol(qtbot, window, "pad-1", pad_files(tmp_path, 50, range(4)))
     query = pad_files(tmp_path / "q", 50, [8])[0]
-    before = verify_pad(qtbot, window, "pad-1", query)
-    assert before.pen is None and "No pen model is installed" in before.reason
+    before = verify_pad(qtbot, window, "pad-1", query)  # with the pen model shipped
+    assert before.pen.pen_model.startswith("sigverify-pen-default@")
 
     page = window.models_page
     page.import_folder(str(tiny_pen_model_dir))
@@ -51,7 +51,7 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     assert not page.activate_button.isEnabled()
 
     result = verify_pad(qtbot, window, "pad-1", query)
-    assert result.pen is not None and result.pen.references == 4
+    assert result.pen.pen_model.startswith("pen-tiny@") and result.pen.references == 4
     assert result.reason.startswith("Drawn on a pad:")
     assert result.score == before.score  # the picture's own score is unchanged
     verify = window.verify_page
