@@ -61,24 +61,42 @@ def dtw_distance(a: np.ndarray, b: np.ndarray, band: float = 0.2) -> float:
     """Length-normalised DTW distance between feature sequences ``(n, F)`` and ``(m, F)``
     (euclidean cost per pair of samples), within a band of ``band`` times the longer
     length around the diagonal."""
-    n, m = len(a), len(b)
-    cost = np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2))
-    width = max(int(band * max(n, m)), abs(n - m) + 1)
-    i, j = np.indices((n, m))
-    cost[np.abs(i * (m / n) - j) > width] = np.inf
+    return float(dtw_distances([(a, b)], band)[0])
+
+
+def dtw_distances(pairs: list[tuple[np.ndarray, np.ndarray]], band: float = 0.2) -> np.ndarray:
+    """:func:`dtw_distance` of each pair, all pairs worked out together (one pass over the
+    rows for all of them: a person's 15 comparisons cost little more than one)."""
+    count = len(pairs)
+    rows = max(len(a) for a, _ in pairs)
+    columns = max(len(b) for _, b in pairs)
+    cost = np.full((count, rows, columns), np.inf)
+    for p, (a, b) in enumerate(pairs):
+        n, m = len(a), len(b)
+        cells = np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2))
+        width = max(int(band * max(n, m)), abs(n - m) + 1)
+        i, j = np.indices((n, m))
+        cells[np.abs(i * (m / n) - j) > width] = np.inf
+        cost[p, :n, :m] = cells  # beyond a pair's own lengths: inf, never on its path
+    ends = np.array([(len(a), len(b)) for a, b in pairs])
+    out = np.empty(count)
     # Row by row: D[i, j] = c[i, j] + min(D[i-1, j-1], D[i-1, j], D[i, j-1]). Within a row
     # the last term chains along j; with t[j] = c[i, j] + min(D[i-1, j-1], D[i-1, j]) and the
-    # row's prefix sums S, D[i, j] = S[j] + min over k <= j of (t[k] - S[k]): one
-    # accumulate per row instead of a Python step per cell.
-    previous = np.full(m + 1, np.inf)
-    previous[0] = 0.0
-    for row in cost:
-        from_above = np.minimum(previous[:-1], previous[1:]) + row
-        prefix = np.cumsum(np.where(np.isfinite(row), row, 0.0))
-        current = np.minimum.accumulate(from_above - prefix) + prefix
-        current[~np.isfinite(row)] = np.inf
-        previous = np.concatenate([[np.inf], current])
-    return float(previous[m] / (n + m))
+    # row's prefix sums S, D[i, j] = S[j] + min over k <= j of (t[k] - S[k]) (the band is
+    # one run of cells per row): one accumulate per row instead of a step per cell.
+    previous = np.full((count, columns + 1), np.inf)
+    previous[:, 0] = 0.0
+    for i in range(rows):
+        row = cost[:, i, :]
+        finite = np.isfinite(row)
+        from_above = np.minimum(previous[:, :-1], previous[:, 1:]) + row
+        prefix = np.cumsum(np.where(finite, row, 0.0), axis=1)
+        current = np.minimum.accumulate(from_above - prefix, axis=1) + prefix
+        current[~finite] = np.inf
+        previous = np.concatenate([np.full((count, 1), np.inf), current], axis=1)
+        done = np.flatnonzero(ends[:, 0] == i + 1)
+        out[done] = previous[done, ends[done, 1]] / ends[done].sum(axis=1)
+    return out
 
 
 def reference_spread(references: list[np.ndarray]) -> float:

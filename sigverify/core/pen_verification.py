@@ -26,7 +26,7 @@ import numpy as np
 from sigverify.core.data.pen_bank import pen_sequence
 from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard
-from sigverify.core.pen_matching import dtw_distance, dtw_features
+from sigverify.core.pen_matching import dtw_distances, dtw_features
 from sigverify.core.scoring import pairwise_distances, score_queries
 from sigverify.core.thresholds import Thresholds
 
@@ -104,13 +104,16 @@ class PenScorer:
         among = pairwise_distances(embeddings[1:], embeddings[1:], distance)
         out = {PEN: float(score_queries(to_references, among, self.card.reference_spread)[0])}
         if dtw and self.dtw_spread:
-            features = [dtw_features(t) for t in (query, *references)]
-            count = len(references)
-            to_references = np.array([[dtw_distance(features[0], f) for f in features[1:]]])
+            query_features, *features = [dtw_features(t) for t in (query, *references)]
+            count = len(features)
+            upper = list(zip(*np.triu_indices(count, 1), strict=True))
+            pairs = [(query_features, f) for f in features]
+            pairs += [(features[i], features[j]) for i, j in upper]
+            distances = dtw_distances(pairs)
             among = np.zeros((count, count))
-            for i in range(count):
-                for j in range(i + 1, count):
-                    among[i, j] = among[j, i] = dtw_distance(features[1 + i], features[1 + j])
+            for (i, j), d in zip(upper, distances[count:], strict=True):
+                among[i, j] = among[j, i] = d
+            to_references = distances[None, :count]
             out[DTW] = float(score_queries(to_references, among, self.dtw_spread)[0])
         return out
 

@@ -10,6 +10,7 @@ from sigverify.core.pen_matching import (
     DTW_FEATURES,
     FEATURES,
     dtw_distance,
+    dtw_distances,
     dtw_features,
     pen_features,
     reference_score,
@@ -50,6 +51,31 @@ def test_dtw_by_hand_on_two_tiny_sequences():
     b = np.array([[0.0], [2.0]], dtype=np.float32)
     # best path: (0,0) 0, (1,0) or (1,1) 1, (2,1) 0 -> total 1, over 3 + 2 samples
     assert dtw_distance(a, b, band=1.0) == pytest.approx(1 / 5)
+
+
+def dtw_cell_by_cell(a: np.ndarray, b: np.ndarray, band: float = 0.2) -> float:
+    """The textbook recurrence, one cell at a time, with the same band."""
+    n, m = len(a), len(b)
+    width = max(int(band * max(n, m)), abs(n - m) + 1)
+    total = np.full((n + 1, m + 1), np.inf)
+    total[0, 0] = 0.0
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            if abs((i - 1) * (m / n) - (j - 1)) > width:
+                continue
+            cost = float(np.linalg.norm(a[i - 1] - b[j - 1]))
+            total[i, j] = cost + min(total[i - 1, j - 1], total[i - 1, j], total[i, j - 1])
+    return float(total[n, m] / (n + m))
+
+
+def test_pairs_of_any_lengths_worked_out_together_match_the_textbook_recurrence():
+    rng = np.random.default_rng(4)
+    pairs = [(rng.normal(size=(n, 3)), rng.normal(size=(m, 3)))
+             for n, m in ((12, 30), (40, 25), (7, 7), (33, 9), (20, 21))]  # fmt: skip
+    together = dtw_distances(pairs)
+    expected = [dtw_cell_by_cell(a, b) for a, b in pairs]
+    assert together == pytest.approx(expected, rel=1e-9)
+    assert [dtw_distance(a, b) for a, b in pairs] == pytest.approx(expected, rel=1e-9)
 
 
 def test_a_writers_own_signature_scores_lower_than_a_forgery():
