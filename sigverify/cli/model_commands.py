@@ -40,7 +40,7 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
 def cmd_models_fuse(args: argparse.Namespace) -> int:
     from sigverify.cli.common import _read_datasets
     from sigverify.core.evaluation.fusion import fit_card_fusion
-    from sigverify.core.model.card import read_card, write_card
+    from sigverify.core.model.card import FUSION_SCORES_FILE, read_card, write_card, write_scores
     from sigverify.core.model.inference import load_for_inference
     from sigverify.core.verification import model_id_of
 
@@ -50,13 +50,14 @@ def cmd_models_fuse(args: argparse.Namespace) -> int:
     image = load_for_inference(args.image_model)
     if image.card.input != "image":
         raise UsageError(f"{args.image_model} is not an image model.")
-    fusion = fit_card_fusion(
+    fusion, fused = fit_card_fusion(
         pen, image, model_id_of(image), _read_datasets(args.data, "auto"), args.refs,
         ProgressBar("Reading validation recordings"),
     )  # fmt: skip
     card = read_card(args.pen_model)  # as on disk: the ONNX checksum stays
     card.fusion = fusion
     write_card(card, args.pen_model)
+    write_scores(fused, args.pen_model, FUSION_SCORES_FILE)
     eer = fusion["validation_eer"]
     _emit(
         args,

@@ -109,7 +109,7 @@ def activate_model(
             {ACTIVE_PEN_MODEL_SETTING: str(model.path.resolve())},
             service.operator,
             "activate_model",
-            {"pen_model": model_id_of(model), "path": str(model.path),
+            {"model": model_id_of(model), "input": "pen", "path": str(model.path),
              "previous": store.get_setting(ACTIVE_PEN_MODEL_SETTING)},
         ) or True  # fmt: skip
     cancelled = False

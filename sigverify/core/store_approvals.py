@@ -39,7 +39,8 @@ def change_details(db, kind: str, person_id: str | None, payload: dict) -> dict:
         return {"reference": payload.get("reference"), "file": row[0] if row else None}
     settings = payload.get("settings", {})
     if payload.get("action") == "activate_model":
-        return {"model": payload.get("model"), "path": settings.get("active_model")}
+        path = settings.get("active_model") or settings.get("active_pen_model")
+        return {"model": payload.get("model"), "path": path}
     if len(settings) == 1:
         ((key, value),) = settings.items()
         return {"key": key, "new": value}

@@ -97,7 +97,8 @@ BEGIN
     END IF;
     IF NEW.kind = 'settings' AND EXISTS (
         SELECT 1 FROM jsonb_object_keys(NEW.payload::jsonb -> 'settings') AS key
-        WHERE key NOT IN ('active_model', 'models_used') AND key NOT LIKE 'thresholds/%'
+        WHERE key NOT IN ('active_model', 'models_used', 'active_pen_model')
+          AND key NOT LIKE 'thresholds/%'
     ) THEN
         RAISE EXCEPTION 'only thresholds and the model are changed this way'
             USING ERRCODE = '42501';

@@ -47,6 +47,7 @@ from sigverify.core.imaging.imageio import encode_png
 from sigverify.core.operators import operator_name
 from sigverify.core.pen_verification import (
     DTW,
+    FUSION_SETTING,
     IMAGE,
     PEN,
     PenEvidence,
@@ -146,7 +147,22 @@ class VerificationService:
         both goes back to the card's. ``preset``: the operating point they come from (a
         target share of forgeries), recorded with them. On a shared store a supervisor's
         change waits for a second one (the :class:`PendingChange` is returned)."""
-        key = global_thresholds_key(self.model_id)
+        return self._save_band(global_thresholds_key(self.model_id), accept, reject, preset)
+
+    def set_fusion_thresholds(
+        self, accept: float | None, reject: float | None
+    ) -> PendingChange | None:
+        """Set the band on fused scores (pad-drawn queries, the active pen model) for
+        everyone (audited); None for both goes back to the pen card's."""
+        if self.pen is None:
+            raise SigverifyError(translate("errors", "No pen model is installed."))
+        return self._save_band(
+            FUSION_SETTING.format(model_id=self.pen.model_id), accept, reject, None
+        )
+
+    def _save_band(
+        self, key: str, accept: float | None, reject: float | None, preset: float | None
+    ) -> PendingChange | None:
         if accept is None and reject is None:
             return self.store.set_setting(key, "", self.operator)
         if accept is None or reject is None or not 0 <= accept <= reject:

@@ -289,6 +289,35 @@ def test_everyones_thresholds_and_a_model_switch_wait_for_a_second_supervisor(
         assert cy.verify_audit_chain() == (True, None)
 
 
+def test_a_pen_model_switch_and_its_band_wait_for_a_second_supervisor(
+    desks, tiny_model_dir, tiny_pen_model_dir
+):
+    from sigverify.core.active_model import activate_model, active_pen_model_dir
+    from sigverify.core.model.inference import load_for_inference
+    from sigverify.core.pen_verification import PenScorer, fusion_thresholds
+    from sigverify.core.store_records import PendingChange
+    from sigverify.core.verification import VerificationService
+
+    pen = load_for_inference(tiny_pen_model_dir)
+    with Store(desks["clerk_ann"]) as ann, pytest.raises(NotAllowedError):
+        activate_model(ann, pen)  # a clerk may not switch models
+    with Store(desks["super_bo"]) as bo:
+        switch = activate_model(bo, pen)
+        assert isinstance(switch, PendingChange) and switch.action == "activate_model"
+        service = VerificationService(bo, load_for_inference(tiny_model_dir), pen=PenScorer(pen))
+        band = service.set_fusion_thresholds(0.8, 1.25)
+        assert isinstance(band, PendingChange)
+        assert bo.get_setting("active_pen_model") is None  # not yet
+    with Store(desks["super_cy"]) as cy:
+        assert cy.pending_changes()[-2].details["path"] == str(pen.path.resolve())
+        cy.decide(switch.id, approve=True)
+        cy.decide(band.id, approve=True)
+        assert active_pen_model_dir(cy) == pen.path.resolve()
+        applied = fusion_thresholds(cy, PenScorer(pen))
+        assert (applied.accept, applied.reject, applied.source) == (0.8, 1.25, "global")
+        assert cy.verify_audit_chain() == (True, None)
+
+
 def test_a_large_reference_image_goes_in_and_comes_back_whole(desks):
     import os
 

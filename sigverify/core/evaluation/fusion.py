@@ -183,9 +183,10 @@ def fit_card_fusion(
     datasets: list[Dataset],
     refs: int = 5,
     on_progress: Callable[[int, int], bool | None] | None = None,
-) -> dict:
+) -> tuple[dict, ScoreSet]:
     """:func:`fit_fusion` of the pen model, DTW and the image model on the pen card's
-    validation writers found in ``datasets`` (the pen data folders it was trained on)."""
+    validation writers found in ``datasets`` (the pen data folders it was trained on), and
+    the fused scores of those writers (for the Thresholds page)."""
     writers = recorded_pen_writers(datasets, pen_model.card, "validation", image_model.card)
     if not writers:
         raise SigverifyError(
@@ -201,4 +202,5 @@ def fit_card_fusion(
     dtw = DtwDistances(bank)
     spread = dtw.typical_spread()
     scores["dtw"] = dtw.scores(refs, spread)
-    return fit_fusion(scores, image_model_id, len(writers), spread)
+    fusion = fit_fusion(scores, image_model_id, len(writers), spread)
+    return fusion, fused_scores(scores, fusion["scales"])

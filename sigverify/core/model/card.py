@@ -354,11 +354,14 @@ def _card_problem(card: ModelCard) -> str | None:
 
 
 SCORES_FILE = "validation_scores.json"
+#: A pen model's fused pen + DTW + image scores of its validation writers.
+FUSION_SCORES_FILE = "fusion_scores.json"
 
 
-def write_scores(scores: ScoreSet, folder: str | Path) -> None:
-    """Keep the validation writers' distances beside the model (``validation_scores.json``):
-    the Thresholds page draws its histograms and moves thresholds on them."""
+def write_scores(scores: ScoreSet, folder: str | Path, name: str = SCORES_FILE) -> None:
+    """Keep the validation writers' distances beside the model (``validation_scores.json``;
+    a pen model's fused scores: :data:`FUSION_SCORES_FILE`): the Thresholds page draws its
+    histograms and moves thresholds on them."""
     values = {
         "refs": scores.refs,
         **{
@@ -373,12 +376,12 @@ def write_scores(scores: ScoreSet, folder: str | Path) -> None:
             )
         },
     }
-    _write_atomically(Path(folder) / SCORES_FILE, json.dumps(values).encode("utf-8"))
+    _write_atomically(Path(folder) / name, json.dumps(values).encode("utf-8"))
 
 
-def read_scores(folder: str | Path) -> ScoreSet | None:
+def read_scores(folder: str | Path, name: str = SCORES_FILE) -> ScoreSet | None:
     """The distances saved by :func:`write_scores`, or None when the model has none."""
-    path = Path(folder) / SCORES_FILE
+    path = Path(folder) / name
     if not path.is_file():
         return None
     try:
