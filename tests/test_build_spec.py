@@ -34,10 +34,12 @@ def test_build_spec_names_existing_entries_model_and_resources():
         assert entry.is_file(), entry
         source = entry.read_text(encoding="utf-8")
         assert "freeze_support()" in source  # frozen-app hygiene, first thing
-    for folder in ("MODEL_DIR", "PEN_MODEL_DIR"):
+    for folder, files in (("MODEL_DIR", "MODEL_FILES"), ("PEN_MODEL_DIR", "MODEL_FILES")):
         model = ROOT / constants[folder]
-        for name in constants["MODEL_FILES"]:
+        for name in constants[files]:
             assert (model / name).is_file(), f"{model}/{name}"
+    # the pen model's fused scores: PEN_MODEL_FILES is built from MODEL_FILES in the spec
+    assert (ROOT / constants["PEN_MODEL_DIR"] / "fusion_scores.json").is_file()
     assert (ROOT / constants["RESOURCES_DIR"] / "selftest").is_dir()
     assert {"tests", "pytest", "tkinter"} <= set(constants["EXCLUDES"])
     assert constants["VARIANTS"] == ("desk", "full")

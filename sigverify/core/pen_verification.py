@@ -70,6 +70,11 @@ class PenEvidence:
         }
 
 
+def pen_model_id(card: ModelCard) -> str:
+    """A pen model's id, as an image model's (name@checksum)."""
+    return f"{card.name}@{card.weights_sha256[:12]}"
+
+
 class PenScorer:
     """Measures how a trajectory was written against reference trajectories, with a pen
     model (torch or ONNX Runtime: anything with ``card`` and ``embed``) and, when its
@@ -83,7 +88,7 @@ class PenScorer:
 
     @property
     def model_id(self) -> str:
-        return f"{self.card.name}@{self.card.weights_sha256[:12]}"
+        return pen_model_id(self.card)
 
     @property
     def dtw_spread(self) -> float | None:
@@ -142,13 +147,13 @@ def card_fusion_thresholds(card: ModelCard) -> Thresholds:
     return Thresholds(float(band.get("accept", 1.0)), float(band.get("reject", 1.0)), "model")
 
 
-def fusion_thresholds(store, scorer: PenScorer) -> Thresholds:
-    """The global band set for fused scores of this pen model, else the card's."""
-    saved = store.get_setting(FUSION_SETTING.format(model_id=scorer.model_id))
+def fusion_thresholds(store, pen_card: ModelCard) -> Thresholds:
+    """The global band set for fused scores of this pen model, else its card's."""
+    saved = store.get_setting(FUSION_SETTING.format(model_id=pen_model_id(pen_card)))
     if saved:
         values = json.loads(saved)
         return Thresholds(float(values["accept"]), float(values["reject"]), "global")
-    return card_fusion_thresholds(scorer.card)
+    return card_fusion_thresholds(pen_card)
 
 
 def deciding_evidence(writing_ratio: float, image_ratio: float, decision: str) -> str:

@@ -387,7 +387,7 @@ class VerificationService:
         writing = self.pen.scores(trajectory, references, dtw=DTW in scales)
         scores = {**writing, IMAGE: result.score}
         fused = fuse(scores, scales)
-        band = fusion_thresholds(self.store, self.pen)
+        band = fusion_thresholds(self.store, self.pen.card)
         decision = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
         used = {m: scores[m] for m in scales}
         partial = PenEvidence(used, scales, fused, len(references), "", self.pen.model_id)

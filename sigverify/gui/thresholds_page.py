@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.evaluation.calibration import band_rates
 from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
 from sigverify.core.operators import operator_name
+from sigverify.core.pen_verification import card_fusion_thresholds, fusion_thresholds
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
 from sigverify.core.thresholds import card_thresholds, shared_thresholds
@@ -47,6 +48,9 @@ class ThresholdsPage(QWidget):
         self.source = QComboBox()
         self.source.addItem(self.tr("Validation writers of the active model"), "model")
         self.source.addItem(self.tr("Signatures in a data folder…"), "folder")
+        self.source.addItem(self.tr("Signatures drawn on a pad: pen and picture together"), "pad")
+        self.mode = "model"  # which thresholds the controls set: the image model's or "pad"
+        self.pen_card = None  # in "pad" mode: the active pen model's card
         self.source.activated.connect(self._source_chosen)
         self.source_note = QLabel()
         self.source_note.setWordWrap(True)
@@ -153,19 +157,59 @@ class ThresholdsPage(QWidget):
         for person in self.store.list_people():
             label = f"{person.name} — {person.id}" if person.name else person.id
             self.person.addItem(label, person.id)
-        self.apply_person.setEnabled(self.person.count() > 0 and self.scores is not None)
+        self.apply_person.setEnabled(
+            self.person.count() > 0 and self.scores is not None and self.mode != "pad"
+        )
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.accept, self.reject, self.apply_all, self.reset_button):
             widget.setEnabled(enabled)
         self.preset.setEnabled(enabled and self.preset.available())
-        self.apply_person.setEnabled(enabled and self.person.count() > 0)
+        # a person's own thresholds are for their scanned signatures (the image model)
+        self.apply_person.setEnabled(enabled and self.person.count() > 0 and self.mode != "pad")
 
     def _source_chosen(self, index: int) -> None:
-        if self.source.itemData(index) == "folder":
+        source = self.source.itemData(index)
+        if source == "folder":
             self.load_folder_scores()
+        elif source == "pad":
+            self.load_pad_scores()
         else:
             self.load_model_scores()
+
+    def load_pad_scores(self) -> None:
+        """The fused scores (pen model, time warping and picture together) of the active pen
+        model's validation writers; the controls then set the band on fused scores."""
+        from sigverify.core.active_model import active_pen_model_dir
+        from sigverify.core.model.card import FUSION_SCORES_FILE, read_card, read_scores
+
+        folder = active_pen_model_dir(self.store)
+        scores = None
+        try:
+            if folder is not None:
+                self.pen_card = read_card(folder)
+                scores = read_scores(folder, FUSION_SCORES_FILE)
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            dialogs.show_error(self, error)
+        if scores is None:
+            self.mode = "model"
+            self.show_scores(None)
+            self.source_note.setText(
+                self.tr(
+                    "No pen model with fused validation scores is active. Fit one with "
+                    "“sigverify models fuse” and activate it on the Models page."
+                )
+            )
+            return
+        self.mode = "pad"
+        self.show_scores(scores)
+        self.source_note.setText(
+            self.tr(
+                "Pen model, time warping and picture together (each over its own threshold, "
+                "averaged) for the pen model's validation writers, {refs} pad reference(s) "
+                "each. The thresholds below decide signatures drawn on a pad."
+            ).format(refs=scores.refs)
+        )
 
     def load_model_scores(self) -> None:
         info = self.engine.model
@@ -174,6 +218,7 @@ class ThresholdsPage(QWidget):
         from sigverify.core.model.card import read_scores
 
         self.source.setCurrentIndex(0)
+        self.mode = "model"
         try:
             scores = read_scores(info.path)
         except Exception as error:  # noqa: BLE001 - shown to the user
@@ -199,6 +244,7 @@ class ThresholdsPage(QWidget):
     def load_folder_scores(self, folder: str | None = None) -> None:
         if self.engine.model is None:
             return
+        self.mode = "model"
         if folder is None:
             folder = QFileDialog.getExistingDirectory(
                 self, self.tr("Folder of genuine signatures and forgeries")
@@ -289,12 +335,18 @@ class ThresholdsPage(QWidget):
         self.tabs.addTab(figure_canvas(det_figure([self.scores])), self.tr("DET curve"))
 
     def _current_thresholds(self) -> tuple[float, float]:
+        if self.mode == "pad":
+            shared = fusion_thresholds(self.store, self.pen_card)
+            return shared.accept, shared.reject
         info = self.engine.model
         shared = shared_thresholds(self.store, info.model_id, info.card)
         return shared.accept, shared.reject
 
     def _card_thresholds(self) -> tuple[float, float]:
-        card = card_thresholds(self.engine.model.card)
+        if self.mode == "pad":
+            card = card_fusion_thresholds(self.pen_card)
+        else:
+            card = card_thresholds(self.engine.model.card)
         return card.accept, card.reject
 
     def _preset_chosen(self, accept: float, reject: float) -> None:
@@ -373,10 +425,14 @@ class ThresholdsPage(QWidget):
         self._submit_global(None, None, self.tr("Back to the model's thresholds."))
 
     def _submit_global(self, accept, reject, message: str, preset: float | None = None) -> None:
+        def work(context, job):
+            service = context.require_service()
+            if self.mode == "pad":
+                return service.set_fusion_thresholds(accept, reject)
+            return service.set_global_thresholds(accept, reject, preset)
+
         self.engine.submit(
-            lambda context, job: context.require_service().set_global_thresholds(
-                accept, reject, preset
-            ),
+            work,
             lambda pending: self._applied(message, pending),
             lambda error: dialogs.show_error(self, error),
         )

@@ -160,11 +160,11 @@ def test_the_fusion_band_comes_from_the_card_or_a_global_setting(tmp_path, tiny_
     scorer = PenScorer(load_model(tiny_pen_model_dir))
     with Store(tmp_path / "s.sqlite3") as store:
         assert scorer.card.fusion is None  # trained, never fused: both scores at 1
-        band = fusion_thresholds(store, scorer)
+        band = fusion_thresholds(store, scorer.card)
         assert (band.accept, band.reject, band.source) == (1.0, 1.0, "model")
         key = FUSION_SETTING.format(model_id=scorer.model_id)
         store.set_setting(key, json.dumps({"accept": 0.8, "reject": 1.3}), "admin")
-        band = fusion_thresholds(store, scorer)
+        band = fusion_thresholds(store, scorer.card)
         assert (band.accept, band.reject, band.source) == (0.8, 1.3, "global")
 
 

@@ -313,7 +313,7 @@ def test_a_pen_model_switch_and_its_band_wait_for_a_second_supervisor(
         cy.decide(switch.id, approve=True)
         cy.decide(band.id, approve=True)
         assert active_pen_model_dir(cy) == pen.path.resolve()
-        applied = fusion_thresholds(cy, PenScorer(pen))
+        applied = fusion_thresholds(cy, pen.card)
         assert (applied.accept, applied.reject, applied.source) == (0.8, 1.25, "global")
         assert cy.verify_audit_chain() == (True, None)
 

@@ -3,6 +3,7 @@ page, and a pad query judged on the way it was written and on its picture."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from sigverify.core.data.synthetic import genuine_signature, writer_style
@@ -66,3 +67,35 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     wait_idle(qtbot, window.engine)
     recorded = window.store.audit_entries("pad-1")[-1].details
     assert recorded["pen"]["fused"] == round(result.pen.fused, 6)
+
+
+def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window, dialogs):
+    """With the shipped pen model: its fused validation scores are drawn, the controls start
+    at its card's band, and applying sets the band for everyone (audited)."""
+    from sigverify.core.active_model import active_pen_model_dir
+    from sigverify.core.model.card import FUSION_SCORES_FILE, read_card, read_scores
+    from sigverify.core.pen_verification import FUSION_SETTING, pen_model_id
+
+    folder = active_pen_model_dir(window.store)
+    card = read_card(folder)
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.source.setCurrentIndex(page.source.findData("pad"))
+    page._source_chosen(page.source.currentIndex())
+    assert page.mode == "pad" and "pad reference(s)" in page.source_note.text()
+    scores = read_scores(folder, FUSION_SCORES_FILE)
+    assert len(page.scores.genuine) == len(scores.genuine) and page.tabs.count() == 3
+    assert page.accept.value() == pytest.approx(card.fusion["accept"], abs=1e-3)
+    assert page.reject.value() == pytest.approx(card.fusion["reject"], abs=1e-3)
+    assert not page.apply_person.isEnabled()  # a person's own thresholds are the picture's
+    page.reject.setValue(1.3)
+    page.accept.setValue(0.85)
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    saved = window.store.get_setting(FUSION_SETTING.format(model_id=pen_model_id(card)))
+    assert saved and '"accept": 0.85' in saved
+    assert window.store.audit_entries()[-1].details["key"].startswith("thresholds/fusion/")
+    # back to the model's values: the image model's thresholds are left alone
+    page.source.setCurrentIndex(0)
+    page._source_chosen(0)
+    assert page.mode == "model"
