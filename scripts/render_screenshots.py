@@ -263,6 +263,39 @@ def main(argv: list[str] | None = None) -> int:
     save(dialog, "draw.png")
     dialog.close()
 
+    # a person enrolled on a signature pad, and a pad-drawn query: both kinds of evidence
+    from sigverify.core.data.pen_files import render_trajectory
+    from sigverify.core.imaging.imageio import encode_png
+    from sigverify.core.verification_results import SignatureInput
+
+    def pad(writer_style_, index, make=genuine_signature):
+        trajectory = make(writer_style_, index).trajectory
+        name = f"pad-{index + 1}.sig"
+        return SignatureInput(name, encode_png(render_trajectory(trajectory)), trajectory)
+
+    pad_style = writer_style(19)
+    verify.recorded = True  # the sample verification is not for an audit log: no question
+    window.nav.setCurrentRow(0)
+    people.pending.clear()
+    people.new_person()
+    people.id_edit.setText("P-2207")
+    people.add_pending([pad(pad_style, i) for i in range(5)])
+    people.enroll()
+    wait_idle(app, window.engine)
+    window.nav.setCurrentRow(1)
+    verify.choose_person("P-2207")
+    verify.set_query([pad(pad_style, 7)])
+    verify.verify()
+    wait_idle(app, window.engine)
+    app.processEvents()
+    save(window, "verify_pad.png")
+    window.nav.setCurrentRow(window.pages.indexOf(window.models_page))
+    for model in window.models_page.models:
+        if model.card.input == "pen":
+            window.models_page.select(model.path)
+    app.processEvents()
+    save(window, "models_pen.png")
+
     verify.recorded = True  # the sample verification is not for an audit log: no question
     window.close()
     close_main_window(window)

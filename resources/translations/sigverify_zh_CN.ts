@@ -806,7 +806,7 @@ Click to open another store at the next start</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="+44"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+43"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -816,12 +816,12 @@ Click to open another store at the next start</source>
         <translation>{encoder}（{count:,} 个参数）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+129"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Strokes</source>
         <translation>笔画</translation>
     </message>
@@ -836,7 +836,7 @@ Click to open another store at the next start</source>
         <translation>保持扫描原样（保留笔本身的粗细和浓淡）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-132"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
@@ -891,7 +891,7 @@ Click to open another store at the next start</source>
         <translation>无（直接使用距离）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -912,40 +912,40 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+253"/>
+        <location line="+310"/>
         <source>references</source>
         <translation>参考签名数</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-309"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+253"/>
+        <location line="+310"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-252"/>
-        <location line="+253"/>
+        <location line="-309"/>
+        <location line="+310"/>
         <source>FAR skilled</source>
         <translation>FAR（熟练伪造）</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-309"/>
         <source>FAR random</source>
         <translation>FAR（随机伪造）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+252"/>
+        <location line="+309"/>
         <source>FRR</source>
         <translation>FRR</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-308"/>
         <source>writers</source>
         <translation>书写者数</translation>
     </message>
@@ -960,7 +960,27 @@ Click to open another store at the next start</source>
         <translation>（训练 / 验证集 / 测试书写者）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>Reads</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signatures drawn on a pad: {n} samples of position, speed, direction, curvature and pressure each</source>
+        <translation>手写板上签的签名：每个签名 {n} 个采样点，各含位置、速度、方向、曲率和压力</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>With the image model</source>
+        <translation>与图像模型合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each score over its own threshold, averaged: accept ≤ {a:.2f}, reject &gt; {r:.2f}</source>
+        <translation>各分数除以各自阈值后取平均：≤ {a:.2f} 接受，&gt; {r:.2f} 拒绝</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
@@ -980,9 +1000,14 @@ Click to open another store at the next start</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>active</source>
         <translation>使用中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pad signatures</source>
+        <translation>手写板签名</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -996,6 +1021,11 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+41"/>
+        <source>Activating {name}…</source>
+        <translation>正在启用 {name}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Activating {name}: re-measuring the stored references…</source>
         <translation>正在启用 {name}：重新计算已存储的参考签名…</translation>
     </message>
@@ -1881,7 +1911,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+48"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+49"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -1891,7 +1921,12 @@ enrolled {at} by {who}</source>
         <translation>数据文件夹中的签名…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Signatures drawn on a pad: pen and picture together</source>
+        <translation>手写板签名：笔迹与图像合并</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1952,12 +1987,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+248"/>
+        <location line="+296"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-294"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -1973,12 +2008,22 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+241"/>
+        <location line="+289"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-217"/>
+        <source>No pen model with fused validation scores is active. Fit one with “sigverify models fuse” and activate it on the Models page.</source>
+        <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pen model, time warping and picture together (each over its own threshold, averaged) for the pen model&apos;s validation writers, {refs} pad reference(s) each. The thresholds below decide signatures drawn on a pad.</source>
+        <translation>笔迹模型、时间规整与图像合并后的分数（各除以自身阈值后取平均），来自笔迹模型的验证书写者，每人 {refs} 个手写板参考签名。下面的阈值用于判定手写板上签的签名。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
@@ -1988,7 +2033,7 @@ enrolled {at} by {who}</source>
         <translation>验证集书写者（从未用于训练）的距离，每人 {refs} 个参考签名。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
@@ -2033,7 +2078,7 @@ enrolled {at} by {who}</source>
         <translation>DET 曲线</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Not in use yet: apply them to everyone or to one person.</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
@@ -2063,7 +2108,7 @@ enrolled {at} by {who}</source>
         <translation>已恢复为模型的阈值。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Change {change} waits for another supervisor&apos;s approval.</source>
         <translation>更改 {change} 正在等待另一位主管批准。</translation>
     </message>
@@ -2422,12 +2467,17 @@ enrolled {at} by {who}</source>
         <translation>不确定：请与参考签名比对</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Score {score:.0f} % — {likely} (distance {distance:.3f})</source>
         <translation>分数 {score:.0f} % — {likely}（距离 {distance:.3f}）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+8"/>
+        <source>Score {score:.0f} % — {likely} (pen and picture together: {fused:.2f} times their thresholds)</source>
+        <translation>得分 {score:.0f} % — {likely}（笔迹与图像合并：为其阈值的 {fused:.2f} 倍）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>This result is for {person} and the signature checked then. The person or the signature has changed since: press Verify again.</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>
@@ -2471,7 +2521,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>advice</name>
     <message numerus="yes">
-        <location filename="../../sigverify/core/verification_results.py" line="+30"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+31"/>
         <source>{person} has %n reference(s); {low} to {high} are recommended.</source>
         <extracomment>With fewer than 5 references the models measured many more genuine signatures sent to review or rejected (the card&apos;s test figures per reference count say how many).</extracomment>
         <translation>
@@ -2670,8 +2720,10 @@ enrolled {at} by {who}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../sigverify/core/data/bank.py" line="+72"/>
+        <location filename="../../sigverify/core/data/bank.py" line="+97"/>
+        <location filename="../../sigverify/core/data/pen_bank.py" line="+151"/>
         <source>Cancelled while reading the signatures.</source>
+        <extracomment>Samples kept before the features are taken (finer than the sequence, coarser than a 200 Hz pad&apos;s longest signatures).</extracomment>
         <translation>读取签名时已取消。</translation>
     </message>
     <message>
@@ -2797,9 +2849,9 @@ enrolled {at} by {who}</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+194"/>
+        <location filename="../../sigverify/core/model/card.py" line="+202"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.training.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
+        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.training.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -2823,8 +2875,9 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”使用了此版本无法识别的编码器（“{encoder}”）。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+163"/>
         <source>The saved validation scores of “{name}” are damaged ({error}).</source>
+        <extracomment>A pen model&apos;s fused pen + DTW + image scores of its validation writers.</extracomment>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
     <message>
@@ -3017,12 +3070,12 @@ enrolled {at} by {who}</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+83"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Change {change} was already {status} by {who}.</source>
         <translation>更改 {change} 已由 {who} 处理（{status}）。</translation>
     </message>
@@ -3057,12 +3110,17 @@ enrolled {at} by {who}</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/engine.py" line="+114"/>
+        <location filename="../../sigverify/core/training/engine.py" line="+122"/>
         <source>The model to start from uses a different encoder or image size; train from scratch or choose matching settings.</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+87"/>
+        <source>Pen recordings are read by the tdnn encoder; choose it.</source>
+        <translation>笔迹记录由 tdnn 编码器读取，请选择它。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Writer classification is added to the triplet loss with batch-hard mining only, with a weight of 0 or more.</source>
         <translation>书写人分类只能加在采用批内最难样本挖掘（batch-hard）的三元组损失上，且权重须为 0 或以上。</translation>
     </message>
@@ -3083,7 +3141,7 @@ enrolled {at} by {who}</source>
         <translation>此文件夹中的检查点是用其他设置生成的；请使用相同设置继续训练，或改用新文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/run.py" line="+53"/>
+        <location filename="../../sigverify/core/training/run.py" line="+57"/>
         <source>Too few writers to train: at least one each for training and validation is needed (more than 20 in all for a useful model).</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
@@ -3098,17 +3156,22 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+89"/>
+        <location filename="../../sigverify/core/verification.py" line="+131"/>
         <source>“{name}”: {error}</source>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
+        <source>No pen model is installed.</source>
+        <translation>未安装笔迹模型。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+71"/>
         <source>A person needs an id (for example a customer or patient number).</source>
         <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
@@ -3123,13 +3186,14 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+127"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/active_model.py" line="+45"/>
+        <location filename="../../sigverify/core/active_model.py" line="+50"/>
         <source>No model is installed yet. Train one with “sigverify train”, then activate it with “sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.</source>
+        <extracomment>The pen model that also judges queries drawn on a pad (a folder; unset: the bundled one).</extracomment>
         <translation>尚未安装任何模型。请用“sigverify train”训练一个模型，然后用“sigverify models activate MODEL_DIR”启用它，或传入 --model MODEL_DIR。</translation>
     </message>
     <message>
@@ -3138,13 +3202,13 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”没有 ONNX 文件，而本安装不含训练工具，无法生成。请在可以训练的 sigverify 上导出：“sigverify models export-onnx MODEL_DIR”。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/export.py" line="+79"/>
+        <location filename="../../sigverify/core/model/export.py" line="+78"/>
         <source>The ONNX export of model “{name}” does not give the same embeddings as torch (difference {difference:.2g}); it was not kept.</source>
         <extracomment>Largest difference allowed between the ONNX and the torch embedding of one image (unit-length vectors; measured on the default model: 2.5e-7).</extracomment>
         <translation>模型“{name}”导出的 ONNX 文件与 torch 得到的嵌入向量不一致（差异 {difference:.2g}），未予保留。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/onnx.py" line="+69"/>
+        <location filename="../../sigverify/core/model/onnx.py" line="+84"/>
         <source>The model “{name}” gives invalid numbers (NaN or infinite).</source>
         <extracomment>Images per ONNX Runtime call (as many as the torch path embeds at once).</extracomment>
         <translation>模型“{name}”输出了无效数值（NaN 或无穷大）。</translation>
@@ -3329,6 +3393,11 @@ enrolled {at} by {who}</source>
         <source>“{name}” is not a pen recording sigverify can read (SVC2004 .TXT, SUSIG .sig or SigComp2009 .hwr).</source>
         <translation>“{name}”不是 sigverify 能读取的笔迹记录（SVC2004 .TXT、SUSIG .sig 或 SigComp2009 .hwr）。</translation>
     </message>
+    <message>
+        <location filename="../../sigverify/core/evaluation/fusion.py" line="+193"/>
+        <source>None of these data folders holds the pen model&apos;s validation writers: give the folders it was trained on.</source>
+        <translation>这些数据文件夹中没有该笔迹模型的验证书写者：请提供训练它所用的文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>explain</name>
@@ -3454,7 +3523,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+112"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+127"/>
         <source>Its distance to the reference is {score:.3f}</source>
         <translation>该签名与参考签名的距离为 {score:.3f}</translation>
     </message>
@@ -3513,13 +3582,64 @@ enrolled {at} by {who}</source>
         <source>{basis}, {verdict}. Closest reference: {name}.</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
     </message>
+    <message>
+        <location filename="../../sigverify/core/pen_verification.py" line="+170"/>
+        <source>pen model {pen:.3f}</source>
+        <extracomment>The store setting for a global band on fused scores (set on the Thresholds page).</extracomment>
+        <translation>笔迹模型 {pen:.3f}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, time warping {dtw:.2f}</source>
+        <translation>，时间规整 {dtw:.2f}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawn on a pad: the way it was written is {writing:.2f} times its thresholds against {refs} pad reference(s) ({measures}), the picture {image:.2f} times its threshold (distance {distance:.3f}); together {fused:.2f}</source>
+        <translation>手写板上签：与 {refs} 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.3f}）；合并为 {fused:.2f}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>within the accept limit {limit:.2f}</source>
+        <translation>在接受界限 {limit:.2f} 以内</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>above the reject limit {limit:.2f}</source>
+        <translation>高于拒绝界限 {limit:.2f}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>between the accept and reject limits {a:.2f}-{r:.2f}</source>
+        <translation>介于接受与拒绝界限 {a:.2f}-{r:.2f} 之间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The way it was written decided.</source>
+        <translation>由书写方式决定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture decided.</source>
+        <translation>由图像决定。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/verification.py" line="-38"/>
+        <source>No pen model is installed: the picture alone decided.</source>
+        <translation>未安装笔迹模型：仅由图像决定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This person has no references drawn on a pad: the picture alone decided.</source>
+        <translation>此人没有手写板上签的参考签名：仅由图像决定。</translation>
+    </message>
 </context>
 <context>
     <name>report</name>
     <message>
-        <location line="-59"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-59"/>
         <source>ACCEPT</source>
-        <extracomment>The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale.</extracomment>
+        <extracomment>The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``.</extracomment>
         <translation>接受</translation>
     </message>
     <message>

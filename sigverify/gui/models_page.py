@@ -80,7 +80,7 @@ def card_html(card: ModelCard) -> str:
     out = [f"<h2>{e(card.name)}</h2>"]
     if card.description:
         out.append(f"<p>{e(card.description)}</p>")
-    summary = accuracy_text(card)
+    summary = accuracy_text(card) if card.input == "image" else ""  # pen: see pad_table
     if summary:
         out.append(
             f"<p style='background:#fff3e0; padding:6px'>{e(summary)} "
@@ -137,6 +137,7 @@ def card_html(card: ModelCard) -> str:
             # the card keeps the English text; the one this version writes is translated
             out.append("<p><small>" + e(translate("protocol", str(protocol))) + "</small></p>")
     out += over_splits_table(card)
+    out += pad_table(card)
     datasets = (card.training or {}).get("datasets") or []
     if datasets:
         names = ", ".join(
@@ -268,11 +269,19 @@ class ModelsPage(QWidget):
             if model.path in active_paths:
                 tags.append(self.tr("active"))
             if model.card.input == "pen":
-                tags.append(self.tr("pad signatures"))
+                tags.append(self.tr("pen"))
             if model.bundled:
                 tags.append(self.tr("built in"))
             label = model.name + (f"  ({', '.join(tags)})" if tags else "")
             item = QListWidgetItem(label)
+            item.setToolTip(
+                label
+                + (
+                    "\n" + self.tr("Judges signatures drawn on a pad, with the image model.")
+                    if model.card.input == "pen"
+                    else ""
+                )
+            )
             item.setData(MODEL_ROLE, str(model.path))
             if model.path in active_paths:
                 font = item.font()
@@ -436,6 +445,48 @@ def over_splits_table(card) -> list[str]:
             percent((m.get("far_skilled") or {}).get("mean")),
             percent((m.get("frr") or {}).get("mean")),
         )
+        out.append("<tr>" + "".join(f"<td align=right>{e(str(c))}</td>" for c in cells) + "</tr>")
+    out.append("</table>")
+    return out
+
+
+PAD_METHODS = ("pen", "dtw", "image", "pen+dtw+image")
+
+
+def pad_table(card) -> list[str]:
+    """HTML for a pen card's ``metrics["pad_test"]``: test EER per data set of each measure
+    of a pad-drawn signature and of all together (what the app decides on), with the error
+    rates of the fused decision at its validation threshold, as ``bench/pen_accuracy.py``
+    measured them over several writer splits."""
+    pad = (card.metrics or {}).get("pad_test") or {}
+    datasets = pad.get("datasets") or {}
+    if not datasets:
+        return []
+    e = html.escape
+    names = {
+        "pen": translate("ModelsPage", "pen model"),
+        "dtw": translate("ModelsPage", "time warping"),
+        "image": translate("ModelsPage", "picture"),
+        "pen+dtw+image": translate("ModelsPage", "all together"),
+    }
+    heading = translate(
+        "ModelsPage",
+        "Signatures drawn on a pad: test writers of {splits} trainings, {refs} references",
+    ).format(splits=pad.get("splits", 1), refs=pad.get("refs", "?"))
+    headers = [translate("ModelsPage", "data set")]
+    headers += [translate("ModelsPage", "EER {what}").format(what=names[m]) for m in PAD_METHODS]
+    headers += [translate("ModelsPage", "FAR skilled"), translate("ModelsPage", "FRR")]
+    out = [f"<h3>{e(heading)}</h3>", "<table cellspacing=6><tr>"]
+    out += [f"<th>{e(h)}</th>" for h in headers] + ["</tr>"]
+    for name, methods in datasets.items():
+        fused = methods.get("pen+dtw+image") or {}
+        cells = [name]
+        cells += [percent(((methods.get(m) or {}).get("test_eer") or {}).get("mean"))
+                  for m in PAD_METHODS]  # fmt: skip
+        cells += [
+            percent((fused.get("far_skilled_at_validation_threshold") or {}).get("mean")),
+            percent((fused.get("frr_at_validation_threshold") or {}).get("mean")),
+        ]
         out.append("<tr>" + "".join(f"<td align=right>{e(str(c))}</td>" for c in cells) + "</tr>")
     out.append("</table>")
     return out

@@ -41,7 +41,8 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     page = window.models_page
     page.import_folder(str(tiny_pen_model_dir))
     assert page.current().card.input == "pen"
-    assert "pad signatures" in page.list.currentItem().text()
+    assert page.list.currentItem().text() == "pen-tiny  (pen)"
+    assert "drawn on a pad" in page.list.currentItem().toolTip()
     html = page.details.toHtml()
     assert "signatures drawn on a pad: 64 samples" in html
     assert "each score over its own threshold" in html
@@ -99,3 +100,29 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     page.source.setCurrentIndex(0)
     page._source_chosen(0)
     assert page.mode == "model"
+
+
+def test_a_pen_card_page_shows_what_each_measure_and_all_together_scored(tiny_pen_model_dir):
+    from sigverify.core.model.card import read_card
+    from sigverify.gui.models_page import card_html
+
+    card = read_card(tiny_pen_model_dir)
+    assert "Signatures drawn on a pad" not in card_html(card)  # nothing measured yet
+    figure = {"mean": 0.123, "sd": 0.01}
+    card.metrics["pad_test"] = {
+        "splits": 3, "refs": 5,
+        "datasets": {"susig": {
+            "pen": {"test_eer": {"mean": 0.05}}, "dtw": {"test_eer": {"mean": 0.04}},
+            "image": {"test_eer": {"mean": 0.15}},
+            "pen+dtw+image": {"test_eer": figure,
+                              "far_skilled_at_validation_threshold": {"mean": 0.02},
+                              "frr_at_validation_threshold": {"mean": 0.061}},
+        }},
+    }  # fmt: skip
+    page = card_html(card)
+    assert "test writers of 3 trainings, 5 references" in page
+    row = page[page.index("<td align=right>susig</td>") :].split("</tr>")[0]
+    assert [cell.split("<")[0] for cell in row.split("<td align=right>")[1:]] == [
+        "susig", "5.0 %", "4.0 %", "15.0 %", "12.3 %", "2.0 %", "6.1 %",
+    ]  # fmt: skip
+    assert "people it never saw" not in page  # the pen model alone is not the headline
