@@ -89,11 +89,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
             save_png(explanation_figure(service.explain(result)), args.explain)
     label = decision_label(result.decision)
     t = result.thresholds
-    lines = [
-        f"{label}  (similarity {result.similarity:.0%}, score {result.score:.4f}; "
-        f"accept <= {t.accept:.4f}, reject > {t.reject:.4f})",
-        result.reason,
-    ]
+    if result.pen is None:
+        head = (
+            f"{label}  (similarity {result.similarity:.0%}, score {result.score:.4f}; "
+            f"accept <= {t.accept:.4f}, reject > {t.reject:.4f})"
+        )
+    else:  # drawn on a pad: decided on the fused score and its band
+        band = result.fused_thresholds
+        head = (
+            f"{label}  (similarity {result.similarity:.0%}, pen and picture together "
+            f"{result.pen.fused:.3f}; accept <= {band.accept:.3f}, reject > {band.reject:.3f})"
+        )
+    lines = [head, result.reason]
     # each reference on the thresholds' scale (the raw distance times the person's spread
     # factor), so that the numbers compare with the score and the thresholds above
     lines += [

@@ -368,3 +368,26 @@ def test_a_report_that_cannot_be_written_is_refused_before_recording(env, capsys
     assert code == 2 and "cannot be written" in err
     _, log, _ = run_json(capsys, "audit", "--store", env["store"])
     assert "verify" not in [e["action"] for e in log["log"]]
+
+
+def test_a_pad_query_is_decided_on_pen_and_picture_together(env, capsys):
+    """Pen recordings enrolled and verified from the command line: with the shipped pen
+    model the answer stands on the fused score and says so."""
+    from tests.conftest import write_pen_dataset
+
+    root = write_pen_dataset(env["tmp"] / "pad", [60], genuine=6, forged=1)
+    genuine = sorted((root / "60" / "genuine").glob("*.TXT"))
+    code, _, err = run(
+        capsys, "enroll", "--person", "p-9", *genuine[:5], "--force", "--store", env["store"]
+    )  # the tiny image model finds some too far apart
+    assert code == 0, err
+    query = genuine[5]
+    code, payload, _ = run_json(capsys, "verify", "--person", "p-9", query, "--store",
+                                env["store"], "--no-record")  # fmt: skip
+    assert code == 0 and payload["pen"]["pen_references"] == 5
+    assert payload["pen"]["pen_model"].startswith("sigverify-pen-default@")
+    code, out, _ = run(capsys, "verify", "--person", "p-9", query, "--store", env["store"],
+                       "--no-record")  # fmt: skip
+    head = out.splitlines()[0]
+    assert f"pen and picture together {payload['pen']['fused']:.3f}" in head
+    assert out.splitlines()[1].startswith("Drawn on a pad:")
