@@ -816,7 +816,7 @@ Click to open another store at the next start</source>
         <translation>{encoder}（{count:,} 个参数）</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
@@ -836,7 +836,7 @@ Click to open another store at the next start</source>
         <translation>保持扫描原样（保留笔本身的粗细和浓淡）</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
@@ -912,45 +912,47 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+310"/>
+        <location line="+319"/>
         <source>references</source>
         <translation>参考签名数</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-318"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+310"/>
+        <location line="+319"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+310"/>
+        <location line="-318"/>
+        <location line="+319"/>
+        <location line="+46"/>
         <source>FAR skilled</source>
         <translation>FAR（熟练伪造）</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-364"/>
         <source>FAR random</source>
         <translation>FAR（随机伪造）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+309"/>
+        <location line="+318"/>
+        <location line="+45"/>
         <source>FRR</source>
         <translation>FRR</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-362"/>
         <source>writers</source>
         <translation>书写者数</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Trained on</source>
         <translation>训练数据</translation>
     </message>
@@ -1006,16 +1008,56 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>pad signatures</source>
-        <translation>手写板签名</translation>
+        <source>pen</source>
+        <translation>笔迹</translation>
+    </message>
+    <message>
+        <location line="+195"/>
+        <source>pen model</source>
+        <translation>笔迹模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time warping</source>
+        <translation>时间规整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>picture</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all together</source>
+        <translation>全部合并</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Signatures drawn on a pad: test writers of {splits} trainings, {refs} references</source>
+        <translation>手写板签名：{splits} 次训练的测试书写者，{refs} 个参考签名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EER {what}</source>
+        <translation>EER（{what}）</translation>
+    </message>
+    <message>
+        <location line="-203"/>
         <source>built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
+        <source>Judges signatures drawn on a pad, with the image model.</source>
+        <translation>与图像模型一起判定手写板上签的签名。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&lt;p&gt;No model is installed. Import a model folder, or train one (Train page or &lt;tt&gt;sigverify train&lt;/tt&gt;).&lt;/p&gt;</source>
         <translation>&lt;p&gt;尚未安装任何模型。请导入模型文件夹，或训练一个模型（在“训练”页面或使用 &lt;tt&gt;sigverify train&lt;/tt&gt;）。&lt;/p&gt;</translation>
     </message>
