@@ -35,7 +35,7 @@ def test_speed_reports_the_promised_keys(tiny_model_dir):
         "verify_p95_ms",
         "signet_ref_verify_p50_ms",
         "ratio_vs_signet",
-        "embed_inputs_per_s",
+        "embed_images_per_s",
         "peak_rss_mb",
         "params",
         "model_mb",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-MAX_SAMPLES = 200  # longer recordings are resampled (DTW costs length squared)
+MAX_SAMPLES = 128  # longer recordings are resampled (DTW costs length squared)
 FEATURES = ("x", "y", "vx", "vy", "cos", "sin", "curvature", "pressure", "pen_up")
 
 

@@ -9,6 +9,7 @@ from sigverify.core.data.synthetic import forged_signature, genuine_signature, w
 from sigverify.core.pen_matching import (
     DTW_FEATURES,
     FEATURES,
+    MAX_SAMPLES,
     dtw_distance,
     dtw_distances,
     dtw_features,
@@ -26,7 +27,7 @@ def line(n: int, slope: float, pressure: float = 0.8) -> np.ndarray:
 def test_features_are_per_sample_and_do_not_depend_on_place_or_size():
     trajectory = genuine_signature(writer_style(3), 0).trajectory
     features = pen_features(trajectory)
-    assert features.shape == (min(len(trajectory), 200), len(FEATURES))
+    assert features.shape == (min(len(trajectory), MAX_SAMPLES), len(FEATURES))
     moved = trajectory.copy()
     moved[:, :2] = moved[:, :2] * 3 + 500  # three times larger, elsewhere on the pad
     assert np.allclose(pen_features(moved), features, atol=1e-5)
