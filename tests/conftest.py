@@ -84,19 +84,11 @@ def tiny_model_dir(tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="session")
-def tiny_pen_model_dir(tmp_path_factory):
-    """A tiny pen model (tdnn on 64-sample sequences) trained for a few steps on synthetic
-    pen recordings, with its ONNX file."""
-    from sigverify.core.data.datasets import read_dataset
-    from sigverify.core.data.pen_bank import PenBank
-    from sigverify.core.model.export import export_onnx
+def tiny_pen_config(**changes):
+    """Training settings of a tiny pen model: a tdnn on 64-sample sequences, a few steps."""
     from sigverify.core.training.config import TrainConfig
-    from sigverify.core.training.engine import train_model
 
-    root = write_pen_dataset(tmp_path_factory.mktemp("pen_data"), range(16), genuine=5, forged=2)
-    writers = read_dataset(root).writers
-    config = TrainConfig(
+    values = dict(
         input="pen",
         pen_length=64,
         encoder="tdnn",
@@ -105,10 +97,26 @@ def tiny_pen_model_dir(tmp_path_factory):
         epochs=2,
         steps_per_epoch=6,
         batch_size=24,
+        augment=1.0,
         validation_refs=3,
         threads=2,
         seed=0,
     )
+    return TrainConfig(**{**values, **changes})
+
+
+@pytest.fixture(scope="session")
+def tiny_pen_model_dir(tmp_path_factory):
+    """A tiny pen model (tdnn on 64-sample sequences) trained for a few steps on synthetic
+    pen recordings, with its ONNX file."""
+    from sigverify.core.data.datasets import read_dataset
+    from sigverify.core.data.pen_bank import PenBank
+    from sigverify.core.model.export import export_onnx
+    from sigverify.core.training.engine import train_model
+
+    root = write_pen_dataset(tmp_path_factory.mktemp("pen_data"), range(16), genuine=5, forged=2)
+    writers = read_dataset(root).writers
+    config = tiny_pen_config(augment=0.5)
     out = tmp_path_factory.mktemp("models") / "pen-tiny"
     train_model(PenBank.from_writers(writers[:12], 64), PenBank.from_writers(writers[12:], 64),
                 config, out)  # fmt: skip

@@ -83,18 +83,7 @@ class SignatureBank:
                     path, lambda p: preprocess_signature(load_image(p).pixels, config)
                 )
 
-        jobs = [(i, path, True) for i, w in enumerate(writers) for path in w.genuine]
-        jobs += [(i, path, False) for i, w in enumerate(writers) for path in w.forged]
-        images, writer_index, genuine, problems = [], [], [], []
-        for done, (index, path, is_genuine) in enumerate(jobs, start=1):
-            try:
-                images.append(prepare(path))
-                writer_index.append(index)
-                genuine.append(is_genuine)
-            except SigverifyError as error:
-                problems.append(DatasetProblem(ERROR, str(error), path))
-            if on_progress is not None and on_progress(done, len(jobs)) is False:
-                raise SigverifyError(translate("errors", "Cancelled while reading the signatures."))
+        images, writer_index, genuine, problems = read_signatures(writers, prepare, on_progress)
         shape = (0, config.height, config.width)
         return cls(
             images=np.stack(images) if images else np.zeros(shape, np.uint8),
@@ -103,6 +92,30 @@ class SignatureBank:
             writer_ids=[w.id for w in writers],
             problems=problems,
         )
+
+
+def read_signatures(
+    writers: Sequence[Writer],
+    read: Callable[[Path], object],
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> tuple[list, list[int], list[bool], list[DatasetProblem]]:
+    """``read(path)`` of every genuine, then every forged, signature of ``writers``: the
+    results, each one's writer index and whether it is genuine, and the files that could
+    not be used (listed, not raised). ``on_progress(done, total)`` returning False cancels
+    (raises :class:`~sigverify.core.errors.SigverifyError`)."""
+    jobs = [(i, path, True) for i, w in enumerate(writers) for path in w.genuine]
+    jobs += [(i, path, False) for i, w in enumerate(writers) for path in w.forged]
+    items, writer_index, genuine, problems = [], [], [], []
+    for done, (index, path, is_genuine) in enumerate(jobs, start=1):
+        try:
+            items.append(read(path))
+            writer_index.append(index)
+            genuine.append(is_genuine)
+        except SigverifyError as error:
+            problems.append(DatasetProblem(ERROR, str(error), path))
+        if on_progress is not None and on_progress(done, len(jobs)) is False:
+            raise SigverifyError(translate("errors", "Cancelled while reading the signatures."))
+    return items, writer_index, genuine, problems
 
 
 def read_bank(

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sigverify.core.data.datasets import ERROR, DatasetProblem, Writer
+from sigverify.core.data.bank import read_signatures
+from sigverify.core.data.datasets import DatasetProblem, Writer
 from sigverify.core.data.pen_files import read_pen_file
-from sigverify.core.errors import SigverifyError
-from sigverify.core.i18n import translate
 from sigverify.core.pen_matching import FEATURES, pen_features
 
 SEQUENCE_LENGTH = 256
@@ -137,18 +136,9 @@ class PenBank:
     ) -> PenBank:
         """Read every pen recording of ``writers``; files that cannot be read are skipped
         and listed in ``problems``. ``on_progress(done, total)`` returning False cancels."""
-        jobs = [(i, path, True) for i, w in enumerate(writers) for path in w.genuine]
-        jobs += [(i, path, False) for i, w in enumerate(writers) for path in w.forged]
-        trajectories, writer_index, genuine, problems = [], [], [], []
-        for done, (index, path, is_genuine) in enumerate(jobs, start=1):
-            try:
-                trajectories.append(read_pen_file(path))
-                writer_index.append(index)
-                genuine.append(is_genuine)
-            except SigverifyError as error:
-                problems.append(DatasetProblem(ERROR, str(error), path))
-            if on_progress is not None and on_progress(done, len(jobs)) is False:
-                raise SigverifyError(translate("errors", "Cancelled while reading the signatures."))
+        trajectories, writer_index, genuine, problems = read_signatures(
+            writers, read_pen_file, on_progress
+        )
         sequences = [pen_sequence(t, length) for t in trajectories]
         shape = (0, length, len(SEQUENCE_FEATURES))
         return cls(

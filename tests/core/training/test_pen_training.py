@@ -18,31 +18,16 @@ from sigverify.core.model.card import read_card
 from sigverify.core.model.io import load_model
 from sigverify.core.model.onnx import load_onnx_model
 from sigverify.core.scoring import ScoreSet
-from sigverify.core.training.config import TrainConfig
 from sigverify.core.training.engine import train_model
 from sigverify.core.training.run import TrainingPlan, run_training
 from sigverify.core.verification import model_id_of
-from tests.conftest import write_pen_dataset
+from tests.conftest import tiny_pen_config, write_pen_dataset
 
 LENGTH = 64
 
 
-def pen_config(**changes) -> TrainConfig:
-    values = dict(
-        input="pen",
-        pen_length=LENGTH,
-        encoder="tdnn",
-        encoder_config={"channels": 16, "embedding_dim": 16, "dilations": (1, 2)},
-        loss="triplet",
-        epochs=2,
-        steps_per_epoch=6,
-        batch_size=24,
-        augment=1.0,
-        validation_refs=3,
-        threads=2,
-        seed=0,
-    )
-    return TrainConfig(**{**values, **changes})
+def pen_config(**changes):
+    return tiny_pen_config(**changes)
 
 
 @pytest.fixture(scope="module")
