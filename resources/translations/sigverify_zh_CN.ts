@@ -2762,10 +2762,8 @@ enrolled {at} by {who}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../sigverify/core/data/bank.py" line="+97"/>
-        <location filename="../../sigverify/core/data/pen_bank.py" line="+151"/>
+        <location filename="../../sigverify/core/data/bank.py" line="+117"/>
         <source>Cancelled while reading the signatures.</source>
-        <extracomment>Samples kept before the features are taken (finer than the sequence, coarser than a 200 Hz pad&apos;s longest signatures).</extracomment>
         <translation>读取签名时已取消。</translation>
     </message>
     <message>
@@ -3664,6 +3662,11 @@ enrolled {at} by {who}</source>
         <location line="+1"/>
         <source>The picture decided.</source>
         <translation>由图像决定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{basis}, {verdict}. {decided}</source>
+        <translation>{basis}，{verdict}。{decided}</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/verification.py" line="-38"/>

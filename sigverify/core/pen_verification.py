@@ -199,4 +199,6 @@ def fused_reason(decision: str, evidence: PenEvidence, thresholds: Thresholds) -
         PEN: translate("reason", "The way it was written decided."),
         IMAGE: translate("reason", "The picture decided."),
     }[evidence.decided_by]
-    return f"{basis}, {verdict}. {decided}"
+    return translate("reason", "{basis}, {verdict}. {decided}").format(
+        basis=basis, verdict=verdict, decided=decided
+    )
