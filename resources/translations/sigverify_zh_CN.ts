@@ -1953,7 +1953,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+49"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+54"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -2029,12 +2029,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+296"/>
+        <location line="+301"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-299"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -2050,7 +2050,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+289"/>
+        <location line="+294"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -2150,7 +2150,17 @@ enrolled {at} by {who}</source>
         <translation>已恢复为模型的阈值。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+7"/>
+        <source>The pen model changed meanwhile: nothing was applied.</source>
+        <translation>笔迹模型在此期间已更改：未应用任何设置。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The model changed meanwhile: nothing was applied.</source>
+        <translation>模型在此期间已更改：未应用任何设置。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Change {change} waits for another supervisor&apos;s approval.</source>
         <translation>更改 {change} 正在等待另一位主管批准。</translation>
     </message>
@@ -2915,7 +2925,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”使用了此版本无法识别的编码器（“{encoder}”）。</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+169"/>
         <source>The saved validation scores of “{name}” are damaged ({error}).</source>
         <extracomment>A pen model&apos;s fused pen + DTW + image scores of its validation writers.</extracomment>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
@@ -3196,7 +3206,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+131"/>
+        <location filename="../../sigverify/core/verification.py" line="+132"/>
         <source>“{name}”: {error}</source>
         <translation>“{name}”：{error}</translation>
     </message>
@@ -3226,7 +3236,7 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+149"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
@@ -3438,6 +3448,12 @@ enrolled {at} by {who}</source>
         <source>None of these data folders holds the pen model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该笔迹模型的验证书写者：请提供训练它所用的文件夹。</translation>
     </message>
+    <message>
+        <location filename="../../sigverify/core/pen_verification.py" line="+87"/>
+        <source>“{name}” is not a pen model.</source>
+        <extracomment>The store setting for a global band on fused scores (set on the Thresholds page).</extracomment>
+        <translation>“{name}”不是笔迹模型。</translation>
+    </message>
 </context>
 <context>
     <name>explain</name>
@@ -3623,9 +3639,8 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/pen_verification.py" line="+170"/>
+        <location filename="../../sigverify/core/pen_verification.py" line="+96"/>
         <source>pen model {pen:.3f}</source>
-        <extracomment>The store setting for a global band on fused scores (set on the Thresholds page).</extracomment>
         <translation>笔迹模型 {pen:.3f}</translation>
     </message>
     <message>
@@ -3669,7 +3684,7 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。{decided}</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="-38"/>
+        <location filename="../../sigverify/core/verification.py" line="-60"/>
         <source>No pen model is installed: the picture alone decided.</source>
         <translation>未安装笔迹模型：仅由图像决定。</translation>
     </message>
@@ -3677,6 +3692,16 @@ enrolled {at} by {who}</source>
         <location line="+2"/>
         <source>This person has no references drawn on a pad: the picture alone decided.</source>
         <translation>此人没有手写板上签的参考签名：仅由图像决定。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The pen model&apos;s fusion was chosen with another image model, so an acceptance goes to review.</source>
+        <translation>笔迹模型的合并参数是用另一个图像模型选定的，因此接受结果改为人工复核。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This person&apos;s own thresholds reject the picture: sent to review.</source>
+        <translation>此人的专属阈值拒绝该图像：已转人工复核。</translation>
     </message>
 </context>
 <context>

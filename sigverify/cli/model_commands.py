@@ -85,13 +85,24 @@ def cmd_models_show(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         folder = active_model_dir(store, args.model)
     card = read_card(folder)
-    stroke = card.preprocess_config().stroke_width
     test = card.metrics.get("test", {}).get("per_refs", {})
+    if card.input == "pen":
+        reads = [
+            f"  reads pen recordings: {card.preprocess.get('pen_length')} samples of "
+            f"{len(card.preprocess.get('features', []))} features, {card.parameters:,} "
+            f"parameters, distance {card.distance}"
+        ]
+    else:
+        stroke = card.preprocess_config().stroke_width
+        reads = [
+            f"  encoder {card.encoder}, input {card.preprocess.get('height')}x"
+            f"{card.preprocess.get('width')}, {card.parameters:,} parameters, distance "
+            f"{card.distance}",
+            f"  strokes redrawn {stroke:g} px wide" if stroke else "  strokes as scanned",
+        ]
     lines = [
         f"{card.name} ({folder})",
-        f"  encoder {card.encoder}, input {card.preprocess.get('height')}x"
-        f"{card.preprocess.get('width')}, {card.parameters:,} parameters, distance {card.distance}",
-        f"  strokes redrawn {stroke:g} px wide" if stroke else "  strokes as scanned",
+        *reads,
         "  embeddings whitened by the training writers' own variation"
         if card.whitened
         else "  embeddings as the network gives them",

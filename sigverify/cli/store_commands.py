@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from sigverify.cli.common import (
     EXIT_OK,
@@ -25,11 +26,16 @@ def _open_store(args):
 
 def _service(args, store):
     from sigverify.core.active_model import active_model_dir, load_pen_scorer
+    from sigverify.core.errors import SigverifyError
     from sigverify.core.model.inference import load_for_inference
     from sigverify.core.verification import VerificationService
 
     model = load_for_inference(active_model_dir(store, getattr(args, "model", None)))
-    pen = load_pen_scorer(store)
+    try:
+        pen = load_pen_scorer(store)
+    except SigverifyError as error:  # scans still verify; pad queries say the picture decided
+        print(f"Warning: the pen model cannot be used: {error}", file=sys.stderr)
+        pen = None
     return VerificationService(store, model, getattr(args, "operator", None), pen=pen)
 
 

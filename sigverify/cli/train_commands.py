@@ -182,7 +182,7 @@ def _metrics_table(report) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from sigverify.core.data.bank import SignatureBank
+    from sigverify.core.data.bank import read_bank
     from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model, evaluation_writers
     from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
     from sigverify.core.model.inference import load_for_inference
@@ -192,8 +192,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     chosen = evaluation_writers(_read_datasets(args.data, args.layout), model.card, args.writers)
     for note in chosen.notes:
         print(f"Note: {note}", file=sys.stderr)
-    bank = SignatureBank.from_writers(
-        chosen.writers, model.preprocess, ProgressBar("Reading signatures")
+    bank = read_bank(
+        chosen.writers, model.card.input, model.card.preprocess, ProgressBar("Reading signatures")
     )
     used = chosen.datasets
     if len(bank.writer_ids) < 2:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sigverify.core.data.pen_bank import pen_sequence
+from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_matching import dtw_distances, dtw_features
@@ -82,7 +83,9 @@ class PenScorer:
 
     def __init__(self, model):
         if model.card.input != "pen":
-            raise ValueError("PenScorer needs a pen model")
+            raise ModelFileError(
+                translate("errors", "“{name}” is not a pen model.").format(name=model.card.name)
+            )
         self.model = model
         self.card: ModelCard = model.card
 
@@ -123,16 +126,21 @@ class PenScorer:
         return out
 
 
+def fitted_with(pen_card: ModelCard, image_model_id: str) -> bool:
+    """The pen card's fusion was fitted with this image model (its scales and band apply)."""
+    fusion = pen_card.fusion or {}
+    return fusion.get("image_model") == image_model_id and bool(fusion.get("scales"))
+
+
 def fusion_scales(
     pen_card: ModelCard, image_card: ModelCard, image_model_id: str
 ) -> dict[str, float]:
     """What each score is divided by before they are averaged. The pen card's ``fusion``
     entry holds the scales chosen on validation writers with the image model it names;
     with another image model (or none chosen), each card's own threshold and no DTW."""
-    fusion = pen_card.fusion or {}
-    if fusion.get("image_model") == image_model_id and fusion.get("scales"):
-        return {m: float(v) for m, v in fusion["scales"].items()}
-    return {PEN: float(pen_card.threshold), IMAGE: float(image_card.threshold)}
+    if fitted_with(pen_card, image_model_id):
+        return {m: float(v) for m, v in pen_card.fusion["scales"].items()}
+    return {PEN: float(pen_card.threshold), IMAGE: max(float(image_card.threshold), 1e-6)}
 
 
 def fuse(scores: dict[str, float], scales: dict[str, float]) -> float:
@@ -151,8 +159,13 @@ def fusion_thresholds(store, pen_card: ModelCard) -> Thresholds:
     """The global band set for fused scores of this pen model, else its card's."""
     saved = store.get_setting(FUSION_SETTING.format(model_id=pen_model_id(pen_card)))
     if saved:
-        values = json.loads(saved)
-        return Thresholds(float(values["accept"]), float(values["reject"]), "global")
+        try:
+            values = json.loads(saved)
+            accept, reject = float(values["accept"]), float(values["reject"])
+        except (ValueError, KeyError, TypeError):
+            accept = reject = float("nan")  # unreadable: the card's band, below
+        if 0 <= accept <= reject:
+            return Thresholds(accept, reject, "global")
     return card_fusion_thresholds(pen_card)
 
 

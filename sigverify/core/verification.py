@@ -53,6 +53,7 @@ from sigverify.core.pen_verification import (
     PenEvidence,
     PenScorer,
     deciding_evidence,
+    fitted_with,
     fuse,
     fused_reason,
     fusion_scales,
@@ -388,13 +389,35 @@ class VerificationService:
         scores = {**writing, IMAGE: result.score}
         fused = fuse(scores, scales)
         band = fusion_thresholds(self.store, self.pen.card)
-        decision = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
+        on_band = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
         used = {m: scores[m] for m in scales}
         partial = PenEvidence(used, scales, fused, len(references), "", self.pen.model_id)
         evidence = replace(
             partial,
-            decided_by=deciding_evidence(partial.writing_ratio, partial.image_ratio, decision),
+            decided_by=deciding_evidence(partial.writing_ratio, partial.image_ratio, on_band),
         )
+        reason = [fused_reason(on_band, evidence, band)]
+        decision = on_band
+        if decision == ACCEPT and not fitted_with(self.pen.card, self.model_id):
+            decision = REVIEW  # scales and band were chosen with another image model
+            reason.append(
+                translate(
+                    "reason",
+                    "The pen model's fusion was chosen with another image model, so an "
+                    "acceptance goes to review.",
+                )
+            )
+        if (
+            decision == ACCEPT
+            and result.thresholds.source == "person"
+            and result.decision == REJECT
+        ):
+            decision = REVIEW  # the person's own, stricter thresholds reject the picture
+            reason.append(
+                translate(
+                    "reason", "This person's own thresholds reject the picture: sent to review."
+                )
+            )
         pen_score = scores[PEN]
         pen_similarity = card_similarity(self.pen.card, pen_score, card_thresholds(self.pen.card))
         similarity = (result.similarity + pen_similarity) / 2
@@ -402,7 +425,7 @@ class VerificationService:
             result,
             decision=decision,
             similarity=similarity,
-            reason=fused_reason(decision, evidence, band),
+            reason=" ".join(reason),
             pen=evidence,
             fused_thresholds=band,
         )

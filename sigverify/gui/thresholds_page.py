@@ -19,10 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.calibration import band_rates
 from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
 from sigverify.core.operators import operator_name
-from sigverify.core.pen_verification import card_fusion_thresholds, fusion_thresholds
+from sigverify.core.pen_verification import (
+    card_fusion_thresholds,
+    fusion_thresholds,
+    pen_model_id,
+)
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
 from sigverify.core.thresholds import card_thresholds, shared_thresholds
@@ -147,6 +152,7 @@ class ThresholdsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self.engine.model_changed.connect(lambda _: self.load_model_scores())
+        self.engine.pen_model_changed.connect(lambda _: self._pen_model_changed())
         self.refresh()
         self._set_enabled(False)
 
@@ -176,6 +182,10 @@ class ThresholdsPage(QWidget):
             self.load_pad_scores()
         else:
             self.load_model_scores()
+
+    def _pen_model_changed(self) -> None:
+        if self.mode == "pad":
+            self.load_pad_scores()
 
     def load_pad_scores(self) -> None:
         """The fused scores (pen model, time warping and picture together) of the active pen
@@ -425,11 +435,26 @@ class ThresholdsPage(QWidget):
         self._submit_global(None, None, self.tr("Back to the model's thresholds."))
 
     def _submit_global(self, accept, reject, message: str, preset: float | None = None) -> None:
-        def work(context, job):
-            service = context.require_service()
-            if self.mode == "pad":
+        # which thresholds these are is decided now, at the click: the page may show another
+        # source, or the models may change, before the worker gets to the job
+        if self.mode == "pad":
+            pen_id = pen_model_id(self.pen_card)
+            changed = self.tr("The pen model changed meanwhile: nothing was applied.")
+
+            def work(context, job):
+                service = context.require_service()
+                if service.pen is None or service.pen.model_id != pen_id:
+                    raise SigverifyError(changed)
                 return service.set_fusion_thresholds(accept, reject)
-            return service.set_global_thresholds(accept, reject, preset)
+        else:
+            image_id = self.engine.model.model_id
+            changed = self.tr("The model changed meanwhile: nothing was applied.")
+
+            def work(context, job):
+                service = context.require_service()
+                if service.model_id != image_id:
+                    raise SigverifyError(changed)
+                return service.set_global_thresholds(accept, reject, preset)
 
         self.engine.submit(
             work,

@@ -391,3 +391,23 @@ def test_a_pad_query_is_decided_on_pen_and_picture_together(env, capsys):
     head = out.splitlines()[0]
     assert f"pen and picture together {payload['pen']['fused']:.3f}" in head
     assert out.splitlines()[1].startswith("Drawn on a pad:")
+
+
+def test_a_pen_model_that_cannot_be_used_does_not_stop_scans(env, capsys, tmp_path):
+    from sigverify.core.active_model import ACTIVE_PEN_MODEL_SETTING
+    from sigverify.core.store import Store
+
+    with Store(env["store"]) as store:  # pointing at an image model, or at nothing
+        store.set_setting(ACTIVE_PEN_MODEL_SETTING, str(env["tiny_model"]), "admin")
+    code, out, err = verify_c1(capsys, env)
+    assert code == 0 and out.split()[0] in ("ACCEPT", "NEEDS", "REJECT")
+    assert "Warning: the pen model cannot be used" in err and "is not a pen model" in err
+
+
+def test_models_show_describes_a_pen_model(capsys):
+    from pathlib import Path
+
+    shipped = Path(__file__).resolve().parents[2] / "models" / "pen-default"
+    code, out, _ = run(capsys, "models", "show", "--model", shipped)
+    assert code == 0
+    assert "reads pen recordings: 256 samples of 11 features" in out and "None" not in out

@@ -81,10 +81,10 @@ def test_a_pad_query_is_judged_on_both_kinds_of_evidence(pen_service, tmp_path):
     assert evidence.fused == pytest.approx(fused)
     band = card_fusion_thresholds(model.card)
     assert result.fused_thresholds == band
-    expected_decision = (
-        ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
-    )
-    assert result.decision == expected_decision
+    on_band = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
+    # this card's fusion was never fitted with this image model: an acceptance is reviewed
+    assert result.decision == (REVIEW if on_band == ACCEPT else on_band)
+    assert ("chosen with another image model" in result.reason) == (on_band == ACCEPT)
     assert result.reason.startswith("Drawn on a pad: the way it was written is")
     assert f"pen model {evidence.scores[PEN]:.3f}" in result.reason and "decided." in result.reason
 
@@ -198,3 +198,52 @@ def test_activating_a_pen_model_changes_the_pen_model_only(
         scorer = load_pen_scorer(store)
         assert scorer is not None and scorer.card.input == "pen"
         assert store.audit_entries()[-1].action == "activate_model"
+
+
+def test_a_persons_own_thresholds_still_hold_back_a_picture_they_reject(pen_service, tmp_path):
+    refs = [pad_signature(tmp_path, 44, i) for i in range(3)]
+    pen_service.enroll("p-4", refs, accept_outliers=True)
+    card = pen_service.pen.card
+    # a fitted fusion whose band accepts everything: only the person's thresholds can hold
+    card.fusion = {"image_model": pen_service.model_id, "scales": {PEN: 1.0, IMAGE: 1.0},
+                   "accept": 10.0, "reject": 10.0}  # fmt: skip
+    query = pad_signature(tmp_path, 44, 5)
+    assert pen_service.verify("p-4", query, record=False).decision == ACCEPT
+    pen_service.store.set_person_thresholds("p-4", 0.0, 0.0, "supervisor")  # reject all
+    result = pen_service.verify("p-4", query, record=False)
+    assert result.decision == REVIEW
+    assert result.reason.endswith(
+        "This person's own thresholds reject the picture: sent to review."
+    )
+
+
+def test_an_unreadable_global_band_falls_back_to_the_cards(tmp_path, tiny_pen_model_dir):
+    card = read_card(tiny_pen_model_dir)
+    with Store(tmp_path / "s.sqlite3") as store:
+        key = FUSION_SETTING.format(model_id=f"{card.name}@{card.weights_sha256[:12]}")
+        for value in ('{"accept": 0.8}', "not json", '{"accept": 1.5, "reject": 0.5}'):
+            store.set_setting(key, value, "admin")
+            assert fusion_thresholds(store, card).source == "model"
+
+
+def test_fusion_scales_must_name_the_measures_the_decision_divides(tiny_pen_model_dir, tmp_path):
+    card = read_card(tiny_pen_model_dir)
+    for fusion, problem in (
+        ({"scales": {"image": 1.0}}, "pen and image"),
+        ({"scales": {"pen": 1.0, "image": 1.0, "ink": 1.0}}, "pen and image"),
+        ({"scales": {"pen": 1.0, "image": 1.0, "dtw": 1.0}}, "dtw_spread"),
+        ({"scales": {"pen": 1.0, "image": 1.0}, "dtw_spread": 0.5}, "dtw_spread"),
+    ):
+        card.fusion = {"accept": 0.9, "reject": 1.1, **fusion}
+        write_card(card, tmp_path)
+        with pytest.raises(ModelFileError, match=problem):
+            read_card(tmp_path)
+    card.fusion, card.threshold = None, 0.0
+    write_card(card, tmp_path)
+    with pytest.raises(ModelFileError, match="above 0"):
+        read_card(tmp_path)
+
+
+def test_an_image_model_is_not_taken_for_a_pen_model(tiny_model_dir):
+    with pytest.raises(ModelFileError, match="is not a pen model"):
+        PenScorer(load_model(tiny_model_dir))

@@ -3,6 +3,8 @@ page, and a pad query judged on the way it was written and on its picture."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -126,3 +128,25 @@ def test_a_pen_card_page_shows_what_each_measure_and_all_together_scored(tiny_pe
         "susig", "5.0 %", "4.0 %", "15.0 %", "12.3 %", "2.0 %", "6.1 %",
     ]  # fmt: skip
     assert "people it never saw" not in page  # the pen model alone is not the headline
+
+
+def test_applying_on_the_thresholds_page_keeps_to_the_source_shown_at_the_click(
+    qtbot, window, dialogs
+):
+    """Applied in pad mode, then the page switches back before the worker runs the job:
+    the band still goes to the pen model, and the image model's thresholds stay."""
+    from sigverify.core.thresholds import global_thresholds_key
+
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.source.setCurrentIndex(page.source.findData("pad"))
+    page._source_chosen(page.source.currentIndex())
+    window.engine.submit(lambda context, job: time.sleep(0.3))  # the worker is busy
+    page.apply_globally()
+    page.source.setCurrentIndex(0)
+    page._source_chosen(0)  # the page now shows the image model
+    wait_idle(qtbot, window.engine)
+    image_key = global_thresholds_key(window.engine.model.model_id)
+    assert not window.store.get_setting(image_key)
+    keys = [e.details.get("key", "") for e in window.store.audit_entries()]
+    assert keys[-1].startswith("thresholds/fusion/")

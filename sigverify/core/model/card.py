@@ -258,6 +258,8 @@ def _whole(value, low: int, high: int) -> bool:
 def _input_problem(card: ModelCard) -> str | None:
     """What is wrong with the card's description of the model's input, if anything."""
     if card.input == "pen":
+        if not is_finite_number(card.threshold, 1e-6, MAX_THRESHOLD):
+            return "a pen model's threshold must be above 0 (scores are divided by it)"
         length = card.preprocess.get("pen_length")
         if not _whole(length, *PEN_LENGTHS):
             return f"preprocess pen_length must be {PEN_LENGTHS[0]}-{PEN_LENGTHS[1]} samples"
@@ -344,6 +346,10 @@ def _card_problem(card: ModelCard) -> str | None:
             is_finite_number(v, 1e-6, MAX_THRESHOLD) for v in scales.values()
         ):
             return "fusion scales must be numbers above 0, at most 10"
+        if scales and not {"pen", "image"} <= set(scales) <= {"pen", "dtw", "image"}:
+            return "fusion scales must be given for pen and image (and dtw, if any)"
+        if ("dtw" in scales) != ("dtw_spread" in fusion):
+            return "fusion must give dtw_spread exactly when it has a dtw scale"
         if "dtw_spread" in fusion and not is_finite_number(fusion["dtw_spread"], 1e-6, 1e3):
             return "fusion dtw_spread must be a number above 0"
     for name in ("weights_sha256", "onnx_sha256"):
