@@ -184,7 +184,12 @@
         <translation>阈值：不高于 {accept} 接受，高于 {reject} 拒绝</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <source>Drawn on a pad: pen and picture together {fused}, decided on accept at or below {accept}, reject above {reject}</source>
+        <translation>手写板上签：笔迹与图像合并 {fused}，按 ≤ {accept} 接受、&gt; {reject} 拒绝判定</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>File: {file}</source>
         <translation>文件：{file}</translation>
     </message>
@@ -192,6 +197,11 @@
         <location line="+1"/>
         <source>Model: {model}</source>
         <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pen model: {model}</source>
+        <translation>笔迹模型：{model}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -202,7 +212,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-252"/>
+        <location line="-267"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -3379,7 +3389,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+366"/>
+        <location filename="../../sigverify/core/report.py" line="+367"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -3723,7 +3733,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="-195"/>
+        <location filename="../../sigverify/core/report.py" line="-196"/>
         <source>Signature verification report</source>
         <extracomment>where the checked signature departs from its nearest reference (None: no image)</extracomment>
         <translation>签名核验报告</translation>
@@ -3775,7 +3785,7 @@ enrolled {at} by {who}</source>
         <translation>不高于 {accept:.4f} 接受，高于 {reject:.4f} 拒绝（{source}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Nearest reference</source>
         <translation>最接近的参考签名</translation>
     </message>
@@ -3860,7 +3870,32 @@ enrolled {at} by {who}</source>
         <translation>不同之处：深色为被验证签名；浅蓝色为最接近的参考签名，{how}；黄色到红色为两者中在对方找不到对应的笔画，模型距离最依赖之处颜色最深。{share} 的笔迹位于差异最大之处（橙色或红色）。</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+75"/>
+        <source>Drawn on a pad</source>
+        <translation>手写板上签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pen and picture together {fused:.3f}: accept at or below {accept:.3f}, reject above {reject:.3f}; decided by {who}</source>
+        <translation>笔迹与图像合并 {fused:.3f}：≤ {accept:.3f} 接受，&gt; {reject:.3f} 拒绝；由{who}决定</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the way it was written</source>
+        <translation>书写方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the picture</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pen model</source>
+        <translation>笔迹模型</translation>
+    </message>
+    <message>
+        <location line="-93"/>
         <source>shifted, turned and scaled onto it</source>
         <translation>已平移、旋转并缩放到与之对齐</translation>
     </message>

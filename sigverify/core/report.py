@@ -227,6 +227,7 @@ def verification_page(record: VerificationRecord) -> Figure:
                 "report", "accept at or below {accept:.4f}, reject above {reject:.4f} ({source})"
             ).format(accept=t.accept, reject=t.reject, source=source),
         ),
+        *pen_facts(r),
         (translate("report", "Nearest reference"), r.nearest.filename),
         (translate("report", "Model"), record.model_name),
         (translate("report", "Weights SHA-256"), record.weights_sha256),
@@ -410,3 +411,29 @@ def _write_pages(figures: list[Figure], path: Path) -> None:
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         for figure in figures:
             pdf.savefig(figure)
+
+
+def pen_facts(result) -> list[tuple[str, str]]:
+    """A pad-drawn query's fused score, the band it was decided on and the pen model (the
+    distance and thresholds above are the picture's)."""
+    if result.pen is None:
+        return []
+    band = result.fused_thresholds
+    return [
+        (
+            translate("report", "Drawn on a pad"),
+            translate(
+                "report",
+                "pen and picture together {fused:.3f}: accept at or below {accept:.3f}, "
+                "reject above {reject:.3f}; decided by {who}",
+            ).format(
+                fused=result.pen.fused,
+                accept=band.accept,
+                reject=band.reject,
+                who=translate("report", "the way it was written")
+                if result.pen.decided_by == "pen"
+                else translate("report", "the picture"),
+            ),
+        ),
+        (translate("report", "Pen model"), result.pen.pen_model),
+    ]

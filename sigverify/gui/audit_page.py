@@ -291,8 +291,23 @@ class AuditPage(QWidget):
                     accept=accept, reject=reject
                 )
             )
+            pen = d.get("pen") if isinstance(d.get("pen"), dict) else None
+            if pen:  # drawn on a pad: decided on the fused score and its band
+                band = pen.get("fused_thresholds") or {}
+                lines.append(
+                    self.tr(
+                        "Drawn on a pad: pen and picture together {fused}, decided on accept at "
+                        "or below {accept}, reject above {reject}"
+                    ).format(
+                        fused=_rounded(pen.get("fused")),
+                        accept=_rounded(band.get("accept")),
+                        reject=_rounded(band.get("reject")),
+                    )
+                )
             lines.append(self.tr("File: {file}").format(file=d.get("file", "")))
             lines.append(self.tr("Model: {model}").format(model=d.get("model", "")))
+            if pen:
+                lines.append(self.tr("Pen model: {model}").format(model=pen.get("pen_model", "")))
         lines.append(self.tr("Hash: {hash}").format(hash=entry.hash))
         return "\n".join(lines)
 

@@ -61,11 +61,20 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
 
 def same_result(result, details: dict) -> bool:
     """Whether a result is the one an audit row recorded: the same decision, distance
-    (as recorded, to 6 decimals), model and thresholds."""
+    (as recorded, to 6 decimals), model and thresholds, and for a pad-drawn query the
+    same pen model and fused score."""
+    pen = details.get("pen") or {}
+    same_pen = (
+        not pen
+        if result.pen is None
+        else pen.get("pen_model") == result.pen.pen_model
+        and abs(float(pen.get("fused", -1)) - result.pen.fused) < 5e-6
+    )
     return (
         details.get("decision") == result.decision
         and details.get("model") == result.model_id
         and abs(float(details.get("distance", -1)) - result.score) < 5e-6
         and list(details.get("thresholds") or [])
         == [result.thresholds.accept, result.thresholds.reject]
+        and same_pen
     )

@@ -68,8 +68,22 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     )
     qtbot.mouseClick(verify.record_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window.engine)
-    recorded = window.store.audit_entries("pad-1")[-1].details
+    entry = window.store.audit_entries("pad-1")[-1]
+    recorded = entry.details
     assert recorded["pen"]["fused"] == round(result.pen.fused, 6)
+    # the audit page, the report and the queue's check of a recorded result see it too
+    from sigverify.core.report import pen_facts
+    from sigverify.gui.queued_result import same_result
+
+    text = window.audit_page.entry_text(entry)
+    assert f"Drawn on a pad: pen and picture together {result.pen.fused:.4f}" in text
+    assert f"Pen model: {result.pen.pen_model}" in text
+    facts = dict(pen_facts(result))
+    assert facts["Pen model"] == result.pen.pen_model
+    assert facts["Drawn on a pad"].startswith(f"pen and picture together {result.pen.fused:.3f}")
+    assert same_result(result, recorded)
+    other = {**recorded, "pen": {**recorded["pen"], "fused": recorded["pen"]["fused"] + 0.1}}
+    assert not same_result(result, other)
 
 
 def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window, dialogs):
