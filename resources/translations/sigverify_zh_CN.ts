@@ -3464,6 +3464,11 @@ enrolled {at} by {who}</source>
         <extracomment>The store setting for a global band on fused scores (set on the Thresholds page).</extracomment>
         <translation>“{name}”不是笔迹模型。</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The pen model “{name}” reads other features than this version of sigverify computes; use a pen model made for it.</source>
+        <translation>笔迹模型“{name}”读取的特征与此版本 sigverify 计算的不同；请使用为此版本制作的笔迹模型。</translation>
+    </message>
 </context>
 <context>
     <name>explain</name>
@@ -3649,7 +3654,7 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/pen_verification.py" line="+96"/>
+        <location filename="../../sigverify/core/pen_verification.py" line="+100"/>
         <source>pen model {pen:.3f}</source>
         <translation>笔迹模型 {pen:.3f}</translation>
     </message>

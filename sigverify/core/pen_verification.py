@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sigverify.core.data.pen_bank import pen_sequence
+from sigverify.core.data.pen_bank import SEQUENCE_FEATURES, pen_sequence
 from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard
@@ -85,6 +85,14 @@ class PenScorer:
         if model.card.input != "pen":
             raise ModelFileError(
                 translate("errors", "“{name}” is not a pen model.").format(name=model.card.name)
+            )
+        if model.card.preprocess.get("features") != list(SEQUENCE_FEATURES):
+            raise ModelFileError(
+                translate(
+                    "errors",
+                    "The pen model “{name}” reads other features than this version of "
+                    "sigverify computes; use a pen model made for it.",
+                ).format(name=model.card.name)
             )
         self.model = model
         self.card: ModelCard = model.card

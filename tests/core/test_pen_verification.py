@@ -244,6 +244,10 @@ def test_fusion_scales_must_name_the_measures_the_decision_divides(tiny_pen_mode
         read_card(tmp_path)
 
 
-def test_an_image_model_is_not_taken_for_a_pen_model(tiny_model_dir):
+def test_an_image_model_is_not_taken_for_a_pen_model(tiny_model_dir, tiny_pen_model_dir):
     with pytest.raises(ModelFileError, match="is not a pen model"):
         PenScorer(load_model(tiny_model_dir))
+    other = load_model(tiny_pen_model_dir)
+    other.card.preprocess = {**other.card.preprocess, "features": ["x", "y"]}
+    with pytest.raises(ModelFileError, match="other features"):
+        PenScorer(other)
