@@ -86,6 +86,7 @@ def test_selftest_passes_from_source():
     (line,) = [x for x in done.stdout.splitlines() if "selftest" in x]
     assert "selftest passed" in line and "window ok" in line
     assert "shared-store driver" in line
+    assert "pen model sigverify-pen-default (dtw + pen)" in line  # pad signatures too
     # from source torch is installed, and verifying still never loads it
     assert line.endswith("training available, torch not loaded")
 

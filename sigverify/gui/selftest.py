@@ -44,10 +44,27 @@ def _check_engine(folder: Path) -> str:
         ok, _ = store.verify_audit_chain()
         if not ok:
             raise RuntimeError("the audit log chain does not verify")
+        pen = _check_pen_model(store)
     return (
         f"model {model.card.name}, verify {elapsed_ms:.0f} ms, genuine {genuine.decision} "
-        f"({genuine.score:.3f}), forged {forged.decision} ({forged.score:.3f})"
+        f"({genuine.score:.3f}), forged {forged.decision} ({forged.score:.3f}), {pen}"
     )
+
+
+def _check_pen_model(store) -> str:
+    """The pen model (pad-drawn signatures) loads and scores a synthetic trajectory."""
+    from sigverify.core.active_model import load_pen_scorer
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+
+    scorer = load_pen_scorer(store)
+    if scorer is None:
+        return "no pen model"
+    style = writer_style(3)
+    trajectories = [genuine_signature(style, i).trajectory for i in range(3)]
+    scores = scorer.scores(trajectories[0], trajectories[1:])
+    if not all(math.isfinite(v) for v in scores.values()):
+        raise RuntimeError(f"the pen model gives no usable scores ({scores})")
+    return f"pen model {scorer.card.name} ({' + '.join(sorted(scores))})"
 
 
 def _check_window(folder: Path, timeout_s: float = 60.0) -> None:
