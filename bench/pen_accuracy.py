@@ -42,16 +42,14 @@ from sigverify.core.data.pen_bank import PenBank  # noqa: E402
 from sigverify.core.data.pen_files import read_pen_file  # noqa: E402
 from sigverify.core.data.splits import dataset_of  # noqa: E402
 from sigverify.core.evaluation.fusion import (  # noqa: E402
-    RANDOM_WRITERS,
     DtwDistances,
     drawn_pictures,
     eer_scale,
+    embedding_scores,
     fused_scores,
-    pen_and_image_scores,
     recorded_pen_writers,
 )
 from sigverify.core.evaluation.metrics import compute_auc, compute_eer, error_rates  # noqa: E402
-from sigverify.core.evaluation.protocol import score_writers  # noqa: E402
 from sigverify.core.pen_matching import (  # noqa: E402
     dtw_features,
     reference_score,
@@ -126,13 +124,11 @@ def evaluate_dtw_halves(folder: str, refs: int, splits: int, writers: int | None
 
 def method_scores(bank: PenBank, refs: int, pen_model, image_model, pictures, dtw, spreads):
     """ScoreSets of each single method on ``bank``, aligned query for query."""
-    dtw_scores = dtw.scores(refs, spreads["dtw"])
-    if image_model is None:
-        pen = score_writers(pen_model.embed(bank.inputs), bank, refs, pen_model.card.distance,
-                            RANDOM_WRITERS, 0, pen_model.card.reference_spread)  # fmt: skip
-        return {"dtw": dtw_scores, "pen": pen}
-    return {"dtw": dtw_scores,
-            **pen_and_image_scores(bank, pictures, pen_model, image_model, refs)}  # fmt: skip
+    out = {"dtw": dtw.scores(refs, spreads["dtw"]),
+           "pen": embedding_scores(pen_model, bank.inputs, bank, refs)}  # fmt: skip
+    if image_model is not None:
+        out["image"] = embedding_scores(image_model, pictures, bank, refs)
+    return out
 
 
 def subset(scores: ScoreSet, writers: np.ndarray) -> ScoreSet:

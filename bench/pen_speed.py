@@ -78,7 +78,7 @@ def main() -> int:
             seconds, _ = timed(service.verify, person_id,
                                SignatureInput(signature.name, signature.data), False)  # fmt: skip
             pictures.append(seconds)
-            references = service.pad_references(person_id)
+            references = store.pad_trajectories(person_id)
             seconds, _ = timed(pen.scores, signature.trajectory, references, DTW in scales)
             writing.append(seconds)
         store.close()

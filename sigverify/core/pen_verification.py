@@ -71,11 +71,6 @@ class PenEvidence:
         }
 
 
-def pen_model_id(card: ModelCard) -> str:
-    """A pen model's id, as an image model's (name@checksum)."""
-    return f"{card.name}@{card.weights_sha256[:12]}"
-
-
 class PenScorer:
     """Measures how a trajectory was written against reference trajectories, with a pen
     model (torch or ONNX Runtime: anything with ``card`` and ``embed``) and, when its
@@ -99,7 +94,7 @@ class PenScorer:
 
     @property
     def model_id(self) -> str:
-        return pen_model_id(self.card)
+        return self.card.model_id
 
     @property
     def dtw_spread(self) -> float | None:
@@ -151,9 +146,10 @@ def fusion_scales(
     return {PEN: float(pen_card.threshold), IMAGE: max(float(image_card.threshold), 1e-6)}
 
 
-def fuse(scores: dict[str, float], scales: dict[str, float]) -> float:
-    """The mean over the scales' members of each score over its scale."""
-    return float(np.mean([scores[m] / scales[m] for m in scales]))
+def fuse(scores: dict, scales: dict[str, float]):
+    """The mean over the scales' members of each score over its scale: one number per
+    member gives a number, arrays of the same queries give an array."""
+    return np.mean([np.asarray(scores[m]) / scales[m] for m in scales], axis=0)
 
 
 def card_fusion_thresholds(card: ModelCard) -> Thresholds:
@@ -165,7 +161,7 @@ def card_fusion_thresholds(card: ModelCard) -> Thresholds:
 
 def fusion_thresholds(store, pen_card: ModelCard) -> Thresholds:
     """The global band set for fused scores of this pen model, else its card's."""
-    saved = store.get_setting(FUSION_SETTING.format(model_id=pen_model_id(pen_card)))
+    saved = store.get_setting(FUSION_SETTING.format(model_id=pen_card.model_id))
     if saved:
         try:
             values = json.loads(saved)

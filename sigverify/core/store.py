@@ -431,7 +431,17 @@ class Store:
             raise no_reference(reference_id)
         if row["trajectory"] is None:
             return None
-        return np.frombuffer(row["trajectory"], dtype="<f4").reshape(-1, 4).copy()
+        return _trajectory(row["trajectory"])
+
+    def pad_trajectories(self, person_id: str) -> list[np.ndarray]:
+        """The pen trajectories of the person's references drawn on a pad, oldest first
+        (one query: a pad verification reads them all)."""
+        rows = self._db.execute(
+            "SELECT trajectory FROM signature_references "
+            "WHERE person_id = ? AND trajectory IS NOT NULL ORDER BY id",
+            (person_id,),
+        ).fetchall()
+        return [_trajectory(row["trajectory"]) for row in rows]
 
     def remove_reference(self, reference_id: int, operator: str) -> PendingChange | None:
         """Remove one reference (audited). On a server, a supervisor's removal waits for
@@ -602,3 +612,8 @@ class Store:
                 asked |= {"action": change.action}
                 self._append(db, operator, "reject_change", change.person_id, asked)
         return read_changes(self._db, True, change_id)[0]
+
+
+def _trajectory(blob: bytes) -> np.ndarray:
+    """A stored trajectory (little-endian float32 rows of x, y, pressure, t)."""
+    return np.frombuffer(blob, dtype="<f4").reshape(-1, 4).copy()

@@ -94,7 +94,7 @@ def card_similarity(card, score: float, thresholds: Thresholds) -> float:
 
 
 def model_id_of(model: LoadedModel) -> str:
-    return f"{model.card.name}@{model.card.weights_sha256[:12]}"
+    return model.card.model_id
 
 
 class VerificationService:
@@ -360,20 +360,13 @@ class VerificationService:
             scale=spread_factor(among, card.reference_spread),
         )
 
-    def pad_references(self, person_id: str) -> list[np.ndarray]:
-        """The pen trajectories of the person's references drawn on a pad."""
-        trajectories = (
-            self.store.reference_trajectory(r.id) for r in self.store.references(person_id)
-        )
-        return [t for t in trajectories if t is not None]
-
     def with_pen_evidence(
         self, result: VerificationResult, trajectory: np.ndarray
     ) -> VerificationResult:
         """``result`` (the picture's decision on a pad-drawn query) decided again on both
         kinds of evidence, when there is a pen model and the person has pad references;
         otherwise as it was, its reason saying why the picture alone decided."""
-        references = self.pad_references(result.person_id) if self.pen is not None else []
+        references = self.store.pad_trajectories(result.person_id) if self.pen is not None else []
         if not references:
             why = (
                 translate("reason", "No pen model is installed: the picture alone decided.")
@@ -387,7 +380,7 @@ class VerificationService:
         scales = fusion_scales(self.pen.card, self.model.card, self.model_id)
         writing = self.pen.scores(trajectory, references, dtw=DTW in scales)
         scores = {**writing, IMAGE: result.score}
-        fused = fuse(scores, scales)
+        fused = float(fuse(scores, scales))
         band = fusion_thresholds(self.store, self.pen.card)
         on_band = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
         used = {m: scores[m] for m in scales}

@@ -26,7 +26,6 @@ from sigverify.core.operators import operator_name
 from sigverify.core.pen_verification import (
     card_fusion_thresholds,
     fusion_thresholds,
-    pen_model_id,
 )
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
@@ -438,7 +437,7 @@ class ThresholdsPage(QWidget):
         # which thresholds these are is decided now, at the click: the page may show another
         # source, or the models may change, before the worker gets to the job
         if self.mode == "pad":
-            pen_id = pen_model_id(self.pen_card)
+            pen_id = self.pen_card.model_id
             changed = self.tr("The pen model changed meanwhile: nothing was applied.")
 
             def work(context, job):

@@ -240,6 +240,13 @@ def test_pen_trajectories_are_kept_with_drawn_references(store):
     ids = store.add_references("c-1", None, None, "m1", [drawn, ref("scan.png")], "clerk")
     assert store.reference_trajectory(ids[0]).tolist() == path.tolist()
     assert store.reference_trajectory(ids[1]) is None
+    later = NewReference("pad2.png", b"pad-image-2", b"png", np.ones(4, np.float32), path * 2)
+    store.add_references("c-1", None, None, "m1", [later], "clerk")
+    # a pad verification reads the drawn ones only, oldest first
+    assert [t.tolist() for t in store.pad_trajectories("c-1")] == [
+        path.tolist(), (path * 2).tolist()
+    ]  # fmt: skip
+    assert store.pad_trajectories("nobody") == []
     with pytest.raises(NotFoundError):
         store.reference_trajectory(999)
     bad = NewReference("bad.png", b"other", b"png", np.ones(4, np.float32), np.ones((3, 2)))

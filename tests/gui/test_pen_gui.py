@@ -91,7 +91,7 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     at its card's band, and applying sets the band for everyone (audited)."""
     from sigverify.core.active_model import active_pen_model_dir
     from sigverify.core.model.card import FUSION_SCORES_FILE, read_card, read_scores
-    from sigverify.core.pen_verification import FUSION_SETTING, pen_model_id
+    from sigverify.core.pen_verification import FUSION_SETTING
 
     folder = active_pen_model_dir(window.store)
     card = read_card(folder)
@@ -109,7 +109,7 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     page.accept.setValue(0.85)
     page.apply_globally()
     wait_idle(qtbot, window.engine)
-    saved = window.store.get_setting(FUSION_SETTING.format(model_id=pen_model_id(card)))
+    saved = window.store.get_setting(FUSION_SETTING.format(model_id=card.model_id))
     assert saved and '"accept": 0.85' in saved
     assert window.store.audit_entries()[-1].details["key"].startswith("thresholds/fusion/")
     # back to the model's values: the image model's thresholds are left alone

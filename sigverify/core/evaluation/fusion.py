@@ -20,7 +20,8 @@ from sigverify.core.evaluation.protocol import score_writers, score_writers_by
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import preprocess_signature
 from sigverify.core.model.card import ModelCard
-from sigverify.core.pen_matching import dtw_distance, dtw_features
+from sigverify.core.pen_matching import dtw_distances, dtw_features
+from sigverify.core.pen_verification import fuse
 from sigverify.core.scoring import ScoreSet
 
 RANDOM_WRITERS = 5  # random forgeries per writer: the skilled ones decide the band
@@ -35,12 +36,11 @@ def eer_scale(scores: ScoreSet) -> float:
 def fused_scores(scores: dict[str, ScoreSet], scales: dict[str, float]) -> ScoreSet:
     """The mean over ``scales``' members of each one's scores over its scale; the score
     sets must hold the same queries in the same order (the same bank and protocol)."""
-    members = list(scales)
 
     def mean(name: str) -> np.ndarray:
-        return np.mean([getattr(scores[m], name) / scales[m] for m in members], axis=0)
+        return fuse({m: getattr(scores[m], name) for m in scales}, scales)
 
-    first = scores[members[0]]
+    first = scores[next(iter(scales))]
     return ScoreSet(
         refs=first.refs,
         genuine=mean("genuine"),
@@ -88,14 +88,13 @@ class DtwDistances:
         self.features = [dtw_features(t) for t in bank.trajectories]
         self.cache: dict[tuple[int, int], float] = {}
 
-    def pair(self, i: int, j: int) -> float:
-        key = (min(i, j), max(i, j))
-        if key not in self.cache:
-            self.cache[key] = dtw_distance(self.features[i], self.features[j])
-        return self.cache[key]
-
     def __call__(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        return np.array([[self.pair(i, j) for j in columns] for i in rows])
+        keys = [[(min(i, j), max(i, j)) for j in columns] for i in rows]
+        missing = sorted({k for row in keys for k in row if k not in self.cache})
+        if missing:  # worked out together (dtw_distances), as a verification does
+            pairs = [(self.features[i], self.features[j]) for i, j in missing]
+            self.cache.update(zip(missing, dtw_distances(pairs), strict=True))
+        return np.array([[self.cache[k] for k in row] for row in keys], dtype=np.float64)
 
     def typical_spread(self, per_writer: int = 6) -> float:
         """As :func:`sigverify.core.scoring.typical_spread`: the median over writers of the
@@ -159,21 +158,13 @@ def drawn_pictures(bank: PenBank, image_model) -> tuple[PenBank, np.ndarray, int
     return kept, np.stack([p for p in pictures if p is not None]), int((~keep).sum())
 
 
-def pen_and_image_scores(
-    bank: PenBank, pictures: np.ndarray, pen_model, image_model, refs: int
-) -> dict[str, ScoreSet]:
-    """The protocol's scores of the same queries by the pen model and by the image model
-    (on the pictures), aligned query for query."""
-    return {
-        "pen": score_writers(
-            pen_model.embed(bank.inputs), bank, refs, pen_model.card.distance, RANDOM_WRITERS,
-            0, pen_model.card.reference_spread,
-        ),
-        "image": score_writers(
-            image_model.embed(pictures), bank, refs, image_model.card.distance, RANDOM_WRITERS,
-            0, image_model.card.reference_spread,
-        ),
-    }  # fmt: skip
+def embedding_scores(model, inputs: np.ndarray, bank: PenBank, refs: int) -> ScoreSet:
+    """The protocol's scores of ``bank``'s queries by ``model`` reading ``inputs`` (the
+    pen sequences for a pen model, the recordings drawn as ink for an image model)."""
+    return score_writers(
+        model.embed(inputs), bank, refs, model.card.distance, RANDOM_WRITERS, 0,
+        model.card.reference_spread,
+    )  # fmt: skip
 
 
 def fit_card_fusion(
@@ -198,7 +189,10 @@ def fit_card_fusion(
         )
     bank = PenBank.from_writers(writers, pen_model.card.preprocess["pen_length"], on_progress)
     bank, pictures, _ = drawn_pictures(bank, image_model)
-    scores = pen_and_image_scores(bank, pictures, pen_model, image_model, refs)
+    scores = {
+        "pen": embedding_scores(pen_model, bank.inputs, bank, refs),
+        "image": embedding_scores(image_model, pictures, bank, refs),
+    }
     dtw = DtwDistances(bank)
     spread = dtw.typical_spread()
     scores["dtw"] = dtw.scores(refs, spread)

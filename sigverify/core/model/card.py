@@ -105,6 +105,12 @@ class ModelCard:
         return PreprocessConfig.from_dict(self.preprocess)
 
     @property
+    def model_id(self) -> str:
+        """What stored embeddings, settings and audit rows name the model by:
+        name@checksum (another model of the same name has other weights, another id)."""
+        return f"{self.name}@{self.weights_sha256[:12]}"
+
+    @property
     def whitened(self) -> bool:
         """The encoder whitens its embeddings (see ``Encoder.set_whitening``)."""
         return bool(self.encoder_config.get("whitened"))
