@@ -14,8 +14,10 @@ With ``--model PEN_MODEL`` (repeatable: one model per writer split, e.g. trained
 - ``image``: with ``--image-model``, the image model on the recordings drawn as ink (NFI
   writers the image model trained on are left out of every method),
 
-and by their fusions (``pen+dtw``, ``pen+image``, ``pen+dtw+image``): the mean of each
-member's score divided by its own validation EER threshold. Every threshold (also the
+and by their fusions (``pen+dtw``, ``pen+image``, ``pen+dtw+image``, the last as shipped):
+each member's score divided by its own validation EER threshold, weighted as
+:func:`sigverify.core.evaluation.fusion.choose_weights` chooses on the validation writers
+(and ``pen+dtw+image alike``, all weights equal, for comparison). Every threshold (also the
 fused one) is chosen on the validation writers of all folders together and applied to the
 test writers of each folder: FAR on skilled forgeries and FRR there, and the test writers'
 own EER and AUC. Mean and standard deviation over the models (splits).
@@ -43,6 +45,7 @@ from sigverify.core.data.pen_files import read_pen_file  # noqa: E402
 from sigverify.core.data.splits import dataset_of  # noqa: E402
 from sigverify.core.evaluation.fusion import (  # noqa: E402
     DtwDistances,
+    choose_weights,
     drawn_pictures,
     eer_scale,
     embedding_scores,
@@ -163,12 +166,20 @@ def evaluate_model_split(model_dir: str, folders: dict, image_dir: str | None, r
         for part, bank in banks.items()
     }  # fmt: skip
     thresholds = {m: eer_scale(s) for m, s in scores["validation"].items()}
+    groups = np.array([dataset_of(w) for w in banks["validation"].writer_ids])
     combos = [["pen", "dtw"]] + ([["pen", "image"], ["pen", "dtw", "image"]] if image_model else [])
-    for members in combos:
-        name = "+".join(members)
+    weights = {}
+    for members in combos + ([["pen", "dtw", "image"]] if image_model else []):
+        name = "+".join(members) + (" alike" if "+".join(members) in weights else "")
         scales = {m: thresholds[m] for m in members}
+        chosen = (
+            {m: 1 / len(members) for m in members}
+            if name.endswith("alike")
+            else choose_weights(scores["validation"], scales, groups)
+        )
+        weights[name] = chosen
         for part in banks:
-            scores[part][name] = fused_scores(scores[part], scales)
+            scores[part][name] = fused_scores(scores[part], scales, chosen)
         thresholds[name] = eer_scale(scores["validation"][name])
     results = {}
     test = banks["test"]
@@ -192,6 +203,7 @@ def evaluate_model_split(model_dir: str, folders: dict, image_dir: str | None, r
                 "writers": len(writers),
             }
     results["unreadable_pictures_left_out"] = unreadable
+    results["weights"] = weights
     return results
 
 
@@ -200,6 +212,7 @@ def evaluate_models(models, data, image_dir, refs) -> list[dict]:
     folders = {Path(folder).name: read_dataset(folder) for folder in data}
     per_split = [evaluate_model_split(m, folders, image_dir, refs) for m in models]
     left_out = [split.pop("unreadable_pictures_left_out") for split in per_split]
+    weights = [split.pop("weights") for split in per_split]
     out = []
     for folder in folders:
         methods = {}
@@ -226,6 +239,7 @@ def evaluate_models(models, data, image_dir, refs) -> list[dict]:
     out.append(
         {
             "recordings_left_out_unreadable_as_pictures": left_out,
+            "weights_chosen_per_split": weights,
             "seconds": round(time.perf_counter() - started, 1),
         }
     )

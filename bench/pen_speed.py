@@ -3,7 +3,7 @@ verification service with the app's models through ONNX Runtime (image model + p
 DTW when the pen card's fusion uses it), a person enrolled with ``--refs`` pad recordings,
 ``--queries`` other recordings verified one at a time (not recorded). Also the parts: the
 picture (drawing the trajectory, preprocessing, image embedding) and how it was written
-(pen embeddings, DTW). Run it on a quiet machine.
+(the query's pen embedding against the references' stored ones, DTW). Run it on a quiet machine.
 
     python bench/pen_speed.py --data ../shared/data/online/susig [--refs 5] [--queries 40]
         [--model models/default] [--pen-model models/pen-default] [--threads 2]
@@ -78,8 +78,9 @@ def main() -> int:
             seconds, _ = timed(service.verify, person_id,
                                SignatureInput(signature.name, signature.data), False)  # fmt: skip
             pictures.append(seconds)
-            references = store.pad_trajectories(person_id)
-            seconds, _ = timed(pen.scores, signature.trajectory, references, DTW in scales)
+            references, embeddings = service.pad_references(person_id)
+            seconds, _ = timed(pen.scores, signature.trajectory, references, DTW in scales,
+                               embeddings)  # fmt: skip
             writing.append(seconds)
         store.close()
     print(

@@ -63,8 +63,11 @@ def cmd_models_fuse(args: argparse.Namespace) -> int:
         args,
         {"pen_model": str(args.pen_model), "fusion": fusion},
         f"Fusion with {fusion['image_model']} written to the card of {args.pen_model}: "
-        f"accept <= {fusion['accept']:.3f}, reject > {fusion['reject']:.3f}. Validation EER: "
-        f"pen {eer['pen']:.1%}, image {eer['image']:.1%}, together {eer['fused']:.1%}.",
+        f"accept <= {fusion['accept']:.3f}, reject > {fusion['reject']:.3f}; weights "
+        + ", ".join(f"{m} {w:.1f}" for m, w in fusion["weights"].items())
+        + ". Validation EER: "
+        + ", ".join(f"{m} {e:.1%}" for m, e in eer.items() if m != "fused")
+        + f", together {eer['fused']:.1%}.",
     )
     return EXIT_OK
 

@@ -9,11 +9,12 @@ trajectory). This module measures the second and joins the two.
   - ``dtw``: dynamic time warping of the trajectories (:mod:`sigverify.core.pen_matching`),
     scored the same way; used when the pen card's fusion gives its typical spread.
 - Fusion: each score divided by its scale (the EER threshold chosen on validation writers,
-  so 1 = on the threshold; :func:`fusion_scales`), then the mean over the members
-  (:mod:`sigverify.core.evaluation.fusion` chooses scales and band on validation writers).
+  so 1 = on the threshold; :func:`fusion_scales`), then the weighted mean over the members
+  (:func:`fusion_weights`; :mod:`sigverify.core.evaluation.fusion` chooses scales, weights
+  and band on validation writers).
   A fused score is decided by the pen card's ``fusion`` band unless a global band was set.
-- The evidence that *decided* is the one further from its threshold in the direction of
-  the decision (for a rejection, the one that looks more forged).
+- The evidence that *decided* is the one that pushed the fused score furthest in the
+  direction of the decision: its weight times how far it is from its threshold.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class PenEvidence:
 
     scores: dict[str, float]  # PEN, IMAGE and, when used, DTW
     scales: dict[str, float]  # the same keys
+    weights: dict[str, float]  # the same keys, summing to 1
     fused: float
     references: int  # pad references the writing was compared with
     decided_by: str  # PEN (how it was written) or IMAGE (the picture)
@@ -52,9 +54,16 @@ class PenEvidence:
         return self.scores[member] / self.scales[member]
 
     @property
+    def writing_weight(self) -> float:
+        return sum(self.weights[m] for m in WRITING if m in self.weights)
+
+    @property
     def writing_ratio(self) -> float:
-        """How it was written, over its thresholds: the mean of its measures' ratios."""
-        return float(np.mean([self.ratio(m) for m in WRITING if m in self.scores]))
+        """How it was written, over its thresholds: its measures' ratios, weighted."""
+        members = [m for m in WRITING if m in self.scores]
+        if self.writing_weight <= 0:
+            return float(np.mean([self.ratio(m) for m in members]))
+        return sum(self.weights[m] * self.ratio(m) for m in members) / self.writing_weight
 
     @property
     def image_ratio(self) -> float:
@@ -64,6 +73,7 @@ class PenEvidence:
         return {
             "scores": {m: round(v, 6) for m, v in self.scores.items()},
             "scales": {m: round(v, 6) for m, v in self.scales.items()},
+            "weights": {m: round(v, 6) for m, v in self.weights.items()},
             "fused": round(self.fused, 6),
             "pen_references": self.references,
             "decided_by": self.decided_by,
@@ -105,14 +115,22 @@ class PenScorer:
         return self.model.embed(np.stack([pen_sequence(t, length) for t in trajectories]))
 
     def scores(
-        self, query: np.ndarray, references: list[np.ndarray], dtw: bool = True
+        self,
+        query: np.ndarray,
+        references: list[np.ndarray],
+        dtw: bool = True,
+        reference_embeddings: np.ndarray | None = None,
     ) -> dict[str, float]:
         """``{PEN: score[, DTW: score]}`` of the query against the references (at least 1);
-        DTW when ``dtw`` and the card gives its typical spread."""
-        embeddings = self.embed([query, *references])
+        DTW when ``dtw`` and the card gives its typical spread. ``reference_embeddings``:
+        the references' embeddings by this model when known (stored at enrolment), else
+        they are worked out here."""
+        if reference_embeddings is None:
+            reference_embeddings = self.embed(references)
+        query_embedding = self.embed([query])
         distance = self.card.distance
-        to_references = pairwise_distances(embeddings[:1], embeddings[1:], distance)
-        among = pairwise_distances(embeddings[1:], embeddings[1:], distance)
+        to_references = pairwise_distances(query_embedding, reference_embeddings, distance)
+        among = pairwise_distances(reference_embeddings, reference_embeddings, distance)
         out = {PEN: float(score_queries(to_references, among, self.card.reference_spread)[0])}
         if dtw and self.dtw_spread:
             query_features, *features = [dtw_features(t) for t in (query, *references)]
@@ -146,10 +164,24 @@ def fusion_scales(
     return {PEN: float(pen_card.threshold), IMAGE: max(float(image_card.threshold), 1e-6)}
 
 
-def fuse(scores: dict, scales: dict[str, float]):
-    """The mean over the scales' members of each score over its scale: one number per
-    member gives a number, arrays of the same queries give an array."""
-    return np.mean([np.asarray(scores[m]) / scales[m] for m in scales], axis=0)
+def fusion_weights(
+    pen_card: ModelCard, image_model_id: str, scales: dict[str, float]
+) -> dict[str, float]:
+    """How much each member of ``scales`` (:func:`fusion_scales`) counts, summing to 1: the
+    pen card's fusion weights when they apply (fitted with this image model), else alike."""
+    if fitted_with(pen_card, image_model_id) and pen_card.fusion.get("weights"):
+        return {m: float(pen_card.fusion["weights"][m]) for m in scales}
+    return {m: 1 / len(scales) for m in scales}
+
+
+def fuse(scores: dict, scales: dict[str, float], weights: dict[str, float] | None = None):
+    """The weighted mean over the scales' members of each score over its scale (all alike
+    without ``weights``): one number per member gives a number, arrays of the same queries
+    give an array."""
+    weights = weights or {m: 1.0 for m in scales}
+    total = sum(weights[m] for m in scales)
+    return sum(weights[m] * np.asarray(scores[m], dtype=np.float64) / scales[m]
+               for m in scales) / total  # fmt: skip
 
 
 def card_fusion_thresholds(card: ModelCard) -> Thresholds:
@@ -173,13 +205,22 @@ def fusion_thresholds(store, pen_card: ModelCard) -> Thresholds:
     return card_fusion_thresholds(pen_card)
 
 
-def deciding_evidence(writing_ratio: float, image_ratio: float, decision: str) -> str:
-    """Which evidence pushed hardest towards ``decision`` (each given as its score over
-    its threshold): for an acceptance the one that looks more genuine, otherwise the one
-    that looks more forged. PEN stands for how it was written."""
+def deciding_evidence(
+    writing_ratio: float,
+    image_ratio: float,
+    decision: str,
+    writing_weight: float = 0.5,
+    image_weight: float = 0.5,
+) -> str:
+    """Which evidence pushed the fused score hardest towards ``decision``: each one's
+    weight times how far its score is from its threshold (score over threshold, minus 1);
+    for an acceptance the push towards genuine, otherwise towards forged. PEN stands for
+    how it was written."""
+    writing = writing_weight * (writing_ratio - 1)
+    image = image_weight * (image_ratio - 1)
     if decision == "accept":
-        return PEN if writing_ratio <= image_ratio else IMAGE
-    return PEN if writing_ratio >= image_ratio else IMAGE
+        return PEN if writing <= image else IMAGE
+    return PEN if writing >= image else IMAGE
 
 
 def fused_reason(decision: str, evidence: PenEvidence, thresholds: Thresholds) -> str:

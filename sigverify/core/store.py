@@ -433,15 +433,15 @@ class Store:
             return None
         return _trajectory(row["trajectory"])
 
-    def pad_trajectories(self, person_id: str) -> list[np.ndarray]:
-        """The pen trajectories of the person's references drawn on a pad, oldest first
-        (one query: a pad verification reads them all)."""
+    def pad_trajectories(self, person_id: str) -> tuple[list[int], list[np.ndarray]]:
+        """The ids and pen trajectories of the person's references drawn on a pad, oldest
+        first (one query: a pad verification reads them all)."""
         rows = self._db.execute(
-            "SELECT trajectory FROM signature_references "
+            "SELECT id, trajectory FROM signature_references "
             "WHERE person_id = ? AND trajectory IS NOT NULL ORDER BY id",
             (person_id,),
         ).fetchall()
-        return [_trajectory(row["trajectory"]) for row in rows]
+        return [row["id"] for row in rows], [_trajectory(row["trajectory"]) for row in rows]
 
     def remove_reference(self, reference_id: int, operator: str) -> PendingChange | None:
         """Remove one reference (audited). On a server, a supervisor's removal waits for

@@ -58,6 +58,7 @@ from sigverify.core.pen_verification import (
     fused_reason,
     fusion_scales,
     fusion_thresholds,
+    fusion_weights,
 )
 from sigverify.core.thresholds import (
     Thresholds,
@@ -273,6 +274,8 @@ class VerificationService:
             for s, p, e in zip(signatures, images, embeddings, strict=True)
         ]
         ids = self.store.add_references(person_id, name, note, self.model_id, new, self.operator)
+        if self.pen is not None and any(s.trajectory is not None for s in signatures):
+            self.pad_references(person_id)  # the pen model's embeddings, stored now
         total = len(self.store.references(person_id))
         advice = too_few_references_advice(person_id, total, self.model.card)
         if advice:
@@ -360,13 +363,32 @@ class VerificationService:
             scale=spread_factor(among, card.reference_spread),
         )
 
+    def pad_references(self, person_id: str) -> tuple[list[np.ndarray], np.ndarray | None]:
+        """The person's references drawn on a pad, as trajectories and as the pen model's
+        embeddings (None without any). Those not yet embedded with this pen model (enrolled
+        before it was activated) are embedded now and stored, as pictures are."""
+        ids, trajectories = self.store.pad_trajectories(person_id)
+        if not ids:
+            return [], None
+        stored_ids, stored = self.store.embeddings(person_id, self.pen.model_id)
+        known = dict(zip(stored_ids, stored if stored is not None else [], strict=True))
+        missing = [n for n, i in enumerate(ids) if i not in known]
+        if missing:
+            vectors = self.pen.embed([trajectories[n] for n in missing])
+            new = {ids[n]: v for n, v in zip(missing, vectors, strict=True)}
+            self.store.save_embeddings(self.pen.model_id, new)
+            known.update(new)
+        return trajectories, np.stack([known[i] for i in ids])
+
     def with_pen_evidence(
         self, result: VerificationResult, trajectory: np.ndarray
     ) -> VerificationResult:
         """``result`` (the picture's decision on a pad-drawn query) decided again on both
         kinds of evidence, when there is a pen model and the person has pad references;
         otherwise as it was, its reason saying why the picture alone decided."""
-        references = self.store.pad_trajectories(result.person_id) if self.pen is not None else []
+        references, embeddings = (
+            self.pad_references(result.person_id) if self.pen is not None else ([], None)
+        )
         if not references:
             why = (
                 translate("reason", "No pen model is installed: the picture alone decided.")
@@ -378,17 +400,21 @@ class VerificationService:
             )
             return replace(result, reason=f"{result.reason} {why}")
         scales = fusion_scales(self.pen.card, self.model.card, self.model_id)
-        writing = self.pen.scores(trajectory, references, dtw=DTW in scales)
+        writing = self.pen.scores(trajectory, references, DTW in scales, embeddings)
         scores = {**writing, IMAGE: result.score}
-        fused = float(fuse(scores, scales))
+        weights = fusion_weights(self.pen.card, self.model_id, scales)
+        fused = float(fuse(scores, scales, weights))
         band = fusion_thresholds(self.store, self.pen.card)
         on_band = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
         used = {m: scores[m] for m in scales}
-        partial = PenEvidence(used, scales, fused, len(references), "", self.pen.model_id)
-        evidence = replace(
-            partial,
-            decided_by=deciding_evidence(partial.writing_ratio, partial.image_ratio, on_band),
+        partial = PenEvidence(
+            used, scales, weights, fused, len(references), "", self.pen.model_id
         )
+        decided_by = deciding_evidence(
+            partial.writing_ratio, partial.image_ratio, on_band,
+            partial.writing_weight, weights[IMAGE],
+        )  # fmt: skip
+        evidence = replace(partial, decided_by=decided_by)
         reason = [fused_reason(on_band, evidence, band)]
         decision = on_band
         if decision == ACCEPT and not fitted_with(self.pen.card, self.model_id):

@@ -96,6 +96,39 @@ def test_a_pad_query_is_judged_on_both_kinds_of_evidence(pen_service, tmp_path):
     assert payload["pen"]["scores"]["image"] == pytest.approx(result.score, abs=1e-6)
 
 
+def test_pad_references_keep_their_pen_embeddings_from_enrolment(
+    pen_service, tmp_path, tiny_model_dir
+):
+    # enrolled without a pen model: only the picture's embeddings are stored
+    store = pen_service.store
+    picture_only = VerificationService(store, pen_service.model, operator="clerk")
+    early = [pad_signature(tmp_path, 41, i) for i in range(3)]
+    picture_only.enroll("p-2", early, accept_outliers=True)
+    pen_id = pen_service.pen.model_id
+    assert store.embeddings("p-2", pen_id) == ([], None)
+
+    # an enrolment with the pen model embeds the person's pad references, the earlier
+    # ones too (a scan has no trajectory and is not)
+    scan = SignatureInput.from_path(signature_file(tmp_path, 41, 9))
+    pen_service.enroll("p-2", [pad_signature(tmp_path, 41, 3), scan], accept_outliers=True)
+    ids, trajectories = store.pad_trajectories("p-2")
+    assert len(ids) == 4 and store.embeddings("p-2", pen_id)[0] == ids
+    # each as the pen model embeds the trajectory
+    model = pen_service.pen.model
+    length = model.card.preprocess["pen_length"]
+    expected = model.embed(np.stack([pen_sequence(t, length) for t in trajectories]))
+    assert np.allclose(store.embeddings("p-2", pen_id)[1], expected, atol=1e-5)
+
+    # a verification scores against the stored ones: a stored vector changed changes it
+    query = pad_signature(tmp_path, 41, 8)
+    before = pen_service.verify("p-2", query, record=False).pen.scores[PEN]
+    assert before == pytest.approx(
+        pen_service.pen.scores(query.trajectory, trajectories, False, expected)[PEN], rel=1e-5
+    )
+    store.save_embeddings(pen_id, {ids[0]: expected[0] + 1.0})
+    assert pen_service.verify("p-2", query, record=False).pen.scores[PEN] != pytest.approx(before)
+
+
 def test_with_a_fitted_fusion_time_warping_joins_in(pen_service, tmp_path):
     refs = [pad_signature(tmp_path, 43, i) for i in range(3)]
     pen_service.enroll("p-3", refs, accept_outliers=True)
@@ -113,9 +146,16 @@ def test_with_a_fitted_fusion_time_warping_joins_in(pen_service, tmp_path):
     among = np.array([[dtw_distance(a, b) for b in features[1:]] for a in features[1:]])
     assert evidence.scores[DTW] == pytest.approx(float(score_queries(d, among, 1.5)[0]))
     ratios = [evidence.scores[PEN] / 0.5, evidence.scores[DTW] / 2.0, result.score / 0.25]
-    assert evidence.fused == pytest.approx(np.mean(ratios))
+    assert evidence.fused == pytest.approx(np.mean(ratios))  # no weights given: alike
     assert evidence.writing_ratio == pytest.approx(np.mean(ratios[:2]))
     assert "time warping" in result.reason
+    # with the card's weights: the weighted mean, and how it was written weighted within
+    card.fusion = {**card.fusion, "weights": {PEN: 0.2, DTW: 0.6, IMAGE: 0.2}}
+    evidence = pen_service.verify("p-3", query, record=False).pen
+    assert evidence.weights == {PEN: 0.2, DTW: 0.6, IMAGE: 0.2}
+    assert evidence.fused == pytest.approx(0.2 * ratios[0] + 0.6 * ratios[1] + 0.2 * ratios[2])
+    assert evidence.writing_ratio == pytest.approx((0.2 * ratios[0] + 0.6 * ratios[1]) / 0.8)
+    assert evidence.to_dict()["weights"] == {PEN: 0.2, DTW: 0.6, IMAGE: 0.2}
     assert (result.fused_thresholds.accept, result.fused_thresholds.reject) == (0.9, 1.2)
     # fitted with another image model: its scales do not apply, nor does DTW
     card.fusion = {**card.fusion, "image_model": "another@0123456789ab"}
@@ -154,6 +194,10 @@ def test_the_evidence_that_decided_is_the_one_furthest_towards_the_decision():
     assert deciding_evidence(1.8, 1.1, REJECT) == PEN  # the pen looks more forged
     assert deciding_evidence(0.7, 1.4, REJECT) == IMAGE
     assert deciding_evidence(1.2, 0.9, REVIEW) == PEN
+    # weighted: a picture far over its threshold that counts little pushes less than a
+    # way of writing a little over its thresholds that counts much (0.2 * 1.0 < 0.8 * 0.3)
+    assert deciding_evidence(1.3, 2.0, REJECT, 0.8, 0.2) == PEN
+    assert deciding_evidence(1.3, 2.0, REJECT, 0.5, 0.5) == IMAGE
 
 
 def test_the_fusion_band_comes_from_the_card_or_a_global_setting(tmp_path, tiny_pen_model_dir):
@@ -178,6 +222,12 @@ def test_a_card_with_an_impossible_fusion_band_is_refused(tiny_pen_model_dir, tm
     write_card(card, tmp_path)
     with pytest.raises(ModelFileError, match="scales"):
         read_card(tmp_path)
+    scales = {"pen": 0.5, "image": 0.4}
+    for weights in ({"pen": 0.7, "image": 0.2}, {"pen": 1.2, "image": -0.2}, {"pen": 1.0}):
+        card.fusion = {"accept": 0.9, "reject": 1.2, "scales": scales, "weights": weights}
+        write_card(card, tmp_path)
+        with pytest.raises(ModelFileError, match="weights"):
+            read_card(tmp_path)
     card.fusion = {"accept": 0.9, "reject": 1.2, "chosen_on": "validation writers"}
     write_card(card, tmp_path)
     assert card_fusion_thresholds(read_card(tmp_path)).accept == 0.9

@@ -241,12 +241,12 @@ def test_pen_trajectories_are_kept_with_drawn_references(store):
     assert store.reference_trajectory(ids[0]).tolist() == path.tolist()
     assert store.reference_trajectory(ids[1]) is None
     later = NewReference("pad2.png", b"pad-image-2", b"png", np.ones(4, np.float32), path * 2)
-    store.add_references("c-1", None, None, "m1", [later], "clerk")
     # a pad verification reads the drawn ones only, oldest first
-    assert [t.tolist() for t in store.pad_trajectories("c-1")] == [
-        path.tolist(), (path * 2).tolist()
-    ]  # fmt: skip
-    assert store.pad_trajectories("nobody") == []
+    later_ids = store.add_references("c-1", None, None, "m1", [later], "clerk")
+    ids_read, trajectories = store.pad_trajectories("c-1")
+    assert ids_read == [ids[0], *later_ids]
+    assert [t.tolist() for t in trajectories] == [path.tolist(), (path * 2).tolist()]
+    assert store.pad_trajectories("nobody") == ([], [])
     with pytest.raises(NotFoundError):
         store.reference_trajectory(999)
     bad = NewReference("bad.png", b"other", b"png", np.ones(4, np.float32), np.ones((3, 2)))

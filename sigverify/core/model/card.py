@@ -358,6 +358,14 @@ def _card_problem(card: ModelCard) -> str | None:
             return "fusion must give dtw_spread exactly when it has a dtw scale"
         if "dtw_spread" in fusion and not is_finite_number(fusion["dtw_spread"], 1e-6, 1e3):
             return "fusion dtw_spread must be a number above 0"
+        weights = fusion.get("weights")
+        if weights is not None and (
+            not isinstance(weights, dict)
+            or set(weights) != set(scales)
+            or not all(is_finite_number(v, 0.0, 1.0) for v in weights.values())
+            or abs(sum(weights.values()) - 1) > 1e-6
+        ):
+            return "fusion weights must be given for each scale, from 0 to 1, summing to 1"
     for name in ("weights_sha256", "onnx_sha256"):
         value = getattr(card, name)
         if value and not re.fullmatch(r"[0-9a-f]{64}", value):

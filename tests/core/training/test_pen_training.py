@@ -13,7 +13,12 @@ from sigverify import cli
 from sigverify.core.data.datasets import read_dataset
 from sigverify.core.data.pen_bank import SEQUENCE_FEATURES, PenBank
 from sigverify.core.errors import ModelFileError, SigverifyError
-from sigverify.core.evaluation.fusion import fused_scores
+from sigverify.core.evaluation.fusion import (
+    choose_weights,
+    folder_eer,
+    fused_scores,
+    weight_grid,
+)
 from sigverify.core.model.card import read_card
 from sigverify.core.model.io import load_model
 from sigverify.core.model.onnx import load_onnx_model
@@ -105,6 +110,42 @@ def test_fused_scores_are_the_mean_of_each_score_over_its_scale():
     assert fused.genuine.tolist() == [0.75, 1.5]  # (1/2 + 4/4) / 2, (2/2 + 8/4) / 2
     assert fused.skilled.tolist() == [2.0]  # (6/2 + 4/4) / 2
     assert fused.genuine_writer.tolist() == [0, 1]
+    weighted = fused_scores({"pen": pen, "image": image}, {"pen": 2.0, "image": 4.0},
+                            {"pen": 0.8, "image": 0.2})  # fmt: skip
+    assert weighted.genuine.tolist() == pytest.approx([0.6, 1.2])  # 0.8 * 1/2 + 0.2 * 4/4, ...
+    assert weighted.skilled.tolist() == pytest.approx([2.6])  # 0.8 * 6/2 + 0.2 * 4/4
+
+
+def test_the_weights_share_one_in_tenths_each_member_keeping_a_fifth():
+    assert weight_grid(["pen", "image"])[0] == {"pen": 0.5, "image": 0.5}  # alike first
+    assert sorted(w["pen"] for w in weight_grid(["pen", "image"])) == pytest.approx(
+        [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+    )
+    three = weight_grid(["pen", "dtw", "image"])
+    assert len(three) == 15  # 4 tenths beyond the least 0.2 each, shared among 3: C(6, 2)
+    assert all(min(w.values()) >= 0.2 - 1e-9 and sum(w.values()) == pytest.approx(1) for w in three)
+
+
+def test_the_weights_favour_what_separates_each_data_folder_alike():
+    def scores(genuine, skilled, writers):
+        return ScoreSet(refs=3, genuine=np.array(genuine), skilled=np.array(skilled),
+                        random=np.zeros(0), genuine_writer=np.array(writers),
+                        skilled_writer=np.array(writers), random_writer=np.zeros(0, int))  # fmt: skip
+
+    # writers 0-3 in folder "big", writer 4 alone in "small"; per writer one genuine and
+    # one forged query. The pen tells them apart in "big" only, DTW in "small" only.
+    writers = [0, 1, 2, 3, 4]
+    pen = scores([1, 1, 1, 1, 3], [3, 3, 3, 3, 1], writers)
+    dtw = scores([2, 2, 2, 2, 1], [2, 2, 2, 2, 3], writers)
+    groups = np.array(["big"] * 4 + ["small"])
+    members = {"pen": pen, "dtw": dtw}
+    assert folder_eer(pen, groups) == pytest.approx(0.5)  # "big" 0, "small" 1
+    weights = choose_weights(members, {"pen": 1.0, "dtw": 1.0}, groups)
+    # pen 0.5: "big" fused 1.5 vs 2.5 (apart), "small" 2 vs 2 (EER 0.5) -> mean 0.25;
+    # pen 0.4: "big" 1.6 vs 2.4, "small" 1.8 vs 2.2 -> both apart, mean 0; so does any
+    # pen weight 0.2-0.4 (nearest alike first: 0.4); more for the pen mixes up "small"
+    assert weights == pytest.approx({"pen": 0.4, "dtw": 0.6})
+    assert folder_eer(fused_scores(members, {"pen": 1.0, "dtw": 1.0}, weights), groups) == 0
 
 
 def test_the_fusion_is_fitted_on_the_pen_models_validation_writers(
@@ -122,6 +163,7 @@ def test_the_fusion_is_fitted_on_the_pen_models_validation_writers(
     assert 0 < fusion["accept"] <= fusion["threshold"] <= fusion["reject"]
     assert set(fusion["scales"]) == {"pen", "image", "dtw"}
     assert all(v > 0 for v in fusion["scales"].values()) and fusion["dtw_spread"] > 0
+    assert fusion["weights"] in weight_grid(list(fusion["scales"]))
     assert fusion["chosen_on"].startswith("validation writers (4), 3 references")
     assert set(fusion["validation_eer"]) == {"pen", "image", "dtw", "fused"}
     load_onnx_model(folder, gpu=False)  # the card's checksums still hold
