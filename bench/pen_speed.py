@@ -24,10 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sigverify.core.data.datasets import read_dataset  # noqa: E402
 from sigverify.core.model.inference import load_for_inference  # noqa: E402
-from sigverify.core.pen_verification import DTW, PenScorer, fusion_scales  # noqa: E402
+from sigverify.core.pen_verification import (  # noqa: E402
+    PenScorer,
+    fusion_scales,
+    pad_references,
+)
 from sigverify.core.store import Store  # noqa: E402
 from sigverify.core.verification import VerificationService  # noqa: E402
-from sigverify.core.verification_results import SignatureInput  # noqa: E402
+from sigverify.core.verification_results import DTW, SignatureInput  # noqa: E402
 
 
 def percentiles(values: list[float]) -> dict:
@@ -78,7 +82,7 @@ def main() -> int:
             seconds, _ = timed(service.verify, person_id,
                                SignatureInput(signature.name, signature.data), False)  # fmt: skip
             pictures.append(seconds)
-            references, embeddings = service.pad_references(person_id)
+            references, embeddings = pad_references(store, pen, person_id)
             seconds, _ = timed(pen.scores, signature.trajectory, references, DTW in scales,
                                embeddings)  # fmt: skip
             writing.append(seconds)

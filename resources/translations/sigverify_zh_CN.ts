@@ -922,42 +922,42 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+319"/>
+        <location line="+340"/>
         <source>references</source>
         <translation>参考签名数</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-339"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+319"/>
+        <location line="+340"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-318"/>
-        <location line="+319"/>
-        <location line="+46"/>
+        <location line="-339"/>
+        <location line="+340"/>
+        <location line="+41"/>
         <source>FAR skilled</source>
         <translation>FAR（熟练伪造）</translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-380"/>
         <source>FAR random</source>
         <translation>FAR（随机伪造）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+318"/>
-        <location line="+45"/>
+        <location line="+339"/>
+        <location line="+40"/>
         <source>FRR</source>
         <translation>FRR</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-378"/>
         <source>writers</source>
         <translation>书写者数</translation>
     </message>
@@ -982,14 +982,29 @@ Click to open another store at the next start</source>
         <translation>手写板上签的签名：每个签名 {n} 个采样点，各含位置、速度、方向、曲率和压力</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>With the image model</source>
-        <translation>与图像模型合并</translation>
+        <location line="+41"/>
+        <source>each score over its own threshold, averaged</source>
+        <translation>各分数除以各自阈值后取平均</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>each score over its own threshold, averaged: accept ≤ {a:.2f}, reject &gt; {r:.2f}</source>
-        <translation>各分数除以各自阈值后取平均：≤ {a:.2f} 接受，&gt; {r:.2f} 拒绝</translation>
+        <source>{what} {share:.0f} %</source>
+        <translation>{what} {share:.0f} %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>each score over its own threshold, weighted ({shares})</source>
+        <translation>各分数除以各自阈值后加权（{shares}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With the image model</source>
+        <translation>与图像模型合并</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1022,7 +1037,7 @@ Click to open another store at the next start</source>
         <translation>笔迹</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="-102"/>
         <source>pen model</source>
         <translation>笔迹模型</translation>
     </message>
@@ -1042,7 +1057,7 @@ Click to open another store at the next start</source>
         <translation>全部合并</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+294"/>
         <source>Signatures drawn on a pad: test writers of {splits} trainings, {refs} references</source>
         <translation>手写板签名：{splits} 次训练的测试书写者，{refs} 个参考签名</translation>
     </message>
@@ -1057,12 +1072,17 @@ Click to open another store at the next start</source>
         <translation>EER（{what}）</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-198"/>
         <source>built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-77"/>
+        <source>{how}: accept ≤ {a:.2f}, reject &gt; {r:.2f}</source>
+        <translation>{how}：≤ {a:.2f} 接受，&gt; {r:.2f} 拒绝</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Judges signatures drawn on a pad, with the image model.</source>
         <translation>与图像模型一起判定手写板上签的签名。</translation>
     </message>
@@ -1963,7 +1983,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+54"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+53"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -2583,9 +2603,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>advice</name>
     <message numerus="yes">
-        <location filename="../../sigverify/core/verification_results.py" line="+31"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+36"/>
         <source>{person} has %n reference(s); {low} to {high} are recommended.</source>
-        <extracomment>With fewer than 5 references the models measured many more genuine signatures sent to review or rejected (the card&apos;s test figures per reference count say how many).</extracomment>
+        <extracomment>The measures a query drawn on a pad is judged on: how it was written (the pen model, dynamic time warping) and its picture (the image model). With fewer than 5 references the models measured many more genuine signatures sent to review or rejected (the card&apos;s test figures per reference count say how many).</extracomment>
         <translation>
             <numerusform>{person} 目前有 %n 个参考签名，建议登记 {low} 至 {high} 个。</numerusform>
         </translation>
@@ -2909,7 +2929,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+202"/>
+        <location filename="../../sigverify/core/model/card.py" line="+208"/>
         <source>The model folder “{folder}” does not exist.</source>
         <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.training.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
@@ -2935,7 +2955,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”使用了此版本无法识别的编码器（“{encoder}”）。</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+177"/>
         <source>The saved validation scores of “{name}” are damaged ({error}).</source>
         <extracomment>A pen model&apos;s fused pen + DTW + image scores of its validation writers.</extracomment>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
@@ -3125,7 +3145,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+168"/>
         <source>The setting “{key}”</source>
         <translation>设置“{key}”</translation>
     </message>
@@ -3206,7 +3226,7 @@ enrolled {at} by {who}</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+48"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+91"/>
         <source>“{name}” does not look like the other references (distance {distance:.3f}, more than the reject threshold {reject:.3f}): it may be another person&apos;s signature or a bad scan.</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
@@ -3216,7 +3236,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+132"/>
+        <location filename="../../sigverify/core/verification.py" line="+107"/>
         <source>“{name}”: {error}</source>
         <translation>“{name}”：{error}</translation>
     </message>
@@ -3241,12 +3261,12 @@ enrolled {at} by {who}</source>
         <translation>请至少选择一个要登记的参考签名。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>{person_id} has no reference signatures yet: enrol some first.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+77"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
@@ -3284,7 +3304,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”的 ONNX 文件与其模型卡不符：文件已损坏或被替换。请重新安装该模型。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>The ONNX file of model “{name}” cannot be loaded ({error}).</source>
         <translation>无法加载模型“{name}”的 ONNX 文件（{error}）。</translation>
     </message>
@@ -3454,12 +3474,12 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 能读取的笔迹记录（SVC2004 .TXT、SUSIG .sig 或 SigComp2009 .hwr）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/fusion.py" line="+193"/>
+        <location filename="../../sigverify/core/evaluation/fusion.py" line="+241"/>
         <source>None of these data folders holds the pen model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该笔迹模型的验证书写者：请提供训练它所用的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/pen_verification.py" line="+87"/>
+        <location filename="../../sigverify/core/pen_verification.py" line="+62"/>
         <source>“{name}” is not a pen model.</source>
         <extracomment>The store setting for a global band on fused scores (set on the Thresholds page).</extracomment>
         <translation>“{name}”不是笔迹模型。</translation>
@@ -3654,7 +3674,7 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/pen_verification.py" line="+100"/>
+        <location filename="../../sigverify/core/pen_verification.py" line="+132"/>
         <source>pen model {pen:.3f}</source>
         <translation>笔迹模型 {pen:.3f}</translation>
     </message>
@@ -3665,11 +3685,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Drawn on a pad: the way it was written is {writing:.2f} times its thresholds against {refs} pad reference(s) ({measures}), the picture {image:.2f} times its threshold (distance {distance:.3f}); together {fused:.2f}</source>
-        <translation>手写板上签：与 {refs} 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.3f}）；合并为 {fused:.2f}</translation>
+        <source>Drawn on a pad: the way it was written is {writing:.2f} times its thresholds against {refs} pad reference(s) ({measures}), the picture {image:.2f} times its threshold (distance {distance:.3f}); together, counting the way it was written {writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.2f}</source>
+        <translation>手写板上签：与 {refs} 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.3f}）；书写方式占 {writing_share:.0f} %、图像占 {image_share:.0f} %，合并为 {fused:.2f}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>within the accept limit {limit:.2f}</source>
         <translation>在接受界限 {limit:.2f} 以内</translation>
     </message>
@@ -3699,7 +3719,7 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。{decided}</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="-60"/>
+        <location line="+42"/>
         <source>No pen model is installed: the picture alone decided.</source>
         <translation>未安装笔迹模型：仅由图像决定。</translation>
     </message>
@@ -3709,12 +3729,12 @@ enrolled {at} by {who}</source>
         <translation>此人没有手写板上签的参考签名：仅由图像决定。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The pen model&apos;s fusion was chosen with another image model, so an acceptance goes to review.</source>
         <translation>笔迹模型的合并参数是用另一个图像模型选定的，因此接受结果改为人工复核。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>This person&apos;s own thresholds reject the picture: sent to review.</source>
         <translation>此人的专属阈值拒绝该图像：已转人工复核。</translation>
     </message>

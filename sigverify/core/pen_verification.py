@@ -20,7 +20,7 @@ trajectory). This module measures the second and joins the two.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import replace
 
 import numpy as np
 
@@ -30,55 +30,25 @@ from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_matching import dtw_distances, dtw_features
 from sigverify.core.scoring import pairwise_distances, score_queries
-from sigverify.core.thresholds import Thresholds
+from sigverify.core.store import Store
+from sigverify.core.thresholds import (
+    ACCEPT,
+    REJECT,
+    REVIEW,
+    Thresholds,
+    card_similarity,
+    card_thresholds,
+)
+from sigverify.core.verification_results import (
+    DTW,
+    IMAGE,
+    PEN,
+    PenEvidence,
+    VerificationResult,
+)
 
-PEN, DTW, IMAGE = "pen", "dtw", "image"
-WRITING = (PEN, DTW)  # the measures of how it was written
 #: The store setting for a global band on fused scores (set on the Thresholds page).
 FUSION_SETTING = "thresholds/fusion/{model_id}"
-
-
-@dataclass(frozen=True)
-class PenEvidence:
-    """How a pad-drawn query fared: each measure's score and scale, their fusion."""
-
-    scores: dict[str, float]  # PEN, IMAGE and, when used, DTW
-    scales: dict[str, float]  # the same keys
-    weights: dict[str, float]  # the same keys, summing to 1
-    fused: float
-    references: int  # pad references the writing was compared with
-    decided_by: str  # PEN (how it was written) or IMAGE (the picture)
-    pen_model: str = ""  # the pen model's id (name@checksum)
-
-    def ratio(self, member: str) -> float:
-        return self.scores[member] / self.scales[member]
-
-    @property
-    def writing_weight(self) -> float:
-        return sum(self.weights[m] for m in WRITING if m in self.weights)
-
-    @property
-    def writing_ratio(self) -> float:
-        """How it was written, over its thresholds: its measures' ratios, weighted."""
-        members = [m for m in WRITING if m in self.scores]
-        if self.writing_weight <= 0:
-            return float(np.mean([self.ratio(m) for m in members]))
-        return sum(self.weights[m] * self.ratio(m) for m in members) / self.writing_weight
-
-    @property
-    def image_ratio(self) -> float:
-        return self.ratio(IMAGE)
-
-    def to_dict(self) -> dict:
-        return {
-            "scores": {m: round(v, 6) for m, v in self.scores.items()},
-            "scales": {m: round(v, 6) for m, v in self.scales.items()},
-            "weights": {m: round(v, 6) for m, v in self.weights.items()},
-            "fused": round(self.fused, 6),
-            "pen_references": self.references,
-            "decided_by": self.decided_by,
-            "pen_model": self.pen_model,
-        }
 
 
 class PenScorer:
@@ -232,13 +202,16 @@ def fused_reason(decision: str, evidence: PenEvidence, thresholds: Thresholds) -
         "reason",
         "Drawn on a pad: the way it was written is {writing:.2f} times its thresholds "
         "against {refs} pad reference(s) ({measures}), the picture {image:.2f} times its "
-        "threshold (distance {distance:.3f}); together {fused:.2f}",
+        "threshold (distance {distance:.3f}); together, counting the way it was written "
+        "{writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.2f}",
     ).format(
         writing=evidence.writing_ratio,
         refs=evidence.references,
         measures=measures,
         image=evidence.image_ratio,
         distance=evidence.scores[IMAGE],
+        writing_share=100 * evidence.writing_weight,
+        image_share=100 * evidence.weights[IMAGE],
         fused=evidence.fused,
     )
     if decision == "accept":
@@ -259,4 +232,89 @@ def fused_reason(decision: str, evidence: PenEvidence, thresholds: Thresholds) -
     }[evidence.decided_by]
     return translate("reason", "{basis}, {verdict}. {decided}").format(
         basis=basis, verdict=verdict, decided=decided
+    )
+
+
+def pad_references(
+    store: Store, pen: PenScorer, person_id: str
+) -> tuple[list[np.ndarray], np.ndarray | None]:
+    """The person's references drawn on a pad, as trajectories and as the pen model's
+    embeddings (None without any). Those not yet embedded with this pen model (enrolled
+    before it was activated) are embedded now and stored, as pictures are."""
+    ids, trajectories = store.pad_trajectories(person_id)
+    if not ids:
+        return [], None
+    stored_ids, stored = store.embeddings(person_id, pen.model_id)
+    known = dict(zip(stored_ids, stored if stored is not None else [], strict=True))
+    missing = [n for n, i in enumerate(ids) if i not in known]
+    if missing:
+        vectors = pen.embed([trajectories[n] for n in missing])
+        new = {ids[n]: v for n, v in zip(missing, vectors, strict=True)}
+        store.save_embeddings(pen.model_id, new)
+        known.update(new)
+    return trajectories, np.stack([known[i] for i in ids])
+
+
+def judge_pad_query(
+    result: VerificationResult,
+    trajectory: np.ndarray,
+    store: Store,
+    pen: PenScorer | None,
+    image_card: ModelCard,
+    image_model_id: str,
+) -> VerificationResult:
+    """``result`` (the picture's decision on a pad-drawn query, by the image model
+    ``image_model_id``) decided again on both kinds of evidence, when there is a pen model
+    and the person has pad references; otherwise as it was, its reason saying why the
+    picture alone decided."""
+    references, embeddings = (
+        pad_references(store, pen, result.person_id) if pen is not None else ([], None)
+    )
+    if not references:
+        why = (
+            translate("reason", "No pen model is installed: the picture alone decided.")
+            if pen is None
+            else translate(
+                "reason",
+                "This person has no references drawn on a pad: the picture alone decided.",
+            )
+        )
+        return replace(result, reason=f"{result.reason} {why}")
+    scales = fusion_scales(pen.card, image_card, image_model_id)
+    scores = {**pen.scores(trajectory, references, DTW in scales, embeddings), IMAGE: result.score}
+    weights = fusion_weights(pen.card, image_model_id, scales)
+    fused = float(fuse(scores, scales, weights))
+    band = fusion_thresholds(store, pen.card)
+    on_band = band.decision(fused)
+    used = {m: scores[m] for m in scales}
+    partial = PenEvidence(used, scales, weights, fused, len(references), "", pen.model_id)
+    decided_by = deciding_evidence(
+        partial.writing_ratio, partial.image_ratio, on_band, partial.writing_weight,
+        weights[IMAGE],
+    )  # fmt: skip
+    evidence = replace(partial, decided_by=decided_by)
+    reason = [fused_reason(on_band, evidence, band)]
+    decision = on_band
+    if decision == ACCEPT and not fitted_with(pen.card, image_model_id):
+        decision = REVIEW  # scales and band were chosen with another image model
+        reason.append(
+            translate(
+                "reason",
+                "The pen model's fusion was chosen with another image model, so an "
+                "acceptance goes to review.",
+            )
+        )
+    if decision == ACCEPT and result.thresholds.source == "person" and result.decision == REJECT:
+        decision = REVIEW  # the person's own, stricter thresholds reject the picture
+        reason.append(
+            translate("reason", "This person's own thresholds reject the picture: sent to review.")
+        )
+    pen_similarity = card_similarity(pen.card, scores[PEN], card_thresholds(pen.card))
+    return replace(
+        result,
+        decision=decision,
+        similarity=(result.similarity + pen_similarity) / 2,
+        reason=" ".join(reason),
+        pen=evidence,
+        fused_thresholds=band,
     )

@@ -1,5 +1,6 @@
 """The accept / reject thresholds a decision uses: the model card's (chosen on validation
-writers), a global pair set for one model on the Thresholds page, or a person's own."""
+writers), a global pair set for one model on the Thresholds page, or a person's own; the
+three decisions they give, and the card's similarity for a score."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import json
 from dataclasses import dataclass
 
 from sigverify.core.model.card import ModelCard
+from sigverify.core.scoring import calibrated_similarity
 from sigverify.core.store import Store
+
+ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,12 @@ class Thresholds:
     accept: float
     reject: float
     source: str  # "model" (the card), "global" (set for this model) or "person"
+
+    def decision(self, score: float) -> str:
+        """Accept at most ``accept``, reject above ``reject``, review in between."""
+        if score <= self.accept:
+            return ACCEPT
+        return REJECT if score > self.reject else REVIEW
 
 
 def global_thresholds_key(model_id: str) -> str:
@@ -36,3 +46,16 @@ def shared_thresholds(store: Store, model_id: str, card: ModelCard) -> Threshold
         values = json.loads(saved)
         return Thresholds(float(values["accept"]), float(values["reject"]), "global")
     return card_thresholds(card)
+
+
+def card_similarity(card: ModelCard, score: float, thresholds: Thresholds) -> float:
+    """The card's calibration of a score: an estimate, in 0..1, that a signature with this
+    score is genuine (without calibration in the card: 0.5 at its threshold, as steep as
+    the ``thresholds`` band suggests)."""
+    if card.calibration:
+        a, b = card.calibration
+    else:
+        t = thresholds
+        spread = max((t.reject - t.accept) / 4, 0.15 * max(card.threshold, 1e-6))
+        a, b = 1 / spread, -card.threshold / spread
+    return calibrated_similarity(score, a, b)

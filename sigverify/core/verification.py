@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,7 +31,6 @@ from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image, decode_png
 from sigverify.core.imaging.preprocessing import preprocess_signature
 from sigverify.core.scoring import (
-    calibrated_similarity,
     is_scaled,
     pairwise_distances,
     score_queries,
@@ -46,23 +44,14 @@ if TYPE_CHECKING:  # the model brings torch; importing this module must not (app
 from sigverify.core.imaging.imageio import encode_png
 from sigverify.core.operators import operator_name
 from sigverify.core.pen_verification import (
-    DTW,
     FUSION_SETTING,
-    IMAGE,
-    PEN,
-    PenEvidence,
     PenScorer,
-    deciding_evidence,
-    fitted_with,
-    fuse,
-    fused_reason,
-    fusion_scales,
-    fusion_thresholds,
-    fusion_weights,
+    judge_pad_query,
+    pad_references,
 )
 from sigverify.core.thresholds import (
     Thresholds,
-    card_thresholds,
+    card_similarity,
     global_thresholds_key,
     shared_thresholds,
 )
@@ -77,21 +66,6 @@ from sigverify.core.verification_results import (
     decision_reason,
     too_few_references_advice,
 )
-
-ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
-
-
-def card_similarity(card, score: float, thresholds: Thresholds) -> float:
-    """The card's calibration of a score: an estimate, in 0..1, that a signature with this
-    score is genuine (without calibration in the card: 0.5 at its threshold, as steep as
-    the ``thresholds`` band suggests)."""
-    if card.calibration:
-        a, b = card.calibration
-    else:
-        t = thresholds
-        spread = max((t.reject - t.accept) / 4, 0.15 * max(card.threshold, 1e-6))
-        a, b = 1 / spread, -card.threshold / spread
-    return calibrated_similarity(score, a, b)
 
 
 def model_id_of(model: LoadedModel) -> str:
@@ -275,7 +249,7 @@ class VerificationService:
         ]
         ids = self.store.add_references(person_id, name, note, self.model_id, new, self.operator)
         if self.pen is not None and any(s.trajectory is not None for s in signatures):
-            self.pad_references(person_id)  # the pen model's embeddings, stored now
+            pad_references(self.store, self.pen, person_id)  # the pen model's, stored now
         total = len(self.store.references(person_id))
         advice = too_few_references_advice(person_id, total, self.model.card)
         if advice:
@@ -314,7 +288,10 @@ class VerificationService:
         query = self.embed([pixels])[0]
         result = self.decide(references, query, signature.name, warnings, pixels)
         if signature.trajectory is not None:
-            result = self.with_pen_evidence(result, signature.trajectory)
+            result = judge_pad_query(
+                result, signature.trajectory, self.store, self.pen, self.model.card,
+                self.model_id,
+            )  # fmt: skip
         if record:
             self.record_verification(result, comment)
         return result
@@ -338,12 +315,7 @@ class VerificationService:
         ]
         nearest = min(per_reference, key=lambda r: r.distance)
         thresholds = references.thresholds
-        if score <= thresholds.accept:
-            decision = ACCEPT
-        elif score > thresholds.reject:
-            decision = REJECT
-        else:
-            decision = REVIEW
+        decision = thresholds.decision(score)
         count = len(references.ids)
         scaled = is_scaled(count, card.reference_spread)
         reason = decision_reason(decision, score, thresholds, count, nearest, scaled)
@@ -361,92 +333,6 @@ class VerificationService:
             warnings,
             query_pixels=pixels,
             scale=spread_factor(among, card.reference_spread),
-        )
-
-    def pad_references(self, person_id: str) -> tuple[list[np.ndarray], np.ndarray | None]:
-        """The person's references drawn on a pad, as trajectories and as the pen model's
-        embeddings (None without any). Those not yet embedded with this pen model (enrolled
-        before it was activated) are embedded now and stored, as pictures are."""
-        ids, trajectories = self.store.pad_trajectories(person_id)
-        if not ids:
-            return [], None
-        stored_ids, stored = self.store.embeddings(person_id, self.pen.model_id)
-        known = dict(zip(stored_ids, stored if stored is not None else [], strict=True))
-        missing = [n for n, i in enumerate(ids) if i not in known]
-        if missing:
-            vectors = self.pen.embed([trajectories[n] for n in missing])
-            new = {ids[n]: v for n, v in zip(missing, vectors, strict=True)}
-            self.store.save_embeddings(self.pen.model_id, new)
-            known.update(new)
-        return trajectories, np.stack([known[i] for i in ids])
-
-    def with_pen_evidence(
-        self, result: VerificationResult, trajectory: np.ndarray
-    ) -> VerificationResult:
-        """``result`` (the picture's decision on a pad-drawn query) decided again on both
-        kinds of evidence, when there is a pen model and the person has pad references;
-        otherwise as it was, its reason saying why the picture alone decided."""
-        references, embeddings = (
-            self.pad_references(result.person_id) if self.pen is not None else ([], None)
-        )
-        if not references:
-            why = (
-                translate("reason", "No pen model is installed: the picture alone decided.")
-                if self.pen is None
-                else translate(
-                    "reason",
-                    "This person has no references drawn on a pad: the picture alone decided.",
-                )
-            )
-            return replace(result, reason=f"{result.reason} {why}")
-        scales = fusion_scales(self.pen.card, self.model.card, self.model_id)
-        writing = self.pen.scores(trajectory, references, DTW in scales, embeddings)
-        scores = {**writing, IMAGE: result.score}
-        weights = fusion_weights(self.pen.card, self.model_id, scales)
-        fused = float(fuse(scores, scales, weights))
-        band = fusion_thresholds(self.store, self.pen.card)
-        on_band = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
-        used = {m: scores[m] for m in scales}
-        partial = PenEvidence(
-            used, scales, weights, fused, len(references), "", self.pen.model_id
-        )
-        decided_by = deciding_evidence(
-            partial.writing_ratio, partial.image_ratio, on_band,
-            partial.writing_weight, weights[IMAGE],
-        )  # fmt: skip
-        evidence = replace(partial, decided_by=decided_by)
-        reason = [fused_reason(on_band, evidence, band)]
-        decision = on_band
-        if decision == ACCEPT and not fitted_with(self.pen.card, self.model_id):
-            decision = REVIEW  # scales and band were chosen with another image model
-            reason.append(
-                translate(
-                    "reason",
-                    "The pen model's fusion was chosen with another image model, so an "
-                    "acceptance goes to review.",
-                )
-            )
-        if (
-            decision == ACCEPT
-            and result.thresholds.source == "person"
-            and result.decision == REJECT
-        ):
-            decision = REVIEW  # the person's own, stricter thresholds reject the picture
-            reason.append(
-                translate(
-                    "reason", "This person's own thresholds reject the picture: sent to review."
-                )
-            )
-        pen_score = scores[PEN]
-        pen_similarity = card_similarity(self.pen.card, pen_score, card_thresholds(self.pen.card))
-        similarity = (result.similarity + pen_similarity) / 2
-        return replace(
-            result,
-            decision=decision,
-            similarity=similarity,
-            reason=" ".join(reason),
-            pen=evidence,
-            fused_thresholds=band,
         )
 
     def explain(self, result: VerificationResult, reference_id: int | None = None) -> Explanation:

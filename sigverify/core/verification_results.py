@@ -1,6 +1,7 @@
 """What goes into the verification service and what comes out of it: a signature to read
-(:class:`SignatureInput`), an enrolment's and a verification's results, references that
-do not look like the others, and the advice when a person has too few references."""
+(:class:`SignatureInput`), an enrolment's and a verification's results (with, for a query
+drawn on a pad, :class:`PenEvidence`), references that do not look like the others, and
+the advice when a person has too few references."""
 
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ from sigverify.core.data.pen_files import is_pen_file, read_pen_file, render_tra
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image, encode_png, read_image_file
-from sigverify.core.pen_verification import PenEvidence
 from sigverify.core.scoring import nearest_count
 from sigverify.core.thresholds import Thresholds
+
+#: The measures a query drawn on a pad is judged on: how it was written (the pen model,
+#: dynamic time warping) and its picture (the image model).
+PEN, DTW, IMAGE = "pen", "dtw", "image"
+WRITING = (PEN, DTW)  # the measures of how it was written
 
 #: With fewer than 5 references the models measured many more genuine signatures sent to
 #: review or rejected (the card's test figures per reference count say how many).
@@ -45,6 +50,49 @@ def too_few_references_advice(person_id: str, total: int, card) -> str | None:
             fewer[-1],
         ).format(now=now["frr"], enough=enough[0], then=then["frr"])
     return text
+
+
+@dataclass(frozen=True)
+class PenEvidence:
+    """How a pad-drawn query fared: each measure's score and scale, their fusion."""
+
+    scores: dict[str, float]  # PEN, IMAGE and, when used, DTW
+    scales: dict[str, float]  # the same keys
+    weights: dict[str, float]  # the same keys, summing to 1
+    fused: float
+    references: int  # pad references the writing was compared with
+    decided_by: str  # PEN (how it was written) or IMAGE (the picture)
+    pen_model: str = ""  # the pen model's id (name@checksum)
+
+    def ratio(self, member: str) -> float:
+        return self.scores[member] / self.scales[member]
+
+    @property
+    def writing_weight(self) -> float:
+        return sum(self.weights[m] for m in WRITING if m in self.weights)
+
+    @property
+    def writing_ratio(self) -> float:
+        """How it was written, over its thresholds: its measures' ratios, weighted."""
+        members = [m for m in WRITING if m in self.scores]
+        if self.writing_weight <= 0:
+            return float(np.mean([self.ratio(m) for m in members]))
+        return sum(self.weights[m] * self.ratio(m) for m in members) / self.writing_weight
+
+    @property
+    def image_ratio(self) -> float:
+        return self.ratio(IMAGE)
+
+    def to_dict(self) -> dict:
+        return {
+            "scores": {m: round(v, 6) for m, v in self.scores.items()},
+            "scales": {m: round(v, 6) for m, v in self.scales.items()},
+            "weights": {m: round(v, 6) for m, v in self.weights.items()},
+            "fused": round(self.fused, 6),
+            "pen_references": self.references,
+            "decided_by": self.decided_by,
+            "pen_model": self.pen_model,
+        }
 
 
 class InconsistentReferencesError(SigverifyError):

@@ -185,18 +185,39 @@ def input_rows(card: ModelCard) -> list[tuple[str, str]]:
     ]
 
 
+def measure_names() -> dict[str, str]:
+    """The measures of a pad-drawn signature, and all of them together, in words."""
+    return {
+        "pen": translate("ModelsPage", "pen model"),
+        "dtw": translate("ModelsPage", "time warping"),
+        "image": translate("ModelsPage", "picture"),
+        "pen+dtw+image": translate("ModelsPage", "all together"),
+    }
+
+
 def fusion_rows(card: ModelCard) -> list[tuple[str, str]]:
     """How a pen model's score joins the image model's."""
     if card.input != "pen":
         return []
     band = card_fusion_thresholds(card)
+    weights = (card.fusion or {}).get("weights")
+    if not weights:
+        how = translate("ModelsPage", "each score over its own threshold, averaged")
+    else:
+        names = measure_names()
+        shares = translate("ModelsPage", ", ").join(
+            translate("ModelsPage", "{what} {share:.0f} %").format(what=names[m], share=100 * w)
+            for m, w in weights.items()
+        )
+        how = translate(
+            "ModelsPage", "each score over its own threshold, weighted ({shares})"
+        ).format(shares=shares)
     return [
         (
             translate("ModelsPage", "With the image model"),
-            translate(
-                "ModelsPage",
-                "each score over its own threshold, averaged: accept ≤ {a:.2f}, reject > {r:.2f}",
-            ).format(a=band.accept, r=band.reject),
+            translate("ModelsPage", "{how}: accept ≤ {a:.2f}, reject > {r:.2f}").format(
+                how=how, a=band.accept, r=band.reject
+            ),
         )
     ]
 
@@ -463,12 +484,7 @@ def pad_table(card) -> list[str]:
     if not datasets:
         return []
     e = html.escape
-    names = {
-        "pen": translate("ModelsPage", "pen model"),
-        "dtw": translate("ModelsPage", "time warping"),
-        "image": translate("ModelsPage", "picture"),
-        "pen+dtw+image": translate("ModelsPage", "all together"),
-    }
+    names = measure_names()
     heading = translate(
         "ModelsPage",
         "Signatures drawn on a pad: test writers of {splits} trainings, {refs} references",

@@ -23,7 +23,8 @@ def _check_engine(folder: Path) -> str:
     from sigverify.core.model.inference import load_for_inference
     from sigverify.core.paths import resource_path
     from sigverify.core.store import Store
-    from sigverify.core.verification import ACCEPT, REJECT, REVIEW, VerificationService
+    from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW
+    from sigverify.core.verification import VerificationService
     from sigverify.core.verification_results import SignatureInput
 
     with Store(folder / "selftest.sqlite3") as store:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.verification import ACCEPT, REJECT, REVIEW
+from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW
 
 # decision colours: readable with white text in light and dark themes
 DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}

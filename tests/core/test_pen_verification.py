@@ -21,10 +21,7 @@ from sigverify.core.model.card import read_card, write_card
 from sigverify.core.model.io import load_model
 from sigverify.core.pen_matching import dtw_distance, dtw_features
 from sigverify.core.pen_verification import (
-    DTW,
     FUSION_SETTING,
-    IMAGE,
-    PEN,
     PenScorer,
     card_fusion_thresholds,
     deciding_evidence,
@@ -32,8 +29,9 @@ from sigverify.core.pen_verification import (
 )
 from sigverify.core.scoring import pairwise_distances, score_queries
 from sigverify.core.store import Store
-from sigverify.core.verification import ACCEPT, REJECT, REVIEW, VerificationService
-from sigverify.core.verification_results import SignatureInput
+from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW
+from sigverify.core.verification import VerificationService
+from sigverify.core.verification_results import DTW, IMAGE, PEN, SignatureInput
 from tests.conftest import signature_file, write_svc2004
 
 
@@ -151,7 +149,9 @@ def test_with_a_fitted_fusion_time_warping_joins_in(pen_service, tmp_path):
     assert "time warping" in result.reason
     # with the card's weights: the weighted mean, and how it was written weighted within
     card.fusion = {**card.fusion, "weights": {PEN: 0.2, DTW: 0.6, IMAGE: 0.2}}
-    evidence = pen_service.verify("p-3", query, record=False).pen
+    weighted = pen_service.verify("p-3", query, record=False)
+    evidence = weighted.pen
+    assert "counting the way it was written 80 % and the picture 20 %" in weighted.reason
     assert evidence.weights == {PEN: 0.2, DTW: 0.6, IMAGE: 0.2}
     assert evidence.fused == pytest.approx(0.2 * ratios[0] + 0.6 * ratios[1] + 0.2 * ratios[2])
     assert evidence.writing_ratio == pytest.approx((0.2 * ratios[0] + 0.6 * ratios[1]) / 0.8)

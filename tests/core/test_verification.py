@@ -15,8 +15,8 @@ from sigverify.core.model.io import load_model, save_model
 from sigverify.core.person_card import export_person, import_person
 from sigverify.core.scoring import pairwise_distances
 from sigverify.core.store import Store
-from sigverify.core.thresholds import card_thresholds
-from sigverify.core.verification import ACCEPT, REJECT, REVIEW, VerificationService, model_id_of
+from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW, card_thresholds
+from sigverify.core.verification import VerificationService, model_id_of
 from sigverify.core.verification_results import InconsistentReferencesError, SignatureInput
 from tests.conftest import signature_file, write_png
 

@@ -3,6 +3,7 @@ page, and a pad query judged on the way it was written and on its picture."""
 
 from __future__ import annotations
 
+import html
 import time
 
 import pytest
@@ -142,6 +143,12 @@ def test_a_pen_card_page_shows_what_each_measure_and_all_together_scored(tiny_pe
         "susig", "5.0 %", "4.0 %", "15.0 %", "12.3 %", "2.0 %", "6.1 %",
     ]  # fmt: skip
     assert "people it never saw" not in page  # the pen model alone is not the headline
+    card.fusion = {
+        "accept": 0.95, "reject": 1.1, "scales": {"pen": 0.5, "dtw": 0.4, "image": 0.6},
+        "dtw_spread": 0.5, "weights": {"pen": 0.2, "dtw": 0.6, "image": 0.2},
+    }  # fmt: skip
+    assert ("weighted (pen model 20 %, time warping 60 %, picture 20 %): accept ≤ 0.95, "
+            "reject > 1.10") in html.unescape(card_html(card))  # fmt: skip
 
 
 def test_applying_on_the_thresholds_page_keeps_to_the_source_shown_at_the_click(

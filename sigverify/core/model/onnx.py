@@ -114,6 +114,13 @@ def load_onnx_model(folder: str | Path, threads: int | None = None, gpu: bool = 
     if threads:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+    if card.input == "pen":
+        # The pen model's idle threads sleep instead of spinning: its one-query runs sit
+        # between the picture's and numpy work, and spinning threads took the cores from
+        # them (bench/pen_speed.py on SUSIG, 2 cores: p95 33-50 ms spinning, 27-34 not). The
+        # image model keeps spinning: without it, batch embedding fell from 717 to 429
+        # images/s (bench/speed.py) at the same single-query time.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3  # warnings about unused initialisers are not the user's
     providers = ["CPUExecutionProvider"]
     if gpu and "CUDAExecutionProvider" in onnxruntime.get_available_providers():

@@ -135,3 +135,17 @@ def test_enrolling_and_verifying_import_no_torch(tiny_model_dir, tmp_path):
     decision, torch_loaded, onnx_loaded = done.stdout.split()
     assert decision in ("accept", "review", "reject")
     assert (torch_loaded, onnx_loaded) == ("False", "True")
+
+
+def test_only_the_pen_models_idle_threads_sleep_instead_of_spinning(
+    tiny_model_dir, tiny_pen_model_dir
+):
+    def spinning(folder) -> str:
+        options = load_onnx_model(folder, threads=2).session.get_session_options()
+        try:
+            return options.get_session_config_entry("session.intra_op.allow_spinning")
+        except RuntimeError:  # not set: onnxruntime's default, spinning
+            return "default"
+
+    assert spinning(tiny_pen_model_dir) == "0"  # its one-query runs sit between other work
+    assert spinning(tiny_model_dir) == "default"  # batch embedding keeps its speed

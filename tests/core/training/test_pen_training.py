@@ -130,7 +130,8 @@ def test_the_weights_favour_what_separates_each_data_folder_alike():
     def scores(genuine, skilled, writers):
         return ScoreSet(refs=3, genuine=np.array(genuine), skilled=np.array(skilled),
                         random=np.zeros(0), genuine_writer=np.array(writers),
-                        skilled_writer=np.array(writers), random_writer=np.zeros(0, int))  # fmt: skip
+                        skilled_writer=np.array(writers),
+                        random_writer=np.zeros(0, int))  # fmt: skip
 
     # writers 0-3 in folder "big", writer 4 alone in "small"; per writer one genuine and
     # one forged query. The pen tells them apart in "big" only, DTW in "small" only.
