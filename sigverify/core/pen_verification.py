@@ -29,7 +29,7 @@ from sigverify.core.errors import ModelFileError
 from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_matching import dtw_distances, dtw_features
-from sigverify.core.scoring import pairwise_distances, score_queries
+from sigverify.core.scoring import calibrated_similarity, pairwise_distances, score_queries
 from sigverify.core.store import Store
 from sigverify.core.thresholds import (
     ACCEPT,
@@ -188,7 +188,7 @@ def deciding_evidence(
     how it was written."""
     writing = writing_weight * (writing_ratio - 1)
     image = image_weight * (image_ratio - 1)
-    if decision == "accept":
+    if decision == ACCEPT:
         return PEN if writing <= image else IMAGE
     return PEN if writing >= image else IMAGE
 
@@ -233,6 +233,23 @@ def fused_reason(decision: str, evidence: PenEvidence, thresholds: Thresholds) -
     return translate("reason", "{basis}, {verdict}. {decided}").format(
         basis=basis, verdict=verdict, decided=decided
     )
+
+
+def fused_similarity(
+    pen_card: ModelCard,
+    image_model_id: str,
+    fused: float,
+    pen_score: float,
+    picture: VerificationResult,
+) -> float:
+    """The similarity shown for a pad-drawn query: the fusion's calibration of the fused
+    score when it applies (fitted with this image model), else the mean of the picture's
+    and the pen model's own."""
+    calibration = (pen_card.fusion or {}).get("calibration")
+    if calibration and fitted_with(pen_card, image_model_id):
+        return calibrated_similarity(fused, *calibration)
+    pen = card_similarity(pen_card, pen_score, card_thresholds(pen_card))
+    return (picture.similarity + pen) / 2
 
 
 def pad_references(
@@ -309,11 +326,10 @@ def judge_pad_query(
         reason.append(
             translate("reason", "This person's own thresholds reject the picture: sent to review.")
         )
-    pen_similarity = card_similarity(pen.card, scores[PEN], card_thresholds(pen.card))
     return replace(
         result,
         decision=decision,
-        similarity=(result.similarity + pen_similarity) / 2,
+        similarity=fused_similarity(pen.card, image_model_id, fused, scores[PEN], result),
         reason=" ".join(reason),
         pen=evidence,
         fused_thresholds=band,

@@ -29,7 +29,7 @@ from sigverify.core.pen_verification import (
 )
 from sigverify.core.scoring import pairwise_distances, score_queries
 from sigverify.core.store import Store
-from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW
+from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW, card_similarity, card_thresholds
 from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import DTW, IMAGE, PEN, SignatureInput
 from tests.conftest import signature_file, write_svc2004
@@ -156,6 +156,15 @@ def test_with_a_fitted_fusion_time_warping_joins_in(pen_service, tmp_path):
     assert evidence.fused == pytest.approx(0.2 * ratios[0] + 0.6 * ratios[1] + 0.2 * ratios[2])
     assert evidence.writing_ratio == pytest.approx((0.2 * ratios[0] + 0.6 * ratios[1]) / 0.8)
     assert evidence.to_dict()["weights"] == {PEN: 0.2, DTW: 0.6, IMAGE: 0.2}
+    # the similarity shown: the mean of the picture's and the pen model's own, until the
+    # fusion has a calibration of the fused score (Platt: 1 / (1 + exp(a * fused + b)))
+    picture = pen_service.verify("p-3", SignatureInput(query.name, query.data), record=False)
+    pen_alone = card_similarity(card, evidence.scores[PEN], card_thresholds(card))
+    assert weighted.similarity == pytest.approx((picture.similarity + pen_alone) / 2)
+    card.fusion = {**card.fusion, "calibration": [4.0, -4.4]}
+    calibrated = pen_service.verify("p-3", query, record=False)
+    fused = calibrated.pen.fused
+    assert calibrated.similarity == pytest.approx(1 / (1 + np.exp(4.0 * fused - 4.4)))
     assert (result.fused_thresholds.accept, result.fused_thresholds.reject) == (0.9, 1.2)
     # fitted with another image model: its scales do not apply, nor does DTW
     card.fusion = {**card.fusion, "image_model": "another@0123456789ab"}
@@ -223,6 +232,10 @@ def test_a_card_with_an_impossible_fusion_band_is_refused(tiny_pen_model_dir, tm
     with pytest.raises(ModelFileError, match="scales"):
         read_card(tmp_path)
     scales = {"pen": 0.5, "image": 0.4}
+    card.fusion = {"accept": 0.9, "reject": 1.2, "scales": scales, "calibration": [1.0]}
+    write_card(card, tmp_path)
+    with pytest.raises(ModelFileError, match="calibration"):
+        read_card(tmp_path)
     for weights in ({"pen": 0.7, "image": 0.2}, {"pen": 1.2, "image": -0.2}, {"pen": 1.0}):
         card.fusion = {"accept": 0.9, "reject": 1.2, "scales": scales, "weights": weights}
         write_card(card, tmp_path)

@@ -23,7 +23,7 @@ from sigverify.core.data.pen_bank import PenBank
 from sigverify.core.data.pen_files import render_trajectory
 from sigverify.core.data.splits import dataset_of
 from sigverify.core.errors import NoInkError, SigverifyError
-from sigverify.core.evaluation.calibration import review_band
+from sigverify.core.evaluation.calibration import fit_calibration, review_band
 from sigverify.core.evaluation.metrics import compute_eer
 from sigverify.core.evaluation.protocol import score_writers, score_writers_by
 from sigverify.core.i18n import translate
@@ -111,7 +111,8 @@ def fit_fusion(
     """The ``fusion`` entry of a pen model's card, from the scores of the same validation
     queries by each member ("pen", "image" and, with ``dtw_spread``, "dtw"), their writers'
     data folders ``groups`` (one per writer index): each member's scale and weight, and the
-    band (accept, reject) and EER threshold of their fused score."""
+    band (accept, reject), EER threshold and calibration (the similarity shown for a fused
+    score) of their fused score."""
     scales = {m: eer_scale(s) for m, s in scores.items()}
     weights = choose_weights(scores, scales, groups)
     fused = fused_scores(scores, scales, weights)
@@ -127,6 +128,7 @@ def fit_fusion(
         "threshold": float(threshold),
         "accept": float(accept),
         "reject": float(reject),
+        "calibration": list(fit_calibration(fused.genuine, negatives)),
         "chosen_on": f"validation writers ({writers}), {refs} references, {kind} forgeries; "
         f"weights: the lowest mean EER over their {len(np.unique(groups))} data folders",
         "validation_eer": {

@@ -358,6 +358,13 @@ def _card_problem(card: ModelCard) -> str | None:
             return "fusion must give dtw_spread exactly when it has a dtw scale"
         if "dtw_spread" in fusion and not is_finite_number(fusion["dtw_spread"], 1e-6, 1e3):
             return "fusion dtw_spread must be a number above 0"
+        calibration = fusion.get("calibration")
+        if calibration is not None and (
+            not isinstance(calibration, list)
+            or len(calibration) != 2
+            or not all(is_finite_number(v, -1e6, 1e6) for v in calibration)
+        ):
+            return "fusion calibration must be two numbers"
         weights = fusion.get("weights")
         if weights is not None and (
             not isinstance(weights, dict)

@@ -165,6 +165,8 @@ def test_the_fusion_is_fitted_on_the_pen_models_validation_writers(
     assert set(fusion["scales"]) == {"pen", "image", "dtw"}
     assert all(v > 0 for v in fusion["scales"].values()) and fusion["dtw_spread"] > 0
     assert fusion["weights"] in weight_grid(list(fusion["scales"]))
+    a, _ = fusion["calibration"]
+    assert a > 0  # a higher fused score (less alike) is shown as less likely genuine
     assert fusion["chosen_on"].startswith("validation writers (4), 3 references")
     assert set(fusion["validation_eer"]) == {"pen", "image", "dtw", "fused"}
     load_onnx_model(folder, gpu=False)  # the card's checksums still hold
