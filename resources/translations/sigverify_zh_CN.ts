@@ -922,42 +922,42 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+340"/>
+        <location line="+343"/>
         <source>references</source>
         <translation>参考签名数</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-342"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+340"/>
+        <location line="+343"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-339"/>
-        <location line="+340"/>
+        <location line="-342"/>
+        <location line="+343"/>
         <location line="+41"/>
         <source>FAR skilled</source>
         <translation>FAR（熟练伪造）</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-383"/>
         <source>FAR random</source>
         <translation>FAR（随机伪造）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+339"/>
+        <location line="+342"/>
         <location line="+40"/>
         <source>FRR</source>
         <translation>FRR</translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location line="-381"/>
         <source>writers</source>
         <translation>书写者数</translation>
     </message>
@@ -997,7 +997,7 @@ Click to open another store at the next start</source>
         <translation>{what} {share:.0f} %</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>each score over its own threshold, weighted ({shares})</source>
         <translation>各分数除以各自阈值后加权（{shares}）</translation>
     </message>
@@ -1037,7 +1037,7 @@ Click to open another store at the next start</source>
         <translation>笔迹</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-105"/>
         <source>pen model</source>
         <translation>笔迹模型</translation>
     </message>
@@ -1057,7 +1057,7 @@ Click to open another store at the next start</source>
         <translation>全部合并</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="+297"/>
         <source>Signatures drawn on a pad: test writers of {splits} trainings, {refs} references</source>
         <translation>手写板签名：{splits} 次训练的测试书写者，{refs} 个参考签名</translation>
     </message>
@@ -2716,12 +2716,27 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>the way it was written decided</source>
+        <translation>由书写方式决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the picture decided</source>
+        <translation>由图像决定</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>{decision}: “{file}”, drawn on a pad: pen and picture together {fused} ({decided}), score {score}</source>
+        <translation>{decision}：“{file}”，手写板上签：笔迹与图像合并 {fused}（{decided}），分数 {score}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{decision}: “{file}”, distance {distance}, score {score}</source>
         <translation>{decision}：“{file}”，距离 {distance}，分数 {score}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>{count} reference(s): {files}</source>
         <translation>{count} 个参考签名：{files}</translation>
     </message>
@@ -2955,7 +2970,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”使用了此版本无法识别的编码器（“{encoder}”）。</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+184"/>
         <source>The saved validation scores of “{name}” are damaged ({error}).</source>
         <extracomment>A pen model&apos;s fused pen + DTW + image scores of its validation writers.</extracomment>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
@@ -3474,7 +3489,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 能读取的笔迹记录（SVC2004 .TXT、SUSIG .sig 或 SigComp2009 .hwr）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/fusion.py" line="+241"/>
+        <location filename="../../sigverify/core/evaluation/fusion.py" line="+243"/>
         <source>None of these data folders holds the pen model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该笔迹模型的验证书写者：请提供训练它所用的文件夹。</translation>
     </message>
@@ -3690,18 +3705,18 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+17"/>
-        <source>within the accept limit {limit:.2f}</source>
-        <translation>在接受界限 {limit:.2f} 以内</translation>
+        <source>within the accept limit {limit:.3f}</source>
+        <translation>在接受界限 {limit:.3f} 以内</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>above the reject limit {limit:.2f}</source>
-        <translation>高于拒绝界限 {limit:.2f}</translation>
+        <source>above the reject limit {limit:.3f}</source>
+        <translation>高于拒绝界限 {limit:.3f}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>between the accept and reject limits {a:.2f}-{r:.2f}</source>
-        <translation>介于接受与拒绝界限 {a:.2f}-{r:.2f} 之间</translation>
+        <source>between the accept and reject limits {a:.3f}-{r:.3f}</source>
+        <translation>介于接受与拒绝界限 {a:.3f}-{r:.3f} 之间</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3719,7 +3734,7 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。{decided}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+59"/>
         <source>No pen model is installed: the picture alone decided.</source>
         <translation>未安装笔迹模型：仅由图像决定。</translation>
     </message>

@@ -94,14 +94,26 @@ def _details_text(entry: AuditEntry) -> str:
             "review": translate("audit", "sent to review"),
             "reject": translate("audit", "rejected"),
         }
-        text = translate(
-            "audit", "{decision}: “{file}”, distance {distance}, score {score}"
-        ).format(
-            decision=words.get(d.get("decision"), d.get("decision")),
-            file=Path(str(d.get("file", ""))).name,  # a batch records the whole path
-            distance=d.get("distance"),
-            score=f"{100 * d['score']:.0f} %" if isinstance(d.get("score"), int | float) else "?",
-        )
+        decision = words.get(d.get("decision"), d.get("decision"))
+        file = Path(str(d.get("file", ""))).name  # a batch records the whole path
+        score = f"{100 * d['score']:.0f} %" if isinstance(d.get("score"), int | float) else "?"
+        pen = d.get("pen") if isinstance(d.get("pen"), dict) else None
+        if pen:  # drawn on a pad: decided on the fused score, not the picture's distance
+            decided = {
+                "pen": translate("audit", "the way it was written decided"),
+                "image": translate("audit", "the picture decided"),
+            }.get(pen.get("decided_by"), "")
+            text = translate(
+                "audit",
+                "{decision}: “{file}”, drawn on a pad: pen and picture together {fused} "
+                "({decided}), score {score}",
+            ).format(
+                decision=decision, file=file, fused=pen.get("fused"), decided=decided, score=score
+            )
+        else:
+            text = translate(
+                "audit", "{decision}: “{file}”, distance {distance}, score {score}"
+            ).format(decision=decision, file=file, distance=d.get("distance"), score=score)
         if d.get("comment"):
             text += " — " + d["comment"]
         return text

@@ -215,16 +215,16 @@ def fused_reason(decision: str, evidence: PenEvidence, thresholds: Thresholds) -
         fused=evidence.fused,
     )
     if decision == "accept":
-        verdict = translate("reason", "within the accept limit {limit:.2f}").format(
+        verdict = translate("reason", "within the accept limit {limit:.3f}").format(
             limit=thresholds.accept
         )
     elif decision == "reject":
-        verdict = translate("reason", "above the reject limit {limit:.2f}").format(
+        verdict = translate("reason", "above the reject limit {limit:.3f}").format(
             limit=thresholds.reject
         )
     else:
         verdict = translate(
-            "reason", "between the accept and reject limits {a:.2f}-{r:.2f}"
+            "reason", "between the accept and reject limits {a:.3f}-{r:.3f}"
         ).format(a=thresholds.accept, r=thresholds.reject)
     decided = {
         PEN: translate("reason", "The way it was written decided."),

@@ -206,8 +206,11 @@ def fusion_rows(card: ModelCard) -> list[tuple[str, str]]:
     else:
         names = measure_names()
         shares = translate("ModelsPage", ", ").join(
-            translate("ModelsPage", "{what} {share:.0f} %").format(what=names[m], share=100 * w)
-            for m, w in weights.items()
+            translate("ModelsPage", "{what} {share:.0f} %").format(
+                what=names[m], share=100 * weights[m]
+            )
+            for m in ("pen", "dtw", "image")  # how it was written first, as on Verify
+            if m in weights
         )
         how = translate(
             "ModelsPage", "each score over its own threshold, weighted ({shares})"
@@ -231,6 +234,8 @@ class ModelsPage(QWidget):
         self.models: list[InstalledModel] = []
         self._job = None
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # "name (active, pen, built in)" wraps, never cut off
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
         self.details = QTextBrowser()
         self.activate_button = RoleButton(self.tr("Activate"), store, "models")

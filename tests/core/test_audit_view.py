@@ -48,6 +48,10 @@ def test_each_action_is_summed_up_in_words():
     verify = entry(7, "verify", "C-1", decision="review", distance=0.71, score=0.41,
                    file="cheque.png", comment="counter 3")  # fmt: skip
     assert summary(verify) == "sent to review: “cheque.png”, distance 0.71, score 41 % — counter 3"
+    pad = entry(13, "verify", "P-77", decision="accept", distance=0.611, score=0.98,
+                file="g_9.sig", pen={"fused": 0.731, "decided_by": "pen"})  # fmt: skip
+    assert summary(pad) == ("accepted: “g_9.sig”, drawn on a pad: pen and picture together 0.731 "
+                            "(the way it was written decided), score 98 %")  # fmt: skip
     assert action_name("verify") == "Verification" and action_name("odd_action") == "odd_action"
     enrol = entry(8, "enroll", "C-1", added=2, files=["a.png", "b.png"])
     assert summary(enrol) == "2 reference(s): a.png, b.png"

@@ -145,7 +145,7 @@ def test_a_pen_card_page_shows_what_each_measure_and_all_together_scored(tiny_pe
     assert "people it never saw" not in page  # the pen model alone is not the headline
     card.fusion = {
         "accept": 0.95, "reject": 1.1, "scales": {"pen": 0.5, "dtw": 0.4, "image": 0.6},
-        "dtw_spread": 0.5, "weights": {"pen": 0.2, "dtw": 0.6, "image": 0.2},
+        "dtw_spread": 0.5, "weights": {"pen": 0.2, "image": 0.2, "dtw": 0.6},  # the card's order
     }  # fmt: skip
     assert ("weighted (pen model 20 %, time warping 60 %, picture 20 %): accept ≤ 0.95, "
             "reject > 1.10") in html.unescape(card_html(card))  # fmt: skip
