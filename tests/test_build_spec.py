@@ -44,6 +44,9 @@ def test_build_spec_names_existing_entries_model_and_resources():
     assert {"tests", "pytest", "tkinter"} <= set(constants["EXCLUDES"])
     assert constants["VARIANTS"] == ("desk", "full")
     assert {"torch", "torchvision"} <= set(constants["DESK_EXCLUDES"])  # the desk build
+    # ... which runs the models through ONNX Runtime, so it leaves their torch weights out
+    assert set(constants["DESK_MODEL_LEFT_OUT"]) == {"model.safetensors"}
+    assert "model.onnx" in constants["MODEL_FILES"]
 
 
 def test_the_desk_build_leaves_out_only_modules_that_verifying_does_not_import():
