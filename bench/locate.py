@@ -1,8 +1,9 @@
 """Finding signatures on whole pages, as JSON: box IoU and time per page on synthetic
-cheques and forms made from real signatures (``sigverify.core.data.synthetic_pages``).
+cheques and forms made from real signatures (``sigverify.core.data.synthetic_pages``), by
+the locator network (or, with ``--classical``, the classical cues).
 
     python bench/locate.py --data ../shared/data/sigcomp2011 --data ... [--pages 200]
-                           [--seed 1] [--examples DIR]
+                           [--seed 1] [--examples DIR] [--classical]
     python bench/locate.py --fit --data ../shared/data/cedar ...   # print fitted weights
 
 Each page takes one signature (and on a quarter of them a co-signer's) of a writer of the
@@ -24,10 +25,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from sigverify.core.data.datasets import read_dataset
-from sigverify.core.data.synthetic_pages import compose_page
-from sigverify.core.imaging import locate
-from sigverify.core.imaging.imageio import load_image
+from sigverify.core.data.synthetic_pages import pages_of_writers as pages
+from sigverify.core.imaging import locate, locate_net
 
 
 def iou(a, b) -> float:
@@ -37,25 +36,6 @@ def iou(a, b) -> float:
     h = max(0, min(ay + ah, by + bh) - max(ay, by))
     inter = w * h
     return inter / float(aw * ah + bw * bh - inter) if inter else 0.0
-
-
-def pages(folders: list[str], count: int, seed: int):
-    rng = np.random.default_rng(seed)
-    scans = []
-    for folder in folders:
-        for writer in read_dataset(folder).writers:
-            scans += [(Path(folder).name, p) for p in writer.genuine[:3]]
-    for number in range(count):
-        chosen = [scans[int(i)] for i in rng.choice(len(scans), 2, replace=False)]
-        images = [load_image(p).pixels for _, p in chosen]
-        two = rng.random() < 0.25
-        page = compose_page(
-            images if two else images[:1],
-            seed=seed * 100000 + number,
-            kind="cheque" if number % 2 == 0 else "form",
-            photo=(number // 2) % 2 == 1,
-        )
-        yield chosen[0][0], page
 
 
 def fit(folders, count, seed) -> dict:
@@ -108,6 +88,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--examples", default=None, help="save missed pages here")
+    parser.add_argument(
+        "--classical", action="store_true", help="the classical cues, not the locator network"
+    )
     args = parser.parse_args()
     if args.fit:
         json.dump(fit(args.data, args.pages, args.seed), sys.stdout, indent=2)
@@ -116,7 +99,7 @@ def main() -> int:
     times, best, all_found, kinds = [], [], [], {}
     for number, (dataset, page) in enumerate(pages(args.data, args.pages, args.seed)):
         started = time.perf_counter()
-        candidates = locate.locate_signatures(page.image)
+        candidates = locate.locate_signatures(page.image, classical=args.classical)
         times.append(time.perf_counter() - started)
         top = (
             max((iou(candidates[0].box, t) for t in page.boxes), default=0.0) if candidates else 0.0
@@ -142,6 +125,7 @@ def main() -> int:
     best_arr = np.asarray(best)
     result = {
         "pages": len(best),
+        "method": "classical" if args.classical or not locate_net.available() else "network",
         "data": args.data,
         "top_iou_at_least_0.8": round(float(np.mean(best_arr >= 0.8)), 4),
         "top_iou_median": round(float(np.median(best_arr)), 4),

@@ -226,6 +226,9 @@ def test_locate_bench_measures_pages_and_fits_weights(tmp_path):
     data = write_synthetic_dataset(tmp_path / "synth", writers=4, genuine=3, forged=1)
     out = run_script("locate.py", "--data", data, "--pages", "4")
     assert out["pages"] == 4 and 0 <= out["top_iou_at_least_0.8"] <= 1
+    assert out["method"] == "network"  # resources/locator is shipped
+    classical = run_script("locate.py", "--data", data, "--pages", "4", "--classical")
+    assert classical["method"] == "classical" and classical["pages"] == 4
     assert 0 < out["ms_per_page"]["p50"] <= out["ms_per_page"]["p95"]
     assert set(out["by_kind"]) >= {"cheque", "form", "cheque-photo", "form-photo"}
     fitted = run_script("locate.py", "--fit", "--data", data, "--pages", "4")

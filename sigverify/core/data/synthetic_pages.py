@@ -332,3 +332,28 @@ def _photograph(page: np.ndarray, masks, rng):
     size = (out_w, out_h)
     moved = [cv2.warpPerspective(m, matrix, size, flags=cv2.INTER_NEAREST) for m in masks]
     return photo, moved, target
+
+
+def pages_of_writers(folders: list[str], count: int, seed: int):
+    """``count`` pages ``(folder name, SyntheticPage)`` with signatures of the writers of
+    the data ``folders`` (their first 3 genuine scans): half cheques, half forms, half of
+    each photographed, a co-signer on a quarter; the same pages for the same ``seed``."""
+    from sigverify.core.data.datasets import read_dataset
+    from sigverify.core.imaging.imageio import load_image
+
+    rng = np.random.default_rng(seed)
+    scans = []
+    for folder in folders:
+        for writer in read_dataset(folder).writers:
+            scans += [(Path(folder).name, p) for p in writer.genuine[:3]]
+    for number in range(count):
+        chosen = [scans[int(i)] for i in rng.choice(len(scans), 2, replace=False)]
+        images = [load_image(p).pixels for _, p in chosen]
+        two = rng.random() < 0.25
+        page = compose_page(
+            images if two else images[:1],
+            seed=seed * 100000 + number,
+            kind="cheque" if number % 2 == 0 else "form",
+            photo=(number // 2) % 2 == 1,
+        )
+        yield chosen[0][0], page

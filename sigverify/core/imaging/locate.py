@@ -1,5 +1,7 @@
 """Finding the signature on a whole page: a cheque, a form, a contract, scanned or
-photographed. Classical cues, no network:
+photographed. Steps 1 and 2 below prepare the page; then a small network
+(:mod:`sigverify.core.imaging.locate_net`) marks where signatures are and the ink there
+gives each box. Without the network's file, classical cues (step 3) do it instead:
 
 1. *The page.* In a photo, the sheet is the largest bright four-sided shape; it is warped
    to a rectangle (:func:`find_page`), so that text lines run level.
@@ -22,6 +24,8 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+
+from sigverify.core.imaging import locate_net
 
 #: Pages are worked on with their long side at most this (pixels).
 WORKING_SIDE = 1400
@@ -289,19 +293,35 @@ def _union(words: list[Word]) -> tuple[int, int, int, int]:
     return x0, y0, x1 - x0, y1 - y0
 
 
-def locate_signatures(image: np.ndarray, limit: int = 5) -> list[Candidate]:
-    """Up to ``limit`` places on the page ``image`` (grey ``(H, W)`` or RGB ``(H, W, 3)``
-    uint8) that look like signatures, best first."""
-    view = page_view(image)
+def classical_places(view: PageView) -> list[tuple[tuple[int, int, int, int], float]]:
+    """``(box, score)`` of each group of handwritten words on the page view, by the cues."""
     words, text_h = page_words(view)
     page_area = view.grey.shape[0] * view.grey.shape[1]
-    candidates = []
+    places = []
     for group in _joined(words, text_h):
         x, y, w, h = _union(group)
         weights = np.array([g.box[2] * g.box[3] for g in group], np.float64)
         hand = float(np.average([g.handwriting for g in group], weights=weights))
         size = min(1.0, np.sqrt(w * h / page_area) / 0.2)  # a signature is not a speck
-        score = hand * (0.5 + 0.5 * size)
+        places.append(((x, y, w, h), hand * (0.5 + 0.5 * size)))
+    return places
+
+
+def locate_signatures(
+    image: np.ndarray, limit: int = 5, classical: bool = False
+) -> list[Candidate]:
+    """Up to ``limit`` places on the page ``image`` (grey ``(H, W)`` or RGB ``(H, W, 3)``
+    uint8) that look like signatures, best first: found by the locator network
+    (:mod:`sigverify.core.imaging.locate_net`) when it is installed, else (or with
+    ``classical``) by the cues of :func:`classical_places`."""
+    view = page_view(image)
+    if classical or not locate_net.available():
+        places = classical_places(view)
+    else:
+        chance = locate_net.signature_chance(view.grey)
+        places = locate_net.regions(chance, ink_without_lines(view.grey))
+    candidates = []
+    for (x, y, w, h), score in places:
         corners = np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]])
         mapped = cv2.perspectiveTransform(corners.reshape(-1, 1, 2), view.to_input).reshape(4, 2)
         x0, y0 = np.floor(mapped.min(0)).astype(int)

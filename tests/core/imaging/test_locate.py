@@ -4,6 +4,7 @@ generator's signatures), the page in a photo, and ``sigverify locate``."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -12,6 +13,7 @@ import pytest
 from sigverify import cli
 from sigverify.core.data.synthetic import genuine_signature, writer_style
 from sigverify.core.data.synthetic_pages import compose_page
+from sigverify.core.imaging import locate_net
 from sigverify.core.imaging.imageio import load_page
 from sigverify.core.imaging.locate import crop_candidate, find_page, locate_signatures
 
@@ -38,12 +40,44 @@ def test_a_page_is_the_same_for_the_same_seed_and_its_boxes_hold_the_ink():
     assert len(two.boxes) == 2 and iou(*two.boxes) == 0
 
 
+@pytest.mark.parametrize("classical", [False, True], ids=["network", "classical"])
 @pytest.mark.parametrize("seed", [1, 7, 11])
-def test_the_signature_on_a_cheque_is_found(seed):
+def test_the_signature_on_a_cheque_is_found(seed, classical):
     sample = page(seed, photo=seed != 1)
-    candidates = locate_signatures(sample.image)
+    candidates = locate_signatures(sample.image, classical=classical)
     assert candidates and iou(candidates[0].box, sample.boxes[0]) >= 0.8
     assert candidates[0].score == max(c.score for c in candidates)
+
+
+def test_the_network_is_shipped_and_without_it_the_classical_cues_find():
+    assert locate_net.available()  # resources/locator/locator.onnx
+    sample = page(7, kind="form", photo=True)
+    by_network = locate_signatures(sample.image)
+    assert by_network and iou(by_network[0].box, sample.boxes[0]) >= 0.8
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(locate_net, "locator_file", lambda: Path("/nowhere/locator.onnx"))
+        assert not locate_net.available()
+        without = locate_signatures(sample.image)
+    classical = locate_signatures(sample.image, classical=True)
+    assert [c.box for c in without] == [c.box for c in classical]
+
+
+def test_a_region_of_high_chance_gives_the_box_of_the_ink_inside_it():
+    chance = np.zeros((100, 200), np.float32)
+    ink = np.zeros((100, 200), bool)
+    chance[20:60, 30:150] = 0.9  # a signature's region, wider than its ink
+    ink[30:50, 40:140] = True
+    ink[25, 145] = True  # a dot of it, near the edge
+    chance[70:95, 10:60] = 0.6  # a doubtful region
+    ink[75:90, 15:55] = True
+    ink[5:10, 5:195] = True  # ink where the net sees nothing (print): never a box
+    chance[2:6, 180:186] = 0.95  # a speck of chance (24 pixels): too small
+    found = locate_net.regions(chance, ink)
+    assert found == [
+        ((40, 25, 106, 25), pytest.approx(0.9)),
+        ((15, 75, 40, 15), pytest.approx(0.6)),
+    ]
+    assert locate_net.regions(np.full((50, 50), 0.2, np.float32), np.ones((50, 50), bool)) == []
 
 
 def test_most_pages_have_a_signature_as_their_best_candidate():
