@@ -35,8 +35,9 @@ INK_SHARE = 0.72
 
 @dataclass(frozen=True)
 class Candidate:
-    """A place on the page that looks like a signature. ``score`` 0..1 (higher: more
-    like handwriting, and larger)."""
+    """A place on the page that looks like a signature. ``score`` 0..1, higher when surer:
+    the network's mean chance over the place (the classical cues: more like handwriting,
+    and larger)."""
 
     box: tuple[int, int, int, int]
     score: float
