@@ -28,7 +28,21 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.imaging.imageio import IMAGE_SUFFIXES
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui import dialogs
+from sigverify.gui.language import gui_settings
 from sigverify.gui.qimages import qimage_to_png
+
+LAST_FOLDER_SETTING = "last_signature_folder"
+
+
+def last_folder() -> str:
+    """Where the last signature or page was opened from ("" at first: the dialog's own
+    default), so a clerk working through a folder does not browse to it each time."""
+    folder = str(gui_settings().value(LAST_FOLDER_SETTING, "") or "")
+    return folder if folder and Path(folder).is_dir() else ""
+
+
+def remember_folder(path: str | Path) -> None:
+    gui_settings().setValue(LAST_FOLDER_SETTING, str(Path(path).parent))
 
 
 def image_filter(pens: bool = True) -> str:
@@ -160,10 +174,12 @@ class SignatureDropArea(QFrame):
             else self.tr("Choose the signature to check")
         )
         if self.multiple:
-            paths, _ = QFileDialog.getOpenFileNames(self, title, "", image_filter())
+            paths, _ = QFileDialog.getOpenFileNames(self, title, last_folder(), image_filter())
         else:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", image_filter())
+            path, _ = QFileDialog.getOpenFileName(self, title, last_folder(), image_filter())
             paths = [path] if path else []
+        if paths:
+            remember_folder(paths[0])
         self.add_paths(paths)
 
     def paste(self) -> None:
@@ -183,10 +199,14 @@ class SignatureDropArea(QFrame):
         from sigverify.gui.crop import CropDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the scanned or photographed page"), "", image_filter(pens=False)
+            self,
+            self.tr("Choose the scanned or photographed page"),
+            last_folder(),
+            image_filter(pens=False),
         )
         if not path:
             return
+        remember_folder(path)
         try:
             dialog = CropDialog(Path(path), self)
         except SigverifyError as error:

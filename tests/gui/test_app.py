@@ -667,3 +667,31 @@ def test_a_preset_sets_both_thresholds_and_is_recorded_when_applied(qtbot, windo
     page.apply_to_person()
     wait_idle(qtbot, window.engine)
     assert "preset" not in window.store.audit_entries("c-1")[-1].details
+
+
+def test_the_file_dialogs_open_where_the_last_signature_came_from(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from sigverify.gui.signature_input import SignatureDropArea
+
+    folder = tmp_path / "cheques"
+    folder.mkdir()
+    first = write_png(folder / "a.png", draw_signature(size=(120, 300)))
+    asked = []
+
+    def choose(parent, title, start, filters):
+        asked.append(start)
+        return (str(first) if first.exists() else ""), filters  # "": cancelled
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose))
+    area = SignatureDropArea(multiple=False)
+    qtbot.addWidget(area)
+    chosen = []
+    area.signatures_added.connect(chosen.extend)
+    area.open_files()
+    area.open_files()
+    assert asked == ["", str(folder)]  # first the dialog's own default, then that folder
+    assert [s.name for s in chosen] == ["a.png", "a.png"]
+    folder.rename(tmp_path / "moved")  # a folder that is gone is not offered
+    area.open_files()
+    assert asked[-1] == ""
