@@ -334,7 +334,7 @@
         <translation>框选签名</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&amp;Next candidate</source>
         <translation>下一个候选(&amp;N)</translation>
     </message>
@@ -816,7 +816,7 @@ Click to open another store at the next start</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="+43"/>
+        <location filename="../../sigverify/gui/model_card_view.py" line="+24"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -922,42 +922,42 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+343"/>
+        <location line="+130"/>
         <source>references</source>
         <translation>参考签名数</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-129"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+343"/>
+        <location line="+130"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-342"/>
-        <location line="+343"/>
+        <location line="-129"/>
+        <location line="+130"/>
         <location line="+41"/>
         <source>FAR skilled</source>
         <translation>FAR（熟练伪造）</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-170"/>
         <source>FAR random</source>
         <translation>FAR（随机伪造）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+342"/>
+        <location line="+129"/>
         <location line="+40"/>
         <source>FRR</source>
         <translation>FRR</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-168"/>
         <source>writers</source>
         <translation>书写者数</translation>
     </message>
@@ -1007,7 +1007,7 @@ Click to open another store at the next start</source>
         <translation>与图像模型合并</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+47"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
@@ -1037,7 +1037,7 @@ Click to open another store at the next start</source>
         <translation>笔迹</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location filename="../../sigverify/gui/model_card_view.py" line="-29"/>
         <source>pen model</source>
         <translation>笔迹模型</translation>
     </message>
@@ -1057,7 +1057,7 @@ Click to open another store at the next start</source>
         <translation>全部合并</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+84"/>
         <source>Signatures drawn on a pad: test writers of {splits} trainings, {refs} references</source>
         <translation>手写板签名：{splits} 次训练的测试书写者，{refs} 个参考签名</translation>
     </message>
@@ -1072,17 +1072,17 @@ Click to open another store at the next start</source>
         <translation>EER（{what}）</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+2"/>
         <source>built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location filename="../../sigverify/gui/model_card_view.py" line="-62"/>
         <source>{how}: accept ≤ {a:.2f}, reject &gt; {r:.2f}</source>
         <translation>{how}：≤ {a:.2f} 接受，&gt; {r:.2f} 拒绝</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+6"/>
         <source>Judges signatures drawn on a pad, with the image model.</source>
         <translation>与图像模型一起判定手写板上签的签名。</translation>
     </message>
@@ -1152,7 +1152,7 @@ Click to open another store at the next start</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../sigverify/gui/model_card_view.py" line="+15"/>
         <source>Mean over {splits} trainings, each tested on its own unseen writers</source>
         <translation>{splits} 次训练的平均值，每次都在未见过的书写者上测试</translation>
     </message>
@@ -1902,7 +1902,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+115"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+129"/>
         <source>Drop signature images here</source>
         <translation>将签名图像拖放到此处</translation>
     </message>
@@ -1962,7 +1962,7 @@ enrolled {at} by {who}</source>
         <translation>选择待验证的签名</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Choose the scanned or photographed page</source>
         <translation>选择扫描件或照片页面</translation>
     </message>
@@ -3489,7 +3489,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 能读取的笔迹记录（SVC2004 .TXT、SUSIG .sig 或 SigComp2009 .hwr）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/fusion.py" line="+243"/>
+        <location filename="../../sigverify/core/evaluation/fusion.py" line="+244"/>
         <source>None of these data folders holds the pen model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该笔迹模型的验证书写者：请提供训练它所用的文件夹。</translation>
     </message>
@@ -4062,7 +4062,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-148"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-151"/>
         <source>Images ({patterns})</source>
         <translation>图像（{patterns}）</translation>
     </message>

@@ -511,7 +511,7 @@ def test_without_any_model_the_window_says_so(qtbot, dialogs, monkeypatch, tmp_p
 
 def test_model_card_page_says_how_scores_are_scaled(tiny_model_dir):
     from sigverify.core.model.io import load_model
-    from sigverify.gui.models_page import card_html
+    from sigverify.gui.model_card_view import card_html
 
     card = load_model(tiny_model_dir).card
     card.reference_spread = 0.125
@@ -522,7 +522,7 @@ def test_model_card_page_says_how_scores_are_scaled(tiny_model_dir):
 
 def test_model_card_page_says_how_strokes_are_drawn(tiny_model_dir):
     from sigverify.core.model.card import read_card
-    from sigverify.gui.models_page import card_html
+    from sigverify.gui.model_card_view import card_html
 
     card = read_card(tiny_model_dir)
     assert "redrawn 2.5 px wide" in card_html(card)
@@ -532,7 +532,7 @@ def test_model_card_page_says_how_strokes_are_drawn(tiny_model_dir):
 
 def test_model_card_page_says_whether_embeddings_are_whitened(tiny_model_dir):
     from sigverify.core.model.card import read_card
-    from sigverify.gui.models_page import card_html
+    from sigverify.gui.model_card_view import card_html
 
     card = read_card(tiny_model_dir)
     card.encoder_config.pop("whitened", None)
@@ -544,7 +544,7 @@ def test_model_card_page_says_whether_embeddings_are_whitened(tiny_model_dir):
 
 def test_model_card_page_shows_the_mean_over_writer_splits(tiny_model_dir):
     from sigverify.core.model.card import read_card
-    from sigverify.gui.models_page import card_html
+    from sigverify.gui.model_card_view import card_html
 
     card = read_card(tiny_model_dir)
     card.metrics.pop("test_over_splits", None)

@@ -121,7 +121,7 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
 
 def test_a_pen_card_page_shows_what_each_measure_and_all_together_scored(tiny_pen_model_dir):
     from sigverify.core.model.card import read_card
-    from sigverify.gui.models_page import card_html
+    from sigverify.gui.model_card_view import card_html
 
     card = read_card(tiny_pen_model_dir)
     assert "Signatures drawn on a pad" not in card_html(card)  # nothing measured yet

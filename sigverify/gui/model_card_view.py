@@ -1,0 +1,279 @@
+"""A model card as the Models page shows it (HTML): what the model reads, its thresholds, how a
+pen model joins the image model, and what was measured on test writers."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication
+
+from sigverify.core.model.card import ModelCard
+from sigverify.core.pen_verification import card_fusion_thresholds
+from sigverify.core.thresholds import card_thresholds
+from sigverify.gui.widgets import accuracy_text, percent
+
+translate = QCoreApplication.translate
+
+
+def card_html(card: ModelCard) -> str:
+    """The card as a short, readable page."""
+    e = html.escape
+    thresholds = card_thresholds(card)
+    rows = [
+        (
+            translate("ModelsPage", "Encoder"),
+            translate("ModelsPage", "{encoder} ({count:,} parameters)").format(
+                encoder=card.encoder, count=card.parameters or 0
+            ),
+        ),
+        *input_rows(card),
+        (
+            translate("ModelsPage", "Distance"),
+            {
+                "euclidean": translate("ModelsPage", "euclidean"),
+                "cosine": translate("ModelsPage", "cosine"),
+            }.get(card.distance, card.distance),
+        ),
+        (
+            translate("ModelsPage", "Embeddings"),
+            translate("ModelsPage", "whitened by the training writers' own variation")
+            if card.whitened
+            else translate("ModelsPage", "as the network gives them"),
+        ),
+        (
+            translate("ModelsPage", "Thresholds"),
+            translate(
+                "ModelsPage", "accept ≤ {a:.4f}, reject > {r:.4f} (chosen on validation writers)"
+            ).format(a=thresholds.accept, r=thresholds.reject),
+        ),
+        (
+            translate("ModelsPage", "Score scaling"),
+            translate(
+                "ModelsPage", "by the person's own reference spread (typical {s:.4f})"
+            ).format(s=card.reference_spread)
+            if card.reference_spread
+            else translate("ModelsPage", "none (plain distance)"),
+        ),
+        *fusion_rows(card),
+        (translate("ModelsPage", "Created"), (card.created or "")[:16].replace("T", " ")),
+        (translate("ModelsPage", "sigverify version"), card.sigverify_version or "–"),
+    ]
+    out = [f"<h2>{e(card.name)}</h2>"]
+    if card.description:
+        out.append(f"<p>{e(card.description)}</p>")
+    summary = accuracy_text(card) if card.input == "image" else ""  # pen: see pad_table
+    if summary:
+        out.append(
+            f"<p style='background:#fff3e0; padding:6px'>{e(summary)} "
+            + e(
+                translate(
+                    "ModelsPage", "Keep a person in the loop: treat accept as looks consistent."
+                )
+            )
+            + "</p>"
+        )
+    out.append("<table cellspacing=4>")
+    out += [f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows]
+    out.append("</table>")
+    test = (card.metrics or {}).get("test") or {}
+    per_refs = test.get("per_refs") or {}
+    if per_refs:
+        out.append(
+            "<h3>"
+            + e(translate("ModelsPage", "Measured on test writers (never seen in training)"))
+            + "</h3>"
+        )
+        out.append(
+            "<table cellspacing=6><tr>"
+            + "".join(
+                f"<th>{e(h)}</th>"
+                for h in (
+                    translate("ModelsPage", "references"),
+                    translate("ModelsPage", "EER"),
+                    translate("ModelsPage", "AUC"),
+                    translate("ModelsPage", "FAR skilled"),
+                    translate("ModelsPage", "FAR random"),
+                    translate("ModelsPage", "FRR"),
+                    translate("ModelsPage", "writers"),
+                )
+            )
+            + "</tr>"
+        )
+        for refs, m in sorted(per_refs.items(), key=lambda kv: int(kv[0])):
+            cells = (
+                refs,
+                percent(m.get("eer")),
+                f"{m.get('auc', 0):.3f}",
+                percent(m.get("far_skilled")),
+                percent(m.get("far_random")),
+                percent(m.get("frr")),
+                m.get("writers", "–"),
+            )
+            out.append(
+                "<tr>" + "".join(f"<td align=right>{e(str(c))}</td>" for c in cells) + "</tr>"
+            )
+        out.append("</table>")
+        protocol = test.get("protocol")
+        if protocol:
+            # the card keeps the English text; the one this version writes is translated
+            out.append("<p><small>" + e(translate("protocol", str(protocol))) + "</small></p>")
+    out += over_splits_table(card)
+    out += pad_table(card)
+    datasets = (card.training or {}).get("datasets") or []
+    if datasets:
+        names = ", ".join(
+            f"{d.get('name')} ({len(d.get('train', []))} / {len(d.get('validation', []))} / "
+            f"{len(d.get('test', []))})"
+            for d in datasets
+        )
+        out.append(
+            "<p><b>"
+            + e(translate("ModelsPage", "Trained on"))
+            + f"</b> {e(names)} <small>"
+            + e(translate("ModelsPage", "(train / validation / test writers)"))
+            + "</small></p>"
+        )
+    return "".join(out)
+
+
+def input_rows(card: ModelCard) -> list[tuple[str, str]]:
+    """What the model reads, as rows of the card page."""
+    if card.input == "pen":
+        return [
+            (
+                translate("ModelsPage", "Reads"),
+                translate(
+                    "ModelsPage",
+                    "signatures drawn on a pad: {n} samples of position, speed, direction, "
+                    "curvature and pressure each",
+                ).format(n=card.preprocess.get("pen_length")),
+            )
+        ]
+    stroke = card.preprocess_config().stroke_width
+    return [
+        (
+            translate("ModelsPage", "Input size"),
+            f"{card.preprocess.get('height')} × {card.preprocess.get('width')}",
+        ),
+        (
+            translate("ModelsPage", "Strokes"),
+            translate("ModelsPage", "redrawn {w:g} px wide, whatever the pen or focus").format(
+                w=stroke
+            )
+            if stroke
+            else translate("ModelsPage", "as scanned (the pen's own width and shading)"),
+        ),
+    ]
+
+
+def measure_names() -> dict[str, str]:
+    """The measures of a pad-drawn signature, and all of them together, in words."""
+    return {
+        "pen": translate("ModelsPage", "pen model"),
+        "dtw": translate("ModelsPage", "time warping"),
+        "image": translate("ModelsPage", "picture"),
+        "pen+dtw+image": translate("ModelsPage", "all together"),
+    }
+
+
+def fusion_rows(card: ModelCard) -> list[tuple[str, str]]:
+    """How a pen model's score joins the image model's."""
+    if card.input != "pen":
+        return []
+    band = card_fusion_thresholds(card)
+    weights = (card.fusion or {}).get("weights")
+    if not weights:
+        how = translate("ModelsPage", "each score over its own threshold, averaged")
+    else:
+        names = measure_names()
+        shares = translate("ModelsPage", ", ").join(
+            translate("ModelsPage", "{what} {share:.0f} %").format(
+                what=names[m], share=100 * weights[m]
+            )
+            for m in PAD_METHODS  # how it was written first, as on Verify
+            if m in weights
+        )
+        how = translate(
+            "ModelsPage", "each score over its own threshold, weighted ({shares})"
+        ).format(shares=shares)
+    return [
+        (
+            translate("ModelsPage", "With the image model"),
+            translate("ModelsPage", "{how}: accept ≤ {a:.2f}, reject > {r:.2f}").format(
+                how=how, a=band.accept, r=band.reject
+            ),
+        )
+    ]
+
+
+def over_splits_table(card) -> list[str]:
+    """HTML rows for ``metrics["test_over_splits"]``: the recipe's mean over several writer
+    splits (each trained and tested on its own writers), with the 95 % interval of the EER."""
+    over = (card.metrics or {}).get("test_over_splits") or {}
+    per_refs, splits = over.get("per_refs") or {}, len(over.get("seeds") or [])
+    if splits < 2 or not per_refs:
+        return []
+    e = html.escape
+    heading = translate(
+        "ModelsPage", "Mean over {splits} trainings, each tested on its own unseen writers"
+    ).format(splits=splits)
+    headers = (
+        translate("ModelsPage", "references"),
+        translate("ModelsPage", "EER (95 % interval)"),
+        translate("ModelsPage", "AUC"),
+        translate("ModelsPage", "FAR skilled"),
+        translate("ModelsPage", "FRR"),
+    )
+    out = [f"<h3>{e(heading)}</h3>", "<table cellspacing=6><tr>"]
+    out += [f"<th>{e(h)}</th>" for h in headers] + ["</tr>"]
+    for refs, m in sorted(per_refs.items(), key=lambda kv: int(kv[0])):
+        eer = m.get("eer") or {}
+        low, high = (eer.get("ci95") or [None, None])[:2]
+        interval = f" ({percent(low)}–{percent(high)})" if low is not None else ""
+        cells = (
+            refs,
+            percent(eer.get("mean")) + interval,
+            f"{(m.get('auc') or {}).get('mean', 0):.3f}",
+            percent((m.get("far_skilled") or {}).get("mean")),
+            percent((m.get("frr") or {}).get("mean")),
+        )
+        out.append("<tr>" + "".join(f"<td align=right>{e(str(c))}</td>" for c in cells) + "</tr>")
+    out.append("</table>")
+    return out
+
+
+PAD_METHODS = ("pen", "dtw", "image", "pen+dtw+image")
+
+
+def pad_table(card) -> list[str]:
+    """HTML for a pen card's ``metrics["pad_test"]``: test EER per data set of each measure
+    of a pad-drawn signature and of all together (what the app decides on), with the error
+    rates of the fused decision at its validation threshold, as ``bench/pen_accuracy.py``
+    measured them over several writer splits."""
+    pad = (card.metrics or {}).get("pad_test") or {}
+    datasets = pad.get("datasets") or {}
+    if not datasets:
+        return []
+    e = html.escape
+    names = measure_names()
+    heading = translate(
+        "ModelsPage",
+        "Signatures drawn on a pad: test writers of {splits} trainings, {refs} references",
+    ).format(splits=pad.get("splits", 1), refs=pad.get("refs", "?"))
+    headers = [translate("ModelsPage", "data set")]
+    headers += [translate("ModelsPage", "EER {what}").format(what=names[m]) for m in PAD_METHODS]
+    headers += [translate("ModelsPage", "FAR skilled"), translate("ModelsPage", "FRR")]
+    out = [f"<h3>{e(heading)}</h3>", "<table cellspacing=6><tr>"]
+    out += [f"<th>{e(h)}</th>" for h in headers] + ["</tr>"]
+    for name, methods in datasets.items():
+        fused = methods.get("pen+dtw+image") or {}
+        cells = [name]
+        cells += [percent(((methods.get(m) or {}).get("test_eer") or {}).get("mean"))
+                  for m in PAD_METHODS]  # fmt: skip
+        cells += [
+            percent((fused.get("far_skilled_at_validation_threshold") or {}).get("mean")),
+            percent((fused.get("frr_at_validation_threshold") or {}).get("mean")),
+        ]
+        out.append("<tr>" + "".join(f"<td align=right>{e(str(c))}</td>" for c in cells) + "</tr>")
+    out.append("</table>")
+    return out
