@@ -22,7 +22,6 @@ import sys
 import time
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from sigverify.core.data.synthetic_pages import pages_of_writers as pages
@@ -45,9 +44,8 @@ def fit(folders, count, seed) -> dict:
         words, _ = locate.page_words(view)
         to_view = np.linalg.inv(view.to_input)
         truth = []
-        for x, y, w, h in page.boxes:
-            corners = np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]).reshape(-1, 1, 2)
-            mapped = cv2.perspectiveTransform(corners, to_view).reshape(4, 2)
+        for box in page.boxes:
+            mapped = locate.mapped_corners(box, to_view)
             (x0, y0), (x1, y1) = mapped.min(0), mapped.max(0)
             truth.append((x0, y0, x1, y1))
         for word in words:

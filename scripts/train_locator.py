@@ -48,9 +48,8 @@ def prepared_pages(folders: list[str], count: int, seed: int) -> list:
         small = cv2.resize(view.grey, size, interpolation=cv2.INTER_AREA)
         to_view = np.linalg.inv(view.to_input)
         mask = np.zeros(small.shape, np.uint8)
-        for x, y, bw, bh in page.boxes:
-            corners = np.float32([[x, y], [x + bw, y], [x + bw, y + bh], [x, y + bh]])
-            mapped = cv2.perspectiveTransform(corners.reshape(-1, 1, 2), to_view).reshape(4, 2)
+        for box in page.boxes:
+            mapped = locate.mapped_corners(box, to_view)
             cv2.fillPoly(mask, [np.round(mapped * factor).astype(np.int32)], 1)
         out.append((small, mask))
     return out

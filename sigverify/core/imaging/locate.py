@@ -55,6 +55,15 @@ class PageView:
     photographed: bool
 
 
+def mapped_corners(box, matrix: np.ndarray) -> np.ndarray:
+    """float32 ``(4, 2)``: the corners of ``box`` (x, y, width, height; clockwise from top
+    left) mapped by the 3 x 3 ``matrix`` (``PageView.to_input``, or its inverse for the
+    other way)."""
+    x, y, w, h = box
+    corners = np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]).reshape(-1, 1, 2)
+    return cv2.perspectiveTransform(corners, np.asarray(matrix, np.float64)).reshape(4, 2)
+
+
 def _grey(image: np.ndarray) -> np.ndarray:
     # as load_page reads a colour page: the brightest channel, where stamps are pale
     return image if image.ndim == 2 else image[..., :3].max(axis=2)
@@ -322,9 +331,8 @@ def locate_signatures(
         chance = locate_net.signature_chance(view.grey)
         places = locate_net.regions(chance, ink_without_lines(view.grey))
     candidates = []
-    for (x, y, w, h), score in places:
-        corners = np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]])
-        mapped = cv2.perspectiveTransform(corners.reshape(-1, 1, 2), view.to_input).reshape(4, 2)
+    for box, score in places:
+        mapped = mapped_corners(box, view.to_input)
         x0, y0 = np.floor(mapped.min(0)).astype(int)
         x1, y1 = np.ceil(mapped.max(0)).astype(int)
         box = (int(max(0, x0)), int(max(0, y0)), int(x1 - max(0, x0)), int(y1 - max(0, y0)))
