@@ -5,8 +5,10 @@ Pages are synthetic cheques and forms
 (:func:`sigverify.core.data.synthetic_pages.pages_of_writers`) with real signatures of the
 given data folders' writers; each page is prepared as the app prepares it
 (:func:`sigverify.core.imaging.locate.page_view`), read at
-:data:`~sigverify.core.imaging.locate_net.LONG_SIDE` pixels, and the target is each
-signature's box. Train on some data sets and measure on others (``bench/locate.py``):
+:data:`~sigverify.core.imaging.locate_net.LONG_SIDE` pixels, and the targets are each
+signature's box, the box's kernel and the signature's ink
+(:data:`~sigverify.core.imaging.locate_net.CHANNELS`). Train on some data sets and measure
+on others (``bench/locate.py``):
 
     python scripts/train_locator.py --data ../shared/data/cedar \\
         --data ../shared/data/bhsig260_bengali [--pages 1000] [--steps 1200] [--seed 20]
@@ -31,14 +33,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sigverify.core.data.synthetic_pages import pages_of_writers  # noqa: E402
 from sigverify.core.imaging import locate  # noqa: E402
-from sigverify.core.imaging.locate_net import LONG_SIDE  # noqa: E402
+from sigverify.core.imaging.locate_net import CHANNELS, KERNEL_SHARE, LONG_SIDE  # noqa: E402
 
 CROP = 192  # training crops (pixels of the page read at LONG_SIDE)
 BATCH = 8
 
 
 def prepared_pages(folders: list[str], count: int, seed: int) -> list:
-    """``(page read at LONG_SIDE, uint8 mask of the signatures' boxes)`` of ``count`` pages."""
+    """``(page read at LONG_SIDE, uint8 targets (3, h, w))`` of ``count`` pages: the
+    signatures' boxes, their kernels (the boxes shrunk about their centres, which keep two
+    signatures side by side apart) and their ink."""
     out = []
     for _, page in pages_of_writers(folders, count, seed):
         view = locate.page_view(page.image)
@@ -47,11 +51,17 @@ def prepared_pages(folders: list[str], count: int, seed: int) -> list:
         size = (max(1, round(w * factor)), max(1, round(h * factor)))
         small = cv2.resize(view.grey, size, interpolation=cv2.INTER_AREA)
         to_view = np.linalg.inv(view.to_input)
-        mask = np.zeros(small.shape, np.uint8)
-        for box in page.boxes:
-            mapped = locate.mapped_corners(box, to_view)
-            cv2.fillPoly(mask, [np.round(mapped * factor).astype(np.int32)], 1)
-        out.append((small, mask))
+        targets = np.zeros((len(CHANNELS), *small.shape), np.uint8)
+        for box, ink in zip(page.boxes, page.masks, strict=True):
+            mapped = locate.mapped_corners(box, to_view) * factor
+            centre = mapped.mean(0)
+            kernel = centre + (mapped - centre) * np.array(KERNEL_SHARE)
+            cv2.fillPoly(targets[0], [np.round(mapped).astype(np.int32)], 1)
+            cv2.fillPoly(targets[1], [np.round(kernel).astype(np.int32)], 1)
+            ink_view = cv2.warpPerspective(ink * 255, to_view, (w, h), flags=cv2.INTER_LINEAR)
+            ink_small = cv2.resize(ink_view, size, interpolation=cv2.INTER_AREA) >= 40
+            targets[2] |= cv2.dilate(ink_small.astype(np.uint8), np.ones((3, 3), np.uint8))
+        out.append((small, targets))
     return out
 
 
@@ -78,7 +88,7 @@ def network():
             self.e1, self.e2, self.e3 = block(1, 12), block(12, 24), block(24, 32)
             self.mid = nn.Sequential(block(32, 48, 2), block(48, 48, 4))
             self.d3, self.d2, self.d1 = block(80, 32), block(56, 24), block(36, 12)
-            self.head = nn.Conv2d(12, 1, 1)
+            self.head = nn.Conv2d(12, len(CHANNELS), 1)
 
         def forward(self, x):
             def up(y, like):
@@ -95,15 +105,15 @@ def network():
     return Locator()
 
 
-def crop(small: np.ndarray, mask: np.ndarray, rng: np.random.Generator):
+def crop(small: np.ndarray, targets: np.ndarray, rng: np.random.Generator):
     """A CROP x CROP piece (half of them near a signature), ink bright, brightness jittered."""
     h, w = small.shape
     if h < CROP or w < CROP:
         pad = ((0, max(0, CROP - h)), (0, max(0, CROP - w)))
-        small, mask = np.pad(small, pad, constant_values=255), np.pad(mask, pad)
+        small, targets = np.pad(small, pad, constant_values=255), np.pad(targets, ((0, 0), *pad))
         h, w = small.shape
-    if rng.random() < 0.5 and mask.any():
-        ys, xs = np.nonzero(mask)
+    if rng.random() < 0.5 and targets[0].any():
+        ys, xs = np.nonzero(targets[0])
         k = rng.integers(len(ys))
         y0 = int(np.clip(ys[k] - rng.integers(0, CROP), 0, h - CROP))
         x0 = int(np.clip(xs[k] - rng.integers(0, CROP), 0, w - CROP))
@@ -112,7 +122,7 @@ def crop(small: np.ndarray, mask: np.ndarray, rng: np.random.Generator):
     piece = small[y0 : y0 + CROP, x0 : x0 + CROP].astype(np.float32)
     if rng.random() < 0.3:
         piece = np.clip((piece - 128) * rng.uniform(0.7, 1.2) + 128 + rng.uniform(-20, 20), 0, 255)
-    return (255 - piece) / 255, mask[y0 : y0 + CROP, x0 : x0 + CROP].astype(np.float32)
+    return (255 - piece) / 255, targets[:, y0 : y0 + CROP, x0 : x0 + CROP].astype(np.float32)
 
 
 def train(items, steps: int, seed: int):
@@ -129,12 +139,14 @@ def train(items, steps: int, seed: int):
     for step in range(steps):
         batch = [crop(*items[int(rng.integers(len(items)))], rng) for _ in range(BATCH)]
         x = torch.from_numpy(np.stack([b[0] for b in batch]))[:, None]
-        y = torch.from_numpy(np.stack([b[1] for b in batch]))[:, None]
+        y = torch.from_numpy(np.stack([b[1] for b in batch]))
         logit = net(x)
-        # boxes are a small share of a page: weighted cross-entropy plus a dice term
+        # boxes, kernels and ink are a small share of a page: per channel, weighted
+        # cross-entropy plus a dice term
         loss = F.binary_cross_entropy_with_logits(logit, y, pos_weight=torch.tensor(3.0))
         p = torch.sigmoid(logit)
-        loss = loss + 1 - (2 * (p * y).sum() + 1) / (p.sum() + y.sum() + 1)
+        overlap = (p * y).sum((0, 2, 3))
+        loss = loss + (1 - (2 * overlap + 1) / (p.sum((0, 2, 3)) + y.sum((0, 2, 3)) + 1)).sum()
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
@@ -173,7 +185,7 @@ def main() -> int:
     card = {
         "what": "signature boxes on a page (sigverify.core.imaging.locate_net)",
         "input": f"the page view, long side {LONG_SIDE} px, ink bright (255 - grey) / 255",
-        "output": "logit per pixel of lying in a signature's box",
+        "output": "logits per pixel: " + ", ".join(CHANNELS),
         "parameters": sum(p.numel() for p in net.parameters()),
         "trained_on": [Path(d).name for d in args.data],
         "pages": len(items),

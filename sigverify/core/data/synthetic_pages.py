@@ -43,6 +43,9 @@ class SyntheticPage:
     notes: list[str] = field(default_factory=list)
     #: a photographed page's four corners in ``image`` (clockwise from top left)
     corners: np.ndarray | None = None
+    #: each signature's ink, uint8 ``(H, W)`` 0/1, in ``boxes``' order (what the locator
+    #: network learns to pick out from stamps and print)
+    masks: list[np.ndarray] = field(default_factory=list)
 
 
 def _fonts() -> list[Path]:
@@ -290,7 +293,7 @@ def compose_page(
     if photo:
         page, masks, corners = _photograph(page, masks, rng)
         notes.append("photo")
-    return SyntheticPage(page, [ink_box(m) for m in masks], kind, photo, notes, corners)
+    return SyntheticPage(page, [ink_box(m) for m in masks], kind, photo, notes, corners, masks)
 
 
 def ink_box(mask: np.ndarray) -> tuple[int, int, int, int]:

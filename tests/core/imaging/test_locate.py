@@ -62,6 +62,13 @@ def test_the_network_is_shipped_and_without_it_the_classical_cues_find():
     assert [c.box for c in without] == [c.box for c in classical]
 
 
+def chances(box: np.ndarray, kernel=None, ink=None) -> np.ndarray:
+    """A hand-made net output (box, kernel, ink chances); by default the net calls every
+    ink pixel a signature's and sees no kernels."""
+    zero = np.zeros_like(box)
+    return np.stack([box, zero if kernel is None else kernel, box if ink is None else ink])
+
+
 def test_a_region_of_high_chance_gives_the_box_of_the_ink_inside_it():
     chance = np.zeros((100, 200), np.float32)
     ink = np.zeros((100, 200), bool)
@@ -72,12 +79,45 @@ def test_a_region_of_high_chance_gives_the_box_of_the_ink_inside_it():
     ink[75:90, 15:55] = True
     ink[5:10, 5:195] = True  # ink where the net sees nothing (print): never a box
     chance[2:6, 180:186] = 0.95  # a speck of chance (24 pixels): too small
-    found = locate_net.regions(chance, ink)
+    found = locate_net.regions(chances(chance), ink)
     assert found == [
         ((40, 25, 106, 25), pytest.approx(0.9)),
         ((15, 75, 40, 15), pytest.approx(0.6)),
     ]
-    assert locate_net.regions(np.full((50, 50), 0.2, np.float32), np.ones((50, 50), bool)) == []
+    flat = np.full((50, 50), 0.2, np.float32)
+    assert locate_net.regions(chances(flat), np.ones((50, 50), bool)) == []
+
+
+def test_ink_the_net_does_not_call_a_signature_s_stays_out_of_the_box():
+    box = np.zeros((100, 200), np.float32)
+    box[10:90, 20:180] = 0.9
+    ink = np.zeros((100, 200), bool)
+    ink[30:50, 40:140] = True  # the signature
+    ink[60:70, 40:100] = True  # a printed label under it, inside the region
+    ink[12:28, 150:175] = True  # part of a stamp
+    signature = np.where(ink & (np.arange(100)[:, None] < 50) & (np.arange(200) < 140), 0.8, 0.1)
+    found = locate_net.regions(chances(box, ink=signature.astype(np.float32)), ink)
+    assert [b for b, _ in found] == [(40, 30, 100, 20)]
+    # too little ink called a signature's: the region's ink, all of it
+    found = locate_net.regions(chances(box, ink=np.zeros_like(box)), ink)
+    assert [b for b, _ in found] == [(40, 12, 135, 58)]
+
+
+def test_a_region_with_two_kernels_is_split_between_them():
+    box = np.zeros((60, 300), np.float32)
+    box[10:50, 10:290] = 0.9  # two boxes side by side, touching
+    kernel = np.zeros_like(box)
+    kernel[20:40, 40:120] = 0.9
+    kernel[20:40, 180:260] = 0.9
+    kernel[28:31, 150:153] = 0.9  # a fleck of kernel (9 pixels): not a third signature
+    ink = np.zeros((60, 300), bool)
+    ink[15:45, 20:140] = True
+    ink[18:42, 160:280] = True
+    found = locate_net.regions(chances(box, kernel), ink)
+    assert sorted(b for b, _ in found) == [(20, 15, 120, 30), (160, 18, 120, 24)]
+    # a single kernel keeps the region whole
+    kernel[:, 150:] = 0
+    assert [b for b, _ in locate_net.regions(chances(box, kernel), ink)] == [(20, 15, 260, 30)]
 
 
 def test_most_pages_have_a_signature_as_their_best_candidate():
@@ -88,6 +128,15 @@ def test_most_pages_have_a_signature_as_their_best_candidate():
         if candidates and max(iou(candidates[0].box, t) for t in sample.boxes) >= 0.3:
             found += 1
     assert found >= 11
+
+
+@pytest.mark.parametrize("photo", [False, True], ids=["scan", "photo"])
+def test_two_signers_on_a_form_are_two_candidates(photo):
+    for seed in range(4):
+        sample = page(seed, "form", photo, signers=2)
+        candidates = locate_signatures(sample.image)[:3]
+        for truth in sample.boxes:  # each signature has its own box, not one round both
+            assert max(iou(c.box, truth) for c in candidates) >= 0.8, (seed, truth)
 
 
 def test_the_sheet_in_a_photo_is_found_and_a_scan_has_none():
