@@ -4,6 +4,8 @@ page), the file filter, the clipboard, and the shortcuts that go with them."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -14,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -112,6 +115,16 @@ def signature_from_clipboard() -> SignatureInput:
     return SignatureInput(f"pasted-{time.strftime('%Y%m%d-%H%M%S')}.png", qimage_to_png(image))
 
 
+@contextmanager
+def waiting() -> Iterator[None]:
+    """The busy cursor while the block runs (briefly, in the GUI thread)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 class SignatureDropArea(QFrame):
     """Where signatures come in: drop files, open them, paste, draw or crop from a page.
     Emits ``signatures_added`` with :class:`SignatureInput` objects."""
@@ -208,7 +221,8 @@ class SignatureDropArea(QFrame):
             return
         remember_folder(path)
         try:
-            dialog = CropDialog(Path(path), self)
+            with waiting():  # reading a phone photo and searching it: a few tenths of a second
+                dialog = CropDialog(Path(path), self)
         except SigverifyError as error:
             dialogs.show_error(self, error)
             return

@@ -695,3 +695,45 @@ def test_the_file_dialogs_open_where_the_last_signature_came_from(qtbot, tmp_pat
     folder.rename(tmp_path / "moved")  # a folder that is gone is not offered
     area.open_files()
     assert asked[-1] == ""
+
+
+def test_cropping_from_a_page_shows_the_busy_cursor_while_searching(
+    qtbot, tmp_path, monkeypatch, dialogs
+):
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from sigverify.gui import crop
+    from sigverify.gui.signature_input import SignatureDropArea
+
+    page = np.full((900, 1200), 238, np.uint8)
+    page[500:700, 300:700] = draw_signature(size=(200, 400))
+    chosen_file = [write_png(tmp_path / "page.png", page)]
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        staticmethod(lambda *args: (str(chosen_file[0]), "")),
+    )
+    cursors = []
+    searched = crop.locate_signatures
+
+    def locate(pixels):
+        cursor = QApplication.overrideCursor()
+        cursors.append(None if cursor is None else cursor.shape())
+        return searched(pixels)
+
+    monkeypatch.setattr(crop, "locate_signatures", locate)
+    monkeypatch.setattr(crop.CropDialog, "exec", lambda dialog: dialog.accept() or True)
+    area = SignatureDropArea(multiple=False)
+    qtbot.addWidget(area)
+    added = []
+    area.signatures_added.connect(added.extend)
+    area.crop()
+    assert cursors == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None  # back to the arrow
+    assert [s.name for s in added] == ["page-crop.png"]
+    # a damaged page: the clerk is told, and the cursor does not stay busy
+    chosen_file[0] = tmp_path / "broken.png"
+    chosen_file[0].write_bytes(b"not a picture")
+    area.crop()
+    assert len(dialogs.errors) == 1 and QApplication.overrideCursor() is None
+    assert len(added) == 1
