@@ -328,13 +328,13 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+98"/>
+        <location filename="../../sigverify/gui/crop.py" line="+103"/>
         <source>Select the signature</source>
         <extracomment>The page&apos;s largest size on screen: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar.</extracomment>
         <translation>框选签名</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>&amp;Next candidate</source>
         <translation>下一个候选(&amp;N)</translation>
     </message>
@@ -344,22 +344,27 @@
         <translation>选中下一处看起来像签名的位置</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>No signature was found on this page: drag a rectangle around it, then press OK.</source>
         <translation>此页上未找到签名：请拖出一个矩形框住签名，然后按“确定”。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Place {number} of {count} that looks like a signature is selected. Drag another rectangle if it is not right, then press OK.</source>
-        <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。如果不对，请重新拖出矩形，然后按“确定”。</translation>
+        <location line="+13"/>
+        <source>Place {number} of {count} that looks like a signature is selected. Drag another rectangle if it is not right, then press OK. Print and stamps around it are left out.</source>
+        <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。如果不对，请重新拖出矩形，然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Your selection will be kept: press OK.</source>
-        <translation>将保留您框选的区域：请按“确定”。</translation>
+        <source>The photographed sheet is shown squared up. </source>
+        <translation>照片中的纸张已摆正显示。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Your selection will be kept as it is: press OK.</source>
+        <translation>将按原样保留您选择的区域：请按“确定”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Select the signature first.</source>
         <translation>请先框选签名。</translation>
     </message>
@@ -1902,7 +1907,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+129"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+142"/>
         <source>Drop signature images here</source>
         <translation>将签名图像拖放到此处</translation>
     </message>
@@ -4062,7 +4067,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-151"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-161"/>
         <source>Images ({patterns})</source>
         <translation>图像（{patterns}）</translation>
     </message>

@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.imaging.imageio import encode_png, load_page
-from sigverify.core.imaging.locate import locate_signatures
+from sigverify.core.imaging.locate import (
+    level_sheet,
+    locate_signatures,
+    moved,
+    signature_only,
+)
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui.qimages import array_to_qimage
 
@@ -98,12 +103,19 @@ class CropDialog(QDialog):
         self.setWindowTitle(self.tr("Select the signature"))
         # clear errors for unreadable files; a coloured stamp fades (see load_page)
         loaded = load_page(path)
-        self.pixels = loaded.pixels
+        # a photographed sheet is shown squared up: its lines run level, so preprocessing
+        # takes the signature line out of the crop
+        self.pixels, to_sheet = level_sheet(loaded.pixels)
+        self.squared_up = to_sheet is not None
         self.source = Path(path)
         self.signature: SignatureInput | None = None
         self.view = SelectableImage(self.pixels)
-        self.candidates = locate_signatures(self.pixels)
+        # searched on the page as given (as bench/locate.py measures it), shown on the sheet
+        self.candidates = locate_signatures(loaded.pixels)
+        if self.squared_up:
+            self.candidates = [moved(c, to_sheet, self.pixels.shape) for c in self.candidates]
         self.candidate = -1
+        self.proposed = False  # the selection is the found place, not drawn by hand
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         # room for two lines from the start: a shorter hint must not move the page up
@@ -135,7 +147,8 @@ class CropDialog(QDialog):
             self.next_candidate()
         else:
             self.hint.setText(
-                self.tr(
+                self._squared_up_note()
+                + self.tr(
                     "No signature was found on this page: drag a rectangle around it, then "
                     "press OK."
                 )
@@ -147,21 +160,33 @@ class CropDialog(QDialog):
         x, y, width, height = self.candidates[self.candidate].box
         pad = int(0.04 * max(width, height))
         self.view.select_in_picture(x - pad, y - pad, width + 2 * pad, height + 2 * pad)
+        self.proposed = True
         text = self.tr(
             "Place {number} of {count} that looks like a signature is selected. Drag another "
-            "rectangle if it is not right, then press OK."
+            "rectangle if it is not right, then press OK. Print and stamps around it are left "
+            "out."
         ).format(number=self.candidate + 1, count=len(self.candidates))
-        self.hint.setText(text)
+        self.hint.setText(self._squared_up_note() + text)
+
+    def _squared_up_note(self) -> str:
+        return self.tr("The photographed sheet is shown squared up. ") if self.squared_up else ""
 
     def _selected_by_hand(self) -> None:
         if self.view.selection is not None:
-            self.hint.setText(self.tr("Your selection will be kept: press OK."))
+            self.proposed = False
+            self.hint.setText(self.tr("Your selection will be kept as it is: press OK."))
 
     def cropped(self) -> np.ndarray:
+        """The selected part of the page; for a place the search found and the clerk kept,
+        without the ink around it that is not the signature's (:func:`signature_only`)."""
         if self.view.selection is None:
             raise SigverifyError(self.tr("Select the signature first."))
         r = self.view.selection
-        return self.pixels[r.y() : r.y() + r.height(), r.x() : r.x() + r.width()].copy()
+        box = (r.x(), r.y(), r.width(), r.height())
+        if self.proposed:
+            return signature_only(self.pixels, box, self.candidates[self.candidate])
+        x, y, w, h = box
+        return self.pixels[y : y + h, x : x + w].copy()
 
     def accept(self) -> None:
         name = f"{self.source.stem}-crop.png"

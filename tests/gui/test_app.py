@@ -737,3 +737,43 @@ def test_cropping_from_a_page_shows_the_busy_cursor_while_searching(
     area.crop()
     assert len(dialogs.errors) == 1 and QApplication.overrideCursor() is None
     assert len(added) == 1
+
+
+def test_crop_from_a_photo_is_squared_up_and_leaves_print_out(qtbot, tmp_path):
+    from PIL import Image
+
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import compose_page
+    from sigverify.gui.crop import CropDialog
+
+    scan = genuine_signature(writer_style(3), 0).image
+    sample = compose_page([scan], seed=7, kind="cheque", photo=True)
+    path = tmp_path / "cheque.jpg"
+    Image.fromarray(sample.image).save(path, quality=90)
+    dialog = CropDialog(path)
+    qtbot.addWidget(dialog)
+    # the sheet alone, level, is what the clerk sees and crops from
+    assert dialog.squared_up and dialog.pixels.shape[0] < sample.image.shape[0]
+    assert dialog.hint.text().startswith("The photographed sheet is shown squared up.")
+    assert "Print and stamps around it are left out" in dialog.hint.text()
+    r = dialog.view.selection
+    as_selected = dialog.pixels[r.y() : r.y() + r.height(), r.x() : r.x() + r.width()]
+    kept = dialog.cropped()
+    assert kept.shape == as_selected.shape
+    # print under the line and the stamp's letters are painted over; the strokes stay
+    assert (kept < 160).sum() < 0.97 * (as_selected < 160).sum()
+    strokes = dialog.candidates[0].ink
+    x, y = dialog.candidates[0].box[:2]
+    inside = np.s_[
+        y - r.y() : y - r.y() + strokes.shape[0], x - r.x() : x - r.x() + strokes.shape[1]
+    ]
+    assert np.array_equal(kept[inside][strokes], as_selected[inside][strokes])
+    # a rectangle drawn by hand is kept exactly as drawn
+    start, end = QPoint(5, 5), QPoint(200, 120)
+    qtbot.mousePress(dialog.view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(dialog.view, end)
+    qtbot.mouseRelease(dialog.view, Qt.MouseButton.LeftButton, pos=end)
+    r = dialog.view.selection
+    plain = dialog.pixels[r.y() : r.y() + r.height(), r.x() : r.x() + r.width()]
+    assert np.array_equal(dialog.cropped(), plain)
+    assert "kept as it is" in dialog.hint.text()

@@ -43,6 +43,9 @@ class Candidate:
     score: float
     #: the candidate's four corners in the input image (clockwise from top left)
     corners: np.ndarray
+    #: bool ``(height, width)`` of ``box``: where the network sees a signature's ink there
+    #: (None from the classical cues); see :func:`signature_only`
+    ink: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,60 @@ def find_page(grey: np.ndarray) -> np.ndarray | None:
     quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
     if len(quad) != 4:
         return None
-    return _order_corners(quad) / factor
+    corners = _order_corners(quad)
+    # corners that do not order into the shape found (two taken for one: a patch of light
+    # on a scan, not a sheet) give no page
+    if cv2.contourArea(corners.astype(np.float32)) < 0.9 * cv2.contourArea(quad):
+        return None
+    return corners / factor
+
+
+def _sheet_warp(corners: np.ndarray, longest: float) -> tuple[np.ndarray, tuple[int, int]]:
+    """The 3 x 3 map from the photo to the sheet laid level, and the level sheet's size,
+    its long side at most ``longest``."""
+    top = np.linalg.norm(corners[1] - corners[0])
+    side = np.linalg.norm(corners[3] - corners[0])
+    bottom = np.linalg.norm(corners[2] - corners[3])
+    right = np.linalg.norm(corners[2] - corners[1])
+    width, height = max(top, bottom), max(side, right)
+    factor = min(1.0, longest / max(width, height))
+    size = (int(width * factor), int(height * factor))
+    target = np.float32([[0, 0], [size[0], 0], [size[0], size[1]], [0, size[1]]])
+    return cv2.getPerspectiveTransform(corners.astype(np.float32), target), size
+
+
+def level_sheet(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """A photographed sheet alone, squared up at its own resolution (text lines and the
+    signature line run level, so preprocessing takes the line out), and the 3 x 3 map from
+    the photo's pixels to it (:func:`moved`); a scan as it is, and None."""
+    corners = find_page(grey)
+    if corners is None:
+        return grey, None
+    matrix, size = _sheet_warp(corners, float(max(grey.shape)))
+    level = cv2.warpPerspective(
+        grey, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    return level, matrix
+
+
+def moved(candidate: Candidate, matrix: np.ndarray, shape: tuple[int, int]) -> Candidate:
+    """``candidate``, found on a photo, on the squared-up sheet ``matrix`` maps the photo
+    to (:func:`level_sheet`; ``shape``: the sheet's): its corners, upright box and ink."""
+    corners = cv2.perspectiveTransform(
+        candidate.corners.reshape(-1, 1, 2).astype(np.float64), matrix
+    ).reshape(4, 2)
+    x0, y0 = np.maximum(np.floor(corners.min(0)).astype(int), 0)
+    x1, y1 = np.minimum(np.ceil(corners.max(0)).astype(int), (shape[1], shape[0]))
+    box = (int(x0), int(y0), int(max(1, x1 - x0)), int(max(1, y1 - y0)))
+    ink = None
+    if candidate.ink is not None:  # from the old box's pixels to the new box's
+        old = np.array([[1, 0, candidate.box[0]], [0, 1, candidate.box[1]], [0, 0, 1]], float)
+        new = np.array([[1, 0, -box[0]], [0, 1, -box[1]], [0, 0, 1]], float)
+        ink = cv2.warpPerspective(
+            candidate.ink.astype(np.uint8), new @ matrix @ old, (box[2], box[3]),
+            flags=cv2.INTER_NEAREST,
+        ) > 0  # fmt: skip
+    return Candidate(box, candidate.score, corners.astype(np.float32), ink)
 
 
 def page_view(image: np.ndarray) -> PageView:
@@ -112,15 +168,7 @@ def page_view(image: np.ndarray) -> PageView:
     h, w = grey.shape
     corners = find_page(grey)
     if corners is not None:
-        top = np.linalg.norm(corners[1] - corners[0])
-        side = np.linalg.norm(corners[3] - corners[0])
-        bottom = np.linalg.norm(corners[2] - corners[3])
-        right = np.linalg.norm(corners[2] - corners[1])
-        width, height = max(top, bottom), max(side, right)
-        factor = min(1.0, WORKING_SIDE / max(width, height))
-        size = (int(width * factor), int(height * factor))
-        target = np.float32([[0, 0], [size[0], 0], [size[0], size[1]], [0, size[1]]])
-        to_page = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
+        to_page, size = _sheet_warp(corners, WORKING_SIDE)
         level = cv2.warpPerspective(grey, to_page, size, flags=cv2.INTER_AREA)
         to_input = np.linalg.inv(to_page)
     else:
@@ -325,18 +373,28 @@ def locate_signatures(
     (:mod:`sigverify.core.imaging.locate_net`) when it is installed, else (or with
     ``classical``) by the cues of :func:`classical_places`."""
     view = page_view(image)
+    signature_ink = None
     if classical or not locate_net.available():
         places = classical_places(view)
     else:
         chance = locate_net.signature_chance(view.grey)
         places = locate_net.regions(chance, ink_without_lines(view.grey))
+        signature_ink = chance[locate_net.CHANNELS.index("ink")]
+    to_view = np.linalg.inv(view.to_input)
     candidates = []
     for box, score in places:
         mapped = mapped_corners(box, view.to_input)
         x0, y0 = np.floor(mapped.min(0)).astype(int)
         x1, y1 = np.ceil(mapped.max(0)).astype(int)
         box = (int(max(0, x0)), int(max(0, y0)), int(x1 - max(0, x0)), int(y1 - max(0, y0)))
-        candidates.append(Candidate(box, round(score, 4), mapped))
+        ink = None
+        if signature_ink is not None:  # the net's ink chance over the box, in input pixels
+            from_box = to_view @ np.array([[1, 0, box[0]], [0, 1, box[1]], [0, 0, 1]], float)
+            ink = cv2.warpPerspective(
+                signature_ink, from_box, (box[2], box[3]),
+                flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+            ) >= locate_net.THRESHOLD  # fmt: skip
+        candidates.append(Candidate(box, round(score, 4), mapped, ink))
     candidates.sort(key=lambda c: c.score, reverse=True)
     return candidates[:limit]
 
@@ -357,3 +415,38 @@ def crop_candidate(image: np.ndarray, candidate: Candidate, margin: float = 0.06
         image, matrix, (max(1, out_w), max(1, out_h)), flags=cv2.INTER_LINEAR,
         borderMode=cv2.BORDER_REPLICATE,
     )  # fmt: skip
+
+
+def signature_only(grey: np.ndarray, box, candidate: Candidate) -> np.ndarray:
+    """The part ``box`` (x, y, width, height) of the page ``grey`` around ``candidate``, with
+    every piece of ink there that is not the signature's painted over with the paper: the
+    printed label under the signature line, a stamp's ring, a neighbour's stroke. A piece
+    stays when at least half of it lies on what the network saw as the signature's ink
+    (``candidate.ink``, widened by 2 pixels); the signature line itself touches the
+    strokes and stays (preprocessing takes level lines out). Without ``candidate.ink`` (the
+    classical cues) the part is returned as it is."""
+    x, y, w, h = box
+    crop = grey[y : y + h, x : x + w].copy()
+    if candidate.ink is None or crop.size == 0:
+        return crop
+    mine = np.zeros(crop.shape, np.uint8)
+    cx, cy = candidate.box[0] - x, candidate.box[1] - y
+    ch, cw = candidate.ink.shape
+    top, left = max(0, cy), max(0, cx)
+    bottom, right = min(crop.shape[0], cy + ch), min(crop.shape[1], cx + cw)
+    if bottom > top and right > left:
+        mine[top:bottom, left:right] = candidate.ink[top - cy : bottom - cy, left - cx : right - cx]
+    mine = cv2.dilate(mine, np.ones((5, 5), np.uint8)) > 0
+    level, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    paper = float(np.median(crop[crop > level])) if (crop > level).any() else 255.0
+    # faint ink too (a faded stamp): anything clearly darker than the paper
+    dark = (crop < paper - 0.3 * (paper - level)).astype(np.uint8)
+    count, labels = cv2.connectedComponents(dark, connectivity=8)
+    on_signature = np.bincount(labels[mine], minlength=count)
+    size = np.bincount(labels.ravel(), minlength=count)
+    other = on_signature < 0.5 * size
+    other[0] = False
+    if other.any():
+        painted = cv2.dilate(other[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        crop[painted] = np.uint8(round(paper))
+    return crop

@@ -12,10 +12,16 @@ import pytest
 
 from sigverify import cli
 from sigverify.core.data.synthetic import genuine_signature, writer_style
-from sigverify.core.data.synthetic_pages import compose_page
+from sigverify.core.data.synthetic_pages import compose_page, ink_box
 from sigverify.core.imaging import locate_net
 from sigverify.core.imaging.imageio import load_page
-from sigverify.core.imaging.locate import crop_candidate, find_page, locate_signatures
+from sigverify.core.imaging.locate import (
+    Candidate,
+    crop_candidate,
+    find_page,
+    locate_signatures,
+    moved,
+)
 
 
 def iou(a, b) -> float:
@@ -189,3 +195,66 @@ def test_locate_command_prints_boxes_and_saves_the_best_crop(tmp_path, capsys):
     cv2.imwrite(str(blank), np.full((800, 600), 240, np.uint8))
     assert cli.main(["locate", str(blank)]) == 2
     assert "No signature was found" in capsys.readouterr().err
+
+
+def test_a_photographed_sheet_is_squared_up_and_a_scan_is_left_as_it_is():
+    from sigverify.core.imaging.locate import level_sheet
+
+    photo = page(2, kind="form", photo=True)
+    grey = photo.image.max(axis=2)
+    level, to_sheet = level_sheet(grey)
+    # the sheet alone, at about its size in the photo (A4: 1754 / 1240 = 1.41)
+    assert 1.3 < level.shape[0] / level.shape[1] < 1.5
+    assert 0.8 * 1754 < level.shape[0] <= max(grey.shape)
+    # its ruled boxes now run level: some row holds a long unbroken run of dark pixels
+    dark = level < 140
+    longest = max(np.diff(np.flatnonzero(np.diff(np.r_[0, row, 0]))).max(initial=0) for row in dark)
+    assert longest > 0.4 * level.shape[1]
+    # the photo's candidate lands on the sheet where its signature is
+    best = moved(locate_signatures(photo.image)[0], to_sheet, level.shape)
+    x, y, w, h = best.box
+    assert best.ink.shape == (h, w) and (level[y : y + h, x : x + w][best.ink] < 140).mean() > 0.3
+    ink = cv2.warpPerspective(
+        photo.masks[0], to_sheet, (level.shape[1], level.shape[0]), flags=cv2.INTER_NEAREST
+    )
+    truth = ink_box(ink)
+    assert iou(best.box, truth) >= 0.8
+    scan = page(2, kind="form").image.max(axis=2)
+    same, none = level_sheet(scan)
+    assert same is scan and none is None
+
+
+def test_network_candidates_carry_the_signature_s_ink():
+    sample = page(7, kind="cheque")
+    best = locate_signatures(sample.image)[0]
+    x, y, w, h = best.box
+    assert best.ink.shape == (h, w) and best.ink.dtype == bool
+    strokes = sample.masks[0][y : y + h, x : x + w] > 0  # the signature's own ink
+    other = (sample.image.max(axis=2)[y : y + h, x : x + w] < 120) & ~strokes  # line, label
+    assert best.ink[strokes].mean() > 0.95  # the strokes lie on what the net calls theirs
+    assert best.ink[other].mean() < 0.5
+    assert locate_signatures(sample.image, classical=True)[0].ink is None
+
+
+def test_only_the_signature_s_ink_is_kept_in_the_crop():
+    from sigverify.core.imaging.locate import signature_only
+
+    grey = np.full((200, 300), 230, np.uint8)
+    grey[60:64, 40:260] = 40  # a signature's stroke
+    grey[64:110, 150:154] = 40  # and its descender, down through the line
+    grey[100:102, 20:280] = 60  # the signature line, touching the descender
+    grey[120:130, 40:70] = 50  # a printed label's letter, on its own
+    grey[20:30, 270:290] = 160  # a faded stamp's piece
+    net = np.zeros((80, 240), bool)  # what the net saw as signature ink, in the box
+    net[0:6, 20:230] = True
+    net[4:50, 130:136] = True
+    found = Candidate((20, 56, 240, 80), 0.9, np.zeros((4, 2), np.float32), net)
+    clean = signature_only(grey, (0, 0, 300, 200), found)
+    assert (clean[60:64, 40:260] == 40).all() and (clean[64:100, 150:154] == 40).all()
+    assert (clean[100:102, 20:280] < 100).all()  # the line touches the strokes: it stays
+    assert (clean[120:130, 40:70] == 230).all()  # the label's letter is paper now
+    assert (clean[20:30, 270:290] == 230).all()  # so is the stamp's piece
+    assert np.array_equal(clean[150:], grey[150:])  # paper stays paper
+    # from the classical cues (no ink map) the part is cut out as it is
+    plain = Candidate(found.box, 0.9, found.corners)
+    assert np.array_equal(signature_only(grey, (10, 10, 100, 50), plain), grey[10:60, 10:110])
