@@ -1953,8 +1953,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Select the signature on a scanned or photographed document</source>
-        <translation>在扫描件或照片中的文档上框选签名</translation>
+        <source>Select the signature on a scanned or photographed document (Ctrl+Shift+O)</source>
+        <translation>在扫描件或照片中的文档上框选签名（Ctrl+Shift+O）</translation>
     </message>
     <message>
         <location line="+29"/>

@@ -153,7 +153,7 @@ class SignatureDropArea(QFrame):
         self.draw_button.setToolTip(self.tr("Sign with a pen tablet or the mouse"))
         self.crop_button = QPushButton(self.tr("Crop from page…"))
         self.crop_button.setToolTip(
-            self.tr("Select the signature on a scanned or photographed document")
+            self.tr("Select the signature on a scanned or photographed document (Ctrl+Shift+O)")
         )
         self.open_button.clicked.connect(self.open_files)
         self.paste_button.clicked.connect(self.paste)
@@ -254,10 +254,11 @@ class SignatureDropArea(QFrame):
 
 
 def standard_shortcuts(area: SignatureDropArea, *text_fields: QWidget) -> None:
-    """Ctrl+O and Ctrl+V for the page holding ``area``. In ``text_fields`` (where Ctrl+V
-    would paste text), Ctrl+V pastes a signature when the clipboard holds a picture or
-    image files, and text otherwise."""
+    """Ctrl+O, Ctrl+Shift+O (crop from a page) and Ctrl+V for the page holding ``area``. In
+    ``text_fields`` (where Ctrl+V would paste text), Ctrl+V pastes a signature when the
+    clipboard holds a picture or image files, and text otherwise."""
     area.open_button.setShortcut(QKeySequence.StandardKey.Open)
+    area.crop_button.setShortcut(QKeySequence("Ctrl+Shift+O"))
     area.paste_button.setShortcut(QKeySequence.StandardKey.Paste)
     for field in text_fields:
         field.installEventFilter(_PictureFirstPaste(area, field))

@@ -9,7 +9,7 @@ import dataclasses
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.conftest import signature_file, write_png
@@ -197,6 +197,16 @@ def test_page_shortcuts_put_the_focus_in_the_first_field(qtbot, window):
     qtbot.waitUntil(lambda: window.verify_page.person.hasFocus())
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.people_page.search.hasFocus())
+
+
+def test_ctrl_shift_o_crops_from_a_page_on_the_verify_and_people_pages(window):
+    # (offscreen, key clicks do not reach button shortcuts; pressing Ctrl+Shift+O opened the
+    # page dialog in a real window)
+    for page in (window.verify_page, window.people_page):
+        button = page.drop_area.crop_button
+        assert button.shortcut() == QKeySequence("Ctrl+Shift+O")
+        assert button.toolTip().endswith("(Ctrl+Shift+O)")
+    assert window.verify_page.drop_area.open_button.shortcut() == QKeySequence("Ctrl+O")
 
 
 def test_ctrl_v_in_the_person_box_pastes_a_picture(qtbot, window):
