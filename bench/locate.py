@@ -5,6 +5,7 @@ the locator network (or, with ``--classical``, the classical cues).
     python bench/locate.py --data ../shared/data/sigcomp2011 --data ... [--pages 200]
                            [--seed 1] [--examples DIR] [--classical]
     python bench/locate.py --fit --data ../shared/data/cedar ...   # print fitted weights
+    python bench/locate.py --verify models/default --data ...        # the crops, verified
 
 Each page takes one signature (and on a quarter of them a co-signer's) of a writer of the
 given folders: half cheques, half forms, half of each photographed, half stamped. A page
@@ -12,6 +13,12 @@ counts as found when the best candidate covers a true signature with IoU >= 0.8;
 ``all_found`` asks that every signature on the page be matched by one of the top 3.
 ``--fit`` instead collects each word's cues with its label (inside a true box or not) and
 prints logistic weights for ``locate.WEIGHTS`` (fit on some data sets, measure on others).
+``--verify MODEL`` instead checks what a clerk would verify, as the crop dialog cuts it:
+each page's main signature, a genuine one, against 5 other genuine signatures of its
+writer, as the scan itself, as the proposed rectangle of the squared-up sheet, and as that
+rectangle without the ink the locator does not see as the signature's
+(:func:`locate.signature_only`); it prints each one's median distance score and how many
+are accepted and rejected at the model's thresholds.
 """
 
 from __future__ import annotations
@@ -79,19 +86,84 @@ def fit(folders, count, seed) -> dict:
     }
 
 
+def verify_crops(folders, count, seed, model_dir) -> dict:
+    from sigverify.core.data.datasets import read_dataset
+    from sigverify.core.errors import SigverifyError
+    from sigverify.core.imaging.imageio import load_image
+    from sigverify.core.imaging.preprocessing import preprocess_signature
+    from sigverify.core.model.onnx import load_onnx_model
+    from sigverify.core.scoring import pairwise_distances, score_queries
+
+    model = load_onnx_model(model_dir, threads=1)
+    card, config = model.card, model.preprocess
+
+    def embedded(grey):
+        return model.embed(preprocess_signature(grey, config)[None])
+
+    genuine_of = {}
+    for folder in folders:
+        for writer in read_dataset(folder).writers:
+            for path in writer.genuine:
+                genuine_of[Path(path)] = writer.genuine
+    scores = {"scan": [], "rectangle": [], "signature_only": []}
+    photographed = []
+    for _, page in pages(folders, count, seed):
+        others = [p for p in genuine_of[Path(page.sources[0])] if Path(p) != page.sources[0]]
+        references = np.vstack([embedded(load_image(p).pixels) for p in others[-5:]])
+        among = pairwise_distances(references, references, card.distance)
+        sheet, to_sheet = locate.level_sheet(page.image.max(axis=2))  # as load_page reads it
+        found = locate.locate_signatures(page.image)
+        if not found:
+            continue
+        best = found[0] if to_sheet is None else locate.moved(found[0], to_sheet, sheet.shape)
+        x, y, w, h = box = locate.padded_box(best.box, sheet.shape)
+        crops = {
+            "scan": load_image(page.sources[0]).pixels,
+            "rectangle": sheet[y : y + h, x : x + w],
+            "signature_only": locate.signature_only(sheet, box, best),
+        }
+        photographed.append(page.photo)
+        for name, grey in crops.items():
+            try:
+                query = embedded(grey)
+            except SigverifyError:  # nothing left that reads as a signature: a rejection
+                scores[name].append(np.inf)
+                continue
+            distance = pairwise_distances(query, references, card.distance)
+            scores[name].append(float(score_queries(distance, among, card.reference_spread)[0]))
+    result = {"model": card.name, "pages": len(scores["scan"])}
+    photographed = np.asarray(photographed)
+    for name, values in scores.items():
+        values = np.asarray(values)
+        result[name] = {"median_score": round(float(np.median(values)), 4)}
+        for kind, chosen in (("", ...), ("photo_", photographed), ("scanned_", ~photographed)):
+            result[name][kind + "accepted"] = round(
+                float(np.mean(values[chosen] <= card.accept_threshold)), 4
+            )
+            result[name][kind + "rejected"] = round(
+                float(np.mean(values[chosen] > card.reject_threshold)), 4
+            )
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", action="append", required=True)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--verify", metavar="MODEL", default=None)
     parser.add_argument("--examples", default=None, help="save missed pages here")
     parser.add_argument(
         "--classical", action="store_true", help="the classical cues, not the locator network"
     )
     args = parser.parse_args()
-    if args.fit:
-        json.dump(fit(args.data, args.pages, args.seed), sys.stdout, indent=2)
+    if args.fit or args.verify:
+        if args.fit:
+            result = fit(args.data, args.pages, args.seed)
+        else:
+            result = verify_crops(args.data, args.pages, args.seed, args.verify)
+        json.dump(result, sys.stdout, indent=2)
         print()
         return 0
     times, best, all_found, kinds = [], [], [], {}

@@ -235,6 +235,19 @@ def test_locate_bench_measures_pages_and_fits_weights(tmp_path):
     assert len(fitted["weights"]) == len(fitted["features"]) and fitted["handwritten_words"] > 0
 
 
+def test_locate_bench_verifies_what_the_crop_dialog_would_cut(tiny_model_dir, tmp_path):
+    data = write_synthetic_dataset(tmp_path / "synth", writers=3, genuine=7, forged=1)
+    out = run_script("locate.py", "--verify", tiny_model_dir, "--data", data, "--pages", "4")
+    assert out["model"] and out["pages"] == 4
+    assert set(out) == {"model", "pages", "scan", "rectangle", "signature_only"}
+    for crop in ("scan", "rectangle", "signature_only"):
+        figures = out[crop]
+        assert figures["median_score"] > 0
+        for kind in ("", "photo_", "scanned_"):
+            accepted, rejected = figures[kind + "accepted"], figures[kind + "rejected"]
+            assert 0 <= accepted <= 1 and 0 <= rejected <= 1 and accepted + rejected <= 1
+
+
 def test_shared_store_reports_both_stores_and_every_row_of_concurrent_writers(
     tiny_model_dir, postgres_server
 ):

@@ -25,6 +25,7 @@ from sigverify.core.imaging.locate import (
     level_sheet,
     locate_signatures,
     moved,
+    padded_box,
     signature_only,
 )
 from sigverify.core.verification_results import SignatureInput
@@ -157,9 +158,8 @@ class CropDialog(QDialog):
     def next_candidate(self) -> None:
         """Select the next place the page search found (with a little paper around it)."""
         self.candidate = (self.candidate + 1) % len(self.candidates)
-        x, y, width, height = self.candidates[self.candidate].box
-        pad = int(0.04 * max(width, height))
-        self.view.select_in_picture(x - pad, y - pad, width + 2 * pad, height + 2 * pad)
+        box = padded_box(self.candidates[self.candidate].box, self.pixels.shape)
+        self.view.select_in_picture(*box)
         self.proposed = True
         text = self.tr(
             "Place {number} of {count} that looks like a signature is selected. Drag another "

@@ -46,6 +46,8 @@ class SyntheticPage:
     #: each signature's ink, uint8 ``(H, W)`` 0/1, in ``boxes``' order (what the locator
     #: network learns to pick out from stamps and print)
     masks: list[np.ndarray] = field(default_factory=list)
+    #: the scans the signatures came from, in ``boxes``' order (:func:`pages_of_writers`)
+    sources: list[Path] = field(default_factory=list)
 
 
 def _fonts() -> list[Path]:
@@ -359,4 +361,5 @@ def pages_of_writers(folders: list[str], count: int, seed: int):
             kind="cheque" if number % 2 == 0 else "form",
             photo=(number // 2) % 2 == 1,
         )
+        page.sources = [p for _, p in (chosen if two else chosen[:1])]
         yield chosen[0][0], page

@@ -26,11 +26,14 @@ import cv2
 import numpy as np
 
 from sigverify.core.imaging import locate_net
+from sigverify.core.imaging.preprocessing import remove_ruled_lines
 
 #: Pages are worked on with their long side at most this (pixels).
 WORKING_SIDE = 1400
 #: Ink: darker than this share of the local paper brightness.
 INK_SHARE = 0.72
+#: A crop keeps a signature's ink this far (pixels) from where the network saw it.
+REACH_PX = 8
 
 
 @dataclass(frozen=True)
@@ -417,14 +420,25 @@ def crop_candidate(image: np.ndarray, candidate: Candidate, margin: float = 0.06
     )  # fmt: skip
 
 
+def padded_box(box, shape: tuple[int, int], margin: float = 0.04) -> tuple[int, int, int, int]:
+    """``box`` with a little paper around it (``margin`` of its longer side on each side),
+    kept on an image of ``shape``: what the crop dialog proposes for a candidate."""
+    x, y, w, h = box
+    pad = int(margin * max(w, h))
+    x0, y0 = max(0, x - pad), max(0, y - pad)
+    return x0, y0, min(shape[1], x + w + pad) - x0, min(shape[0], y + h + pad) - y0
+
+
 def signature_only(grey: np.ndarray, box, candidate: Candidate) -> np.ndarray:
     """The part ``box`` (x, y, width, height) of the page ``grey`` around ``candidate``, with
-    every piece of ink there that is not the signature's painted over with the paper: the
-    printed label under the signature line, a stamp's ring, a neighbour's stroke. A piece
-    stays when at least half of it lies on what the network saw as the signature's ink
-    (``candidate.ink``, widened by 2 pixels); the signature line itself touches the
-    strokes and stays (preprocessing takes level lines out). Without ``candidate.ink`` (the
-    classical cues) the part is returned as it is."""
+    the ink there that is not the signature's painted over with the paper: the printed
+    label under the signature line, a stamp's ring, a neighbour's stroke. A piece of ink
+    goes when less than half of it lies on what the network saw as the signature's ink
+    (``candidate.ink``, widened by 2 pixels); of a piece that stays, what reaches farther
+    than :data:`REACH_PX` from that ink goes too (a stamp's ring touching a letter). Long
+    level lines stay whole: the signature line is taken out by preprocessing, which needs
+    it unbroken. Without ``candidate.ink`` (the classical cues) the part is returned as it
+    is."""
     x, y, w, h = box
     crop = grey[y : y + h, x : x + w].copy()
     if candidate.ink is None or crop.size == 0:
@@ -436,17 +450,22 @@ def signature_only(grey: np.ndarray, box, candidate: Candidate) -> np.ndarray:
     bottom, right = min(crop.shape[0], cy + ch), min(crop.shape[1], cx + cw)
     if bottom > top and right > left:
         mine[top:bottom, left:right] = candidate.ink[top - cy : bottom - cy, left - cx : right - cx]
+    near = cv2.dilate(mine, np.ones((2 * REACH_PX + 1,) * 2, np.uint8)) > 0
     mine = cv2.dilate(mine, np.ones((5, 5), np.uint8)) > 0
     level, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     paper = float(np.median(crop[crop > level])) if (crop > level).any() else 255.0
     # faint ink too (a faded stamp): anything clearly darker than the paper
-    dark = (crop < paper - 0.3 * (paper - level)).astype(np.uint8)
-    count, labels = cv2.connectedComponents(dark, connectivity=8)
+    dark = crop < paper - 0.3 * (paper - level)
+    count, labels = cv2.connectedComponents(dark.astype(np.uint8), connectivity=8)
     on_signature = np.bincount(labels[mine], minlength=count)
     size = np.bincount(labels.ravel(), minlength=count)
     other = on_signature < 0.5 * size
     other[0] = False
-    if other.any():
-        painted = cv2.dilate(other[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-        crop[painted] = np.uint8(round(paper))
+    # long level runs (the signature line), with their ends' last pixel
+    lines = (remove_ruled_lines(dark, 0.5) != dark).astype(np.uint8)
+    lines = (cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0) & dark
+    painted = (other[labels] | (dark & ~near)) & ~lines
+    if painted.any():
+        painted = cv2.dilate(painted.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        crop[painted & ~lines] = np.uint8(round(paper))
     return crop

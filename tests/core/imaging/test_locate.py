@@ -245,6 +245,7 @@ def test_only_the_signature_s_ink_is_kept_in_the_crop():
     grey[100:102, 20:280] = 60  # the signature line, touching the descender
     grey[120:130, 40:70] = 50  # a printed label's letter, on its own
     grey[20:30, 270:290] = 160  # a faded stamp's piece
+    grey[10:60, 44:47] = 170  # a stamp's arc touching the stroke, reaching far above it
     net = np.zeros((80, 240), bool)  # what the net saw as signature ink, in the box
     net[0:6, 20:230] = True
     net[4:50, 130:136] = True
@@ -254,6 +255,7 @@ def test_only_the_signature_s_ink_is_kept_in_the_crop():
     assert (clean[100:102, 20:280] < 100).all()  # the line touches the strokes: it stays
     assert (clean[120:130, 40:70] == 230).all()  # the label's letter is paper now
     assert (clean[20:30, 270:290] == 230).all()  # so is the stamp's piece
+    assert (clean[10:45, 44:47] == 230).all()  # and the arc, but for a stub at the stroke
     assert np.array_equal(clean[150:], grey[150:])  # paper stays paper
     # from the classical cues (no ink map) the part is cut out as it is
     plain = Candidate(found.box, 0.9, found.corners)
