@@ -328,7 +328,7 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+103"/>
+        <location filename="../../sigverify/gui/crop.py" line="+104"/>
         <source>Select the signature</source>
         <extracomment>The page&apos;s largest size on screen: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar.</extracomment>
         <translation>框选签名</translation>
@@ -349,7 +349,7 @@
         <translation>此页上未找到签名：请拖出一个矩形框住签名，然后按“确定”。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Place {number} of {count} that looks like a signature is selected. Drag another rectangle if it is not right, then press OK. Print and stamps around it are left out.</source>
         <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。如果不对，请重新拖出矩形，然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
     </message>
@@ -1907,8 +1907,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+142"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+145"/>
         <source>Drop signature images here</source>
+        <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work)</extracomment>
         <translation>将签名图像拖放到此处</translation>
     </message>
     <message>
@@ -1957,7 +1958,7 @@ enrolled {at} by {who}</source>
         <translation>在扫描件或照片中的文档上框选签名（Ctrl+Shift+O）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Choose reference signatures</source>
         <translation>选择参考签名</translation>
     </message>
@@ -1967,7 +1968,7 @@ enrolled {at} by {who}</source>
         <translation>选择待验证的签名</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Choose the scanned or photographed page</source>
         <translation>选择扫描件或照片页面</translation>
     </message>
@@ -2404,7 +2405,7 @@ enrolled {at} by {who}</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -2469,12 +2470,13 @@ enrolled {at} by {who}</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-59"/>
+        <location line="+120"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -2494,7 +2496,7 @@ enrolled {at} by {who}</source>
         <translation>不记录</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The model is loading…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -2564,18 +2566,23 @@ enrolled {at} by {who}</source>
         <translation>得分 {score:.0f} % — {likely}（笔迹与图像合并：为其阈值的 {fused:.2f} 倍）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>This result is for {person} and the signature checked then. The person or the signature has changed since: press Verify again.</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Recorded in the audit log.</source>
         <translation>已记录到审计日志。</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-43"/>
+        <source>Not recorded, as you chose.</source>
+        <translation>按您的选择，未记录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>This result, for {person}, is the one recorded for the signature checked then. The person or the signature has changed since: press Verify to check this one.</source>
         <translation>此结果是当时为 {person} 及当时核验的签名记录的。此后人员或签名已更改：请按“验证”核验当前这一份。</translation>
     </message>
@@ -4067,7 +4074,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-161"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-170"/>
         <source>Images ({patterns})</source>
         <translation>图像（{patterns}）</translation>
     </message>

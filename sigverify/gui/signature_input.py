@@ -4,7 +4,7 @@ page), the file filter, the clipboard, and the shortcuts that go with them."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -135,6 +135,9 @@ class SignatureDropArea(QFrame):
         """``compact``: the four buttons in one row, else in two."""
         super().__init__(parent)
         self.multiple = multiple
+        #: asked before a file, page or pad dialog opens; False: do not open it (the Verify
+        #: page settles an unrecorded result first, before the clerk does the work)
+        self.before_choosing: Callable[[], bool] = lambda: True
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("dropArea")
@@ -181,6 +184,8 @@ class SignatureDropArea(QFrame):
             dialogs.show_error(self, bad_files_error(bad, len(good)))
 
     def open_files(self) -> None:
+        if not self.before_choosing():
+            return
         title = (
             self.tr("Choose reference signatures")
             if self.multiple
@@ -204,6 +209,8 @@ class SignatureDropArea(QFrame):
     def draw(self) -> None:
         from sigverify.gui.pen import DrawDialog
 
+        if not self.before_choosing():
+            return
         dialog = DrawDialog(self)
         if dialog.exec() and dialog.signature is not None:
             self._emit([dialog.signature])
@@ -211,6 +218,8 @@ class SignatureDropArea(QFrame):
     def crop(self) -> None:
         from sigverify.gui.crop import CropDialog
 
+        if not self.before_choosing():
+            return
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the scanned or photographed page"),

@@ -63,6 +63,10 @@ class VerifyPage(QWidget):
         self.person.lineEdit().editingFinished.connect(self._select_typed_person)
         self.drop_area = SignatureDropArea(multiple=False, compact=False)
         self.drop_area.signatures_added.connect(self.set_query)
+        # asked before the file, page or pad dialog opens, not after the clerk cropped
+        self.drop_area.before_choosing = lambda: self.settle_unrecorded(
+            self.tr("opening the next signature")
+        )
         standard_shortcuts(self.drop_area, self.person.lineEdit())
         self.query_view = ImageView(self.tr("No signature yet"))
         self.verify_button = QPushButton(self.tr("Verify"))
@@ -199,7 +203,8 @@ class VerifyPage(QWidget):
         )
 
     def has_unrecorded_result(self) -> bool:
-        return self.result is not None and not self.recorded
+        """A result on screen that is neither recorded, nor being recorded, nor dropped."""
+        return self.result is not None and not self.recorded and self._recording is not self.result
 
     def settle_unrecorded(self, before: str, then=None) -> bool:
         """Before ``before`` (e.g. "closing sigverify") drops an unrecorded result: ask to
@@ -224,7 +229,10 @@ class VerifyPage(QWidget):
         if choice == 0:
             self.record(then=then, confirmed=True)
             return then is None
-        self.recorded = True  # the clerk chose to drop it
+        self.recorded = True  # the clerk chose to drop it; it may stay on screen a while
+        self.record_button.setEnabled(False)
+        self.comment.setEnabled(False)
+        self._mark_staleness()
         return True
 
     def _changed(self) -> None:
@@ -329,13 +337,16 @@ class VerifyPage(QWidget):
             self.record_status.setStyleSheet("")
             self.record_status.clear()
         else:
-            self.record_status.setStyleSheet("color: #c62828;")
-            self.record_status.setText(
-                self.tr(
-                    "This result is for {person} and the signature checked then. The person or "
-                    "the signature has changed since: press Verify again."
-                ).format(person=self.result.person_id)
-            )
+            self._say_out_of_date()
+
+    def _say_out_of_date(self) -> None:
+        self.record_status.setStyleSheet("color: #c62828;")
+        self.record_status.setText(
+            self.tr(
+                "This result is for {person} and the signature checked then. The person or "
+                "the signature has changed since: press Verify again."
+            ).format(person=self.result.person_id)
+        )
 
     def _mark_recorded_staleness(self, current: bool) -> None:
         for widget in (self.report_button, self.print_button):
@@ -343,8 +354,13 @@ class VerifyPage(QWidget):
         if current:
             self.record_status.setStyleSheet("")
             self.record_status.setText(
-                self.tr("Recorded in the audit log.") if self.audit_row is not None else ""
+                self.tr("Recorded in the audit log.")
+                if self.audit_row is not None
+                else self.tr("Not recorded, as you chose.")
             )
+            return
+        if self.audit_row is None:  # dropped, not recorded: only that it is out of date
+            self._say_out_of_date()
             return
         self.record_status.setStyleSheet("color: #c62828;")
         self.record_status.setText(

@@ -91,6 +91,50 @@ def test_opening_the_next_signature_asks_about_an_unrecorded_result(
     assert len(verifications(window, "c-1")) == 1
 
 
+def test_the_unrecorded_result_is_settled_before_the_next_file_or_page_is_chosen(
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
+):
+    """Seen in a real window: the question came after the clerk had cropped the next page,
+    and Cancel there threw the crop away."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    first = page.result
+    opened = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a: (opened.append(a[1]), "")[1:] * 2)
+    )
+    asked = len(dialogs.questions)
+    dialogs.choice = None  # Cancel: no dialog opens, the result stays as it was
+    page.drop_area.crop()
+    page.drop_area.open_files()
+    assert opened == [] and len(dialogs.questions) == asked + 2
+    assert page.result is first and page.record_button.isEnabled()
+    dialogs.choice = 1  # Do not record: the page dialog opens (the clerk cancels it there)
+    page.drop_area.crop()
+    assert opened == ["Choose the scanned or photographed page"]
+    assert page.result is first and not page.record_button.isEnabled()
+    assert page.record_status.text() == "Not recorded, as you chose."
+    page.record()  # Ctrl+S on a dropped result writes nothing
+    page.drop_area.open_files()  # settled already: no second question
+    assert len(dialogs.questions) == asked + 3 and len(opened) == 2
+    page.choose_person("c-2")
+    assert "This result is for c-1" in page.record_status.text()
+    wait_idle(qtbot, window.engine)
+    assert verifications(window, "c-1") == []
+    # a new result: Record it, and the file dialog opens at once
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 8))
+    assert page.record_button.isEnabled()
+    dialogs.choice = 0
+    page.drop_area.open_files()
+    assert len(opened) == 3 and len(dialogs.questions) == asked + 4
+    wait_idle(qtbot, window.engine)
+    assert len(verifications(window, "c-1")) == 1
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 9)])  # no question: it is recorded
+    assert len(dialogs.questions) == asked + 4 and page.result is None
+
+
 def test_closing_with_an_unrecorded_result_records_it_first(qtbot, two_people, dialogs, tmp_path):
     window = two_people
     verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 7))
