@@ -1397,17 +1397,7 @@ Click to open another store at the next start</source>
         <translation>{id} 的姓名或备注已更改。是否保存更改？</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1505,7 +1495,17 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-220"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+225"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2487,13 +2487,13 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Record it</source>
-        <translation>记录</translation>
+        <source>&amp;Record it</source>
+        <translation>记录(&amp;R)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Do not record</source>
-        <translation>不记录</translation>
+        <source>&amp;Do not record</source>
+        <translation>不记录(&amp;D)</translation>
     </message>
     <message>
         <location line="+19"/>

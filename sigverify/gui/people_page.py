@@ -179,7 +179,7 @@ class PeoplePage(QWidget):
             self.tr("The name or note of {id} was changed. Save the changes?").format(
                 id=self.person_id
             ),
-            [self.tr("Save"), self.tr("Discard")],
+            [self.tr("&Save"), self.tr("&Discard")],
         )
         if choice is None:
             return False

@@ -222,7 +222,7 @@ class VerifyPage(QWidget):
             ).format(
                 person=result.person_id, decision=decision_word(result.decision), before=before
             ),
-            [self.tr("Record it"), self.tr("Do not record")],
+            [self.tr("&Record it"), self.tr("&Do not record")],
         )
         if choice is None:
             return False

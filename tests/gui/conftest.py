@@ -19,6 +19,7 @@ class Dialogs:
     errors: list = field(default_factory=list)
     questions: list = field(default_factory=list)
     infos: list = field(default_factory=list)
+    options: list = field(default_factory=list)  # the answers each several-answer question offered
 
 
 @pytest.fixture
@@ -36,6 +37,7 @@ def dialogs(monkeypatch):
 
     def choose(parent, title, text, options):
         seen.questions.append(text)
+        seen.options.append(options)
         return seen.choice
 
     monkeypatch.setattr(module, "show_error", show_error)

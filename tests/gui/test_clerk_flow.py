@@ -110,6 +110,7 @@ def test_the_unrecorded_result_is_settled_before_the_next_file_or_page_is_chosen
     page.drop_area.crop()
     page.drop_area.open_files()
     assert opened == [] and len(dialogs.questions) == asked + 2
+    assert dialogs.options[-1] == ["&Record it", "&Do not record"]  # Alt+R, Alt+D
     assert page.result is first and page.record_button.isEnabled()
     dialogs.choice = 1  # Do not record: the page dialog opens (the clerk cancels it there)
     page.drop_area.crop()
