@@ -17,7 +17,7 @@ prints logistic weights for ``locate.WEIGHTS`` (fit on some data sets, measure o
 each page's main signature, a genuine one, against 5 other genuine signatures of its
 writer, as the scan itself, as the proposed rectangle of the squared-up sheet, and as that
 rectangle without the ink the locator does not see as the signature's
-(:func:`locate.signature_only`); it prints each one's median distance score and how many
+(:func:`page_crop.signature_only`); it prints each one's median distance score and how many
 are accepted and rejected at the model's thresholds.
 """
 
@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from sigverify.core.data.synthetic_pages import pages_of_writers as pages
-from sigverify.core.imaging import locate, locate_net
+from sigverify.core.imaging import locate, locate_net, page_crop
 
 
 def iou(a, b) -> float:
@@ -111,16 +111,15 @@ def verify_crops(folders, count, seed, model_dir) -> dict:
         others = [p for p in genuine_of[Path(page.sources[0])] if Path(p) != page.sources[0]]
         references = np.vstack([embedded(load_image(p).pixels) for p in others[-5:]])
         among = pairwise_distances(references, references, card.distance)
-        sheet, to_sheet = locate.level_sheet(page.image.max(axis=2))  # as load_page reads it
-        found = locate.locate_signatures(page.image)
+        # as the crop dialog does, on the page as load_page reads it (brightest channel)
+        sheet, found, _ = page_crop.proposals(page.image.max(axis=2))
         if not found:
             continue
-        best = found[0] if to_sheet is None else locate.moved(found[0], to_sheet, sheet.shape)
-        x, y, w, h = box = locate.padded_box(best.box, sheet.shape)
+        x, y, w, h = box = page_crop.padded_box(found[0].box, sheet.shape)
         crops = {
             "scan": load_image(page.sources[0]).pixels,
             "rectangle": sheet[y : y + h, x : x + w],
-            "signature_only": locate.signature_only(sheet, box, best),
+            "signature_only": page_crop.signature_only(sheet, box, found[0]),
         }
         photographed.append(page.photo)
         for name, grey in crops.items():

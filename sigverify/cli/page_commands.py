@@ -12,7 +12,8 @@ from sigverify.core.i18n import translate
 
 def cmd_locate(args: argparse.Namespace) -> int:
     from sigverify.core.imaging.imageio import encode_png, load_page
-    from sigverify.core.imaging.locate import crop_candidate, locate_signatures
+    from sigverify.core.imaging.locate import locate_signatures
+    from sigverify.core.imaging.page_crop import crop_candidate
     from sigverify.core.report import check_writable
 
     if args.out:

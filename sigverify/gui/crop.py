@@ -21,13 +21,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.imaging.imageio import encode_png, load_page
-from sigverify.core.imaging.locate import (
-    level_sheet,
-    locate_signatures,
-    moved,
-    padded_box,
-    signature_only,
-)
+from sigverify.core.imaging.page_crop import padded_box, proposals, signature_only
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui.qimages import array_to_qimage
 
@@ -106,15 +100,10 @@ class CropDialog(QDialog):
         loaded = load_page(path)
         # a photographed sheet is shown squared up: its lines run level, so preprocessing
         # takes the signature line out of the crop
-        self.pixels, to_sheet = level_sheet(loaded.pixels)
-        self.squared_up = to_sheet is not None
+        self.pixels, self.candidates, self.squared_up = proposals(loaded.pixels)
         self.source = Path(path)
         self.signature: SignatureInput | None = None
         self.view = SelectableImage(self.pixels)
-        # searched on the page as given (as bench/locate.py measures it), shown on the sheet
-        self.candidates = locate_signatures(loaded.pixels)
-        if self.squared_up:
-            self.candidates = [moved(c, to_sheet, self.pixels.shape) for c in self.candidates]
         self.candidate = -1
         self.proposed = False  # the selection is the found place, not drawn by hand
         self.hint = QLabel()

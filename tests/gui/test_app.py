@@ -702,6 +702,7 @@ def test_cropping_from_a_page_shows_the_busy_cursor_while_searching(
 ):
     from PySide6.QtWidgets import QApplication, QFileDialog
 
+    from sigverify.core.imaging import page_crop
     from sigverify.gui import crop
     from sigverify.gui.signature_input import SignatureDropArea
 
@@ -714,14 +715,14 @@ def test_cropping_from_a_page_shows_the_busy_cursor_while_searching(
         staticmethod(lambda *args: (str(chosen_file[0]), "")),
     )
     cursors = []
-    searched = crop.locate_signatures
+    searched = page_crop.locate_signatures
 
     def locate(pixels):
         cursor = QApplication.overrideCursor()
         cursors.append(None if cursor is None else cursor.shape())
         return searched(pixels)
 
-    monkeypatch.setattr(crop, "locate_signatures", locate)
+    monkeypatch.setattr(page_crop, "locate_signatures", locate)
     monkeypatch.setattr(crop.CropDialog, "exec", lambda dialog: dialog.accept() or True)
     area = SignatureDropArea(multiple=False)
     qtbot.addWidget(area)

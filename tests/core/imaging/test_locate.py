@@ -15,12 +15,13 @@ from sigverify.core.data.synthetic import genuine_signature, writer_style
 from sigverify.core.data.synthetic_pages import compose_page, ink_box
 from sigverify.core.imaging import locate_net
 from sigverify.core.imaging.imageio import load_page
-from sigverify.core.imaging.locate import (
-    Candidate,
+from sigverify.core.imaging.locate import Candidate, find_page, locate_signatures
+from sigverify.core.imaging.page_crop import (
     crop_candidate,
-    find_page,
-    locate_signatures,
+    level_sheet,
     moved,
+    proposals,
+    signature_only,
 )
 
 
@@ -198,8 +199,6 @@ def test_locate_command_prints_boxes_and_saves_the_best_crop(tmp_path, capsys):
 
 
 def test_a_photographed_sheet_is_squared_up_and_a_scan_is_left_as_it_is():
-    from sigverify.core.imaging.locate import level_sheet
-
     photo = page(2, kind="form", photo=True)
     grey = photo.image.max(axis=2)
     level, to_sheet = level_sheet(grey)
@@ -222,6 +221,12 @@ def test_a_photographed_sheet_is_squared_up_and_a_scan_is_left_as_it_is():
     scan = page(2, kind="form").image.max(axis=2)
     same, none = level_sheet(scan)
     assert same is scan and none is None
+    # what the crop dialog shows: the same sheet and places, found on the page as given
+    sheet, found, squared = proposals(grey)
+    assert squared and np.array_equal(sheet, level) and found[0].box == best.box
+    sheet, found, squared = proposals(scan)
+    assert not squared and sheet is scan
+    assert [c.box for c in found] == [c.box for c in locate_signatures(scan)]
 
 
 def test_network_candidates_carry_the_signature_s_ink():
@@ -237,8 +242,6 @@ def test_network_candidates_carry_the_signature_s_ink():
 
 
 def test_only_the_signature_s_ink_is_kept_in_the_crop():
-    from sigverify.core.imaging.locate import signature_only
-
     grey = np.full((200, 300), 230, np.uint8)
     grey[60:64, 40:260] = 40  # a signature's stroke
     grey[64:110, 150:154] = 40  # and its descender, down through the line

@@ -1,0 +1,133 @@
+"""Cutting the signature out of a page, as the crop dialog does: a photographed sheet is
+squared up (:func:`level_sheet`) and the places
+:func:`~sigverify.core.imaging.locate.locate_signatures` found on the photo are moved onto
+it (:func:`proposals`); a place the clerk keeps is cut out with a little paper around it
+(:func:`padded_box`) and without the ink there that the locator does not see as the
+signature's (:func:`signature_only`). :func:`crop_candidate` cuts one place out of the page
+as given, level (``sigverify locate --out``).
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from sigverify.core.imaging.locate import Candidate, find_page, locate_signatures, sheet_warp
+from sigverify.core.imaging.preprocessing import remove_ruled_lines
+
+#: A crop keeps a signature's ink this far (pixels) from where the network saw it.
+REACH_PX = 8
+
+
+def level_sheet(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """A photographed sheet alone, squared up at its own resolution (text lines and the
+    signature line run level, so preprocessing takes the line out), and the 3 x 3 map from
+    the photo's pixels to it (:func:`moved`); a scan as it is, and None."""
+    corners = find_page(grey)
+    if corners is None:
+        return grey, None
+    matrix, size = sheet_warp(corners, float(max(grey.shape)))
+    level = cv2.warpPerspective(
+        grey, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    return level, matrix
+
+
+def moved(candidate: Candidate, matrix: np.ndarray, shape: tuple[int, int]) -> Candidate:
+    """``candidate``, found on a photo, on the squared-up sheet ``matrix`` maps the photo
+    to (:func:`level_sheet`; ``shape``: the sheet's): its corners, upright box and ink."""
+    corners = cv2.perspectiveTransform(
+        candidate.corners.reshape(-1, 1, 2).astype(np.float64), matrix
+    ).reshape(4, 2)
+    x0, y0 = np.maximum(np.floor(corners.min(0)).astype(int), 0)
+    x1, y1 = np.minimum(np.ceil(corners.max(0)).astype(int), (shape[1], shape[0]))
+    box = (int(x0), int(y0), int(max(1, x1 - x0)), int(max(1, y1 - y0)))
+    ink = None
+    if candidate.ink is not None:  # from the old box's pixels to the new box's
+        old = np.array([[1, 0, candidate.box[0]], [0, 1, candidate.box[1]], [0, 0, 1]], float)
+        new = np.array([[1, 0, -box[0]], [0, 1, -box[1]], [0, 0, 1]], float)
+        ink = cv2.warpPerspective(
+            candidate.ink.astype(np.uint8), new @ matrix @ old, (box[2], box[3]),
+            flags=cv2.INTER_NEAREST,
+        ) > 0  # fmt: skip
+    return Candidate(box, candidate.score, corners.astype(np.float32), ink)
+
+
+def proposals(grey: np.ndarray) -> tuple[np.ndarray, list[Candidate], bool]:
+    """What the crop dialog shows for the page ``grey``: the page (a photographed sheet
+    squared up), the places found on it, best first (searched on the page as given, as
+    ``bench/locate.py`` measures the search), and whether it was squared up."""
+    sheet, to_sheet = level_sheet(grey)
+    found = locate_signatures(grey)
+    if to_sheet is None:
+        return sheet, found, False
+    return sheet, [moved(c, to_sheet, sheet.shape) for c in found], True
+
+
+def crop_candidate(image: np.ndarray, candidate: Candidate, margin: float = 0.06) -> np.ndarray:
+    """The candidate cut out of ``image`` (level, for a photographed page), with a margin
+    of paper around the ink."""
+    corners = candidate.corners.astype(np.float32)
+    width = float(np.linalg.norm(corners[1] - corners[0]))
+    height = float(np.linalg.norm(corners[3] - corners[0]))
+    pad = margin * max(width, height)
+    out_w, out_h = int(round(width + 2 * pad)), int(round(height + 2 * pad))
+    target = np.float32(
+        [[pad, pad], [pad + width, pad], [pad + width, pad + height], [pad, pad + height]]
+    )
+    matrix = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(
+        image, matrix, (max(1, out_w), max(1, out_h)), flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_REPLICATE,
+    )  # fmt: skip
+
+
+def padded_box(box, shape: tuple[int, int], margin: float = 0.04) -> tuple[int, int, int, int]:
+    """``box`` with a little paper around it (``margin`` of its longer side on each side),
+    kept on an image of ``shape``: what the crop dialog proposes for a candidate."""
+    x, y, w, h = box
+    pad = int(margin * max(w, h))
+    x0, y0 = max(0, x - pad), max(0, y - pad)
+    return x0, y0, min(shape[1], x + w + pad) - x0, min(shape[0], y + h + pad) - y0
+
+
+def signature_only(grey: np.ndarray, box, candidate: Candidate) -> np.ndarray:
+    """The part ``box`` (x, y, width, height) of the page ``grey`` around ``candidate``, with
+    the ink there that is not the signature's painted over with the paper: the printed
+    label under the signature line, a stamp's ring, a neighbour's stroke. A piece of ink
+    goes when less than half of it lies on what the network saw as the signature's ink
+    (``candidate.ink``, widened by 2 pixels); of a piece that stays, what reaches farther
+    than :data:`REACH_PX` from that ink goes too (a stamp's ring touching a letter). Long
+    level lines stay whole: the signature line is taken out by preprocessing, which needs
+    it unbroken. Without ``candidate.ink`` (the classical cues) the part is returned as it
+    is."""
+    x, y, w, h = box
+    crop = grey[y : y + h, x : x + w].copy()
+    if candidate.ink is None or crop.size == 0:
+        return crop
+    mine = np.zeros(crop.shape, np.uint8)
+    cx, cy = candidate.box[0] - x, candidate.box[1] - y
+    ch, cw = candidate.ink.shape
+    top, left = max(0, cy), max(0, cx)
+    bottom, right = min(crop.shape[0], cy + ch), min(crop.shape[1], cx + cw)
+    if bottom > top and right > left:
+        mine[top:bottom, left:right] = candidate.ink[top - cy : bottom - cy, left - cx : right - cx]
+    near = cv2.dilate(mine, np.ones((2 * REACH_PX + 1,) * 2, np.uint8)) > 0
+    mine = cv2.dilate(mine, np.ones((5, 5), np.uint8)) > 0
+    level, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    paper = float(np.median(crop[crop > level])) if (crop > level).any() else 255.0
+    # faint ink too (a faded stamp): anything clearly darker than the paper
+    dark = crop < paper - 0.3 * (paper - level)
+    count, labels = cv2.connectedComponents(dark.astype(np.uint8), connectivity=8)
+    on_signature = np.bincount(labels[mine], minlength=count)
+    size = np.bincount(labels.ravel(), minlength=count)
+    other = on_signature < 0.5 * size
+    other[0] = False
+    # long level runs (the signature line), with their ends' last pixel
+    lines = (remove_ruled_lines(dark, 0.5) != dark).astype(np.uint8)
+    lines = (cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0) & dark
+    painted = (other[labels] | (dark & ~near)) & ~lines
+    if painted.any():
+        painted = cv2.dilate(painted.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        crop[painted & ~lines] = np.uint8(round(paper))
+    return crop
