@@ -26,9 +26,11 @@ import time
 
 import cv2
 import numpy as np
+from writer_dependent import split_writers  # the split's writers, as the card records it
 
 from sigverify.core.data.bank import SignatureBank
-from sigverify.core.data.datasets import Writer, read_dataset
+from sigverify.core.data.datasets import Writer
+from sigverify.core.data.splits import dataset_of
 from sigverify.core.evaluation.metrics import compute_eer
 from sigverify.core.evaluation.protocol import _writer_rng
 from sigverify.core.explain import INK_LEVEL, align_reference
@@ -36,18 +38,6 @@ from sigverify.core.model.onnx import load_onnx_model
 from sigverify.core.scoring import pairwise_distances, score_queries
 
 CAP_PX = 20.0
-
-
-def parts_of(card, root: str) -> dict[str, list[Writer]]:
-    parts = {"validation": [], "test": []}
-    for entry in card.training["datasets"]:
-        by_id = {w.id: w for w in read_dataset(f"{root}/{entry['name']}").writers}
-        for part, writers in parts.items():
-            writers += [
-                Writer(f"{entry['name']}/{i}", by_id[i].genuine, by_id[i].forged)
-                for i in entry[part]
-            ]
-    return parts
 
 
 def mismatch(query: np.ndarray, reference: np.ndarray, align: bool) -> float:
@@ -81,7 +71,7 @@ def scored(model, writers: list[Writer], refs: int, align: bool) -> dict[str, np
                 among,
                 card.reference_spread,
             )
-            dataset = writer_id.split("/")[0]
+            dataset = dataset_of(writer_id)
             for index, distance in zip(indices, distances, strict=True):
                 query = bank.images[index]
                 strokes = sorted(mismatch(query, bank.images[r], align) for r in references)
@@ -117,7 +107,9 @@ def main() -> int:
     model = load_onnx_model(args.model, threads=1)
     parts = {
         name: scored(model, writers, args.refs, not args.no_align)
-        for name, writers in parts_of(model.card, args.data_root).items()
+        for name, writers in split_writers(
+            model.card, args.data_root, ("validation", "test")
+        ).items()
     }
     validation, test = parts["validation"], parts["test"]
     genuine = validation["genuine"]

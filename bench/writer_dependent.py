@@ -49,8 +49,10 @@ def fit_logistic(positives: np.ndarray, negatives: np.ndarray, l2: float) -> np.
     return w
 
 
-def split_writers(card, root: str) -> dict[str, list[Writer]]:
-    parts = {"train": [], "validation": []}
+def split_writers(card, root: str, names=("train", "validation")) -> dict[str, list[Writer]]:
+    """The writers of the parts ``names`` of the split a model ``card`` records, read from
+    the data folders under ``root``; ids as the training merged them ("cedar/12")."""
+    parts = {name: [] for name in names}
     entries = card.training["datasets"]
     for entry in entries:
         dataset = read_dataset(f"{root}/{entry['name']}")
