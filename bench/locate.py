@@ -93,12 +93,15 @@ def verify_crops(folders, count, seed, model_dir) -> dict:
     from sigverify.core.imaging.preprocessing import preprocess_signature
     from sigverify.core.model.onnx import load_onnx_model
     from sigverify.core.scoring import pairwise_distances, score_queries
+    from sigverify.core.stroke_match import InkMap, mismatches, stroke_check
 
     model = load_onnx_model(model_dir, threads=1)
     card, config = model.card, model.preprocess
+    check = stroke_check(card)
 
     def embedded(grey):
-        return model.embed(preprocess_signature(grey, config)[None])
+        pixels = preprocess_signature(grey, config)
+        return model.embed(pixels[None]), InkMap.of(pixels)
 
     genuine_of = {}
     for folder in folders:
@@ -109,7 +112,8 @@ def verify_crops(folders, count, seed, model_dir) -> dict:
     photographed = []
     for _, page in pages(folders, count, seed):
         others = [p for p in genuine_of[Path(page.sources[0])] if Path(p) != page.sources[0]]
-        references = np.vstack([embedded(load_image(p).pixels) for p in others[-5:]])
+        references, maps = zip(*[embedded(load_image(p).pixels) for p in others[-5:]], strict=True)
+        references = np.vstack(references)
         among = pairwise_distances(references, references, card.distance)
         # as the crop dialog does, on the page as load_page reads it (brightest channel)
         sheet, found, _ = page_crop.proposals(page.image.max(axis=2))
@@ -124,12 +128,15 @@ def verify_crops(folders, count, seed, model_dir) -> dict:
         photographed.append(page.photo)
         for name, grey in crops.items():
             try:
-                query = embedded(grey)
+                query, ink = embedded(grey)
             except SigverifyError:  # nothing left that reads as a signature: a rejection
                 scores[name].append(np.inf)
                 continue
             distance = pairwise_distances(query, references, card.distance)
-            scores[name].append(float(score_queries(distance, among, card.reference_spread)[0]))
+            score = score_queries(distance, among, card.reference_spread)
+            if check is not None:  # as verification scores it
+                score = score + check.term(mismatches([ink], maps), mismatches(maps, maps))
+            scores[name].append(float(score[0]))
     result = {"model": card.name, "pages": len(scores["scan"])}
     photographed = np.asarray(photographed)
     for name, values in scores.items():

@@ -1,4 +1,5 @@
-"""``sigverify models activate | show | export-onnx``: the model a store verifies with."""
+"""``sigverify models activate | show | fuse | fit-strokes | export-onnx``: the model a
+store verifies with, and what its card says."""
 
 from __future__ import annotations
 
@@ -72,6 +73,39 @@ def cmd_models_fuse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_models_fit_strokes(args: argparse.Namespace) -> int:
+    from sigverify.cli.common import _read_datasets
+    from sigverify.core.evaluation.stroke_fit import fit_card_strokes
+    from sigverify.core.model.card import write_card, write_scores
+    from sigverify.core.model.inference import load_for_inference
+
+    model = load_for_inference(args.model_dir)
+    if model.card.input != "image":
+        raise UsageError(f"{args.model_dir} is not an image model.")
+    fit = fit_card_strokes(
+        model, _read_datasets(args.data, "auto"), ProgressBar("Reading validation and test")
+    )
+    write_card(model.card, args.model_dir)
+    write_scores(fit.scores, args.model_dir)
+    test = model.card.metrics["test"]["per_refs"]
+    figures = ", ".join(f"{n} ref(s) {m['eer']:.1%}" for n, m in test.items())
+    _emit(
+        args,
+        {"model": str(args.model_dir), "weight": fit.weight, "strokes": model.card.strokes,
+         "validation_eer": {"distance": fit.distance_eer, "fused": fit.fused_eer},
+         "validation_folder_eer": {"distance": fit.distance_folder_eer,
+                                   "fused": fit.fused_folder_eer},
+         "id": model.card.model_id, "test": test},
+        (f"Stroke check written to the card of {args.model_dir}: weight {fit.weight}"
+         if fit.check else f"The strokes did not help; {args.model_dir} scores by distance")
+        + f". Validation EER: distance {fit.distance_eer:.1%}, with the strokes "
+        f"{fit.fused_eer:.1%} (mean over the data folders {fit.distance_folder_eer:.1%} -> "
+        f"{fit.fused_folder_eer:.1%}). Test EER now: {figures}. The model's id is "
+        f"{model.card.model_id}: thresholds set for its old scores no longer apply.",
+    )  # fmt: skip
+    return EXIT_OK
+
+
 def cmd_models_export_onnx(args: argparse.Namespace) -> int:
     require_training()
     from sigverify.core.model.export import export_onnx
@@ -115,6 +149,12 @@ def cmd_models_show(args: argparse.Namespace) -> int:
         if card.reference_spread
         else "  scores: plain distance (not scaled)",
     ]
+    if card.strokes:
+        lines.append(
+            f"  stroke check: {card.strokes['per_px']:.4f} a pixel by which the strokes lie "
+            f"further from the references' than theirs from each other (typical "
+            f"{card.strokes['typical_px']:.1f} px)"
+        )
     lines += [
         f"  test, {n} ref(s): EER {m['eer']:.1%}, AUC {m['auc']:.3f}" for n, m in test.items()
     ]
@@ -160,3 +200,16 @@ def register(commands) -> None:
         help="a pen data folder the pen model was trained on; repeat for each",
     )  # fmt: skip
     fuse.add_argument("--refs", type=int, default=5, help="references per writer (default 5)")
+    strokes = add_command(
+        models_commands,
+        "fit-strokes",
+        cmd_models_fit_strokes,
+        "Choose, on an image model's validation writers, how much the stroke check adds to "
+        "its scores; written to its card with the threshold, band and test figures that go "
+        "with it.",
+    )
+    strokes.add_argument("model_dir")
+    strokes.add_argument(
+        "--data", action="append", required=True,
+        help="a data folder the model was trained on; repeat for each",
+    )  # fmt: skip

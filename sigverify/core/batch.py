@@ -229,7 +229,7 @@ def check_chunk(
     results: dict[BatchItem, VerificationResult] = {}
     for item, query in zip(ready, embeddings, strict=True):
         pixels, warnings = prepared[item]
-        results[item] = service.decide(people[item.person_id], query, item.image, warnings)
+        results[item] = service.decide(people[item.person_id], query, item.image, warnings, pixels)
     audit = {}
     if record and results:
         rows = service.record_verifications(list(results.values()), comment)

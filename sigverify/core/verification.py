@@ -13,6 +13,10 @@ Thresholds come from the model card (chosen on validation writers) unless the pe
 has their own. The *similarity* shown to users is the card's calibration of the score:
 an estimate, in 0..1, that a signature with this score is genuine.
 
+When the model's card has a stroke check (:mod:`sigverify.core.stroke_match`), the score
+also counts how far the query's strokes lie from the nearest references', and the card's
+thresholds and calibration are those of that score.
+
 Embeddings are stored per model id; verification only ever compares embeddings of the
 same model. Activating another model re-embeds the stored original images.
 """
@@ -20,6 +24,7 @@ same model. Activating another model re-embeds the stored original images.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -28,8 +33,15 @@ import numpy as np
 from sigverify.core.errors import NoInkError, NotFoundError, SigverifyError
 from sigverify.core.explain import Explanation, explain
 from sigverify.core.i18n import translate
-from sigverify.core.imaging.imageio import decode_image, decode_png
+from sigverify.core.imaging.imageio import decode_image, decode_png, encode_png
 from sigverify.core.imaging.preprocessing import preprocess_signature
+from sigverify.core.operators import operator_name
+from sigverify.core.pen_verification import (
+    FUSION_SETTING,
+    PenScorer,
+    judge_pad_query,
+    pad_references,
+)
 from sigverify.core.scoring import (
     is_scaled,
     pairwise_distances,
@@ -38,16 +50,12 @@ from sigverify.core.scoring import (
 )
 from sigverify.core.store import Store
 from sigverify.core.store_records import NewReference, PendingChange, Person
-
-if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
-    from sigverify.core.model.io import LoadedModel
-from sigverify.core.imaging.imageio import encode_png
-from sigverify.core.operators import operator_name
-from sigverify.core.pen_verification import (
-    FUSION_SETTING,
-    PenScorer,
-    judge_pad_query,
-    pad_references,
+from sigverify.core.stroke_match import (
+    InkMap,
+    mismatches,
+    own_spread,
+    stroke_check,
+    stroke_scores,
 )
 from sigverify.core.thresholds import (
     Thresholds,
@@ -66,6 +74,14 @@ from sigverify.core.verification_results import (
     decision_reason,
     too_few_references_advice,
 )
+
+if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
+    from sigverify.core.model.io import LoadedModel
+
+
+#: How many references' prepared images a service keeps for the stroke check (33 KB each at
+#: 150 x 220): preparing one again from its original costs about 5 ms.
+KEPT_REFERENCE_PIXELS = 512
 
 
 def model_id_of(model: LoadedModel) -> str:
@@ -88,6 +104,9 @@ class VerificationService:
         self.model_id = model_id_of(model)
         self.pen = pen
         self._explicit_operator = operator
+        self.strokes = stroke_check(model.card)
+        #: References as this model sees them (for the stroke check), by reference id.
+        self._reference_pixels: OrderedDict[int, np.ndarray] = OrderedDict()
 
     # ------------------------------------------------------------ helpers
 
@@ -173,15 +192,26 @@ class VerificationService:
 
     # ------------------------------------------------------------ enrolment
 
-    def find_outliers(self, embeddings: np.ndarray, names: Sequence[str]) -> list[OddReference]:
+    def find_outliers(
+        self,
+        embeddings: np.ndarray,
+        names: Sequence[str],
+        pixels: Sequence[np.ndarray] | None = None,
+    ) -> list[OddReference]:
         """References that stand out from the others: their median distance to the rest is
         above the reject threshold (they would be rejected if verified against the others)
         *and* clearly larger (1.5x) than is typical among the others. Needs 3 or more.
-        When all references are far apart, none is singled out."""
+        When all references are far apart, none is singled out. With a stroke check the
+        distances include it, as scores do (``pixels``: the references as the model sees
+        them, needed then)."""
         if len(embeddings) < 3:
             return []
         reject = self.model_thresholds().reject
         d = pairwise_distances(embeddings, embeddings, self.model.card.distance)
+        if self.strokes is not None:
+            maps = [InkMap.of(p) for p in pixels]
+            among = mismatches(maps, maps)
+            d = d + self.strokes.per_px * (among - own_spread(among, self.strokes.typical_px))
         medians = np.array([np.median(np.delete(d[i], i)) for i in range(len(names))])
         odd = []
         for i, name in enumerate(names):
@@ -197,7 +227,8 @@ class VerificationService:
         if embeddings is None:
             return {}
         names = {r.id: r.filename for r in self.store.references(person_id)}
-        odd = self.find_outliers(embeddings, [names[i] for i in ids])
+        pixels = None if self.strokes is None else [self.reference_pixels(i) for i in ids]
+        odd = self.find_outliers(embeddings, [names[i] for i in ids], pixels)
         return {ids[o.index]: o for o in odd}
 
     def enroll(
@@ -235,9 +266,12 @@ class VerificationService:
             existing_ids, existing, known = [], None, {}
         all_embeddings = embeddings if existing is None else np.vstack([existing, embeddings])
         names = [known[i] for i in existing_ids] + [s.name for s in signatures]
+        pixels = None
+        if self.strokes is not None:
+            pixels = [self.reference_pixels(i) for i in existing_ids] + images
         odd = [
             o
-            for o in self.find_outliers(all_embeddings, names)
+            for o in self.find_outliers(all_embeddings, names, pixels)
             if o.filename in {s.name for s in signatures}
         ]
         if odd and not accept_outliers:
@@ -248,6 +282,8 @@ class VerificationService:
             for s, p, e in zip(signatures, images, embeddings, strict=True)
         ]
         ids = self.store.add_references(person_id, name, note, self.model_id, new, self.operator)
+        for reference_id, pixels in zip(ids, images, strict=True):
+            self._keep_pixels(reference_id, pixels)
         if self.pen is not None and any(s.trajectory is not None for s in signatures):
             pad_references(self.store, self.pen, person_id)  # the pen model's, stored now
         total = len(self.store.references(person_id))
@@ -278,7 +314,33 @@ class VerificationService:
             embeddings,
             pairwise_distances(embeddings, embeddings, self.model.card.distance),
             self.thresholds_for(person),
+            *self._reference_strokes(ids),
         )
+
+    def _reference_strokes(self, ids: list[int]) -> tuple[list | None, np.ndarray | None]:
+        """The references' ink maps and their mismatches with each other (stroke check)."""
+        if self.strokes is None:
+            return None, None
+        maps = [InkMap.of(self.reference_pixels(i)) for i in ids]
+        return maps, mismatches(maps, maps)
+
+    def reference_pixels(self, reference_id: int) -> np.ndarray:
+        """A stored reference as this model sees it, prepared from its original image (the
+        stored preprocessed copy may be another model's); the last
+        :data:`KEPT_REFERENCE_PIXELS` are kept."""
+        pixels = self._reference_pixels.pop(reference_id, None)
+        if pixels is None:
+            original, _ = self.store.reference_images(reference_id)
+            pixels = self.prepare(SignatureInput(str(reference_id), original))[0]
+        self._keep_pixels(reference_id, pixels)
+        return pixels
+
+    def _keep_pixels(self, reference_id: int, pixels: np.ndarray) -> None:
+        if self.strokes is None:
+            return
+        self._reference_pixels[reference_id] = pixels
+        while len(self._reference_pixels) > KEPT_REFERENCE_PIXELS:
+            self._reference_pixels.popitem(last=False)
 
     def verify(
         self, person_id: str, signature: SignatureInput, record: bool = True, comment: str = ""
@@ -309,16 +371,32 @@ class VerificationService:
         distances = pairwise_distances(query[None, :], references.embeddings, card.distance)[0]
         among = references.among
         score = float(score_queries(distances[None, :], among, card.reference_spread)[0])
+        count = len(references.ids)
+        apart, strokes_px, own_px, per_px = np.zeros(count), None, 0.0, 0.0
+        if self.strokes is not None:
+            if pixels is None or references.ink_maps is None:
+                raise ValueError("a model with a stroke check needs the query's pixels")
+            apart = mismatches([InkMap.of(pixels)], references.ink_maps)[0]
+            strokes_px = float(stroke_scores(apart[None, :])[0])
+            own_px = own_spread(references.stroke_among, self.strokes.typical_px)
+            per_px = self.strokes.per_px
+            score += per_px * (strokes_px - own_px)
         per_reference = [
-            ReferenceDistance(i, name, float(d))
-            for i, name, d in zip(references.ids, references.filenames, distances, strict=True)
+            ReferenceDistance(i, name, float(d), float(a))
+            for i, name, d, a in zip(
+                references.ids, references.filenames, distances, apart, strict=True
+            )
         ]
-        nearest = min(per_reference, key=lambda r: r.distance)
+        scale = spread_factor(among, card.reference_spread)
+        # the nearest on the score's scale (own_px shifts every reference alike)
+        nearest = min(per_reference, key=lambda r: r.distance * scale + per_px * r.strokes_px)
         thresholds = references.thresholds
         decision = thresholds.decision(score)
-        count = len(references.ids)
         scaled = is_scaled(count, card.reference_spread)
-        reason = decision_reason(decision, score, thresholds, count, nearest, scaled)
+        strokes = None
+        if strokes_px is not None:
+            strokes = (strokes_px, own_px, per_px * (strokes_px - own_px))
+        reason = decision_reason(decision, score, thresholds, count, nearest, scaled, strokes)
         return VerificationResult(
             references.person_id,
             decision,
@@ -332,7 +410,10 @@ class VerificationService:
             filename,
             warnings,
             query_pixels=pixels,
-            scale=spread_factor(among, card.reference_spread),
+            scale=scale,
+            strokes_px=strokes_px,
+            own_strokes_px=own_px,
+            per_px=per_px,
         )
 
     def explain(self, result: VerificationResult, reference_id: int | None = None) -> Explanation:
@@ -381,6 +462,7 @@ class VerificationService:
                         "model": result.model_id,
                         "thresholds": [result.thresholds.accept, result.thresholds.reject],
                         "comment": comment,
+                        **result.strokes_dict(),
                         **({} if result.pen is None else {"pen": result.pen_dict()}),
                     },
                 )
@@ -407,6 +489,7 @@ class VerificationService:
             for reference_id in chunk:
                 original, _ = self.store.reference_images(reference_id)
                 images.append(self.prepare(SignatureInput(str(reference_id), original))[0])
+                self._keep_pixels(reference_id, images[-1])
             vectors = self.embed(images)
             self.store.save_embeddings(self.model_id, dict(zip(chunk, vectors, strict=True)))
             done += len(chunk)

@@ -152,9 +152,13 @@ class EnrollmentResult:
 
 @dataclass(frozen=True)
 class ReferenceDistance:
+    """A query's distance to one reference (the model's, unscaled) and, when the model has
+    a stroke check, how far their strokes lie apart (px, :mod:`sigverify.core.stroke_match`)."""
+
     reference_id: int
     filename: str
     distance: float
+    strokes_px: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,11 @@ class PersonReferences:
     embeddings: np.ndarray = field(repr=False)
     among: np.ndarray = field(repr=False)
     thresholds: Thresholds
+    #: The references as the model sees them, ink and distance maps, when the model has a
+    #: stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None.
+    ink_maps: list | None = field(default=None, repr=False)
+    #: Their strokes' mismatches with each other ``(R, R)``, px, with the stroke check.
+    stroke_among: np.ndarray | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -193,10 +202,30 @@ class VerificationResult:
     #: the band ``fused_thresholds``.
     pen: PenEvidence | None = None
     fused_thresholds: Thresholds | None = None
+    #: With a stroke check: the query's stroke score (px: the mean over the nearest half of
+    #: the references of how far its strokes lie from theirs), the references' own spread
+    #: (px, how far theirs lie from each other) and what a pixel of the difference adds to
+    #: ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``.
+    strokes_px: float | None = None
+    own_strokes_px: float = 0.0
+    per_px: float = 0.0
+
+    @property
+    def strokes_added(self) -> float:
+        """What the stroke check added to ``score`` (0 without one; negative: taken off)."""
+        return 0.0 if self.strokes_px is None else self.per_px * self.stroke_excess
+
+    @property
+    def stroke_excess(self) -> float:
+        return (self.strokes_px or 0.0) - self.own_strokes_px
 
     def on_score_scale(self, reference: ReferenceDistance) -> float:
-        """A reference's distance on the same scale as ``score`` and the thresholds."""
-        return reference.distance * self.scale
+        """A reference's distance on the same scale as ``score`` and the thresholds (with
+        a stroke check, plus what their strokes' mismatch adds)."""
+        if self.strokes_px is None:
+            return reference.distance * self.scale
+        added = self.per_px * (reference.strokes_px - self.own_strokes_px)
+        return reference.distance * self.scale + added
 
     def to_dict(self) -> dict:
         return {
@@ -216,6 +245,7 @@ class VerificationResult:
                     "distance": round(r.distance, 6),  # raw, as the model measures it
                     # on the scale of "distance" above and of the thresholds
                     "scaled_distance": round(self.on_score_scale(r), 6),
+                    **({} if self.strokes_px is None else {"strokes_px": round(r.strokes_px, 4)}),
                 }
                 for r in self.per_reference
             ],
@@ -225,8 +255,21 @@ class VerificationResult:
             },
             "reason": self.reason,
             "model": self.model_id,
+            **self.strokes_dict(),
             "warnings": self.warnings,
             **({} if self.pen is None else {"pen": self.pen_dict()}),
+        }
+
+    def strokes_dict(self) -> dict:
+        """The stroke check's figures, for reports and the audit log ({} without one)."""
+        if self.strokes_px is None:
+            return {}
+        return {
+            "strokes": {
+                "px": round(self.strokes_px, 4),
+                "own_px": round(self.own_strokes_px, 4),
+                "added": round(self.strokes_added, 6),
+            }
         }
 
     def pen_dict(self) -> dict:
@@ -255,9 +298,11 @@ def decision_reason(
     count: int,
     nearest: ReferenceDistance,
     scaled: bool = False,
+    strokes: tuple[float, float, float] | None = None,
 ) -> str:
     """The reason a verification gives, in words: what the score is, and where it falls
-    between the thresholds (whose they are)."""
+    between the thresholds (whose they are). ``strokes``: with a stroke check, the query's
+    stroke score and the references' own spread (px), and what that adds to the score."""
     k = nearest_count(count)
     if count == 1:
         basis = translate("reason", "Its distance to the reference is {score:.3f}")
@@ -281,7 +326,14 @@ def decision_reason(
             "Its distance to the {k} closest of {count} references, allowing for how much "
             "they vary, is {score:.3f}",
         )
-    basis = basis.format(score=score, count=count, k=k)
+    distance = score if strokes is None else score - strokes[2]
+    basis = basis.format(score=distance, count=count, k=k)
+    if strokes is not None:
+        basis += translate(
+            "reason",
+            "; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from "
+            "each other), which adds {added:+.3f}: score {score:.3f}",
+        ).format(px=strokes[0], own=strokes[1], added=strokes[2], score=score)
 
     whose = {
         "person": translate("reason", "this person's"),

@@ -9,10 +9,28 @@ from PySide6.QtCore import QCoreApplication
 
 from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_verification import card_fusion_thresholds
+from sigverify.core.stroke_match import stroke_check
 from sigverify.core.thresholds import card_thresholds
 from sigverify.gui.widgets import accuracy_text, percent
 
 translate = QCoreApplication.translate
+
+
+def stroke_rows(card: ModelCard) -> list[tuple[str, str]]:
+    """The stroke check's row, for an image model that has one."""
+    check = stroke_check(card)
+    if check is None:
+        return []
+    return [
+        (
+            translate("ModelsPage", "Stroke check"),
+            translate(
+                "ModelsPage",
+                "{per_px:.4f} added to the score for each pixel by which the strokes lie "
+                "further from the references' than theirs from each other (typical {px:.1f} px)",
+            ).format(per_px=check.per_px, px=check.typical_px),
+        )
+    ]
 
 
 def card_html(card: ModelCard) -> str:
@@ -54,6 +72,7 @@ def card_html(card: ModelCard) -> str:
             if card.reference_spread
             else translate("ModelsPage", "none (plain distance)"),
         ),
+        *stroke_rows(card),
         *fusion_rows(card),
         (translate("ModelsPage", "Created"), (card.created or "")[:16].replace("T", " ")),
         (translate("ModelsPage", "sigverify version"), card.sigverify_version or "–"),

@@ -208,3 +208,40 @@ def test_user_errors_exit_2(trained, data, tmp_path, capsys, argv, message):
     }
     code = cli.main([paths.get(a, a) for a in argv])
     assert code == 2 and message in capsys.readouterr().err
+
+
+def test_fit_strokes_writes_the_check_the_band_and_the_scores_that_go_with_it(
+    trained, data, tmp_path, capsys
+):
+    import shutil
+
+    from sigverify.core.evaluation.stroke_fit import WEIGHTS, pooled_eer
+    from sigverify.core.model.card import read_scores
+
+    model = tmp_path / "model"
+    shutil.copytree(trained, model)
+    before = read_card(model)
+    code, payload, _ = run_json(capsys, "models", "fit-strokes", str(model), "--data", str(data))
+    assert code == 0 and payload["weight"] in WEIGHTS
+    card = read_card(model)
+    assert card.strokes == payload["strokes"]
+    assert (card.strokes is None) == (payload["weight"] == 0)
+    assert payload["id"] == card.model_id
+    assert card.model_id.startswith(before.model_id)
+    assert card.onnx_sha256 == before.onnx_sha256  # the network is the same
+    scores = read_scores(model)  # what the Thresholds page draws: the fused scores
+    assert pooled_eer(scores) == pytest.approx(payload["validation_eer"]["fused"])
+    validation = card.metrics["validation"][str(scores.refs)]
+    assert card.threshold == pytest.approx(validation["eer_threshold"], abs=1e-6)
+    assert set(card.metrics["test"]["per_refs"]) and "stroke" in card.metrics["test"]["protocol"]
+    assert cli.main(["models", "show", "--model", str(model)]) == 0
+    shown = capsys.readouterr().out
+    assert ("stroke check: " in shown) == (card.strokes is not None)
+
+
+def test_fit_strokes_needs_the_folders_the_model_was_trained_on(trained, tmp_path, capsys):
+    other = write_synthetic_dataset(tmp_path / "other", writers=4, genuine=4, forged=1)
+    code = cli.main(["models", "fit-strokes", str(trained), "--data", str(other)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "None of these data folders holds the model's validation writers" in err

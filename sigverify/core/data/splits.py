@@ -109,11 +109,12 @@ def dataset_of(writer_id: str) -> str:
     return writer_id.split("/", 1)[0] if "/" in writer_id else ""
 
 
-def recorded_test_writers(dataset: Dataset, training: dict) -> list[Writer] | None:
-    """The writers of ``dataset`` that a model card's training summary kept for testing,
-    or None when the model was not trained on this dataset (matched by folder name and layout)."""
+def recorded_writers(dataset: Dataset, training: dict, part: str = "test") -> list[Writer] | None:
+    """The writers of ``dataset`` that a model card's training summary kept for ``part``
+    ("test" or "validation"), or None when the model was not trained on this dataset
+    (matched by folder name and layout)."""
     for entry in training.get("datasets", []):
         if entry.get("name") == dataset.root.name and entry.get("layout") == dataset.layout:
-            wanted = set(entry.get("test", []))
+            wanted = set(entry.get(part, []))
             return [w for w in dataset.writers if w.id in wanted]
     return None

@@ -6,13 +6,11 @@ turns a score into the similarity shown to users.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:
-    pass
-from sigverify.core.evaluation.metrics import compute_eer, roc_points
+from sigverify.core.evaluation.metrics import Metrics, compute_eer, roc_points
+from sigverify.core.model.card import ModelCard
 from sigverify.core.scoring import ScoreSet
 
 
@@ -54,6 +52,25 @@ def fit_calibration(
         a, b = np.array([a, b]) - np.linalg.solve(hessian, gradient)
     # back to raw scores: a * (s - mean) / scale + b
     return float(a / scale), float(b - a * scores.mean() / scale)
+
+
+def record_on_card(
+    card: ModelCard, metrics: Metrics, scores: ScoreSet, validation_writers: int
+) -> None:
+    """Write into ``card`` what the validation writers' ``scores`` (and their ``metrics``)
+    give: the EER threshold, the review band, the calibration and the validation figures."""
+    card.threshold = float(metrics.eer_threshold)
+    negatives, _, _ = scores.negatives()
+    card.accept_threshold, card.reject_threshold = review_band(scores.genuine, negatives)
+    card.calibration = list(fit_calibration(scores.genuine, negatives))
+    card.threshold_info = {
+        "method": "EER threshold",
+        "writers": "validation",
+        "refs": metrics.refs,
+        "validation_writers": validation_writers,
+        "negatives": metrics.negatives,
+    }
+    card.metrics = {**card.metrics, "validation": {str(metrics.refs): metrics.to_dict()}}
 
 
 @dataclass(frozen=True)

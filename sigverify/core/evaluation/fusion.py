@@ -33,6 +33,7 @@ from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_matching import dtw_distances, dtw_features
 from sigverify.core.pen_verification import fuse
 from sigverify.core.scoring import ScoreSet
+from sigverify.core.stroke_match import bank_stroke_term, stroke_check
 
 RANDOM_WRITERS = 5  # random forgeries per writer: the skilled ones decide the band
 WEIGHT_STEP = 0.1
@@ -220,10 +221,11 @@ def drawn_pictures(bank: PenBank, image_model) -> tuple[PenBank, np.ndarray, int
 
 def embedding_scores(model, inputs: np.ndarray, bank: PenBank, refs: int) -> ScoreSet:
     """The protocol's scores of ``bank``'s queries by ``model`` reading ``inputs`` (the
-    pen sequences for a pen model, the recordings drawn as ink for an image model)."""
+    pen sequences for a pen model, the recordings drawn as ink for an image model, with
+    its stroke check when its card has one)."""
     return score_writers(
         model.embed(inputs), bank, refs, model.card.distance, RANDOM_WRITERS, 0,
-        model.card.reference_spread,
+        model.card.reference_spread, added=bank_stroke_term(stroke_check(model.card), inputs),
     )  # fmt: skip
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from sigverify.core.data.bank import WriterBank, read_bank
 from sigverify.core.data.datasets import Dataset, Writer
-from sigverify.core.data.splits import recorded_test_writers
+from sigverify.core.data.splits import recorded_writers
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.protocol import (
     DEFAULT_REFS,
@@ -22,6 +22,7 @@ from sigverify.core.evaluation.protocol import (
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
 from sigverify.core.model.card import ModelCard
 from sigverify.core.scoring import ScoreSet
+from sigverify.core.stroke_match import bank_stroke_term, stroke_check
 
 if TYPE_CHECKING:
     from sigverify.core.model.io import LoadedModel
@@ -32,7 +33,7 @@ PROTOCOL = QT_TRANSLATE_NOOP(
     "writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining "
     "genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); "
     "score = mean distance to the ceil(N/2) nearest references, scaled by the typical / this "
-    "writer's reference spread (N >= 2); "
+    "writer's reference spread (N >= 2), plus the stroke term when the model has a stroke check; "
     "threshold chosen on validation writers",
 )
 
@@ -58,7 +59,7 @@ def evaluation_writers(
     chosen, used, notes = [], [], []
     for dataset in datasets:
         writers = dataset.usable_writers()
-        recorded = recorded_test_writers(dataset, card.training)
+        recorded = recorded_writers(dataset, card.training)
         if mode == "test" and recorded is None:
             raise SigverifyError(
                 translate(
@@ -88,10 +89,14 @@ def evaluate_model(
     query_bank: WriterBank | None = None,
 ) -> EvaluationReport:
     """Embed the bank with the model and run the protocol at the card's distance and
-    threshold. ``query_bank``: the same signatures (same order) captured otherwise; the
-    references then come from ``bank`` and the queries from ``query_bank``."""
+    threshold, with the card's stroke check when it has one. ``query_bank``: the same
+    signatures (same order) captured otherwise; the references then come from ``bank``
+    and the queries from ``query_bank``."""
     embeddings = model.embed(bank.inputs)
     query_embeddings = None
+    added = bank_stroke_term(
+        stroke_check(model.card), bank.inputs, None if query_bank is None else query_bank.inputs
+    )
     if query_bank is not None:
         if not np.array_equal(query_bank.writer, bank.writer) or not np.array_equal(
             query_bank.genuine, bank.genuine
@@ -108,7 +113,13 @@ def evaluate_model(
         seed,
         reference_spread=model.card.reference_spread,
         query_embeddings=query_embeddings,
+        added=added,
     )
+
+
+def test_figures(report: EvaluationReport, writers: int) -> dict:
+    """A card's ``metrics["test"]`` entry: the protocol, how many test writers, the report."""
+    return {"protocol": PROTOCOL, "writers": writers, **report.to_dict()}
 
 
 def folder_scores(

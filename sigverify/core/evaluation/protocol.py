@@ -6,7 +6,8 @@ queries are their remaining genuine signatures, all skilled forgeries of them, a
 genuine signature from each of up to ``random_writers`` other writers (random
 forgeries). Each query's score is :func:`sigverify.core.scoring.score_queries` of its
 distances to the references (scaled by the references' spread when the model records a
-typical one); smaller = more genuine. A query is accepted when
+typical one), plus, when the model's card has a stroke check, the query's stroke term
+(:mod:`sigverify.core.stroke_match`); smaller = more genuine. A query is accepted when
 its score is at most the threshold.
 """
 
@@ -23,6 +24,9 @@ from sigverify.core.evaluation.metrics import Metrics, compute_metrics
 from sigverify.core.scoring import ScoreSet, pairwise_distances, score_queries
 
 DEFAULT_REFS = (1, 3, 5, 10)
+
+#: ``added(queries, references)``: what is added to the scores of those bank indices, (Q,).
+AddedTerm = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 @dataclass
@@ -52,11 +56,13 @@ def score_writers(
     seed: int = 0,
     reference_spread: float | None = None,
     query_embeddings: np.ndarray | None = None,
+    added: AddedTerm | None = None,
 ) -> ScoreSet:
     """Run the protocol on ``embeddings (N, D)`` of ``bank``'s signatures (same order).
     ``reference_spread``: the model's typical spread (see :mod:`sigverify.core.scoring`).
     ``query_embeddings``: the queries' embeddings when they differ from the references'
-    (the same images captured otherwise, e.g. photographed); by default ``embeddings``."""
+    (the same images captured otherwise, e.g. photographed); by default ``embeddings``.
+    ``added``: a term added to the scores (:func:`score_writers_by`)."""
     queries = embeddings if query_embeddings is None else query_embeddings
     if queries.shape != embeddings.shape:
         raise ValueError("query_embeddings must match embeddings image for image")
@@ -70,6 +76,7 @@ def score_writers(
         random_writers,
         seed,
         reference_spread,
+        added,
     )
 
 
@@ -81,12 +88,15 @@ def score_writers_by(
     random_writers: int = 20,
     seed: int = 0,
     reference_spread: float | None = None,
+    added: AddedTerm | None = None,
 ) -> ScoreSet:
     """The protocol with any way of comparing two signatures of ``bank``:
     ``query_distances(queries, references)`` gives the ``(Q, R)`` distances between the
     signatures of those bank indices, ``reference_distances(references)`` the ``(R, R)``
-    ones among references (embedding distances, or e.g. DTW between pen recordings). The
-    choices for a writer depend only on ``seed`` and the writer's id."""
+    ones among references (embedding distances, or e.g. DTW between pen recordings).
+    ``added(queries, references)``, when given, is added to the queries' scores (the
+    stroke term, :func:`sigverify.core.stroke_match.bank_stroke_term`). The choices for a
+    writer depend only on ``seed`` and the writer's id."""
     n_writers = len(bank.writer_ids)
     rngs = [_writer_rng(seed, wid) for wid in bank.writer_ids]
     genuine_idx = [rngs[w].permutation(bank.genuine_of(w)) for w in range(n_writers)]
@@ -113,7 +123,8 @@ def score_writers_by(
         for key, writer_key, idx in groups:
             if len(idx):
                 d = query_distances(idx, references)
-                out[key].append(score_queries(d, among, reference_spread))
+                score = score_queries(d, among, reference_spread)
+                out[key].append(score if added is None else score + added(idx, references))
                 out[writer_key].append(np.full(len(idx), w))
 
     def cat(key, dtype):
@@ -147,6 +158,7 @@ def evaluate_embeddings(
     seed: int = 0,
     reference_spread: float | None = None,
     query_embeddings: np.ndarray | None = None,
+    added: AddedTerm | None = None,
 ) -> EvaluationReport:
     per_refs, scores = {}, {}
     for n in available_refs(bank, refs):
@@ -158,6 +170,7 @@ def evaluate_embeddings(
             seed=seed,
             reference_spread=reference_spread,
             query_embeddings=query_embeddings,
+            added=added,
         )
         per_refs[n] = compute_metrics(scores[n], threshold, bootstrap=bootstrap)
     return EvaluationReport(per_refs=per_refs, scores=scores, threshold=threshold)

@@ -100,6 +100,10 @@ class ModelCard:
     #: threshold, averaged), ``{"accept": A, "reject": R, ...}`` with how it was chosen
     #: (:mod:`sigverify.core.pen_verification`). None: 1 for both.
     fusion: dict | None = None
+    #: An image model: how much the stroke check adds to a score (``{"per_px": k, ...}``,
+    #: :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds
+    #: and calibration are then on that score. None: the distance alone.
+    strokes: dict | None = None
 
     def preprocess_config(self) -> PreprocessConfig:
         return PreprocessConfig.from_dict(self.preprocess)
@@ -107,8 +111,14 @@ class ModelCard:
     @property
     def model_id(self) -> str:
         """What stored embeddings, settings and audit rows name the model by:
-        name@checksum (another model of the same name has other weights, another id)."""
-        return f"{self.name}@{self.weights_sha256[:12]}"
+        name@checksum (another model of the same name has other weights, another id), and
+        ``+strokes`` with a checksum of the stroke check when the card has one: its scores
+        are another measure, so thresholds set for the plain one must not carry over."""
+        plain = f"{self.name}@{self.weights_sha256[:12]}"
+        if not self.strokes:
+            return plain
+        entry = json.dumps(self.strokes, sort_keys=True).encode("utf-8")
+        return f"{plain}+strokes{hashlib.sha256(entry).hexdigest()[:6]}"
 
     @property
     def whitened(self) -> bool:
@@ -373,6 +383,17 @@ def _card_problem(card: ModelCard) -> str | None:
             or abs(sum(weights.values()) - 1) > 1e-6
         ):
             return "fusion weights must be given for each scale, from 0 to 1, summing to 1"
+    if card.strokes is not None:
+        strokes = card.strokes if isinstance(card.strokes, dict) else {}
+        if (
+            card.input != "image"
+            or not is_finite_number(strokes.get("per_px"), 0.0, 0.5)
+            or not is_finite_number(strokes.get("typical_px"), 0.0, 20.0)
+        ):
+            return (
+                "strokes must be an image model's, with per_px a number from 0 to 0.5 and "
+                "typical_px one from 0 to 20"
+            )
     for name in ("weights_sha256", "onnx_sha256"):
         value = getattr(card, name)
         if value and not re.fullmatch(r"[0-9a-f]{64}", value):

@@ -12,7 +12,7 @@ from sigverify.core.data.bank import WriterBank, read_bank
 from sigverify.core.data.datasets import Dataset
 from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION, WriterSplit, split_datasets
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation.measure import PROTOCOL, evaluate_model
+from sigverify.core.evaluation.measure import evaluate_model, test_figures
 from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport
 from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard, write_card
@@ -109,11 +109,7 @@ def run_training(
         device = plan.config.device if plan.config.device != "auto" else "cpu"
         model = load_model(result.model_dir, device)
         report = evaluate_model(model, banks["test"], DEFAULT_REFS, bootstrap=0)
-        model.card.metrics["test"] = {
-            "protocol": PROTOCOL,
-            "writers": len(split.test),
-            **report.to_dict(),
-        }
+        model.card.metrics["test"] = test_figures(report, len(split.test))
         write_card(model.card, result.model_dir)
     if result.model_dir is not None:
         from sigverify.core.model.export import export_onnx  # what desks verify with

@@ -15,7 +15,7 @@ import torch
 from sigverify.core.data.bank import WriterBank
 from sigverify.core.encoders import Encoder
 from sigverify.core.encoders.embedding import embed_inputs
-from sigverify.core.evaluation.calibration import fit_calibration, review_band
+from sigverify.core.evaluation.calibration import record_on_card as record_band
 from sigverify.core.evaluation.metrics import Metrics
 from sigverify.core.evaluation.protocol import evaluate_embeddings
 from sigverify.core.model.card import ModelCard, write_scores
@@ -50,22 +50,10 @@ def measure(
 
 
 def record_on_card(card: ModelCard, measured: Validation, validation_writers: int) -> None:
-    """Write the threshold, review band, calibration and validation metrics that
-    ``measured`` gives into ``card``."""
-    metrics, scores = measured.metrics, measured.scores
-    card.threshold = float(metrics.eer_threshold)
+    """Write the typical spread, threshold, review band, calibration and validation
+    metrics that ``measured`` gives into ``card``."""
     card.reference_spread = measured.spread
-    negatives, _, _ = scores.negatives()
-    card.accept_threshold, card.reject_threshold = review_band(scores.genuine, negatives)
-    card.calibration = list(fit_calibration(scores.genuine, negatives))
-    card.threshold_info = {
-        "method": "EER threshold",
-        "writers": "validation",
-        "refs": metrics.refs,
-        "validation_writers": validation_writers,
-        "negatives": metrics.negatives,
-    }
-    card.metrics = {**card.metrics, "validation": {str(metrics.refs): metrics.to_dict()}}
+    record_band(card, measured.metrics, measured.scores, validation_writers)
 
 
 def whiten_if_better(
