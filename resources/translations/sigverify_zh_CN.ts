@@ -328,13 +328,13 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+104"/>
+        <location filename="../../sigverify/gui/crop.py" line="+98"/>
         <source>Select the signature</source>
         <extracomment>The page&apos;s largest size on screen: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar.</extracomment>
         <translation>框选签名</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>&amp;Next candidate</source>
         <translation>下一个候选(&amp;N)</translation>
     </message>
@@ -821,7 +821,7 @@ Click to open another store at the next start</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../sigverify/gui/model_card_view.py" line="+24"/>
+        <location filename="../../sigverify/gui/model_card_view.py" line="+42"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -831,7 +831,7 @@ Click to open another store at the next start</source>
         <translation>{encoder}（{count:,} 个参数）</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
@@ -851,12 +851,22 @@ Click to open another store at the next start</source>
         <translation>保持扫描原样（保留笔本身的粗细和浓淡）</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-134"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-23"/>
+        <source>Stroke check</source>
+        <translation>笔画核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{per_px:.4f} added to the score for each pixel by which the strokes lie further from the references&apos; than theirs from each other (typical {px:.1f} px)</source>
+        <translation>笔画与参考签名笔画的距离每比参考签名彼此之间的距离多 1 像素，分数加 {per_px:.4f}（典型值 {px:.1f} 像素）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>euclidean</source>
         <translation>欧氏距离</translation>
     </message>
@@ -906,7 +916,7 @@ Click to open another store at the next start</source>
         <translation>无（直接使用距离）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -2956,9 +2966,9 @@ enrolled {at} by {who}</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+208"/>
+        <location filename="../../sigverify/core/model/card.py" line="+218"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.training.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
+        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.training.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -2982,7 +2992,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”使用了此版本无法识别的编码器（“{encoder}”）。</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+195"/>
         <source>The saved validation scores of “{name}” are damaged ({error}).</source>
         <extracomment>A pen model&apos;s fused pen + DTW + image scores of its validation writers.</extracomment>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
@@ -3003,12 +3013,12 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是由 sigverify 安装的（位于 {parent}）；如果不再需要，请自行删除其文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/measure.py" line="+64"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="+65"/>
         <source>The model was not trained on “{name}”, so it has no test writers there; evaluate on all its writers instead (--writers all).</source>
         <translation>该模型并非用“{name}”训练，因此其中没有它的测试书写者；请改为在全部书写者上评估（--writers all）。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+77"/>
         <source>The writers in this folder have too few genuine signatures to measure anything: each needs at least 2.</source>
         <translation>此文件夹中书写者的真实签名太少，无法进行任何测量：每人至少需要 2 个。</translation>
     </message>
@@ -3263,8 +3273,9 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+107"/>
+        <location filename="../../sigverify/core/verification.py" line="+127"/>
         <source>“{name}”: {error}</source>
+        <extracomment>How many references&apos; prepared images a service keeps for the stroke check (33 KB each at 150 x 220): preparing one again from its original costs about 5 ms. References as this model sees them (for the stroke check), by reference id.</extracomment>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
@@ -3278,7 +3289,7 @@ enrolled {at} by {who}</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>A person needs an id (for example a customer or patient number).</source>
         <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
@@ -3288,12 +3299,12 @@ enrolled {at} by {who}</source>
         <translation>请至少选择一个要登记的参考签名。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>{person_id} has no reference signatures yet: enrol some first.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+122"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
@@ -3501,7 +3512,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 能读取的笔迹记录（SVC2004 .TXT、SUSIG .sig 或 SigComp2009 .hwr）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/fusion.py" line="+244"/>
+        <location filename="../../sigverify/core/evaluation/fusion.py" line="+246"/>
         <source>None of these data folders holds the pen model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该笔迹模型的验证书写者：请提供训练它所用的文件夹。</translation>
     </message>
@@ -3515,6 +3526,21 @@ enrolled {at} by {who}</source>
         <location line="+4"/>
         <source>The pen model “{name}” reads other features than this version of sigverify computes; use a pen model made for it.</source>
         <translation>笔迹模型“{name}”读取的特征与此版本 sigverify 计算的不同；请使用为此版本制作的笔迹模型。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/evaluation/stroke_fit.py" line="+81"/>
+        <source>None of these data folders holds the model&apos;s validation writers: give the folders it was trained on.</source>
+        <translation>这些数据文件夹中没有该模型的验证集书写者：请提供训练该模型时使用的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None of these data folders holds the model&apos;s test writers: give the folders it was trained on.</source>
+        <translation>这些数据文件夹中没有该模型的测试集书写者：请提供训练该模型时使用的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The validation writers have too few genuine signatures to fit anything: each needs at least 2.</source>
+        <translation>验证集书写者的真实签名太少，无法拟合：每人至少需要 2 个。</translation>
     </message>
 </context>
 <context>
@@ -3633,7 +3659,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>protocol</name>
     <message>
-        <location filename="../../sigverify/core/evaluation/measure.py" line="-101"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="-111"/>
         <source>writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); score = mean distance to the ceil(N/2) nearest references, scaled by the typical / this writer&apos;s reference spread (N &gt;= 2); threshold chosen on validation writers</source>
         <translation>测试书写者与训练书写者互不重叠；每位书写者随机选取（固定随机种子）N 个真实签名作为参考签名，待验证签名为其余真实签名、全部熟练伪造签名，以及最多 20 位其他书写者各一个真实签名（随机伪造）；分数为与最接近的 ceil(N/2) 个参考签名的平均距离，并按典型参考签名离散程度与该书写者自身离散程度缩放（N &gt;= 2）；阈值在验证集书写者上选定</translation>
     </message>
@@ -3641,7 +3667,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+127"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+172"/>
         <source>Its distance to the reference is {score:.3f}</source>
         <translation>该签名与参考签名的距离为 {score:.3f}</translation>
     </message>
@@ -3667,6 +3693,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from each other), which adds {added:+.3f}: score {score:.3f}</source>
+        <translation>；其笔画与参考签名笔画平均相距 {px:.1f} 像素（参考签名彼此相距 {own:.1f} 像素），因此分数加 {added:+.3f}：分数 {score:.3f}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>this person&apos;s</source>
         <translation>此人的</translation>
     </message>
@@ -3769,9 +3800,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="-59"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-68"/>
         <source>ACCEPT</source>
-        <extracomment>The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``.</extracomment>
+        <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``.</extracomment>
         <translation>接受</translation>
     </message>
     <message>

@@ -52,6 +52,7 @@ from sigverify.core.store import Store
 from sigverify.core.store_records import NewReference, PendingChange, Person
 from sigverify.core.stroke_match import (
     InkMap,
+    applies,
     mismatches,
     own_spread,
     stroke_check,
@@ -373,7 +374,7 @@ class VerificationService:
         score = float(score_queries(distances[None, :], among, card.reference_spread)[0])
         count = len(references.ids)
         apart, strokes_px, own_px, per_px = np.zeros(count), None, 0.0, 0.0
-        if self.strokes is not None:
+        if self.strokes is not None and applies(count):
             if pixels is None or references.ink_maps is None:
                 raise ValueError("a model with a stroke check needs the query's pixels")
             apart = mismatches([InkMap.of(pixels)], references.ink_maps)[0]

@@ -68,6 +68,8 @@ def test_the_term_is_per_px_times_the_excess_over_the_own_spread():
     assert check.term(query, among) == pytest.approx([0.0, 0.2])
     assert StrokeCheck.from_card(check.to_dict()) == check
     assert StrokeCheck.from_card(None) is None
+    # one reference: no spread of the person's own to measure against, nothing added
+    assert check.term(np.array([[7.0], [1.0]]), np.zeros((1, 1))) == pytest.approx([0, 0])
 
 
 def test_typical_mismatch_is_the_median_writer():
@@ -167,6 +169,10 @@ def test_verification_adds_the_stroke_term_and_says_so(tiny_model_dir, tmp_path)
     assert f"score {result.score:.3f}" in result.reason
     nearest = min(result.per_reference, key=result.on_score_scale)
     assert result.nearest == nearest
+    service.enroll("c-2", refs[:1])
+    alone = service.verify("c-2", query, record=False)
+    assert alone.strokes_px is None and "strokes" not in alone.reason
+    assert alone.score == pytest.approx(pairwise_distances(q, e[:1], "euclidean")[0, 0], abs=1e-5)
     entry = store.audit_entries("c-1")[-1]
     assert entry.details["strokes"]["px"] == pytest.approx(expected_px, abs=1e-4)
     assert result.to_dict()["strokes"]["added"] == pytest.approx(result.strokes_added, abs=1e-6)

@@ -33,7 +33,7 @@ PROTOCOL = QT_TRANSLATE_NOOP(
     "writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining "
     "genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); "
     "score = mean distance to the ceil(N/2) nearest references, scaled by the typical / this "
-    "writer's reference spread (N >= 2), plus the stroke term when the model has a stroke check; "
+    "writer's reference spread (N >= 2); "
     "threshold chosen on validation writers",
 )
 

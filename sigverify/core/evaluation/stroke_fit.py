@@ -80,9 +80,15 @@ def part_writers(datasets: list[Dataset], card, part: str) -> list[Writer]:
         raise SigverifyError(
             translate(
                 "errors",
-                "None of these data folders holds the model's {part} writers: give the folders "
+                "None of these data folders holds the model's validation writers: give the "
+                "folders it was trained on.",
+            )
+            if part == "validation"
+            else translate(
+                "errors",
+                "None of these data folders holds the model's test writers: give the folders "
                 "it was trained on.",
-            ).format(part=part)
+            )
         )
     return writers
 
