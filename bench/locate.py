@@ -93,7 +93,7 @@ def verify_crops(folders, count, seed, model_dir) -> dict:
     from sigverify.core.imaging.preprocessing import preprocess_signature
     from sigverify.core.model.onnx import load_onnx_model
     from sigverify.core.scoring import pairwise_distances, score_queries
-    from sigverify.core.stroke_match import InkMap, mismatches, stroke_check
+    from sigverify.core.stroke_match import InkMap, mismatches, mismatches_among, stroke_check
 
     model = load_onnx_model(model_dir, threads=1)
     card, config = model.card, model.preprocess
@@ -135,7 +135,7 @@ def verify_crops(folders, count, seed, model_dir) -> dict:
             distance = pairwise_distances(query, references, card.distance)
             score = score_queries(distance, among, card.reference_spread)
             if check is not None:  # as verification scores it
-                score = score + check.term(mismatches([ink], maps), mismatches(maps, maps))
+                score = score + check.term(mismatches([ink], maps), mismatches_among(maps))
             scores[name].append(float(score[0]))
     result = {"model": card.name, "pages": len(scores["scan"])}
     photographed = np.asarray(photographed)

@@ -45,33 +45,45 @@ CAP_PX = 20.0
 
 @dataclass(frozen=True)
 class InkMap:
-    """A preprocessed signature's ink (bool ``(H, W)``) and every pixel's distance to its
-    nearest ink pixel, capped at :data:`CAP_PX` (float32 ``(H, W)``)."""
+    """A preprocessed signature's ink: its pixels' flat indices (``ink``), and every
+    pixel's distance to its nearest ink pixel, capped at :data:`CAP_PX` (float32, flat),
+    with the image's ``shape``."""
 
     ink: np.ndarray
     distance: np.ndarray
+    shape: tuple[int, int]
 
     @classmethod
     def of(cls, pixels: np.ndarray) -> InkMap:
-        ink = np.asarray(pixels) >= INK_LEVEL
-        if not ink.any():
-            return cls(ink, np.full(ink.shape, CAP_PX, dtype=np.float32))
-        distance = cv2.distanceTransform((~ink).astype(np.uint8), cv2.DIST_L2, 5)
-        return cls(ink, np.minimum(distance, CAP_PX))
+        mask = np.asarray(pixels) >= INK_LEVEL
+        shape = mask.shape
+        if not mask.any():
+            return cls(np.zeros(0, np.int64), np.full(mask.size, CAP_PX, np.float32), shape)
+        distance = cv2.distanceTransform((~mask).astype(np.uint8), cv2.DIST_L2, 5)
+        return cls(np.flatnonzero(mask), np.minimum(distance, CAP_PX).ravel(), shape)
 
 
 def mismatch(a: InkMap, b: InkMap) -> float:
     """How far apart the two signatures' strokes lie, in pixels (0 = the same ink)."""
-    if a.ink.shape != b.ink.shape:
+    if a.shape != b.shape:
         raise ValueError("both signatures must be preprocessed to the same size")
-    if not a.ink.any() or not b.ink.any():
+    if not len(a.ink) or not len(b.ink):
         return CAP_PX
-    return float((b.distance[a.ink].mean() + a.distance[b.ink].mean()) / 2)
+    return float((b.distance.take(a.ink).mean() + a.distance.take(b.ink).mean()) / 2)
 
 
 def mismatches(queries: Sequence[InkMap], references: Sequence[InkMap]) -> np.ndarray:
     """The ``(Q, R)`` mismatches of each query with each reference."""
     return np.array([[mismatch(q, r) for r in references] for q in queries], dtype=np.float64)
+
+
+def mismatches_among(references: Sequence[InkMap]) -> np.ndarray:
+    """The ``(R, R)`` mismatches of the references with each other (each pair once)."""
+    count = len(references)
+    out = np.zeros((count, count))
+    for i, j in zip(*np.triu_indices(count, 1), strict=True):
+        out[i, j] = out[j, i] = mismatch(references[i], references[j])
+    return out
 
 
 def own_spread(among: np.ndarray, typical_px: float) -> float:
@@ -91,7 +103,7 @@ def typical_mismatch(maps: Sequence[InkMap], writers: np.ndarray, per_writer: in
     for writer in np.unique(writers):
         own = [maps[i] for i in np.flatnonzero(writers == writer)[:per_writer]]
         if len(own) >= 2:
-            values.append(float(np.median(mismatches(own, own)[np.triu_indices(len(own), 1)])))
+            values.append(float(np.median(mismatches_among(own)[np.triu_indices(len(own), 1)])))
     return float(np.median(values)) if values else CAP_PX / 2
 
 
@@ -162,7 +174,7 @@ def bank_stroke_term(
 
     def term(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         chosen = [references[j] for j in columns]
-        among = mismatches(chosen, chosen)
+        among = mismatches_among(chosen)
         return check.term(mismatches([queries[i] for i in rows], chosen), among)
 
     return term

@@ -54,6 +54,7 @@ from sigverify.core.stroke_match import (
     InkMap,
     applies,
     mismatches,
+    mismatches_among,
     own_spread,
     stroke_check,
     stroke_scores,
@@ -211,7 +212,7 @@ class VerificationService:
         d = pairwise_distances(embeddings, embeddings, self.model.card.distance)
         if self.strokes is not None:
             maps = [InkMap.of(p) for p in pixels]
-            among = mismatches(maps, maps)
+            among = mismatches_among(maps)
             d = d + self.strokes.per_px * (among - own_spread(among, self.strokes.typical_px))
         medians = np.array([np.median(np.delete(d[i], i)) for i in range(len(names))])
         odd = []
@@ -323,7 +324,7 @@ class VerificationService:
         if self.strokes is None:
             return None, None
         maps = [InkMap.of(self.reference_pixels(i)) for i in ids]
-        return maps, mismatches(maps, maps)
+        return maps, mismatches_among(maps)
 
     def reference_pixels(self, reference_id: int) -> np.ndarray:
         """A stored reference as this model sees it, prepared from its original image (the

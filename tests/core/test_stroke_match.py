@@ -24,6 +24,7 @@ from sigverify.core.stroke_match import (
     bank_stroke_term,
     mismatch,
     mismatches,
+    mismatches_among,
     own_spread,
     typical_mismatch,
 )
@@ -150,7 +151,7 @@ def test_verification_adds_the_stroke_term_and_says_so(tiny_model_dir, tmp_path)
     maps = [InkMap.of(p) for p in pixels]
     query_pixels = service.prepare(query)[0]
     apart = mismatches([InkMap.of(query_pixels)], maps)
-    own = own_spread(mismatches(maps, maps), 1.5)
+    own = own_spread(mismatches_among(maps), 1.5)
     expected_px = np.sort(apart[0])[:2].mean()
     assert result.strokes_px == pytest.approx(expected_px)
     assert result.own_strokes_px == pytest.approx(own)
