@@ -37,6 +37,13 @@ from sigverify.core.memory import peak_rss_mb
 from sigverify.core.model.card import ModelCard
 from sigverify.core.model.io import load_model, save_model
 from sigverify.core.scoring import pairwise_distances, score_queries
+from sigverify.core.stroke_match import (
+    InkMap,
+    StrokeCheck,
+    mismatches,
+    mismatches_among,
+    stroke_check,
+)
 
 
 class SigNetReference(nn.Module):
@@ -82,10 +89,17 @@ def percentile_ms(values: list[float], q: float) -> float:
 
 
 def time_verification(
-    embed, config: PreprocessConfig, query: Path, references: list[Path], runs: int
+    embed,
+    config: PreprocessConfig,
+    query: Path,
+    references: list[Path],
+    runs: int,
+    check: StrokeCheck | None = None,
 ) -> dict:
     """Per run: read + preprocess the 5 references and embed them as one batch (as enrolment
-    does), then read + preprocess + embed the query and score it (as verification does).
+    does), then read + preprocess + embed the query and score it (as verification does,
+    with the card's stroke check ``check`` when it has one: the references' ink maps from
+    their prepared images, which verification keeps, and the query's).
     ``embed``: preprocessed images ``(N, H, W)`` -> embeddings (torch or ONNX Runtime)."""
     times, reference_times = [], []
     ref_images = [preprocess_signature(load_image(p).pixels, config) for p in references]
@@ -99,6 +113,9 @@ def time_verification(
         q = embed(pixels[None])
         among = pairwise_distances(ref_embeddings, ref_embeddings, "euclidean")
         score_queries(pairwise_distances(q, ref_embeddings, "euclidean"), among, 0.1)
+        if check is not None:
+            maps = [InkMap.of(image) for image in ref_images]
+            check.term(mismatches([InkMap.of(pixels)], maps), mismatches_among(maps))
         end = time.perf_counter()
         if i >= 3:  # warm-up runs are dropped
             reference_times.append(middle - start)
@@ -245,7 +262,9 @@ def main() -> int:
         }
         timed = {}
         for runtime, (embed, signet_embed) in runtimes.items():
-            ours = time_verification(embed, config, query, references, args.runs)
+            ours = time_verification(
+                embed, config, query, references, args.runs, stroke_check(model.card)
+            )
             theirs = time_verification(signet_embed, signet_config, query, references, args.runs)
             timed[runtime] = {
                 "verify_p50_ms": ours["p50"],

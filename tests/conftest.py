@@ -84,6 +84,22 @@ def tiny_model_dir(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="session")
+def stroke_model_dir(tiny_model_dir, tmp_path_factory):
+    """The tiny model with a stroke check on its card (chosen by hand, not fitted)."""
+    import shutil
+
+    from sigverify.core.model.card import read_card, write_card
+    from sigverify.core.stroke_match import StrokeCheck
+
+    copy = tmp_path_factory.mktemp("models") / "tiny-strokes"
+    shutil.copytree(tiny_model_dir, copy)
+    card = read_card(copy)
+    card.strokes = StrokeCheck(0.02, 1.5, "by hand").to_dict()
+    write_card(card, copy)
+    return copy
+
+
 def tiny_pen_config(**changes):
     """Training settings of a tiny pen model: a tdnn on 64-sample sequences, a few steps."""
     from sigverify.core.training.config import TrainConfig

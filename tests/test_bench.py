@@ -235,9 +235,11 @@ def test_locate_bench_measures_pages_and_fits_weights(tmp_path):
     assert len(fitted["weights"]) == len(fitted["features"]) and fitted["handwritten_words"] > 0
 
 
-def test_locate_bench_verifies_what_the_crop_dialog_would_cut(tiny_model_dir, tmp_path):
+@pytest.mark.parametrize("model", ["tiny_model_dir", "stroke_model_dir"])
+def test_locate_bench_verifies_what_the_crop_dialog_would_cut(model, tmp_path, request):
     data = write_synthetic_dataset(tmp_path / "synth", writers=3, genuine=7, forged=1)
-    out = run_script("locate.py", "--verify", tiny_model_dir, "--data", data, "--pages", "4")
+    model_dir = request.getfixturevalue(model)
+    out = run_script("locate.py", "--verify", model_dir, "--data", data, "--pages", "4")
     assert out["model"] and out["pages"] == 4
     assert set(out) == {"model", "pages", "scan", "rectangle", "signature_only"}
     for crop in ("scan", "rectangle", "signature_only"):

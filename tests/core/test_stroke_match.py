@@ -137,9 +137,8 @@ def test_an_impossible_stroke_check_is_refused(tiny_model_dir, tmp_path, strokes
         read_card(folder)
 
 
-def test_verification_adds_the_stroke_term_and_says_so(tiny_model_dir, tmp_path):
-    folder = with_strokes(tiny_model_dir, tmp_path)
-    model = load_onnx_model(folder)
+def test_verification_adds_the_stroke_term_and_says_so(tiny_model_dir, stroke_model_dir, tmp_path):
+    model = load_onnx_model(stroke_model_dir)
     store = Store(tmp_path / "store.sqlite3")
     service = VerificationService(store, model, operator="clerk")
     refs = [SignatureInput.from_path(signature_file(tmp_path, 1, i)) for i in range(4)]
