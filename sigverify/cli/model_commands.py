@@ -82,25 +82,30 @@ def cmd_models_fit_strokes(args: argparse.Namespace) -> int:
     model = load_for_inference(args.model_dir)
     if model.card.input != "image":
         raise UsageError(f"{args.model_dir} is not an image model.")
+    before = (model.card.metrics.get("test") or {}).get("per_refs", {})
     fit = fit_card_strokes(
         model, _read_datasets(args.data, "auto"), ProgressBar("Reading validation and test")
     )
     write_card(model.card, args.model_dir)
     write_scores(fit.scores, args.model_dir)
     test = model.card.metrics["test"]["per_refs"]
-    figures = ", ".join(f"{n} ref(s) {m['eer']:.1%}" for n, m in test.items())
+    figures = ", ".join(
+        f"{n} ref(s) " + (f"{before[n]['eer']:.1%} -> " if n in before else "") + f"{m['eer']:.1%}"
+        for n, m in test.items()
+    )
     _emit(
         args,
         {"model": str(args.model_dir), "weight": fit.weight, "strokes": model.card.strokes,
          "validation_eer": {"distance": fit.distance_eer, "fused": fit.fused_eer},
          "validation_folder_eer": {"distance": fit.distance_folder_eer,
                                    "fused": fit.fused_folder_eer},
-         "id": model.card.model_id, "test": test},
+         "id": model.card.model_id, "test": test, "test_before": before},
         (f"Stroke check written to the card of {args.model_dir}: weight {fit.weight}"
          if fit.check else f"The strokes did not help; {args.model_dir} scores by distance")
         + f". Validation EER: distance {fit.distance_eer:.1%}, with the strokes "
         f"{fit.fused_eer:.1%} (mean over the data folders {fit.distance_folder_eer:.1%} -> "
-        f"{fit.fused_folder_eer:.1%}). Test EER now: {figures}. The model's id is "
+        f"{fit.fused_folder_eer:.1%}). Test EER before -> now: {figures}; a validation gain "
+        f"can be optimistic, keep the check only if the test writers agree. The model's id is "
         f"{model.card.model_id}: thresholds set for its old scores no longer apply.",
     )  # fmt: skip
     return EXIT_OK

@@ -227,6 +227,7 @@ def test_fit_strokes_writes_the_check_the_band_and_the_scores_that_go_with_it(
     assert card.strokes == payload["strokes"]
     assert (card.strokes is None) == (payload["weight"] == 0)
     assert payload["id"] == card.model_id
+    assert payload["test_before"] == before.metrics["test"]["per_refs"]
     assert card.model_id.startswith(before.model_id)
     assert card.onnx_sha256 == before.onnx_sha256  # the network is the same
     scores = read_scores(model)  # what the Thresholds page draws: the fused scores
