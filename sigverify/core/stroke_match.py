@@ -16,12 +16,13 @@ how many score units a pixel of that excess is worth (:class:`StrokeCheck`, its
 plus that many times the excess.
 
 The network compares the overall look; this compares where the strokes are, which a
-skilled forger, copying the look, gets wrong by a few pixels. Measured on the shipped
-model's validation and test writers (``bench/stroke_fusion.py``), fusing the two lowered
-the mean skilled-forgery EER by 2-3.5 points on two writer splits. The images are compared
-as preprocessed (centred and scaled alike), not registered onto each other: registering
-them (affine ECC, about 4 ms a reference) gave about the same validation EER (10.2 against
-10.7 % on one split, 9.6 against 9.5 % on the other) for 19 ms more a verification.
+skilled forger, copying the look, may get wrong by a few pixels. Measured on three writer
+splits of the five data sets (README, "The default model"), fitted on each split's
+validation writers: test EER at 5 references 8.6 -> 8.4 % (all writers together), better
+within four data sets of five, worse at 3 references (10.1 -> 10.4 %); no gain beyond what
+splits move, so the default model does not use it. The images are compared as preprocessed
+(centred and scaled alike), not registered onto each other: registering them (affine ECC,
+about 4 ms a reference) gave about the same validation EER.
 
 Each image's ink and distance map (:class:`InkMap`) is computed once; a pair then costs a
 few microseconds.
