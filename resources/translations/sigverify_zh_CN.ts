@@ -3273,7 +3273,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+127"/>
+        <location filename="../../sigverify/core/verification.py" line="+128"/>
         <source>“{name}”: {error}</source>
         <extracomment>How many references&apos; prepared images a service keeps for the stroke check (33 KB each at 150 x 220): preparing one again from its original costs about 5 ms. References as this model sees them (for the stroke check), by reference id.</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -3528,7 +3528,7 @@ enrolled {at} by {who}</source>
         <translation>笔迹模型“{name}”读取的特征与此版本 sigverify 计算的不同；请使用为此版本制作的笔迹模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/stroke_fit.py" line="+81"/>
+        <location filename="../../sigverify/core/evaluation/stroke_fit.py" line="+80"/>
         <source>None of these data folders holds the model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该模型的验证集书写者：请提供训练该模型时使用的文件夹。</translation>
     </message>
@@ -3692,12 +3692,17 @@ enrolled {at} by {who}</source>
         <translation>该签名与 {count} 个参考签名中最接近的 {k} 个的平均距离为 {score:.3f}（已按参考签名的差异程度校正）</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from each other), which adds {added:+.3f}: score {score:.3f}</source>
-        <translation>；其笔画与参考签名笔画平均相距 {px:.1f} 像素（参考签名彼此相距 {own:.1f} 像素），因此分数加 {added:+.3f}：分数 {score:.3f}</translation>
+        <location line="+10"/>
+        <source>; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from each other), which adds {added:.3f}: score {score:.3f}</source>
+        <translation>；其笔画与参考签名笔画平均相距 {px:.1f} 像素（参考签名彼此相距 {own:.1f} 像素），因此分数加 {added:.3f}：分数 {score:.3f}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from each other), which takes {added:.3f} off: score {score:.3f}</source>
+        <translation>；其笔画与参考签名笔画平均相距 {px:.1f} 像素（参考签名彼此相距 {own:.1f} 像素），因此分数减 {added:.3f}：分数 {score:.3f}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>this person&apos;s</source>
         <translation>此人的</translation>
     </message>
@@ -3800,7 +3805,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="-68"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-77"/>
         <source>ACCEPT</source>
         <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``.</extracomment>
         <translation>接受</translation>

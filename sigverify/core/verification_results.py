@@ -329,11 +329,20 @@ def decision_reason(
     distance = score if strokes is None else score - strokes[2]
     basis = basis.format(score=distance, count=count, k=k)
     if strokes is not None:
-        basis += translate(
-            "reason",
-            "; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from "
-            "each other), which adds {added:+.3f}: score {score:.3f}",
-        ).format(px=strokes[0], own=strokes[1], added=strokes[2], score=score)
+        px, own, added = strokes
+        basis += (
+            translate(
+                "reason",
+                "; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px "
+                "from each other), which adds {added:.3f}: score {score:.3f}",
+            )
+            if added >= 0
+            else translate(
+                "reason",
+                "; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px "
+                "from each other), which takes {added:.3f} off: score {score:.3f}",
+            )
+        ).format(px=px, own=own, added=abs(added), score=score)
 
     whose = {
         "person": translate("reason", "this person's"),
