@@ -56,6 +56,51 @@ def test_sheet_corners_found_clockwise_from_top_left():
     assert np.abs(found - corners).max() <= 6
 
 
+def shadowed(image: np.ndarray, left: float = 0.45, depth: float = 0.5, soft: int = 25):
+    """``image`` with a shadow over its left part: brightness times ``depth`` there, a soft
+    edge ``soft`` pixels wide."""
+    width = image.shape[1]
+    xs = np.arange(width, dtype=np.float32)
+    edge = np.clip((left * width - xs) / soft + 0.5, 0, 1)  # 1 in the shadow, 0 outside
+    light = 1 - (1 - depth) * edge
+    return np.clip(image * light[None, :], 0, 255).astype(np.uint8)
+
+
+def test_the_shadowed_part_of_a_sheet_stays_on_it():
+    """A shadow darkens the sheet's left part as much as the desk; the soft edge is crossed,
+    the sheet's sharp outline is not: the whole sheet is found, not its lit part."""
+    import sigverify.core.imaging.paper as paper
+
+    corners = np.float32([[120, 60], [470, 95], [450, 330], [100, 300]])
+    photo = shadowed(desk_photo(corners))
+    found = find_paper(photo)
+    assert found is not None and np.abs(found - corners).max() <= 8
+    # without the growth across the shadow's edge, the sheet began at the shadow
+    lit_only = paper.with_shadowed_part
+    try:
+        paper.with_shadowed_part = lambda small, sheet, desk, contrast: sheet
+        cut = find_paper(photo)
+    finally:
+        paper.with_shadowed_part = lit_only
+    assert cut is not None and cut[:, 0].min() > 200
+
+
+def test_a_sheet_cut_by_the_photos_top_edge_is_not_turned():
+    """The corners of a wide slip whose top runs out of the photo (found on a slip photo
+    of the test writers): the top-left is where the most level side begins, not the corner
+    with the smallest x + y, which turned the sheet by a quarter."""
+    from sigverify.core.imaging.paper import _clockwise
+
+    quad = np.float32([[1312.8, 523.1], [99.6, 282.8], [1284.2, 156.9], [391.5, 2.4]])
+    ordered = _clockwise(quad)
+    assert np.allclose(ordered[0], [391.5, 2.4]) and np.allclose(ordered[1], [1284.2, 156.9])
+    for angle in (-12, 12):  # an ordinary turned sheet keeps its top-left
+        t = np.deg2rad(angle)
+        box = np.float32([[-300, -100], [300, -100], [300, 100], [-300, 100]])
+        turned = box @ np.float32([[np.cos(t), np.sin(t)], [-np.sin(t), np.cos(t)]]) + 500
+        assert np.allclose(_clockwise(turned[::-1].copy()), turned)
+
+
 def test_cut_to_paper_squares_the_sheet_and_drops_the_desk():
     corners = np.float32([[120, 60], [470, 95], [450, 330], [100, 300]])
     sheet = cut_to_paper(desk_photo(corners))
