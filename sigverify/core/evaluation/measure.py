@@ -16,8 +16,8 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.protocol import (
     DEFAULT_REFS,
     EvaluationReport,
-    available_refs,
     evaluate_embeddings,
+    refs_to_use,
 )
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
 from sigverify.core.model.card import ModelCard
@@ -136,8 +136,8 @@ def folder_scores(
 
     chosen = evaluation_writers([read_dataset(folder)], model.card, "auto")
     bank = read_bank(chosen.writers, model.card.input, model.card.preprocess, on_progress)
-    counts = available_refs(bank, DEFAULT_REFS)
-    if not counts:
+    chosen_refs = refs_to_use(bank, refs)
+    if chosen_refs is None:
         raise SigverifyError(
             translate(
                 "errors",
@@ -145,6 +145,5 @@ def folder_scores(
                 "each needs at least 2.",
             )
         )
-    chosen_refs = max([n for n in counts if n <= refs] or [min(counts)])
     report = evaluate_model(model, bank, [chosen_refs])
     return report.scores[chosen_refs], chosen.notes

@@ -148,6 +148,16 @@ def available_refs(bank: WriterBank, wanted=DEFAULT_REFS) -> list[int]:
     return [n for n in wanted if (counts > n).sum() >= max(1, len(counts) / 2)]
 
 
+def refs_to_use(bank: WriterBank, wanted: int) -> int | None:
+    """How many references per writer to measure ``bank`` with when ``wanted`` are asked
+    for: the largest of :data:`DEFAULT_REFS` at most ``wanted`` that :func:`available_refs`
+    allows, else the smallest it allows; None when the writers have too few signatures."""
+    counts = available_refs(bank, DEFAULT_REFS)
+    if not counts:
+        return None
+    return max([n for n in counts if n <= wanted] or [min(counts)])
+
+
 def evaluate_embeddings(
     embeddings: np.ndarray,
     bank: WriterBank,

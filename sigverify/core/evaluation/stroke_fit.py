@@ -38,7 +38,7 @@ from sigverify.core.evaluation.measure import evaluate_model, test_figures
 from sigverify.core.evaluation.metrics import compute_eer, compute_metrics
 from sigverify.core.evaluation.protocol import (
     DEFAULT_REFS,
-    available_refs,
+    refs_to_use,
     score_writers,
     score_writers_by,
 )
@@ -116,8 +116,8 @@ def fit_strokes(
     ``refs`` references per writer (fewer when they have too few signatures)."""
     card = model.card
     bank = read_bank(writers, "image", card.preprocess, on_progress)
-    counts = available_refs(bank, DEFAULT_REFS)
-    if not counts:
+    refs = refs_to_use(bank, refs)
+    if refs is None:
         raise SigverifyError(
             translate(
                 "errors",
@@ -125,7 +125,6 @@ def fit_strokes(
                 "needs at least 2.",
             )
         )
-    refs = max([n for n in counts if n <= refs] or [min(counts)])
     distance = score_writers(
         model.embed(bank.inputs), bank, refs, card.distance,
         reference_spread=card.reference_spread,

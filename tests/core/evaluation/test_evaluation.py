@@ -17,7 +17,12 @@ from sigverify.core.evaluation.metrics import (
     far_at_frr,
 )
 from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
-from sigverify.core.evaluation.protocol import available_refs, evaluate_embeddings, score_writers
+from sigverify.core.evaluation.protocol import (
+    available_refs,
+    evaluate_embeddings,
+    refs_to_use,
+    score_writers,
+)
 from sigverify.core.scoring import (
     ScoreSet,
     aggregate_distances,
@@ -191,6 +196,10 @@ def test_results_do_not_depend_on_the_order_of_writers():
 def test_available_refs_skips_counts_without_queries():
     bank, _ = _hand_bank()  # 4 genuine per writer
     assert available_refs(bank, (1, 3, 5, 10)) == [1, 3]
+    # 5 asked for: 3 is the most these writers allow; 1 asked for: 1; 2: the 1 below it
+    assert [refs_to_use(bank, n) for n in (5, 1, 2, 0)] == [3, 1, 1, 1]
+    bank.genuine[:] = False  # no genuine signatures: nothing to measure
+    assert refs_to_use(bank, 5) is None
 
 
 def test_evaluate_embeddings_with_bootstrap():
