@@ -781,10 +781,9 @@ def test_crop_from_a_photo_is_squared_up_and_leaves_print_out(qtbot, tmp_path):
 
 
 def test_the_models_page_states_the_stroke_check(tiny_model_dir, stroke_model_dir):
-    from sigverify.core.model.card import read_card as read_card_
     from sigverify.gui.model_card_view import card_html
 
-    shown = card_html(read_card_(stroke_model_dir))
+    shown = card_html(read_card(stroke_model_dir))
     assert "Stroke check" in shown and "0.0200 added to the score" in shown
     assert "typical 1.5 px" in shown
-    assert "Stroke check" not in card_html(read_card_(tiny_model_dir))
+    assert "Stroke check" not in card_html(read_card(tiny_model_dir))
