@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRubberBand,
+    QSizePolicy,
     QVBoxLayout,
+    QWidget,
 )
 
 from sigverify.core.errors import SigverifyError
@@ -25,8 +27,9 @@ from sigverify.core.imaging.page_crop import padded_box, proposals, signature_on
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui.qimages import array_to_qimage
 
-#: The page's largest size on screen: the dialog (hint, page, buttons) fits a 1366 x 768
-#: screen with its title bar and the taskbar.
+#: The page's largest size on screen when the dialog opens: the dialog (hint, page,
+#: buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or
+#: maximised dialog shows the page larger, up to its own size.
 MAX_VIEW = QSize(1000, 600)
 
 
@@ -41,20 +44,41 @@ class SelectableImage(QLabel):
         from PySide6.QtGui import QPixmap
 
         self.full_size = QSize(pixels.shape[1], pixels.shape[0])
-        pixmap = QPixmap.fromImage(array_to_qimage(pixels))
-        if pixmap.width() > MAX_VIEW.width() or pixmap.height() > MAX_VIEW.height():
-            pixmap = pixmap.scaled(
-                MAX_VIEW,
-                Qt.AspectRatioMode.KeepAspectRatio,
+        self.page = QPixmap.fromImage(array_to_qimage(pixels))
+        self.band = QRubberBand(QRubberBand.Shape.Rectangle, self)
+        self._origin: QPoint | None = None
+        self.selection: QRect | None = None
+        self.fit_to(MAX_VIEW)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+
+    def fitting(self, room: QSize) -> QSize:
+        """The page's size on screen in ``room``: as large as fits, never larger than it is."""
+        return self.full_size.scaled(
+            self.full_size.boundedTo(room).expandedTo(QSize(1, 1)),
+            Qt.AspectRatioMode.KeepAspectRatio,
+        )
+
+    def fit_to(self, room: QSize) -> None:
+        """Show the page as large as fits ``room`` (:meth:`fitting`), keeping the selection
+        on the same part of the page."""
+        size = self.fitting(room)
+        if size == self.size() and self.pixmap() is not None and not self.pixmap().isNull():
+            return
+        pixmap = self.page
+        if size != self.full_size:
+            pixmap = self.page.scaled(
+                size,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
         self.setPixmap(pixmap)
         self.setFixedSize(pixmap.size())
-        self.scale = pixels.shape[1] / pixmap.width()
-        self.band = QRubberBand(QRubberBand.Shape.Rectangle, self)
-        self._origin: QPoint | None = None
-        self.selection: QRect | None = None
-        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.scale = self.full_size.width() / pixmap.width()
+        if self.selection is not None:
+            s = self.scale
+            r = self.selection
+            view = QRect(int(r.x() / s), int(r.y() / s), int(r.width() / s), int(r.height() / s))
+            self.band.setGeometry(view.intersected(self.rect()))
 
     def select(self, view_rect: QRect) -> None:
         """Select a rectangle given in view (widget) coordinates."""
@@ -90,6 +114,31 @@ class SelectableImage(QLabel):
             self.select(QRect(self._origin, event.position().toPoint()))
             self._origin = None
             self.drawn_by_hand.emit()
+
+
+class PageStage(QWidget):
+    """The room the page has in the dialog: it grows with the dialog and shows the page
+    (:class:`SelectableImage`) as large as fits, centred."""
+
+    def __init__(self, view: SelectableImage, parent=None):
+        super().__init__(parent)
+        self.view = view
+        # placed by hand, not by a layout: the page's fixed size must not hold the dialog
+        # open at its old size when it is made smaller
+        view.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(240, 160)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self.view.fitting(MAX_VIEW)  # what the dialog opens with
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.view.fit_to(event.size())
+        self.view.move(
+            (event.size().width() - self.view.width()) // 2,
+            (event.size().height() - self.view.height()) // 2,
+        )
+        super().resizeEvent(event)
 
 
 class CropDialog(QDialog):
@@ -131,8 +180,13 @@ class CropDialog(QDialog):
         top.addWidget(self.hint, 1)
         top.addWidget(self.next_button)
         layout.addLayout(top)
-        layout.addWidget(self.view, 0, Qt.AlignmentFlag.AlignCenter)
+        self.stage = PageStage(self.view)
+        layout.addWidget(self.stage, 1)
         layout.addWidget(self.buttons)
+        # Qt opens a dialog at no more than 2/3 of the screen from its size hint; the page
+        # gets the room it is meant to open with (MAX_VIEW fits 1366 x 768) when it fits
+        room = self.screen().availableGeometry().size() if self.screen() else self.sizeHint()
+        self.resize(self.sizeHint().boundedTo(room))
         if self.candidates:
             self.next_candidate()
         else:

@@ -279,6 +279,36 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     assert dialog.signature.name == "page-crop.png"
 
 
+def test_the_page_grows_with_the_crop_dialog_and_keeps_the_selection(qtbot, tmp_path):
+    """Maximised or made larger, the dialog shows the page larger (up to its own size);
+    the selected part of the page stays the same, and so does what OK keeps."""
+    from sigverify.gui.crop import MAX_VIEW, CropDialog
+
+    page = np.full((1600, 1200), 235, np.uint8)
+    page[1100:1300, 300:700] = draw_signature(size=(200, 400))
+    dialog = CropDialog(write_png(tmp_path / "page.png", page))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    first = dialog.view.scale
+    assert dialog.view.height() <= MAX_VIEW.height() and first > 2  # 1600 px shown in 600
+    selected, crop = QRect(dialog.view.selection), dialog.cropped()
+    dialog.resize(1400, 1300)
+    qtbot.waitUntil(lambda: dialog.view.scale < first * 0.7)
+    assert dialog.view.height() > MAX_VIEW.height()
+    assert dialog.view.selection == selected and np.array_equal(dialog.cropped(), crop)
+    band, s = dialog.view.band.geometry(), dialog.view.scale
+    assert abs(band.x() - selected.x() / s) <= 1 and abs(band.width() - selected.width() / s) <= 1
+    dialog.resize(2600, 2400)  # more room than the page needs: never shown larger than it is
+    qtbot.waitUntil(lambda: dialog.view.scale == 1.0)
+    assert dialog.view.size().width() == 1200 and dialog.view.selection == selected
+    dialog.resize(700, 500)  # and smaller again: the page shrinks into the room left
+    qtbot.waitUntil(lambda: dialog.view.scale > first)
+    assert dialog.view.selection == selected
+    assert dialog.stage.geometry().contains(dialog.view.geometry().translated(dialog.stage.pos()))
+    assert dialog.height() <= 520  # not held open by the page's earlier size
+
+
 def test_crop_offers_each_signature_of_a_page_and_says_when_it_finds_none(qtbot, tmp_path):
     from sigverify.gui.crop import CropDialog
 
