@@ -73,7 +73,7 @@ def find_paper(grey: np.ndarray) -> np.ndarray | None:
     sheet = (labels == largest).astype(np.uint8)
     if not _sharp_outline(small, sheet, paper_level - dark_level):
         return None  # light falling off across a page, not a sheet's edge
-    sheet = with_shadowed_part(small, sheet, desk, paper_level - dark_level)
+    sheet = sheet_within_outline(small, sheet, desk, paper_level - dark_level)
     contours, _ = cv2.findContours(sheet, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     hull = cv2.convexHull(max(contours, key=cv2.contourArea))
     quad = cv2.approxPolyDP(hull, 0.04 * cv2.arcLength(hull, True), True)
@@ -90,17 +90,22 @@ def find_paper(grey: np.ndarray) -> np.ndarray | None:
 #: a shadow's soft edge changes it by a few levels per pixel.
 SHARP_EDGE = 0.15
 
+#: When more than this share of the bright region lies beyond the sheet's sharp outline,
+#: it took in lit desk, which is left out.
+LIT_DESK = 0.02
 
-def with_shadowed_part(
+
+def sheet_within_outline(
     small: np.ndarray, sheet: np.ndarray, desk: np.ndarray, contrast: float
 ) -> np.ndarray:
-    """``sheet`` (the bright part of the paper, uint8 0/1) with the part of the same sheet
-    that a shadow darkened as much as the desk: what is reached from the bright part
-    without crossing a sharp edge. A shadow's edge is soft, a sheet's outline is sharp, so
-    the growth stops at the outline. Measured on slip photos of the test writers: with a
-    shadow across the slip, the darkened part of the sheet was cut away with the
-    signature's strokes in it. Kept as it was when the growth takes in most of the desk (an
-    outline too faint to stop it)."""
+    """The sheet bounded by its sharp outline, from ``sheet`` (the part of the photo
+    bright enough to be paper, uint8 0/1): what is reached from it without crossing a
+    sharp edge. A shadow's edge is soft, a sheet's outline is sharp, so the part of the
+    sheet a shadow darkened as much as the desk is taken in; desk lit nearly as brightly
+    as the paper beside the sheet lies beyond the outline and is left out. Measured on
+    slip photos: a shadow had the darkened part of the slip cut away with the signature's
+    strokes on it, and lit desk became a wedge of ink in the cut. Kept as it was when the
+    growth takes in most of the desk (an outline too faint to stop it)."""
     gx = cv2.Sobel(small, cv2.CV_32F, 1, 0, ksize=3) / 8
     gy = cv2.Sobel(small, cv2.CV_32F, 0, 1, ksize=3) / 8
     sharp = (np.hypot(gx, gy) >= SHARP_EDGE * contrast).astype(np.uint8)
@@ -113,10 +118,21 @@ def with_shadowed_part(
     taken = reached & desk
     if taken.sum() > 0.5 * desk.sum() or reached.sum() > 0.9 * reached.size:
         return sheet
-    grown = (reached | (sheet > 0)).astype(np.uint8)
-    # the sharp edges inside (strokes) and along the outline belong to the sheet too
-    contours, _ = cv2.findContours(grown, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    filled = np.zeros_like(grown)
+    # Lit desk taken for paper (desk as bright as the sheet beside it) lies beyond the
+    # sharp outline, outside what is reached: then the sheet is what is reached, out to
+    # the outline (the edge band it stopped short of); else the lit part and what a
+    # shadow darkened, together.
+    to_outline = _filled(cv2.dilate(reached.astype(np.uint8), np.ones((5, 5), np.uint8)))
+    if ((sheet > 0) & (to_outline == 0)).sum() > LIT_DESK * sheet.sum():
+        return to_outline
+    return _filled((reached | (sheet > 0)).astype(np.uint8))
+
+
+def _filled(region: np.ndarray) -> np.ndarray:
+    """The largest part of ``region`` (uint8 0/1) with its holes filled: the sharp edges
+    inside a sheet (strokes) belong to it."""
+    contours, _ = cv2.findContours(region, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(region)
     cv2.drawContours(filled, [max(contours, key=cv2.contourArea)], -1, 1, cv2.FILLED)
     return filled
 

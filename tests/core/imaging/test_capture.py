@@ -76,13 +76,30 @@ def test_the_shadowed_part_of_a_sheet_stays_on_it():
     found = find_paper(photo)
     assert found is not None and np.abs(found - corners).max() <= 8
     # without the growth across the shadow's edge, the sheet began at the shadow
-    lit_only = paper.with_shadowed_part
+    lit_only = paper.sheet_within_outline
     try:
-        paper.with_shadowed_part = lambda small, sheet, desk, contrast: sheet
+        paper.sheet_within_outline = lambda small, sheet, desk, contrast: sheet
         cut = find_paper(photo)
     finally:
-        paper.with_shadowed_part = lit_only
+        paper.sheet_within_outline = lit_only
     assert cut is not None and cut[:, 0].min() > 200
+
+
+@pytest.mark.parametrize("seed", [94, 105, 122, 147])
+def test_lit_desk_beside_a_slip_is_left_out(monkeypatch, seed):
+    """Desk lit nearly as brightly as the paper beside the slip reads as paper by its
+    brightness; the slip's sharp outline between them leaves it out. Before, the cut took
+    in a strip of desk, which became a wedge of ink (these slips: 3.8-11.3 px from the
+    scan's strokes; found on slip photos of real scans, checked here on synthetic ones)."""
+    import sigverify.core.imaging.paper as paper
+    from sigverify.core.stroke_match import InkMap, mismatch
+
+    scan = genuine_signature(writer_style(seed % 7), seed, height=240).image
+    clean = InkMap.of(preprocess_signature(scan))
+    photo = photographed_slip(scan, np.random.default_rng(seed))
+    assert mismatch(clean, InkMap.of(preprocess_signature(photo))) < 0.5
+    monkeypatch.setattr(paper, "LIT_DESK", 1.0)  # the bright region as it was
+    assert mismatch(clean, InkMap.of(preprocess_signature(photo))) > 3
 
 
 def test_a_sheet_cut_by_the_photos_top_edge_is_not_turned():
