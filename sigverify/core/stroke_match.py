@@ -139,6 +139,20 @@ class StrokeCheck:
         (negative: its strokes lie closer to theirs than theirs to each other), ``(Q,)``."""
         return stroke_scores(query_mismatches) - own_spread(among, self.typical_px)
 
+    def judge(
+        self, query: InkMap, references: Sequence[InkMap], among: np.ndarray
+    ) -> tuple[np.ndarray, float, float]:
+        """A query against references whose mismatches with each other are ``among``:
+        its mismatch with each ``(R,)``, its stroke score and the references' own spread
+        (px); the score gains ``per_px`` times the difference of the last two."""
+        apart = mismatches([query], references)[0]
+        return apart, float(stroke_scores(apart[None, :])[0]), own_spread(among, self.typical_px)
+
+    def among_term(self, among: np.ndarray) -> np.ndarray:
+        """What the check adds to the references' distances to each other ``(R, R)``,
+        their mismatches being ``among`` (the enrolment's consistency check)."""
+        return self.per_px * (among - own_spread(among, self.typical_px))
+
     def term(self, query_mismatches: np.ndarray, among: np.ndarray) -> np.ndarray:
         """What ``(Q, R)`` mismatches add to the queries' scores, ``(Q,)``, the references
         among themselves being ``among (R, R)``; nothing with one reference

@@ -24,7 +24,6 @@ same model. Activating another model re-embeds the stored original images.
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -42,6 +41,8 @@ from sigverify.core.pen_verification import (
     judge_pad_query,
     pad_references,
 )
+from sigverify.core.prepared_references import KEPT as PREPARED_KEPT
+from sigverify.core.prepared_references import PreparedReferences
 from sigverify.core.scoring import (
     is_scaled,
     pairwise_distances,
@@ -50,15 +51,7 @@ from sigverify.core.scoring import (
 )
 from sigverify.core.store import Store
 from sigverify.core.store_records import NewReference, PendingChange, Person
-from sigverify.core.stroke_match import (
-    InkMap,
-    applies,
-    mismatches,
-    mismatches_among,
-    own_spread,
-    stroke_check,
-    stroke_scores,
-)
+from sigverify.core.stroke_match import InkMap, applies, mismatches_among, stroke_check
 from sigverify.core.thresholds import (
     Thresholds,
     card_similarity,
@@ -79,11 +72,6 @@ from sigverify.core.verification_results import (
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
     from sigverify.core.model.io import LoadedModel
-
-
-#: How many references' prepared images a service keeps for the stroke check (33 KB each at
-#: 150 x 220): preparing one again from its original costs about 5 ms.
-KEPT_REFERENCE_PIXELS = 512
 
 
 def model_id_of(model: LoadedModel) -> str:
@@ -107,8 +95,10 @@ class VerificationService:
         self.pen = pen
         self._explicit_operator = operator
         self.strokes = stroke_check(model.card)
-        #: References as this model sees them (for the stroke check), by reference id.
-        self._reference_pixels: OrderedDict[int, np.ndarray] = OrderedDict()
+        #: Stored references as this model sees them (kept for the stroke check).
+        self.prepared = PreparedReferences(
+            store, self.prepare, 0 if self.strokes is None else PREPARED_KEPT
+        )
 
     # ------------------------------------------------------------ helpers
 
@@ -211,9 +201,7 @@ class VerificationService:
         reject = self.model_thresholds().reject
         d = pairwise_distances(embeddings, embeddings, self.model.card.distance)
         if self.strokes is not None:
-            maps = [InkMap.of(p) for p in pixels]
-            among = mismatches_among(maps)
-            d = d + self.strokes.per_px * (among - own_spread(among, self.strokes.typical_px))
+            d = d + self.strokes.among_term(mismatches_among([InkMap.of(p) for p in pixels]))
         medians = np.array([np.median(np.delete(d[i], i)) for i in range(len(names))])
         odd = []
         for i, name in enumerate(names):
@@ -229,7 +217,7 @@ class VerificationService:
         if embeddings is None:
             return {}
         names = {r.id: r.filename for r in self.store.references(person_id)}
-        pixels = None if self.strokes is None else [self.reference_pixels(i) for i in ids]
+        pixels = None if self.strokes is None else [self.prepared.get(i) for i in ids]
         odd = self.find_outliers(embeddings, [names[i] for i in ids], pixels)
         return {ids[o.index]: o for o in odd}
 
@@ -270,7 +258,7 @@ class VerificationService:
         names = [known[i] for i in existing_ids] + [s.name for s in signatures]
         pixels = None
         if self.strokes is not None:
-            pixels = [self.reference_pixels(i) for i in existing_ids] + images
+            pixels = [self.prepared.get(i) for i in existing_ids] + images
         odd = [
             o
             for o in self.find_outliers(all_embeddings, names, pixels)
@@ -285,7 +273,7 @@ class VerificationService:
         ]
         ids = self.store.add_references(person_id, name, note, self.model_id, new, self.operator)
         for reference_id, pixels in zip(ids, images, strict=True):
-            self._keep_pixels(reference_id, pixels)
+            self.prepared.keep(reference_id, pixels)
         if self.pen is not None and any(s.trajectory is not None for s in signatures):
             pad_references(self.store, self.pen, person_id)  # the pen model's, stored now
         total = len(self.store.references(person_id))
@@ -316,33 +304,8 @@ class VerificationService:
             embeddings,
             pairwise_distances(embeddings, embeddings, self.model.card.distance),
             self.thresholds_for(person),
-            *self._reference_strokes(ids),
+            *((None, None) if self.strokes is None else self.prepared.ink(ids)),
         )
-
-    def _reference_strokes(self, ids: list[int]) -> tuple[list | None, np.ndarray | None]:
-        """The references' ink maps and their mismatches with each other (stroke check)."""
-        if self.strokes is None:
-            return None, None
-        maps = [InkMap.of(self.reference_pixels(i)) for i in ids]
-        return maps, mismatches_among(maps)
-
-    def reference_pixels(self, reference_id: int) -> np.ndarray:
-        """A stored reference as this model sees it, prepared from its original image (the
-        stored preprocessed copy may be another model's); the last
-        :data:`KEPT_REFERENCE_PIXELS` are kept."""
-        pixels = self._reference_pixels.pop(reference_id, None)
-        if pixels is None:
-            original, _ = self.store.reference_images(reference_id)
-            pixels = self.prepare(SignatureInput(str(reference_id), original))[0]
-        self._keep_pixels(reference_id, pixels)
-        return pixels
-
-    def _keep_pixels(self, reference_id: int, pixels: np.ndarray) -> None:
-        if self.strokes is None:
-            return
-        self._reference_pixels[reference_id] = pixels
-        while len(self._reference_pixels) > KEPT_REFERENCE_PIXELS:
-            self._reference_pixels.popitem(last=False)
 
     def verify(
         self, person_id: str, signature: SignatureInput, record: bool = True, comment: str = ""
@@ -378,9 +341,9 @@ class VerificationService:
         if self.strokes is not None and applies(count):
             if pixels is None or references.ink_maps is None:
                 raise ValueError("a model with a stroke check needs the query's pixels")
-            apart = mismatches([InkMap.of(pixels)], references.ink_maps)[0]
-            strokes_px = float(stroke_scores(apart[None, :])[0])
-            own_px = own_spread(references.stroke_among, self.strokes.typical_px)
+            apart, strokes_px, own_px = self.strokes.judge(
+                InkMap.of(pixels), references.ink_maps, references.stroke_among
+            )
             per_px = self.strokes.per_px
             score += per_px * (strokes_px - own_px)
         per_reference = [
@@ -487,11 +450,7 @@ class VerificationService:
         done = 0
         for start in range(0, len(missing), batch):
             chunk = missing[start : start + batch]
-            images = []
-            for reference_id in chunk:
-                original, _ = self.store.reference_images(reference_id)
-                images.append(self.prepare(SignatureInput(str(reference_id), original))[0])
-                self._keep_pixels(reference_id, images[-1])
+            images = [self.prepared.get(reference_id) for reference_id in chunk]
             vectors = self.embed(images)
             self.store.save_embeddings(self.model_id, dict(zip(chunk, vectors, strict=True)))
             done += len(chunk)

@@ -217,3 +217,34 @@ def test_the_reason_says_what_the_strokes_add_or_take_off():
     further = decision_reason("review", 0.7, band, 5, nearest, False, (3.0, 1.5, 0.045))
     assert "which adds 0.045: score 0.700" in further and "Its distance" in further
     assert "0.655" in further  # the distance part: 0.700 - 0.045
+
+
+def test_prepared_references_come_from_the_originals_and_the_last_few_are_kept(
+    tiny_model_dir, tmp_path
+):
+    from sigverify.core.prepared_references import PreparedReferences
+
+    store = Store(tmp_path / "store.sqlite3")
+    service = VerificationService(store, load_onnx_model(tiny_model_dir), operator="clerk")
+    refs = [SignatureInput.from_path(signature_file(tmp_path, 2, i)) for i in range(3)]
+    ids = service.enroll("c-1", refs, accept_outliers=True).reference_ids
+    calls = []
+
+    def counting(signature):
+        calls.append(signature.name)
+        return service.prepare(signature)
+
+    prepared = PreparedReferences(store, counting, kept=2)
+    assert np.array_equal(prepared.get(ids[0]), service.prepare(refs[0])[0])
+    prepared.get(ids[0])  # kept: not prepared again
+    prepared.get(ids[1])
+    prepared.get(ids[2])  # the third pushes the least recently used out
+    prepared.get(ids[0])
+    assert calls == [str(ids[0]), str(ids[1]), str(ids[2]), str(ids[0])]
+    plain = PreparedReferences(store, counting)  # keeps nothing (no stroke check)
+    plain.get(ids[1])
+    plain.get(ids[1])
+    assert calls[-2:] == [str(ids[1]), str(ids[1])]
+    maps, among = prepared.ink(ids[:2])
+    assert len(maps) == 2 and among.shape == (2, 2) and among[0, 1] == among[1, 0]
+    store.close()
