@@ -8,8 +8,8 @@ import importlib.util
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 
-#: What training needs besides the desk's packages (torchvision: the augmentations).
-TRAINING_PACKAGES = ("torch", "torchvision")
+#: What training needs besides the desk's packages.
+TRAINING_PACKAGES = ("torch",)
 
 
 class TrainingUnavailableError(SigverifyError):
@@ -17,7 +17,7 @@ class TrainingUnavailableError(SigverifyError):
 
 
 def can_train() -> bool:
-    """True where torch and torchvision can be imported (found, not imported: cheap)."""
+    """True where torch can be imported (found, not imported: cheap)."""
     try:
         return all(importlib.util.find_spec(name) is not None for name in TRAINING_PACKAGES)
     except (ImportError, ValueError):  # a broken or blocked installation counts as absent

@@ -1,14 +1,80 @@
 """Training-time augmentation suited to signatures: small rotation, scale, shear and
-shift (torchvision), optionally a smooth elastic warp of the strokes (a writer never signs
-twice with the same shape, and a network that memorises exact shapes overfits), thicker or
-thinner strokes, and uneven ink. The background stays exactly 0, as preprocessing makes it
-at inference time."""
+shift, optionally a smooth elastic warp of the strokes (a writer never signs twice with the
+same shape, and a network that memorises exact shapes overfits), thicker or thinner
+strokes, and uneven ink. The background stays exactly 0, as preprocessing makes it at
+inference time. Torch alone: the full build carries no torchvision."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import torch
 import torch.nn.functional as F
-from torchvision.transforms import v2
+
+
+@dataclass(frozen=True)
+class AffineRanges:
+    """The random affine's ranges: rotation and x-shear within ``±degrees`` / ``±shear``
+    degrees, a shift within ``±translate`` of each side (whole pixels), a scale in
+    ``1 ± scale``."""
+
+    degrees: float
+    translate: float
+    scale: float
+    shear: float
+
+    def draw(self, height: int, width: int) -> tuple[float, tuple[int, int], float, float]:
+        """``(angle, (tx, ty), scale, shear)`` from torch's global random stream, drawn in
+        torchvision's order and arithmetic (``v2.RandomAffine``), so a seed gives the
+        augmentations, and the models, that training gave when it used torchvision."""
+
+        def uniform(low: float, high: float) -> float:
+            return torch.empty(1).uniform_(low, high).item()
+
+        angle = uniform(-self.degrees, self.degrees)
+        max_dx, max_dy = float(self.translate * width), float(self.translate * height)
+        shift = (int(round(uniform(-max_dx, max_dx))), int(round(uniform(-max_dy, max_dy))))
+        scale = uniform(1 - self.scale, 1 + self.scale)
+        shear = uniform(-self.shear, self.shear)
+        return angle, shift, scale, shear
+
+
+def affine(
+    image: torch.Tensor, angle: float, shift: tuple[int, int], scale: float, shear: float
+) -> torch.Tensor:
+    """``image (C, H, W)`` float turned clockwise (on screen) by ``angle`` degrees, scaled,
+    x-sheared by ``shear`` degrees about its centre and shifted by ``shift`` (x, y) pixels;
+    nearest-neighbour sampling, 0 outside. (torchvision's ``affine`` on a tensor, the same
+    arithmetic.)"""
+    height, width = image.shape[-2:]
+    rot, sx = math.radians(angle), math.radians(shear)
+    # The rotate-scale-shear matrix [[a, b], [c, d]] / scale, and its inverse (the grid
+    # maps each output pixel back to where it is read from).
+    a, c = math.cos(rot), math.sin(rot)
+    b = -(a * math.tan(sx) + math.sin(rot))
+    d = math.cos(rot) - c * math.tan(sx)
+    tx, ty = float(shift[0]), float(shift[1])
+    inverse = [d / scale, -b / scale, 0.0, -c / scale, a / scale, 0.0]
+    inverse[2] += 0.0 - inverse[0] * tx - inverse[1] * ty
+    inverse[5] += 0.0 - inverse[3] * tx - inverse[4] * ty
+    theta = torch.tensor(inverse, dtype=image.dtype).reshape(1, 2, 3)
+    # Pixel centres measured from the image centre, mapped, then scaled to -1..1.
+    base = torch.empty(1, height, width, 3, dtype=image.dtype)
+    base[..., 0].copy_(torch.linspace((1.0 - width) * 0.5, (width - 1.0) * 0.5, steps=width))
+    base[..., 1].copy_(
+        torch.linspace((1.0 - height) * 0.5, (height - 1.0) * 0.5, steps=height).unsqueeze_(-1)
+    )
+    base[..., 2].fill_(1)
+    halves = torch.tensor([0.5 * width, 0.5 * height], dtype=image.dtype)
+    grid = base.view(1, height * width, 3).bmm(theta.transpose(1, 2).div_(halves))
+    return F.grid_sample(
+        image[None],
+        grid.view(1, height, width, 2),
+        mode="nearest",
+        padding_mode="zeros",
+        align_corners=False,
+    )[0]
 
 
 class SignatureAugmenter:
@@ -21,19 +87,15 @@ class SignatureAugmenter:
         self.strength = float(strength)
         self.elastic = float(elastic)
         s = self.strength
-        self.affine = v2.RandomAffine(
-            degrees=4 * s,
-            translate=(0.04 * s, 0.04 * s),
-            scale=(1 - 0.1 * s, 1 + 0.1 * s),
-            shear=6 * s,
-        )
+        self.affine = AffineRanges(degrees=4 * s, translate=0.04 * s, scale=0.1 * s, shear=6 * s)
 
     def __call__(
         self, batch: torch.Tensor, generator: torch.Generator | None = None
     ) -> torch.Tensor:
         out = batch
         if self.strength > 0:
-            out = torch.stack([self.affine(image) for image in out])
+            height, width = out.shape[-2:]
+            out = torch.stack([affine(image, *self.affine.draw(height, width)) for image in out])
         if self.elastic > 0:
             out = elastic_warp(out, 0.03 * self.elastic, generator)
         if self.strength <= 0:
