@@ -57,6 +57,14 @@ def test_speed_reports_the_promised_keys(tiny_model_dir):
     assert out["ratio_vs_signet"] == round(
         out["verify_p50_ms"] / out["signet_ref_verify_p50_ms"], 3
     )
+    # the stages timed apart, and the ratio if preparing the image cost nothing
+    ours, theirs = out["stages_p50_ms"], out["signet_ref_stages_p50_ms"]
+    assert set(ours) == set(theirs) == {"read", "preprocess", "embed", "score"}
+    assert all(v > 0 for v in (*ours.values(), *theirs.values()))
+    rest = [sum(t[k] for k in ("read", "embed", "score")) for t in (ours, theirs)]
+    assert out["ratio_vs_signet_without_preprocessing"] == pytest.approx(
+        rest[0] / rest[1], abs=1e-3
+    )
 
 
 def test_accuracy_reports_metrics_and_the_blank_control(tiny_model_dir, tmp_path):
