@@ -154,11 +154,14 @@ def cmd_models_show(args: argparse.Namespace) -> int:
         if card.reference_spread
         else "  scores: plain distance (not scaled)",
     ]
-    if card.strokes:
+    from sigverify.core.stroke_match import stroke_check  # OpenCV: only when asked
+
+    check = stroke_check(card)
+    if check is not None:
         lines.append(
-            f"  stroke check: {card.strokes['per_px']:.4f} a pixel by which the strokes lie "
+            f"  stroke check: {check.per_px:.4f} a pixel by which the strokes lie "
             f"further from the references' than theirs from each other (typical "
-            f"{card.strokes['typical_px']:.1f} px)"
+            f"{check.typical_px:.1f} px)"
         )
     lines += [
         f"  test, {n} ref(s): EER {m['eer']:.1%}, AUC {m['auc']:.3f}" for n, m in test.items()

@@ -186,10 +186,25 @@ def bank_stroke_term(
         return None
     references = [InkMap.of(image) for image in images]
     queries = references if query_images is None else [InkMap.of(i) for i in query_images]
+    return maps_stroke_term(check, references, queries)
+
+
+def maps_stroke_term(
+    check: StrokeCheck, references: list[InkMap], queries: list[InkMap]
+) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """:func:`bank_stroke_term` of ink maps already made, one per bank image (``queries``:
+    the same images as the queries see them). The protocol asks for each writer's genuine,
+    forged and other writers' queries against the same references in turn: their mismatch
+    among themselves is worked out once."""
+    last: dict[tuple, tuple[list[InkMap], np.ndarray]] = {}
 
     def term(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        chosen = [references[j] for j in columns]
-        among = mismatches_among(chosen)
+        key = tuple(int(j) for j in columns)
+        if key not in last:
+            chosen = [references[j] for j in key]
+            last.clear()
+            last[key] = (chosen, mismatches_among(chosen))
+        chosen, among = last[key]
         return check.term(mismatches([queries[i] for i in rows], chosen), among)
 
     return term

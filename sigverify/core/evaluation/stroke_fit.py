@@ -44,7 +44,7 @@ from sigverify.core.evaluation.protocol import (
 )
 from sigverify.core.i18n import translate
 from sigverify.core.scoring import ScoreSet
-from sigverify.core.stroke_match import InkMap, StrokeCheck, bank_stroke_term, typical_mismatch
+from sigverify.core.stroke_match import InkMap, StrokeCheck, maps_stroke_term, typical_mismatch
 
 WEIGHTS = tuple(round(0.1 * step, 1) for step in range(21))
 REFS = 5
@@ -129,16 +129,16 @@ def fit_strokes(
         model.embed(bank.inputs), bank, refs, card.distance,
         reference_spread=card.reference_spread,
     )  # fmt: skip
-    genuine = bank.genuine
-    maps = [InkMap.of(image) for image in bank.inputs[genuine]]
-    typical = typical_mismatch(maps, bank.writer[genuine])
+    maps = [InkMap.of(image) for image in bank.inputs]
+    genuine = np.flatnonzero(bank.genuine)
+    typical = typical_mismatch([maps[i] for i in genuine], bank.writer[genuine])
     # the excess alone: a check worth one score unit a pixel, on no distance
     strokes = score_writers_by(
         lambda rows, columns: np.zeros((len(rows), len(columns))),
         lambda references: np.zeros((len(references), len(references))),
         bank,
         refs,
-        added=bank_stroke_term(StrokeCheck(1.0, typical), bank.inputs),
+        added=maps_stroke_term(StrokeCheck(1.0, typical), maps, maps),
     )
     unit = float(np.std(distance.genuine) / max(np.std(strokes.genuine), 1e-9))
     groups = np.array([dataset_of(w) for w in bank.writer_ids])
