@@ -234,7 +234,8 @@ def register(commands) -> None:
     from sigverify.core.evaluation.measure import WRITER_MODES
     from sigverify.core.evaluation.protocol import DEFAULT_REFS
     from sigverify.core.imaging.preprocessing import PreprocessConfig
-    from sigverify.core.model.card import DISTANCE_NAMES, ENCODER_NAMES
+    from sigverify.core.model.card import ENCODER_NAMES
+    from sigverify.core.model.card_checks import DISTANCE_NAMES
     from sigverify.core.training.config import INPUTS, LOSSES, MINING, TrainConfig
 
     engine = TrainConfig()  # the defaults live in core; shown here, not repeated

@@ -68,7 +68,7 @@ def _bad_card(path: Path, why: str) -> SigverifyError:
 def _checked_meta(meta, path: Path) -> dict:
     """``person.json`` with every field checked: types, finite thresholds in range with
     accept <= reject, bounded texts and counts. Nothing is written before this passes."""
-    from sigverify.core.model.card import MAX_THRESHOLD, is_finite_number
+    from sigverify.core.model.card_checks import MAX_THRESHOLD, is_finite_number
 
     if not isinstance(meta, dict):
         raise _bad_card(path, "person.json is not an object")

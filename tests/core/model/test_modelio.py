@@ -223,7 +223,7 @@ def test_weights_with_invalid_numbers_are_refused(model_dir):
 
 
 def test_the_distance_names_match_the_distances_torch_computes():
-    from sigverify.core.model.card import DISTANCE_NAMES
+    from sigverify.core.model.card_checks import DISTANCE_NAMES
     from sigverify.core.training.distances import DISTANCES
 
     assert set(DISTANCE_NAMES) == set(DISTANCES)
