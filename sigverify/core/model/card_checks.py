@@ -31,8 +31,17 @@ def is_finite_number(value, low: float = float("-inf"), high: float = float("inf
     )
 
 
-def whole_number(value, low: int, high: int) -> bool:
+def whole_number(value, low: float, high: float) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def is_calibration(value) -> bool:
+    """A calibration's two numbers (Platt's slope and offset), within ±1e6."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(is_finite_number(v, -1e6, 1e6) for v in value)
+    )
 
 
 def input_problem(card: ModelCard) -> str | None:
@@ -88,8 +97,7 @@ def problem_of(card: ModelCard) -> str | None:
         if not isinstance(getattr(card, name), kind):
             return f"{name} must be a {kind.__name__}"
     for name in ("format", "embedding_dim", "parameters"):
-        value = getattr(card, name)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        if not whole_number(getattr(card, name), 0, math.inf):
             return f"{name} must be a whole number"
     if card.distance not in DISTANCE_NAMES:
         return f"unknown distance {card.distance!r}"
@@ -109,12 +117,7 @@ def problem_of(card: ModelCard) -> str | None:
         card.reference_spread, 1e-6, 10.0
     ):
         return "reference_spread out of range"
-    calibration = card.calibration
-    if calibration is not None and (
-        not isinstance(calibration, list)
-        or len(calibration) != 2
-        or not all(is_finite_number(v, -1e6, 1e6) for v in calibration)
-    ):
+    if card.calibration is not None and not is_calibration(card.calibration):
         return "calibration must be two numbers"
     if card.fusion is not None:
         fusion = card.fusion if isinstance(card.fusion, dict) else {}
@@ -133,11 +136,7 @@ def problem_of(card: ModelCard) -> str | None:
         if "dtw_spread" in fusion and not is_finite_number(fusion["dtw_spread"], 1e-6, 1e3):
             return "fusion dtw_spread must be a number above 0"
         calibration = fusion.get("calibration")
-        if calibration is not None and (
-            not isinstance(calibration, list)
-            or len(calibration) != 2
-            or not all(is_finite_number(v, -1e6, 1e6) for v in calibration)
-        ):
+        if calibration is not None and not is_calibration(calibration):
             return "fusion calibration must be two numbers"
         weights = fusion.get("weights")
         if weights is not None and (
