@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sigverify.core.i18n import translate
+from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.spreadsheet import to_cell
 from sigverify.core.store_records import AuditEntry
 
@@ -122,14 +123,7 @@ def _details_text(entry: AuditEntry) -> str:
             count=d.get("added"), files=", ".join(map(str, d.get("files", [])))
         )
     if entry.action == "set_thresholds":
-        text = translate("audit", "accept {accept}, reject {reject}").format(
-            accept=d.get("accept"), reject=d.get("reject")
-        )
-        if d.get("preset") is not None:
-            text += " " + translate("audit", "(preset: {target} of forgeries)").format(
-                target=f"{100 * d['preset']:g} %"
-            )
-        return text
+        return _band_text(d)
     if entry.action == "settle":
         text = translate("audit", "{machine} → {decision}: “{file}”").format(
             machine=d.get("machine"), decision=d.get("decision"), file=d.get("file", "")
@@ -144,7 +138,7 @@ def _details_text(entry: AuditEntry) -> str:
     if entry.action == "delete_person":
         return translate("audit", "with {count} reference(s)").format(count=d.get("references"))
     if entry.action == "setting":
-        return f"{d.get('key')}: {d.get('new')}"
+        return setting_text(str(d.get("key")), d.get("new"))
     if entry.action in {"request_change", "reject_change"}:
         return translate("audit", "change {change}: {action}").format(
             change=d.get("change"), action=action_name(str(d.get("action")))
@@ -152,6 +146,44 @@ def _details_text(entry: AuditEntry) -> str:
     if entry.action in {"activate_model", "train_model"}:
         return str(d.get("model", ""))
     return json.dumps(d, ensure_ascii=False, sort_keys=True)
+
+
+def _band_text(band: dict) -> str:
+    text = translate("audit", "accept {accept}, reject {reject}").format(
+        accept=band.get("accept"), reject=band.get("reject")
+    )
+    if isinstance(band.get("preset"), int | float):
+        text += " " + translate("audit", "(preset: {target} of forgeries)").format(
+            target=f"{100 * band['preset']:g} %"
+        )
+    return text
+
+
+def setting_text(key: str, new) -> str:
+    """A changed setting in words: what it is and its new value (the thresholds for
+    everyone, the operator's name); a setting this does not know: ``key: value``."""
+    # here, not at the top: they bring OpenCV, which listing the log does not need
+    from sigverify.core.pen_verification import FUSION_SETTING
+    from sigverify.core.thresholds import global_thresholds_key
+
+    fusion, everyone = FUSION_SETTING.format(model_id=""), global_thresholds_key("")
+    if key.startswith(everyone):
+        pad = key.startswith(fusion)
+        what = (
+            translate("audit", "Thresholds for pad drawings, pen model {model}")
+            if pad
+            else translate("audit", "Thresholds for everyone, model {model}")
+        ).format(model=key.removeprefix(fusion if pad else everyone))
+        if not new:  # an empty value: the thresholds on the model's card again
+            return what + ": " + translate("audit", "back to the model's values")
+        try:
+            band = json.loads(new)
+        except (TypeError, ValueError):
+            band = None
+        return what + ": " + (_band_text(band) if isinstance(band, dict) else str(new))
+    if key == OPERATOR_SETTING:
+        return translate("audit", "Operator: {name}").format(name=new)
+    return f"{key}: {new}"
 
 
 def write_audit_csv(entries: list[AuditEntry], path: str | Path) -> Path:

@@ -151,6 +151,8 @@ class VerificationService:
         self, key: str, accept: float | None, reject: float | None, preset: float | None
     ) -> PendingChange | None:
         if accept is None and reject is None:
+            if not self.store.get_setting(key):  # already the card's: nothing to write
+                return None
             return self.store.set_setting(key, "", self.operator)
         if accept is None or reject is None or not 0 <= accept <= reject:
             raise SigverifyError(

@@ -76,6 +76,29 @@ def test_each_action_is_summed_up_in_words():
     assert summary(asked) == "change 4: Person's thresholds"
 
 
+def test_a_setting_is_named_in_words_not_by_its_key():
+    def setting(key, new):
+        return summary(entry(20, "setting", None, key=key, new=new))
+
+    band = '{"accept": 0.52, "reject": 0.74, "preset": 0.05}'
+    assert setting("thresholds/cnn@1a2b", band) == (
+        "Thresholds for everyone, model cnn@1a2b: accept 0.52, reject 0.74 "
+        "(preset: 5 % of forgeries)"
+    )
+    # the reset writes an empty value: said in words, not "thresholds/cnn@1a2b: "
+    assert setting("thresholds/cnn@1a2b", "") == (
+        "Thresholds for everyone, model cnn@1a2b: back to the model's values"
+    )
+    assert setting("thresholds/fusion/pen@9", '{"accept": 1.0, "reject": 1.3}') == (
+        "Thresholds for pad drawings, pen model pen@9: accept 1.0, reject 1.3"
+    )
+    assert setting("operator", "Ana Lima") == "Operator: Ana Lima"
+    # a damaged value is shown as it is, not a crash on the Audit page
+    assert setting("thresholds/cnn@1a2b", "{not json") == (
+        "Thresholds for everyone, model cnn@1a2b: {not json"
+    )
+
+
 def test_the_csv_holds_every_field_and_is_safe_in_a_spreadsheet(tmp_path):
     rows = [entry(1, "verify", "=cmd|' /C calc'!A0", decision="accept"), entry(2, "enroll", "C-1")]
     write_audit_csv(rows, tmp_path / "audit.csv")

@@ -173,6 +173,10 @@ def test_global_thresholds_apply_to_everyone_without_their_own(service, tmp_path
     assert settings[-1].details["key"] == f"thresholds/{service.model_id}"
     service.set_global_thresholds(None, None)
     assert service.thresholds_for("c-2") == card_thresholds(service.model.card)
+    rows = len(service.store.audit_entries())
+    # back to the card's values when they already are: nothing written, no empty audit row
+    assert service.set_global_thresholds(None, None) is None
+    assert len(service.store.audit_entries()) == rows
     with pytest.raises(SigverifyError, match="reject threshold at or above"):
         service.set_global_thresholds(0.5, 0.4)
 
