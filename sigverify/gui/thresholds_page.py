@@ -4,7 +4,6 @@ curves, and the accept / reject thresholds moved live with their error rates."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,13 +30,13 @@ from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
 from sigverify.core.thresholds import card_thresholds, shared_thresholds
 from sigverify.gui import dialogs
+from sigverify.gui.band_rates_view import BandRatesView
 from sigverify.gui.preset_chooser import PresetChooser
 from sigverify.gui.widgets import (
     RoleButton,
     ThresholdControl,
     clear_tabs,
     figure_canvas,
-    percent,
 )
 from sigverify.gui.workers import Engine
 
@@ -81,27 +80,7 @@ class ThresholdsPage(QWidget):
         self.preset = PresetChooser()
         self.preset.chosen.connect(self._preset_chosen)
         self._setting_preset = False
-        self.headline = QLabel()
-        self.headline.setStyleSheet("font-size: 15px; font-weight: 600;")
-        self.plain = QLabel()  # the same rates in a clerk's words
-        self.plain.setWordWrap(True)
-        self.rates = {}
-        grid = QGridLayout()
-        columns = (self.tr("accepted"), self.tr("sent to review"), self.tr("rejected"))
-        for c, name in enumerate(columns):
-            grid.addWidget(QLabel(f"<b>{name}</b>"), 0, c + 1)
-        kinds = (
-            ("genuine", self.tr("Genuine signatures")),
-            ("skilled", self.tr("Skilled forgeries")),
-            ("random", self.tr("Other people's signatures")),
-        )
-        for r, (key, name) in enumerate(kinds):
-            grid.addWidget(QLabel(name), r + 1, 0)
-            for c in range(3):
-                label = QLabel("–")
-                label.setAlignment(Qt.AlignmentFlag.AlignRight)
-                grid.addWidget(label, r + 1, c + 1)
-                self.rates[key, c] = label
+        self.band_view = BandRatesView()
 
         controls = QGroupBox(self.tr("Thresholds (distance: smaller = more alike)"))
         form = QGridLayout(controls)
@@ -112,9 +91,7 @@ class ThresholdsPage(QWidget):
         form.addWidget(self.accept, 2, 1)
         form.addWidget(QLabel(self.tr("Reject above")), 3, 0)
         form.addWidget(self.reject, 3, 1)
-        form.addWidget(self.headline, 4, 0, 1, 2)
-        form.addWidget(self.plain, 5, 0, 1, 2)
-        form.addLayout(grid, 6, 0, 1, 2)
+        form.addWidget(self.band_view, 4, 0, 1, 2)
 
         self.apply_all = RoleButton(self.tr("Apply to everyone"), store, "thresholds")
         self.apply_all.setToolTip(
@@ -126,20 +103,28 @@ class ThresholdsPage(QWidget):
         self.apply_person.clicked.connect(self.apply_to_person)
         self.reset_button = RoleButton(self.tr("Back to the model's values"), store, "thresholds")
         self.reset_button.clicked.connect(self.reset)
+        self.undo_button = QPushButton(self.tr("Undo changes"))
+        self.undo_button.setShortcut("Ctrl+Z")
+        self.undo_button.setToolTip(
+            self.tr("Show the thresholds in use for everyone again; nothing is written (Ctrl+Z)")
+        )
+        self.undo_button.clicked.connect(self.undo)
+        self.in_use: tuple[float, float] | None = None  # as the controls show them
         self.applied = QLabel()
         self.applied.setWordWrap(True)
         apply_box = QGroupBox(self.tr("Apply"))
         apply_layout = QGridLayout(apply_box)
         apply_layout.addWidget(self.apply_all, 0, 0)
         apply_layout.addWidget(self.reset_button, 0, 1)
+        apply_layout.addWidget(self.undo_button, 1, 1)
         # the person on a row of their own: at 1024 pixels wide a name beside a button was cut
-        apply_layout.addWidget(self.person, 1, 0, 1, 2)
-        apply_layout.addWidget(self.apply_person, 2, 1)
-        apply_layout.addWidget(self.applied, 3, 0, 1, 2)
+        apply_layout.addWidget(self.person, 2, 0, 1, 2)
+        apply_layout.addWidget(self.apply_person, 3, 1)
+        apply_layout.addWidget(self.applied, 4, 0, 1, 2)
         if self.apply_all.refusal:  # a clerk on a shared store: say why, not only in tooltips
             self.role_note = QLabel(self.apply_all.refusal)
             self.role_note.setWordWrap(True)
-            apply_layout.addWidget(self.role_note, 4, 0, 1, 2)
+            apply_layout.addWidget(self.role_note, 5, 0, 1, 2)
 
         bottom = QHBoxLayout()
         bottom.addWidget(controls, 3)
@@ -169,6 +154,8 @@ class ThresholdsPage(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.accept, self.reject, self.apply_all, self.reset_button):
             widget.setEnabled(enabled)
+        if not enabled:
+            self.undo_button.setEnabled(False)
         self.preset.setEnabled(enabled and self.preset.available())
         # a person's own thresholds are for their scanned signatures (the image model)
         self.apply_person.setEnabled(enabled and self.person.count() > 0 and self.mode != "pad")
@@ -307,6 +294,7 @@ class ThresholdsPage(QWidget):
         clear_tabs(self.tabs)
         self._lines = []
         if scores is None or not len(scores.genuine):
+            self.in_use = None
             self._set_enabled(False)
             return
         values = np.concatenate([scores.genuine, scores.skilled, scores.random])
@@ -315,6 +303,7 @@ class ThresholdsPage(QWidget):
         current = self._current_thresholds()
         self.accept.setValue(current[0])
         self.reject.setValue(current[1])
+        self.in_use = (self.accept.value(), self.reject.value())
         self._set_enabled(True)
         if self.isVisible():
             self._draw_plots()
@@ -367,7 +356,6 @@ class ThresholdsPage(QWidget):
         finally:
             self._setting_preset = False
         self._update()
-        self.applied.setText(self.tr("Not in use yet: apply them to everyone or to one person."))
 
     def _moved(self, which: str) -> None:
         if not self._setting_preset and self.preset.target() is not None:
@@ -383,33 +371,41 @@ class ThresholdsPage(QWidget):
         if self.scores is None:
             return
         accept, reject = self.accept.value(), self.reject.value()
-        rates = band_rates(self.scores, accept, reject)
-        for key in ("genuine", "skilled", "random"):
-            for c, value in enumerate(getattr(rates, key)):
-                self.rates[key, c].setText(percent(value))
-        review = rates.genuine[1]
-        self.headline.setText(
-            self.tr("FAR {far} · FRR {frr} · genuine sent to review {review}").format(
-                far=percent(rates.far), frr=percent(rates.frr), review=percent(review)
-            )
-        )
-        self.plain.setText(
-            self.tr(
-                "With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, "
-                "{g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled "
-                "forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review."
-            ).format(
-                g_ok=100 * rates.genuine[0],
-                g_review=100 * rates.genuine[1],
-                g_no=100 * rates.genuine[2],
-                s_ok=100 * rates.skilled[0],
-                s_review=100 * rates.skilled[1],
-            )
-        )
+        self.band_view.show_rates(band_rates(self.scores, accept, reject))
+        self._mark_unapplied()
         if self._lines:
             self._lines[0].set_xdata([accept, accept])
             self._lines[1].set_xdata([reject, reject])
             self.histogram_canvas.draw_idle()
+
+    def _not_in_use_text(self) -> str:
+        return self.tr("Not in use yet: apply them to everyone or to one person.")
+
+    def _mark_unapplied(self) -> None:
+        """Thresholds moved away from those in use (a preset, a drag, an arrow key) are
+        marked "not in use yet" and can be undone; moved back, the mark goes."""
+        moved = (
+            self.in_use is not None and (self.accept.value(), self.reject.value()) != self.in_use
+        )
+        self.undo_button.setEnabled(moved)
+        if moved:
+            self.applied.setText(self._not_in_use_text())
+        elif self.applied.text() == self._not_in_use_text():
+            self.applied.clear()
+
+    def undo(self) -> None:
+        """The controls back to the thresholds in use for everyone (nothing is written)."""
+        if self.in_use is None:
+            return
+        self._setting_preset = True  # the preset chooser follows below, not each handle
+        try:
+            self.reject.setValue(max(self.in_use[1], self.accept.value()))
+            self.accept.setValue(self.in_use[0])
+            self.reject.setValue(self.in_use[1])
+        finally:
+            self._setting_preset = False
+        self.preset.to_custom()
+        self._update()
 
     # ------------------------------------------------------------ applying
 
@@ -429,6 +425,22 @@ class ThresholdsPage(QWidget):
 
     def reset(self) -> None:
         accept, reject = self._card_thresholds()
+        if self._current_thresholds() == (accept, reject):
+            self.undo()  # shows them; nothing to write
+            self.applied.setText(
+                self.tr("These are already the model's thresholds: nothing was changed.")
+            )
+            return
+        if not dialogs.ask(
+            self,
+            self.tr("Back to the model's values"),
+            self.tr(
+                "Use the model's own thresholds again (accept {accept:.4f}, reject {reject:.4f}) "
+                "for everyone without their own? The change is written to the audit log."
+            ).format(accept=accept, reject=reject),
+            self.tr("Go back"),
+        ):
+            return
         self.accept.setValue(accept)
         self.reject.setValue(reject)
         self._submit_global(None, None, self.tr("Back to the model's thresholds."))
@@ -455,15 +467,20 @@ class ThresholdsPage(QWidget):
                     raise SigverifyError(changed)
                 return service.set_global_thresholds(accept, reject, preset)
 
+        shown = (self.accept.value(), self.reject.value())
         self.engine.submit(
             work,
-            lambda pending: self._applied(message, pending),
+            lambda pending: self._applied(message, pending, shown),
             lambda error: dialogs.show_error(self, error),
         )
 
-    def _applied(self, message: str, pending=None) -> None:
-        """Say what was done, or that it waits for a second supervisor (a shared store)."""
+    def _applied(self, message: str, pending=None, in_use=None) -> None:
+        """Say what was done, or that it waits for a second supervisor (a shared store).
+        ``in_use``: the thresholds everyone now gets, as the controls show them."""
         if pending is None:
+            if in_use is not None:
+                self.in_use = in_use
+                self._mark_unapplied()
             self.applied.setText(message)
             return
         self.applied.setText(

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, qGray
 from PySide6.QtWidgets import QApplication
 
 from sigverify import __version__
+from sigverify.core.audit_view import summary
 from sigverify.core.errors import ImageReadError, SigverifyError
 from sigverify.core.evaluation.calibration import band_rates
 from sigverify.core.model.card import read_card, read_scores, write_card
@@ -350,15 +351,18 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     accept = 0.3 * high
     expected = band_rates(scores, page.accept.value(), page.reject.value())
     assert page.accept.value() == pytest.approx(accept, abs=1e-4)
-    assert page.rates["genuine", 0].text() == f"{100 * expected.genuine[0]:.1f} %"
-    assert page.rates["skilled", 2].text() == f"{100 * expected.skilled[2]:.1f} %"
-    assert f"FRR {100 * expected.frr:.1f} %" in page.headline.text()
+    assert page.band_view.rates["genuine", 0].text() == f"{100 * expected.genuine[0]:.1f} %"
+    assert page.band_view.rates["skilled", 2].text() == f"{100 * expected.skilled[2]:.1f} %"
+    assert f"FRR {100 * expected.frr:.1f} %" in page.band_view.headline.text()
     # the same rates in words, per 100 signatures
     assert (
         f"of 100 genuine signatures about {100 * expected.genuine[0]:.0f} are accepted"
-        in page.plain.text()
+        in page.band_view.plain.text()
     )
-    assert f"forgeries about {100 * expected.skilled[0]:.0f} get through" in page.plain.text()
+    assert (
+        f"forgeries about {100 * expected.skilled[0]:.0f} get through"
+        in page.band_view.plain.text()
+    )
     # the accept handle pushes the reject one along rather than crossing it
     page.accept.slider.setValue(900)
     assert page.reject.value() == pytest.approx(page.accept.value())
@@ -397,6 +401,51 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
     page.reset()
     wait_idle(qtbot, window.engine)
     assert not window.store.get_setting(f"thresholds/{model_id}")
+
+
+def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, window, dialogs):
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    key = f"thresholds/{window.engine.model.model_id}"
+    in_use = (page.accept.value(), page.reject.value())
+    assert page.applied.text() == "" and not page.undo_button.isEnabled()
+    qtbot.keyClick(page.accept.box, Qt.Key.Key_Down)  # a keyboard user's edit
+    assert page.accept.value() == pytest.approx(in_use[0] - 0.005)
+    assert "Not in use yet" in page.applied.text() and page.undo_button.isEnabled()
+    qtbot.keyClick(page.accept.box, Qt.Key.Key_Up)  # back where it was: the mark goes
+    assert page.applied.text() == "" and not page.undo_button.isEnabled()
+    page.accept.slider.setValue(page.accept.slider.value() - 10)
+    page.reject.slider.setValue(page.reject.slider.value() + 10)
+    assert "Not in use yet" in page.applied.text()
+    page.undo_button.click()
+    assert (page.accept.value(), page.reject.value()) == in_use
+    assert page.applied.text() == "" and not page.undo_button.isEnabled()
+    assert not window.store.get_setting(key)  # undoing wrote nothing
+    page.accept.slider.setValue(page.accept.slider.value() - 10)
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    assert page.applied.text() == "Applied to everyone." and not page.undo_button.isEnabled()
+    assert window.store.get_setting(key)
+    rows = len(window.store.audit_entries())
+    # back to the model's values is asked first; No changes nothing
+    dialogs.answer = False
+    page.reset()
+    wait_idle(qtbot, window.engine)
+    assert "model's own thresholds again" in dialogs.questions[-1]
+    assert window.store.get_setting(key) and len(window.store.audit_entries()) == rows
+    dialogs.answer = True
+    page.reset()
+    wait_idle(qtbot, window.engine)
+    assert not window.store.get_setting(key) and len(window.store.audit_entries()) == rows + 1
+    assert summary(window.store.audit_entries()[-1]).endswith("back to the model's values")
+    assert (page.accept.value(), page.reject.value()) == in_use
+    assert page.applied.text() == "Back to the model's thresholds."
+    # already the model's values: nothing asked, nothing written, and said so
+    asked = len(dialogs.questions)
+    page.reset()
+    wait_idle(qtbot, window.engine)
+    assert len(dialogs.questions) == asked and len(window.store.audit_entries()) == rows + 1
+    assert "already the model's thresholds" in page.applied.text()
 
 
 def test_thresholds_from_a_data_folder(qtbot, window, tmp_path):

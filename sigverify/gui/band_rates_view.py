@@ -1,0 +1,69 @@
+"""What a pair of thresholds does, read three ways: a headline (FAR, FRR, genuine sent to
+review), the same in a clerk's words per 100 signatures, and a table of where each kind
+of signature lands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from sigverify.core.evaluation.calibration import BandRates
+from sigverify.gui.widgets import percent
+
+KINDS = ("genuine", "skilled", "random")
+
+
+class BandRatesView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headline = QLabel()
+        self.headline.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.plain = QLabel()
+        self.plain.setWordWrap(True)
+        self.rates = {}  # (kind, column) -> the label with its share
+        grid = QGridLayout()
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        columns = (self.tr("accepted"), self.tr("sent to review"), self.tr("rejected"))
+        for c, name in enumerate(columns):
+            # over their numbers: right-aligned like them
+            grid.addWidget(QLabel(f"<b>{name}</b>"), 0, c + 1, right)
+        names = (
+            self.tr("Genuine signatures"),
+            self.tr("Skilled forgeries"),
+            self.tr("Other people's signatures"),
+        )
+        for r, (key, name) in enumerate(zip(KINDS, names, strict=True)):
+            grid.addWidget(QLabel(name), r + 1, 0)
+            for c in range(3):
+                label = QLabel("–")
+                label.setAlignment(right)
+                grid.addWidget(label, r + 1, c + 1)
+                self.rates[key, c] = label
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.plain)
+        layout.addLayout(grid)
+
+    def show_rates(self, rates: BandRates) -> None:
+        for key in KINDS:
+            for c, value in enumerate(getattr(rates, key)):
+                self.rates[key, c].setText(percent(value))
+        self.headline.setText(
+            self.tr("FAR {far} · FRR {frr} · genuine sent to review {review}").format(
+                far=percent(rates.far), frr=percent(rates.frr), review=percent(rates.genuine[1])
+            )
+        )
+        self.plain.setText(
+            self.tr(
+                "With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, "
+                "{g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled "
+                "forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review."
+            ).format(
+                g_ok=100 * rates.genuine[0],
+                g_review=100 * rates.genuine[1],
+                g_no=100 * rates.genuine[2],
+                s_ok=100 * rates.skilled[0],
+                s_review=100 * rates.skilled[1],
+            )
+        )
