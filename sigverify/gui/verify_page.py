@@ -3,6 +3,8 @@ the references."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.errors import NotFoundError
 from sigverify.core.store import Store
 from sigverify.core.store_records import now
 from sigverify.core.thresholds import ACCEPT, REJECT
@@ -88,6 +91,9 @@ class VerifyPage(QWidget):
         input_layout.addWidget(self.verify_button)
 
         # -- result
+        self.subject = QLabel()  # which signature, against whose references
+        self.subject.setWordWrap(True)
+        self.subject.setTextFormat(Qt.TextFormat.RichText)
         self.badge = DecisionBadge()
         self.score_label = QLabel()
         self.score_label.setStyleSheet("font-size: 15px;")
@@ -126,6 +132,7 @@ class VerifyPage(QWidget):
 
         result_box = QGroupBox(self.tr("Result"))
         result_layout = QVBoxLayout(result_box)
+        result_layout.addWidget(self.subject)
         result_layout.addWidget(self.badge)
         result_layout.addWidget(self.score_label)
         result_layout.addWidget(self.gauge)
@@ -290,6 +297,7 @@ class VerifyPage(QWidget):
         self.record_status.clear()
         self.comment.clear()
         self.badge.set_decision(result.decision if has else None)
+        self.subject.setText(self._subject_text(result) if has else "")
         if not has:
             self.score_label.setText(self.tr("Choose a person and a signature, then Verify."))
             self.gauge.set_values(None, None, None)
@@ -320,6 +328,22 @@ class VerifyPage(QWidget):
             text += "\n" + "\n".join(result.warnings)
         self.reason.setText(text)
         self._changed()
+
+    def _subject_text(self, result) -> str:
+        """ "<file> checked against the 5 references of <name (id)>": the clerk sees whose
+        references the answer used, and which file it answered for."""
+        try:
+            name = self.store.get_person(result.person_id).name
+        except NotFoundError:  # removed since: the id alone
+            name = ""
+        person = f"{name} ({result.person_id})" if name else result.person_id
+        count = len(result.per_reference)
+        return self.tr(
+            "<b>{file}</b> checked against %n reference(s) of <b>{person}</b>", "", count
+        ).format(
+            file=html.escape(result.filename or self.tr("The signature")),
+            person=html.escape(person),
+        )
 
     def _mark_staleness(self) -> None:
         """A result that no longer matches the person or the signature on screen stays

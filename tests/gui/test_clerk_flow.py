@@ -55,6 +55,24 @@ def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path)
     assert len(verifications(window, "c-1")) == 1 and verifications(window, "c-2") == []
 
 
+def test_the_result_names_the_file_and_whose_references_it_used(qtbot, two_people, tmp_path):
+    window = two_people
+    window.store.update_person("c-2", "Ana <Lima>", "", "test")
+    window.verify_page.refresh()
+    page = verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 7))
+    text = page.subject.text()
+    # the name is escaped (shown as typed, not read as markup)
+    assert (
+        text == "<b>w2_g7.png</b> checked against 5 reference(s) of <b>Ana &lt;Lima&gt; (c-2)</b>"
+    )
+    page.choose_person("c-1")  # the stale result still says whose it is
+    assert "(c-2)" in page.subject.text()
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    assert page.subject.text().endswith("of <b>c-1</b>")  # no name: the id alone
+    page.show_result(None)
+    assert page.subject.text() == ""
+
+
 def test_a_result_arriving_after_the_person_changed_is_stale(qtbot, two_people, tmp_path):
     window = two_people
     page = window.verify_page
