@@ -144,6 +144,13 @@ class MainWindow(QMainWindow):
         )
         # Ctrl+Q closes the window as its close button does (asking about unrecorded work)
         QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
+        # flat buttons draw no focus frame of their own: Tab reached them unseen
+        self.statusBar().setStyleSheet(
+            "QStatusBar QPushButton { border: 1px solid transparent; border-radius: 3px;"
+            " padding: 2px 8px; }"
+            "QStatusBar QPushButton:hover { background: palette(midlight); }"
+            "QStatusBar QPushButton:focus { border: 1px solid palette(highlight); }"
+        )
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.operator_button)

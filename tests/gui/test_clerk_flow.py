@@ -292,6 +292,19 @@ def test_ctrl_v_in_the_person_box_pastes_a_picture(qtbot, window):
     assert edit.text() == "c-1"
 
 
+def test_tab_reaches_the_status_bar_buttons_and_shows_where_it_is(qtbot, window):
+    button = window.language_button
+    unfocused = button.grab().toImage()
+    window.activateWindow()
+    window.go_to_page(1)  # Verify, focus in the person field
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if button.hasFocus():
+            break
+    assert button.hasFocus()  # the language is set from the keyboard: Tab, then Space
+    assert button.grab().toImage() != unfocused  # a frame shows the focus on a flat button
+
+
 def test_return_in_a_question_chooses_cancel(qtbot):
     from sigverify.gui import dialogs as real
 
