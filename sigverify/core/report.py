@@ -23,6 +23,7 @@ from sigverify.core.explain import Explanation, heat_overlay
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
+from sigverify.core.plot_fonts import font_families
 from sigverify.core.verification_results import VerificationResult, decision_label
 
 if TYPE_CHECKING:
@@ -32,20 +33,6 @@ if TYPE_CHECKING:
 
 A4 = (8.27, 11.69)  # inches
 COLOURS = {"accept": "#2e7d32", "review": "#b26a00", "reject": "#c62828"}
-
-# Tried in this order for each character: Latin first, then CJK fonts of Linux, Windows
-# and macOS desks (only those installed are named, so matplotlib does not warn).
-FONT_FAMILIES = (
-    "DejaVu Sans",
-    "Noto Sans CJK SC",
-    "Noto Sans CJK JP",  # the name matplotlib gives Debian's and Ubuntu's Noto CJK collection
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "Microsoft YaHei",
-    "SimHei",
-    "PingFang SC",
-    "WenQuanYi Zen Hei",
-)
 
 
 @dataclass(frozen=True)
@@ -132,13 +119,6 @@ def _shrunk(pixels: np.ndarray, longest: int = 1200) -> np.ndarray:
     return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)
 
 
-def _families() -> list[str]:
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return [f for f in FONT_FAMILIES if f in installed] or ["sans-serif"]
-
-
 class Page:
     """An A4 figure with a text cursor running down from the top (in figure fractions)."""
 
@@ -146,7 +126,7 @@ class Page:
         from matplotlib.figure import Figure
 
         self.figure = Figure(figsize=A4)
-        self.families = _families()
+        self.families = list(font_families())
         self.y = 0.955
 
     def text(

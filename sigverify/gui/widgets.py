@@ -55,43 +55,15 @@ def figure_canvas(figure) -> QWidget:
     here, on the first plot, not when the window starts."""
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-    families = _plot_fonts_with_cjk()
-    if families:  # figures made before the first canvas still name the generic family
+    from sigverify.core.plot_fonts import font_families
+
+    families = list(font_families())
+    if len(families) > 1:  # figures made before the first canvas still name the generic family
         from matplotlib.text import Text
 
         for text in figure.findobj(Text):
             text.set_fontfamily(families)
     return FigureCanvasQTAgg(figure)
-
-
-#: Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.
-CJK_FONTS = (
-    "Microsoft YaHei",
-    "SimHei",
-    "PingFang SC",
-    "Hiragino Sans GB",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Zen Hei",
-    "Droid Sans Fallback",
-)
-
-
-def _plot_fonts_with_cjk() -> list[str]:
-    """Plot labels fall back, glyph by glyph, to a font of this computer that has Chinese
-    characters (matplotlib's own font has none: translated labels would be boxes).
-    matplotlib falls back only between fonts named in ``font.family``, so the family becomes
-    [matplotlib's usual font, the CJK fonts found]; [] when this computer has none."""
-    import matplotlib
-    from matplotlib import font_manager
-
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    fallback = [name for name in CJK_FONTS if name in installed]
-    if not fallback:
-        return []
-    families = [matplotlib.rcParams["font.sans-serif"][0], *fallback]
-    matplotlib.rcParams["font.family"] = families
-    return families
 
 
 def clear_tabs(tabs) -> None:

@@ -1,0 +1,67 @@
+"""Fonts for plots and printed pages in Chinese as well as English.
+
+matplotlib's own font has no Chinese characters, and matplotlib falls back glyph by glyph
+only between the families named in ``font.family``: so the family becomes [its usual
+sans-serif font, the CJK fonts this computer has]. matplotlib lists a computer's fonts
+once, in a cache it keeps; a font installed after that (a desk that added Chinese later)
+is not in it. When none of the known CJK fonts is listed, their usual files are looked
+for among the system's fonts and added.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+#: Fonts with Chinese characters on Linux, Windows and macOS desks, in order of preference.
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",  # the name matplotlib gives Debian's and Ubuntu's Noto CJK collection
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+)
+
+#: Parts of those fonts' file names (lower case), to find them when matplotlib's cache
+#: does not list them.
+CJK_FILE_NAMES = (
+    "notosanscjk",
+    "notosanssc",
+    "sourcehansans",
+    "msyh",
+    "simhei",
+    "pingfang",
+    "hiragino sans gb",
+    "wqy-zenhei",
+    "droidsansfallback",
+)
+
+
+@cache
+def font_families() -> tuple[str, ...]:
+    """[matplotlib's usual sans-serif font, the CJK fonts found]; the first alone when this
+    computer has none. Sets matplotlib's ``font.family`` to it, for every figure after."""
+    import matplotlib
+    from matplotlib import font_manager
+
+    found = _cjk_families(font_manager.fontManager.ttflist)
+    if not found:  # installed after matplotlib made its cache: look for the files
+        for path in font_manager.findSystemFonts():
+            if any(part in path.lower().rsplit("/", 1)[-1] for part in CJK_FILE_NAMES):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):  # unreadable: go on without it
+                    continue
+        found = _cjk_families(font_manager.fontManager.ttflist)
+    families = (matplotlib.rcParams["font.sans-serif"][0], *found)
+    matplotlib.rcParams["font.family"] = list(families)
+    return families
+
+
+def _cjk_families(fonts) -> list[str]:
+    installed = {font.name for font in fonts}
+    return [name for name in CJK_FAMILIES if name in installed]
