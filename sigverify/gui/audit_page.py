@@ -79,6 +79,19 @@ class AuditTable(QAbstractTableModel):
         )[index.column()]
 
 
+class RowTable(QTableView):
+    """A table read row by row: Home and End go to the first and the last row (a plain
+    table moves to the first or last column of the row, which looks like nothing)."""
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt API
+        if action in (
+            QAbstractItemView.CursorAction.MoveHome,
+            QAbstractItemView.CursorAction.MoveEnd,
+        ):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+
 def _rounded(value):
     return f"{value:.4f}" if isinstance(value, int | float) else value
 
@@ -126,7 +139,7 @@ class AuditPage(QWidget):
         filters.addWidget(self.clear_button)
 
         self.table_model = AuditTable(self)
-        self.table = QTableView()
+        self.table = RowTable()
         self.table.setModel(self.table_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -209,8 +222,15 @@ class AuditPage(QWidget):
         )
 
     def apply_filter(self) -> None:
+        current = self.table.currentIndex()
+        chosen = self.shown[current.row()].id if current.isValid() else None
         self.shown = filter_entries(self.entries, self.current_filter())
         self.table_model.set_entries(self.shown)
+        # the highlighted row stays on the same entry when the log is read again (a row
+        # number would now be another entry)
+        rows = [row for row, entry in enumerate(self.shown) if entry.id == chosen]
+        if rows:
+            self.table.selectRow(rows[0])
         self.count.setText(
             self.tr("{shown} of {total} entries").format(
                 shown=len(self.shown), total=len(self.entries)

@@ -705,6 +705,34 @@ def test_record_then_report_at_once_writes_one_audit_row(qtbot, two_people, tmp_
     assert page.audit_row[0] == verifications(window, "c-1")[0].id
 
 
+def test_the_audit_table_goes_home_and_end_and_keeps_its_entry_when_filtered(
+    qtbot, two_people, dialogs
+):
+    window = two_people
+    audit = window.audit_page
+    window.go_to_page(window.pages.indexOf(audit))
+    wait_idle(qtbot, window.engine)
+    total = len(audit.shown)
+    assert total >= 3
+    audit.table.setFocus()
+    audit.table.selectRow(1)
+    qtbot.keyClick(audit.table, Qt.Key.Key_End)
+    assert audit.table.currentIndex().row() == total - 1
+    qtbot.keyClick(audit.table, Qt.Key.Key_Home)
+    assert audit.table.currentIndex().row() == 0
+    # a filter that drops rows above it: the highlight stays on the same entry ...
+    row = max(r for r, e in enumerate(audit.shown) if e.person_id == "c-2")
+    chosen = audit.shown[row].id
+    audit.table.selectRow(row)
+    audit.person.setText("c-2")
+    assert len(audit.shown) < total
+    assert audit.shown[audit.table.currentIndex().row()].id == chosen
+    assert audit.table.selectionModel().isRowSelected(audit.table.currentIndex().row())
+    # ... and Enter opens that entry, the one highlighted
+    qtbot.keyClick(audit.table, Qt.Key.Key_Return)
+    assert dialogs.infos[-1].startswith(f"Entry #{chosen},")
+
+
 def test_the_audit_page_keeps_a_chosen_date_range_when_it_reads_the_log_again(
     qtbot, two_people, tmp_path
 ):
