@@ -88,7 +88,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+103"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+116"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>{shown} of {total} entries</source>
         <translation>{total} 条中的 {shown} 条</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-267"/>
+        <location line="-287"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -240,6 +240,49 @@
         <location line="+1"/>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>BandRatesView</name>
+    <message>
+        <location filename="../../sigverify/gui/band_rates_view.py" line="+26"/>
+        <source>accepted</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent to review</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Genuine signatures</source>
+        <translation>真实签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skilled forgeries</source>
+        <translation>熟练伪造签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other people&apos;s signatures</source>
+        <translation>他人的签名</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>FAR {far} · FRR {frr} · genuine sent to review {review}</source>
+        <translation>误识率 FAR {far} · 拒识率 FRR {frr} · 真实签名需复核 {review}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, {g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review.</source>
+        <translation>按这组阈值，每 100 个真实签名中约 {g_ok:.0f} 个被接受、{g_review:.0f} 个需复核、{g_no:.0f} 个被拒绝；每 100 个熟练伪造签名中约 {s_ok:.0f} 个会被放行、{s_review:.0f} 个需复核。</translation>
     </message>
 </context>
 <context>
@@ -328,9 +371,9 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+98"/>
+        <location filename="../../sigverify/gui/crop.py" line="+147"/>
         <source>Select the signature</source>
-        <extracomment>The page&apos;s largest size on screen: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar.</extracomment>
+        <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size.</extracomment>
         <translation>框选签名</translation>
     </message>
     <message>
@@ -344,7 +387,7 @@
         <translation>选中下一处看起来像签名的位置</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>No signature was found on this page: drag a rectangle around it, then press OK.</source>
         <translation>此页上未找到签名：请拖出一个矩形框住签名，然后按“确定”。</translation>
     </message>
@@ -461,9 +504,8 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+236"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+208"/>
         <source>ACCEPT</source>
-        <extracomment>Fonts with Chinese characters on Windows, macOS and Linux desktops, in order of preference.</extracomment>
         <translation>接受</translation>
     </message>
     <message>
@@ -660,12 +702,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+97"/>
+        <location line="+104"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-96"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -702,7 +744,7 @@ Click to open another store at the next start</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -819,9 +861,22 @@ Click to open another store at the next start</source>
     </message>
 </context>
 <context>
+    <name>ModelDescriptions</name>
+    <message>
+        <location filename="../../sigverify/gui/model_card_view.py" line="+24"/>
+        <source>Trained on 229 writers of CEDAR, SigComp2011, BHSig260 Bengali and Hindi and SigComp2009 NFI (data sets drawn equally), validated on 53, tested on 71 never seen; 800 px working size and sigverify&apos;s own thinning.</source>
+        <translation>在 CEDAR、SigComp2011、BHSig260 孟加拉文与印地文以及 SigComp2009 NFI 的 229 位书写者上训练（各数据集等量抽取），在 53 位书写者上验证，并在 71 位从未见过的书写者上测试；工作尺寸 800 像素，使用 sigverify 自己的细化算法。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pen model for signatures drawn on a pad: a time-delay network on the pen trajectory, trained writer-disjoint on SVC2004, SUSIG and SigComp2009 NFI pen data (NFI writers on the same side as their scans in the default image model). Joined with time warping and the image model by its fusion entry.</source>
+        <translation>用于手写板签名的笔迹模型：基于笔迹轨迹的时延网络，在 SVC2004、SUSIG 和 SigComp2009 NFI 笔迹数据上按书写者互不重叠地训练（NFI 书写者与其扫描件在默认图像模型中划分在同一侧）。通过其融合设置与时间规整和图像模型结合。</translation>
+    </message>
+</context>
+<context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../sigverify/gui/model_card_view.py" line="+42"/>
+        <location line="+33"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -1999,7 +2054,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+53"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+52"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -2024,37 +2079,7 @@ enrolled {at} by {who}</source>
         <translation>距离数据来源</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>accepted</source>
-        <translation>接受</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>sent to review</source>
-        <translation>需复核</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>rejected</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Genuine signatures</source>
-        <translation>真实签名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Skilled forgeries</source>
-        <translation>熟练伪造签名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other people&apos;s signatures</source>
-        <translation>他人的签名</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -2074,13 +2099,13 @@ enrolled {at} by {who}</source>
         <translation>大于此值时拒绝</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+301"/>
+        <location line="+4"/>
+        <location line="+320"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-318"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -2091,17 +2116,28 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+332"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+294"/>
+        <location line="-330"/>
+        <source>Undo changes</source>
+        <translation>撤销更改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the thresholds in use for everyone again; nothing is written (Ctrl+Z)</source>
+        <translation>重新显示对所有人生效的阈值；不写入任何内容（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+306"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-226"/>
         <source>No pen model with fused validation scores is active. Fit one with “sigverify models fuse” and activate it on the Models page.</source>
         <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
     </message>
@@ -2136,7 +2172,7 @@ enrolled {at} by {who}</source>
         <translation>{writers} 名书写者，每人 {refs} 个参考签名。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -2166,22 +2202,12 @@ enrolled {at} by {who}</source>
         <translation>DET 曲线</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>Not in use yet: apply them to everyone or to one person.</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>FAR {far} · FRR {frr} · genuine sent to review {review}</source>
-        <translation>误识率 FAR {far} · 拒识率 FRR {frr} · 真实签名需复核 {review}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, {g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review.</source>
-        <translation>按这组阈值，每 100 个真实签名中约 {g_ok:.0f} 个被接受、{g_review:.0f} 个需复核、{g_no:.0f} 个被拒绝；每 100 个熟练伪造签名中约 {s_ok:.0f} 个会被放行、{s_review:.0f} 个需复核。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own thresholds? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
@@ -2191,7 +2217,22 @@ enrolled {at} by {who}</source>
         <translation>已应用于所有人。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>These are already the model&apos;s thresholds: nothing was changed.</source>
+        <translation>当前已是模型的阈值：未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use the model&apos;s own thresholds again (accept {accept:.4f}, reject {reject:.4f}) for everyone without their own? The change is written to the audit log.</source>
+        <translation>对没有个人阈值的所有人员重新使用模型自身的阈值（接受 {accept:.4f}，拒绝 {reject:.4f}）？此更改将写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go back</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Back to the model&apos;s thresholds.</source>
         <translation>已恢复为模型的阈值。</translation>
     </message>
@@ -2206,7 +2247,7 @@ enrolled {at} by {who}</source>
         <translation>模型在此期间已更改：未应用任何设置。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Change {change} waits for another supervisor&apos;s approval.</source>
         <translation>更改 {change} 正在等待另一位主管批准。</translation>
     </message>
@@ -2410,7 +2451,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+59"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+62"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2440,7 +2481,7 @@ enrolled {at} by {who}</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Comment for the record (optional)</source>
         <translation>随记录保存的备注（可选）</translation>
     </message>
@@ -2480,8 +2521,8 @@ enrolled {at} by {who}</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+120"/>
+        <location line="-62"/>
+        <location line="+124"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
@@ -2546,7 +2587,7 @@ enrolled {at} by {who}</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Choose a person and a signature, then Verify.</source>
         <translation>请选择人员和签名，然后点击“验证”。</translation>
     </message>
@@ -2575,8 +2616,20 @@ enrolled {at} by {who}</source>
         <source>Score {score:.0f} % — {likely} (pen and picture together: {fused:.2f} times their thresholds)</source>
         <translation>得分 {score:.0f} % — {likely}（笔迹与图像合并：为其阈值的 {fused:.2f} 倍）</translation>
     </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>&lt;b&gt;{file}&lt;/b&gt; checked against %n reference(s) of &lt;b&gt;{person}&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;{file}&lt;/b&gt; 已与 &lt;b&gt;{person}&lt;/b&gt; 的 %n 个参考签名比对</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+34"/>
+        <location line="+2"/>
+        <source>The signature</source>
+        <translation>该签名</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>This result is for {person} and the signature checked then. The person or the signature has changed since: press Verify again.</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>
@@ -2643,7 +2696,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+57"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+58"/>
         <source>Verification</source>
         <translation>核验</translation>
     </message>
@@ -2763,7 +2816,7 @@ enrolled {at} by {who}</source>
         <translation>{count} 个参考签名：{files}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+30"/>
         <source>accept {accept}, reject {reject}</source>
         <translation>接受 {accept}，拒绝 {reject}</translation>
     </message>
@@ -2773,7 +2826,27 @@ enrolled {at} by {who}</source>
         <translation>（预设：伪造签名 {target}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
+        <source>Thresholds for pad drawings, pen model {model}</source>
+        <translation>手写板签名的阈值，笔迹模型 {model}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thresholds for everyone, model {model}</source>
+        <translation>所有人的阈值，模型 {model}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>back to the model&apos;s values</source>
+        <translation>恢复为模型的默认值</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Operator: {name}</source>
+        <translation>操作员：{name}</translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -2966,9 +3039,9 @@ enrolled {at} by {who}</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+218"/>
+        <location filename="../../sigverify/core/model/card.py" line="+208"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). The distances this version can compute (:mod:`sigverify.core.training.distances`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Bounds on what a card may ask for: input sizes (memory), thresholds (distances between unit vectors are at most 2; a scaled score a few times that), embedding sizes. Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
+        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -2992,7 +3065,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”使用了此版本无法识别的编码器（“{encoder}”）。</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+52"/>
         <source>The saved validation scores of “{name}” are damaged ({error}).</source>
         <extracomment>A pen model&apos;s fused pen + DTW + image scores of its validation writers.</extracomment>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
@@ -3273,9 +3346,9 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+128"/>
+        <location filename="../../sigverify/core/verification.py" line="+118"/>
         <source>“{name}”: {error}</source>
-        <extracomment>How many references&apos; prepared images a service keeps for the stroke check (33 KB each at 150 x 220): preparing one again from its original costs about 5 ms. References as this model sees them (for the stroke check), by reference id.</extracomment>
+        <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
@@ -3284,12 +3357,12 @@ enrolled {at} by {who}</source>
         <translation>未安装笔迹模型。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+81"/>
         <source>A person needs an id (for example a customer or patient number).</source>
         <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
@@ -3304,7 +3377,7 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+97"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
@@ -3447,7 +3520,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+367"/>
+        <location filename="../../sigverify/core/report.py" line="+347"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -4115,7 +4188,7 @@ postgresql://ann@branch-server/sigverify
         <translation>图像（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-251"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-223"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4159,7 +4232,7 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+314"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+286"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <extracomment>Positions of a threshold slider.</extracomment>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>

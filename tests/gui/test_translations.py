@@ -189,3 +189,27 @@ def test_no_translated_text_hides_inside_an_f_string():
                 if fstring and re.search(r"\b(tr|translate)\(\s*['\"]", token.string):
                     hidden.append(f"{name}:{token.start[0]}")
     assert not hidden, hidden
+
+
+@pytest.mark.parametrize("model", ["default", "pen-default"])
+def test_a_bundled_models_description_is_shown_in_chinese(chinese, model):
+    from sigverify.core.model.card import read_card
+    from sigverify.gui.model_card_view import BUNDLED_DESCRIPTIONS, card_html
+
+    card = read_card(ROOT / "models" / model)
+    # retraining a bundled model with another description must update the list too
+    assert card.description in BUNDLED_DESCRIPTIONS
+    page = card_html(card)
+    assert card.description.split(" ")[0] not in page  # no English first paragraph
+    assert "训练" in page and ("书写者" in page or "笔迹" in page)
+
+
+def test_a_users_own_description_is_shown_as_written(chinese):
+    import dataclasses
+
+    from sigverify.core.model.card import read_card
+    from sigverify.gui.model_card_view import card_html
+
+    card = read_card(ROOT / "models" / "default")
+    own = dataclasses.replace(card, description="Branch 12 signatures, March & April")
+    assert "Branch 12 signatures, March &amp; April" in card_html(own)
