@@ -124,8 +124,10 @@ class VerifyPage(QWidget):
             self.tr("Record the result (if it is not yet) and print its report (Ctrl+P)")
         )
         self.print_button.clicked.connect(lambda: self.print_report())
+        # the comment on a row of its own: beside the buttons, at 1024 px wide it showed
+        # a dozen characters
         record_row = QHBoxLayout()
-        record_row.addWidget(self.comment, 1)
+        record_row.addStretch(1)
         record_row.addWidget(self.record_button)
         record_row.addWidget(self.report_button)
         record_row.addWidget(self.print_button)
@@ -138,6 +140,7 @@ class VerifyPage(QWidget):
         result_layout.addWidget(self.gauge)
         result_layout.addWidget(self.reason)
         result_layout.addWidget(self.comparison, 1)
+        result_layout.addWidget(self.comment)
         result_layout.addLayout(record_row)
         result_layout.addWidget(self.record_status)
 
