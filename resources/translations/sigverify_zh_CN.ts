@@ -371,9 +371,9 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+147"/>
+        <location filename="../../sigverify/gui/crop.py" line="+196"/>
         <source>Select the signature</source>
-        <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size.</extracomment>
+        <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
         <translation>框选签名</translation>
     </message>
     <message>
@@ -388,13 +388,13 @@
     </message>
     <message>
         <location line="+32"/>
-        <source>No signature was found on this page: drag a rectangle around it, then press OK.</source>
-        <translation>此页上未找到签名：请拖出一个矩形框住签名，然后按“确定”。</translation>
+        <source>No signature was found on this page: drag a rectangle around it (or Tab to the page and use the arrow keys; Shift changes the size), then press OK.</source>
+        <translation>此页上未找到签名：请拖出一个矩形框住签名（或按 Tab 键移到页面上，用方向键移动矩形，按住 Shift 键可调整大小），然后按“确定”。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Place {number} of {count} that looks like a signature is selected. Drag another rectangle if it is not right, then press OK. Print and stamps around it are left out.</source>
-        <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。如果不对，请重新拖出矩形，然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
+        <location line="+13"/>
+        <source>Place {number} of {count} that looks like a signature is selected. Drag another rectangle if it is not right (or Tab to the page: arrow keys move it, Shift + arrow keys size it), then press OK. Print and stamps around it are left out.</source>
+        <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。如果不对，请重新拖出矩形（或按 Tab 键移到页面上：方向键移动矩形，Shift + 方向键调整大小），然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -886,7 +886,7 @@ Click to open another store at the next start</source>
         <translation>{encoder}（{count:,} 个参数）</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
@@ -906,7 +906,7 @@ Click to open another store at the next start</source>
         <translation>保持扫描原样（保留笔本身的粗细和浓淡）</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-135"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
@@ -981,7 +981,7 @@ Click to open another store at the next start</source>
         <translation>sigverify 版本</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Keep a person in the loop: treat accept as looks consistent.</source>
         <translation>请始终由人工把关：把“接受”理解为“看起来一致”。</translation>
     </message>
@@ -2516,13 +2516,13 @@ enrolled {at} by {who}</source>
         <translation>记录结果（如尚未记录），并打印报告（Ctrl+P）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+124"/>
+        <location line="-64"/>
+        <location line="+127"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>

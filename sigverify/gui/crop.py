@@ -33,8 +33,14 @@ from sigverify.gui.qimages import array_to_qimage
 MAX_VIEW = QSize(1000, 600)
 
 
+#: Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.
+ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+          Qt.Key.Key_Down: (0, 1)}  # fmt: skip
+
+
 class SelectableImage(QLabel):
-    """A picture on which a rectangle is dragged; ``selection`` is in picture pixels."""
+    """A picture on which a rectangle is dragged, or moved and sized with the arrow keys
+    (:data:`ARROWS`); ``selection`` is in picture pixels."""
 
     selection_changed = Signal()
     drawn_by_hand = Signal()  # after the clerk's own drag (not a proposal)
@@ -50,6 +56,7 @@ class SelectableImage(QLabel):
         self.selection: QRect | None = None
         self.fit_to(MAX_VIEW)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it: no mouse needed
 
     def fitting(self, room: QSize) -> QSize:
         """The page's size on screen in ``room``: as large as fits, never larger than it is."""
@@ -99,6 +106,48 @@ class SelectableImage(QLabel):
         """Select a rectangle given in picture pixels."""
         s = self.scale
         self.select(QRect(int(x / s), int(y / s), max(1, int(width / s)), max(1, int(height / s))))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """An arrow key moves the rectangle by a step (1/50 of the page shown), with Shift
+        it moves the right or bottom edge; with nothing selected yet, the first press
+        selects the middle third of the page."""
+        if event.key() not in ARROWS:
+            super().keyPressEvent(event)
+            return
+        dx, dy = ARROWS[event.key()]
+        step = max(2, min(self.width(), self.height()) // 50)
+        if self.selection is None:
+            third = QSize(self.width() // 3, self.height() // 3)
+            rect = QRect(QPoint(third.width(), third.height()), third)
+        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            rect = self.band.geometry()
+            rect.setWidth(max(2 * step, rect.width() + dx * step))
+            rect.setHeight(max(2 * step, rect.height() + dy * step))
+        else:
+            rect = self.band.geometry()
+            rect.moveTo(
+                min(max(0, rect.x() + dx * step), self.width() - rect.width()),
+                min(max(0, rect.y() + dy * step), self.height() - rect.height()),
+            )
+        self.select(rect)
+        self.drawn_by_hand.emit()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.hasFocus():  # where the arrow keys go
+            from PySide6.QtGui import QPainter, QPen
+
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().highlight().color(), 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().focusOutEvent(event)
+        self.update()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
         self._origin = event.position().toPoint()
@@ -193,7 +242,8 @@ class CropDialog(QDialog):
             self.hint.setText(
                 self._squared_up_note()
                 + self.tr(
-                    "No signature was found on this page: drag a rectangle around it, then "
+                    "No signature was found on this page: drag a rectangle around it (or "
+                    "Tab to the page and use the arrow keys; Shift changes the size), then "
                     "press OK."
                 )
             )
@@ -206,8 +256,8 @@ class CropDialog(QDialog):
         self.proposed = True
         text = self.tr(
             "Place {number} of {count} that looks like a signature is selected. Drag another "
-            "rectangle if it is not right, then press OK. Print and stamps around it are left "
-            "out."
+            "rectangle if it is not right (or Tab to the page: arrow keys move it, Shift + "
+            "arrow keys size it), then press OK. Print and stamps around it are left out."
         ).format(number=self.candidate + 1, count=len(self.candidates))
         self.hint.setText(self._squared_up_note() + text)
 

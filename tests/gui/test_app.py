@@ -280,6 +280,38 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     assert dialog.signature.name == "page-crop.png"
 
 
+def test_crop_without_a_mouse_arrow_keys_move_and_size_the_rectangle(qtbot, tmp_path):
+    from sigverify.gui.crop import CropDialog
+
+    blank = np.full((900, 1200), 238, np.uint8)  # nothing found: nothing selected yet
+    dialog = CropDialog(write_png(tmp_path / "blank.png", blank))
+    qtbot.addWidget(dialog)
+    view = dialog.view
+    assert view.selection is None and "arrow keys" in dialog.hint.text()
+    assert view.focusPolicy() & Qt.FocusPolicy.TabFocus
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the first press selects the middle third
+    third = view.band.geometry()
+    assert third.width() == view.width() // 3 and third.height() == view.height() // 3
+    assert dialog.ok_button.isEnabled() and "Your selection will be kept" in dialog.hint.text()
+    step = max(2, min(view.width(), view.height()) // 50)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.band.geometry().topLeft() == third.topLeft() + QPoint(step, step)
+    assert view.band.geometry().size() == third.size()
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)  # wider
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)  # less tall
+    moved = view.band.geometry()
+    assert (moved.width(), moved.height()) == (third.width() + step, third.height() - step)
+    for _ in range(200):  # pushed against the edge it stops there, keeping its size
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.band.geometry().x() == 0 and view.band.geometry().size() == moved.size()
+    # what OK keeps is that rectangle, at the page's resolution
+    s = view.scale
+    crop = dialog.cropped()
+    assert abs(crop.shape[1] - moved.width() * s) <= s + 1
+    assert abs(crop.shape[0] - moved.height() * s) <= s + 1
+
+
 def test_the_page_grows_with_the_crop_dialog_and_keeps_the_selection(qtbot, tmp_path):
     """Maximised or made larger, the dialog shows the page larger (up to its own size);
     the selected part of the page stays the same, and so does what OK keeps."""
