@@ -206,9 +206,9 @@ class CropDialog(QDialog):
         self.proposed = False  # the selection is the found place, not drawn by hand
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        # room for two lines from the start: a shorter hint must not move the page up
+        # room for three lines from the start: a shorter hint must not move the page up
         # under the clerk's mouse (seen in a real window)
-        self.hint.setMinimumHeight(2 * self.hint.fontMetrics().lineSpacing())
+        self.hint.setMinimumHeight(3 * self.hint.fontMetrics().lineSpacing())
         self.next_button = QPushButton(self.tr("&Next candidate"))
         self.next_button.setToolTip(self.tr("Select the next place that looks like a signature"))
         self.next_button.clicked.connect(self.next_candidate)

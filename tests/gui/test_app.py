@@ -359,8 +359,8 @@ def test_crop_offers_each_signature_of_a_page_and_says_when_it_finds_none(qtbot,
     assert {first.x() < 600, second.x() < 600} == {True, False}  # one left, one right
     dialog.next_button.click()
     assert dialog.view.selection == first  # round again
-    # the hint keeps room for two lines, so a shorter one does not move the page
-    assert dialog.hint.minimumHeight() >= 2 * dialog.hint.fontMetrics().lineSpacing()
+    # the hint keeps room for three lines, so a shorter one does not move the page
+    assert dialog.hint.minimumHeight() >= 3 * dialog.hint.fontMetrics().lineSpacing()
 
     blank = CropDialog(write_png(tmp_path / "blank.png", np.full((900, 700), 238, np.uint8)))
     qtbot.addWidget(blank)
