@@ -1970,6 +1970,69 @@ enrolled {at} by {who}</source>
     </message>
 </context>
 <context>
+    <name>ScoreSource</name>
+    <message>
+        <location filename="../../sigverify/gui/score_source.py" line="+43"/>
+        <source>Validation writers of the active model</source>
+        <translation>当前模型的验证集书写者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signatures in a data folder…</source>
+        <translation>数据文件夹中的签名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signatures drawn on a pad: pen and picture together</source>
+        <translation>手写板签名：笔迹与图像合并</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Distances from</source>
+        <translation>距离数据来源</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No pen model with fused validation scores is active. Fit one with “sigverify models fuse” and activate it on the Models page.</source>
+        <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pen model, time warping and picture together (each over its own threshold, averaged) for the pen model&apos;s validation writers, {refs} pad reference(s) each. The thresholds below decide signatures drawn on a pad.</source>
+        <translation>笔迹模型、时间规整与图像合并后的分数（各除以自身阈值后取平均），来自笔迹模型的验证书写者，每人 {refs} 个手写板参考签名。下面的阈值用于判定手写板上签的签名。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
+        <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Distances of validation writers (never used for training), {refs} reference(s) each.</source>
+        <translation>验证集书写者（从未用于训练）的距离，每人 {refs} 个参考签名。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Folder of genuine signatures and forgeries</source>
+        <translation>包含真实签名和伪造签名的文件夹</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading and measuring the signatures…</source>
+        <translation>正在读取并测量签名…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{writers} writer(s), {refs} reference(s) each.</source>
+        <translation>{writers} 名书写者，每人 {refs} 个参考签名。</translation>
+    </message>
+</context>
+<context>
     <name>SignatureDropArea</name>
     <message>
         <location filename="../../sigverify/gui/signature_input.py" line="+145"/>
@@ -2054,32 +2117,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+52"/>
-        <source>Validation writers of the active model</source>
-        <translation>当前模型的验证集书写者</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signatures in a data folder…</source>
-        <translation>数据文件夹中的签名…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signatures drawn on a pad: pen and picture together</source>
-        <translation>手写板签名：笔迹与图像合并</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Distances from</source>
-        <translation>距离数据来源</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+67"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -2100,12 +2138,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+320"/>
+        <location line="+195"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-193"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -2116,12 +2154,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+332"/>
+        <location line="+207"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-205"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -2132,47 +2170,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+306"/>
+        <location line="+181"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-226"/>
-        <source>No pen model with fused validation scores is active. Fit one with “sigverify models fuse” and activate it on the Models page.</source>
-        <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Pen model, time warping and picture together (each over its own threshold, averaged) for the pen model&apos;s validation writers, {refs} pad reference(s) each. The thresholds below decide signatures drawn on a pad.</source>
-        <translation>笔迹模型、时间规整与图像合并后的分数（各除以自身阈值后取平均），来自笔迹模型的验证书写者，每人 {refs} 个手写板参考签名。下面的阈值用于判定手写板上签的签名。</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
-        <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Distances of validation writers (never used for training), {refs} reference(s) each.</source>
-        <translation>验证集书写者（从未用于训练）的距离，每人 {refs} 个参考签名。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Folder of genuine signatures and forgeries</source>
-        <translation>包含真实签名和伪造签名的文件夹</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Reading and measuring the signatures…</source>
-        <translation>正在读取并测量签名…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>{writers} writer(s), {refs} reference(s) each.</source>
-        <translation>{writers} 名书写者，每人 {refs} 个参考签名。</translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location line="-99"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>

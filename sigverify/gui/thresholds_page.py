@@ -6,12 +6,10 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from sigverify.core.thresholds import card_thresholds, shared_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.band_rates_view import BandRatesView
 from sigverify.gui.preset_chooser import PresetChooser
+from sigverify.gui.score_source import LoadedScores, ScoreSource
 from sigverify.gui.widgets import (
     RoleButton,
     ThresholdControl,
@@ -48,27 +47,10 @@ class ThresholdsPage(QWidget):
         self.scores: ScoreSet | None = None
         self._lines = []
 
-        self.source = QComboBox()
-        self.source.addItem(self.tr("Validation writers of the active model"), "model")
-        self.source.addItem(self.tr("Signatures in a data folder…"), "folder")
-        self.source.addItem(self.tr("Signatures drawn on a pad: pen and picture together"), "pad")
         self.mode = "model"  # which thresholds the controls set: the image model's or "pad"
         self.pen_card = None  # in "pad" mode: the active pen model's card
-        self.source.activated.connect(self._source_chosen)
-        self.source_note = QLabel()
-        self.source_note.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.hide()
-        self._job = None
-        self.cancel_button.clicked.connect(lambda: self._job and self._job.cancel())
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Distances from")))
-        top.addWidget(self.source)
-        top.addWidget(self.progress, 1)
-        top.addWidget(self.cancel_button)
-        top.addStretch(0)
+        self.sources = ScoreSource(engine, store)
+        self.sources.loaded.connect(self._scores_loaded)
 
         self.tabs = QTabWidget()
         self.histogram_canvas = None
@@ -131,12 +113,9 @@ class ThresholdsPage(QWidget):
         bottom.addWidget(apply_box, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.source_note)
+        layout.addWidget(self.sources)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.engine.model_changed.connect(lambda _: self.load_model_scores())
-        self.engine.pen_model_changed.connect(lambda _: self._pen_model_changed())
         self.refresh()
         self._set_enabled(False)
 
@@ -160,131 +139,9 @@ class ThresholdsPage(QWidget):
         # a person's own thresholds are for their scanned signatures (the image model)
         self.apply_person.setEnabled(enabled and self.person.count() > 0 and self.mode != "pad")
 
-    def _source_chosen(self, index: int) -> None:
-        source = self.source.itemData(index)
-        if source == "folder":
-            self.load_folder_scores()
-        elif source == "pad":
-            self.load_pad_scores()
-        else:
-            self.load_model_scores()
-
-    def _pen_model_changed(self) -> None:
-        if self.mode == "pad":
-            self.load_pad_scores()
-
-    def load_pad_scores(self) -> None:
-        """The fused scores (pen model, time warping and picture together) of the active pen
-        model's validation writers; the controls then set the band on fused scores."""
-        from sigverify.core.active_model import active_pen_model_dir
-        from sigverify.core.model.card import FUSION_SCORES_FILE, read_card, read_scores
-
-        folder = active_pen_model_dir(self.store)
-        scores = None
-        try:
-            if folder is not None:
-                self.pen_card = read_card(folder)
-                scores = read_scores(folder, FUSION_SCORES_FILE)
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            dialogs.show_error(self, error)
-        if scores is None:
-            self.mode = "model"
-            self.show_scores(None)
-            self.source_note.setText(
-                self.tr(
-                    "No pen model with fused validation scores is active. Fit one with "
-                    "“sigverify models fuse” and activate it on the Models page."
-                )
-            )
-            return
-        self.mode = "pad"
-        self.show_scores(scores)
-        self.source_note.setText(
-            self.tr(
-                "Pen model, time warping and picture together (each over its own threshold, "
-                "averaged) for the pen model's validation writers, {refs} pad reference(s) "
-                "each. The thresholds below decide signatures drawn on a pad."
-            ).format(refs=scores.refs)
-        )
-
-    def load_model_scores(self) -> None:
-        info = self.engine.model
-        if info is None:
-            return
-        from sigverify.core.model.card import read_scores
-
-        self.source.setCurrentIndex(0)
-        self.mode = "model"
-        try:
-            scores = read_scores(info.path)
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            dialogs.show_error(self, error)
-            scores = None
-        if scores is None:
-            self.show_scores(None)
-            self.source_note.setText(
-                self.tr(
-                    "This model has no saved validation distances. Choose a data folder "
-                    "with genuine signatures and forgeries instead."
-                )
-            )
-            return
-        self.show_scores(scores)
-        self.source_note.setText(
-            self.tr(
-                "Distances of validation writers (never used for training), "
-                "{refs} reference(s) each."
-            ).format(refs=scores.refs)
-        )
-
-    def load_folder_scores(self, folder: str | None = None) -> None:
-        if self.engine.model is None:
-            return
-        self.mode = "model"
-        if folder is None:
-            folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder of genuine signatures and forgeries")
-            )
-        if not folder:
-            self.source.setCurrentIndex(0)
-            return
-        self.progress.show()
-        self.progress.setRange(0, 0)
-        self.cancel_button.show()
-        self.source_note.setText(self.tr("Reading and measuring the signatures…"))
-
-        def work(context, job):
-            from sigverify.core.evaluation.measure import folder_scores
-
-            return folder_scores(context.require_service().model, folder, 5, job.progress)
-
-        def progress(done, total):
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-
-        def done(result):
-            self._job_over()
-            scores, notes = result
-            self.show_scores(scores)
-            self.source_note.setText(
-                " ".join(notes)
-                + " "
-                + self.tr("{writers} writer(s), {refs} reference(s) each.").format(
-                    writers=len(scores.writers), refs=scores.refs
-                )
-            )
-
-        def failed(error):
-            self._job_over()
-            self.load_model_scores()
-            dialogs.show_error(self, error)
-
-        self._job = self.engine.submit(work, done, failed, progress)
-
-    def _job_over(self) -> None:
-        self._job = None
-        self.progress.hide()
-        self.cancel_button.hide()
+    def _scores_loaded(self, loaded: LoadedScores) -> None:
+        self.mode, self.pen_card = loaded.mode, loaded.pen_card
+        self.show_scores(loaded.scores)
 
     # ------------------------------------------------------------ plots
 

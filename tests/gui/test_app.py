@@ -485,18 +485,18 @@ def test_thresholds_from_a_data_folder(qtbot, window, tmp_path):
 
     folder = write_synthetic_dataset(tmp_path / "data", writers=4, genuine=4, forged=2)
     page = window.thresholds_page
-    page.load_folder_scores(str(folder))
+    page.sources.load_folder_scores(str(folder))
     wait_idle(qtbot, window.engine)
     scores = page.scores
     assert len(scores.writers) == 4 and scores.refs == 3  # 4 genuine each: 3 refs + 1 query
     assert len(scores.genuine) == 4 and len(scores.skilled) == 8
-    assert "4 writer(s), 3 reference(s) each." in page.source_note.text()
-    assert not page.progress.isVisible()
+    assert "4 writer(s), 3 reference(s) each." in page.sources.source_note.text()
+    assert not page.sources.progress.isVisible()
 
 
 def test_a_folder_without_signatures_is_explained(qtbot, window, dialogs, tmp_path):
     (tmp_path / "empty").mkdir()
-    window.thresholds_page.load_folder_scores(str(tmp_path / "empty"))
+    window.thresholds_page.sources.load_folder_scores(str(tmp_path / "empty"))
     wait_idle(qtbot, window.engine)
     assert len(dialogs.errors) == 1 and isinstance(dialogs.errors[0], SigverifyError)
     assert window.thresholds_page.scores is not None  # back to the model's own distances

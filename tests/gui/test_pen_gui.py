@@ -98,9 +98,9 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     card = read_card(folder)
     page = window.thresholds_page
     window.nav.setCurrentRow(window.pages.indexOf(page))
-    page.source.setCurrentIndex(page.source.findData("pad"))
-    page._source_chosen(page.source.currentIndex())
-    assert page.mode == "pad" and "pad reference(s)" in page.source_note.text()
+    page.sources.source.setCurrentIndex(page.sources.source.findData("pad"))
+    page.sources._source_chosen(page.sources.source.currentIndex())
+    assert page.mode == "pad" and "pad reference(s)" in page.sources.source_note.text()
     scores = read_scores(folder, FUSION_SCORES_FILE)
     assert len(page.scores.genuine) == len(scores.genuine) and page.tabs.count() == 3
     assert page.accept.value() == pytest.approx(card.fusion["accept"], abs=1e-3)
@@ -114,8 +114,8 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     assert saved and '"accept": 0.85' in saved
     assert window.store.audit_entries()[-1].details["key"].startswith("thresholds/fusion/")
     # back to the model's values: the image model's thresholds are left alone
-    page.source.setCurrentIndex(0)
-    page._source_chosen(0)
+    page.sources.source.setCurrentIndex(0)
+    page.sources._source_chosen(0)
     assert page.mode == "model"
 
 
@@ -160,12 +160,12 @@ def test_applying_on_the_thresholds_page_keeps_to_the_source_shown_at_the_click(
 
     page = window.thresholds_page
     window.nav.setCurrentRow(window.pages.indexOf(page))
-    page.source.setCurrentIndex(page.source.findData("pad"))
-    page._source_chosen(page.source.currentIndex())
+    page.sources.source.setCurrentIndex(page.sources.source.findData("pad"))
+    page.sources._source_chosen(page.sources.source.currentIndex())
     window.engine.submit(lambda context, job: time.sleep(0.3))  # the worker is busy
     page.apply_globally()
-    page.source.setCurrentIndex(0)
-    page._source_chosen(0)  # the page now shows the image model
+    page.sources.source.setCurrentIndex(0)
+    page.sources._source_chosen(0)  # the page now shows the image model
     wait_idle(qtbot, window.engine)
     image_key = global_thresholds_key(window.engine.model.model_id)
     assert not window.store.get_setting(image_key)

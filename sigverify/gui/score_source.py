@@ -1,0 +1,197 @@
+"""Where the Thresholds page's distances come from: the active model's validation writers
+(saved with it), a data folder measured now (with progress and Cancel), or the pen model's
+fused scores for signatures drawn on a pad. :class:`ScoreSource` is the row that chooses
+one and says what was loaded; the page draws what it emits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sigverify.core.model.card import ModelCard
+from sigverify.core.scoring import ScoreSet
+from sigverify.core.store import Store
+from sigverify.gui import dialogs
+from sigverify.gui.workers import Engine
+
+
+@dataclass(frozen=True)
+class LoadedScores:
+    scores: ScoreSet | None  # None: none to show (the note says why)
+    mode: str  # "model": the image model's distances; "pad": fused pen + picture scores
+    pen_card: ModelCard | None = None  # in "pad" mode: the active pen model's card
+
+
+class ScoreSource(QWidget):
+    loaded = Signal(object)  # LoadedScores
+
+    def __init__(self, engine: Engine, store: Store, parent=None):
+        super().__init__(parent)
+        self.engine, self.store = engine, store
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Validation writers of the active model"), "model")
+        self.source.addItem(self.tr("Signatures in a data folder…"), "folder")
+        self.source.addItem(self.tr("Signatures drawn on a pad: pen and picture together"), "pad")
+        self.mode = "model"  # the scores loaded: the image model's, or "pad" (fused)
+        self.pen_card = None  # in "pad" mode: the active pen model's card
+        self.source.activated.connect(self._source_chosen)
+        self.source_note = QLabel()
+        self.source_note.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self._job = None
+        self.cancel_button.clicked.connect(lambda: self._job and self._job.cancel())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Distances from")))
+        top.addWidget(self.source)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.cancel_button)
+        top.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.source_note)
+        engine.model_changed.connect(lambda _: self.load_model_scores())
+        engine.pen_model_changed.connect(lambda _: self._pen_model_changed())
+
+    def _source_chosen(self, index: int) -> None:
+        source = self.source.itemData(index)
+        if source == "folder":
+            self.load_folder_scores()
+        elif source == "pad":
+            self.load_pad_scores()
+        else:
+            self.load_model_scores()
+
+    def _pen_model_changed(self) -> None:
+        if self.mode == "pad":
+            self.load_pad_scores()
+
+    def load_pad_scores(self) -> None:
+        """The fused scores (pen model, time warping and picture together) of the active pen
+        model's validation writers; the controls then set the band on fused scores."""
+        from sigverify.core.active_model import active_pen_model_dir
+        from sigverify.core.model.card import FUSION_SCORES_FILE, read_card, read_scores
+
+        folder = active_pen_model_dir(self.store)
+        scores = None
+        try:
+            if folder is not None:
+                self.pen_card = read_card(folder)
+                scores = read_scores(folder, FUSION_SCORES_FILE)
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            dialogs.show_error(self, error)
+        if scores is None:
+            self.mode = "model"
+            self._emit(None)
+            self.source_note.setText(
+                self.tr(
+                    "No pen model with fused validation scores is active. Fit one with "
+                    "“sigverify models fuse” and activate it on the Models page."
+                )
+            )
+            return
+        self.mode = "pad"
+        self._emit(scores)
+        self.source_note.setText(
+            self.tr(
+                "Pen model, time warping and picture together (each over its own threshold, "
+                "averaged) for the pen model's validation writers, {refs} pad reference(s) "
+                "each. The thresholds below decide signatures drawn on a pad."
+            ).format(refs=scores.refs)
+        )
+
+    def load_model_scores(self) -> None:
+        info = self.engine.model
+        if info is None:
+            return
+        from sigverify.core.model.card import read_scores
+
+        self.source.setCurrentIndex(0)
+        self.mode = "model"
+        try:
+            scores = read_scores(info.path)
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            dialogs.show_error(self, error)
+            scores = None
+        if scores is None:
+            self._emit(None)
+            self.source_note.setText(
+                self.tr(
+                    "This model has no saved validation distances. Choose a data folder "
+                    "with genuine signatures and forgeries instead."
+                )
+            )
+            return
+        self._emit(scores)
+        self.source_note.setText(
+            self.tr(
+                "Distances of validation writers (never used for training), "
+                "{refs} reference(s) each."
+            ).format(refs=scores.refs)
+        )
+
+    def load_folder_scores(self, folder: str | None = None) -> None:
+        if self.engine.model is None:
+            return
+        self.mode = "model"
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder of genuine signatures and forgeries")
+            )
+        if not folder:
+            self.source.setCurrentIndex(0)
+            return
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        self.cancel_button.show()
+        self.source_note.setText(self.tr("Reading and measuring the signatures…"))
+
+        def work(context, job):
+            from sigverify.core.evaluation.measure import folder_scores
+
+            return folder_scores(context.require_service().model, folder, 5, job.progress)
+
+        def progress(done, total):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        def done(result):
+            self._job_over()
+            scores, notes = result
+            self._emit(scores)
+            self.source_note.setText(
+                " ".join(notes)
+                + " "
+                + self.tr("{writers} writer(s), {refs} reference(s) each.").format(
+                    writers=len(scores.writers), refs=scores.refs
+                )
+            )
+
+        def failed(error):
+            self._job_over()
+            self.load_model_scores()
+            dialogs.show_error(self, error)
+
+        self._job = self.engine.submit(work, done, failed, progress)
+
+    def _job_over(self) -> None:
+        self._job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _emit(self, scores: ScoreSet | None) -> None:
+        self.loaded.emit(LoadedScores(scores, self.mode, self.pen_card))
