@@ -1937,6 +1937,51 @@ enrolled {at} by {who}</source>
     </message>
 </context>
 <context>
+    <name>ResultSummary</name>
+    <message>
+        <location filename="../../sigverify/gui/result_summary.py" line="+42"/>
+        <source>Choose a person and a signature, then Verify.</source>
+        <translation>请选择人员和签名，然后点击“验证”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>likely genuine</source>
+        <translation>很可能是真实签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>likely not genuine</source>
+        <translation>很可能不是真实签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uncertain: compare with the references</source>
+        <translation>不确定：请与参考签名比对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Score {score:.0f} % — {likely} (distance {distance:.3f})</source>
+        <translation>分数 {score:.0f} % — {likely}（距离 {distance:.3f}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Score {score:.0f} % — {likely} (pen and picture together: {fused:.2f} times their thresholds)</source>
+        <translation>得分 {score:.0f} % — {likely}（笔迹与图像合并：为其阈值的 {fused:.2f} 倍）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>&lt;b&gt;{file}&lt;/b&gt; checked against %n reference(s) of &lt;b&gt;{person}&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;{file}&lt;/b&gt; 已与 &lt;b&gt;{person}&lt;/b&gt; 的 %n 个参考签名比对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature</source>
+        <translation>该签名</translation>
+    </message>
+</context>
+<context>
     <name>SavePage</name>
     <message>
         <location filename="../../sigverify/gui/train_wizard/save_page.py" line="+29"/>
@@ -2454,7 +2499,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+62"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+57"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2484,7 +2529,7 @@ enrolled {at} by {who}</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+13"/>
         <source>Comment for the record (optional)</source>
         <translation>随记录保存的备注（可选）</translation>
     </message>
@@ -2524,8 +2569,8 @@ enrolled {at} by {who}</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+127"/>
+        <location line="-55"/>
+        <location line="+114"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
@@ -2590,49 +2635,7 @@ enrolled {at} by {who}</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Choose a person and a signature, then Verify.</source>
-        <translation>请选择人员和签名，然后点击“验证”。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>likely genuine</source>
-        <translation>很可能是真实签名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>likely not genuine</source>
-        <translation>很可能不是真实签名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>uncertain: compare with the references</source>
-        <translation>不确定：请与参考签名比对</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Score {score:.0f} % — {likely} (distance {distance:.3f})</source>
-        <translation>分数 {score:.0f} % — {likely}（距离 {distance:.3f}）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Score {score:.0f} % — {likely} (pen and picture together: {fused:.2f} times their thresholds)</source>
-        <translation>得分 {score:.0f} % — {likely}（笔迹与图像合并：为其阈值的 {fused:.2f} 倍）</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>&lt;b&gt;{file}&lt;/b&gt; checked against %n reference(s) of &lt;b&gt;{person}&lt;/b&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;{file}&lt;/b&gt; 已与 &lt;b&gt;{person}&lt;/b&gt; 的 %n 个参考签名比对</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The signature</source>
-        <translation>该签名</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>This result is for {person} and the signature checked then. The person or the signature has changed since: press Verify again.</source>
         <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
     </message>

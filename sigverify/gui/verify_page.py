@@ -3,8 +3,6 @@ the references."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,21 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.errors import NotFoundError
 from sigverify.core.store import Store
 from sigverify.core.store_records import now
-from sigverify.core.thresholds import ACCEPT, REJECT
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.qimages import (
     bytes_to_pixmap,
 )
 from sigverify.gui.report_actions import print_page, render_report
+from sigverify.gui.result_summary import ResultSummary
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
 from sigverify.gui.widgets import (
-    DecisionBadge,
     ImageView,
-    ThresholdGauge,
     decision_word,
     two_panes,
 )
@@ -91,16 +86,7 @@ class VerifyPage(QWidget):
         input_layout.addWidget(self.verify_button)
 
         # -- result
-        self.subject = QLabel()  # which signature, against whose references
-        self.subject.setWordWrap(True)
-        self.subject.setTextFormat(Qt.TextFormat.RichText)
-        self.badge = DecisionBadge()
-        self.score_label = QLabel()
-        self.score_label.setStyleSheet("font-size: 15px;")
-        self.gauge = ThresholdGauge()
-        self.reason = QLabel()
-        self.reason.setWordWrap(True)
-        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = ResultSummary(store)
         self.comparison = ComparisonPanel(store, engine)
 
         self.comment = QLineEdit()
@@ -134,11 +120,7 @@ class VerifyPage(QWidget):
 
         result_box = QGroupBox(self.tr("Result"))
         result_layout = QVBoxLayout(result_box)
-        result_layout.addWidget(self.subject)
-        result_layout.addWidget(self.badge)
-        result_layout.addWidget(self.score_label)
-        result_layout.addWidget(self.gauge)
-        result_layout.addWidget(self.reason)
+        result_layout.addWidget(self.summary)
         result_layout.addWidget(self.comparison, 1)
         result_layout.addWidget(self.comment)
         result_layout.addLayout(record_row)
@@ -299,54 +281,9 @@ class VerifyPage(QWidget):
         self.comparison.show_result(result)
         self.record_status.clear()
         self.comment.clear()
-        self.badge.set_decision(result.decision if has else None)
-        self.subject.setText(self._subject_text(result) if has else "")
-        if not has:
-            self.score_label.setText(self.tr("Choose a person and a signature, then Verify."))
-            self.gauge.set_values(None, None, None)
-            self.reason.clear()
-            return
-        likely = {
-            ACCEPT: self.tr("likely genuine"),
-            REJECT: self.tr("likely not genuine"),
-        }.get(result.decision, self.tr("uncertain: compare with the references"))
-        if result.pen is None:
-            self.score_label.setText(
-                self.tr("Score {score:.0f} % — {likely} (distance {distance:.3f})").format(
-                    score=100 * result.similarity, likely=likely, distance=result.score
-                )
-            )
-            self.gauge.set_values(result.thresholds.accept, result.thresholds.reject, result.score)
-        else:  # drawn on a pad: the decision is on both scores together
-            self.score_label.setText(
-                self.tr(
-                    "Score {score:.0f} % — {likely} (pen and picture together: {fused:.2f} "
-                    "times their thresholds)"
-                ).format(score=100 * result.similarity, likely=likely, fused=result.pen.fused)
-            )
-            band = result.fused_thresholds
-            self.gauge.set_values(band.accept, band.reject, result.pen.fused)
-        text = result.reason
-        if result.warnings:
-            text += "\n" + "\n".join(result.warnings)
-        self.reason.setText(text)
-        self._changed()
-
-    def _subject_text(self, result) -> str:
-        """ "<file> checked against the 5 references of <name (id)>": the clerk sees whose
-        references the answer used, and which file it answered for."""
-        try:
-            name = self.store.get_person(result.person_id).name
-        except NotFoundError:  # removed since: the id alone
-            name = ""
-        person = f"{name} ({result.person_id})" if name else result.person_id
-        count = len(result.per_reference)
-        return self.tr(
-            "<b>{file}</b> checked against %n reference(s) of <b>{person}</b>", "", count
-        ).format(
-            file=html.escape(result.filename or self.tr("The signature")),
-            person=html.escape(person),
-        )
+        self.summary.show_result(result)
+        if has:
+            self._changed()
 
     def _mark_staleness(self) -> None:
         """A result that no longer matches the person or the signature on screen stays
@@ -354,7 +291,7 @@ class VerifyPage(QWidget):
         if self.result is None:
             return
         current = self.result_is_current()
-        self.badge.set_stale(not current)
+        self.summary.badge.set_stale(not current)
         if self.recorded:  # recorded (or dropped): its report only while it is on screen
             self._mark_recorded_staleness(current)
             return

@@ -67,14 +67,14 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     qtbot.mouseClick(verify.verify_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window.engine)
     result = verify.result
-    assert result is not None and verify.badge.decision == result.decision
+    assert result is not None and verify.summary.badge.decision == result.decision
     # the same answer as the service gives directly
     with Store() as store:
         direct = VerificationService(store, load_for_inference(tiny_model_dir)).verify(
             "c-1", SignatureInput.from_path(query), record=False
         )
     assert direct.decision == result.decision and direct.score == pytest.approx(result.score)
-    assert f"{100 * result.similarity:.0f} %" in verify.score_label.text()
+    assert f"{100 * result.similarity:.0f} %" in verify.summary.score_label.text()
     assert verify.comparison.reference_choice.count() == 3
     assert not verify.comparison.overlay_view._label.pixmap().isNull()
     # nothing is recorded until the clerk records it, with a comment

@@ -60,17 +60,17 @@ def test_the_result_names_the_file_and_whose_references_it_used(qtbot, two_peopl
     window.store.update_person("c-2", "Ana <Lima>", "", "test")
     window.verify_page.refresh()
     page = verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 7))
-    text = page.subject.text()
+    text = page.summary.subject.text()
     # the name is escaped (shown as typed, not read as markup)
     assert (
         text == "<b>w2_g7.png</b> checked against 5 reference(s) of <b>Ana &lt;Lima&gt; (c-2)</b>"
     )
     page.choose_person("c-1")  # the stale result still says whose it is
-    assert "(c-2)" in page.subject.text()
+    assert "(c-2)" in page.summary.subject.text()
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
-    assert page.subject.text().endswith("of <b>c-1</b>")  # no name: the id alone
+    assert page.summary.subject.text().endswith("of <b>c-1</b>")  # no name: the id alone
     page.show_result(None)
-    assert page.subject.text() == ""
+    assert page.summary.subject.text() == ""
 
 
 def test_a_result_arriving_after_the_person_changed_is_stale(qtbot, two_people, tmp_path):
@@ -468,11 +468,11 @@ def test_typing_a_persons_id_chooses_them(qtbot, two_people, tmp_path):
 
 def test_a_stale_result_is_greyed(qtbot, two_people, tmp_path):
     page = verify_now(qtbot, two_people, "c-1", signature_file(tmp_path, 1, 7))
-    assert not page.badge.stale
+    assert not page.summary.badge.stale
     page.choose_person("c-2")
-    assert page.badge.stale and "#9e9e9e" in page.badge.styleSheet()
+    assert page.summary.badge.stale and "#9e9e9e" in page.summary.badge.styleSheet()
     page.choose_person("c-1")
-    assert not page.badge.stale
+    assert not page.summary.badge.stale
 
 
 def test_the_first_window_fits_the_screen(qtbot, tiny_model_dir):
@@ -779,14 +779,14 @@ def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, 
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
     page.record()
     wait_idle(qtbot, window.engine)
-    assert page.recorded and page.report_button.isEnabled() and not page.badge.stale
+    assert page.recorded and page.report_button.isEnabled() and not page.summary.badge.stale
     page.choose_person("c-2")
-    assert page.badge.stale
+    assert page.summary.badge.stale
     assert not page.report_button.isEnabled() and not page.print_button.isEnabled()
     assert "This result, for c-1, is the one recorded" in page.record_status.text()
     assert not page.record_button.isEnabled()
     page.choose_person("c-1")  # back: it is the recorded result again, with its report
-    assert not page.badge.stale and page.report_button.isEnabled()
+    assert not page.summary.badge.stale and page.report_button.isEnabled()
     assert page.record_status.text() == "Recorded in the audit log."
     assert not page.record_button.isEnabled()
     assert len(verifications(window, "c-1")) == 1 and verifications(window, "c-2") == []

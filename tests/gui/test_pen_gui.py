@@ -60,9 +60,9 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     assert result.reason.startswith("Drawn on a pad:")
     assert result.score == before.score  # the picture's own score is unchanged
     verify = window.verify_page
-    assert "pen and picture together" in verify.score_label.text()
+    assert "pen and picture together" in verify.summary.score_label.text()
     band = result.fused_thresholds
-    assert (verify.gauge.accept, verify.gauge.reject, verify.gauge.score) == (
+    assert (verify.summary.gauge.accept, verify.summary.gauge.reject, verify.summary.gauge.score) == (
         band.accept,
         band.reject,
         result.pen.fused,

@@ -141,14 +141,14 @@ def test_english_or_an_unshipped_language_installs_nothing(qapp):
 def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     pages = [window.nav.item(row).text() for row in range(window.nav.count())]
     assert pages == ["人员", "验证", "队列", "阈值", "模型", "训练", "审计日志"]
-    assert window.verify_page.badge.text() == "尚无结果"
+    assert window.verify_page.summary.badge.text() == "尚无结果"
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
     page = window.verify_page
     page.choose_person("c-1")
     page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
     page.verify()
     wait_idle(qtbot, window.engine)
-    assert page.badge.text() in ("接受", "需复核", "拒绝")
+    assert page.summary.badge.text() in ("接受", "需复核", "拒绝")
     reason = page.result.reason
     assert "最接近的参考签名" in reason and "阈值" in reason, reason
 

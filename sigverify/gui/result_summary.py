@@ -1,0 +1,86 @@
+"""The answer at the top of the Verify page's result: which file was checked against whose
+references, the decision in large letters, the score in words, where it falls between the
+thresholds, and the reason."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from sigverify.core.errors import NotFoundError
+from sigverify.core.store import Store
+from sigverify.core.thresholds import ACCEPT, REJECT
+from sigverify.core.verification_results import VerificationResult
+from sigverify.gui.widgets import DecisionBadge, ThresholdGauge
+
+
+class ResultSummary(QWidget):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.subject = QLabel()  # which signature, against whose references
+        self.subject.setWordWrap(True)
+        self.subject.setTextFormat(Qt.TextFormat.RichText)
+        self.badge = DecisionBadge()
+        self.score_label = QLabel()
+        self.score_label.setStyleSheet("font-size: 15px;")
+        self.gauge = ThresholdGauge()
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.subject, self.badge, self.score_label, self.gauge, self.reason):
+            layout.addWidget(widget)
+
+    def show_result(self, result: VerificationResult | None) -> None:
+        self.badge.set_decision(result.decision if result is not None else None)
+        if result is None:
+            self.subject.clear()
+            self.score_label.setText(self.tr("Choose a person and a signature, then Verify."))
+            self.gauge.set_values(None, None, None)
+            self.reason.clear()
+            return
+        self.subject.setText(self.subject_text(result))
+        likely = {
+            ACCEPT: self.tr("likely genuine"),
+            REJECT: self.tr("likely not genuine"),
+        }.get(result.decision, self.tr("uncertain: compare with the references"))
+        if result.pen is None:
+            self.score_label.setText(
+                self.tr("Score {score:.0f} % — {likely} (distance {distance:.3f})").format(
+                    score=100 * result.similarity, likely=likely, distance=result.score
+                )
+            )
+            self.gauge.set_values(result.thresholds.accept, result.thresholds.reject, result.score)
+        else:  # drawn on a pad: the decision is on both scores together
+            self.score_label.setText(
+                self.tr(
+                    "Score {score:.0f} % — {likely} (pen and picture together: {fused:.2f} "
+                    "times their thresholds)"
+                ).format(score=100 * result.similarity, likely=likely, fused=result.pen.fused)
+            )
+            band = result.fused_thresholds
+            self.gauge.set_values(band.accept, band.reject, result.pen.fused)
+        text = result.reason
+        if result.warnings:
+            text += "\n" + "\n".join(result.warnings)
+        self.reason.setText(text)
+
+    def subject_text(self, result: VerificationResult) -> str:
+        """ "<file> checked against 5 reference(s) of <name (id)>": the clerk sees whose
+        references the answer used, and which file it answered for."""
+        try:
+            name = self.store.get_person(result.person_id).name
+        except NotFoundError:  # removed since: the id alone
+            name = ""
+        person = f"{name} ({result.person_id})" if name else result.person_id
+        count = len(result.per_reference)
+        return self.tr(
+            "<b>{file}</b> checked against %n reference(s) of <b>{person}</b>", "", count
+        ).format(
+            file=html.escape(result.filename or self.tr("The signature")),
+            person=html.escape(person),
+        )
