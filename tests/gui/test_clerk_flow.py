@@ -26,6 +26,12 @@ def verify_now(qtbot, window, person_id, query):
     return page
 
 
+def open_audit_page(qtbot, window):
+    window.go_to_page(window.pages.indexOf(window.audit_page))  # opening it reads the log
+    wait_idle(qtbot, window.engine)
+    return window.audit_page
+
+
 def verifications(window, person_id):
     return [e for e in window.store.audit_entries(person_id) if e.action == "verify"]
 
@@ -534,9 +540,7 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     page.comment.setText("counter 3")
     page.record()
     wait_idle(qtbot, window.engine)
-    audit = window.audit_page
-    window.go_to_page(window.pages.indexOf(audit))  # opening it reads the log
-    wait_idle(qtbot, window.engine)
+    audit = open_audit_page(qtbot, window)
     total = len(window.store.audit_entries())
     assert audit.table_model.rowCount() == total and f"{total} of {total} entries" in (
         audit.count.text()
@@ -709,9 +713,7 @@ def test_the_audit_table_goes_home_and_end_and_keeps_its_entry_when_filtered(
     qtbot, two_people, dialogs
 ):
     window = two_people
-    audit = window.audit_page
-    window.go_to_page(window.pages.indexOf(audit))
-    wait_idle(qtbot, window.engine)
+    audit = open_audit_page(qtbot, window)
     total = len(audit.shown)
     assert total >= 3
     audit.table.setFocus()
@@ -737,9 +739,7 @@ def test_the_audit_page_keeps_a_chosen_date_range_when_it_reads_the_log_again(
     qtbot, two_people, tmp_path
 ):
     window = two_people
-    audit = window.audit_page
-    window.go_to_page(window.pages.indexOf(audit))
-    wait_idle(qtbot, window.engine)
+    audit = open_audit_page(qtbot, window)
     chosen = audit.until.date().addDays(-3)
     audit.until.setDate(chosen)  # a supervisor looks at last week
     audit.refresh()

@@ -62,11 +62,8 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     verify = window.verify_page
     assert "pen and picture together" in verify.summary.score_label.text()
     band = result.fused_thresholds
-    assert (verify.summary.gauge.accept, verify.summary.gauge.reject, verify.summary.gauge.score) == (
-        band.accept,
-        band.reject,
-        result.pen.fused,
-    )
+    gauge = verify.summary.gauge
+    assert (gauge.accept, gauge.reject, gauge.score) == (band.accept, band.reject, result.pen.fused)
     qtbot.mouseClick(verify.record_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window.engine)
     entry = window.store.audit_entries("pad-1")[-1]
