@@ -4,12 +4,13 @@ gauge and slider, and the words and numbers they show."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QPointF,
     QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDoubleSpinBox,
@@ -303,10 +304,24 @@ class ThresholdControl(QWidget):
         self.slider.valueChanged.connect(lambda v: self.box.setValue(v / SLIDER_STEPS * self.high))
         self.box.valueChanged.connect(self._box_changed)
         self.valueChanged = self.box.valueChanged
+        # the number box's own undo takes Ctrl+Z even when it has nothing to undo (a value
+        # stepped with the arrow keys): then Ctrl+Z goes on to the page's Undo
+        self.box.installEventFilter(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.box)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if (
+            watched is self.box
+            and event.type() == QEvent.Type.ShortcutOverride
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and not self.box.lineEdit().isUndoAvailable()
+        ):
+            event.ignore()  # not taken here: the window's shortcuts get it
+            return True
+        return super().eventFilter(watched, event)
 
     def set_range(self, high: float) -> None:
         self.high = max(high, 1e-6)

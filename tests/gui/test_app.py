@@ -451,6 +451,14 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     assert "Not in use yet" in page.applied.text()
     page.undo_button.click()
     assert (page.accept.value(), page.reject.value()) == in_use
+    # Ctrl+Z from the number box after an arrow key (the box's own undo has nothing)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page.accept.box.setFocus()
+    qtbot.keyClick(page.accept.box, Qt.Key.Key_Down)
+    assert page.undo_button.isEnabled()
+    qtbot.keyClick(page.accept.box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: (page.accept.value(), page.reject.value()) == in_use)  # animated
     assert page.applied.text() == "" and not page.undo_button.isEnabled()
     assert not window.store.get_setting(key)  # undoing wrote nothing
     page.accept.slider.setValue(page.accept.slider.value() - 10)
