@@ -88,7 +88,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+116"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+117"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -159,14 +159,14 @@
         <translation>✖ 日志在第 {entry} 条处被改动：该条或其后的条目在 sigverify 之外被修改、删除或添加。请保持此存储原样，并告知主管。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
+        <location line="+2"/>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -212,7 +212,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-287"/>
+        <location line="-290"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -504,7 +504,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+208"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+216"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -1604,9 +1604,43 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../sigverify/gui/language.py" line="+72"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-6"/>
+        <source>&amp;Look in:</source>
+        <extracomment>Choices offered in the app: setting value -&gt; name shown (each in its own language). &quot;&quot; follows the system language.</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+64"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+65"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -1800,11 +1834,16 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+106"/>
+        <source>PDF files</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location line="-90"/>
         <source>{count} new item(s) added.</source>
         <translation>已添加 {count} 个新项目。</translation>
     </message>
@@ -1819,17 +1858,12 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>已停止：已核验 {count} 项；点“核验其余项目”继续。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Save summary</source>
         <translation>保存汇总</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Summary saved to {path}.</source>
         <translation>汇总已保存到 {path}。</translation>
     </message>
@@ -2080,7 +2114,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+145"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+143"/>
         <source>Drop signature images here</source>
         <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work)</extracomment>
         <translation>将签名图像拖放到此处</translation>
@@ -2499,7 +2533,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+57"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+58"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2662,8 +2696,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <source>PDF files</source>
+        <translation>PDF 文件</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -4189,11 +4223,6 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-170"/>
-        <source>Images ({patterns})</source>
-        <translation>图像（{patterns}）</translation>
-    </message>
-    <message>
         <location filename="../../sigverify/gui/widgets.py" line="-223"/>
         <source>accept</source>
         <translation>接受</translation>
@@ -4209,17 +4238,22 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+6"/>
-        <source>Signatures ({patterns})</source>
-        <translation>签名（{patterns}）</translation>
+        <location filename="../../sigverify/gui/signature_input.py" line="-167"/>
+        <source>Images</source>
+        <translation>图像</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Pen recordings ({patterns})</source>
-        <translation>笔迹记录（{patterns}）</translation>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pen recordings</source>
+        <translation>笔迹记录</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+25"/>
         <source>%n file(s) could not be used:</source>
         <translation>
             <numerusform>%n 个文件无法使用：</numerusform>
@@ -4238,7 +4272,7 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+286"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+300"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <extracomment>Positions of a threshold slider.</extracomment>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>

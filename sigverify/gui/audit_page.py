@@ -33,6 +33,7 @@ from sigverify.core.audit_view import (
 from sigverify.core.store import Store
 from sigverify.core.store_records import AuditEntry
 from sigverify.gui import dialogs
+from sigverify.gui.widgets import file_filter
 from sigverify.gui.workers import Engine
 
 
@@ -281,7 +282,10 @@ class AuditPage(QWidget):
     def export_csv(self, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the audit log"), "audit.csv", self.tr("CSV files (*.csv)")
+                self,
+                self.tr("Export the audit log"),
+                "audit.csv",
+                file_filter(self.tr("CSV files"), "*.csv"),
             )
         if not path:
             return

@@ -61,6 +61,22 @@ def install_translator(app, language: str | None = None) -> str:
     return ours.language() or locale.name()
 
 
+def qt_words() -> tuple[str, ...]:
+    """Qt's own words that Qt's shipped Chinese translation lacks (Qt 6 changed them and its
+    translation did not follow): the file dialog's "Look in:" and "Files of type:" labels
+    and a folder's type. Our translation carries them, and it is installed after Qt's, so
+    it is asked first. Written out here for lupdate; in the language installed."""
+    return (
+        QCoreApplication.translate("QFileDialog", "&Look in:"),
+        QCoreApplication.translate("QFileDialog", "Files of &type:"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+        QCoreApplication.translate(
+            "QAbstractFileIconProvider", "File Folder", "Match Windows Explorer"
+        ),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Drive"),
+    )
+
+
 def remove_translators(app) -> None:
     """Back to English (tests switch languages within one process)."""
     for translator in app.findChildren(QTranslator):

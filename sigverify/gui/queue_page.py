@@ -33,6 +33,7 @@ from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
 from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
+from sigverify.gui.widgets import file_filter
 from sigverify.gui.workers import Engine
 
 #: Filter choices: which rows each shows.
@@ -252,7 +253,7 @@ class QueuePage(QWidget):
             path = QFileDialog.getExistingDirectory(self, self.tr("Folder of signatures"))
         elif path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("List of signatures"), "", self.tr("CSV files (*.csv)")
+                self, self.tr("List of signatures"), "", file_filter(self.tr("CSV files"), "*.csv")
             )
         if not path:
             return
@@ -355,7 +356,10 @@ class QueuePage(QWidget):
             return
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save summary"), "queue-summary.pdf", self.tr("PDF files (*.pdf)")
+                self,
+                self.tr("Save summary"),
+                "queue-summary.pdf",
+                file_filter(self.tr("PDF files"), "*.pdf"),
             )
         if not path:
             return

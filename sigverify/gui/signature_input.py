@@ -33,6 +33,7 @@ from sigverify.core.verification_results import SignatureInput
 from sigverify.gui import dialogs
 from sigverify.gui.language import gui_settings
 from sigverify.gui.qimages import qimage_to_png
+from sigverify.gui.widgets import file_filter
 
 LAST_FOLDER_SETTING = "last_signature_folder"
 
@@ -52,19 +53,16 @@ def image_filter(pens: bool = True) -> str:
     """The file dialogs' filter: the image files sigverify reads, and (``pens``) the pen
     recordings of signature pads, all of them offered together first."""
     images = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
-    image_text = QGuiApplication.translate("widgets", "Images ({patterns})")
+    image_text = file_filter(QGuiApplication.translate("widgets", "Images"), images)
     if not pens:
-        return image_text.format(patterns=images)
+        return image_text
     recordings = " ".join(f"*{suffix}" for suffix in PEN_SUFFIXES)
+    signatures = QGuiApplication.translate("widgets", "Signatures")
     return ";;".join(
         [
-            QGuiApplication.translate("widgets", "Signatures ({patterns})").format(
-                patterns=f"{images} {recordings}"
-            ),
-            image_text.format(patterns=images),
-            QGuiApplication.translate("widgets", "Pen recordings ({patterns})").format(
-                patterns=recordings
-            ),
+            file_filter(signatures, f"{images} {recordings}"),
+            image_text,
+            file_filter(QGuiApplication.translate("widgets", "Pen recordings"), recordings),
         ]
     )
 

@@ -31,6 +31,7 @@ from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
 from sigverify.gui.widgets import (
     ImageView,
     decision_word,
+    file_filter,
     two_panes,
 )
 from sigverify.gui.workers import Engine
@@ -396,7 +397,7 @@ class VerifyPage(QWidget):
         if path is None:
             suggested = f"{self.result.person_id}-{now()[:10]}.pdf"
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save report"), suggested, self.tr("PDF files (*.pdf)")
+                self, self.tr("Save report"), suggested, file_filter(self.tr("PDF files"), "*.pdf")
             )
         if path:
             self._when_recorded(lambda: self._render_report(path))

@@ -39,6 +39,13 @@ def percent(value: float | None) -> str:
     return f"{100 * float(value):.1f} %"
 
 
+def file_filter(name: str, patterns: str) -> str:
+    """One file-dialog filter, "name (patterns)". The brackets stay out of the translated
+    name: Qt finds the patterns only between ASCII brackets, and a translation's full-width
+    ones（…）left a Chinese dialog listing no files at all."""
+    return f"{name} ({patterns})"
+
+
 # ------------------------------------------------------------------ images
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileSystemModel
 
 from sigverify.core import i18n
 from sigverify.core.errors import ImageReadError
@@ -213,3 +214,37 @@ def test_a_users_own_description_is_shown_as_written(chinese):
     card = read_card(ROOT / "models" / "default")
     own = dataclasses.replace(card, description="Branch 12 signatures, March & April")
     assert "Branch 12 signatures, March &amp; April" in card_html(own)
+
+
+def test_no_translation_hides_file_patterns_from_qt(shipped):
+    """Qt finds a filter's patterns only between ASCII brackets: a translation with
+    full-width ones（*.png）left the Chinese file dialogs listing no files."""
+    for (context, source), message in shipped.items():
+        for patterns in re.findall(r"\(\*[^)]*\)", source):
+            assert patterns in translation_text(message), (context, source)
+
+
+def test_a_chinese_file_dialog_reads_its_patterns_and_speaks_chinese(chinese, qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from sigverify.core.imaging.imageio import IMAGE_SUFFIXES
+    from sigverify.gui.language import qt_words
+    from sigverify.gui.signature_input import image_filter
+
+    assert all(re.search("[\u4e00-\u9fff]", word) for word in qt_words())
+    (tmp_path / "old scans").mkdir()
+    dialog = QFileDialog(None, "", str(tmp_path), image_filter())
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.selectedNameFilter().startswith("签名 (")
+    # the patterns Qt lists files by: with a full-width bracket the first one was
+    # "签名（*.png", and no PNG scan was listed
+    model = dialog.findChild(QFileSystemModel)
+    patterns = model.nameFilters()
+    assert {f"*{suffix}" for suffix in IMAGE_SUFFIXES} <= set(patterns)
+    assert all(re.fullmatch(r"\*\.\w+", p) for p in patterns), patterns
+    folder = model.index(str(tmp_path / "old scans"))
+    qtbot.waitUntil(lambda: folder.siblingAtColumn(2).data() == "文件夹")
+    labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Look in" not in labels and "Files of" not in labels and "查找范围" in labels
