@@ -99,12 +99,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-71"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>到</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Check the log</source>
         <translation>检查日志</translation>
     </message>
@@ -179,7 +179,12 @@
         <translation>第 {id} 条，{time}，操作员 {operator}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>{action}: {person}</source>
+        <translation>{action}：{person}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Thresholds: accept at or below {accept}, reject above {reject}</source>
         <translation>阈值：不高于 {accept} 接受，高于 {reject} 拒绝</translation>
     </message>
@@ -212,7 +217,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-290"/>
+        <location line="-296"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -2675,12 +2680,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Recorded in the audit log.</source>
         <translation>已记录到审计日志。</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-44"/>
         <source>Not recorded, as you chose.</source>
         <translation>按您的选择，未记录。</translation>
     </message>
@@ -2690,7 +2695,7 @@ enrolled {at} by {who}</source>
         <translation>此结果是当时为 {person} 及当时核验的签名记录的。此后人员或签名已更改：请按“验证”核验当前这一份。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -2866,27 +2871,37 @@ enrolled {at} by {who}</source>
         <translation>（预设：伪造签名 {target}）</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Thresholds for pad drawings, pen model {model}</source>
-        <translation>手写板签名的阈值，笔迹模型 {model}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Thresholds for everyone, model {model}</source>
-        <translation>所有人的阈值，模型 {model}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Thresholds for pad drawings, pen model {model}: {value}</source>
+        <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thresholds for everyone, model {model}: {value}</source>
+        <translation>所有人的阈值，模型 {model}：{value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="+2"/>
+        <source>Model in use: {model}</source>
+        <translation>使用中的模型：{model}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pen model in use: {model}</source>
+        <translation>使用中的笔迹模型：{model}</translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -2934,7 +2949,7 @@ enrolled {at} by {who}</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -163,26 +163,32 @@ def setting_text(key: str, new) -> str:
     """A changed setting in words: what it is and its new value (the thresholds for
     everyone, the operator's name); a setting this does not know: ``key: value``."""
     # here, not at the top: they bring OpenCV, which listing the log does not need
+    from sigverify.core.active_model import ACTIVE_MODEL_SETTING, ACTIVE_PEN_MODEL_SETTING
     from sigverify.core.pen_verification import FUSION_SETTING
     from sigverify.core.thresholds import global_thresholds_key
 
     fusion, everyone = FUSION_SETTING.format(model_id=""), global_thresholds_key("")
     if key.startswith(everyone):
         pad = key.startswith(fusion)
-        what = (
-            translate("audit", "Thresholds for pad drawings, pen model {model}")
-            if pad
-            else translate("audit", "Thresholds for everyone, model {model}")
-        ).format(model=key.removeprefix(fusion if pad else everyone))
         if not new:  # an empty value: the thresholds on the model's card again
-            return what + ": " + translate("audit", "back to the model's values")
-        try:
-            band = json.loads(new)
-        except (TypeError, ValueError):
-            band = None
-        return what + ": " + (_band_text(band) if isinstance(band, dict) else str(new))
+            value = translate("audit", "back to the model's values")
+        else:
+            try:
+                band = json.loads(new)
+            except (TypeError, ValueError):
+                band = None
+            value = _band_text(band) if isinstance(band, dict) else str(new)
+        return (
+            translate("audit", "Thresholds for pad drawings, pen model {model}: {value}")
+            if pad
+            else translate("audit", "Thresholds for everyone, model {model}: {value}")
+        ).format(model=key.removeprefix(fusion if pad else everyone), value=value)
     if key == OPERATOR_SETTING:
         return translate("audit", "Operator: {name}").format(name=new)
+    if key == ACTIVE_MODEL_SETTING:
+        return translate("audit", "Model in use: {model}").format(model=new)
+    if key == ACTIVE_PEN_MODEL_SETTING:
+        return translate("audit", "Pen model in use: {model}").format(model=new)
     return f"{key}: {new}"
 
 

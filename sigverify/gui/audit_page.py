@@ -143,12 +143,14 @@ class AuditPage(QWidget):
         self.table = RowTable()
         self.table.setModel(self.table_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (it went cell by cell)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda index: self.open_entry(index.row()))  # Enter too
+        self.table.activated.connect(self._open_highlighted)  # a double-click, Enter
 
         self.count = QLabel()
         self.chain = QLabel()
@@ -304,7 +306,11 @@ class AuditPage(QWidget):
             self.tr("Entry #{id}, {time}, by {operator}").format(
                 id=entry.id, time=local_time(entry.at), operator=entry.operator
             ),
-            action_name(entry.action) + (f": {entry.person_id}" if entry.person_id else ""),
+            self.tr("{action}: {person}").format(
+                action=action_name(entry.action), person=entry.person_id
+            )
+            if entry.person_id
+            else action_name(entry.action),
             summary(entry),
         ]
         d = entry.details
@@ -334,6 +340,11 @@ class AuditPage(QWidget):
                 lines.append(self.tr("Pen model: {model}").format(model=pen.get("pen_model", "")))
         lines.append(self.tr("Hash: {hash}").format(hash=entry.hash))
         return "\n".join(lines)
+
+    def _open_highlighted(self, index) -> None:
+        """The entry highlighted (the keyboard's current cell can be on another row)."""
+        rows = self.table.selectionModel().selectedRows()
+        self.open_entry(rows[0].row() if rows else index.row())
 
     def open_entry(self, row: int) -> None:
         if 0 <= row < len(self.shown):

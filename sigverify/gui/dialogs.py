@@ -8,7 +8,7 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sigverify.core.errors import SigverifyError
@@ -75,10 +75,27 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str | None = None) -
     return choose(parent, title, text, [yes or translate("dialogs", "Yes")]) == 0
 
 
+class Question(QMessageBox):
+    """A message box whose answers take no plain letters: Qt's own presses "&Record it" on
+    a bare "r", so a clerk typing ahead (a file name, the next id) answered it unawares.
+    Alt + the underlined letter, Tab and Space, and Return / Escape (Cancel) still work."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        bare = not event.modifiers() & (
+            Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if bare and event.text().strip() and event.text().isprintable():
+            event.accept()  # a letter, digit or sign: typed for somewhere else
+            return
+        super().keyPressEvent(event)
+
+
 def choose(parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
     """A question with several answers and Cancel; the index of the answer chosen, or None
     for Cancel, which is the default button (Return) and the Escape button."""
-    box = QMessageBox(parent)
+    box = Question(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)

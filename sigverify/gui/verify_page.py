@@ -363,6 +363,7 @@ class VerifyPage(QWidget):
                 self.person.setFocus()
                 self.person.lineEdit().selectAll()
                 self.record_button.setEnabled(False)
+                self.comment.setEnabled(False)  # what is recorded: editing it would mislead
                 self.record_status.setStyleSheet("")
                 self.record_status.setText(self.tr("Recorded in the audit log."))
             for after in self._after_recording:  # once the worker has counted the job

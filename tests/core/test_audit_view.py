@@ -93,6 +93,8 @@ def test_a_setting_is_named_in_words_not_by_its_key():
         "Thresholds for pad drawings, pen model pen@9: accept 1.0, reject 1.3"
     )
     assert setting("operator", "Ana Lima") == "Operator: Ana Lima"
+    assert setting("active_model", "/models/branch") == "Model in use: /models/branch"
+    assert setting("active_pen_model", "pen-default") == "Pen model in use: pen-default"
     # a damaged value is shown as it is, not a crash on the Audit page
     assert setting("thresholds/cnn@1a2b", "{not json") == (
         "Thresholds for everyone, model cnn@1a2b: {not json"

@@ -8,7 +8,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -77,6 +77,21 @@ def test_the_result_names_the_file_and_whose_references_it_used(qtbot, two_peopl
     assert page.summary.subject.text().endswith("of <b>c-1</b>")  # no name: the id alone
     page.show_result(None)
     assert page.summary.subject.text() == ""
+
+
+def test_the_comment_cannot_be_edited_once_recorded(qtbot, two_people, tmp_path):
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.comment.setText("counter 3")
+    page.record()
+    wait_idle(qtbot, window.engine)
+    assert verifications(window, "c-1")[-1].details["comment"] == "counter 3"
+    assert not page.comment.isEnabled()  # the screen keeps showing what the log holds
+    page.choose_person("c-2")  # stale and back: still the recorded comment, not editable
+    page.choose_person("c-1")
+    assert not page.comment.isEnabled() and page.comment.text() == "counter 3"
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 8))
+    assert page.comment.isEnabled() and page.comment.text() == ""  # the next result
 
 
 def test_a_result_arriving_after_the_person_changed_is_stale(qtbot, two_people, tmp_path):
@@ -327,6 +342,29 @@ def test_return_in_a_question_chooses_cancel(qtbot):
     QTimer.singleShot(200, press_return)
     assert real.choose(None, "Result", "Record it?", ["Record it", "Do not record"]) is None
     assert answers == ["Cancel", "Cancel"]
+
+
+def test_letters_typed_ahead_do_not_answer_a_question_but_alt_letters_do(qtbot):
+    from sigverify.gui import dialogs as real
+
+    still_asking = []
+
+    def type_ahead_then(key, modifier=Qt.KeyboardModifier.NoModifier):
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        qtbot.keyClick(box, "r")  # Qt's own box presses "&Record it" on a bare "r"
+        QTimer.singleShot(300, lambda: answer(box, key, modifier))  # after its animation
+
+    def answer(box, key, modifier):
+        still_asking.append(box.isVisible())
+        qtbot.keyClick(box, key, modifier)
+
+    options = ["&Record it", "&Do not record"]
+    QTimer.singleShot(200, lambda: type_ahead_then(Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier))
+    assert real.choose(None, "Result", "Record it?", options) == 1
+    QTimer.singleShot(200, lambda: type_ahead_then(Qt.Key.Key_Escape))
+    assert real.choose(None, "Result", "Record it?", options) is None
+    assert still_asking == [True, True]
 
 
 def test_the_operator_is_set_in_the_app_shown_and_audited(qtbot, two_people, tmp_path):
@@ -722,6 +760,13 @@ def test_the_audit_table_goes_home_and_end_and_keeps_its_entry_when_filtered(
     assert audit.table.currentIndex().row() == total - 1
     qtbot.keyClick(audit.table, Qt.Key.Key_Home)
     assert audit.table.currentIndex().row() == 0
+    # the keyboard's current cell moved off the highlighted row without selecting (Ctrl
+    # and an arrow): Enter still opens the entry highlighted
+    audit.table.selectRow(2)
+    moved = audit.table.model().index(0, 0)
+    audit.table.selectionModel().setCurrentIndex(moved, QItemSelectionModel.SelectionFlag.NoUpdate)
+    qtbot.keyClick(audit.table, Qt.Key.Key_Return)
+    assert dialogs.infos[-1].startswith(f"Entry #{audit.shown[2].id},")
     # a filter that drops rows above it: the highlight stays on the same entry ...
     row = max(r for r, e in enumerate(audit.shown) if e.person_id == "c-2")
     chosen = audit.shown[row].id
@@ -733,6 +778,9 @@ def test_the_audit_table_goes_home_and_end_and_keeps_its_entry_when_filtered(
     # ... and Enter opens that entry, the one highlighted
     qtbot.keyClick(audit.table, Qt.Key.Key_Return)
     assert dialogs.infos[-1].startswith(f"Entry #{chosen},")
+    # Tab leaves the table rather than walking its cells
+    qtbot.keyClick(audit.table, Qt.Key.Key_Tab)
+    assert not audit.table.hasFocus()
 
 
 def test_the_audit_page_keeps_a_chosen_date_range_when_it_reads_the_log_again(
