@@ -778,9 +778,12 @@ def test_the_audit_table_goes_home_and_end_and_keeps_its_entry_when_filtered(
     # ... and Enter opens that entry, the one highlighted
     qtbot.keyClick(audit.table, Qt.Key.Key_Return)
     assert dialogs.infos[-1].startswith(f"Entry #{chosen},")
-    # Tab leaves the table rather than walking its cells
+    # Tab leaves the table rather than walking its cells, and a date field in one press
     qtbot.keyClick(audit.table, Qt.Key.Key_Tab)
     assert not audit.table.hasFocus()
+    audit.since.setFocus()
+    qtbot.keyClick(audit.since, Qt.Key.Key_Tab)
+    assert audit.until.hasFocus()
 
 
 def test_the_audit_page_keeps_a_chosen_date_range_when_it_reads_the_log_again(
