@@ -131,6 +131,8 @@ class ZoomView(QScrollArea):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._pixmap: QPixmap | None = None
         self.zoom = 1.0
+        # it takes Tab (the arrow keys scroll a zoomed picture): show when it has it
+        self.setStyleSheet("ZoomView:focus { border: 2px solid palette(highlight); }")
 
     def set_pixmap(self, pixmap: QPixmap | None) -> None:
         self._pixmap = pixmap

@@ -906,3 +906,22 @@ def test_the_models_page_states_the_stroke_check(tiny_model_dir, stroke_model_di
     assert "Stroke check" in shown and "0.0200 added to the score" in shown
     assert "typical 1.5 px" in shown
     assert "Stroke check" not in card_html(read_card(tiny_model_dir))
+
+
+def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
+    from PySide6.QtGui import QPixmap
+
+    from sigverify.gui.widgets import ZoomView
+
+    view = ZoomView()
+    qtbot.addWidget(view)
+    image = QImage(200, 100, QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    view.set_pixmap(QPixmap.fromImage(image))
+    view.resize(300, 200)
+    view.show()
+    unfocused = view.grab().toImage()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert view.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert view.grab().toImage() != unfocused
