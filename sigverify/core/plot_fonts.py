@@ -51,7 +51,8 @@ def font_families() -> tuple[str, ...]:
     found = _cjk_families(font_manager.fontManager.ttflist)
     if not found:  # installed after matplotlib made its cache: look for the files
         for path in font_manager.findSystemFonts():
-            if any(part in path.lower().rsplit("/", 1)[-1] for part in CJK_FILE_NAMES):
+            name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()  # Windows paths too
+            if any(part in name for part in CJK_FILE_NAMES):
                 try:
                     font_manager.fontManager.addfont(path)
                 except (OSError, RuntimeError, ValueError):  # unreadable: go on without it

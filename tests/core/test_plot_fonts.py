@@ -25,7 +25,12 @@ def fonts(monkeypatch):
 
 
 def test_a_cjk_font_missing_from_the_cache_is_found_by_its_file_name(fonts, monkeypatch):
-    system = ["/usr/share/fonts/arial.ttf", "C:/Windows/Fonts/msyh.ttc", "/fonts/broken-simhei.ttf"]
+    system = [
+        "/usr/share/fonts/arial.ttf",
+        "C:\\Windows\\Fonts\\msyh.ttc",
+        "/fonts/broken-simhei.ttf",
+        "/fonts/msyh-lookalike/arial.ttf",  # the folder's name does not count
+    ]
     monkeypatch.setattr(font_manager, "findSystemFonts", lambda: system)
     added = []
 
@@ -37,7 +42,7 @@ def test_a_cjk_font_missing_from_the_cache_is_found_by_its_file_name(fonts, monk
 
     monkeypatch.setattr(font_manager.fontManager, "addfont", addfont)
     families = plot_fonts.font_families()
-    assert added == ["C:/Windows/Fonts/msyh.ttc", "/fonts/broken-simhei.ttf"]  # not Arial
+    assert added == ["C:\\Windows\\Fonts\\msyh.ttc", "/fonts/broken-simhei.ttf"]  # not Arial
     assert families == (matplotlib.rcParams["font.sans-serif"][0], "Microsoft YaHei")
     assert matplotlib.rcParams["font.family"] == list(families)
 
