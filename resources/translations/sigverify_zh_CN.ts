@@ -88,7 +88,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+117"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+126"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-296"/>
+        <location line="-305"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -509,7 +509,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+216"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+218"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -1063,6 +1063,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+109"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1082,7 +1083,7 @@ Click to open another store at the next start</source>
         <translation>与图像模型合并</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="+47"/>
+        <location filename="../../sigverify/gui/models_page.py" line="-62"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
@@ -1157,7 +1158,12 @@ Click to open another store at the next start</source>
         <translation>{how}：≤ {a:.2f} 接受，&gt; {r:.2f} 拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="+6"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+2"/>
+        <source>{name}  ({tags})</source>
+        <translation>{name}（{tags}）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Judges signatures drawn on a pad, with the image model.</source>
         <translation>与图像模型一起判定手写板上签的签名。</translation>
     </message>
@@ -4238,7 +4244,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-223"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-225"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4287,7 +4293,7 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+300"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+302"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <extracomment>Positions of a threshold slider.</extracomment>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>

@@ -104,7 +104,12 @@ class ModelsPage(QWidget):
                 tags.append(self.tr("pen"))
             if model.bundled:
                 tags.append(self.tr("built in"))
-            label = model.name + (f"  ({', '.join(tags)})" if tags else "")
+            if tags:  # "name  (active, built in)", with the language's own comma and brackets
+                label = self.tr("{name}  ({tags})").format(
+                    name=model.name, tags=self.tr(", ").join(tags)
+                )
+            else:
+                label = model.name
             item = QListWidgetItem(label)
             item.setToolTip(
                 label

@@ -143,6 +143,10 @@ def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     pages = [window.nav.item(row).text() for row in range(window.nav.count())]
     assert pages == ["人员", "验证", "队列", "阈值", "模型", "训练", "审计日志"]
     assert window.verify_page.summary.badge.text() == "尚无结果"
+    models = window.models_page.list
+    labels = [models.item(row).text() for row in range(models.count())]
+    assert "tiny（使用中）" in labels  # Chinese brackets and list comma, not "(…, …)"
+    assert "sigverify-pen-default（使用中，笔迹，内置）" in labels
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
     page = window.verify_page
     page.choose_person("c-1")
