@@ -33,9 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     import cv2
     from PySide6.QtWidgets import QApplication
 
-    from sigverify.core.active_model import ACTIVE_MODEL_SETTING
     from sigverify.core.data.synthetic import genuine_signature, writer_style
     from sigverify.core.model.inference import load_for_inference
+    from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
     from sigverify.core.paths import bundled_models_dir
     from sigverify.core.store import Store
     from sigverify.core.store_postgres import init_postgres

@@ -238,7 +238,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    from sigverify.core.active_model import ACTIVE_MODEL_SETTING
+    from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
     from sigverify.core.operators import OPERATOR_SETTING, current_operator, operator_name
 
     with _open_store(args) as store:

@@ -12,6 +12,11 @@ from typing import TYPE_CHECKING
 
 from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.i18n import translate
+from sigverify.core.model_settings import (
+    ACTIVE_MODEL_SETTING,
+    ACTIVE_PEN_MODEL_SETTING,
+    MODELS_USED_SETTING,
+)
 from sigverify.core.paths import bundled_models_dir, user_data_dir
 from sigverify.core.pen_verification import PenScorer
 from sigverify.core.store import Store
@@ -22,12 +27,7 @@ if TYPE_CHECKING:  # the model brings torch; importing this module must not (app
     from sigverify.core.model.io import LoadedModel
 
 
-ACTIVE_MODEL_SETTING = "active_model"
-#: The pen model that also judges queries drawn on a pad (a folder; unset: the bundled one).
-ACTIVE_PEN_MODEL_SETTING = "active_pen_model"
 PEN_DEFAULT = "pen-default"
-
-MODELS_USED_SETTING = "models_used"
 
 
 def models_used(store: Store) -> list[str]:

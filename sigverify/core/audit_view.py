@@ -163,7 +163,7 @@ def setting_text(key: str, new) -> str:
     """A changed setting in words: what it is and its new value (the thresholds for
     everyone, the operator's name); a setting this does not know: ``key: value``."""
     # here, not at the top: they bring OpenCV, which listing the log does not need
-    from sigverify.core.active_model import ACTIVE_MODEL_SETTING, ACTIVE_PEN_MODEL_SETTING
+    from sigverify.core.model_settings import ACTIVE_MODEL_SETTING, ACTIVE_PEN_MODEL_SETTING
     from sigverify.core.pen_verification import FUSION_SETTING
     from sigverify.core.thresholds import global_thresholds_key
 

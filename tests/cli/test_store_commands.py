@@ -394,7 +394,7 @@ def test_a_pad_query_is_decided_on_pen_and_picture_together(env, capsys):
 
 
 def test_a_pen_model_that_cannot_be_used_does_not_stop_scans(env, capsys, tmp_path):
-    from sigverify.core.active_model import ACTIVE_PEN_MODEL_SETTING
+    from sigverify.core.model_settings import ACTIVE_PEN_MODEL_SETTING
     from sigverify.core.store import Store
 
     with Store(env["store"]) as store:  # pointing at an image model, or at nothing

@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from sigverify.core.active_model import (
-    ACTIVE_PEN_MODEL_SETTING,
     activate_model,
     active_pen_model_dir,
     load_pen_scorer,
@@ -19,6 +18,7 @@ from sigverify.core.data.synthetic import forged_signature, genuine_signature, w
 from sigverify.core.errors import ModelFileError
 from sigverify.core.model.card import read_card, write_card
 from sigverify.core.model.io import load_model
+from sigverify.core.model_settings import ACTIVE_PEN_MODEL_SETTING
 from sigverify.core.pen_matching import dtw_distance, dtw_features
 from sigverify.core.pen_verification import (
     FUSION_SETTING,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from sigverify.core.active_model import ACTIVE_MODEL_SETTING
+from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
 from sigverify.core.store import Store
 
 

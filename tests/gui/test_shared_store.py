@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sigverify.core.active_model import ACTIVE_MODEL_SETTING
+from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
 from sigverify.core.store import Store
 from sigverify.gui.shared_store import needs_password, with_password
 from tests.conftest import signature_file
