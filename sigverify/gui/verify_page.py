@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QFileDialog,
@@ -346,6 +347,7 @@ class VerifyPage(QWidget):
             return
         if not confirmed and not self.result_is_current():
             self._mark_staleness()
+            QApplication.beep()  # Ctrl+S did nothing: the red note says why
             return
         result, comment = self.result, self.comment.text().strip()
         if self._recording is result:  # already being written: one audit row, not two

@@ -44,15 +44,18 @@ def two_people(qtbot, window, tmp_path):
     return window
 
 
-def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path):
+def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path, monkeypatch):
     window = two_people
+    beeps = []
+    monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(True))
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
     assert page.result.person_id == "c-1" and page.record_button.isEnabled()
     page.choose_person("c-2")
     assert not page.record_button.isEnabled()
     assert "This result is for c-1" in page.record_status.text()
-    page.record()  # Ctrl+S: refused, nothing written under anyone
+    page.record()  # Ctrl+S: refused, nothing written under anyone, with a sound
     wait_idle(qtbot, window.engine)
+    assert beeps == [True]
     assert verifications(window, "c-1") == [] and verifications(window, "c-2") == []
     page.choose_person("c-1")  # back to the person it was computed for
     assert page.record_button.isEnabled() and page.record_status.text() == ""
