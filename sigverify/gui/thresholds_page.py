@@ -205,6 +205,11 @@ class ThresholdsPage(QWidget):
         return card.accept, card.reject
 
     def _preset_chosen(self, accept: float, reject: float) -> None:
+        self._set_both(accept, reject)
+        self._update()
+
+    def _set_both(self, accept: float, reject: float) -> None:
+        """Both handles at once, leaving the preset chooser as it is."""
         self._setting_preset = True
         try:  # reject first: the accept handle may not pass it
             self.reject.setValue(max(reject, self.accept.value()))
@@ -212,7 +217,6 @@ class ThresholdsPage(QWidget):
             self.reject.setValue(reject)
         finally:
             self._setting_preset = False
-        self._update()
 
     def _moved(self, which: str) -> None:
         if not self._setting_preset and self.preset.target() is not None:
@@ -254,13 +258,7 @@ class ThresholdsPage(QWidget):
         """The controls back to the thresholds in use for everyone (nothing is written)."""
         if self.in_use is None:
             return
-        self._setting_preset = True  # the preset chooser follows below, not each handle
-        try:
-            self.reject.setValue(max(self.in_use[1], self.accept.value()))
-            self.accept.setValue(self.in_use[0])
-            self.reject.setValue(self.in_use[1])
-        finally:
-            self._setting_preset = False
+        self._set_both(*self.in_use)
         self.preset.to_custom()
         self._update()
 
