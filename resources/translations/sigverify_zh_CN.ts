@@ -2228,12 +2228,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+195"/>
+        <location line="+193"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-191"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -2244,12 +2244,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+207"/>
+        <location line="+205"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-203"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -2260,12 +2260,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+181"/>
+        <location line="+179"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-97"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -2295,12 +2295,12 @@ enrolled {at} by {who}</source>
         <translation>DET 曲线</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Not in use yet: apply them to everyone or to one person.</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own thresholds? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
@@ -2544,7 +2544,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+58"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+59"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2686,12 +2686,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Recorded in the audit log.</source>
         <translation>已记录到审计日志。</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-45"/>
         <source>Not recorded, as you chose.</source>
         <translation>按您的选择，未记录。</translation>
     </message>
@@ -2701,7 +2701,7 @@ enrolled {at} by {who}</source>
         <translation>此结果是当时为 {person} 及当时核验的签名记录的。此后人员或签名已更改：请按“验证”核验当前这一份。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -3321,7 +3321,7 @@ enrolled {at} by {who}</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location filename="../../sigverify/core/store_approvals.py" line="+96"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>
@@ -3407,23 +3407,23 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+118"/>
+        <location filename="../../sigverify/core/verification.py" line="+119"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>No pen model is installed.</source>
         <translation>未安装笔迹模型。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../sigverify/core/thresholds.py" line="+83"/>
         <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../../sigverify/core/verification.py" line="+66"/>
         <source>A person needs an id (for example a customer or patient number).</source>
         <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
@@ -3445,7 +3445,6 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/active_model.py" line="+50"/>
         <source>No model is installed yet. Train one with “sigverify train”, then activate it with “sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.</source>
-        <extracomment>The pen model that also judges queries drawn on a pad (a folder; unset: the bundled one).</extracomment>
         <translation>尚未安装任何模型。请用“sigverify train”训练一个模型，然后用“sigverify models activate MODEL_DIR”启用它，或传入 --model MODEL_DIR。</translation>
     </message>
     <message>

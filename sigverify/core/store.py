@@ -35,7 +35,7 @@ from sigverify.core.errors import (
 )
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
-from sigverify.core.store_approvals import change_details, file_change, read_changes
+from sigverify.core.store_approvals import change_details, decidable, file_change, read_changes
 from sigverify.core.store_audit import append_entry, check_chain, read_entries
 from sigverify.core.store_backend import (
     PostgresDatabase,
@@ -584,25 +584,7 @@ class Store:
         if reason:
             raise NotAllowedError(reason)
         found = read_changes(self._db, True, change_id) if self.shared else []
-        if not found:
-            raise NotFoundError(
-                translate("errors", "There is no change number {change}.").format(change=change_id)
-            )
-        (change,) = found
-        if change.status != "pending":
-            raise SigverifyError(
-                translate("errors", "Change {change} was already {status} by {who}.").format(
-                    change=change_id, status=change.status, who=change.decided_by
-                )
-            )
-        if approve and change.requested_by == self.account:
-            raise NotAllowedError(
-                translate(
-                    "errors",
-                    "A change must be approved by another supervisor than the one who asked "
-                    "for it.",
-                )
-            )
+        change = decidable(found, change_id, approve, self.account)
         with self.transaction() as db:
             db.execute("SELECT sigverify_decide(?, ?)", (change_id, approve))
             asked = {"change": change_id, "requested_by": change.requested_by}

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+from sigverify.core.errors import NotAllowedError, NotFoundError, SigverifyError
+from sigverify.core.i18n import translate
 from sigverify.core.store_records import PendingChange
 
 
@@ -81,3 +83,30 @@ def read_changes(
             )
         )
     return changes
+
+
+def decidable(
+    found: list[PendingChange], change_id: int, approve: bool, account: str | None
+) -> PendingChange:
+    """The change numbered ``change_id`` (``found``: what :func:`read_changes` gave for it),
+    if ``account`` may decide it now: it exists, is still pending, and is not approved by
+    the one who asked for it (withdrawing one's own request is allowed)."""
+    if not found:
+        raise NotFoundError(
+            translate("errors", "There is no change number {change}.").format(change=change_id)
+        )
+    (change,) = found
+    if change.status != "pending":
+        raise SigverifyError(
+            translate("errors", "Change {change} was already {status} by {who}.").format(
+                change=change_id, status=change.status, who=change.decided_by
+            )
+        )
+    if approve and change.requested_by == account:
+        raise NotAllowedError(
+            translate(
+                "errors",
+                "A change must be approved by another supervisor than the one who asked for it.",
+            )
+        )
+    return change

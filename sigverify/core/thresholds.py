@@ -7,9 +7,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard
 from sigverify.core.scoring import calibrated_similarity
 from sigverify.core.store import Store
+from sigverify.core.store_records import PendingChange, Person
 
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
 
@@ -46,6 +49,45 @@ def shared_thresholds(store: Store, model_id: str, card: ModelCard) -> Threshold
         values = json.loads(saved)
         return Thresholds(float(values["accept"]), float(values["reject"]), "global")
     return card_thresholds(card)
+
+
+def person_thresholds(person: Person, base: Thresholds) -> Thresholds:
+    """The person's own thresholds where set (a missing reject threshold stays at least the
+    accept one), else ``base``."""
+    if person.accept_threshold is None and person.reject_threshold is None:
+        return base
+    accept = person.accept_threshold if person.accept_threshold is not None else base.accept
+    reject = (
+        person.reject_threshold if person.reject_threshold is not None else max(base.reject, accept)
+    )
+    return Thresholds(float(accept), float(reject), "person")
+
+
+def save_band(
+    store: Store,
+    key: str,
+    band: tuple[float | None, float | None, float | None],
+    operator: str,
+) -> PendingChange | None:
+    """Store a shared accept / reject band under ``key`` (audited), with the operating point
+    ``preset`` it came from when there is one; ``(None, None, _)`` goes back to the card's
+    and writes nothing when it already is. On a shared store a supervisor's change waits
+    for a second one (the :class:`PendingChange` is returned)."""
+    accept, reject, preset = band
+    if accept is None and reject is None:
+        if not store.get_setting(key):  # already the card's: nothing to write
+            return None
+        return store.set_setting(key, "", operator)
+    if accept is None or reject is None or not 0 <= accept <= reject:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "Give both thresholds, with the reject threshold at or above the accept threshold.",
+            )
+        )
+    values = {"accept": float(accept), "reject": float(reject)}
+    value = json.dumps(values | ({} if preset is None else {"preset": preset}))
+    return store.set_setting(key, value, operator)
 
 
 def card_similarity(card: ModelCard, score: float, thresholds: Thresholds) -> float:

@@ -23,7 +23,6 @@ same model. Activating another model re-embeds the stored original images.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -56,6 +55,8 @@ from sigverify.core.thresholds import (
     Thresholds,
     card_similarity,
     global_thresholds_key,
+    person_thresholds,
+    save_band,
     shared_thresholds,
 )
 from sigverify.core.verification_results import (
@@ -134,7 +135,12 @@ class VerificationService:
         both goes back to the card's. ``preset``: the operating point they come from (a
         target share of forgeries), recorded with them. On a shared store a supervisor's
         change waits for a second one (the :class:`PendingChange` is returned)."""
-        return self._save_band(global_thresholds_key(self.model_id), accept, reject, preset)
+        return save_band(
+            self.store,
+            global_thresholds_key(self.model_id),
+            (accept, reject, preset),
+            self.operator,
+        )
 
     def set_fusion_thresholds(
         self, accept: float | None, reject: float | None
@@ -143,43 +149,14 @@ class VerificationService:
         everyone (audited); None for both goes back to the pen card's."""
         if self.pen is None:
             raise SigverifyError(translate("errors", "No pen model is installed."))
-        return self._save_band(
-            FUSION_SETTING.format(model_id=self.pen.model_id), accept, reject, None
-        )
-
-    def _save_band(
-        self, key: str, accept: float | None, reject: float | None, preset: float | None
-    ) -> PendingChange | None:
-        if accept is None and reject is None:
-            if not self.store.get_setting(key):  # already the card's: nothing to write
-                return None
-            return self.store.set_setting(key, "", self.operator)
-        if accept is None or reject is None or not 0 <= accept <= reject:
-            raise SigverifyError(
-                translate(
-                    "errors",
-                    "Give both thresholds, with the reject threshold at or above the accept "
-                    "threshold.",
-                )
-            )
-        values = {"accept": float(accept), "reject": float(reject)}
-        value = json.dumps(values | ({} if preset is None else {"preset": preset}))
-        return self.store.set_setting(key, value, self.operator)
+        key = FUSION_SETTING.format(model_id=self.pen.model_id)
+        return save_band(self.store, key, (accept, reject, None), self.operator)
 
     def thresholds_for(self, person: str | Person) -> Thresholds:
         """The person's own thresholds where set, else the model's (an id or a :class:`Person`)."""
         if isinstance(person, str):
             person = self.store.get_person(person)
-        base = self.model_thresholds()
-        if person.accept_threshold is None and person.reject_threshold is None:
-            return base
-        accept = person.accept_threshold if person.accept_threshold is not None else base.accept
-        reject = (
-            person.reject_threshold
-            if person.reject_threshold is not None
-            else max(base.reject, accept)
-        )
-        return Thresholds(float(accept), float(reject), "person")
+        return person_thresholds(person, self.model_thresholds())
 
     def similarity(self, score: float) -> float:
         return card_similarity(self.model.card, score, self.model_thresholds())
