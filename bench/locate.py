@@ -6,6 +6,7 @@ the locator network (or, with ``--classical``, the classical cues).
                            [--seed 1] [--examples DIR] [--classical]
     python bench/locate.py --fit --data ../shared/data/cedar ...   # print fitted weights
     python bench/locate.py --verify models/default --data ...        # the crops, verified
+    python bench/locate.py --slips --data ...   # phone photos of a slip with one signature
 
 Each page takes one signature (and on a quarter of them a co-signer's) of a writer of the
 given folders: half cheques, half forms, half of each photographed, half stamped. A page
@@ -15,10 +16,15 @@ counts as found when the best candidate covers a true signature with IoU >= 0.8;
 prints logistic weights for ``locate.WEIGHTS`` (fit on some data sets, measure on others).
 ``--verify MODEL`` instead checks what a clerk would verify, as the crop dialog cuts it:
 each page's main signature, a genuine one, against 5 other genuine signatures of its
-writer, as the scan itself, as the proposed rectangle of the squared-up sheet, and as that
-rectangle without the ink the locator does not see as the signature's
-(:func:`page_crop.signature_only`); it prints each one's median distance score and how many
-are accepted and rejected at the model's thresholds.
+writer, as the scan itself, as the whole page uncut, as the proposed rectangle of the
+squared-up sheet, and as that rectangle without the ink the locator does not see as the
+signature's (:func:`page_crop.signature_only`); it prints each one's median distance score
+and how many are accepted and rejected at the model's thresholds.
+``--slips``: the pages (for the measures and for ``--verify``) are instead phone photos of a
+slip of paper with only the signature on it (``synthetic_pages.slips_of_writers``: turned,
+in perspective, on a desk, often a shadow across, its long side 1600 pixels). A turned
+slip's upright box is larger than its ink's, so they also get ``top_holds_signature``
+(:func:`holds`): the best candidate holds the signature and not much more.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sigverify.core.data.synthetic_pages import pages_of_writers as pages
+from sigverify.core.data.synthetic_pages import pages_of_writers, slips_of_writers
 from sigverify.core.imaging import locate, locate_net, page_crop
 
 
@@ -44,7 +50,25 @@ def iou(a, b) -> float:
     return inter / float(aw * ah + bw * bh - inter) if inter else 0.0
 
 
-def fit(folders, count, seed) -> dict:
+def holds(candidate, mask: np.ndarray) -> bool:
+    """The candidate's four corners enclose at least 95 % of the signature's ink ``mask``
+    and at most 1.5 times the area of the ink's upright box or of its smallest turned
+    rectangle, whichever is larger: a crop a clerk keeps, even of a turned slip (whose
+    upright box is larger than the ink's) or of a signature written on a slant."""
+    import cv2
+
+    ys, xs = np.nonzero(mask)
+    inside = np.zeros(mask.shape, np.uint8)
+    cv2.fillConvexPoly(inside, np.round(candidate.corners).astype(np.int32), 1)
+    held = np.count_nonzero(inside[ys, xs]) >= 0.95 * len(ys)
+    (_, _), (w, h), _ = cv2.minAreaRect(np.column_stack([xs, ys]).astype(np.float32))
+    upright = (np.ptp(xs) + 1) * (np.ptp(ys) + 1)
+    return held and cv2.contourArea(candidate.corners.astype(np.float32)) <= 1.5 * max(
+        w * h, upright
+    )
+
+
+def fit(folders, count, seed, pages) -> dict:
     rows, labels = [], []
     for _, page in pages(folders, count, seed):
         view = locate.page_view(page.image)
@@ -86,7 +110,7 @@ def fit(folders, count, seed) -> dict:
     }
 
 
-def verify_crops(folders, count, seed, model_dir) -> dict:
+def verify_crops(folders, count, seed, model_dir, pages) -> dict:
     from sigverify.core.data.datasets import read_dataset
     from sigverify.core.errors import SigverifyError
     from sigverify.core.imaging.imageio import load_image
@@ -108,7 +132,7 @@ def verify_crops(folders, count, seed, model_dir) -> dict:
         for writer in read_dataset(folder).writers:
             for path in writer.genuine:
                 genuine_of[Path(path)] = writer.genuine
-    scores = {"scan": [], "rectangle": [], "signature_only": []}
+    scores = {"scan": [], "whole_page": [], "rectangle": [], "signature_only": []}
     photographed = []
     for _, page in pages(folders, count, seed):
         others = [p for p in genuine_of[Path(page.sources[0])] if Path(p) != page.sources[0]]
@@ -122,6 +146,7 @@ def verify_crops(folders, count, seed, model_dir) -> dict:
         x, y, w, h = box = page_crop.padded_box(found[0].box, sheet.shape)
         crops = {
             "scan": load_image(page.sources[0]).pixels,
+            "whole_page": page.image.max(axis=2),
             "rectangle": sheet[y : y + h, x : x + w],
             "signature_only": page_crop.signature_only(sheet, box, found[0]),
         }
@@ -143,6 +168,8 @@ def verify_crops(folders, count, seed, model_dir) -> dict:
         values = np.asarray(values)
         result[name] = {"median_score": round(float(np.median(values)), 4)}
         for kind, chosen in (("", ...), ("photo_", photographed), ("scanned_", ~photographed)):
+            if not np.any(np.ones(len(values), bool)[chosen]):
+                continue  # slips are all photos
             result[name][kind + "accepted"] = round(
                 float(np.mean(values[chosen] <= card.accept_threshold)), 4
             )
@@ -163,16 +190,20 @@ def main() -> int:
     parser.add_argument(
         "--classical", action="store_true", help="the classical cues, not the locator network"
     )
+    parser.add_argument(
+        "--slips", action="store_true", help="phone photos of a slip with only the signature"
+    )
     args = parser.parse_args()
+    pages = slips_of_writers if args.slips else pages_of_writers
     if args.fit or args.verify:
         if args.fit:
-            result = fit(args.data, args.pages, args.seed)
+            result = fit(args.data, args.pages, args.seed, pages)
         else:
-            result = verify_crops(args.data, args.pages, args.seed, args.verify)
+            result = verify_crops(args.data, args.pages, args.seed, args.verify, pages)
         json.dump(result, sys.stdout, indent=2)
         print()
         return 0
-    times, best, all_found, kinds = [], [], [], {}
+    times, best, all_found, kinds, held = [], [], [], {}, []
     for number, (dataset, page) in enumerate(pages(args.data, args.pages, args.seed)):
         started = time.perf_counter()
         candidates = locate.locate_signatures(page.image, classical=args.classical)
@@ -181,6 +212,8 @@ def main() -> int:
             max((iou(candidates[0].box, t) for t in page.boxes), default=0.0) if candidates else 0.0
         )
         best.append(top)
+        if args.slips:
+            held.append(bool(candidates) and holds(candidates[0], page.masks[0]))
         found = all(any(iou(c.box, t) >= 0.8 for c in candidates[:3]) for t in page.boxes)
         all_found.append(found)
         key = f"{page.kind}{'-photo' if page.photo else ''}"
@@ -202,10 +235,12 @@ def main() -> int:
     result = {
         "pages": len(best),
         "method": "classical" if args.classical or not locate_net.available() else "network",
+        "page_kind": "slip photos" if args.slips else "cheques and forms",
         "data": args.data,
         "top_iou_at_least_0.8": round(float(np.mean(best_arr >= 0.8)), 4),
         "top_iou_median": round(float(np.median(best_arr)), 4),
         "all_signatures_in_top3": round(float(np.mean(all_found)), 4),
+        **({"top_holds_signature": round(float(np.mean(held)), 4)} if held else {}),
         "ms_per_page": {
             "p50": round(float(np.percentile(ms, 50)), 1),
             "p95": round(float(np.percentile(ms, 95)), 1),

@@ -363,3 +363,51 @@ def pages_of_writers(folders: list[str], count: int, seed: int):
         )
         page.sources = [p for _, p in (chosen if two else chosen[:1])]
         yield chosen[0][0], page
+
+
+#: Slip photos are scaled to this long side (pixels), as a phone takes them.
+SLIP_PHOTO_SIDE = 1600
+
+
+def slip_page(grey: np.ndarray, seed: int) -> SyntheticPage:
+    """A phone photo of a slip of paper with only the signature scan ``grey`` on it
+    (:func:`~sigverify.core.imaging.capture.photographed_slip`: turned, in perspective, on
+    a darker desk, often a shadow), its long side :data:`SLIP_PHOTO_SIDE` pixels, as an RGB
+    page whose box (and mask) is the signature's ink in the photo. The ink is where the
+    photo differs from the same photo (same seed, so the same placing, light and noise) of
+    the scan with its ink painted over by the paper."""
+    from sigverify.core.imaging.capture import photographed_slip
+
+    _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    blank = grey.copy()
+    blank[ink > 0] = int(np.percentile(grey, 90))
+    photo = photographed_slip(grey, np.random.default_rng(seed))
+    paper_only = photographed_slip(blank, np.random.default_rng(seed))
+    differs = cv2.absdiff(photo, paper_only) > 12
+    differs = cv2.morphologyEx(differs.astype(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    ys, xs = np.nonzero(differs)
+    scale = SLIP_PHOTO_SIDE / max(photo.shape)
+    photo = cv2.resize(photo, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    x0, y0 = int(xs.min() * scale), int(ys.min() * scale)
+    x1, y1 = int(np.ceil((xs.max() + 1) * scale)), int(np.ceil((ys.max() + 1) * scale))
+    mask = cv2.resize(differs, (photo.shape[1], photo.shape[0]), interpolation=cv2.INTER_NEAREST)
+    rgb = np.repeat(photo[:, :, None], 3, axis=2)
+    return SyntheticPage(rgb, [(x0, y0, x1 - x0, y1 - y0)], "slip", True, masks=[mask])
+
+
+def slips_of_writers(folders: list[str], count: int, seed: int):
+    """``count`` slip photos ``(folder name, SyntheticPage)`` (:func:`slip_page`) of the
+    writers' first 3 genuine scans, chosen as :func:`pages_of_writers` chooses them."""
+    from sigverify.core.data.datasets import read_dataset
+    from sigverify.core.imaging.imageio import load_image
+
+    rng = np.random.default_rng(seed)
+    scans = []
+    for folder in folders:
+        for writer in read_dataset(folder).writers:
+            scans += [(Path(folder).name, p) for p in writer.genuine[:3]]
+    for number in range(count):
+        name, path = scans[int(rng.integers(len(scans)))]
+        page = slip_page(load_image(path).pixels, seed * 100000 + number)
+        page.sources = [path]
+        yield name, page

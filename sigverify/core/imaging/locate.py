@@ -31,6 +31,19 @@ from sigverify.core.imaging import locate_net
 WORKING_SIDE = 1400
 #: Ink: darker than this share of the local paper brightness.
 INK_SHARE = 0.72
+#: Faint ink (a phone photo's soft, thin strokes: its darkest pixels, the 0.5th percentile,
+#: lighter than :data:`FAINT_DARKEST`) is deepened until they are :data:`INK_DARKEST`, by
+#: at most :data:`MAX_DEEPENING` times.
+FAINT_DARKEST = 120
+INK_DARKEST = 60
+MAX_DEEPENING = 4.0
+#: A photographed sheet whose found places (with the strokes reaching into them) hold at
+#: least this share of its ink is a slip with only the signature on it: all of it together
+#: is offered first (:func:`whole_slip`).
+SLIP_INK_SHARE = 0.7
+#: ... counting neither the places nor the ink within this share of its short side of the
+#: sheet's edge (the desk, the edge's shadow).
+EDGE_SHARE = 0.03
 
 
 @dataclass(frozen=True)
@@ -147,7 +160,22 @@ def page_view(image: np.ndarray) -> PageView:
     paper = cv2.GaussianBlur(paper, (0, 0), 3)
     paper = cv2.resize(paper, (level.shape[1], level.shape[0]), interpolation=cv2.INTER_LINEAR)
     flat = np.clip(level.astype(np.float32) / np.maximum(paper, 1) * 255, 0, 255)
-    return PageView(flat.astype(np.uint8), to_input, corners is not None)
+    return PageView(deepened(flat).astype(np.uint8), to_input, corners is not None)
+
+
+def deepened(flat: np.ndarray) -> np.ndarray:
+    """``flat`` (float32, paper 255) with faint ink made as dark as a pen's on a scan: the
+    darkness below the paper scaled so that the darkest pixels away from the edges reach
+    :data:`INK_DARKEST` (a phone photo's soft strokes were lighter than :data:`INK_SHARE`
+    of the paper, so neither the network nor the cues saw them). Ink darker than
+    :data:`FAINT_DARKEST` is left as it is: deepened, its soft edges would widen the boxes."""
+    h, w = flat.shape
+    margin = max(1, int(0.03 * min(h, w)))
+    darkest = float(np.percentile(flat[margin:-margin, margin:-margin], 0.5))
+    if darkest < FAINT_DARKEST:
+        return flat
+    gain = min(MAX_DEEPENING, (255 - INK_DARKEST) / max(255 - darkest, 1.0))
+    return np.clip(255 - (255 - flat) * gain, 0, 255)
 
 
 def ink_without_lines(flat: np.ndarray) -> np.ndarray:
@@ -339,27 +367,70 @@ def locate_signatures(
     (:mod:`sigverify.core.imaging.locate_net`) when it is installed, else (or with
     ``classical``) by the cues of :func:`classical_places`."""
     view = page_view(image)
+    page_ink = ink_without_lines(view.grey)
     signature_ink = None
     if classical or not locate_net.available():
         places = classical_places(view)
     else:
         chance = locate_net.signature_chance(view.grey)
-        places = locate_net.regions(chance, ink_without_lines(view.grey))
+        places = locate_net.regions(chance, page_ink)
         signature_ink = chance[locate_net.CHANNELS.index("ink")]
+    whole = whole_slip(places, page_ink) if view.photographed else None
+    if whole is not None:  # first, with all its ink kept (the network saw only part of it)
+        best = max(score for _, score in places)
+        places = [(whole, best)] + [place for place in places if place[0] != whole]
     to_view = np.linalg.inv(view.to_input)
     candidates = []
-    for box, score in places:
+    for index, (box, score) in enumerate(places):
         mapped = mapped_corners(box, view.to_input)
         x0, y0 = np.floor(mapped.min(0)).astype(int)
         x1, y1 = np.ceil(mapped.max(0)).astype(int)
         box = (int(max(0, x0)), int(max(0, y0)), int(x1 - max(0, x0)), int(y1 - max(0, y0)))
         ink = None
-        if signature_ink is not None:  # the net's ink chance over the box, in input pixels
+        if signature_ink is not None and (whole is None or index > 0):
+            # the net's ink chance over the box, in input pixels
             from_box = to_view @ np.array([[1, 0, box[0]], [0, 1, box[1]], [0, 0, 1]], float)
             ink = cv2.warpPerspective(
                 signature_ink, from_box, (box[2], box[3]),
                 flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
             ) >= locate_net.THRESHOLD  # fmt: skip
         candidates.append(Candidate(box, round(score, 4), mapped, ink))
-    candidates.sort(key=lambda c: c.score, reverse=True)
+    candidates.sort(key=lambda c: c.score, reverse=True)  # stable: a whole slip stays first
     return candidates[:limit]
+
+
+def whole_slip(places: list, ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The box of all ``places`` (``(box, score)`` on a photographed sheet whose ``ink`` this
+    is) together with the pieces of ink reaching into them, when that holds nearly all the
+    sheet's ink (:data:`SLIP_INK_SHARE`): a slip of paper with only a signature on it,
+    which the network, made for cheques and forms, splits into its words or marks only in
+    part. Ink on the sheet's own edge (a band of :data:`EDGE_SHARE` of its short side,
+    where the desk or a shadow may show) is not counted, nor are places with most of their
+    ink there joined."""
+    h, w = ink.shape
+    edge = max(2, int(EDGE_SHARE * min(h, w)))
+    band = np.ones_like(ink)
+    band[edge:-edge, edge:-edge] = False
+    inner = []
+    for (x, y, bw, bh), _ in places:
+        there = ink[y : y + bh, x : x + bw]
+        if np.count_nonzero(there & band[y : y + bh, x : x + bw]) < 0.5 * np.count_nonzero(there):
+            inner.append((x, y, bw, bh))
+    ink = ink & ~band
+    if not inner or not ink.any():
+        return None
+    # the strokes go on beyond what the network marked: take whole pieces of ink (joined
+    # across small gaps) that reach into a place
+    reach = max(3, int(0.01 * min(h, w))) | 1
+    joined = cv2.dilate(ink.astype(np.uint8), np.ones((reach, reach), np.uint8))
+    _, labels = cv2.connectedComponents(joined, connectivity=8)
+    region = np.zeros_like(ink)  # the places and the pieces reaching into them
+    touched = set()
+    for x, y, bw, bh in inner:
+        region[y : y + bh, x : x + bw] = True
+        touched |= set(np.unique(labels[y : y + bh, x : x + bw][ink[y : y + bh, x : x + bw]]))
+    region |= np.isin(labels, [k for k in touched if k > 0])
+    ys, xs = np.nonzero(ink & region)
+    if len(ys) == 0 or len(ys) < SLIP_INK_SHARE * np.count_nonzero(ink):
+        return None
+    return int(xs.min()), int(ys.min()), int(np.ptp(xs)) + 1, int(np.ptp(ys)) + 1

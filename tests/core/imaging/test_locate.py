@@ -12,10 +12,18 @@ import pytest
 
 from sigverify import cli
 from sigverify.core.data.synthetic import genuine_signature, writer_style
-from sigverify.core.data.synthetic_pages import compose_page, ink_box
+from sigverify.core.data.synthetic_pages import compose_page, ink_box, slip_page
 from sigverify.core.imaging import locate_net
 from sigverify.core.imaging.imageio import load_page
-from sigverify.core.imaging.locate import Candidate, find_page, locate_signatures
+from sigverify.core.imaging.locate import (
+    INK_DARKEST,
+    MAX_DEEPENING,
+    Candidate,
+    deepened,
+    find_page,
+    locate_signatures,
+    whole_slip,
+)
 from sigverify.core.imaging.page_crop import (
     crop_candidate,
     level_sheet,
@@ -263,3 +271,81 @@ def test_only_the_signature_s_ink_is_kept_in_the_crop():
     # from the classical cues (no ink map) the part is cut out as it is
     plain = Candidate(found.box, 0.9, found.corners)
     assert np.array_equal(signature_only(grey, (10, 10, 100, 50), plain), grey[10:60, 10:110])
+
+
+def test_faint_ink_is_deepened_and_dark_ink_left_alone():
+    paper = np.full((100, 100), 255.0, np.float32)
+    faint = paper.copy()
+    faint[40:45, 10:90] = 195  # a phone photo's soft stroke: 76 % of the paper
+    out = deepened(faint)
+    assert out[42, 50] == pytest.approx(INK_DARKEST, abs=1)  # (255 - 195) * 3.25 below paper
+    assert out[5, 5] == 255  # paper stays paper
+    for level in (30, 100):  # a scan's or a sharp photo's ink
+        dark = paper.copy()
+        dark[40:45, 10:90] = level
+        assert np.array_equal(deepened(dark), dark)
+    # on nearly blank paper the gain is capped: its grain does not turn into ink
+    grain = paper.copy()
+    grain[40:45, 10:90] = 250
+    assert deepened(grain)[42, 50] == pytest.approx(255 - 5 * MAX_DEEPENING)
+
+
+def strokes_page() -> np.ndarray:
+    """A 200 x 400 page's ink: one long stroke (from x 40 to 360) with a loop below it."""
+    ink = np.zeros((200, 400), bool)
+    ink[100:103, 40:360] = True
+    ink[103:150, 200:203] = True
+    ink[148:151, 120:203] = True
+    return ink
+
+
+def test_a_slip_s_places_are_joined_with_the_strokes_that_reach_into_them():
+    ink = strokes_page()
+    places = [((40, 95, 100, 12), 0.9), ((250, 95, 110, 12), 0.8)]  # two "words" the net saw
+    assert whole_slip(places, ink) == (40, 100, 320, 51)  # and the loop below, unmarked
+    # one place alone also grows to its strokes
+    assert whole_slip(places[:1], ink) == (40, 100, 320, 51)
+    # print elsewhere on the sheet (more than 30 % of its ink): a form, not a slip
+    with_print = ink.copy()
+    for row in range(10, 60, 8):
+        with_print[row : row + 3, 20:380] = True
+    assert whole_slip(places, with_print) is None
+    # a place on the sheet's edge (the desk, a shadow) is not joined, nor its ink counted
+    edged = ink.copy()
+    edged[0:3, :] = True
+    assert whole_slip([*places, ((0, 0, 400, 3), 0.95)], edged) == (40, 100, 320, 51)
+    assert whole_slip([], ink) is None
+
+
+@pytest.mark.parametrize("seed", [0, 1, 6])
+def test_the_whole_signature_on_a_photographed_slip_is_the_first_place(seed):
+    """A phone photo of a slip with only a signature on it: the network, made for cheques,
+    marked single words; the first place is the whole signature, all its ink kept."""
+    scan = genuine_signature(writer_style(seed), 0).image
+    slip = slip_page(scan, seed)
+    best = locate_signatures(slip.image)[0]
+    ys, xs = np.nonzero(slip.masks[0])
+    inside = np.zeros(slip.masks[0].shape, np.uint8)
+    cv2.fillConvexPoly(inside, np.round(best.corners).astype(np.int32), 1)
+    assert inside[ys, xs].mean() > 0.98  # holds the strokes ...
+    upright = (np.ptp(xs) + 1) * (np.ptp(ys) + 1)
+    assert cv2.contourArea(best.corners.astype(np.float32)) < 1.3 * upright  # ... not the sheet
+    assert best.ink is None  # the crop keeps all the ink in it
+    sheet, found, squared = proposals(slip.image.max(axis=2))
+    x, y, w, h = found[0].box
+    assert squared and signature_only(sheet, found[0].box, found[0]).shape == (h, w)
+
+
+def test_a_slip_photo_is_the_same_for_the_same_seed_and_its_box_holds_the_ink():
+    scan = genuine_signature(writer_style(4), 0).image
+    first, again = slip_page(scan, 9), slip_page(scan, 9)
+    assert np.array_equal(first.image, again.image) and first.boxes == again.boxes
+    assert first.kind == "slip" and first.photo and max(first.image.shape[:2]) == 1600
+    x, y, w, h = first.boxes[0]
+    mask = first.masks[0]
+    assert mask[y : y + h, x : x + w].sum() == mask.sum() > 500
+    grey = first.image.max(axis=2)
+    assert (
+        np.median(grey[mask > 0])
+        < np.median(grey[y : y + h, x : x + w][mask[y : y + h, x : x + w] == 0]) - 30
+    )
