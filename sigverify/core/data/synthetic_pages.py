@@ -339,18 +339,25 @@ def _photograph(page: np.ndarray, masks, rng):
     return photo, moved, target
 
 
-def pages_of_writers(folders: list[str], count: int, seed: int):
-    """``count`` pages ``(folder name, SyntheticPage)`` with signatures of the writers of
-    the data ``folders`` (their first 3 genuine scans): half cheques, half forms, half of
-    each photographed, a co-signer on a quarter; the same pages for the same ``seed``."""
+def _first_scans(folders: list[str]) -> list[tuple[str, Path]]:
+    """``(folder name, path)`` of the first 3 genuine scans of every writer of ``folders``."""
     from sigverify.core.data.datasets import read_dataset
-    from sigverify.core.imaging.imageio import load_image
 
-    rng = np.random.default_rng(seed)
     scans = []
     for folder in folders:
         for writer in read_dataset(folder).writers:
             scans += [(Path(folder).name, p) for p in writer.genuine[:3]]
+    return scans
+
+
+def pages_of_writers(folders: list[str], count: int, seed: int):
+    """``count`` pages ``(folder name, SyntheticPage)`` with signatures of the writers of
+    the data ``folders`` (their first 3 genuine scans): half cheques, half forms, half of
+    each photographed, a co-signer on a quarter; the same pages for the same ``seed``."""
+    from sigverify.core.imaging.imageio import load_image
+
+    rng = np.random.default_rng(seed)
+    scans = _first_scans(folders)
     for number in range(count):
         chosen = [scans[int(i)] for i in rng.choice(len(scans), 2, replace=False)]
         images = [load_image(p).pixels for _, p in chosen]
@@ -385,27 +392,20 @@ def slip_page(grey: np.ndarray, seed: int) -> SyntheticPage:
     paper_only = photographed_slip(blank, np.random.default_rng(seed))
     differs = cv2.absdiff(photo, paper_only) > 12
     differs = cv2.morphologyEx(differs.astype(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-    ys, xs = np.nonzero(differs)
     scale = SLIP_PHOTO_SIDE / max(photo.shape)
     photo = cv2.resize(photo, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    x0, y0 = int(xs.min() * scale), int(ys.min() * scale)
-    x1, y1 = int(np.ceil((xs.max() + 1) * scale)), int(np.ceil((ys.max() + 1) * scale))
     mask = cv2.resize(differs, (photo.shape[1], photo.shape[0]), interpolation=cv2.INTER_NEAREST)
     rgb = np.repeat(photo[:, :, None], 3, axis=2)
-    return SyntheticPage(rgb, [(x0, y0, x1 - x0, y1 - y0)], "slip", True, masks=[mask])
+    return SyntheticPage(rgb, [ink_box(mask)], "slip", True, masks=[mask])
 
 
 def slips_of_writers(folders: list[str], count: int, seed: int):
     """``count`` slip photos ``(folder name, SyntheticPage)`` (:func:`slip_page`) of the
     writers' first 3 genuine scans, chosen as :func:`pages_of_writers` chooses them."""
-    from sigverify.core.data.datasets import read_dataset
     from sigverify.core.imaging.imageio import load_image
 
     rng = np.random.default_rng(seed)
-    scans = []
-    for folder in folders:
-        for writer in read_dataset(folder).writers:
-            scans += [(Path(folder).name, p) for p in writer.genuine[:3]]
+    scans = _first_scans(folders)
     for number in range(count):
         name, path = scans[int(rng.integers(len(scans)))]
         page = slip_page(load_image(path).pixels, seed * 100000 + number)
