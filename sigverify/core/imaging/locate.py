@@ -29,6 +29,8 @@ from sigverify.core.imaging import locate_net
 
 #: Pages are worked on with their long side at most this (pixels).
 WORKING_SIDE = 1400
+#: A sheet found by its edges is at least this much brighter (grey levels) than around it.
+SHEET_CONTRAST = 25
 #: Ink: darker than this share of the local paper brightness.
 INK_SHARE = 0.72
 #: Faint ink (a phone photo's soft, thin strokes: its darkest pixels, the 0.5th percentile,
@@ -41,9 +43,13 @@ MAX_DEEPENING = 4.0
 #: least this share of its ink is a slip with only the signature on it: all of it together
 #: is offered first (:func:`whole_slip`).
 SLIP_INK_SHARE = 0.7
-#: ... counting neither the places nor the ink within this share of its short side of the
-#: sheet's edge (the desk, the edge's shadow).
+#: On a photographed sheet, places with most of their ink within this share of its short
+#: side of its edge (the desk, the edge's shadow) are left out, and that ink not counted.
 EDGE_SHARE = 0.03
+#: A place with less than this share of the ink in places is a speck: not joined.
+SPECK_SHARE = 0.03
+#: Places narrower or lower than this (pixels) are not offered: too small to crop.
+MIN_SIDE = 8
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,9 @@ def _order_corners(points: np.ndarray) -> np.ndarray:
 
 def find_page(grey: np.ndarray) -> np.ndarray | None:
     """The four corners of a sheet of paper lying on a darker background, or None when the
-    image is the page itself (a scan) or no clear sheet is seen."""
+    image is the page itself (a scan) or no clear sheet is seen. The sheet is the largest
+    bright shape, else (a shadow across it splits the bright part) the largest outline of
+    sharp edges that is brighter inside than around it (:func:`_sheet_by_edges`)."""
     h, w = grey.shape
     factor = 400 / max(h, w)
     small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
@@ -109,13 +117,19 @@ def find_page(grey: np.ndarray) -> np.ndarray | None:
     _, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    if not contours:
-        return None
-    sheet = max(contours, key=cv2.contourArea)
-    share = cv2.contourArea(sheet) / (small.shape[0] * small.shape[1])
+    corners = _four_corners(max(contours, key=cv2.contourArea), small) if contours else None
+    if corners is None:
+        corners = _sheet_by_edges(small)
+    return None if corners is None else corners / factor
+
+
+def _four_corners(outline: np.ndarray, small: np.ndarray) -> np.ndarray | None:
+    """The corners of ``outline`` when its hull is a four-sided shape covering 20-93 % of
+    the image ``small`` (less: no sheet; more: the sheet is the whole image)."""
+    hull = cv2.convexHull(outline)
+    share = cv2.contourArea(hull) / (small.shape[0] * small.shape[1])
     if not 0.2 <= share <= 0.93:
-        return None  # no sheet, or the sheet is the whole image
-    hull = cv2.convexHull(sheet)
+        return None
     quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
     if len(quad) != 4:
         return None
@@ -124,7 +138,24 @@ def find_page(grey: np.ndarray) -> np.ndarray | None:
     # on a scan, not a sheet) give no page
     if cv2.contourArea(corners.astype(np.float32)) < 0.9 * cv2.contourArea(quad):
         return None
-    return corners / factor
+    return corners
+
+
+def _sheet_by_edges(small: np.ndarray) -> np.ndarray | None:
+    """The corners of the largest outline of sharp edges (a sheet's edge is sharp, a
+    shadow's soft) that is a four-sided shape at least :data:`SHEET_CONTRAST` grey levels
+    brighter inside than outside (a printed box on a scanned page is paper on both sides)."""
+    edges = cv2.dilate(cv2.Canny(small, 20, 60), np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    for outline in sorted(contours, key=lambda c: cv2.contourArea(cv2.convexHull(c)))[-3:][::-1]:
+        corners = _four_corners(outline, small)
+        if corners is None:
+            continue
+        inside = np.zeros(small.shape, np.uint8)
+        cv2.fillConvexPoly(inside, np.round(corners).astype(np.int32), 1)
+        if np.median(small[inside > 0]) - np.median(small[inside == 0]) >= SHEET_CONTRAST:
+            return corners
+    return None
 
 
 def sheet_warp(corners: np.ndarray, longest: float) -> tuple[np.ndarray, tuple[int, int]]:
@@ -375,7 +406,12 @@ def locate_signatures(
         chance = locate_net.signature_chance(view.grey)
         places = locate_net.regions(chance, page_ink)
         signature_ink = chance[locate_net.CHANNELS.index("ink")]
-    whole = whole_slip(places, page_ink) if view.photographed else None
+    whole = None
+    if view.photographed:  # the desk or a shadow on the sheet's edge is not a signature
+        band = edge_band(page_ink.shape)
+        places = [place for place in places if not mostly_in(place[0], page_ink, band)]
+        whole = whole_slip(places, page_ink & ~band)
+    places = [place for place in places if min(place[0][2:]) >= MIN_SIDE]
     if whole is not None:  # first, with all its ink kept (the network saw only part of it)
         best = max(score for _, score in places)
         places = [(whole, best)] + [place for place in places if place[0] != whole]
@@ -399,29 +435,37 @@ def locate_signatures(
     return candidates[:limit]
 
 
-def whole_slip(places: list, ink: np.ndarray) -> tuple[int, int, int, int] | None:
-    """The box of all ``places`` (``(box, score)`` on a photographed sheet whose ``ink`` this
-    is) together with the pieces of ink reaching into them, when that holds nearly all the
-    sheet's ink (:data:`SLIP_INK_SHARE`): a slip of paper with only a signature on it,
-    which the network, made for cheques and forms, splits into its words or marks only in
-    part. Ink on the sheet's own edge (a band of :data:`EDGE_SHARE` of its short side,
-    where the desk or a shadow may show) is not counted, nor are places with most of their
-    ink there joined."""
-    h, w = ink.shape
+def edge_band(shape: tuple[int, int]) -> np.ndarray:
+    """bool ``shape``: the band along a page view's edges, :data:`EDGE_SHARE` of its short
+    side wide (on a photographed sheet: where the desk or the edge's shadow may show)."""
+    h, w = shape
     edge = max(2, int(EDGE_SHARE * min(h, w)))
-    band = np.ones_like(ink)
+    band = np.ones(shape, bool)
     band[edge:-edge, edge:-edge] = False
-    inner = []
-    for (x, y, bw, bh), _ in places:
-        there = ink[y : y + bh, x : x + bw]
-        if np.count_nonzero(there & band[y : y + bh, x : x + bw]) < 0.5 * np.count_nonzero(there):
-            inner.append((x, y, bw, bh))
-    ink = ink & ~band
-    if not inner or not ink.any():
+    return band
+
+
+def mostly_in(box, ink: np.ndarray, area: np.ndarray) -> bool:
+    """At least half of the ``ink`` in ``box`` lies in ``area`` (both bool, page-sized)."""
+    x, y, w, h = box
+    there = ink[y : y + h, x : x + w]
+    return np.count_nonzero(there & area[y : y + h, x : x + w]) >= 0.5 * np.count_nonzero(there)
+
+
+def whole_slip(places: list, ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The box of the ``places`` (``(box, score)`` on a photographed sheet whose ``ink``
+    this is, its edge left out) together with the pieces of ink reaching into them, when
+    that holds nearly all the sheet's ink (:data:`SLIP_INK_SHARE`): a slip of paper with
+    only a signature on it, which the network, made for cheques and forms, splits into its
+    words or marks only in part. Places with less than :data:`SPECK_SHARE` of the ink in
+    places (a speck of dirt the network took for a dot) are not joined."""
+    if not places or not ink.any():
         return None
+    held = [np.count_nonzero(ink[y : y + h, x : x + w]) for (x, y, w, h), _ in places]
+    inner = [p[0] for p, n in zip(places, held, strict=True) if n >= SPECK_SHARE * sum(held)]
     # the strokes go on beyond what the network marked: take whole pieces of ink (joined
     # across small gaps) that reach into a place
-    reach = max(3, int(0.01 * min(h, w))) | 1
+    reach = max(3, int(0.01 * min(ink.shape))) | 1
     joined = cv2.dilate(ink.astype(np.uint8), np.ones((reach, reach), np.uint8))
     _, labels = cv2.connectedComponents(joined, connectivity=8)
     region = np.zeros_like(ink)  # the places and the pieces reaching into them

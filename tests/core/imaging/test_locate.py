@@ -20,8 +20,10 @@ from sigverify.core.imaging.locate import (
     MAX_DEEPENING,
     Candidate,
     deepened,
+    edge_band,
     find_page,
     locate_signatures,
+    mostly_in,
     whole_slip,
 )
 from sigverify.core.imaging.page_crop import (
@@ -310,11 +312,20 @@ def test_a_slip_s_places_are_joined_with_the_strokes_that_reach_into_them():
     for row in range(10, 60, 8):
         with_print[row : row + 3, 20:380] = True
     assert whole_slip(places, with_print) is None
-    # a place on the sheet's edge (the desk, a shadow) is not joined, nor its ink counted
-    edged = ink.copy()
-    edged[0:3, :] = True
-    assert whole_slip([*places, ((0, 0, 400, 3), 0.95)], edged) == (40, 100, 320, 51)
+    # a speck of dirt the network marked too is not joined
+    specked = ink.copy()
+    specked[180:183, 390:393] = True
+    assert whole_slip([*places, ((390, 180, 3, 3), 0.7)], specked) == (40, 100, 320, 51)
     assert whole_slip([], ink) is None
+
+
+def test_the_sheet_s_edge_band_and_what_lies_mostly_in_it():
+    band = edge_band((200, 400))  # 3 % of 200: 6 pixels
+    assert band[5, 200] and band[100, 394] and not band[6, 200] and not band[100, 100]
+    ink = strokes_page()
+    ink[0:3, 10:390] = True  # the desk's edge along the top
+    assert mostly_in((0, 0, 400, 4), ink, band)
+    assert not mostly_in((40, 95, 100, 12), ink, band)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 6])
@@ -349,3 +360,23 @@ def test_a_slip_photo_is_the_same_for_the_same_seed_and_its_box_holds_the_ink():
         np.median(grey[mask > 0])
         < np.median(grey[y : y + h, x : x + w][mask[y : y + h, x : x + w] == 0]) - 30
     )
+
+
+@pytest.mark.parametrize("seed", [4, 14])
+def test_a_slip_whose_bright_part_a_shadow_splits_is_found_by_its_edges(seed):
+    slip = slip_page(genuine_signature(writer_style(seed), 0).image, seed)
+    grey = slip.image.max(axis=2)
+    corners = find_page(grey)
+    assert corners is not None
+    area = cv2.contourArea(corners.astype(np.float32)) / grey.size
+    assert 0.2 < area < 0.93
+    inside = np.zeros(grey.shape, np.uint8)
+    cv2.fillConvexPoly(inside, np.round(corners).astype(np.int32), 1)
+    assert inside[slip.masks[0] > 0].all()  # the signature lies on the sheet found
+
+
+def test_a_printed_box_on_a_scanned_page_is_not_a_sheet():
+    grey = np.full((600, 800), 245, np.uint8)
+    cv2.rectangle(grey, (100, 100), (700, 500), 30, 3)  # a form's box: paper on both sides
+    cv2.putText(grey, "Name", (150, 200), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 20, 3)
+    assert find_page(grey) is None
