@@ -218,9 +218,7 @@ class CropDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)
-        self.view.selection_changed.connect(
-            lambda: self.ok_button.setEnabled(self.view.selection is not None)
-        )
+        self.view.selection_changed.connect(self._selection_changed)
         self.view.drawn_by_hand.connect(self._selected_by_hand)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -260,6 +258,15 @@ class CropDialog(QDialog):
             "arrow keys size it), then press OK. Print and stamps around it are left out."
         ).format(number=self.candidate + 1, count=len(self.candidates))
         self.hint.setText(self._squared_up_note() + text)
+
+    def _selection_changed(self) -> None:
+        """OK only with a selection. When OK loses its use while it has the focus, the
+        focus goes to the page, not on to Cancel: there Enter would drop the crop unasked
+        once a selection made OK usable again (seen in a real window)."""
+        usable = self.view.selection is not None
+        if not usable and self.ok_button.hasFocus():
+            self.view.setFocus()
+        self.ok_button.setEnabled(usable)
 
     def _squared_up_note(self) -> str:
         return self.tr("The photographed sheet is shown squared up. ") if self.squared_up else ""

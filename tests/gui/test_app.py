@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, qGray
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from sigverify import __version__
 from sigverify.core.audit_view import summary
@@ -310,6 +310,34 @@ def test_crop_without_a_mouse_arrow_keys_move_and_size_the_rectangle(qtbot, tmp_
     crop = dialog.cropped()
     assert abs(crop.shape[1] - moved.width() * s) <= s + 1
     assert abs(crop.shape[0] - moved.height() * s) <= s + 1
+
+
+def test_enter_keeps_the_crop_after_ok_was_unusable_for_a_while(qtbot, tmp_path):
+    """OK had the focus when a selection too small to keep made it unusable: the focus
+    went on to Cancel, and Enter then dropped the crop without a word."""
+    from sigverify.gui.crop import CropDialog
+
+    page = np.full((900, 1200), 238, np.uint8)
+    page[300:500, 300:800] = draw_signature(size=(200, 500))
+    dialog = CropDialog(write_png(tmp_path / "page.png", page))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.ok_button.setFocus()
+    qtbot.waitUntil(dialog.ok_button.hasFocus)
+    found = dialog.view.band.geometry()
+    dialog.view.select(QRect(5, 5, 1, 1))  # too small to keep: OK cannot be used
+    assert not dialog.ok_button.isEnabled()
+    assert (
+        dialog.view.hasFocus()
+        and not dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).hasFocus()
+    )
+    dialog.view.select(found)
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.signature is not None
 
 
 def test_the_page_grows_with_the_crop_dialog_and_keeps_the_selection(qtbot, tmp_path):
