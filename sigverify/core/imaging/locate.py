@@ -413,8 +413,7 @@ def locate_signatures(
         whole = whole_slip(places, page_ink & ~band)
     places = [place for place in places if min(place[0][2:]) >= MIN_SIDE]
     if whole is not None:  # first, with all its ink kept (the network saw only part of it)
-        best = max(score for _, score in places)
-        places = [(whole, best)] + [place for place in places if place[0] != whole]
+        places = whole_first(places, whole)
     to_view = np.linalg.inv(view.to_input)
     candidates = []
     for index, (box, score) in enumerate(places):
@@ -450,6 +449,17 @@ def mostly_in(box, ink: np.ndarray, area: np.ndarray) -> bool:
     x, y, w, h = box
     there = ink[y : y + h, x : x + w]
     return np.count_nonzero(there & area[y : y + h, x : x + w]) >= 0.5 * np.count_nonzero(there)
+
+
+def whole_first(places: list, whole: tuple[int, int, int, int]) -> list:
+    """``places`` (``(box, score)``) after the ``whole`` slip's box, scored as the best of
+    them; a place nearly the same as it (each 90 % inside the other) is not offered again."""
+    best = max(score for _, score in places)
+    return [(whole, best)] + [
+        (box, score)
+        for box, score in places
+        if min(share_inside(box, whole), share_inside(whole, box)) < 0.9
+    ]
 
 
 def whole_slip(places: list, ink: np.ndarray) -> tuple[int, int, int, int] | None:

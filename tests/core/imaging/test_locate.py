@@ -24,6 +24,7 @@ from sigverify.core.imaging.locate import (
     find_page,
     locate_signatures,
     mostly_in,
+    whole_first,
     whole_slip,
 )
 from sigverify.core.imaging.page_crop import (
@@ -317,6 +318,15 @@ def test_a_slip_s_places_are_joined_with_the_strokes_that_reach_into_them():
     specked[180:183, 390:393] = True
     assert whole_slip([*places, ((390, 180, 3, 3), 0.7)], specked) == (40, 100, 320, 51)
     assert whole_slip([], ink) is None
+
+
+def test_the_whole_slip_comes_first_and_a_place_nearly_the_same_is_not_offered_again():
+    places = [((40, 95, 100, 12), 0.9), ((42, 100, 318, 50), 0.95), ((300, 10, 30, 20), 0.6)]
+    assert whole_first(places, (40, 100, 320, 51)) == [
+        ((40, 100, 320, 51), 0.95),
+        ((40, 95, 100, 12), 0.9),  # a part of it: still offered
+        ((300, 10, 30, 20), 0.6),
+    ]
 
 
 def test_the_sheet_s_edge_band_and_what_lies_mostly_in_it():
