@@ -406,12 +406,12 @@ def locate_signatures(
         chance = locate_net.signature_chance(view.grey)
         places = locate_net.regions(chance, page_ink)
         signature_ink = chance[locate_net.CHANNELS.index("ink")]
+    places = [place for place in places if min(place[0][2:]) >= MIN_SIDE]
     whole = None
     if view.photographed:  # the desk or a shadow on the sheet's edge is not a signature
         band = edge_band(page_ink.shape)
         places = [place for place in places if not mostly_in(place[0], page_ink, band)]
         whole = whole_slip(places, page_ink & ~band)
-    places = [place for place in places if min(place[0][2:]) >= MIN_SIDE]
     if whole is not None:  # first, with all its ink kept (the network saw only part of it)
         places = whole_first(places, whole)
     to_view = np.linalg.inv(view.to_input)
