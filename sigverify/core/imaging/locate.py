@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 
 from sigverify.core.imaging import locate_net
+from sigverify.core.imaging.imageio import MIN_SIDE
 
 #: Pages are worked on with their long side at most this (pixels).
 WORKING_SIDE = 1400
@@ -48,8 +49,6 @@ SLIP_INK_SHARE = 0.7
 EDGE_SHARE = 0.03
 #: A place with less than this share of the ink in places is a speck: not joined.
 SPECK_SHARE = 0.03
-#: Places narrower or lower than this (pixels) are not offered: too small to crop.
-MIN_SIDE = 8
 
 
 @dataclass(frozen=True)
@@ -406,7 +405,6 @@ def locate_signatures(
         chance = locate_net.signature_chance(view.grey)
         places = locate_net.regions(chance, page_ink)
         signature_ink = chance[locate_net.CHANNELS.index("ink")]
-    places = [place for place in places if min(place[0][2:]) >= MIN_SIDE]
     whole = None
     if view.photographed:  # the desk or a shadow on the sheet's edge is not a signature
         band = edge_band(page_ink.shape)
@@ -429,7 +427,8 @@ def locate_signatures(
                 signature_ink, from_box, (box[2], box[3]),
                 flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
             ) >= locate_net.THRESHOLD  # fmt: skip
-        candidates.append(Candidate(box, round(score, 4), mapped, ink))
+        if min(box[2:]) >= MIN_SIDE:  # a speck, too small for a signature: not offered
+            candidates.append(Candidate(box, round(score, 4), mapped, ink))
     candidates.sort(key=lambda c: c.score, reverse=True)  # stable: a whole slip stays first
     return candidates[:limit]
 
@@ -453,12 +452,11 @@ def mostly_in(box, ink: np.ndarray, area: np.ndarray) -> bool:
 
 def whole_first(places: list, whole: tuple[int, int, int, int]) -> list:
     """``places`` (``(box, score)``) after the ``whole`` slip's box, scored as the best of
-    them; a place nearly the same as it (each 90 % inside the other) is not offered again."""
+    them; the places mostly inside it (90 %) are its parts and are not offered: a part of a
+    genuine signature, verified alone, is rejected."""
     best = max(score for _, score in places)
     return [(whole, best)] + [
-        (box, score)
-        for box, score in places
-        if min(share_inside(box, whole), share_inside(whole, box)) < 0.9
+        (box, score) for box, score in places if share_inside(box, whole) < 0.9
     ]
 
 
