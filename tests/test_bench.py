@@ -243,14 +243,27 @@ def test_locate_bench_measures_pages_and_fits_weights(tmp_path):
     assert len(fitted["weights"]) == len(fitted["features"]) and fitted["handwritten_words"] > 0
 
 
+def test_locate_bench_measures_slip_photos_and_verifies_their_crops(tiny_model_dir, tmp_path):
+    data = write_synthetic_dataset(tmp_path / "synth", writers=3, genuine=7, forged=1)
+    out = run_script("locate.py", "--slips", "--data", data, "--pages", "3")
+    assert out["page_kind"] == "slip photos" and out["pages"] == 3
+    assert set(out["by_kind"]) == {"slip-photo", "synth"}
+    assert 0 <= out["top_iou_at_least_0.8"] <= 1 and 0 <= out["top_holds_signature"] <= 1
+    checked = run_script("locate.py", "--slips", "--verify", tiny_model_dir, "--data", data,
+                         "--pages", "3")  # fmt: skip
+    assert checked["pages"] == 3
+    assert "photo_accepted" in checked["rectangle"]
+    assert "scanned_accepted" not in checked["rectangle"]  # slips are all photographed
+
+
 @pytest.mark.parametrize("model", ["tiny_model_dir", "stroke_model_dir"])
 def test_locate_bench_verifies_what_the_crop_dialog_would_cut(model, tmp_path, request):
     data = write_synthetic_dataset(tmp_path / "synth", writers=3, genuine=7, forged=1)
     model_dir = request.getfixturevalue(model)
     out = run_script("locate.py", "--verify", model_dir, "--data", data, "--pages", "4")
     assert out["model"] and out["pages"] == 4
-    assert set(out) == {"model", "pages", "scan", "rectangle", "signature_only"}
-    for crop in ("scan", "rectangle", "signature_only"):
+    assert set(out) == {"model", "pages", "scan", "whole_page", "rectangle", "signature_only"}
+    for crop in ("scan", "whole_page", "rectangle", "signature_only"):
         figures = out[crop]
         assert figures["median_score"] > 0
         for kind in ("", "photo_", "scanned_"):
