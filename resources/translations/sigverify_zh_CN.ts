@@ -392,7 +392,7 @@
         <translation>选中下一处看起来像签名的位置</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>No signature was found on this page: drag a rectangle around it (or Tab to the page and use the arrow keys; Shift changes the size), then press OK.</source>
         <translation>此页上未找到签名：请拖出一个矩形框住签名（或按 Tab 键移到页面上，用方向键移动矩形，按住 Shift 键可调整大小），然后按“确定”。</translation>
     </message>
@@ -402,7 +402,7 @@
         <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。如果不对，请重新拖出矩形（或按 Tab 键移到页面上：方向键移动矩形，Shift + 方向键调整大小），然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>The photographed sheet is shown squared up. </source>
         <translation>照片中的纸张已摆正显示。</translation>
     </message>
@@ -2544,7 +2544,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+59"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+58"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2620,7 +2620,7 @@ enrolled {at} by {who}</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -2665,7 +2665,12 @@ enrolled {at} by {who}</source>
         <translation>已核验：结果在右侧。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Ready: press Verify (Ctrl+Enter). This is a photo of a whole sheet: to pick the signature out of it, use Crop from page… (Ctrl+Shift+O).</source>
+        <translation>已就绪：请点击“验证”（Ctrl+Enter）。这是整张纸的照片：如需从中选出签名，请使用“从页面裁剪…”（Ctrl+Shift+O）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Ready: press Verify (Ctrl+Enter).</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>

@@ -7,6 +7,7 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
+    Qt,
 )
 from PySide6.QtGui import QImage, QPixmap
 
@@ -22,6 +23,20 @@ def array_to_qimage(pixels: np.ndarray) -> QImage:
     else:
         image = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB888)
     return image.copy()
+
+
+def small_grey(pixmap: QPixmap, side: int = 400) -> np.ndarray:
+    """uint8 ``H x W``: the pixmap in grey, its long side at most ``side`` pixels (a quick
+    look at a large photo without decoding it again)."""
+    image = pixmap.toImage()
+    if max(image.width(), image.height()) > side:
+        image = image.scaled(
+            side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+        )
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    rows = np.frombuffer(image.constBits(), np.uint8, count=stride * height).reshape(height, stride)
+    return rows[:, :width].copy()
 
 
 def preprocessed_pixmap(pixels: np.ndarray) -> QPixmap:

@@ -23,9 +23,7 @@ from sigverify.core.store import Store
 from sigverify.core.store_records import now
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
-from sigverify.gui.qimages import (
-    bytes_to_pixmap,
-)
+from sigverify.gui.qimages import bytes_to_pixmap, small_grey
 from sigverify.gui.report_actions import print_page, render_report
 from sigverify.gui.result_summary import ResultSummary
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
@@ -43,6 +41,7 @@ class VerifyPage(QWidget):
         super().__init__(parent)
         self.engine, self.store = engine, store
         self.query = None  # SignatureInput
+        self.query_is_sheet_photo = False  # a photographed sheet, not a cut-out signature
         self.result = None  # VerificationResult
         self.result_query = None  # the SignatureInput that result was computed for
         self.recorded = False
@@ -182,7 +181,12 @@ class VerifyPage(QWidget):
         if not self.settle_unrecorded(self.tr("opening the next signature")):
             return
         self.query = signatures[0]
-        self.query_view.set_pixmap(bytes_to_pixmap(self.query.data))
+        pixmap = bytes_to_pixmap(self.query.data)
+        self.query_view.set_pixmap(pixmap)
+        # a photo of a whole sheet is read as it is; the clerk may rather pick the signature
+        from sigverify.core.imaging.locate import find_page  # OpenCV: not at start-up
+
+        self.query_is_sheet_photo = find_page(small_grey(pixmap)) is not None
         self.show_result(None)
         self._changed()
 
@@ -244,6 +248,13 @@ class VerifyPage(QWidget):
             self.hint.setText(self.tr("Drop, open, paste or draw the signature to check."))
         elif self.result_is_current():
             self.hint.setText(self.tr("Checked: the answer is on the right."))
+        elif self.query_is_sheet_photo:
+            self.hint.setText(
+                self.tr(
+                    "Ready: press Verify (Ctrl+Enter). This is a photo of a whole sheet: to "
+                    "pick the signature out of it, use Crop from page… (Ctrl+Shift+O)."
+                )
+            )
         else:
             self.hint.setText(self.tr("Ready: press Verify (Ctrl+Enter)."))
 

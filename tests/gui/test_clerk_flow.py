@@ -876,3 +876,21 @@ def test_verifying_another_person_asks_about_the_unrecorded_result(
     page.verify()
     wait_idle(qtbot, window.engine)
     assert len(dialogs.questions) == asked + 1
+
+
+def test_a_photo_of_a_whole_sheet_opened_as_a_signature_points_to_crop_from_page(
+    qtbot, two_people, tmp_path
+):
+    """A slip photographed on a desk, opened with Open file…, is read as it is (it verifies),
+    but the clerk is told that Crop from page… picks the signature out of it."""
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import slip_page
+
+    page = two_people.verify_page
+    page.choose_person("c-1")
+    slip = slip_page(genuine_signature(writer_style(1), 8).image, 4)
+    page.drop_area.add_paths([write_png(tmp_path / "slip.png", slip.image[:, :, 0])])
+    assert page.query_is_sheet_photo and "Crop from page" in page.hint.text()
+    assert page.verify_button.isEnabled()
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])  # a scan of the signature
+    assert not page.query_is_sheet_photo and page.hint.text() == "Ready: press Verify (Ctrl+Enter)."
