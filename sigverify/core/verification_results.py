@@ -110,6 +110,8 @@ class SignatureInput:
     name: str
     data: bytes
     trajectory: np.ndarray | None = field(default=None, compare=False, repr=False)
+    #: cut out of a page (the crop dialog): not a whole page any more, whatever it shows
+    cut_from_page: bool = field(default=False, compare=False)
 
     @classmethod
     def from_path(cls, path: str | Path) -> SignatureInput:

@@ -290,5 +290,5 @@ class CropDialog(QDialog):
 
     def accept(self) -> None:
         name = f"{self.source.stem}-crop.png"
-        self.signature = SignatureInput(name, encode_png(self.cropped()))
+        self.signature = SignatureInput(name, encode_png(self.cropped()), cut_from_page=True)
         super().accept()

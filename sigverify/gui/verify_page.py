@@ -186,7 +186,9 @@ class VerifyPage(QWidget):
         # a photo of a whole sheet is read as it is; the clerk may rather pick the signature
         from sigverify.core.imaging.locate import find_page  # OpenCV: not at start-up
 
-        self.query_is_sheet_photo = find_page(small_grey(pixmap)) is not None
+        self.query_is_sheet_photo = (
+            not self.query.cut_from_page and find_page(small_grey(pixmap)) is not None
+        )
         self.show_result(None)
         self._changed()
 

@@ -277,7 +277,7 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     crop = dialog.cropped()
     assert abs(crop.shape[0] - 200) <= 2 * scale and abs(crop.shape[1] - 400) <= 2 * scale
     dialog.accept()
-    assert dialog.signature.name == "page-crop.png"
+    assert dialog.signature.name == "page-crop.png" and dialog.signature.cut_from_page
 
 
 def test_crop_without_a_mouse_arrow_keys_move_and_size_the_rectangle(qtbot, tmp_path):

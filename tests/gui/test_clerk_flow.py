@@ -885,6 +885,8 @@ def test_a_photo_of_a_whole_sheet_opened_as_a_signature_points_to_crop_from_page
     but the clerk is told that Crop from page… picks the signature out of it."""
     from sigverify.core.data.synthetic import genuine_signature, writer_style
     from sigverify.core.data.synthetic_pages import slip_page
+    from sigverify.core.imaging.imageio import encode_png
+    from sigverify.core.verification_results import SignatureInput
 
     page = two_people.verify_page
     page.choose_person("c-1")
@@ -894,3 +896,7 @@ def test_a_photo_of_a_whole_sheet_opened_as_a_signature_points_to_crop_from_page
     assert page.verify_button.isEnabled()
     page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])  # a scan of the signature
     assert not page.query_is_sheet_photo and page.hint.text() == "Ready: press Verify (Ctrl+Enter)."
+    # what the crop dialog cut out of a sheet is not pointed back to it, whatever it shows
+    cut = SignatureInput("slip-crop.png", encode_png(slip.image[:, :, 0]), cut_from_page=True)
+    page.set_query([cut])
+    assert not page.query_is_sheet_photo and "Crop from page" not in page.hint.text()
