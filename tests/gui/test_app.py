@@ -312,17 +312,24 @@ def test_crop_without_a_mouse_arrow_keys_move_and_size_the_rectangle(qtbot, tmp_
     assert abs(crop.shape[0] - moved.height() * s) <= s + 1
 
 
-def test_enter_keeps_the_crop_after_ok_was_unusable_for_a_while(qtbot, tmp_path):
-    """OK had the focus when a selection too small to keep made it unusable: the focus
-    went on to Cancel, and Enter then dropped the crop without a word."""
+def shown_crop_dialog(qtbot, tmp_path, page: np.ndarray):
+    """The crop dialog on ``page`` (written as a PNG), shown on screen."""
     from sigverify.gui.crop import CropDialog
 
-    page = np.full((900, 1200), 238, np.uint8)
-    page[300:500, 300:800] = draw_signature(size=(200, 500))
     dialog = CropDialog(write_png(tmp_path / "page.png", page))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_enter_keeps_the_crop_after_ok_was_unusable_for_a_while(qtbot, tmp_path):
+    """OK had the focus when a selection too small to keep made it unusable: the focus
+    went on to Cancel, and Enter then dropped the crop without a word."""
+
+    page = np.full((900, 1200), 238, np.uint8)
+    page[300:500, 300:800] = draw_signature(size=(200, 500))
+    dialog = shown_crop_dialog(qtbot, tmp_path, page)
     dialog.activateWindow()
     dialog.ok_button.setFocus()
     qtbot.waitUntil(dialog.ok_button.hasFocus)
@@ -343,14 +350,11 @@ def test_enter_keeps_the_crop_after_ok_was_unusable_for_a_while(qtbot, tmp_path)
 def test_the_page_grows_with_the_crop_dialog_and_keeps_the_selection(qtbot, tmp_path):
     """Maximised or made larger, the dialog shows the page larger (up to its own size);
     the selected part of the page stays the same, and so does what OK keeps."""
-    from sigverify.gui.crop import MAX_VIEW, CropDialog
+    from sigverify.gui.crop import MAX_VIEW
 
     page = np.full((1600, 1200), 235, np.uint8)
     page[1100:1300, 300:700] = draw_signature(size=(200, 400))
-    dialog = CropDialog(write_png(tmp_path / "page.png", page))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_crop_dialog(qtbot, tmp_path, page)
     first = dialog.view.scale
     assert dialog.view.height() <= MAX_VIEW.height() and first > 2  # 1600 px shown in 600
     selected, crop = QRect(dialog.view.selection), dialog.cropped()
