@@ -21,6 +21,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from sigverify.core.imaging.array_helpers import pixel_box as ink_box
+
 _SENTENCE = (
     "account payment amount date bank branch order pay bearer only sum of euros dollars "
     "customer name address number reference consent patient clinic form agree terms "
@@ -296,11 +298,6 @@ def compose_page(
         page, masks, corners = _photograph(page, masks, rng)
         notes.append("photo")
     return SyntheticPage(page, [ink_box(m) for m in masks], kind, photo, notes, corners, masks)
-
-
-def ink_box(mask: np.ndarray) -> tuple[int, int, int, int]:
-    ys, xs = np.nonzero(mask)
-    return int(xs.min()), int(ys.min()), int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)
 
 
 def _photograph(page: np.ndarray, masks, rng):

@@ -40,3 +40,10 @@ def touching_border(labels: np.ndarray, count: int) -> np.ndarray:
     touching[np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])] = True
     touching[0] = False
     return touching
+
+
+def pixel_box(mask: np.ndarray) -> tuple[int, int, int, int]:
+    """``(x, y, width, height)`` of the smallest box holding every true pixel of ``mask``
+    (which has at least one)."""
+    ys, xs = np.nonzero(mask)
+    return int(xs.min()), int(ys.min()), int(np.ptp(xs)) + 1, int(np.ptp(ys)) + 1

@@ -20,12 +20,9 @@ from sigverify.core.imaging.locate import (
     MAX_DEEPENING,
     Candidate,
     deepened,
-    edge_band,
     find_page,
     locate_signatures,
-    mostly_in,
     whole_first,
-    whole_slip,
 )
 from sigverify.core.imaging.page_crop import (
     crop_candidate,
@@ -34,6 +31,7 @@ from sigverify.core.imaging.page_crop import (
     proposals,
     signature_only,
 )
+from sigverify.core.imaging.slip import edge_band, mostly_in, whole_slip
 
 
 def iou(a, b) -> float:
