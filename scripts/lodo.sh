@@ -3,13 +3,15 @@
 # training command (README, "Training the default model") on the other four with the
 # shorter recipe (--epochs 20), then bench/accuracy.py on every writer of the set left out.
 # Runs niced, one set after another; a set whose runs/lodo_<set>/card.json exists is not
-# trained again (so a later session goes on where this one stopped), only measured.
+# trained again (so a later session goes on where this one stopped), and one whose
+# runs/lodo_<set>.accuracy.json is already there is not measured again either.
 #     bash scripts/lodo.sh            # DATA=../shared/data by default
 set -u
 cd "$(dirname "$0")/.."
 D=${DATA:-../shared/data}
 ALL="cedar sigcomp2011 bhsig260_bengali bhsig260_hindi sigcomp2009_nfi"
 for X in $ALL; do
+  [ -s runs/lodo_$X.accuracy.json ] && [ -f runs/lodo_$X/card.json ] && continue
   ARGS=""
   for S in $ALL; do [ "$S" != "$X" ] && ARGS="$ARGS --data $D/$S"; done
   if [ ! -f runs/lodo_$X/card.json ]; then
