@@ -398,8 +398,18 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>Place {number} of {count} that looks like a signature is selected. Drag another rectangle if it is not right (or Tab to the page: arrow keys move it, Shift + arrow keys size it), then press OK. Print and stamps around it are left out.</source>
-        <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。如果不对，请重新拖出矩形（或按 Tab 键移到页面上：方向键移动矩形，Shift + 方向键调整大小），然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
+        <source>The signature found on the page is selected.</source>
+        <translation>已选中在此页上找到的签名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place {number} of {count} that looks like a signature is selected.</source>
+        <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drag another rectangle if it is not right (or Tab to the page: arrow keys move it, Shift + arrow keys size it), then press OK. Print and stamps around it are left out.</source>
+        <translation>如果不对，请重新拖出矩形（或按 Tab 键移到页面上：方向键移动矩形，Shift + 方向键调整大小），然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1985,8 +1995,8 @@ enrolled {at} by {who}</source>
     <name>ResultSummary</name>
     <message>
         <location filename="../../sigverify/gui/result_summary.py" line="+42"/>
-        <source>Choose a person and a signature, then Verify.</source>
-        <translation>请选择人员和签名，然后点击“验证”。</translation>
+        <source>The answer and its score show here after Verify.</source>
+        <translation>点击“验证”后，结果和分数显示在这里。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2125,7 +2135,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+143"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+148"/>
         <source>Drop signature images here</source>
         <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work)</extracomment>
         <translation>将签名图像拖放到此处</translation>
@@ -2620,7 +2630,7 @@ enrolled {at} by {who}</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -3402,8 +3412,9 @@ enrolled {at} by {who}</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+91"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+93"/>
         <source>“{name}” does not look like the other references (distance {distance:.3f}, more than the reject threshold {reject:.3f}): it may be another person&apos;s signature or a bad scan.</source>
+        <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows</extracomment>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>

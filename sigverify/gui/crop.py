@@ -252,11 +252,21 @@ class CropDialog(QDialog):
         box = padded_box(self.candidates[self.candidate].box, self.pixels.shape)
         self.view.select_in_picture(*box)
         self.proposed = True
-        text = self.tr(
-            "Place {number} of {count} that looks like a signature is selected. Drag another "
-            "rectangle if it is not right (or Tab to the page: arrow keys move it, Shift + "
-            "arrow keys size it), then press OK. Print and stamps around it are left out."
-        ).format(number=self.candidate + 1, count=len(self.candidates))
+        if len(self.candidates) == 1:
+            found = self.tr("The signature found on the page is selected.")
+        else:
+            found = self.tr(
+                "Place {number} of {count} that looks like a signature is selected."
+            ).format(number=self.candidate + 1, count=len(self.candidates))
+        text = (
+            found
+            + " "
+            + self.tr(
+                "Drag another rectangle if it is not right (or Tab to the page: arrow keys move "
+                "it, Shift + arrow keys size it), then press OK. Print and stamps around it are "
+                "left out."
+            )
+        )
         self.hint.setText(self._squared_up_note() + text)
 
     def _selection_changed(self) -> None:

@@ -39,7 +39,7 @@ class ResultSummary(QWidget):
         self.badge.set_decision(result.decision if result is not None else None)
         if result is None:
             self.subject.clear()
-            self.score_label.setText(self.tr("Choose a person and a signature, then Verify."))
+            self.score_label.setText(self.tr("The answer and its score show here after Verify."))
             self.gauge.set_values(None, None, None)
             self.reason.clear()
             return

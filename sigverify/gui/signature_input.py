@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QEvent,
     QObject,
+    QStandardPaths,
     Qt,
     Signal,
 )
@@ -39,10 +40,14 @@ LAST_FOLDER_SETTING = "last_signature_folder"
 
 
 def last_folder() -> str:
-    """Where the last signature or page was opened from ("" at first: the dialog's own
-    default), so a clerk working through a folder does not browse to it each time."""
+    """Where the last signature or page was opened from, so a clerk working through a
+    folder does not browse to it each time; at first the Pictures folder (else home), not
+    the folder the app happens to run in (for the executable, its own install folder)."""
     folder = str(gui_settings().value(LAST_FOLDER_SETTING, "") or "")
-    return folder if folder and Path(folder).is_dir() else ""
+    if folder and Path(folder).is_dir():
+        return folder
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    return pictures if pictures and Path(pictures).is_dir() else str(Path.home())
 
 
 def remember_folder(path: str | Path) -> None:

@@ -184,11 +184,12 @@ class VerifyPage(QWidget):
         pixmap = bytes_to_pixmap(self.query.data)
         self.query_view.set_pixmap(pixmap)
         # a photo of a whole sheet is read as it is; the clerk may rather pick the signature
-        from sigverify.core.imaging.locate import find_page  # OpenCV: not at start-up
+        # (a pad drawing or a signature already cut out of a page is never one)
+        self.query_is_sheet_photo = False
+        if not self.query.cut_from_page and self.query.trajectory is None:
+            from sigverify.core.imaging.locate import find_page  # OpenCV: not at start-up
 
-        self.query_is_sheet_photo = (
-            not self.query.cut_from_page and find_page(small_grey(pixmap)) is not None
-        )
+            self.query_is_sheet_photo = find_page(small_grey(pixmap)) is not None
         self.show_result(None)
         self._changed()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -256,7 +257,7 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     assert 0 <= xs.min() - found.x() <= slack and 0 <= ys.min() - found.y() <= slack
     assert 0 <= found.x() + found.width() - xs.max() <= slack
     assert 0 <= found.y() + found.height() - ys.max() <= slack
-    assert "Place 1 of 1 that looks like a signature is selected" in dialog.hint.text()
+    assert dialog.hint.text().startswith("The signature found on the page is selected.")
     assert not dialog.next_button.isVisible()
     scale = dialog.view.scale  # the page is shown smaller than it is
     assert scale > 1
@@ -823,8 +824,10 @@ def test_a_preset_sets_both_thresholds_and_is_recorded_when_applied(qtbot, windo
 def test_the_file_dialogs_open_where_the_last_signature_came_from(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from sigverify.gui.signature_input import SignatureDropArea
+    from sigverify.gui.signature_input import SignatureDropArea, last_folder
 
+    start = last_folder()  # Pictures or home (tested below): a folder, never ""
+    assert start and Path(start).is_dir()
     folder = tmp_path / "cheques"
     folder.mkdir()
     first = write_png(folder / "a.png", draw_signature(size=(120, 300)))
@@ -841,11 +844,11 @@ def test_the_file_dialogs_open_where_the_last_signature_came_from(qtbot, tmp_pat
     area.signatures_added.connect(chosen.extend)
     area.open_files()
     area.open_files()
-    assert asked == ["", str(folder)]  # first the dialog's own default, then that folder
+    assert asked == [start, str(folder)]  # first the Pictures folder, then that one
     assert [s.name for s in chosen] == ["a.png", "a.png"]
     folder.rename(tmp_path / "moved")  # a folder that is gone is not offered
     area.open_files()
-    assert asked[-1] == ""
+    assert asked[-1] == start
 
 
 def test_cropping_from_a_page_shows_the_busy_cursor_while_searching(
@@ -957,3 +960,34 @@ def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
     qtbot.waitUntil(view.hasFocus)
     assert view.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert view.grab().toImage() != unfocused
+
+
+def test_file_dialogs_start_in_pictures_then_in_the_last_folder_used(qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+
+    from sigverify.gui import signature_input
+    from sigverify.gui.signature_input import last_folder, remember_folder
+
+    pictures = tmp_path / "Pictures"
+    pictures.mkdir()
+    asked = []
+
+    class Standard:
+        StandardLocation = QStandardPaths.StandardLocation
+
+        @staticmethod
+        def writableLocation(location):  # noqa: N802 - Qt API
+            asked.append(location)
+            return str(pictures)
+
+    monkeypatch.setattr(signature_input, "QStandardPaths", Standard)
+    assert last_folder() == str(pictures)  # not the folder the app was started in
+    assert asked == [QStandardPaths.StandardLocation.PicturesLocation]
+    pictures.rmdir()
+    assert last_folder() == str(Path.home())  # no Pictures folder: home
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    remember_folder(scans / "cheque-1.png")
+    assert last_folder() == str(scans)
+    scans.rmdir()  # gone since: back to the start
+    assert last_folder() == str(Path.home())

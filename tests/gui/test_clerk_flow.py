@@ -900,3 +900,7 @@ def test_a_photo_of_a_whole_sheet_opened_as_a_signature_points_to_crop_from_page
     cut = SignatureInput("slip-crop.png", encode_png(slip.image[:, :, 0]), cut_from_page=True)
     page.set_query([cut])
     assert not page.query_is_sheet_photo and "Crop from page" not in page.hint.text()
+    # nor is a pad drawing, which is not looked for a sheet in at all
+    drawn = SignatureInput("pad.png", cut.data, trajectory=np.zeros((2, 3)))
+    page.set_query([drawn])
+    assert not page.query_is_sheet_photo
