@@ -17,7 +17,6 @@ supervisor's approval for risky changes).
 from __future__ import annotations
 
 import logging
-import math
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -28,7 +27,6 @@ import numpy as np
 
 from sigverify.core.errors import (
     NotAllowedError,
-    NotFoundError,
     SigverifyError,
     StoreError,
     StoreIntegrityError,
@@ -43,6 +41,15 @@ from sigverify.core.store_backend import (
     is_server_url,
     without_password,
 )
+from sigverify.core.store_people import (
+    check_thresholds,
+    no_person,
+    person_exists,
+    read_people,
+    read_person,
+    write_person,
+    write_thresholds,
+)
 from sigverify.core.store_records import (
     AuditEntry,
     NewReference,
@@ -53,9 +60,12 @@ from sigverify.core.store_records import (
 )
 from sigverify.core.store_references import (
     insert_references,
+    missing_embeddings,
     no_reference,
     read_embeddings,
+    read_pad_trajectories,
     read_reference_images,
+    read_trajectory,
     write_embeddings,
 )
 from sigverify.core.store_roles import Role, read_role, refusal
@@ -65,23 +75,9 @@ from sigverify.core.store_schema import (
     prepare,
     server_is_set_up,
 )
-from sigverify.core.store_seal import (
-    DatabaseSeal,
-    Seal,
-    changed_outside,
-    person_parts,
-    setting_parts,
-)
+from sigverify.core.store_seal import DatabaseSeal, Seal, changed_outside, setting_parts
 
 log = logging.getLogger(__name__)
-
-
-def _no_person(person_id: str) -> NotFoundError:
-    return NotFoundError(
-        translate("errors", "There is no person with id “{person_id}” in the store.").format(
-            person_id=person_id
-        )
-    )
 
 
 class Store:
@@ -245,42 +241,10 @@ class Store:
     # -------------------------------------------------------------- people
 
     def get_person(self, person_id: str) -> Person:
-        row = self._db.execute(
-            "SELECT p.*, (SELECT count(*) FROM signature_references r "
-            "WHERE r.person_id = p.id) AS n "
-            "FROM people p WHERE p.id = ?",
-            (person_id,),
-        ).fetchone()
-        if row is None:
-            raise _no_person(person_id)
-        parts = person_parts(row["id"], row["accept_threshold"], row["reject_threshold"])
-        if not self.seal.matches(row["mac"], *parts):
-            raise changed_outside(
-                translate("errors", "The thresholds of {person_id}").format(person_id=person_id)
-            )
-        return self._person(row)
-
-    @staticmethod
-    def _person(row) -> Person:
-        return Person(
-            row["id"],
-            row["name"],
-            row["note"],
-            row["accept_threshold"],
-            row["reject_threshold"],
-            row["created_at"],
-            row["n"],
-        )
+        return read_person(self._db, self.seal, person_id)
 
     def list_people(self, search: str = "") -> list[Person]:
-        pattern = f"%{search.strip().lower()}%"
-        rows = self._db.execute(
-            "SELECT p.*, (SELECT count(*) FROM signature_references r "
-            "WHERE r.person_id = p.id) AS n FROM people p "
-            "WHERE lower(p.id) LIKE ? OR lower(p.name) LIKE ? ORDER BY lower(p.name), p.id",
-            (pattern, pattern),
-        ).fetchall()
-        return [self._person(r) for r in rows]
+        return read_people(self._db, search)
 
     def delete_person(self, person_id: str, operator: str) -> PendingChange | None:
         """Delete a person with their references (audited). On a server, a supervisor's
@@ -293,7 +257,7 @@ class Store:
         with self.transaction() as db:
             person = db.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
             if person is None:
-                raise _no_person(person_id)
+                raise no_person(person_id)
             count = db.execute(
                 "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
             ).fetchone()[0]
@@ -306,7 +270,7 @@ class Store:
         with self.transaction() as db:
             row = db.execute("SELECT name, note FROM people WHERE id = ?", (person_id,)).fetchone()
             if row is None:
-                raise _no_person(person_id)
+                raise no_person(person_id)
             if (row["name"], row["note"]) == (name, note):
                 return
             db.execute("UPDATE people SET name = ?, note = ? WHERE id = ?", (name, note, person_id))
@@ -329,34 +293,19 @@ class Store:
         """Per-person thresholds (None = use the model's); ``preset``: the operating point
         they come from (a target share of forgeries), for the audit log. On a server, a
         supervisor's change waits for another supervisor (the :class:`PendingChange`)."""
-        if any(v is not None and not (math.isfinite(v) and v >= 0) for v in (accept, reject)):
-            raise SigverifyError(
-                translate("errors", "A threshold must be a number of 0 or more, or left empty.")
-            )
-        if accept is not None and reject is not None and reject < accept:
-            raise SigverifyError(
-                translate("errors", "The reject threshold must not be below the accept threshold.")
-            )
-        if self._db.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone() is None:
-            raise _no_person(person_id)
+        check_thresholds(accept, reject)
+        if not person_exists(self._db, person_id):
+            raise no_person(person_id)
         details = {"accept": accept, "reject": reject}
         details |= {} if preset is None else {"preset": preset}
-        mac = self.seal.mac(*person_parts(person_id, accept, reject))
-        payload = {"accept": accept, "reject": reject}
-        payload |= {} if preset is None else {"preset": preset}
         pending = self._supervised(
-            "thresholds", "thresholds", person_id, payload, details, operator, "set_thresholds"
-        )
+            "thresholds", "thresholds", person_id, dict(details), details, operator,
+            "set_thresholds",
+        )  # fmt: skip
         if pending is not None:
             return pending
         with self.transaction() as db:
-            changed = db.execute(
-                "UPDATE people SET accept_threshold = ?, reject_threshold = ?, mac = ? "
-                "WHERE id = ?",
-                (accept, reject, mac, person_id),
-            ).rowcount
-            if not changed:
-                raise _no_person(person_id)
+            write_thresholds(db, self.seal, person_id, accept, reject)
             self._append(db, operator, "set_thresholds", person_id, details)
         return None
 
@@ -375,24 +324,7 @@ class Store:
         ``model_id``, all in one transaction. A file already enrolled for this person is
         refused (:class:`SigverifyError`), and then nothing is added."""
         with self.transaction() as db:
-            exists = db.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
-            if exists is None:
-                db.execute(
-                    "INSERT INTO people (id, name, note, created_at, mac) VALUES (?, ?, ?, ?, ?)",
-                    (
-                        person_id,
-                        name or "",
-                        note or "",
-                        now(),
-                        self.seal.mac(*person_parts(person_id, None, None)),
-                    ),
-                )
-            elif name is not None or note is not None:
-                db.execute(
-                    "UPDATE people SET name = coalesce(?, name), note = coalesce(?, note) "
-                    "WHERE id = ?",
-                    (name, note, person_id),
-                )
+            new_person = write_person(db, self.seal, person_id, name, note)
             enrolled_by = self.account or operator
             ids = insert_references(db, self.seal, person_id, model_id, references, enrolled_by)
             self._append(
@@ -404,7 +336,7 @@ class Store:
                     "added": len(ids),
                     "files": [r.filename for r in references],
                     "model": model_id,
-                    "new_person": exists is None,
+                    "new_person": new_person,
                 },
             )
         return ids
@@ -424,24 +356,12 @@ class Store:
 
     def reference_trajectory(self, reference_id: int) -> np.ndarray | None:
         """The pen trajectory ``(N, 4)`` of a reference drawn on a pad, else None."""
-        row = self._db.execute(
-            "SELECT trajectory FROM signature_references WHERE id = ?", (reference_id,)
-        ).fetchone()
-        if row is None:
-            raise no_reference(reference_id)
-        if row["trajectory"] is None:
-            return None
-        return _trajectory(row["trajectory"])
+        return read_trajectory(self._db, reference_id)
 
     def pad_trajectories(self, person_id: str) -> tuple[list[int], list[np.ndarray]]:
         """The ids and pen trajectories of the person's references drawn on a pad, oldest
         first (one query: a pad verification reads them all)."""
-        rows = self._db.execute(
-            "SELECT id, trajectory FROM signature_references "
-            "WHERE person_id = ? AND trajectory IS NOT NULL ORDER BY id",
-            (person_id,),
-        ).fetchall()
-        return [row["id"] for row in rows], [_trajectory(row["trajectory"]) for row in rows]
+        return read_pad_trajectories(self._db, person_id)
 
     def remove_reference(self, reference_id: int, operator: str) -> PendingChange | None:
         """Remove one reference (audited). On a server, a supervisor's removal waits for
@@ -475,16 +395,7 @@ class Store:
         self, model_id: str, person_id: str | None = None
     ) -> list[int]:
         """References (of one person, or all) that have no embedding for ``model_id``."""
-        missing = (
-            "SELECT id FROM signature_references r WHERE NOT EXISTS (SELECT 1 FROM embeddings e "
-            "WHERE e.reference_id = r.id AND e.model_id = ?)"
-        )
-        if person_id is None:
-            rows = self._db.execute(missing + " ORDER BY id", (model_id,)).fetchall()
-        else:  # one person's, through the person index (not a scan of every reference)
-            query = missing + " AND r.person_id = ? ORDER BY id"
-            rows = self._db.execute(query, (model_id, person_id)).fetchall()
-        return [r["id"] for r in rows]
+        return missing_embeddings(self._db, model_id, person_id)
 
     def save_embeddings(self, model_id: str, vectors: dict[int, np.ndarray]) -> None:
         """Store embeddings for references (one transaction); earlier ones for the same model
@@ -594,8 +505,3 @@ class Store:
                 asked |= {"action": change.action}
                 self._append(db, operator, "reject_change", change.person_id, asked)
         return read_changes(self._db, True, change_id)[0]
-
-
-def _trajectory(blob: bytes) -> np.ndarray:
-    """A stored trajectory (little-endian float32 rows of x, y, pressure, t)."""
-    return np.frombuffer(blob, dtype="<f4").reshape(-1, 4).copy()

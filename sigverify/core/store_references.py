@@ -155,3 +155,43 @@ def write_embeddings(db, seal: Seal, model_id: str, vectors: dict[int, np.ndarra
         f"ON CONFLICT (reference_id, model_id) DO {replace}",
         rows,
     )
+
+
+def read_trajectory(db, reference_id: int) -> np.ndarray | None:
+    """The pen trajectory ``(N, 4)`` of a reference drawn on a pad, else None."""
+    row = db.execute(
+        "SELECT trajectory FROM signature_references WHERE id = ?", (reference_id,)
+    ).fetchone()
+    if row is None:
+        raise no_reference(reference_id)
+    return None if row["trajectory"] is None else _trajectory(row["trajectory"])
+
+
+def read_pad_trajectories(db, person_id: str) -> tuple[list[int], list[np.ndarray]]:
+    """The ids and pen trajectories of the person's references drawn on a pad, oldest
+    first, in one query."""
+    rows = db.execute(
+        "SELECT id, trajectory FROM signature_references "
+        "WHERE person_id = ? AND trajectory IS NOT NULL ORDER BY id",
+        (person_id,),
+    ).fetchall()
+    return [row["id"] for row in rows], [_trajectory(row["trajectory"]) for row in rows]
+
+
+def _trajectory(blob: bytes) -> np.ndarray:
+    """A stored trajectory (little-endian float32 rows of x, y, pressure, t)."""
+    return np.frombuffer(blob, dtype="<f4").reshape(-1, 4).copy()
+
+
+def missing_embeddings(db, model_id: str, person_id: str | None = None) -> list[int]:
+    """References (of one person, or all) without an embedding for ``model_id``."""
+    missing = (
+        "SELECT id FROM signature_references r WHERE NOT EXISTS (SELECT 1 FROM embeddings e "
+        "WHERE e.reference_id = r.id AND e.model_id = ?)"
+    )
+    if person_id is None:
+        rows = db.execute(missing + " ORDER BY id", (model_id,)).fetchall()
+    else:  # one person's, through the person index (not a scan of every reference)
+        query = missing + " AND r.person_id = ? ORDER BY id"
+        rows = db.execute(query, (model_id, person_id)).fetchall()
+    return [r["id"] for r in rows]

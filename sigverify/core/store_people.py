@@ -1,0 +1,116 @@
+"""The store's people, row by row: functions over an open connection and the store's seal
+(:mod:`sigverify.core.store_seal`); a person's thresholds are written with their MAC and
+checked against it when read. :class:`~sigverify.core.store.Store` calls them, the writes
+inside its transactions."""
+
+from __future__ import annotations
+
+import math
+
+from sigverify.core.errors import NotFoundError, SigverifyError
+from sigverify.core.i18n import translate
+from sigverify.core.store_records import Person, now
+from sigverify.core.store_seal import Seal, changed_outside, person_parts
+
+#: a person's row with the number of their references (``n``)
+_WITH_COUNT = (
+    "SELECT p.*, (SELECT count(*) FROM signature_references r WHERE r.person_id = p.id) AS n "
+    "FROM people p "
+)
+
+
+def no_person(person_id: str) -> NotFoundError:
+    return NotFoundError(
+        translate("errors", "There is no person with id “{person_id}” in the store.").format(
+            person_id=person_id
+        )
+    )
+
+
+def person_exists(db, person_id: str) -> bool:
+    return db.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone() is not None
+
+
+def read_person(db, seal: Seal, person_id: str) -> Person:
+    """One person; their thresholds are checked against their MAC."""
+    row = db.execute(_WITH_COUNT + "WHERE p.id = ?", (person_id,)).fetchone()
+    if row is None:
+        raise no_person(person_id)
+    parts = person_parts(row["id"], row["accept_threshold"], row["reject_threshold"])
+    if not seal.matches(row["mac"], *parts):
+        raise changed_outside(
+            translate("errors", "The thresholds of {person_id}").format(person_id=person_id)
+        )
+    return _person(row)
+
+
+def read_people(db, search: str = "") -> list[Person]:
+    """Everyone whose id or name holds ``search`` (case aside), by name, then id."""
+    pattern = f"%{search.strip().lower()}%"
+    rows = db.execute(
+        _WITH_COUNT + "WHERE lower(p.id) LIKE ? OR lower(p.name) LIKE ? "
+        "ORDER BY lower(p.name), p.id",
+        (pattern, pattern),
+    ).fetchall()
+    return [_person(r) for r in rows]
+
+
+def _person(row) -> Person:
+    return Person(
+        row["id"],
+        row["name"],
+        row["note"],
+        row["accept_threshold"],
+        row["reject_threshold"],
+        row["created_at"],
+        row["n"],
+    )
+
+
+def check_thresholds(accept: float | None, reject: float | None) -> None:
+    """A person's own thresholds: each a number of 0 or more (or None), reject not below
+    accept; else a :class:`SigverifyError` a clerk can read."""
+    if any(v is not None and not (math.isfinite(v) and v >= 0) for v in (accept, reject)):
+        raise SigverifyError(
+            translate("errors", "A threshold must be a number of 0 or more, or left empty.")
+        )
+    if accept is not None and reject is not None and reject < accept:
+        raise SigverifyError(
+            translate("errors", "The reject threshold must not be below the accept threshold.")
+        )
+
+
+def write_person(db, seal: Seal, person_id: str, name: str | None, note: str | None) -> bool:
+    """Create the person (no thresholds of their own) or, for one who exists, change the
+    name and note given (None keeps it); True when the person is new."""
+    if not person_exists(db, person_id):
+        db.execute(
+            "INSERT INTO people (id, name, note, created_at, mac) VALUES (?, ?, ?, ?, ?)",
+            (
+                person_id,
+                name or "",
+                note or "",
+                now(),
+                seal.mac(*person_parts(person_id, None, None)),
+            ),
+        )
+        return True
+    if name is not None or note is not None:
+        db.execute(
+            "UPDATE people SET name = coalesce(?, name), note = coalesce(?, note) WHERE id = ?",
+            (name, note, person_id),
+        )
+    return False
+
+
+def write_thresholds(
+    db, seal: Seal, person_id: str, accept: float | None, reject: float | None
+) -> None:
+    """Set a person's own thresholds (None: the model's) with their MAC."""
+    mac = seal.mac(*person_parts(person_id, accept, reject))
+    changed = db.execute(
+        "UPDATE people SET accept_threshold = ?, reject_threshold = ?, mac = ? WHERE id = ?",
+        (accept, reject, mac, person_id),
+    ).rowcount
+    if not changed:
+        raise no_person(person_id)
