@@ -25,7 +25,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.qimages import bytes_to_pixmap
 from sigverify.gui.references_panel import THUMB, ReferencesPanel, thumbnail, thumbnail_list
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
-from sigverify.gui.widgets import RoleButton, two_panes
+from sigverify.gui.widgets import RoleButton, mark_primary, two_panes
 from sigverify.gui.workers import Engine
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -109,7 +109,7 @@ class PeoplePage(QWidget):
         self.clear_pending_button = QPushButton(self.tr("Clear"))
         self.clear_pending_button.clicked.connect(self.clear_pending)
         self.enroll_button = QPushButton()
-        self.enroll_button.setDefault(True)
+        mark_primary(self.enroll_button)
         self.enroll_button.setShortcut("Ctrl+Return")
         self.enroll_button.clicked.connect(self.enroll)
         self.status = QLabel()

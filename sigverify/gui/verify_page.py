@@ -31,6 +31,7 @@ from sigverify.gui.widgets import (
     ImageView,
     decision_word,
     file_filter,
+    mark_primary,
     two_panes,
 )
 from sigverify.gui.workers import Engine
@@ -69,7 +70,7 @@ class VerifyPage(QWidget):
         standard_shortcuts(self.drop_area, self.person.lineEdit())
         self.query_view = ImageView(self.tr("No signature yet"))
         self.verify_button = QPushButton(self.tr("Verify"))
-        self.verify_button.setDefault(True)
+        mark_primary(self.verify_button)
         self.verify_button.setShortcut("Ctrl+Return")
         self.verify_button.setToolTip(self.tr("Check the signature (Ctrl+Enter)"))
         self.verify_button.setMinimumHeight(36)

@@ -170,6 +170,15 @@ class ZoomView(QScrollArea):
             super().wheelEvent(event)
 
 
+def mark_primary(button) -> None:
+    """The page's main action (Verify, Enrol), in bold. Not Qt's "default" button: outside a
+    dialog that only draws a frame, the very frame Fusion shows for the keyboard focus, so
+    Tab on to it showed nothing (seen in a real window)."""
+    font = button.font()
+    font.setBold(True)
+    button.setFont(font)
+
+
 def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
     """Lay ``page`` out as two resizable panes; the right one takes any extra width."""
     splitter = QSplitter()

@@ -329,6 +329,26 @@ def test_tab_reaches_the_status_bar_buttons_and_shows_where_it_is(qtbot, window)
     assert button.grab().toImage() != unfocused  # a frame shows the focus on a flat button
 
 
+@pytest.mark.parametrize("page_index, name", [(0, "enroll_button"), (1, "verify_button")])
+def test_tab_onto_a_pages_main_button_shows_the_focus(qtbot, two_people, page_index, name):
+    """Verify and Enrol were Qt "default" buttons, whose frame is the focus frame: Tab on
+    to them changed nothing on screen."""
+    window = two_people
+    window.activateWindow()
+    window.go_to_page(page_index)
+    page = window.verify_page if page_index else window.people_page
+    button = getattr(page, name)
+    button.setEnabled(True)  # reachable by Tab whatever the page's state
+    unfocused = button.grab().toImage()
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if button.hasFocus():
+            break
+    assert button.hasFocus()
+    assert button.grab().toImage() != unfocused
+    assert button.font().bold()  # still marked as the page's main action
+
+
 def test_return_in_a_question_chooses_cancel(qtbot):
     from sigverify.gui import dialogs as real
 
