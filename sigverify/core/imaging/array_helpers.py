@@ -47,3 +47,10 @@ def pixel_box(mask: np.ndarray) -> tuple[int, int, int, int]:
     (which has at least one)."""
     ys, xs = np.nonzero(mask)
     return int(xs.min()), int(ys.min()), int(np.ptp(xs)) + 1, int(np.ptp(ys)) + 1
+
+
+def shifted(box: tuple[int, int, int, int], dx: int, dy: int) -> tuple[int, int, int, int]:
+    """``box`` ``(x, y, width, height)`` moved by ``(dx, dy)``: a box found in a window of a
+    picture, in the whole picture's pixels."""
+    x, y, width, height = box
+    return int(x + dx), int(y + dy), width, height

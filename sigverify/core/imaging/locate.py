@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 
 from sigverify.core.imaging import locate_net
+from sigverify.core.imaging.array_helpers import pixel_box, shifted
 from sigverify.core.imaging.imageio import MIN_SIDE
 from sigverify.core.imaging.slip import edge_band, mostly_in, whole_slip
 
@@ -294,10 +295,9 @@ def page_words(view: PageView) -> tuple[list[Word], float]:
         x, y, w, h, _ = word_stats[index]
         # the dilation's margin off again: the word's own ink box
         inside = clean[y : y + h, x : x + w] & (word_labels[y : y + h, x : x + w] == index)
-        ys, xs = np.nonzero(inside)
-        if len(ys) < 12:
+        if np.count_nonzero(inside) < 12:
             continue
-        box = (x + int(xs.min()), y + int(ys.min()), int(np.ptp(xs)) + 1, int(np.ptp(ys)) + 1)
+        box = shifted(pixel_box(inside), x, y)
         pieces = np.unique(labels[y : y + h, x : x + w][inside])
         # a piece lies whole inside its word: its own box is the one labelling measured
         heights = stats[pieces, cv2.CC_STAT_HEIGHT]

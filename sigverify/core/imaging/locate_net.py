@@ -24,6 +24,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from sigverify.core.imaging.array_helpers import pixel_box, shifted
 from sigverify.core.paths import resource_path
 
 #: The page view is read with its long side this long (pixels).
@@ -114,12 +115,12 @@ def regions(chance: np.ndarray, ink: np.ndarray) -> list[tuple[tuple[int, int, i
             continue
         window = np.s_[y : y + h, x : x + w]
         for part in _split(labels[window] == k, kernels[window]):
-            ys, xs = np.nonzero(part & signature_ink[window])
-            if len(ys) < MIN_INK:
-                ys, xs = np.nonzero(part & ink[window])
-            if len(ys) < MIN_INK:
+            held = part & signature_ink[window]
+            if np.count_nonzero(held) < MIN_INK:
+                held = part & ink[window]
+            if np.count_nonzero(held) < MIN_INK:
                 continue
-            box = (x + int(xs.min()), y + int(ys.min()), int(np.ptp(xs)) + 1, int(np.ptp(ys)) + 1)
+            box = shifted(pixel_box(held), x, y)
             found.append((box, float(box_chance[window][part].mean())))
     found.sort(key=lambda item: item[1], reverse=True)
     return found
