@@ -123,7 +123,7 @@ def main() -> int:
         server = PostgresServer(_bindir())
         url = server.url(server.new_database())
     try:
-        from sigverify.core.store_postgres import init_postgres
+        from sigverify.core.store.postgres import init_postgres
 
         init_postgres(url)
         folder = Path(tempfile.mkdtemp(prefix="shared-store-bench-"))

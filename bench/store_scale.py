@@ -38,9 +38,9 @@ from sigverify.core.data.synthetic import genuine_signature, writer_style  # noq
 from sigverify.core.imaging.imageio import encode_png  # noqa: E402
 from sigverify.core.model.inference import load_for_inference  # noqa: E402
 from sigverify.core.store import Store  # noqa: E402
-from sigverify.core.store_records import NewReference, now  # noqa: E402
-from sigverify.core.store_references import insert_references  # noqa: E402
-from sigverify.core.store_seal import person_parts  # noqa: E402
+from sigverify.core.store.records import NewReference, now  # noqa: E402
+from sigverify.core.store.references import insert_references  # noqa: E402
+from sigverify.core.store.seal import person_parts  # noqa: E402
 from sigverify.core.verification import VerificationService  # noqa: E402
 from sigverify.core.verification_results import SignatureInput  # noqa: E402
 

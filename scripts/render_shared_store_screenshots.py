@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
     from sigverify.core.paths import bundled_models_dir
     from sigverify.core.store import Store
-    from sigverify.core.store_postgres import init_postgres
+    from sigverify.core.store.postgres import init_postgres
     from sigverify.core.verification import VerificationService
     from sigverify.core.verification_results import SignatureInput
     from sigverify.gui.language import install_translator

@@ -127,7 +127,7 @@ def postgres_server():
 @pytest.fixture
 def server_store_url(postgres_server):
     """The administrator's URL of a new database set up as a shared store."""
-    from sigverify.core.store_postgres import init_postgres
+    from sigverify.core.store.postgres import init_postgres
 
     url = postgres_server.url(postgres_server.new_database())
     init_postgres(url)

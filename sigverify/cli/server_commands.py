@@ -21,7 +21,7 @@ def pending_payload(pending) -> dict:
 
 
 def cmd_init_postgres(args: argparse.Namespace) -> int:
-    from sigverify.core.store_postgres import init_postgres
+    from sigverify.core.store.postgres import init_postgres
 
     setup = init_postgres(args.url)
     before = "new" if setup.version_before == 0 else f"schema {setup.version_before}"

@@ -84,7 +84,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         audit = None if args.no_record else service.record_verification(result, args.comment)
         if args.report:
             from sigverify.core.report import save_pdf, verification_page, verification_record
-            from sigverify.core.store_records import now
+            from sigverify.core.store.records import now
 
             record = verification_record(service, result, signature.data, audit, now())
             save_pdf([verification_page(record)], args.report)

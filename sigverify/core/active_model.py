@@ -20,7 +20,7 @@ from sigverify.core.model_settings import (
 from sigverify.core.paths import bundled_models_dir, user_data_dir
 from sigverify.core.pen_verification import PenScorer
 from sigverify.core.store import Store
-from sigverify.core.store_records import PendingChange
+from sigverify.core.store.records import PendingChange
 from sigverify.core.verification import VerificationService, model_id_of
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)

@@ -13,7 +13,7 @@ from pathlib import Path
 from sigverify.core.i18n import translate
 from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.spreadsheet import to_cell
-from sigverify.core.store_records import AuditEntry
+from sigverify.core.store.records import AuditEntry
 
 CSV_COLUMNS = ("id", "at", "operator", "action", "person", "details", "previous_hash", "hash")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.store import Store
-from sigverify.core.store_records import sha256_hex
+from sigverify.core.store.records import sha256_hex
 from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import SignatureInput
 

@@ -22,7 +22,7 @@ from sigverify.core.batch_items import BatchItem
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.spreadsheet import append_rows, from_cell
-from sigverify.core.store_records import now
+from sigverify.core.store.records import now
 from sigverify.core.verification import VerificationService
 
 ITEM_COLUMNS = ("person", "image")

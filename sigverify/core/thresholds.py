@@ -12,7 +12,7 @@ from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard
 from sigverify.core.scoring import calibrated_similarity
 from sigverify.core.store import Store
-from sigverify.core.store_records import PendingChange, Person
+from sigverify.core.store.records import PendingChange, Person
 
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
 

@@ -49,7 +49,7 @@ from sigverify.core.scoring import (
     spread_factor,
 )
 from sigverify.core.store import Store
-from sigverify.core.store_records import NewReference, PendingChange, Person
+from sigverify.core.store.records import NewReference, PendingChange, Person
 from sigverify.core.stroke_match import InkMap, applies, mismatches_among, stroke_check
 from sigverify.core.thresholds import (
     Thresholds,

@@ -31,7 +31,7 @@ from sigverify.core.audit_view import (
     write_audit_csv,
 )
 from sigverify.core.store import Store
-from sigverify.core.store_records import AuditEntry
+from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import file_filter
 from sigverify.gui.workers import Engine

@@ -23,7 +23,7 @@ from sigverify import __version__
 from sigverify.core.operators import OPERATOR_SETTING, operator_name
 from sigverify.core.paths import user_data_dir, user_log_dir
 from sigverify.core.store import Store
-from sigverify.core.store_backend import without_password
+from sigverify.core.store.backend import without_password
 from sigverify.gui import dialogs
 from sigverify.gui.audit_page import AuditPage
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings

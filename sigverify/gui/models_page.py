@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.active_model import active_pen_model_dir, models_used
 from sigverify.core.model.catalog import InstalledModel, delete_model, import_model, list_models
 from sigverify.core.store import Store
-from sigverify.core.store_records import PendingChange
+from sigverify.core.store.records import PendingChange
 from sigverify.gui import dialogs
 from sigverify.gui.model_card_view import card_html
 from sigverify.gui.widgets import RoleButton, two_panes

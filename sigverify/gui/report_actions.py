@@ -8,7 +8,7 @@ import io
 from PySide6.QtCore import QCoreApplication, Qt
 
 from sigverify.core.errors import SigverifyError
-from sigverify.core.store_records import now
+from sigverify.core.store.records import now
 from sigverify.gui import dialogs
 
 

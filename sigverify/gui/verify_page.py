@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.store import Store
-from sigverify.core.store_records import now
+from sigverify.core.store.records import now
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.qimages import bytes_to_pixmap, small_grey

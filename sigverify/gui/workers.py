@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from sigverify.core.model.card import ModelCard
-from sigverify.core.store_records import PendingChange
+from sigverify.core.store.records import PendingChange
 
 if TYPE_CHECKING:  # onnxruntime is imported in the worker thread, when the model loads
     from sigverify.core.model.onnx import OnnxModel

@@ -13,7 +13,7 @@ from sigverify.core.audit_view import (
     summary,
     write_audit_csv,
 )
-from sigverify.core.store_records import AuditEntry
+from sigverify.core.store.records import AuditEntry
 
 
 def entry(number, action, person, operator="desk 1", at=None, **details):

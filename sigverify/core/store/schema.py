@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sigverify.core.errors import StoreError
 from sigverify.core.i18n import translate
-from sigverify.core.store_backend import is_server_url
-from sigverify.core.store_seal import Seal, seal_rows
+from sigverify.core.store.backend import is_server_url
+from sigverify.core.store.seal import Seal, seal_rows
 
 #: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
 APPLICATION_ID = 0x53494756
@@ -60,7 +60,7 @@ MIGRATIONS: dict[int, str] = {
     """,
     # pen trajectories of references drawn on a pad: float32 (N, 4) x, y, pressure, t
     2: "ALTER TABLE signature_references ADD COLUMN trajectory BLOB",
-    # HMACs under the seal's key (sigverify.core.store_seal): what decides a verification
+    # HMACs under the seal's key (sigverify.core.store.seal): what decides a verification
     3: """
     ALTER TABLE audit_log ADD COLUMN mac TEXT;
     ALTER TABLE signature_references ADD COLUMN mac TEXT;

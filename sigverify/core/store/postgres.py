@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sigverify.core.store_backend import AUDIT_LOCK, PostgresDatabase, postgres_ddl
-from sigverify.core.store_roles import CLERK_ROLE, SUPERVISOR_ROLE
-from sigverify.core.store_schema import MIGRATIONS, SCHEMA_VERSION
-from sigverify.core.store_seal import DatabaseSeal, seal_rows
+from sigverify.core.store.backend import AUDIT_LOCK, PostgresDatabase, postgres_ddl
+from sigverify.core.store.roles import CLERK_ROLE, SUPERVISOR_ROLE
+from sigverify.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from sigverify.core.store.seal import DatabaseSeal, seal_rows
 
 ROLES = (CLERK_ROLE, SUPERVISOR_ROLE)
 

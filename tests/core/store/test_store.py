@@ -17,8 +17,8 @@ import pytest
 
 from sigverify.core.errors import NotFoundError, SigverifyError, StoreError
 from sigverify.core.store import Store
-from sigverify.core.store_records import NewReference
-from sigverify.core.store_schema import APPLICATION_ID, SCHEMA_VERSION
+from sigverify.core.store.records import NewReference
+from sigverify.core.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 
 def ref(name: str, data: bytes = b"", dim: int = 4) -> NewReference:
@@ -255,7 +255,7 @@ def test_pen_trajectories_are_kept_with_drawn_references(store):
 
 
 def test_a_version_1_store_is_upgraded_with_its_data(tmp_path):
-    from sigverify.core.store_schema import MIGRATIONS
+    from sigverify.core.store.schema import MIGRATIONS
 
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path)

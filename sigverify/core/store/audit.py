@@ -1,7 +1,7 @@
 """The store's audit log: append-only and hash-chained. Each row's hash covers its content
 and the previous row's hash, so an edited or deleted row breaks the chain
 (:func:`check_chain`); each row's MAC and the head kept in the seal
-(:mod:`sigverify.core.store_seal`) catch a chain recomputed, rows added, renumbered or cut
+(:mod:`sigverify.core.store.seal`) catch a chain recomputed, rows added, renumbered or cut
 from the end. Functions over an open connection; :class:`~sigverify.core.store.Store`
 calls them inside its transactions."""
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 
 from sigverify.core.i18n import translate
-from sigverify.core.store_records import GENESIS_HASH, AuditEntry, entry_hash, now
-from sigverify.core.store_seal import Seal, audit_parts, changed_outside
+from sigverify.core.store.records import GENESIS_HASH, AuditEntry, entry_hash, now
+from sigverify.core.store.seal import Seal, audit_parts, changed_outside
 
 
 def append_entry(

@@ -1,6 +1,6 @@
 """The reference store: people, their reference signatures and an audit log, in an
 embedded SQLite file (one desk, the default) or on a PostgreSQL server (several desks:
-:mod:`sigverify.core.store_postgres`, with the database's own roles and a second
+:mod:`sigverify.core.store.postgres`, with the database's own roles and a second
 supervisor's approval for risky changes).
 
 - One file (``store.sqlite3`` in the user data folder unless told otherwise), WAL journal,
@@ -33,15 +33,15 @@ from sigverify.core.errors import (
 )
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
-from sigverify.core.store_approvals import change_details, decidable, file_change, read_changes
-from sigverify.core.store_audit import append_entry, check_chain, read_entries
-from sigverify.core.store_backend import (
+from sigverify.core.store.approvals import change_details, decidable, file_change, read_changes
+from sigverify.core.store.audit import append_entry, check_chain, read_entries
+from sigverify.core.store.backend import (
     PostgresDatabase,
     SqliteDatabase,
     is_server_url,
     without_password,
 )
-from sigverify.core.store_people import (
+from sigverify.core.store.people import (
     check_thresholds,
     no_person,
     person_exists,
@@ -50,7 +50,7 @@ from sigverify.core.store_people import (
     write_person,
     write_thresholds,
 )
-from sigverify.core.store_records import (
+from sigverify.core.store.records import (
     AuditEntry,
     NewReference,
     PendingChange,
@@ -58,7 +58,7 @@ from sigverify.core.store_records import (
     StoredReference,
     now,
 )
-from sigverify.core.store_references import (
+from sigverify.core.store.references import (
     insert_references,
     missing_embeddings,
     no_reference,
@@ -68,14 +68,14 @@ from sigverify.core.store_references import (
     read_trajectory,
     write_embeddings,
 )
-from sigverify.core.store_roles import Role, read_role, refusal
-from sigverify.core.store_schema import (
+from sigverify.core.store.roles import Role, read_role, refusal
+from sigverify.core.store.schema import (
     check_server_schema,
     friendly_error,
     prepare,
     server_is_set_up,
 )
-from sigverify.core.store_seal import DatabaseSeal, Seal, changed_outside, setting_parts
+from sigverify.core.store.seal import DatabaseSeal, Seal, changed_outside, setting_parts
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ class Store:
 
     def refusal(self, action: str) -> str | None:
         """Why this desk's account may not do ``action`` (see
-        :data:`~sigverify.core.store_roles.SUPERVISED`), or None when it may."""
+        :data:`~sigverify.core.store.roles.SUPERVISED`), or None when it may."""
         return refusal(self.role, action, self.account)
 
     @property

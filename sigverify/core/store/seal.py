@@ -30,7 +30,7 @@ from pathlib import Path
 
 from sigverify.core.errors import StoreIntegrityError
 from sigverify.core.i18n import translate
-from sigverify.core.store_records import sha256_hex
+from sigverify.core.store.records import sha256_hex
 
 SEAL_SUFFIX = ".seal"
 SEAL_FORMAT = 1
@@ -150,7 +150,7 @@ class Seal:
 class DatabaseSeal(Seal):
     """A store on a PostgreSQL server has no seal: a key every desk must read would be a
     key every clerk can read, so MACs would prove nothing there. The server guards the
-    rows instead (:mod:`sigverify.core.store_postgres`): the grants let no sigverify role
+    rows instead (:mod:`sigverify.core.store.postgres`): the grants let no sigverify role
     change or delete what decides a verification, the audit log takes a row only as the
     next link of its chain under the account connected, and nothing that decides a
     verification is written without its audit row. MACs are left empty and not checked."""

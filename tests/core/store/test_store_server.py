@@ -15,10 +15,10 @@ import pytest
 
 from sigverify.core.errors import NotAllowedError, SigverifyError, StoreError
 from sigverify.core.store import Store
-from sigverify.core.store_postgres import init_postgres
-from sigverify.core.store_records import NewReference
-from sigverify.core.store_roles import Role
-from sigverify.core.store_schema import SCHEMA_VERSION
+from sigverify.core.store.postgres import init_postgres
+from sigverify.core.store.records import NewReference
+from sigverify.core.store.roles import Role
+from sigverify.core.store.schema import SCHEMA_VERSION
 
 
 def ref(name: str) -> NewReference:
@@ -258,7 +258,7 @@ def test_everyones_thresholds_and_a_model_switch_wait_for_a_second_supervisor(
 ):
     from sigverify.core.active_model import activate_model, active_model_dir
     from sigverify.core.model.inference import load_for_inference
-    from sigverify.core.store_records import PendingChange
+    from sigverify.core.store.records import PendingChange
     from sigverify.core.verification import VerificationService, model_id_of
     from sigverify.core.verification_results import SignatureInput
     from tests.conftest import signature_file
@@ -295,7 +295,7 @@ def test_a_pen_model_switch_and_its_band_wait_for_a_second_supervisor(
     from sigverify.core.active_model import activate_model, active_pen_model_dir
     from sigverify.core.model.inference import load_for_inference
     from sigverify.core.pen_verification import PenScorer, fusion_thresholds
-    from sigverify.core.store_records import PendingChange
+    from sigverify.core.store.records import PendingChange
     from sigverify.core.verification import VerificationService
 
     pen = load_for_inference(tiny_pen_model_dir)

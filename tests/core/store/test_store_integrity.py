@@ -1,6 +1,6 @@
 """Tamper evidence: the audit log, references, embeddings and thresholds edited with a
 database tool (sqlite3), as an attacker with the file would, are found or refused; the
-seal beside the store (sigverify.core.store_seal) is what makes that possible."""
+seal beside the store (sigverify.core.store.seal) is what makes that possible."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 
 from sigverify.core.errors import SigverifyError, StoreIntegrityError
 from sigverify.core.store import Store
-from sigverify.core.store_records import GENESIS_HASH, NewReference, entry_hash, vector_bytes
+from sigverify.core.store.records import GENESIS_HASH, NewReference, entry_hash, vector_bytes
 
 
 def reference(name: str, value: float) -> NewReference:

@@ -1,5 +1,5 @@
 """The store's people, row by row: functions over an open connection and the store's seal
-(:mod:`sigverify.core.store_seal`); a person's thresholds are written with their MAC and
+(:mod:`sigverify.core.store.seal`); a person's thresholds are written with their MAC and
 checked against it when read. :class:`~sigverify.core.store.Store` calls them, the writes
 inside its transactions."""
 
@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import math
 
+
 from sigverify.core.errors import NotFoundError, SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.store_records import Person, now
-from sigverify.core.store_seal import Seal, changed_outside, person_parts
+from sigverify.core.store.records import Person, now
+from sigverify.core.store.seal import Seal, changed_outside, person_parts
 
 #: a person's row with the number of their references (``n``)
 _WITH_COUNT = (

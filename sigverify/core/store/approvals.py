@@ -1,6 +1,6 @@
 """A shared store's second approval, row by row: a supervisor's risky change filed in
 ``pending_changes`` and read back with what it does, taken from the payload the server's
-``sigverify_decide`` applies (:mod:`sigverify.core.store_postgres`). Functions over an
+``sigverify_decide`` applies (:mod:`sigverify.core.store.postgres`). Functions over an
 open connection; :class:`~sigverify.core.store.Store` calls them inside its transactions."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import json
 
 from sigverify.core.errors import NotAllowedError, NotFoundError, SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.store_records import PendingChange
+from sigverify.core.store.records import PendingChange
 
 
 def file_change(db, kind: str, person_id: str | None, payload: dict, account: str, at: str) -> int:

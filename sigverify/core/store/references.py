@@ -1,5 +1,5 @@
 """The store's reference signatures and their embeddings, row by row: functions over an
-open connection and the store's seal (:mod:`sigverify.core.store_seal`), each row written
+open connection and the store's seal (:mod:`sigverify.core.store.seal`), each row written
 with its MAC and checked against it when read. :class:`~sigverify.core.store.Store`
 calls them inside its transactions."""
 
@@ -9,7 +9,7 @@ import numpy as np
 
 from sigverify.core.errors import NotFoundError, SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.store_records import (
+from sigverify.core.store.records import (
     NewReference,
     now,
     sha256_hex,
@@ -17,7 +17,7 @@ from sigverify.core.store_records import (
     vector_bytes,
     vector_from_bytes,
 )
-from sigverify.core.store_seal import Seal, changed_outside, embedding_parts, reference_parts
+from sigverify.core.store.seal import Seal, changed_outside, embedding_parts, reference_parts
 
 
 def no_reference(reference_id: int) -> NotFoundError:
@@ -72,7 +72,7 @@ def insert_references(
         reference_id = cursor.fetchone()[0]
         ids.append(reference_id)
         mac = seal.mac(*reference_parts(reference_id, person_id, digest, ref.preprocessed_png))
-        if mac:  # a server store has no seal (store_seal.DatabaseSeal)
+        if mac:  # a server store has no seal (seal.DatabaseSeal)
             db.execute("UPDATE signature_references SET mac = ? WHERE id = ?", (mac, reference_id))
         write_embeddings(db, seal, model_id, {reference_id: ref.embedding})
     return ids
