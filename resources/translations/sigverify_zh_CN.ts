@@ -407,12 +407,12 @@
         <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Drag another rectangle if it is not right (or Tab to the page: arrow keys move it, Shift + arrow keys size it), then press OK. Print and stamps around it are left out.</source>
         <translation>如果不对，请重新拖出矩形（或按 Tab 键移到页面上：方向键移动矩形，Shift + 方向键调整大小），然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The photographed sheet is shown squared up. </source>
         <translation>照片中的纸张已摆正显示。</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+218"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+227"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -860,7 +860,7 @@ Click to open another store at the next start</source>
         <translation>关闭 sigverify</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Quit sigverify</source>
         <translation>退出 sigverify</translation>
     </message>
@@ -1390,18 +1390,18 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+45"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+46"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+146"/>
+        <location line="+176"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-174"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1482,8 +1482,32 @@ Click to open another store at the next start</source>
         <source>The name or note of {id} was changed. Save the changes?</source>
         <translation>{id} 的姓名或备注已更改。是否保存更改？</translation>
     </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n signature(s) added for {id} have not been enrolled. Drop them?</source>
+        <translation>
+            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃它们吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n signature(s) added for the new person have not been enrolled. Drop them?</source>
+        <translation>
+            <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃它们吗？</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+96"/>
+        <location line="+6"/>
+        <source>Signatures not enrolled</source>
+        <translation>签名尚未登记</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Drop them</source>
+        <translation>舍弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1522,12 +1546,12 @@ Click to open another store at the next start</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Enrolling…</source>
         <translation>正在登记…</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Enrolled %n reference(s).</source>
         <translation>
             <numerusform>已登记 %n 个参考签名。</numerusform>
@@ -1541,7 +1565,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{message}
 
 Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
@@ -1581,7 +1605,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-255"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1591,7 +1615,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+260"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2554,7 +2578,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+58"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+59"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2625,7 +2649,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="-55"/>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
@@ -3244,12 +3268,12 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="+102"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+98"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_schema.py" line="+82"/>
+        <location filename="../../sigverify/core/store/schema.py" line="+82"/>
         <source>Your database account may not do this: the shared store allows it to supervisors only ({error}).</source>
         <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
         <translation>您的数据库账户无权执行此操作：共享存储只允许主管执行（{error}）。</translation>
@@ -3311,17 +3335,18 @@ enrolled {at} by {who}</source>
         <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store.py" line="-21"/>
+        <location filename="../../sigverify/core/store/people.py" line="+24"/>
         <source>There is no person with id “{person_id}” in the store.</source>
+        <extracomment>a person&apos;s row with the number of their references (``n``)</extracomment>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+18"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+33"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
@@ -3331,12 +3356,12 @@ enrolled {at} by {who}</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+319"/>
         <source>The setting “{key}”</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_approvals.py" line="+96"/>
+        <location filename="../../sigverify/core/store/approvals.py" line="+96"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>
@@ -3351,7 +3376,7 @@ enrolled {at} by {who}</source>
         <translation>更改必须由提出者以外的另一位主管批准。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_references.py" line="+51"/>
+        <location filename="../../sigverify/core/store/references.py" line="+51"/>
         <source>“{filename}” is the same image as “{filename2}”, already enrolled for {person_id}; nothing was added.</source>
         <translation>“{filename}”与已为 {person_id} 登记的“{filename2}”是同一图像；未添加任何内容。</translation>
     </message>
@@ -3371,7 +3396,7 @@ enrolled {at} by {who}</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_records.py" line="+101"/>
+        <location filename="../../sigverify/core/store/records.py" line="+101"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
@@ -3501,7 +3526,7 @@ enrolled {at} by {who}</source>
         <translation>训练和导出模型需要 sigverify 完整版（含 PyTorch）；此柜台版只能验证。请用完整版或源码安装进行训练（见 README），然后在“模型”页导入训练好的模型文件夹，或用“sigverify models activate MODEL_DIR”切换到该模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_seal.py" line="+103"/>
+        <location filename="../../sigverify/core/store/seal.py" line="+103"/>
         <source>The seal file “{name}” beside the signature store is missing, so sigverify cannot tell whether the store was changed. Restore it together with the store from the same backup.</source>
         <translation>签名库旁的封印文件“{name}”不见了，因此 sigverify 无法判断签名库是否被改动过。请从同一份备份中将它与签名库一起恢复。</translation>
     </message>
@@ -3516,7 +3541,7 @@ enrolled {at} by {who}</source>
         <translation>{what}在 sigverify 之外被改动过：它与签名库的封印不再相符，因此不会被使用。请检查审计日志（sigverify audit verify），并从备份中恢复签名库。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_audit.py" line="+32"/>
+        <location filename="../../sigverify/core/store/audit.py" line="+32"/>
         <source>The audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -3611,7 +3636,7 @@ enrolled {at} by {who}</source>
         <translation>无法写入图片“{name}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_roles.py" line="+30"/>
+        <location filename="../../sigverify/core/store/roles.py" line="+30"/>
         <source>changing thresholds</source>
         <translation>更改阈值</translation>
     </message>
@@ -4259,7 +4284,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-225"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-234"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4308,7 +4333,7 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+302"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+311"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <extracomment>Positions of a threshold slider.</extracomment>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>

@@ -362,6 +362,9 @@ class MainWindow(QMainWindow):
         ) or not self.people_page.settle_details(then=self.close):
             event.ignore()
             return
+        if not self.people_page.settle_pending():
+            event.ignore()
+            return
         if self.engine.pending and not dialogs.ask(
             self,
             self.tr("Quit sigverify"),

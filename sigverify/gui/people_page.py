@@ -39,6 +39,7 @@ class PeoplePage(QWidget):
         self.engine, self.store = engine, store
         self.person_id: str | None = None  # None: a new person is being entered
         self.pending = []  # SignatureInput objects waiting to be enrolled
+        self._enrolling = []  # those of them the worker is enrolling now
 
         # -- left: the people
         self.search = QLineEdit()
@@ -160,7 +161,7 @@ class PeoplePage(QWidget):
     def _person_chosen(self, item, previous=None) -> None:
         if item is None:
             return
-        if not self.settle_details():
+        if not self.settle_details() or not self.settle_pending():
             self.people.blockSignals(True)
             self.people.setCurrentItem(previous)
             self.people.blockSignals(False)
@@ -189,8 +190,38 @@ class PeoplePage(QWidget):
         self.saved_details = (self.name_edit.text().strip(), self.note_edit.text().strip())
         return True
 
+    def settle_pending(self) -> bool:
+        """Before another person (or a new one) is shown: signatures added and not enrolled
+        would stay in the list and be enrolled for that person (seen in a real window: five
+        signatures gathered for a new person went to an existing one). Drop them, or Cancel
+        and stay. True when the caller may go on."""
+        waiting = [s for s in self.pending if s not in self._enrolling]
+        if not waiting:
+            return True
+        who = self.person_id or self.id_edit.text().strip()
+        text = (
+            self.tr(
+                "%n signature(s) added for {id} have not been enrolled. Drop them?",
+                "",
+                len(waiting),
+            ).format(id=who)
+            if who
+            else self.tr(
+                "%n signature(s) added for the new person have not been enrolled. Drop them?",
+                "",
+                len(waiting),
+            )
+        )
+        choice = dialogs.choose(
+            self, self.tr("Signatures not enrolled"), text, [self.tr("&Drop them")]
+        )
+        if choice is None:
+            return False
+        self.clear_pending()
+        return True
+
     def new_person(self) -> None:
-        if not self.settle_details():
+        if not self.settle_details() or not self.settle_pending():
             return
         self.person_id = None
         self.people.clearSelection()
@@ -325,8 +356,11 @@ class PeoplePage(QWidget):
         ):
             return
         signatures = list(self.pending)
+        self._enrolling = signatures  # being enrolled: not "waiting" any more
         name = self.name_edit.text().strip()
         note = self.note_edit.text().strip()
+        if self.enroll_button.hasFocus():  # else Qt hands it on to the status bar's buttons
+            self.first_field.setFocus()
         self.enroll_button.setEnabled(False)
         self.status.setText(self.tr("Enrolling…"))
 
@@ -347,6 +381,7 @@ class PeoplePage(QWidget):
         return True
 
     def _enrolled(self, result, signatures) -> None:
+        self._enrolling = []
         remaining = [s for s in self.pending if s not in signatures]  # added meanwhile
         self.clear_pending()
         self.add_pending(remaining)
@@ -366,6 +401,7 @@ class PeoplePage(QWidget):
         self.people_changed.emit()
 
     def _enroll_failed(self, error) -> None:
+        self._enrolling = []
         self._update_buttons()
         if isinstance(error, InconsistentReferencesError):
             question = self.tr(

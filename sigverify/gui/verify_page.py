@@ -125,8 +125,10 @@ class VerifyPage(QWidget):
         result_layout.addWidget(self.summary)
         result_layout.addWidget(self.comparison, 1)
         result_layout.addWidget(self.comment)
-        result_layout.addLayout(record_row)
+        # the status above the buttons: below them, each line it took moved them up (by
+        # 14 px at a time, seen in a real window), under the clerk's pointer
         result_layout.addWidget(self.record_status)
+        result_layout.addLayout(record_row)
 
         two_panes(self, input_box, result_box, (380, 700))
         self.engine.model_changed.connect(lambda _: self._changed())

@@ -924,3 +924,75 @@ def test_a_photo_of_a_whole_sheet_opened_as_a_signature_points_to_crop_from_page
     drawn = SignatureInput("pad.png", cut.data, trajectory=np.zeros((2, 3)))
     page.set_query([drawn])
     assert not page.query_is_sheet_photo
+
+
+def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: five signatures added for a new person, not enrolled, stayed
+    in the list when an existing person came up, and Enrol added them to that person."""
+    people = two_people.people_page
+    people.new_person()
+    people.id_edit.setText("t-99")
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)])
+    item_c1 = people.people.findItems("c-1", Qt.MatchFlag.MatchStartsWith)[0]
+    dialogs.choice = None  # Cancel: stay with the new person and the signatures
+    before = len(dialogs.questions)
+    people.people.setCurrentItem(item_c1)
+    assert "5 signature(s) added for t-99 have not been enrolled" in dialogs.questions[-1]
+    assert people.person_id is None and people.id_edit.text() == "t-99"
+    assert len(people.pending) == 5 and people.people.currentItem() is not item_c1
+    people.new_person()  # New person: asked too, and Cancel keeps them
+    assert len(dialogs.questions) == before + 2 and people.id_edit.text() == "t-99"
+    dialogs.choice = 0  # Drop them: c-1 is shown with nothing waiting
+    people.people.setCurrentItem(item_c1)
+    assert (
+        people.person_id == "c-1" and people.pending == [] and not people.enroll_button.isEnabled()
+    )
+    people.enroll()
+    wait_idle(qtbot, two_people.engine)
+    assert two_people.store.get_person("c-1").reference_count == 5  # nothing added to c-1
+    # signatures added for c-1 itself go to c-1, asked about only when leaving c-1
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    asked = len(dialogs.questions)
+    people.enroll()
+    wait_idle(qtbot, two_people.engine)
+    assert two_people.store.get_person("c-1").reference_count == 6
+    assert len(dialogs.questions) == asked and people.pending == []
+
+
+def test_the_record_buttons_stay_put_whatever_the_status_line_says(qtbot, two_people, tmp_path):
+    """The status under the buttons pushed them up a line at a time (recorded, out of
+    date): a clerk's next click landed elsewhere. The status is above them now."""
+    window = two_people
+    window.resize(1024, 700)
+    window.go_to_page(window.pages.indexOf(window.verify_page))  # laid out when shown
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+
+    def button_y():
+        QApplication.processEvents()
+        return page.record_button.mapTo(window, page.record_button.rect().topLeft()).y()
+
+    unrecorded = button_y()
+    assert unrecorded > 600  # at the foot of the page
+    page.record()
+    wait_idle(qtbot, window.engine)
+    assert page.record_status.text() == "Recorded in the audit log." and button_y() == unrecorded
+    page.choose_person("c-2")  # out of date: two or three lines of red
+    assert page.record_status.text().startswith("This result, for c-1,")
+    stale = button_y()
+    assert page.record_status.height() > 2 * page.record_status.fontMetrics().lineSpacing()
+    assert stale == unrecorded
+
+
+def test_enrolling_from_the_keyboard_leaves_the_focus_on_the_page(qtbot, window, tmp_path):
+    people = window.people_page
+    window.activateWindow()
+    window.go_to_page(0)
+    people.id_edit.setText("c-5")
+    people.drop_area.add_paths([signature_file(tmp_path, 5, i) for i in range(5)])
+    people.enroll_button.setFocus()
+    qtbot.keyClick(people.enroll_button, Qt.Key.Key_Space)
+    wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-5").reference_count == 5
+    assert people.search.hasFocus()  # not the operator's button in the status bar

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 
-
 from sigverify.core.errors import NotFoundError, SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.store.records import Person, now
