@@ -3448,7 +3448,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+119"/>
+        <location filename="../../sigverify/core/verification.py" line="+120"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -3479,7 +3479,7 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+99"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
@@ -3911,6 +3911,11 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>This is the same image as the reference {name}: a reference cannot vouch for itself, and a copy of a stored signature is not a new one. Check that the right file was opened.</source>
+        <translation>这与参考签名 {name} 是同一张图像：参考签名不能为自己作证，已存签名的副本也不是新的签名。请检查打开的文件是否正确。</translation>
+    </message>
+    <message>
         <location filename="../../sigverify/core/pen_verification.py" line="+132"/>
         <source>pen model {pen:.3f}</source>
         <translation>笔迹模型 {pen:.3f}</translation>
@@ -3979,7 +3984,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="-77"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-95"/>
         <source>ACCEPT</source>
         <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``.</extracomment>
         <translation>接受</translation>

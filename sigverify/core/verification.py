@@ -67,6 +67,7 @@ from sigverify.core.verification_results import (
     ReferenceDistance,
     SignatureInput,
     VerificationResult,
+    copy_of_reference,
     decision_reason,
     too_few_references_advice,
 )
@@ -298,6 +299,7 @@ class VerificationService:
                 result, signature.trajectory, self.store, self.pen, self.model.card,
                 self.model_id,
             )  # fmt: skip
+            result = copy_of_reference(result)  # the pen's decision may have accepted it
         if record:
             self.record_verification(result, comment)
         return result
@@ -341,7 +343,7 @@ class VerificationService:
         if strokes_px is not None:
             strokes = (strokes_px, own_px, per_px * (strokes_px - own_px))
         reason = decision_reason(decision, score, thresholds, count, nearest, scaled, strokes)
-        return VerificationResult(
+        result = VerificationResult(
             references.person_id,
             decision,
             score,
@@ -359,6 +361,7 @@ class VerificationService:
             own_strokes_px=own_px,
             per_px=per_px,
         )
+        return copy_of_reference(result)
 
     def explain(self, result: VerificationResult, reference_id: int | None = None) -> Explanation:
         """Where ``result``'s signature departs from one of its references (the nearest

@@ -5,7 +5,7 @@ the advice when a person has too few references."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +15,7 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image, encode_png, read_image_file
 from sigverify.core.scoring import nearest_count
-from sigverify.core.thresholds import Thresholds
+from sigverify.core.thresholds import ACCEPT, REVIEW, Thresholds
 
 #: The measures a query drawn on a pad is judged on: how it was written (the pen model,
 #: dynamic time warping) and its picture (the image model).
@@ -367,3 +367,27 @@ def decision_reason(
     return translate("reason", "{basis}, {verdict}. Closest reference: {name}.").format(
         basis=basis, verdict=verdict, name=nearest.filename
     )
+
+
+# A query whose embedding lies this close to a reference's is that reference's own image
+# (the same file, or its pixels saved again): two scans of a signature, even of the same
+# sheet, lie thousands of times further apart.
+SAME_IMAGE = 1e-4
+
+
+def copy_of_reference(result: VerificationResult) -> VerificationResult:
+    """``result`` for a query that is one of the person's references: sent to review, the
+    reason saying so (a reference cannot vouch for itself; a copy of a stored signature is
+    not a new one). Others unchanged; applying it twice changes nothing more."""
+    same = [r for r in result.per_reference if r.distance <= SAME_IMAGE]
+    if not same:
+        return result
+    note = translate(
+        "reason",
+        "This is the same image as the reference {name}: a reference cannot vouch for "
+        "itself, and a copy of a stored signature is not a new one. Check that the right "
+        "file was opened.",
+    ).format(name=same[0].filename)
+    reason = result.reason if result.reason.startswith(note) else f"{note} {result.reason}"
+    decision = REVIEW if result.decision == ACCEPT else result.decision
+    return replace(result, decision=decision, reason=reason)

@@ -156,6 +156,28 @@ def test_three_bands_follow_the_thresholds(service, tmp_path):
     assert service.verify("c-1", query, record=False).thresholds.source == "model"
 
 
+def test_one_of_the_persons_references_checked_again_goes_to_review(service, tmp_path):
+    """Seen in a real window: a reference file opened as the query was accepted at 100 %
+    with distance 0.000 to itself. It proves nothing: review, and the reason says why."""
+    references = genuine(tmp_path, 1, 0, 1, 2, 3, 4)
+    service.enroll("c-1", references, accept_outliers=True)  # the tiny model's spread
+    service.store.set_person_thresholds("c-1", 10.0, 20.0, "manager")  # anything accepted
+    again = service.verify("c-1", references[2], record=False)
+    assert again.decision == REVIEW and again.nearest.distance < 1e-4
+    name = references[2].name
+    assert again.reason.startswith(f"This is the same image as the reference {name}:")
+    # the same pixels under another file name and format: the same image
+    pixels = cv2.imread(str(signature_file(tmp_path, 1, 2)), cv2.IMREAD_GRAYSCALE)
+    cv2.imwrite(str(tmp_path / "copy.bmp"), pixels)
+    copy = SignatureInput.from_path(tmp_path / "copy.bmp")
+    assert copy.data != references[2].data
+    assert service.verify("c-1", copy, record=False).decision == REVIEW
+    # a new signature of the same writer, however close, is decided as before
+    new = service.verify("c-1", genuine(tmp_path, 1, 5)[0], record=False)
+    assert new.decision == ACCEPT and new.nearest.distance > 100 * 1e-4
+    assert not new.reason.startswith("This is the same image")
+
+
 def test_global_thresholds_apply_to_everyone_without_their_own(service, tmp_path):
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
     service.enroll("c-2", genuine(tmp_path, 2, 0, 1, 2))
