@@ -991,3 +991,30 @@ def test_file_dialogs_start_in_pictures_then_in_the_last_folder_used(qapp, tmp_p
     assert last_folder() == str(scans)
     scans.rmdir()  # gone since: back to the start
     assert last_folder() == str(Path.home())
+
+
+def test_the_crop_selection_leaves_the_strokes_under_it_visible(qtbot, tmp_path):
+    """An outline over a faint tint: the style's filled band hid pencil strokes."""
+    from sigverify.gui.crop import CropDialog
+
+    page = np.full((900, 1200), 235, np.uint8)
+    page[500:700, 300:700] = draw_signature(size=(200, 400))
+    dialog = CropDialog(write_png(tmp_path / "page.png", page))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    band = dialog.view.band
+    assert band.isVisible()
+
+    def inside():
+        QApplication.processEvents()
+        image = dialog.view.grab(band.geometry().adjusted(4, 4, -4, -4)).toImage()
+        return np.array(
+            [[qGray(image.pixel(x, y)) for x in range(0, image.width(), 3)]
+             for y in range(0, image.height(), 3)], float,
+        )  # fmt: skip
+
+    with_band = inside()
+    band.hide()
+    without = inside()
+    assert np.abs(with_band - without).mean() < 12
+    assert np.ptp(with_band) > 0.8 * np.ptp(without)  # the ink keeps its contrast
