@@ -376,7 +376,7 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+196"/>
+        <location filename="../../sigverify/gui/crop.py" line="+213"/>
         <source>Select the signature</source>
         <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
         <translation>框选签名</translation>
@@ -1390,18 +1390,18 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+46"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+63"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+176"/>
+        <location line="+183"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-181"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1473,7 +1473,7 @@ Click to open another store at the next start</source>
 {count} 个参考签名</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1507,7 +1507,7 @@ Click to open another store at the next start</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1605,7 +1605,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-258"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1615,7 +1615,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+263"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2036,6 +2036,11 @@ enrolled {at} by {who}</source>
         <location line="+1"/>
         <source>uncertain: compare with the references</source>
         <translation>不确定：请与参考签名比对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the same image as one of the references</source>
+        <translation>与某个参考签名是同一张图像</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2899,6 +2904,11 @@ enrolled {at} by {who}</source>
         <location line="+8"/>
         <source>{decision}: “{file}”, distance {distance}, score {score}</source>
         <translation>{decision}：“{file}”，距离 {distance}，分数 {score}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(the same image as the reference “{name}”)</source>
+        <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3841,7 +3851,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+172"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+175"/>
         <source>Its distance to the reference is {score:.3f}</source>
         <translation>该签名与参考签名的距离为 {score:.3f}</translation>
     </message>
@@ -3986,7 +3996,7 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="-95"/>
         <source>ACCEPT</source>
-        <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``.</extracomment>
+        <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None.</extracomment>
         <translation>接受</translation>
     </message>
     <message>

@@ -411,6 +411,11 @@ class VerificationService:
                         "comment": comment,
                         **result.strokes_dict(),
                         **({} if result.pen is None else {"pen": result.pen_dict()}),
+                        **(
+                            {}
+                            if result.same_image_as is None
+                            else {"same_image_as": result.same_image_as}
+                        ),  # fmt: skip
                     },
                 )
                 for result in results

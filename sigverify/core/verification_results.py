@@ -211,6 +211,9 @@ class VerificationResult:
     strokes_px: float | None = None
     own_strokes_px: float = 0.0
     per_px: float = 0.0
+    #: The file name of the person's reference this query is the same image as (see
+    #: :func:`copy_of_reference`), else None.
+    same_image_as: str | None = None
 
     @property
     def strokes_added(self) -> float:
@@ -390,4 +393,4 @@ def copy_of_reference(result: VerificationResult) -> VerificationResult:
     ).format(name=same[0].filename)
     reason = result.reason if result.reason.startswith(note) else f"{note} {result.reason}"
     decision = REVIEW if result.decision == ACCEPT else result.decision
-    return replace(result, decision=decision, reason=reason)
+    return replace(result, decision=decision, reason=reason, same_image_as=same[0].filename)

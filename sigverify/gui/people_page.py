@@ -31,6 +31,23 @@ from sigverify.gui.workers import Engine
 PERSON_ROLE = Qt.ItemDataRole.UserRole
 
 
+class PeopleList(QListWidget):
+    """The people list. With no row current (a new person, a search typed), Qt makes the
+    first row current when the list gets the focus (Tab, a question closing), which showed
+    that person unasked and, with signatures waiting, asked about them again after every
+    Cancel (seen in a real window). Here the focus alone chooses nobody; a click or an
+    arrow key does."""
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.currentItem() is not None:
+            super().focusInEvent(event)
+            return
+        self.blockSignals(True)
+        super().focusInEvent(event)
+        self.setCurrentRow(-1)
+        self.blockSignals(False)
+
+
 class PeoplePage(QWidget):
     people_changed = Signal()
 
@@ -47,7 +64,7 @@ class PeoplePage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         self.first_field = self.search
-        self.people = QListWidget()
+        self.people = PeopleList()
         self.people.currentItemChanged.connect(self._person_chosen)
         self.new_button = QPushButton(self.tr("New person"))
         self.new_button.setShortcut("Ctrl+N")
@@ -163,7 +180,11 @@ class PeoplePage(QWidget):
             return
         if not self.settle_details() or not self.settle_pending():
             self.people.blockSignals(True)
-            self.people.setCurrentItem(previous)
+            if previous is None:  # nobody was chosen (a new person): nobody is
+                self.people.setCurrentRow(-1)
+                self.people.clearSelection()
+            else:
+                self.people.setCurrentItem(previous)
             self.people.blockSignals(False)
             return
         self.show_person(item.data(PERSON_ROLE))
@@ -224,7 +245,10 @@ class PeoplePage(QWidget):
         if not self.settle_details() or not self.settle_pending():
             return
         self.person_id = None
+        self.people.blockSignals(True)  # nobody current: a click on the last one shown counts
+        self.people.setCurrentRow(-1)
         self.people.clearSelection()
+        self.people.blockSignals(False)
         self.title.setText(self.tr("New person"))
         for edit in (self.id_edit, self.name_edit, self.note_edit):
             edit.clear()

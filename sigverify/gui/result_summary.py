@@ -48,6 +48,8 @@ class ResultSummary(QWidget):
             ACCEPT: self.tr("likely genuine"),
             REJECT: self.tr("likely not genuine"),
         }.get(result.decision, self.tr("uncertain: compare with the references"))
+        if result.same_image_as is not None:  # a score of 100 % that proves nothing
+            likely = self.tr("the same image as one of the references")
         if result.pen is None:
             self.score_label.setText(
                 self.tr("Score {score:.0f} % — {likely} (distance {distance:.3f})").format(

@@ -166,6 +166,14 @@ def test_one_of_the_persons_references_checked_again_goes_to_review(service, tmp
     assert again.decision == REVIEW and again.nearest.distance < 1e-4
     name = references[2].name
     assert again.reason.startswith(f"This is the same image as the reference {name}:")
+    assert again.same_image_as == name
+    # the audit log says so too, not only "sent to review" with a distance
+    from sigverify.core.audit_view import summary
+
+    service.record_verification(again)
+    row = service.store.audit_entries("c-1")[-1]
+    assert row.details["same_image_as"] == name
+    assert f"(the same image as the reference “{name}”)" in summary(row)
     # the same pixels under another file name and format: the same image
     pixels = cv2.imread(str(signature_file(tmp_path, 1, 2)), cv2.IMREAD_GRAYSCALE)
     cv2.imwrite(str(tmp_path / "copy.bmp"), pixels)
@@ -175,7 +183,7 @@ def test_one_of_the_persons_references_checked_again_goes_to_review(service, tmp
     # a new signature of the same writer, however close, is decided as before
     new = service.verify("c-1", genuine(tmp_path, 1, 5)[0], record=False)
     assert new.decision == ACCEPT and new.nearest.distance > 100 * 1e-4
-    assert not new.reason.startswith("This is the same image")
+    assert not new.reason.startswith("This is the same image") and new.same_image_as is None
 
 
 def test_global_thresholds_apply_to_everyone_without_their_own(service, tmp_path):

@@ -996,3 +996,32 @@ def test_enrolling_from_the_keyboard_leaves_the_focus_on_the_page(qtbot, window,
     wait_idle(qtbot, window.engine)
     assert window.store.get_person("c-5").reference_count == 5
     assert people.search.hasFocus()  # not the operator's button in the status bar
+
+
+def test_waiting_signatures_and_the_people_list_stay_in_step(qtbot, two_people, dialogs, tmp_path):
+    """Seen in a real window: the person shown before New person could not be clicked
+    (still current: no change), and after Cancel the list's getting the focus back made
+    its first row current, which asked again at once (Cancel looped) and, on Drop them,
+    showed that first person instead of the one clicked."""
+    window = two_people
+    people = window.people_page
+    window.activateWindow()
+    window.go_to_page(0)
+    rows = {people.people.item(i).data(Qt.ItemDataRole.UserRole): i for i in range(2)}
+    people.people.setCurrentRow(rows["c-1"])  # c-1 looked at, then New person
+    assert people.person_id == "c-1"
+    people.new_person()
+    people.id_edit.setText("t-97")
+    people.drop_area.add_paths([signature_file(tmp_path, 3, 0)])
+    asked = len(dialogs.questions)
+    dialogs.choice = None
+    people.people.setCurrentRow(rows["c-1"])  # the one shown before: asked about too
+    assert len(dialogs.questions) == asked + 1 and people.person_id is None
+    assert people.people.currentItem() is None and not people.people.selectedItems()
+    people.people.setFocus()  # as when the question closes: no one chosen, nothing asked
+    qtbot.waitUntil(people.people.hasFocus)
+    assert people.people.currentItem() is None and len(dialogs.questions) == asked + 1
+    assert people.id_edit.text() == "t-97" and len(people.pending) == 1
+    dialogs.choice = 0  # Drop them, on the second row clicked: that person, not the first
+    people.people.setCurrentRow(rows["c-2"])
+    assert people.person_id == "c-2" and people.pending == []
