@@ -26,6 +26,9 @@ class ResultSummary(QWidget):
         self.badge = DecisionBadge()
         self.score_label = QLabel()
         self.score_label.setStyleSheet("font-size: 15px;")
+        # wrapped: unwrapped, a long line (a pad's two scores, Chinese) widened the result
+        # pane and the splitter took the room from the signature on the left
+        self.score_label.setWordWrap(True)
         self.gauge = ThresholdGauge()
         self.reason = QLabel()
         self.reason.setWordWrap(True)

@@ -1025,3 +1025,23 @@ def test_waiting_signatures_and_the_people_list_stay_in_step(qtbot, two_people, 
     dialogs.choice = 0  # Drop them, on the second row clicked: that person, not the first
     people.people.setCurrentRow(rows["c-2"])
     assert people.person_id == "c-2" and people.pending == []
+
+
+def test_a_long_answer_does_not_take_room_from_the_signature(qtbot, two_people, tmp_path):
+    """The score line was not wrapped: the same-image answer widened the result pane, and
+    the splitter took 120 px from the signature on the left (seen in a real window)."""
+    window = two_people
+    window.resize(1024, 700)
+    window.go_to_page(window.pages.indexOf(window.verify_page))
+    page = window.verify_page
+    left = page.query_view.parentWidget()
+    page.choose_person("c-1")
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 0)])  # one of c-1's references
+    QApplication.processEvents()
+    before = left.width()
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    QApplication.processEvents()
+    assert page.result.same_image_as is not None
+    assert "the same image as one of the references" in page.summary.score_label.text()
+    assert left.width() == before
