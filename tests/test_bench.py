@@ -291,3 +291,26 @@ def test_pen_accuracy_reports_the_dtw_baseline_on_writer_disjoint_halves(tmp_pat
     (out,) = run_script("pen_accuracy.py", "--data", tmp_path, "--refs", "3", "--splits", "2")
     assert (out["writers"], out["genuine_queries"], out["forgeries"]) == (4, 12, 8)
     assert 0 <= out["test_eer"]["mean"] <= 0.5 and 0.5 <= out["test_auc"]["mean"] <= 1
+
+
+def test_score_variants_worked_out_by_hand():
+    spec = importlib.util.spec_from_file_location("bench_sv", BENCH / "score_variants.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    # the query at the origin, references at x = 1 and 3, the cohort at y = 2 and 4
+    scores = module.variant_scores(
+        np.array([[0.0, 0.0]]),
+        np.array([[1.0, 0.0], [3.0, 0.0]]),
+        np.array([[0.0, 2.0], [0.0, 4.0]]),
+        "euclidean",
+        None,  # no spread scaling: factor 1
+    )
+    close = {name: float(values[0]) for name, values in scores.items()}
+    assert close["shipped"] == close["nearest"] == 1.0  # the nearer half of 2: one
+    assert close["mean_all"] == close["median"] == close["centroid"] == 2.0
+    # the cohort's scores against the references: sqrt(5) and sqrt(17)
+    m, s = (5**0.5 + 17**0.5) / 2, (17**0.5 - 5**0.5) / 2
+    assert np.isclose(close["z_norm"], (1 - m) / s) and np.isclose(close["z_ratio"], 1 / m)
+    # the query's distances to the cohort: 2 and 4
+    assert np.isclose(close["t_norm"], -2.0) and np.isclose(close["t_ratio"], 1 / 3)
+    assert np.isclose(close["t_norm_nearest"], -2.0)  # fewer than 50: all of them

@@ -1520,18 +1520,25 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+23"/>
+        <location line="+27"/>
         <location line="+10"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-33"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to add them.</source>
+        <translation>
+            <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）添加。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Add {low} to {high} signatures of this person: drop files, open, paste, draw or crop them from a page.</source>
         <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
     </message>
@@ -1551,7 +1558,7 @@ Click to open another store at the next start</source>
         <translation>正在登记…</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+21"/>
         <source>Enrolled %n reference(s).</source>
         <translation>
             <numerusform>已登记 %n 个参考签名。</numerusform>
@@ -1605,7 +1612,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-257"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1615,7 +1622,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+262"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2018,7 +2025,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultSummary</name>
     <message>
-        <location filename="../../sigverify/gui/result_summary.py" line="+42"/>
+        <location filename="../../sigverify/gui/result_summary.py" line="+45"/>
         <source>The answer and its score show here after Verify.</source>
         <translation>点击“验证”后，结果和分数显示在这里。</translation>
     </message>
@@ -3278,7 +3285,7 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+98"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+99"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -3351,7 +3358,7 @@ enrolled {at} by {who}</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
@@ -3366,7 +3373,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+319"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+323"/>
         <source>The setting “{key}”</source>
         <translation>设置“{key}”</translation>
     </message>
@@ -3484,7 +3491,12 @@ enrolled {at} by {who}</source>
         <translation>请至少选择一个要登记的参考签名。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+5"/>
+        <source>“{typed}” is already enrolled as “{enrolled}” (the same id in other capitals): use “{enrolled}”.</source>
+        <translation>“{typed}”已以“{enrolled}”登记（同一 ID，仅大小写不同）：请使用“{enrolled}”。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>{person_id} has no reference signatures yet: enrol some first.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>

@@ -223,6 +223,15 @@ class VerificationService:
             raise SigverifyError(
                 translate("errors", "Choose at least one reference signature to enrol.")
             )
+        enrolled = self.store.enrolled_id(person_id)
+        if enrolled is not None and enrolled != person_id:  # not a second person by case
+            raise SigverifyError(
+                translate(
+                    "errors",
+                    "“{typed}” is already enrolled as “{enrolled}” (the same id in other "
+                    "capitals): use “{enrolled}”.",
+                ).format(typed=person_id, enrolled=enrolled)
+            )
         images, warnings = [], []
         for signature in signatures:
             pixels, notes = self.prepare(signature)

@@ -348,7 +348,11 @@ class PeoplePage(QWidget):
         self.clear_pending_button.setEnabled(count > 0)
         self.remove_pending_button.setEnabled(0 <= self.pending_list.currentRow() < count)
         self.save_details_button.setEnabled(self.details_changed())
-        if not count:
+        if count:  # not a line about an enrolment done before these were added
+            self.status.setText(
+                self.tr("%n signature(s) waiting: press Enrol (Ctrl+Enter) to add them.", "", count)
+            )
+        else:
             low, high = RECOMMENDED_REFERENCES
             self.status.setText(
                 self.tr(
@@ -367,18 +371,18 @@ class PeoplePage(QWidget):
             )
             self.id_edit.setFocus()
             return
-        if (
-            self.person_id is None
-            and self._exists(person_id)
-            and not dialogs.ask(
-                self,
-                self.tr("Enrol"),
-                self.tr("{id} is already enrolled. Add these references to {id}?").format(
-                    id=person_id
-                ),
-            )
-        ):
-            return
+        if self.person_id is None:  # a new person's id typed: maybe someone enrolled
+            enrolled = self.store.enrolled_id(person_id)  # "c-7" is "C-7"
+            if enrolled is not None:
+                if not dialogs.ask(
+                    self,
+                    self.tr("Enrol"),
+                    self.tr("{id} is already enrolled. Add these references to {id}?").format(
+                        id=enrolled
+                    ),
+                ):
+                    return
+                person_id = enrolled
         signatures = list(self.pending)
         self._enrolling = signatures  # being enrolled: not "waiting" any more
         name = self.name_edit.text().strip()
@@ -397,13 +401,6 @@ class PeoplePage(QWidget):
             work, lambda result: self._enrolled(result, signatures), self._enroll_failed
         )
 
-    def _exists(self, person_id: str) -> bool:
-        try:
-            self.store.get_person(person_id)
-        except NotFoundError:
-            return False
-        return True
-
     def _enrolled(self, result, signatures) -> None:
         self._enrolling = []
         remaining = [s for s in self.pending if s not in signatures]  # added meanwhile
@@ -411,6 +408,8 @@ class PeoplePage(QWidget):
         self.add_pending(remaining)
         self.person_id = result.person_id
         self.refresh()
+        if self.people.currentItem() is None and self.search.text():
+            self.search.clear()  # the search hid the person just enrolled: show them
         self.show_person(result.person_id)
         text = self.tr("Enrolled %n reference(s).", "", len(result.reference_ids))
         odd_messages = {o.message for o in result.odd}

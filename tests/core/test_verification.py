@@ -482,3 +482,13 @@ def test_a_model_activated_at_another_desk_is_found_in_this_desks_models(
     assert active_model_dir(service.store) == installed
     service.store.set_setting("active_model", str(tmp_path / "nowhere" / "gone"), "admin")
     assert active_model_dir(service.store) == tmp_path / "nowhere" / "gone"  # said missing later
+
+
+def test_an_id_in_other_capitals_is_not_a_second_person(service, tmp_path):
+    service.enroll("C-7", genuine(tmp_path, 1, 0, 1, 2), accept_outliers=True)
+    assert service.store.enrolled_id("c-7") == "C-7" == service.store.enrolled_id("C-7")
+    assert service.store.enrolled_id("c-8") is None
+    with pytest.raises(SigverifyError, match="“c-7” is already enrolled as “C-7”"):
+        service.enroll("c-7", genuine(tmp_path, 1, 3), accept_outliers=True)
+    assert [p.id for p in service.store.list_people()] == ["C-7"]
+    assert service.store.get_person("C-7").reference_count == 3

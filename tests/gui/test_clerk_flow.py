@@ -1045,3 +1045,40 @@ def test_a_long_answer_does_not_take_room_from_the_signature(qtbot, two_people, 
     assert page.result.same_image_as is not None
     assert "the same image as one of the references" in page.summary.score_label.text()
     assert left.width() == before
+
+
+def test_an_id_typed_in_other_capitals_is_the_person_enrolled(qtbot, two_people, dialogs, tmp_path):
+    """Seen in a real window: "c-7" typed for a new person was enrolled as a second person
+    beside "C-7". Here c-1 is enrolled and "C-1 " is typed."""
+    window = two_people
+    people = window.people_page
+    people.new_person()
+    people.id_edit.setText("C-1 ")
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 8)])
+    dialogs.answer = True
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.questions[-1] == "c-1 is already enrolled. Add these references to c-1?"
+    assert [p.id for p in window.store.list_people()] == ["c-1", "c-2"]
+    assert window.store.get_person("c-1").reference_count == 6
+    assert people.person_id == "c-1"
+
+
+def test_the_status_line_follows_what_waits_and_the_search_shows_who_was_enrolled(
+    qtbot, two_people, tmp_path
+):
+    window = two_people
+    people = window.people_page
+    people.search.setText("c-")  # a search typed: the list has no row current
+    people.new_person()
+    people.id_edit.setText("t-98")
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)])
+    assert people.status.text() == "5 signature(s) waiting: press Enrol (Ctrl+Enter) to add them."
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert people.status.text().startswith("Enrolled 5 reference(s).")
+    # the search hid t-98: it is cleared, and t-98 is the list's current row
+    assert people.search.text() == ""
+    assert people.people.currentItem().data(Qt.ItemDataRole.UserRole) == "t-98"
+    people.drop_area.add_paths([signature_file(tmp_path, 3, 7)])  # one more, not enrolled yet
+    assert people.status.text() == "1 signature(s) waiting: press Enrol (Ctrl+Enter) to add them."

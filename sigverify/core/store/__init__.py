@@ -43,6 +43,7 @@ from sigverify.core.store.backend import (
 )
 from sigverify.core.store.people import (
     check_thresholds,
+    enrolled_id,
     no_person,
     person_exists,
     read_people,
@@ -242,6 +243,10 @@ class Store:
 
     def get_person(self, person_id: str) -> Person:
         return read_person(self._db, self.seal, person_id)
+
+    def enrolled_id(self, person_id: str) -> str | None:
+        """The id ``person_id`` is enrolled under, capitals aside; None if nobody."""
+        return enrolled_id(self._db, person_id)
 
     def list_people(self, search: str = "") -> list[Person]:
         return read_people(self._db, search)

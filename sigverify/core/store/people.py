@@ -31,6 +31,17 @@ def person_exists(db, person_id: str) -> bool:
     return db.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone() is not None
 
 
+def enrolled_id(db, person_id: str) -> str | None:
+    """The id under which ``person_id`` is enrolled, capitals aside (a clerk typing "c-7"
+    means "C-7"): the exact id if it is one, else one that differs only in capitals, else
+    None."""
+    rows = db.execute(
+        "SELECT id FROM people WHERE lower(id) = lower(?) ORDER BY id", (person_id,)
+    ).fetchall()
+    ids = [row["id"] for row in rows]
+    return person_id if person_id in ids else (ids[0] if ids else None)
+
+
 def read_person(db, seal: Seal, person_id: str) -> Person:
     """One person; their thresholds are checked against their MAC."""
     row = db.execute(_WITH_COUNT + "WHERE p.id = ?", (person_id,)).fetchone()
