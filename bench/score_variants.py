@@ -33,7 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from writer_dependent import split_writers  # noqa: E402
+from writer_dependent import validation_and_cohort, writer_trials  # noqa: E402
 
 from sigverify.core.scoring import pairwise_distances, score_queries, spread_factor  # noqa: E402
 
@@ -77,10 +77,7 @@ def variant_scores(
 
 
 def main() -> int:
-    from sigverify.core.data.bank import SignatureBank
-    from sigverify.core.data.datasets import Writer
     from sigverify.core.evaluation.metrics import compute_eer
-    from sigverify.core.evaluation.protocol import _writer_rng
     from sigverify.core.model.io import load_model
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -91,31 +88,12 @@ def main() -> int:
 
     model = load_model(args.model)
     card = model.card
-    parts = split_writers(card, args.data_root)
-    validation = SignatureBank.from_writers(parts["validation"], model.preprocess)
-    cohort_bank = SignatureBank.from_writers(
-        [Writer(w.id, w.genuine[:2], []) for w in parts["train"]], model.preprocess
-    )
-    embeddings, cohort = model.embed(validation.images), model.embed(cohort_bank.images)
+    validation, embeddings, cohort = validation_and_cohort(model, args.data_root)
     genuine_scores, forged_scores, skilled, genuine_set, forged_set = {}, {}, [], [], []
-    for w, writer_id in enumerate(validation.writer_ids):
-        rng = _writer_rng(0, writer_id)
-        genuine = rng.permutation(validation.genuine_of(w))
-        if len(genuine) <= args.refs:
-            continue
-        references = embeddings[genuine[: args.refs]]
-        others = [o for o in range(len(validation.writer_ids)) if o != w]
-        others = [o for o in others if len(validation.genuine_of(o))]
-        picked = rng.choice(others, size=min(20, len(others)), replace=False)
-        random = np.array([validation.genuine_of(o)[-1] for o in picked])
+    for writer_id, chosen, queries in writer_trials(validation, args.refs):
+        references = embeddings[chosen]
         data_set = writer_id.split("/")[0]
-        for indices, kind in (
-            (genuine[args.refs :], "g"),
-            (validation.forged_of(w), "s"),
-            (random, "r"),
-        ):
-            if not len(indices):
-                continue
+        for indices, kind in queries:
             scores = variant_scores(
                 embeddings[indices], references, cohort, card.distance, card.reference_spread
             )

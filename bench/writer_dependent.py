@@ -65,6 +65,35 @@ def split_writers(card, root: str, names=("train", "validation")) -> dict[str, l
     return parts
 
 
+def validation_and_cohort(model, root: str):
+    """The model's validation writers (a bank), their embeddings, and the embeddings of a
+    fixed cohort: two genuine signatures of every training writer."""
+    parts = split_writers(model.card, root)
+    validation = SignatureBank.from_writers(parts["validation"], model.preprocess)
+    cohort = SignatureBank.from_writers(
+        [Writer(w.id, w.genuine[:2], []) for w in parts["train"]], model.preprocess
+    )
+    return validation, model.embed(validation.images), model.embed(cohort.images)
+
+
+def writer_trials(validation, refs: int):
+    """For each validation writer with more than ``refs`` genuine signatures, the seeded
+    choice of the evaluation protocol: ``(writer_id, reference indices, [(query indices,
+    kind)])``, kinds "g" (their other genuine), "s" (their skilled forgeries) and "r" (one
+    genuine of up to 20 other writers), empty ones left out."""
+    for w, writer_id in enumerate(validation.writer_ids):
+        rng = _writer_rng(0, writer_id)
+        genuine = rng.permutation(validation.genuine_of(w))
+        if len(genuine) <= refs:
+            continue
+        others = [o for o in range(len(validation.writer_ids)) if o != w]
+        others = [o for o in others if len(validation.genuine_of(o))]
+        picked = rng.choice(others, size=min(20, len(others)), replace=False)
+        random = np.array([validation.genuine_of(o)[-1] for o in picked])
+        queries = [(genuine[refs:], "g"), (validation.forged_of(w), "s"), (random, "r")]
+        yield writer_id, genuine[:refs], [(i, kind) for i, kind in queries if len(i)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", required=True)
@@ -75,36 +104,17 @@ def main() -> int:
 
     model = load_model(args.model)
     card = model.card
-    parts = split_writers(card, args.data_root)
-    validation = SignatureBank.from_writers(parts["validation"], model.preprocess)
-    cohort = SignatureBank.from_writers(
-        [Writer(w.id, w.genuine[:2], []) for w in parts["train"]], model.preprocess
-    )
-    embeddings, cohort_embeddings = model.embed(validation.images), model.embed(cohort.images)
+    validation, embeddings, cohort_embeddings = validation_and_cohort(model, args.data_root)
     refs = args.refs
-    result = {"model": card.name, "refs": refs, "cohort": len(cohort), "by_l2": {}}
+    result = {"model": card.name, "refs": refs, "cohort": len(cohort_embeddings), "by_l2": {}}
     for l2 in (float(v) for v in args.l2.split(",")):
         scores = {"distance": ([], []), "classifier": ([], [])}
         skilled = []
-        for w, writer_id in enumerate(validation.writer_ids):
-            rng = _writer_rng(0, writer_id)
-            genuine = rng.permutation(validation.genuine_of(w))
-            if len(genuine) <= refs:
-                continue
-            references = embeddings[genuine[:refs]]
+        for _, chosen, queries in writer_trials(validation, refs):
+            references = embeddings[chosen]
             among = pairwise_distances(references, references, card.distance)
             weights = fit_logistic(references, cohort_embeddings, l2)
-            others = [o for o in range(len(validation.writer_ids)) if o != w]
-            others = [o for o in others if len(validation.genuine_of(o))]
-            picked = rng.choice(others, size=min(20, len(others)), replace=False)
-            random = np.array([validation.genuine_of(o)[-1] for o in picked])
-            for indices, kind in (
-                (genuine[refs:], "g"),
-                (validation.forged_of(w), "s"),
-                (random, "r"),
-            ):
-                if not len(indices):
-                    continue
+            for indices, kind in queries:
                 distance = score_queries(
                     pairwise_distances(embeddings[indices], references, card.distance),
                     among,
