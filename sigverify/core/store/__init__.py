@@ -76,7 +76,8 @@ from sigverify.core.store.schema import (
     prepare,
     server_is_set_up,
 )
-from sigverify.core.store.seal import DatabaseSeal, Seal, changed_outside, setting_parts
+from sigverify.core.store.seal import DatabaseSeal, Seal
+from sigverify.core.store.settings import read_setting, supervised_as, write_settings
 
 log = logging.getLogger(__name__)
 
@@ -260,8 +261,7 @@ class Store:
         if pending is not None:
             return pending
         with self.transaction() as db:
-            person = db.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
-            if person is None:
+            if not person_exists(db, person_id):
                 raise no_person(person_id)
             count = db.execute(
                 "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
@@ -415,12 +415,7 @@ class Store:
     # -------------------------------------------------------------- settings
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        row = self._db.execute("SELECT value, mac FROM settings WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return default
-        if not self.seal.matches(row["mac"], *setting_parts(key, row["value"])):
-            raise changed_outside(translate("errors", "The setting “{key}”").format(key=key))
-        return row["value"]
+        return read_setting(self._db, self.seal, key, default)
 
     def set_setting(self, key: str, value: str, operator: str) -> PendingChange | None:
         """Change one setting (audited, with its value before)."""
@@ -434,10 +429,7 @@ class Store:
         """Several settings and one audit row ``action`` in one transaction (a model
         switch: the active model, the list of models used, and its record). On a server,
         a supervisor's change waits for another supervisor (the :class:`PendingChange`)."""
-        sealed = {k: [v, self.seal.mac(*setting_parts(k, v))] for k, v in values.items()}
-        what = "models" if action == "activate_model" else "settings"
-        if any(key.startswith("thresholds/") for key in values):
-            what = "thresholds"
+        what = supervised_as(action, values)
         payload = {"settings": dict(values)} | (
             {"model": details["model"]} if "model" in details else {}
         )
@@ -445,11 +437,7 @@ class Store:
         if pending is not None:
             return pending
         with self.transaction() as db:
-            db.executemany(
-                "INSERT INTO settings (key, value, mac) VALUES (?, ?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value, mac = excluded.mac",
-                [(key, value, mac) for key, (value, mac) in sealed.items()],
-            )
+            write_settings(db, self.seal, values)
             self._append(db, operator, action, None, details)
         return None
 
