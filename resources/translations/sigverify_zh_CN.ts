@@ -1396,12 +1396,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+183"/>
+        <location line="+195"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-193"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1473,7 +1473,7 @@ Click to open another store at the next start</source>
 {count} 个参考签名</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1553,6 +1553,11 @@ Click to open another store at the next start</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Add them</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Enrolling…</source>
         <translation>正在登记…</translation>
@@ -1612,7 +1617,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-260"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1622,7 +1627,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+265"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -3285,7 +3290,7 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+99"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+100"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -3373,7 +3378,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+323"/>
+        <location filename="../../sigverify/core/store/settings.py" line="+17"/>
         <source>The setting “{key}”</source>
         <translation>设置“{key}”</translation>
     </message>

@@ -179,15 +179,27 @@ class PeoplePage(QWidget):
         if item is None:
             return
         if not self.settle_details() or not self.settle_pending():
-            self.people.blockSignals(True)
-            if previous is None:  # nobody was chosen (a new person): nobody is
-                self.people.setCurrentRow(-1)
-                self.people.clearSelection()
-            else:
-                self.people.setCurrentItem(previous)
-            self.people.blockSignals(False)
+            stay = None if previous is None else previous.data(PERSON_ROLE)
+            self._select_quietly(stay)
+            # again once the key press or click that chose ``item`` has finished selecting
+            # it (seen in a real window: Down, Cancel, and the other person stayed lit)
+            QTimer.singleShot(0, self, lambda: self._select_quietly(stay))
             return
         self.show_person(item.data(PERSON_ROLE))
+
+    def _select_quietly(self, person_id: str | None) -> None:
+        """Make ``person_id``'s row (None, or not listed: nobody) the list's current and
+        only selected row, without showing anyone."""
+        rows = [self.people.item(i) for i in range(self.people.count())]
+        item = next((r for r in rows if r.data(PERSON_ROLE) == person_id), None)
+        self.people.blockSignals(True)
+        self.people.clearSelection()
+        if item is None:
+            self.people.setCurrentRow(-1)
+        else:
+            self.people.setCurrentItem(item)
+            item.setSelected(True)
+        self.people.blockSignals(False)
 
     def settle_details(self, then=None) -> bool:
         """Before leaving a person whose name or note was edited: save, discard or cancel.
@@ -380,13 +392,16 @@ class PeoplePage(QWidget):
                     self.tr("{id} is already enrolled. Add these references to {id}?").format(
                         id=enrolled
                     ),
+                    self.tr("&Add them"),
                 ):
                     return
                 person_id = enrolled
         signatures = list(self.pending)
         self._enrolling = signatures  # being enrolled: not "waiting" any more
-        name = self.name_edit.text().strip()
-        note = self.note_edit.text().strip()
+        # a field left empty keeps what is stored: references added to C-7 from a new
+        # person's form with no name typed wiped "Tomas Berg" (seen in a real window)
+        name = self.name_edit.text().strip() or None
+        note = self.note_edit.text().strip() or None
         if self.enroll_button.hasFocus():  # else Qt hands it on to the status bar's buttons
             self.first_field.setFocus()
         self.enroll_button.setEnabled(False)

@@ -1082,3 +1082,41 @@ def test_the_status_line_follows_what_waits_and_the_search_shows_who_was_enrolle
     assert people.people.currentItem().data(Qt.ItemDataRole.UserRole) == "t-98"
     people.drop_area.add_paths([signature_file(tmp_path, 3, 7)])  # one more, not enrolled yet
     assert people.status.text() == "1 signature(s) waiting: press Enrol (Ctrl+Enter) to add them."
+
+
+def test_adding_to_someone_from_a_new_form_keeps_their_name(qtbot, window, dialogs, tmp_path):
+    """Seen in a real window: references added to C-7 from a new person's form with no
+    name typed wiped C-7's name "Tomas Berg"."""
+    people = window.people_page
+    people.id_edit.setText("C-7")
+    people.name_edit.setText("Tomas Berg")
+    people.note_edit.setText("Branch 4")
+    people.drop_area.add_paths([signature_file(tmp_path, 7, i) for i in range(5)])
+    enrol_and_wait = lambda: (people.enroll(), wait_idle(qtbot, window.engine))  # noqa: E731
+    enrol_and_wait()
+    people.new_person()
+    people.id_edit.setText("c-7")  # name and note left empty
+    people.drop_area.add_paths([signature_file(tmp_path, 7, 6)])
+    dialogs.answer = True
+    enrol_and_wait()
+    person = window.store.get_person("C-7")
+    assert (person.name, person.note, person.reference_count) == ("Tomas Berg", "Branch 4", 6)
+
+
+def test_down_then_cancel_leaves_the_shown_person_selected(qtbot, two_people, dialogs, tmp_path):
+    """Seen in a real window: Down in the list with a signature waiting, Cancel, and the
+    next person stayed highlighted while the page went on showing the first."""
+    window = two_people
+    people = window.people_page
+    window.activateWindow()
+    window.go_to_page(0)
+    people.people.setCurrentRow(0)
+    shown = people.person_id
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    people.people.setFocus()
+    dialogs.choice = None
+    qtbot.keyClick(people.people, Qt.Key.Key_Down)
+    qtbot.wait(50)  # after the key press has done its own selecting
+    assert people.person_id == shown and len(people.pending) == 1
+    selected = [i.data(Qt.ItemDataRole.UserRole) for i in people.people.selectedItems()]
+    assert selected == [shown] == [people.people.currentItem().data(Qt.ItemDataRole.UserRole)]
