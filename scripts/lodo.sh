@@ -8,6 +8,8 @@
 #     bash scripts/lodo.sh            # DATA=../shared/data by default
 #     SEED=1 SETS=bhsig260_hindi bash scripts/lodo.sh   # another split and start, one set:
 #                                     # runs/lodo_bhsig260_hindi_seed1 (how much one run's luck moves it)
+#     TAG=_ink EXTRA="--stroke-width 0" SETS=bhsig260_hindi bash scripts/lodo.sh
+#                                     # one preprocessing change undone: runs/lodo_bhsig260_hindi_ink
 set -u
 cd "$(dirname "$0")/.."
 D=${DATA:-../shared/data}
@@ -15,6 +17,7 @@ ALL="cedar sigcomp2011 bhsig260_bengali bhsig260_hindi sigcomp2009_nfi"
 SEED=${SEED:-0}
 SUFFIX=""
 [ "$SEED" != 0 ] && SUFFIX="_seed$SEED"
+SUFFIX="$SUFFIX${TAG:-}"
 for X in ${SETS:-$ALL}; do
   R=runs/lodo_$X$SUFFIX
   [ -s $R.accuracy.json ] && [ -f $R/card.json ] && continue
@@ -24,7 +27,7 @@ for X in ${SETS:-$ALL}; do
     nice -n 10 .venv/bin/sigverify train $ARGS --out $R --name lodo-$X$SUFFIX \
       --encoder cnn --loss triplet --mining batch-hard --size 150x220 --stroke-width 2.5 \
       --epochs 20 --steps-per-epoch 100 --lr 0.001 --augment 1.0 --patience 15 \
-      --validation 0.15 --test 0.2 --threads 2 --seed $SEED > $R.log 2>&1
+      --validation 0.15 --test 0.2 --threads 2 --seed $SEED ${EXTRA:-} > $R.log 2>&1
   fi
   nice -n 10 .venv/bin/python bench/accuracy.py --model $R --data $D/$X \
     --no-captures --threads 2 > $R.accuracy.json 2> $R.accuracy.err

@@ -65,7 +65,16 @@ def cmd_train(args: argparse.Namespace) -> int:
     height, width = _parse_size(args.size)
     if args.stroke_width < 0:
         raise UsageError("--stroke-width must be 0 (ink as scanned) or more.")
-    preprocess = PreprocessConfig(height=height, width=width, stroke_width=args.stroke_width)
+    if args.working_side < max(height, width):
+        raise UsageError(
+            f"--working-side must be at least the input's long side ({max(height, width)})."
+        )
+    preprocess = PreprocessConfig(
+        height=height,
+        width=width,
+        stroke_width=args.stroke_width,
+        max_working_side=args.working_side,
+    )
     encoder_config = {"embedding_dim": args.embedding_dim}
     if args.width:
         encoder_config["width"] = args.width
@@ -326,6 +335,13 @@ def register(commands) -> None:
         default=PreprocessConfig.stroke_width,
         help="redraw every stroke this wide on the input, whatever the pen or focus "
         f"(default {PreprocessConfig.stroke_width}; 0: the ink as scanned)",
+    )
+    train.add_argument(
+        "--working-side",
+        type=int,
+        default=PreprocessConfig.max_working_side,
+        help="shrink scans by a whole factor to at most this many pixels on the long side "
+        f"before preparing them (default {PreprocessConfig.max_working_side})",
     )
     train.add_argument("--width", type=int, default=None, help="encoder width (channels)")
     train.add_argument("--embedding-dim", type=int, default=128)

@@ -72,6 +72,7 @@ def test_train_writes_a_model_with_test_metrics(trained):
     assert card.threshold_info["writers"] == "validation"
     assert card.training["command"].startswith("sigverify train --data ")
     assert card.preprocess["stroke_width"] == 2.5  # strokes redrawn unless asked otherwise
+    assert card.preprocess["max_working_side"] == 800
     test = card.metrics["test"]
     assert test["writers"] == len(summary["test"]) and "writer-disjoint" in test["protocol"]
     assert set(test["per_refs"]["1"]) >= METRIC_KEYS
@@ -92,12 +93,15 @@ def test_train_json_output(data, tmp_path, capsys):
         "tdnn",
         "--stroke-width",
         "0",
+        "--working-side",
+        "400",
     )
     assert code == 0
     assert payload["stopped"] == "completed" and payload["epochs_run"] == 2
     assert set(payload["test"]["per_refs"]) >= {"1", "3"}
     card = read_card(tmp_path / "m")
     assert card.encoder == "tdnn" and card.preprocess["stroke_width"] == 0
+    assert card.preprocess["max_working_side"] == 400
 
 
 def test_train_regularisation_options_reach_the_model_and_its_card(data, tmp_path, capsys):
@@ -194,6 +198,7 @@ def test_evaluate_text_table(trained, data, capsys):
         (["train", "--data", "MISSING", "--out", "OUT"], "does not exist"),
         (["train", "--data", "DATA", "--out", "OUT", "--device", "tpu"], "Unknown device"),
         (["train", "--data", "DATA", "--out", "OUT", "--stroke-width", "-1"], "--stroke-width"),
+        (["train", "--data", "DATA", "--out", "OUT", "--working-side", "200"], "--working-side"),
         (["train", "--data", "DATA", "--out", "OUT", "--dropout", "1"], "--dropout"),
         (["train", "--data", "DATA", "--out", "OUT", "--elastic", "-0.5"], "--elastic"),
         (["train", "--data", "DATA", "--out", "OUT", "--weight-decay", "-1"], "--weight-decay"),
