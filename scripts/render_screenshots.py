@@ -276,10 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     pad_style = writer_style(19)
     verify.recorded = True  # the sample verification is not for an audit log: no question
     window.nav.setCurrentRow(0)
-    people.pending.clear()
+    people.adding.clear()
     people.new_person()
     people.id_edit.setText("P-2207")
-    people.add_pending([pad(pad_style, i) for i in range(5)])
+    people.adding.add([pad(pad_style, i) for i in range(5)])
     people.enroll()
     wait_idle(app, window.engine)
     window.nav.setCurrentRow(1)

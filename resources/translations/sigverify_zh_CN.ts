@@ -1388,20 +1388,48 @@ Click to open another store at the next start</source>
     </message>
 </context>
 <context>
+    <name>PendingSignatures</name>
+    <message>
+        <location filename="../../sigverify/gui/pending_signatures.py" line="+23"/>
+        <source>Add references</source>
+        <translation>添加参考签名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select one and press Delete to leave it out</source>
+        <translation>选中一个签名后按 Delete 键即可将其排除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave out</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the selected signature out of this enrolment (Delete)</source>
+        <translation>不将所选签名纳入本次登记（Delete）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+63"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+60"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+195"/>
+        <location line="+172"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-170"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1441,32 +1469,7 @@ Click to open another store at the next start</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Select one and press Delete to leave it out</source>
-        <translation>选中一个签名后按 Delete 键即可将其排除</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Leave out</source>
-        <translation>排除</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Leave the selected signature out of this enrolment (Delete)</source>
-        <translation>不将所选签名纳入本次登记（Delete）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Add references</source>
-        <translation>添加参考签名</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>{label}
 {count} reference(s)</source>
         <translation>{label}
@@ -1507,7 +1510,7 @@ Click to open another store at the next start</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+67"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1520,18 +1523,18 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+27"/>
+        <location line="+25"/>
         <location line="+10"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-31"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+5"/>
         <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to add them.</source>
         <translation>
             <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）添加。</numerusform>
@@ -1617,7 +1620,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-232"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1627,7 +1630,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+237"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>

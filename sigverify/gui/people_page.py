@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,9 +20,9 @@ from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.core.verification_results import RECOMMENDED_REFERENCES, InconsistentReferencesError
 from sigverify.gui import dialogs
-from sigverify.gui.qimages import bytes_to_pixmap
-from sigverify.gui.references_panel import THUMB, ReferencesPanel, thumbnail, thumbnail_list
-from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
+from sigverify.gui.pending_signatures import PendingSignatures
+from sigverify.gui.references_panel import ReferencesPanel
+from sigverify.gui.signature_input import standard_shortcuts
 from sigverify.gui.widgets import RoleButton, mark_primary, two_panes
 from sigverify.gui.workers import Engine
 
@@ -55,8 +53,7 @@ class PeoplePage(QWidget):
         super().__init__(parent)
         self.engine, self.store = engine, store
         self.person_id: str | None = None  # None: a new person is being entered
-        self.pending = []  # SignatureInput objects waiting to be enrolled
-        self._enrolling = []  # those of them the worker is enrolling now
+        self._enrolling = []  # signatures waiting that the worker is enrolling now
 
         # -- left: the people
         self.search = QLineEdit()
@@ -108,49 +105,26 @@ class PeoplePage(QWidget):
         self.reference_panel = ReferencesPanel(engine, store)
         self.reference_panel.references_changed.connect(self._references_changed)
 
-        self.drop_area = SignatureDropArea(multiple=True)
-        self.drop_area.signatures_added.connect(self.add_pending)
+        self.adding = PendingSignatures()
+        self.adding.changed.connect(self._update_buttons)
+        self.drop_area = self.adding.drop_area
         standard_shortcuts(
             self.drop_area, self.search, self.id_edit, self.name_edit, self.note_edit
         )
-        self.pending_list = thumbnail_list()
-        self.pending_list.setToolTip(self.tr("Select one and press Delete to leave it out"))
-        self.pending_list.currentRowChanged.connect(lambda _: self._update_buttons())
-        remove_pending = QShortcut(QKeySequence.StandardKey.Delete, self.pending_list)
-        remove_pending.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove_pending.activated.connect(self.remove_pending)
-        self.remove_pending_button = QPushButton(self.tr("Leave out"))
-        self.remove_pending_button.setToolTip(
-            self.tr("Leave the selected signature out of this enrolment (Delete)")
-        )
-        self.remove_pending_button.clicked.connect(self.remove_pending)
-        self.clear_pending_button = QPushButton(self.tr("Clear"))
-        self.clear_pending_button.clicked.connect(self.clear_pending)
         self.enroll_button = QPushButton()
         mark_primary(self.enroll_button)
         self.enroll_button.setShortcut("Ctrl+Return")
         self.enroll_button.clicked.connect(self.enroll)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        new_box = QGroupBox(self.tr("Add references"))
-        new_layout = QVBoxLayout(new_box)
-        new_layout.addWidget(self.drop_area)
-        self.pending_list.setMaximumHeight(THUMB.height() + 50)
-        new_layout.addWidget(self.pending_list)
-        new_layout.addWidget(self.status)  # its own row: a warning may take two lines
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove_pending_button)
-        buttons.addWidget(self.clear_pending_button)
-        buttons.addWidget(self.enroll_button)
-        new_layout.addLayout(buttons)
+        self.adding.add_footer(self.status, self.enroll_button)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.title)
         right_layout.addLayout(form)
         right_layout.addWidget(self.reference_panel, 1)
-        right_layout.addWidget(new_box, 0)
+        right_layout.addWidget(self.adding, 0)
 
         two_panes(self, left, right, (260, 800))
         self.refresh()
@@ -228,7 +202,7 @@ class PeoplePage(QWidget):
         would stay in the list and be enrolled for that person (seen in a real window: five
         signatures gathered for a new person went to an existing one). Drop them, or Cancel
         and stay. True when the caller may go on."""
-        waiting = [s for s in self.pending if s not in self._enrolling]
+        waiting = [s for s in self.adding.signatures if s not in self._enrolling]
         if not waiting:
             return True
         who = self.person_id or self.id_edit.text().strip()
@@ -250,7 +224,7 @@ class PeoplePage(QWidget):
         )
         if choice is None:
             return False
-        self.clear_pending()
+        self.adding.clear()
         return True
 
     def new_person(self) -> None:
@@ -289,32 +263,6 @@ class PeoplePage(QWidget):
         self.reference_panel.show_person(person.id)
         self._update_buttons()
 
-    # ------------------------------------------------------------ adding references
-
-    def add_pending(self, signatures) -> None:
-        known = {s.data for s in self.pending}
-        for signature in signatures:
-            if signature.data in known:
-                continue
-            self.pending.append(signature)
-            known.add(signature.data)
-            item = QListWidgetItem(thumbnail(bytes_to_pixmap(signature.data)), signature.name)
-            self.pending_list.addItem(item)
-        self._update_buttons()
-
-    def clear_pending(self) -> None:
-        self.pending.clear()
-        self.pending_list.clear()
-        self._update_buttons()
-
-    def remove_pending(self) -> None:
-        """Leave the selected signature out of the enrolment (e.g. the one named in an error)."""
-        row = self.pending_list.currentRow()
-        if 0 <= row < len(self.pending):
-            del self.pending[row]
-            self.pending_list.takeItem(row)
-        self._update_buttons()
-
     # ------------------------------------------------------------ name and note
 
     def details_changed(self) -> bool:
@@ -349,7 +297,7 @@ class PeoplePage(QWidget):
         self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))
 
     def _update_buttons(self) -> None:
-        count = len(self.pending)
+        count = len(self.adding.signatures)
         self.enroll_button.setText(
             self.tr("Enrol %n reference(s)", "", count) if count else self.tr("Enrol")
         )
@@ -357,8 +305,6 @@ class PeoplePage(QWidget):
         self.enroll_button.setShortcut("Ctrl+Return")
         self.enroll_button.setToolTip(self.tr("Enrol the signatures below (Ctrl+Enter)"))
         self.enroll_button.setEnabled(count > 0)
-        self.clear_pending_button.setEnabled(count > 0)
-        self.remove_pending_button.setEnabled(0 <= self.pending_list.currentRow() < count)
         self.save_details_button.setEnabled(self.details_changed())
         if count:  # not a line about an enrolment done before these were added
             self.status.setText(
@@ -396,7 +342,7 @@ class PeoplePage(QWidget):
                 ):
                     return
                 person_id = enrolled
-        signatures = list(self.pending)
+        signatures = list(self.adding.signatures)
         self._enrolling = signatures  # being enrolled: not "waiting" any more
         # a field left empty keeps what is stored: references added to C-7 from a new
         # person's form with no name typed wiped "Tomas Berg" (seen in a real window)
@@ -418,9 +364,9 @@ class PeoplePage(QWidget):
 
     def _enrolled(self, result, signatures) -> None:
         self._enrolling = []
-        remaining = [s for s in self.pending if s not in signatures]  # added meanwhile
-        self.clear_pending()
-        self.add_pending(remaining)
+        remaining = [s for s in self.adding.signatures if s not in signatures]  # added meanwhile
+        self.adding.clear()
+        self.adding.add(remaining)
         self.person_id = result.person_id
         self.refresh()
         if self.people.currentItem() is None and self.search.text():

@@ -57,7 +57,7 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     enrol(qtbot, window, "c-1", files, name="Ana Li")
     people = window.people_page
     assert people.people.count() == 1 and "Ana Li" in people.people.item(0).text()
-    assert people.reference_panel.references.count() == 3 and people.pending == []
+    assert people.reference_panel.references.count() == 3 and people.adding.signatures == []
     assert "Enrolled 3 reference(s)." in people.status.text()
 
     verify = window.verify_page
@@ -170,8 +170,8 @@ def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
         Qt.KeyboardModifier.NoModifier,
     )
     area.dropEvent(event)
-    assert [s.name for s in window.people_page.pending] == [f.name for f in files]
-    assert window.people_page.pending_list.count() == 2
+    assert [s.name for s in window.people_page.adding.signatures] == [f.name for f in files]
+    assert window.people_page.adding.thumbnails.count() == 2
     assert window.people_page.enroll_button.text() == "Enrol 2 reference(s)"
 
 
@@ -181,7 +181,7 @@ def test_a_bad_file_gives_a_plain_message(window, dialogs, tmp_path):
     window.people_page.drop_area.add_paths([bad])
     assert len(dialogs.errors) == 1 and isinstance(dialogs.errors[0], ImageReadError)
     assert "notes.png" in str(dialogs.errors[0])
-    assert window.people_page.pending == []
+    assert window.people_page.adding.signatures == []
 
 
 def test_a_blank_page_is_refused_and_nothing_is_enrolled(qtbot, window, dialogs, tmp_path):
@@ -190,7 +190,7 @@ def test_a_blank_page_is_refused_and_nothing_is_enrolled(qtbot, window, dialogs,
     assert len(dialogs.errors) == 1 and isinstance(dialogs.errors[0], SigverifyError)
     assert window.store.list_people() == []
     assert window.people_page.status.text() == "Nothing was enrolled."
-    assert len(window.people_page.pending) == 1  # kept, so the clerk can fix and retry
+    assert len(window.people_page.adding.signatures) == 1  # kept, so the clerk can fix and retry
 
 
 def test_paste_from_the_clipboard(window):
@@ -200,7 +200,7 @@ def test_paste_from_the_clipboard(window):
         image.setPixel(x, 60 + int(20 * np.sin(x / 15)), 0)
     QGuiApplication.clipboard().setImage(image)
     window.people_page.drop_area.paste()
-    (pasted,) = window.people_page.pending
+    (pasted,) = window.people_page.adding.signatures
     assert pasted.name.startswith("pasted-") and pasted.data[:4] == b"\x89PNG"
 
 
@@ -225,7 +225,7 @@ def test_drawn_signature_keeps_its_trajectory(qtbot, window):
     assert np.all(np.diff(trajectory[:, 3]) >= 0)  # time never goes back
     window.people_page.new_person()
     window.people_page.id_edit.setText("pad-1")
-    window.people_page.add_pending([signature])
+    window.people_page.adding.add([signature])
     window.people_page.enroll()
     wait_idle(qtbot, window.engine)
     (reference,) = window.store.references("pad-1")

@@ -231,7 +231,7 @@ def test_one_bad_file_keeps_the_good_ones(qtbot, window, dialogs, tmp_path):
     bad.write_bytes(b"this is not an image")
     good = [signature_file(tmp_path, 3, i) for i in range(2)]
     people.drop_area.add_paths([good[0], bad, good[1]])
-    assert [s.name for s in people.pending] == [good[0].name, good[1].name]
+    assert [s.name for s in people.adding.signatures] == [good[0].name, good[1].name]
     (error,) = dialogs.errors
     assert "notes.png" in str(error) and "1 file(s) could not be used" in str(error)
     assert "The other 2 file(s) were added." in str(error)
@@ -245,12 +245,12 @@ def test_a_blank_page_is_named_and_can_be_left_out(qtbot, window, dialogs, tmp_p
     people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)] + [blank])
     people.enroll()
     wait_idle(qtbot, window.engine)
-    assert "blank-scan.png" in str(dialogs.errors[-1]) and len(people.pending) == 6
-    people.pending_list.setCurrentRow(5)
-    assert people.remove_pending_button.isEnabled()
-    people.pending_list.setFocus()
-    qtbot.keyClick(people.pending_list, Qt.Key.Key_Delete)
-    assert [s.name for s in people.pending] == [f"w3_g{i}.png" for i in range(5)]
+    assert "blank-scan.png" in str(dialogs.errors[-1]) and len(people.adding.signatures) == 6
+    people.adding.thumbnails.setCurrentRow(5)
+    assert people.adding.remove_button.isEnabled()
+    people.adding.thumbnails.setFocus()
+    qtbot.keyClick(people.adding.thumbnails, Qt.Key.Key_Delete)
+    assert [s.name for s in people.adding.signatures] == [f"w3_g{i}.png" for i in range(5)]
     people.enroll()
     wait_idle(qtbot, window.engine)
     assert len(window.store.references("c-3")) == 5
@@ -483,7 +483,7 @@ def test_the_people_page_fits_a_1366_by_768_laptop(qtbot, window, tmp_path, dial
         page.reference_panel.preprocessed_view,
         page.reference_panel.remove_button,
         page.drop_area,
-        page.pending_list,
+        page.adding.thumbnails,
         page.enroll_button,
     ]
     for widget in widgets:
@@ -941,13 +941,15 @@ def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     people.people.setCurrentItem(item_c1)
     assert "5 signature(s) added for t-99 have not been enrolled" in dialogs.questions[-1]
     assert people.person_id is None and people.id_edit.text() == "t-99"
-    assert len(people.pending) == 5 and people.people.currentItem() is not item_c1
+    assert len(people.adding.signatures) == 5 and people.people.currentItem() is not item_c1
     people.new_person()  # New person: asked too, and Cancel keeps them
     assert len(dialogs.questions) == before + 2 and people.id_edit.text() == "t-99"
     dialogs.choice = 0  # Drop them: c-1 is shown with nothing waiting
     people.people.setCurrentItem(item_c1)
     assert (
-        people.person_id == "c-1" and people.pending == [] and not people.enroll_button.isEnabled()
+        people.person_id == "c-1"
+        and people.adding.signatures == []
+        and not people.enroll_button.isEnabled()
     )
     people.enroll()
     wait_idle(qtbot, two_people.engine)
@@ -958,7 +960,7 @@ def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     people.enroll()
     wait_idle(qtbot, two_people.engine)
     assert two_people.store.get_person("c-1").reference_count == 6
-    assert len(dialogs.questions) == asked and people.pending == []
+    assert len(dialogs.questions) == asked and people.adding.signatures == []
 
 
 def test_the_record_buttons_stay_put_whatever_the_status_line_says(qtbot, two_people, tmp_path):
@@ -1021,10 +1023,10 @@ def test_waiting_signatures_and_the_people_list_stay_in_step(qtbot, two_people, 
     people.people.setFocus()  # as when the question closes: no one chosen, nothing asked
     qtbot.waitUntil(people.people.hasFocus)
     assert people.people.currentItem() is None and len(dialogs.questions) == asked + 1
-    assert people.id_edit.text() == "t-97" and len(people.pending) == 1
+    assert people.id_edit.text() == "t-97" and len(people.adding.signatures) == 1
     dialogs.choice = 0  # Drop them, on the second row clicked: that person, not the first
     people.people.setCurrentRow(rows["c-2"])
-    assert people.person_id == "c-2" and people.pending == []
+    assert people.person_id == "c-2" and people.adding.signatures == []
 
 
 def test_a_long_answer_does_not_take_room_from_the_signature(qtbot, two_people, tmp_path):
@@ -1117,6 +1119,6 @@ def test_down_then_cancel_leaves_the_shown_person_selected(qtbot, two_people, di
     dialogs.choice = None
     qtbot.keyClick(people.people, Qt.Key.Key_Down)
     qtbot.wait(50)  # after the key press has done its own selecting
-    assert people.person_id == shown and len(people.pending) == 1
+    assert people.person_id == shown and len(people.adding.signatures) == 1
     selected = [i.data(Qt.ItemDataRole.UserRole) for i in people.people.selectedItems()]
     assert selected == [shown] == [people.people.currentItem().data(Qt.ItemDataRole.UserRole)]

@@ -1,0 +1,87 @@
+"""The People page's "Add references" box: signatures gathered for an enrolment and not
+enrolled yet (drop, open, paste, draw or crop them in; Delete leaves one out; Clear all)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidgetItem, QPushButton, QVBoxLayout
+
+from sigverify.gui.qimages import bytes_to_pixmap
+from sigverify.gui.references_panel import THUMB, thumbnail, thumbnail_list
+from sigverify.gui.signature_input import SignatureDropArea
+
+
+class PendingSignatures(QGroupBox):
+    """``signatures``: the :class:`SignatureInput` objects waiting, in the order shown.
+    ``changed`` is emitted whenever they or the selected one change. The page adds its own
+    status line and Enrol button with :meth:`add_footer`."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(self.tr("Add references"), parent)
+        self.signatures = []
+        self.drop_area = SignatureDropArea(multiple=True)
+        self.drop_area.signatures_added.connect(self.add)
+        self.thumbnails = thumbnail_list()
+        self.thumbnails.setMaximumHeight(THUMB.height() + 50)
+        self.thumbnails.setToolTip(self.tr("Select one and press Delete to leave it out"))
+        self.thumbnails.currentRowChanged.connect(lambda _: self._changed())
+        leave_out = QShortcut(QKeySequence.StandardKey.Delete, self.thumbnails)
+        leave_out.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave_out.activated.connect(self.remove_selected)
+        self.remove_button = QPushButton(self.tr("Leave out"))
+        self.remove_button.setToolTip(
+            self.tr("Leave the selected signature out of this enrolment (Delete)")
+        )
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.clicked.connect(self.clear)
+        self.box_layout = QVBoxLayout(self)
+        self.box_layout.addWidget(self.drop_area)
+        self.box_layout.addWidget(self.thumbnails)
+        self._changed()
+
+    def add_footer(self, status, primary_button) -> None:
+        """``status`` on its own row (a warning may take two lines), then the buttons:
+        Leave out, Clear, ``primary_button``."""
+        self.box_layout.addWidget(status)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(primary_button)
+        self.box_layout.addLayout(buttons)
+
+    def add(self, signatures) -> None:
+        """Add ``signatures``, except those whose bytes are already in the list."""
+        known = {s.data for s in self.signatures}
+        for signature in signatures:
+            if signature.data in known:
+                continue
+            self.signatures.append(signature)
+            known.add(signature.data)
+            self.thumbnails.addItem(
+                QListWidgetItem(thumbnail(bytes_to_pixmap(signature.data)), signature.name)
+            )
+        self._changed()
+
+    def clear(self) -> None:
+        self.signatures.clear()
+        self.thumbnails.clear()
+        self._changed()
+
+    def remove_selected(self) -> None:
+        """Leave the selected signature out (e.g. the one named in an error)."""
+        row = self.thumbnails.currentRow()
+        if 0 <= row < len(self.signatures):
+            del self.signatures[row]
+            self.thumbnails.takeItem(row)
+        self._changed()
+
+    def _changed(self) -> None:
+        count = len(self.signatures)
+        self.clear_button.setEnabled(count > 0)
+        self.remove_button.setEnabled(0 <= self.thumbnails.currentRow() < count)
+        self.changed.emit()
