@@ -56,11 +56,12 @@ def read_person(db, seal: Seal, person_id: str) -> Person:
 
 
 def read_people(db, search: str = "") -> list[Person]:
-    """Everyone whose id or name holds ``search`` (case aside), by name, then id."""
+    """Everyone whose id or name holds ``search`` (case aside), in the order a list shows
+    them: by name, or by id for someone without a name (case aside), then by id."""
     pattern = f"%{search.strip().lower()}%"
     rows = db.execute(
         _WITH_COUNT + "WHERE lower(p.id) LIKE ? OR lower(p.name) LIKE ? "
-        "ORDER BY lower(p.name), p.id",
+        "ORDER BY lower(coalesce(nullif(p.name, ''), p.id)), p.id",
         (pattern, pattern),
     ).fetchall()
     return [_person(r) for r in rows]

@@ -84,6 +84,15 @@ def test_enroll_list_and_read_back(store):
     )
 
 
+def test_people_are_listed_as_shown_by_name_or_by_id_without_one(store):
+    for person_id, name in [("a-1", "Zed"), ("m-2", None), ("z-9", "ana"), ("b-3", "Ana")]:
+        store.add_references(person_id, name, None, "m1", [ref(f"{person_id}.png")], "clerk")
+    # shown as "ana — z-9", "Ana — b-3", "m-2", "Zed — a-1": a person without a name sorts
+    # by their id among the names, not before everyone (two "ana" by id)
+    assert [p.id for p in store.list_people()] == ["b-3", "z-9", "m-2", "a-1"]
+    assert [p.id for p in store.list_people("a")] == ["b-3", "z-9", "a-1"]
+
+
 def test_duplicate_image_refuses_the_whole_enrolment(store):
     store.add_references("c-1", None, None, "m1", [ref("a.png")], "clerk")
     with pytest.raises(SigverifyError, match="same image"):
