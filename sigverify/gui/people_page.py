@@ -23,7 +23,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.references_panel import ReferencesPanel
 from sigverify.gui.signature_input import standard_shortcuts
-from sigverify.gui.widgets import RoleButton, mark_primary, two_panes
+from sigverify.gui.widgets import RoleButton, find_shortcut, mark_primary, two_panes
 from sigverify.gui.workers import Engine
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -61,6 +61,7 @@ class PeoplePage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         self.first_field = self.search
+        find_shortcut(self, self.search)
         self.people = PeopleList()
         self.people.currentItemChanged.connect(self._person_chosen)
         self.new_button = QPushButton(self.tr("New person"))

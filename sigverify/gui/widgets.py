@@ -10,13 +10,22 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -177,6 +186,19 @@ def mark_primary(button) -> None:
     font = button.font()
     font.setBold(True)
     button.setFont(font)
+
+
+def find_shortcut(page: QWidget, field: QLineEdit) -> None:
+    """Ctrl+F (the platform's Find) anywhere on ``page``: the cursor to ``field``, its text
+    selected, so that typing searches anew."""
+
+    def find() -> None:
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+
+    shortcut = QShortcut(QKeySequence.StandardKey.Find, page)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(find)
 
 
 def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:

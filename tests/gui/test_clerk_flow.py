@@ -286,6 +286,27 @@ def test_page_shortcuts_put_the_focus_in_the_first_field(qtbot, window):
     qtbot.waitUntil(lambda: window.people_page.search.hasFocus())
 
 
+def test_ctrl_f_goes_to_the_pages_search_field_with_its_text_selected(qtbot, window):
+    """Seen in a real window: Ctrl+F on People did nothing (the search is where a clerk
+    looks for someone)."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    people, verify, audit = window.people_page, window.verify_page, window.audit_page
+    cases = [
+        (people, people.search, people.new_button),
+        (verify, verify.person.lineEdit(), verify.drop_area.open_button),
+        (audit, audit.person, audit.operator),
+    ]
+    for page, field, elsewhere in cases:
+        window.go_to_page(window.pages.indexOf(page))
+        field.setText("c-1")
+        elsewhere.setFocus()
+        qtbot.waitUntil(elsewhere.hasFocus)
+        qtbot.keyClick(elsewhere, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(field.hasFocus)
+        assert field.selectedText() == "c-1"  # typing replaces it
+
+
 def test_ctrl_shift_o_crops_from_a_page_on_the_verify_and_people_pages(window):
     # (offscreen, key clicks do not reach button shortcuts; pressing Ctrl+Shift+O opened the
     # page dialog in a real window)
