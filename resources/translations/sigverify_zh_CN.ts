@@ -93,7 +93,7 @@
         <translation>人员编号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-305"/>
+        <location line="-306"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+227"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+249"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -1423,7 +1423,7 @@ Click to open another store at the next start</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+172"/>
         <source>New person</source>
         <translation>新建人员</translation>
@@ -2598,12 +2598,12 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+59"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+60"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -2719,7 +2719,12 @@ enrolled {at} by {who}</source>
         <translation>已核验：结果在右侧。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>This signature was checked against {before}. To check {person}, drop, open or paste their signature; Verify (Ctrl+Enter) checks this one against {person}.</source>
+        <translation>这个签名已与 {before} 核对过。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会将这个签名与 {person} 核对。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Ready: press Verify (Ctrl+Enter). This is a photo of a whole sheet: to pick the signature out of it, use Crop from page… (Ctrl+Shift+O).</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。这是整张纸的照片：如需从中选出签名，请使用“从页面裁剪…”（Ctrl+Shift+O）。</translation>
     </message>
@@ -3371,7 +3376,7 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
@@ -4319,7 +4324,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-234"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-247"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4368,7 +4373,7 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+311"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+324"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <extracomment>Positions of a threshold slider.</extracomment>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>

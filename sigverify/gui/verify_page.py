@@ -256,6 +256,16 @@ class VerifyPage(QWidget):
             self.hint.setText(self.tr("Drop, open, paste or draw the signature to check."))
         elif self.result_is_current():
             self.hint.setText(self.tr("Checked: the answer is on the right."))
+        elif self.result is not None and self.result_query is self.query:
+            # the person changed after a check: the signature on screen is still the last
+            # one (seen in a real window: "Ready" invited checking it against the next person)
+            self.hint.setText(
+                self.tr(
+                    "This signature was checked against {before}. To check {person}, drop, "
+                    "open or paste their signature; Verify (Ctrl+Enter) checks this one "
+                    "against {person}."
+                ).format(before=self.result.person_id, person=self.person_id())
+            )
         elif self.query_is_sheet_photo:
             self.hint.setText(
                 self.tr(

@@ -880,7 +880,12 @@ def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, 
     assert not page.report_button.isEnabled() and not page.print_button.isEnabled()
     assert "This result, for c-1, is the one recorded" in page.record_status.text()
     assert not page.record_button.isEnabled()
+    assert page.hint.text() == (  # not "Ready": the signature on screen is c-1's
+        "This signature was checked against c-1. To check c-2, drop, open or paste their "
+        "signature; Verify (Ctrl+Enter) checks this one against c-2."
+    )
     page.choose_person("c-1")  # back: it is the recorded result again, with its report
+    assert page.hint.text() == "Checked: the answer is on the right."
     assert not page.summary.badge.stale and page.report_button.isEnabled()
     assert page.record_status.text() == "Recorded in the audit log."
     assert not page.record_button.isEnabled()
