@@ -1418,12 +1418,12 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+60"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+61"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <location line="+172"/>
         <source>New person</source>
         <translation>新建人员</translation>
@@ -2744,28 +2744,38 @@ enrolled {at} by {who}</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>This result is for {person} and the signature checked then. The person or the signature has changed since: press Verify again.</source>
-        <translation>此结果针对的是 {person} 及当时验证的签名。此后人员或签名已更改：请重新点击“验证”。</translation>
+        <location line="+52"/>
+        <source>This result is for {person} and the signature checked then, not the one on screen: press Verify to check this one.</source>
+        <translation>此结果针对的是 {person} 及当时验证的签名，而不是屏幕上的这个签名：请按“验证”核对这个签名。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+47"/>
+        <location line="+4"/>
+        <source>This result is {person}&apos;s, recorded in the audit log.</source>
+        <translation>此结果属于 {person}，已记录在审计日志中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This result is {person}&apos;s, not recorded, as you chose.</source>
+        <translation>此结果属于 {person}，按您的选择未记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This result is {person}&apos;s and is not recorded yet: choose {person} again to record it.</source>
+        <translation>此结果属于 {person}，尚未记录：再次选择 {person} 即可记录。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+35"/>
         <source>Recorded in the audit log.</source>
         <translation>已记录到审计日志。</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-33"/>
         <source>Not recorded, as you chose.</source>
         <translation>按您的选择，未记录。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>This result, for {person}, is the one recorded for the signature checked then. The person or the signature has changed since: press Verify to check this one.</source>
-        <translation>此结果是当时为 {person} 及当时核验的签名记录的。此后人员或签名已更改：请按“验证”核验当前这一份。</translation>
-    </message>
-    <message>
-        <location line="+69"/>
+        <location line="+66"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>

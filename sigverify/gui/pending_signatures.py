@@ -27,7 +27,7 @@ class PendingSignatures(QGroupBox):
         self.thumbnails = thumbnail_list()
         self.thumbnails.setMaximumHeight(THUMB.height() + 50)
         self.thumbnails.setToolTip(self.tr("Select one and press Delete to leave it out"))
-        self.thumbnails.currentRowChanged.connect(lambda _: self._changed())
+        self.thumbnails.itemSelectionChanged.connect(self._changed)
         leave_out = QShortcut(QKeySequence.StandardKey.Delete, self.thumbnails)
         leave_out.setContext(Qt.ShortcutContext.WidgetShortcut)
         leave_out.activated.connect(self.remove_selected)
@@ -72,16 +72,24 @@ class PendingSignatures(QGroupBox):
         self.thumbnails.clear()
         self._changed()
 
+    def selected_rows(self) -> list[int]:
+        """The rows selected (not merely current: Ctrl+click deselects the current one, and
+        a real-window check saw Leave out remove that unselected signature)."""
+        return sorted(self.thumbnails.row(item) for item in self.thumbnails.selectedItems())
+
     def remove_selected(self) -> None:
         """Leave the selected signature out (e.g. the one named in an error)."""
-        row = self.thumbnails.currentRow()
-        if 0 <= row < len(self.signatures):
+        for row in reversed(self.selected_rows()):
             del self.signatures[row]
             self.thumbnails.takeItem(row)
         self._changed()
 
     def _changed(self) -> None:
         count = len(self.signatures)
-        self.clear_button.setEnabled(count > 0)
-        self.remove_button.setEnabled(0 <= self.thumbnails.currentRow() < count)
+        enable = {self.clear_button: count > 0, self.remove_button: bool(self.selected_rows())}
+        for button, enabled in enable.items():
+            if button.hasFocus() and not enabled:  # else Qt hands the focus on to the
+                # status bar's buttons (seen in a real window)
+                (self.thumbnails if count else self.drop_area.open_button).setFocus()
+            button.setEnabled(enabled)
         self.changed.emit()

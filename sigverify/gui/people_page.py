@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -62,6 +63,9 @@ class PeoplePage(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.first_field = self.search
         find_shortcut(self, self.search)
+        clear_search = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        clear_search.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_search.activated.connect(self.search.clear)  # as in any search field
         self.people = PeopleList()
         self.people.currentItemChanged.connect(self._person_chosen)
         self.new_button = QPushButton(self.tr("New person"))

@@ -335,35 +335,38 @@ class VerifyPage(QWidget):
             self._say_out_of_date()
 
     def _say_out_of_date(self) -> None:
+        """The red line under a result that no longer matches the screen: whose it is,
+        whether it is recorded, and how to have it back (the two notes a real-window check
+        found differently worded said neither)."""
+        person = self.result.person_id
+        if self.result_query is not self.query:
+            text = self.tr(
+                "This result is for {person} and the signature checked then, not the one on "
+                "screen: press Verify to check this one."
+            )
+        elif self.audit_row is not None:
+            text = self.tr("This result is {person}'s, recorded in the audit log.")
+        elif self.recorded:  # dropped when asked
+            text = self.tr("This result is {person}'s, not recorded, as you chose.")
+        else:
+            text = self.tr(
+                "This result is {person}'s and is not recorded yet: choose {person} again to "
+                "record it."
+            )
         self.record_status.setStyleSheet("color: #c62828;")
-        self.record_status.setText(
-            self.tr(
-                "This result is for {person} and the signature checked then. The person or "
-                "the signature has changed since: press Verify again."
-            ).format(person=self.result.person_id)
-        )
+        self.record_status.setText(text.format(person=person))
 
     def _mark_recorded_staleness(self, current: bool) -> None:
         for widget in (self.report_button, self.print_button):
             widget.setEnabled(current and self.audit_row is not None)
-        if current:
-            self.record_status.setStyleSheet("")
-            self.record_status.setText(
-                self.tr("Recorded in the audit log.")
-                if self.audit_row is not None
-                else self.tr("Not recorded, as you chose.")
-            )
-            return
-        if self.audit_row is None:  # dropped, not recorded: only that it is out of date
+        if not current:
             self._say_out_of_date()
             return
-        self.record_status.setStyleSheet("color: #c62828;")
+        self.record_status.setStyleSheet("")
         self.record_status.setText(
-            self.tr(
-                "This result, for {person}, is the one recorded for the signature checked "
-                "then. The person or the signature has changed since: press Verify to check "
-                "this one."
-            ).format(person=self.result.person_id)
+            self.tr("Recorded in the audit log.")
+            if self.audit_row is not None
+            else self.tr("Not recorded, as you chose.")
         )
 
     # ------------------------------------------------------------ recording

@@ -52,7 +52,9 @@ def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path,
     assert page.result.person_id == "c-1" and page.record_button.isEnabled()
     page.choose_person("c-2")
     assert not page.record_button.isEnabled()
-    assert "This result is for c-1" in page.record_status.text()
+    assert page.record_status.text() == (  # nothing lost: where to record it
+        "This result is c-1's and is not recorded yet: choose c-1 again to record it."
+    )
     page.record()  # Ctrl+S: refused, nothing written under anyone, with a sound
     wait_idle(qtbot, window.engine)
     assert beeps == [True]
@@ -163,7 +165,7 @@ def test_the_unrecorded_result_is_settled_before_the_next_file_or_page_is_chosen
     page.drop_area.open_files()  # settled already: no second question
     assert len(dialogs.questions) == asked + 3 and len(opened) == 2
     page.choose_person("c-2")
-    assert "This result is for c-1" in page.record_status.text()
+    assert page.record_status.text() == "This result is c-1's, not recorded, as you chose."
     wait_idle(qtbot, window.engine)
     assert verifications(window, "c-1") == []
     # a new result: Record it, and the file dialog opens at once
@@ -256,6 +258,33 @@ def test_a_blank_page_is_named_and_can_be_left_out(qtbot, window, dialogs, tmp_p
     assert len(window.store.references("c-3")) == 5
 
 
+def test_leave_out_takes_the_selected_signature_only_and_the_focus_stays_in_the_box(
+    qtbot, window, tmp_path
+):
+    """Seen in a real window: with the current thumbnail deselected (Ctrl+click), Leave
+    out stayed enabled and removed it; emptying the box sent the focus to the status bar."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    adding = window.people_page.adding
+    adding.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(3)])
+    adding.thumbnails.setCurrentRow(1)
+    assert adding.remove_button.isEnabled()
+    adding.thumbnails.clearSelection()  # the row stays current, selected no more
+    assert adding.thumbnails.currentRow() == 1 and not adding.remove_button.isEnabled()
+    adding.remove_selected()  # Delete with nothing selected: nothing left out
+    assert [s.name for s in adding.signatures] == ["w3_g0.png", "w3_g1.png", "w3_g2.png"]
+    adding.thumbnails.setCurrentRow(2)
+    adding.remove_button.setFocus()
+    qtbot.mouseClick(adding.remove_button, Qt.MouseButton.LeftButton)
+    assert [s.name for s in adding.signatures] == ["w3_g0.png", "w3_g1.png"]
+    assert adding.remove_button.isEnabled() == bool(adding.thumbnails.selectedItems())
+    assert adding.remove_button.hasFocus() or adding.thumbnails.hasFocus()
+    adding.clear_button.setFocus()
+    qtbot.mouseClick(adding.clear_button, Qt.MouseButton.LeftButton)
+    assert adding.signatures == [] and not adding.clear_button.isEnabled()
+    assert adding.drop_area.open_button.hasFocus()  # not the status bar's Operator
+
+
 def test_three_references_get_the_measured_advice(qtbot, window, tmp_path):
     enrol(qtbot, window, "c-4", [signature_file(tmp_path, 4, i) for i in range(3)])
     text = window.people_page.status.text()
@@ -305,6 +334,11 @@ def test_ctrl_f_goes_to_the_pages_search_field_with_its_text_selected(qtbot, win
         qtbot.keyClick(elsewhere, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(field.hasFocus)
         assert field.selectedText() == "c-1"  # typing replaces it
+    people.search.setText("zed")
+    window.go_to_page(window.pages.indexOf(people))
+    qtbot.waitUntil(people.search.hasFocus)
+    qtbot.keyClick(people.search, Qt.Key.Key_Escape)  # clears the search, as anywhere
+    assert people.search.text() == ""
 
 
 def test_ctrl_shift_o_crops_from_a_page_on_the_verify_and_people_pages(window):
@@ -878,7 +912,7 @@ def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, 
     page.choose_person("c-2")
     assert page.summary.badge.stale
     assert not page.report_button.isEnabled() and not page.print_button.isEnabled()
-    assert "This result, for c-1, is the one recorded" in page.record_status.text()
+    assert page.record_status.text() == "This result is c-1's, recorded in the audit log."
     assert not page.record_button.isEnabled()
     assert page.hint.text() == (  # not "Ready": the signature on screen is c-1's
         "This signature was checked against c-1. To check c-2, drop, open or paste their "
@@ -1006,11 +1040,10 @@ def test_the_record_buttons_stay_put_whatever_the_status_line_says(qtbot, two_pe
     page.record()
     wait_idle(qtbot, window.engine)
     assert page.record_status.text() == "Recorded in the audit log." and button_y() == unrecorded
-    page.choose_person("c-2")  # out of date: two or three lines of red
-    assert page.record_status.text().startswith("This result, for c-1,")
-    stale = button_y()
-    assert page.record_status.height() > 2 * page.record_status.fontMetrics().lineSpacing()
-    assert stale == unrecorded
+    page.choose_person("c-2")  # out of date: a line of red
+    assert page.record_status.text().startswith("This result is c-1's, recorded")
+    assert page.record_status.height() >= page.record_status.fontMetrics().lineSpacing()
+    assert button_y() == unrecorded
 
 
 def test_enrolling_from_the_keyboard_leaves_the_focus_on_the_page(qtbot, window, tmp_path):
