@@ -86,6 +86,8 @@ class PendingSignatures(QGroupBox):
 
     def _changed(self) -> None:
         count = len(self.signatures)
+        # empty, the list only takes room from the person's references above it
+        self.thumbnails.setVisible(count > 0)
         enable = {self.clear_button: count > 0, self.remove_button: bool(self.selected_rows())}
         for button, enabled in enable.items():
             if button.hasFocus() and not enabled:  # else Qt hands the focus on to the

@@ -5,7 +5,7 @@ the others, and "Remove reference…" (the page asks and writes)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -44,11 +44,20 @@ def thumbnail_list() -> QListWidget:
 
 
 def thumbnail(pixmap: QPixmap) -> QIcon:
-    return QIcon(
-        pixmap.scaled(
-            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
+    """``pixmap`` scaled to fit ``THUMB``, centred on a transparent ``THUMB``-sized picture:
+    every thumbnail the same size, so the captions under them line up (a wide signature's
+    caption sat higher than a tall one's)."""
+    scaled = pixmap.scaled(
+        THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )
+    framed = QPixmap(THUMB)
+    framed.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(framed)
+    painter.drawPixmap(
+        (THUMB.width() - scaled.width()) // 2, (THUMB.height() - scaled.height()) // 2, scaled
+    )
+    painter.end()
+    return QIcon(framed)
 
 
 class ReferencesPanel(QGroupBox):

@@ -1018,3 +1018,19 @@ def test_the_crop_selection_leaves_the_strokes_under_it_visible(qtbot, tmp_path)
     without = inside()
     assert np.abs(with_band - without).mean() < 12
     assert np.ptp(with_band) > 0.8 * np.ptp(without)  # the ink keeps its contrast
+
+
+@pytest.mark.parametrize("width,height", [(400, 100), (100, 400)])
+def test_thumbnails_are_all_one_size_with_the_signature_centred(qapp, width, height):
+    """Seen in a real window: a wide signature's caption sat higher than a tall one's."""
+    from PySide6.QtGui import QColor, QPixmap
+
+    from sigverify.gui.references_panel import THUMB, thumbnail
+
+    source = QPixmap(width, height)
+    source.fill(QColor("black"))
+    image = thumbnail(source).pixmap(THUMB).toImage()
+    assert image.size() == THUMB
+    middle = image.pixelColor(THUMB.width() // 2, THUMB.height() // 2)
+    corner = image.pixelColor(0, 0)  # outside the scaled signature: transparent
+    assert middle.alpha() == 255 and middle.value() == 0 and corner.alpha() == 0

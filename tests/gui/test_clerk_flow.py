@@ -266,7 +266,9 @@ def test_leave_out_takes_the_selected_signature_only_and_the_focus_stays_in_the_
     window.activateWindow()
     qtbot.waitActive(window)
     adding = window.people_page.adding
+    assert not adding.thumbnails.isVisibleTo(adding)  # empty: no room taken
     adding.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(3)])
+    assert adding.thumbnails.isVisibleTo(adding)
     adding.thumbnails.setCurrentRow(1)
     assert adding.remove_button.isEnabled()
     adding.thumbnails.clearSelection()  # the row stays current, selected no more
@@ -283,6 +285,7 @@ def test_leave_out_takes_the_selected_signature_only_and_the_focus_stays_in_the_
     qtbot.mouseClick(adding.clear_button, Qt.MouseButton.LeftButton)
     assert adding.signatures == [] and not adding.clear_button.isEnabled()
     assert adding.drop_area.open_button.hasFocus()  # not the status bar's Operator
+    assert not adding.thumbnails.isVisibleTo(adding)
 
 
 def test_three_references_get_the_measured_advice(qtbot, window, tmp_path):
