@@ -33,7 +33,7 @@ from sigverify.core.audit_view import (
 from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import file_filter, find_shortcut
+from sigverify.gui.widgets import clear_on_escape, file_filter
 from sigverify.gui.workers import Engine
 
 
@@ -124,7 +124,8 @@ class AuditPage(QWidget):
 
         self.person = QLineEdit()
         self.person.setPlaceholderText(self.tr("Person id"))
-        find_shortcut(self, self.person)
+        self.search_field = self.person  # Ctrl+F
+        clear_on_escape(self.person)
         self.operator = QLineEdit()
         self.operator.setPlaceholderText(self.tr("Operator"))
         self.action = QComboBox()

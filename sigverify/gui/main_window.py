@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,7 +41,7 @@ from sigverify.gui.shared_store import (
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
-from sigverify.gui.widgets import accuracy_text
+from sigverify.gui.widgets import accuracy_text, move_focus
 from sigverify.gui.workers import Engine, ModelInfo
 
 
@@ -92,6 +92,12 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.go_to_page(row))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # a page clicked: typing goes on in it (seen in a real window: Ctrl+F did nothing
+        # and the letters typed went to the list's type-ahead, which opened another page)
+        self.nav.itemClicked.connect(lambda _: self.go_to_page(self.nav.currentRow()))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self).activated.connect(
+            self.find_in_page
+        )
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -193,10 +199,18 @@ class MainWindow(QMainWindow):
         page = self.pages.widget(row)
         field = getattr(page, "first_field", None)
         if field is not None:
-            field.setFocus()
+            move_focus(field)
         else:
             page.setFocus()
             page.focusNextChild()
+
+    def find_in_page(self) -> None:
+        """Ctrl+F: the cursor to the page's search field (``search_field``), its text
+        selected so that typing searches anew; nothing on a page without one."""
+        field = getattr(self.pages.currentWidget(), "search_field", None)
+        if field is not None:
+            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            field.selectAll()
 
     # ------------------------------------------------------------ model
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidgetItem, QPushButt
 from sigverify.gui.qimages import bytes_to_pixmap
 from sigverify.gui.references_panel import THUMB, thumbnail, thumbnail_list
 from sigverify.gui.signature_input import SignatureDropArea
+from sigverify.gui.widgets import move_focus
 
 
 class PendingSignatures(QGroupBox):
@@ -92,6 +93,6 @@ class PendingSignatures(QGroupBox):
         for button, enabled in enable.items():
             if button.hasFocus() and not enabled:  # else Qt hands the focus on to the
                 # status bar's buttons (seen in a real window)
-                (self.thumbnails if count else self.drop_area.open_button).setFocus()
+                move_focus(self.thumbnails if count else self.drop_area.open_button)
             button.setEnabled(enabled)
         self.changed.emit()

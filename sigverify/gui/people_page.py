@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,7 +23,13 @@ from sigverify.gui import dialogs
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.references_panel import ReferencesPanel
 from sigverify.gui.signature_input import standard_shortcuts
-from sigverify.gui.widgets import RoleButton, find_shortcut, mark_primary, two_panes
+from sigverify.gui.widgets import (
+    RoleButton,
+    clear_on_escape,
+    mark_primary,
+    move_focus,
+    two_panes,
+)
 from sigverify.gui.workers import Engine
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -62,10 +67,8 @@ class PeoplePage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         self.first_field = self.search
-        find_shortcut(self, self.search)
-        clear_search = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
-        clear_search.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear_search.activated.connect(self.search.clear)  # as in any search field
+        self.search_field = self.search  # Ctrl+F
+        clear_on_escape(self.search)
         self.people = PeopleList()
         self.people.currentItemChanged.connect(self._person_chosen)
         self.new_button = QPushButton(self.tr("New person"))
@@ -354,7 +357,7 @@ class PeoplePage(QWidget):
         name = self.name_edit.text().strip() or None
         note = self.note_edit.text().strip() or None
         if self.enroll_button.hasFocus():  # else Qt hands it on to the status bar's buttons
-            self.first_field.setFocus()
+            move_focus(self.first_field)
         self.enroll_button.setEnabled(False)
         self.status.setText(self.tr("Enrolling…"))
 

@@ -31,7 +31,6 @@ from sigverify.gui.widgets import (
     ImageView,
     decision_word,
     file_filter,
-    find_shortcut,
     mark_primary,
     two_panes,
 )
@@ -59,7 +58,7 @@ class VerifyPage(QWidget):
         self.person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.person.lineEdit().setPlaceholderText(self.tr("Type an id or name…"))
         self.first_field = self.person
-        find_shortcut(self, self.person.lineEdit())
+        self.search_field = self.person.lineEdit()  # Ctrl+F
         self.person.currentIndexChanged.connect(lambda _: self._changed())
         self.person.editTextChanged.connect(lambda _: self._changed())
         self.person.lineEdit().editingFinished.connect(self._select_typed_person)

@@ -188,17 +188,20 @@ def mark_primary(button) -> None:
     button.setFont(font)
 
 
-def find_shortcut(page: QWidget, field: QLineEdit) -> None:
-    """Ctrl+F (the platform's Find) anywhere on ``page``: the cursor to ``field``, its text
-    selected, so that typing searches anew."""
+def move_focus(widget: QWidget) -> None:
+    """Give ``widget`` the keyboard focus from code. A plain ``setFocus()`` tells Qt the
+    keyboard is not in use, and Fusion then draws no focus frame (seen in a real window: a
+    keyboard user lost sight of the focus after Clear); while it is in use the frame stays."""
+    keyboard = widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    reason = Qt.FocusReason.ShortcutFocusReason if keyboard else Qt.FocusReason.OtherFocusReason
+    widget.setFocus(reason)
 
-    def find() -> None:
-        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        field.selectAll()
 
-    shortcut = QShortcut(QKeySequence.StandardKey.Find, page)
-    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    shortcut.activated.connect(find)
+def clear_on_escape(field: QLineEdit) -> None:
+    """Escape in ``field`` (a search or a filter) empties it, as in any search field."""
+    shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), field)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(field.clear)
 
 
 def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
