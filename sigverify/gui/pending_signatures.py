@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidgetItem, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QListView,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from sigverify.gui.qimages import bytes_to_pixmap
 from sigverify.gui.references_panel import THUMB, thumbnail, thumbnail_list
@@ -26,6 +33,10 @@ class PendingSignatures(QGroupBox):
         self.drop_area = SignatureDropArea(multiple=True)
         self.drop_area.signatures_added.connect(self.add)
         self.thumbnails = thumbnail_list()
+        # one row, scrolled sideways: the box is one row high, and a wrapped sixth
+        # signature sat out of sight below it (seen in a real window)
+        self.thumbnails.setFlow(QListView.Flow.LeftToRight)
+        self.thumbnails.setWrapping(False)
         self.thumbnails.setMaximumHeight(THUMB.height() + 50)
         self.thumbnails.setToolTip(self.tr("Select one and press Delete to leave it out"))
         self.thumbnails.itemSelectionChanged.connect(self._changed)

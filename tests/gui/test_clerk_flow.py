@@ -269,6 +269,11 @@ def test_leave_out_takes_the_selected_signature_only_and_the_focus_stays_in_the_
     assert not adding.thumbnails.isVisibleTo(adding)  # empty: no room taken
     adding.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(3)])
     assert adding.thumbnails.isVisibleTo(adding)
+    adding.drop_area.add_paths([signature_file(tmp_path, 4, i) for i in range(6)])
+    rows = {adding.thumbnails.visualItemRect(adding.thumbnails.item(i)).y() for i in range(9)}
+    assert len(rows) == 1  # one row, scrolled sideways: none out of sight below
+    adding.clear()
+    adding.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(3)])
     adding.thumbnails.setCurrentRow(1)
     assert adding.remove_button.isEnabled()
     adding.thumbnails.clearSelection()  # the row stays current, selected no more
