@@ -542,6 +542,8 @@ def test_the_people_page_fits_a_1366_by_768_laptop(qtbot, window, tmp_path, dial
     from itertools import combinations
 
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(6)])
+    # one more waiting: the list of waiting signatures shows (hidden while empty)
+    window.people_page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
     height = window.minimumSizeHint().height()
     assert height <= 680
     window.resize(1024, height)
