@@ -3,8 +3,8 @@ enrolled yet (drop, open, paste, draw or crop them in; Delete leaves one out; Cl
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from sigverify.gui.qimages import bytes_to_pixmap
 from sigverify.gui.references_panel import THUMB, thumbnail, thumbnail_list
 from sigverify.gui.signature_input import SignatureDropArea
-from sigverify.gui.widgets import move_focus
+from sigverify.gui.widgets import move_focus, widget_shortcut
 
 
 class PendingSignatures(QGroupBox):
@@ -40,9 +40,7 @@ class PendingSignatures(QGroupBox):
         self.thumbnails.setMaximumHeight(THUMB.height() + 50)
         self.thumbnails.setToolTip(self.tr("Select one and press Delete to leave it out"))
         self.thumbnails.itemSelectionChanged.connect(self._changed)
-        leave_out = QShortcut(QKeySequence.StandardKey.Delete, self.thumbnails)
-        leave_out.setContext(Qt.ShortcutContext.WidgetShortcut)
-        leave_out.activated.connect(self.remove_selected)
+        widget_shortcut(self.thumbnails, QKeySequence.StandardKey.Delete, self.remove_selected)
         self.remove_button = QPushButton(self.tr("Leave out"))
         self.remove_button.setToolTip(
             self.tr("Leave the selected signature out of this enrolment (Delete)")

@@ -197,11 +197,16 @@ def move_focus(widget: QWidget) -> None:
     widget.setFocus(reason)
 
 
+def widget_shortcut(widget: QWidget, key, slot) -> None:
+    """``key`` (a key or a standard key) calls ``slot`` while ``widget`` has the focus."""
+    shortcut = QShortcut(QKeySequence(key), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+
+
 def clear_on_escape(field: QLineEdit) -> None:
     """Escape in ``field`` (a search or a filter) empties it, as in any search field."""
-    shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), field)
-    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-    shortcut.activated.connect(field.clear)
+    widget_shortcut(field, Qt.Key.Key_Escape, field.clear)
 
 
 def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
