@@ -93,7 +93,7 @@
         <translation>人员编号</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-306"/>
+        <location line="-307"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+249"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+257"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -716,13 +716,13 @@
         <translation>{page}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+104"/>
+        <location line="+18"/>
+        <location line="+112"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-104"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -759,7 +759,7 @@ Click to open another store at the next start</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+76"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -1390,17 +1390,17 @@ Click to open another store at the next start</source>
 <context>
     <name>PendingSignatures</name>
     <message>
-        <location filename="../../sigverify/gui/pending_signatures.py" line="+23"/>
+        <location filename="../../sigverify/gui/pending_signatures.py" line="+31"/>
         <source>Add references</source>
         <translation>添加参考签名</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Select one and press Delete to leave it out</source>
         <translation>选中一个签名后按 Delete 键即可将其排除</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Leave out</source>
         <translation>排除</translation>
     </message>
@@ -1418,12 +1418,12 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+61"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+66"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <location line="+172"/>
         <source>New person</source>
         <translation>新建人员</translation>
@@ -1966,15 +1966,20 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+63"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+72"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id.</extracomment>
         <translation>参考签名</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Remove reference…</source>
         <translation>移除参考签名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the reference chosen in the list</source>
+        <translation>删除列表中选中的参考签名</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2598,7 +2603,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+60"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+59"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -3297,9 +3302,9 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+259"/>
+        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+263"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
-        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
+        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
     </message>
     <message>
@@ -4334,7 +4339,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-247"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-255"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4383,7 +4388,7 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+324"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+332"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <extracomment>Positions of a threshold slider.</extracomment>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>

@@ -77,7 +77,12 @@ class ReferencesPanel(QGroupBox):
         self.references = thumbnail_list()
         self.references.itemEntered.connect(self._show_preview)
         self.references.currentItemChanged.connect(lambda item, _: self._show_preview(item))
+        # enabled while a reference is chosen (it said "Select a reference first." before)
+        self.references.currentItemChanged.connect(
+            lambda item, _: self.remove_button.setEnabled(item is not None)
+        )
         self.remove_button = RoleButton(self.tr("Remove reference…"), store, "delete")
+        self.remove_button.setToolTip(self.tr("Remove the reference chosen in the list"))
         self.remove_button.clicked.connect(self.remove_reference)
         self.original_view = ImageView(self.tr("Point at a reference to see it"))
         self.preprocessed_view = ImageView()
@@ -129,7 +134,7 @@ class ReferencesPanel(QGroupBox):
                     item.setIcon(self._warning_icon())
                     item.setToolTip(str(error))
                 self.references.addItem(item)
-        self.remove_button.setEnabled(self.references.count() > 0)
+        self.remove_button.setEnabled(self.references.currentItem() is not None)
         self._clear_preview()
         self._check()
 

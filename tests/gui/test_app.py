@@ -725,7 +725,9 @@ def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
     enrol(qtbot, window, "p-9", [signature_file(tmp_path, 9, i) for i in range(4)])
     page = window.people_page
     page.show_person("p-9")
+    assert not page.reference_panel.remove_button.isEnabled()  # which one? none chosen yet
     page.reference_panel.references.setCurrentRow(0)
+    assert page.reference_panel.remove_button.isEnabled()
     page.reference_panel.remove_reference()
     wait_idle(qtbot, window.engine)
     assert len(window.store.references("p-9")) == 3
