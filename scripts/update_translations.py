@@ -4,7 +4,8 @@
 
 1. ``pyside6-lupdate`` collects every ``tr()`` string of ``sigverify/gui`` and every
    ``translate(context, text)`` of ``sigverify/core`` into ``resources/translations/*.ts``
-   (kept translations stay; texts no longer in the code are dropped).
+   (kept translations stay; texts no longer in the code are dropped; a text moved to
+   another class keeps the translation it had, when it had only one).
 2. Translate the new entries (``pyside6-linguist``, or edit the XML: each ``<message>`` with
    ``type="unfinished"`` needs its ``<translation>``).
 3. Run this again: ``pyside6-lrelease`` compiles each ``.ts`` to the ``.qm`` the app loads.
@@ -14,12 +15,15 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
+MESSAGE = re.compile(r"(<message>.*?</message>)", re.DOTALL)
 #: The languages the app ships in besides English (the source language).
 LANGUAGES = ("zh_CN",)
 
@@ -34,10 +38,47 @@ def tool(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
 
+def known_translations(ts: Path) -> dict[str, str]:
+    """Each source text of ``ts`` with its one finished translation (texts translated two
+    ways in two classes are left out: which one a new class wants is a translator's call)."""
+    if not ts.exists():
+        return {}
+    seen: dict[str, set[str]] = {}
+    for message in ElementTree.parse(ts).iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None and translation.text:
+            seen.setdefault(message.findtext("source"), set()).add(translation.text)
+    return {source: texts.pop() for source, texts in seen.items() if len(texts) == 1}
+
+
+def keep_moved(ts: Path, known: dict[str, str]) -> int:
+    """Finish the entries lupdate's same-text heuristic filled (it marks them unfinished)
+    with exactly the translation ``known`` had for that text: a text moved from one class
+    to another. The number finished. Edits the XML as text, so lupdate's layout stays."""
+    text = ts.read_text(encoding="utf-8")
+    parts, filled = MESSAGE.split(text), 0
+    for i, part in enumerate(parts):
+        message = MESSAGE.fullmatch(part)
+        if message is None:
+            continue
+        element = ElementTree.fromstring(part)
+        translation = element.find("translation")
+        if (
+            translation.get("type") == "unfinished"
+            and translation.text
+            and known.get(element.findtext("source")) == translation.text
+        ):
+            parts[i] = part.replace('<translation type="unfinished">', "<translation>", 1)
+            filled += 1
+    ts.write_text("".join(parts), encoding="utf-8")
+    return filled
+
+
 def main() -> int:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
         ts = TRANSLATIONS / f"sigverify_{language}.ts"
+        known = known_translations(ts)
         subprocess.run(
             [
                 tool("pyside6-lupdate"),
@@ -53,6 +94,8 @@ def main() -> int:
             cwd=ROOT,
             check=True,
         )
+        if moved := keep_moved(ts, known):
+            print(f"{ts.name}: {moved} moved text(s) kept their translation")
         subprocess.run(
             [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
         )

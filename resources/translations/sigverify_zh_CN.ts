@@ -1964,6 +1964,39 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
     </message>
 </context>
 <context>
+    <name>RecordStatus</name>
+    <message>
+        <location filename="../../sigverify/gui/record_status.py" line="+22"/>
+        <source>Recorded in the audit log.</source>
+        <translation>已记录到审计日志。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not recorded, as you chose.</source>
+        <translation>按您的选择，未记录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This result is for {person} and the signature checked then, not the one on screen: press Verify to check this one.</source>
+        <translation>此结果针对的是 {person} 及当时验证的签名，而不是屏幕上的这个签名：请按“验证”核对这个签名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This result is {person}&apos;s, recorded in the audit log.</source>
+        <translation>此结果属于 {person}，已记录在审计日志中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This result is {person}&apos;s, not recorded, as you chose.</source>
+        <translation>此结果属于 {person}，按您的选择未记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This result is {person}&apos;s and is not recorded yet: choose {person} again to record it.</source>
+        <translation>此结果属于 {person}，尚未记录：再次选择 {person} 即可记录。</translation>
+    </message>
+</context>
+<context>
     <name>ReferencesPanel</name>
     <message>
         <location filename="../../sigverify/gui/references_panel.py" line="+72"/>
@@ -2603,7 +2636,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+59"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+60"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2648,7 +2681,7 @@ enrolled {at} by {who}</source>
         <translation>将结果和备注写入审计日志（Ctrl+S）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
@@ -2673,8 +2706,8 @@ enrolled {at} by {who}</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+116"/>
+        <location line="-54"/>
+        <location line="+115"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
@@ -2749,38 +2782,7 @@ enrolled {at} by {who}</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>This result is for {person} and the signature checked then, not the one on screen: press Verify to check this one.</source>
-        <translation>此结果针对的是 {person} 及当时验证的签名，而不是屏幕上的这个签名：请按“验证”核对这个签名。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This result is {person}&apos;s, recorded in the audit log.</source>
-        <translation>此结果属于 {person}，已记录在审计日志中。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This result is {person}&apos;s, not recorded, as you chose.</source>
-        <translation>此结果属于 {person}，按您的选择未记录。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This result is {person}&apos;s and is not recorded yet: choose {person} again to record it.</source>
-        <translation>此结果属于 {person}，尚未记录：再次选择 {person} 即可记录。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+35"/>
-        <source>Recorded in the audit log.</source>
-        <translation>已记录到审计日志。</translation>
-    </message>
-    <message>
-        <location line="-33"/>
-        <source>Not recorded, as you chose.</source>
-        <translation>按您的选择，未记录。</translation>
-    </message>
-    <message>
-        <location line="+66"/>
+        <location line="+122"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>

@@ -24,6 +24,7 @@ from sigverify.core.store.records import now
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.qimages import bytes_to_pixmap, small_grey
+from sigverify.gui.record_status import RecordStatus
 from sigverify.gui.report_actions import print_page, render_report
 from sigverify.gui.result_summary import ResultSummary
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
@@ -100,8 +101,7 @@ class VerifyPage(QWidget):
             self.tr("Write the result and comment to the audit log (Ctrl+S)")
         )
         self.record_button.clicked.connect(lambda: self.record())
-        self.record_status = QLabel()
-        self.record_status.setWordWrap(True)
+        self.record_status = RecordStatus()
         self.report_button = QPushButton(self.tr("Save report…"))
         self.report_button.setToolTip(
             self.tr("Record the result (if it is not yet) and save it on one A4 page as PDF")
@@ -309,7 +309,7 @@ class VerifyPage(QWidget):
         for widget in (self.comment, self.record_button, self.report_button, self.print_button):
             widget.setEnabled(has)
         self.comparison.show_result(result)
-        self.record_status.clear()
+        self.record_status.say()
         self.comment.clear()
         self.summary.show_result(result)
         if has:
@@ -328,45 +328,25 @@ class VerifyPage(QWidget):
         for widget in (self.comment, self.record_button, self.report_button, self.print_button):
             widget.setEnabled(current)
         if current:
-            self.record_status.setStyleSheet("")
-            self.record_status.clear()
+            self.record_status.say()
         else:
             self._say_out_of_date()
 
     def _say_out_of_date(self) -> None:
-        """The red line under a result that no longer matches the screen: whose it is,
-        whether it is recorded, and how to have it back (the two notes a real-window check
-        found differently worded said neither)."""
-        person = self.result.person_id
-        if self.result_query is not self.query:
-            text = self.tr(
-                "This result is for {person} and the signature checked then, not the one on "
-                "screen: press Verify to check this one."
-            )
-        elif self.audit_row is not None:
-            text = self.tr("This result is {person}'s, recorded in the audit log.")
-        elif self.recorded:  # dropped when asked
-            text = self.tr("This result is {person}'s, not recorded, as you chose.")
-        else:
-            text = self.tr(
-                "This result is {person}'s and is not recorded yet: choose {person} again to "
-                "record it."
-            )
-        self.record_status.setStyleSheet("color: #c62828;")
-        self.record_status.setText(text.format(person=person))
+        self.record_status.say_out_of_date(
+            self.result.person_id,
+            same_signature=self.result_query is self.query,
+            in_log=self.audit_row is not None,
+            dropped=self.recorded,  # recorded and not in the log: dropped when asked
+        )
 
     def _mark_recorded_staleness(self, current: bool) -> None:
         for widget in (self.report_button, self.print_button):
             widget.setEnabled(current and self.audit_row is not None)
-        if not current:
+        if current:
+            self.record_status.say_recorded(self.audit_row is not None)
+        else:
             self._say_out_of_date()
-            return
-        self.record_status.setStyleSheet("")
-        self.record_status.setText(
-            self.tr("Recorded in the audit log.")
-            if self.audit_row is not None
-            else self.tr("Not recorded, as you chose.")
-        )
 
     # ------------------------------------------------------------ recording
 
@@ -397,8 +377,7 @@ class VerifyPage(QWidget):
                 self.person.lineEdit().selectAll()
                 self.record_button.setEnabled(False)
                 self.comment.setEnabled(False)  # what is recorded: editing it would mislead
-                self.record_status.setStyleSheet("")
-                self.record_status.setText(self.tr("Recorded in the audit log."))
+                self.record_status.say_recorded(True)
             for after in self._after_recording:  # once the worker has counted the job
                 QTimer.singleShot(0, self, after)
 

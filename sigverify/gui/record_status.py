@@ -1,0 +1,46 @@
+"""The line above Verify's record buttons: whether the result on screen is in the audit log
+and, in red, whose a result is that no longer matches the screen and how to have it back."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+
+class RecordStatus(QLabel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def say(self, text: str = "") -> None:
+        """A plain line (empty: none)."""
+        self.setStyleSheet("")
+        self.setText(text)
+
+    def say_recorded(self, in_log: bool) -> None:
+        """The result on screen is settled: in the audit log, or dropped when asked."""
+        self.say(
+            self.tr("Recorded in the audit log.")
+            if in_log
+            else self.tr("Not recorded, as you chose.")
+        )
+
+    def say_out_of_date(self, person: str, same_signature: bool, in_log: bool, dropped: bool):
+        """The red line under a result that no longer matches the screen: whose it is,
+        whether it is recorded, and how to have it back (the two notes a real-window check
+        found differently worded said neither)."""
+        if not same_signature:
+            text = self.tr(
+                "This result is for {person} and the signature checked then, not the one on "
+                "screen: press Verify to check this one."
+            )
+        elif in_log:
+            text = self.tr("This result is {person}'s, recorded in the audit log.")
+        elif dropped:
+            text = self.tr("This result is {person}'s, not recorded, as you chose.")
+        else:
+            text = self.tr(
+                "This result is {person}'s and is not recorded yet: choose {person} again to "
+                "record it."
+            )
+        self.setStyleSheet("color: #c62828;")
+        self.setText(text.format(person=person))
