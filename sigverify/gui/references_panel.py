@@ -77,9 +77,11 @@ class ReferencesPanel(QGroupBox):
         self.references = thumbnail_list()
         self.references.itemEntered.connect(self._show_preview)
         self.references.currentItemChanged.connect(lambda item, _: self._show_preview(item))
-        # enabled while a reference is chosen (it said "Select a reference first." before)
-        self.references.currentItemChanged.connect(
-            lambda item, _: self.remove_button.setEnabled(item is not None)
+        # enabled while a reference is chosen (it said "Select a reference first." before);
+        # chosen means selected: Tab into the list makes the first one current with only a
+        # thin outline (seen in a real window), which a clerk may not notice
+        self.references.itemSelectionChanged.connect(
+            lambda: self.remove_button.setEnabled(self.chosen() is not None)
         )
         self.remove_button = RoleButton(self.tr("Remove reference…"), store, "delete")
         self.remove_button.setToolTip(self.tr("Remove the reference chosen in the list"))
@@ -134,14 +136,14 @@ class ReferencesPanel(QGroupBox):
                     item.setIcon(self._warning_icon())
                     item.setToolTip(str(error))
                 self.references.addItem(item)
-        self.remove_button.setEnabled(self.references.currentItem() is not None)
+        self.remove_button.setEnabled(self.chosen() is not None)
         self._clear_preview()
         self._check()
 
     def chosen(self) -> tuple[int, str] | None:
         """``(reference id, its label)`` of the selected reference, or None."""
-        item = self.references.currentItem()
-        return None if item is None else (item.data(REFERENCE_ROLE), item.text())
+        items = self.references.selectedItems()
+        return None if not items else (items[0].data(REFERENCE_ROLE), items[0].text())
 
     def remove_reference(self) -> None:
         """Ask, then remove the selected reference in the worker, like every store write."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl
+from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, qGray
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -725,9 +725,13 @@ def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
     enrol(qtbot, window, "p-9", [signature_file(tmp_path, 9, i) for i in range(4)])
     page = window.people_page
     page.show_person("p-9")
-    assert not page.reference_panel.remove_button.isEnabled()  # which one? none chosen yet
-    page.reference_panel.references.setCurrentRow(0)
-    assert page.reference_panel.remove_button.isEnabled()
+    references, remove = page.reference_panel.references, page.reference_panel.remove_button
+    assert not remove.isEnabled()  # which one? none chosen yet
+    # Tab into the list: the first is current, outlined only, not chosen
+    references.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+    assert references.currentRow() == 0 and not remove.isEnabled()
+    references.setCurrentRow(0)  # a click, an arrow key or Space
+    assert remove.isEnabled()
     page.reference_panel.remove_reference()
     wait_idle(qtbot, window.engine)
     assert len(window.store.references("p-9")) == 3
