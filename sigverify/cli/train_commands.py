@@ -114,6 +114,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         distance=args.distance,
         balance_datasets=args.balance_datasets,
         seed=args.seed,
+        init_seed=args.init_seed,
         device=args.device,
         preprocess=preprocess.to_dict(),
         **{name: value for name, value in chosen.items() if value is not None},
@@ -352,7 +353,15 @@ def register(commands) -> None:
         "--validation", type=float, default=DEFAULT_VALIDATION, help="fraction of writers"
     )
     train.add_argument("--test", type=float, default=DEFAULT_TEST, help="fraction of writers")
-    train.add_argument("--seed", type=int, default=engine.seed)
+    train.add_argument(
+        "--seed", type=int, default=engine.seed, help="chooses the writer split and the start"
+    )
+    train.add_argument(
+        "--init-seed",
+        type=int,
+        default=None,
+        help="another start (weights, batches) on the --seed writer split",
+    )
     train.add_argument("--device", default=engine.device, help="auto, cpu or cuda")
     train.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
     train.add_argument(

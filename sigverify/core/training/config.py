@@ -44,7 +44,11 @@ class TrainConfig:
     balance_datasets: bool = True
     patience: int = 5
     validation_refs: int = 5
+    #: Chooses the writer split and, unless ``init_seed`` is given, the starting weights and
+    #: the batches.
     seed: int = 0
+    #: Another start (weights, batches) on the same writer split: members of an ensemble.
+    init_seed: int | None = None
     device: str = "auto"
     threads: int | None = None
     #: A model folder to start from (fine-tuning) instead of random weights.
@@ -52,6 +56,9 @@ class TrainConfig:
     preprocess: dict = field(default_factory=lambda: PreprocessConfig().to_dict())
     #: Pen input: samples each recording is resampled to.
     pen_length: int = 256
+
+    def start_seed(self) -> int:
+        return self.seed if self.init_seed is None else self.init_seed
 
     def margin_value(self) -> float:
         if self.margin is not None:

@@ -262,8 +262,8 @@ def train_model(
     if config.threads:
         torch.set_num_threads(config.threads)
     device = resolve_device(config.device)
-    torch.manual_seed(config.seed)
-    rng = np.random.default_rng(config.seed)
+    torch.manual_seed(config.start_seed())
+    rng = np.random.default_rng(config.start_seed())
 
     sampler = WriterSampler(train_bank, config.skilled_fraction, config.balance_datasets)
     refs_options = available_refs(validation_bank, (config.validation_refs, 3, 1))

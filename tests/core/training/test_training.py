@@ -310,3 +310,13 @@ def test_training_learns_to_tell_held_out_writers_apart(tmp_path):
     assert metrics.auc >= 0.72 and metrics.eer <= 0.35  # skilled forgeries; chance: 0.5
     assert metrics.auc >= before.auc + 0.04
     assert np.isfinite(metrics.eer_per_writer_mean)
+
+
+def test_init_seed_changes_the_start_not_the_recipe(small_banks, tmp_path):
+    train, validation = small_banks
+    plain = train_model(train, validation, small_config(epochs=1), tmp_path / "plain")
+    same = train_model(train, validation, small_config(epochs=1, init_seed=3), tmp_path / "same")
+    other = train_model(train, validation, small_config(epochs=1, init_seed=4), tmp_path / "other")
+    assert same.history[0]["loss"] == pytest.approx(plain.history[0]["loss"], rel=1e-6)
+    assert other.history[0]["loss"] != pytest.approx(plain.history[0]["loss"], rel=1e-3)
+    assert read_card(other.model_dir).training["config"]["init_seed"] == 4
