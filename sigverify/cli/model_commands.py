@@ -4,6 +4,8 @@ store verifies with, and what its card says."""
 from __future__ import annotations
 
 import argparse
+import shlex
+from pathlib import Path
 
 from sigverify.cli.common import (
     EXIT_OK,
@@ -111,6 +113,35 @@ def cmd_models_fit_strokes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_models_combine(args: argparse.Namespace) -> int:
+    require_training()
+    from sigverify.cli.common import _read_datasets
+    from sigverify.core.training.combine import combine_models
+
+    done = combine_models(
+        args.model_dirs,
+        _read_datasets(args.data, "auto"),
+        args.out,
+        args.name or Path(args.out).name,
+        "sigverify " + shlex.join(args.argv),
+        ProgressBar("Reading validation and test writers"),
+    )
+    test = done.card.metrics.get("test", {}).get("per_refs", {})
+    members = ", ".join(
+        f"{m['name']} {m['validation_eer']:.1%}" for m in done.card.training["ensemble_of"]
+    )
+    _emit(
+        args,
+        {"model": str(done.folder), "validation_eer": done.validation_eer,
+         "members": [str(m.path) for m in done.members], "test": test},
+        f"Wrote the ensemble {done.folder}. Validation EER: {done.validation_eer:.1%} "
+        f"(members: {members}). Test EER: "
+        + (", ".join(f"{n} ref(s) {m['eer']:.1%}" for n, m in test.items()) or "no test writers")
+        + ".",
+    )  # fmt: skip
+    return EXIT_OK
+
+
 def cmd_models_export_onnx(args: argparse.Namespace) -> int:
     require_training()
     from sigverify.core.model.export import export_onnx
@@ -194,6 +225,20 @@ def register(commands) -> None:
     )
     export.add_argument("model_dir")
     add_store_arguments(show)
+    combine = add_command(
+        models_commands,
+        "combine",
+        cmd_models_combine,
+        "Join models trained on the same writer split (--seed, each with its own --init-seed) "
+        "into one ensemble, measured on their validation and test writers (needs torch).",
+    )
+    combine.add_argument("model_dirs", nargs="+", help="two or more model folders")
+    combine.add_argument(
+        "--data", action="append", required=True,
+        help="a data folder the models were trained on; repeat for each",
+    )  # fmt: skip
+    combine.add_argument("--out", required=True, help="the ensemble's model folder")
+    combine.add_argument("--name", default=None, help="its name (default: the folder's)")
     fuse = add_command(
         models_commands,
         "fuse",

@@ -244,7 +244,7 @@ def register(commands) -> None:
     from sigverify.core.evaluation.measure import WRITER_MODES
     from sigverify.core.evaluation.protocol import DEFAULT_REFS
     from sigverify.core.imaging.preprocessing import PreprocessConfig
-    from sigverify.core.model.card import ENCODER_NAMES
+    from sigverify.core.model.card import TRAINABLE_ENCODERS
     from sigverify.core.model.card_checks import DISTANCE_NAMES
     from sigverify.core.training.config import INPUTS, LOSSES, MINING, TrainConfig
 
@@ -278,7 +278,7 @@ def register(commands) -> None:
         default=engine.pen_length,
         help=f"pen input: samples per recording (default {engine.pen_length})",
     )
-    train.add_argument("--encoder", default=engine.encoder, choices=list(ENCODER_NAMES))
+    train.add_argument("--encoder", default=engine.encoder, choices=list(TRAINABLE_ENCODERS))
     train.add_argument("--loss", default=engine.loss, choices=list(LOSSES))
     train.add_argument(
         "--mining",

@@ -54,6 +54,16 @@ def stroke_rows(card: ModelCard) -> list[tuple[str, str]]:
     ]
 
 
+def encoder_text(card: ModelCard) -> str:
+    """The encoder's name; for an ensemble, how many of which."""
+    if card.encoder != "ensemble":
+        return card.encoder
+    members = [str(m.get("encoder")) for m in card.encoder_config.get("members", [])]
+    return translate("ModelsPage", "an ensemble of {count} ({members})").format(
+        count=len(members), members=", ".join(members)
+    )
+
+
 def card_html(card: ModelCard) -> str:
     """The card as a short, readable page."""
     e = html.escape
@@ -62,7 +72,7 @@ def card_html(card: ModelCard) -> str:
         (
             translate("ModelsPage", "Encoder"),
             translate("ModelsPage", "{encoder} ({count:,} parameters)").format(
-                encoder=card.encoder, count=card.parameters or 0
+                encoder=encoder_text(card), count=card.parameters or 0
             ),
         ),
         *input_rows(card),

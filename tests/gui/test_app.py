@@ -694,6 +694,20 @@ def test_model_card_page_says_whether_embeddings_are_whitened(tiny_model_dir):
     assert "as the network gives them" not in card_html(card)
 
 
+def test_model_card_page_says_what_an_ensemble_holds(tiny_model_dir):
+    from sigverify.core.model.card import read_card
+    from sigverify.gui.model_card_view import card_html
+
+    card = read_card(tiny_model_dir)
+    member = {"encoder": "cnn", "config": {**card.encoder_config, "whitened": True}}
+    card.encoder = "ensemble"
+    card.encoder_config = {"members": [member, member], "weights": [1.0, 2.0]}
+    page = card_html(card)
+    assert "an ensemble of 2 (cnn, cnn)" in page and "whitened by the training writers" in page
+    member["config"].pop("whitened")
+    assert "as the network gives them" in card_html(card)
+
+
 def test_model_card_page_shows_the_mean_over_writer_splits(tiny_model_dir):
     from sigverify.core.model.card import read_card
     from sigverify.gui.model_card_view import card_html

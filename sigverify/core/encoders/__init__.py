@@ -4,7 +4,7 @@
     class SignatureCNN(Encoder): ...
 
     model = create_encoder("cnn", embedding_dim=128)
-    list_encoders()  # ["cnn", "tdnn"]
+    list_encoders()  # ["cnn", "ensemble", "tdnn"]
 
 Every encoder maps its input to an L2-normalised embedding ``(B, embedding_dim)`` and
 splits ``forward`` into ``forward_features`` and ``forward_head``. ``config`` holds the
@@ -40,6 +40,6 @@ def count_parameters(model: nn.Module) -> int:
 
 
 # Importing the modules registers their encoders.
-from sigverify.core.encoders import cnn, tdnn  # noqa: E402, F401
+from sigverify.core.encoders import cnn, ensemble, tdnn  # noqa: E402, F401
 
 __all__ = ["Encoder", "count_parameters", "create_encoder", "list_encoders", "register_encoder"]

@@ -80,6 +80,31 @@ def evaluation_writers(
     return EvaluationWriters(chosen, used, notes)
 
 
+def part_writers(datasets: list[Dataset], card, part: str) -> list[Writer]:
+    """The writers of ``part`` ("validation" or "test") that the card records for the
+    folders it was trained on among ``datasets``, their ids prefixed by the folder
+    ("cedar/12", as training merged them); refused when there are none."""
+    writers = []
+    for dataset in datasets:
+        recorded = recorded_writers(dataset, card.training, part) or []
+        writers += [Writer(f"{dataset.root.name}/{w.id}", w.genuine, w.forged) for w in recorded]
+    if not writers:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "None of these data folders holds the model's validation writers: give the "
+                "folders it was trained on.",
+            )
+            if part == "validation"
+            else translate(
+                "errors",
+                "None of these data folders holds the model's test writers: give the folders "
+                "it was trained on.",
+            )
+        )
+    return writers
+
+
 def evaluate_model(
     model: LoadedModel,
     bank: WriterBank,

@@ -30,11 +30,11 @@ import numpy as np
 
 from sigverify.core.data.bank import read_bank
 from sigverify.core.data.datasets import Dataset, Writer
-from sigverify.core.data.splits import dataset_of, recorded_writers
+from sigverify.core.data.splits import dataset_of
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.calibration import record_on_card
 from sigverify.core.evaluation.fusion import folder_eer
-from sigverify.core.evaluation.measure import evaluate_model, test_figures
+from sigverify.core.evaluation.measure import evaluate_model, part_writers, test_figures
 from sigverify.core.evaluation.metrics import compute_eer, compute_metrics
 from sigverify.core.evaluation.protocol import (
     DEFAULT_REFS,
@@ -65,31 +65,6 @@ class StrokeFit:
     fused_folder_eer: float
     scores: ScoreSet
     writers: int
-
-
-def part_writers(datasets: list[Dataset], card, part: str) -> list[Writer]:
-    """The writers of ``part`` ("validation" or "test") that the card records for the
-    folders it was trained on among ``datasets``, their ids prefixed by the folder
-    ("cedar/12", as training merged them); refused when there are none."""
-    writers = []
-    for dataset in datasets:
-        recorded = recorded_writers(dataset, card.training, part) or []
-        writers += [Writer(f"{dataset.root.name}/{w.id}", w.genuine, w.forged) for w in recorded]
-    if not writers:
-        raise SigverifyError(
-            translate(
-                "errors",
-                "None of these data folders holds the model's validation writers: give the "
-                "folders it was trained on.",
-            )
-            if part == "validation"
-            else translate(
-                "errors",
-                "None of these data folders holds the model's test writers: give the folders "
-                "it was trained on.",
-            )
-        )
-    return writers
 
 
 def plus(a: ScoreSet, b: ScoreSet, factor: float) -> ScoreSet:

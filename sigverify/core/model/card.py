@@ -27,9 +27,11 @@ from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card_checks import is_finite_number, problem_of
 from sigverify.core.scoring import ScoreSet
 
-#: The encoders this version can build (the registry in :mod:`sigverify.core.encoders`,
-#: named here so that reading a card needs no torch; a test keeps the two equal).
-ENCODER_NAMES = ("cnn", "tdnn")
+#: The encoders this version can train, and all it can build (the registry in
+#: :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test
+#: keeps the two equal). An ensemble is joined from trained models, not trained.
+TRAINABLE_ENCODERS = ("cnn", "tdnn")
+ENCODER_NAMES = (*TRAINABLE_ENCODERS, "ensemble")
 
 #: A card larger than this is not one sigverify wrote (the default model's is 40 KB).
 MAX_CARD_BYTES = 5_000_000
@@ -112,7 +114,11 @@ class ModelCard:
 
     @property
     def whitened(self) -> bool:
-        """The encoder whitens its embeddings (see ``Encoder.set_whitening``)."""
+        """The encoder whitens its embeddings (see ``Encoder.set_whitening``); an ensemble,
+        when every member does."""
+        members = self.encoder_config.get("members")
+        if isinstance(members, list) and members:
+            return all(bool((m.get("config") or {}).get("whitened")) for m in members)
         return bool(self.encoder_config.get("whitened"))
 
     def to_dict(self) -> dict:

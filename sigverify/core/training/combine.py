@@ -1,0 +1,155 @@
+"""Joining trained models of one recipe into an ensemble (``sigverify models combine``):
+one model folder whose encoder runs them all on the same input and joins their embeddings
+(:mod:`sigverify.core.encoders.ensemble`). Training does the rest as for one model: the
+threshold, review band and calibration are chosen on the validation writers, the test
+figures measured on the test writers, and the ONNX file written.
+
+The members must have been trained on the same writer split (``--seed``; a different
+``--init-seed`` gives another member) and read the same input: otherwise the validation
+writers of one would be training writers of the other, and the figures would flatter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sigverify.core.data.bank import read_bank
+from sigverify.core.data.datasets import Dataset
+from sigverify.core.encoders.ensemble import EnsembleEncoder
+from sigverify.core.errors import SigverifyError
+from sigverify.core.evaluation.measure import evaluate_model, part_writers, test_figures
+from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport, available_refs
+from sigverify.core.i18n import translate
+from sigverify.core.model.card import ModelCard, write_card, write_scores
+from sigverify.core.model.io import LoadedModel, load_model, save_model
+from sigverify.core.training.validation import measure, record_on_card
+
+#: What members must share: the input they read and how their distances are taken.
+SHARED = ("input", "preprocess", "distance")
+
+
+@dataclass
+class Combined:
+    folder: Path
+    card: ModelCard
+    members: list[LoadedModel]
+    validation_eer: float
+    test: EvaluationReport | None
+
+
+def combine_models(
+    folders: list[str | Path],
+    datasets: list[Dataset],
+    out_dir: str | Path,
+    name: str,
+    command: str | None = None,
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> Combined:
+    """The models in ``folders`` joined into one in ``out_dir``, measured on the validation
+    and test writers they were trained with among ``datasets``."""
+    members = [load_model(folder) for folder in folders]
+    if len(members) < 2:
+        raise SigverifyError(translate("errors", "An ensemble needs two or more models."))
+    first = members[0].card
+    for member in members:
+        if member.card.input != "image" or member.card.strokes is not None:
+            raise SigverifyError(
+                translate(
+                    "errors",
+                    "“{name}” cannot be joined: only image models that score by distance alone "
+                    "can (fit a stroke check on the ensemble instead).",
+                ).format(name=member.path.name)
+            )
+    for member in members[1:]:
+        if any(getattr(member.card, field) != getattr(first, field) for field in SHARED):
+            raise SigverifyError(
+                translate(
+                    "errors",
+                    "“{a}” and “{b}” read their input or measure distances differently; only "
+                    "models trained with the same settings can be joined.",
+                ).format(a=members[0].path.name, b=member.path.name)
+            )
+        if _split_of(member.card) != _split_of(first):
+            raise SigverifyError(
+                translate(
+                    "errors",
+                    "“{a}” and “{b}” were trained on different writer splits; train each "
+                    "member with the same --seed (and another --init-seed).",
+                ).format(a=members[0].path.name, b=member.path.name)
+            )
+    encoder = EnsembleEncoder(
+        [{"encoder": m.encoder.name, "config": dict(m.encoder.config)} for m in members],
+        [1.0 / m.card.threshold for m in members],
+    )
+    for member, module in zip(members, encoder.members, strict=True):
+        module.load_state_dict(member.encoder.state_dict())
+    encoder.eval()
+
+    validation = read_bank(
+        part_writers(datasets, first, "validation"), first.input, first.preprocess, on_progress
+    )
+    refs = available_refs(validation, (5, 3, 1))
+    if not refs:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "The validation writers have too few genuine signatures to measure the model.",
+            )
+        )
+    measured = measure(encoder, validation, refs[0], first.distance, members[0].device)
+    card = ModelCard(
+        name=name,
+        encoder=encoder.name,
+        encoder_config={},
+        preprocess=dict(first.preprocess),
+        input=first.input,
+        distance=first.distance,
+        description=f"An ensemble of {len(members)} models of one recipe and writer split.",
+        training={
+            "datasets": first.training["datasets"],
+            "split_seed": first.training.get("split_seed"),
+            "ensemble_of": [
+                {
+                    "folder": str(m.path),
+                    "name": m.card.name,
+                    "weights_sha256": m.card.weights_sha256,
+                    "threshold": m.card.threshold,
+                    "command": m.card.training.get("command"),
+                    "validation_eer": _validation_eer(m.card),
+                }
+                for m in members
+            ],
+            **({"command": command} if command else {}),
+        },
+    )
+    record_on_card(card, measured, len(validation.writer_ids))
+    out_dir = Path(out_dir)
+    save_model(encoder, card, out_dir)
+    write_scores(measured.scores, out_dir)
+
+    report = None
+    test_writers = part_writers(datasets, first, "test")
+    model = load_model(out_dir)
+    test = read_bank(test_writers, first.input, first.preprocess, on_progress)
+    if len(test):
+        report = evaluate_model(model, test, DEFAULT_REFS)
+        model.card.metrics["test"] = test_figures(report, len(test_writers))
+        write_card(model.card, out_dir)
+    from sigverify.core.model.export import export_onnx  # what desks verify with
+
+    export_onnx(out_dir)
+    return Combined(out_dir, model.card, members, float(measured.metrics.eer), report)
+
+
+def _split_of(card: ModelCard) -> list:
+    return [
+        (d.get("name"), sorted(d.get("validation", [])), sorted(d.get("test", [])))
+        for d in card.training.get("datasets", [])
+    ]
+
+
+def _validation_eer(card: ModelCard) -> float | None:
+    figures = card.metrics.get("validation") or {}
+    return next((m.get("eer") for m in figures.values()), None)

@@ -1,0 +1,115 @@
+"""sigverify models combine: tiny models of one writer split joined into an ensemble."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from sigverify import cli
+from sigverify.core.data.synthetic import write_synthetic_dataset
+from sigverify.core.model.card import read_card, write_card
+from sigverify.core.model.inference import load_for_inference
+from sigverify.core.model.onnx import example_inputs
+
+TINY = ["--size", "40x60", "--width", "4", "--embedding-dim", "16", "--epochs", "2"]
+TINY += ["--steps-per-epoch", "3", "--batch-size", "16", "--threads", "2", "--json"]
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    return write_synthetic_dataset(
+        tmp_path_factory.mktemp("data") / "synth", writers=14, genuine=5, forged=2
+    )
+
+
+@pytest.fixture(scope="module")
+def models(data, tmp_path_factory):
+    root = tmp_path_factory.mktemp("models")
+
+    def train(name, *options):
+        out = root / name
+        assert cli.main(["train", "--data", str(data), "--out", str(out), *TINY, *options]) == 0
+        return out
+
+    return {"a": train("a", "--seed", "0"), "b": train("b", "--seed", "0", "--init-seed", "1")}
+
+
+def changed_copy(folder, to, change):
+    """A copy of the model ``folder`` whose card says otherwise (its weights unchanged)."""
+    shutil.copytree(folder, to)
+    card = read_card(to)
+    change(card)
+    write_card(card, to)
+    return to
+
+
+def combine(capsys, data, out, *folders):
+    code = cli.main(
+        ["models", "combine", *map(str, folders), "--data", str(data), "--out", str(out), "--json"]
+    )
+    captured = capsys.readouterr()
+    return code, captured
+
+
+def test_the_ensemble_embeds_as_its_members_joined(models, data, tmp_path, capsys):
+    code, captured = combine(capsys, data, tmp_path / "ens", models["a"], models["b"])
+    assert code == 0, captured.err
+    payload = json.loads(captured.out)
+    card = read_card(tmp_path / "ens")
+    a, b = read_card(models["a"]), read_card(models["b"])
+    assert a.weights_sha256 != b.weights_sha256  # another start: other weights
+    assert card.encoder == "ensemble" and card.embedding_dim == 32 and card.onnx_sha256
+    assert card.encoder_config["weights"] == pytest.approx([1 / a.threshold, 1 / b.threshold])
+    assert card.preprocess == a.preprocess and card.training["datasets"] == a.training["datasets"]
+    assert [m["weights_sha256"] for m in card.training["ensemble_of"]] == [
+        a.weights_sha256,
+        b.weights_sha256,
+    ]
+    assert card.training["command"].startswith("sigverify models combine ")
+    # chosen on the validation writers, measured on the test writers, like a trained model
+    assert card.threshold_info["writers"] == "validation"
+    assert card.metrics["test"]["writers"] == len(a.training["datasets"][0]["test"])
+    assert payload["test"] == card.metrics["test"]["per_refs"]
+    assert (tmp_path / "ens" / "validation_scores.json").is_file()
+
+    # The ONNX model's embedding is each member's divided by its threshold, joined, made
+    # unit length: worked out here from the members' own embeddings.
+    images = example_inputs(a, 5)
+    joined = np.hstack(
+        [
+            load_for_inference(models["a"]).embed(images) / a.threshold,
+            load_for_inference(models["b"]).embed(images) / b.threshold,
+        ]
+    )
+    expected = joined / np.linalg.norm(joined, axis=1, keepdims=True)
+    ensemble = load_for_inference(tmp_path / "ens")
+    assert np.abs(ensemble.embed(images) - expected).max() < 1e-4
+
+
+def test_members_of_other_splits_or_inputs_are_refused(models, data, tmp_path, capsys):
+    def other_split(card):
+        card.training["datasets"][0]["validation"] = card.training["datasets"][0]["test"]
+
+    def ink(card):
+        card.preprocess["stroke_width"] = 0.0
+
+    other_split = changed_copy(models["b"], tmp_path / "other_split", other_split)
+    code, captured = combine(capsys, data, tmp_path / "x", models["a"], other_split)
+    assert code != 0 and "different writer splits" in captured.err
+    ink = changed_copy(models["b"], tmp_path / "ink", ink)
+    code, captured = combine(capsys, data, tmp_path / "y", models["a"], ink)
+    assert code != 0 and "read their input or measure distances differently" in captured.err
+    code, captured = combine(capsys, data, tmp_path / "z", models["a"])
+    assert code != 0 and "two or more" in captured.err
+    assert not any((tmp_path / name).exists() for name in "xyz")
+
+
+def test_an_ensemble_cannot_be_trained(data, tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(
+            ["train", "--data", str(data), "--out", str(tmp_path / "m"), "--encoder", "ensemble"]
+        )
+    assert "invalid choice" in capsys.readouterr().err
