@@ -891,7 +891,7 @@ Click to open another store at the next start</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location line="+33"/>
+        <location line="+43"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -926,7 +926,7 @@ Click to open another store at the next start</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-33"/>
         <source>Stroke check</source>
         <translation>笔画核对</translation>
     </message>
@@ -936,7 +936,12 @@ Click to open another store at the next start</source>
         <translation>笔画与参考签名笔画的距离每比参考签名彼此之间的距离多 1 像素，分数加 {per_px:.4f}（典型值 {px:.1f} 像素）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+14"/>
+        <source>an ensemble of {count} ({members})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>euclidean</source>
         <translation>欧氏距离</translation>
     </message>
@@ -2005,7 +2010,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>参考签名</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Remove reference…</source>
         <translation>移除参考签名…</translation>
     </message>
@@ -3186,9 +3191,9 @@ enrolled {at} by {who}</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+208"/>
+        <location filename="../../sigverify/core/model/card.py" line="+214"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>The encoders this version can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
+        <extracomment>The encoders this version can train, and all it can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). An ensemble is joined from trained models, not trained. A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -3238,7 +3243,7 @@ enrolled {at} by {who}</source>
         <translation>该模型并非用“{name}”训练，因此其中没有它的测试书写者；请改为在全部书写者上评估（--writers all）。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+102"/>
         <source>The writers in this folder have too few genuine signatures to measure anything: each needs at least 2.</source>
         <translation>此文件夹中书写者的真实签名太少，无法进行任何测量：每人至少需要 2 个。</translation>
     </message>
@@ -3468,7 +3473,29 @@ enrolled {at} by {who}</source>
         <translation>训练轮数（epochs）和步数必须至少为 1，批大小至少为 4 张图像。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../sigverify/core/training/combine.py" line="+54"/>
+        <source>An ensemble needs two or more models.</source>
+        <extracomment>What members must share: the input they read and how their distances are taken.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” cannot be joined: only image models that score by distance alone can (fit a stroke check on the ensemble instead).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{a}” and “{b}” read their input or measure distances differently; only models trained with the same settings can be joined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“{a}” and “{b}” were trained on different writer splits; train each member with the same --seed (and another --init-seed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../sigverify/core/training/engine.py" line="+45"/>
         <source>The validation writers have too few genuine signatures to measure the model.</source>
         <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>
     </message>
@@ -3754,7 +3781,7 @@ enrolled {at} by {who}</source>
         <translation>笔迹模型“{name}”读取的特征与此版本 sigverify 计算的不同；请使用为此版本制作的笔迹模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/stroke_fit.py" line="+80"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="-74"/>
         <source>None of these data folders holds the model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该模型的验证集书写者：请提供训练该模型时使用的文件夹。</translation>
     </message>
@@ -3764,7 +3791,7 @@ enrolled {at} by {who}</source>
         <translation>这些数据文件夹中没有该模型的测试集书写者：请提供训练该模型时使用的文件夹。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../sigverify/core/evaluation/stroke_fit.py" line="+97"/>
         <source>The validation writers have too few genuine signatures to fit anything: each needs at least 2.</source>
         <translation>验证集书写者的真实签名太少，无法拟合：每人至少需要 2 个。</translation>
     </message>
@@ -3885,7 +3912,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>protocol</name>
     <message>
-        <location filename="../../sigverify/core/evaluation/measure.py" line="-111"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="-68"/>
         <source>writer-disjoint; per writer N genuine references (seeded random choice), queries = remaining genuine + all skilled forgeries + one genuine of up to 20 other writers (random forgeries); score = mean distance to the ceil(N/2) nearest references, scaled by the typical / this writer&apos;s reference spread (N &gt;= 2); threshold chosen on validation writers</source>
         <translation>测试书写者与训练书写者互不重叠；每位书写者随机选取（固定随机种子）N 个真实签名作为参考签名，待验证签名为其余真实签名、全部熟练伪造签名，以及最多 20 位其他书写者各一个真实签名（随机伪造）；分数为与最接近的 ceil(N/2) 个参考签名的平均距离，并按典型参考签名离散程度与该书写者自身离散程度缩放（N &gt;= 2）；阈值在验证集书写者上选定</translation>
     </message>
