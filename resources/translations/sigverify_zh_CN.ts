@@ -938,7 +938,7 @@ Click to open another store at the next start</source>
     <message>
         <location line="+14"/>
         <source>an ensemble of {count} ({members})</source>
-        <translation type="unfinished"></translation>
+        <translation>由 {count} 个模型组成的集成（{members}）</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3476,22 +3476,22 @@ enrolled {at} by {who}</source>
         <location filename="../../sigverify/core/training/combine.py" line="+54"/>
         <source>An ensemble needs two or more models.</source>
         <extracomment>What members must share: the input they read and how their distances are taken.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>集成模型至少需要两个模型。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>“{name}” cannot be joined: only image models that score by distance alone can (fit a stroke check on the ensemble instead).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法合并“{name}”：只有仅按距离评分的图像模型才能合并（可改为在集成模型上拟合笔画检查）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>“{a}” and “{b}” read their input or measure distances differently; only models trained with the same settings can be joined.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{a}”和“{b}”的输入读取方式或距离度量不同；只有用相同设置训练的模型才能合并。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>“{a}” and “{b}” were trained on different writer splits; train each member with the same --seed (and another --init-seed).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{a}”和“{b}”使用了不同的书写者划分进行训练；请用相同的 --seed（和不同的 --init-seed）训练每个成员。</translation>
     </message>
     <message>
         <location line="+20"/>
