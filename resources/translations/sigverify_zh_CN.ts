@@ -3475,7 +3475,6 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/training/combine.py" line="+54"/>
         <source>An ensemble needs two or more models.</source>
-        <extracomment>What members must share: the input they read and how their distances are taken.</extracomment>
         <translation>集成模型至少需要两个模型。</translation>
     </message>
     <message>

@@ -26,7 +26,7 @@ from sigverify.core.model.card import ModelCard, write_card, write_scores
 from sigverify.core.model.io import LoadedModel, load_model, save_model
 from sigverify.core.training.validation import measure, record_on_card
 
-#: What members must share: the input they read and how their distances are taken.
+# What members must share: the input they read and how their distances are taken.
 SHARED = ("input", "preprocess", "distance")
 
 
