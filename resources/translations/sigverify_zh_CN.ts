@@ -1423,18 +1423,18 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+66"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+70"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+172"/>
+        <location line="+173"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-171"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1474,7 +1474,7 @@ Click to open another store at the next start</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>{label}
 {count} reference(s)</source>
         <translation>{label}
@@ -1610,7 +1610,17 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>未登记任何签名。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>Removing “{file}” from {id}&apos;s references waits for another supervisor&apos;s approval.</source>
+        <translation>从 {id} 的参考签名中移除“{file}”需等待另一位主管批准。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Removed “{file}” from {id}&apos;s references.</source>
+        <translation>已从 {id} 的参考签名中移除“{file}”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Ask for {id} and all their reference signatures to be deleted? Nothing is deleted until another supervisor approves it.</source>
         <translation>申请删除 {id} 及其所有参考签名？在另一位主管批准之前不会删除任何内容。</translation>
     </message>
@@ -1625,7 +1635,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-248"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1635,7 +1645,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+253"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2004,13 +2014,13 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+72"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+85"/>
         <source>Reference signatures</source>
-        <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id.</extracomment>
+        <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Remove reference…</source>
         <translation>移除参考签名…</translation>
     </message>
@@ -2035,25 +2045,25 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>模型处理后</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>{file}
 enrolled {at} by {who}</source>
         <translation>{file}
 由 {who} 于 {at} 登记</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+15"/>
+        <location line="+37"/>
+        <location line="+16"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>Select a reference first.</source>
         <translation>请先选择一个参考签名。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Remove reference</source>
         <translation>移除参考签名</translation>
     </message>
@@ -2068,7 +2078,7 @@ enrolled {at} by {who}</source>
         <translation>要从 {id} 的参考签名中移除“{file}”吗？</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+58"/>
         <source>⚠ {file}</source>
         <translation>⚠ {file}</translation>
     </message>

@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
 from sigverify.core.errors import NotFoundError
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
-from sigverify.core.verification_results import RECOMMENDED_REFERENCES, InconsistentReferencesError
+from sigverify.core.verification_results import (
+    RECOMMENDED_REFERENCES,
+    InconsistentReferencesError,
+    too_few_references_advice,
+)
 from sigverify.gui import dialogs
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.references_panel import ReferencesPanel
@@ -112,6 +116,7 @@ class PeoplePage(QWidget):
 
         self.reference_panel = ReferencesPanel(engine, store)
         self.reference_panel.references_changed.connect(self._references_changed)
+        self.reference_panel.removed.connect(self._reference_removed)
 
         self.adding = PendingSignatures()
         self.adding.changed.connect(self._update_buttons)
@@ -416,6 +421,22 @@ class PeoplePage(QWidget):
         if person_id == self.person_id:  # the clerk may have moved on meanwhile
             self.show_person(person_id)
         self.people_changed.emit()
+
+    def _reference_removed(self, person_id: str, label: str, waiting: bool) -> None:
+        if waiting:
+            self.status.setText(
+                self.tr(
+                    "Removing “{file}” from {id}'s references waits for another supervisor's "
+                    "approval."
+                ).format(file=label, id=person_id)
+            )
+            return
+        text = self.tr("Removed “{file}” from {id}'s references.").format(file=label, id=person_id)
+        model = self.engine.model
+        advice = too_few_references_advice(
+            person_id, len(self.store.references(person_id)), model.card if model else None
+        )
+        self.status.setText(text if advice is None else f"{text} {advice}")
 
     def delete_person(self) -> None:
         if self.person_id is None:

@@ -4,7 +4,7 @@ the others, and "Remove reference…" (the page asks and writes)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sigverify.core.errors import StoreIntegrityError
+from sigverify.core.errors import NotFoundError, StoreIntegrityError
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
@@ -29,8 +29,18 @@ THUMB = QSize(120, 72)
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def thumbnail_list() -> QListWidget:
-    view = QListWidget()
+class ThumbnailList(QListWidget):
+    """Signature thumbnails in rows; says when the pointer leaves it."""
+
+    pointer_left = Signal()
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().leaveEvent(event)
+        self.pointer_left.emit()
+
+
+def thumbnail_list() -> ThumbnailList:
+    view = ThumbnailList()
     view.setViewMode(QListView.ViewMode.IconMode)
     view.setIconSize(THUMB)
     view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -66,6 +76,9 @@ class ReferencesPanel(QGroupBox):
     #: A person's references changed (one was removed, or the removal failed and was
     #: reported): the person's id.
     references_changed = Signal(str)
+    #: After ``references_changed`` for a removal done (False) or waiting for another
+    #: supervisor (True): the person's id, the reference's label.
+    removed = Signal(str, str, bool)
 
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
@@ -75,14 +88,13 @@ class ReferencesPanel(QGroupBox):
         self.odd: dict[int, object] = {}  # reference id -> OddReference
 
         self.references = thumbnail_list()
+        # The previews show the reference pointed at, else the one chosen. Chosen means
+        # selected, for the previews as for the Remove button (enabled only then; it said
+        # "Select a reference first." before): Tab into the list makes the first one current
+        # with only a thin outline (seen in a real window), which a clerk may not notice.
         self.references.itemEntered.connect(self._show_preview)
-        self.references.currentItemChanged.connect(lambda item, _: self._show_preview(item))
-        # enabled while a reference is chosen (it said "Select a reference first." before);
-        # chosen means selected: Tab into the list makes the first one current with only a
-        # thin outline (seen in a real window), which a clerk may not notice
-        self.references.itemSelectionChanged.connect(
-            lambda: self.remove_button.setEnabled(self.chosen() is not None)
-        )
+        self.references.pointer_left.connect(self._show_chosen)
+        self.references.itemSelectionChanged.connect(self._chosen_changed)
         self.remove_button = RoleButton(self.tr("Remove reference…"), store, "delete")
         self.remove_button.setToolTip(self.tr("Remove the reference chosen in the list"))
         self.remove_button.clicked.connect(self.remove_reference)
@@ -117,6 +129,7 @@ class ReferencesPanel(QGroupBox):
         """Show ``person_id``'s references (None: none), then mark the odd ones."""
         self.person_id = person_id
         self.odd = {}
+        blocker = QSignalBlocker(self.references)  # no previews of the list half rebuilt
         self.references.clear()
         if person_id is not None:
             for reference in self.store.references(person_id):
@@ -136,6 +149,7 @@ class ReferencesPanel(QGroupBox):
                     item.setIcon(self._warning_icon())
                     item.setToolTip(str(error))
                 self.references.addItem(item)
+        blocker.unblock()
         self.remove_button.setEnabled(self.chosen() is not None)
         self._clear_preview()
         self._check()
@@ -145,6 +159,16 @@ class ReferencesPanel(QGroupBox):
         items = self.references.selectedItems()
         return None if not items else (items[0].data(REFERENCE_ROLE), items[0].text())
 
+    def _chosen_changed(self) -> None:
+        self.remove_button.setEnabled(self.chosen() is not None)
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        """Back to the chosen reference's previews (none chosen: the last shown stay)."""
+        items = self.references.selectedItems()
+        if items:
+            self._show_preview(items[0])
+
     def remove_reference(self) -> None:
         """Ask, then remove the selected reference in the worker, like every store write."""
         chosen = self.chosen()
@@ -153,6 +177,7 @@ class ReferencesPanel(QGroupBox):
             return
         reference_id, label = chosen
         person_id = self.person_id
+        row = self.references.row(self.references.selectedItems()[0])
         if not dialogs.ask(
             self,
             self.tr("Remove reference"),
@@ -171,14 +196,24 @@ class ReferencesPanel(QGroupBox):
         def work(context, job):
             return context.store.remove_reference(reference_id, operator_name(context.store))
 
-        def finish(pending=None) -> None:
+        def finish(pending=None, done=True) -> None:
             if pending is not None:  # a shared store: waits for another supervisor
                 dialogs.show_pending(self, pending)
             self.references_changed.emit(person_id)
+            if done:
+                self.removed.emit(person_id, label, pending is not None)
+            if person_id == self.person_id and self.references.count():
+                # back to the list, at the next reference (outlined, not chosen): the
+                # focus fell on "Open file…" and a keyboard user had to Shift+Tab back
+                self.references.setCurrentRow(
+                    min(row, self.references.count() - 1),
+                    QItemSelectionModel.SelectionFlag.NoUpdate,
+                )
+                self.references.setFocus(Qt.FocusReason.OtherFocusReason)
 
         def failed(error) -> None:
             dialogs.show_error(self, error)
-            finish()
+            finish(done=False)
 
         self.engine.submit(work, finish, failed)
 
@@ -226,7 +261,7 @@ class ReferencesPanel(QGroupBox):
         reference_id = item.data(REFERENCE_ROLE)
         try:
             original, preprocessed = self.store.reference_images(reference_id)
-        except StoreIntegrityError as error:
+        except (StoreIntegrityError, NotFoundError) as error:  # changed or removed elsewhere
             self._clear_preview()
             self.preview_note.setText(str(error))
             self.preview_note.setStyleSheet("color: #c62828;")

@@ -125,6 +125,32 @@ def test_the_overlay_shows_where_they_differ_on_request(qtbot, window, tmp_path)
     assert "both" in panel.legend.text() and shown() != expected
 
 
+def test_the_previews_follow_the_pointer_then_the_chosen_reference(qtbot, window, tmp_path):
+    from sigverify.gui.qimages import bytes_to_pixmap
+
+    enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(3)])
+    panel = window.people_page.reference_panel
+    references = panel.references
+
+    def shown():
+        return panel.original_view._pixmap.toImage()
+
+    def image_of(row):
+        reference_id = references.item(row).data(Qt.ItemDataRole.UserRole)
+        return bytes_to_pixmap(window.store.reference_images(reference_id)[0]).toImage()
+
+    assert image_of(1) != image_of(2)
+    # current (outlined after Tab) but not chosen: nothing shown
+    references.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+    assert panel.original_view._pixmap is None
+    references.setCurrentRow(2)  # chosen
+    assert shown() == image_of(2)
+    references.itemEntered.emit(references.item(1))  # pointed at
+    assert shown() == image_of(1)
+    references.pointer_left.emit()  # the pointer goes: back to the chosen one
+    assert shown() == image_of(2)
+
+
 def test_a_reference_shows_as_enrolled_and_as_the_model_sees_it(qtbot, window, tmp_path):
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
     people = window.people_page
@@ -746,11 +772,19 @@ def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
     assert references.currentRow() == 0 and not remove.isEnabled()
     references.setCurrentRow(0)  # a click, an arrow key or Space
     assert remove.isEnabled()
+    label = references.item(0).text()
     page.reference_panel.remove_reference()
     wait_idle(qtbot, window.engine)
     assert len(window.store.references("p-9")) == 3
     assert page.reference_panel.references.count() == 3  # the page shows what the store holds
     assert window.store.audit_entries("p-9")[-1].action == "remove_reference"
+    # said, with the advice for fewer than 5 references; the focus back on the list, at the
+    # next reference, outlined and not chosen (it fell on "Open file…")
+    assert page.status.text().startswith(f"Removed “{label}” from p-9's references. ")
+    assert "p-9 has 3 reference(s); 5 to 10 are recommended." in page.status.text()
+    assert references.hasFocus() or QApplication.focusWidget() is references
+    assert references.currentRow() == 0 and not references.selectedItems()
+    assert not remove.isEnabled()
     page.delete_person()
     wait_idle(qtbot, window.engine)
     with pytest.raises(NotFoundError):
