@@ -122,9 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     wait_idle(app, window.engine)
 
     people = window.people_page
-    people.id_edit.setText("C-1042")
-    people.name_edit.setText(person_name)
-    people.note_edit.setText(person_note)
+    people.details.id_edit.setText("C-1042")
+    people.details.name_edit.setText(person_name)
+    people.details.note_edit.setText(person_note)
     people.drop_area.add_paths(files[:5])
     people.enroll()
     wait_idle(app, window.engine)
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     window.nav.setCurrentRow(0)
     people.adding.clear()
     people.new_person()
-    people.id_edit.setText("P-2207")
+    people.details.id_edit.setText("P-2207")
     people.adding.add([pad(pad_style, i) for i in range(5)])
     people.enroll()
     wait_idle(app, window.engine)

@@ -1429,12 +1429,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+173"/>
+        <location line="+157"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-155"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1444,37 +1444,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>e.g. customer or patient number</source>
-        <translation>例如客户号或病历号</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Save name and note</source>
-        <translation>保存姓名和备注</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Keep the changed name and note of this person (audited)</source>
-        <translation>保存对此人员姓名和备注的修改（记入审计日志）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+57"/>
         <source>{label}
 {count} reference(s)</source>
         <translation>{label}
@@ -1515,7 +1485,7 @@ Click to open another store at the next start</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+48"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1566,7 +1536,7 @@ Click to open another store at the next start</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Enrolling…</source>
         <translation>正在登记…</translation>
     </message>
@@ -1635,7 +1605,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-228"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1645,9 +1615,43 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+233"/>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetails</name>
+    <message>
+        <location filename="../../sigverify/gui/person_details.py" line="+29"/>
+        <source>e.g. customer or patient number</source>
+        <extracomment>The name or note was typed in (``edited_now`` tells whether it differs from the stored). &quot;Save name and note&quot; was pressed, or Enter in the name or note with something edited.</extracomment>
+        <translation>例如客户号或病历号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save name and note</source>
+        <translation>保存姓名和备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the changed name and note of this person (audited)</source>
+        <translation>保存对此人员姓名和备注的修改（记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from sigverify.core.verification_results import (
 )
 from sigverify.gui import dialogs
 from sigverify.gui.pending_signatures import PendingSignatures
+from sigverify.gui.person_details import PersonDetails
 from sigverify.gui.references_panel import ReferencesPanel
 from sigverify.gui.signature_input import standard_shortcuts
 from sigverify.gui.widgets import (
@@ -91,28 +91,9 @@ class PeoplePage(QWidget):
         left_layout.addLayout(row)
 
         # -- right: the chosen person
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.id_edit = QLineEdit()
-        self.id_edit.setPlaceholderText(self.tr("e.g. customer or patient number"))
-        self.name_edit = QLineEdit()
-        self.note_edit = QLineEdit()
-        self.save_details_button = QPushButton(self.tr("Save name and note"))
-        self.save_details_button.setToolTip(
-            self.tr("Keep the changed name and note of this person (audited)")
-        )
-        self.save_details_button.clicked.connect(lambda: self.save_details())
-        for edit in (self.name_edit, self.note_edit):
-            edit.textEdited.connect(lambda _: self._update_buttons())
-            edit.returnPressed.connect(self._details_return)
-        form = QFormLayout()
-        form.addRow(self.tr("ID"), self.id_edit)
-        form.addRow(self.tr("Name"), self.name_edit)
-        note_row = QHBoxLayout()
-        note_row.addWidget(self.note_edit, 1)
-        note_row.addWidget(self.save_details_button)
-        form.addRow(self.tr("Note"), note_row)
-        self.saved_details = ("", "")  # the stored name and note of the person shown
+        self.details = PersonDetails()
+        self.details.edited.connect(self._update_buttons)
+        self.details.save_requested.connect(lambda: self.save_details())
 
         self.reference_panel = ReferencesPanel(engine, store)
         self.reference_panel.references_changed.connect(self._references_changed)
@@ -122,7 +103,11 @@ class PeoplePage(QWidget):
         self.adding.changed.connect(self._update_buttons)
         self.drop_area = self.adding.drop_area
         standard_shortcuts(
-            self.drop_area, self.search, self.id_edit, self.name_edit, self.note_edit
+            self.drop_area,
+            self.search,
+            self.details.id_edit,
+            self.details.name_edit,
+            self.details.note_edit,
         )
         self.enroll_button = QPushButton()
         mark_primary(self.enroll_button)
@@ -134,8 +119,7 @@ class PeoplePage(QWidget):
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.title)
-        right_layout.addLayout(form)
+        right_layout.addWidget(self.details)
         right_layout.addWidget(self.reference_panel, 1)
         right_layout.addWidget(self.adding, 0)
 
@@ -192,7 +176,7 @@ class PeoplePage(QWidget):
         """Before leaving a person whose name or note was edited: save, discard or cancel.
         True when the caller may go on now; with "save" and ``then``, False, and ``then()``
         runs once the changes are written."""
-        if not self.details_changed():
+        if not self.details.edited_now():
             return True
         choice = dialogs.choose(
             self,
@@ -207,7 +191,7 @@ class PeoplePage(QWidget):
         if choice == 0:
             self.save_details(then)
             return then is None
-        self.saved_details = (self.name_edit.text().strip(), self.note_edit.text().strip())
+        self.details.saved = self.details.typed()  # left as stored
         return True
 
     def settle_pending(self) -> bool:
@@ -218,7 +202,7 @@ class PeoplePage(QWidget):
         waiting = [s for s in self.adding.signatures if s not in self._enrolling]
         if not waiting:
             return True
-        who = self.person_id or self.id_edit.text().strip()
+        who = self.person_id or self.details.id_edit.text().strip()
         text = (
             self.tr(
                 "%n signature(s) added for {id} have not been enrolled. Drop them?",
@@ -248,12 +232,8 @@ class PeoplePage(QWidget):
         self.people.setCurrentRow(-1)
         self.people.clearSelection()
         self.people.blockSignals(False)
-        self.title.setText(self.tr("New person"))
-        for edit in (self.id_edit, self.name_edit, self.note_edit):
-            edit.clear()
-        self.saved_details = ("", "")
-        self.id_edit.setReadOnly(False)
-        self.id_edit.setFocus()
+        self.details.show_new(self.tr("New person"))
+        self.details.id_edit.setFocus()
         self.reference_panel.show_person(None)
         self.delete_button.setEnabled(False)
         self._update_buttons()
@@ -266,40 +246,25 @@ class PeoplePage(QWidget):
             self.refresh()
             return
         self.person_id = person.id
-        self.title.setText(person.name or person.id)
-        self.id_edit.setText(person.id)
-        self.id_edit.setReadOnly(True)
-        self.name_edit.setText(person.name)
-        self.note_edit.setText(person.note)
-        self.saved_details = (person.name, person.note)
+        self.details.show_person(person)
         self.delete_button.setEnabled(True)
         self.reference_panel.show_person(person.id)
         self._update_buttons()
 
     # ------------------------------------------------------------ name and note
 
-    def details_changed(self) -> bool:
-        """The name or note of the person shown was edited and not saved."""
-        edited = (self.name_edit.text().strip(), self.note_edit.text().strip())
-        return self.person_id is not None and edited != self.saved_details
-
-    def _details_return(self) -> None:
-        if self.details_changed():
-            self.save_details()
-
     def save_details(self, then=None) -> None:
-        if not self.details_changed():
+        if not self.details.edited_now():
             return
         person_id = self.person_id
-        name, note = self.name_edit.text().strip(), self.note_edit.text().strip()
+        name, note = self.details.typed()
 
         def work(context, job):
             context.store.update_person(person_id, name, note, operator_name(context.store))
 
         def done(_):
             if person_id == self.person_id:
-                self.saved_details = (name, note)
-                self.title.setText(name or person_id)
+                self.details.mark_saved(name, note)
                 self.status.setText(self.tr("Name and note saved."))
                 self._update_buttons()
             self.refresh()
@@ -318,7 +283,7 @@ class PeoplePage(QWidget):
         self.enroll_button.setShortcut("Ctrl+Return")
         self.enroll_button.setToolTip(self.tr("Enrol the signatures below (Ctrl+Enter)"))
         self.enroll_button.setEnabled(count > 0)
-        self.save_details_button.setEnabled(self.details_changed())
+        self.details.save_button.setEnabled(self.details.edited_now())
         if count:  # not a line about an enrolment done before these were added
             self.status.setText(
                 self.tr("%n signature(s) waiting: press Enrol (Ctrl+Enter) to add them.", "", count)
@@ -333,14 +298,14 @@ class PeoplePage(QWidget):
             )
 
     def enroll(self, accept_outliers: bool = False) -> None:
-        person_id = self.id_edit.text().strip()
+        person_id = self.details.id_edit.text().strip()
         if not person_id:
             dialogs.show_info(
                 self,
                 self.tr("Enrol"),
                 self.tr("Type the person's ID first (for example a customer or patient number)."),
             )
-            self.id_edit.setFocus()
+            self.details.id_edit.setFocus()
             return
         if self.person_id is None:  # a new person's id typed: maybe someone enrolled
             enrolled = self.store.enrolled_id(person_id)  # "c-7" is "C-7"
@@ -359,8 +324,7 @@ class PeoplePage(QWidget):
         self._enrolling = signatures  # being enrolled: not "waiting" any more
         # a field left empty keeps what is stored: references added to C-7 from a new
         # person's form with no name typed wiped "Tomas Berg" (seen in a real window)
-        name = self.name_edit.text().strip() or None
-        note = self.note_edit.text().strip() or None
+        name, note = (text or None for text in self.details.typed())
         if self.enroll_button.hasFocus():  # else Qt hands it on to the status bar's buttons
             move_focus(self.first_field)
         self.enroll_button.setEnabled(False)

@@ -29,8 +29,8 @@ from tests.gui.conftest import wait_idle
 def enrol(qtbot, window, person_id, files, name=""):
     page = window.people_page
     page.new_person()
-    page.id_edit.setText(person_id)
-    page.name_edit.setText(name)
+    page.details.id_edit.setText(person_id)
+    page.details.name_edit.setText(name)
     page.drop_area.add_paths(files)
     qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window.engine)
@@ -250,7 +250,7 @@ def test_drawn_signature_keeps_its_trajectory(qtbot, window):
     assert (trajectory[:, 2] == 0).sum() == 3  # one pen-up sample closes each stroke
     assert np.all(np.diff(trajectory[:, 3]) >= 0)  # time never goes back
     window.people_page.new_person()
-    window.people_page.id_edit.setText("pad-1")
+    window.people_page.details.id_edit.setText("pad-1")
     window.people_page.adding.add([signature])
     window.people_page.enroll()
     wait_idle(qtbot, window.engine)

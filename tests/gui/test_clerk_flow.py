@@ -196,17 +196,17 @@ def test_name_and_note_edits_are_saved_and_audited(qtbot, two_people, dialogs):
     window = two_people
     people = window.people_page
     people.show_person("c-1")
-    assert not people.save_details_button.isEnabled()
-    qtbot.keyClicks(people.name_edit, "Ana Li")
-    assert people.save_details_button.isEnabled()
-    qtbot.mouseClick(people.save_details_button, Qt.MouseButton.LeftButton)
+    assert not people.details.save_button.isEnabled()
+    qtbot.keyClicks(people.details.name_edit, "Ana Li")
+    assert people.details.save_button.isEnabled()
+    qtbot.mouseClick(people.details.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window.engine)
     assert window.store.get_person("c-1").name == "Ana Li"
     (entry,) = [e for e in window.store.audit_entries("c-1") if e.action == "update_person"]
     assert entry.details["name"] == ["", "Ana Li"]
     # Return in the note field saves too.
-    qtbot.keyClicks(people.note_edit, "VIP")
-    qtbot.keyClick(people.note_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(people.details.note_edit, "VIP")
+    qtbot.keyClick(people.details.note_edit, Qt.Key.Key_Return)
     wait_idle(qtbot, window.engine)
     assert window.store.get_person("c-1").note == "VIP"
 
@@ -216,10 +216,10 @@ def test_leaving_a_person_with_unsaved_edits_asks(qtbot, two_people, dialogs):
     people = window.people_page
     row = {people.people.item(i).data(Qt.ItemDataRole.UserRole): i for i in range(2)}
     people.people.setCurrentRow(row["c-1"])
-    qtbot.keyClicks(people.name_edit, "Ana")
+    qtbot.keyClicks(people.details.name_edit, "Ana")
     dialogs.choice = None  # Cancel: stay on c-1 with the edit
     people.people.setCurrentRow(row["c-2"])
-    assert people.person_id == "c-1" and people.name_edit.text() == "Ana"
+    assert people.person_id == "c-1" and people.details.name_edit.text() == "Ana"
     dialogs.choice = 0  # Save, then show c-2
     people.people.setCurrentRow(row["c-2"])
     wait_idle(qtbot, window.engine)
@@ -242,7 +242,7 @@ def test_one_bad_file_keeps_the_good_ones(qtbot, window, dialogs, tmp_path):
 def test_a_blank_page_is_named_and_can_be_left_out(qtbot, window, dialogs, tmp_path):
     people = window.people_page
     people.new_person()
-    people.id_edit.setText("c-3")
+    people.details.id_edit.setText("c-3")
     blank = write_png(tmp_path / "blank-scan.png", np.full((120, 240), 245, np.uint8))
     people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)] + [blank])
     people.enroll()
@@ -306,12 +306,12 @@ def test_ctrl_enter_enrols_after_the_button_text_changed(qtbot, window, tmp_path
     people = window.people_page
     window.go_to_page(0)
     people.new_person()
-    people.id_edit.setText("c-5")
+    people.details.id_edit.setText("c-5")
     people.drop_area.add_paths([signature_file(tmp_path, 5, i) for i in range(5)])
     assert people.enroll_button.text() == "Enrol 5 reference(s)"
     window.activateWindow()
     qtbot.waitActive(window)
-    qtbot.keyClick(people.id_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(people.details.id_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(window.store.references("c-5")) == 5, timeout=30000)
 
 
@@ -1010,17 +1010,17 @@ def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     in the list when an existing person came up, and Enrol added them to that person."""
     people = two_people.people_page
     people.new_person()
-    people.id_edit.setText("t-99")
+    people.details.id_edit.setText("t-99")
     people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)])
     item_c1 = people.people.findItems("c-1", Qt.MatchFlag.MatchStartsWith)[0]
     dialogs.choice = None  # Cancel: stay with the new person and the signatures
     before = len(dialogs.questions)
     people.people.setCurrentItem(item_c1)
     assert "5 signature(s) added for t-99 have not been enrolled" in dialogs.questions[-1]
-    assert people.person_id is None and people.id_edit.text() == "t-99"
+    assert people.person_id is None and people.details.id_edit.text() == "t-99"
     assert len(people.adding.signatures) == 5 and people.people.currentItem() is not item_c1
     people.new_person()  # New person: asked too, and Cancel keeps them
-    assert len(dialogs.questions) == before + 2 and people.id_edit.text() == "t-99"
+    assert len(dialogs.questions) == before + 2 and people.details.id_edit.text() == "t-99"
     dialogs.choice = 0  # Drop them: c-1 is shown with nothing waiting
     people.people.setCurrentItem(item_c1)
     assert (
@@ -1067,7 +1067,7 @@ def test_enrolling_from_the_keyboard_leaves_the_focus_on_the_page(qtbot, window,
     people = window.people_page
     window.activateWindow()
     window.go_to_page(0)
-    people.id_edit.setText("c-5")
+    people.details.id_edit.setText("c-5")
     people.drop_area.add_paths([signature_file(tmp_path, 5, i) for i in range(5)])
     people.enroll_button.setFocus()
     qtbot.keyClick(people.enroll_button, Qt.Key.Key_Space)
@@ -1089,7 +1089,7 @@ def test_waiting_signatures_and_the_people_list_stay_in_step(qtbot, two_people, 
     people.people.setCurrentRow(rows["c-1"])  # c-1 looked at, then New person
     assert people.person_id == "c-1"
     people.new_person()
-    people.id_edit.setText("t-97")
+    people.details.id_edit.setText("t-97")
     people.drop_area.add_paths([signature_file(tmp_path, 3, 0)])
     asked = len(dialogs.questions)
     dialogs.choice = None
@@ -1099,7 +1099,7 @@ def test_waiting_signatures_and_the_people_list_stay_in_step(qtbot, two_people, 
     people.people.setFocus()  # as when the question closes: no one chosen, nothing asked
     qtbot.waitUntil(people.people.hasFocus)
     assert people.people.currentItem() is None and len(dialogs.questions) == asked + 1
-    assert people.id_edit.text() == "t-97" and len(people.adding.signatures) == 1
+    assert people.details.id_edit.text() == "t-97" and len(people.adding.signatures) == 1
     dialogs.choice = 0  # Drop them, on the second row clicked: that person, not the first
     people.people.setCurrentRow(rows["c-2"])
     assert people.person_id == "c-2" and people.adding.signatures == []
@@ -1131,7 +1131,7 @@ def test_an_id_typed_in_other_capitals_is_the_person_enrolled(qtbot, two_people,
     window = two_people
     people = window.people_page
     people.new_person()
-    people.id_edit.setText("C-1 ")
+    people.details.id_edit.setText("C-1 ")
     people.drop_area.add_paths([signature_file(tmp_path, 1, 8)])
     dialogs.answer = True
     people.enroll()
@@ -1149,7 +1149,7 @@ def test_the_status_line_follows_what_waits_and_the_search_shows_who_was_enrolle
     people = window.people_page
     people.search.setText("c-")  # a search typed: the list has no row current
     people.new_person()
-    people.id_edit.setText("t-98")
+    people.details.id_edit.setText("t-98")
     people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)])
     assert people.status.text() == "5 signature(s) waiting: press Enrol (Ctrl+Enter) to add them."
     people.enroll()
@@ -1166,14 +1166,14 @@ def test_adding_to_someone_from_a_new_form_keeps_their_name(qtbot, window, dialo
     """Seen in a real window: references added to C-7 from a new person's form with no
     name typed wiped C-7's name "Tomas Berg"."""
     people = window.people_page
-    people.id_edit.setText("C-7")
-    people.name_edit.setText("Tomas Berg")
-    people.note_edit.setText("Branch 4")
+    people.details.id_edit.setText("C-7")
+    people.details.name_edit.setText("Tomas Berg")
+    people.details.note_edit.setText("Branch 4")
     people.drop_area.add_paths([signature_file(tmp_path, 7, i) for i in range(5)])
     enrol_and_wait = lambda: (people.enroll(), wait_idle(qtbot, window.engine))  # noqa: E731
     enrol_and_wait()
     people.new_person()
-    people.id_edit.setText("c-7")  # name and note left empty
+    people.details.id_edit.setText("c-7")  # name and note left empty
     people.drop_area.add_paths([signature_file(tmp_path, 7, 6)])
     dialogs.answer = True
     enrol_and_wait()

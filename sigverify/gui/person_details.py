@@ -1,0 +1,87 @@
+"""The People page's form for one person: the title, ID (typed only for a new person),
+name and note, and "Save name and note", with what is stored to tell an edit from it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class PersonDetails(QWidget):
+    #: The name or note was typed in (``edited_now`` tells whether it differs from the stored).
+    edited = Signal()
+    #: "Save name and note" was pressed, or Enter in the name or note with something edited.
+    save_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.id_edit = QLineEdit()
+        self.id_edit.setPlaceholderText(self.tr("e.g. customer or patient number"))
+        self.name_edit = QLineEdit()
+        self.note_edit = QLineEdit()
+        self.save_button = QPushButton(self.tr("Save name and note"))
+        self.save_button.setToolTip(
+            self.tr("Keep the changed name and note of this person (audited)")
+        )
+        self.save_button.clicked.connect(self.save_requested)
+        for edit in (self.name_edit, self.note_edit):
+            edit.textEdited.connect(lambda _: self.edited.emit())
+            edit.returnPressed.connect(self._return_pressed)
+        form = QFormLayout()
+        form.addRow(self.tr("ID"), self.id_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.save_button)
+        form.addRow(self.tr("Note"), note_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        self.person_id: str | None = None
+        self.saved = ("", "")  # the stored name and note of the person shown
+
+    def show_new(self, title: str) -> None:
+        """Empty, the ID to be typed."""
+        self.person_id = None
+        self.title.setText(title)
+        for edit in (self.id_edit, self.name_edit, self.note_edit):
+            edit.clear()
+        self.saved = ("", "")
+        self.id_edit.setReadOnly(False)
+
+    def show_person(self, person) -> None:
+        """``person`` (a :class:`~sigverify.core.store.Person`) as stored; the ID fixed."""
+        self.person_id = person.id
+        self.id_edit.setText(person.id)
+        self.id_edit.setReadOnly(True)
+        self.name_edit.setText(person.name)
+        self.note_edit.setText(person.note)
+        self.mark_saved(person.name, person.note)
+
+    def typed(self) -> tuple[str, str]:
+        """The name and note as typed, trimmed."""
+        return self.name_edit.text().strip(), self.note_edit.text().strip()
+
+    def edited_now(self) -> bool:
+        """The name or note of the person shown was edited and not saved."""
+        return self.person_id is not None and self.typed() != self.saved
+
+    def mark_saved(self, name: str, note: str) -> None:
+        self.saved = (name, note)
+        self.title.setText(name or self.person_id or "")
+        self.save_button.setEnabled(self.edited_now())
+
+    def _return_pressed(self) -> None:
+        if self.edited_now():
+            self.save_requested.emit()
