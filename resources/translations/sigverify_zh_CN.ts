@@ -1485,12 +1485,12 @@ Click to open another store at the next start</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Enrol %n reference(s)</source>
         <translation>
             <numerusform>登记 %n 个参考签名</numerusform>
@@ -1605,7 +1605,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-229"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1615,7 +1615,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2838,9 +2838,9 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Measured on the model&apos;s test writers at its threshold: with %n reference(s) {now:.0%} of genuine signatures were refused, with {enough} {then:.0%}.</source>
+        <source>Measured on the model&apos;s test writers at its threshold: with %n reference(s) {now:.0%} of genuine signatures were refused, with {enough} references {then:.0%}.</source>
         <translation>
-            <numerusform>在模型的测试书写者上按其阈值测得：使用 %n 个参考签名时，有 {now:.0%} 的真实签名未被接受；使用 {enough} 个时为 {then:.0%}。</numerusform>
+            <numerusform>在模型的测试书写者上按其阈值测得：使用 %n 个参考签名时，有 {now:.0%} 的真实签名未被接受；使用 {enough} 个参考签名时为 {then:.0%}。</numerusform>
         </translation>
     </message>
 </context>

@@ -45,7 +45,7 @@ def too_few_references_advice(person_id: str, total: int, card) -> str | None:
         text += " " + translate(
             "advice",
             "Measured on the model's test writers at its threshold: with %n reference(s) "
-            "{now:.0%} of genuine signatures were refused, with {enough} {then:.0%}.",
+            "{now:.0%} of genuine signatures were refused, with {enough} references {then:.0%}.",
             None,
             fewer[-1],
         ).format(now=now["frr"], enough=enough[0], then=then["frr"])

@@ -265,8 +265,9 @@ class PeoplePage(QWidget):
         def done(_):
             if person_id == self.person_id:
                 self.details.mark_saved(name, note)
-                self.status.setText(self.tr("Name and note saved."))
                 self._update_buttons()
+                # after: _update_buttons() writes the "Add 5 to 10" line (it hid this one)
+                self.status.setText(self.tr("Name and note saved."))
             self.refresh()
             self.people_changed.emit()
             if then is not None:  # after the worker has counted this job as done

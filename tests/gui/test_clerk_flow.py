@@ -202,6 +202,8 @@ def test_name_and_note_edits_are_saved_and_audited(qtbot, two_people, dialogs):
     qtbot.mouseClick(people.details.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window.engine)
     assert window.store.get_person("c-1").name == "Ana Li"
+    assert people.status.text() == "Name and note saved."  # was overwritten at once
+    assert people.details.title.text() == "Ana Li"
     (entry,) = [e for e in window.store.audit_entries("c-1") if e.action == "update_person"]
     assert entry.details["name"] == ["", "Ana Li"]
     # Return in the note field saves too.
