@@ -15,7 +15,7 @@ from sigverify.core.encoders import (
 )
 from sigverify.core.encoders.embedding import embed_inputs, fused_for_inference
 from sigverify.core.imaging.preprocessing import PreprocessConfig
-from sigverify.core.model.card import ModelCard
+from sigverify.core.model.card import TRAINABLE_ENCODERS, ModelCard
 from sigverify.core.model.io import load_model, save_model
 
 SIZE = (48, 72)
@@ -31,7 +31,8 @@ def tiny(name: str, **extra) -> Encoder:
 
 
 def test_registry_lists_both_families():
-    assert list_encoders() == ["cnn", "tdnn"]
+    # and the ensemble, joined from trained members (tests/cli/test_combine.py)
+    assert list_encoders() == ["cnn", "ensemble", "tdnn"]
 
 
 def test_duplicate_and_unknown_names_are_refused():
@@ -41,7 +42,7 @@ def test_duplicate_and_unknown_names_are_refused():
         create_encoder("resnet")
 
 
-@pytest.fixture(params=list_encoders())
+@pytest.fixture(params=list(TRAINABLE_ENCODERS))
 def encoder(request):
     return tiny(request.param)
 
