@@ -6,7 +6,7 @@ does not outvote the others: with the euclidean distance the joined distance is 
 ``sqrt(sum (d_i / t_i)^2)``, each member counting alike at its own threshold. The joined
 vector has the same length for every input, so normalising it (as every encoder does)
 only rescales all distances alike. Built from trained models by
-:func:`sigverify.core.model.combine.combine_models`, never trained as a whole.
+:func:`sigverify.core.training.combine.combine_models`, never trained as a whole.
 """
 
 from __future__ import annotations
