@@ -1,5 +1,6 @@
 """The People page's form for one person: the title, ID (typed only for a new person),
-name and note, and "Save name and note", with what is stored to tell an edit from it."""
+name and note, and "Save name and note", with what is stored to tell an edit from it.
+The page enables the button (with its other buttons, on ``edited``)."""
 
 from __future__ import annotations
 
@@ -80,7 +81,6 @@ class PersonDetails(QWidget):
     def mark_saved(self, name: str, note: str) -> None:
         self.saved = (name, note)
         self.title.setText(name or self.person_id or "")
-        self.save_button.setEnabled(self.edited_now())
 
     def _return_pressed(self) -> None:
         if self.edited_now():
