@@ -9,20 +9,12 @@ import numpy as np
 import pytest
 
 from sigverify import cli
-from sigverify.core.data.synthetic import write_synthetic_dataset
 from sigverify.core.model.card import read_card, write_card
 from sigverify.core.model.inference import load_for_inference
 from sigverify.core.model.onnx import example_inputs
 
 TINY = ["--size", "40x60", "--width", "4", "--embedding-dim", "16", "--epochs", "2"]
 TINY += ["--steps-per-epoch", "3", "--batch-size", "16", "--threads", "2", "--json"]
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    return write_synthetic_dataset(
-        tmp_path_factory.mktemp("data") / "synth", writers=14, genuine=5, forged=2
-    )
 
 
 @pytest.fixture(scope="module")

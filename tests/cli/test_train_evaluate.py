@@ -49,13 +49,6 @@ def run_json(capsys, *argv):
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    return write_synthetic_dataset(
-        tmp_path_factory.mktemp("data") / "synth", writers=14, genuine=5, forged=2
-    )
-
-
-@pytest.fixture(scope="module")
 def trained(data, tmp_path_factory):
     out = tmp_path_factory.mktemp("models") / "tiny"
     code = cli.main(["train", "--data", str(data), "--out", str(out), *TINY, "--json"])
