@@ -20,11 +20,11 @@ from sigverify.core.data.datasets import Dataset
 from sigverify.core.encoders.ensemble import EnsembleEncoder
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.measure import evaluate_model, part_writers, test_figures
-from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport, available_refs
+from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport
 from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard, write_card, write_scores
 from sigverify.core.model.io import LoadedModel, load_model, save_model
-from sigverify.core.training.validation import measure, record_on_card
+from sigverify.core.training.validation import measure, record_on_card, validation_refs
 
 # What members must share: the input they read and how their distances are taken.
 SHARED = ("input", "preprocess", "distance")
@@ -90,15 +90,9 @@ def combine_models(
     validation = read_bank(
         part_writers(datasets, first, "validation"), first.input, first.preprocess, on_progress
     )
-    refs = available_refs(validation, (5, 3, 1))
-    if not refs:
-        raise SigverifyError(
-            translate(
-                "errors",
-                "The validation writers have too few genuine signatures to measure the model.",
-            )
-        )
-    measured = measure(encoder, validation, refs[0], first.distance, members[0].device)
+    measured = measure(
+        encoder, validation, validation_refs(validation), first.distance, members[0].device
+    )
     card = ModelCard(
         name=name,
         encoder=encoder.name,

@@ -33,7 +33,6 @@ from sigverify.core.data.pen_bank import SEQUENCE_FEATURES, PenBank
 from sigverify.core.encoders import Encoder, create_encoder
 from sigverify.core.encoders.embedding import images_to_tensor
 from sigverify.core.errors import SigverifyError
-from sigverify.core.evaluation.protocol import available_refs
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import ModelCard, write_scores
@@ -266,15 +265,7 @@ def train_model(
     rng = np.random.default_rng(config.start_seed())
 
     sampler = WriterSampler(train_bank, config.skilled_fraction, config.balance_datasets)
-    refs_options = available_refs(validation_bank, (config.validation_refs, 3, 1))
-    if not refs_options:
-        raise SigverifyError(
-            translate(
-                "errors",
-                "The validation writers have too few genuine signatures to measure the model.",
-            )
-        )
-    validation_refs = refs_options[0]
+    validation_refs = validation.validation_refs(validation_bank, config.validation_refs)
 
     encoder = build_encoder(config).to(device)
     augmenter = SignatureAugmenter(config.augment, config.elastic)

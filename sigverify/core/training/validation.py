@@ -1,7 +1,7 @@
-"""What training measures on its validation writers: the EER with the protocol's
-references (:func:`measure`), the threshold, review band and calibration that go on the
-model card (:func:`record_on_card`), and the last step, whitening kept only when it lowers
-the validation EER (:func:`whiten_if_better`)."""
+"""What training measures on its validation writers: the references to use
+(:func:`validation_refs`), the EER with them (:func:`measure`), the threshold, review band
+and calibration that go on the model card (:func:`record_on_card`), and the last step,
+whitening kept only when it lowers the validation EER (:func:`whiten_if_better`)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ import torch
 from sigverify.core.data.bank import WriterBank
 from sigverify.core.encoders import Encoder
 from sigverify.core.encoders.embedding import embed_inputs
+from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.calibration import record_on_card as record_band
 from sigverify.core.evaluation.metrics import Metrics
-from sigverify.core.evaluation.protocol import evaluate_embeddings
+from sigverify.core.evaluation.protocol import available_refs, evaluate_embeddings
+from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard, write_scores
 from sigverify.core.model.io import load_model, save_model
 from sigverify.core.scoring import ScoreSet, typical_spread
@@ -30,6 +32,20 @@ class Validation:
     spread: float | None
     metrics: Metrics
     scores: ScoreSet
+
+
+def validation_refs(validation_bank: WriterBank, preferred: int = 5) -> int:
+    """The references per writer to measure with: ``preferred``, else 3, else 1, whichever
+    every validation writer has enough genuine signatures for first."""
+    options = available_refs(validation_bank, (preferred, 3, 1))
+    if not options:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "The validation writers have too few genuine signatures to measure the model.",
+            )
+        )
+    return options[0]
 
 
 def measure(

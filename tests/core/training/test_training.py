@@ -18,6 +18,7 @@ from sigverify.core.model.card import read_card
 from sigverify.core.model.io import load_model
 from sigverify.core.training.config import TrainConfig
 from sigverify.core.training.engine import build_encoder, learning_rate_at, train_model
+from sigverify.core.training.validation import validation_refs
 from sigverify.core.training.whitening import within_writer_whitening
 
 SMALL = PreprocessConfig(height=40, width=60)
@@ -264,6 +265,19 @@ def test_bad_settings_are_refused(small_banks, tmp_path):
         train_model(train, validation, small_config(epochs=0), tmp_path / "m")
     with pytest.raises(SigverifyError, match="batch-hard"):
         train_model(train, validation, small_config(loss="contrastive", classify=1), tmp_path / "m")
+
+
+def test_validation_references_fall_back_and_too_few_are_refused(small_banks, tmp_path):
+    # 4 genuine signatures per writer: 5 references would leave no query, 3 leave one.
+    train, validation = small_banks
+    assert validation_refs(validation, 5) == 3
+    assert validation_refs(validation, 1) == 1
+    lone = synthetic_bank(range(500, 504), 1, 2, SMALL)  # a reference but no query
+    with pytest.raises(SigverifyError, match="too few genuine signatures"):
+        validation_refs(lone)
+    with pytest.raises(SigverifyError, match="too few genuine signatures"):
+        train_model(train, lone, small_config(), tmp_path / "m")
+    assert not (tmp_path / "m").exists()
 
 
 def test_training_learns_to_tell_held_out_writers_apart(tmp_path):
