@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+257"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+251"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -1623,7 +1623,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>PersonDetails</name>
     <message>
-        <location filename="../../sigverify/gui/person_details.py" line="+29"/>
+        <location filename="../../sigverify/gui/person_details.py" line="+30"/>
         <source>e.g. customer or patient number</source>
         <extracomment>The name or note was typed in (``edited_now`` tells whether it differs from the stored). &quot;Save name and note&quot; was pressed, or Enter in the name or note with something edited.</extracomment>
         <translation>例如客户号或病历号</translation>
@@ -2090,7 +2090,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultSummary</name>
     <message>
-        <location filename="../../sigverify/gui/result_summary.py" line="+45"/>
+        <location filename="../../sigverify/gui/result_summary.py" line="+46"/>
         <source>The answer and its score show here after Verify.</source>
         <translation>点击“验证”后，结果和分数显示在这里。</translation>
     </message>
@@ -2305,7 +2305,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdGauge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+57"/>
+        <location filename="../../sigverify/gui/threshold_widgets.py" line="+51"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -2318,7 +2318,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+67"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+63"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -3467,7 +3467,7 @@ enrolled {at} by {who}</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/engine.py" line="+122"/>
+        <location filename="../../sigverify/core/training/engine.py" line="+121"/>
         <source>The model to start from uses a different encoder or image size; train from scratch or choose matching settings.</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
@@ -3507,8 +3507,7 @@ enrolled {at} by {who}</source>
         <translation>“{a}”和“{b}”使用了不同的书写者划分进行训练；请用相同的 --seed（和不同的 --init-seed）训练每个成员。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location filename="../../sigverify/core/training/engine.py" line="+45"/>
+        <location filename="../../sigverify/core/training/validation.py" line="+43"/>
         <source>The validation writers have too few genuine signatures to measure the model.</source>
         <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>
     </message>
@@ -4381,7 +4380,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-255"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-198"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4430,9 +4429,8 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+332"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+224"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
-        <extracomment>Positions of a threshold slider.</extracomment>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>
     </message>
     <message>

@@ -13,7 +13,8 @@ from sigverify.core.errors import NotFoundError
 from sigverify.core.store import Store
 from sigverify.core.thresholds import ACCEPT, REJECT
 from sigverify.core.verification_results import VerificationResult
-from sigverify.gui.widgets import DecisionBadge, ThresholdGauge
+from sigverify.gui.threshold_widgets import ThresholdGauge
+from sigverify.gui.widgets import DecisionBadge
 
 
 class ResultSummary(QWidget):

@@ -31,12 +31,8 @@ from sigverify.gui import dialogs
 from sigverify.gui.band_rates_view import BandRatesView
 from sigverify.gui.preset_chooser import PresetChooser
 from sigverify.gui.score_source import LoadedScores, ScoreSource
-from sigverify.gui.widgets import (
-    RoleButton,
-    ThresholdControl,
-    clear_tabs,
-    figure_canvas,
-)
+from sigverify.gui.threshold_widgets import ThresholdControl
+from sigverify.gui.widgets import RoleButton, clear_tabs, figure_canvas
 from sigverify.gui.workers import Engine
 
 

@@ -818,7 +818,7 @@ def test_after_recording_typing_goes_to_the_person_field_replacing_the_id(
 
 
 def test_the_gauge_keeps_one_scale_for_the_same_thresholds():
-    from sigverify.gui.widgets import ThresholdGauge
+    from sigverify.gui.threshold_widgets import ThresholdGauge
 
     gauge = ThresholdGauge()
     gauge.resize(400, 46)
