@@ -26,7 +26,10 @@ def models(data, tmp_path_factory):
         assert cli.main(["train", "--data", str(data), "--out", str(out), *TINY, *options]) == 0
         return out
 
-    return {"a": train("a", "--seed", "0"), "b": train("b", "--seed", "0", "--init-seed", "1")}
+    return {
+        "a": train("a", "--seed", "0", "--description", "Synthetic writers, split 0."),
+        "b": train("b", "--seed", "0", "--init-seed", "1"),
+    }
 
 
 def changed_copy(folder, to, change):
@@ -56,6 +59,9 @@ def test_the_ensemble_embeds_as_its_members_joined(models, data, tmp_path, capsy
     assert card.encoder == "ensemble" and card.embedding_dim == 32 and card.onnx_sha256
     assert card.encoder_config["weights"] == pytest.approx([1 / a.threshold, 1 / b.threshold])
     assert card.preprocess == a.preprocess and card.training["datasets"] == a.training["datasets"]
+    assert card.description == (
+        "An ensemble of 2 models of one recipe and writer split. Synthetic writers, split 0."
+    )
     assert [m["weights_sha256"] for m in card.training["ensemble_of"]] == [
         a.weights_sha256,
         b.weights_sha256,

@@ -100,7 +100,11 @@ def combine_models(
         preprocess=dict(first.preprocess),
         input=first.input,
         distance=first.distance,
-        description=f"An ensemble of {len(members)} models of one recipe and writer split.",
+        # the members share their data and split, so the first one's account holds for all
+        description=(
+            f"An ensemble of {len(members)} models of one recipe and writer split. "
+            + first.description
+        ).strip(),
         training={
             "datasets": first.training["datasets"],
             "split_seed": first.training.get("split_seed"),
