@@ -879,11 +879,11 @@ Click to open another store at the next start</source>
     <name>ModelDescriptions</name>
     <message>
         <location filename="../../sigverify/gui/model_card_view.py" line="+24"/>
-        <source>Trained on 229 writers of CEDAR, SigComp2011, BHSig260 Bengali and Hindi and SigComp2009 NFI (data sets drawn equally), validated on 53, tested on 71 never seen; 800 px working size and sigverify&apos;s own thinning.</source>
-        <translation>在 CEDAR、SigComp2011、BHSig260 孟加拉文与印地文以及 SigComp2009 NFI 的 229 位书写者上训练（各数据集等量抽取），在 53 位书写者上验证，并在 71 位从未见过的书写者上测试；工作尺寸 800 像素，使用 sigverify 自己的细化算法。</translation>
+        <source>An ensemble of 2 models of one recipe and writer split. Trained on 229 writers of CEDAR, SigComp2011, BHSig260 Bengali and Hindi and SigComp2009 NFI (data sets drawn equally), validated on 53, tested on 71 never seen; 800 px working size and sigverify&apos;s own thinning.</source>
+        <translation>由同一配方、同一书写者划分训练的 2 个模型组成的集成模型。在 CEDAR、SigComp2011、BHSig260 孟加拉文与印地文以及 SigComp2009 NFI 的 229 位书写者上训练（各数据集等量抽取），在 53 位书写者上验证，并在 71 位从未见过的书写者上测试；工作尺寸 800 像素，使用 sigverify 自己的细化算法。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pen model for signatures drawn on a pad: a time-delay network on the pen trajectory, trained writer-disjoint on SVC2004, SUSIG and SigComp2009 NFI pen data (NFI writers on the same side as their scans in the default image model). Joined with time warping and the image model by its fusion entry.</source>
         <translation>用于手写板签名的笔迹模型：基于笔迹轨迹的时延网络，在 SVC2004、SUSIG 和 SigComp2009 NFI 笔迹数据上按书写者互不重叠地训练（NFI 书写者与其扫描件在默认图像模型中划分在同一侧）。通过其融合设置与时间规整和图像模型结合。</translation>
     </message>

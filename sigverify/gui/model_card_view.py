@@ -23,6 +23,7 @@ translate = QCoreApplication.translate
 BUNDLED_DESCRIPTIONS = (
     QT_TRANSLATE_NOOP(
         "ModelDescriptions",
+        "An ensemble of 2 models of one recipe and writer split. "
         "Trained on 229 writers of CEDAR, SigComp2011, BHSig260 Bengali and Hindi and "
         "SigComp2009 NFI (data sets drawn equally), validated on 53, tested on 71 never "
         "seen; 800 px working size and sigverify's own thinning.",
