@@ -1429,12 +1429,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+157"/>
+        <location line="+155"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-153"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1444,14 +1444,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>{label}
-{count} reference(s)</source>
-        <translation>{label}
-{count} 个参考签名</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+99"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1460,22 +1453,8 @@ Click to open another store at the next start</source>
         <source>The name or note of {id} was changed. Save the changes?</source>
         <translation>{id} 的姓名或备注已更改。是否保存更改？</translation>
     </message>
-    <message numerus="yes">
-        <location line="+24"/>
-        <source>%n signature(s) added for {id} have not been enrolled. Drop them?</source>
-        <translation>
-            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃它们吗？</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n signature(s) added for the new person have not been enrolled. Drop them?</source>
-        <translation>
-            <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃它们吗？</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+6"/>
+        <location line="+36"/>
         <source>Signatures not enrolled</source>
         <translation>签名尚未登记</translation>
     </message>
@@ -1508,15 +1487,8 @@ Click to open another store at the next start</source>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to add them.</source>
-        <translation>
-            <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）添加。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Add {low} to {high} signatures of this person: drop files, open, paste, draw or crop them from a page.</source>
         <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
     </message>
@@ -1547,15 +1519,8 @@ Click to open another store at the next start</source>
             <numerusform>已登记 %n 个参考签名。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n of them look(s) different from the others: see the ⚠ mark.</source>
-        <translation>
-            <numerusform>其中 %n 个与其他参考签名看起来不同：请查看 ⚠ 标记。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>{message}
 
 Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
@@ -1604,8 +1569,17 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <source>Delete {id} and all their reference signatures? This cannot be undone (the audit log keeps a record).</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
+    <message numerus="yes">
+        <location line="-275"/>
+        <source>{label}
+%n reference(s)</source>
+        <translation>
+            <numerusform>{label}
+%n 个参考签名</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-229"/>
+        <location line="+46"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1614,8 +1588,36 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Not enrolled yet: %n signature(s) added for {id}. Drop them?</source>
+        <translation>
+            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃它们吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Not enrolled yet: %n signature(s) added for the new person. Drop them?</source>
+        <translation>
+            <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃它们吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+76"/>
+        <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.</source>
+        <translation>
+            <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+68"/>
+        <source>Unlike the others: %n of them (see the ⚠ mark).</source>
+        <translation>
+            <numerusform>其中 %n 个与其他参考签名不同（请查看 ⚠ 标记）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+234"/>
+        <location line="+63"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1685,7 +1687,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../sigverify/gui/language.py" line="+72"/>
+        <location filename="../../sigverify/gui/language.py" line="+90"/>
         <source>Folder</source>
         <comment>All other platforms</comment>
         <translation>文件夹</translation>
@@ -1896,13 +1898,22 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>{total} item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
-        <translation>队列中有 {total} 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</translation>
+        <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
+        <translation>
+            <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+186"/>
+        <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
+        <translation>
+            <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-137"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -1916,28 +1927,34 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <source>CSV files</source>
         <translation>CSV 文件</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n new item(s) added.</source>
+        <translation>
+            <numerusform>已添加 %n 个新项目。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n row(s) skipped: {why}</source>
+        <translation>
+            <numerusform>跳过 %n 行：{why}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Stopped: %n item(s) checked; “Check the rest” goes on.</source>
+        <translation>
+            <numerusform>已停止：已核验 %n 项；点“核验其余项目”继续。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+106"/>
+        <location line="+63"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <source>{count} new item(s) added.</source>
-        <translation>已添加 {count} 个新项目。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{count} row(s) skipped: {why}</source>
-        <translation>跳过 {count} 行：{why}</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Stopped: {count} item(s) checked; “Check the rest” goes on.</source>
-        <translation>已停止：已核验 {count} 项；点“核验其余项目”继续。</translation>
-    </message>
-    <message>
-        <location line="+60"/>
+        <location line="-2"/>
         <source>Save summary</source>
         <translation>保存汇总</translation>
     </message>
@@ -1952,12 +1969,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>清空队列并新建？审计日志会保留所有结论。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{count} item(s) are still waiting for a clerk. Empty the queue anyway? The audit log keeps every decision.</source>
-        <translation>仍有 {count} 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>New queue</source>
         <translation>新建队列</translation>
     </message>
@@ -2202,23 +2214,41 @@ enrolled {at} by {who}</source>
         <source>No pen model with fused validation scores is active. Fit one with “sigverify models fuse” and activate it on the Models page.</source>
         <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
-        <source>Pen model, time warping and picture together (each over its own threshold, averaged) for the pen model&apos;s validation writers, {refs} pad reference(s) each. The thresholds below decide signatures drawn on a pad.</source>
-        <translation>笔迹模型、时间规整与图像合并后的分数（各除以自身阈值后取平均），来自笔迹模型的验证书写者，每人 {refs} 个手写板参考签名。下面的阈值用于判定手写板上签的签名。</translation>
+        <source>Pen model, time warping and picture together (each over its own threshold, averaged) for the pen model&apos;s validation writers, %n pad reference(s) each. The thresholds below decide signatures drawn on a pad.</source>
+        <translation>
+            <numerusform>笔迹模型、时间规整与图像合并后的分数（各除以自身阈值后取平均），来自笔迹模型的验证书写者，每人 %n 个手写板参考签名。下面的阈值用于判定手写板上签的签名。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Distances of validation writers (never used for training), %n reference(s) each.</source>
+        <translation>
+            <numerusform>验证集书写者（从未用于训练）的距离，每人 %n 个参考签名。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n writer(s),</source>
+        <translation>
+            <numerusform>%n 名书写者，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n reference(s) each.</source>
+        <translation>
+            <numerusform>每人 %n 个参考签名。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-48"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Distances of validation writers (never used for training), {refs} reference(s) each.</source>
-        <translation>验证集书写者（从未用于训练）的距离，每人 {refs} 个参考签名。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
@@ -2227,16 +2257,11 @@ enrolled {at} by {who}</source>
         <source>Reading and measuring the signatures…</source>
         <translation>正在读取并测量签名…</translation>
     </message>
-    <message>
-        <location line="+18"/>
-        <source>{writers} writer(s), {refs} reference(s) each.</source>
-        <translation>{writers} 名书写者，每人 {refs} 个参考签名。</translation>
-    </message>
 </context>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+148"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+146"/>
         <source>Drop signature images here</source>
         <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work)</extracomment>
         <translation>将签名图像拖放到此处</translation>
@@ -2966,13 +2991,29 @@ enrolled {at} by {who}</source>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>{count} reference(s): {files}</source>
-        <translation>{count} 个参考签名：{files}</translation>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n reference(s): {files}</source>
+        <translation>
+            <numerusform>%n 个参考签名：{files}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n reference(s), model {model}</source>
+        <translation>
+            <numerusform>%n 个参考签名，模型 {model}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>with %n reference(s)</source>
+        <translation>
+            <numerusform>共 %n 个参考签名</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+13"/>
         <source>accept {accept}, reject {reject}</source>
         <translation>接受 {accept}，拒绝 {reject}</translation>
     </message>
@@ -3017,17 +3058,7 @@ enrolled {at} by {who}</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>{count} reference(s), model {model}</source>
-        <translation>{count} 个参考签名，模型 {model}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>with {count} reference(s)</source>
-        <translation>共 {count} 个参考签名</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>change {change}: {action}</source>
         <translation>更改 {change}：{action}</translation>
     </message>
@@ -4016,13 +4047,15 @@ enrolled {at} by {who}</source>
         <source>, time warping {dtw:.2f}</source>
         <translation>，时间规整 {dtw:.2f}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>Drawn on a pad: the way it was written is {writing:.2f} times its thresholds against {refs} pad reference(s) ({measures}), the picture {image:.2f} times its threshold (distance {distance:.3f}); together, counting the way it was written {writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.2f}</source>
-        <translation>手写板上签：与 {refs} 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.3f}）；书写方式占 {writing_share:.0f} %、图像占 {image_share:.0f} %，合并为 {fused:.2f}</translation>
+        <source>Drawn on a pad: the way it was written is {writing:.2f} times its thresholds against %n pad reference(s) ({measures}), the picture {image:.2f} times its threshold (distance {distance:.3f}); together, counting the way it was written {writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.2f}</source>
+        <translation>
+            <numerusform>手写板上签：与 %n 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.3f}）；书写方式占 {writing_share:.0f} %、图像占 {image_share:.0f} %，合并为 {fused:.2f}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>within the accept limit {limit:.3f}</source>
         <translation>在接受界限 {limit:.3f} 以内</translation>
     </message>
@@ -4118,7 +4151,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+60"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+62"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -4279,17 +4312,19 @@ enrolled {at} by {who}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-12"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-14"/>
         <source>Batch verification summary</source>
         <translation>批量核验汇总</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>{items} item(s): {accept} accepted, {review} to review, {reject} rejected, {errors} could not be checked.</source>
-        <translation>{items} 项：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法核验。</translation>
+        <source>%n item(s): {accept} accepted, {review} to review, {reject} rejected, {errors} could not be checked.</source>
+        <translation>
+            <numerusform>%n 项：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法核验。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -4395,7 +4430,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-167"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-165"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
@@ -4418,13 +4453,13 @@ postgresql://ann@branch-server/sigverify
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>The other %n file(s) were added.</source>
+        <source>Added the other %n file(s).</source>
         <translation>
             <numerusform>其余 %n 个文件已添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>The clipboard holds no picture. Copy a signature image first.</source>
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>

@@ -16,6 +16,7 @@ from sigverify.cli.common import (
     add_group,
 )
 from sigverify.cli.store_commands import _open_store, _service, add_store_arguments
+from sigverify.core.i18n import english_plurals
 
 EXIT_INTERRUPTED = 130
 
@@ -77,15 +78,21 @@ def cmd_batch_verify(args: argparse.Namespace) -> int:
         save_pdf(batch_pages(args.out), args.report)
     counts = summary.decisions
     lines = [
-        f"Checked {summary.checked} of {summary.items} item(s) in "
-        f"{_format_duration(summary.seconds)} ({summary.queries_per_s:.0f} a second): "
+        english_plurals(f"Checked {summary.checked} of {summary.items} item(s) in ", summary.items)
+        + f"{_format_duration(summary.seconds)} ({summary.queries_per_s:.0f} a second): "
         f"{counts['accept']} accepted, {counts['review']} to review, "
         f"{counts['reject']} rejected; results in {args.out}."
     ]
     if summary.skipped:
-        lines.append(f"{summary.skipped} item(s) already had a decision there and were skipped.")
+        lines.append(
+            english_plurals(
+                f"Skipped {summary.skipped} item(s) that already had a decision there.",
+                summary.skipped,
+            )
+        )
     if summary.errors:
-        lines.append(f"{len(summary.errors)} item(s) could not be checked:")
+        count = len(summary.errors)
+        lines.append(english_plurals(f"{count} item(s) could not be checked:", count))
         lines += [
             f"  row {o.item.row}: {o.item.person_id or '?'} {o.item.image or '?'}: {o.error}"
             for o in summary.errors

@@ -16,6 +16,7 @@ from sigverify.cli.common import (
     add_command,
 )
 from sigverify.cli.server_commands import pending_payload, pending_text
+from sigverify.core.i18n import english_plurals
 
 
 def _open_store(args):
@@ -60,9 +61,13 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         "model": service.model_id,
         "warnings": result.warnings,
     }
+    added = len(result.reference_ids)
     text = [
-        f"Enrolled {len(result.reference_ids)} reference(s) for {result.person_id} "
-        f"({result.total_references} in all)."
+        english_plurals(
+            f"Enrolled {added} reference(s) for {result.person_id} "
+            f"({result.total_references} in all).",
+            added,
+        )
     ] + [f"Note: {w}" for w in result.warnings]
     _emit(args, payload, "\n".join(text))
     return EXIT_OK
@@ -135,7 +140,12 @@ def cmd_people(args: argparse.Namespace) -> int:
             for p in people
         ]
     }
-    text = "\n".join(f"{p.id:<16} {p.name:<28} {p.reference_count:>3} reference(s)" for p in people)
+    text = "\n".join(
+        english_plurals(
+            f"{p.id:<16} {p.name:<28} {p.reference_count:>3} reference(s)", p.reference_count
+        )
+        for p in people
+    )
     _emit(args, payload, text or "No people enrolled yet.")
     return EXIT_OK
 
@@ -155,8 +165,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
             person = store.get_person(args.person)
             if not args.yes:
                 raise UsageError(
-                    f"This deletes {person.id} and their {person.reference_count} reference(s) "
-                    "for good. Add --yes to confirm."
+                    english_plurals(
+                        f"This deletes {person.id} and their {person.reference_count} "
+                        "reference(s) for good. Add --yes to confirm.",
+                        person.reference_count,
+                    )
                 )
             pending = store.delete_person(args.person, operator)
             message, payload = f"Deleted {person.id}.", {"deleted_person": person.id}
@@ -225,7 +238,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         count = store.get_person(person_id).reference_count
         waiting = [c for c in store.pending_changes()
                    if c.person_id == person_id and c.requested_by == store.account]  # fmt: skip
-    text = f"Imported {person_id} with {count} reference(s)."
+    text = english_plurals(f"Imported {person_id} with {count} reference(s).", count)
     if waiting:  # a supervisor on a shared store: the card's thresholds await approval
         text += "\n" + pending_text(waiting[-1])
     _emit(

@@ -123,9 +123,9 @@ def _details_text(entry: AuditEntry) -> str:
             text += " — " + d["comment"]
         return text
     if entry.action == "enroll":
-        return translate("audit", "{count} reference(s): {files}").format(
-            count=d.get("added"), files=", ".join(map(str, d.get("files", [])))
-        )
+        files = ", ".join(map(str, d.get("files", [])))
+        added = int(d.get("added") or 0)
+        return translate("audit", "%n reference(s): {files}", None, added).format(files=files)
     if entry.action == "set_thresholds":
         return _band_text(d)
     if entry.action == "settle":
@@ -136,11 +136,11 @@ def _details_text(entry: AuditEntry) -> str:
     if entry.action == "remove_reference":
         return str(d.get("file", ""))
     if entry.action == "embed":
-        return translate("audit", "{count} reference(s), model {model}").format(
-            count=len(d.get("references", [])), model=d.get("model")
-        )
+        return translate(
+            "audit", "%n reference(s), model {model}", None, len(d.get("references", []))
+        ).format(model=d.get("model"))
     if entry.action == "delete_person":
-        return translate("audit", "with {count} reference(s)").format(count=d.get("references"))
+        return translate("audit", "with %n reference(s)", None, int(d.get("references") or 0))
     if entry.action == "setting":
         return setting_text(str(d.get("key")), d.get("new"))
     if entry.action in {"request_change", "reject_change"}:

@@ -4,7 +4,12 @@ Core writes ``translate("errors", "No signature was found on {name}.").format(na
 The call has the shape of Qt's ``QCoreApplication.translate``, so ``pyside6-lupdate``
 collects these texts into the same ``.ts`` file as the GUI's ``tr()`` strings. Until a
 translator is installed (the command line never installs one) the text comes back as
-written; the desktop app installs Qt's own function at start-up (:func:`install`).
+written, its plurals made English (:func:`english_plurals`); the desktop app installs Qt's
+own function at start-up (:func:`install`).
+
+A count goes in as ``%n`` with ``n`` (``translate("audit", "%n reference(s)", None, 3)``),
+so that each language can say it its own way; English is the source text, where "(s)" is
+the plural ending: "1 reference", "3 references".
 """
 
 from __future__ import annotations
@@ -14,8 +19,16 @@ from collections.abc import Callable
 Translator = Callable[[str, str, str | None, int], str]
 
 
+def english_plurals(text: str, n: int = -1) -> str:
+    """``text`` with each "(s)" made English for the count ``n``: dropped for 1, "s" for any
+    other count; unchanged without a count (``n`` < 0)."""
+    if n < 0:
+        return text
+    return text.replace("(s)", "" if n == 1 else "s")
+
+
 def _as_written(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return text
+    return english_plurals(text, n)
 
 
 _translator: Translator = _as_written

@@ -201,12 +201,13 @@ def fused_reason(decision: str, evidence: PenEvidence, thresholds: Thresholds) -
     basis = translate(
         "reason",
         "Drawn on a pad: the way it was written is {writing:.2f} times its thresholds "
-        "against {refs} pad reference(s) ({measures}), the picture {image:.2f} times its "
+        "against %n pad reference(s) ({measures}), the picture {image:.2f} times its "
         "threshold (distance {distance:.3f}); together, counting the way it was written "
         "{writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.2f}",
+        None,
+        evidence.references,
     ).format(
         writing=evidence.writing_ratio,
-        refs=evidence.references,
         measures=measures,
         image=evidence.image_ratio,
         distance=evidence.scores[IMAGE],

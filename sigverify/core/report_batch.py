@@ -51,9 +51,11 @@ def batch_pages(
             )
             summary = translate(
                 "report",
-                "{items} item(s): {accept} accepted, {review} to review, {reject} rejected, "
+                "%n item(s): {accept} accepted, {review} to review, {reject} rejected, "
                 "{errors} could not be checked.",
-            ).format(items=len(rows), errors=errors, **counts)
+                None,
+                len(rows),
+            ).format(errors=errors, **counts)
             page.paragraph(summary, 10.5)
             page.y -= 0.015
         header = (

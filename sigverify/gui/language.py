@@ -40,18 +40,38 @@ def translations_dir() -> str:
     return str(resource_path("translations"))
 
 
+class EnglishPlurals(QTranslator):
+    """English is the source language, so it has no ``.qm``: this translator only makes the
+    plurals of counted texts English ("%n reference(s)" -> "1 reference", "3 references";
+    :func:`sigverify.core.i18n.english_plurals`)."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt API
+        if n is None or n < 0 or "(s)" not in source:
+            return None  # a null string: not translated here, so Qt keeps the source text
+        return i18n.english_plurals(source, n)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+
+def install_english(app) -> str:
+    """English: the source texts, with English plurals (once, however often it is asked)."""
+    if not any(isinstance(t, EnglishPlurals) for t in app.findChildren(QTranslator)):
+        app.installTranslator(EnglishPlurals(app))
+    i18n.install(None)
+    return "en"
+
+
 def install_translator(app, language: str | None = None) -> str:
     """Install the translation for ``language`` (default: the setting, else the system
     language) and return the language now in use ("en" when none applies)."""
     language = chosen_language() if language is None else language
     locale = QLocale(language) if language else QLocale()
     if locale.language() == QLocale.Language.English:
-        i18n.install(None)
-        return "en"
+        return install_english(app)
     ours = QTranslator(app)
     if not ours.load(locale, "sigverify", "_", translations_dir()):
-        i18n.install(None)
-        return "en"
+        return install_english(app)
     # Qt's own words (OK, Cancel, Next in the wizard, the file dialog) in the same language.
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -81,5 +101,6 @@ def remove_translators(app) -> None:
     """Back to English (tests switch languages within one process)."""
     for translator in app.findChildren(QTranslator):
         app.removeTranslator(translator)
+        translator.setParent(None)  # not found by install_english before it is deleted
         translator.deleteLater()
-    i18n.install(None)
+    install_english(app)

@@ -136,9 +136,7 @@ class PeoplePage(QWidget):
         for person in self.store.list_people(self.search.text()):
             label = f"{person.name} — {person.id}" if person.name else person.id
             item = QListWidgetItem(
-                self.tr("{label}\n{count} reference(s)").format(
-                    label=label, count=person.reference_count
-                )
+                self.tr("{label}\n%n reference(s)", "", person.reference_count).format(label=label)
             )
             item.setData(PERSON_ROLE, person.id)
             self.people.addItem(item)
@@ -205,13 +203,13 @@ class PeoplePage(QWidget):
         who = self.person_id or self.details.id_edit.text().strip()
         text = (
             self.tr(
-                "%n signature(s) added for {id} have not been enrolled. Drop them?",
+                "Not enrolled yet: %n signature(s) added for {id}. Drop them?",
                 "",
                 len(waiting),
             ).format(id=who)
             if who
             else self.tr(
-                "%n signature(s) added for the new person have not been enrolled. Drop them?",
+                "Not enrolled yet: %n signature(s) added for the new person. Drop them?",
                 "",
                 len(waiting),
             )
@@ -287,7 +285,7 @@ class PeoplePage(QWidget):
         self.details.save_button.setEnabled(self.details.edited_now())
         if count:  # not a line about an enrolment done before these were added
             self.status.setText(
-                self.tr("%n signature(s) waiting: press Enrol (Ctrl+Enter) to add them.", "", count)
+                self.tr("%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.", "", count)
             )
         else:
             low, high = RECOMMENDED_REFERENCES
@@ -355,7 +353,7 @@ class PeoplePage(QWidget):
         others = [w for w in result.warnings if w not in odd_messages]
         if result.odd:  # each is marked on its thumbnail, with the full reason beside it
             text += " " + self.tr(
-                "%n of them look(s) different from the others: see the ⚠ mark.", "", len(result.odd)
+                "Unlike the others: %n of them (see the ⚠ mark).", "", len(result.odd)
             )
         if others:
             text += " " + " ".join(others)

@@ -203,9 +203,11 @@ class QueuePage(QWidget):
         waiting = sum(row.needs_clerk for row in self.rows)
         self.hint.setText(
             self.tr(
-                "{total} item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or "
-                "a CSV list here to add more."
-            ).format(total=len(self.rows), waiting=waiting)
+                "%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or "
+                "a CSV list here to add more.",
+                "",
+                len(self.rows),
+            ).format(waiting=waiting)
         )
         self._selected()
 
@@ -269,10 +271,10 @@ class QueuePage(QWidget):
             dialogs.show_error(self, self._cannot_write(error))
             return
         self.reload()
-        note = self.tr("{count} new item(s) added.").format(count=added)
+        note = self.tr("%n new item(s) added.", "", added)
         if skipped:
-            note += " " + self.tr("{count} row(s) skipped: {why}").format(
-                count=len(skipped), why=skipped[0].problem
+            note += " " + self.tr("%n row(s) skipped: {why}", "", len(skipped)).format(
+                why=skipped[0].problem
             )
         self.hint.setText(note)
         self.check()
@@ -297,8 +299,10 @@ class QueuePage(QWidget):
             self.reload()
             if summary is not None and summary.cancelled:
                 self.hint.setText(
-                    self.tr("Stopped: {count} item(s) checked; “Check the rest” goes on.").format(
-                        count=summary.checked
+                    self.tr(
+                        "Stopped: %n item(s) checked; “Check the rest” goes on.",
+                        "",
+                        summary.checked,
                     )
                 )
 
@@ -385,9 +389,11 @@ class QueuePage(QWidget):
         text = self.tr("Empty the queue and start a new one? The audit log keeps every decision.")
         if waiting:
             text = self.tr(
-                "{count} item(s) are still waiting for a clerk. Empty the queue anyway? The "
-                "audit log keeps every decision."
-            ).format(count=waiting)
+                "Still waiting for a clerk: %n item(s). Empty the queue anyway? The "
+                "audit log keeps every decision.",
+                "",
+                waiting,
+            )
         if dialogs.ask(self, self.tr("New queue"), text, self.tr("Empty the queue")):
             try:
                 self.queue.clear()

@@ -109,9 +109,11 @@ class ScoreSource(QWidget):
         self.source_note.setText(
             self.tr(
                 "Pen model, time warping and picture together (each over its own threshold, "
-                "averaged) for the pen model's validation writers, {refs} pad reference(s) "
-                "each. The thresholds below decide signatures drawn on a pad."
-            ).format(refs=scores.refs)
+                "averaged) for the pen model's validation writers, %n pad reference(s) "
+                "each. The thresholds below decide signatures drawn on a pad.",
+                "",
+                scores.refs,
+            )
         )
 
     def load_model_scores(self) -> None:
@@ -139,9 +141,10 @@ class ScoreSource(QWidget):
         self._emit(scores)
         self.source_note.setText(
             self.tr(
-                "Distances of validation writers (never used for training), "
-                "{refs} reference(s) each."
-            ).format(refs=scores.refs)
+                "Distances of validation writers (never used for training), %n reference(s) each.",
+                "",
+                scores.refs,
+            )
         )
 
     def load_folder_scores(self, folder: str | None = None) -> None:
@@ -176,9 +179,9 @@ class ScoreSource(QWidget):
             self.source_note.setText(
                 " ".join(notes)
                 + " "
-                + self.tr("{writers} writer(s), {refs} reference(s) each.").format(
-                    writers=len(scores.writers), refs=scores.refs
-                )
+                + self.tr("%n writer(s),", "", len(scores.writers))
+                + " "
+                + self.tr("%n reference(s) each.", "", scores.refs)
             )
 
         def failed(error):

@@ -95,9 +95,7 @@ def bad_files_error(bad: list[tuple[str, SigverifyError]], kept: int) -> Sigveri
     intro = QGuiApplication.translate("widgets", "%n file(s) could not be used:", "", len(bad))
     text = f"{intro}\n{lines}"
     if kept:
-        text += "\n" + QGuiApplication.translate(
-            "widgets", "The other %n file(s) were added.", "", kept
-        )
+        text += "\n" + QGuiApplication.translate("widgets", "Added the other %n file(s).", "", kept)
     return SigverifyError(text)
 
 

@@ -61,7 +61,7 @@ def test_rows_that_fail_are_listed_and_the_exit_code_says_so(desk, capsys, tmp_p
         capsys, "batch", "verify", items, "--out", desk["out"], "--store", desk["store"]
     )
     assert code == 2
-    assert "Checked 1 of 2 item(s)" in out and "1 item(s) could not be checked" in out
+    assert "Checked 1 of 2 items" in out and "1 item could not be checked" in out
     assert "row 2: P7 inbox/P1/w1_g7.png: " in out and "P7" in out.splitlines()[-1]
 
 

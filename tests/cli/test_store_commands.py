@@ -95,6 +95,14 @@ def test_people_and_search(env, capsys):
     )
     code, payload, _ = run_json(capsys, "people", "--search", "zzz", "--store", env["store"])
     assert payload["people"] == []
+    one = signature_file(env["tmp"], 4, 0)
+    code, out, _ = run(capsys, "enroll", "--person", "solo", one, "--store", env["store"])
+    assert code == 0 and out.startswith("Enrolled 1 reference for solo (1 in all).")
+    code, out, _ = run(capsys, "people", "--store", env["store"])
+    assert [line.split()[-2:] for line in out.splitlines()] == [
+        ["3", "references"],
+        ["1", "reference"],
+    ]
 
 
 def test_duplicate_enrolment_is_refused(env, capsys):
@@ -171,7 +179,7 @@ def test_no_model_installed_says_what_to_do(tmp_path, capsys, monkeypatch):
 
 def test_remove_needs_confirmation(env, capsys):
     code, _, err = run(capsys, "remove", "--person", "c-1", "--store", env["store"])
-    assert code == 2 and "--yes" in err
+    assert code == 2 and "their 3 references for good. Add --yes to confirm." in err
     code, _, _ = run(capsys, "remove", "--person", "c-1", "--yes", "--store", env["store"])
     assert code == 0
     code, payload, _ = run_json(capsys, "people", "--store", env["store"])

@@ -60,13 +60,13 @@ def test_each_action_is_summed_up_in_words():
                             "(the way it was written decided), score 98 %")  # fmt: skip
     assert action_name("verify") == "Verification" and action_name("odd_action") == "odd_action"
     enrol = entry(8, "enroll", "C-1", added=2, files=["a.png", "b.png"])
-    assert summary(enrol) == "2 reference(s): a.png, b.png"
+    assert summary(enrol) == "2 references: a.png, b.png"
     preset = entry(9, "set_thresholds", "C-1", accept=0.5, reject=0.8, preset=0.01)
     assert summary(preset) == "accept 0.5, reject 0.8 (preset: 1 % of forgeries)"
     assert summary(entry(10, "setting", None, key="k", new="v")) == "k: v"
-    assert summary(entry(11, "delete_person", "c-1", references=3)) == "with 3 reference(s)"
+    assert summary(entry(11, "delete_person", "c-1", references=3)) == "with 3 references"
     approved = entry(12, "delete_person", "c-1", references=3, change=4, requested_by="bo")
-    assert summary(approved) == "with 3 reference(s) (change 4, asked for by bo)"
+    assert summary(approved) == "with 3 references (change 4, asked for by bo)"
     asked_for = {"change": 4, "action": "delete_person", "requested_by": "bo"}
     rejected = AuditEntry(13, "2026-11-30T12:00:00+00:00", "cy", "reject_change", "c-1",
                           asked_for, "0" * 64, "0" * 64)  # fmt: skip

@@ -101,7 +101,7 @@ def test_a_batch_summary_counts_each_item_once_by_its_last_row(service, tmp_path
     text = "\n".join(page_texts(p) for p in pages)
     counts = {d: decisions.count(d) for d in ("accept", "review", "reject")}
     assert (
-        f"3 item(s): {counts['accept']} accepted, {counts['review']} to review, "
+        f"3 items: {counts['accept']} accepted, {counts['review']} to review, "
         f"{counts['reject']} rejected, 1 could not be checked." in text
     )
     assert text.count("There is no person with id “C-9”") == 1

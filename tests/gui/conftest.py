@@ -10,6 +10,14 @@ from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
 from sigverify.core.store import Store
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """The app's English, as it starts (its plurals: "1 reference", "3 references")."""
+    from sigverify.gui.language import install_english
+
+    install_english(qapp)
+
+
 @dataclass
 class Dialogs:
     """What the app asked and showed; ``answer`` is what every question gets."""

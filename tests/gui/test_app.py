@@ -58,7 +58,7 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     people = window.people_page
     assert people.people.count() == 1 and "Ana Li" in people.people.item(0).text()
     assert people.reference_panel.references.count() == 3 and people.adding.signatures == []
-    assert "Enrolled 3 reference(s)." in people.status.text()
+    assert "Enrolled 3 references." in people.status.text()
 
     verify = window.verify_page
     verify.choose_person("c-1")
@@ -180,7 +180,7 @@ def test_keyboard_verifies_on_the_visible_page(qtbot, window, tmp_path):
     # a button's shortcut clicks it after a short animation, then the job runs
     qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
     assert verify.result.person_id == "c-1"
-    assert window.people_page.status.text().startswith("Enrolled 3 reference(s).")
+    assert window.people_page.status.text().startswith("Enrolled 3 references.")
 
 
 def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
@@ -198,7 +198,7 @@ def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
     area.dropEvent(event)
     assert [s.name for s in window.people_page.adding.signatures] == [f.name for f in files]
     assert window.people_page.adding.thumbnails.count() == 2
-    assert window.people_page.enroll_button.text() == "Enrol 2 reference(s)"
+    assert window.people_page.enroll_button.text() == "Enrol 2 references"
 
 
 def test_a_bad_file_gives_a_plain_message(window, dialogs, tmp_path):
@@ -557,7 +557,7 @@ def test_thresholds_from_a_data_folder(qtbot, window, tmp_path):
     scores = page.scores
     assert len(scores.writers) == 4 and scores.refs == 3  # 4 genuine each: 3 refs + 1 query
     assert len(scores.genuine) == 4 and len(scores.skilled) == 8
-    assert "4 writer(s), 3 reference(s) each." in page.sources.source_note.text()
+    assert "4 writers, 3 references each." in page.sources.source_note.text()
     assert not page.sources.progress.isVisible()
 
 
@@ -781,7 +781,7 @@ def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
     # said, with the advice for fewer than 5 references; the focus back on the list, at the
     # next reference, outlined and not chosen (it fell on "Open file…")
     assert page.status.text().startswith(f"Removed “{label}” from p-9's references. ")
-    assert "p-9 has 3 reference(s); 5 to 10 are recommended." in page.status.text()
+    assert "p-9 has 3 references; 5 to 10 are recommended." in page.status.text()
     assert references.hasFocus() or QApplication.focusWidget() is references
     assert references.currentRow() == 0 and not references.selectedItems()
     assert not remove.isEnabled()

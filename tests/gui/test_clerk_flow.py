@@ -73,9 +73,7 @@ def test_the_result_names_the_file_and_whose_references_it_used(qtbot, two_peopl
     page = verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 7))
     text = page.summary.subject.text()
     # the name is escaped (shown as typed, not read as markup)
-    assert (
-        text == "<b>w2_g7.png</b> checked against 5 reference(s) of <b>Ana &lt;Lima&gt; (c-2)</b>"
-    )
+    assert text == "<b>w2_g7.png</b> checked against 5 references of <b>Ana &lt;Lima&gt; (c-2)</b>"
     page.choose_person("c-1")  # the stale result still says whose it is
     assert "(c-2)" in page.summary.subject.text()
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
@@ -237,8 +235,8 @@ def test_one_bad_file_keeps_the_good_ones(qtbot, window, dialogs, tmp_path):
     people.drop_area.add_paths([good[0], bad, good[1]])
     assert [s.name for s in people.adding.signatures] == [good[0].name, good[1].name]
     (error,) = dialogs.errors
-    assert "notes.png" in str(error) and "1 file(s) could not be used" in str(error)
-    assert "The other 2 file(s) were added." in str(error)
+    assert "notes.png" in str(error) and "1 file could not be used" in str(error)
+    assert "Added the other 2 files." in str(error)
 
 
 def test_a_blank_page_is_named_and_can_be_left_out(qtbot, window, dialogs, tmp_path):
@@ -301,7 +299,7 @@ def test_leave_out_takes_the_selected_signature_only_and_the_focus_stays_in_the_
 def test_three_references_get_the_measured_advice(qtbot, window, tmp_path):
     enrol(qtbot, window, "c-4", [signature_file(tmp_path, 4, i) for i in range(3)])
     text = window.people_page.status.text()
-    assert "c-4 has 3 reference(s); 5 to 10 are recommended." in text
+    assert "c-4 has 3 references; 5 to 10 are recommended." in text
 
 
 def test_ctrl_enter_enrols_after_the_button_text_changed(qtbot, window, tmp_path):
@@ -310,7 +308,7 @@ def test_ctrl_enter_enrols_after_the_button_text_changed(qtbot, window, tmp_path
     people.new_person()
     people.details.id_edit.setText("c-5")
     people.drop_area.add_paths([signature_file(tmp_path, 5, i) for i in range(5)])
-    assert people.enroll_button.text() == "Enrol 5 reference(s)"
+    assert people.enroll_button.text() == "Enrol 5 references"
     window.activateWindow()
     qtbot.waitActive(window)
     qtbot.keyClick(people.details.id_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -732,7 +730,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     queue.add_source(str(root))
     wait_idle(qtbot, window.engine)
     assert [r.decision for r in queue.rows] == ["reject"] * 4 + [""]
-    assert "nobody" in queue.rows[4].error and "5 item(s) in the queue; 5 waiting" in (
+    assert "nobody" in queue.rows[4].error and "5 items in the queue; 5 waiting" in (
         queue.hint.text()
     )  # the one that could not be checked waits for a clerk too
     queue.filter.setCurrentIndex(queue.filter.findData("clerk"))
@@ -799,7 +797,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     wait_idle(qtbot, window.engine)
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
     queue.new_queue()  # dialogs answer yes
-    assert queue.rows == [] and "2 item(s) are still waiting" in dialogs.questions[-1]
+    assert queue.rows == [] and "Still waiting for a clerk: 2 items." in dialogs.questions[-1]
 
 
 def test_after_recording_typing_goes_to_the_person_field_replacing_the_id(
@@ -1018,7 +1016,7 @@ def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     dialogs.choice = None  # Cancel: stay with the new person and the signatures
     before = len(dialogs.questions)
     people.people.setCurrentItem(item_c1)
-    assert "5 signature(s) added for t-99 have not been enrolled" in dialogs.questions[-1]
+    assert "Not enrolled yet: 5 signatures added for t-99." in dialogs.questions[-1]
     assert people.person_id is None and people.details.id_edit.text() == "t-99"
     assert len(people.adding.signatures) == 5 and people.people.currentItem() is not item_c1
     people.new_person()  # New person: asked too, and Cancel keeps them
@@ -1153,15 +1151,15 @@ def test_the_status_line_follows_what_waits_and_the_search_shows_who_was_enrolle
     people.new_person()
     people.details.id_edit.setText("t-98")
     people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)])
-    assert people.status.text() == "5 signature(s) waiting: press Enrol (Ctrl+Enter) to add them."
+    assert people.status.text() == "5 signatures waiting: press Enrol (Ctrl+Enter) to enrol."
     people.enroll()
     wait_idle(qtbot, window.engine)
-    assert people.status.text().startswith("Enrolled 5 reference(s).")
+    assert people.status.text().startswith("Enrolled 5 references.")
     # the search hid t-98: it is cleared, and t-98 is the list's current row
     assert people.search.text() == ""
     assert people.people.currentItem().data(Qt.ItemDataRole.UserRole) == "t-98"
     people.drop_area.add_paths([signature_file(tmp_path, 3, 7)])  # one more, not enrolled yet
-    assert people.status.text() == "1 signature(s) waiting: press Enrol (Ctrl+Enter) to add them."
+    assert people.status.text() == "1 signature waiting: press Enrol (Ctrl+Enter) to enrol."
 
 
 def test_adding_to_someone_from_a_new_form_keeps_their_name(qtbot, window, dialogs, tmp_path):

@@ -97,7 +97,7 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     window.nav.setCurrentRow(window.pages.indexOf(page))
     page.sources.source.setCurrentIndex(page.sources.source.findData("pad"))
     page.sources._source_chosen(page.sources.source.currentIndex())
-    assert page.mode == "pad" and "pad reference(s)" in page.sources.source_note.text()
+    assert page.mode == "pad" and "pad references" in page.sources.source_note.text()
     scores = read_scores(folder, FUSION_SCORES_FILE)
     assert len(page.scores.genuine) == len(scores.genuine) and page.tabs.count() == 3
     assert page.accept.value() == pytest.approx(card.fusion["accept"], abs=1e-3)

@@ -128,15 +128,27 @@ def test_core_messages_follow_the_installed_language(qapp, tmp_path):
         assert advice == "3 个参考签名"
     finally:
         remove_translators(qapp)
-    assert i18n.translate("plots", "%n ref(s)", None, 3) == "3 ref(s)"
+    assert i18n.translate("plots", "%n ref(s)", None, 3) == "3 refs"
 
 
-def test_english_or_an_unshipped_language_installs_nothing(qapp):
-    from sigverify.gui.language import install_translator
+def test_english_or_an_unshipped_language_gives_english_with_english_plurals(qapp):
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
-    assert install_translator(qapp, "en") == "en"
-    assert install_translator(qapp, "fr_FR") == "en"
-    assert i18n.translate("errors", "too many pixels") == "too many pixels"
+    from sigverify.gui.language import EnglishPlurals, install_translator
+
+    for language in ("en", "fr_FR"):
+        assert install_translator(qapp, language) == "en"
+        ours = [t for t in qapp.findChildren(QTranslator) if isinstance(t, EnglishPlurals)]
+        assert len(ours) == 1  # installed once however often English is chosen
+        assert i18n.translate("errors", "too many pixels") == "too many pixels"
+        # Qt's texts (tr) and core's alike: "(s)" is the English plural
+        say = QCoreApplication.translate
+        assert say("PeoplePage", "Enrolled %n reference(s).", "", 1) == "Enrolled 1 reference."
+        assert say("PeoplePage", "Enrolled %n reference(s).", "", 0) == "Enrolled 0 references."
+        assert i18n.translate("audit", "with %n reference(s)", None, 1) == "with 1 reference"
+        assert i18n.translate("audit", "with %n reference(s)", None, 12) == "with 12 references"
+        assert say("PeoplePage", "Enrol") == "Enrol"  # texts without a count: as written
+        assert i18n.translate("x", "file(s)") == "file(s)"  # no count: nothing to choose
 
 
 def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
