@@ -22,6 +22,7 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.measure import evaluate_model, part_writers, test_figures
 from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport
 from sigverify.core.i18n import translate
+from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import ModelCard, write_card, write_scores
 from sigverify.core.model.io import LoadedModel, load_model, save_model
 from sigverify.core.training.validation import measure, record_on_card, validation_refs
@@ -63,7 +64,7 @@ def combine_models(
                 ).format(name=member.path.name)
             )
     for member in members[1:]:
-        if any(getattr(member.card, field) != getattr(first, field) for field in SHARED):
+        if any(_shared(member.card, field) != _shared(first, field) for field in SHARED):
             raise SigverifyError(
                 translate(
                     "errors",
@@ -139,6 +140,13 @@ def combine_models(
 
     export_onnx(out_dir)
     return Combined(out_dir, model.card, members, float(measured.metrics.eer), report)
+
+
+def _shared(card: ModelCard, field: str):
+    """A setting members must share; preprocessing as it applies (a card written before a
+    setting existed takes its default)."""
+    value = getattr(card, field)
+    return PreprocessConfig.from_dict(value) if field == "preprocess" else value
 
 
 def _split_of(card: ModelCard) -> list:

@@ -15,6 +15,7 @@ from sigverify.core.imaging.preprocessing import (
     limit_working_size,
     preprocess_signature,
     redraw_strokes,
+    remove_edge_lines,
     remove_ruled_lines,
     remove_specks,
 )
@@ -91,6 +92,25 @@ def test_ruled_line_is_removed_and_hand_stroke_kept():
     assert not cleaned[75:85].any()
     assert cleaned[rr, rr * 2].all()
     assert cleaned[40:42, 100:200].all()
+
+
+def test_a_scan_edge_line_is_removed_and_strokes_near_the_side_kept():
+    mask = np.zeros((200, 400), bool)
+    mask[5:195, 1:4] = True  # a scan's edge: 3 px wide, 95 % of the height, at the left
+    mask[100:103, 0:120] = True  # a stroke that crosses it
+    mask[20:170, 390:396] = True  # a first stroke as close to the right side: 6 px wide
+    mask[30:60, 200:202] = True  # a short stroke in the middle
+    cleaned = remove_edge_lines(mask, 0.75)
+    assert not cleaned[5:100, 0:5].any() and not cleaned[103:195, 0:5].any()
+    assert cleaned[100:103, 5:120].all()  # the crossing stroke keeps all but the line's width
+    assert cleaned[20:170, 390:396].all() and cleaned[30:60, 200:202].all()
+    # a line shorter than the fraction, or the step turned off: kept
+    assert remove_edge_lines(mask, 0.98)[5:195, 1:4].all()
+    assert np.array_equal(remove_edge_lines(mask, 0.0), mask)
+    # on the very last column too (no column beyond it)
+    right = np.zeros((200, 400), bool)
+    right[0:200, 398:400] = True
+    assert not remove_edge_lines(right, 0.75).any()
 
 
 def test_percentile_uint8_equals_numpy():
@@ -313,6 +333,16 @@ def test_ruled_line_under_the_signature_is_ignored():
     ruled[185:187, :] = 60  # a form's baseline, full width
     a, b = preprocess_signature(clean), preprocess_signature(ruled)
     assert overlap(ink_mask(a), ink_mask(b)) > 0.95
+
+
+def test_a_scan_edge_beside_the_signature_is_ignored():
+    clean = draw_signature(size=(200, 400))
+    edged = clean.copy()
+    edged[4:196, 2:4] = 70  # the dark edge of a scan, down the left side
+    a, b = preprocess_signature(clean), preprocess_signature(edged)
+    assert overlap(ink_mask(a), ink_mask(b)) > 0.95
+    kept = PreprocessConfig(edge_line_fraction=0.0)  # without the step the edge is ink
+    assert overlap(ink_mask(a), ink_mask(preprocess_signature(edged, kept))) < 0.8
 
 
 def test_dust_far_away_does_not_move_the_crop():
