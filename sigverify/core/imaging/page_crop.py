@@ -12,8 +12,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from sigverify.core.imaging.lines import remove_ruled_lines
 from sigverify.core.imaging.locate import Candidate, find_page, locate_signatures, sheet_warp
-from sigverify.core.imaging.preprocessing import remove_ruled_lines
 
 #: A crop keeps a signature's ink this far (pixels) from where the network saw it.
 REACH_PX = 8

@@ -38,6 +38,7 @@ from sigverify.core.imaging.array_helpers import (
     percentile_uint8,
     touching_border,
 )
+from sigverify.core.imaging.lines import remove_edge_lines, remove_ruled_lines
 from sigverify.core.imaging.paper import (
     PHOTO_SMOOTHING,
     SCAN_SMOOTHING,
@@ -114,75 +115,6 @@ def limit_working_size(grey: np.ndarray, max_side: int) -> np.ndarray:
     return cv2.resize(
         grey[: size[1] * factor, : size[0] * factor], size, interpolation=cv2.INTER_AREA
     )
-
-
-def remove_ruled_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
-    """Drop horizontal runs of ink longer than ``fraction`` of the width from ``mask (H, W)``
-    bool. Ruled lines are machine-straight; hand strokes never stay on one pixel row
-    that long. Returns a new bool mask."""
-    height, width = mask.shape
-    length = int(round(fraction * width))
-    if fraction <= 0 or length < 20:
-        return mask.copy()
-    # The kernel is one row high, so rows are independent: only rows holding at least
-    # ``length`` ink pixels can hold such a run (usually none, and this costs nothing).
-    candidates = np.flatnonzero(np.count_nonzero(mask, axis=1) >= length)
-    if len(candidates) == 0:
-        return mask.copy()
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
-    lines = np.zeros(mask.shape, np.uint8)
-    lines[candidates] = cv2.morphologyEx(mask[candidates].astype(np.uint8), cv2.MORPH_OPEN, kernel)
-    # Take the line's anti-aliased edge rows too.
-    lines = cv2.dilate(lines, np.ones((3, 1), np.uint8))
-    return mask & ~lines.astype(bool)
-
-
-#: Where a scan's edge line may lie: this fraction of the width from either side.
-EDGE_BAND = 0.05
-#: An edge line is at most this many pixels wide (at the working size); a pen stroke that
-#: stays as long in one pixel column is wider (6 px or more in the data sets).
-EDGE_LINE_WIDTH = 4
-
-
-def remove_edge_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
-    """Drop thin vertical lines from ``mask (H, W)`` bool: an unbroken run of ink at least
-    ``fraction`` of the height long in one pixel column within :data:`EDGE_BAND` of the left
-    or right side, whose ink is at most :data:`EDGE_LINE_WIDTH` pixels wide along most (90 %)
-    of the run. Only the line's own columns go; a stroke crossing it keeps the rest of
-    itself. Returns a new bool mask."""
-    height, width = mask.shape
-    length = int(round(fraction * height))
-    band = max(1, round(EDGE_BAND * width))
-    out = mask.copy()
-    if fraction <= 0 or length < 20:
-        return out
-    sides = np.r_[0:band, width - band : width]
-    for column in sides[np.count_nonzero(mask[:, sides], axis=0) >= length]:
-        runs = np.diff(np.r_[0, mask[:, column].astype(np.int8), 0])
-        starts, ends = np.flatnonzero(runs == 1), np.flatnonzero(runs == -1)
-        longest = int(np.argmax(ends - starts))
-        if ends[longest] - starts[longest] < length:
-            continue
-        rows = slice(starts[longest], ends[longest])
-        lefts, rights = _ink_run_around(mask[rows], column)
-        if np.percentile(rights - lefts, 90) <= EDGE_LINE_WIDTH:
-            # the line's own width (a pixel either side for its soft edge), not the
-            # strokes that cross it
-            left = max(0, int(np.median(lefts)) - 1)
-            right = min(width, int(np.median(rights)) + 1)
-            out[rows, left:right] = False
-    return out
-
-
-def _ink_run_around(rows: np.ndarray, column: int) -> tuple[np.ndarray, np.ndarray]:
-    """For each row of ``rows (N, W)`` bool, inked at ``column``: where the unbroken run of
-    ink through ``column`` starts and ends (end exclusive)."""
-    # A gap column beyond either side, so that every row's run ends somewhere: padded
-    # index i is column i - 1.
-    gaps = np.pad(~rows, ((0, 0), (1, 1)), constant_values=True)
-    left_gap = gaps[:, : column + 1][:, ::-1]  # columns column-1, column-2, ..., -1
-    right_gap = gaps[:, column + 2 :]  # columns column+1, ..., width
-    return column - np.argmax(left_gap, axis=1), column + 1 + np.argmax(right_gap, axis=1)
 
 
 def remove_specks(

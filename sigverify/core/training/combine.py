@@ -22,7 +22,6 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.measure import evaluate_model, part_writers, test_figures
 from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport
 from sigverify.core.i18n import translate
-from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import ModelCard, write_card, write_scores
 from sigverify.core.model.io import LoadedModel, load_model, save_model
 from sigverify.core.training.validation import measure, record_on_card, validation_refs
@@ -145,8 +144,7 @@ def combine_models(
 def _shared(card: ModelCard, field: str):
     """A setting members must share; preprocessing as it applies (a card written before a
     setting existed takes its default)."""
-    value = getattr(card, field)
-    return PreprocessConfig.from_dict(value) if field == "preprocess" else value
+    return card.preprocess_config() if field == "preprocess" else getattr(card, field)
 
 
 def _split_of(card: ModelCard) -> list:
