@@ -174,7 +174,8 @@ class _Step:
         if isinstance(bank, PenBank):  # varied recording by recording, before the features
             batch = torch.from_numpy(bank.batch(indices, rng, self.config.augment))
         else:
-            batch = self.augmenter(images_to_tensor(bank.images[indices]))
+            # augmented where the encoder runs: on a GPU the per-image warps are its work
+            batch = self.augmenter(images_to_tensor(bank.images[indices]).to(self.device))
         return encoder(batch.to(self.device))
 
     def __call__(self, encoder: Encoder, rng: np.random.Generator) -> torch.Tensor:

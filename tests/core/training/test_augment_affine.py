@@ -80,3 +80,17 @@ def test_the_same_as_torchvision_random_affine_bit_for_bit():
             got = torch.stack([affine(image, *ours.draw(height, width)) for image in images])
             assert torch.equal(got, expected)
             assert torch.equal(torch.rand(1), after_theirs)  # the same number of draws
+
+
+def test_a_batch_is_warped_as_each_of_its_images_alone():
+    from sigverify.core.training.augment import affine_batch
+
+    generator = torch.Generator().manual_seed(3)
+    images = torch.rand(1, 1, 61, 97, generator=generator).repeat(6, 1, 1, 1)
+    ranges = SignatureAugmenter(1.0).affine
+    torch.manual_seed(4)
+    draws = [ranges.draw(61, 97) for _ in images]
+    alone = torch.stack([affine(image, *draw) for image, draw in zip(images, draws, strict=True)])
+    together = affine_batch(images, draws)
+    assert torch.equal(together, alone)
+    assert not torch.equal(together[0], together[1])  # the same image, each its own draw

@@ -1,0 +1,100 @@
+"""Carry the preprocessed training images to a machine that has no copy of the data sets
+(the lent GPU machine, which takes 64 MiB and no more), and unpack them there so that
+``sigverify train`` runs unchanged.
+
+    python scripts/pack_cache.py pack OUT.npz --data ../shared/data/cedar --data ...
+    python scripts/pack_cache.py unpack OUT.npz      # on the other machine
+
+``pack`` reads every image of the folders through the preprocessing cache of the default
+recipe's configuration (``--size``, ``--stroke-width`` as ``sigverify train`` takes them),
+and writes them, xz-compressed, with each file's absolute path, size and modification
+time. ``unpack`` puts an empty file of the same size and time at the same absolute path
+(sparse: no disk used) and its preprocessed image into that machine's cache, which is
+keyed by exactly those three: training there reads every image from the cache and never
+the placeholder. The raw scans never leave this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from sigverify.core.data.datasets import read_dataset
+from sigverify.core.data.preprocess_cache import PreprocessCache
+from sigverify.core.imaging.imageio import load_image
+from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
+
+
+def _config(args) -> PreprocessConfig:
+    height, width = (int(v) for v in args.size.split("x"))
+    return PreprocessConfig(height=height, width=width, stroke_width=args.stroke_width)
+
+
+def pack(args) -> None:
+    config = _config(args)
+    cache = PreprocessCache(config)
+    files, images = [], []
+    for folder in args.data:
+        dataset = read_dataset(folder)
+        for writer in dataset.writers:
+            for path in [*writer.genuine, *writer.forged]:
+                path = Path(path).resolve()
+                stat = path.stat()
+                image = cache.cached(
+                    path, lambda p: preprocess_signature(load_image(p).pixels, config)
+                )
+                files.append([str(path), stat.st_size, stat.st_mtime_ns])
+                images.append(image)
+        print(f"{folder}: {len(files)} images so far", file=sys.stderr)
+    stack = np.stack(images)
+    header = json.dumps({"config": config.to_dict(), "shape": stack.shape, "files": files})
+    with lzma.open(args.out, "wb", preset=6) as out:
+        data = header.encode()
+        out.write(len(data).to_bytes(8, "little") + data)
+        out.write(stack.tobytes())
+    print(f"{args.out}: {len(files)} images, {Path(args.out).stat().st_size / 1e6:.1f} MB")
+
+
+def unpack(args) -> None:
+    import cv2
+
+    with lzma.open(args.pack, "rb") as source:
+        size = int.from_bytes(source.read(8), "little")
+        header = json.loads(source.read(size))
+        stack = np.frombuffer(source.read(), np.uint8).reshape(header["shape"])
+    cache = PreprocessCache(PreprocessConfig.from_dict(header["config"]))
+    for (name, length, mtime_ns), image in zip(header["files"], stack, strict=True):
+        path = Path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            with open(path, "wb") as placeholder:
+                placeholder.truncate(length)
+            os.utime(path, ns=(mtime_ns, mtime_ns))
+        entry = cache._entry(path).with_suffix(".png")
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.write_bytes(cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])[1])
+    print(f"{len(stack)} images into {cache.folder}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="verb", required=True)
+    p = sub.add_parser("pack")
+    p.add_argument("out")
+    p.add_argument("--data", action="append", required=True)
+    p.add_argument("--size", default="150x220")
+    p.add_argument("--stroke-width", type=float, default=2.5)
+    u = sub.add_parser("unpack")
+    u.add_argument("pack")
+    args = parser.parse_args()
+    pack(args) if args.verb == "pack" else unpack(args)
+
+
+if __name__ == "__main__":
+    main()
