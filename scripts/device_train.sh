@@ -37,7 +37,7 @@ if ! $PY -c "import platformdirs" 2>/dev/null; then
 fi
 export PYTHONPATH=${PYTHONPATH:+$PYTHONPATH:}$PWD
 # the packed images name their files under /work/shared/data: ../shared must lead there
-[ -e ../shared ] || ln -s /work/shared ../shared
+[ "$(cd .. && pwd -P)" = /work ] || { [ -e ../shared ] || ln -s /work/shared ../shared; }
 $PY scripts/pack_cache.py unpack .devpack/offline.xz || exit 1
 echo "unpacked at $(elapsed) s"
 command -v nvidia-smi > /dev/null && nvidia-smi --query-gpu=name,memory.total --format=csv,noheader
