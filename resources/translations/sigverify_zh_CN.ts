@@ -879,11 +879,11 @@ Click to open another store at the next start</source>
     <name>ModelDescriptions</name>
     <message>
         <location filename="../../sigverify/gui/model_card_view.py" line="+24"/>
-        <source>An ensemble of 2 models of one recipe and writer split. Trained on 229 writers of CEDAR, SigComp2011, BHSig260 Bengali and Hindi and SigComp2009 NFI (data sets drawn equally), validated on 53, tested on 71 never seen; 800 px working size and sigverify&apos;s own thinning.</source>
-        <translation>由同一配方、同一书写者划分训练的 2 个模型组成的集成模型。在 CEDAR、SigComp2011、BHSig260 孟加拉文与印地文以及 SigComp2009 NFI 的 229 位书写者上训练（各数据集等量抽取），在 53 位书写者上验证，并在 71 位从未见过的书写者上测试；工作尺寸 800 像素，使用 sigverify 自己的细化算法。</translation>
+        <source>An ensemble of 2 models of one recipe and writer split. Trained on 229 writers of CEDAR, SigComp2011, BHSig260 Bengali and Hindi and SigComp2009 NFI (data sets drawn equally), validated on 53, tested on 71 never seen; 800 px working size, sigverify&apos;s own thinning, scan-edge lines removed; 75 epochs on a GPU.</source>
+        <translation>由同一配方、同一书写者划分训练的 2 个模型组成的集成模型。在 CEDAR、SigComp2011、BHSig260 孟加拉文与印地文以及 SigComp2009 NFI 的 229 位书写者上训练（各数据集等量抽取），在 53 位书写者上验证，并在 71 位从未见过的书写者上测试；工作尺寸 800 像素，使用 sigverify 自己的细化算法，并去除扫描边缘的直线；在 GPU 上训练 75 轮。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Pen model for signatures drawn on a pad: a time-delay network on the pen trajectory, trained writer-disjoint on SVC2004, SUSIG and SigComp2009 NFI pen data (NFI writers on the same side as their scans in the default image model). Joined with time warping and the image model by its fusion entry.</source>
         <translation>用于手写板签名的笔迹模型：基于笔迹轨迹的时延网络，在 SVC2004、SUSIG 和 SigComp2009 NFI 笔迹数据上按书写者互不重叠地训练（NFI 书写者与其扫描件在默认图像模型中划分在同一侧）。通过其融合设置与时间规整和图像模型结合。</translation>
     </message>
@@ -897,8 +897,8 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>{encoder} ({count:,} parameters)</source>
-        <translation>{encoder}（{count:,} 个参数）</translation>
+        <source>{encoder}, {count:,} parameters</source>
+        <translation>{encoder}，{count:,} 个参数</translation>
     </message>
     <message>
         <location line="+132"/>
@@ -1687,7 +1687,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../sigverify/gui/language.py" line="+90"/>
+        <location filename="../../sigverify/gui/language.py" line="+92"/>
         <source>Folder</source>
         <comment>All other platforms</comment>
         <translation>文件夹</translation>
@@ -3354,9 +3354,9 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+263"/>
+        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+251"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
-        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
+        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Remove thin, straight vertical lines longer than this fraction of the image height near its left and right sides (the edge of a scan or of a cut slip); 0 disables it. In the five data sets it finds 36, all such edges (CEDAR 31 of 1,920 images, BHSig260 Hindi 5 of 6,991), and none of the near-vertical first strokes that lie as close to the side (SigComp2011: runs of 0.62-0.76 of the height, 6 px wide). Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
     </message>
     <message>
@@ -3503,7 +3503,7 @@ enrolled {at} by {who}</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Pen recordings are read by the tdnn encoder; choose it.</source>
         <translation>笔迹记录由 tdnn 编码器读取，请选择它。</translation>
     </message>

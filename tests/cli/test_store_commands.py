@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -269,11 +270,23 @@ def test_models_show(env, capsys):
     assert ("embeddings as the network gives them" in out) is not whitened
 
 
-def test_models_show_says_the_default_model_whitens(env, capsys):
+def test_models_show_says_whether_an_ensembles_embeddings_are_whitened(env, capsys):
+    """The shipped ensemble: one of its two networks whitens, so the ensemble as a whole
+    does not; the same card with both networks marked whitened says so."""
     default = Path(__file__).resolve().parents[2] / "models" / "default"
     code, out, _ = run(capsys, "models", "show", "--model", default, "--store", env["store"])
     assert code == 0 and "sigverify-default" in out
-    assert "embeddings whitened by the training writers' own variation" in out
+    assert "embeddings as the network gives them" in out
+    both = env["tmp"] / "both-whitened"
+    shutil.copytree(default, both)
+    card = json.loads((both / "card.json").read_text(encoding="utf-8"))
+    members = card["encoder_config"]["members"]
+    assert [bool(m["config"].get("whitened")) for m in members] == [False, True]
+    for member in members:
+        member["config"]["whitened"] = True
+    (both / "card.json").write_text(json.dumps(card), encoding="utf-8")
+    code, out, _ = run(capsys, "models", "show", "--model", both, "--store", env["store"])
+    assert code == 0 and "embeddings whitened by the training writers' own variation" in out
 
 
 def test_operator_setting_is_used_in_the_audit_log(env, capsys):
