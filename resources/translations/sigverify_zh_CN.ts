@@ -376,7 +376,7 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+213"/>
+        <location filename="../../sigverify/gui/crop.py" line="+214"/>
         <source>Select the signature</source>
         <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
         <translation>框选签名</translation>
@@ -392,12 +392,12 @@
         <translation>选中下一处看起来像签名的位置</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>No signature was found on this page: drag a rectangle around it (or Tab to the page and use the arrow keys; Shift changes the size), then press OK.</source>
         <translation>此页上未找到签名：请拖出一个矩形框住签名（或按 Tab 键移到页面上，用方向键移动矩形，按住 Shift 键可调整大小），然后按“确定”。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The signature found on the page is selected.</source>
         <translation>已选中在此页上找到的签名。</translation>
     </message>
@@ -407,13 +407,13 @@
         <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Drag another rectangle if it is not right (or Tab to the page: arrow keys move it, Shift + arrow keys size it), then press OK. Print and stamps around it are left out.</source>
         <translation>如果不对，请重新拖出矩形（或按 Tab 键移到页面上：方向键移动矩形，Shift + 方向键调整大小），然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>The photographed sheet is shown squared up. </source>
+        <source>The photographed sheet is shown squared up.</source>
         <translation>照片中的纸张已摆正显示。</translation>
     </message>
     <message>
@@ -901,7 +901,7 @@ Click to open another store at the next start</source>
         <translation>{encoder}，{count:,} 个参数</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+129"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
@@ -921,7 +921,7 @@ Click to open another store at the next start</source>
         <translation>保持扫描原样（保留笔本身的粗细和浓淡）</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-132"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
@@ -1001,7 +1001,7 @@ Click to open another store at the next start</source>
         <translation>sigverify 版本</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Keep a person in the loop: treat accept as looks consistent.</source>
         <translation>请始终由人工把关：把“接受”理解为“看起来一致”。</translation>
     </message>
@@ -1423,7 +1423,7 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+70"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+71"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
@@ -1520,7 +1520,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>{message}
 
 Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
@@ -1570,7 +1570,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-275"/>
+        <location line="-274"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1610,14 +1610,14 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Unlike the others: %n of them (see the ⚠ mark).</source>
         <translation>
             <numerusform>其中 %n 个与其他参考签名不同（请查看 ⚠ 标记）。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+61"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1721,7 +1721,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+65"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+66"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -1906,14 +1906,14 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+186"/>
+        <location line="+189"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-140"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -1935,14 +1935,14 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%n row(s) skipped: {why}</source>
         <translation>
             <numerusform>跳过 %n 行：{why}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Stopped: %n item(s) checked; “Check the rest” goes on.</source>
         <translation>
             <numerusform>已停止：已核验 %n 项；点“核验其余项目”继续。</numerusform>
@@ -2185,7 +2185,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ScoreSource</name>
     <message>
-        <location filename="../../sigverify/gui/score_source.py" line="+43"/>
+        <location filename="../../sigverify/gui/score_source.py" line="+44"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -2236,14 +2236,14 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n reference(s) each.</source>
         <translation>
             <numerusform>每人 %n 个参考签名。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-47"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>

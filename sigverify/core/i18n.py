@@ -27,6 +27,23 @@ def english_plurals(text: str, n: int = -1) -> str:
     return text.replace("(s)", "" if n == 1 else "s")
 
 
+#: Chinese punctuation carries its own space: no blank goes after it.
+_FULL_WIDTH_ENDS = tuple("。，；：！？）」』")
+
+
+def join_sentences(*parts: str) -> str:
+    """Sentences or clauses one after another, as each language writes them: a space between
+    them, none after a full-width (Chinese) mark; empty parts are left out."""
+    text = ""
+    for part in parts:
+        if not part:
+            continue
+        if text and not text.endswith((" ", *_FULL_WIDTH_ENDS)):
+            text += " "
+        text += part
+    return text
+
+
 def _as_written(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return english_plurals(text, n)
 

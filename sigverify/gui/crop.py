@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import join_sentences
 from sigverify.core.imaging.imageio import encode_png, load_page
 from sigverify.core.imaging.page_crop import padded_box, proposals, signature_only
 from sigverify.core.verification_results import SignatureInput
@@ -255,11 +256,13 @@ class CropDialog(QDialog):
             self.next_candidate()
         else:
             self.hint.setText(
-                self._squared_up_note()
-                + self.tr(
-                    "No signature was found on this page: drag a rectangle around it (or "
-                    "Tab to the page and use the arrow keys; Shift changes the size), then "
-                    "press OK."
+                join_sentences(
+                    self._squared_up_note(),
+                    self.tr(
+                        "No signature was found on this page: drag a rectangle around it (or "
+                        "Tab to the page and use the arrow keys; Shift changes the size), then "
+                        "press OK."
+                    ),
                 )
             )
 
@@ -275,16 +278,15 @@ class CropDialog(QDialog):
             found = self.tr(
                 "Place {number} of {count} that looks like a signature is selected."
             ).format(number=self.candidate + 1, count=len(self.candidates))
-        text = (
-            found
-            + " "
-            + self.tr(
+        text = join_sentences(
+            found,
+            self.tr(
                 "Drag another rectangle if it is not right (or Tab to the page: arrow keys move "
                 "it, Shift + arrow keys size it), then press OK. Print and stamps around it are "
                 "left out."
-            )
+            ),
         )
-        self.hint.setText(self._squared_up_note() + text)
+        self.hint.setText(join_sentences(self._squared_up_note(), text))
 
     def _selection_changed(self) -> None:
         """OK only with a selection. When OK loses its use while it has the focus, the
@@ -296,7 +298,7 @@ class CropDialog(QDialog):
         self.ok_button.setEnabled(usable)
 
     def _squared_up_note(self) -> str:
-        return self.tr("The photographed sheet is shown squared up. ") if self.squared_up else ""
+        return self.tr("The photographed sheet is shown squared up.") if self.squared_up else ""
 
     def _selected_by_hand(self) -> None:
         if self.view.selection is not None:

@@ -7,7 +7,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from sigverify.core.i18n import QT_TRANSLATE_NOOP
+from sigverify.core.i18n import QT_TRANSLATE_NOOP, join_sentences
 from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_verification import card_fusion_thresholds
 from sigverify.core.stroke_match import stroke_check
@@ -116,14 +116,11 @@ def card_html(card: ModelCard) -> str:
         out.append(f"<p>{e(description)}</p>")
     summary = accuracy_text(card) if card.input == "image" else ""  # pen: see pad_table
     if summary:
+        keep = translate(
+            "ModelsPage", "Keep a person in the loop: treat accept as looks consistent."
+        )
         out.append(
-            f"<p style='background:#fff3e0; padding:6px'>{e(summary)} "
-            + e(
-                translate(
-                    "ModelsPage", "Keep a person in the loop: treat accept as looks consistent."
-                )
-            )
-            + "</p>"
+            f"<p style='background:#fff3e0; padding:6px'>{e(join_sentences(summary, keep))}</p>"
         )
     out.append("<table cellspacing=4>")
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows]

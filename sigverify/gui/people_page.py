@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import NotFoundError
+from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.core.verification_results import (
@@ -352,12 +353,11 @@ class PeoplePage(QWidget):
         odd_messages = {o.message for o in result.odd}
         others = [w for w in result.warnings if w not in odd_messages]
         if result.odd:  # each is marked on its thumbnail, with the full reason beside it
-            text += " " + self.tr(
-                "Unlike the others: %n of them (see the ⚠ mark).", "", len(result.odd)
+            text = join_sentences(
+                text,
+                self.tr("Unlike the others: %n of them (see the ⚠ mark).", "", len(result.odd)),
             )
-        if others:
-            text += " " + " ".join(others)
-        self.status.setText(text)
+        self.status.setText(join_sentences(text, *others))
         self.people_changed.emit()
 
     def _enroll_failed(self, error) -> None:

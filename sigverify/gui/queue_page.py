@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.batch_items import read_items
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import join_sentences
 from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
 from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
@@ -273,8 +274,11 @@ class QueuePage(QWidget):
         self.reload()
         note = self.tr("%n new item(s) added.", "", added)
         if skipped:
-            note += " " + self.tr("%n row(s) skipped: {why}", "", len(skipped)).format(
-                why=skipped[0].problem
+            note = join_sentences(
+                note,
+                self.tr("%n row(s) skipped: {why}", "", len(skipped)).format(
+                    why=skipped[0].problem
+                ),
             )
         self.hint.setText(note)
         self.check()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.i18n import join_sentences
 from sigverify.core.model.card import ModelCard
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
@@ -177,11 +178,11 @@ class ScoreSource(QWidget):
             scores, notes = result
             self._emit(scores)
             self.source_note.setText(
-                " ".join(notes)
-                + " "
-                + self.tr("%n writer(s),", "", len(scores.writers))
-                + " "
-                + self.tr("%n reference(s) each.", "", scores.refs)
+                join_sentences(
+                    *notes,
+                    self.tr("%n writer(s),", "", len(scores.writers)),
+                    self.tr("%n reference(s) each.", "", scores.refs),
+                )
             )
 
         def failed(error):

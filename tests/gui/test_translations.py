@@ -219,6 +219,7 @@ def test_a_bundled_models_description_is_shown_in_chinese(chinese, model):
     page = card_html(card)
     assert card.description.split(" ")[0] not in page  # no English first paragraph
     assert "训练" in page and ("书写者" in page or "笔迹" in page)
+    assert "。 " not in page  # Chinese sentences run on without a blank
 
 
 def test_a_users_own_description_is_shown_as_written(chinese):
