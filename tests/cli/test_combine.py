@@ -29,6 +29,7 @@ def models(data, tmp_path_factory):
     return {
         "a": train("a", "--seed", "0", "--description", "Synthetic writers, split 0."),
         "b": train("b", "--seed", "0", "--init-seed", "1"),
+        "c": train("c", "--seed", "0", "--init-seed", "2"),
     }
 
 
@@ -85,6 +86,27 @@ def test_the_ensemble_embeds_as_its_members_joined(models, data, tmp_path, capsy
     expected = joined / np.linalg.norm(joined, axis=1, keepdims=True)
     ensemble = load_for_inference(tmp_path / "ens")
     assert np.abs(ensemble.embed(images) - expected).max() < 1e-4
+
+
+def test_an_ensemble_joins_another_model_as_it_was(models, data, tmp_path, capsys):
+    """An ensemble of (a, b) joined with c: its networks come in weighted so that the new
+    embedding is the ensemble's own over its threshold beside c's over c's."""
+    assert combine(capsys, data, tmp_path / "ab", models["a"], models["b"])[0] == 0
+    code, captured = combine(capsys, data, tmp_path / "abc", tmp_path / "ab", models["c"])
+    assert code == 0, captured.err
+    ab, c = read_card(tmp_path / "ab"), read_card(models["c"])
+    card = read_card(tmp_path / "abc")
+    assert card.embedding_dim == 48 and len(card.encoder_config["members"]) == 3
+    assert [m["name"] for m in card.training["ensemble_of"]] == [ab.name, c.name]
+    images = example_inputs(c, 5)
+    joined = np.hstack(
+        [
+            load_for_inference(tmp_path / "ab").embed(images) / ab.threshold,
+            load_for_inference(models["c"]).embed(images) / c.threshold,
+        ]
+    )
+    expected = joined / np.linalg.norm(joined, axis=1, keepdims=True)
+    assert np.abs(load_for_inference(tmp_path / "abc").embed(images) - expected).max() < 1e-4
 
 
 def test_members_of_other_splits_or_inputs_are_refused(models, data, tmp_path, capsys):

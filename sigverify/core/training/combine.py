@@ -4,9 +4,11 @@ one model folder whose encoder runs them all on the same input and joins their e
 threshold, review band and calibration are chosen on the validation writers, the test
 figures measured on the test writers, and the ONNX file written.
 
-The members must have been trained on the same writer split (``--seed``; a different
-``--init-seed`` gives another member) and read the same input: otherwise the validation
-writers of one would be training writers of the other, and the figures would flatter.
+A member may itself be an ensemble: its networks join as they are, weighted so that the
+new ensemble reads it exactly as before. The members must have been trained on the same
+writer split (``--seed``; a different ``--init-seed`` gives another member) and read the
+same input: otherwise the validation writers of one would be training writers of the
+other, and the figures would flatter.
 """
 
 from __future__ import annotations
@@ -79,12 +81,13 @@ def combine_models(
                     "member with the same --seed (and another --init-seed).",
                 ).format(a=members[0].path.name, b=member.path.name)
             )
+    parts = [part for member in members for part in _networks(member)]
     encoder = EnsembleEncoder(
-        [{"encoder": m.encoder.name, "config": dict(m.encoder.config)} for m in members],
-        [1.0 / m.card.threshold for m in members],
+        [{"encoder": net.name, "config": dict(net.config)} for net, _ in parts],
+        [weight for _, weight in parts],
     )
-    for member, module in zip(members, encoder.members, strict=True):
-        module.load_state_dict(member.encoder.state_dict())
+    for (net, _), module in zip(parts, encoder.members, strict=True):
+        module.load_state_dict(net.state_dict())
     encoder.eval()
 
     validation = read_bank(
@@ -139,6 +142,28 @@ def combine_models(
 
     export_onnx(out_dir)
     return Combined(out_dir, model.card, members, float(measured.metrics.eer), report)
+
+
+def _networks(member: LoadedModel) -> list[tuple]:
+    """``(network, weight)`` of what ``member`` adds to an ensemble: itself, weighted by one
+    over its threshold; an ensemble adds its own networks, each weighted so that together
+    they give exactly its own embedding over its threshold (its joined vector has the
+    length ``sqrt(sum w^2)`` for every input, which its output is divided by)."""
+    if not isinstance(member.encoder, EnsembleEncoder):
+        return [(member.encoder, 1.0 / member.card.threshold)]
+    if member.encoder.whitening is not None:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "“{name}” whitens the ensemble as a whole and cannot be joined again.",
+            ).format(name=member.path.name)
+        )
+    length = sum(w * w for w in member.encoder.weights) ** 0.5
+    scale = 1.0 / (length * member.card.threshold)
+    return [
+        (net, w * scale)
+        for net, w in zip(member.encoder.members, member.encoder.weights, strict=True)
+    ]
 
 
 def _shared(card: ModelCard, field: str):
