@@ -3518,7 +3518,7 @@ enrolled {at} by {who}</source>
         <translation>训练轮数（epochs）和步数必须至少为 1，批大小至少为 4 张图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/combine.py" line="+54"/>
+        <location filename="../../sigverify/core/training/combine.py" line="+56"/>
         <source>An ensemble needs two or more models.</source>
         <translation>集成模型至少需要两个模型。</translation>
     </message>
@@ -3536,6 +3536,11 @@ enrolled {at} by {who}</source>
         <location line="+8"/>
         <source>“{a}” and “{b}” were trained on different writer splits; train each member with the same --seed (and another --init-seed).</source>
         <translation>“{a}”和“{b}”使用了不同的书写者划分进行训练；请用相同的 --seed（和不同的 --init-seed）训练每个成员。</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>“{name}” whitens the ensemble as a whole and cannot be joined again.</source>
+        <translation>“{name}”对整个集成模型做了白化，不能再与其他模型合并。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/training/validation.py" line="+43"/>
