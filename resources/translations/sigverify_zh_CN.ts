@@ -3538,11 +3538,6 @@ enrolled {at} by {who}</source>
         <translation>“{a}”和“{b}”使用了不同的书写者划分进行训练；请用相同的 --seed（和不同的 --init-seed）训练每个成员。</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <source>“{name}” whitens the ensemble as a whole and cannot be joined again.</source>
-        <translation>“{name}”对整个集成模型做了白化，不能再与其他模型合并。</translation>
-    </message>
-    <message>
         <location filename="../../sigverify/core/training/validation.py" line="+43"/>
         <source>The validation writers have too few genuine signatures to measure the model.</source>
         <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>

@@ -151,13 +151,6 @@ def _networks(member: LoadedModel) -> list[tuple]:
     length ``sqrt(sum w^2)`` for every input, which its output is divided by)."""
     if not isinstance(member.encoder, EnsembleEncoder):
         return [(member.encoder, 1.0 / member.card.threshold)]
-    if member.encoder.whitening is not None:
-        raise SigverifyError(
-            translate(
-                "errors",
-                "“{name}” whitens the ensemble as a whole and cannot be joined again.",
-            ).format(name=member.path.name)
-        )
     length = sum(w * w for w in member.encoder.weights) ** 0.5
     scale = 1.0 / (length * member.card.threshold)
     return [
