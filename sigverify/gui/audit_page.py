@@ -4,7 +4,7 @@ a double-click shows one entry (a verification's recorded result) in full."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -33,7 +33,7 @@ from sigverify.core.audit_view import (
 from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import clear_on_escape, file_filter
+from sigverify.gui.widgets import clear_on_escape, file_filter, local_time
 from sigverify.gui.workers import Engine
 
 
@@ -104,10 +104,6 @@ class RowTable(QTableView):
 
 def _rounded(value):
     return f"{value:.4f}" if isinstance(value, int | float) else value
-
-
-def local_time(at: str) -> str:
-    return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def qdate(day: date) -> QDate:

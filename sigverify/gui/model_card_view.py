@@ -12,7 +12,7 @@ from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_verification import card_fusion_thresholds
 from sigverify.core.stroke_match import stroke_check
 from sigverify.core.thresholds import card_thresholds
-from sigverify.gui.widgets import accuracy_text, percent
+from sigverify.gui.widgets import accuracy_text, local_time, percent
 
 translate = QCoreApplication.translate
 
@@ -107,7 +107,7 @@ def card_html(card: ModelCard) -> str:
         ),
         *stroke_rows(card),
         *fusion_rows(card),
-        (translate("ModelsPage", "Created"), (card.created or "")[:16].replace("T", " ")),
+        (translate("ModelsPage", "Created"), local_time(card.created, seconds=False)),
         (translate("ModelsPage", "sigverify version"), card.sigverify_version or "–"),
     ]
     out = [f"<h2>{e(card.name)}</h2>"]

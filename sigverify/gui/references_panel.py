@@ -22,7 +22,7 @@ from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
-from sigverify.gui.widgets import ImageView, RoleButton, captioned_row
+from sigverify.gui.widgets import ImageView, RoleButton, captioned_row, local_time
 from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)
@@ -138,7 +138,7 @@ class ReferencesPanel(QGroupBox):
                 item.setToolTip(
                     self.tr("{file}\nenrolled {at} by {who}").format(
                         file=reference.filename,
-                        at=reference.enrolled_at[:16],
+                        at=local_time(reference.enrolled_at, seconds=False),
                         who=reference.enrolled_by,
                     )
                 )

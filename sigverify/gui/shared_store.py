@@ -5,7 +5,6 @@ approves or rejects another supervisor's risky change."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from PySide6.QtCore import Qt
@@ -29,6 +28,7 @@ from sigverify.core.store.backend import is_server_url, without_password
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
 from sigverify.gui.language import gui_settings
+from sigverify.gui.widgets import local_time
 
 LOCATION_SETTING = "store/location"
 
@@ -192,11 +192,7 @@ class ApprovalsDialog(QDialog):
                 change.person_id, change.details, "", "",
             )  # fmt: skip
             details = summary(entry)
-            try:
-                when = datetime.fromisoformat(change.requested_at).astimezone()
-                when = when.strftime("%Y-%m-%d %H:%M")
-            except ValueError:  # not written by sigverify: shown as it is
-                when = change.requested_at
+            when = local_time(change.requested_at, seconds=False)
             cells = (
                 str(change.id),
                 change.requested_by,

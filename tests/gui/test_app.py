@@ -1088,3 +1088,24 @@ def test_thumbnails_are_all_one_size_with_the_signature_centred(qapp, width, hei
     middle = image.pixelColor(THUMB.width() // 2, THUMB.height() // 2)
     corner = image.pixelColor(0, 0)  # outside the scaled signature: transparent
     assert middle.alpha() == 255 and middle.value() == 0 and corner.alpha() == 0
+
+
+def test_stored_times_are_shown_in_local_time(qtbot, window, tmp_path, monkeypatch):
+    import time
+
+    from sigverify.gui.widgets import local_time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")  # UTC+8, no daylight saving
+    time.tzset()
+    try:
+        assert local_time("2026-12-04T07:34:38+00:00") == "2026-12-04 15:34:38"
+        assert local_time("2026-12-04T23:59:10.500+00:00", seconds=False) == "2026-12-05 07:59"
+        assert local_time("yesterday") == "yesterday"  # not sigverify's: as written
+        enrol(qtbot, window, "p-7", [signature_file(tmp_path, 7, i) for i in range(3)])
+        (first, *_) = window.store.references("p-7")
+        tip = window.people_page.reference_panel.references.item(0).toolTip()
+        assert f"enrolled {local_time(first.enrolled_at, seconds=False)} by " in tip
+        assert "T" not in tip.split("enrolled ")[1].split(" by ")[0]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
