@@ -41,7 +41,7 @@ from sigverify.gui.shared_store import (
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
-from sigverify.gui.widgets import accuracy_text, move_focus
+from sigverify.gui.widgets import EnterPressesButtons, accuracy_text, move_focus
 from sigverify.gui.workers import Engine, ModelInfo
 
 
@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
     def __init__(self, engine: Engine, store: Store, load_model: bool = True):
         super().__init__()
         self.engine, self.store = engine, store
+        self.enter_presses = EnterPressesButtons(self)  # gone with the window
+        QCoreApplication.instance().installEventFilter(self.enter_presses)
         self.setWindowTitle(self.tr("sigverify {version}").format(version=__version__))
         self.people_page = PeoplePage(engine, store)
         self.verify_page = VerifyPage(engine, store)

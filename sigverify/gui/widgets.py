@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import (
+    QEvent,
+    QObject,
     Qt,
     Signal,
 )
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -227,6 +230,27 @@ def captioned_row(views: list[tuple[str, QWidget]], stacked: bool = False) -> QB
         column.addWidget(view, 1)
         row.addLayout(column)
     return row
+
+
+class EnterPressesButtons(QObject):
+    """Enter on a focused push or tool button presses it, as Space does (Qt does that only
+    for a dialog's default button): a clerk told "Tab to it, then Enter" is not left
+    waiting. Installed on the application by the main window."""
+
+    KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(watched, QPushButton | QToolButton)
+            and event.key() in self.KEYS
+            and event.modifiers() in self.PLAIN
+            and watched.isEnabled()
+        ):
+            watched.click()
+            return True
+        return False
 
 
 def local_time(at: str, seconds: bool = True) -> str:

@@ -1109,3 +1109,27 @@ def test_stored_times_are_shown_in_local_time(qtbot, window, tmp_path, monkeypat
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_enter_presses_the_focused_button_as_space_does(qtbot, window):
+    from PySide6.QtWidgets import QCheckBox, QPushButton
+
+    window.show()
+    button = QPushButton("Go", window.verify_page)
+    box = QCheckBox("Tick", window.verify_page)
+    button.show()
+    box.show()
+    presses = []
+    button.clicked.connect(lambda: presses.append("go"))
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.keyClick(button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert presses == ["go", "go", "go"]  # once each, Space as before
+    qtbot.keyClick(button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(presses) == 3  # Ctrl+Enter stays the pages' own shortcut
+    button.setEnabled(False)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert len(presses) == 3
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert not box.isChecked()  # a tick box is not a button to press
