@@ -5,12 +5,12 @@
     <name>ApprovalsDialog</name>
     <message>
         <location filename="../../sigverify/gui/shared_store.py" line="+138"/>
-        <location line="+102"/>
+        <location line="+98"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-94"/>
         <source>Risky changes asked for by a supervisor wait here until another supervisor approves them. Both names go to the audit log.</source>
         <translation>主管提出的高风险更改在此等待另一位主管批准。两人的姓名都会记入审计日志。</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+65"/>
         <source>Approve change {change} ({what}) asked for by {who}? It applies at once.</source>
         <translation>批准 {who} 提出的更改 {change}（{what}）？批准后立即生效。</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+126"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+122"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-307"/>
+        <location line="-303"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+251"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+287"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -671,7 +671,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+52"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+54"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -822,7 +822,7 @@ Click to open another store at the next start</source>
     <message>
         <location line="+13"/>
         <source>sigverify will use {language} the next time it starts.</source>
-        <translation>下次启动 sigverify 时将使用{language}。</translation>
+        <translation>下次启动 sigverify 时将使用 {language}。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1002,7 +1002,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Keep a person in the loop: treat accept as looks consistent.</source>
+        <source>Keep a person in the loop: treat “accept” as “looks consistent”.</source>
         <translation>请始终由人工把关：把“接受”理解为“看起来一致”。</translation>
     </message>
     <message>
@@ -1174,7 +1174,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location filename="../../sigverify/gui/models_page.py" line="+2"/>
-        <source>{name}  ({tags})</source>
+        <source>{name} ({tags})</source>
         <translation>{name}（{tags}）</translation>
     </message>
     <message>
@@ -2530,7 +2530,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+32"/>
+        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+33"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2657,14 +2657,14 @@ enrolled {at} by {who}</source>
         <translation>完成：最佳轮次为第 {epoch} 轮，验证集 EER {eer:.1%}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Its embeddings are whitened by the training people&apos;s own variation, which measured better on the validation people.</source>
         <translation>其嵌入向量已按训练集人员自身的签名差异进行白化，这样在验证集人员上的效果更好。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Cancelled; the best model so far is kept. </source>
-        <translation>已取消；已保留目前最好的模型。 </translation>
+        <location line="+5"/>
+        <source>Cancelled; the best model so far is kept.</source>
+        <translation>已取消；已保留目前最好的模型。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4357,7 +4357,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>shared_store</name>
     <message>
-        <location filename="../../sigverify/gui/shared_store.py" line="-179"/>
+        <location filename="../../sigverify/gui/shared_store.py" line="-175"/>
         <source>Shared store</source>
         <translation>共享存储</translation>
     </message>
@@ -4415,7 +4415,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-198"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-229"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4464,9 +4464,9 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+224"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+255"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
-        <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused} 的真实签名（转为复核或被拒绝），并放过约 {accepted} 的熟练伪造签名。</translation>
+        <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused}的真实签名（转为复核或被拒绝），并放过约 {accepted}的熟练伪造签名。</translation>
     </message>
     <message>
         <location line="+13"/>

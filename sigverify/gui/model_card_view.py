@@ -117,7 +117,7 @@ def card_html(card: ModelCard) -> str:
     summary = accuracy_text(card) if card.input == "image" else ""  # pen: see pad_table
     if summary:
         keep = translate(
-            "ModelsPage", "Keep a person in the loop: treat accept as looks consistent."
+            "ModelsPage", "Keep a person in the loop: treat “accept” as “looks consistent”."
         )
         out.append(
             f"<p style='background:#fff3e0; padding:6px'>{e(join_sentences(summary, keep))}</p>"

@@ -104,8 +104,8 @@ class ModelsPage(QWidget):
                 tags.append(self.tr("pen"))
             if model.bundled:
                 tags.append(self.tr("built in"))
-            if tags:  # "name  (active, built in)", with the language's own comma and brackets
-                label = self.tr("{name}  ({tags})").format(
+            if tags:  # "name (active, built in)", with the language's own comma and brackets
+                label = self.tr("{name} ({tags})").format(
                     name=model.name, tags=self.tr(", ").join(tags)
                 )
             else:

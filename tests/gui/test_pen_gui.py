@@ -44,7 +44,7 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     page = window.models_page
     page.import_folder(str(tiny_pen_model_dir))
     assert page.current().card.input == "pen"
-    assert page.list.currentItem().text() == "pen-tiny  (pen)"
+    assert page.list.currentItem().text() == "pen-tiny (pen)"
     assert "drawn on a pad" in page.list.currentItem().toolTip()
     html = page.details.toHtml()
     assert "signatures drawn on a pad: 64 samples" in html

@@ -52,6 +52,19 @@ def shipped():
     return messages(TS)
 
 
+def test_no_chinese_text_puts_a_blank_after_full_width_punctuation(shipped):
+    """ "。 " or "） 的" reads as a stray gap: the full-width mark carries its own room."""
+    gaps = [
+        text
+        for message in shipped.values()
+        for form in [message.find("translation"), *message.iter("numerusform")]
+        if form is not None
+        for text in [form.text or ""]
+        if re.search(r"[。，；：！？）」』] ", text)
+    ]
+    assert not gaps, gaps[:5]
+
+
 def test_every_string_in_the_code_has_a_chinese_translation(tmp_path, shipped):
     fresh = tmp_path / "fresh.ts"
     subprocess.run(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from sigverify.core.i18n import join_sentences
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import duration, figure_canvas
 
@@ -217,12 +218,15 @@ class TrainingPage(QWizardPage):
             epoch=result.best_epoch, eer=result.best_validation_eer
         )
         if result.whitened:
-            text += " " + self.tr(
-                "Its embeddings are whitened by the training people's own variation, "
-                "which measured better on the validation people."
+            text = join_sentences(
+                text,
+                self.tr(
+                    "Its embeddings are whitened by the training people's own variation, "
+                    "which measured better on the validation people."
+                ),
             )
         if result.stopped == "cancelled":
-            text = self.tr("Cancelled; the best model so far is kept. ") + text
+            text = join_sentences(self.tr("Cancelled; the best model so far is kept."), text)
         self.status.setText(text)
         self._log(text)
         for problem in run.skipped:
