@@ -23,7 +23,11 @@ def _figure(width: float, height: float) -> Figure:
     and model loading use this module without plotting, and the import costs ~0.7 s."""
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), layout="constrained")
+    figure = Figure(figsize=(width, height), layout="constrained")
+    # a Chinese y label (turned on its side) is wider than measured: 0.1 inch to spare at
+    # the sides, not the default 3 points, or its first strokes are cut off
+    figure.get_layout_engine().set(w_pad=0.1)
+    return figure
 
 
 def distance_histogram_figure(
