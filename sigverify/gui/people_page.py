@@ -75,6 +75,7 @@ class PeoplePage(QWidget):
         self.search_field = self.search  # Ctrl+F
         clear_on_escape(self.search)
         self.people = PeopleList()
+        self.people.setSpacing(3)  # one person's two lines apart from the next one's
         self.people.currentItemChanged.connect(self._person_chosen)
         self.new_button = QPushButton(self.tr("New person"))
         self.new_button.setShortcut("Ctrl+N")
