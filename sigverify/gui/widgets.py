@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -233,9 +234,10 @@ def captioned_row(views: list[tuple[str, QWidget]], stacked: bool = False) -> QB
 
 
 class EnterPressesButtons(QObject):
-    """Enter on a focused push or tool button presses it, as Space does (Qt does that only
-    for a dialog's default button): a clerk told "Tab to it, then Enter" is not left
-    waiting. Installed on the application by the main window."""
+    """Enter on a focused push or tool button of the main window presses it, as Space does:
+    a clerk told "Tab to it, then Enter" is not left waiting. Dialogs keep Qt's own rule
+    (Return presses the default button, or the focused one), which the questions rely on.
+    Installed on the application by the main window."""
 
     KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
     PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -247,6 +249,7 @@ class EnterPressesButtons(QObject):
             and event.key() in self.KEYS
             and event.modifiers() in self.PLAIN
             and watched.isEnabled()
+            and not isinstance(watched.window(), QDialog)
         ):
             watched.click()
             return True

@@ -1133,3 +1133,25 @@ def test_enter_presses_the_focused_button_as_space_does(qtbot, window):
     assert len(presses) == 3
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert not box.isChecked()  # a tick box is not a button to press
+
+
+def test_in_a_dialog_return_keeps_qts_own_rule(qtbot, window):
+    """A dialog's default button answers Return even from another button that has the
+    focus but is not an auto-default one: the main window's rule stays out of dialogs."""
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    dialog = QDialog(window)
+    ok, other = QPushButton("OK", dialog), QPushButton("Other", dialog)
+    ok.move(0, 0)
+    other.move(0, 40)
+    ok.setDefault(True)
+    other.setAutoDefault(False)
+    pressed = []
+    ok.clicked.connect(lambda: pressed.append("ok"))
+    other.clicked.connect(lambda: pressed.append("other"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    other.setFocus()
+    qtbot.keyClick(other, Qt.Key.Key_Return)
+    assert pressed == ["ok"]
+    dialog.close()
