@@ -34,6 +34,10 @@ class ResultSummary(QWidget):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # one line each even when empty: a wrapped label that had text and was emptied
+        # shrank to nothing, and the answer jumped up 14 px at the next file (real window)
+        for label in (self.subject, self.reason):
+            label.setMinimumHeight(label.fontMetrics().lineSpacing())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.subject, self.badge, self.score_label, self.gauge, self.reason):

@@ -1155,3 +1155,29 @@ def test_in_a_dialog_return_keeps_qts_own_rule(qtbot, window):
     qtbot.keyClick(other, Qt.Key.Key_Return)
     assert pressed == ["ok"]
     dialog.close()
+
+
+def test_the_answer_box_stays_put_when_the_next_file_clears_a_result(qtbot, window, tmp_path):
+    """Seen in a real window: after a result was cleared by the next file, the emptied
+    lines above and below the answer shrank to nothing and it jumped up 14 px."""
+    enrol(qtbot, window, "p-8", [signature_file(tmp_path, 8, i) for i in range(3)])
+    window.show()
+    window.nav.setCurrentRow(1)
+    page = window.verify_page
+    page.choose_person("p-8")
+    page.drop_area.add_paths([signature_file(tmp_path, 8, 5)])
+    qtbot.wait(10)
+
+    def place():  # the answer's and the comparison tabs' heights in the window
+        return [
+            page.summary.badge.mapTo(window, QPoint(0, 0)).y(),
+            page.comparison.compare_tabs.mapTo(window, QPoint(0, 0)).y(),
+        ]
+
+    before = place()
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    assert page.summary.badge.decision is not None
+    page.drop_area.add_paths([signature_file(tmp_path, 8, 6)])
+    qtbot.wait(10)
+    assert page.summary.badge.decision is None and place() == before
