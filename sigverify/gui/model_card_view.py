@@ -123,7 +123,11 @@ def card_html(card: ModelCard) -> str:
             f"<p style='background:#fff3e0; padding:6px'>{e(join_sentences(summary, keep))}</p>"
         )
     out.append("<table cellspacing=4>")
-    out += [f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows]
+    # a number and its "%" on one line: "time warping 60" and "%" were wrapped apart
+    out += [
+        f"<tr><td><b>{e(k)}</b></td><td>{e(str(v)).replace(' %', '&nbsp;%')}</td></tr>"
+        for k, v in rows
+    ]
     out.append("</table>")
     test = (card.metrics or {}).get("test") or {}
     per_refs = test.get("per_refs") or {}

@@ -1181,3 +1181,18 @@ def test_the_answer_box_stays_put_when_the_next_file_clears_a_result(qtbot, wind
     page.drop_area.add_paths([signature_file(tmp_path, 8, 6)])
     qtbot.wait(10)
     assert page.summary.badge.decision is None and place() == before
+
+
+def test_a_number_and_its_percent_sign_stay_together_on_the_model_card():
+    from pathlib import Path
+
+    from sigverify.core.model.card import read_card
+    from sigverify.gui.model_card_view import card_html, fusion_rows
+
+    card = read_card(Path(__file__).resolve().parents[2] / "models" / "pen-default")
+    weights = dict(fusion_rows(card))  # "pen model 20 %, time warping 60 %, picture 20 %"
+    assert any(" %" in text for text in weights.values())
+    page = card_html(card)
+    assert "time warping 60&nbsp;%" in page
+    table = page[page.index("<table") : page.index("</table>")]
+    assert " %" not in table
