@@ -12,7 +12,10 @@
 # <seed>), lodo_<set> and lodo_<set>_init1 (trained without that data set, split seed 0).
 # No early stopping: the runs are as long as the time allows, and --patience 15 could end
 # one while its learning rate is still high.
+# EXTRA: more train options for every run (a variant of the recipe), TAG: appended to the
+# run folders' names (runs/gpu<TAG>_<run>), so a variant does not overwrite the recipe's.
 #     DEVICE=cpu STEPS=3 MAXE=2 BUDGET=300 RUNS="s0 lodo_cedar" bash scripts/device_train.sh
+#     TAG=_w48 EXTRA="--width 48" RUNS="s0 s0_init1 s1 s1_init1 s2 s2_init1" bash scripts/device_train.sh
 set -u
 START=$(date +%s)
 BUDGET=${BUDGET:-480}       # seconds from START to the tarred results
@@ -65,7 +68,8 @@ args_of() {  # the train arguments of run $1 with $2 epochs
   esac
   echo "$data --encoder cnn --loss triplet --mining batch-hard --size 150x220 \
 --stroke-width 2.5 --epochs $epochs --steps-per-epoch $STEPS --lr 0.001 --augment 1.0 \
---patience 100000 --validation 0.15 --test 0.2 --threads 1 --seed $seed $init --device $DEVICE"
+--patience 100000 --validation 0.15 --test 0.2 --threads 1 --seed $seed $init --device $DEVICE \
+${EXTRA:-}"
 }
 
 # 2. The probe: one epoch each, side by side; stopped once its first epoch is recorded.
@@ -102,8 +106,8 @@ fi
 
 # 3. The runs.
 for R in $RUNS; do
-  rm -rf runs/gpu_$R
-  $PY -m sigverify.cli train $(args_of $R $E) --out runs/gpu_$R --name sigverify-gpu-$R > runs/gpu_$R.log 2>&1 &
+  rm -rf runs/gpu${TAG:-}_$R
+  $PY -m sigverify.cli train $(args_of $R $E) --out runs/gpu${TAG:-}_$R --name sigverify-gpu${TAG:-}-$R > runs/gpu${TAG:-}_$R.log 2>&1 &
   PID[$R]=$!
 done
 STOP=$(( START + BUDGET - 60 ))
@@ -127,13 +131,13 @@ n=0
 while [ $# -gt 0 ]; do
   n=$((n + 1))
   files=""
-  for R in $1 ${2:-}; do files="$files runs/gpu_$R runs/gpu_$R.log"; done
+  for R in $1 ${2:-}; do files="$files runs/gpu${TAG:-}_$R runs/gpu${TAG:-}_$R.log"; done
   tar czf $OUT/runs_$n.tgz --exclude=checkpoint $files 2> /dev/null
   shift; [ $# -gt 0 ] && shift
 done
 tar czf $OUT/probe_logs.tgz /tmp/probe_*.log 2> /dev/null
 for R in $RUNS; do
-  $PY -c "import json,sys; t=json.load(open(sys.argv[1]))['training']; print(sys.argv[2], 'best epoch', t['best_epoch'], 'of', len(t['history']), 'validation EER', round(t['history'][t['best_epoch']-1]['validation_eer'], 4))" runs/gpu_$R/card.json $R 2> /dev/null || echo "$R: no model"
-  tail -2 runs/gpu_$R.log
+  $PY -c "import json,sys; t=json.load(open(sys.argv[1]))['training']; print(sys.argv[2], 'best epoch', t['best_epoch'], 'of', len(t['history']), 'validation EER', round(t['history'][t['best_epoch']-1]['validation_eer'], 4))" runs/gpu${TAG:-}_$R/card.json $R 2> /dev/null || echo "$R: no model"
+  tail -2 runs/gpu${TAG:-}_$R.log
 done
 echo "done at $(elapsed) s"
