@@ -2,8 +2,8 @@
 (the lent GPU machine, which takes 64 MiB and no more), and unpack them there so that
 ``sigverify train`` runs unchanged.
 
-    python scripts/pack_cache.py pack OUT.npz --data ../shared/data/cedar --data ...
-    python scripts/pack_cache.py unpack OUT.npz      # on the other machine
+    python scripts/pack_cache.py pack OUT.xz --data ../shared/data/cedar --data ...
+    python scripts/pack_cache.py unpack OUT.xz      # on the other machine
 
 ``pack`` reads every image of the folders through the preprocessing cache of the default
 recipe's configuration (``--size``, ``--stroke-width`` as ``sigverify train`` takes them),
@@ -62,8 +62,6 @@ def pack(args) -> None:
 
 
 def unpack(args) -> None:
-    import cv2
-
     with lzma.open(args.pack, "rb") as source:
         size = int.from_bytes(source.read(8), "little")
         header = json.loads(source.read(size))
@@ -76,9 +74,7 @@ def unpack(args) -> None:
             with open(path, "wb") as placeholder:
                 placeholder.truncate(length)
             os.utime(path, ns=(mtime_ns, mtime_ns))
-        entry = cache._entry(path).with_suffix(".png")
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        entry.write_bytes(cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])[1])
+        cache.put(path, image)
     print(f"{len(stack)} images into {cache.folder}")
 
 

@@ -64,10 +64,19 @@ class PreprocessCache:
         except SigverifyError as error:
             _write(failure, str(error).encode("utf-8"))
             raise
-        ok, data = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
-        if ok:
-            _write(entry.with_suffix(".png"), data.tobytes())
+        _write_image(entry, image)
         return image
+
+    def put(self, path: Path, image: np.ndarray) -> None:
+        """Keep ``image`` as the preprocessed ``path`` (a file that exists), as
+        :meth:`cached` would have made it."""
+        _write_image(self._entry(Path(path)), image)
+
+
+def _write_image(entry: Path, image: np.ndarray) -> None:
+    ok, data = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    if ok:
+        _write(entry.with_suffix(".png"), data.tobytes())
 
 
 def _read(file: Path, shape: tuple[int, int]) -> np.ndarray | None:

@@ -41,6 +41,16 @@ def test_second_read_comes_from_disk(tmp_path, isolated_home):
     assert list((isolated_home / "cache" / "preprocessed").rglob("*.png"))
 
 
+def test_an_image_put_for_a_file_is_read_back_without_preparing(tmp_path):
+    """What scripts/pack_cache.py unpack does on a machine without the scans."""
+    path = write_png(tmp_path / "a.png", draw_signature())
+    image = np.arange(30 * 44, dtype=np.uint32).reshape(30, 44).astype(np.uint8)
+    PreprocessCache(CONFIG).put(path, image)
+    prepare = Counting(np.zeros((30, 44), np.uint8))
+    assert np.array_equal(PreprocessCache(CONFIG).cached(path, prepare), image)
+    assert prepare.calls == 0
+
+
 def test_a_changed_file_or_config_is_prepared_again(tmp_path):
     path = write_png(tmp_path / "a.png", draw_signature())
     prepare = Counting(np.zeros((30, 44), np.uint8))
