@@ -5,6 +5,7 @@ distances. Skilled-forgery and random-forgery EER per variant, all writers poole
 skilled EER per data set.
 
     python bench/score_variants.py --model MODEL_DIR --data-root ../shared/data [--refs 5]
+                                   [--augmented 4 --strength 0.5]
 
 Variants (``d``: the shipped score; the cohort: two genuine signatures of every training
 writer, a fixed set):
@@ -18,6 +19,11 @@ writer, a fixed set):
 - ``nearest``, ``mean_all``, ``median``: the nearest reference, all of them, the median,
   each times the spread factor; ``centroid``: the distance to the references' mean,
   ``centroid_scaled`` times the spread factor.
+
+With ``--augmented K``: each image's embedding is also averaged with those of K copies
+distorted by the training augmentation at ``--strength`` (seeded), and the shipped score is
+measured with averaged references (``references_augmented``: more done at enrolment) and
+with averaged references and queries (``both_augmented``: K + 1 embeddings a verification).
 
 The same writers, queries and reference choice as ``bench/writer_dependent.py``.
 """
@@ -76,6 +82,23 @@ def variant_scores(
     }
 
 
+def averaged_embeddings(model, images: np.ndarray, copies: int, strength: float) -> np.ndarray:
+    """Each embedding of ``images (N, H, W)`` averaged with those of ``copies`` copies
+    distorted by the training augmentation at ``strength`` (seed 0)."""
+    import torch
+
+    from sigverify.core.encoders.embedding import images_to_tensor
+    from sigverify.core.training.augment import SignatureAugmenter
+
+    torch.manual_seed(0)
+    augmenter = SignatureAugmenter(strength)
+    total = model.embed(images).astype(np.float64)
+    for _ in range(copies):
+        distorted = augmenter(images_to_tensor(images))[:, 0].mul(255).round().byte().numpy()
+        total += model.embed(distorted)
+    return total / (copies + 1)
+
+
 def main() -> int:
     from sigverify.core.evaluation.metrics import compute_eer
     from sigverify.core.model.io import load_model
@@ -84,11 +107,16 @@ def main() -> int:
     parser.add_argument("--model", required=True)
     parser.add_argument("--data-root", required=True)
     parser.add_argument("--refs", type=int, default=5)
+    parser.add_argument("--augmented", type=int, default=0, help="distorted copies (K)")
+    parser.add_argument("--strength", type=float, default=0.5, help="their augmentation")
     args = parser.parse_args()
 
     model = load_model(args.model)
     card = model.card
     validation, embeddings, cohort = validation_and_cohort(model, args.data_root)
+    averaged = None
+    if args.augmented:
+        averaged = averaged_embeddings(model, validation.images, args.augmented, args.strength)
     genuine_scores, forged_scores, skilled, genuine_set, forged_set = {}, {}, [], [], []
     for writer_id, chosen, queries in writer_trials(validation, args.refs):
         references = embeddings[chosen]
@@ -97,6 +125,13 @@ def main() -> int:
             scores = variant_scores(
                 embeddings[indices], references, cohort, card.distance, card.reference_spread
             )
+            if averaged is not None:
+                spread = card.reference_spread
+                prototypes = averaged[chosen]
+                among = pairwise_distances(prototypes, prototypes, card.distance)
+                for name, query in (("references", embeddings), ("both", averaged)):
+                    to_prototypes = pairwise_distances(query[indices], prototypes, card.distance)
+                    scores[f"{name}_augmented"] = score_queries(to_prototypes, among, spread)
             target = genuine_scores if kind == "g" else forged_scores
             for name, values in scores.items():
                 target.setdefault(name, []).append(values)
@@ -108,6 +143,8 @@ def main() -> int:
     is_skilled = np.concatenate(skilled)
     genuine_set, forged_set = np.concatenate(genuine_set), np.concatenate(forged_set)
     result = {"model": card.name, "refs": args.refs, "cohort": len(cohort), "variants": {}}
+    if args.augmented:
+        result |= {"augmented_copies": args.augmented, "strength": args.strength}
     for name in genuine_scores:
         g, f = np.concatenate(genuine_scores[name]), np.concatenate(forged_scores[name])
         per_set = {}

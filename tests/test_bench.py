@@ -314,3 +314,26 @@ def test_score_variants_worked_out_by_hand():
     # the query's distances to the cohort: 2 and 4
     assert np.isclose(close["t_norm"], -2.0) and np.isclose(close["t_ratio"], 1 / 3)
     assert np.isclose(close["t_norm_nearest"], -2.0)  # fewer than 50: all of them
+
+
+def test_score_variants_augmented_embeddings_average_the_copies():
+    spec = importlib.util.spec_from_file_location("bench_sv", BENCH / "score_variants.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    class InkModel:  # embedding: the amount of ink, and how far right it lies
+        def embed(self, images):
+            ink = images.astype(np.float64) / 255
+            columns = np.arange(images.shape[2])[None, :]
+            return np.stack([ink.sum((1, 2)), (ink.sum(1) * columns).sum(1)], axis=1)
+
+    images = np.zeros((2, 20, 30), np.uint8)
+    images[0, 5:15, 10:12] = 255
+    images[1, 8:10, 3:25] = 255
+    base = InkModel().embed(images)
+    # strength 0 distorts nothing: the mean of three identical embeddings is the embedding
+    assert np.allclose(module.averaged_embeddings(InkModel(), images, 2, 0.0), base)
+    averaged = module.averaged_embeddings(InkModel(), images, 3, 1.0)
+    again = module.averaged_embeddings(InkModel(), images, 3, 1.0)
+    assert averaged.shape == (2, 2) and np.array_equal(averaged, again)  # seeded
+    assert not np.allclose(averaged, base)  # the copies moved and thinned or thickened
