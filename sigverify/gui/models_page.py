@@ -105,9 +105,9 @@ class ModelsPage(QWidget):
             if model.bundled:
                 tags.append(self.tr("built in"))
             if tags:  # "name (active, built in)", with the language's own comma and brackets
-                label = self.tr("{name} ({tags})").format(
-                    name=model.name, tags=self.tr(", ").join(tags)
-                )
+                # the tags never break apart: a narrow list wraps before the bracket
+                tags = self.tr(", ").join(tags).replace(" ", "\u00a0")
+                label = self.tr("{name} ({tags})").format(name=model.name, tags=tags)
             else:
                 label = model.name
             item = QListWidgetItem(label)
