@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+287"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+290"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -901,7 +901,7 @@ Click to open another store at the next start</source>
         <translation>{encoder}，{count:,} 个参数</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+133"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
@@ -921,7 +921,7 @@ Click to open another store at the next start</source>
         <translation>保持扫描原样（保留笔本身的粗细和浓淡）</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-136"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
@@ -1006,7 +1006,7 @@ Click to open another store at the next start</source>
         <translation>请始终由人工把关：把“接受”理解为“看起来一致”。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Measured on test writers (never seen in training)</source>
         <translation>在测试书写者上测得（训练中从未见过）</translation>
     </message>
@@ -1173,12 +1173,12 @@ Click to open another store at the next start</source>
         <translation>{how}：≤ {a:.2f} 接受，&gt; {r:.2f} 拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="+2"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+4"/>
         <source>{name} ({tags})</source>
         <translation>{name}（{tags}）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Judges signatures drawn on a pad, with the image model.</source>
         <translation>与图像模型一起判定手写板上签的签名。</translation>
     </message>
@@ -1428,13 +1428,13 @@ Click to open another store at the next start</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+155"/>
+        <location line="+9"/>
+        <location line="+172"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-170"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1444,7 +1444,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+116"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1559,18 +1559,25 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <source>Ask for {id} and all their reference signatures to be deleted? Nothing is deleted until another supervisor approves it.</source>
         <translation>申请删除 {id} 及其所有参考签名？在另一位主管批准之前不会删除任何内容。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>The %n signature(s) added and not enrolled will be dropped too.</source>
+        <translation>
+            <numerusform>已添加但尚未登记的 %n 个签名也将一并丢弃。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-10"/>
         <source>Delete {id} and all their reference signatures? This cannot be undone (the audit log keeps a record).</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-274"/>
+        <location line="-287"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1579,7 +1586,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1617,7 +1624,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2102,7 +2109,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultSummary</name>
     <message>
-        <location filename="../../sigverify/gui/result_summary.py" line="+46"/>
+        <location filename="../../sigverify/gui/result_summary.py" line="+50"/>
         <source>The answer and its score show here after Verify.</source>
         <translation>点击“验证”后，结果和分数显示在这里。</translation>
     </message>
@@ -3871,7 +3878,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>plots</name>
     <message>
-        <location filename="../../sigverify/core/evaluation/plots.py" line="+35"/>
+        <location filename="../../sigverify/core/evaluation/plots.py" line="+39"/>
         <source>genuine</source>
         <translation>真实签名</translation>
     </message>
@@ -4415,7 +4422,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-229"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-231"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4464,7 +4471,7 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+255"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+257"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused}的真实签名（转为复核或被拒绝），并放过约 {accepted}的熟练伪造签名。</translation>
     </message>

@@ -126,12 +126,16 @@ class PeoplePage(QWidget):
         right_layout.addWidget(self.adding, 0)
 
         two_panes(self, left, right, (260, 800))
+        self._choosing = self._refresh_after_choice = False
         self.refresh()
         self.new_person()
 
     # ------------------------------------------------------------ people list
 
     def refresh(self) -> None:
+        if self._choosing:  # the list is inside its own signal: rebuild it after that
+            self._refresh_after_choice = True
+            return
         keep = self.person_id
         self.people.blockSignals(True)
         self.people.clear()
@@ -149,14 +153,27 @@ class PeoplePage(QWidget):
     def _person_chosen(self, item, previous=None) -> None:
         if item is None:
             return
-        if not self.settle_details() or not self.settle_pending():
-            stay = None if previous is None else previous.data(PERSON_ROLE)
+        chosen = item.data(PERSON_ROLE)
+        stay = None if previous is None else previous.data(PERSON_ROLE)
+        # a save chosen in the first question finishes while the second is open: its
+        # refresh must not rebuild the list under the list's own signal (seen in a real
+        # window: an internal error for a deleted row, the list lit on someone not shown)
+        self._choosing = True
+        try:
+            settled = self.settle_details() and self.settle_pending()
+        finally:
+            self._choosing = False
+        if self._refresh_after_choice:
+            self._refresh_after_choice = False
+            QTimer.singleShot(0, self, self.refresh)
+        if not settled:
             self._select_quietly(stay)
             # again once the key press or click that chose ``item`` has finished selecting
             # it (seen in a real window: Down, Cancel, and the other person stayed lit)
             QTimer.singleShot(0, self, lambda: self._select_quietly(stay))
             return
-        self.show_person(item.data(PERSON_ROLE))
+        self._select_quietly(chosen)
+        self.show_person(chosen)
 
     def _select_quietly(self, person_id: str | None) -> None:
         """Make ``person_id``'s row (None, or not listed: nobody) the list's current and
@@ -416,9 +433,13 @@ class PeoplePage(QWidget):
                 "(the audit log keeps a record)."
             )
         )
-        if not dialogs.ask(
-            self, self.tr("Delete person"), question.format(id=self.person_id), self.tr("Delete")
-        ):
+        question = question.format(id=self.person_id)
+        waiting = len(self.adding.signatures)
+        if waiting:
+            question += " " + self.tr(
+                "The %n signature(s) added and not enrolled will be dropped too.", "", waiting
+            )
+        if not dialogs.ask(self, self.tr("Delete person"), question, self.tr("Delete")):
             return
         person_id = self.person_id
 
@@ -429,7 +450,11 @@ class PeoplePage(QWidget):
             if pending is not None:  # a shared store: waits for another supervisor
                 dialogs.show_pending(self, pending)
                 return
-            if person_id == self.person_id:
+            if person_id == self.person_id and self.store.enrolled_id(person_id) is None:
+                # what was typed or added for them goes with them: no "save the
+                # changes?" about a person who is gone (seen in a real window)
+                self.details.saved = self.details.typed()
+                self.adding.clear()
                 self.new_person()
             self.refresh()
             self.people_changed.emit()

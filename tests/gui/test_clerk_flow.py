@@ -226,6 +226,67 @@ def test_leaving_a_person_with_unsaved_edits_asks(qtbot, two_people, dialogs):
     assert people.person_id == "c-2" and window.store.get_person("c-1").name == "Ana"
 
 
+def listed(people) -> dict:
+    return {people.people.item(i).data(Qt.ItemDataRole.UserRole): i for i in range(2)}
+
+
+@pytest.mark.parametrize("second", [None, 0], ids=["cancel", "drop them"])
+def test_a_save_landing_while_the_waiting_signatures_question_is_open(
+    qtbot, two_people, dialogs, monkeypatch, tmp_path, second
+):
+    """Seen in a real window: a note edited and a signature added, another person clicked,
+    Save, and then either answer to "Drop them?" raised an internal error (the save had
+    rebuilt the list while the question was open) with the list lit on someone not shown."""
+    from sigverify.gui import dialogs as module
+
+    window = two_people
+    people = window.people_page
+    people.people.setCurrentRow(listed(people)["c-1"])
+    qtbot.keyClicks(people.details.note_edit, "VIP")
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    answers = iter([0, second])  # Save; then Cancel or Drop them
+    dialogs.questions.clear()  # (enrolling them asked about an odd reference)
+
+    def choose(parent, title, text, options):
+        dialogs.questions.append(text)
+        answer = next(answers)
+        if text.startswith("Not enrolled yet"):
+            wait_idle(qtbot, window.engine)  # the save finishes while this one is open
+            assert people.people.count() == 2  # the list was rebuilt under the question
+        return answer
+
+    monkeypatch.setattr(module, "choose", choose)
+    people.people.setCurrentRow(listed(people)["c-2"])
+    wait_idle(qtbot, window.engine)
+    assert len(dialogs.questions) == 2 and window.store.get_person("c-1").note == "VIP"
+    shown = "c-1" if second is None else "c-2"
+    assert people.person_id == shown
+    current = people.people.currentItem()
+    assert current.data(Qt.ItemDataRole.UserRole) == shown and current.isSelected()
+    assert len(people.adding.signatures) == (1 if second is None else 0)
+    people.adding.clear()  # closing the window asks no more
+
+
+def test_deleting_a_person_drops_their_unsaved_edits_without_asking(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: after Delete, "Save the changes?" about the person just
+    deleted, and Save said there is no such person."""
+    window = two_people
+    people = window.people_page
+    people.people.setCurrentRow(listed(people)["c-1"])
+    qtbot.keyClicks(people.details.note_edit, "VIP")
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    dialogs.questions.clear()
+    people.delete_person()
+    wait_idle(qtbot, window.engine)
+    (question,) = dialogs.questions  # only the delete question, which says what goes
+    assert question.endswith("The 1 signature added and not enrolled will be dropped too.")
+    assert window.store.enrolled_id("c-1") is None and dialogs.errors == []
+    assert people.person_id is None and people.adding.signatures == []
+    assert not people.details.edited_now()
+
+
 def test_one_bad_file_keeps_the_good_ones(qtbot, window, dialogs, tmp_path):
     people = window.people_page
     people.new_person()
