@@ -671,7 +671,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+54"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+56"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -717,12 +717,12 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+112"/>
+        <location line="+117"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-109"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -759,7 +759,7 @@ Click to open another store at the next start</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -2692,7 +2692,7 @@ enrolled {at} by {who}</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -2758,7 +2758,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="-54"/>
-        <location line="+115"/>
+        <location line="+131"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
@@ -2793,7 +2793,12 @@ enrolled {at} by {who}</source>
         <translation>尚未登记任何人员：请先在“人员”页面登记。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
+        <source>{id} has no reference signatures yet: enrol some on the People page.</source>
+        <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Choose the person the signature claims to be.</source>
         <translation>请选择该签名声称所属的人员。</translation>
     </message>

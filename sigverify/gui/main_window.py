@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -202,6 +204,11 @@ class MainWindow(QMainWindow):
         field = getattr(page, "first_field", None)
         if field is not None:
             move_focus(field)
+            # typing replaces what the field holds (selected only with the keyboard in use
+            # before: seen in a real window, an id typed after another, "C-003C-020")
+            edit = field.lineEdit() if isinstance(field, QComboBox) else field
+            if isinstance(edit, QLineEdit):
+                edit.selectAll()
         else:
             page.setFocus()
             page.focusNextChild()

@@ -3,7 +3,7 @@ the references."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -63,6 +63,8 @@ class VerifyPage(QWidget):
         self.person.currentIndexChanged.connect(lambda _: self._changed())
         self.person.editTextChanged.connect(lambda _: self._changed())
         self.person.lineEdit().editingFinished.connect(self._select_typed_person)
+        self.person.installEventFilter(self)
+        self.person.lineEdit().installEventFilter(self)
         self.drop_area = SignatureDropArea(multiple=False, compact=False)
         self.drop_area.signatures_added.connect(self.set_query)
         # asked before the file, page or pad dialog opens, not after the clerk cropped
@@ -178,6 +180,22 @@ class VerifyPage(QWidget):
         elif typed >= 0:
             self.person.setEditText(self.person.itemText(typed))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Up and Down in the person field step through the list, and would replace an id
+        typed that matches nobody by the next person in it (seen in a real window: a check
+        ran against that one): with such an id typed they do nothing."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and not event.modifiers() & Qt.KeyboardModifier.AltModifier  # Alt+Down: the list
+            and watched in (self.person, self.person.lineEdit())
+            and not self.person.completer().popup().isVisible()
+            and self.person.currentText() != self.person.itemText(self.person.currentIndex())
+        ):
+            QApplication.beep()
+            return True
+        return super().eventFilter(watched, event)
+
     def choose_person(self, person_id: str) -> None:
         self.person.setCurrentIndex(self.person.findData(person_id))
 
@@ -250,7 +268,16 @@ class VerifyPage(QWidget):
         elif self.person.count() == 0:
             self.hint.setText(self.tr("Nobody is enrolled yet: enrol people on the People page."))
         elif not has_person:
-            self.hint.setText(self.tr("Choose the person the signature claims to be."))
+            typed = self.person.currentText().strip()
+            enrolled = self.store.enrolled_id(typed) if typed else None
+            if enrolled is not None:  # listed only with references
+                self.hint.setText(
+                    self.tr(
+                        "{id} has no reference signatures yet: enrol some on the People page."
+                    ).format(id=enrolled)
+                )
+            else:
+                self.hint.setText(self.tr("Choose the person the signature claims to be."))
         elif self.query is None:
             self.hint.setText(self.tr("Drop, open, paste or draw the signature to check."))
         elif self.result_is_current():

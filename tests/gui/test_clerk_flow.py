@@ -387,6 +387,42 @@ def test_page_shortcuts_put_the_focus_in_the_first_field(qtbot, window):
     qtbot.waitUntil(lambda: window.people_page.search.hasFocus())
 
 
+def test_a_typed_id_never_becomes_another_person(qtbot, two_people, tmp_path, monkeypatch):
+    """Seen in a real window: Ctrl+2 left the old person's text unselected ("…C-003C-020"),
+    and Down with an id that matched nobody chose the next person in the list, against whom
+    the check then ran; a person without references was simply not there."""
+    window = two_people
+    beeps = []
+    monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(True))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page = window.verify_page
+    page.choose_person("c-1")
+    window.people_page.search.setFocus()  # focus elsewhere, set from code (no keyboard)
+    window.go_to_page(window.pages.indexOf(page))
+    edit = page.person.lineEdit()
+    qtbot.waitUntil(edit.hasFocus)
+    assert edit.selectedText() == "c-1"  # typing replaces it
+    qtbot.keyClicks(edit, "c-9")
+    assert page.person_id() is None
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert edit.text() == "c-9" and page.person_id() is None and beeps == [True]
+    assert page.hint.text() == "Choose the person the signature claims to be."
+    # with a listed person's text, Down steps through the list as before
+    page.choose_person("c-1")
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert page.person_id() == "c-2" and beeps == [True]
+    # a person whose references were all removed: said, not just missing from the list
+    for reference in window.store.references("c-2"):
+        window.store.remove_reference(reference.id, "test")
+    page.refresh()
+    edit.setText("C-2")
+    assert page.person.findData("c-2") < 0 and not page.verify_button.isEnabled()
+    assert page.hint.text() == (
+        "c-2 has no reference signatures yet: enrol some on the People page."
+    )
+
+
 def test_ctrl_f_goes_to_the_pages_search_field_with_its_text_selected(qtbot, window):
     """Seen in a real window: Ctrl+F on People did nothing, and after a page was clicked in
     the page list neither did it, and the letters typed opened another page."""
