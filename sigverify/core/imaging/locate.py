@@ -28,7 +28,7 @@ import numpy as np
 from sigverify.core.imaging import locate_net
 from sigverify.core.imaging.array_helpers import pixel_box, shifted
 from sigverify.core.imaging.imageio import MIN_SIDE
-from sigverify.core.imaging.slip import edge_band, mostly_in, whole_slip
+from sigverify.core.imaging.slip import edge_band, mostly_in, printed_ink, whole_slip
 
 #: Pages are worked on with their long side at most this (pixels).
 WORKING_SIDE = 1400
@@ -277,9 +277,10 @@ class Word:
     handwriting: float
 
 
-def page_words(view: PageView) -> tuple[list[Word], float]:
-    """The page's words with their handwriting score, and the printed text height."""
-    ink = ink_without_lines(view.grey)
+def page_words(view: PageView, ink: np.ndarray | None = None) -> tuple[list[Word], float]:
+    """The page's words with their handwriting score, and the printed text height
+    (``ink``: :func:`ink_without_lines` of the view, when already made)."""
+    ink = ink_without_lines(view.grey) if ink is None else ink
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), 8)
     keep = stats[1:, cv2.CC_STAT_AREA] >= 6
     heights = stats[1:, cv2.CC_STAT_HEIGHT][keep & (stats[1:, cv2.CC_STAT_HEIGHT] >= 4)]
@@ -401,7 +402,8 @@ def locate_signatures(
     if view.photographed:  # the desk or a shadow on the sheet's edge is not a signature
         band = edge_band(page_ink.shape)
         places = [place for place in places if not mostly_in(place[0], page_ink, band)]
-        whole = whole_slip(places, page_ink & ~band)
+        words, _ = page_words(view, page_ink)
+        whole = whole_slip(places, page_ink & ~band, printed_ink(words, page_ink))
     if whole is not None:  # first, with all its ink kept (the network saw only part of it)
         places = whole_first(places, whole)
     to_view = np.linalg.inv(view.to_input)

@@ -1,7 +1,8 @@
 """A phone photo of a slip of paper with only a signature on it, as the page search
 (:mod:`sigverify.core.imaging.locate`) reads it: the sheet's edge (the desk, the edge's
 shadow) is not ink, and the places the network found, which it splits into words or marks
-only in part on a sheet the signature fills, are joined into the whole signature."""
+only in part on a sheet the signature fills, are joined into the whole signature, without
+a printed label beside it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ SLIP_INK_SHARE = 0.7
 EDGE_SHARE = 0.03
 #: A place with less than this share of the ink in places is a speck: not joined.
 SPECK_SHARE = 0.03
+#: On a slip, a word scoring below :data:`PRINTED` as handwriting (``locate.page_words``),
+#: at most :data:`PRINT_HEIGHT` of the tallest word's height and at least
+#: :data:`PRINT_LENGTH` times as wide as high, is print: a label ("Signature:") beside the
+#: signature, not part of it (a dot or a short stroke of the signature is not that long).
+PRINTED, PRINT_HEIGHT, PRINT_LENGTH = 0.5, 0.4, 3.0
 
 
 def edge_band(shape: tuple[int, int]) -> np.ndarray:
@@ -31,6 +37,18 @@ def edge_band(shape: tuple[int, int]) -> np.ndarray:
     return band
 
 
+def printed_ink(words: list, ink: np.ndarray) -> np.ndarray:
+    """bool like ``ink``: the ``ink`` of the words (each with ``box`` and ``handwriting``)
+    that are print on a slip (see :data:`PRINTED`)."""
+    printed = np.zeros_like(ink)
+    tallest = max((word.box[3] for word in words), default=0)
+    for word in words:
+        x, y, w, h = word.box
+        if word.handwriting < PRINTED and h <= PRINT_HEIGHT * tallest and w >= PRINT_LENGTH * h:
+            printed[y : y + h, x : x + w] = ink[y : y + h, x : x + w]
+    return printed
+
+
 def mostly_in(box, ink: np.ndarray, area: np.ndarray) -> bool:
     """At least half of the ``ink`` in ``box`` lies in ``area`` (both bool, page-sized)."""
     x, y, w, h = box
@@ -38,13 +56,17 @@ def mostly_in(box, ink: np.ndarray, area: np.ndarray) -> bool:
     return np.count_nonzero(there & area[y : y + h, x : x + w]) >= 0.5 * np.count_nonzero(there)
 
 
-def whole_slip(places: list, ink: np.ndarray) -> tuple[int, int, int, int] | None:
+def whole_slip(
+    places: list, ink: np.ndarray, printed: np.ndarray | None = None
+) -> tuple[int, int, int, int] | None:
     """The box of the ``places`` (``(box, score)`` on a photographed sheet whose ``ink``
     this is, its edge left out) together with the pieces of ink reaching into them, when
     that holds nearly all the sheet's ink (:data:`SLIP_INK_SHARE`): a slip of paper with
     only a signature on it, which the network, made for cheques and forms, splits into its
     words or marks only in part. Places with less than :data:`SPECK_SHARE` of the ink in
-    places (a speck of dirt the network took for a dot) are not joined."""
+    places (a speck of dirt the network took for a dot) are not joined. ``printed`` (bool,
+    like ``ink``: :func:`printed_ink`) is left out of the box, not out of the count: a label
+    beside the signature neither makes a form of a slip nor is cut out with it."""
     if not places or not ink.any():
         return None
     held = [np.count_nonzero(ink[y : y + h, x : x + w]) for (x, y, w, h), _ in places]
@@ -63,4 +85,5 @@ def whole_slip(places: list, ink: np.ndarray) -> tuple[int, int, int, int] | Non
     held = np.count_nonzero(ink & region)
     if held == 0 or held < SLIP_INK_SHARE * np.count_nonzero(ink):
         return None
-    return pixel_box(ink & region)
+    signature = ink & region if printed is None else ink & region & ~printed
+    return pixel_box(signature if signature.any() else ink & region)

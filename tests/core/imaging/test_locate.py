@@ -4,6 +4,7 @@ generator's signatures), the page in a photo, and ``sigverify locate``."""
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from pathlib import Path
 
 import cv2
@@ -31,7 +32,7 @@ from sigverify.core.imaging.page_crop import (
     proposals,
     signature_only,
 )
-from sigverify.core.imaging.slip import edge_band, mostly_in, whole_slip
+from sigverify.core.imaging.slip import edge_band, mostly_in, printed_ink, whole_slip
 
 
 def iou(a, b) -> float:
@@ -316,6 +317,32 @@ def test_a_slip_s_places_are_joined_with_the_strokes_that_reach_into_them():
     specked[180:183, 390:393] = True
     assert whole_slip([*places, ((390, 180, 3, 3), 0.7)], specked) == (40, 100, 320, 51)
     assert whole_slip([], ink) is None
+
+
+def test_a_slip_s_printed_label_is_counted_but_not_cut_out_with_the_signature():
+    """Seen in a real window: a photo of a slip printed "Signature: ____" was cut out with
+    the label, which the model read as ink, and the genuine signature was rejected."""
+    ink = strokes_page()
+    ink[160:172, 5:45] = True  # the label, left of the loop's end, level with it
+    places = [((40, 95, 100, 12), 0.9), ((250, 95, 110, 12), 0.8), ((5, 160, 40, 12), 0.9)]
+    Word = namedtuple("Word", "box handwriting")
+    words = [
+        Word((40, 100, 320, 51), 0.95),  # the signature, the tallest word
+        Word((5, 160, 40, 12), 0.3),  # print: low, long, and under 0.4 of 51 high
+        Word((395, 10, 3, 3), 0.1),  # a dot scoring low: not long
+        Word((300, 20, 100, 30), 0.25),  # too tall for print beside this signature
+        Word((300, 60, 60, 10), 0.7),  # short and long, but handwriting
+    ]
+    printed = printed_ink(words, ink)
+    assert np.array_equal(printed, np.pad(np.ones((12, 40), bool), ((160, 28), (5, 355))))
+    assert whole_slip(places, ink) == (5, 100, 355, 72)  # as before: the label too
+    assert whole_slip(places, ink, printed) == (40, 100, 320, 51)
+    # print counts as the sheet's ink: a form stays a form without its print
+    with_print = ink.copy()
+    for row in range(10, 60, 8):
+        with_print[row : row + 3, 20:380] = True
+    assert whole_slip(places, with_print, with_print & ~strokes_page()) is None
+    assert not printed_ink([], ink).any()
 
 
 def test_the_whole_slip_comes_first_and_its_parts_are_not_offered():
