@@ -1477,13 +1477,13 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <location line="+10"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
@@ -1493,7 +1493,7 @@ Click to open another store at the next start</source>
         <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
         <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
@@ -1513,34 +1513,20 @@ Click to open another store at the next start</source>
         <translation>正在登记…</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Enrolled %n reference(s).</source>
         <translation>
             <numerusform>已登记 %n 个参考签名。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>{message}
-
-Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
-        <translation>{message}
-
-仍要登记吗？选择“取消”可将其排除并检查图像。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+25"/>
         <source>A reference looks different</source>
         <translation>有参考签名与其他签名差异较大</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Enrol anyway</source>
-        <translation>仍然登记</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+2"/>
+        <location line="+14"/>
+        <location line="+5"/>
         <source>Nothing was enrolled.</source>
         <translation>未登记任何签名。</translation>
     </message>
@@ -1577,7 +1563,7 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-287"/>
+        <location line="-307"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1617,14 +1603,41 @@ Enrol it anyway? Choose Cancel to leave it out and check the image.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+70"/>
+        <location line="+34"/>
         <source>Unlike the others: %n of them (see the ⚠ mark).</source>
         <translation>
             <numerusform>其中 %n 个与其他参考签名不同（请查看 ⚠ 标记）。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="-31"/>
+        <source>%n signature(s) still waiting below.</source>
+        <translation>
+            <numerusform>下方仍有 %n 个签名等待处理。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+66"/>
+        <location line="+10"/>
+        <source>{message}
+
+Enrol anyway, or leave out what does not look like the others and enrol the rest? What is left out stays below, marked ⚠, to be checked. Cancel enrols nothing.</source>
+        <translation>{message}
+
+仍然全部登记，还是排除与其他签名不同的那个并登记其余的？被排除的签名留在下方，标有 ⚠，以便检查。选择“取消”则不登记任何签名。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Enrol anyway</source>
+        <translation>仍然登记(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Leave it out</source>
+        <translation>排除它(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>

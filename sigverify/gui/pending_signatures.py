@@ -77,9 +77,26 @@ class PendingSignatures(QGroupBox):
             )
         self._changed()
 
+    def mark(self, reasons: dict[str, str]) -> None:
+        """Mark the signatures named in ``reasons`` (file name -> why) with ⚠ and the
+        reason as their tooltip: left out of an enrolment, to be checked."""
+        for row, signature in enumerate(self.signatures):
+            item = self.thumbnails.item(row)
+            if signature.name in reasons and not item.text().startswith("⚠"):
+                item.setText(f"⚠ {signature.name}")
+                item.setToolTip(reasons[signature.name])
+
     def clear(self) -> None:
         self.signatures.clear()
         self.thumbnails.clear()
+        self._changed()
+
+    def take_out(self, signatures) -> None:
+        """Take ``signatures`` (enrolled) out of the list; the others stay as they are."""
+        for row in reversed(range(len(self.signatures))):
+            if self.signatures[row] in signatures:
+                del self.signatures[row]
+                self.thumbnails.takeItem(row)
         self._changed()
 
     def selected_rows(self) -> list[int]:

@@ -315,7 +315,9 @@ class PeoplePage(QWidget):
                 ).format(low=low, high=high)
             )
 
-    def enroll(self, accept_outliers: bool = False) -> None:
+    def enroll(self, accept_outliers: bool = False, only: list | None = None) -> None:
+        """Enrol the signatures waiting (``only``: these of them) for the person shown or
+        typed."""
         person_id = self.details.id_edit.text().strip()
         if not person_id:
             dialogs.show_info(
@@ -338,7 +340,7 @@ class PeoplePage(QWidget):
                 ):
                     return
                 person_id = enrolled
-        signatures = list(self.adding.signatures)
+        signatures = list(self.adding.signatures if only is None else only)
         self._enrolling = signatures  # being enrolled: not "waiting" any more
         # a field left empty keeps what is stored: references added to C-7 from a new
         # person's form with no name typed wiped "Tomas Berg" (seen in a real window)
@@ -359,9 +361,8 @@ class PeoplePage(QWidget):
 
     def _enrolled(self, result, signatures) -> None:
         self._enrolling = []
-        remaining = [s for s in self.adding.signatures if s not in signatures]  # added meanwhile
-        self.adding.clear()
-        self.adding.add(remaining)
+        self.adding.take_out(signatures)  # those added meanwhile or left out stay, marked
+        remaining = self.adding.signatures
         self.person_id = result.person_id
         self.refresh()
         if self.people.currentItem() is None and self.search.text():
@@ -375,6 +376,8 @@ class PeoplePage(QWidget):
                 text,
                 self.tr("Unlike the others: %n of them (see the ⚠ mark).", "", len(result.odd)),
             )
+        if remaining:  # left out as unlike the others (marked ⚠), or added meanwhile
+            others.append(self.tr("%n signature(s) still waiting below.", "", len(remaining)))
         self.status.setText(join_sentences(text, *others))
         self.people_changed.emit()
 
@@ -382,15 +385,32 @@ class PeoplePage(QWidget):
         self._enrolling = []
         self._update_buttons()
         if isinstance(error, InconsistentReferencesError):
+            odd = {o.filename: o.message for o in error.outliers}
             question = self.tr(
-                "{message}\n\nEnrol it anyway? Choose Cancel to leave it out and check the image."
+                "{message}\n\nEnrol anyway, or leave out what does not look like the others "
+                "and enrol the rest? What is left out stays below, marked ⚠, to be checked. "
+                "Cancel enrols nothing."
             ).format(message=str(error))
-            if dialogs.ask(
-                self, self.tr("A reference looks different"), question, self.tr("Enrol anyway")
-            ):
+            choice = dialogs.choose(
+                self,
+                self.tr("A reference looks different"),
+                question,
+                [self.tr("&Enrol anyway"), self.tr("&Leave it out")],
+            )
+            if choice == 0:
                 self.enroll(accept_outliers=True)
-            else:
-                self.status.setText(self.tr("Nothing was enrolled."))
+                return
+            self.adding.mark(odd)  # (Cancel said nothing, the clerk reads why on the mark)
+            rest = [s for s in self.adding.signatures if s.name not in odd]
+            if choice == 1 and rest:
+                self.enroll(only=rest)
+                return
+            self.status.setText(
+                join_sentences(
+                    self.tr("Nothing was enrolled."),
+                    self.tr("Unlike the others: %n of them (see the ⚠ mark).", "", len(odd)),
+                )
+            )
             return
         self.status.setText(self.tr("Nothing was enrolled."))
         dialogs.show_error(self, error)

@@ -287,6 +287,47 @@ def test_deleting_a_person_drops_their_unsaved_edits_without_asking(
     assert not people.details.edited_now()
 
 
+@pytest.mark.parametrize("choice", [None, 0, 1], ids=["cancel", "enrol anyway", "leave out"])
+def test_a_reference_unlike_the_others_is_enrolled_left_out_or_kept_waiting(
+    qtbot, window, dialogs, tmp_path, monkeypatch, choice
+):
+    """Seen in a real window: "Choose Cancel to leave it out", and Cancel enrolled nothing
+    and marked nothing. Now each answer does what it says; the odd one is marked ⚠."""
+    from sigverify.core.verification import VerificationService
+    from sigverify.core.verification_results import OddReference
+
+    def find_outliers(self, embeddings, names, pixels=None):  # the fourth file stands out
+        return [OddReference(n, 0.9, 0.5, i) for i, n in enumerate(names) if n == "w3_g3.png"]
+
+    monkeypatch.setattr(VerificationService, "find_outliers", find_outliers)
+    people = window.people_page
+    people.new_person()
+    people.details.id_edit.setText("c-3")
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)])
+    dialogs.choice = choice
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.options[-1] == ["&Enrol anyway", "&Leave it out"]
+    assert dialogs.questions[-1].endswith("Cancel enrols nothing.")
+    enrolled = {r.filename for r in window.store.references("c-3")}
+    waiting = [people.adding.thumbnails.item(i) for i in range(len(people.adding.signatures))]
+    if choice == 0:
+        assert len(enrolled) == 5 and waiting == []
+        return
+    (marked,) = [item for item in waiting if item.text().startswith("⚠")]
+    assert marked.text() == "⚠ w3_g3.png" and "does not look like" in marked.toolTip()
+    if choice is None:
+        assert enrolled == set() and len(waiting) == 5
+        assert people.status.text().startswith("Nothing was enrolled.")
+    else:
+        assert enrolled == {f"w3_g{i}.png" for i in (0, 1, 2, 4)} and waiting == [marked]
+        assert people.status.text() == (
+            "Enrolled 4 references. c-3 has 4 references; 5 to 10 are recommended. "
+            "1 signature still waiting below."
+        )
+    people.adding.clear()
+
+
 def test_one_bad_file_keeps_the_good_ones(qtbot, window, dialogs, tmp_path):
     people = window.people_page
     people.new_person()
