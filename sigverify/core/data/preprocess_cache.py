@@ -23,8 +23,9 @@ from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.paths import user_cache_dir
 
 #: Raise when preprocessing code changes its output for the same configuration (2: own
-#: thinning, chamfer stroke edges, whole-factor working size).
-PIPELINE_VERSION = 2
+#: thinning, chamfer stroke edges, whole-factor working size; 3: a signature small on a whole
+#: page looked at again at its own resolution, one image of the five data sets).
+PIPELINE_VERSION = 3
 
 
 def config_key(config: PreprocessConfig) -> str:

@@ -370,6 +370,35 @@ def test_large_photo_is_processed_at_working_size():
     assert overlap(ink_mask(out), ink_mask(reference)) > 0.95
 
 
+def test_a_signature_small_on_a_whole_page_keeps_its_detail(monkeypatch):
+    """Seen in a real window: a signature on a whole page opened as a file was shrunk with
+    the page (by 9) and a genuine one was rejected; it is now looked at again from its part
+    of the page, at the page's resolution, as if scanned alone."""
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.imaging import preprocessing
+
+    signature = genuine_signature(writer_style(3), 0, height=300).image  # 238 x 633
+    page = np.full((3000, 4000), 243, np.uint8)  # shrunk by 5 to the working size
+    page[1200 : 1200 + signature.shape[0], 1500 : 1500 + signature.shape[1]] = signature
+    alone = preprocess_signature(signature)
+    assert overlap(ink_mask(preprocess_signature(page)), ink_mask(alone)) > 0.98
+    monkeypatch.setattr(preprocessing, "PAGE_SHRINK", 100)  # never looked at again
+    assert overlap(ink_mask(preprocess_signature(page)), ink_mask(alone)) < 0.9
+
+
+def test_which_scans_are_looked_at_again():
+    from sigverify.core.imaging.preprocessing import closer_look
+
+    grey = np.arange(2400 * 3200, dtype=np.uint32).reshape(2400, 3200).astype(np.uint8)
+    ink = (slice(100, 150), slice(200, 400))  # 200 of the working copy's 800 columns
+    # shrunk by 4: the ink's part, with 10 % of 200 (20 px) around it, times 4
+    part = closer_look(grey, (600, 800), ink)
+    assert np.array_equal(part, grey[320:680, 720:1680])
+    assert closer_look(grey, (600, 800), (slice(0, 600), slice(0, 401))) is None  # > half
+    # a 600 dpi signature scan, shrunk by 2: as before, however little of it the ink fills
+    assert closer_look(grey[:1200, :1600], (600, 800), ink) is None
+
+
 def test_blank_page_raises_no_ink():
     with pytest.raises(NoInkError):
         preprocess_signature(np.full((300, 500), 240, np.uint8))
