@@ -399,6 +399,11 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        # a check that finished while that question was open showed its result behind it
+        # (seen in a real window: Quit then closed without asking to record it)
+        if not self.verify_page.settle_unrecorded(self.tr("closing sigverify"), then=self.close):
+            event.ignore()
+            return
         settings = gui_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.nav.currentRow())

@@ -190,6 +190,38 @@ def test_closing_with_an_unrecorded_result_records_it_first(qtbot, two_people, d
     assert len(verifications(window, "c-2")) == 1
 
 
+def test_a_result_arriving_while_quit_is_asked_is_not_closed_unasked(
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
+):
+    """Seen in a real window: Ctrl+Q during a check asked "Work is still running. Quit
+    anyway?"; the result appeared behind the question, and Quit closed without asking to
+    record it."""
+    from sigverify.gui import dialogs as module
+
+    window = two_people
+    page = window.verify_page
+    page.choose_person("c-2")
+    page.drop_area.add_paths([signature_file(tmp_path, 2, 7)])
+    page.verify()  # running: not waited for
+    assert window.engine.pending
+
+    def ask(parent, title, text, yes=None):  # the check finishes while this is open
+        dialogs.questions.append(text)
+        wait_idle(qtbot, window.engine)
+        return True
+
+    monkeypatch.setattr(module, "ask", ask)
+    dialogs.choice = None  # Cancel on the question about the result
+    window.close()
+    assert window.isVisible() and page.result is not None
+    assert dialogs.questions[-2].startswith("Work is still running.")
+    assert "has not been recorded in the audit log" in dialogs.questions[-1]
+    dialogs.choice = 0  # record it, then close
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert len(verifications(window, "c-2")) == 1
+
+
 def test_name_and_note_edits_are_saved_and_audited(qtbot, two_people, dialogs):
     window = two_people
     people = window.people_page
