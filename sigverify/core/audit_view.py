@@ -149,7 +149,22 @@ def _details_text(entry: AuditEntry) -> str:
         )
     if entry.action in {"activate_model", "train_model"}:
         return str(d.get("model", ""))
+    if entry.action == "update_person":
+        return _changed_fields_text(d) or json.dumps(d, ensure_ascii=False, sort_keys=True)
     return json.dumps(d, ensure_ascii=False, sort_keys=True)
+
+
+def _changed_fields_text(details: dict) -> str:
+    """A person's name or note changed, in words: each field that changed, before → after
+    (the row records both fields, changed or not)."""
+    labels = {"name": translate("audit", "name"), "note": translate("audit", "note")}
+    parts = []
+    for field, label in labels.items():
+        values = details.get(field)
+        if isinstance(values, list) and len(values) == 2 and values[0] != values[1]:
+            before, after = ("" if v is None else str(v) for v in values)
+            parts.append(f"{label} “{before}” → “{after}”")
+    return translate("audit", "; ").join(parts)
 
 
 def _band_text(band: dict) -> str:

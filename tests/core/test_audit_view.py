@@ -65,6 +65,10 @@ def test_each_action_is_summed_up_in_words():
     assert summary(preset) == "accept 0.5, reject 0.8 (preset: 1 % of forgeries)"
     assert summary(entry(10, "setting", None, key="k", new="v")) == "k: v"
     assert summary(entry(11, "delete_person", "c-1", references=3)) == "with 3 references"
+    edited = entry(12, "update_person", "c-1", name=["Carla", "Carla"], note=["", "blue ink"])
+    assert summary(edited) == "note “” → “blue ink”"  # the name did not change: not shown
+    renamed = entry(13, "update_person", "c-1", name=["Ana", "Ana Li"], note=[None, "VIP"])
+    assert summary(renamed) == "name “Ana” → “Ana Li”; note “” → “VIP”"
     approved = entry(12, "delete_person", "c-1", references=3, change=4, requested_by="bo")
     assert summary(approved) == "with 3 references (change 4, asked for by bo)"
     asked_for = {"change": 4, "action": "delete_person", "requested_by": "bo"}
