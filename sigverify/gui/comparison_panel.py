@@ -137,6 +137,9 @@ class ComparisonPanel(QWidget):
             self.reference_choice.clear()
             for view in (self.side_query, self.side_reference, self.overlay_view):
                 view.set_pixmap(None)
+            # not the last result's (seen in a real window: "…they could not be aligned"
+            # over an empty view once the next signature was opened)
+            self.legend.setText(self.overlay_legend)
             return
         self.reference_choice.blockSignals(True)
         self.reference_choice.clear()

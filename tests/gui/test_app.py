@@ -116,6 +116,10 @@ def test_the_overlay_shows_where_they_differ_on_request(qtbot, window, tmp_path)
     assert shown() == expected and shown() != plain
     assert "differs" in panel.legend.text()
     assert ("aligned onto it" in panel.legend.text()) == explanation.aligned
+    panel.show_result(None)  # the next signature opened: no legend of the last result
+    assert panel.legend.text() == panel.overlay_legend
+    panel.show_result(verify.result)
+    wait_idle(qtbot, window.engine)
     # another reference: its own differences
     panel.reference_choice.setCurrentIndex(1)
     wait_idle(qtbot, window.engine)
