@@ -117,6 +117,9 @@ class PeoplePage(QWidget):
         self.enroll_button.clicked.connect(self.enroll)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # two lines kept: a message wrapping onto a second one moved the buttons above it
+        # (seen in a real window: a second click on "Remove reference…" missed it)
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
         self.adding.add_footer(self.status, self.enroll_button)
 
         right = QWidget()
