@@ -358,7 +358,7 @@
         <translation>对比对象</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Each reference&apos;s distance to the checked signature, on the same scale as the score and the thresholds</source>
         <translation>各参考签名与被验证签名之间的距离，与分数和阈值采用相同的刻度</translation>
     </message>
@@ -1430,12 +1430,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+172"/>
+        <location line="+174"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-172"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1445,7 +1445,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1461,11 +1461,11 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>&amp;Drop them</source>
+        <source>&amp;Drop</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1564,7 +1564,7 @@ Click to open another store at the next start</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-307"/>
+        <location line="-306"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1584,20 +1584,20 @@ Click to open another store at the next start</source>
     </message>
     <message numerus="yes">
         <location line="+21"/>
-        <source>Not enrolled yet: %n signature(s) added for {id}. Drop them?</source>
+        <source>Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?</source>
         <translation>
-            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃它们吗？</numerusform>
+            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>Not enrolled yet: %n signature(s) added for the new person. Drop them?</source>
+        <source>Not enrolled yet: %n signature(s) added for the new person. Drop the signature(s)?</source>
         <translation>
-            <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃它们吗？</numerusform>
+            <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+75"/>
         <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.</source>
         <translation>
             <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。</numerusform>
@@ -3228,11 +3228,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>“{name}” is too large to open safely ({size} MB; the limit is {limit} MB). Scan at 300 dpi or less, or crop the signature.</source>
-        <translation>“{name}”太大，无法安全打开（{size} MB，上限为 {limit} MB）。请以 300 dpi 或更低分辨率扫描，或裁剪出签名部分。</translation>
+        <source>“{name}” is too large to open safely ({size} MB; the limit is {limit} MB). Scan at 300 dpi or less, or cut the signature out with an image editor first.</source>
+        <translation>“{name}”太大，无法安全打开（{size} MB，上限为 {limit} MB）。请以 300 dpi 或更低分辨率扫描，或先用图像编辑软件裁剪出签名部分。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The file “{name}” cannot be opened: {strerror}.</source>
         <translation>无法打开文件“{name}”：{strerror}。</translation>
     </message>
@@ -3268,11 +3268,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>“{name}” is too large to open safely ({what}; the limit is {limit} megapixels). Scan at 300 dpi or less, or crop the signature.</source>
-        <translation>“{name}”太大，无法安全打开（{what}；上限为 {limit} 百万像素）。请以 300 dpi 或更低的分辨率扫描，或裁剪出签名部分。</translation>
+        <source>“{name}” is too large to open safely ({what}; the limit is {limit} megapixels). Scan at 300 dpi or less, or cut the signature out with an image editor first.</source>
+        <translation>“{name}”太大，无法安全打开（{what}；上限为 {limit} 百万像素）。请以 300 dpi 或更低的分辨率扫描，或先用图像编辑软件裁剪出签名部分。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>“{name}” is damaged or incomplete and cannot be read. Scan or copy it again.</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>

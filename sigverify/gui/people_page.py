@@ -225,20 +225,19 @@ class PeoplePage(QWidget):
         who = self.person_id or self.details.id_edit.text().strip()
         text = (
             self.tr(
-                "Not enrolled yet: %n signature(s) added for {id}. Drop them?",
+                "Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?",
                 "",
                 len(waiting),
             ).format(id=who)
             if who
             else self.tr(
-                "Not enrolled yet: %n signature(s) added for the new person. Drop them?",
+                "Not enrolled yet: %n signature(s) added for the new person. "
+                "Drop the signature(s)?",
                 "",
                 len(waiting),
             )
         )
-        choice = dialogs.choose(
-            self, self.tr("Signatures not enrolled"), text, [self.tr("&Drop them")]
-        )
+        choice = dialogs.choose(self, self.tr("Signatures not enrolled"), text, [self.tr("&Drop")])
         if choice is None:
             return False
         self.adding.clear()

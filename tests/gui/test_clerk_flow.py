@@ -267,7 +267,7 @@ def test_a_save_landing_while_the_waiting_signatures_question_is_open(
     qtbot, two_people, dialogs, monkeypatch, tmp_path, second
 ):
     """Seen in a real window: a note edited and a signature added, another person clicked,
-    Save, and then either answer to "Drop them?" raised an internal error (the save had
+    Save, and then either answer to "Drop the signatures?" raised an internal error (the save had
     rebuilt the list while the question was open) with the list lit on someone not shown."""
     from sigverify.gui import dialogs as module
 

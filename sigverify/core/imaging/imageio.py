@@ -97,7 +97,8 @@ def read_image_file(path: str | Path) -> bytes:
             translate(
                 "errors",
                 "“{name}” is too large to open safely ({size} MB; the limit is {limit} MB). "
-                "Scan at 300 dpi or less, or crop the signature.",
+                "Scan at 300 dpi or less, or cut the signature out with an image editor "
+                "first.",
             ).format(name=name, size=info.st_size // 1_000_000, limit=MAX_FILE_BYTES // 1_000_000)
         )
     try:
@@ -224,7 +225,8 @@ def _too_large(name: str, size: tuple[int, int] | None) -> ImageTooLargeError:
         translate(
             "errors",
             "“{name}” is too large to open safely ({what}; the limit is {limit} megapixels). "
-            "Scan at 300 dpi or less, or crop the signature.",
+            "Scan at 300 dpi or less, or cut the signature out with an image editor "
+            "first.",
         ).format(name=name, what=what, limit=MAX_PIXELS // 1_000_000)
     )
 
