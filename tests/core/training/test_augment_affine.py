@@ -44,8 +44,11 @@ def test_scale_and_shear_about_the_centre():
     rows, cols = torch.nonzero(out[0] > 0.5).T.tolist()
     assert set(rows) <= {18, 19, 20} and min(cols) >= 30 and max(cols) <= 31
     # x-shear by 45 degrees moves a point by its height above the centre: a dot 10.5 px
-    # below the centre (y = 30) moves 10.5 px left (torchvision's sign)
-    assert where(affine(dot(40, 40, 30, 20), 0.0, (0, 0), 1.0, 45.0)) in {(30, 9), (30, 10)}
+    # below the centre (y = 30) moves 10.5 px left (torchvision's sign), between two pixels
+    # again: one or both (torch 2.14 gives both, earlier ones one)
+    sheared = affine(dot(40, 40, 30, 20), 0.0, (0, 0), 1.0, 45.0)
+    found = {tuple(p) for p in torch.nonzero(sheared[0] > 0.5).tolist()}
+    assert found and found <= {(30, 9), (30, 10)}
 
 
 def test_draws_stay_in_their_ranges_and_shifts_are_whole_pixels():
