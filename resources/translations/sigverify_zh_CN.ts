@@ -4524,5 +4524,15 @@ postgresql://ann@branch-server/sigverify
         <source>1 in {n} ({percent:.0f} %)</source>
         <translation>1/{n}（{percent:.0f} %）</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{hours:.1f} h</source>
+        <translation>{hours:.1f} 小时</translation>
+    </message>
 </context>
 </TS>

@@ -357,8 +357,11 @@ def _share(rate: float) -> str:
 
 
 def duration(seconds: float) -> str:
+    """A time estimate: "37 min", "2.5 h" (in the interface's language)."""
     minutes = max(1, round(seconds / 60))
-    return f"{minutes} min" if minutes < 90 else f"{minutes / 60:.1f} h"
+    if minutes < 90:
+        return QGuiApplication.translate("widgets", "{minutes} min").format(minutes=minutes)
+    return QGuiApplication.translate("widgets", "{hours:.1f} h").format(hours=minutes / 60)
 
 
 class RoleButton(QPushButton):

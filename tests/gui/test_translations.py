@@ -278,3 +278,14 @@ def test_a_chinese_file_dialog_reads_its_patterns_and_speaks_chinese(chinese, qt
     qtbot.waitUntil(lambda: folder.siblingAtColumn(2).data() == "文件夹")
     labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "Look in" not in labels and "Files of" not in labels and "查找范围" in labels
+
+
+def test_time_estimates_speak_the_interface_language(chinese):
+    """Seen in a real window: the Chinese wizard estimated "37 min"."""
+    from sigverify.gui.widgets import duration
+
+    assert (duration(37 * 60), duration(150 * 60), duration(5)) == (
+        "37 分钟",
+        "2.5 小时",
+        "1 分钟",
+    )
