@@ -762,6 +762,41 @@ def test_gui_help_and_version_print_and_exit_without_a_window(capsys):
     )
 
 
+def test_the_program_ends_without_python_s_finalisation_once_the_store_is_closed(tmp_path):
+    """Seen in a real window: once in five quits, after everything was saved, Python's
+    finalisation crashed in a C extension ("Fatal Python error: none_dealloc")."""
+    import os
+    import subprocess
+    import sys
+
+    from sigverify.core.store import Store
+
+    program = (
+        "import atexit, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "sys.argv = ['sigverify-gui']\n"
+        "atexit.register(lambda: print('finalised', flush=True))\n"
+        "app = QApplication(sys.argv)\n"
+        "def close():\n"
+        "    print('closing', flush=True)\n"
+        "    for w in app.topLevelWidgets():\n"
+        "        w.close()\n"
+        "QTimer.singleShot(1000, close)\n"
+        "from sigverify.gui.app import main\n"
+        "sys.exit(main())\n"
+    )
+    env = os.environ | {"SIGVERIFY_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "closing" in done.stdout and "finalised" not in done.stdout  # ended, not finalised
+    (store_file,) = tmp_path.rglob("store.sqlite3")
+    with Store(store_file) as store:  # closed properly: opens, its log intact
+        assert store.verify_audit_chain()[0]
+
+
 def test_typing_a_persons_id_chooses_them(qtbot, two_people, tmp_path):
     """A clerk types the id from the cheque ("C-2", any case) instead of picking from the list."""
     page = two_people.verify_page
