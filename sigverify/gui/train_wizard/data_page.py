@@ -156,7 +156,9 @@ class DataPage(QWizardPage):
             for col, value in enumerate((writer.id, len(writer.genuine), len(writer.forged))):
                 item = QTableWidgetItem(str(value))
                 if col:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.writers.setItem(row, col, item)
         examples = []
         for writer in dataset.usable_writers()[:2]:

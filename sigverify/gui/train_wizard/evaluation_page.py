@@ -118,7 +118,7 @@ class EvaluationPage(QWizardPage):
             )
             for row, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
         if active_name:
             self.table.setHorizontalHeaderLabels(
