@@ -83,7 +83,7 @@ class PendingSignatures(QGroupBox):
         for row, signature in enumerate(self.signatures):
             item = self.thumbnails.item(row)
             if signature.name in reasons and not item.text().startswith("⚠"):
-                item.setText(f"⚠ {signature.name}")
+                item.setText(f"⚠\u00a0{signature.name}")  # the mark stays with the name
                 item.setToolTip(reasons[signature.name])
 
     def clear(self) -> None:

@@ -347,7 +347,7 @@ def test_a_reference_unlike_the_others_is_enrolled_left_out_or_kept_waiting(
         assert len(enrolled) == 5 and waiting == []
         return
     (marked,) = [item for item in waiting if item.text().startswith("⚠")]
-    assert marked.text() == "⚠ w3_g3.png" and "does not look like" in marked.toolTip()
+    assert marked.text() == "⚠\u00a0w3_g3.png" and "does not look like" in marked.toolTip()
     if choice is None:
         assert enrolled == set() and len(waiting) == 5
         assert people.status.text().startswith("Nothing was enrolled.")
