@@ -402,8 +402,11 @@ def locate_signatures(
     if view.photographed:  # the desk or a shadow on the sheet's edge is not a signature
         band = edge_band(page_ink.shape)
         places = [place for place in places if not mostly_in(place[0], page_ink, band)]
-        words, _ = page_words(view, page_ink)
-        whole = whole_slip(places, page_ink & ~band, printed_ink(words, page_ink))
+
+        def printed() -> np.ndarray:  # the words (a label's print) read only on a slip
+            return printed_ink(page_words(view, page_ink)[0], page_ink)
+
+        whole = whole_slip(places, page_ink & ~band, printed)
     if whole is not None:  # first, with all its ink kept (the network saw only part of it)
         places = whole_first(places, whole)
     to_view = np.linalg.inv(view.to_input)

@@ -6,6 +6,8 @@ a printed label beside it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import cv2
 import numpy as np
 
@@ -57,16 +59,17 @@ def mostly_in(box, ink: np.ndarray, area: np.ndarray) -> bool:
 
 
 def whole_slip(
-    places: list, ink: np.ndarray, printed: np.ndarray | None = None
+    places: list, ink: np.ndarray, printed: Callable[[], np.ndarray] | None = None
 ) -> tuple[int, int, int, int] | None:
     """The box of the ``places`` (``(box, score)`` on a photographed sheet whose ``ink``
     this is, its edge left out) together with the pieces of ink reaching into them, when
     that holds nearly all the sheet's ink (:data:`SLIP_INK_SHARE`): a slip of paper with
     only a signature on it, which the network, made for cheques and forms, splits into its
     words or marks only in part. Places with less than :data:`SPECK_SHARE` of the ink in
-    places (a speck of dirt the network took for a dot) are not joined. ``printed`` (bool,
-    like ``ink``: :func:`printed_ink`) is left out of the box, not out of the count: a label
-    beside the signature neither makes a form of a slip nor is cut out with it."""
+    places (a speck of dirt the network took for a dot) are not joined. ``printed()`` (bool,
+    like ``ink``: :func:`printed_ink`; asked for only on a slip) is left out of the box, not
+    out of the count: a label beside the signature neither makes a form of a slip nor is cut
+    out with it."""
     if not places or not ink.any():
         return None
     held = [np.count_nonzero(ink[y : y + h, x : x + w]) for (x, y, w, h), _ in places]
@@ -85,5 +88,5 @@ def whole_slip(
     held = np.count_nonzero(ink & region)
     if held == 0 or held < SLIP_INK_SHARE * np.count_nonzero(ink):
         return None
-    signature = ink & region if printed is None else ink & region & ~printed
+    signature = ink & region if printed is None else ink & region & ~printed()
     return pixel_box(signature if signature.any() else ink & region)

@@ -336,12 +336,12 @@ def test_a_slip_s_printed_label_is_counted_but_not_cut_out_with_the_signature():
     printed = printed_ink(words, ink)
     assert np.array_equal(printed, np.pad(np.ones((12, 40), bool), ((160, 28), (5, 355))))
     assert whole_slip(places, ink) == (5, 100, 355, 72)  # as before: the label too
-    assert whole_slip(places, ink, printed) == (40, 100, 320, 51)
+    assert whole_slip(places, ink, lambda: printed) == (40, 100, 320, 51)
     # print counts as the sheet's ink: a form stays a form without its print
     with_print = ink.copy()
     for row in range(10, 60, 8):
         with_print[row : row + 3, 20:380] = True
-    assert whole_slip(places, with_print, with_print & ~strokes_page()) is None
+    assert whole_slip(places, with_print, lambda: with_print & ~strokes_page()) is None
     assert not printed_ink([], ink).any()
 
 
