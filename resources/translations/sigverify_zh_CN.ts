@@ -501,7 +501,7 @@
         <translation>{layout} 目录结构：{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Checking images… %v / %m</source>
         <translation>正在检查图像… %v / %m</translation>
     </message>
@@ -1430,12 +1430,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+174"/>
+        <location line="+185"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-183"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1445,7 +1445,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+130"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1460,12 +1460,23 @@ Click to open another store at the next start</source>
         <translation>签名尚未登记</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-43"/>
+        <location line="+43"/>
         <source>&amp;Drop</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-48"/>
+        <source>New person not enrolled</source>
+        <translation>新人员尚未登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new person&apos;s ID, name and note are kept only when their signatures are enrolled. Drop what was typed?</source>
+        <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1564,7 +1575,7 @@ Click to open another store at the next start</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-306"/>
+        <location line="-317"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1573,7 +1584,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>

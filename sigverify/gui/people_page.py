@@ -195,7 +195,18 @@ class PeoplePage(QWidget):
     def settle_details(self, then=None) -> bool:
         """Before leaving a person whose name or note was edited: save, discard or cancel.
         True when the caller may go on now; with "save" and ``then``, False, and ``then()``
-        runs once the changes are written."""
+        runs once the changes are written. A new person's typed ID, name or note (kept only
+        by enrolling) are dropped, or Cancel: they went silently (seen in a real window)."""
+        if self.details.new_typed() and not self.adding.signatures:
+            return dialogs.ask(
+                self,
+                self.tr("New person not enrolled"),
+                self.tr(
+                    "The new person's ID, name and note are kept only when their signatures "
+                    "are enrolled. Drop what was typed?"
+                ),
+                self.tr("&Drop"),
+            )
         if not self.details.edited_now():
             return True
         choice = dialogs.choose(

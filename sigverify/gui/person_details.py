@@ -78,6 +78,12 @@ class PersonDetails(QWidget):
         """The name or note of the person shown was edited and not saved."""
         return self.person_id is not None and self.typed() != self.saved
 
+    def new_typed(self) -> bool:
+        """A new person's ID, name or note was typed (nothing is stored until enrolment)."""
+        return self.person_id is None and any(
+            edit.text().strip() for edit in (self.id_edit, self.name_edit, self.note_edit)
+        )
+
     def mark_saved(self, name: str, note: str) -> None:
         self.saved = (name, note)
         self.title.setText(name or self.person_id or "")

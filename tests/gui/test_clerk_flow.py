@@ -1245,6 +1245,33 @@ def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     assert len(dialogs.questions) == asked and people.adding.signatures == []
 
 
+def test_a_new_persons_typed_details_are_not_dropped_unasked(qtbot, two_people, dialogs):
+    """Seen in a real window: an ID and name typed for a new person, no signature yet,
+    another person clicked: what was typed went without a word."""
+    people = two_people.people_page
+    people.new_person()
+    qtbot.keyClicks(people.details.id_edit, "t-5")
+    qtbot.keyClicks(people.details.name_edit, "Tomas Berg")
+    item_c1 = people.people.findItems("c-1", Qt.MatchFlag.MatchStartsWith)[0]
+    dialogs.answer = False  # Cancel: the form stays as typed
+    before = len(dialogs.questions)
+    people.people.setCurrentItem(item_c1)
+    assert dialogs.questions[before:] == [
+        "The new person's ID, name and note are kept only when their signatures are "
+        "enrolled. Drop what was typed?"
+    ]
+    assert people.person_id is None and people.details.typed() == ("Tomas Berg", "")
+    assert people.details.id_edit.text() == "t-5"
+    dialogs.answer = True  # Drop: c-1 is shown
+    people.people.setCurrentItem(item_c1)
+    assert people.person_id == "c-1" and people.details.id_edit.text() == "c-1"
+    # an empty new form, or one left by an enrolment, asks nothing
+    people.new_person()
+    asked = len(dialogs.questions)
+    people.people.setCurrentItem(item_c1)
+    assert len(dialogs.questions) == asked and people.person_id == "c-1"
+
+
 def test_the_record_buttons_stay_put_whatever_the_status_line_says(qtbot, two_people, tmp_path):
     """The status under the buttons pushed them up a line at a time (recorded, out of
     date): a clerk's next click landed elsewhere. The status is above them now."""
