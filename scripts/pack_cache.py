@@ -25,10 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
-from sigverify.core.data.datasets import read_dataset
+from sigverify.core.data.datasets import prepared_signature, read_dataset
 from sigverify.core.data.preprocess_cache import PreprocessCache
-from sigverify.core.imaging.imageio import load_image
-from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
+from sigverify.core.imaging.preprocessing import PreprocessConfig
 
 
 def _config(args) -> PreprocessConfig:
@@ -46,9 +45,7 @@ def pack(args) -> None:
             for path in [*writer.genuine, *writer.forged]:
                 path = Path(path).resolve()
                 stat = path.stat()
-                image = cache.cached(
-                    path, lambda p: preprocess_signature(load_image(p).pixels, config)
-                )
+                image = cache.cached(path, lambda p: prepared_signature(p, config))
                 files.append([str(path), stat.st_size, stat.st_mtime_ns])
                 images.append(image)
         print(f"{folder}: {len(files)} images so far", file=sys.stderr)

@@ -11,12 +11,11 @@ from typing import Protocol
 
 import numpy as np
 
-from sigverify.core.data.datasets import ERROR, DatasetProblem, Writer
+from sigverify.core.data.datasets import ERROR, DatasetProblem, Writer, prepared_signature
 from sigverify.core.data.preprocess_cache import PreprocessCache
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.imaging.imageio import load_image
-from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
+from sigverify.core.imaging.preprocessing import PreprocessConfig
 
 
 class WriterBank(Protocol):
@@ -79,9 +78,7 @@ class SignatureBank:
             cache = PreprocessCache(config)
 
             def prepare(path: Path) -> np.ndarray:
-                return cache.cached(
-                    path, lambda p: preprocess_signature(load_image(p).pixels, config)
-                )
+                return cache.cached(path, lambda p: prepared_signature(p, config))
 
         images, writer_index, genuine, problems = read_signatures(writers, prepare, on_progress)
         shape = (0, config.height, config.width)

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from sigverify.core.data.pen_files import is_pen_file, read_pen_file, render_trajectory
 from sigverify.core.errors import DatasetError, SigverifyError
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -89,6 +91,13 @@ def load_signature_pixels(path: Path):
         return render_trajectory(read_pen_file(path)), []
     loaded = load_image(path)
     return loaded.pixels, list(loaded.warnings)
+
+
+def prepared_signature(path: Path, config: PreprocessConfig) -> np.ndarray:
+    """The image a model reads for a data-set file: a scan preprocessed, or a pen recording
+    drawn as ink and preprocessed (training read only scans: a pen folder given to an image
+    model was skipped file by file, reported only once training had finished)."""
+    return preprocess_signature(load_signature_pixels(path)[0], config)
 
 
 def number_key(text: str) -> tuple:

@@ -8,7 +8,7 @@ import os
 import numpy as np
 import pytest
 
-import sigverify.core.data.bank as bank_module
+import sigverify.core.data.datasets as datasets_module
 from sigverify.core.data.bank import SignatureBank
 from sigverify.core.data.datasets import Writer
 from sigverify.core.data.preprocess_cache import PreprocessCache, config_key
@@ -91,10 +91,35 @@ def test_bank_reads_each_image_once_across_runs(tmp_path, monkeypatch):
     writers = [Writer("w", paths[:2], [paths[2], blank])]
     first = SignatureBank.from_writers(writers, CONFIG)
     calls = []
-    real = bank_module.preprocess_signature
-    monkeypatch.setattr(bank_module, "preprocess_signature", lambda *a: calls.append(1) or real(*a))
+    real = datasets_module.preprocess_signature
+    counting = lambda *a: calls.append(1) or real(*a)  # noqa: E731
+    monkeypatch.setattr(datasets_module, "preprocess_signature", counting)
     second = SignatureBank.from_writers(writers, CONFIG)
     assert calls == []  # every image, and the refusal, came from the cache
     assert np.array_equal(first.images, second.images) and len(second) == 3
     assert [p.path for p in second.problems] == [blank]
     assert second.problems[0].message == first.problems[0].message
+
+
+def test_pen_recordings_are_read_as_drawn_ink_and_cached(tmp_path, monkeypatch):
+    """A pen folder given to an image model: each recording is its trajectory drawn as
+    ink (training read scans only and skipped every pen file, said only at the end)."""
+    from sigverify.core.data.datasets import read_dataset
+    from sigverify.core.data.pen_files import read_pen_file, render_trajectory
+    from sigverify.core.imaging.preprocessing import preprocess_signature
+    from tests.conftest import write_pen_dataset
+
+    root = write_pen_dataset(tmp_path / "pen", [1, 2], genuine=3, forged=2)
+    writers = read_dataset(root).writers
+    bank = SignatureBank.from_writers(writers, CONFIG)
+    assert bank.problems == [] and len(bank) == 10
+    assert bank.genuine.tolist() == [True] * 6 + [False] * 4
+    first = writers[0].genuine[0]
+    drawn = preprocess_signature(render_trajectory(read_pen_file(first)), CONFIG)
+    assert np.array_equal(bank.images[0], drawn) and bank.images[0].min() < bank.images[0].max()
+    calls = []
+    real = datasets_module.preprocess_signature
+    counting = lambda *a: calls.append(1) or real(*a)  # noqa: E731
+    monkeypatch.setattr(datasets_module, "preprocess_signature", counting)
+    again = SignatureBank.from_writers(writers, CONFIG)
+    assert calls == [] and np.array_equal(again.images, bank.images)
