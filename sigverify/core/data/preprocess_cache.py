@@ -24,8 +24,9 @@ from sigverify.core.paths import user_cache_dir
 
 #: Raise when preprocessing code changes its output for the same configuration (2: own
 #: thinning, chamfer stroke edges, whole-factor working size; 3: a signature small on a whole
-#: page looked at again at its own resolution, one image of the five data sets).
-PIPELINE_VERSION = 3
+#: page looked at again at its own resolution, one image of the five data sets; 4: pen
+#: recordings drawn as ink, each of them cached as refused before).
+PIPELINE_VERSION = 4
 
 
 def config_key(config: PreprocessConfig) -> str:

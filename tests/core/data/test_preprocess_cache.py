@@ -123,3 +123,26 @@ def test_pen_recordings_are_read_as_drawn_ink_and_cached(tmp_path, monkeypatch):
     monkeypatch.setattr(datasets_module, "preprocess_signature", counting)
     again = SignatureBank.from_writers(writers, CONFIG)
     assert calls == [] and np.array_equal(again.images, bank.images)
+
+
+def test_an_entry_of_an_earlier_pipeline_version_is_not_served(tmp_path, monkeypatch):
+    """Version 3 read pen recordings as scans and cached each as refused: version 4 draws
+    them, and must not serve those refusals."""
+    import sigverify.core.data.preprocess_cache as cache_module
+    from tests.conftest import write_pen_dataset
+
+    root = write_pen_dataset(tmp_path / "pen", [1], genuine=2, forged=0)
+    (path,) = read_dataset_paths(root)[:1]
+    current = cache_module.PIPELINE_VERSION
+    monkeypatch.setattr(cache_module, "PIPELINE_VERSION", current - 1)
+    with pytest.raises(SigverifyError, match="old refusal"):
+        PreprocessCache(CONFIG).cached(path, Counting(error=SigverifyError("old refusal")))
+    monkeypatch.setattr(cache_module, "PIPELINE_VERSION", current)
+    image = np.full((30, 44), 9, np.uint8)
+    assert np.array_equal(PreprocessCache(CONFIG).cached(path, Counting(image)), image)
+
+
+def read_dataset_paths(root):
+    from sigverify.core.data.datasets import read_dataset
+
+    return [p for w in read_dataset(root).writers for p in w.genuine]
