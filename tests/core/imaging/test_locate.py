@@ -275,6 +275,28 @@ def test_only_the_signature_s_ink_is_kept_in_the_crop():
     assert np.array_equal(signature_only(grey, (10, 10, 100, 50), plain), grey[10:60, 10:110])
 
 
+def test_light_strokes_under_a_shadow_stay_in_the_crop():
+    """Seen in a real window: a light-ink genuine photographed with a shadow across the
+    slip lost its first and last letters in the crop (one paper brightness for the whole
+    part took the shadowed side for a stain), and was rejected."""
+    paper = np.linspace(215, 140, 300)[None, :].repeat(200, axis=0)  # the shadow, rightwards
+    grey = paper.copy()
+    for x0 in (30, 130, 230):  # three letters, 55 levels darker than the paper under them
+        grey[60:140, x0 : x0 + 4] -= 55
+        grey[60:64, x0 : x0 + 40] -= 55
+    grey = grey.astype(np.uint8)
+    net = grey < paper.astype(np.uint8) - 20  # the net saw every stroke
+    found = Candidate((0, 0, 300, 200), 0.9, np.zeros((4, 2), np.float32), net)
+    clean = signature_only(grey, (0, 0, 300, 200), found)
+    assert np.array_equal(clean[net], grey[net])  # every stroke kept as it was
+    # and a printed mark away from the strokes goes, painted with the paper under it
+    marked = grey.copy()
+    marked[170:180, 250:270] = 40
+    clean = signature_only(marked, (0, 0, 300, 200), found)
+    assert np.array_equal(clean[net], grey[net])
+    assert np.abs(clean[170:180, 250:270].astype(int) - paper[170:180, 250:270]).max() <= 3
+
+
 def test_faint_ink_is_deepened_and_dark_ink_left_alone():
     paper = np.full((100, 100), 255.0, np.float32)
     faint = paper.copy()
