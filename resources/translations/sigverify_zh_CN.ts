@@ -376,13 +376,13 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+214"/>
+        <location filename="../../sigverify/gui/crop.py" line="+216"/>
         <source>Select the signature</source>
         <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
         <translation>框选签名</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>&amp;Next candidate</source>
         <translation>下一个候选(&amp;N)</translation>
     </message>
@@ -2293,9 +2293,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+146"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+149"/>
         <source>Drop signature images here</source>
-        <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work)</extracomment>
+        <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work) a photographed sheet already on screen, which Crop from page… opens without asking for its file again (seen in a real window: the same path typed twice)</extracomment>
         <translation>将签名图像拖放到此处</translation>
     </message>
     <message>
@@ -2354,7 +2354,7 @@ enrolled {at} by {who}</source>
         <translation>选择待验证的签名</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Choose the scanned or photographed page</source>
         <translation>选择扫描件或照片页面</translation>
     </message>
@@ -2717,7 +2717,7 @@ enrolled {at} by {who}</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -2782,8 +2782,8 @@ enrolled {at} by {who}</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+131"/>
+        <location line="-55"/>
+        <location line="+132"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
@@ -2853,7 +2853,27 @@ enrolled {at} by {who}</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>A photo of a whole sheet</source>
+        <translation>整页照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is a photo of a whole sheet. Checked as it is, the sheet with its print is compared with the references, and the answer says little about the signature. Pick the signature out of it first?</source>
+        <translation>这是一整页纸的照片。若直接验证，会把整页（连同印刷内容）与参考签名比较，结果难以说明签名本身。先从中选取签名吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Crop from page…</source>
+        <translation>从页面裁剪(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check the &amp;whole sheet</source>
+        <translation>验证整页(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>checking {person}</source>
         <translation>核验 {person}</translation>
     </message>
@@ -3161,17 +3181,17 @@ enrolled {at} by {who}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../sigverify/core/data/bank.py" line="+117"/>
+        <location filename="../../sigverify/core/data/bank.py" line="+114"/>
         <source>Cancelled while reading the signatures.</source>
         <translation>读取签名时已取消。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/data/datasets.py" line="+29"/>
+        <location filename="../../sigverify/core/data/datasets.py" line="+31"/>
         <source>sigverify&apos;s own layout: &lt;writer&gt;/genuine/ and &lt;writer&gt;/forged/ folders; CEDAR: full_org/ and full_forg/ folders; SigComp2011 (sign_data): 001/ and 001_forg/ folders; BHSig260: Bengali/ or Hindi/ folders of B-S-1-G-01.tif files</source>
         <translation>sigverify 自有结构：&lt;writer&gt;/genuine/（真实签名）和 &lt;writer&gt;/forged/（伪造签名）文件夹；CEDAR：full_org/ 和 full_forg/ 文件夹；SigComp2011（sign_data）：001/ 和 001_forg/ 文件夹；BHSig260：Bengali/ 或 Hindi/ 文件夹，内含 B-S-1-G-01.tif 这类文件</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+118"/>
         <source>The folder “{name}” does not look like a signature data folder. Expected one of: {LAYOUT_HELP}.</source>
         <extracomment>Fewer genuine images than this and no genuine pair can be formed.</extracomment>
         <translation>文件夹“{name}”看起来不是签名数据文件夹。应为以下布局之一：{LAYOUT_HELP}。</translation>
@@ -4482,7 +4502,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-165"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-170"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
-from sigverify.core.imaging.imageio import encode_png, load_page
+from sigverify.core.imaging.imageio import decode_image, encode_png, load_page
 from sigverify.core.imaging.page_crop import padded_box, proposals, signature_only
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui.qimages import array_to_qimage
@@ -209,11 +209,17 @@ class PageStage(QWidget):
 
 
 class CropDialog(QDialog):
-    def __init__(self, path: Path, parent=None):
+    def __init__(self, path: Path, parent=None, data: bytes | None = None):
+        """The page in the file ``path``, or in ``data`` (a page already opened, named
+        ``path``)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Select the signature"))
         # clear errors for unreadable files; a coloured stamp fades (see load_page)
-        loaded = load_page(path)
+        loaded = (
+            load_page(path)
+            if data is None
+            else decode_image(data, source=str(path), stamps_faded=True)
+        )
         # a photographed sheet is shown squared up: its lines run level, so preprocessing
         # takes the signature line out of the crop
         self.pixels, self.candidates, self.squared_up = proposals(loaded.pixels)

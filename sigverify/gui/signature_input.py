@@ -139,6 +139,9 @@ class SignatureDropArea(QFrame):
         #: asked before a file, page or pad dialog opens; False: do not open it (the Verify
         #: page settles an unrecorded result first, before the clerk does the work)
         self.before_choosing: Callable[[], bool] = lambda: True
+        #: a photographed sheet already on screen, which Crop from page… opens without
+        #: asking for its file again (seen in a real window: the same path typed twice)
+        self.page_on_screen: Callable[[], SignatureInput | None] = lambda: None
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("dropArea")
@@ -221,18 +224,23 @@ class SignatureDropArea(QFrame):
 
         if not self.before_choosing():
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the scanned or photographed page"),
-            last_folder(),
-            image_filter(pens=False),
-        )
-        if not path:
-            return
-        remember_folder(path)
+        page = self.page_on_screen()
+        if page is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Choose the scanned or photographed page"),
+                last_folder(),
+                image_filter(pens=False),
+            )
+            if not path:
+                return
+            remember_folder(path)
         try:
             with waiting():  # reading a phone photo and searching it: a few tenths of a second
-                dialog = CropDialog(Path(path), self)
+                if page is None:
+                    dialog = CropDialog(Path(path), self)
+                else:
+                    dialog = CropDialog(Path(page.name), self, data=page.data)
         except SigverifyError as error:
             dialogs.show_error(self, error)
             return

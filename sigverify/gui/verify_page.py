@@ -71,6 +71,7 @@ class VerifyPage(QWidget):
         self.drop_area.before_choosing = lambda: self.settle_unrecorded(
             self.tr("opening the next signature")
         )
+        self.drop_area.page_on_screen = lambda: self.query if self.query_is_sheet_photo else None
         standard_shortcuts(self.drop_area, self.person.lineEdit())
         self.query_view = ImageView(self.tr("No signature yet"))
         self.verify_button = QPushButton(self.tr("Verify"))
@@ -309,6 +310,22 @@ class VerifyPage(QWidget):
         if person_id is None or query is None or self.engine.model is None:
             self._changed()
             return
+        if self.query_is_sheet_photo:  # (seen in a real window: REJECT, 0 %, recorded)
+            choice = dialogs.choose(
+                self,
+                self.tr("A photo of a whole sheet"),
+                self.tr(
+                    "This is a photo of a whole sheet. Checked as it is, the sheet with its "
+                    "print is compared with the references, and the answer says little about "
+                    "the signature. Pick the signature out of it first?"
+                ),
+                [self.tr("&Crop from page…"), self.tr("Check the &whole sheet")],
+            )
+            if choice is None:
+                return
+            if choice == 0:
+                self.drop_area.crop()
+                return
         # another person's (or signature's) unrecorded result is not replaced unasked
         if self.has_unrecorded_result() and not self.result_is_current():
             before = self.tr("checking {person}").format(person=person_id)

@@ -1208,6 +1208,59 @@ def test_a_photo_of_a_whole_sheet_opened_as_a_signature_points_to_crop_from_page
     assert not page.query_is_sheet_photo
 
 
+def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
+):
+    """Seen in a real window: a photographed sheet checked as it was came out REJECT, 0 %,
+    and could be recorded; and Crop from page… then asked for the same file again."""
+    import sigverify.gui.crop as crop_module
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import slip_page
+    from sigverify.gui import signature_input
+
+    page = two_people.verify_page
+    page.choose_person("c-1")
+    slip = slip_page(genuine_signature(writer_style(1), 8).image, 4)
+    page.drop_area.add_paths([write_png(tmp_path / "slip.png", slip.image[:, :, 0])])
+    assert page.query_is_sheet_photo
+    opened = []
+
+    class FakeCrop:
+        def __init__(self, path, parent=None, data=None):
+            opened.append((path.name, data))
+            self.signature = None
+
+        def exec(self):
+            return False
+
+    def no_file_dialog(*args, **kwargs):
+        raise AssertionError("asked for the page's file again")
+
+    monkeypatch.setattr(crop_module, "CropDialog", FakeCrop)
+    monkeypatch.setattr(signature_input.QFileDialog, "getOpenFileName", no_file_dialog)
+    dialogs.choice = None  # Cancel: nothing checked
+    page.verify()
+    assert "photo of a whole sheet" in dialogs.questions[-1] and page.result is None
+    dialogs.choice = 0  # Crop from page…: the cropper opens on the photo on screen
+    page.verify()
+    assert opened == [("slip.png", page.query.data)] and page.result is None
+    page.drop_area.crop()  # the button too
+    assert len(opened) == 2
+    dialogs.choice = 1  # Check the whole sheet: as asked
+    page.verify()
+    wait_idle(qtbot, two_people.engine)
+    assert page.result is not None and page.result.person_id == "c-1"
+    # a signature scan is checked without the question, and Crop asks for a page file
+    asked = len(dialogs.questions)
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
+    dialogs.choice = 1  # (do not record the sheet's result)
+    page.verify()
+    wait_idle(qtbot, two_people.engine)
+    assert not any("whole sheet" in q for q in dialogs.questions[asked:])
+    with pytest.raises(AssertionError, match="asked for the page's file again"):
+        page.drop_area.crop()
+
+
 def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     qtbot, two_people, dialogs, tmp_path
 ):
