@@ -2375,7 +2375,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+63"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+68"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -2396,12 +2396,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+193"/>
+        <location line="+203"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-201"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -2412,12 +2412,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+205"/>
+        <location line="+215"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-213"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -2428,32 +2428,34 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+179"/>
+        <location line="+189"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-107"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+6"/>
         <source>accept threshold</source>
         <translation>接受阈值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location line="+5"/>
         <source>reject threshold</source>
         <translation>拒绝阈值</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>Distance histogram</source>
         <translation>距离直方图</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>ROC curve</source>
         <translation>ROC 曲线</translation>
     </message>
@@ -2463,7 +2465,7 @@ enrolled {at} by {who}</source>
         <translation>DET 曲线</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+60"/>
         <source>Not in use yet: apply them to everyone or to one person.</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
@@ -4008,7 +4010,7 @@ enrolled {at} by {who}</source>
         <translation>拒识率（%）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+42"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>

@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.calibration import band_rates
-from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
+from sigverify.core.evaluation.plots import (
+    ThresholdMarks,
+    det_figure,
+    distance_histogram_figure,
+    roc_figure,
+)
 from sigverify.core.operators import operator_name
 from sigverify.core.pen_verification import (
     card_fusion_thresholds,
@@ -41,7 +46,7 @@ class ThresholdsPage(QWidget):
         super().__init__(parent)
         self.engine, self.store = engine, store
         self.scores: ScoreSet | None = None
-        self._lines = []
+        self._lines, self._marks = [], []
 
         self.mode = "model"  # which thresholds the controls set: the image model's or "pad"
         self.pen_card = None  # in "pad" mode: the active pen model's card
@@ -145,7 +150,7 @@ class ThresholdsPage(QWidget):
         self.scores = scores
         self.preset.set_scores(scores if scores is not None and len(scores.genuine) else None)
         clear_tabs(self.tabs)
-        self._lines = []
+        self._lines, self._marks = [], []
         if scores is None or not len(scores.genuine):
             self.in_use = None
             self._set_enabled(False)
@@ -182,8 +187,15 @@ class ThresholdsPage(QWidget):
         axis.legend(fontsize=8)
         self.histogram_canvas = figure_canvas(histogram)
         self.tabs.addTab(self.histogram_canvas, self.tr("Distance histogram"))
-        self.tabs.addTab(figure_canvas(roc_figure([self.scores])), self.tr("ROC curve"))
-        self.tabs.addTab(figure_canvas(det_figure([self.scores])), self.tr("DET curve"))
+        labels = (self.tr("accept threshold"), self.tr("reject threshold"))
+        self._marks = []  # the thresholds on the curves: where on them the clerk is
+        for figure, det, name in (
+            (roc_figure([self.scores]), False, self.tr("ROC curve")),
+            (det_figure([self.scores]), True, self.tr("DET curve")),
+        ):
+            canvas = figure_canvas(figure)
+            self._marks.append((ThresholdMarks(figure, self.scores, labels, det), canvas))
+            self.tabs.addTab(canvas, name)
 
     def _current_thresholds(self) -> tuple[float, float]:
         if self.mode == "pad":
@@ -234,6 +246,9 @@ class ThresholdsPage(QWidget):
             self._lines[0].set_xdata([accept, accept])
             self._lines[1].set_xdata([reject, reject])
             self.histogram_canvas.draw_idle()
+            for marks, canvas in self._marks:
+                marks.move(accept, reject)
+                canvas.draw_idle()
 
     def _not_in_use_text(self) -> str:
         return self.tr("Not in use yet: apply them to everyone or to one person.")

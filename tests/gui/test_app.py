@@ -6,6 +6,7 @@ import json
 import shutil
 import time
 from pathlib import Path
+from statistics import NormalDist
 
 import numpy as np
 import pytest
@@ -463,6 +464,16 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     assert page.reject.value() == pytest.approx(page.accept.value())
     line = page._lines[0].get_xdata()[0]
     assert line == pytest.approx(page.accept.value())
+    # the ROC curve marks where the thresholds sit on it: (FAR, genuine accepted)
+    (roc, _), (det, _) = page._marks
+    negatives = scores.negatives()[0]
+    for point, value in zip(roc.points, (page.accept.value(), page.reject.value()), strict=True):
+        x, y = point.get_data()
+        assert x[0] == pytest.approx(np.mean(negatives <= value))
+        assert y[0] == pytest.approx(np.mean(scores.genuine <= value))
+    assert det.points[0].get_data()[0][0] == pytest.approx(
+        NormalDist().inv_cdf(min(max(np.mean(negatives <= page.accept.value()), 1e-4), 1 - 1e-4))
+    )
     # New scores replace the plots, and the old ones are deleted, not left in memory.
     deleted = []
     for i in range(page.tabs.count()):

@@ -14,7 +14,7 @@ from sigverify.core.i18n import translate
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-from sigverify.core.evaluation.metrics import compute_auc, roc_points
+from sigverify.core.evaluation.metrics import compute_auc, error_rates, roc_points
 from sigverify.core.scoring import ScoreSet
 
 
@@ -109,6 +109,35 @@ def det_figure(score_sets: list[ScoreSet]) -> Figure:
     ax.grid(True, linewidth=0.3)
     ax.legend(fontsize=8)
     return figure
+
+
+class ThresholdMarks:
+    """The accept and reject thresholds as two points on the first curve of a
+    :func:`roc_figure` or :func:`det_figure` (``det``), moved with them (:meth:`move`): where
+    on the curve the thresholds in use sit."""
+
+    def __init__(self, figure: Figure, scores: ScoreSet, labels: tuple[str, str], det: bool):
+        self.axis, self.det = figure.axes[0], det
+        self.genuine, self.negatives = scores.genuine, scores.negatives()[0]
+        self.points = [
+            self.axis.plot([], [], "o", color=color, markersize=7, zorder=5, label=label)[0]
+            for color, label in zip(("#2e7d32", "#c62828"), labels, strict=True)
+        ]
+        self.axis.legend(fontsize=8, loc="upper right" if det else "lower right")
+
+    def position(self, threshold: float) -> tuple[float, float]:
+        """The point of ``threshold``: (FAR, genuine accepted) on a ROC, the normal
+        deviates of (FAR, FRR) on a DET."""
+        far, frr = error_rates(self.genuine, self.negatives, threshold)
+        if not self.det:
+            return far, 1 - frr
+        probit = NormalDist().inv_cdf
+        return probit(min(max(far, 1e-4), 1 - 1e-4)), probit(min(max(frr, 1e-4), 1 - 1e-4))
+
+    def move(self, accept: float, reject: float) -> None:
+        for point, threshold in zip(self.points, (accept, reject), strict=True):
+            x, y = self.position(threshold)
+            point.set_data([x], [y])
 
 
 def training_figure(history: list[dict]) -> Figure:

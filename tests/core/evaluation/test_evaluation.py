@@ -16,7 +16,12 @@ from sigverify.core.evaluation.metrics import (
     error_rates,
     far_at_frr,
 )
-from sigverify.core.evaluation.plots import det_figure, distance_histogram_figure, roc_figure
+from sigverify.core.evaluation.plots import (
+    ThresholdMarks,
+    det_figure,
+    distance_histogram_figure,
+    roc_figure,
+)
 from sigverify.core.evaluation.protocol import (
     available_refs,
     evaluate_embeddings,
@@ -237,3 +242,27 @@ def test_figures_are_matplotlib_figures(tmp_path):
         assert isinstance(figure, Figure)
         figure.savefig(tmp_path / f"{i}.png")
         assert (tmp_path / f"{i}.png").stat().st_size > 1000
+
+
+def test_threshold_marks_sit_on_the_curve_at_the_thresholds():
+    scores = ScoreSet(
+        refs=5,
+        genuine=np.array([0.1, 0.2, 0.3, 0.4]),
+        skilled=np.array([0.25, 0.5, 0.6, 0.7, 0.8]),
+        random=np.array([]),
+        genuine_writer=np.zeros(4, int),
+        skilled_writer=np.zeros(5, int),
+        random_writer=np.zeros(0, int),
+    )
+    roc = ThresholdMarks(roc_figure([scores]), scores, ("accept", "reject"), det=False)
+    roc.move(0.3, 0.55)
+    # accept 0.3: 1 of 5 forgeries (0.25) accepted, 3 of 4 genuine; reject 0.55: 2 of 5, all
+    assert [tuple(p.get_data()[i][0] for i in (0, 1)) for p in roc.points] == [
+        (0.2, 0.75),
+        (0.4, 1.0),
+    ]
+    det = ThresholdMarks(det_figure([scores]), scores, ("accept", "reject"), det=True)
+    det.move(0.3, 0.55)
+    x, y = (v[0] for v in det.points[0].get_data())
+    assert x == pytest.approx(-0.8416, abs=1e-4) and y == pytest.approx(-0.6745, abs=1e-4)
+    assert det.points[1].get_data()[1][0] == pytest.approx(-3.719, abs=1e-3)  # FRR 0, clipped
