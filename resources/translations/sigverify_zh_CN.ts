@@ -1430,12 +1430,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+185"/>
+        <location line="+195"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-193"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1445,7 +1445,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+140"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1575,7 +1575,7 @@ Click to open another store at the next start</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-317"/>
+        <location line="-327"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1584,7 +1584,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+80"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1686,6 +1686,11 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <location line="+4"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Own thresholds: accept at or below {accept}, reject above {reject} (the Thresholds page sets them).</source>
+        <translation>个人阈值：不高于 {accept} 接受，高于 {reject} 拒绝（在“阈值”页设置）。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -152,6 +154,15 @@ class PeoplePage(QWidget):
             if person.id == keep:
                 self.people.setCurrentItem(item)
         self.people.blockSignals(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Back from the Thresholds page: the person's own thresholds as they are now (the
+        name and note typed are left as they are)."""
+        super().showEvent(event)
+        if self.person_id is not None:
+            # (deleted elsewhere: said when the clerk acts on them)
+            with contextlib.suppress(NotFoundError):
+                self.details.show_thresholds(self.store.get_person(self.person_id))
 
     def _person_chosen(self, item, previous=None) -> None:
         if item is None:

@@ -45,10 +45,15 @@ class PersonDetails(QWidget):
         note_row.addWidget(self.note_edit, 1)
         note_row.addWidget(self.save_button)
         form.addRow(self.tr("Note"), note_row)
+        # a person's own thresholds were told only on a result (seen in a real window)
+        self.thresholds = QLabel()
+        self.thresholds.setWordWrap(True)
+        self.thresholds.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(form)
+        layout.addWidget(self.thresholds)
         self.person_id: str | None = None
         self.saved = ("", "")  # the stored name and note of the person shown
 
@@ -60,6 +65,7 @@ class PersonDetails(QWidget):
             edit.clear()
         self.saved = ("", "")
         self.id_edit.setReadOnly(False)
+        self.thresholds.hide()
 
     def show_person(self, person) -> None:
         """``person`` (a :class:`~sigverify.core.store.Person`) as stored; the ID fixed."""
@@ -69,6 +75,23 @@ class PersonDetails(QWidget):
         self.name_edit.setText(person.name)
         self.note_edit.setText(person.note)
         self.mark_saved(person.name, person.note)
+        self.show_thresholds(person)
+
+    def show_thresholds(self, person) -> None:
+        """The person's own thresholds, when they have them."""
+        own = person.accept_threshold is not None or person.reject_threshold is not None
+        if own:
+            accept, reject = (
+                "—" if value is None else f"{value:.3f}"
+                for value in (person.accept_threshold, person.reject_threshold)
+            )
+            self.thresholds.setText(
+                self.tr(
+                    "Own thresholds: accept at or below {accept}, reject above {reject} "
+                    "(the Thresholds page sets them)."
+                ).format(accept=accept, reject=reject)
+            )
+        self.thresholds.setVisible(own)
 
     def typed(self) -> tuple[str, str]:
         """The name and note as typed, trimmed."""

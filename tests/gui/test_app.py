@@ -504,6 +504,23 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
         (round(0.4 * page.accept.high, 4), reject)
     )
     assert window.store.audit_entries("c-1")[-1].action == "set_thresholds"
+    # the People page says so (it told nothing before), once it is shown again
+    people = window.people_page
+    window.nav.setCurrentRow(window.pages.indexOf(people))
+    people.show_person("c-1")
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.accept.setValue(round(0.3 * page.accept.high, 4))
+    page.apply_to_person()
+    wait_idle(qtbot, window.engine)
+    window.nav.setCurrentRow(window.pages.indexOf(people))
+    assert people.details.thresholds.isVisible()
+    assert people.details.thresholds.text() == (
+        f"Own thresholds: accept at or below {round(0.3 * page.accept.high, 4):.3f}, reject "
+        f"above {reject:.3f} (the Thresholds page sets them)."
+    )
+    people.new_person()
+    assert not people.details.thresholds.isVisible()
+    window.nav.setCurrentRow(window.pages.indexOf(page))
     page.reset()
     wait_idle(qtbot, window.engine)
     assert not window.store.get_setting(f"thresholds/{model_id}")
