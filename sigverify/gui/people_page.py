@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -76,6 +76,7 @@ class PeoplePage(QWidget):
         self.first_field = self.search
         self.search_field = self.search  # Ctrl+F
         clear_on_escape(self.search)
+        self.search.installEventFilter(self)  # Down: into the list (Tab only, before)
         self.people = PeopleList()
         self.people.setSpacing(3)  # one person's two lines apart from the next one's
         self.people.currentItemChanged.connect(self._person_chosen)
@@ -154,6 +155,19 @@ class PeoplePage(QWidget):
             if person.id == keep:
                 self.people.setCurrentItem(item)
         self.people.blockSignals(False)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.people.count()
+        ):
+            self.people.setFocus()
+            if self.people.currentItem() is None:
+                self.people.setCurrentRow(0)  # the first one found, as if clicked
+            return True
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Back from the Thresholds page: the person's own thresholds as they are now (the

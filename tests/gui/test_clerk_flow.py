@@ -1483,3 +1483,17 @@ def test_down_then_cancel_leaves_the_shown_person_selected(qtbot, two_people, di
     assert people.person_id == shown and len(people.adding.signatures) == 1
     selected = [i.data(Qt.ItemDataRole.UserRole) for i in people.people.selectedItems()]
     assert selected == [shown] == [people.people.currentItem().data(Qt.ItemDataRole.UserRole)]
+
+
+def test_down_in_the_search_box_goes_to_the_people_found(qtbot, two_people, dialogs):
+    """Seen in a real window: Down in the search box did nothing; only Tab reached the list."""
+    people = two_people.people_page
+    people.new_person()
+    people.search.setFocus()
+    qtbot.keyClicks(people.search, "c-2")
+    qtbot.keyClick(people.search, Qt.Key.Key_Down)
+    assert people.people.hasFocus() and people.person_id == "c-2"
+    people.search.clear()  # everyone listed, c-2 still the one shown: Down keeps them
+    people.search.setFocus()
+    qtbot.keyClick(people.search, Qt.Key.Key_Down)
+    assert people.people.hasFocus() and people.person_id == "c-2"
