@@ -9,7 +9,8 @@
 recipe's configuration (``--size``, ``--stroke-width`` as ``sigverify train`` takes them),
 and writes them, xz-compressed, with each file's absolute path, size and modification
 time. ``unpack`` puts an empty file of the same size and time at the same absolute path
-(sparse: no disk used) and its preprocessed image into that machine's cache, which is
+(sparse: no disk used; an SVC2004 ``.TXT`` recording's keeps its first line, by which it is
+told from a README) and its preprocessed image into that machine's cache, which is
 keyed by exactly those three: training there reads every image from the cache and never
 the placeholder. The raw scans never leave this machine.
 """
@@ -27,6 +28,7 @@ import numpy as np
 
 from sigverify.core.data.datasets import prepared_signature, read_dataset
 from sigverify.core.data.preprocess_cache import PreprocessCache
+from sigverify.core.errors import SigverifyError
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 
 
@@ -38,17 +40,21 @@ def _config(args) -> PreprocessConfig:
 def pack(args) -> None:
     config = _config(args)
     cache = PreprocessCache(config)
-    files, images = [], []
+    files, images, refused = [], [], 0
     for folder in args.data:
         dataset = read_dataset(folder)
         for writer in dataset.writers:
             for path in [*writer.genuine, *writer.forged]:
                 path = Path(path).resolve()
                 stat = path.stat()
-                image = cache.cached(path, lambda p: prepared_signature(p, config))
-                files.append([str(path), stat.st_size, stat.st_mtime_ns])
+                try:
+                    image = cache.cached(path, lambda p: prepared_signature(p, config))
+                except SigverifyError:
+                    refused += 1  # skipped in training too: left out of the pack
+                    continue
+                files.append([str(path), stat.st_size, stat.st_mtime_ns, _first_line(path)])
                 images.append(image)
-        print(f"{folder}: {len(files)} images so far", file=sys.stderr)
+        print(f"{folder}: {len(files)} images so far, {refused} refused", file=sys.stderr)
     stack = np.stack(images)
     header = json.dumps({"config": config.to_dict(), "shape": stack.shape, "files": files})
     with lzma.open(args.out, "wb", preset=6) as out:
@@ -58,17 +64,27 @@ def pack(args) -> None:
     print(f"{args.out}: {len(files)} images, {Path(args.out).stat().st_size / 1e6:.1f} MB")
 
 
+def _first_line(path: Path) -> str:
+    """An SVC2004 recording's first line (its number of points), by which a ``.TXT`` file
+    is told from a README: the placeholder keeps it. Empty for other files."""
+    if path.suffix.lower() != ".txt":
+        return ""
+    with path.open("rb") as handle:
+        return handle.readline(64).decode("latin-1")
+
+
 def unpack(args) -> None:
     with lzma.open(args.pack, "rb") as source:
         size = int.from_bytes(source.read(8), "little")
         header = json.loads(source.read(size))
         stack = np.frombuffer(source.read(), np.uint8).reshape(header["shape"])
     cache = PreprocessCache(PreprocessConfig.from_dict(header["config"]))
-    for (name, length, mtime_ns), image in zip(header["files"], stack, strict=True):
+    for (name, length, mtime_ns, *first), image in zip(header["files"], stack, strict=True):
         path = Path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():
             with open(path, "wb") as placeholder:
+                placeholder.write((first[0] if first else "").encode("latin-1"))
                 placeholder.truncate(length)
             os.utime(path, ns=(mtime_ns, mtime_ns))
         cache.put(path, image)

@@ -146,3 +146,33 @@ def read_dataset_paths(root):
     from sigverify.core.data.datasets import read_dataset
 
     return [p for w in read_dataset(root).writers for p in w.genuine]
+
+
+def test_a_pen_folder_packed_and_unpacked_trains_from_placeholders(tmp_path, monkeypatch):
+    """scripts/pack_cache.py carries drawn pen recordings to a machine without them: the
+    SVC2004 placeholders keep their first line, so they are still read as recordings."""
+    import importlib.util
+    import shutil
+    from argparse import Namespace
+
+    from sigverify.core.data.datasets import read_dataset
+    from tests.conftest import write_pen_dataset
+
+    spec = importlib.util.spec_from_file_location("pack_cache", "scripts/pack_cache.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    root = write_pen_dataset(tmp_path / "pen", [1, 2], genuine=3, forged=1)
+    (root / "README.txt").write_text("Recorded on a tablet.\n")  # not a recording
+    config = PreprocessConfig(height=150, width=220, stroke_width=2.5)
+    monkeypatch.setenv("SIGVERIFY_HOME", str(tmp_path / "here"))
+    here = SignatureBank.from_writers(read_dataset(root).writers, config)
+    packed = tmp_path / "pack.xz"
+    script.pack(Namespace(out=str(packed), data=[str(root)], size="150x220", stroke_width=2.5))
+    sizes = {p: p.stat().st_size for p in root.rglob("*.TXT")}
+    shutil.rmtree(root)  # the other machine has no recordings
+    monkeypatch.setenv("SIGVERIFY_HOME", str(tmp_path / "there"))
+    script.unpack(Namespace(pack=str(packed)))
+    assert {p: p.stat().st_size for p in root.rglob("*.TXT")} == sizes
+    there = SignatureBank.from_writers(read_dataset(root).writers, config)
+    assert there.problems == [] and np.array_equal(there.images, here.images)
+    assert len(there) == 8 and there.writer_ids == ["01", "02"]
