@@ -56,6 +56,15 @@ class TrainingBar:
         self.stream.flush()
 
 
+def _say_skipped(problems: list) -> None:
+    """Before training starts: the files it goes without (a folder of files it cannot
+    read was told only once training had finished)."""
+    for problem in problems:
+        print(f"Skipped {problem.path}: {problem.message}", file=sys.stderr)
+    count = len(problems)
+    print(f"Skipped {count} file(s): training goes on without them.", file=sys.stderr)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     require_training()
     from sigverify.core.imaging.preprocessing import PreprocessConfig
@@ -141,9 +150,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         plan,
         reading_progress=lambda part: ProgressBar(f"Reading {part} signatures"),
         on_progress=TrainingBar(),  # stderr: stdout stays one JSON object
+        on_skipped=_say_skipped,
     )
-    for problem in run.skipped:
-        print(f"Skipped {problem.path}: {problem.message}", file=sys.stderr)
     result, test_report = run.result, run.test_report
     if result.model_dir is None:
         raise UsageError("Training stopped before the first epoch ended: no model was saved.")

@@ -97,6 +97,28 @@ def test_train_json_output(data, tmp_path, capsys):
     assert card.preprocess["max_working_side"] == 400
 
 
+def test_files_training_cannot_use_are_told_before_it_starts(data, tmp_path, capsys):
+    """A file it cannot read was told only once training had finished (an hour later on a
+    real data set): now before the first epoch, and training goes on without it."""
+    import shutil
+
+    import numpy as np
+
+    from tests.conftest import write_png
+
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    writer = sorted(p for p in folder.iterdir() if p.is_dir())[0]
+    write_png(writer / "genuine" / "blank.png", np.full((60, 90), 245, np.uint8))
+    code, payload, err = run_json(
+        capsys, "train", "--data", str(folder), "--out", str(tmp_path / "m"), *TINY
+    )
+    assert code == 0 and payload["epochs_run"] == 2
+    told = err.index("Skipped 1 file(s): training goes on without them.")
+    assert "blank.png" in err[:told] and told < err.index("epoch 1/2")
+    assert err.count("blank.png") == 1  # not again at the end
+
+
 def test_train_regularisation_options_reach_the_model_and_its_card(data, tmp_path, capsys):
     out = tmp_path / "reg"
     code, payload, _ = run_json(

@@ -67,10 +67,12 @@ def run_training(
     plan: TrainingPlan,
     reading_progress: Callable[[str], Callable[[int, int], bool | None] | None] | None = None,
     on_progress: Callable[[TrainingProgress], bool | None] | None = None,
+    on_skipped: Callable[[list], None] | None = None,
 ) -> TrainingRun:
     """``reading_progress(part)`` gives the progress callback for reading that part's
-    images; ``on_progress`` follows training (returning False stops it, keeping the best
-    model so far)."""
+    images; ``on_skipped(problems)``, once all are read, the files that cannot be used
+    (before training, not an hour later); ``on_progress`` follows training (returning
+    False stops it, keeping the best model so far)."""
     split, summary = split_plan(plan)
     banks = {
         part: read_bank(
@@ -81,6 +83,9 @@ def run_training(
         )
         for part in PARTS
     }
+    skipped = [p for bank in banks.values() for p in bank.problems]
+    if on_skipped is not None and skipped:
+        on_skipped(skipped)
     card = ModelCard(
         name=plan.name,
         encoder=plan.config.encoder,
@@ -103,7 +108,6 @@ def run_training(
         on_progress=on_progress,
         resume=plan.resume,
     )
-    skipped = [p for bank in banks.values() for p in bank.problems]
     report = None
     if result.model_dir is not None and len(banks["test"]):
         device = plan.config.device if plan.config.device != "auto" else "cpu"
