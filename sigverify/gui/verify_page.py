@@ -310,7 +310,13 @@ class VerifyPage(QWidget):
         if person_id is None or query is None or self.engine.model is None:
             self._changed()
             return
+        # another person's (or signature's) unrecorded result is not replaced unasked
+        if self.has_unrecorded_result() and not self.result_is_current():
+            before = self.tr("checking {person}").format(person=person_id)
+            if not self.settle_unrecorded(before, then=self.verify):
+                return
         if self.query_is_sheet_photo:  # (seen in a real window: REJECT, 0 %, recorded)
+            # asked after the unrecorded result: a "record it first" comes back here
             choice = dialogs.choose(
                 self,
                 self.tr("A photo of a whole sheet"),
@@ -325,11 +331,6 @@ class VerifyPage(QWidget):
                 return
             if choice == 0:
                 self.drop_area.crop()
-                return
-        # another person's (or signature's) unrecorded result is not replaced unasked
-        if self.has_unrecorded_result() and not self.result_is_current():
-            before = self.tr("checking {person}").format(person=person_id)
-            if not self.settle_unrecorded(before, then=self.verify):
                 return
         self.verify_button.setEnabled(False)
         self.hint.setText(self.tr("Checking…"))
