@@ -99,10 +99,9 @@ def signature_only(grey: np.ndarray, box, candidate: Candidate) -> np.ndarray:
     (``candidate.ink``, widened by 2 pixels); of a piece that stays, what reaches farther
     than :data:`REACH_PX` from that ink and is lighter than it goes too (a stamp's ring
     touching a letter). Ink is what is darker than the paper around it (a shadow across a
-    photographed part is paper). Long
-    level lines stay whole: the signature line is taken out by preprocessing, which needs
-    it unbroken. Without ``candidate.ink`` (the classical cues) the part is returned as it
-    is."""
+    photographed part is paper). Long level lines stay whole: the signature line is taken
+    out by preprocessing, which needs it unbroken. Without ``candidate.ink`` (the classical
+    cues) the part is returned as it is."""
     x, y, w, h = box
     crop = grey[y : y + h, x : x + w].copy()
     if candidate.ink is None or crop.size == 0:
