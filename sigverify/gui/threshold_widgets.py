@@ -80,6 +80,10 @@ class ThresholdControl(QWidget):
         self.box = QDoubleSpinBox()
         self.box.setDecimals(4)
         self.box.setSingleStep(0.005)
+        # a typed number counts when typing is done (Enter, Tab), not at each key: "0.9"
+        # typed over the reject threshold was 0 at its first key, which pushed the accept
+        # threshold down to 0 and left it there (seen in a real window)
+        self.box.setKeyboardTracking(False)
         self.high = 1.0
         self.slider.valueChanged.connect(lambda v: self.box.setValue(v / SLIDER_STEPS * self.high))
         self.box.valueChanged.connect(self._box_changed)

@@ -483,6 +483,24 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     assert page.tabs.count() == 3 and len(deleted) == 3
 
 
+def test_a_threshold_typed_counts_when_typing_is_done(qtbot, window):
+    """Seen in a real window: "0.9" typed over the reject threshold was 0 at its first key,
+    which pushed the accept threshold to 0, where it stayed."""
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    accept = page.accept.value()
+    box = page.reject.box
+    box.setFocus()
+    box.lineEdit().selectAll()
+    typed = f"{0.9 * page.reject.high:.4f}"  # above the accept threshold, "0.3..." here
+    assert float(typed) > accept
+    qtbot.keyClicks(box, typed)
+    assert page.accept.value() == accept  # nothing counted yet ("0" was 0 at once before)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert page.reject.value() == pytest.approx(float(typed))
+    assert page.accept.value() == accept
+
+
 def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path):
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
     page = window.thresholds_page
