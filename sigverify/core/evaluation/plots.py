@@ -127,12 +127,14 @@ class ThresholdMarks:
 
     def position(self, threshold: float) -> tuple[float, float]:
         """The point of ``threshold``: (FAR, genuine accepted) on a ROC, the normal
-        deviates of (FAR, FRR) on a DET."""
+        deviates of (FAR, FRR) on a DET, at its edge when off it."""
         far, frr = error_rates(self.genuine, self.negatives, threshold)
         if not self.det:
             return far, 1 - frr
+        # kept inside the DET's axes (0.05 to 90 %): at a rate of 0 the point sat off the
+        # plot, and the legend named a point nobody could see (seen in a real window)
         probit = NormalDist().inv_cdf
-        return probit(min(max(far, 1e-4), 1 - 1e-4)), probit(min(max(frr, 1e-4), 1 - 1e-4))
+        return probit(min(max(far, 5e-4), 0.9)), probit(min(max(frr, 5e-4), 0.9))
 
     def move(self, accept: float, reject: float) -> None:
         for point, threshold in zip(self.points, (accept, reject), strict=True):
