@@ -778,11 +778,14 @@ def test_the_program_ends_without_python_s_finalisation_once_the_store_is_closed
         "sys.argv = ['sigverify-gui']\n"
         "atexit.register(lambda: print('finalised', flush=True))\n"
         "app = QApplication(sys.argv)\n"
-        "def close():\n"
+        "def close():\n"  # once the model is loaded (else: "Quit anyway?", on a busy CI)
+        "    main = [w for w in app.topLevelWidgets() if hasattr(w, 'engine')]\n"
+        "    if not main or main[0].engine.model is None or main[0].engine.pending:\n"
+        "        return QTimer.singleShot(200, close)\n"
         "    print('closing', flush=True)\n"
         "    for w in app.topLevelWidgets():\n"
         "        w.close()\n"
-        "QTimer.singleShot(1000, close)\n"
+        "QTimer.singleShot(500, close)\n"
         "from sigverify.gui.app import main\n"
         "sys.exit(main())\n"
     )
