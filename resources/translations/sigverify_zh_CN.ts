@@ -1424,18 +1424,18 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+71"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+73"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+195"/>
+        <location line="+10"/>
+        <location line="+207"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-205"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1445,7 +1445,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+152"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1575,7 +1575,7 @@ Click to open another store at the next start</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-327"/>
+        <location line="-339"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1584,7 +1584,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+92"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1697,8 +1697,8 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     <name>PresetChooser</name>
     <message>
         <location filename="../../sigverify/gui/preset_chooser.py" line="+31"/>
-        <source>Custom (move the thresholds)</source>
-        <translation>自定义（拖动阈值）</translation>
+        <source>No preset (move the thresholds by hand)</source>
+        <translation>无预设（手动拖动阈值）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2860,7 +2860,7 @@ enrolled {at} by {who}</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>A photo of a whole sheet</source>
         <translation>整页照片</translation>
     </message>
@@ -2880,12 +2880,12 @@ enrolled {at} by {who}</source>
         <translation>验证整页(&amp;W)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-13"/>
         <source>checking {person}</source>
         <translation>核验 {person}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+21"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -4015,7 +4015,7 @@ enrolled {at} by {who}</source>
         <translation>拒识率（%）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>

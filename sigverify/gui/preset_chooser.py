@@ -18,8 +18,9 @@ from sigverify.core.scoring import ScoreSet
 
 
 class PresetChooser(QComboBox):
-    """ "Custom" first, then one item per preset target. ``chosen(accept, reject)`` when a
-    preset is picked, its thresholds rounded to the 4 decimals the number boxes show
+    """ "No preset" first (also at the model's own values: "Custom" there read as changed,
+    seen in a real window), then one item per preset target. ``chosen(accept, reject)`` when
+    a preset is picked, its thresholds rounded to the 4 decimals the number boxes show
     (towards fewer errors: accept down, reject up). ``warning`` is a label to put beside
     it; it says when the estimate rests on too few signatures."""
 
@@ -28,7 +29,7 @@ class PresetChooser(QComboBox):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.scores: ScoreSet | None = None
-        self.addItem(self.tr("Custom (move the thresholds)"), None)
+        self.addItem(self.tr("No preset (move the thresholds by hand)"), None)
         for target in PRESET_TARGETS:
             self.addItem(
                 self.tr("Let through at most {target} of skilled forgeries").format(
@@ -63,7 +64,7 @@ class PresetChooser(QComboBox):
         return self.scores is not None and len(self.scores.skilled) > 0
 
     def to_custom(self) -> None:
-        """Back to "Custom" (the thresholds were moved by hand)."""
+        """Back to "No preset" (the thresholds were moved by hand)."""
         self.setCurrentIndex(0)
         self.warning.hide()
 
