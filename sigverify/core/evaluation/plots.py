@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 from sigverify.core.evaluation.metrics import compute_auc, error_rates, roc_points
 from sigverify.core.scoring import ScoreSet
 
+#: The error rates a DET curve shows (its axes); a threshold's mark is kept inside them.
+DET_RATES = (0.0005, 0.9)
+
 
 def _figure(width: float, height: float) -> Figure:
     """An empty figure. matplotlib is imported here, not at module level: verification
@@ -101,8 +104,8 @@ def det_figure(score_sets: list[ScoreSet]) -> Figure:
         )
     ax.set_xticks(probit(ticks), [f"{t:g}" for t in ticks * 100])
     ax.set_yticks(probit(ticks), [f"{t:g}" for t in ticks * 100])
-    ax.set_xlim(probit(0.0005), probit(0.9))
-    ax.set_ylim(probit(0.0005), probit(0.9))
+    ax.set_xlim(*(probit(rate) for rate in DET_RATES))
+    ax.set_ylim(*(probit(rate) for rate in DET_RATES))
     ax.set_xlabel(translate("plots", "false accept rate (%)"))
     ax.set_ylabel(translate("plots", "false reject rate (%)"))
     ax.set_title("DET")
@@ -133,8 +136,9 @@ class ThresholdMarks:
             return far, 1 - frr
         # kept inside the DET's axes (0.05 to 90 %): at a rate of 0 the point sat off the
         # plot, and the legend named a point nobody could see (seen in a real window)
+        low, high = DET_RATES
         probit = NormalDist().inv_cdf
-        return probit(min(max(far, 5e-4), 0.9)), probit(min(max(frr, 5e-4), 0.9))
+        return probit(min(max(far, low), high)), probit(min(max(frr, low), high))
 
     def move(self, accept: float, reject: float) -> None:
         for point, threshold in zip(self.points, (accept, reject), strict=True):
