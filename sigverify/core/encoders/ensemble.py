@@ -47,3 +47,12 @@ class EnsembleEncoder(Encoder):
 
     def forward_head(self, features: torch.Tensor) -> torch.Tensor:
         return features
+
+    def set_whitening(self, matrix) -> None:
+        """As for one encoder; stopping (None) also stops each member's own whitening, so
+        that fine-tuning the ensemble starts from its networks."""
+        super().set_whitening(matrix)
+        if matrix is None:
+            for member, entry in zip(self.members, self.config["members"], strict=True):
+                member.set_whitening(None)
+                entry["config"] = dict(member.config)

@@ -257,6 +257,55 @@ def test_fine_tuning_starts_from_the_given_model(small_banks, tmp_path):
         )
 
 
+def test_fine_tuning_an_ensemble_trains_its_networks_together(small_banks, tmp_path):
+    """The shipped default is an ensemble of two CNNs: "Fine-tune the active model" with the
+    CNN trains both on their joined embedding (it was refused as another encoder). A
+    member's own whitening is dropped first, as a single network's is."""
+    from sigverify.core.encoders.ensemble import EnsembleEncoder
+    from sigverify.core.model.io import save_model
+
+    train, validation = small_banks
+    nets = [
+        load_model(
+            train_model(
+                train, validation, small_config(epochs=1, init_seed=i), tmp_path / f"n{i}"
+            ).model_dir
+        )
+        for i in (0, 1)
+    ]
+    nets[1].encoder.set_whitening(torch.eye(16) * 2)
+    ensemble = EnsembleEncoder(
+        [{"encoder": n.card.encoder, "config": dict(n.encoder.config)} for n in nets], [1.0, 0.5]
+    )
+    for member, net in zip(ensemble.members, nets, strict=True):
+        member.load_state_dict(net.encoder.state_dict())
+    folder = save_model(ensemble, nets[0].card, tmp_path / "ensemble")
+    assert load_model(folder).card.encoder_config["members"][1]["config"]["whitened"] is True
+
+    encoder = build_encoder(small_config(init_from=str(folder)))
+    assert encoder.name == "ensemble" and encoder.weights == [1.0, 0.5]
+    assert all(m.whitening is None for m in encoder.members)
+    assert all("whitened" not in m["config"] for m in encoder.config["members"])
+    start = {k: v.clone() for k, v in encoder.state_dict().items()}
+    assert all(
+        torch.equal(
+            start[f"members.{i}.head.5.weight"], nets[i].encoder.state_dict()["head.5.weight"]
+        )
+        for i in (0, 1)
+    )
+
+    result = train_model(
+        train, validation, small_config(epochs=1, init_from=str(folder)), tmp_path / "tuned"
+    )
+    tuned = load_model(result.model_dir)
+    assert tuned.card.encoder == "ensemble" and tuned.encoder.embedding_dim == 32
+    for i in (0, 1):  # both networks moved
+        key = f"members.{i}.head.5.weight"
+        assert not torch.equal(tuned.encoder.state_dict()[key], start[key])
+    with pytest.raises(SigverifyError, match="different encoder"):
+        build_encoder(small_config(init_from=str(folder), encoder="tdnn"))
+
+
 def test_bad_settings_are_refused(small_banks, tmp_path):
     train, validation = small_banks
     with pytest.raises(SigverifyError, match="Unknown loss"):
