@@ -176,3 +176,19 @@ def test_in_the_desk_build_the_train_page_says_where_training_is(qtbot, window, 
     qtbot.addWidget(page)
     assert not page.start_button.isEnabled()
     assert "need the full build of sigverify" in page.result.text()
+
+
+def test_fine_tuning_an_ensemble_trains_its_kind_of_network(qtbot, window, tmp_path, monkeypatch):
+    """The shipped default is an ensemble of two CNNs: choosing "Fine-tune the active model"
+    left the encoder box blank (no "ensemble" item) and training refused the model."""
+    wizard = start(qtbot, window, tmp_path)
+    wizard.next()
+    options = wizard.options_page
+    card = window.engine.model.card
+    monkeypatch.setattr(card, "encoder", "ensemble")
+    monkeypatch.setattr(card, "encoder_config", {"members": [{"encoder": "cnn", "config": {}}] * 2})
+    options.encoder.setCurrentIndex(options.encoder.findData("tdnn"))
+    options.finetune.setChecked(True)
+    assert options.encoder.currentData() == "cnn" and not options.encoder.isEnabled()
+    config = options.config()
+    assert config.encoder == "cnn" and config.init_from == str(window.engine.model.path)

@@ -115,11 +115,22 @@ class ModelCard:
     @property
     def whitened(self) -> bool:
         """The encoder whitens its embeddings (see ``Encoder.set_whitening``); an ensemble,
-        when every member does."""
+        when it does as a whole (fine-tuned) or every member does."""
+        if self.encoder_config.get("whitened"):
+            return True
+        members = self._members()
+        return bool(members) and all(bool((m.get("config") or {}).get("whitened")) for m in members)
+
+    @property
+    def encoder_family(self) -> str:
+        """The kind of network the model is made of: an ensemble's when all its members are
+        of one kind (fine-tuning trains them together as that kind)."""
+        kinds = {m.get("encoder") for m in self._members()}
+        return kinds.pop() if len(kinds) == 1 else self.encoder
+
+    def _members(self) -> list[dict]:
         members = self.encoder_config.get("members")
-        if isinstance(members, list) and members:
-            return all(bool((m.get("config") or {}).get("whitened")) for m in members)
-        return bool(self.encoder_config.get("whitened"))
+        return members if isinstance(members, list) else []
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -116,7 +116,7 @@ def build_encoder(config: TrainConfig) -> Encoder:
                 preprocess.height,
                 preprocess.width,
             )
-        if encoder_family(loaded.card) != config.encoder or not same_input:
+        if loaded.card.encoder_family != config.encoder or not same_input:
             raise SigverifyError(
                 translate(
                     "errors",
@@ -127,15 +127,6 @@ def build_encoder(config: TrainConfig) -> Encoder:
         loaded.encoder.set_whitening(None)  # training starts from the network itself
         return loaded.encoder
     return create_encoder(config.encoder, **encoder_config)
-
-
-def encoder_family(card) -> str:
-    """The encoder a model is made of: an ensemble of one kind of network is fine-tuned
-    as that kind, all its networks at once on their joined embedding."""
-    if card.encoder != "ensemble":
-        return card.encoder
-    kinds = {member["encoder"] for member in card.encoder_config.get("members", [])}
-    return kinds.pop() if len(kinds) == 1 else "ensemble"
 
 
 def card_preprocess(config: TrainConfig) -> dict:

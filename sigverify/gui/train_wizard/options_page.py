@@ -109,7 +109,7 @@ class OptionsPage(QWizardPage):
     def _finetune_toggled(self, on: bool) -> None:
         info = self.wiz.engine.model
         if on and info is not None:
-            self.encoder.setCurrentIndex(self.encoder.findData(info.card.encoder))
+            self.encoder.setCurrentIndex(self.encoder.findData(info.card.encoder_family))
             size = (info.card.preprocess.get("height"), info.card.preprocess.get("width"))
             index = self.size.findData(size)
             if index < 0:

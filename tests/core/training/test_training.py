@@ -273,6 +273,7 @@ def test_fine_tuning_an_ensemble_trains_its_networks_together(small_banks, tmp_p
         )
         for i in (0, 1)
     ]
+    nets[0].encoder.set_whitening(None)  # kept or not by training: one whitens here
     nets[1].encoder.set_whitening(torch.eye(16) * 2)
     ensemble = EnsembleEncoder(
         [{"encoder": n.card.encoder, "config": dict(n.encoder.config)} for n in nets], [1.0, 0.5]
@@ -280,7 +281,9 @@ def test_fine_tuning_an_ensemble_trains_its_networks_together(small_banks, tmp_p
     for member, net in zip(ensemble.members, nets, strict=True):
         member.load_state_dict(net.encoder.state_dict())
     folder = save_model(ensemble, nets[0].card, tmp_path / "ensemble")
-    assert load_model(folder).card.encoder_config["members"][1]["config"]["whitened"] is True
+    card = load_model(folder).card
+    assert card.encoder_config["members"][1]["config"]["whitened"] is True
+    assert card.encoder_family == "cnn" and not card.whitened  # one member whitens, not both
 
     encoder = build_encoder(small_config(init_from=str(folder)))
     assert encoder.name == "ensemble" and encoder.weights == [1.0, 0.5]
@@ -299,6 +302,7 @@ def test_fine_tuning_an_ensemble_trains_its_networks_together(small_banks, tmp_p
     )
     tuned = load_model(result.model_dir)
     assert tuned.card.encoder == "ensemble" and tuned.encoder.embedding_dim == 32
+    assert tuned.card.whitened is (tuned.encoder.whitening is not None) is result.whitened
     for i in (0, 1):  # both networks moved
         key = f"members.{i}.head.5.weight"
         assert not torch.equal(tuned.encoder.state_dict()[key], start[key])
