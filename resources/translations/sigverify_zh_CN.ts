@@ -855,8 +855,8 @@ Click to open another store at the next start</source>
         <translation>关于 sigverify</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+20"/>
+        <location line="+10"/>
+        <location line="+19"/>
         <source>closing sigverify</source>
         <translation>关闭 sigverify</translation>
     </message>
@@ -1424,18 +1424,19 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+73"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+74"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+207"/>
+        <location line="+233"/>
+        <location line="+11"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-242"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1455,18 +1456,20 @@ Click to open another store at the next start</source>
         <translation>{id} 的姓名或备注已更改。是否保存更改？</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
+        <location line="+24"/>
         <source>Signatures not enrolled</source>
         <translation>签名尚未登记</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+43"/>
+        <location line="-72"/>
+        <location line="+48"/>
+        <location line="+26"/>
         <source>&amp;Drop</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-79"/>
         <source>New person not enrolled</source>
         <translation>新人员尚未登记</translation>
     </message>
@@ -1475,8 +1478,27 @@ Click to open another store at the next start</source>
         <source>The new person&apos;s ID, name and note are kept only when their signatures are enrolled. Drop what was typed?</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
+    <message numerus="yes">
+        <location line="+60"/>
+        <source>Not enrolled yet: %n signature(s) added for {id}. Enrol them before quitting, or drop them?</source>
+        <translation>
+            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要在退出前登记它们，还是舍弃？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Not enrolled yet: %n signature(s) added for the new person. Type their ID and enrol them, or drop them?</source>
+        <translation>
+            <numerusform>为新人员添加的 %n 个签名尚未登记。要输入其 ID 并登记，还是舍弃？</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+95"/>
+        <location line="+10"/>
+        <source>&amp;Enrol them</source>
+        <translation>登记它们(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1489,13 +1511,13 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+27"/>
-        <location line="+10"/>
+        <location line="+29"/>
+        <location line="+11"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-36"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
@@ -1505,12 +1527,12 @@ Click to open another store at the next start</source>
         <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
         <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{id} is already enrolled. Add these references to {id}?</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
@@ -1520,7 +1542,7 @@ Click to open another store at the next start</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Enrolling…</source>
         <translation>正在登记…</translation>
     </message>
@@ -1532,7 +1554,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>A reference looks different</source>
         <translation>有参考签名与其他签名差异较大</translation>
     </message>
@@ -1575,7 +1597,7 @@ Click to open another store at the next start</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-339"/>
+        <location line="-384"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1594,7 +1616,7 @@ Click to open another store at the next start</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?</source>
         <translation>
             <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
@@ -1608,29 +1630,29 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+107"/>
         <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.</source>
         <translation>
             <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
-        <location line="+34"/>
+        <location line="+74"/>
+        <location line="+38"/>
         <source>Unlike the others: %n of them (see the ⚠ mark).</source>
         <translation>
             <numerusform>其中 %n 个与其他参考签名不同（请查看 ⚠ 标记）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-31"/>
+        <location line="-35"/>
         <source>%n signature(s) still waiting below.</source>
         <translation>
             <numerusform>下方仍有 %n 个签名等待处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>{message}
 
 Enrol anyway, or leave out what does not look like the others and enrol the rest? What is left out stays below, marked ⚠, to be checked. Cancel enrols nothing.</source>
@@ -1696,7 +1718,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
 <context>
     <name>PresetChooser</name>
     <message>
-        <location filename="../../sigverify/gui/preset_chooser.py" line="+31"/>
+        <location filename="../../sigverify/gui/preset_chooser.py" line="+32"/>
         <source>No preset (move the thresholds by hand)</source>
         <translation>无预设（手动拖动阈值）</translation>
     </message>
@@ -3315,7 +3337,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+214"/>
+        <location filename="../../sigverify/core/model/card.py" line="+225"/>
         <source>The model folder “{folder}” does not exist.</source>
         <extracomment>The encoders this version can train, and all it can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). An ensemble is joined from trained models, not trained. A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
@@ -3950,8 +3972,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>plots</name>
     <message>
-        <location filename="../../sigverify/core/evaluation/plots.py" line="+39"/>
+        <location filename="../../sigverify/core/evaluation/plots.py" line="+42"/>
         <source>genuine</source>
+        <extracomment>The error rates a DET curve shows (its axes); a threshold&apos;s mark is kept inside them.</extracomment>
         <translation>真实签名</translation>
     </message>
     <message>
@@ -4015,7 +4038,7 @@ enrolled {at} by {who}</source>
         <translation>拒识率（%）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>

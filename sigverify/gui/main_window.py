@@ -380,12 +380,12 @@ class MainWindow(QMainWindow):
         if self.engine.closed:  # the worker is gone: nothing can be recorded or saved now
             event.accept()
             return
-        if not self.verify_page.settle_unrecorded(
-            self.tr("closing sigverify"), then=self.close
-        ) or not self.people_page.settle_details(then=self.close):
-            event.ignore()
-            return
-        if not self.people_page.settle_pending():
+        # signatures waiting first: enrolling them saves the name and note typed too
+        if (
+            not self.verify_page.settle_unrecorded(self.tr("closing sigverify"), then=self.close)
+            or not self.people_page.settle_pending(then=self.close)
+            or not self.people_page.settle_details(then=self.close)
+        ):
             event.ignore()
             return
         if self.engine.pending and not dialogs.ask(

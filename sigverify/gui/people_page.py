@@ -67,6 +67,7 @@ class PeoplePage(QWidget):
         self.engine, self.store = engine, store
         self.person_id: str | None = None  # None: a new person is being entered
         self._enrolling = []  # signatures waiting that the worker is enrolling now
+        self._after_enrolled = None  # quitting: closes the window once they are enrolled
 
         # -- left: the people
         self.search = QLineEdit()
@@ -250,15 +251,20 @@ class PeoplePage(QWidget):
         self.details.saved = self.details.typed()  # left as stored
         return True
 
-    def settle_pending(self) -> bool:
+    def settle_pending(self, then=None) -> bool:
         """Before another person (or a new one) is shown: signatures added and not enrolled
         would stay in the list and be enrolled for that person (seen in a real window: five
         signatures gathered for a new person went to an existing one). Drop them, or Cancel
-        and stay. True when the caller may go on."""
+        and stay. True when the caller may go on. ``then`` (quitting): "Enrol them" too,
+        which enrols them (with the name and note typed) and runs ``then()`` once they are
+        all enrolled (False meanwhile); "Drop" drops a new person's typed details with them
+        (they asked again, a second question in a row)."""
         waiting = [s for s in self.adding.signatures if s not in self._enrolling]
         if not waiting:
             return True
         who = self.person_id or self.details.id_edit.text().strip()
+        if then is not None:
+            return self._settle_pending_on_quit(waiting, who, then)
         text = (
             self.tr(
                 "Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?",
@@ -277,6 +283,38 @@ class PeoplePage(QWidget):
         if choice is None:
             return False
         self.adding.clear()
+        return True
+
+    def _settle_pending_on_quit(self, waiting: list, who: str, then) -> bool:
+        text = (
+            self.tr(
+                "Not enrolled yet: %n signature(s) added for {id}. Enrol them before quitting, "
+                "or drop them?",
+                "",
+                len(waiting),
+            ).format(id=who)
+            if who
+            else self.tr(
+                "Not enrolled yet: %n signature(s) added for the new person. Type their ID and "
+                "enrol them, or drop them?",
+                "",
+                len(waiting),
+            )
+        )
+        choice = dialogs.choose(
+            self,
+            self.tr("Signatures not enrolled"),
+            text,
+            [self.tr("&Enrol them"), self.tr("&Drop")],
+        )
+        if choice is None:
+            return False
+        if choice == 0:
+            self.enroll(then=then)
+            return False
+        self.adding.clear()
+        if self.person_id is None:
+            self.details.show_new(self.tr("New person"))
         return True
 
     def new_person(self) -> None:
@@ -353,9 +391,11 @@ class PeoplePage(QWidget):
                 ).format(low=low, high=high)
             )
 
-    def enroll(self, accept_outliers: bool = False, only: list | None = None) -> None:
+    def enroll(self, accept_outliers: bool = False, only: list | None = None, then=None) -> None:
         """Enrol the signatures waiting (``only``: these of them) for the person shown or
-        typed."""
+        typed; ``then()`` once none is left waiting."""
+        if then is not None:
+            self._after_enrolled = then
         person_id = self.details.id_edit.text().strip()
         if not person_id:
             dialogs.show_info(
@@ -364,6 +404,7 @@ class PeoplePage(QWidget):
                 self.tr("Type the person's ID first (for example a customer or patient number)."),
             )
             self.details.id_edit.setFocus()
+            self._after_enrolled = None
             return
         if self.person_id is None:  # a new person's id typed: maybe someone enrolled
             enrolled = self.store.enrolled_id(person_id)  # "c-7" is "C-7"
@@ -376,6 +417,7 @@ class PeoplePage(QWidget):
                     ),
                     self.tr("&Add them"),
                 ):
+                    self._after_enrolled = None
                     return
                 person_id = enrolled
         signatures = list(self.adding.signatures if only is None else only)
@@ -418,10 +460,14 @@ class PeoplePage(QWidget):
             others.append(self.tr("%n signature(s) still waiting below.", "", len(remaining)))
         self.status.setText(join_sentences(text, *others))
         self.people_changed.emit()
+        then, self._after_enrolled = self._after_enrolled, None
+        if then is not None and not remaining:  # (those left stay to be seen)
+            QTimer.singleShot(0, self, then)
 
     def _enroll_failed(self, error) -> None:
         self._enrolling = []
         self._update_buttons()
+        then, self._after_enrolled = self._after_enrolled, None
         if isinstance(error, InconsistentReferencesError):
             odd = {o.filename: o.message for o in error.outliers}
             question = self.tr(
@@ -436,12 +482,12 @@ class PeoplePage(QWidget):
                 [self.tr("&Enrol anyway"), self.tr("&Leave it out")],
             )
             if choice == 0:
-                self.enroll(accept_outliers=True)
+                self.enroll(accept_outliers=True, then=then)
                 return
             self.adding.mark(odd)  # (Cancel said nothing, the clerk reads why on the mark)
             rest = [s for s in self.adding.signatures if s.name not in odd]
             if choice == 1 and rest:
-                self.enroll(only=rest)
+                self.enroll(only=rest, then=then)
                 return
             self.status.setText(
                 join_sentences(

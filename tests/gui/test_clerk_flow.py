@@ -190,6 +190,51 @@ def test_closing_with_an_unrecorded_result_records_it_first(qtbot, two_people, d
     assert len(verifications(window, "c-2")) == 1
 
 
+def test_quitting_with_signatures_waiting_offers_to_enrol_them(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Quitting with signatures added for c-1 and its note edited asked two questions in a
+    row (save the note? then drop the signatures?) and could not enrol them. Now one:
+    Enrol them (which saves the note typed too) and quit once they are enrolled."""
+    window = two_people
+    people = window.people_page
+    people.show_person("c-1")
+    people.details.note_edit.setText("VIP")
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    asked = len(dialogs.questions)
+    dialogs.choice = None  # Cancel: nothing changes, the window stays
+    window.close()
+    assert window.isVisible() and len(dialogs.questions) == asked + 1
+    assert dialogs.questions[-1] == (
+        "Not enrolled yet: 1 signature added for c-1. Enrol them before quitting, or drop them?"
+    )
+    assert dialogs.options[-1] == ["&Enrol them", "&Drop"]
+    dialogs.choice = 0  # Enrol them: enrolled with the note, then the window closes
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert len(dialogs.questions) == asked + 2  # no question about the note
+    person = window.store.get_person("c-1")
+    assert person.reference_count == 6 and person.note == "VIP"
+
+
+def test_quitting_drops_a_new_persons_signatures_and_details_in_one_answer(
+    qtbot, two_people, dialogs, tmp_path
+):
+    window = two_people
+    people = window.people_page
+    people.new_person()
+    people.details.id_edit.setText("t-7")
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(2)])
+    asked = len(dialogs.questions)
+    dialogs.choice = 1  # Drop
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert dialogs.questions[asked:] == [
+        "Not enrolled yet: 2 signatures added for t-7. Enrol them before quitting, or drop them?"
+    ]
+    assert window.store.enrolled_id("t-7") is None
+
+
 def test_a_result_arriving_while_quit_is_asked_is_not_closed_unasked(
     qtbot, two_people, dialogs, tmp_path, monkeypatch
 ):
