@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-MESSAGE = re.compile(r"(<message>.*?</message>)", re.DOTALL)
+MESSAGE = re.compile(r"(<message(?: [^>]*)?>.*?</message>)", re.DOTALL)
 #: The languages the app ships in besides English (the source language).
 LANGUAGES = ("zh_CN",)
 
@@ -38,20 +38,30 @@ def tool(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
 
-def known_translations(ts: Path) -> dict[str, str]:
+def translated(translation) -> tuple[str, ...]:
+    """A ``<translation>``'s text, or its plural forms' (a ``%n`` text), in order."""
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return tuple(forms) if forms else (translation.text or "",)
+
+
+def known_translations(ts: Path) -> dict[str, tuple[str, ...]]:
     """Each source text of ``ts`` with its one finished translation (texts translated two
     ways in two classes are left out: which one a new class wants is a translator's call)."""
     if not ts.exists():
         return {}
-    seen: dict[str, set[str]] = {}
+    seen: dict[str, set[tuple[str, ...]]] = {}
     for message in ElementTree.parse(ts).iter("message"):
         translation = message.find("translation")
-        if translation is not None and translation.get("type") is None and translation.text:
-            seen.setdefault(message.findtext("source"), set()).add(translation.text)
+        if (
+            translation is not None
+            and translation.get("type") is None
+            and any(translated(translation))
+        ):
+            seen.setdefault(message.findtext("source"), set()).add(translated(translation))
     return {source: texts.pop() for source, texts in seen.items() if len(texts) == 1}
 
 
-def keep_moved(ts: Path, known: dict[str, str]) -> int:
+def keep_moved(ts: Path, known: dict[str, tuple[str, ...]]) -> int:
     """Finish the entries lupdate's same-text heuristic filled (it marks them unfinished)
     with exactly the translation ``known`` had for that text: a text moved from one class
     to another. The number finished. Edits the XML as text, so lupdate's layout stays."""
@@ -65,8 +75,8 @@ def keep_moved(ts: Path, known: dict[str, str]) -> int:
         translation = element.find("translation")
         if (
             translation.get("type") == "unfinished"
-            and translation.text
-            and known.get(element.findtext("source")) == translation.text
+            and any(translated(translation))
+            and known.get(element.findtext("source")) == translated(translation)
         ):
             parts[i] = part.replace('<translation type="unfinished">', "<translation>", 1)
             filled += 1

@@ -558,6 +558,162 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentFlow</name>
+    <message numerus="yes">
+        <location filename="../../sigverify/gui/enrolment_flow.py" line="+48"/>
+        <source>Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?</source>
+        <translation>
+            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Not enrolled yet: %n signature(s) added for the new person. Drop the signature(s)?</source>
+        <translation>
+            <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+24"/>
+        <source>Signatures not enrolled</source>
+        <translation>签名尚未登记</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+26"/>
+        <source>&amp;Drop</source>
+        <translation>舍弃(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-17"/>
+        <source>Not enrolled yet: %n signature(s) added for {id}. Enrol them before quitting, or drop them?</source>
+        <translation>
+            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要在退出前登记它们，还是舍弃？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Not enrolled yet: %n signature(s) added for the new person. Type their ID and enrol them, or drop them?</source>
+        <translation>
+            <numerusform>为新人员添加的 %n 个签名尚未登记。要输入其 ID 并登记，还是舍弃？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Enrol them</source>
+        <translation>登记它们(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Enrol %n reference(s)</source>
+        <translation>
+            <numerusform>登记 %n 个参考签名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+29"/>
+        <location line="+11"/>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Enrol the signatures below (Ctrl+Enter)</source>
+        <translation>登记下方的签名（Ctrl+Enter）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.</source>
+        <translation>
+            <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add {low} to {high} signatures of this person: drop files, open, paste, draw or crop them from a page.</source>
+        <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
+        <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{id} is already enrolled. Add these references to {id}?</source>
+        <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add them</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enrolling…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Enrolled %n reference(s).</source>
+        <translation>
+            <numerusform>已登记 %n 个参考签名。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <location line="+38"/>
+        <source>Unlike the others: %n of them (see the ⚠ mark).</source>
+        <translation>
+            <numerusform>其中 %n 个与其他参考签名不同（请查看 ⚠ 标记）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-35"/>
+        <source>%n signature(s) still waiting below.</source>
+        <translation>
+            <numerusform>下方仍有 %n 个签名等待处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{message}
+
+Enrol anyway, or leave out what does not look like the others and enrol the rest? What is left out stays below, marked ⚠, to be checked. Cancel enrols nothing.</source>
+        <translation>{message}
+
+仍然全部登记，还是排除与其他签名不同的那个并登记其余的？被排除的签名留在下方，标有 ⚠，以便检查。选择“取消”则不登记任何签名。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A reference looks different</source>
+        <translation>有参考签名与其他签名差异较大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Enrol anyway</source>
+        <translation>仍然登记(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Leave it out</source>
+        <translation>排除它(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+5"/>
+        <source>Nothing was enrolled.</source>
+        <translation>未登记任何签名。</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationPage</name>
     <message>
         <location filename="../../sigverify/gui/train_wizard/evaluation_page.py" line="+30"/>
@@ -1424,19 +1580,18 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+74"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+70"/>
         <source>Search by id or name…</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+233"/>
-        <location line="+11"/>
+        <location line="+178"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-176"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1456,20 +1611,12 @@ Click to open another store at the next start</source>
         <translation>{id} 的姓名或备注已更改。是否保存更改？</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+24"/>
-        <source>Signatures not enrolled</source>
-        <translation>签名尚未登记</translation>
-    </message>
-    <message>
-        <location line="-72"/>
-        <location line="+48"/>
-        <location line="+26"/>
+        <location line="-7"/>
         <source>&amp;Drop</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-5"/>
         <source>New person not enrolled</source>
         <translation>新人员尚未登记</translation>
     </message>
@@ -1478,94 +1625,13 @@ Click to open another store at the next start</source>
         <source>The new person&apos;s ID, name and note are kept only when their signatures are enrolled. Drop what was typed?</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
-    <message numerus="yes">
-        <location line="+60"/>
-        <source>Not enrolled yet: %n signature(s) added for {id}. Enrol them before quitting, or drop them?</source>
-        <translation>
-            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要在退出前登记它们，还是舍弃？</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Not enrolled yet: %n signature(s) added for the new person. Type their ID and enrol them, or drop them?</source>
-        <translation>
-            <numerusform>为新人员添加的 %n 个签名尚未登记。要输入其 ID 并登记，还是舍弃？</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;Enrol them</source>
-        <translation>登记它们(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>Enrol %n reference(s)</source>
-        <translation>
-            <numerusform>登记 %n 个参考签名</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+0"/>
-        <location line="+29"/>
-        <location line="+11"/>
-        <source>Enrol</source>
-        <translation>登记</translation>
-    </message>
-    <message>
-        <location line="-36"/>
-        <source>Enrol the signatures below (Ctrl+Enter)</source>
-        <translation>登记下方的签名（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Add {low} to {high} signatures of this person: drop files, open, paste, draw or crop them from a page.</source>
-        <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
-        <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>{id} is already enrolled. Add these references to {id}?</source>
-        <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Add them</source>
-        <translation>添加(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Enrolling…</source>
-        <translation>正在登记…</translation>
-    </message>
-    <message numerus="yes">
         <location line="+20"/>
-        <source>Enrolled %n reference(s).</source>
-        <translation>
-            <numerusform>已登记 %n 个参考签名。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>A reference looks different</source>
-        <translation>有参考签名与其他签名差异较大</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+5"/>
-        <source>Nothing was enrolled.</source>
-        <translation>未登记任何签名。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
         <source>Removing “{file}” from {id}&apos;s references waits for another supervisor&apos;s approval.</source>
         <translation>从 {id} 的参考签名中移除“{file}”需等待另一位主管批准。</translation>
     </message>
@@ -1597,7 +1663,7 @@ Click to open another store at the next start</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-384"/>
+        <location line="-187"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1615,63 +1681,8 @@ Click to open another store at the next start</source>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+26"/>
-        <source>Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?</source>
-        <translation>
-            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Not enrolled yet: %n signature(s) added for the new person. Drop the signature(s)?</source>
-        <translation>
-            <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+107"/>
-        <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.</source>
-        <translation>
-            <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+74"/>
-        <location line="+38"/>
-        <source>Unlike the others: %n of them (see the ⚠ mark).</source>
-        <translation>
-            <numerusform>其中 %n 个与其他参考签名不同（请查看 ⚠ 标记）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-35"/>
-        <source>%n signature(s) still waiting below.</source>
-        <translation>
-            <numerusform>下方仍有 %n 个签名等待处理。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+14"/>
-        <source>{message}
-
-Enrol anyway, or leave out what does not look like the others and enrol the rest? What is left out stays below, marked ⚠, to be checked. Cancel enrols nothing.</source>
-        <translation>{message}
-
-仍然全部登记，还是排除与其他签名不同的那个并登记其余的？被排除的签名留在下方，标有 ⚠，以便检查。选择“取消”则不登记任何签名。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Enrol anyway</source>
-        <translation>仍然登记(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Leave it out</source>
-        <translation>排除它(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+64"/>
+        <location line="+105"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>

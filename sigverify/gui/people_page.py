@@ -17,15 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import NotFoundError
-from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.core.verification_results import (
-    RECOMMENDED_REFERENCES,
-    InconsistentReferencesError,
     too_few_references_advice,
 )
 from sigverify.gui import dialogs
+from sigverify.gui.enrolment_flow import EnrolmentFlow
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.person_details import PersonDetails
 from sigverify.gui.references_panel import ReferencesPanel
@@ -34,7 +32,6 @@ from sigverify.gui.widgets import (
     RoleButton,
     clear_on_escape,
     mark_primary,
-    move_focus,
     two_panes,
 )
 from sigverify.gui.workers import Engine
@@ -59,15 +56,14 @@ class PeopleList(QListWidget):
         self.blockSignals(False)
 
 
-class PeoplePage(QWidget):
+class PeoplePage(EnrolmentFlow, QWidget):
     people_changed = Signal()
 
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
         self.engine, self.store = engine, store
         self.person_id: str | None = None  # None: a new person is being entered
-        self._enrolling = []  # signatures waiting that the worker is enrolling now
-        self._after_enrolled = None  # quitting: closes the window once they are enrolled
+        self._enrolling = []
 
         # -- left: the people
         self.search = QLineEdit()
@@ -251,72 +247,6 @@ class PeoplePage(QWidget):
         self.details.saved = self.details.typed()  # left as stored
         return True
 
-    def settle_pending(self, then=None) -> bool:
-        """Before another person (or a new one) is shown: signatures added and not enrolled
-        would stay in the list and be enrolled for that person (seen in a real window: five
-        signatures gathered for a new person went to an existing one). Drop them, or Cancel
-        and stay. True when the caller may go on. ``then`` (quitting): "Enrol them" too,
-        which enrols them (with the name and note typed) and runs ``then()`` once they are
-        all enrolled (False meanwhile); "Drop" drops a new person's typed details with them
-        (they asked again, a second question in a row)."""
-        waiting = [s for s in self.adding.signatures if s not in self._enrolling]
-        if not waiting:
-            return True
-        who = self.person_id or self.details.id_edit.text().strip()
-        if then is not None:
-            return self._settle_pending_on_quit(waiting, who, then)
-        text = (
-            self.tr(
-                "Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?",
-                "",
-                len(waiting),
-            ).format(id=who)
-            if who
-            else self.tr(
-                "Not enrolled yet: %n signature(s) added for the new person. "
-                "Drop the signature(s)?",
-                "",
-                len(waiting),
-            )
-        )
-        choice = dialogs.choose(self, self.tr("Signatures not enrolled"), text, [self.tr("&Drop")])
-        if choice is None:
-            return False
-        self.adding.clear()
-        return True
-
-    def _settle_pending_on_quit(self, waiting: list, who: str, then) -> bool:
-        text = (
-            self.tr(
-                "Not enrolled yet: %n signature(s) added for {id}. Enrol them before quitting, "
-                "or drop them?",
-                "",
-                len(waiting),
-            ).format(id=who)
-            if who
-            else self.tr(
-                "Not enrolled yet: %n signature(s) added for the new person. Type their ID and "
-                "enrol them, or drop them?",
-                "",
-                len(waiting),
-            )
-        )
-        choice = dialogs.choose(
-            self,
-            self.tr("Signatures not enrolled"),
-            text,
-            [self.tr("&Enrol them"), self.tr("&Drop")],
-        )
-        if choice is None:
-            return False
-        if choice == 0:
-            self.enroll(then=then)
-            return False
-        self.adding.clear()
-        if self.person_id is None:
-            self.details.show_new(self.tr("New person"))
-        return True
-
     def new_person(self) -> None:
         if not self.settle_details() or not self.settle_pending():
             return
@@ -367,137 +297,6 @@ class PeoplePage(QWidget):
                 QTimer.singleShot(0, self, then)
 
         self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))
-
-    def _update_buttons(self) -> None:
-        count = len(self.adding.signatures)
-        self.enroll_button.setText(
-            self.tr("Enrol %n reference(s)", "", count) if count else self.tr("Enrol")
-        )
-        # setText() resets a button's shortcut (to the text's mnemonic): set it again.
-        self.enroll_button.setShortcut("Ctrl+Return")
-        self.enroll_button.setToolTip(self.tr("Enrol the signatures below (Ctrl+Enter)"))
-        self.enroll_button.setEnabled(count > 0)
-        self.details.save_button.setEnabled(self.details.edited_now())
-        if count:  # not a line about an enrolment done before these were added
-            self.status.setText(
-                self.tr("%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.", "", count)
-            )
-        else:
-            low, high = RECOMMENDED_REFERENCES
-            self.status.setText(
-                self.tr(
-                    "Add {low} to {high} signatures of this person: drop files, open, paste, "
-                    "draw or crop them from a page."
-                ).format(low=low, high=high)
-            )
-
-    def enroll(self, accept_outliers: bool = False, only: list | None = None, then=None) -> None:
-        """Enrol the signatures waiting (``only``: these of them) for the person shown or
-        typed; ``then()`` once none is left waiting."""
-        if then is not None:
-            self._after_enrolled = then
-        person_id = self.details.id_edit.text().strip()
-        if not person_id:
-            dialogs.show_info(
-                self,
-                self.tr("Enrol"),
-                self.tr("Type the person's ID first (for example a customer or patient number)."),
-            )
-            self.details.id_edit.setFocus()
-            self._after_enrolled = None
-            return
-        if self.person_id is None:  # a new person's id typed: maybe someone enrolled
-            enrolled = self.store.enrolled_id(person_id)  # "c-7" is "C-7"
-            if enrolled is not None:
-                if not dialogs.ask(
-                    self,
-                    self.tr("Enrol"),
-                    self.tr("{id} is already enrolled. Add these references to {id}?").format(
-                        id=enrolled
-                    ),
-                    self.tr("&Add them"),
-                ):
-                    self._after_enrolled = None
-                    return
-                person_id = enrolled
-        signatures = list(self.adding.signatures if only is None else only)
-        self._enrolling = signatures  # being enrolled: not "waiting" any more
-        # a field left empty keeps what is stored: references added to C-7 from a new
-        # person's form with no name typed wiped "Tomas Berg" (seen in a real window)
-        name, note = (text or None for text in self.details.typed())
-        if self.enroll_button.hasFocus():  # else Qt hands it on to the status bar's buttons
-            move_focus(self.first_field)
-        self.enroll_button.setEnabled(False)
-        self.status.setText(self.tr("Enrolling…"))
-
-        def work(context, job):
-            return context.require_service().enroll(
-                person_id, signatures, name=name, note=note, accept_outliers=accept_outliers
-            )
-
-        self.engine.submit(
-            work, lambda result: self._enrolled(result, signatures), self._enroll_failed
-        )
-
-    def _enrolled(self, result, signatures) -> None:
-        self._enrolling = []
-        self.adding.take_out(signatures)  # those added meanwhile or left out stay, marked
-        remaining = self.adding.signatures
-        self.person_id = result.person_id
-        self.refresh()
-        if self.people.currentItem() is None and self.search.text():
-            self.search.clear()  # the search hid the person just enrolled: show them
-        self.show_person(result.person_id)
-        text = self.tr("Enrolled %n reference(s).", "", len(result.reference_ids))
-        odd_messages = {o.message for o in result.odd}
-        others = [w for w in result.warnings if w not in odd_messages]
-        if result.odd:  # each is marked on its thumbnail, with the full reason beside it
-            text = join_sentences(
-                text,
-                self.tr("Unlike the others: %n of them (see the ⚠ mark).", "", len(result.odd)),
-            )
-        if remaining:  # left out as unlike the others (marked ⚠), or added meanwhile
-            others.append(self.tr("%n signature(s) still waiting below.", "", len(remaining)))
-        self.status.setText(join_sentences(text, *others))
-        self.people_changed.emit()
-        then, self._after_enrolled = self._after_enrolled, None
-        if then is not None and not remaining:  # (those left stay to be seen)
-            QTimer.singleShot(0, self, then)
-
-    def _enroll_failed(self, error) -> None:
-        self._enrolling = []
-        self._update_buttons()
-        then, self._after_enrolled = self._after_enrolled, None
-        if isinstance(error, InconsistentReferencesError):
-            odd = {o.filename: o.message for o in error.outliers}
-            question = self.tr(
-                "{message}\n\nEnrol anyway, or leave out what does not look like the others "
-                "and enrol the rest? What is left out stays below, marked ⚠, to be checked. "
-                "Cancel enrols nothing."
-            ).format(message=str(error))
-            choice = dialogs.choose(
-                self,
-                self.tr("A reference looks different"),
-                question,
-                [self.tr("&Enrol anyway"), self.tr("&Leave it out")],
-            )
-            if choice == 0:
-                self.enroll(accept_outliers=True, then=then)
-                return
-            self.adding.mark(odd)  # (Cancel said nothing, the clerk reads why on the mark)
-            rest = [s for s in self.adding.signatures if s.name not in odd]
-            if choice == 1 and rest:
-                self.enroll(only=rest, then=then)
-                return
-            self.status.setText(
-                join_sentences(
-                    self.tr("Nothing was enrolled."),
-                    self.tr("Unlike the others: %n of them (see the ⚠ mark).", "", len(odd)),
-                )
-            )
-            return
-        self.status.setText(self.tr("Nothing was enrolled."))
-        dialogs.show_error(self, error)
 
     # ------------------------------------------------------------ removing
 

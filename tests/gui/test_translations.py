@@ -156,8 +156,8 @@ def test_english_or_an_unshipped_language_gives_english_with_english_plurals(qap
         assert i18n.translate("errors", "too many pixels") == "too many pixels"
         # Qt's texts (tr) and core's alike: "(s)" is the English plural
         say = QCoreApplication.translate
-        assert say("PeoplePage", "Enrolled %n reference(s).", "", 1) == "Enrolled 1 reference."
-        assert say("PeoplePage", "Enrolled %n reference(s).", "", 0) == "Enrolled 0 references."
+        assert say("EnrolmentFlow", "Enrolled %n reference(s).", "", 1) == "Enrolled 1 reference."
+        assert say("EnrolmentFlow", "Enrolled %n reference(s).", "", 0) == "Enrolled 0 references."
         assert i18n.translate("audit", "with %n reference(s)", None, 1) == "with 1 reference"
         assert i18n.translate("audit", "with %n reference(s)", None, 12) == "with 12 references"
         assert say("PeoplePage", "Enrol") == "Enrol"  # texts without a count: as written
@@ -173,6 +173,8 @@ def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     assert "tiny（使用中）" in labels  # Chinese brackets and list comma, not "(…, …)"
     assert "sigverify-pen-default（使用中，笔迹，内置）" in labels
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
+    # a plural text of the page's enrolment part (its own class): English came out
+    assert window.people_page.status.text().startswith("已登记 5 个参考签名。")
     page = window.verify_page
     page.choose_person("c-1")
     page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
