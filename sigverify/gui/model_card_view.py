@@ -60,7 +60,7 @@ def encoder_text(card: ModelCard) -> str:
     """The encoder's name; for an ensemble, how many of which."""
     if card.encoder != "ensemble":
         return card.encoder
-    members = [str(m.get("encoder")) for m in card.encoder_config.get("members", [])]
+    members = [str(m.get("encoder")) for m in card.members]
     return translate("ModelsPage", "an ensemble of {count} ({members})").format(
         count=len(members), members=", ".join(members)
     )

@@ -10,6 +10,8 @@ from sigverify.core.data.datasets import write_template_folder
 from sigverify.core.data.synthetic import write_synthetic_dataset
 from sigverify.core.errors import DatasetError
 from sigverify.core.model.card import read_card
+from sigverify.core.training.config import estimate_seconds
+from sigverify.gui.widgets import duration
 from tests.conftest import draw_signature, write_png
 from tests.gui.conftest import wait_idle
 
@@ -188,7 +190,14 @@ def test_fine_tuning_an_ensemble_trains_its_kind_of_network(qtbot, window, tmp_p
     monkeypatch.setattr(card, "encoder", "ensemble")
     monkeypatch.setattr(card, "encoder_config", {"members": [{"encoder": "cnn", "config": {}}] * 2})
     options.encoder.setCurrentIndex(options.encoder.findData("tdnn"))
+    options.device.setCurrentIndex(options.device.findData("cpu"))
+    options.epochs.setValue(40)
+    wizard.overrides["steps_per_epoch"] = 500  # long enough for the times to differ
     options.finetune.setChecked(True)
     assert options.encoder.currentData() == "cnn" and not options.encoder.isEnabled()
+    # both networks train at every step: twice one CNN's time
+    one, two = (estimate_seconds("cnn", (48, 72), 40, 500, False, n) for n in (1, 2))
+    assert two == pytest.approx(2 * one) and duration(one) != duration(two)
+    assert f"At most about {duration(two)} on this computer (CPU)" in options.estimate.text()
     config = options.config()
     assert config.encoder == "cnn" and config.init_from == str(window.engine.model.path)

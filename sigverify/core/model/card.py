@@ -118,17 +118,19 @@ class ModelCard:
         when it does as a whole (fine-tuned) or every member does."""
         if self.encoder_config.get("whitened"):
             return True
-        members = self._members()
+        members = self.members
         return bool(members) and all(bool((m.get("config") or {}).get("whitened")) for m in members)
 
     @property
     def encoder_family(self) -> str:
         """The kind of network the model is made of: an ensemble's when all its members are
         of one kind (fine-tuning trains them together as that kind)."""
-        kinds = {m.get("encoder") for m in self._members()}
+        kinds = {m.get("encoder") for m in self.members}
         return kinds.pop() if len(kinds) == 1 else self.encoder
 
-    def _members(self) -> list[dict]:
+    @property
+    def members(self) -> list[dict]:
+        """An ensemble's networks (``{"encoder": ..., "config": ...}`` each); else empty."""
         members = self.encoder_config.get("members")
         return members if isinstance(members, list) else []
 

@@ -78,6 +78,9 @@ class TrainConfig:
 STEP_SECONDS = {"cnn": 0.97, "tdnn": 0.58}
 
 
-def estimate_seconds(encoder: str, size: tuple[int, int], epochs: int, steps: int, gpu: bool):
-    per_step = STEP_SECONDS[encoder] * (size[0] * size[1]) / (150 * 220)
+def estimate_seconds(
+    encoder: str, size: tuple[int, int], epochs: int, steps: int, gpu: bool, networks: int = 1
+):
+    """``networks``: fine-tuning an ensemble trains all its networks at every step."""
+    per_step = STEP_SECONDS[encoder] * (size[0] * size[1]) / (150 * 220) * networks
     return epochs * steps * per_step * (1.15 if not gpu else 0.06)  # + validation

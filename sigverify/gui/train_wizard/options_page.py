@@ -118,6 +118,7 @@ class OptionsPage(QWizardPage):
             self.size.setCurrentIndex(index)
         self.encoder.setEnabled(not on)
         self.size.setEnabled(not on)
+        self._update()  # an ensemble's networks all train: the time changes
 
     def split(self):
         from sigverify.core.data.splits import split_datasets
@@ -139,8 +140,15 @@ class OptionsPage(QWizardPage):
         gpu = self.device.currentData() == "cuda" or (
             self.device.currentData() == "auto" and self.device.count() > 2
         )
+        model = self.wiz.engine.model
+        networks = len(model.card.members) if self.finetune.isChecked() and model else 0
         seconds = estimate_seconds(
-            self.encoder.currentData(), self.size.currentData(), self.epochs.value(), steps, gpu
+            self.encoder.currentData(),
+            self.size.currentData(),
+            self.epochs.value(),
+            steps,
+            gpu,
+            max(1, networks),
         )
         self.estimate.setText(
             self.tr(
