@@ -308,6 +308,14 @@ def test_fine_tuning_an_ensemble_trains_its_networks_together(small_banks, tmp_p
         assert not torch.equal(tuned.encoder.state_dict()[key], start[key])
     with pytest.raises(SigverifyError, match="different encoder"):
         build_encoder(small_config(init_from=str(folder), encoder="tdnn"))
+    # the desk verifies through ONNX: the tuned ensemble exports and embeds alike
+    from sigverify.core.model.export import export_onnx
+    from sigverify.core.model.inference import load_for_inference
+
+    export_onnx(result.model_dir)
+    images = validation.images[:6]
+    expected = embed_inputs(tuned.encoder, images)
+    assert np.abs(load_for_inference(result.model_dir).embed(images) - expected).max() < 1e-4
 
 
 def test_bad_settings_are_refused(small_banks, tmp_path):
