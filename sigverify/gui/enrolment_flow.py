@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 
 from sigverify.core.i18n import join_sentences
 from sigverify.core.verification_results import (
@@ -194,7 +194,7 @@ class EnrolmentFlow:
         self.people_changed.emit()
         then, self._after_enrolled = self._after_enrolled, None
         if then is not None and not remaining:  # (those left stay to be seen)
-            QTimer.singleShot(0, self, then)
+            self.engine.when_idle(then)
 
     def _enroll_failed(self, error) -> None:
         self._enrolling = []

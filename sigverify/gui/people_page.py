@@ -293,8 +293,8 @@ class PeoplePage(EnrolmentFlow, QWidget):
                 self.status.setText(self.tr("Name and note saved."))
             self.refresh()
             self.people_changed.emit()
-            if then is not None:  # after the worker has counted this job as done
-                QTimer.singleShot(0, self, then)
+            if then is not None:  # after the worker's jobs, this one's and any it queued
+                self.engine.when_idle(then)
 
         self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))
 

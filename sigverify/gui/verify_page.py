@@ -3,7 +3,7 @@ the references."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -423,8 +423,8 @@ class VerifyPage(QWidget):
                 self.record_button.setEnabled(False)
                 self.comment.setEnabled(False)  # what is recorded: editing it would mislead
                 self.record_status.say_recorded(True)
-            for after in self._after_recording:  # once the worker has counted the job
-                QTimer.singleShot(0, self, after)
+            for after in self._after_recording:  # once the worker's jobs are done
+                self.engine.when_idle(after)
 
         def failed(error):
             self._recording = None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from sigverify.core.model.card import ModelCard
 from sigverify.core.store.records import PendingChange
@@ -236,6 +236,22 @@ class Engine(QObject):
         job.finished.connect(lambda: self._finished(job))
         self._submit.emit(job)
         return job
+
+    def when_idle(self, callback: Callable[[], None]) -> None:
+        """``callback()`` once no job is waiting or running (from the event loop; at once
+        when none is): a window closed right after a job saw the jobs that job's result
+        queued (a person's references checked after enrolling) and asked "Work is still
+        running. Quit anyway?" (seen in a real window)."""
+        if self.pending == 0:
+            QTimer.singleShot(0, self, callback)
+            return
+
+        def fire(busy: bool) -> None:
+            if not busy:
+                self.busy_changed.disconnect(fire)
+                QTimer.singleShot(0, self, callback)
+
+        self.busy_changed.connect(fire)
 
     def _finished(self, job: Job) -> None:
         self._jobs.discard(job)

@@ -5,6 +5,7 @@ and the safe answer is the default."""
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import numpy as np
 import pytest
@@ -215,6 +216,32 @@ def test_quitting_with_signatures_waiting_offers_to_enrol_them(
     assert len(dialogs.questions) == asked + 2  # no question about the note
     person = window.store.get_person("c-1")
     assert person.reference_count == 6 and person.note == "VIP"
+
+
+def test_quitting_after_enrolling_waits_for_the_checks_it_queued(
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
+):
+    """Seen in a real window (once in eight): "Enrol them" enrolled, then "Work is still
+    running. Quit anyway?" came instead of closing: showing the person afterwards had
+    queued a check of their references, still running when the window closed."""
+    window = two_people
+    people = window.people_page
+    shown = people.show_person
+
+    def show_and_check(person_id):
+        shown(person_id)
+        window.engine.submit(lambda context, job: time.sleep(0.5))  # the check it queues
+
+    monkeypatch.setattr(people, "show_person", show_and_check)
+    people.show_person("c-1")
+    wait_idle(qtbot, window.engine)
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    dialogs.answer = False  # "Quit anyway?", were it asked: No
+    dialogs.choice = 0  # Enrol them
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert not [q for q in dialogs.questions if q.startswith("Work is still running")]
+    assert window.store.get_person("c-1").reference_count == 6
 
 
 def test_quitting_drops_a_new_persons_signatures_and_details_in_one_answer(
