@@ -560,7 +560,7 @@
 <context>
     <name>EnrolmentFlow</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/enrolment_flow.py" line="+48"/>
+        <location filename="../../sigverify/gui/enrolment_flow.py" line="+53"/>
         <source>Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?</source>
         <translation>
             <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
@@ -1464,12 +1464,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+95"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-94"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -1534,12 +1534,12 @@ Click to open another store at the next start</source>
         <translation>GPU：{name}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>{train} people for training, {val} for validation, {test} for testing</source>
         <translation>训练 {train} 人，验证 {val} 人，测试 {test} 人</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>At most about {time} on this computer ({where}); training stops earlier when the validation people stop improving.</source>
         <translation>在本机（{where}）上最多约需 {time}；验证集人员的结果不再改善时，训练会提前停止。</translation>
     </message>
@@ -2613,12 +2613,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+138"/>
+        <location line="+143"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-141"/>
         <source>Cancel training</source>
         <translation>取消训练</translation>
     </message>
@@ -2634,11 +2634,16 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+29"/>
+        <source>Fine-tuning {model} ({loss} loss) into {out}</source>
+        <translation>正在微调 {model}（{loss} 损失），输出到 {out}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Training a {encoder} model ({loss} loss) into {out}</source>
         <translation>正在训练 {encoder} 模型（{loss} 损失），输出到 {out}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Reading the signatures…</source>
         <translation>正在读取签名…</translation>
     </message>
@@ -3348,7 +3353,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+225"/>
+        <location filename="../../sigverify/core/model/card.py" line="+241"/>
         <source>The model folder “{folder}” does not exist.</source>
         <extracomment>The encoders this version can train, and all it can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). An ensemble is joined from trained models, not trained. A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>

@@ -141,7 +141,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     )
     split, _ = split_plan(plan)
     print(
-        f"Training a {args.encoder} model ({args.loss} loss) on {len(split.train)} writers, "
+        (f"Fine-tuning {args.init_from}" if args.init_from else f"Training a {args.encoder} model")
+        + f" ({args.loss} loss) on {len(split.train)} writers, "
         "validating on "
         f"{len(split.validation)}, testing on {len(split.test)}; output: {args.out}",
         file=sys.stderr,

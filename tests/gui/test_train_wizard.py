@@ -189,6 +189,9 @@ def test_fine_tuning_an_ensemble_trains_its_kind_of_network(qtbot, window, tmp_p
     card = window.engine.model.card
     monkeypatch.setattr(card, "encoder", "ensemble")
     monkeypatch.setattr(card, "encoder_config", {"members": [{"encoder": "cnn", "config": {}}] * 2})
+    command = "sigverify train --loss triplet --mining batch-hard"  # the default's recipe
+    monkeypatch.setattr(card, "training", {"ensemble_of": [{"command": command}] * 2})
+    assert options.loss.currentData() == "contrastive"  # the box's default
     options.encoder.setCurrentIndex(options.encoder.findData("tdnn"))
     options.device.setCurrentIndex(options.device.findData("cpu"))
     options.epochs.setValue(40)
@@ -201,3 +204,4 @@ def test_fine_tuning_an_ensemble_trains_its_kind_of_network(qtbot, window, tmp_p
     assert f"At most about {duration(two)} on this computer (CPU)" in options.estimate.text()
     config = options.config()
     assert config.encoder == "cnn" and config.init_from == str(window.engine.model.path)
+    assert options.loss.currentData() == config.loss == "triplet"  # the model's own loss

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 from dataclasses import asdict, dataclass, field, fields
@@ -127,6 +128,19 @@ class ModelCard:
         of one kind (fine-tuning trains them together as that kind)."""
         kinds = {m.get("encoder") for m in self.members}
         return kinds.pop() if len(kinds) == 1 else self.encoder
+
+    @property
+    def trained_loss(self) -> str | None:
+        """The loss the model was trained with (an ensemble: its first network's, from the
+        command recorded for it), None when the card does not say."""
+        loss = (self.training.get("config") or {}).get("loss")
+        if loss:
+            return str(loss)
+        for member in self.training.get("ensemble_of") or []:
+            found = re.search(r"--loss\s+(\w+)", str(member.get("command") or ""))
+            if found:
+                return found.group(1)
+        return None
 
     @property
     def members(self) -> list[dict]:

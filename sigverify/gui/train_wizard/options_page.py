@@ -110,6 +110,11 @@ class OptionsPage(QWizardPage):
         info = self.wiz.engine.model
         if on and info is not None:
             self.encoder.setCurrentIndex(self.encoder.findData(info.card.encoder_family))
+            # its own loss: the default was trained with the triplet loss, and fine-tuning
+            # it with the contrastive one (this box's default) measures distances otherwise
+            loss = self.loss.findData(info.card.trained_loss)
+            if loss >= 0:
+                self.loss.setCurrentIndex(loss)
             size = (info.card.preprocess.get("height"), info.card.preprocess.get("width"))
             index = self.size.findData(size)
             if index < 0:

@@ -87,11 +87,16 @@ class TrainingPage(QWizardPage):
         )
         self.wiz.output_dir = out
         wanted.training = plan
-        self._log(
-            self.tr("Training a {encoder} model ({loss} loss) into {out}").format(
+        started = (
+            self.tr("Fine-tuning {model} ({loss} loss) into {out}").format(
+                model=self.wiz.engine.model.card.name, loss=config.loss, out=out
+            )
+            if config.init_from and self.wiz.engine.model is not None
+            else self.tr("Training a {encoder} model ({loss} loss) into {out}").format(
                 encoder=config.encoder, loss=config.loss, out=out
             )
         )
+        self._log(started)
 
         def work(context, job):
             def reading(part):

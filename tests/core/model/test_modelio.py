@@ -256,3 +256,34 @@ def test_accuracy_summary_prefers_the_mean_over_writer_splits(tiny_model_dir):
     assert (mean.eer, mean.genuine_refused, mean.forgeries_accepted) == (0.102, 0.105, 0.103)
     card.metrics["test_over_splits"]["seeds"] = [0]  # one split is no mean: the card's own
     assert accuracy_summary(card).splits == 1
+
+
+def test_what_a_card_says_of_its_networks_and_training():
+    """What fine-tuning starts from: the networks' kind, how many, and the loss."""
+    single = ModelCard(
+        name="one", encoder="cnn", encoder_config={"width": 4}, preprocess={},
+        training={"config": {"loss": "contrastive"}},
+    )  # fmt: skip
+    assert (single.encoder_family, single.members, single.trained_loss) == (
+        "cnn",
+        [],
+        "contrastive",
+    )
+    ensemble = ModelCard(
+        name="two",
+        encoder="ensemble",
+        encoder_config={"members": [{"encoder": "cnn", "config": {"whitened": True}}] * 2},
+        preprocess={},
+        training={"ensemble_of": [{"command": "sigverify train --data d --loss triplet --lr 1"}]},
+    )
+    assert ensemble.encoder_family == "cnn" and len(ensemble.members) == 2
+    assert ensemble.trained_loss == "triplet" and ensemble.whitened
+    mixed = ModelCard(
+        name="mixed",
+        encoder="ensemble",
+        encoder_config={"members": [{"encoder": "cnn"}, {"encoder": "tdnn"}]},
+        preprocess={},
+        training={"ensemble_of": [{"command": None}]},
+    )
+    assert mixed.encoder_family == "ensemble" and mixed.trained_loss is None
+    assert not mixed.whitened
