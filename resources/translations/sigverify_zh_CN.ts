@@ -3089,7 +3089,12 @@ enrolled {at} by {who}</source>
         <translation>{decision}：“{file}”，距离 {distance}，分数 {score}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>, model {model}</source>
+        <translation>，模型 {model}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>

@@ -115,6 +115,9 @@ def _details_text(entry: AuditEntry) -> str:
             text = translate(
                 "audit", "{decision}: “{file}”, distance {distance}, score {score}"
             ).format(decision=decision, file=file, distance=d.get("distance"), score=score)
+        if d.get("model"):  # which model decided (recorded as name@checksum)
+            name = str(d["model"]).split("@")[0]
+            text += translate("audit", ", model {model}").format(model=name)
         if d.get("same_image_as"):
             text += " " + translate("audit", "(the same image as the reference “{name}”)").format(
                 name=d["same_image_as"]
