@@ -4553,6 +4553,21 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
+        <location line="+289"/>
+        <source>all (100 %)</source>
+        <translation>全部（100 %）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} in 10 ({percent} %)</source>
+        <translation>{n}/10（{percent} %）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 in {n} ({percent} %)</source>
+        <translation>1/{n}（{percent} %）</translation>
+    </message>
+    <message>
         <location filename="../../sigverify/gui/signature_input.py" line="-170"/>
         <source>Images</source>
         <translation>图像</translation>
@@ -4587,7 +4602,7 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+257"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-38"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
         <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused}的真实签名（转为复核或被拒绝），并放过约 {accepted}的熟练伪造签名。</translation>
     </message>
@@ -4597,17 +4612,12 @@ postgresql://ann@branch-server/sigverify
         <translation>在 {writers} 位模型从未见过的人员上测得，每人 {refs} 个参考签名：在其阈值下，真实签名未被接受（转为需复核或被拒绝）的比例约为 {refused}，熟练伪造签名被放行的比例约为 {accepted}。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>none (0 %)</source>
         <translation>零（0 %）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 in {n} ({percent:.0f} %)</source>
-        <translation>1/{n}（{percent:.0f} %）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>

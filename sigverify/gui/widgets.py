@@ -330,8 +330,8 @@ def accuracy_text(card) -> str:
             splits=summary.splits,
             writers=summary.writers,
             refs=summary.refs,
-            refused=_share(summary.genuine_refused),
-            accepted=_share(summary.forgeries_accepted),
+            refused=share_words(summary.genuine_refused),
+            accepted=share_words(summary.forgeries_accepted),
         )
     return QGuiApplication.translate(
         "widgets",
@@ -341,18 +341,25 @@ def accuracy_text(card) -> str:
     ).format(
         writers=summary.writers,
         refs=summary.refs,
-        refused=_share(summary.genuine_refused),
-        accepted=_share(summary.forgeries_accepted),
+        refused=share_words(summary.genuine_refused),
+        accepted=share_words(summary.forgeries_accepted),
     )
 
 
-def _share(rate: float) -> str:
-    """0.196 -> "1 in 5 (20 %)"; small rates as "1 in 50"."""
+def share_words(rate: float) -> str:
+    """0.196 -> "1 in 5 (20 %)"; small rates as "1 in 250 (0.4 %)"; above a third in
+    tenths, 0.69 -> "7 in 10 (69 %)" ("1 in 1 (69 %)" before, seen on a poor model's card)."""
     if rate <= 0:
         return QGuiApplication.translate("widgets", "none (0 %)")
-    one_in = max(1, round(1 / rate))
-    return QGuiApplication.translate("widgets", "1 in {n} ({percent:.0f} %)").format(
-        n=one_in, percent=100 * rate
+    if rate >= 0.995:
+        return QGuiApplication.translate("widgets", "all (100 %)")
+    percent = f"{100 * rate:.1f}" if rate < 0.01 else f"{100 * rate:.0f}"
+    if rate > 0.34:
+        return QGuiApplication.translate("widgets", "{n} in 10 ({percent} %)").format(
+            n=round(10 * rate), percent=percent
+        )
+    return QGuiApplication.translate("widgets", "1 in {n} ({percent} %)").format(
+        n=max(1, round(1 / rate)), percent=percent
     )
 
 

@@ -1572,3 +1572,24 @@ def test_down_in_the_search_box_goes_to_the_people_found(qtbot, two_people, dial
     people.search.setFocus()
     qtbot.keyClick(people.search, Qt.Key.Key_Down)
     assert people.people.hasFocus() and people.person_id == "c-2"
+
+
+def test_shares_on_the_model_card_read_as_a_clerk_counts(qapp):
+    """A poor model's card said it "lets about 1 in 1 (69 %) of skilled forgeries
+    through" (seen in a real window): above a third, in tenths."""
+    from sigverify.gui.widgets import share_words
+
+    rates = [0.0, 0.004, 0.02, 0.196, 0.25, 0.34, 0.35, 0.5, 0.69, 0.994, 1.0]
+    assert [share_words(r) for r in rates] == [
+        "none (0 %)",
+        "1 in 250 (0.4 %)",
+        "1 in 50 (2 %)",
+        "1 in 5 (20 %)",
+        "1 in 4 (25 %)",
+        "1 in 3 (34 %)",
+        "4 in 10 (35 %)",
+        "5 in 10 (50 %)",
+        "7 in 10 (69 %)",
+        "10 in 10 (99 %)",
+        "all (100 %)",
+    ]
