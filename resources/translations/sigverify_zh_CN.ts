@@ -726,7 +726,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>两个模型在同一批测试集人员上评估，新模型从未见过这些人员。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
@@ -752,19 +752,19 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     </message>
     <message>
         <location line="+3"/>
-        <location line="+76"/>
-        <location line="+24"/>
+        <location line="+77"/>
+        <location line="+25"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+107"/>
+        <location line="-102"/>
+        <location line="+109"/>
         <source>Active model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>There were no test people, so nothing was measured.</source>
         <translation>没有测试集人员，因此未进行评估。</translation>
     </message>
@@ -774,7 +774,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>正在同一批人员上评估当前模型…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Active: {name}</source>
         <translation>当前模型：{name}</translation>
     </message>
@@ -794,7 +794,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>新模型在这些人员上并未更好：EER {new:.1%}，当前模型为 {old:.1%}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>({n} test people; with few people this is a rough estimate.)</source>
         <translation>（测试集共 {n} 人；人数较少时，此结果只是粗略估计。）</translation>
     </message>
@@ -2247,9 +2247,24 @@ enrolled {at} by {who}</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Saving the model…</source>
         <translation>正在保存模型…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Activate a model that is not better?</source>
+        <translation>启用一个并不更好的模型？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the test people the new model was not better than the active one (EER {new:.1%} against {old:.1%}). Activate it anyway? Every verification would use it from now on. Untick “activate” to save it without using it.</source>
+        <translation>在测试人员上，新模型并不比当前使用的模型更好（EER {new:.1%}，对比 {old:.1%}）。仍要启用吗？从现在起每次验证都会使用它。取消勾选“启用”即可只保存而不使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Activate anyway</source>
+        <translation>仍然启用(&amp;A)</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@ def start(qtbot, window, tmp_path, overrides=TINY, writers=12):
     return wizard
 
 
-def test_wizard_trains_compares_saves_and_activates(qtbot, window, tmp_path):
+def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_path):
     wizard = start(qtbot, window, tmp_path)
     assert wizard.data_page.writers.rowCount() == 12
     assert "12 people (12 usable), 60 genuine and 24 forged" in wizard.data_page.summary.text()
@@ -63,6 +63,16 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, tmp_path):
     wizard.save_page.name.setText("branch-7")
     wizard.save_page.description.setPlainText("our own scans")
     wizard.save_page.activate.setChecked(True)
+    # had it measured worse than the active one, activating it is asked about first
+    measured, evaluation.worse = evaluation.worse, (0.167, 0.0)
+    dialogs.answer = False  # No: nothing saved, the wizard stays
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert dialogs.questions[-1].startswith(
+        "On the test people the new model was not better than the active one (EER 16.7% "
+        "against 0.0%). Activate it anyway?"
+    )
+    assert wizard.saved is None and wizard.isVisible()
+    evaluation.worse, dialogs.answer = measured, True
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: window.engine.model.card.name == "branch-7", timeout=30000)
     wait_idle(qtbot, window.engine)

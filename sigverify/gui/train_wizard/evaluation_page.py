@@ -33,6 +33,7 @@ class EvaluationPage(QWizardPage):
         )
         self.active_report = None
         self.done = False
+        self.worse = None  # (new EER, active EER) when the new model was not better
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setStyleSheet("font-size: 14px; font-weight: 600;")
@@ -100,6 +101,7 @@ class EvaluationPage(QWizardPage):
         self.wiz.engine.submit(work, done, failed)
 
     def _show(self, new, active, active_name: str) -> None:
+        self.worse = None
         from sigverify.core.evaluation.plots import distance_histogram_figure, roc_figure
 
         refs = self.refs
@@ -137,6 +139,7 @@ class EvaluationPage(QWizardPage):
             verdict = self.tr(
                 "The new model is not better on these people: EER {new:.1%} against {old:.1%}."
             ).format(new=new_m.eer, old=columns[1].eer)
+            self.worse = (new_m.eer, columns[1].eer)
         self.verdict.setText(
             verdict
             + " "

@@ -58,6 +58,8 @@ class SavePage(QWizardPage):
         written; see :meth:`TrainWizard.save`)."""
         if self.wiz.saved is not None:
             return True
+        if not self.saving and self.activate.isChecked() and not self._activate_anyway():
+            return False
         if not self.saving:
             self.saving = True
             self.status.setText(self.tr("Saving the model…"))
@@ -69,6 +71,23 @@ class SavePage(QWizardPage):
                 on_error=self._save_failed,
             )
         return False
+
+    def _activate_anyway(self) -> bool:
+        """A model that measured worse than the active one on the test people is activated
+        only when the user says so (it was, without a word: seen in a real window)."""
+        worse = self.wiz.evaluation_page.worse
+        if worse is None:
+            return True
+        return dialogs.ask(
+            self,
+            self.tr("Activate a model that is not better?"),
+            self.tr(
+                "On the test people the new model was not better than the active one (EER "
+                "{new:.1%} against {old:.1%}). Activate it anyway? Every verification would use "
+                "it from now on. Untick “activate” to save it without using it."
+            ).format(new=worse[0], old=worse[1]),
+            self.tr("&Activate anyway"),
+        )
 
     def _save_failed(self, error) -> None:
         self.saving = False
