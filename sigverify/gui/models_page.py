@@ -24,7 +24,7 @@ from sigverify.core.store import Store
 from sigverify.core.store.records import PendingChange
 from sigverify.gui import dialogs
 from sigverify.gui.model_card_view import card_html
-from sigverify.gui.widgets import RoleButton, two_panes
+from sigverify.gui.widgets import RoleButton, move_focus, two_panes
 from sigverify.gui.workers import Engine
 
 translate = QCoreApplication.translate
@@ -185,6 +185,8 @@ class ModelsPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
+        if self.activate_button.hasFocus():  # disabled, it handed the focus to the status
+            move_focus(self.cancel_button)  # bar's Operator button (seen in a real window)
         self.activate_button.setEnabled(False)
 
         def progress(done, total):
@@ -211,6 +213,8 @@ class ModelsPage(QWidget):
 
     def _finish(self) -> None:
         self._job = None
+        if self.cancel_button.hasFocus():  # hidden: back to the list, not the status bar
+            move_focus(self.list)
         self.progress.hide()
         self.cancel_button.hide()
         self.refresh()

@@ -648,6 +648,25 @@ def test_model_switch_reembeds_and_can_be_cancelled(qtbot, window, tmp_path, tin
     assert "active" in page.list.currentItem().text() and not page.delete_button.isEnabled()
 
 
+def test_activating_by_keyboard_keeps_the_focus_on_the_page(
+    qtbot, window, tmp_path, tiny_model_dir
+):
+    """Seen in a real window: Activate, once disabled, handed the focus to the status bar's
+    Operator button, so the next Enter or Space opened the operator dialog."""
+    page = window.models_page
+    window.go_to_page(window.pages.indexOf(page))
+    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.activate_button.setFocus()
+    qtbot.waitUntil(page.activate_button.hasFocus)
+    window.engine.submit(lambda context, job: time.sleep(0.3))  # the switch waits meanwhile
+    page.activate()
+    assert page.cancel_button.hasFocus()  # Enter or Space now cancels the switch
+    wait_idle(qtbot, window.engine)
+    assert window.engine.model.card.name == "other" and page.list.hasFocus()
+
+
 def test_deleting_a_model_asks_and_refuses_the_active_one(
     qtbot, window, dialogs, tmp_path, tiny_model_dir
 ):
