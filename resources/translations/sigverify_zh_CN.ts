@@ -497,8 +497,8 @@
     </message>
     <message>
         <location line="+28"/>
-        <source>{layout} layout: {writers} people ({usable} usable), {genuine} genuine and {forged} forged signatures.</source>
-        <translation>{layout} 目录结构：{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名。</translation>
+        <source>{writers} people ({usable} usable), {genuine} genuine and {forged} forged signatures ({layout} layout).</source>
+        <translation>{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名（{layout} 目录结构）。</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -1355,7 +1355,7 @@ Click to open another store at the next start</source>
         <translation>正在启用 {name}：重新计算已存储的参考签名…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Cancelled: the previous model stays active.</source>
         <translation>已取消：继续使用原来的模型。</translation>
     </message>
@@ -1375,7 +1375,7 @@ Click to open another store at the next start</source>
         <translation>继续使用原来的模型。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>

@@ -157,8 +157,11 @@ def training_figure(history: list[dict]) -> Figure:
     eer_axis.plot(epochs, [100 * h["validation_eer"] for h in history], marker="o", color="#c62828")
     eer_axis.set_title(translate("plots", "validation EER (%)"))
     eer_axis.set_xlabel(translate("plots", "epoch"))
+    from matplotlib.ticker import MaxNLocator
+
     for axis in (loss_axis, eer_axis):
         axis.grid(True, linewidth=0.3)
+        axis.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))  # not 0.6
         if epochs:
             axis.set_xlim(0.5, max(epochs) + 0.5)
     return figure

@@ -141,8 +141,8 @@ class DataPage(QWizardPage):
         self.wiz.plan.dataset = dataset
         self.summary.setText(
             self.tr(
-                "{layout} layout: {writers} people ({usable} usable), {genuine} genuine "
-                "and {forged} forged signatures."
+                "{writers} people ({usable} usable), {genuine} genuine and {forged} forged "
+                "signatures ({layout} layout)."
             ).format(
                 layout=dataset.layout,
                 writers=len(dataset.writers),

@@ -267,3 +267,16 @@ def test_threshold_marks_sit_on_the_curve_at_the_thresholds():
     assert x == pytest.approx(-0.8416, abs=1e-4) and y == pytest.approx(-0.6745, abs=1e-4)
     # FRR 0 cannot be drawn on a DET: the point sits on the axes' edge, 0.05 %
     assert det.points[1].get_data()[1][0] == pytest.approx(-3.2905, abs=1e-4)
+
+
+def test_training_curves_count_whole_epochs():
+    """A one-epoch run's charts were ticked 0.6, 0.8, 1.0, 1.2, 1.4 (seen in a real window)."""
+    from sigverify.core.evaluation.plots import training_figure
+
+    one = [{"epoch": 1, "loss": 0.3, "validation_eer": 0.2}]
+    three = [{"epoch": e, "loss": 1 / e, "validation_eer": 0.1} for e in (1, 2, 3)]
+    for history in (one, three):
+        figure = training_figure(history)
+        for axis in figure.axes:
+            ticks = [t for t in axis.get_xticks() if 0.5 <= t <= len(history) + 0.5]
+            assert ticks and all(float(t).is_integer() for t in ticks), ticks
