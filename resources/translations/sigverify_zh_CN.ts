@@ -1235,7 +1235,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+109"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+110"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1255,7 +1255,7 @@ Click to open another store at the next start</source>
         <translation>与图像模型合并</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="-62"/>
+        <location filename="../../sigverify/gui/models_page.py" line="-63"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
@@ -1275,12 +1275,17 @@ Click to open another store at the next start</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
+        <source>active for pad signatures</source>
+        <translation>手写板签名使用中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>active</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>pen</source>
         <translation>笔迹</translation>
     </message>
@@ -1320,7 +1325,7 @@ Click to open another store at the next start</source>
         <translation>EER（{what}）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="+2"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+4"/>
         <source>built in</source>
         <translation>内置</translation>
     </message>

@@ -40,7 +40,7 @@ class ModelsPage(QWidget):
         self.models: list[InstalledModel] = []
         self._job = None
         self.list = QListWidget()
-        self.list.setWordWrap(True)  # "name (active, pen, built in)" wraps, never cut off
+        self.list.setWordWrap(True)  # "name (active for pad …, built in)" wraps, not cut off
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
         self.details = QTextBrowser()
@@ -98,10 +98,11 @@ class ModelsPage(QWidget):
         self.list.clear()
         for model in self.models:
             tags = []
-            if model.path in active_paths:
+            active = model.path in active_paths
+            if model.card.input == "pen":  # two "active" models read as a mistake (seen)
+                tags.append(self.tr("active for pad signatures") if active else self.tr("pen"))
+            elif active:
                 tags.append(self.tr("active"))
-            if model.card.input == "pen":
-                tags.append(self.tr("pen"))
             if model.bundled:
                 tags.append(self.tr("built in"))
             if tags:  # "name (active, built in)", with the language's own comma and brackets

@@ -171,7 +171,7 @@ def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     models = window.models_page.list
     labels = [models.item(row).text() for row in range(models.count())]
     assert "tiny（使用中）" in labels  # Chinese brackets and list comma, not "(…, …)"
-    assert "sigverify-pen-default（使用中，笔迹，内置）" in labels
+    assert "sigverify-pen-default（手写板签名使用中，内置）" in labels
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
     # a plural text of the page's enrolment part (its own class): English came out
     assert window.people_page.status.text().startswith("已登记 5 个参考签名。")
