@@ -59,6 +59,8 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     assert evaluation.table.item(0, 1).text().endswith("%")  # the active tiny model, same people
     assert "2 test people" in evaluation.verdict.text()
     assert evaluation.plots.count() == 3
+    table = evaluation.table  # its five rows fill it: no empty grey row under FRR
+    assert table.viewport().height() == table.verticalHeader().length()
     wizard.next()
     wizard.save_page.name.setText("branch-7")
     wizard.save_page.description.setPlainText("our own scans")
