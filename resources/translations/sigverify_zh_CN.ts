@@ -752,14 +752,14 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     </message>
     <message>
         <location line="+3"/>
-        <location line="+77"/>
+        <location line="+83"/>
         <location line="+25"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+109"/>
+        <location line="-108"/>
+        <location line="+115"/>
         <source>Active model</source>
         <translation>当前模型</translation>
     </message>
@@ -1824,12 +1824,12 @@ Click to open another store at the next start</source>
     <message>
         <location line="+3"/>
         <source>Check the rest</source>
-        <translation>核验其余项目</translation>
+        <translation>验证其余项目</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check the items not checked yet, and again those that could not be checked</source>
-        <translation>核验尚未核验的项目，并重新核验之前无法核验的项目</translation>
+        <translation>验证尚未验证的项目，并重新验证之前无法验证的项目</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1861,7 +1861,7 @@ Click to open another store at the next start</source>
     <message>
         <location line="-91"/>
         <source>Could not be checked</source>
-        <translation>无法核验</translation>
+        <translation>无法验证</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1946,7 +1946,7 @@ Click to open another store at the next start</source>
     <message>
         <location line="+1"/>
         <source>Open on the Verify page</source>
-        <translation>在核验页面打开</translation>
+        <translation>在验证页面打开</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1961,12 +1961,12 @@ Click to open another store at the next start</source>
     <message>
         <location line="+2"/>
         <source>could not check</source>
-        <translation>无法核验</translation>
+        <translation>无法验证</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not checked yet</source>
-        <translation>尚未核验</translation>
+        <translation>尚未验证</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2020,7 +2020,7 @@ Click to open another store at the next start</source>
         <location line="+28"/>
         <source>Stopped: %n item(s) checked; “Check the rest” goes on.</source>
         <translation>
-            <numerusform>已停止：已核验 %n 项；点“核验其余项目”继续。</numerusform>
+            <numerusform>已停止：已验证 %n 项；点“验证其余项目”继续。</numerusform>
         </translation>
     </message>
     <message>
@@ -2066,7 +2066,7 @@ Click to open another store at the next start</source>
     <message>
         <location line="+6"/>
         <source>The queue recorded “{then}” for this signature (audit entry #{id}); checked again now it gives “{now}”. Record this one if it is the answer you stand by.</source>
-        <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新核验得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
+        <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新验证得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
     </message>
 </context>
 <context>
@@ -2900,7 +2900,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+2"/>
         <source>Checked: the answer is on the right.</source>
-        <translation>已核验：结果在右侧。</translation>
+        <translation>已验证：结果在右侧。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2940,7 +2940,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="-13"/>
         <source>checking {person}</source>
-        <translation>核验 {person}</translation>
+        <translation>验证 {person}</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -2996,7 +2996,7 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/audit_view.py" line="+58"/>
         <source>Verification</source>
-        <translation>核验</translation>
+        <translation>验证</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3847,7 +3847,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+4"/>
         <source>The list “{name}” has no rows to check.</source>
-        <translation>列表“{name}”中没有要核验的行。</translation>
+        <translation>列表“{name}”中没有要验证的行。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/batch.py" line="+122"/>
@@ -3867,12 +3867,12 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/queue.py" line="+165"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
-        <translation>只有送复核、被拒绝或无法核验的项目才由柜员处理。</translation>
+        <translation>只有送复核、被拒绝或无法验证的项目才由柜员处理。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>This item could not be checked: accept or reject it yourself, or check it again once its person is enrolled or its file is readable.</source>
-        <translation>此项目无法核验：请自行接受或拒绝，或在登记此人或文件可读后重新核验。</translation>
+        <translation>此项目无法验证：请自行接受或拒绝，或在登记此人或文件可读后重新验证。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4270,7 +4270,7 @@ enrolled {at} by {who}</source>
         <location filename="../../sigverify/core/report.py" line="-196"/>
         <source>Signature verification report</source>
         <extracomment>where the checked signature departs from its nearest reference (None: no image)</extracomment>
-        <translation>签名核验报告</translation>
+        <translation>签名验证报告</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -4301,7 +4301,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+1"/>
         <source>Checked file</source>
-        <translation>核验的文件</translation>
+        <translation>验证的文件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4341,7 +4341,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+1"/>
         <source>Checked at</source>
-        <translation>核验时间</translation>
+        <translation>验证时间</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4361,7 +4361,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+14"/>
         <source>Checked signature, as received</source>
-        <translation>核验的签名（原样）</translation>
+        <translation>验证的签名（原样）</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -4376,7 +4376,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+3"/>
         <source>red: checked · blue: reference · dark: both</source>
-        <translation>红：核验签名 · 蓝：参考签名 · 深色：两者重合</translation>
+        <translation>红：验证签名 · 蓝：参考签名 · 深色：两者重合</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -4457,13 +4457,13 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/report_batch.py" line="-14"/>
         <source>Batch verification summary</source>
-        <translation>批量核验汇总</translation>
+        <translation>批量验证汇总</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n item(s): {accept} accepted, {review} to review, {reject} rejected, {errors} could not be checked.</source>
         <translation>
-            <numerusform>%n 项：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法核验。</numerusform>
+            <numerusform>%n 项：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法验证。</numerusform>
         </translation>
     </message>
     <message>
