@@ -560,7 +560,7 @@
 <context>
     <name>EnrolmentFlow</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/enrolment_flow.py" line="+53"/>
+        <location filename="../../sigverify/gui/enrolment_flow.py" line="+54"/>
         <source>Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?</source>
         <translation>
             <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
@@ -618,13 +618,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+29"/>
+        <location line="+46"/>
         <location line="+11"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-53"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
@@ -636,12 +636,19 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Add {low} to {high} signatures of this person: drop files, open, paste, draw or crop them from a page.</source>
         <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n reference(s) enrolled. To add more: drop files, open, paste, draw or crop them from a page.</source>
+        <translation>
+            <numerusform>已登记 %n 个参考签名。如需添加更多：拖入文件、打开、粘贴、手写，或从页面中裁剪。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
         <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
@@ -3074,7 +3081,7 @@ enrolled {at} by {who}</source>
         <translation>（更改 {change}，由 {who} 提出）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>accepted</source>
         <translation>接受</translation>
     </message>

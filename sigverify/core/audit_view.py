@@ -87,6 +87,12 @@ def summary(entry: AuditEntry) -> str:
     return text
 
 
+def _figure(value) -> str:
+    """A recorded distance to 4 significant digits ("0.3734", "1.545"): the log stores them
+    as computed, and rows read 0.3734 beside 1.545479 (seen in a real window)."""
+    return f"{value:.4g}" if isinstance(value, int | float) else str(value)
+
+
 def _details_text(entry: AuditEntry) -> str:
     d = entry.details
     if entry.action == "verify":
@@ -114,7 +120,7 @@ def _details_text(entry: AuditEntry) -> str:
         else:
             text = translate(
                 "audit", "{decision}: “{file}”, distance {distance}, score {score}"
-            ).format(decision=decision, file=file, distance=d.get("distance"), score=score)
+            ).format(decision=decision, file=file, distance=_figure(d.get("distance")), score=score)
         if d.get("model"):  # which model decided (recorded as name@checksum)
             name = str(d["model"]).split("@")[0]
             text += translate("audit", ", model {model}").format(model=name)

@@ -8,6 +8,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 
+from sigverify.core.errors import NotFoundError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.verification_results import (
     RECOMMENDED_REFERENCES,
@@ -116,12 +117,29 @@ class EnrolmentFlow:
             )
         else:
             low, high = RECOMMENDED_REFERENCES
+            enrolled = self._reference_count()
             self.status.setText(
                 self.tr(
                     "Add {low} to {high} signatures of this person: drop files, open, paste, "
                     "draw or crop them from a page."
                 ).format(low=low, high=high)
+                if enrolled < low  # (someone enrolled with 5 was told "Add 5 to 10", seen)
+                else self.tr(
+                    "%n reference(s) enrolled. To add more: drop files, open, paste, draw or "
+                    "crop them from a page.",
+                    "",
+                    enrolled,
+                )
             )
+
+    def _reference_count(self) -> int:
+        """How many references the person shown has (0 for a new one, or one gone)."""
+        if self.person_id is None:
+            return 0
+        try:
+            return self.store.get_person(self.person_id).reference_count
+        except NotFoundError:
+            return 0
 
     def enroll(self, accept_outliers: bool = False, only: list | None = None, then=None) -> None:
         """Enrol the signatures waiting (``only``: these of them) for the person shown or

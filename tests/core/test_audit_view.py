@@ -54,10 +54,10 @@ def test_each_action_is_summed_up_in_words():
     verify = entry(7, "verify", "C-1", decision="review", distance=0.71, score=0.41,
                    file="cheque.png", comment="counter 3")  # fmt: skip
     assert summary(verify) == "sent to review: “cheque.png”, distance 0.71, score 41 % — counter 3"
-    tuned = entry(14, "verify", "C-1", decision="accept", distance=0.245, score=0.69,
+    tuned = entry(14, "verify", "C-1", decision="accept", distance=0.24454731, score=0.69,
                   file="q.png", model="branch-7@7a035e31df47")  # fmt: skip
     # which model decided: a result recorded after switching models read as the new one's
-    assert summary(tuned) == "accepted: “q.png”, distance 0.245, score 69 %, model branch-7"
+    assert summary(tuned) == "accepted: “q.png”, distance 0.2445, score 69 %, model branch-7"
     pad = entry(13, "verify", "P-77", decision="accept", distance=0.611, score=0.98,
                 file="g_9.sig", pen={"fused": 0.731, "decided_by": "pen"})  # fmt: skip
     assert summary(pad) == ("accepted: “g_9.sig”, drawn on a pad: pen and picture together 0.731 "

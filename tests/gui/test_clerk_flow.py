@@ -1593,3 +1593,16 @@ def test_shares_on_the_model_card_read_as_a_clerk_counts(qapp):
         "10 in 10 (99 %)",
         "all (100 %)",
     ]
+
+
+def test_the_hint_under_the_signatures_fits_the_person_shown(qtbot, two_people):
+    """Someone enrolled with 5 references was told "Add 5 to 10 signatures of this person"
+    (seen in a real window)."""
+    people = two_people.people_page
+    people.show_person("c-1")
+    assert people.status.text() == (
+        "5 references enrolled. To add more: drop files, open, paste, draw or crop them from "
+        "a page."
+    )
+    people.new_person()
+    assert people.status.text().startswith("Add 5 to 10 signatures of this person")
