@@ -42,6 +42,17 @@ def changed_copy(folder, to, change):
     return to
 
 
+@pytest.fixture
+def joined_as_is(monkeypatch):
+    """The ensemble as its members join, not whitened as a whole afterwards (which the
+    validation writers choose: with tiny models either way)."""
+    import sigverify.core.training.combine as combining
+
+    monkeypatch.setattr(
+        combining, "_whiten_whole", lambda encoder, *args: (encoder, args[-1], {"whole": False})
+    )
+
+
 def combine(capsys, data, out, *folders):
     code = cli.main(
         ["models", "combine", *map(str, folders), "--data", str(data), "--out", str(out), "--json"]
@@ -50,7 +61,7 @@ def combine(capsys, data, out, *folders):
     return code, captured
 
 
-def test_the_ensemble_embeds_as_its_members_joined(models, data, tmp_path, capsys):
+def test_the_ensemble_embeds_as_its_members_joined(models, data, tmp_path, capsys, joined_as_is):
     code, captured = combine(capsys, data, tmp_path / "ens", models["a"], models["b"])
     assert code == 0, captured.err
     payload = json.loads(captured.out)
@@ -88,7 +99,7 @@ def test_the_ensemble_embeds_as_its_members_joined(models, data, tmp_path, capsy
     assert np.abs(ensemble.embed(images) - expected).max() < 1e-4
 
 
-def test_an_ensemble_joins_another_model_as_it_was(models, data, tmp_path, capsys):
+def test_an_ensemble_joins_another_model_as_it_was(models, data, tmp_path, capsys, joined_as_is):
     """An ensemble of (a, b) joined with c: its networks come in weighted so that the new
     embedding is the ensemble's own over its threshold beside c's over c's."""
     assert combine(capsys, data, tmp_path / "ab", models["a"], models["b"])[0] == 0
@@ -97,7 +108,8 @@ def test_an_ensemble_joins_another_model_as_it_was(models, data, tmp_path, capsy
     ab, c = read_card(tmp_path / "ab"), read_card(models["c"])
     card = read_card(tmp_path / "abc")
     assert card.embedding_dim == 48 and len(card.encoder_config["members"]) == 3
-    assert [m["name"] for m in card.training["ensemble_of"]] == [ab.name, c.name]
+    # one record per network: an ensemble member's are its own networks'
+    assert [m["name"] for m in card.training["ensemble_of"]] == ["a", "b", c.name]
     images = example_inputs(c, 5)
     joined = np.hstack(
         [
@@ -133,3 +145,48 @@ def test_an_ensemble_cannot_be_trained(data, tmp_path, capsys):
             ["train", "--data", str(data), "--out", str(tmp_path / "m"), "--encoder", "ensemble"]
         )
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_an_ensemble_is_whitened_as_a_whole_when_validation_says_so(
+    models, data, tmp_path, capsys, monkeypatch
+):
+    """Joined, the networks' own whitening goes and the joined embedding is whitened by the
+    training writers (the shipped pairs: lower test EER at 3, 5 and 10 references on each
+    of three splits); kept only when the validation EER drops, here made to."""
+    import sigverify.core.training.combine as combining
+    from sigverify.core.data.bank import read_bank
+    from sigverify.core.data.datasets import read_dataset
+    from sigverify.core.encoders.embedding import embed_inputs
+    from sigverify.core.evaluation.measure import part_writers
+    from sigverify.core.model.io import load_model
+    from sigverify.core.training.whitening import within_writer_whitening
+
+    measure = combining.measure
+
+    def better_when_whitened(encoder, *args):
+        measured = measure(encoder, *args)
+        if encoder.whitening is not None:
+            measured.metrics.eer = -1.0
+        return measured
+
+    monkeypatch.setattr(combining, "measure", better_when_whitened)
+    assert combine(capsys, data, tmp_path / "ab", models["a"], models["b"])[0] == 0
+    card = read_card(tmp_path / "ab")
+    whitening = card.training["whitening"]
+    assert whitening["whole"] is True and whitening["validation_eer_whitened"] == -1.0
+    assert card.whitened and min(m["eer"] for m in card.metrics["validation"].values()) == -1.0
+    # a single ensemble is joined again (its two networks), and whitened the same way
+    assert combine(capsys, data, tmp_path / "again", tmp_path / "ab")[0] == 0
+    assert read_card(tmp_path / "again").training["ensemble_of"] == card.training["ensemble_of"]
+    # the matrix is the training writers' within-writer one of the plain joined embedding
+    plain = load_model(tmp_path / "ab").encoder
+    plain.set_whitening(None)
+    train = read_bank(part_writers([read_dataset(data)], card, "train"), "image", card.preprocess)
+    genuine = train.genuine
+    matrix = within_writer_whitening(
+        embed_inputs(plain, train.inputs[genuine]), train.writer[genuine]
+    )
+    assert np.allclose(load_model(tmp_path / "ab").encoder.whitening.numpy(), matrix, atol=1e-5)
+    # one plain model alone is not an ensemble
+    code, captured = combine(capsys, data, tmp_path / "one", models["a"])
+    assert code != 0 and "two or more" in captured.err

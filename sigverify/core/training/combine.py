@@ -13,12 +13,16 @@ other, and the figures would flatter.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from sigverify.core.data.bank import read_bank
 from sigverify.core.data.datasets import Dataset
+from sigverify.core.encoders.embedding import embed_inputs
 from sigverify.core.encoders.ensemble import EnsembleEncoder
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.measure import evaluate_model, part_writers, test_figures
@@ -27,6 +31,7 @@ from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard, write_card, write_scores
 from sigverify.core.model.io import LoadedModel, load_model, save_model
 from sigverify.core.training.validation import measure, record_on_card, validation_refs
+from sigverify.core.training.whitening import SHRINKAGE, within_writer_whitening
 
 # What members must share: the input they read and how their distances are taken.
 SHARED = ("input", "preprocess", "distance")
@@ -52,7 +57,7 @@ def combine_models(
     """The models in ``folders`` joined into one in ``out_dir``, measured on the validation
     and test writers they were trained with among ``datasets``."""
     members = [load_model(folder) for folder in folders]
-    if len(members) < 2:
+    if sum(len(m.card.members) or 1 for m in members) < 2:  # (one ensemble: whitened again)
         raise SigverifyError(translate("errors", "An ensemble needs two or more models."))
     first = members[0].card
     for member in members:
@@ -93,8 +98,11 @@ def combine_models(
     validation = read_bank(
         part_writers(datasets, first, "validation"), first.input, first.preprocess, on_progress
     )
-    measured = measure(
-        encoder, validation, validation_refs(validation), first.distance, members[0].device
+    refs, device = validation_refs(validation), members[0].device
+    measured = measure(encoder, validation, refs, first.distance, device)
+    train = read_bank(part_writers(datasets, first, "train"), first.input, first.preprocess)
+    encoder, measured, whitening = _whiten_whole(
+        encoder, train, validation, refs, first.distance, device, measured
     )
     card = ModelCard(
         name=name,
@@ -105,23 +113,17 @@ def combine_models(
         distance=first.distance,
         # the members share their data and split, so the first one's account holds for all
         description=(
-            f"An ensemble of {len(members)} models of one recipe and writer split. "
+            first.description
+            if first.encoder == "ensemble"  # its own words say so already
+            else f"An ensemble of {len(parts)} models of one recipe and writer split. "
             + first.description
         ).strip(),
         training={
             "datasets": first.training["datasets"],
             "split_seed": first.training.get("split_seed"),
-            "ensemble_of": [
-                {
-                    "folder": str(m.path),
-                    "name": m.card.name,
-                    "weights_sha256": m.card.weights_sha256,
-                    "threshold": m.card.threshold,
-                    "command": m.card.training.get("command"),
-                    "validation_eer": _validation_eer(m.card),
-                }
-                for m in members
-            ],
+            # the networks' own records: an ensemble member's are its networks'
+            "ensemble_of": [record for m in members for record in _records(m)],
+            "whitening": whitening,
             **({"command": command} if command else {}),
         },
     )
@@ -142,6 +144,51 @@ def combine_models(
 
     export_onnx(out_dir)
     return Combined(out_dir, model.card, members, float(measured.metrics.eer), report)
+
+
+def _whiten_whole(encoder, train, validation, refs: int, distance: str, device, measured):
+    """The ensemble whitened as a whole: its networks' own whitening dropped and its joined
+    embedding whitened by the training writers' within-writer covariance (as training does
+    for one network, :func:`~sigverify.core.training.validation.whiten_if_better`). Kept
+    when it lowers the validation EER of the ensemble as joined; ``(encoder, its
+    validation measure, what the card records)``. On the shipped recipe's three splits it
+    lowered the test EER at 3, 5 and 10 references on each."""
+    whole = copy.deepcopy(encoder)
+    whole.set_whitening(None)
+    genuine = train.genuine
+    matrix = within_writer_whitening(
+        embed_inputs(whole, train.inputs[genuine], device), train.writer[genuine]
+    )
+    info = {
+        "whole": False,
+        "shrinkage": SHRINKAGE,
+        "training_writers": len(np.unique(train.writer[genuine])),
+        "validation_eer_joined": measured.metrics.eer,
+    }
+    if matrix is None:
+        return encoder, measured, info
+    whole.set_whitening(matrix)
+    whitened = measure(whole, validation, refs, distance, device)
+    info["validation_eer_whitened"] = whitened.metrics.eer
+    if whitened.metrics.eer < measured.metrics.eer - 1e-9:
+        return whole, whitened, {**info, "whole": True}
+    return encoder, measured, info
+
+
+def _records(member: LoadedModel) -> list[dict]:
+    """What the card keeps of a member's networks: how each was made and measured."""
+    if member.card.training.get("ensemble_of"):
+        return list(member.card.training["ensemble_of"])
+    return [
+        {
+            "folder": str(member.path),
+            "name": member.card.name,
+            "weights_sha256": member.card.weights_sha256,
+            "threshold": member.card.threshold,
+            "command": member.card.training.get("command"),
+            "validation_eer": _validation_eer(member.card),
+        }
+    ]
 
 
 def _networks(member: LoadedModel) -> list[tuple]:
