@@ -107,8 +107,9 @@ class EvaluationPage(QWizardPage):
         self.wiz.engine.submit(work, done, failed)
 
     def _show(self, new, active, active_name: str) -> None:
-        self.worse = None
         from sigverify.core.evaluation.plots import distance_histogram_figure, roc_figure
+
+        self.worse = None
 
         refs = self.refs
         columns = [new.per_refs[refs], active.per_refs.get(refs) if active else None]
