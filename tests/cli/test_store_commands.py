@@ -271,22 +271,28 @@ def test_models_show(env, capsys):
 
 
 def test_models_show_says_whether_an_ensembles_embeddings_are_whitened(env, capsys):
-    """The shipped ensemble: one of its two networks whitens, so the ensemble as a whole
-    does not; the same card with both networks marked whitened says so."""
+    """The shipped ensemble is whitened as a whole; the same card without that says so only
+    when both its networks whiten (one of two does not make the ensemble whitened)."""
     default = Path(__file__).resolve().parents[2] / "models" / "default"
     code, out, _ = run(capsys, "models", "show", "--model", default, "--store", env["store"])
     assert code == 0 and "sigverify-default" in out
-    assert "embeddings as the network gives them" in out
-    both = env["tmp"] / "both-whitened"
-    shutil.copytree(default, both)
-    card = json.loads((both / "card.json").read_text(encoding="utf-8"))
+    assert "embeddings whitened by the training writers' own variation" in out
+    card = json.loads((default / "card.json").read_text(encoding="utf-8"))
+    assert card["encoder_config"]["whitened"] is True
     members = card["encoder_config"]["members"]
-    assert [bool(m["config"].get("whitened")) for m in members] == [False, True]
-    for member in members:
-        member["config"]["whitened"] = True
-    (both / "card.json").write_text(json.dumps(card), encoding="utf-8")
-    code, out, _ = run(capsys, "models", "show", "--model", both, "--store", env["store"])
-    assert code == 0 and "embeddings whitened by the training writers' own variation" in out
+    assert [bool(m["config"].get("whitened")) for m in members] == [False, False]
+    for whitening, expected in (
+        ([False, True], "embeddings as the network gives them"),
+        ([True, True], "embeddings whitened by the training writers' own variation"),
+    ):
+        changed = env["tmp"] / f"members-{whitening}"
+        shutil.copytree(default, changed)
+        card["encoder_config"].pop("whitened", None)
+        for member, whitened in zip(members, whitening, strict=True):
+            member["config"]["whitened"] = whitened
+        (changed / "card.json").write_text(json.dumps(card), encoding="utf-8")
+        code, out, _ = run(capsys, "models", "show", "--model", changed, "--store", env["store"])
+        assert code == 0 and expected in out
 
 
 def test_operator_setting_is_used_in_the_audit_log(env, capsys):
