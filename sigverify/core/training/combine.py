@@ -195,7 +195,9 @@ def _networks(member: LoadedModel) -> list[tuple]:
     """``(network, weight)`` of what ``member`` adds to an ensemble: itself, weighted by one
     over its threshold; an ensemble adds its own networks, each weighted so that together
     they give exactly its own embedding over its threshold (its joined vector has the
-    length ``sqrt(sum w^2)`` for every input, which its output is divided by)."""
+    length ``sqrt(sum w^2)`` for every input, which its output is divided by). An ensemble
+    whitened as a whole joins without that whitening: the new one is whitened again as a
+    whole at the end (:func:`_whiten_whole`) when its validation writers say so."""
     if not isinstance(member.encoder, EnsembleEncoder):
         return [(member.encoder, 1.0 / member.card.threshold)]
     length = sum(w * w for w in member.encoder.weights) ** 0.5
