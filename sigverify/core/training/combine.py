@@ -13,7 +13,6 @@ other, and the figures would flatter.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,6 @@ import numpy as np
 
 from sigverify.core.data.bank import read_bank
 from sigverify.core.data.datasets import Dataset
-from sigverify.core.encoders.embedding import embed_inputs
 from sigverify.core.encoders.ensemble import EnsembleEncoder
 from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.measure import evaluate_model, part_writers, test_figures
@@ -30,8 +28,13 @@ from sigverify.core.evaluation.protocol import DEFAULT_REFS, EvaluationReport
 from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard, write_card, write_scores
 from sigverify.core.model.io import LoadedModel, load_model, save_model
-from sigverify.core.training.validation import measure, record_on_card, validation_refs
-from sigverify.core.training.whitening import SHRINKAGE, within_writer_whitening
+from sigverify.core.training.validation import (
+    measure,
+    record_on_card,
+    validation_refs,
+    whitened_copy,
+)
+from sigverify.core.training.whitening import SHRINKAGE
 
 # What members must share: the input they read and how their distances are taken.
 SHARED = ("input", "preprocess", "distance")
@@ -153,21 +156,15 @@ def _whiten_whole(encoder, train, validation, refs: int, distance: str, device, 
     when it lowers the validation EER of the ensemble as joined; ``(encoder, its
     validation measure, what the card records)``. On the shipped recipe's three splits it
     lowered the test EER at 3, 5 and 10 references on each."""
-    whole = copy.deepcopy(encoder)
-    whole.set_whitening(None)
-    genuine = train.genuine
-    matrix = within_writer_whitening(
-        embed_inputs(whole, train.inputs[genuine], device), train.writer[genuine]
-    )
+    whole = whitened_copy(encoder, train, device)
     info = {
         "whole": False,
         "shrinkage": SHRINKAGE,
-        "training_writers": len(np.unique(train.writer[genuine])),
+        "training_writers": len(np.unique(train.writer[train.genuine])),
         "validation_eer_joined": measured.metrics.eer,
     }
-    if matrix is None:
+    if whole is None:
         return encoder, measured, info
-    whole.set_whitening(matrix)
     whitened = measure(whole, validation, refs, distance, device)
     info["validation_eer_whitened"] = whitened.metrics.eer
     if whitened.metrics.eer < measured.metrics.eer - 1e-9:

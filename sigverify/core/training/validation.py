@@ -72,6 +72,22 @@ def record_on_card(card: ModelCard, measured: Validation, validation_writers: in
     record_band(card, measured.metrics, measured.scores, validation_writers)
 
 
+def whitened_copy(encoder: Encoder, train_bank: WriterBank, device) -> Encoder | None:
+    """A copy of ``encoder`` with its own whitening dropped (an ensemble's networks' too)
+    and its embeddings whitened by the training writers' within-writer covariance
+    (:mod:`sigverify.core.training.whitening`); None when they cannot give one."""
+    whole = copy.deepcopy(encoder)
+    whole.set_whitening(None)
+    genuine = train_bank.genuine
+    matrix = within_writer_whitening(
+        embed_inputs(whole, train_bank.inputs[genuine], device), train_bank.writer[genuine]
+    )
+    if matrix is None:
+        return None
+    whole.set_whitening(matrix)
+    return whole
+
+
 def whiten_if_better(
     out_dir: Path,
     train_bank: WriterBank,
@@ -88,15 +104,10 @@ def whiten_if_better(
     best = load_model(out_dir, device)
     encoder = best.encoder
     encoder.set_whitening(None)  # a resumed run may have whitened it already
-    genuine = train_bank.genuine
-    matrix = within_writer_whitening(
-        embed_inputs(encoder, train_bank.inputs[genuine], device), train_bank.writer[genuine]
-    )
-    if matrix is None:
+    whitened_encoder = whitened_copy(encoder, train_bank, device)
+    if whitened_encoder is None:
         return None
     plain = measure(encoder, validation_bank, refs, distance, device)
-    whitened_encoder = copy.deepcopy(encoder)
-    whitened_encoder.set_whitening(matrix)
     whitened = measure(whitened_encoder, validation_bank, refs, distance, device)
     kept = whitened.metrics.eer < plain.metrics.eer - 1e-9
     chosen = whitened if kept else plain
@@ -107,7 +118,7 @@ def whiten_if_better(
         "whitening": {
             "kept": kept,
             "shrinkage": SHRINKAGE,
-            "training_writers": len(np.unique(train_bank.writer[genuine])),
+            "training_writers": len(np.unique(train_bank.writer[train_bank.genuine])),
             "validation_eer_plain": plain.metrics.eer,
             "validation_eer_whitened": whitened.metrics.eer,
         },
