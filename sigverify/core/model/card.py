@@ -143,6 +143,11 @@ class ModelCard:
         return None
 
     @property
+    def networks(self) -> int:
+        """How many networks embed a signature: an ensemble's members, else one."""
+        return len(self.members) or 1
+
+    @property
     def members(self) -> list[dict]:
         """An ensemble's networks (``{"encoder": ..., "config": ...}`` each); else empty."""
         members = self.encoder_config.get("members")

@@ -60,7 +60,7 @@ def combine_models(
     """The models in ``folders`` joined into one in ``out_dir``, measured on the validation
     and test writers they were trained with among ``datasets``."""
     members = [load_model(folder) for folder in folders]
-    if sum(len(m.card.members) or 1 for m in members) < 2:  # (one ensemble: whitened again)
+    if sum(m.card.networks for m in members) < 2:  # (one ensemble: whitened again)
         raise SigverifyError(translate("errors", "An ensemble needs two or more models."))
     first = members[0].card
     for member in members:

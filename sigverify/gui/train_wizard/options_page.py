@@ -146,14 +146,14 @@ class OptionsPage(QWizardPage):
             self.device.currentData() == "auto" and self.device.count() > 2
         )
         model = self.wiz.engine.model
-        networks = len(model.card.members) if self.finetune.isChecked() and model else 0
+        networks = model.card.networks if self.finetune.isChecked() and model else 1
         seconds = estimate_seconds(
             self.encoder.currentData(),
             self.size.currentData(),
             self.epochs.value(),
             steps,
             gpu,
-            max(1, networks),
+            networks,
         )
         self.estimate.setText(
             self.tr(

@@ -276,7 +276,7 @@ def test_what_a_card_says_of_its_networks_and_training():
         preprocess={},
         training={"ensemble_of": [{"command": "sigverify train --data d --loss triplet --lr 1"}]},
     )
-    assert ensemble.encoder_family == "cnn" and len(ensemble.members) == 2
+    assert ensemble.encoder_family == "cnn" and len(ensemble.members) == ensemble.networks == 2
     assert ensemble.trained_loss == "triplet" and ensemble.whitened
     mixed = ModelCard(
         name="mixed",
