@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.queue_page.open_requested.connect(self.open_queued)
         self.thresholds_page = ThresholdsPage(engine, store)
         self.models_page = ModelsPage(engine, store)
+        self.models_page.before_switch = lambda then: self.verify_page.settle_unrecorded(
+            self.tr("switching the model"), then=then
+        )
         self.train_page = TrainPage(engine, store, self.models_page)
         self.audit_page = AuditPage(engine, store)
         self.pages = QStackedWidget()

@@ -39,6 +39,9 @@ class ModelsPage(QWidget):
         self.engine, self.store = engine, store
         self.models: list[InstalledModel] = []
         self._job = None
+        # asked before a switch: may the switch go on now? (the Verify page's result made
+        # with the model that is active is recorded or dropped first; then() switches)
+        self.before_switch = lambda then: True
         self.list = QListWidget()
         self.list.setWordWrap(True)  # "name (active for pad …, built in)" wraps, not cut off
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -173,7 +176,7 @@ class ModelsPage(QWidget):
             self.refresh()
             self.select(path)
         model = self.current()
-        if model is None:
+        if model is None or not self.before_switch(lambda: self.activate(model.path)):
             return
         if model.card.input == "pen":
             self.status.setText(self.tr("Activating {name}…").format(name=model.name))

@@ -1606,3 +1606,38 @@ def test_the_hint_under_the_signatures_fits_the_person_shown(qtbot, two_people):
     )
     people.new_person()
     assert people.status.text().startswith("Add 5 to 10 signatures of this person")
+
+
+@pytest.mark.parametrize("choice", [0, 1, None])
+def test_switching_the_model_asks_about_the_unrecorded_result(
+    qtbot, two_people, dialogs, tmp_path, tiny_model_dir, choice
+):
+    """Seen in a real window: a result made with one model could be recorded after another
+    was activated, without a word. Now the switch asks first, as closing does: Record it
+    (written with the model that made it, then the switch), Do not record, or Cancel."""
+    from tests.gui.test_app import copy_model
+
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    made_by = window.engine.model.model_id
+    models = window.models_page
+    models.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
+    asked = len(dialogs.questions)
+    dialogs.choice = choice
+    models.activate()
+    wait_idle(qtbot, window.engine)
+    assert len(dialogs.questions) == asked + 1
+    assert dialogs.questions[-1].startswith("The result for c-1 (")
+    assert dialogs.questions[-1].endswith("Record it before switching the model?")
+    if choice is None:  # cancelled: the same model, the result still waiting
+        assert window.engine.model.card.name == "tiny"
+        assert verifications(window, "c-1") == [] and page.has_unrecorded_result()
+        return
+    qtbot.waitUntil(lambda: window.engine.model.card.name == "other", timeout=30000)
+    recorded = verifications(window, "c-1")
+    assert len(recorded) == (1 if choice == 0 else 0)
+    if choice == 0:  # recorded as made: by the model active when it was checked
+        assert recorded[0].details["model"] == made_by and made_by.startswith("tiny@")
+    models.activate(tiny_model_dir)  # nothing waits now: no question
+    wait_idle(qtbot, window.engine)
+    assert len(dialogs.questions) == asked + 1
