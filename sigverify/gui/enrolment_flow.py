@@ -70,26 +70,36 @@ class EnrolmentFlow:
         return True
 
     def _settle_pending_on_quit(self, waiting: list, who: str, then) -> bool:
-        text = (
-            self.tr(
+        one = len(waiting) == 1  # "Enrol them" read oddly for one signature
+        if who and one:
+            text = self.tr(
+                "Not enrolled yet: 1 signature added for {id}. Enrol it before quitting, or "
+                "drop it?"
+            ).format(id=who)
+        elif who:
+            text = self.tr(
                 "Not enrolled yet: %n signature(s) added for {id}. Enrol them before quitting, "
                 "or drop them?",
                 "",
                 len(waiting),
             ).format(id=who)
-            if who
-            else self.tr(
+        elif one:
+            text = self.tr(
+                "Not enrolled yet: 1 signature added for the new person. Type their ID and "
+                "enrol it, or drop it?"
+            )
+        else:
+            text = self.tr(
                 "Not enrolled yet: %n signature(s) added for the new person. Type their ID and "
                 "enrol them, or drop them?",
                 "",
                 len(waiting),
             )
-        )
         choice = dialogs.choose(
             self,
             self.tr("Signatures not enrolled"),
             text,
-            [self.tr("&Enrol them"), self.tr("&Drop")],
+            [self.tr("&Enrol it") if one else self.tr("&Enrol them"), self.tr("&Drop")],
         )
         if choice is None:
             return False

@@ -207,10 +207,10 @@ def test_quitting_with_signatures_waiting_offers_to_enrol_them(
     window.close()
     assert window.isVisible() and len(dialogs.questions) == asked + 1
     assert dialogs.questions[-1] == (
-        "Not enrolled yet: 1 signature added for c-1. Enrol them before quitting, or drop them?"
+        "Not enrolled yet: 1 signature added for c-1. Enrol it before quitting, or drop it?"
     )
-    assert dialogs.options[-1] == ["&Enrol them", "&Drop"]
-    dialogs.choice = 0  # Enrol them: enrolled with the note, then the window closes
+    assert dialogs.options[-1] == ["&Enrol it", "&Drop"]  # "Enrol them" for two or more
+    dialogs.choice = 0  # Enrol it: enrolled with the note, then the window closes
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
     assert len(dialogs.questions) == asked + 2  # no question about the note
@@ -259,6 +259,7 @@ def test_quitting_drops_a_new_persons_signatures_and_details_in_one_answer(
     assert dialogs.questions[asked:] == [
         "Not enrolled yet: 2 signatures added for t-7. Enrol them before quitting, or drop them?"
     ]
+    assert dialogs.options[-1] == ["&Enrol them", "&Drop"]
     assert window.store.enrolled_id("t-7") is None
 
 
