@@ -575,34 +575,49 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>Signatures not enrolled</source>
         <translation>签名尚未登记</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+26"/>
+        <location line="-34"/>
+        <location line="+36"/>
         <source>&amp;Drop</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
+    <message>
+        <location line="-26"/>
+        <source>Not enrolled yet: 1 signature added for {id}. Enrol it before quitting, or drop it?</source>
+        <translation>为 {id} 添加的 1 个签名尚未登记。要在退出前登记它，还是舍弃？</translation>
+    </message>
     <message numerus="yes">
-        <location line="-17"/>
+        <location line="+5"/>
         <source>Not enrolled yet: %n signature(s) added for {id}. Enrol them before quitting, or drop them?</source>
         <translation>
             <numerusform>为 {id} 添加的 %n 个签名尚未登记。要在退出前登记它们，还是舍弃？</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
+        <source>Not enrolled yet: 1 signature added for the new person. Type their ID and enrol it, or drop it?</source>
+        <translation>为新人员添加的 1 个签名尚未登记。要输入其 ID 并登记，还是舍弃？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>Not enrolled yet: %n signature(s) added for the new person. Type their ID and enrol them, or drop them?</source>
         <translation>
             <numerusform>为新人员添加的 %n 个签名尚未登记。要输入其 ID 并登记，还是舍弃？</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>&amp;Enrol them</source>
         <translation>登记它们(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Enrol it</source>
+        <translation>登记它(&amp;E)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -759,19 +774,19 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     </message>
     <message>
         <location line="+3"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <location line="+25"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+115"/>
+        <location line="-109"/>
+        <location line="+116"/>
         <source>Active model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>There were no test people, so nothing was measured.</source>
         <translation>没有测试集人员，因此未进行评估。</translation>
     </message>
@@ -781,7 +796,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>正在同一批人员上评估当前模型…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Active: {name}</source>
         <translation>当前模型：{name}</translation>
     </message>
@@ -839,7 +854,12 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>sigverify {version}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
+        <source>switching the model</source>
+        <translation>切换模型</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
@@ -1242,7 +1262,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+110"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+113"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3385,7 +3405,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+241"/>
+        <location filename="../../sigverify/core/model/card.py" line="+246"/>
         <source>The model folder “{folder}” does not exist.</source>
         <extracomment>The encoders this version can train, and all it can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). An ensemble is joined from trained models, not trained. A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
@@ -3667,7 +3687,7 @@ enrolled {at} by {who}</source>
         <translation>训练轮数（epochs）和步数必须至少为 1，批大小至少为 4 张图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/combine.py" line="+56"/>
+        <location filename="../../sigverify/core/training/combine.py" line="+64"/>
         <source>An ensemble needs two or more models.</source>
         <translation>集成模型至少需要两个模型。</translation>
     </message>
