@@ -154,6 +154,7 @@ def test_an_ensemble_is_whitened_as_a_whole_when_validation_says_so(
     training writers (the shipped pairs: lower test EER at 3, 5 and 10 references on each
     of three splits); kept only when the validation EER drops, here made to."""
     import sigverify.core.training.combine as combining
+    import sigverify.core.training.validation as validating
     from sigverify.core.data.bank import read_bank
     from sigverify.core.data.datasets import read_dataset
     from sigverify.core.encoders.embedding import embed_inputs
@@ -169,7 +170,8 @@ def test_an_ensemble_is_whitened_as_a_whole_when_validation_says_so(
             measured.metrics.eer = -1.0
         return measured
 
-    monkeypatch.setattr(combining, "measure", better_when_whitened)
+    monkeypatch.setattr(combining, "measure", better_when_whitened)  # the ensemble as joined
+    monkeypatch.setattr(validating, "measure", better_when_whitened)  # whitened copies
     assert combine(capsys, data, tmp_path / "ab", models["a"], models["b"])[0] == 0
     card = read_card(tmp_path / "ab")
     whitening = card.training["whitening"]
@@ -184,7 +186,7 @@ def test_an_ensemble_is_whitened_as_a_whole_when_validation_says_so(
     train = read_bank(part_writers([read_dataset(data)], card, "train"), "image", card.preprocess)
     genuine = train.genuine
     matrix = within_writer_whitening(
-        embed_inputs(plain, train.inputs[genuine]), train.writer[genuine]
+        embed_inputs(plain, train.inputs[genuine]), train.writer[genuine], whitening["shrinkage"]
     )
     assert np.allclose(load_model(tmp_path / "ab").encoder.whitening.numpy(), matrix, atol=1e-5)
     # one plain model alone is not an ensemble

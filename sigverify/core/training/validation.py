@@ -23,7 +23,7 @@ from sigverify.core.i18n import translate
 from sigverify.core.model.card import ModelCard, write_scores
 from sigverify.core.model.io import load_model, save_model
 from sigverify.core.scoring import ScoreSet, typical_spread
-from sigverify.core.training.whitening import SHRINKAGE, within_writer_whitening
+from sigverify.core.training.whitening import SHRINKAGES, within_writer_whitening
 
 
 @dataclass
@@ -72,20 +72,40 @@ def record_on_card(card: ModelCard, measured: Validation, validation_writers: in
     record_band(card, measured.metrics, measured.scores, validation_writers)
 
 
-def whitened_copy(encoder: Encoder, train_bank: WriterBank, device) -> Encoder | None:
+def best_whitened(
+    encoder: Encoder,
+    train_bank: WriterBank,
+    validation_bank: WriterBank,
+    refs: int,
+    distance: str,
+    device,
+) -> tuple[Validation | None, dict]:
     """A copy of ``encoder`` with its own whitening dropped (an ensemble's networks' too)
     and its embeddings whitened by the training writers' within-writer covariance
-    (:mod:`sigverify.core.training.whitening`); None when they cannot give one."""
-    whole = copy.deepcopy(encoder)
-    whole.set_whitening(None)
+    (:mod:`sigverify.core.training.whitening`), at the shrinkage of :data:`SHRINKAGES`
+    whose validation EER is lowest (the lighter of equals): its measure, and what the card
+    records of the choice. None when the training writers cannot give a whitening."""
+    plain = copy.deepcopy(encoder)
+    plain.set_whitening(None)
     genuine = train_bank.genuine
-    matrix = within_writer_whitening(
-        embed_inputs(whole, train_bank.inputs[genuine], device), train_bank.writer[genuine]
-    )
-    if matrix is None:
-        return None
-    whole.set_whitening(matrix)
-    return whole
+    embeddings = embed_inputs(plain, train_bank.inputs[genuine], device)
+    best, eers = None, {}
+    for shrinkage in SHRINKAGES:
+        matrix = within_writer_whitening(embeddings, train_bank.writer[genuine], shrinkage)
+        if matrix is None:
+            return None, {}
+        whitened = copy.deepcopy(plain)
+        whitened.set_whitening(matrix)
+        measured = measure(whitened, validation_bank, refs, distance, device)
+        eers[str(shrinkage)] = measured.metrics.eer
+        if best is None or measured.metrics.eer < best[1].metrics.eer - 1e-9:
+            best = shrinkage, measured
+    record = {
+        "shrinkage": best[0],
+        "training_writers": len(np.unique(train_bank.writer[genuine])),
+        "validation_eer_by_shrinkage": eers,
+    }
+    return best[1], record
 
 
 def whiten_if_better(
@@ -97,18 +117,17 @@ def whiten_if_better(
     device: torch.device,
 ) -> Validation | None:
     """The last step of training: measure the best model in ``out_dir`` with its embeddings
-    whitened by its training writers' within-writer covariance
-    (:mod:`sigverify.core.training.whitening`) and keep that when it lowers the validation EER.
-    The epoch was chosen without whitening, which helps an under-trained network most.
-    Returns the whitened model's measurement when it was kept, else None."""
+    whitened by its training writers' within-writer covariance (:func:`best_whitened`) and
+    keep that when it lowers the validation EER. The epoch was chosen without whitening,
+    which helps an under-trained network most. Returns the whitened model's measurement
+    when it was kept, else None."""
     best = load_model(out_dir, device)
     encoder = best.encoder
     encoder.set_whitening(None)  # a resumed run may have whitened it already
-    whitened_encoder = whitened_copy(encoder, train_bank, device)
-    if whitened_encoder is None:
+    whitened, record = best_whitened(encoder, train_bank, validation_bank, refs, distance, device)
+    if whitened is None:
         return None
     plain = measure(encoder, validation_bank, refs, distance, device)
-    whitened = measure(whitened_encoder, validation_bank, refs, distance, device)
     kept = whitened.metrics.eer < plain.metrics.eer - 1e-9
     chosen = whitened if kept else plain
     card = best.card
@@ -117,8 +136,7 @@ def whiten_if_better(
         **card.training,
         "whitening": {
             "kept": kept,
-            "shrinkage": SHRINKAGE,
-            "training_writers": len(np.unique(train_bank.writer[train_bank.genuine])),
+            **record,
             "validation_eer_plain": plain.metrics.eer,
             "validation_eer_whitened": whitened.metrics.eer,
         },

@@ -19,7 +19,7 @@ from sigverify.core.model.io import load_model
 from sigverify.core.training.config import TrainConfig
 from sigverify.core.training.engine import build_encoder, learning_rate_at, train_model
 from sigverify.core.training.validation import validation_refs
-from sigverify.core.training.whitening import within_writer_whitening
+from sigverify.core.training.whitening import SHRINKAGES, within_writer_whitening
 
 SMALL = PreprocessConfig(height=40, width=60)
 
@@ -170,12 +170,47 @@ def test_whitening_is_kept_only_when_it_lowers_the_validation_eer(
         plain = load_model(result.model_dir).encoder
         plain.set_whitening(None)
         matrix = within_writer_whitening(
-            embed_inputs(plain, train.images[genuine]), train.writer[genuine]
+            embed_inputs(plain, train.images[genuine]), train.writer[genuine], record["shrinkage"]
         )
         assert np.allclose(model.encoder.whitening.numpy(), matrix, atol=1e-5)
+        # every shrinkage measured the same here: the lightest is kept
+        assert record["shrinkage"] == SHRINKAGES[0]
+        assert record["validation_eer_by_shrinkage"] == {str(s): 0.2 for s in SHRINKAGES}
         # Fine-tuning from it starts from the network, not the whitened embeddings.
         encoder = build_encoder(small_config(init_from=str(result.model_dir)))
         assert encoder.whitening is None and "whitened" not in encoder.config
+
+
+def test_the_validation_writers_choose_how_far_the_whitening_is_shrunk(small_banks, monkeypatch):
+    """Each shrinkage of SHRINKAGES is measured on the validation writers (EERs pinned
+    here, told apart by the matrix each copy carries); the lowest EER wins, the lighter of
+    equals, and its matrix is the one the whitened copy carries."""
+    import sigverify.core.training.validation as training
+
+    train, validation = small_banks
+    encoder = build_encoder(small_config())
+    genuine = train.genuine
+    plain = embed_inputs(encoder, train.images[genuine])
+    expected = {s: within_writer_whitening(plain, train.writer[genuine], s) for s in SHRINKAGES}
+    pinned = dict(zip(SHRINKAGES, (0.3, 0.25, 0.2, 0.2, 0.35), strict=True))
+    real = training.measure
+
+    def by_matrix(copy, *args):
+        measured = real(copy, *args)
+        (shrinkage,) = [
+            s for s, m in expected.items() if np.allclose(copy.whitening.numpy(), m, atol=1e-5)
+        ]
+        measured.metrics.eer = pinned[shrinkage]
+        return measured
+
+    monkeypatch.setattr(training, "measure", by_matrix)
+    best, record = training.best_whitened(encoder, train, validation, 3, "euclidean", "cpu")
+    assert record["shrinkage"] == SHRINKAGES[2]  # 0.2 twice: the lighter one
+    assert record["validation_eer_by_shrinkage"] == {str(s): e for s, e in pinned.items()}
+    assert record["training_writers"] == 12
+    assert best.metrics.eer == 0.2
+    assert np.allclose(best.encoder.whitening.numpy(), expected[SHRINKAGES[2]], atol=1e-5)
+    assert encoder.whitening is None  # the encoder given is left as it was
 
 
 def test_early_stopping_when_nothing_improves(small_banks, tmp_path, monkeypatch):

@@ -47,7 +47,7 @@ def test_a_writers_usual_variation_counts_less():
     writers = np.repeat(np.arange(30), 6)
     embeddings = np.repeat(rng.normal(size=(30, 3)), 6, axis=0)
     embeddings += rng.normal(size=(180, 3)) * [1.0, 0.1, 0.1]  # people vary along x
-    matrix = within_writer_whitening(embeddings, writers)
+    matrix = within_writer_whitening(embeddings, writers, 0.3)
     reference = np.zeros((1, 3))
     usual, unusual = np.array([[0.5, 0, 0]]), np.array([[0, 0.5, 0]])
     before = [pairwise_distances(q, reference, "euclidean")[0, 0] for q in (usual, unusual)]
@@ -61,6 +61,6 @@ def test_a_writers_usual_variation_counts_less():
 
 def test_nothing_to_measure_gives_none():
     embeddings = np.arange(12, dtype=float).reshape(4, 3)
-    assert within_writer_whitening(embeddings, np.array([1, 2, 3, 4])) is None  # one each
-    assert within_writer_whitening(embeddings, np.array([1, 1, 1, 2])) is None  # one writer
-    assert within_writer_whitening(embeddings, np.array([1, 1, 2, 2])).shape == (3, 3)
+    assert within_writer_whitening(embeddings, np.array([1, 2, 3, 4]), 0.3) is None  # one each
+    assert within_writer_whitening(embeddings, np.array([1, 1, 1, 2]), 0.3) is None  # one writer
+    assert within_writer_whitening(embeddings, np.array([1, 1, 2, 2]), 0.3).shape == (3, 3)
