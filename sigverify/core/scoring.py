@@ -118,6 +118,15 @@ class ScoreSet:
             return self.skilled, self.skilled_writer, "skilled"
         return self.random, self.random_writer, "random"
 
+    @staticmethod
+    def pooled(sets: list[ScoreSet]) -> ScoreSet:
+        """Several runs of the protocol with the same references count (e.g. other draws
+        of the references) as one set of scores, each score keeping its writer."""
+        fields = ("genuine", "skilled", "random", "genuine_writer", "skilled_writer")
+        joined = {f: np.concatenate([getattr(s, f) for s in sets]) for f in fields}
+        joined["random_writer"] = np.concatenate([s.random_writer for s in sets])
+        return ScoreSet(refs=sets[0].refs, **joined)
+
 
 def calibrated_similarity(score: float, a: float, b: float) -> float:
     return float(1 / (1 + np.exp(np.clip(a * score + b, -50, 50))))

@@ -112,11 +112,13 @@ def evaluate_model(
     bootstrap: int = 0,
     seed: int = 0,
     query_bank: WriterBank | None = None,
+    draws: int = 1,
 ) -> EvaluationReport:
     """Embed the bank with the model and run the protocol at the card's distance and
     threshold, with the card's stroke check when it has one. ``query_bank``: the same
     signatures (same order) captured otherwise; the references then come from ``bank``
-    and the queries from ``query_bank``."""
+    and the queries from ``query_bank``. ``draws``: draws of the references pooled
+    (:func:`~sigverify.core.evaluation.protocol.evaluate_embeddings`)."""
     embeddings = model.embed(bank.inputs)
     query_embeddings = None
     added = bank_stroke_term(
@@ -139,6 +141,7 @@ def evaluate_model(
         reference_spread=model.card.reference_spread,
         query_embeddings=query_embeddings,
         added=added,
+        draws=draws,
     )
 
 

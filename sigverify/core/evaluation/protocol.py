@@ -9,6 +9,11 @@ distances to the references (scaled by the references' spread when the model rec
 typical one), plus, when the model's card has a stroke check, the query's stroke term
 (:mod:`sigverify.core.stroke_match`); smaller = more genuine. A query is accepted when
 its score is at most the threshold.
+
+Which N signatures are the references moves the figures of a few writers a lot (on 8
+test writers of CEDAR, the EER at 5 references ranged 6.6-14.6 % over ten draws, sd 2.4
+points; over 71 writers of five data sets, sd 0.4): ``draws`` runs the protocol with that
+many seeded draws and pools their scores (:func:`evaluate_embeddings`).
 """
 
 from __future__ import annotations
@@ -169,18 +174,27 @@ def evaluate_embeddings(
     reference_spread: float | None = None,
     query_embeddings: np.ndarray | None = None,
     added: AddedTerm | None = None,
+    draws: int = 1,
 ) -> EvaluationReport:
+    """The protocol at each references count of ``refs`` the bank allows; with ``draws``
+    above 1, run with the seeds ``seed`` ... ``seed + draws - 1`` (other references for
+    every writer) and measured on all their scores pooled."""
     per_refs, scores = {}, {}
     for n in available_refs(bank, refs):
-        scores[n] = score_writers(
-            embeddings,
-            bank,
-            n,
-            distance,
-            seed=seed,
-            reference_spread=reference_spread,
-            query_embeddings=query_embeddings,
-            added=added,
+        scores[n] = ScoreSet.pooled(
+            [
+                score_writers(
+                    embeddings,
+                    bank,
+                    n,
+                    distance,
+                    seed=seed + draw,
+                    reference_spread=reference_spread,
+                    query_embeddings=query_embeddings,
+                    added=added,
+                )
+                for draw in range(draws)
+            ]
         )
         per_refs[n] = compute_metrics(scores[n], threshold, bootstrap=bootstrap)
     return EvaluationReport(per_refs=per_refs, scores=scores, threshold=threshold)

@@ -280,3 +280,21 @@ def test_training_curves_count_whole_epochs():
         for axis in figure.axes:
             ticks = [t for t in axis.get_xticks() if 0.5 <= t <= len(history) + 0.5]
             assert ticks and all(float(t).is_integer() for t in ticks), ticks
+
+
+def test_several_draws_of_the_references_are_pooled():
+    """draws=3: the protocol with seeds 0, 1, 2 (other references per writer), all their
+    scores measured together, each keeping its writer; draws=1 is seed 0 alone."""
+    bank, embeddings = _hand_bank()
+    runs = [score_writers(embeddings, bank, refs=2, seed=s) for s in range(3)]
+    assert not np.array_equal(runs[0].genuine, runs[1].genuine)  # the draws differ
+    report = evaluate_embeddings(embeddings, bank, [2], draws=3)
+    pooled = report.scores[2]
+    for name in ("genuine", "skilled", "random", "genuine_writer", "skilled_writer"):
+        expected = np.concatenate([getattr(r, name) for r in runs])
+        np.testing.assert_array_equal(getattr(pooled, name), expected)
+    # per writer and draw: 2 genuine queries, 1 skilled forgery, 2 other writers' genuine
+    assert (len(pooled.genuine), len(pooled.skilled), len(pooled.random)) == (18, 9, 18)
+    assert report.per_refs[2].genuine_queries == 18
+    single = evaluate_embeddings(embeddings, bank, [2])
+    np.testing.assert_array_equal(single.scores[2].genuine, runs[0].genuine)
