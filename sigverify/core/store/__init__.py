@@ -26,14 +26,13 @@ from pathlib import Path
 import numpy as np
 
 from sigverify.core.errors import (
-    NotAllowedError,
     SigverifyError,
     StoreError,
     StoreIntegrityError,
 )
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
-from sigverify.core.store.approvals import change_details, decidable, file_change, read_changes
+from sigverify.core.store.approvals import SecondApproval
 from sigverify.core.store.audit import append_entry, check_chain, read_entries
 from sigverify.core.store.backend import (
     PostgresDatabase,
@@ -57,7 +56,6 @@ from sigverify.core.store.records import (
     PendingChange,
     Person,
     StoredReference,
-    now,
 )
 from sigverify.core.store.references import (
     insert_references,
@@ -82,7 +80,7 @@ from sigverify.core.store.settings import read_setting, supervised_as, write_set
 log = logging.getLogger(__name__)
 
 
-class Store:
+class Store(SecondApproval):
     """Open the store at ``location``: a file path (created or migrated as needed), a
     ``postgresql://`` URL of a server set up with ``sigverify store init-postgres``, or
     None for ``SIGVERIFY_STORE`` or the file in the user data folder."""
@@ -440,61 +438,3 @@ class Store:
             write_settings(db, self.seal, values)
             self._append(db, operator, action, None, details)
         return None
-
-    # -------------------------------------------------------------- second approval
-
-    def _supervised(
-        self,
-        what: str,
-        kind: str,
-        person_id: str | None,
-        payload: dict,
-        details: dict,
-        operator: str,
-        action: str | None = None,
-    ) -> PendingChange | None:
-        """Refuse a risky change this account may not make; on a server, file a
-        supervisor's change as pending (returned); else None: the caller applies it."""
-        reason = self.refusal(what)
-        if reason:
-            raise NotAllowedError(reason)
-        if not self.needs_approval:
-            return None
-        action = action or kind
-        payload = payload | {"action": action}
-        at = now()
-        with self.transaction() as db:
-            change_id = file_change(db, kind, person_id, payload, self.account, at)
-            self._append(
-                db,
-                operator,
-                "request_change",
-                person_id,
-                {"change": change_id, "action": action} | details,
-            )
-        shown = change_details(self._db, kind, person_id, payload)
-        return PendingChange(change_id, kind, person_id, action, shown, self.account, at)
-
-    def pending_changes(self, include_decided: bool = False) -> list[PendingChange]:
-        """Changes waiting for a second supervisor (on a server; a local file has none),
-        oldest first; with ``include_decided``, the approved and rejected ones too."""
-        return read_changes(self._db, include_decided) if self.shared else []
-
-    def decide(self, change_id: int, approve: bool, operator: str = "") -> PendingChange:
-        """Approve (apply) or reject a pending change, as a supervisor other than the one
-        who asked for it (withdrawing one's own request is a rejection). The audit log
-        records it under this account with the one who asked."""
-        reason = self.refusal("approve")
-        if reason:
-            raise NotAllowedError(reason)
-        found = read_changes(self._db, True, change_id) if self.shared else []
-        change = decidable(found, change_id, approve, self.account)
-        with self.transaction() as db:
-            db.execute("SELECT sigverify_decide(?, ?)", (change_id, approve))
-            asked = {"change": change_id, "requested_by": change.requested_by}
-            if approve:
-                self._append(db, operator, change.action, change.person_id, change.details | asked)
-            else:
-                asked |= {"action": change.action}
-                self._append(db, operator, "reject_change", change.person_id, asked)
-        return read_changes(self._db, True, change_id)[0]

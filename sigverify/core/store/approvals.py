@@ -1,7 +1,8 @@
 """A shared store's second approval, row by row: a supervisor's risky change filed in
 ``pending_changes`` and read back with what it does, taken from the payload the server's
-``sigverify_decide`` applies (:mod:`sigverify.core.store.postgres`). Functions over an
-open connection; :class:`~sigverify.core.store.Store` calls them inside its transactions."""
+``sigverify_decide`` applies (:mod:`sigverify.core.store.postgres`): functions over an open
+connection, and :class:`SecondApproval`, the store's methods that call them inside its
+transactions."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 
 from sigverify.core.errors import NotAllowedError, NotFoundError, SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.store.records import PendingChange
+from sigverify.core.store.records import PendingChange, now
 
 
 def file_change(db, kind: str, person_id: str | None, payload: dict, account: str, at: str) -> int:
@@ -110,3 +111,66 @@ def decidable(
             )
         )
     return change
+
+
+class SecondApproval:
+    """What :class:`~sigverify.core.store.Store` does about a supervisor's risky change:
+    refuse it, file it for a second supervisor (on a server), list and decide the changes
+    filed. Uses the store's ``refusal``, ``needs_approval``, ``shared``, ``account``,
+    ``transaction``, ``_append`` and ``_db``."""
+
+    def _supervised(
+        self,
+        what: str,
+        kind: str,
+        person_id: str | None,
+        payload: dict,
+        details: dict,
+        operator: str,
+        action: str | None = None,
+    ) -> PendingChange | None:
+        """Refuse a risky change this account may not make; on a server, file a
+        supervisor's change as pending (returned); else None: the caller applies it."""
+        reason = self.refusal(what)
+        if reason:
+            raise NotAllowedError(reason)
+        if not self.needs_approval:
+            return None
+        action = action or kind
+        payload = payload | {"action": action}
+        at = now()
+        with self.transaction() as db:
+            change_id = file_change(db, kind, person_id, payload, self.account, at)
+            self._append(
+                db,
+                operator,
+                "request_change",
+                person_id,
+                {"change": change_id, "action": action} | details,
+            )
+        shown = change_details(self._db, kind, person_id, payload)
+        return PendingChange(change_id, kind, person_id, action, shown, self.account, at)
+
+    def pending_changes(self, include_decided: bool = False) -> list[PendingChange]:
+        """Changes waiting for a second supervisor (on a server; a local file has none),
+        oldest first; with ``include_decided``, the approved and rejected ones too."""
+        return read_changes(self._db, include_decided) if self.shared else []
+
+    def decide(self, change_id: int, approve: bool, operator: str = "") -> PendingChange:
+        """Approve (apply) or reject a pending change, as a supervisor other than the one
+        who asked for it (withdrawing one's own request is a rejection). The audit log
+        records it under this account with the one who asked."""
+        reason = self.refusal("approve")
+        if reason:
+            raise NotAllowedError(reason)
+        found = read_changes(self._db, True, change_id) if self.shared else []
+        change = decidable(found, change_id, approve, self.account)
+        with self.transaction() as db:
+            db.execute("SELECT sigverify_decide(?, ?)", (change_id, approve))
+            asked = {"change": change_id, "requested_by": change.requested_by}
+            if approve:
+                self._append(db, operator, change.action, change.person_id, change.details | asked)
+            else:
+                asked |= {"action": change.action}
+                self._append(db, operator, "reject_change", change.person_id, asked)
+        return read_changes(self._db, True, change_id)[0]
