@@ -81,8 +81,9 @@ def test_a_supervisors_change_waits_and_another_approves_it(qtbot, shared, dialo
         index = page.person.findData("c-1")
         assert index >= 0
         page.person.setCurrentIndex(index)
-        page.accept.setValue(0.2)
-        page.reject.setValue(0.3)
+        # within the controls' range (up to the highest score seen: the model's scale)
+        page.accept.setValue(0.4 * page.accept.high)
+        page.reject.setValue(0.6 * page.reject.high)
         asked = (page.accept.value(), page.reject.value())  # as the controls hold them
         assert asked[0] < asked[1]
         page.apply_to_person()
