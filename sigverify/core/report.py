@@ -62,13 +62,21 @@ def verification_record(
     """Gather a page's contents from the store: the person's name and their references'
     images, in the order of ``result.per_reference``, and the heat map of where the checked
     signature departs from the nearest one (:meth:`VerificationService.explain`); with
-    ``audit``, the time and the operator of that audit row (``checked_at`` otherwise)."""
+    ``audit``, the time and the operator of that audit row (``checked_at`` otherwise). The
+    model named is the one that decided (a clerk may have switched models since), and the
+    heat map is left out when that is no longer the active one."""
     store = service.store
     references = []
     for reference in result.per_reference:
         _, prepared = store.reference_images(reference.reference_id)
         references.append((reference.filename, decode_image(prepared).pixels))
     card = service.model.card
+    same_model = result.model_id == service.model_id
+    if same_model:
+        model_name, weights = card.name, card.weights_sha256
+    else:  # decided by a model switched away from since: named as its audit row names it
+        model_name, _, checksum = result.model_id.partition("@")
+        weights = checksum.partition("+")[0] + "…"  # the first 12 digits the id keeps
     operator = service.operator
     entry = store.audit_entry(audit[0]) if audit is not None else None
     if entry is not None:  # when and by whom it was recorded, as the log says
@@ -79,11 +87,12 @@ def verification_record(
         _shrunk(decode_image(query_data, source=result.filename).pixels),
         references,
         operator,
-        card.name,
-        card.weights_sha256,
+        model_name,
+        weights,
         checked_at,
         audit,
-        service.explain(result) if result.query_pixels is not None else None,
+        # worked out with the model that decided, or not at all
+        service.explain(result) if result.query_pixels is not None and same_model else None,
     )
 
 

@@ -380,6 +380,14 @@ class VerificationService:
             raise SigverifyError(
                 translate("errors", "This result has no signature image to explain.")
             )
+        if result.model_id != self.model_id:  # its embeddings were another model's
+            raise SigverifyError(
+                translate(
+                    "errors",
+                    "This result was made with {model}, which is no longer the active model: "
+                    "check the signature again to see where it differs.",
+                ).format(model=result.model_id.partition("@")[0])
+            )
         chosen = next(
             (r for r in result.per_reference if r.reference_id == reference_id), result.nearest
         )

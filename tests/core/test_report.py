@@ -83,6 +83,30 @@ def test_an_unrecorded_check_says_so_and_a_huge_photo_is_shrunk(service, tmp_pat
     assert "not recorded" in page_texts(verification_page(record))
 
 
+def test_a_report_names_the_model_that_decided_after_a_switch(service, tmp_path):
+    """Seen in a real window: a result recorded, then another model activated, then "Save
+    report" named the active model and its weights, not the one the audit row names. The
+    page names the deciding model, and leaves out the heat map the active one would draw."""
+    import dataclasses
+
+    from sigverify.core.errors import SigverifyError
+
+    query = SignatureInput.from_path(signature_file(tmp_path, 1, 1))
+    made = service.verify("C-1042", query, record=False)
+    earlier = dataclasses.replace(made, model_id="branch-7@0123456789ab")
+    record = verification_record(service, earlier, query.data, None, "now")
+    assert (record.model_name, record.weights_sha256) == ("branch-7", "0123456789ab…")
+    assert record.explanation is None
+    text = page_texts(verification_page(record))
+    assert "branch-7" in text and "0123456789ab…" in text
+    assert service.model.card.weights_sha256 not in text and "Where it differs" not in text
+    with pytest.raises(SigverifyError, match="made with branch-7, which is no longer"):
+        service.explain(earlier)
+    # made with the active model: named and explained as before
+    record = verification_record(service, made, query.data, None, "now")
+    assert record.model_name == service.model.card.name and record.explanation is not None
+
+
 def test_a_batch_summary_counts_each_item_once_by_its_last_row(service, tmp_path):
     folder = tmp_path / "inbox" / "C-1042"
     signature_file(folder, 1, 7)
