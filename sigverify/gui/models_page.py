@@ -176,6 +176,8 @@ class ModelsPage(QWidget):
             self.refresh()
             self.select(path)
         model = self.current()
+        # (asked before the question below: right after it closes, no widget has the focus)
+        pressed_here = self.activate_button.hasFocus()
         if model is None or not self.before_switch(lambda: self.activate(model.path)):
             return
         if model.card.input == "pen":
@@ -189,8 +191,8 @@ class ModelsPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        if self.activate_button.hasFocus():  # disabled, it handed the focus to the status
-            move_focus(self.cancel_button)  # bar's Operator button (seen in a real window)
+        if pressed_here or self.activate_button.hasFocus():  # disabled, it handed the focus
+            move_focus(self.cancel_button)  # to the status bar's Operator button (real window)
         self.activate_button.setEnabled(False)
 
         def progress(done, total):

@@ -667,6 +667,32 @@ def test_activating_by_keyboard_keeps_the_focus_on_the_page(
     assert window.engine.model.card.name == "other" and page.list.hasFocus()
 
 
+def test_activating_by_keyboard_after_a_question_keeps_the_focus_on_the_page(
+    qtbot, window, tmp_path, tiny_model_dir
+):
+    """Seen in a real window: Activate by keyboard, "Do not record" to the question about
+    an unrecorded result, and the focus landed on the status bar's Operator button: right
+    after the question closed, no widget had the focus yet."""
+    page = window.models_page
+    window.go_to_page(window.pages.indexOf(page))
+    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.activate_button.setFocus()
+    qtbot.waitUntil(page.activate_button.hasFocus)
+
+    def question_closed(then):  # as a modal question leaves it: nothing has the focus
+        page.activate_button.clearFocus()
+        return True  # "Do not record": the switch goes on at once
+
+    page.before_switch = question_closed
+    window.engine.submit(lambda context, job: time.sleep(0.3))  # the switch waits meanwhile
+    page.activate()
+    assert page.cancel_button.hasFocus()
+    wait_idle(qtbot, window.engine)
+    assert window.engine.model.card.name == "other" and page.list.hasFocus()
+
+
 def test_deleting_a_model_asks_and_refuses_the_active_one(
     qtbot, window, dialogs, tmp_path, tiny_model_dir
 ):
