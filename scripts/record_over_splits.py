@@ -31,6 +31,8 @@ def over_splits(report: dict, recipe: str, command: str) -> dict:
         "seeds": [read_card(model).training.get("split_seed") for model in models],
         "models": models,
         "writers": "each split's own test writers",
+        # draws of each writer's references pooled (bench/accuracy.py --draws)
+        "draws": report.get("draws", 1),
         "recipe": recipe,
         "command": command,
         "per_refs": {
