@@ -610,7 +610,12 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Signature not enrolled</source>
+        <translation>签名尚未登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Enrol them</source>
         <translation>登记它们(&amp;E)</translation>
     </message>
@@ -1040,8 +1045,8 @@ Click to open another store at the next start</source>
     <message>
         <location line="+10"/>
         <location line="+19"/>
-        <source>closing sigverify</source>
-        <translation>关闭 sigverify</translation>
+        <source>quitting</source>
+        <translation>退出</translation>
     </message>
     <message>
         <location line="-11"/>
@@ -1262,7 +1267,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+113"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+117"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1377,7 +1382,7 @@ Click to open another store at the next start</source>
         <translation>&lt;p&gt;尚未安装任何模型。请导入模型文件夹，或训练一个模型（在“训练”页面或使用 &lt;tt&gt;sigverify train&lt;/tt&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Activating {name}…</source>
         <translation>正在启用 {name}…</translation>
     </message>
@@ -3457,7 +3462,7 @@ enrolled {at} by {who}</source>
         <translation>该模型并非用“{name}”训练，因此其中没有它的测试书写者；请改为在全部书写者上评估（--writers all）。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>The writers in this folder have too few genuine signatures to measure anything: each needs at least 2.</source>
         <translation>此文件夹中书写者的真实签名太少，无法进行任何测量：每人至少需要 2 个。</translation>
     </message>
@@ -3534,7 +3539,7 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+100"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+98"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -3627,7 +3632,7 @@ enrolled {at} by {who}</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/approvals.py" line="+96"/>
+        <location filename="../../sigverify/core/store/approvals.py" line="+97"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>
@@ -3687,7 +3692,7 @@ enrolled {at} by {who}</source>
         <translation>训练轮数（epochs）和步数必须至少为 1，批大小至少为 4 张图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/combine.py" line="+64"/>
+        <location filename="../../sigverify/core/training/combine.py" line="+61"/>
         <source>An ensemble needs two or more models.</source>
         <translation>集成模型至少需要两个模型。</translation>
     </message>
@@ -3773,6 +3778,11 @@ enrolled {at} by {who}</source>
         <location line="+99"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This result was made with {model}, which is no longer the active model: check the signature again to see where it differs.</source>
+        <translation>此结果由 {model} 得出，该模型已不是当前模型：请重新验证该签名，以查看差异所在。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/active_model.py" line="+50"/>
@@ -3912,7 +3922,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+347"/>
+        <location filename="../../sigverify/core/report.py" line="+356"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -3993,7 +4003,7 @@ enrolled {at} by {who}</source>
         <translation>笔迹模型“{name}”读取的特征与此版本 sigverify 计算的不同；请使用为此版本制作的笔迹模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/measure.py" line="-74"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="-77"/>
         <source>None of these data folders holds the model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该模型的验证集书写者：请提供训练该模型时使用的文件夹。</translation>
     </message>

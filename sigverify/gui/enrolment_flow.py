@@ -97,7 +97,7 @@ class EnrolmentFlow:
             )
         choice = dialogs.choose(
             self,
-            self.tr("Signatures not enrolled"),
+            self.tr("Signature not enrolled") if one else self.tr("Signatures not enrolled"),
             text,
             [self.tr("&Enrol it") if one else self.tr("&Enrol them"), self.tr("&Drop")],
         )

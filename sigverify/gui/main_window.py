@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
             return
         # signatures waiting first: enrolling them saves the name and note typed too
         if (
-            not self.verify_page.settle_unrecorded(self.tr("closing sigverify"), then=self.close)
+            not self.verify_page.settle_unrecorded(self.tr("quitting"), then=self.close)
             or not self.people_page.settle_pending(then=self.close)
             or not self.people_page.settle_details(then=self.close)
         ):
@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
             return
         # a check that finished while that question was open showed its result behind it
         # (seen in a real window: Quit then closed without asking to record it)
-        if not self.verify_page.settle_unrecorded(self.tr("closing sigverify"), then=self.close):
+        if not self.verify_page.settle_unrecorded(self.tr("quitting"), then=self.close):
             event.ignore()
             return
         settings = gui_settings()

@@ -46,6 +46,10 @@ class ModelsPage(QWidget):
         self.list.setWordWrap(True)  # "name (active for pad …, built in)" wraps, not cut off
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
+        # Enter or a double click on a model activates it, as the button does when it may
+        self.list.itemActivated.connect(
+            lambda _: self.activate_button.isEnabled() and self.activate()
+        )
         self.details = QTextBrowser()
         self.activate_button = RoleButton(self.tr("Activate"), store, "models")
         self.activate_button.clicked.connect(lambda: self.activate())

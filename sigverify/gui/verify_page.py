@@ -231,7 +231,7 @@ class VerifyPage(QWidget):
         return self.result is not None and not self.recorded and self._recording is not self.result
 
     def settle_unrecorded(self, before: str, then=None) -> bool:
-        """Before ``before`` (e.g. "closing sigverify") drops an unrecorded result: ask to
+        """Before ``before`` (e.g. "quitting") drops an unrecorded result: ask to
         record it, drop it, or cancel. True when the caller may go on now; with "record",
         the result is recorded first and ``then()`` (if given) runs once it is written."""
         if not self.has_unrecorded_result():

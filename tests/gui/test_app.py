@@ -693,6 +693,24 @@ def test_activating_by_keyboard_after_a_question_keeps_the_focus_on_the_page(
     assert window.engine.model.card.name == "other" and page.list.hasFocus()
 
 
+def test_enter_on_a_model_in_the_list_activates_it(qtbot, window, tmp_path, tiny_model_dir):
+    """Seen in a real window: Enter on the list did nothing, and Activate has no key."""
+    page = window.models_page
+    window.go_to_page(window.pages.indexOf(page))
+    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.list.setFocus()
+    qtbot.waitUntil(page.list.hasFocus)
+    assert page.current().name == "other"
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+    wait_idle(qtbot, window.engine)
+    assert window.engine.model.card.name == "other"
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)  # the active one: nothing to do
+    wait_idle(qtbot, window.engine)
+    assert window.engine.model.card.name == "other" and "active" in page.list.currentItem().text()
+
+
 def test_deleting_a_model_asks_and_refuses_the_active_one(
     qtbot, window, dialogs, tmp_path, tiny_model_dir
 ):
