@@ -472,6 +472,19 @@ def test_review_band_and_calibration_by_hand():
     assert p[0] > 0.8 and abs(p[1] - 0.5) < 0.15 and p[2] < 0.2
 
 
+def test_calibration_stays_finite_when_the_scores_separate_completely():
+    """Seen in the wizard: a tiny validation set whose scores separated completely drove
+    Platt's slope to 2e6 and the card no longer loaded. With Platt's targets, (n + 1) /
+    (n + 2) and 1 / (m + 2), the fit stays modest: 3 genuine give 0.8, 2 forged 0.25."""
+    from sigverify.core.model.card_checks import is_calibration
+
+    a, b = fit_calibration(np.array([0.1, 0.2, 0.25]), np.array([0.8, 0.9]))
+    assert is_calibration([a, b]) and 0 < a < 10
+    p = 1 / (1 + np.exp(a * np.array([0.1, 0.25, 0.8, 0.9]) + b))
+    assert np.all(np.diff(p) < 0)  # more distant, less likely genuine
+    assert 0.7 < p[0] < 0.9 and 0.15 < p[3] < 0.3  # near the targets 0.8 and 0.25
+
+
 def test_a_model_activated_at_another_desk_is_found_in_this_desks_models(
     service, tmp_path, tiny_model_dir, isolated_home
 ):

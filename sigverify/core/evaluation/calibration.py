@@ -35,9 +35,17 @@ def fit_calibration(
 ) -> tuple[float, float]:
     """Platt scaling: ``(a, b)`` such that ``1 / (1 + exp(a * score + b))`` estimates the
     probability that a query with this score is genuine, fitted by Newton's method on the
-    validation scores (classes weighted equally)."""
+    validation scores (classes weighted equally). The targets are Platt's (1999)
+    ``(n + 1) / (n + 2)`` for genuine and ``1 / (m + 2)`` for forged rather than 1 and 0:
+    scores that separate the two completely (a small validation set) would otherwise drive
+    the slope without bound (seen: 2e6, a card that no longer loads)."""
     scores = np.concatenate([genuine, forged]).astype(np.float64)
-    labels = np.concatenate([np.ones(len(genuine)), np.zeros(len(forged))])
+    labels = np.concatenate(
+        [
+            np.full(len(genuine), (len(genuine) + 1) / (len(genuine) + 2)),
+            np.full(len(forged), 1 / (len(forged) + 2)),
+        ]
+    )
     weights = np.where(labels == 1, 0.5 / max(1, len(genuine)), 0.5 / max(1, len(forged)))
     scale = max(float(np.std(scores)), 1e-6)
     x = (scores - scores.mean()) / scale
