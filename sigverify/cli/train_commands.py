@@ -217,7 +217,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     used = chosen.datasets
     if len(bank.writer_ids) < 2:
         raise UsageError("At least 2 writers are needed to evaluate.")
-    report = evaluate_model(model, bank, refs, bootstrap=args.bootstrap)
+    report = evaluate_model(model, bank, refs, bootstrap=args.bootstrap, draws=args.draws)
     if not report.per_refs:
         raise UsageError("The writers have too few genuine signatures for these --refs values.")
     if args.plots:
@@ -235,6 +235,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         "distance": model.card.distance,
         "data": used,
         "protocol": PROTOCOL,
+        "draws": args.draws,
         **report.to_dict(),
     }
     text = (
@@ -410,5 +411,12 @@ def register(commands) -> None:
         type=int,
         default=0,
         help="bootstrap rounds for 95%% intervals over writers (e.g. 200)",
+    )
+    evaluate.add_argument(
+        "--draws",
+        type=int,
+        default=1,
+        help="draws of each writer's references, their scores pooled: with few writers the "
+        "figures move by points with the draw (bench/accuracy.py uses 10)",
     )
     evaluate.add_argument("--device", default="auto")

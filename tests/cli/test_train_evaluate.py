@@ -160,6 +160,18 @@ def test_evaluate_uses_the_test_writers_of_a_known_dataset(trained, data, capsys
     )
 
 
+def test_evaluate_pools_several_draws_of_the_references(trained, data, capsys):
+    """--draws 3: three draws of each writer's references, their queries all scored."""
+    args = ["evaluate", "--model", str(trained), "--data", str(data), "--refs", "1"]
+    code, one, _ = run_json(capsys, *args)
+    assert code == 0 and one["draws"] == 1
+    code, three, _ = run_json(capsys, *args, "--draws", "3")
+    assert code == 0 and three["draws"] == 3
+    for key in ("genuine_queries", "skilled_queries"):
+        assert three["per_refs"]["1"][key] == 3 * one["per_refs"]["1"][key]
+    assert three["per_refs"]["1"]["writers"] == one["per_refs"]["1"]["writers"]
+
+
 def test_evaluate_all_writers_with_plots_and_intervals(trained, data, tmp_path, capsys):
     code, payload, _ = run_json(
         capsys,
