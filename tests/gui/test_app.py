@@ -648,18 +648,35 @@ def test_model_switch_reembeds_and_can_be_cancelled(qtbot, window, tmp_path, tin
     assert "active" in page.list.currentItem().text() and not page.delete_button.isEnabled()
 
 
-def test_activating_by_keyboard_keeps_the_focus_on_the_page(
-    qtbot, window, tmp_path, tiny_model_dir
-):
-    """Seen in a real window: Activate, once disabled, handed the focus to the status bar's
-    Operator button, so the next Enter or Space opened the operator dialog."""
+def models_page_with_other(qtbot, window, tmp_path, tiny_model_dir, focus):
+    """The Models page shown in the active window with a second model "other" imported and
+    selected, and the keyboard focus on ``focus`` (a widget of the page, by name)."""
     page = window.models_page
     window.go_to_page(window.pages.indexOf(page))
     page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    page.activate_button.setFocus()
-    qtbot.waitUntil(page.activate_button.hasFocus)
+    getattr(page, focus).setFocus()
+    qtbot.waitUntil(getattr(page, focus).hasFocus)
+    return page
+
+
+@pytest.mark.parametrize("after_question", [False, True])
+def test_activating_by_keyboard_keeps_the_focus_on_the_page(
+    qtbot, window, tmp_path, tiny_model_dir, after_question
+):
+    """Seen in a real window: Activate, once disabled, handed the focus to the status bar's
+    Operator button, so the next Enter or Space opened the operator dialog; and again after
+    "Do not record" to the question about an unrecorded result (right after the question
+    closed, no widget had the focus yet)."""
+    page = models_page_with_other(qtbot, window, tmp_path, tiny_model_dir, "activate_button")
+    if after_question:
+
+        def question_closed(then):  # as a modal question leaves it: nothing has the focus
+            page.activate_button.clearFocus()
+            return True  # "Do not record": the switch goes on at once
+
+        page.before_switch = question_closed
     window.engine.submit(lambda context, job: time.sleep(0.3))  # the switch waits meanwhile
     page.activate()
     assert page.cancel_button.hasFocus()  # Enter or Space now cancels the switch
@@ -667,41 +684,9 @@ def test_activating_by_keyboard_keeps_the_focus_on_the_page(
     assert window.engine.model.card.name == "other" and page.list.hasFocus()
 
 
-def test_activating_by_keyboard_after_a_question_keeps_the_focus_on_the_page(
-    qtbot, window, tmp_path, tiny_model_dir
-):
-    """Seen in a real window: Activate by keyboard, "Do not record" to the question about
-    an unrecorded result, and the focus landed on the status bar's Operator button: right
-    after the question closed, no widget had the focus yet."""
-    page = window.models_page
-    window.go_to_page(window.pages.indexOf(page))
-    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    page.activate_button.setFocus()
-    qtbot.waitUntil(page.activate_button.hasFocus)
-
-    def question_closed(then):  # as a modal question leaves it: nothing has the focus
-        page.activate_button.clearFocus()
-        return True  # "Do not record": the switch goes on at once
-
-    page.before_switch = question_closed
-    window.engine.submit(lambda context, job: time.sleep(0.3))  # the switch waits meanwhile
-    page.activate()
-    assert page.cancel_button.hasFocus()
-    wait_idle(qtbot, window.engine)
-    assert window.engine.model.card.name == "other" and page.list.hasFocus()
-
-
 def test_enter_on_a_model_in_the_list_activates_it(qtbot, window, tmp_path, tiny_model_dir):
     """Seen in a real window: Enter on the list did nothing, and Activate has no key."""
-    page = window.models_page
-    window.go_to_page(window.pages.indexOf(page))
-    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    page.list.setFocus()
-    qtbot.waitUntil(page.list.hasFocus)
+    page = models_page_with_other(qtbot, window, tmp_path, tiny_model_dir, "list")
     assert page.current().name == "other"
     qtbot.keyClick(page.list, Qt.Key.Key_Return)
     wait_idle(qtbot, window.engine)
