@@ -485,6 +485,14 @@ def test_calibration_stays_finite_when_the_scores_separate_completely():
     assert 0.7 < p[0] < 0.9 and 0.15 < p[3] < 0.3  # near the targets 0.8 and 0.25
 
 
+def test_calibration_weighs_the_two_classes_equally():
+    """100 genuine scores about 0.5 and 10 forged about 0.9: even odds halfway (0.7), not
+    pulled towards the forgeries by the ten times more genuine scores."""
+    rng = np.random.default_rng(0)
+    a, b = fit_calibration(rng.normal(0.5, 0.1, 100), rng.normal(0.9, 0.1, 10))
+    assert 0.4 < 1 / (1 + np.exp(a * 0.7 + b)) < 0.6
+
+
 def test_a_model_activated_at_another_desk_is_found_in_this_desks_models(
     service, tmp_path, tiny_model_dir, isolated_home
 ):

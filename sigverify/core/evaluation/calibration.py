@@ -40,13 +40,9 @@ def fit_calibration(
     scores that separate the two completely (a small validation set) would otherwise drive
     the slope without bound (seen: 2e6, a card that no longer loads)."""
     scores = np.concatenate([genuine, forged]).astype(np.float64)
-    labels = np.concatenate(
-        [
-            np.full(len(genuine), (len(genuine) + 1) / (len(genuine) + 2)),
-            np.full(len(forged), 1 / (len(forged) + 2)),
-        ]
-    )
-    weights = np.where(labels == 1, 0.5 / max(1, len(genuine)), 0.5 / max(1, len(forged)))
+    is_genuine = np.concatenate([np.ones(len(genuine), bool), np.zeros(len(forged), bool)])
+    labels = np.where(is_genuine, (len(genuine) + 1) / (len(genuine) + 2), 1 / (len(forged) + 2))
+    weights = np.where(is_genuine, 0.5 / max(1, len(genuine)), 0.5 / max(1, len(forged)))
     scale = max(float(np.std(scores)), 1e-6)
     x = (scores - scores.mean()) / scale
     a, b = 1.0, 0.0
