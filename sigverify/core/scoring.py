@@ -123,8 +123,8 @@ class ScoreSet:
         """Several runs of the protocol with the same references count (e.g. other draws
         of the references) as one set of scores, each score keeping its writer."""
         fields = ("genuine", "skilled", "random", "genuine_writer", "skilled_writer")
+        fields += ("random_writer",)
         joined = {f: np.concatenate([getattr(s, f) for s in sets]) for f in fields}
-        joined["random_writer"] = np.concatenate([s.random_writer for s in sets])
         return ScoreSet(refs=sets[0].refs, **joined)
 
 

@@ -46,13 +46,13 @@ class ModelsPage(QWidget):
         self.list.setWordWrap(True)  # "name (active for pad …, built in)" wraps, not cut off
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
+        self.details = QTextBrowser()
+        self.activate_button = RoleButton(self.tr("Activate"), store, "models")
+        self.activate_button.clicked.connect(lambda: self.activate())
         # Enter or a double click on a model activates it, as the button does when it may
         self.list.itemActivated.connect(
             lambda _: self.activate_button.isEnabled() and self.activate()
         )
-        self.details = QTextBrowser()
-        self.activate_button = RoleButton(self.tr("Activate"), store, "models")
-        self.activate_button.clicked.connect(lambda: self.activate())
         self.import_button = QPushButton(self.tr("Import model folder…"))
         self.import_button.clicked.connect(self.import_folder)
         self.delete_button = QPushButton(self.tr("Delete…"))
