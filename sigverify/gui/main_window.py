@@ -384,13 +384,19 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         # signatures waiting first: enrolling them saves the name and note typed too
-        if (
-            not self.verify_page.settle_unrecorded(self.tr("quitting"), then=self.close)
-            or not self.people_page.settle_pending(then=self.close)
-            or not self.people_page.settle_details(then=self.close)
-        ):
+        people = self.people_page
+        if not people.settle_pending(then=self.close) or not people.settle_details(then=self.close):
             event.ignore()
             return
+        # an unrecorded result: "Do not record" takes effect only when the window closes,
+        # so a Cancel to a later question keeps it (seen in a real window: it stayed
+        # "not recorded, as you chose" with Record, Save report and Print greyed out)
+        verify, dropped = self.verify_page, None
+        if verify.has_unrecorded_result():
+            if not verify.settle_unrecorded(self.tr("quitting"), then=self.close, keep=True):
+                event.ignore()
+                return
+            dropped = verify.result
         if self.engine.pending and not dialogs.ask(
             self,
             self.tr("Quit sigverify"),
@@ -404,7 +410,9 @@ class MainWindow(QMainWindow):
             return
         # a check that finished while that question was open showed its result behind it
         # (seen in a real window: Quit then closed without asking to record it)
-        if not self.verify_page.settle_unrecorded(self.tr("quitting"), then=self.close):
+        if verify.result is not dropped and not verify.settle_unrecorded(
+            self.tr("quitting"), then=self.close, keep=True
+        ):
             event.ignore()
             return
         settings = gui_settings()

@@ -230,10 +230,12 @@ class VerifyPage(QWidget):
         """A result on screen that is neither recorded, nor being recorded, nor dropped."""
         return self.result is not None and not self.recorded and self._recording is not self.result
 
-    def settle_unrecorded(self, before: str, then=None) -> bool:
+    def settle_unrecorded(self, before: str, then=None, keep: bool = False) -> bool:
         """Before ``before`` (e.g. "quitting") drops an unrecorded result: ask to
         record it, drop it, or cancel. True when the caller may go on now; with "record",
-        the result is recorded first and ``then()`` (if given) runs once it is written."""
+        the result is recorded first and ``then()`` (if given) runs once it is written.
+        ``keep``: "do not record" leaves the result as it is (quitting, where a later
+        question may still be cancelled: the result must not be lost then)."""
         if not self.has_unrecorded_result():
             return True
         result = self.result
@@ -253,6 +255,8 @@ class VerifyPage(QWidget):
         if choice == 0:
             self.record(then=then, confirmed=True)
             return then is None
+        if keep:
+            return True
         self.recorded = True  # the clerk chose to drop it; it may stay on screen a while
         self.record_button.setEnabled(False)
         self.comment.setEnabled(False)

@@ -191,6 +191,27 @@ def test_closing_with_an_unrecorded_result_records_it_first(qtbot, two_people, d
     assert len(verifications(window, "c-2")) == 1
 
 
+def test_do_not_record_then_cancel_when_quitting_keeps_the_result(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: "Do not record" to the quit question, then Cancel to the next
+    one: the app stayed open but the result was "not recorded, as you chose", with Record,
+    Save report and Print greyed out. Not recording takes effect only when it closes."""
+    window = two_people
+    page = verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 7))
+    window.engine.submit(lambda context, job: time.sleep(0.5))  # "Work is still running"
+    dialogs.choice, dialogs.answer = 1, False  # Do not record; then: do not quit
+    window.close()
+    assert window.isVisible() and dialogs.questions[-1].startswith("Work is still running")
+    assert page.has_unrecorded_result() and page.record_button.isEnabled()
+    assert page.report_button.isEnabled() and page.print_button.isEnabled()
+    wait_idle(qtbot, window.engine)
+    dialogs.answer = True
+    window.close()  # asked again, Do not record: it closes with nothing written
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert verifications(window, "c-2") == []
+
+
 def test_quitting_with_signatures_waiting_offers_to_enrol_them(
     qtbot, two_people, dialogs, tmp_path
 ):
