@@ -1043,13 +1043,13 @@ Click to open another store at the next start</source>
         <translation>关于 sigverify</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+19"/>
+        <location line="+18"/>
+        <location line="+18"/>
         <source>quitting</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Quit sigverify</source>
         <translation>退出 sigverify</translation>
     </message>
@@ -1287,12 +1287,12 @@ Click to open another store at the next start</source>
         <translation>与图像模型合并</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="-63"/>
+        <location filename="../../sigverify/gui/models_page.py" line="-67"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Import model folder…</source>
         <translation>导入模型文件夹…</translation>
     </message>
@@ -2885,7 +2885,7 @@ enrolled {at} by {who}</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -2905,7 +2905,7 @@ enrolled {at} by {who}</source>
         <translation>不记录(&amp;D)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>The model is loading…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -3775,7 +3775,7 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
@@ -3922,7 +3922,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+356"/>
+        <location filename="../../sigverify/core/report.py" line="+362"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -4143,7 +4143,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+175"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+177"/>
         <source>Its distance to the reference is {score:.3f}</source>
         <translation>该签名与参考签名的距离为 {score:.3f}</translation>
     </message>
@@ -4290,7 +4290,7 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="-95"/>
         <source>ACCEPT</source>
-        <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None.</extracomment>
+        <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
         <translation>接受</translation>
     </message>
     <message>
@@ -4304,7 +4304,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="-196"/>
+        <location filename="../../sigverify/core/report.py" line="-197"/>
         <source>Signature verification report</source>
         <extracomment>where the checked signature departs from its nearest reference (None: no image)</extracomment>
         <translation>签名验证报告</translation>
@@ -4391,7 +4391,12 @@ enrolled {at} by {who}</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>

@@ -46,8 +46,9 @@ class VerificationRecord:
     operator: str
     model_name: str
     weights_sha256: str
-    checked_at: str
+    checked_at: str  # when the check ran
     audit: tuple[int, str] | None  # the audit row (id, hash); None when not recorded
+    recorded_at: str | None  # when that row was written
     #: where the checked signature departs from its nearest reference (None: no image)
     explanation: Explanation | None = None
 
@@ -62,7 +63,9 @@ def verification_record(
     """Gather a page's contents from the store: the person's name and their references'
     images, in the order of ``result.per_reference``, and the heat map of where the checked
     signature departs from the nearest one (:meth:`VerificationService.explain`); with
-    ``audit``, the time and the operator of that audit row (``checked_at`` otherwise). The
+    ``audit``, the time and the operator of that audit row. ``checked_at``: when the check
+    ran, for a result that does not say (seen in a real window: the report's "Checked at"
+    was the time it was recorded, 22 s later). The
     model named is the one that decided (a clerk may have switched models since), and the
     heat map is left out when that is no longer the active one."""
     store = service.store
@@ -79,8 +82,9 @@ def verification_record(
         weights = checksum.partition("+")[0] + "…"  # the first 12 digits the id keeps
     operator = service.operator
     entry = store.audit_entry(audit[0]) if audit is not None else None
+    recorded_at = None
     if entry is not None:  # when and by whom it was recorded, as the log says
-        checked_at, operator = entry.at, entry.operator
+        recorded_at, operator = entry.at, entry.operator
     return VerificationRecord(
         result,
         store.get_person(result.person_id).name,
@@ -89,8 +93,9 @@ def verification_record(
         operator,
         model_name,
         weights,
-        checked_at,
+        result.checked_at or checked_at,
         audit,
+        recorded_at,
         # worked out with the model that decided, or not at all
         service.explain(result) if result.query_pixels is not None and same_model else None,
     )
@@ -228,6 +233,7 @@ def verification_page(record: VerificationRecord) -> Figure:
             if record.audit
             else translate("report", "not recorded"),
         ),
+        *([(translate("report", "Recorded at"), record.recorded_at)] if record.recorded_at else []),
     ]
     for label, value in facts:
         page.text(label, 8.5, color="#555555", step=0)

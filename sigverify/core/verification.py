@@ -49,7 +49,7 @@ from sigverify.core.scoring import (
     spread_factor,
 )
 from sigverify.core.store import Store
-from sigverify.core.store.records import NewReference, PendingChange, Person
+from sigverify.core.store.records import NewReference, PendingChange, Person, now
 from sigverify.core.stroke_match import InkMap, applies, mismatches_among, stroke_check
 from sigverify.core.thresholds import (
     Thresholds,
@@ -369,6 +369,7 @@ class VerificationService:
             strokes_px=strokes_px,
             own_strokes_px=own_px,
             per_px=per_px,
+            checked_at=now(),
         )
         return copy_of_reference(result)
 

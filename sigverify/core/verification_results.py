@@ -214,6 +214,8 @@ class VerificationResult:
     #: The file name of the person's reference this query is the same image as (see
     #: :func:`copy_of_reference`), else None.
     same_image_as: str | None = None
+    #: When the check ran (UTC, as the store writes times); "" for a result made without it.
+    checked_at: str = ""
 
     @property
     def strokes_added(self) -> float:

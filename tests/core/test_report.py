@@ -47,11 +47,13 @@ def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path)
         service.model.card.weights_sha256,
         service.model.card.name,
         "desk 4",
-        service.store.audit_entries("C-1042")[-1].at,  # when it was recorded, not "now"
+        f"Recorded at\n{service.store.audit_entries('C-1042')[-1].at}",  # as the log says
+        f"Checked at\n{result.checked_at}",  # when the check ran, not when it was recorded
         f"#{audit[0]}  {audit[1]}",
         result.nearest.filename,
     ):
         assert expected in text, expected
+    assert result.checked_at <= service.store.audit_entries("C-1042")[-1].at
     assert result.reason.split()[0] in text
     for ref in result.per_reference:  # each reference with its distance on the score scale
         assert f"distance {result.on_score_scale(ref):.4f}" in text
