@@ -2809,7 +2809,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+60"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+57"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2980,17 +2980,17 @@ enrolled {at} by {who}</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="+52"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+133"/>
         <source>Recorded; report saved to {path}.</source>
         <translation>已记录；报告已保存到 {path}。</translation>
     </message>
@@ -3000,7 +3000,7 @@ enrolled {at} by {who}</source>
         <translation>已记录；报告已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+48"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="+22"/>
         <source>The printer could not be used.</source>
         <translation>无法使用打印机。</translation>
     </message>
@@ -3922,7 +3922,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+362"/>
+        <location filename="../../sigverify/core/report.py" line="+372"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>

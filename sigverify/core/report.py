@@ -12,6 +12,7 @@ import os
 import re
 import warnings
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,15 @@ def verification_record(
         # worked out with the model that decided, or not at all
         service.explain(result) if result.query_pixels is not None and same_model else None,
     )
+
+
+def report_file_name(result: VerificationResult) -> str:
+    """A file name for ``result``'s report: the person and when it was checked, local time
+    ("C-401-2026-12-04-221850.pdf"), so that two reports of one person and day do not
+    overwrite each other (seen in a real window: every report offered the same name)."""
+    when = datetime.fromisoformat(result.checked_at) if result.checked_at else datetime.now()
+    person = re.sub(r"[^\w.-]+", "_", result.person_id).strip("._") or "report"
+    return f"{person}-{when.astimezone().strftime('%Y-%m-%d-%H%M%S')}.pdf"
 
 
 _WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"  # CJK characters and punctuation

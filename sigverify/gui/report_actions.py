@@ -31,6 +31,34 @@ def render_report(engine, result, query, audit, path: str | None, done, failed) 
     engine.submit(work, done, failed)
 
 
+def ask_report_path(parent, result) -> str | None:
+    """Where to save ``result``'s report, asked with the folder used last time (else the
+    user's documents folder; it opened in the program's folder) and a name that says whose
+    and when (:func:`~sigverify.core.report.report_file_name`). None when cancelled."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    from sigverify.core.report import report_file_name
+    from sigverify.gui.language import gui_settings
+    from sigverify.gui.widgets import file_filter
+
+    settings = gui_settings()
+    documents = QStandardPaths.StandardLocation.DocumentsLocation
+    folder = settings.value("reports/folder", "") or QStandardPaths.writableLocation(documents)
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("VerifyPage", "Save report"),
+        str(Path(folder) / report_file_name(result)),
+        file_filter(QCoreApplication.translate("VerifyPage", "PDF files"), "*.pdf"),
+    )
+    if not path:
+        return None
+    settings.setValue("reports/folder", str(Path(path).parent))
+    return path
+
+
 def print_page(parent, png: bytes, printer=None) -> bool:
     """Draw the page image ``png`` on ``printer`` (asked for with the print dialog when
     None), as large as the page allows. False when the clerk cancelled or it failed."""

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,18 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.store import Store
-from sigverify.core.store.records import now
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.qimages import bytes_to_pixmap, small_grey
 from sigverify.gui.record_status import RecordStatus
-from sigverify.gui.report_actions import print_page, render_report
+from sigverify.gui.report_actions import ask_report_path, print_page, render_report
 from sigverify.gui.result_summary import ResultSummary
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
 from sigverify.gui.widgets import (
     ImageView,
     decision_word,
-    file_filter,
     mark_primary,
     two_panes,
 )
@@ -457,10 +454,7 @@ class VerifyPage(QWidget):
         if self.result is None:
             return
         if path is None:
-            suggested = f"{self.result.person_id}-{now()[:10]}.pdf"
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save report"), suggested, file_filter(self.tr("PDF files"), "*.pdf")
-            )
+            path = ask_report_path(self, self.result)
         if path:
             self._when_recorded(lambda: self._render_report(path))
 

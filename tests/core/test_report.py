@@ -8,7 +8,13 @@ import pytest
 
 from sigverify.core.batch import run_batch
 from sigverify.core.batch_items import read_items
-from sigverify.core.report import A4, save_pdf, verification_page, verification_record
+from sigverify.core.report import (
+    A4,
+    report_file_name,
+    save_pdf,
+    verification_page,
+    verification_record,
+)
 from sigverify.core.report_batch import batch_pages
 from sigverify.core.verification_results import SignatureInput
 from tests.conftest import enrolled_service, signature_file
@@ -169,3 +175,16 @@ def test_ten_references_all_fit_on_the_page_with_the_heat_map(service, tmp_path)
     for axes in figure.axes:  # every picture on the page, none under the footnote
         x0, y0, x1, y1 = axes.get_position().extents
         assert 0 <= x0 < x1 <= 1 and 0.055 <= y0 < y1 <= 1
+
+
+def test_a_reports_file_name_says_whose_and_when_in_local_time(service, tmp_path):
+    import dataclasses
+    from datetime import datetime
+
+    query = SignatureInput.from_path(signature_file(tmp_path, 1, 1))
+    result = service.verify("C-1042", query, record=False)
+    local = datetime.fromisoformat(result.checked_at).astimezone()
+    assert report_file_name(result) == f"C-1042-{local:%Y-%m-%d-%H%M%S}.pdf"
+    odd = dataclasses.replace(result, person_id="A/B 7", checked_at="2026-12-04T22:18:50.123+00:00")
+    when = datetime.fromisoformat(odd.checked_at).astimezone()
+    assert report_file_name(odd) == f"A_B_7-{when:%Y-%m-%d-%H%M%S}.pdf"  # no folder in the name

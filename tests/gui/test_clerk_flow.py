@@ -1663,3 +1663,31 @@ def test_switching_the_model_asks_about_the_unrecorded_result(
     models.activate(tiny_model_dir)  # nothing waits now: no question
     wait_idle(qtbot, window.engine)
     assert len(dialogs.questions) == asked + 1
+
+
+def test_save_report_offers_a_name_per_check_and_remembers_the_folder(
+    qtbot, two_people, tmp_path, monkeypatch
+):
+    """Seen in a real window: the save dialog opened in the program's folder every time and
+    offered one name for all reports of a person on a day."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from sigverify.core.report import report_file_name
+
+    offered = []
+
+    def save_as(parent, caption, suggested, filters):
+        offered.append(suggested)
+        return str(tmp_path / "reports" / "mine.pdf"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    (tmp_path / "reports").mkdir()
+    page = verify_now(qtbot, two_people, "c-1", signature_file(tmp_path, 1, 7))
+    page.save_report()
+    wait_idle(qtbot, two_people.engine)
+    wait_idle(qtbot, two_people.engine)  # recorded first, then the page
+    qtbot.waitUntil(lambda: (tmp_path / "reports" / "mine.pdf").is_file(), timeout=30000)
+    assert offered[0].endswith(report_file_name(page.result))
+    page = verify_now(qtbot, two_people, "c-1", signature_file(tmp_path, 1, 8))
+    page.save_report()
+    assert offered[1] == str(tmp_path / "reports" / report_file_name(page.result))
