@@ -3781,8 +3781,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>This result was made with {model}, which is no longer the active model: check the signature again to see where it differs.</source>
-        <translation>此结果由 {model} 得出，该模型已不是当前模型：请重新验证该签名，以查看差异所在。</translation>
+        <source>this result was made with {model}, which is no longer the active model. Check the signature again to see where it differs.</source>
+        <translation>此结果由 {model} 得出，该模型已不是当前模型。请重新验证该签名，以查看差异所在。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/active_model.py" line="+50"/>

@@ -385,8 +385,8 @@ class VerificationService:
             raise SigverifyError(
                 translate(
                     "errors",
-                    "This result was made with {model}, which is no longer the active model: "
-                    "check the signature again to see where it differs.",
+                    "this result was made with {model}, which is no longer the active model. "
+                    "Check the signature again to see where it differs.",
                 ).format(model=result.model_id.partition("@")[0])
             )
         chosen = next(
