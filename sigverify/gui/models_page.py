@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -84,6 +85,11 @@ class ModelsPage(QWidget):
         row.addWidget(self.activate_button)
         right_layout.addLayout(row)
         two_panes(self, left, right, (300, 760))
+        # from the list to what acts on the chosen model, then the rest (the card last): Tab
+        # went list, Import, the card (no focus frame), and only then Activate
+        chain = (self.list, self.cancel_button, self.activate_button, self.delete_button)
+        for first, second in pairwise((*chain, self.import_button, self.details)):
+            QWidget.setTabOrder(first, second)
         self.engine.model_changed.connect(lambda _: self.refresh())
         self.engine.pen_model_changed.connect(lambda _: self.refresh())
         self.refresh()

@@ -53,7 +53,9 @@ def test_filters_match_parts_of_ids_and_operators_an_action_and_inclusive_days()
 def test_each_action_is_summed_up_in_words():
     verify = entry(7, "verify", "C-1", decision="review", distance=0.71, score=0.41,
                    file="cheque.png", comment="counter 3")  # fmt: skip
-    assert summary(verify) == "sent to review: “cheque.png”, distance 0.71, score 41 % — counter 3"
+    assert (
+        summary(verify) == "sent to review: “cheque.png”, distance 0.7100, score 41 % — counter 3"
+    )
     tuned = entry(14, "verify", "C-1", decision="accept", distance=0.24454731, score=0.69,
                   file="q.png", model="branch-7@7a035e31df47")  # fmt: skip
     # which model decided: a result recorded after switching models read as the new one's

@@ -108,7 +108,9 @@ def test_a_report_names_the_model_that_decided_after_a_switch(service, tmp_path)
     text = page_texts(verification_page(record))
     assert "branch-7" in text and "0123456789ab…" in text
     assert service.model.card.weights_sha256 not in text and "Where it differs" not in text
-    with pytest.raises(SigverifyError, match="made with branch-7, which is no longer the active model. Check"):
+    with pytest.raises(
+        SigverifyError, match="made with branch-7, which is no longer the active model. Check"
+    ):
         service.explain(earlier)
     # made with the active model: named and explained as before
     record = verification_record(service, made, query.data, None, "now")

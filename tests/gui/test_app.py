@@ -696,6 +696,18 @@ def test_enter_on_a_model_in_the_list_activates_it(qtbot, window, tmp_path, tiny
     assert window.engine.model.card.name == "other" and "active" in page.list.currentItem().text()
 
 
+def test_tab_goes_from_the_model_list_to_activate(qtbot, window, tmp_path, tiny_model_dir):
+    """Seen in a real window: Tab went list, Import, the card (no visible focus), and only
+    then Activate."""
+    page = models_page_with_other(qtbot, window, tmp_path, tiny_model_dir, "list")
+    qtbot.keyClick(page.list, Qt.Key.Key_Tab)
+    assert page.activate_button.hasFocus()
+    qtbot.keyClick(page.activate_button, Qt.Key.Key_Tab)
+    assert page.delete_button.hasFocus()
+    qtbot.keyClick(page.delete_button, Qt.Key.Key_Tab)
+    assert page.import_button.hasFocus()
+
+
 def test_deleting_a_model_asks_and_refuses_the_active_one(
     qtbot, window, dialogs, tmp_path, tiny_model_dir
 ):
