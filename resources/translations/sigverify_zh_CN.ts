@@ -1267,7 +1267,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+117"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+123"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1287,7 +1287,7 @@ Click to open another store at the next start</source>
         <translation>与图像模型合并</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="-67"/>
+        <location filename="../../sigverify/gui/models_page.py" line="-72"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
@@ -1307,7 +1307,7 @@ Click to open another store at the next start</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>active for pad signatures</source>
         <translation>手写板签名使用中</translation>
     </message>
@@ -2104,7 +2104,7 @@ Click to open another store at the next start</source>
 <context>
     <name>RecordStatus</name>
     <message>
-        <location filename="../../sigverify/gui/record_status.py" line="+22"/>
+        <location filename="../../sigverify/gui/record_status.py" line="+26"/>
         <source>Recorded in the audit log.</source>
         <translation>已记录到审计日志。</translation>
     </message>
@@ -2114,7 +2114,12 @@ Click to open another store at the next start</source>
         <translation>按您的选择，未记录。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Made with {model}, which is no longer the active model.</source>
+        <translation>由 {model} 得出，该模型已不是当前模型。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>This result is for {person} and the signature checked then, not the one on screen: press Verify to check this one.</source>
         <translation>此结果针对的是 {person} 及当时验证的签名，而不是屏幕上的这个签名：请按“验证”核对这个签名。</translation>
     </message>
@@ -2990,7 +2995,7 @@ enrolled {at} by {who}</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+133"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+140"/>
         <source>Recorded; report saved to {path}.</source>
         <translation>已记录；报告已保存到 {path}。</translation>
     </message>
@@ -3106,7 +3111,7 @@ enrolled {at} by {who}</source>
         <translation>（更改 {change}，由 {who} 提出）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>accepted</source>
         <translation>接受</translation>
     </message>

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from sigverify.core.i18n import join_sentences
+
 
 class RecordStatus(QLabel):
     def __init__(self, parent=None):
@@ -16,13 +18,23 @@ class RecordStatus(QLabel):
         self.setStyleSheet("")
         self.setText(text)
 
-    def say_recorded(self, in_log: bool) -> None:
-        """The result on screen is settled: in the audit log, or dropped when asked."""
-        self.say(
+    def say_recorded(self, in_log: bool, made_with: str | None = None) -> None:
+        """The result on screen is settled: in the audit log, or dropped when asked;
+        ``made_with``: the model that made it, when another one is active now (the status
+        bar names the active one, and read as the result's after a switch)."""
+        text = (
             self.tr("Recorded in the audit log.")
             if in_log
             else self.tr("Not recorded, as you chose.")
         )
+        if made_with:
+            text = join_sentences(
+                text,
+                self.tr("Made with {model}, which is no longer the active model.").format(
+                    model=made_with
+                ),
+            )
+        self.say(text)
 
     def say_out_of_date(self, person: str, same_signature: bool, in_log: bool, dropped: bool):
         """The red line under a result that no longer matches the screen: whose it is,

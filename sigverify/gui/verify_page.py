@@ -386,11 +386,18 @@ class VerifyPage(QWidget):
             dropped=self.recorded,  # recorded and not in the log: dropped when asked
         )
 
+    def _made_with(self) -> str | None:
+        """The name of the model that made the result on screen, when another is active."""
+        model = self.engine.model
+        if self.result is None or model is None or self.result.model_id == model.model_id:
+            return None
+        return self.result.model_id.partition("@")[0]
+
     def _mark_recorded_staleness(self, current: bool) -> None:
         for widget in (self.report_button, self.print_button):
             widget.setEnabled(current and self.audit_row is not None)
         if current:
-            self.record_status.say_recorded(self.audit_row is not None)
+            self.record_status.say_recorded(self.audit_row is not None, self._made_with())
         else:
             self._say_out_of_date()
 

@@ -1660,9 +1660,15 @@ def test_switching_the_model_asks_about_the_unrecorded_result(
     assert len(recorded) == (1 if choice == 0 else 0)
     if choice == 0:  # recorded as made: by the model active when it was checked
         assert recorded[0].details["model"] == made_by and made_by.startswith("tiny@")
+    # the status bar names the new model; the line under the result says whose it is
+    settled = "Recorded in the audit log." if choice == 0 else "Not recorded, as you chose."
+    assert page.record_status.text() == (
+        f"{settled} Made with tiny, which is no longer the active model."
+    )
     models.activate(tiny_model_dir)  # nothing waits now: no question
     wait_idle(qtbot, window.engine)
     assert len(dialogs.questions) == asked + 1
+    assert page.record_status.text() == settled  # its own model again
 
 
 def test_save_report_offers_a_name_per_check_and_remembers_the_folder(
