@@ -10,9 +10,10 @@ and every signature of its training, validation and test writers embedded once (
 ``normalise(x @ A)``, as the model's whitening does:
 
 - ``none``: the networks' joined embedding as it is;
-- ``wccn_s``: within-writer whitening with shrinkage ``s`` (the model's own, s = 0.3);
-  ``wccn_chosen``: the one of those with the lowest validation EER;
-- ``lda_k``: that whitening, then only the ``k`` directions along which the training
+- ``wccn_s``: within-writer whitening with shrinkage ``s`` (0.3 was the models' own until
+  training and ``models combine`` chose it on validation, as ``wccn_chosen`` does: the one
+  of those with the lowest validation EER);
+- ``lda_k``: the whitening with 0.3, then only the ``k`` directions along which the training
   writers' mean signatures differ most (linear discriminant analysis);
 - ``forgery_p``: that whitening, then each direction scaled by (its spread of skilled
   forgeries about their writer's genuine mean) ** ``p``, the spread of genuine signatures
@@ -25,6 +26,11 @@ Prints JSON: per model and map, the validation EER at 5 references (what a choic
 use; one draw of the references, as training measures) and the test EER / AUC at 1, 3, 5,
 10 references pooled and per data folder at 5 (ten draws pooled); then the mean over the
 models.
+
+Measured on the shipped pair's three splits (2026-12-04, one draw of the references then),
+test EER at 5 references, mean of the splits: none 8.1 %, wccn 0.3 6.9 %, wccn chosen 6.6 %,
+lda 32 / 64 / 128 / 192: 8.6 / 7.6 / 7.1 / 6.8 %, forgery 0.25 / 0.5 / 1: 7.1 / 7.8 / 11.0 %,
+kiss 6.8 %.
 """
 
 from __future__ import annotations
