@@ -33,8 +33,9 @@ def render_report(engine, result, query, audit, path: str | None, done, failed) 
 
 def ask_report_path(parent, result) -> str | None:
     """Where to save ``result``'s report, asked with the folder used last time (else the
-    user's documents folder; it opened in the program's folder) and a name that says whose
-    and when (:func:`~sigverify.core.report.report_file_name`). None when cancelled."""
+    user's documents folder, else home; it opened in the program's folder) and a name that
+    says whose and when (:func:`~sigverify.core.report.report_file_name`). None when
+    cancelled."""
     from pathlib import Path
 
     from PySide6.QtCore import QStandardPaths
@@ -46,7 +47,10 @@ def ask_report_path(parent, result) -> str | None:
 
     settings = gui_settings()
     documents = QStandardPaths.StandardLocation.DocumentsLocation
-    folder = settings.value("reports/folder", "") or QStandardPaths.writableLocation(documents)
+    # the first existing of: last time's, the documents folder, home (where no documents
+    # folder exists Qt fell back to the last folder opened: the scans)
+    candidates = (settings.value("reports/folder", ""), QStandardPaths.writableLocation(documents))
+    folder = next((f for f in candidates if f and Path(f).is_dir()), str(Path.home()))
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("VerifyPage", "Save report"),

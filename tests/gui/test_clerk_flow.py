@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -1694,6 +1695,7 @@ def test_save_report_offers_a_name_per_check_and_remembers_the_folder(
     wait_idle(qtbot, two_people.engine)  # recorded first, then the page
     qtbot.waitUntil(lambda: (tmp_path / "reports" / "mine.pdf").is_file(), timeout=30000)
     assert offered[0].endswith(report_file_name(page.result))
+    assert Path(offered[0]).parent.is_dir()  # documents, else home: never a missing folder
     page = verify_now(qtbot, two_people, "c-1", signature_file(tmp_path, 1, 8))
     page.save_report()
     assert offered[1] == str(tmp_path / "reports" / report_file_name(page.result))
