@@ -237,13 +237,13 @@ def verification_page(record: VerificationRecord) -> Figure:
         (translate("report", "Weights SHA-256"), record.weights_sha256),
         (translate("report", "Operator"), record.operator),
         (translate("report", "Checked at"), record.checked_at),
+        *([(translate("report", "Recorded at"), record.recorded_at)] if record.recorded_at else []),
         (
             translate("report", "Audit log row"),
             f"#{record.audit[0]}  {record.audit[1]}"
             if record.audit
             else translate("report", "not recorded"),
         ),
-        *([(translate("report", "Recorded at"), record.recorded_at)] if record.recorded_at else []),
     ]
     for label, value in facts:
         page.text(label, 8.5, color="#555555", step=0)
