@@ -11,6 +11,13 @@
 3. Run this again: ``pyside6-lrelease`` compiles each ``.ts`` to the ``.qm`` the app loads.
    ``tests/gui/test_translations.py`` fails while a string lacks a translation or a ``.qm``
    is older than its ``.ts``.
+
+It needs the tools of PySide6 6.12 or later: 6.11's lupdate reads ``translate(context,
+text, None, n)`` in ``sigverify/core`` as a plain text and dropped 8 plural translations;
+the app itself stays below 6.12 on Python < 3.12 (see ``pyproject.toml``). So, there::
+
+    python3 -m venv /tmp/qt-tools && /tmp/qt-tools/bin/pip install "PySide6-Essentials>=6.12"
+    /tmp/qt-tools/bin/python scripts/update_translations.py
 """
 
 from __future__ import annotations
@@ -26,6 +33,21 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 MESSAGE = re.compile(r"(<message(?: [^>]*)?>.*?</message>)", re.DOTALL)
 #: The languages the app ships in besides English (the source language).
 LANGUAGES = ("zh_CN",)
+
+
+#: The oldest PySide6 whose lupdate keeps ``translate(context, text, None, n)`` plural.
+TOOLS_FROM = (6, 12)
+
+
+def check_tools() -> None:
+    import PySide6
+
+    version = tuple(int(part) for part in PySide6.__version__.split(".")[:2])
+    if version < TOOLS_FROM:
+        sys.exit(
+            f"PySide6 {PySide6.__version__}'s lupdate drops the plural texts of sigverify/core: "
+            "run this with PySide6 6.12 or later (see the top of this script)."
+        )
 
 
 def sources() -> list[str]:
@@ -85,6 +107,7 @@ def keep_moved(ts: Path, known: dict[str, tuple[str, ...]]) -> int:
 
 
 def main() -> int:
+    check_tools()
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
         ts = TRANSLATIONS / f"sigverify_{language}.ts"

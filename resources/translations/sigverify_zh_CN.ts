@@ -3012,11 +3012,20 @@ enrolled {at} by {who}</source>
 </context>
 <context>
     <name>advice</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../sigverify/core/verification_results.py" line="+36"/>
         <source>{person} has %n reference(s); {low} to {high} are recommended.</source>
         <extracomment>The measures a query drawn on a pad is judged on: how it was written (the pen model, dynamic time warping) and its picture (the image model). With fewer than 5 references the models measured many more genuine signatures sent to review or rejected (the card&apos;s test figures per reference count say how many).</extracomment>
-        <translation>{person} 目前有 %n 个参考签名，建议登记 {low} 至 {high} 个。</translation>
+        <translation>
+            <numerusform>{person} 目前有 %n 个参考签名，建议登记 {low} 至 {high} 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Measured on the model&apos;s test writers at its threshold: with %n reference(s) {now:.0%} of genuine signatures were refused, with {enough} references {then:.0%}.</source>
+        <translation>
+            <numerusform>在模型的测试书写者上按其阈值测得：使用 %n 个参考签名时，有 {now:.0%} 的真实签名未被接受；使用 {enough} 个参考签名时为 {then:.0%}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3146,13 +3155,29 @@ enrolled {at} by {who}</source>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
         <source>%n reference(s): {files}</source>
-        <translation>%n 个参考签名：{files}</translation>
+        <translation>
+            <numerusform>%n 个参考签名：{files}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n reference(s), model {model}</source>
+        <translation>
+            <numerusform>%n 个参考签名，模型 {model}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>with %n reference(s)</source>
+        <translation>
+            <numerusform>共 %n 个参考签名</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+17"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
@@ -3708,7 +3733,7 @@ enrolled {at} by {who}</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+102"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+93"/>
         <source>“{name}” does not look like the other references (distance {distance:.3f}, more than the reject threshold {reject:.3f}): it may be another person&apos;s signature or a bad scan.</source>
         <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows</extracomment>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
@@ -4060,8 +4085,23 @@ enrolled {at} by {who}</source>
         <source>density</source>
         <translation>密度</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Distances with %n reference(s)</source>
+        <translation>
+            <numerusform>%n 个参考签名时的距离分布</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <location line="+23"/>
+        <source>%n ref(s)</source>
+        <translation>
+            <numerusform>%n 个参考签名</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+17"/>
+        <location line="-20"/>
         <source>false accept rate (forgeries accepted)</source>
         <translation>误识率（被接受的伪造签名）</translation>
     </message>
@@ -4192,8 +4232,15 @@ enrolled {at} by {who}</source>
         <source>, time warping {dtw:.2f}</source>
         <translation>，时间规整 {dtw:.2f}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Drawn on a pad: the way it was written is {writing:.2f} times its thresholds against %n pad reference(s) ({measures}), the picture {image:.2f} times its threshold (distance {distance:.3f}); together, counting the way it was written {writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.2f}</source>
+        <translation>
+            <numerusform>手写板上签：与 %n 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.3f}）；书写方式占 {writing_share:.0f} %、图像占 {image_share:.0f} %，合并为 {fused:.2f}</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>within the accept limit {limit:.3f}</source>
         <translation>在接受界限 {limit:.3f} 以内</translation>
     </message>
@@ -4459,8 +4506,15 @@ enrolled {at} by {who}</source>
         <source>Batch verification summary</source>
         <translation>批量验证汇总</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n item(s): {accept} accepted, {review} to review, {reject} rejected, {errors} could not be checked.</source>
+        <translation>
+            <numerusform>%n 项：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法验证。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -4595,10 +4649,19 @@ postgresql://ann@branch-server/sigverify
         <source>Pen recordings</source>
         <translation>笔迹记录</translation>
     </message>
-    <message>
-        <location line="+28"/>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n file(s) could not be used:</source>
+        <translation>
+            <numerusform>%n 个文件无法使用：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>Added the other %n file(s).</source>
-        <translation>其余 %n 个文件已添加。</translation>
+        <translation>
+            <numerusform>其余 %n 个文件已添加。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14"/>
