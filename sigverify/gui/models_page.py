@@ -45,6 +45,8 @@ class ModelsPage(QWidget):
         self.before_switch = lambda then: True
         self.list = QListWidget()
         self.list.setWordWrap(True)  # "name (active for pad …, built in)" wraps, not cut off
+        # a wrapped entry read as two models (seen in a real window): rows shaded in turn
+        self.list.setAlternatingRowColors(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
         self.details = QTextBrowser()
