@@ -13,7 +13,7 @@ from pathlib import Path
 from sigverify.core.i18n import translate
 from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.spreadsheet import to_cell
-from sigverify.core.store.records import AuditEntry
+from sigverify.core.store.records import AuditEntry, model_name_in
 
 CSV_COLUMNS = ("id", "at", "operator", "action", "person", "details", "previous_hash", "hash")
 
@@ -123,7 +123,7 @@ def _details_text(entry: AuditEntry) -> str:
                 "audit", "{decision}: “{file}”, distance {distance}, score {score}"
             ).format(decision=decision, file=file, distance=_figure(d.get("distance")), score=score)
         if d.get("model"):  # which model decided (recorded as name@checksum)
-            name = str(d["model"]).split("@")[0]
+            name = model_name_in(str(d["model"]))
             text += translate("audit", ", model {model}").format(model=name)
         if d.get("same_image_as"):
             text += " " + translate("audit", "(the same image as the reference “{name}”)").format(

@@ -25,6 +25,7 @@ from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.plot_fonts import font_families
+from sigverify.core.store.records import model_name_in
 from sigverify.core.verification_results import VerificationResult, decision_label
 
 if TYPE_CHECKING:
@@ -66,9 +67,9 @@ def verification_record(
     signature departs from the nearest one (:meth:`VerificationService.explain`); with
     ``audit``, the time and the operator of that audit row. ``checked_at``: when the check
     ran, for a result that does not say (seen in a real window: the report's "Checked at"
-    was the time it was recorded, 22 s later). The
-    model named is the one that decided (a clerk may have switched models since), and the
-    heat map is left out when that is no longer the active one."""
+    was the time it was recorded, 22 s later). The model named is the one that decided (a
+    clerk may have switched models since), and the heat map is left out when that is no
+    longer the active one."""
     store = service.store
     references = []
     for reference in result.per_reference:
@@ -79,8 +80,9 @@ def verification_record(
     if same_model:
         model_name, weights = card.name, card.weights_sha256
     else:  # decided by a model switched away from since: named as its audit row names it
-        model_name, _, checksum = result.model_id.partition("@")
-        weights = checksum.partition("+")[0] + "…"  # the first 12 digits the id keeps
+        model_name = model_name_in(result.model_id)
+        checksum = result.model_id.partition("@")[2].partition("+")[0]
+        weights = f"{checksum}…"  # the first 12 digits the id keeps
     operator = service.operator
     entry = store.audit_entry(audit[0]) if audit is not None else None
     recorded_at = None

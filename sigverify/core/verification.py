@@ -49,7 +49,13 @@ from sigverify.core.scoring import (
     spread_factor,
 )
 from sigverify.core.store import Store
-from sigverify.core.store.records import NewReference, PendingChange, Person, now
+from sigverify.core.store.records import (
+    NewReference,
+    PendingChange,
+    Person,
+    model_name_in,
+    now,
+)
 from sigverify.core.stroke_match import InkMap, applies, mismatches_among, stroke_check
 from sigverify.core.thresholds import (
     Thresholds,
@@ -387,7 +393,7 @@ class VerificationService:
                     "errors",
                     "this result was made with {model}, which is no longer the active model. "
                     "Check the signature again to see where it differs.",
-                ).format(model=result.model_id.partition("@")[0])
+                ).format(model=model_name_in(result.model_id))
             )
         chosen = next(
             (r for r in result.per_reference if r.reference_id == reference_id), result.nearest

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.store import Store
+from sigverify.core.store.records import model_name_in
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.qimages import bytes_to_pixmap, small_grey
@@ -391,7 +392,7 @@ class VerifyPage(QWidget):
         model = self.engine.model
         if self.result is None or model is None or self.result.model_id == model.model_id:
             return None
-        return self.result.model_id.partition("@")[0]
+        return model_name_in(self.result.model_id)
 
     def _mark_recorded_staleness(self, current: bool) -> None:
         for widget in (self.report_button, self.print_button):

@@ -81,6 +81,13 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
+def model_name_in(model_id: str) -> str:
+    """The model's name in a model id (``name@checksum``, as
+    :attr:`~sigverify.core.model.card.ModelCard.model_id` writes it), the way audit rows,
+    stored embeddings and results name a model."""
+    return model_id.partition("@")[0]
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
