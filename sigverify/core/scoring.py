@@ -122,8 +122,8 @@ class ScoreSet:
     def pooled(sets: list[ScoreSet]) -> ScoreSet:
         """Several runs of the protocol with the same references count (e.g. other draws
         of the references) as one set of scores, each score keeping its writer."""
-        fields = ("genuine", "skilled", "random", "genuine_writer", "skilled_writer")
-        fields += ("random_writer",)
+        scores = ("genuine", "skilled", "random")
+        fields = (*scores, *(f"{name}_writer" for name in scores))
         joined = {f: np.concatenate([getattr(s, f) for s in sets]) for f in fields}
         return ScoreSet(refs=sets[0].refs, **joined)
 
