@@ -1267,7 +1267,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+123"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+125"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2212,6 +2212,19 @@ enrolled {at} by {who}</source>
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../sigverify/gui/report_actions.py" line="+127"/>
+        <source>Recorded; report saved to {path}.</source>
+        <translation>已记录；报告已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded; report sent to the printer.</source>
+        <translation>已记录；报告已发送到打印机。</translation>
+    </message>
+</context>
+<context>
     <name>ResultSummary</name>
     <message>
         <location filename="../../sigverify/gui/result_summary.py" line="+50"/>
@@ -2814,7 +2827,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+57"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+58"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2985,7 +2998,7 @@ enrolled {at} by {who}</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+56"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="-73"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -2995,17 +3008,7 @@ enrolled {at} by {who}</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+140"/>
-        <source>Recorded; report saved to {path}.</source>
-        <translation>已记录；报告已保存到 {path}。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Recorded; report sent to the printer.</source>
-        <translation>已记录；报告已发送到打印机。</translation>
-    </message>
-    <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+22"/>
+        <location line="+22"/>
         <source>The printer could not be used.</source>
         <translation>无法使用打印机。</translation>
     </message>
@@ -3672,7 +3675,7 @@ enrolled {at} by {who}</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/records.py" line="+101"/>
+        <location filename="../../sigverify/core/store/records.py" line="+108"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
@@ -3744,7 +3747,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+120"/>
+        <location filename="../../sigverify/core/verification.py" line="+126"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -3927,7 +3930,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+372"/>
+        <location filename="../../sigverify/core/report.py" line="+374"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>

@@ -1,5 +1,6 @@
 """A verification's report from the app: written as PDF, or drawn on a printer (see
-:mod:`sigverify.core.report` for the page itself)."""
+:mod:`sigverify.core.report` for the page itself), and the Verify page's buttons for them
+(:class:`ReportActions`)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,48 @@ def print_page(parent, png: bytes, printer=None) -> bool:
     painter.drawImage(0, 0, image)
     painter.end()
     return True
+
+
+class ReportActions:
+    """The Verify page's *Save report…* and *Print…*, mixed into
+    :class:`~sigverify.gui.verify_page.VerifyPage`, which provides the result on screen
+    (``result``, ``result_query``, ``recorded``, ``audit_row``, ``result_is_current``),
+    ``record``, ``record_status`` and the worker (``engine``)."""
+
+    def _when_recorded(self, then) -> None:
+        """``then()`` once the result on screen is in the audit log (recording it first
+        when it is not yet), so that a report always names its audit row."""
+        if self.result is None or (not self.recorded and not self.result_is_current()):
+            return
+        if self.recorded:  # in the log, or the clerk chose not to record it
+            then()
+        else:
+            self.record(then=then)
+
+    def save_report(self, path: str | None = None) -> None:
+        """Save the result's report as PDF (asking where, unless ``path``)."""
+        if self.result is None:
+            return
+        if path is None:
+            path = ask_report_path(self, self.result)
+        if path:
+            self._when_recorded(lambda: self._render_report(path))
+
+    def print_report(self, printer=None) -> None:
+        """Print the result's report (asking for the printer, unless ``printer``)."""
+        if self.result is not None:
+            self._when_recorded(lambda: self._render_report(None, printer))
+
+    def _render_report(self, path: str | None, printer=None) -> None:
+        def done(output):
+            if path is not None:
+                self.record_status.setText(
+                    self.tr("Recorded; report saved to {path}.").format(path=path)
+                )
+            elif print_page(self, output, printer):
+                self.record_status.setText(self.tr("Recorded; report sent to the printer."))
+
+        render_report(
+            self.engine, self.result, self.result_query, self.audit_row, path, done,
+            lambda error: dialogs.show_error(self, error),
+        )  # fmt: skip

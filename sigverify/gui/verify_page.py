@@ -24,7 +24,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.qimages import bytes_to_pixmap, small_grey
 from sigverify.gui.record_status import RecordStatus
-from sigverify.gui.report_actions import ask_report_path, print_page, render_report
+from sigverify.gui.report_actions import ReportActions
 from sigverify.gui.result_summary import ResultSummary
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
 from sigverify.gui.widgets import (
@@ -36,7 +36,7 @@ from sigverify.gui.widgets import (
 from sigverify.gui.workers import Engine
 
 
-class VerifyPage(QWidget):
+class VerifyPage(ReportActions, QWidget):
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
         self.engine, self.store = engine, store
@@ -444,43 +444,3 @@ class VerifyPage(QWidget):
             done,
             failed,
         )
-
-    # ------------------------------------------------------------ reports
-
-    def _when_recorded(self, then) -> None:
-        """``then()`` once the result on screen is in the audit log (recording it first
-        when it is not yet), so that a report always names its audit row."""
-        if self.result is None or (not self.recorded and not self.result_is_current()):
-            return
-        if self.recorded:  # in the log, or the clerk chose not to record it
-            then()
-        else:
-            self.record(then=then)
-
-    def save_report(self, path: str | None = None) -> None:
-        """Save the result's report as PDF (asking where, unless ``path``)."""
-        if self.result is None:
-            return
-        if path is None:
-            path = ask_report_path(self, self.result)
-        if path:
-            self._when_recorded(lambda: self._render_report(path))
-
-    def print_report(self, printer=None) -> None:
-        """Print the result's report (asking for the printer, unless ``printer``)."""
-        if self.result is not None:
-            self._when_recorded(lambda: self._render_report(None, printer))
-
-    def _render_report(self, path: str | None, printer=None) -> None:
-        def done(output):
-            if path is not None:
-                self.record_status.setText(
-                    self.tr("Recorded; report saved to {path}.").format(path=path)
-                )
-            elif print_page(self, output, printer):
-                self.record_status.setText(self.tr("Recorded; report sent to the printer."))
-
-        render_report(
-            self.engine, self.result, self.result_query, self.audit_row, path, done,
-            lambda error: dialogs.show_error(self, error),
-        )  # fmt: skip

@@ -183,6 +183,10 @@ def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     assert page.summary.badge.text() in ("接受", "需复核", "拒绝")
     reason = page.result.reason
     assert "最接近的参考签名" in reason and "阈值" in reason, reason
+    # the report buttons' part of the page (its own class, ReportActions) speaks Chinese too
+    page.save_report(str(tmp_path / "r.pdf"))
+    qtbot.waitUntil(lambda: (tmp_path / "r.pdf").is_file(), timeout=30000)
+    qtbot.waitUntil(lambda: "报告已保存到" in page.record_status.text(), timeout=30000)
 
 
 def test_the_language_setting_is_kept_for_the_next_start(qapp, window, dialogs):
