@@ -41,8 +41,8 @@ class EnrolmentFlow:
         signatures gathered for a new person went to an existing one). Drop them, or Cancel
         and stay. True when the caller may go on. ``then`` (quitting): "Enrol them" too,
         which enrols them (with the name and note typed) and runs ``then()`` once they are
-        all enrolled (False meanwhile); "Drop" drops a new person's typed details with them
-        (they asked again, a second question in a row)."""
+        all enrolled (False meanwhile); "Drop" leaves them (and a new person's typed details)
+        to go with the window, which closes without asking about those details again."""
         waiting = [s for s in self.adding.signatures if s not in self._enrolling]
         if not waiting:
             return True
@@ -106,9 +106,8 @@ class EnrolmentFlow:
         if choice == 0:
             self.enroll(then=then)
             return False
-        self.adding.clear()
-        if self.person_id is None:
-            self.details.show_new(self.tr("New person"))
+        # "Drop" takes effect when the window closes: a Cancel to a later question (an
+        # unrecorded result, work still running) keeps them, as "Do not record" does
         return True
 
     def _update_buttons(self) -> None:
@@ -121,6 +120,9 @@ class EnrolmentFlow:
         self.enroll_button.setToolTip(self.tr("Enrol the signatures below (Ctrl+Enter)"))
         self.enroll_button.setEnabled(count > 0)
         self.details.save_button.setEnabled(self.details.edited_now())
+        self.details.verify_button.setEnabled(
+            self.person_id is not None and self._reference_count() > 0
+        )
         if count:  # not a line about an enrolment done before these were added
             self.status.setText(
                 self.tr("%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.", "", count)

@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         engine.busy_changed.connect(self.busy.setVisible)
         engine.model_changed.connect(self._model_changed)
         self.people_page.people_changed.connect(self._people_changed)
+        self.people_page.verify_requested.connect(self.verify_person)
 
         settings = gui_settings()
         geometry = settings.value("window/geometry")
@@ -198,6 +199,13 @@ class MainWindow(QMainWindow):
         """A queue item on the Verify page, beside the references (already recorded)."""
         self.go_to_page(self.pages.indexOf(self.verify_page))
         show_queued(self.verify_page, person_id, image, audit_id)
+
+    def verify_person(self, person_id: str) -> None:
+        """The Verify page, the person chosen on the People page chosen there, ready for
+        the signature to check (Ctrl+O, Ctrl+V or a drop)."""
+        self.verify_page.choose_person(person_id)
+        self.go_to_page(self.pages.indexOf(self.verify_page))
+        move_focus(self.verify_page.drop_area)
 
     def go_to_page(self, row: int) -> None:
         """Show page ``row`` with the keyboard focus in its first field, so that typing

@@ -58,6 +58,8 @@ class PeopleList(QListWidget):
 
 class PeoplePage(EnrolmentFlow, QWidget):
     people_changed = Signal()
+    #: A signature to check against this person (id): the Verify page takes them.
+    verify_requested = Signal(str)
 
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
@@ -96,6 +98,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.details = PersonDetails()
         self.details.edited.connect(self._update_buttons)
         self.details.save_requested.connect(lambda: self.save_details())
+        self.details.verify_requested.connect(lambda: self.verify_requested.emit(self.person_id))
 
         self.reference_panel = ReferencesPanel(engine, store)
         self.reference_panel.references_changed.connect(self._references_changed)
@@ -244,7 +247,10 @@ class PeoplePage(EnrolmentFlow, QWidget):
         if choice == 0:
             self.save_details(then)
             return then is None
-        self.details.saved = self.details.typed()  # left as stored
+        if then is None:  # the fields show what is stored again
+            self.details.revert()
+        # quitting: "Discard" takes effect when the window closes, so a Cancel to a later
+        # question keeps the edit (it had been marked saved and then went unasked)
         return True
 
     def new_person(self) -> None:

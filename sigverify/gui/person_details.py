@@ -21,11 +21,21 @@ class PersonDetails(QWidget):
     edited = Signal()
     #: "Save name and note" was pressed, or Enter in the name or note with something edited.
     save_requested = Signal()
+    #: "Verify a signature" was pressed: check one against this person on the Verify page.
+    verify_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        # the Verify page kept the person checked last while the clerk chose another one
+        # here (seen in a real window): this takes the person shown there
+        self.verify_button = QPushButton(self.tr("&Verify a signature"))
+        self.verify_button.setToolTip(
+            self.tr("Check a signature against this person's references on the Verify page")
+        )
+        self.verify_button.clicked.connect(self.verify_requested)
+        self.verify_button.setEnabled(False)
         self.id_edit = QLineEdit()
         self.id_edit.setPlaceholderText(self.tr("e.g. customer or patient number"))
         self.name_edit = QLineEdit()
@@ -51,7 +61,10 @@ class PersonDetails(QWidget):
         self.thresholds.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.verify_button)
+        layout.addLayout(title_row)
         layout.addLayout(form)
         layout.addWidget(self.thresholds)
         self.person_id: str | None = None
@@ -106,6 +119,12 @@ class PersonDetails(QWidget):
         return self.person_id is None and any(
             edit.text().strip() for edit in (self.id_edit, self.name_edit, self.note_edit)
         )
+
+    def revert(self) -> None:
+        """The name and note as stored, the edit dropped."""
+        self.name_edit.setText(self.saved[0])
+        self.note_edit.setText(self.saved[1])
+        self.edited.emit()
 
     def mark_saved(self, name: str, note: str) -> None:
         self.saved = (name, note)

@@ -68,6 +68,32 @@ def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path,
     assert len(verifications(window, "c-1")) == 1 and verifications(window, "c-2") == []
 
 
+def test_verify_a_signature_on_the_people_page_takes_that_person(qtbot, two_people, tmp_path):
+    """The Verify page kept the person checked last while the clerk went on to another one
+    on the People page (seen in a real window); "Verify a signature" (Alt+V) there takes the
+    person shown to the Verify page, ready for the signature."""
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.record()
+    wait_idle(qtbot, window.engine)
+    people = window.people_page
+    window.go_to_page(window.pages.indexOf(people))
+    button = people.details.verify_button
+    assert button.shortcut() == QKeySequence("Alt+V")
+    people.new_person()
+    assert not button.isEnabled()  # nobody stored yet
+    people.show_person("c-2")
+    assert button.isEnabled()
+    button.click()
+    assert window.pages.currentWidget() is page
+    assert page.person_id() == "c-2" and page.person.currentText() == "c-2"
+    assert page.drop_area.hasFocus()
+    page.drop_area.add_paths([signature_file(tmp_path, 2, 7)])
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    assert page.result.person_id == "c-2"
+
+
 def test_the_result_names_the_file_and_whose_references_it_used(qtbot, two_people, tmp_path):
     window = two_people
     window.store.update_person("c-2", "Ana <Lima>", "", "test")
@@ -283,6 +309,48 @@ def test_quitting_drops_a_new_persons_signatures_and_details_in_one_answer(
     ]
     assert dialogs.options[-1] == ["&Enrol them", "&Drop"]
     assert window.store.enrolled_id("t-7") is None
+
+
+def test_drop_then_cancel_when_quitting_keeps_the_signatures(qtbot, two_people, dialogs, tmp_path):
+    """As for "Do not record": "Drop" to the signatures waiting, then Cancel to a later
+    question ("Work is still running") keeps them, with the new person's ID typed."""
+    window = two_people
+    people = window.people_page
+    people.new_person()
+    people.details.id_edit.setText("t-8")
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(2)])
+    window.engine.submit(lambda context, job: time.sleep(0.5))  # "Work is still running"
+    dialogs.choice, dialogs.answer = 1, False  # Drop; then: do not quit
+    window.close()
+    assert window.isVisible() and dialogs.questions[-1].startswith("Work is still running")
+    assert len(people.adding.signatures) == 2 and people.details.id_edit.text() == "t-8"
+    assert people.enroll_button.isEnabled()
+    wait_idle(qtbot, window.engine)
+    dialogs.choice = 0  # asked again: Enrol them, then it closes
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert window.store.get_person("t-8").reference_count == 2
+
+
+def test_discard_then_cancel_when_quitting_keeps_the_edit(qtbot, two_people, dialogs):
+    """"Discard" to the unsaved note when quitting, then Cancel to a later question: the
+    note typed stays, still unsaved (it had been marked saved: the app then closed and left
+    the person without asking). Away from quitting, "Discard" shows the stored note again."""
+    window = two_people
+    people = window.people_page
+    people.show_person("c-1")
+    people.details.note_edit.setText("VIP")
+    people.details.edited.emit()
+    window.engine.submit(lambda context, job: time.sleep(0.5))  # "Work is still running"
+    dialogs.choice, dialogs.answer = 1, False  # Discard; then: do not quit
+    window.close()
+    assert window.isVisible() and dialogs.questions[-1].startswith("Work is still running")
+    assert people.details.note_edit.text() == "VIP" and people.details.edited_now()
+    assert people.details.save_button.isEnabled()
+    assert people.settle_details()  # Discard, not quitting
+    assert people.details.note_edit.text() == "" and not people.details.edited_now()
+    assert not people.details.save_button.isEnabled()
+    assert window.store.get_person("c-1").note == ""
 
 
 def test_a_result_arriving_while_quit_is_asked_is_not_closed_unasked(
