@@ -333,7 +333,7 @@ def test_drop_then_cancel_when_quitting_keeps_the_signatures(qtbot, two_people, 
 
 
 def test_discard_then_cancel_when_quitting_keeps_the_edit(qtbot, two_people, dialogs):
-    """"Discard" to the unsaved note when quitting, then Cancel to a later question: the
+    """Discard to the unsaved note when quitting, then Cancel to a later question: the
     note typed stays, still unsaved (it had been marked saved: the app then closed and left
     the person without asking). Away from quitting, "Discard" shows the stored note again."""
     window = two_people
