@@ -624,13 +624,8 @@
         <source>&amp;Enrol it</source>
         <translation>登记它(&amp;E)</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>New person</source>
-        <translation>新建人员</translation>
-    </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Enrol %n reference(s)</source>
         <translation>
             <numerusform>登记 %n 个参考签名</numerusform>
@@ -638,18 +633,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+46"/>
+        <location line="+49"/>
         <location line="+11"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-56"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+8"/>
         <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.</source>
         <translation>
             <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。</numerusform>
@@ -905,12 +900,12 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     </message>
     <message>
         <location line="+18"/>
-        <location line="+117"/>
+        <location line="+125"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-117"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -947,7 +942,7 @@ Click to open another store at the next start</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -1617,18 +1612,19 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+70"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+72"/>
         <source>Search by id or name…</source>
+        <extracomment>A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+178"/>
+        <location line="+182"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-180"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1638,7 +1634,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1663,7 +1659,7 @@ Click to open another store at the next start</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1700,7 +1696,7 @@ Click to open another store at the next start</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-187"/>
+        <location line="-190"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1719,7 +1715,7 @@ Click to open another store at the next start</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1727,9 +1723,19 @@ Click to open another store at the next start</source>
 <context>
     <name>PersonDetails</name>
     <message>
-        <location filename="../../sigverify/gui/person_details.py" line="+30"/>
+        <location filename="../../sigverify/gui/person_details.py" line="+33"/>
+        <source>&amp;Verify a signature</source>
+        <extracomment>The name or note was typed in (``edited_now`` tells whether it differs from the stored). &quot;Save name and note&quot; was pressed, or Enter in the name or note with something edited. &quot;Verify a signature&quot; was pressed: check one against this person on the Verify page.</extracomment>
+        <translation>验证签名(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check a signature against this person&apos;s references on the Verify page</source>
+        <translation>在“验证”页面将一个签名与此人的参考签名比对</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>e.g. customer or patient number</source>
-        <extracomment>The name or note was typed in (``edited_now`` tells whether it differs from the stored). &quot;Save name and note&quot; was pressed, or Enter in the name or note with something edited.</extracomment>
         <translation>例如客户号或病历号</translation>
     </message>
     <message>
@@ -1758,7 +1764,7 @@ Click to open another store at the next start</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Own thresholds: accept at or below {accept}, reject above {reject} (the Thresholds page sets them).</source>
         <translation>个人阈值：不高于 {accept} 接受，高于 {reject} 拒绝（在“阈值”页设置）。</translation>
     </message>
