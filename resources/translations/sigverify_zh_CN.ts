@@ -2883,12 +2883,7 @@ enrolled {at} by {who}</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Record the result (if it is not yet) and save it on one A4 page as PDF</source>
-        <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -2903,13 +2898,18 @@ enrolled {at} by {who}</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+132"/>
+        <location line="-59"/>
+        <location line="+136"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-96"/>
+        <source>Record the result (if it is not yet) and save it on one A4 page as PDF (Ctrl+Shift+S)</source>
+        <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>

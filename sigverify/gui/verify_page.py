@@ -104,8 +104,12 @@ class VerifyPage(ReportActions, QWidget):
         self.record_button.clicked.connect(lambda: self.record())
         self.record_status = RecordStatus()
         self.report_button = QPushButton(self.tr("Save report…"))
+        self.report_button.setShortcut("Ctrl+Shift+S")  # "save as", beside Record's Ctrl+S
         self.report_button.setToolTip(
-            self.tr("Record the result (if it is not yet) and save it on one A4 page as PDF")
+            self.tr(
+                "Record the result (if it is not yet) and save it on one A4 page as PDF "
+                "(Ctrl+Shift+S)"
+            )
         )
         self.report_button.clicked.connect(lambda: self.save_report())
         self.print_button = QPushButton(self.tr("Print…"))

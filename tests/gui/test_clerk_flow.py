@@ -1023,6 +1023,25 @@ def test_a_report_records_the_result_first_and_names_its_audit_row(qtbot, two_pe
     assert len(verifications(window, "c-1")) == 1
 
 
+def test_ctrl_shift_s_saves_the_report(qtbot, two_people, tmp_path, monkeypatch):
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    asked = []
+    monkeypatch.setattr(page, "save_report", lambda *args: asked.append(args))
+    window.go_to_page(window.pages.indexOf(page))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page.comment.setFocus()
+    qtbot.keyClick(
+        page.comment,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: asked != [], timeout=5000)  # a shortcut clicks after a moment
+    assert asked == [()]
+    assert "(Ctrl+Shift+S)" in page.report_button.toolTip()
+
+
 def test_no_report_for_a_stale_result(qtbot, two_people, tmp_path):
     window = two_people
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
