@@ -98,6 +98,10 @@ def test_accuracy_reports_metrics_and_the_blank_control(tiny_model_dir, tmp_path
     assert synth["writers_used"] == ["all"]
     assert synth["per_refs"]["3"]["eer"]["mean"] == round(metrics["eer"], 4)
     assert synth["per_refs"]["3"]["eer"]["splits"] == [round(metrics["eer"], 4)]
+    # the FRR that accepting at most 5 % of skilled forgeries costs (one folder: the same)
+    frr = out["pooled"]["3"]["frr_at_far_5"]["splits"]
+    assert len(frr) == 1 and 0.0 <= frr[0] <= 1.0
+    assert synth["per_refs"]["3"]["frr_at_far_5"]["splits"] == frr
     assert synth["per_refs"]["3"]["eer"]["ci95"] == [
         round(v, 4) for v in metrics["intervals"]["eer_95"]
     ]

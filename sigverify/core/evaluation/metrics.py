@@ -113,6 +113,16 @@ def far_at_frr(genuine: np.ndarray, forged: np.ndarray, frr_target: float) -> fl
     return float(far[ok[0]])
 
 
+def frr_at_far(genuine: np.ndarray, forged: np.ndarray, far_target: float) -> float:
+    """FRR at the largest threshold whose FAR is at most ``far_target``: how many genuine
+    signatures must be refused to accept no more forgeries than that."""
+    if len(genuine) == 0 or len(forged) == 0:
+        return float("nan")
+    thresholds, far, frr = roc_points(genuine, forged)
+    ok = np.flatnonzero(far <= far_target + 1e-12)
+    return float(frr[ok[-1]])
+
+
 def per_writer_eer(scores: ScoreSet) -> float:
     """Mean over writers of each writer's own EER (a per-person threshold)."""
     negatives, negative_writer, _ = scores.negatives()

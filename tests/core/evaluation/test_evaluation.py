@@ -15,6 +15,7 @@ from sigverify.core.evaluation.metrics import (
     compute_metrics,
     error_rates,
     far_at_frr,
+    frr_at_far,
 )
 from sigverify.core.evaluation.plots import (
     ThresholdMarks,
@@ -84,6 +85,15 @@ def test_far_at_frr():
     assert far_at_frr(genuine, forged, 0.01) == pytest.approx(1 / 3)
     assert far_at_frr(genuine, forged, 0.05) == pytest.approx(1 / 3)  # t = 0.95 still takes 0.5
     assert far_at_frr(genuine, forged, 0.6) == 0.0  # t = 0.4
+
+
+def test_frr_at_far():
+    forged = np.linspace(0.01, 1.0, 100)  # FAR <= 5 % needs t < 0.06
+    genuine = np.array([0.02, 0.065, 0.5, 0.9])
+    assert frr_at_far(genuine, forged, 0.05) == pytest.approx(0.75)  # t = 0.05: 0.02 accepted
+    assert frr_at_far(genuine, forged, 0.06) == pytest.approx(0.5)  # t = 0.065: 0.065 too
+    assert frr_at_far(genuine, forged, 0.0) == 1.0  # t below every forgery: all refused
+    assert frr_at_far(genuine, forged, 1.0) == 0.0
 
 
 def test_aggregate_uses_the_nearest_half():
