@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 from sigverify.core.data.bank import WriterBank
 from sigverify.core.encoders import Encoder
@@ -57,6 +58,13 @@ def measure(
 ) -> Validation:
     """``encoder`` measured on the validation writers with ``refs`` references."""
     embeddings = embed_inputs(encoder, validation_bank.inputs, device)
+    return measure_embeddings(encoder, embeddings, validation_bank, refs, distance)
+
+
+def measure_embeddings(
+    encoder: Encoder, embeddings: np.ndarray, validation_bank: WriterBank, refs: int, distance: str
+) -> Validation:
+    """As :func:`measure`, with the validation writers' ``embeddings`` by ``encoder`` given."""
     own = validation_bank.genuine
     spread = typical_spread(embeddings[own], validation_bank.writer[own], distance)
     evaluation = evaluate_embeddings(
@@ -79,24 +87,31 @@ def best_whitened(
     refs: int,
     distance: str,
     device,
-) -> tuple[Validation | None, dict]:
+) -> tuple[Validation | None, dict, Validation]:
     """A copy of ``encoder`` with its own whitening dropped (an ensemble's networks' too)
     and its embeddings whitened by the training writers' within-writer covariance
     (:mod:`sigverify.core.training.whitening`), at the shrinkage of :data:`SHRINKAGES`
-    whose validation EER is lowest (the lighter of equals): its measure, and what the card
-    records of the choice. None when the training writers cannot give a whitening."""
+    whose validation EER is lowest (the lighter of equals): its measure (None when the
+    training writers cannot give a whitening), what the card records of the choice, and
+    the measure of the copy without any whitening. The validation writers are embedded
+    once; each whitening is then one product of those embeddings, as the encoder applies it
+    (:meth:`~sigverify.core.encoders.Encoder.set_whitening`)."""
     plain = copy.deepcopy(encoder)
     plain.set_whitening(None)
     genuine = train_bank.genuine
     embeddings = embed_inputs(plain, train_bank.inputs[genuine], device)
+    validation_plain = embed_inputs(plain, validation_bank.inputs, device)
+    unwhitened = measure_embeddings(plain, validation_plain, validation_bank, refs, distance)
     best, eers = None, {}
     for shrinkage in SHRINKAGES:
         matrix = within_writer_whitening(embeddings, train_bank.writer[genuine], shrinkage)
         if matrix is None:
-            return None, {}
+            return None, {}, unwhitened
         whitened = copy.deepcopy(plain)
         whitened.set_whitening(matrix)
-        measured = measure(whitened, validation_bank, refs, distance, device)
+        measured = measure_embeddings(
+            whitened, whiten(validation_plain, matrix), validation_bank, refs, distance
+        )
         eers[str(shrinkage)] = measured.metrics.eer
         if best is None or measured.metrics.eer < best[1].metrics.eer - 1e-9:
             best = shrinkage, measured
@@ -105,7 +120,16 @@ def best_whitened(
         "training_writers": len(np.unique(train_bank.writer[genuine])),
         "validation_eer_by_shrinkage": eers,
     }
-    return best[1], record
+    return best[1], record, unwhitened
+
+
+def whiten(embeddings: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """``embeddings (N, D)`` (unit vectors) whitened by ``matrix`` and normalised again, as
+    an encoder whitening by it gives them."""
+    product = torch.from_numpy(np.ascontiguousarray(embeddings, np.float32)) @ torch.as_tensor(
+        matrix, dtype=torch.float32
+    )
+    return F.normalize(product, dim=-1).numpy()
 
 
 def whiten_if_better(
@@ -124,10 +148,11 @@ def whiten_if_better(
     best = load_model(out_dir, device)
     encoder = best.encoder
     encoder.set_whitening(None)  # a resumed run may have whitened it already
-    whitened, record = best_whitened(encoder, train_bank, validation_bank, refs, distance, device)
+    whitened, record, plain = best_whitened(
+        encoder, train_bank, validation_bank, refs, distance, device
+    )
     if whitened is None:
         return None
-    plain = measure(encoder, validation_bank, refs, distance, device)
     kept = whitened.metrics.eer < plain.metrics.eer - 1e-9
     chosen = whitened if kept else plain
     card = best.card

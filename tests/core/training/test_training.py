@@ -135,7 +135,7 @@ def test_whitening_is_kept_only_when_it_lowers_the_validation_eer(
     the better one."""
     import sigverify.core.training.validation as training
 
-    real = training.measure
+    real = training.measure_embeddings
 
     def pinned(encoder, *args):
         measured = real(encoder, *args)
@@ -144,7 +144,7 @@ def test_whitening_is_kept_only_when_it_lowers_the_validation_eer(
         measured.metrics.eer_threshold = 0.11 if whitened else 0.22
         return measured
 
-    monkeypatch.setattr(training, "measure", pinned)
+    monkeypatch.setattr(training, "measure_embeddings", pinned)
     train, validation = small_banks
     seen = []
     result = train_model(
@@ -193,24 +193,58 @@ def test_the_validation_writers_choose_how_far_the_whitening_is_shrunk(small_ban
     plain = embed_inputs(encoder, train.images[genuine])
     expected = {s: within_writer_whitening(plain, train.writer[genuine], s) for s in SHRINKAGES}
     pinned = dict(zip(SHRINKAGES, (0.3, 0.25, 0.2, 0.2, 0.35), strict=True))
-    real = training.measure
+    real = training.measure_embeddings
 
     def by_matrix(copy, *args):
         measured = real(copy, *args)
+        if copy.whitening is None:  # the copy measured without whitening
+            measured.metrics.eer = 0.5
+            return measured
         (shrinkage,) = [
             s for s, m in expected.items() if np.allclose(copy.whitening.numpy(), m, atol=1e-5)
         ]
         measured.metrics.eer = pinned[shrinkage]
         return measured
 
-    monkeypatch.setattr(training, "measure", by_matrix)
-    best, record = training.best_whitened(encoder, train, validation, 3, "euclidean", "cpu")
+    monkeypatch.setattr(training, "measure_embeddings", by_matrix)
+    best, record, plain = training.best_whitened(encoder, train, validation, 3, "euclidean", "cpu")
+    assert plain.metrics.eer == 0.5 and plain.encoder.whitening is None
     assert record["shrinkage"] == SHRINKAGES[2]  # 0.2 twice: the lighter one
     assert record["validation_eer_by_shrinkage"] == {str(s): e for s, e in pinned.items()}
     assert record["training_writers"] == 12
     assert best.metrics.eer == 0.2
     assert np.allclose(best.encoder.whitening.numpy(), expected[SHRINKAGES[2]], atol=1e-5)
     assert encoder.whitening is None  # the encoder given is left as it was
+
+
+def test_the_validation_writers_are_whitened_as_the_encoder_would(small_banks):
+    """best_whitened embeds the validation writers once and whitens those embeddings for
+    each shrinkage: the same as the whitened encoder's own embeddings, and the same
+    measure as embedding them with it."""
+    from sigverify.core.training.validation import best_whitened, measure, whiten
+
+    train, validation = small_banks
+    encoder = build_encoder(small_config())
+    genuine = train.genuine
+    matrix = within_writer_whitening(
+        embed_inputs(encoder, train.images[genuine]), train.writer[genuine], 0.1
+    )
+    whitened = build_encoder(small_config())
+    whitened.load_state_dict(encoder.state_dict())
+    whitened.set_whitening(matrix)
+    plain = embed_inputs(encoder, validation.images)
+    direct = embed_inputs(whitened, validation.images)
+    assert np.abs(whiten(plain, matrix) - direct).max() < 1e-5
+    assert not np.allclose(plain, direct, atol=1e-3)  # the whitening does move them
+    best, record, unwhitened = best_whitened(encoder, train, validation, 3, "euclidean", "cpu")
+    again = measure(best.encoder, validation, 3, "euclidean", "cpu")
+    assert (
+        best.metrics.eer
+        == again.metrics.eer
+        == record["validation_eer_by_shrinkage"][str(record["shrinkage"])]
+    )
+    assert np.allclose(best.scores.genuine, again.scores.genuine, atol=1e-5)
+    assert unwhitened.metrics.eer == measure(encoder, validation, 3, "euclidean", "cpu").metrics.eer
 
 
 def test_early_stopping_when_nothing_improves(small_banks, tmp_path, monkeypatch):
