@@ -6,7 +6,7 @@ or as a slip of paper on a desk.
 
     python bench/accuracy.py --model MODEL_DIR [--model MODEL_DIR2 ...] --data DIR [--data DIR2]
                              [--layout auto] [--writers auto|test|all] [--bootstrap 200]
-                             [--draws 10] [--no-captures] [--json]
+                             [--draws 10] [--refs 1,3,5,10] [--no-captures] [--json]
 
 Several ``--model``: the same recipe trained on other writer splits (``sigverify train
 --seed``); each is measured on its own test writers, and every figure is given as the mean
@@ -52,6 +52,7 @@ from sigverify.core.data.datasets import read_dataset
 from sigverify.core.errors import NoInkError, SigverifyError
 from sigverify.core.evaluation.measure import evaluate_model, evaluation_writers
 from sigverify.core.evaluation.metrics import frr_at_far
+from sigverify.core.evaluation.protocol import DEFAULT_REFS
 from sigverify.core.imaging.capture import photographed, photographed_slip
 from sigverify.core.imaging.imageio import load_image
 from sigverify.core.imaging.paper import estimate_paper, flatten_paper
@@ -228,6 +229,11 @@ def main() -> int:
         "--draws", type=int, default=10, help="draws of each writer's references, pooled"
     )
     parser.add_argument(
+        "--refs",
+        default=",".join(str(n) for n in DEFAULT_REFS),
+        help="references counts, comma-separated (default: %(default)s)",
+    )
+    parser.add_argument(
         "--no-captures",
         action="store_true",
         help="skip the blank control and the photographed queries (they preprocess every "
@@ -240,6 +246,7 @@ def main() -> int:
         "--json", action="store_true", help="(always JSON; kept for symmetry with the CLI)"
     )
     args = parser.parse_args()
+    refs = tuple(int(n) for n in args.refs.split(","))
     if args.threads:
         cv2.setNumThreads(args.threads)
 
@@ -254,11 +261,11 @@ def main() -> int:
             if not chosen.writers:
                 continue
             bank = SignatureBank.from_writers(chosen.writers, model.preprocess)
-            report = evaluate_model(model, bank, bootstrap=args.bootstrap, draws=args.draws)
+            report = evaluate_model(model, bank, refs, bootstrap=args.bootstrap, draws=args.draws)
             per_dataset[dataset.root.name].append((report, chosen))
         chosen = evaluation_writers(datasets, model.card, args.writers)
         bank = SignatureBank.from_writers(chosen.writers, model.preprocess)
-        report = evaluate_model(model, bank, bootstrap=args.bootstrap, draws=args.draws)
+        report = evaluate_model(model, bank, refs, bootstrap=args.bootstrap, draws=args.draws)
         pooled_reports.append(report)
         if first is None:
             first = (model, chosen, bank, report)

@@ -102,6 +102,12 @@ def test_accuracy_reports_metrics_and_the_blank_control(tiny_model_dir, tmp_path
     frr = out["pooled"]["3"]["frr_at_far_5"]["splits"]
     assert len(frr) == 1 and 0.0 <= frr[0] <= 1.0
     assert synth["per_refs"]["3"]["frr_at_far_5"]["splits"] == frr
+    # other counts of references on request
+    out = run_script(
+        "accuracy.py", "--model", tiny_model_dir, "--data", data, "--refs", "2,4", "--no-captures"
+    )
+    assert set(out["per_refs"]) == set(out["pooled"]) == {"2", "4"}
+    assert out["per_refs"]["2"]["refs"] == 2
     assert synth["per_refs"]["3"]["eer"]["ci95"] == [
         round(v, 4) for v in metrics["intervals"]["eer_95"]
     ]
