@@ -33,6 +33,7 @@ from sigverify.core.audit_view import (
 from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
+from sigverify.gui.folders import remember, start_path
 from sigverify.gui.widgets import clear_on_escape, file_filter, local_time
 from sigverify.gui.workers import Engine
 
@@ -293,9 +294,11 @@ class AuditPage(QWidget):
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export the audit log"),
-                "audit.csv",
+                start_path("reports", "audit.csv"),
                 file_filter(self.tr("CSV files"), "*.csv"),
             )
+            if path:
+                remember("reports", path)
         if not path:
             return
         try:

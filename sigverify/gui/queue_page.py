@@ -34,6 +34,7 @@ from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
 from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
+from sigverify.gui.folders import remember, start_folder, start_path
 from sigverify.gui.widgets import file_filter
 from sigverify.gui.workers import Engine
 
@@ -252,14 +253,22 @@ class QueuePage(QWidget):
     def add_source(self, path: str | None = None, kind: str = "folder") -> None:
         """Add a folder or a CSV list to the queue (asking which, unless ``path``), then
         check what is new."""
-        if path is None and kind == "folder":
-            path = QFileDialog.getExistingDirectory(self, self.tr("Folder of signatures"))
-        elif path is None:
+        asked = path is None
+        if asked and kind == "folder":
+            path = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder of signatures"), start_folder("signatures")
+            )
+        elif asked:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("List of signatures"), "", file_filter(self.tr("CSV files"), "*.csv")
+                self,
+                self.tr("List of signatures"),
+                start_folder("signatures"),
+                file_filter(self.tr("CSV files"), "*.csv"),
             )
         if not path:
             return
+        if asked:
+            remember("signatures", path)
         try:
             items = read_items(path)
         except SigverifyError as error:
@@ -366,9 +375,11 @@ class QueuePage(QWidget):
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Save summary"),
-                "queue-summary.pdf",
+                start_path("reports", "queue-summary.pdf"),
                 file_filter(self.tr("PDF files"), "*.pdf"),
             )
+            if path:
+                remember("reports", path)
         if not path:
             return
         results = self.queue.results_path

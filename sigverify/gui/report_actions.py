@@ -37,30 +37,21 @@ def ask_report_path(parent, result) -> str | None:
     user's documents folder, else home; it opened in the program's folder) and a name that
     says whose and when (:func:`~sigverify.core.report.report_file_name`). None when
     cancelled."""
-    from pathlib import Path
-
-    from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog
 
     from sigverify.core.report import report_file_name
-    from sigverify.gui.language import gui_settings
+    from sigverify.gui.folders import remember, start_path
     from sigverify.gui.widgets import file_filter
 
-    settings = gui_settings()
-    documents = QStandardPaths.StandardLocation.DocumentsLocation
-    # the first existing of: last time's, the documents folder, home (where no documents
-    # folder exists Qt fell back to the last folder opened: the scans)
-    candidates = (settings.value("reports/folder", ""), QStandardPaths.writableLocation(documents))
-    folder = next((f for f in candidates if f and Path(f).is_dir()), str(Path.home()))
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("VerifyPage", "Save report"),
-        str(Path(folder) / report_file_name(result)),
+        start_path("reports", report_file_name(result)),
         file_filter(QCoreApplication.translate("VerifyPage", "PDF files"), "*.pdf"),
     )
     if not path:
         return None
-    settings.setValue("reports/folder", str(Path(path).parent))
+    remember("reports", path)
     return path
 
 

@@ -24,6 +24,7 @@ from sigverify.core.model.card import ModelCard
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
+from sigverify.gui.folders import remember, start_folder
 from sigverify.gui.workers import Engine
 
 
@@ -154,8 +155,10 @@ class ScoreSource(QWidget):
         self.mode = "model"
         if folder is None:
             folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder of genuine signatures and forgeries")
+                self, self.tr("Folder of genuine signatures and forgeries"), start_folder("data")
             )
+            if folder:
+                remember("data", folder)
         if not folder:
             self.source.setCurrentIndex(0)
             return

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QEvent,
     QObject,
-    QStandardPaths,
     Qt,
     Signal,
 )
@@ -32,26 +31,9 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.imaging.imageio import IMAGE_SUFFIXES
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui import dialogs
-from sigverify.gui.language import gui_settings
+from sigverify.gui.folders import remember, start_folder
 from sigverify.gui.qimages import qimage_to_png
 from sigverify.gui.widgets import file_filter
-
-LAST_FOLDER_SETTING = "last_signature_folder"
-
-
-def last_folder() -> str:
-    """Where the last signature or page was opened from, so a clerk working through a
-    folder does not browse to it each time; at first the Pictures folder (else home), not
-    the folder the app happens to run in (for the executable, its own install folder)."""
-    folder = str(gui_settings().value(LAST_FOLDER_SETTING, "") or "")
-    if folder and Path(folder).is_dir():
-        return folder
-    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-    return pictures if pictures and Path(pictures).is_dir() else str(Path.home())
-
-
-def remember_folder(path: str | Path) -> None:
-    gui_settings().setValue(LAST_FOLDER_SETTING, str(Path(path).parent))
 
 
 def image_filter(pens: bool = True) -> str:
@@ -196,12 +178,16 @@ class SignatureDropArea(QFrame):
             else self.tr("Choose the signature to check")
         )
         if self.multiple:
-            paths, _ = QFileDialog.getOpenFileNames(self, title, last_folder(), image_filter())
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, title, start_folder("signatures"), image_filter()
+            )
         else:
-            path, _ = QFileDialog.getOpenFileName(self, title, last_folder(), image_filter())
+            path, _ = QFileDialog.getOpenFileName(
+                self, title, start_folder("signatures"), image_filter()
+            )
             paths = [path] if path else []
         if paths:
-            remember_folder(paths[0])
+            remember("signatures", paths[0])
         self.add_paths(paths)
 
     def paste(self) -> None:
@@ -229,12 +215,12 @@ class SignatureDropArea(QFrame):
             path, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("Choose the scanned or photographed page"),
-                last_folder(),
+                start_folder("signatures"),
                 image_filter(pens=False),
             )
             if not path:
                 return
-            remember_folder(path)
+            remember("signatures", path)
         try:
             with waiting():  # reading a phone photo and searching it: a few tenths of a second
                 if page is None:

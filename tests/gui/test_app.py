@@ -988,9 +988,10 @@ def test_a_preset_sets_both_thresholds_and_is_recorded_when_applied(qtbot, windo
 def test_the_file_dialogs_open_where_the_last_signature_came_from(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from sigverify.gui.signature_input import SignatureDropArea, last_folder
+    from sigverify.gui.folders import start_folder
+    from sigverify.gui.signature_input import SignatureDropArea
 
-    start = last_folder()  # Pictures or home (tested below): a folder, never ""
+    start = start_folder("signatures")  # Pictures or home (tested below): never ""
     assert start and Path(start).is_dir()
     folder = tmp_path / "cheques"
     folder.mkdir()
@@ -1126,35 +1127,48 @@ def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
     assert view.grab().toImage() != unfocused
 
 
-def test_file_dialogs_start_in_pictures_then_in_the_last_folder_used(qapp, tmp_path, monkeypatch):
+def test_file_dialogs_start_in_the_users_folder_then_in_the_last_folder_used(
+    qapp, tmp_path, monkeypatch
+):
     from PySide6.QtCore import QStandardPaths
 
-    from sigverify.gui import signature_input
-    from sigverify.gui.signature_input import last_folder, remember_folder
+    from sigverify.gui import folders
+    from sigverify.gui.folders import remember, start_folder, start_path
 
-    pictures = tmp_path / "Pictures"
+    Location = QStandardPaths.StandardLocation
+    pictures, documents = tmp_path / "Pictures", tmp_path / "Documents"
     pictures.mkdir()
+    documents.mkdir()
+    places = {Location.PicturesLocation: pictures, Location.DocumentsLocation: documents}
     asked = []
 
     class Standard:
-        StandardLocation = QStandardPaths.StandardLocation
+        StandardLocation = Location
 
         @staticmethod
         def writableLocation(location):  # noqa: N802 - Qt API
             asked.append(location)
-            return str(pictures)
+            return str(places.get(location, Path.home()))
 
-    monkeypatch.setattr(signature_input, "QStandardPaths", Standard)
-    assert last_folder() == str(pictures)  # not the folder the app was started in
-    assert asked == [QStandardPaths.StandardLocation.PicturesLocation]
+    monkeypatch.setattr(folders, "QStandardPaths", Standard)
+    assert start_folder("signatures") == str(pictures)  # not the folder the app was started in
+    assert asked == [Location.PicturesLocation]
+    assert start_path("reports", "audit.csv") == str(documents / "audit.csv")
+    assert start_folder("models") == start_folder("data") == str(Path.home())
     pictures.rmdir()
-    assert last_folder() == str(Path.home())  # no Pictures folder: home
+    assert start_folder("signatures") == str(Path.home())  # no Pictures folder: home
     scans = tmp_path / "scans"
     scans.mkdir()
-    remember_folder(scans / "cheque-1.png")
-    assert last_folder() == str(scans)
+    remember("signatures", scans / "cheque-1.png")
+    assert start_folder("signatures") == str(scans)
+    # each kind its own: a model folder is not looked for among the scans
+    assert start_folder("models") == str(Path.home())
+    (tmp_path / "models" / "site-model").mkdir(parents=True)
+    remember("models", tmp_path / "models" / "site-model")  # a folder: beside it next time
+    assert start_folder("models") == str(tmp_path / "models")
+    assert start_folder("signatures") == str(scans)
     scans.rmdir()  # gone since: back to the start
-    assert last_folder() == str(Path.home())
+    assert start_folder("signatures") == str(Path.home())
 
 
 def test_the_crop_selection_leaves_the_strokes_under_it_visible(qtbot, tmp_path):

@@ -1786,3 +1786,40 @@ def test_save_report_offers_a_name_per_check_and_remembers_the_folder(
     page = verify_now(qtbot, two_people, "c-1", signature_file(tmp_path, 1, 8))
     page.save_report()
     assert offered[1] == str(tmp_path / "reports" / report_file_name(page.result))
+
+
+def test_each_file_dialog_opens_in_its_own_folder(window, tmp_path, monkeypatch):
+    """Seen in a real window: the model-folder dialog opened among the scans (Qt's last
+    folder), and the audit export offered to save beside the program."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from sigverify.gui.folders import remember, start_folder
+
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    remember("signatures", scans / "cheque.png")
+    started = []
+
+    def folder(parent, caption, start=""):
+        started.append(("folder", caption, start))
+        return ""
+
+    def file(parent, caption, start="", filters=""):
+        started.append(("file", caption, start))
+        return "", filters
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", folder)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", file)
+    window.models_page.import_folder()
+    window.audit_page.export_csv()
+    window.queue_page.add_source(kind="folder")
+    window.queue_page.add_source(kind="list")
+    assert started == [
+        ("folder", "Choose a model folder", start_folder("models")),
+        ("file", "Export the audit log", str(Path(start_folder("reports")) / "audit.csv")),
+        ("folder", "Folder of signatures", str(scans)),
+        ("file", "List of signatures", str(scans)),
+    ]
+    assert start_folder("models") != str(scans) and Path(start_folder("reports")).is_dir()
+

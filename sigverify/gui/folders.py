@@ -1,0 +1,53 @@
+"""Where the file dialogs open. Qt opens a dialog given no folder in the last folder any
+dialog used, or in the folder the program runs from (for the executable, its own install
+folder): a model folder was asked for among the scans, and a summary offered to be saved
+beside the program (seen in a real window). Each kind of file here has its own remembered
+folder, and at first the user's folder for it.
+
+    path = QFileDialog.getOpenFileName(parent, title, start_folder("signatures"), ...)
+    remember("signatures", path)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+from sigverify.gui.language import gui_settings
+
+_LOCATION = QStandardPaths.StandardLocation
+#: kind -> (the setting remembering its folder, the user's folder to start in at first)
+KINDS = {
+    # signatures and pages to open; folders and lists of them for the queue
+    "signatures": ("last_signature_folder", _LOCATION.PicturesLocation),
+    # what sigverify saves for people to read: reports, summaries, audit exports
+    "reports": ("reports/folder", _LOCATION.DocumentsLocation),
+    # model folders to import
+    "models": ("models/folder", _LOCATION.HomeLocation),
+    # data folders of genuine signatures and forgeries (Thresholds page)
+    "data": ("data/folder", _LOCATION.HomeLocation),
+}
+
+
+def start_folder(kind: str) -> str:
+    """The folder a dialog for ``kind`` opens in: where the last one of that kind was
+    chosen, else the user's folder for it (Pictures, Documents), else home; always one that
+    exists."""
+    setting, location = KINDS[kind]
+    candidates = (
+        str(gui_settings().value(setting, "") or ""),
+        QStandardPaths.writableLocation(location),
+    )
+    return next((f for f in candidates if f and Path(f).is_dir()), str(Path.home()))
+
+
+def start_path(kind: str, name: str) -> str:
+    """A file ``name`` offered in the start folder of ``kind`` (save dialogs)."""
+    return str(Path(start_folder(kind)) / name)
+
+
+def remember(kind: str, chosen: str | Path) -> None:
+    """The next dialog for ``kind`` opens where ``chosen`` (a file, or a folder: beside it,
+    so that the next day's folder is one click away) lies."""
+    gui_settings().setValue(KINDS[kind][0], str(Path(chosen).parent))
