@@ -1822,4 +1822,3 @@ def test_each_file_dialog_opens_in_its_own_folder(window, tmp_path, monkeypatch)
         ("file", "List of signatures", str(scans)),
     ]
     assert start_folder("models") != str(scans) and Path(start_folder("reports")).is_dir()
-
