@@ -43,7 +43,7 @@ from sigverify.gui.shared_store import (
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
-from sigverify.gui.widgets import EnterPressesButtons, accuracy_text, move_focus
+from sigverify.gui.widgets import EnterPressesButtons, NoTextFromAlt, accuracy_text, move_focus
 from sigverify.gui.workers import Engine, ModelInfo
 
 
@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self.engine, self.store = engine, store
         self.enter_presses = EnterPressesButtons(self)  # gone with the window
         QCoreApplication.instance().installEventFilter(self.enter_presses)
+        self.no_text_from_alt = NoTextFromAlt(self)
+        QCoreApplication.instance().installEventFilter(self.no_text_from_alt)
         self.setWindowTitle(self.tr("sigverify {version}").format(version=__version__))
         self.people_page = PeoplePage(engine, store)
         self.verify_page = VerifyPage(engine, store)
@@ -205,7 +207,8 @@ class MainWindow(QMainWindow):
         the signature to check (Ctrl+O, Ctrl+V or a drop)."""
         self.verify_page.choose_person(person_id)
         self.go_to_page(self.pages.indexOf(self.verify_page))
-        move_focus(self.verify_page.drop_area)
+        # its Open button: in the Tab order, with a focus frame, beside Paste and Draw
+        move_focus(self.verify_page.drop_area.open_button)
 
     def go_to_page(self, row: int) -> None:
         """Show page ``row`` with the keyboard focus in its first field, so that typing

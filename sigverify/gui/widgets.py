@@ -4,6 +4,7 @@ and numbers they show. The threshold gauge and slider are in
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -20,16 +21,19 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -252,6 +256,29 @@ class EnterPressesButtons(QObject):
             and not isinstance(watched.window(), QDialog)
         ):
             watched.click()
+            return True
+        return False
+
+
+class NoTextFromAlt(QObject):
+    """Alt with a letter that no button or label of the window answers to (a disabled
+    button's, one on another page) typed the letter into the text field that had the focus
+    (seen in a real window: Alt+V, "Verify a signature" disabled for a new person, made the
+    ID typed "C-201v", ready to be enrolled). Here such a key is refused with a sound.
+    Ctrl+Alt still types (Windows' AltGr), and on macOS Option keeps typing its characters.
+    Installed on the application by the main window."""
+
+    FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, self.FIELDS):
+            return False
+        modifiers = event.modifiers()
+        alt_only = modifiers & Qt.KeyboardModifier.AltModifier and not modifiers & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+        )
+        if alt_only and event.text().isprintable() and event.text() and sys.platform != "darwin":
+            QApplication.beep()
             return True
         return False
 

@@ -87,7 +87,7 @@ def test_verify_a_signature_on_the_people_page_takes_that_person(qtbot, two_peop
     button.click()
     assert window.pages.currentWidget() is page
     assert page.person_id() == "c-2" and page.person.currentText() == "c-2"
-    assert page.drop_area.hasFocus()
+    assert page.drop_area.open_button.hasFocus()  # in the Tab order, with a focus frame
     page.drop_area.add_paths([signature_file(tmp_path, 2, 7)])
     page.verify()
     wait_idle(qtbot, window.engine)
@@ -1822,3 +1822,39 @@ def test_each_file_dialog_opens_in_its_own_folder(window, tmp_path, monkeypatch)
         ("file", "List of signatures", str(scans)),
     ]
     assert start_folder("models") != str(scans) and Path(start_folder("reports")).is_dir()
+
+
+def test_alt_with_a_letter_nothing_answers_types_nothing(qtbot, two_people, monkeypatch):
+    """Seen in a real window: Alt+V with "Verify a signature" disabled (a new person)
+    typed "v" into the ID being typed: "C-201v". Alt+V on an enabled button still works,
+    and Ctrl+Alt (Windows' AltGr, e.g. "@") still types."""
+    from PySide6.QtGui import QKeyEvent
+
+    window = two_people
+    beeps = []
+    monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(True))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    people = window.people_page
+    people.new_person()
+    field = people.details.id_edit
+    field.setFocus()
+    qtbot.keyClicks(field, "C-201")
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    assert field.text() == "C-201" and beeps == [True, True]
+    alt_gr = QKeyEvent(
+        QKeyEvent.Type.KeyPress,
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+        "@",
+    )
+    assert window.no_text_from_alt.eventFilter(field, alt_gr) is False
+    plain = QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_V, Qt.KeyboardModifier.NoModifier, "v")
+    assert window.no_text_from_alt.eventFilter(field, plain) is False
+    people.adding.clear()
+    people.show_person("c-1")  # the button enabled: Alt+V in the name field presses it
+    people.details.name_edit.setFocus()
+    qtbot.keyClick(people.details.name_edit, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.verify_page, timeout=5000)
+    assert window.verify_page.person_id() == "c-1" and people.details.name_edit.text() == ""
