@@ -88,7 +88,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+122"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+123"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>{count} entries written to {path}.</source>
         <translation>已将 {count} 条写入 {path}。</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-303"/>
+        <location line="-305"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+290"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+317"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -633,25 +633,32 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+49"/>
+        <location line="+59"/>
         <location line="+11"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-66"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol. With fewer than {low} references many more genuine signatures are refused: add more if you can.</source>
+        <translation>
+            <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。参考签名少于 {low} 个时，会有多得多的真实签名被拒绝：如有可能，请多添加几个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.</source>
         <translation>
             <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Add {low} to {high} signatures of this person: drop files, open, paste, draw or crop them from a page.</source>
         <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
     </message>
@@ -849,7 +856,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+56"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+58"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -900,12 +907,12 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     </message>
     <message>
         <location line="+18"/>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -942,7 +949,7 @@ Click to open another store at the next start</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -1262,7 +1269,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+125"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+126"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1407,12 +1414,12 @@ Click to open another store at the next start</source>
         <translation>继续使用原来的模型。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Imported {name}.</source>
         <translation>已导入 {name}。</translation>
     </message>
@@ -1834,7 +1841,7 @@ Click to open another store at the next start</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+66"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+67"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -2019,29 +2026,29 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+189"/>
+        <location line="+199"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-148"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>CSV files</source>
         <translation>CSV 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%n new item(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个新项目。</numerusform>
@@ -2072,7 +2079,7 @@ Click to open another store at the next start</source>
         <translation>保存汇总</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Summary saved to {path}.</source>
         <translation>汇总已保存到 {path}。</translation>
     </message>
@@ -2220,7 +2227,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+127"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="+118"/>
         <source>Recorded; report saved to {path}.</source>
         <translation>已记录；报告已保存到 {path}。</translation>
     </message>
@@ -2331,7 +2338,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ScoreSource</name>
     <message>
-        <location filename="../../sigverify/gui/score_source.py" line="+44"/>
+        <location filename="../../sigverify/gui/score_source.py" line="+45"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -2375,7 +2382,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+40"/>
         <source>%n writer(s),</source>
         <translation>
             <numerusform>%n 名书写者，</numerusform>
@@ -2389,7 +2396,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
@@ -2399,7 +2406,7 @@ enrolled {at} by {who}</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Reading and measuring the signatures…</source>
         <translation>正在读取并测量签名…</translation>
     </message>
@@ -2407,7 +2414,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+149"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+131"/>
         <source>Drop signature images here</source>
         <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work) a photographed sheet already on screen, which Crop from page… opens without asking for its file again (seen in a real window: the same path typed twice)</extracomment>
         <translation>将签名图像拖放到此处</translation>
@@ -2468,7 +2475,7 @@ enrolled {at} by {who}</source>
         <translation>选择待验证的签名</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Choose the scanned or photographed page</source>
         <translation>选择扫描件或照片页面</translation>
     </message>
@@ -3726,7 +3733,7 @@ enrolled {at} by {who}</source>
         <translation>“{a}”和“{b}”使用了不同的书写者划分进行训练；请用相同的 --seed（和不同的 --init-seed）训练每个成员。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/validation.py" line="+43"/>
+        <location filename="../../sigverify/core/training/validation.py" line="+44"/>
         <source>The validation writers have too few genuine signatures to measure the model.</source>
         <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>
     </message>
@@ -4614,7 +4621,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-231"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-254"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4629,7 +4636,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+289"/>
+        <location line="+312"/>
         <source>all (100 %)</source>
         <translation>全部（100 %）</translation>
     </message>
@@ -4644,7 +4651,7 @@ postgresql://ann@branch-server/sigverify
         <translation>1/{n}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-170"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-174"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>

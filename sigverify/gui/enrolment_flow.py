@@ -123,13 +123,23 @@ class EnrolmentFlow:
         self.details.verify_button.setEnabled(
             self.person_id is not None and self._reference_count() > 0
         )
-        if count:  # not a line about an enrolment done before these were added
+        low, high = RECOMMENDED_REFERENCES
+        enrolled = self._reference_count()
+        if count and enrolled + count < low:  # said before, not only after enrolling (seen)
+            self.status.setText(
+                self.tr(
+                    "%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol. With fewer "
+                    "than {low} references many more genuine signatures are refused: add more "
+                    "if you can.",
+                    "",
+                    count,
+                ).format(low=low)
+            )
+        elif count:  # not a line about an enrolment done before these were added
             self.status.setText(
                 self.tr("%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.", "", count)
             )
         else:
-            low, high = RECOMMENDED_REFERENCES
-            enrolled = self._reference_count()
             self.status.setText(
                 self.tr(
                     "Add {low} to {high} signatures of this person: drop files, open, paste, "

@@ -1620,7 +1620,12 @@ def test_the_status_line_follows_what_waits_and_the_search_shows_who_was_enrolle
     people.search.setText("c-")  # a search typed: the list has no row current
     people.new_person()
     people.details.id_edit.setText("t-98")
-    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(5)])
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(2)])
+    assert people.status.text() == (  # said before enrolling, not only after (seen)
+        "2 signatures waiting: press Enrol (Ctrl+Enter) to enrol. With fewer than 5 "
+        "references many more genuine signatures are refused: add more if you can."
+    )
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(2, 5)])
     assert people.status.text() == "5 signatures waiting: press Enrol (Ctrl+Enter) to enrol."
     people.enroll()
     wait_idle(qtbot, window.engine)
