@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+317"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+330"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -856,7 +856,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+58"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+65"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -907,12 +907,12 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     </message>
     <message>
         <location line="+18"/>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -949,7 +949,7 @@ Click to open another store at the next start</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -1269,7 +1269,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+126"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+135"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1289,7 +1289,7 @@ Click to open another store at the next start</source>
         <translation>与图像模型合并</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="-72"/>
+        <location filename="../../sigverify/gui/models_page.py" line="-80"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
@@ -1309,7 +1309,12 @@ Click to open another store at the next start</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
+        <source>{name} — {folder}</source>
+        <translation>{name} — {folder}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>active for pad signatures</source>
         <translation>手写板签名使用中</translation>
     </message>
@@ -2025,15 +2030,20 @@ Click to open another store at the next start</source>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+74"/>
+        <source>No signature was added to the queue: {why}</source>
+        <translation>没有签名加入队列：{why}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+199"/>
+        <location line="+135"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-158"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -2048,7 +2058,7 @@ Click to open another store at the next start</source>
         <translation>CSV 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+28"/>
         <source>%n new item(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个新项目。</numerusform>
@@ -3463,7 +3473,12 @@ enrolled {at} by {who}</source>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/catalog.py" line="+88"/>
+        <location filename="../../sigverify/core/model/catalog.py" line="+73"/>
+        <source>This model is already in the list as “{name}” (the same weights).</source>
+        <translation>此模型已在列表中，名为“{name}”（权重相同）。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>“{name}” ships with sigverify and cannot be deleted.</source>
         <translation>“{name}”随 sigverify 一同提供，无法删除。</translation>
     </message>
@@ -3923,7 +3938,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+165"/>
+        <location filename="../../sigverify/core/queue.py" line="+168"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
         <translation>只有送复核、被拒绝或无法验证的项目才由柜员处理。</translation>
     </message>
@@ -4502,7 +4517,7 @@ enrolled {at} by {who}</source>
         <translation>按存储原样（两者无法对齐）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="-119"/>
+        <location filename="../../sigverify/core/queue.py" line="-122"/>
         <source>confirmed</source>
         <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
         <translation>已确认</translation>
@@ -4621,7 +4636,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-254"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-267"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4636,7 +4651,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+325"/>
         <source>all (100 %)</source>
         <translation>全部（100 %）</translation>
     </message>

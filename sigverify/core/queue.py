@@ -127,6 +127,9 @@ class DeskQueue:
         that could not be checked (their person may be enrolled since)."""
         settled = {(r["person"], r["image"], r["stamp"]) for r in _read(self.reviews_path)}
         todo = [i for i in self.items() if i.key not in settled]
+        # nothing added yet: no folder to keep the results in (seen: "results.csv cannot be
+        # used" after a folder whose images were all skipped)
+        self.folder.mkdir(parents=True, exist_ok=True)
         return run_batch(service, todo, self.results_path, on_progress=on_progress)
 
     def rows(self) -> list[QueueRow]:

@@ -17,10 +17,14 @@ from PySide6.QtCore import QStandardPaths
 from sigverify.gui.language import gui_settings
 
 _LOCATION = QStandardPaths.StandardLocation
-#: kind -> (the setting remembering its folder, the user's folder to start in at first)
+#: kind -> (the setting remembering its folder, where to start at first: the user's folder
+#: of a kind, or where another kind starts)
 KINDS = {
-    # signatures and pages to open; folders and lists of them for the queue
+    # signatures and pages to open
     "signatures": ("last_signature_folder", _LOCATION.PicturesLocation),
+    # folders and lists of signatures for the queue: beside the scans at first, then apart
+    # (the folder chosen is remembered by its parent: the signatures' dialogs opened there)
+    "queue": ("queue/folder", "signatures"),
     # what sigverify saves for people to read: reports, summaries, audit exports
     "reports": ("reports/folder", _LOCATION.DocumentsLocation),
     # model folders to import
@@ -34,12 +38,14 @@ def start_folder(kind: str) -> str:
     """The folder a dialog for ``kind`` opens in: where the last one of that kind was
     chosen, else the user's folder for it (Pictures, Documents), else home; always one that
     exists."""
-    setting, location = KINDS[kind]
-    candidates = (
-        str(gui_settings().value(setting, "") or ""),
-        QStandardPaths.writableLocation(location),
-    )
-    return next((f for f in candidates if f and Path(f).is_dir()), str(Path.home()))
+    setting, first = KINDS[kind]
+    remembered = str(gui_settings().value(setting, "") or "")
+    if remembered and Path(remembered).is_dir():
+        return remembered
+    if isinstance(first, str):
+        return start_folder(first)
+    users = QStandardPaths.writableLocation(first)
+    return users if users and Path(users).is_dir() else str(Path.home())
 
 
 def start_path(kind: str, name: str) -> str:

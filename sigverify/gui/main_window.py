@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -43,7 +44,13 @@ from sigverify.gui.shared_store import (
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
-from sigverify.gui.widgets import EnterPressesButtons, NoTextFromAlt, accuracy_text, move_focus
+from sigverify.gui.widgets import (
+    EnterPressesButtons,
+    NoTextFromAlt,
+    accuracy_text,
+    keyboard_in_use,
+    move_focus,
+)
 from sigverify.gui.workers import Engine, ModelInfo
 
 
@@ -205,19 +212,21 @@ class MainWindow(QMainWindow):
     def verify_person(self, person_id: str) -> None:
         """The Verify page, the person chosen on the People page chosen there, ready for
         the signature to check (Ctrl+O, Ctrl+V or a drop)."""
+        keyboard = keyboard_in_use(self)
         self.verify_page.choose_person(person_id)
         self.go_to_page(self.pages.indexOf(self.verify_page))
         # its Open button: in the Tab order, with a focus frame, beside Paste and Draw
-        move_focus(self.verify_page.drop_area.open_button)
+        move_focus(self.verify_page.drop_area.open_button, keyboard)
 
     def go_to_page(self, row: int) -> None:
         """Show page ``row`` with the keyboard focus in its first field, so that typing
         goes on there (not in the page list)."""
+        keyboard = keyboard_in_use(self)  # showing another page forgets it (seen)
         self.nav.setCurrentRow(row)
         page = self.pages.widget(row)
         field = getattr(page, "first_field", None)
         if field is not None:
-            move_focus(field)
+            move_focus(field, keyboard)
             # typing replaces what the field holds (selected only with the keyboard in use
             # before: seen in a real window, an id typed after another, "C-003C-020")
             edit = field.lineEdit() if isinstance(field, QComboBox) else field
@@ -226,6 +235,8 @@ class MainWindow(QMainWindow):
         else:
             page.setFocus()
             page.focusNextChild()
+            if QApplication.focusWidget() is not None:
+                move_focus(QApplication.focusWidget(), keyboard)
 
     def find_in_page(self) -> None:
         """Ctrl+F: the cursor to the page's search field (``search_field``), its text

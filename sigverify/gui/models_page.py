@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
@@ -112,7 +113,15 @@ class ModelsPage(QWidget):
         self.models = list_models(extra=extra)
         self.list.blockSignals(True)
         self.list.clear()
+        names = Counter(model.name for model in self.models)
         for model in self.models:
+            # two models of one name (a site's model trained from the default's card name)
+            # are told apart by their folders
+            name = (
+                self.tr("{name} — {folder}").format(name=model.name, folder=model.path.name)
+                if names[model.name] > 1
+                else model.name
+            )
             tags = []
             active = model.path in active_paths
             if model.card.input == "pen":  # two "active" models read as a mistake (seen)
@@ -124,9 +133,9 @@ class ModelsPage(QWidget):
             if tags:  # "name (active, built in)", with the language's own comma and brackets
                 # the tags never break apart: a narrow list wraps before the bracket
                 tags = self.tr(", ").join(tags).replace(" ", "\u00a0")
-                label = self.tr("{name} ({tags})").format(name=model.name, tags=tags)
+                label = self.tr("{name} ({tags})").format(name=name, tags=tags)
             else:
-                label = model.name
+                label = name
             item = QListWidgetItem(label)
             item.setToolTip(
                 label

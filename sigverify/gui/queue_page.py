@@ -256,25 +256,35 @@ class QueuePage(QWidget):
         asked = path is None
         if asked and kind == "folder":
             path = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder of signatures"), start_folder("signatures")
+                self, self.tr("Folder of signatures"), start_folder("queue")
             )
         elif asked:
             path, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("List of signatures"),
-                start_folder("signatures"),
+                start_folder("queue"),
                 file_filter(self.tr("CSV files"), "*.csv"),
             )
         if not path:
             return
         if asked:
-            remember("signatures", path)
+            remember("queue", path)
         try:
             items = read_items(path)
         except SigverifyError as error:
             dialogs.show_error(self, error)
             return
         skipped = [i for i in items if i.problem]
+        if len(skipped) == len(items):  # said in a question, not in the hint line
+            dialogs.show_error(
+                self,
+                SigverifyError(
+                    self.tr("No signature was added to the queue: {why}").format(
+                        why=skipped[0].problem
+                    )
+                ),
+            )
+            return
         try:
             added = self.queue.add(items)
         except OSError as error:

@@ -192,13 +192,26 @@ def mark_primary(button) -> None:
     button.setFont(font)
 
 
-def move_focus(widget: QWidget) -> None:
+def keyboard_in_use(widget: QWidget) -> bool:
+    """Whether the focus last moved by the keyboard in ``widget``'s window."""
+    return widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+
+
+def move_focus(widget: QWidget, keyboard: bool | None = None) -> None:
     """Give ``widget`` the keyboard focus from code. A plain ``setFocus()`` tells Qt the
     keyboard is not in use, and Fusion then draws no focus frame (seen in a real window: a
-    keyboard user lost sight of the focus after Clear); while it is in use the frame stays."""
-    keyboard = widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    keyboard user lost sight of the focus after Clear); while it is in use the frame stays.
+    ``keyboard``: whether it was in use, as :func:`keyboard_in_use` said before something
+    that forgets it: another page shown hands the focus on to its first field as if
+    clicked (Alt+V, Ctrl+3 left no frame, seen), and focusing the widget that already has
+    the focus changes nothing, so the window is told again here."""
+    if keyboard is None:
+        keyboard = keyboard_in_use(widget)
     reason = Qt.FocusReason.ShortcutFocusReason if keyboard else Qt.FocusReason.OtherFocusReason
     widget.setFocus(reason)
+    if keyboard and not keyboard_in_use(widget):
+        widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+        widget.update()  # its frame drawn now
 
 
 def widget_shortcut(widget: QWidget, key, slot) -> None:

@@ -47,14 +47,30 @@ def test_band_rates_by_hand():
     assert band_rates(scores, 0.3, 0.3).skilled == pytest.approx((0.2, 0.0, 0.8))
 
 
+def retrained_copy(model_dir, out):
+    """A copy of the model with other weights (one nudged) and the same name."""
+    import torch
+
+    from sigverify.core.model.io import load_model, save_model
+
+    model = load_model(model_dir)
+    with torch.no_grad():
+        next(model.encoder.parameters()).add_(0.01)
+    save_model(model.encoder, model.card, out)
+    return out
+
+
 def test_models_are_listed_imported_and_deleted(tiny_model_dir, tmp_path):
     before = list_models()
     assert all(m.bundled for m in before)  # only what ships with the app
     model = import_model(tiny_model_dir)
     assert model.path.parent == installed_models_dir().resolve()
     assert not (model.path / "checkpoint").exists()
-    again = import_model(tiny_model_dir)
-    assert again.path.name == model.path.name + "-2"
+    # the same model again: refused (it was listed twice under one name, seen)
+    with pytest.raises(SigverifyError, match="already in the list as “tiny”"):
+        import_model(tiny_model_dir)
+    again = import_model(retrained_copy(tiny_model_dir, tmp_path / "tiny-site"))
+    assert again.path.name == model.path.name + "-2" and again.name == model.name
     listed = list_models()
     assert [m.path for m in listed[len(before) :]] == [model.path, again.path]
     with pytest.raises(SigverifyError, match="active model"):

@@ -89,6 +89,13 @@ def test_a_clerk_settles_review_and_reject_items_with_an_audit_row(service, tmp_
     assert queue.check(service).checked == 0  # settled by a clerk: not checked again
 
 
+def test_checking_an_empty_queue_checks_nothing(service):
+    """Seen in a real window: a folder whose images were all skipped left no queue folder,
+    and checking then failed on its missing results file."""
+    queue = DeskQueue(service.store.path)
+    assert queue.check(service).checked == 0 and queue.rows() == []
+
+
 def test_a_new_queue_starts_empty_and_the_audit_log_keeps_everything(service, tmp_path):
     queue = DeskQueue(service.store.path)
     queue.add(read_items(inbox(tmp_path)))

@@ -648,6 +648,24 @@ def test_model_switch_reembeds_and_can_be_cancelled(qtbot, window, tmp_path, tin
     assert "active" in page.list.currentItem().text() and not page.delete_button.isEnabled()
 
 
+def test_two_models_of_one_name_are_told_apart_and_one_is_not_imported_twice(
+    window, dialogs, tmp_path, tiny_model_dir
+):
+    """Seen in a real window: a site model imported twice was listed twice as
+    "sigverify-default", beside the built-in one of that name."""
+    from tests.core.test_overlay_catalog import retrained_copy
+
+    page = window.models_page
+    site = copy_model(tiny_model_dir, tmp_path / "site", "site")
+    page.import_folder(str(site))
+    page.import_folder(str(site))  # the same weights: refused, in words
+    assert "already in the list as “site”" in str(dialogs.errors[-1])
+    page.import_folder(str(retrained_copy(site, tmp_path / "site-retrained")))
+    labels = [page.list.item(i).text() for i in range(page.list.count())]
+    assert "site — site" in labels and "site — site-2" in labels
+    assert len(set(labels)) == len(labels)
+
+
 def models_page_with_other(qtbot, window, tmp_path, tiny_model_dir, focus):
     """The Models page shown in the active window with a second model "other" imported and
     selected, and the keyboard focus on ``focus`` (a widget of the page, by name)."""
@@ -1166,6 +1184,13 @@ def test_file_dialogs_start_in_the_users_folder_then_in_the_last_folder_used(
     (tmp_path / "models" / "site-model").mkdir(parents=True)
     remember("models", tmp_path / "models" / "site-model")  # a folder: beside it next time
     assert start_folder("models") == str(tmp_path / "models")
+    assert start_folder("signatures") == str(scans)
+    # the queue's folders start beside the scans, and are then remembered apart (a folder
+    # chosen there had moved the signatures' dialogs up to its parent)
+    assert start_folder("queue") == str(scans)
+    (tmp_path / "inbox" / "day1").mkdir(parents=True)
+    remember("queue", tmp_path / "inbox" / "day1")
+    assert start_folder("queue") == str(tmp_path / "inbox")
     assert start_folder("signatures") == str(scans)
     scans.rmdir()  # gone since: back to the start
     assert start_folder("signatures") == str(Path.home())

@@ -1863,3 +1863,37 @@ def test_alt_with_a_letter_nothing_answers_types_nothing(qtbot, two_people, monk
     qtbot.keyClick(people.details.name_edit, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.verify_page, timeout=5000)
     assert window.verify_page.person_id() == "c-1" and people.details.name_edit.text() == ""
+
+
+@pytest.mark.parametrize("page_name", ["verify_page", "queue_page", "people_page"])
+def test_another_page_keeps_the_focus_frame_of_a_keyboard_user(qtbot, window, page_name):
+    """Seen in a real window: after Ctrl+3 or Alt+V the focus was on the page's first
+    button or field, with no frame: showing another page forgets that the keyboard was in
+    use, and the focus set after it was drawn as if clicked."""
+    keyboard = Qt.WidgetAttribute.WA_KeyboardFocusChange
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.go_to_page(window.pages.indexOf(window.thresholds_page))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # the keyboard in use
+    assert window.testAttribute(keyboard)
+    window.go_to_page(window.pages.indexOf(getattr(window, page_name)))
+    assert window.testAttribute(keyboard)
+    assert QApplication.focusWidget() is not None
+    window.setAttribute(keyboard, False)  # a click before: no frame forced
+    window.go_to_page(window.pages.indexOf(window.audit_page))
+    assert not window.testAttribute(keyboard)
+
+
+def test_a_folder_without_person_folders_is_refused_in_words(qtbot, window, dialogs, tmp_path):
+    """Seen in a real window: a flat folder of scans said "The results file "results.csv"
+    cannot be used (No such file or directory)"."""
+    flat = tmp_path / "scans"
+    for i in range(3):
+        signature_file(flat, 1, i)
+    window.queue_page.add_source(str(flat))
+    wait_idle(qtbot, window.engine)
+    assert [str(e) for e in dialogs.errors] == [
+        "No signature was added to the queue: It is not in a person's folder: put it in a "
+        "folder named by the id."
+    ]
+    assert window.queue_page.rows == []

@@ -3,6 +3,7 @@ into the user data folder (``models/``)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from dataclasses import dataclass
@@ -61,9 +62,18 @@ def list_models(extra: list[Path] | None = None) -> list[InstalledModel]:
 def import_model(folder: str | Path) -> InstalledModel:
     """Copy a model folder into the user's models folder, check that it loads and give it
     its ONNX file (exported there if it came without one). A folder name already taken gets
-    a numbered suffix."""
+    a numbered suffix; a model already listed (the same weights) is refused: imported twice,
+    it was listed twice under one name (seen in a real window)."""
     folder = Path(folder)
     card = read_card(folder)  # refuses a folder that is not a model with a clear message
+    weights = _weights_digest(folder)
+    same = [m for m in list_models() if weights and _weights_digest(m.path) == weights]
+    if same:
+        raise SigverifyError(
+            translate(
+                "errors", "This model is already in the list as “{name}” (the same weights)."
+            ).format(name=same[0].name)
+        )
     base = re.sub(r"[^\w.-]+", "-", card.name or folder.name).strip("-") or "model"
     target = installed_models_dir() / base
     number = 2
@@ -79,6 +89,14 @@ def import_model(folder: str | Path) -> InstalledModel:
         shutil.rmtree(target, ignore_errors=True)
         raise
     return InstalledModel(target.resolve(), read_card(target), False)
+
+
+def _weights_digest(folder: Path) -> str | None:
+    """The SHA-256 of a model folder's weights file, None without one."""
+    path = Path(folder) / "model.safetensors"
+    if not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def delete_model(model: InstalledModel, active: Path | None) -> None:
