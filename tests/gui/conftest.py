@@ -55,6 +55,16 @@ def dialogs(monkeypatch):
     return seen
 
 
+@pytest.fixture
+def beeps(monkeypatch):
+    """The app's warning sounds (QApplication.beep), one True each."""
+    from PySide6.QtWidgets import QApplication
+
+    heard = []
+    monkeypatch.setattr(QApplication, "beep", lambda: heard.append(True))
+    return heard
+
+
 def wait_idle(qtbot, engine, timeout=30000):
     qtbot.waitUntil(lambda: engine.pending == 0, timeout=timeout)
 

@@ -46,10 +46,8 @@ def two_people(qtbot, window, tmp_path):
     return window
 
 
-def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path, monkeypatch):
+def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path, beeps):
     window = two_people
-    beeps = []
-    monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(True))
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
     assert page.result.person_id == "c-1" and page.record_button.isEnabled()
     page.choose_person("c-2")
@@ -623,13 +621,11 @@ def test_page_shortcuts_put_the_focus_in_the_first_field(qtbot, window):
     qtbot.waitUntil(lambda: window.people_page.search.hasFocus())
 
 
-def test_a_typed_id_never_becomes_another_person(qtbot, two_people, tmp_path, monkeypatch):
+def test_a_typed_id_never_becomes_another_person(qtbot, two_people, tmp_path, beeps):
     """Seen in a real window: Ctrl+2 left the old person's text unselected ("…C-003C-020"),
     and Down with an id that matched nobody chose the next person in the list, against whom
     the check then ran; a person without references was simply not there."""
     window = two_people
-    beeps = []
-    monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(True))
     window.activateWindow()
     qtbot.waitActive(window)
     page = window.verify_page
@@ -1829,15 +1825,13 @@ def test_each_file_dialog_opens_in_its_own_folder(window, tmp_path, monkeypatch)
     assert start_folder("models") != str(scans) and Path(start_folder("reports")).is_dir()
 
 
-def test_alt_with_a_letter_nothing_answers_types_nothing(qtbot, two_people, monkeypatch):
+def test_alt_with_a_letter_nothing_answers_types_nothing(qtbot, two_people, beeps):
     """Seen in a real window: Alt+V with "Verify a signature" disabled (a new person)
     typed "v" into the ID being typed: "C-201v". Alt+V on an enabled button still works,
     and Ctrl+Alt (Windows' AltGr, e.g. "@") still types."""
     from PySide6.QtGui import QKeyEvent
 
     window = two_people
-    beeps = []
-    monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(True))
     window.activateWindow()
     qtbot.waitActive(window)
     people = window.people_page
