@@ -275,7 +275,7 @@ class QueuePage(QWidget):
             dialogs.show_error(self, error)
             return
         skipped = [i for i in items if i.problem]
-        if len(skipped) == len(items):  # said in a question, not in the hint line
+        if items and len(skipped) == len(items):  # said in a question, not in the hint line
             dialogs.show_error(
                 self,
                 SigverifyError(
