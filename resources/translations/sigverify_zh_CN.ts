@@ -906,13 +906,13 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>{page}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+130"/>
+        <location line="+20"/>
+        <location line="+134"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-126"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -949,7 +949,7 @@ Click to open another store at the next start</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -2030,20 +2030,15 @@ Click to open another store at the next start</source>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+74"/>
-        <source>No signature was added to the queue: {why}</source>
-        <translation>没有签名加入队列：{why}</translation>
-    </message>
     <message numerus="yes">
-        <location line="+135"/>
+        <location line="+211"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-160"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -2058,7 +2053,14 @@ Click to open another store at the next start</source>
         <translation>CSV 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+17"/>
+        <source>None of the %n signature(s) could be added to the queue. “{file}”: {why}</source>
+        <translation>
+            <numerusform>%n 个签名都无法加入队列。“{file}”：{why}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source>%n new item(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个新项目。</numerusform>

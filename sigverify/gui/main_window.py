@@ -106,7 +106,9 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.pages.addWidget(page)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda row=number - 1: self.go_to_page(row))
+            # a key pressed: the keyboard is in use, whatever the last focus change said (a
+            # dialog closed forgets it: no focus frame after Ctrl+4, seen)
+            shortcut.activated.connect(lambda row=number - 1: self.go_to_page(row, True))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         # a page clicked: typing goes on in it (seen in a real window: Ctrl+F did nothing
         # and the letters typed went to the list's type-ahead, which opened another page)
@@ -212,16 +214,20 @@ class MainWindow(QMainWindow):
     def verify_person(self, person_id: str) -> None:
         """The Verify page, the person chosen on the People page chosen there, ready for
         the signature to check (Ctrl+O, Ctrl+V or a drop)."""
-        keyboard = keyboard_in_use(self)
+        # Alt+V, or Space on the button: the keyboard, whatever the last focus change said
+        # (after an enrolment, no frame showed, seen); a click: the pointer is on the button
+        keyboard = keyboard_in_use(self) or not self.people_page.details.verify_button.underMouse()
         self.verify_page.choose_person(person_id)
-        self.go_to_page(self.pages.indexOf(self.verify_page))
+        self.go_to_page(self.pages.indexOf(self.verify_page), keyboard)
         # its Open button: in the Tab order, with a focus frame, beside Paste and Draw
         move_focus(self.verify_page.drop_area.open_button, keyboard)
 
-    def go_to_page(self, row: int) -> None:
+    def go_to_page(self, row: int, keyboard: bool | None = None) -> None:
         """Show page ``row`` with the keyboard focus in its first field, so that typing
-        goes on there (not in the page list)."""
-        keyboard = keyboard_in_use(self)  # showing another page forgets it (seen)
+        goes on there (not in the page list). ``keyboard``: whether a key asked for it
+        (None: as the window last knew)."""
+        if keyboard is None:
+            keyboard = keyboard_in_use(self)  # showing another page forgets it (seen)
         self.nav.setCurrentRow(row)
         page = self.pages.widget(row)
         field = getattr(page, "first_field", None)

@@ -279,9 +279,11 @@ class QueuePage(QWidget):
             dialogs.show_error(
                 self,
                 SigverifyError(
-                    self.tr("No signature was added to the queue: {why}").format(
-                        why=skipped[0].problem
-                    )
+                    self.tr(
+                        "None of the %n signature(s) could be added to the queue. “{file}”: {why}",
+                        "",
+                        len(items),
+                    ).format(file=Path(skipped[0].file).name, why=skipped[0].problem)
                 ),
             )
             return

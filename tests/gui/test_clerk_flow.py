@@ -1887,7 +1887,28 @@ def test_a_folder_without_person_folders_is_refused_in_words(qtbot, window, dial
     window.queue_page.add_source(str(flat))
     wait_idle(qtbot, window.engine)
     assert [str(e) for e in dialogs.errors] == [
-        "No signature was added to the queue: It is not in a person's folder: put it in a "
-        "folder named by the id."
+        "None of the 3 signatures could be added to the queue. “w1_g0.png”: It is not in a "
+        "person's folder: put it in a folder named by the id."
     ]
     assert window.queue_page.rows == []
+
+
+def test_page_keys_and_alt_v_show_the_focus_frame_after_a_dialog(qtbot, two_people):
+    """Seen in a real window: after a message box or an enrolment the window no longer
+    knew the keyboard was in use; Ctrl+4 and Alt+V then left the focus with no frame."""
+    keyboard = Qt.WidgetAttribute.WA_KeyboardFocusChange
+    window = two_people
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.setAttribute(keyboard, False)  # as after a dialog closed
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.thresholds_page
+    assert window.testAttribute(keyboard)
+    people = window.people_page
+    window.go_to_page(window.pages.indexOf(people))
+    people.show_person("c-1")
+    people.details.name_edit.setFocus()
+    window.setAttribute(keyboard, False)
+    qtbot.keyClick(people.details.name_edit, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.verify_page, timeout=5000)
+    assert window.verify_page.drop_area.open_button.hasFocus() and window.testAttribute(keyboard)
