@@ -856,7 +856,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+65"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+63"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1015,37 +1015,37 @@ Click to open another store at the next start</source>
         <translation>下次启动 sigverify 时将使用 {language}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../sigverify/gui/about.py" line="+19"/>
         <source>&lt;h3&gt;sigverify {version}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;sigverify {version}&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&lt;p&gt;Offline handwritten-signature verification.&lt;/p&gt;</source>
         <translation>&lt;p&gt;离线手写签名验证。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&lt;p&gt;&lt;b&gt;Model:&lt;/b&gt; {name} ({device})&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;模型：&lt;/b&gt;{name}（{device}）&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&lt;p&gt;&lt;b&gt;Treat “accept” as “looks consistent”&lt;/b&gt; and keep a person in the loop: no model of this kind is accurate enough for unattended decisions.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;请把“接受”理解为“看起来一致”&lt;/b&gt;，并始终由人工把关：此类模型的准确度都不足以在无人值守的情况下作出决定。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&lt;p&gt;&lt;b&gt;Store:&lt;/b&gt; {store}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Log folder:&lt;/b&gt; {logs}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;数据库：&lt;/b&gt;{store}&lt;br&gt;&lt;b&gt;数据文件夹：&lt;/b&gt;{data}&lt;br&gt;&lt;b&gt;日志文件夹：&lt;/b&gt;{logs}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>About sigverify</source>
         <translation>关于 sigverify</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+24"/>
         <location line="+18"/>
         <source>quitting</source>
         <translation>退出</translation>

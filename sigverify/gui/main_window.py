@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -24,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from sigverify import __version__
 from sigverify.core.operators import OPERATOR_SETTING, operator_name
-from sigverify.core.paths import user_data_dir, user_log_dir
 from sigverify.core.store import Store
 from sigverify.core.store.backend import without_password
 from sigverify.gui import dialogs
+from sigverify.gui.about import show_about
 from sigverify.gui.audit_page import AuditPage
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
 from sigverify.gui.models_page import ModelsPage
@@ -47,7 +46,6 @@ from sigverify.gui.verify_page import VerifyPage
 from sigverify.gui.widgets import (
     EnterPressesButtons,
     NoTextFromAlt,
-    accuracy_text,
     keyboard_in_use,
     move_focus,
 )
@@ -372,38 +370,8 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def about_text(self) -> str:
-        info = self.engine.model
-        lines = [
-            self.tr("<h3>sigverify {version}</h3>").format(version=__version__),
-            self.tr("<p>Offline handwritten-signature verification.</p>"),
-        ]
-        if info is not None:
-            card = info.card
-            lines.append(
-                self.tr("<p><b>Model:</b> {name} ({device})</p>").format(
-                    name=card.name, device=info.device
-                )
-            )
-            summary = accuracy_text(card)
-            if summary:
-                lines.append(f"<p>{summary}</p>")
-        lines.append(
-            self.tr(
-                "<p><b>Treat “accept” as “looks consistent”</b> and keep a person in the "
-                "loop: no model of this kind is accurate enough for unattended decisions.</p>"
-            )
-        )
-        lines.append(
-            self.tr(
-                "<p><b>Store:</b> {store}<br><b>Data folder:</b> {data}<br>"
-                "<b>Log folder:</b> {logs}</p>"
-            ).format(store=self.store.location, data=user_data_dir(), logs=user_log_dir())
-        )
-        return "".join(lines)
-
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About sigverify"), self.about_text())
+        show_about(self, self.engine.model, self.store.location)
 
     # ------------------------------------------------------------ closing
 
