@@ -120,11 +120,9 @@ class EnrolmentFlow:
         self.enroll_button.setToolTip(self.tr("Enrol the signatures below (Ctrl+Enter)"))
         self.enroll_button.setEnabled(count > 0)
         self.details.save_button.setEnabled(self.details.edited_now())
-        self.details.verify_button.setEnabled(
-            self.person_id is not None and self._reference_count() > 0
-        )
         low, high = RECOMMENDED_REFERENCES
-        enrolled = self._reference_count()
+        enrolled = self._reference_count()  # a store read: once (this runs at every key typed)
+        self.details.verify_button.setEnabled(enrolled > 0)  # 0 for a new person
         if count and enrolled + count < low:  # said before, not only after enrolling (seen)
             self.status.setText(
                 self.tr(
