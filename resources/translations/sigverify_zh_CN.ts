@@ -88,7 +88,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+123"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+122"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -164,12 +164,12 @@
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>CSV files</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>{count} entries written to {path}.</source>
         <translation>已将 {count} 条写入 {path}。</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-305"/>
+        <location line="-304"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -633,18 +633,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+59"/>
+        <location line="+57"/>
         <location line="+11"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-64"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+9"/>
         <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol. With fewer than {low} references many more genuine signatures are refused: add more if you can.</source>
         <translation>
             <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。参考签名少于 {low} 个时，会有多得多的真实签名被拒绝：如有可能，请多添加几个。</numerusform>
@@ -1269,7 +1269,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+135"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+134"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1419,12 +1419,12 @@ Click to open another store at the next start</source>
         <translation>继续使用原来的模型。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Imported {name}.</source>
         <translation>已导入 {name}。</translation>
     </message>
@@ -1846,7 +1846,7 @@ Click to open another store at the next start</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+67"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+66"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -2031,19 +2031,19 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+211"/>
+        <location line="+205"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-156"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2053,7 +2053,7 @@ Click to open another store at the next start</source>
         <translation>CSV 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+15"/>
         <source>None of the %n signature(s) could be added to the queue. “{file}”: {why}</source>
         <translation>
             <numerusform>%n 个签名都无法加入队列。“{file}”：{why}</numerusform>
@@ -2081,17 +2081,17 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Save summary</source>
         <translation>保存汇总</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Summary saved to {path}.</source>
         <translation>汇总已保存到 {path}。</translation>
     </message>
@@ -2239,7 +2239,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+118"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="+114"/>
         <source>Recorded; report saved to {path}.</source>
         <translation>已记录；报告已保存到 {path}。</translation>
     </message>
@@ -2350,7 +2350,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ScoreSource</name>
     <message>
-        <location filename="../../sigverify/gui/score_source.py" line="+45"/>
+        <location filename="../../sigverify/gui/score_source.py" line="+44"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -2394,7 +2394,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+36"/>
         <source>%n writer(s),</source>
         <translation>
             <numerusform>%n 名书写者，</numerusform>
@@ -2408,17 +2408,17 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-45"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Reading and measuring the signatures…</source>
         <translation>正在读取并测量签名…</translation>
     </message>
@@ -2426,7 +2426,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+131"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+130"/>
         <source>Drop signature images here</source>
         <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work) a photographed sheet already on screen, which Crop from page… opens without asking for its file again (seen in a real window: the same path typed twice)</extracomment>
         <translation>将签名图像拖放到此处</translation>
@@ -2487,7 +2487,7 @@ enrolled {at} by {who}</source>
         <translation>选择待验证的签名</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+29"/>
         <source>Choose the scanned or photographed page</source>
         <translation>选择扫描件或照片页面</translation>
     </message>
@@ -3023,17 +3023,17 @@ enrolled {at} by {who}</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="-73"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="-71"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>The printer could not be used.</source>
         <translation>无法使用打印机。</translation>
     </message>
@@ -4668,7 +4668,7 @@ postgresql://ann@branch-server/sigverify
         <translation>1/{n}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-174"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-164"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>

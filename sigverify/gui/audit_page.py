@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +32,7 @@ from sigverify.core.audit_view import (
 from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
-from sigverify.gui.folders import remember, start_path
+from sigverify.gui.folders import ask_save
 from sigverify.gui.widgets import clear_on_escape, file_filter, local_time
 from sigverify.gui.workers import Engine
 
@@ -291,14 +290,13 @@ class AuditPage(QWidget):
 
     def export_csv(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = ask_save(
                 self,
                 self.tr("Export the audit log"),
-                start_path("reports", "audit.csv"),
+                "reports",
+                "audit.csv",
                 file_filter(self.tr("CSV files"), "*.csv"),
             )
-            if path:
-                remember("reports", path)
         if not path:
             return
         try:

@@ -4,8 +4,7 @@ folder): a model folder was asked for among the scans, and a summary offered to 
 beside the program (seen in a real window). Each kind of file here has its own remembered
 folder, and at first the user's folder for it.
 
-    path = QFileDialog.getOpenFileName(parent, title, start_folder("signatures"), ...)
-    remember("signatures", path)
+    path = ask_open(parent, title, "signatures", filters)  # asked there, and remembered
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sigverify.gui.language import gui_settings
 
@@ -57,3 +57,34 @@ def remember(kind: str, chosen: str | Path) -> None:
     """The next dialog for ``kind`` opens where ``chosen`` (a file, or a folder: beside it,
     so that the next day's folder is one click away) lies."""
     gui_settings().setValue(KINDS[kind][0], str(Path(chosen).parent))
+
+
+def ask_folder(parent: QWidget, title: str, kind: str) -> str:
+    """A folder chosen in a dialog opening where ``kind``'s do, remembered; "" if none."""
+    folder = QFileDialog.getExistingDirectory(parent, title, start_folder(kind))
+    if folder:
+        remember(kind, folder)
+    return folder
+
+
+def ask_open(parent: QWidget, title: str, kind: str, filters: str, multiple: bool = False):
+    """The file (``multiple``: the list of files) chosen to open, in a dialog opening where
+    ``kind``'s do; remembered. "" (``multiple``: []) if none."""
+    if multiple:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, start_folder(kind), filters)
+        chosen = paths[0] if paths else ""
+    else:
+        paths, _ = QFileDialog.getOpenFileName(parent, title, start_folder(kind), filters)
+        chosen = paths
+    if chosen:
+        remember(kind, chosen)
+    return paths
+
+
+def ask_save(parent: QWidget, title: str, kind: str, name: str, filters: str) -> str:
+    """Where to save, a file ``name`` offered where ``kind``'s go; remembered. "" if
+    cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, start_path(kind, name), filters)
+    if path:
+        remember(kind, path)
+    return path

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,7 +24,7 @@ from sigverify.core.model.catalog import InstalledModel, delete_model, import_mo
 from sigverify.core.store import Store
 from sigverify.core.store.records import PendingChange
 from sigverify.gui import dialogs
-from sigverify.gui.folders import remember, start_folder
+from sigverify.gui.folders import ask_folder
 from sigverify.gui.model_card_view import card_html
 from sigverify.gui.widgets import RoleButton, move_focus, two_panes
 from sigverify.gui.workers import Engine
@@ -249,11 +248,7 @@ class ModelsPage(QWidget):
 
     def import_folder(self, folder: str | None = None) -> None:
         if not folder:
-            folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Choose a model folder"), start_folder("models")
-            )
-            if folder:
-                remember("models", folder)
+            folder = ask_folder(self, self.tr("Choose a model folder"), "models")
         if not folder:
             return
         try:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +33,7 @@ from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
 from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
-from sigverify.gui.folders import remember, start_folder, start_path
+from sigverify.gui.folders import ask_folder, ask_open, ask_save
 from sigverify.gui.widgets import file_filter
 from sigverify.gui.workers import Engine
 
@@ -253,22 +252,17 @@ class QueuePage(QWidget):
     def add_source(self, path: str | None = None, kind: str = "folder") -> None:
         """Add a folder or a CSV list to the queue (asking which, unless ``path``), then
         check what is new."""
-        asked = path is None
-        if asked and kind == "folder":
-            path = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder of signatures"), start_folder("queue")
-            )
-        elif asked:
-            path, _ = QFileDialog.getOpenFileName(
+        if path is None and kind == "folder":
+            path = ask_folder(self, self.tr("Folder of signatures"), "queue")
+        elif path is None:
+            path = ask_open(
                 self,
                 self.tr("List of signatures"),
-                start_folder("queue"),
+                "queue",
                 file_filter(self.tr("CSV files"), "*.csv"),
             )
         if not path:
             return
-        if asked:
-            remember("queue", path)
         try:
             items = read_items(path)
         except SigverifyError as error:
@@ -384,14 +378,13 @@ class QueuePage(QWidget):
         if not self.queue.results_path.exists():
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = ask_save(
                 self,
                 self.tr("Save summary"),
-                start_path("reports", "queue-summary.pdf"),
+                "reports",
+                "queue-summary.pdf",
                 file_filter(self.tr("PDF files"), "*.pdf"),
             )
-            if path:
-                remember("reports", path)
         if not path:
             return
         results = self.queue.results_path

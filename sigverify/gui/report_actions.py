@@ -37,22 +37,18 @@ def ask_report_path(parent, result) -> str | None:
     user's documents folder, else home; it opened in the program's folder) and a name that
     says whose and when (:func:`~sigverify.core.report.report_file_name`). None when
     cancelled."""
-    from PySide6.QtWidgets import QFileDialog
-
     from sigverify.core.report import report_file_name
-    from sigverify.gui.folders import remember, start_path
+    from sigverify.gui.folders import ask_save
     from sigverify.gui.widgets import file_filter
 
-    path, _ = QFileDialog.getSaveFileName(
+    path = ask_save(
         parent,
         QCoreApplication.translate("VerifyPage", "Save report"),
-        start_path("reports", report_file_name(result)),
+        "reports",
+        report_file_name(result),
         file_filter(QCoreApplication.translate("VerifyPage", "PDF files"), "*.pdf"),
     )
-    if not path:
-        return None
-    remember("reports", path)
-    return path
+    return path or None
 
 
 def print_page(parent, png: bytes, printer=None) -> bool:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -24,7 +23,7 @@ from sigverify.core.model.card import ModelCard
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
-from sigverify.gui.folders import remember, start_folder
+from sigverify.gui.folders import ask_folder
 from sigverify.gui.workers import Engine
 
 
@@ -154,11 +153,7 @@ class ScoreSource(QWidget):
             return
         self.mode = "model"
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder of genuine signatures and forgeries"), start_folder("data")
-            )
-            if folder:
-                remember("data", folder)
+            folder = ask_folder(self, self.tr("Folder of genuine signatures and forgeries"), "data")
         if not folder:
             self.source.setCurrentIndex(0)
             return

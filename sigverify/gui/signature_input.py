@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QLabel,
@@ -31,7 +30,7 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.imaging.imageio import IMAGE_SUFFIXES
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui import dialogs
-from sigverify.gui.folders import remember, start_folder
+from sigverify.gui.folders import ask_open
 from sigverify.gui.qimages import qimage_to_png
 from sigverify.gui.widgets import file_filter
 
@@ -177,18 +176,8 @@ class SignatureDropArea(QFrame):
             if self.multiple
             else self.tr("Choose the signature to check")
         )
-        if self.multiple:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self, title, start_folder("signatures"), image_filter()
-            )
-        else:
-            path, _ = QFileDialog.getOpenFileName(
-                self, title, start_folder("signatures"), image_filter()
-            )
-            paths = [path] if path else []
-        if paths:
-            remember("signatures", paths[0])
-        self.add_paths(paths)
+        chosen = ask_open(self, title, "signatures", image_filter(), self.multiple)
+        self.add_paths(chosen if self.multiple else [chosen] if chosen else [])
 
     def paste(self) -> None:
         try:
@@ -212,15 +201,14 @@ class SignatureDropArea(QFrame):
             return
         page = self.page_on_screen()
         if page is None:
-            path, _ = QFileDialog.getOpenFileName(
+            path = ask_open(
                 self,
                 self.tr("Choose the scanned or photographed page"),
-                start_folder("signatures"),
+                "signatures",
                 image_filter(pens=False),
             )
             if not path:
                 return
-            remember("signatures", path)
         try:
             with waiting():  # reading a phone photo and searching it: a few tenths of a second
                 if page is None:

@@ -1398,10 +1398,11 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
 ):
     """Seen in a real window: a photographed sheet checked as it was came out REJECT, 0 %,
     and could be recorded; and Crop from page… then asked for the same file again."""
+    from PySide6.QtWidgets import QFileDialog
+
     import sigverify.gui.crop as crop_module
     from sigverify.core.data.synthetic import genuine_signature, writer_style
     from sigverify.core.data.synthetic_pages import slip_page
-    from sigverify.gui import signature_input
 
     page = two_people.verify_page
     page.choose_person("c-1")
@@ -1422,7 +1423,7 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
         raise AssertionError("asked for the page's file again")
 
     monkeypatch.setattr(crop_module, "CropDialog", FakeCrop)
-    monkeypatch.setattr(signature_input.QFileDialog, "getOpenFileName", no_file_dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", no_file_dialog)
     dialogs.choice = None  # Cancel: nothing checked
     page.verify()
     assert "photo of a whole sheet" in dialogs.questions[-1] and page.result is None
