@@ -3,7 +3,6 @@ into the user data folder (``models/``)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from pathlib import Path
 
 from sigverify.core.errors import ModelFileError, SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.model.card import ModelCard, read_card
+from sigverify.core.model.card import ModelCard, file_sha256, read_card
 from sigverify.core.paths import bundled_models_dir, user_data_dir
 
 
@@ -94,9 +93,7 @@ def import_model(folder: str | Path) -> InstalledModel:
 def _weights_digest(folder: Path) -> str | None:
     """The SHA-256 of a model folder's weights file, None without one."""
     path = Path(folder) / "model.safetensors"
-    if not path.is_file():
-        return None
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return file_sha256(path) if path.is_file() else None
 
 
 def delete_model(model: InstalledModel, active: Path | None) -> None:
