@@ -93,6 +93,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         encoder_config["dropout"] = args.dropout
     if args.elastic is not None and not 0 <= args.elastic <= 3:
         raise UsageError("--elastic must be between 0 (off) and 3.")
+    if args.ema is not None and not 0 <= args.ema < 1:
+        raise UsageError("--ema must be at least 0 (off) and below 1.")
     if args.weight_decay is not None and args.weight_decay < 0:
         raise UsageError("--weight-decay must be 0 or more.")
     chosen = {
@@ -103,6 +105,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         "augment": args.augment,
         "elastic": args.elastic,
         "classify": args.classify,
+        "ema": args.ema,
         "weight_decay": args.weight_decay,
         "patience": args.patience,
         "margin": args.margin,
@@ -321,6 +324,12 @@ def register(commands) -> None:
         type=float,
         help="weight of an auxiliary writer-classification loss (triplet loss with "
         "batch-hard mining; default 0, off)",
+    )
+    train.add_argument(
+        "--ema",
+        type=float,
+        help="keep a running average of the weights with this decay per step (e.g. 0.998) "
+        "and validate and keep the average (default 0, off)",
     )
     train.add_argument(
         "--weight-decay",

@@ -1,5 +1,6 @@
 """A training run's checkpoint, written after every epoch so that ``--resume`` continues
-where it stopped: the weights, the optimiser's state and both random generators
+where it stopped: the weights (and their running average, with ``--ema``), the
+optimiser's state and both random generators
 (``state.safetensors``; no pickles), and where the run stands (``state.json``)."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from safetensors.torch import load_file, save_file
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
+from sigverify.core.training.averaging import WeightAverage
 from sigverify.core.training.config import TrainConfig
 
 #: Settings that may differ between a run and its resumption.
@@ -41,13 +43,22 @@ def save_checkpoint(
     state: TrainingState,
     rng: np.random.Generator,
     head: torch.nn.Module | None = None,
+    average: WeightAverage | None = None,
 ) -> None:
-    """``head``: trainable weights of the loss (a classifier's), saved beside the model's."""
+    """``head``: trainable weights of the loss (a classifier's), saved beside the model's;
+    ``average``: the running average of the weights."""
     folder.mkdir(parents=True, exist_ok=True)
     tensors = {f"model.{k}": v.detach().cpu().contiguous() for k, v in encoder.state_dict().items()}
     if head is not None:
         tensors.update(
             {f"head.{k}": v.detach().cpu().contiguous() for k, v in head.state_dict().items()}
+        )
+    if average is not None:
+        tensors.update(
+            {
+                f"average.{k}": v.detach().cpu().contiguous()
+                for k, v in average.model.state_dict().items()
+            }
         )
     optim = optimizer.state_dict()
     for pid, values in optim["state"].items():
@@ -64,6 +75,7 @@ def save_checkpoint(
         "best_epoch": state.best_epoch,
         "best_threshold": state.best_threshold,
         "since_best": state.since_best,
+        "average_updates": None if average is None else average.updates,
         "numpy_rng": rng.bit_generator.state,
         "param_groups": optim["param_groups"],
     }
@@ -78,6 +90,7 @@ def load_checkpoint(
     optimizer,
     rng: np.random.Generator,
     head: torch.nn.Module | None = None,
+    average: WeightAverage | None = None,
 ) -> TrainingState | None:
     """Restore ``encoder``, ``optimizer`` and the generators from ``folder``'s checkpoint
     and say where the run stood; None when there is none. A checkpoint made with other
@@ -98,6 +111,11 @@ def load_checkpoint(
     encoder.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
     if head is not None:
         head.load_state_dict({k[5:]: v for k, v in tensors.items() if k.startswith("head.")})
+    if average is not None:
+        average.model.load_state_dict(
+            {k[8:]: v for k, v in tensors.items() if k.startswith("average.")}
+        )
+        average.updates = values["average_updates"]
     optim_state: dict[int, dict] = {}
     for key, value in tensors.items():
         if key.startswith("optim."):

@@ -39,6 +39,9 @@ class TrainConfig:
     classify: float = 0.0
     #: 0 = off, 1 = strokes displaced by up to 3 % of the image height by a smooth warp.
     elastic: float = 0.0
+    #: 0 = off; else the decay per step of an exponential moving average of the weights,
+    #: which is then what is validated and kept (e.g. 0.998: about the last 500 steps).
+    ema: float = 0.0
     skilled_fraction: float = 0.5
     #: With several data folders, draw each folder's writers equally often.
     balance_datasets: bool = True

@@ -7,7 +7,8 @@ contrastive loss, triplets or writer batches for the triplet loss), with augment
 AdamW and a warm-up + cosine learning-rate schedule. After each epoch the model is
 evaluated on the validation writers (EER with ``validation_refs`` references); the best
 epoch is written to ``out_dir`` as a model folder whose card carries the EER threshold
-chosen on those validation writers. Training stops early after ``patience`` epochs
+chosen on those validation writers (with ``config.ema``, the running average of the
+weights is what is validated and kept). Training stops early after ``patience`` epochs
 without improvement. A checkpoint after each epoch allows ``resume``. At the end, the best
 model is measured once more with its embeddings whitened by the training writers'
 within-writer covariance (:mod:`sigverify.core.training.whitening`), and saved so when that lowers
@@ -39,6 +40,7 @@ from sigverify.core.model.card import ModelCard, write_scores
 from sigverify.core.model.io import load_model, save_model
 from sigverify.core.training import validation
 from sigverify.core.training.augment import SignatureAugmenter
+from sigverify.core.training.averaging import WeightAverage
 from sigverify.core.training.checkpoint import TrainingState, load_checkpoint, save_checkpoint
 from sigverify.core.training.config import INPUTS, LOSSES, MINING, TrainConfig
 from sigverify.core.training.devices import resolve_device
@@ -222,6 +224,10 @@ def _check_config(config: TrainConfig) -> None:
                 "only, with a weight of 0 or more.",
             )
         )
+    if not 0 <= config.ema < 1:
+        raise SigverifyError(
+            translate("errors", "The weight average's decay must be at least 0 and below 1.")
+        )
     if config.epochs < 1 or config.steps_per_epoch < 1 or config.batch_size < 4:
         raise SigverifyError(
             translate(
@@ -277,8 +283,14 @@ def train_model(
         weight_decay=config.weight_decay,
     )
 
+    average = WeightAverage(encoder, config.ema) if config.ema > 0 else None
+    # what is validated and kept: the running average of the weights, or the weights
+    judged = encoder if average is None else average.model
+
     loaded = (
-        load_checkpoint(checkpoint_dir, config, encoder, optimizer, rng, step_loss.classifier)
+        load_checkpoint(
+            checkpoint_dir, config, encoder, optimizer, rng, step_loss.classifier, average
+        )
         if resume
         else None
     )
@@ -324,6 +336,8 @@ def train_model(
                 global_step, total_steps, config.learning_rate, config.warmup_fraction
             )
             losses.append(_optimise(encoder, optimizer, step_loss, rng, lr))
+            if average is not None:
+                average.update(encoder)
             steps_done_here += 1
             if not report(phase="train", epoch=epoch, step=step, loss=float(np.mean(losses[-20:]))):
                 stopped = "cancelled"
@@ -338,7 +352,7 @@ def train_model(
             loss=float(np.mean(losses)),
         )
         measured = validation.measure(
-            encoder, validation_bank, validation_refs, config.distance, device
+            judged, validation_bank, validation_refs, config.distance, device
         )
         metrics = measured.metrics
         record = {
@@ -361,12 +375,12 @@ def train_model(
                 "best_epoch": epoch,
                 "history": state.history,
             }
-            save_model(encoder, card, out_dir)
+            save_model(judged, card, out_dir)
             write_scores(measured.scores, out_dir)
         else:
             state.since_best += 1
         save_checkpoint(
-            checkpoint_dir, encoder, optimizer, config, state, rng, step_loss.classifier
+            checkpoint_dir, encoder, optimizer, config, state, rng, step_loss.classifier, average
         )
         if not report(
             phase="validate",
