@@ -26,7 +26,7 @@ from sigverify.core.store.records import PendingChange
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
 from sigverify.gui.model_card_view import card_html
-from sigverify.gui.widgets import RoleButton, move_focus, two_panes
+from sigverify.gui.widgets import RoleButton, frame_when_focused, move_focus, two_panes
 from sigverify.gui.workers import Engine
 
 translate = QCoreApplication.translate
@@ -51,6 +51,7 @@ class ModelsPage(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
         self.details = QTextBrowser()
+        frame_when_focused(self.details)  # Tab reaches it (Page Down scrolls the card)
         self.activate_button = RoleButton(self.tr("Activate"), store, "models")
         self.activate_button.clicked.connect(lambda: self.activate())
         # Enter or a double click on a model activates it, as the button does when it may

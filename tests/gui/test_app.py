@@ -1126,6 +1126,17 @@ def test_the_models_page_states_the_stroke_check(tiny_model_dir, stroke_model_di
     assert "Stroke check" not in card_html(read_card(tiny_model_dir))
 
 
+def shows_focus(qtbot, widget) -> bool:
+    """``widget`` takes Tab and looks different once it has the focus."""
+    widget.show()
+    unfocused = widget.grab().toImage()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and (
+        widget.grab().toImage() != unfocused
+    )
+
+
 def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
     from PySide6.QtGui import QPixmap
 
@@ -1137,12 +1148,30 @@ def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
     image.fill(255)
     view.set_pixmap(QPixmap.fromImage(image))
     view.resize(300, 200)
-    view.show()
-    unfocused = view.grab().toImage()
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus)
-    assert view.focusPolicy() & Qt.FocusPolicy.TabFocus
-    assert view.grab().toImage() != unfocused
+    assert shows_focus(qtbot, view)
+
+
+def test_read_only_texts_that_take_tab_show_that_they_have_the_focus(qtbot, window):
+    """Seen in a real window: Tab from the Models page's buttons went to the model's card
+    and nothing showed it (Fusion draws no frame around a read-only text)."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.pages.setCurrentWidget(window.models_page)
+    assert shows_focus(qtbot, window.models_page.details)
+    plain = QPlainTextEdit()  # what the training log was: no frame
+    qtbot.addWidget(plain)
+    plain.setReadOnly(True)
+    assert not shows_focus(qtbot, plain)
+    wizard = window.train_page.open_wizard({}, show=False)
+    qtbot.addWidget(wizard)
+    log = wizard.training_page.log  # the training wizard's log, taken out on its own
+    log.setParent(None)
+    qtbot.addWidget(log)
+    log.setPlainText("epoch 1: loss 0.35")
+    assert shows_focus(qtbot, log)
 
 
 def test_file_dialogs_start_in_the_users_folder_then_in_the_last_folder_used(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.i18n import join_sentences
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import duration, figure_canvas
+from sigverify.gui.widgets import duration, figure_canvas, frame_when_focused
 
 if TYPE_CHECKING:
     from sigverify.gui.train_wizard import TrainWizard
@@ -53,6 +53,7 @@ class TrainingPage(QWizardPage):
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(2000)
+        frame_when_focused(self.log)  # Tab reaches it (Page Up scrolls back)
         buttons = QHBoxLayout()
         buttons.addWidget(self.time_left, 1)
         buttons.addWidget(self.pause_button)
