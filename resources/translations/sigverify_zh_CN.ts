@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+330"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+338"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -1269,7 +1269,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+134"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+135"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1370,8 +1370,8 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location filename="../../sigverify/gui/model_card_view.py" line="-62"/>
-        <source>{how}: accept ≤ {a:.2f}, reject &gt; {r:.2f}</source>
-        <translation>{how}：≤ {a:.2f} 接受，&gt; {r:.2f} 拒绝</translation>
+        <source>{how}: accept ≤ {a:.3f}, reject &gt; {r:.3f}</source>
+        <translation>{how}：≤ {a:.3f} 接受，&gt; {r:.3f} 拒绝</translation>
     </message>
     <message>
         <location filename="../../sigverify/gui/models_page.py" line="+4"/>
@@ -2278,13 +2278,13 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Score {score:.0f} % — {likely} (distance {distance:.3f})</source>
-        <translation>分数 {score:.0f} % — {likely}（距离 {distance:.3f}）</translation>
+        <source>Score {score:.0f} % — {likely} (distance {distance:.4f})</source>
+        <translation>分数 {score:.0f} % — {likely}（距离 {distance:.4f}）</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Score {score:.0f} % — {likely} (pen and picture together: {fused:.2f} times their thresholds)</source>
-        <translation>得分 {score:.0f} % — {likely}（笔迹与图像合并：为其阈值的 {fused:.2f} 倍）</translation>
+        <source>Score {score:.0f} % — {likely} (pen and picture together: {fused:.3f} times their thresholds)</source>
+        <translation>得分 {score:.0f} % — {likely}（笔迹与图像合并：为其阈值的 {fused:.3f} 倍）</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
@@ -2708,17 +2708,17 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-142"/>
         <source>Cancel training</source>
         <translation>取消训练</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>This epoch</source>
         <translation>本轮</translation>
     </message>
@@ -3475,12 +3475,12 @@ enrolled {at} by {who}</source>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/catalog.py" line="+73"/>
+        <location filename="../../sigverify/core/model/catalog.py" line="+72"/>
         <source>This model is already in the list as “{name}” (the same weights).</source>
         <translation>此模型已在列表中，名为“{name}”（权重相同）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>“{name}” ships with sigverify and cannot be deleted.</source>
         <translation>“{name}”随 sigverify 一同提供，无法删除。</translation>
     </message>
@@ -3710,7 +3710,7 @@ enrolled {at} by {who}</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/engine.py" line="+121"/>
+        <location filename="../../sigverify/core/training/engine.py" line="+123"/>
         <source>The model to start from uses a different encoder or image size; train from scratch or choose matching settings.</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
@@ -3726,6 +3726,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>The weight average&apos;s decay must be at least 0 and below 1.</source>
+        <translation>权重滑动平均的衰减系数须不小于 0 且小于 1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Epochs and steps must be at least 1, and the batch at least 4 images.</source>
         <translation>训练轮数（epochs）和步数必须至少为 1，批大小至少为 4 张图像。</translation>
     </message>
@@ -3755,7 +3760,7 @@ enrolled {at} by {who}</source>
         <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/checkpoint.py" line="+91"/>
+        <location filename="../../sigverify/core/training/checkpoint.py" line="+104"/>
         <source>The checkpoint in this folder was made with other settings; use the same settings to resume, or a new folder.</source>
         <extracomment>Settings that may differ between a run and its resumption.</extracomment>
         <translation>此文件夹中的检查点是用其他设置生成的；请使用相同设置继续训练，或改用新文件夹。</translation>
@@ -3767,9 +3772,9 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="+93"/>
-        <source>“{name}” does not look like the other references (distance {distance:.3f}, more than the reject threshold {reject:.3f}): it may be another person&apos;s signature or a bad scan.</source>
+        <source>“{name}” does not look like the other references (distance {distance:.4f}, more than the reject threshold {reject:.4f}): it may be another person&apos;s signature or a bad scan.</source>
         <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows</extracomment>
-        <translation>“{name}”与其他参考签名不相似（距离 {distance:.3f}，超过拒绝阈值 {reject:.3f}）：可能是他人的签名，或扫描质量不佳。</translation>
+        <translation>“{name}”与其他参考签名不相似（距离 {distance:.4f}，超过拒绝阈值 {reject:.4f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/imaging/imageio.py" line="+56"/>
@@ -4105,8 +4110,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>threshold {value:.3f}</source>
-        <translation>阈值 {value:.3f}</translation>
+        <source>threshold {value:.4f}</source>
+        <translation>阈值 {value:.4f}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4182,38 +4187,38 @@ enrolled {at} by {who}</source>
     <name>reason</name>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="+177"/>
-        <source>Its distance to the reference is {score:.3f}</source>
-        <translation>该签名与参考签名的距离为 {score:.3f}</translation>
+        <source>Its distance to the reference is {score:.4f}</source>
+        <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Its distance to the closest of {count} references is {score:.3f}</source>
-        <translation>该签名与 {count} 个参考签名中最接近的一个的距离为 {score:.3f}</translation>
+        <source>Its distance to the closest of {count} references is {score:.4f}</source>
+        <translation>该签名与 {count} 个参考签名中最接近的一个的距离为 {score:.4f}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Its distance to the closest of {count} references, allowing for how much they vary, is {score:.3f}</source>
-        <translation>该签名与 {count} 个参考签名中最接近的一个的距离为 {score:.3f}（已按参考签名的差异程度校正）</translation>
+        <source>Its distance to the closest of {count} references, allowing for how much they vary, is {score:.4f}</source>
+        <translation>该签名与 {count} 个参考签名中最接近的一个的距离为 {score:.4f}（已按参考签名的差异程度校正）</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Its distance to the {k} closest of {count} references is {score:.3f}</source>
-        <translation>该签名与 {count} 个参考签名中最接近的 {k} 个的平均距离为 {score:.3f}</translation>
+        <source>Its distance to the {k} closest of {count} references is {score:.4f}</source>
+        <translation>该签名与 {count} 个参考签名中最接近的 {k} 个的平均距离为 {score:.4f}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Its distance to the {k} closest of {count} references, allowing for how much they vary, is {score:.3f}</source>
-        <translation>该签名与 {count} 个参考签名中最接近的 {k} 个的平均距离为 {score:.3f}（已按参考签名的差异程度校正）</translation>
+        <source>Its distance to the {k} closest of {count} references, allowing for how much they vary, is {score:.4f}</source>
+        <translation>该签名与 {count} 个参考签名中最接近的 {k} 个的平均距离为 {score:.4f}（已按参考签名的差异程度校正）</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from each other), which adds {added:.3f}: score {score:.3f}</source>
-        <translation>；其笔画与参考签名笔画平均相距 {px:.1f} 像素（参考签名彼此相距 {own:.1f} 像素），因此分数加 {added:.3f}：分数 {score:.3f}</translation>
+        <source>; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from each other), which adds {added:.4f}: score {score:.4f}</source>
+        <translation>；其笔画与参考签名笔画平均相距 {px:.1f} 像素（参考签名彼此相距 {own:.1f} 像素），因此分数加 {added:.4f}：分数 {score:.4f}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from each other), which takes {added:.3f} off: score {score:.3f}</source>
-        <translation>；其笔画与参考签名笔画平均相距 {px:.1f} 像素（参考签名彼此相距 {own:.1f} 像素），因此分数减 {added:.3f}：分数 {score:.3f}</translation>
+        <source>; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px from each other), which takes {added:.4f} off: score {score:.4f}</source>
+        <translation>；其笔画与参考签名笔画平均相距 {px:.1f} 像素（参考签名彼此相距 {own:.1f} 像素），因此分数减 {added:.4f}：分数 {score:.4f}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4232,18 +4237,18 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>within {whose} accept threshold {accept:.3f}</source>
-        <translation>在{whose}接受阈值 {accept:.3f} 以内</translation>
+        <source>within {whose} accept threshold {accept:.4f}</source>
+        <translation>在{whose}接受阈值 {accept:.4f} 以内</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>beyond {whose} reject threshold {reject:.3f}: it does not match the references</source>
-        <translation>超出{whose}拒绝阈值 {reject:.3f}：与参考签名不符</translation>
+        <source>beyond {whose} reject threshold {reject:.4f}: it does not match the references</source>
+        <translation>超出{whose}拒绝阈值 {reject:.4f}：与参考签名不符</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>between {whose} accept ({accept:.3f}) and reject ({reject:.3f}) thresholds: compare it with the references</source>
-        <translation>介于{whose}接受阈值（{accept:.3f}）与拒绝阈值（{reject:.3f}）之间：请与参考签名进行比对</translation>
+        <source>between {whose} accept ({accept:.4f}) and reject ({reject:.4f}) thresholds: compare it with the references</source>
+        <translation>介于{whose}接受阈值（{accept:.4f}）与拒绝阈值（{reject:.4f}）之间：请与参考签名进行比对</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4267,9 +4272,9 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Drawn on a pad: the way it was written is {writing:.2f} times its thresholds against %n pad reference(s) ({measures}), the picture {image:.2f} times its threshold (distance {distance:.3f}); together, counting the way it was written {writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.2f}</source>
+        <source>Drawn on a pad: the way it was written is {writing:.2f} times its thresholds against %n pad reference(s) ({measures}), the picture {image:.2f} times its threshold (distance {distance:.4f}); together, counting the way it was written {writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.3f}</source>
         <translation>
-            <numerusform>手写板上签：与 %n 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.3f}）；书写方式占 {writing_share:.0f} %、图像占 {image_share:.0f} %，合并为 {fused:.2f}</numerusform>
+            <numerusform>手写板上签：与 %n 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.4f}）；书写方式占 {writing_share:.0f} %、图像占 {image_share:.0f} %，合并为 {fused:.3f}</numerusform>
         </translation>
     </message>
     <message>
@@ -4638,7 +4643,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-267"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-275"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4653,7 +4658,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+333"/>
         <source>all (100 %)</source>
         <translation>全部（100 %）</translation>
     </message>

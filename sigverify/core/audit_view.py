@@ -88,10 +88,10 @@ def summary(entry: AuditEntry) -> str:
 
 
 def _figure(value) -> str:
-    """A recorded distance to 4 significant digits ("0.3734", "1.545", "0.7950": trailing
-    zeros kept, or rows read 0.795 beside 0.7492): the log stores them as computed, and
-    rows read 0.3734 beside 1.545479 (seen in a real window)."""
-    return f"{value:#.4g}" if isinstance(value, int | float) else str(value)
+    """A recorded distance to 4 decimals, as Verify, the report and the thresholds show
+    them: the log stores them as computed, and rows read 0.3734 beside 1.545479 (seen in a
+    real window)."""
+    return f"{value:.4f}" if isinstance(value, int | float) else str(value)
 
 
 def _details_text(entry: AuditEntry) -> str:

@@ -202,8 +202,8 @@ def fused_reason(decision: str, evidence: PenEvidence, thresholds: Thresholds) -
         "reason",
         "Drawn on a pad: the way it was written is {writing:.2f} times its thresholds "
         "against %n pad reference(s) ({measures}), the picture {image:.2f} times its "
-        "threshold (distance {distance:.3f}); together, counting the way it was written "
-        "{writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.2f}",
+        "threshold (distance {distance:.4f}); together, counting the way it was written "
+        "{writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.3f}",
         None,
         evidence.references,
     ).format(

@@ -137,8 +137,8 @@ class OddReference:
     def message(self) -> str:
         return translate(
             "errors",
-            "“{name}” does not look like the other references (distance {distance:.3f}, more "
-            "than the reject threshold {reject:.3f}): it may be another person's signature or "
+            "“{name}” does not look like the other references (distance {distance:.4f}, more "
+            "than the reject threshold {reject:.4f}): it may be another person's signature or "
             "a bad scan.",
         ).format(name=self.filename, distance=self.median_distance, reject=self.reject_threshold)
 
@@ -312,26 +312,26 @@ def decision_reason(
     stroke score and the references' own spread (px), and what that adds to the score."""
     k = nearest_count(count)
     if count == 1:
-        basis = translate("reason", "Its distance to the reference is {score:.3f}")
+        basis = translate("reason", "Its distance to the reference is {score:.4f}")
     elif k == 1 and not scaled:
         basis = translate(
-            "reason", "Its distance to the closest of {count} references is {score:.3f}"
+            "reason", "Its distance to the closest of {count} references is {score:.4f}"
         )
     elif k == 1:
         basis = translate(
             "reason",
             "Its distance to the closest of {count} references, allowing for how much they "
-            "vary, is {score:.3f}",
+            "vary, is {score:.4f}",
         )
     elif not scaled:
         basis = translate(
-            "reason", "Its distance to the {k} closest of {count} references is {score:.3f}"
+            "reason", "Its distance to the {k} closest of {count} references is {score:.4f}"
         )
     else:
         basis = translate(
             "reason",
             "Its distance to the {k} closest of {count} references, allowing for how much "
-            "they vary, is {score:.3f}",
+            "they vary, is {score:.4f}",
         )
     distance = score if strokes is None else score - strokes[2]
     basis = basis.format(score=distance, count=count, k=k)
@@ -341,13 +341,13 @@ def decision_reason(
             translate(
                 "reason",
                 "; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px "
-                "from each other), which adds {added:.3f}: score {score:.3f}",
+                "from each other), which adds {added:.4f}: score {score:.4f}",
             )
             if added >= 0
             else translate(
                 "reason",
                 "; its strokes lie {px:.1f} px from theirs on average (theirs {own:.1f} px "
-                "from each other), which takes {added:.3f} off: score {score:.3f}",
+                "from each other), which takes {added:.4f} off: score {score:.4f}",
             )
         ).format(px=px, own=own, added=abs(added), score=score)
 
@@ -356,16 +356,16 @@ def decision_reason(
         "global": translate("reason", "the global"),
     }.get(t.source) or translate("reason", "the model's")
     if decision == "accept":
-        verdict = translate("reason", "within {whose} accept threshold {accept:.3f}")
+        verdict = translate("reason", "within {whose} accept threshold {accept:.4f}")
     elif decision == "reject":
         verdict = translate(
             "reason",
-            "beyond {whose} reject threshold {reject:.3f}: it does not match the references",
+            "beyond {whose} reject threshold {reject:.4f}: it does not match the references",
         )
     else:
         verdict = translate(
             "reason",
-            "between {whose} accept ({accept:.3f}) and reject ({reject:.3f}) thresholds: "
+            "between {whose} accept ({accept:.4f}) and reject ({reject:.4f}) thresholds: "
             "compare it with the references",
         )
     verdict = verdict.format(whose=whose, accept=t.accept, reject=t.reject)

@@ -146,7 +146,7 @@ class ComparisonPanel(QWidget):
         for reference in sorted(result.per_reference, key=lambda r: r.distance):
             # On the score's scale, so that it reads against the thresholds shown above.
             self.reference_choice.addItem(
-                f"{reference.filename} ({result.on_score_scale(reference):.3f})",
+                f"{reference.filename} ({result.on_score_scale(reference):.4f})",
                 reference.reference_id,
             )
         self.choice_tip = self.tr(

@@ -253,7 +253,7 @@ def fusion_rows(card: ModelCard) -> list[tuple[str, str]]:
     return [
         (
             translate("ModelsPage", "With the image model"),
-            translate("ModelsPage", "{how}: accept ≤ {a:.2f}, reject > {r:.2f}").format(
+            translate("ModelsPage", "{how}: accept ≤ {a:.3f}, reject > {r:.3f}").format(
                 how=how, a=band.accept, r=band.reject
             ),
         )

@@ -95,7 +95,7 @@ class PersonDetails(QWidget):
         own = person.accept_threshold is not None or person.reject_threshold is not None
         if own:
             accept, reject = (
-                "—" if value is None else f"{value:.3f}"
+                "—" if value is None else f"{value:.4f}"
                 for value in (person.accept_threshold, person.reject_threshold)
             )
             self.thresholds.setText(

@@ -60,7 +60,7 @@ class ResultSummary(QWidget):
             likely = self.tr("the same image as one of the references")
         if result.pen is None:
             self.score_label.setText(
-                self.tr("Score {score:.0f} % — {likely} (distance {distance:.3f})").format(
+                self.tr("Score {score:.0f} % — {likely} (distance {distance:.4f})").format(
                     score=100 * result.similarity, likely=likely, distance=result.score
                 )
             )
@@ -68,7 +68,7 @@ class ResultSummary(QWidget):
         else:  # drawn on a pad: the decision is on both scores together
             self.score_label.setText(
                 self.tr(
-                    "Score {score:.0f} % — {likely} (pen and picture together: {fused:.2f} "
+                    "Score {score:.0f} % — {likely} (pen and picture together: {fused:.3f} "
                     "times their thresholds)"
                 ).format(score=100 * result.similarity, likely=likely, fused=result.pen.fused)
             )

@@ -52,7 +52,7 @@ class ThresholdGauge(QWidget):
         metrics = painter.fontMetrics()
         for value, name, before in labels:
             painter.drawLine(QPointF(x(value), top - 3), QPointF(x(value), top + height + 3))
-            text = f"{name} {value:.3f}"
+            text = f"{name} {value:.4f}"
             advance = metrics.horizontalAdvance(text)
             left = x(value) - advance - 3 if before else x(value) + 3
             left = min(max(left, 0), width - advance)

@@ -211,12 +211,12 @@ def test_the_reason_says_what_the_strokes_add_or_take_off():
     nearest = ReferenceDistance(1, "a.png", 0.5, 1.0)
     band = Thresholds(0.6, 0.8, "model")
     closer = decision_reason("accept", 0.55, band, 5, nearest, False, (1.2, 1.6, -0.02))
-    assert "Its distance to the 3 closest of 5 references is 0.570" in closer
+    assert "Its distance to the 3 closest of 5 references is 0.5700" in closer
     assert "lie 1.2 px from theirs on average (theirs 1.6 px from each other)" in closer
-    assert "which takes 0.020 off: score 0.550" in closer
+    assert "which takes 0.0200 off: score 0.5500" in closer
     further = decision_reason("review", 0.7, band, 5, nearest, False, (3.0, 1.5, 0.045))
-    assert "which adds 0.045: score 0.700" in further and "Its distance" in further
-    assert "0.655" in further  # the distance part: 0.700 - 0.045
+    assert "which adds 0.0450: score 0.7000" in further and "Its distance" in further
+    assert "0.6550" in further  # the distance part: 0.700 - 0.045
 
 
 def test_prepared_references_come_from_the_originals_and_the_last_few_are_kept(

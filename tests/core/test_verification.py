@@ -15,7 +15,7 @@ from sigverify.core.model.io import load_model, save_model
 from sigverify.core.person_card import export_person, import_person
 from sigverify.core.scoring import pairwise_distances
 from sigverify.core.store import Store
-from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW, card_thresholds
+from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW, Thresholds, card_thresholds
 from sigverify.core.verification import VerificationService, model_id_of
 from sigverify.core.verification_results import InconsistentReferencesError, SignatureInput
 from tests.conftest import signature_file, write_png
@@ -258,6 +258,19 @@ def test_reason_text_for_each_band(service, tmp_path):
     for (accept, reject), word in words.items():
         service.store.set_person_thresholds("c-1", accept, reject, "manager")
         assert word in service.verify("c-1", query, record=False).reason
+
+
+def test_a_score_just_past_a_threshold_does_not_read_as_the_threshold():
+    """With 3 decimals, a score of 0.7564 against the accept threshold 0.7562 read
+    "distance 0.756, between the accept (0.756) and reject thresholds": the same number
+    as the threshold it had passed. Distances and thresholds are shown to 4 decimals."""
+    from sigverify.core.verification_results import ReferenceDistance, decision_reason
+
+    band = Thresholds(0.7562, 0.8644, "model")
+    nearest = ReferenceDistance(1, "a.png", 0.7564)
+    reason = decision_reason("review", 0.7564, band, 1, nearest)
+    assert "Its distance to the reference is 0.7564" in reason
+    assert "between the model's accept (0.7562) and reject (0.8644) thresholds" in reason
 
 
 def test_the_score_allows_for_how_much_the_references_vary(service, tmp_path):

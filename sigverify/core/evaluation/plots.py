@@ -60,7 +60,7 @@ def distance_histogram_figure(
             threshold,
             color="black",
             linestyle="--",
-            label=translate("plots", "threshold {value:.3f}").format(value=threshold),
+            label=translate("plots", "threshold {value:.4f}").format(value=threshold),
         )
     ax.set_xlabel(translate("plots", "distance to the references (smaller = more alike)"))
     ax.set_ylabel(translate("plots", "density"))
