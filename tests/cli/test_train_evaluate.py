@@ -135,13 +135,16 @@ def test_train_regularisation_options_reach_the_model_and_its_card(data, tmp_pat
         "0.02",
         "--elastic",
         "1.5",
+        "--ema",
+        "0.9",
     )
     assert code == 0 and payload["stopped"] == "completed"
     card = read_card(out)
     assert card.encoder_config["dropout"] == 0.3
     config = card.training["config"]
     assert config["weight_decay"] == 0.02 and config["elastic"] == 1.5
-    assert "--elastic 1.5" in card.training["command"]
+    assert config["ema"] == 0.9
+    assert "--elastic 1.5" in card.training["command"] and "--ema 0.9" in card.training["command"]
 
 
 def test_evaluate_uses_the_test_writers_of_a_known_dataset(trained, data, capsys):
@@ -229,6 +232,7 @@ def test_evaluate_text_table(trained, data, capsys):
         (["train", "--data", "DATA", "--out", "OUT", "--dropout", "1"], "--dropout"),
         (["train", "--data", "DATA", "--out", "OUT", "--elastic", "-0.5"], "--elastic"),
         (["train", "--data", "DATA", "--out", "OUT", "--weight-decay", "-1"], "--weight-decay"),
+        (["train", "--data", "DATA", "--out", "OUT", "--ema", "1"], "--ema"),
     ],
 )
 def test_user_errors_exit_2(trained, data, tmp_path, capsys, argv, message):
