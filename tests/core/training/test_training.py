@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pytest
 import torch
+from safetensors.torch import load_file
 
 from sigverify.core.data.synthetic import synthetic_bank
 from sigverify.core.encoders import create_encoder
@@ -43,6 +44,11 @@ def small_config(**changes) -> TrainConfig:
         seed=3,
     )
     return TrainConfig(**{**values, **changes})
+
+
+def stop_after_epoch_two(progress):
+    """Cancels a training once its second epoch is validated."""
+    return not (progress.epoch == 2 and progress.validation_eer is not None)
 
 
 def test_learning_rate_schedule_by_hand():
@@ -107,9 +113,6 @@ def test_resume_continues_exactly_where_it_stopped(small_banks, tmp_path):
     train, validation = small_banks
     config = small_config()
     straight = train_model(train, validation, config, tmp_path / "straight")
-
-    def stop_after_epoch_two(progress):
-        return not (progress.epoch == 2 and progress.validation_eer is not None)
 
     first = train_model(
         train, validation, config, tmp_path / "resumed", on_progress=stop_after_epoch_two
@@ -288,9 +291,6 @@ def test_writer_classification_trains_resumes_and_leaves_no_head_in_the_model(
     # the classification term is part of the loss: the same run without it differs
     assert straight.history[0]["loss"] > plain.history[0]["loss"]
 
-    def stop_after_epoch_two(progress):
-        return not (progress.epoch == 2 and progress.validation_eer is not None)
-
     train_model(train, validation, config, tmp_path / "resumed", on_progress=stop_after_epoch_two)
     resumed = train_model(train, validation, config, tmp_path / "resumed", resume=True)
     assert [h["loss"] for h in resumed.history] == pytest.approx(
@@ -464,3 +464,46 @@ def test_init_seed_changes_the_start_not_the_recipe(small_banks, tmp_path):
     assert same.history[0]["loss"] == pytest.approx(plain.history[0]["loss"], rel=1e-6)
     assert other.history[0]["loss"] != pytest.approx(plain.history[0]["loss"], rel=1e-3)
     assert read_card(other.model_dir).training["config"]["init_seed"] == 4
+
+
+def ema_config(**changes) -> TrainConfig:
+    return small_config(**{"loss": "triplet", "ema": 0.9, "patience": 100, **changes})
+
+
+def test_the_average_is_what_is_validated_and_kept(small_banks, tmp_path):
+    train, validation = small_banks
+    averaged = train_model(train, validation, ema_config(epochs=1), tmp_path / "ema")
+    plain = train_model(train, validation, ema_config(epochs=1, ema=0.0), tmp_path / "plain")
+    # the same steps (the average does not touch the training)...
+    assert averaged.history[0]["loss"] == pytest.approx(plain.history[0]["loss"], rel=1e-6)
+    state = load_file(str(tmp_path / "ema" / "checkpoint" / "state.safetensors"))
+    kept = load_model(averaged.model_dir).encoder.state_dict()
+    weight = "features.0.weight" if "features.0.weight" in kept else next(iter(kept))
+    # ...but the model kept is the average, not the last step's weights
+    assert torch.equal(kept[weight], state[f"average.{weight}"])
+    assert not torch.allclose(kept[weight], state[f"model.{weight}"])
+    assert read_card(averaged.model_dir).training["config"]["ema"] == 0.9
+
+
+def test_resume_continues_the_average_exactly(small_banks, tmp_path):
+    train, validation = small_banks
+    straight = train_model(train, validation, ema_config(), tmp_path / "straight")
+
+    train_model(
+        train, validation, ema_config(), tmp_path / "resumed", on_progress=stop_after_epoch_two
+    )
+    resumed = train_model(train, validation, ema_config(), tmp_path / "resumed", resume=True)
+    assert [h["validation_eer"] for h in resumed.history] == pytest.approx(
+        [h["validation_eer"] for h in straight.history]
+    )
+    one = load_file(str(tmp_path / "straight" / "checkpoint" / "state.safetensors"))
+    two = load_file(str(tmp_path / "resumed" / "checkpoint" / "state.safetensors"))
+    averages = [k for k in one if k.startswith("average.")]
+    assert averages and all(torch.allclose(one[k], two[k], atol=1e-6) for k in averages)
+
+
+@pytest.mark.parametrize("decay", [-0.1, 1.0])
+def test_a_decay_outside_0_to_1_is_refused(small_banks, tmp_path, decay):
+    train, validation = small_banks
+    with pytest.raises(SigverifyError, match="weight average"):
+        train_model(train, validation, ema_config(ema=decay), tmp_path / "m")
