@@ -3,6 +3,8 @@ page (the main window calls it when the clerk opens an item)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication
 
 from sigverify.core.errors import SigverifyError
@@ -34,6 +36,10 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
 
     def done(answer):
         result, entry = answer
+        if entry is not None and same_result(result, entry.details):
+            # the answer the queue recorded: its report is checked when that was, not now
+            # (it read "Checked at 03:09:26, Recorded at 03:09:00", seen in a real window)
+            result = replace(result, checked_at=entry.at)
         verify_page.show_result(result, signature)
         if entry is None:
             return  # not recorded (a trial run): the clerk may record it now

@@ -1162,6 +1162,9 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert f"audit entry #{first.audit_id}" in verify.record_status.text()
     checks = [e for e in window.store.audit_entries("c-1") if e.action == "verify"]
     assert len(checks) == 2  # opening it did not record it again
+    # its report says it was checked when the queue recorded it, not when it was opened
+    recorded_at = window.store.audit_entry(first.audit_id).at
+    assert verify.result.checked_at == recorded_at
     # an unrecorded result on the Verify page: opening a queue item asks once, then records it
     verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 9))
     asked = len(dialogs.questions)
@@ -1182,6 +1185,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     queue.open_item(0)
     wait_idle(qtbot, window.engine)
     assert not verify.recorded and "The queue recorded “reject”" in verify.record_status.text()
+    assert verify.result.checked_at > recorded_at  # a new answer, checked now
     assert verify.record_button.isEnabled()
     queue.save_summary(str(tmp_path / "summary.pdf"))
     wait_idle(qtbot, window.engine)
