@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -34,7 +32,7 @@ from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open, ask_save
-from sigverify.gui.widgets import file_filter
+from sigverify.gui.widgets import choice_table, file_filter
 from sigverify.gui.workers import Engine
 
 #: Filter choices: which rows each shows.
@@ -114,8 +112,7 @@ class QueuePage(QWidget):
         top.addWidget(self.summary_button)
         top.addWidget(self.new_button)
 
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
+        self.table = choice_table(
             [
                 self.tr("Person"),
                 self.tr("File"),
@@ -125,10 +122,6 @@ class QueuePage(QWidget):
                 self.tr("Comment"),
             ]  # fmt: skip
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)

@@ -9,7 +9,6 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -28,7 +26,7 @@ from sigverify.core.store.backend import is_server_url, without_password
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
 from sigverify.gui.language import gui_settings
-from sigverify.gui.widgets import local_time
+from sigverify.gui.widgets import choice_table, local_time
 
 LOCATION_SETTING = "store/location"
 
@@ -144,8 +142,7 @@ class ApprovalsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
+        self.table = choice_table(  # the change's own number is the first column
             [
                 self.tr("No."),
                 self.tr("Asked by"),
@@ -155,11 +152,7 @@ class ApprovalsDialog(QDialog):
                 self.tr("Details"),
             ]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()  # the change's own number is the first column
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.approve_button = QPushButton(self.tr("&Approve"))
         self.reject_button = QPushButton(self.tr("&Reject"))

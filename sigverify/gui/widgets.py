@@ -14,13 +14,16 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QGuiApplication,
     QKeySequence,
+    QPalette,
     QPixmap,
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QBoxLayout,
     QDialog,
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QTableWidget,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -181,6 +185,34 @@ class ZoomView(QScrollArea):
             event.accept()
         else:
             super().wheelEvent(event)
+
+
+def choice_table(headers: list[str]) -> QTableWidget:
+    """A read-only table of rows to choose from, one at a time. Tab leaves it: by default
+    Tab went cell by cell and wrapped round to the first, so the buttons after it could
+    not be reached from the keyboard (seen in a real window)."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    return table
+
+
+def quiet_text(label: QLabel) -> None:
+    """Secondary text (help, hints): lighter than the rest and still easy to read. The
+    palette's "mid" grey read 1.8:1 against the window (seen in a real window); this mix,
+    60 % of the text's colour, reads about 5:1 on a light window and on a dark one."""
+    palette = label.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    mixed = QColor.fromRgbF(
+        *(0.6 * t + 0.4 * w for t, w in zip(text.getRgbF()[:3], window.getRgbF()[:3], strict=True))
+    )
+    palette.setColor(QPalette.ColorRole.WindowText, mixed)
+    label.setPalette(palette)
 
 
 def frame_when_focused(widget: QWidget) -> None:

@@ -38,6 +38,7 @@ class EvaluationPage(QWizardPage):
         self.verdict.setWordWrap(True)
         self.verdict.setStyleSheet("font-size: 14px; font-weight: 600;")
         self.table = QTableWidget(5, 2)
+        self.table.setTabKeyNavigation(False)  # Tab leaves it (not round its cells)
         self.table.setVerticalHeaderLabels(
             [
                 self.tr("EER"),
