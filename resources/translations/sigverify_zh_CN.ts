@@ -4,18 +4,18 @@
 <context>
     <name>ApprovalsDialog</name>
     <message>
-        <location filename="../../sigverify/gui/shared_store.py" line="+138"/>
-        <location line="+98"/>
+        <location filename="../../sigverify/gui/shared_store.py" line="+136"/>
+        <location line="+93"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-89"/>
         <source>Risky changes asked for by a supervisor wait here until another supervisor approves them. Both names go to the audit log.</source>
         <translation>主管提出的高风险更改在此等待另一位主管批准。两人的姓名都会记入审计日志。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
@@ -430,7 +430,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+40"/>
+        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+42"/>
         <source>Your signatures</source>
         <translation>您的签名</translation>
     </message>
@@ -441,12 +441,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-50"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -476,7 +476,7 @@
         <translation>伪造签名</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
@@ -506,20 +506,20 @@
         <translation>正在检查图像… %v / %m</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>⛔ At least 3 usable people are needed (training, validation and test each need their own); {n} found.</source>
-        <translation>⛔ 至少需要 3 名可用人员（训练、验证和测试各需不同的人员）；当前找到 {n} 名。</translation>
+        <location line="+7"/>
+        <source>At least 3 usable people are needed (training, validation and test each need their own); {n} found.</source>
+        <translation>至少需要 3 名可用人员（训练、验证和测试各需不同的人员）；当前找到 {n} 名。</translation>
     </message>
 </context>
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+338"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+370"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -755,7 +755,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>两个模型在同一批测试集人员上评估，新模型从未见过这些人员。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
@@ -1502,18 +1502,18 @@ Click to open another store at the next start</source>
         <translation>100 × 150（更快）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location line="+98"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-97"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -1553,7 +1553,7 @@ Click to open another store at the next start</source>
         <translation>图像尺寸</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
@@ -1846,7 +1846,7 @@ Click to open another store at the next start</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+66"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+64"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -1898,18 +1898,18 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location line="+90"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+92"/>
+        <location line="-89"/>
+        <location line="+87"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-86"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
@@ -1939,7 +1939,7 @@ Click to open another store at the next start</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -1969,7 +1969,7 @@ Click to open another store at the next start</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Comment (needed when you decide otherwise)</source>
         <translation>备注（作出不同决定时必填）</translation>
     </message>
@@ -2116,7 +2116,7 @@ Click to open another store at the next start</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="+45"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="+51"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
@@ -2437,7 +2437,7 @@ enrolled {at} by {who}</source>
         <translation>将待验证的签名拖放到此处</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
@@ -4585,7 +4585,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>shared_store</name>
     <message>
-        <location filename="../../sigverify/gui/shared_store.py" line="-175"/>
+        <location filename="../../sigverify/gui/shared_store.py" line="-170"/>
         <source>Shared store</source>
         <translation>共享存储</translation>
     </message>
@@ -4643,7 +4643,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-275"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-303"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4658,7 +4658,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+361"/>
         <source>all (100 %)</source>
         <translation>全部（100 %）</translation>
     </message>
@@ -4673,7 +4673,7 @@ postgresql://ann@branch-server/sigverify
         <translation>1/{n}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-164"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-165"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>

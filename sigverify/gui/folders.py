@@ -29,7 +29,7 @@ KINDS = {
     "reports": ("reports/folder", _LOCATION.DocumentsLocation),
     # model folders to import
     "models": ("models/folder", _LOCATION.HomeLocation),
-    # data folders of genuine signatures and forgeries (Thresholds page)
+    # data folders of genuine signatures and forgeries (Thresholds page, training wizard)
     "data": ("data/folder", _LOCATION.HomeLocation),
 }
 

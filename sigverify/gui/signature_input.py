@@ -32,7 +32,7 @@ from sigverify.core.verification_results import SignatureInput
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_open
 from sigverify.gui.qimages import qimage_to_png
-from sigverify.gui.widgets import file_filter
+from sigverify.gui.widgets import file_filter, quiet_text
 
 
 def image_filter(pens: bool = True) -> str:
@@ -132,7 +132,8 @@ class SignatureDropArea(QFrame):
             else self.tr("Drop the signature to check here")
         )
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setStyleSheet("color: palette(mid); font-size: 13px;")
+        self.hint.setStyleSheet("font-size: 13px;")
+        quiet_text(self.hint)
         self.open_button = QPushButton(self.tr("Open file…"))
         self.open_button.setToolTip(self.tr("Choose image files (Ctrl+O)"))
         self.paste_button = QPushButton(self.tr("Paste"))

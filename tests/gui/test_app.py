@@ -1174,6 +1174,41 @@ def test_read_only_texts_that_take_tab_show_that_they_have_the_focus(qtbot, wind
     assert shows_focus(qtbot, log)
 
 
+def contrast(one, two) -> float:
+    """The WCAG contrast ratio of two QColors (1: the same, 21: black on white)."""
+
+    def luminance(colour):
+        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+                    for c in colour.getRgbF()[:3]]  # fmt: skip
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    light, dark = sorted((luminance(one), luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(
+    "window_colour, text_colour", [("#efefef", "#000000"), ("#2d2d2d", "#ffffff")]
+)
+def test_help_text_is_lighter_than_the_rest_and_still_readable(qapp, window_colour, text_colour):
+    """The palette's "mid" grey the help texts used read 1.8:1 against a light window."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from sigverify.gui.widgets import quiet_text
+
+    label = QLabel("Layouts understood: ...")
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(window_colour))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(text_colour))
+    label.setPalette(palette)
+    quiet_text(label)
+    quiet = label.palette().color(QPalette.ColorRole.WindowText)
+    background = QColor(window_colour)
+    assert contrast(quiet, background) >= 4.5  # WCAG AA for body text
+    assert contrast(quiet, background) < contrast(QColor(text_colour), background)
+    assert contrast(QColor("#b8b8b8"), QColor("#efefef")) < 2  # what "mid" gave
+
+
 def test_file_dialogs_start_in_the_users_folder_then_in_the_last_folder_used(
     qapp, tmp_path, monkeypatch
 ):

@@ -140,6 +140,44 @@ def test_a_folder_with_problems_lists_them_and_cannot_go_on(qtbot, window, tmp_p
     assert "(0.png)" in text  # cara's blank page
     assert "At least 3 usable people are needed" in text
     assert not page.isComplete()
+    # long messages wrap in the list instead of running off its right edge (they were cut
+    # mid-word with a scroll bar to read the rest, seen in a real window)
+    wizard.resize(900, 600)
+    wizard.show()
+    qtbot.waitUntil(lambda: page.problems.isVisible())
+    assert page.problems.horizontalScrollBar().maximum() == 0
+
+
+def test_tab_leaves_the_wizards_tables(qtbot, window, tmp_path):
+    """Seen in a real window: Tab went round the cells of the data page's table of people
+    and never out of it, so Next could only be reached by Alt+N."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView
+
+    wizard = start(qtbot, window, tmp_path)
+    window.activateWindow()
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)
+    table = wizard.data_page.writers
+    assert table.rowCount() == 12
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    table.setCurrentCell(0, 0)
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()  # on to the next control
+    # and no other table of the wizard or the window keeps Tab to itself
+    views = [*wizard.findChildren(QAbstractItemView), *window.findChildren(QAbstractItemView)]
+    traps = [v for v in views if v.tabKeyNavigation() and v.isEnabled()]
+    assert [type(v).__name__ for v in traps] == []
+
+
+def test_the_augmentation_slider_shows_its_value(qtbot, window):
+    wizard = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(wizard)
+    options = wizard.options_page
+    assert options.augment_value.text() == f"{options.augment.value()} %"
+    options.augment.setValue(80)
+    assert options.augment_value.text() == "80 %"
 
 
 def test_a_folder_that_is_not_data_says_what_is_expected(qtbot, window, tmp_path):

@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,8 +27,9 @@ from sigverify.core.data.datasets import LAYOUT_HELP
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.gui import dialogs
+from sigverify.gui.folders import ask_folder, ask_save
 from sigverify.gui.qimages import bytes_to_pixmap
-from sigverify.gui.widgets import ImageView
+from sigverify.gui.widgets import ImageView, frame_when_focused, quiet_text
 
 if TYPE_CHECKING:
     from sigverify.gui.train_wizard import TrainWizard
@@ -60,7 +62,7 @@ class DataPage(QWizardPage):
             self.tr("Layouts understood: {help}.").format(help=translate("errors", LAYOUT_HELP))
         )
         layout_help.setWordWrap(True)
-        layout_help.setStyleSheet("color: palette(mid);")
+        quiet_text(layout_help)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.writers = QTableWidget(0, 3)
@@ -70,6 +72,7 @@ class DataPage(QWizardPage):
         self.writers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.writers.verticalHeader().hide()
         self.writers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.writers.setTabKeyNavigation(False)  # Tab went round its cells, never out
         self.samples = [ImageView() for _ in range(4)]
         samples = QHBoxLayout()
         for view in self.samples:
@@ -78,6 +81,10 @@ class DataPage(QWizardPage):
         self.progress = QProgressBar()
         self.progress.hide()
         self.problems = QListWidget()
+        # long messages wrap (they were cut mid-word), and Tab on it shows
+        self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame_when_focused(self.problems)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(layout_help)
@@ -93,14 +100,14 @@ class DataPage(QWizardPage):
         layout.addWidget(self.progress)
 
     def browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Data folder"))
+        folder = ask_folder(self, self.tr("Data folder"), "data")
         if folder:
             self.load(folder)
 
     def create_template(self) -> None:
         from sigverify.core.data.datasets import write_template_folder
 
-        folder, _ = QFileDialog.getSaveFileName(self, self.tr("New data folder"))
+        folder = ask_save(self, self.tr("New data folder"), "data", "signatures", "")
         if not folder:
             return
         try:
@@ -203,19 +210,29 @@ class DataPage(QWizardPage):
         self.problems.clear()
         if self.wiz.plan.dataset is None:
             return
+        # the style's icons: the "⛔" before an error was a box in fonts without that sign
+        icons = {
+            "error": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
         for problem in self.wiz.plan.dataset.problems:
-            where = f" ({Path(problem.path).name})" if problem.path else ""
-            mark = "⛔" if problem.severity == "error" else "⚠"
-            self.problems.addItem(f"{mark} {problem.message}{where}")
+            name = Path(problem.path).name if problem.path else ""
+            # the file named, unless the message names it already
+            where = f" ({name})" if name and name not in problem.message else ""
+            icon = icons["error" if problem.severity == "error" else "warning"]
+            self.problems.addItem(QListWidgetItem(icon, f"{problem.message}{where}"))
         if not self.wiz.plan.dataset.problems:
             self.problems.addItem(self.tr("None"))
         usable = len(self.wiz.plan.dataset.usable_writers())
         if usable < 3:
             self.problems.addItem(
-                self.tr(
-                    "⛔ At least 3 usable people are needed (training, validation and "
-                    "test each need their own); {n} found."
-                ).format(n=usable)
+                QListWidgetItem(
+                    icons["error"],
+                    self.tr(
+                        "At least 3 usable people are needed (training, validation and "
+                        "test each need their own); {n} found."
+                    ).format(n=usable),
+                )
             )
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
