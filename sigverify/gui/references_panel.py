@@ -22,7 +22,13 @@ from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
-from sigverify.gui.widgets import ImageView, RoleButton, captioned_row, local_time
+from sigverify.gui.widgets import (
+    ImageView,
+    RoleButton,
+    captioned_row,
+    frame_when_focused,
+    local_time,
+)
 from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)
@@ -50,6 +56,7 @@ def thumbnail_list() -> ThumbnailList:
     view.setMinimumHeight(THUMB.height() + 30)
     view.setMouseTracking(True)  # itemEntered: the preview follows the pointer
     view.viewport().setMouseTracking(True)
+    frame_when_focused(view)  # empty, it showed nothing when Tab reached it (seen)
     return view
 
 

@@ -1151,14 +1151,16 @@ def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
     assert shows_focus(qtbot, view)
 
 
-def test_read_only_texts_that_take_tab_show_that_they_have_the_focus(qtbot, window):
+def test_read_only_texts_and_lists_that_take_tab_show_that_they_have_the_focus(qtbot, window):
     """Seen in a real window: Tab from the Models page's buttons went to the model's card
-    and nothing showed it (Fusion draws no frame around a read-only text)."""
+    and nothing showed it (Fusion draws no frame around a read-only text), nor on a new
+    person's list of references while it was empty."""
     from PySide6.QtWidgets import QPlainTextEdit
 
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
+    assert shows_focus(qtbot, window.people_page.reference_panel.references)
     window.pages.setCurrentWidget(window.models_page)
     assert shows_focus(qtbot, window.models_page.details)
     plain = QPlainTextEdit()  # what the training log was: no frame
