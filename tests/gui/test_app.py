@@ -533,8 +533,8 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
     window.nav.setCurrentRow(window.pages.indexOf(people))
     assert people.details.thresholds.isVisible()
     assert people.details.thresholds.text() == (
-        f"Own thresholds: accept at or below {round(0.3 * page.accept.high, 4):.3f}, reject "
-        f"above {reject:.3f} (the Thresholds page sets them)."
+        f"Own thresholds: accept at or below {round(0.3 * page.accept.high, 4):.4f}, reject "
+        f"above {reject:.4f} (the Thresholds page sets them)."
     )
     people.new_person()
     assert not people.details.thresholds.isVisible()

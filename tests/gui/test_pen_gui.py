@@ -147,8 +147,8 @@ def test_a_pen_card_page_shows_what_each_measure_and_all_together_scored(tiny_pe
         "dtw_spread": 0.5, "weights": {"pen": 0.2, "image": 0.2, "dtw": 0.6},  # the card's order
     }  # fmt: skip
     shown = html.unescape(card_html(card)).replace("\xa0", " ")  # "60 %" kept on one line
-    assert ("weighted (pen model 20 %, time warping 60 %, picture 20 %): accept ≤ 0.95, "
-            "reject > 1.10") in shown  # fmt: skip
+    assert ("weighted (pen model 20 %, time warping 60 %, picture 20 %): accept ≤ 0.950, "
+            "reject > 1.100") in shown  # fmt: skip
 
 
 def test_applying_on_the_thresholds_page_keeps_to_the_source_shown_at_the_click(
