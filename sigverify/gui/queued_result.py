@@ -36,14 +36,15 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
 
     def done(answer):
         result, entry = answer
-        if entry is not None and same_result(result, entry.details):
+        recorded = entry is not None and same_result(result, entry.details)
+        if recorded:
             # the answer the queue recorded: its report is checked when that was, not now
             # (it read "Checked at 03:09:26, Recorded at 03:09:00", seen in a real window)
             result = replace(result, checked_at=entry.at)
         verify_page.show_result(result, signature)
         if entry is None:
             return  # not recorded (a trial run): the clerk may record it now
-        if same_result(result, entry.details):
+        if recorded:
             verify_page.recorded = True
             verify_page.audit_row = (entry.id, entry.hash)
             verify_page.record_button.setEnabled(False)
