@@ -33,7 +33,8 @@ from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_save
-from sigverify.gui.widgets import clear_on_escape, file_filter, local_time
+from sigverify.gui.keyboard import clear_on_escape
+from sigverify.gui.widgets import file_filter, local_time
 from sigverify.gui.workers import Engine
 
 

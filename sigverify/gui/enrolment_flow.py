@@ -15,7 +15,7 @@ from sigverify.core.verification_results import (
     InconsistentReferencesError,
 )
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import move_focus
+from sigverify.gui.keyboard import move_focus
 
 
 class EnrolmentFlow:

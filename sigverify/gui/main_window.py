@@ -28,6 +28,7 @@ from sigverify.core.store.backend import without_password
 from sigverify.gui import dialogs
 from sigverify.gui.about import show_about
 from sigverify.gui.audit_page import AuditPage
+from sigverify.gui.keyboard import EnterPressesButtons, NoTextFromAlt, keyboard_in_use, move_focus
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
@@ -43,12 +44,6 @@ from sigverify.gui.shared_store import (
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
-from sigverify.gui.widgets import (
-    EnterPressesButtons,
-    NoTextFromAlt,
-    keyboard_in_use,
-    move_focus,
-)
 from sigverify.gui.workers import Engine, ModelInfo
 
 

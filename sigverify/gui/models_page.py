@@ -25,8 +25,9 @@ from sigverify.core.store import Store
 from sigverify.core.store.records import PendingChange
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
+from sigverify.gui.keyboard import frame_when_focused, move_focus
 from sigverify.gui.model_card_view import card_html
-from sigverify.gui.widgets import RoleButton, frame_when_focused, move_focus, two_panes
+from sigverify.gui.widgets import RoleButton, two_panes
 from sigverify.gui.workers import Engine
 
 translate = QCoreApplication.translate

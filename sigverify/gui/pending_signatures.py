@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from sigverify.gui.keyboard import move_focus, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap
 from sigverify.gui.references_panel import THUMB, thumbnail, thumbnail_list
 from sigverify.gui.signature_input import SignatureDropArea
-from sigverify.gui.widgets import move_focus, widget_shortcut
 
 
 class PendingSignatures(QGroupBox):

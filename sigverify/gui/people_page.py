@@ -24,16 +24,12 @@ from sigverify.core.verification_results import (
 )
 from sigverify.gui import dialogs
 from sigverify.gui.enrolment_flow import EnrolmentFlow
+from sigverify.gui.keyboard import clear_on_escape, mark_primary
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.person_details import PersonDetails
 from sigverify.gui.references_panel import ReferencesPanel
 from sigverify.gui.signature_input import standard_shortcuts
-from sigverify.gui.widgets import (
-    RoleButton,
-    clear_on_escape,
-    mark_primary,
-    two_panes,
-)
+from sigverify.gui.widgets import RoleButton, two_panes
 from sigverify.gui.workers import Engine
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole

@@ -21,14 +21,9 @@ from sigverify.core.errors import NotFoundError, StoreIntegrityError
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
+from sigverify.gui.keyboard import frame_when_focused
 from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
-from sigverify.gui.widgets import (
-    ImageView,
-    RoleButton,
-    captioned_row,
-    frame_when_focused,
-    local_time,
-)
+from sigverify.gui.widgets import ImageView, RoleButton, captioned_row, local_time
 from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)

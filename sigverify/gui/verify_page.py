@@ -22,17 +22,13 @@ from sigverify.core.store import Store
 from sigverify.core.store.records import model_name_in
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
+from sigverify.gui.keyboard import mark_primary
 from sigverify.gui.qimages import bytes_to_pixmap, small_grey
 from sigverify.gui.record_status import RecordStatus
 from sigverify.gui.report_actions import ReportActions
 from sigverify.gui.result_summary import ResultSummary
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
-from sigverify.gui.widgets import (
-    ImageView,
-    decision_word,
-    mark_primary,
-    two_panes,
-)
+from sigverify.gui.widgets import ImageView, decision_word, two_panes
 from sigverify.gui.workers import Engine
 
 

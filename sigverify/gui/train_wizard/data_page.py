@@ -28,8 +28,9 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_save
+from sigverify.gui.keyboard import frame_when_focused
 from sigverify.gui.qimages import bytes_to_pixmap
-from sigverify.gui.widgets import ImageView, frame_when_focused, quiet_text
+from sigverify.gui.widgets import ImageView, quiet_text
 
 if TYPE_CHECKING:
     from sigverify.gui.train_wizard import TrainWizard

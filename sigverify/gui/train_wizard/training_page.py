@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.i18n import join_sentences
 from sigverify.gui import dialogs
-from sigverify.gui.widgets import duration, figure_canvas, frame_when_focused
+from sigverify.gui.keyboard import frame_when_focused
+from sigverify.gui.widgets import duration, figure_canvas
 
 if TYPE_CHECKING:
     from sigverify.gui.train_wizard import TrainWizard

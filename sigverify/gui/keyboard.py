@@ -1,0 +1,117 @@
+"""The keyboard in the main window: where the focus goes and that it shows (a frame on
+what has it, even when code moved it there), shortcuts bound to one widget, Enter on a
+focused button, and Alt with a letter nobody answers kept out of text fields."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+
+def frame_when_focused(widget: QWidget) -> None:
+    """A frame around ``widget`` while it has the keyboard focus. A picture or a read-only
+    text takes Tab (the arrows and Page Down scroll it), but Fusion draws nothing to show
+    that it has the focus: Tab seemed to go nowhere (seen in a real window)."""
+    name = widget.metaObject().className()
+    widget.setStyleSheet(f"{name}:focus {{ border: 2px solid palette(highlight); }}")
+
+
+def mark_primary(button) -> None:
+    """The page's main action (Verify, Enrol), in bold. Not Qt's "default" button: outside a
+    dialog that only draws a frame, the very frame Fusion shows for the keyboard focus, so
+    Tab on to it showed nothing (seen in a real window)."""
+    font = button.font()
+    font.setBold(True)
+    button.setFont(font)
+
+
+def keyboard_in_use(widget: QWidget) -> bool:
+    """Whether the focus last moved by the keyboard in ``widget``'s window."""
+    return widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+
+
+def move_focus(widget: QWidget, keyboard: bool | None = None) -> None:
+    """Give ``widget`` the keyboard focus from code. A plain ``setFocus()`` tells Qt the
+    keyboard is not in use, and Fusion then draws no focus frame (seen in a real window: a
+    keyboard user lost sight of the focus after Clear); while it is in use the frame stays.
+    ``keyboard``: whether it was in use, as :func:`keyboard_in_use` said before something
+    that forgets it: another page shown hands the focus on to its first field as if
+    clicked (Alt+V, Ctrl+3 left no frame, seen), and focusing the widget that already has
+    the focus changes nothing, so the window is told again here."""
+    if keyboard is None:
+        keyboard = keyboard_in_use(widget)
+    reason = Qt.FocusReason.ShortcutFocusReason if keyboard else Qt.FocusReason.OtherFocusReason
+    widget.setFocus(reason)
+    if keyboard and not keyboard_in_use(widget):
+        widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+        widget.update()  # its frame drawn now
+
+
+def widget_shortcut(widget: QWidget, key, slot) -> None:
+    """``key`` (a key or a standard key) calls ``slot`` while ``widget`` has the focus."""
+    shortcut = QShortcut(QKeySequence(key), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+
+
+def clear_on_escape(field: QLineEdit) -> None:
+    """Escape in ``field`` (a search or a filter) empties it, as in any search field."""
+    widget_shortcut(field, Qt.Key.Key_Escape, field.clear)
+
+
+class EnterPressesButtons(QObject):
+    """Enter on a focused push or tool button of the main window presses it, as Space does:
+    a clerk told "Tab to it, then Enter" is not left waiting. Dialogs keep Qt's own rule
+    (Return presses the default button, or the focused one), which the questions rely on.
+    Installed on the application by the main window."""
+
+    KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(watched, QPushButton | QToolButton)
+            and event.key() in self.KEYS
+            and event.modifiers() in self.PLAIN
+            and watched.isEnabled()
+            and not isinstance(watched.window(), QDialog)
+        ):
+            watched.click()
+            return True
+        return False
+
+
+class NoTextFromAlt(QObject):
+    """Alt with a letter that no button or label of the window answers to (a disabled
+    button's, one on another page) typed the letter into the text field that had the focus
+    (seen in a real window: Alt+V, "Verify a signature" disabled for a new person, made the
+    ID typed "C-201v", ready to be enrolled). Here such a key is refused with a sound.
+    Ctrl+Alt still types (Windows' AltGr), and on macOS Option keeps typing its characters.
+    Installed on the application by the main window."""
+
+    FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, self.FIELDS):
+            return False
+        modifiers = event.modifiers()
+        alt_only = modifiers & Qt.KeyboardModifier.AltModifier and not modifiers & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+        )
+        if alt_only and event.text().isprintable() and event.text() and sys.platform != "darwin":
+            QApplication.beep()
+            return True
+        return False
