@@ -13,7 +13,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QPlainTextEdit,
+    QProxyStyle,
     QPushButton,
+    QStyle,
+    QStyleFactory,
+    QStyleOptionButton,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -35,6 +39,33 @@ def mark_primary(button) -> None:
     font = button.font()
     font.setBold(True)
     button.setFont(font)
+
+
+class _FrameMeansFocus(QProxyStyle):
+    """The application's style, except that a dialog's default button looks like any other
+    until it has the focus: Fusion draws the default button with the focus frame."""
+
+    def drawPrimitive(self, element, option, painter, widget=None):
+        if (
+            element == QStyle.PrimitiveElement.PE_PanelButtonCommand
+            and isinstance(option, QStyleOptionButton)
+            and not option.state & QStyle.StateFlag.State_HasFocus
+        ):
+            option = QStyleOptionButton(option)
+            option.features &= ~QStyleOptionButton.ButtonFeature.DefaultButton
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def frame_only_on_focus(dialog: QWidget, buttons, primary=()) -> None:
+    """``buttons`` of ``dialog`` show a frame only while they have the focus, and ``primary``
+    (the ones Enter presses) are bold instead. Seen in a real window: the training wizard's
+    Next, Qt's default button, looked the same with the focus in a field and on itself."""
+    style = _FrameMeansFocus(QStyleFactory.create(QApplication.style().name()))
+    style.setParent(dialog)  # made after the buttons, so deleted after them
+    for button in buttons:
+        button.setStyle(style)
+    for button in primary:
+        mark_primary(button)
 
 
 def keyboard_in_use(widget: QWidget) -> bool:

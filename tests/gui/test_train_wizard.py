@@ -255,3 +255,35 @@ def test_fine_tuning_an_ensemble_trains_its_kind_of_network(qtbot, window, tmp_p
     config = options.config()
     assert config.encoder == "cnn" and config.init_from == str(window.engine.model.path)
     assert options.loss.currentData() == config.loss == "triplet"  # the model's own loss
+
+
+def test_next_shows_a_frame_only_when_it_has_the_focus(qtbot, window, tmp_path):
+    """Seen in a real window: Next, Qt's default button, was drawn with the focus frame
+    whether the focus was in a field or on Next, so Tab on to it showed nothing. Now it is
+    framed only while it has the focus, bold always, and Enter still presses it."""
+    from PySide6.QtCore import Qt
+
+    wizard = start(qtbot, window, tmp_path)
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.isDefault() or next_button.autoDefault()
+    assert next_button.font().bold()
+    assert not wizard.button(QWizard.WizardButton.CancelButton).font().bold()
+
+    def looks() -> bytes:
+        qtbot.wait(50)
+        return bytes(next_button.grab().toImage().constBits())
+
+    field = wizard.data_page.writers
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(field.hasFocus)
+    in_field = looks()
+    next_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(next_button.hasFocus)
+    assert looks() != in_field
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(field.hasFocus)
+    assert looks() == in_field
+    qtbot.keyClick(wizard.data_page.folder, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.options_page

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.gui import dialogs
+from sigverify.gui.keyboard import frame_only_on_focus
 from sigverify.gui.train_wizard.data_page import DataPage
 from sigverify.gui.train_wizard.evaluation_page import EvaluationPage
 from sigverify.gui.train_wizard.options_page import OptionsPage
@@ -50,6 +51,24 @@ class TrainWizard(QWizard):
             self.save_page,
         ):
             self.addPage(page)
+        buttons = QWizard.WizardButton
+        frame_only_on_focus(
+            self,
+            [
+                self.button(b)
+                for b in (
+                    buttons.BackButton,
+                    buttons.NextButton,
+                    buttons.CommitButton,
+                    buttons.FinishButton,
+                    buttons.CancelButton,
+                )
+            ],
+            primary=[
+                self.button(b)
+                for b in (buttons.NextButton, buttons.CommitButton, buttons.FinishButton)
+            ],
+        )
 
     def save(self, name: str, description: str, activate: bool, on_error=None) -> None:
         """In the worker, like every store write: copy the trained model into the installed
