@@ -255,6 +255,22 @@ def test_fine_tuning_an_ensemble_trains_its_kind_of_network(qtbot, window, tmp_p
     config = options.config()
     assert config.encoder == "cnn" and config.init_from == str(window.engine.model.path)
     assert options.loss.currentData() == config.loss == "triplet"  # the model's own loss
+    # the size is the model's own (48 x 72 here), an item added once however often chosen
+    assert options.size.currentData() == (48, 72) and not options.size.isEnabled()
+    options.scratch.setChecked(True)  # back: the choices made before fine-tuning return
+    assert options.encoder.currentData() == "tdnn" and options.encoder.isEnabled()
+    assert options.loss.currentData() == "contrastive"
+    assert options.size.currentData() == (150, 220) and options.size.isEnabled()
+    options.finetune.setChecked(True)
+    options.scratch.setChecked(True)
+    options.finetune.setChecked(True)
+    assert options.size.count() == 3 and options.size.currentData() == (48, 72)
+    # a model of the default size takes the default's item (it had a second one)
+    monkeypatch.setitem(card.preprocess, "height", 150)
+    monkeypatch.setitem(card.preprocess, "width", 220)
+    options.scratch.setChecked(True)
+    options.finetune.setChecked(True)
+    assert options.size.count() == 3 and options.size.currentIndex() == 0
 
 
 def test_next_shows_a_frame_only_when_it_has_the_focus(qtbot, window, tmp_path):

@@ -104,6 +104,7 @@ class OptionsPage(QWizardPage):
             self.device.currentIndexChanged,
         ):
             signal.connect(lambda *_: self._update())
+        self._scratch_choices: list[int] | None = None  # while fine-tuning
         self.finetune.toggled.connect(self._finetune_toggled)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
@@ -117,8 +118,14 @@ class OptionsPage(QWizardPage):
         self._update()
 
     def _finetune_toggled(self, on: bool) -> None:
+        """Fine-tuning trains the active model's own kind of network: its encoder, loss and
+        image size are chosen and the first and last locked; back to "From scratch", the
+        choices made before come back (seen in a real window: the loss stayed "Triplet" and
+        the size became a second "150 × 220" item)."""
+        boxes = (self.encoder, self.loss, self.size)
         info = self.wiz.engine.model
         if on and info is not None:
+            self._scratch_choices = [box.currentIndex() for box in boxes]
             self.encoder.setCurrentIndex(self.encoder.findData(info.card.encoder_family))
             # its own loss: the default was trained with the triplet loss, and fine-tuning
             # it with the contrastive one (this box's default) measures distances otherwise
@@ -126,11 +133,15 @@ class OptionsPage(QWizardPage):
             if loss >= 0:
                 self.loss.setCurrentIndex(loss)
             size = (info.card.preprocess.get("height"), info.card.preprocess.get("width"))
-            index = self.size.findData(size)
-            if index < 0:
+            sizes = [tuple(self.size.itemData(i)) for i in range(self.size.count())]
+            if size not in sizes:  # (findData does not match a Python tuple)
                 self.size.addItem(f"{size[0]} × {size[1]}", size)
-                index = self.size.count() - 1
-            self.size.setCurrentIndex(index)
+                sizes.append(size)
+            self.size.setCurrentIndex(sizes.index(size))
+        elif not on and self._scratch_choices is not None:
+            for box, index in zip(boxes, self._scratch_choices, strict=True):
+                box.setCurrentIndex(index)
+            self._scratch_choices = None
         self.encoder.setEnabled(not on)
         self.size.setEnabled(not on)
         self._update()  # an ensemble's networks all train: the time changes
