@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -123,6 +123,30 @@ class EnterPressesButtons(QObject):
             watched.click()
             return True
         return False
+
+
+class FocusFrameAfterOtherWindows(QObject):
+    """Qt forgets that the keyboard was in use when another window (the training wizard, a
+    question) has been in front: back in the main window the focus had no frame (seen in a
+    real window after closing the wizard). Remembered here over the other window's time.
+    Installed on the main window by itself."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.keyboard = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.WindowDeactivate:
+            self.keyboard = keyboard_in_use(watched)
+        elif event.type() == QEvent.Type.WindowActivate and self.keyboard:
+            QTimer.singleShot(0, watched, lambda: self._frame_again(watched))
+        return False
+
+    def _frame_again(self, window: QWidget) -> None:  # after Qt has handed the focus back
+        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+        if window.focusWidget() is not None:
+            window.focusWidget().update()
 
 
 class NoTextFromAlt(QObject):

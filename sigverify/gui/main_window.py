@@ -28,7 +28,13 @@ from sigverify.core.store.backend import without_password
 from sigverify.gui import dialogs
 from sigverify.gui.about import show_about
 from sigverify.gui.audit_page import AuditPage
-from sigverify.gui.keyboard import EnterPressesButtons, NoTextFromAlt, keyboard_in_use, move_focus
+from sigverify.gui.keyboard import (
+    EnterPressesButtons,
+    FocusFrameAfterOtherWindows,
+    NoTextFromAlt,
+    keyboard_in_use,
+    move_focus,
+)
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
@@ -55,6 +61,7 @@ class MainWindow(QMainWindow):
         QCoreApplication.instance().installEventFilter(self.enter_presses)
         self.no_text_from_alt = NoTextFromAlt(self)
         QCoreApplication.instance().installEventFilter(self.no_text_from_alt)
+        self.focus_frame_kept = FocusFrameAfterOtherWindows(self)
         self.setWindowTitle(self.tr("sigverify {version}").format(version=__version__))
         self.people_page = PeoplePage(engine, store)
         self.verify_page = VerifyPage(engine, store)

@@ -303,3 +303,32 @@ def test_next_shows_a_frame_only_when_it_has_the_focus(qtbot, window, tmp_path):
     assert looks() == in_field
     qtbot.keyClick(wizard.data_page.folder, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.options_page
+
+
+@pytest.mark.parametrize("keyboard", [True, False])
+def test_back_from_the_wizard_the_focus_frame_stays(qtbot, window, keyboard):
+    """Seen in a real window: after closing the wizard by keyboard nothing in the main
+    window showed the focus (Qt forgot that the keyboard was in use while the wizard was in
+    front); a mouse user's window is left as it was."""
+    from PySide6.QtCore import Qt
+
+    from sigverify.gui.keyboard import keyboard_in_use
+
+    page = window.train_page
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.isVisible)
+    page.start_button.setFocus(Qt.FocusReason.TabFocusReason)
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, keyboard)
+    qtbot.keyClick(page.start_button, Qt.Key.Key_Space)
+    wizard = page.wizard
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(wizard.isVisible)
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.wait(50)
+    assert window.focusWidget() is page.start_button
+    assert keyboard_in_use(window) is keyboard
