@@ -54,7 +54,8 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     assert window.engine.model.card.name == "tiny"  # the image model stays
     # the tags stay together: a narrow list wraps before the bracket, not inside it; the
     # pen model says what it is active for (two "active" models read as a mistake)
-    assert page.list.currentItem().text() == "pen-tiny (active\u00a0for\u00a0pad\u00a0signatures)"
+    active = "pen-tiny (active\u00a0for\u00a0pad\u00a0signatures)"  # (the list is redrawn
+    qtbot.waitUntil(lambda: page.list.currentItem().text() == active)  # once it is active)
     assert not page.activate_button.isEnabled()
 
     result = verify_pad(qtbot, window, "pad-1", query)
