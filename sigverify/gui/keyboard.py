@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 
-def frame_when_focused(widget: QWidget) -> None:
-    """A frame around ``widget`` while it has the keyboard focus. A picture or a read-only
-    text takes Tab (the arrows and Page Down scroll it), but Fusion draws nothing to show
-    that it has the focus: Tab seemed to go nowhere (seen in a real window)."""
+def frame_when_focused(widget: QWidget, style: str = "") -> None:
+    """A frame around ``widget`` while it has the keyboard focus (``style``: the rest of its
+    style sheet). A picture, a read-only text or a list takes Tab (the arrows and Page Down
+    move in it), but Fusion draws nothing to show that it has the focus: Tab seemed to go
+    nowhere (seen in a real window)."""
     name = widget.metaObject().className()
-    widget.setStyleSheet(f"{name}:focus {{ border: 2px solid palette(highlight); }}")
+    widget.setStyleSheet(f"{style} {name}:focus {{ border: 2px solid palette(highlight); }}")
 
 
 def mark_primary(button) -> None:

@@ -32,6 +32,7 @@ from sigverify.gui.keyboard import (
     EnterPressesButtons,
     FocusFrameAfterOtherWindows,
     NoTextFromAlt,
+    frame_when_focused,
     keyboard_in_use,
     move_focus,
 )
@@ -79,8 +80,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setStyleSheet(
-            "#navigation { font-size: 14px; } #navigation::item { padding: 10px; }"
+        frame_when_focused(  # its selected page looked the same with the focus (seen)
+            self.nav, "#navigation { font-size: 14px; } #navigation::item { padding: 10px; }"
         )
         icons = (
             QStyle.StandardPixmap.SP_DirHomeIcon,

@@ -24,7 +24,7 @@ from sigverify.core.verification_results import (
 )
 from sigverify.gui import dialogs
 from sigverify.gui.enrolment_flow import EnrolmentFlow
-from sigverify.gui.keyboard import clear_on_escape, mark_primary
+from sigverify.gui.keyboard import clear_on_escape, frame_when_focused, mark_primary
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.person_details import PersonDetails
 from sigverify.gui.references_panel import ReferencesPanel
@@ -74,6 +74,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.search.installEventFilter(self)  # Down: into the list (Tab only, before)
         self.people = PeopleList()
         self.people.setSpacing(3)  # one person's two lines apart from the next one's
+        frame_when_focused(self.people)  # empty, it showed nothing when Tab reached it (seen)
         self.people.currentItemChanged.connect(self._person_chosen)
         self.new_button = QPushButton(self.tr("New person"))
         self.new_button.setShortcut("Ctrl+N")

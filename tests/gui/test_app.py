@@ -1154,13 +1154,16 @@ def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
 def test_read_only_texts_and_lists_that_take_tab_show_that_they_have_the_focus(qtbot, window):
     """Seen in a real window: Tab from the Models page's buttons went to the model's card
     and nothing showed it (Fusion draws no frame around a read-only text), nor on a new
-    person's list of references while it was empty."""
+    person's list of references while it was empty, the empty list of people or the
+    navigation list."""
     from PySide6.QtWidgets import QPlainTextEdit
 
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
     assert shows_focus(qtbot, window.people_page.reference_panel.references)
+    assert shows_focus(qtbot, window.people_page.people)  # empty, as on a new desk
+    assert shows_focus(qtbot, window.nav)  # its selected page looked the same either way
     window.pages.setCurrentWidget(window.models_page)
     assert shows_focus(qtbot, window.models_page.details)
     plain = QPlainTextEdit()  # what the training log was: no frame
