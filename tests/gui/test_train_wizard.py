@@ -331,3 +331,29 @@ def test_back_from_the_wizard_the_focus_frame_stays(qtbot, window, keyboard):
     qtbot.wait(50)
     assert window.focusWidget() is page.start_button
     assert keyboard_in_use(window) is keyboard
+
+
+def test_the_wizard_imports_torch_while_its_first_page_is_read(qtbot, window, monkeypatch):
+    """Seen in a real window: Next from the first page stalled about 5 s with no sign of
+    work while the options page imported torch. The wizard starts that import at once."""
+    import sigverify.gui.train_wizard as train_wizard
+
+    started = []
+    monkeypatch.setattr(train_wizard, "import_in_background", started.append)
+    wizard = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(wizard)
+    assert started == ["torch"]
+
+
+def test_import_in_background_imports_the_module(tmp_path, monkeypatch):
+    import sys
+
+    from sigverify.gui.train_wizard import import_in_background
+
+    (tmp_path / "slow_to_import.py").write_text("import time\ntime.sleep(0.2)\nVALUE = 7\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "slow_to_import", raising=False)
+    thread = import_in_background("slow_to_import")
+    assert thread.is_alive()  # the caller goes on meanwhile
+    thread.join(timeout=10)
+    assert sys.modules["slow_to_import"].VALUE == 7

@@ -4,6 +4,8 @@ the active model -> save (and activate). Runs the same core training as ``sigver
 
 from __future__ import annotations
 
+import importlib
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -22,6 +24,16 @@ from sigverify.gui.train_wizard.training_page import TrainingPage
 from sigverify.gui.workers import Engine
 
 
+def import_in_background(module: str) -> threading.Thread:
+    """Start importing ``module`` in a thread of its own (an ``import`` of it elsewhere then
+    waits for this one to end instead of starting again)."""
+    thread = threading.Thread(
+        target=importlib.import_module, args=(module,), name=f"import {module}", daemon=True
+    )
+    thread.start()
+    return thread
+
+
 class TrainWizard(QWizard):
     """``overrides``: extra TrainConfig values (tests use a tiny network)."""
 
@@ -35,6 +47,10 @@ class TrainWizard(QWizard):
         self.output_dir: Path | None = None
         self.saved = None
         self.plan = WizardPlan()  # what each page hands on to the next
+        # torch takes seconds to import, and the options page needs it (the GPU in its list
+        # of devices): imported while the first page is read, Next no longer stalls with
+        # no sign of work (about 5 s, seen in a real window)
+        import_in_background("torch")
         self.setWindowTitle(self.tr("Train a model"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.resize(900, 680)
