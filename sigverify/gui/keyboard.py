@@ -145,9 +145,8 @@ class FocusFrameAfterOtherWindows(QObject):
         return False
 
     def _frame_again(self, window: QWidget) -> None:  # after Qt has handed the focus back
-        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
         if window.focusWidget() is not None:
-            window.focusWidget().update()
+            move_focus(window.focusWidget(), keyboard=True)
 
 
 class NoTextFromAlt(QObject):
