@@ -105,6 +105,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         "augment": args.augment,
         "elastic": args.elastic,
         "classify": args.classify,
+        "reference_set": args.reference_set,
         "ema": args.ema,
         "weight_decay": args.weight_decay,
         "patience": args.patience,
@@ -324,6 +325,13 @@ def register(commands) -> None:
         type=float,
         help="weight of an auxiliary writer-classification loss (triplet loss with "
         "batch-hard mining; default 0, off)",
+    )
+    train.add_argument(
+        "--reference-set",
+        type=float,
+        help="weight of an added loss on a signature's mean distance to the other genuine "
+        "signatures of a writer in the batch, as verification scores a query against several "
+        "references (triplet loss with batch-hard mining; default 0, off)",
     )
     train.add_argument(
         "--ema",

@@ -37,6 +37,10 @@ class TrainConfig:
     #: writers, each writer's skilled forgeries a class of their own) added to the batch-hard
     #: triplet loss; 0 = off. Its class weights are dropped after training.
     classify: float = 0.0
+    #: Weight of a reference-set loss (:class:`~sigverify.core.training.losses.ReferenceSetLoss`:
+    #: a query's mean distance to a writer's other genuine signatures in the batch, as a person
+    #: is verified against several references) added to the batch-hard triplet loss; 0 = off.
+    reference_set: float = 0.0
     #: 0 = off, 1 = strokes displaced by up to 3 % of the image height by a smooth warp.
     elastic: float = 0.0
     #: 0 = off; else the decay per step of an exponential moving average of the weights,

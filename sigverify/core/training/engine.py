@@ -49,6 +49,7 @@ from sigverify.core.training.losses import (
     BatchHardTripletLoss,
     ContrastiveLoss,
     CosineSoftmaxLoss,
+    ReferenceSetLoss,
     TripletLoss,
 )
 from sigverify.core.training.sampling import WriterSampler
@@ -154,6 +155,7 @@ class _Step:
             self.loss = BatchHardTripletLoss(margin, distance)
         else:
             self.loss = TripletLoss(margin, distance)
+        self.reference_set = ReferenceSetLoss(margin, distance)
         self.writers = len(sampler.bank.writer_ids)
         # Each training writer is a class, and their skilled forgeries another one.
         self.classifier = (
@@ -191,7 +193,10 @@ class _Step:
             batch = self.sampler.writer_batch(size, rng)
             out = self._embed(encoder, batch.indices, rng)
             labels = torch.from_numpy(batch.labels).to(self.device)
-            loss = self.loss(out, labels, torch.from_numpy(batch.anchor).to(self.device))
+            anchor = torch.from_numpy(batch.anchor).to(self.device)
+            loss = self.loss(out, labels, anchor)
+            if self.config.reference_set > 0:
+                loss = loss + self.config.reference_set * self.reference_set(out, labels, anchor)
             if self.classifier is not None:
                 classes = self.writer_classes(batch.labels)
                 loss = loss + self.config.classify * self.classifier(out, classes)
@@ -221,6 +226,16 @@ def _check_config(config: TrainConfig) -> None:
             translate(
                 "errors",
                 "Writer classification is added to the triplet loss with batch-hard mining "
+                "only, with a weight of 0 or more.",
+            )
+        )
+    if config.reference_set < 0 or (
+        config.reference_set > 0 and (config.loss != "triplet" or config.mining != "batch_hard")
+    ):
+        raise SigverifyError(
+            translate(
+                "errors",
+                "The reference-set loss is added to the triplet loss with batch-hard mining "
                 "only, with a weight of 0 or more.",
             )
         )

@@ -5,6 +5,11 @@
 - :class:`TripletLoss` on (anchor, positive, negative): ``max(0, d(a, p) - d(a, n) + margin)``.
 - :class:`BatchHardTripletLoss` (Hermans et al. 2017): for each anchor in a batch, its
   farthest positive and nearest negative.
+- :class:`ReferenceSetLoss`: as a person is verified, a query against several references.
+  Each writer's genuine signatures in a batch are its references; a query's score is its
+  mean distance to them (a genuine query leaves itself out). For each writer, its
+  worst-scoring genuine against its best-scoring other sample (its forgeries, other
+  writers): ``max(0, worst genuine - best other + margin)``.
 - :class:`CosineSoftmaxLoss` (CosFace, Wang et al. 2018): cross-entropy of ``scale *
   (cos(embedding, class weight) - margin at the true class)``; an auxiliary loss that asks
   every embedding to name its training writer, as SigNet's features were learnt (Hafemann
@@ -83,6 +88,36 @@ class BatchHardTripletLoss(nn.Module):
         if not valid.any():
             return embeddings.sum() * 0.0  # keeps the graph; no usable triplet in this batch
         loss = torch.clamp(hardest_positive - hardest_negative + self.margin, min=0)
+        return loss[valid].mean()
+
+
+class ReferenceSetLoss(nn.Module):
+    """``labels`` and ``anchor_mask`` as for :class:`BatchHardTripletLoss`: the samples
+    with ``anchor_mask`` True are genuine, and equal labels mean one writer. Writers with
+    fewer than 2 genuine samples, or no other sample, are skipped."""
+
+    def __init__(self, margin: float = 0.2, distance=None):
+        super().__init__()
+        self.margin = margin
+        self.distance = distance or EuclideanDistance()
+
+    def forward(
+        self, embeddings: torch.Tensor, labels: torch.Tensor, anchor_mask: torch.Tensor
+    ) -> torch.Tensor:
+        writers = torch.unique(labels[anchor_mask])
+        # member[w, i]: sample i is a genuine signature of writer w (one of its references)
+        member = (labels[None, :] == writers[:, None]) & anchor_mask[None, :]
+        d = self.distance.matrix(embeddings, embeddings)
+        d = d * ~torch.eye(len(labels), dtype=torch.bool, device=d.device)  # self: 0
+        count = member.sum(1, keepdim=True)
+        # score[w, i]: mean distance from sample i to writer w's references, itself left out
+        score = (member.to(d.dtype) @ d) / (count - member.to(count.dtype)).clamp_min(1)
+        worst_genuine = torch.where(member, score, torch.full_like(score, -1.0)).max(1).values
+        best_other = torch.where(member, torch.full_like(score, float("inf")), score).min(1)
+        valid = (count[:, 0] >= 2) & (~member).any(1)
+        if not valid.any():
+            return embeddings.sum() * 0.0
+        loss = torch.clamp(worst_genuine - best_other.values + self.margin, min=0)
         return loss[valid].mean()
 
 

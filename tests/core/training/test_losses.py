@@ -12,6 +12,7 @@ from sigverify.core.training.losses import (
     BatchHardTripletLoss,
     ContrastiveLoss,
     CosineSoftmaxLoss,
+    ReferenceSetLoss,
     TripletLoss,
 )
 
@@ -85,6 +86,29 @@ def test_batch_hard_picks_farthest_positive_and_nearest_negative():
 def test_batch_hard_without_valid_anchor_is_zero_with_gradient():
     points = torch.randn(3, 4, requires_grad=True)
     loss = BatchHardTripletLoss()(points, torch.tensor([0, 1, 2]))
+    assert loss.item() == 0.0
+    loss.backward()
+    assert points.grad is not None
+
+
+def test_reference_set_loss_scores_queries_against_a_writers_other_signatures():
+    points = torch.tensor([[0.0, 0.0], [1.0, 0.0], [3.0, 0.0], [0.0, 2.0], [0.0, 10.0]])
+    labels = torch.tensor([0, 0, 0, -1, 1])  # -1: a forgery of writer 0
+    anchors = labels >= 0
+    # writer 0's genuine, each against the other two: (1+3)/2=2, (1+2)/2=1.5, (3+2)/2=2.5
+    # the forgery against all three: (2 + sqrt 5 + sqrt 13) / 3 = 2.614; writer 1's
+    # genuine about 10.2. Worst genuine 2.5, best other 2.614: 2.5 - 2.614 + 0.5.
+    # Writer 1 has one genuine signature: skipped.
+    forgery = (2 + math.sqrt(5) + math.sqrt(13)) / 3
+    loss = ReferenceSetLoss(margin=0.5)(points, labels, anchors)
+    assert loss.item() == pytest.approx(2.5 - forgery + 0.5, rel=1e-4)
+    assert ReferenceSetLoss(margin=0.0)(points, labels, anchors).item() == 0.0
+
+
+def test_reference_set_loss_without_a_usable_writer_is_zero_with_gradient():
+    points = torch.randn(3, 4, requires_grad=True)
+    labels = torch.tensor([0, 1, 2])
+    loss = ReferenceSetLoss()(points, labels, labels >= 0)
     assert loss.item() == 0.0
     loss.backward()
     assert points.grad is not None

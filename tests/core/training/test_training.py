@@ -302,6 +302,21 @@ def test_writer_classification_trains_resumes_and_leaves_no_head_in_the_model(
     assert read_card(straight.model_dir).training["config"]["classify"] == 0.5
 
 
+def test_reference_set_loss_adds_to_the_batch_hard_loss_and_resumes(small_banks, tmp_path):
+    train, validation = small_banks
+    config = small_config(loss="triplet", mining="batch_hard", reference_set=1.0)
+    straight = train_model(train, validation, config, tmp_path / "straight")
+    plain = train_model(train, validation, small_config(loss="triplet"), tmp_path / "plain")
+    # same batches and start: the added term (never negative) makes the first loss larger
+    assert straight.history[0]["loss"] > plain.history[0]["loss"]
+    train_model(train, validation, config, tmp_path / "resumed", on_progress=stop_after_epoch_two)
+    resumed = train_model(train, validation, config, tmp_path / "resumed", resume=True)
+    assert [h["loss"] for h in resumed.history] == pytest.approx(
+        [h["loss"] for h in straight.history], rel=1e-5
+    )
+    assert read_card(straight.model_dir).training["config"]["reference_set"] == 1.0
+
+
 def test_tdnn_trains(small_banks, tmp_path):
     train, validation = small_banks
     config = small_config(
@@ -395,6 +410,10 @@ def test_bad_settings_are_refused(small_banks, tmp_path):
         train_model(train, validation, small_config(epochs=0), tmp_path / "m")
     with pytest.raises(SigverifyError, match="batch-hard"):
         train_model(train, validation, small_config(loss="contrastive", classify=1), tmp_path / "m")
+    with pytest.raises(SigverifyError, match="reference-set loss"):
+        train_model(
+            train, validation, small_config(loss="triplet", reference_set=-1), tmp_path / "m"
+        )
 
 
 def test_validation_references_fall_back_and_too_few_are_refused(small_banks, tmp_path):
