@@ -88,7 +88,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+122"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+123"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -430,7 +430,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+42"/>
+        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+43"/>
         <source>Your signatures</source>
         <translation>您的签名</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+370"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+263"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -856,7 +856,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+63"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+66"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1269,7 +1269,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+135"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+136"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1508,12 +1508,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+109"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-108"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -1573,12 +1573,12 @@ Click to open another store at the next start</source>
         <translation>预计用时</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>GPU: {name}</source>
         <translation>GPU：{name}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>{train} people for training, {val} for validation, {test} for testing</source>
         <translation>训练 {train} 人，验证 {val} 人，测试 {test} 人</translation>
     </message>
@@ -1624,13 +1624,13 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+72"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+68"/>
         <source>Search by id or name…</source>
         <extracomment>A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+182"/>
         <source>New person</source>
         <translation>新建人员</translation>
@@ -2116,7 +2116,7 @@ Click to open another store at the next start</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="+51"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="+52"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
@@ -2167,7 +2167,7 @@ Click to open another store at the next start</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+85"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+87"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
@@ -2674,12 +2674,12 @@ enrolled {at} by {who}</source>
 <context>
     <name>TrainWizard</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/__init__.py" line="+37"/>
+        <location filename="../../sigverify/gui/train_wizard/__init__.py" line="+54"/>
         <source>Train a model</source>
         <translation>训练模型</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+76"/>
         <source>Stop training</source>
         <translation>停止训练</translation>
     </message>
@@ -2697,7 +2697,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+33"/>
+        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+34"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2852,7 +2852,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+58"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+54"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -3710,12 +3710,12 @@ enrolled {at} by {who}</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/engine.py" line="+123"/>
+        <location filename="../../sigverify/core/training/engine.py" line="+124"/>
         <source>The model to start from uses a different encoder or image size; train from scratch or choose matching settings.</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Pen recordings are read by the tdnn encoder; choose it.</source>
         <translation>笔迹记录由 tdnn 编码器读取，请选择它。</translation>
     </message>
@@ -3723,6 +3723,11 @@ enrolled {at} by {who}</source>
         <location line="+10"/>
         <source>Writer classification is added to the triplet loss with batch-hard mining only, with a weight of 0 or more.</source>
         <translation>书写人分类只能加在采用批内最难样本挖掘（batch-hard）的三元组损失上，且权重须为 0 或以上。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The reference-set loss is added to the triplet loss with batch-hard mining only, with a weight of 0 or more.</source>
+        <translation>参考集损失只能加在采用批内最难样本挖掘（batch-hard）的三元组损失上，且权重须为 0 或以上。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4643,7 +4648,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-303"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-206"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4658,7 +4663,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+361"/>
+        <location line="+264"/>
         <source>all (100 %)</source>
         <translation>全部（100 %）</translation>
     </message>
