@@ -748,6 +748,30 @@ def test_tab_onto_a_pages_main_button_shows_the_focus(qtbot, two_people, page_in
     assert button.font().bold()  # still marked as the page's main action
 
 
+def test_a_button_with_the_keyboard_focus_has_a_2px_frame_in_the_highlight_colour(
+    qtbot, window
+):
+    """Seen in a real window: after a verification the focus was on "Open file…", drawn by
+    Fusion as a 1 px light line that the clerk did not see."""
+    from sigverify.gui.keyboard import move_focus
+
+    window.activateWindow()
+    window.go_to_page(1)
+    button = window.verify_page.drop_area.open_button
+    highlight = button.palette().highlight().color().rgb()
+
+    def framed_rows() -> list[bool]:
+        image = button.grab().toImage()
+        middle = range(image.width() // 3, 2 * image.width() // 3)
+        return [all(image.pixel(x, y) == highlight for x in middle) for y in (0, 1)]
+
+    move_focus(button, keyboard=False)  # as by a click: Qt draws no focus
+    qtbot.waitUntil(button.hasFocus)
+    assert framed_rows() == [False, False]
+    move_focus(button, keyboard=True)
+    assert framed_rows() == [True, True]
+
+
 def test_return_in_a_question_chooses_cancel(qtbot):
     from sigverify.gui import dialogs as real
 
