@@ -748,9 +748,7 @@ def test_tab_onto_a_pages_main_button_shows_the_focus(qtbot, two_people, page_in
     assert button.font().bold()  # still marked as the page's main action
 
 
-def test_a_button_with_the_keyboard_focus_has_a_2px_frame_in_the_highlight_colour(
-    qtbot, window
-):
+def test_a_button_with_the_keyboard_focus_has_a_2px_frame_in_the_highlight_colour(qtbot, window):
     """Seen in a real window: after a verification the focus was on "Open file…", drawn by
     Fusion as a 1 px light line that the clerk did not see."""
     from sigverify.gui.keyboard import move_focus
