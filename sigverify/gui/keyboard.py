@@ -54,17 +54,21 @@ class _FocusStyle(QProxyStyle):
         self.default_look_on_focus_only = default_look_on_focus_only
 
     def drawPrimitive(self, element, option, painter, widget=None):
-        if element != QStyle.PrimitiveElement.PE_PanelButtonCommand or not isinstance(
-            option, QStyleOptionButton
+        if (
+            self.default_look_on_focus_only
+            and element == QStyle.PrimitiveElement.PE_PanelButtonCommand
+            and isinstance(option, QStyleOptionButton)
+            and not option.state & QStyle.StateFlag.State_HasFocus
         ):
-            super().drawPrimitive(element, option, painter, widget)
-            return
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        if self.default_look_on_focus_only and not focused:
             option = QStyleOptionButton(option)
             option.features &= ~QStyleOptionButton.ButtonFeature.DefaultButton
         super().drawPrimitive(element, option, painter, widget)
-        if focused and option.state & QStyle.StateFlag.State_KeyboardFocusChange:
+
+    def drawControl(self, element, option, painter, widget=None):
+        super().drawControl(element, option, painter, widget)
+        focus = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if element == QStyle.ControlElement.CE_PushButton and option.state & focus == focus:
+            # after the button itself, flat ones (the status bar's) included
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(option.palette.highlight().color(), 2))

@@ -176,7 +176,9 @@ class MainWindow(QMainWindow):
             "QStatusBar QPushButton { border: 1px solid transparent; border-radius: 3px;"
             " padding: 2px 8px; }"
             "QStatusBar QPushButton:hover { background: palette(midlight); }"
-            "QStatusBar QPushButton:focus { border: 1px solid palette(highlight); }"
+            # 2 px as the other buttons' focus frame (keyboard.py), the padding 1 px less
+            "QStatusBar QPushButton:focus { border: 2px solid palette(highlight);"
+            " padding: 1px 7px; }"
         )
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.busy)

@@ -113,6 +113,9 @@ class PendingSignatures(QGroupBox):
 
     def _changed(self) -> None:
         count = len(self.signatures)
+        if not count and self.thumbnails.hasFocus():  # hidden below, it would hand the
+            # focus on as if clicked: no frame where it went (seen in a real window)
+            move_focus(self.drop_area.open_button)
         # empty, the list only takes room from the person's references above it
         self.thumbnails.setVisible(count > 0)
         enable = {self.clear_button: count > 0, self.remove_button: bool(self.selected_rows())}

@@ -748,14 +748,19 @@ def test_tab_onto_a_pages_main_button_shows_the_focus(qtbot, two_people, page_in
     assert button.font().bold()  # still marked as the page's main action
 
 
-def test_a_button_with_the_keyboard_focus_has_a_2px_frame_in_the_highlight_colour(qtbot, window):
+@pytest.mark.parametrize("flat", [False, True])
+def test_a_button_with_the_keyboard_focus_has_a_2px_frame_in_the_highlight_colour(
+    qtbot, window, flat
+):
     """Seen in a real window: after a verification the focus was on "Open file…", drawn by
-    Fusion as a 1 px light line that the clerk did not see."""
+    Fusion as a 1 px light line that the clerk did not see; the status bar's flat buttons
+    too."""
     from sigverify.gui.keyboard import move_focus
 
     window.activateWindow()
     window.go_to_page(1)
-    button = window.verify_page.drop_area.open_button
+    button = window.about_button if flat else window.verify_page.drop_area.open_button
+    assert button.isFlat() == flat
     highlight = button.palette().highlight().color().rgb()
 
     def framed_rows() -> list[bool]:
@@ -765,7 +770,8 @@ def test_a_button_with_the_keyboard_focus_has_a_2px_frame_in_the_highlight_colou
 
     move_focus(button, keyboard=False)  # as by a click: Qt draws no focus
     qtbot.waitUntil(button.hasFocus)
-    assert framed_rows() == [False, False]
+    # (the status bar's flat buttons are framed by a style sheet, which cannot tell)
+    assert framed_rows() == ([True, True] if flat else [False, False])
     move_focus(button, keyboard=True)
     assert framed_rows() == [True, True]
 
@@ -1571,6 +1577,27 @@ def test_enrolling_from_the_keyboard_leaves_the_focus_on_the_page(qtbot, window,
     wait_idle(qtbot, window.engine)
     assert window.store.get_person("c-5").reference_count == 5
     assert people.search.hasFocus()  # not the operator's button in the status bar
+
+
+def test_enrolling_from_the_list_of_waiting_signatures_keeps_the_focus_frame(
+    qtbot, window, tmp_path
+):
+    """Seen in a real window: Ctrl+Enter in the list of waiting signatures enrolled them and
+    hid the list, and Qt handed its focus on to Open file… as if clicked: no frame."""
+    from sigverify.gui.keyboard import keyboard_in_use, move_focus
+
+    people = window.people_page
+    window.activateWindow()
+    window.go_to_page(0)
+    people.details.id_edit.setText("c-6")
+    people.drop_area.add_paths([signature_file(tmp_path, 6, i) for i in range(3)])
+    move_focus(people.adding.thumbnails, keyboard=True)
+    qtbot.waitUntil(people.adding.thumbnails.hasFocus)
+    qtbot.keyClick(people.adding.thumbnails, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not people.adding.signatures, timeout=30000)
+    wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-6").reference_count == 3
+    assert people.drop_area.open_button.hasFocus() and keyboard_in_use(people)
 
 
 def test_waiting_signatures_and_the_people_list_stay_in_step(qtbot, two_people, dialogs, tmp_path):
