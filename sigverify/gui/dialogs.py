@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sigverify.core.errors import SigverifyError
+from sigverify.gui.keyboard import frame_from_the_start
 
 translate = QCoreApplication.translate
 log = logging.getLogger("sigverify.gui")
@@ -66,6 +67,7 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
         )
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     box.addButton(QMessageBox.StandardButton.Ok)
+    frame_from_the_start(box, parent)
     box.exec()
 
 
@@ -103,6 +105,7 @@ def choose(parent: QWidget | None, title: str, text: str, options: list[str]) ->
     cancel = box.addButton(translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
+    frame_from_the_start(box, parent)
     box.exec()
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else None

@@ -125,6 +125,14 @@ def move_focus(widget: QWidget, keyboard: bool | None = None) -> None:
         widget.update()  # its frame drawn now
 
 
+def frame_from_the_start(dialog: QWidget, parent: QWidget | None) -> None:
+    """``dialog``, opened from ``parent``'s window while the keyboard is in use there,
+    shows the focus frame at once (call before ``exec``). A new window starts as if the
+    mouse were in use: a question's Cancel, which has the focus, was framed only after a
+    Tab (seen in a real window)."""
+    FocusFrameAfterOtherWindows(dialog, keyboard=parent is not None and keyboard_in_use(parent))
+
+
 def widget_shortcut(widget: QWidget, key, slot) -> None:
     """``key`` (a key or a standard key) calls ``slot`` while ``widget`` has the focus."""
     shortcut = QShortcut(QKeySequence(key), widget)
@@ -164,11 +172,12 @@ class FocusFrameAfterOtherWindows(QObject):
     """Qt forgets that the keyboard was in use when another window (the training wizard, a
     question) has been in front: back in the main window the focus had no frame (seen in a
     real window after closing the wizard). Remembered here over the other window's time.
-    Installed on the main window by itself."""
+    Installed on the main window by itself; on a dialog, ``keyboard`` says whether the
+    window it was opened from was in keyboard use (:func:`frame_from_the_start`)."""
 
-    def __init__(self, window: QWidget):
+    def __init__(self, window: QWidget, keyboard: bool = False):
         super().__init__(window)
-        self.keyboard = False
+        self.keyboard = keyboard
         window.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name

@@ -794,6 +794,35 @@ def test_return_in_a_question_chooses_cancel(qtbot):
     assert answers == ["Cancel", "Cancel"]
 
 
+@pytest.mark.parametrize("keyboard", [True, False])
+def test_a_question_shows_its_focus_frame_at_once_to_a_keyboard_user(qtbot, keyboard):
+    """Seen in a real window: Alt+F4 asked about a waiting signature, and Cancel, which
+    had the focus, was framed only after a Tab."""
+    from PySide6.QtWidgets import QWidget
+
+    from sigverify.core.errors import SigverifyError
+    from sigverify.gui import dialogs as real
+    from sigverify.gui.keyboard import keyboard_in_use
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    parent.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, keyboard)
+    seen = []
+
+    def look_then_escape(show_error=False):
+        box = QApplication.activeModalWidget()
+        focused = QApplication.focusWidget()
+        seen.append((keyboard_in_use(box), focused is box.defaultButton() or show_error))
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(300, look_then_escape)
+    assert real.ask(parent, "Quit", "Quit anyway?", "Quit") is False
+    QTimer.singleShot(300, lambda: look_then_escape(show_error=True))
+    real.show_error(parent, SigverifyError("The file could not be read."))
+    assert seen == [(keyboard, True), (keyboard, True)]
+
+
 def test_letters_typed_ahead_do_not_answer_a_question_but_alt_letters_do(qtbot):
     from sigverify.gui import dialogs as real
 
