@@ -856,7 +856,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+66"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+68"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -907,12 +907,12 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     </message>
     <message>
         <location line="+20"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-128"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -949,7 +949,7 @@ Click to open another store at the next start</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -3273,7 +3273,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../sigverify/gui/dialogs.py" line="+41"/>
+        <location filename="../../sigverify/gui/dialogs.py" line="+42"/>
         <source>The computer ran out of memory. Close other programs and try again.</source>
         <translation>计算机内存不足。请关闭其他程序后重试。</translation>
     </message>
@@ -3293,7 +3293,7 @@ enrolled {at} by {who}</source>
         <translation>复制详细信息并关闭</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3303,7 +3303,7 @@ enrolled {at} by {who}</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Sent for approval</source>
         <translation>已提交审批</translation>
     </message>
@@ -3725,12 +3725,12 @@ enrolled {at} by {who}</source>
         <translation>书写人分类只能加在采用批内最难样本挖掘（batch-hard）的三元组损失上，且权重须为 0 或以上。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The reference-set loss is added to the triplet loss with batch-hard mining only, with a weight of 0 or more.</source>
         <translation>参考集损失只能加在采用批内最难样本挖掘（batch-hard）的三元组损失上，且权重须为 0 或以上。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>The weight average&apos;s decay must be at least 0 and below 1.</source>
         <translation>权重滑动平均的衰减系数须不小于 0 且小于 1。</translation>
     </message>

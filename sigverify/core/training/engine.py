@@ -219,26 +219,28 @@ def _check_config(config: TrainConfig) -> None:
         raise SigverifyError(f"Unknown loss “{config.loss}”: choose {' or '.join(LOSSES)}.")
     if config.mining not in MINING:
         raise SigverifyError(f"Unknown mining “{config.mining}”: choose {' or '.join(MINING)}.")
-    if config.classify < 0 or (
-        config.classify > 0 and (config.loss != "triplet" or config.mining != "batch_hard")
-    ):
-        raise SigverifyError(
+    # losses added to the batch-hard triplet loss, with a weight of 0 (off) or more
+    added = [
+        (
+            config.classify,
             translate(
                 "errors",
                 "Writer classification is added to the triplet loss with batch-hard mining "
                 "only, with a weight of 0 or more.",
-            )
-        )
-    if config.reference_set < 0 or (
-        config.reference_set > 0 and (config.loss != "triplet" or config.mining != "batch_hard")
-    ):
-        raise SigverifyError(
+            ),
+        ),
+        (
+            config.reference_set,
             translate(
                 "errors",
                 "The reference-set loss is added to the triplet loss with batch-hard mining "
                 "only, with a weight of 0 or more.",
-            )
-        )
+            ),
+        ),
+    ]
+    for weight, message in added:
+        if weight < 0 or (weight > 0 and (config.loss, config.mining) != ("triplet", "batch_hard")):
+            raise SigverifyError(message)
     if not 0 <= config.ema < 1:
         raise SigverifyError(
             translate("errors", "The weight average's decay must be at least 0 and below 1.")
