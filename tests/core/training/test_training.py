@@ -281,14 +281,16 @@ def test_every_loss_trains(small_banks, tmp_path, loss, mining):
     assert result.model_dir is not None and math.isfinite(result.history[0]["loss"])
 
 
-def test_writer_classification_trains_resumes_and_leaves_no_head_in_the_model(
-    small_banks, tmp_path
+@pytest.mark.parametrize("setting, weight", [("classify", 0.5), ("reference_set", 1.0)])
+def test_an_added_loss_trains_resumes_and_leaves_nothing_in_the_model(
+    small_banks, tmp_path, setting, weight
 ):
+    """Writer classification and the reference-set loss, added to batch-hard triplets."""
     train, validation = small_banks
-    config = small_config(loss="triplet", mining="batch_hard", classify=0.5)
+    config = small_config(loss="triplet", mining="batch_hard", **{setting: weight})
     straight = train_model(train, validation, config, tmp_path / "straight")
     plain = train_model(train, validation, small_config(loss="triplet"), tmp_path / "plain")
-    # the classification term is part of the loss: the same run without it differs
+    # same batches and start: the added term (never negative) makes the first loss larger
     assert straight.history[0]["loss"] > plain.history[0]["loss"]
 
     train_model(train, validation, config, tmp_path / "resumed", on_progress=stop_after_epoch_two)
@@ -299,22 +301,7 @@ def test_writer_classification_trains_resumes_and_leaves_no_head_in_the_model(
     # the saved model is the encoder alone: the classifier's class weights are left behind
     saved = load_model(straight.model_dir).encoder.state_dict()
     assert set(saved) == set(load_model(plain.model_dir).encoder.state_dict())
-    assert read_card(straight.model_dir).training["config"]["classify"] == 0.5
-
-
-def test_reference_set_loss_adds_to_the_batch_hard_loss_and_resumes(small_banks, tmp_path):
-    train, validation = small_banks
-    config = small_config(loss="triplet", mining="batch_hard", reference_set=1.0)
-    straight = train_model(train, validation, config, tmp_path / "straight")
-    plain = train_model(train, validation, small_config(loss="triplet"), tmp_path / "plain")
-    # same batches and start: the added term (never negative) makes the first loss larger
-    assert straight.history[0]["loss"] > plain.history[0]["loss"]
-    train_model(train, validation, config, tmp_path / "resumed", on_progress=stop_after_epoch_two)
-    resumed = train_model(train, validation, config, tmp_path / "resumed", resume=True)
-    assert [h["loss"] for h in resumed.history] == pytest.approx(
-        [h["loss"] for h in straight.history], rel=1e-5
-    )
-    assert read_card(straight.model_dir).training["config"]["reference_set"] == 1.0
+    assert read_card(straight.model_dir).training["config"][setting] == weight
 
 
 def test_tdnn_trains(small_banks, tmp_path):
