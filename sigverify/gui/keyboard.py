@@ -42,18 +42,45 @@ def mark_primary(button) -> None:
     button.setFont(font)
 
 
+_KEYBOARD_FOCUS = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+
+
+def _has_keyboard_focus(option) -> bool:
+    return option.state & _KEYBOARD_FOCUS == _KEYBOARD_FOCUS
+
+
+def _draw_focus_frame(painter: QPainter, option) -> None:
+    """A 2 px frame in the highlight colour just inside ``option.rect``."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(option.palette.highlight().color(), 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 2, 2)
+    painter.restore()
+
+
 class _FocusStyle(QProxyStyle):
-    """The application's style, with a button's keyboard focus drawn clearly: a 2 px frame
-    in the highlight colour. Fusion draws only a 1 px line in a light blue, which a clerk
-    did not see on the Verify page's result (seen in a real window). With
-    ``default_look_on_focus_only``, a dialog's default button also looks like any other
-    until it has the focus: Fusion draws the default button with the focus frame."""
+    """The application's style, with the keyboard focus drawn clearly on buttons, fields,
+    drop-down lists, sliders and tabs: a 2 px frame in the highlight colour. Fusion draws a
+    1 px light line, a faint tint or nothing, which a clerk did not see on the Verify page's
+    result (seen in a real window). With ``default_look_on_focus_only``, a dialog's default
+    button also looks like any other until it has the focus: Fusion draws the default
+    button with the focus frame."""
+
+    FRAMED_CONTROLS = (QStyle.ControlElement.CE_PushButton, QStyle.ControlElement.CE_TabBarTab)
+    FRAMED_COMPLEX = (
+        QStyle.ComplexControl.CC_ComboBox,
+        QStyle.ComplexControl.CC_Slider,
+        QStyle.ComplexControl.CC_SpinBox,
+    )
 
     def __init__(self, base, default_look_on_focus_only: bool = False):
         super().__init__(base)
         self.default_look_on_focus_only = default_look_on_focus_only
 
     def drawPrimitive(self, element, option, painter, widget=None):
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(widget, QPushButton):
+            return  # framed as a whole in drawControl; a second mark hugged the text
         if (
             self.default_look_on_focus_only
             and element == QStyle.PrimitiveElement.PE_PanelButtonCommand
@@ -63,18 +90,18 @@ class _FocusStyle(QProxyStyle):
             option = QStyleOptionButton(option)
             option.features &= ~QStyleOptionButton.ButtonFeature.DefaultButton
         super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_FrameLineEdit and _has_keyboard_focus(option):
+            _draw_focus_frame(painter, option)
 
     def drawControl(self, element, option, painter, widget=None):
         super().drawControl(element, option, painter, widget)
-        focus = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
-        if element == QStyle.ControlElement.CE_PushButton and option.state & focus == focus:
-            # after the button itself, flat ones (the status bar's) included
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(option.palette.highlight().color(), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 2, 2)
-            painter.restore()
+        if element in self.FRAMED_CONTROLS and _has_keyboard_focus(option):
+            _draw_focus_frame(painter, option)  # flat buttons (the status bar's) included
+
+    def drawComplexControl(self, control, option, painter, widget=None):
+        super().drawComplexControl(control, option, painter, widget)
+        if control in self.FRAMED_COMPLEX and _has_keyboard_focus(option):
+            _draw_focus_frame(painter, option)
 
 
 def _style_like_the_application(**options) -> _FocusStyle:

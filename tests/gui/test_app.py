@@ -1137,6 +1137,93 @@ def shows_focus(qtbot, widget) -> bool:
     )
 
 
+def _focus_control(kind: str):
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSlider, QSpinBox, QTabBar
+
+    if kind == "tabs":
+        tabs = QTabBar()
+        tabs.addTab("Side by side")
+        tabs.addTab("Overlay")
+        tabs.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return tabs
+    if kind == "combo":
+        combo = QComboBox()
+        combo.addItems(["w1_g2.png (0.0233)", "w1_g3.png (0.0251)"])
+        return combo
+    if kind == "flat button":
+        button = QPushButton("About")
+        button.setFlat(True)
+        return button
+    made = {
+        "button": lambda: QPushButton("Open file…"),
+        "field": lambda: QLineEdit("c-1"),
+        "slider": lambda: QSlider(Qt.Orientation.Horizontal),
+        "spin box": QSpinBox,
+    }
+    return made[kind]()
+
+
+@pytest.mark.parametrize(
+    "kind", ["button", "flat button", "field", "combo", "slider", "spin box", "tabs"]
+)
+def test_the_keyboard_focus_is_a_2px_frame_in_the_highlight_colour(qtbot, kind):
+    """Fusion marks the focus with a 1 px light line, a faint tint or not at all (the
+    Verify page's tabs and slider, seen in a real window); the application's style draws
+    a 2 px frame in the highlight colour, and only while the keyboard is in use."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from sigverify.gui.keyboard import show_button_focus_clearly
+
+    show_button_focus_clearly(QApplication.instance())
+    window = QWidget()
+    qtbot.addWidget(window)
+    control = _focus_control(kind)
+    QVBoxLayout(window).addWidget(control)
+    window.resize(320, 80)
+    window.show()
+    qtbot.waitExposed(window)
+    control.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(control.hasFocus)
+    highlight = control.palette().highlight().color().rgb()
+    area = control.tabRect(0) if kind == "tabs" else control.rect()
+
+    def framed_rows(keyboard: bool) -> list[bool]:
+        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, keyboard)
+        image = control.grab().toImage()
+        middle = range(area.left() + area.width() // 3, area.left() + 2 * area.width() // 3)
+        rows = (area.top(), area.top() + 1)
+        return [all(image.pixel(x, y) == highlight for x in middle) for y in rows]
+
+    assert framed_rows(keyboard=False) == [False, False]
+    assert framed_rows(keyboard=True) == [True, True]
+
+
+def test_a_button_gets_no_second_focus_mark_inside_its_frame(qtbot):
+    """Seen in a real window: the status bar's buttons showed the frame and, inside it,
+    Fusion's focus box hugging the text."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QCheckBox, QPushButton, QStyle, QStyleOptionFocusRect
+
+    from sigverify.gui.keyboard import show_button_focus_clearly
+
+    show_button_focus_clearly(QApplication.instance())
+    style = QApplication.style()
+    option = QStyleOptionFocusRect()
+    option.rect = QRect(2, 2, 60, 16)
+    option.state = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+
+    def marks(widget) -> bool:
+        image = QImage(64, 20, QImage.Format.Format_RGB32)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, widget)
+        painter.end()
+        return any(image.pixel(x, y) != 0xFFFFFFFF for x in range(64) for y in range(20))
+
+    assert not marks(QPushButton("About"))
+    assert marks(QCheckBox("Per person"))  # other widgets keep their focus box
+
+
 def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
     from PySide6.QtGui import QPixmap
 
