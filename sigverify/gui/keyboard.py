@@ -28,9 +28,14 @@ def frame_when_focused(widget: QWidget, style: str = "") -> None:
     """A frame around ``widget`` while it has the keyboard focus (``style``: the rest of its
     style sheet). A picture, a read-only text or a list takes Tab (the arrows and Page Down
     move in it), but Fusion draws nothing to show that it has the focus: Tab seemed to go
-    nowhere (seen in a real window)."""
+    nowhere (seen in a real window). The frame is 2 px, as the application's style draws
+    the focus (:class:`_FocusStyle`); without the focus, 1 px and 1 px of padding, since the
+    room for a frame is kept from the unfocused look (a 2 px focus frame drew 1 px)."""
     name = widget.metaObject().className()
-    widget.setStyleSheet(f"{style} {name}:focus {{ border: 2px solid palette(highlight); }}")
+    widget.setStyleSheet(
+        f"{style} {name} {{ border: 1px solid palette(mid); padding: 1px; }}"
+        f" {name}:focus {{ border: 2px solid palette(highlight); padding: 0px; }}"
+    )
 
 
 def mark_primary(button) -> None:
@@ -99,8 +104,12 @@ class _FocusStyle(QProxyStyle):
             _draw_focus_frame(painter, option)  # flat buttons (the status bar's) included
 
     def drawComplexControl(self, control, option, painter, widget=None):
+        framed = control in self.FRAMED_COMPLEX and _has_keyboard_focus(option)
+        handle_on_top = control == QStyle.ComplexControl.CC_Slider  # the frame is its height
+        if framed and handle_on_top:
+            _draw_focus_frame(painter, option)
         super().drawComplexControl(control, option, painter, widget)
-        if control in self.FRAMED_COMPLEX and _has_keyboard_focus(option):
+        if framed and not handle_on_top:
             _draw_focus_frame(painter, option)
 
 
