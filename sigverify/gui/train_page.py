@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sigverify.core.build_variant import can_train, training_unavailable_message
+from sigverify.gui.keyboard import frame_from_the_start
 from sigverify.gui.workers import Engine
 
 
@@ -54,6 +55,7 @@ class TrainPage(QWidget):
         if show:
             # A window of its own, not modal: the main window stays usable meanwhile.
             self.wizard.setWindowModality(Qt.WindowModality.NonModal)
+            frame_from_the_start(self.wizard, self)
             self.wizard.show()
         return self.wizard
 
