@@ -101,7 +101,7 @@ class _FocusStyle(QProxyStyle):
     def drawControl(self, element, option, painter, widget=None):
         super().drawControl(element, option, painter, widget)
         if element in self.FRAMED_CONTROLS and _has_keyboard_focus(option):
-            _draw_focus_frame(painter, option)  # flat buttons (the status bar's) included
+            _draw_focus_frame(painter, option)  # flat buttons included
 
     def drawComplexControl(self, control, option, painter, widget=None):
         framed = control in self.FRAMED_COMPLEX and _has_keyboard_focus(option)
@@ -120,9 +120,9 @@ def _style_like_the_application(**options) -> _FocusStyle:
     return _FocusStyle(QStyleFactory.create(style.name()), **options)
 
 
-def show_button_focus_clearly(app: QApplication) -> None:
-    """The application's buttons show the keyboard focus with a clear frame (see
-    :class:`_FocusStyle`); once per application."""
+def show_focus_clearly(app: QApplication) -> None:
+    """The application's buttons, fields, drop-down lists, sliders and tabs show the
+    keyboard focus with a clear frame (see :class:`_FocusStyle`); once per application."""
     if not isinstance(app.style(), _FocusStyle):
         app.setStyle(_style_like_the_application())
 

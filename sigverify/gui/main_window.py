@@ -35,7 +35,7 @@ from sigverify.gui.keyboard import (
     frame_when_focused,
     keyboard_in_use,
     move_focus,
-    show_button_focus_clearly,
+    show_focus_clearly,
 )
 from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
 from sigverify.gui.models_page import ModelsPage
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
     def __init__(self, engine: Engine, store: Store, load_model: bool = True):
         super().__init__()
         self.engine, self.store = engine, store
-        show_button_focus_clearly(QApplication.instance())
+        show_focus_clearly(QApplication.instance())
         self.enter_presses = EnterPressesButtons(self)  # gone with the window
         QCoreApplication.instance().installEventFilter(self.enter_presses)
         self.no_text_from_alt = NoTextFromAlt(self)

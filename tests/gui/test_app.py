@@ -1181,9 +1181,9 @@ def test_the_keyboard_focus_is_a_2px_frame_in_the_highlight_colour(qtbot, kind):
     a 2 px frame in the highlight colour, and only while the keyboard is in use."""
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from sigverify.gui.keyboard import show_button_focus_clearly
+    from sigverify.gui.keyboard import show_focus_clearly
 
-    show_button_focus_clearly(QApplication.instance())
+    show_focus_clearly(QApplication.instance())
     window = QWidget()
     qtbot.addWidget(window)
     control = _focus_control(kind)
@@ -1213,9 +1213,9 @@ def test_a_button_gets_no_second_focus_mark_inside_its_frame(qtbot):
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QCheckBox, QPushButton, QStyle, QStyleOptionFocusRect
 
-    from sigverify.gui.keyboard import show_button_focus_clearly
+    from sigverify.gui.keyboard import show_focus_clearly
 
-    show_button_focus_clearly(QApplication.instance())
+    show_focus_clearly(QApplication.instance())
     style = QApplication.style()
     option = QStyleOptionFocusRect()
     option.rect = QRect(2, 2, 60, 16)
