@@ -141,6 +141,8 @@ class ComparisonPanel(QWidget):
             # over an empty view once the next signature was opened)
             self.legend.setText(self.overlay_legend)
             return
+        # each result starts whole: at the last one's zoom it showed blank paper (seen)
+        self.zoom.setValue(100)
         self.reference_choice.blockSignals(True)
         self.reference_choice.clear()
         for reference in sorted(result.per_reference, key=lambda r: r.distance):

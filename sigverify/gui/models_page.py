@@ -51,6 +51,7 @@ class ModelsPage(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
+        frame_when_focused(self.list)  # its current row's faint box was all (seen)
         self.details = QTextBrowser()
         frame_when_focused(self.details)  # Tab reaches it (Page Down scrolls the card)
         self.activate_button = RoleButton(self.tr("Activate"), store, "models")

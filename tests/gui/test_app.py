@@ -79,6 +79,11 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     assert f"{100 * result.similarity:.0f} %" in verify.summary.score_label.text()
     assert verify.comparison.reference_choice.count() == 3
     assert not verify.comparison.overlay_view._label.pixmap().isNull()
+    # a result starts whole, whatever the zoom the last one was left at (seen: blank paper)
+    verify.comparison.zoom.setValue(400)
+    assert verify.comparison.side_query.zoom == 4.0
+    verify.comparison.show_result(result)
+    assert verify.comparison.zoom.value() == 100 and verify.comparison.side_query.zoom == 1.0
     # nothing is recorded until the clerk records it, with a comment
     before = len(window.store.audit_entries("c-1"))
     verify.comment.setText("ID card checked")
@@ -1262,6 +1267,12 @@ def test_read_only_texts_and_lists_that_take_tab_show_that_they_have_the_focus(q
     assert shows_focus(qtbot, window.nav)  # its selected page looked the same either way
     window.pages.setCurrentWidget(window.models_page)
     assert shows_focus(qtbot, window.models_page.details)
+    models = window.models_page.list  # only its current row's faint box showed the focus
+    models.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(models.hasFocus)
+    image = models.grab().toImage()
+    highlight = models.palette().highlight().color().rgb()
+    assert all(image.pixel(x, y) == highlight for x in range(20, 60) for y in (0, 1))
     plain = QPlainTextEdit()  # what the training log was: no frame
     qtbot.addWidget(plain)
     plain.setReadOnly(True)
