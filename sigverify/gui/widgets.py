@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -146,8 +147,22 @@ class ZoomView(QScrollArea):
         self._apply()
 
     def set_zoom(self, zoom: float) -> None:
+        """Zoom about the middle of what is shown: it went to the top left corner, which
+        at 400 % showed blank paper (seen in a real window)."""
+        bars = (self.horizontalScrollBar(), self.verticalScrollBar())
+        middle = [
+            (bar.value() + bar.pageStep() / 2) / max(1, bar.maximum() + bar.pageStep())
+            for bar in bars
+        ]
         self.zoom = float(min(max(zoom, 0.5), 8.0))
         self._apply()
+
+        def scroll_back() -> None:  # once the scroll bars know the new size
+            for bar, fraction in zip(bars, middle, strict=True):
+                span = bar.maximum() + bar.pageStep()
+                bar.setValue(round(fraction * span - bar.pageStep() / 2))
+
+        QTimer.singleShot(0, self, scroll_back)
         self.zoom_changed.emit(self.zoom)
 
     def _apply(self) -> None:

@@ -1252,6 +1252,34 @@ def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
     assert shows_focus(qtbot, view)
 
 
+def test_a_picture_zooms_about_its_middle(qtbot):
+    """Seen in a real window: at 400 % the pictures showed the top left corner, blank
+    paper, not the signature in the middle."""
+    from PySide6.QtGui import QPixmap
+
+    from sigverify.gui.widgets import ZoomView
+
+    view = ZoomView()
+    qtbot.addWidget(view)
+    image = QImage(440, 300, QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    view.set_pixmap(QPixmap.fromImage(image))
+    view.resize(300, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_zoom(4.0)
+    bars = (view.horizontalScrollBar(), view.verticalScrollBar())
+    qtbot.waitUntil(lambda: all(bar.value() > 0 for bar in bars))
+    for bar in bars:  # the middle of the picture near the middle of the view (the scroll
+        # bars, once shown, take some room, and the picture is fitted again)
+        middle = (bar.value() + bar.pageStep() / 2) / (bar.maximum() + bar.pageStep())
+        assert middle == pytest.approx(0.5, abs=0.05)
+    bars[0].setValue(0)  # scrolled to the left edge, then zoomed out a step: still there
+    view.set_zoom(3.0)
+    qtbot.wait(50)
+    assert bars[0].value() == 0
+
+
 def test_read_only_texts_and_lists_that_take_tab_show_that_they_have_the_focus(qtbot, window):
     """Seen in a real window: Tab from the Models page's buttons went to the model's card
     and nothing showed it (Fusion draws no frame around a read-only text), nor on a new
