@@ -131,6 +131,9 @@ class ComparisonPanel(QWidget):
     def show_result(self, result) -> None:
         """The references of ``result`` to choose from, nearest first (None: empty)."""
         self.result = result
+        # each result starts whole: at the last one's zoom it showed blank paper, and the
+        # greyed slider kept that zoom while no result was shown (seen)
+        self.zoom.setValue(100)
         for widget in (self.reference_choice, self.zoom):
             widget.setEnabled(result is not None)
         if result is None:
@@ -141,8 +144,6 @@ class ComparisonPanel(QWidget):
             # over an empty view once the next signature was opened)
             self.legend.setText(self.overlay_legend)
             return
-        # each result starts whole: at the last one's zoom it showed blank paper (seen)
-        self.zoom.setValue(100)
         self.reference_choice.blockSignals(True)
         self.reference_choice.clear()
         for reference in sorted(result.per_reference, key=lambda r: r.distance):

@@ -84,6 +84,9 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     assert verify.comparison.side_query.zoom == 4.0
     verify.comparison.show_result(result)
     assert verify.comparison.zoom.value() == 100 and verify.comparison.side_query.zoom == 1.0
+    verify.comparison.zoom.setValue(400)
+    verify.comparison.show_result(None)  # the next signature opened: no result yet
+    assert verify.comparison.zoom.value() == 100 and not verify.comparison.zoom.isEnabled()
     # nothing is recorded until the clerk records it, with a comment
     before = len(window.store.audit_entries("c-1"))
     verify.comment.setText("ID card checked")
