@@ -1241,33 +1241,29 @@ def test_a_button_gets_no_second_focus_mark_inside_its_frame(qtbot):
     assert marks(QCheckBox("Per person"))  # other widgets keep their focus box
 
 
-def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
+def blank_picture_view(qtbot, width: int, height: int):
+    """A :class:`ZoomView` of 300 x 200 showing a white picture of ``width x height``."""
     from PySide6.QtGui import QPixmap
 
     from sigverify.gui.widgets import ZoomView
 
     view = ZoomView()
     qtbot.addWidget(view)
-    image = QImage(200, 100, QImage.Format.Format_Grayscale8)
+    image = QImage(width, height, QImage.Format.Format_Grayscale8)
     image.fill(255)
     view.set_pixmap(QPixmap.fromImage(image))
     view.resize(300, 200)
-    assert shows_focus(qtbot, view)
+    return view
+
+
+def test_a_picture_that_takes_tab_shows_that_it_has_the_focus(qtbot):
+    assert shows_focus(qtbot, blank_picture_view(qtbot, 200, 100))
 
 
 def test_a_picture_zooms_about_its_middle(qtbot):
     """Seen in a real window: at 400 % the pictures showed the top left corner, blank
     paper, not the signature in the middle."""
-    from PySide6.QtGui import QPixmap
-
-    from sigverify.gui.widgets import ZoomView
-
-    view = ZoomView()
-    qtbot.addWidget(view)
-    image = QImage(440, 300, QImage.Format.Format_Grayscale8)
-    image.fill(255)
-    view.set_pixmap(QPixmap.fromImage(image))
-    view.resize(300, 200)
+    view = blank_picture_view(qtbot, 440, 300)
     view.show()
     qtbot.waitExposed(view)
     view.set_zoom(4.0)
