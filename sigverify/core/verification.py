@@ -420,30 +420,7 @@ class VerificationService:
         """Write several verifications to the audit log in one transaction."""
         operator = self.operator
         return self.store.record_many(
-            [
-                (
-                    operator,
-                    "verify",
-                    result.person_id,
-                    {
-                        "decision": result.decision,
-                        "distance": round(result.score, 6),
-                        "score": round(result.similarity, 4),
-                        "file": result.filename,
-                        "model": result.model_id,
-                        "thresholds": [result.thresholds.accept, result.thresholds.reject],
-                        "comment": comment,
-                        **result.strokes_dict(),
-                        **({} if result.pen is None else {"pen": result.pen_dict()}),
-                        **(
-                            {}
-                            if result.same_image_as is None
-                            else {"same_image_as": result.same_image_as}
-                        ),  # fmt: skip
-                    },
-                )
-                for result in results
-            ]
+            [(operator, "verify", r.person_id, r.audit_details(comment)) for r in results]
         )
 
     # ------------------------------------------------------------ model switch

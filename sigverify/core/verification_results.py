@@ -267,6 +267,21 @@ class VerificationResult:
             **({} if self.pen is None else {"pen": self.pen_dict()}),
         }
 
+    def audit_details(self, comment: str = "") -> dict:
+        """What the audit log keeps of this verification, with the operator's comment."""
+        return {
+            "decision": self.decision,
+            "distance": round(self.score, 6),
+            "score": round(self.similarity, 4),
+            "file": self.filename,
+            "model": self.model_id,
+            "thresholds": [self.thresholds.accept, self.thresholds.reject],
+            "comment": comment,
+            **self.strokes_dict(),
+            **({} if self.pen is None else {"pen": self.pen_dict()}),
+            **({} if self.same_image_as is None else {"same_image_as": self.same_image_as}),
+        }
+
     def strokes_dict(self) -> dict:
         """The stroke check's figures, for reports and the audit log ({} without one)."""
         if self.strokes_px is None:
