@@ -207,7 +207,9 @@ class MainWindow(QMainWindow):
             self.resize(min(1180, screen.width()), min(780, screen.height() - 40))
         # A desk starts where clerks work: People or Verify, whatever page was open last.
         page = int(settings.value("window/page", 0))
-        self.nav.setCurrentRow(page if page in (0, 1) else 0)
+        # with the cursor in its first field: typing an id searches at once (it went to
+        # the page list's type-ahead, 4 Tabs away from the field: seen in a real window)
+        self.go_to_page(page if page in (0, 1) else 0, keyboard=False)
         if load_model:
             QTimer.singleShot(0, self.load_model)
 

@@ -1548,3 +1548,18 @@ def test_a_number_and_its_percent_sign_stay_together_on_the_model_card():
     assert "time warping 60&nbsp;%" in page
     table = page[page.index("<table") : page.index("</table>")]
     assert " %" not in table
+
+
+def test_the_window_opens_with_the_cursor_in_the_pages_first_field(qtbot, window):
+    """Seen in a real window: the app opened with the focus in the page list, so an id
+    typed at once went to the list's type-ahead (4 Tabs away from the search field)."""
+    window.activateWindow()
+    page = window.pages.currentWidget()
+    field = page.first_field
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() in (field, getattr(field, "lineEdit", lambda: None)())
+    assert not window.nav.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "C-0")
+    text = field.currentText() if hasattr(field, "currentText") else field.text()
+    assert text == "C-0"
+    assert window.nav.currentRow() == window.pages.currentIndex()
