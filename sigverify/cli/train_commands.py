@@ -74,6 +74,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     height, width = _parse_size(args.size)
     if args.stroke_width < 0:
         raise UsageError("--stroke-width must be 0 (ink as scanned) or more.")
+    if args.faint_ink < 0:
+        raise UsageError("--faint-ink must be 0 (one threshold) or more.")
     if args.working_side < max(height, width):
         raise UsageError(
             f"--working-side must be at least the input's long side ({max(height, width)})."
@@ -83,6 +85,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         width=width,
         stroke_width=args.stroke_width,
         max_working_side=args.working_side,
+        faint_ink=args.faint_ink,
     )
     encoder_config = {"embedding_dim": args.embedding_dim}
     if args.width:
@@ -363,6 +366,14 @@ def register(commands) -> None:
         default=PreprocessConfig.stroke_width,
         help="redraw every stroke this wide on the input, whatever the pen or focus "
         f"(default {PreprocessConfig.stroke_width}; 0: the ink as scanned)",
+    )
+    train.add_argument(
+        "--faint-ink",
+        type=float,
+        default=PreprocessConfig.faint_ink,
+        help="keep faint ink that carries on a clear stroke, down to this many times the "
+        f"paper's own variation (default {PreprocessConfig.faint_ink}; 0: one threshold, "
+        "as models before it)",
     )
     train.add_argument(
         "--working-side",

@@ -66,6 +66,7 @@ def test_train_writes_a_model_with_test_metrics(trained):
     assert card.training["command"].startswith("sigverify train --data ")
     assert card.preprocess["stroke_width"] == 2.5  # strokes redrawn unless asked otherwise
     assert card.preprocess["max_working_side"] == 800
+    assert card.preprocess["faint_ink"] == 4.0  # a pen running dry is kept
     test = card.metrics["test"]
     assert test["writers"] == len(summary["test"]) and "writer-disjoint" in test["protocol"]
     assert set(test["per_refs"]["1"]) >= METRIC_KEYS
@@ -88,6 +89,8 @@ def test_train_json_output(data, tmp_path, capsys):
         "0",
         "--working-side",
         "400",
+        "--faint-ink",
+        "0",
     )
     assert code == 0
     assert payload["stopped"] == "completed" and payload["epochs_run"] == 2
@@ -95,6 +98,7 @@ def test_train_json_output(data, tmp_path, capsys):
     card = read_card(tmp_path / "m")
     assert card.encoder == "tdnn" and card.preprocess["stroke_width"] == 0
     assert card.preprocess["max_working_side"] == 400
+    assert card.preprocess["faint_ink"] == 0
 
 
 def test_files_training_cannot_use_are_told_before_it_starts(data, tmp_path, capsys):
@@ -229,6 +233,7 @@ def test_evaluate_text_table(trained, data, capsys):
         (["train", "--data", "DATA", "--out", "OUT", "--device", "tpu"], "Unknown device"),
         (["train", "--data", "DATA", "--out", "OUT", "--stroke-width", "-1"], "--stroke-width"),
         (["train", "--data", "DATA", "--out", "OUT", "--working-side", "200"], "--working-side"),
+        (["train", "--data", "DATA", "--out", "OUT", "--faint-ink", "-1"], "--faint-ink"),
         (["train", "--data", "DATA", "--out", "OUT", "--dropout", "1"], "--dropout"),
         (["train", "--data", "DATA", "--out", "OUT", "--elastic", "-0.5"], "--elastic"),
         (["train", "--data", "DATA", "--out", "OUT", "--weight-decay", "-1"], "--weight-decay"),

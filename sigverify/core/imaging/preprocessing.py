@@ -11,7 +11,8 @@ Pipeline (:func:`preprocess_signature`)::
       -> cut_to_paper           a photo of a sheet on a desk: the sheet alone, squared up
                                 (a scan: unchanged)
       -> flatten_paper          divide by the estimated paper (uneven light, grey paper)
-      -> find_ink               denoise, Otsu, drop ruled lines, scan edges and specks
+      -> find_ink               denoise, Otsu (and faint ink joined to it), drop ruled
+                                lines, scan edges and specks
                                 -> bool mask
       -> closer_look            a scan whose ink is small on it (a signature on a whole
                                 page): again from the ink's part of the scan, at its own
@@ -41,6 +42,7 @@ from sigverify.core.imaging.array_helpers import (
     percentile_uint8,
     touching_border,
 )
+from sigverify.core.imaging.faint_ink import faint_ink_level, join_faint_ink
 from sigverify.core.imaging.lines import remove_edge_lines, remove_ruled_lines
 from sigverify.core.imaging.paper import (
     PHOTO_SMOOTHING,
@@ -92,6 +94,11 @@ class PreprocessConfig:
     #: that the pen, focus and resolution do not change what the model sees. 0: the ink as
     #: scanned, with its own width and shading (all models made before this option existed).
     stroke_width: float = 2.5
+    #: Above 0: faint ink that carries on a clear stroke is kept (hysteresis, see
+    #: :mod:`faint_ink`) down to this many times the paper's own variation darker than the
+    #: paper; a pen running dry is not cut short. 0: one threshold (models made before
+    #: this option existed).
+    faint_ink: float = 4.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -101,6 +108,7 @@ class PreprocessConfig:
         known = {name: values[name] for name in cls.__dataclass_fields__ if name in values}
         known.setdefault("stroke_width", 0.0)  # older cards: trained on the ink as scanned
         known.setdefault("max_working_side", 1600)  # and at a larger working size
+        known.setdefault("faint_ink", 0.0)  # and with one threshold
         return cls(**known)
 
 
@@ -209,7 +217,14 @@ def find_ink(flat: np.ndarray, config: PreprocessConfig, clear_border: bool = Fa
     if paper_level - ink_level < config.min_contrast:
         raise _no_ink()
     # Otsu can split a page of pure noise; a real ink pixel is clearly darker than paper.
-    mask = smooth <= min(threshold, paper_level - config.min_contrast / 2)
+    strong_cut = min(threshold, paper_level - config.min_contrast / 2)
+    mask = smooth <= strong_cut
+    if config.faint_ink > 0 and paper.any():
+        spread = paper_level - (threshold + 1 + histogram_percentile(paper, 5))
+        level = faint_ink_level(
+            paper_level, spread, strong_cut, config.faint_ink, config.min_contrast
+        )
+        mask = join_faint_ink(smooth, mask, level, rim=2 * sigma + 1)
     mask = remove_ruled_lines(mask, config.ruled_line_fraction)
     mask = remove_edge_lines(mask, config.edge_line_fraction)
     if clear_border:
