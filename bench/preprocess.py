@@ -2,6 +2,7 @@
 signatures), print JSON with latency percentiles, throughput and peak memory.
 
     python bench/preprocess.py [--data DIR] [--layout auto] [--limit N] [--size 150x220]
+                               [--faint-ink 4]   # 0: one ink threshold, as older models
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ def main() -> int:
     parser.add_argument("--layout", default="auto")
     parser.add_argument("--limit", type=int, default=400, help="at most this many images")
     parser.add_argument("--size", default="150x220")
+    parser.add_argument("--faint-ink", type=float, default=PreprocessConfig.faint_ink)
     args = parser.parse_args()
     height, width = (int(v) for v in args.size.split("x"))
-    config = PreprocessConfig(height=height, width=width)
+    config = PreprocessConfig(height=height, width=width, faint_ink=args.faint_ink)
 
     load_s, prep_s, sides = [], [], []
     if args.data:
@@ -67,6 +69,7 @@ def main() -> int:
         "source": source,
         "images": len(prep_s),
         "output_size": [height, width],
+        "faint_ink": args.faint_ink,
         "input_long_side_px_median": int(np.median(sides)),
         "load_ms": percentiles(load_s) if load_s else None,
         "preprocess_ms": percentiles(prep_s),

@@ -146,6 +146,8 @@ def test_split_summary_t_interval():
 def test_preprocess_bench_on_synthetic():
     out = run_script("preprocess.py", "--limit", "20")
     assert out["images"] == 20 and out["preprocess_ms"]["p50"] > 0
+    assert out["faint_ink"] == 4.0
+    assert run_script("preprocess.py", "--limit", "2", "--faint-ink", "0")["faint_ink"] == 0
 
 
 def _accuracy_module():
