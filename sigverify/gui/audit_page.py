@@ -33,7 +33,7 @@ from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_save
-from sigverify.gui.keyboard import clear_on_escape
+from sigverify.gui.keyboard import clear_on_escape, frame_when_focused
 from sigverify.gui.widgets import file_filter, local_time
 from sigverify.gui.workers import Engine
 
@@ -155,6 +155,7 @@ class AuditPage(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (it went cell by cell)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        frame_when_focused(self.table)  # only its current cell was tinted
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)

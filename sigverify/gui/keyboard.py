@@ -10,11 +10,13 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QLineEdit,
     QPlainTextEdit,
     QProxyStyle,
     QPushButton,
+    QRadioButton,
     QStyle,
     QStyleFactory,
     QStyleOptionButton,
@@ -54,23 +56,24 @@ def _has_keyboard_focus(option) -> bool:
     return option.state & _KEYBOARD_FOCUS == _KEYBOARD_FOCUS
 
 
-def _draw_focus_frame(painter: QPainter, option) -> None:
-    """A 2 px frame in the highlight colour just inside ``option.rect``."""
+def _draw_focus_frame(painter: QPainter, option, rect: QRectF | None = None) -> None:
+    """A 2 px frame in the highlight colour just inside ``rect`` (``option.rect``)."""
+    rect = QRectF(option.rect) if rect is None else rect
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(option.palette.highlight().color(), 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 2, 2)
+    painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 2, 2)
     painter.restore()
 
 
 class _FocusStyle(QProxyStyle):
     """The application's style, with the keyboard focus drawn clearly on buttons, fields,
-    drop-down lists, sliders and tabs: a 2 px frame in the highlight colour. Fusion draws a
-    1 px light line, a faint tint or nothing, which a clerk did not see on the Verify page's
-    result (seen in a real window). With ``default_look_on_focus_only``, a dialog's default
-    button also looks like any other until it has the focus: Fusion draws the default
-    button with the focus frame."""
+    drop-down lists, sliders, tabs and the labels of check boxes: a 2 px frame in the
+    highlight colour. Fusion draws a 1 px light line, a faint tint or nothing, which a clerk
+    did not see on the Verify page's result (seen in a real window). With
+    ``default_look_on_focus_only``, a dialog's default button also looks like any other
+    until it has the focus: Fusion draws the default button with the focus frame."""
 
     FRAMED_CONTROLS = (QStyle.ControlElement.CE_PushButton, QStyle.ControlElement.CE_TabBarTab)
     FRAMED_COMPLEX = (
@@ -86,6 +89,13 @@ class _FocusStyle(QProxyStyle):
     def drawPrimitive(self, element, option, painter, widget=None):
         if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(widget, QPushButton):
             return  # framed as a whole in drawControl; a second mark hugged the text
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(
+            widget, QCheckBox | QRadioButton
+        ):
+            # round the label, clear of its letters: Fusion's pale box was unseen
+            if _has_keyboard_focus(option):
+                _draw_focus_frame(painter, option, QRectF(option.rect).adjusted(-1, 0, 3, 0))
+            return
         if (
             self.default_look_on_focus_only
             and element == QStyle.PrimitiveElement.PE_PanelButtonCommand

@@ -203,6 +203,7 @@ def choice_table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
+    frame_when_focused(table)  # only its current cell was tinted (seen)
     return table
 
 

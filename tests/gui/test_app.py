@@ -1167,6 +1167,16 @@ def _focus_control(kind: str):
         people.addItems(["c-1", "c-2"])
         frame_when_focused(people)
         return people
+    if kind == "table":  # as "list": the wizard's people, the queue (only a cell was tinted)
+        from sigverify.gui.widgets import choice_table
+
+        table = choice_table(["Person", "Genuine"])
+        table.setRowCount(1)
+        return table
+    if kind == "check box":
+        from PySide6.QtWidgets import QCheckBox
+
+        return QCheckBox("Show where they differ")
     if kind == "flat button":
         button = QPushButton("About")
         button.setFlat(True)
@@ -1181,7 +1191,19 @@ def _focus_control(kind: str):
 
 
 @pytest.mark.parametrize(
-    "kind", ["button", "flat button", "field", "combo", "slider", "spin box", "tabs", "list"]
+    "kind",
+    [
+        "button",
+        "flat button",
+        "field",
+        "combo",
+        "slider",
+        "spin box",
+        "tabs",
+        "list",
+        "table",
+        "check box",
+    ],
 )
 def test_the_keyboard_focus_is_a_2px_frame_in_the_highlight_colour(qtbot, kind):
     """Fusion marks the focus with a 1 px light line, a faint tint or not at all (the
@@ -1203,6 +1225,14 @@ def test_the_keyboard_focus_is_a_2px_frame_in_the_highlight_colour(qtbot, kind):
     qtbot.waitUntil(control.hasFocus)
     highlight = control.palette().highlight().color().rgb()
     area = control.tabRect(0) if kind == "tabs" else control.rect()
+    if kind == "check box":  # the frame is round the label
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+        option = QStyleOptionButton()
+        control.initStyleOption(option)
+        area = control.style().subElementRect(
+            QStyle.SubElement.SE_CheckBoxFocusRect, option, control
+        )
 
     def framed_rows(keyboard: bool) -> list[bool]:
         window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, keyboard)
@@ -1211,7 +1241,8 @@ def test_the_keyboard_focus_is_a_2px_frame_in_the_highlight_colour(qtbot, kind):
         rows = (area.top(), area.top() + 1)
         return [all(image.pixel(x, y) == highlight for x in middle) for y in rows]
 
-    assert framed_rows(keyboard=False) == ([True, True] if kind == "list" else [False, False])
+    by_style_sheet = kind in ("list", "table")  # (framed with the mouse too)
+    assert framed_rows(keyboard=False) == ([True, True] if by_style_sheet else [False, False])
     assert framed_rows(keyboard=True) == [True, True]
 
 

@@ -74,6 +74,7 @@ class DataPage(QWizardPage):
         self.writers.verticalHeader().hide()
         self.writers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.writers.setTabKeyNavigation(False)  # Tab went round its cells, never out
+        frame_when_focused(self.writers)  # only its current cell was tinted (seen)
         self.samples = [ImageView() for _ in range(4)]
         samples = QHBoxLayout()
         for view in self.samples:
