@@ -96,6 +96,23 @@ def pairwise_distances(queries: np.ndarray, references: np.ndarray, distance: st
     raise ValueError(f"unknown distance {distance!r}")
 
 
+def outlying_references(distances: np.ndarray, reject: float) -> list[tuple[int, float]]:
+    """The references that stand out from the others, from their pairwise distances
+    ``(R, R)``: each one's median distance to the rest is above the ``reject`` threshold
+    (it would be rejected if verified against the others) *and* more than 1.5 times the
+    median of the other references' medians (so when all lie far apart, none is singled
+    out). Returns ``(index, median)`` pairs; none below 3 references."""
+    count = len(distances)
+    if count < 3:
+        return []
+    medians = np.array([np.median(np.delete(distances[i], i)) for i in range(count)])
+    return [
+        (i, float(medians[i]))
+        for i in range(count)
+        if medians[i] > reject and medians[i] > 1.5 * float(np.median(np.delete(medians, i)))
+    ]
+
+
 @dataclass
 class ScoreSet:
     """Scores of one protocol run. ``*_writer``: the writer index of each score."""

@@ -44,6 +44,7 @@ from sigverify.core.prepared_references import KEPT as PREPARED_KEPT
 from sigverify.core.prepared_references import PreparedReferences
 from sigverify.core.scoring import (
     is_scaled,
+    outlying_references,
     pairwise_distances,
     score_queries,
     spread_factor,
@@ -176,25 +177,17 @@ class VerificationService:
         names: Sequence[str],
         pixels: Sequence[np.ndarray] | None = None,
     ) -> list[OddReference]:
-        """References that stand out from the others: their median distance to the rest is
-        above the reject threshold (they would be rejected if verified against the others)
-        *and* clearly larger (1.5x) than is typical among the others. Needs 3 or more.
-        When all references are far apart, none is singled out. With a stroke check the
-        distances include it, as scores do (``pixels``: the references as the model sees
-        them, needed then)."""
+        """References that stand out from the others (:func:`outlying_references`, at the
+        model's reject threshold; needs 3 or more). With a stroke check the distances
+        include it, as scores do (``pixels``: the references as the model sees them,
+        needed then)."""
         if len(embeddings) < 3:
             return []
         reject = self.model_thresholds().reject
         d = pairwise_distances(embeddings, embeddings, self.model.card.distance)
         if self.strokes is not None:
             d = d + self.strokes.among_term(mismatches_among([InkMap.of(p) for p in pixels]))
-        medians = np.array([np.median(np.delete(d[i], i)) for i in range(len(names))])
-        odd = []
-        for i, name in enumerate(names):
-            typical = float(np.median(np.delete(medians, i)))
-            if medians[i] > reject and medians[i] > 1.5 * typical:
-                odd.append(OddReference(name, float(medians[i]), reject, i))
-        return odd
+        return [OddReference(names[i], m, reject, i) for i, m in outlying_references(d, reject)]
 
     def odd_references(self, person_id: str) -> dict[int, OddReference]:
         """The person's stored references that stand out from the others, by reference id."""
