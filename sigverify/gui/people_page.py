@@ -24,7 +24,7 @@ from sigverify.core.verification_results import (
 )
 from sigverify.gui import dialogs
 from sigverify.gui.enrolment_flow import EnrolmentFlow
-from sigverify.gui.keyboard import clear_on_escape, frame_when_focused, mark_primary
+from sigverify.gui.keyboard import clear_on_escape, frame_when_focused, mark_primary, move_focus
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.person_details import PersonDetails
 from sigverify.gui.references_panel import ReferencesPanel
@@ -72,6 +72,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.search_field = self.search  # Ctrl+F
         clear_on_escape(self.search)
         self.search.installEventFilter(self)  # Down: into the list (Tab only, before)
+        self.search.returnPressed.connect(self.open_search)
         self.people = PeopleList()
         self.people.setSpacing(3)  # one person's two lines apart from the next one's
         frame_when_focused(self.people)  # empty, it showed nothing when Tab reached it (seen)
@@ -165,6 +166,22 @@ class PeoplePage(EnrolmentFlow, QWidget):
                 self.people.setCurrentRow(0)  # the first one found, as if clicked
             return True
         return super().eventFilter(watched, event)
+
+    def open_search(self) -> None:
+        """Enter in the search: the people found (the first one chosen), or, when nobody
+        is, a new person with what was typed as the ID (Enter did nothing: a clerk who
+        typed the id of someone not yet enrolled had to press Ctrl+N and type it again,
+        seen in a real window)."""
+        typed = self.search.text().strip()
+        if self.people.count():  # as Down does
+            move_focus(self.people, keyboard=True)
+            if self.people.currentItem() is None:
+                self.people.setCurrentRow(0)
+        elif typed:
+            self.new_person()
+            if self.person_id is None and not self.details.id_edit.isReadOnly():
+                self.details.id_edit.setText(typed)
+                move_focus(self.details.id_edit, keyboard=True)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Back from the Thresholds page: the person's own thresholds as they are now (the

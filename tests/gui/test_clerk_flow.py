@@ -1772,6 +1772,29 @@ def test_down_in_the_search_box_goes_to_the_people_found(qtbot, two_people, dial
     assert people.people.hasFocus() and people.person_id == "c-2"
 
 
+def test_enter_in_the_search_box_opens_who_was_found_or_starts_them_as_new(
+    qtbot, two_people, dialogs
+):
+    """Seen in a real window: Enter in the search box did nothing, and a clerk who had
+    typed the id of someone not yet enrolled pressed Ctrl+N and typed it again."""
+    people = two_people.people_page
+    people.search.setFocus()
+    qtbot.keyClicks(people.search, "c-2")
+    qtbot.keyClick(people.search, Qt.Key.Key_Return)
+    assert people.people.hasFocus() and people.person_id == "c-2"
+    people.search.setFocus()
+    people.search.clear()
+    qtbot.keyClicks(people.search, " C-77 ")
+    qtbot.keyClick(people.search, Qt.Key.Key_Return)
+    assert people.person_id is None  # a new person, the id typed
+    assert people.details.id_edit.text() == "C-77" and people.details.id_edit.hasFocus()
+    assert not people.details.id_edit.isReadOnly()
+    people.search.clear()
+    people.search.setFocus()
+    qtbot.keyClick(people.search, Qt.Key.Key_Return)  # nothing typed, everyone listed
+    assert people.people.hasFocus()
+
+
 def test_shares_on_the_model_card_read_as_a_clerk_counts(qapp):
     """A poor model's card said it "lets about 1 in 1 (69 %) of skilled forgeries
     through" (seen in a real window): above a third, in tenths."""
