@@ -92,7 +92,15 @@ class DateBox(QDateEdit):
 
 class RowTable(QTableView):
     """A table read row by row: Home and End go to the first and the last row (a plain
-    table moves to the first or last column of the row, which looks like nothing)."""
+    table moves to the first or last column of the row, which looks like nothing), and
+    reached by Tab it selects the row it starts on (Qt made the first row current unseen,
+    so the first Down selected the second: row 1 was never seen chosen)."""
+
+    def focusInEvent(self, event):  # noqa: N802 - Qt API
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and not self.selectionModel().hasSelection():
+            self.selectRow(current.row())
 
     def moveCursor(self, action, modifiers):  # noqa: N802 - Qt API
         if action in (

@@ -1332,6 +1332,19 @@ def test_the_audit_table_goes_home_and_end_and_keeps_its_entry_when_filtered(
     assert audit.until.hasFocus()
 
 
+def test_the_audit_table_reached_by_tab_shows_its_first_row_chosen(qtbot, two_people, dialogs):
+    """Seen in a real window: Tab into the audit table made its first row current unseen,
+    and the first Down chose the second row."""
+    audit = open_audit_page(qtbot, two_people)
+    assert len(audit.shown) >= 3 and not audit.table.selectionModel().hasSelection()
+    audit.clear_button.setFocus()
+    qtbot.keyClick(audit.clear_button, Qt.Key.Key_Tab)
+    assert audit.table.hasFocus()
+    assert [i.row() for i in audit.table.selectionModel().selectedRows()] == [0]
+    qtbot.keyClick(audit.table, Qt.Key.Key_Down)
+    assert [i.row() for i in audit.table.selectionModel().selectedRows()] == [1]
+
+
 def test_the_audit_page_keeps_a_chosen_date_range_when_it_reads_the_log_again(
     qtbot, two_people, tmp_path
 ):
