@@ -31,6 +31,7 @@ from sigverify.gui.audit_page import AuditPage
 from sigverify.gui.keyboard import (
     EnterPressesButtons,
     FocusFrameAfterOtherWindows,
+    KeysShowFocus,
     NoTextFromAlt,
     frame_when_focused,
     keyboard_in_use,
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         QCoreApplication.instance().installEventFilter(self.enter_presses)
         self.no_text_from_alt = NoTextFromAlt(self)
         QCoreApplication.instance().installEventFilter(self.no_text_from_alt)
+        self.keys_show_focus = KeysShowFocus(self)
+        QCoreApplication.instance().installEventFilter(self.keys_show_focus)
         self.focus_frame_kept = FocusFrameAfterOtherWindows(self)
         self.setWindowTitle(self.tr("sigverify {version}").format(version=__version__))
         self.people_page = PeoplePage(engine, store)

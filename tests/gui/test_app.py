@@ -1246,6 +1246,33 @@ def test_the_keyboard_focus_is_a_2px_frame_in_the_highlight_colour(qtbot, kind):
     assert framed_rows(keyboard=True) == [True, True]
 
 
+def test_a_check_box_at_its_own_size_shows_its_whole_frame(qtbot):
+    """Seen in a real window: at its own width (beside a stretch) the check box's frame
+    was cut to 1 px on the right."""
+    from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+
+    from sigverify.gui.keyboard import show_focus_clearly
+
+    show_focus_clearly(QApplication.instance())
+    window = QWidget()
+    qtbot.addWidget(window)
+    box = QCheckBox("Show where they &differ")
+    layout = QHBoxLayout(window)
+    layout.addWidget(box)
+    layout.addStretch(1)
+    window.resize(400, 60)
+    window.show()
+    qtbot.waitExposed(window)
+    box.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(box.hasFocus)
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+    image = box.grab().toImage()
+    highlight = box.palette().highlight().color().rgb()
+    rows = range(4, box.height() - 4)  # the right side, clear of the rounded corners
+    for x in (box.width() - 2, box.width() - 1):
+        assert all(image.pixel(x, y) == highlight for y in rows)
+
+
 def test_a_button_gets_no_second_focus_mark_inside_its_frame(qtbot):
     """Seen in a real window: the status bar's buttons showed the frame and, inside it,
     Fusion's focus box hugging the text."""
@@ -1594,3 +1621,27 @@ def test_the_window_opens_with_the_cursor_in_the_pages_first_field(qtbot, window
     text = field.currentText() if hasattr(field, "currentText") else field.text()
     assert text == "C-0"
     assert window.nav.currentRow() == window.pages.currentIndex()
+
+
+def test_typing_in_a_field_shows_the_focus_frame_round_it(qtbot, window):
+    """Seen in a real window: an id typed in the search field at start, where the cursor
+    is, left a 1 px line round the field, fainter than every other focus (Qt counts only
+    Tab as keyboard use). A click hides the frame again."""
+    from sigverify.gui.keyboard import keyboard_in_use
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    search = window.people_page.search
+    qtbot.waitUntil(search.hasFocus)
+    highlight = search.palette().highlight().color().rgb()
+
+    def framed() -> bool:
+        image = search.grab().toImage()
+        middle = range(search.width() // 3, 2 * search.width() // 3)
+        return all(image.pixel(x, y) == highlight for x in middle for y in (0, 1))
+
+    assert not keyboard_in_use(window) and not framed()
+    qtbot.keyClicks(search, "A")
+    assert keyboard_in_use(window) and framed()
+    qtbot.mouseClick(window.people_page.people.viewport(), Qt.MouseButton.LeftButton)
+    assert not keyboard_in_use(window)
