@@ -1645,3 +1645,23 @@ def test_typing_in_a_field_shows_the_focus_frame_round_it(qtbot, window):
     assert keyboard_in_use(window) and framed()
     qtbot.mouseClick(window.people_page.people.viewport(), Qt.MouseButton.LeftButton)
     assert not keyboard_in_use(window)
+
+
+def test_show_where_they_differ_stays_put_when_the_legend_takes_two_lines(qtbot, tmp_path):
+    """Seen in a real window: the check box moved down when the legend of the differences
+    wrapped to two lines."""
+    from sigverify.core.store import Store
+    from sigverify.gui.comparison_panel import ComparisonPanel
+
+    with Store(tmp_path / "s.db") as store:
+        panel = ComparisonPanel(store, engine=object())
+        qtbot.addWidget(panel)
+        panel.compare_stack.setCurrentIndex(1)  # the overlay
+        panel.resize(600, 400)
+        panel.show()
+        qtbot.waitExposed(panel)
+        box = panel.show_differences
+        one_line = box.mapTo(panel, box.rect().topLeft()).y()
+        panel.legend.setText(" ".join(["differs (red: most, and the model's distance)"] * 4))
+        qtbot.waitUntil(lambda: panel.legend.height() > 2 * box.height())
+        assert box.mapTo(panel, box.rect().topLeft()).y() == one_line
