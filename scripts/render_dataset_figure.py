@@ -3,7 +3,9 @@ photographed as a slip of paper on a desk beside what the model sees of that: a 
 grey, binarised and photographed signatures reach the model alike.
 
     python scripts/render_dataset_figure.py --data ../shared/data/cedar [--data ...]
-        [--out docs/preprocessing_datasets.png] [--per-folder 2]
+        [--out docs/preprocessing_datasets.png] [--per-folder 2] [--model models/default]
+
+The images are prepared as ``--model``'s card says (the default model: what it sees).
 
 The data sets are for research only: the figure shows a few samples of each at low
 resolution, and the images themselves are never copied into the project.
@@ -21,7 +23,8 @@ from sigverify.core.data.datasets import read_dataset
 from sigverify.core.errors import NoInkError
 from sigverify.core.imaging.capture import photographed_slip
 from sigverify.core.imaging.imageio import load_image
-from sigverify.core.imaging.preprocessing import PreprocessConfig, preprocess_signature
+from sigverify.core.imaging.preprocessing import preprocess_signature
+from sigverify.core.model.card import read_card
 
 
 def main() -> int:
@@ -29,6 +32,7 @@ def main() -> int:
     parser.add_argument("--data", action="append", required=True)
     parser.add_argument("--out", default="docs/preprocessing_datasets.png")
     parser.add_argument("--per-folder", type=int, default=2)
+    parser.add_argument("--model", default="models/default", help="prepare images as it does")
     args = parser.parse_args()
 
     import matplotlib
@@ -36,7 +40,7 @@ def main() -> int:
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    config = PreprocessConfig()
+    config = read_card(args.model).preprocess_config()
     rows = []
     for folder in args.data:
         dataset = read_dataset(folder)
