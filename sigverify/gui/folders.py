@@ -20,8 +20,11 @@ _LOCATION = QStandardPaths.StandardLocation
 #: kind -> (the setting remembering its folder, where to start at first: the user's folder
 #: of a kind, or where another kind starts)
 KINDS = {
-    # signatures and pages to open
+    # signatures to check and pages to open
     "signatures": ("last_signature_folder", _LOCATION.PicturesLocation),
+    # reference signatures to enrol: apart from the ones checked (the People page's dialog
+    # opened among the forgeries just checked, and one could be enrolled as a reference)
+    "references": ("references/folder", _LOCATION.PicturesLocation),
     # folders and lists of signatures for the queue: beside the scans at first, then apart
     # (the folder chosen is remembered by its parent: the signatures' dialogs opened there)
     "queue": ("queue/folder", "signatures"),

@@ -177,7 +177,8 @@ class SignatureDropArea(QFrame):
             if self.multiple
             else self.tr("Choose the signature to check")
         )
-        chosen = ask_open(self, title, "signatures", image_filter(), self.multiple)
+        kind = "references" if self.multiple else "signatures"
+        chosen = ask_open(self, title, kind, image_filter(), self.multiple)
         self.add_paths(chosen if self.multiple else [chosen] if chosen else [])
 
     def paste(self) -> None:

@@ -1037,6 +1037,16 @@ def test_the_file_dialogs_open_where_the_last_signature_came_from(qtbot, tmp_pat
     area.open_files()
     assert asked == [start, str(folder)]  # first the Pictures folder, then that one
     assert [s.name for s in chosen] == ["a.png", "a.png"]
+    # the references' dialog keeps its own folder: not among the signatures just checked
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        staticmethod(lambda p, t, start, f: ([], asked.append(start))),
+    )
+    references = SignatureDropArea(multiple=True)
+    qtbot.addWidget(references)
+    references.open_files()
+    assert asked[-1] == start_folder("references") != str(folder)
     folder.rename(tmp_path / "moved")  # a folder that is gone is not offered
     area.open_files()
     assert asked[-1] == start
