@@ -166,7 +166,7 @@ def test_verification_adds_the_stroke_term_and_says_so(tiny_model_dir, stroke_mo
     )
     assert result.score == pytest.approx(distance + 0.02 * (expected_px - own))
     assert f"its strokes lie {expected_px:.1f} px from theirs" in result.reason
-    assert f"score {result.score:.3f}" in result.reason
+    assert f"score {result.score:.4f}" in result.reason  # as the reason writes it
     nearest = min(result.per_reference, key=result.on_score_scale)
     assert result.nearest == nearest
     service.enroll("c-2", refs[:1])
