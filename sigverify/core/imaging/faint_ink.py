@@ -48,7 +48,7 @@ def join_faint_ink(
     if not faint.any():
         return strong.copy()
     # Faint pixels beyond the rim (a disc of radius ceil(rim) round the clear ink); on a
-    # binarised scan there are none, and the rest is not worked out.
+    # binarised scan at its own size there are none, and the rest is not worked out.
     reach = math.ceil(rim)
     disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
     beyond = faint & ~cv2.dilate(strong.astype(np.uint8), disc).astype(bool)
