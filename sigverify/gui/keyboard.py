@@ -87,16 +87,15 @@ class _FocusStyle(QProxyStyle):
         self.default_look_on_focus_only = default_look_on_focus_only
 
     def drawPrimitive(self, element, option, painter, widget=None):
-        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(widget, QPushButton):
-            return  # framed as a whole in drawControl; a second mark hugged the text
-        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(
-            widget, QCheckBox | QRadioButton
-        ):
-            # round the label, clear of its letters: Fusion's pale box was unseen
-            if _has_keyboard_focus(option):  # within the box: at its size the right was cut
-                frame = QRectF(option.rect).adjusted(-1, 0, 3, 0)
-                _draw_focus_frame(painter, option, frame.intersected(QRectF(widget.rect())))
-            return
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
+            if isinstance(widget, QPushButton):
+                return  # framed as a whole in drawControl; a second mark hugged the text
+            if isinstance(widget, QCheckBox | QRadioButton):
+                # round the label, clear of its letters: Fusion's pale box was unseen
+                if _has_keyboard_focus(option):  # within the box: at its size the right was cut
+                    frame = QRectF(option.rect).adjusted(-1, 0, 3, 0)
+                    _draw_focus_frame(painter, option, frame.intersected(QRectF(widget.rect())))
+                return
         if (
             self.default_look_on_focus_only
             and element == QStyle.PrimitiveElement.PE_PanelButtonCommand

@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         QCoreApplication.instance().installEventFilter(self.no_text_from_alt)
         self.keys_show_focus = KeysShowFocus(self)
         QCoreApplication.instance().installEventFilter(self.keys_show_focus)
-        # it opens as if the keyboard were in use: the cursor's field framed (see below)
+        # it opens as if the keyboard were in use, so the field with the cursor is framed (a
+        # 1 px line until a key was pressed: seen in a real window)
         self.focus_frame_kept = FocusFrameAfterOtherWindows(self, keyboard=True)
         self.setWindowTitle(self.tr("sigverify {version}").format(version=__version__))
         self.people_page = PeoplePage(engine, store)
@@ -211,10 +212,10 @@ class MainWindow(QMainWindow):
             self.resize(min(1180, screen.width()), min(780, screen.height() - 40))
         # A desk starts where clerks work: People or Verify, whatever page was open last.
         page = int(settings.value("window/page", 0))
-        # with the cursor in its first field, framed: typing an id searches at once (it
-        # went to the page list's type-ahead, 4 Tabs away from the field), and the field is
-        # seen to have it (a 1 px line, until a key was pressed: seen in a real window)
-        self.go_to_page(page if page in (0, 1) else 0, keyboard=True)
+        # with the cursor in its first field: typing an id searches at once (it went to
+        # the page list's type-ahead, 4 Tabs away from the field: seen in a real window);
+        # framed once the window is active (focus_frame_kept, above)
+        self.go_to_page(page if page in (0, 1) else 0, keyboard=False)
         if load_model:
             QTimer.singleShot(0, self.load_model)
 
