@@ -33,7 +33,7 @@ from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_save
-from sigverify.gui.keyboard import clear_on_escape, frame_when_focused
+from sigverify.gui.keyboard import ReadRowByRow, clear_on_escape, frame_when_focused
 from sigverify.gui.widgets import file_filter, local_time
 from sigverify.gui.workers import Engine
 
@@ -90,25 +90,8 @@ class DateBox(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)
 
 
-class RowTable(QTableView):
-    """A table read row by row: Home and End go to the first and the last row (a plain
-    table moves to the first or last column of the row, which looks like nothing), and
-    reached by Tab it selects the row it starts on (Qt made the first row current unseen,
-    so the first Down selected the second: row 1 was never seen chosen)."""
-
-    def focusInEvent(self, event):  # noqa: N802 - Qt API
-        super().focusInEvent(event)
-        current = self.currentIndex()
-        if current.isValid() and not self.selectionModel().hasSelection():
-            self.selectRow(current.row())
-
-    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt API
-        if action in (
-            QAbstractItemView.CursorAction.MoveHome,
-            QAbstractItemView.CursorAction.MoveEnd,
-        ):
-            modifiers |= Qt.KeyboardModifier.ControlModifier
-        return super().moveCursor(action, modifiers)
+class RowTable(ReadRowByRow, QTableView):
+    """The audit log's table."""
 
 
 def _rounded(value):

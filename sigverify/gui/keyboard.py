@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCheckBox,
     QDialog,
@@ -189,6 +190,28 @@ def widget_shortcut(widget: QWidget, key, slot) -> None:
 def clear_on_escape(field: QLineEdit) -> None:
     """Escape in ``field`` (a search or a filter) empties it, as in any search field."""
     widget_shortcut(field, Qt.Key.Key_Escape, field.clear)
+
+
+class ReadRowByRow:
+    """For a table read row by row (put before the Qt table class): Home and End go to the
+    first and the last row (a plain table moves to the first or last column of the row,
+    which looks like nothing), and reached by Tab it selects the row it starts on. Qt made
+    the first row current unseen, so the first Down selected the second: row 1 was never
+    seen chosen (the audit log, in a real window)."""
+
+    def focusInEvent(self, event):  # noqa: N802 - Qt API
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and not self.selectionModel().hasSelection():
+            self.selectRow(current.row())
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt API
+        if action in (
+            QAbstractItemView.CursorAction.MoveHome,
+            QAbstractItemView.CursorAction.MoveEnd,
+        ):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
 
 
 class EnterPressesButtons(QObject):

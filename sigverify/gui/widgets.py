@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW
-from sigverify.gui.keyboard import frame_when_focused
+from sigverify.gui.keyboard import ReadRowByRow, frame_when_focused
 
 # decision colours: readable with white text in light and dark themes
 DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}
@@ -192,11 +192,15 @@ class ZoomView(QScrollArea):
             super().wheelEvent(event)
 
 
-def choice_table(headers: list[str]) -> QTableWidget:
-    """A read-only table of rows to choose from, one at a time. Tab leaves it: by default
-    Tab went cell by cell and wrapped round to the first, so the buttons after it could
-    not be reached from the keyboard (seen in a real window)."""
-    table = QTableWidget(0, len(headers))
+class ChoiceTable(ReadRowByRow, QTableWidget):
+    """A table of rows to choose from (see :func:`choice_table`)."""
+
+
+def choice_table(headers: list[str]) -> ChoiceTable:
+    """A read-only table of rows to choose from, one at a time, read row by row. Tab leaves
+    it: by default Tab went cell by cell and wrapped round to the first, so the buttons
+    after it could not be reached from the keyboard (seen in a real window)."""
+    table = ChoiceTable(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

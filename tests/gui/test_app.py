@@ -1256,6 +1256,58 @@ def test_the_keyboard_focus_is_a_2px_frame_in_the_highlight_colour(qtbot, kind):
     assert framed_rows(keyboard=True) == [True, True]
 
 
+@pytest.mark.parametrize("kind", ["choice table", "audit table"])
+def test_a_table_reached_by_tab_shows_its_first_row_chosen(qtbot, kind):
+    """Seen on the audit page in a real window: Tab into a table made its first row current
+    but did not select it, so the first Down chose the second row and the first was never
+    seen chosen. The queue's and the shared store's tables are choice tables."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
+
+    from sigverify.gui.audit_page import RowTable
+    from sigverify.gui.widgets import choice_table
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    before = QPushButton("Check")
+    if kind == "choice table":
+        table = choice_table(["Person", "File"])
+        table.setRowCount(3)
+        for row in range(3):
+            table.setItem(row, 0, QTableWidgetItem(f"c-{row}"))
+            table.setItem(row, 1, QTableWidgetItem(f"cheque{row}.png"))
+    else:
+        table = RowTable()
+        rows = QStandardItemModel(3, 2, table)
+        for row in range(3):
+            rows.setItem(row, 0, QStandardItem(f"c-{row}"))
+        table.setModel(rows)
+        table.setSelectionBehavior(table.SelectionBehavior.SelectRows)
+        table.setSelectionMode(table.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)  # as the audit page has it
+    layout = QVBoxLayout(window)
+    layout.addWidget(before)
+    layout.addWidget(table)
+    window.show()
+    qtbot.waitExposed(window)
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    assert not table.selectionModel().hasSelection()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert table.hasFocus()
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+    qtbot.keyClick(table, Qt.Key.Key_End)  # the last row, not the row's last column
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [2]
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [1]
+    # a row the clerk chose is kept when the focus comes back
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [1]
+
+
 def test_a_check_box_at_its_own_size_shows_its_whole_frame(qtbot):
     """Seen in a real window: at its own width (beside a stretch) the check box's frame
     was cut to 1 px on the right."""
