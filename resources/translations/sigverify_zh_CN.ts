@@ -88,7 +88,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+123"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+114"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -99,12 +99,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-72"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>到</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Check the log</source>
         <translation>检查日志</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-304"/>
+        <location line="-296"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -348,7 +348,7 @@
         <translation>将参考签名对齐到被验证签名后，为两者中在对方找不到对应的笔画着色（Alt+D）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -358,7 +358,7 @@
         <translation>对比对象</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Each reference&apos;s distance to the checked signature, on the same scale as the score and the thresholds</source>
         <translation>各参考签名与被验证签名之间的距离，与分数和阈值采用相同的刻度</translation>
     </message>
@@ -441,12 +441,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -476,7 +476,7 @@
         <translation>伪造签名</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+263"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+283"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -856,7 +856,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+68"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+73"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -907,12 +907,12 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     </message>
     <message>
         <location line="+20"/>
-        <location line="+136"/>
+        <location line="+139"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-131"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -949,7 +949,7 @@ Click to open another store at the next start</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -1269,7 +1269,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+136"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+137"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1630,13 +1630,13 @@ Click to open another store at the next start</source>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+182"/>
+        <location line="+12"/>
+        <location line="+198"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-196"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1646,7 +1646,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+169"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1708,7 +1708,7 @@ Click to open another store at the next start</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-190"/>
+        <location line="-206"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1717,7 +1717,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+108"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2487,7 +2487,7 @@ enrolled {at} by {who}</source>
         <translation>选择待验证的签名</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Choose the scanned or photographed page</source>
         <translation>选择扫描件或照片页面</translation>
     </message>
@@ -2529,12 +2529,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+203"/>
+        <location line="+209"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-207"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
@@ -2545,12 +2545,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+215"/>
+        <location line="+221"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-219"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -2561,12 +2561,17 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+189"/>
+        <location line="+195"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-188"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -2656,7 +2661,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_page.py" line="+19"/>
+        <location filename="../../sigverify/gui/train_page.py" line="+20"/>
         <source>&lt;h2&gt;Train a model on your own signatures&lt;/h2&gt;&lt;p&gt;For technical users: with genuine signatures (and, if you have them, skilled forgeries) of many people, you can train a model that fits your documents, scanners and pens.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One folder per person, with &lt;tt&gt;genuine&lt;/tt&gt; and &lt;tt&gt;forged&lt;/tt&gt; sub-folders (CEDAR, SigComp2011 and BHSig260 folders also work).&lt;/li&gt;&lt;li&gt;The more people the better: 50 or more. Each needs at least 2 genuine signatures.&lt;/li&gt;&lt;li&gt;The wizard keeps some people apart to test the model, and compares it with the model in use before you switch.&lt;/li&gt;&lt;li&gt;Training uses the computer fully: verifications wait until it ends, so train when nobody needs to verify.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;h2&gt;用您自己的签名训练模型&lt;/h2&gt;&lt;p&gt;面向技术用户：如果您有许多人员的真实签名（如有，还可加上熟练伪造签名），就可以训练出适合您的文件、扫描仪和书写笔的模型。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每人一个文件夹，其中包含 &lt;tt&gt;genuine&lt;/tt&gt; 和 &lt;tt&gt;forged&lt;/tt&gt; 两个子文件夹（也支持 CEDAR、SigComp2011 和 BHSig260 的文件夹结构）。&lt;/li&gt;&lt;li&gt;人员越多越好：建议 50 人或以上。每人至少需要 2 个真实签名。&lt;/li&gt;&lt;li&gt;向导会单独留出一部分人员来测试模型，并在您切换之前将其与当前使用的模型进行比较。&lt;/li&gt;&lt;li&gt;训练会占满计算机资源：验证需等到训练结束后才能进行，因此请在无人需要验证时进行训练。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
@@ -2666,7 +2671,7 @@ enrolled {at} by {who}</source>
         <translation>启动训练向导…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Saved “{name}”; it is on the Models page.</source>
         <translation>已保存“{name}”，可在“模型”页面中找到。</translation>
     </message>
@@ -3566,9 +3571,9 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+254"/>
+        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+269"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
-        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Remove thin, straight vertical lines longer than this fraction of the image height near its left and right sides (the edge of a scan or of a cut slip); 0 disables it. In the five data sets it finds 36, all such edges (CEDAR 31 of 1,920 images, BHSig260 Hindi 5 of 6,991), and none of the near-vertical first strokes that lie as close to the side (SigComp2011: runs of 0.62-0.76 of the height, 6 px wide). Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
+        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Remove thin, straight vertical lines longer than this fraction of the image height near its left and right sides (the edge of a scan or of a cut slip); 0 disables it. In the five data sets it finds 36, all such edges (CEDAR 31 of 1,920 images, BHSig260 Hindi 5 of 6,991), and none of the near-vertical first strokes that lie as close to the side (SigComp2011: runs of 0.62-0.76 of the height, 6 px wide). Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Above 0: faint ink that carries on a clear stroke is kept (hysteresis, see :mod:`faint_ink`) down to this many times the paper&apos;s own variation darker than the paper; a pen running dry is not cut short. 0: one threshold (models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
     </message>
     <message>
@@ -3787,7 +3792,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+126"/>
+        <location filename="../../sigverify/core/verification.py" line="+127"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -3803,7 +3808,7 @@ enrolled {at} by {who}</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+66"/>
+        <location filename="../../sigverify/core/verification.py" line="+58"/>
         <source>A person needs an id (for example a customer or patient number).</source>
         <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
@@ -4191,7 +4196,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+177"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+192"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>
@@ -4648,7 +4653,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-206"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-225"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4663,7 +4668,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+283"/>
         <source>all (100 %)</source>
         <translation>全部（100 %）</translation>
     </message>
@@ -4678,7 +4683,7 @@ postgresql://ann@branch-server/sigverify
         <translation>1/{n}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-165"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-166"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>

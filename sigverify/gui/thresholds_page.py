@@ -100,8 +100,14 @@ class ThresholdsPage(QWidget):
         apply_layout.addWidget(self.apply_all, 0, 0)
         apply_layout.addWidget(self.reset_button, 0, 1)
         apply_layout.addWidget(self.undo_button, 1, 1)
-        # the person on a row of their own: at 1024 pixels wide a name beside a button was cut
-        apply_layout.addWidget(self.person, 2, 0, 1, 2)
+        # the person on a row of their own: at 1024 pixels wide a name beside a button was cut;
+        # named, since a box of names alone did not say what it was for (seen in a real window)
+        self.person_label = QLabel(self.tr("Person"))
+        self.person_label.setBuddy(self.person)
+        person_row = QHBoxLayout()
+        person_row.addWidget(self.person_label)
+        person_row.addWidget(self.person, 1)
+        apply_layout.addLayout(person_row, 2, 0, 1, 2)
         apply_layout.addWidget(self.apply_person, 3, 1)
         apply_layout.addWidget(self.applied, 4, 0, 1, 2)
         if self.apply_all.refusal:  # a clerk on a shared store: say why, not only in tooltips

@@ -522,6 +522,7 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
     assert saved == {"accept": pytest.approx(accept), "reject": pytest.approx(reject)}
     assert window.store.audit_entries()[-1].action == "setting"
     page.person.setCurrentIndex(page.person.findData("c-1"))
+    assert page.person_label.buddy() is page.person and page.person_label.isVisibleTo(page)
     page.accept.setValue(round(0.4 * page.accept.high, 4))
     page.apply_to_person()
     wait_idle(qtbot, window.engine)
