@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QKeySequence, QPainter, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStyle,
+    QStyledItemDelegate,
     QStyleFactory,
     QStyleOptionButton,
     QTextEdit,
     QToolButton,
     QWidget,
 )
+
+from sigverify.gui.colours import blend
 
 
 def frame_when_focused(widget: QWidget, style: str = "") -> None:
@@ -33,12 +36,43 @@ def frame_when_focused(widget: QWidget, style: str = "") -> None:
     move in it), but Fusion draws nothing to show that it has the focus: Tab seemed to go
     nowhere (seen in a real window). The frame is 2 px, as the application's style draws
     the focus (:class:`_FocusStyle`); without the focus, 1 px and 1 px of padding, since the
-    room for a frame is kept from the unfocused look (a 2 px focus frame drew 1 px)."""
+    room for a frame is kept from the unfocused look (a 2 px focus frame drew 1 px). A list or
+    table without the focus shows its chosen row in a pale tint (:class:`_PaleUnlessFocused`)."""
+    if isinstance(widget, QAbstractItemView):
+        widget.setItemDelegate(_PaleUnlessFocused(widget))
     name = widget.metaObject().className()
     widget.setStyleSheet(
         f"{style} {name} {{ border: 1px solid palette(mid); padding: 1px; }}"
         f" {name}:focus {{ border: 2px solid palette(highlight); padding: 0px; }}"
     )
+
+
+class _PaleUnlessFocused(QStyledItemDelegate):
+    """Draws the chosen row of a list or table in the highlight colour only while the view
+    has the focus, and in a pale tint of it otherwise: a table kept its bright row after the
+    focus went to a comment field, and seemed to be where the keys went (seen in a real
+    window)."""
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view)
+        self.view = view
+        view.installEventFilter(self)
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt API
+        super().initStyleOption(option, index)
+        if self.view.hasFocus():
+            return
+        palette = option.palette
+        highlight, base = palette.highlight().color(), palette.base().color()
+        pale = blend(highlight, base, 0.3)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, pale)
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, palette.text().color())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.view.viewport().update()  # the chosen row redrawn in its new colour
+        return False
 
 
 def mark_primary(button) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QGuiApplication,
     QPalette,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW
+from sigverify.gui.colours import blend
 from sigverify.gui.keyboard import ReadRowByRow, frame_when_focused
 
 # decision colours: readable with white text in light and dark themes
@@ -218,9 +218,7 @@ def quiet_text(label: QLabel) -> None:
     palette = label.palette()
     text = palette.color(QPalette.ColorRole.WindowText)
     window = palette.color(QPalette.ColorRole.Window)
-    mixed = QColor.fromRgbF(
-        *(0.6 * t + 0.4 * w for t, w in zip(text.getRgbF()[:3], window.getRgbF()[:3], strict=True))
-    )
+    mixed = blend(text, window, 0.6)
     palette.setColor(QPalette.ColorRole.WindowText, mixed)
     label.setPalette(palette)
 

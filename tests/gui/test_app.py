@@ -1309,6 +1309,51 @@ def test_a_table_reached_by_tab_shows_its_first_row_chosen(qtbot, kind):
     assert [i.row() for i in table.selectionModel().selectedRows()] == [1]
 
 
+def test_a_table_without_the_focus_shows_its_chosen_row_pale(qtbot):
+    """Seen in a real window: the queue's chosen row stayed bright blue while the clerk
+    typed a comment, as if the keys still went to the table. Without the focus the row is a
+    pale tint; with it, the highlight."""
+    from PySide6.QtWidgets import QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget
+
+    from sigverify.gui.widgets import choice_table
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    table = choice_table(["Person", "File"])
+    table.setRowCount(2)
+    for row in range(2):
+        table.setItem(row, 0, QTableWidgetItem(""))
+        table.setItem(row, 1, QTableWidgetItem(""))
+    comment = QLineEdit()
+    layout = QVBoxLayout(window)
+    layout.addWidget(table)
+    layout.addWidget(comment)
+    window.show()
+    qtbot.waitExposed(window)
+    table.selectRow(0)
+    highlight = table.palette().highlight().color()
+    base = table.palette().base().color()
+    cell = table.visualItemRect(table.item(0, 0)).center()
+
+    def row_colour():
+        return table.viewport().grab().toImage().pixelColor(cell)
+
+    def near(one, other):  # Fusion shades the selection by a level or two
+        return all(abs(a - b) <= 3 for a, b in zip(one.getRgb(), other.getRgb(), strict=True))
+
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    assert near(row_colour(), highlight)
+    comment.setFocus()
+    qtbot.waitUntil(comment.hasFocus)
+    pale = row_colour()  # still seen chosen, not as where the keys go
+    assert not near(pale, highlight) and not near(pale, base)
+    assert base.lightness() > pale.lightness() > highlight.lightness()
+    table.setFocus()  # back: the highlight again
+    qtbot.waitUntil(table.hasFocus)
+    assert near(row_colour(), highlight)
+
+
 def test_a_check_box_at_its_own_size_shows_its_whole_frame(qtbot):
     """Seen in a real window: at its own width (beside a stretch) the check box's frame
     was cut to 1 px on the right."""
