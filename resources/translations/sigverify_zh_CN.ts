@@ -519,7 +519,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+283"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+281"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -1985,11 +1985,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+240"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-239"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
@@ -2030,15 +2031,25 @@ Click to open another store at the next start</source>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+171"/>
+        <source>The machine rejected {file} as {person}&apos;s signature (score {score}). Accept it?</source>
+        <translation>机器已将 {file} 作为 {person} 的签名拒绝（得分 {score}）。仍要接受吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accept a rejected signature</source>
+        <translation>接受被拒绝的签名</translation>
+    </message>
     <message numerus="yes">
-        <location line="+205"/>
+        <location line="+43"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-171"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -2081,7 +2092,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+79"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
@@ -4653,7 +4664,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-225"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-223"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -4668,7 +4679,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+281"/>
         <source>all (100 %)</source>
         <translation>全部（100 %）</translation>
     </message>

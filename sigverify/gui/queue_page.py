@@ -336,6 +336,8 @@ class QueuePage(QWidget):
         row = self.selected_row()
         if row is None:
             return
+        if settlement == "accept" and row.decision == "reject" and not self._accept_asked(row):
+            return
         comment, queue = self.comment.text(), self.queue
         self._settling = True  # one word per click: the buttons wait for it
         self._selected()
@@ -360,6 +362,19 @@ class QueuePage(QWidget):
             done,
             failed,
         )
+
+    def _accept_asked(self, row) -> bool:
+        """Accepting what the machine rejected is asked first, naming the item: a clerk
+        whose focus had moved acted on the row above the one meant (seen in a real window).
+        Cancel is the default answer."""
+        text = self.tr(
+            "The machine rejected {file} as {person}'s signature (score {score}). Accept it?"
+        ).format(
+            file=Path(row.image).name,
+            person=row.person_id,
+            score="" if row.similarity is None else f"{100 * row.similarity:.0f} %",
+        )
+        return dialogs.ask(self, self.tr("Accept a rejected signature"), text, self.tr("Accept"))
 
     def open_item(self, index: int) -> None:
         if 0 <= index < len(self.shown) and self.shown[index].decision:

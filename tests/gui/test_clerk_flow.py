@@ -1186,8 +1186,21 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert queue.confirm_button.isEnabled() and queue.accept_button.isEnabled()
     assert not queue.reject_button.isEnabled()  # it is rejected already: confirm it
     queue.comment.setText("called the customer")
+    # accepting what the machine rejected is asked first, naming the item; Cancel: nothing
+    dialogs.answer = False
     queue.accept_button.click()
     wait_idle(qtbot, window.engine)
+    first_file = Path(queue.shown[0].image).name
+    assert dialogs.questions[-1].startswith(
+        f"The machine rejected {first_file} as c-1's signature (score "
+    )
+    assert len(queue.shown) == 5 and queue.comment.text() == "called the customer"
+    assert all(e.action != "settle" for e in window.store.audit_entries("c-1"))
+    dialogs.answer = True
+    asked = len(dialogs.questions)
+    queue.accept_button.click()
+    wait_idle(qtbot, window.engine)
+    assert len(dialogs.questions) == asked + 1
     assert len(queue.shown) == 4  # settled: no longer waiting
     entry = window.store.audit_entries("c-1")[-1]
     assert entry.action == "settle" and entry.details["decision"] == "accept"
