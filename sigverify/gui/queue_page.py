@@ -32,6 +32,7 @@ from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open, ask_save
+from sigverify.gui.keyboard import keyboard_in_use, move_focus
 from sigverify.gui.widgets import choice_table, file_filter
 from sigverify.gui.workers import Engine
 
@@ -339,6 +340,10 @@ class QueuePage(QWidget):
         if settlement == "accept" and row.decision == "reject" and not self._accept_asked(row):
             return
         comment, queue = self.comment.text(), self.queue
+        # The buttons wait while the word is written, so Qt hands the focus on, as far as
+        # the status bar's Operator button: the next comment typed renamed the operator
+        # (seen in a real window). Afterwards it goes back where the clerk works next.
+        keyboard = keyboard_in_use(self)
         self._settling = True  # one word per click: the buttons wait for it
         self._selected()
 
@@ -349,6 +354,7 @@ class QueuePage(QWidget):
         def failed(error):
             finished()
             dialogs.show_error(self, error)
+            move_focus(self.comment, keyboard)  # most often: say why
 
         def done(_):
             self._settling = False
@@ -356,6 +362,7 @@ class QueuePage(QWidget):
             at = self.table.currentRow()
             self.reload()
             self.table.selectRow(min(at, len(self.shown) - 1))
+            move_focus(self.table, keyboard)  # on to the next item
 
         self.engine.submit(
             lambda context, job: queue.settle(context.require_service(), row, settlement, comment),
@@ -372,7 +379,7 @@ class QueuePage(QWidget):
         ).format(
             file=Path(row.image).name,
             person=row.person_id,
-            score="" if row.similarity is None else f"{100 * row.similarity:.0f} %",
+            score="" if row.similarity is None else f"{100 * row.similarity:.0f}\u00a0%",
         )
         return dialogs.ask(self, self.tr("Accept a rejected signature"), text, self.tr("Accept"))
 

@@ -1182,9 +1182,16 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     )  # the one that could not be checked waits for a clerk too
     queue.filter.setCurrentIndex(queue.filter.findData("clerk"))
     assert len(queue.shown) == 5 and queue.table.rowCount() == 5
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
     queue.table.selectRow(0)
     assert queue.confirm_button.isEnabled() and queue.accept_button.isEnabled()
     assert not queue.reject_button.isEnabled()  # it is rejected already: confirm it
+    # no comment: refused, and the focus is in the comment field, not on whatever Qt chose
+    # while the buttons waited (the status bar's Operator button, seen in a real window)
+    queue.accept_button.setFocus()
+    queue.accept_button.click()
+    wait_idle(qtbot, window.engine)
+    assert "comment" in str(dialogs.errors[-1]) and queue.comment.hasFocus()
     queue.comment.setText("called the customer")
     # accepting what the machine rejected is asked first, naming the item; Cancel: nothing
     dialogs.answer = False
@@ -1194,6 +1201,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert dialogs.questions[-1].startswith(
         f"The machine rejected {first_file} as c-1's signature (score "
     )
+    assert dialogs.questions[-1].endswith("\u00a0%). Accept it?")  # "0 %" kept on one line
     assert len(queue.shown) == 5 and queue.comment.text() == "called the customer"
     assert all(e.action != "settle" for e in window.store.audit_entries("c-1"))
     dialogs.answer = True
@@ -1202,6 +1210,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     wait_idle(qtbot, window.engine)
     assert len(dialogs.questions) == asked + 1
     assert len(queue.shown) == 4  # settled: no longer waiting
+    assert queue.table.hasFocus() and queue.table.currentRow() == 0  # on to the next item
     entry = window.store.audit_entries("c-1")[-1]
     assert entry.action == "settle" and entry.details["decision"] == "accept"
     queue.table.selectRow(0)
