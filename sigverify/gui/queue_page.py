@@ -48,6 +48,12 @@ FILTERS = {
 }
 
 
+def score_text(row: QueueRow) -> str:
+    """The machine's score as the queue shows it ("" before a check), kept on one line: a
+    question split "0 %" over two (seen in a real window)."""
+    return "" if row.similarity is None else f"{100 * row.similarity:.0f}\u00a0%"
+
+
 class QueuePage(QWidget):
     #: (person id, image path, audit row id of the check): show it on the Verify page
     open_requested = Signal(str, str, object)
@@ -187,7 +193,7 @@ class QueuePage(QWidget):
             if row.needs_clerk:
                 settled = self.tr("waiting")
             cells = (row.person_id, Path(row.image).name, machine,
-                     "" if row.similarity is None else f"{100 * row.similarity:.0f} %",
+                     score_text(row),
                      settled, row.comment or row.error)  # fmt: skip
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -379,7 +385,7 @@ class QueuePage(QWidget):
         ).format(
             file=Path(row.image).name,
             person=row.person_id,
-            score="" if row.similarity is None else f"{100 * row.similarity:.0f}\u00a0%",
+            score=score_text(row),
         )
         return dialogs.ask(self, self.tr("Accept a rejected signature"), text, self.tr("Accept"))
 
