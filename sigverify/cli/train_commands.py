@@ -110,6 +110,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         "classify": args.classify,
         "reference_set": args.reference_set,
         "ema": args.ema,
+        "turned_writers": args.turned_writers,
         "weight_decay": args.weight_decay,
         "patience": args.patience,
         "margin": args.margin,
@@ -341,6 +342,13 @@ def register(commands) -> None:
         type=float,
         help="keep a running average of the weights with this decay per step (e.g. 0.998) "
         "and validate and keep the average (default 0, off)",
+    )
+    train.add_argument(
+        "--turned-writers",
+        type=int,
+        choices=(0, 1, 3),
+        help="also train on each writer's signatures turned over, as new writers: 1 mirrored "
+        "left to right, 3 also upside down and half round (default 0, off)",
     )
     train.add_argument(
         "--weight-decay",

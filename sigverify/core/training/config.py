@@ -46,6 +46,10 @@ class TrainConfig:
     #: 0 = off; else the decay per step of an exponential moving average of the weights,
     #: which is then what is validated and kept (e.g. 0.998: about the last 500 steps).
     ema: float = 0.0
+    #: 0 = off; 1 = each training writer's images also mirrored left to right, as one more
+    #: writer; 3 = also upside down and turned half round (four times the writers). Images,
+    #: triplet loss with batch-hard mining only.
+    turned_writers: int = 0
     skilled_fraction: float = 0.5
     #: With several data folders, draw each folder's writers equally often.
     balance_datasets: bool = True

@@ -156,8 +156,9 @@ class _Step:
         else:
             self.loss = TripletLoss(margin, distance)
         self.reference_set = ReferenceSetLoss(margin, distance)
-        self.writers = len(sampler.bank.writer_ids)
-        # Each training writer is a class, and their skilled forgeries another one.
+        self.writers = sampler.class_count
+        # Each training writer (turned writers too) is a class, and their skilled forgeries
+        # another one.
         self.classifier = (
             CosineSoftmaxLoss(embedding_dim, 2 * self.writers).to(device)
             if config.classify > 0
@@ -173,13 +174,18 @@ class _Step:
         classes = np.where(labels >= 0, labels, self.writers + (-1 - labels))
         return torch.from_numpy(classes.astype(np.int64)).to(self.device)
 
-    def _embed(self, encoder: Encoder, indices: np.ndarray, rng) -> torch.Tensor:
+    def _embed(
+        self, encoder: Encoder, indices: np.ndarray, rng, turn: np.ndarray | None = None
+    ) -> torch.Tensor:
         bank = self.sampler.bank
         if isinstance(bank, PenBank):  # varied recording by recording, before the features
             batch = torch.from_numpy(bank.batch(indices, rng, self.config.augment))
         else:
+            images = images_to_tensor(bank.images[indices]).to(self.device)
+            if turn is not None and turn.any():
+                images = turned_over(images, torch.from_numpy(turn).to(self.device))
             # augmented where the encoder runs: on a GPU the per-image warps are its work
-            batch = self.augmenter(images_to_tensor(bank.images[indices]).to(self.device))
+            batch = self.augmenter(images)
         return encoder(batch.to(self.device))
 
     def __call__(self, encoder: Encoder, rng: np.random.Generator) -> torch.Tensor:
@@ -191,7 +197,7 @@ class _Step:
             return self.loss(a, b, torch.from_numpy(pairs.same).to(self.device))
         if self.config.mining == "batch_hard":
             batch = self.sampler.writer_batch(size, rng)
-            out = self._embed(encoder, batch.indices, rng)
+            out = self._embed(encoder, batch.indices, rng, batch.turn)
             labels = torch.from_numpy(batch.labels).to(self.device)
             anchor = torch.from_numpy(batch.anchor).to(self.device)
             loss = self.loss(out, labels, anchor)
@@ -206,6 +212,16 @@ class _Step:
             encoder, np.concatenate([triplets.anchor, triplets.positive, triplets.negative]), rng
         )
         return self.loss(*out.chunk(3))
+
+
+def turned_over(images: torch.Tensor, turn: torch.Tensor) -> torch.Tensor:
+    """``images (B, C, H, W)``, each turned over as ``turn (B,)`` says (indices into
+    :data:`~sigverify.core.training.sampling.TURNS`: bit 1 mirrors left to right, bit 2
+    turns upside down)."""
+    mirrored = (turn & 1).bool()[:, None, None, None]
+    images = torch.where(mirrored, images.flip(-1), images)
+    upside_down = (turn & 2).bool()[:, None, None, None]
+    return torch.where(upside_down, images.flip(-2), images)
 
 
 def _check_config(config: TrainConfig) -> None:
@@ -241,6 +257,17 @@ def _check_config(config: TrainConfig) -> None:
     for weight, message in added:
         if weight < 0 or (weight > 0 and (config.loss, config.mining) != ("triplet", "batch_hard")):
             raise SigverifyError(message)
+    if config.turned_writers not in (0, 1, 3) or (
+        config.turned_writers
+        and (config.input, config.loss, config.mining) != ("image", "triplet", "batch_hard")
+    ):
+        raise SigverifyError(
+            translate(
+                "errors",
+                "Turned writers are 0, 1 or 3, and for images with the triplet loss and "
+                "batch-hard mining only.",
+            )
+        )
     if not 0 <= config.ema < 1:
         raise SigverifyError(
             translate("errors", "The weight average's decay must be at least 0 and below 1.")
@@ -288,7 +315,9 @@ def train_model(
     torch.manual_seed(config.start_seed())
     rng = np.random.default_rng(config.start_seed())
 
-    sampler = WriterSampler(train_bank, config.skilled_fraction, config.balance_datasets)
+    sampler = WriterSampler(
+        train_bank, config.skilled_fraction, config.balance_datasets, config.turned_writers
+    )
     validation_refs = validation.validation_refs(validation_bank, config.validation_refs)
 
     encoder = build_encoder(config).to(device)

@@ -37,17 +37,32 @@ class TripletBatch:
 @dataclass(frozen=True)
 class LabelledBatch:
     """For batch-hard mining: ``labels`` equal = positives; a writer's forgeries get a
-    label of their own (``-1 - writer``) and are never anchors."""
+    label of their own (``-1 - writer``) and are never anchors. ``turn``: how each image is
+    to be turned over (:data:`TURNS`; all 0 unless the sampler adds turned writers)."""
 
     indices: np.ndarray
     labels: np.ndarray
     anchor: np.ndarray
+    turn: np.ndarray
+
+
+#: Ways a writer's images may be turned over to make a new writer of them: as they are,
+#: mirrored left to right, upside down, and both (turned half round).
+TURNS = ("none", "mirrored", "upside_down", "half_round")
 
 
 class WriterSampler:
     def __init__(
-        self, bank: WriterBank, skilled_fraction: float = 0.5, balance_datasets: bool = True
+        self,
+        bank: WriterBank,
+        skilled_fraction: float = 0.5,
+        balance_datasets: bool = True,
+        turned_writers: int = 0,
     ):
+        """``turned_writers`` (0, 1 or 3; batch-hard batches only): each writer's signatures
+        and forgeries also turned over (:data:`TURNS`, in that order) count as that many more
+        writers: a forger's slow hand and shape errors stay what they were, the shapes
+        are new."""
         self.bank = bank
         self.skilled_fraction = skilled_fraction
         self.genuine = [bank.genuine_of(w) for w in range(len(bank.writer_ids))]
@@ -58,6 +73,16 @@ class WriterSampler:
         self.weights = dataset_weights([bank.writer_ids[w] for w in self.writers])
         if not balance_datasets:
             self.weights = None
+        if turned_writers not in (0, 1, 3):
+            raise ValueError("turned_writers is 0, 1 or 3")
+        # Batch-hard batches draw from ``classes``: writer w turned t times is t * n + w.
+        count = len(bank.writer_ids)
+        turns = np.arange(turned_writers + 1)
+        self.classes = (turns[:, None] * count + self.writers[None, :]).ravel()
+        self.class_weights = (
+            None if self.weights is None else np.tile(self.weights, len(turns)) / len(turns)
+        )
+        self.class_count = count * len(turns)
 
     def _writer(self, rng: np.random.Generator) -> int:
         return int(rng.choice(self.writers, p=self.weights))
@@ -102,22 +127,27 @@ class WriterSampler:
         """``size // per_writer`` writers; for each, ``per_writer`` genuine signatures and
         up to ``per_writer // 2`` of their skilled forgeries (fewer genuine when needed to fit)."""
         forged_each = per_writer // 2
-        n_writers = max(2, min(len(self.writers), size // (per_writer + forged_each)))
-        chosen = rng.choice(self.writers, size=n_writers, replace=False, p=self.weights)
-        indices, labels, anchor = [], [], []
-        for writer in chosen:
+        n_writers = max(2, min(len(self.classes), size // (per_writer + forged_each)))
+        chosen = rng.choice(self.classes, size=n_writers, replace=False, p=self.class_weights)
+        indices, labels, anchor, turn = [], [], [], []
+        for label in chosen:
+            turned, writer = divmod(int(label), len(self.genuine))
             genuine = self.genuine[writer]
             picked = rng.choice(genuine, size=min(per_writer, len(genuine)), replace=False)
             indices += picked.tolist()
-            labels += [int(writer)] * len(picked)
+            labels += [int(label)] * len(picked)
             anchor += [True] * len(picked)
+            turn += [turned] * len(picked)
             forged = self.forged[writer]
             if len(forged):
                 picked = rng.choice(forged, size=min(forged_each, len(forged)), replace=False)
                 indices += picked.tolist()
-                labels += [-1 - int(writer)] * len(picked)
+                labels += [-1 - int(label)] * len(picked)
                 anchor += [False] * len(picked)
-        return LabelledBatch(np.array(indices), np.array(labels), np.array(anchor))
+                turn += [turned] * len(picked)
+        return LabelledBatch(
+            np.array(indices), np.array(labels), np.array(anchor), np.array(turn, dtype=np.int64)
+        )
 
 
 def dataset_weights(writer_ids: list[str]) -> np.ndarray | None:

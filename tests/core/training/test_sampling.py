@@ -6,6 +6,7 @@ import torch
 
 from sigverify.core.data.bank import SignatureBank
 from sigverify.core.training.augment import SignatureAugmenter, elastic_warp
+from sigverify.core.training.engine import turned_over
 from sigverify.core.training.sampling import WriterSampler, dataset_weights
 
 
@@ -49,6 +50,43 @@ def test_writer_batch_labels_forgeries_apart():
             assert bank.genuine[index] and label == bank.writer[index]
         else:
             assert not bank.genuine[index] and label == -1 - bank.writer[index]
+
+
+def test_turned_writers_are_new_writers_with_their_own_forgeries():
+    bank = _bank()
+    plain = WriterSampler(bank)
+    turned = WriterSampler(bank, turned_writers=3)
+    assert plain.class_count == 3 and turned.class_count == 12
+    # Writer 2 (one genuine) is no anchor, turned or not: classes 0, 1, 3, 4, 6, 7, 9, 10.
+    assert sorted(turned.classes) == [0, 1, 3, 4, 6, 7, 9, 10]
+    rng = np.random.default_rng(3)
+    seen = set()
+    for _ in range(100):
+        batch = turned.writer_batch(12, rng, per_writer=2)
+        for index, label, anchor, turn in zip(
+            batch.indices, batch.labels, batch.anchor, batch.turn, strict=True
+        ):
+            writer_class = label if anchor else -1 - label
+            assert divmod(writer_class, 3) == (turn, bank.writer[index])
+            assert bank.genuine[index] == anchor
+            seen.add(int(turn))
+    assert seen == {0, 1, 2, 3}
+    # Off, the batches are the ones drawn before turned writers existed (same stream).
+    a = plain.writer_batch(12, np.random.default_rng(4), per_writer=2)
+    b = WriterSampler(bank, turned_writers=0).writer_batch(12, np.random.default_rng(4), 2)
+    assert a.indices.tolist() == b.indices.tolist() and not a.turn.any()
+    with pytest.raises(ValueError, match="0, 1 or 3"):
+        WriterSampler(bank, turned_writers=2)
+
+
+def test_turned_over_mirrors_and_flips_each_image_as_asked():
+    image = torch.arange(6.0).reshape(1, 1, 2, 3)  # [[0, 1, 2], [3, 4, 5]]
+    images = image.repeat(4, 1, 1, 1)
+    out = turned_over(images, torch.tensor([0, 1, 2, 3]))
+    assert out[0, 0].tolist() == [[0, 1, 2], [3, 4, 5]]
+    assert out[1, 0].tolist() == [[2, 1, 0], [5, 4, 3]]  # mirrored left to right
+    assert out[2, 0].tolist() == [[3, 4, 5], [0, 1, 2]]  # upside down
+    assert out[3, 0].tolist() == [[5, 4, 3], [2, 1, 0]]  # half round
 
 
 def test_dataset_weights_give_each_folder_the_same_share():

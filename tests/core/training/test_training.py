@@ -304,6 +304,18 @@ def test_an_added_loss_trains_resumes_and_leaves_nothing_in_the_model(
     assert read_card(straight.model_dir).training["config"][setting] == weight
 
 
+def test_turned_writers_train_with_their_own_classes(small_banks, tmp_path):
+    """Four times the writers: the classifier has a class for each turned writer (a batch
+    label past the 24 classes of the 12 writers would fail), and the card says so."""
+    train, validation = small_banks
+    config = small_config(loss="triplet", turned_writers=3, classify=0.5, epochs=1)
+    result = train_model(train, validation, config, tmp_path / "m")
+    assert math.isfinite(result.history[0]["loss"])
+    assert read_card(result.model_dir).training["config"]["turned_writers"] == 3
+    plain = train_model(train, validation, small_config(loss="triplet", epochs=1), tmp_path / "p")
+    assert result.history[0]["loss"] != plain.history[0]["loss"]
+
+
 def test_tdnn_trains(small_banks, tmp_path):
     train, validation = small_banks
     config = small_config(
@@ -401,6 +413,9 @@ def test_bad_settings_are_refused(small_banks, tmp_path):
         train_model(
             train, validation, small_config(loss="triplet", reference_set=-1), tmp_path / "m"
         )
+    for turned in ({"turned_writers": 2}, {"turned_writers": 1, "loss": "contrastive"}):
+        with pytest.raises(SigverifyError, match="Turned writers are 0, 1 or 3"):
+            train_model(train, validation, small_config(**turned), tmp_path / "m")
 
 
 def test_validation_references_fall_back_and_too_few_are_refused(small_banks, tmp_path):
