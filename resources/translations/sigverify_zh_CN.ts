@@ -1846,7 +1846,7 @@ Click to open another store at the next start</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+64"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+71"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -1985,12 +1985,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+240"/>
+        <location line="+246"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-245"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
@@ -2032,7 +2032,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+177"/>
         <source>The machine rejected {file} as {person}&apos;s signature (score {score}). Accept it?</source>
         <translation>机器已将 {file} 作为 {person} 的签名拒绝（得分 {score}）。仍要接受吗？</translation>
     </message>
@@ -2049,7 +2049,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-177"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -2092,7 +2092,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
@@ -3731,7 +3731,7 @@ enrolled {at} by {who}</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+108"/>
         <source>Pen recordings are read by the tdnn encoder; choose it.</source>
         <translation>笔迹记录由 tdnn 编码器读取，请选择它。</translation>
     </message>
@@ -3746,7 +3746,12 @@ enrolled {at} by {who}</source>
         <translation>参考集损失只能加在采用批内最难样本挖掘（batch-hard）的三元组损失上，且权重须为 0 或以上。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>Turned writers are 0, 1 or 3, and for images with the triplet loss and batch-hard mining only.</source>
+        <translation>翻转书写者只能是 0、1 或 3，且仅用于图像、三元组损失和难例批次挖掘。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The weight average&apos;s decay must be at least 0 and below 1.</source>
         <translation>权重滑动平均的衰减系数须不小于 0 且小于 1。</translation>
     </message>
