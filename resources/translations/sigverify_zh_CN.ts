@@ -1898,18 +1898,18 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+90"/>
+        <location line="+86"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+87"/>
+        <location line="-85"/>
+        <location line="+83"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-82"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
@@ -1974,28 +1974,17 @@ Click to open another store at the next start</source>
         <translation>备注（作出不同决定时必填）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Confirm</source>
-        <translation>确认</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+85"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+246"/>
+        <location line="+164"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location line="-245"/>
-        <source>Reject</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-244"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2005,7 +1994,7 @@ Click to open another store at the next start</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+36"/>
         <source>Needs review</source>
         <translation>需要复核</translation>
     </message>
@@ -2032,7 +2021,12 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+25"/>
+        <source>Reject it; say why in the comment</source>
+        <translation>拒绝；请在备注中说明理由</translation>
+    </message>
+    <message>
+        <location line="+156"/>
         <source>The machine rejected {file} as {person}&apos;s signature (score {score}). Accept it?</source>
         <translation>机器已将 {file} 作为 {person} 的签名拒绝（得分 {score}）。仍要接受吗？</translation>
     </message>
@@ -2054,7 +2048,17 @@ Click to open another store at the next start</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-112"/>
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -3971,7 +3975,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+168"/>
+        <location filename="../../sigverify/core/queue.py" line="+171"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
         <translation>只有送复核、被拒绝或无法验证的项目才由柜员处理。</translation>
     </message>
@@ -4550,7 +4554,7 @@ enrolled {at} by {who}</source>
         <translation>按存储原样（两者无法对齐）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="-122"/>
+        <location filename="../../sigverify/core/queue.py" line="-125"/>
         <source>confirmed</source>
         <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
         <translation>已确认</translation>

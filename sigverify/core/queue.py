@@ -159,10 +159,13 @@ class DeskQueue:
         self, service: VerificationService, row: QueueRow, settlement: str, comment: str
     ) -> int:
         """A clerk's word on an item the machine sent to review, rejected or could not
-        check: ``confirm`` a rejection, or decide ``accept`` or ``reject``; recorded in the audit
-        log (the id returned) with the comment, then in the queue."""
+        check: ``confirm`` a rejection (``reject`` says the same there), or decide ``accept`` or
+        ``reject``; recorded in the audit log (the id returned) with the comment, then in the
+        queue."""
         if settlement not in SETTLEMENTS:
             raise ValueError(f"settlement must be one of {SETTLEMENTS}, not {settlement!r}")
+        if settlement == "reject" and row.decision == "reject":
+            settlement = "confirm"  # rejecting what the machine rejected is agreeing with it
         if row.decision not in {"review", "reject"} and not row.error:
             raise SigverifyError(
                 translate(

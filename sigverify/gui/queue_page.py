@@ -139,23 +139,19 @@ class QueuePage(QWidget):
 
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Comment (needed when you decide otherwise)"))
-        self.confirm_button = QPushButton(self.tr("Confirm"))
-        self.confirm_button.setToolTip(self.tr("The machine's rejection stands"))
-        self.accept_button = QPushButton(self.tr("Accept"))
-        self.reject_button = QPushButton(self.tr("Reject"))
+        # One order for every item (a Confirm button for rejected ones moved these along the
+        # Tab chain: a clerk pressed the wrong one). Reject on a rejected item confirms it.
+        self.accept_button = QPushButton(self.tr("&Accept"))
+        self.reject_button = QPushButton(self.tr("&Reject"))
         self.open_button = QPushButton(self.tr("Open on the Verify page"))
         self.open_button.setToolTip(self.tr("See the signature beside the references (Enter)"))
-        for button, settlement in (
-            (self.confirm_button, "confirm"),
-            (self.accept_button, "accept"),
-            (self.reject_button, "reject"),
-        ):
-            button.clicked.connect(lambda _=False, s=settlement: self.settle(s))
+        self.accept_button.clicked.connect(lambda: self.settle("accept"))
+        self.reject_button.clicked.connect(lambda: self.settle("reject"))
         self.open_button.clicked.connect(lambda: self.open_item(self.table.currentRow()))
         settle_row = QHBoxLayout()
         settle_row.addWidget(self.comment, 1)
-        for button in (self.confirm_button, self.accept_button, self.reject_button):
-            settle_row.addWidget(button)
+        settle_row.addWidget(self.accept_button)
+        settle_row.addWidget(self.reject_button)
         settle_row.addWidget(self.open_button)
 
         layout = QVBoxLayout(self)
@@ -224,9 +220,13 @@ class QueuePage(QWidget):
             and not self._job
             and not self._settling
         )
-        self.confirm_button.setEnabled(clerk and row.decision == "reject")
         self.accept_button.setEnabled(clerk)
-        self.reject_button.setEnabled(clerk and row.decision != "reject")
+        self.reject_button.setEnabled(clerk)
+        self.reject_button.setToolTip(
+            self.tr("The machine's rejection stands")
+            if row is not None and row.decision == "reject"
+            else self.tr("Reject it; say why in the comment")
+        )
         self.comment.setEnabled(clerk)
         self.open_button.setEnabled(row is not None and bool(row.decision))
         self.summary_button.setEnabled(self.queue.results_path.exists())

@@ -77,6 +77,10 @@ def test_a_clerk_settles_review_and_reject_items_with_an_audit_row(service, tmp_
     assert not replace(again, decision="reject").needs_clerk  # settled: no longer waiting
     queue.settle(service, rejected, "confirm", "")  # a second word: the last one counts
     assert DeskQueue(service.store.path).rows()[0].settled == "confirm"
+    # rejecting what the machine rejected is confirming it: no comment, recorded as such
+    queue.settle(service, rejected, "reject", "")
+    assert DeskQueue(service.store.path).rows()[0].settled == "confirm"
+    assert service.store.audit_entries("P1")[-1].details["decision"] == "reject"
 
     unknown = queue.rows()[4]  # P9: nobody enrolled, so it could not be checked
     assert unknown.error and unknown.needs_clerk

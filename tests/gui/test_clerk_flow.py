@@ -1184,8 +1184,11 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert len(queue.shown) == 5 and queue.table.rowCount() == 5
     window.nav.setCurrentRow(window.pages.indexOf(queue))
     queue.table.selectRow(0)
-    assert queue.confirm_button.isEnabled() and queue.accept_button.isEnabled()
-    assert not queue.reject_button.isEnabled()  # it is rejected already: confirm it
+    # Accept and Reject, in one order for every kind of item (no third button coming and
+    # going along the Tab chain); Reject on a rejected item confirms it
+    assert queue.accept_button.isEnabled() and queue.reject_button.isEnabled()
+    assert queue.reject_button.toolTip() == "The machine's rejection stands"
+    assert queue.accept_button.nextInFocusChain() is queue.reject_button
     # no comment: refused, and the focus is in the comment field, not on whatever Qt chose
     # while the buttons waited (the status bar's Operator button, seen in a real window)
     queue.accept_button.setFocus()
@@ -1214,11 +1217,11 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     entry = window.store.audit_entries("c-1")[-1]
     assert entry.action == "settle" and entry.details["decision"] == "accept"
     queue.table.selectRow(0)
-    queue.confirm_button.click()
+    queue.reject_button.click()  # no comment needed: the machine's answer stands
     wait_idle(qtbot, window.engine)
     assert len(queue.shown) == 3
-    queue.table.selectRow(2)  # nobody's cheque: it cannot be confirmed, only decided
-    assert queue.shown[2].error and not queue.confirm_button.isEnabled()
+    queue.table.selectRow(2)  # nobody's cheque: not confirmed, decided, and said why
+    assert queue.shown[2].error and queue.reject_button.toolTip().startswith("Reject it")
     assert queue.accept_button.isEnabled() and queue.reject_button.isEnabled()
     queue.comment.setText("not our customer")
     queue.reject_button.click()
