@@ -560,7 +560,7 @@
 <context>
     <name>EnrolmentFlow</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/enrolment_flow.py" line="+54"/>
+        <location filename="../../sigverify/gui/enrolment_flow.py" line="+43"/>
         <source>Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?</source>
         <translation>
             <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
@@ -1812,7 +1812,7 @@ Click to open another store at the next start</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../sigverify/gui/language.py" line="+92"/>
+        <location filename="../../sigverify/gui/language.py" line="+107"/>
         <source>Folder</source>
         <comment>All other platforms</comment>
         <translation>文件夹</translation>
@@ -1846,7 +1846,7 @@ Click to open another store at the next start</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+71"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+67"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -1898,18 +1898,18 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+83"/>
+        <location line="-86"/>
+        <location line="+84"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
@@ -1974,17 +1974,12 @@ Click to open another store at the next start</source>
         <translation>备注（作出不同决定时必填）</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="+164"/>
-        <source>Accept</source>
-        <translation>接受</translation>
-    </message>
-    <message>
-        <location line="-244"/>
+        <location line="-85"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -1994,7 +1989,7 @@ Click to open another store at the next start</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Needs review</source>
         <translation>需要复核</translation>
     </message>
@@ -2014,41 +2009,31 @@ Click to open another store at the next start</source>
         <translation>等待中</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+16"/>
         <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
-    <message>
-        <location line="+156"/>
-        <source>The machine rejected {file} as {person}&apos;s signature (score {score}). Accept it?</source>
-        <translation>机器已将 {file} 作为 {person} 的签名拒绝（得分 {score}）。仍要接受吗？</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Accept a rejected signature</source>
-        <translation>接受被拒绝的签名</translation>
-    </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+153"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-125"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-117"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2058,7 +2043,7 @@ Click to open another store at the next start</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+120"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2096,7 +2081,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+33"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
@@ -2436,6 +2421,39 @@ enrolled {at} by {who}</source>
         <location line="+7"/>
         <source>Reading and measuring the signatures…</source>
         <translation>正在读取并测量签名…</translation>
+    </message>
+</context>
+<context>
+    <name>Settling</name>
+    <message>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+100"/>
+        <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
+        <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decide again</source>
+        <translation>重新决定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Record it</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The machine rejected {file} as {person}&apos;s signature (score {score}). Accept it?</source>
+        <translation>机器已将 {file} 作为 {person} 的签名拒绝（得分 {score}）。仍要接受吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accept a rejected signature</source>
+        <translation>接受被拒绝的签名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accept</source>
+        <translation>接受</translation>
     </message>
 </context>
 <context>
@@ -3975,7 +3993,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+171"/>
+        <location filename="../../sigverify/core/queue.py" line="+84"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
         <translation>只有送复核、被拒绝或无法验证的项目才由柜员处理。</translation>
     </message>
@@ -3990,7 +4008,12 @@ enrolled {at} by {who}</source>
         <translation>送复核的项目需要作出决定：接受或拒绝。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Say why in the comment: the machine could not check it.</source>
+        <translation>请在备注中说明理由：系统无法核对此项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Say why in the comment when you decide otherwise.</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
@@ -4554,7 +4577,7 @@ enrolled {at} by {who}</source>
         <translation>按存储原样（两者无法对齐）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="-125"/>
+        <location filename="../../sigverify/core/queue.py" line="-42"/>
         <source>confirmed</source>
         <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
         <translation>已确认</translation>

@@ -71,6 +71,47 @@ def settlement_word(settlement: str) -> str:
     }.get(settlement, "")
 
 
+def check_settlement(row: QueueRow, settlement: str, comment: str) -> str:
+    """The word ``settlement`` (SETTLEMENTS) as it will be recorded for ``row``, or the
+    reason it may not be (a :class:`SigverifyError` a clerk reads): asked by the Queue page
+    before anything else, so a missing comment is said at once, and by :meth:`DeskQueue.settle`."""
+    if settlement not in SETTLEMENTS:
+        raise ValueError(f"settlement must be one of {SETTLEMENTS}, not {settlement!r}")
+    if settlement == "reject" and row.decision == "reject":
+        settlement = "confirm"  # rejecting what the machine rejected is agreeing with it
+    if row.decision not in {"review", "reject"} and not row.error:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "Only items sent to review, rejected or not checkable are settled by a clerk.",
+            )
+        )
+    if settlement == "confirm" and row.error:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "This item could not be checked: accept or reject it yourself, or check it "
+                "again once its person is enrolled or its file is readable.",
+            )
+        )
+    if settlement == "confirm" and row.decision == "review":
+        raise SigverifyError(
+            translate(
+                "errors",
+                "An item sent to review needs a decision: accept it or reject it.",
+            )
+        )
+    if settlement != "confirm" and not comment.strip():
+        if row.error:
+            raise SigverifyError(
+                translate("errors", "Say why in the comment: the machine could not check it.")
+            )
+        raise SigverifyError(
+            translate("errors", "Say why in the comment when you decide otherwise.")
+        )
+    return settlement
+
+
 def queue_folder(store_path: str | Path) -> Path:
     return Path(f"{store_path}.queue")
 
@@ -162,36 +203,7 @@ class DeskQueue:
         check: ``confirm`` a rejection (``reject`` says the same there), or decide ``accept`` or
         ``reject``; recorded in the audit log (the id returned) with the comment, then in the
         queue."""
-        if settlement not in SETTLEMENTS:
-            raise ValueError(f"settlement must be one of {SETTLEMENTS}, not {settlement!r}")
-        if settlement == "reject" and row.decision == "reject":
-            settlement = "confirm"  # rejecting what the machine rejected is agreeing with it
-        if row.decision not in {"review", "reject"} and not row.error:
-            raise SigverifyError(
-                translate(
-                    "errors",
-                    "Only items sent to review, rejected or not checkable are settled by a clerk.",
-                )
-            )
-        if settlement == "confirm" and row.error:
-            raise SigverifyError(
-                translate(
-                    "errors",
-                    "This item could not be checked: accept or reject it yourself, or check it "
-                    "again once its person is enrolled or its file is readable.",
-                )
-            )
-        if settlement == "confirm" and row.decision == "review":
-            raise SigverifyError(
-                translate(
-                    "errors",
-                    "An item sent to review needs a decision: accept it or reject it.",
-                )
-            )
-        if settlement != "confirm" and not comment.strip():
-            raise SigverifyError(
-                translate("errors", "Say why in the comment when you decide otherwise.")
-            )
+        settlement = check_settlement(row, settlement, comment)
         audit_id, _ = service.store.record(
             service.operator,
             "settle",

@@ -4,10 +4,6 @@ becomes of signatures still waiting when the clerk moves on or quits."""
 
 from __future__ import annotations
 
-import sys
-
-from PySide6.QtCore import QCoreApplication
-
 from sigverify.core.errors import NotFoundError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.verification_results import (
@@ -16,9 +12,10 @@ from sigverify.core.verification_results import (
 )
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import move_focus
+from sigverify.gui.language import PagePart
 
 
-class EnrolmentFlow:
+class EnrolmentFlow(PagePart):
     """Mixed into :class:`~sigverify.gui.people_page.PeoplePage`, which provides the
     widgets (``adding``, ``details``, ``enroll_button``, ``status``, ``people``, ``search``,
     ``first_field``), the worker and store, ``person_id``, ``refresh``, ``show_person`` and
@@ -26,14 +23,6 @@ class EnrolmentFlow:
 
     _enrolling: list  # signatures waiting that the worker is enrolling now (set by the page)
     _after_enrolled = None  # quitting: closes the window once they are enrolled
-
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        """``text`` in the context of the class the calling code is written in (the page's
-        or this one's), where the translation tools file it. PySide's own ``tr`` tries the
-        page's class first and, with ``%n``, stops there: this part's plural texts came
-        out in English."""
-        context = sys._getframe(1).f_code.co_qualname.split(".")[0]
-        return QCoreApplication.translate(context, text, disambiguation, n)
 
     def settle_pending(self, then=None) -> bool:
         """Before another person (or a new one) is shown: signatures added and not enrolled

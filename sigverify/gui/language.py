@@ -7,6 +7,8 @@ sources by ``scripts/update_translations.py``). Installing one also routes core'
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from sigverify.core import i18n
@@ -16,6 +18,19 @@ from sigverify.core.paths import resource_path, user_data_dir
 #: "" follows the system language.
 LANGUAGES = {"": None, "en": "English", "zh_CN": "简体中文"}
 SETTING = "language"
+
+
+class PagePart:
+    """A part of a page written as a class of its own and mixed into the page's class (the
+    People page's enrolment, the Queue page's settling)."""
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """``text`` in the context of the class the calling code is written in (the page's
+        or the part's), where the translation tools file it. PySide's own ``tr`` tries the
+        page's class first and, with ``%n``, stops there: a part's plural texts came out in
+        English."""
+        context = sys._getframe(1).f_code.co_qualname.split(".")[0]
+        return QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def gui_settings() -> QSettings:

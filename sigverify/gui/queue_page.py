@@ -32,7 +32,7 @@ from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open, ask_save
-from sigverify.gui.keyboard import keyboard_in_use, move_focus
+from sigverify.gui.queue_settling import Settling, score_text
 from sigverify.gui.widgets import choice_table, file_filter
 from sigverify.gui.workers import Engine
 
@@ -48,13 +48,7 @@ FILTERS = {
 }
 
 
-def score_text(row: QueueRow) -> str:
-    """The machine's score as the queue shows it ("" before a check), kept on one line: a
-    question split "0 %" over two (seen in a real window)."""
-    return "" if row.similarity is None else f"{100 * row.similarity:.0f}\u00a0%"
-
-
-class QueuePage(QWidget):
+class QueuePage(Settling, QWidget):
     #: (person id, image path, audit row id of the check): show it on the Verify page
     open_requested = Signal(str, str, object)
 
@@ -66,6 +60,8 @@ class QueuePage(QWidget):
         self.shown: list[QueueRow] = []
         self._job = None
         self._settling = False
+        self._drafts: dict[tuple[str, str], str] = {}  # each item's comment, typed not sent
+        self._draft_key: tuple[str, str] | None = None
         self.setAcceptDrops(True)
 
         self.add_folder_button = QPushButton(self.tr("Add a folder…"))
@@ -174,6 +170,7 @@ class QueuePage(QWidget):
         self.show_rows()
 
     def show_rows(self) -> None:
+        chosen = self.selected_row()  # kept chosen when still shown (not the row number)
         keep = FILTERS[self.filter.currentData()]
         self.shown = [row for row in self.rows if keep(row)]
         self.table.setRowCount(len(self.shown))
@@ -197,6 +194,9 @@ class QueuePage(QWidget):
                 if c == 2 and row.decision:
                     item.setForeground(QColor(COLOURS[row.decision]))
                 self.table.setItem(r, c, item)
+        keys = [row.key for row in self.shown]
+        if chosen is not None and self.shown:
+            self.table.selectRow(keys.index(chosen.key) if chosen.key in keys else 0)
         waiting = sum(row.needs_clerk for row in self.rows)
         self.hint.setText(
             self.tr(
@@ -214,6 +214,7 @@ class QueuePage(QWidget):
 
     def _selected(self) -> None:
         row = self.selected_row()
+        self.keep_draft(row)
         clerk = (
             row is not None
             and (row.decision in {"review", "reject"} or bool(row.error))
@@ -336,58 +337,6 @@ class QueuePage(QWidget):
             progress,
         )
         self._selected()
-
-    # ------------------------------------------------------------ the clerk
-
-    def settle(self, settlement: str) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        if settlement == "accept" and row.decision == "reject" and not self._accept_asked(row):
-            return
-        comment, queue = self.comment.text(), self.queue
-        # The buttons wait while the word is written, so Qt hands the focus on, as far as
-        # the status bar's Operator button: the next comment typed renamed the operator
-        # (seen in a real window). Afterwards it goes back where the clerk works next.
-        keyboard = keyboard_in_use(self)
-        self._settling = True  # one word per click: the buttons wait for it
-        self._selected()
-
-        def finished():
-            self._settling = False
-            self._selected()
-
-        def failed(error):
-            finished()
-            dialogs.show_error(self, error)
-            move_focus(self.comment, keyboard)  # most often: say why
-
-        def done(_):
-            self._settling = False
-            self.comment.clear()
-            at = self.table.currentRow()
-            self.reload()
-            self.table.selectRow(min(at, len(self.shown) - 1))
-            move_focus(self.table, keyboard)  # on to the next item
-
-        self.engine.submit(
-            lambda context, job: queue.settle(context.require_service(), row, settlement, comment),
-            done,
-            failed,
-        )
-
-    def _accept_asked(self, row) -> bool:
-        """Accepting what the machine rejected is asked first, naming the item: a clerk
-        whose focus had moved acted on the row above the one meant (seen in a real window).
-        Cancel is the default answer."""
-        text = self.tr(
-            "The machine rejected {file} as {person}'s signature (score {score}). Accept it?"
-        ).format(
-            file=Path(row.image).name,
-            person=row.person_id,
-            score=score_text(row),
-        )
-        return dialogs.ask(self, self.tr("Accept a rejected signature"), text, self.tr("Accept"))
 
     def open_item(self, index: int) -> None:
         if 0 <= index < len(self.shown) and self.shown[index].decision:

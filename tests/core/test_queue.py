@@ -7,7 +7,7 @@ import pytest
 
 from sigverify.core.batch_items import read_items
 from sigverify.core.errors import SigverifyError
-from sigverify.core.queue import DeskQueue, queue_folder
+from sigverify.core.queue import DeskQueue, check_settlement, queue_folder
 from sigverify.core.verification_results import SignatureInput
 from tests.conftest import enrolled_service, signature_file
 
@@ -86,6 +86,9 @@ def test_a_clerk_settles_review_and_reject_items_with_an_audit_row(service, tmp_
     assert unknown.error and unknown.needs_clerk
     with pytest.raises(SigverifyError, match="could not be checked"):
         queue.settle(service, unknown, "confirm", "")
+    with pytest.raises(SigverifyError, match="Say why in the comment: the machine could not"):
+        check_settlement(unknown, "reject", " ")  # what the Queue page asks before anything
+    assert check_settlement(rejected, "reject", "") == "confirm"
     queue.settle(service, unknown, "reject", "not our customer")
     assert not DeskQueue(service.store.path).rows()[4].needs_clerk
     refs = [SignatureInput.from_path(signature_file(tmp_path / "r9", 1, i)) for i in range(3)]

@@ -1276,6 +1276,73 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert queue.rows == [] and "Still waiting for a clerk: 2 items." in dialogs.questions[-1]
 
 
+def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again_when_asked(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: a comment typed for A's item, left for another page, was
+    recorded on B's item; a second key press recorded a settled item again; after a word in
+    "All items" the settled item stayed chosen; the filter kept the row number, not the item."""
+    import json
+
+    from sigverify.core.thresholds import global_thresholds_key
+
+    window = two_people
+    value = json.dumps({"accept": 0.0, "reject": 0.0})  # everything rejected
+    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
+    root = tmp_path / "inbox"
+    for person, writer in (("c-1", 1), ("c-2", 2)):
+        signature_file(root / person, writer, 7)
+        signature_file(root / person, writer, 1, forged=True)
+    queue = window.queue_page
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    assert [r.person_id for r in queue.shown] == ["c-1", "c-1", "c-2", "c-2"]
+    queue.table.selectRow(0)
+    queue.comment.setText("forgery of c-1, slant differs")
+    window.nav.setCurrentRow(window.pages.indexOf(window.people_page))
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue.table.selectRow(2)  # c-2's item: its own (empty) comment
+    assert queue.comment.text() == ""
+    queue.reject_button.click()  # confirms the machine's rejection: needs no comment
+    wait_idle(qtbot, window.engine)
+    settled = window.store.audit_entries("c-2")[-1]
+    assert settled.action == "settle" and settled.details["comment"] == ""
+    assert all(e.action != "settle" for e in window.store.audit_entries("c-1"))
+    # "All items": the next item waiting is chosen (c-2's second), not the settled one
+    assert queue.table.currentRow() == 3 and queue.comment.text() == ""
+    queue.table.selectRow(0)
+    assert queue.comment.text() == "forgery of c-1, slant differs"  # kept for c-1's item
+
+    # a missing comment is said at once, before the question about accepting
+    queue.table.selectRow(1)
+    asked = len(dialogs.questions)
+    queue.accept_button.click()
+    assert "comment" in str(dialogs.errors[-1]) and len(dialogs.questions) == asked
+
+    # the settled item: deciding again is asked first, naming it; Cancel records nothing
+    queue.table.selectRow(2)
+    count = len(window.store.audit_entries("c-2"))
+    dialogs.answer = False
+    queue.reject_button.click()
+    wait_idle(qtbot, window.engine)
+    name = Path(queue.shown[2].image).name
+    assert dialogs.questions[-1].startswith(f"{name} (c-2) is settled already: confirmed.")
+    assert len(window.store.audit_entries("c-2")) == count
+    dialogs.answer = True
+    queue.comment.setText("called the customer: it is theirs")
+    queue.accept_button.click()  # asked twice: settled already, then the rejection
+    wait_idle(qtbot, window.engine)
+    assert len(window.store.audit_entries("c-2")) == count + 1
+    assert window.store.audit_entries("c-2")[-1].details["decision"] == "accept"
+
+    # the filter keeps the chosen item, wherever it now is in the list
+    queue.table.selectRow(3)
+    chosen = queue.selected_row()
+    queue.filter.setCurrentIndex(queue.filter.findData("clerk"))
+    assert queue.selected_row().key == chosen.key and queue.table.currentRow() == 2
+
+
 def test_after_recording_typing_goes_to_the_person_field_replacing_the_id(
     qtbot, two_people, tmp_path
 ):

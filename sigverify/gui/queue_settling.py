@@ -1,0 +1,116 @@
+"""A clerk's word on a queue item (Accept or Reject, with a comment), for the Queue page:
+what is asked first, where the focus goes after, and each item's own comment.
+
+Seen in a real window: a comment typed for one item, left while the clerk looked at
+another page, was recorded on the next item they settled, under another person; an item
+already settled was recorded again by a second key press. So each item keeps the comment
+typed for it, a settled item is decided again only when the clerk says so, and after a
+word the next item waiting for a clerk is chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.queue import QueueRow, check_settlement, settlement_word
+from sigverify.gui import dialogs
+from sigverify.gui.keyboard import keyboard_in_use, move_focus
+from sigverify.gui.language import PagePart
+
+
+def score_text(row: QueueRow) -> str:
+    """The machine's score as the queue shows it ("" before a check), kept on one line: a
+    question split "0 %" over two (seen in a real window)."""
+    return "" if row.similarity is None else f"{100 * row.similarity:.0f}\u00a0%"
+
+
+class Settling(PagePart):
+    """For :class:`~sigverify.gui.queue_page.QueuePage`: its ``table``, ``comment``,
+    ``shown`` rows, ``queue``, ``engine``, ``selected_row()``, ``reload()`` and
+    ``_selected()``; ``_drafts`` (item key -> comment), ``_draft_key`` and ``_settling``."""
+
+    def keep_draft(self, row: QueueRow | None) -> None:
+        """The comment field shows what was typed for ``row`` (the chosen item), keeping
+        what was typed for the item chosen before."""
+        key = None if row is None else row.key
+        if key == self._draft_key:
+            return  # the same item: leave the text and the cursor as they are
+        if self._draft_key is not None:
+            text = self.comment.text()
+            if text.strip():
+                self._drafts[self._draft_key] = text
+            else:
+                self._drafts.pop(self._draft_key, None)
+        self._draft_key = key
+        self.comment.setText(self._drafts.get(key, ""))
+
+    def settle(self, settlement: str) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        comment, queue = self.comment.text(), self.queue
+        keyboard = keyboard_in_use(self)
+        try:  # a missing comment is said at once, before any question
+            check_settlement(row, settlement, comment)
+        except SigverifyError as error:
+            dialogs.show_error(self, error)
+            move_focus(self.comment, keyboard)
+            return
+        if row.settled and not self._again_asked(row):
+            return
+        if settlement == "accept" and row.decision == "reject" and not self._accept_asked(row):
+            return
+        # The buttons wait while the word is written, so Qt hands the focus on, as far as
+        # the status bar's Operator button: the next comment typed renamed the operator
+        # (seen in a real window). Afterwards it goes back where the clerk works next.
+        self._settling = True  # one word per click: the buttons wait for it
+        self._selected()
+
+        def failed(error):
+            self._settling = False
+            self._selected()
+            dialogs.show_error(self, error)
+            move_focus(self.comment, keyboard)
+
+        def done(_):
+            self._settling = False
+            self._drafts.pop(row.key, None)
+            if self._draft_key == row.key:
+                self.comment.clear()
+            at = next((i for i, r in enumerate(self.shown) if r.key == row.key), 0)
+            self.reload()
+            if self.shown:
+                self.table.selectRow(self._next_waiting(at))
+            move_focus(self.table, keyboard)  # on to the next item
+
+        self.engine.submit(
+            lambda context, job: queue.settle(context.require_service(), row, settlement, comment),
+            done,
+            failed,
+        )
+
+    def _next_waiting(self, at: int) -> int:
+        """The first item from ``at`` on (then from the top) still waiting for a clerk; else
+        the row at ``at``, or the last."""
+        order = [*range(at, len(self.shown)), *range(at)]
+        return next((i for i in order if self.shown[i].needs_clerk), min(at, len(self.shown) - 1))
+
+    def _again_asked(self, row: QueueRow) -> bool:
+        text = self.tr(
+            "{file} ({person}) is settled already: {word}. Record another decision? The audit "
+            "log keeps both."
+        ).format(file=Path(row.image).name, person=row.person_id, word=settlement_word(row.settled))
+        return dialogs.ask(self, self.tr("Decide again"), text, self.tr("&Record it"))
+
+    def _accept_asked(self, row: QueueRow) -> bool:
+        """Accepting what the machine rejected is asked first, naming the item: a clerk
+        whose focus had moved acted on the row above the one meant (seen in a real window).
+        Cancel is the default answer."""
+        text = self.tr(
+            "The machine rejected {file} as {person}'s signature (score {score}). Accept it?"
+        ).format(
+            file=Path(row.image).name,
+            person=row.person_id,
+            score=score_text(row),
+        )
+        return dialogs.ask(self, self.tr("Accept a rejected signature"), text, self.tr("Accept"))
