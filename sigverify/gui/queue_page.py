@@ -75,7 +75,6 @@ class QueuePage(Settling, QWidget):
         self.add_list_button = QPushButton(self.tr("Add a list…"))
         self.add_list_button.setToolTip(self.tr("A CSV file with a “person” and an “image” column"))
         self.add_list_button.clicked.connect(lambda: self.add_source(kind="list"))
-        self.first_field = self.add_folder_button
         self.progress = QProgressBar()
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -207,6 +206,12 @@ class QueuePage(Settling, QWidget):
             ).format(waiting=waiting)
         )
         self._selected()
+
+    @property
+    def first_field(self) -> QWidget:
+        """Where the keys go when the page is shown: the list, when it has items (back from
+        another page, the focus was on Add a folder, seen in a real window), else Add."""
+        return self.table if self.shown else self.add_folder_button
 
     def selected_row(self) -> QueueRow | None:
         index = self.table.currentRow()

@@ -1341,6 +1341,13 @@ def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again
     chosen = queue.selected_row()
     queue.filter.setCurrentIndex(queue.filter.findData("clerk"))
     assert queue.selected_row().key == chosen.key and queue.table.currentRow() == 2
+    # back from another page, the keys go to the list (not to Add a folder)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.go_to_page(window.pages.indexOf(window.people_page))
+    window.go_to_page(window.pages.indexOf(queue))
+    qtbot.waitUntil(queue.table.hasFocus)
+    assert queue.selected_row().key == chosen.key
 
 
 def test_after_recording_typing_goes_to_the_person_field_replacing_the_id(
