@@ -322,6 +322,8 @@ class QueuePage(Settling, QWidget):
             self.progress.hide()
             self.cancel_button.hide()
             self.reload()
+            if self.selected_row() is None and self.shown:  # the first one to look at
+                self.table.selectRow(self._next_waiting(0))
             if summary is not None and summary.cancelled:
                 self.hint.setText(
                     self.tr(

@@ -1298,6 +1298,7 @@ def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again
     wait_idle(qtbot, window.engine)
     window.nav.setCurrentRow(window.pages.indexOf(queue))
     assert [r.person_id for r in queue.shown] == ["c-1", "c-1", "c-2", "c-2"]
+    assert queue.table.currentRow() == 0  # checked: the first item waiting is chosen
     queue.table.selectRow(0)
     queue.comment.setText("forgery of c-1, slant differs")
     window.nav.setCurrentRow(window.pages.indexOf(window.people_page))
