@@ -76,6 +76,11 @@ SAMPLE_TEXT = {
     "en": ("Maria Souza", "Joint account 55-0192", "Cheque 0815, counter 2"),
     "zh_CN": ("王丽华", "联名账户 55-0192", "支票 0815，2 号柜台"),
 }
+#: The queue's comment on the rejected cheque it shows chosen, per language.
+QUEUE_COMMENT = {
+    "en": "Called the customer: cheque 0818 is hers",
+    "zh_CN": "已致电客户：支票 0818 确为本人签名",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     wait_idle(app, window.engine)
     waiting = [i for i, row in enumerate(queue.shown) if row.needs_clerk]
     queue.table.selectRow(waiting[0] if waiting else 0)
-    queue.comment.setText(comment)
+    queue.comment.setText(QUEUE_COMMENT[language])
     app.processEvents()
     save(window, "queue.png")
 
