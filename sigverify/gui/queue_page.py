@@ -396,6 +396,9 @@ class QueuePage(Settling, QWidget):
                 self.queue.clear()
             except OSError as error:
                 dialogs.show_error(self, self._cannot_write(error))
+            self._drafts.clear()  # the comments typed go with the items
+            self._draft_key = None
+            self.comment.clear()
             self.reload()
 
     def _cannot_write(self, error: OSError) -> SigverifyError:

@@ -1300,6 +1300,7 @@ def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again
     assert [r.person_id for r in queue.shown] == ["c-1", "c-1", "c-2", "c-2"]
     assert queue.table.currentRow() == 0  # checked: the first item waiting is chosen
     queue.table.selectRow(0)
+    chosen_first = queue.selected_row()
     queue.comment.setText("forgery of c-1, slant differs")
     window.nav.setCurrentRow(window.pages.indexOf(window.people_page))
     window.nav.setCurrentRow(window.pages.indexOf(queue))
@@ -1349,6 +1350,14 @@ def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again
     window.go_to_page(window.pages.indexOf(queue))
     qtbot.waitUntil(queue.table.hasFocus)
     assert queue.selected_row().key == chosen.key
+    # a new queue: the comments typed went with the old items, even for the same files
+    queue.filter.setCurrentIndex(queue.filter.findData("all"))
+    queue.table.selectRow(0)
+    assert queue.comment.text() == "forgery of c-1, slant differs"
+    queue.new_queue()  # dialogs answer yes
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    assert queue.selected_row().key == chosen_first.key and queue.comment.text() == ""
 
 
 def test_after_recording_typing_goes_to_the_person_field_replacing_the_id(
