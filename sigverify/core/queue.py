@@ -51,10 +51,15 @@ class QueueRow:
         return self.person_id, self.image
 
     @property
+    def for_a_clerk(self) -> bool:
+        """Sent to review, rejected, or not checkable (an unknown person, a bad file): the
+        items a clerk settles."""
+        return self.decision in {"review", "reject"} or bool(self.error)
+
+    @property
     def needs_clerk(self) -> bool:
-        """Sent to review, rejected, or not checkable (an unknown person, a bad file), and
-        not settled yet: a person must look at it."""
-        return (self.decision in {"review", "reject"} or bool(self.error)) and not self.settled
+        """For a clerk and not settled yet: a person must look at it."""
+        return self.for_a_clerk and not self.settled
 
     @property
     def final(self) -> str:
@@ -79,7 +84,7 @@ def check_settlement(row: QueueRow, settlement: str, comment: str) -> str:
         raise ValueError(f"settlement must be one of {SETTLEMENTS}, not {settlement!r}")
     if settlement == "reject" and row.decision == "reject":
         settlement = "confirm"  # rejecting what the machine rejected is agreeing with it
-    if row.decision not in {"review", "reject"} and not row.error:
+    if not row.for_a_clerk:
         raise SigverifyError(
             translate(
                 "errors",

@@ -220,12 +220,7 @@ class QueuePage(Settling, QWidget):
     def _selected(self) -> None:
         row = self.selected_row()
         self.keep_draft(row)
-        clerk = (
-            row is not None
-            and (row.decision in {"review", "reject"} or bool(row.error))
-            and not self._job
-            and not self._settling
-        )
+        clerk = row is not None and row.for_a_clerk and not self._job and not self._settling
         self.accept_button.setEnabled(clerk)
         self.reject_button.setEnabled(clerk)
         self.reject_button.setToolTip(
