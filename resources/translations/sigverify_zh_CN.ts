@@ -1867,7 +1867,7 @@ Click to open another store at the next start</source>
         <translation>含“person”和“image”两列的 CSV 文件</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1974,12 +1974,12 @@ Click to open another store at the next start</source>
         <translation>备注（作出不同决定时必填）</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2016,24 +2016,24 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
     <message numerus="yes">
-        <location line="+153"/>
+        <location line="+155"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-127"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2043,7 +2043,7 @@ Click to open another store at the next start</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2074,7 +2074,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Stopped: %n item(s) checked; “Check the rest” goes on.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；点“验证其余项目”继续。</numerusform>
@@ -2111,7 +2111,7 @@ Click to open another store at the next start</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>The queue&apos;s folder “{folder}” cannot be written ({error}).</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
@@ -3753,8 +3753,9 @@ enrolled {at} by {who}</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location filename="../../sigverify/core/training/config.py" line="+95"/>
         <source>Pen recordings are read by the tdnn encoder; choose it.</source>
+        <extracomment>What a model reads: scanned or photographed images, or pen recordings from a pad. &quot;image&quot; or &quot;pen&quot; (pen recordings: the tdnn encoder reading their trajectories). Triplet loss only: &quot;batch_hard&quot; (hardest positive/negative in a writer batch) or &quot;random&quot;. None: 1.0 for contrastive, 0.2 for triplet (embeddings are unit vectors). 0 = no augmentation, 1 = the full amounts. Strong shear and scaling erase the slant and proportion cues that tell a skilled forgery apart, hence a moderate default. Weight of an auxiliary writer-classification loss (cosine softmax over the training writers, each writer&apos;s skilled forgeries a class of their own) added to the batch-hard triplet loss; 0 = off. Its class weights are dropped after training. Weight of a reference-set loss (:class:`~sigverify.core.training.losses.ReferenceSetLoss`: a query&apos;s mean distance to a writer&apos;s other genuine signatures in the batch, as a person is verified against several references) added to the batch-hard triplet loss; 0 = off. 0 = off, 1 = strokes displaced by up to 3 % of the image height by a smooth warp. 0 = off; else the decay per step of an exponential moving average of the weights, which is then what is validated and kept (e.g. 0.998: about the last 500 steps). 0 = off; 1 = each training writer&apos;s images also mirrored left to right, as one more writer; 3 = also upside down and turned half round (four times the writers). Images, triplet loss with batch-hard mining only. With several data folders, draw each folder&apos;s writers equally often. Chooses the writer split and, unless ``init_seed`` is given, the starting weights and the batches. Another start (weights, batches) on the same writer split: members of an ensemble. A model folder to start from (fine-tuning) instead of random weights. Pen input: samples each recording is resampled to.</extracomment>
         <translation>笔迹记录由 tdnn 编码器读取，请选择它。</translation>
     </message>
     <message>
@@ -3993,7 +3994,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+84"/>
+        <location filename="../../sigverify/core/queue.py" line="+89"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
         <translation>只有送复核、被拒绝或无法验证的项目才由柜员处理。</translation>
     </message>

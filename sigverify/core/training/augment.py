@@ -2,7 +2,8 @@
 shift, optionally a smooth elastic warp of the strokes (a writer never signs twice with the
 same shape, and a network that memorises exact shapes overfits), thicker or thinner
 strokes, and uneven ink. The background stays exactly 0, as preprocessing makes it at
-inference time. Torch alone: the full build carries no torchvision."""
+inference time. Also the flips that make turned writers (``--turned-writers``). Torch
+alone: the full build carries no torchvision."""
 
 from __future__ import annotations
 
@@ -154,3 +155,13 @@ def elastic_warp(
     grid = torch.stack([xs + field[:, 0], ys + field[:, 1]], dim=-1)
     warped = F.grid_sample(batch, grid, mode="bilinear", padding_mode="zeros", align_corners=True)
     return warped.clamp(0, 1)
+
+
+def turned_over(images: torch.Tensor, turn: torch.Tensor) -> torch.Tensor:
+    """``images (B, C, H, W)``, each turned over as ``turn (B,)`` says (indices into
+    :data:`~sigverify.core.training.sampling.TURNS`: bit 1 mirrors left to right, bit 2
+    turns upside down)."""
+    mirrored = (turn & 1).bool()[:, None, None, None]
+    images = torch.where(mirrored, images.flip(-1), images)
+    upside_down = (turn & 2).bool()[:, None, None, None]
+    return torch.where(upside_down, images.flip(-2), images)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 
 LOSSES = ("contrastive", "triplet")
@@ -82,6 +84,63 @@ class TrainConfig:
     @classmethod
     def from_dict(cls, values: dict) -> TrainConfig:
         return cls(**{k: v for k, v in values.items() if k in cls.__dataclass_fields__})
+
+
+def check_config(config: TrainConfig) -> None:
+    """Refuses settings training cannot use, in words a user reads."""
+    if config.input not in INPUTS:
+        raise SigverifyError(f"Unknown input “{config.input}”: choose {' or '.join(INPUTS)}.")
+    if config.input == "pen" and config.encoder != "tdnn":
+        raise SigverifyError(
+            translate("errors", "Pen recordings are read by the tdnn encoder; choose it.")
+        )
+    if config.loss not in LOSSES:
+        raise SigverifyError(f"Unknown loss “{config.loss}”: choose {' or '.join(LOSSES)}.")
+    if config.mining not in MINING:
+        raise SigverifyError(f"Unknown mining “{config.mining}”: choose {' or '.join(MINING)}.")
+    # losses added to the batch-hard triplet loss, with a weight of 0 (off) or more
+    added = [
+        (
+            config.classify,
+            translate(
+                "errors",
+                "Writer classification is added to the triplet loss with batch-hard mining "
+                "only, with a weight of 0 or more.",
+            ),
+        ),
+        (
+            config.reference_set,
+            translate(
+                "errors",
+                "The reference-set loss is added to the triplet loss with batch-hard mining "
+                "only, with a weight of 0 or more.",
+            ),
+        ),
+    ]
+    for weight, message in added:
+        if weight < 0 or (weight > 0 and (config.loss, config.mining) != ("triplet", "batch_hard")):
+            raise SigverifyError(message)
+    if config.turned_writers not in (0, 1, 3) or (
+        config.turned_writers
+        and (config.input, config.loss, config.mining) != ("image", "triplet", "batch_hard")
+    ):
+        raise SigverifyError(
+            translate(
+                "errors",
+                "Turned writers are 0, 1 or 3, and for images with the triplet loss and "
+                "batch-hard mining only.",
+            )
+        )
+    if not 0 <= config.ema < 1:
+        raise SigverifyError(
+            translate("errors", "The weight average's decay must be at least 0 and below 1.")
+        )
+    if config.epochs < 1 or config.steps_per_epoch < 1 or config.batch_size < 4:
+        raise SigverifyError(
+            translate(
+                "errors", "Epochs and steps must be at least 1, and the batch at least 4 images."
+            )
+        )
 
 
 # Seconds per training step of 48 images at 150 x 220 on a 2-core laptop CPU (measured:

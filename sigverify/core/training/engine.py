@@ -39,10 +39,10 @@ from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import ModelCard, write_scores
 from sigverify.core.model.io import load_model, save_model
 from sigverify.core.training import validation
-from sigverify.core.training.augment import SignatureAugmenter
+from sigverify.core.training.augment import SignatureAugmenter, turned_over
 from sigverify.core.training.averaging import WeightAverage
 from sigverify.core.training.checkpoint import TrainingState, load_checkpoint, save_checkpoint
-from sigverify.core.training.config import INPUTS, LOSSES, MINING, TrainConfig
+from sigverify.core.training.config import TrainConfig, check_config
 from sigverify.core.training.devices import resolve_device
 from sigverify.core.training.distances import get_distance
 from sigverify.core.training.losses import (
@@ -214,72 +214,6 @@ class _Step:
         return self.loss(*out.chunk(3))
 
 
-def turned_over(images: torch.Tensor, turn: torch.Tensor) -> torch.Tensor:
-    """``images (B, C, H, W)``, each turned over as ``turn (B,)`` says (indices into
-    :data:`~sigverify.core.training.sampling.TURNS`: bit 1 mirrors left to right, bit 2
-    turns upside down)."""
-    mirrored = (turn & 1).bool()[:, None, None, None]
-    images = torch.where(mirrored, images.flip(-1), images)
-    upside_down = (turn & 2).bool()[:, None, None, None]
-    return torch.where(upside_down, images.flip(-2), images)
-
-
-def _check_config(config: TrainConfig) -> None:
-    if config.input not in INPUTS:
-        raise SigverifyError(f"Unknown input “{config.input}”: choose {' or '.join(INPUTS)}.")
-    if config.input == "pen" and config.encoder != "tdnn":
-        raise SigverifyError(
-            translate("errors", "Pen recordings are read by the tdnn encoder; choose it.")
-        )
-    if config.loss not in LOSSES:
-        raise SigverifyError(f"Unknown loss “{config.loss}”: choose {' or '.join(LOSSES)}.")
-    if config.mining not in MINING:
-        raise SigverifyError(f"Unknown mining “{config.mining}”: choose {' or '.join(MINING)}.")
-    # losses added to the batch-hard triplet loss, with a weight of 0 (off) or more
-    added = [
-        (
-            config.classify,
-            translate(
-                "errors",
-                "Writer classification is added to the triplet loss with batch-hard mining "
-                "only, with a weight of 0 or more.",
-            ),
-        ),
-        (
-            config.reference_set,
-            translate(
-                "errors",
-                "The reference-set loss is added to the triplet loss with batch-hard mining "
-                "only, with a weight of 0 or more.",
-            ),
-        ),
-    ]
-    for weight, message in added:
-        if weight < 0 or (weight > 0 and (config.loss, config.mining) != ("triplet", "batch_hard")):
-            raise SigverifyError(message)
-    if config.turned_writers not in (0, 1, 3) or (
-        config.turned_writers
-        and (config.input, config.loss, config.mining) != ("image", "triplet", "batch_hard")
-    ):
-        raise SigverifyError(
-            translate(
-                "errors",
-                "Turned writers are 0, 1 or 3, and for images with the triplet loss and "
-                "batch-hard mining only.",
-            )
-        )
-    if not 0 <= config.ema < 1:
-        raise SigverifyError(
-            translate("errors", "The weight average's decay must be at least 0 and below 1.")
-        )
-    if config.epochs < 1 or config.steps_per_epoch < 1 or config.batch_size < 4:
-        raise SigverifyError(
-            translate(
-                "errors", "Epochs and steps must be at least 1, and the batch at least 4 images."
-            )
-        )
-
-
 # ------------------------------------------------------------------ the loop
 
 
@@ -306,7 +240,7 @@ def train_model(
     """Train, validate each epoch, keep the best model in ``out_dir``. ``card``: name,
     description and training-data summary to record (encoder fields, threshold and
     validation metrics are filled in here)."""
-    _check_config(config)
+    check_config(config)
     out_dir = Path(out_dir)
     checkpoint_dir = out_dir / "checkpoint"
     if config.threads:

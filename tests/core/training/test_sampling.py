@@ -5,8 +5,7 @@ import pytest
 import torch
 
 from sigverify.core.data.bank import SignatureBank
-from sigverify.core.training.augment import SignatureAugmenter, elastic_warp
-from sigverify.core.training.engine import turned_over
+from sigverify.core.training.augment import SignatureAugmenter, elastic_warp, turned_over
 from sigverify.core.training.sampling import WriterSampler, dataset_weights
 
 
