@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     from sigverify.cli import (
         batch_commands,
         data_commands,
+        evaluate_commands,
         model_commands,
         page_commands,
         server_commands,
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     data_commands.register(commands)
     train_commands.register(commands)
+    evaluate_commands.register(commands)
     store_commands.register(commands)
     model_commands.register(commands)
     batch_commands.register(commands)
