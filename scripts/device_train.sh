@@ -9,7 +9,12 @@
 #      at the deadline is stopped (its best epoch so far stays, not whitened);
 #   4. each pair of runs (weights, ONNX, card, log; no checkpoint) tarred into $OUT.
 # Runs (RUNS): s<seed> and s<seed>_init1 (the ensemble's two networks on writer split
-# <seed>), lodo_<set> and lodo_<set>_init1 (trained without that data set, split seed 0).
+# <seed>), lodo_<set> and lodo_<set>_init1 (trained without that data set, split seed 0);
+# _init<k> (any digit) starts from random start k, _turned<k> adds --turned-writers k, and a
+# name ending in _faint keeps faint ink (--faint-ink 4; the shipped recipe has 0), in that
+# order (s1_init2_turned1_faint). Each preprocessing needs its pack in
+# .devpack/ (scripts/pack_cache.py pack .devpack/offline_faint.xz --faint-ink 4 ...).
+# If too few epochs fit for all RUNS, only the CORE runs go on (default: the MAIN six).
 # No early stopping: the runs are as long as the time allows, and --patience 15 could end
 # one while its learning rate is still high.
 # EXTRA: more train options for every run (a variant of the recipe), TAG: appended to the
@@ -25,7 +30,8 @@ DEVICE=${DEVICE:-cuda}
 MAIN="s0 s0_init1 s1 s1_init1 s2 s2_init1"
 LODO="lodo_bhsig260_bengali lodo_bhsig260_bengali_init1 lodo_bhsig260_hindi lodo_bhsig260_hindi_init1 lodo_sigcomp2009_nfi lodo_sigcomp2009_nfi_init1"
 RUNS=${RUNS:-"$MAIN $LODO"}
-MINE=${MINE:-60}            # fewer epochs than this for all: the LODO runs are left out
+MINE=${MINE:-60}            # fewer epochs than this for all: only the CORE runs are kept
+CORE=${CORE:-$MAIN}
 OUT=${OUT:-/tmp/device_out}
 ALL="cedar sigcomp2011 bhsig260_bengali bhsig260_hindi sigcomp2009_nfi"
 D=../shared/data
@@ -41,7 +47,7 @@ fi
 export PYTHONPATH=${PYTHONPATH:+$PYTHONPATH:}$PWD
 # the packed images name their files under /work/shared/data: ../shared must lead there
 [ "$(cd .. && pwd -P)" = /work ] || { [ -e ../shared ] || ln -s /work/shared ../shared; }
-$PY scripts/pack_cache.py unpack .devpack/offline.xz || exit 1
+for PACK in .devpack/*.xz; do $PY scripts/pack_cache.py unpack "$PACK" || exit 1; done
 echo "unpacked at $(elapsed) s"
 command -v nvidia-smi > /dev/null && nvidia-smi --query-gpu=name,memory.total --format=csv,noheader
 
@@ -60,16 +66,18 @@ print("smoke ok", out.device, tuple(out.shape))
 EOF
 
 args_of() {  # the train arguments of run $1 with $2 epochs
-  local name=${1%_init1} epochs=$2 seed=0 init="" data="" s
-  [ "$name" != "$1" ] && init="--init-seed 1"
+  local name=$1 epochs=$2 seed=0 init="" data="" ink="--faint-ink 0" turn="" s
+  case $name in *_faint) ink="--faint-ink 4"; name=${name%_faint} ;; esac
+  case $name in *_turned[0-9]) turn="--turned-writers ${name##*_turned}"; name=${name%_turned[0-9]} ;; esac
+  case $name in *_init[0-9]) init="--init-seed ${name##*_init}"; name=${name%_init[0-9]} ;; esac
   case $name in
     lodo_*) for s in $ALL; do [ "lodo_$s" != "$name" ] && data="$data --data $D/$s"; done ;;
     *) for s in $ALL; do data="$data --data $D/$s"; done; seed=${name#s} ;;
   esac
   echo "$data --encoder cnn --loss triplet --mining batch-hard --size 150x220 \
 --stroke-width 2.5 --epochs $epochs --steps-per-epoch $STEPS --lr 0.001 --augment 1.0 \
---patience 100000 --validation 0.15 --test 0.2 --threads 1 --seed $seed $init --device $DEVICE \
-${EXTRA:-}"
+--patience 100000 --validation 0.15 --test 0.2 --threads 1 --seed $seed $init $ink $turn \
+--device $DEVICE ${EXTRA:-}"
 }
 
 # 2. The probe: one epoch each, side by side; stopped once its first epoch is recorded.
@@ -96,9 +104,9 @@ LEFT=$(( BUDGET - $(elapsed) - READ - 60 ))
 E=$(( LEFT * 9 / 10 / EPOCH ))
 N=$(echo $RUNS | wc -w)
 echo "probe: an epoch takes $EPOCH s with $N runs side by side, start-up $READ s; $LEFT s left -> $E epochs (at $(elapsed) s)"
-if [ $E -lt $MINE ] && [ "$RUNS" != "$MAIN" ]; then
+if [ $E -lt $MINE ] && [ "$RUNS" != "$CORE" ]; then
   # the GPU is shared in time: fewer runs, each faster (assumed in proportion, 80 % of it)
-  E=$(( E * N * 8 / 10 / 6 )); RUNS=$MAIN
+  E=$(( E * N * 8 / 10 / $(echo $CORE | wc -w) )); RUNS=$CORE
   echo "too few: only $RUNS, $E epochs"
 fi
 [ $E -gt $MAXE ] && E=$MAXE

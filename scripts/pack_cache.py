@@ -4,9 +4,15 @@
 
     python scripts/pack_cache.py pack OUT.xz --data ../shared/data/cedar --data ...
     python scripts/pack_cache.py unpack OUT.xz      # on the other machine
+    python scripts/pack_cache.py pack OUT2.xz --faint-ink 0 --base OUT.xz --data ...
+
+``--base`` packs a second configuration of the same files as its difference from another
+pack (most images come out the same, and a difference of zeros takes next to no room); it
+is unpacked with that pack beside it.
 
 ``pack`` reads every image of the folders through the preprocessing cache of the default
-recipe's configuration (``--size``, ``--stroke-width`` as ``sigverify train`` takes them),
+recipe's configuration (``--size``, ``--stroke-width``, ``--faint-ink`` as ``sigverify train``
+takes them; one pack per configuration),
 and writes them, xz-compressed, with each file's absolute path, size and modification
 time. ``unpack`` puts an empty file of the same size and time at the same absolute path
 (sparse: no disk used; an SVC2004 ``.TXT`` recording's keeps its first line, by which it is
@@ -34,7 +40,9 @@ from sigverify.core.imaging.preprocessing import PreprocessConfig
 
 def _config(args) -> PreprocessConfig:
     height, width = (int(v) for v in args.size.split("x"))
-    return PreprocessConfig(height=height, width=width, stroke_width=args.stroke_width)
+    return PreprocessConfig(
+        height=height, width=width, stroke_width=args.stroke_width, faint_ink=args.faint_ink
+    )
 
 
 def pack(args) -> None:
@@ -56,7 +64,11 @@ def pack(args) -> None:
                 images.append(image)
         print(f"{folder}: {len(files)} images so far, {refused} refused", file=sys.stderr)
     stack = np.stack(images)
-    header = json.dumps({"config": config.to_dict(), "shape": stack.shape, "files": files})
+    head = {"config": config.to_dict(), "shape": stack.shape, "files": files}
+    if args.base:
+        stack = stack ^ _base_images(Path(args.base), files)
+        head["base"] = Path(args.base).name
+    header = json.dumps(head)
     with lzma.open(args.out, "wb", preset=6) as out:
         data = header.encode()
         out.write(len(data).to_bytes(8, "little") + data)
@@ -73,11 +85,30 @@ def _first_line(path: Path) -> str:
         return handle.readline(64).decode("latin-1")
 
 
-def unpack(args) -> None:
-    with lzma.open(args.pack, "rb") as source:
+def _read(pack: Path) -> tuple[dict, np.ndarray]:
+    with lzma.open(pack, "rb") as source:
         size = int.from_bytes(source.read(8), "little")
         header = json.loads(source.read(size))
         stack = np.frombuffer(source.read(), np.uint8).reshape(header["shape"])
+    return header, stack
+
+
+def _base_images(base: Path, files: list) -> np.ndarray:
+    """The base pack's image of each file, in the order of ``files`` (zeros for a file it
+    does not hold: the difference is then the image itself)."""
+    header, stack = _read(base)
+    index = {name: i for i, (name, *_) in enumerate(header["files"])}
+    images = np.zeros((len(files), *stack.shape[1:]), np.uint8)
+    for i, (name, *_) in enumerate(files):
+        if name in index:
+            images[i] = stack[index[name]]
+    return images
+
+
+def unpack(args) -> None:
+    header, stack = _read(Path(args.pack))
+    if "base" in header:
+        stack = stack ^ _base_images(Path(args.pack).with_name(header["base"]), header["files"])
     cache = PreprocessCache(PreprocessConfig.from_dict(header["config"]))
     for (name, length, mtime_ns, *first), image in zip(header["files"], stack, strict=True):
         path = Path(name)
@@ -99,6 +130,8 @@ def main() -> None:
     p.add_argument("--data", action="append", required=True)
     p.add_argument("--size", default="150x220")
     p.add_argument("--stroke-width", type=float, default=2.5)
+    p.add_argument("--faint-ink", type=float, default=PreprocessConfig.faint_ink)
+    p.add_argument("--base", help="a pack of the same files to store the difference from")
     u = sub.add_parser("unpack")
     u.add_argument("pack")
     args = parser.parse_args()

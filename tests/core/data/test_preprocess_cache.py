@@ -161,7 +161,8 @@ def test_a_pen_folder_packed_and_unpacked_trains_from_placeholders(tmp_path, mon
     monkeypatch.setenv("SIGVERIFY_HOME", str(tmp_path / "here"))
     here = SignatureBank.from_writers(read_dataset(root).writers, config)
     packed = tmp_path / "pack.xz"
-    script.pack(Namespace(out=str(packed), data=[str(root)], size="150x220", stroke_width=2.5))
+    packing = dict(data=[str(root)], size="150x220", stroke_width=2.5, faint_ink=4.0)
+    script.pack(Namespace(out=str(packed), base=None, **packing))
     sizes = {p: p.stat().st_size for p in root.rglob("*.TXT")}
     shutil.rmtree(root)  # the other machine has no recordings
     monkeypatch.setenv("SIGVERIFY_HOME", str(tmp_path / "there"))
@@ -170,3 +171,44 @@ def test_a_pen_folder_packed_and_unpacked_trains_from_placeholders(tmp_path, mon
     there = SignatureBank.from_writers(read_dataset(root).writers, config)
     assert there.problems == [] and np.array_equal(there.images, here.images)
     assert len(there) == 8 and there.writer_ids == ["01", "02"]
+
+
+def test_a_second_configuration_packed_as_a_difference_unpacks_to_its_own_images(
+    tmp_path, monkeypatch
+):
+    """``pack --base``: the same files prepared another way are stored as their difference
+    from the first pack, and come out on the other machine as they were prepared here."""
+    import importlib.util
+    import lzma
+    import shutil
+    from argparse import Namespace
+
+    from sigverify.core.data.datasets import read_dataset
+    from tests.conftest import write_pen_dataset
+
+    spec = importlib.util.spec_from_file_location("pack_cache", "scripts/pack_cache.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    root = write_pen_dataset(tmp_path / "pen", [1, 2], genuine=3, forged=1)
+    thin, thick = (PreprocessConfig(height=150, width=220, stroke_width=w) for w in (2.5, 4.0))
+    monkeypatch.setenv("SIGVERIFY_HOME", str(tmp_path / "here"))
+    here = SignatureBank.from_writers(read_dataset(root).writers, thick)
+    thin_here = SignatureBank.from_writers(read_dataset(root).writers, thin)
+    base, second = tmp_path / "thin.xz", tmp_path / "thick.xz"
+    common = dict(data=[str(root)], size="150x220", faint_ink=thin.faint_ink)
+    script.pack(Namespace(out=str(base), base=None, stroke_width=2.5, **common))
+    script.pack(Namespace(out=str(second), base=str(base), stroke_width=4.0, **common))
+    with lzma.open(second) as packed:  # stored: the difference, not the images
+        size = int.from_bytes(packed.read(8), "little")
+        stored = np.frombuffer(packed.read()[size:], np.uint8).reshape(here.images.shape)
+    in_pack_order = np.lexsort((~here.genuine, here.writer))  # each writer's files in turn
+    assert np.array_equal(stored, (here.images ^ thin_here.images)[in_pack_order])
+    shutil.rmtree(root)
+    monkeypatch.setenv("SIGVERIFY_HOME", str(tmp_path / "there"))
+    script.unpack(Namespace(pack=str(base)))
+    script.unpack(Namespace(pack=str(second)))
+    there = SignatureBank.from_writers(read_dataset(root).writers, thick)
+    assert there.problems == [] and np.array_equal(there.images, here.images)
+    thin_there = SignatureBank.from_writers(read_dataset(root).writers, thin)
+    assert np.array_equal(thin_there.images, thin_here.images)
+    assert not np.array_equal(thin_there.images, here.images)
