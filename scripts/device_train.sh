@@ -15,6 +15,9 @@
 # order (s1_init2_turned1_faint). Each preprocessing needs its pack in
 # .devpack/ (scripts/pack_cache.py pack .devpack/offline_faint.xz --faint-ink 4 ...).
 # If too few epochs fit for all RUNS, only the CORE runs go on (default: the MAIN six).
+# The call carries at most 64 MiB and the tracked weights in runs/ and models/ are more than
+# that with the packs: leave them out of the index for the call (git rm --cached, the models'
+# weights named in .git/info/exclude) and `git reset` after it.
 # No early stopping: the runs are as long as the time allows, and --patience 15 could end
 # one while its learning rate is still high.
 # EXTRA: more train options for every run (a variant of the recipe), TAG: appended to the
