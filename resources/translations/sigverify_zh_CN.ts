@@ -1872,12 +1872,7 @@ Click to open another store at the next start</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Check the rest</source>
-        <translation>验证其余项目</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Check the items not checked yet, and again those that could not be checked</source>
         <translation>验证尚未验证的项目，并重新验证之前无法验证的项目</translation>
     </message>
@@ -2021,7 +2016,28 @@ Click to open another store at the next start</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
     <message numerus="yes">
-        <location line="+155"/>
+        <location line="+10"/>
+        <source>Check %n item(s) again</source>
+        <translation>
+            <numerusform>重新验证 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Check %n item(s)</source>
+        <translation>
+            <numerusform>验证 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+90"/>
+        <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
+        <translation>
+            <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
@@ -2033,7 +2049,7 @@ Click to open another store at the next start</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-124"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2043,7 +2059,7 @@ Click to open another store at the next start</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+127"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2073,15 +2089,8 @@ Click to open another store at the next start</source>
             <numerusform>跳过 %n 行：{why}</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+30"/>
-        <source>Stopped: %n item(s) checked; “Check the rest” goes on.</source>
-        <translation>
-            <numerusform>已停止：已验证 %n 项；点“验证其余项目”继续。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+33"/>
+        <location line="+63"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>

@@ -80,7 +80,7 @@ class QueuePage(Settling, QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(lambda: self._job and self._job.cancel())
-        self.check_button = QPushButton(self.tr("Check the rest"))
+        self.check_button = QPushButton()  # its text counts the items (_selected)
         self.check_button.setToolTip(
             self.tr("Check the items not checked yet, and again those that could not be checked")
         )
@@ -186,7 +186,7 @@ class QueuePage(Settling, QWidget):
                 settled = self.tr("waiting")
             cells = (row.person_id, Path(row.image).name, machine,
                      score_text(row),
-                     settled, row.comment or row.error)  # fmt: skip
+                     settled, " — ".join(t for t in (row.error, row.comment) if t))  # fmt: skip
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(row.image if c == 1 else text)
@@ -233,9 +233,15 @@ class QueuePage(Settling, QWidget):
         self.summary_button.setEnabled(self.queue.results_path.exists())
         self.new_button.setEnabled(self._job is None)  # not under a check writing to it
         # not checked yet, or not checkable then (the person may be enrolled since)
-        unchecked = any(not r.decision and not r.settled for r in self.rows)
-        self.check_button.setVisible(unchecked)
-        self.check_button.setEnabled(unchecked and self._job is None)
+        left = [r for r in self.rows if not r.decision and not r.settled]
+        failed = sum(bool(r.error) for r in left)
+        self.check_button.setText(
+            self.tr("Check %n item(s) again", "", failed)
+            if failed == len(left)
+            else self.tr("Check %n item(s)", "", len(left))
+        )
+        self.check_button.setVisible(bool(left))
+        self.check_button.setEnabled(bool(left) and self._job is None)
 
     # ------------------------------------------------------------ adding and checking
 
@@ -322,7 +328,7 @@ class QueuePage(Settling, QWidget):
             if summary is not None and summary.cancelled:
                 self.hint.setText(
                     self.tr(
-                        "Stopped: %n item(s) checked; “Check the rest” goes on.",
+                        "Stopped: %n item(s) checked; “Check” goes on with the rest.",
                         "",
                         summary.checked,
                     )

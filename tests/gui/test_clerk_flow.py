@@ -1180,6 +1180,8 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert "nobody" in queue.rows[4].error and "5 items in the queue; 5 waiting" in (
         queue.hint.text()
     )  # the one that could not be checked waits for a clerk too
+    # the button to check again says what it is about: the one that could not be checked
+    assert queue.check_button.text() == "Check 1 item again" and not queue.check_button.isHidden()
     queue.filter.setCurrentIndex(queue.filter.findData("clerk"))
     assert len(queue.shown) == 5 and queue.table.rowCount() == 5
     window.nav.setCurrentRow(window.pages.indexOf(queue))
@@ -1229,6 +1231,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert len(queue.shown) == 2
     entry = window.store.audit_entries("nobody")[-1]
     assert entry.details["machine"] == "error" and entry.details["decision"] == "reject"
+    assert queue.check_button.isHidden()  # nothing left to check: the last one is decided
 
     again = QueuePage(window.engine, window.store)  # as after a restart
     assert [r.settled for r in again.rows] == ["accept", "confirm", "", "", "reject"]
@@ -1236,6 +1239,9 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
 
     first = queue.rows[0]
     queue.filter.setCurrentIndex(queue.filter.findData("all"))
+    nobody = [r for r, row in enumerate(queue.shown) if row.person_id == "nobody"][0]
+    said = queue.table.item(nobody, 5).text()  # why it could not be checked, and the comment
+    assert said.startswith(queue.shown[nobody].error) and said.endswith(" — not our customer")
     queue.open_item(0)
     wait_idle(qtbot, window.engine)
     verify = window.verify_page
