@@ -3186,7 +3186,7 @@ enrolled {at} by {who}</source>
         <translation>（更改 {change}，由 {who} 提出）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>accepted</source>
         <translation>接受</translation>
     </message>
@@ -3201,7 +3201,12 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>could not check</source>
+        <translation>无法验证</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>the way it was written decided</source>
         <translation>由书写方式决定</translation>
     </message>
@@ -3238,7 +3243,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%n reference(s), model {model}</source>
         <translation>
             <numerusform>%n 个参考签名，模型 {model}</numerusform>

@@ -94,15 +94,21 @@ def _figure(value) -> str:
     return f"{value:.4f}" if isinstance(value, int | float) else str(value)
 
 
+def _decision_word(decision) -> str:
+    """A recorded decision (the machine's or a clerk's) in words."""
+    words = {
+        "accept": translate("audit", "accepted"),
+        "review": translate("audit", "sent to review"),
+        "reject": translate("audit", "rejected"),
+        "error": translate("audit", "could not check"),
+    }
+    return words.get(decision, str(decision))
+
+
 def _details_text(entry: AuditEntry) -> str:
     d = entry.details
     if entry.action == "verify":
-        words = {
-            "accept": translate("audit", "accepted"),
-            "review": translate("audit", "sent to review"),
-            "reject": translate("audit", "rejected"),
-        }
-        decision = words.get(d.get("decision"), d.get("decision"))
+        decision = _decision_word(d.get("decision"))
         file = Path(str(d.get("file", ""))).name  # a batch records the whole path
         score = f"{100 * d['score']:.0f} %" if isinstance(d.get("score"), int | float) else "?"
         pen = d.get("pen") if isinstance(d.get("pen"), dict) else None
@@ -139,8 +145,11 @@ def _details_text(entry: AuditEntry) -> str:
     if entry.action == "set_thresholds":
         return _band_text(d)
     if entry.action == "settle":
+        machine = _decision_word(d.get("machine"))
+        if d.get("reason"):
+            machine += f" ({d['reason']})"
         text = translate("audit", "{machine} → {decision}: “{file}”").format(
-            machine=d.get("machine"), decision=d.get("decision"), file=d.get("file", "")
+            machine=machine, decision=_decision_word(d.get("decision")), file=d.get("file", "")
         )
         return text + (" — " + d["comment"] if d.get("comment") else "")
     if entry.action == "remove_reference":

@@ -219,6 +219,7 @@ class DeskQueue:
                 "decision": row.decision if settlement == "confirm" else settlement,
                 "comment": comment.strip(),
                 "verification": row.audit_id,
+                **({"reason": row.error} if row.error else {}),  # why it could not be checked
             },
         )
         append_rows(

@@ -91,6 +91,17 @@ def test_a_clerk_settles_review_and_reject_items_with_an_audit_row(service, tmp_
     assert check_settlement(rejected, "reject", "") == "confirm"
     queue.settle(service, unknown, "reject", "not our customer")
     assert not DeskQueue(service.store.path).rows()[4].needs_clerk
+    # the log says why the machine could not check it, in words (it read "error → reject")
+    from sigverify.core.audit_view import summary
+
+    entry = service.store.audit_entries("P9")[-1]
+    assert entry.details["reason"] == unknown.error and "P9" in unknown.error
+    assert summary(entry) == (
+        f"could not check ({unknown.error}) → rejected: “w1_g8.png” — not our customer"
+    )
+    assert summary(service.store.audit_entry(audit_id)) == (
+        "rejected → accepted: “w1_f1.png” — called the customer"
+    )
     refs = [SignatureInput.from_path(signature_file(tmp_path / "r9", 1, i)) for i in range(3)]
     service.enroll("P9", refs, accept_outliers=True)
     assert queue.check(service).checked == 0  # settled by a clerk: not checked again
