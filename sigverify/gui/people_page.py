@@ -184,9 +184,12 @@ class PeoplePage(EnrolmentFlow, QWidget):
                 move_focus(self.details.id_edit, keyboard=True)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        """Back from the Thresholds page: the person's own thresholds as they are now (the
-        name and note typed are left as they are)."""
+        """Back from another page: the people as the store has them now (enrolled at the
+        command line or another desk meanwhile: the list stayed as it was, seen in a real
+        window), and the person's own thresholds as they are now (the name and note typed
+        are left as they are)."""
         super().showEvent(event)
+        self.refresh()
         if self.person_id is not None:
             # (deleted elsewhere: said when the clerk acts on them)
             with contextlib.suppress(NotFoundError):

@@ -1485,6 +1485,27 @@ def test_no_preset_without_skilled_forgeries(qtbot, window):
     assert page.accept.isEnabled() and not page.preset.isEnabled()
 
 
+def test_the_people_list_shows_changes_made_elsewhere_when_it_is_shown_again(qtbot, two_people):
+    """Seen in a real window: a person enrolled at the command line meanwhile was missing
+    from the list after going to another page and back."""
+    from sigverify.core.store import Store
+
+    window = two_people
+    people = window.people_page
+    window.go_to_page(window.pages.indexOf(people))
+    people.people.setCurrentRow(0)
+    chosen = people.person_id
+    window.go_to_page(window.pages.indexOf(window.queue_page))
+    with Store(window.store.path) as elsewhere:  # the command line, or another desk
+        elsewhere.update_person("c-2", "Carla Two", "", "desk 2")
+    labels = [people.people.item(i).text() for i in range(people.people.count())]
+    assert not any("Carla Two" in text for text in labels)  # not shown yet
+    window.go_to_page(window.pages.indexOf(people))
+    labels = [people.people.item(i).text() for i in range(people.people.count())]
+    assert any(text.startswith("Carla Two — c-2") for text in labels)
+    assert people.person_id == chosen  # still the person chosen before
+
+
 def test_ctrl_o_on_the_queue_page_adds_a_folder(qtbot, window, monkeypatch):
     queue = window.queue_page
     asked = []
