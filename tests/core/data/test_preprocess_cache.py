@@ -142,19 +142,26 @@ def test_an_entry_of_an_earlier_pipeline_version_is_not_served(tmp_path, monkeyp
     assert np.array_equal(PreprocessCache(CONFIG).cached(path, Counting(image)), image)
 
 
+def _pack_script():
+    """scripts/pack_cache.py, which is no module of the package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pack_cache", "scripts/pack_cache.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script
+
+
 def test_a_pen_folder_packed_and_unpacked_trains_from_placeholders(tmp_path, monkeypatch):
     """scripts/pack_cache.py carries drawn pen recordings to a machine without them: the
     SVC2004 placeholders keep their first line, so they are still read as recordings."""
-    import importlib.util
     import shutil
     from argparse import Namespace
 
     from sigverify.core.data.datasets import read_dataset
     from tests.conftest import write_pen_dataset
 
-    spec = importlib.util.spec_from_file_location("pack_cache", "scripts/pack_cache.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = _pack_script()
     root = write_pen_dataset(tmp_path / "pen", [1, 2], genuine=3, forged=1)
     (root / "README.txt").write_text("Recorded on a tablet.\n")  # not a recording
     config = PreprocessConfig(height=150, width=220, stroke_width=2.5)
@@ -178,7 +185,6 @@ def test_a_second_configuration_packed_as_a_difference_unpacks_to_its_own_images
 ):
     """``pack --base``: the same files prepared another way are stored as their difference
     from the first pack, and come out on the other machine as they were prepared here."""
-    import importlib.util
     import lzma
     import shutil
     from argparse import Namespace
@@ -186,9 +192,7 @@ def test_a_second_configuration_packed_as_a_difference_unpacks_to_its_own_images
     from sigverify.core.data.datasets import read_dataset
     from tests.conftest import write_pen_dataset
 
-    spec = importlib.util.spec_from_file_location("pack_cache", "scripts/pack_cache.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = _pack_script()
     root = write_pen_dataset(tmp_path / "pen", [1, 2], genuine=3, forged=1)
     thin, thick = (PreprocessConfig(height=150, width=220, stroke_width=w) for w in (2.5, 4.0))
     monkeypatch.setenv("SIGVERIFY_HOME", str(tmp_path / "here"))
