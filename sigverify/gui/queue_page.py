@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +33,7 @@ from sigverify.core.report import COLOURS
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open, ask_save
+from sigverify.gui.keyboard import move_focus
 from sigverify.gui.queue_settling import Settling, score_text
 from sigverify.gui.widgets import choice_table, file_filter
 from sigverify.gui.workers import Engine
@@ -325,6 +327,10 @@ class QueuePage(Settling, QWidget):
             self.reload()
             if self.selected_row() is None and self.shown:  # the first one to look at
                 self.table.selectRow(self._next_waiting(0))
+            # from the button that added the items, on to the list (it took 6 Tabs, seen)
+            top = (self.add_folder_button, self.add_list_button, self.check_button)
+            if self.shown and QApplication.focusWidget() in top:
+                move_focus(self.table)
             if summary is not None and summary.cancelled:
                 self.hint.setText(
                     self.tr(

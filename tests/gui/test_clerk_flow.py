@@ -1518,6 +1518,23 @@ def test_ctrl_o_on_the_queue_page_adds_a_folder(qtbot, window, monkeypatch):
     qtbot.waitUntil(lambda: asked == [()])
 
 
+def test_a_folder_added_from_the_keyboard_leaves_the_keys_on_the_list(qtbot, two_people, tmp_path):
+    """Seen in a real window: after Ctrl+O and the check, the focus stayed on Add a folder,
+    six Tabs away from the items."""
+    window = two_people
+    queue = window.queue_page
+    signature_file(tmp_path / "inbox" / "c-1", 1, 7)
+    signature_file(tmp_path / "inbox" / "nobody", 1, 8)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.go_to_page(window.pages.indexOf(queue))
+    qtbot.waitUntil(lambda: queue.add_folder_button.hasFocus())
+    queue.add_source(str(tmp_path / "inbox"))
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: queue.table.hasFocus())
+    assert queue.selected_row() is not None and queue.selected_row().needs_clerk
+
+
 def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, tmp_path):
     """Seen in a real window: after recording, choosing the next person left the previous
     person's ACCEPT on screen beside the new name, with its report still offered."""
