@@ -33,7 +33,12 @@ from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_save
-from sigverify.gui.keyboard import ReadRowByRow, clear_on_escape, frame_when_focused
+from sigverify.gui.keyboard import (
+    ReadRowByRow,
+    clear_on_escape,
+    down_into,
+    frame_when_focused,
+)
 from sigverify.gui.widgets import file_filter, local_time
 from sigverify.gui.workers import Engine
 
@@ -151,6 +156,8 @@ class AuditPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open_highlighted)  # a double-click, Enter
+        down_into(self.person, self.table)  # the entries were six Tabs away (seen)
+        down_into(self.operator, self.table)
 
         self.count = QLabel()
         self.chain = QLabel()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,7 +24,13 @@ from sigverify.core.verification_results import (
 )
 from sigverify.gui import dialogs
 from sigverify.gui.enrolment_flow import EnrolmentFlow
-from sigverify.gui.keyboard import clear_on_escape, frame_when_focused, mark_primary, move_focus
+from sigverify.gui.keyboard import (
+    clear_on_escape,
+    down_into,
+    frame_when_focused,
+    mark_primary,
+    move_focus,
+)
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.person_details import PersonDetails
 from sigverify.gui.references_panel import ReferencesPanel
@@ -71,9 +77,9 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.first_field = self.search
         self.search_field = self.search  # Ctrl+F
         clear_on_escape(self.search)
-        self.search.installEventFilter(self)  # Down: into the list (Tab only, before)
         self.search.returnPressed.connect(self.open_search)
         self.people = PeopleList()
+        down_into(self.search, self.people)
         self.people.setSpacing(3)  # one person's two lines apart from the next one's
         frame_when_focused(self.people)  # empty, it showed nothing when Tab reached it (seen)
         self.people.currentItemChanged.connect(self._person_chosen)
@@ -153,19 +159,6 @@ class PeoplePage(EnrolmentFlow, QWidget):
             if person.id == keep:
                 self.people.setCurrentItem(item)
         self.people.blockSignals(False)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down
-            and self.people.count()
-        ):
-            self.people.setFocus()
-            if self.people.currentItem() is None:
-                self.people.setCurrentRow(0)  # the first one found, as if clicked
-            return True
-        return super().eventFilter(watched, event)
 
     def open_search(self) -> None:
         """Enter in the search: the people found (the first one chosen), or, when nobody

@@ -1109,6 +1109,31 @@ def test_no_report_for_a_stale_result(qtbot, two_people, tmp_path):
     assert not (tmp_path / "wrong.pdf").exists() and verifications(window, "c-1") == []
 
 
+def test_down_in_a_search_or_filter_goes_to_what_it_found(qtbot, two_people):
+    """Seen in a real window: the audit entries were six Tabs away from the filters. Down
+    does what it does in the People search."""
+    window = two_people
+    window.activateWindow()
+    qtbot.waitActive(window)
+    people = window.people_page
+    window.go_to_page(window.pages.indexOf(people))
+    qtbot.waitUntil(people.search.hasFocus)
+    qtbot.keyClicks(people.search, "c-2")
+    qtbot.keyClick(people.search, Qt.Key.Key_Down)
+    qtbot.waitUntil(people.people.hasFocus)
+    assert people.person_id == "c-2"  # the first one found, chosen as if clicked
+    audit = open_audit_page(qtbot, window)
+    audit.person.setFocus()
+    qtbot.keyClicks(audit.person, "c-2")
+    qtbot.keyClick(audit.person, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: audit.table.hasFocus())
+    assert audit.table.currentIndex().row() == 0 and audit.shown[0].person_id == "c-2"
+    audit.person.setText("nobody")  # nothing found: the keys stay in the filter
+    audit.person.setFocus()
+    qtbot.keyClick(audit.person, Qt.Key.Key_Down)
+    assert audit.person.hasFocus()
+
+
 def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     qtbot, two_people, dialogs, tmp_path
 ):
