@@ -224,14 +224,25 @@ def widget_shortcut(widget: QWidget, key, slot) -> None:
 def down_into(field: QLineEdit, view) -> None:
     """Down in ``field`` (a search or a filter) goes into ``view``, the list of what it
     found, the first row chosen when none is, as if clicked (it took Tab, or six, before);
-    with nothing found the key stays in the field."""
+    with nothing found the key stays in the field. Escape in ``view`` goes back to the
+    field it was last entered from (the first one given, reached by Tab), its text selected
+    to be typed over (Escape did nothing there: seen in a real window)."""
 
     def go() -> None:
         if view.model().rowCount():
+            view.search_field = field
             move_focus(view, keyboard=True)
             if not view.currentIndex().isValid():
                 view.setCurrentIndex(view.model().index(0, 0))
 
+    if getattr(view, "search_field", None) is None:
+        view.search_field = field
+
+        def back() -> None:
+            move_focus(view.search_field, keyboard=True)
+            view.search_field.selectAll()
+
+        widget_shortcut(view, Qt.Key.Key_Escape, back)
     widget_shortcut(field, Qt.Key.Key_Down, go)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -56,6 +57,22 @@ class PeopleList(QListWidget):
         super().focusInEvent(event)
         self.setCurrentRow(-1)
         self.blockSignals(False)
+
+    #: Said in the empty list: why it is empty and what to do (a search that found nobody
+    #: showed a blank list beside the last person's details: seen in a real window).
+    empty_text = ""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.count() or not self.empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        margin = self.fontMetrics().height()
+        painter.drawText(
+            self.viewport().rect().adjusted(margin, margin, -margin, 0), flags, self.empty_text
+        )
 
 
 class PeoplePage(EnrolmentFlow, QWidget):
@@ -159,6 +176,15 @@ class PeoplePage(EnrolmentFlow, QWidget):
             if person.id == keep:
                 self.people.setCurrentItem(item)
         self.people.blockSignals(False)
+        typed = self.search.text().strip()
+        self.people.empty_text = (
+            self.tr(
+                "Nobody found for “{text}”.\nPress Enter to enrol “{text}” as a new person."
+            ).format(text=typed)
+            if typed
+            else self.tr("Nobody is enrolled yet.\nPress Ctrl+N to enrol the first person.")
+        )
+        self.people.viewport().update()
 
     def open_search(self) -> None:
         """Enter in the search: the people found (the first one chosen), or, when nobody

@@ -1134,6 +1134,63 @@ def test_down_in_a_search_or_filter_goes_to_what_it_found(qtbot, two_people):
     assert audit.person.hasFocus()
 
 
+def test_escape_in_what_a_search_found_goes_back_to_the_search(qtbot, two_people):
+    """Seen in a real window: Escape in the People list did nothing. It goes back to the
+    filter the list was entered from, its text selected to be typed over."""
+    window = two_people
+    window.activateWindow()
+    qtbot.waitActive(window)
+    people = window.people_page
+    window.go_to_page(window.pages.indexOf(people))
+    qtbot.waitUntil(people.search.hasFocus)
+    qtbot.keyClicks(people.search, "c-")
+    qtbot.keyClick(people.search, Qt.Key.Key_Down)
+    qtbot.waitUntil(people.people.hasFocus)
+    chosen = people.person_id
+    qtbot.keyClick(people.people, Qt.Key.Key_Escape)
+    qtbot.waitUntil(people.search.hasFocus)
+    assert people.search.selectedText() == "c-" and people.person_id == chosen is not None
+    audit = open_audit_page(qtbot, window)
+    audit.operator.setFocus()
+    qtbot.keyClick(audit.operator, Qt.Key.Key_Down)  # no filter: every entry
+    qtbot.waitUntil(lambda: audit.table.hasFocus())
+    qtbot.keyClick(audit.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(audit.operator.hasFocus)  # the one it came from, not the first filter
+    audit.person.setFocus()
+    qtbot.keyClick(audit.person, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: audit.table.hasFocus())
+    qtbot.keyClick(audit.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(audit.person.hasFocus)
+
+
+def test_an_empty_people_list_says_why_and_what_to_do(qtbot, two_people, tmp_path):
+    """Seen in a real window: a search that found nobody showed a blank list beside the
+    last person's details, which looked like the search had not run."""
+    people = two_people.people_page
+    people.people.resize(240, 300)
+
+    def distinct_colours() -> int:
+        image = people.people.viewport().grab().toImage()
+        return len({image.pixel(x, y) for x in range(image.width()) for y in range(0, 60)})
+
+    people.search.setText("zz-9")
+    assert people.people.count() == 0
+    assert people.people.empty_text.startswith("Nobody found for “zz-9”.")
+    assert "Press Enter to enrol “zz-9” as a new person." in people.people.empty_text
+    assert distinct_colours() > 2  # the text is drawn
+    people.people.empty_text = ""
+    assert distinct_colours() == 1  # (without it the list is blank: the check can fail)
+    from sigverify.core.store import Store
+    from sigverify.gui.people_page import PeoplePage
+
+    with Store(tmp_path / "empty.db") as empty:
+        page = PeoplePage(two_people.engine, empty)
+        qtbot.addWidget(page)
+        assert page.people.count() == 0
+        assert page.people.empty_text.startswith("Nobody is enrolled yet.")
+        page.close()
+
+
 def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     qtbot, two_people, dialogs, tmp_path
 ):
