@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             self._approvals_timer = QTimer(self)
             self._approvals_timer.timeout.connect(self.show_approvals_count)
             self._approvals_timer.start(60_000)
-        engine.busy_changed.connect(self.busy.setVisible)
+        engine.working_changed.connect(self.busy.setVisible)
         engine.model_changed.connect(self._model_changed)
         self.people_page.people_changed.connect(self._people_changed)
         self.people_page.verify_requested.connect(self.verify_person)

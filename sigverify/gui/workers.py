@@ -45,6 +45,7 @@ class Job(QObject):
     _failed = Signal(object, str)
     _progress = Signal(int, int)
     _report = Signal(object)
+    ran = Signal()  # the worker is done with it, before the callbacks (GUI thread)
     finished = Signal()  # after the callbacks ran, success or not (GUI thread)
 
     def __init__(
@@ -87,6 +88,7 @@ class Job(QObject):
     @Slot(object)
     def _deliver_done(self, result) -> None:
         self.result = result
+        self.ran.emit()
         try:
             if self._on_done is not None:
                 self._on_done(result)
@@ -97,6 +99,7 @@ class Job(QObject):
     def _deliver_error(self, error, details) -> None:
         self.error = error
         error.details = details  # the traceback, for the "copy details" button
+        self.ran.emit()
         try:
             if self._on_error is not None:
                 self._on_error(error)
@@ -198,18 +201,22 @@ class _Runner(QObject):
 
 
 class Engine(QObject):
-    """The single worker thread. ``pending`` counts jobs not finished yet."""
+    """The single worker thread. ``pending`` counts jobs not finished yet (their callbacks
+    included); ``running`` those the worker has not finished."""
 
     _submit = Signal(object)
     _close = Signal()
-    busy_changed = Signal(bool)
+    busy_changed = Signal(bool)  # pending jobs or none
+    #: The worker is running jobs or not, for the busy bar: it showed while a job's error
+    #: message was open, as if work still went on (seen in a real window).
+    working_changed = Signal(bool)
     model_changed = Signal(object)  # ModelInfo
     pen_model_changed = Signal(object)  # ModelInfo of the pen model just activated
 
     def __init__(self, store_path: Path | None = None, threads: int = 2, parent=None):
         super().__init__(parent)
         self.model: ModelInfo | None = None
-        self.pending = 0
+        self.pending = self.running = 0
         self.closed = False  # shut down: no more jobs run
         self._jobs: set[Job] = set()
         self._thread = QThread()
@@ -231,8 +238,12 @@ class Engine(QObject):
         job = Job(fn, on_done, on_error, on_progress, on_report)
         self._jobs.add(job)
         self.pending += 1
+        self.running += 1
         if self.pending == 1:
             self.busy_changed.emit(True)
+        if self.running == 1:
+            self.working_changed.emit(True)
+        job.ran.connect(self._ran)
         job.finished.connect(lambda: self._finished(job))
         self._submit.emit(job)
         return job
@@ -252,6 +263,11 @@ class Engine(QObject):
                 QTimer.singleShot(0, self, callback)
 
         self.busy_changed.connect(fire)
+
+    def _ran(self) -> None:
+        self.running -= 1
+        if self.running == 0:
+            self.working_changed.emit(False)
 
     def _finished(self, job: Job) -> None:
         self._jobs.discard(job)

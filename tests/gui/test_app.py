@@ -1774,3 +1774,31 @@ def test_show_where_they_differ_stays_put_when_the_legend_takes_two_lines(qtbot,
         panel.legend.setText(" ".join(["differs (red: most, and the model's distance)"] * 4))
         qtbot.waitUntil(lambda: panel.legend.height() > 2 * box.height())
         assert box.mapTo(panel, box.rect().topLeft()).y() == one_line
+
+
+def test_the_busy_bar_shows_only_while_the_worker_runs(qtbot, window):
+    """Seen in a real window: the busy bar went on moving while a job's error message was
+    open, as if work still went on. It shows while the worker runs a job and stops before
+    the job's answer is shown; a job that answer submits shows it again."""
+    import threading
+
+    from sigverify.core.errors import SigverifyError
+
+    engine, busy = window.engine, window.busy
+    release, seen = threading.Event(), []
+
+    def slow(context, job):
+        release.wait(10)
+        raise SigverifyError("The file could not be read.")
+
+    def answered(error):
+        seen.append(("error", busy.isVisible(), engine.pending))
+        engine.submit(lambda context, job: release.wait(10), lambda _: seen.append("next"))
+        seen.append(("resubmitted", busy.isVisible()))
+
+    engine.submit(slow, on_error=answered)
+    qtbot.waitUntil(busy.isVisible)  # running
+    release.set()
+    wait_idle(qtbot, engine)
+    assert seen == [("error", False, 1), ("resubmitted", True), "next"]
+    assert not busy.isVisible() and engine.running == 0
