@@ -88,7 +88,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+114"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+119"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -99,12 +99,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-74"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>到</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Check the log</source>
         <translation>检查日志</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-296"/>
+        <location line="-298"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -1624,19 +1624,19 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+68"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+91"/>
         <source>Search by id or name…</source>
-        <extracomment>A signature to check against this person (id): the Verify page takes them.</extracomment>
+        <extracomment>Said in the empty list: why it is empty and what to do (a search that found nobody showed a blank list beside the last person&apos;s details: seen in a real window). A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+198"/>
+        <location line="+197"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-195"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1646,7 +1646,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+168"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1661,7 +1661,21 @@ Click to open another store at the next start</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-87"/>
+        <source>Nobody found for “{text}”.
+Press Enter to enrol “{text}” as a new person.</source>
+        <translation>没有找到“{text}”。
+按 Enter 将“{text}”登记为新人员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody is enrolled yet.
+Press Ctrl+N to enrol the first person.</source>
+        <translation>还没有登记任何人员。
+按 Ctrl+N 登记第一位人员。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>New person not enrolled</source>
         <translation>新人员尚未登记</translation>
     </message>
@@ -1708,7 +1722,7 @@ Click to open another store at the next start</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-206"/>
+        <location line="-205"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1717,7 +1731,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+107"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1846,7 +1860,7 @@ Click to open another store at the next start</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+67"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+69"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -2030,7 +2044,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+94"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
@@ -2044,7 +2058,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-131"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -2090,7 +2104,7 @@ Click to open another store at the next start</source>
         </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
