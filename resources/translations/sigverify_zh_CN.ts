@@ -2913,7 +2913,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+54"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+57"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2989,7 +2989,7 @@ enrolled {at} by {who}</source>
         <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -3039,12 +3039,7 @@ enrolled {at} by {who}</source>
         <translation>已验证：结果在右侧。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>This signature was checked against {before}. To check {person}, drop, open or paste their signature; Verify (Ctrl+Enter) checks this one against {person}.</source>
-        <translation>这个签名已与 {before} 核对过。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会将这个签名与 {person} 核对。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+24"/>
         <source>Ready: press Verify (Ctrl+Enter). This is a photo of a whole sheet: to pick the signature out of it, use Crop from page… (Ctrl+Shift+O).</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。这是整张纸的照片：如需从中选出签名，请使用“从页面裁剪…”（Ctrl+Shift+O）。</translation>
     </message>
@@ -3054,7 +3049,22 @@ enrolled {at} by {who}</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <source>Another person&apos;s signature?</source>
+        <translation>是另一个人的签名吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This signature was opened or checked for {before}. Check it against {person}?</source>
+        <translation>这个签名是为 {before} 打开或核对的。要将它与 {person} 核对吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Check against {person}</source>
+        <translation>与 {person} 核对(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>A photo of a whole sheet</source>
         <translation>整页照片</translation>
     </message>
@@ -3079,7 +3089,17 @@ enrolled {at} by {who}</source>
         <translation>验证 {person}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-45"/>
+        <source>This signature was checked against {before}. To check {person}, drop, open or paste their signature; Verify (Ctrl+Enter) asks before checking this one against {person}.</source>
+        <translation>这个签名已与 {before} 核对过。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This signature was opened while {before} was chosen. To check {person}, drop, open or paste their signature; Verify (Ctrl+Enter) asks before checking this one against {person}.</source>
+        <translation>这个签名是在选中 {before} 时打开的。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>

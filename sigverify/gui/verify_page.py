@@ -38,6 +38,9 @@ class VerifyPage(ReportActions, QWidget):
         self.engine, self.store = engine, store
         self.query = None  # SignatureInput
         self.query_is_sheet_photo = False  # a photographed sheet, not a cut-out signature
+        # whose the signature is taken to be: the person chosen when it was opened, then the
+        # one it was checked against (None: opened with nobody chosen)
+        self.query_person: str | None = None
         self.result = None  # VerificationResult
         self.result_query = None  # the SignatureInput that result was computed for
         self.recorded = False
@@ -202,6 +205,7 @@ class VerifyPage(ReportActions, QWidget):
         if not self.settle_unrecorded(self.tr("opening the next signature")):
             return
         self.query = signatures[0]
+        self.query_person = self.person_id()
         pixmap = bytes_to_pixmap(self.query.data)
         self.query_view.set_pixmap(pixmap)
         # a photo of a whole sheet is read as it is; the clerk may rather pick the signature
@@ -291,9 +295,19 @@ class VerifyPage(ReportActions, QWidget):
             self.hint.setText(
                 self.tr(
                     "This signature was checked against {before}. To check {person}, drop, "
-                    "open or paste their signature; Verify (Ctrl+Enter) checks this one "
-                    "against {person}."
+                    "open or paste their signature; Verify (Ctrl+Enter) asks before checking "
+                    "this one against {person}."
                 ).format(before=self.result.person_id, person=self.person_id())
+            )
+        elif self.query_person not in (None, self.person_id()):
+            # opened for someone else, and the clerk went on to the next person (seen in a
+            # real window: People, Alt+V, and the last customer's signature was "Ready")
+            self.hint.setText(
+                self.tr(
+                    "This signature was opened while {before} was chosen. To check {person}, "
+                    "drop, open or paste their signature; Verify (Ctrl+Enter) asks before "
+                    "checking this one against {person}."
+                ).format(before=self.query_person, person=self.person_id())
             )
         elif self.query_is_sheet_photo:
             self.hint.setText(
@@ -312,6 +326,17 @@ class VerifyPage(ReportActions, QWidget):
         if person_id is None or query is None or self.engine.model is None:
             self._changed()
             return
+        if self.query_person not in (None, person_id):  # (asked first: a "record it" reruns this)
+            if not dialogs.ask(
+                self,
+                self.tr("Another person's signature?"),
+                self.tr(
+                    "This signature was opened or checked for {before}. Check it against {person}?"
+                ).format(before=self.query_person, person=person_id),
+                self.tr("&Check against {person}").format(person=person_id),
+            ):
+                return
+            self.query_person = person_id
         # another person's (or signature's) unrecorded result is not replaced unasked
         if self.has_unrecorded_result() and not self.result_is_current():
             before = self.tr("checking {person}").format(person=person_id)
@@ -334,6 +359,7 @@ class VerifyPage(ReportActions, QWidget):
             if choice == 0:
                 self.drop_area.crop()
                 return
+        self.query_person = person_id
         self.verify_button.setEnabled(False)
         self.hint.setText(self.tr("Checking…"))
 

@@ -92,6 +92,57 @@ def test_verify_a_signature_on_the_people_page_takes_that_person(qtbot, two_peop
     assert page.result.person_id == "c-2"
 
 
+def test_a_signature_opened_for_one_person_is_not_checked_against_the_next_unasked(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: a signature opened on the Verify page for one customer, then
+    People, the next customer, Alt+V: the old signature said "Ready" and was checked and
+    recorded under the next customer. Now the page says whose it was, and Verify asks."""
+    window = two_people
+    page = window.verify_page
+    page.choose_person("c-1")
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
+    assert page.hint.text() == "Ready: press Verify (Ctrl+Enter)."
+    people = window.people_page
+    window.go_to_page(window.pages.indexOf(people))
+    people.show_person("c-2")
+    people.details.verify_button.click()
+    assert page.person_id() == "c-2" and page.query is not None
+    assert page.hint.text() == (
+        "This signature was opened while c-1 was chosen. To check c-2, drop, open or paste "
+        "their signature; Verify (Ctrl+Enter) asks before checking this one against c-2."
+    )
+    dialogs.answer = False  # Cancel: nothing checked, nothing recorded
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.questions == [
+        "This signature was opened or checked for c-1. Check it against c-2?"
+    ]
+    assert page.result is None and verifications(window, "c-2") == []
+
+    def whose() -> list[str]:  # (the other questions: record the last result first)
+        return [q for q in dialogs.questions if q.startswith("This signature was opened")]
+
+    dialogs.answer = True  # the clerk means it: asked once, then checked against c-2
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    assert page.result.person_id == "c-2" and len(whose()) == 2
+    page.verify()  # again, now c-2's: no question
+    wait_idle(qtbot, window.engine)
+    assert len(whose()) == 2
+    page.drop_area.add_paths([signature_file(tmp_path, 2, 8)])  # opened for c-2 itself
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    assert len(whose()) == 2 and page.result.person_id == "c-2"
+    page.choose_person("c-1")  # opened with nobody chosen: no question either
+    page.person.setEditText("")
+    page.drop_area.add_paths([signature_file(tmp_path, 1, 8)])
+    page.choose_person("c-1")
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    assert len(whose()) == 2 and page.result.person_id == "c-1"
+
+
 def test_the_result_names_the_file_and_whose_references_it_used(qtbot, two_people, tmp_path):
     window = two_people
     window.store.update_person("c-2", "Ana <Lima>", "", "test")
@@ -1632,7 +1683,7 @@ def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, 
     assert not page.record_button.isEnabled()
     assert page.hint.text() == (  # not "Ready": the signature on screen is c-1's
         "This signature was checked against c-1. To check c-2, drop, open or paste their "
-        "signature; Verify (Ctrl+Enter) checks this one against c-2."
+        "signature; Verify (Ctrl+Enter) asks before checking this one against c-2."
     )
     page.choose_person("c-1")  # back: it is the recorded result again, with its report
     assert page.hint.text() == "Checked: the answer is on the right."
@@ -1657,7 +1708,8 @@ def test_verifying_another_person_asks_about_the_unrecorded_result(
     page.verify()
     wait_idle(qtbot, window.engine)
     wait_idle(qtbot, window.engine)  # recording first, then the check it was waiting for
-    questions = dialogs.questions[asked:]
+    whose, *questions = dialogs.questions[asked:]  # the same signature, another person
+    assert whose == "This signature was opened or checked for c-1. Check it against c-2?"
     assert len(questions) == 1 and "The result for c-1" in questions[0]
     if choice is None:  # cancelled: the old result stays, nothing written
         assert page.result is first and verifications(window, "c-1") == []
@@ -1671,7 +1723,7 @@ def test_verifying_another_person_asks_about_the_unrecorded_result(
     # the same check again, with the new result current: no question
     page.verify()
     wait_idle(qtbot, window.engine)
-    assert len(dialogs.questions) == asked + 1
+    assert len(dialogs.questions) == asked + 2
 
 
 def test_a_photo_of_a_whole_sheet_opened_as_a_signature_points_to_crop_from_page(
