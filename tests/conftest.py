@@ -85,6 +85,25 @@ def tiny_model_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def smaller_model_dir(tiny_model_dir, tmp_path_factory):
+    """The tiny model's network reading 40 x 60 images (it pools to a fixed grid), named
+    "smaller": another model whose prepared images are not the tiny model's size."""
+    import shutil
+
+    from sigverify.core.model.card import read_card, write_card
+    from sigverify.core.model.export import export_onnx
+
+    copy = tmp_path_factory.mktemp("models") / "smaller"
+    shutil.copytree(tiny_model_dir, copy)
+    card = read_card(copy)
+    card.name = "smaller"
+    card.preprocess = {**card.preprocess, "height": 40, "width": 60}
+    write_card(card, copy)
+    export_onnx(copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
 def stroke_model_dir(tiny_model_dir, tmp_path_factory):
     """The tiny model with a stroke check on its card (chosen by hand, not fitted)."""
     import shutil

@@ -293,7 +293,7 @@
 <context>
     <name>ComparisonPanel</name>
     <message>
-        <location filename="../../sigverify/gui/comparison_panel.py" line="+42"/>
+        <location filename="../../sigverify/gui/comparison_panel.py" line="+45"/>
         <source>Side by side</source>
         <translation>并排对比</translation>
     </message>
@@ -358,12 +358,22 @@
         <translation>对比对象</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Each reference&apos;s distance to the checked signature, on the same scale as the score and the thresholds</source>
         <translation>各参考签名与被验证签名之间的距离，与分数和阈值采用相同的刻度</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+29"/>
+        <source>Preparing the reference as the model sees it…</source>
+        <translation>正在按模型所见准备参考签名…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This result was made with another model: check the signature again to overlay it on its references.</source>
+        <translation>此结果由另一个模型得出：请重新验证该签名，才能将它与参考签名叠加对比。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Working out where they differ…</source>
         <translation>正在找出不同之处…</translation>
     </message>

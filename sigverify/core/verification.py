@@ -31,7 +31,7 @@ import numpy as np
 from sigverify.core.errors import NoInkError, NotFoundError, SigverifyError
 from sigverify.core.explain import Explanation, explain
 from sigverify.core.i18n import translate
-from sigverify.core.imaging.imageio import decode_image, decode_png, encode_png
+from sigverify.core.imaging.imageio import decode_image, encode_png
 from sigverify.core.imaging.preprocessing import preprocess_signature
 from sigverify.core.operators import operator_name
 from sigverify.core.pen_verification import (
@@ -392,15 +392,21 @@ class VerificationService:
             (r for r in result.per_reference if r.reference_id == reference_id), result.nearest
         )
         references = self.references_for_scoring(result.person_id)
-        _, png = self.store.reference_images(chosen.reference_id)
         return explain(
             self.model.embed,
             result.query_pixels,
-            decode_png(png),
+            # as this model sees it: the copy stored at enrolment may be another model's, of
+            # another size (seen in a real window: "sizes differ" after a model switch)
+            self.reference_pixels(chosen.reference_id),
             references.embeddings,
             self.model.card.distance,
             chosen.filename,
         )
+
+    def reference_pixels(self, reference_id: int) -> np.ndarray:
+        """Stored reference ``reference_id`` as this model sees it, prepared from its
+        original image."""
+        return self.prepared.get(reference_id)
 
     def record_verification(self, result: VerificationResult, comment: str = "") -> tuple[int, str]:
         """Write a verification and the operator's comment to the audit log; the row's

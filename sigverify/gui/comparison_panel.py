@@ -23,6 +23,7 @@ from sigverify.core.errors import StoreIntegrityError
 from sigverify.core.explain import heat_overlay
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.store import Store
+from sigverify.gui.dialogs import error_text
 from sigverify.gui.qimages import array_to_qimage, png_to_array, preprocessed_pixmap
 from sigverify.gui.widgets import ZoomView, captioned_row
 
@@ -38,6 +39,8 @@ class ComparisonPanel(QWidget):
         self.result = None
         self.explanation = None  # (result, reference id, Explanation) last worked out
         self._explaining = None  # (result, reference id) being worked out
+        self._prepared = {}  # reference id -> pixels as the active model sees them
+        self._preparing = set()  # reference ids on their way from the worker
         self.compare_tabs = QTabBar()
         self.compare_tabs.addTab(self.tr("Side by side"))
         self.compare_tabs.addTab(self.tr("Overlay"))
@@ -132,6 +135,7 @@ class ComparisonPanel(QWidget):
     def show_result(self, result) -> None:
         """The references of ``result`` to choose from, nearest first (None: empty)."""
         self.result = result
+        self._prepared, self._preparing = {}, set()
         # each result starts whole: at the last one's zoom it showed blank paper, and the
         # greyed slider kept that zoom while no result was shown (seen)
         self.zoom.setValue(100)
@@ -174,9 +178,23 @@ class ComparisonPanel(QWidget):
             self.reference_choice.setToolTip(str(error))
             return
         self.reference_choice.setToolTip(self.choice_tip)
-        reference = png_to_array(png)
         query = self.result.query_pixels
+        reference = self._reference_pixels(reference_id, png_to_array(png))
         self.side_query.set_pixmap(preprocessed_pixmap(query))
+        if reference is None or reference.shape != query.shape:
+            self.side_reference.set_pixmap(
+                None if reference is None else preprocessed_pixmap(reference)
+            )
+            self.overlay_view.set_pixmap(None)
+            self.legend.setText(
+                self.tr("Preparing the reference as the model sees it…")
+                if reference is None
+                else self.tr(
+                    "This result was made with another model: check the signature again to "
+                    "overlay it on its references."
+                )
+            )
+            return
         self.side_reference.set_pixmap(preprocessed_pixmap(reference))
         if not self.show_differences.isChecked():
             self.legend.setText(self.overlay_legend)
@@ -185,6 +203,38 @@ class ComparisonPanel(QWidget):
         self.overlay_view.set_pixmap(
             QPixmap.fromImage(array_to_qimage(overlay_images(query, reference)))
         )
+
+    def _reference_pixels(self, reference_id: int, stored):
+        """The reference as the active model sees it: ``stored``, its copy made at
+        enrolment, when that is the checked signature's size; else prepared again from its
+        original in the worker (None while on its way). After a model switch the stored copy
+        was another model's size, and the overlay failed (seen in a real window)."""
+        if stored.shape == self.result.query_pixels.shape:
+            return stored
+        if reference_id in self._prepared or self.engine is None:
+            return self._prepared.get(reference_id)
+        if reference_id in self._preparing:
+            return None
+        self._preparing.add(reference_id)
+        result = self.result
+
+        def work(context, job):
+            return context.require_service().reference_pixels(reference_id)
+
+        def done(pixels):
+            if self.result is result:
+                self._preparing.discard(reference_id)
+                self._prepared[reference_id] = pixels
+                if self.reference_choice.currentData() == reference_id:
+                    self._show_comparison()
+
+        def failed(error):
+            if self.result is result:
+                self._preparing.discard(reference_id)
+                self.legend.setText(error_text(error)[0])
+
+        self.engine.submit(work, done, failed)
+        return None
 
     def _show_explanation(self, reference_id: int) -> bool:
         """Show the differences from this reference if they are worked out (True), else

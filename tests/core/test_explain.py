@@ -150,6 +150,26 @@ def test_the_service_explains_against_the_nearest_or_a_chosen_reference(service,
         service.explain(bare)
 
 
+def test_a_reference_enrolled_under_a_model_of_another_size_is_explained(
+    service, smaller_model_dir, tmp_path
+):
+    """Seen in a real window: references enrolled under a 100 x 150 model, then the default
+    (150 x 220) active: explaining a check failed with "sizes differ". The reference is
+    prepared from its original as the active model sees it."""
+    from sigverify.core.model.io import load_model
+    from sigverify.core.verification import VerificationService
+
+    smaller = VerificationService(service.store, load_model(smaller_model_dir))
+    query = SignatureInput.from_path(signature_file(tmp_path, 1, 1, forged=True))
+    result = smaller.verify("P1", query, record=False)
+    assert result.query_pixels.shape == (40, 60)
+    _, stored = service.store.reference_images(result.nearest.reference_id)
+    assert cv2.imdecode(np.frombuffer(stored, np.uint8), 0).shape == (48, 72)  # enrolment's
+    explained = smaller.explain(result)
+    assert explained.reference.shape == explained.heat.shape == (40, 60)
+    assert smaller.reference_pixels(result.nearest.reference_id).shape == (40, 60)
+
+
 def test_verify_explain_writes_a_picture_and_refuses_a_bad_path_before_recording(
     tmp_path, tiny_model_dir, capsys
 ):

@@ -657,6 +657,37 @@ def test_model_switch_reembeds_and_can_be_cancelled(qtbot, window, tmp_path, tin
     assert "active" in page.list.currentItem().text() and not page.delete_button.isEnabled()
 
 
+def test_references_enrolled_under_a_model_of_another_size_are_compared_and_explained(
+    qtbot, window, dialogs, tmp_path, smaller_model_dir
+):
+    """Seen in a real window: people enrolled under a 100 x 150 model, then the default
+    (150 x 220) activated: every check of them ended in "Something went wrong" (the overlay's
+    "sizes differ"), the page stuck at "Checking…". The reference is prepared again, as the
+    active model sees it, in the worker."""
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    page = window.models_page
+    page.import_folder(str(copy_model(smaller_model_dir, tmp_path / "smaller", "smaller")))
+    page.activate()
+    wait_idle(qtbot, window.engine)
+    assert window.engine.model.card.name == "smaller"
+    verify = window.verify_page
+    verify.refresh()
+    verify.choose_person("c-1")
+    verify.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
+    verify.verify()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.errors == [] and verify.result.query_pixels.shape == (40, 60)
+    panel = verify.comparison
+    panel.compare_tabs.setCurrentIndex(1)  # overlaid
+    qtbot.waitUntil(lambda: panel.overlay_view._pixmap is not None)
+    assert panel.overlay_view._pixmap.size().toTuple() == (60, 40)
+    assert panel.side_reference._pixmap.size().toTuple() == (60, 40)
+    panel.show_differences.setChecked(True)  # worked out against the prepared reference
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: "differs" in panel.legend.text())
+    assert dialogs.errors == [] and verify.hint.text() == "Checked: the answer is on the right."
+
+
 def test_two_models_of_one_name_are_told_apart_and_one_is_not_imported_twice(
     window, dialogs, tmp_path, tiny_model_dir
 ):
