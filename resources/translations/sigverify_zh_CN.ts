@@ -1641,12 +1641,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+197"/>
+        <location line="+199"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1656,7 +1656,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+170"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1671,7 +1671,7 @@ Click to open another store at the next start</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>Nobody found for “{text}”.
 Press Enter to enrol “{text}” as a new person.</source>
         <translation>没有找到“{text}”。
@@ -1685,7 +1685,7 @@ Press Ctrl+N to enrol the first person.</source>
 按 Ctrl+N 登记第一位人员。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>New person not enrolled</source>
         <translation>新人员尚未登记</translation>
     </message>
@@ -1695,7 +1695,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1732,7 +1732,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-205"/>
+        <location line="-210"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1741,7 +1741,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1751,7 +1751,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1759,7 +1759,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonDetails</name>
     <message>
-        <location filename="../../sigverify/gui/person_details.py" line="+33"/>
+        <location filename="../../sigverify/gui/person_details.py" line="+35"/>
         <source>&amp;Verify a signature</source>
         <extracomment>The name or note was typed in (``edited_now`` tells whether it differs from the stored). &quot;Save name and note&quot; was pressed, or Enter in the name or note with something edited. &quot;Verify a signature&quot; was pressed: check one against this person on the Verify page.</extracomment>
         <translation>验证签名(&amp;V)</translation>
@@ -1800,9 +1800,14 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Own thresholds: accept at or below {accept}, reject above {reject} (the Thresholds page sets them).</source>
         <translation>个人阈值：不高于 {accept} 接受，高于 {reject} 拒绝（在“阈值”页设置）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Own thresholds {accept} / {reject}, set for the model {model}: not used with the active model (the Thresholds page sets them for it).</source>
+        <translation>个人阈值 {accept} / {reject} 是为模型 {model} 设置的：当前模型不使用它们（可在“阈值”页为当前模型设置）。</translation>
     </message>
 </context>
 <context>
@@ -2719,9 +2724,9 @@ enrolled {at} by {who}</source>
         <translation>更改 {change} 正在等待另一位主管批准。</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}).</source>
-        <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}）。</translation>
+        <location line="+26"/>
+        <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with the model {model} only.</source>
+        <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}），仅用于模型 {model}。</translation>
     </message>
 </context>
 <context>
@@ -3631,7 +3636,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/person_card.py" line="+62"/>
+        <location filename="../../sigverify/core/person_card.py" line="+63"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
         <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>
@@ -3678,7 +3683,7 @@ enrolled {at} by {who}</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/schema.py" line="+82"/>
+        <location filename="../../sigverify/core/store/schema.py" line="+86"/>
         <source>Your database account may not do this: the shared store allows it to supervisors only ({error}).</source>
         <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
         <translation>您的数据库账户无权执行此操作：共享存储只允许主管执行（{error}）。</translation>
@@ -3746,12 +3751,12 @@ enrolled {at} by {who}</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
@@ -3766,7 +3771,7 @@ enrolled {at} by {who}</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/approvals.py" line="+97"/>
+        <location filename="../../sigverify/core/store/approvals.py" line="+98"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>
@@ -3801,8 +3806,9 @@ enrolled {at} by {who}</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/records.py" line="+108"/>
+        <location filename="../../sigverify/core/store/records.py" line="+111"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
+        <extracomment>the model id the own thresholds were set for (they apply with that model only); None: none set, or set before sigverify recorded it (they apply with any model)</extracomment>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
@@ -3900,7 +3906,7 @@ enrolled {at} by {who}</source>
         <translation>未安装笔迹模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/thresholds.py" line="+83"/>
+        <location filename="../../sigverify/core/thresholds.py" line="+91"/>
         <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>

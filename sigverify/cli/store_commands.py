@@ -135,6 +135,7 @@ def cmd_people(args: argparse.Namespace) -> int:
                 "references": p.reference_count,
                 "accept_threshold": p.accept_threshold,
                 "reject_threshold": p.reject_threshold,
+                "thresholds_model": p.thresholds_model,
                 "created_at": p.created_at,
             }
             for p in people

@@ -108,19 +108,26 @@ def cmd_thresholds(args: argparse.Namespace) -> int:
                 f"reject {args.reject} (None = the model's)."
             )
         else:
+            from sigverify.core.active_model import active_model_dir
+            from sigverify.core.model.card import read_card
+
+            # for the active model only: a distance means nothing to another
+            model = read_card(active_model_dir(store, getattr(args, "model", None))).model_id
             pending = store.set_person_thresholds(
-                args.person, args.accept, args.reject, operator, preset
+                args.person, args.accept, args.reject, operator, preset, model=model
             )
             person = store.get_person(args.person)
             payload = {
                 "person": person.id,
                 "accept_threshold": person.accept_threshold,
                 "reject_threshold": person.reject_threshold,
+                "model": person.thresholds_model,
                 "preset": preset,
             }
             text = (
                 f"Thresholds for {person.id}: accept {person.accept_threshold}, "
-                f"reject {person.reject_threshold} (None = the model's)."
+                f"reject {person.reject_threshold} (None = the model's)"
+                + (f", used with {model} only." if person.thresholds_model else ".")
             )
     if pending is not None:
         text, payload = pending_text(pending), pending_payload(pending)

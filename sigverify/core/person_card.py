@@ -44,6 +44,7 @@ def export_person(store: Store, person_id: str, out: str | Path) -> Path:
             "note": person.note,
             "accept_threshold": person.accept_threshold,
             "reject_threshold": person.reject_threshold,
+            "thresholds_model": person.thresholds_model,
             "references": entries,
         }
         archive.writestr("person.json", json.dumps(meta, indent=2, ensure_ascii=False))
@@ -176,6 +177,7 @@ def import_person(
                 meta.get("accept_threshold"),
                 meta.get("reject_threshold"),
                 service.operator,
+                model=meta.get("thresholds_model"),  # (None: a card from before it was kept)
             )
     except BaseException:
         service.store.delete_person(person_id, service.operator)  # no half-imported person

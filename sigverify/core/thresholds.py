@@ -51,10 +51,18 @@ def shared_thresholds(store: Store, model_id: str, card: ModelCard) -> Threshold
     return card_thresholds(card)
 
 
-def person_thresholds(person: Person, base: Thresholds) -> Thresholds:
-    """The person's own thresholds where set (a missing reject threshold stays at least the
-    accept one), else ``base``."""
-    if person.accept_threshold is None and person.reject_threshold is None:
+def has_own_thresholds(person: Person, model_id: str) -> bool:
+    """Whether ``person`` has thresholds of their own that apply with the model
+    ``model_id`` (set for it, or set before the model was recorded)."""
+    own = person.accept_threshold is not None or person.reject_threshold is not None
+    return own and person.thresholds_model in (None, model_id)
+
+
+def person_thresholds(person: Person, base: Thresholds, model_id: str) -> Thresholds:
+    """The person's own thresholds where set for the model ``model_id`` (a missing reject
+    threshold stays at least the accept one), else ``base``: a distance means nothing to
+    another model."""
+    if not has_own_thresholds(person, model_id):
         return base
     accept = person.accept_threshold if person.accept_threshold is not None else base.accept
     reject = (

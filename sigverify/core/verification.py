@@ -164,7 +164,7 @@ class VerificationService:
         """The person's own thresholds where set, else the model's (an id or a :class:`Person`)."""
         if isinstance(person, str):
             person = self.store.get_person(person)
-        return person_thresholds(person, self.model_thresholds())
+        return person_thresholds(person, self.model_thresholds(), self.model_id)
 
     def similarity(self, score: float) -> float:
         return card_similarity(self.model.card, score, self.model_thresholds())

@@ -212,7 +212,9 @@ class PeoplePage(EnrolmentFlow, QWidget):
         if self.person_id is not None:
             # (deleted elsewhere: said when the clerk acts on them)
             with contextlib.suppress(NotFoundError):
-                self.details.show_thresholds(self.store.get_person(self.person_id))
+                self.details.show_thresholds(
+                    self.store.get_person(self.person_id), self._model_id()
+                )
 
     def _person_chosen(self, item, previous=None) -> None:
         if item is None:
@@ -311,10 +313,13 @@ class PeoplePage(EnrolmentFlow, QWidget):
             self.refresh()
             return
         self.person_id = person.id
-        self.details.show_person(person)
+        self.details.show_person(person, self._model_id())
         self.delete_button.setEnabled(True)
         self.reference_panel.show_person(person.id)
         self._update_buttons()
+
+    def _model_id(self) -> str | None:
+        return self.engine.model.model_id if self.engine.model is not None else None
 
     # ------------------------------------------------------------ name and note
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.store.records import model_name_in
+
 
 class PersonDetails(QWidget):
     #: The name or note was typed in (``edited_now`` tells whether it differs from the stored).
@@ -80,30 +82,37 @@ class PersonDetails(QWidget):
         self.id_edit.setReadOnly(False)
         self.thresholds.hide()
 
-    def show_person(self, person) -> None:
-        """``person`` (a :class:`~sigverify.core.store.Person`) as stored; the ID fixed."""
+    def show_person(self, person, model_id: str | None) -> None:
+        """``person`` (a :class:`~sigverify.core.store.Person`) as stored; the ID fixed;
+        ``model_id``: the active model's."""
         self.person_id = person.id
         self.id_edit.setText(person.id)
         self.id_edit.setReadOnly(True)
         self.name_edit.setText(person.name)
         self.note_edit.setText(person.note)
         self.mark_saved(person.name, person.note)
-        self.show_thresholds(person)
+        self.show_thresholds(person, model_id)
 
-    def show_thresholds(self, person) -> None:
-        """The person's own thresholds, when they have them."""
+    def show_thresholds(self, person, model_id: str | None) -> None:
+        """The person's own thresholds, when they have them, and whether they are used with
+        the active model (``model_id``): they are set for one model."""
         own = person.accept_threshold is not None or person.reject_threshold is not None
         if own:
             accept, reject = (
                 "—" if value is None else f"{value:.4f}"
                 for value in (person.accept_threshold, person.reject_threshold)
             )
-            self.thresholds.setText(
-                self.tr(
+            if person.thresholds_model in (None, model_id):
+                text = self.tr(
                     "Own thresholds: accept at or below {accept}, reject above {reject} "
                     "(the Thresholds page sets them)."
                 ).format(accept=accept, reject=reject)
-            )
+            else:
+                text = self.tr(
+                    "Own thresholds {accept} / {reject}, set for the model {model}: not used "
+                    "with the active model (the Thresholds page sets them for it)."
+                ).format(accept=accept, reject=reject, model=model_name_in(person.thresholds_model))
+            self.thresholds.setText(text)
         self.thresholds.setVisible(own)
 
     def typed(self) -> tuple[str, str]:

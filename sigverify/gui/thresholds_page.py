@@ -370,18 +370,21 @@ class ThresholdsPage(QWidget):
 
         def work(context, job):  # in the worker, like every store write
             store = context.store
+            model = context.require_service().model_id  # they apply with this model only
             return store.set_person_thresholds(
-                person_id, accept, reject, operator_name(store), preset
+                person_id, accept, reject, operator_name(store), preset, model=model
             )
 
         def done(pending) -> None:
             if pending is not None:
                 self._applied("", pending)
                 return
+            model = self.engine.model.card.name if self.engine.model is not None else ""
             self.applied.setText(
-                self.tr("{id} now has their own thresholds ({accept:.4f} / {reject:.4f}).").format(
-                    id=person_id, accept=accept, reject=reject
-                )
+                self.tr(
+                    "{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with "
+                    "the model {model} only."
+                ).format(id=person_id, accept=accept, reject=reject, model=model)
             )
 
         self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))

@@ -213,6 +213,37 @@ def test_global_thresholds_apply_to_everyone_without_their_own(service, tmp_path
         service.set_global_thresholds(0.5, 0.4)
 
 
+def test_a_persons_own_thresholds_apply_with_the_model_they_were_set_for_only(
+    service, tmp_path, tiny_model_dir
+):
+    """Seen in a real window: thresholds set for a person under one model stayed in force
+    under another, whose distances are ten times smaller, and a forgery was accepted."""
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    query = genuine(tmp_path, 1, 5)[0]
+    other = load_model(tiny_model_dir)
+    other.card.name = "other"
+    second = VerificationService(
+        service.store, load_model(save_model(other.encoder, other.card, tmp_path / "other"))
+    )
+    store = service.store
+    store.set_person_thresholds("c-1", 10.0, 20.0, "manager", model=second.model_id)
+    person = store.get_person("c-1")
+    assert person.thresholds_model == second.model_id
+    assert store.audit_entries()[-1].details == {
+        "accept": 10.0, "reject": 20.0, "model": second.model_id
+    }  # fmt: skip
+    assert second.thresholds_for("c-1").source == "person"
+    assert second.verify("c-1", query, record=False).decision == ACCEPT
+    assert service.thresholds_for("c-1") == card_thresholds(service.model.card)  # not these
+    assert service.verify("c-1", query, record=False).thresholds.source == "model"
+    store.set_person_thresholds("c-1", None, None, "manager", model=second.model_id)
+    assert store.get_person("c-1").thresholds_model is None  # cleared: for no model
+    # set before the model was recorded (stores and person cards of older versions): as then
+    store.set_person_thresholds("c-1", 10.0, 20.0, "manager")
+    assert store.get_person("c-1").thresholds_model is None
+    assert service.thresholds_for("c-1").source == second.thresholds_for("c-1").source == "person"
+
+
 def test_a_result_is_recorded_later_with_a_comment(service, tmp_path):
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
     before = len(service.store.audit_entries())
@@ -373,7 +404,7 @@ def test_cancelled_model_switch_keeps_the_old_model(service, tmp_path, tiny_mode
 
 def test_person_card_round_trip(service, tmp_path, tiny_model_dir):
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2), name="Ana", note="note")
-    service.store.set_person_thresholds("c-1", 0.2, 0.4, "manager")
+    service.store.set_person_thresholds("c-1", 0.2, 0.4, "manager", model=service.model_id)
     card = export_person(service.store, "c-1", tmp_path / "c-1.zip")
     with zipfile.ZipFile(card) as archive:
         assert "person.json" in archive.namelist() and len(archive.namelist()) == 4
@@ -382,6 +413,7 @@ def test_person_card_round_trip(service, tmp_path, tiny_model_dir):
         assert import_person(other, card) == "c-1"
         person = other_store.get_person("c-1")
         assert (person.name, person.reference_count, person.accept_threshold) == ("Ana", 3, 0.2)
+        assert person.thresholds_model == service.model_id  # still for that model only
         originals = [other_store.reference_images(r.id)[0] for r in other_store.references("c-1")]
         assert originals == [
             service.store.reference_images(r.id)[0] for r in service.store.references("c-1")

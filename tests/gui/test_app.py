@@ -531,6 +531,8 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
         (round(0.4 * page.accept.high, 4), reject)
     )
     assert window.store.audit_entries("c-1")[-1].action == "set_thresholds"
+    assert person.thresholds_model == model_id  # used with this model only
+    assert page.applied.text().endswith("used with the model tiny only.")
     # the People page says so (it told nothing before), once it is shown again
     people = window.people_page
     window.nav.setCurrentRow(window.pages.indexOf(people))
@@ -544,6 +546,11 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
     assert people.details.thresholds.text() == (
         f"Own thresholds: accept at or below {round(0.3 * page.accept.high, 4):.4f}, reject "
         f"above {reject:.4f} (the Thresholds page sets them)."
+    )
+    people.details.show_thresholds(window.store.get_person("c-1"), "other@0123")
+    assert people.details.thresholds.text() == (  # another model active: not used
+        f"Own thresholds {round(0.3 * page.accept.high, 4):.4f} / {reject:.4f}, set for the "
+        "model tiny: not used with the active model (the Thresholds page sets them for it)."
     )
     people.new_person()
     assert not people.details.thresholds.isVisible()

@@ -292,14 +292,20 @@ class Store(SecondApproval):
         reject: float | None,
         operator: str,
         preset: float | None = None,
+        model: str | None = None,
     ) -> PendingChange | None:
-        """Per-person thresholds (None = use the model's); ``preset``: the operating point
-        they come from (a target share of forgeries), for the audit log. On a server, a
-        supervisor's change waits for another supervisor (the :class:`PendingChange`)."""
+        """Per-person thresholds (None = use the model's) for the model whose id is
+        ``model`` (they apply with that model only: a distance means nothing to another);
+        ``preset``: the operating point they come from (a target share of forgeries), for
+        the audit log. On a server, a supervisor's change waits for another supervisor (the
+        :class:`PendingChange`)."""
         check_thresholds(accept, reject)
         if not person_exists(self._db, person_id):
             raise no_person(person_id)
+        if accept is None and reject is None:
+            model = None
         details = {"accept": accept, "reject": reject}
+        details |= {} if model is None else {"model": model}
         details |= {} if preset is None else {"preset": preset}
         pending = self._supervised(
             "thresholds", "thresholds", person_id, dict(details), details, operator,
@@ -308,7 +314,7 @@ class Store(SecondApproval):
         if pending is not None:
             return pending
         with self.transaction() as db:
-            write_thresholds(db, self.seal, person_id, accept, reject)
+            write_thresholds(db, self.seal, person_id, accept, reject, model)
             self._append(db, operator, "set_thresholds", person_id, details)
         return None
 

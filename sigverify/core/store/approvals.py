@@ -28,6 +28,7 @@ def change_details(db, kind: str, person_id: str | None, payload: dict) -> dict:
     audit row of the decision."""
     if kind == "thresholds":
         details = {"accept": payload.get("accept"), "reject": payload.get("reject")}
+        details |= {"model": payload["model"]} if "model" in payload else {}
         return details | ({"preset": payload["preset"]} if "preset" in payload else {})
     if kind == "delete_person":
         count = db.execute(

@@ -47,7 +47,9 @@ def read_person(db, seal: Seal, person_id: str) -> Person:
     row = db.execute(_WITH_COUNT + "WHERE p.id = ?", (person_id,)).fetchone()
     if row is None:
         raise no_person(person_id)
-    parts = person_parts(row["id"], row["accept_threshold"], row["reject_threshold"])
+    parts = person_parts(
+        row["id"], row["accept_threshold"], row["reject_threshold"], row["thresholds_model"]
+    )
     if not seal.matches(row["mac"], *parts):
         raise changed_outside(
             translate("errors", "The thresholds of {person_id}").format(person_id=person_id)
@@ -76,6 +78,7 @@ def _person(row) -> Person:
         row["reject_threshold"],
         row["created_at"],
         row["n"],
+        row["thresholds_model"],
     )
 
 
@@ -116,13 +119,21 @@ def write_person(db, seal: Seal, person_id: str, name: str | None, note: str | N
 
 
 def write_thresholds(
-    db, seal: Seal, person_id: str, accept: float | None, reject: float | None
+    db,
+    seal: Seal,
+    person_id: str,
+    accept: float | None,
+    reject: float | None,
+    model: str | None,
 ) -> None:
-    """Set a person's own thresholds (None: the model's) with their MAC."""
-    mac = seal.mac(*person_parts(person_id, accept, reject))
+    """Set a person's own thresholds (None: the model's) for ``model`` with their MAC."""
+    if accept is None and reject is None:
+        model = None
+    mac = seal.mac(*person_parts(person_id, accept, reject, model))
     changed = db.execute(
-        "UPDATE people SET accept_threshold = ?, reject_threshold = ?, mac = ? WHERE id = ?",
-        (accept, reject, mac, person_id),
+        "UPDATE people SET accept_threshold = ?, reject_threshold = ?, thresholds_model = ?, "
+        "mac = ? WHERE id = ?",
+        (accept, reject, model, mac, person_id),
     ).rowcount
     if not changed:
         raise no_person(person_id)

@@ -194,7 +194,8 @@ BEGIN
         IF c.kind = 'thresholds' THEN
             UPDATE {schema}.people
             SET accept_threshold = (c.payload::jsonb ->> 'accept')::float8,
-                reject_threshold = (c.payload::jsonb ->> 'reject')::float8
+                reject_threshold = (c.payload::jsonb ->> 'reject')::float8,
+                thresholds_model = c.payload::jsonb ->> 'model'
             WHERE id = c.person_id;
         ELSIF c.kind = 'delete_person' THEN
             DELETE FROM {schema}.people WHERE id = c.person_id;

@@ -26,6 +26,9 @@ class Person:
     reject_threshold: float | None
     created_at: str
     reference_count: int = 0
+    #: the model id the own thresholds were set for (they apply with that model only);
+    #: None: none set, or set before sigverify recorded it (they apply with any model)
+    thresholds_model: str | None = None
 
 
 @dataclass(frozen=True)

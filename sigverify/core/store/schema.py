@@ -17,7 +17,7 @@ from sigverify.core.store.seal import Seal, seal_rows
 #: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
 APPLICATION_ID = 0x53494756
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -68,6 +68,10 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE people ADD COLUMN mac TEXT;
     ALTER TABLE settings ADD COLUMN mac TEXT;
     """,
+    # the model a person's own thresholds were set for: a distance means nothing to another
+    # model (seen in a real window: thresholds set under one model accepted a forgery under
+    # another, whose distances are ten times smaller)
+    4: "ALTER TABLE people ADD COLUMN thresholds_model TEXT",
 }
 
 

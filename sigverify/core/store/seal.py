@@ -205,10 +205,14 @@ def embedding_parts(reference_id: int, person_id: str, model_id: str, vector: by
     return ("embedding", reference_id, person_id, model_id, sha256_hex(vector))
 
 
-def person_parts(person_id: str, accept: float | None, reject: float | None) -> tuple:
-    """As SQLite's REAL column gives them back: 0 as 0.0, -0.0 as 0.0."""
+def person_parts(
+    person_id: str, accept: float | None, reject: float | None, model: str | None = None
+) -> tuple:
+    """As SQLite's REAL column gives them back: 0 as 0.0, -0.0 as 0.0. ``model`` (the one
+    the thresholds are for) is a part only when there is one, so that rows sealed before it
+    was recorded still match."""
     values = (float(v) + 0.0 if isinstance(v, (int, float)) else v for v in (accept, reject))
-    return ("person", person_id, *values)
+    return ("person", person_id, *values, *(() if model is None else (model,)))
 
 
 def setting_parts(key: str, value: str) -> tuple:

@@ -285,7 +285,7 @@ def test_a_version_1_store_is_upgraded_with_its_data(tmp_path):
         assert store.reference_trajectory(old.id) is None
         # sealed on the way (version 3): the rows it had are trusted as they were
         assert store.seal.exists() and store.get_person("c-1").accept_threshold is None
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 3
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 4
 
 
 OPEN_TOGETHER = """

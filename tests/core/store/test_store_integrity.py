@@ -168,6 +168,17 @@ def test_thresholds_set_by_sigverify_stay_valid(store):
     assert (person.accept_threshold, person.reject_threshold) == (0.2, 0.4)
 
 
+@pytest.mark.parametrize("value", ["NULL", "'another@0123'"])
+def test_the_model_of_a_persons_thresholds_changed_with_sql_is_refused(store, value):
+    """Their model decides whether they apply: moved to another, or made to apply to any
+    (NULL, as thresholds set before it was recorded), the row no longer matches its MAC."""
+    store.set_person_thresholds("c-1", 0.2, 0.4, "supervisor", model="m1@abcd")
+    assert store.get_person("c-1").thresholds_model == "m1@abcd"
+    raw(store).execute(f"UPDATE people SET thresholds_model = {value} WHERE id = 'c-1'")
+    with pytest.raises(StoreIntegrityError, match="thresholds of c-1"):
+        store.get_person("c-1")
+
+
 def test_a_replaced_reference_image_is_refused(store):
     (stored,) = store.references("c-1")
     assert store.reference_images(stored.id)[0] == b"image of a.png"

@@ -125,19 +125,24 @@ def test_a_clerk_enrols_and_verifies_but_may_not_change_what_decides(desks):
 def test_a_supervisors_threshold_change_waits_for_another_supervisor(desks):
     with Store(desks["super_bo"]) as bo:
         assert bo.role is Role.SUPERVISOR and bo.needs_approval
-        pending = bo.set_person_thresholds("c-1", 0.25, 0.5, "super_bo", preset=0.05)
+        pending = bo.set_person_thresholds(
+            "c-1", 0.25, 0.5, "super_bo", preset=0.05, model="m1@abcd"
+        )
         assert pending.requested_by == "super_bo" and pending.action == "set_thresholds"
         assert bo.get_person("c-1").accept_threshold is None  # not yet
         with pytest.raises(NotAllowedError, match="another supervisor"):
             bo.decide(pending.id, approve=True)
         with raw(desks["super_bo"]) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
             db.execute("UPDATE people SET accept_threshold = 0.25 WHERE id = 'c-1'")
+        with raw(desks["super_bo"]) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
+            db.execute("UPDATE people SET thresholds_model = NULL WHERE id = 'c-1'")
     with Store(desks["super_cy"]) as cy:
         assert [c.id for c in cy.pending_changes()] == [pending.id]
         decided = cy.decide(pending.id, approve=True)
         assert (decided.status, decided.decided_by) == ("approved", "super_cy")
         person = cy.get_person("c-1")  # sealed as asked for: it reads back
         assert (person.accept_threshold, person.reject_threshold) == (0.25, 0.5)
+        assert person.thresholds_model == "m1@abcd"  # for the model they were asked for
         assert cy.pending_changes() == []
         with pytest.raises(SigverifyError, match="already approved by super_cy"):
             cy.decide(pending.id, approve=False)
@@ -149,6 +154,7 @@ def test_a_supervisors_threshold_change_waits_for_another_supervisor(desks):
         assert last[1].details == {
             "accept": 0.25,
             "reject": 0.5,
+            "model": "m1@abcd",
             "preset": 0.05,
             "change": pending.id,
             "requested_by": "super_bo",
