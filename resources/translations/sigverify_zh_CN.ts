@@ -2928,7 +2928,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+57"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+58"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
@@ -2994,17 +2994,17 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+136"/>
+        <location line="+145"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-105"/>
         <source>Record the result (if it is not yet) and save it on one A4 page as PDF (Ctrl+Shift+S)</source>
         <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+146"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -3039,7 +3039,12 @@ enrolled {at} by {who}</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <source>Nobody enrolled has the ID or name “{text}”: check it, or enrol them on the People page.</source>
+        <translation>没有已登记人员的编号或姓名为“{text}”：请检查输入，或在“人员”页登记此人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Choose the person the signature claims to be.</source>
         <translation>请选择该签名声称所属的人员。</translation>
     </message>

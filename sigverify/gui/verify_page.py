@@ -41,6 +41,7 @@ class VerifyPage(ReportActions, QWidget):
         # whose the signature is taken to be: the person chosen when it was opened, then the
         # one it was checked against (None: opened with nobody chosen)
         self.query_person: str | None = None
+        self._names: dict[str, str] = {}  # id -> name of those listed, for a name typed in full
         self.result = None  # VerificationResult
         self.result_query = None  # the SignatureInput that result was computed for
         self.recorded = False
@@ -147,10 +148,12 @@ class VerifyPage(ReportActions, QWidget):
         current = self.person_id()
         self.person.blockSignals(True)
         self.person.clear()
+        self._names = {}
         for person in self.store.list_people():
             if person.reference_count:
                 label = f"{person.name} — {person.id}" if person.name else person.id
                 self.person.addItem(label, person.id)
+                self._names[person.id] = person.name
         index = self.person.findData(current) if current else -1
         self.person.setCurrentIndex(index)
         if index < 0:
@@ -160,7 +163,8 @@ class VerifyPage(ReportActions, QWidget):
 
     def person_id(self) -> str | None:
         """The chosen person: the list's current entry, or the entry whose id was typed
-        exactly (case aside): a clerk who types "C-2001" means that person."""
+        exactly (case aside): a clerk who types "C-2001" means that person; or whose name
+        was, when only one person has it."""
         index = self.person.currentIndex()
         if index >= 0 and self.person.currentText() == self.person.itemText(index):
             return self.person.itemData(index)
@@ -172,7 +176,13 @@ class VerifyPage(ReportActions, QWidget):
         for index in range(self.person.count()):
             if str(self.person.itemData(index)).casefold() == typed:
                 return index
-        return -1
+        # a name typed in full (seen in a real window: "李四" and Enter chose nobody)
+        named = [
+            index
+            for index in range(self.person.count())
+            if typed and self._names.get(self.person.itemData(index), "").casefold() == typed
+        ]
+        return named[0] if len(named) == 1 else -1
 
     def _select_typed_person(self) -> None:
         """Return after typing an id shows that person's entry (name and id)."""
@@ -282,6 +292,16 @@ class VerifyPage(ReportActions, QWidget):
                     self.tr(
                         "{id} has no reference signatures yet: enrol some on the People page."
                     ).format(id=enrolled)
+                )
+            elif typed and not any(
+                typed.casefold() in self.person.itemText(i).casefold()
+                for i in range(self.person.count())
+            ):  # (it said only "Choose the person…": seen in a real window)
+                self.hint.setText(
+                    self.tr(
+                        "Nobody enrolled has the ID or name “{text}”: check it, or enrol them "
+                        "on the People page."
+                    ).format(text=typed)
                 )
             else:
                 self.hint.setText(self.tr("Choose the person the signature claims to be."))

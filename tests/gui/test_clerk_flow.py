@@ -690,6 +690,10 @@ def test_a_typed_id_never_becomes_another_person(qtbot, two_people, tmp_path, be
     assert page.person_id() is None
     qtbot.keyClick(edit, Qt.Key.Key_Down)
     assert edit.text() == "c-9" and page.person_id() is None and beeps == [True]
+    assert page.hint.text() == (  # (it said only "Choose the person…": seen)
+        "Nobody enrolled has the ID or name “c-9”: check it, or enrol them on the People page."
+    )
+    edit.setText("c-")  # on the way to an id: the list has people with it
     assert page.hint.text() == "Choose the person the signature claims to be."
     # with a listed person's text, Down steps through the list as before
     page.choose_person("c-1")
@@ -704,6 +708,24 @@ def test_a_typed_id_never_becomes_another_person(qtbot, two_people, tmp_path, be
     assert page.hint.text() == (
         "c-2 has no reference signatures yet: enrol some on the People page."
     )
+
+
+def test_a_name_typed_in_full_chooses_the_one_person_with_it(qtbot, two_people):
+    """Seen in a real window: a name typed in full and Enter chose nobody (only an id did)."""
+    window = two_people
+    window.store.update_person("c-1", "Li Si", "", "test")
+    window.store.update_person("c-2", "Zhang San", "", "test")
+    page = window.verify_page
+    page.refresh()
+    page.person.setEditText("li si")
+    assert page.person_id() == "c-1"
+    page._select_typed_person()  # Enter: the entry shown in full
+    assert page.person.currentText() == "Li Si — c-1"
+    window.store.update_person("c-2", "Li Si", "", "test")  # two of that name: neither
+    page.refresh()
+    page.person.setEditText("Li Si")
+    assert page.person_id() is None
+    assert page.hint.text() == "Choose the person the signature claims to be."
 
 
 def test_ctrl_f_goes_to_the_pages_search_field_with_its_text_selected(qtbot, window):
