@@ -1472,7 +1472,7 @@ Click to open another store at the next start</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+34"/>
+        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+35"/>
         <source>Split and options</source>
         <translation>划分与选项</translation>
     </message>
@@ -1601,6 +1601,26 @@ Click to open another store at the next start</source>
         <location line="+2"/>
         <source>GPU</source>
         <translation>GPU</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Train again?</source>
+        <translation>重新训练？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A model was trained already (best epoch {epoch}, validation EER {eer:.1%}). Train a new one with these settings, dropping it, or keep it (the settings changed here are then not used)?</source>
+        <translation>已经训练出一个模型（最佳轮次 {epoch}，验证 EER {eer:.1%}）。要用这些设置训练新模型并舍弃它，还是保留它（那样此处更改的设置不会使用）？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Train again</source>
+        <translation>重新训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Keep the trained model</source>
+        <translation>保留已训练的模型(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2769,6 +2789,21 @@ enrolled {at} by {who}</source>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Model not saved</source>
+        <translation>模型未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model trained here is not saved to your models. Close the wizard and drop it?</source>
+        <translation>此处训练的模型尚未保存到您的模型中。要关闭向导并舍弃它吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Drop it</source>
+        <translation>舍弃(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPage</name>
@@ -2779,17 +2814,18 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The window stays usable, but verifications wait until training ends: train when the desk is quiet. Cancel keeps the best model so far.</source>
-        <translation>窗口仍可使用，但验证要等到训练结束后才会进行：请在业务空闲时训练。取消时会保留目前最好的模型。</translation>
+        <source>The window stays usable, but verifications wait until training ends: train when the desk is quiet. Cancel training keeps the best model so far.</source>
+        <translation>窗口仍可使用，但验证要等到训练结束后才会进行：请在业务空闲时训练。“取消训练”会保留目前最好的模型。</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+144"/>
+        <location line="+86"/>
+        <location line="+78"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-162"/>
         <source>Cancel training</source>
         <translation>取消训练</translation>
     </message>
@@ -2819,7 +2855,7 @@ enrolled {at} by {who}</source>
         <translation>正在读取签名…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+25"/>
         <location line="+15"/>
         <source>training</source>
         <translation>训练</translation>
@@ -2895,7 +2931,7 @@ enrolled {at} by {who}</source>
         <translation>正在取消：将保留目前最好的模型…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Training stopped before the first epoch ended: no model was saved. Go back to start again.</source>
         <translation>训练在第一轮结束前已停止：未保存任何模型。请返回重新开始。</translation>
     </message>

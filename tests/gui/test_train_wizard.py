@@ -105,6 +105,52 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
     assert training.status.text().startswith("Cancelled; the best model so far is kept.")
 
 
+def test_after_a_run_back_trains_again_or_keeps_the_model_and_closing_asks(
+    qtbot, window, dialogs, tmp_path
+):
+    """Seen in a real window: Back was open while training ran (the options page took
+    changes the run ignored); after Cancel training, Back, a new number of epochs and Next
+    showed the old run; and Escape after training dropped the model unasked."""
+    wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
+    wizard.next()
+    wizard.options_page.epochs.setValue(60)
+    wizard.next()
+    training = wizard.training_page
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    assert training.job is not None and not back.isEnabled()  # no Back while it runs
+    qtbot.waitUntil(lambda: len(training.history) >= 1, timeout=120000)
+    training.cancel()
+    qtbot.waitUntil(training.isComplete, timeout=60000)
+    assert back.isEnabled()
+    first = wizard.plan.run
+    wizard.back()
+    wizard.options_page.epochs.setValue(2)
+    dialogs.choice = None  # Cancel: stays on the options, nothing dropped
+    wizard.next()
+    assert wizard.currentPage() is wizard.options_page and wizard.plan.run is first
+    assert dialogs.questions[-1].startswith("A model was trained already (best epoch ")
+    dialogs.choice = 1  # keep it: the old run, as it was
+    wizard.next()
+    assert wizard.currentPage() is training and wizard.plan.run is first
+    assert training.job is None and wizard.plan.config.epochs == 60
+    wizard.back()
+    dialogs.choice = 0  # train again, with 2 epochs
+    wizard.next()
+    assert training.job is not None and wizard.plan.run is None
+    assert wizard.plan.config.epochs == 2 and training.history == []
+    assert "epoch 1: loss" not in training.log.toPlainText()  # the old run's log is gone
+    qtbot.waitUntil(training.isComplete, timeout=120000)
+    assert wizard.plan.run is not first and [h["epoch"] for h in training.history] == [1, 2]
+    asked = len(dialogs.questions)
+    dialogs.answer = False  # closing: the model is not saved, so it is asked
+    wizard.reject()
+    assert wizard.isVisible() and len(dialogs.questions) == asked + 1
+    assert dialogs.questions[-1].startswith("The model trained here is not saved")
+    dialogs.answer = True
+    wizard.reject()
+    assert not wizard.isVisible() and wizard.saved is None
+
+
 def test_closing_the_wizard_while_training_asks(qtbot, window, dialogs, tmp_path):
     wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
     wizard.next()

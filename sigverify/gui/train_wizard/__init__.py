@@ -137,4 +137,17 @@ class TrainWizard(QWizard):
                 return
             job.cancel()
             job.paused = False
+        elif self._unsaved_model() and not dialogs.ask(
+            self,
+            self.tr("Model not saved"),
+            self.tr(
+                "The model trained here is not saved to your models. Close the wizard and drop it?"
+            ),
+            self.tr("&Drop it"),
+        ):  # (Escape dropped a finished model at once: seen in a real window)
+            return
         super().reject()
+
+    def _unsaved_model(self) -> bool:
+        run = self.plan.run
+        return self.saved is None and run is not None and run.result.model_dir is not None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION
 from sigverify.core.training.config import TrainConfig, estimate_seconds
+from sigverify.gui import dialogs
 from sigverify.gui.widgets import duration
 
 if TYPE_CHECKING:
@@ -191,8 +192,28 @@ class OptionsPage(QWizardPage):
         return bool(split.train and split.validation)
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt API
-        """Going on to training: hand the settings and the split on in the plan."""
+        """Going on to training: hand the settings and the split on in the plan. Back here
+        after a run that made a model: train again (dropping it) or keep it; Next showed the
+        old run, and the settings changed were ignored (seen in a real window)."""
         plan = self.wiz.plan
+        run = plan.run
+        if run is not None and run.result.model_dir is not None:
+            choice = dialogs.choose(
+                self,
+                self.tr("Train again?"),
+                self.tr(
+                    "A model was trained already (best epoch {epoch}, validation EER "
+                    "{eer:.1%}). Train a new one with these settings, dropping it, or keep it "
+                    "(the settings changed here are then not used)?"
+                ).format(epoch=run.result.best_epoch, eer=run.result.best_validation_eer),
+                [self.tr("&Train again"), self.tr("&Keep the trained model")],
+            )
+            if choice is None:
+                return False
+            if choice == 1:
+                return True
+        if run is not None:  # a new run (one that saved nothing is not asked about)
+            self.wiz.training_page.reset()
         plan.config = self.config()
         plan.validation, plan.test = self.validation.value() / 100, self.test.value() / 100
         return True

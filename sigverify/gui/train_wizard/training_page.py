@@ -35,7 +35,7 @@ class TrainingPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "The window stays usable, but verifications wait until training ends: "
-                "train when the desk is quiet. Cancel keeps the best model so far."
+                "train when the desk is quiet. Cancel training keeps the best model so far."
             )
         )
         self.job = None
@@ -114,6 +114,26 @@ class TrainingPage(QWizardPage):
 
         self.job = self.wiz.engine.submit(work, self._done, self._failed, on_report=self._report)
         self.status.setText(self.tr("Reading the signatures…"))
+        # no Back while it runs: the options page took changes that this run ignored (seen
+        # in a real window); Qt offers no Back past a commit page
+        self.wiz.options_page.setCommitPage(True)
+
+    def reset(self) -> None:
+        """Empty, for a new training run (the last one's model dropped or never made)."""
+        self.wiz.plan.run = None
+        self.history.clear()
+        self.log.clear()
+        if self.canvas is not None:
+            self.canvas_holder.removeWidget(self.canvas)
+            self.canvas.deleteLater()
+            self.canvas = None
+        for bar in (self.epoch_bar, self.total_bar):
+            bar.reset()
+        self.status.clear()
+        self.time_left.clear()
+        self.pause_button.setText(self.tr("Pause"))
+        self.pause_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
 
     def _stage_text(self, progress) -> str:
         """What training is doing, in the user's language (core's messages are English)."""
@@ -200,6 +220,7 @@ class TrainingPage(QWizardPage):
 
     def _finish(self) -> None:
         self.job = None
+        self.wiz.options_page.setCommitPage(False)  # Back again (completeChanged, below)
         self.time_left.clear()  # nothing is left once training has ended, however it ended
         self.pause_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
