@@ -66,3 +66,31 @@ def font_families() -> tuple[str, ...]:
 def _cjk_families(fonts) -> list[str]:
     installed = {font.name for font in fonts}
     return [name for name in CJK_FAMILIES if name in installed]
+
+
+@cache
+def pdf_font_type() -> int:
+    """matplotlib's ``pdf.fonttype`` for the fonts of :func:`font_families`: 42 (each font
+    embedded whole, its text searchable) when they all have TrueType outlines; 3 (each
+    glyph drawn) when one has PostScript (CFF) outlines, as Linux's Noto Sans CJK does:
+    embedded as TrueType it is not one, and Ghostscript and MuPDF (printing on Linux)
+    showed no Chinese at all (seen in a saved report)."""
+    from matplotlib import font_manager
+
+    paths = {
+        font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+        for family in font_families()
+    }
+    return 3 if any(has_postscript_outlines(path) for path in paths) else 42
+
+
+def has_postscript_outlines(path: str) -> bool:
+    """Whether the font file at ``path`` (its first face) has CFF outlines, not TrueType's."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(path, fontNumber=0, lazy=True)
+    except Exception:  # noqa: BLE001 - unreadable here: matplotlib will say so when it draws
+        return False
+    with font:
+        return "CFF " in font or "CFF2" in font

@@ -409,8 +409,10 @@ def _write_pages(figures: list[Figure], path: Path) -> None:
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
 
+    from sigverify.core.plot_fonts import pdf_font_type
+
     with (
-        matplotlib.rc_context({"pdf.fonttype": 42}),
+        matplotlib.rc_context({"pdf.fonttype": pdf_font_type()}),
         warnings.catch_warnings(),
         PdfPages(path) as pdf,
     ):

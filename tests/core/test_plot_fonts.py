@@ -78,3 +78,50 @@ def test_a_real_cjk_font_file_is_added_and_draws_chinese(fonts):
     figure.canvas.draw()  # no "missing glyph" for the Chinese label
     used = font_manager.findfont(FontProperties(family=families[1]), fallback_to_default=False)
     assert "cjk" in used.lower() and text.get_fontfamily() == list(families)
+
+
+def _font_file(path, cff: bool) -> str:
+    """A one-glyph font file with PostScript (CFF) or TrueType outlines."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.t2CharStringPen import T2CharStringPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=not cff)
+    builder.setupGlyphOrder([".notdef", "A"])
+    builder.setupCharacterMap({ord("A"): "A"})
+    pens = {}
+    for name in (".notdef", "A"):
+        pen = T2CharStringPen(500, None) if cff else TTGlyphPen(None)
+        pen.moveTo((50, 0)), pen.lineTo((450, 0)), pen.lineTo((250, 700)), pen.closePath()
+        pens[name] = pen.getCharString() if cff else pen.glyph()
+    if cff:
+        builder.setupCFF("Test", {"FullName": "Test"}, pens, {})
+    else:
+        builder.setupGlyf(pens)
+    builder.setupHorizontalMetrics({name: (500, 50) for name in pens})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Test", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(path))
+    return str(path)
+
+
+def test_a_font_with_postscript_outlines_is_drawn_glyph_by_glyph_in_pdfs(tmp_path, monkeypatch):
+    """Seen in a saved report: with Linux's Noto Sans CJK (CFF outlines) embedded as
+    TrueType (pdf.fonttype 42), Ghostscript and MuPDF showed no Chinese at all."""
+    cff, ttf = _font_file(tmp_path / "cff.otf", True), _font_file(tmp_path / "tt.ttf", False)
+    assert plot_fonts.has_postscript_outlines(cff)
+    assert not plot_fonts.has_postscript_outlines(ttf)
+    assert not plot_fonts.has_postscript_outlines(str(tmp_path / "missing.ttf"))
+    files = {"DejaVu Sans": ttf, "Some CJK": cff}
+    monkeypatch.setattr(plot_fonts, "font_families", lambda: tuple(files))
+    monkeypatch.setattr(font_manager, "findfont", lambda props, **kw: files[props.get_family()[0]])
+    plot_fonts.pdf_font_type.cache_clear()
+    try:
+        assert plot_fonts.pdf_font_type() == 3
+        del files["Some CJK"]  # TrueType fonts only (Windows' YaHei, or English alone)
+        plot_fonts.pdf_font_type.cache_clear()
+        assert plot_fonts.pdf_font_type() == 42
+    finally:
+        plot_fonts.pdf_font_type.cache_clear()
