@@ -46,16 +46,18 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+76"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-75"/>
+        <location line="+75"/>
         <source>&amp;Reject</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="-10"/>
         <source>Approve change {change} ({what}) asked for by {who}? It applies at once.</source>
         <translation>批准 {who} 提出的更改 {change}（{what}）？批准后立即生效。</translation>
     </message>
@@ -65,17 +67,7 @@
         <translation>拒绝 {who} 提出的更改 {change}（{what}）？</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Approve</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Reject</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Change {change} approved and applied.</source>
         <translation>更改 {change} 已批准并生效。</translation>
     </message>
@@ -552,7 +544,7 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../sigverify/gui/pen.py" line="+136"/>
+        <location filename="../../sigverify/gui/pen.py" line="+140"/>
         <source>Draw a signature</source>
         <translation>手写签名</translation>
     </message>
@@ -644,12 +636,11 @@
     <message>
         <location line="+0"/>
         <location line="+57"/>
-        <location line="+11"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-53"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
@@ -685,7 +676,12 @@
         <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>&amp;Enrol</source>
+        <translation>登记(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{id} is already enrolled. Add these references to {id}?</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
@@ -1025,6 +1021,11 @@ Click to open another store at the next start</source>
         <translation>下次启动 sigverify 时将使用 {language}。</translation>
     </message>
     <message>
+        <location line="+35"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
         <location filename="../../sigverify/gui/about.py" line="+19"/>
         <source>&lt;h3&gt;sigverify {version}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;sigverify {version}&lt;/h3&gt;</translation>
@@ -1055,7 +1056,7 @@ Click to open another store at the next start</source>
         <translation>关于 sigverify</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+24"/>
+        <location filename="../../sigverify/gui/main_window.py" line="-11"/>
         <location line="+18"/>
         <source>quitting</source>
         <translation>退出</translation>
@@ -1069,11 +1070,6 @@ Click to open another store at the next start</source>
         <location line="+2"/>
         <source>Work is still running. Quit anyway? Finished steps are kept; the running step is cancelled.</source>
         <translation>仍有任务正在运行。仍要退出吗？已完成的步骤会保留，正在运行的步骤将被取消。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Quit</source>
-        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -1450,8 +1446,8 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Delete</source>
-        <translation>删除</translation>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1747,6 +1743,11 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>删除人员</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
         <location line="-10"/>
         <source>Delete {id} and all their reference signatures? This cannot be undone (the audit log keeps a record).</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
@@ -1769,11 +1770,6 @@ Press Ctrl+N to enrol the first person.</source>
         <location line="+0"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+111"/>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -2225,7 +2221,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+87"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+88"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
@@ -2237,11 +2233,11 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Remove the reference chosen in the list</source>
-        <translation>删除列表中选中的参考签名</translation>
+        <source>Remove the reference chosen in the list (Delete)</source>
+        <translation>移除列表中选中的参考签名（Delete）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Point at a reference to see it</source>
         <translation>将鼠标指向参考签名即可查看</translation>
     </message>
@@ -2263,13 +2259,12 @@ enrolled {at} by {who}</source>
 由 {who} 于 {at} 登记</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+16"/>
+        <location line="+43"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+0"/>
         <source>Select a reference first.</source>
         <translation>请先选择一个参考签名。</translation>
     </message>
@@ -2289,7 +2284,12 @@ enrolled {at} by {who}</source>
         <translation>要从 {id} 的参考签名中移除“{file}”吗？</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>⚠ {file}</source>
         <translation>⚠ {file}</translation>
     </message>
@@ -2652,12 +2652,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+195"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="+7"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -2704,7 +2703,12 @@ enrolled {at} by {who}</source>
         <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Applied to everyone.</source>
         <translation>已应用于所有人。</translation>
     </message>
@@ -2720,8 +2724,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Go back</source>
-        <translation>恢复</translation>
+        <source>&amp;Go back</source>
+        <translation>返回(&amp;G)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2786,8 +2790,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Stop</source>
-        <translation>停止</translation>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2800,7 +2804,7 @@ enrolled {at} by {who}</source>
         <translation>此处训练的模型尚未保存到您的模型中。要关闭向导并舍弃它吗？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Drop it</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
@@ -4648,7 +4652,7 @@ enrolled {at} by {who}</source>
         <translation>不同之处：深色为被验证签名；浅蓝色为最接近的参考签名，{how}；黄色到红色为两者中在对方找不到对应的笔画，模型距离最依赖之处颜色最深。{share} 的笔迹位于差异最大之处（橙色或红色）。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Drawn on a pad</source>
         <translation>手写板上签</translation>
     </message>
@@ -4673,7 +4677,7 @@ enrolled {at} by {who}</source>
         <translation>笔迹模型</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-95"/>
         <source>shifted, turned and scaled onto it</source>
         <translation>已平移、旋转并缩放到与之对齐</translation>
     </message>

@@ -170,7 +170,7 @@ class EnrolmentFlow(PagePart):
             if enrolled is not None:
                 if not dialogs.ask(
                     self,
-                    self.tr("Enrol"),
+                    self.tr("&Enrol"),
                     self.tr("{id} is already enrolled. Add these references to {id}?").format(
                         id=enrolled
                     ),

@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
                 "Work is still running. Quit anyway? Finished steps are kept; "
                 "the running step is cancelled."
             ),
-            self.tr("Quit"),
+            self.tr("&Quit"),
         ):
             event.ignore()
             return

@@ -272,7 +272,7 @@ class ModelsPage(QWidget):
             self,
             self.tr("Delete model"),
             self.tr("Delete the model “{name}” from this computer?").format(name=model.name),
-            self.tr("Delete"),
+            self.tr("&Delete"),
         ):
             return
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,8 @@ MOUSE_PRESSURE = 0.6  # a mouse has no pressure: a steady mid value
 
 class PenCanvas(QWidget):
     """Samples ``(x, y, pressure, t)``; a pen-up sample (pressure 0) closes each stroke."""
+
+    changed = Signal()  # a stroke begun, or the canvas cleared
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,6 +51,7 @@ class PenCanvas(QWidget):
         self._down = True
         self.samples.append((point.x(), point.y(), max(pressure, 0.05), self._time()))
         self.update()
+        self.changed.emit()
 
     def pen_move(self, point: QPointF, pressure: float) -> None:
         if self._down:
@@ -66,6 +69,7 @@ class PenCanvas(QWidget):
         self._start = None
         self._down = False
         self.update()
+        self.changed.emit()
 
     def is_empty(self) -> bool:
         return not any(p > 0 for _, _, p, _ in self.samples)
@@ -146,6 +150,11 @@ class DrawDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # OK once something is drawn: with nothing, it closed as Cancel does, unexplained
+        # (seen in a real window)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.canvas.changed.connect(lambda: ok.setEnabled(not self.canvas.is_empty()))
         row = QHBoxLayout()
         row.addWidget(clear)
         row.addStretch(1)

@@ -389,7 +389,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
             question += " " + self.tr(
                 "The %n signature(s) added and not enrolled will be dropped too.", "", waiting
             )
-        if not dialogs.ask(self, self.tr("Delete person"), question, self.tr("Delete")):
+        if not dialogs.ask(self, self.tr("Delete person"), question, self.tr("&Delete")):
             return
         person_id = self.person_id
 

@@ -5,8 +5,9 @@ the others, and "Remove reference…" (the page asks and writes)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,7 +22,7 @@ from sigverify.core.errors import NotFoundError, StoreIntegrityError
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
-from sigverify.gui.keyboard import frame_when_focused
+from sigverify.gui.keyboard import frame_when_focused, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
 from sigverify.gui.widgets import ImageView, RoleButton, captioned_row, local_time
 from sigverify.gui.workers import Engine
@@ -98,8 +99,10 @@ class ReferencesPanel(QGroupBox):
         self.references.pointer_left.connect(self._show_chosen)
         self.references.itemSelectionChanged.connect(self._chosen_changed)
         self.remove_button = RoleButton(self.tr("Remove reference…"), store, "delete")
-        self.remove_button.setToolTip(self.tr("Remove the reference chosen in the list"))
+        self.remove_button.setToolTip(self.tr("Remove the reference chosen in the list (Delete)"))
         self.remove_button.clicked.connect(self.remove_reference)
+        # the Delete key on a chosen reference, as in a file list (it did nothing: seen)
+        widget_shortcut(self.references, QKeySequence.StandardKey.Delete, self._delete_pressed)
         self.original_view = ImageView(self.tr("Point at a reference to see it"))
         self.preprocessed_view = ImageView()
         for view in (self.original_view, self.preprocessed_view):
@@ -171,6 +174,12 @@ class ReferencesPanel(QGroupBox):
         if items:
             self._show_preview(items[0])
 
+    def _delete_pressed(self) -> None:
+        if self.remove_button.isEnabled():  # a reference chosen, and this desk may remove it
+            self.remove_reference()
+        else:
+            QApplication.beep()
+
     def remove_reference(self) -> None:
         """Ask, then remove the selected reference in the worker, like every store write."""
         chosen = self.chosen()
@@ -191,7 +200,7 @@ class ReferencesPanel(QGroupBox):
                 if self.store.needs_approval
                 else self.tr("Remove “{file}” from {id}'s references?")
             ).format(file=label, id=person_id),
-            self.tr("Remove"),
+            self.tr("&Remove"),
         ):
             return
 

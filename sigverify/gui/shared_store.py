@@ -230,7 +230,7 @@ class ApprovalsDialog(QDialog):
             question.format(
                 change=change.id, what=action_name(change.action), who=change.requested_by
             ),
-            self.tr("Approve") if approve else self.tr("Reject"),
+            self.tr("&Approve") if approve else self.tr("&Reject"),
         ):
             return
 

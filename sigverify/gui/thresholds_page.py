@@ -290,7 +290,7 @@ class ThresholdsPage(QWidget):
                 "Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own "
                 "thresholds? The change is written to the audit log."
             ).format(accept=accept, reject=reject),
-            self.tr("Apply"),
+            self.tr("&Apply"),
         ):
             return
         self._submit_global(accept, reject, self.tr("Applied to everyone."), self.preset.target())
@@ -310,7 +310,7 @@ class ThresholdsPage(QWidget):
                 "Use the model's own thresholds again (accept {accept:.4f}, reject {reject:.4f}) "
                 "for everyone without their own? The change is written to the audit log."
             ).format(accept=accept, reject=reject),
-            self.tr("Go back"),
+            self.tr("&Go back"),
         ):
             return
         self.accept.setValue(accept)

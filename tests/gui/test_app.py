@@ -276,8 +276,16 @@ def test_an_empty_drawing_is_not_a_signature(qtbot, window):
 
     dialog = DrawDialog(window)
     qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # (it closed as Cancel does, unexplained: seen)
     dialog.accept()
     assert dialog.signature is None
+    dialog.canvas.pen_down(QPointF(60, 60), 0.5)
+    dialog.canvas.pen_move(QPointF(90, 70), 0.5)
+    dialog.canvas.pen_up(QPointF(120, 60))
+    assert ok.isEnabled()
+    dialog.canvas.clear()  # Clear: nothing to take again
+    assert not ok.isEnabled()
 
 
 def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
@@ -930,6 +938,31 @@ def test_model_card_page_shows_the_mean_over_writer_splits(tiny_model_dir):
     text = card_html(card)
     assert "Mean over 3 trainings, each tested on its own unseen writers" in text
     assert "10.2 % (6.6 %–13.8 %)" in text and "0.963" in text and "10.5 %" in text
+
+
+def test_the_delete_key_removes_the_chosen_reference_after_asking(
+    qtbot, window, tmp_path, dialogs, beeps
+):
+    """Seen in a real window: Delete on a chosen reference did nothing (only a Tab to
+    "Remove reference…" did); and the question's Remove had no Alt letter."""
+    enrol(qtbot, window, "p-8", [signature_file(tmp_path, 8, i) for i in range(4)])
+    page = window.people_page
+    page.show_person("p-8")
+    references = page.reference_panel.references
+    window.activateWindow()
+    qtbot.waitActive(window)
+    references.setFocus()
+    qtbot.waitUntil(references.hasFocus)
+    references.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)  # none chosen
+    qtbot.keyClick(references, Qt.Key.Key_Delete)
+    assert beeps == [True] and dialogs.questions == []
+    references.setCurrentRow(1)
+    label = references.item(1).text()
+    qtbot.keyClick(references, Qt.Key.Key_Delete)
+    assert dialogs.questions == [f"Remove “{label}” from p-8's references?"]
+    wait_idle(qtbot, window.engine)
+    assert len(window.store.references("p-8")) == 3
+    assert label not in [r.filename for r in window.store.references("p-8")]
 
 
 def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(

@@ -132,7 +132,7 @@ class TrainWizard(QWizard):
                     "Training is running. Stop it and close the wizard? Nothing is saved "
                     "to your models."
                 ),
-                self.tr("Stop"),
+                self.tr("&Stop"),
             ):
                 return
             job.cancel()
