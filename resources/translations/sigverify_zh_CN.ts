@@ -1282,7 +1282,7 @@ Click to open another store at the next start</source>
     <message>
         <location line="+1"/>
         <source>{what} {share:.0f} %</source>
-        <translation>{what} {share:.0f} %</translation>
+        <translation>{what} {share:.0f}%</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1462,7 +1462,7 @@ Click to open another store at the next start</source>
     <message>
         <location line="+5"/>
         <source>EER (95 % interval)</source>
-        <translation>EER（95 % 区间）</translation>
+        <translation>EER（95% 区间）</translation>
     </message>
 </context>
 <context>
@@ -1650,7 +1650,7 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+91"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+92"/>
         <source>Search by id or name…</source>
         <extracomment>Said in the empty list: why it is empty and what to do (a search that found nobody showed a blank list beside the last person&apos;s details: seen in a real window). A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
@@ -1731,14 +1731,14 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>申请删除 {id} 及其所有参考签名？在另一位主管批准之前不会删除任何内容。</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+17"/>
         <source>The %n signature(s) added and not enrolled will be dropped too.</source>
         <translation>
             <numerusform>已添加但尚未登记的 %n 个签名也将一并丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
@@ -1748,7 +1748,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-15"/>
         <source>Delete {id} and all their reference signatures? This cannot be undone (the audit log keeps a record).</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
@@ -2031,7 +2031,7 @@ Press Ctrl+N to enrol the first person.</source>
     <message>
         <location line="+37"/>
         <source>Needs review</source>
-        <translation>需要复核</translation>
+        <translation>需复核</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2337,12 +2337,12 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+3"/>
         <source>Score {score:.0f} % — {likely} (distance {distance:.4f})</source>
-        <translation>分数 {score:.0f} % — {likely}（距离 {distance:.4f}）</translation>
+        <translation>分数 {score:.0f}% — {likely}（距离 {distance:.4f}）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Score {score:.0f} % — {likely} (pen and picture together: {fused:.3f} times their thresholds)</source>
-        <translation>得分 {score:.0f} % — {likely}（笔迹与图像合并：为其阈值的 {fused:.3f} 倍）</translation>
+        <translation>分数 {score:.0f}% — {likely}（笔迹与图像合并：为其阈值的 {fused:.3f} 倍）</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
@@ -3190,7 +3190,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Measured on the model&apos;s test writers at its threshold: with %n reference(s) {now:.0%} of genuine signatures were refused, with {enough} references {then:.0%}.</source>
         <translation>
             <numerusform>在模型的测试书写者上按其阈值测得：使用 %n 个参考签名时，有 {now:.0%} 的真实签名未被接受；使用 {enough} 个参考签名时为 {then:.0%}。</numerusform>
@@ -3929,7 +3929,7 @@ enrolled {at} by {who}</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+93"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+95"/>
         <source>“{name}” does not look like the other references (distance {distance:.4f}, more than the reject threshold {reject:.4f}): it may be another person&apos;s signature or a bad scan.</source>
         <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows</extracomment>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.4f}，超过拒绝阈值 {reject:.4f}）：可能是他人的签名，或扫描质量不佳。</translation>
@@ -4823,17 +4823,17 @@ postgresql://ann@branch-server/sigverify
     <message>
         <location line="+281"/>
         <source>all (100 %)</source>
-        <translation>全部（100 %）</translation>
+        <translation>全部（100%）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} in 10 ({percent} %)</source>
-        <translation>{n}/10（{percent} %）</translation>
+        <translation>{n}/10（{percent}%）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>1 in {n} ({percent} %)</source>
-        <translation>1/{n}（{percent} %）</translation>
+        <translation>1/{n}（{percent}%）</translation>
     </message>
     <message>
         <location filename="../../sigverify/gui/signature_input.py" line="-166"/>
@@ -4882,7 +4882,7 @@ postgresql://ann@branch-server/sigverify
     <message>
         <location line="+17"/>
         <source>none (0 %)</source>
-        <translation>零（0 %）</translation>
+        <translation>零（0%）</translation>
     </message>
     <message>
         <location line="+17"/>

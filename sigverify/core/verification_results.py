@@ -12,7 +12,7 @@ import numpy as np
 
 from sigverify.core.data.pen_files import is_pen_file, read_pen_file, render_trajectory
 from sigverify.core.errors import SigverifyError
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import join_sentences, translate
 from sigverify.core.imaging.imageio import decode_image, encode_png, read_image_file
 from sigverify.core.scoring import nearest_count
 from sigverify.core.thresholds import ACCEPT, REVIEW, Thresholds
@@ -42,13 +42,17 @@ def too_few_references_advice(person_id: str, total: int, card) -> str | None:
     enough = [n for n in counts if n >= low]
     if fewer and enough and measured[str(fewer[-1])].get("frr") is not None:
         now, then = measured[str(fewer[-1])], measured[str(enough[0])]
-        text += " " + translate(
-            "advice",
-            "Measured on the model's test writers at its threshold: with %n reference(s) "
-            "{now:.0%} of genuine signatures were refused, with {enough} references {then:.0%}.",
-            None,
-            fewer[-1],
-        ).format(now=now["frr"], enough=enough[0], then=then["frr"])
+        text = join_sentences(
+            text,
+            translate(
+                "advice",
+                "Measured on the model's test writers at its threshold: with %n reference(s) "
+                "{now:.0%} of genuine signatures were refused, with {enough} references "
+                "{then:.0%}.",
+                None,
+                fewer[-1],
+            ).format(now=now["frr"], enough=enough[0], then=then["frr"]),
+        )
     return text
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import NotFoundError
+from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.core.verification_results import (
@@ -367,7 +368,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         advice = too_few_references_advice(
             person_id, len(self.store.references(person_id)), model.card if model else None
         )
-        self.status.setText(text if advice is None else f"{text} {advice}")
+        self.status.setText(join_sentences(text, advice or ""))
 
     def delete_person(self) -> None:
         if self.person_id is None:
@@ -383,11 +384,16 @@ class PeoplePage(EnrolmentFlow, QWidget):
                 "(the audit log keeps a record)."
             )
         )
-        question = question.format(id=self.person_id)
+        # with the name: an id alone was easy to misread in a question that deletes (seen)
+        name = self.details.saved[0]
+        question = question.format(id=f"{name} ({self.person_id})" if name else self.person_id)
         waiting = len(self.adding.signatures)
         if waiting:
-            question += " " + self.tr(
-                "The %n signature(s) added and not enrolled will be dropped too.", "", waiting
+            question = join_sentences(
+                question,
+                self.tr(
+                    "The %n signature(s) added and not enrolled will be dropped too.", "", waiting
+                ),
             )
         if not dialogs.ask(self, self.tr("Delete person"), question, self.tr("&Delete")):
             return

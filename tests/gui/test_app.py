@@ -993,7 +993,12 @@ def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
     assert references.hasFocus() or QApplication.focusWidget() is references
     assert references.currentRow() == 0 and not references.selectedItems()
     assert not remove.isEnabled()
+    window.store.update_person("p-9", "Ana Li", "", "test")
+    page.show_person("p-9")
     page.delete_person()
+    assert dialogs.questions[-1].startswith(  # named: an id alone is easily misread
+        "Delete Ana Li (p-9) and all their reference signatures? This cannot be undone"
+    )
     wait_idle(qtbot, window.engine)
     with pytest.raises(NotFoundError):
         window.store.get_person("p-9")
