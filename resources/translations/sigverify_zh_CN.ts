@@ -1395,7 +1395,27 @@ Click to open another store at the next start</source>
         <translation>&lt;p&gt;尚未安装任何模型。请导入模型文件夹，或训练一个模型（在“训练”页面或使用 &lt;tt&gt;sigverify train&lt;/tt&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
+        <source>Activate {name}? Signatures drawn on a pad are judged with it from now on.</source>
+        <translation>要启用 {name} 吗？此后在手写板上签的签名将用它判断。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activate {name}? Every check from now on uses it, and the stored references are measured again with it. People&apos;s own thresholds set for another model are not used with it.</source>
+        <translation>要启用 {name} 吗？此后每次验证都使用它，已存储的参考签名会用它重新计算。为其他模型设置的个人阈值不会用于它。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Activate model</source>
+        <translation>启用模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Activate</source>
+        <translation>启用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Activating {name}…</source>
         <translation>正在启用 {name}…</translation>
     </message>

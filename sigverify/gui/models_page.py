@@ -194,15 +194,35 @@ class ModelsPage(QWidget):
             if Path(self.list.item(row).data(MODEL_ROLE)) == Path(path):
                 self.list.setCurrentRow(row)
 
-    def activate(self, path: Path | None = None) -> None:
-        """Activate the selected model (or the one at ``path``)."""
+    def activate(self, path: Path | None = None, confirmed: bool = False) -> None:
+        """Activate the selected model (or the one at ``path``), asked first unless
+        ``confirmed`` (it switched at once, for every desk's next check: seen in a real
+        window)."""
         if path:
             self.refresh()
             self.select(path)
         model = self.current()
-        # (asked before the question below: right after it closes, no widget has the focus)
+        # (asked before the questions below: right after one closes, no widget has the focus)
         pressed_here = self.activate_button.hasFocus()
-        if model is None or not self.before_switch(lambda: self.activate(model.path)):
+        if model is None:
+            return
+        question = (
+            self.tr("Activate {name}? Signatures drawn on a pad are judged with it from now on.")
+            if model.card.input == "pen"
+            else self.tr(
+                "Activate {name}? Every check from now on uses it, and the stored references "
+                "are measured again with it. People's own thresholds set for another model "
+                "are not used with it."
+            )
+        )
+        if not confirmed and not dialogs.ask(
+            self,
+            self.tr("Activate model"),
+            question.format(name=model.name),
+            self.tr("&Activate"),
+        ):
+            return
+        if not self.before_switch(lambda: self.activate(model.path, confirmed=True)):
             return
         if model.card.input == "pen":
             self.status.setText(self.tr("Activating {name}…").format(name=model.name))

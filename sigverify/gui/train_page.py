@@ -65,4 +65,4 @@ class TrainPage(QWidget):
         )
         self.models_page.refresh()
         if activate:
-            self.models_page.activate(installed.path)
+            self.models_page.activate(installed.path, confirmed=True)  # the wizard asked

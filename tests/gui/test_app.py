@@ -651,6 +651,27 @@ def copy_model(source, target, name):
     return target
 
 
+def test_activating_a_model_asks_first(qtbot, window, dialogs, tmp_path, tiny_model_dir):
+    """Seen in a real window: Activate switched every desk's next check at once, also to a
+    model the wizard had just called worse."""
+    page = window.models_page
+    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
+    dialogs.answer = False
+    page.activate()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.questions == [
+        "Activate other? Every check from now on uses it, and the stored references are "
+        "measured again with it. People's own thresholds set for another model are not used "
+        "with it."
+    ]
+    assert window.engine.model.card.name == "tiny"  # No: nothing changed
+    assert [e.action for e in window.store.audit_entries()].count("activate_model") == 0
+    dialogs.answer = True
+    page.activate()
+    wait_idle(qtbot, window.engine)
+    assert window.engine.model.card.name == "other" and len(dialogs.questions) == 2
+
+
 def test_model_switch_reembeds_and_can_be_cancelled(qtbot, window, tmp_path, tiny_model_dir):
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
     page = window.models_page

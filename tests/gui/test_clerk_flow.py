@@ -2169,7 +2169,8 @@ def test_switching_the_model_asks_about_the_unrecorded_result(
     dialogs.choice = choice
     models.activate()
     wait_idle(qtbot, window.engine)
-    assert len(dialogs.questions) == asked + 1
+    assert len(dialogs.questions) == asked + 2  # "Activate other?" (answered yes), then this
+    assert dialogs.questions[-2].startswith("Activate other? Every check from now on uses it")
     assert dialogs.questions[-1].startswith("The result for c-1 (")
     assert dialogs.questions[-1].endswith("Record it before switching the model?")
     if choice is None:  # cancelled: the same model, the result still waiting
@@ -2186,9 +2187,9 @@ def test_switching_the_model_asks_about_the_unrecorded_result(
     assert page.record_status.text() == (
         f"{settled} Made with tiny, which is no longer the active model."
     )
-    models.activate(tiny_model_dir)  # nothing waits now: no question
+    models.activate(tiny_model_dir)  # nothing waits now: only "Activate tiny?"
     wait_idle(qtbot, window.engine)
-    assert len(dialogs.questions) == asked + 1
+    assert len(dialogs.questions) == asked + 3
     assert page.record_status.text() == settled  # its own model again
 
 
