@@ -2330,7 +2330,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultSummary</name>
     <message>
-        <location filename="../../sigverify/gui/result_summary.py" line="+50"/>
+        <location filename="../../sigverify/gui/result_summary.py" line="+51"/>
         <source>The answer and its score show here after Verify.</source>
         <translation>点击“验证”后，结果和分数显示在这里。</translation>
     </message>
@@ -2375,6 +2375,11 @@ enrolled {at} by {who}</source>
         <location line="+2"/>
         <source>The signature</source>
         <translation>该签名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{subject}, by the model {model}</source>
+        <translation>{subject}，由模型 {model} 判断</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 """The answer at the top of the Verify page's result: which file was checked against whose
-references, the decision in large letters, the score in words, where it falls between the
-thresholds, and the reason."""
+references by which model, the decision in large letters, the score in words, where it
+falls between the thresholds, and the reason."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sigverify.core.errors import NotFoundError
 from sigverify.core.store import Store
+from sigverify.core.store.records import model_name_in
 from sigverify.core.thresholds import ACCEPT, REJECT
 from sigverify.core.verification_results import VerificationResult
 from sigverify.gui.threshold_widgets import ThresholdGauge
@@ -88,9 +89,14 @@ class ResultSummary(QWidget):
             name = ""
         person = f"{name} ({result.person_id})" if name else result.person_id
         count = len(result.per_reference)
-        return self.tr(
+        subject = self.tr(
             "<b>{file}</b> checked against %n reference(s) of <b>{person}</b>", "", count
         ).format(
             file=html.escape(result.filename or self.tr("The signature")),
             person=html.escape(person),
+        )
+        # which model answered: only the status bar said, and it names the active one,
+        # which a switch changes under a result on screen (seen in a real window)
+        return self.tr("{subject}, by the model {model}").format(
+            subject=subject, model=html.escape(model_name_in(result.model_id))
         )

@@ -150,11 +150,14 @@ def test_the_result_names_the_file_and_whose_references_it_used(qtbot, two_peopl
     page = verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 7))
     text = page.summary.subject.text()
     # the name is escaped (shown as typed, not read as markup)
-    assert text == "<b>w2_g7.png</b> checked against 5 references of <b>Ana &lt;Lima&gt; (c-2)</b>"
+    assert text == (
+        "<b>w2_g7.png</b> checked against 5 references of <b>Ana &lt;Lima&gt; (c-2)</b>, by "
+        "the model tiny"
+    )
     page.choose_person("c-1")  # the stale result still says whose it is
     assert "(c-2)" in page.summary.subject.text()
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
-    assert page.summary.subject.text().endswith("of <b>c-1</b>")  # no name: the id alone
+    assert page.summary.subject.text().endswith("of <b>c-1</b>, by the model tiny")  # the id
     page.show_result(None)
     assert page.summary.subject.text() == ""
 
