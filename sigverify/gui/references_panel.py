@@ -29,6 +29,7 @@ from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole
+PLAIN_ROLE = Qt.ItemDataRole.UserRole + 1  # (thumbnail, label, tooltip) without a mark
 
 
 class ThumbnailList(QListWidget):
@@ -54,6 +55,17 @@ def thumbnail_list() -> ThumbnailList:
     view.viewport().setMouseTracking(True)
     frame_when_focused(view)  # empty, it showed nothing when Tab reached it (seen)
     return view
+
+
+def with_badge(icon: QIcon, badge: QIcon) -> QIcon:
+    """``icon`` (a thumbnail) with ``badge`` small in its top right corner: the signature
+    stays in view (the warning icon took its place, seen in a real window)."""
+    framed = icon.pixmap(THUMB)
+    painter = QPainter(framed)
+    side = THUMB.height() // 3
+    painter.drawPixmap(THUMB.width() - side, 0, badge.pixmap(side, side))
+    painter.end()
+    return QIcon(framed)
 
 
 def thumbnail(pixmap: QPixmap) -> QIcon:
@@ -150,6 +162,7 @@ class ReferencesPanel(QGroupBox):
                 try:
                     original, _ = self.store.reference_images(reference.id)
                     item.setIcon(thumbnail(bytes_to_pixmap(original)))
+                    item.setData(PLAIN_ROLE, (item.icon(), item.text(), item.toolTip()))
                 except StoreIntegrityError as error:  # changed outside sigverify: not shown
                     item.setIcon(self._warning_icon())
                     item.setToolTip(str(error))
@@ -250,14 +263,19 @@ class ReferencesPanel(QGroupBox):
         return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
     def _mark_odd(self) -> None:
+        """Mark the odd references as the active model found them, and only those: marks of
+        another model's check stayed after a switch (seen in a real window)."""
         warning = self._warning_icon()
         for row in range(self.references.count()):
             item = self.references.item(row)
+            plain = item.data(PLAIN_ROLE)
+            if plain is None:  # not shown (changed outside sigverify): its own warning
+                continue
+            icon, text, tip = plain
             odd = self.odd.get(item.data(REFERENCE_ROLE))
-            if odd is not None:
-                item.setIcon(warning)
-                item.setText(self.tr("⚠ {file}").format(file=odd.filename))
-                item.setToolTip(odd.message)
+            item.setIcon(icon if odd is None else with_badge(icon, warning))
+            item.setText(text if odd is None else self.tr("⚠ {file}").format(file=odd.filename))
+            item.setToolTip(tip if odd is None else odd.message)
 
     # ------------------------------------------------------------ preview
 

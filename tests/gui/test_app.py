@@ -961,6 +961,43 @@ def test_model_card_page_shows_the_mean_over_writer_splits(tiny_model_dir):
     assert "10.2 % (6.6 %–13.8 %)" in text and "0.963" in text and "10.5 %" in text
 
 
+def test_an_odd_reference_keeps_its_picture_and_its_mark_follows_the_model(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """Seen in a real window: a reference marked as unlike the others showed a large
+    warning icon instead of the signature, and the mark stayed after a model switch whose
+    own check found nothing odd."""
+    from sigverify.core.verification_results import OddReference
+    from sigverify.gui.references_panel import PLAIN_ROLE, THUMB
+
+    enrol(qtbot, window, "p-7", [signature_file(tmp_path, 7, i) for i in range(4)])
+    ids = [r.id for r in window.store.references("p-7")]
+    found = {ids[1]: OddReference("w7_g1.png", 0.9, 0.5, 1)}
+    monkeypatch.setattr(VerificationService, "odd_references", lambda self, person: found)
+    page = window.people_page
+    page.show_person("p-7")
+    wait_idle(qtbot, window.engine)
+    panel = page.reference_panel
+    item, plain_item = panel.references.item(1), panel.references.item(0)
+    plain_icon, label, tip = item.data(PLAIN_ROLE)
+    assert item.text() == "⚠ w7_g1.png" and "does not look like" in item.toolTip()
+    marked = item.icon().pixmap(THUMB).toImage()
+    unmarked = plain_icon.pixmap(THUMB).toImage()
+    side = THUMB.height() // 3  # the badge: its middle, in the top right corner
+    corner, middle = (
+        (THUMB.width() - side // 2, side // 2),
+        (THUMB.width() // 2, THUMB.height() // 2),
+    )
+    assert marked.pixel(*corner) != unmarked.pixel(*corner)  # the badge, in the corner
+    assert marked.pixel(*middle) == unmarked.pixel(*middle)  # the signature still there
+    assert plain_item.text() == "w7_g0.png"
+    found = {}  # another model's check: nothing odd, and the mark goes
+    window.engine.model_changed.emit(window.engine.model)
+    wait_idle(qtbot, window.engine)
+    assert (item.text(), item.toolTip()) == (label, tip) == ("w7_g1.png", tip)
+    assert item.icon().pixmap(THUMB).toImage() == unmarked
+
+
 def test_the_delete_key_removes_the_chosen_reference_after_asking(
     qtbot, window, tmp_path, dialogs, beeps
 ):
