@@ -38,9 +38,13 @@ class TrainPage(QWidget):
         self.start_button.clicked.connect(self.open_wizard)
         self.result = QLabel()
         self.result.setWordWrap(True)
+        # Ctrl+6 puts the keys here (they went to the status bar's Operator button, where
+        # typing renamed the operator: seen in a real window)
+        self.first_field = self.start_button
         if not can_train():  # the desk build: say where training is instead of failing
             self.start_button.setEnabled(False)
             self.result.setText(training_unavailable_message())
+            self.first_field = None
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -1936,3 +1936,20 @@ def test_the_busy_bar_shows_only_while_the_worker_runs(qtbot, window):
     wait_idle(qtbot, engine)
     assert seen == [("error", False, 1), ("resubmitted", True), "next"]
     assert not busy.isVisible() and engine.running == 0
+
+
+def test_every_page_shown_by_its_key_has_the_keys_on_itself(qtbot, window):
+    """Seen in a real window: after Ctrl+6 the keys seemed to be on the status bar's
+    buttons, where typing went on to rename the operator (not reproduced offscreen: the Train
+    page now names its button as the first field, as the other pages do)."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for row in range(window.pages.count()):
+        page = window.pages.widget(row)
+        for before in (window.nav, window.about_button):  # wherever the keys were
+            before.setFocus()
+            qtbot.waitUntil(before.hasFocus)
+            window.go_to_page(row, keyboard=True)
+            qtbot.waitUntil(lambda page=page: page.isAncestorOf(QApplication.focusWidget()))
+    window.go_to_page(window.pages.indexOf(window.train_page), keyboard=True)
+    assert QApplication.focusWidget() is window.train_page.start_button
