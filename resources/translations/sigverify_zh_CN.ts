@@ -443,7 +443,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -498,7 +498,12 @@
         <translation>已创建 {folder}。请将每个人的签名放入各自的文件夹（参见其中的 README.txt），然后重新选择该文件夹。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+8"/>
+        <source>Press Enter to read this folder.</source>
+        <translation>按 Enter 读取此文件夹。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>{writers} people ({usable} usable), {genuine} genuine and {forged} forged signatures ({layout} layout).</source>
         <translation>{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名（{layout} 目录结构）。</translation>
     </message>
@@ -2241,7 +2246,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+88"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+100"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
@@ -2279,7 +2284,7 @@ enrolled {at} by {who}</source>
 由 {who} 于 {at} 登记</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2309,7 +2314,7 @@ enrolled {at} by {who}</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>⚠ {file}</source>
         <translation>⚠ {file}</translation>
     </message>
@@ -2791,7 +2796,7 @@ enrolled {at} by {who}</source>
         <translation>启动训练向导…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Saved “{name}”; it is on the Models page.</source>
         <translation>已保存“{name}”，可在“模型”页面中找到。</translation>
     </message>

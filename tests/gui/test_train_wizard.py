@@ -235,6 +235,21 @@ def test_a_folder_that_is_not_data_says_what_is_expected(qtbot, window, tmp_path
     assert not wizard.data_page.isComplete()
 
 
+def test_a_folder_typed_says_how_it_is_read(qtbot, window, tmp_path):
+    """Seen in a real window: a path typed did nothing until Enter, and Next stayed greyed
+    with no word why."""
+    from PySide6.QtCore import Qt
+
+    data = write_synthetic_dataset(tmp_path / "data", writers=4, genuine=3, forged=1)
+    wizard = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(wizard)
+    page = wizard.data_page
+    qtbot.keyClicks(page.folder, str(data))
+    assert page.summary.text() == "Press Enter to read this folder."
+    qtbot.keyClick(page.folder, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.summary.text().startswith("4 people"), timeout=30000)
+
+
 def test_template_folder_explains_the_layout(tmp_path):
     root = write_template_folder(tmp_path / "new")
     assert (root / "writer-01" / "genuine").is_dir() and (root / "writer-02" / "forged").is_dir()

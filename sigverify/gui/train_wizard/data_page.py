@@ -51,6 +51,8 @@ class DataPage(QWizardPage):
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(self.tr("Data folder"))
         self.folder.editingFinished.connect(lambda: self.load(self.folder.text()))
+        # a path typed is read on Enter or Tab: Next stayed greyed with no word why (seen)
+        self.folder.textEdited.connect(self._typed)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         template = QPushButton(self.tr("Create a template folder…"))
@@ -126,6 +128,11 @@ class DataPage(QWizardPage):
                 "(see README.txt there), then choose the folder again."
             ).format(folder=folder),
         )
+
+    def _typed(self, text: str) -> None:
+        loaded = self.wiz.plan.dataset
+        if text.strip() and (loaded is None or str(loaded.root) != text.strip()):
+            self.summary.setText(self.tr("Press Enter to read this folder."))
 
     def load(self, folder: str) -> None:
         from sigverify.core.data.datasets import read_dataset
