@@ -432,8 +432,9 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+43"/>
+        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+47"/>
         <source>Your signatures</source>
+        <extracomment>People a training folder should have (the Train page says so too).</extracomment>
         <translation>您的签名</translation>
     </message>
     <message>
@@ -513,12 +514,17 @@
         <translation>正在检查图像… %v / %m</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
+        <source>Only {n} usable people: {recommended} or more are recommended. A model trained on fewer may fit these people only, and its test figures rest on very few.</source>
+        <translation>可用人员只有 {n} 位：建议 {recommended} 位或更多。用更少人员训练的模型可能只适合这些人，其测试数字也只基于极少的人。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>At least 3 usable people are needed (training, validation and test each need their own); {n} found.</source>
         <translation>至少需要 3 名可用人员（训练、验证和测试各需不同的人员）；当前找到 {n} 名。</translation>
     </message>

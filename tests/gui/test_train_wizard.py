@@ -38,6 +38,12 @@ def start(qtbot, window, tmp_path, overrides=TINY, writers=12):
 def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_path):
     wizard = start(qtbot, window, tmp_path)
     assert wizard.data_page.writers.rowCount() == 12
+    qtbot.waitUntil(lambda: wizard.data_page.checked, timeout=30000)
+    problems = wizard.data_page.problems
+    assert [problems.item(i).text() for i in range(problems.count())] == [
+        "Only 12 usable people: 50 or more are recommended. A model trained on fewer may fit "
+        "these people only, and its test figures rest on very few."
+    ]  # ("None" was said: seen in a real window)
     assert "12 people (12 usable), 60 genuine and 24 forged" in wizard.data_page.summary.text()
     wizard.next()
     options = wizard.options_page

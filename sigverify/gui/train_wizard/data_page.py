@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from sigverify.gui.train_wizard import TrainWizard
 
 
+#: People a training folder should have (the Train page says so too).
+RECOMMENDED_PEOPLE = 50
+
+
 class DataPage(QWizardPage):
     def __init__(self, wizard: TrainWizard):
         super().__init__()
@@ -230,9 +234,20 @@ class DataPage(QWizardPage):
             where = f" ({name})" if name and name not in problem.message else ""
             icon = icons["error" if problem.severity == "error" else "warning"]
             self.problems.addItem(QListWidgetItem(icon, f"{problem.message}{where}"))
-        if not self.wiz.plan.dataset.problems:
-            self.problems.addItem(self.tr("None"))
         usable = len(self.wiz.plan.dataset.usable_writers())
+        if 3 <= usable < RECOMMENDED_PEOPLE:  # ("None" was said for 14: seen in a real window)
+            self.problems.addItem(
+                QListWidgetItem(
+                    icons["warning"],
+                    self.tr(
+                        "Only {n} usable people: {recommended} or more are recommended. A "
+                        "model trained on fewer may fit these people only, and its test "
+                        "figures rest on very few."
+                    ).format(n=usable, recommended=RECOMMENDED_PEOPLE),
+                )
+            )
+        elif not self.wiz.plan.dataset.problems:
+            self.problems.addItem(self.tr("None"))
         if usable < 3:
             self.problems.addItem(
                 QListWidgetItem(
