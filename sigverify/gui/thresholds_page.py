@@ -22,6 +22,7 @@ from sigverify.core.evaluation.plots import (
     ThresholdMarks,
     det_figure,
     distance_histogram_figure,
+    legend_beside,
     roc_figure,
 )
 from sigverify.core.operators import operator_name
@@ -190,7 +191,7 @@ class ThresholdsPage(QWidget):
             axis.axvline(0, color="#2e7d32", linewidth=2, label=self.tr("accept threshold")),
             axis.axvline(0, color="#c62828", linewidth=2, label=self.tr("reject threshold")),
         ]
-        axis.legend(fontsize=8)
+        legend_beside(axis)
         self.histogram_canvas = figure_canvas(histogram)
         self.tabs.addTab(self.histogram_canvas, self.tr("Distance histogram"))
         labels = (self.tr("accept threshold"), self.tr("reject threshold"))

@@ -33,6 +33,12 @@ def _figure(width: float, height: float) -> Figure:
     return figure
 
 
+def legend_beside(ax) -> None:
+    """The legend to the right of the plot: inside it, it covered the bars (seen in a real
+    window with a small model, whose distances leave no empty corner)."""
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+
+
 def distance_histogram_figure(
     scores: ScoreSet, threshold: float | None = None, title: str = ""
 ) -> Figure:
@@ -65,7 +71,7 @@ def distance_histogram_figure(
     ax.set_xlabel(translate("plots", "distance to the references (smaller = more alike)"))
     ax.set_ylabel(translate("plots", "density"))
     ax.set_title(title or translate("plots", "Distances with %n reference(s)", None, scores.refs))
-    ax.legend(fontsize=8)
+    legend_beside(ax)
     return figure
 
 
@@ -123,7 +129,11 @@ class ThresholdMarks:
         self.axis, self.det = figure.axes[0], det
         self.genuine, self.negatives = scores.genuine, scores.negatives()[0]
         self.points = [
-            self.axis.plot([], [], "o", color=color, markersize=7, zorder=5, label=label)[0]
+            # drawn whole at the plot's edge, where an extreme threshold sits (it was cut in
+            # half there: seen in a real window)
+            self.axis.plot(
+                [], [], "o", color=color, markersize=7, zorder=5, label=label, clip_on=False
+            )[0]
             for color, label in zip(("#2e7d32", "#c62828"), labels, strict=True)
         ]
         self.axis.legend(fontsize=8, loc="upper right" if det else "lower right")

@@ -275,8 +275,28 @@ def test_threshold_marks_sit_on_the_curve_at_the_thresholds():
     det.move(0.3, 0.55)
     x, y = (v[0] for v in det.points[0].get_data())
     assert x == pytest.approx(-0.8416, abs=1e-4) and y == pytest.approx(-0.6745, abs=1e-4)
-    # FRR 0 cannot be drawn on a DET: the point sits on the axes' edge, 0.05 %
+    # FRR 0 cannot be drawn on a DET: the point sits on the axes' edge, 0.05 %, drawn whole
+    # there (it was cut in half: seen in a real window)
     assert det.points[1].get_data()[1][0] == pytest.approx(-3.2905, abs=1e-4)
+    assert not any(point.get_clip_on() for point in det.points + roc.points)
+
+
+def test_the_histograms_legend_is_beside_the_bars():
+    """Seen in a real window: inside the plot, the legend covered bars of a small model."""
+    scores = ScoreSet(
+        refs=5,
+        genuine=np.linspace(0, 1, 50),
+        skilled=np.linspace(0.5, 2, 50),
+        random=np.array([]),
+        genuine_writer=np.zeros(50, int),
+        skilled_writer=np.zeros(50, int),
+        random_writer=np.zeros(0, int),
+    )
+    figure = distance_histogram_figure(scores)
+    figure.canvas.draw()  # (Agg) where it lies is known once drawn
+    axes = figure.axes[0].get_window_extent()
+    legend = figure.axes[0].get_legend().get_window_extent()
+    assert legend.x0 > axes.x1  # right of the plot, not over it
 
 
 def test_training_curves_count_whole_epochs():
