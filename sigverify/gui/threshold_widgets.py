@@ -77,6 +77,10 @@ class ThresholdControl(QWidget):
         super().__init__(parent)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
+        # an arrow key moves 1 % of the range, Page Up/Down 10 % (0.1 % a key: five presses
+        # moved it from 0.0597 to 0.0612, seen in a real window)
+        self.slider.setSingleStep(SLIDER_STEPS // 100)
+        self.slider.setPageStep(SLIDER_STEPS // 10)
         self.box = QDoubleSpinBox()
         self.box.setDecimals(4)
         self.box.setSingleStep(0.005)
@@ -110,6 +114,7 @@ class ThresholdControl(QWidget):
     def set_range(self, high: float) -> None:
         self.high = max(high, 1e-6)
         self.box.setRange(0.0, self.high)
+        self.box.setSingleStep(self.high / 200)  # its arrows: finer than the slider's, to scale
 
     def _box_changed(self, value: float) -> None:
         self.slider.blockSignals(True)

@@ -575,10 +575,17 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     in_use = (page.accept.value(), page.reject.value())
     assert page.applied.text() == "" and not page.undo_button.isEnabled()
     qtbot.keyClick(page.accept.box, Qt.Key.Key_Down)  # a keyboard user's edit
-    assert page.accept.value() == pytest.approx(in_use[0] - 0.005)
+    step = page.accept.high / 200  # the number box's arrows: 0.5 % of the range
+    assert page.accept.value() == pytest.approx(round(in_use[0] - step, 4))
     assert "Not in use yet" in page.applied.text() and page.undo_button.isEnabled()
     qtbot.keyClick(page.accept.box, Qt.Key.Key_Up)  # back where it was: the mark goes
     assert page.applied.text() == "" and not page.undo_button.isEnabled()
+    # the slider's arrow keys: 1 % of the range (0.1 % each: seen in a real window)
+    before = page.accept.slider.value()
+    qtbot.keyClick(page.accept.slider, Qt.Key.Key_Right)
+    assert page.accept.slider.value() == before + 10
+    assert page.accept.value() == pytest.approx((before + 10) / 1000 * page.accept.high, abs=1e-4)
+    page.undo_button.click()
     page.accept.slider.setValue(page.accept.slider.value() - 10)
     page.reject.slider.setValue(page.reject.slider.value() + 10)
     assert "Not in use yet" in page.applied.text()
