@@ -1286,7 +1286,7 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+137"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+140"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1306,7 +1306,7 @@ Click to open another store at the next start</source>
         <translation>与图像模型合并</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="-80"/>
+        <location filename="../../sigverify/gui/models_page.py" line="-83"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
@@ -1326,7 +1326,7 @@ Click to open another store at the next start</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>{name} — {folder}</source>
         <translation>{name} — {folder}</translation>
     </message>
@@ -2635,7 +2635,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+68"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+69"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -2848,7 +2848,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+34"/>
+        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+35"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2966,9 +2966,9 @@ enrolled {at} by {who}</source>
         <translation>已继续训练。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Cancelling: the best model so far is kept…</source>
-        <translation>正在取消：将保留目前最好的模型…</translation>
+        <location line="+8"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2976,7 +2976,7 @@ enrolled {at} by {who}</source>
         <translation>训练在第一轮结束前已停止：未保存任何模型。请返回重新开始。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Done: best epoch {epoch}, validation EER {eer:.1%}.</source>
         <translation>完成：最佳轮次为第 {epoch} 轮，验证集 EER {eer:.1%}。</translation>
     </message>
@@ -2996,7 +2996,12 @@ enrolled {at} by {who}</source>
         <translation>已跳过 {path}：{message}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Nothing was trained. Go back to start again.</source>
+        <translation>没有训练任何模型。请返回重新开始。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Training failed: {error}</source>
         <translation>训练失败：{error}</translation>
     </message>
@@ -4292,7 +4297,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>plots</name>
     <message>
-        <location filename="../../sigverify/core/evaluation/plots.py" line="+42"/>
+        <location filename="../../sigverify/core/evaluation/plots.py" line="+48"/>
         <source>genuine</source>
         <extracomment>The error rates a DET curve shows (its axes); a threshold&apos;s mark is kept inside them.</extracomment>
         <translation>真实签名</translation>
@@ -4358,7 +4363,7 @@ enrolled {at} by {who}</source>
         <translation>拒识率（%）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>

@@ -51,6 +51,10 @@ class NotFoundError(SigverifyError):
     """No such person or reference."""
 
 
+class CancelledError(SigverifyError):
+    """The user cancelled the work: nothing went wrong."""
+
+
 class StoreIntegrityError(StoreError):
     """Something in the store was changed outside sigverify (it no longer matches its
     seal), or the seal itself is missing: what it concerns is refused, never used."""

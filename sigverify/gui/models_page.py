@@ -96,6 +96,9 @@ class ModelsPage(QWidget):
         chain = (self.list, self.cancel_button, self.activate_button, self.delete_button)
         for first, second in pairwise((*chain, self.import_button, self.details)):
             QWidget.setTabOrder(first, second)
+        # Ctrl+5 starts the chain at the list (it could land on Import, after which Tab went
+        # to the card and out of the page: seen in a real window)
+        self.first_field = self.list
         self.engine.model_changed.connect(lambda _: self.refresh())
         self.engine.pen_model_changed.connect(lambda _: self.refresh())
         self.refresh()

@@ -1960,3 +1960,5 @@ def test_every_page_shown_by_its_key_has_the_keys_on_itself(qtbot, window):
             qtbot.waitUntil(lambda page=page: page.isAncestorOf(QApplication.focusWidget()))
     window.go_to_page(window.pages.indexOf(window.train_page), keyboard=True)
     assert QApplication.focusWidget() is window.train_page.start_button
+    window.go_to_page(window.pages.indexOf(window.models_page), keyboard=True)
+    assert QApplication.focusWidget() is window.models_page.list  # then Tab: Activate

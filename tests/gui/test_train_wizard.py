@@ -157,6 +157,27 @@ def test_after_a_run_back_trains_again_or_keeps_the_model_and_closing_asks(
     assert not wizard.isVisible() and wizard.saved is None
 
 
+def test_cancelled_before_the_first_epoch_says_nothing_was_kept(qtbot, window, dialogs, tmp_path):
+    """Seen in a real window: the log said "the best model so far is kept" beside "no model
+    was saved", with both bars at 100 %; cancelled while reading, it said "Training failed"
+    in an error box."""
+    wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
+    wizard.next()
+    wizard.next()
+    training = wizard.training_page
+    training.cancel()  # at once: while the signatures are read
+    wait_idle(qtbot, window.engine, timeout=60000)
+    assert wizard.plan.run is None and not training.isComplete()
+    assert dialogs.errors == []  # not a failure
+    assert training.status.text() == (
+        "Cancelled while reading the signatures. Nothing was trained. Go back to start again."
+    )
+    log = training.log.toPlainText()
+    assert "Cancelling…" in log and "kept" not in log
+    assert log.rstrip().endswith("Nothing was trained. Go back to start again.")
+    assert training.epoch_bar.value() == training.total_bar.value() == -1  # empty
+
+
 def test_closing_the_wizard_while_training_asks(qtbot, window, dialogs, tmp_path):
     wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
     wizard.next()

@@ -13,7 +13,7 @@ import numpy as np
 
 from sigverify.core.data.datasets import ERROR, DatasetProblem, Writer, prepared_signature
 from sigverify.core.data.preprocess_cache import PreprocessCache
-from sigverify.core.errors import SigverifyError
+from sigverify.core.errors import CancelledError, SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 
@@ -111,7 +111,7 @@ def read_signatures(
         except SigverifyError as error:
             problems.append(DatasetProblem(ERROR, str(error), path))
         if on_progress is not None and on_progress(done, len(jobs)) is False:
-            raise SigverifyError(translate("errors", "Cancelled while reading the signatures."))
+            raise CancelledError(translate("errors", "Cancelled while reading the signatures."))
     return items, writer_index, genuine, problems
 
 

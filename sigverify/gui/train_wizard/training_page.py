@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from sigverify.core.errors import CancelledError
 from sigverify.core.i18n import join_sentences
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import frame_when_focused
@@ -216,7 +217,9 @@ class TrainingPage(QWizardPage):
         if self.job is not None:
             self.job.cancel()
             self.job.paused = False
-            self._log(self.tr("Cancelling: the best model so far is kept…"))
+            # what is kept is said when it is known: before the first epoch ends, nothing
+            # (the log promised the best model beside "no model was saved": seen)
+            self._log(self.tr("Cancelling…"))
 
     def _finish(self) -> None:
         self.job = None
@@ -239,6 +242,9 @@ class TrainingPage(QWizardPage):
                     "Go back to start again."
                 )
             )
+            self._log(self.status.text())
+            for bar in (self.epoch_bar, self.total_bar):  # not "100 %" of nothing
+                bar.reset()
             return
         if result.stopped != "cancelled":
             self.total_bar.setValue(self.total_bar.maximum())
@@ -266,6 +272,14 @@ class TrainingPage(QWizardPage):
 
     def _failed(self, error) -> None:
         self._finish()
+        if isinstance(error, CancelledError):  # the user's own doing: no "failed", no box
+            self.status.setText(
+                join_sentences(str(error), self.tr("Nothing was trained. Go back to start again."))
+            )
+            self._log(self.status.text())
+            for bar in (self.epoch_bar, self.total_bar):
+                bar.reset()
+            return
         self.status.setText(self.tr("Training failed: {error}").format(error=error))
         self._log(str(error))
         dialogs.show_error(self, error)
