@@ -2635,7 +2635,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+69"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+70"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -2656,28 +2656,29 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+209"/>
+        <location line="+241"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-239"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <location line="+329"/>
         <source>Apply to this person</source>
         <translation>应用于此人员</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+221"/>
+        <location line="-327"/>
+        <location line="+248"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-246"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -2697,7 +2698,17 @@ enrolled {at} by {who}</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+55"/>
+        <source>Uses the thresholds for everyone.</source>
+        <translation>使用适用于所有人的阈值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Has their own: {accept} / {reject}.</source>
+        <translation>有个人阈值：{accept} / {reject}。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -2740,11 +2751,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+94"/>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-91"/>
         <source>Applied to everyone.</source>
         <translation>已应用于所有人。</translation>
     </message>
@@ -2784,7 +2796,17 @@ enrolled {at} by {who}</source>
         <translation>更改 {change} 正在等待另一位主管批准。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+13"/>
+        <source>Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, used with the model {model} only? The change is written to the audit log.</source>
+        <translation>要为 {person} 设置个人阈值（接受 {accept:.4f}，拒绝 {reject:.4f}），仅用于模型 {model} 吗？此更改会写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>It replaces their {accept} / {reject}.</source>
+        <translation>它将替换其原有的 {accept} / {reject}。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with the model {model} only.</source>
         <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}），仅用于模型 {model}。</translation>
     </message>

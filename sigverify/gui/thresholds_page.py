@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.errors import SigverifyError
+from sigverify.core.errors import NotFoundError, SigverifyError
 from sigverify.core.evaluation.calibration import band_rates
 from sigverify.core.evaluation.plots import (
     ThresholdMarks,
@@ -25,6 +25,7 @@ from sigverify.core.evaluation.plots import (
     legend_beside,
     roc_figure,
 )
+from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.pen_verification import (
     card_fusion_thresholds,
@@ -32,7 +33,7 @@ from sigverify.core.pen_verification import (
 )
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
-from sigverify.core.thresholds import card_thresholds, shared_thresholds
+from sigverify.core.thresholds import card_thresholds, has_own_thresholds, shared_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.band_rates_view import BandRatesView
 from sigverify.gui.preset_chooser import PresetChooser
@@ -83,6 +84,11 @@ class ThresholdsPage(QWidget):
         )
         self.apply_all.clicked.connect(self.apply_globally)
         self.person = QComboBox()
+        # whether the person chosen has thresholds of their own (nothing said so, and Apply
+        # replaced them unasked: seen in a real window)
+        self.person_own = QLabel()
+        self.person_own.setWordWrap(True)
+        self.person.currentIndexChanged.connect(lambda _: self._show_person_own())
         self.apply_person = RoleButton(self.tr("Apply to this person"), store, "thresholds")
         self.apply_person.clicked.connect(self.apply_to_person)
         self.reset_button = RoleButton(self.tr("Back to the model's values"), store, "thresholds")
@@ -109,6 +115,7 @@ class ThresholdsPage(QWidget):
         person_row.addWidget(self.person_label)
         person_row.addWidget(self.person, 1)
         apply_layout.addLayout(person_row, 2, 0, 1, 2)
+        apply_layout.addWidget(self.person_own, 3, 0)
         apply_layout.addWidget(self.apply_person, 3, 1)
         apply_layout.addWidget(self.applied, 4, 0, 1, 2)
         if self.apply_all.refusal:  # a clerk on a shared store: say why, not only in tooltips
@@ -136,6 +143,32 @@ class ThresholdsPage(QWidget):
             self.person.addItem(label, person.id)
         self.apply_person.setEnabled(
             self.person.count() > 0 and self.scores is not None and self.mode != "pad"
+        )
+        self._show_person_own()
+
+    def _own_thresholds(self) -> tuple[float | None, float | None] | None:
+        """The chosen person's own thresholds that apply with the active model, or None."""
+        person_id, model = self.person.currentData(), self.engine.model
+        if person_id is None or model is None:
+            return None
+        try:
+            person = self.store.get_person(person_id)
+        except NotFoundError:  # deleted elsewhere meanwhile
+            return None
+        if not has_own_thresholds(person, model.model_id):
+            return None
+        return person.accept_threshold, person.reject_threshold
+
+    def _show_person_own(self) -> None:
+        own = self._own_thresholds()
+        self.person_own.setText(
+            ""
+            if self.person.currentData() is None
+            else self.tr("Uses the thresholds for everyone.")
+            if own is None
+            else self.tr("Has their own: {accept} / {reject}.").format(
+                accept=_shown(own[0]), reject=_shown(own[1])
+            )
         )
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -368,6 +401,25 @@ class ThresholdsPage(QWidget):
         if person_id is None:
             return
         accept, reject, preset = self.accept.value(), self.reject.value(), self.preset.target()
+        own = self._own_thresholds()
+        question = self.tr(
+            "Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, "
+            "used with the model {model} only? The change is written to the audit log."
+        ).format(
+            person=self.person.currentText(),
+            accept=accept,
+            reject=reject,
+            model=self.engine.model.card.name if self.engine.model is not None else "",
+        )
+        if own is not None:
+            question = join_sentences(
+                question,
+                self.tr("It replaces their {accept} / {reject}.").format(
+                    accept=_shown(own[0]), reject=_shown(own[1])
+                ),
+            )
+        if not dialogs.ask(self, self.tr("Apply to this person"), question, self.tr("&Apply")):
+            return
 
         def work(context, job):  # in the worker, like every store write
             store = context.store
@@ -387,5 +439,10 @@ class ThresholdsPage(QWidget):
                     "the model {model} only."
                 ).format(id=person_id, accept=accept, reject=reject, model=model)
             )
+            self._show_person_own()
 
         self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))
+
+
+def _shown(value: float | None) -> str:
+    return "—" if value is None else f"{value:.4f}"

@@ -517,7 +517,7 @@ def test_a_threshold_typed_counts_when_typing_is_done(qtbot, window):
     assert page.accept.value() == accept
 
 
-def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path):
+def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, dialogs, tmp_path):
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
     page = window.thresholds_page
     accept, reject = round(0.2 * page.accept.high, 4), round(0.6 * page.accept.high, 4)
@@ -531,9 +531,22 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
     assert window.store.audit_entries()[-1].action == "setting"
     page.person.setCurrentIndex(page.person.findData("c-1"))
     assert page.person_label.buddy() is page.person and page.person_label.isVisibleTo(page)
+    assert page.person_own.text() == "Uses the thresholds for everyone."
     page.accept.setValue(round(0.4 * page.accept.high, 4))
+    dialogs.answer = False  # asked first, as for everyone (it was not: seen): No
     page.apply_to_person()
     wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-1").accept_threshold is None
+    assert dialogs.questions[-1] == (
+        f"Give c-1 their own thresholds, accept {round(0.4 * page.accept.high, 4):.4f} and "
+        f"reject {reject:.4f}, used with the model tiny only? The change is written to the "
+        "audit log."
+    )
+    dialogs.answer = True
+    page.apply_to_person()
+    wait_idle(qtbot, window.engine)
+    own = f"{round(0.4 * page.accept.high, 4):.4f} / {reject:.4f}"
+    assert page.person_own.text() == f"Has their own: {own}."
     person = window.store.get_person("c-1")
     assert (person.accept_threshold, person.reject_threshold) == pytest.approx(
         (round(0.4 * page.accept.high, 4), reject)
@@ -549,6 +562,7 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, tmp_path)
     page.accept.setValue(round(0.3 * page.accept.high, 4))
     page.apply_to_person()
     wait_idle(qtbot, window.engine)
+    assert dialogs.questions[-1].endswith(f"It replaces their {own}.")
     window.nav.setCurrentRow(window.pages.indexOf(people))
     assert people.details.thresholds.isVisible()
     assert people.details.thresholds.text() == (
