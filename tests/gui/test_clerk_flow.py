@@ -1185,18 +1185,25 @@ def test_no_report_for_a_stale_result(qtbot, two_people, tmp_path):
     assert not (tmp_path / "wrong.pdf").exists() and verifications(window, "c-1") == []
 
 
-def test_down_in_a_search_or_filter_goes_to_what_it_found(qtbot, two_people):
-    """Seen in a real window: the audit entries were six Tabs away from the filters. Down
-    does what it does in the People search."""
-    window = two_people
+def down_from_the_people_search(qtbot, window, text):
+    """``text`` typed in the People search of the active window, then Down: the list has
+    the keys. The People page."""
     window.activateWindow()
     qtbot.waitActive(window)
     people = window.people_page
     window.go_to_page(window.pages.indexOf(people))
     qtbot.waitUntil(people.search.hasFocus)
-    qtbot.keyClicks(people.search, "c-2")
+    qtbot.keyClicks(people.search, text)
     qtbot.keyClick(people.search, Qt.Key.Key_Down)
     qtbot.waitUntil(people.people.hasFocus)
+    return people
+
+
+def test_down_in_a_search_or_filter_goes_to_what_it_found(qtbot, two_people):
+    """Seen in a real window: the audit entries were six Tabs away from the filters. Down
+    does what it does in the People search."""
+    window = two_people
+    people = down_from_the_people_search(qtbot, window, "c-2")
     assert people.person_id == "c-2"  # the first one found, chosen as if clicked
     audit = open_audit_page(qtbot, window)
     audit.person.setFocus()
@@ -1214,14 +1221,7 @@ def test_escape_in_what_a_search_found_goes_back_to_the_search(qtbot, two_people
     """Seen in a real window: Escape in the People list did nothing. It goes back to the
     filter the list was entered from, its text selected to be typed over."""
     window = two_people
-    window.activateWindow()
-    qtbot.waitActive(window)
-    people = window.people_page
-    window.go_to_page(window.pages.indexOf(people))
-    qtbot.waitUntil(people.search.hasFocus)
-    qtbot.keyClicks(people.search, "c-")
-    qtbot.keyClick(people.search, Qt.Key.Key_Down)
-    qtbot.waitUntil(people.people.hasFocus)
+    people = down_from_the_people_search(qtbot, window, "c-")
     chosen = people.person_id
     qtbot.keyClick(people.people, Qt.Key.Key_Escape)
     qtbot.waitUntil(people.search.hasFocus)
