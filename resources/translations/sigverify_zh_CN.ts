@@ -1804,6 +1804,14 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
 </context>
 <context>
+    <name>PersonBox</name>
+    <message>
+        <location filename="../../sigverify/gui/person_box.py" line="+20"/>
+        <source>Type an id or name…</source>
+        <translation>输入 ID 或姓名…</translation>
+    </message>
+</context>
+<context>
     <name>PersonDetails</name>
     <message>
         <location filename="../../sigverify/gui/person_details.py" line="+35"/>
@@ -3031,12 +3039,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+58"/>
-        <source>Type an id or name…</source>
-        <translation>输入 ID 或姓名…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+63"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -3097,17 +3100,17 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+145"/>
+        <location line="+88"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-48"/>
         <source>Record the result (if it is not yet) and save it on one A4 page as PDF (Ctrl+Shift+S)</source>
         <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+89"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -3142,7 +3145,7 @@ enrolled {at} by {who}</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Nobody enrolled has the ID or name “{text}”: check it, or enrol them on the People page.</source>
         <translation>没有已登记人员的编号或姓名为“{text}”：请检查输入，或在“人员”页登记此人。</translation>
     </message>

@@ -3,11 +3,8 @@ the references."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +20,7 @@ from sigverify.core.store.records import model_name_in
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.keyboard import mark_primary
+from sigverify.gui.person_box import PersonBox
 from sigverify.gui.qimages import bytes_to_pixmap, small_grey
 from sigverify.gui.record_status import RecordStatus
 from sigverify.gui.report_actions import ReportActions
@@ -41,7 +39,6 @@ class VerifyPage(ReportActions, QWidget):
         # whose the signature is taken to be: the person chosen when it was opened, then the
         # one it was checked against (None: opened with nobody chosen)
         self.query_person: str | None = None
-        self._names: dict[str, str] = {}  # id -> name of those listed, for a name typed in full
         self.result = None  # VerificationResult
         self.result_query = None  # the SignatureInput that result was computed for
         self.recorded = False
@@ -50,19 +47,11 @@ class VerifyPage(ReportActions, QWidget):
         self._after_recording = []  # what waits for it
 
         # -- input
-        self.person = QComboBox()
-        self.person.setEditable(True)
-        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.person.lineEdit().setPlaceholderText(self.tr("Type an id or name…"))
+        self.person = PersonBox()
         self.first_field = self.person
         self.search_field = self.person.lineEdit()  # Ctrl+F
         self.person.currentIndexChanged.connect(lambda _: self._changed())
         self.person.editTextChanged.connect(lambda _: self._changed())
-        self.person.lineEdit().editingFinished.connect(self._select_typed_person)
-        self.person.installEventFilter(self)
-        self.person.lineEdit().installEventFilter(self)
         self.drop_area = SignatureDropArea(multiple=False, compact=False)
         self.drop_area.signatures_added.connect(self.set_query)
         # asked before the file, page or pad dialog opens, not after the clerk cropped
@@ -145,71 +134,14 @@ class VerifyPage(ReportActions, QWidget):
 
     def refresh(self) -> None:
         """Reload the people (after enrolments elsewhere)."""
-        current = self.person_id()
-        self.person.blockSignals(True)
-        self.person.clear()
-        self._names = {}
-        for person in self.store.list_people():
-            if person.reference_count:
-                label = f"{person.name} — {person.id}" if person.name else person.id
-                self.person.addItem(label, person.id)
-                self._names[person.id] = person.name
-        index = self.person.findData(current) if current else -1
-        self.person.setCurrentIndex(index)
-        if index < 0:
-            self.person.setEditText("")
-        self.person.blockSignals(False)
+        self.person.fill(self.store.list_people())
         self._changed()
 
     def person_id(self) -> str | None:
-        """The chosen person: the list's current entry, or the entry whose id was typed
-        exactly (case aside): a clerk who types "C-2001" means that person; or whose name
-        was, when only one person has it."""
-        index = self.person.currentIndex()
-        if index >= 0 and self.person.currentText() == self.person.itemText(index):
-            return self.person.itemData(index)
-        typed = self._typed_index()
-        return self.person.itemData(typed) if typed >= 0 else None
-
-    def _typed_index(self) -> int:
-        typed = self.person.currentText().strip().casefold()
-        for index in range(self.person.count()):
-            if str(self.person.itemData(index)).casefold() == typed:
-                return index
-        # a name typed in full (seen in a real window: "李四" and Enter chose nobody)
-        named = [
-            index
-            for index in range(self.person.count())
-            if typed and self._names.get(self.person.itemData(index), "").casefold() == typed
-        ]
-        return named[0] if len(named) == 1 else -1
-
-    def _select_typed_person(self) -> None:
-        """Return after typing an id shows that person's entry (name and id)."""
-        typed = self._typed_index()
-        if typed >= 0 and typed != self.person.currentIndex():
-            self.person.setCurrentIndex(typed)
-        elif typed >= 0:
-            self.person.setEditText(self.person.itemText(typed))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Up and Down in the person field step through the list, and would replace an id
-        typed that matches nobody by the next person in it (seen in a real window: a check
-        ran against that one): with such an id typed they do nothing."""
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
-            and not event.modifiers() & Qt.KeyboardModifier.AltModifier  # Alt+Down: the list
-            and watched in (self.person, self.person.lineEdit())
-            and not self.person.completer().popup().isVisible()
-            and self.person.currentText() != self.person.itemText(self.person.currentIndex())
-        ):
-            QApplication.beep()
-            return True
-        return super().eventFilter(watched, event)
+        return self.person.person_id()
 
     def choose_person(self, person_id: str) -> None:
-        self.person.setCurrentIndex(self.person.findData(person_id))
+        self.person.choose(person_id)
 
     def set_query(self, signatures) -> None:
         if not self.settle_unrecorded(self.tr("opening the next signature")):
@@ -293,10 +225,7 @@ class VerifyPage(ReportActions, QWidget):
                         "{id} has no reference signatures yet: enrol some on the People page."
                     ).format(id=enrolled)
                 )
-            elif typed and not any(
-                typed.casefold() in self.person.itemText(i).casefold()
-                for i in range(self.person.count())
-            ):  # (it said only "Choose the person…": seen in a real window)
+            elif self.person.matches_nobody():  # (it said only "Choose the person…": seen)
                 self.hint.setText(
                     self.tr(
                         "Nobody enrolled has the ID or name “{text}”: check it, or enrol them "

@@ -722,7 +722,7 @@ def test_a_name_typed_in_full_chooses_the_one_person_with_it(qtbot, two_people):
     page.refresh()
     page.person.setEditText("li si")
     assert page.person_id() == "c-1"
-    page._select_typed_person()  # Enter: the entry shown in full
+    page.person.show_typed()  # Enter: the entry shown in full
     assert page.person.currentText() == "Li Si — c-1"
     window.store.update_person("c-2", "Li Si", "", "test")  # two of that name: neither
     page.refresh()

@@ -1,0 +1,98 @@
+"""The Verify page's person field: a list of the people with references that takes an id
+or a name typed in full, and never turns a typed id that matches nobody into someone
+else."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter
+
+from sigverify.core.store.records import Person
+
+
+class PersonBox(QComboBox):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.lineEdit().setPlaceholderText(self.tr("Type an id or name…"))
+        self.names: dict[str, str] = {}  # id -> name of those listed, for a name typed in full
+        self.lineEdit().editingFinished.connect(self.show_typed)
+        self.installEventFilter(self)
+        self.lineEdit().installEventFilter(self)
+
+    def fill(self, people: list[Person]) -> None:
+        """List the ``people`` who have references (no signals), the one chosen kept."""
+        current = self.person_id()
+        self.blockSignals(True)
+        self.clear()
+        self.names = {}
+        for person in people:
+            if person.reference_count:
+                label = f"{person.name} — {person.id}" if person.name else person.id
+                self.addItem(label, person.id)
+                self.names[person.id] = person.name
+        index = self.findData(current) if current else -1
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+        self.blockSignals(False)
+
+    def person_id(self) -> str | None:
+        """The chosen person: the list's current entry, or the entry whose id was typed
+        exactly (case aside): a clerk who types "C-2001" means that person; or whose name
+        was, when only one person has it."""
+        index = self.currentIndex()
+        if index >= 0 and self.currentText() == self.itemText(index):
+            return self.itemData(index)
+        typed = self._typed_index()
+        return self.itemData(typed) if typed >= 0 else None
+
+    def choose(self, person_id: str) -> None:
+        self.setCurrentIndex(self.findData(person_id))
+
+    def matches_nobody(self) -> bool:
+        """Something is typed that no entry holds (not even a part of an id or name)."""
+        typed = self.currentText().strip().casefold()
+        return bool(typed) and not any(
+            typed in self.itemText(i).casefold() for i in range(self.count())
+        )
+
+    def _typed_index(self) -> int:
+        typed = self.currentText().strip().casefold()
+        for index in range(self.count()):
+            if str(self.itemData(index)).casefold() == typed:
+                return index
+        # a name typed in full (seen in a real window: "李四" and Enter chose nobody)
+        named = [
+            index
+            for index in range(self.count())
+            if typed and self.names.get(self.itemData(index), "").casefold() == typed
+        ]
+        return named[0] if len(named) == 1 else -1
+
+    def show_typed(self) -> None:
+        """Return after typing an id or name shows that person's entry (name and id)."""
+        typed = self._typed_index()
+        if typed >= 0 and typed != self.currentIndex():
+            self.setCurrentIndex(typed)
+        elif typed >= 0:
+            self.setEditText(self.itemText(typed))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Up and Down in the field step through the list, and would replace an id typed
+        that matches nobody by the next person in it (seen in a real window: a check ran
+        against that one): with such an id typed they do nothing."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and not event.modifiers() & Qt.KeyboardModifier.AltModifier  # Alt+Down: the list
+            and watched in (self, self.lineEdit())
+            and not self.completer().popup().isVisible()
+            and self.currentText() != self.itemText(self.currentIndex())
+        ):
+            QApplication.beep()
+            return True
+        return super().eventFilter(watched, event)
