@@ -212,8 +212,9 @@ class OptionsPage(QWizardPage):
                 return False
             if choice == 1:
                 return True
-        if run is not None:  # a new run (one that saved nothing is not asked about)
-            self.wiz.training_page.reset()
+        # a new run: the page emptied of the last one (one that saved nothing, or failed,
+        # is not asked about)
+        self.wiz.training_page.reset()
         plan.config = self.config()
         plan.validation, plan.test = self.validation.value() / 100, self.test.value() / 100
         return True
