@@ -77,10 +77,13 @@ def pdf_font_type() -> int:
     showed no Chinese at all (seen in a saved report)."""
     from matplotlib import font_manager
 
-    paths = {
-        font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
-        for family in font_families()
-    }
+    paths = set()
+    for family in font_families():
+        try:
+            properties = font_manager.FontProperties(family=family)
+            paths.add(font_manager.findfont(properties, fallback_to_default=False))
+        except ValueError:  # not found after all: matplotlib falls back to its own
+            continue
     return 3 if any(has_postscript_outlines(path) for path in paths) else 42
 
 
