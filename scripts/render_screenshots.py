@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     wait_for(app, wizard.evaluation_page.isComplete)
     app.processEvents()
     save(wizard, "wizard_evaluation.png")
-    wizard.close()
+    wizard.done(0)  # closed without saving, unasked (a person is asked to drop the model)
 
     dialog = DrawDialog(window)
     dialog.resize(640, 300)

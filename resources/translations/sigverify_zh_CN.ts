@@ -532,7 +532,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+281"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+282"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -4320,6 +4320,14 @@ enrolled {at} by {who}</source>
     </message>
 </context>
 <context>
+    <name>percent</name>
+    <message>
+        <location filename="../../sigverify/gui/widgets.py" line="-239"/>
+        <source>{value:.1f} %</source>
+        <translation>{value:.1f}%</translation>
+    </message>
+</context>
+<context>
     <name>plots</name>
     <message>
         <location filename="../../sigverify/core/evaluation/plots.py" line="+48"/>
@@ -4872,7 +4880,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-223"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+16"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import (
+    QCoreApplication,
     Qt,
     QTimer,
     Signal,
@@ -41,10 +42,10 @@ DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}
 
 
 def percent(value: float | None) -> str:
-    """A rate as "12.3 %", or "–" when there is none (None or NaN)."""
+    """A rate as "12.3 %" ("12.3%" in Chinese), or "–" when there is none (None or NaN)."""
     if value is None or value != value:
         return "–"
-    return f"{100 * float(value):.1f} %"
+    return QCoreApplication.translate("percent", "{value:.1f} %").format(value=100 * float(value))
 
 
 def file_filter(name: str, patterns: str) -> str:
