@@ -89,6 +89,9 @@ class ThresholdsPage(QWidget):
         self.person_own = QLabel()
         self.person_own.setWordWrap(True)
         self.person.currentIndexChanged.connect(lambda _: self._show_person_own())
+        # said again once the model is loaded or switched (at start it said "Uses the
+        # thresholds for everyone" of a person with their own: seen in a real window)
+        engine.model_changed.connect(lambda _: self._show_person_own())
         self.apply_person = RoleButton(self.tr("Apply to this person"), store, "thresholds")
         self.apply_person.clicked.connect(self.apply_to_person)
         self.reset_button = RoleButton(self.tr("Back to the model's values"), store, "thresholds")
@@ -162,8 +165,8 @@ class ThresholdsPage(QWidget):
     def _show_person_own(self) -> None:
         own = self._own_thresholds()
         self.person_own.setText(
-            ""
-            if self.person.currentData() is None
+            ""  # (before the model is loaded: whose thresholds apply is not known yet)
+            if self.person.currentData() is None or self.engine.model is None
             else self.tr("Uses the thresholds for everyone.")
             if own is None
             else self.tr("Has their own: {accept} / {reject}.").format(

@@ -1976,3 +1976,20 @@ def test_every_page_shown_by_its_key_has_the_keys_on_itself(qtbot, window):
     assert QApplication.focusWidget() is window.train_page.start_button
     window.go_to_page(window.pages.indexOf(window.models_page), keyboard=True)
     assert QApplication.focusWidget() is window.models_page.list  # then Tab: Activate
+
+
+def test_the_thresholds_page_says_a_persons_own_once_the_model_is_loaded(qtbot, window, tmp_path):
+    """Seen in a real window: at start, before the model was loaded, the person chosen on
+    the Thresholds page "Uses the thresholds for everyone", though she had her own; it
+    stayed so until another person was chosen."""
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    engine, page = window.engine, window.thresholds_page
+    loaded = engine.model
+    window.store.set_person_thresholds("c-1", 0.2, 0.4, "test", model=loaded.model_id)
+    engine.model = None  # as at start
+    page.refresh()
+    page.person.setCurrentIndex(page.person.findData("c-1"))
+    assert page.person_own.text() == ""  # not known yet: nothing said
+    engine.model = loaded
+    engine.model_changed.emit(loaded)  # loaded
+    assert page.person_own.text() == "Has their own: 0.2000 / 0.4000."
