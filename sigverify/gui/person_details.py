@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.store.records import model_name_in
+from sigverify.gui.widgets import threshold_text
 
 
 class PersonDetails(QWidget):
@@ -98,10 +99,8 @@ class PersonDetails(QWidget):
         the active model (``model_id``): they are set for one model."""
         own = person.accept_threshold is not None or person.reject_threshold is not None
         if own:
-            accept, reject = (
-                "—" if value is None else f"{value:.4f}"
-                for value in (person.accept_threshold, person.reject_threshold)
-            )
+            accept = threshold_text(person.accept_threshold)
+            reject = threshold_text(person.reject_threshold)
             if person.thresholds_model in (None, model_id):
                 text = self.tr(
                     "Own thresholds: accept at or below {accept}, reject above {reject} "

@@ -3,6 +3,8 @@ curves, and the accept / reject thresholds moved live with their error rates."""
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,7 +41,7 @@ from sigverify.gui.band_rates_view import BandRatesView
 from sigverify.gui.preset_chooser import PresetChooser
 from sigverify.gui.score_source import LoadedScores, ScoreSource
 from sigverify.gui.threshold_widgets import ThresholdControl
-from sigverify.gui.widgets import RoleButton, clear_tabs, figure_canvas
+from sigverify.gui.widgets import RoleButton, clear_tabs, figure_canvas, threshold_text
 from sigverify.gui.workers import Engine
 
 
@@ -152,15 +154,11 @@ class ThresholdsPage(QWidget):
     def _own_thresholds(self) -> tuple[float | None, float | None] | None:
         """The chosen person's own thresholds that apply with the active model, or None."""
         person_id, model = self.person.currentData(), self.engine.model
-        if person_id is None or model is None:
-            return None
-        try:
-            person = self.store.get_person(person_id)
-        except NotFoundError:  # deleted elsewhere meanwhile
-            return None
-        if not has_own_thresholds(person, model.model_id):
-            return None
-        return person.accept_threshold, person.reject_threshold
+        with contextlib.suppress(NotFoundError):  # (None: deleted elsewhere meanwhile)
+            person = self.store.get_person(person_id) if person_id and model else None
+            if person is not None and has_own_thresholds(person, model.model_id):
+                return person.accept_threshold, person.reject_threshold
+        return None
 
     def _show_person_own(self) -> None:
         own = self._own_thresholds()
@@ -170,7 +168,7 @@ class ThresholdsPage(QWidget):
             else self.tr("Uses the thresholds for everyone.")
             if own is None
             else self.tr("Has their own: {accept} / {reject}.").format(
-                accept=_shown(own[0]), reject=_shown(own[1])
+                accept=threshold_text(own[0]), reject=threshold_text(own[1])
             )
         )
 
@@ -418,7 +416,7 @@ class ThresholdsPage(QWidget):
             question = join_sentences(
                 question,
                 self.tr("It replaces their {accept} / {reject}.").format(
-                    accept=_shown(own[0]), reject=_shown(own[1])
+                    accept=threshold_text(own[0]), reject=threshold_text(own[1])
                 ),
             )
         if not dialogs.ask(self, self.tr("Apply to this person"), question, self.tr("&Apply")):
@@ -445,7 +443,3 @@ class ThresholdsPage(QWidget):
             self._show_person_own()
 
         self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))
-
-
-def _shown(value: float | None) -> str:
-    return "—" if value is None else f"{value:.4f}"

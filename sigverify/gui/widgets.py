@@ -41,6 +41,11 @@ from sigverify.gui.keyboard import ReadRowByRow, frame_when_focused
 DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}
 
 
+def threshold_text(value: float | None) -> str:
+    """A person's own threshold as shown ("0.7562"), "—" for one not set."""
+    return "—" if value is None else f"{value:.4f}"
+
+
 def percent(value: float | None) -> str:
     """A rate as "12.3 %" ("12.3%" in Chinese), or "–" when there is none (None or NaN)."""
     if value is None or value != value:
