@@ -150,6 +150,9 @@ def test_lines_wrap_at_spaces_and_between_chinese_characters():
     assert wrap("签名核验报告", 4) == ["签名", "核验", "报告"]  # two columns a character
     assert wrap("距离 0.470（已校正）", 10) == ["距离 0.470", "（已校正）"]
     assert all(len(line) <= 100 for line in wrap("x " * 300, 100))
+    # a closing mark stays on the line it ends, a column over (a line began with "。")
+    assert wrap("签名核验。接受", 8) == ["签名核验。", "接受"]
+    assert wrap("签名核验，接受", 8) == ["签名核验，", "接受"]
 
 
 def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp_path):
