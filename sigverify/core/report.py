@@ -26,6 +26,7 @@ from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.plot_fonts import font_families
 from sigverify.core.store.records import model_name_in
+from sigverify.core.text_wrap import wrap
 from sigverify.core.verification_results import VerificationResult, decision_label
 
 if TYPE_CHECKING:
@@ -111,33 +112,6 @@ def report_file_name(result: VerificationResult) -> str:
     when = datetime.fromisoformat(result.checked_at) if result.checked_at else datetime.now()
     person = re.sub(r"[^\w.-]+", "_", result.person_id).strip("._") or "report"
     return f"{person}-{when.astimezone().strftime('%Y-%m-%d-%H%M%S')}.pdf"
-
-
-_WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"  # CJK characters and punctuation
-_TOKENS = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+|\\s+")
-
-
-#: Chinese punctuation that never starts a line: it stays at the end of the line before,
-#: a column over (a printed report had a line starting with "。": seen in a real window).
-_NO_LINE_START = set("。，、；：？！）」』》〉】％")
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` columns, a Chinese character counting two:
-    Latin words break at spaces, Chinese text between any two characters, never before a
-    closing mark."""
-    lines, line, used = [], "", 0
-    for token in _TOKENS.findall(text):
-        size = sum(2 if re.match(f"[{_WIDE}]", c) else 1 for c in token)
-        if used + size > width and line.strip() and token not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line, used = "", 0
-            if token.isspace():
-                continue
-        line, used = line + token, used + size
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
 
 
 def _shrunk(pixels: np.ndarray, longest: int = 1200) -> np.ndarray:

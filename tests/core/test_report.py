@@ -144,7 +144,7 @@ def test_a_batch_summary_counts_each_item_once_by_its_last_row(service, tmp_path
 
 
 def test_lines_wrap_at_spaces_and_between_chinese_characters():
-    from sigverify.core.report import wrap
+    from sigverify.core.text_wrap import wrap
 
     assert wrap("one two three four", 9) == ["one two", "three", "four"]
     assert wrap("签名核验报告", 4) == ["签名", "核验", "报告"]  # two columns a character

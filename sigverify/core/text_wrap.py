@@ -1,0 +1,31 @@
+"""Text broken into lines of a page's width, for Latin and Chinese alike."""
+
+from __future__ import annotations
+
+import re
+
+_WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"  # CJK characters and punctuation
+_TOKENS = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+|\\s+")
+
+
+#: Chinese punctuation that never starts a line: it stays at the end of the line before,
+#: a column over (a printed report had a line starting with "。": seen in a real window).
+_NO_LINE_START = set("。，、；：？！）」』》〉】％")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, a Chinese character counting two:
+    Latin words break at spaces, Chinese text between any two characters, never before a
+    closing mark."""
+    lines, line, used = [], "", 0
+    for token in _TOKENS.findall(text):
+        size = sum(2 if re.match(f"[{_WIDE}]", c) else 1 for c in token)
+        if used + size > width and line.strip() and token not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = "", 0
+            if token.isspace():
+                continue
+        line, used = line + token, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
