@@ -230,17 +230,17 @@ def down_into(field: QLineEdit, view) -> None:
 
     def go() -> None:
         if view.model().rowCount():
-            view.search_field = field
+            view.escape_to = field
             move_focus(view, keyboard=True)
             if not view.currentIndex().isValid():
                 view.setCurrentIndex(view.model().index(0, 0))
 
-    if getattr(view, "search_field", None) is None:
-        view.search_field = field
+    if getattr(view, "escape_to", None) is None:
+        view.escape_to = field
 
         def back() -> None:
-            move_focus(view.search_field, keyboard=True)
-            view.search_field.selectAll()
+            move_focus(view.escape_to, keyboard=True)
+            view.escape_to.selectAll()
 
         widget_shortcut(view, Qt.Key.Key_Escape, back)
     widget_shortcut(field, Qt.Key.Key_Down, go)

@@ -126,9 +126,8 @@ def write_thresholds(
     reject: float | None,
     model: str | None,
 ) -> None:
-    """Set a person's own thresholds (None: the model's) for ``model`` with their MAC."""
-    if accept is None and reject is None:
-        model = None
+    """Set a person's own thresholds (None: the model's) for ``model`` (None when both
+    are) with their MAC."""
     mac = seal.mac(*person_parts(person_id, accept, reject, model))
     changed = db.execute(
         "UPDATE people SET accept_threshold = ?, reject_threshold = ?, thresholds_model = ?, "

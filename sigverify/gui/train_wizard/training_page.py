@@ -236,15 +236,12 @@ class TrainingPage(QWizardPage):
         if result.stopped != "cancelled":  # a cancelled run keeps the bars where it stopped
             self.epoch_bar.setValue(self.epoch_bar.maximum())
         if result.model_dir is None:
-            self.status.setText(
+            self._nothing_trained(
                 self.tr(
                     "Training stopped before the first epoch ended: no model was saved. "
                     "Go back to start again."
                 )
             )
-            self._log(self.status.text())
-            for bar in (self.epoch_bar, self.total_bar):  # not "100 %" of nothing
-                bar.reset()
             return
         if result.stopped != "cancelled":
             self.total_bar.setValue(self.total_bar.maximum())
@@ -270,15 +267,20 @@ class TrainingPage(QWizardPage):
                 )
             )
 
+    def _nothing_trained(self, text: str) -> None:
+        """A run that ended without a model: ``text`` said and logged, the bars emptied
+        (not "100 %" of nothing)."""
+        self.status.setText(text)
+        self._log(text)
+        for bar in (self.epoch_bar, self.total_bar):
+            bar.reset()
+
     def _failed(self, error) -> None:
         self._finish()
         if isinstance(error, CancelledError):  # the user's own doing: no "failed", no box
-            self.status.setText(
+            self._nothing_trained(
                 join_sentences(str(error), self.tr("Nothing was trained. Go back to start again."))
             )
-            self._log(self.status.text())
-            for bar in (self.epoch_bar, self.total_bar):
-                bar.reset()
             return
         self.status.setText(self.tr("Training failed: {error}").format(error=error))
         self._log(str(error))
