@@ -177,6 +177,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
             if person.id == keep:
                 self.people.setCurrentItem(item)
         self.people.blockSignals(False)
+        self._enable_delete()
         typed = self.search.text().strip()
         self.people.empty_text = (
             self.tr(
@@ -303,7 +304,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.details.show_new(self.tr("New person"))
         self.details.id_edit.setFocus()
         self.reference_panel.show_person(None)
-        self.delete_button.setEnabled(False)
+        self._enable_delete()
         self._update_buttons()
 
     def show_person(self, person_id: str) -> None:
@@ -315,9 +316,17 @@ class PeoplePage(EnrolmentFlow, QWidget):
             return
         self.person_id = person.id
         self.details.show_person(person, self._model_id())
-        self.delete_button.setEnabled(True)
+        self._enable_delete()
         self.reference_panel.show_person(person.id)
         self._update_buttons()
+
+    def _enable_delete(self) -> None:
+        """Delete, under the list, is for the person chosen in it: the one shown and listed
+        (a search that found nobody left it enabled for the last person shown, whose
+        details stay, seen in a real window)."""
+        item = self.people.currentItem()
+        listed = item is not None and item.data(PERSON_ROLE) == self.person_id
+        self.delete_button.setEnabled(self.person_id is not None and listed)
 
     def _model_id(self) -> str | None:
         return self.engine.model.model_id if self.engine.model is not None else None

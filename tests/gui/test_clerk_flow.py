@@ -1267,6 +1267,24 @@ def test_an_empty_people_list_says_why_and_what_to_do(qtbot, two_people, tmp_pat
         page.close()
 
 
+def test_delete_is_for_the_person_chosen_in_the_list_not_one_a_search_hid(qtbot, two_people):
+    """Seen in a real window: a search that found nobody left the last person's details
+    beside an empty list, with "Delete person…" under the list still enabled for them."""
+    from sigverify.gui.people_page import PERSON_ROLE
+
+    people = down_from_the_people_search(qtbot, two_people, "c-2")
+    assert people.person_id == "c-2" and people.delete_button.isEnabled()
+    people.search.setText("zz-9")
+    assert people.people.count() == 0
+    assert people.person_id == "c-2"  # the details stay (nothing typed there is lost)
+    assert not people.delete_button.isEnabled()
+    people.search.setText("c-")  # listed again, and still the chosen row
+    assert people.people.currentItem().data(PERSON_ROLE) == "c-2"
+    assert people.delete_button.isEnabled()
+    people.new_person()
+    assert not people.delete_button.isEnabled()
+
+
 def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     qtbot, two_people, dialogs, tmp_path
 ):
