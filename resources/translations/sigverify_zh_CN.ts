@@ -181,6 +181,21 @@
         <translation>阈值：不高于 {accept} 接受，高于 {reject} 拒绝</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>This person&apos;s own thresholds decided.</source>
+        <translation>由此人自己的阈值判定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The thresholds set for everyone decided.</source>
+        <translation>由为所有人设定的阈值判定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model&apos;s own thresholds decided.</source>
+        <translation>由模型自带的阈值判定。</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Drawn on a pad: pen and picture together {fused}, decided on accept at or below {accept}, reject above {reject}</source>
         <translation>手写板上签：笔迹与图像合并 {fused}，按 ≤ {accept} 接受、&gt; {reject} 拒绝判定</translation>
@@ -209,7 +224,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-298"/>
+        <location line="-305"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -532,7 +547,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+282"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+287"/>
         <source>ACCEPT</source>
         <translation>接受</translation>
     </message>
@@ -1688,12 +1703,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+199"/>
+        <location line="+200"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-198"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1703,7 +1718,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1742,7 +1757,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1784,7 +1799,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-210"/>
+        <location line="-219"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1793,7 +1808,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1814,7 +1829,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonDetails</name>
     <message>
-        <location filename="../../sigverify/gui/person_details.py" line="+35"/>
+        <location filename="../../sigverify/gui/person_details.py" line="+36"/>
         <source>&amp;Verify a signature</source>
         <extracomment>The name or note was typed in (``edited_now`` tells whether it differs from the stored). &quot;Save name and note&quot; was pressed, or Enter in the name or note with something edited. &quot;Verify a signature&quot; was pressed: check one against this person on the Verify page.</extracomment>
         <translation>验证签名(&amp;V)</translation>
@@ -1855,7 +1870,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>Own thresholds: accept at or below {accept}, reject above {reject} (the Thresholds page sets them).</source>
         <translation>个人阈值：不高于 {accept} 接受，高于 {reject} 拒绝（在“阈值”页设置）。</translation>
     </message>
@@ -2643,7 +2658,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+70"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+72"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -2664,29 +2679,29 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+241"/>
+        <location line="+240"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-238"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+329"/>
+        <location line="+12"/>
+        <location line="+325"/>
         <source>Apply to this person</source>
         <translation>应用于此人员</translation>
     </message>
     <message>
-        <location line="-327"/>
-        <location line="+248"/>
+        <location line="-323"/>
+        <location line="+244"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-242"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -2706,7 +2721,7 @@ enrolled {at} by {who}</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Uses the thresholds for everyone.</source>
         <translation>使用适用于所有人的阈值。</translation>
     </message>
@@ -3006,7 +3021,7 @@ enrolled {at} by {who}</source>
         <translation>训练在第一轮结束前已停止：未保存任何模型。请返回重新开始。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Done: best epoch {epoch}, validation EER {eer:.1%}.</source>
         <translation>完成：最佳轮次为第 {epoch} 轮，验证集 EER {eer:.1%}。</translation>
     </message>
@@ -3026,12 +3041,12 @@ enrolled {at} by {who}</source>
         <translation>已跳过 {path}：{message}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Nothing was trained. Go back to start again.</source>
         <translation>没有训练任何模型。请返回重新开始。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Training failed: {error}</source>
         <translation>训练失败：{error}</translation>
     </message>
@@ -4194,7 +4209,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+374"/>
+        <location filename="../../sigverify/core/report.py" line="+354"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -4423,7 +4438,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+192"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+194"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>

@@ -280,6 +280,8 @@ class VerificationResult:
             "file": self.filename,
             "model": self.model_id,
             "thresholds": [self.thresholds.accept, self.thresholds.reject],
+            # whose they were: "person" (their own), "global" (set for everyone) or "model"
+            "thresholds_source": self.thresholds.source,
             "comment": comment,
             **self.strokes_dict(),
             **({} if self.pen is None else {"pen": self.pen_dict()}),

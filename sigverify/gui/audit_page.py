@@ -329,6 +329,13 @@ class AuditPage(QWidget):
                     accept=accept, reject=reject
                 )
             )
+            whose = {  # (older rows do not say)
+                "person": self.tr("This person's own thresholds decided."),
+                "global": self.tr("The thresholds set for everyone decided."),
+                "model": self.tr("The model's own thresholds decided."),
+            }.get(d.get("thresholds_source"))
+            if whose:
+                lines.append(whose)
             pen = d.get("pen") if isinstance(d.get("pen"), dict) else None
             if pen:  # drawn on a pad: decided on the fused score and its band
                 band = pen.get("fused_thresholds") or {}

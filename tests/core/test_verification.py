@@ -156,6 +156,11 @@ def test_three_bands_follow_the_thresholds(service, tmp_path):
         assert result.thresholds.source == "person"
     service.store.set_person_thresholds("c-1", None, None, "manager")
     assert service.verify("c-1", query, record=False).thresholds.source == "model"
+    # the audit row says whose thresholds decided (a supervisor asked: hers or everyone's?)
+    second.verify("c-1", query)
+    assert store.audit_entries("c-1")[-1].details["thresholds_source"] == "person"
+    service.verify("c-1", query)
+    assert store.audit_entries("c-1")[-1].details["thresholds_source"] == "model"
 
 
 def test_one_of_the_persons_references_checked_again_goes_to_review(service, tmp_path):
@@ -236,6 +241,11 @@ def test_a_persons_own_thresholds_apply_with_the_model_they_were_set_for_only(
     assert second.verify("c-1", query, record=False).decision == ACCEPT
     assert service.thresholds_for("c-1") == card_thresholds(service.model.card)  # not these
     assert service.verify("c-1", query, record=False).thresholds.source == "model"
+    # the audit row says whose thresholds decided (a supervisor asked: hers or everyone's?)
+    second.verify("c-1", query)
+    assert store.audit_entries("c-1")[-1].details["thresholds_source"] == "person"
+    service.verify("c-1", query)
+    assert store.audit_entries("c-1")[-1].details["thresholds_source"] == "model"
     store.set_person_thresholds("c-1", None, None, "manager", model=second.model_id)
     assert store.get_person("c-1").thresholds_model is None  # cleared: for no model
     # set before the model was recorded (stores and person cards of older versions): as then

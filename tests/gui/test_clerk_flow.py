@@ -1310,6 +1310,7 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     audit.open_entry(0)  # a double-click: the recorded result in full
     shown = dialogs.infos[-1]
     assert "Verification: c-1" in shown and "counter 3" in shown and "Thresholds:" in shown
+    assert "The model's own thresholds decided." in shown  # whose: nobody set any
     audit.since.setDate(audit.until.date().addDays(1))  # tomorrow onwards: nothing
     assert audit.shown == [] and not audit.export_button.isEnabled()
     audit.clear_filters()
@@ -1318,6 +1319,16 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     audit.export_csv(str(tmp_path / "log.csv"))
     with (tmp_path / "log.csv").open(newline="", encoding="utf-8") as handle:
         assert len(list(csv.reader(handle))) == total + 1
+
+    # a person's own decide hers, and the entry says so (a supervisor asked whose)
+    own = window.engine.model.model_id
+    window.store.set_person_thresholds("c-1", 0.01, 0.02, "manager", model=own)
+    verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 8)).record()
+    wait_idle(qtbot, window.engine)
+    audit.refresh()  # (the page stayed open: the log is read again)
+    wait_idle(qtbot, window.engine)
+    audit.open_entry(max(range(len(audit.shown)), key=lambda row: audit.shown[row].id))
+    assert "This person's own thresholds decided." in dialogs.infos[-1]
 
     audit.check_chain()
     wait_idle(qtbot, window.engine)
