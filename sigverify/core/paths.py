@@ -8,6 +8,7 @@ Nothing is ever written next to the executable.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -45,6 +46,23 @@ def user_cache_dir() -> Path:
     path = home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def training_runs_dir() -> Path:
+    """Folder of the training wizard's runs in progress, one folder each: a run's model
+    and checkpoint stay there until the model is saved to the models or dropped."""
+    return user_data_dir() / "training"
+
+
+def remove_training_run(folder: str | Path) -> bool:
+    """Delete a run's folder once its model is saved (copied to the models) or dropped;
+    False, and nothing deleted, for a folder that is not one directly inside
+    :func:`training_runs_dir`. A file another program holds open stays (Windows)."""
+    folder = Path(folder).resolve()
+    if folder.parent != training_runs_dir().resolve() or not folder.is_dir():
+        return False
+    shutil.rmtree(folder, ignore_errors=True)
+    return True
 
 
 def bundle_root() -> Path:

@@ -10,6 +10,7 @@ from sigverify.core.data.datasets import write_template_folder
 from sigverify.core.data.synthetic import write_synthetic_dataset
 from sigverify.core.errors import DatasetError
 from sigverify.core.model.card import read_card
+from sigverify.core.paths import training_runs_dir
 from sigverify.core.training.config import estimate_seconds
 from sigverify.gui.widgets import duration
 from tests.conftest import draw_signature, write_png
@@ -81,9 +82,13 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     )
     assert wizard.saved is None and wizard.isVisible()
     evaluation.worse, dialogs.answer = measured, True
+    run_folder = wizard.output_dir
+    assert (run_folder / "model.safetensors").is_file()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: window.engine.model.card.name == "branch-7", timeout=30000)
     wait_idle(qtbot, window.engine)
+    # saved, the run's working folder goes: each run had left about 11 MB behind
+    assert not run_folder.exists() and list(training_runs_dir().iterdir()) == []
     card = read_card(wizard.saved.path)
     assert card.description == "our own scans" and card.metrics["test"]["writers"] == 2
     names = [m.name for m in window.models_page.models]
@@ -141,20 +146,25 @@ def test_after_a_run_back_trains_again_or_keeps_the_model_and_closing_asks(
     assert training.job is None and wizard.plan.config.epochs == 60
     wizard.back()
     dialogs.choice = 0  # train again, with 2 epochs
+    first_folder = wizard.output_dir
     wizard.next()
     assert training.job is not None and wizard.plan.run is None
     assert wizard.plan.config.epochs == 2 and training.history == []
     assert "epoch 1: loss" not in training.log.toPlainText()  # the old run's log is gone
     qtbot.waitUntil(training.isComplete, timeout=120000)
     assert wizard.plan.run is not first and [h["epoch"] for h in training.history] == [1, 2]
+    assert not first_folder.exists() and wizard.output_dir.is_dir()  # the dropped run's
     asked = len(dialogs.questions)
     dialogs.answer = False  # closing: the model is not saved, so it is asked
     wizard.reject()
     assert wizard.isVisible() and len(dialogs.questions) == asked + 1
     assert dialogs.questions[-1].startswith("The model trained here is not saved")
     dialogs.answer = True
+    second_folder = wizard.output_dir
     wizard.reject()
     assert not wizard.isVisible() and wizard.saved is None
+    wait_idle(qtbot, window.engine)
+    assert not second_folder.exists()  # dropped: its folder goes too
 
 
 def test_cancelled_before_the_first_epoch_says_nothing_was_kept(qtbot, window, dialogs, tmp_path):
@@ -187,9 +197,13 @@ def test_closing_the_wizard_while_training_asks(qtbot, window, dialogs, tmp_path
     wizard.reject()
     assert wizard.isVisible() and dialogs.questions
     dialogs.answer = True
+    qtbot.waitUntil(lambda: len(wizard.training_page.history) >= 1, timeout=120000)
+    running_in = wizard.output_dir
+    assert (running_in / "model.safetensors").is_file()  # written at the first epoch
     wizard.reject()
     wait_idle(qtbot, window.engine, timeout=60000)
     assert not wizard.isVisible() and wizard.saved is None
+    assert not running_in.exists()  # removed once the run had stopped writing there
 
 
 def test_a_folder_with_problems_lists_them_and_cannot_go_on(qtbot, window, tmp_path):

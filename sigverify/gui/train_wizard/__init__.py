@@ -148,6 +148,23 @@ class TrainWizard(QWizard):
             return
         super().reject()
 
+    def done(self, result: int) -> None:  # noqa: N802 - Qt API
+        """Closed, saved or not: the run's folder goes (a saved model was copied to the
+        models; each dropped run left about 11 MB in the user data folder). QWizard checks
+        the page first and may stay open."""
+        super().done(result)
+        if not self.isVisible():
+            self.remove_run()
+
+    def remove_run(self) -> None:
+        """Delete the last run's folder, in the worker: after the run itself, which may
+        still be stopping."""
+        from sigverify.core.paths import remove_training_run
+
+        folder, self.output_dir = self.output_dir, None
+        if folder is not None:
+            self.engine.submit(lambda context, job: remove_training_run(folder))
+
     def _unsaved_model(self) -> bool:
         run = self.plan.run
         return self.saved is None and run is not None and run.result.model_dir is not None

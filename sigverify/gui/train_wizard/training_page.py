@@ -73,13 +73,13 @@ class TrainingPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         if self.job is not None or self.wiz.plan.run is not None:
             return  # already running or done (back and forth in the wizard)
-        from sigverify.core.paths import user_data_dir
+        from sigverify.core.paths import training_runs_dir
         from sigverify.core.training.engine import TrainingProgress
         from sigverify.core.training.run import TrainingPlan, run_training
 
         wanted = self.wiz.plan
         config = wanted.config
-        out = user_data_dir() / "training" / time.strftime("%Y%m%d-%H%M%S")
+        out = training_runs_dir() / time.strftime("%Y%m%d-%H%M%S")
         plan = TrainingPlan(
             datasets=[wanted.dataset],
             config=config,
@@ -121,6 +121,7 @@ class TrainingPage(QWizardPage):
 
     def reset(self) -> None:
         """Empty, for a new training run (the last one's model dropped or never made)."""
+        self.wiz.remove_run()
         self.wiz.plan.run = None
         self.history.clear()
         self.log.clear()
