@@ -9,6 +9,7 @@ plus a picture of what preprocessing does to synthetic signatures.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -307,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     if language == "en":
         preprocessing_figure(OUT / "preprocessing.png")
     (OUT / "main_window.png").unlink(missing_ok=True)
+    shutil.rmtree(work, ignore_errors=True)  # the throwaway store (each run left one)
     print(f"wrote {sorted(p.name for p in OUT.glob('*.png'))} to {OUT}")
     return 0
 
