@@ -2275,7 +2275,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+100"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+110"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
@@ -2341,11 +2341,6 @@ enrolled {at} by {who}</source>
         <location line="+2"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>⚠ {file}</source>
-        <translation>⚠ {file}</translation>
     </message>
 </context>
 <context>
@@ -2904,13 +2899,13 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <location line="+78"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>Cancel training</source>
         <translation>取消训练</translation>
     </message>
@@ -2940,7 +2935,7 @@ enrolled {at} by {who}</source>
         <translation>正在读取签名…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location line="+15"/>
         <source>training</source>
         <translation>训练</translation>

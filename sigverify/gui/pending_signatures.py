@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.gui.keyboard import move_focus, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap
-from sigverify.gui.references_panel import THUMB, thumbnail, thumbnail_list
+from sigverify.gui.references_panel import THUMB, mark_odd, thumbnail, thumbnail_list
 from sigverify.gui.signature_input import SignatureDropArea
 
 
@@ -83,8 +83,8 @@ class PendingSignatures(QGroupBox):
         for row, signature in enumerate(self.signatures):
             item = self.thumbnails.item(row)
             if signature.name in reasons and not item.text().startswith("⚠"):
-                item.setText(f"⚠\u00a0{signature.name}")  # the mark stays with the name
-                item.setToolTip(reasons[signature.name])
+                picture = thumbnail(bytes_to_pixmap(signature.data))
+                mark_odd(item, picture, signature.name, reasons[signature.name], self.style())
 
     def clear(self) -> None:
         self.signatures.clear()

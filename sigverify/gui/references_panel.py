@@ -68,6 +68,16 @@ def with_badge(icon: QIcon, badge: QIcon) -> QIcon:
     return QIcon(framed)
 
 
+def mark_odd(item, icon: QIcon, name: str, why: str, style: QStyle) -> None:
+    """Show thumbnail ``item`` as unlike the person's other signatures: the picture with a
+    warning badge, "⚠" joined to the file name, the reason as its tooltip. One look for a
+    stored reference and for one waiting to be enrolled (they had two)."""
+    warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    item.setIcon(with_badge(icon, warning))
+    item.setText(f"⚠\u00a0{name}")  # the mark stays with the name when the caption wraps
+    item.setToolTip(why)
+
+
 def thumbnail(pixmap: QPixmap) -> QIcon:
     """``pixmap`` scaled to fit ``THUMB``, centred on a transparent ``THUMB``-sized picture:
     every thumbnail the same size, so the captions under them line up (a wide signature's
@@ -265,7 +275,6 @@ class ReferencesPanel(QGroupBox):
     def _mark_odd(self) -> None:
         """Mark the odd references as the active model found them, and only those: marks of
         another model's check stayed after a switch (seen in a real window)."""
-        warning = self._warning_icon()
         for row in range(self.references.count()):
             item = self.references.item(row)
             plain = item.data(PLAIN_ROLE)
@@ -273,9 +282,12 @@ class ReferencesPanel(QGroupBox):
                 continue
             icon, text, tip = plain
             odd = self.odd.get(item.data(REFERENCE_ROLE))
-            item.setIcon(icon if odd is None else with_badge(icon, warning))
-            item.setText(text if odd is None else self.tr("⚠ {file}").format(file=odd.filename))
-            item.setToolTip(tip if odd is None else odd.message)
+            if odd is None:
+                item.setIcon(icon)
+                item.setText(text)
+                item.setToolTip(tip)
+            else:
+                mark_odd(item, icon, odd.filename, odd.message, self.style())
 
     # ------------------------------------------------------------ preview
 

@@ -1001,7 +1001,7 @@ def test_an_odd_reference_keeps_its_picture_and_its_mark_follows_the_model(
     panel = page.reference_panel
     item, plain_item = panel.references.item(1), panel.references.item(0)
     plain_icon, label, tip = item.data(PLAIN_ROLE)
-    assert item.text() == "⚠ w7_g1.png" and "does not look like" in item.toolTip()
+    assert item.text() == "⚠\u00a0w7_g1.png" and "does not look like" in item.toolTip()
     marked = item.icon().pixmap(THUMB).toImage()
     unmarked = plain_icon.pixmap(THUMB).toImage()
     side = THUMB.height() // 3  # the badge: its middle, in the top right corner

@@ -563,6 +563,20 @@ def test_a_reference_unlike_the_others_is_enrolled_left_out_or_kept_waiting(
         return
     (marked,) = [item for item in waiting if item.text().startswith("⚠")]
     assert marked.text() == "⚠\u00a0w3_g3.png" and "does not look like" in marked.toolTip()
+    from sigverify.gui.qimages import bytes_to_pixmap
+    from sigverify.gui.references_panel import THUMB, thumbnail
+
+    # as a stored reference is marked: the picture stays, a badge in its top right corner
+    plain = next(s for s in people.adding.signatures if s.name == "w3_g3.png")
+    unmarked = thumbnail(bytes_to_pixmap(plain.data)).pixmap(THUMB).toImage()
+    badge = marked.icon().pixmap(THUMB).toImage()
+    side = THUMB.height() // 3
+    corner, middle = (
+        (THUMB.width() - side // 2, side // 2),
+        (THUMB.width() // 2, THUMB.height() // 2),
+    )
+    assert badge.pixel(*corner) != unmarked.pixel(*corner)
+    assert badge.pixel(*middle) == unmarked.pixel(*middle)
     if choice is None:
         assert enrolled == set() and len(waiting) == 5
         assert people.status.text().startswith("Nothing was enrolled.")
