@@ -2500,13 +2500,13 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+33"/>
-        <source>Distances of validation writers (never used for training), %n reference(s) each.</source>
+        <source>Distances of validation writers (never used for training), %n reference(s) each. The figures under About and Models were measured on other people, the test writers, so they differ somewhat.</source>
         <translation>
-            <numerusform>验证集书写者（从未用于训练）的距离，每人 %n 个参考签名。</numerusform>
+            <numerusform>验证集书写者（从未用于训练）的距离，每人 %n 个参考签名。“关于”和“模型”中的数字是在另一批人（测试书写者）上测得的，因此略有不同。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%n writer(s),</source>
         <translation>
             <numerusform>%n 名书写者，</numerusform>
@@ -2520,12 +2520,12 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>

@@ -142,7 +142,9 @@ class ScoreSource(QWidget):
         self._emit(scores)
         self.source_note.setText(
             self.tr(
-                "Distances of validation writers (never used for training), %n reference(s) each.",
+                "Distances of validation writers (never used for training), %n reference(s) "
+                "each. The figures under About and Models were measured on other people, the "
+                "test writers, so they differ somewhat.",
                 "",
                 scores.refs,
             )

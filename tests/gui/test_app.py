@@ -455,6 +455,10 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     assert page.scores is not None and page.tabs.count() == 0 and not page.isVisible()
     window.nav.setCurrentRow(window.pages.indexOf(page))
     assert page.isVisible() and page.tabs.count() == 3
+    # whose distances, and why About's figures differ from these (asked in a real window)
+    note = page.sources.source_note.text()
+    assert note.startswith("Distances of validation writers (never used for training)")
+    assert "About and Models were measured on other people, the test writers" in note
     card = read_card(tiny_model_dir)
     assert page.accept.value() == pytest.approx(card.accept_threshold, abs=1e-4)
     high = page.accept.high
