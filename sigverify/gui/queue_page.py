@@ -126,9 +126,7 @@ class QueuePage(Settling, QWidget):
                 self.tr("Comment"),
             ]  # fmt: skip
         )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.activated.connect(lambda index: self.open_item(index.row()))  # Enter too
         self.hint = QLabel()
@@ -174,6 +172,11 @@ class QueuePage(Settling, QWidget):
         chosen = self.selected_row()  # kept chosen when still shown (not the row number)
         keep = FILTERS[self.filter.currentData()]
         self.shown = [row for row in self.rows if keep(row)]
+        # the columns are sized once, after the rows are in: sized to their contents at
+        # every cell set, 200 items took 50 s and 900 about 15 min, the window frozen
+        # (seen in a real window)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setRowCount(len(self.shown))
         for r, row in enumerate(self.shown):
             machine = {
@@ -195,6 +198,7 @@ class QueuePage(Settling, QWidget):
                 if c == 2 and row.decision:
                     item.setForeground(QColor(COLOURS[row.decision]))
                 self.table.setItem(r, c, item)
+        self._size_columns()
         keys = [row.key for row in self.shown]
         if chosen is not None and self.shown:
             self.table.selectRow(keys.index(chosen.key) if chosen.key in keys else 0)
@@ -208,6 +212,12 @@ class QueuePage(Settling, QWidget):
             ).format(waiting=waiting)
         )
         self._selected()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its contents, the comments taking what is left."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
 
     @property
     def first_field(self) -> QWidget:

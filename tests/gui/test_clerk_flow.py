@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
 
 from tests.conftest import signature_file, write_png
 from tests.gui.conftest import wait_idle
@@ -1354,6 +1354,54 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     audit.check_chain()
     wait_idle(qtbot, window.engine)
     assert "altered at entry #2" in audit.chain.text()
+
+
+def test_a_long_queue_is_shown_without_sizing_the_columns_at_every_cell(qtbot, window, tmp_path):
+    """Seen in a real window: a queue of 878 items froze the window for over ten minutes
+    once checked (the columns were sized to their contents at every cell set: 200 items
+    took 50 s). Counted, not timed: how often a cell is measured grows with the rows, not
+    with their square."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from sigverify.core.batch_items import BatchItem
+    from sigverify.core.queue import DeskQueue
+    from sigverify.gui.queue_page import QueuePage
+
+    measured = []
+
+    class Counting(QStyledItemDelegate):
+        def sizeHint(self, option, index):  # noqa: N802 - Qt API
+            measured.append(1)
+            return super().sizeHint(option, index)
+
+    def measures(count: int) -> int:
+        """A queue of ``count`` items shown, then shown again as when a check has finished
+        (every row's cells set again): how many cells were measured the second time."""
+        files = [tmp_path / f"cheque-{n}.png" for n in range(count)]
+        items = [BatchItem(n + 1, f"c-{n % 7}", str(f), f) for n, f in enumerate(files)]
+        DeskQueue(window.store.path).add(items)  # (those in already are not added twice)
+        page = QueuePage(window.engine, window.store)
+        qtbot.addWidget(page)
+        counting = Counting(page.table)  # (kept: without its Python object, nothing counts)
+        page.table.setItemDelegate(counting)
+        page.resize(1200, 600)
+        page.show()
+        qtbot.waitExposed(page)
+        measured.clear()
+        page.reload()
+        assert len(page.shown) == count and page.table.item(count - 1, 1).text().endswith(".png")
+        header = page.table.horizontalHeader()  # and the columns are sized as before
+        modes = [header.sectionResizeMode(c) for c in range(6)]
+        assert modes == [QHeaderView.ResizeMode.ResizeToContents] * 5 + [
+            QHeaderView.ResizeMode.Stretch
+        ]
+        page.close()
+        return len(measured)
+
+    small, large = measures(40), measures(160)
+    # 4 times the rows: 4 times the work (it was 16 times: 48,000 cells measured for 40
+    # items, 768,000 for 160)
+    assert large < 6 * small
 
 
 def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
