@@ -1945,7 +1945,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+69"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+78"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -1992,18 +1992,18 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+87"/>
+        <location line="+91"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+84"/>
+        <location line="-90"/>
+        <location line="+88"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-87"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
@@ -2063,17 +2063,17 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Comment (needed when you decide otherwise)</source>
         <translation>备注（作出不同决定时必填）</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+110"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-105"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2083,7 +2083,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Needs review</source>
         <translation>需复核</translation>
     </message>
@@ -2103,14 +2103,14 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>等待中</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2148,7 +2148,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-143"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2158,7 +2158,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+146"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -4016,13 +4016,13 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+127"/>
+        <location filename="../../sigverify/core/verification.py" line="+140"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>No pen model is installed.</source>
         <translation>未安装笔迹模型。</translation>
     </message>
@@ -4164,7 +4164,7 @@ enrolled {at} by {who}</source>
         <translation>列表“{name}”中没有要验证的行。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/batch.py" line="+122"/>
+        <location filename="../../sigverify/core/batch.py" line="+123"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
@@ -4179,7 +4179,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+89"/>
+        <location filename="../../sigverify/core/queue.py" line="+90"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
         <translation>只有送复核、被拒绝或无法验证的项目才由柜员处理。</translation>
     </message>
@@ -4503,7 +4503,7 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>This is the same image as the reference {name}: a reference cannot vouch for itself, and a copy of a stored signature is not a new one. Check that the right file was opened.</source>
         <translation>这与参考签名 {name} 是同一张图像：参考签名不能为自己作证，已存签名的副本也不是新的签名。请检查打开的文件是否正确。</translation>
     </message>
@@ -4578,7 +4578,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="-95"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-90"/>
         <source>ACCEPT</source>
         <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
         <translation>接受</translation>
@@ -4885,6 +4885,14 @@ postgresql://ann@branch-server/sigverify
         <location line="+16"/>
         <source>A shared store&apos;s address starts with postgresql://</source>
         <translation>共享存储的地址以 postgresql:// 开头</translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <location filename="../../sigverify/core/verification.py" line="-312"/>
+        <source>A photo of a whole sheet, checked as it is: the answer says little about the signature. Open it on the Verify page and pick the signature out (Crop from page).</source>
+        <translation>整张纸的照片，按原样验证：结果对签名本身说明不了多少。请在“验证”页打开它，把签名裁剪出来（从页面裁剪）。</translation>
     </message>
 </context>
 <context>

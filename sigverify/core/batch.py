@@ -39,6 +39,7 @@ from sigverify.core.verification_results import (
     PersonReferences,
     SignatureInput,
     VerificationResult,
+    same_image_note,
 )
 
 # The results CSV's columns, in order.
@@ -173,7 +174,9 @@ def result_row(outcome: BatchOutcome, at: str) -> list:
         r.model_id,
         "" if outcome.audit_id is None else outcome.audit_id,
         at,
-        " | ".join(r.warnings),
+        # what a clerk reads beside the answer: the reader's warnings, and why a copy of a
+        # reference went to review (the Queue showed "Needs review" and nothing more)
+        " | ".join(r.warnings + ([same_image_note(r.same_image_as)] if r.same_image_as else [])),
         "",
     ]
 
@@ -202,7 +205,8 @@ def _prepared(service: VerificationService, item: BatchItem):
         return item.problem
     try:
         name = Path(item.image).name
-        return service.prepare(SignatureInput(name, read_image_file(item.path)))
+        signature = SignatureInput(name, read_image_file(item.path))
+        return service.prepare(signature, look_for_sheet=True)
     except SigverifyError as error:
         return str(error)
 

@@ -45,6 +45,7 @@ class QueueRow:
     settled: str = ""  # the clerk's: confirm / accept / reject; "" not yet
     comment: str = ""
     stamp: str = ""  # the checked file's size and time (a cheque scanned again is new)
+    notes: str = ""  # what the check said beside its answer (" | " between notes)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -197,6 +198,7 @@ class DeskQueue:
                     review.get("decision", ""),
                     review.get("comment", ""),
                     result.get("stamp", ""),
+                    result.get("notes", ""),
                 )
             )
         return rows

@@ -87,6 +87,15 @@ def model_id_of(model: LoadedModel) -> str:
     return model.card.model_id
 
 
+def sheet_photo_note() -> str:
+    """Said of a photo of a whole sheet checked as it is."""
+    return translate(
+        "warnings",
+        "A photo of a whole sheet, checked as it is: the answer says little about the "
+        "signature. Open it on the Verify page and pick the signature out (Crop from page).",
+    )
+
+
 class VerificationService:
     """``pen``: a :class:`~sigverify.core.pen_verification.PenScorer` (the pen model) for
     queries drawn on a pad; without one they are judged on their picture alone."""
@@ -117,8 +126,12 @@ class VerificationService:
         app can change while this service lives), else the OS user."""
         return operator_name(self.store, self._explicit_operator)
 
-    def prepare(self, signature: SignatureInput) -> tuple[np.ndarray, list[str]]:
-        """A signature's image as the model sees it, and the reader's warnings."""
+    def prepare(
+        self, signature: SignatureInput, look_for_sheet: bool = False
+    ) -> tuple[np.ndarray, list[str]]:
+        """A signature's image as the model sees it, and the reader's warnings.
+        ``look_for_sheet``: warn when the image is a photo of a whole sheet (checked from a
+        list, with nobody asked to pick the signature out first, as the Verify page asks)."""
         loaded = decode_image(signature.data, source=signature.name)
         try:
             pixels = preprocess_signature(loaded.pixels, self.model.preprocess)
@@ -126,7 +139,13 @@ class VerificationService:
             raise NoInkError(
                 translate("errors", "“{name}”: {error}").format(name=signature.name, error=error)
             ) from error
-        return pixels, list(loaded.warnings)
+        warnings = list(loaded.warnings)
+        if look_for_sheet and not signature.cut_from_page and signature.trajectory is None:
+            from sigverify.core.imaging.locate import find_page
+
+            if find_page(loaded.pixels) is not None:
+                warnings.append(sheet_photo_note())
+        return pixels, warnings
 
     def embed(self, images: list[np.ndarray]) -> np.ndarray:
         """Embeddings ``(N, D)`` of prepared images, in one batch."""

@@ -401,6 +401,16 @@ def decision_reason(
 SAME_IMAGE = 1e-4
 
 
+def same_image_note(name: str) -> str:
+    """Why a query that is the reference ``name``'s own image is sent to review."""
+    return translate(
+        "reason",
+        "This is the same image as the reference {name}: a reference cannot vouch for "
+        "itself, and a copy of a stored signature is not a new one. Check that the right "
+        "file was opened.",
+    ).format(name=name)
+
+
 def copy_of_reference(result: VerificationResult) -> VerificationResult:
     """``result`` for a query that is one of the person's references: sent to review, the
     reason saying so (a reference cannot vouch for itself; a copy of a stored signature is
@@ -408,12 +418,7 @@ def copy_of_reference(result: VerificationResult) -> VerificationResult:
     same = [r for r in result.per_reference if r.distance <= SAME_IMAGE]
     if not same:
         return result
-    note = translate(
-        "reason",
-        "This is the same image as the reference {name}: a reference cannot vouch for "
-        "itself, and a copy of a stored signature is not a new one. Check that the right "
-        "file was opened.",
-    ).format(name=same[0].filename)
+    note = same_image_note(same[0].filename)
     reason = result.reason if result.reason.startswith(note) else f"{note} {result.reason}"
     decision = REVIEW if result.decision == ACCEPT else result.decision
     return replace(result, decision=decision, reason=reason, same_image_as=same[0].filename)

@@ -7,6 +7,7 @@ restart."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -48,6 +49,14 @@ FILTERS = {
     "error": lambda row: bool(row.error),
     "settled": lambda row: bool(row.settled),
 }
+
+
+def shown_name(image: str, names: Counter) -> str:
+    """An item's file name, with its folder when another item shown has the same name (two
+    "original_3_10.png" rows, one accepted and one rejected, could not be told apart: seen
+    in a real window)."""
+    path = Path(image)
+    return path.name if names[path.name] < 2 else f"{path.parent.name}/{path.name}"
 
 
 class QueuePage(Settling, QWidget):
@@ -178,6 +187,7 @@ class QueuePage(Settling, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setRowCount(len(self.shown))
+        names = Counter(Path(row.image).name for row in self.shown)
         for r, row in enumerate(self.shown):
             machine = {
                 "accept": self.tr("Accepted"),
@@ -189,9 +199,9 @@ class QueuePage(Settling, QWidget):
             settled = settlement_word(row.settled)
             if row.needs_clerk:
                 settled = self.tr("waiting")
-            cells = (row.person_id, Path(row.image).name, machine,
-                     score_text(row),
-                     settled, " — ".join(t for t in (row.error, row.comment) if t))  # fmt: skip
+            said = " — ".join(t for t in (row.error, row.notes, row.comment) if t)
+            cells = (row.person_id, shown_name(row.image, names), machine,
+                     score_text(row), settled, said)  # fmt: skip
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(row.image if c == 1 else text)
@@ -214,10 +224,16 @@ class QueuePage(Settling, QWidget):
         self._selected()
 
     def _size_columns(self) -> None:
-        """Each column as wide as its contents, the comments taking what is left."""
+        """Each column as wide as its contents, the comments taking what is left; the file
+        names at most a third of the list (shortened, wider by dragging its edge)
+        (one long name squeezed the reasons to "…", seen in a real window)."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnToContents(1)
+        widest = max(160, self.table.viewport().width() // 3)
+        header.resizeSection(1, min(header.sectionSize(1), widest))
 
     @property
     def first_field(self) -> QWidget:

@@ -241,3 +241,29 @@ def test_a_trial_without_the_audit_log_does_not_count_for_a_real_run(service, tm
     real = run_batch(service, items, out)
     assert real.checked == 1 and real.skipped == 0
     assert [e.action for e in service.store.audit_entries("P1")][-1] == "verify"
+
+
+def test_a_photo_of_a_sheet_and_a_copy_of_a_reference_say_so_in_the_results(service, tmp_path):
+    """Seen in a real window: a phone photo of a slip came back "Rejected 22 %" in the
+    Queue with nothing said, where Verify asks to pick the signature out first; and a copy
+    of a reference showed "Needs review" without why."""
+    import cv2
+    import numpy as np
+
+    from sigverify.core.imaging.capture import photographed_slip
+    from tests.conftest import write_png
+
+    scan = signature_file(tmp_path / "scans", 1, 8)
+    grey = cv2.imread(str(scan), cv2.IMREAD_GRAYSCALE)
+    write_png(tmp_path / "cheques" / "slip.png", photographed_slip(grey, np.random.default_rng(3)))
+    copy = tmp_path / "cheques" / "copy.png"  # the file enrolled as P1's first reference
+    copy.write_bytes(signature_file(tmp_path / "again", 1, 0).read_bytes())
+    rows = [("P1", "scans/" + scan.name), ("P1", "cheques/slip.png"), ("P1", "cheques/copy.png")]
+    items = read_items(write_list(tmp_path / "items.csv", [["person", "image"], *rows]))
+    run_batch(service, items, tmp_path / "out.csv")
+    plain, slip, same = read_results(tmp_path / "out.csv")
+    assert plain["notes"] == "" and plain["decision"]
+    assert slip["notes"].startswith("A photo of a whole sheet, checked as it is")
+    assert "pick the signature out (Crop from page)" in slip["notes"] and slip["decision"]
+    assert same["decision"] == "review"
+    assert same["notes"].startswith("This is the same image as the reference ")

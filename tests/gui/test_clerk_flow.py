@@ -1392,9 +1392,8 @@ def test_a_long_queue_is_shown_without_sizing_the_columns_at_every_cell(qtbot, w
         assert len(page.shown) == count and page.table.item(count - 1, 1).text().endswith(".png")
         header = page.table.horizontalHeader()  # and the columns are sized as before
         modes = [header.sectionResizeMode(c) for c in range(6)]
-        assert modes == [QHeaderView.ResizeMode.ResizeToContents] * 5 + [
-            QHeaderView.ResizeMode.Stretch
-        ]
+        fit, drag = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Interactive
+        assert modes == [fit, drag, fit, fit, fit, QHeaderView.ResizeMode.Stretch]
         page.close()
         return len(measured)
 
@@ -1402,6 +1401,42 @@ def test_a_long_queue_is_shown_without_sizing_the_columns_at_every_cell(qtbot, w
     # 4 times the rows: 4 times the work (it was 16 times: 48,000 cells measured for 40
     # items, 768,000 for 160)
     assert large < 6 * small
+
+
+def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
+    qtbot, two_people, tmp_path
+):
+    """Seen in a real window: a copy of a reference showed "Needs review" with nothing
+    said; two "original_3_10.png" rows from two folders, one accepted and one rejected,
+    could not be told apart; one long file name squeezed the reasons to "…"."""
+    window = two_people
+    root = tmp_path / "inbox"
+    for folder, n in (("monday", 7), ("tuesday", 8)):  # one name, two signatures
+        signature_file(root / folder, 1, n).rename(root / folder / "cheque.png")
+    copy = signature_file(tmp_path / "again", 1, 0)  # the file enrolled as c-1's first
+    long_name = (
+        root / "c-1" / ("scan_2026-12-05_branch-0815_account-DE89370400440532013000" * 2 + ".png")
+    )
+    long_name.parent.mkdir(parents=True)
+    long_name.write_bytes(copy.read_bytes())
+    rows = [["person", "image"], ["c-1", "monday/cheque.png"], ["c-1", "tuesday/cheque.png"],
+            ["c-1", f"c-1/{long_name.name}"]]  # fmt: skip
+    listed = root / "list.csv"
+    listed.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue.resize(1200, 600)
+    queue.add_source(str(listed))
+    wait_idle(qtbot, window.engine)
+    names = [queue.table.item(r, 1).text() for r in range(3)]
+    assert names == ["monday/cheque.png", "tuesday/cheque.png", long_name.name]
+    copied = queue.shown[2]
+    assert copied.decision == "review" and queue.table.item(2, 5).text().startswith(
+        "This is the same image as the reference "
+    )
+    header = queue.table.horizontalHeader()
+    assert header.sectionSize(1) <= max(160, queue.table.viewport().width() // 3)
+    assert header.sectionSize(5) > header.sectionSize(1)  # the reasons keep their room
 
 
 def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
