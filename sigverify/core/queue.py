@@ -7,12 +7,15 @@ It lives in a folder beside the store (``store.sqlite3.queue/``), so that it sur
 restart and belongs to that store: ``items.csv`` (every item added, with its image's full
 path), ``results.csv`` (the batch's results log) and ``reviews.csv`` (the clerks'
 settlements, a log too: an item's last row counts). Each file is only ever appended to,
-and each row is on the disk before the next is written.
+and each row is on the disk before the next is written. ``drafts.json`` keeps the comments
+typed for items and not yet sent with a decision, from one session to the next.
 """
 
 from __future__ import annotations
 
 import csv
+import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,6 +144,7 @@ class DeskQueue:
         self.items_path = self.folder / "items.csv"
         self.results_path = self.folder / "results.csv"
         self.reviews_path = self.folder / "reviews.csv"
+        self.drafts_path = self.folder / "drafts.json"
 
     def items(self) -> list[BatchItem]:
         """Every item added, once each, in the order added."""
@@ -241,6 +245,29 @@ class DeskQueue:
             ],  # fmt: skip
         )
         return audit_id
+
+    def read_drafts(self) -> dict[tuple[str, str], str]:
+        """The comments kept by :meth:`write_drafts` (item key -> text); none when the file
+        is missing or unreadable (a draft is never worth refusing to open the queue)."""
+        try:
+            kept = json.loads(self.drafts_path.read_text(encoding="utf-8"))
+            return {(d["person"], d["image"]): str(d["comment"]) for d in kept}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def write_drafts(self, drafts: dict[tuple[str, str], str]) -> None:
+        """Keep the comments typed and not sent (only those with text), replacing the file
+        whole (a crash leaves the old one or the new one, never half of one)."""
+        kept = [
+            {"person": p, "image": i, "comment": c} for (p, i), c in drafts.items() if c.strip()
+        ]
+        if not kept:
+            self.drafts_path.unlink(missing_ok=True)
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        part = self.drafts_path.with_suffix(".json.part")
+        part.write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(part, self.drafts_path)
 
     def clear(self) -> None:
         """Start a new queue (the audit log keeps everything that was decided)."""

@@ -426,6 +426,7 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        self.queue_page.save_drafts()  # comments typed in the Queue, for the next session
         settings = gui_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.nav.currentRow())

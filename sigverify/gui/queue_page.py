@@ -71,7 +71,8 @@ class QueuePage(Settling, QWidget):
         self.shown: list[QueueRow] = []
         self._job = None
         self._settling = False
-        self._drafts: dict[tuple[str, str], str] = {}  # each item's comment, typed not sent
+        # each item's comment, typed and not sent: kept from one session to the next
+        self._drafts: dict[tuple[str, str], str] = self.queue.read_drafts()
         self._draft_key: tuple[str, str] | None = None
         self.setAcceptDrops(True)
 

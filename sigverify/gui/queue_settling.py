@@ -9,6 +9,7 @@ word the next item waiting for a clerk is chosen."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sigverify.core.errors import SigverifyError
@@ -16,6 +17,8 @@ from sigverify.core.queue import QueueRow, check_settlement, settlement_word
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import keyboard_in_use, move_focus
 from sigverify.gui.language import PagePart
+
+log = logging.getLogger(__name__)
 
 
 def score_text(row: QueueRow) -> str:
@@ -41,8 +44,20 @@ class Settling(PagePart):
                 self._drafts[self._draft_key] = text
             else:
                 self._drafts.pop(self._draft_key, None)
+            self.save_drafts()
         self._draft_key = key
         self.comment.setText(self._drafts.get(key, ""))
+
+    def save_drafts(self) -> None:
+        """The comments typed and not sent, the chosen item's as it stands, kept in the
+        queue's folder for the next session: quitting dropped them (seen in a real window)."""
+        drafts = dict(self._drafts)
+        if self._draft_key is not None:
+            drafts[self._draft_key] = self.comment.text()
+        try:
+            self.queue.write_drafts(drafts)
+        except OSError as error:  # a comment is not worth an error box; the log says it
+            log.warning("queue drafts not kept in %s: %s", self.queue.folder, error)
 
     def settle(self, settlement: str) -> None:
         row = self.selected_row()
@@ -77,6 +92,7 @@ class Settling(PagePart):
             self._drafts.pop(row.key, None)
             if self._draft_key == row.key:
                 self.comment.clear()
+            self.save_drafts()  # sent with the decision: no longer a draft
             at = next((i for i, r in enumerate(self.shown) if r.key == row.key), 0)
             self.reload()
             if self.shown:

@@ -139,3 +139,20 @@ def test_a_torn_row_is_left_out_and_a_cheque_scanned_again_waits_anew(service, t
     signature_file(tmp_path, 1, 9).replace(image)  # a new cheque under the same name
     queue.check(service)
     assert queue.rows()[4].needs_clerk and queue.rows()[4].settled == ""
+
+
+def test_comments_typed_and_not_sent_are_kept_whole_and_only_with_text(tmp_path):
+    """Seen in a real window: quitting dropped a half-typed comment. The queue keeps each
+    item's draft in its folder for the next session."""
+    queue = DeskQueue(tmp_path / "store.sqlite3")
+    assert queue.read_drafts() == {}  # nothing kept yet, no folder
+    drafts = {("P1", "/in/a.png"): "called the customer — 客户确认", ("P2", "/in/b.png"): "  "}
+    queue.write_drafts(drafts)
+    assert DeskQueue(tmp_path / "store.sqlite3").read_drafts() == {
+        ("P1", "/in/a.png"): "called the customer — 客户确认"
+    }  # (a blank one is not kept)
+    assert [p.name for p in queue.folder.iterdir()] == ["drafts.json"]  # no part left over
+    queue.write_drafts({("P2", "/in/b.png"): ""})  # all sent or emptied: the file goes
+    assert not queue.drafts_path.exists() and queue.read_drafts() == {}
+    queue.drafts_path.write_text('[{"person": "P1"', encoding="utf-8")  # torn
+    assert queue.read_drafts() == {}

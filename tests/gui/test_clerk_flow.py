@@ -1439,6 +1439,38 @@ def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
     assert header.sectionSize(5) > header.sectionSize(1)  # the reasons keep their room
 
 
+def test_a_comment_typed_in_the_queue_outlives_quitting(qtbot, two_people, tmp_path):
+    """Seen in a real window: a comment half typed for an item waiting for a clerk was gone
+    after Ctrl+Q and a restart, unasked."""
+    import json
+
+    from sigverify.core.thresholds import global_thresholds_key
+    from sigverify.gui.queue_page import QueuePage
+
+    window = two_people
+    value = json.dumps({"accept": 0.0, "reject": 0.0})  # everything waits for a clerk
+    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
+    root = tmp_path / "inbox"
+    signature_file(root / "c-1", 1, 7)
+    signature_file(root / "c-2", 2, 7)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    queue.table.selectRow(1)
+    queue.comment.setText("half typed note")  # for c-2's item, not sent
+    queue.table.selectRow(0)
+    queue.comment.setText("copy of reference 7_1")  # for c-1's, still in the field
+    window.close()  # Ctrl+Q and the window's close button both come here
+    assert not window.isVisible()
+    again = QueuePage(window.engine, window.store)  # as after a restart
+    qtbot.addWidget(again)
+    again.table.selectRow(0)
+    assert again.comment.text() == "copy of reference 7_1"
+    again.table.selectRow(1)
+    assert again.comment.text() == "half typed note"
+
+
 def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     qtbot, two_people, dialogs, tmp_path
 ):
