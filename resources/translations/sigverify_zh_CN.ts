@@ -1945,7 +1945,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+78"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+81"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -2136,14 +2136,14 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-135"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -2199,7 +2199,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>保存汇总</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Summary saved to {path}.</source>
         <translation>汇总已保存到 {path}。</translation>
     </message>
@@ -2538,7 +2538,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+100"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+116"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
@@ -4179,7 +4179,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+90"/>
+        <location filename="../../sigverify/core/queue.py" line="+94"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
         <translation>只有送复核、被拒绝或无法验证的项目才由柜员处理。</translation>
     </message>
@@ -4621,7 +4621,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+62"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+103"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -4787,19 +4787,41 @@ enrolled {at} by {who}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-14"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-49"/>
+        <source>model {models}</source>
+        <translation>模型 {models}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accept at or below {accept:.4f}, reject above {reject:.4f}</source>
+        <translation>不超过 {accept:.4f} 接受，高于 {reject:.4f} 拒绝</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n sets of thresholds (see the audit log)</source>
+        <translation>
+            <numerusform>%n 组阈值（见审计日志）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Clerk: “{comment}” (audit row {row})</source>
+        <translation>柜员：“{comment}”（审计行 {row}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Batch verification summary</source>
         <translation>批量验证汇总</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%n item(s): {accept} accepted, {review} to review, {reject} rejected, {errors} could not be checked.</source>
         <translation>
             <numerusform>%n 项：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法验证。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -4824,7 +4846,17 @@ enrolled {at} by {who}</source>
         <translation>审计行</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
+        <source>Made {time}</source>
+        <translation>生成于 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by {operator}</source>
+        <translation>（操作员：{operator}）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>error</source>
         <translation>错误</translation>
     </message>

@@ -49,6 +49,7 @@ class QueueRow:
     comment: str = ""
     stamp: str = ""  # the checked file's size and time (a cheque scanned again is new)
     notes: str = ""  # what the check said beside its answer (" | " between notes)
+    settled_audit_id: int | None = None  # the audit row of the clerk's word
 
     @property
     def key(self) -> tuple[str, str]:
@@ -203,6 +204,7 @@ class DeskQueue:
                     review.get("comment", ""),
                     result.get("stamp", ""),
                     result.get("notes", ""),
+                    int(review["audit_id"]) if review.get("audit_id") else None,
                 )
             )
         return rows

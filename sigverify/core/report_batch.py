@@ -5,6 +5,8 @@ page has one. The page itself and the PDF writer are :mod:`sigverify.core.report
 from __future__ import annotations
 
 import csv
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,67 +27,145 @@ def _tail(text: str, length: int) -> str:
     return text if len(text) <= length else "…" + text[-(length - 1) :]
 
 
+@dataclass(frozen=True)
+class ClerkWord:
+    """What a clerk made of a queue item: a :data:`~sigverify.core.queue.SETTLEMENTS`
+    word, their comment and the audit row that records it."""
+
+    settlement: str
+    comment: str = ""
+    audit_id: int | None = None
+
+
+def summary_file_name(prefix: str = "queue-summary") -> str:
+    """A summary's file name with today's local date: tomorrow's no longer replaces it."""
+    return f"{prefix}-{time.strftime('%Y-%m-%d')}.pdf"
+
+
+def _made_with(rows: list[dict]) -> str:
+    """The models and thresholds the items were checked with, in a line."""
+    models = sorted({r["model"] for r in rows if r.get("model")})
+    bands = sorted(
+        {(float(r["accept_threshold"]), float(r["reject_threshold"]))
+         for r in rows if r.get("accept_threshold") and r.get("reject_threshold")}
+    )  # fmt: skip
+    parts = []
+    if models:
+        parts.append(translate("report", "model {models}").format(models=", ".join(models)))
+    if len(bands) == 1:
+        parts.append(
+            translate("report", "accept at or below {accept:.4f}, reject above {reject:.4f}")
+            .format(accept=bands[0][0], reject=bands[0][1])
+        )  # fmt: skip
+    elif bands:  # a person's own thresholds, or a change between checks
+        parts.append(
+            translate("report", "%n sets of thresholds (see the audit log)", None, len(bands))
+        )
+    return " · ".join(parts)
+
+
+def _key(row: dict) -> tuple[str, str]:
+    return from_cell(row["person"]), from_cell(row["image"])
+
+
+def _notes_under(row: dict, word: ClerkWord | None) -> list[str]:
+    """The lines under an item: why it could not be checked, and the clerk's words."""
+    notes = [] if row["decision"] else [from_cell(row["error"])]
+    if word and (word.comment or word.audit_id is not None):
+        notes.append(
+            translate("report", "Clerk: “{comment}” (audit row {row})").format(
+                comment=word.comment, row="–" if word.audit_id is None else word.audit_id
+            )
+        )
+    return notes
+
+
+def _first_page_head(page: Page, title: str, made: str, rows, counts, errors) -> None:
+    page.text(title or translate("report", "Batch verification summary"), 15, weight="bold")
+    page.text(f"sigverify {__version__} · {made}", 8, color="#555555", step=0.022)
+    with_what = _made_with(rows)
+    if with_what:
+        page.text(with_what[:150], 8, color="#555555", step=0.022)
+    page.y -= 0.01
+    summary = translate(
+        "report",
+        "%n item(s): {accept} accepted, {review} to review, {reject} rejected, "
+        "{errors} could not be checked.",
+        None,
+        len(rows),
+    ).format(errors=errors, **counts)
+    page.paragraph(summary, 10.5)
+    page.y -= 0.015
+
+
+def _column_heads(page: Page, xs, with_clerk: bool) -> None:
+    header = (
+        translate("report", "Person"),
+        translate("report", "Image"),
+        translate("report", "Decision"),
+        translate("report", "Score"),
+        translate("report", "Clerk") if with_clerk else "",
+        translate("report", "Audit row"),
+    )
+    for x, name in zip(xs, header, strict=True):
+        page.text(name, 8, x=x, weight="bold", step=0)
+    page.y -= 0.018
+
+
 def batch_pages(
     results: str | Path,
     title: str = "",
     rows_per_page: int = 48,
-    settled: dict[tuple[str, str], str] | None = None,
+    settled: dict[tuple[str, str], ClerkWord] | None = None,
+    operator: str = "",
 ) -> list[Figure]:
-    """A batch's summary from its results CSV (:mod:`sigverify.core.batch`): the counts per
-    decision and every item's outcome (its last row), as many pages as needed. ``settled``:
-    what a clerk made of items (the Queue page's), by ``(person, image)``, in a column."""
+    """A batch's summary from its results CSV (:mod:`sigverify.core.batch`): when, by whom,
+    with which models and thresholds, the counts per decision and every item's outcome (its
+    last row), as many pages as needed. ``settled``: what a clerk made of items (the Queue
+    page's), by ``(person, image)``: the word in a column, the comment and its audit row
+    under the item (a summary for the file needs the clerk's words: seen in a real window)."""
     with Path(results).open(newline="", encoding="utf-8") as handle:
         last: dict[tuple[str, str], dict] = {}
         for row in csv.DictReader(handle):
-            last[(from_cell(row["person"]), from_cell(row["image"]))] = row
+            last[_key(row)] = row
     rows = list(last.values())
     counts = {d: sum(r["decision"] == d for r in rows) for d in DECISIONS}
     errors = sum(not r["decision"] for r in rows)
-    pages = []
-    for start in range(0, max(1, len(rows)), rows_per_page):
-        page = Page()
-        if not pages:
-            page.text(title or translate("report", "Batch verification summary"), 15, weight="bold")
-            page.text(
-                f"sigverify {__version__} · {Path(results).name}", 8, color="#555555", step=0.03
-            )
-            summary = translate(
-                "report",
-                "%n item(s): {accept} accepted, {review} to review, {reject} rejected, "
-                "{errors} could not be checked.",
-                None,
-                len(rows),
-            ).format(errors=errors, **counts)
-            page.paragraph(summary, 10.5)
-            page.y -= 0.015
-        header = (
-            translate("report", "Person"),
-            translate("report", "Image"),
-            translate("report", "Decision"),
-            translate("report", "Score"),
-            translate("report", "Clerk") if settled is not None else "",
-            translate("report", "Audit row"),
+    made = translate("report", "Made {time}").format(time=time.strftime("%Y-%m-%d %H:%M"))
+    if operator:
+        made += " " + translate("report", "by {operator}").format(operator=operator)
+    xs = (0.07, 0.23, 0.55, 0.68, 0.76, 0.87)
+    pages: list[Figure] = []
+    page, on_page = None, 0
+    for row in rows or [None]:
+        word = None if row is None else (settled or {}).get(_key(row))
+        notes = [] if row is None else _notes_under(row, word)
+        # a new page when this one is full: by rows, or by room (the lines under items)
+        if page is None or on_page == rows_per_page or page.y - 0.017 * (1 + len(notes)) < 0.05:
+            if page is not None:
+                pages.append(page.figure)
+            page, on_page = Page(), 0
+            if not pages:
+                _first_page_head(page, title, made, rows, counts, errors)
+            _column_heads(page, xs, settled is not None)
+        if row is None:
+            break
+        decision = row["decision"]
+        person, image = _key(row)
+        cells = (
+            person[:22],
+            _tail(image, 40),
+            decision_label(decision) if decision else translate("report", "error"),
+            f"{100 * float(row['similarity']):.0f} %" if row["similarity"] else "",
+            settlement_word(word.settlement) if word else "",
+            row["audit_id"],
         )
-        xs = (0.07, 0.23, 0.55, 0.68, 0.76, 0.87)
-        for x, name in zip(xs, header, strict=True):
-            page.text(name, 8, x=x, weight="bold", step=0)
-        page.y -= 0.018
-        for row in rows[start : start + rows_per_page]:
-            decision = row["decision"]
-            key = (from_cell(row["person"]), from_cell(row["image"]))
-            cells = (
-                key[0][:22],
-                _tail(key[1], 40),
-                decision_label(decision) if decision else translate("report", "error"),
-                f"{100 * float(row['similarity']):.0f} %" if row["similarity"] else "",
-                settlement_word((settled or {}).get(key, "")),
-                row["audit_id"],
-            )
-            for x, cell in zip(xs, cells, strict=True):
-                colour = COLOURS.get(decision, "#555555") if x == xs[2] else "black"
-                page.text(cell, 7.5, x=x, step=0, color=colour)
-            page.y -= 0.017
-            if not decision:
-                page.text(from_cell(row["error"])[:150], 6.5, x=0.25, color="#555555", step=0.015)
-        pages.append(page.figure)
+        for x, cell in zip(xs, cells, strict=True):
+            colour = COLOURS.get(decision, "#555555") if x == xs[2] else "black"
+            page.text(cell, 7.5, x=x, step=0, color=colour)
+        page.y -= 0.017
+        for note in notes:
+            page.text(note[:150], 6.5, x=0.25, color="#555555", step=0.015)
+        on_page += 1
+    pages.append(page.figure)
     return pages

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from sigverify.core.batch_items import read_items
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
+from sigverify.core.operators import operator_name
 from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
 from sigverify.core.report import COLOURS
+from sigverify.core.report_batch import ClerkWord, batch_pages, summary_file_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open, ask_save
@@ -393,19 +395,23 @@ class QueuePage(Settling, QWidget):
                 self,
                 self.tr("Save summary"),
                 "reports",
-                "queue-summary.pdf",
+                summary_file_name(),
                 file_filter(self.tr("PDF files"), "*.pdf"),
             )
         if not path:
             return
         results = self.queue.results_path
-        settled = {(row.person_id, row.image): row.settled for row in self.rows}
+        settled = {
+            row.key: ClerkWord(row.settled, row.comment, row.settled_audit_id)
+            for row in self.rows
+            if row.settled
+        }
 
         def work(context, job):
             from sigverify.core.report import save_pdf
-            from sigverify.core.report_batch import batch_pages
 
-            return save_pdf(batch_pages(results, settled=settled), path)
+            operator = operator_name(context.store)
+            return save_pdf(batch_pages(results, settled=settled, operator=operator), path)
 
         self.engine.submit(
             work,

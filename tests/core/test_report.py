@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import time
 
 import pytest
 
@@ -15,7 +16,7 @@ from sigverify.core.report import (
     verification_page,
     verification_record,
 )
-from sigverify.core.report_batch import batch_pages
+from sigverify.core.report_batch import ClerkWord, batch_pages, summary_file_name
 from sigverify.core.verification_results import SignatureInput
 from tests.conftest import enrolled_service, signature_file
 
@@ -161,9 +162,16 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     out = tmp_path / "results.csv"
     run_batch(service, read_items(tmp_path / "inbox"), out)
     image = "C-1042/$5 cheque $.png"
-    pages = batch_pages(out, settled={("C-1042", image): "confirm"})
+    word = ClerkWord("confirm", "called the customer", 17)
+    pages = batch_pages(out, settled={("C-1042", image): word}, operator="Ana López")
     text = page_texts(pages[0])
     assert image in text and "confirmed" in text and " %" in text
+    # when, by whom, with what, and the clerk's own words with their audit row (a summary
+    # for the file had none of these: seen in a real window)
+    assert f"Made {time.strftime('%Y-%m-%d')} " in text and "by Ana López" in text
+    assert f"model {service.model_id}" in text and "accept at or below " in text
+    assert "Clerk: “called the customer” (audit row 17)" in text
+    assert summary_file_name() == f"queue-summary-{time.strftime('%Y-%m-%d')}.pdf"
     save_pdf(pages, tmp_path / "summary.pdf")  # maths parsing would choke on the $ signs
 
 
@@ -193,3 +201,20 @@ def test_a_reports_file_name_says_whose_and_when_in_local_time(service, tmp_path
     odd = dataclasses.replace(result, person_id="A/B 7", checked_at="2026-12-04T22:18:50.123+00:00")
     when = datetime.fromisoformat(odd.checked_at).astimezone()
     assert report_file_name(odd) == f"A_B_7-{when:%Y-%m-%d-%H%M%S}.pdf"  # no folder in the name
+
+
+def test_a_summary_starts_a_new_page_before_lines_under_items_run_off_it(service, tmp_path):
+    """Each item that could not be checked has a line under it: 48 such rows a page ran
+    past the bottom of the sheet."""
+    folder = tmp_path / "inbox" / "C-77"  # nobody enrolled as C-77: every item says so
+    for n in range(40):
+        signature_file(folder, 1, n % 12).rename(folder / f"cheque-{n:02d}.png")
+    out = tmp_path / "results.csv"
+    run_batch(service, read_items(tmp_path / "inbox"), out)
+    pages = batch_pages(out)
+    assert len(pages) == 2  # by room: 40 rows fit by count (48)
+    lowest = min(t.get_position()[1] for page in pages for t in page.texts)
+    assert lowest >= 0.04  # (the footnote's margin)
+    text = "\n".join(page_texts(p) for p in pages)
+    assert all(f"cheque-{n:02d}.png" in text for n in range(40))
+    assert text.count("There is no person with id “C-77”") == 40

@@ -1472,7 +1472,7 @@ def test_a_comment_typed_in_the_queue_outlives_quitting(qtbot, two_people, tmp_p
 
 
 def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
-    qtbot, two_people, dialogs, tmp_path
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
 ):
     import json
 
@@ -1591,9 +1591,24 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert not verify.recorded and "The queue recorded “reject”" in verify.record_status.text()
     assert verify.result.checked_at > recorded_at  # a new answer, checked now
     assert verify.record_button.isEnabled()
+    import sigverify.gui.queue_page as queue_module
+
+    handed = {}
+    real_pages = queue_module.batch_pages
+
+    def pages(results, **kwargs):
+        handed.update(kwargs)
+        return real_pages(results, **kwargs)
+
+    monkeypatch.setattr(queue_module, "batch_pages", pages)
     queue.save_summary(str(tmp_path / "summary.pdf"))
     wait_idle(qtbot, window.engine)
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
+    # the clerks' words go in with their audit rows, and who made it (seen: neither)
+    words = {word.comment: word for word in handed["settled"].values()}
+    assert words["called the customer"].settlement == "accept"
+    assert words["called the customer"].audit_id in {e.id for e in window.store.audit_entries()}
+    assert handed["operator"]
     queue.new_queue()  # dialogs answer yes
     assert queue.rows == [] and "Still waiting for a clerk: 2 items." in dialogs.questions[-1]
 
