@@ -4621,7 +4621,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+103"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+107"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -4787,7 +4787,7 @@ enrolled {at} by {who}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-49"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-53"/>
         <source>model {models}</source>
         <translation>模型 {models}</translation>
     </message>
@@ -4804,12 +4804,17 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Clerk: “{comment}” (audit row {row})</source>
         <translation>柜员：“{comment}”（审计行 {row}）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Clerk&apos;s audit row {row}</source>
+        <translation>柜员的审计行 {row}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Batch verification summary</source>
         <translation>批量验证汇总</translation>
     </message>

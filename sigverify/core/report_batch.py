@@ -69,14 +69,18 @@ def _key(row: dict) -> tuple[str, str]:
 
 
 def _notes_under(row: dict, word: ClerkWord | None) -> list[str]:
-    """The lines under an item: why it could not be checked, and the clerk's words."""
+    """The lines under an item: why it could not be checked, what the check said beside
+    its answer (a photo of a whole sheet, a copy of a reference), and the clerk's words."""
     notes = [] if row["decision"] else [from_cell(row["error"])]
-    if word and (word.comment or word.audit_id is not None):
+    notes += [n for n in from_cell(row.get("notes") or "").split(" | ") if n]
+    if word and word.comment:
         notes.append(
             translate("report", "Clerk: “{comment}” (audit row {row})").format(
                 comment=word.comment, row="–" if word.audit_id is None else word.audit_id
             )
         )
+    elif word and word.audit_id is not None:
+        notes.append(translate("report", "Clerk's audit row {row}").format(row=word.audit_id))
     return notes
 
 

@@ -172,6 +172,10 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     assert f"model {service.model_id}" in text and "accept at or below " in text
     assert "Clerk: “called the customer” (audit row 17)" in text
     assert summary_file_name() == f"queue-summary-{time.strftime('%Y-%m-%d')}.pdf"
+    plain = page_texts(
+        batch_pages(out, settled={("C-1042", image): ClerkWord("confirm", "", 18)})[0]
+    )
+    assert "Clerk's audit row 18" in plain and "“”" not in plain  # no empty quotes
     save_pdf(pages, tmp_path / "summary.pdf")  # maths parsing would choke on the $ signs
 
 
@@ -218,3 +222,13 @@ def test_a_summary_starts_a_new_page_before_lines_under_items_run_off_it(service
     text = "\n".join(page_texts(p) for p in pages)
     assert all(f"cheque-{n:02d}.png" in text for n in range(40))
     assert text.count("There is no person with id “C-77”") == 40
+    # what a check said beside its answer is printed under it too
+    with out.open(newline="", encoding="utf-8") as handle:
+        first = next(csv.DictReader(handle))
+    first["notes"] = "A photo of a whole sheet, checked as it is | second note"
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(first))
+        writer.writeheader()
+        writer.writerow(first)
+    noted = page_texts(batch_pages(out)[0])
+    assert "A photo of a whole sheet, checked as it is" in noted and "second note" in noted
