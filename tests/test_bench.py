@@ -349,3 +349,13 @@ def test_score_variants_augmented_embeddings_average_the_copies():
     again = module.averaged_embeddings(InkModel(), images, 3, 1.0)
     assert averaged.shape == (2, 2) and np.array_equal(averaged, again)  # seeded
     assert not np.allclose(averaged, base)  # the copies moved and thinned or thickened
+
+
+def test_long_lists_reports_the_queue_and_the_audit_log_per_size():
+    out = run_script("long_lists.py", "--rows", "12", "30", "--repeat", "2")
+    assert [r["rows"] for r in out["long_lists"]] == [12, 30]
+    assert [r["audit_entries"] for r in out["long_lists"]] == [36, 90]
+    for sizes in out["long_lists"]:
+        for name in ("queue_reload", "audit_read"):
+            assert 0 < sizes[f"{name}_ms_p50"] <= sizes[f"{name}_ms_p95"]
+    assert out["peak_rss_mb"] > 0

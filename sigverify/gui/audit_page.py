@@ -39,7 +39,7 @@ from sigverify.gui.keyboard import (
     down_into,
     frame_when_focused,
 )
-from sigverify.gui.widgets import file_filter, local_time
+from sigverify.gui.widgets import SIZED_BY_ROWS, file_filter, local_time
 from sigverify.gui.workers import Engine
 
 
@@ -155,6 +155,10 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # sized by the rows in view and 100 more, not by a thousand: with 1,182 entries the
+        # headers sat apart from their columns for 1-4 s at each reading (seen in a real
+        # window; 3,000 entries read in 2.0 s, now 0.26 s)
+        header.setResizeContentsPrecision(SIZED_BY_ROWS)
         self.table.activated.connect(self._open_highlighted)  # a double-click, Enter
         down_into(self.person, self.table)  # the entries were six Tabs away (seen)
         down_into(self.operator, self.table)

@@ -38,7 +38,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open, ask_save
 from sigverify.gui.keyboard import move_focus
 from sigverify.gui.queue_settling import Settling, score_text
-from sigverify.gui.widgets import choice_table, file_filter
+from sigverify.gui.widgets import SIZED_BY_ROWS, choice_table, file_filter
 from sigverify.gui.workers import Engine
 
 #: Filter choices: which rows each shows.
@@ -234,6 +234,7 @@ class QueuePage(Settling, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(SIZED_BY_ROWS)  # (as the audit log's)
         self.table.resizeColumnToContents(1)
         widest = max(160, self.table.viewport().width() // 3)
         header.resizeSection(1, min(header.sectionSize(1), widest))

@@ -202,6 +202,11 @@ class ChoiceTable(ReadRowByRow, QTableWidget):
     """A table of rows to choose from (see :func:`choice_table`)."""
 
 
+#: How many rows beyond those in view a list's columns are sized by (Qt's default: 1,000,
+#: which made long lists slow to show).
+SIZED_BY_ROWS = 100
+
+
 def choice_table(headers: list[str]) -> ChoiceTable:
     """A read-only table of rows to choose from, one at a time, read row by row. Tab leaves
     it: by default Tab went cell by cell and wrapped round to the first, so the buttons
