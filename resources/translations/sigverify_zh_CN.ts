@@ -91,12 +91,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-78"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -111,7 +111,7 @@
         <translation>到</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Check the log</source>
         <translation>检查日志</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-305"/>
+        <location line="-309"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -547,8 +547,9 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+287"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+292"/>
         <source>ACCEPT</source>
+        <extracomment>How many rows beyond those in view a list&apos;s columns are sized by (Qt&apos;s default: 1,000, which made long lists slow to show).</extracomment>
         <translation>接受</translation>
     </message>
     <message>
@@ -1945,7 +1946,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+81"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+70"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -1992,23 +1993,22 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+88"/>
+        <location line="+1"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="+1"/>
+        <location line="+264"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-263"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2059,21 +2059,17 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+70"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Comment (needed when you decide otherwise)</source>
-        <translation>备注（作出不同决定时必填）</translation>
-    </message>
-    <message>
-        <location line="+110"/>
+        <location line="+24"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-80"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2082,28 +2078,8 @@ Press Ctrl+N to enrol the first person.</source>
         <source>See the signature beside the references (Enter)</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
-    <message>
-        <location line="+43"/>
-        <source>Needs review</source>
-        <translation>需复核</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>could not check</source>
-        <translation>无法验证</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>not checked yet</source>
-        <translation>尚未验证</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>waiting</source>
-        <translation>等待中</translation>
-    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+42"/>
         <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
@@ -2115,7 +2091,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Check %n item(s) again</source>
         <translation>
             <numerusform>重新验证 %n 项</numerusform>
@@ -2129,26 +2105,26 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+97"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+76"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-151"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-119"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2158,7 +2134,22 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+59"/>
+        <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
+        <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What you checked (needed), then Alt+A or Alt+R</source>
+        <translation>写明您核对了什么（必填），然后按 Alt+A 或 Alt+R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+R confirms the rejection; to accept, say why here, then Alt+A</source>
+        <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2189,7 +2180,12 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
+        <source>Accept or reject it yourself with a comment, or check it again.</source>
+        <translation>请附上备注自行接受或拒绝，或重新验证。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
@@ -3873,6 +3869,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+31"/>
+        <source>Did you mean “{person_id}”? IDs differ by capitals.</source>
+        <translation>您是否指“{person_id}”？ID 区分大小写。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
@@ -4199,6 +4200,11 @@ enrolled {at} by {who}</source>
         <translation>请在备注中说明理由：系统无法核对此项。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Say in the comment what you checked before deciding.</source>
+        <translation>请在备注中写明您在决定前核对了什么。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Say why in the comment when you decide otherwise.</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
@@ -4332,7 +4338,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>percent</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-239"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-244"/>
         <source>{value:.1f} %</source>
         <translation>{value:.1f}%</translation>
     </message>
@@ -4771,7 +4777,7 @@ enrolled {at} by {who}</source>
         <translation>按存储原样（两者无法对齐）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="-42"/>
+        <location filename="../../sigverify/core/queue.py" line="-46"/>
         <source>confirmed</source>
         <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
         <translation>已确认</translation>
@@ -4950,7 +4956,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+286"/>
         <source>all (100 %)</source>
         <translation>全部（100%）</translation>
     </message>

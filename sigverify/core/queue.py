@@ -116,6 +116,10 @@ def check_settlement(row: QueueRow, settlement: str, comment: str) -> str:
             raise SigverifyError(
                 translate("errors", "Say why in the comment: the machine could not check it.")
             )
+        if row.decision == "review":  # the machine decided nothing to go against (seen)
+            raise SigverifyError(
+                translate("errors", "Say in the comment what you checked before deciding.")
+            )
         raise SigverifyError(
             translate("errors", "Say why in the comment when you decide otherwise.")
         )

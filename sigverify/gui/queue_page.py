@@ -7,21 +7,18 @@ restart."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,15 +27,15 @@ from sigverify.core.batch_items import read_items
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
-from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
-from sigverify.core.report import COLOURS
+from sigverify.core.queue import DeskQueue, QueueRow
 from sigverify.core.report_batch import ClerkWord, batch_pages, summary_file_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open, ask_save
 from sigverify.gui.keyboard import move_focus
-from sigverify.gui.queue_settling import Settling, score_text
-from sigverify.gui.widgets import SIZED_BY_ROWS, choice_table, file_filter
+from sigverify.gui.queue_settling import Settling
+from sigverify.gui.queue_table import fill_queue_table, size_queue_columns
+from sigverify.gui.widgets import choice_table, file_filter
 from sigverify.gui.workers import Engine
 
 #: Filter choices: which rows each shows.
@@ -51,14 +48,6 @@ FILTERS = {
     "error": lambda row: bool(row.error),
     "settled": lambda row: bool(row.settled),
 }
-
-
-def shown_name(image: str, names: Counter) -> str:
-    """An item's file name, with its folder when another item shown has the same name (two
-    "original_3_10.png" rows, one accepted and one rejected, could not be told apart: seen
-    in a real window)."""
-    path = Path(image)
-    return path.name if names[path.name] < 2 else f"{path.parent.name}/{path.name}"
 
 
 class QueuePage(Settling, QWidget):
@@ -138,14 +127,13 @@ class QueuePage(Settling, QWidget):
                 self.tr("Comment"),
             ]  # fmt: skip
         )
-        self._size_columns()
+        size_queue_columns(self.table)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.activated.connect(lambda index: self.open_item(index.row()))  # Enter too
         self.hint = QLabel()
         self.hint.setWordWrap(True)
 
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText(self.tr("Comment (needed when you decide otherwise)"))
         # One order for every item (a Confirm button for rejected ones moved these along the
         # Tab chain: a clerk pressed the wrong one). Reject on a rejected item confirms it.
         self.accept_button = QPushButton(self.tr("&Accept"))
@@ -168,6 +156,8 @@ class QueuePage(Settling, QWidget):
         layout.addWidget(self.hint)
         layout.addLayout(settle_row)
         self.reload()
+        if self.shown:  # after a restart: the first item waiting for a clerk, not row 1
+            self.table.selectRow(self._next_waiting(0))
 
     # ------------------------------------------------------------ the list
 
@@ -184,34 +174,7 @@ class QueuePage(Settling, QWidget):
         chosen = self.selected_row()  # kept chosen when still shown (not the row number)
         keep = FILTERS[self.filter.currentData()]
         self.shown = [row for row in self.rows if keep(row)]
-        # the columns are sized once, after the rows are in: sized to their contents at
-        # every cell set, 200 items took 50 s and 900 about 15 min, the window frozen
-        # (seen in a real window)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setRowCount(len(self.shown))
-        names = Counter(Path(row.image).name for row in self.shown)
-        for r, row in enumerate(self.shown):
-            machine = {
-                "accept": self.tr("Accepted"),
-                "review": self.tr("Needs review"),
-                "reject": self.tr("Rejected"),
-            }.get(row.decision, self.tr("could not check"))
-            if not row.decision and not row.error:
-                machine = self.tr("not checked yet")
-            settled = settlement_word(row.settled)
-            if row.needs_clerk:
-                settled = self.tr("waiting")
-            said = " — ".join(t for t in (row.error, row.notes, row.comment) if t)
-            cells = (row.person_id, shown_name(row.image, names), machine,
-                     score_text(row), settled, said)  # fmt: skip
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(row.image if c == 1 else text)
-                if c == 2 and row.decision:
-                    item.setForeground(QColor(COLOURS[row.decision]))
-                self.table.setItem(r, c, item)
-        self._size_columns()
+        fill_queue_table(self.table, self.shown)
         keys = [row.key for row in self.shown]
         if chosen is not None and self.shown:
             self.table.selectRow(keys.index(chosen.key) if chosen.key in keys else 0)
@@ -226,18 +189,17 @@ class QueuePage(Settling, QWidget):
         )
         self._selected()
 
-    def _size_columns(self) -> None:
-        """Each column as wide as its contents, the comments taking what is left; the file
-        names at most a third of the list (shortened, wider by dragging its edge)
-        (one long name squeezed the reasons to "…", seen in a real window)."""
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(SIZED_BY_ROWS)  # (as the audit log's)
-        self.table.resizeColumnToContents(1)
-        widest = max(160, self.table.viewport().width() // 3)
-        header.resizeSection(1, min(header.sectionSize(1), widest))
+    def _comment_prompt(self, row: QueueRow | None) -> str:
+        """What the comment field asks for this item, and the keys that send it: "needed
+        when you decide otherwise" read oddly for an item sent to review (seen in a real
+        window), and Enter in the field did nothing without a word."""
+        if row is None or not row.for_a_clerk:
+            return self.tr("Comment")
+        if row.error:
+            return self.tr("Why you accept or reject it (needed), then Alt+A or Alt+R")
+        if row.decision == "review":
+            return self.tr("What you checked (needed), then Alt+A or Alt+R")
+        return self.tr("Alt+R confirms the rejection; to accept, say why here, then Alt+A")
 
     @property
     def first_field(self) -> QWidget:
@@ -261,6 +223,7 @@ class QueuePage(Settling, QWidget):
             else self.tr("Reject it; say why in the comment")
         )
         self.comment.setEnabled(clerk)
+        self.comment.setPlaceholderText(self._comment_prompt(row))
         self.open_button.setEnabled(row is not None and bool(row.decision))
         self.summary_button.setEnabled(self.queue.results_path.exists())
         self.new_button.setEnabled(self._job is None)  # not under a check writing to it
@@ -355,7 +318,10 @@ class QueuePage(Settling, QWidget):
             self.progress.hide()
             self.cancel_button.hide()
             self.reload()
-            if self.selected_row() is None and self.shown:  # the first one to look at
+            chosen = self.selected_row()
+            # the first one to look at (a settled row stayed chosen after a folder was
+            # added, seen in a real window)
+            if self.shown and (chosen is None or not chosen.needs_clerk):
                 self.table.selectRow(self._next_waiting(0))
             # from the button that added the items, on to the list (it took 6 Tabs, seen)
             top = (self.add_folder_button, self.add_list_button, self.check_button)
@@ -383,9 +349,22 @@ class QueuePage(Settling, QWidget):
         self._selected()
 
     def open_item(self, index: int) -> None:
-        if 0 <= index < len(self.shown) and self.shown[index].decision:
-            row = self.shown[index]
+        """Enter or "Open on the Verify page": a checked item beside its references; one
+        that could not be checked says why (Enter did nothing: seen in a real window)."""
+        if not 0 <= index < len(self.shown):
+            return
+        row = self.shown[index]
+        if row.decision:
             self.open_requested.emit(row.person_id, row.image, row.audit_id)
+        elif row.error:
+            dialogs.show_info(
+                self,
+                self.tr("Could not be checked"),
+                join_sentences(
+                    row.error,
+                    self.tr("Accept or reject it yourself with a comment, or check it again."),
+                ),
+            )
 
     def save_summary(self, path: str | None = None) -> None:
         """The batch summary of the queue's results (as ``sigverify batch verify --report``)."""

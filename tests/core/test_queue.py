@@ -57,8 +57,11 @@ def test_a_clerk_settles_review_and_reject_items_with_an_audit_row(service, tmp_
     review, rejected = replace(row, decision="review"), replace(row, decision="reject")
     with pytest.raises(SigverifyError, match="needs a decision"):
         queue.settle(service, review, "confirm", "")
-    with pytest.raises(SigverifyError, match="comment"):
+    with pytest.raises(SigverifyError, match="Say why in the comment when you decide other"):
         queue.settle(service, rejected, "accept", "   ")
+    # sent to review: the machine decided nothing to go against (it said "otherwise")
+    with pytest.raises(SigverifyError, match="Say in the comment what you checked before"):
+        queue.settle(service, review, "reject", "")
     with pytest.raises(SigverifyError, match="Only items"):
         queue.settle(service, replace(row, decision="accept"), "reject", "looks wrong")
     audit_id = queue.settle(service, rejected, "accept", "called the customer")

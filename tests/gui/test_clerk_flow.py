@@ -1471,6 +1471,53 @@ def test_a_comment_typed_in_the_queue_outlives_quitting(qtbot, two_people, tmp_p
     assert again.comment.text() == "half typed note"
 
 
+def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: after a folder was added a settled row stayed chosen, and
+    after a restart row 1 (settled) was; "needed when you decide otherwise" for an item
+    sent to review; Enter on an item that could not be checked did nothing."""
+    import json
+
+    from sigverify.core.thresholds import global_thresholds_key
+    from sigverify.gui.queue_page import QueuePage
+
+    window = two_people
+    value = json.dumps({"accept": 0.0, "reject": 0.0})  # everything rejected: all wait
+    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
+    root = tmp_path / "monday"
+    signature_file(root / "c-1", 1, 7)
+    signature_file(root / "nobody", 1, 8)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    assert [bool(r.error) for r in queue.shown] == [False, True]
+    queue.table.selectRow(0)
+    assert queue.comment.placeholderText() == (
+        "Alt+R confirms the rejection; to accept, say why here, then Alt+A"
+    )
+    queue.reject_button.click()  # confirmed: settled
+    wait_idle(qtbot, window.engine)
+    queue.filter.setCurrentIndex(queue.filter.findData("all"))
+    queue.table.selectRow(0)  # the settled one, chosen again
+    assert not queue.selected_row().needs_clerk
+    signature_file(tmp_path / "tuesday" / "c-2", 2, 7)
+    queue.add_source(str(tmp_path / "tuesday"))
+    wait_idle(qtbot, window.engine)
+    assert queue.selected_row().needs_clerk  # the settled row no longer chosen
+    nobody = next(r for r, row in enumerate(queue.shown) if row.error)
+    queue.table.selectRow(nobody)
+    assert queue.comment.placeholderText().startswith("Why you accept or reject it (needed)")
+    queue.open_item(nobody)  # Enter: why it could not be checked
+    assert "nobody" in dialogs.infos[-1] and dialogs.infos[-1].endswith("or check it again.")
+    again = QueuePage(window.engine, window.store)  # as after a restart
+    qtbot.addWidget(again)
+    assert again.selected_row() is not None and again.selected_row().needs_clerk
+    review = dataclasses.replace(again.selected_row(), decision="review", error="")
+    assert again._comment_prompt(review) == "What you checked (needed), then Alt+A or Alt+R"
+
+
 def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     qtbot, two_people, dialogs, tmp_path, monkeypatch
 ):

@@ -46,7 +46,16 @@ def read_person(db, seal: Seal, person_id: str) -> Person:
     """One person; their thresholds are checked against their MAC."""
     row = db.execute(_WITH_COUNT + "WHERE p.id = ?", (person_id,)).fetchone()
     if row is None:
-        raise no_person(person_id)
+        enrolled = enrolled_id(db, person_id)
+        if enrolled is None:
+            raise no_person(person_id)
+        # one capital apart: said, not guessed (a list's "w3" for W3, seen in a real window)
+        raise NotFoundError(
+            f"{no_person(person_id)} "
+            + translate("errors", "Did you mean “{person_id}”? IDs differ by capitals.").format(
+                person_id=enrolled
+            )
+        )
     parts = person_parts(
         row["id"], row["accept_threshold"], row["reject_threshold"], row["thresholds_model"]
     )

@@ -116,6 +116,21 @@ def test_delete_person_removes_everything_and_is_audited(store):
         store.delete_person("c-1", "manager")
 
 
+def test_an_id_one_capital_apart_is_named_not_guessed(store):
+    """Seen in a real window: a list's "w3" for the enrolled W3 was refused with "There is
+    no person with id “w3”" and no hint why."""
+    store.add_references("W3", None, None, "m1", [ref("a.png")], "clerk")
+    with pytest.raises(NotFoundError) as refused:
+        store.get_person("w3")
+    assert str(refused.value) == (
+        "There is no person with id “w3” in the store. Did you mean “W3”? IDs differ by capitals."
+    )
+    with pytest.raises(NotFoundError) as unknown:
+        store.get_person("w4")
+    assert "Did you mean" not in str(unknown.value)
+    assert store.get_person("W3").id == "W3"
+
+
 def test_remove_reference_and_thresholds(store):
     ids = store.add_references("c-1", None, None, "m1", [ref("a.png"), ref("b.png")], "clerk")
     store.remove_reference(ids[0], "clerk")
