@@ -2003,12 +2003,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+264"/>
+        <location line="+269"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2059,17 +2059,22 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-2"/>
+        <source>To reject it anyway, say why here, then Alt+R</source>
+        <translation>如仍要拒绝，请在此写明理由，然后按 Alt+R</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-85"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2086,7 +2091,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2124,7 +2129,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-124"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2134,7 +2139,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
         <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
     </message>
@@ -2149,7 +2154,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -4180,12 +4185,12 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+94"/>
-        <source>Only items sent to review, rejected or not checkable are settled by a clerk.</source>
-        <translation>只有送复核、被拒绝或无法验证的项目才由柜员处理。</translation>
+        <location filename="../../sigverify/core/queue.py" line="+95"/>
+        <source>Only items sent to review, rejected or not checkable are settled by a clerk; an accepted item can be rejected, with a comment.</source>
+        <translation>只有需复核、被拒绝或无法验证的项目由柜员处理；已接受的项目可以附备注拒绝。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This item could not be checked: accept or reject it yourself, or check it again once its person is enrolled or its file is readable.</source>
         <translation>此项目无法验证：请自行接受或拒绝，或在登记此人或文件可读后重新验证。</translation>
     </message>
@@ -4777,7 +4782,7 @@ enrolled {at} by {who}</source>
         <translation>按存储原样（两者无法对齐）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="-46"/>
+        <location filename="../../sigverify/core/queue.py" line="-48"/>
         <source>confirmed</source>
         <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
         <translation>已确认</translation>

@@ -89,11 +89,13 @@ def check_settlement(row: QueueRow, settlement: str, comment: str) -> str:
         raise ValueError(f"settlement must be one of {SETTLEMENTS}, not {settlement!r}")
     if settlement == "reject" and row.decision == "reject":
         settlement = "confirm"  # rejecting what the machine rejected is agreeing with it
-    if not row.for_a_clerk:
-        raise SigverifyError(
+    overruled = row.decision == "accept" and settlement == "reject"
+    if not row.for_a_clerk and not overruled:  # (an acceptance a clerk doubts is rejected:
+        raise SigverifyError(  # skilled forgeries went through with no way back, seen)
             translate(
                 "errors",
-                "Only items sent to review, rejected or not checkable are settled by a clerk.",
+                "Only items sent to review, rejected or not checkable are settled by a clerk; "
+                "an accepted item can be rejected, with a comment.",
             )
         )
     if settlement == "confirm" and row.error:

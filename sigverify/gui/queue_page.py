@@ -193,6 +193,8 @@ class QueuePage(Settling, QWidget):
         """What the comment field asks for this item, and the keys that send it: "needed
         when you decide otherwise" read oddly for an item sent to review (seen in a real
         window), and Enter in the field did nothing without a word."""
+        if row is not None and row.decision == "accept":
+            return self.tr("To reject it anyway, say why here, then Alt+R")
         if row is None or not row.for_a_clerk:
             return self.tr("Comment")
         if row.error:
@@ -214,15 +216,18 @@ class QueuePage(Settling, QWidget):
     def _selected(self) -> None:
         row = self.selected_row()
         self.keep_draft(row)
-        clerk = row is not None and row.for_a_clerk and not self._job and not self._settling
+        free = not self._job and not self._settling
+        clerk = free and row is not None and row.for_a_clerk
+        # an item the machine accepted can still be rejected by a clerk who doubts it
+        doubted = free and row is not None and row.decision == "accept"
         self.accept_button.setEnabled(clerk)
-        self.reject_button.setEnabled(clerk)
+        self.reject_button.setEnabled(clerk or doubted)
         self.reject_button.setToolTip(
             self.tr("The machine's rejection stands")
             if row is not None and row.decision == "reject"
             else self.tr("Reject it; say why in the comment")
         )
-        self.comment.setEnabled(clerk)
+        self.comment.setEnabled(clerk or doubted)
         self.comment.setPlaceholderText(self._comment_prompt(row))
         self.open_button.setEnabled(row is not None and bool(row.decision))
         self.summary_button.setEnabled(self.queue.results_path.exists())

@@ -62,8 +62,16 @@ def test_a_clerk_settles_review_and_reject_items_with_an_audit_row(service, tmp_
     # sent to review: the machine decided nothing to go against (it said "otherwise")
     with pytest.raises(SigverifyError, match="Say in the comment what you checked before"):
         queue.settle(service, review, "reject", "")
+    accepted = replace(row, decision="accept")
     with pytest.raises(SigverifyError, match="Only items"):
-        queue.settle(service, replace(row, decision="accept"), "reject", "looks wrong")
+        queue.settle(service, accepted, "accept", "fine")  # nothing to decide
+    with pytest.raises(SigverifyError, match="Only items"):
+        queue.settle(service, replace(row, decision=""), "reject", "odd")  # not checked yet
+    # an acceptance a clerk doubts is rejected, with a comment (seen in a real window:
+    # skilled forgeries accepted at 85 and 88 %, and no way to overrule them)
+    with pytest.raises(SigverifyError, match="Say why in the comment when you decide other"):
+        queue.settle(service, accepted, "reject", "")
+    assert check_settlement(accepted, "reject", "signature traced") == "reject"
     audit_id = queue.settle(service, rejected, "accept", "called the customer")
     entry = service.store.audit_entries("P1")[-1]
     assert entry.id == audit_id and entry.action == "settle" and entry.operator == "clerk 2"

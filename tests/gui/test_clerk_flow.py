@@ -1518,6 +1518,42 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     assert again._comment_prompt(review) == "What you checked (needed), then Alt+A or Alt+R"
 
 
+def test_a_clerk_rejects_an_item_the_machine_accepted(qtbot, two_people, dialogs, tmp_path):
+    """Seen in a real window: two skilled forgeries accepted at 85 and 88 %, and Accept and
+    Reject greyed out on them: a clerk who doubted an acceptance could not overrule it."""
+    import json
+
+    from sigverify.core.thresholds import global_thresholds_key
+
+    window = two_people
+    value = json.dumps({"accept": 100.0, "reject": 100.0})  # everything accepted
+    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
+    signature_file(tmp_path / "inbox" / "c-1", 1, 3, forged=True)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue.add_source(str(tmp_path / "inbox"))
+    wait_idle(qtbot, window.engine)
+    queue.filter.setCurrentIndex(queue.filter.findData("all"))
+    queue.table.selectRow(0)
+    row = queue.selected_row()
+    assert row.decision == "accept" and not row.needs_clerk
+    assert queue.reject_button.isEnabled() and not queue.accept_button.isEnabled()
+    assert queue.comment.isEnabled()
+    assert queue.comment.placeholderText() == "To reject it anyway, say why here, then Alt+R"
+    queue.reject_button.click()  # no comment: said at once, nothing recorded
+    wait_idle(qtbot, window.engine)
+    assert "Say why in the comment" in str(dialogs.errors[-1])
+    queue.comment.setText("pen pressure wrong, traced")
+    queue.reject_button.click()
+    wait_idle(qtbot, window.engine)
+    entry = window.store.audit_entries("c-1")[-1]
+    assert entry.action == "settle" and entry.details["machine"] == "accept"
+    assert entry.details["decision"] == "reject"
+    assert entry.details["comment"] == "pen pressure wrong, traced"
+    (settled,) = [r for r in queue.rows if r.key == row.key]
+    assert settled.final == "reject"
+
+
 def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     qtbot, two_people, dialogs, tmp_path, monkeypatch
 ):
