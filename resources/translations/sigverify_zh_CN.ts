@@ -91,17 +91,27 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+87"/>
+        <source>File, comment…</source>
+        <translation>文件、备注…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries whose details hold this text, capitals aside</source>
+        <translation>详情中含有此文字的条目（不区分大小写）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+90"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>from</source>
         <translation>从</translation>
     </message>
@@ -111,7 +121,7 @@
         <translation>到</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Check the log</source>
         <translation>检查日志</translation>
     </message>
@@ -136,12 +146,12 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>{shown} of {total} entries</source>
         <translation>{total} 条中的 {shown} 条</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>✔ The log is intact: none of its {count} entries was changed, removed or added outside sigverify.</source>
         <translation>✔ 日志完好：其 {count} 条记录均未在 sigverify 之外被修改、删除或添加。</translation>
     </message>
@@ -224,7 +234,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-309"/>
+        <location line="-319"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -3277,7 +3287,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+58"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+68"/>
         <source>Verification</source>
         <translation>验证</translation>
     </message>

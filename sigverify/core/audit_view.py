@@ -21,16 +21,22 @@ CSV_COLUMNS = ("id", "at", "operator", "action", "person", "details", "previous_
 @dataclass(frozen=True)
 class AuditFilter:
     """Empty text and None dates match everything. ``person`` and ``operator`` match a part
-    of the id or name, case aside; ``action`` exactly; dates are inclusive, in local time."""
+    of the id or name, case aside; ``action`` exactly; dates are inclusive, in local time;
+    ``text`` a part of what the entry records (a file name, a comment, a model), case
+    aside: a supervisor looking for one cheque had only ids and dates (seen in a real
+    window)."""
 
     person: str = ""
     operator: str = ""
     action: str = ""
     since: date | None = None
     until: date | None = None
+    text: str = ""
 
     def matches(self, entry: AuditEntry) -> bool:
         if self.person and self.person.casefold() not in (entry.person_id or "").casefold():
+            return False
+        if self.text and self.text.casefold() not in _recorded_text(entry):
             return False
         if self.operator and self.operator.casefold() not in entry.operator.casefold():
             return False
@@ -42,6 +48,10 @@ class AuditFilter:
         return (self.since is None or day >= self.since) and (
             self.until is None or day <= self.until
         )
+
+
+def _recorded_text(entry: AuditEntry) -> str:
+    return json.dumps(entry.details, ensure_ascii=False).casefold()
 
 
 def entry_day(entry: AuditEntry) -> date:

@@ -121,6 +121,10 @@ class AuditPage(QWidget):
         clear_on_escape(self.person)
         self.operator = QLineEdit()
         self.operator.setPlaceholderText(self.tr("Operator"))
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("File, comment…"))
+        self.text.setToolTip(self.tr("Entries whose details hold this text, capitals aside"))
+        clear_on_escape(self.text)
         self.action = QComboBox()
         self.action.addItem(self.tr("All actions"), "")
         self.since, self.until = DateBox(), DateBox()
@@ -130,12 +134,14 @@ class AuditPage(QWidget):
             edit.dateChanged.connect(lambda _: self.apply_filter())
         self.person.textChanged.connect(lambda _: self.apply_filter())
         self.operator.textChanged.connect(lambda _: self.apply_filter())
+        self.text.textChanged.connect(lambda _: self.apply_filter())
         self.action.currentIndexChanged.connect(lambda _: self.apply_filter())
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         filters = QHBoxLayout()
         filters.addWidget(self.person, 2)
         filters.addWidget(self.operator, 2)
+        filters.addWidget(self.text, 2)
         filters.addWidget(self.action, 2)
         filters.addWidget(QLabel(self.tr("from")))
         filters.addWidget(self.since)
@@ -162,6 +168,7 @@ class AuditPage(QWidget):
         self.table.activated.connect(self._open_highlighted)  # a double-click, Enter
         down_into(self.person, self.table)  # the entries were six Tabs away (seen)
         down_into(self.operator, self.table)
+        down_into(self.text, self.table)
 
         self.count = QLabel()
         self.chain = QLabel()
@@ -233,6 +240,7 @@ class AuditPage(QWidget):
             self.action.currentData() or "",
             self.since.date().toPython(),
             self.until.date().toPython(),
+            self.text.text().strip(),
         )
 
     def apply_filter(self) -> None:
@@ -253,12 +261,14 @@ class AuditPage(QWidget):
         self.export_button.setEnabled(bool(self.shown))
 
     def clear_filters(self) -> None:
-        for widget in (self.person, self.operator, self.action):
+        fields = (self.person, self.operator, self.text, self.action)
+        for widget in fields:
             widget.blockSignals(True)
         self.person.clear()
         self.operator.clear()
+        self.text.clear()
         self.action.setCurrentIndex(0)
-        for widget in (self.person, self.operator, self.action):
+        for widget in fields:
             widget.blockSignals(False)
         self._reset_dates()
         self.apply_filter()

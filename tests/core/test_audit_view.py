@@ -31,7 +31,16 @@ def test_filters_match_parts_of_ids_and_operators_an_action_and_inclusive_days()
         entry(
             2, "verify", "C-1042", "Desk 7", yesterday, decision="accept", distance=0.41, score=0.9
         ),
-        entry(3, "verify", "P-9", "desk 7", at=today.isoformat(), decision="reject"),
+        entry(
+            3,
+            "verify",
+            "P-9",
+            "desk 7",
+            at=today.isoformat(),
+            decision="reject",
+            file="Cheque-0815.png",
+            comment="客户在场",
+        ),  # fmt: skip
         entry(4, "setting", None, "admin", yesterday, key="operator"),
     ]
 
@@ -48,6 +57,10 @@ def test_filters_match_parts_of_ids_and_operators_an_action_and_inclusive_days()
     day = (today - timedelta(days=1)).date()
     assert ids(since=day, until=day) == [2, 4]
     assert entry_day(entries[2]) == today.date()
+    # what an entry records: a file name or a comment, case aside (only ids and dates were
+    # searchable: seen in a real window)
+    assert ids(text="cheque-08") == [3] and ids(text="客户") == [3]
+    assert ids(text="accept") == [2] and ids(text="cheque", person="C-1042") == []
 
 
 def test_each_action_is_summed_up_in_words():

@@ -1321,6 +1321,15 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     assert [e.action for e in audit.shown] == ["verify"]
     assert audit.table_model.index(0, 3).data() == "Verification"
     assert "counter 3" in audit.table_model.index(0, 5).data()
+    audit.person.clear()
+    audit.text.setText("W1_G7")  # a file name, capitals aside
+    assert [e.details.get("file") for e in audit.shown] == ["w1_g7.png"]
+    audit.text.setText("no such cheque")
+    assert audit.shown == []
+    audit.clear_filters()
+    assert audit.text.text() == "" and len(audit.shown) == total
+    audit.person.setText("c-1")
+    audit.action.setCurrentIndex(audit.action.findData("verify"))
     audit.open_entry(0)  # a double-click: the recorded result in full
     shown = dialogs.infos[-1]
     assert "Verification: c-1" in shown and "counter 3" in shown and "Thresholds:" in shown
