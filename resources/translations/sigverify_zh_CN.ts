@@ -1956,7 +1956,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+70"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+71"/>
         <source>Add a folder…</source>
         <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -2013,12 +2013,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+269"/>
+        <location line="+277"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-276"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2069,12 +2069,19 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
+    <message numerus="yes">
+        <location line="-12"/>
+        <source>%n item(s) not checked yet: press Check.</source>
+        <translation>
+            <numerusform>%n 项尚未验证：请按“验证”。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-2"/>
+        <location line="+10"/>
         <source>To reject it anyway, say why here, then Alt+R</source>
         <translation>如仍要拒绝，请在此写明理由，然后按 Alt+R</translation>
     </message>
@@ -2084,7 +2091,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-93"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2094,14 +2101,14 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+45"/>
         <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2139,7 +2146,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-132"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2149,7 +2156,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
         <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
     </message>

@@ -62,6 +62,7 @@ class QueuePage(Settling, QWidget):
         self.shown: list[QueueRow] = []
         self._job = None
         self._settling = False
+        self._names: dict[str, str] = {}  # person id -> name
         # each item's comment, typed and not sent: kept from one session to the next
         self._drafts: dict[tuple[str, str], str] = self.queue.read_drafts()
         self._draft_key: tuple[str, str] | None = None
@@ -168,25 +169,33 @@ class QueuePage(Settling, QWidget):
         except (OSError, ValueError, KeyError) as error:
             dialogs.show_error(self, SigverifyError(str(error)))
             self.rows = []
+        try:  # the people's names beside their ids (only ids were shown: seen)
+            self._names = {person.id: person.name for person in self.store.list_people()}
+        except SigverifyError:  # (a shared store out of reach: the ids alone)
+            self._names = {}
         self.show_rows()
 
     def show_rows(self) -> None:
         chosen = self.selected_row()  # kept chosen when still shown (not the row number)
         keep = FILTERS[self.filter.currentData()]
         self.shown = [row for row in self.rows if keep(row)]
-        fill_queue_table(self.table, self.shown)
+        fill_queue_table(self.table, self.shown, self._names)
         keys = [row.key for row in self.shown]
         if chosen is not None and self.shown:
             self.table.selectRow(keys.index(chosen.key) if chosen.key in keys else 0)
         waiting = sum(row.needs_clerk for row in self.rows)
-        self.hint.setText(
-            self.tr(
-                "%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or "
-                "a CSV list here to add more.",
-                "",
-                len(self.rows),
-            ).format(waiting=waiting)
-        )
+        hint = self.tr(
+            "%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or "
+            "a CSV list here to add more.",
+            "",
+            len(self.rows),
+        ).format(waiting=waiting)
+        unchecked = sum(not row.decision and not row.error for row in self.rows)
+        if unchecked and self._job is None:  # (after a restart: a check cut short, seen)
+            hint = join_sentences(
+                self.tr("%n item(s) not checked yet: press Check.", "", unchecked), hint
+            )
+        self.hint.setText(hint)
         self._selected()
 
     def _comment_prompt(self, row: QueueRow | None) -> str:

@@ -28,7 +28,7 @@ def shown_name(image: str, names: Counter) -> str:
     return path.name if names[path.name] < 2 else f"{path.parent.name}/{path.name}"
 
 
-def _cells(row: QueueRow, names: Counter) -> tuple[str, ...]:
+def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, ...]:
     machine = {
         "accept": _tr("Accepted"),
         "review": _tr("Needs review"),
@@ -38,19 +38,23 @@ def _cells(row: QueueRow, names: Counter) -> tuple[str, ...]:
         machine = _tr("not checked yet")
     settled = _tr("waiting") if row.needs_clerk else settlement_word(row.settled)
     said = " — ".join(t for t in (row.error, row.notes, row.comment) if t)
-    return (row.person_id, shown_name(row.image, names), machine, score_text(row), settled,
+    name = people.get(row.person_id)
+    person = f"{name} — {row.person_id}" if name else row.person_id  # as People lists them
+    return (person, shown_name(row.image, names), machine, score_text(row), settled,
             said)  # fmt: skip
 
 
-def fill_queue_table(table: QTableWidget, rows: list[QueueRow]) -> None:
-    """``rows`` in ``table``, then the columns sized once: sized to their contents at every
-    cell set, 200 items took 50 s and 900 about 15 min, the window frozen (seen in a real
-    window)."""
+def fill_queue_table(
+    table: QTableWidget, rows: list[QueueRow], people: dict[str, str] | None = None
+) -> None:
+    """``rows`` in ``table`` (``people``: names by id, shown beside the ids), then the
+    columns sized once: sized to their contents at every cell set, 200 items took 50 s and
+    900 about 15 min, the window frozen (seen in a real window)."""
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.setRowCount(len(rows))
     names = Counter(Path(row.image).name for row in rows)
     for r, row in enumerate(rows):
-        for c, text in enumerate(_cells(row, names)):
+        for c, text in enumerate(_cells(row, names, people or {})):
             item = QTableWidgetItem(text)
             item.setToolTip(row.image if c == 1 else text)
             if c == 2 and row.decision:

@@ -1488,6 +1488,8 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     sent to review; Enter on an item that could not be checked did nothing."""
     import json
 
+    from sigverify.core.batch_items import read_items
+    from sigverify.core.queue import DeskQueue
     from sigverify.core.thresholds import global_thresholds_key
     from sigverify.gui.queue_page import QueuePage
 
@@ -1497,11 +1499,14 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     root = tmp_path / "monday"
     signature_file(root / "c-1", 1, 7)
     signature_file(root / "nobody", 1, 8)
+    window.store.update_person("c-1", "Ana López", "", "clerk")
     queue = window.queue_page
     window.nav.setCurrentRow(window.pages.indexOf(queue))
     queue.add_source(str(root))
     wait_idle(qtbot, window.engine)
     assert [bool(r.error) for r in queue.shown] == [False, True]
+    # the name beside the id, as People lists them (only ids were shown: seen)
+    assert [queue.table.item(r, 0).text() for r in range(2)] == ["Ana López — c-1", "nobody"]
     queue.table.selectRow(0)
     assert queue.comment.placeholderText() == (
         "Alt+R confirms the rejection; to accept, say why here, then Alt+A"
@@ -1523,6 +1528,11 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     again = QueuePage(window.engine, window.store)  # as after a restart
     qtbot.addWidget(again)
     assert again.selected_row() is not None and again.selected_row().needs_clerk
+    unchecked = tmp_path / "later" / "c-2"  # added, and the app closed before the check
+    signature_file(unchecked, 2, 9)
+    DeskQueue(window.store.path).add(read_items(tmp_path / "later"))
+    again.reload()
+    assert again.hint.text().startswith("1 item not checked yet: press Check.")
     review = dataclasses.replace(again.selected_row(), decision="review", error="")
     assert again._comment_prompt(review) == "What you checked (needed), then Alt+A or Alt+R"
 
