@@ -40,11 +40,13 @@ class Settling(PagePart):
             return  # the same item: leave the text and the cursor as they are
         if self._draft_key is not None:
             text = self.comment.text()
+            before = self._drafts.get(self._draft_key, "")
             if text.strip():
                 self._drafts[self._draft_key] = text
             else:
                 self._drafts.pop(self._draft_key, None)
-            self.save_drafts()
+            if text.strip() != before.strip():  # (not a file written at every arrow key)
+                self.save_drafts()
         self._draft_key = key
         self.comment.setText(self._drafts.get(key, ""))
 
