@@ -2003,22 +2003,24 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../sigverify/gui/queue_table.py" line="+31"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../sigverify/gui/queue_table.py" line="-2"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+277"/>
+        <location line="+279"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-278"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2127,21 +2129,21 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+97"/>
+        <location line="+99"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+80"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-157"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -2202,7 +2204,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Accept or reject it yourself with a comment, or check it again.</source>
         <translation>请附上备注自行接受或拒绝，或重新验证。</translation>
     </message>
@@ -2217,7 +2219,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>保存汇总</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Summary saved to {path}.</source>
         <translation>汇总已保存到 {path}。</translation>
     </message>
@@ -2250,6 +2252,26 @@ Press Ctrl+N to enrol the first person.</source>
         <location line="+6"/>
         <source>The queue recorded “{then}” for this signature (audit entry #{id}); checked again now it gives “{now}”. Record this one if it is the answer you stand by.</source>
         <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新验证得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/gui/queue_table.py" line="+1"/>
+        <source>Needs review</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>could not check</source>
+        <translation>无法验证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked yet</source>
+        <translation>尚未验证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
     </message>
 </context>
 <context>
@@ -2556,7 +2578,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+116"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+118"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
@@ -4649,7 +4671,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+107"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+120"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -4764,7 +4786,7 @@ enrolled {at} by {who}</source>
         <translation>不同之处：深色为被验证签名；浅蓝色为最接近的参考签名，{how}；黄色到红色为两者中在对方找不到对应的笔画，模型距离最依赖之处颜色最深。{share} 的笔迹位于差异最大之处（橙色或红色）。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Drawn on a pad</source>
         <translation>手写板上签</translation>
     </message>
@@ -4789,7 +4811,7 @@ enrolled {at} by {who}</source>
         <translation>笔迹模型</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-100"/>
         <source>shifted, turned and scaled onto it</source>
         <translation>已平移、旋转并缩放到与之对齐</translation>
     </message>
@@ -4815,7 +4837,7 @@ enrolled {at} by {who}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-53"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-65"/>
         <source>model {models}</source>
         <translation>模型 {models}</translation>
     </message>
@@ -4842,8 +4864,9 @@ enrolled {at} by {who}</source>
         <translation>柜员的审计行 {row}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Batch verification summary</source>
+        <extracomment>Characters a line under an item holds, from its indent to the page&apos;s right margin.</extracomment>
         <translation>批量验证汇总</translation>
     </message>
     <message numerus="yes">
@@ -4853,8 +4876,15 @@ enrolled {at} by {who}</source>
             <numerusform>%n 项：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法验证。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n more item(s) in the queue not checked yet, not listed here.</source>
+        <translation>
+            <numerusform>队列中另有 %n 项尚未验证，未列在此处。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -4879,7 +4909,7 @@ enrolled {at} by {who}</source>
         <translation>审计行</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Made {time}</source>
         <translation>生成于 {time}</translation>
     </message>

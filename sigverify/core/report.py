@@ -374,11 +374,16 @@ def save_png(figure: Figure, path: str | Path) -> Path:
 
 
 def _saved(path: str | Path, write, failed: str) -> Path:
-    """``write(path)`` after :func:`check_writable`; an OS error said with ``failed``."""
+    """``write`` into a file beside ``path`` (after :func:`check_writable`), which then takes
+    its place: the file appears only complete (a long summary was unreadable for 15 s while
+    it was written, seen in a real window); an OS error said with ``failed``."""
     path = check_writable(path)
+    part = path.with_name(f".{path.name}.part")
     try:
-        write(path)
+        write(part)
+        os.replace(part, path)
     except OSError as error:
+        part.unlink(missing_ok=True)
         raise SigverifyError(
             failed.format(name=path.name, error=error.strerror or error)
         ) from error

@@ -16,6 +16,7 @@ from sigverify.core.i18n import translate
 from sigverify.core.queue import settlement_word
 from sigverify.core.report import COLOURS, Page
 from sigverify.core.spreadsheet import from_cell
+from sigverify.core.text_wrap import wrap
 from sigverify.core.verification_results import decision_label
 
 if TYPE_CHECKING:
@@ -81,10 +82,17 @@ def _notes_under(row: dict, word: ClerkWord | None) -> list[str]:
         )
     elif word and word.audit_id is not None:
         notes.append(translate("report", "Clerk's audit row {row}").format(row=word.audit_id))
-    return notes
+    # wrapped to the page (they ran off its right edge, seen in a real window)
+    return [line for note in notes for line in wrap(note, NOTE_WIDTH)]
 
 
-def _first_page_head(page: Page, title: str, made: str, rows, counts, errors) -> None:
+#: Characters a line under an item holds, from its indent to the page's right margin.
+NOTE_WIDTH = 120
+
+
+def _first_page_head(
+    page: Page, title: str, made: str, rows, counts, errors, not_checked: int
+) -> None:
     page.text(title or translate("report", "Batch verification summary"), 15, weight="bold")
     page.text(f"sigverify {__version__} · {made}", 8, color="#555555", step=0.022)
     with_what = _made_with(rows)
@@ -98,6 +106,11 @@ def _first_page_head(page: Page, title: str, made: str, rows, counts, errors) ->
         None,
         len(rows),
     ).format(errors=errors, **counts)
+    if not_checked:  # a day's summary must not look whole when it is not (seen)
+        summary += " " + translate(
+            "report", "%n more item(s) in the queue not checked yet, not listed here.", None,
+            not_checked,
+        )  # fmt: skip
     page.paragraph(summary, 10.5)
     page.y -= 0.015
 
@@ -122,12 +135,14 @@ def batch_pages(
     rows_per_page: int = 48,
     settled: dict[tuple[str, str], ClerkWord] | None = None,
     operator: str = "",
+    not_checked: int = 0,
 ) -> list[Figure]:
     """A batch's summary from its results CSV (:mod:`sigverify.core.batch`): when, by whom,
     with which models and thresholds, the counts per decision and every item's outcome (its
     last row), as many pages as needed. ``settled``: what a clerk made of items (the Queue
     page's), by ``(person, image)``: the word in a column, the comment and its audit row
-    under the item (a summary for the file needs the clerk's words: seen in a real window)."""
+    under the item (a summary for the file needs the clerk's words: seen in a real window);
+    ``not_checked``: how many queue items are not in the results yet (said, not listed)."""
     with Path(results).open(newline="", encoding="utf-8") as handle:
         last: dict[tuple[str, str], dict] = {}
         for row in csv.DictReader(handle):
@@ -150,7 +165,7 @@ def batch_pages(
                 pages.append(page.figure)
             page, on_page = Page(), 0
             if not pages:
-                _first_page_head(page, title, made, rows, counts, errors)
+                _first_page_head(page, title, made, rows, counts, errors, not_checked)
             _column_heads(page, xs, settled is not None)
         if row is None:
             break
@@ -169,7 +184,7 @@ def batch_pages(
             page.text(cell, 7.5, x=x, step=0, color=colour)
         page.y -= 0.017
         for note in notes:
-            page.text(note[:150], 6.5, x=0.25, color="#555555", step=0.015)
+            page.text(note, 6.5, x=0.25, color="#555555", step=0.015)
         on_page += 1
     pages.append(page.figure)
     return pages

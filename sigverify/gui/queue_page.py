@@ -179,7 +179,7 @@ class QueuePage(Settling, QWidget):
         chosen = self.selected_row()  # kept chosen when still shown (not the row number)
         keep = FILTERS[self.filter.currentData()]
         self.shown = [row for row in self.rows if keep(row)]
-        fill_queue_table(self.table, self.shown, self._names)
+        fill_queue_table(self.table, self.shown, self._names, self.rows)
         keys = [row.key for row in self.shown]
         if chosen is not None and self.shown:
             self.table.selectRow(keys.index(chosen.key) if chosen.key in keys else 0)
@@ -329,6 +329,8 @@ class QueuePage(Settling, QWidget):
 
         def finished(summary=None):
             self._job = None
+            # Cancel pressed: hidden, it handed the keys to the Show filter (seen)
+            from_cancel = self.cancel_button.hasFocus()
             self.progress.hide()
             self.cancel_button.hide()
             self.reload()
@@ -339,7 +341,7 @@ class QueuePage(Settling, QWidget):
                 self.table.selectRow(self._next_waiting(0))
             # from the button that added the items, on to the list (it took 6 Tabs, seen)
             top = (self.add_folder_button, self.add_list_button, self.check_button)
-            if self.shown and QApplication.focusWidget() in top:
+            if self.shown and (from_cancel or QApplication.focusWidget() in top):
                 move_focus(self.table)
             if summary is not None and summary.cancelled:
                 self.hint.setText(
@@ -395,6 +397,7 @@ class QueuePage(Settling, QWidget):
         if not path:
             return
         results = self.queue.results_path
+        not_checked = sum(not row.decision and not row.error for row in self.rows)
         settled = {
             row.key: ClerkWord(row.settled, row.comment, row.settled_audit_id)
             for row in self.rows
@@ -404,8 +407,11 @@ class QueuePage(Settling, QWidget):
         def work(context, job):
             from sigverify.core.report import save_pdf
 
-            operator = operator_name(context.store)
-            return save_pdf(batch_pages(results, settled=settled, operator=operator), path)
+            pages = batch_pages(
+                results, settled=settled, operator=operator_name(context.store),
+                not_checked=not_checked,
+            )  # fmt: skip
+            return save_pdf(pages, path)
 
         self.engine.submit(
             work,

@@ -3,8 +3,8 @@ score, the clerk's word, what was said), its columns sized once the rows are in.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
@@ -13,30 +13,30 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 from sigverify.core.queue import QueueRow, settlement_word
 from sigverify.core.report import COLOURS
 from sigverify.gui.queue_settling import score_text
-from sigverify.gui.widgets import SIZED_BY_ROWS
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QueuePage", text)
 
 
 def shown_name(image: str, names: Counter) -> str:
-    """An item's file name, with its folder when another item shown has the same name (two
-    "original_3_10.png" rows, one accepted and one rejected, could not be told apart: seen
-    in a real window)."""
-    path = Path(image)
-    return path.name if names[path.name] < 2 else f"{path.parent.name}/{path.name}"
+    """An item's file name, with its folder when another item in the queue has the same
+    name (two "original_3_10.png" rows, one accepted and one rejected, could not be told
+    apart: seen in a real window)."""
+    name = os.path.basename(image)  # (not Path: a third of the list's time at 3,000 items)
+    return name if names[name] < 2 else f"{os.path.basename(os.path.dirname(image))}/{name}"
 
 
 def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, ...]:
+    # (each string in full in its call: the translation tools read them there)
     machine = {
-        "accept": _tr("Accepted"),
-        "review": _tr("Needs review"),
-        "reject": _tr("Rejected"),
-    }.get(row.decision, _tr("could not check"))
+        "accept": QCoreApplication.translate("QueuePage", "Accepted"),
+        "review": QCoreApplication.translate("QueuePage", "Needs review"),
+        "reject": QCoreApplication.translate("QueuePage", "Rejected"),
+    }.get(row.decision, QCoreApplication.translate("QueuePage", "could not check"))
     if not row.decision and not row.error:
-        machine = _tr("not checked yet")
-    settled = _tr("waiting") if row.needs_clerk else settlement_word(row.settled)
+        machine = QCoreApplication.translate("QueuePage", "not checked yet")
+    settled = (
+        QCoreApplication.translate("QueuePage", "waiting")
+        if row.needs_clerk
+        else settlement_word(row.settled)
+    )
     said = " — ".join(t for t in (row.error, row.notes, row.comment) if t)
     name = people.get(row.person_id)
     person = f"{name} — {row.person_id}" if name else row.person_id  # as People lists them
@@ -45,34 +45,44 @@ def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, 
 
 
 def fill_queue_table(
-    table: QTableWidget, rows: list[QueueRow], people: dict[str, str] | None = None
+    table: QTableWidget,
+    rows: list[QueueRow],
+    people: dict[str, str] | None = None,
+    queue: list[QueueRow] | None = None,
 ) -> None:
-    """``rows`` in ``table`` (``people``: names by id, shown beside the ids), then the
-    columns sized once: sized to their contents at every cell set, 200 items took 50 s and
-    900 about 15 min, the window frozen (seen in a real window)."""
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    """``rows`` (those shown of ``queue``, all by default) in ``table``, ``people``' names
+    (by id) beside the ids, then the columns sized once. Sized to their contents by Qt at
+    every cell set, 200 items took 50 s and 900 about 15 min, the window frozen; sized by
+    the rows in view, later rows' scores and words were cut ("100…", "rejec…", seen in a
+    real window). Now by every row's text, measured."""
+    names = Counter(os.path.basename(row.image) for row in (rows if queue is None else queue))
+    cells = [_cells(row, names, people or {}) for row in rows]
+    table.setWordWrap(False)  # (a name wrapped onto a second line, cut by the row's height)
     table.setRowCount(len(rows))
-    names = Counter(Path(row.image).name for row in rows)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(_cells(row, names, people or {})):
+    for r, (row, texts) in enumerate(zip(rows, cells, strict=True)):
+        for c, text in enumerate(texts):
             item = QTableWidgetItem(text)
             item.setToolTip(row.image if c == 1 else text)
             if c == 2 and row.decision:
                 item.setForeground(QColor(COLOURS[row.decision]))
             table.setItem(r, c, item)
-    size_queue_columns(table)
+    size_queue_columns(table, cells)
 
 
-def size_queue_columns(table: QTableWidget) -> None:
-    """Each column as wide as its contents (by the rows in view and a hundred more), the
-    comments taking what is left; the file names at most a third of the list (shortened,
-    wider by dragging its edge: one long name squeezed the reasons to "…", seen in a real
-    window)."""
+def size_queue_columns(table: QTableWidget, cells: list[tuple[str, ...]] = ()) -> None:
+    """Each column as wide as its widest text (``cells``, the rows' texts) and its heading,
+    the comments taking what is left; a person at most a quarter of the list and a file
+    name a third (shortened, wider by dragging an edge: one long name squeezed the reasons
+    to "…", seen in a real window)."""
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-    header.setResizeContentsPrecision(SIZED_BY_ROWS)
-    table.resizeColumnToContents(1)
-    widest = max(160, table.viewport().width() // 3)
-    header.resizeSection(1, min(header.sectionSize(1), widest))
+    text_width = table.fontMetrics().horizontalAdvance
+    heading_width = header.fontMetrics().horizontalAdvance
+    room = max(640, table.viewport().width())
+    caps = (room // 4, room // 3, room, room, room)
+    padding = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 16
+    for c, cap in enumerate(caps):
+        heading = table.horizontalHeaderItem(c).text() if table.horizontalHeaderItem(c) else ""
+        widest = max([heading_width(heading)] + [text_width(texts[c]) for texts in cells])
+        header.resizeSection(c, min(widest + padding, cap))

@@ -222,6 +222,10 @@ def test_a_summary_starts_a_new_page_before_lines_under_items_run_off_it(service
     text = "\n".join(page_texts(p) for p in pages)
     assert all(f"cheque-{n:02d}.png" in text for n in range(40))
     assert text.count("There is no person with id “C-77”") == 40
+    assert "not checked yet" not in text
+    cut_short = page_texts(batch_pages(out, not_checked=632)[0])  # a check cut short (seen)
+    said = " ".join(cut_short.split())  # (the summary's lines wrap)
+    assert "632 more items in the queue not checked yet, not listed here." in said
     # what a check said beside its answer is printed under it too
     with out.open(newline="", encoding="utf-8") as handle:
         first = next(csv.DictReader(handle))
@@ -232,3 +236,27 @@ def test_a_summary_starts_a_new_page_before_lines_under_items_run_off_it(service
         writer.writerow(first)
     noted = page_texts(batch_pages(out)[0])
     assert "A photo of a whole sheet, checked as it is" in noted and "second note" in noted
+
+
+def test_a_pdf_appears_only_complete(tmp_path, monkeypatch):
+    """Seen in a real window: a long summary was an unreadable file for 15 s while it was
+    written. It is written beside its name and takes the name once complete; a write that
+    fails leaves neither a half file nor the part."""
+    import matplotlib.pyplot as plt
+
+    from sigverify.core import report
+    from sigverify.core.errors import SigverifyError
+
+    figure = plt.figure()
+    target = save_pdf([figure], tmp_path / "day.pdf")
+    assert target.read_bytes().startswith(b"%PDF-") and sorted(tmp_path.iterdir()) == [target]
+
+    def half_then_full_disk(figures, path):
+        path.write_bytes(b"%PDF-1.4 half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(report, "_write_pages", half_then_full_disk)
+    with pytest.raises(SigverifyError, match="No space left on device"):
+        save_pdf([figure], tmp_path / "next.pdf")
+    assert sorted(tmp_path.iterdir()) == [target]  # the earlier file untouched, no part
+    plt.close(figure)

@@ -1370,8 +1370,11 @@ def test_a_long_queue_is_shown_without_sizing_the_columns_at_every_cell(qtbot, w
     once checked (the columns were sized to their contents at every cell set: 200 items
     took 50 s). Counted, not timed: how often a cell is measured grows with the rows, not
     with their square."""
+    import csv
+
     from PySide6.QtWidgets import QStyledItemDelegate
 
+    from sigverify.core.batch import RESULT_COLUMNS
     from sigverify.core.batch_items import BatchItem
     from sigverify.core.queue import DeskQueue
     from sigverify.gui.queue_page import QueuePage
@@ -1388,7 +1391,21 @@ def test_a_long_queue_is_shown_without_sizing_the_columns_at_every_cell(qtbot, w
         (every row's cells set again): how many cells were measured the second time."""
         files = [tmp_path / f"cheque-{n}.png" for n in range(count)]
         items = [BatchItem(n + 1, f"c-{n % 7}", str(f), f) for n, f in enumerate(files)]
-        DeskQueue(window.store.path).add(items)  # (those in already are not added twice)
+        queue = DeskQueue(window.store.path)
+        queue.add(items)  # (those in already are not added twice)
+        # checked: all rejected at 5 % but one far below the rows in view, 100 %, and one
+        # that could not be checked (longer words than "Rejected" and "5 %")
+        far, broken = count - 20, count - 10
+        results = [dict.fromkeys(RESULT_COLUMNS, "") | {
+            "person": i.person_id, "image": i.image, "file": i.image,
+            "decision": "" if i.row == broken else "reject",
+            "error": "unreadable" if i.row == broken else "",
+            "similarity": "" if i.row == broken else "1.0" if i.row == far else "0.05",
+            "score": "0.9"} for i in items]  # fmt: skip
+        with queue.results_path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=RESULT_COLUMNS)
+            writer.writeheader()
+            writer.writerows(results)
         page = QueuePage(window.engine, window.store)
         qtbot.addWidget(page)
         counting = Counting(page.table)  # (kept: without its Python object, nothing counts)
@@ -1399,17 +1416,22 @@ def test_a_long_queue_is_shown_without_sizing_the_columns_at_every_cell(qtbot, w
         measured.clear()
         page.reload()
         assert len(page.shown) == count and page.table.item(count - 1, 1).text().endswith(".png")
-        header = page.table.horizontalHeader()  # and the columns are sized as before
-        modes = [header.sectionResizeMode(c) for c in range(6)]
-        fit, drag = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Interactive
-        assert modes == [fit, drag, fit, fit, fit, QHeaderView.ResizeMode.Stretch]
+        # every row's words fit their column, not only those in view when it was sized
+        # ("100 %" read "100…" further down, seen in a real window)
+        header, width = page.table.horizontalHeader(), page.table.fontMetrics().horizontalAdvance
+        assert page.table.item(far - 1, 3).text() == "100\u00a0%"
+        assert page.table.item(broken - 1, 2).text() == "could not check"
+        for c in (2, 3, 4):
+            texts = [page.table.item(r, c).text() for r in range(count)]
+            assert header.sectionSize(c) >= max(map(width, texts))
+        assert header.sectionResizeMode(5) == QHeaderView.ResizeMode.Stretch
         page.close()
         return len(measured)
 
     small, large = measures(40), measures(160)
     # 4 times the rows: 4 times the work (it was 16 times: 48,000 cells measured for 40
     # items, 768,000 for 160)
-    assert large < 6 * small
+    assert large < 6 * small + 100
 
 
 def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
@@ -1528,6 +1550,16 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     again = QueuePage(window.engine, window.store)  # as after a restart
     qtbot.addWidget(again)
     assert again.selected_row() is not None and again.selected_row().needs_clerk
+    # Cancel pressed during a check: the keys go to the list, not to the Show filter that
+    # comes after the hidden button (seen in a real window)
+    for n in range(6):
+        signature_file(tmp_path / "wednesday" / "c-2", 2, 10 + n)
+    queue.add_source(str(tmp_path / "wednesday"))
+    assert queue.cancel_button.isVisible()
+    queue.cancel_button.setFocus()
+    queue.cancel_button.click()
+    wait_idle(qtbot, window.engine)
+    assert queue.table.hasFocus() and not queue.filter.hasFocus()
     unchecked = tmp_path / "later" / "c-2"  # added, and the app closed before the check
     signature_file(unchecked, 2, 9)
     DeskQueue(window.store.path).add(read_items(tmp_path / "later"))
@@ -1706,6 +1738,8 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     queue.save_summary(str(tmp_path / "summary.pdf"))
     wait_idle(qtbot, window.engine)
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
+    assert queue.hint.text() == f"Summary saved to {tmp_path / 'summary.pdf'}."
+    assert handed["not_checked"] == 0
     # the clerks' words go in with their audit rows, and who made it (seen: neither)
     words = {word.comment: word for word in handed["settled"].values()}
     assert words["called the customer"].settlement == "accept"
