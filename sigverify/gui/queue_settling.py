@@ -30,7 +30,8 @@ def score_text(row: QueueRow) -> str:
 class Settling(PagePart):
     """For :class:`~sigverify.gui.queue_page.QueuePage`: its ``table``, ``comment``,
     ``shown`` rows, ``queue``, ``engine``, ``selected_row()``, ``reload()`` and
-    ``_selected()``; ``_drafts`` (item key -> comment), ``_draft_key`` and ``_settling``."""
+    ``_selected()``; ``_drafts`` (item key -> comment), ``_draft_key``, ``_settling`` and
+    ``_names`` (person id -> name)."""
 
     def keep_draft(self, row: QueueRow | None) -> None:
         """The comment field shows what was typed for ``row`` (the chosen item), keeping
@@ -117,8 +118,16 @@ class Settling(PagePart):
         text = self.tr(
             "{file} ({person}) is settled already: {word}. Record another decision? The audit "
             "log keeps both."
-        ).format(file=Path(row.image).name, person=row.person_id, word=settlement_word(row.settled))
+        ).format(
+            file=Path(row.image).name, person=self._who(row), word=settlement_word(row.settled)
+        )
         return dialogs.ask(self, self.tr("Decide again"), text, self.tr("&Record it"))
+
+    def _who(self, row: QueueRow) -> str:
+        """The item's person as questions name them: "Writer Three (W3)" (the id alone was
+        easy to misread, seen in a real window)."""
+        name = self._names.get(row.person_id)
+        return f"{name} ({row.person_id})" if name else row.person_id
 
     def _accept_asked(self, row: QueueRow) -> bool:
         """Accepting what the machine rejected is asked first, naming the item: a clerk
@@ -128,7 +137,7 @@ class Settling(PagePart):
             "The machine rejected {file} as {person}'s signature (score {score}). Accept it?"
         ).format(
             file=Path(row.image).name,
-            person=row.person_id,
+            person=self._who(row),
             score=score_text(row),
         )
         return dialogs.ask(self, self.tr("Accept a rejected signature"), text, self.tr("Accept"))

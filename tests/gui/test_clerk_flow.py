@@ -1533,6 +1533,11 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     assert queue.comment.placeholderText() == (
         "Alt+R confirms the rejection; to accept, say why here, then Alt+A"
     )
+    queue.comment.setText("called her")
+    dialogs.answer = False  # the question names her, not only the id (seen); Cancel
+    queue.accept_button.click()
+    assert dialogs.questions[-1].startswith("The machine rejected w1_g7.png as Ana López (c-1)")
+    queue.comment.clear()
     queue.reject_button.click()  # confirmed: settled
     wait_idle(qtbot, window.engine)
     queue.filter.setCurrentIndex(queue.filter.findData("all"))
