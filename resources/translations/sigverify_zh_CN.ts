@@ -2578,12 +2578,12 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+118"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+119"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Decide again</source>
         <translation>重新决定</translation>
     </message>
@@ -2593,7 +2593,7 @@ enrolled {at} by {who}</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>The machine rejected {file} as {person}&apos;s signature (score {score}). Accept it?</source>
         <translation>机器已将 {file} 作为 {person} 的签名拒绝（得分 {score}）。仍要接受吗？</translation>
     </message>
@@ -4061,7 +4061,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+140"/>
+        <location filename="../../sigverify/core/verification.py" line="+132"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -4553,7 +4553,7 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>This is the same image as the reference {name}: a reference cannot vouch for itself, and a copy of a stored signature is not a new one. Check that the right file was opened.</source>
         <translation>这与参考签名 {name} 是同一张图像：参考签名不能为自己作证，已存签名的副本也不是新的签名。请检查打开的文件是否正确。</translation>
     </message>
@@ -4628,7 +4628,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="-90"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-99"/>
         <source>ACCEPT</source>
         <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
         <translation>接受</translation>
@@ -4985,7 +4985,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>warnings</name>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="-312"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+88"/>
         <source>A photo of a whole sheet, checked as it is: the answer says little about the signature. Open it on the Verify page and pick the signature out (Crop from page).</source>
         <translation>整张纸的照片，按原样验证：结果对签名本身说明不了多少。请在“验证”页打开它，把签名裁剪出来（从页面裁剪）。</translation>
     </message>

@@ -76,6 +76,7 @@ from sigverify.core.verification_results import (
     VerificationResult,
     copy_of_reference,
     decision_reason,
+    sheet_photo_note,
     too_few_references_advice,
 )
 
@@ -85,15 +86,6 @@ if TYPE_CHECKING:  # the model brings torch; importing this module must not (app
 
 def model_id_of(model: LoadedModel) -> str:
     return model.card.model_id
-
-
-def sheet_photo_note() -> str:
-    """Said of a photo of a whole sheet checked as it is."""
-    return translate(
-        "warnings",
-        "A photo of a whole sheet, checked as it is: the answer says little about the "
-        "signature. Open it on the Verify page and pick the signature out (Crop from page).",
-    )
 
 
 class VerificationService:

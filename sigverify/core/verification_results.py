@@ -401,6 +401,15 @@ def decision_reason(
 SAME_IMAGE = 1e-4
 
 
+def sheet_photo_note() -> str:
+    """Said of a photo of a whole sheet checked as it is."""
+    return translate(
+        "warnings",
+        "A photo of a whole sheet, checked as it is: the answer says little about the "
+        "signature. Open it on the Verify page and pick the signature out (Crop from page).",
+    )
+
+
 def same_image_note(name: str) -> str:
     """Why a query that is the reference ``name``'s own image is sent to review."""
     return translate(
