@@ -2015,12 +2015,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+279"/>
+        <location line="+282"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-281"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2030,12 +2030,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>保存汇总…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Every item&apos;s outcome on A4 pages, as PDF</source>
-        <translation>把每一项的结果保存为 A4 页面的 PDF</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>New queue…</source>
         <translation>新建队列…</translation>
     </message>
@@ -2148,7 +2143,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-168"/>
+        <source>Every item&apos;s outcome on A4 pages, as PDF (Ctrl+Shift+S)</source>
+        <translation>把每一项的结果保存为 A4 页面的 PDF（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2244,7 +2244,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="+52"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="+53"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
@@ -2604,8 +2604,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>Accept</source>
-        <translation>接受</translation>
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,10 @@ class QueuePage(Settling, QWidget):
             self.filter.addItem(label, key)
         self.filter.currentIndexChanged.connect(lambda _: self.show_rows())
         self.summary_button = QPushButton(self.tr("Save summary…"))
-        self.summary_button.setToolTip(self.tr("Every item's outcome on A4 pages, as PDF"))
+        self.summary_button.setShortcut("Ctrl+Shift+S")  # as Verify's "Save report…" (seen)
+        self.summary_button.setToolTip(
+            self.tr("Every item's outcome on A4 pages, as PDF (Ctrl+Shift+S)")
+        )
         self.summary_button.clicked.connect(lambda: self.save_summary())
         self.new_button = QPushButton(self.tr("New queue…"))
         self.new_button.clicked.connect(lambda: self.new_queue())

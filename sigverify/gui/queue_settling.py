@@ -140,4 +140,4 @@ class Settling(PagePart):
             person=self._who(row),
             score=score_text(row),
         )
-        return dialogs.ask(self, self.tr("Accept a rejected signature"), text, self.tr("Accept"))
+        return dialogs.ask(self, self.tr("Accept a rejected signature"), text, self.tr("&Accept"))

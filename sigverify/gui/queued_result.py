@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.verification_results import decision_label
 from sigverify.gui import dialogs
 
 
@@ -60,10 +61,19 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
                     "The queue recorded “{then}” for this signature (audit entry #{id}); "
                     "checked again now it gives “{now}”. Record this one if it is the answer "
                     "you stand by.",
-                ).format(then=entry.details.get("decision"), id=entry.id, now=result.decision)
+                ).format(  # the words shown elsewhere, not the stored "accept" (seen)
+                    then=_word(entry.details.get("decision")),
+                    id=entry.id,
+                    now=_word(result.decision),
+                )
             )
 
     verify_page.engine.submit(work, done, lambda error: dialogs.show_error(verify_page, error))
+
+
+def _word(decision) -> str:
+    """A decision as the Verify page shows it ("ACCEPT", "需复核"), anything else as it is."""
+    return decision_label(decision) if decision in ("accept", "review", "reject") else str(decision)
 
 
 def same_result(result, details: dict) -> bool:

@@ -1565,6 +1565,13 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     queue.cancel_button.click()
     wait_idle(qtbot, window.engine)
     assert queue.table.hasFocus() and not queue.filter.hasFocus()
+    saved = []  # Ctrl+Shift+S saves the summary, as it saves the report on Verify (seen)
+    queue.save_summary = lambda path=None: saved.append(path)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_S, keys)
+    qtbot.waitUntil(lambda: saved == [None])  # (a button's shortcut clicks it after a moment)
     unchecked = tmp_path / "later" / "c-2"  # added, and the app closed before the check
     signature_file(unchecked, 2, 9)
     DeskQueue(window.store.path).add(read_items(tmp_path / "later"))
@@ -1616,6 +1623,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     import json
 
     from sigverify.core.thresholds import global_thresholds_key
+    from sigverify.core.verification_results import decision_label
     from sigverify.gui.queue_page import QueuePage
 
     window = two_people
@@ -1727,7 +1735,9 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     window.store.set_setting(global_thresholds_key(model_id), "", "test")
     queue.open_item(0)
     wait_idle(qtbot, window.engine)
-    assert not verify.recorded and "The queue recorded “reject”" in verify.record_status.text()
+    # in the words the page shows, not the stored "reject" (Chinese read “accept”, seen)
+    assert not verify.recorded and "The queue recorded “REJECT”" in verify.record_status.text()
+    assert f"gives “{decision_label(verify.result.decision)}”" in verify.record_status.text()
     assert verify.result.checked_at > recorded_at  # a new answer, checked now
     assert verify.record_button.isEnabled()
     import sigverify.gui.queue_page as queue_module
