@@ -2015,12 +2015,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+282"/>
+        <location line="+291"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-290"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2124,21 +2124,21 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+108"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+43"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-129"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -2190,7 +2190,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%n new item(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个新项目。</numerusform>
@@ -2203,25 +2203,17 @@ Press Ctrl+N to enrol the first person.</source>
             <numerusform>跳过 %n 行：{why}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Not pictures, so left out: %n file(s) ({names}).</source>
+        <translation>
+            <numerusform>%n 个文件不是图片，未加入（{names}）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Accept or reject it yourself with a comment, or check it again.</source>
         <translation>请附上备注自行接受或拒绝，或重新验证。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>PDF files</source>
-        <translation>PDF 文件</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Save summary</source>
-        <translation>保存汇总</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Summary saved to {path}.</source>
-        <translation>汇总已保存到 {path}。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2239,7 +2231,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The queue&apos;s folder “{folder}” cannot be written ({error}).</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
@@ -2675,6 +2667,24 @@ enrolled {at} by {who}</source>
         <location line="+30"/>
         <source>Choose the scanned or photographed page</source>
         <translation>选择扫描件或照片页面</translation>
+    </message>
+</context>
+<context>
+    <name>SummarySaving</name>
+    <message>
+        <location filename="../../sigverify/gui/queue_summary.py" line="+25"/>
+        <source>Save summary</source>
+        <translation>保存汇总</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF files</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Summary saved to {path}.</source>
+        <translation>汇总已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -4174,8 +4184,9 @@ enrolled {at} by {who}</source>
         <translation>“{name}”既不是 CSV 列表，也不是文件夹。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>It is not in a person&apos;s folder: put it in a folder named by the id.</source>
+        <extracomment>Files a computer puts in folders by itself: never a clerk&apos;s, never said.</extracomment>
         <translation>它不在某个人的文件夹中：请放入以编号命名的文件夹。</translation>
     </message>
     <message>

@@ -72,6 +72,24 @@ def natural_key(text: str) -> list:
             for part in re.split(r"(\d+)", text)]  # fmt: skip
 
 
+#: Files a computer puts in folders by itself: never a clerk's, never said.
+SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store"}
+
+
+def left_out_files(source: str | Path) -> list[Path]:
+    """The files of a queue folder that are not pictures and so are not added (a notes.txt
+    went without a word: seen in a real window); none for a CSV list."""
+    folder = Path(source)
+    if not folder.is_dir():
+        return []
+    return sorted(
+        (p for p in folder.rglob("*")
+         if p.is_file() and p.suffix.lower() not in IMAGE_SUFFIXES
+         and p.name.lower() not in SYSTEM_FILES and not p.name.startswith(".")),
+        key=lambda p: natural_key(p.relative_to(folder).as_posix()),
+    )  # fmt: skip
+
+
 def _folder_items(folder: Path) -> list[BatchItem]:
     items = []
     images = [p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES]

@@ -23,17 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.batch_items import read_items
+from sigverify.core.batch_items import left_out_files, read_items
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
-from sigverify.core.operators import operator_name
 from sigverify.core.queue import DeskQueue, QueueRow
-from sigverify.core.report_batch import ClerkWord, batch_pages, summary_file_name
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
-from sigverify.gui.folders import ask_folder, ask_open, ask_save
+from sigverify.gui.folders import ask_folder, ask_open
 from sigverify.gui.keyboard import move_focus
 from sigverify.gui.queue_settling import Settling
+from sigverify.gui.queue_summary import SummarySaving
 from sigverify.gui.queue_table import fill_queue_table, size_queue_columns
 from sigverify.gui.widgets import choice_table, file_filter
 from sigverify.gui.workers import Engine
@@ -50,7 +49,7 @@ FILTERS = {
 }
 
 
-class QueuePage(Settling, QWidget):
+class QueuePage(Settling, SummarySaving, QWidget):
     #: (person id, image path, audit row id of the check): show it on the Verify page
     open_requested = Signal(str, str, object)
 
@@ -63,6 +62,7 @@ class QueuePage(Settling, QWidget):
         self._job = None
         self._settling = False
         self._names: dict[str, str] = {}  # person id -> name
+        self._source_note = ""  # what adding the last folder or list left out
         # each item's comment, typed and not sent: kept from one session to the next
         self._drafts: dict[tuple[str, str], str] = self.queue.read_drafts()
         self._draft_key: tuple[str, str] | None = None
@@ -198,7 +198,7 @@ class QueuePage(Settling, QWidget):
             hint = join_sentences(
                 self.tr("%n item(s) not checked yet: press Check.", "", unchecked), hint
             )
-        self.hint.setText(hint)
+        self.hint.setText(join_sentences(self._source_note, hint) if self._source_note else hint)
         self._selected()
 
     def _comment_prompt(self, row: QueueRow | None) -> str:
@@ -305,7 +305,6 @@ class QueuePage(Settling, QWidget):
         except OSError as error:
             dialogs.show_error(self, self._cannot_write(error))
             return
-        self.reload()
         note = self.tr("%n new item(s) added.", "", added)
         if skipped:
             note = join_sentences(
@@ -314,7 +313,17 @@ class QueuePage(Settling, QWidget):
                     why=skipped[0].problem
                 ),
             )
-        self.hint.setText(note)
+        left_out = [p.name for p in left_out_files(path)]
+        if left_out:
+            names = ", ".join(left_out[:3]) + ("…" if len(left_out) > 3 else "")
+            not_pictures = self.tr(
+                "Not pictures, so left out: %n file(s) ({names}).", "", len(left_out)
+            )
+            note = join_sentences(note, not_pictures.format(names=names))
+        # said until the next folder or list, above the counts (it went with the check's
+        # end, before it could be read: seen in a real window)
+        self._source_note = note
+        self.reload()
         self.check()
 
     def check(self) -> None:
@@ -385,43 +394,6 @@ class QueuePage(Settling, QWidget):
                 ),
             )
 
-    def save_summary(self, path: str | None = None) -> None:
-        """The batch summary of the queue's results (as ``sigverify batch verify --report``)."""
-        if not self.queue.results_path.exists():
-            return
-        if path is None:
-            path = ask_save(
-                self,
-                self.tr("Save summary"),
-                "reports",
-                summary_file_name(),
-                file_filter(self.tr("PDF files"), "*.pdf"),
-            )
-        if not path:
-            return
-        results = self.queue.results_path
-        not_checked = sum(not row.decision and not row.error for row in self.rows)
-        settled = {
-            row.key: ClerkWord(row.settled, row.comment, row.settled_audit_id)
-            for row in self.rows
-            if row.settled
-        }
-
-        def work(context, job):
-            from sigverify.core.report import save_pdf
-
-            pages = batch_pages(
-                results, settled=settled, operator=operator_name(context.store),
-                not_checked=not_checked,
-            )  # fmt: skip
-            return save_pdf(pages, path)
-
-        self.engine.submit(
-            work,
-            lambda _: self.hint.setText(self.tr("Summary saved to {path}.").format(path=path)),
-            lambda error: dialogs.show_error(self, error),
-        )
-
     def new_queue(self) -> None:
         if self._job is not None:
             return
@@ -440,6 +412,7 @@ class QueuePage(Settling, QWidget):
             except OSError as error:
                 dialogs.show_error(self, self._cannot_write(error))
             self._drafts.clear()  # the comments typed go with the items
+            self._source_note = ""
             self._draft_key = None
             self.comment.clear()
             self.reload()

@@ -1521,12 +1521,19 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     root = tmp_path / "monday"
     signature_file(root / "c-1", 1, 7)
     signature_file(root / "nobody", 1, 8)
+    (root / "c-1" / "notes.txt").write_text("call back", encoding="utf-8")
+    (root / "c-1" / "Thumbs.db").write_bytes(b"\0")  # the computer's own: never said
     window.store.update_person("c-1", "Ana López", "", "clerk")
     queue = window.queue_page
     window.nav.setCurrentRow(window.pages.indexOf(queue))
     queue.add_source(str(root))
     wait_idle(qtbot, window.engine)
     assert [bool(r.error) for r in queue.shown] == [False, True]
+    # a file that is not a picture is named, and what adding said stays after the check
+    # (notes.txt went without a word; a skipped row's note went with the check's end: seen)
+    assert queue.hint.text().startswith(
+        "2 new items added. Not pictures, so left out: 1 file (notes.txt). "
+    )
     # the name beside the id, as People lists them (only ids were shown: seen)
     assert [queue.table.item(r, 0).text() for r in range(2)] == ["Ana López — c-1", "nobody"]
     queue.table.selectRow(0)
@@ -1740,7 +1747,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert f"gives “{decision_label(verify.result.decision)}”" in verify.record_status.text()
     assert verify.result.checked_at > recorded_at  # a new answer, checked now
     assert verify.record_button.isEnabled()
-    import sigverify.gui.queue_page as queue_module
+    import sigverify.gui.queue_summary as queue_module
 
     handed = {}
     real_pages = queue_module.batch_pages
