@@ -15,7 +15,11 @@ from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.spreadsheet import to_cell
 from sigverify.core.store.records import AuditEntry, model_name_in
 
-CSV_COLUMNS = ("id", "at", "operator", "action", "person", "details", "previous_hash", "hash")
+#: ``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the
+#: same in a reader's terms: the time on this computer and the details in words (a
+#: supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen).
+CSV_COLUMNS = ("id", "at", "operator", "action", "person", "details", "previous_hash", "hash",
+               "local_time", "in_words")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,13 @@ def setting_text(key: str, new) -> str:
     return f"{key}: {new}"
 
 
+def _local(at: str) -> str:
+    try:
+        return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except (TypeError, ValueError):
+        return at
+
+
 def write_audit_csv(entries: list[AuditEntry], path: str | Path) -> Path:
     """The entries as CSV (:data:`CSV_COLUMNS`; text cells safe for spreadsheets)."""
     path = Path(path)
@@ -257,6 +268,8 @@ def write_audit_csv(entries: list[AuditEntry], path: str | Path) -> Path:
                     to_cell(json.dumps(e.details, ensure_ascii=False)),
                     e.previous_hash,
                     e.hash,
+                    _local(e.at),
+                    to_cell(f"{action_name(e.action)}: {summary(e)}"),
                 ]
             )
     return path

@@ -138,6 +138,14 @@ def test_the_csv_holds_every_field_and_is_safe_in_a_spreadsheet(tmp_path):
         "details",
         "previous_hash",
         "hash",
+        "local_time",
+        "in_words",
     ]
     assert read[1][4] == "'=cmd|' /C calc'!A0" and read[2][4] == "C-1"
+    # a reader's terms beside the stored ones (raw JSON and UTC only: seen)
+    local = datetime.fromisoformat(rows[0].at).astimezone()
+    assert read[1][8] == f"{local:%Y-%m-%d %H:%M:%S}"
+    assert read[1][9] == f"Verification: {summary(rows[0])}" and read[1][9].startswith(
+        "Verification: accepted"
+    )
     assert read[1][7] == f"{1:064x}" and '"decision": "accept"' in read[1][5]
