@@ -80,7 +80,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+119"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+120"/>
         <source>Person id</source>
         <translation>人员编号</translation>
     </message>
@@ -101,12 +101,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-83"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -136,12 +136,12 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Write the entries shown to a CSV file</source>
-        <translation>把显示的条目写入 CSV 文件</translation>
+        <location line="+3"/>
+        <source>Write the entries shown to a CSV file (Ctrl+Shift+S)</source>
+        <translation>把显示的条目写入 CSV 文件（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-319"/>
+        <location line="-322"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -3326,8 +3326,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+68"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+72"/>
         <source>Verification</source>
+        <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen).</extracomment>
         <translation>验证</translation>
     </message>
     <message>

@@ -4,6 +4,7 @@ a double-click shows one entry (a verification's recorded result) in full."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
@@ -179,7 +180,10 @@ class AuditPage(QWidget):
         )
         self.check_button.clicked.connect(self.check_chain)
         self.export_button = QPushButton(self.tr("Export CSV…"))
-        self.export_button.setToolTip(self.tr("Write the entries shown to a CSV file"))
+        self.export_button.setShortcut("Ctrl+Shift+S")  # the save key of Verify and Queue
+        self.export_button.setToolTip(
+            self.tr("Write the entries shown to a CSV file (Ctrl+Shift+S)")
+        )
         self.export_button.clicked.connect(lambda: self.export_csv())
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -308,7 +312,7 @@ class AuditPage(QWidget):
                 self,
                 self.tr("Export the audit log"),
                 "reports",
-                "audit.csv",
+                f"audit-{time.strftime('%Y-%m-%d')}.csv",  # (tomorrow's does not replace it)
                 file_filter(self.tr("CSV files"), "*.csv"),
             )
         if not path:

@@ -1300,7 +1300,7 @@ def test_delete_is_for_the_person_chosen_in_the_list_not_one_a_search_hid(qtbot,
 
 
 def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
-    qtbot, two_people, dialogs, tmp_path
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
 ):
     import csv
     import sqlite3
@@ -1339,6 +1339,19 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     audit.clear_filters()
     assert len(audit.shown) == total
 
+    import time as clock
+
+    import sigverify.gui.audit_page as audit_module
+
+    offered = []  # Ctrl+Shift+S exports, as it saves on Verify and Queue; the name is dated
+    monkeypatch.setattr(
+        audit_module, "ask_save", lambda parent, title, kind, name, f: offered.append(name) or ""
+    )
+    window.activateWindow()
+    qtbot.waitActive(window)
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_S, keys)
+    qtbot.waitUntil(lambda: offered == [f"audit-{clock.strftime('%Y-%m-%d')}.csv"])
     audit.export_csv(str(tmp_path / "log.csv"))
     with (tmp_path / "log.csv").open(newline="", encoding="utf-8") as handle:
         assert len(list(csv.reader(handle))) == total + 1
