@@ -136,13 +136,15 @@ def batch_pages(
     settled: dict[tuple[str, str], ClerkWord] | None = None,
     operator: str = "",
     not_checked: int = 0,
+    people: dict[str, str] | None = None,
 ) -> list[Figure]:
     """A batch's summary from its results CSV (:mod:`sigverify.core.batch`): when, by whom,
     with which models and thresholds, the counts per decision and every item's outcome (its
     last row), as many pages as needed. ``settled``: what a clerk made of items (the Queue
     page's), by ``(person, image)``: the word in a column, the comment and its audit row
     under the item (a summary for the file needs the clerk's words: seen in a real window);
-    ``not_checked``: how many queue items are not in the results yet (said, not listed)."""
+    ``not_checked``: how many queue items are not in the results yet (said, not listed);
+    ``people``: names by id, printed beside the ids as the Queue shows them."""
     with Path(results).open(newline="", encoding="utf-8") as handle:
         last: dict[tuple[str, str], dict] = {}
         for row in csv.DictReader(handle):
@@ -153,6 +155,7 @@ def batch_pages(
     made = translate("report", "Made {time}").format(time=time.strftime("%Y-%m-%d %H:%M"))
     if operator:
         made += " " + translate("report", "by {operator}").format(operator=operator)
+    people = people or {}
     xs = (0.07, 0.23, 0.55, 0.68, 0.76, 0.87)
     pages: list[Figure] = []
     page, on_page = None, 0
@@ -172,7 +175,7 @@ def batch_pages(
         decision = row["decision"]
         person, image = _key(row)
         cells = (
-            person[:22],
+            (f"{people[person]} — {person}" if people.get(person) else person)[:24],
             _tail(image, 40),
             decision_label(decision) if decision else translate("report", "error"),
             f"{100 * float(row['similarity']):.0f} %" if row["similarity"] else "",

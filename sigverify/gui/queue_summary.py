@@ -13,7 +13,7 @@ from sigverify.gui.widgets import file_filter
 
 class SummarySaving(PagePart):
     """For :class:`~sigverify.gui.queue_page.QueuePage`: its ``queue``, ``rows``,
-    ``engine`` and ``hint``."""
+    ``engine``, ``hint`` and ``_names`` (person id -> name)."""
 
     def save_summary(self, path: str | None = None) -> None:
         """The batch summary of the queue's results (as ``sigverify batch verify --report``)."""
@@ -29,7 +29,7 @@ class SummarySaving(PagePart):
             )
         if not path:
             return
-        results = self.queue.results_path
+        results, names = self.queue.results_path, dict(self._names)
         not_checked = sum(not row.decision and not row.error for row in self.rows)
         settled = {
             row.key: ClerkWord(row.settled, row.comment, row.settled_audit_id)
@@ -42,7 +42,7 @@ class SummarySaving(PagePart):
 
             pages = batch_pages(
                 results, settled=settled, operator=operator_name(context.store),
-                not_checked=not_checked,
+                not_checked=not_checked, people=names,
             )  # fmt: skip
             return save_pdf(pages, path)
 

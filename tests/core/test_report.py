@@ -163,7 +163,9 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     run_batch(service, read_items(tmp_path / "inbox"), out)
     image = "C-1042/$5 cheque $.png"
     word = ClerkWord("confirm", "called the customer", 17)
-    pages = batch_pages(out, settled={("C-1042", image): word}, operator="Ana López")
+    pages = batch_pages(
+        out, settled={("C-1042", image): word}, operator="Ana López", people={"C-1042": "Li Na"}
+    )
     text = page_texts(pages[0])
     assert image in text and "confirmed" in text and " %" in text
     # when, by whom, with what, and the clerk's own words with their audit row (a summary
@@ -171,6 +173,7 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     assert f"Made {time.strftime('%Y-%m-%d')} " in text and "by Ana López" in text
     assert f"model {service.model_id}" in text and "accept at or below " in text
     assert "Clerk: “called the customer” (audit row 17)" in text
+    assert "Li Na — C-1042" in text  # as the Queue shows the person (the id alone: seen)
     assert summary_file_name() == f"queue-summary-{time.strftime('%Y-%m-%d')}.pdf"
     plain = page_texts(
         batch_pages(out, settled={("C-1042", image): ClerkWord("confirm", "", 18)})[0]

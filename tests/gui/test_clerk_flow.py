@@ -1774,7 +1774,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     wait_idle(qtbot, window.engine)
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
     assert queue.hint.text() == f"Summary saved to {tmp_path / 'summary.pdf'}."
-    assert handed["not_checked"] == 0
+    assert handed["not_checked"] == 0 and handed["people"] == queue._names
     # the clerks' words go in with their audit rows, and who made it (seen: neither)
     words = {word.comment: word for word in handed["settled"].values()}
     assert words["called the customer"].settlement == "accept"
