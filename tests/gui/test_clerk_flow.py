@@ -1339,8 +1339,6 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     audit.clear_filters()
     assert len(audit.shown) == total
 
-    import time as clock
-
     import sigverify.gui.audit_page as audit_module
 
     offered = []  # Ctrl+Shift+S exports, as it saves on Verify and Queue; the name is dated
@@ -1351,7 +1349,7 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     qtbot.waitActive(window)
     keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_S, keys)
-    qtbot.waitUntil(lambda: offered == [f"audit-{clock.strftime('%Y-%m-%d')}.csv"])
+    qtbot.waitUntil(lambda: offered == [f"audit-{time.strftime('%Y-%m-%d')}.csv"])
     audit.export_csv(str(tmp_path / "log.csv"))
     with (tmp_path / "log.csv").open(newline="", encoding="utf-8") as handle:
         assert len(list(csv.reader(handle))) == total + 1
@@ -2593,12 +2591,13 @@ def test_each_file_dialog_opens_in_its_own_folder(window, tmp_path, monkeypatch)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", file)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", file)
     window.models_page.import_folder()
+    dated_csv = f"audit-{time.strftime('%Y-%m-%d')}.csv"  # (tomorrow's does not replace it)
     window.audit_page.export_csv()
     window.queue_page.add_source(kind="folder")
     window.queue_page.add_source(kind="list")
     assert started == [
         ("folder", "Choose a model folder", start_folder("models")),
-        ("file", "Export the audit log", str(Path(start_folder("reports")) / "audit.csv")),
+        ("file", "Export the audit log", str(Path(start_folder("reports")) / dated_csv)),
         ("folder", "Folder of signatures", str(scans)),
         ("file", "List of signatures", str(scans)),
     ]
