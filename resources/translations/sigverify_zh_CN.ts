@@ -4683,7 +4683,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+120"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+127"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -4849,7 +4849,7 @@ enrolled {at} by {who}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-65"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-72"/>
         <source>model {models}</source>
         <translation>模型 {models}</translation>
     </message>
@@ -4895,8 +4895,15 @@ enrolled {at} by {who}</source>
             <numerusform>队列中另有 %n 项尚未验证，未列在此处。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Clerks settled %n: {accepted} accepted, {rejected} rejected, {confirmed} confirmed.</source>
+        <translation>
+            <numerusform>柜员处理了 %n 项：接受 {accepted}，拒绝 {rejected}，确认 {confirmed}。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -4921,7 +4928,7 @@ enrolled {at} by {who}</source>
         <translation>审计行</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Made {time}</source>
         <translation>生成于 {time}</translation>
     </message>
@@ -4931,7 +4938,7 @@ enrolled {at} by {who}</source>
         <translation>（操作员：{operator}）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>error</source>
         <translation>错误</translation>
     </message>

@@ -91,7 +91,7 @@ NOTE_WIDTH = 120
 
 
 def _first_page_head(
-    page: Page, title: str, made: str, rows, counts, errors, not_checked: int
+    page: Page, title: str, made: str, rows, counts, errors, not_checked: int, words
 ) -> None:
     page.text(title or translate("report", "Batch verification summary"), 15, weight="bold")
     page.text(f"sigverify {__version__} · {made}", 8, color="#555555", step=0.022)
@@ -111,6 +111,13 @@ def _first_page_head(
             "report", "%n more item(s) in the queue not checked yet, not listed here.", None,
             not_checked,
         )  # fmt: skip
+    words = [w.settlement for w in words]
+    if words:  # what the clerks made of them too, not the machine's answers alone (seen)
+        summary += " " + translate(
+            "report", "Clerks settled %n: {accepted} accepted, {rejected} rejected, "
+            "{confirmed} confirmed.", None, len(words),
+        ).format(accepted=words.count("accept"), rejected=words.count("reject"),
+                 confirmed=words.count("confirm"))  # fmt: skip
     page.paragraph(summary, 10.5)
     page.y -= 0.015
 
@@ -168,7 +175,8 @@ def batch_pages(
                 pages.append(page.figure)
             page, on_page = Page(), 0
             if not pages:
-                _first_page_head(page, title, made, rows, counts, errors, not_checked)
+                words = [w for key, w in (settled or {}).items() if key in last]
+                _first_page_head(page, title, made, rows, counts, errors, not_checked, words)
             _column_heads(page, xs, settled is not None)
         if row is None:
             break

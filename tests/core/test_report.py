@@ -174,6 +174,10 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     assert f"model {service.model_id}" in text and "accept at or below " in text
     assert "Clerk: “called the customer” (audit row 17)" in text
     assert "Li Na — C-1042" in text  # as the Queue shows the person (the id alone: seen)
+    # the clerks' words counted beside the machine's (the machine's alone: seen)
+    said = " ".join(text.split())
+    assert "Clerks settled 1: 0 accepted, 0 rejected, 1 confirmed." in said
+    assert "Clerks settled" not in page_texts(batch_pages(out)[0])  # none: not said
     assert summary_file_name() == f"queue-summary-{time.strftime('%Y-%m-%d')}.pdf"
     plain = page_texts(
         batch_pages(out, settled={("C-1042", image): ClerkWord("confirm", "", 18)})[0]
