@@ -13,7 +13,7 @@ from pathlib import Path
 from sigverify.core.i18n import translate
 from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.spreadsheet import to_cell
-from sigverify.core.store.records import AuditEntry, model_name_in
+from sigverify.core.store.records import AuditEntry, local_time, model_name_in
 
 #: ``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the
 #: same in a reader's terms: the time on this computer and the details in words (a
@@ -244,13 +244,6 @@ def setting_text(key: str, new) -> str:
     return f"{key}: {new}"
 
 
-def _local(at: str) -> str:
-    try:
-        return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except (TypeError, ValueError):
-        return at
-
-
 def write_audit_csv(entries: list[AuditEntry], path: str | Path) -> Path:
     """The entries as CSV (:data:`CSV_COLUMNS`; text cells safe for spreadsheets)."""
     path = Path(path)
@@ -268,7 +261,7 @@ def write_audit_csv(entries: list[AuditEntry], path: str | Path) -> Path:
                     to_cell(json.dumps(e.details, ensure_ascii=False)),
                     e.previous_hash,
                     e.hash,
-                    _local(e.at),
+                    local_time(e.at),
                     to_cell(f"{action_name(e.action)}: {summary(e)}"),
                 ]
             )

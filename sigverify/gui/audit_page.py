@@ -31,7 +31,7 @@ from sigverify.core.audit_view import (
     write_audit_csv,
 )
 from sigverify.core.store import Store
-from sigverify.core.store.records import AuditEntry
+from sigverify.core.store.records import AuditEntry, local_time
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_save
 from sigverify.gui.keyboard import (
@@ -40,7 +40,7 @@ from sigverify.gui.keyboard import (
     down_into,
     frame_when_focused,
 )
-from sigverify.gui.widgets import SIZED_BY_ROWS, file_filter, local_time
+from sigverify.gui.widgets import SIZED_BY_ROWS, file_filter
 from sigverify.gui.workers import Engine
 
 

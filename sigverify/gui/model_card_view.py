@@ -10,9 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, join_sentences
 from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_verification import card_fusion_thresholds
+from sigverify.core.store.records import local_time
 from sigverify.core.stroke_match import stroke_check
 from sigverify.core.thresholds import card_thresholds
-from sigverify.gui.widgets import accuracy_text, local_time, percent
+from sigverify.gui.widgets import accuracy_text, percent
 
 translate = QCoreApplication.translate
 

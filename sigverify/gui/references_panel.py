@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from sigverify.core.errors import NotFoundError, StoreIntegrityError
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
+from sigverify.core.store.records import local_time
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import frame_when_focused, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
-from sigverify.gui.widgets import ImageView, RoleButton, captioned_row, local_time
+from sigverify.gui.widgets import ImageView, RoleButton, captioned_row
 from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from sigverify.core.audit_view import action_name, summary
 from sigverify.core.i18n import translate
 from sigverify.core.store.backend import is_server_url, without_password
-from sigverify.core.store.records import AuditEntry
+from sigverify.core.store.records import AuditEntry, local_time
 from sigverify.gui import dialogs
 from sigverify.gui.language import gui_settings
-from sigverify.gui.widgets import choice_table, local_time
+from sigverify.gui.widgets import choice_table
 
 LOCATION_SETTING = "store/location"
 

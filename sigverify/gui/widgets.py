@@ -4,8 +4,6 @@ and numbers they show. The threshold gauge and slider are in
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import (
     QCoreApplication,
     Qt,
@@ -256,16 +254,6 @@ def captioned_row(views: list[tuple[str, QWidget]], stacked: bool = False) -> QB
         column.addWidget(view, 1)
         row.addLayout(column)
     return row
-
-
-def local_time(at: str, seconds: bool = True) -> str:
-    """A stored time (ISO 8601, UTC) as this computer's local time, "2026-12-04 08:34:12"
-    (without the seconds: "2026-12-04 08:34"); a text sigverify did not write, as it is."""
-    try:
-        when = datetime.fromisoformat(at).astimezone()
-    except (TypeError, ValueError):
-        return at or ""
-    return when.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 # ------------------------------------------------------------------ decision display

@@ -1770,7 +1770,7 @@ def test_thumbnails_are_all_one_size_with_the_signature_centred(qapp, width, hei
 def test_stored_times_are_shown_in_local_time(qtbot, window, tmp_path, monkeypatch):
     import time
 
-    from sigverify.gui.widgets import local_time
+    from sigverify.core.store.records import local_time
 
     monkeypatch.setenv("TZ", "Asia/Shanghai")  # UTC+8, no daylight saving
     time.tzset()

@@ -84,6 +84,17 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
+def local_time(at: str, seconds: bool = True) -> str:
+    """A stored time (ISO 8601, UTC: :func:`now`) as this computer's local time,
+    "2026-12-04 08:34:12" (without the seconds: "2026-12-04 08:34"); a text sigverify did
+    not write, as it is."""
+    try:
+        when = datetime.fromisoformat(at).astimezone()
+    except (TypeError, ValueError):
+        return at or ""
+    return when.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
 def model_name_in(model_id: str) -> str:
     """The model's name in a model id (``name@checksum``, as
     :attr:`~sigverify.core.model.card.ModelCard.model_id` writes it), the way audit rows,
