@@ -16,6 +16,7 @@ from sigverify.core.i18n import translate
 from sigverify.core.queue import settlement_word
 from sigverify.core.report import COLOURS, Page
 from sigverify.core.spreadsheet import from_cell
+from sigverify.core.store.records import person_label
 from sigverify.core.text_wrap import wrap
 from sigverify.core.verification_results import decision_label
 
@@ -183,7 +184,7 @@ def batch_pages(
         decision = row["decision"]
         person, image = _key(row)
         cells = (
-            (f"{people[person]} — {person}" if people.get(person) else person)[:24],
+            person_label(person, people.get(person))[:24],
             _tail(image, 40),
             decision_label(decision) if decision else translate("report", "error"),
             f"{100 * float(row['similarity']):.0f} %" if row["similarity"] else "",

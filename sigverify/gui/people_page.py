@@ -21,6 +21,7 @@ from sigverify.core.errors import NotFoundError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
+from sigverify.core.store.records import person_label
 from sigverify.core.verification_results import (
     too_few_references_advice,
 )
@@ -168,7 +169,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.people.blockSignals(True)
         self.people.clear()
         for person in self.store.list_people(self.search.text()):
-            label = f"{person.name} — {person.id}" if person.name else person.id
+            label = person_label(person.id, person.name)
             item = QListWidgetItem(
                 self.tr("{label}\n%n reference(s)", "", person.reference_count).format(label=label)
             )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter
 
-from sigverify.core.store.records import Person
+from sigverify.core.store.records import Person, person_label
 
 
 class PersonBox(QComboBox):
@@ -31,7 +31,7 @@ class PersonBox(QComboBox):
         self.names = {}
         for person in people:
             if person.reference_count:
-                label = f"{person.name} — {person.id}" if person.name else person.id
+                label = person_label(person.id, person.name)
                 self.addItem(label, person.id)
                 self.names[person.id] = person.name
         index = self.findData(current) if current else -1

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from sigverify.core.queue import QueueRow, settlement_word
 from sigverify.core.report import COLOURS
+from sigverify.core.store.records import person_label
 from sigverify.gui.queue_settling import score_text
 
 
@@ -38,8 +39,7 @@ def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, 
         else settlement_word(row.settled)
     )
     said = " — ".join(t for t in (row.error, row.notes, row.comment) if t)
-    name = people.get(row.person_id)
-    person = f"{name} — {row.person_id}" if name else row.person_id  # as People lists them
+    person = person_label(row.person_id, people.get(row.person_id))  # as People lists them
     return (person, shown_name(row.image, names), machine, score_text(row), settled,
             said)  # fmt: skip
 

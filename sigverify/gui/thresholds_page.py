@@ -35,6 +35,7 @@ from sigverify.core.pen_verification import (
 )
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
+from sigverify.core.store.records import person_label
 from sigverify.core.thresholds import card_thresholds, has_own_thresholds, shared_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.band_rates_view import BandRatesView
@@ -144,7 +145,7 @@ class ThresholdsPage(QWidget):
     def refresh(self) -> None:
         self.person.clear()
         for person in self.store.list_people():
-            label = f"{person.name} — {person.id}" if person.name else person.id
+            label = person_label(person.id, person.name)
             self.person.addItem(label, person.id)
         self.apply_person.setEnabled(
             self.person.count() > 0 and self.scores is not None and self.mode != "pad"

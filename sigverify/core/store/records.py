@@ -80,6 +80,11 @@ class NewReference:
     trajectory: np.ndarray | None = None  # (N, 4) x, y, pressure, t when drawn on a pad
 
 
+def person_label(person_id: str, name: str | None) -> str:
+    """A person as lists show them: "Li Na — 12", or the id alone without a name."""
+    return f"{name} — {person_id}" if name else person_id
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
