@@ -56,6 +56,11 @@ class QueueRow:
         return self.person_id, self.image
 
     @property
+    def unchecked(self) -> bool:
+        """Not checked yet: no answer and no reason it could not be checked."""
+        return not self.decision and not self.error
+
+    @property
     def for_a_clerk(self) -> bool:
         """Sent to review, rejected, or not checkable (an unknown person, a bad file): the
         items a clerk settles."""

@@ -193,7 +193,7 @@ class QueuePage(Settling, SummarySaving, QWidget):
             "",
             len(self.rows),
         ).format(waiting=waiting)
-        unchecked = sum(not row.decision and not row.error for row in self.rows)
+        unchecked = sum(row.unchecked for row in self.rows)
         if unchecked and self._job is None:  # (after a restart: a check cut short, seen)
             hint = join_sentences(
                 self.tr("%n item(s) not checked yet: press Check.", "", unchecked), hint

@@ -30,7 +30,7 @@ class SummarySaving(PagePart):
         if not path:
             return
         results, names = self.queue.results_path, dict(self._names)
-        not_checked = sum(not row.decision and not row.error for row in self.rows)
+        not_checked = sum(row.unchecked for row in self.rows)
         settled = {
             row.key: ClerkWord(row.settled, row.comment, row.settled_audit_id)
             for row in self.rows

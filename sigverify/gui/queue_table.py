@@ -31,7 +31,7 @@ def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, 
         "review": QCoreApplication.translate("QueuePage", "Needs review"),
         "reject": QCoreApplication.translate("QueuePage", "Rejected"),
     }.get(row.decision, QCoreApplication.translate("QueuePage", "could not check"))
-    if not row.decision and not row.error:
+    if row.unchecked:
         machine = QCoreApplication.translate("QueuePage", "not checked yet")
     settled = (
         QCoreApplication.translate("QueuePage", "waiting")
