@@ -21,7 +21,7 @@ from sigverify.core.errors import NotFoundError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
-from sigverify.core.store.records import person_label
+from sigverify.core.store.records import person_label, person_named
 from sigverify.core.verification_results import (
     too_few_references_advice,
 )
@@ -396,7 +396,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         )
         # with the name: an id alone was easy to misread in a question that deletes (seen)
         name = self.details.saved[0]
-        question = question.format(id=f"{name} ({self.person_id})" if name else self.person_id)
+        question = question.format(id=person_named(self.person_id, name))
         waiting = len(self.adding.signatures)
         if waiting:
             question = join_sentences(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.queue import QueueRow, check_settlement, settlement_word
+from sigverify.core.store.records import person_named
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import keyboard_in_use, move_focus
 from sigverify.gui.language import PagePart
@@ -126,8 +127,7 @@ class Settling(PagePart):
     def _who(self, row: QueueRow) -> str:
         """The item's person as questions name them: "Writer Three (W3)" (the id alone was
         easy to misread, seen in a real window)."""
-        name = self._names.get(row.person_id)
-        return f"{name} ({row.person_id})" if name else row.person_id
+        return person_named(row.person_id, self._names.get(row.person_id))
 
     def _accept_asked(self, row: QueueRow) -> bool:
         """Accepting what the machine rejected is asked first, naming the item: a clerk

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sigverify.core.errors import NotFoundError
 from sigverify.core.store import Store
-from sigverify.core.store.records import model_name_in
+from sigverify.core.store.records import model_name_in, person_named
 from sigverify.core.thresholds import ACCEPT, REJECT
 from sigverify.core.verification_results import VerificationResult
 from sigverify.gui.threshold_widgets import ThresholdGauge
@@ -87,7 +87,7 @@ class ResultSummary(QWidget):
             name = self.store.get_person(result.person_id).name
         except NotFoundError:  # removed since: the id alone
             name = ""
-        person = f"{name} ({result.person_id})" if name else result.person_id
+        person = person_named(result.person_id, name)
         count = len(result.per_reference)
         subject = self.tr(
             "<b>{file}</b> checked against %n reference(s) of <b>{person}</b>", "", count

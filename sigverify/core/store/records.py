@@ -85,6 +85,12 @@ def person_label(person_id: str, name: str | None) -> str:
     return f"{name} — {person_id}" if name else person_id
 
 
+def person_named(person_id: str, name: str | None) -> str:
+    """A person as sentences name them: "Li Na (12)", or the id alone without a name (an
+    id alone was easy to misread in a question: seen in a real window)."""
+    return f"{name} ({person_id})" if name else person_id
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
