@@ -557,7 +557,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+292"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+280"/>
         <source>ACCEPT</source>
         <extracomment>How many rows beyond those in view a list&apos;s columns are sized by (Qt&apos;s default: 1,000, which made long lists slow to show).</extracomment>
         <translation>接受</translation>
@@ -899,7 +899,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+73"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+79"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1037,23 +1037,24 @@ Click to open another store at the next start</source>
         <translation>本机上的存储</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../sigverify/gui/language.py" line="+39"/>
         <source>System language</source>
+        <extracomment>Choices offered in the app: setting value -&gt; name shown (each in its own language). &quot;&quot; follows the system language.</extracomment>
         <translation>系统语言</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+13"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+13"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+1"/>
         <source>Show sigverify in:</source>
         <translation>sigverify 界面语言：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+1"/>
         <source>sigverify will use {language} the next time it starts.</source>
         <translation>下次启动 sigverify 时将使用 {language}。</translation>
     </message>
@@ -1112,7 +1113,7 @@ Click to open another store at the next start</source>
 <context>
     <name>ModelDescriptions</name>
     <message>
-        <location filename="../../sigverify/gui/model_card_view.py" line="+24"/>
+        <location filename="../../sigverify/gui/model_card_view.py" line="+25"/>
         <source>An ensemble of 2 models of one recipe and writer split. Trained on 229 writers of CEDAR, SigComp2011, BHSig260 Bengali and Hindi and SigComp2009 NFI (data sets drawn equally), validated on 53, tested on 71 never seen; 800 px working size, sigverify&apos;s own thinning, scan-edge lines removed; 75 epochs on a GPU.</source>
         <translation>由同一配方、同一书写者划分训练的 2 个模型组成的集成模型。在 CEDAR、SigComp2011、BHSig260 孟加拉文与印地文以及 SigComp2009 NFI 的 229 位书写者上训练（各数据集等量抽取），在 53 位书写者上验证，并在 71 位从未见过的书写者上测试；工作尺寸 800 像素，使用 sigverify 自己的细化算法，并去除扫描边缘的直线；在 GPU 上训练 75 轮。</translation>
     </message>
@@ -1707,7 +1708,7 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+92"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+93"/>
         <source>Search by id or name…</source>
         <extracomment>Said in the empty list: why it is empty and what to do (a search that found nobody showed a blank list beside the last person&apos;s details: seen in a real window). A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
@@ -1922,7 +1923,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../sigverify/gui/language.py" line="+107"/>
+        <location filename="../../sigverify/gui/language.py" line="+77"/>
         <source>Folder</source>
         <comment>All other platforms</comment>
         <translation>文件夹</translation>
@@ -1944,7 +1945,6 @@ Press Ctrl+N to enrol the first person.</source>
     <message>
         <location line="-6"/>
         <source>&amp;Look in:</source>
-        <extracomment>Choices offered in the app: setting value -&gt; name shown (each in its own language). &quot;&quot; follows the system language.</extracomment>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
@@ -2003,7 +2003,7 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../sigverify/gui/queue_table.py" line="+31"/>
+        <location filename="../../sigverify/gui/queue_table.py" line="+32"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -2307,7 +2307,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+110"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+111"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
@@ -2570,7 +2570,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+119"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+120"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
@@ -2585,7 +2585,7 @@ enrolled {at} by {who}</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The machine rejected {file} as {person}&apos;s signature (score {score}). Accept it?</source>
         <translation>机器已将 {file} 作为 {person} 的签名拒绝（得分 {score}）。仍要接受吗？</translation>
     </message>
@@ -2703,7 +2703,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+72"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+73"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -3983,7 +3983,7 @@ enrolled {at} by {who}</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/records.py" line="+111"/>
+        <location filename="../../sigverify/core/store/records.py" line="+133"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <extracomment>the model id the own thresholds were set for (they apply with that model only); None: none set, or set before sigverify recorded it (they apply with any model)</extracomment>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
@@ -4236,7 +4236,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+95"/>
+        <location filename="../../sigverify/core/queue.py" line="+100"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk; an accepted item can be rejected, with a comment.</source>
         <translation>只有需复核、被拒绝或无法验证的项目由柜员处理；已接受的项目可以附备注拒绝。</translation>
     </message>
@@ -4394,7 +4394,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>percent</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-244"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-234"/>
         <source>{value:.1f} %</source>
         <translation>{value:.1f}%</translation>
     </message>
@@ -4683,7 +4683,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+127"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+128"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -5027,7 +5027,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+276"/>
         <source>all (100 %)</source>
         <translation>全部（100%）</translation>
     </message>

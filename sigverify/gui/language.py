@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 
 from sigverify.core import i18n
 from sigverify.core.paths import resource_path, user_data_dir
+from sigverify.gui import dialogs
 
 #: Choices offered in the app: setting value -> name shown (each in its own language).
 #: "" follows the system language.
@@ -31,6 +32,23 @@ class PagePart:
         English."""
         context = sys._getframe(1).f_code.co_qualname.split(".")[0]
         return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def language_name(language: str) -> str:
+    """A setting value as the status bar and the question show it."""
+    return LANGUAGES.get(language) or QCoreApplication.translate("MainWindow", "System language")
+
+
+def ask_language(parent) -> str | None:
+    """Ask which language to show sigverify in: a setting value, or None (Cancel)."""
+    choices = list(LANGUAGES)
+    picked = dialogs.choose(
+        parent,
+        QCoreApplication.translate("MainWindow", "Language"),
+        QCoreApplication.translate("MainWindow", "Show sigverify in:"),
+        [language_name(code) for code in choices],
+    )
+    return None if picked is None else choices[picked]
 
 
 def gui_settings() -> QSettings:

@@ -38,7 +38,13 @@ from sigverify.gui.keyboard import (
     move_focus,
     show_focus_clearly,
 )
-from sigverify.gui.language import LANGUAGES, choose_language, chosen_language, gui_settings
+from sigverify.gui.language import (
+    ask_language,
+    choose_language,
+    chosen_language,
+    gui_settings,
+    language_name,
+)
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.queue_page import QueuePage
@@ -167,7 +173,7 @@ class MainWindow(QMainWindow):
             self.tr("Version, model, its accuracy and where data is kept (F1)")
         )
         self.about_button.clicked.connect(lambda: self.show_about())
-        self.language_button = QPushButton(self._language_name(chosen_language()))
+        self.language_button = QPushButton(language_name(chosen_language()))
         self.language_button.setFlat(True)
         self.language_button.setToolTip(self.tr("Language of the interface"))
         self.language_button.clicked.connect(lambda: self.change_language())
@@ -357,31 +363,18 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def _language_name(self, language: str) -> str:
-        return LANGUAGES.get(language) or self.tr("System language")
-
     def change_language(self, language: str | None = None) -> None:
         """Choose the interface language (or use ``language``); it applies at the next start."""
-        if language is None:
-            choices = list(LANGUAGES)
-            picked = dialogs.choose(
-                self,
-                self.tr("Language"),
-                self.tr("Show sigverify in:"),
-                [self._language_name(code) for code in choices],
-            )
-            if picked is None:
-                return
-            language = choices[picked]
-        if language == chosen_language():
+        language = ask_language(self) if language is None else language
+        if language is None or language == chosen_language():
             return
         choose_language(language)
-        self.language_button.setText(self._language_name(language))
+        self.language_button.setText(language_name(language))
         dialogs.show_info(
             self,
             self.tr("Language"),
             self.tr("sigverify will use {language} the next time it starts.").format(
-                language=self._language_name(language)
+                language=language_name(language)
             ),
         )
 
