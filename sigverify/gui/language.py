@@ -111,6 +111,9 @@ def install_translator(app, language: str | None = None) -> str:
         app.installTranslator(qt)
     app.installTranslator(ours)
     i18n.install(QCoreApplication.translate)
+    # Qt's dates and numbers in the same language too: the file dialog's "Date Modified"
+    # column read "Sunday, 6 December" in a Chinese window on an English system (seen)
+    QLocale.setDefault(locale)
     return ours.language() or locale.name()
 
 
@@ -136,4 +139,5 @@ def remove_translators(app) -> None:
         app.removeTranslator(translator)
         translator.setParent(None)  # not found by install_english before it is deleted
         translator.deleteLater()
+    QLocale.setDefault(QLocale.system())
     install_english(app)

@@ -164,6 +164,22 @@ def test_english_or_an_unshipped_language_gives_english_with_english_plurals(qap
         assert i18n.translate("x", "file(s)") == "file(s)"  # no count: nothing to choose
 
 
+def test_qt_dates_follow_the_chosen_language_and_go_back_with_it(qapp):
+    from PySide6.QtCore import QDate, QLocale
+
+    from sigverify.gui.language import install_translator, remove_translators
+
+    system = QLocale.system().name()
+    install_translator(qapp, "zh_CN")
+    try:
+        assert QLocale().language() == QLocale.Language.Chinese
+        # what the file dialog shows in its date column: the month in Chinese
+        assert "12月" in QLocale().toString(QDate(2026, 12, 6), QLocale.FormatType.LongFormat)
+    finally:
+        remove_translators(qapp)
+    assert QLocale().name() == system
+
+
 def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     pages = [window.nav.item(row).text() for row in range(window.nav.count())]
     assert pages == ["人员", "验证", "队列", "阈值", "模型", "训练", "审计日志"]
