@@ -7,6 +7,7 @@ restart."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -52,6 +53,8 @@ FILTERS = {
 class QueuePage(Settling, SummarySaving, QWidget):
     #: (person id, image path, audit row id of the check): show it on the Verify page
     open_requested = Signal(str, str, object)
+    #: during a check, the list is read again at most this often (seconds)
+    ROWS_EVERY_S = 1.0
 
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
@@ -172,6 +175,7 @@ class QueuePage(Settling, SummarySaving, QWidget):
         except (OSError, ValueError, KeyError) as error:
             dialogs.show_error(self, SigverifyError(str(error)))
             self.rows = []
+        self._rows_read = time.monotonic()
         try:  # the people's names beside their ids (only ids were shown: seen)
             self._names = {person.id: person.name for person in self.store.list_people()}
         except SigverifyError:  # (a shared store out of reach: the ids alone)
@@ -338,6 +342,7 @@ class QueuePage(Settling, SummarySaving, QWidget):
         def progress(done, total):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
+            self._show_checked_so_far()
 
         def finished(summary=None):
             self._job = None
@@ -375,6 +380,20 @@ class QueuePage(Settling, SummarySaving, QWidget):
             progress,
         )
         self._selected()
+
+    def _show_checked_so_far(self) -> None:
+        """During a check, the decisions written so far, at most every ``ROWS_EVERY_S``
+        seconds (the list stayed as it was until the end: a clerk watched a bar for
+        minutes with nothing to look at). The people are not read again: the worker is busy
+        with the store."""
+        if time.monotonic() - self._rows_read < self.ROWS_EVERY_S:
+            return
+        try:
+            self.rows = self.queue.rows()
+        except (OSError, ValueError, KeyError):
+            return  # (read again when the check ends, and then said)
+        self._rows_read = time.monotonic()
+        self.show_rows()
 
     def open_item(self, index: int) -> None:
         """Enter or "Open on the Verify page": a checked item beside its references; one

@@ -1481,6 +1481,39 @@ def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
     assert header.sectionSize(5) > header.sectionSize(1)  # the reasons keep their room
 
 
+def test_the_queue_shows_decisions_as_they_come_during_a_check(
+    qtbot, two_people, tmp_path, monkeypatch
+):
+    """Seen in a real window: during a long check the list stayed as it was until the end,
+    the clerk watching a bar with nothing to look at. Now the rows checked so far show
+    their decisions while the check goes on (checked in chunks of 32)."""
+    from sigverify.gui.queue_page import QueuePage
+
+    monkeypatch.setattr(QueuePage, "ROWS_EVERY_S", 0.0)  # every chunk, not every second
+    window = two_people
+    root = tmp_path / "inbox"
+    for n in range(40):
+        signature_file(root / "c-1", 1, 10 + n)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    seen = []  # (checking, items decided) each time the list is shown
+    shown = queue.show_rows
+
+    def show_rows():
+        shown()
+        decided = sum(bool(queue.table.item(r, 3).text()) for r in range(queue.table.rowCount()))
+        seen.append((queue._job is not None, decided))
+
+    monkeypatch.setattr(queue, "show_rows", show_rows)
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    during = [decided for checking, decided in seen if checking]
+    assert 32 in during  # the first chunk, shown before the check ended
+    assert seen[-1] == (False, 40)
+    # once it has ended, the buttons follow the chosen item again
+    assert queue.accept_button.isEnabled() == queue.selected_row().needs_clerk
+
+
 def test_a_comment_typed_in_the_queue_outlives_quitting(qtbot, two_people, tmp_path):
     """Seen in a real window: a comment half typed for an item waiting for a clerk was gone
     after Ctrl+Q and a restart, unasked."""
