@@ -324,6 +324,8 @@ class CropDialog(QDialog):
         return self.pixels[y : y + h, x : x + w].copy()
 
     def accept(self) -> None:
-        name = f"{self.source.stem}-crop.png"
+        # the page's whole name in it: "photo-crop.png" in the audit log could not be traced
+        # to photo.jpg beside a photo.png (seen in a real window)
+        name = f"{self.source.name}-crop.png"
         self.signature = SignatureInput(name, encode_png(self.cropped()), cut_from_page=True)
         super().accept()

@@ -325,7 +325,7 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     crop = dialog.cropped()
     assert abs(crop.shape[0] - 200) <= 2 * scale and abs(crop.shape[1] - 400) <= 2 * scale
     dialog.accept()
-    assert dialog.signature.name == "page-crop.png" and dialog.signature.cut_from_page
+    assert dialog.signature.name == "page.png-crop.png" and dialog.signature.cut_from_page
 
 
 def test_crop_without_a_mouse_arrow_keys_move_and_size_the_rectangle(qtbot, tmp_path):
@@ -1246,7 +1246,7 @@ def test_cropping_from_a_page_shows_the_busy_cursor_while_searching(
     area.crop()
     assert cursors == [Qt.CursorShape.WaitCursor]
     assert QApplication.overrideCursor() is None  # back to the arrow
-    assert [s.name for s in added] == ["page-crop.png"]
+    assert [s.name for s in added] == ["page.png-crop.png"]
     # a damaged page: the clerk is told, and the cursor does not stay busy
     chosen_file[0] = tmp_path / "broken.png"
     chosen_file[0].write_bytes(b"not a picture")
