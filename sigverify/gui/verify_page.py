@@ -306,7 +306,10 @@ class VerifyPage(ReportActions, QWidget):
             if choice is None:
                 return
             if choice == 0:
+                sheet = self.query
                 self.drop_area.crop()
+                if self.query is not sheet and self.query.cut_from_page:
+                    self.verify()  # what Ctrl+Enter asked for (it stopped at "ready", seen)
                 return
         self.query_person = person_id
         self.verify_button.setEnabled(False)

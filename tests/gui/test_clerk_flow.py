@@ -2208,6 +2208,41 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
         page.drop_area.crop()
 
 
+def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
+):
+    """Seen in a real window: Ctrl+Enter on a sheet photo, "Crop from page…", OK in the
+    cropper, and the page stopped at "Ready": a second Ctrl+Enter was needed."""
+    import sigverify.gui.crop as crop_module
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import slip_page
+    from sigverify.core.imaging.imageio import encode_png
+    from sigverify.core.verification_results import SignatureInput
+
+    page = two_people.verify_page
+    page.choose_person("c-1")
+    signature = genuine_signature(writer_style(1), 8).image
+    slip = slip_page(signature, 4)
+    page.drop_area.add_paths([write_png(tmp_path / "slip.png", slip.image[:, :, 0])])
+
+    class FakeCrop:  # the clerk keeps the signature found
+        def __init__(self, path, parent=None, data=None):
+            self.signature = SignatureInput(
+                f"{path.name}-crop.png", encode_png(signature), cut_from_page=True
+            )
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(crop_module, "CropDialog", FakeCrop)
+    dialogs.choice = 0  # Crop from page…
+    page.verify()
+    wait_idle(qtbot, two_people.engine)
+    assert page.result is not None and page.result.person_id == "c-1"
+    assert page.result_query.name == "slip.png-crop.png"
+    assert sum("whole sheet" in q for q in dialogs.questions) == 1  # asked once, not again
+
+
 def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     qtbot, two_people, dialogs, tmp_path
 ):
