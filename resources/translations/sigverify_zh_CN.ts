@@ -1526,7 +1526,7 @@ Click to open another store at the next start</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+35"/>
+        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+36"/>
         <source>Split and options</source>
         <translation>划分与选项</translation>
     </message>
@@ -1566,7 +1566,7 @@ Click to open another store at the next start</source>
         <translation>100 × 150（更快）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -1895,7 +1895,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PresetChooser</name>
     <message>
-        <location filename="../../sigverify/gui/preset_chooser.py" line="+32"/>
+        <location filename="../../sigverify/gui/preset_chooser.py" line="+33"/>
         <source>No preset (move the thresholds by hand)</source>
         <translation>无预设（手动拖动阈值）</translation>
     </message>
@@ -1923,7 +1923,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../sigverify/gui/language.py" line="+77"/>
+        <location filename="../../sigverify/gui/language.py" line="+80"/>
         <source>Folder</source>
         <comment>All other platforms</comment>
         <translation>文件夹</translation>
@@ -1956,9 +1956,9 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+71"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+74"/>
         <source>Add a folder…</source>
-        <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page</extracomment>
+        <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page during a check, the list is read again at most this often (seconds)</extracomment>
         <translation>添加文件夹…</translation>
     </message>
     <message>
@@ -1999,7 +1999,7 @@ Press Ctrl+N to enrol the first person.</source>
     <message>
         <location line="+1"/>
         <source>Sent to review</source>
-        <translation>送复核</translation>
+        <translation>需复核</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2015,12 +2015,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+291"/>
+        <location line="+307"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-306"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2066,7 +2066,7 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
@@ -2088,7 +2088,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2098,7 +2098,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
@@ -2124,26 +2124,26 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+57"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-144"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-169"/>
         <source>Every item&apos;s outcome on A4 pages, as PDF (Ctrl+Shift+S)</source>
         <translation>把每一项的结果保存为 A4 页面的 PDF（Ctrl+Shift+S）</translation>
     </message>
@@ -2158,7 +2158,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
         <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
     </message>
@@ -2211,7 +2211,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+88"/>
         <source>Accept or reject it yourself with a comment, or check it again.</source>
         <translation>请附上备注自行接受或拒绝，或重新验证。</translation>
     </message>
@@ -2570,7 +2570,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+120"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+121"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
@@ -3285,7 +3285,7 @@ enrolled {at} by {who}</source>
         <translation>这个签名是在选中 {before} 时打开的。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -3414,7 +3414,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+1"/>
         <source>sent to review</source>
-        <translation>送复核</translation>
+        <translation>需复核</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4394,9 +4394,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>percent</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-234"/>
-        <source>{value:.1f} %</source>
-        <translation>{value:.1f}%</translation>
+        <location filename="../../sigverify/core/i18n.py" line="+51"/>
+        <source>{number} %</source>
+        <translation>{number}%</translation>
     </message>
 </context>
 <context>
@@ -5012,7 +5012,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+16"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-218"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import percent_text, translate
 from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.spreadsheet import to_cell
 from sigverify.core.store.records import AuditEntry, local_time, model_name_in
@@ -124,7 +124,7 @@ def _details_text(entry: AuditEntry) -> str:
     if entry.action == "verify":
         decision = _decision_word(d.get("decision"))
         file = Path(str(d.get("file", ""))).name  # a batch records the whole path
-        score = f"{100 * d['score']:.0f} %" if isinstance(d.get("score"), int | float) else "?"
+        score = percent_text(d["score"]) if isinstance(d.get("score"), int | float) else "?"
         pen = d.get("pen") if isinstance(d.get("pen"), dict) else None
         if pen:  # drawn on a pad: decided on the fused score, not the picture's distance
             decided = {
@@ -206,7 +206,7 @@ def _band_text(band: dict) -> str:
     )
     if isinstance(band.get("preset"), int | float):
         text += " " + translate("audit", "(preset: {target} of forgeries)").format(
-            target=f"{100 * band['preset']:g} %"
+            target=percent_text(band["preset"], "g")
         )
     return text
 

@@ -27,7 +27,7 @@ def english_plurals(text: str, n: int = -1) -> str:
     return text.replace("(s)", "" if n == 1 else "s")
 
 
-#: Chinese punctuation carries its own space: no blank goes after it.
+# Chinese punctuation carries its own space: no blank goes after it.
 _FULL_WIDTH_ENDS = tuple("。，；：！？）」』")
 
 
@@ -42,6 +42,13 @@ def join_sentences(*parts: str) -> str:
             text += " "
         text += part
     return text
+
+
+def percent_text(share: float, spec: str = ".0f") -> str:
+    """A share (0.69) as a percentage the language's way: "69 %" in English, "69%" in
+    Chinese (written out at each place, some had the space and some not: seen). ``spec``
+    formats the number (".1f", "g")."""
+    return translate("percent", "{number} %").format(number=format(100 * float(share), spec))
 
 
 def _as_written(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sigverify import __version__
 from sigverify.core.batch import DECISIONS
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import percent_text, translate
 from sigverify.core.queue import settlement_word
 from sigverify.core.report import COLOURS, Page
 from sigverify.core.spreadsheet import from_cell
@@ -187,7 +187,7 @@ def batch_pages(
             person_label(person, people.get(person))[:24],
             _tail(image, 40),
             decision_label(decision) if decision else translate("report", "error"),
-            f"{100 * float(row['similarity']):.0f} %" if row["similarity"] else "",
+            percent_text(row["similarity"]) if row["similarity"] else "",
             settlement_word(word.settlement) if word else "",
             row["audit_id"],
         )

@@ -14,6 +14,7 @@ from sigverify.core.evaluation.operating_points import (
     OperatingPoint,
     operating_point,
 )
+from sigverify.core.i18n import percent_text
 from sigverify.core.scoring import ScoreSet
 
 
@@ -33,7 +34,7 @@ class PresetChooser(QComboBox):
         for target in PRESET_TARGETS:
             self.addItem(
                 self.tr("Let through at most {target} of skilled forgeries").format(
-                    target=f"{100 * target:g} %"
+                    target=percent_text(target, "g")
                 ),
                 target,
             )
@@ -79,7 +80,7 @@ class PresetChooser(QComboBox):
         self._warn(point)
 
     def _warn(self, point: OperatingPoint) -> None:
-        target = f"{100 * point.target:g} %"
+        target = percent_text(point.target, "g")
         warnings = []
         if not point.enough_forgeries:
             warnings.append(

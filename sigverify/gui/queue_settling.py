@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import percent_text
 from sigverify.core.queue import QueueRow, check_settlement, settlement_word
 from sigverify.core.store.records import person_named
 from sigverify.gui import dialogs
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 def score_text(row: QueueRow) -> str:
     """The machine's score as the queue shows it ("" before a check), kept on one line: a
     question split "0 %" over two (seen in a real window)."""
-    return "" if row.similarity is None else f"{100 * row.similarity:.0f}\u00a0%"
+    return "" if row.similarity is None else percent_text(row.similarity)
 
 
 class Settling(PagePart):

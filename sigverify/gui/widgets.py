@@ -5,7 +5,6 @@ and numbers they show. The threshold gauge and slider are in
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QCoreApplication,
     Qt,
     QTimer,
     Signal,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.i18n import percent_text
 from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW
 from sigverify.gui.colours import blend
 from sigverify.gui.keyboard import ReadRowByRow, frame_when_focused
@@ -48,7 +48,7 @@ def percent(value: float | None) -> str:
     """A rate as "12.3 %" ("12.3%" in Chinese), or "–" when there is none (None or NaN)."""
     if value is None or value != value:
         return "–"
-    return QCoreApplication.translate("percent", "{value:.1f} %").format(value=100 * float(value))
+    return percent_text(value, ".1f")
 
 
 def file_filter(name: str, patterns: str) -> str:

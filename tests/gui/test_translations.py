@@ -164,6 +164,32 @@ def test_english_or_an_unshipped_language_gives_english_with_english_plurals(qap
         assert i18n.translate("x", "file(s)") == "file(s)"  # no count: nothing to choose
 
 
+def test_percentages_follow_the_language(qapp, tmp_path):
+    """Seen in a real window: Chinese "分数 69%" on Verify but "分数 69 %" in the audit
+    log and the Queue (each place wrote its own "%")."""
+    from sigverify.core.audit_view import summary
+    from sigverify.core.queue import QueueRow
+    from sigverify.core.store.records import AuditEntry
+    from sigverify.gui.language import install_translator, remove_translators
+    from sigverify.gui.queue_settling import score_text
+    from sigverify.gui.widgets import percent
+
+    row = QueueRow("c-1", "a.png", "review", 0.8, 0.69, 1, "", "", "", "", "", None)
+    entry = AuditEntry(1, "2026-12-06T02:50:40+00:00", "ann", "verify", "c-1",
+                       {"decision": "review", "score": 0.69, "file": "a.png"}, "", "")  # fmt: skip
+    assert i18n.percent_text(0.69) == "69 %" and percent(0.123) == "12.3 %"
+    assert score_text(row) == "69 %" and "69 %" in summary(entry)
+    install_translator(qapp, "zh_CN")
+    try:
+        assert i18n.percent_text(0.69) == "69%" and percent(0.123) == "12.3%"
+        assert i18n.percent_text(0.005, "g") == "0.5%"
+        assert score_text(row) == "69%"
+        text = summary(entry)
+        assert "69%" in text and "需复核" in text, text
+    finally:
+        remove_translators(qapp)
+
+
 def test_qt_dates_follow_the_chosen_language_and_go_back_with_it(qapp):
     from PySide6.QtCore import QDate, QLocale
 

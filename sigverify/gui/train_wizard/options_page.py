@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION
+from sigverify.core.i18n import percent_text
 from sigverify.core.training.config import TrainConfig, estimate_seconds
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import duration
@@ -65,8 +66,10 @@ class OptionsPage(QWizardPage):
         self.augment.setValue(round(100 * TrainConfig.augment))
         # the slider alone showed no value (seen in a real window)
         self.augment_value = QLabel()
-        self.augment.valueChanged.connect(lambda value: self.augment_value.setText(f"{value} %"))
-        self.augment_value.setText(f"{self.augment.value()} %")
+        self.augment.valueChanged.connect(
+            lambda value: self.augment_value.setText(percent_text(value / 100))
+        )
+        self.augment_value.setText(percent_text(self.augment.value() / 100))
         self.augment_value.setMinimumWidth(
             self.augment_value.fontMetrics().horizontalAdvance("100 %")
         )
