@@ -1893,6 +1893,81 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
 </context>
 <context>
+    <name>PersonThresholds</name>
+    <message>
+        <location filename="../../sigverify/gui/person_thresholds.py" line="+38"/>
+        <location line="+95"/>
+        <source>Apply to this person</source>
+        <translation>应用于此人员</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <location line="+133"/>
+        <source>Use everyone&apos;s for them</source>
+        <translation>改用所有人的阈值</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>The chosen person&apos;s own thresholds are removed: they use everyone&apos;s again</source>
+        <translation>删除所选人员的个人阈值，让其重新使用所有人的阈值</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Has their own: {accept} / {reject}, shown above.</source>
+        <translation>有个人阈值：{accept} / {reject}，已显示在上方。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Has their own: {accept} / {reject}.</source>
+        <translation>有个人阈值：{accept} / {reject}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Uses the thresholds for everyone.</source>
+        <translation>使用适用于所有人的阈值。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Choose the person first: type their id or name, or pick them.</source>
+        <translation>请先选择人员：输入其编号或姓名，或从列表中选择。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, used with the model {model} only? The change is written to the audit log.</source>
+        <translation>要为 {person} 设置个人阈值（接受 {accept:.4f}，拒绝 {reject:.4f}），仅用于模型 {model} 吗？此更改会写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>It replaces their {accept} / {reject}.</source>
+        <translation>它将替换其原有的 {accept} / {reject}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with the model {model} only.</source>
+        <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}），仅用于模型 {model}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove {person}&apos;s own thresholds ({accept} / {reject}), so that the thresholds for everyone apply to them? The change is written to the audit log.</source>
+        <translation>删除 {person} 的个人阈值（{accept} / {reject}），让其改用所有人的阈值？此更改会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{id} uses the thresholds for everyone again.</source>
+        <translation>{id} 已重新使用所有人的阈值。</translation>
+    </message>
+</context>
+<context>
     <name>PresetChooser</name>
     <message>
         <location filename="../../sigverify/gui/preset_chooser.py" line="+33"/>
@@ -2703,7 +2778,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+73"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+68"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -2724,39 +2799,28 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+240"/>
+        <location line="+214"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-212"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+325"/>
-        <source>Apply to this person</source>
-        <translation>应用于此人员</translation>
-    </message>
-    <message>
-        <location line="-323"/>
-        <location line="+244"/>
+        <location line="+4"/>
+        <location line="+232"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-230"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Show the thresholds in use for everyone again; nothing is written (Ctrl+Z)</source>
-        <translation>重新显示对所有人生效的阈值；不写入任何内容（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -2766,17 +2830,12 @@ enrolled {at} by {who}</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>Uses the thresholds for everyone.</source>
-        <translation>使用适用于所有人的阈值。</translation>
+        <location line="-16"/>
+        <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
+        <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Has their own: {accept} / {reject}.</source>
-        <translation>有个人阈值：{accept} / {reject}。</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+99"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -2813,23 +2872,22 @@ enrolled {at} by {who}</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own thresholds? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+94"/>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="+3"/>
         <source>Applied to everyone.</source>
         <translation>已应用于所有人。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>These are already the model&apos;s thresholds: nothing was changed.</source>
         <translation>当前已是模型的阈值：未做任何更改。</translation>
     </message>
@@ -2859,24 +2917,9 @@ enrolled {at} by {who}</source>
         <translation>模型在此期间已更改：未应用任何设置。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Change {change} waits for another supervisor&apos;s approval.</source>
         <translation>更改 {change} 正在等待另一位主管批准。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, used with the model {model} only? The change is written to the audit log.</source>
-        <translation>要为 {person} 设置个人阈值（接受 {accept:.4f}，拒绝 {reject:.4f}），仅用于模型 {model} 吗？此更改会写入审计日志。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>It replaces their {accept} / {reject}.</source>
-        <translation>它将替换其原有的 {accept} / {reject}。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with the model {model} only.</source>
-        <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}），仅用于模型 {model}。</translation>
     </message>
 </context>
 <context>

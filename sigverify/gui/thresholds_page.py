@@ -3,11 +3,8 @@ curves, and the accept / reject thresholds moved live with their error rates."""
 
 from __future__ import annotations
 
-import contextlib
-
 import numpy as np
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.errors import NotFoundError, SigverifyError
+from sigverify.core.errors import SigverifyError
 from sigverify.core.evaluation.calibration import band_rates
 from sigverify.core.evaluation.plots import (
     ThresholdMarks,
@@ -27,26 +24,24 @@ from sigverify.core.evaluation.plots import (
     legend_beside,
     roc_figure,
 )
-from sigverify.core.i18n import join_sentences
-from sigverify.core.operators import operator_name
 from sigverify.core.pen_verification import (
     card_fusion_thresholds,
     fusion_thresholds,
 )
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
-from sigverify.core.store.records import person_label
-from sigverify.core.thresholds import card_thresholds, has_own_thresholds, shared_thresholds
+from sigverify.core.thresholds import card_thresholds, shared_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.band_rates_view import BandRatesView
+from sigverify.gui.person_thresholds import PersonThresholds
 from sigverify.gui.preset_chooser import PresetChooser
 from sigverify.gui.score_source import LoadedScores, ScoreSource
 from sigverify.gui.threshold_widgets import ThresholdControl
-from sigverify.gui.widgets import RoleButton, clear_tabs, figure_canvas, threshold_text
+from sigverify.gui.widgets import RoleButton, clear_tabs, figure_canvas
 from sigverify.gui.workers import Engine
 
 
-class ThresholdsPage(QWidget):
+class ThresholdsPage(PersonThresholds, QWidget):
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
         self.engine, self.store = engine, store
@@ -86,26 +81,20 @@ class ThresholdsPage(QWidget):
             self.tr("Use these thresholds for everyone without their own, with this model")
         )
         self.apply_all.clicked.connect(self.apply_globally)
-        self.person = QComboBox()
-        # whether the person chosen has thresholds of their own (nothing said so, and Apply
-        # replaced them unasked: seen in a real window)
-        self.person_own = QLabel()
-        self.person_own.setWordWrap(True)
-        self.person.currentIndexChanged.connect(lambda _: self._show_person_own())
-        # said again once the model is loaded or switched (at start it said "Uses the
-        # thresholds for everyone" of a person with their own: seen in a real window)
-        engine.model_changed.connect(lambda _: self._show_person_own())
-        self.apply_person = RoleButton(self.tr("Apply to this person"), store, "thresholds")
-        self.apply_person.clicked.connect(self.apply_to_person)
+        self._build_person_part(engine, store)
         self.reset_button = RoleButton(self.tr("Back to the model's values"), store, "thresholds")
         self.reset_button.clicked.connect(self.reset)
         self.undo_button = QPushButton(self.tr("Undo changes"))
         self.undo_button.setShortcut("Ctrl+Z")
         self.undo_button.setToolTip(
-            self.tr("Show the thresholds in use for everyone again; nothing is written (Ctrl+Z)")
+            self.tr(
+                "Show the thresholds in use again (the chosen person's own, or everyone's); "
+                "nothing is written (Ctrl+Z)"
+            )
         )
         self.undo_button.clicked.connect(self.undo)
         self.in_use: tuple[float, float] | None = None  # as the controls show them
+        self.in_use_by: str | None = None  # whose they are: a person's id, None everyone's
         self.applied = QLabel()
         self.applied.setWordWrap(True)
         apply_box = QGroupBox(self.tr("Apply"))
@@ -123,11 +112,12 @@ class ThresholdsPage(QWidget):
         apply_layout.addLayout(person_row, 2, 0, 1, 2)
         apply_layout.addWidget(self.person_own, 3, 0)
         apply_layout.addWidget(self.apply_person, 3, 1)
-        apply_layout.addWidget(self.applied, 4, 0, 1, 2)
+        apply_layout.addWidget(self.remove_person, 4, 1)
+        apply_layout.addWidget(self.applied, 5, 0, 1, 2)
         if self.apply_all.refusal:  # a clerk on a shared store: say why, not only in tooltips
             self.role_note = QLabel(self.apply_all.refusal)
             self.role_note.setWordWrap(True)
-            apply_layout.addWidget(self.role_note, 5, 0, 1, 2)
+            apply_layout.addWidget(self.role_note, 6, 0, 1, 2)
 
         bottom = QHBoxLayout()
         bottom.addWidget(controls, 3)
@@ -143,35 +133,11 @@ class ThresholdsPage(QWidget):
     # ------------------------------------------------------------ data
 
     def refresh(self) -> None:
-        self.person.clear()
-        for person in self.store.list_people():
-            label = person_label(person.id, person.name)
-            self.person.addItem(label, person.id)
+        self.person.fill(self.store.list_people())
         self.apply_person.setEnabled(
             self.person.count() > 0 and self.scores is not None and self.mode != "pad"
         )
         self._show_person_own()
-
-    def _own_thresholds(self) -> tuple[float | None, float | None] | None:
-        """The chosen person's own thresholds that apply with the active model, or None."""
-        person_id, model = self.person.currentData(), self.engine.model
-        with contextlib.suppress(NotFoundError):  # (None: deleted elsewhere meanwhile)
-            person = self.store.get_person(person_id) if person_id and model else None
-            if person is not None and has_own_thresholds(person, model.model_id):
-                return person.accept_threshold, person.reject_threshold
-        return None
-
-    def _show_person_own(self) -> None:
-        own = self._own_thresholds()
-        self.person_own.setText(
-            ""  # (before the model is loaded: whose thresholds apply is not known yet)
-            if self.person.currentData() is None or self.engine.model is None
-            else self.tr("Uses the thresholds for everyone.")
-            if own is None
-            else self.tr("Has their own: {accept} / {reject}.").format(
-                accept=threshold_text(own[0]), reject=threshold_text(own[1])
-            )
-        )
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.accept, self.reject, self.apply_all, self.reset_button):
@@ -204,10 +170,12 @@ class ThresholdsPage(QWidget):
         self.accept.setValue(current[0])
         self.reject.setValue(current[1])
         self.in_use = (self.accept.value(), self.reject.value())
+        self.in_use_by = None
         self._set_enabled(True)
         if self.isVisible():
             self._draw_plots()
         self._update()
+        self._show_person_own()  # the chosen person's own, when they have them
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         """The plots are drawn when the page is first seen, so that the window does not
@@ -308,7 +276,8 @@ class ThresholdsPage(QWidget):
             self.applied.clear()
 
     def undo(self) -> None:
-        """The controls back to the thresholds in use for everyone (nothing is written)."""
+        """The controls back to the thresholds in use (the chosen person's own, or
+        everyone's); nothing is written."""
         if self.in_use is None:
             return
         self._set_both(*self.in_use)
@@ -334,7 +303,11 @@ class ThresholdsPage(QWidget):
     def reset(self) -> None:
         accept, reject = self._card_thresholds()
         if self._current_thresholds() == (accept, reject):
-            self.undo()  # shows them; nothing to write
+            self._set_both(accept, reject)  # shows them; nothing to write
+            self.in_use, self.in_use_by = (self.accept.value(), self.reject.value()), None
+            self.preset.to_custom()
+            self._update()
+            self._show_person_own()
             self.applied.setText(
                 self.tr("These are already the model's thresholds: nothing was changed.")
             )
@@ -387,8 +360,9 @@ class ThresholdsPage(QWidget):
         ``in_use``: the thresholds everyone now gets, as the controls show them."""
         if pending is None:
             if in_use is not None:
-                self.in_use = in_use
+                self.in_use, self.in_use_by = in_use, None
                 self._mark_unapplied()
+                self._say_person_own()  # (no longer "shown above"; the controls stay)
             self.applied.setText(message)
             return
         self.applied.setText(
@@ -397,50 +371,3 @@ class ThresholdsPage(QWidget):
             )
         )
         dialogs.show_pending(self, pending)
-
-    def apply_to_person(self) -> None:
-        person_id = self.person.currentData()
-        if person_id is None:
-            return
-        accept, reject, preset = self.accept.value(), self.reject.value(), self.preset.target()
-        own = self._own_thresholds()
-        question = self.tr(
-            "Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, "
-            "used with the model {model} only? The change is written to the audit log."
-        ).format(
-            person=self.person.currentText(),
-            accept=accept,
-            reject=reject,
-            model=self.engine.model.card.name if self.engine.model is not None else "",
-        )
-        if own is not None:
-            question = join_sentences(
-                question,
-                self.tr("It replaces their {accept} / {reject}.").format(
-                    accept=threshold_text(own[0]), reject=threshold_text(own[1])
-                ),
-            )
-        if not dialogs.ask(self, self.tr("Apply to this person"), question, self.tr("&Apply")):
-            return
-
-        def work(context, job):  # in the worker, like every store write
-            store = context.store
-            model = context.require_service().model_id  # they apply with this model only
-            return store.set_person_thresholds(
-                person_id, accept, reject, operator_name(store), preset, model=model
-            )
-
-        def done(pending) -> None:
-            if pending is not None:
-                self._applied("", pending)
-                return
-            model = self.engine.model.card.name if self.engine.model is not None else ""
-            self.applied.setText(
-                self.tr(
-                    "{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with "
-                    "the model {model} only."
-                ).format(id=person_id, accept=accept, reject=reject, model=model)
-            )
-            self._show_person_own()
-
-        self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))

@@ -550,7 +550,9 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, dialogs, 
     page.apply_to_person()
     wait_idle(qtbot, window.engine)
     own = f"{round(0.4 * page.accept.high, 4):.4f} / {reject:.4f}"
-    assert page.person_own.text() == f"Has their own: {own}."
+    assert page.person_own.text() == f"Has their own: {own}, shown above."
+    # in use now, for them: nothing left to undo (Undo stayed on after applying: seen)
+    assert not page.undo_button.isEnabled() and "Not in use yet" not in page.applied.text()
     person = window.store.get_person("c-1")
     assert (person.accept_threshold, person.reject_threshold) == pytest.approx(
         (round(0.4 * page.accept.high, 4), reject)
@@ -584,6 +586,68 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, dialogs, 
     page.reset()
     wait_idle(qtbot, window.engine)
     assert not window.store.get_setting(f"thresholds/{model_id}")
+
+
+def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
+    qtbot, window, dialogs, tmp_path
+):
+    """Seen in a real window: after a restart, with a person who has her own thresholds
+    chosen, the controls and rates showed everyone's; and her own could not be taken away."""
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(3)])
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    everyone = (page.accept.value(), page.reject.value())
+    theirs = (round(0.3 * page.accept.high, 4), round(0.5 * page.accept.high, 4))
+    window.store.set_person_thresholds("c-1", *theirs, "t", model=window.engine.model.model_id)
+    page.refresh()  # (as after a restart)
+    asked = len(dialogs.questions)
+    page.apply_to_person()  # nobody chosen yet: said, nothing asked or written
+    assert page.applied.text().startswith("Choose the person first")
+    assert len(dialogs.questions) == asked
+    page.person.setCurrentIndex(page.person.findData("c-2"))
+    assert (page.accept.value(), page.reject.value()) == everyone
+    assert not page.remove_person.isVisible()
+    page.person.setCurrentIndex(page.person.findData("c-1"))
+    assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
+    assert page.person_own.text().endswith(", shown above.")
+    assert not page.undo_button.isEnabled()  # theirs are in use: nothing moved
+    # moved, then undone: back to theirs, not to everyone's
+    qtbot.keyClick(page.accept.box, Qt.Key.Key_Down)
+    assert page.undo_button.isEnabled()
+    # another person chosen while moved: the moved values stay, to be applied to them
+    moved = (page.accept.value(), page.reject.value())
+    page.person.setCurrentIndex(page.person.findData("c-2"))
+    assert (page.accept.value(), page.reject.value()) == moved
+    page.person.setCurrentIndex(page.person.findData("c-1"))
+    page.undo()
+    assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
+    # applied to everyone with her chosen: the controls keep what was applied
+    qtbot.keyClick(page.accept.box, Qt.Key.Key_Down)
+    everyone = (page.accept.value(), page.reject.value())
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    assert (page.accept.value(), page.reject.value()) == everyone
+    assert not page.undo_button.isEnabled() and page.applied.text() == "Applied to everyone."
+    assert page.person_own.text().startswith("Has their own: ")
+    assert not page.person_own.text().endswith("shown above.")
+    # their own taken away, asked first and audited: everyone's shown and used
+    assert page.remove_person.isVisible() and page.remove_person.isEnabled()
+    dialogs.answer = False
+    page.remove_from_person()
+    wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-1").accept_threshold == pytest.approx(theirs[0])
+    dialogs.answer = True
+    page.remove_from_person()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.questions[-1].startswith("Remove c-1's own thresholds (")
+    person = window.store.get_person("c-1")
+    assert person.accept_threshold is None and person.reject_threshold is None
+    assert window.store.audit_entries("c-1")[-1].action == "set_thresholds"
+    assert (page.accept.value(), page.reject.value()) == everyone
+    assert page.person_own.text() == "Uses the thresholds for everyone."
+    assert page.applied.text() == "c-1 uses the thresholds for everyone again."
+    assert not page.remove_person.isVisible()
 
 
 def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, window, dialogs):
@@ -1996,4 +2060,4 @@ def test_the_thresholds_page_says_a_persons_own_once_the_model_is_loaded(qtbot, 
     assert page.person_own.text() == ""  # not known yet: nothing said
     engine.model = loaded
     engine.model_changed.emit(loaded)  # loaded
-    assert page.person_own.text() == "Has their own: 0.2000 / 0.4000."
+    assert page.person_own.text() == "Has their own: 0.2000 / 0.4000, shown above."

@@ -1,0 +1,190 @@
+"""The Thresholds page's part for one person: whether the person chosen has thresholds of
+their own, the controls on them, and giving or taking them away (audited)."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtWidgets import QLabel
+
+from sigverify.core.errors import NotFoundError
+from sigverify.core.i18n import join_sentences
+from sigverify.core.operators import operator_name
+from sigverify.core.thresholds import has_own_thresholds
+from sigverify.gui import dialogs
+from sigverify.gui.language import PagePart
+from sigverify.gui.person_box import PersonBox
+from sigverify.gui.widgets import RoleButton, threshold_text
+
+
+class PersonThresholds(PagePart):
+    """For :class:`~sigverify.gui.thresholds_page.ThresholdsPage`: its ``engine``,
+    ``scores``, ``mode``, ``accept`` and ``reject`` controls, ``in_use`` and ``in_use_by``,
+    ``applied``, ``preset``, ``_set_both()``, ``_update()``, ``_mark_unapplied()``,
+    ``_current_thresholds()`` and ``_applied()``."""
+
+    def _build_person_part(self, engine, store) -> None:
+        # an id or a name typed chooses the person, as on the Verify page (typing "101" did
+        # nothing here: seen in a real window)
+        self.person = PersonBox()
+        # whether the person chosen has thresholds of their own (nothing said so, and Apply
+        # replaced them unasked: seen in a real window)
+        self.person_own = QLabel()
+        self.person_own.setWordWrap(True)
+        self.person.currentIndexChanged.connect(lambda _: self._show_person_own())
+        # said again once the model is loaded or switched (at start it said "Uses the
+        # thresholds for everyone" of a person with their own: seen in a real window)
+        engine.model_changed.connect(lambda _: self._show_person_own())
+        self.apply_person = RoleButton(self.tr("Apply to this person"), store, "thresholds")
+        self.apply_person.clicked.connect(self.apply_to_person)
+        # a person's own thresholds could be set here but not taken away (seen)
+        self.remove_person = RoleButton(self.tr("Use everyone's for them"), store, "thresholds")
+        self.remove_person.setToolTip(
+            self.tr("The chosen person's own thresholds are removed: they use everyone's again")
+        )
+        self.remove_person.clicked.connect(self.remove_from_person)
+        self.remove_person.hide()
+
+    def _own_thresholds(self) -> tuple[float | None, float | None] | None:
+        """The chosen person's own thresholds that apply with the active model, or None."""
+        person_id, model = self.person.person_id(), self.engine.model
+        with contextlib.suppress(NotFoundError):  # (None: deleted elsewhere meanwhile)
+            person = self.store.get_person(person_id) if person_id and model else None
+            if person is not None and has_own_thresholds(person, model.model_id):
+                return person.accept_threshold, person.reject_threshold
+        return None
+
+    def _show_person_own(self) -> None:
+        """The chosen person's own thresholds: said, and shown in the controls."""
+        self._follow_person(self._own_thresholds())
+        self._say_person_own()
+
+    def _say_person_own(self) -> None:
+        own = self._own_thresholds()
+        if own is not None and self.in_use_by == self.person.person_id():
+            text = self.tr("Has their own: {accept} / {reject}, shown above.")
+        else:
+            text = self.tr("Has their own: {accept} / {reject}.")
+        self.person_own.setText(
+            ""  # (before the model is loaded: whose thresholds apply is not known yet)
+            if self.person.person_id() is None or self.engine.model is None
+            else self.tr("Uses the thresholds for everyone.")
+            if own is None
+            else text.format(accept=threshold_text(own[0]), reject=threshold_text(own[1]))
+        )
+        self.remove_person.setVisible(own is not None)
+        self.remove_person.setEnabled(own is not None and self.mode != "pad")
+
+    def _follow_person(self, own: tuple[float | None, float | None] | None) -> None:
+        """The controls, histogram and rates on the chosen person's own thresholds, or on
+        everyone's for a person without (they showed everyone's with hers chosen: seen in a
+        real window); only while nothing moved waits to be applied, which stays, to be
+        applied to whoever is chosen."""
+        if (
+            self.scores is None
+            or self.in_use is None
+            or self.mode == "pad"
+            or not self.engine.model
+        ):
+            return
+        if (self.accept.value(), self.reject.value()) != self.in_use:
+            return
+        everyone = self._current_thresholds()
+        whose = None if own is None else self.person.person_id()
+        target = (
+            everyone
+            if own is None
+            else tuple(e if o is None else o for o, e in zip(own, everyone, strict=True))
+        )
+        self.in_use_by = whose
+        if target == self.in_use:
+            return
+        self.in_use = target  # (first: not marked "not in use yet" on the way)
+        self._set_both(*target)
+        self.in_use = (self.accept.value(), self.reject.value())
+        self.preset.to_custom()  # (a preset chosen for everyone's is not theirs)
+        self._update()
+
+    def apply_to_person(self) -> None:
+        person_id = self.person.person_id()
+        if person_id is None:  # (nobody chosen, or an id typed that matches nobody)
+            self.applied.setText(
+                self.tr("Choose the person first: type their id or name, or pick them.")
+            )
+            return
+        accept, reject, preset = self.accept.value(), self.reject.value(), self.preset.target()
+        own = self._own_thresholds()
+        question = self.tr(
+            "Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, "
+            "used with the model {model} only? The change is written to the audit log."
+        ).format(
+            person=self.person.itemText(self.person.findData(person_id)),
+            accept=accept,
+            reject=reject,
+            model=self.engine.model.card.name if self.engine.model is not None else "",
+        )
+        if own is not None:
+            question = join_sentences(
+                question,
+                self.tr("It replaces their {accept} / {reject}.").format(
+                    accept=threshold_text(own[0]), reject=threshold_text(own[1])
+                ),
+            )
+        if not dialogs.ask(self, self.tr("Apply to this person"), question, self.tr("&Apply")):
+            return
+
+        def work(context, job):  # in the worker, like every store write
+            store = context.store
+            model = context.require_service().model_id  # they apply with this model only
+            return store.set_person_thresholds(
+                person_id, accept, reject, operator_name(store), preset, model=model
+            )
+
+        def done(pending) -> None:
+            if pending is not None:
+                self._applied("", pending)
+                return
+            if self.person.person_id() == person_id:  # now in use, for them: nothing to undo
+                self.in_use, self.in_use_by = (accept, reject), person_id
+                self._mark_unapplied()
+            model = self.engine.model.card.name if self.engine.model is not None else ""
+            self.applied.setText(
+                self.tr(
+                    "{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with "
+                    "the model {model} only."
+                ).format(id=person_id, accept=accept, reject=reject, model=model)
+            )
+            self._show_person_own()  # theirs were shown, unmoved: everyone's now
+
+        self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))
+
+    def remove_from_person(self) -> None:
+        """The chosen person's own thresholds taken away (audited): everyone's apply."""
+        person_id, own = self.person.person_id(), self._own_thresholds()
+        if person_id is None or own is None:
+            return
+        question = self.tr(
+            "Remove {person}'s own thresholds ({accept} / {reject}), so that the thresholds "
+            "for everyone apply to them? The change is written to the audit log."
+        ).format(
+            person=self.person.itemText(self.person.findData(person_id)),
+            accept=threshold_text(own[0]),
+            reject=threshold_text(own[1]),
+        )
+        if not dialogs.ask(self, self.tr("Use everyone's for them"), question, self.tr("&Remove")):
+            return
+
+        def work(context, job):
+            store = context.store
+            return store.set_person_thresholds(person_id, None, None, operator_name(store))
+
+        def done(pending) -> None:
+            if pending is not None:
+                self._applied("", pending)
+                return
+            self._show_person_own()  # theirs were shown, unmoved: everyone's now
+            self.applied.setText(
+                self.tr("{id} uses the thresholds for everyone again.").format(id=person_id)
+            )
+
+        self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))
