@@ -25,7 +25,7 @@ from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.plot_fonts import font_families
-from sigverify.core.store.records import model_name_in
+from sigverify.core.store.records import local_time_zoned, model_name_in
 from sigverify.core.text_wrap import wrap
 from sigverify.core.verification_results import VerificationResult, decision_label
 
@@ -173,7 +173,12 @@ def verification_page(record: VerificationRecord) -> Figure:
     r = record.result
     page = Page()
     page.text(translate("report", "Signature verification report"), 15, weight="bold")
-    page.text(f"sigverify {__version__} · {record.checked_at}", 8, color="#555555", step=0.03)
+    page.text(
+        f"sigverify {__version__} · {local_time_zoned(record.checked_at)}",
+        8,
+        color="#555555",
+        step=0.03,
+    )
     colour = COLOURS[r.decision]
     page.figure.add_artist(
         Rectangle(
@@ -218,8 +223,12 @@ def verification_page(record: VerificationRecord) -> Figure:
         (translate("report", "Model"), record.model_name),
         (translate("report", "Weights SHA-256"), record.weights_sha256),
         (translate("report", "Operator"), record.operator),
-        (translate("report", "Checked at"), record.checked_at),
-        *([(translate("report", "Recorded at"), record.recorded_at)] if record.recorded_at else []),
+        (translate("report", "Checked at"), local_time_zoned(record.checked_at)),
+        *(
+            [(translate("report", "Recorded at"), local_time_zoned(record.recorded_at))]
+            if record.recorded_at
+            else []
+        ),
         (
             translate("report", "Audit log row"),
             f"#{record.audit[0]}  {record.audit[1]}"

@@ -21,6 +21,15 @@ from sigverify.core.verification_results import SignatureInput
 from tests.conftest import enrolled_service, signature_file
 
 
+def on_paper(at: str) -> str:
+    """A stored UTC time as the report prints it, worked out here: local time and offset."""
+    from datetime import datetime
+
+    when = datetime.fromisoformat(at).astimezone()
+    offset = when.strftime("%z")
+    return f"{when:%Y-%m-%d %H:%M:%S} (UTC{offset[:3]}:{offset[3:]})"
+
+
 @pytest.fixture
 def service(tmp_path, tiny_model_dir):
     with enrolled_service(tmp_path, tiny_model_dir, "desk 4", {"C-1042": (1, "Ana Li")}) as service:
@@ -54,8 +63,8 @@ def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path)
         service.model.card.weights_sha256,
         service.model.card.name,
         "desk 4",
-        f"Recorded at\n{service.store.audit_entries('C-1042')[-1].at}",  # as the log says
-        f"Checked at\n{result.checked_at}",  # when the check ran, not when it was recorded
+        f"Recorded at\n{on_paper(service.store.audit_entries('C-1042')[-1].at)}",  # the log's
+        f"Checked at\n{on_paper(result.checked_at)}",  # when the check ran, not when recorded
         f"#{audit[0]}  {audit[1]}",
         result.nearest.filename,
     ):
@@ -199,6 +208,24 @@ def test_ten_references_all_fit_on_the_page_with_the_heat_map(service, tmp_path)
     for axes in figure.axes:  # every picture on the page, none under the footnote
         x0, y0, x1, y1 = axes.get_position().extents
         assert 0 <= x0 < x1 <= 1 and 0.055 <= y0 < y1 <= 1
+
+
+def test_a_report_prints_times_in_local_time_with_the_offset(monkeypatch):
+    """Seen: the PDF printed "2026-12-06T02:50:40.406+00:00" where the app shows local
+    time. In Berlin in December (UTC+1) that stored time reads 03:50:40."""
+    import time as clock
+
+    from sigverify.core.store.records import local_time_zoned
+
+    monkeypatch.setenv("TZ", "CET-1")  # (POSIX: one hour east of UTC; no tz database needed)
+    clock.tzset()
+    try:
+        stamp = "2026-12-06T02:50:40.406+00:00"
+        assert local_time_zoned(stamp) == "2026-12-06 03:50:40 (UTC+01:00)"
+        assert local_time_zoned("yesterday") == "yesterday"  # not sigverify's: as it is
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
 
 
 def test_a_reports_file_name_says_whose_and_when_in_local_time(service, tmp_path):

@@ -106,6 +106,17 @@ def local_time(at: str, seconds: bool = True) -> str:
     return when.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
+def local_time_zoned(at: str) -> str:
+    """A stored time as a report prints it: this computer's local time and its offset from
+    UTC, "2026-12-06 03:50:40 (UTC+01:00)" (the stored "2026-12-06T02:50:40.406+00:00" was
+    printed as it is, beside the app's "2026-12-06 03:50:40": seen)."""
+    try:
+        offset = datetime.fromisoformat(at).astimezone().strftime("%z")
+    except (TypeError, ValueError):
+        return at or ""
+    return f"{local_time(at)} (UTC{offset[:3]}:{offset[3:]})"
+
+
 def model_name_in(model_id: str) -> str:
     """The model's name in a model id (``name@checksum``, as
     :attr:`~sigverify.core.model.card.ModelCard.model_id` writes it), the way audit rows,
