@@ -97,6 +97,6 @@ class ResultSummary(QWidget):
         )
         # which model answered: only the status bar said, and it names the active one,
         # which a switch changes under a result on screen (seen in a real window)
-        return self.tr("{subject}, by the model {model}").format(
-            subject=subject, model=html.escape(model_name_in(result.model_id))
-        )
+        # on one line: "sigverify-" / "default" at 1024 wide (seen in a real window)
+        model = f"<nobr>{html.escape(model_name_in(result.model_id))}</nobr>"
+        return self.tr("{subject}, by the model {model}").format(subject=subject, model=model)

@@ -157,7 +157,9 @@ def test_the_result_names_the_file_and_whose_references_it_used(qtbot, two_peopl
     page.choose_person("c-1")  # the stale result still says whose it is
     assert "(c-2)" in page.summary.subject.text()
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
-    assert page.summary.subject.text().endswith("of <b>c-1</b>, by the model tiny")  # the id
+    assert page.summary.subject.text().endswith(
+        "of <b>c-1</b>, by the model <nobr>tiny</nobr>"
+    )  # the id
     page.show_result(None)
     assert page.summary.subject.text() == ""
 
