@@ -2513,7 +2513,7 @@ enrolled {at} by {who}</source>
         <translation>该签名</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{subject}, by the model {model}</source>
         <translation>{subject}，由模型 {model} 判断</translation>
     </message>
@@ -3261,6 +3261,11 @@ enrolled {at} by {who}</source>
         <location line="+2"/>
         <source>Drop, open, paste or draw the signature to check.</source>
         <translation>请拖入、打开、粘贴或手写待验证的签名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked: the answer is on the right. Ctrl+S records it.</source>
+        <translation>已验证：结果显示在右侧。按 Ctrl+S 记录。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4026,7 +4031,7 @@ enrolled {at} by {who}</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/records.py" line="+133"/>
+        <location filename="../../sigverify/core/store/records.py" line="+144"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <extracomment>the model id the own thresholds were set for (they apply with that model only); None: none set, or set before sigverify recorded it (they apply with any model)</extracomment>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
@@ -4309,7 +4314,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+354"/>
+        <location filename="../../sigverify/core/report.py" line="+363"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -4699,13 +4704,13 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="-197"/>
+        <location filename="../../sigverify/core/report.py" line="-206"/>
         <source>Signature verification report</source>
         <extracomment>where the checked signature departs from its nearest reference (None: no image)</extracomment>
         <translation>签名验证报告</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>{decision}   score {similarity}</source>
         <translation>{decision}   分数 {similarity}</translation>
     </message>
@@ -4776,7 +4781,7 @@ enrolled {at} by {who}</source>
         <translation>验证时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Audit log row</source>
         <translation>审计日志行</translation>
     </message>
@@ -4786,12 +4791,12 @@ enrolled {at} by {who}</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-8"/>
         <source>Recorded at</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>

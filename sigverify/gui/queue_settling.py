@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 def score_text(row: QueueRow) -> str:
     """The machine's score as the queue shows it ("" before a check), kept on one line: a
     question split "0 %" over two (seen in a real window)."""
-    return "" if row.similarity is None else percent_text(row.similarity)
+    return "" if row.similarity is None else percent_text(row.similarity).replace(" ", "\u00a0")
 
 
 class Settling(PagePart):

@@ -236,6 +236,9 @@ class VerifyPage(ReportActions, QWidget):
                 self.hint.setText(self.tr("Choose the person the signature claims to be."))
         elif self.query is None:
             self.hint.setText(self.tr("Drop, open, paste or draw the signature to check."))
+        elif self.result_is_current() and not self.recorded:
+            # the key was only in a tooltip (a clerk looked for it: seen in a real window)
+            self.hint.setText(self.tr("Checked: the answer is on the right. Ctrl+S records it."))
         elif self.result_is_current():
             self.hint.setText(self.tr("Checked: the answer is on the right."))
         elif self.result is not None and self.result_query is self.query:
@@ -410,6 +413,7 @@ class VerifyPage(ReportActions, QWidget):
                 self.record_button.setEnabled(False)
                 self.comment.setEnabled(False)  # what is recorded: editing it would mislead
                 self.record_status.say_recorded(True)
+                self._changed()  # (the hint no longer says Ctrl+S records it)
             for after in self._after_recording:  # once the worker's jobs are done
                 self.engine.when_idle(after)
 

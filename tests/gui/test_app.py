@@ -810,7 +810,12 @@ def test_references_enrolled_under_a_model_of_another_size_are_compared_and_expl
     panel.show_differences.setChecked(True)  # worked out against the prepared reference
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: "differs" in panel.legend.text())
-    assert dialogs.errors == [] and verify.hint.text() == "Checked: the answer is on the right."
+    assert dialogs.errors == [] and verify.hint.text() == (
+        "Checked: the answer is on the right. Ctrl+S records it."
+    )
+    verify.record_button.click()  # (Ctrl+S)
+    wait_idle(qtbot, window.engine)
+    assert verify.recorded and verify.hint.text() == "Checked: the answer is on the right."
 
 
 def test_two_models_of_one_name_are_told_apart_and_one_is_not_imported_twice(

@@ -178,7 +178,7 @@ def test_percentages_follow_the_language(qapp, tmp_path):
     entry = AuditEntry(1, "2026-12-06T02:50:40+00:00", "ann", "verify", "c-1",
                        {"decision": "review", "score": 0.69, "file": "a.png"}, "", "")  # fmt: skip
     assert i18n.percent_text(0.69) == "69 %" and percent(0.123) == "12.3 %"
-    assert score_text(row) == "69 %" and "69 %" in summary(entry)
+    assert score_text(row) == "69\u00a0%" and "69 %" in summary(entry)
     install_translator(qapp, "zh_CN")
     try:
         assert i18n.percent_text(0.69) == "69%" and percent(0.123) == "12.3%"
