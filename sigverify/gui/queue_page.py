@@ -7,10 +7,11 @@ restart."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,20 +35,9 @@ from sigverify.gui.folders import ask_folder, ask_open
 from sigverify.gui.keyboard import move_focus
 from sigverify.gui.queue_settling import Settling
 from sigverify.gui.queue_summary import SummarySaving
-from sigverify.gui.queue_table import fill_queue_table, size_queue_columns
+from sigverify.gui.queue_table import FILTERS, fill_queue_table, said_text, size_queue_columns
 from sigverify.gui.widgets import choice_table, file_filter
 from sigverify.gui.workers import Engine
-
-#: Filter choices: which rows each shows.
-FILTERS = {
-    "all": lambda row: True,
-    "clerk": lambda row: row.needs_clerk,
-    "review": lambda row: row.decision == "review",
-    "reject": lambda row: row.decision == "reject",
-    "accept": lambda row: row.decision == "accept",
-    "error": lambda row: bool(row.error),
-    "settled": lambda row: bool(row.settled),
-}
 
 
 class QueuePage(Settling, SummarySaving, QWidget):
@@ -137,6 +127,12 @@ class QueuePage(Settling, SummarySaving, QWidget):
         size_queue_columns(self.table)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.activated.connect(lambda index: self.open_item(index.row()))  # Enter too
+        # the chosen item's notes in full: cut to "…" in a narrow window, they were in a
+        # tooltip only, out of a keyboard user's reach (seen in a real window)
+        self.said = QLabel()
+        self.said.setWordWrap(True)
+        self.said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.said.hide()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
 
@@ -160,6 +156,7 @@ class QueuePage(Settling, SummarySaving, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.said)
         layout.addWidget(self.hint)
         layout.addLayout(settle_row)
         self.reload()
@@ -232,6 +229,9 @@ class QueuePage(Settling, SummarySaving, QWidget):
     def _selected(self) -> None:
         row = self.selected_row()
         self.keep_draft(row)
+        said = said_text(row) if row is not None else ""
+        self.said.setText(f"{os.path.basename(row.image)}: {said}" if said else "")
+        self.said.setVisible(bool(said))
         free = not self._job and not self._settling
         clerk = free and row is not None and row.for_a_clerk
         # an item the machine accepted can still be rejected by a clerk who doubts it

@@ -15,6 +15,17 @@ from sigverify.core.report import COLOURS
 from sigverify.core.store.records import person_label
 from sigverify.gui.queue_settling import score_text
 
+#: Filter choices: which rows each shows.
+FILTERS = {
+    "all": lambda row: True,
+    "clerk": lambda row: row.needs_clerk,
+    "review": lambda row: row.decision == "review",
+    "reject": lambda row: row.decision == "reject",
+    "accept": lambda row: row.decision == "accept",
+    "error": lambda row: bool(row.error),
+    "settled": lambda row: bool(row.settled),
+}
+
 
 def shown_name(image: str, names: Counter) -> str:
     """An item's file name, with its folder when another item in the queue has the same
@@ -22,6 +33,12 @@ def shown_name(image: str, names: Counter) -> str:
     apart: seen in a real window)."""
     name = os.path.basename(image)  # (not Path: a third of the list's time at 3,000 items)
     return name if names[name] < 2 else f"{os.path.basename(os.path.dirname(image))}/{name}"
+
+
+def said_text(row: QueueRow) -> str:
+    """What was said about an item: why it could not be checked, the check's notes, the
+    clerk's comment (the Comment column, and in full under the list)."""
+    return " — ".join(t for t in (row.error, row.notes, row.comment) if t)
 
 
 def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, ...]:
@@ -38,7 +55,7 @@ def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, 
         if row.needs_clerk
         else settlement_word(row.settled)
     )
-    said = " — ".join(t for t in (row.error, row.notes, row.comment) if t)
+    said = said_text(row)
     person = person_label(row.person_id, people.get(row.person_id))  # as People lists them
     return (person, shown_name(row.image, names), machine, score_text(row), settled,
             said)  # fmt: skip

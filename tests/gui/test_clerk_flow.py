@@ -1487,6 +1487,13 @@ def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
     header = queue.table.horizontalHeader()
     assert header.sectionSize(1) <= max(160, queue.table.viewport().width() // 3)
     assert header.sectionSize(5) > header.sectionSize(1)  # the reasons keep their room
+    # the chosen item's notes in full under the list, for the keyboard (a tooltip only)
+    queue.table.selectRow(2)
+    assert queue.said.isVisibleTo(queue)
+    assert queue.said.text() == f"{long_name.name}: {queue.table.item(2, 5).text()}"
+    queue.table.selectRow(0)  # nothing said about it: no line
+    assert queue.table.item(0, 5).text() == ""
+    assert not queue.said.isVisibleTo(queue) and queue.said.text() == ""
 
 
 def test_the_queue_shows_decisions_as_they_come_during_a_check(
