@@ -154,7 +154,7 @@ class PersonThresholds(PagePart):
                     "the model {model} only."
                 ).format(id=person_id, accept=accept, reject=reject, model=model)
             )
-            self._show_person_own()  # theirs were shown, unmoved: everyone's now
+            self._show_person_own()  # "shown above", and the button that takes them away
 
         self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))
 
