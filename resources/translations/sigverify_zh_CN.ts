@@ -308,6 +308,16 @@
     </message>
 </context>
 <context>
+    <name>Checking</name>
+    <message numerus="yes">
+        <location filename="../../sigverify/gui/queue_checking.py" line="+63"/>
+        <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
+        <translation>
+            <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComparisonPanel</name>
     <message>
         <location filename="../../sigverify/gui/comparison_panel.py" line="+45"/>
@@ -1895,19 +1905,19 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonThresholds</name>
     <message>
-        <location filename="../../sigverify/gui/person_thresholds.py" line="+38"/>
-        <location line="+95"/>
+        <location filename="../../sigverify/gui/person_thresholds.py" line="+41"/>
+        <location line="+96"/>
         <source>Apply to this person</source>
         <translation>应用于此人员</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+133"/>
+        <location line="-93"/>
+        <location line="+134"/>
         <source>Use everyone&apos;s for them</source>
         <translation>改用所有人的阈值</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-132"/>
         <source>The chosen person&apos;s own thresholds are removed: they use everyone&apos;s again</source>
         <translation>删除所选人员的个人阈值，让其重新使用所有人的阈值</translation>
     </message>
@@ -1927,7 +1937,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>使用适用于所有人的阈值。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Choose the person first: type their id or name, or pick them.</source>
         <translation>请先选择人员：输入其编号或姓名，或从列表中选择。</translation>
     </message>
@@ -1953,8 +1963,8 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+14"/>
-        <source>Remove {person}&apos;s own thresholds ({accept} / {reject}), so that the thresholds for everyone apply to them? The change is written to the audit log.</source>
-        <translation>删除 {person} 的个人阈值（{accept} / {reject}），让其改用所有人的阈值？此更改会记入审计日志。</translation>
+        <source>{person}: remove their own thresholds ({accept} / {reject}), so that the thresholds for everyone apply to them? The change is written to the audit log.</source>
+        <translation>{person}：删除其个人阈值（{accept} / {reject}），让其改用所有人的阈值？此更改会记入审计日志。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2031,9 +2041,9 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+74"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+60"/>
         <source>Add a folder…</source>
-        <extracomment>Filter choices: which rows each shows. (person id, image path, audit row id of the check): show it on the Verify page during a check, the list is read again at most this often (seconds)</extracomment>
+        <extracomment>(person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
     </message>
     <message>
@@ -2078,7 +2088,7 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../sigverify/gui/queue_table.py" line="+32"/>
+        <location filename="../../sigverify/gui/queue_table.py" line="+57"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -2086,16 +2096,17 @@ Press Ctrl+N to enrol the first person.</source>
         <location line="+1"/>
         <location filename="../../sigverify/gui/queue_table.py" line="-2"/>
         <source>Accepted</source>
+        <extracomment>Filter choices: which rows each shows.</extracomment>
         <translation>已接受</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+307"/>
+        <location line="+252"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-251"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2141,7 +2152,7 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
@@ -2158,12 +2169,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>如仍要拒绝，请在此写明理由，然后按 Alt+R</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-97"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2173,14 +2184,14 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+47"/>
         <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2199,31 +2210,24 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+109"/>
-        <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
-        <translation>
-            <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+57"/>
+        <location line="+101"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-79"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-179"/>
         <source>Every item&apos;s outcome on A4 pages, as PDF (Ctrl+Shift+S)</source>
         <translation>把每一项的结果保存为 A4 页面的 PDF（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2233,7 +2237,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
         <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
     </message>
@@ -2248,7 +2252,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2286,7 +2290,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+23"/>
         <source>Accept or reject it yourself with a comment, or check it again.</source>
         <translation>请附上备注自行接受或拒绝，或重新验证。</translation>
     </message>
@@ -2778,7 +2782,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+68"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+69"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -2799,23 +2803,23 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+214"/>
+        <location line="+233"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-231"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+232"/>
+        <location line="+243"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-241"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -2825,17 +2829,17 @@ enrolled {at} by {who}</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <location line="-16"/>
+        <location line="-9"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+16"/>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -2872,22 +2876,27 @@ enrolled {at} by {who}</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own thresholds? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>These started from the own thresholds of {person}; everyone&apos;s are {accept} / {reject} now.</source>
+        <translation>这些阈值是从 {person} 的个人阈值改起的；所有人目前的阈值为 {accept} / {reject}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Applied to everyone.</source>
         <translation>已应用于所有人。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>These are already the model&apos;s thresholds: nothing was changed.</source>
         <translation>当前已是模型的阈值：未做任何更改。</translation>
     </message>
@@ -3511,8 +3520,13 @@ enrolled {at} by {who}</source>
             <numerusform>%n 个参考签名：{files}</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>own thresholds removed: the thresholds for everyone apply</source>
+        <translation>已删除个人阈值：改用所有人的阈值</translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%n reference(s), model {model}</source>
         <translation>
             <numerusform>%n 个参考签名，模型 {model}</numerusform>

@@ -157,6 +157,8 @@ def _details_text(entry: AuditEntry) -> str:
         added = int(d.get("added") or 0)
         return translate("audit", "%n reference(s): {files}", None, added).format(files=files)
     if entry.action == "set_thresholds":
+        if d.get("accept") is None and d.get("reject") is None:  # ("accept None, reject None")
+            return translate("audit", "own thresholds removed: the thresholds for everyone apply")
         return _band_text(d)
     if entry.action == "settle":
         machine = _decision_word(d.get("machine"))

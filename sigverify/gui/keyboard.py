@@ -361,3 +361,28 @@ class NoTextFromAlt(QObject):
             QApplication.beep()
             return True
         return False
+
+
+class _LetThrough(QObject):
+    def __init__(self, widget: QWidget, sequence: QKeySequence):
+        super().__init__(widget)
+        self.sequence = sequence
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # kept from the field, the override stays unaccepted: the shortcut is looked for
+        return (
+            event.type() == QEvent.Type.ShortcutOverride
+            and QKeySequence(event.keyCombination()) == self.sequence
+        )
+
+
+def let_shortcut_through(widget: QWidget, key: QKeySequence.StandardKey) -> None:
+    """The window's shortcut for ``key`` works with the focus in ``widget``, a text field
+    or an editable drop-down list, which would take the key for itself (Ctrl+Z did nothing
+    in the Thresholds page's person box, where a keyboard user had just chosen someone:
+    seen in a real window). Qt offers the key to the field, then to its parents (the list,
+    which hands it to its field again): each declines it here."""
+    for target in (widget, *widget.findChildren(QLineEdit)):
+        for sequence in QKeySequence.keyBindings(key):
+            _LetThrough(target, sequence)

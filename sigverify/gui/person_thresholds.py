@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from sigverify.core.errors import NotFoundError
@@ -12,6 +13,7 @@ from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.thresholds import has_own_thresholds
 from sigverify.gui import dialogs
+from sigverify.gui.keyboard import let_shortcut_through, move_focus
 from sigverify.gui.language import PagePart
 from sigverify.gui.person_box import PersonBox
 from sigverify.gui.widgets import RoleButton, threshold_text
@@ -27,6 +29,7 @@ class PersonThresholds(PagePart):
         # an id or a name typed chooses the person, as on the Verify page (typing "101" did
         # nothing here: seen in a real window)
         self.person = PersonBox()
+        let_shortcut_through(self.person, QKeySequence.StandardKey.Undo)  # the page's Undo
         # whether the person chosen has thresholds of their own (nothing said so, and Apply
         # replaced them unasked: seen in a real window)
         self.person_own = QLabel()
@@ -56,7 +59,7 @@ class PersonThresholds(PagePart):
 
     def _show_person_own(self) -> None:
         """The chosen person's own thresholds: said, and shown in the controls."""
-        self._follow_person(self._own_thresholds())
+        self._follow_person()
         self._say_person_own()
 
     def _say_person_own(self) -> None:
@@ -75,34 +78,35 @@ class PersonThresholds(PagePart):
         self.remove_person.setVisible(own is not None)
         self.remove_person.setEnabled(own is not None and self.mode != "pad")
 
-    def _follow_person(self, own: tuple[float | None, float | None] | None) -> None:
+    def _in_use_for_chosen(self) -> tuple[tuple[float, float], str | None]:
+        """The thresholds that apply to the person chosen, and whose they are: their own (a
+        side they lack from everyone's) and their id, else everyone's and None."""
+        everyone, own = self._current_thresholds(), self._own_thresholds()
+        if own is None:
+            return everyone, None
+        merged = tuple(e if o is None else o for o, e in zip(own, everyone, strict=True))
+        return merged, self.person.person_id()
+
+    def _follow_person(self) -> None:
         """The controls, histogram and rates on the chosen person's own thresholds, or on
         everyone's for a person without (they showed everyone's with hers chosen: seen in a
         real window); only while nothing moved waits to be applied, which stays, to be
         applied to whoever is chosen."""
-        if (
-            self.scores is None
-            or self.in_use is None
-            or self.mode == "pad"
-            or not self.engine.model
-        ):
+        if self.scores is None or self.in_use is None or self.mode == "pad":
             return
-        if (self.accept.value(), self.reject.value()) != self.in_use:
+        if self.engine.model is None:
             return
-        everyone = self._current_thresholds()
-        whose = None if own is None else self.person.person_id()
-        target = (
-            everyone
-            if own is None
-            else tuple(e if o is None else o for o, e in zip(own, everyone, strict=True))
-        )
-        self.in_use_by = whose
-        if target == self.in_use:
-            return
-        self.in_use = target  # (first: not marked "not in use yet" on the way)
-        self._set_both(*target)
+        if (self.accept.value(), self.reject.value()) == self.in_use:
+            self._show_in_use(*self._in_use_for_chosen())
+
+    def _show_in_use(self, thresholds: tuple[float, float], whose: str | None) -> None:
+        """``thresholds``, whose (a person's id, None: everyone's), in the controls as those
+        in use: nothing marked "not in use yet", nothing to undo."""
+        self.in_use, self.in_use_by = thresholds, whose  # (first: not marked on the way)
+        self._set_both(*thresholds)
         self.in_use = (self.accept.value(), self.reject.value())
-        self.preset.to_custom()  # (a preset chosen for everyone's is not theirs)
+        if self.in_use != thresholds or whose is not None:
+            self.preset.to_custom()  # (a preset chosen for everyone's is not theirs)
         self._update()
 
     def apply_to_person(self) -> None:
@@ -164,8 +168,8 @@ class PersonThresholds(PagePart):
         if person_id is None or own is None:
             return
         question = self.tr(
-            "Remove {person}'s own thresholds ({accept} / {reject}), so that the thresholds "
-            "for everyone apply to them? The change is written to the audit log."
+            "{person}: remove their own thresholds ({accept} / {reject}), so that the "
+            "thresholds for everyone apply to them? The change is written to the audit log."
         ).format(
             person=self.person.itemText(self.person.findData(person_id)),
             accept=threshold_text(own[0]),
@@ -186,5 +190,6 @@ class PersonThresholds(PagePart):
             self.applied.setText(
                 self.tr("{id} uses the thresholds for everyone again.").format(id=person_id)
             )
+            move_focus(self.person)  # (from the button hidden: it went to the status bar, seen)
 
         self.engine.submit(work, done, lambda error: dialogs.show_error(self, error))

@@ -7,14 +7,12 @@ restart."""
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -32,19 +30,17 @@ from sigverify.core.queue import DeskQueue, QueueRow
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open
-from sigverify.gui.keyboard import move_focus
+from sigverify.gui.queue_checking import Checking
 from sigverify.gui.queue_settling import Settling
 from sigverify.gui.queue_summary import SummarySaving
-from sigverify.gui.queue_table import FILTERS, fill_queue_table, said_text, size_queue_columns
+from sigverify.gui.queue_table import FILTERS, fill_queue_table, said_line, size_queue_columns
 from sigverify.gui.widgets import choice_table, file_filter
 from sigverify.gui.workers import Engine
 
 
-class QueuePage(Settling, SummarySaving, QWidget):
+class QueuePage(Checking, Settling, SummarySaving, QWidget):
     #: (person id, image path, audit row id of the check): show it on the Verify page
     open_requested = Signal(str, str, object)
-    #: during a check, the list is read again at most this often (seconds)
-    ROWS_EVERY_S = 1.0
 
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
@@ -126,6 +122,7 @@ class QueuePage(Settling, SummarySaving, QWidget):
         )
         size_queue_columns(self.table)
         self.table.itemSelectionChanged.connect(self._selected)
+        self.table.itemSelectionChanged.connect(self._note_clerk_move)
         self.table.activated.connect(lambda index: self.open_item(index.row()))  # Enter too
         # the chosen item's notes in full: cut to "…" in a narrow window, they were in a
         # tooltip only, out of a keyboard user's reach (seen in a real window)
@@ -229,9 +226,8 @@ class QueuePage(Settling, SummarySaving, QWidget):
     def _selected(self) -> None:
         row = self.selected_row()
         self.keep_draft(row)
-        said = said_text(row) if row is not None else ""
-        self.said.setText(f"{os.path.basename(row.image)}: {said}" if said else "")
-        self.said.setVisible(bool(said))
+        self.said.setText(said_line(row) if row is not None else "")
+        self.said.setVisible(bool(self.said.text()))
         free = not self._job and not self._settling
         clerk = free and row is not None and row.for_a_clerk
         # an item the machine accepted can still be rejected by a clerk who doubts it
@@ -329,71 +325,6 @@ class QueuePage(Settling, SummarySaving, QWidget):
         self._source_note = note
         self.reload()
         self.check()
-
-    def check(self) -> None:
-        """Check the items not yet checked, in the worker."""
-        if self._job is not None or self.engine.model is None:
-            return
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        queue = self.queue
-
-        def progress(done, total):
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-            self._show_checked_so_far()
-
-        def finished(summary=None):
-            self._job = None
-            # Cancel pressed: hidden, it handed the keys to the Show filter (seen)
-            from_cancel = self.cancel_button.hasFocus()
-            self.progress.hide()
-            self.cancel_button.hide()
-            self.reload()
-            chosen = self.selected_row()
-            # the first one to look at (a settled row stayed chosen after a folder was
-            # added, seen in a real window)
-            if self.shown and (chosen is None or not chosen.needs_clerk):
-                self.table.selectRow(self._next_waiting(0))
-            # from the button that added the items, on to the list (it took 6 Tabs, seen)
-            top = (self.add_folder_button, self.add_list_button, self.check_button)
-            if self.shown and (from_cancel or QApplication.focusWidget() in top):
-                move_focus(self.table)
-            if summary is not None and summary.cancelled:
-                self.hint.setText(
-                    self.tr(
-                        "Stopped: %n item(s) checked; “Check” goes on with the rest.",
-                        "",
-                        summary.checked,
-                    )
-                )
-
-        def failed(error):
-            finished()
-            dialogs.show_error(self, error)
-
-        self._job = self.engine.submit(
-            lambda context, job: queue.check(context.require_service(), job.progress),
-            finished,
-            failed,
-            progress,
-        )
-        self._selected()
-
-    def _show_checked_so_far(self) -> None:
-        """During a check, the decisions written so far, at most every ``ROWS_EVERY_S``
-        seconds (the list stayed as it was until the end: a clerk watched a bar for
-        minutes with nothing to look at). The people are not read again: the worker is busy
-        with the store."""
-        if time.monotonic() - self._rows_read < self.ROWS_EVERY_S:
-            return
-        try:
-            self.rows = self.queue.rows()
-        except (OSError, ValueError, KeyError):
-            return  # (read again when the check ends, and then said)
-        self._rows_read = time.monotonic()
-        self.show_rows()
 
     def open_item(self, index: int) -> None:
         """Enter or "Open on the Verify page": a checked item beside its references; one

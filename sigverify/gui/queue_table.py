@@ -41,6 +41,14 @@ def said_text(row: QueueRow) -> str:
     return " — ".join(t for t in (row.error, row.notes, row.comment) if t)
 
 
+def said_line(row: QueueRow) -> str:
+    """The line under the list for the chosen item: what was said about it, after its file
+    name unless that names it already ("blank.png: “blank.png”: No signature…" read twice,
+    seen in a real window); "" when nothing was said."""
+    said, name = said_text(row), os.path.basename(row.image)
+    return "" if not said else said if name in said else f"{name}: {said}"
+
+
 def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, ...]:
     # (each string in full in its call: the translation tools read them there)
     machine = {

@@ -24,6 +24,7 @@ from sigverify.core.evaluation.plots import (
     legend_beside,
     roc_figure,
 )
+from sigverify.core.i18n import join_sentences
 from sigverify.core.pen_verification import (
     card_fusion_thresholds,
     fusion_thresholds,
@@ -37,7 +38,7 @@ from sigverify.gui.person_thresholds import PersonThresholds
 from sigverify.gui.preset_chooser import PresetChooser
 from sigverify.gui.score_source import LoadedScores, ScoreSource
 from sigverify.gui.threshold_widgets import ThresholdControl
-from sigverify.gui.widgets import RoleButton, clear_tabs, figure_canvas
+from sigverify.gui.widgets import RoleButton, clear_tabs, figure_canvas, threshold_text
 from sigverify.gui.workers import Engine
 
 
@@ -104,7 +105,7 @@ class ThresholdsPage(PersonThresholds, QWidget):
         apply_layout.addWidget(self.undo_button, 1, 1)
         # the person on a row of their own: at 1024 pixels wide a name beside a button was cut;
         # named, since a box of names alone did not say what it was for (seen in a real window)
-        self.person_label = QLabel(self.tr("Person"))
+        self.person_label = QLabel(self.tr("&Person"))
         self.person_label.setBuddy(self.person)
         person_row = QHBoxLayout()
         person_row.addWidget(self.person_label)
@@ -276,38 +277,49 @@ class ThresholdsPage(PersonThresholds, QWidget):
             self.applied.clear()
 
     def undo(self) -> None:
-        """The controls back to the thresholds in use (the chosen person's own, or
-        everyone's); nothing is written."""
+        """The controls back to the thresholds in use for the person chosen (their own, or
+        everyone's: after another person was chosen, Undo showed the one before's, seen in a
+        real window); nothing is written."""
         if self.in_use is None:
             return
-        self._set_both(*self.in_use)
+        if self.mode != "pad" and self.engine.model is not None:
+            self._show_in_use(*self._in_use_for_chosen())
+        else:
+            self._show_in_use(self.in_use, None)
         self.preset.to_custom()
-        self._update()
+        self._say_person_own()
 
     # ------------------------------------------------------------ applying
 
     def apply_globally(self) -> None:
         accept, reject = self.accept.value(), self.reject.value()
-        if not dialogs.ask(
-            self,
-            self.tr("Apply to everyone"),
-            self.tr(
-                "Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own "
-                "thresholds? The change is written to the audit log."
-            ).format(accept=accept, reject=reject),
-            self.tr("&Apply"),
-        ):
+        question = self.tr(
+            "Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own "
+            "thresholds? The change is written to the audit log."
+        ).format(accept=accept, reject=reject)
+        if self.in_use_by is not None:  # a person's own, shown: said (it was not, seen)
+            everyone = self._current_thresholds()
+            question = join_sentences(
+                self.tr(
+                    "These started from the own thresholds of {person}; everyone's are "
+                    "{accept} / {reject} now."
+                ).format(
+                    person=self.person.itemText(self.person.findData(self.in_use_by)),
+                    accept=threshold_text(everyone[0]),
+                    reject=threshold_text(everyone[1]),
+                ),
+                question,
+            )
+        if not dialogs.ask(self, self.tr("Apply to everyone"), question, self.tr("&Apply")):
             return
         self._submit_global(accept, reject, self.tr("Applied to everyone."), self.preset.target())
 
     def reset(self) -> None:
         accept, reject = self._card_thresholds()
         if self._current_thresholds() == (accept, reject):
-            self._set_both(accept, reject)  # shows them; nothing to write
-            self.in_use, self.in_use_by = (self.accept.value(), self.reject.value()), None
+            self._show_in_use((accept, reject), None)  # shows them; nothing to write
             self.preset.to_custom()
-            self._update()
-            self._show_person_own()
+            self._say_person_own()
             self.applied.setText(
                 self.tr("These are already the model's thresholds: nothing was changed.")
             )

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, qGray
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 
 from sigverify import __version__
 from sigverify.core.audit_view import summary
@@ -593,6 +593,8 @@ def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
 ):
     """Seen in a real window: after a restart, with a person who has her own thresholds
     chosen, the controls and rates showed everyone's; and her own could not be taken away."""
+    from sigverify.core.audit_view import summary
+
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
     enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(3)])
     page = window.thresholds_page
@@ -619,14 +621,26 @@ def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
     moved = (page.accept.value(), page.reject.value())
     page.person.setCurrentIndex(page.person.findData("c-2"))
     assert (page.accept.value(), page.reject.value()) == moved
+    # undone with c-2 chosen: everyone's, theirs (it showed c-1's as if in use: seen)
+    page.undo()
+    assert (page.accept.value(), page.reject.value()) == everyone
+    assert page.person_own.text() == "Uses the thresholds for everyone."
+    assert not page.undo_button.isEnabled() and "Not in use yet" not in page.applied.text()
+    qtbot.keyClick(page.accept.box, Qt.Key.Key_Down)
     page.person.setCurrentIndex(page.person.findData("c-1"))
     page.undo()
     assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
-    # applied to everyone with her chosen: the controls keep what was applied
+    assert page.person_own.text().endswith(", shown above.")
+    # applied to everyone with her chosen: the question says they started from hers, and
+    # the controls keep what was applied
     qtbot.keyClick(page.accept.box, Qt.Key.Key_Down)
-    everyone = (page.accept.value(), page.reject.value())
+    before, everyone = everyone, (page.accept.value(), page.reject.value())
     page.apply_globally()
     wait_idle(qtbot, window.engine)
+    assert dialogs.questions[-1].startswith(
+        "These started from the own thresholds of c-1; everyone's are "
+        f"{before[0]:.4f} / {before[1]:.4f} now. Use accept {everyone[0]:.4f} "
+    )
     assert (page.accept.value(), page.reject.value()) == everyone
     assert not page.undo_button.isEnabled() and page.applied.text() == "Applied to everyone."
     assert page.person_own.text().startswith("Has their own: ")
@@ -640,14 +654,41 @@ def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
     dialogs.answer = True
     page.remove_from_person()
     wait_idle(qtbot, window.engine)
-    assert dialogs.questions[-1].startswith("Remove c-1's own thresholds (")
+    assert dialogs.questions[-1].startswith("c-1: remove their own thresholds (")
     person = window.store.get_person("c-1")
     assert person.accept_threshold is None and person.reject_threshold is None
-    assert window.store.audit_entries("c-1")[-1].action == "set_thresholds"
+    removal = window.store.audit_entries("c-1")[-1]
+    assert removal.action == "set_thresholds"
+    assert summary(removal) == "own thresholds removed: the thresholds for everyone apply"
     assert (page.accept.value(), page.reject.value()) == everyone
     assert page.person_own.text() == "Uses the thresholds for everyone."
     assert page.applied.text() == "c-1 uses the thresholds for everyone again."
     assert not page.remove_person.isVisible()
+
+
+def test_ctrl_z_in_the_thresholds_person_box_reaches_undo(qtbot, window):
+    """Seen in a real window: with the focus in the person box (a text field), Ctrl+Z did
+    nothing: the field took it. The field now lets the page's Undo have it: Qt asks the
+    field first (a shortcut override) and looks for a shortcut when it declines."""
+    from PySide6.QtGui import QKeyEvent
+
+    page = window.thresholds_page
+    assert page.person_label.text() == "&Person"  # Alt+P reaches the box
+    plain = QComboBox()
+    plain.setEditable(True)
+    for field, declines in ((page.person.lineEdit(), True), (plain.lineEdit(), False)):
+        override = QKeyEvent(
+            QEvent.Type.ShortcutOverride, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+        )
+        override.ignore()
+        QApplication.sendEvent(field, override)
+        assert override.isAccepted() is not declines  # a plain field takes Ctrl+Z itself
+        other = QKeyEvent(
+            QEvent.Type.ShortcutOverride, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
+        )
+        other.ignore()
+        QApplication.sendEvent(field, other)
+        assert other.isAccepted()  # its other keys stay its own (Ctrl+A selects all)
 
 
 def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, window, dialogs):

@@ -1491,6 +1491,12 @@ def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
     queue.table.selectRow(2)
     assert queue.said.isVisibleTo(queue)
     assert queue.said.text() == f"{long_name.name}: {queue.table.item(2, 5).text()}"
+    from sigverify.core.queue import QueueRow
+    from sigverify.gui.queue_table import said_line
+
+    blank = QueueRow("c-1", "/in/c-1/blank.png", error="“blank.png”: No signature was found.")
+    assert said_line(blank) == "“blank.png”: No signature was found."  # named once, not twice
+    assert said_line(QueueRow("c-1", "/in/c-1/a.png", notes="A photo.")) == "a.png: A photo."
     queue.table.selectRow(0)  # nothing said about it: no line
     assert queue.table.item(0, 5).text() == ""
     assert not queue.said.isVisibleTo(queue) and queue.said.text() == ""
@@ -1520,11 +1526,25 @@ def test_the_queue_shows_decisions_as_they_come_during_a_check(
         seen.append((queue._job is not None, decided))
 
     monkeypatch.setattr(queue, "show_rows", show_rows)
+    so_far = queue._show_checked_so_far
+    went_to = []
+
+    def show_checked_so_far():  # the clerk goes to an accepted row once rows are in
+        so_far()
+        accepted = [r for r, row in enumerate(queue.shown) if row.decision == "accept"]
+        if accepted and not went_to:
+            queue.table.selectRow(accepted[-1])
+            went_to.append(queue.selected_row().key)
+
+    monkeypatch.setattr(queue, "_show_checked_so_far", show_checked_so_far)
     queue.add_source(str(root))
     wait_idle(qtbot, window.engine)
     during = [decided for checking, decided in seen if checking]
     assert 32 in during  # the first chunk, shown before the check ended
     assert seen[-1] == (False, 40)
+    # their place is kept at the end (it went back to the first waiting item: seen)
+    assert went_to and queue.selected_row().key == went_to[0]
+    assert not queue.selected_row().needs_clerk
     # once it has ended, the buttons follow the chosen item again
     assert queue.accept_button.isEnabled() == queue.selected_row().needs_clerk
 

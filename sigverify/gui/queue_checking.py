@@ -1,0 +1,101 @@
+"""Checking the queue's items, for the Queue page: in the worker, with progress and
+Cancel, the rows filling in with their answers as they come, and afterwards the first item
+waiting for a clerk chosen (unless the clerk went to another row meanwhile)."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QApplication
+
+from sigverify.gui import dialogs
+from sigverify.gui.keyboard import move_focus
+from sigverify.gui.language import PagePart
+
+
+class Checking(PagePart):
+    """For :class:`~sigverify.gui.queue_page.QueuePage`: its ``engine``, ``queue``,
+    ``rows``, ``shown``, ``table``, ``progress``, ``cancel_button``, ``hint``, the buttons
+    that add items, ``_job``, ``_rows_read``, ``reload()``, ``show_rows()``,
+    ``selected_row()``, ``_selected()`` and ``_next_waiting()``."""
+
+    # during a check, the list is read again at most this often (seconds)
+    ROWS_EVERY_S = 1.0
+    _refilling = False  # the rows being shown again during a check (not the clerk's move)
+    _clerk_moved = False
+
+    def check(self) -> None:
+        """Check the items not yet checked, in the worker."""
+        if self._job is not None or self.engine.model is None:
+            return
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        queue = self.queue
+        self._clerk_moved = False  # (set when the clerk goes to another row meanwhile)
+
+        def progress(done, total):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self._show_checked_so_far()
+
+        def finished(summary=None):
+            self._job = None
+            # Cancel pressed: hidden, it handed the keys to the Show filter (seen)
+            from_cancel = self.cancel_button.hasFocus()
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.reload()
+            chosen = self.selected_row()
+            # the first one to look at (a settled row stayed chosen after a folder was
+            # added, seen in a real window), unless the clerk went to another row while the
+            # rows filled in: their place is kept (it went back to row 1, seen)
+            moved, self._clerk_moved = self._clerk_moved, False
+            if self.shown and not moved and (chosen is None or not chosen.needs_clerk):
+                self.table.selectRow(self._next_waiting(0))
+            # from the button that added the items, on to the list (it took 6 Tabs, seen)
+            top = (self.add_folder_button, self.add_list_button, self.check_button)
+            if self.shown and (from_cancel or QApplication.focusWidget() in top):
+                move_focus(self.table)
+            if summary is not None and summary.cancelled:
+                self.hint.setText(
+                    self.tr(
+                        "Stopped: %n item(s) checked; “Check” goes on with the rest.",
+                        "",
+                        summary.checked,
+                    )
+                )
+
+        def failed(error):
+            finished()
+            dialogs.show_error(self, error)
+
+        self._job = self.engine.submit(
+            lambda context, job: queue.check(context.require_service(), job.progress),
+            finished,
+            failed,
+            progress,
+        )
+        self._selected()
+
+    def _show_checked_so_far(self) -> None:
+        """During a check, the decisions written so far, at most every ``ROWS_EVERY_S``
+        seconds (the list stayed as it was until the end: a clerk watched a bar for
+        minutes with nothing to look at). The people are not read again: the worker is busy
+        with the store."""
+        if time.monotonic() - self._rows_read < self.ROWS_EVERY_S:
+            return
+        try:
+            self.rows = self.queue.rows()
+        except (OSError, ValueError, KeyError):
+            return  # (read again when the check ends, and then said)
+        self._rows_read = time.monotonic()
+        self._refilling = True
+        try:
+            self.show_rows()
+        finally:
+            self._refilling = False
+
+    def _note_clerk_move(self) -> None:
+        if self._job is not None and not self._refilling:
+            self._clerk_moved = True
