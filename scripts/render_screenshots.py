@@ -207,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     save(window, "queue.png")
 
+    window.thresholds_page.person.choose("C-1042")  # (nobody is chosen at first)
     pages = (
         (window.thresholds_page, "thresholds"),
         (window.models_page, "models"),
