@@ -4134,7 +4134,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+132"/>
+        <location filename="../../sigverify/core/verification.py" line="+133"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -4632,6 +4632,11 @@ enrolled {at} by {who}</source>
         <translation>这与参考签名 {name} 是同一张图像：参考签名不能为自己作证，已存签名的副本也不是新的签名。请检查打开的文件是否正确。</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>A photo of a whole sheet is not accepted unseen.</source>
+        <translation>整页照片不会未经查看就被接受。</translation>
+    </message>
+    <message>
         <location filename="../../sigverify/core/pen_verification.py" line="+132"/>
         <source>pen model {pen:.3f}</source>
         <translation>笔迹模型 {pen:.3f}</translation>
@@ -4702,7 +4707,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="-99"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-114"/>
         <source>ACCEPT</source>
         <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
         <translation>接受</translation>

@@ -77,6 +77,7 @@ from sigverify.core.verification_results import (
     copy_of_reference,
     decision_reason,
     sheet_photo_note,
+    sheet_photo_to_review,
     too_few_references_advice,
 )
 
@@ -381,7 +382,7 @@ class VerificationService:
             per_px=per_px,
             checked_at=now(),
         )
-        return copy_of_reference(result)
+        return copy_of_reference(sheet_photo_to_review(result))
 
     def explain(self, result: VerificationResult, reference_id: int | None = None) -> Explanation:
         """Where ``result``'s signature departs from one of its references (the nearest

@@ -420,6 +420,17 @@ def same_image_note(name: str) -> str:
     ).format(name=name)
 
 
+def sheet_photo_to_review(result: VerificationResult) -> VerificationResult:
+    """``result`` for a photo of a whole sheet checked as it is (a list's item, with its
+    :func:`sheet_photo_note`): an acceptance is sent to review, since the answer says little
+    about the signature and an accepted item has no clerk look at it in the Queue. Others
+    unchanged."""
+    if result.decision != ACCEPT or sheet_photo_note() not in result.warnings:
+        return result
+    note = translate("reason", "A photo of a whole sheet is not accepted unseen.")
+    return replace(result, decision=REVIEW, reason=f"{note} {result.reason}")
+
+
 def copy_of_reference(result: VerificationResult) -> VerificationResult:
     """``result`` for a query that is one of the person's references: sent to review, the
     reason saying so (a reference cannot vouch for itself; a copy of a stored signature is

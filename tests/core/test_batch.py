@@ -267,3 +267,27 @@ def test_a_photo_of_a_sheet_and_a_copy_of_a_reference_say_so_in_the_results(serv
     assert "pick the signature out (Crop from page)" in slip["notes"] and slip["decision"]
     assert same["decision"] == "review"
     assert same["notes"].startswith("This is the same image as the reference ")
+
+
+def test_a_photo_of_a_sheet_is_not_accepted_unseen(service, tmp_path):
+    """An accepted item has no clerk look at it in the Queue, and a whole sheet checked as
+    it is says little about the signature: with thresholds that accept everything, the
+    scan is accepted and the sheet photo of the same signature goes to review."""
+    import cv2
+    import numpy as np
+
+    from sigverify.core.imaging.capture import photographed_slip
+    from tests.conftest import write_png
+
+    service.set_global_thresholds(1e6, 1e6)  # everything accepted
+    scan = signature_file(tmp_path / "scans", 1, 8)
+    grey = cv2.imread(str(scan), cv2.IMREAD_GRAYSCALE)
+    write_png(tmp_path / "cheques" / "slip.png", photographed_slip(grey, np.random.default_rng(3)))
+    rows = [("P1", "scans/" + scan.name), ("P1", "cheques/slip.png")]
+    items = read_items(write_list(tmp_path / "items.csv", [["person", "image"], *rows]))
+    run_batch(service, items, tmp_path / "out.csv")
+    plain, slip = read_results(tmp_path / "out.csv")
+    assert plain["decision"] == "accept"
+    assert slip["decision"] == "review" and slip["notes"].startswith("A photo of a whole sheet")
+    entry = service.store.audit_entries("P1")[-1]
+    assert entry.details["decision"] == "review"  # recorded as sent to review
