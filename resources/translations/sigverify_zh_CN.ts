@@ -310,7 +310,7 @@
 <context>
     <name>Checking</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/queue_checking.py" line="+63"/>
+        <location filename="../../sigverify/gui/queue_checking.py" line="+64"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
@@ -1905,24 +1905,24 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonThresholds</name>
     <message>
-        <location filename="../../sigverify/gui/person_thresholds.py" line="+41"/>
-        <location line="+96"/>
+        <location filename="../../sigverify/gui/person_thresholds.py" line="+43"/>
+        <location line="+111"/>
         <source>Apply to this person</source>
         <translation>应用于此人员</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+134"/>
+        <location line="-108"/>
+        <location line="+152"/>
         <source>Use everyone&apos;s for them</source>
         <translation>改用所有人的阈值</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-150"/>
         <source>The chosen person&apos;s own thresholds are removed: they use everyone&apos;s again</source>
         <translation>删除所选人员的个人阈值，让其重新使用所有人的阈值</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Has their own: {accept} / {reject}, shown above.</source>
         <translation>有个人阈值：{accept} / {reject}，已显示在上方。</translation>
     </message>
@@ -1937,12 +1937,13 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>使用适用于所有人的阈值。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
+        <location line="+54"/>
         <source>Choose the person first: type their id or name, or pick them.</source>
         <translation>请先选择人员：输入其编号或姓名，或从列表中选择。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-48"/>
         <source>Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, used with the model {model} only? The change is written to the audit log.</source>
         <translation>要为 {person} 设置个人阈值（接受 {accept:.4f}，拒绝 {reject:.4f}），仅用于模型 {model} 吗？此更改会写入审计日志。</translation>
     </message>
@@ -1962,7 +1963,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}），仅用于模型 {model}。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>{person}: remove their own thresholds ({accept} / {reject}), so that the thresholds for everyone apply to them? The change is written to the audit log.</source>
         <translation>{person}：删除其个人阈值（{accept} / {reject}），让其改用所有人的阈值？此更改会记入审计日志。</translation>
     </message>
@@ -1972,7 +1973,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>{id} uses the thresholds for everyone again.</source>
         <translation>{id} 已重新使用所有人的阈值。</translation>
     </message>
@@ -2101,12 +2102,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+252"/>
+        <location line="+255"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-254"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2152,19 +2153,19 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location line="-12"/>
+        <location line="-11"/>
         <source>%n item(s) not checked yet: press Check.</source>
         <translation>
             <numerusform>%n 项尚未验证：请按“验证”。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>To reject it anyway, say why here, then Alt+R</source>
         <translation>如仍要拒绝，请在此写明理由，然后按 Alt+R</translation>
     </message>
@@ -2174,7 +2175,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-100"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2184,14 +2185,14 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+51"/>
         <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2222,7 +2223,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-182"/>
         <source>Every item&apos;s outcome on A4 pages, as PDF (Ctrl+Shift+S)</source>
         <translation>把每一项的结果保存为 A4 页面的 PDF（Ctrl+Shift+S）</translation>
     </message>
@@ -2237,7 +2238,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
         <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
     </message>
@@ -2803,23 +2804,23 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-232"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+243"/>
+        <location line="+245"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-243"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -2876,7 +2877,7 @@ enrolled {at} by {who}</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own thresholds? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
@@ -2896,12 +2897,12 @@ enrolled {at} by {who}</source>
         <translation>已应用于所有人。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>These are already the model&apos;s thresholds: nothing was changed.</source>
-        <translation>当前已是模型的阈值：未做任何更改。</translation>
+        <location line="+8"/>
+        <source>Everyone without their own already has the model&apos;s thresholds: nothing was changed.</source>
+        <translation>没有个人阈值的人员已在使用模型的阈值：未作任何更改。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Use the model&apos;s own thresholds again (accept {accept:.4f}, reject {reject:.4f}) for everyone without their own? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员重新使用模型自身的阈值（接受 {accept:.4f}，拒绝 {reject:.4f}）？此更改将写入审计日志。</translation>
     </message>

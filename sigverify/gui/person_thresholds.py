@@ -34,7 +34,9 @@ class PersonThresholds(PagePart):
         # replaced them unasked: seen in a real window)
         self.person_own = QLabel()
         self.person_own.setWordWrap(True)
-        self.person.currentIndexChanged.connect(lambda _: self._show_person_own())
+        self.person.currentIndexChanged.connect(lambda _: self._person_chosen())
+        # an id typed that matches nobody: nobody's (hers stayed said, seen in a real window)
+        self.person.editTextChanged.connect(lambda _: self._say_person_own())
         # said again once the model is loaded or switched (at start it said "Uses the
         # thresholds for everyone" of a person with their own: seen in a real window)
         engine.model_changed.connect(lambda _: self._show_person_own())
@@ -57,14 +59,24 @@ class PersonThresholds(PagePart):
                 return person.accept_threshold, person.reject_threshold
         return None
 
+    def _person_chosen(self) -> None:
+        if self.applied.text() != self._not_in_use_text():
+            self.applied.clear()  # ("Applied to everyone." stayed beside another person: seen)
+        self._show_person_own()
+
     def _show_person_own(self) -> None:
         """The chosen person's own thresholds: said, and shown in the controls."""
         self._follow_person()
         self._say_person_own()
 
-    def _say_person_own(self) -> None:
-        own = self._own_thresholds()
-        if own is not None and self.in_use_by == self.person.person_id():
+    def _say_person_own(self, read: bool = True) -> None:
+        """Whether the person chosen has their own thresholds, and whether the handles show
+        them; ``read=False``: as last read from the store (at every move of a handle)."""
+        if read or not hasattr(self, "_own_read"):
+            self._own_read = self._own_thresholds()
+        own = self._own_read
+        shown = self.in_use == (self.accept.value(), self.reject.value())
+        if own is not None and shown and self.in_use_by == self.person.person_id():
             text = self.tr("Has their own: {accept} / {reject}, shown above.")
         else:
             text = self.tr("Has their own: {accept} / {reject}.")
@@ -98,6 +110,11 @@ class PersonThresholds(PagePart):
             return
         if (self.accept.value(), self.reject.value()) == self.in_use:
             self._show_in_use(*self._in_use_for_chosen())
+        else:  # moved: kept, and marked against what is in use for the person chosen now
+            # (their own, removed meanwhile, stayed "in use" with nothing marked: seen)
+            thresholds, self.in_use_by = self._in_use_for_chosen()
+            self.in_use = tuple(round(value, 4) for value in thresholds)  # (as the boxes)
+            self._mark_unapplied()
 
     def _show_in_use(self, thresholds: tuple[float, float], whose: str | None) -> None:
         """``thresholds``, whose (a person's id, None: everyone's), in the controls as those
@@ -165,7 +182,10 @@ class PersonThresholds(PagePart):
     def remove_from_person(self) -> None:
         """The chosen person's own thresholds taken away (audited): everyone's apply."""
         person_id, own = self.person.person_id(), self._own_thresholds()
-        if person_id is None or own is None:
+        if person_id is None or own is None:  # (an id typed that matches nobody)
+            self.applied.setText(
+                self.tr("Choose the person first: type their id or name, or pick them.")
+            )
             return
         question = self.tr(
             "{person}: remove their own thresholds ({accept} / {reject}), so that the "
@@ -187,8 +207,10 @@ class PersonThresholds(PagePart):
                 self._applied("", pending)
                 return
             self._show_person_own()  # theirs were shown, unmoved: everyone's now
+            done_text = self.tr("{id} uses the thresholds for everyone again.").format(id=person_id)
+            moved = self.applied.text() == self._not_in_use_text()
             self.applied.setText(
-                self.tr("{id} uses the thresholds for everyone again.").format(id=person_id)
+                join_sentences(done_text, self._not_in_use_text()) if moved else done_text
             )
             move_focus(self.person)  # (from the button hidden: it went to the status bar, seen)
 

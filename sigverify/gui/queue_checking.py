@@ -23,6 +23,7 @@ class Checking(PagePart):
     ROWS_EVERY_S = 1.0
     _refilling = False  # the rows being shown again during a check (not the clerk's move)
     _clerk_moved = False
+    _chosen = None  # the key of the row chosen last
 
     def check(self) -> None:
         """Check the items not yet checked, in the worker."""
@@ -76,6 +77,7 @@ class Checking(PagePart):
             failed,
             progress,
         )
+        self._show_hint()  # ("… not checked yet: press Check" stayed until the first rows)
         self._selected()
 
     def _show_checked_so_far(self) -> None:
@@ -97,5 +99,11 @@ class Checking(PagePart):
             self._refilling = False
 
     def _note_clerk_move(self) -> None:
-        if self._job is not None and not self._refilling:
-            self._clerk_moved = True
+        """A clerk's move to another row during a check; not Qt's own choice of a first
+        row when the list took the focus with none chosen (a disabled button handed it
+        over, and the accepted first row stayed chosen: seen in a real window)."""
+        row = self.selected_row()
+        key = row.key if row is not None else None
+        if self._job is not None and not self._refilling and None not in (self._chosen, key):
+            self._clerk_moved = self._clerk_moved or key != self._chosen
+        self._chosen = key

@@ -184,6 +184,10 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         keys = [row.key for row in self.shown]
         if chosen is not None and self.shown:
             self.table.selectRow(keys.index(chosen.key) if chosen.key in keys else 0)
+        self._show_hint()
+        self._selected()
+
+    def _show_hint(self) -> None:
         waiting = sum(row.needs_clerk for row in self.rows)
         hint = self.tr(
             "%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or "
@@ -197,7 +201,6 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
                 self.tr("%n item(s) not checked yet: press Check.", "", unchecked), hint
             )
         self.hint.setText(join_sentences(self._source_note, hint) if self._source_note else hint)
-        self._selected()
 
     def _comment_prompt(self, row: QueueRow | None) -> str:
         """What the comment field asks for this item, and the keys that send it: "needed

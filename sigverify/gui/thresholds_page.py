@@ -275,6 +275,7 @@ class ThresholdsPage(PersonThresholds, QWidget):
             self.applied.setText(self._not_in_use_text())
         elif self.applied.text() == self._not_in_use_text():
             self.applied.clear()
+        self._say_person_own(read=False)  # ("shown above" no longer, once moved)
 
     def undo(self) -> None:
         """The controls back to the thresholds in use for the person chosen (their own, or
@@ -317,11 +318,12 @@ class ThresholdsPage(PersonThresholds, QWidget):
     def reset(self) -> None:
         accept, reject = self._card_thresholds()
         if self._current_thresholds() == (accept, reject):
-            self._show_in_use((accept, reject), None)  # shows them; nothing to write
-            self.preset.to_custom()
-            self._say_person_own()
+            self.undo()  # what is in use for the person chosen (hers were hidden: seen)
             self.applied.setText(
-                self.tr("These are already the model's thresholds: nothing was changed.")
+                self.tr(
+                    "Everyone without their own already has the model's thresholds: nothing "
+                    "was changed."
+                )
             )
             return
         if not dialogs.ask(

@@ -666,6 +666,54 @@ def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
     assert not page.remove_person.isVisible()
 
 
+def test_a_persons_own_thresholds_never_pass_for_those_in_use_once_gone(
+    qtbot, window, dialogs, tmp_path
+):
+    """Seen in a real window (a third pass): their own removed with a handle moved, the
+    removed values stayed "in use" (moved back to them, nothing was marked and Undo was
+    off); "Back to the model's values" hid a person's own; a typed id matching nobody left
+    her own said; "shown above" stayed once a handle moved."""
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    everyone = (page.accept.value(), page.reject.value())
+    theirs = (round(0.3 * page.accept.high, 4), round(0.5 * page.accept.high, 4))
+    window.store.set_person_thresholds("c-1", *theirs, "t", model=window.engine.model.model_id)
+    page.refresh()
+    page.person.choose("c-1")
+    assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
+    # nothing to go back to: everyone already has the model's; hers stay shown
+    page.reset()
+    assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
+    assert page.applied.text().startswith("Everyone without their own already has")
+    qtbot.keyClick(page.reject.box, Qt.Key.Key_Down)
+    assert page.person_own.text() == f"Has their own: {theirs[0]:.4f} / {theirs[1]:.4f}."
+    moved = (page.accept.value(), page.reject.value())
+    page.remove_from_person()  # (asked, and yes)
+    wait_idle(qtbot, window.engine)
+    assert (page.accept.value(), page.reject.value()) == moved  # a move is never lost
+    assert page.applied.text() == (
+        "c-1 uses the thresholds for everyone again. Not in use yet: apply them to everyone "
+        "or to one person."
+    )
+    qtbot.keyClick(page.reject.box, Qt.Key.Key_Up)  # back on her removed values: still moved
+    assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
+    assert page.undo_button.isEnabled() and "Not in use yet" in page.applied.text()
+    page.undo()
+    assert (page.accept.value(), page.reject.value()) == everyone
+    # an id typed that matches nobody: nobody's thresholds said, nothing to take away
+    window.store.set_person_thresholds("c-1", *theirs, "t", model=window.engine.model.model_id)
+    page.person.choose("c-1")
+    page.person.lineEdit().setText("zz")
+    assert page.person_own.text() == "" and not page.remove_person.isVisibleTo(page)
+    page.remove_from_person()
+    assert page.applied.text().startswith("Choose the person first")
+    page.person.setCurrentIndex(-1)
+    page.applied.setText("Applied to everyone.")
+    page.person.choose("c-1")  # a person chosen: the last message, about another, goes
+    assert page.applied.text() == ""
+
+
 def test_ctrl_z_in_the_thresholds_person_box_reaches_undo(qtbot, window):
     """Seen in a real window: with the focus in the person box (a text field), Ctrl+Z did
     nothing: the field took it. The field now lets the page's Undo have it: Qt asks the
@@ -748,7 +796,7 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     page.reset()
     wait_idle(qtbot, window.engine)
     assert len(dialogs.questions) == asked and len(window.store.audit_entries()) == rows + 1
-    assert "already the model's thresholds" in page.applied.text()
+    assert "already has the model's thresholds" in page.applied.text()
 
 
 def test_thresholds_from_a_data_folder(qtbot, window, tmp_path):

@@ -1497,6 +1497,8 @@ def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
     blank = QueueRow("c-1", "/in/c-1/blank.png", error="“blank.png”: No signature was found.")
     assert said_line(blank) == "“blank.png”: No signature was found."  # named once, not twice
     assert said_line(QueueRow("c-1", "/in/c-1/a.png", notes="A photo.")) == "a.png: A photo."
+    compared = QueueRow("c-1", "/in/c-1/a.png", comment="Forged, compared with ba.png card")
+    assert said_line(compared) == "a.png: Forged, compared with ba.png card"  # (a comment)
     queue.table.selectRow(0)  # nothing said about it: no line
     assert queue.table.item(0, 5).text() == ""
     assert not queue.said.isVisibleTo(queue) and queue.said.text() == ""
@@ -1533,7 +1535,8 @@ def test_the_queue_shows_decisions_as_they_come_during_a_check(
         so_far()
         accepted = [r for r, row in enumerate(queue.shown) if row.decision == "accept"]
         if accepted and not went_to:
-            queue.table.selectRow(accepted[-1])
+            queue.table.selectRow(0)  # (a first row chosen, as Qt does when the list
+            queue.table.selectRow(accepted[-1])  # takes the focus), then theirs
             went_to.append(queue.selected_row().key)
 
     monkeypatch.setattr(queue, "_show_checked_so_far", show_checked_so_far)
@@ -1547,6 +1550,46 @@ def test_the_queue_shows_decisions_as_they_come_during_a_check(
     assert not queue.selected_row().needs_clerk
     # once it has ended, the buttons follow the chosen item again
     assert queue.accept_button.isEnabled() == queue.selected_row().needs_clerk
+
+
+def test_a_first_row_qt_chose_during_a_check_is_not_the_clerks_place(
+    qtbot, two_people, tmp_path, monkeypatch
+):
+    """Seen in a real window: a new queue's check disabled the button that had the focus,
+    the list took it and Qt chose its first row, an accepted item, which then stayed chosen
+    as if the clerk had gone there, instead of the first item waiting for a clerk."""
+    import json
+
+    from sigverify.core.thresholds import global_thresholds_key
+    from sigverify.gui.queue_page import QueuePage
+
+    monkeypatch.setattr(QueuePage, "ROWS_EVERY_S", 0.0)
+    window = two_people
+    model = window.engine.model.model_id
+    value = json.dumps({"accept": 1e6, "reject": 1e6})  # everyone's accepted...
+    window.store.set_setting(global_thresholds_key(model), value, "t")
+    window.store.set_person_thresholds("c-2", 0.0, 0.0, "t", model=model)  # ...c-2's not
+    root = tmp_path / "inbox"
+    for n in range(34):
+        signature_file(root / "c-1", 1, 10 + n)
+    for n in range(6):
+        signature_file(root / "c-2", 2, 10 + n)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    so_far = queue._show_checked_so_far
+
+    def show_checked_so_far():
+        so_far()
+        if queue.selected_row() is None:
+            queue.table.selectRow(0)  # Qt's own choice: nothing was chosen
+
+    monkeypatch.setattr(queue, "_show_checked_so_far", show_checked_so_far)
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    assert queue.shown[0].decision == "accept" and not queue.shown[0].needs_clerk
+    chosen = queue.selected_row()
+    assert chosen.person_id == "c-2" and chosen.needs_clerk  # the first waiting
+    assert chosen.key == next(row.key for row in queue.shown if row.needs_clerk)
 
 
 def test_a_comment_typed_in_the_queue_outlives_quitting(qtbot, two_people, tmp_path):
