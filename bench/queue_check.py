@@ -1,0 +1,132 @@
+"""What showing the Queue's rows during a check costs, as JSON: the same queue checked with
+the rows read again and shown at most once a second (as the app does) and with the list
+left alone until the end (as before), in turn.
+
+    QT_QPA_PLATFORM=offscreen python bench/queue_check.py [--items 600] [--repeat 3]
+        [--model DIR]
+
+A fresh store (a temporary SIGVERIFY_HOME) with the bundled default model and 20 people of
+5 synthetic references each; ``--items`` synthetic signature files, one folder per person.
+Each run is a new queue of those items checked on the Queue page (worker thread, 2
+threads), timed from Check to the list shown at the end. Reports the median seconds, items
+a second, how often the list was shown during the check, and peak memory. Measure on a
+quiet machine: two processes running torch or ONNX Runtime on these 2 cores slow each other
+several times over.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=600)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--model", help="a model folder (default: the bundled default model)")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = Path(tempfile.mkdtemp(prefix="sigverify-bench-qcheck-"))
+    os.environ["SIGVERIFY_HOME"] = str(home)
+    import cv2
+    from PySide6.QtWidgets import QApplication
+
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.imaging.imageio import encode_png
+    from sigverify.core.memory import peak_rss_mb
+    from sigverify.core.paths import user_data_dir
+    from sigverify.core.store import Store
+    from sigverify.core.verification_results import SignatureInput
+    from sigverify.gui.queue_page import QueuePage
+    from sigverify.gui.workers import Engine
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    store = Store(user_data_dir() / "bench.sqlite3")
+    if args.model:
+        from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
+
+        store.set_setting(ACTIVE_MODEL_SETTING, str(Path(args.model).resolve()), "bench")
+    engine = Engine(store.path, threads=2)
+    engine.load_model()
+    while engine.model is None:
+        app.processEvents()
+    people = [f"C-{n:03d}" for n in range(20)]
+
+    def enrol(context, job):
+        service = context.require_service()
+        for w, person in enumerate(people):
+            refs = [
+                SignatureInput(f"r{i}.png", encode_png(genuine_signature(writer_style(w), i).image))
+                for i in range(5)
+            ]
+            service.enroll(person, refs, accept_outliers=True)
+
+    engine.submit(enrol)
+    while engine.pending:
+        app.processEvents()
+    inbox = home / "inbox"
+    for n in range(args.items):
+        w = n % len(people)
+        folder = inbox / people[w]
+        folder.mkdir(parents=True, exist_ok=True)
+        cv2.imwrite(
+            str(folder / f"cheque-{n}.png"), genuine_signature(writer_style(w), 5 + n).image
+        )
+
+    page = QueuePage(engine, store)
+    page.resize(1300, 700)
+    page.show()
+    shown = []
+    original = page.show_rows
+
+    def counting_show_rows():
+        shown.append(page._job is not None)
+        original()
+
+    page.show_rows = counting_show_rows
+    figures = {"items": args.items, "model": engine.model.card.name}
+    for name, every in (("rows_shown_each_second", 1.0), ("rows_shown_at_end", float("inf"))):
+        times, during = [], []
+        for _ in range(args.repeat):
+            page.queue.clear()  # a new queue each run: every item checked again
+            page.ROWS_EVERY_S = every
+            page._source_note = ""
+            shown.clear()
+            start = time.perf_counter()
+            page.add_source(str(inbox))
+            while engine.pending:
+                app.processEvents()
+                time.sleep(0.002)
+            times.append(time.perf_counter() - start)
+            during.append(sum(shown))
+            assert all(row.decision for row in page.rows), "not every item was checked"
+        seconds = statistics.median(times)
+        figures[name] = {
+            "seconds_p50": round(seconds, 2),
+            "items_per_s": round(args.items / seconds, 1),
+            "list_shown_during_check": statistics.median(during),
+            "runs_s": [round(t, 2) for t in times],
+        }
+    figures["slower_pct"] = round(
+        100 * (figures["rows_shown_each_second"]["seconds_p50"]
+               / figures["rows_shown_at_end"]["seconds_p50"] - 1), 1
+    )  # fmt: skip
+    figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    page.close()
+    engine.shutdown()
+    store.close()
+    print(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
