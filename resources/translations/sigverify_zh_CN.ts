@@ -909,7 +909,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+79"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+80"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1069,7 +1069,8 @@ Click to open another store at the next start</source>
         <translation>下次启动 sigverify 时将使用 {language}。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../sigverify/gui/quitting.py" line="+40"/>
+        <location line="+12"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1104,18 +1105,24 @@ Click to open another store at the next start</source>
         <translation>关于 sigverify</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="-11"/>
-        <location line="+18"/>
+        <location filename="../../sigverify/gui/quitting.py" line="-26"/>
+        <location line="+32"/>
         <source>quitting</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-24"/>
+        <location line="+12"/>
         <source>Quit sigverify</source>
         <translation>退出 sigverify</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-11"/>
+        <source>The thresholds moved on the Thresholds page are not in use yet: quitting leaves them unapplied. Quit anyway?</source>
+        <translation>在“阈值”页面调整的阈值尚未生效：退出后它们不会被应用。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Work is still running. Quit anyway? Finished steps are kept; the running step is cancelled.</source>
         <translation>仍有任务正在运行。仍要退出吗？已完成的步骤会保留，正在运行的步骤将被取消。</translation>
     </message>
@@ -1905,7 +1912,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonThresholds</name>
     <message>
-        <location filename="../../sigverify/gui/person_thresholds.py" line="+43"/>
+        <location filename="../../sigverify/gui/person_thresholds.py" line="+44"/>
         <location line="+111"/>
         <source>Apply to this person</source>
         <translation>应用于此人员</translation>
@@ -2804,23 +2811,23 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+234"/>
+        <location line="+239"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-237"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+245"/>
+        <location line="+259"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-257"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -2877,7 +2884,7 @@ enrolled {at} by {who}</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own thresholds? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
@@ -2898,13 +2905,18 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Everyone without their own already has the model&apos;s thresholds: nothing was changed.</source>
-        <translation>没有个人阈值的人员已在使用模型的阈值：未作任何更改。</translation>
+        <source>Everyone without their own already has the model&apos;s thresholds ({accept} / {reject}): nothing was changed.</source>
+        <translation>没有个人阈值的人员已在使用模型的阈值（{accept} / {reject}）：未作任何更改。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Use the model&apos;s own thresholds again (accept {accept:.4f}, reject {reject:.4f}) for everyone without their own? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员重新使用模型自身的阈值（接受 {accept:.4f}，拒绝 {reject:.4f}）？此更改将写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{person} keeps their own.</source>
+        <translation>{person} 保留其个人阈值。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2927,7 +2939,12 @@ enrolled {at} by {who}</source>
         <translation>模型在此期间已更改：未应用任何设置。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
+        <source>Everyone without their own: {accept} / {reject}.</source>
+        <translation>没有个人阈值的人员：{accept} / {reject}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Change {change} waits for another supervisor&apos;s approval.</source>
         <translation>更改 {change} 正在等待另一位主管批准。</translation>
     </message>
@@ -3506,11 +3523,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+17"/>
         <source>, model {model}</source>
         <translation>，模型 {model}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
@@ -3527,7 +3545,7 @@ enrolled {at} by {who}</source>
         <translation>已删除个人阈值：改用所有人的阈值</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+16"/>
         <source>%n reference(s), model {model}</source>
         <translation>
             <numerusform>%n 个参考签名，模型 {model}</numerusform>

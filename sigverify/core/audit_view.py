@@ -159,7 +159,10 @@ def _details_text(entry: AuditEntry) -> str:
     if entry.action == "set_thresholds":
         if d.get("accept") is None and d.get("reject") is None:  # ("accept None, reject None")
             return translate("audit", "own thresholds removed: the thresholds for everyone apply")
-        return _band_text(d)
+        text = _band_text(d)
+        if d.get("model"):  # they apply with that model only (the entry did not say: seen)
+            text += translate("audit", ", model {model}").format(model=model_name_in(d["model"]))
+        return text
     if entry.action == "settle":
         machine = _decision_word(d.get("machine"))
         if d.get("reason"):
@@ -204,8 +207,8 @@ def _changed_fields_text(details: dict) -> str:
 
 def _band_text(band: dict) -> str:
     text = translate("audit", "accept {accept}, reject {reject}").format(
-        accept=band.get("accept"), reject=band.get("reject")
-    )
+        accept=_figure(band.get("accept")), reject=_figure(band.get("reject"))
+    )  # (to 4 decimals as the page shows them: "accept 0.7" beside 0.7000, seen)
     if isinstance(band.get("preset"), int | float):
         text += " " + translate("audit", "(preset: {target} of forgeries)").format(
             target=percent_text(band["preset"], "g")

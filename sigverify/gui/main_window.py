@@ -49,6 +49,7 @@ from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.queue_page import QueuePage
 from sigverify.gui.queued_result import show_queued
+from sigverify.gui.quitting import may_quit
 from sigverify.gui.shared_store import (
     ApprovalsDialog,
     choose_location,
@@ -387,36 +388,7 @@ class MainWindow(QMainWindow):
         if self.engine.closed:  # the worker is gone: nothing can be recorded or saved now
             event.accept()
             return
-        # signatures waiting first: enrolling them saves the name and note typed too
-        people = self.people_page
-        if not people.settle_pending(then=self.close) or not people.settle_details(then=self.close):
-            event.ignore()
-            return
-        # an unrecorded result: "Do not record" takes effect only when the window closes,
-        # so a Cancel to a later question keeps it (seen in a real window: it stayed
-        # "not recorded, as you chose" with Record, Save report and Print greyed out)
-        verify, dropped = self.verify_page, None
-        if verify.has_unrecorded_result():
-            if not verify.settle_unrecorded(self.tr("quitting"), then=self.close, keep=True):
-                event.ignore()
-                return
-            dropped = verify.result
-        if self.engine.pending and not dialogs.ask(
-            self,
-            self.tr("Quit sigverify"),
-            self.tr(
-                "Work is still running. Quit anyway? Finished steps are kept; "
-                "the running step is cancelled."
-            ),
-            self.tr("&Quit"),
-        ):
-            event.ignore()
-            return
-        # a check that finished while that question was open showed its result behind it
-        # (seen in a real window: Quit then closed without asking to record it)
-        if verify.result is not dropped and not verify.settle_unrecorded(
-            self.tr("quitting"), then=self.close, keep=True
-        ):
+        if not may_quit(self):  # each thing that would be lost, asked about first
             event.ignore()
             return
         self.queue_page.save_drafts()  # comments typed in the Queue, for the next session

@@ -36,7 +36,8 @@ class PersonThresholds(PagePart):
         self.person_own.setWordWrap(True)
         self.person.currentIndexChanged.connect(lambda _: self._person_chosen())
         # an id typed that matches nobody: nobody's (hers stayed said, seen in a real window)
-        self.person.editTextChanged.connect(lambda _: self._say_person_own())
+        # (the handles follow too: they kept the one before's with another's id typed, seen)
+        self.person.editTextChanged.connect(lambda _: self._show_person_own())
         # said again once the model is loaded or switched (at start it said "Uses the
         # thresholds for everyone" of a person with their own: seen in a real window)
         engine.model_changed.connect(lambda _: self._show_person_own())

@@ -277,6 +277,11 @@ class ThresholdsPage(PersonThresholds, QWidget):
             self.applied.clear()
         self._say_person_own(read=False)  # ("shown above" no longer, once moved)
 
+    def has_unapplied(self) -> bool:
+        """Thresholds moved and not applied ("not in use yet"): asked about on quitting."""
+        moved = (self.accept.value(), self.reject.value()) != self.in_use
+        return self.in_use is not None and self.scores is not None and moved
+
     def undo(self) -> None:
         """The controls back to the thresholds in use for the person chosen (their own, or
         everyone's: after another person was chosen, Undo showed the one before's, seen in a
@@ -318,22 +323,26 @@ class ThresholdsPage(PersonThresholds, QWidget):
     def reset(self) -> None:
         accept, reject = self._card_thresholds()
         if self._current_thresholds() == (accept, reject):
-            self.undo()  # what is in use for the person chosen (hers were hidden: seen)
-            self.applied.setText(
-                self.tr(
-                    "Everyone without their own already has the model's thresholds: nothing "
-                    "was changed."
-                )
-            )
+            # the handles as they are: a move is not thrown away unasked, nor a person's
+            # own hidden (both seen in a real window)
+            said = self.tr(
+                "Everyone without their own already has the model's thresholds ({accept} / "
+                "{reject}): nothing was changed."
+            ).format(accept=threshold_text(accept), reject=threshold_text(reject))
+            moved = self.undo_button.isEnabled()
+            self.applied.setText(join_sentences(said, self._not_in_use_text()) if moved else said)
             return
+        question = self.tr(
+            "Use the model's own thresholds again (accept {accept:.4f}, reject {reject:.4f}) "
+            "for everyone without their own? The change is written to the audit log."
+        ).format(accept=accept, reject=reject)
+        if self._own_thresholds() is not None:  # (said for Apply to everyone, not here)
+            chosen = self.person.itemText(self.person.findData(self.person.person_id()))
+            question = join_sentences(
+                question, self.tr("{person} keeps their own.").format(person=chosen)
+            )
         if not dialogs.ask(
-            self,
-            self.tr("Back to the model's values"),
-            self.tr(
-                "Use the model's own thresholds again (accept {accept:.4f}, reject {reject:.4f}) "
-                "for everyone without their own? The change is written to the audit log."
-            ).format(accept=accept, reject=reject),
-            self.tr("&Go back"),
+            self, self.tr("Back to the model's values"), question, self.tr("&Go back")
         ):
             return
         self.accept.setValue(accept)
@@ -373,10 +382,16 @@ class ThresholdsPage(PersonThresholds, QWidget):
         """Say what was done, or that it waits for a second supervisor (a shared store).
         ``in_use``: the thresholds everyone now gets, as the controls show them."""
         if pending is None:
-            if in_use is not None:
-                self.in_use, self.in_use_by = in_use, None
-                self._mark_unapplied()
-                self._say_person_own()  # (no longer "shown above"; the controls stay)
+            if in_use is not None:  # everyone's now: the handles follow to the person
+                self.in_use, self.in_use_by = in_use, None  # chosen's own, if she has them
+                self._mark_unapplied()  # (everyone's stayed, as if hers: seen)
+                self._show_person_own()
+                message = join_sentences(
+                    message,
+                    self.tr("Everyone without their own: {accept} / {reject}.").format(
+                        accept=threshold_text(in_use[0]), reject=threshold_text(in_use[1])
+                    ),
+                )
             self.applied.setText(message)
             return
         self.applied.setText(

@@ -81,7 +81,12 @@ def test_each_action_is_summed_up_in_words():
     enrol = entry(8, "enroll", "C-1", added=2, files=["a.png", "b.png"])
     assert summary(enrol) == "2 references: a.png, b.png"
     preset = entry(9, "set_thresholds", "C-1", accept=0.5, reject=0.8, preset=0.01)
-    assert summary(preset) == "accept 0.5, reject 0.8 (preset: 1 % of forgeries)"
+    # to 4 decimals, as the page showed them ("accept 0.7" beside 0.7000: seen)
+    assert summary(preset) == "accept 0.5000, reject 0.8000 (preset: 1 % of forgeries)"
+    own = entry(9, "set_thresholds", "C-1", accept=0.5, reject=0.8, model="cnn@1a2b")
+    assert summary(own) == "accept 0.5000, reject 0.8000, model cnn"  # with that model only
+    removed = entry(9, "set_thresholds", "C-1", accept=None, reject=None)
+    assert summary(removed) == "own thresholds removed: the thresholds for everyone apply"
     assert summary(entry(10, "setting", None, key="k", new="v")) == "k: v"
     assert summary(entry(11, "delete_person", "c-1", references=3)) == "with 3 references"
     edited = entry(12, "update_person", "c-1", name=["Carla", "Carla"], note=["", "blue ink"])
@@ -105,7 +110,7 @@ def test_a_setting_is_named_in_words_not_by_its_key():
 
     band = '{"accept": 0.52, "reject": 0.74, "preset": 0.05}'
     assert setting("thresholds/cnn@1a2b", band) == (
-        "Thresholds for everyone, model cnn@1a2b: accept 0.52, reject 0.74 "
+        "Thresholds for everyone, model cnn@1a2b: accept 0.5200, reject 0.7400 "
         "(preset: 5 % of forgeries)"
     )
     # the reset writes an empty value: said in words, not "thresholds/cnn@1a2b: "
@@ -113,7 +118,7 @@ def test_a_setting_is_named_in_words_not_by_its_key():
         "Thresholds for everyone, model cnn@1a2b: back to the model's values"
     )
     assert setting("thresholds/fusion/pen@9", '{"accept": 1.0, "reject": 1.3}') == (
-        "Thresholds for pad drawings, pen model pen@9: accept 1.0, reject 1.3"
+        "Thresholds for pad drawings, pen model pen@9: accept 1.0000, reject 1.3000"
     )
     assert setting("operator", "Ana Lima") == "Operator: Ana Lima"
     assert setting("active_model", "/models/branch") == "Model in use: /models/branch"

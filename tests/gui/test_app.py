@@ -631,8 +631,9 @@ def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
     page.undo()
     assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
     assert page.person_own.text().endswith(", shown above.")
-    # applied to everyone with her chosen: the question says they started from hers, and
-    # the controls keep what was applied
+    # applied to everyone with her chosen: the question says they started from hers; the
+    # message says what everyone has now, and the handles show hers again (everyone's
+    # stayed there, as if hers: seen)
     qtbot.keyClick(page.accept.box, Qt.Key.Key_Down)
     before, everyone = everyone, (page.accept.value(), page.reject.value())
     page.apply_globally()
@@ -641,10 +642,12 @@ def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
         "These started from the own thresholds of c-1; everyone's are "
         f"{before[0]:.4f} / {before[1]:.4f} now. Use accept {everyone[0]:.4f} "
     )
-    assert (page.accept.value(), page.reject.value()) == everyone
-    assert not page.undo_button.isEnabled() and page.applied.text() == "Applied to everyone."
-    assert page.person_own.text().startswith("Has their own: ")
-    assert not page.person_own.text().endswith("shown above.")
+    assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
+    assert not page.undo_button.isEnabled()
+    assert page.applied.text() == (
+        f"Applied to everyone. Everyone without their own: {everyone[0]:.4f} / {everyone[1]:.4f}."
+    )
+    assert page.person_own.text().endswith("shown above.")
     # their own taken away, asked first and audited: everyone's shown and used
     assert page.remove_person.isVisible() and page.remove_person.isEnabled()
     dialogs.answer = False
@@ -682,13 +685,17 @@ def test_a_persons_own_thresholds_never_pass_for_those_in_use_once_gone(
     page.refresh()
     page.person.choose("c-1")
     assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
-    # nothing to go back to: everyone already has the model's; hers stay shown
+    # nothing to go back to: everyone already has the model's; hers stay shown, and a
+    # move stays (it was thrown away unasked: seen)
     page.reset()
     assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
     assert page.applied.text().startswith("Everyone without their own already has")
     qtbot.keyClick(page.reject.box, Qt.Key.Key_Down)
-    assert page.person_own.text() == f"Has their own: {theirs[0]:.4f} / {theirs[1]:.4f}."
     moved = (page.accept.value(), page.reject.value())
+    page.reset()
+    assert (page.accept.value(), page.reject.value()) == moved and page.undo_button.isEnabled()
+    assert page.applied.text().endswith("Not in use yet: apply them to everyone or to one person.")
+    assert page.person_own.text() == f"Has their own: {theirs[0]:.4f} / {theirs[1]:.4f}."
     page.remove_from_person()  # (asked, and yes)
     wait_idle(qtbot, window.engine)
     assert (page.accept.value(), page.reject.value()) == moved  # a move is never lost
@@ -704,6 +711,10 @@ def test_a_persons_own_thresholds_never_pass_for_those_in_use_once_gone(
     # an id typed that matches nobody: nobody's thresholds said, nothing to take away
     window.store.set_person_thresholds("c-1", *theirs, "t", model=window.engine.model.model_id)
     page.person.choose("c-1")
+    page.person.lineEdit().setText("zz")  # typed: nobody's, and everyone's in the handles
+    assert (page.accept.value(), page.reject.value()) == everyone
+    page.person.lineEdit().setText("c-1")  # her id typed in full: hers (they stayed: seen)
+    assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
     page.person.lineEdit().setText("zz")
     assert page.person_own.text() == "" and not page.remove_person.isVisibleTo(page)
     page.remove_from_person()
@@ -775,7 +786,8 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     page.accept.slider.setValue(page.accept.slider.value() - 10)
     page.apply_globally()
     wait_idle(qtbot, window.engine)
-    assert page.applied.text() == "Applied to everyone." and not page.undo_button.isEnabled()
+    assert page.applied.text().startswith("Applied to everyone. Everyone without their own: ")
+    assert not page.undo_button.isEnabled()
     assert window.store.get_setting(key)
     rows = len(window.store.audit_entries())
     # back to the model's values is asked first; No changes nothing
@@ -790,7 +802,7 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     assert not window.store.get_setting(key) and len(window.store.audit_entries()) == rows + 1
     assert summary(window.store.audit_entries()[-1]).endswith("back to the model's values")
     assert (page.accept.value(), page.reject.value()) == in_use
-    assert page.applied.text() == "Back to the model's thresholds."
+    assert page.applied.text().startswith("Back to the model's thresholds. Everyone without their ")
     # already the model's values: nothing asked, nothing written, and said so
     asked = len(dialogs.questions)
     page.reset()

@@ -293,6 +293,28 @@ def test_do_not_record_then_cancel_when_quitting_keeps_the_result(
     assert verifications(window, "c-2") == []
 
 
+def test_quitting_with_thresholds_moved_and_not_applied_asks(qtbot, two_people, dialogs):
+    """Seen in a real window: a threshold moved ("Not in use yet"), then Ctrl+Q: the app
+    quit without a word, and the value was lost."""
+    window = two_people
+    page = window.thresholds_page
+    window.go_to_page(window.pages.indexOf(window.people_page))
+    page.accept.setValue(round(page.accept.value() - 0.02, 4))
+    assert page.has_unapplied()
+    dialogs.answer = False  # stay
+    window.close()
+    assert window.isVisible() and dialogs.questions[-1].startswith(
+        "The thresholds moved on the Thresholds page are not in use yet"
+    )
+    assert window.pages.currentWidget() is page  # where they wait
+    page.undo()
+    assert not page.has_unapplied()
+    asked = len(dialogs.questions)
+    window.close()  # nothing moved: nothing asked
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert len(dialogs.questions) == asked
+
+
 def test_quitting_with_signatures_waiting_offers_to_enrol_them(
     qtbot, two_people, dialogs, tmp_path
 ):

@@ -1,0 +1,59 @@
+"""Before the main window closes: everything that would be lost is asked about first,
+in turn (signatures not enrolled yet and details typed, an unrecorded result, thresholds
+moved and not applied, work still running), and a result that came in meanwhile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from sigverify.gui import dialogs
+
+
+def may_quit(window) -> bool:
+    """Whether the main window ``window`` may close now (False: the user chose to stay,
+    or a question will close it again once its answer is acted on). The texts are the
+    main window's (its translation context)."""
+    # signatures waiting first: enrolling them saves the name and note typed too
+    people = window.people_page
+    if not people.settle_pending(then=window.close) or not people.settle_details(then=window.close):
+        return False
+    # an unrecorded result: "Do not record" takes effect only when the window closes,
+    # so a Cancel to a later question keeps it (seen in a real window: it stayed
+    # "not recorded, as you chose" with Record, Save report and Print greyed out)
+    verify, dropped = window.verify_page, None
+    if verify.has_unrecorded_result():
+        if not verify.settle_unrecorded(
+            QCoreApplication.translate("MainWindow", "quitting"), then=window.close, keep=True
+        ):
+            return False
+        dropped = verify.result
+    # thresholds moved and not applied went unasked (seen in a real window)
+    thresholds = window.thresholds_page
+    if thresholds.has_unapplied() and not dialogs.ask(
+        window,
+        QCoreApplication.translate("MainWindow", "Quit sigverify"),
+        QCoreApplication.translate(
+            "MainWindow",
+            "The thresholds moved on the Thresholds page are not in use yet: quitting "
+            "leaves them unapplied. Quit anyway?",
+        ),
+        QCoreApplication.translate("MainWindow", "&Quit"),
+    ):
+        window.go_to_page(window.pages.indexOf(thresholds))
+        return False
+    if window.engine.pending and not dialogs.ask(
+        window,
+        QCoreApplication.translate("MainWindow", "Quit sigverify"),
+        QCoreApplication.translate(
+            "MainWindow",
+            "Work is still running. Quit anyway? Finished steps are kept; "
+            "the running step is cancelled.",
+        ),
+        QCoreApplication.translate("MainWindow", "&Quit"),
+    ):
+        return False
+    # a check that finished while that question was open showed its result behind it
+    # (seen in a real window: Quit then closed without asking to record it)
+    return verify.result is dropped or verify.settle_unrecorded(
+        QCoreApplication.translate("MainWindow", "quitting"), then=window.close, keep=True
+    )
