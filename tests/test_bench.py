@@ -366,7 +366,7 @@ def test_queue_check_compares_rows_shown_during_a_check_with_rows_shown_at_the_e
 ):
     out = run_script("queue_check.py", "--items", "40", "--repeat", "1", "--model", tiny_model_dir)
     assert out["items"] == 40 and out["model"] == "tiny"
-    for name in ("rows_shown_each_second", "rows_shown_at_end"):
+    for name in ("rows_shown_during_check", "rows_shown_at_end"):
         figures = out[name]
         assert figures["seconds_p50"] > 0 and figures["items_per_s"] > 0
         assert figures["runs_s"] == [figures["seconds_p50"]]
