@@ -310,7 +310,7 @@
 <context>
     <name>Checking</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/queue_checking.py" line="+64"/>
+        <location filename="../../sigverify/gui/queue_checking.py" line="+69"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
@@ -1069,8 +1069,7 @@ Click to open another store at the next start</source>
         <translation>下次启动 sigverify 时将使用 {language}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/quitting.py" line="+40"/>
-        <location line="+12"/>
+        <location filename="../../sigverify/gui/quitting.py" line="+63"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1105,24 +1104,23 @@ Click to open another store at the next start</source>
         <translation>关于 sigverify</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/quitting.py" line="-26"/>
-        <location line="+32"/>
+        <location filename="../../sigverify/gui/quitting.py" line="-37"/>
+        <location line="+28"/>
         <source>quitting</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Quit sigverify</source>
         <translation>退出 sigverify</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-27"/>
         <source>The thresholds moved on the Thresholds page are not in use yet: quitting leaves them unapplied. Quit anyway?</source>
         <translation>在“阈值”页面调整的阈值尚未生效：退出后它们不会被应用。仍要退出吗？</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Work is still running. Quit anyway? Finished steps are kept; the running step is cancelled.</source>
         <translation>仍有任务正在运行。仍要退出吗？已完成的步骤会保留，正在运行的步骤将被取消。</translation>
     </message>

@@ -29,31 +29,36 @@ def may_quit(window) -> bool:
         dropped = verify.result
     # thresholds moved and not applied went unasked (seen in a real window)
     thresholds = window.thresholds_page
-    if thresholds.has_unapplied() and not dialogs.ask(
+    if thresholds.has_unapplied() and not _quit_anyway(
         window,
-        QCoreApplication.translate("MainWindow", "Quit sigverify"),
         QCoreApplication.translate(
             "MainWindow",
             "The thresholds moved on the Thresholds page are not in use yet: quitting "
             "leaves them unapplied. Quit anyway?",
         ),
-        QCoreApplication.translate("MainWindow", "&Quit"),
     ):
         window.go_to_page(window.pages.indexOf(thresholds))
         return False
-    if window.engine.pending and not dialogs.ask(
+    if window.engine.pending and not _quit_anyway(
         window,
-        QCoreApplication.translate("MainWindow", "Quit sigverify"),
         QCoreApplication.translate(
             "MainWindow",
             "Work is still running. Quit anyway? Finished steps are kept; "
             "the running step is cancelled.",
         ),
-        QCoreApplication.translate("MainWindow", "&Quit"),
     ):
         return False
     # a check that finished while that question was open showed its result behind it
     # (seen in a real window: Quit then closed without asking to record it)
     return verify.result is dropped or verify.settle_unrecorded(
         QCoreApplication.translate("MainWindow", "quitting"), then=window.close, keep=True
+    )
+
+
+def _quit_anyway(window, question: str) -> bool:
+    return dialogs.ask(
+        window,
+        QCoreApplication.translate("MainWindow", "Quit sigverify"),
+        question,
+        QCoreApplication.translate("MainWindow", "&Quit"),
     )

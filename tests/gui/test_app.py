@@ -588,6 +588,19 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, dialogs, 
     assert not window.store.get_setting(f"thresholds/{model_id}")
 
 
+def c1_with_own_thresholds(qtbot, window, tmp_path):
+    """c-1 enrolled with thresholds of her own, the Thresholds page shown as after a
+    restart (nobody chosen): the page, everyone's thresholds and hers."""
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    everyone = (page.accept.value(), page.reject.value())
+    theirs = (round(0.3 * page.accept.high, 4), round(0.5 * page.accept.high, 4))
+    window.store.set_person_thresholds("c-1", *theirs, "t", model=window.engine.model.model_id)
+    page.refresh()
+    return page, everyone, theirs
+
+
 def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
     qtbot, window, dialogs, tmp_path
 ):
@@ -595,14 +608,8 @@ def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
     chosen, the controls and rates showed everyone's; and her own could not be taken away."""
     from sigverify.core.audit_view import summary
 
-    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
     enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(3)])
-    page = window.thresholds_page
-    window.nav.setCurrentRow(window.pages.indexOf(page))
-    everyone = (page.accept.value(), page.reject.value())
-    theirs = (round(0.3 * page.accept.high, 4), round(0.5 * page.accept.high, 4))
-    window.store.set_person_thresholds("c-1", *theirs, "t", model=window.engine.model.model_id)
-    page.refresh()  # (as after a restart)
+    page, everyone, theirs = c1_with_own_thresholds(qtbot, window, tmp_path)
     asked = len(dialogs.questions)
     page.apply_to_person()  # nobody chosen yet: said, nothing asked or written
     assert page.applied.text().startswith("Choose the person first")
@@ -676,13 +683,7 @@ def test_a_persons_own_thresholds_never_pass_for_those_in_use_once_gone(
     removed values stayed "in use" (moved back to them, nothing was marked and Undo was
     off); "Back to the model's values" hid a person's own; a typed id matching nobody left
     her own said; "shown above" stayed once a handle moved."""
-    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
-    page = window.thresholds_page
-    window.nav.setCurrentRow(window.pages.indexOf(page))
-    everyone = (page.accept.value(), page.reject.value())
-    theirs = (round(0.3 * page.accept.high, 4), round(0.5 * page.accept.high, 4))
-    window.store.set_person_thresholds("c-1", *theirs, "t", model=window.engine.model.model_id)
-    page.refresh()
+    page, everyone, theirs = c1_with_own_thresholds(qtbot, window, tmp_path)
     page.person.choose("c-1")
     assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
     # nothing to go back to: everyone already has the model's; hers stay shown, and a
