@@ -3187,12 +3187,7 @@ enrolled {at} by {who}</source>
         <translation>待验证签名</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Comment for the record (optional)</source>
         <translation>随记录保存的备注（可选）</translation>
     </message>
@@ -3233,7 +3228,12 @@ enrolled {at} by {who}</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-73"/>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Record the result (if it is not yet) and save it on one A4 page as PDF (Ctrl+Shift+S)</source>
         <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF（Ctrl+Shift+S）</translation>
     </message>

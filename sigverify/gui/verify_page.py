@@ -71,7 +71,7 @@ class VerifyPage(ReportActions, QWidget):
         self.hint.setWordWrap(True)
         input_box = QGroupBox(self.tr("Signature to check"))
         form = QFormLayout()
-        form.addRow(self.tr("Person"), self.person)
+        form.addRow(self.tr("&Person"), self.person)  # Alt+P, as on the Thresholds page
         input_layout = QVBoxLayout(input_box)
         input_layout.addLayout(form)
         input_layout.addWidget(self.drop_area)

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMessageBox
 
 from tests.conftest import signature_file, write_png
 from tests.gui.conftest import wait_idle
@@ -44,6 +44,18 @@ def two_people(qtbot, window, tmp_path):
     enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(5)])
     window.verify_page.refresh()
     return window
+
+
+def test_alt_p_reaches_the_person_box_on_verify_and_thresholds(window):
+    """Seen in a real window: Alt+P, the Thresholds page's key for its person box, typed a
+    "p" into Verify's person box instead ("p101"): each page's label takes it to its own."""
+    for page in (window.verify_page, window.thresholds_page):
+        labels = [
+            label
+            for label in page.findChildren(QLabel)
+            if label.text() == "&Person" and label.buddy() is page.person
+        ]
+        assert len(labels) == 1, page
 
 
 def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path, beeps):
