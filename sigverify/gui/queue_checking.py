@@ -17,7 +17,7 @@ class Checking(PagePart):
     """For :class:`~sigverify.gui.queue_page.QueuePage`: its ``engine``, ``queue``,
     ``rows``, ``shown``, ``table``, ``progress``, ``cancel_button``, ``hint``, the buttons
     that add items, ``_job``, ``_rows_read``, ``reload()``, ``show_rows()``,
-    ``selected_row()``, ``_selected()`` and ``_next_waiting()``."""
+    ``_show_hint()``, ``selected_row()``, ``_selected()`` and ``_next_waiting()``."""
 
     # during a check, the list is read again at most this often (seconds), and then only
     # while doing so takes at most this share of the time: a long list takes longer to show
