@@ -97,6 +97,7 @@ class ResultSummary(QWidget):
         )
         # which model answered: only the status bar said, and it names the active one,
         # which a switch changes under a result on screen (seen in a real window)
-        # on one line: "sigverify-" / "default" at 1024 wide (seen in a real window)
-        model = f"<nobr>{html.escape(model_name_in(result.model_id))}</nobr>"
+        # on one line: "sigverify-" / "default" at 1024 wide (seen in a real window); a word
+        # joiner after each hyphen (Qt's labels do not keep <nobr> on one line)
+        model = html.escape(model_name_in(result.model_id)).replace("-", "-\u2060")
         return self.tr("{subject}, by the model {model}").format(subject=subject, model=model)

@@ -46,6 +46,33 @@ def two_people(qtbot, window, tmp_path):
     return window
 
 
+def test_a_hyphenated_model_name_stays_on_one_line_in_the_result(qtbot, two_people, tmp_path):
+    """Seen in a real window at 1024 wide: "… by the model sigverify-" / "default"."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QTextDocument
+
+    page = verify_now(qtbot, two_people, "c-1", signature_file(tmp_path, 1, 7))
+    text = page.summary.subject_text(replace(page.result, model_id="sigverify-default@1a2b"))
+
+    def lines(width: int) -> list[str]:
+        document = QTextDocument()
+        document.setHtml(text)
+        document.setTextWidth(width)
+        document.documentLayout().documentSize()  # (laid out)
+        block = document.begin()
+        layout, plain = block.layout(), block.text()
+        return [plain[line.textStart() : line.textStart() + line.textLength()]
+                for line in map(layout.lineAt, range(layout.lineCount()))]  # fmt: skip
+
+    assert all(
+        not line.rstrip().endswith("sigverify-") for width in range(200, 700, 4)
+        for line in lines(width)
+    )  # fmt: skip
+    plain = text.replace("\u2060", "")
+    assert plain.endswith("by the model sigverify-default")  # only a joiner added
+
+
 def test_alt_p_reaches_the_person_box_on_verify_and_thresholds(window):
     """Seen in a real window: Alt+P, the Thresholds page's key for its person box, typed a
     "p" into Verify's person box instead ("p101"): each page's label takes it to its own."""
@@ -164,14 +191,12 @@ def test_the_result_names_the_file_and_whose_references_it_used(qtbot, two_peopl
     # the name is escaped (shown as typed, not read as markup)
     assert text == (
         "<b>w2_g7.png</b> checked against 5 references of <b>Ana &lt;Lima&gt; (c-2)</b>, by "
-        "the model <nobr>tiny</nobr>"
+        "the model tiny"
     )
     page.choose_person("c-1")  # the stale result still says whose it is
     assert "(c-2)" in page.summary.subject.text()
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
-    assert page.summary.subject.text().endswith(
-        "of <b>c-1</b>, by the model <nobr>tiny</nobr>"
-    )  # the id
+    assert page.summary.subject.text().endswith("of <b>c-1</b>, by the model tiny")  # the id
     page.show_result(None)
     assert page.summary.subject.text() == ""
 
