@@ -2094,15 +2094,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../sigverify/gui/queue_table.py" line="+57"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../sigverify/gui/queue_table.py" line="-2"/>
         <source>Accepted</source>
-        <extracomment>Filter choices: which rows each shows.</extracomment>
         <translation>已接受</translation>
     </message>
     <message>
@@ -2331,18 +2328,9 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新验证得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queue_table.py" line="+1"/>
-        <source>Needs review</source>
-        <translation>需复核</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>could not check</source>
-        <translation>无法验证</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../sigverify/gui/queue_table.py" line="+56"/>
         <source>not checked yet</source>
+        <extracomment>Filter choices: which rows each shows.</extracomment>
         <translation>尚未验证</translation>
     </message>
     <message>
@@ -2523,7 +2511,7 @@ enrolled {at} by {who}</source>
         <translation>该签名</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{subject}, by the model {model}</source>
         <translation>{subject}，由模型 {model} 判断</translation>
     </message>
@@ -4315,7 +4303,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+100"/>
+        <location filename="../../sigverify/core/queue.py" line="+110"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk; an accepted item can be rejected, with a comment.</source>
         <translation>只有需复核、被拒绝或无法验证的项目由柜员处理；已接受的项目可以附备注拒绝。</translation>
     </message>
@@ -4767,7 +4755,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+128"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+127"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -4917,9 +4905,28 @@ enrolled {at} by {who}</source>
         <translation>按存储原样（两者无法对齐）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="-48"/>
+        <location filename="../../sigverify/core/queue.py" line="-57"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs review</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could not check</source>
+        <translation>无法验证</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>confirmed</source>
-        <extracomment>What a clerk may settle an item with: the machine&apos;s answer confirmed, or overridden.</extracomment>
         <translation>已确认</translation>
     </message>
     <message>
@@ -5020,11 +5027,6 @@ enrolled {at} by {who}</source>
         <location line="+2"/>
         <source>by {operator}</source>
         <translation>（操作员：{operator}）</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>error</source>
-        <translation>错误</translation>
     </message>
 </context>
 <context>

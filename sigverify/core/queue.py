@@ -30,7 +30,7 @@ from sigverify.core.verification import VerificationService
 
 ITEM_COLUMNS = ("person", "image")
 REVIEW_COLUMNS = ("person", "image", "stamp", "decision", "comment", "operator", "audit_id", "at")
-#: What a clerk may settle an item with: the machine's answer confirmed, or overridden.
+# What a clerk may settle an item with: the machine's answer confirmed, or overridden.
 SETTLEMENTS = ("confirm", "accept", "reject")
 
 
@@ -75,6 +75,16 @@ class QueueRow:
     def final(self) -> str:
         """The decision that stands: the clerk's override, else the machine's."""
         return self.settled if self.settled in {"accept", "reject"} else self.decision
+
+
+def machine_word(decision: str) -> str:
+    """The machine's answer on an item, as the Queue lists it and its summary prints it
+    (the summary said REJECT and error where the list said Rejected and could not check)."""
+    return {
+        "accept": translate("report", "Accepted"),
+        "review": translate("report", "Needs review"),
+        "reject": translate("report", "Rejected"),
+    }.get(decision, translate("report", "could not check"))
 
 
 def settlement_word(settlement: str) -> str:

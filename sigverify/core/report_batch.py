@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 from sigverify import __version__
 from sigverify.core.batch import DECISIONS
 from sigverify.core.i18n import percent_text, translate
-from sigverify.core.queue import settlement_word
+from sigverify.core.queue import machine_word, settlement_word
 from sigverify.core.report import COLOURS, Page
 from sigverify.core.spreadsheet import from_cell
 from sigverify.core.store.records import person_label
 from sigverify.core.text_wrap import wrap
-from sigverify.core.verification_results import decision_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -186,7 +185,7 @@ def batch_pages(
         cells = (
             person_label(person, people.get(person))[:24],
             _tail(image, 40),
-            decision_label(decision) if decision else translate("report", "error"),
+            machine_word(decision),
             percent_text(row["similarity"]) if row["similarity"] else "",
             settlement_word(word.settlement) if word else "",
             row["audit_id"],

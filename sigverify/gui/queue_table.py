@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
-from sigverify.core.queue import QueueRow, settlement_word
+from sigverify.core.queue import QueueRow, machine_word, settlement_word
 from sigverify.core.report import COLOURS
 from sigverify.core.store.records import person_label
 from sigverify.gui.queue_settling import score_text
@@ -51,11 +51,7 @@ def said_line(row: QueueRow) -> str:
 
 def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, ...]:
     # (each string in full in its call: the translation tools read them there)
-    machine = {
-        "accept": QCoreApplication.translate("QueuePage", "Accepted"),
-        "review": QCoreApplication.translate("QueuePage", "Needs review"),
-        "reject": QCoreApplication.translate("QueuePage", "Rejected"),
-    }.get(row.decision, QCoreApplication.translate("QueuePage", "could not check"))
+    machine = machine_word(row.decision)
     if row.unchecked:
         machine = QCoreApplication.translate("QueuePage", "not checked yet")
     settled = (

@@ -149,6 +149,11 @@ def test_a_batch_summary_counts_each_item_once_by_its_last_row(service, tmp_path
         f"{counts['reject']} rejected, 1 could not be checked." in text
     )
     assert text.count("There is no person with id “C-9”") == 1
+    # the machine's answers in the Queue's words (REJECT and error beside Rejected: seen)
+    words = {"accept": "Accepted", "review": "Needs review", "reject": "Rejected"}
+    for decision in decisions:
+        assert words[decision] in text
+    assert "could not check" in text and "REJECT" not in text and "error" not in text
     pdf = save_pdf(pages, tmp_path / "summary.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
 
