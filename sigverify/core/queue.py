@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 from sigverify.core.batch import run_batch
 from sigverify.core.batch_items import BatchItem
 from sigverify.core.errors import SigverifyError
+from sigverify.core.files import write_atomically
 from sigverify.core.i18n import translate
 from sigverify.core.spreadsheet import append_rows, from_cell
 from sigverify.core.store.records import now
@@ -288,9 +288,7 @@ class DeskQueue:
             self.drafts_path.unlink(missing_ok=True)
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        part = self.drafts_path.with_suffix(".json.part")
-        part.write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(part, self.drafts_path)
+        write_atomically(self.drafts_path, json.dumps(kept, ensure_ascii=False, indent=1).encode())
 
     def clear(self) -> None:
         """Start a new queue (the audit log keeps everything that was decided)."""

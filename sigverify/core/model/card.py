@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +21,7 @@ import numpy as np
 
 from sigverify import __version__
 from sigverify.core.errors import ModelFileError
+from sigverify.core.files import write_atomically
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card_checks import is_finite_number, problem_of
@@ -213,29 +212,10 @@ def _json_default(value):
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def readable_by_all(path: str | Path) -> None:
-    """mkstemp makes owner-only files; model files are meant to be shared (umask applies)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o644 & ~umask)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    readable_by_all(temp)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def write_card(card: ModelCard, folder: str | Path) -> None:
     """Rewrite only ``folder/card.json`` (e.g. to add test metrics after training)."""
     text = json.dumps(card.to_dict(), indent=2, ensure_ascii=False, default=_json_default)
-    _write_atomically(Path(folder) / CARD_FILE, text.encode("utf-8"))
+    write_atomically(Path(folder) / CARD_FILE, text.encode("utf-8"))
 
 
 def read_card(folder: str | Path) -> ModelCard:
@@ -309,7 +289,7 @@ def write_scores(scores: ScoreSet, folder: str | Path, name: str = SCORES_FILE) 
             )
         },
     }
-    _write_atomically(Path(folder) / name, json.dumps(values).encode("utf-8"))
+    write_atomically(Path(folder) / name, json.dumps(values).encode("utf-8"))
 
 
 def read_scores(folder: str | Path, name: str = SCORES_FILE) -> ScoreSet | None:

@@ -17,8 +17,9 @@ import numpy as np
 import torch
 
 from sigverify.core.errors import ModelFileError
+from sigverify.core.files import readable_by_all
 from sigverify.core.i18n import translate
-from sigverify.core.model.card import file_sha256, readable_by_all, write_card
+from sigverify.core.model.card import file_sha256, write_card
 from sigverify.core.model.io import load_model
 from sigverify.core.model.onnx import ONNX_FILE, example_inputs, onnx_input
 

@@ -22,13 +22,13 @@ from safetensors.torch import load_file, save_file
 from sigverify.core.encoders import Encoder, count_parameters, create_encoder
 from sigverify.core.encoders.embedding import embed_inputs, fused_for_inference
 from sigverify.core.errors import ModelFileError
+from sigverify.core.files import readable_by_all
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import (
     ModelCard,
     file_sha256,
     read_card,
-    readable_by_all,
     write_card,
 )
 

@@ -1,0 +1,28 @@
+"""Files written whole: a new file beside the old one takes its place in one step, so a
+reader (or a crash) meets the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def readable_by_all(path: str | Path) -> None:
+    """mkstemp makes owner-only files; model files are meant to be shared (umask applies)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o644 & ~umask)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` as the file ``path``, replacing it whole; nothing is left behind on failure."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    readable_by_all(temp)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
