@@ -1911,18 +1911,18 @@ Press Ctrl+N to enrol the first person.</source>
     <name>PersonThresholds</name>
     <message>
         <location filename="../../sigverify/gui/person_thresholds.py" line="+44"/>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>Apply to this person</source>
         <translation>应用于此人员</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+152"/>
+        <location line="-112"/>
+        <location line="+154"/>
         <source>Use everyone&apos;s for them</source>
         <translation>改用所有人的阈值</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-152"/>
         <source>The chosen person&apos;s own thresholds are removed: they use everyone&apos;s again</source>
         <translation>删除所选人员的个人阈值，让其重新使用所有人的阈值</translation>
     </message>
@@ -1942,13 +1942,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>使用适用于所有人的阈值。</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+54"/>
+        <location line="+46"/>
         <source>Choose the person first: type their id or name, or pick them.</source>
         <translation>请先选择人员：输入其编号或姓名，或从列表中选择。</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="+11"/>
         <source>Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, used with the model {model} only? The change is written to the audit log.</source>
         <translation>要为 {person} 设置个人阈值（接受 {accept:.4f}，拒绝 {reject:.4f}），仅用于模型 {model} 吗？此更改会写入审计日志。</translation>
     </message>
@@ -1968,7 +1967,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}），仅用于模型 {model}。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>{person}: remove their own thresholds ({accept} / {reject}), so that the thresholds for everyone apply to them? The change is written to the audit log.</source>
         <translation>{person}：删除其个人阈值（{accept} / {reject}），让其改用所有人的阈值？此更改会记入审计日志。</translation>
     </message>
@@ -3783,7 +3782,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+246"/>
+        <location filename="../../sigverify/core/model/card.py" line="+226"/>
         <source>The model folder “{folder}” does not exist.</source>
         <extracomment>The encoders this version can train, and all it can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). An ensemble is joined from trained models, not trained. A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
@@ -4195,7 +4194,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”没有 ONNX 文件，而本安装不含训练工具，无法生成。请在可以训练的 sigverify 上导出：“sigverify models export-onnx MODEL_DIR”。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/export.py" line="+78"/>
+        <location filename="../../sigverify/core/model/export.py" line="+79"/>
         <source>The ONNX export of model “{name}” does not give the same embeddings as torch (difference {difference:.2g}); it was not kept.</source>
         <extracomment>Largest difference allowed between the ONNX and the torch embedding of one image (unit-length vectors; measured on the default model: 2.5e-7).</extracomment>
         <translation>模型“{name}”导出的 ONNX 文件与 torch 得到的嵌入向量不一致（差异 {difference:.2g}），未予保留。</translation>

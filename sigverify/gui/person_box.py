@@ -53,6 +53,10 @@ class PersonBox(QComboBox):
     def choose(self, person_id: str) -> None:
         self.setCurrentIndex(self.findData(person_id))
 
+    def label_of(self, person_id: str) -> str:
+        """The entry of ``person_id`` as listed ("Li Na — 12"), for a question."""
+        return self.itemText(self.findData(person_id))
+
     def matches_nobody(self) -> bool:
         """Something is typed that no entry holds (not even a part of an id or name)."""
         typed = self.currentText().strip().casefold()

@@ -127,12 +127,16 @@ class PersonThresholds(PagePart):
             self.preset.to_custom()  # (a preset chosen for everyone's is not theirs)
         self._update()
 
+    def _say_choose_first(self) -> None:
+        """Nobody chosen, or an id typed that matches nobody: said where results are."""
+        self.applied.setText(
+            self.tr("Choose the person first: type their id or name, or pick them.")
+        )
+
     def apply_to_person(self) -> None:
         person_id = self.person.person_id()
-        if person_id is None:  # (nobody chosen, or an id typed that matches nobody)
-            self.applied.setText(
-                self.tr("Choose the person first: type their id or name, or pick them.")
-            )
+        if person_id is None:
+            self._say_choose_first()
             return
         accept, reject, preset = self.accept.value(), self.reject.value(), self.preset.target()
         own = self._own_thresholds()
@@ -140,7 +144,7 @@ class PersonThresholds(PagePart):
             "Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, "
             "used with the model {model} only? The change is written to the audit log."
         ).format(
-            person=self.person.itemText(self.person.findData(person_id)),
+            person=self.person.label_of(person_id),
             accept=accept,
             reject=reject,
             model=self.engine.model.card.name if self.engine.model is not None else "",
@@ -183,16 +187,14 @@ class PersonThresholds(PagePart):
     def remove_from_person(self) -> None:
         """The chosen person's own thresholds taken away (audited): everyone's apply."""
         person_id, own = self.person.person_id(), self._own_thresholds()
-        if person_id is None or own is None:  # (an id typed that matches nobody)
-            self.applied.setText(
-                self.tr("Choose the person first: type their id or name, or pick them.")
-            )
+        if person_id is None or own is None:
+            self._say_choose_first()
             return
         question = self.tr(
             "{person}: remove their own thresholds ({accept} / {reject}), so that the "
             "thresholds for everyone apply to them? The change is written to the audit log."
         ).format(
-            person=self.person.itemText(self.person.findData(person_id)),
+            person=self.person.label_of(person_id),
             accept=threshold_text(own[0]),
             reject=threshold_text(own[1]),
         )

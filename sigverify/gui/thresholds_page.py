@@ -310,7 +310,7 @@ class ThresholdsPage(PersonThresholds, QWidget):
                     "These started from the own thresholds of {person}; everyone's are "
                     "{accept} / {reject} now."
                 ).format(
-                    person=self.person.itemText(self.person.findData(self.in_use_by)),
+                    person=self.person.label_of(self.in_use_by),
                     accept=threshold_text(everyone[0]),
                     reject=threshold_text(everyone[1]),
                 ),
@@ -337,7 +337,7 @@ class ThresholdsPage(PersonThresholds, QWidget):
             "for everyone without their own? The change is written to the audit log."
         ).format(accept=accept, reject=reject)
         if self._own_thresholds() is not None:  # (said for Apply to everyone, not here)
-            chosen = self.person.itemText(self.person.findData(self.person.person_id()))
+            chosen = self.person.label_of(self.person.person_id())
             question = join_sentences(
                 question, self.tr("{person} keeps their own.").format(person=chosen)
             )
