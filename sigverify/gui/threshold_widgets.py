@@ -3,6 +3,8 @@ and reject thresholds, and the slider with a number box that sets a threshold.""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSlider, QWidget
@@ -66,6 +68,15 @@ class ThresholdGauge(QWidget):
         painter.end()
 
 
+def round_step(at_most: float) -> float:
+    """The largest 1, 2 or 5 times a power of ten that is at most ``at_most`` (> 0)."""
+    power = 10.0 ** math.floor(math.log10(at_most))
+    for factor in (5, 2, 1):
+        if factor * power <= at_most * (1 + 1e-9):
+            return factor * power
+    return power
+
+
 #: Positions of a threshold slider.
 SLIDER_STEPS = 1000
 
@@ -114,7 +125,10 @@ class ThresholdControl(QWidget):
     def set_range(self, high: float) -> None:
         self.high = max(high, 1e-6)
         self.box.setRange(0.0, self.high)
-        self.box.setSingleStep(self.high / 200)  # its arrows: finer than the slider's, to scale
+        # its arrows: finer than the slider's, to scale, and a round step (0.005 rather than
+        # 0.00437: a clerk reads and types the numbers)
+        # (never below the last of its four decimals)
+        self.box.setSingleStep(max(round_step(self.high / 200), 1e-4))
 
     def _box_changed(self, value: float) -> None:
         self.slider.blockSignals(True)

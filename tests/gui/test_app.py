@@ -758,7 +758,9 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     in_use = (page.accept.value(), page.reject.value())
     assert page.applied.text() == "" and not page.undo_button.isEnabled()
     qtbot.keyClick(page.accept.box, Qt.Key.Key_Down)  # a keyboard user's edit
-    step = page.accept.high / 200  # the number box's arrows: 0.5 % of the range
+    step = page.accept.box.singleStep()  # the number box's arrows: a round step
+    assert f"{step:.0e}"[0] in "125"  # 1, 2 or 5 times a power of ten
+    assert page.accept.high / 500 <= step <= page.accept.high / 200
     assert page.accept.value() == pytest.approx(round(in_use[0] - step, 4))
     assert "Not in use yet" in page.applied.text() and page.undo_button.isEnabled()
     qtbot.keyClick(page.accept.box, Qt.Key.Key_Up)  # back where it was: the mark goes
