@@ -246,6 +246,35 @@ def down_into(field: QLineEdit, view) -> None:
     widget_shortcut(field, Qt.Key.Key_Down, go)
 
 
+class TypingGoesTo(QObject):
+    """Text typed on a list goes on in ``field`` (a comment), when the field takes it: a
+    clerk on the Queue's list who started a comment typed into nothing (Qt's search by
+    first letters jumped between rows), and had to Tab there first. Keys with Ctrl or Alt,
+    and a space as the first key, stay the list's."""
+
+    def __init__(self, view: QWidget, field: QLineEdit):
+        super().__init__(view)
+        self.field = field
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.KeyPress or not self.field.isEnabled():
+            return False
+        text = event.text()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if not plain or not text.isprintable() or not text.strip():
+            return False
+        move_focus(self.field, keyboard=True)
+        self.field.deselect()
+        self.field.end(False)
+        self.field.insert(text)
+        return True
+
+
 def clear_on_escape(field: QLineEdit) -> None:
     """Escape in ``field`` (a search or a filter) empties it, as in any search field."""
     widget_shortcut(field, Qt.Key.Key_Escape, field.clear)

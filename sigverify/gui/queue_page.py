@@ -30,6 +30,7 @@ from sigverify.core.queue import DeskQueue, QueueRow
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open
+from sigverify.gui.keyboard import TypingGoesTo
 from sigverify.gui.queue_checking import Checking
 from sigverify.gui.queue_settling import Settling
 from sigverify.gui.queue_summary import SummarySaving
@@ -134,6 +135,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         self.hint.setWordWrap(True)
 
         self.comment = QLineEdit()
+        TypingGoesTo(self.table, self.comment)  # a comment can be started on the list
         # One order for every item (a Confirm button for rejected ones moved these along the
         # Tab chain: a clerk pressed the wrong one). Reject on a rejected item confirms it.
         self.accept_button = QPushButton(self.tr("&Accept"))

@@ -2170,3 +2170,26 @@ def test_the_thresholds_page_says_a_persons_own_once_the_model_is_loaded(qtbot, 
     engine.model = loaded
     engine.model_changed.emit(loaded)  # loaded
     assert page.person_own.text() == "Has their own: 0.2000 / 0.4000, shown above."
+
+
+def test_text_typed_on_a_list_goes_on_in_its_comment_field_when_that_takes_it(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QTableWidget
+
+    from sigverify.gui.keyboard import TypingGoesTo
+
+    table, field = QTableWidget(3, 1), QLineEdit()
+    qtbot.addWidget(table)
+    qtbot.addWidget(field)
+    TypingGoesTo(table, field)
+    table.setCurrentCell(0, 0)
+    field.setText("seen")
+    field.setCursorPosition(0)
+    qtbot.keyClick(table, Qt.Key.Key_Space)  # a space first: the list's (it selects)
+    qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # the list's
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert field.text() == "seen" and table.currentRow() == 1
+    qtbot.keyClicks(table, "!")  # added at the end of what is there, not at the cursor
+    assert field.text() == "seen!" and table.currentRow() == 1
+    field.setEnabled(False)  # a field that takes nothing: the keys stay the list's
+    qtbot.keyClicks(table, "x")
+    assert field.text() == "seen!"

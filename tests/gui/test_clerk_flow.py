@@ -1721,7 +1721,14 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     assert queue.comment.placeholderText() == (
         "Alt+R confirms the rejection; to accept, say why here, then Alt+A"
     )
-    queue.comment.setText("called her")
+    # a comment started on the list goes on in the comment field (it typed into nothing)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    queue.table.setFocus()
+    qtbot.keyClicks(queue.table, "called")
+    assert queue.comment.hasFocus()  # the next keys go on there
+    qtbot.keyClicks(queue.comment, " her")
+    assert queue.comment.text() == "called her"
     dialogs.answer = False  # the question names her, not only the id (seen); Cancel
     queue.accept_button.click()
     assert dialogs.questions[-1].startswith("The machine rejected w1_g7.png as Ana López (c-1)")
