@@ -155,7 +155,9 @@ def _details_text(entry: AuditEntry) -> str:
     if entry.action == "enroll":
         files = ", ".join(map(str, d.get("files", [])))
         added = int(d.get("added") or 0)
-        return translate("audit", "%n reference(s): {files}", None, added).format(files=files)
+        text = translate("audit", "%n reference(s): {files}", None, added).format(files=files)
+        changed = _changed_fields_text(d)  # a name or note changed as they were added
+        return text + translate("audit", "; ") + changed if changed else text
     if entry.action == "set_thresholds":
         if d.get("accept") is None and d.get("reject") is None:  # ("accept None, reject None")
             return translate("audit", "own thresholds removed: the thresholds for everyone apply")

@@ -331,9 +331,11 @@ class Store(SecondApproval):
     ) -> list[int]:
         """Create the person if needed and add references with their embeddings for
         ``model_id``, all in one transaction. A file already enrolled for this person is
-        refused (:class:`SigverifyError`), and then nothing is added."""
+        refused (:class:`SigverifyError`), and then nothing is added. A name or note that
+        changes an enrolled person's is in the audit row, before and after (a rename
+        there went unrecorded: seen in a real window)."""
         with self.transaction() as db:
-            new_person = write_person(db, self.seal, person_id, name, note)
+            changed = write_person(db, self.seal, person_id, name, note)
             enrolled_by = self.account or operator
             ids = insert_references(db, self.seal, person_id, model_id, references, enrolled_by)
             self._append(
@@ -345,7 +347,8 @@ class Store(SecondApproval):
                     "added": len(ids),
                     "files": [r.filename for r in references],
                     "model": model_id,
-                    "new_person": new_person,
+                    "new_person": changed is None,
+                    **(changed or {}),
                 },
             )
         return ids

@@ -104,10 +104,14 @@ def check_thresholds(accept: float | None, reject: float | None) -> None:
         )
 
 
-def write_person(db, seal: Seal, person_id: str, name: str | None, note: str | None) -> bool:
-    """Create the person (no thresholds of their own) or, for one who exists, change the
-    name and note given (None keeps it); True when the person is new."""
-    if not person_exists(db, person_id):
+def write_person(
+    db, seal: Seal, person_id: str, name: str | None, note: str | None
+) -> dict[str, list[str]] | None:
+    """Create the person (no thresholds of their own) and return None, or, for one who
+    exists, change the name and note given (None keeps it) and return what changed, as
+    ``{"name": [before, after]}`` (the audit log's form; empty when nothing did)."""
+    row = db.execute("SELECT name, note FROM people WHERE id = ?", (person_id,)).fetchone()
+    if row is None:
         db.execute(
             "INSERT INTO people (id, name, note, created_at, mac) VALUES (?, ?, ?, ?, ?)",
             (
@@ -118,13 +122,18 @@ def write_person(db, seal: Seal, person_id: str, name: str | None, note: str | N
                 seal.mac(*person_parts(person_id, None, None)),
             ),
         )
-        return True
-    if name is not None or note is not None:
+        return None
+    changed = {
+        field: [row[field], value]
+        for field, value in (("name", name), ("note", note))
+        if value is not None and value != row[field]
+    }
+    if changed:
         db.execute(
             "UPDATE people SET name = coalesce(?, name), note = coalesce(?, note) WHERE id = ?",
             (name, note, person_id),
         )
-    return False
+    return changed
 
 
 def write_thresholds(

@@ -84,6 +84,22 @@ def test_enroll_list_and_read_back(store):
     )
 
 
+def test_a_name_changed_by_adding_references_is_in_the_audit_row(store):
+    from sigverify.core.audit_view import summary
+
+    store.add_references("c-1", "Zoë Müller", "VIP", "m1", [ref("a.png")], "clerk")
+    first = store.audit_entries("c-1")[0]
+    assert first.details["new_person"] is True and "name" not in first.details
+    store.add_references("c-1", "Arjun Rao", None, "m1", [ref("b.png")], "clerk")
+    assert store.get_person("c-1").name == "Arjun Rao"
+    entry = store.audit_entries("c-1")[-1]  # the rename had gone unrecorded
+    assert entry.details["new_person"] is False
+    assert entry.details["name"] == ["Zoë Müller", "Arjun Rao"] and "note" not in entry.details
+    assert summary(entry) == "1 reference: b.png; name “Zoë Müller” → “Arjun Rao”"
+    store.add_references("c-1", "Arjun Rao", "VIP", "m1", [ref("c.png")], "clerk")
+    assert "name" not in store.audit_entries("c-1")[-1].details  # the same: nothing changed
+
+
 def test_people_are_listed_as_shown_by_name_or_by_id_without_one(store):
     for person_id, name in [("a-1", "Zed"), ("m-2", None), ("z-9", "ana"), ("b-3", "Ana")]:
         store.add_references(person_id, name, None, "m1", [ref(f"{person_id}.png")], "clerk")
