@@ -48,6 +48,7 @@ from sigverify.core.scoring import (
     pairwise_distances,
     score_queries,
     spread_factor,
+    unlike_enrolled,
 )
 from sigverify.core.store import Store
 from sigverify.core.store.records import (
@@ -196,10 +197,30 @@ class VerificationService:
         if len(embeddings) < 3:
             return []
         reject = self.model_thresholds().reject
+        d = self._reference_distances(embeddings, pixels)
+        return [OddReference(names[i], m, reject, i) for i, m in outlying_references(d, reject)]
+
+    def _reference_distances(self, embeddings: np.ndarray, pixels) -> np.ndarray:
+        """References' distances to each other ``(R, R)``, with the stroke check's term
+        when the model has one."""
         d = pairwise_distances(embeddings, embeddings, self.model.card.distance)
         if self.strokes is not None:
             d = d + self.strokes.among_term(mismatches_among([InkMap.of(p) for p in pixels]))
-        return [OddReference(names[i], m, reject, i) for i, m in outlying_references(d, reject)]
+        return d
+
+    def _unlike_enrolled(
+        self, person_id: str, embeddings: np.ndarray, names: Sequence[str], pixels, enrolled: int
+    ) -> list[OddReference]:
+        """The new references (those after the first ``enrolled``) far from the person's
+        enrolled ones (:func:`unlike_enrolled`)."""
+        if enrolled < 2 or len(embeddings) == enrolled:
+            return []
+        reject = self.model_thresholds().reject
+        d = self._reference_distances(embeddings, pixels)[enrolled:, :enrolled]
+        return [
+            OddReference(names[enrolled + i], m, reject, enrolled + i, person_id)
+            for i, m in unlike_enrolled(d, reject)
+        ]
 
     def odd_references(self, person_id: str) -> dict[int, OddReference]:
         """The person's stored references that stand out from the others, by reference id."""
@@ -259,10 +280,12 @@ class VerificationService:
         pixels = None
         if self.strokes is not None:
             pixels = [self.prepared.get(i) for i in existing_ids] + images
-        odd = [
+        # far from those enrolled (another writer's, as many as theirs), else unlike the rest
+        odd = self._unlike_enrolled(person_id, all_embeddings, names, pixels, len(existing_ids))
+        odd += [
             o
             for o in self.find_outliers(all_embeddings, names, pixels)
-            if o.filename in {s.name for s in signatures}
+            if o.filename in {s.name for s in signatures} - {u.filename for u in odd}
         ]
         if odd and not accept_outliers:
             raise InconsistentReferencesError(" ".join(o.message for o in odd), odd)

@@ -136,9 +136,22 @@ class OddReference:
     median_distance: float
     reject_threshold: float
     index: int = -1  # position in the list that was checked
+    person_id: str = ""  # unlike this person's enrolled references, when set
 
     @property
     def message(self) -> str:
+        if self.person_id:
+            return translate(
+                "errors",
+                "“{name}” does not look like {person}'s enrolled references (distance "
+                "{distance:.4f}, far more than the reject threshold {reject:.4f}): it may be "
+                "another person's signature.",
+            ).format(
+                name=self.filename,
+                person=self.person_id,
+                distance=self.median_distance,
+                reject=self.reject_threshold,
+            )
         return translate(
             "errors",
             "“{name}” does not look like the other references (distance {distance:.4f}, more "

@@ -30,3 +30,16 @@ def test_none_stands_out_below_the_reject_threshold_or_when_all_lie_far_apart():
 
 def test_two_references_cannot_say_which_one_is_odd():
     assert outlying_references(_distances([0, 5]), reject=0.1) == []
+
+
+def test_new_references_far_from_the_enrolled_ones_are_unlike_them():
+    from sigverify.core.scoring import UNLIKE_ENROLLED, unlike_enrolled
+
+    # enrolled at 0 and 0.1 on a line; new ones at 0.05 and 2.0: medians 0.05 and 1.95
+    new_to_enrolled = np.abs(np.array([0.05, 2.0])[:, None] - np.array([0.0, 0.1])[None, :])
+    assert [(i, round(m, 6)) for i, m in unlike_enrolled(new_to_enrolled, 1.0)] == [(1, 1.95)]
+    assert UNLIKE_ENROLLED == 1.3  # 1.95 is within 1.3 times 1.5 = 1.95: not beyond it
+    assert unlike_enrolled(new_to_enrolled, 1.5) == []
+    assert unlike_enrolled(new_to_enrolled, 1.49) == [(1, 1.95)]
+    # one enrolled reference says too little (one genuine in four is beyond it, measured)
+    assert unlike_enrolled(new_to_enrolled[:, :1], 0.1) == []

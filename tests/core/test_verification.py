@@ -131,6 +131,32 @@ def test_an_odd_reference_is_named_before_anything_is_saved(service, tmp_path):
     assert list(odd) == [result.reference_ids[-1]] and odd[result.reference_ids[-1]].index == 4
 
 
+def test_another_writers_signatures_added_as_many_as_the_persons_own_are_named(service, tmp_path):
+    """Seen in a real window: five of another writer's signatures added to a person with
+    five of their own were taken without a word (each had as many near it as far)."""
+    from sigverify.core.scoring import UNLIKE_ENROLLED
+
+    own, other = genuine(tmp_path, 1, 0, 1, 2, 3), genuine(tmp_path, 13, 0, 1, 2, 3)
+    service.enroll("c-1", own, name="Zoë")
+    embeddings = service.embed([service.prepare(s)[0] for s in own + other])
+    d = pairwise_distances(embeddings, embeddings, "euclidean")
+    apart = float(np.median(d[4:, :4], axis=1).min())  # the other writer's nearest median
+    within = float(max(np.median(np.delete(d[i, :4], i)) for i in range(4)))
+    assert apart > UNLIKE_ENROLLED * within  # precondition: this model tells them apart
+    reject = (apart / UNLIKE_ENROLLED + within) / 2
+    service.model.card.accept_threshold = service.model.card.reject_threshold = reject
+    # the check against all references together misses them
+    assert service.find_outliers(embeddings, [s.name for s in own + other]) == []
+    with pytest.raises(InconsistentReferencesError) as error:
+        service.enroll("c-1", other)
+    assert [o.filename for o in error.value.outliers] == [s.name for s in other]
+    assert "does not look like c-1's enrolled references" in str(error.value)
+    assert service.store.get_person("c-1").reference_count == 4  # nothing saved
+    assert service.enroll("c-1", genuine(tmp_path, 1, 4)).odd == []  # their own: taken
+    result = service.enroll("c-1", other, accept_outliers=True)
+    assert len(result.odd) == 4 and result.total_references == 9
+
+
 def test_references_that_all_differ_single_none_out(service, tmp_path):
     signatures = genuine(tmp_path, 1, 0, 1, 2)
     service.model.card.accept_threshold = service.model.card.reject_threshold = (
