@@ -165,25 +165,19 @@ class EnrolmentFlow(PagePart):
             self.details.id_edit.setFocus()
             self._after_enrolled = None
             return
-        if self.person_id is None:  # a new person's id typed: maybe someone enrolled
-            enrolled = self.store.enrolled_id(person_id)  # "c-7" is "C-7"
-            if enrolled is not None:
-                if not dialogs.ask(
-                    self,
-                    self.tr("&Enrol"),
-                    self.tr("{id} is already enrolled. Add these references to {id}?").format(
-                        id=enrolled
-                    ),
-                    self.tr("&Add them"),
-                ):
-                    self._after_enrolled = None
-                    return
-                person_id = enrolled
-        signatures = list(self.adding.signatures if only is None else only)
-        self._enrolling = signatures  # being enrolled: not "waiting" any more
         # a field left empty keeps what is stored: references added to C-7 from a new
         # person's form with no name typed wiped "Tomas Berg" (seen in a real window)
         name, note = (text or None for text in self.details.typed())
+        if self.person_id is None:  # a new person's id typed: maybe someone enrolled
+            enrolled = self.store.enrolled_id(person_id)  # "c-7" is "C-7"
+            if enrolled is not None:
+                if not self._add_to_enrolled(enrolled, name):
+                    self._after_enrolled = None
+                    return
+                # theirs stay (a name typed for someone else renamed them: seen)
+                person_id, name, note = enrolled, None, None
+        signatures = list(self.adding.signatures if only is None else only)
+        self._enrolling = signatures  # being enrolled: not "waiting" any more
         if self.enroll_button.hasFocus():  # else Qt hands it on to the status bar's buttons
             move_focus(self.first_field)
         self.enroll_button.setEnabled(False)
@@ -196,6 +190,27 @@ class EnrolmentFlow(PagePart):
 
         self.engine.submit(
             work, lambda result: self._enrolled(result, signatures), self._enroll_failed
+        )
+
+    def _add_to_enrolled(self, person_id: str, typed_name: str | None) -> bool:
+        """Asked when a new person's form names an id already enrolled: add the references
+        to them? When the name typed is not theirs, the question says so first (a clerk
+        who typed an existing id with another person's name added that person's signatures
+        to them, and renamed them: seen in a real window); they keep their own name."""
+        stored = self.store.get_person(person_id).name
+        if typed_name and stored and typed_name.casefold() != stored.casefold():
+            question = self.tr(
+                "{id} is already enrolled, as {stored}, not as {typed}. Check the ID: these "
+                "references are meant for the person who signed them.\n\nAdd them to {stored} "
+                "({id}) anyway? {stored} keeps their name."
+            ).format(id=person_id, stored=stored, typed=typed_name)
+            button = self.tr("&Add them to {name}").format(name=stored)
+            return dialogs.ask(self, self.tr("Another person's ID?"), question, button)
+        return dialogs.ask(
+            self,
+            self.tr("Already enrolled"),
+            self.tr("{id} is already enrolled. Add these references to {id}?").format(id=person_id),
+            self.tr("&Add them"),
         )
 
     def _enrolled(self, result, signatures) -> None:

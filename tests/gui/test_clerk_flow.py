@@ -2574,6 +2574,43 @@ def test_an_id_typed_in_other_capitals_is_the_person_enrolled(qtbot, two_people,
     assert people.person_id == "c-1"
 
 
+def test_an_enrolled_id_typed_with_another_name_is_questioned_and_keeps_the_name(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: a new person's form with an enrolled id and another person's
+    name was asked only "c-1 is already enrolled. Add these references?", and adding them
+    renamed c-1, unrecorded."""
+    window = two_people
+    window.store.update_person("c-1", "Zoë Müller", "", "clerk")
+    people = window.people_page
+    people.new_person()
+    people.details.id_edit.setText("c-1")
+    people.details.name_edit.setText("Arjun Rao")
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 8)])
+    dialogs.answer = False  # Cancel: nothing added
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.questions[-1].startswith(
+        "c-1 is already enrolled, as Zoë Müller, not as Arjun Rao. Check the ID"
+    )
+    assert window.store.get_person("c-1").reference_count == 5
+    assert people.adding.signatures  # still waiting, for the ID to be put right
+    dialogs.answer = True
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    person = window.store.get_person("c-1")
+    assert (person.name, person.reference_count) == ("Zoë Müller", 6)
+    assert "name" not in window.store.audit_entries("c-1")[-1].details
+    people.new_person()  # the same name in other capitals: the plain question
+    people.details.id_edit.setText("c-1")
+    people.details.name_edit.setText("zoë müller")
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.questions[-1] == "c-1 is already enrolled. Add these references to c-1?"
+    assert window.store.get_person("c-1").name == "Zoë Müller"
+
+
 def test_the_status_line_follows_what_waits_and_the_search_shows_who_was_enrolled(
     qtbot, two_people, tmp_path
 ):
