@@ -372,3 +372,16 @@ def test_queue_check_compares_rows_shown_during_a_check_with_rows_shown_at_the_e
         assert figures["runs_s"] == [figures["seconds_p50"]]
     assert out["rows_shown_at_end"]["list_shown_during_check"] == 0  # never, as before
     assert out["peak_rss_mb"] > 0
+
+
+def test_unlike_enrolled_counts_new_references_beyond_each_factor():
+    spec = importlib.util.spec_from_file_location("bench_ue", BENCH / "unlike_enrolled.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    own, other = np.array([0.5, 0.9, 1.25, 1.35]), np.array([1.2, 1.4, 1.6, 2.0])
+    out = module.shares(own, other, reject=1.0, factors=[1.0, 1.3])
+    # beyond 1.0: 1.25 and 1.35 of their own, all four others; beyond 1.3: 1.35, and 3
+    assert out == {
+        "1": {"own_flagged": 0.5, "other_writer_flagged": 1.0},
+        "1.3": {"own_flagged": 0.25, "other_writer_flagged": 0.75},
+    }

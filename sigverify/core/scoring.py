@@ -115,8 +115,9 @@ def outlying_references(distances: np.ndarray, reject: float) -> list[tuple[int,
 
 #: How far beyond the reject threshold a new reference must lie from a person's enrolled
 #: ones to be called unlike them: on the default model's 52 validation writers with 5
-#: enrolled, 1.7 % of their own new genuine signatures lie beyond 1.3 times it, 97 % of
-#: another writer's (at 1.0 times: 25 % of their own, too many questions).
+#: enrolled, 2.3 % of their own new genuine signatures lie beyond 1.3 times it, 98.5 % of
+#: another writer's (at 1.0 times: 21 % of their own, too many questions;
+#: ``bench/unlike_enrolled.py``).
 UNLIKE_ENROLLED = 1.3
 
 

@@ -143,8 +143,12 @@ class DrawDialog(QDialog):
         hint = QLabel(
             self.tr("Sign above the line with a pen tablet or the mouse. Pressure is recorded.")
         )
-        clear = QPushButton(self.tr("Clear"))
+        clear = QPushButton(self.tr("C&lear"))
         clear.clicked.connect(self.canvas.clear)
+        # Enter is OK, never Clear: the dialog opened with the keys on Clear (OK was off),
+        # and Enter after signing wiped the drawing (seen in a real window)
+        clear.setAutoDefault(False)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -154,6 +158,9 @@ class DrawDialog(QDialog):
         # (seen in a real window)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
+        ok.setText(self.tr("&OK"))  # Alt+O (it had no letter)
+        ok.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.canvas.changed.connect(lambda: ok.setEnabled(not self.canvas.is_empty()))
         row = QHBoxLayout()
         row.addWidget(clear)
@@ -163,6 +170,7 @@ class DrawDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(row)
+        self.canvas.setFocus()
 
     def accept(self) -> None:
         if self.canvas.is_empty():

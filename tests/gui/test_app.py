@@ -288,6 +288,32 @@ def test_an_empty_drawing_is_not_a_signature(qtbot, window):
     assert not ok.isEnabled()
 
 
+def test_enter_in_the_draw_dialog_takes_the_drawing_and_never_clears_it(qtbot, window):
+    """Seen in a real window: the keys started on Clear (OK was off), and Enter after
+    signing wiped the drawing."""
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from sigverify.gui.pen import DrawDialog
+
+    dialog = DrawDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    assert dialog.focusWidget() is dialog.canvas
+    qtbot.keyClick(dialog.canvas, Qt.Key.Key_Return)  # nothing drawn: nothing happens
+    assert dialog.isVisible() and dialog.signature is None
+    dialog.canvas.pen_down(QPointF(60, 60), 0.5)
+    dialog.canvas.pen_move(QPointF(90, 70), 0.5)
+    dialog.canvas.pen_up(QPointF(120, 60))
+    clear = next(b for b in dialog.findChildren(QPushButton) if b.text() == "C&lear")
+    clear.setFocus()  # Enter on Clear too: the drawing is taken
+    qtbot.keyClick(clear, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.signature is not None and not dialog.canvas.is_empty()
+
+
 def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     from sigverify.gui.crop import CropDialog
 
