@@ -77,9 +77,25 @@ class PersonBox(QComboBox):
         ]
         return named[0] if len(named) == 1 else -1
 
+    def _begun_index(self) -> int:
+        """The one person whose name, or a word in it, begins with what is typed (2 or more
+        letters), as the list then shows them alone; never a part of an id ("C-20" is not
+        C-2001, who may be another person)."""
+        typed = self.currentText().strip().casefold()
+        begun = [
+            index
+            for index in range(self.count())
+            if len(typed) >= 2 and _begins_a_word(self.names.get(self.itemData(index), ""), typed)
+        ]
+        return begun[0] if len(begun) == 1 else -1
+
     def show_typed(self) -> None:
-        """Return after typing an id or name shows that person's entry (name and id)."""
+        """Return after typing an id or name shows that person's entry (name and id); so
+        does the start of one person's name ("müller" and Enter chose nobody: seen in a
+        real window). Only Return does that: until then the person is not chosen."""
         typed = self._typed_index()
+        if typed < 0:
+            typed = self._begun_index()
         if typed >= 0 and typed != self.currentIndex():
             self.setCurrentIndex(typed)
         elif typed >= 0:
@@ -100,3 +116,10 @@ class PersonBox(QComboBox):
             QApplication.beep()
             return True
         return super().eventFilter(watched, event)
+
+
+def _begins_a_word(name: str, typed: str) -> bool:
+    """``typed`` (case-folded) begins ``name`` or one of its words (split at spaces and
+    hyphens): "müller" in "Zoë Müller-Łukasz", "łuk" too, "ller" not."""
+    words = name.casefold().replace("-", " ").split()
+    return name.casefold().startswith(typed) or any(w.startswith(typed) for w in words)

@@ -806,6 +806,34 @@ def test_a_name_typed_in_full_chooses_the_one_person_with_it(qtbot, two_people):
     assert page.hint.text() == "Choose the person the signature claims to be."
 
 
+def test_enter_after_the_start_of_one_persons_name_chooses_them(qtbot, two_people):
+    """Seen in a real window: "müller" typed, the list showed Zoë Müller-Łukasz alone, and
+    Enter chose nobody. A part of an id never chooses: "c-" could be another person."""
+    window = two_people
+    window.store.update_person("c-1", "Zoë Müller-Łukasz", "", "test")
+    window.store.update_person("c-2", "Ana Müllerová", "", "test")
+    page = window.verify_page
+    page.refresh()
+    for typed, chosen in [
+        ("łuk", "c-1"),  # a word after a hyphen
+        ("ZOË", "c-1"),
+        ("ana m", "c-2"),  # the start of the name
+        ("müller", None),  # both: neither
+        ("ller", None),  # inside a word
+        ("z", None),  # one letter says too little
+        ("c-1", "c-1"),  # an id typed in full, as before
+        ("c-", None),  # a part of an id
+    ]:
+        page.person.setCurrentIndex(-1)
+        page.person.setEditText(typed)
+        if typed != "c-1":
+            assert page.person_id() is None  # not chosen before Enter
+        page.person.show_typed()  # Enter
+        assert page.person_id() == chosen, typed
+        if chosen:
+            assert page.person.currentText() == page.person.label_of(chosen)
+
+
 def test_ctrl_f_goes_to_the_pages_search_field_with_its_text_selected(qtbot, window):
     """Seen in a real window: Ctrl+F on People did nothing, and after a page was clicked in
     the page list neither did it, and the letters typed opened another page."""
