@@ -23,6 +23,7 @@ same model. Activating another model re-embeds the stored original images.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -264,9 +265,14 @@ class VerificationService:
                     "capitals): use “{enrolled}”.",
                 ).format(typed=person_id, enrolled=enrolled)
             )
-        images, warnings = [], []
-        for signature in signatures:
-            pixels, notes = self.prepare(signature)
+        images, warnings, sheets = [], [], []
+        for index, signature in enumerate(signatures):
+            # a photo of a whole sheet is named like a reference that stands out (enrolled
+            # as it is, without a word: seen in a real window)
+            pixels, notes = self.prepare(signature, look_for_sheet=True)
+            if sheet_photo_note() in notes:
+                notes.remove(sheet_photo_note())
+                sheets.append(OddReference(signature.name, math.nan, math.nan, index, "", True))
             images.append(pixels)
             warnings += notes
         embeddings = self.embed(images)
@@ -281,7 +287,13 @@ class VerificationService:
         if self.strokes is not None:
             pixels = [self.prepared.get(i) for i in existing_ids] + images
         # far from those enrolled (another writer's, as many as theirs), else unlike the rest
-        odd = self._unlike_enrolled(person_id, all_embeddings, names, pixels, len(existing_ids))
+        odd = sheets + [
+            o
+            for o in self._unlike_enrolled(
+                person_id, all_embeddings, names, pixels, len(existing_ids)
+            )
+            if o.filename not in {s.filename for s in sheets}
+        ]
         odd += [
             o
             for o in self.find_outliers(all_embeddings, names, pixels)

@@ -137,9 +137,17 @@ class OddReference:
     reject_threshold: float
     index: int = -1  # position in the list that was checked
     person_id: str = ""  # unlike this person's enrolled references, when set
+    sheet_photo: bool = False  # a photo of a whole sheet (no distance then)
 
     @property
     def message(self) -> str:
+        if self.sheet_photo:
+            return translate(
+                "errors",
+                "“{name}” is a photo of a whole sheet: enrolled as it is, the sheet with its "
+                "print would be a reference. Pick the signature out of it first (Crop from "
+                "page…, Ctrl+Shift+O).",
+            ).format(name=self.filename)
         if self.person_id:
             return translate(
                 "errors",

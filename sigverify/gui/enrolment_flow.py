@@ -245,8 +245,8 @@ class EnrolmentFlow(PagePart):
         if isinstance(error, InconsistentReferencesError):
             odd = {o.filename: o.message for o in error.outliers}
             question = self.tr(
-                "{message}\n\nEnrol anyway, or leave out what does not look like the others "
-                "and enrol the rest? What is left out stays below, marked ⚠, to be checked. "
+                "{message}\n\nEnrol anyway, or leave out what is named here and enrol the "
+                "rest? What is left out stays below, marked ⚠, to be checked. "
                 "Cancel enrols nothing."
             ).format(message=str(error))
             choice = dialogs.choose(

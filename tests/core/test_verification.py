@@ -157,6 +157,33 @@ def test_another_writers_signatures_added_as_many_as_the_persons_own_are_named(s
     assert len(result.odd) == 4 and result.total_references == 9
 
 
+def test_a_photo_of_a_whole_sheet_among_references_is_named_before_anything_is_saved(
+    service, tmp_path
+):
+    """Seen in a real window: a slip photographed on a desk was enrolled as a reference
+    without a word, where Verify asks to pick the signature out first."""
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import slip_page
+
+    slip = slip_page(genuine_signature(writer_style(1), 8).image, 4).image[:, :, 0]
+    photo = SignatureInput.from_path(write_png(tmp_path / "slip.png", slip))
+    own = genuine(tmp_path, 1, 0, 1, 2)
+    with pytest.raises(InconsistentReferencesError) as error:
+        service.enroll("c-1", [*own, photo])
+    (odd,) = error.value.outliers
+    assert (odd.filename, odd.sheet_photo, odd.index) == ("slip.png", True, 3)
+    assert str(error.value).startswith("“slip.png” is a photo of a whole sheet")
+    assert "Crop from page…" in str(error.value)
+    with pytest.raises(NotFoundError):
+        service.store.get_person("c-1")  # nothing saved
+    # cut out of the page, it is a signature like the others
+    cut = SignatureInput("slip.png-crop.png", photo.data, cut_from_page=True)
+    assert service.enroll("c-1", [*own, cut]).total_references == 4
+    result = service.enroll("c-2", [*own, photo], accept_outliers=True)  # enrolled anyway
+    assert [o.filename for o in result.odd] == ["slip.png"]
+    assert not any("checked as it is" in w for w in result.warnings)  # said once, as above
+
+
 def test_references_that_all_differ_single_none_out(service, tmp_path):
     signatures = genuine(tmp_path, 1, 0, 1, 2)
     service.model.card.accept_threshold = service.model.card.reject_threshold = (
