@@ -206,6 +206,28 @@ def test_closing_the_wizard_while_training_asks(qtbot, window, dialogs, tmp_path
     assert not running_in.exists()  # removed once the run had stopped writing there
 
 
+def test_people_whose_files_are_not_images_are_not_counted_usable(qtbot, window, tmp_path):
+    """Seen in a real window: "3 people (3 usable)" beside 9 "not an image" errors, Next
+    on, and training failed with the "did not expect" box."""
+    root = tmp_path / "text"
+    for person in ("p1", "p2", "p3", "p4"):
+        for i in range(3):
+            (root / person / "genuine").mkdir(parents=True, exist_ok=True)
+            (root / person / "genuine" / f"{i}.png").write_text("not a picture")
+    wizard = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(wizard)
+    page = wizard.data_page
+    page.load(str(root))
+    qtbot.waitUntil(lambda: page.checked, timeout=30000)
+    assert "4 people (0 usable)" in page.summary.text()
+    problems = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert problems[-1] == (
+        "At least 4 usable people are needed: 2 to train on, and 1 each for validation and "
+        "test, kept apart; 0 found."
+    )
+    assert not page.isComplete()
+
+
 def test_a_folder_with_problems_lists_them_and_cannot_go_on(qtbot, window, tmp_path):
     root = tmp_path / "mixed"
     for i in range(3):
@@ -225,7 +247,7 @@ def test_a_folder_with_problems_lists_them_and_cannot_go_on(qtbot, window, tmp_p
     assert "No forgeries were found" in text
     assert "broken.png" in text  # unreadable file, found by reading every image
     assert "(0.png)" in text  # cara's blank page
-    assert "At least 3 usable people are needed" in text
+    assert "At least 4 usable people are needed" in text
     assert not page.isComplete()
     # long messages wrap in the list instead of running off its right edge (they were cut
     # mid-word with a scroll bar to read the rest, seen in a real window)

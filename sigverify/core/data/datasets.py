@@ -76,8 +76,16 @@ class Dataset:
         return sum(len(w.forged) for w in self.writers)
 
     def usable_writers(self) -> list[Writer]:
-        """Writers with enough genuine images to form genuine pairs."""
-        return [w for w in self.writers if len(w.genuine) >= MIN_GENUINE]
+        """Writers with enough genuine images to form genuine pairs, not counting the
+        images found unusable (:func:`check_images`: a folder of files that were not
+        images counted its people as usable, and training then failed, seen in a real
+        window)."""
+        unusable = {Path(p.path) for p in self.problems if p.severity == ERROR and p.path}
+        return [
+            w
+            for w in self.writers
+            if sum(Path(g) not in unusable for g in w.genuine) >= MIN_GENUINE
+        ]
 
 
 def _is_image(path: Path) -> bool:

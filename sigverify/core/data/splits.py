@@ -26,6 +26,10 @@ class WriterSplit:
     seed: int
 
 
+#: The fewest writers a split takes: two to train on, one to validate, one to test.
+MIN_WRITERS = 4
+
+
 def split_writers(
     writers: list[Writer],
     validation: float = DEFAULT_VALIDATION,
@@ -35,7 +39,9 @@ def split_writers(
     """Writer-disjoint train / validation / test split, the same for the same seed.
 
     ``validation`` and ``test`` are fractions of the writers; each part gets at least one
-    writer. Raises :class:`DatasetError` with fewer than 3 writers.
+    writer, and training at least two (pairs of writers are what it learns from: with
+    one, training failed, seen in a real window). Raises :class:`DatasetError` with fewer
+    than :data:`MIN_WRITERS` writers.
     """
     if not 0 < validation < 1 or not 0 < test < 1 or validation + test >= 1:
         raise DatasetError(
@@ -45,12 +51,12 @@ def split_writers(
                 "training.",
             )
         )
-    if len(writers) < 3:
+    if len(writers) < MIN_WRITERS:
         raise DatasetError(
             translate(
                 "errors",
-                "At least 3 writers are needed to keep training, validation and test writers "
-                "apart; this data has {writers}.",
+                "At least 4 writers are needed: 2 to train on, and 1 each for validation and "
+                "test, kept apart; this data has {writers}.",
             ).format(writers=len(writers))
         )
     ordered = sorted(writers, key=lambda w: number_key(w.id))
@@ -58,8 +64,8 @@ def split_writers(
     shuffled = [ordered[i] for i in order]
     n = len(shuffled)
     n_val = max(1, round(validation * n))
-    n_test = max(1, round(test * n))
-    n_val = min(n_val, n - n_test - 1)
+    n_test = min(max(1, round(test * n)), n - 3)  # (room for one to validate, two to train)
+    n_val = min(n_val, n - n_test - 2)
     return WriterSplit(
         train=shuffled[n_val + n_test :],
         validation=shuffled[:n_val],

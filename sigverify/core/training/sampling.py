@@ -18,6 +18,8 @@ import numpy as np
 
 from sigverify.core.data.bank import WriterBank
 from sigverify.core.data.splits import dataset_of
+from sigverify.core.errors import DatasetError
+from sigverify.core.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,14 @@ class WriterSampler:
         self.genuine = [bank.genuine_of(w) for w in range(len(bank.writer_ids))]
         self.forged = [bank.forged_of(w) for w in range(len(bank.writer_ids))]
         self.writers = np.array([w for w, g in enumerate(self.genuine) if len(g) >= 2])
-        if len(self.writers) < 2:
-            raise ValueError("need at least 2 writers with 2 or more genuine signatures")
+        if len(self.writers) < 2:  # (a ValueError was the app's "did not expect" box)
+            raise DatasetError(
+                translate(
+                    "errors",
+                    "Training needs at least 2 people with 2 or more usable genuine "
+                    "signatures each; the people kept for training have {n}.",
+                ).format(n=len(self.writers))
+            )
         self.weights = dataset_weights([bank.writer_ids[w] for w in self.writers])
         if not balance_datasets:
             self.weights = None

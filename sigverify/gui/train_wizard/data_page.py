@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.data.datasets import LAYOUT_HELP
+from sigverify.core.data.splits import MIN_WRITERS
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.gui import dialogs
@@ -159,18 +160,7 @@ class DataPage(QWizardPage):
             self.completeChanged.emit()
             return
         self.wiz.plan.dataset = dataset
-        self.summary.setText(
-            self.tr(
-                "{writers} people ({usable} usable), {genuine} genuine and {forged} forged "
-                "signatures ({layout} layout)."
-            ).format(
-                layout=dataset.layout,
-                writers=len(dataset.writers),
-                usable=len(dataset.usable_writers()),
-                genuine=dataset.genuine_count,
-                forged=dataset.forged_count,
-            )
-        )
+        self._show_summary()
         self.writers.setRowCount(len(dataset.writers))
         for row, writer in enumerate(dataset.writers):
             for col, value in enumerate((writer.id, len(writer.genuine), len(writer.forged))):
@@ -192,6 +182,23 @@ class DataPage(QWizardPage):
         self._show_problems()
         self.check_images()
 
+    def _show_summary(self) -> None:
+        """The folder's counts; the usable people counted again once every image is read
+        (files that were not images had counted)."""
+        dataset = self.wiz.plan.dataset
+        self.summary.setText(
+            self.tr(
+                "{writers} people ({usable} usable), {genuine} genuine and {forged} forged "
+                "signatures ({layout} layout)."
+            ).format(
+                layout=dataset.layout,
+                writers=len(dataset.writers),
+                usable=len(dataset.usable_writers()),
+                genuine=dataset.genuine_count,
+                forged=dataset.forged_count,
+            )
+        )
+
     def check_images(self) -> None:
         """Read every image in the worker (damaged, blank...), with progress."""
         from sigverify.core.data.datasets import check_images
@@ -209,6 +216,7 @@ class DataPage(QWizardPage):
             self.progress.hide()
             if dataset is self.wiz.plan.dataset:
                 self.checked = True
+                self._show_summary()
                 self._show_problems()
                 self.completeChanged.emit()
 
@@ -235,7 +243,8 @@ class DataPage(QWizardPage):
             icon = icons["error" if problem.severity == "error" else "warning"]
             self.problems.addItem(QListWidgetItem(icon, f"{problem.message}{where}"))
         usable = len(self.wiz.plan.dataset.usable_writers())
-        if 3 <= usable < RECOMMENDED_PEOPLE:  # ("None" was said for 14: seen in a real window)
+        # ("None" was said for 14: seen in a real window)
+        if MIN_WRITERS <= usable < RECOMMENDED_PEOPLE:
             self.problems.addItem(
                 QListWidgetItem(
                     icons["warning"],
@@ -248,13 +257,13 @@ class DataPage(QWizardPage):
             )
         elif not self.wiz.plan.dataset.problems:
             self.problems.addItem(self.tr("None"))
-        if usable < 3:
+        if usable < MIN_WRITERS:  # (with 3, training had one person and failed: seen)
             self.problems.addItem(
                 QListWidgetItem(
                     icons["error"],
                     self.tr(
-                        "At least 3 usable people are needed (training, validation and "
-                        "test each need their own); {n} found."
+                        "At least 4 usable people are needed: 2 to train on, and 1 each for "
+                        "validation and test, kept apart; {n} found."
                     ).format(n=usable),
                 )
             )
@@ -263,7 +272,7 @@ class DataPage(QWizardPage):
         return (
             self.wiz.plan.dataset is not None
             and self.checked
-            and len(self.wiz.plan.dataset.usable_writers()) >= 3
+            and len(self.wiz.plan.dataset.usable_writers()) >= MIN_WRITERS
         )
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt API

@@ -126,6 +126,22 @@ def test_single_genuine_and_no_forgeries_are_reported(tmp_path):
     assert [w.id for w in dataset.usable_writers()] == ["b"]
 
 
+def test_images_found_unusable_do_not_count_towards_a_usable_writer(tmp_path):
+    """Seen in a real window: a folder whose .png files were text said "3 people (3
+    usable)", and training then failed."""
+    root = tmp_path / "d"
+    for i in range(2):
+        write_png(root / "a" / "genuine" / f"{i}.png", draw_signature())
+        (root / "b" / "genuine").mkdir(parents=True, exist_ok=True)
+        (root / "b" / "genuine" / f"{i}.png").write_text("not a picture")
+    write_png(root / "c" / "genuine" / "0.png", draw_signature())
+    (root / "c" / "genuine" / "1.png").write_text("not a picture")
+    dataset = read_dataset(root)
+    assert [w.id for w in dataset.usable_writers()] == ["a", "b", "c"]  # not read yet
+    check_images(dataset)
+    assert [w.id for w in dataset.usable_writers()] == ["a"]
+
+
 def test_explicit_layout_overrides_detection(folders_layout):
     with pytest.raises(DatasetError, match="No signatures were found"):
         read_dataset(folders_layout, layout="cedar")
@@ -202,10 +218,14 @@ def test_split_is_writer_disjoint_complete_and_seeded():
     assert [w.id for w in other.test] != ids[2]
 
 
-def test_split_small_sets_keep_one_writer_per_part():
-    split = split_writers(_writers(3), 0.1, 0.1, seed=0)
-    assert (len(split.train), len(split.validation), len(split.test)) == (1, 1, 1)
-    with pytest.raises(DatasetError, match="At least 3 writers"):
-        split_writers(_writers(2))
+def test_split_small_sets_keep_two_to_train_and_one_per_other_part():
+    split = split_writers(_writers(4), 0.1, 0.1, seed=0)
+    assert (len(split.train), len(split.validation), len(split.test)) == (2, 1, 1)
+    # large fractions of a few writers still leave two to train and one to validate (with
+    # 3 writers training had one, and failed: seen in a real window)
+    split = split_writers(_writers(5), 0.4, 0.5, seed=0)
+    assert (len(split.train), len(split.validation), len(split.test)) == (2, 1, 2)
+    with pytest.raises(DatasetError, match="At least 4 writers are needed: 2 to train on"):
+        split_writers(_writers(3))
     with pytest.raises(DatasetError, match="fractions"):
         split_writers(_writers(10), validation=0.6, test=0.5)

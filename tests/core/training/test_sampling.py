@@ -123,8 +123,10 @@ def test_needs_two_usable_writers():
     bank = SignatureBank(
         np.zeros((3, 4, 4), np.uint8), np.array([0, 0, 1]), np.ones(3, bool), ["a", "b"]
     )
-    with pytest.raises(ValueError, match="at least 2 writers"):
-        WriterSampler(bank)
+    from sigverify.core.errors import DatasetError
+
+    with pytest.raises(DatasetError, match="at least 2 people with 2 or more usable genuine"):
+        WriterSampler(bank)  # (a ValueError: the app's "did not expect" box, seen)
 
 
 def test_augmenter_keeps_background_zero_and_changes_ink():
