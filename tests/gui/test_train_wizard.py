@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from sigverify.core.data.datasets import write_template_folder
@@ -497,3 +498,29 @@ def test_import_in_background_imports_the_module(tmp_path, monkeypatch):
     assert thread.is_alive()  # the caller goes on meanwhile
     thread.join(timeout=10)
     assert sys.modules["slow_to_import"].VALUE == 7
+
+
+def test_return_in_the_folder_field_reads_the_folder_and_stays_to_show_what_it_found(
+    qtbot, window, tmp_path
+):
+    """Seen in a real window: with Next on from the folder before, a new folder typed and
+    Return read it and went on to the options at once, past the problems it found."""
+    wizard = start(qtbot, window, tmp_path, writers=5)
+    page = wizard.data_page
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)
+    other = tmp_path / "other"
+    for person in ("p1", "p2", "p3"):
+        write_png(other / person / "genuine" / "0.png", draw_signature())
+    page.folder.setFocus()
+    page.folder.selectAll()
+    qtbot.keyClicks(page.folder, str(other))
+    assert not page.isComplete()  # what is typed is not what was read
+    assert page.summary.text() == "Press Enter to read this folder."
+    qtbot.keyClick(page.folder, Qt.Key.Key_Return)
+    assert wizard.currentPage() is page  # it stays, to show what the folder holds
+    qtbot.waitUntil(lambda: page.checked, timeout=30000)
+    assert not page.isComplete() and "3 people (0 usable)" in page.summary.text()
+    page.folder.setText(str(tmp_path / "data") + "/")  # the first folder again, a / added
+    page.load(page.folder.text())
+    qtbot.waitUntil(page.isComplete, timeout=30000)

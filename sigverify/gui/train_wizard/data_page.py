@@ -134,21 +134,27 @@ class DataPage(QWizardPage):
             ).format(folder=folder),
         )
 
-    def _typed(self, text: str) -> None:
+    def _is_loaded(self, text: str) -> bool:
+        """``text`` names the folder read ("/data/" and "/data" alike)."""
         loaded = self.wiz.plan.dataset
-        if text.strip() and (loaded is None or str(loaded.root) != text.strip()):
+        return loaded is not None and bool(text.strip()) and Path(text.strip()) == loaded.root
+
+    def _typed(self, text: str) -> None:
+        if text.strip() and not self._is_loaded(text):
             self.summary.setText(self.tr("Press Enter to read this folder."))
+        # Next waits for this folder to be read: Return read it and went on at once, past
+        # what it found (Next was on from the folder before: seen in a real window)
+        self.completeChanged.emit()
 
     def load(self, folder: str) -> None:
         from sigverify.core.data.datasets import read_dataset
 
         folder = folder.strip()
-        if not folder or (
-            self.wiz.plan.dataset is not None and str(self.wiz.plan.dataset.root) == folder
-        ):
+        if not folder or self._is_loaded(folder):
             return
         self.folder.setText(folder)
         self.wiz.plan.dataset, self.checked = None, False
+        self.completeChanged.emit()  # (before the wizard's Return reaches Next)
         self.writers.setRowCount(0)
         self.problems.clear()
         for view in self.samples:
@@ -271,6 +277,7 @@ class DataPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return (
             self.wiz.plan.dataset is not None
+            and self._is_loaded(self.folder.text())
             and self.checked
             and len(self.wiz.plan.dataset.usable_writers()) >= MIN_WRITERS
         )
