@@ -124,6 +124,8 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.details.verify_requested.connect(lambda: self.verify_requested.emit(self.person_id))
 
         self.reference_panel = ReferencesPanel(engine, store)
+        # the status line is said again: it quoted the model before's figures (seen)
+        engine.model_changed.connect(lambda _: self._update_buttons())
         self.reference_panel.references_changed.connect(self._references_changed)
         self.reference_panel.removed.connect(self._reference_removed)
 

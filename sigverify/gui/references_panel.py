@@ -131,6 +131,7 @@ class ReferencesPanel(QGroupBox):
         for view in (self.original_view, self.preprocessed_view):
             view.setMinimumSize(120, 48)
         self.preview_note = QLabel()
+        self._previewed: int | None = None  # the reference whose previews are shown
         self.preview_note.setWordWrap(True)
         # The previews sit beside the list, not under it: the page then fits a 768-pixel
         # screen (1366 x 768 laptops) with the list, previews and Enrol all visible.
@@ -263,6 +264,10 @@ class ReferencesPanel(QGroupBox):
             if person_id == self.person_id:
                 self.odd = odd
                 self._mark_odd()
+                # and the reference shown: its note named the model before's threshold
+                # after a switch, the mark gone (seen in a real window)
+                if self._previewed is not None:
+                    self._show_note(self._previewed)
 
         self.engine.submit(
             lambda context, job: context.require_service().odd_references(person_id),
@@ -296,6 +301,7 @@ class ReferencesPanel(QGroupBox):
         self.original_view.set_pixmap(None)
         self.preprocessed_view.set_pixmap(None)
         self.preview_note.clear()
+        self._previewed = None
 
     def _show_preview(self, item) -> None:
         if item is None:
@@ -310,6 +316,11 @@ class ReferencesPanel(QGroupBox):
             return
         self.original_view.set_pixmap(bytes_to_pixmap(original))
         self.preprocessed_view.set_pixmap(preprocessed_pixmap(png_to_array(preprocessed)))
+        self._previewed = reference_id
+        self._show_note(reference_id)
+
+    def _show_note(self, reference_id: int) -> None:
+        """Why the reference shown is marked odd, if it is."""
         odd = self.odd.get(reference_id)
         self.preview_note.setText(odd.message if odd is not None else "")
         self.preview_note.setStyleSheet("color: #c62828;" if odd is not None else "")

@@ -1215,11 +1215,19 @@ def test_an_odd_reference_keeps_its_picture_and_its_mark_follows_the_model(
     assert marked.pixel(*corner) != unmarked.pixel(*corner)  # the badge, in the corner
     assert marked.pixel(*middle) == unmarked.pixel(*middle)  # the signature still there
     assert plain_item.text() == "w7_g0.png"
+    panel.references.setCurrentItem(item)  # its previews, and why it is marked
+    assert panel.preview_note.text().startswith("“w7_g1.png” does not look like")
+    page.status.setText("stale: with 3 references 11 %")  # said under the model before
     found = {}  # another model's check: nothing odd, and the mark goes
     window.engine.model_changed.emit(window.engine.model)
     wait_idle(qtbot, window.engine)
     assert (item.text(), item.toolTip()) == (label, tip) == ("w7_g1.png", tip)
     assert item.icon().pixmap(THUMB).toImage() == unmarked
+    assert panel.preview_note.text() == ""  # (it named the model before's threshold: seen)
+    assert page.status.text() == (
+        "Add 5 to 10 signatures of this person: drop files, open, paste, draw or crop them "
+        "from a page."
+    )
 
 
 def test_the_delete_key_removes_the_chosen_reference_after_asking(
