@@ -66,7 +66,11 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
             translate("dialogs", "Copy details and close"), QMessageBox.ButtonRole.ActionRole
         )
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
-    box.addButton(QMessageBox.StandardButton.Ok)
+    ok = box.addButton(QMessageBox.StandardButton.Ok)
+    # Escape closes it as any message box (beside "Copy details", Qt gave it no Escape
+    # button: seen in a real window), and Return is OK
+    box.setEscapeButton(ok)
+    box.setDefaultButton(ok)
     frame_from_the_start(box, parent)
     box.exec()
 
