@@ -31,6 +31,7 @@ from sigverify.gui.workers import Engine
 THUMB = QSize(120, 72)
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 PLAIN_ROLE = Qt.ItemDataRole.UserRole + 1  # (thumbnail, label, tooltip) without a mark
+FILE_ROLE = Qt.ItemDataRole.UserRole + 2  # the file name (the label may carry a ⚠ mark)
 
 
 class ThumbnailList(QListWidget):
@@ -164,6 +165,7 @@ class ReferencesPanel(QGroupBox):
             for reference in self.store.references(person_id):
                 item = QListWidgetItem(reference.filename)
                 item.setData(REFERENCE_ROLE, reference.id)
+                item.setData(FILE_ROLE, reference.filename)
                 item.setToolTip(
                     self.tr("{file}\nenrolled {at} by {who}").format(
                         file=reference.filename,
@@ -185,9 +187,10 @@ class ReferencesPanel(QGroupBox):
         self._check()
 
     def chosen(self) -> tuple[int, str] | None:
-        """``(reference id, its label)`` of the selected reference, or None."""
+        """``(reference id, its file name)`` of the selected reference, or None (the
+        label's "⚠" was in the question and the status line: seen in a real window)."""
         items = self.references.selectedItems()
-        return None if not items else (items[0].data(REFERENCE_ROLE), items[0].text())
+        return None if not items else (items[0].data(REFERENCE_ROLE), items[0].data(FILE_ROLE))
 
     def _chosen_changed(self) -> None:
         self.remove_button.setEnabled(self.chosen() is not None)

@@ -1235,6 +1235,8 @@ def test_the_delete_key_removes_the_chosen_reference_after_asking(
 ):
     """Seen in a real window: Delete on a chosen reference did nothing (only a Tab to
     "Remove reference…" did); and the question's Remove had no Alt letter."""
+    from sigverify.gui.references_panel import mark_odd
+
     enrol(qtbot, window, "p-8", [signature_file(tmp_path, 8, i) for i in range(4)])
     page = window.people_page
     page.show_person("p-8")
@@ -1248,6 +1250,10 @@ def test_the_delete_key_removes_the_chosen_reference_after_asking(
     assert beeps == [True] and dialogs.questions == []
     references.setCurrentRow(1)
     label = references.item(1).text()
+    # marked as unlike the others: the question names the file, not the mark (seen)
+    item = references.item(1)
+    mark_odd(item, item.icon(), label, "unlike the others", references.style())
+    assert item.text() == f"⚠\u00a0{label}"
     qtbot.keyClick(references, Qt.Key.Key_Delete)
     assert dialogs.questions == [f"Remove “{label}” from p-8's references?"]
     wait_idle(qtbot, window.engine)
