@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +34,7 @@ from sigverify.gui.keyboard import (
     frame_when_focused,
     mark_primary,
     move_focus,
+    widget_shortcut,
 )
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.person_details import PersonDetails
@@ -108,6 +110,8 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.new_button.clicked.connect(self.new_person)
         self.delete_button = RoleButton(self.tr("Delete person…"), store, "delete")
         self.delete_button.clicked.connect(self.delete_person)
+        # Delete on the list, as on the references (it did nothing: seen in a real window)
+        widget_shortcut(self.people, QKeySequence.StandardKey.Delete, self._delete_pressed)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
@@ -381,6 +385,12 @@ class PeoplePage(EnrolmentFlow, QWidget):
             person_id, len(self.store.references(person_id)), model.card if model else None
         )
         self.status.setText(join_sentences(text, advice or ""))
+
+    def _delete_pressed(self) -> None:
+        if self.delete_button.isEnabled() and self.person_id is not None:
+            self.delete_person()  # (it asks first)
+        else:
+            QApplication.beep()
 
     def delete_person(self) -> None:
         if self.person_id is None:

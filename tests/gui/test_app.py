@@ -1261,6 +1261,34 @@ def test_the_delete_key_removes_the_chosen_reference_after_asking(
     assert label not in [r.filename for r in window.store.references("p-8")]
 
 
+def test_the_delete_key_on_the_people_list_deletes_the_person_after_asking(
+    qtbot, window, tmp_path, dialogs, beeps
+):
+    """Seen in a real window: Delete on the people list did nothing, where it removes a
+    chosen reference."""
+    enrol(qtbot, window, "p-6", [signature_file(tmp_path, 6, i) for i in range(2)])
+    page = window.people_page
+    page.refresh()
+    page.new_person()  # nobody chosen: nothing to delete
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page.people.setFocus()
+    qtbot.waitUntil(page.people.hasFocus)
+    qtbot.keyClick(page.people, Qt.Key.Key_Delete)
+    assert beeps == [True] and dialogs.questions == []
+    page.people.setFocus()
+    qtbot.keyClick(page.people, Qt.Key.Key_Down)  # p-6 chosen in the list
+    assert page.person_id == "p-6"
+    dialogs.answer = False  # asked first; Cancel keeps them
+    qtbot.keyClick(page.people, Qt.Key.Key_Delete)
+    assert dialogs.questions[-1].startswith("Delete p-6 and all their reference signatures?")
+    assert window.store.get_person("p-6").reference_count == 2
+    dialogs.answer = True
+    qtbot.keyClick(page.people, Qt.Key.Key_Delete)
+    wait_idle(qtbot, window.engine)
+    assert [p.id for p in window.store.list_people()] == []
+
+
 def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
     qtbot, window, tmp_path, dialogs
 ):
