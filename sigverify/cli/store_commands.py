@@ -186,8 +186,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         intact, bad = store.verify_audit_chain()
         entries = store.audit_entries(args.person)
+        names = {p.id: p.name for p in store.list_people() if p.name}
     if args.csv:
-        write_audit_csv(entries, args.csv)
+        write_audit_csv(entries, args.csv, names)
     payload = {"intact": intact, "first_bad_entry": bad, "entries": len(entries)}
     if args.action == "show":
         payload["log"] = [

@@ -6,29 +6,31 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from sigverify.core.i18n import percent_text, translate
 from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.spreadsheet import to_cell
-from sigverify.core.store.records import AuditEntry, local_time, model_name_in
+from sigverify.core.store.records import AuditEntry, local_time, model_name_in, person_label
 
 #: ``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the
 #: same in a reader's terms: the time on this computer and the details in words (a
 #: supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen).
 CSV_COLUMNS = ("id", "at", "operator", "action", "person", "details", "previous_hash", "hash",
-               "local_time", "in_words")  # fmt: skip
+               "local_time", "in_words", "person_name")  # fmt: skip
 
 
 @dataclass(frozen=True)
 class AuditFilter:
-    """Empty text and None dates match everything. ``person`` and ``operator`` match a part
-    of the id or name, case aside; ``action`` exactly; dates are inclusive, in local time;
-    ``text`` a part of what the entry records (a file name, a comment, a model), case
-    aside: a supervisor looking for one cheque had only ids and dates (seen in a real
-    window)."""
+    """Empty text and None dates match everything. ``person`` matches a part of the id or
+    of the person's name (``names``: id -> name, of those enrolled now; a search by name
+    found nothing: seen in a real window), ``operator`` a part of the operator, case
+    aside; ``action`` exactly; dates are inclusive, in local time; ``text`` a part of what
+    the entry records (a file name, a comment, a model), case aside: a supervisor looking
+    for one cheque had only ids and dates (seen in a real window)."""
 
     person: str = ""
     operator: str = ""
@@ -36,9 +38,10 @@ class AuditFilter:
     since: date | None = None
     until: date | None = None
     text: str = ""
+    names: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def matches(self, entry: AuditEntry) -> bool:
-        if self.person and self.person.casefold() not in (entry.person_id or "").casefold():
+        if self.person and not self._person_matches(entry.person_id or ""):
             return False
         if self.text and self.text.casefold() not in _recorded_text(entry):
             return False
@@ -52,6 +55,18 @@ class AuditFilter:
         return (self.since is None or day >= self.since) and (
             self.until is None or day <= self.until
         )
+
+    def _person_matches(self, person_id: str) -> bool:
+        wanted = self.person.casefold()
+        return wanted in person_id.casefold() or wanted in self.names.get(person_id, "").casefold()
+
+
+def person_text(person_id: str | None, names: Mapping[str, str]) -> str:
+    """An entry's person as the People page lists them ("Ana López — C-1"), the id alone
+    for someone without a name or no longer enrolled."""
+    if not person_id:
+        return ""
+    return person_label(person_id, names.get(person_id, ""))
 
 
 def _recorded_text(entry: AuditEntry) -> str:
@@ -199,8 +214,8 @@ def _changed_fields_text(details: dict) -> str:
     (the row records both fields, changed or not)."""
     labels = {"name": translate("audit", "name"), "note": translate("audit", "note")}
     parts = []
-    for field, label in labels.items():
-        values = details.get(field)
+    for key, label in labels.items():
+        values = details.get(key)
         if isinstance(values, list) and len(values) == 2 and values[0] != values[1]:
             before, after = ("" if v is None else str(v) for v in values)
             parts.append(f"{label} “{before}” → “{after}”")
@@ -251,8 +266,12 @@ def setting_text(key: str, new) -> str:
     return f"{key}: {new}"
 
 
-def write_audit_csv(entries: list[AuditEntry], path: str | Path) -> Path:
-    """The entries as CSV (:data:`CSV_COLUMNS`; text cells safe for spreadsheets)."""
+def write_audit_csv(
+    entries: list[AuditEntry], path: str | Path, names: Mapping[str, str] | None = None
+) -> Path:
+    """The entries as CSV (:data:`CSV_COLUMNS`; text cells safe for spreadsheets), with
+    each person's name now (``names``: id -> name) last."""
+    names = names or {}
     path = Path(path)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -270,6 +289,7 @@ def write_audit_csv(entries: list[AuditEntry], path: str | Path) -> Path:
                     e.hash,
                     local_time(e.at),
                     to_cell(f"{action_name(e.action)}: {summary(e)}"),
+                    to_cell(names.get(e.person_id or "", "")),
                 ]
             )
     return path

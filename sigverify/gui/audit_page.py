@@ -27,6 +27,7 @@ from sigverify.core.audit_view import (
     action_name,
     entry_day,
     filter_entries,
+    person_text,
     summary,
     write_audit_csv,
 )
@@ -48,6 +49,7 @@ class AuditTable(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[AuditEntry] = []
+        self.names: dict[str, str] = {}  # person id -> name, of those enrolled now
         self.headers = (
             self.tr("#"),
             self.tr("Time"),
@@ -82,7 +84,7 @@ class AuditTable(QAbstractTableModel):
             local_time(e.at),
             e.operator,
             action_name(e.action),
-            e.person_id or "",
+            person_text(e.person_id, self.names),
             summary(e),
         )[index.column()]
 
@@ -114,10 +116,12 @@ class AuditPage(QWidget):
         self.engine, self.store = engine, store
         self.entries: list[AuditEntry] = []
         self.shown: list[AuditEntry] = []
+        self.names: dict[str, str] = {}  # person id -> name, of those enrolled now
+        self._altered = False  # the log was found altered: that stays said
         self._auto_until = None  # the "to" date this page set itself (not the supervisor)
 
         self.person = QLineEdit()
-        self.person.setPlaceholderText(self.tr("Person id"))
+        self.person.setPlaceholderText(self.tr("Person (id or name)"))
         self.search_field = self.person  # Ctrl+F
         clear_on_escape(self.person)
         self.operator = QLineEdit()
@@ -208,15 +212,21 @@ class AuditPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.engine.submit(
-            lambda context, job: context.store.audit_entries(),
-            self._loaded,
-            lambda error: dialogs.show_error(self, error),
-        )
+        def read(context, job):
+            people = context.store.list_people()
+            return context.store.audit_entries(), {p.id: p.name for p in people if p.name}
 
-    def _loaded(self, entries: list[AuditEntry]) -> None:
+        self.engine.submit(read, self._loaded, lambda error: dialogs.show_error(self, error))
+
+    def _loaded(self, read: tuple[list[AuditEntry], dict[str, str]]) -> None:
+        entries, self.names = read
         first_load = not self.entries
+        if len(entries) != len(self.entries) and not self._altered:
+            # "12 entries written", "none of its 12 entries" beside 15 (seen in a real
+            # window): said of the log before; a log found altered stays said
+            self.chain.clear()
         self.entries = entries
+        self.table_model.names = self.names
         chosen = self.action.currentData()
         self.action.blockSignals(True)
         self.action.clear()
@@ -245,6 +255,7 @@ class AuditPage(QWidget):
             self.since.date().toPython(),
             self.until.date().toPython(),
             self.text.text().strip(),
+            self.names,
         )
 
     def apply_filter(self) -> None:
@@ -282,6 +293,7 @@ class AuditPage(QWidget):
     def check_chain(self) -> None:
         def done(result) -> None:
             intact, bad = result
+            self._altered = not intact
             if intact:
                 self.chain.setStyleSheet("color: #2e7d32;")
                 self.chain.setText(
@@ -318,7 +330,7 @@ class AuditPage(QWidget):
         if not path:
             return
         try:
-            write_audit_csv(self.shown, path)
+            write_audit_csv(self.shown, path, self.names)
         except OSError as error:
             dialogs.show_error(self, error)
             return
@@ -333,7 +345,7 @@ class AuditPage(QWidget):
                 id=entry.id, time=local_time(entry.at), operator=entry.operator
             ),
             self.tr("{action}: {person}").format(
-                action=action_name(entry.action), person=entry.person_id
+                action=action_name(entry.action), person=person_text(entry.person_id, self.names)
             )
             if entry.person_id
             else action_name(entry.action),

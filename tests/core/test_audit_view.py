@@ -145,6 +145,7 @@ def test_the_csv_holds_every_field_and_is_safe_in_a_spreadsheet(tmp_path):
         "hash",
         "local_time",
         "in_words",
+        "person_name",
     ]
     assert read[1][4] == "'=cmd|' /C calc'!A0" and read[2][4] == "C-1"
     # a reader's terms beside the stored ones (raw JSON and UTC only: seen)
@@ -154,3 +155,19 @@ def test_the_csv_holds_every_field_and_is_safe_in_a_spreadsheet(tmp_path):
         "Verification: accepted"
     )
     assert read[1][7] == f"{1:064x}" and '"decision": "accept"' in read[1][5]
+
+
+def test_a_person_is_found_by_a_part_of_their_name_and_named_in_the_csv(tmp_path):
+    from sigverify.core.audit_view import person_text
+
+    rows = [entry(1, "enroll", "C-1", added=5), entry(2, "enroll", "C-2"), entry(3, "setting", "")]
+    names = {"C-1": "Zoë Müller-Łukasz"}
+    found = filter_entries(rows, AuditFilter(person="MÜLLER", names=names))
+    assert [e.id for e in found] == [1]
+    assert [e.id for e in filter_entries(rows, AuditFilter(person="c-", names=names))] == [1, 2]
+    assert filter_entries(rows, AuditFilter(person="müller")) == []  # no names given
+    assert [person_text(e.person_id, names) for e in rows] == ["Zoë Müller-Łukasz — C-1", "C-2", ""]
+    write_audit_csv(rows, tmp_path / "audit.csv", names)
+    with (tmp_path / "audit.csv").open(newline="", encoding="utf-8") as handle:
+        read = list(csv.DictReader(handle))
+    assert [r["person_name"] for r in read] == ["Zoë Müller-Łukasz", "", ""]

@@ -1477,6 +1477,42 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     assert "altered at entry #2" in audit.chain.text()
 
 
+def test_the_audit_page_names_people_finds_them_by_name_and_drops_stale_lines(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: the log showed ids only and "Arjun" found nothing; names
+    were in neither the entry nor the CSV; "12 entries written" stayed beside 15."""
+    import csv
+
+    window = two_people
+    window.store.update_person("c-1", "Arjun Rao", "", "clerk")
+    audit = open_audit_page(qtbot, window)
+    audit.person.setText("arjun")
+    assert audit.shown and {e.person_id for e in audit.shown} == {"c-1"}
+    assert audit.table_model.index(0, 4).data() == "Arjun Rao — c-1"
+    audit.open_entry(0)
+    assert ": Arjun Rao — c-1" in dialogs.infos[-1]
+    audit.person.setText("c-2")  # no name: the id alone
+    assert audit.table_model.index(0, 4).data() == "c-2"
+    audit.clear_filters()
+    audit.export_csv(str(tmp_path / "log.csv"))
+    with (tmp_path / "log.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["person"]: r["person_name"] for r in rows if r["person"]} == {
+        "c-1": "Arjun Rao",
+        "c-2": "",
+    }
+    assert audit.chain.text().startswith(f"{len(rows)} entries written to ")
+    verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 7)).record()
+    wait_idle(qtbot, window.engine)
+    audit.refresh()  # one entry more: what was said of the log before goes
+    wait_idle(qtbot, window.engine)
+    assert audit.chain.text() == ""
+    audit.check_chain()
+    wait_idle(qtbot, window.engine)
+    assert "intact" in audit.chain.text()
+
+
 def test_a_long_queue_is_shown_without_sizing_the_columns_at_every_cell(qtbot, window, tmp_path):
     """Seen in a real window: a queue of 878 items froze the window for over ten minutes
     once checked (the columns were sized to their contents at every cell set: 200 items
