@@ -54,15 +54,15 @@ class ModelsPage(QWidget):
         frame_when_focused(self.list)  # its current row's faint box was all (seen)
         self.details = QTextBrowser()
         frame_when_focused(self.details)  # Tab reaches it (Page Down scrolls the card)
-        self.activate_button = RoleButton(self.tr("Activate"), store, "models")
+        self.activate_button = RoleButton(self.tr("&Activate"), store, "models")
         self.activate_button.clicked.connect(lambda: self.activate())
         # Enter or a double click on a model activates it, as the button does when it may
         self.list.itemActivated.connect(
             lambda _: self.activate_button.isEnabled() and self.activate()
         )
-        self.import_button = QPushButton(self.tr("Import model folder…"))
+        self.import_button = QPushButton(self.tr("&Import model folder…"))
         self.import_button.clicked.connect(self.import_folder)
-        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
         self.delete_button.clicked.connect(self.delete)
         self.progress = QProgressBar()
         self.progress.hide()

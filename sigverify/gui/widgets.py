@@ -314,8 +314,8 @@ def accuracy_text(card) -> str:
             "widgets",
             "Its training recipe was tested {splits} times, each time on {writers} people the "
             "model never saw, with {refs} reference signatures each: on average, at its "
-            "threshold, it refuses about {refused} of genuine signatures (they go to review or "
-            "are rejected) and lets about {accepted} of skilled forgeries through.",
+            "threshold, it refuses {refused} of genuine signatures (they go to review or are "
+            "rejected) and lets {accepted} of skilled forgeries through.",
         ).format(
             splits=summary.splits,
             writers=summary.writers,
@@ -326,8 +326,8 @@ def accuracy_text(card) -> str:
     return QGuiApplication.translate(
         "widgets",
         "Measured on {writers} people it never saw, with {refs} reference signatures each: "
-        "at its threshold it refuses about {refused} of genuine signatures (they go to review "
-        "or are rejected) and lets about {accepted} of skilled forgeries through.",
+        "at its threshold it refuses {refused} of genuine signatures (they go to review or "
+        "are rejected) and lets {accepted} of skilled forgeries through.",
     ).format(
         writers=summary.writers,
         refs=summary.refs,
@@ -337,18 +337,23 @@ def accuracy_text(card) -> str:
 
 
 def share_words(rate: float) -> str:
-    """0.196 -> "1 in 5 (20 %)"; small rates as "1 in 250 (0.4 %)"; above a third in
-    tenths, 0.69 -> "7 in 10 (69 %)" ("1 in 1 (69 %)" before, seen on a poor model's card)."""
+    """0.196 -> "about 1 in 5 (20 %)"; small rates as "about 1 in 250 (0.4 %)"; above a
+    third in tenths, 0.69 -> "about 7 in 10 (69 %)" ("1 in 1 (69 %)" before, seen on a poor
+    model's card); none and all without "about" ("refuses about none (0 %)": seen)."""
     if rate <= 0:
-        return QGuiApplication.translate("widgets", "none (0 %)")
+        return QGuiApplication.translate("widgets", "none ({percent})").format(
+            percent=percent_text(0)
+        )
     if rate >= 0.995:
-        return QGuiApplication.translate("widgets", "all (100 %)")
-    percent = f"{100 * rate:.1f}" if rate < 0.01 else f"{100 * rate:.0f}"
+        return QGuiApplication.translate("widgets", "all ({percent})").format(
+            percent=percent_text(1)
+        )
+    percent = percent_text(rate, ".1f" if rate < 0.01 else ".0f")
     if rate > 0.34:
-        return QGuiApplication.translate("widgets", "{n} in 10 ({percent} %)").format(
+        return QGuiApplication.translate("widgets", "about {n} in 10 ({percent})").format(
             n=round(10 * rate), percent=percent
         )
-    return QGuiApplication.translate("widgets", "1 in {n} ({percent} %)").format(
+    return QGuiApplication.translate("widgets", "about 1 in {n} ({percent})").format(
         n=max(1, round(1 / rate)), percent=percent
     )
 

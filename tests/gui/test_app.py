@@ -11,7 +11,7 @@ from statistics import NormalDist
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, QRect, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, qGray
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QKeySequence, qGray
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 
 from sigverify import __version__
@@ -2221,6 +2221,11 @@ def test_every_page_shown_by_its_key_has_the_keys_on_itself(qtbot, window):
     assert QApplication.focusWidget() is window.train_page.start_button
     window.go_to_page(window.pages.indexOf(window.models_page), keyboard=True)
     assert QApplication.focusWidget() is window.models_page.list  # then Tab: Activate
+    # its buttons answer Alt letters, each its own (Activate had none: seen)
+    models = window.models_page
+    buttons = (models.activate_button, models.delete_button, models.import_button)
+    letters = [QKeySequence.mnemonic(b.text()).toString() for b in buttons]
+    assert letters == ["Alt+A", "Alt+D", "Alt+I"]
 
 
 def test_the_thresholds_page_says_a_persons_own_once_the_model_is_loaded(qtbot, window, tmp_path):

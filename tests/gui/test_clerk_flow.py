@@ -2788,16 +2788,16 @@ def test_shares_on_the_model_card_read_as_a_clerk_counts(qapp):
 
     rates = [0.0, 0.004, 0.02, 0.196, 0.25, 0.34, 0.35, 0.5, 0.69, 0.994, 1.0]
     assert [share_words(r) for r in rates] == [
-        "none (0 %)",
-        "1 in 250 (0.4 %)",
-        "1 in 50 (2 %)",
-        "1 in 5 (20 %)",
-        "1 in 4 (25 %)",
-        "1 in 3 (34 %)",
-        "4 in 10 (35 %)",
-        "5 in 10 (50 %)",
-        "7 in 10 (69 %)",
-        "10 in 10 (99 %)",
+        "none (0 %)",  # not "about none (0 %)" (seen)
+        "about 1 in 250 (0.4 %)",
+        "about 1 in 50 (2 %)",
+        "about 1 in 5 (20 %)",
+        "about 1 in 4 (25 %)",
+        "about 1 in 3 (34 %)",
+        "about 4 in 10 (35 %)",
+        "about 5 in 10 (50 %)",
+        "about 7 in 10 (69 %)",
+        "about 10 in 10 (99 %)",
         "all (100 %)",
     ]
 

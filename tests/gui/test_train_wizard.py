@@ -52,7 +52,9 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     options.validation.setValue(20)
     options.test.setValue(20)
     options.epochs.setValue(2)
-    assert options.split_label.text() == ("8 people for training, 2 for validation, 2 for testing")
+    assert options.split_label.text() == (
+        "People for training: 8, for validation: 2, for testing: 2"
+    )
     assert "min on this computer (CPU)" in options.estimate.text()
     wizard.next()
     training = wizard.training_page

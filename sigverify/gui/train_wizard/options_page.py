@@ -162,9 +162,10 @@ class OptionsPage(QWizardPage):
             return
         split = self.split()
         self.split_label.setText(
-            self.tr("{train} people for training, {val} for validation, {test} for testing").format(
-                train=len(split.train), val=len(split.validation), test=len(split.test)
-            )
+            # (no count before "people": "1 people for training" was seen)
+            self.tr(
+                "People for training: {train}, for validation: {val}, for testing: {test}"
+            ).format(train=len(split.train), val=len(split.validation), test=len(split.test))
         )
         steps = self.wiz.overrides.get("steps_per_epoch", 100)
         gpu = self.device.currentData() == "cuda" or (
