@@ -24,36 +24,51 @@ class EnrolmentFlow(PagePart):
     _enrolling: list  # signatures waiting that the worker is enrolling now (set by the page)
     _after_enrolled = None  # quitting: closes the window once they are enrolled
 
-    def settle_pending(self, then=None) -> bool:
+    def settle_pending(self, then=None, go_on=None) -> bool:
         """Before another person (or a new one) is shown: signatures added and not enrolled
         would stay in the list and be enrolled for that person (seen in a real window: five
         signatures gathered for a new person went to an existing one). Drop them, or Cancel
-        and stay. True when the caller may go on. ``then`` (quitting): "Enrol them" too,
-        which enrols them (with the name and note typed) and runs ``then()`` once they are
-        all enrolled (False meanwhile); "Drop" leaves them (and a new person's typed details)
-        to go with the window, which closes without asking about those details again."""
+        and stay; with ``go_on`` and an ID to enrol them for, "Enrol them" too, which enrols
+        them and then runs ``go_on()`` (only Drop or Cancel lost the work to a clerk called
+        to another person: seen). True when the caller may go on now. ``then`` (quitting):
+        "Enrol them" too, which enrols them (with the name and note typed) and runs
+        ``then()`` once they are all enrolled (False meanwhile); "Drop" leaves them (and a
+        new person's typed details) to go with the window, which closes without asking
+        about those details again."""
         waiting = [s for s in self.adding.signatures if s not in self._enrolling]
         if not waiting:
             return True
         who = self.person_id or self.details.id_edit.text().strip()
         if then is not None:
             return self._settle_pending_on_quit(waiting, who, then)
-        text = (
-            self.tr(
+        if who and go_on is not None:
+            text = self.tr(
+                "Not enrolled yet: %n signature(s) added for {id}. Enrol them for {id} first, "
+                "or drop them?",
+                "",
+                len(waiting),
+            ).format(id=who)
+            options = [self.tr("&Enrol them for {id}").format(id=who), self.tr("&Drop")]
+        elif who:
+            text = self.tr(
                 "Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?",
                 "",
                 len(waiting),
             ).format(id=who)
-            if who
-            else self.tr(
+            options = [self.tr("&Drop")]
+        else:
+            text = self.tr(
                 "Not enrolled yet: %n signature(s) added for the new person. "
                 "Drop the signature(s)?",
                 "",
                 len(waiting),
             )
-        )
-        choice = dialogs.choose(self, self.tr("Signatures not enrolled"), text, [self.tr("&Drop")])
+            options = [self.tr("&Drop")]
+        choice = dialogs.choose(self, self.tr("Signatures not enrolled"), text, options)
         if choice is None:
+            return False
+        if len(options) == 2 and choice == 0:
+            self.enroll(then=go_on)  # (a question on the way may stop it: then nothing)
             return False
         self.adding.clear()
         return True

@@ -234,8 +234,13 @@ class PeoplePage(EnrolmentFlow, QWidget):
         # refresh must not rebuild the list under the list's own signal (seen in a real
         # window: an internal error for a deleted row, the list lit on someone not shown)
         self._choosing = True
+
+        def go_on() -> None:  # once they are enrolled for the person before
+            self._select_quietly(chosen)
+            self.show_person(chosen)
+
         try:
-            settled = self.settle_details() and self.settle_pending()
+            settled = self.settle_details() and self.settle_pending(go_on=go_on)
         finally:
             self._choosing = False
         if self._refresh_after_choice:
@@ -301,7 +306,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         return True
 
     def new_person(self) -> None:
-        if not self.settle_details() or not self.settle_pending():
+        if not self.settle_details() or not self.settle_pending(go_on=self.new_person):
             return
         self.person_id = None
         self.people.blockSignals(True)  # nobody current: a click on the last one shown counts

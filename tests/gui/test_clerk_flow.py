@@ -538,7 +538,7 @@ def listed(people) -> dict:
     return {people.people.item(i).data(Qt.ItemDataRole.UserRole): i for i in range(2)}
 
 
-@pytest.mark.parametrize("second", [None, 0], ids=["cancel", "drop them"])
+@pytest.mark.parametrize("second", [None, 1], ids=["cancel", "drop them"])
 def test_a_save_landing_while_the_waiting_signatures_question_is_open(
     qtbot, two_people, dialogs, monkeypatch, tmp_path, second
 ):
@@ -2475,7 +2475,8 @@ def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     assert len(people.adding.signatures) == 5 and people.people.currentItem() is not item_c1
     people.new_person()  # New person: asked too, and Cancel keeps them
     assert len(dialogs.questions) == before + 2 and people.details.id_edit.text() == "t-99"
-    dialogs.choice = 0  # Drop them: c-1 is shown with nothing waiting
+    assert dialogs.options[-1] == ["&Enrol them for t-99", "&Drop"]
+    dialogs.choice = 1  # Drop them: c-1 is shown with nothing waiting
     people.people.setCurrentItem(item_c1)
     assert (
         people.person_id == "c-1"
@@ -2492,6 +2493,42 @@ def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     wait_idle(qtbot, two_people.engine)
     assert two_people.store.get_person("c-1").reference_count == 6
     assert len(dialogs.questions) == asked and people.adding.signatures == []
+
+
+def test_signatures_waiting_can_be_enrolled_before_another_person_is_shown(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: a clerk called to another person mid-enrolment could only
+    drop the signatures gathered, or stay."""
+    window = two_people
+    people = window.people_page
+    people.new_person()
+    people.details.id_edit.setText("t-98")
+    people.details.name_edit.setText("Tomas Berg")
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(4)])
+    dialogs.choice = 0  # Enrol them for t-98, then c-2 is shown
+    people.people.setCurrentRow(listed(people)["c-2"])
+    assert dialogs.options[-1] == ["&Enrol them for t-98", "&Drop"]
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: people.person_id == "c-2")
+    person = window.store.get_person("t-98")
+    assert (person.name, person.reference_count) == ("Tomas Berg", 4)
+    assert people.adding.signatures == [] and people.details.id_edit.text() == "c-2"
+    current = people.people.currentItem()
+    assert current.data(Qt.ItemDataRole.UserRole) == "c-2" and current.isSelected()
+    # from an enrolled person to a new one: enrolled for them first too
+    people.drop_area.add_paths([signature_file(tmp_path, 2, 9)])
+    people.new_person()
+    assert dialogs.options[-1] == ["&Enrol them for c-2", "&Drop"]
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: people.person_id is None)
+    assert window.store.get_person("c-2").reference_count == 6
+    assert people.details.id_edit.text() == "" and people.adding.signatures == []
+    # without an ID typed there is nobody to enrol them for: Drop or Cancel only
+    people.drop_area.add_paths([signature_file(tmp_path, 3, 9)])
+    dialogs.choice = None
+    people.people.setCurrentRow(listed(people)["c-1"])
+    assert dialogs.options[-1] == ["&Drop"] and people.person_id is None
 
 
 def test_a_new_persons_typed_details_are_not_dropped_unasked(qtbot, two_people, dialogs):
@@ -2602,7 +2639,7 @@ def test_waiting_signatures_and_the_people_list_stay_in_step(qtbot, two_people, 
     qtbot.waitUntil(people.people.hasFocus)
     assert people.people.currentItem() is None and len(dialogs.questions) == asked + 1
     assert people.details.id_edit.text() == "t-97" and len(people.adding.signatures) == 1
-    dialogs.choice = 0  # Drop them, on the second row clicked: that person, not the first
+    dialogs.choice = 1  # Drop them, on the second row clicked: that person, not the first
     people.people.setCurrentRow(rows["c-2"])
     assert people.person_id == "c-2" and people.adding.signatures == []
 
