@@ -41,6 +41,9 @@ class PersonDetails(QWidget):
         self.verify_button.setEnabled(False)
         self.id_edit = QLineEdit()
         self.id_edit.setPlaceholderText(self.tr("e.g. customer or patient number"))
+        # an enrolled person's ID is fixed, and looks it: white, it took clicks and keys
+        # that did nothing (seen in a real window)
+        self.id_edit.setStyleSheet("QLineEdit:read-only { background: palette(window); }")
         self.name_edit = QLineEdit()
         self.note_edit = QLineEdit()
         self.save_button = QPushButton(self.tr("Save name and note"))
@@ -81,6 +84,7 @@ class PersonDetails(QWidget):
             edit.clear()
         self.saved = ("", "")
         self.id_edit.setReadOnly(False)
+        self.id_edit.setToolTip("")
         self.thresholds.hide()
 
     def show_person(self, person, model_id: str | None) -> None:
@@ -89,6 +93,7 @@ class PersonDetails(QWidget):
         self.person_id = person.id
         self.id_edit.setText(person.id)
         self.id_edit.setReadOnly(True)
+        self.id_edit.setToolTip(self.tr("An enrolled person's ID cannot be changed."))
         self.name_edit.setText(person.name)
         self.note_edit.setText(person.note)
         self.mark_saved(person.name, person.note)

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMessageBox
 
 from tests.conftest import signature_file, write_png
@@ -3047,3 +3047,22 @@ def test_page_keys_and_alt_v_show_the_focus_frame_after_a_dialog(qtbot, two_peop
     qtbot.keyClick(people.details.name_edit, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.verify_page, timeout=5000)
     assert window.verify_page.drop_area.open_button.hasFocus() and window.testAttribute(keyboard)
+
+
+def test_an_enrolled_persons_id_looks_fixed(qtbot, two_people):
+    """Seen in a real window: the ID field of an enrolled person was white and took the
+    cursor, but ignored typing."""
+    people = two_people.people_page
+    people.show_person("c-1")
+    field = people.details.id_edit
+
+    def background() -> QColor:
+        picture = field.grab().toImage()
+        return QColor(picture.pixel(picture.width() - 4, picture.height() // 2))
+
+    assert field.isReadOnly() and field.toolTip() == "An enrolled person's ID cannot be changed."
+    fixed = background()
+    assert fixed == field.palette().color(QPalette.ColorRole.Window)
+    people.new_person()  # a new person's ID is typed: a white field again
+    assert not field.isReadOnly() and field.toolTip() == ""
+    assert background() == field.palette().color(QPalette.ColorRole.Base) != fixed
