@@ -156,8 +156,10 @@ class ThresholdMarks:
             point.set_data([x], [y])
 
 
-def training_figure(history: list[dict]) -> Figure:
-    """Training loss and validation EER per epoch (the ``history`` of a training run)."""
+def training_figure(history: list[dict], whitened: tuple[int, float] | None = None) -> Figure:
+    """Training loss and validation EER per epoch (the ``history`` of a training run);
+    ``whitened``: ``(epoch, EER)`` of the best epoch measured again with whitened embeddings,
+    a point of its own (the run's last line gave an EER the curve never showed: seen)."""
     figure = _figure(6.4, 3.0)
     loss_axis, eer_axis = figure.subplots(1, 2)
     epochs = [h["epoch"] for h in history]
@@ -165,6 +167,17 @@ def training_figure(history: list[dict]) -> Figure:
     loss_axis.set_title(translate("plots", "training loss"))
     loss_axis.set_xlabel(translate("plots", "epoch"))
     eer_axis.plot(epochs, [100 * h["validation_eer"] for h in history], marker="o", color="#c62828")
+    if whitened is not None:
+        eer_axis.plot(
+            [whitened[0]],
+            [100 * whitened[1]],
+            linestyle="none",
+            marker="*",
+            markersize=11,
+            color="#2e7d32",
+            label=translate("plots", "whitened (kept)"),
+        )
+        eer_axis.legend(fontsize="small", loc="best")
     eer_axis.set_title(translate("plots", "validation EER (%)"))
     eer_axis.set_xlabel(translate("plots", "epoch"))
     from matplotlib.ticker import MaxNLocator

@@ -169,6 +169,12 @@ class TrainingPage(QWizardPage):
             self.epoch_bar.setRange(0, progress.steps)
             self.epoch_bar.setValue(progress.step)
             return
+        if self.job is not None and self.job.cancelled:
+            # the bars stay where it stopped, and "finished" is not said of an epoch cut
+            # short ("Epoch 2 of 3: finished" at 100 % after Cancel: seen in a real window)
+            if progress.phase in ("whiten", "validate"):
+                self.status.setText(self._stage_text(progress))
+            return
         self.epoch_bar.setRange(0, progress.steps)
         self.epoch_bar.setValue(progress.step)
         self.total_bar.setRange(0, 1000)
@@ -197,10 +203,10 @@ class TrainingPage(QWizardPage):
                 )
                 self._plot()
 
-    def _plot(self) -> None:
+    def _plot(self, whitened: tuple[int, float] | None = None) -> None:
         from sigverify.core.evaluation.plots import training_figure
 
-        canvas = figure_canvas(training_figure(self.history))
+        canvas = figure_canvas(training_figure(self.history, whitened))
         if self.canvas is not None:
             self.canvas_holder.removeWidget(self.canvas)
             self.canvas.deleteLater()
@@ -250,6 +256,7 @@ class TrainingPage(QWizardPage):
             epoch=result.best_epoch, eer=result.best_validation_eer
         )
         if result.whitened:
+            self._plot((result.best_epoch, result.best_validation_eer))  # the EER said here
             text = join_sentences(
                 text,
                 self.tr(

@@ -312,6 +312,20 @@ def test_training_curves_count_whole_epochs():
             assert ticks and all(float(t).is_integer() for t in ticks), ticks
 
 
+def test_the_whitened_best_epoch_is_a_point_of_its_own_on_the_eer_curve():
+    """Seen in a real window: the curve showed 50 % and the run's last line said "best epoch
+    1, validation EER 33.3 %" (whitened): the plot never showed that figure."""
+    from sigverify.core.evaluation.plots import training_figure
+
+    history = [{"epoch": e, "loss": 1 / e, "validation_eer": 0.5} for e in (1, 2)]
+    plain = training_figure(history).axes[1]
+    assert len(plain.lines) == 1 and plain.get_legend() is None
+    eer = training_figure(history, whitened=(1, 0.333)).axes[1]
+    point = eer.lines[1]
+    assert list(point.get_xdata()) == [1] and list(point.get_ydata()) == pytest.approx([33.3])
+    assert [t.get_text() for t in eer.get_legend().get_texts()] == ["whitened (kept)"]
+
+
 def test_several_draws_of_the_references_are_pooled():
     """draws=3: the protocol with seeds 0, 1, 2 (other references per writer), all their
     scores measured together, each keeping its writer; draws=1 is seed 0 alone."""
