@@ -80,9 +80,9 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+120"/>
-        <source>Person id</source>
-        <translation>人员编号</translation>
+        <location filename="../../sigverify/gui/audit_page.py" line="+124"/>
+        <source>Person (id or name)</source>
+        <translation>人员（编号或姓名）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -101,12 +101,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-89"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -146,12 +146,12 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <source>{shown} of {total} entries</source>
         <translation>{total} 条中的 {shown} 条</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>✔ The log is intact: none of its {count} entries was changed, removed or added outside sigverify.</source>
         <translation>✔ 日志完好：其 {count} 条记录均未在 sigverify 之外被修改、删除或添加。</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-322"/>
+        <location line="-332"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -467,7 +467,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+47"/>
+        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+48"/>
         <source>Your signatures</source>
         <extracomment>People a training folder should have (the Train page says so too).</extracomment>
         <translation>您的签名</translation>
@@ -534,22 +534,22 @@
         <translation>已创建 {folder}。请将每个人的签名放入各自的文件夹（参见其中的 README.txt），然后重新选择该文件夹。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Press Enter to read this folder.</source>
         <translation>按 Enter 读取此文件夹。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+53"/>
         <source>{writers} people ({usable} usable), {genuine} genuine and {forged} forged signatures ({layout} layout).</source>
         <translation>{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名（{layout} 目录结构）。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+17"/>
         <source>Checking images… %v / %m</source>
         <translation>正在检查图像… %v / %m</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>Only {n} usable people: {recommended} or more are recommended. A model trained on fewer may fit these people only, and its test figures rest on very few.</source>
         <translation>可用人员只有 {n} 位：建议 {recommended} 位或更多。用更少人员训练的模型可能只适合这些人，其测试数字也只基于极少的人。</translation>
     </message>
@@ -560,8 +560,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>At least 3 usable people are needed (training, validation and test each need their own); {n} found.</source>
-        <translation>至少需要 3 名可用人员（训练、验证和测试各需不同的人员）；当前找到 {n} 名。</translation>
+        <source>At least 4 usable people are needed: 2 to train on, and 1 each for validation and test, kept apart; {n} found.</source>
+        <translation>至少需要 4 名可用人员：2 名用于训练，验证和测试各 1 名，彼此分开；目前找到 {n} 名。</translation>
     </message>
 </context>
 <context>
@@ -602,21 +602,26 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Clear</source>
-        <translation>清除</translation>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;OK</source>
+        <translation>确定(&amp;O)</translation>
     </message>
 </context>
 <context>
     <name>EnrolmentFlow</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/enrolment_flow.py" line="+43"/>
+        <location filename="../../sigverify/gui/enrolment_flow.py" line="+54"/>
         <source>Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?</source>
         <translation>
             <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Not enrolled yet: %n signature(s) added for the new person. Drop the signature(s)?</source>
         <translation>
             <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
@@ -624,18 +629,32 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Signatures not enrolled</source>
         <translation>签名尚未登记</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+36"/>
+        <location line="-53"/>
+        <location line="+7"/>
+        <location line="+8"/>
+        <location line="+40"/>
         <source>&amp;Drop</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
+    <message numerus="yes">
+        <location line="-60"/>
+        <source>Not enrolled yet: %n signature(s) added for {id}. Enrol them for {id} first, or drop them?</source>
+        <translation>
+            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要先为 {id} 登记它们，还是舍弃？</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-26"/>
+        <location line="+5"/>
+        <source>&amp;Enrol them for {id}</source>
+        <translation>为 {id} 登记它们(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Not enrolled yet: 1 signature added for {id}. Enrol it before quitting, or drop it?</source>
         <translation>为 {id} 添加的 1 个签名尚未登记。要在退出前登记它，还是舍弃？</translation>
     </message>
@@ -723,27 +742,55 @@
         <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;Enrol</source>
-        <translation>登记(&amp;E)</translation>
+        <location line="+85"/>
+        <source>{message}
+
+Enrol anyway, or leave out what is named here and enrol the rest? What is left out stays below, marked ⚠, to be checked. Cancel enrols nothing.</source>
+        <translation>{message}
+
+仍要登记，还是略去这里列出的签名并登记其余签名？略去的签名会留在下方并标记 ⚠，以便检查。“取消”则不登记任何签名。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>{id} is already enrolled. Add these references to {id}?</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Add them</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-29"/>
         <source>Enrolling…</source>
         <translation>正在登记…</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>{id} is already enrolled, as {stored}, not as {typed}. Check the ID: these references are meant for the person who signed them.
+
+Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
+        <translation>{id} 已登记，姓名为 {stored}，而不是 {typed}。请核对编号：这些参考签名应属于签名本人。
+
+仍要将它们添加到 {stored}（{id}）吗？{stored} 的姓名保持不变。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add them to {name}</source>
+        <translation>添加到 {name}(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another person&apos;s ID?</source>
+        <translation>是他人的编号吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already enrolled</source>
+        <translation>已登记</translation>
+    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+14"/>
         <source>Enrolled %n reference(s).</source>
         <translation>
             <numerusform>已登记 %n 个参考签名。</numerusform>
@@ -765,16 +812,7 @@
         </translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{message}
-
-Enrol anyway, or leave out what does not look like the others and enrol the rest? What is left out stays below, marked ⚠, to be checked. Cancel enrols nothing.</source>
-        <translation>{message}
-
-仍然全部登记，还是排除与其他签名不同的那个并登记其余的？被排除的签名留在下方，标有 ⚠，以便检查。选择“取消”则不登记任何签名。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>A reference looks different</source>
         <translation>有参考签名与其他签名差异较大</translation>
     </message>
@@ -834,19 +872,24 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
     </message>
     <message>
         <location line="+3"/>
-        <location line="+84"/>
-        <location line="+25"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+85"/>
+        <location line="+26"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+116"/>
+        <location line="-111"/>
+        <location line="+120"/>
         <source>Active model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-99"/>
         <source>There were no test people, so nothing was measured.</source>
         <translation>没有测试集人员，因此未进行评估。</translation>
     </message>
@@ -856,7 +899,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>正在同一批人员上评估当前模型…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Active: {name}</source>
         <translation>当前模型：{name}</translation>
     </message>
@@ -881,7 +924,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>（测试集共 {n} 人；人数较少时，此结果只是粗略估计。）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>New model: distances</source>
         <translation>新模型：距离</translation>
     </message>
@@ -891,7 +934,7 @@ Enrol anyway, or leave out what does not look like the others and enrol the rest
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Active model: distances</source>
         <translation>当前模型：距离</translation>
     </message>
@@ -1348,22 +1391,7 @@ Click to open another store at the next start</source>
         <translation>与图像模型合并</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="-83"/>
-        <source>Activate</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Import model folder…</source>
-        <translation>导入模型文件夹…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../sigverify/gui/models_page.py" line="-71"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1463,12 +1491,23 @@ Click to open another store at the next start</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-166"/>
+        <location line="+168"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-162"/>
+        <source>&amp;Import model folder…</source>
+        <translation>导入模型文件夹(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+166"/>
         <source>Activating {name}…</source>
         <translation>正在启用 {name}…</translation>
     </message>
@@ -1587,12 +1626,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -1657,12 +1696,12 @@ Click to open another store at the next start</source>
         <translation>GPU：{name}</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>{train} people for training, {val} for validation, {test} for testing</source>
-        <translation>训练 {train} 人，验证 {val} 人，测试 {test} 人</translation>
+        <location line="+48"/>
+        <source>People for training: {train}, for validation: {val}, for testing: {test}</source>
+        <translation>用于训练的人数：{train}，用于验证：{val}，用于测试：{test}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>At most about {time} on this computer ({where}); training stops earlier when the validation people stop improving.</source>
         <translation>在本机（{where}）上最多约需 {time}；验证集人员的结果不再改善时，训练会提前停止。</translation>
     </message>
@@ -1723,19 +1762,19 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+93"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+95"/>
         <source>Search by id or name…</source>
         <extracomment>Said in the empty list: why it is empty and what to do (a search that found nobody showed a blank list beside the last person&apos;s details: seen in a real window). A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+200"/>
+        <location line="+209"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-207"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1745,7 +1784,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+180"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1760,7 +1799,7 @@ Click to open another store at the next start</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-94"/>
         <source>Nobody found for “{text}”.
 Press Enter to enrol “{text}” as a new person.</source>
         <translation>没有找到“{text}”。
@@ -1774,7 +1813,7 @@ Press Ctrl+N to enrol the first person.</source>
 按 Ctrl+N 登记第一位人员。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+86"/>
         <source>New person not enrolled</source>
         <translation>新人员尚未登记</translation>
     </message>
@@ -1799,7 +1838,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>已从 {id} 的参考签名中移除“{file}”。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Ask for {id} and all their reference signatures to be deleted? Nothing is deleted until another supervisor approves it.</source>
         <translation>申请删除 {id} 及其所有参考签名？在另一位主管批准之前不会删除任何内容。</translation>
     </message>
@@ -1826,7 +1865,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-219"/>
+        <location line="-230"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1835,7 +1874,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1872,7 +1911,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>例如客户号或病历号</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Save name and note</source>
         <translation>保存姓名和备注</translation>
     </message>
@@ -1897,7 +1936,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+33"/>
+        <source>An enrolled person&apos;s ID cannot be changed.</source>
+        <translation>已登记人员的编号不能更改。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Own thresholds: accept at or below {accept}, reject above {reject} (the Thresholds page sets them).</source>
         <translation>个人阈值：不高于 {accept} 接受，高于 {reject} 拒绝（在“阈值”页设置）。</translation>
     </message>
@@ -2046,7 +2090,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+60"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+61"/>
         <source>Add a folder…</source>
         <extracomment>(person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -2103,12 +2147,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+255"/>
+        <location line="+256"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-255"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2154,7 +2198,7 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
@@ -2224,12 +2268,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-183"/>
         <source>Every item&apos;s outcome on A4 pages, as PDF (Ctrl+Shift+S)</source>
         <translation>把每一项的结果保存为 A4 页面的 PDF（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2379,7 +2423,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+111"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+112"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
@@ -2400,7 +2444,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>将鼠标指向参考签名即可查看</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>As enrolled</source>
         <translation>登记原图</translation>
     </message>
@@ -2410,14 +2454,14 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>模型处理后</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>{file}
 enrolled {at} by {who}</source>
         <translation>{file}
 由 {who} 于 {at} 登记</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2762,7 +2806,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ThresholdGauge</name>
     <message>
-        <location filename="../../sigverify/gui/threshold_widgets.py" line="+51"/>
+        <location filename="../../sigverify/gui/threshold_widgets.py" line="+53"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -3005,12 +3049,12 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+11"/>
         <location line="+87"/>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-169"/>
         <source>Cancel training</source>
         <translation>取消训练</translation>
     </message>
@@ -3081,7 +3125,7 @@ enrolled {at} by {who}</source>
         <translation>正在读取{part}集签名… {done} / {total}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>About {time} left</source>
         <translation>剩余约 {time}</translation>
     </message>
@@ -3126,7 +3170,7 @@ enrolled {at} by {who}</source>
         <translation>完成：最佳轮次为第 {epoch} 轮，验证集 EER {eer:.1%}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Its embeddings are whitened by the training people&apos;s own variation, which measured better on the validation people.</source>
         <translation>其嵌入向量已按训练集人员自身的签名差异进行白化，这样在验证集人员上的效果更好。</translation>
     </message>
@@ -3386,7 +3430,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+72"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+87"/>
         <source>Verification</source>
         <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen).</extracomment>
         <translation>验证</translation>
@@ -3508,12 +3552,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>, model {model}</source>
         <translation>，模型 {model}</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
@@ -3525,7 +3569,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>own thresholds removed: the thresholds for everyone apply</source>
         <translation>已删除个人阈值：改用所有人的阈值</translation>
     </message>
@@ -3554,7 +3598,8 @@ enrolled {at} by {who}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-40"/>
+        <location line="+47"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -3632,7 +3677,7 @@ enrolled {at} by {who}</source>
         <translation>复制详细信息并关闭</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3665,7 +3710,7 @@ enrolled {at} by {who}</source>
         <translation>sigverify 自有结构：&lt;writer&gt;/genuine/（真实签名）和 &lt;writer&gt;/forged/（伪造签名）文件夹；CEDAR：full_org/ 和 full_forg/ 文件夹；SigComp2011（sign_data）：001/ 和 001_forg/ 文件夹；BHSig260：Bengali/ 或 Hindi/ 文件夹，内含 B-S-1-G-01.tif 这类文件</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+126"/>
         <source>The folder “{name}” does not look like a signature data folder. Expected one of: {LAYOUT_HELP}.</source>
         <extracomment>Fewer genuine images than this and no genuine pair can be formed.</extracomment>
         <translation>文件夹“{name}”看起来不是签名数据文件夹。应为以下布局之一：{LAYOUT_HELP}。</translation>
@@ -3686,14 +3731,15 @@ enrolled {at} by {who}</source>
         <translation>按 {layout} 布局在“{name}”中未找到任何签名。应为：{LAYOUT_HELP}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/data/splits.py" line="+42"/>
+        <location filename="../../sigverify/core/data/splits.py" line="+48"/>
         <source>Validation and test fractions must be between 0 and 1, with room left for training.</source>
+        <extracomment>The fewest writers a split takes: two to train on, one to validate, one to test.</extracomment>
         <translation>验证集和测试集所占比例必须介于 0 和 1 之间，并且要为训练留出余量。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>At least 3 writers are needed to keep training, validation and test writers apart; this data has {writers}.</source>
-        <translation>至少需要 3 名书写者，才能让训练、验证集和测试使用互不重叠的书写者；此数据中只有 {writers} 名。</translation>
+        <source>At least 4 writers are needed: 2 to train on, and 1 each for validation and test, kept apart; this data has {writers}.</source>
+        <translation>至少需要 4 名书写者：2 名用于训练，验证和测试各 1 名，彼此分开；此数据只有 {writers} 名。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/data/datasets.py" line="+171"/>
@@ -4127,9 +4173,19 @@ enrolled {at} by {who}</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+95"/>
-        <source>“{name}” does not look like the other references (distance {distance:.4f}, more than the reject threshold {reject:.4f}): it may be another person&apos;s signature or a bad scan.</source>
+        <location filename="../../sigverify/core/verification_results.py" line="+98"/>
+        <source>“{name}” is a photo of a whole sheet: enrolled as it is, the sheet with its print would be a reference. Pick the signature out of it first (Crop from page…, Ctrl+Shift+O).</source>
         <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows</extracomment>
+        <translation>“{name}”是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（从页面裁剪…，Ctrl+Shift+O）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{name}” does not look like {person}&apos;s enrolled references (distance {distance:.4f}, far more than the reject threshold {reject:.4f}): it may be another person&apos;s signature.</source>
+        <translation>“{name}”与 {person} 已登记的参考签名不相似（距离 {distance:.4f}，远超拒绝阈值 {reject:.4f}）：可能是他人的签名。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{name}” does not look like the other references (distance {distance:.4f}, more than the reject threshold {reject:.4f}): it may be another person&apos;s signature or a bad scan.</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.4f}，超过拒绝阈值 {reject:.4f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>
@@ -4138,7 +4194,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+133"/>
+        <location filename="../../sigverify/core/verification.py" line="+135"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -4154,7 +4210,7 @@ enrolled {at} by {who}</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+58"/>
+        <location filename="../../sigverify/core/verification.py" line="+78"/>
         <source>A person needs an id (for example a customer or patient number).</source>
         <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
@@ -4169,7 +4225,7 @@ enrolled {at} by {who}</source>
         <translation>“{typed}”已以“{enrolled}”登记（同一 ID，仅大小写不同）：请使用“{enrolled}”。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+66"/>
         <source>{person_id} has no reference signatures yet: enrol some first.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
@@ -4427,6 +4483,12 @@ enrolled {at} by {who}</source>
         <source>The validation writers have too few genuine signatures to fit anything: each needs at least 2.</source>
         <translation>验证集书写者的真实签名太少，无法拟合：每人至少需要 2 个。</translation>
     </message>
+    <message>
+        <location filename="../../sigverify/core/training/sampling.py" line="+75"/>
+        <source>Training needs at least 2 people with 2 or more usable genuine signatures each; the people kept for training have {n}.</source>
+        <extracomment>Ways a writer&apos;s images may be turned over to make a new writer of them: as they are, mirrored left to right, upside down, and both (turned half round).</extracomment>
+        <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
+    </message>
 </context>
 <context>
     <name>explain</name>
@@ -4534,18 +4596,23 @@ enrolled {at} by {who}</source>
         <translation>拒识率（%）</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>epoch</source>
         <translation>训练轮次</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-4"/>
+        <source>whitened (kept)</source>
+        <translation>白化后（已采用）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>validation EER (%)</source>
         <translation>验证集 EER（%）</translation>
     </message>
@@ -5112,19 +5179,34 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+276"/>
-        <source>all (100 %)</source>
-        <translation>全部（100%）</translation>
+        <location line="+244"/>
+        <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
+        <translation>其训练方案共测试了 {splits} 次，每次都在模型从未见过的 {writers} 人身上进行，每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Measured on {writers} people it never saw, with {refs} reference signatures each: at its threshold it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
+        <translation>在它从未见过的 {writers} 人身上测量，每人 {refs} 个参考签名：在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>none ({percent})</source>
+        <translation>零（{percent}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>all ({percent})</source>
+        <translation>全部（{percent}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>about {n} in 10 ({percent})</source>
+        <translation>约十分之 {n}（{percent}）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{n} in 10 ({percent} %)</source>
-        <translation>{n}/10（{percent}%）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>1 in {n} ({percent} %)</source>
-        <translation>1/{n}（{percent}%）</translation>
+        <source>about 1 in {n} ({percent})</source>
+        <translation>约 {n} 个中 1 个（{percent}）</translation>
     </message>
     <message>
         <location filename="../../sigverify/gui/signature_input.py" line="-166"/>
@@ -5161,22 +5243,7 @@ postgresql://ann@branch-server/sigverify
         <translation>剪贴板中没有图片。请先复制一张签名图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-38"/>
-        <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
-        <translation>其训练方法共测试了 {splits} 次，每次都使用模型从未见过的 {writers} 人、每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒绝约 {refused}的真实签名（转为复核或被拒绝），并放过约 {accepted}的熟练伪造签名。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Measured on {writers} people it never saw, with {refs} reference signatures each: at its threshold it refuses about {refused} of genuine signatures (they go to review or are rejected) and lets about {accepted} of skilled forgeries through.</source>
-        <translation>在 {writers} 位模型从未见过的人员上测得，每人 {refs} 个参考签名：在其阈值下，真实签名未被接受（转为需复核或被拒绝）的比例约为 {refused}，熟练伪造签名被放行的比例约为 {accepted}。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>none (0 %)</source>
-        <translation>零（0%）</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+9"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>

@@ -69,8 +69,15 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     assert evaluation.table.item(0, 1).text().endswith("%")  # the active tiny model, same people
     assert "2 test people" in evaluation.verdict.text()
     assert evaluation.plots.count() == 3
-    table = evaluation.table  # its five rows fill it: no empty grey row under FRR
+    table = evaluation.table  # its rows fill it: no empty grey row under the last
     assert table.viewport().height() == table.verticalHeader().length()
+    # the threshold the FAR and FRR are at, in the table and on each histogram (seen: an
+    # EER of 0.0 % beside a FAR of 37.5 % was unexplained)
+    assert table.verticalHeaderItem(5).text() == "Threshold"
+    new_threshold = wizard.plan.run.test_report.per_refs[evaluation.refs].threshold
+    assert table.item(5, 0).text() == f"{new_threshold:.4f}"
+    first = evaluation.plots.widget(0).figure.axes[0]
+    assert any(f"threshold {new_threshold:.4f}" == t.get_text() for t in first.get_legend().texts)
     wizard.next()
     wizard.save_page.name.setText("branch-7")
     wizard.save_page.description.setPlainText("our own scans")
@@ -112,6 +119,17 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
     training.toggle_pause()
     assert not training.job.paused
     training.cancel()
+    # what the run reports as it ends moves no bar and says no epoch "finished" (after
+    # Cancel: "Epoch 2 of 3: finished", the epoch's bar at 100 %, seen in a real window)
+    from types import SimpleNamespace
+
+    bar, said = training.epoch_bar.value(), training.status.text()
+    ending = dict(step=4, steps=4, fraction=1.0, eta_s=None, epoch=2, epochs=60, loss=None)
+    training._report(SimpleNamespace(phase="done", validation_eer=None, **ending))
+    assert (training.epoch_bar.value(), training.status.text()) == (bar, said)
+    training._report(SimpleNamespace(phase="whiten", validation_eer=None, **ending))
+    assert training.epoch_bar.value() == bar
+    assert training.status.text() == "trying the best epoch with whitened embeddings"
     qtbot.waitUntil(training.isComplete, timeout=60000)
     result = wizard.plan.run.result
     assert result.stopped == "cancelled" and result.epochs_run < 60
@@ -249,7 +267,7 @@ def test_a_folder_with_problems_lists_them_and_cannot_go_on(qtbot, window, tmp_p
     assert "ben has only one genuine signature" in text
     assert "No forgeries were found" in text
     assert "broken.png" in text  # unreadable file, found by reading every image
-    assert "(0.png)" in text  # cara's blank page
+    assert "(cara/genuine/0.png)" in text  # cara's blank page, named with whose it is
     assert "At least 4 usable people are needed" in text
     assert not page.isComplete()
     # long messages wrap in the list instead of running off its right edge (they were cut

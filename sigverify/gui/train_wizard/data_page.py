@@ -242,10 +242,16 @@ class DataPage(QWizardPage):
             "error": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             "warning": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
+        root = self.wiz.plan.dataset.root
         for problem in self.wiz.plan.dataset.problems:
-            name = Path(problem.path).name if problem.path else ""
-            # the file named, unless the message names it already
-            where = f" ({name})" if name and name not in problem.message else ""
+            # where in the folder: whose file it is ("“g1.png” is not an image" three times
+            # over, for three people, was seen in a real window), unless the message has it
+            where = ""
+            if problem.path:
+                path = Path(problem.path)
+                shown = path.relative_to(root) if path.is_relative_to(root) else path.name
+                if str(shown) != "." and str(shown) not in problem.message:
+                    where = f" ({shown.as_posix() if isinstance(shown, Path) else shown})"
             icon = icons["error" if problem.severity == "error" else "warning"]
             self.problems.addItem(QListWidgetItem(icon, f"{problem.message}{where}"))
         usable = len(self.wiz.plan.dataset.usable_writers())

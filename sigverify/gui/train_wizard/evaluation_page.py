@@ -37,7 +37,7 @@ class EvaluationPage(QWizardPage):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setStyleSheet("font-size: 14px; font-weight: 600;")
-        self.table = QTableWidget(5, 2)
+        self.table = QTableWidget(6, 2)
         self.table.setTabKeyNavigation(False)  # Tab leaves it (not round its cells)
         self.table.setVerticalHeaderLabels(
             [
@@ -46,6 +46,9 @@ class EvaluationPage(QWizardPage):
                 self.tr("FAR skilled"),
                 self.tr("FAR random"),
                 self.tr("FRR"),
+                # the FAR and FRR above are at it: the page did not say which (a model
+                # with EER 0.0 % and FAR skilled 37.5 % was unexplained: seen)
+                self.tr("Threshold"),
             ]
         )
         self.table.setHorizontalHeaderLabels([self.tr("New model"), self.tr("Active model")])
@@ -116,7 +119,7 @@ class EvaluationPage(QWizardPage):
         columns = [new.per_refs[refs], active.per_refs.get(refs) if active else None]
         for col, m in enumerate(columns):
             values = (
-                ["–"] * 5
+                ["–"] * 6
                 if m is None
                 else [
                     percent(m.eer),
@@ -124,6 +127,7 @@ class EvaluationPage(QWizardPage):
                     percent(m.far_skilled),
                     percent(m.far_random),
                     percent(m.frr),
+                    "–" if m.threshold is None else f"{m.threshold:.4f}",
                 ]
             )
             for row, value in enumerate(values):
@@ -157,14 +161,18 @@ class EvaluationPage(QWizardPage):
         )
         new_scores = new.scores[refs]
         self.plots.addTab(
-            figure_canvas(distance_histogram_figure(new_scores, title=self.tr("New model"))),
+            figure_canvas(
+                distance_histogram_figure(new_scores, new_m.threshold, title=self.tr("New model"))
+            ),
             self.tr("New model: distances"),
         )
         sets, names = [new_scores], [self.tr("new")]
         if active is not None and refs in active.scores:
             self.plots.addTab(
                 figure_canvas(
-                    distance_histogram_figure(active.scores[refs], title=self.tr("Active model"))
+                    distance_histogram_figure(
+                        active.scores[refs], columns[1].threshold, title=self.tr("Active model")
+                    )
                 ),
                 self.tr("Active model: distances"),
             )
