@@ -60,7 +60,9 @@ def main() -> int:
         entries = store.audit_entries()
         engine = Engine(store.path, threads=1)
         queue, audit = QueuePage(engine, store), AuditPage(engine, store)
-        timed = {"queue_reload": queue.reload, "audit_read": partial(audit._loaded, entries)}
+        names = {p.id: p.name for p in store.list_people() if p.name}
+        read = partial(audit._loaded, (entries, names))
+        timed = {"queue_reload": queue.reload, "audit_read": read}
         figures = {"rows": count, "audit_entries": len(entries)}
         for name, fill in timed.items():
             page = queue if name.startswith("queue") else audit
