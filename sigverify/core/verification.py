@@ -43,13 +43,12 @@ from sigverify.core.pen_verification import (
 )
 from sigverify.core.prepared_references import KEPT as PREPARED_KEPT
 from sigverify.core.prepared_references import PreparedReferences
+from sigverify.core.reference_checks import ReferenceChecks
 from sigverify.core.scoring import (
     is_scaled,
-    outlying_references,
     pairwise_distances,
     score_queries,
     spread_factor,
-    unlike_enrolled,
 )
 from sigverify.core.store import Store
 from sigverify.core.store.records import (
@@ -59,7 +58,7 @@ from sigverify.core.store.records import (
     model_name_in,
     now,
 )
-from sigverify.core.stroke_match import InkMap, applies, mismatches_among, stroke_check
+from sigverify.core.stroke_match import InkMap, applies, stroke_check
 from sigverify.core.thresholds import (
     Thresholds,
     card_similarity,
@@ -91,7 +90,7 @@ def model_id_of(model: LoadedModel) -> str:
     return model.card.model_id
 
 
-class VerificationService:
+class VerificationService(ReferenceChecks):
     """``pen``: a :class:`~sigverify.core.pen_verification.PenScorer` (the pen model) for
     queries drawn on a pad; without one they are judged on their picture alone."""
 
@@ -185,55 +184,6 @@ class VerificationService:
 
     # ------------------------------------------------------------ enrolment
 
-    def find_outliers(
-        self,
-        embeddings: np.ndarray,
-        names: Sequence[str],
-        pixels: Sequence[np.ndarray] | None = None,
-    ) -> list[OddReference]:
-        """References that stand out from the others (:func:`outlying_references`, at the
-        model's reject threshold; needs 3 or more). With a stroke check the distances
-        include it, as scores do (``pixels``: the references as the model sees them,
-        needed then)."""
-        if len(embeddings) < 3:
-            return []
-        reject = self.model_thresholds().reject
-        d = self._reference_distances(embeddings, pixels)
-        return [OddReference(names[i], m, reject, i) for i, m in outlying_references(d, reject)]
-
-    def _reference_distances(self, embeddings: np.ndarray, pixels) -> np.ndarray:
-        """References' distances to each other ``(R, R)``, with the stroke check's term
-        when the model has one."""
-        d = pairwise_distances(embeddings, embeddings, self.model.card.distance)
-        if self.strokes is not None:
-            d = d + self.strokes.among_term(mismatches_among([InkMap.of(p) for p in pixels]))
-        return d
-
-    def _unlike_enrolled(
-        self, person_id: str, embeddings: np.ndarray, names: Sequence[str], pixels, enrolled: int
-    ) -> list[OddReference]:
-        """The new references (those after the first ``enrolled``) far from the person's
-        enrolled ones (:func:`unlike_enrolled`)."""
-        if enrolled < 2 or len(embeddings) == enrolled:
-            return []
-        reject = self.model_thresholds().reject
-        d = self._reference_distances(embeddings, pixels)[enrolled:, :enrolled]
-        return [
-            OddReference(names[enrolled + i], m, reject, enrolled + i, person_id)
-            for i, m in unlike_enrolled(d, reject)
-        ]
-
-    def odd_references(self, person_id: str) -> dict[int, OddReference]:
-        """The person's stored references that stand out from the others, by reference id."""
-        self.embed_missing(person_id=person_id)
-        ids, embeddings = self.store.embeddings(person_id, self.model_id)
-        if embeddings is None:
-            return {}
-        names = {r.id: r.filename for r in self.store.references(person_id)}
-        pixels = None if self.strokes is None else [self.prepared.get(i) for i in ids]
-        odd = self.find_outliers(embeddings, [names[i] for i in ids], pixels)
-        return {ids[o.index]: o for o in odd}
-
     def enroll(
         self,
         person_id: str,
@@ -286,19 +236,9 @@ class VerificationService:
         pixels = None
         if self.strokes is not None:
             pixels = [self.prepared.get(i) for i in existing_ids] + images
-        # far from those enrolled (another writer's, as many as theirs), else unlike the rest
-        odd = sheets + [
-            o
-            for o in self._unlike_enrolled(
-                person_id, all_embeddings, names, pixels, len(existing_ids)
-            )
-            if o.filename not in {s.filename for s in sheets}
-        ]
-        odd += [
-            o
-            for o in self.find_outliers(all_embeddings, names, pixels)
-            if o.filename in {s.name for s in signatures} - {u.filename for u in odd}
-        ]
+        odd = self.odd_new_references(
+            person_id, all_embeddings, names, pixels, len(existing_ids), sheets
+        )
         if odd and not accept_outliers:
             raise InconsistentReferencesError(" ".join(o.message for o in odd), odd)
         warnings += [o.message for o in odd]
