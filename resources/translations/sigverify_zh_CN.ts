@@ -614,14 +614,7 @@
 <context>
     <name>EnrolmentFlow</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/enrolment_flow.py" line="+54"/>
-        <source>Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?</source>
-        <translation>
-            <numerusform>为 {id} 添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
+        <location filename="../../sigverify/gui/enrolment_flow.py" line="+59"/>
         <source>Not enrolled yet: %n signature(s) added for the new person. Drop the signature(s)?</source>
         <translation>
             <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
@@ -634,15 +627,25 @@
         <translation>签名尚未登记</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+7"/>
+        <location line="-54"/>
+        <location line="+8"/>
         <location line="+8"/>
         <location line="+40"/>
         <source>&amp;Drop</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
+    <message>
+        <location line="-58"/>
+        <source>Not enrolled yet: 1 signature added for {id}. Enrol it for {id} first, or drop it?</source>
+        <translation>为 {id} 添加的 1 个签名尚未登记。要先为 {id} 登记它，还是舍弃？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Enrol it for {id}</source>
+        <translation>为 {id} 登记它(&amp;E)</translation>
+    </message>
     <message numerus="yes">
-        <location line="-60"/>
+        <location line="+3"/>
         <source>Not enrolled yet: %n signature(s) added for {id}. Enrol them for {id} first, or drop them?</source>
         <translation>
             <numerusform>为 {id} 添加的 %n 个签名尚未登记。要先为 {id} 登记它们，还是舍弃？</numerusform>
@@ -654,7 +657,7 @@
         <translation>为 {id} 登记它们(&amp;E)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
         <source>Not enrolled yet: 1 signature added for {id}. Enrol it before quitting, or drop it?</source>
         <translation>为 {id} 添加的 1 个签名尚未登记。要在退出前登记它，还是舍弃？</translation>
     </message>
@@ -4194,7 +4197,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+135"/>
+        <location filename="../../sigverify/core/verification.py" line="+134"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -4210,7 +4213,7 @@ enrolled {at} by {who}</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+78"/>
+        <location filename="../../sigverify/core/verification.py" line="+29"/>
         <source>A person needs an id (for example a customer or patient number).</source>
         <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
@@ -4225,7 +4228,7 @@ enrolled {at} by {who}</source>
         <translation>“{typed}”已以“{enrolled}”登记（同一 ID，仅大小写不同）：请使用“{enrolled}”。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+56"/>
         <source>{person_id} has no reference signatures yet: enrol some first.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>

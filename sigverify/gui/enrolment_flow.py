@@ -28,9 +28,9 @@ class EnrolmentFlow(PagePart):
         """Before another person (or a new one) is shown: signatures added and not enrolled
         would stay in the list and be enrolled for that person (seen in a real window: five
         signatures gathered for a new person went to an existing one). Drop them, or Cancel
-        and stay; with ``go_on`` and an ID to enrol them for, "Enrol them" too, which enrols
-        them and then runs ``go_on()`` (only Drop or Cancel lost the work to a clerk called
-        to another person: seen). True when the caller may go on now. ``then`` (quitting):
+        and stay; with an ID to enrol them for, "Enrol them" too, which enrols them and then
+        runs ``go_on()`` (only Drop or Cancel lost the work to a clerk called to another
+        person: seen). True when the caller may go on now. ``then`` (quitting):
         "Enrol them" too, which enrols them (with the name and note typed) and runs
         ``then()`` once they are all enrolled (False meanwhile); "Drop" leaves them (and a
         new person's typed details) to go with the window, which closes without asking
@@ -41,7 +41,12 @@ class EnrolmentFlow(PagePart):
         who = self.person_id or self.details.id_edit.text().strip()
         if then is not None:
             return self._settle_pending_on_quit(waiting, who, then)
-        if who and go_on is not None:
+        if who and len(waiting) == 1:  # ("Enrol them" read oddly for one signature)
+            text = self.tr(
+                "Not enrolled yet: 1 signature added for {id}. Enrol it for {id} first, or drop it?"
+            ).format(id=who)
+            options = [self.tr("&Enrol it for {id}").format(id=who), self.tr("&Drop")]
+        elif who:
             text = self.tr(
                 "Not enrolled yet: %n signature(s) added for {id}. Enrol them for {id} first, "
                 "or drop them?",
@@ -49,13 +54,6 @@ class EnrolmentFlow(PagePart):
                 len(waiting),
             ).format(id=who)
             options = [self.tr("&Enrol them for {id}").format(id=who), self.tr("&Drop")]
-        elif who:
-            text = self.tr(
-                "Not enrolled yet: %n signature(s) added for {id}. Drop the signature(s)?",
-                "",
-                len(waiting),
-            ).format(id=who)
-            options = [self.tr("&Drop")]
         else:
             text = self.tr(
                 "Not enrolled yet: %n signature(s) added for the new person. "

@@ -2519,7 +2519,10 @@ def test_signatures_waiting_can_be_enrolled_before_another_person_is_shown(
     # from an enrolled person to a new one: enrolled for them first too
     people.drop_area.add_paths([signature_file(tmp_path, 2, 9)])
     people.new_person()
-    assert dialogs.options[-1] == ["&Enrol them for c-2", "&Drop"]
+    assert dialogs.questions[-1] == (
+        "Not enrolled yet: 1 signature added for c-2. Enrol it for c-2 first, or drop it?"
+    )
+    assert dialogs.options[-1] == ["&Enrol it for c-2", "&Drop"]
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: people.person_id is None)
     assert window.store.get_person("c-2").reference_count == 6
