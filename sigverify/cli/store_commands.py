@@ -181,12 +181,12 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from sigverify.core.audit_view import write_audit_csv
+    from sigverify.core.audit_view import names_in_log, write_audit_csv
 
     with _open_store(args) as store:
         intact, bad = store.verify_audit_chain()
         entries = store.audit_entries(args.person)
-        names = {p.id: p.name for p in store.list_people() if p.name}
+        names = names_in_log(entries, {p.id: p.name for p in store.list_people() if p.name})
     if args.csv:
         write_audit_csv(entries, args.csv, names)
     payload = {"intact": intact, "first_bad_entry": bad, "entries": len(entries)}

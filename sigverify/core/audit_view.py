@@ -61,6 +61,18 @@ class AuditFilter:
         return wanted in person_id.casefold() or wanted in self.names.get(person_id, "").casefold()
 
 
+def names_in_log(entries: list[AuditEntry], enrolled: Mapping[str, str]) -> dict[str, str]:
+    """Each person's name for the log: ``enrolled`` (id -> name of those enrolled now),
+    and for someone deleted the name their deletion recorded (a deleted person's entries
+    lost their name, and a search by it found nothing: seen in a real window)."""
+    names = {
+        e.person_id: str(e.details["name"])
+        for e in entries
+        if e.action == "delete_person" and e.person_id and e.details.get("name")
+    }
+    return names | dict(enrolled)
+
+
 def person_text(person_id: str | None, names: Mapping[str, str]) -> str:
     """An entry's person as the People page lists them ("Ana López — C-1"), the id alone
     for someone without a name or no longer enrolled."""

@@ -27,6 +27,7 @@ from sigverify.core.audit_view import (
     action_name,
     entry_day,
     filter_entries,
+    names_in_log,
     person_text,
     summary,
     write_audit_csv,
@@ -213,8 +214,9 @@ class AuditPage(QWidget):
 
     def refresh(self) -> None:
         def read(context, job):
-            people = context.store.list_people()
-            return context.store.audit_entries(), {p.id: p.name for p in people if p.name}
+            entries = context.store.audit_entries()
+            enrolled = {p.id: p.name for p in context.store.list_people() if p.name}
+            return entries, names_in_log(entries, enrolled)
 
         self.engine.submit(read, self._loaded, lambda error: dialogs.show_error(self, error))
 

@@ -171,3 +171,17 @@ def test_a_person_is_found_by_a_part_of_their_name_and_named_in_the_csv(tmp_path
     with (tmp_path / "audit.csv").open(newline="", encoding="utf-8") as handle:
         read = list(csv.DictReader(handle))
     assert [r["person_name"] for r in read] == ["Zoë Müller-Łukasz", "", ""]
+
+
+def test_a_deleted_persons_name_comes_from_their_deletion():
+    from sigverify.core.audit_view import names_in_log
+
+    rows = [
+        entry(1, "enroll", "D-20", added=2),
+        entry(2, "delete_person", "D-20", references=2, name="Dora Klein"),
+        entry(3, "delete_person", "X-1", references=0),  # no name then: the id alone
+        entry(4, "enroll", "C-1", added=5),
+    ]
+    assert names_in_log(rows, {"C-1": "Ana"}) == {"D-20": "Dora Klein", "C-1": "Ana"}
+    # enrolled again under that id: the name now
+    assert names_in_log(rows, {"D-20": "Dora K."})["D-20"] == "Dora K."

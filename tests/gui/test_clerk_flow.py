@@ -1511,6 +1511,15 @@ def test_the_audit_page_names_people_finds_them_by_name_and_drops_stale_lines(
     audit.check_chain()
     wait_idle(qtbot, window.engine)
     assert "intact" in audit.chain.text()
+    # a person deleted keeps their name in the log (their entries lost it: seen)
+    window.store.update_person("c-2", "Dora Klein", "", "clerk")
+    window.store.delete_person("c-2", "clerk")
+    audit.refresh()
+    wait_idle(qtbot, window.engine)
+    audit.person.setText("dora")
+    assert audit.shown and {e.person_id for e in audit.shown} == {"c-2"}
+    assert audit.table_model.index(0, 4).data() == "Dora Klein — c-2"
+    assert audit.shown[-1].action == "delete_person"
 
 
 def test_a_long_queue_is_shown_without_sizing_the_columns_at_every_cell(qtbot, window, tmp_path):

@@ -32,7 +32,7 @@ from sigverify.core.errors import (
 )
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
-from sigverify.core.store.approvals import SecondApproval
+from sigverify.core.store.approvals import SecondApproval, deleted_person_details
 from sigverify.core.store.audit import append_entry, check_chain, read_entries
 from sigverify.core.store.backend import (
     PostgresDatabase,
@@ -261,11 +261,9 @@ class Store(SecondApproval):
         with self.transaction() as db:
             if not person_exists(db, person_id):
                 raise no_person(person_id)
-            count = db.execute(
-                "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
-            ).fetchone()[0]
+            gone = deleted_person_details(db, person_id)
             db.execute("DELETE FROM people WHERE id = ?", (person_id,))
-            self._append(db, operator, "delete_person", person_id, {"references": count})
+            self._append(db, operator, "delete_person", person_id, gone)
         return None
 
     def update_person(self, person_id: str, name: str, note: str, operator: str) -> None:

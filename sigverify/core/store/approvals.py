@@ -22,6 +22,17 @@ def file_change(db, kind: str, person_id: str | None, payload: dict, account: st
     ).fetchone()[0]
 
 
+def deleted_person_details(db, person_id: str) -> dict:
+    """What the audit row of a person's deletion keeps: how many references went, and
+    their name (the log holds only ids otherwise, so a deleted person's entries lost their
+    name: seen in a real window)."""
+    count = db.execute(
+        "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
+    ).fetchone()[0]
+    row = db.execute("SELECT name FROM people WHERE id = ?", (person_id,)).fetchone()
+    return {"references": count} | ({"name": row[0]} if row and row[0] else {})
+
+
 def change_details(db, kind: str, person_id: str | None, payload: dict) -> dict:
     """What a pending change does, read from the payload the server applies (not from
     anything the one who asked may have written beside it), for the Approvals list and the
@@ -31,10 +42,7 @@ def change_details(db, kind: str, person_id: str | None, payload: dict) -> dict:
         details |= {"model": payload["model"]} if "model" in payload else {}
         return details | ({"preset": payload["preset"]} if "preset" in payload else {})
     if kind == "delete_person":
-        count = db.execute(
-            "SELECT count(*) FROM signature_references WHERE person_id = ?", (person_id,)
-        ).fetchone()[0]
-        return {"references": count}
+        return deleted_person_details(db, person_id)
     if kind == "remove_reference":
         row = db.execute(
             "SELECT filename FROM signature_references WHERE id = ? AND person_id = ?",

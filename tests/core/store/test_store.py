@@ -100,6 +100,14 @@ def test_a_name_changed_by_adding_references_is_in_the_audit_row(store):
     assert "name" not in store.audit_entries("c-1")[-1].details  # the same: nothing changed
 
 
+def test_a_deletion_keeps_the_persons_name_in_its_audit_row(store):
+    store.add_references("d-20", "Dora Klein", None, "m1", [ref("a.png"), ref("b.png")], "clerk")
+    store.delete_person("d-20", "clerk")
+    entry = store.audit_entries("d-20")[-1]
+    assert entry.action == "delete_person"
+    assert entry.details == {"references": 2, "name": "Dora Klein"}
+
+
 def test_people_are_listed_as_shown_by_name_or_by_id_without_one(store):
     for person_id, name in [("a-1", "Zed"), ("m-2", None), ("z-9", "ana"), ("b-3", "Ana")]:
         store.add_references(person_id, name, None, "m1", [ref(f"{person_id}.png")], "clerk")
