@@ -80,9 +80,9 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+124"/>
-        <source>Person (id or name)</source>
-        <translation>人员（编号或姓名）</translation>
+        <location filename="../../sigverify/gui/audit_page.py" line="+126"/>
+        <source>Id or name</source>
+        <translation>编号或姓名</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -101,12 +101,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-90"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -146,7 +146,7 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>{shown} of {total} entries</source>
         <translation>{total} 条中的 {shown} 条</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-332"/>
+        <location line="-334"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -881,18 +881,18 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     <message>
         <location line="+3"/>
         <location line="+85"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+120"/>
+        <location line="-112"/>
+        <location line="+121"/>
         <source>Active model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>There were no test people, so nothing was measured.</source>
         <translation>没有测试集人员，因此未进行评估。</translation>
     </message>
@@ -922,9 +922,9 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>新模型在这些人员上并未更好：EER {new:.1%}，当前模型为 {old:.1%}。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>({n} test people; with few people this is a rough estimate.)</source>
-        <translation>（测试集共 {n} 人；人数较少时，此结果只是粗略估计。）</translation>
+        <location line="+7"/>
+        <source>(Test people: {n}; with few people this is a rough estimate.)</source>
+        <translation>（测试人数：{n}；人数少时这只是粗略估计。）</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3168,12 +3168,17 @@ enrolled {at} by {who}</source>
         <translation>训练在第一轮结束前已停止：未保存任何模型。请返回重新开始。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Kept: best epoch {epoch}, validation EER {eer:.1%}.</source>
+        <translation>已保留：最佳轮次为第 {epoch} 轮，验证集 EER {eer:.1%}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Done: best epoch {epoch}, validation EER {eer:.1%}.</source>
         <translation>完成：最佳轮次为第 {epoch} 轮，验证集 EER {eer:.1%}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Its embeddings are whitened by the training people&apos;s own variation, which measured better on the validation people.</source>
         <translation>其嵌入向量已按训练集人员自身的签名差异进行白化，这样在验证集人员上的效果更好。</translation>
     </message>
@@ -3433,7 +3438,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+87"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+99"/>
         <source>Verification</source>
         <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen).</extracomment>
         <translation>验证</translation>
@@ -4063,7 +4068,7 @@ enrolled {at} by {who}</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/approvals.py" line="+98"/>
+        <location filename="../../sigverify/core/store/approvals.py" line="+106"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>

@@ -122,7 +122,8 @@ class AuditPage(QWidget):
         self._auto_until = None  # the "to" date this page set itself (not the supervisor)
 
         self.person = QLineEdit()
-        self.person.setPlaceholderText(self.tr("Person (id or name)"))
+        # short: "Person (id or n…" at 1024 wide (seen in a real window)
+        self.person.setPlaceholderText(self.tr("Id or name"))
         self.search_field = self.person  # Ctrl+F
         clear_on_escape(self.person)
         self.operator = QLineEdit()

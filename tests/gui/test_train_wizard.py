@@ -67,7 +67,7 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     qtbot.waitUntil(evaluation.isComplete, timeout=60000)
     assert evaluation.table.item(0, 0).text().endswith("%")
     assert evaluation.table.item(0, 1).text().endswith("%")  # the active tiny model, same people
-    assert "2 test people" in evaluation.verdict.text()
+    assert "(Test people: 2; " in evaluation.verdict.text()
     assert evaluation.plots.count() == 3
     table = evaluation.table  # its rows fill it: no empty grey row under the last
     assert table.viewport().height() == table.verticalHeader().length()
@@ -134,7 +134,9 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
     result = wizard.plan.run.result
     assert result.stopped == "cancelled" and result.epochs_run < 60
     assert (result.model_dir / "model.safetensors").is_file()
-    assert training.status.text().startswith("Cancelled; the best model so far is kept.")
+    assert training.status.text().startswith(
+        "Cancelled; the best model so far is kept. Kept: best epoch "
+    )
 
 
 def test_after_a_run_back_trains_again_or_keeps_the_model_and_closing_asks(
@@ -544,3 +546,22 @@ def test_return_in_the_folder_field_reads_the_folder_and_stays_to_show_what_it_f
     page.folder.setText(str(tmp_path / "data") + "/")  # the first folder again, a / added
     page.load(page.folder.text())
     qtbot.waitUntil(page.isComplete, timeout=30000)
+
+
+def test_too_few_people_is_the_only_problem_said_not_beside_none(qtbot, window, tmp_path):
+    """Seen in a real window: "None" on the line above "At least 4 usable people…"."""
+    root = tmp_path / "three"
+    for person in ("p1", "p2", "p3"):
+        for i in range(2):
+            write_png(root / person / "genuine" / f"{i}.png", draw_signature())
+        write_png(root / person / "forged" / "0.png", draw_signature())
+    wizard = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(wizard)
+    page = wizard.data_page
+    page.load(str(root))
+    qtbot.waitUntil(lambda: page.checked, timeout=30000)
+    problems = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert problems == [
+        "At least 4 usable people are needed: 2 to train on, and 1 each for validation and "
+        "test, kept apart; 3 found."
+    ]

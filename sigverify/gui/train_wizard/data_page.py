@@ -267,8 +267,8 @@ class DataPage(QWizardPage):
                     ).format(n=usable, recommended=RECOMMENDED_PEOPLE),
                 )
             )
-        elif not self.wiz.plan.dataset.problems:
-            self.problems.addItem(self.tr("None"))
+        elif not self.wiz.plan.dataset.problems and usable >= MIN_WRITERS:
+            self.problems.addItem(self.tr("None"))  # (not above the error below: seen)
         if usable < MIN_WRITERS:  # (with 3, training had one person and failed: seen)
             self.problems.addItem(
                 QListWidgetItem(

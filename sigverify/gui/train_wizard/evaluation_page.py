@@ -155,7 +155,8 @@ class EvaluationPage(QWizardPage):
         self.verdict.setText(
             verdict
             + " "
-            + self.tr("({n} test people; with few people this is a rough estimate.)").format(
+            # ("1 test people" was seen)
+            + self.tr("(Test people: {n}; with few people this is a rough estimate.)").format(
                 n=new_m.writers
             )
         )

@@ -252,9 +252,11 @@ class TrainingPage(QWizardPage):
             return
         if result.stopped != "cancelled":
             self.total_bar.setValue(self.total_bar.maximum())
-        text = self.tr("Done: best epoch {epoch}, validation EER {eer:.1%}.").format(
-            epoch=result.best_epoch, eer=result.best_validation_eer
-        )
+        text = (
+            self.tr("Kept: best epoch {epoch}, validation EER {eer:.1%}.")
+            if result.stopped == "cancelled"  # ("Cancelled; … Done: best epoch" read oddly)
+            else self.tr("Done: best epoch {epoch}, validation EER {eer:.1%}.")
+        ).format(epoch=result.best_epoch, eer=result.best_validation_eer)
         if result.whitened:
             self._plot((result.best_epoch, result.best_validation_eer))  # the EER said here
             text = join_sentences(
