@@ -801,36 +801,46 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Unlike the others: %n of them (see the ⚠ mark).</source>
         <translation>
             <numerusform>其中 %n 个与其他参考签名不同（请查看 ⚠ 标记）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-35"/>
+        <location line="-41"/>
         <source>%n signature(s) still waiting below.</source>
         <translation>
             <numerusform>下方仍有 %n 个签名等待处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>References look different</source>
+        <translation>有多个参考签名与其他签名差异较大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A reference looks different</source>
         <translation>有参考签名与其他签名差异较大</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Enrol anyway</source>
         <translation>仍然登记(&amp;E)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Leave it out</source>
         <translation>排除它(&amp;L)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+0"/>
+        <source>&amp;Leave them out</source>
+        <translation>排除它们(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location line="+5"/>
         <source>Nothing was enrolled.</source>
         <translation>未登记任何签名。</translation>
@@ -4197,12 +4207,27 @@ enrolled {at} by {who}</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.4f}，超过拒绝阈值 {reject:.4f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>{names} are photos of a whole sheet: enrolled as they are, the sheets with their print would be references. Pick the signatures out of them first (Crop from page…, Ctrl+Shift+O).</source>
+        <translation>{names} 是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（从页面裁剪…，Ctrl+Shift+O）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{names} do not look like {person}&apos;s enrolled references (distances {low:.4f} to {high:.4f}, far more than the reject threshold {reject:.4f}): they may be another person&apos;s signatures.</source>
+        <translation>{names} 与 {person} 已登记的参考签名不相似（距离 {low:.4f} 至 {high:.4f}，远超拒绝阈值 {reject:.4f}）：可能是他人的签名。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <location filename="../../sigverify/core/imaging/imageio.py" line="+56"/>
         <source>Could not encode the preprocessed image.</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+134"/>
+        <location filename="../../sigverify/core/verification.py" line="+136"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -4233,7 +4258,7 @@ enrolled {at} by {who}</source>
         <translation>“{typed}”已以“{enrolled}”登记（同一 ID，仅大小写不同）：请使用“{enrolled}”。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>{person_id} has no reference signatures yet: enrol some first.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
@@ -4636,7 +4661,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+194"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+189"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>

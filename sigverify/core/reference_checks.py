@@ -45,16 +45,16 @@ class ReferenceChecks:
         return d
 
     def _unlike_enrolled(
-        self, person_id: str, embeddings: np.ndarray, names: Sequence[str], pixels, enrolled: int
+        self, person: str, embeddings: np.ndarray, names: Sequence[str], pixels, enrolled: int
     ) -> list[OddReference]:
-        """The new references (those after the first ``enrolled``) far from the person's
-        enrolled ones (:func:`unlike_enrolled`)."""
+        """The new references (those after the first ``enrolled``) far from the enrolled
+        ones of ``person`` (as sentences name them, "Ana (C-1)"; :func:`unlike_enrolled`)."""
         if enrolled < 2 or len(embeddings) == enrolled:
             return []
         reject = self.model_thresholds().reject
         d = self._reference_distances(embeddings, pixels)[enrolled:, :enrolled]
         return [
-            OddReference(names[enrolled + i], m, reject, enrolled + i, person_id)
+            OddReference(names[enrolled + i], m, reject, enrolled + i, person)
             for i, m in unlike_enrolled(d, reject)
         ]
 
@@ -71,14 +71,15 @@ class ReferenceChecks:
 
     def odd_new_references(
         self,
-        person_id: str,
+        person: str,
         embeddings: np.ndarray,
         names: Sequence[str],
         pixels,
         enrolled: int,
         sheets: list[OddReference],
     ) -> list[OddReference]:
-        """The new references to ask about before enrolling them. ``embeddings``,
+        """The new references to ask about before enrolling them for ``person`` (as
+        sentences name them, "Ana (C-1)"). ``embeddings``,
         ``names`` and ``pixels``: the person's first ``enrolled`` references, then the new
         ones; ``sheets``: the new ones that are photos of a whole sheet. Those first, then
         the new ones far from the enrolled (another writer's, as many as theirs), then any
@@ -86,7 +87,7 @@ class ReferenceChecks:
         named = {s.filename for s in sheets}
         odd = sheets + [
             o
-            for o in self._unlike_enrolled(person_id, embeddings, names, pixels, enrolled)
+            for o in self._unlike_enrolled(person, embeddings, names, pixels, enrolled)
             if o.filename not in named
         ]
         named |= {o.filename for o in odd}

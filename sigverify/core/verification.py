@@ -57,6 +57,7 @@ from sigverify.core.store.records import (
     Person,
     model_name_in,
     now,
+    person_named,
 )
 from sigverify.core.stroke_match import InkMap, applies, stroke_check
 from sigverify.core.thresholds import (
@@ -77,6 +78,7 @@ from sigverify.core.verification_results import (
     VerificationResult,
     copy_of_reference,
     decision_reason,
+    odd_references_message,
     sheet_photo_note,
     sheet_photo_to_review,
     too_few_references_advice,
@@ -236,11 +238,12 @@ class VerificationService(ReferenceChecks):
         pixels = None
         if self.strokes is not None:
             pixels = [self.prepared.get(i) for i in existing_ids] + images
+        person = person_id if existing is None else self._named(person_id)
         odd = self.odd_new_references(
-            person_id, all_embeddings, names, pixels, len(existing_ids), sheets
+            person, all_embeddings, names, pixels, len(existing_ids), sheets
         )
         if odd and not accept_outliers:
-            raise InconsistentReferencesError(" ".join(o.message for o in odd), odd)
+            raise InconsistentReferencesError(odd_references_message(odd), odd)
         warnings += [o.message for o in odd]
         new = [
             NewReference(s.name, s.data, encode_png(p), e, s.trajectory)
@@ -256,6 +259,10 @@ class VerificationService(ReferenceChecks):
         if advice:
             warnings.append(advice)
         return EnrollmentResult(person_id, ids, total, warnings, odd)
+
+    def _named(self, person_id: str) -> str:
+        """An enrolled person as sentences name them: "Ana López (C-1)"."""
+        return person_named(person_id, self.store.get_person(person_id).name)
 
     # ------------------------------------------------------------ verification
 

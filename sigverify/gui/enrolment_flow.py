@@ -262,11 +262,17 @@ class EnrolmentFlow(PagePart):
                 "rest? What is left out stays below, marked ⚠, to be checked. "
                 "Cancel enrols nothing."
             ).format(message=str(error))
+            several = len(odd) > 1  # (the singular for five: seen in a real window)
             choice = dialogs.choose(
                 self,
-                self.tr("A reference looks different"),
+                self.tr("References look different")
+                if several
+                else self.tr("A reference looks different"),
                 question,
-                [self.tr("&Enrol anyway"), self.tr("&Leave it out")],
+                [
+                    self.tr("&Enrol anyway"),
+                    self.tr("&Leave them out") if several else self.tr("&Leave it out"),
+                ],
             )
             if choice == 0:
                 self.enroll(accept_outliers=True, then=then)

@@ -150,7 +150,17 @@ def test_another_writers_signatures_added_as_many_as_the_persons_own_are_named(s
     with pytest.raises(InconsistentReferencesError) as error:
         service.enroll("c-1", other)
     assert [o.filename for o in error.value.outliers] == [s.name for s in other]
-    assert "does not look like c-1's enrolled references" in str(error.value)
+    # one sentence for the four (it was said four times over: seen), naming her
+    names = ", ".join(f"“{s.name}”" for s in other)
+    assert str(error.value).startswith(
+        f"{names} do not look like Zoë (c-1)'s enrolled references (distances "
+    )
+    assert str(error.value).endswith("they may be another person's signatures.")
+    with pytest.raises(InconsistentReferencesError) as error:  # one: its own sentence
+        service.enroll("c-1", other[:1])
+    assert str(error.value).startswith(
+        f"“{other[0].name}” does not look like Zoë (c-1)'s enrolled references (distance "
+    )
     assert service.store.get_person("c-1").reference_count == 4  # nothing saved
     assert service.enroll("c-1", genuine(tmp_path, 1, 4)).odd == []  # their own: taken
     result = service.enroll("c-1", other, accept_outliers=True)
@@ -618,3 +628,15 @@ def test_an_id_in_other_capitals_is_not_a_second_person(service, tmp_path):
         service.enroll("c-7", genuine(tmp_path, 1, 3), accept_outliers=True)
     assert [p.id for p in service.store.list_people()] == ["C-7"]
     assert service.store.get_person("C-7").reference_count == 3
+
+
+def test_several_odd_references_of_one_kind_are_said_in_one_sentence():
+    from sigverify.core.verification_results import OddReference, odd_references_message
+
+    sheets = [OddReference(n, np.nan, np.nan, i, "", True) for i, n in enumerate("ab")]
+    far = [OddReference(n, d, 0.8, 2 + i, "Ana (C-1)") for i, (n, d) in enumerate([("c", 1.2)])]
+    lone = OddReference("d", 0.95, 0.8, 3)
+    text = odd_references_message([*sheets, *far, lone])
+    assert text.startswith("“a”, “b” are photos of a whole sheet: enrolled as they are, ")
+    assert f" {far[0].message} {lone.message}" in text and text.endswith(lone.message)
+    assert odd_references_message(sheets[:1]) == sheets[0].message

@@ -595,6 +595,29 @@ def test_deleting_a_person_drops_their_unsaved_edits_without_asking(
     assert not people.details.edited_now()
 
 
+def test_several_references_unlike_the_others_are_asked_about_as_several(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    """Seen in a real window: five flagged at once were asked about as "A reference looks
+    different", with "Leave it out"."""
+    from sigverify.core.verification import VerificationService
+    from sigverify.core.verification_results import OddReference
+
+    def find_outliers(self, embeddings, names, pixels=None):  # the last two stand out
+        return [OddReference(n, 0.9, 0.5, i) for i, n in enumerate(names) if i >= 3]
+
+    monkeypatch.setattr(VerificationService, "find_outliers", find_outliers)
+    people = window.people_page
+    people.new_person()
+    people.details.id_edit.setText("c-4")
+    people.drop_area.add_paths([signature_file(tmp_path, 4, i) for i in range(5)])
+    dialogs.choice = 1  # leave them out: the other three are enrolled
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.options[-1] == ["&Enrol anyway", "&Leave them out"]
+    assert len(window.store.references("c-4")) == 3 and len(people.adding.signatures) == 2
+
+
 @pytest.mark.parametrize("choice", [None, 0, 1], ids=["cancel", "enrol anyway", "leave out"])
 def test_a_reference_unlike_the_others_is_enrolled_left_out_or_kept_waiting(
     qtbot, window, dialogs, tmp_path, monkeypatch, choice
