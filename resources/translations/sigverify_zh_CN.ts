@@ -1758,8 +1758,8 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Leave out</source>
-        <translation>排除</translation>
+        <source>&amp;Leave out</source>
+        <translation>排除(&amp;L)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1767,7 +1767,7 @@ Click to open another store at the next start</source>
         <translation>不将所选签名纳入本次登记（Delete）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
@@ -2763,9 +2763,9 @@ enrolled {at} by {who}</source>
         <translation>从剪贴板粘贴图像（Ctrl+V）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Draw…</source>
-        <translation>手写…</translation>
+        <location line="+2"/>
+        <source>Dra&amp;w…</source>
+        <translation>手写(&amp;W)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3063,13 +3063,13 @@ enrolled {at} by {who}</source>
         <location line="+11"/>
         <location line="+87"/>
         <location line="+84"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
     </message>
     <message>
         <location line="-169"/>
-        <source>Cancel training</source>
-        <translation>取消训练</translation>
+        <source>&amp;Cancel training</source>
+        <translation>取消训练(&amp;C)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3154,8 +3154,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>Resume</source>
-        <translation>继续训练</translation>
+        <source>&amp;Resume</source>
+        <translation>继续训练(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5242,7 +5242,7 @@ postgresql://ann@branch-server/sigverify
         <translation>约 {n} 个中 1 个（{percent}）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-166"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-167"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>

@@ -41,11 +41,12 @@ class PendingSignatures(QGroupBox):
         self.thumbnails.setToolTip(self.tr("Select one and press Delete to leave it out"))
         self.thumbnails.itemSelectionChanged.connect(self._changed)
         widget_shortcut(self.thumbnails, QKeySequence.StandardKey.Delete, self.remove_selected)
-        self.remove_button = QPushButton(self.tr("Leave out"))
+        self.remove_button = QPushButton(self.tr("&Leave out"))
         self.remove_button.setToolTip(
             self.tr("Leave the selected signature out of this enrolment (Delete)")
         )
         self.remove_button.clicked.connect(self.remove_selected)
+        # no Alt letter: Clear drops them all unasked, not for a stray key
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
         self.box_layout = QVBoxLayout(self)

@@ -138,7 +138,8 @@ class SignatureDropArea(QFrame):
         self.open_button.setToolTip(self.tr("Choose image files (Ctrl+O)"))
         self.paste_button = QPushButton(self.tr("Paste"))
         self.paste_button.setToolTip(self.tr("Paste an image from the clipboard (Ctrl+V)"))
-        self.draw_button = QPushButton(self.tr("Draw…"))
+        # Alt+W: the others have their Ctrl keys (a button keeps one shortcut, so no letter)
+        self.draw_button = QPushButton(self.tr("Dra&w…"))
         self.draw_button.setToolTip(self.tr("Sign with a pen tablet or the mouse"))
         self.crop_button = QPushButton(self.tr("Crop from page…"))
         self.crop_button.setToolTip(

@@ -2266,3 +2266,25 @@ def test_text_typed_on_a_list_goes_on_in_its_comment_field_when_that_takes_it(qt
     field.setEnabled(False)  # a field that takes nothing: the keys stay the list's
     qtbot.keyClicks(table, "x")
     assert field.text() == "seen!"
+
+
+def test_the_signature_buttons_without_ctrl_keys_answer_alt_letters(qtbot, window):
+    """Seen in a real window: Draw and Leave out had no Alt letter; Open file, Paste and
+    Crop keep their Ctrl keys (a button holds one shortcut), and Clear, which drops
+    everything unasked, none."""
+    people = window.people_page
+
+    def key(button) -> str:
+        return button.shortcut().toString()
+
+    area = people.drop_area
+    assert [key(b) for b in (area.draw_button, people.adding.remove_button)] == [
+        "Alt+W",
+        "Alt+L",
+    ]
+    assert [key(b) for b in (area.open_button, area.paste_button, area.crop_button)] == [
+        "Ctrl+O",
+        "Ctrl+V",
+        "Ctrl+Shift+O",
+    ]
+    assert key(people.adding.clear_button) == ""

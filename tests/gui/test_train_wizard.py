@@ -115,7 +115,10 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
     training = wizard.training_page
     qtbot.waitUntil(lambda: len(training.history) >= 1, timeout=120000)
     training.toggle_pause()
-    assert training.job.paused and training.pause_button.text() == "Resume"
+    assert training.job.paused and training.pause_button.text() == "&Resume"
+    # Alt letters (they had none: seen in a real window)
+    assert training.pause_button.shortcut().toString() == "Alt+R"
+    assert training.cancel_button.shortcut().toString() == "Alt+C"
     training.toggle_pause()
     assert not training.job.paused
     training.cancel()

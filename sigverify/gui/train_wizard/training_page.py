@@ -46,9 +46,9 @@ class TrainingPage(QWizardPage):
         self.epoch_bar = QProgressBar()
         self.total_bar = QProgressBar()
         self.time_left = QLabel()
-        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button = QPushButton(self.tr("&Pause"))
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.cancel_button = QPushButton(self.tr("Cancel training"))
+        self.cancel_button = QPushButton(self.tr("&Cancel training"))
         self.cancel_button.clicked.connect(self.cancel)
         self.canvas_holder = QVBoxLayout()
         self.canvas = None
@@ -133,7 +133,7 @@ class TrainingPage(QWizardPage):
             bar.reset()
         self.status.clear()
         self.time_left.clear()
-        self.pause_button.setText(self.tr("Pause"))
+        self.pause_button.setText(self.tr("&Pause"))
         self.pause_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
 
@@ -217,7 +217,7 @@ class TrainingPage(QWizardPage):
         if self.job is None:
             return
         self.job.paused = not self.job.paused
-        self.pause_button.setText(self.tr("Resume") if self.job.paused else self.tr("Pause"))
+        self.pause_button.setText(self.tr("&Resume") if self.job.paused else self.tr("&Pause"))
         self._log(self.tr("Paused.") if self.job.paused else self.tr("Resumed."))
 
     def cancel(self) -> None:
