@@ -32,6 +32,11 @@ class PendingSignatures(QGroupBox):
         self.signatures = []
         self.drop_area = SignatureDropArea(multiple=True)
         self.drop_area.signatures_added.connect(self.add)
+        # Crop from page… with one waiting picture chosen crops that one, and the crop takes
+        # its place (a sheet photo flagged at enrolment was cropped from a file asked for
+        # again, and then had to be left out by hand: seen in a real window)
+        self.drop_area.page_on_screen = self._chosen_page
+        self._cropping = None  # the waiting picture Crop from page… opened
         self.thumbnails = thumbnail_list()
         # one row, scrolled sideways: the box is one row high, and a wrapped sixth
         # signature sat out of sight below it (seen in a real window)
@@ -65,17 +70,34 @@ class PendingSignatures(QGroupBox):
         buttons.addWidget(primary_button)
         self.box_layout.addLayout(buttons)
 
+    def _chosen_page(self):
+        """The one waiting picture chosen, to crop (not a pad drawing, not a crop)."""
+        rows = self.selected_rows()
+        chosen = self.signatures[rows[0]] if len(rows) == 1 else None
+        if chosen is not None and (chosen.cut_from_page or chosen.trajectory is not None):
+            chosen = None
+        self._cropping = chosen
+        return chosen
+
     def add(self, signatures) -> None:
-        """Add ``signatures``, except those whose bytes are already in the list."""
+        """Add ``signatures``, except those whose bytes are already in the list; a crop of
+        the waiting picture Crop from page… opened takes that picture's place."""
+        page, self._cropping = self._cropping, None
         known = {s.data for s in self.signatures}
         for signature in signatures:
             if signature.data in known:
                 continue
-            self.signatures.append(signature)
+            item = QListWidgetItem(thumbnail(bytes_to_pixmap(signature.data)), signature.name)
+            if page in self.signatures and signature.name == f"{page.name}-crop.png":
+                row = self.signatures.index(page)
+                self.signatures[row] = signature
+                self.thumbnails.takeItem(row)
+                self.thumbnails.insertItem(row, item)
+                self.thumbnails.setCurrentRow(row)
+            else:
+                self.signatures.append(signature)
+                self.thumbnails.addItem(item)
             known.add(signature.data)
-            self.thumbnails.addItem(
-                QListWidgetItem(thumbnail(bytes_to_pixmap(signature.data)), signature.name)
-            )
         self._changed()
 
     def mark(self, reasons: dict[str, str]) -> None:

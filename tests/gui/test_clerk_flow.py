@@ -2489,6 +2489,57 @@ def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
     assert sum("whole sheet" in q for q in dialogs.questions) == 1  # asked once, not again
 
 
+def test_crop_from_page_with_a_waiting_sheet_photo_chosen_crops_it_in_its_place(
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
+):
+    """Seen in a real window: a slip photo flagged at enrolment as a whole sheet; Crop
+    from page… asked for its file again, and the photo stayed waiting beside its crop, to
+    be left out by hand."""
+    import sigverify.gui.crop as crop_module
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import slip_page
+    from sigverify.core.imaging.imageio import encode_png
+    from sigverify.core.verification_results import SignatureInput
+
+    people = two_people.people_page
+    people.show_person("c-1")
+    signature = genuine_signature(writer_style(1), 9).image
+    slip = slip_page(signature, 4).image[:, :, 0]
+    people.drop_area.add_paths(
+        [signature_file(tmp_path, 1, 8), write_png(tmp_path / "slip.png", slip)]
+    )
+    opened = []
+
+    class FakeCrop:  # the clerk keeps the signature found
+        def __init__(self, path, parent=None, data=None):
+            opened.append((path.name, data))
+            kept = signature if len(opened) == 1 else signature[:, ::-1]  # (not a copy)
+            self.signature = SignatureInput(
+                f"{path.name}-crop.png", encode_png(kept), cut_from_page=True
+            )
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(crop_module, "CropDialog", FakeCrop)
+    monkeypatch.setattr("sigverify.gui.signature_input.ask_open", lambda *a: pytest.fail())
+    people.adding.thumbnails.setCurrentRow(1)  # the slip photo chosen
+    photo = people.adding.signatures[1].data
+    people.drop_area.crop()
+    assert opened == [("slip.png", photo)]  # that one, not a file asked for
+    assert [s.name for s in people.adding.signatures] == ["w1_g8.png", "slip.png-crop.png"]
+    assert people.adding.thumbnails.item(1).text() == "slip.png-crop.png"
+    # nothing chosen: a file is asked for, and the crop is added as before
+    asked = []
+    monkeypatch.setattr(
+        "sigverify.gui.signature_input.ask_open",
+        lambda *a: asked.append(True) or str(write_png(tmp_path / "page.png", slip)),
+    )
+    people.adding.thumbnails.clearSelection()
+    people.drop_area.crop()
+    assert asked == [True] and len(people.adding.signatures) == 3
+
+
 def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
     qtbot, two_people, dialogs, tmp_path
 ):
