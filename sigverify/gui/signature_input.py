@@ -178,8 +178,7 @@ class SignatureDropArea(QFrame):
             if self.multiple
             else self.tr("Choose the signature to check")
         )
-        kind = "references" if self.multiple else "signatures"
-        chosen = ask_open(self, title, kind, image_filter(), self.multiple)
+        chosen = ask_open(self, title, self._folder_kind, image_filter(), self.multiple)
         self.add_paths(chosen if self.multiple else [chosen] if chosen else [])
 
     def paste(self) -> None:
@@ -197,6 +196,12 @@ class SignatureDropArea(QFrame):
         if dialog.exec() and dialog.signature is not None:
             self._emit([dialog.signature])
 
+    @property
+    def _folder_kind(self) -> str:
+        """The folder the file dialogs remember: references on People, signatures to
+        check on Verify (kept apart on purpose)."""
+        return "references" if self.multiple else "signatures"
+
     def crop(self) -> None:
         from sigverify.gui.crop import CropDialog
 
@@ -207,7 +212,9 @@ class SignatureDropArea(QFrame):
             path = ask_open(
                 self,
                 self.tr("Choose the scanned or photographed page"),
-                "signatures",
+                # where this page's files come from: on People, the references' folder (it
+                # opened in the folder of signatures checked: seen in a real window)
+                self._folder_kind,
                 image_filter(pens=False),
             )
             if not path:

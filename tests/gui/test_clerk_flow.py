@@ -2529,15 +2529,16 @@ def test_crop_from_page_with_a_waiting_sheet_photo_chosen_crops_it_in_its_place(
     assert opened == [("slip.png", photo)]  # that one, not a file asked for
     assert [s.name for s in people.adding.signatures] == ["w1_g8.png", "slip.png-crop.png"]
     assert people.adding.thumbnails.item(1).text() == "slip.png-crop.png"
-    # nothing chosen: a file is asked for, and the crop is added as before
+    # nothing chosen: a file is asked for, where the references come from (it opened in
+    # the folder of signatures checked: seen), and the crop is added as before
     asked = []
     monkeypatch.setattr(
         "sigverify.gui.signature_input.ask_open",
-        lambda *a: asked.append(True) or str(write_png(tmp_path / "page.png", slip)),
+        lambda *a: asked.append(a[2]) or str(write_png(tmp_path / "page.png", slip)),
     )
     people.adding.thumbnails.clearSelection()
     people.drop_area.crop()
-    assert asked == [True] and len(people.adding.signatures) == 3
+    assert asked == ["references"] and len(people.adding.signatures) == 3
 
 
 def test_signatures_gathered_for_one_person_are_not_enrolled_for_another(
