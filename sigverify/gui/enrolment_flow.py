@@ -4,6 +4,8 @@ becomes of signatures still waiting when the clerk moves on or quits."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from sigverify.core.errors import NotFoundError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.verification_results import (
@@ -35,6 +37,13 @@ class EnrolmentFlow(PagePart):
         ``then()`` once they are all enrolled (False meanwhile); "Drop" leaves them (and a
         new person's typed details) to go with the window, which closes without asking
         about those details again."""
+        if self._enrolling and then is None:
+            # not while an enrolment runs (a second or two): the signatures it enrols
+            # stayed in the list under the person chosen meanwhile, and one it asks about
+            # could be enrolled for them; and its end showed the person enrolled again
+            QApplication.beep()
+            self.status.setText(self.tr("Enrolling… Choose again once it is done."))
+            return False
         waiting = [s for s in self.adding.signatures if s not in self._enrolling]
         if not waiting:
             return True
@@ -184,11 +193,15 @@ class EnrolmentFlow(PagePart):
         if self.person_id is None:  # a new person's id typed: maybe someone enrolled
             enrolled = self.store.enrolled_id(person_id)  # "c-7" is "C-7"
             if enrolled is not None:
-                if not self._add_to_enrolled(enrolled, name):
+                answer = self._add_to_enrolled(enrolled, name)
+                if answer is None:
                     self._after_enrolled = None
                     return
-                # theirs stay (a name typed for someone else renamed them: seen)
-                person_id, name, note = enrolled, None, None
+                person_id = enrolled
+                if answer == "theirs":  # a name typed for someone else renamed them (seen)
+                    name = note = None
+                elif name and name.casefold() == self.store.get_person(enrolled).name.casefold():
+                    name = None  # theirs, in other capitals: kept as stored
         signatures = list(self.adding.signatures if only is None else only)
         self._enrolling = signatures  # being enrolled: not "waiting" any more
         if self.enroll_button.hasFocus():  # else Qt hands it on to the status bar's buttons
@@ -205,11 +218,13 @@ class EnrolmentFlow(PagePart):
             work, lambda result: self._enrolled(result, signatures), self._enroll_failed
         )
 
-    def _add_to_enrolled(self, person_id: str, typed_name: str | None) -> bool:
+    def _add_to_enrolled(self, person_id: str, typed_name: str | None) -> str | None:
         """Asked when a new person's form names an id already enrolled: add the references
-        to them? When the name typed is not theirs, the question says so first (a clerk
-        who typed an existing id with another person's name added that person's signatures
-        to them, and renamed them: seen in a real window); they keep their own name."""
+        to them? None: no. When the name typed is not theirs, the question says so first (a
+        clerk who typed an existing id with another person's name added that person's
+        signatures to them, and renamed them: seen in a real window), and "theirs": they
+        keep their own name and note; else "typed": the name and note typed are theirs
+        (a name for someone enrolled without one, a note)."""
         stored = self.store.get_person(person_id).name
         if typed_name and stored and typed_name.casefold() != stored.casefold():
             question = self.tr(
@@ -218,13 +233,15 @@ class EnrolmentFlow(PagePart):
                 "({id}) anyway? {stored} keeps their name."
             ).format(id=person_id, stored=stored, typed=typed_name)
             button = self.tr("&Add them to {name}").format(name=stored)
-            return dialogs.ask(self, self.tr("Another person's ID?"), question, button)
-        return dialogs.ask(
+            asked = dialogs.ask(self, self.tr("Another person's ID?"), question, button)
+            return "theirs" if asked else None
+        asked = dialogs.ask(
             self,
             self.tr("Already enrolled"),
             self.tr("{id} is already enrolled. Add these references to {id}?").format(id=person_id),
             self.tr("&Add them"),
         )
+        return "typed" if asked else None
 
     def _enrolled(self, result, signatures) -> None:
         self._enrolling = []

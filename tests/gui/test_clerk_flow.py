@@ -2489,6 +2489,26 @@ def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
     assert sum("whole sheet" in q for q in dialogs.questions) == 1  # asked once, not again
 
 
+def test_another_person_is_chosen_only_once_an_enrolment_is_done(
+    qtbot, two_people, dialogs, beeps, tmp_path
+):
+    """Found reading the code: a person chosen while an enrolment ran showed the signatures
+    being enrolled under them (and one the enrolment asked about could be enrolled for
+    them), and the enrolment's end showed the person enrolled again."""
+    window = two_people
+    people = window.people_page
+    people.people.setCurrentRow(listed(people)["c-1"])
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    people.enroll()  # in the worker now
+    people.people.setCurrentRow(listed(people)["c-2"])
+    assert beeps == [True] and people.person_id == "c-1"
+    assert people.status.text() == "Enrolling… Choose again once it is done."
+    wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-1").reference_count == 6
+    people.people.setCurrentRow(listed(people)["c-2"])  # now it goes
+    assert people.person_id == "c-2" and people.adding.signatures == []
+
+
 def test_crop_from_page_with_a_waiting_sheet_photo_chosen_crops_it_in_its_place(
     qtbot, two_people, dialogs, tmp_path, monkeypatch
 ):
@@ -2798,11 +2818,21 @@ def test_an_enrolled_id_typed_with_another_name_is_questioned_and_keeps_the_name
     people.new_person()  # the same name in other capitals: the plain question
     people.details.id_edit.setText("c-1")
     people.details.name_edit.setText("zoë müller")
+    people.details.note_edit.setText("VIP")  # a note typed for her is kept
     people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
     people.enroll()
     wait_idle(qtbot, window.engine)
     assert dialogs.questions[-1] == "c-1 is already enrolled. Add these references to c-1?"
-    assert window.store.get_person("c-1").name == "Zoë Müller"
+    person = window.store.get_person("c-1")
+    assert (person.name, person.note, person.reference_count) == ("Zoë Müller", "VIP", 7)
+    # someone enrolled without a name gets the name typed for them (it was dropped unsaid)
+    people.new_person()
+    people.details.id_edit.setText("c-2")
+    people.details.name_edit.setText("Tomas Berg")
+    people.drop_area.add_paths([signature_file(tmp_path, 2, 9)])
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-2").name == "Tomas Berg"
 
 
 def test_the_status_line_follows_what_waits_and_the_search_shows_who_was_enrolled(

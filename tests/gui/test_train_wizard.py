@@ -133,6 +133,12 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
     training._report(SimpleNamespace(phase="whiten", validation_eer=None, **ending))
     assert training.epoch_bar.value() == bar
     assert training.status.text() == "trying the best epoch with whitened embeddings"
+    # a validation running when Cancel came still counts: it may be the epoch kept
+    epochs = len(training.history)
+    last = {**ending, "epoch": training.history[-1]["epoch"] + 1}
+    training._report(SimpleNamespace(phase="validate", validation_eer=0.25, **last))
+    assert len(training.history) == epochs + 1 and training.history[-1]["validation_eer"] == 0.25
+    assert training.epoch_bar.value() == bar
     qtbot.waitUntil(training.isComplete, timeout=60000)
     result = wizard.plan.run.result
     assert result.stopped == "cancelled" and result.epochs_run < 60

@@ -171,9 +171,11 @@ class TrainingPage(QWizardPage):
             return
         if self.job is not None and self.job.cancelled:
             # the bars stay where it stopped, and "finished" is not said of an epoch cut
-            # short ("Epoch 2 of 3: finished" at 100 % after Cancel: seen in a real window)
+            # short ("Epoch 2 of 3: finished" at 100 % after Cancel: seen in a real window);
+            # a validation that was running still counts (it may be the epoch kept)
             if progress.phase in ("whiten", "validate"):
                 self.status.setText(self._stage_text(progress))
+            self._record_epoch(progress)
             return
         self.epoch_bar.setRange(0, progress.steps)
         self.epoch_bar.setValue(progress.step)
@@ -188,6 +190,11 @@ class TrainingPage(QWizardPage):
                 epoch=progress.epoch, epochs=progress.epochs, message=self._stage_text(progress)
             )
         )
+        self._record_epoch(progress)
+
+    def _record_epoch(self, progress) -> None:
+        """An epoch's validation EER, once measured: into the history, the log and the
+        plot."""
         if progress.validation_eer is not None and progress.phase != "train":
             record = {
                 "epoch": progress.epoch,
