@@ -20,6 +20,10 @@ class PersonBox(QComboBox):
         self.lineEdit().setPlaceholderText(self.tr("Type an id or name…"))
         self.names: dict[str, str] = {}  # id -> name of those listed, for a name typed in full
         self.lineEdit().editingFinished.connect(self.show_typed)
+        # Return after the start of the one person's name the list shows chooses them
+        # ("müller" and Enter chose nobody: seen in a real window); leaving the field
+        # does not
+        self.lineEdit().returnPressed.connect(self.choose_begun)
         self.installEventFilter(self)
         self.lineEdit().installEventFilter(self)
 
@@ -78,28 +82,34 @@ class PersonBox(QComboBox):
         return named[0] if len(named) == 1 else -1
 
     def _begun_index(self) -> int:
-        """The one person whose name, or a word in it, begins with what is typed (2 or more
-        letters), as the list then shows them alone; never a part of an id ("C-20" is not
-        C-2001, who may be another person)."""
+        """The person the list shows alone for what is typed (2 or more letters: the
+        entries holding it anywhere, as the list finds them), when it begins their name or
+        a word in it; never a part of an id ("C-20" is not C-2001, who may be another
+        person), and not when others hold it too ("li" beside an id "LI-4")."""
         typed = self.currentText().strip().casefold()
-        begun = [
-            index
-            for index in range(self.count())
-            if len(typed) >= 2 and _begins_a_word(self.names.get(self.itemData(index), ""), typed)
-        ]
-        return begun[0] if len(begun) == 1 else -1
+        shown = [i for i in range(self.count()) if typed in self.itemText(i).casefold()]
+        if len(typed) < 2 or len(shown) != 1:
+            return -1
+        name = self.names.get(self.itemData(shown[0]), "")
+        return shown[0] if _begins_a_word(name, typed) else -1
 
     def show_typed(self) -> None:
-        """Return after typing an id or name shows that person's entry (name and id); so
-        does the start of one person's name ("müller" and Enter chose nobody: seen in a
-        real window). Only Return does that: until then the person is not chosen."""
+        """Return (or leaving the field) after typing an id or name shows that person's
+        entry (name and id)."""
         typed = self._typed_index()
-        if typed < 0:
-            typed = self._begun_index()
         if typed >= 0 and typed != self.currentIndex():
             self.setCurrentIndex(typed)
         elif typed >= 0:
             self.setEditText(self.itemText(typed))
+
+    def choose_begun(self) -> None:
+        """Return: the person the list shows alone for the start of their name."""
+        if self._typed_index() >= 0 or (begun := self._begun_index()) < 0:
+            return
+        if begun != self.currentIndex():
+            self.setCurrentIndex(begun)
+        else:
+            self.setEditText(self.itemText(begun))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Up and Down in the field step through the list, and would replace an id typed
