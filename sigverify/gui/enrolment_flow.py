@@ -255,10 +255,21 @@ class EnrolmentFlow(PagePart):
         text = self.tr("Enrolled %n reference(s).", "", len(result.reference_ids))
         odd_messages = {o.message for o in result.odd}
         others = [w for w in result.warnings if w not in odd_messages]
-        if result.odd:  # each is marked on its thumbnail, with the full reason beside it
+        # those unlike the others are marked on their thumbnail, with the reason beside
+        # it; a sheet photo or another writer's enrolled anyway is not (the stored check
+        # cannot tell them), so the line did not promise a mark for them (review)
+        marked = [o for o in result.odd if not o.person and not o.sheet_photo]
+        if marked:
             text = join_sentences(
                 text,
-                self.tr("Unlike the others: %n of them (see the ⚠ mark).", "", len(result.odd)),
+                self.tr("Unlike the others: %n of them (see the ⚠ mark).", "", len(marked)),
+            )
+        if len(marked) < len(result.odd):
+            text = join_sentences(
+                text,
+                self.tr(
+                    "Enrolled though asked about: %n of them.", "", len(result.odd) - len(marked)
+                ),
             )
         if remaining:  # left out as unlike the others (marked ⚠), or added meanwhile
             others.append(self.tr("%n signature(s) still waiting below.", "", len(remaining)))
@@ -302,7 +313,8 @@ class EnrolmentFlow(PagePart):
             self.status.setText(
                 join_sentences(
                     self.tr("Nothing was enrolled."),
-                    self.tr("Unlike the others: %n of them (see the ⚠ mark).", "", len(odd)),
+                    # (a sheet photo is not "unlike the others")
+                    self.tr("Marked ⚠ to be checked: %n of them.", "", len(odd)),
                 )
             )
             return

@@ -616,6 +616,33 @@ def test_several_references_unlike_the_others_are_asked_about_as_several(
     wait_idle(qtbot, window.engine)
     assert dialogs.options[-1] == ["&Enrol anyway", "&Leave them out"]
     assert len(window.store.references("c-4")) == 3 and len(people.adding.signatures) == 2
+    dialogs.choice = None  # Cancel: nothing enrolled, both marked to be checked
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert people.status.text() == "Nothing was enrolled. Marked ⚠ to be checked: 2 of them."
+
+
+def test_enrolled_anyway_says_a_mark_only_where_there_is_one(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    """Review: another writer's signatures (or a sheet photo) enrolled anyway were said to
+    be marked ⚠, and no mark came: the stored check cannot tell them."""
+    from sigverify.core.reference_checks import ReferenceChecks
+    from sigverify.core.verification_results import OddReference
+
+    def odd_new_references(self, person, embeddings, names, pixels, enrolled, sheets):
+        return [OddReference(names[-1], 1.4, 0.8, len(names) - 1, person)]
+
+    monkeypatch.setattr(ReferenceChecks, "odd_new_references", odd_new_references)
+    people = window.people_page
+    people.new_person()
+    people.details.id_edit.setText("c-5")
+    people.drop_area.add_paths([signature_file(tmp_path, 5, i) for i in range(3)])
+    dialogs.choice = 0  # Enrol anyway
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert "Enrolled though asked about: 1 of them." in people.status.text()
+    assert "see the ⚠ mark" not in people.status.text()
 
 
 @pytest.mark.parametrize("choice", [None, 0, 1], ids=["cancel", "enrol anyway", "leave out"])
