@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.gui.keyboard import move_focus, widget_shortcut
-from sigverify.gui.qimages import bytes_to_pixmap
+from sigverify.gui.qimages import bytes_to_pixmap, is_sheet_photo
 from sigverify.gui.references_panel import THUMB, mark_odd, thumbnail, thumbnail_list
 from sigverify.gui.signature_input import SignatureDropArea
 
@@ -32,8 +32,8 @@ class PendingSignatures(QGroupBox):
         self.signatures = []
         self.drop_area = SignatureDropArea(multiple=True)
         self.drop_area.signatures_added.connect(self.add)
-        # Crop from page… with one waiting picture chosen crops that one, and the crop takes
-        # its place (a sheet photo flagged at enrolment was cropped from a file asked for
+        # Crop from page… with one waiting sheet photo chosen crops that one, and the crop
+        # takes its place (a sheet photo flagged at enrolment was cropped from a file asked for
         # again, and then had to be left out by hand: seen in a real window)
         self.drop_area.page_on_screen = self._chosen_page
         self._cropping = None  # the waiting picture Crop from page… opened
@@ -71,10 +71,11 @@ class PendingSignatures(QGroupBox):
         self.box_layout.addLayout(buttons)
 
     def _chosen_page(self):
-        """The one waiting picture chosen, to crop (not a pad drawing, not a crop)."""
+        """The one waiting picture chosen, to crop, when it is a photo of a whole sheet
+        (another chosen only to look at it is not: a new page is asked for then)."""
         rows = self.selected_rows()
         chosen = self.signatures[rows[0]] if len(rows) == 1 else None
-        if chosen is not None and (chosen.cut_from_page or chosen.trajectory is not None):
+        if chosen is not None and not is_sheet_photo(chosen):
             chosen = None
         self._cropping = chosen
         return chosen

@@ -68,3 +68,15 @@ def qimage_to_png(image: QImage) -> bytes:
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(array.data())
+
+
+def is_sheet_photo(signature, pixmap: QPixmap | None = None) -> bool:
+    """A :class:`~sigverify.core.verification_results.SignatureInput` that is a photo of a
+    whole sheet (a quick look at ``pixmap``, its picture, when already decoded); a pad
+    drawing or a signature already cut out of a page never is."""
+    if signature.cut_from_page or signature.trajectory is not None:
+        return False
+    from sigverify.core.imaging.locate import find_page  # OpenCV: not at start-up
+
+    picture = pixmap if pixmap is not None else bytes_to_pixmap(signature.data)
+    return find_page(small_grey(picture)) is not None

@@ -21,7 +21,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.keyboard import mark_primary
 from sigverify.gui.person_box import PersonBox
-from sigverify.gui.qimages import bytes_to_pixmap, small_grey
+from sigverify.gui.qimages import bytes_to_pixmap, is_sheet_photo
 from sigverify.gui.record_status import RecordStatus
 from sigverify.gui.report_actions import ReportActions
 from sigverify.gui.result_summary import ResultSummary
@@ -151,12 +151,7 @@ class VerifyPage(ReportActions, QWidget):
         pixmap = bytes_to_pixmap(self.query.data)
         self.query_view.set_pixmap(pixmap)
         # a photo of a whole sheet is read as it is; the clerk may rather pick the signature
-        # (a pad drawing or a signature already cut out of a page is never one)
-        self.query_is_sheet_photo = False
-        if not self.query.cut_from_page and self.query.trajectory is None:
-            from sigverify.core.imaging.locate import find_page  # OpenCV: not at start-up
-
-            self.query_is_sheet_photo = find_page(small_grey(pixmap)) is not None
+        self.query_is_sheet_photo = is_sheet_photo(self.query, pixmap)
         self.show_result(None)
         self._changed()
 

@@ -2580,7 +2580,13 @@ def test_crop_from_page_with_a_waiting_sheet_photo_chosen_crops_it_in_its_place(
             return True
 
     monkeypatch.setattr(crop_module, "CropDialog", FakeCrop)
-    monkeypatch.setattr("sigverify.gui.signature_input.ask_open", lambda *a: pytest.fail())
+    page_file = str(write_png(tmp_path / "page.png", slip))
+    monkeypatch.setattr("sigverify.gui.signature_input.ask_open", lambda *a: page_file)
+    people.adding.thumbnails.setCurrentRow(0)  # a signature chosen only to look at it
+    people.drop_area.crop()  # a page is asked for: not that one (review)
+    assert opened[-1][0] == "page.png"
+    people.adding.take_out([people.adding.signatures[-1]])  # (that crop, not wanted here)
+    opened.clear()
     people.adding.thumbnails.setCurrentRow(1)  # the slip photo chosen
     photo = people.adding.signatures[1].data
     people.drop_area.crop()
