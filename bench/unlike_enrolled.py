@@ -38,6 +38,8 @@ def new_reference_medians(bank, embeddings, distance: str, seed: int):
     writers = range(len(bank.writer_ids))
     full = [w for w in writers if len(bank.genuine_of(w)) >= ENROLLED + NEW]
     own, other = [], []
+    if len(full) < 2:  # nobody else to draw a stranger from
+        return np.array(own), np.array(other)
     for w in full:
         genuine = rng.permutation(bank.genuine_of(w))
         enrolled = embeddings[genuine[:ENROLLED]]

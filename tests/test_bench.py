@@ -385,3 +385,23 @@ def test_unlike_enrolled_counts_new_references_beyond_each_factor():
         "1": {"own_flagged": 0.5, "other_writer_flagged": 1.0},
         "1.3": {"own_flagged": 0.25, "other_writer_flagged": 0.75},
     }
+
+
+def test_unlike_enrolled_draws_each_writers_own_and_another_writers_signatures():
+    from types import SimpleNamespace
+
+    spec = importlib.util.spec_from_file_location("bench_ue2", BENCH / "unlike_enrolled.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    # three writers of 10 genuine each, on a line: writer w's signatures at 10 * w
+    genuine = {w: np.arange(10 * w, 10 * w + 10) for w in range(3)}
+    embeddings = np.repeat(np.arange(3) * 10.0, 10)[:, None]  # one point per writer
+    bank = SimpleNamespace(writer_ids=["a", "b", "c"], genuine_of=genuine.__getitem__)
+    own, other = module.new_reference_medians(bank, embeddings, "euclidean", seed=0)
+    assert len(own) == len(other) == 15  # 5 new of their own, 5 of another, per writer
+    assert np.all(own == 0) and set(np.unique(other)) <= {10.0, 20.0} and np.all(other > 0)
+    lone = SimpleNamespace(writer_ids=["a"], genuine_of=genuine.__getitem__)
+    assert [len(x) for x in module.new_reference_medians(lone, embeddings, "euclidean", 0)] == [
+        0,
+        0,
+    ]  # nobody else to draw from: nothing, not a crash

@@ -524,7 +524,7 @@
         <translation>新建数据文件夹</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Template folder</source>
         <translation>模板文件夹</translation>
     </message>
@@ -614,7 +614,7 @@
 <context>
     <name>EnrolmentFlow</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/enrolment_flow.py" line="+59"/>
+        <location filename="../../sigverify/gui/enrolment_flow.py" line="+68"/>
         <source>Not enrolled yet: %n signature(s) added for the new person. Drop the signature(s)?</source>
         <translation>
             <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
@@ -635,7 +635,12 @@
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-68"/>
+        <source>Enrolling… Choose again once it is done.</source>
+        <translation>正在登记…完成后请重新选择。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Not enrolled yet: 1 signature added for {id}. Enrol it for {id} first, or drop it?</source>
         <translation>为 {id} 添加的 1 个签名尚未登记。要先为 {id} 登记它，还是舍弃？</translation>
     </message>
@@ -744,8 +749,15 @@
         <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
         <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>Enrolled though asked about: %n of them.</source>
+        <translation>
+            <numerusform>其中 %n 个虽经询问仍已登记。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+85"/>
+        <location line="+18"/>
         <source>{message}
 
 Enrol anyway, or leave out what is named here and enrol the rest? What is left out stays below, marked ⚠, to be checked. Cancel enrols nothing.</source>
@@ -753,8 +765,15 @@ Enrol anyway, or leave out what is named here and enrol the rest? What is left o
 
 仍要登记，还是略去这里列出的签名并登记其余签名？略去的签名会留在下方并标记 ⚠，以便检查。“取消”则不登记任何签名。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Marked ⚠ to be checked: %n of them.</source>
+        <translation>
+            <numerusform>其中 %n 个已标记 ⚠，待检查。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-36"/>
+        <location line="-76"/>
         <source>{id} is already enrolled. Add these references to {id}?</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
@@ -764,12 +783,12 @@ Enrol anyway, or leave out what is named here and enrol the rest? What is left o
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>Enrolling…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>{id} is already enrolled, as {stored}, not as {typed}. Check the ID: these references are meant for the person who signed them.
 
 Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
@@ -788,27 +807,26 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>是他人的编号吗？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Already enrolled</source>
         <translation>已登记</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Enrolled %n reference(s).</source>
         <translation>
             <numerusform>已登记 %n 个参考签名。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <location line="+44"/>
+        <location line="+10"/>
         <source>Unlike the others: %n of them (see the ⚠ mark).</source>
         <translation>
             <numerusform>其中 %n 个与其他参考签名不同（请查看 ⚠ 标记）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-41"/>
+        <location line="+10"/>
         <source>%n signature(s) still waiting below.</source>
         <translation>
             <numerusform>下方仍有 %n 个签名等待处理。</numerusform>
@@ -841,7 +859,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Nothing was enrolled.</source>
         <translation>未登记任何签名。</translation>
     </message>
@@ -1752,7 +1770,7 @@ Click to open another store at the next start</source>
         <translation>添加参考签名</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Select one and press Delete to leave it out</source>
         <translation>选中一个签名后按 Delete 键即可将其排除</translation>
     </message>
@@ -2793,7 +2811,7 @@ enrolled {at} by {who}</source>
         <translation>选择待验证的签名</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Choose the scanned or photographed page</source>
         <translation>选择扫描件或照片页面</translation>
     </message>
@@ -3062,12 +3080,12 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+11"/>
         <location line="+87"/>
-        <location line="+84"/>
+        <location line="+91"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-176"/>
         <source>&amp;Cancel training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
@@ -3138,7 +3156,7 @@ enrolled {at} by {who}</source>
         <translation>正在读取{part}集签名… {done} / {total}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>About {time} left</source>
         <translation>剩余约 {time}</translation>
     </message>
@@ -3148,7 +3166,7 @@ enrolled {at} by {who}</source>
         <translation>第 {epoch}/{epochs} 轮：{message}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>epoch {epoch}: loss {loss:.4f}, validation EER {eer:.1%}</source>
         <translation>第 {epoch} 轮：损失 {loss:.4f}，验证集 EER {eer:.1%}</translation>
     </message>
@@ -3287,7 +3305,7 @@ enrolled {at} by {who}</source>
         <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+84"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -4192,9 +4210,9 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="+98"/>
-        <source>“{name}” is a photo of a whole sheet: enrolled as it is, the sheet with its print would be a reference. Pick the signature out of it first (Crop from page…, Ctrl+Shift+O).</source>
+        <source>“{name}” is a photo of a whole sheet: enrolled as it is, the sheet with its print would be a reference. Pick the signature out of it first (Crop from page… in the app).</source>
         <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows</extracomment>
-        <translation>“{name}”是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（从页面裁剪…，Ctrl+Shift+O）。</translation>
+        <translation>“{name}”是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（在应用中使用“从页面裁剪…”）。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4208,8 +4226,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+17"/>
-        <source>{names} are photos of a whole sheet: enrolled as they are, the sheets with their print would be references. Pick the signatures out of them first (Crop from page…, Ctrl+Shift+O).</source>
-        <translation>{names} 是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（从页面裁剪…，Ctrl+Shift+O）。</translation>
+        <source>{names} are photos of a whole sheet: enrolled as they are, the sheets with their print would be references. Pick the signatures out of them first (Crop from page… in the app).</source>
+        <translation>{names} 是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（在应用中使用“从页面裁剪…”）。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5242,7 +5260,7 @@ postgresql://ann@branch-server/sigverify
         <translation>约 {n} 个中 1 个（{percent}）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-167"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-172"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>

@@ -7,6 +7,7 @@ the stored references for the People page's marks."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -84,6 +85,8 @@ class ReferenceChecks:
         ones; ``sheets``: the new ones that are photos of a whole sheet. Those first, then
         the new ones far from the enrolled (another writer's, as many as theirs), then any
         other new one that stands out from the rest."""
+        # (counted as the others are: after the enrolled ones)
+        sheets = [replace(s, index=enrolled + s.index) for s in sheets]
         named = {s.filename for s in sheets}
         odd = sheets + [
             o

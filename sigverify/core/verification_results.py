@@ -146,7 +146,7 @@ class OddReference:
                 "errors",
                 "“{name}” is a photo of a whole sheet: enrolled as it is, the sheet with its "
                 "print would be a reference. Pick the signature out of it first (Crop from "
-                "page…, Ctrl+Shift+O).",
+                "page… in the app).",
             ).format(name=self.filename)
         if self.person:
             return translate(
@@ -181,7 +181,7 @@ def odd_references_message(odd: list[OddReference]) -> str:
                 "errors",
                 "{names} are photos of a whole sheet: enrolled as they are, the sheets with "
                 "their print would be references. Pick the signatures out of them first (Crop "
-                "from page…, Ctrl+Shift+O).",
+                "from page… in the app).",
             ).format(names=_file_list(sheets))
         )
     else:

@@ -38,8 +38,8 @@ def test_new_references_far_from_the_enrolled_ones_are_unlike_them():
     # enrolled at 0 and 0.1 on a line; new ones at 0.05 and 2.0: medians 0.05 and 1.95
     new_to_enrolled = np.abs(np.array([0.05, 2.0])[:, None] - np.array([0.0, 0.1])[None, :])
     assert [(i, round(m, 6)) for i, m in unlike_enrolled(new_to_enrolled, 1.0)] == [(1, 1.95)]
-    assert UNLIKE_ENROLLED == 1.3  # 1.95 is within 1.3 times 1.5 = 1.95: not beyond it
-    assert unlike_enrolled(new_to_enrolled, 1.5) == []
-    assert unlike_enrolled(new_to_enrolled, 1.49) == [(1, 1.95)]
+    assert UNLIKE_ENROLLED == 1.3  # beyond 1.3 times the threshold: 1.95 / 1.3 = 1.5
+    assert unlike_enrolled(new_to_enrolled, 1.52) == []  # 1.976 > 1.95
+    assert [i for i, _ in unlike_enrolled(new_to_enrolled, 1.48)] == [1]  # 1.924 < 1.95
     # one enrolled reference says too little (one genuine in four is beyond it, measured)
     assert unlike_enrolled(new_to_enrolled[:, :1], 0.1) == []

@@ -125,6 +125,7 @@ class DataPage(QWizardPage):
             dialogs.show_error(self, error)
             return
         self.folder.setText(folder)
+        self.completeChanged.emit()  # Next waits for this folder, as for one typed (review)
         dialogs.show_info(
             self,
             self.tr("Template folder"),
