@@ -758,22 +758,41 @@
     </message>
     <message>
         <location line="+18"/>
+        <source>Photos of a whole sheet</source>
+        <translation>整页照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A photo of a whole sheet</source>
+        <translation>整页照片</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{message}
+
+Enrol anyway? Cancel enrols nothing: what is named stays below, marked ⚠, to be checked.</source>
+        <translation>{message}
+
+仍要登记吗？“取消”则不登记任何签名：这里列出的签名会留在下方并标记 ⚠，以便检查。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{message}
 
 Enrol anyway, or leave out what is named here and enrol the rest? What is left out stays below, marked ⚠, to be checked. Cancel enrols nothing.</source>
         <translation>{message}
 
-仍要登记，还是略去这里列出的签名并登记其余签名？略去的签名会留在下方并标记 ⚠，以便检查。“取消”则不登记任何签名。</translation>
+仍要登记，还是排除这里列出的签名并登记其余签名？排除的签名会留在下方并标记 ⚠，以便检查。“取消”则不登记任何签名。</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Marked ⚠ to be checked: %n of them.</source>
         <translation>
             <numerusform>其中 %n 个已标记 ⚠，待检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-91"/>
         <source>{id} is already enrolled. Add these references to {id}?</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
@@ -833,7 +852,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>References look different</source>
         <translation>有多个参考签名与其他签名差异较大</translation>
     </message>
@@ -843,12 +862,13 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>有参考签名与其他签名差异较大</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>&amp;Enrol anyway</source>
         <translation>仍然登记(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Leave it out</source>
         <translation>排除它(&amp;L)</translation>
     </message>
@@ -858,7 +878,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>排除它们(&amp;L)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <location line="+6"/>
         <source>Nothing was enrolled.</source>
         <translation>未登记任何签名。</translation>
@@ -2580,7 +2600,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The signature</source>
         <translation>该签名</translation>
     </message>
@@ -4131,9 +4151,8 @@ enrolled {at} by {who}</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/records.py" line="+144"/>
+        <location filename="../../sigverify/core/store/records.py" line="+147"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
-        <extracomment>the model id the own thresholds were set for (they apply with that model only); None: none set, or set before sigverify recorded it (they apply with any model)</extracomment>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
@@ -4571,6 +4590,15 @@ enrolled {at} by {who}</source>
     </message>
 </context>
 <context>
+    <name>people</name>
+    <message>
+        <location filename="../../sigverify/core/store/records.py" line="-53"/>
+        <source>{name} ({id})</source>
+        <extracomment>the model id the own thresholds were set for (they apply with that model only); None: none set, or set before sigverify recorded it (they apply with any model)</extracomment>
+        <translation>{name}（{id}）</translation>
+    </message>
+</context>
+<context>
     <name>percent</name>
     <message>
         <location filename="../../sigverify/core/i18n.py" line="+51"/>
@@ -4597,7 +4625,12 @@ enrolled {at} by {who}</source>
         <translation>他人的签名</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
+        <source>{label} ({count})</source>
+        <translation>{label}（{count}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>threshold {value:.4f}</source>
         <translation>阈值 {value:.4f}</translation>
     </message>
@@ -5024,7 +5057,7 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/queue.py" line="-57"/>
         <source>Accepted</source>
-        <translation>已接受</translation>
+        <translation>接受</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5034,7 +5067,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+1"/>
         <source>Rejected</source>
-        <translation>已拒绝</translation>
+        <translation>拒绝</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -281,11 +281,13 @@ def setting_text(key: str, new) -> str:
 def write_audit_csv(
     entries: list[AuditEntry], path: str | Path, names: Mapping[str, str] | None = None
 ) -> Path:
-    """The entries as CSV (:data:`CSV_COLUMNS`; text cells safe for spreadsheets), with
-    each person's name now (``names``: id -> name) last."""
+    """The entries as CSV (:data:`CSV_COLUMNS`; text cells safe for spreadsheets; UTF-8
+    with a byte-order mark), with each person's name now (``names``: id -> name) last."""
     names = names or {}
     path = Path(path)
-    with path.open("w", newline="", encoding="utf-8") as handle:
+    # with a byte-order mark: Excel on a Chinese Windows read the names as garbage without
+    # one (seen in a real window)
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for e in entries:

@@ -279,34 +279,49 @@ class EnrolmentFlow(PagePart):
         if then is not None and not remaining:  # (those left stay to be seen)
             self.engine.when_idle(then)
 
+    def _odd_question(self, error, several: bool, rest: bool) -> tuple[str, str, list]:
+        """The title, question and answers about the references ``error`` names: photos
+        of a whole sheet asked about as such, several as several (seen in a real window:
+        "A reference looks different" for a slip photo, and for five at once), and no
+        "leave them out and enrol the rest" with nothing else to enrol."""
+        if all(o.sheet_photo for o in error.outliers):
+            title = (
+                self.tr("Photos of a whole sheet")
+                if several
+                else self.tr("A photo of a whole sheet")
+            )
+        else:
+            title = (
+                self.tr("References look different")
+                if several
+                else self.tr("A reference looks different")
+            )
+        if not rest:
+            question = self.tr(
+                "{message}\n\nEnrol anyway? Cancel enrols nothing: what is named stays "
+                "below, marked ⚠, to be checked."
+            ).format(message=str(error))
+            return title, question, [self.tr("&Enrol anyway")]
+        question = self.tr(
+            "{message}\n\nEnrol anyway, or leave out what is named here and enrol the "
+            "rest? What is left out stays below, marked ⚠, to be checked. "
+            "Cancel enrols nothing."
+        ).format(message=str(error))
+        leave = self.tr("&Leave them out") if several else self.tr("&Leave it out")
+        return title, question, [self.tr("&Enrol anyway"), leave]
+
     def _enroll_failed(self, error) -> None:
         self._enrolling = []
         self._update_buttons()
         then, self._after_enrolled = self._after_enrolled, None
         if isinstance(error, InconsistentReferencesError):
             odd = {o.filename: o.message for o in error.outliers}
-            question = self.tr(
-                "{message}\n\nEnrol anyway, or leave out what is named here and enrol the "
-                "rest? What is left out stays below, marked ⚠, to be checked. "
-                "Cancel enrols nothing."
-            ).format(message=str(error))
-            several = len(odd) > 1  # (the singular for five: seen in a real window)
-            choice = dialogs.choose(
-                self,
-                self.tr("References look different")
-                if several
-                else self.tr("A reference looks different"),
-                question,
-                [
-                    self.tr("&Enrol anyway"),
-                    self.tr("&Leave them out") if several else self.tr("&Leave it out"),
-                ],
-            )
+            rest = [s for s in self.adding.signatures if s.name not in odd]
+            choice = dialogs.choose(self, *self._odd_question(error, len(odd) > 1, bool(rest)))
             if choice == 0:
                 self.enroll(accept_outliers=True, then=then)
                 return
             self.adding.mark(odd)  # (Cancel said nothing, the clerk reads why on the mark)
-            rest = [s for s in self.adding.signatures if s.name not in odd]
             if choice == 1 and rest:
                 self.enroll(only=rest, then=then)
                 return

@@ -92,12 +92,19 @@ class ResultSummary(QWidget):
         subject = self.tr(
             "<b>{file}</b> checked against %n reference(s) of <b>{person}</b>", "", count
         ).format(
-            file=html.escape(result.filename or self.tr("The signature")),
+            # on one line too ("slip.jpg-" / "crop.png" at 1024 wide: seen in a real window)
+            file=_unbroken(html.escape(result.filename or self.tr("The signature"))),
             person=html.escape(person),
         )
         # which model answered: only the status bar said, and it names the active one,
         # which a switch changes under a result on screen (seen in a real window)
         # on one line: "sigverify-" / "default" at 1024 wide (seen in a real window); a word
         # joiner after each hyphen (Qt's labels do not keep <nobr> on one line)
-        model = html.escape(model_name_in(result.model_id)).replace("-", "-\u2060")
+        model = _unbroken(html.escape(model_name_in(result.model_id)))
         return self.tr("{subject}, by the model {model}").format(subject=subject, model=model)
+
+
+def _unbroken(text: str) -> str:
+    """``text`` kept on one line at its hyphens: a word joiner after each (Qt's labels do
+    not keep <nobr> on one line)."""
+    return text.replace("-", "-\u2060")

@@ -220,14 +220,14 @@ def test_audit_log_check_and_csv(env, capsys, tmp_path):
         and [e["action"] for e in payload["log"]] == ["activate_model", "enroll", "verify"]
     )
     assert payload["log"][1]["operator"] == "desk-2"
-    with open(tmp_path / "audit.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "audit.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][:4] == ["id", "at", "operator", "action"] and len(rows) == 4
 
     # an operator name a spreadsheet would take for a formula is written as text
     verify_c1(capsys, env, "--operator", '=HYPERLINK("http://x")')
     run(capsys, "audit", "--store", env["store"], "--csv", tmp_path / "audit.csv")
-    with open(tmp_path / "audit.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "audit.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert rows[-1][2] == '\'=HYPERLINK("http://x")' and rows[-1][3] == "verify"
     db = sqlite3.connect(env["store"])

@@ -132,7 +132,9 @@ def test_a_setting_is_named_in_words_not_by_its_key():
 def test_the_csv_holds_every_field_and_is_safe_in_a_spreadsheet(tmp_path):
     rows = [entry(1, "verify", "=cmd|' /C calc'!A0", decision="accept"), entry(2, "enroll", "C-1")]
     write_audit_csv(rows, tmp_path / "audit.csv")
-    with (tmp_path / "audit.csv").open(newline="", encoding="utf-8") as handle:
+    # a byte-order mark first, for Excel (a Chinese Windows read names as garbage: seen)
+    assert (tmp_path / "audit.csv").read_bytes().startswith(b"\xef\xbb\xbfid,at,")
+    with (tmp_path / "audit.csv").open(newline="", encoding="utf-8-sig") as handle:
         read = list(csv.reader(handle))
     assert read[0] == [
         "id",
@@ -168,7 +170,7 @@ def test_a_person_is_found_by_a_part_of_their_name_and_named_in_the_csv(tmp_path
     assert filter_entries(rows, AuditFilter(person="müller")) == []  # no names given
     assert [person_text(e.person_id, names) for e in rows] == ["Zoë Müller-Łukasz — C-1", "C-2", ""]
     write_audit_csv(rows, tmp_path / "audit.csv", names)
-    with (tmp_path / "audit.csv").open(newline="", encoding="utf-8") as handle:
+    with (tmp_path / "audit.csv").open(newline="", encoding="utf-8-sig") as handle:
         read = list(csv.DictReader(handle))
     assert [r["person_name"] for r in read] == ["Zoë Müller-Łukasz", "", ""]
 

@@ -53,7 +53,9 @@ def test_a_hyphenated_model_name_stays_on_one_line_in_the_result(qtbot, two_peop
     from PySide6.QtGui import QTextDocument
 
     page = verify_now(qtbot, two_people, "c-1", signature_file(tmp_path, 1, 7))
-    text = page.summary.subject_text(replace(page.result, model_id="sigverify-default@1a2b"))
+    # and a hyphenated file name ("slip.jpg-" / "crop.png" at 1024 wide: seen)
+    result = replace(page.result, model_id="sigverify-default@1a2b", filename="slip.jpg-crop.png")
+    text = page.summary.subject_text(result)
 
     def lines(width: int) -> list[str]:
         document = QTextDocument()
@@ -66,11 +68,12 @@ def test_a_hyphenated_model_name_stays_on_one_line_in_the_result(qtbot, two_peop
                 for line in map(layout.lineAt, range(layout.lineCount()))]  # fmt: skip
 
     assert all(
-        not line.rstrip().endswith("sigverify-") for width in range(200, 700, 4)
+        not line.rstrip().endswith(("sigverify-", "slip.jpg-")) for width in range(200, 700, 4)
         for line in lines(width)
     )  # fmt: skip
     plain = text.replace("\u2060", "")
     assert plain.endswith("by the model sigverify-default")  # only a joiner added
+    assert plain.startswith("<b>slip.jpg-crop.png</b> checked against")
 
 
 def test_alt_p_reaches_the_person_box_on_verify_and_thresholds(window):
@@ -620,6 +623,11 @@ def test_several_references_unlike_the_others_are_asked_about_as_several(
     people.enroll()
     wait_idle(qtbot, window.engine)
     assert people.status.text() == "Nothing was enrolled. Marked ⚠ to be checked: 2 of them."
+    # nothing else waits: no "leave them out and enrol the rest" (seen for a lone slip)
+    assert dialogs.options[-1] == ["&Enrol anyway"]
+    assert dialogs.questions[-1].endswith(
+        "Enrol anyway? Cancel enrols nothing: what is named stays below, marked ⚠, to be checked."
+    )
 
 
 def test_enrolled_anyway_says_a_mark_only_where_there_is_one(
@@ -1513,7 +1521,7 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     qtbot.keyClick(window, Qt.Key.Key_S, keys)
     qtbot.waitUntil(lambda: offered == [f"audit-{time.strftime('%Y-%m-%d')}.csv"])
     audit.export_csv(str(tmp_path / "log.csv"))
-    with (tmp_path / "log.csv").open(newline="", encoding="utf-8") as handle:
+    with (tmp_path / "log.csv").open(newline="", encoding="utf-8-sig") as handle:
         assert len(list(csv.reader(handle))) == total + 1
 
     # a person's own decide hers, and the entry says so (a supervisor asked whose)
@@ -1557,7 +1565,7 @@ def test_the_audit_page_names_people_finds_them_by_name_and_drops_stale_lines(
     assert audit.table_model.index(0, 4).data() == "c-2"
     audit.clear_filters()
     audit.export_csv(str(tmp_path / "log.csv"))
-    with (tmp_path / "log.csv").open(newline="", encoding="utf-8") as handle:
+    with (tmp_path / "log.csv").open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert {r["person"]: r["person_name"] for r in rows if r["person"]} == {
         "c-1": "Arjun Rao",

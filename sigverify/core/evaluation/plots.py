@@ -58,7 +58,8 @@ def distance_histogram_figure(
                 bins=bins,
                 alpha=0.55,
                 density=True,
-                label=f"{label} ({len(data)})",
+                # the language's brackets ("真实签名 (784)" was seen in Chinese)
+                label=translate("plots", "{label} ({count})").format(label=label, count=len(data)),
                 color=color,
             )
     if threshold is not None:

@@ -87,8 +87,11 @@ def person_label(person_id: str, name: str | None) -> str:
 
 def person_named(person_id: str, name: str | None) -> str:
     """A person as sentences name them: "Li Na (12)", or the id alone without a name (an
-    id alone was easy to misread in a question: seen in a real window)."""
-    return f"{name} ({person_id})" if name else person_id
+    id alone was easy to misread in a question: seen in a real window); the brackets the
+    language's ("李明（C-2）" in Chinese, where "李明 (C-2)" was seen)."""
+    if not name:
+        return person_id
+    return translate("people", "{name} ({id})").format(name=name, id=person_id)
 
 
 def now() -> str:
