@@ -3,9 +3,10 @@ enrolled yet (drop, open, paste, draw or crop them in; Delete leaves one out; Cl
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QListView,
@@ -44,7 +45,12 @@ class PendingSignatures(QGroupBox):
         self.thumbnails.setWrapping(False)
         self.thumbnails.setMaximumHeight(THUMB.height() + 50)
         self.thumbnails.setToolTip(self.tr("Select one and press Delete to leave it out"))
-        self.thumbnails.itemSelectionChanged.connect(self._changed)
+        # several chosen at once (Ctrl+A, Shift+arrows) to leave out; a choice moved only
+        # enables Leave out: it said the line under them again, and the ⚠ reasons there
+        # went (seen in a real window)
+        self.thumbnails.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.thumbnails.itemSelectionChanged.connect(self._selection_changed)
+        self.thumbnails.installEventFilter(self)
         widget_shortcut(self.thumbnails, QKeySequence.StandardKey.Delete, self.remove_selected)
         self.remove_button = QPushButton(self.tr("&Leave out"))
         self.remove_button.setToolTip(
@@ -135,6 +141,19 @@ class PendingSignatures(QGroupBox):
             self.thumbnails.takeItem(row)
         self._changed()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        """Reached by Tab with none current, the first is chosen: Space and Delete did
+        nothing until an arrow key was pressed (seen in a real window)."""
+        if (
+            watched is self.thumbnails
+            and event.type() == QEvent.Type.FocusIn
+            and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+            and self.thumbnails.count()
+            and not self.thumbnails.selectedItems()
+        ):
+            self.thumbnails.setCurrentRow(0)
+        return super().eventFilter(watched, event)
+
     def _changed(self) -> None:
         count = len(self.signatures)
         if not count and self.thumbnails.hasFocus():  # hidden below, it would hand the
@@ -142,10 +161,14 @@ class PendingSignatures(QGroupBox):
             move_focus(self.drop_area.open_button)
         # empty, the list only takes room from the person's references above it
         self.thumbnails.setVisible(count > 0)
+        self._selection_changed()
+        self.changed.emit()
+
+    def _selection_changed(self) -> None:
+        count = len(self.signatures)
         enable = {self.clear_button: count > 0, self.remove_button: bool(self.selected_rows())}
         for button, enabled in enable.items():
             if button.hasFocus() and not enabled:  # else Qt hands the focus on to the
                 # status bar's buttons (seen in a real window)
                 move_focus(self.thumbnails if count else self.drop_area.open_button)
             button.setEnabled(enabled)
-        self.changed.emit()

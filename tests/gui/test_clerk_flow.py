@@ -721,6 +721,32 @@ def test_one_bad_file_keeps_the_good_ones(qtbot, window, dialogs, tmp_path):
     assert "Added the other 2 files." in str(error)
 
 
+def test_the_waiting_strip_takes_tab_ctrl_a_and_keeps_its_line_when_a_choice_moves(
+    qtbot, window, tmp_path
+):
+    """Seen in a real window: Tab into the waiting signatures left none current (Space and
+    Delete did nothing), Ctrl+A chose nothing, and choosing one said the line under them
+    again, the ⚠ reasons gone."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    people = window.people_page
+    adding = people.adding
+    people.new_person()
+    people.details.id_edit.setText("c-9")
+    adding.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(4)])
+    people.status.setText("Unlike the others: 1 of them (see the ⚠ mark).")
+    adding.thumbnails.clearSelection()
+    adding.thumbnails.setCurrentRow(-1)
+    adding.thumbnails.setFocus(Qt.FocusReason.TabFocusReason)  # reached by Tab
+    qtbot.waitUntil(adding.thumbnails.hasFocus)
+    assert [i.text() for i in adding.thumbnails.selectedItems()] == ["w3_g0.png"]
+    assert people.status.text() == "Unlike the others: 1 of them (see the ⚠ mark)."
+    qtbot.keyClick(adding.thumbnails, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(adding.thumbnails.selectedItems()) == 4
+    qtbot.keyClick(adding.thumbnails, Qt.Key.Key_Delete)  # all left out
+    assert adding.signatures == []
+
+
 def test_a_blank_page_is_named_and_can_be_left_out(qtbot, window, dialogs, tmp_path):
     people = window.people_page
     people.new_person()
