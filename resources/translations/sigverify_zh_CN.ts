@@ -1785,7 +1785,7 @@ Click to open another store at the next start</source>
 <context>
     <name>PendingSignatures</name>
     <message>
-        <location filename="../../sigverify/gui/pending_signatures.py" line="+31"/>
+        <location filename="../../sigverify/gui/pending_signatures.py" line="+32"/>
         <source>Add references</source>
         <translation>添加参考签名</translation>
     </message>
@@ -1795,7 +1795,7 @@ Click to open another store at the next start</source>
         <translation>选中一个签名后按 Delete 键即可将其排除</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Leave out</source>
         <translation>排除(&amp;L)</translation>
     </message>
@@ -2737,7 +2737,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+121"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+124"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
@@ -3310,12 +3310,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+88"/>
+        <location line="+94"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-79"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -3325,7 +3325,12 @@ enrolled {at} by {who}</source>
         <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+25"/>
+        <source>Co&amp;mment</source>
+        <translation>备注(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>

@@ -32,8 +32,8 @@ def score_text(row: QueueRow) -> str:
 class Settling(PagePart):
     """For :class:`~sigverify.gui.queue_page.QueuePage`: its ``table``, ``comment``,
     ``shown`` rows, ``queue``, ``engine``, ``selected_row()``, ``reload()`` and
-    ``_selected()``; ``_drafts`` (item key -> comment), ``_draft_key``, ``_settling`` and
-    ``_names`` (person id -> name)."""
+    ``_selected()``; ``_source_note``; ``_drafts`` (item key -> comment), ``_draft_key``,
+    ``_settling`` and ``_names`` (person id -> name)."""
 
     def keep_draft(self, row: QueueRow | None) -> None:
         """The comment field shows what was typed for ``row`` (the chosen item), keeping
@@ -98,6 +98,9 @@ class Settling(PagePart):
             if self._draft_key == row.key:
                 self.comment.clear()
             self.save_drafts()  # sent with the decision: no longer a draft
+            # what adding the folder said is read by now ("6 new items added." stayed
+            # above the counts as items were settled: seen in a real window)
+            self._source_note = ""
             at = next((i for i, r in enumerate(self.shown) if r.key == row.key), 0)
             self.reload()
             if self.shown:

@@ -119,7 +119,13 @@ class VerifyPage(ReportActions, QWidget):
         result_layout = QVBoxLayout(result_box)
         result_layout.addWidget(self.summary)
         result_layout.addWidget(self.comparison, 1)
-        result_layout.addWidget(self.comment)
+        # Alt+M reaches the comment (eleven Tabs from the person box: seen in a real window)
+        comment_row = QHBoxLayout()
+        comment_label = QLabel(self.tr("Co&mment"))
+        comment_label.setBuddy(self.comment)
+        comment_row.addWidget(comment_label)
+        comment_row.addWidget(self.comment, 1)
+        result_layout.addLayout(comment_row)
         # the status above the buttons: below them, each line it took moved them up (by
         # 14 px at a time, seen in a real window), under the clerk's pointer
         result_layout.addWidget(self.record_status)

@@ -2288,3 +2288,13 @@ def test_the_signature_buttons_without_ctrl_keys_answer_alt_letters(qtbot, windo
         "Ctrl+Shift+O",
     ]
     assert key(people.adding.clear_button) == ""
+
+
+def test_alt_m_reaches_the_comment_on_verify(qtbot, window):
+    """Seen in a real window: the comment for the record was eleven Tabs from the person
+    box, with no key of its own."""
+    from PySide6.QtWidgets import QLabel
+
+    page = window.verify_page
+    (label,) = [w for w in page.findChildren(QLabel) if w.buddy() is page.comment]
+    assert QKeySequence.mnemonic(label.text()).toString() == "Alt+M"

@@ -1909,6 +1909,8 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     queue.comment.clear()
     queue.reject_button.click()  # confirmed: settled
     wait_idle(qtbot, window.engine)
+    # what adding said is read by now: it goes (it stayed as items were settled: seen)
+    assert "new items added" not in queue.hint.text()
     queue.filter.setCurrentIndex(queue.filter.findData("all"))
     queue.table.selectRow(0)  # the settled one, chosen again
     assert not queue.selected_row().needs_clerk
