@@ -44,7 +44,7 @@ class EnrolmentFlow(PagePart):
             QApplication.beep()
             self.status.setText(self.tr("Enrolling… Choose again once it is done."))
             return False
-        waiting = [s for s in self.adding.signatures if s not in self._enrolling]
+        waiting = self._waiting()
         if not waiting:
             return True
         who = self.person_id or self.details.id_edit.text().strip()
@@ -74,11 +74,21 @@ class EnrolmentFlow(PagePart):
         choice = dialogs.choose(self, self.tr("Signatures not enrolled"), text, options)
         if choice is None:
             return False
+        if self._enrolling or self._waiting() != waiting:
+            # they changed while the question was open: an Enrol pressed just before the
+            # key that chose another person (Qt clicks a button's key 0.1 s later) enrolled
+            # them, and "Enrol them" then failed with nothing to enrol (seen in a real
+            # window); asked again as things are now
+            return self.settle_pending(then, go_on)
         if len(options) == 2 and choice == 0:
             self.enroll(then=go_on)  # (a question on the way may stop it: then nothing)
             return False
         self.adding.clear()
         return True
+
+    def _waiting(self) -> list:
+        """The signatures waiting and not being enrolled now."""
+        return [s for s in self.adding.signatures if s not in self._enrolling]
 
     def _settle_pending_on_quit(self, waiting: list, who: str, then) -> bool:
         one = len(waiting) == 1  # "Enrol them" read oddly for one signature
@@ -133,7 +143,8 @@ class EnrolmentFlow(PagePart):
         self.details.save_button.setEnabled(self.details.edited_now())
         low, high = RECOMMENDED_REFERENCES
         enrolled = self._reference_count()  # a store read: once (this runs at every key typed)
-        self.details.verify_button.setEnabled(enrolled > 0)  # 0 for a new person
+        # (on a new person's form: for the person shown only, not an ID typed)
+        self.details.verify_button.setEnabled(self.person_id is not None and enrolled > 0)
         if count and enrolled + count < low:  # said before, not only after enrolling (seen)
             self.status.setText(
                 self.tr(
@@ -164,11 +175,14 @@ class EnrolmentFlow(PagePart):
             )
 
     def _reference_count(self) -> int:
-        """How many references the person shown has (0 for a new one, or one gone)."""
-        if self.person_id is None:
+        """How many references the person shown has, or the one whose enrolled ID is typed
+        on a new person's form (0 for a new one, or one gone): "with fewer than 5
+        references…" was said for someone with 10 (seen in a real window)."""
+        person_id = self.person_id or self.store.enrolled_id(self.details.id_edit.text().strip())
+        if not person_id:
             return 0
         try:
-            return self.store.get_person(self.person_id).reference_count
+            return self.store.get_person(person_id).reference_count
         except NotFoundError:
             return 0
 

@@ -54,6 +54,8 @@ class PersonDetails(QWidget):
         for edit in (self.name_edit, self.note_edit):
             edit.textEdited.connect(lambda _: self.edited.emit())
             edit.returnPressed.connect(self._return_pressed)
+        # the line under the signatures waiting depends on whose ID is typed too
+        self.id_edit.textEdited.connect(lambda _: self.edited.emit())
         form = QFormLayout()
         form.addRow(self.tr("ID"), self.id_edit)
         form.addRow(self.tr("Name"), self.name_edit)

@@ -2583,6 +2583,49 @@ def test_another_person_is_chosen_only_once_an_enrolment_is_done(
     assert people.person_id == "c-2" and people.adding.signatures == []
 
 
+def test_a_question_about_waiting_signatures_answers_what_waits_when_it_is_answered(
+    qtbot, two_people, dialogs, monkeypatch, tmp_path
+):
+    """Seen in a real window: Ctrl+Enter then Down at once asked "Not enrolled yet… Enrol
+    them?" (Qt clicks a button's key 0.1 s later), the enrolment ran while it was open, and
+    "Enrol them" then failed: "Choose at least one reference signature" and "Nothing was
+    enrolled", though they were."""
+    from sigverify.gui import dialogs as module
+
+    window = two_people
+    people = window.people_page
+    people.people.setCurrentRow(listed(people)["c-1"])
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+
+    def choose(parent, title, text, options):  # the click lands while it is open
+        dialogs.questions.append(text)
+        if text.startswith("Not enrolled yet"):
+            people.enroll()
+            wait_idle(qtbot, window.engine)
+            return 0  # "Enrol it for c-1"
+        return None
+
+    monkeypatch.setattr(module, "choose", choose)
+    people.people.setCurrentRow(listed(people)["c-2"])
+    qtbot.waitUntil(lambda: people.person_id == "c-2")  # enrolled meanwhile: on to c-2
+    assert window.store.get_person("c-1").reference_count == 6 and dialogs.errors == []
+    assert people.adding.signatures == []
+
+
+def test_the_advice_under_waiting_signatures_counts_an_enrolled_id_typed(
+    qtbot, two_people, tmp_path
+):
+    """Seen in a real window: a new person's form with the ID of someone enrolled with 10
+    references said "With fewer than 5 references many more… are refused"."""
+    people = two_people.people_page
+    people.new_person()
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    assert "With fewer than 5 references" in people.status.text()  # nobody yet
+    qtbot.keyClicks(people.details.id_edit, "C-1")  # c-1 has 5
+    assert people.status.text() == "1 signature waiting: press Enrol (Ctrl+Enter) to enrol."
+    assert not people.details.verify_button.isEnabled()  # for the person shown only
+
+
 def test_crop_from_page_with_a_waiting_sheet_photo_chosen_crops_it_in_its_place(
     qtbot, two_people, dialogs, tmp_path, monkeypatch
 ):
@@ -2623,6 +2666,7 @@ def test_crop_from_page_with_a_waiting_sheet_photo_chosen_crops_it_in_its_place(
     assert opened[-1][0] == "page.png"
     people.adding.take_out([people.adding.signatures[-1]])  # (that crop, not wanted here)
     opened.clear()
+    people.adding.thumbnails.clearSelection()
     people.adding.thumbnails.setCurrentRow(1)  # the slip photo chosen
     photo = people.adding.signatures[1].data
     people.drop_area.crop()
