@@ -614,7 +614,7 @@
 <context>
     <name>EnrolmentFlow</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/enrolment_flow.py" line="+68"/>
+        <location filename="../../sigverify/gui/enrolment_flow.py" line="+66"/>
         <source>Not enrolled yet: %n signature(s) added for the new person. Drop the signature(s)?</source>
         <translation>
             <numerusform>为新人员添加的 %n 个签名尚未登记。要舍弃这些签名吗？</numerusform>
@@ -622,20 +622,20 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+37"/>
+        <location line="+47"/>
         <source>Signatures not enrolled</source>
         <translation>签名尚未登记</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-64"/>
         <location line="+8"/>
         <location line="+8"/>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>&amp;Drop</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-78"/>
         <source>Enrolling… Choose again once it is done.</source>
         <translation>正在登记…完成后请重新选择。</translation>
     </message>
@@ -662,7 +662,7 @@
         <translation>为 {id} 登记它们(&amp;E)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Not enrolled yet: 1 signature added for {id}. Enrol it before quitting, or drop it?</source>
         <translation>为 {id} 添加的 1 个签名尚未登记。要在退出前登记它，还是舍弃？</translation>
     </message>
@@ -709,17 +709,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol. With fewer than {low} references many more genuine signatures are refused: add more if you can.</source>
         <translation>
             <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。参考签名少于 {low} 个时，会有多得多的真实签名被拒绝：如有可能，请多添加几个。</numerusform>
@@ -745,7 +745,7 @@
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
         <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
@@ -1972,7 +1972,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>保存对此人员姓名和备注的修改（记入审计日志）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -4233,9 +4233,8 @@ enrolled {at} by {who}</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+98"/>
+        <location filename="../../sigverify/core/odd_references.py" line="+26"/>
         <source>“{name}” is a photo of a whole sheet: enrolled as it is, the sheet with its print would be a reference. Pick the signature out of it first (Crop from page… in the app).</source>
-        <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows</extracomment>
         <translation>“{name}”是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（在应用中使用“从页面裁剪…”）。</translation>
     </message>
     <message>
@@ -4269,7 +4268,7 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+136"/>
+        <location filename="../../sigverify/core/verification.py" line="+138"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -4717,7 +4716,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+189"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+264"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>
@@ -4869,7 +4868,7 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="-114"/>
         <source>ACCEPT</source>
-        <extracomment>The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
+        <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
         <translation>接受</translation>
     </message>
     <message>

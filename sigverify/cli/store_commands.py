@@ -41,7 +41,8 @@ def _service(args, store):
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    from sigverify.core.verification_results import InconsistentReferencesError, SignatureInput
+    from sigverify.core.odd_references import InconsistentReferencesError
+    from sigverify.core.verification_results import SignatureInput
 
     signatures = [SignatureInput.from_path(p) for p in args.images]
     with _open_store(args) as store:

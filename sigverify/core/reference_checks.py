@@ -11,9 +11,9 @@ from dataclasses import replace
 
 import numpy as np
 
+from sigverify.core.odd_references import OddReference
 from sigverify.core.scoring import outlying_references, pairwise_distances, unlike_enrolled
 from sigverify.core.stroke_match import InkMap, mismatches_among
-from sigverify.core.verification_results import OddReference
 
 
 class ReferenceChecks:

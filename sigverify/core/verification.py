@@ -34,6 +34,11 @@ from sigverify.core.explain import Explanation, explain
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image, encode_png
 from sigverify.core.imaging.preprocessing import preprocess_signature
+from sigverify.core.odd_references import (
+    InconsistentReferencesError,
+    OddReference,
+    odd_references_message,
+)
 from sigverify.core.operators import operator_name
 from sigverify.core.pen_verification import (
     FUSION_SETTING,
@@ -70,15 +75,12 @@ from sigverify.core.thresholds import (
 )
 from sigverify.core.verification_results import (
     EnrollmentResult,
-    InconsistentReferencesError,
-    OddReference,
     PersonReferences,
     ReferenceDistance,
     SignatureInput,
     VerificationResult,
     copy_of_reference,
     decision_reason,
-    odd_references_message,
     sheet_photo_note,
     sheet_photo_to_review,
     too_few_references_advice,

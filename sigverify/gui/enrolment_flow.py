@@ -8,10 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from sigverify.core.errors import NotFoundError
 from sigverify.core.i18n import join_sentences
-from sigverify.core.verification_results import (
-    RECOMMENDED_REFERENCES,
-    InconsistentReferencesError,
-)
+from sigverify.core.odd_references import InconsistentReferencesError
+from sigverify.core.verification_results import RECOMMENDED_REFERENCES
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import move_focus
 from sigverify.gui.language import PagePart

@@ -12,12 +12,13 @@ from sigverify.core.active_model import activate_model, active_model_dir, models
 from sigverify.core.errors import ImageReadError, NoInkError, NotFoundError, SigverifyError
 from sigverify.core.evaluation.calibration import fit_calibration, review_band
 from sigverify.core.model.io import load_model, save_model
+from sigverify.core.odd_references import InconsistentReferencesError
 from sigverify.core.person_card import export_person, import_person
 from sigverify.core.scoring import pairwise_distances
 from sigverify.core.store import Store
 from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW, Thresholds, card_thresholds
 from sigverify.core.verification import VerificationService, model_id_of
-from sigverify.core.verification_results import InconsistentReferencesError, SignatureInput
+from sigverify.core.verification_results import SignatureInput
 from tests.conftest import signature_file, write_png
 
 
@@ -562,7 +563,7 @@ def test_an_imported_id_is_trimmed_as_enrolment_trims_it(service, tmp_path):
 
 def test_an_imported_card_gets_the_consistency_check(service, tmp_path):
     """A card whose references mix two writers is refused like such an enrolment is."""
-    from sigverify.core.verification_results import InconsistentReferencesError
+    from sigverify.core.odd_references import InconsistentReferencesError
 
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2, 3), accept_outliers=True)
     # someone else's: writer 3, whom the tiny model tells apart from writer 1 (as it does
@@ -631,7 +632,7 @@ def test_an_id_in_other_capitals_is_not_a_second_person(service, tmp_path):
 
 
 def test_several_odd_references_of_one_kind_are_said_in_one_sentence():
-    from sigverify.core.verification_results import OddReference, odd_references_message
+    from sigverify.core.odd_references import OddReference, odd_references_message
 
     sheets = [OddReference(n, np.nan, np.nan, i, "", True) for i, n in enumerate("ab")]
     far = [OddReference(n, d, 0.8, 2 + i, "Ana (C-1)") for i, (n, d) in enumerate([("c", 1.2)])]

@@ -1191,7 +1191,7 @@ def test_an_odd_reference_keeps_its_picture_and_its_mark_follows_the_model(
     """Seen in a real window: a reference marked as unlike the others showed a large
     warning icon instead of the signature, and the mark stayed after a model switch whose
     own check found nothing odd."""
-    from sigverify.core.verification_results import OddReference
+    from sigverify.core.odd_references import OddReference
     from sigverify.gui.references_panel import PLAIN_ROLE, THUMB
 
     enrol(qtbot, window, "p-7", [signature_file(tmp_path, 7, i) for i in range(4)])

@@ -603,8 +603,8 @@ def test_several_references_unlike_the_others_are_asked_about_as_several(
 ):
     """Seen in a real window: five flagged at once were asked about as "A reference looks
     different", with "Leave it out"."""
+    from sigverify.core.odd_references import OddReference
     from sigverify.core.verification import VerificationService
-    from sigverify.core.verification_results import OddReference
 
     def find_outliers(self, embeddings, names, pixels=None):  # the last two stand out
         return [OddReference(n, 0.9, 0.5, i) for i, n in enumerate(names) if i >= 3]
@@ -635,8 +635,8 @@ def test_enrolled_anyway_says_a_mark_only_where_there_is_one(
 ):
     """Review: another writer's signatures (or a sheet photo) enrolled anyway were said to
     be marked ⚠, and no mark came: the stored check cannot tell them."""
+    from sigverify.core.odd_references import OddReference
     from sigverify.core.reference_checks import ReferenceChecks
-    from sigverify.core.verification_results import OddReference
 
     def odd_new_references(self, person, embeddings, names, pixels, enrolled, sheets):
         return [OddReference(names[-1], 1.4, 0.8, len(names) - 1, person)]
@@ -659,8 +659,8 @@ def test_a_reference_unlike_the_others_is_enrolled_left_out_or_kept_waiting(
 ):
     """Seen in a real window: "Choose Cancel to leave it out", and Cancel enrolled nothing
     and marked nothing. Now each answer does what it says; the odd one is marked ⚠."""
+    from sigverify.core.odd_references import OddReference
     from sigverify.core.verification import VerificationService
-    from sigverify.core.verification_results import OddReference
 
     def find_outliers(self, embeddings, names, pixels=None):  # the fourth file stands out
         return [OddReference(n, 0.9, 0.5, i) for i, n in enumerate(names) if n == "w3_g3.png"]

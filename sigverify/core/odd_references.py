@@ -1,0 +1,100 @@
+"""References that do not belong with a person's others, as said to a clerk: one that
+stands out from the rest, new ones far from those enrolled, a photo of a whole sheet
+(:class:`OddReference`), several of a kind in one sentence, and the error that stops an
+enrolment to ask about them (found by :mod:`sigverify.core.reference_checks`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
+
+
+@dataclass(frozen=True)
+class OddReference:
+    filename: str
+    median_distance: float
+    reject_threshold: float
+    index: int = -1  # position in the list that was checked
+    person: str = ""  # unlike this person's enrolled references, when set ("Ana (C-1)")
+    sheet_photo: bool = False  # a photo of a whole sheet (no distance then)
+
+    @property
+    def message(self) -> str:
+        if self.sheet_photo:
+            return translate(
+                "errors",
+                "“{name}” is a photo of a whole sheet: enrolled as it is, the sheet with its "
+                "print would be a reference. Pick the signature out of it first (Crop from "
+                "page… in the app).",
+            ).format(name=self.filename)
+        if self.person:
+            return translate(
+                "errors",
+                "“{name}” does not look like {person}'s enrolled references (distance "
+                "{distance:.4f}, far more than the reject threshold {reject:.4f}): it may be "
+                "another person's signature.",
+            ).format(
+                name=self.filename,
+                person=self.person,
+                distance=self.median_distance,
+                reject=self.reject_threshold,
+            )
+        return translate(
+            "errors",
+            "“{name}” does not look like the other references (distance {distance:.4f}, more "
+            "than the reject threshold {reject:.4f}): it may be another person's signature or "
+            "a bad scan.",
+        ).format(name=self.filename, distance=self.median_distance, reject=self.reject_threshold)
+
+
+def odd_references_message(odd: list[OddReference]) -> str:
+    """What is said of the references ``odd`` before enrolling them: each one's message,
+    but several of one kind (photos of a whole sheet, or unlike the enrolled ones) in one
+    sentence (five of another writer's read the same sentence five times: seen)."""
+    sheets = [o for o in odd if o.sheet_photo]
+    unlike = [o for o in odd if o.person and not o.sheet_photo]
+    parts = []
+    if len(sheets) > 1:
+        parts.append(
+            translate(
+                "errors",
+                "{names} are photos of a whole sheet: enrolled as they are, the sheets with "
+                "their print would be references. Pick the signatures out of them first (Crop "
+                "from page… in the app).",
+            ).format(names=_file_list(sheets))
+        )
+    else:
+        parts += [o.message for o in sheets]
+    if len(unlike) > 1:
+        parts.append(
+            translate(
+                "errors",
+                "{names} do not look like {person}'s enrolled references (distances "
+                "{low:.4f} to {high:.4f}, far more than the reject threshold {reject:.4f}): "
+                "they may be another person's signatures.",
+            ).format(
+                names=_file_list(unlike),
+                person=unlike[0].person,
+                low=min(o.median_distance for o in unlike),
+                high=max(o.median_distance for o in unlike),
+                reject=unlike[0].reject_threshold,
+            )
+        )
+    else:
+        parts += [o.message for o in unlike]
+    parts += [o.message for o in odd if o not in sheets and o not in unlike]
+    return " ".join(parts)
+
+
+def _file_list(odd: list[OddReference]) -> str:
+    return translate("errors", ", ").join(f"“{o.filename}”" for o in odd)
+
+
+class InconsistentReferencesError(SigverifyError):
+    """A new reference is far from the person's other references (probably a wrong image)."""
+
+    def __init__(self, message: str, outliers: list[OddReference]):
+        super().__init__(message)
+        self.outliers = outliers
