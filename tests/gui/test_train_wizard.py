@@ -37,6 +37,17 @@ def start(qtbot, window, tmp_path, overrides=TINY, writers=12):
     return wizard
 
 
+def read_in_the_wizard(qtbot, window, root):
+    """The wizard, its data page after reading and checking ``root``, and the problems it
+    lists."""
+    wizard = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(wizard)
+    page = wizard.data_page
+    page.load(str(root))
+    qtbot.waitUntil(lambda: page.checked, timeout=30000)
+    return wizard, page, [page.problems.item(i).text() for i in range(page.problems.count())]
+
+
 def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_path):
     wizard = start(qtbot, window, tmp_path)
     assert wizard.data_page.writers.rowCount() == 12
@@ -246,13 +257,8 @@ def test_people_whose_files_are_not_images_are_not_counted_usable(qtbot, window,
         for i in range(3):
             (root / person / "genuine").mkdir(parents=True, exist_ok=True)
             (root / person / "genuine" / f"{i}.png").write_text("not a picture")
-    wizard = window.train_page.open_wizard(dict(TINY), show=False)
-    qtbot.addWidget(wizard)
-    page = wizard.data_page
-    page.load(str(root))
-    qtbot.waitUntil(lambda: page.checked, timeout=30000)
+    _, page, problems = read_in_the_wizard(qtbot, window, root)
     assert "4 people (0 usable)" in page.summary.text()
-    problems = [page.problems.item(i).text() for i in range(page.problems.count())]
     assert problems[-1] == (
         "At least 4 usable people are needed: 2 to train on, and 1 each for validation and "
         "test, kept apart; 0 found."
@@ -268,12 +274,7 @@ def test_a_folder_with_problems_lists_them_and_cannot_go_on(qtbot, window, tmp_p
     write_png(root / "ben" / "genuine" / "0.png", draw_signature())
     write_png(root / "cara" / "genuine" / "0.png", np.full((120, 240), 240, np.uint8))
     write_png(root / "cara" / "genuine" / "1.png", draw_signature())
-    wizard = window.train_page.open_wizard(dict(TINY), show=False)
-    qtbot.addWidget(wizard)
-    page = wizard.data_page
-    page.load(str(root))
-    qtbot.waitUntil(lambda: page.checked, timeout=30000)
-    problems = [page.problems.item(i).text() for i in range(page.problems.count())]
+    wizard, page, problems = read_in_the_wizard(qtbot, window, root)
     text = "\n".join(problems)
     assert "ben has only one genuine signature" in text
     assert "No forgeries were found" in text
@@ -564,12 +565,7 @@ def test_too_few_people_is_the_only_problem_said_not_beside_none(qtbot, window, 
         for i in range(2):
             write_png(root / person / "genuine" / f"{i}.png", draw_signature())
         write_png(root / person / "forged" / "0.png", draw_signature())
-    wizard = window.train_page.open_wizard(dict(TINY), show=False)
-    qtbot.addWidget(wizard)
-    page = wizard.data_page
-    page.load(str(root))
-    qtbot.waitUntil(lambda: page.checked, timeout=30000)
-    problems = [page.problems.item(i).text() for i in range(page.problems.count())]
+    _, _, problems = read_in_the_wizard(qtbot, window, root)
     assert problems == [
         "At least 4 usable people are needed: 2 to train on, and 1 each for validation and "
         "test, kept apart; 3 found."
