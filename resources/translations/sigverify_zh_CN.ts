@@ -3370,6 +3370,11 @@ enrolled {at} by {who}</source>
         <translation>没有已登记人员的编号或姓名为“{text}”：请检查输入，或在“人员”页登记此人。</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>{n} people match “{text}”: type more of the name or the ID, or choose one in the list (Down).</source>
+        <translation>有 {n} 人与“{text}”相符：请多输入一些姓名或编号，或在列表中选择（向下键）。</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Choose the person the signature claims to be.</source>
         <translation>请选择该签名声称所属的人员。</translation>

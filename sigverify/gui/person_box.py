@@ -68,6 +68,14 @@ class PersonBox(QComboBox):
             typed in self.itemText(i).casefold() for i in range(self.count())
         )
 
+    def matching(self) -> int:
+        """How many entries hold what is typed (2 or more letters) as the list finds them
+        (0 with nothing typed)."""
+        typed = self.currentText().strip().casefold()
+        if len(typed) < 2:
+            return 0
+        return sum(typed in self.itemText(i).casefold() for i in range(self.count()))
+
     def _typed_index(self) -> int:
         typed = self.currentText().strip().casefold()
         for index in range(self.count()):

@@ -233,6 +233,13 @@ class VerifyPage(ReportActions, QWidget):
                         "on the People page."
                     ).format(text=typed)
                 )
+            elif (several := self.person.matching()) > 1:  # (Enter chose nobody, unsaid)
+                self.hint.setText(
+                    self.tr(
+                        "{n} people match “{text}”: type more of the name or the ID, or "
+                        "choose one in the list (Down)."
+                    ).format(n=several, text=typed)
+                )
             else:
                 self.hint.setText(self.tr("Choose the person the signature claims to be."))
         elif self.query is None:

@@ -856,6 +856,10 @@ def test_a_typed_id_never_becomes_another_person(qtbot, two_people, tmp_path, be
         "Nobody enrolled has the ID or name “c-9”: check it, or enrol them on the People page."
     )
     edit.setText("c-")  # on the way to an id: the list has people with it
+    assert page.hint.text() == (
+        "2 people match “c-”: type more of the name or the ID, or choose one in the list (Down)."
+    )
+    edit.setText("")
     assert page.hint.text() == "Choose the person the signature claims to be."
     # with a listed person's text, Down steps through the list as before
     page.choose_person("c-1")
@@ -887,7 +891,9 @@ def test_a_name_typed_in_full_chooses_the_one_person_with_it(qtbot, two_people):
     page.refresh()
     page.person.setEditText("Li Si")
     assert page.person_id() is None
-    assert page.hint.text() == "Choose the person the signature claims to be."
+    assert page.hint.text() == (
+        "2 people match “Li Si”: type more of the name or the ID, or choose one in the list (Down)."
+    )
 
 
 def test_enter_after_the_start_of_one_persons_name_chooses_them(qtbot, two_people, tmp_path):
@@ -927,6 +933,10 @@ def test_enter_after_the_start_of_one_persons_name_chooses_them(qtbot, two_peopl
     page.person.setEditText("an")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert page.person_id() is None
+    # and says why (it chose nobody without a word: seen in a real window)
+    assert page.hint.text() == (
+        "2 people match “an”: type more of the name or the ID, or choose one in the list (Down)."
+    )
 
 
 def test_ctrl_f_goes_to_the_pages_search_field_with_its_text_selected(qtbot, window):
