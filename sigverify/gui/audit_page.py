@@ -50,7 +50,7 @@ class AuditTable(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[AuditEntry] = []
-        self.names: dict[str, str] = {}  # person id -> name, of those enrolled now
+        self.names: dict[str, str] = {}  # person id -> name (names_in_log)
         self.headers = (
             self.tr("#"),
             self.tr("Time"),
@@ -117,7 +117,7 @@ class AuditPage(QWidget):
         self.engine, self.store = engine, store
         self.entries: list[AuditEntry] = []
         self.shown: list[AuditEntry] = []
-        self.names: dict[str, str] = {}  # person id -> name, of those enrolled now
+        self.names: dict[str, str] = {}  # person id -> name (names_in_log)
         self._altered = False  # the log was found altered: that stays said
         self._auto_until = None  # the "to" date this page set itself (not the supervisor)
 
