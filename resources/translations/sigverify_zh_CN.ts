@@ -2198,12 +2198,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+256"/>
+        <location line="+259"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-258"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2249,12 +2249,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="-13"/>
         <source>%n item(s) not checked yet: press Check.</source>
         <translation>
             <numerusform>%n 项尚未验证：请按“验证”。</numerusform>
@@ -2262,16 +2262,21 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+9"/>
+        <source>To accept it after all, say why here, then Alt+A</source>
+        <translation>如要改为接受，请在此说明原因，然后按 Alt+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>To reject it anyway, say why here, then Alt+R</source>
         <translation>如仍要拒绝，请在此写明理由，然后按 Alt+R</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-103"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2288,7 +2293,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2319,7 +2324,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-186"/>
         <source>Every item&apos;s outcome on A4 pages, as PDF (Ctrl+Shift+S)</source>
         <translation>把每一项的结果保存为 A4 页面的 PDF（Ctrl+Shift+S）</translation>
     </message>
@@ -2334,7 +2339,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
         <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
     </message>
@@ -2349,7 +2354,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2737,7 +2742,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+124"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+126"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
@@ -2753,6 +2758,16 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+12"/>
+        <source>Nothing was checked for {file} ({person}): {why} Accept it on your own judgement? The audit log keeps your comment.</source>
+        <translation>{file}（{person}）未经任何比对：{why} 要凭您自己的判断接受它吗？审计日志会保留您的备注。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept without a check?</source>
+        <translation>不经比对就接受？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The machine rejected {file} as {person}&apos;s signature (score {score}). Accept it?</source>
         <translation>机器已将 {file} 作为 {person} 的签名拒绝（得分 {score}）。仍要接受吗？</translation>
     </message>
@@ -2762,7 +2777,8 @@ enrolled {at} by {who}</source>
         <translation>接受被拒绝的签名</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-13"/>
+        <location line="+13"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -4437,7 +4453,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+110"/>
+        <location filename="../../sigverify/core/queue.py" line="+114"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk; an accepted item can be rejected, with a comment.</source>
         <translation>只有需复核、被拒绝或无法验证的项目由柜员处理；已接受的项目可以附备注拒绝。</translation>
     </message>
@@ -5064,7 +5080,7 @@ enrolled {at} by {who}</source>
         <translation>按存储原样（两者无法对齐）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="-57"/>
+        <location filename="../../sigverify/core/queue.py" line="-61"/>
         <source>Accepted</source>
         <translation>接受</translation>
     </message>

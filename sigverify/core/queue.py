@@ -105,7 +105,11 @@ def check_settlement(row: QueueRow, settlement: str, comment: str) -> str:
     if settlement == "reject" and row.decision == "reject":
         settlement = "confirm"  # rejecting what the machine rejected is agreeing with it
     overruled = row.decision == "accept" and settlement == "reject"
-    if not row.for_a_clerk and not overruled:  # (an acceptance a clerk doubts is rejected:
+    # a clerk's own rejection of an accepted item taken back (there was no way back: seen)
+    taken_back = row.decision == "accept" and settlement == "accept" and row.settled == "reject"
+    if (
+        not row.for_a_clerk and not overruled and not taken_back
+    ):  # (an acceptance a clerk doubts is rejected:
         raise SigverifyError(  # skilled forgeries went through with no way back, seen)
             translate(
                 "errors",

@@ -208,6 +208,8 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         """What the comment field asks for this item, and the keys that send it: "needed
         when you decide otherwise" read oddly for an item sent to review (seen in a real
         window), and Enter in the field did nothing without a word."""
+        if row is not None and row.decision == "accept" and row.settled == "reject":
+            return self.tr("To accept it after all, say why here, then Alt+A")
         if row is not None and row.decision == "accept":
             return self.tr("To reject it anyway, say why here, then Alt+R")
         if row is None or not row.for_a_clerk:
@@ -237,7 +239,8 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         clerk = free and row is not None and row.for_a_clerk
         # an item the machine accepted can still be rejected by a clerk who doubts it
         doubted = free and row is not None and row.decision == "accept"
-        self.accept_button.setEnabled(clerk)
+        # and a clerk's own rejection of an accepted item can be taken back (seen)
+        self.accept_button.setEnabled(clerk or (doubted and row.settled == "reject"))
         self.reject_button.setEnabled(clerk or doubted)
         self.reject_button.setToolTip(
             self.tr("The machine's rejection stands")

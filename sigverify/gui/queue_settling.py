@@ -80,6 +80,8 @@ class Settling(PagePart):
             return
         if settlement == "accept" and row.decision == "reject" and not self._accept_asked(row):
             return
+        if settlement == "accept" and row.error and not self._unchecked_asked(row):
+            return
         # The buttons wait while the word is written, so Qt hands the focus on, as far as
         # the status bar's Operator button: the next comment typed renamed the operator
         # (seen in a real window). Afterwards it goes back where the clerk works next.
@@ -132,6 +134,16 @@ class Settling(PagePart):
         """The item's person as questions name them: "Writer Three (W3)" (the id alone was
         easy to misread, seen in a real window)."""
         return person_named(row.person_id, self._names.get(row.person_id))
+
+    def _unchecked_asked(self, row: QueueRow) -> bool:
+        """Accepting an item nothing was checked against (an unknown person, a file that
+        could not be read) is asked first, saying why: it went through on a comment alone
+        (seen in a real window). Cancel is the default answer."""
+        text = self.tr(
+            "Nothing was checked for {file} ({person}): {why} Accept it on your own "
+            "judgement? The audit log keeps your comment."
+        ).format(file=Path(row.image).name, person=self._who(row), why=row.error)
+        return dialogs.ask(self, self.tr("Accept without a check?"), text, self.tr("&Accept"))
 
     def _accept_asked(self, row: QueueRow) -> bool:
         """Accepting what the machine rejected is asked first, naming the item: a clerk

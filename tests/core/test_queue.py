@@ -72,6 +72,11 @@ def test_a_clerk_settles_review_and_reject_items_with_an_audit_row(service, tmp_
     with pytest.raises(SigverifyError, match="Say why in the comment when you decide other"):
         queue.settle(service, accepted, "reject", "")
     assert check_settlement(accepted, "reject", "signature traced") == "reject"
+    # a clerk's own rejection of it taken back, with a comment (no way back before: seen)
+    rejected_by_clerk = replace(accepted, settled="reject")
+    assert check_settlement(rejected_by_clerk, "accept", "my mistake, genuine") == "accept"
+    with pytest.raises(SigverifyError, match="Say why in the comment when you decide other"):
+        check_settlement(rejected_by_clerk, "accept", "")
     audit_id = queue.settle(service, rejected, "accept", "called the customer")
     entry = service.store.audit_entries("P1")[-1]
     assert entry.id == audit_id and entry.action == "settle" and entry.operator == "clerk 2"

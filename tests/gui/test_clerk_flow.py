@@ -1931,6 +1931,14 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     nobody = next(r for r, row in enumerate(queue.shown) if row.error)
     queue.table.selectRow(nobody)
     assert queue.comment.placeholderText().startswith("Why you accept or reject it (needed)")
+    # accepting what nothing was checked against is asked first (it went through on a
+    # comment alone: seen in a real window); Cancel leaves it waiting
+    queue.comment.setText("known customer")
+    dialogs.answer = False
+    queue.accept_button.click()
+    assert dialogs.questions[-1].startswith("Nothing was checked for w1_g8.png (nobody): ")
+    assert queue.selected_row().needs_clerk
+    queue.comment.clear()
     queue.open_item(nobody)  # Enter: why it could not be checked
     assert "nobody" in dialogs.infos[-1] and dialogs.infos[-1].endswith("or check it again.")
     again = QueuePage(window.engine, window.store)  # as after a restart
@@ -1996,6 +2004,17 @@ def test_a_clerk_rejects_an_item_the_machine_accepted(qtbot, two_people, dialogs
     assert entry.details["comment"] == "pen pressure wrong, traced"
     (settled,) = [r for r in queue.rows if r.key == row.key]
     assert settled.final == "reject"
+    # the clerk's own rejection taken back (Accept stayed off: no way back, seen)
+    queue.table.selectRow(next(i for i, r in enumerate(queue.shown) if r.key == row.key))
+    assert queue.accept_button.isEnabled()
+    assert queue.comment.placeholderText() == "To accept it after all, say why here, then Alt+A"
+    queue.comment.setText("my mistake, genuine")
+    dialogs.answer = True  # decided again: asked first, the log keeps both
+    queue.accept_button.click()
+    wait_idle(qtbot, window.engine)
+    (settled,) = [r for r in queue.rows if r.key == row.key]
+    assert settled.final == "accept"
+    assert window.store.audit_entries("c-1")[-1].details["decision"] == "accept"
 
 
 def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
