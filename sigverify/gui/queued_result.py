@@ -48,6 +48,9 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
         if recorded:
             verify_page.recorded = True
             verify_page.audit_row = (entry.id, entry.hash)
+            # the hint as for a recorded result: it said "Ctrl+S records it" (seen in a
+            # real window); then the line naming the queue's audit row
+            verify_page._changed()
             verify_page.record_button.setEnabled(False)
             verify_page.record_status.setText(
                 QCoreApplication.translate(

@@ -2111,6 +2111,8 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert window.pages.currentWidget() is verify and verify.result.person_id == "c-1"
     assert verify.recorded and verify.audit_row[0] == first.audit_id
     assert f"audit entry #{first.audit_id}" in verify.record_status.text()
+    # recorded already: no "Ctrl+S records it" (the key did nothing: seen in a real window)
+    assert verify.hint.text() == "Checked: the answer is on the right."
     checks = [e for e in window.store.audit_entries("c-1") if e.action == "verify"]
     assert len(checks) == 2  # opening it did not record it again
     # its report says it was checked when the queue recorded it, not when it was opened
