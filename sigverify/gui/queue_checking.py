@@ -34,6 +34,9 @@ class Checking(PagePart):
         if self._job is not None or self.engine.model is None:
             return
         self.progress.setRange(0, 0)
+        # in Check's place: shown beside it first, the row asked for more room than a
+        # 1024 px window had, and the window grew past the screen (seen in a real window)
+        self.check_button.hide()
         self.progress.show()
         self.cancel_button.show()
         queue = self.queue

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,11 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         self.add_list_button.setToolTip(self.tr("A CSV file with a “person” and an “image” column"))
         self.add_list_button.clicked.connect(lambda: self.add_source(kind="list"))
         self.progress = QProgressBar()
+        # it takes the room left in the row, not room of its own: shown beside the row's
+        # buttons at a check's start, it widened a 1024 px window to 1110, past the screen
+        # (seen in a real window)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.progress.setMinimumWidth(60)
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
@@ -260,7 +266,9 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             if failed == len(left)
             else self.tr("Check %n item(s)", "", len(left))
         )
-        self.check_button.setVisible(bool(left))
+        # hidden while a check runs, its progress bar and Cancel in its place (beside them
+        # it widened a 1024 px window past the screen: seen in a real window)
+        self.check_button.setVisible(bool(left) and self._job is None)
         self.check_button.setEnabled(bool(left) and self._job is None)
 
     # ------------------------------------------------------------ adding and checking

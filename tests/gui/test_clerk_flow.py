@@ -1718,7 +1718,8 @@ def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
     listed.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
     queue = window.queue_page
     window.nav.setCurrentRow(window.pages.indexOf(queue))
-    queue.resize(1200, 600)
+    window.resize(1400, 700)  # (the queue page 1200 wide: it had widened the window itself)
+    QApplication.processEvents()
     queue.add_source(str(listed))
     wait_idle(qtbot, window.engine)
     names = [queue.table.item(r, 1).text() for r in range(3)]
@@ -3338,3 +3339,22 @@ def test_an_enrolled_persons_id_looks_fixed(qtbot, two_people):
     people.new_person()  # a new person's ID is typed: a white field again
     assert not field.isReadOnly() and field.toolTip() == ""
     assert background() == field.palette().color(QPalette.ColorRole.Base) != fixed
+
+
+def test_a_check_starting_on_the_queue_does_not_widen_a_1024_window(qtbot, two_people, tmp_path):
+    """Seen in a real window: adding a folder widened a 1024 x 700 window to 1110 (the
+    progress bar and Cancel shown beside Check), past the screen's edge, on every page."""
+    window = two_people
+    window.resize(1024, 700)
+    QApplication.processEvents()
+    assert window.width() == 1024
+    for n in range(3):
+        signature_file(tmp_path / "inbox" / "c-1", 1, 10 + n)
+    signature_file(tmp_path / "inbox" / "nobody", 2, 10)
+    queue = window.queue_page
+    window.go_to_page(window.pages.indexOf(queue))
+    queue.add_source(str(tmp_path / "inbox"))
+    assert window.width() == 1024 and not queue.check_button.isVisible()
+    wait_idle(qtbot, window.engine)
+    QApplication.processEvents()
+    assert window.width() == 1024
