@@ -310,7 +310,7 @@
 <context>
     <name>Checking</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/queue_checking.py" line="+69"/>
+        <location filename="../../sigverify/gui/queue_checking.py" line="+72"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
@@ -2141,7 +2141,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+61"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+62"/>
         <source>Add a folder…</source>
         <extracomment>(person id, image path, audit row id of the check): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -2162,7 +2162,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>含“person”和“image”两列的 CSV 文件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2198,12 +2198,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+259"/>
+        <location line="+265"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-264"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2218,12 +2218,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>新建队列…</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -2249,7 +2244,7 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
@@ -2312,7 +2307,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+103"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
@@ -2324,12 +2319,17 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-192"/>
         <source>Every item&apos;s outcome on A4 pages, as PDF (Ctrl+Shift+S)</source>
         <translation>把每一项的结果保存为 A4 页面的 PDF（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+12"/>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -2354,7 +2354,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2417,7 +2417,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="+53"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="+56"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>

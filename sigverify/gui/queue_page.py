@@ -31,7 +31,7 @@ from sigverify.core.queue import DeskQueue, QueueRow
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open
-from sigverify.gui.keyboard import TypingGoesTo
+from sigverify.gui.keyboard import TypingGoesTo, move_focus, widget_shortcut
 from sigverify.gui.queue_checking import Checking
 from sigverify.gui.queue_settling import Settling
 from sigverify.gui.queue_summary import SummarySaving
@@ -112,7 +112,9 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         top.addWidget(self.progress, 1)
         top.addWidget(self.cancel_button)
         top.addStretch(0)
-        top.addWidget(QLabel(self.tr("Show")))
+        show = QLabel(self.tr("&Show"))  # Alt+S to the filter (it had no key: seen)
+        show.setBuddy(self.filter)
+        top.addWidget(show)
         top.addWidget(self.filter)
         top.addWidget(self.summary_button)
         top.addWidget(self.new_button)
@@ -142,6 +144,8 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
 
         self.comment = QLineEdit()
         TypingGoesTo(self.table, self.comment)  # a comment can be started on the list
+        # and Escape goes back to the list, the comment kept (it did nothing: seen)
+        widget_shortcut(self.comment, Qt.Key.Key_Escape, lambda: move_focus(self.table, True))
         # One order for every item (a Confirm button for rejected ones moved these along the
         # Tab chain: a clerk pressed the wrong one). Reject on a rejected item confirms it.
         self.accept_button = QPushButton(self.tr("&Accept"))

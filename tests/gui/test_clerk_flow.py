@@ -1914,6 +1914,13 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     assert queue.comment.hasFocus()  # the next keys go on there
     qtbot.keyClicks(queue.comment, " her")
     assert queue.comment.text() == "called her"
+    qtbot.keyClick(queue.comment, Qt.Key.Key_Escape)  # back to the list, the comment kept
+    assert queue.table.hasFocus() and queue.comment.text() == "called her"
+    queue.comment.setFocus()
+    from PySide6.QtWidgets import QLabel
+
+    (show,) = [w for w in queue.findChildren(QLabel) if w.buddy() is queue.filter]
+    assert QKeySequence.mnemonic(show.text()).toString() == "Alt+S"
     dialogs.answer = False  # the question names her, not only the id (seen); Cancel
     queue.accept_button.click()
     assert dialogs.questions[-1].startswith("The machine rejected w1_g7.png as Ana López (c-1)")
