@@ -250,7 +250,7 @@ class TypingGoesTo(QObject):
     """Text typed on a list goes on in ``field`` (a comment), when the field takes it: a
     clerk on the Queue's list who started a comment typed into nothing (Qt's search by
     first letters jumped between rows), and had to Tab there first. Keys with Ctrl or Alt,
-    and a space as the first key, stay the list's."""
+    and a space before anything is typed, stay the list's."""
 
     def __init__(self, view: QWidget, field: QLineEdit):
         super().__init__(view)
@@ -266,7 +266,9 @@ class TypingGoesTo(QObject):
             | Qt.KeyboardModifier.AltModifier
             | Qt.KeyboardModifier.MetaModifier
         )
-        if not plain or not text.isprintable() or not text.strip():
+        # a space starts nothing (it is the list's), but goes on a comment already begun
+        # (" again" after a comment lost its space: seen in a real window)
+        if not plain or not text.isprintable() or not (text.strip() or self.field.text()):
             return False
         move_focus(self.field, keyboard=True)
         self.field.deselect()
