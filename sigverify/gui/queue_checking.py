@@ -36,9 +36,12 @@ class Checking(PagePart):
         self.progress.setRange(0, 0)
         # in Check's place: shown beside it first, the row asked for more room than a
         # 1024 px window had, and the window grew past the screen (seen in a real window)
+        from_check = self.check_button.hasFocus()
         self.check_button.hide()
         self.progress.show()
         self.cancel_button.show()
+        if from_check and self.shown:  # on to the list: Qt gave Cancel the keys, and the
+            move_focus(self.table)  # next Space stopped the check (seen in a real window)
         queue = self.queue
         self._clerk_moved = False  # (set when the clerk goes to another row meanwhile)
         self._rows_wait = None  # (each check measures its own list)
@@ -79,11 +82,12 @@ class Checking(PagePart):
             finished()
             dialogs.show_error(self, error)
 
-        self._job = self.engine.submit(
+        self._job = self.engine.submit(  # (a clerk's word is written between its chunks)
             lambda context, job: queue.check(context.require_service(), job.progress),
             finished,
             failed,
             progress,
+            yields=True,
         )
         self._show_hint()  # ("… not checked yet: press Check" stayed until the first rows)
         self._selected()

@@ -188,6 +188,19 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             self._names = {}
         self.show_rows()
 
+    def read_again(self) -> None:
+        """The list read again after a clerk's word; during a check only the items (the
+        worker is busy with the store), as :meth:`_show_checked_so_far` does."""
+        if self._job is None:
+            self.reload()
+            return
+        try:
+            self.rows = self.queue.rows()
+        except (OSError, ValueError, KeyError):
+            return  # (read again when the check ends, and then said)
+        self._rows_read = time.monotonic()
+        self.show_rows()
+
     def show_rows(self) -> None:
         chosen = self.selected_row()  # kept chosen when still shown (not the row number)
         keep = FILTERS[self.filter.currentData()]
@@ -245,7 +258,8 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         self.keep_draft(row)
         self.said.setText(said_line(row) if row is not None else "")
         self.said.setVisible(bool(self.said.text()))
-        free = not self._job and not self._settling
+        # during a check too (clerks waited for its end), but not an item it checks again
+        free = not self._settling and not (self._job and row is not None and row.error)
         clerk = free and row is not None and row.for_a_clerk
         # an item the machine accepted can still be rejected by a clerk who doubts it
         doubted = free and row is not None and row.decision == "accept"

@@ -104,15 +104,16 @@ class Settling(PagePart):
             # above the counts as items were settled: seen in a real window)
             self._source_note = ""
             at = next((i for i, r in enumerate(self.shown) if r.key == row.key), 0)
-            self.reload()
+            self.read_again()
             if self.shown:
                 self.table.selectRow(self._next_waiting(at))
             move_focus(self.table, keyboard)  # on to the next item
 
-        self.engine.submit(
+        self.engine.submit(  # during a check, between its chunks (it waited for the end)
             lambda context, job: queue.settle(context.require_service(), row, settlement, comment),
             done,
             failed,
+            urgent=True,
         )
 
     def _next_waiting(self, at: int) -> int:

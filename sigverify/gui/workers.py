@@ -6,13 +6,19 @@ torch with the same count): two such users on a small CPU slow each other down m
 times over, so there is never a second one. Pages
 ``submit`` a function ``fn(context, job)``; its result, error or progress come back as
 callbacks in the GUI thread.
+
+A long job submitted with ``yields=True`` (the Queue's check) lets jobs submitted with
+``urgent=True`` (a clerk's word on an item) run at its progress points, in the same thread:
+clerks waited for a whole check before a decision was written (seen in a real window).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +61,10 @@ class Job(QObject):
         self.fn = fn
         self.cancelled = False
         self.paused = False
+        self.urgent = False  # may run at a yielding job's progress points
+        self.yields = False  # lets urgent jobs run at its progress points
+        self.claimed = False  # taken by the worker (it runs once, in order or urgently)
+        self._run_urgent: Callable[[], None] | None = None
         self._on_report = on_report
         self._report.connect(self._deliver_report)
         self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
@@ -68,8 +78,11 @@ class Job(QObject):
         self.cancelled = True
 
     def progress(self, done: int, total: int) -> bool:
-        """Called in the worker; returns False once cancelled."""
+        """Called in the worker; returns False once cancelled. A yielding job runs the
+        urgent jobs waiting here."""
         self._progress.emit(int(done), int(total))
+        if self._run_urgent is not None:
+            self._run_urgent()
         return not self.cancelled
 
     def report(self, value) -> bool:
@@ -185,9 +198,40 @@ class _Runner(QObject):
     def __init__(self, context: WorkerContext):
         super().__init__()
         self.context = context
+        self._urgent: deque[Job] = deque()  # added in the GUI thread, taken in this one
+        self._lock = threading.Lock()
+
+    def add_urgent(self, job: Job) -> None:
+        with self._lock:
+            self._urgent.append(job)
+
+    def _next_urgent(self) -> Job | None:
+        with self._lock:
+            return self._urgent.popleft() if self._urgent else None
+
+    def _drop_urgent(self, job: Job) -> None:
+        """An urgent job come in order, no longer waiting to run early."""
+        with self._lock:
+            if job in self._urgent:
+                self._urgent.remove(job)
 
     @Slot(object)
     def run(self, job: Job) -> None:
+        if job.urgent:
+            self._drop_urgent(job)
+        if job.yields:
+            job._run_urgent = self.run_urgent
+        self._execute(job)
+
+    def run_urgent(self) -> None:
+        """The urgent jobs submitted since, now (at a yielding job's progress point)."""
+        while (job := self._next_urgent()) is not None:
+            self._execute(job)
+
+    def _execute(self, job: Job) -> None:
+        if job.claimed:
+            return  # (an urgent job run already, its turn in order come)
+        job.claimed = True
         try:
             result = job.fn(self.context, job)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI
@@ -234,8 +278,15 @@ class Engine(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         on_report: Callable[[Any], None] | None = None,
+        urgent: bool = False,
+        yields: bool = False,
     ) -> Job:
+        """Run ``fn(context, job)`` in the worker after the jobs before it; an ``urgent``
+        one also at the next progress point of a running job submitted with ``yields``."""
         job = Job(fn, on_done, on_error, on_progress, on_report)
+        job.urgent, job.yields = urgent, yields
+        if urgent:
+            self._runner.add_urgent(job)
         self._jobs.add(job)
         self.pending += 1
         self.running += 1

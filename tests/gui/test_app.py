@@ -2204,6 +2204,48 @@ def test_the_busy_bar_shows_only_while_the_worker_runs(qtbot, window):
     assert not busy.isVisible() and engine.running == 0
 
 
+def test_an_urgent_job_runs_at_a_yielding_jobs_progress_point(qtbot, window):
+    """Seen in a real window: a clerk's word on a queue item waited for the whole check.
+    A job submitted ``urgent`` runs at the next progress point of a running job submitted
+    with ``yields``, in the worker thread, once; an ordinary job still waits its turn, and
+    a job that does not yield lets nothing in."""
+    import threading
+
+    engine = window.engine
+    started, go_on, order = threading.Event(), threading.Event(), []
+
+    def long(context, job):
+        for step in range(3):
+            if step == 1:
+                started.set()
+                go_on.wait(10)
+            order.append(f"step {step}")
+            job.progress(step + 1, 3)
+        return "checked"
+
+    def word(context, job):
+        order.append("word")
+        return threading.current_thread() is not threading.main_thread()
+
+    answers = []
+    engine.submit(long, answers.append, yields=True)
+    qtbot.waitUntil(started.is_set)
+    engine.submit(lambda context, job: order.append("ordinary"))
+    engine.submit(word, answers.append, urgent=True)
+    go_on.set()
+    wait_idle(qtbot, window.engine)
+    assert order == ["step 0", "step 1", "word", "step 2", "ordinary"]
+    assert answers == [True, "checked"] and engine.running == engine.pending == 0
+    # without yields, the urgent job waits its turn like any other
+    started.clear(), go_on.clear(), order.clear()
+    engine.submit(long)
+    qtbot.waitUntil(started.is_set)
+    engine.submit(word, urgent=True)
+    go_on.set()
+    wait_idle(qtbot, window.engine)
+    assert order == ["step 0", "step 1", "step 2", "word"]
+
+
 def test_every_page_shown_by_its_key_has_the_keys_on_itself(qtbot, window):
     """Seen in a real window: after Ctrl+6 the keys seemed to be on the status bar's
     buttons, where typing went on to rename the operator (not reproduced offscreen: the Train

@@ -1978,6 +1978,85 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     assert again._comment_prompt(review) == "What you checked (needed), then Alt+A or Alt+R"
 
 
+def test_a_clerk_settles_items_while_the_queue_is_checked(
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
+):
+    """Seen in a real window: during a check Alt+A and Alt+R did nothing, so a clerk
+    waited for the whole queue; and pressing Check with Space left the keys on Cancel, where
+    the next Space stopped the check. A clerk's word is now written between the check's
+    chunks, and the keys go to the list."""
+    import functools
+    import json
+    import threading
+
+    from sigverify.core import queue as queue_module
+    from sigverify.core.batch import run_batch
+    from sigverify.core.batch_items import read_items
+    from sigverify.core.queue import DeskQueue
+    from sigverify.core.thresholds import global_thresholds_key
+
+    window = two_people
+    value = json.dumps({"accept": 0.0, "reject": 0.0})  # everything rejected: all wait
+    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
+    monkeypatch.setattr(queue_module, "run_batch", functools.partial(run_batch, chunk=1))
+    gates = {2: threading.Event(), 3: threading.Event()}
+    held = {2: threading.Event(), 3: threading.Event()}
+    checking = DeskQueue.check
+
+    def held_check(self, service, on_progress=None):
+        def progress(done, total):
+            if done in gates:  # the worker waits here, before the job's progress point
+                held[done].set()
+                gates[done].wait(10)
+            return on_progress(done, total)
+
+        return checking(self, service, progress)
+
+    monkeypatch.setattr(DeskQueue, "check", held_check)
+    for n in range(3):
+        signature_file(tmp_path / "inbox" / "c-1", 1, 7 + n)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue.add_source(str(tmp_path / "inbox"))
+    qtbot.waitUntil(held[2].is_set)  # two items checked
+    queue.read_again()  # (the list is read again at the check's progress points)
+    queue.table.selectRow(0)
+    assert queue.selected_row().decision == "reject" and queue._job is not None
+    assert queue.reject_button.isEnabled()  # (it was greyed until the check's end)
+    queue.reject_button.click()  # confirms the machine's rejection
+    gates[2].set()  # the next progress point: the clerk's word is written there
+    qtbot.waitUntil(held[3].is_set)
+    qtbot.waitUntil(lambda: not queue._settling)
+    assert queue._job is not None  # the check still runs
+    rows = DeskQueue(window.store.path).rows()
+    assert [row.settled for row in rows] == ["confirm", "", ""]
+    chosen = queue.selected_row()  # on to the next waiting (checked meanwhile)
+    assert not chosen.settled and chosen.image == rows[1].image
+    gates[3].set()
+    wait_idle(qtbot, window.engine)
+    rows = DeskQueue(window.store.path).rows()
+    assert [row.decision for row in rows] == ["reject"] * 3
+    assert [row.settled for row in rows] == ["confirm", "", ""]
+    assert queue.selected_row().image == rows[1].image  # (kept: chosen during the check)
+    # Check pressed from the keyboard: the keys go to the list, not to Cancel
+    for event in (*gates.values(), *held.values()):
+        event.clear()
+    for n in range(3):
+        signature_file(tmp_path / "later" / "c-2", 2, 7 + n)
+    DeskQueue(window.store.path).add(read_items(tmp_path / "later"))
+    queue.reload()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    queue.check_button.setFocus()
+    qtbot.keyClick(queue.check_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(held[2].is_set)
+    assert queue.cancel_button.isVisible() and queue.table.hasFocus()
+    assert not queue.cancel_button.hasFocus()
+    gates[2].set(), gates[3].set()
+    wait_idle(qtbot, window.engine)
+    assert [row.decision for row in DeskQueue(window.store.path).rows()] == ["reject"] * 6
+
+
 def test_a_clerk_rejects_an_item_the_machine_accepted(qtbot, two_people, dialogs, tmp_path):
     """Seen in a real window: two skilled forgeries accepted at 85 and 88 %, and Accept and
     Reject greyed out on them: a clerk who doubted an acceptance could not overrule it."""
