@@ -158,6 +158,8 @@ class PersonThresholds(PagePart):
             )
         if not dialogs.ask(self, self.tr("Apply to this person"), question, self.tr("&Apply")):
             return
+        # theirs before, for Undo (with none, "Use everyone's for them" goes back)
+        before = None if own is None else (self._in_use_for_chosen()[0], person_id)
 
         def work(context, job):  # in the worker, like every store write
             store = context.store
@@ -170,7 +172,8 @@ class PersonThresholds(PagePart):
             if pending is not None:
                 self._applied("", pending)
                 return
-            if self.person.person_id() == person_id:  # now in use, for them: nothing to undo
+            self.before_apply = before
+            if self.person.person_id() == person_id:  # now in use, for them
                 self.in_use, self.in_use_by = (accept, reject), person_id
                 self._mark_unapplied()
             model = self.engine.model.card.name if self.engine.model is not None else ""
@@ -209,6 +212,7 @@ class PersonThresholds(PagePart):
             if pending is not None:
                 self._applied("", pending)
                 return
+            self.before_apply = None  # (what Undo offered was before this)
             self._show_person_own()  # theirs were shown, unmoved: everyone's now
             done_text = self.tr("{id} uses the thresholds for everyone again.").format(id=person_id)
             moved = self.applied.text() == self._not_in_use_text()

@@ -86,16 +86,13 @@ class ThresholdsPage(PersonThresholds, QWidget):
         self.reset_button = RoleButton(self.tr("Back to the model's values"), store, "thresholds")
         self.reset_button.clicked.connect(self.reset)
         self.undo_button = QPushButton(self.tr("Undo changes"))
-        self.undo_button.setShortcut("Ctrl+Z")
-        self.undo_button.setToolTip(
-            self.tr(
-                "Show the thresholds in use again (the chosen person's own, or everyone's); "
-                "nothing is written (Ctrl+Z)"
-            )
-        )
+        self.undo_button.setShortcut("Ctrl+Z")  # (its tooltip: _mark_unapplied)
         self.undo_button.clicked.connect(self.undo)
         self.in_use: tuple[float, float] | None = None  # as the controls show them
         self.in_use_by: str | None = None  # whose they are: a person's id, None everyone's
+        # those in use before the last apply, and whose: Undo puts them back in the controls
+        # (an apply could not be undone: the values before were in the audit log alone)
+        self.before_apply: tuple[tuple[float, float], str | None] | None = None
         self.applied = QLabel()
         self.applied.setWordWrap(True)
         apply_box = QGroupBox(self.tr("Apply"))
@@ -157,6 +154,7 @@ class ThresholdsPage(PersonThresholds, QWidget):
 
     def show_scores(self, scores: ScoreSet | None) -> None:
         self.scores = scores
+        self.before_apply = None  # (another model's or source's)
         self.preset.set_scores(scores if scores is not None and len(scores.genuine) else None)
         clear_tabs(self.tabs)
         self._lines, self._marks = [], []
@@ -270,10 +268,22 @@ class ThresholdsPage(PersonThresholds, QWidget):
         moved = (
             self.in_use is not None and (self.accept.value(), self.reject.value()) != self.in_use
         )
-        self.undo_button.setEnabled(moved)
+        before = self._before_to_undo()
+        self.undo_button.setEnabled(moved or before is not None)
+        self.undo_button.setToolTip(
+            self.tr(
+                "Put the thresholds in use before the last apply ({accept} / {reject}) back "
+                "in the controls; nothing is written until you apply them (Ctrl+Z)"
+            ).format(accept=threshold_text(before[0]), reject=threshold_text(before[1]))
+            if before is not None and not moved
+            else self.tr(
+                "Show the thresholds in use again (the chosen person's own, or everyone's); "
+                "nothing is written (Ctrl+Z)"
+            )
+        )
         if moved:
             self.applied.setText(self._not_in_use_text())
-        elif self.applied.text() == self._not_in_use_text():
+        elif self.applied.text().endswith(self._not_in_use_text()):
             self.applied.clear()
         self._say_person_own(read=False)  # ("shown above" no longer, once moved)
 
@@ -282,11 +292,33 @@ class ThresholdsPage(PersonThresholds, QWidget):
         moved = (self.accept.value(), self.reject.value()) != self.in_use
         return self.in_use is not None and self.scores is not None and moved
 
+    def _before_to_undo(self) -> tuple[float, float] | None:
+        """The thresholds in use before the last apply, when the controls show what it
+        applied, unmoved (to the same person, or everyone's)."""
+        if self.before_apply is None or self.in_use is None:
+            return None
+        values, whose = self.before_apply
+        unmoved = (self.accept.value(), self.reject.value()) == self.in_use
+        return values if unmoved and whose == self.in_use_by else None
+
     def undo(self) -> None:
         """The controls back to the thresholds in use for the person chosen (their own, or
         everyone's: after another person was chosen, Undo showed the one before's, seen in a
-        real window); nothing is written."""
+        real window); nothing is written. Unmoved after an apply: the thresholds in use
+        before it, to be applied again."""
         if self.in_use is None:
+            return
+        before = self._before_to_undo()
+        if before is not None:
+            self.before_apply = None  # (one step back; Undo again shows those in use)
+            self._set_both(*before)
+            self.preset.to_custom()
+            self._update()  # marked "not in use yet"
+            back = self.tr(
+                "The thresholds in use before the last apply ({accept} / {reject}) are back "
+                "in the controls."
+            ).format(accept=threshold_text(before[0]), reject=threshold_text(before[1]))
+            self.applied.setText(join_sentences(back, self._not_in_use_text()))
             return
         if self.mode != "pad" and self.engine.model is not None:
             self._show_in_use(*self._in_use_for_chosen())
@@ -329,7 +361,7 @@ class ThresholdsPage(PersonThresholds, QWidget):
                 "Everyone without their own already has the model's thresholds ({accept} / "
                 "{reject}): nothing was changed."
             ).format(accept=threshold_text(accept), reject=threshold_text(reject))
-            moved = self.undo_button.isEnabled()
+            moved = (self.accept.value(), self.reject.value()) != self.in_use
             self.applied.setText(join_sentences(said, self._not_in_use_text()) if moved else said)
             return
         question = self.tr(
@@ -372,9 +404,16 @@ class ThresholdsPage(PersonThresholds, QWidget):
                 return service.set_global_thresholds(accept, reject, preset)
 
         shown = (self.accept.value(), self.reject.value())
+        before = (self._current_thresholds(), None)
+
+        def done(pending) -> None:
+            if pending is None:
+                self.before_apply = before
+            self._applied(message, pending, shown)
+
         self.engine.submit(
             work,
-            lambda pending: self._applied(message, pending, shown),
+            done,
             lambda error: dialogs.show_error(self, error),
         )
 

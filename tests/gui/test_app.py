@@ -595,6 +595,17 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, dialogs, 
     page.apply_to_person()
     wait_idle(qtbot, window.engine)
     assert dialogs.questions[-1].endswith(f"It replaces their {own}.")
+    page.undo_button.click()  # hers before, back in the controls, and applied again
+    assert f"{page.accept.value():.4f} / {page.reject.value():.4f}" == own
+    page.apply_to_person()
+    wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-1").accept_threshold == pytest.approx(
+        round(0.4 * page.accept.high, 4)
+    )
+    assert "last apply (0." in page.undo_button.toolTip()  # (and back again: the same way)
+    page.accept.setValue(round(0.3 * page.accept.high, 4))
+    page.apply_to_person()
+    wait_idle(qtbot, window.engine)
     window.nav.setCurrentRow(window.pages.indexOf(people))
     assert people.details.thresholds.isVisible()
     assert people.details.thresholds.text() == (
@@ -778,6 +789,8 @@ def test_ctrl_z_in_the_thresholds_person_box_reaches_undo(qtbot, window):
 
 
 def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, window, dialogs):
+    from sigverify.gui.widgets import threshold_text
+
     page = window.thresholds_page
     window.nav.setCurrentRow(window.pages.indexOf(page))
     key = f"thresholds/{window.engine.model.model_id}"
@@ -816,8 +829,25 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     page.apply_globally()
     wait_idle(qtbot, window.engine)
     assert page.applied.text().startswith("Applied to everyone. Everyone without their own: ")
-    assert not page.undo_button.isEnabled()
     assert window.store.get_setting(key)
+    # an apply is undone: Undo puts those in use before back in the controls, to be
+    # applied again (the values before were in the audit log alone)
+    applied = (page.accept.value(), page.reject.value())
+    assert page.undo_button.isEnabled()
+    before = f"({threshold_text(in_use[0])} / {threshold_text(in_use[1])})"
+    assert page.undo_button.toolTip().startswith(
+        f"Put the thresholds in use before the last apply {before} back in the controls"
+    )
+    page.undo_button.click()
+    assert (page.accept.value(), page.reject.value()) == in_use
+    assert page.applied.text() == (
+        f"The thresholds in use before the last apply {before} are back in the controls. "
+        "Not in use yet: apply them to everyone or to one person."
+    )
+    assert page.has_unapplied() and window.store.get_setting(key)  # nothing written
+    page.undo_button.click()  # and Undo again: those in use, the applied ones
+    assert (page.accept.value(), page.reject.value()) == applied
+    assert page.applied.text() == "" and not page.undo_button.isEnabled()
     rows = len(window.store.audit_entries())
     # back to the model's values is asked first; No changes nothing
     dialogs.answer = False
