@@ -3,6 +3,9 @@ enrolled yet (drop, open, paste, draw or crop them in; Delete leaves one out; Cl
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import PurePath
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -19,6 +22,17 @@ from sigverify.gui.keyboard import move_focus, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap, is_sheet_photo
 from sigverify.gui.references_panel import THUMB, mark_odd, thumbnail, thumbnail_list
 from sigverify.gui.signature_input import SignatureDropArea
+
+
+def name_apart(name: str, taken: set[str]) -> str:
+    """``name``, or "scan (2).png" and so on when a waiting picture has it already: two
+    different "dropped.png" hid each other in the question about odd references, which
+    names them (a review found it)."""
+    path, number = PurePath(name), 2
+    while name in taken:
+        name = f"{path.stem} ({number}){path.suffix}"
+        number += 1
+    return name
 
 
 class PendingSignatures(QGroupBox):
@@ -87,15 +101,21 @@ class PendingSignatures(QGroupBox):
         return chosen
 
     def add(self, signatures) -> None:
-        """Add ``signatures``, except those whose bytes are already in the list; a crop of
-        the waiting picture Crop from page… opened takes that picture's place."""
+        """Add ``signatures``, except those whose bytes are already in the list, each under
+        a name of its own; a crop of the waiting picture Crop from page… opened takes that
+        picture's place."""
         page, self._cropping = self._cropping, None
         known = {s.data for s in self.signatures}
         for signature in signatures:
             if signature.data in known:
                 continue
+            replaces = page in self.signatures and signature.name == f"{page.name}-crop.png"
+            taken = {s.name for s in self.signatures if not (replaces and s is page)}
+            if signature.name in taken:
+                name = name_apart(signature.name, taken)
+                signature = dataclasses.replace(signature, name=name)
             item = QListWidgetItem(thumbnail(bytes_to_pixmap(signature.data)), signature.name)
-            if page in self.signatures and signature.name == f"{page.name}-crop.png":
+            if replaces:
                 row = self.signatures.index(page)
                 self.signatures[row] = signature
                 self.thumbnails.takeItem(row)

@@ -747,6 +747,38 @@ def test_the_waiting_strip_takes_tab_ctrl_a_and_keeps_its_line_when_a_choice_mov
     assert adding.signatures == []
 
 
+def test_two_waiting_pictures_of_one_name_are_told_apart(qtbot, window, tmp_path):
+    """A review found two different "dropped.png" waiting hid each other in the question
+    about odd references, which names them: each waits, and is enrolled, under a name of its
+    own; the same picture dropped twice still waits once."""
+    import shutil
+
+    from sigverify.gui.pending_signatures import name_apart
+
+    assert name_apart("dropped.png", set()) == "dropped.png"
+    assert name_apart("dropped.png", {"dropped.png", "dropped (2).png"}) == "dropped (3).png"
+    assert name_apart("scan", {"scan"}) == "scan (2)"
+    people = window.people_page
+    people.new_person()
+    people.details.id_edit.setText("c-4")
+    files = []
+    for n in range(4):
+        folder = tmp_path / f"day{n}"
+        folder.mkdir()
+        files.append(shutil.copy(signature_file(tmp_path, 4, n), folder / "dropped.png"))
+    people.drop_area.add_paths(files[:3])
+    people.drop_area.add_paths([files[1], files[3]])  # (the second again: left as it is)
+    names = ["dropped.png", "dropped (2).png", "dropped (3).png", "dropped (4).png"]
+    assert [s.name for s in people.adding.signatures] == names
+    assert [people.adding.thumbnails.item(i).text() for i in range(4)] == names
+    people.adding.mark({"dropped (2).png": "far from the others"})
+    marked = [people.adding.thumbnails.item(i).text().startswith("⚠") for i in range(4)]
+    assert marked == [False, True, False, False]
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert sorted(r.filename for r in window.store.references("c-4")) == sorted(names)
+
+
 def test_a_blank_page_is_named_and_can_be_left_out(qtbot, window, dialogs, tmp_path):
     people = window.people_page
     people.new_person()
