@@ -87,15 +87,15 @@ class ReferenceChecks:
         other new one that stands out from the rest."""
         # (counted as the others are: after the enrolled ones)
         sheets = [replace(s, index=enrolled + s.index) for s in sheets]
-        named = {s.filename for s in sheets}
+        named = {s.index for s in sheets}  # (by place: two files may share a name)
         odd = sheets + [
             o
             for o in self._unlike_enrolled(person, embeddings, names, pixels, enrolled)
-            if o.filename not in named
+            if o.index not in named
         ]
-        named |= {o.filename for o in odd}
+        named |= {o.index for o in odd}
         return odd + [
             o
             for o in self.find_outliers(embeddings, names, pixels)
-            if o.index >= enrolled and o.filename not in named
+            if o.index >= enrolled and o.index not in named
         ]

@@ -162,6 +162,19 @@ def test_another_writers_signatures_added_as_many_as_the_persons_own_are_named(s
     assert str(error.value).startswith(
         f"“{other[0].name}” does not look like Zoë (c-1)'s enrolled references (distance "
     )
+    # a sheet photo and another writer's of one file name: both asked about (they went
+    # by name, and the second was dropped from the question)
+    from dataclasses import replace
+
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import slip_page
+
+    slip = slip_page(genuine_signature(writer_style(1), 8).image, 4).image[:, :, 0]
+    photo = SignatureInput("scan.png", write_png(tmp_path / "slip.png", slip).read_bytes())
+    with pytest.raises(InconsistentReferencesError) as error:
+        service.enroll("c-1", [photo, replace(other[0], name="scan.png")])
+    odd = [(o.filename, o.sheet_photo, o.index) for o in error.value.outliers]
+    assert odd == [("scan.png", True, 4), ("scan.png", False, 5)]
     assert service.store.get_person("c-1").reference_count == 4  # nothing saved
     assert service.enroll("c-1", genuine(tmp_path, 1, 4)).odd == []  # their own: taken
     result = service.enroll("c-1", other, accept_outliers=True)
