@@ -90,8 +90,26 @@ def _notes_under(row: dict, word: ClerkWord | None) -> list[str]:
 NOTE_WIDTH = 120
 
 
+def _standing(rows: list[dict], settled: dict[tuple[str, str], ClerkWord]) -> dict[str, int]:
+    """Where the items stand with the clerks' words: accepted (by the machine, not rejected
+    by a clerk, or by a clerk), rejected (a clerk's rejection or confirmation), and waiting
+    for a clerk (sent to review, rejected and not confirmed, or not checkable), as the Queue
+    counts them."""
+    standing = {"accepted": 0, "rejected": 0, "waiting": 0}
+    for row in rows:
+        word = settled.get(_key(row))
+        said = word.settlement if word is not None else ""
+        if said == "accept" or (row["decision"] == "accept" and said != "reject"):
+            standing["accepted"] += 1
+        elif said in ("reject", "confirm"):
+            standing["rejected"] += 1
+        else:
+            standing["waiting"] += 1
+    return standing
+
+
 def _first_page_head(
-    page: Page, title: str, made: str, rows, counts, errors, not_checked: int, words
+    page: Page, title: str, made: str, rows, counts, errors, not_checked: int, words, settled
 ) -> None:
     page.text(title or translate("report", "Batch verification summary"), 15, weight="bold")
     page.text(f"sigverify {__version__} · {made}", 8, color="#555555", step=0.022)
@@ -106,6 +124,19 @@ def _first_page_head(
         None,
         len(rows),
     ).format(errors=errors, **counts)
+    if settled is not None:  # where the day stands first: the headline counted the
+        summary = " ".join((  # machine's answers alone (the clerks' on a line after)
+            translate(
+                "report",
+                "Where they stand: {accepted} accepted, {rejected} rejected, {waiting} "
+                "waiting for a clerk.",
+            ).format(**_standing(rows, settled)),
+            translate(
+                "report",
+                "The machine's answers for %n item(s): {accept} accepted, {review} to review, "
+                "{reject} rejected, {errors} could not be checked.", None, len(rows),
+            ).format(errors=errors, **counts),
+        ))  # fmt: skip
     if not_checked:  # a day's summary must not look whole when it is not (seen)
         summary += " " + translate(
             "report", "%n more item(s) in the queue not checked yet, not listed here.", None,
@@ -176,7 +207,9 @@ def batch_pages(
             page, on_page = Page(), 0
             if not pages:
                 words = [w for key, w in (settled or {}).items() if key in last]
-                _first_page_head(page, title, made, rows, counts, errors, not_checked, words)
+                _first_page_head(
+                    page, title, made, rows, counts, errors, not_checked, words, settled
+                )
             _column_heads(page, xs, settled is not None)
         if row is None:
             break

@@ -191,6 +191,12 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     # the clerks' words counted beside the machine's (the machine's alone: seen)
     said = " ".join(text.split())
     assert "Clerks settled 1: 0 accepted, 0 rejected, 1 confirmed." in said
+    # where the day stands first, with the clerks' words (the machine's answers alone were
+    # the headline: a reader took them for the outcome)
+    assert said.index("Where they stand: 0 accepted, 1 rejected, 0 waiting for a clerk.") < (
+        said.index("The machine's answers for 1 item: 0 accepted, 1 to review, 0 rejected")
+    )
+    assert "Where they stand" not in page_texts(batch_pages(out)[0])  # a batch: no clerks
     assert "Clerks settled" not in page_texts(batch_pages(out)[0])  # none: not said
     assert summary_file_name() == f"queue-summary-{time.strftime('%Y-%m-%d')}.pdf"
     plain = page_texts(
@@ -299,3 +305,26 @@ def test_a_pdf_appears_only_complete(tmp_path, monkeypatch):
         save_pdf([figure], tmp_path / "next.pdf")
     assert sorted(tmp_path.iterdir()) == [target]  # the earlier file untouched, no part
     plt.close(figure)
+
+
+def test_where_queue_items_stand_counts_the_clerks_words_over_the_machines():
+    from sigverify.core.report_batch import _standing
+
+    rows = [
+        {"person": "a", "image": "1.png", "decision": "accept"},  # accepted
+        {"person": "a", "image": "2.png", "decision": "accept"},  # a clerk rejected it
+        {"person": "a", "image": "3.png", "decision": "reject"},  # waits: not confirmed
+        {"person": "a", "image": "4.png", "decision": "reject"},  # confirmed: rejected
+        {"person": "a", "image": "5.png", "decision": "review"},  # a clerk accepted it
+        {"person": "a", "image": "6.png", "decision": "review"},  # waits
+        {"person": "b", "image": "7.png", "decision": ""},  # not checkable: waits
+        {"person": "b", "image": "8.png", "decision": ""},  # a clerk accepted it anyway
+    ]
+    words = {
+        ("a", "2.png"): ClerkWord("reject", "forged"),
+        ("a", "4.png"): ClerkWord("confirm"),
+        ("a", "5.png"): ClerkWord("accept", "checked the ID"),
+        ("b", "8.png"): ClerkWord("accept", "known customer"),
+    }
+    assert _standing(rows, words) == {"accepted": 3, "rejected": 2, "waiting": 3}
+    assert _standing(rows, {}) == {"accepted": 2, "rejected": 0, "waiting": 6}
