@@ -67,8 +67,11 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         )
         self.add_folder_button.clicked.connect(lambda: self.add_source())
         self.add_folder_button.setShortcut(QKeySequence.StandardKey.Open)  # Ctrl+O
-        self.add_list_button = QPushButton(self.tr("Add a list…"))
-        self.add_list_button.setToolTip(self.tr("A CSV file with a “person” and an “image” column"))
+        # Alt+L (Ctrl+O adds a folder; the list had no key: seen in a real window)
+        self.add_list_button = QPushButton(self.tr("Add a &list…"))
+        self.add_list_button.setToolTip(
+            self.tr("A CSV file with a “person” and an “image” column (Alt+L)")
+        )
         self.add_list_button.clicked.connect(lambda: self.add_source(kind="list"))
         self.progress = QProgressBar()
         # it takes the room left in the row, not room of its own: shown beside the row's

@@ -2001,6 +2001,11 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_S, keys)
     qtbot.waitUntil(lambda: saved == [None])  # (a button's shortcut clicks it after a moment)
+    added = []  # Alt+L adds a list (it had no key: seen in a real window)
+    queue.add_source = lambda path=None, kind="folder": added.append(kind)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: added == ["list"])
+    del queue.add_source
     unchecked = tmp_path / "later" / "c-2"  # added, and the app closed before the check
     signature_file(unchecked, 2, 9)
     DeskQueue(window.store.path).add(read_items(tmp_path / "later"))
