@@ -234,6 +234,8 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         """What the comment field asks for this item, and the keys that send it: "needed
         when you decide otherwise" read oddly for an item sent to review (seen in a real
         window), and Enter in the field did nothing without a word."""
+        if row is not None and row.error and self._job is not None:  # (its buttons greyed)
+            return self.tr("Being checked again: settle it once the check is done")
         if row is not None and row.decision == "accept" and row.settled == "reject":
             return self.tr("To accept it after all, say why here, then Alt+A")
         if row is not None and row.decision == "accept":

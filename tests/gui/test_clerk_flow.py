@@ -1971,6 +1971,15 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     nobody = next(r for r, row in enumerate(queue.shown) if row.error)
     queue.table.selectRow(nobody)
     assert queue.comment.placeholderText().startswith("Why you accept or reject it (needed)")
+    queue._job = object()  # as during a check, which checks it again: it waits, and says so
+    queue._selected()
+    assert not queue.accept_button.isEnabled() and not queue.reject_button.isEnabled()
+    assert queue.comment.placeholderText() == (
+        "Being checked again: settle it once the check is done"
+    )
+    queue._job = None
+    queue._selected()
+    assert queue.accept_button.isEnabled()
     # accepting what nothing was checked against is asked first (it went through on a
     # comment alone: seen in a real window); Cancel leaves it waiting
     queue.comment.setText("known customer")
