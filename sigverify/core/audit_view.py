@@ -187,10 +187,13 @@ def _details_text(entry: AuditEntry) -> str:
         return text + translate("audit", "; ") + changed if changed else text
     if entry.action == "set_thresholds":
         if d.get("accept") is None and d.get("reject") is None:  # ("accept None, reject None")
-            return translate("audit", "own thresholds removed: the thresholds for everyone apply")
-        text = _band_text(d)
+            text = translate("audit", "own thresholds removed: the thresholds for everyone apply")
+        else:
+            text = _band_text(d)
         if d.get("model"):  # they apply with that model only (the entry did not say: seen)
             text += translate("audit", ", model {model}").format(model=model_name_in(d["model"]))
+        if isinstance(d.get("before"), dict):  # their own before (the new alone: seen)
+            text += translate("audit", "; before: {band}").format(band=_band_text(d["before"]))
         return text
     if entry.action == "settle":
         machine = _decision_word(d.get("machine"))
@@ -209,7 +212,7 @@ def _details_text(entry: AuditEntry) -> str:
     if entry.action == "delete_person":
         return translate("audit", "with %n reference(s)", None, int(d.get("references") or 0))
     if entry.action == "setting":
-        return setting_text(str(d.get("key")), d.get("new"))
+        return setting_text(str(d.get("key")), d.get("new"), d.get("old", False))
     if entry.action in {"request_change", "reject_change"}:
         return translate("audit", "change {change}: {action}").format(
             change=d.get("change"), action=action_name(str(d.get("action")))
@@ -245,9 +248,10 @@ def _band_text(band: dict) -> str:
     return text
 
 
-def setting_text(key: str, new) -> str:
+def setting_text(key: str, new, old=False) -> str:
     """A changed setting in words: what it is and its new value (the thresholds for
-    everyone, the operator's name); a setting this does not know: ``key: value``."""
+    everyone, the operator's name); a setting this does not know: ``key: value``. The
+    thresholds' ``old`` value, when given (None: the model's), is said after them."""
     # here, not at the top: they bring OpenCV, which listing the log does not need
     from sigverify.core.model_settings import ACTIVE_MODEL_SETTING, ACTIVE_PEN_MODEL_SETTING
     from sigverify.core.pen_verification import FUSION_SETTING
@@ -256,19 +260,15 @@ def setting_text(key: str, new) -> str:
     fusion, everyone = FUSION_SETTING.format(model_id=""), global_thresholds_key("")
     if key.startswith(everyone):
         pad = key.startswith(fusion)
-        if not new:  # an empty value: the thresholds on the model's card again
-            value = translate("audit", "back to the model's values")
-        else:
-            try:
-                band = json.loads(new)
-            except (TypeError, ValueError):
-                band = None
-            value = _band_text(band) if isinstance(band, dict) else str(new)
-        return (
+        text = (
             translate("audit", "Thresholds for pad drawings, pen model {model}: {value}")
             if pad
             else translate("audit", "Thresholds for everyone, model {model}: {value}")
-        ).format(model=key.removeprefix(fusion if pad else everyone), value=value)
+        ).format(model=key.removeprefix(fusion if pad else everyone), value=_thresholds_in(new))
+        if old is not False:  # what they were (the log said the new alone: seen)
+            before = _thresholds_in(old) if old else translate("audit", "the model's values")
+            text += translate("audit", "; before: {band}").format(band=before)
+        return text
     if key == OPERATOR_SETTING:
         return translate("audit", "Operator: {name}").format(name=new)
     if key == ACTIVE_MODEL_SETTING:
@@ -276,6 +276,17 @@ def setting_text(key: str, new) -> str:
     if key == ACTIVE_PEN_MODEL_SETTING:
         return translate("audit", "Pen model in use: {model}").format(model=new)
     return f"{key}: {new}"
+
+
+def _thresholds_in(value) -> str:
+    """A thresholds setting's value in words; empty: the model's own."""
+    if not value:  # an empty value: the thresholds on the model's card again
+        return translate("audit", "back to the model's values")
+    try:
+        band = json.loads(value)
+    except (TypeError, ValueError):
+        band = None
+    return _band_text(band) if isinstance(band, dict) else str(value)
 
 
 def write_audit_csv(

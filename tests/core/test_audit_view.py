@@ -87,6 +87,18 @@ def test_each_action_is_summed_up_in_words():
     assert summary(own) == "accept 0.5000, reject 0.8000, model cnn"  # with that model only
     removed = entry(9, "set_thresholds", "C-1", accept=None, reject=None)
     assert summary(removed) == "own thresholds removed: the thresholds for everyone apply"
+    # with their own before, said (the log had the new values alone: seen in a real window)
+    before = {"accept": 0.5, "reject": 0.8, "model": "cnn@1a2b"}
+    changed = entry(9, "set_thresholds", "C-1", accept=0.4, reject=0.8, model="cnn@1a2b",
+                    before=before)  # fmt: skip
+    assert summary(changed) == (
+        "accept 0.4000, reject 0.8000, model cnn; before: accept 0.5000, reject 0.8000"
+    )
+    removed = entry(9, "set_thresholds", "C-1", accept=None, reject=None, before=before)
+    assert summary(removed) == (
+        "own thresholds removed: the thresholds for everyone apply; before: accept 0.5000, "
+        "reject 0.8000"
+    )
     assert summary(entry(10, "setting", None, key="k", new="v")) == "k: v"
     assert summary(entry(11, "delete_person", "c-1", references=3)) == "with 3 references"
     edited = entry(12, "update_person", "c-1", name=["Carla", "Carla"], note=["", "blue ink"])
@@ -119,6 +131,14 @@ def test_a_setting_is_named_in_words_not_by_its_key():
     )
     assert setting("thresholds/fusion/pen@9", '{"accept": 1.0, "reject": 1.3}') == (
         "Thresholds for pad drawings, pen model pen@9: accept 1.0000, reject 1.3000"
+    )
+    # with the value before, as the store records it (the new alone was said: seen)
+    first = summary(entry(20, "setting", None, key="thresholds/cnn@1a2b", new=band, old=None))
+    assert first.endswith("(preset: 5 % of forgeries); before: the model's values")
+    back = summary(entry(20, "setting", None, key="thresholds/cnn@1a2b", new="", old=band))
+    assert back == (
+        "Thresholds for everyone, model cnn@1a2b: back to the model's values; before: accept "
+        "0.5200, reject 0.7400 (preset: 5 % of forgeries)"
     )
     assert setting("operator", "Ana Lima") == "Operator: Ana Lima"
     assert setting("active_model", "/models/branch") == "Model in use: /models/branch"

@@ -233,6 +233,11 @@ def test_three_bands_follow_the_thresholds(service, tmp_path):
         assert result.thresholds.source == "person"
     service.store.set_person_thresholds("c-1", None, None, "manager")
     assert service.verify("c-1", query, record=False).thresholds.source == "model"
+    # the log keeps their own before each change (it had the new values alone: seen)
+    changes = [e.details for e in service.store.audit_entries("c-1")[-len(cases) - 1 :]]
+    assert "before" not in changes[0]  # (none of their own before the first)
+    for ((accept, reject), _), details in zip(cases, changes[1:], strict=True):  # the one before
+        assert details["before"] == {"accept": accept, "reject": reject, "model": None}
 
 
 def test_one_of_the_persons_references_checked_again_goes_to_review(service, tmp_path):

@@ -305,6 +305,12 @@ class Store(SecondApproval):
         details = {"accept": accept, "reject": reject}
         details |= {} if model is None else {"model": model}
         details |= {} if preset is None else {"preset": preset}
+        # their own before, if any: the log had the new values alone (an apply could not be
+        # undone from it, seen in a real window)
+        person = self.get_person(person_id)
+        if person.accept_threshold is not None or person.reject_threshold is not None:
+            before = {"accept": person.accept_threshold, "reject": person.reject_threshold}
+            details["before"] = before | {"model": person.thresholds_model}
         pending = self._supervised(
             "thresholds", "thresholds", person_id, dict(details), details, operator,
             "set_thresholds",
