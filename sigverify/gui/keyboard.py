@@ -268,7 +268,11 @@ class TypingGoesTo(QObject):
         )
         # a space starts nothing (it is the list's), but goes on a comment already begun
         # (" again" after a comment lost its space: seen in a real window)
-        if not plain or not text.isprintable() or not (text.strip() or self.field.text()):
+        # (an arrow's text is empty, and "" is printable: with a comment begun the arrows
+        # went to it, and the clerk could not move past the row, seen in a real window)
+        if not plain or not text or not text.isprintable():
+            return False
+        if not (text.strip() or self.field.text()):
             return False
         move_focus(self.field, keyboard=True)
         self.field.deselect()

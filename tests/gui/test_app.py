@@ -2340,6 +2340,12 @@ def test_text_typed_on_a_list_goes_on_in_its_comment_field_when_that_takes_it(qt
     # after a comment begun, a space goes on (" again" lost its space: seen)
     qtbot.keyClick(table, Qt.Key.Key_Space)
     assert field.text() == "seen! "
+    # and with a comment begun the arrows stay the list's (they went to the comment, and
+    # the clerk could not move past the row: seen in a real window)
+    table.setFocus()
+    for key, row in ((Qt.Key.Key_Down, 2), (Qt.Key.Key_Up, 1), (Qt.Key.Key_Up, 0)):
+        qtbot.keyClick(table, key)
+        assert table.currentRow() == row and field.text() == "seen! "
     field.setEnabled(False)  # a field that takes nothing: the keys stay the list's
     qtbot.keyClicks(table, "x")
     assert field.text() == "seen! "
