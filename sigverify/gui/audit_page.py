@@ -219,7 +219,11 @@ class AuditPage(QWidget):
             enrolled = {p.id: p.name for p in context.store.list_people() if p.name}
             return entries, names_in_log(entries, enrolled)
 
-        self.engine.submit(read, self._loaded, lambda error: dialogs.show_error(self, error))
+        # urgent: read between a Queue check's chunks (the page stood empty, dated
+        # 2000-01-01, for the whole check: seen in a real window)
+        self.engine.submit(
+            read, self._loaded, lambda error: dialogs.show_error(self, error), urgent=True
+        )
 
     def _loaded(self, read: tuple[list[AuditEntry], dict[str, str]]) -> None:
         entries, self.names = read

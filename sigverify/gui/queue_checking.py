@@ -29,10 +29,14 @@ class Checking(PagePart):
     _clerk_moved = False
     _chosen = None  # the key of the row chosen last
 
-    def check(self) -> None:
-        """Check the items not yet checked, in the worker."""
+    def check(self, again: bool = False) -> None:
+        """Check the items not yet checked, in the worker; ``again``: from the Check
+        button, when what adding a folder said is old ("1210 new items added." stayed
+        through a Cancel and the next check: seen in a real window)."""
         if self._job is not None or self.engine.model is None:
             return
+        if again:
+            self._source_note = ""
         self.progress.setRange(0, 0)
         # in Check's place: shown beside it first, the row asked for more room than a
         # 1024 px window had, and the window grew past the screen (seen in a real window)
@@ -63,6 +67,9 @@ class Checking(PagePart):
             # added, seen in a real window), unless the clerk went to another row while the
             # rows filled in: their place is kept (it went back to row 1, seen)
             moved, self._clerk_moved = self._clerk_moved, False
+            # nor after Cancel: the clerk stopped to look at what is chosen (it went to row
+            # 1, seen in a real window)
+            moved = moved or (summary is not None and summary.cancelled and chosen is not None)
             if self.shown and not moved and (chosen is None or not chosen.needs_clerk):
                 self.table.selectRow(self._next_waiting(0))
             # from the button that added the items, on to the list (it took 6 Tabs, seen)

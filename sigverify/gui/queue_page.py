@@ -87,7 +87,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         self.check_button.setToolTip(
             self.tr("Check the items not checked yet, and again those that could not be checked")
         )
-        self.check_button.clicked.connect(lambda: self.check())
+        self.check_button.clicked.connect(lambda: self.check(again=True))
         self.filter = QComboBox()
         for key, label in (
             ("all", self.tr("All items")),
@@ -190,6 +190,10 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         except SigverifyError:  # (a shared store out of reach: the ids alone)
             self._names = {}
         self.show_rows()
+
+    def checking(self) -> bool:
+        """Whether a check runs (for the question on quitting)."""
+        return self._job is not None
 
     def read_again(self) -> None:
         """The list read again after a clerk's word; during a check only the items (the

@@ -39,19 +39,31 @@ def may_quit(window) -> bool:
     ):
         window.go_to_page(window.pages.indexOf(thresholds))
         return False
-    if window.engine.pending and not _quit_anyway(
-        window,
-        QCoreApplication.translate(
-            "MainWindow",
-            "Work is still running. Quit anyway? Finished steps are kept; "
-            "the running step is cancelled.",
-        ),
-    ):
+    if window.engine.pending and not _quit_anyway(window, _running_text(window)):
         return False
     # a check that finished while that question was open showed its result behind it
     # (seen in a real window: Quit then closed without asking to record it)
     return verify.result is dropped or verify.settle_unrecorded(
         QCoreApplication.translate("MainWindow", "quitting"), then=window.close, keep=True
+    )
+
+
+def _running_text(window) -> str:
+    """What quitting now stops: a Queue check said as one, with how far it got (it read
+    "the running step is cancelled", and the clerk did not know what was lost: seen in a
+    real window); else any work."""
+    queue = window.queue_page
+    if queue.checking():
+        done, total = queue.progress.value(), queue.progress.maximum()
+        return QCoreApplication.translate(
+            "MainWindow",
+            "The queue is being checked: {done} of {total} items so far. Quit anyway? What "
+            "was checked is kept, and Check goes on with the rest after a restart.",
+        ).format(done=max(done, 0), total=total)
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Work is still running. Quit anyway? Finished steps are kept; "
+        "the running step is cancelled.",
     )
 
 

@@ -333,7 +333,11 @@ class VerifyPage(ReportActions, QWidget):
             self._changed()
             dialogs.show_error(self, error)
 
-        self.engine.submit(work, lambda result: self.show_result(result, query), failed)
+        # urgent: between a Queue check's chunks (a clerk at the desk waited for the whole
+        # queue; the queue's own clerks already settle items that way)
+        self.engine.submit(
+            work, lambda result: self.show_result(result, query), failed, urgent=True
+        )
 
     def show_result(self, result, query=None) -> None:
         """``query``: the signature the result was computed for (the one shown, if None)."""
@@ -433,4 +437,5 @@ class VerifyPage(ReportActions, QWidget):
             lambda context, job: context.require_service().record_verification(result, comment),
             done,
             failed,
+            urgent=True,
         )

@@ -2045,8 +2045,8 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
     value = json.dumps({"accept": 0.0, "reject": 0.0})  # everything rejected: all wait
     window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
     monkeypatch.setattr(queue_module, "run_batch", functools.partial(run_batch, chunk=1))
-    gates = {2: threading.Event(), 3: threading.Event()}
-    held = {2: threading.Event(), 3: threading.Event()}
+    gates = {n: threading.Event() for n in (2, 3, 4)}
+    held = {n: threading.Event() for n in (2, 3, 4)}
     checking = DeskQueue.check
 
     def held_check(self, service, on_progress=None):
@@ -2059,7 +2059,7 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
         return checking(self, service, progress)
 
     monkeypatch.setattr(DeskQueue, "check", held_check)
-    for n in range(3):
+    for n in range(4):
         signature_file(tmp_path / "inbox" / "c-1", 1, 7 + n)
     queue = window.queue_page
     window.nav.setCurrentRow(window.pages.indexOf(queue))
@@ -2075,14 +2075,37 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
     qtbot.waitUntil(lambda: not queue._settling)
     assert queue._job is not None  # the check still runs
     rows = DeskQueue(window.store.path).rows()
-    assert [row.settled for row in rows] == ["confirm", "", ""]
+    assert [row.settled for row in rows] == ["confirm", "", "", ""]
     chosen = queue.selected_row()  # on to the next waiting (checked meanwhile)
     assert not chosen.settled and chosen.image == rows[1].image
-    gates[3].set()
+    # a clerk at the desk is answered meanwhile too, and the Audit log is read (they
+    # waited for the whole check: seen in a real window)
+    page = window.verify_page
+    page.choose_person("c-2")
+    page.drop_area.add_paths([signature_file(tmp_path, 2, 7)])
+    page.verify()
+    audit = window.audit_page
+    audit.entries = []
+    audit.refresh()
+    gates[3].set()  # the next progress point: both run there
+    qtbot.waitUntil(held[4].is_set)
+    qtbot.waitUntil(lambda: page.result is not None and bool(audit.entries))
+    # read while the check is held at 4: the clerk's word and 3 items' rows so far
+    assert "settle" in {e.action for e in audit.entries}
+    assert sum(e.action == "verify" and e.person_id == "c-1" for e in audit.entries) == 3
+    page.record()
+    # quitting now says what stops, and how far it got ("Work is still running": seen)
+    dialogs.answer = False
+    window.close()
+    assert dialogs.questions[-1].startswith("The queue is being checked: ")
+    assert "of 4 items so far. Quit anyway? What was checked is kept" in dialogs.questions[-1]
+    assert window.isVisible()
+    gates[4].set()
     wait_idle(qtbot, window.engine)
+    assert page.recorded
     rows = DeskQueue(window.store.path).rows()
-    assert [row.decision for row in rows] == ["reject"] * 3
-    assert [row.settled for row in rows] == ["confirm", "", ""]
+    assert [row.decision for row in rows] == ["reject"] * 4
+    assert [row.settled for row in rows] == ["confirm", "", "", ""]
     assert queue.selected_row().image == rows[1].image  # (kept: chosen during the check)
     # Check pressed from the keyboard: the keys go to the list, not to Cancel
     for event in (*gates.values(), *held.values()):
@@ -2091,6 +2114,9 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
         signature_file(tmp_path / "later" / "c-2", 2, 7 + n)
     DeskQueue(window.store.path).add(read_items(tmp_path / "later"))
     queue.reload()
+    queue._source_note = "1 new item added."  # (said when a folder was added)
+    settled = next(i for i, row in enumerate(queue.shown) if row.settled)
+    queue.table.selectRow(settled)
     window.activateWindow()
     qtbot.waitActive(window)
     queue.check_button.setFocus()
@@ -2098,9 +2124,16 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
     qtbot.waitUntil(held[2].is_set)
     assert queue.cancel_button.isVisible() and queue.table.hasFocus()
     assert not queue.cancel_button.hasFocus()
-    gates[2].set(), gates[3].set()
+    assert "new item added" not in queue.hint.text()  # (it stayed through checks: seen)
+    queue.cancel_button.click()  # and the row chosen stays chosen (it went to row 1: seen)
+    for gate in gates.values():
+        gate.set()
     wait_idle(qtbot, window.engine)
-    assert [row.decision for row in DeskQueue(window.store.path).rows()] == ["reject"] * 6
+    assert queue.table.currentRow() == settled and queue.selected_row().settled
+    assert [row.decision for row in DeskQueue(window.store.path).rows()].count("reject") == 6
+    queue.check()
+    wait_idle(qtbot, window.engine)
+    assert [row.decision for row in DeskQueue(window.store.path).rows()] == ["reject"] * 7
 
 
 def test_a_clerk_rejects_an_item_the_machine_accepted(qtbot, two_people, dialogs, tmp_path):
