@@ -279,10 +279,16 @@ def cmd_settings(args: argparse.Namespace) -> int:
     text = (
         f"store: {payload['store']} (your role: {payload['role']})\n"
         f"operator: {payload['operator']} (from the {payload['operator_source']})\n"
-        f"active model: {payload['active_model'] or 'none (see sigverify models activate)'}"
+        f"active model: {payload['active_model'] or _default_text()}"
     )
     _emit(args, payload, text)
     return EXIT_OK
+
+
+def _default_text() -> str:
+    """The model in use when none was activated: the bundled default ("none" read as if
+    nothing verified, beside the app's sigverify-default: seen in a real window)."""
+    return "the bundled default model (none activated; see sigverify models activate)"
 
 
 def add_store_arguments(sub, model: bool = True) -> None:

@@ -63,6 +63,39 @@ def _describe_point(point) -> list[str]:
     return lines
 
 
+def _in_use(args: argparse.Namespace, store) -> tuple[dict, str]:
+    """The thresholds in use with the active model (or ``--model``): everyone's, and the
+    person's with ``--person`` (their own, or everyone's)."""
+    from sigverify.core.active_model import active_model_dir
+    from sigverify.core.model.card import read_card
+    from sigverify.core.thresholds import person_thresholds, shared_thresholds
+
+    card = read_card(active_model_dir(store, getattr(args, "model", None)))
+    everyone = shared_thresholds(store, card.model_id, card)
+    whose = "the model's own" if everyone.source == "model" else "set for everyone"
+    payload = {"model": card.model_id, "accept": everyone.accept, "reject": everyone.reject,
+               "source": everyone.source}  # fmt: skip
+    text = (
+        f"Thresholds for everyone without their own, model {card.name}: accept at or below "
+        f"{everyone.accept:.4f}, reject above {everyone.reject:.4f} ({whose})."
+    )
+    if args.person is not None:
+        person = store.get_person(args.person)
+        theirs = person_thresholds(person, everyone, card.model_id)
+        payload["person"] = {"id": person.id, "accept": theirs.accept, "reject": theirs.reject,
+                             "source": theirs.source}  # fmt: skip
+        text += (
+            f"\n{person.id}: accept at or below {theirs.accept:.4f}, reject above "
+            f"{theirs.reject:.4f} "
+            + ("(their own)." if theirs.source == "person" else "(everyone's).")
+        )
+    text += (
+        "\nSet them with --accept/--reject (with --person: one person's), --preset PERCENT, "
+        "or --clear; --presets shows the operating points."
+    )
+    return payload, text
+
+
 def cmd_thresholds(args: argparse.Namespace) -> int:
     from sigverify.core.evaluation.operating_points import PRESET_TARGETS
     from sigverify.core.operators import operator_name
@@ -89,11 +122,10 @@ def cmd_thresholds(args: argparse.Namespace) -> int:
             args.accept, args.reject, preset = point.accept, point.reject, point.target
         elif args.clear:
             args.accept = args.reject = None
-        elif args.accept is None and args.reject is None:
-            raise UsageError(
-                "Give --accept and/or --reject, --preset PERCENT, --presets to see them, or "
-                "--clear to use the model's thresholds again."
-            )
+        elif args.accept is None and args.reject is None:  # nothing to set: those in use
+            payload, text = _in_use(args, store)  # (it was an error: seen in a real window)
+            _emit(args, payload, text)
+            return EXIT_OK
         if args.person is None:
             if args.preset is None and not args.clear:
                 raise UsageError(

@@ -203,10 +203,23 @@ def test_thresholds_set_and_clear(env, capsys):
     assert code == 0 and (payload["accept_threshold"], payload["reject_threshold"]) == (0.1, 0.2)
     code, payload, _ = verify_c1(capsys, env, as_json=True)
     assert payload["thresholds"]["source"] == "person"
+    # nothing to set: the thresholds in use are shown (it was an error: seen in a real
+    # window), everyone's and the person's
+    code, out, _ = run(capsys, "thresholds", "--person", "c-1", "--store", env["store"])
+    assert code == 0
+    assert out.splitlines()[1] == "c-1: accept at or below 0.1000, reject above 0.2000 (their own)."
+    code, shown, _ = run_json(capsys, "thresholds", "--person", "c-1", "--store", env["store"])
+    assert shown["person"] == {"id": "c-1", "accept": 0.1, "reject": 0.2, "source": "person"}
+    assert shown["source"] == "model" and shown["accept"] < shown["reject"]
     code, payload, _ = run_json(
         capsys, "thresholds", "--person", "c-1", "--clear", "--store", env["store"]
     )
     assert payload["accept_threshold"] is None
+    code, out, _ = run(capsys, "thresholds", "--person", "c-1", "--store", env["store"])
+    assert out.startswith("Thresholds for everyone without their own, model ")
+    assert f"accept at or below {shown['accept']:.4f}, reject above" in out
+    assert out.splitlines()[0].endswith("(the model's own).")
+    assert out.splitlines()[1].endswith("(everyone's).")
 
 
 def test_audit_log_check_and_csv(env, capsys, tmp_path):
@@ -438,3 +451,13 @@ def test_models_show_describes_a_pen_model(capsys):
     code, out, _ = run(capsys, "models", "show", "--model", shipped)
     assert code == 0
     assert "reads pen recordings: 256 samples of 11 features" in out and "None" not in out
+
+
+def test_settings_name_the_bundled_default_when_no_model_was_activated(tmp_path, capsys):
+    """Seen in a real window: "active model: none" while the app verified with
+    sigverify-default."""
+    code, out, _ = run(capsys, "settings", "--store", tmp_path / "fresh.sqlite3")
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "active model: the bundled default model (none activated; see sigverify models activate)"
+    )
