@@ -41,10 +41,10 @@ class PersonThresholds(PagePart):
         # said again once the model is loaded or switched (at start it said "Uses the
         # thresholds for everyone" of a person with their own: seen in a real window)
         engine.model_changed.connect(lambda _: self._show_person_own())
-        self.apply_person = RoleButton(self.tr("Apply to this person"), store, "thresholds")
+        self.apply_person = RoleButton(self.tr("Apply to t&his person"), store, "thresholds")
         self.apply_person.clicked.connect(self.apply_to_person)
         # a person's own thresholds could be set here but not taken away (seen)
-        self.remove_person = RoleButton(self.tr("Use everyone's for them"), store, "thresholds")
+        self.remove_person = RoleButton(self.tr("Use everyone's for &them"), store, "thresholds")
         self.remove_person.setToolTip(
             self.tr("The chosen person's own thresholds are removed: they use everyone's again")
         )

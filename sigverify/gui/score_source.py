@@ -56,7 +56,9 @@ class ScoreSource(QWidget):
         self._job = None
         self.cancel_button.clicked.connect(lambda: self._job and self._job.cancel())
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Distances from")))
+        source_label = QLabel(self.tr("&Distances from"))  # Alt+D (it had no key: seen)
+        source_label.setBuddy(self.source)
+        top.addWidget(source_label)
         top.addWidget(self.source)
         top.addWidget(self.progress, 1)
         top.addWidget(self.cancel_button)

@@ -68,22 +68,27 @@ class ThresholdsPage(PersonThresholds, QWidget):
 
         controls = QGroupBox(self.tr("Thresholds (distance: smaller = more alike)"))
         form = QGridLayout(controls)
-        form.addWidget(QLabel(self.tr("Preset")), 0, 0)
-        form.addWidget(self.preset, 0, 1)
+        # Alt letters to each control and button (Tab alone reached them: seen in a real
+        # window); the number boxes take them, as typing a value is the exact way
+        for row, text, control in (
+            (0, self.tr("Pre&set"), self.preset),
+            (2, self.tr("&Accept at or below"), self.accept),
+            (3, self.tr("&Reject above"), self.reject),
+        ):
+            label = QLabel(text)
+            label.setBuddy(control if control is self.preset else control.box)
+            form.addWidget(label, row, 0)
+            form.addWidget(control, row, 1)
         form.addWidget(self.preset.warning, 1, 0, 1, 2)
-        form.addWidget(QLabel(self.tr("Accept at or below")), 2, 0)
-        form.addWidget(self.accept, 2, 1)
-        form.addWidget(QLabel(self.tr("Reject above")), 3, 0)
-        form.addWidget(self.reject, 3, 1)
         form.addWidget(self.band_view, 4, 0, 1, 2)
 
-        self.apply_all = RoleButton(self.tr("Apply to everyone"), store, "thresholds")
+        self.apply_all = RoleButton(self.tr("Apply to &everyone"), store, "thresholds")
         self.apply_all.setToolTip(
             self.tr("Use these thresholds for everyone without their own, with this model")
         )
         self.apply_all.clicked.connect(self.apply_globally)
         self._build_person_part(engine, store)
-        self.reset_button = RoleButton(self.tr("Back to the model's values"), store, "thresholds")
+        self.reset_button = RoleButton(self.tr("Back to the &model's values"), store, "thresholds")
         self.reset_button.clicked.connect(self.reset)
         self.undo_button = QPushButton(self.tr("Undo changes"))
         self.undo_button.setShortcut("Ctrl+Z")  # (its tooltip: _mark_unapplied)

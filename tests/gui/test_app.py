@@ -706,7 +706,9 @@ def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
     assert person.accept_threshold is None and person.reject_threshold is None
     removal = window.store.audit_entries("c-1")[-1]
     assert removal.action == "set_thresholds"
-    assert summary(removal) == "own thresholds removed: the thresholds for everyone apply"
+    assert summary(removal).startswith(
+        "own thresholds removed: the thresholds for everyone apply; before: accept "
+    )
     assert (page.accept.value(), page.reject.value()) == everyone
     assert page.person_own.text() == "Uses the thresholds for everyone."
     assert page.applied.text() == "c-1 uses the thresholds for everyone again."
@@ -859,7 +861,7 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     page.reset()
     wait_idle(qtbot, window.engine)
     assert not window.store.get_setting(key) and len(window.store.audit_entries()) == rows + 1
-    assert summary(window.store.audit_entries()[-1]).endswith("back to the model's values")
+    assert "back to the model's values; before: accept" in summary(window.store.audit_entries()[-1])
     assert (page.accept.value(), page.reject.value()) == in_use
     assert page.applied.text().startswith("Back to the model's thresholds. Everyone without their ")
     # already the model's values: nothing asked, nothing written, and said so

@@ -88,6 +88,32 @@ def test_alt_p_reaches_the_person_box_on_verify_and_thresholds(window):
         assert len(labels) == 1, page
 
 
+def test_the_thresholds_page_has_an_alt_letter_for_each_control_and_button(qtbot, window):
+    """Seen in a real window: only the person box had an Alt letter; the apply buttons and
+    the controls were reached by Tab alone. Each letter is the page's once."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    page = window.thresholds_page
+    window.go_to_page(window.pages.indexOf(page))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    keys = {}
+    for label in page.findChildren(QLabel):
+        if label.buddy() is not None and "&" in label.text():
+            keys.setdefault(label.text().split("&")[1][0].upper(), []).append(label.buddy())
+    for button in page.findChildren(QAbstractButton):
+        key = button.shortcut().toString()
+        if key.startswith("Alt+"):
+            keys.setdefault(key[-1], []).append(button)
+    expected = {"P": page.person, "S": page.preset, "A": page.accept.box, "R": page.reject.box,
+                "E": page.apply_all, "M": page.reset_button, "H": page.apply_person,
+                "T": page.remove_person, "D": page.sources.source}  # fmt: skip
+    assert {k: v for k, v in keys.items() if k in expected} == {k: [v] for k, v in expected.items()}
+    assert all(len(widgets) == 1 for widgets in keys.values()), keys
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.reject.box.hasFocus)  # the exact way: a value typed
+
+
 def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path, beeps):
     window = two_people
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
