@@ -101,12 +101,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+100"/>
+        <location line="+104"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-94"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -146,7 +146,7 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>{shown} of {total} entries</source>
         <translation>{total} 条中的 {shown} 条</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-334"/>
+        <location line="-338"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -310,7 +310,7 @@
 <context>
     <name>Checking</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/queue_checking.py" line="+72"/>
+        <location filename="../../sigverify/gui/queue_checking.py" line="+82"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
@@ -1163,7 +1163,7 @@ Click to open another store at the next start</source>
         <translation>下次启动 sigverify 时将使用 {language}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/quitting.py" line="+63"/>
+        <location filename="../../sigverify/gui/quitting.py" line="+75"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1198,23 +1198,28 @@ Click to open another store at the next start</source>
         <translation>关于 sigverify</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/quitting.py" line="-37"/>
-        <location line="+28"/>
+        <location filename="../../sigverify/gui/quitting.py" line="-49"/>
+        <location line="+21"/>
         <source>quitting</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source>The queue is being checked: {done} of {total} items so far. Quit anyway? What was checked is kept, and Check goes on with the rest after a restart.</source>
+        <translation>队列正在验证：目前已完成 {total} 项中的 {done} 项。仍要退出吗？已验证的结果会保留，重新启动后按“验证”可继续验证其余项目。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Quit sigverify</source>
         <translation>退出 sigverify</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-39"/>
         <source>The thresholds moved on the Thresholds page are not in use yet: quitting leaves them unapplied. Quit anyway?</source>
         <translation>在“阈值”页面调整的阈值尚未生效：退出后它们不会被应用。仍要退出吗？</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+29"/>
         <source>Work is still running. Quit anyway? Finished steps are kept; the running step is cancelled.</source>
         <translation>仍有任务正在运行。仍要退出吗？已完成的步骤会保留，正在运行的步骤将被取消。</translation>
     </message>
@@ -1785,7 +1790,7 @@ Click to open another store at the next start</source>
 <context>
     <name>PendingSignatures</name>
     <message>
-        <location filename="../../sigverify/gui/pending_signatures.py" line="+32"/>
+        <location filename="../../sigverify/gui/pending_signatures.py" line="+46"/>
         <source>Add references</source>
         <translation>添加参考签名</translation>
     </message>
@@ -2005,24 +2010,32 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonThresholds</name>
     <message>
-        <location filename="../../sigverify/gui/person_thresholds.py" line="+44"/>
-        <location line="+115"/>
+        <location filename="../../sigverify/gui/person_thresholds.py" line="+159"/>
         <source>Apply to this person</source>
         <translation>应用于此人员</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+154"/>
+        <location line="+45"/>
         <source>Use everyone&apos;s for them</source>
         <translation>改用所有人的阈值</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-155"/>
         <source>The chosen person&apos;s own thresholds are removed: they use everyone&apos;s again</source>
         <translation>删除所选人员的个人阈值，让其重新使用所有人的阈值</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-5"/>
+        <source>Apply to t&amp;his person</source>
+        <translation>应用于此人员(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use everyone&apos;s for &amp;them</source>
+        <translation>改用所有人的阈值(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Has their own: {accept} / {reject}, shown above.</source>
         <translation>有个人阈值：{accept} / {reject}，已显示在上方。</translation>
     </message>
@@ -2057,7 +2070,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with the model {model} only.</source>
         <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}），仅用于模型 {model}。</translation>
     </message>
@@ -2072,7 +2085,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{id} uses the thresholds for everyone again.</source>
         <translation>{id} 已重新使用所有人的阈值。</translation>
     </message>
@@ -2152,17 +2165,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>文件夹中每个人员编号一个子文件夹，里面放其签名（Ctrl+O）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Add a list…</source>
-        <translation>添加列表…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A CSV file with a “person” and an “image” column</source>
-        <translation>含“person”和“image”两列的 CSV 文件</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2198,12 +2201,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+265"/>
+        <location line="+285"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-284"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2244,12 +2247,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+97"/>
+        <location line="+116"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location line="-13"/>
+        <location line="-15"/>
         <source>%n item(s) not checked yet: press Check.</source>
         <translation>
             <numerusform>%n 项尚未验证：请按“验证”。</numerusform>
@@ -2257,6 +2260,11 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+9"/>
+        <source>Being checked again: settle it once the check is done</source>
+        <translation>正在重新验证：请在验证结束后再处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>To accept it after all, say why here, then Alt+A</source>
         <translation>如要改为接受，请在此说明原因，然后按 Alt+A</translation>
     </message>
@@ -2266,12 +2274,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>如仍要拒绝，请在此写明理由，然后按 Alt+R</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-123"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2281,14 +2289,14 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+68"/>
         <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2319,7 +2327,17 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-247"/>
+        <source>Add a &amp;list…</source>
+        <translation>添加列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A CSV file with a “person” and an “image” column (Alt+L)</source>
+        <translation>包含“person”和“image”两列的 CSV 文件（Alt+L）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Every item&apos;s outcome on A4 pages, as PDF (Ctrl+Shift+S)</source>
         <translation>把每一项的结果保存为 A4 页面的 PDF（Ctrl+Shift+S）</translation>
     </message>
@@ -2339,7 +2357,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+95"/>
         <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
         <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
     </message>
@@ -2354,7 +2372,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2686,12 +2704,7 @@ enrolled {at} by {who}</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Distances from</source>
-        <translation>距离数据来源</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>No pen model with fused validation scores is active. Fit one with “sigverify models fuse” and activate it on the Models page.</source>
         <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
     </message>
@@ -2729,7 +2742,12 @@ enrolled {at} by {who}</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-80"/>
+        <source>&amp;Distances from</source>
+        <translation>距离数据来源(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+101"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
@@ -2742,7 +2760,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+126"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+127"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
@@ -2891,59 +2909,67 @@ enrolled {at} by {who}</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Preset</source>
-        <translation>预设</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Accept at or below</source>
-        <translation>小于或等于此值时接受</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reject above</source>
-        <translation>大于此值时拒绝</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+239"/>
+        <location line="+287"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-269"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+259"/>
+        <location line="+295"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-289"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+182"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-175"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="-36"/>
+        <source>Pre&amp;set</source>
+        <translation>预设(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept at or below</source>
+        <translation>小于或等于此值时接受(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject above</source>
+        <translation>大于此值时拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Apply to &amp;everyone</source>
+        <translation>应用于所有人(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back to the &amp;model&apos;s values</source>
+        <translation>恢复为模型的默认值(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -2980,7 +3006,17 @@ enrolled {at} by {who}</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+12"/>
+        <source>Put the thresholds in use before the last apply ({accept} / {reject}) back in the controls; nothing is written until you apply them (Ctrl+Z)</source>
+        <translation>把上次应用之前使用的阈值（{accept} / {reject}）放回控件中；应用之前不会写入任何内容（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The thresholds in use before the last apply ({accept} / {reject}) are back in the controls.</source>
+        <translation>上次应用之前使用的阈值（{accept} / {reject}）已放回控件中。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own thresholds? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
@@ -3035,7 +3071,7 @@ enrolled {at} by {who}</source>
         <translation>模型在此期间已更改：未应用任何设置。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Everyone without their own: {accept} / {reject}.</source>
         <translation>没有个人阈值的人员：{accept} / {reject}。</translation>
     </message>
@@ -3634,12 +3670,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>, model {model}</source>
         <translation>，模型 {model}</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
@@ -3655,8 +3691,14 @@ enrolled {at} by {who}</source>
         <source>own thresholds removed: the thresholds for everyone apply</source>
         <translation>已删除个人阈值：改用所有人的阈值</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <location line="+74"/>
+        <source>; before: {band}</source>
+        <translation>；之前：{band}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="-61"/>
         <source>%n reference(s), model {model}</source>
         <translation>
             <numerusform>%n 个参考签名，模型 {model}</numerusform>
@@ -3680,8 +3722,8 @@ enrolled {at} by {who}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+47"/>
+        <location line="-43"/>
+        <location line="+50"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -3696,12 +3738,12 @@ enrolled {at} by {who}</source>
         <translation>（预设：伪造签名 {target}）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+39"/>
         <source>back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-20"/>
         <source>Thresholds for pad drawings, pen model {model}: {value}</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
@@ -3712,6 +3754,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>the model&apos;s values</source>
+        <translation>模型的默认值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
@@ -3726,7 +3773,7 @@ enrolled {at} by {who}</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-75"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -4930,7 +4977,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+127"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+158"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -5115,7 +5162,7 @@ enrolled {at} by {who}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-72"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-103"/>
         <source>model {models}</source>
         <translation>模型 {models}</translation>
     </message>
@@ -5142,7 +5189,7 @@ enrolled {at} by {who}</source>
         <translation>柜员的审计行 {row}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+30"/>
         <source>Batch verification summary</source>
         <extracomment>Characters a line under an item holds, from its indent to the page&apos;s right margin.</extracomment>
         <translation>批量验证汇总</translation>
@@ -5154,8 +5201,20 @@ enrolled {at} by {who}</source>
             <numerusform>%n 项：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法验证。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Where they stand: {accepted} accepted, {rejected} rejected, {waiting} waiting for a clerk.</source>
+        <translation>当前状态：{accepted} 项接受，{rejected} 项拒绝，{waiting} 项等待柜员处理。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>The machine&apos;s answers for %n item(s): {accept} accepted, {review} to review, {reject} rejected, {errors} could not be checked.</source>
+        <translation>
+            <numerusform>机器对 %n 项的判定：{accept} 项接受，{review} 项待复核，{reject} 项拒绝，{errors} 项无法验证。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>%n more item(s) in the queue not checked yet, not listed here.</source>
         <translation>
             <numerusform>队列中另有 %n 项尚未验证，未列在此处。</numerusform>
