@@ -2201,12 +2201,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+285"/>
+        <location line="+296"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-295"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2247,19 +2247,26 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+116"/>
+        <location line="+127"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location line="-15"/>
+        <location line="-22"/>
+        <source>%n item(s) not checked yet, and {again} that could not be checked: press Check.</source>
+        <translation>
+            <numerusform>%n 项尚未验证，另有 {again} 项此前无法验证：请按“验证”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
         <source>%n item(s) not checked yet: press Check.</source>
         <translation>
             <numerusform>%n 项尚未验证：请按“验证”。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Being checked again: settle it once the check is done</source>
         <translation>正在重新验证：请在验证结束后再处理</translation>
     </message>
@@ -2279,7 +2286,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-134"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2296,7 +2303,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2327,7 +2334,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-258"/>
         <source>Add a &amp;list…</source>
         <translation>添加列表(&amp;L)…</translation>
     </message>
@@ -2357,7 +2364,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+106"/>
         <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
         <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
     </message>

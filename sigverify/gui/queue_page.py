@@ -229,9 +229,20 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         ).format(waiting=waiting)
         unchecked = sum(row.unchecked for row in self.rows)
         if unchecked and self._job is None:  # (after a restart: a check cut short, seen)
-            hint = join_sentences(
-                self.tr("%n item(s) not checked yet: press Check.", "", unchecked), hint
+            # and those Check tries again, which its count holds ("Check 874 items" beside
+            # "850 items not checked yet": seen in a real window)
+            again = sum(bool(row.error) and not row.settled for row in self.rows)
+            said = (
+                self.tr(
+                    "%n item(s) not checked yet, and {again} that could not be checked: "
+                    "press Check.",
+                    "",
+                    unchecked,
+                ).format(again=again)
+                if again
+                else self.tr("%n item(s) not checked yet: press Check.", "", unchecked)
             )
+            hint = join_sentences(said, hint)
         self.hint.setText(join_sentences(self._source_note, hint) if self._source_note else hint)
 
     def _comment_prompt(self, row: QueueRow | None) -> str:

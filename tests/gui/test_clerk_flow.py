@@ -2045,7 +2045,11 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     signature_file(unchecked, 2, 9)
     DeskQueue(window.store.path).add(read_items(tmp_path / "later"))
     again.reload()
-    assert again.hint.text().startswith("1 item not checked yet: press Check.")
+    # with nobody's item, which Check tries again: both counted, as the button does
+    assert again.check_button.text() == "Check 2 items"
+    assert again.hint.text().startswith(
+        "1 item not checked yet, and 1 that could not be checked: press Check."
+    )
     review = dataclasses.replace(again.selected_row(), decision="review", error="")
     assert again._comment_prompt(review) == "What you checked (needed), then Alt+A or Alt+R"
 
