@@ -161,7 +161,7 @@
         <translation>✖ 日志在第 {entry} 条处被改动：该条或其后的条目在 sigverify 之外被修改、删除或添加。请保持此存储原样，并告知主管。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-338"/>
+        <location line="-339"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
@@ -310,7 +310,7 @@
 <context>
     <name>Checking</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/queue_checking.py" line="+82"/>
+        <location filename="../../sigverify/gui/queue_checking.py" line="+85"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
@@ -1163,7 +1163,7 @@ Click to open another store at the next start</source>
         <translation>下次启动 sigverify 时将使用 {language}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/quitting.py" line="+75"/>
+        <location filename="../../sigverify/gui/quitting.py" line="+81"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1198,7 +1198,7 @@ Click to open another store at the next start</source>
         <translation>关于 sigverify</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/quitting.py" line="-49"/>
+        <location filename="../../sigverify/gui/quitting.py" line="-55"/>
         <location line="+21"/>
         <source>quitting</source>
         <translation>退出</translation>
@@ -1209,17 +1209,22 @@ Click to open another store at the next start</source>
         <translation>队列正在验证：目前已完成 {total} 项中的 {done} 项。仍要退出吗？已验证的结果会保留，重新启动后按“验证”可继续验证其余项目。</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>The queue is being checked. Quit anyway? What was checked is kept, and Check goes on with the rest after a restart.</source>
+        <translation>队列正在验证。仍要退出吗？已验证的结果会保留，重新启动后按“验证”可继续验证其余项目。</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Quit sigverify</source>
         <translation>退出 sigverify</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-45"/>
         <source>The thresholds moved on the Thresholds page are not in use yet: quitting leaves them unapplied. Quit anyway?</source>
         <translation>在“阈值”页面调整的阈值尚未生效：退出后它们不会被应用。仍要退出吗？</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Work is still running. Quit anyway? Finished steps are kept; the running step is cancelled.</source>
         <translation>仍有任务正在运行。仍要退出吗？已完成的步骤会保留，正在运行的步骤将被取消。</translation>
     </message>
@@ -4507,7 +4512,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+114"/>
+        <location filename="../../sigverify/core/queue.py" line="+119"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk; an accepted item can be rejected, with a comment.</source>
         <translation>只有需复核、被拒绝或无法验证的项目由柜员处理；已接受的项目可以附备注拒绝。</translation>
     </message>

@@ -73,8 +73,8 @@ def _in_use(args: argparse.Namespace, store) -> tuple[dict, str]:
     card = read_card(active_model_dir(store, getattr(args, "model", None)))
     everyone = shared_thresholds(store, card.model_id, card)
     whose = "the model's own" if everyone.source == "model" else "set for everyone"
-    payload = {"model": card.model_id, "accept": everyone.accept, "reject": everyone.reject,
-               "source": everyone.source}  # fmt: skip
+    payload = {"model": card.model_id, "accept_threshold": everyone.accept,
+               "reject_threshold": everyone.reject, "source": everyone.source}  # fmt: skip
     text = (
         f"Thresholds for everyone without their own, model {card.name}: accept at or below "
         f"{everyone.accept:.4f}, reject above {everyone.reject:.4f} ({whose})."
@@ -82,7 +82,8 @@ def _in_use(args: argparse.Namespace, store) -> tuple[dict, str]:
     if args.person is not None:
         person = store.get_person(args.person)
         theirs = person_thresholds(person, everyone, card.model_id)
-        payload["person"] = {"id": person.id, "accept": theirs.accept, "reject": theirs.reject,
+        payload["person"] = {"id": person.id, "accept_threshold": theirs.accept,
+                             "reject_threshold": theirs.reject,
                              "source": theirs.source}  # fmt: skip
         text += (
             f"\n{person.id}: accept at or below {theirs.accept:.4f}, reject above "

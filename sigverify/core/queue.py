@@ -61,6 +61,11 @@ class QueueRow:
         return not self.decision and not self.error
 
     @property
+    def rechecked(self) -> bool:
+        """Could not be checked and not settled by a clerk: Check tries it again."""
+        return bool(self.error) and not self.settled
+
+    @property
     def for_a_clerk(self) -> bool:
         """Sent to review, rejected, or not checkable (an unknown person, a bad file): the
         items a clerk settles."""

@@ -319,10 +319,11 @@ class AuditPage(QWidget):
                     ).format(entry=bad)
                 )
 
-        self.engine.submit(
+        self.engine.submit(  # (as the read: urgent, so it checks the entries read)
             lambda context, job: context.store.verify_audit_chain(),
             done,
             lambda error: dialogs.show_error(self, error),
+            urgent=True,
         )
 
     def export_csv(self, path: str | None = None) -> None:

@@ -56,6 +56,9 @@ class Checking(PagePart):
             self._show_checked_so_far()
 
         def finished(summary=None):
+            # Cancel pressed (in the last chunk too, which the summary does not call
+            # cancelled): the chosen row is kept
+            stopped = self._job is not None and self._job.cancelled
             self._job = None
             # Cancel pressed: hidden, it handed the keys to the Show filter (seen)
             from_cancel = self.cancel_button.hasFocus()
@@ -69,7 +72,7 @@ class Checking(PagePart):
             moved, self._clerk_moved = self._clerk_moved, False
             # nor after Cancel: the clerk stopped to look at what is chosen (it went to row
             # 1, seen in a real window)
-            moved = moved or (summary is not None and summary.cancelled and chosen is not None)
+            moved = moved or (stopped and chosen is not None)
             if self.shown and not moved and (chosen is None or not chosen.needs_clerk):
                 self.table.selectRow(self._next_waiting(0))
             # from the button that added the items, on to the list (it took 6 Tabs, seen)

@@ -231,7 +231,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         if unchecked and self._job is None:  # (after a restart: a check cut short, seen)
             # and those Check tries again, which its count holds ("Check 874 items" beside
             # "850 items not checked yet": seen in a real window)
-            again = sum(bool(row.error) and not row.settled for row in self.rows)
+            again = sum(row.rechecked for row in self.rows)
             said = (
                 self.tr(
                     "%n item(s) not checked yet, and {again} that could not be checked: "
@@ -249,7 +249,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         """What the comment field asks for this item, and the keys that send it: "needed
         when you decide otherwise" read oddly for an item sent to review (seen in a real
         window), and Enter in the field did nothing without a word."""
-        if row is not None and row.error and self._job is not None:  # (its buttons greyed)
+        if row is not None and row.rechecked and self._job is not None:  # (buttons greyed)
             return self.tr("Being checked again: settle it once the check is done")
         if row is not None and row.decision == "accept" and row.settled == "reject":
             return self.tr("To accept it after all, say why here, then Alt+A")
@@ -279,7 +279,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         self.said.setText(said_line(row) if row is not None else "")
         self.said.setVisible(bool(self.said.text()))
         # during a check too (clerks waited for its end), but not an item it checks again
-        free = not self._settling and not (self._job and row is not None and row.error)
+        free = not self._settling and not (self._job and row is not None and row.rechecked)
         clerk = free and row is not None and row.for_a_clerk
         # an item the machine accepted can still be rejected by a clerk who doubts it
         doubted = free and row is not None and row.decision == "accept"

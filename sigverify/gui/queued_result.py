@@ -71,7 +71,9 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
                 )
             )
 
-    verify_page.engine.submit(work, done, lambda error: dialogs.show_error(verify_page, error))
+    verify_page.engine.submit(  # during a check too, between its chunks: an item opened
+        work, done, lambda error: dialogs.show_error(verify_page, error), urgent=True
+    )  # (else shown at the check's end, over what the clerk did meanwhile)
 
 
 def _word(decision) -> str:

@@ -53,13 +53,19 @@ def _running_text(window) -> str:
     "the running step is cancelled", and the clerk did not know what was lost: seen in a
     real window); else any work."""
     queue = window.queue_page
-    if queue.checking():
-        done, total = queue.progress.value(), queue.progress.maximum()
+    done, total = queue.progress.value(), queue.progress.maximum()
+    if queue.checking() and total > 0:  # (before its first items: "0 of 0", a review saw)
         return QCoreApplication.translate(
             "MainWindow",
             "The queue is being checked: {done} of {total} items so far. Quit anyway? What "
             "was checked is kept, and Check goes on with the rest after a restart.",
         ).format(done=max(done, 0), total=total)
+    if queue.checking():
+        return QCoreApplication.translate(
+            "MainWindow",
+            "The queue is being checked. Quit anyway? What was checked is kept, and Check "
+            "goes on with the rest after a restart.",
+        )
     return QCoreApplication.translate(
         "MainWindow",
         "Work is still running. Quit anyway? Finished steps are kept; "

@@ -8,8 +8,10 @@ times over, so there is never a second one. Pages
 callbacks in the GUI thread.
 
 A long job submitted with ``yields=True`` (the Queue's check) lets jobs submitted with
-``urgent=True`` (a clerk's word on an item) run at its progress points, in the same thread:
-clerks waited for a whole check before a decision was written (seen in a real window).
+``urgent=True`` (a clerk's word on an item, a verification at the desk) run at its progress
+points, in the same thread: clerks waited for a whole check before a decision was written
+(seen in a real window). An urgent job never overtakes a job submitted before it (other
+than the yielding one): a verification after a change of thresholds sees the change.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class Job(QObject):
         self.urgent = False  # may run at a yielding job's progress points
         self.yields = False  # lets urgent jobs run at its progress points
         self.claimed = False  # taken by the worker (it runs once, in order or urgently)
+        self.seq = 0  # its place in the order jobs were submitted
         self._run_urgent: Callable[[], None] | None = None
         self._on_report = on_report
         self._report.connect(self._deliver_report)
@@ -199,15 +202,25 @@ class _Runner(QObject):
         super().__init__()
         self.context = context
         self._urgent: deque[Job] = deque()  # added in the GUI thread, taken in this one
+        self._unclaimed: set[int] = set()  # the places of the jobs not taken yet
+        self._submitted = 0
         self._lock = threading.Lock()
 
-    def add_urgent(self, job: Job) -> None:
+    def add(self, job: Job) -> None:
+        """A job submitted (in the GUI thread): given its place, and noted as urgent."""
         with self._lock:
-            self._urgent.append(job)
+            self._submitted += 1
+            job.seq = self._submitted
+            self._unclaimed.add(job.seq)
+            if job.urgent:
+                self._urgent.append(job)
 
     def _next_urgent(self) -> Job | None:
+        """The first urgent job waiting, when no job submitted before it waits too."""
         with self._lock:
-            return self._urgent.popleft() if self._urgent else None
+            if self._urgent and min(self._unclaimed) == self._urgent[0].seq:
+                return self._urgent.popleft()
+            return None
 
     def _drop_urgent(self, job: Job) -> None:
         """An urgent job come in order, no longer waiting to run early."""
@@ -229,9 +242,11 @@ class _Runner(QObject):
             self._execute(job)
 
     def _execute(self, job: Job) -> None:
-        if job.claimed:
-            return  # (an urgent job run already, its turn in order come)
-        job.claimed = True
+        with self._lock:
+            if job.claimed:
+                return  # (an urgent job run already, its turn in order come)
+            job.claimed = True
+            self._unclaimed.discard(job.seq)
         try:
             result = job.fn(self.context, job)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI
@@ -261,6 +276,8 @@ class Engine(QObject):
         super().__init__(parent)
         self.model: ModelInfo | None = None
         self.pending = self.running = 0
+        self._yielding = 0  # pending jobs that let urgent ones by (a Queue check)
+        self._idle_waiters: list[Callable[[], None]] = []
         self.closed = False  # shut down: no more jobs run
         self._jobs: set[Job] = set()
         self._thread = QThread()
@@ -285,8 +302,8 @@ class Engine(QObject):
         one also at the next progress point of a running job submitted with ``yields``."""
         job = Job(fn, on_done, on_error, on_progress, on_report)
         job.urgent, job.yields = urgent, yields
-        if urgent:
-            self._runner.add_urgent(job)
+        self._runner.add(job)
+        self._yielding += yields
         self._jobs.add(job)
         self.pending += 1
         self.running += 1
@@ -300,20 +317,20 @@ class Engine(QObject):
         return job
 
     def when_idle(self, callback: Callable[[], None]) -> None:
-        """``callback()`` once no job is waiting or running (from the event loop; at once
-        when none is): a window closed right after a job saw the jobs that job's result
-        queued (a person's references checked after enrolling) and asked "Work is still
-        running. Quit anyway?" (seen in a real window)."""
-        if self.pending == 0:
-            QTimer.singleShot(0, self, callback)
+        """``callback()`` once no job is waiting or running but one that yields (from the
+        event loop; at once when none is): a window closed right after a job saw the jobs
+        that job's result queued (a person's references checked after enrolling) and asked
+        "Work is still running. Quit anyway?" (seen in a real window). A Queue check is not
+        waited for: what a result recorded meanwhile leads to would wait for its end."""
+        self._idle_waiters.append(callback)
+        self._call_idle_waiters()
+
+    def _call_idle_waiters(self) -> None:
+        if self.pending > self._yielding:
             return
-
-        def fire(busy: bool) -> None:
-            if not busy:
-                self.busy_changed.disconnect(fire)
-                QTimer.singleShot(0, self, callback)
-
-        self.busy_changed.connect(fire)
+        waiting, self._idle_waiters = self._idle_waiters, []
+        for callback in waiting:
+            QTimer.singleShot(0, self, callback)
 
     def _ran(self) -> None:
         self.running -= 1
@@ -323,8 +340,10 @@ class Engine(QObject):
     def _finished(self, job: Job) -> None:
         self._jobs.discard(job)
         self.pending -= 1
+        self._yielding -= job.yields
         if self.pending == 0:
             self.busy_changed.emit(False)
+        self._call_idle_waiters()
 
     def load_model(
         self,

@@ -209,15 +209,21 @@ def test_thresholds_set_and_clear(env, capsys):
     assert code == 0
     assert out.splitlines()[1] == "c-1: accept at or below 0.1000, reject above 0.2000 (their own)."
     code, shown, _ = run_json(capsys, "thresholds", "--person", "c-1", "--store", env["store"])
-    assert shown["person"] == {"id": "c-1", "accept": 0.1, "reject": 0.2, "source": "person"}
-    assert shown["source"] == "model" and shown["accept"] < shown["reject"]
+    assert shown["person"] == {
+        "id": "c-1",
+        "accept_threshold": 0.1,
+        "reject_threshold": 0.2,
+        "source": "person",
+    }  # (the names the set path uses)
+    assert shown["source"] == "model"
+    assert shown["accept_threshold"] < shown["reject_threshold"]
     code, payload, _ = run_json(
         capsys, "thresholds", "--person", "c-1", "--clear", "--store", env["store"]
     )
     assert payload["accept_threshold"] is None
     code, out, _ = run(capsys, "thresholds", "--person", "c-1", "--store", env["store"])
     assert out.startswith("Thresholds for everyone without their own, model ")
-    assert f"accept at or below {shown['accept']:.4f}, reject above" in out
+    assert f"accept at or below {shown['accept_threshold']:.4f}, reject above" in out
     assert out.splitlines()[0].endswith("(the model's own).")
     assert out.splitlines()[1].endswith("(everyone's).")
 

@@ -2239,18 +2239,23 @@ def test_the_busy_bar_shows_only_while_the_worker_runs(qtbot, window):
 def test_an_urgent_job_runs_at_a_yielding_jobs_progress_point(qtbot, window):
     """Seen in a real window: a clerk's word on a queue item waited for the whole check.
     A job submitted ``urgent`` runs at the next progress point of a running job submitted
-    with ``yields``, in the worker thread, once; an ordinary job still waits its turn, and
-    a job that does not yield lets nothing in."""
+    with ``yields``, in the worker thread, once; it never overtakes a job submitted before
+    it (a verification after a change of thresholds must see the change); one that fails
+    is said and the check goes on; and ``when_idle`` does not wait for the check."""
     import threading
 
+    from sigverify.core.errors import SigverifyError
+
     engine = window.engine
-    started, go_on, order = threading.Event(), threading.Event(), []
+    held = {1: threading.Event(), 2: threading.Event()}
+    gates = {1: threading.Event(), 2: threading.Event()}
+    order, answers = [], []
 
     def long(context, job):
         for step in range(3):
-            if step == 1:
-                started.set()
-                go_on.wait(10)
+            if step in gates:  # it waits here, before its step
+                held[step].set()
+                assert gates[step].wait(10), "not released"
             order.append(f"step {step}")
             job.progress(step + 1, 3)
         return "checked"
@@ -2259,22 +2264,52 @@ def test_an_urgent_job_runs_at_a_yielding_jobs_progress_point(qtbot, window):
         order.append("word")
         return threading.current_thread() is not threading.main_thread()
 
-    answers = []
-    engine.submit(long, answers.append, yields=True)
-    qtbot.waitUntil(started.is_set)
-    engine.submit(lambda context, job: order.append("ordinary"))
+    def hold(yields=True):
+        for event in (*held.values(), *gates.values()):
+            event.clear()
+        order.clear()
+        engine.submit(long, answers.append, answers.append, yields=yields)
+        qtbot.waitUntil(held[1].is_set)
+
+    def release():
+        for gate in gates.values():
+            gate.set()
+        wait_idle(qtbot, window.engine)
+
+    hold()
     engine.submit(word, answers.append, urgent=True)
-    go_on.set()
-    wait_idle(qtbot, window.engine)
+    idle = []
+    engine.when_idle(lambda: idle.append(engine.pending))  # after the word, not the check
+    gates[1].set()
+    qtbot.waitUntil(held[2].is_set)
+    qtbot.waitUntil(lambda: idle != [])
+    assert idle == [1] and order == ["step 0", "step 1", "word"]  # the check alone pending
+    engine.submit(lambda context, job: order.append("ordinary"))
+    release()
     assert order == ["step 0", "step 1", "word", "step 2", "ordinary"]
     assert answers == [True, "checked"] and engine.running == engine.pending == 0
-    # without yields, the urgent job waits its turn like any other
-    started.clear(), go_on.clear(), order.clear()
-    engine.submit(long)
-    qtbot.waitUntil(started.is_set)
+    # submitted after an ordinary job, it waits for that one's turn: no overtaking
+    hold()
+    engine.submit(lambda context, job: order.append("ordinary"))
     engine.submit(word, urgent=True)
-    go_on.set()
-    wait_idle(qtbot, window.engine)
+    release()
+    assert order == ["step 0", "step 1", "step 2", "ordinary", "word"]
+    # one that fails is said, and the check goes on
+    hold()
+    failed = []
+
+    def broken(context, job):
+        raise SigverifyError("The queue's folder cannot be written.")
+
+    engine.submit(broken, on_error=failed.append, urgent=True)
+    release()
+    assert [str(e) for e in failed] == ["The queue's folder cannot be written."]
+    assert order == ["step 0", "step 1", "step 2"] and answers[-1] == "checked"
+    assert engine.running == engine.pending == 0
+    # without yields, the urgent job waits its turn like any other
+    hold(yields=False)
+    engine.submit(word, urgent=True)
+    release()
     assert order == ["step 0", "step 1", "step 2", "word"]
 
 

@@ -2003,6 +2003,13 @@ def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     assert queue.comment.placeholderText() == (
         "Being checked again: settle it once the check is done"
     )
+    # quitting before the check's first items: no "0 of 0 items so far" (a review saw it)
+    from sigverify.gui.quitting import _running_text
+
+    queue.progress.setRange(0, 0)
+    assert _running_text(window).startswith("The queue is being checked. Quit anyway? ")
+    # settled already, it is not checked again: it can be decided again meanwhile
+    assert not dataclasses.replace(queue.selected_row(), settled="accept").rechecked
     queue._job = None
     queue._selected()
     assert queue.accept_button.isEnabled()
@@ -2075,21 +2082,21 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
     value = json.dumps({"accept": 0.0, "reject": 0.0})  # everything rejected: all wait
     window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
     monkeypatch.setattr(queue_module, "run_batch", functools.partial(run_batch, chunk=1))
-    gates = {n: threading.Event() for n in (2, 3, 4)}
-    held = {n: threading.Event() for n in (2, 3, 4)}
+    gates = {n: threading.Event() for n in (2, 3, 4, 5)}
+    held = {n: threading.Event() for n in (2, 3, 4, 5)}
     checking = DeskQueue.check
 
     def held_check(self, service, on_progress=None):
         def progress(done, total):
             if done in gates:  # the worker waits here, before the job's progress point
                 held[done].set()
-                gates[done].wait(10)
+                assert gates[done].wait(10), "not released"
             return on_progress(done, total)
 
         return checking(self, service, progress)
 
     monkeypatch.setattr(DeskQueue, "check", held_check)
-    for n in range(4):
+    for n in range(5):
         signature_file(tmp_path / "inbox" / "c-1", 1, 7 + n)
     queue = window.queue_page
     window.nav.setCurrentRow(window.pages.indexOf(queue))
@@ -2105,7 +2112,7 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
     qtbot.waitUntil(lambda: not queue._settling)
     assert queue._job is not None  # the check still runs
     rows = DeskQueue(window.store.path).rows()
-    assert [row.settled for row in rows] == ["confirm", "", "", ""]
+    assert [row.settled for row in rows] == ["confirm", "", "", "", ""]
     chosen = queue.selected_row()  # on to the next waiting (checked meanwhile)
     assert not chosen.settled and chosen.image == rows[1].image
     # a clerk at the desk is answered meanwhile too, and the Audit log is read (they
@@ -2128,14 +2135,30 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
     dialogs.answer = False
     window.close()
     assert dialogs.questions[-1].startswith("The queue is being checked: ")
-    assert "of 4 items so far. Quit anyway? What was checked is kept" in dialogs.questions[-1]
+    assert "of 5 items so far. Quit anyway? What was checked is kept" in dialogs.questions[-1]
     assert window.isVisible()
-    gates[4].set()
+    gates[4].set()  # the record is written there
+    qtbot.waitUntil(held[5].is_set)
+    qtbot.waitUntil(lambda: page.recorded)
+    # an item opened on Verify is shown during the check too (at the check's end it came
+    # over what the clerk did meanwhile, a review found)
+    opened, show = [], page.show_result
+    monkeypatch.setattr(
+        page,
+        "show_result",
+        lambda result, query=None: (
+            result is not None and opened.append(queue._job is not None),
+            show(result, query),
+        ),
+    )
+    queue.open_item(next(i for i, row in enumerate(queue.shown) if row.settled))
+    gates[5].set()
     wait_idle(qtbot, window.engine)
-    assert page.recorded
+    assert opened == [True] and page.result.person_id == "c-1" and page.recorded
+    window.nav.setCurrentRow(window.pages.indexOf(queue))  # (it went to Verify)
     rows = DeskQueue(window.store.path).rows()
-    assert [row.decision for row in rows] == ["reject"] * 4
-    assert [row.settled for row in rows] == ["confirm", "", "", ""]
+    assert [row.decision for row in rows] == ["reject"] * 5
+    assert [row.settled for row in rows] == ["confirm", "", "", "", ""]
     assert queue.selected_row().image == rows[1].image  # (kept: chosen during the check)
     # Check pressed from the keyboard: the keys go to the list, not to Cancel
     for event in (*gates.values(), *held.values()):
@@ -2160,10 +2183,10 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
         gate.set()
     wait_idle(qtbot, window.engine)
     assert queue.table.currentRow() == settled and queue.selected_row().settled
-    assert [row.decision for row in DeskQueue(window.store.path).rows()].count("reject") == 6
+    assert [row.decision for row in DeskQueue(window.store.path).rows()].count("reject") == 7
     queue.check()
     wait_idle(qtbot, window.engine)
-    assert [row.decision for row in DeskQueue(window.store.path).rows()] == ["reject"] * 7
+    assert [row.decision for row in DeskQueue(window.store.path).rows()] == ["reject"] * 8
 
 
 def test_a_clerk_rejects_an_item_the_machine_accepted(qtbot, two_people, dialogs, tmp_path):
