@@ -1,10 +1,12 @@
 """What showing the Queue's rows during a check costs, as JSON: the same queue checked with
 the rows read again and shown during the check (as the app does: at most once a second,
 and at most 3 % of the time) and with the list left alone until the end (as before), in
-turn.
+turn. Then how long a verification at the desk waits during a check (``desk_during_check``:
+one submitted as the Verify page does, urgent, every ``--desk-every`` seconds, answered
+between the check's chunks), and what these cost the check.
 
     QT_QPA_PLATFORM=offscreen python bench/queue_check.py [--items 600] [--repeat 3]
-        [--model DIR]
+        [--model DIR] [--desk-every 0.5]
 
 A fresh store (a temporary SIGVERIFY_HOME) with the bundled default model and 20 people of
 5 synthetic references each; ``--items`` synthetic signature files, one folder per person.
@@ -34,6 +36,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=600)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--model", help="a model folder (default: the bundled default model)")
+    parser.add_argument("--desk-every", type=float, default=0.5, help="seconds between two")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = Path(tempfile.mkdtemp(prefix="sigverify-bench-qcheck-"))
@@ -122,6 +125,41 @@ def main() -> int:
         100 * (figures["rows_shown_during_check"]["seconds_p50"]
                / figures["rows_shown_at_end"]["seconds_p50"] - 1), 1
     )  # fmt: skip
+    page.ROWS_EVERY_S = checks[0][1]
+    query = SignatureInput("desk.png", encode_png(genuine_signature(writer_style(3), 40).image))
+    waits, times = [], []
+    for _ in range(args.repeat):
+        page.queue.clear()
+        page._source_note = ""
+        start = time.perf_counter()
+        page.add_source(str(inbox))
+        asked, next_at = [], start + args.desk_every
+        while engine.pending:
+            app.processEvents()
+            now = time.perf_counter()
+            if page._job is not None and now >= next_at and len(asked) == len(waits):
+                asked.append(now)  # one at a time, as a clerk waits for each answer
+                engine.submit(
+                    lambda context, job: context.require_service().verify(
+                        people[3], query, record=False
+                    ),
+                    lambda _, asked=asked: waits.append(time.perf_counter() - asked[-1]),
+                    urgent=True,
+                )
+                next_at = now + args.desk_every
+            time.sleep(0.002)
+        times.append(time.perf_counter() - start)
+    waits.sort()
+    check_s = statistics.median(times)
+    figures["desk_during_check"] = {
+        "verifications": len(waits),
+        "wait_ms_p50": round(1000 * statistics.median(waits), 1) if waits else None,
+        "wait_ms_p95": round(1000 * waits[int(0.95 * (len(waits) - 1))], 1) if waits else None,
+        "check_seconds_p50": round(check_s, 2),
+        "check_slower_pct": round(
+            100 * (check_s / figures["rows_shown_during_check"]["seconds_p50"] - 1), 1
+        ),
+    }
     figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
     page.close()
     engine.shutdown()

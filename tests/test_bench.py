@@ -364,13 +364,19 @@ def test_long_lists_reports_the_queue_and_the_audit_log_per_size():
 def test_queue_check_compares_rows_shown_during_a_check_with_rows_shown_at_the_end(
     tiny_model_dir,
 ):
-    out = run_script("queue_check.py", "--items", "40", "--repeat", "1", "--model", tiny_model_dir)
+    out = run_script(
+        "queue_check.py", "--items", "40", "--repeat", "1", "--model", tiny_model_dir,
+        "--desk-every", "0.01",
+    )  # fmt: skip
     assert out["items"] == 40 and out["model"] == "tiny"
     for name in ("rows_shown_during_check", "rows_shown_at_end"):
         figures = out[name]
         assert figures["seconds_p50"] > 0 and figures["items_per_s"] > 0
         assert figures["runs_s"] == [figures["seconds_p50"]]
     assert out["rows_shown_at_end"]["list_shown_during_check"] == 0  # never, as before
+    desk = out["desk_during_check"]  # verifications at the desk, answered during the check
+    assert desk["check_seconds_p50"] > 0
+    assert desk["verifications"] >= 1 and 0 < desk["wait_ms_p50"] <= desk["wait_ms_p95"]
     assert out["peak_rss_mb"] > 0
 
 
