@@ -33,14 +33,24 @@ def deleted_person_details(db, person_id: str) -> dict:
     return {"references": count} | ({"name": row[0]} if row and row[0] else {})
 
 
-def change_details(db, kind: str, person_id: str | None, payload: dict) -> dict:
+def change_details(
+    db, kind: str, person_id: str | None, payload: dict, pending: bool = True
+) -> dict:
     """What a pending change does, read from the payload the server applies (not from
     anything the one who asked may have written beside it), for the Approvals list and the
-    audit row of the decision."""
+    audit row of the decision; a person's thresholds with their own as they are now, while
+    the change is ``pending`` (the approval's row lacked them, a review found)."""
     if kind == "thresholds":
         details = {"accept": payload.get("accept"), "reject": payload.get("reject")}
         details |= {"model": payload["model"]} if "model" in payload else {}
-        return details | ({"preset": payload["preset"]} if "preset" in payload else {})
+        details |= {"preset": payload["preset"]} if "preset" in payload else {}
+        row = db.execute(
+            "SELECT accept_threshold, reject_threshold, thresholds_model FROM people WHERE id = ?",
+            (person_id,),
+        ).fetchone()
+        if pending and row is not None and (row[0] is not None or row[1] is not None):
+            details["before"] = {"accept": row[0], "reject": row[1], "model": row[2]}
+        return details
     if kind == "delete_person":
         return deleted_person_details(db, person_id)
     if kind == "remove_reference":
@@ -76,7 +86,8 @@ def read_changes(
         try:
             payload = json.loads(row["payload"])
             action = str(payload.get("action") or row["kind"])
-            details = change_details(db, row["kind"], row["person_id"], payload)
+            pending = row["status"] == "pending"
+            details = change_details(db, row["kind"], row["person_id"], payload, pending)
         except (ValueError, TypeError, AttributeError):  # written by hand, not by sigverify
             action, details = row["kind"], {"payload": str(row["payload"])[:200]}
         changes.append(

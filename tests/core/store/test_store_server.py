@@ -160,6 +160,16 @@ def test_a_supervisors_threshold_change_waits_for_another_supervisor(desks):
             "requested_by": "super_bo",
         }
         assert cy.verify_audit_chain() == (True, None)
+    # a second change: its approval's row says their own before it, as they were then (it
+    # said the new values alone, a review found); a decided change lists none
+    with Store(desks["super_bo"]) as bo:
+        again = bo.set_person_thresholds("c-1", 0.3, 0.6, "super_bo", model="m1@abcd")
+        before = {"accept": 0.25, "reject": 0.5, "model": "m1@abcd"}
+        assert bo.pending_changes()[0].details["before"] == before
+    with Store(desks["super_cy"]) as cy:
+        decided = cy.decide(again.id, approve=True)
+        assert cy.audit_entries()[-1].details["before"] == before
+        assert "before" not in decided.details
 
 
 def test_deletions_and_a_model_switch_wait_too_and_a_rejection_changes_nothing(desks):
