@@ -44,6 +44,7 @@ from sigverify.core.store.people import (
     check_thresholds,
     enrolled_id,
     no_person,
+    own_before,
     person_exists,
     read_people,
     read_person,
@@ -298,8 +299,7 @@ class Store(SecondApproval):
         the audit log. On a server, a supervisor's change waits for another supervisor (the
         :class:`PendingChange`)."""
         check_thresholds(accept, reject)
-        if not person_exists(self._db, person_id):
-            raise no_person(person_id)
+        person = self.get_person(person_id)  # (nobody: said)
         if accept is None and reject is None:
             model = None
         details = {"accept": accept, "reject": reject}
@@ -307,10 +307,10 @@ class Store(SecondApproval):
         details |= {} if preset is None else {"preset": preset}
         # their own before, if any: the log had the new values alone (an apply could not be
         # undone from it, seen in a real window)
-        person = self.get_person(person_id)
-        if person.accept_threshold is not None or person.reject_threshold is not None:
-            before = {"accept": person.accept_threshold, "reject": person.reject_threshold}
-            details["before"] = before | {"model": person.thresholds_model}
+        before = own_before(
+            person.accept_threshold, person.reject_threshold, person.thresholds_model
+        )
+        details |= {} if before is None else {"before": before}
         pending = self._supervised(
             "thresholds", "thresholds", person_id, dict(details), details, operator,
             "set_thresholds",

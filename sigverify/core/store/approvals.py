@@ -10,6 +10,7 @@ import json
 
 from sigverify.core.errors import NotAllowedError, NotFoundError, SigverifyError
 from sigverify.core.i18n import translate
+from sigverify.core.store.people import own_before
 from sigverify.core.store.records import PendingChange, now
 
 
@@ -48,9 +49,8 @@ def change_details(
             "SELECT accept_threshold, reject_threshold, thresholds_model FROM people WHERE id = ?",
             (person_id,),
         ).fetchone()
-        if pending and row is not None and (row[0] is not None or row[1] is not None):
-            details["before"] = {"accept": row[0], "reject": row[1], "model": row[2]}
-        return details
+        before = own_before(*row) if pending and row is not None else None
+        return details | ({} if before is None else {"before": before})
     if kind == "delete_person":
         return deleted_person_details(db, person_id)
     if kind == "remove_reference":

@@ -154,3 +154,11 @@ def write_thresholds(
     ).rowcount
     if not changed:
         raise no_person(person_id)
+
+
+def own_before(accept: float | None, reject: float | None, model: str | None) -> dict | None:
+    """A person's own thresholds as an audit row records them before a change, or None
+    when they had none."""
+    if accept is None and reject is None:
+        return None
+    return {"accept": accept, "reject": reject, "model": model}
