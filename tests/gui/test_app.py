@@ -2418,3 +2418,29 @@ def test_alt_m_reaches_the_comment_on_verify(qtbot, window):
     page = window.verify_page
     (label,) = [w for w in page.findChildren(QLabel) if w.buddy() is page.comment]
     assert QKeySequence.mnemonic(label.text()).toString() == "Alt+M"
+
+
+def test_a_name_in_another_script_keeps_both_lines_of_its_row(qtbot):
+    """Seen in a real window: "李明 — C002" lost its second line ("5 references") to an
+    ellipsis in the English people list: drawn in a fallback font with taller lines, the
+    row was sized for Latin text. Such rows get a little more height, per line."""
+    from PySide6.QtWidgets import QListWidget, QStyledItemDelegate, QStyleOptionViewItem
+
+    from sigverify.gui.keyboard import frame_when_focused
+
+    view = QListWidget()
+    qtbot.addWidget(view)
+    frame_when_focused(view)
+    view.addItems(["Li Ming — C002\n5 references", "李明 — C002\n5 references", "Zoë — C1"])
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    delegate = view.itemDelegate()
+    latin, chinese, one_line = (
+        delegate.sizeHint(option, view.model().index(row, 0)) for row in range(3)
+    )
+    plain = QStyledItemDelegate().sizeHint(option, view.model().index(1, 0))
+    extra = max(2, round(0.15 * option.fontMetrics.height()))
+    assert chinese.height() == plain.height() + 2 * extra  # two lines, each a little taller
+    latin_plain = QStyledItemDelegate().sizeHint(option, view.model().index(0, 0))
+    assert latin == latin_plain  # Latin (with ë and a dash) as Qt sizes it
+    assert one_line.height() < latin.height()
