@@ -5,7 +5,6 @@ import, settings.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from sigverify.cli.common import (
@@ -182,7 +181,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from sigverify.core.audit_view import names_in_log, write_audit_csv
+    from sigverify.core.audit_view import names_in_log, summary, write_audit_csv
 
     with _open_store(args) as store:
         intact, bad = store.verify_audit_chain()
@@ -213,8 +212,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
         []
         if args.action == "verify"
         else [
+            # the details in words, as the Audit log page says them (raw JSON hid what a
+            # change was before: seen); --json keeps them as recorded
             f"{e.id:>5} {e.at[:19]} {e.operator:<12} {e.action:<16} {e.person_id or '':<12} "
-            f"{json.dumps(e.details, ensure_ascii=False)}"
+            f"{summary(e)}"
             for e in entries
         ]
     )

@@ -203,6 +203,10 @@ def test_thresholds_set_and_clear(env, capsys):
     assert code == 0 and (payload["accept_threshold"], payload["reject_threshold"]) == (0.1, 0.2)
     code, payload, _ = verify_c1(capsys, env, as_json=True)
     assert payload["thresholds"]["source"] == "person"
+    # the log in words, as the Audit log page says it, with their own before (raw JSON)
+    code, out, _ = run(capsys, "audit", "--store", env["store"], "--person", "c-1")
+    (row,) = [line for line in out.splitlines() if " set_thresholds " in line]
+    assert row.endswith("accept 0.1000, reject 0.2000, model tiny")
     # nothing to set: the thresholds in use are shown (it was an error: seen in a real
     # window), everyone's and the person's
     code, out, _ = run(capsys, "thresholds", "--person", "c-1", "--store", env["store"])
