@@ -108,6 +108,15 @@ def _standing(rows: list[dict], settled: dict[tuple[str, str], ClerkWord]) -> di
     return standing
 
 
+def _waiting(decision: str, settled) -> str:
+    """The clerk's column of a queue item no clerk has settled: "waiting" where one must
+    (sent to review, rejected, not checkable), as the Queue shows it (it was empty beside
+    "Where they stand: 2 waiting": a review found); a batch's has no clerks."""
+    if settled is None or decision == "accept":
+        return ""
+    return translate("report", "waiting")
+
+
 def _first_page_head(
     page: Page, title: str, made: str, rows, counts, errors, not_checked: int, words, settled
 ) -> None:
@@ -220,7 +229,7 @@ def batch_pages(
             _tail(image, 40),
             machine_word(decision),
             percent_text(row["similarity"]) if row["similarity"] else "",
-            settlement_word(word.settlement) if word else "",
+            settlement_word(word.settlement) if word else _waiting(decision, settled),
             row["audit_id"],
         )
         for x, cell in zip(xs, cells, strict=True):

@@ -197,6 +197,10 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
         said.index("The machine's answers for 1 item: 0 accepted, 1 to review, 0 rejected")
     )
     assert "Where they stand" not in page_texts(batch_pages(out)[0])  # a batch: no clerks
+    # not settled yet, it reads "waiting" in the clerk's column, as on the Queue (empty)
+    waiting = page_texts(batch_pages(out, settled={})[0]).split()
+    assert waiting.count("waiting") == 2  # "… 1 waiting for a clerk." and the column
+    assert "waiting" not in page_texts(batch_pages(out)[0]).split()
     assert "Clerks settled" not in page_texts(batch_pages(out)[0])  # none: not said
     assert summary_file_name() == f"queue-summary-{time.strftime('%Y-%m-%d')}.pdf"
     plain = page_texts(
