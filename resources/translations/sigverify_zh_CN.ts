@@ -2206,12 +2206,12 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+296"/>
+        <location line="+299"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-298"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2327,19 +2327,19 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
+        <location line="+106"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-259"/>
         <source>Add a &amp;list…</source>
         <translation>添加列表(&amp;L)…</translation>
     </message>
@@ -2384,7 +2384,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2422,7 +2422,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Accept or reject it yourself with a comment, or check it again.</source>
         <translation>请附上备注自行接受或拒绝，或重新验证。</translation>
     </message>
@@ -4103,7 +4103,7 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+98"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+99"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -4201,7 +4201,7 @@ enrolled {at} by {who}</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/approvals.py" line="+106"/>
+        <location filename="../../sigverify/core/store/approvals.py" line="+117"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>
@@ -4989,7 +4989,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+158"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+167"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -5174,7 +5174,7 @@ enrolled {at} by {who}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-103"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-112"/>
         <source>model {models}</source>
         <translation>模型 {models}</translation>
     </message>
@@ -5201,9 +5201,14 @@ enrolled {at} by {who}</source>
         <translation>柜员的审计行 {row}</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Batch verification summary</source>
+        <location line="+33"/>
+        <source>waiting</source>
         <extracomment>Characters a line under an item holds, from its indent to the page&apos;s right margin.</extracomment>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Batch verification summary</source>
         <translation>批量验证汇总</translation>
     </message>
     <message numerus="yes">

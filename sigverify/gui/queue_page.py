@@ -325,6 +325,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
     def add_source(self, path: str | None = None, kind: str = "folder") -> None:
         """Add a folder or a CSV list to the queue (asking which, unless ``path``), then
         check what is new."""
+        asked = path is None  # (then the keys go on to the list, wherever they were)
         if path is None and kind == "folder":
             path = ask_folder(self, self.tr("Folder of signatures"), "queue")
         elif path is None:
@@ -378,6 +379,8 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         # end, before it could be read: seen in a real window)
         self._source_note = note
         self.reload()
+        if asked and self.shown:  # Ctrl+O from the Show filter went back to it (seen)
+            move_focus(self.table)
         self.check()
 
     def open_item(self, index: int) -> None:

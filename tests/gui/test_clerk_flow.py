@@ -2189,6 +2189,28 @@ def test_a_clerk_settles_items_while_the_queue_is_checked(
     assert [row.decision for row in DeskQueue(window.store.path).rows()] == ["reject"] * 8
 
 
+def test_a_folder_added_from_the_show_filter_hands_the_keys_to_the_list(
+    qtbot, two_people, tmp_path, monkeypatch
+):
+    """Seen in a real window: Ctrl+O pressed on the Show filter, a folder chosen, and the
+    keys went back to the filter, not to the list of what was added."""
+    from sigverify.gui import queue_page as module
+
+    window = two_people
+    signature_file(tmp_path / "inbox" / "c-1", 1, 7)
+    monkeypatch.setattr(module, "ask_folder", lambda *args: str(tmp_path / "inbox"))
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    queue.filter.setFocus()
+    qtbot.waitUntil(queue.filter.hasFocus)
+    queue.add_source()  # Ctrl+O
+    assert queue.table.hasFocus() and len(queue.rows) == 1
+    wait_idle(qtbot, window.engine)
+    assert queue.table.hasFocus() and queue.rows[0].decision
+
+
 def test_a_clerk_rejects_an_item_the_machine_accepted(qtbot, two_people, dialogs, tmp_path):
     """Seen in a real window: two skilled forgeries accepted at 85 and 88 %, and Accept and
     Reject greyed out on them: a clerk who doubted an acceptance could not overrule it."""
