@@ -39,7 +39,7 @@ EDGE_LINE_WIDTH = 4
 #: :data:`EDGE_LINE_WOBBLE` pixels of one column along most (90 %) of the run: a phone photo
 #: of a scan's edge or a slip's ruled border, blurred to 5 px, stayed as ink beside the
 #: signature, and a genuine signature was rejected at 0 % (seen in a real window). No image
-#: of the five data sets has such a line (6,553 checked: `find_ink` unchanged on each).
+#: of the five data sets has such a line (5,553 checked: `find_ink` unchanged on each).
 EDGE_LINE_WIDTH_STRAIGHT = 7
 EDGE_LINE_WOBBLE = 1.0
 
