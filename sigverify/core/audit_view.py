@@ -14,7 +14,13 @@ from pathlib import Path
 from sigverify.core.i18n import percent_text, translate
 from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.spreadsheet import to_cell
-from sigverify.core.store.records import AuditEntry, local_time, model_name_in, person_label
+from sigverify.core.store.records import (
+    AuditEntry,
+    folded,
+    local_time,
+    model_name_in,
+    person_label,
+)
 
 #: ``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the
 #: same in a reader's terms: the time on this computer and the details in words (a
@@ -57,8 +63,8 @@ class AuditFilter:
         )
 
     def _person_matches(self, person_id: str) -> bool:
-        wanted = self.person.casefold()
-        return wanted in person_id.casefold() or wanted in self.names.get(person_id, "").casefold()
+        wanted = folded(self.person)  # (accents aside: "nunez" finds Núñez)
+        return wanted in folded(person_id) or wanted in folded(self.names.get(person_id, ""))
 
 
 def names_in_log(entries: list[AuditEntry], enrolled: Mapping[str, str]) -> dict[str, str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter
 
-from sigverify.core.store.records import Person, person_label
+from sigverify.core.store.records import Person, folded, person_label
 
 
 class PersonBox(QComboBox):
@@ -28,8 +28,10 @@ class PersonBox(QComboBox):
         self.lineEdit().installEventFilter(self)
 
     def fill(self, people: list[Person]) -> None:
-        """List the ``people`` who have references (no signals), the one chosen kept."""
-        current = self.person_id()
+        """List the ``people`` who have references (no signals), the one chosen kept; with
+        nobody chosen, what is typed stays (an id of someone enrolled at another desk
+        meanwhile is then found)."""
+        current, typed = self.person_id(), self.currentText()
         self.blockSignals(True)
         self.clear()
         self.names = {}
@@ -41,7 +43,7 @@ class PersonBox(QComboBox):
         index = self.findData(current) if current else -1
         self.setCurrentIndex(index)
         if index < 0:
-            self.setEditText("")
+            self.setEditText("" if current else typed)  # (a person gone: nothing)
         self.blockSignals(False)
 
     def person_id(self) -> str | None:
@@ -63,29 +65,30 @@ class PersonBox(QComboBox):
 
     def matches_nobody(self) -> bool:
         """Something is typed that no entry holds (not even a part of an id or name)."""
-        typed = self.currentText().strip().casefold()
+        typed = folded(self.currentText().strip())
         return bool(typed) and not any(
-            typed in self.itemText(i).casefold() for i in range(self.count())
+            typed in folded(self.itemText(i)) for i in range(self.count())
         )
 
     def matching(self) -> int:
         """How many entries hold what is typed (2 or more letters) as the list finds them
         (0 with nothing typed)."""
-        typed = self.currentText().strip().casefold()
+        typed = folded(self.currentText().strip())
         if len(typed) < 2:
             return 0
-        return sum(typed in self.itemText(i).casefold() for i in range(self.count()))
+        return sum(typed in folded(self.itemText(i)) for i in range(self.count()))
 
     def _typed_index(self) -> int:
         typed = self.currentText().strip().casefold()
         for index in range(self.count()):
             if str(self.itemData(index)).casefold() == typed:
                 return index
-        # a name typed in full (seen in a real window: "李四" and Enter chose nobody)
+        # a name typed in full (seen in a real window: "李四" and Enter chose nobody),
+        # accents aside ("Maria Jose Nunez")
         named = [
             index
             for index in range(self.count())
-            if typed and self.names.get(self.itemData(index), "").casefold() == typed
+            if typed and folded(self.names.get(self.itemData(index), "")) == folded(typed)
         ]
         return named[0] if len(named) == 1 else -1
 
@@ -94,8 +97,8 @@ class PersonBox(QComboBox):
         entries holding it anywhere, as the list finds them), when it begins their name or
         a word in it; never a part of an id ("C-20" is not C-2001, who may be another
         person), and not when others hold it too ("li" beside an id "LI-4")."""
-        typed = self.currentText().strip().casefold()
-        shown = [i for i in range(self.count()) if typed in self.itemText(i).casefold()]
+        typed = folded(self.currentText().strip())
+        shown = [i for i in range(self.count()) if typed in folded(self.itemText(i))]
         if len(typed) < 2 or len(shown) != 1:
             return -1
         name = self.names.get(self.itemData(shown[0]), "")
@@ -137,7 +140,7 @@ class PersonBox(QComboBox):
 
 
 def _begins_a_word(name: str, typed: str) -> bool:
-    """``typed`` (case-folded) begins ``name`` or one of its words (split at spaces and
-    hyphens): "müller" in "Zoë Müller-Łukasz", "łuk" too, "ller" not."""
-    words = name.casefold().replace("-", " ").split()
-    return name.casefold().startswith(typed) or any(w.startswith(typed) for w in words)
+    """``typed`` (:func:`folded`) begins ``name`` or one of its words (split at spaces and
+    hyphens): "müller" and "muller" in "Zoë Müller-Łukasz", "łuk" too, "ller" not."""
+    words = folded(name).replace("-", " ").split()
+    return folded(name).startswith(typed) or any(w.startswith(typed) for w in words)

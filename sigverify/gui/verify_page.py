@@ -143,6 +143,13 @@ class VerifyPage(ReportActions, QWidget):
         self.person.fill(self.store.list_people())
         self._changed()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Back from another page: the people as the store has them now (one enrolled at
+        the command line or another desk was "not enrolled yet" until a restart: seen in a
+        real window), as the People page does."""
+        super().showEvent(event)
+        self.refresh()
+
     def person_id(self) -> str | None:
         return self.person.person_id()
 
@@ -220,6 +227,15 @@ class VerifyPage(ReportActions, QWidget):
         elif not has_person:
             typed = self.person.currentText().strip()
             enrolled = self.store.enrolled_id(typed) if typed else None
+            if (
+                enrolled is not None
+                and enrolled not in self.person.names
+                and any(
+                    p.id == enrolled and p.reference_count for p in self.store.list_people(enrolled)
+                )
+            ):  # enrolled elsewhere since the list was read: read it again
+                self.refresh()
+                return
             if enrolled is not None:  # listed only with references
                 self.hint.setText(
                     self.tr(

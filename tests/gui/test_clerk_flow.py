@@ -969,6 +969,9 @@ def test_enter_after_the_start_of_one_persons_name_chooses_them(qtbot, two_peopl
         ("ana m", "c-2"),  # the start of the name
         ("ana", "c-2"),
         ("müller", None),  # both: neither
+        ("zoe", "c-1"),  # accents aside (a clerk typed "nunez" and found nobody: seen)
+        ("lukasz", None),  # ("ł" is a letter of its own, not an accented l)
+        ("ana mullerova", "c-2"),  # the whole name without its accents
         ("ller", None),  # inside a word
         ("z", None),  # one letter says too little
         ("c-1", "c-1"),  # an id typed in full, as before
@@ -976,7 +979,7 @@ def test_enter_after_the_start_of_one_persons_name_chooses_them(qtbot, two_peopl
     ]:
         page.person.setCurrentIndex(-1)
         page.person.setEditText(typed)
-        if typed != "c-1":
+        if typed not in ("c-1", "ana mullerova"):  # (an id or a whole name: at once)
             assert page.person_id() is None  # not chosen before Enter
             field.editingFinished.emit()  # leaving the field chooses nobody by a start
             assert page.person_id() is None, typed
@@ -995,6 +998,42 @@ def test_enter_after_the_start_of_one_persons_name_chooses_them(qtbot, two_peopl
     assert page.hint.text() == (
         "2 people match “an”: type more of the name or the ID, or choose one in the list (Down)."
     )
+
+
+def test_someone_enrolled_at_another_desk_is_found_on_verify_without_a_restart(
+    qtbot, two_people, tmp_path
+):
+    """Seen in a real window: C012 enrolled at the command line while the app was open, and
+    Verify said "C012 has no reference signatures yet" until a restart."""
+    from sigverify.core.verification_results import SignatureInput
+
+    window = two_people
+    page = window.verify_page
+    window.go_to_page(window.pages.indexOf(page))
+    page.person.setCurrentIndex(-1)
+    page.person.setEditText("C-12")
+    assert page.person_id() is None and "C-12" not in page.person.names
+    refs = [SignatureInput.from_path(signature_file(tmp_path, 5, i)) for i in range(3)]
+    window.engine.submit(  # behind the pages' back, as another desk's enrolment is
+        lambda context, job: context.require_service().enroll(
+            "C-12", refs, name="Li Wei", accept_outliers=True
+        )
+    )
+    wait_idle(qtbot, window.engine)
+    assert "C-12" not in page.person.names  # (nothing told the page)
+    page.person.setEditText("C-1")
+    page.person.setEditText("C-12")  # typed again: the list is read again
+    assert page.person_id() == "C-12"
+    assert "no reference signatures" not in page.hint.text()
+    # and the page shown again reads it too, keeping what was typed
+    window.engine.submit(
+        lambda context, job: context.require_service().enroll("C-13", refs, accept_outliers=True)
+    )
+    wait_idle(qtbot, window.engine)
+    page.person.setEditText("someone")
+    window.go_to_page(window.pages.indexOf(window.people_page))
+    window.go_to_page(window.pages.indexOf(page))
+    assert "C-13" in page.person.names and page.person.currentText() == "someone"
 
 
 def test_ctrl_f_goes_to_the_pages_search_field_with_its_text_selected(qtbot, window):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -78,6 +79,14 @@ class NewReference:
     preprocessed_png: bytes
     embedding: np.ndarray
     trajectory: np.ndarray | None = None  # (N, 4) x, y, pressure, t when drawn on a pad
+
+
+def folded(text: str) -> str:
+    """``text`` as searches compare it, case and accents aside: "nunez" finds "Núñez",
+    "müller" "MÜLLER" (clerks type without accents, and found nobody: seen in a real
+    window). Letters of their own ("ł", "ø") stay as they are."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def person_label(person_id: str, name: str | None) -> str:

@@ -117,6 +117,21 @@ def test_people_are_listed_as_shown_by_name_or_by_id_without_one(store):
     assert [p.id for p in store.list_people("a")] == ["b-3", "z-9", "a-1"]
 
 
+def test_a_search_finds_names_case_and_accents_aside(store):
+    """Seen in a real window: "nunez" found nobody for María José Núñez, and People then
+    offered to enrol "nunez" as a new person (SQLite's lower() knew ASCII alone)."""
+    from sigverify.core.store.records import folded
+
+    assert folded("María José Núñez") == "maria jose nunez"
+    assert folded("ZOË MÜLLER-ŁUKASZ") == "zoe muller-łukasz"  # ł is a letter of its own
+    for person_id, name in [("c-7", "María José Núñez"), ("c-8", "ZOË MÜLLER"), ("c-9", "李明")]:
+        store.add_references(person_id, name, None, "m1", [ref(f"{person_id}.png")], "clerk")
+    for search, found in [("nunez", ["c-7"]), ("NÚÑEZ", ["c-7"]), ("maria jose", ["c-7"]),
+                          ("zoë", ["c-8"]), ("muller", ["c-8"]), ("李", ["c-9"]),
+                          ("C-9", ["c-9"]), ("nobody", [])]:  # fmt: skip
+        assert [p.id for p in store.list_people(search)] == found, search
+
+
 def test_duplicate_image_refuses_the_whole_enrolment(store):
     store.add_references("c-1", None, None, "m1", [ref("a.png")], "clerk")
     with pytest.raises(SigverifyError, match="same image"):
