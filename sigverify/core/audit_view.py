@@ -223,6 +223,11 @@ def _details_text(entry: AuditEntry) -> str:
         return translate("audit", "change {change}: {action}").format(
             change=d.get("change"), action=action_name(str(d.get("action")))
         )
+    if entry.action == "import_person":  # (raw JSON in the CLI's log: seen)
+        text = translate("audit", "from the card “{file}”").format(file=d.get("file", ""))
+        if d.get("from_id") and d.get("from_id") != entry.person_id:
+            text += translate("audit", ", where the id was {id}").format(id=d["from_id"])
+        return text
     if entry.action in {"activate_model", "train_model"}:
         return str(d.get("model", ""))
     if entry.action == "update_person":

@@ -101,6 +101,10 @@ def test_each_action_is_summed_up_in_words():
     )
     assert summary(entry(10, "setting", None, key="k", new="v")) == "k: v"
     assert summary(entry(11, "delete_person", "c-1", references=3)) == "with 3 references"
+    imported = entry(12, "import_person", "C007", file="C007.zip", from_id="C007")
+    assert summary(imported) == "from the card “C007.zip”"  # (raw JSON in the CLI: seen)
+    renamed_card = entry(12, "import_person", "C-8", file="c7.zip", from_id="C-7")
+    assert summary(renamed_card) == "from the card “c7.zip”, where the id was C-7"
     edited = entry(12, "update_person", "c-1", name=["Carla", "Carla"], note=["", "blue ink"])
     assert summary(edited) == "note “” → “blue ink”"  # the name did not change: not shown
     renamed = entry(13, "update_person", "c-1", name=["Ana", "Ana Li"], note=[None, "VIP"])
