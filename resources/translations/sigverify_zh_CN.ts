@@ -3374,12 +3374,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+94"/>
+        <location line="+101"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-86"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -3394,7 +3394,7 @@ enrolled {at} by {who}</source>
         <translation>备注(&amp;M)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -3424,7 +3424,7 @@ enrolled {at} by {who}</source>
         <translation>尚未登记任何人员：请先在“人员”页面登记。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>{id} has no reference signatures yet: enrol some on the People page.</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
@@ -3560,7 +3560,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+99"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+105"/>
         <source>Verification</source>
         <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen).</extracomment>
         <translation>验证</translation>
@@ -3705,12 +3705,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message numerus="yes">
-        <location line="-61"/>
+        <location line="-66"/>
         <source>%n reference(s), model {model}</source>
         <translation>
             <numerusform>%n 个参考签名，模型 {model}</numerusform>
@@ -3724,7 +3724,17 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>from the card “{file}”</source>
+        <translation>来自人员卡“{file}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, where the id was {id}</source>
+        <translation>，卡中编号为 {id}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
@@ -3734,8 +3744,8 @@ enrolled {at} by {who}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+50"/>
+        <location line="-48"/>
+        <location line="+55"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -3785,7 +3795,7 @@ enrolled {at} by {who}</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-80"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -4186,7 +4196,7 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
@@ -4236,7 +4246,7 @@ enrolled {at} by {who}</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/records.py" line="+147"/>
+        <location filename="../../sigverify/core/store/records.py" line="+156"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
