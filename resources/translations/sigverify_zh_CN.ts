@@ -4552,7 +4552,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+363"/>
+        <location filename="../../sigverify/core/report.py" line="+370"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -4972,9 +4972,9 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="-206"/>
+        <location filename="../../sigverify/core/report.py" line="-209"/>
         <source>Signature verification report</source>
-        <extracomment>where the checked signature departs from its nearest reference (None: no image)</extracomment>
+        <extracomment>where the checked signature departs from its nearest reference (None: no image) the clerk&apos;s comment recorded with it (the audit row had it, the page did not: seen)</extracomment>
         <translation>签名验证报告</translation>
     </message>
     <message>
@@ -5064,7 +5064,12 @@ enrolled {at} by {who}</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>Clerk&apos;s comment</source>
+        <translation>柜员备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>

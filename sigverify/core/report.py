@@ -54,6 +54,8 @@ class VerificationRecord:
     recorded_at: str | None  # when that row was written
     #: where the checked signature departs from its nearest reference (None: no image)
     explanation: Explanation | None = None
+    #: the clerk's comment recorded with it (the audit row had it, the page did not: seen)
+    comment: str = ""
 
 
 def verification_record(
@@ -86,9 +88,10 @@ def verification_record(
         weights = f"{checksum}…"  # the first 12 digits the id keeps
     operator = service.operator
     entry = store.audit_entry(audit[0]) if audit is not None else None
-    recorded_at = None
-    if entry is not None:  # when and by whom it was recorded, as the log says
+    recorded_at, comment = None, ""
+    if entry is not None:  # when and by whom it was recorded, as the log says, and why
         recorded_at, operator = entry.at, entry.operator
+        comment = str(entry.details.get("comment") or "")
     return VerificationRecord(
         result,
         store.get_person(result.person_id).name,
@@ -102,6 +105,7 @@ def verification_record(
         recorded_at,
         # worked out with the model that decided, or not at all
         service.explain(result) if result.query_pixels is not None and same_model else None,
+        comment,
     )
 
 
@@ -240,6 +244,9 @@ def verification_page(record: VerificationRecord) -> Figure:
         page.text(label, 8.5, color="#555555", step=0)
         page.text(value, 8.5 if len(value) < 70 else 7, x=0.27)
     page.y -= 0.01
+    if record.comment:
+        page.text(translate("report", "Clerk's comment"), 9.5, weight="bold")
+        page.paragraph(f"“{record.comment}”", 9)
     page.text(translate("report", "Why"), 9.5, weight="bold")
     page.paragraph(r.reason, 9)
     for warning in r.warnings:

@@ -67,6 +67,7 @@ def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path)
         f"Checked at\n{on_paper(result.checked_at)}",  # when the check ran, not when recorded
         f"#{audit[0]}  {audit[1]}",
         result.nearest.filename,
+        "Clerk's comment\n“counter 3”",  # recorded with it (the page lacked it: seen)
     ):
         assert expected in text, expected
     assert result.checked_at <= service.store.audit_entries("C-1042")[-1].at
@@ -98,7 +99,8 @@ def test_an_unrecorded_check_says_so_and_a_huge_photo_is_shrunk(service, tmp_pat
     result = service.verify("C-1042", query, record=False)
     record = verification_record(service, result, query.data, None, "now")
     assert max(record.query_image.shape) == 1200 and record.query_image.dtype == np.uint8
-    assert "not recorded" in page_texts(verification_page(record))
+    text = page_texts(verification_page(record))
+    assert "not recorded" in text and "Clerk's comment" not in text
 
 
 def test_a_report_names_the_model_that_decided_after_a_switch(service, tmp_path):
