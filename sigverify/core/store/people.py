@@ -5,6 +5,7 @@ inside its transactions."""
 
 from __future__ import annotations
 
+import json
 import math
 
 from sigverify.core.errors import NotFoundError, SigverifyError
@@ -66,19 +67,44 @@ def read_person(db, seal: Seal, person_id: str) -> Person:
     return _person(row)
 
 
+#: An id or name with letters beyond ASCII, which :func:`folded` is left to compare
+#: (SQLite's lower() knows ASCII alone, and "nunez" found nobody for Núñez).
+_BEYOND_ASCII = {
+    "sqlite": "length(p.{c}) <> length(CAST(p.{c} AS BLOB))",
+    "postgresql": "char_length(p.{c}) <> octet_length(p.{c})",
+}
+
+
 def read_people(db, search: str = "") -> list[Person]:
-    """Everyone whose id or name holds ``search`` (case and accents aside: :func:`folded`;
-    SQLite's lower() knows ASCII alone, and "nunez" found nobody), in the order a list shows
-    them: by name, or by id for someone without a name (case aside), then by id."""
-    rows = db.execute(
-        _WITH_COUNT + "ORDER BY lower(coalesce(nullif(p.name, ''), p.id)), p.id"
-    ).fetchall()
+    """Everyone whose id or name holds ``search``, case and accents aside (:func:`folded`),
+    in the order a list shows them: by name, or by id for someone without a name (case
+    aside), then by id. The database finds what its lower() can; ids and names with other
+    letters are folded here, and then only the people found are counted (all of them
+    folded and counted, a search in 100,000 people took 672 ms instead of 18:
+    `bench/store_scale.py`)."""
+    order = " ORDER BY lower(coalesce(nullif(p.name, ''), p.id)), p.id"
     wanted = folded(search.strip())
-    return [
-        _person(r)
-        for r in rows
-        if not wanted or wanted in folded(r["id"]) or wanted in folded(r["name"] or "")
+    if not wanted:
+        return [_person(r) for r in db.execute(_WITH_COUNT + order).fetchall()]
+    beyond = _BEYOND_ASCII[db.kind]
+    candidates = db.execute(
+        "SELECT p.id, p.name FROM people p WHERE lower(p.id) LIKE ? OR lower(p.name) LIKE ? "
+        f"OR {beyond.format(c='id')} OR {beyond.format(c='name')}",
+        (f"%{wanted}%", f"%{wanted}%"),
+    ).fetchall()
+    ids = [
+        r["id"]
+        for r in candidates
+        if wanted in folded(r["id"]) or wanted in folded(r["name"] or "")
     ]
+    if not ids:
+        return []
+    if db.kind == "sqlite":
+        among, value = "p.id IN (SELECT value FROM json_each(?))", json.dumps(ids)
+    else:
+        among, value = "p.id = ANY(?)", ids
+    rows = db.execute(_WITH_COUNT + f"WHERE {among}" + order, (value,)).fetchall()
+    return [_person(r) for r in rows]
 
 
 def _person(row) -> Person:
