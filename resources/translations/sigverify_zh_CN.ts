@@ -1952,6 +1952,26 @@ Press Ctrl+N to enrol the first person.</source>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
+    <message>
+        <location line="+58"/>
+        <source>{id} has no reference signatures yet: enrol some on the People page.</source>
+        <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nobody enrolled has the ID or name “{text}”: check it, or enrol them on the People page.</source>
+        <translation>没有已登记人员的编号或姓名为“{text}”：请检查输入，或在“人员”页登记此人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} people match “{text}”: type more of the name or the ID, or choose one in the list (Down).</source>
+        <translation>有 {n} 人与“{text}”相符：请多输入一些姓名或编号，或在列表中选择（向下键）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the person the signature claims to be.</source>
+        <translation>请选择该签名声称所属的人员。</translation>
+    </message>
 </context>
 <context>
     <name>PersonDetails</name>
@@ -3424,27 +3444,7 @@ enrolled {at} by {who}</source>
         <translation>尚未登记任何人员：请先在“人员”页面登记。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>{id} has no reference signatures yet: enrol some on the People page.</source>
-        <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Nobody enrolled has the ID or name “{text}”: check it, or enrol them on the People page.</source>
-        <translation>没有已登记人员的编号或姓名为“{text}”：请检查输入，或在“人员”页登记此人。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{n} people match “{text}”: type more of the name or the ID, or choose one in the list (Down).</source>
-        <translation>有 {n} 人与“{text}”相符：请多输入一些姓名或编号，或在列表中选择（向下键）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Choose the person the signature claims to be.</source>
-        <translation>请选择该签名声称所属的人员。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Drop, open, paste or draw the signature to check.</source>
         <translation>请拖入、打开、粘贴或手写待验证的签名。</translation>
     </message>
@@ -4180,7 +4180,7 @@ enrolled {at} by {who}</source>
         <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/people.py" line="+24"/>
+        <location filename="../../sigverify/core/store/people.py" line="+25"/>
         <source>There is no person with id “{person_id}” in the store.</source>
         <extracomment>a person&apos;s row with the number of their references (``n``)</extracomment>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
@@ -4196,8 +4196,9 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+63"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
+        <extracomment>An id or name with letters beyond ASCII, which :func:`folded` is left to compare (SQLite&apos;s lower() knows ASCII alone, and &quot;nunez&quot; found nobody for Núñez).</extracomment>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
     <message>

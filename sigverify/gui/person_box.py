@@ -63,6 +63,32 @@ class PersonBox(QComboBox):
         """The entry of ``person_id`` as listed ("Li Na — 12"), for a question."""
         return self.itemText(self.findData(person_id))
 
+    def why_nobody(self, store) -> str | None:
+        """Why nobody is chosen, for the page's hint; None when what is typed is the id of
+        someone enrolled with references whom the list lacks (enrolled at the command line
+        or another desk since it was read: "not enrolled yet" until a restart, seen in a
+        real window): read the list again."""
+        typed = self.currentText().strip()
+        enrolled = store.enrolled_id(typed) if typed else None
+        listed = enrolled is None or enrolled in self.names
+        if not listed and store.get_person(enrolled).reference_count:
+            return None
+        if enrolled is not None:  # listed only with references
+            return self.tr(
+                "{id} has no reference signatures yet: enrol some on the People page."
+            ).format(id=enrolled)
+        if self.matches_nobody():  # (it said only "Choose the person…": seen)
+            return self.tr(
+                "Nobody enrolled has the ID or name “{text}”: check it, or enrol them on the "
+                "People page."
+            ).format(text=typed)
+        if (several := self.matching()) > 1:  # (Enter chose nobody, unsaid)
+            return self.tr(
+                "{n} people match “{text}”: type more of the name or the ID, or choose one in "
+                "the list (Down)."
+            ).format(n=several, text=typed)
+        return self.tr("Choose the person the signature claims to be.")
+
     def matches_nobody(self) -> bool:
         """Something is typed that no entry holds (not even a part of an id or name)."""
         typed = folded(self.currentText().strip())

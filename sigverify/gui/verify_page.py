@@ -225,39 +225,11 @@ class VerifyPage(ReportActions, QWidget):
         elif self.person.count() == 0:
             self.hint.setText(self.tr("Nobody is enrolled yet: enrol people on the People page."))
         elif not has_person:
-            typed = self.person.currentText().strip()
-            enrolled = self.store.enrolled_id(typed) if typed else None
-            if (
-                enrolled is not None
-                and enrolled not in self.person.names
-                and any(
-                    p.id == enrolled and p.reference_count for p in self.store.list_people(enrolled)
-                )
-            ):  # enrolled elsewhere since the list was read: read it again
+            why = self.person.why_nobody(self.store)
+            if why is None:  # enrolled elsewhere since the list was read: read it again
                 self.refresh()
                 return
-            if enrolled is not None:  # listed only with references
-                self.hint.setText(
-                    self.tr(
-                        "{id} has no reference signatures yet: enrol some on the People page."
-                    ).format(id=enrolled)
-                )
-            elif self.person.matches_nobody():  # (it said only "Choose the person…": seen)
-                self.hint.setText(
-                    self.tr(
-                        "Nobody enrolled has the ID or name “{text}”: check it, or enrol them "
-                        "on the People page."
-                    ).format(text=typed)
-                )
-            elif (several := self.person.matching()) > 1:  # (Enter chose nobody, unsaid)
-                self.hint.setText(
-                    self.tr(
-                        "{n} people match “{text}”: type more of the name or the ID, or "
-                        "choose one in the list (Down)."
-                    ).format(n=several, text=typed)
-                )
-            else:
-                self.hint.setText(self.tr("Choose the person the signature claims to be."))
+            self.hint.setText(why)
         elif self.query is None:
             self.hint.setText(self.tr("Drop, open, paste or draw the signature to check."))
         elif self.result_is_current() and not self.recorded:
