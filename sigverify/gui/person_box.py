@@ -71,7 +71,9 @@ class PersonBox(QComboBox):
         typed = self.currentText().strip()
         enrolled = store.enrolled_id(typed) if typed else None
         listed = enrolled is None or enrolled in self.names
-        if not listed and store.get_person(enrolled).reference_count:
+        # (the list's count, not get_person: its seal check could raise at every key)
+        found = [] if listed else store.list_people(enrolled)
+        if any(p.id == enrolled and p.reference_count for p in found):
             return None
         if enrolled is not None:  # listed only with references
             return self.tr(

@@ -154,6 +154,8 @@ class VerifyPage(ReportActions, QWidget):
         return self.person.person_id()
 
     def choose_person(self, person_id: str) -> None:
+        if self.person.findData(person_id) < 0:  # enrolled since the list was read (from
+            self.refresh()  # People, someone enrolled at another desk was chosen: nobody)
         self.person.choose(person_id)
 
     def set_query(self, signatures) -> None:

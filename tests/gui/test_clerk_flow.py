@@ -1034,6 +1034,14 @@ def test_someone_enrolled_at_another_desk_is_found_on_verify_without_a_restart(
     window.go_to_page(window.pages.indexOf(window.people_page))
     window.go_to_page(window.pages.indexOf(page))
     assert "C-13" in page.person.names and page.person.currentText() == "someone"
+    # and chosen on People ("Verify a signature"): chosen on Verify (nobody was, a review
+    # found)
+    window.engine.submit(
+        lambda context, job: context.require_service().enroll("C-14", refs, accept_outliers=True)
+    )
+    wait_idle(qtbot, window.engine)
+    window.verify_person("C-14")
+    assert page.person_id() == "C-14"
 
 
 def test_ctrl_f_goes_to_the_pages_search_field_with_its_text_selected(qtbot, window):
