@@ -42,6 +42,9 @@ EDGE_LINE_WIDTH = 4
 #: of the five data sets has such a line (5,553 checked: `find_ink` unchanged on each).
 EDGE_LINE_WIDTH_STRAIGHT = 7
 EDGE_LINE_WOBBLE = 1.0
+#: ... and its width stays within this many pixels (90th against 10th percentile) along it
+#: (a photographed edge 2-5 px wide; a pen's upright stroke thins more towards its ends)
+EDGE_LINE_EVEN = 3
 
 
 def remove_edge_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
@@ -59,17 +62,29 @@ def remove_edge_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
         return out
     sides = np.r_[0:band, width - band : width]
     for column in sides[np.count_nonzero(mask[:, sides], axis=0) >= length]:
-        runs = np.diff(np.r_[0, mask[:, column].astype(np.int8), 0])
-        starts, ends = np.flatnonzero(runs == 1), np.flatnonzero(runs == -1)
-        longest = int(np.argmax(ends - starts))
-        if ends[longest] - starts[longest] < length:
+        rows, lefts, rights = _run_at(mask, column)
+        if rows.stop - rows.start < length:
             continue
-        rows = slice(starts[longest], ends[longest])
-        lefts, rights = _ink_run_around(mask[rows], column)
         thick = np.percentile(rights - lefts, 90)
-        middles = (lefts + rights) / 2
-        wobble = np.percentile(np.abs(middles - np.median(middles)), 90)
-        straight = thick <= EDGE_LINE_WIDTH_STRAIGHT and wobble <= EDGE_LINE_WOBBLE
+        if thick <= EDGE_LINE_WIDTH:
+            straight = False
+        else:  # measured down its middle column: off the middle, a pen's stroke thick
+            # in its middle looked as even as a line along the rows it is thick on
+            middle = int(np.median((lefts + rights - 1) / 2))
+            along, left_at, right_at = _run_at(mask, middle)
+            widths = right_at - left_at
+            middles = (left_at + right_at) / 2
+            wobble = np.percentile(np.abs(middles - np.median(middles)), 90)
+            # and as wide all along, as a printed or cut edge is (a pen's upright stroke
+            # thins towards its ends: a review's worry for a tight crop starting with "I")
+            even = np.percentile(widths, 90) - np.percentile(widths, 10) <= EDGE_LINE_EVEN
+            straight = (
+                # (a photographed edge leans a little: its middle column's run is shorter)
+                along.stop - along.start >= 0.8 * (rows.stop - rows.start)
+                and np.percentile(widths, 90) <= EDGE_LINE_WIDTH_STRAIGHT
+                and wobble <= EDGE_LINE_WOBBLE
+                and even
+            )
         if thick <= EDGE_LINE_WIDTH or straight:
             # the line's own width (a pixel either side for its soft edge), not the
             # strokes that cross it
@@ -77,6 +92,18 @@ def remove_edge_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
             right = min(width, int(np.median(rights)) + 1)
             out[rows, left:right] = False
     return out
+
+
+def _run_at(mask: np.ndarray, column: int) -> tuple[slice, np.ndarray, np.ndarray]:
+    """The rows of the longest unbroken run of ink down ``column``, and for each of them
+    where the ink through ``column`` starts and ends (end exclusive)."""
+    runs = np.diff(np.r_[0, mask[:, column].astype(np.int8), 0])
+    starts, ends = np.flatnonzero(runs == 1), np.flatnonzero(runs == -1)
+    if len(starts) == 0:
+        return slice(0, 0), np.zeros(0, int), np.zeros(0, int)
+    longest = int(np.argmax(ends - starts))
+    rows = slice(starts[longest], ends[longest])
+    return (rows, *_ink_run_around(mask[rows], column))
 
 
 def _ink_run_around(rows: np.ndarray, column: int) -> tuple[np.ndarray, np.ndarray]:

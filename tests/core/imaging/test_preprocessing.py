@@ -121,6 +121,12 @@ def test_a_scan_edge_line_is_removed_and_strokes_near_the_side_kept():
     assert not remove_edge_lines(photo, 0.75).any()
     photo[10:190, 380:388] = True
     assert np.array_equal(remove_edge_lines(photo, 0.75), photo)
+    # a straight upright pen stroke in a tight crop ("I") thins towards its ends: kept
+    upright = np.zeros((200, 400), bool)
+    for row in range(10, 190):
+        half = 1 + round(2.5 * np.sin(np.pi * (row - 10) / 180))  # 2 px at the ends, 7 mid
+        upright[row, 385 - half : 385 + half + 1] = True
+    assert np.array_equal(remove_edge_lines(upright, 0.75), upright)
 
 
 def test_percentile_uint8_equals_numpy():
