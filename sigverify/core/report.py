@@ -244,9 +244,11 @@ def verification_page(record: VerificationRecord) -> Figure:
         page.text(label, 8.5, color="#555555", step=0)
         page.text(value, 8.5 if len(value) < 70 else 7, x=0.27)
     page.y -= 0.01
-    if record.comment:
+    if record.comment:  # at most 3 lines: the references below must fit (a review found)
         page.text(translate("report", "Clerk's comment"), 9.5, weight="bold")
-        page.paragraph(f"“{record.comment}”", 9)
+        lines = wrap(f"“{record.comment}”", 100)
+        for n, line in enumerate(lines[:3]):
+            page.text(line + ("…" if n == 2 and len(lines) > 3 else ""), 9)
     page.text(translate("report", "Why"), 9.5, weight="bold")
     page.paragraph(r.reason, 9)
     for warning in r.warnings:

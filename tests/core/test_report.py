@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import time
 
 import pytest
@@ -101,6 +102,10 @@ def test_an_unrecorded_check_says_so_and_a_huge_photo_is_shrunk(service, tmp_pat
     assert max(record.query_image.shape) == 1200 and record.query_image.dtype == np.uint8
     text = page_texts(verification_page(record))
     assert "not recorded" in text and "Clerk's comment" not in text
+    # a long comment: three lines at most, then "…" (the references below must fit)
+    long = dataclasses.replace(record, comment="checked with the branch " * 40)
+    lines = page_texts(verification_page(long)).split("Clerk's comment\n")[1].split("\n")
+    assert lines[2].endswith("…") and lines[3] == "Why"
 
 
 def test_a_report_names_the_model_that_decided_after_a_switch(service, tmp_path):
