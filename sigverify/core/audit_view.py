@@ -249,8 +249,13 @@ def _changed_fields_text(details: dict) -> str:
 
 
 def _band_text(band: dict) -> str:
+    # a side not set follows everyone's ("reject None" was printed, a review found)
+    accept, reject = (
+        translate("audit", "everyone's") if band.get(side) is None else _figure(band.get(side))
+        for side in ("accept", "reject")
+    )
     text = translate("audit", "accept {accept}, reject {reject}").format(
-        accept=_figure(band.get("accept")), reject=_figure(band.get("reject"))
+        accept=accept, reject=reject
     )  # (to 4 decimals as the page shows them: "accept 0.7" beside 0.7000, seen)
     if isinstance(band.get("preset"), int | float):
         text += " " + translate("audit", "(preset: {target} of forgeries)").format(

@@ -94,6 +94,8 @@ def test_each_action_is_summed_up_in_words():
     assert summary(changed) == (
         "accept 0.4000, reject 0.8000, model cnn; before: accept 0.5000, reject 0.8000"
     )
+    one_side = entry(9, "set_thresholds", "C-1", accept=0.4, reject=None, model="cnn@1a2b")
+    assert summary(one_side) == "accept 0.4000, reject everyone's, model cnn"  # not "None"
     removed = entry(9, "set_thresholds", "C-1", accept=None, reject=None, before=before)
     assert summary(removed) == (
         "own thresholds removed: the thresholds for everyone apply; before: accept 0.5000, "
