@@ -108,6 +108,18 @@ def test_a_deletion_keeps_the_persons_name_in_its_audit_row(store):
     assert entry.details == {"references": 2, "name": "Dora Klein"}
 
 
+def test_the_people_mark_changes_with_an_enrolment_or_a_deletion(store):
+    before = store.people_mark()
+    assert before == (0, 0)
+    store.add_references("e-1", "Eva", None, "m1", [ref("e1.png")], "clerk")
+    enrolled = store.people_mark()
+    store.add_references("e-1", "Eva", None, "m1", [ref("e2.png")], "clerk")  # one more
+    assert len({before, enrolled, store.people_mark()}) == 3
+    marked = store.people_mark()
+    store.delete_person("e-1", "clerk")
+    assert store.people_mark() != marked and store.people_mark()[0] == 0
+
+
 def test_people_are_listed_as_shown_by_name_or_by_id_without_one(store):
     for person_id, name in [("a-1", "Zed"), ("m-2", None), ("z-9", "ana"), ("b-3", "Ana")]:
         store.add_references(person_id, name, None, "m1", [ref(f"{person_id}.png")], "clerk")
