@@ -45,6 +45,7 @@ from sigverify.core.store.people import (
     enrolled_id,
     no_person,
     own_before,
+    people_mark,
     person_exists,
     read_people,
     read_person,
@@ -252,12 +253,7 @@ class Store(SecondApproval):
         return read_people(self._db, search)
 
     def people_mark(self) -> tuple[int, int]:
-        """Changes when people are enrolled or deleted (how many, the last reference's id),
-        in a fraction of listing them (22 ms against 1.3 s at 100,000 people)."""
-        row = self._db.execute(
-            "SELECT (SELECT count(*) FROM people), (SELECT max(id) FROM signature_references)"
-        ).fetchone()
-        return int(row[0]), int(row[1] or 0)
+        return people_mark(self._db)
 
     def delete_person(self, person_id: str, operator: str) -> PendingChange | None:
         """Delete a person with their references (audited). On a server, a supervisor's
