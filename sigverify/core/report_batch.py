@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sigverify import __version__
 from sigverify.core.batch import DECISIONS
 from sigverify.core.i18n import percent_text, translate
-from sigverify.core.queue import machine_word, settlement_word
+from sigverify.core.queue import QueueRow, machine_word, settlement_word
 from sigverify.core.report import COLOURS, Page
 from sigverify.core.spreadsheet import from_cell
 from sigverify.core.store.records import person_label
@@ -90,29 +90,33 @@ def _notes_under(row: dict, word: ClerkWord | None) -> list[str]:
 NOTE_WIDTH = 120
 
 
+def _as_queue_row(row: dict, word: ClerkWord | None) -> QueueRow:
+    """A results row with the clerk's word as the Queue holds it (a row without a decision
+    could not be checked), so the summary counts with the Queue's own rules."""
+    error = row.get("error") or ("" if row["decision"] else translate("report", "could not check"))
+    settled = word.settlement if word is not None else ""
+    return QueueRow(row["person"], row["image"], row["decision"], error=error, settled=settled)
+
+
 def _standing(rows: list[dict], settled: dict[tuple[str, str], ClerkWord]) -> dict[str, int]:
-    """Where the items stand with the clerks' words: accepted (by the machine, not rejected
-    by a clerk, or by a clerk), rejected (a clerk's rejection or confirmation), and waiting
-    for a clerk (sent to review, rejected and not confirmed, or not checkable), as the Queue
-    counts them."""
+    """Where the items stand with the clerks' words: waiting for a clerk (sent to review,
+    rejected and not confirmed, or not checkable), else accepted (by the machine and not
+    rejected by a clerk, or by a clerk), else rejected, as the Queue counts them."""
     standing = {"accepted": 0, "rejected": 0, "waiting": 0}
     for row in rows:
-        word = settled.get(_key(row))
-        said = word.settlement if word is not None else ""
-        if said == "accept" or (row["decision"] == "accept" and said != "reject"):
-            standing["accepted"] += 1
-        elif said in ("reject", "confirm"):
-            standing["rejected"] += 1
-        else:
+        item = _as_queue_row(row, settled.get(_key(row)))
+        if item.needs_clerk:
             standing["waiting"] += 1
+        else:
+            standing["accepted" if item.final == "accept" else "rejected"] += 1
     return standing
 
 
-def _waiting(decision: str, settled) -> str:
+def _waiting(row: dict, settled) -> str:
     """The clerk's column of a queue item no clerk has settled: "waiting" where one must
     (sent to review, rejected, not checkable), as the Queue shows it (it was empty beside
     "Where they stand: 2 waiting": a review found); a batch's has no clerks."""
-    if settled is None or decision == "accept":
+    if settled is None or not _as_queue_row(row, None).needs_clerk:
         return ""
     return translate("report", "waiting")
 
@@ -229,7 +233,7 @@ def batch_pages(
             _tail(image, 40),
             machine_word(decision),
             percent_text(row["similarity"]) if row["similarity"] else "",
-            settlement_word(word.settlement) if word else _waiting(decision, settled),
+            settlement_word(word.settlement) if word else _waiting(row, settled),
             row["audit_id"],
         )
         for x, cell in zip(xs, cells, strict=True):
