@@ -309,6 +309,7 @@ class Store(SecondApproval):
         details = {"accept": accept, "reject": reject}
         details |= {} if model is None else {"model": model}
         details |= {} if preset is None else {"preset": preset}
+        payload = dict(details)  # what the server applies; the log says what was before
         # their own before, if any: the log had the new values alone (an apply could not be
         # undone from it, seen in a real window)
         before = own_before(
@@ -316,9 +317,8 @@ class Store(SecondApproval):
         )
         details |= {} if before is None else {"before": before}
         pending = self._supervised(
-            "thresholds", "thresholds", person_id, dict(details), details, operator,
-            "set_thresholds",
-        )  # fmt: skip
+            "thresholds", "thresholds", person_id, payload, details, operator, "set_thresholds"
+        )
         if pending is not None:
             return pending
         with self.transaction() as db:

@@ -45,11 +45,13 @@ def change_details(
         details = {"accept": payload.get("accept"), "reject": payload.get("reject")}
         details |= {"model": payload["model"]} if "model" in payload else {}
         details |= {"preset": payload["preset"]} if "preset" in payload else {}
+        if not pending:  # (a decided change: what was before is in its audit row)
+            return details
         row = db.execute(
             "SELECT accept_threshold, reject_threshold, thresholds_model FROM people WHERE id = ?",
             (person_id,),
         ).fetchone()
-        before = own_before(*row) if pending and row is not None else None
+        before = own_before(*row) if row is not None else None
         return details | ({} if before is None else {"before": before})
     if kind == "delete_person":
         return deleted_person_details(db, person_id)
