@@ -19,6 +19,7 @@ class PersonBox(QComboBox):
         self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.lineEdit().setPlaceholderText(self.tr("Type an id or name…"))
         self.names: dict[str, str] = {}  # id -> name of those listed, for a name typed in full
+        self._folded: list[str] = []  # each entry as searches compare it (folded once)
         self.lineEdit().editingFinished.connect(self.show_typed)
         # Return after the start of the one person's name the list shows chooses them
         # ("müller" and Enter chose nobody: seen in a real window); leaving the field
@@ -35,10 +36,12 @@ class PersonBox(QComboBox):
         self.blockSignals(True)
         self.clear()
         self.names = {}
+        self._folded = []
         for person in people:
             if person.reference_count:
                 label = person_label(person.id, person.name)
                 self.addItem(label, person.id)
+                self._folded.append(folded(label))
                 self.names[person.id] = person.name
         index = self.findData(current) if current else -1
         self.setCurrentIndex(index)
@@ -91,20 +94,21 @@ class PersonBox(QComboBox):
             ).format(n=several, text=typed)
         return self.tr("Choose the person the signature claims to be.")
 
+    def _holding(self) -> tuple[str, list[int]]:
+        """What is typed (:func:`folded`), and the entries holding it anywhere."""
+        typed = folded(self.currentText().strip())
+        return typed, [i for i, label in enumerate(self._folded) if typed in label]
+
     def matches_nobody(self) -> bool:
         """Something is typed that no entry holds (not even a part of an id or name)."""
-        typed = folded(self.currentText().strip())
-        return bool(typed) and not any(
-            typed in folded(self.itemText(i)) for i in range(self.count())
-        )
+        typed, holding = self._holding()
+        return bool(typed) and not holding
 
     def matching(self) -> int:
         """How many entries hold what is typed (2 or more letters) as the list finds them
         (0 with nothing typed)."""
-        typed = folded(self.currentText().strip())
-        if len(typed) < 2:
-            return 0
-        return sum(typed in folded(self.itemText(i)) for i in range(self.count()))
+        typed, holding = self._holding()
+        return len(holding) if len(typed) >= 2 else 0
 
     def _typed_index(self) -> int:
         typed = self.currentText().strip().casefold()
@@ -125,8 +129,7 @@ class PersonBox(QComboBox):
         entries holding it anywhere, as the list finds them), when it begins their name or
         a word in it; never a part of an id ("C-20" is not C-2001, who may be another
         person), and not when others hold it too ("li" beside an id "LI-4")."""
-        typed = folded(self.currentText().strip())
-        shown = [i for i in range(self.count()) if typed in folded(self.itemText(i))]
+        typed, shown = self._holding()
         if len(typed) < 2 or len(shown) != 1:
             return -1
         name = self.names.get(self.itemData(shown[0]), "")

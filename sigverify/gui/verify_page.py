@@ -150,7 +150,7 @@ class VerifyPage(ReportActions, QWidget):
         real window), when someone was enrolled or deleted since (listing them took 1.3 s
         at 100,000 people)."""
         super().showEvent(event)
-        if self.store.people_mark() != getattr(self, "_people_read", None):
+        if self.store.people_mark() != self._people_read:  # (read at start by refresh)
             self.refresh()
 
     def person_id(self) -> str | None:
