@@ -52,7 +52,7 @@ def cmd_batch_verify(args: argparse.Namespace) -> int:
 
     items = read_items(args.items)
     if args.report:
-        from sigverify.core.report import check_writable
+        from sigverify.core.report_files import check_writable
 
         check_writable(args.report)  # before anything is checked
     bar = ProgressBar("Verifying", time_left=True)
@@ -72,8 +72,8 @@ def cmd_batch_verify(args: argparse.Namespace) -> int:
             on_progress=progress,
         )
     if args.report:
-        from sigverify.core.report import save_pdf
         from sigverify.core.report_batch import batch_pages
+        from sigverify.core.report_files import save_pdf
 
         save_pdf(batch_pages(args.out), args.report)
     counts = summary.decisions

@@ -14,7 +14,7 @@ def cmd_locate(args: argparse.Namespace) -> int:
     from sigverify.core.imaging.imageio import encode_png, load_page
     from sigverify.core.imaging.locate import locate_signatures
     from sigverify.core.imaging.page_crop import crop_candidate
-    from sigverify.core.report import check_writable
+    from sigverify.core.report_files import check_writable
 
     if args.out:
         check_writable(args.out)

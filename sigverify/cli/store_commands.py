@@ -78,7 +78,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     signature = SignatureInput.from_path(args.image)
     if args.report or args.explain:
-        from sigverify.core.report import check_writable
+        from sigverify.core.report_files import check_writable
 
         for path in (args.report, args.explain):
             if path:
@@ -88,14 +88,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
         result = service.verify(args.person, signature, record=False)
         audit = None if args.no_record else service.record_verification(result, args.comment)
         if args.report:
-            from sigverify.core.report import save_pdf, verification_page, verification_record
+            from sigverify.core.report import verification_page, verification_record
+            from sigverify.core.report_files import save_pdf
             from sigverify.core.store.records import now
 
             record = verification_record(service, result, signature.data, audit, now())
             save_pdf([verification_page(record)], args.report)
         if args.explain:
             from sigverify.core.explain import explanation_figure
-            from sigverify.core.report import save_png
+            from sigverify.core.report_files import save_png
 
             save_png(explanation_figure(service.explain(result)), args.explain)
     label = decision_label(result.decision)

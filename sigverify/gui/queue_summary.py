@@ -38,7 +38,7 @@ class SummarySaving(PagePart):
         }
 
         def work(context, job):
-            from sigverify.core.report import save_pdf
+            from sigverify.core.report_files import save_pdf
 
             pages = batch_pages(
                 results, settled=settled, operator=operator_name(context.store),

@@ -19,7 +19,8 @@ def render_report(engine, result, query, audit, path: str | None, done, failed) 
     for a printer. ``done(path or png)`` / ``failed(error)`` on the GUI thread."""
 
     def work(context, job):
-        from sigverify.core.report import save_pdf, verification_page, verification_record
+        from sigverify.core.report import verification_page, verification_record
+        from sigverify.core.report_files import save_pdf
 
         record = verification_record(context.require_service(), result, query.data, audit, now())
         figure = verification_page(record)

@@ -10,14 +10,9 @@ import pytest
 
 from sigverify.core.batch import run_batch
 from sigverify.core.batch_items import read_items
-from sigverify.core.report import (
-    A4,
-    report_file_name,
-    save_pdf,
-    verification_page,
-    verification_record,
-)
+from sigverify.core.report import A4, report_file_name, verification_page, verification_record
 from sigverify.core.report_batch import ClerkWord, batch_pages, summary_file_name
+from sigverify.core.report_files import save_pdf
 from sigverify.core.verification_results import SignatureInput
 from tests.conftest import enrolled_service, signature_file
 
@@ -300,7 +295,7 @@ def test_a_pdf_appears_only_complete(tmp_path, monkeypatch):
     fails leaves neither a half file nor the part."""
     import matplotlib.pyplot as plt
 
-    from sigverify.core import report
+    from sigverify.core import report_files
     from sigverify.core.errors import SigverifyError
 
     figure = plt.figure()
@@ -311,7 +306,7 @@ def test_a_pdf_appears_only_complete(tmp_path, monkeypatch):
         path.write_bytes(b"%PDF-1.4 half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(report, "_write_pages", half_then_full_disk)
+    monkeypatch.setattr(report_files, "_write_pages", half_then_full_disk)
     with pytest.raises(SigverifyError, match="No space left on device"):
         save_pdf([figure], tmp_path / "next.pdf")
     assert sorted(tmp_path.iterdir()) == [target]  # the earlier file untouched, no part
