@@ -44,11 +44,11 @@ from sigverify.core.store.people import (
     check_thresholds,
     enrolled_id,
     no_person,
-    own_before,
     people_mark,
     person_exists,
     read_people,
     read_person,
+    thresholds_change,
     write_person,
     write_thresholds,
 )
@@ -306,16 +306,7 @@ class Store(SecondApproval):
         person = self.get_person(person_id)  # (nobody: said)
         if accept is None and reject is None:
             model = None
-        details = {"accept": accept, "reject": reject}
-        details |= {} if model is None else {"model": model}
-        details |= {} if preset is None else {"preset": preset}
-        payload = dict(details)  # what the server applies; the log says what was before
-        # their own before, if any: the log had the new values alone (an apply could not be
-        # undone from it, seen in a real window)
-        before = own_before(
-            person.accept_threshold, person.reject_threshold, person.thresholds_model
-        )
-        details |= {} if before is None else {"before": before}
+        payload, details = thresholds_change(person, accept, reject, model, preset)
         pending = self._supervised(
             "thresholds", "thresholds", person_id, payload, details, operator, "set_thresholds"
         )

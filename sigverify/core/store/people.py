@@ -196,6 +196,19 @@ def write_thresholds(
         raise no_person(person_id)
 
 
+def thresholds_change(
+    person: Person, accept: float | None, reject: float | None, model: str | None, preset
+) -> tuple[dict, dict]:
+    """What a change of ``person``'s thresholds files: the payload the server applies, and
+    the audit row's details, which say their own before too (the log had the new values
+    alone, and an apply could not be undone from it: seen in a real window)."""
+    payload = {"accept": accept, "reject": reject}
+    payload |= {} if model is None else {"model": model}
+    payload |= {} if preset is None else {"preset": preset}
+    before = own_before(person.accept_threshold, person.reject_threshold, person.thresholds_model)
+    return payload, payload | ({} if before is None else {"before": before})
+
+
 def own_before(accept: float | None, reject: float | None, model: str | None) -> dict | None:
     """A person's own thresholds as an audit row records them before a change, or None
     when they had none."""
