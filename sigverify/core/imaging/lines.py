@@ -77,13 +77,13 @@ def remove_edge_lines(mask: np.ndarray, fraction: float) -> np.ndarray:
             wobble = np.percentile(np.abs(middles - np.median(middles)), 90)
             # and as wide all along, as a printed or cut edge is (a pen's upright stroke
             # thins towards its ends: a review's worry for a tight crop starting with "I")
-            even = np.percentile(widths, 90) - np.percentile(widths, 10) <= EDGE_LINE_EVEN
+            wide, narrow = np.percentile(widths, [90, 10])
             straight = (
                 # (a photographed edge leans a little: its middle column's run is shorter)
                 along.stop - along.start >= 0.8 * (rows.stop - rows.start)
-                and np.percentile(widths, 90) <= EDGE_LINE_WIDTH_STRAIGHT
+                and wide <= EDGE_LINE_WIDTH_STRAIGHT
                 and wobble <= EDGE_LINE_WOBBLE
-                and even
+                and wide - narrow <= EDGE_LINE_EVEN
             )
         if thick <= EDGE_LINE_WIDTH or straight:
             # the line's own width (a pixel either side for its soft edge), not the
