@@ -26,14 +26,15 @@ SCAN_SMOOTHING = 0.25
 PAPER_SEARCH_SIDE = 256
 
 
-def find_paper(grey: np.ndarray) -> np.ndarray | None:
+def find_paper(grey: np.ndarray, search_side: int = PAPER_SEARCH_SIDE) -> np.ndarray | None:
     """Where the sheet of paper is when ``grey (H, W)`` uint8 is a photo of a slip or page
     lying on a darker desk: its corners ``(4, 2)`` float32 (x, y), clockwise from top-left,
     or None when no desk shows (a scan; a photo filled with paper).
 
     The desk is what is much darker than the paper, touches the photo's border and is wider
     than any pen stroke; the paper is the largest bright region it leaves, taken as the
-    four-sided outline around it (a tilted, perspective-distorted sheet).
+    four-sided outline around it (a tilted, perspective-distorted sheet). It is looked for
+    on a copy ``search_side`` pixels on its long side.
     """
     height, width = grey.shape
     # The desk touches the photo's border: a border without dark pixels (every scan) is
@@ -42,7 +43,7 @@ def find_paper(grey: np.ndarray) -> np.ndarray | None:
     border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
     if np.count_nonzero(border < min(0.8 * paper, paper - 30)) < 0.05 * border.size:
         return None
-    factor = max(1.0, max(height, width) / PAPER_SEARCH_SIDE)
+    factor = max(1.0, max(height, width) / search_side)
     small_size = (max(1, round(width / factor)), max(1, round(height / factor)))
     small = cv2.resize(grey, small_size, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (0, 0), 1.0)
