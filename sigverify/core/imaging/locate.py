@@ -356,7 +356,8 @@ def locate_signatures(
         def printed() -> np.ndarray:  # the words (a label's print) read only on a slip
             return printed_ink(page_words(view, page_ink)[0], page_ink)
 
-        whole = whole_slip(places, page_ink & ~band, printed)
+        lines = (view.grey < INK_SHARE * 255) & ~page_ink & ~band
+        whole = whole_slip(places, page_ink & ~band, printed, lines)
     if whole is not None:  # first, with all its ink kept (the network saw only part of it)
         places = whole_first(places, whole)
     to_view = np.linalg.inv(view.to_input)

@@ -341,6 +341,29 @@ def test_a_slip_s_places_are_joined_with_the_strokes_that_reach_into_them():
     assert whole_slip([], ink) is None
 
 
+def test_a_long_straight_stroke_touching_a_slip_s_signature_is_in_its_box():
+    """On slip photos a long level tail or underline, taken out of the ink as a rule, was
+    cut off by the box (the most common miss left): a line that touches the signature's
+    ink is its own; one that does not (a printed rule elsewhere) stays out."""
+    ink = strokes_page()
+    places = [((40, 95, 100, 12), 0.9), ((250, 95, 110, 12), 0.8)]
+    lines = np.zeros_like(ink)
+    lines[150:153, 202:395] = True  # a tail going on from the loop's foot, to x 394
+    lines[20:23, 30:380] = True  # a rule far above the signature
+    assert whole_slip(places, ink) == (40, 100, 320, 51)  # without the lines given
+    assert whole_slip(places, ink, None, lines) == (40, 100, 355, 53)
+    # an upright stroke going down from the long stroke's end (x 359), and with gaps
+    # between them: joined across 2 pixels (3 px wide ink; as pieces of ink are joined)
+    lines[:] = False
+    lines[101:190, 360:364] = True
+    assert whole_slip(places, ink, None, lines) == (40, 100, 324, 90)
+    lines[:, 360:362] = False
+    assert whole_slip(places, ink, None, lines) == (40, 100, 324, 90)
+    lines[:, 362] = False  # three apart: not the signature's
+    assert whole_slip(places, ink, None, lines) == (40, 100, 320, 51)
+    assert whole_slip(places, ink, None, np.zeros_like(ink)) == (40, 100, 320, 51)
+
+
 def test_a_slip_s_printed_label_is_counted_but_not_cut_out_with_the_signature():
     """Seen in a real window: a photo of a slip printed "Signature: ____" was cut out with
     the label, which the model read as ink, and the genuine signature was rejected."""
