@@ -17,9 +17,11 @@ prints logistic weights for ``locate.WEIGHTS`` (fit on some data sets, measure o
 ``--verify MODEL`` instead checks what a clerk would verify, as the crop dialog cuts it:
 each page's main signature, a genuine one, against 5 other genuine signatures of its
 writer, as the scan itself, as the whole page uncut, as the proposed rectangle of the
-squared-up sheet, and as that rectangle without the ink the locator does not see as the
-signature's (:func:`page_crop.signature_only`); it prints each one's median distance score
-and how many are accepted and rejected at the model's thresholds.
+squared-up sheet, as that rectangle without the ink the locator does not see as the
+signature's (:func:`page_crop.signature_only`), and as the dialog gives it, the light of a
+photographed sheet made even too (``as_cut``, :func:`page_crop.cut`); it prints each
+one's median distance score and how many are accepted and rejected at the model's
+thresholds.
 ``--slips``: the pages (for the measures and for ``--verify``) are instead phone photos of a
 slip of paper with only the signature on it (``synthetic_pages.slips_of_writers``: turned,
 in perspective, on a desk, often a shadow across, its long side 1600 pixels). A turned
@@ -132,7 +134,7 @@ def verify_crops(folders, count, seed, model_dir, pages) -> dict:
         for writer in read_dataset(folder).writers:
             for path in writer.genuine:
                 genuine_of[Path(path)] = writer.genuine
-    scores = {"scan": [], "whole_page": [], "rectangle": [], "signature_only": []}
+    scores = {"scan": [], "whole_page": [], "rectangle": [], "signature_only": [], "as_cut": []}
     photographed = []
     for _, page in pages(folders, count, seed):
         others = [p for p in genuine_of[Path(page.sources[0])] if Path(p) != page.sources[0]]
@@ -140,7 +142,7 @@ def verify_crops(folders, count, seed, model_dir, pages) -> dict:
         references = np.vstack(references)
         among = pairwise_distances(references, references, card.distance)
         # as the crop dialog does, on the page as load_page reads it (brightest channel)
-        sheet, found, _ = page_crop.proposals(page.image.max(axis=2))
+        sheet, found, squared = page_crop.proposals(page.image.max(axis=2))
         if not found:
             continue
         x, y, w, h = box = page_crop.padded_box(found[0].box, sheet.shape)
@@ -149,6 +151,7 @@ def verify_crops(folders, count, seed, model_dir, pages) -> dict:
             "whole_page": page.image.max(axis=2),
             "rectangle": sheet[y : y + h, x : x + w],
             "signature_only": page_crop.signature_only(sheet, box, found[0]),
+            "as_cut": page_crop.cut(sheet, box, found[0], squared),
         }
         photographed.append(page.photo)
         for name, grey in crops.items():

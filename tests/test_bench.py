@@ -274,8 +274,9 @@ def test_locate_bench_verifies_what_the_crop_dialog_would_cut(model, tmp_path, r
     model_dir = request.getfixturevalue(model)
     out = run_script("locate.py", "--verify", model_dir, "--data", data, "--pages", "4")
     assert out["model"] and out["pages"] == 4
-    assert set(out) == {"model", "pages", "scan", "whole_page", "rectangle", "signature_only"}
-    for crop in ("scan", "whole_page", "rectangle", "signature_only"):
+    crops = ("scan", "whole_page", "rectangle", "signature_only", "as_cut")
+    assert set(out) == {"model", "pages", *crops}
+    for crop in crops:
         figures = out[crop]
         assert figures["median_score"] > 0
         for kind in ("", "photo_", "scanned_"):

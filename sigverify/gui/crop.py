@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.imaging.imageio import decode_image, encode_png, load_page
-from sigverify.core.imaging.page_crop import padded_box, proposals, signature_only
+from sigverify.core.imaging.page_crop import cut, padded_box, proposals
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui.qimages import array_to_qimage
 
@@ -312,16 +312,14 @@ class CropDialog(QDialog):
             self.hint.setText(self.tr("Your selection will be kept as it is: press OK."))
 
     def cropped(self) -> np.ndarray:
-        """The selected part of the page; for a place the search found and the clerk kept,
-        without the ink around it that is not the signature's (:func:`signature_only`)."""
+        """The selected part of the page (:func:`~sigverify.core.imaging.page_crop.cut`):
+        for a place the search found and the clerk kept, without the ink around it that is
+        not the signature's; from a photographed sheet, with the light made even."""
         if self.view.selection is None:
             raise SigverifyError(self.tr("Select the signature first."))
         r = self.view.selection
-        box = (r.x(), r.y(), r.width(), r.height())
-        if self.proposed:
-            return signature_only(self.pixels, box, self.candidates[self.candidate])
-        x, y, w, h = box
-        return self.pixels[y : y + h, x : x + w].copy()
+        kept = self.candidates[self.candidate] if self.proposed else None
+        return cut(self.pixels, (r.x(), r.y(), r.width(), r.height()), kept, self.squared_up)
 
     def accept(self) -> None:
         # the page's whole name in it: "photo-crop.png" in the audit log could not be traced

@@ -1533,6 +1533,7 @@ def test_crop_from_a_photo_is_squared_up_and_leaves_print_out(qtbot, tmp_path):
 
     from sigverify.core.data.synthetic import genuine_signature, writer_style
     from sigverify.core.data.synthetic_pages import compose_page
+    from sigverify.core.imaging.page_crop import without_shadows
     from sigverify.gui.crop import CropDialog
 
     scan = genuine_signature(writer_style(3), 0).image
@@ -1556,7 +1557,10 @@ def test_crop_from_a_photo_is_squared_up_and_leaves_print_out(qtbot, tmp_path):
     inside = np.s_[
         y - r.y() : y - r.y() + strokes.shape[0], x - r.x() : x - r.x() + strokes.shape[1]
     ]
-    assert np.array_equal(kept[inside][strokes], as_selected[inside][strokes])
+    # (the light across a photographed sheet is made even, print or no print around)
+    even = without_shadows(as_selected)
+    moved = np.abs(kept[inside][strokes].astype(int) - even[inside][strokes])
+    assert np.median(moved) == 0 and np.percentile(moved, 99) <= 2
     # a rectangle drawn by hand is kept exactly as drawn
     start, end = QPoint(5, 5), QPoint(200, 120)
     qtbot.mousePress(dialog.view, Qt.MouseButton.LeftButton, pos=start)
@@ -1564,7 +1568,7 @@ def test_crop_from_a_photo_is_squared_up_and_leaves_print_out(qtbot, tmp_path):
     qtbot.mouseRelease(dialog.view, Qt.MouseButton.LeftButton, pos=end)
     r = dialog.view.selection
     plain = dialog.pixels[r.y() : r.y() + r.height(), r.x() : r.x() + r.width()]
-    assert np.array_equal(dialog.cropped(), plain)
+    assert np.array_equal(dialog.cropped(), without_shadows(plain))  # its light made even
     assert "kept as it is" in dialog.hint.text()
 
 
