@@ -16,12 +16,13 @@ counts as found when the best candidate covers a true signature with IoU >= 0.8;
 prints logistic weights for ``locate.WEIGHTS`` (fit on some data sets, measure on others).
 ``--verify MODEL`` instead checks what a clerk would verify, as the crop dialog cuts it:
 each page's main signature, a genuine one, against 5 other genuine signatures of its
-writer, as the scan itself, as the whole page uncut, as the proposed rectangle of the
-squared-up sheet, as that rectangle without the ink the locator does not see as the
-signature's (:func:`page_crop.signature_only`), and as the dialog gives it, the light of a
-photographed sheet made even too (``as_cut``, :func:`page_crop.cut`); it prints each
-one's median distance score and how many are accepted and rejected at the model's
-thresholds.
+writer (the place offered that holds most of it, of the first 3: a co-signer's, offered
+first, is passed over, :func:`clerk_choice`), as the scan itself, as the whole page
+uncut, as the proposed rectangle of the squared-up sheet, as that rectangle without the
+ink the locator does not see as the signature's (:func:`page_crop.signature_only`), and
+as the dialog gives it, the light of a photographed sheet made even too (``as_cut``,
+:func:`page_crop.cut`); it prints each one's median distance score and how many are
+accepted and rejected at the model's thresholds.
 ``--slips``: the pages (for the measures and for ``--verify``) are instead phone photos of a
 slip of paper with only the signature on it (``synthetic_pages.slips_of_writers``: turned,
 in perspective, on a desk, often a shadow across, its long side 1600 pixels). A turned
@@ -112,6 +113,25 @@ def fit(folders, count, seed, pages) -> dict:
     }
 
 
+def clerk_choice(page, found: list) -> int:
+    """Which of the first 3 places offered (``found``, on the sheet as the dialog shows it)
+    a clerk keeps to check the page's main signature: the one holding most of its ink (a
+    co-signer's signature, offered first, is passed over as the dialog lets the clerk);
+    the first when none holds any."""
+    import cv2
+
+    from sigverify.core.imaging.page_crop import level_sheet
+
+    ink = page.masks[0].astype(np.uint8)
+    sheet, matrix = level_sheet(page.image.max(axis=2))
+    if matrix is not None:  # the ink as it lies on the squared-up sheet
+        ink = cv2.warpPerspective(ink, matrix, sheet.shape[::-1], flags=cv2.INTER_NEAREST)
+    held = [
+        np.count_nonzero(ink[y : y + h, x : x + w]) for x, y, w, h in (c.box for c in found[:3])
+    ]
+    return int(np.argmax(held)) if max(held) > 0 else 0
+
+
 def verify_crops(folders, count, seed, model_dir, pages) -> dict:
     from sigverify.core.data.datasets import read_dataset
     from sigverify.core.errors import SigverifyError
@@ -145,13 +165,14 @@ def verify_crops(folders, count, seed, model_dir, pages) -> dict:
         sheet, found, squared = page_crop.proposals(page.image.max(axis=2))
         if not found:
             continue
-        x, y, w, h = box = page_crop.padded_box(found[0].box, sheet.shape)
+        kept = found[clerk_choice(page, found)]
+        x, y, w, h = box = page_crop.padded_box(kept.box, sheet.shape)
         crops = {
             "scan": load_image(page.sources[0]).pixels,
             "whole_page": page.image.max(axis=2),
             "rectangle": sheet[y : y + h, x : x + w],
-            "signature_only": page_crop.signature_only(sheet, box, found[0]),
-            "as_cut": page_crop.cut(sheet, box, found[0], squared),
+            "signature_only": page_crop.signature_only(sheet, box, kept),
+            "as_cut": page_crop.cut(sheet, box, kept, squared),
         }
         photographed.append(page.photo)
         for name, grey in crops.items():
