@@ -97,8 +97,10 @@ def signature_only(grey: np.ndarray, box, candidate: Candidate) -> np.ndarray:
     """The part ``box`` (x, y, width, height) of the page ``grey`` around ``candidate``, with
     the ink there that is not the signature's painted over with the paper: the printed
     label under the signature line, a stamp's ring, a neighbour's stroke. A piece of ink
-    goes when less than half of it lies on what the network saw as the signature's ink
-    (``candidate.ink``, widened by 2 pixels); of a piece that stays, what reaches farther
+    (apart from the signature line, which would join print on it to the strokes crossing
+    it) goes when less than half of it lies on what the network saw as the signature's ink
+    (``candidate.ink``, widened by 2 pixels), but for what lies on that; of a piece that
+    stays, what reaches farther
     than :data:`REACH_PX` from that ink and is lighter than it goes too (a stamp's ring
     touching a letter). Ink is what is darker than the paper around it (a shadow across a
     photographed part is paper). Long level lines stay whole: the signature line is taken
@@ -125,23 +127,28 @@ def signature_only(grey: np.ndarray, box, candidate: Candidate) -> np.ndarray:
     level, _ = cv2.threshold(below, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     # faint ink too (a faded stamp): anything clearly darker than the paper around it
     dark = below > max(4.0, 0.3 * level)
-    count, labels = cv2.connectedComponents(dark.astype(np.uint8), connectivity=8)
+    # long level runs (the signature line), with their ends' last pixel
+    lines = (remove_ruled_lines(dark, 0.5) != dark).astype(np.uint8)
+    lines = (cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0) & dark
+    # pieces are judged apart from the line: print sitting on the signature line
+    # ("Authorised signatory") is not joined through it to the strokes crossing it
+    count, labels = cv2.connectedComponents((dark & ~lines).astype(np.uint8), connectivity=8)
     on_signature = np.bincount(labels[mine], minlength=count)
     size = np.bincount(labels.ravel(), minlength=count)
     other = on_signature < 0.5 * size
     other[0] = False
-    # long level runs (the signature line), with their ends' last pixel
-    lines = (remove_ruled_lines(dark, 0.5) != dark).astype(np.uint8)
-    lines = (cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0) & dark
     # ink beyond the reach goes only when lighter than the signature's own (a stamp's
     # ring, read as grey from its colour): the network's map misses bits of a light-ink
     # stroke on a photo, and those stay (seen in a real window: the top of a J painted)
     own = below[mine & dark]
     faint = below < 0.6 * float(np.median(own)) if own.size else np.ones(dark.shape, bool)
-    painted = (other[labels] | (dark & ~near & faint)) & ~lines
+    # (of a piece that goes, what lies on the signature's ink stays: print touching the
+    # strokes below the line took them along)
+    painted = ((other[labels] & ~mine) | (dark & ~near & faint)) & ~lines
     if painted.any():
         painted = cv2.dilate(painted.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-        crop[painted & ~lines] = paper[painted & ~lines]
+        painted &= ~lines & ~(mine & dark)
+        crop[painted] = paper[painted]
     return crop
 
 

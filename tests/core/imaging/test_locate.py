@@ -279,6 +279,30 @@ def test_only_the_signature_s_ink_is_kept_in_the_crop():
     assert np.array_equal(signature_only(grey, (10, 10, 100, 50), plain), grey[10:60, 10:110])
 
 
+def test_print_sitting_on_the_signature_line_goes_and_the_strokes_below_it_stay():
+    """Measured on cheques and forms (``bench/locate.py --verify``): "Authorised signatory"
+    printed on the line the signature crosses was joined through the line to the strokes
+    and stayed in the crop; with the print judged apart from the line, and what lies on the
+    signature's ink kept, 61 % of scanned pages' crops are accepted against 51 %."""
+    grey = np.full((200, 300), 230, np.uint8)
+    grey[60:64, 40:260] = 40  # a signature's stroke
+    grey[64:120, 150:154] = 40  # its descender, down through the line
+    grey[100:102, 20:280] = 60  # the signature line
+    grey[102:115, 60:64] = grey[102:115, 90:94] = 50  # printed letters standing on it
+    grey[108:120, 154:200] = 50  # a printed word touching the descender below the line
+    net = np.zeros((200, 300), bool)  # what the net saw as the signature's ink
+    net[60:64, 40:260] = net[64:120, 150:154] = True
+    found = Candidate((20, 50, 260, 100), 0.9, np.zeros((4, 2), np.float32), net[50:150, 20:280])
+    clean = signature_only(grey, (0, 0, 300, 200), found)
+    net[100:102] = False  # (where the line crosses them, the strokes are the line's grey)
+    assert (clean[net] == 40).all()  # every stroke, below the line too
+    assert (clean[100:102, 20:280] == 60).all()  # the line, whole
+    # the letters, but for a row at the line's edge
+    assert (clean[104:115, 60:64] == 230).all() and (clean[104:115, 90:94] == 230).all()
+    assert (clean[108:120, 157:200] == 230).all()  # the word, but for where it touches
+    assert (clean[120:] == 230).all() and (clean[:60] == 230).all()
+
+
 def test_light_strokes_under_a_shadow_stay_in_the_crop():
     """Seen in a real window: a light-ink genuine photographed with a shadow across the
     slip lost its first and last letters in the crop (one paper brightness for the whole
