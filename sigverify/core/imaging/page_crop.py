@@ -147,9 +147,14 @@ def signature_only(grey: np.ndarray, box, candidate: Candidate) -> np.ndarray:
     painted = ((other[labels] & ~mine) | (dark & ~near & faint)) & ~lines
     if painted.any():
         painted = cv2.dilate(painted.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-        painted &= ~lines & ~(mine & dark)
+        painted &= ~lines
         crop[painted] = paper[painted]
     return crop
+
+
+#: A shadow darkens the paper to no less than this share of the lit paper's brightness
+#: (a phone's or a hand's shadow: 55-80 % in ``capture.photographed_slip``); ink is darker.
+SHADOW_DEPTH = 0.5
 
 
 def paper_as_lit(crop: np.ndarray) -> np.ndarray:
@@ -165,10 +170,14 @@ def without_shadows(crop: np.ndarray) -> np.ndarray:
     divided by its paper as lit (:func:`paper_as_lit`), at the brightness of its lit
     paper. Preprocessing smooths the paper's brightness as it does on a scan, so a
     shadow's edge across the crop was read as a stroke (a genuine signature rejected at
-    1.64; 0.74 with the light made even)."""
+    1.64; 0.74 with the light made even). Where the estimate is darker than
+    :data:`SHADOW_DEPTH` of the lit paper it is ink the closing could not take out (a
+    stroke wider than it, or along the crop's edge, where it sees half as far), not a
+    shadow: those pixels stay as they are."""
     paper = paper_as_lit(crop).astype(np.float32)
     lit = float(np.percentile(paper, 90))
-    return np.clip(crop / np.maximum(paper, 1.0) * lit, 0, 255).astype(np.uint8)
+    paper[paper < SHADOW_DEPTH * lit] = lit
+    return np.clip(np.rint(crop / np.maximum(paper, 1.0) * lit), 0, 255).astype(np.uint8)
 
 
 def cut(grey: np.ndarray, box, candidate: Candidate | None, photographed: bool) -> np.ndarray:

@@ -341,6 +341,11 @@ def test_a_shadow_s_edge_across_a_photographed_crop_is_not_read_as_a_stroke():
     assert np.all(np.abs(even[~stroke].astype(int) - 200) <= 1)  # the paper as lit
     assert np.all(np.abs(even[stroke].astype(int) - 100) <= 1)  # the stroke as dark as it was
     assert np.array_equal(find_ink(flatten_paper(even), config), stroke)
+    # ink the closing cannot take out (a blot wider than it, a stroke along the crop's
+    # edge, where it sees half as far) is not a shadow: it stays as it is
+    blots = np.full((100, 300), 220, np.uint8)
+    blots[20:60, 40:260] = blots[90:, 20:280] = 60
+    assert (without_shadows(blots)[blots == 60] == 60).all()
     # the crop dialog: from a photographed sheet made even, from a scan as it is
     box, part = (10, 20, 280, 170), grey[20:190, 10:290]
     assert np.array_equal(cut(grey, box, None, True), without_shadows(part))
