@@ -454,12 +454,17 @@
         <translation>照片中的纸张已摆正显示。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Your selection will be kept, its light made even: press OK.</source>
+        <translation>将保留您选择的区域，并使其光线均匀：请按“确定”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Your selection will be kept as it is: press OK.</source>
         <translation>将按原样保留您选择的区域：请按“确定”。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Select the signature first.</source>
         <translation>请先框选签名。</translation>
     </message>
@@ -1953,7 +1958,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>{id} has no reference signatures yet: enrol some on the People page.</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
@@ -2600,7 +2605,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+114"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="+115"/>
         <source>Recorded; report saved to {path}.</source>
         <translation>已记录；报告已保存到 {path}。</translation>
     </message>
@@ -3394,12 +3399,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-91"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -3414,7 +3419,7 @@ enrolled {at} by {who}</source>
         <translation>备注(&amp;M)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -4118,7 +4123,7 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+99"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+100"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -4217,7 +4222,7 @@ enrolled {at} by {who}</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/approvals.py" line="+117"/>
+        <location filename="../../sigverify/core/store/approvals.py" line="+119"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>
@@ -4558,7 +4563,7 @@ enrolled {at} by {who}</source>
         <translation>作出不同决定时，请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+372"/>
+        <location filename="../../sigverify/core/report_files.py" line="+26"/>
         <source>The report cannot be written to “{path}”: choose a file in a folder that exists and that you may write to.</source>
         <translation>无法把报告写入“{path}”：请选择一个已存在且可写入的文件夹中的文件。</translation>
     </message>
@@ -4978,7 +4983,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="-211"/>
+        <location filename="../../sigverify/core/report.py" line="+175"/>
         <source>Signature verification report</source>
         <extracomment>where the checked signature departs from its nearest reference (None: no image) the clerk&apos;s comment recorded with it (the audit row had it, the page did not: seen)</extracomment>
         <translation>签名验证报告</translation>
@@ -5005,7 +5010,7 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+167"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+171"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -5125,7 +5130,7 @@ enrolled {at} by {who}</source>
         <translation>不同之处：深色为被验证签名；浅蓝色为最接近的参考签名，{how}；黄色到红色为两者中在对方找不到对应的笔画，模型距离最依赖之处颜色最深。{share} 的笔迹位于差异最大之处（橙色或红色）。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+19"/>
         <source>Drawn on a pad</source>
         <translation>手写板上签</translation>
     </message>
@@ -5150,7 +5155,7 @@ enrolled {at} by {who}</source>
         <translation>笔迹模型</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-37"/>
         <source>shifted, turned and scaled onto it</source>
         <translation>已平移、旋转并缩放到与之对齐</translation>
     </message>
@@ -5176,7 +5181,9 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-75"/>
         <source>could not check</source>
+        <extracomment>Characters a line under an item holds, from its indent to the page&apos;s right margin.</extracomment>
         <translation>无法验证</translation>
     </message>
     <message>
@@ -5195,7 +5202,7 @@ enrolled {at} by {who}</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-112"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-41"/>
         <source>model {models}</source>
         <translation>模型 {models}</translation>
     </message>
@@ -5222,9 +5229,8 @@ enrolled {at} by {who}</source>
         <translation>柜员的审计行 {row}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>waiting</source>
-        <extracomment>Characters a line under an item holds, from its indent to the page&apos;s right margin.</extracomment>
         <translation>等待中</translation>
     </message>
     <message>

@@ -309,7 +309,11 @@ class CropDialog(QDialog):
     def _selected_by_hand(self) -> None:
         if self.view.selection is not None:
             self.proposed = False
-            self.hint.setText(self.tr("Your selection will be kept as it is: press OK."))
+            if self.squared_up:  # (cut: a photographed sheet's light made even)
+                kept = self.tr("Your selection will be kept, its light made even: press OK.")
+            else:
+                kept = self.tr("Your selection will be kept as it is: press OK.")
+            self.hint.setText(kept)
 
     def cropped(self) -> np.ndarray:
         """The selected part of the page (:func:`~sigverify.core.imaging.page_crop.cut`):

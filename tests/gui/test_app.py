@@ -346,7 +346,7 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     qtbot.mousePress(dialog.view, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(dialog.view, end)
     qtbot.mouseRelease(dialog.view, Qt.MouseButton.LeftButton, pos=end)
-    assert "Your selection will be kept" in dialog.hint.text()
+    assert "Your selection will be kept as it is" in dialog.hint.text()  # a scan
     assert abs(dialog.view.selection.x() - 300) <= 2 * scale
     crop = dialog.cropped()
     assert abs(crop.shape[0] - 200) <= 2 * scale and abs(crop.shape[1] - 400) <= 2 * scale
@@ -1569,7 +1569,7 @@ def test_crop_from_a_photo_is_squared_up_and_leaves_print_out(qtbot, tmp_path):
     r = dialog.view.selection
     plain = dialog.pixels[r.y() : r.y() + r.height(), r.x() : r.x() + r.width()]
     assert np.array_equal(dialog.cropped(), without_shadows(plain))  # its light made even
-    assert "kept as it is" in dialog.hint.text()
+    assert "kept, its light made even" in dialog.hint.text()
 
 
 def test_the_models_page_states_the_stroke_check(tiny_model_dir, stroke_model_dir):
