@@ -258,6 +258,13 @@ class CropDialog(QDialog):
         # gets the room it is meant to open with (MAX_VIEW fits 1366 x 768) when it fits
         room = self.screen().availableGeometry().size() if self.screen() else self.sizeHint()
         self.resize(self.sizeHint().boundedTo(room))
+        # the keys start on the page (arrow keys move the rectangle, Enter is OK), and Tab
+        # goes on to the buttons: it went to Cancel first (seen in a real window)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        QWidget.setTabOrder(self.view, self.next_button)
+        QWidget.setTabOrder(self.next_button, self.ok_button)
+        QWidget.setTabOrder(self.ok_button, cancel)
+        self.view.setFocus()
         if self.candidates:
             self.next_candidate()
         else:

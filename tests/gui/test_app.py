@@ -354,6 +354,31 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     assert dialog.signature.name == "page.png-crop.png" and dialog.signature.cut_from_page
 
 
+def test_the_crop_dialog_starts_with_the_keys_on_the_page_and_tab_goes_to_ok(qtbot, tmp_path):
+    """Seen in a real window: the first Tab went to Cancel, the second to the page."""
+    from sigverify.gui.crop import CropDialog
+
+    page = np.full((900, 1200), 235, np.uint8)
+    page[400:600, 300:700] = draw_signature(size=(200, 400))
+    dialog = CropDialog(write_png(tmp_path / "page.png", page))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.view  # arrow keys move the proposal at once
+    before = dialog.view.band.geometry()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Left)
+    assert dialog.view.band.geometry().x() < before.x()
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    order = []
+    for _ in range(3):
+        dialog.focusNextChild()
+        order.append(dialog.focusWidget())
+    assert order == [dialog.ok_button, cancel, dialog.view]  # (Next candidate: hidden)
+    with qtbot.waitSignal(dialog.accepted):  # Enter on the page is OK
+        dialog.view.setFocus()
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+
+
 def test_crop_without_a_mouse_arrow_keys_move_and_size_the_rectangle(qtbot, tmp_path):
     from sigverify.gui.crop import CropDialog
 
