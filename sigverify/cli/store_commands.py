@@ -103,20 +103,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
     t = result.thresholds
     if result.pen is None:
         head = (
-            f"{label}  (similarity {result.similarity:.0%}, score {result.score:.4f}; "
+            # as the app says it: the score in per cent, the distance it is calibrated from
+            f"{label}  (score {result.similarity:.0%}, distance {result.score:.4f}; "
             f"accept <= {t.accept:.4f}, reject > {t.reject:.4f})"
         )
     else:  # drawn on a pad: decided on the fused score and its band
         band = result.fused_thresholds
         head = (
-            f"{label}  (similarity {result.similarity:.0%}, pen and picture together "
+            f"{label}  (score {result.similarity:.0%}, pen and picture together "
             f"{result.pen.fused:.3f}; accept <= {band.accept:.3f}, reject > {band.reject:.3f})"
         )
     lines = [head, result.reason]
     # each reference on the thresholds' scale (the raw distance times the person's spread
-    # factor), so that the numbers compare with the score and the thresholds above
+    # factor), so that the numbers compare with the distance and the thresholds above
     lines += [
-        f"  reference {r.reference_id:>4} {r.filename:<30} score {result.on_score_scale(r):.4f}"
+        f"  reference {r.reference_id:>4} {r.filename:<30} distance {result.on_score_scale(r):.4f}"
         for r in sorted(result.per_reference, key=lambda r: r.distance)
     ]
     lines += [f"Note: {w}" for w in result.warnings]
