@@ -354,16 +354,17 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     assert dialog.signature.name == "page.png-crop.png" and dialog.signature.cut_from_page
 
 
+def signature_page(top: int) -> np.ndarray:
+    """A 900 x 1200 scanned page with a 200 x 400 signature at rows ``top``.., columns
+    300..700."""
+    page = np.full((900, 1200), 235, np.uint8)
+    page[top : top + 200, 300:700] = draw_signature(size=(200, 400))
+    return page
+
+
 def test_the_crop_dialog_starts_with_the_keys_on_the_page_and_tab_goes_to_ok(qtbot, tmp_path):
     """Seen in a real window: the first Tab went to Cancel, the second to the page."""
-    from sigverify.gui.crop import CropDialog
-
-    page = np.full((900, 1200), 235, np.uint8)
-    page[400:600, 300:700] = draw_signature(size=(200, 400))
-    dialog = CropDialog(write_png(tmp_path / "page.png", page))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_crop_dialog(qtbot, tmp_path, signature_page(400))
     assert dialog.focusWidget() is dialog.view  # arrow keys move the proposal at once
     before = dialog.view.band.geometry()
     qtbot.keyClick(dialog.view, Qt.Key.Key_Left)
@@ -2028,13 +2029,7 @@ def test_file_dialogs_start_in_the_users_folder_then_in_the_last_folder_used(
 
 def test_the_crop_selection_leaves_the_strokes_under_it_visible(qtbot, tmp_path):
     """An outline over a faint tint: the style's filled band hid pencil strokes."""
-    from sigverify.gui.crop import CropDialog
-
-    page = np.full((900, 1200), 235, np.uint8)
-    page[500:700, 300:700] = draw_signature(size=(200, 400))
-    dialog = CropDialog(write_png(tmp_path / "page.png", page))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_crop_dialog(qtbot, tmp_path, signature_page(500))
     band = dialog.view.band
     assert band.isVisible()
 
