@@ -92,8 +92,12 @@ def find_paper(grey: np.ndarray, search_side: int = PAPER_SEARCH_SIDE) -> np.nda
 SHARP_EDGE = 0.15
 
 #: When more than this share of the bright region lies beyond the sheet's sharp outline,
-#: it took in lit desk, which is left out.
+#: it took in lit desk, which is left out ...
 LIT_DESK = 0.02
+#: ... when it is darker than the paper inside by this share of the paper-to-desk
+#: contrast: paper as bright round a printed box on a scan with a dark edge is the same
+#: sheet (the box was taken for the sheet, and the crop dialog showed only its inside)
+LIT_DESK_DARKER = 0.05
 
 
 def sheet_within_outline(
@@ -124,7 +128,11 @@ def sheet_within_outline(
     # the outline (the edge band it stopped short of); else the lit part and what a
     # shadow darkened, together.
     to_outline = _filled(cv2.dilate(reached.astype(np.uint8), np.ones((5, 5), np.uint8)))
-    if ((sheet > 0) & (to_outline == 0)).sum() > LIT_DESK * sheet.sum():
+    beyond = (sheet > 0) & (to_outline == 0)
+    if (
+        beyond.sum() > LIT_DESK * sheet.sum()
+        and np.median(small[beyond]) < np.median(small[to_outline > 0]) - LIT_DESK_DARKER * contrast
+    ):  # (as bright: the same paper, round a printed box)
         return to_outline
     return _filled((reached | (sheet > 0)).astype(np.uint8))
 
