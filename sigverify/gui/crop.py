@@ -257,7 +257,12 @@ class CropDialog(QDialog):
         # Qt opens a dialog at no more than 2/3 of the screen from its size hint; the page
         # gets the room it is meant to open with (MAX_VIEW fits 1366 x 768) when it fits
         room = self.screen().availableGeometry().size() if self.screen() else self.sizeHint()
-        self.resize(self.sizeHint().boundedTo(room))
+        # wide enough for the longest hint in the three lines kept for it: on a small page
+        # (a phone's slip) it took six, and the picture grew when a short one replaced it
+        # (seen in a real window)
+        chars = self.hint.fontMetrics().averageCharWidth()
+        self.setMinimumWidth(min(room.width(), 110 * chars))
+        self.resize(self.sizeHint().expandedTo(self.minimumSize()).boundedTo(room))
         # the keys start on the page (arrow keys move the rectangle, Enter is OK), and Tab
         # goes on to the buttons: it went to Cancel first (seen in a real window)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)

@@ -380,6 +380,22 @@ def test_the_crop_dialog_starts_with_the_keys_on_the_page_and_tab_goes_to_ok(qtb
         qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
 
 
+def test_a_small_page_does_not_grow_when_the_hint_gets_shorter(qtbot, tmp_path):
+    """Seen in a real window: on a phone's small slip photo the dialog was as narrow as the
+    picture, the first hint took six lines, and the picture grew when an arrow key put a
+    one-line hint in its place."""
+    page = np.full((300, 350), 235, np.uint8)
+    page[100:200, 50:300] = draw_signature(size=(100, 250))
+    dialog = shown_crop_dialog(qtbot, tmp_path, page)
+    lines = dialog.hint.height() // dialog.hint.fontMetrics().lineSpacing()
+    assert lines <= 3 and len(dialog.hint.text()) > 150  # the long hint, in three lines
+    shown = dialog.view.size()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Left)
+    QApplication.processEvents()
+    assert dialog.hint.text().startswith("Your selection will be kept")
+    assert dialog.view.size() == shown
+
+
 def test_crop_without_a_mouse_arrow_keys_move_and_size_the_rectangle(qtbot, tmp_path):
     from sigverify.gui.crop import CropDialog
 
