@@ -429,12 +429,7 @@
         <translation>选中下一处看起来像签名的位置</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>No signature was found on this page: drag a rectangle around it (or Tab to the page and use the arrow keys; Shift changes the size), then press OK.</source>
-        <translation>此页上未找到签名：请拖出一个矩形框住签名（或按 Tab 键移到页面上，用方向键移动矩形，按住 Shift 键可调整大小），然后按“确定”。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+56"/>
         <source>The signature found on the page is selected.</source>
         <translation>已选中在此页上找到的签名。</translation>
     </message>
@@ -444,9 +439,14 @@
         <translation>已选中第 {number} 处（共 {count} 处）看起来像签名的位置。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Drag another rectangle if it is not right (or Tab to the page: arrow keys move it, Shift + arrow keys size it), then press OK. Print and stamps around it are left out.</source>
-        <translation>如果不对，请重新拖出矩形（或按 Tab 键移到页面上：方向键移动矩形，Shift + 方向键调整大小），然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
+        <location line="-16"/>
+        <source>No signature was found on this page: drag a rectangle around it (or use the arrow keys; Shift changes the size), then press OK.</source>
+        <translation>此页上未找到签名：请拖出一个矩形框住签名（或用方向键移动矩形，按住 Shift 键可调整大小），然后按“确定”。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Drag another rectangle if it is not right (or use the arrow keys: they move it, Shift + arrow keys size it), then press OK. Print and stamps around it are left out.</source>
+        <translation>如果不对，请重新拖出矩形（或用方向键移动矩形，Shift + 方向键调整大小），然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
     </message>
     <message>
         <location line="+17"/>

@@ -278,8 +278,7 @@ class CropDialog(QDialog):
                     self._squared_up_note(),
                     self.tr(
                         "No signature was found on this page: drag a rectangle around it (or "
-                        "Tab to the page and use the arrow keys; Shift changes the size), then "
-                        "press OK."
+                        "use the arrow keys; Shift changes the size), then press OK."
                     ),
                 )
             )
@@ -299,7 +298,7 @@ class CropDialog(QDialog):
         text = join_sentences(
             found,
             self.tr(
-                "Drag another rectangle if it is not right (or Tab to the page: arrow keys move "
+                "Drag another rectangle if it is not right (or use the arrow keys: they move "
                 "it, Shift + arrow keys size it), then press OK. Print and stamps around it are "
                 "left out."
             ),
