@@ -94,18 +94,17 @@ def padded_box(box, shape: tuple[int, int], margin: float = 0.04) -> tuple[int, 
 
 
 def signature_only(grey: np.ndarray, box, candidate: Candidate) -> np.ndarray:
-    """The part ``box`` (x, y, width, height) of the page ``grey`` around ``candidate``, with
-    the ink there that is not the signature's painted over with the paper: the printed
+    """The part ``box`` (x, y, width, height) of the page ``grey`` around ``candidate``,
+    with the ink there that is not the signature's painted over with the paper: the printed
     label under the signature line, a stamp's ring, a neighbour's stroke. A piece of ink
-    (apart from the signature line, which would join print on it to the strokes crossing
-    it) goes when less than half of it lies on what the network saw as the signature's ink
+    (apart from the signature line, which would join print on it to the strokes crossing it)
+    goes when less than half of it lies on what the network saw as the signature's ink
     (``candidate.ink``, widened by 2 pixels), but for what lies on that; of a piece that
-    stays, what reaches farther
-    than :data:`REACH_PX` from that ink and is lighter than it goes too (a stamp's ring
-    touching a letter). Ink is what is darker than the paper around it (a shadow across a
-    photographed part is paper). Long level lines stay whole: the signature line is taken
-    out by preprocessing, which needs it unbroken. Without ``candidate.ink`` (the classical
-    cues) the part is returned as it is."""
+    stays, what reaches farther than :data:`REACH_PX` from that ink and is lighter than it
+    goes too (a stamp's ring touching a letter). Ink is what is darker than the paper around
+    it (a shadow across a photographed part is paper). Long level lines stay whole: the
+    signature line is taken out by preprocessing, which needs it unbroken. Without
+    ``candidate.ink`` (the classical cues) the part is returned as it is."""
     x, y, w, h = box
     crop = grey[y : y + h, x : x + w].copy()
     if candidate.ink is None or crop.size == 0:
