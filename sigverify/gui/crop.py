@@ -32,6 +32,8 @@ from sigverify.gui.qimages import array_to_qimage
 #: buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or
 #: maximised dialog shows the page larger, up to its own size.
 MAX_VIEW = QSize(1000, 600)
+#: A page smaller than :data:`MAX_VIEW` is shown up to this many times its size.
+MAX_ENLARGING = 2
 
 
 #: Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.
@@ -77,10 +79,15 @@ class SelectableImage(QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it: no mouse needed
 
     def fitting(self, room: QSize) -> QSize:
-        """The page's size on screen in ``room``: as large as fits, never larger than it is."""
+        """The page's size on screen in ``room``: as large as fits, never larger than it is,
+        but for a page smaller than the dialog opens with (:data:`MAX_VIEW`), which may grow
+        to fill that, up to :data:`MAX_ENLARGING` times its size (a small photo or scan was
+        shown at its own few hundred pixels, hard to judge or to select on: seen in a real
+        window)."""
+        filling = self.full_size.scaled(MAX_VIEW, Qt.AspectRatioMode.KeepAspectRatio)
+        largest = self.full_size.expandedTo(filling.boundedTo(self.full_size * MAX_ENLARGING))
         return self.full_size.scaled(
-            self.full_size.boundedTo(room).expandedTo(QSize(1, 1)),
-            Qt.AspectRatioMode.KeepAspectRatio,
+            largest.boundedTo(room).expandedTo(QSize(1, 1)), Qt.AspectRatioMode.KeepAspectRatio
         )
 
     def fit_to(self, room: QSize) -> None:

@@ -10,7 +10,17 @@ from statistics import NormalDist
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, QRect, Qt, QUrl
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QKeySequence, qGray
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 
@@ -380,7 +390,7 @@ def test_the_crop_dialog_starts_with_the_keys_on_the_page_and_tab_goes_to_ok(qtb
         qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
 
 
-def test_a_small_page_does_not_grow_when_the_hint_gets_shorter(qtbot, tmp_path):
+def test_a_small_page_is_shown_larger_and_keeps_its_size_as_the_hint_changes(qtbot, tmp_path):
     """Seen in a real window: on a phone's small slip photo the dialog was as narrow as the
     picture, the first hint took six lines, and the picture grew when an arrow key put a
     one-line hint in its place."""
@@ -394,6 +404,12 @@ def test_a_small_page_does_not_grow_when_the_hint_gets_shorter(qtbot, tmp_path):
     QApplication.processEvents()
     assert dialog.hint.text().startswith("Your selection will be kept")
     assert dialog.view.size() == shown
+    # shown larger than it is (twice, to fill the room the dialog opens with), and what is
+    # kept is still in the page's own pixels
+    assert dialog.view.size() == QSize(700, 600) and dialog.view.scale == 0.5
+    dialog.view.select_in_picture(50, 100, 250, 100)
+    assert dialog.view.selection == QRect(50, 100, 250, 100)
+    assert np.array_equal(dialog.cropped(), page[100:200, 50:300])
 
 
 def test_crop_without_a_mouse_arrow_keys_move_and_size_the_rectangle(qtbot, tmp_path):
