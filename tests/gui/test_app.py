@@ -1619,7 +1619,7 @@ def test_crop_from_a_photo_is_squared_up_and_leaves_print_out(qtbot, tmp_path):
     even = without_shadows(as_selected)
     moved = np.abs(kept[inside][strokes].astype(int) - even[inside][strokes])
     assert np.median(moved) == 0 and np.percentile(moved, 99) <= 2
-    # a rectangle drawn by hand is kept exactly as drawn
+    # a rectangle drawn by hand is kept as drawn, its light made even
     start, end = QPoint(5, 5), QPoint(200, 120)
     qtbot.mousePress(dialog.view, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(dialog.view, end)
