@@ -94,14 +94,18 @@ def whole_slip(
     held = np.count_nonzero(ink & region)
     if held == 0 or held < SLIP_INK_SHARE * np.count_nonzero(ink):
         return None
-    signature = ink & region if printed is None else ink & region & ~printed()
+    label = printed() if printed is not None else np.zeros_like(ink)
+    signature = ink & region & ~label
     if not signature.any():
         signature = ink & region
     if lines is not None and lines.any():
-        count, pieces = cv2.connectedComponents(lines.astype(np.uint8), connectivity=8)
+        _, pieces = cv2.connectedComponents(lines.astype(np.uint8), connectivity=8)
         # across the gaps pieces of ink are joined across (each widened by reach // 2)
-        near = cv2.dilate(signature.astype(np.uint8), np.ones((2 * reach + 1,) * 2, np.uint8))
-        near = near > 0
-        touching = np.unique(pieces[near & lines])
-        signature = signature | np.isin(pieces, touching[touching > 0])
+        widened = np.ones((2 * reach + 1,) * 2, np.uint8)
+        near = cv2.dilate(signature.astype(np.uint8), widened) > 0
+        touching = set(np.unique(pieces[near & lines])) - {0}
+        # not a printed line a label stands on ("Signature: ____"): it took the label along
+        if label.any():
+            touching -= set(np.unique(pieces[(cv2.dilate(label.astype(np.uint8), widened) > 0)]))
+        signature = signature | np.isin(pieces, list(touching))
     return pixel_box(signature)

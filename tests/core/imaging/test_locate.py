@@ -419,6 +419,15 @@ def test_a_long_straight_stroke_touching_a_slip_s_signature_is_in_its_box():
     lines[:, 362] = False  # three apart: not the signature's
     assert whole_slip(places, ink, None, lines) == (40, 100, 320, 51)
     assert whole_slip(places, ink, None, np.zeros_like(ink)) == (40, 100, 320, 51)
+    # a printed line a label stands on ("Signature: ____", the loop's foot on it) is not
+    # the signature's: it took the label into the box
+    lines[:] = False
+    lines[151:153, 5:380] = True
+    label = np.zeros_like(ink)
+    label[138:150, 8:38] = True  # standing on the line, 1 px above it
+    with_label = ink | label
+    assert whole_slip(places, with_label, lambda: label, lines) == (40, 100, 320, 51)
+    assert whole_slip(places, with_label, None, lines)[0] == 5  # (unknown as print: taken)
 
 
 def test_a_slip_s_printed_label_is_counted_but_not_cut_out_with_the_signature():
