@@ -182,12 +182,30 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _logged_person(store, typed: str | None) -> str | None:
+    """The id whose audit entries ``--person`` asks for: as enrolled, capitals aside ("c-7"
+    is "C-7", as verify and the app read it); a deleted person's id as typed, if the log
+    has it. An id neither enrolled nor in the log is an error: it printed "intact (0
+    entries)", which reads as a person with no history."""
+    if not typed:
+        return None
+    from sigverify.core.errors import NotFoundError
+
+    enrolled = store.enrolled_id(typed)
+    if enrolled is None and not store.audit_entries(typed):
+        raise NotFoundError(
+            f"There is no person with id “{typed}” in the store, and the audit log has "
+            "nothing about anyone by that id."
+        )
+    return enrolled or typed
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from sigverify.core.audit_view import names_in_log, summary, write_audit_csv
 
     with _open_store(args) as store:
         intact, bad = store.verify_audit_chain()
-        entries = store.audit_entries(args.person)
+        entries = store.audit_entries(_logged_person(store, args.person))
         names = names_in_log(entries, {p.id: p.name for p in store.list_people() if p.name})
     if args.csv:
         write_audit_csv(entries, args.csv, names)

@@ -190,6 +190,9 @@ def test_remove_needs_confirmation(env, capsys):
     assert code == 0
     code, payload, _ = run_json(capsys, "people", "--store", env["store"])
     assert payload["people"] == []
+    # a deleted person's history is still theirs to look up
+    code, log, _ = run_json(capsys, "audit", "--store", env["store"], "--person", "c-1")
+    assert code == 0 and [e["action"] for e in log["log"]] == ["enroll", "delete_person"]
 
 
 def test_thresholds_set_and_clear(env, capsys):
@@ -212,6 +215,10 @@ def test_thresholds_set_and_clear(env, capsys):
     code, out, _ = run(capsys, "audit", "--store", env["store"], "--person", "c-1")
     (row,) = [line for line in out.splitlines() if " set_thresholds " in line]
     assert row.endswith("accept 0.1000, reject 0.2000, model tiny")
+    # the id capitals aside, as verify reads it; an id nobody has is said, not "0 entries"
+    assert run(capsys, "audit", "--store", env["store"], "--person", "C-1")[1] == out
+    code, _, err = run(capsys, "audit", "--store", env["store"], "--person", "c-9")
+    assert code != 0 and "There is no person with id “c-9”" in err
     # nothing to set: the thresholds in use are shown (it was an error: seen in a real
     # window), everyone's and the person's
     code, out, _ = run(capsys, "thresholds", "--person", "c-1", "--store", env["store"])
