@@ -4,10 +4,12 @@ else."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter
 
 from sigverify.core.store.records import Person, folded, person_label
+
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1  # an entry as searches compare it
 
 
 class PersonBox(QComboBox):
@@ -15,11 +17,19 @@ class PersonBox(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.lineEdit().setPlaceholderText(self.tr("Type an id or name…"))
         self.names: dict[str, str] = {}  # id -> name of those listed, for a name typed in full
         self._folded: list[str] = []  # each entry as searches compare it (folded once)
+        # The list while typing holds the entries holding what is typed, accents aside,
+        # as Enter and the hints find them (Qt's own filter kept the accents: "muller"
+        # showed nobody, Zoë Müller was chosen by Enter unseen)
+        self._shown = QSortFilterProxyModel(self)  # (Qt filters: 100,000 people at a key)
+        self._shown.setSourceModel(self.model())
+        self._shown.setFilterRole(FOLDED_ROLE)
+        completer = QCompleter(self._shown, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.setCompleter(completer)
+        self.lineEdit().textEdited.connect(self._hold)  # (before Qt shows the list)
         self.lineEdit().editingFinished.connect(self.show_typed)
         # Return after the start of the one person's name the list shows chooses them
         # ("müller" and Enter chose nobody: seen in a real window); leaving the field
@@ -42,12 +52,18 @@ class PersonBox(QComboBox):
                 label = person_label(person.id, person.name)
                 self.addItem(label, person.id)
                 self._folded.append(folded(label))
+                self.setItemData(self.count() - 1, self._folded[-1], FOLDED_ROLE)
                 self.names[person.id] = person.name
         index = self.findData(current) if current else -1
         self.setCurrentIndex(index)
         if index < 0:
             self.setEditText("" if current else typed)  # (a person gone: nothing)
         self.blockSignals(False)
+        self._hold(self.currentText())
+
+    def _hold(self, typed: str) -> None:
+        """The list shown while typing: the entries holding ``typed``, folded."""
+        self._shown.setFilterFixedString(folded(typed.strip()))
 
     def person_id(self) -> str | None:
         """The chosen person: the list's current entry, or the entry whose id was typed

@@ -1000,6 +1000,39 @@ def test_enter_after_the_start_of_one_persons_name_chooses_them(qtbot, two_peopl
     )
 
 
+def test_the_list_while_typing_shows_names_accents_aside(qtbot, two_people):
+    """Enter chose Zoë Müller for "zoe", but the list shown while typing kept the accents
+    and showed nobody for "muller", so the clerk saw no one to choose."""
+    window = two_people
+    window.store.update_person("c-1", "Zoë Müller-Łukasz", "", "test")
+    window.store.update_person("c-2", "Ana Müllerová", "", "test")
+    page = window.verify_page
+    page.refresh()
+    window.show()
+    box, field = page.person, page.person.lineEdit()
+    popup = box.completer().popup()
+
+    def listed(typed: str) -> list[str]:
+        field.clear()
+        field.setFocus()
+        qtbot.keyClicks(field, typed)
+        qtbot.waitUntil(lambda: popup.isVisible() or not box.matching(), timeout=2000)
+        model = popup.model()
+        shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+        return shown if popup.isVisible() else []
+
+    assert listed("muller") == ["Ana Müllerová — c-2", "Zoë Müller-Łukasz — c-1"]
+    assert listed("MULLERO") == ["Ana Müllerová — c-2"]
+    assert listed("zoe m") == ["Zoë Müller-Łukasz — c-1"]
+    assert listed("xyz") == []
+    # choosing in the list chooses that person, shown as listed
+    listed("muller")
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert page.person_id() == "c-1" and box.currentText() == "Zoë Müller-Łukasz — c-1"
+
+
 def test_someone_enrolled_at_another_desk_is_found_on_verify_without_a_restart(
     qtbot, two_people, tmp_path
 ):
