@@ -313,6 +313,10 @@ class Store(SecondApproval):
         if pending is not None:
             return pending
         with self.transaction() as db:
+            db.lock_person(person_id)  # their own before as this change replaces them
+            _, details = thresholds_change(
+                read_person(db, self.seal, person_id), accept, reject, model, preset
+            )
             write_thresholds(db, self.seal, person_id, accept, reject, model)
             self._append(db, operator, "set_thresholds", person_id, details)
         return None

@@ -185,9 +185,18 @@ class SecondApproval:
         reason = self.refusal("approve")
         if reason:
             raise NotAllowedError(reason)
-        found = read_changes(self._db, True, change_id) if self.shared else []
-        change = decidable(found, change_id, approve, self.account)
+        if not self.shared:
+            decidable([], change_id, approve, self.account)  # (a local file has none)
         with self.transaction() as db:
+            # what the audit row says (the person's thresholds before, their references)
+            # is read as this decision changes it, not as it was a moment before another
+            # desk's change
+            row = db.execute(
+                "SELECT person_id FROM pending_changes WHERE id = ?", (change_id,)
+            ).fetchone()
+            if row is not None and row[0] is not None:
+                db.lock_person(row[0])
+            change = decidable(read_changes(db, True, change_id), change_id, approve, self.account)
             db.execute("SELECT sigverify_decide(?, ?)", (change_id, approve))
             asked = {"change": change_id, "requested_by": change.requested_by}
             if approve:

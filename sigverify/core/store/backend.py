@@ -101,6 +101,9 @@ class SqliteDatabase:
     def lock_audit(self) -> None:
         """Nothing to do: ``BEGIN IMMEDIATE`` already lets one writer in at a time."""
 
+    def lock_person(self, person_id: str) -> None:
+        """Nothing to do: ``BEGIN IMMEDIATE`` already lets one writer in at a time."""
+
     @property
     def in_transaction(self) -> bool:
         return self.connection.in_transaction
@@ -144,6 +147,12 @@ class PostgresDatabase:
     def lock_audit(self) -> None:
         """Appends to the audit chain one at a time, across every desk, until commit."""
         self.connection.execute("SELECT pg_advisory_xact_lock(%s)", (AUDIT_LOCK,))
+
+    def lock_person(self, person_id: str) -> None:
+        """No other desk changes the person (their thresholds, deletion, references added)
+        until commit, and what is read of them from here on is as committed: what an audit
+        row says they were before is what the change replaced."""
+        self.connection.execute("SELECT 1 FROM people WHERE id = %s FOR UPDATE", (person_id,))
 
     @property
     def in_transaction(self) -> bool:

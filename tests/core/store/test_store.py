@@ -206,6 +206,27 @@ def test_remove_reference_and_thresholds(store):
     ]
 
 
+def test_a_thresholds_row_says_what_it_replaced_when_another_desk_changed_them_meanwhile(
+    store, monkeypatch
+):
+    """A review found their own "before" read outside the change's transaction: another
+    desk's change committed in between went unrecorded. The row says what it replaced."""
+    store.add_references("c-1", None, None, "m1", [ref("a.png")], "clerk")
+    read = store.get_person
+
+    def read_then_another_desk(person_id):
+        person = read(person_id)
+        with Store(store.location) as desk_2:
+            desk_2.set_person_thresholds("c-1", 0.2, 0.4, "desk-2", model="m1@ab")
+        return person
+
+    monkeypatch.setattr(store, "get_person", read_then_another_desk)
+    store.set_person_thresholds("c-1", 0.3, 0.5, "manager", model="m1@ab")
+    row = store.audit_entries()[-1]
+    assert row.details["before"] == {"accept": 0.2, "reject": 0.4, "model": "m1@ab"}
+    assert (row.details["accept"], row.details["reject"]) == (0.3, 0.5)
+
+
 def test_audit_chain_detects_edits_and_deletions(file_store):
     store = file_store
     for i in range(4):

@@ -172,6 +172,49 @@ def test_a_supervisors_threshold_change_waits_for_another_supervisor(desks):
         assert "before" not in decided.details
 
 
+def test_an_approval_says_what_it_replaced_when_another_desk_changed_it_meanwhile(desks):
+    """A review found the approval's "before" read outside its transaction: a change
+    committed by another desk between that read and the approval went unrecorded (the row
+    named the thresholds before it). Here the administrator's change is open when the
+    approval starts, and is what the approval's row says it replaced."""
+    import threading
+    import time
+
+    from sigverify.core.store.people import write_thresholds
+
+    with Store(desks["super_bo"]) as bo:
+        pending = bo.set_person_thresholds("c-1", 0.3, 0.6, "super_bo", model="m1@abcd")
+    done = []
+
+    def approve():
+        with Store(desks["super_cy"]) as cy:
+            done.append(cy.decide(pending.id, approve=True))
+
+    approval = threading.Thread(target=approve)
+    with Store(desks["admin"]) as admin, admin.transaction() as db:
+        write_thresholds(db, admin.seal, "c-1", 0.11, 0.22, "m1@abcd")
+        admin._append(db, "admin", "set_thresholds", "c-1", {"accept": 0.11, "reject": 0.22})
+        approval.start()
+        with raw(desks["admin"]) as watch:  # until the approval waits for this change
+            for _ in range(200):
+                waiting = watch.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                ).fetchone()[0]
+                if waiting:
+                    break
+                time.sleep(0.05)
+        assert waiting and not done
+    approval.join(30)
+    assert done and done[0].status == "approved"
+    with Store(desks["admin"]) as admin:
+        row = admin.audit_entries()[-1]
+        assert (row.operator, row.action) == ("super_cy", "set_thresholds")
+        assert row.details["before"] == {"accept": 0.11, "reject": 0.22, "model": "m1@abcd"}
+        person = admin.get_person("c-1")
+        assert (person.accept_threshold, person.reject_threshold) == (0.3, 0.6)
+        assert admin.verify_audit_chain() == (True, None)
+
+
 def test_deletions_and_a_model_switch_wait_too_and_a_rejection_changes_nothing(desks):
     with Store(desks["super_bo"]) as bo:
         reference = bo.references("c-1")[0].id
