@@ -5,7 +5,9 @@ a person between stores. No pickles; images are checked against their SHA-256 on
 from __future__ import annotations
 
 import json
+import os
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from sigverify.core.errors import NotAllowedError, SigverifyError
@@ -20,8 +22,21 @@ MAX_MEMBER_BYTES = 64 * 1024 * 1024
 
 
 def export_person(store: Store, person_id: str, out: str | Path) -> Path:
+    """Write ``person_id``'s card to ``out``: whole or not at all (a failure part-way
+    leaves a file there, a card of the same name before, as it was)."""
     person = store.get_person(person_id)
     out = Path(out)
+    partial = out.with_name(out.name + ".part")
+    try:
+        _write_card(store, person, partial)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out
+
+
+def _write_card(store: Store, person, out: Path) -> None:
+    person_id = person.id
     entries = []
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for number, ref in enumerate(store.references(person_id), start=1):
@@ -48,7 +63,6 @@ def export_person(store: Store, person_id: str, out: str | Path) -> Path:
             "references": entries,
         }
         archive.writestr("person.json", json.dumps(meta, indent=2, ensure_ascii=False))
-    return out
 
 
 #: Bounds on a card (a person has 5-10 references; a phone photo is a few MB).
@@ -102,20 +116,24 @@ def _checked_meta(meta, path: Path) -> dict:
     return meta
 
 
-def import_person(
-    service: VerificationService,
-    path: str | Path,
-    new_id: str | None = None,
-    accept_outliers: bool = False,
-) -> str:
-    """Enrol the person of a card file into ``service``'s store (embedding with its model).
-    All or nothing: the card is read and checked whole first (fields, sizes, checksums,
-    images), enrolment applies its consistency check, and a failure after the first write
-    removes the person again. Refuses a person id that already exists. Returns the id used."""
+@dataclass(frozen=True)
+class PersonCard:
+    """A card file read and checked whole: its person, their references (the original
+    files, checksums matched) and their own thresholds, if any."""
+
+    id: str
+    name: str
+    note: str
+    accept_threshold: float | None
+    reject_threshold: float | None
+    thresholds_model: str | None
+    signatures: list[SignatureInput]
+
+
+def read_card(path: str | Path) -> PersonCard:
+    """The card at ``path``, checked whole (fields, sizes, checksums); a clear error for a
+    file that is not a card, is damaged, or is from a newer sigverify."""
     path = Path(path)
-    reason = service.store.refusal("import")
-    if reason:
-        raise NotAllowedError(reason)
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("person.json")
@@ -147,37 +165,64 @@ def import_person(
                 "errors", "“{name}” is not a sigverify person card, or it is damaged."
             ).format(name=path.name)
         ) from error
-    person_id = (new_id or meta["id"]).strip()
-    if any(p.id == person_id for p in service.store.list_people(person_id)):
+    return PersonCard(
+        meta["id"].strip(),
+        meta.get("name", ""),
+        meta.get("note", ""),
+        meta.get("accept_threshold"),
+        meta.get("reject_threshold"),
+        meta.get("thresholds_model"),  # (None: a card from before it was kept)
+        signatures,
+    )
+
+
+def import_person(
+    service: VerificationService,
+    path: str | Path,
+    new_id: str | None = None,
+    accept_outliers: bool = False,
+) -> str:
+    """Enrol the person of a card file into ``service``'s store (embedding with its model).
+    All or nothing: the card is read and checked whole first (:func:`read_card`),
+    enrolment applies its consistency check, and a failure after the first write removes
+    the person again. Refuses a person id that already exists. Returns the id used."""
+    path = Path(path)
+    reason = service.store.refusal("import")
+    if reason:
+        raise NotAllowedError(reason)
+    card = read_card(path)
+    person_id = (new_id or card.id).strip()
+    enrolled = service.store.enrolled_id(person_id)  # capitals aside: "c-7" is "C-7"
+    if enrolled is not None:
         raise SigverifyError(
             translate(
                 "errors",
                 "{person_id} already exists in this store; import under another id or remove it "
                 "first.",
-            ).format(person_id=person_id)
+            ).format(person_id=enrolled)
         )
     # the same consistency check as any enrolment: a card holding another person's
     # signature is refused, nothing written
     service.enroll(
         person_id,
-        signatures,
-        meta.get("name", ""),
-        meta.get("note", ""),
+        card.signatures,
+        card.name,
+        card.note,
         accept_outliers=accept_outliers,
     )
     try:
         service.store.record(
-            service.operator, "import_person", person_id, {"file": path.name, "from_id": meta["id"]}
+            service.operator, "import_person", person_id, {"file": path.name, "from_id": card.id}
         )
         # last: on a shared store a supervisor's thresholds wait for a second supervisor
         # (store.pending_changes lists them), and nothing after them can fail
-        if meta.get("accept_threshold") is not None or meta.get("reject_threshold") is not None:
+        if card.accept_threshold is not None or card.reject_threshold is not None:
             service.store.set_person_thresholds(
                 person_id,
-                meta.get("accept_threshold"),
-                meta.get("reject_threshold"),
+                card.accept_threshold,
+                card.reject_threshold,
                 service.operator,
-                model=meta.get("thresholds_model"),  # (None: a card from before it was kept)
+                model=card.thresholds_model,
             )
     except BaseException:
         service.store.delete_person(person_id, service.operator)  # no half-imported person

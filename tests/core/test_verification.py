@@ -13,7 +13,7 @@ from sigverify.core.errors import ImageReadError, NoInkError, NotFoundError, Sig
 from sigverify.core.evaluation.calibration import fit_calibration, review_band
 from sigverify.core.model.io import load_model, save_model
 from sigverify.core.odd_references import InconsistentReferencesError
-from sigverify.core.person_card import export_person, import_person
+from sigverify.core.person_card import export_person, import_person, read_card
 from sigverify.core.scoring import pairwise_distances
 from sigverify.core.store import Store
 from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW, Thresholds, card_thresholds
@@ -507,7 +507,33 @@ def test_person_card_round_trip(service, tmp_path, tiny_model_dir):
         ]
         with pytest.raises(SigverifyError, match="already exists"):
             import_person(other, card)
+        with pytest.raises(SigverifyError, match="^c-1 already exists"):
+            import_person(other, card, new_id="C-1")  # the same id, capitals aside
         assert import_person(other, card, new_id="c-9") == "c-9"
+    read = read_card(card)  # what the app shows before it imports
+    assert (read.id, read.name, read.accept_threshold) == ("c-1", "Ana", 0.2)
+    assert len(read.signatures) == 3
+
+
+def test_a_card_is_written_whole_or_not_at_all(service, tmp_path, monkeypatch):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    out = tmp_path / "c-1.zip"
+    out.write_bytes(b"an older card")
+    images = service.store.reference_images
+    calls = []
+
+    def fails_on_the_third(reference_id):
+        calls.append(reference_id)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return images(reference_id)
+
+    monkeypatch.setattr(service.store, "reference_images", fails_on_the_third)
+    with pytest.raises(OSError):
+        export_person(service.store, "c-1", out)
+    assert out.read_bytes() == b"an older card" and sorted(tmp_path.glob("c-1.zip*")) == [out]
+    monkeypatch.undo()
+    assert len(read_card(export_person(service.store, "c-1", out)).signatures) == 3
 
 
 def test_damaged_person_cards_are_refused(service, tmp_path):
