@@ -4,6 +4,7 @@ reader (or a crash) meets the old file or the new one, never half of one."""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -26,3 +27,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def file_stem(text: str, fallback: str) -> str:
+    """``text`` (a person's id) as the start of a file name: letters, digits, dots and
+    hyphens kept, anything else (a slash, a space) one underscore; ``fallback`` if nothing
+    is left."""
+    return re.sub(r"[^\w.-]+", "_", text).strip("._") or fallback

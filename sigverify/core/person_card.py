@@ -4,13 +4,14 @@ a person between stores. No pickles; images are checked against their SHA-256 on
 
 from __future__ import annotations
 
+import io
 import json
-import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sigverify.core.errors import NotAllowedError, SigverifyError
+from sigverify.core.files import file_stem, write_atomically
 from sigverify.core.i18n import translate
 from sigverify.core.store import Store
 from sigverify.core.store.records import sha256_hex
@@ -26,19 +27,9 @@ def export_person(store: Store, person_id: str, out: str | Path) -> Path:
     leaves a file there, a card of the same name before, as it was)."""
     person = store.get_person(person_id)
     out = Path(out)
-    partial = out.with_name(out.name + ".part")
-    try:
-        _write_card(store, person, partial)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return out
-
-
-def _write_card(store: Store, person, out: Path) -> None:
-    person_id = person.id
+    card = io.BytesIO()  # (a person's references: a few MB)
     entries = []
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(card, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for number, ref in enumerate(store.references(person_id), start=1):
             original, _ = store.reference_images(ref.id)
             member = f"references/{number:03d}_{Path(ref.filename).name}"
@@ -63,6 +54,13 @@ def _write_card(store: Store, person, out: Path) -> None:
             "references": entries,
         }
         archive.writestr("person.json", json.dumps(meta, indent=2, ensure_ascii=False))
+    write_atomically(out, card.getvalue())
+    return out
+
+
+def card_file_name(person_id: str) -> str:
+    """The name a card of ``person_id`` is offered under ("C-1042-card.zip")."""
+    return f"{file_stem(person_id, 'person')}-card.zip"
 
 
 #: Bounds on a card (a person has 5-10 references; a phone photo is a few MB).

@@ -8,7 +8,6 @@ list of families).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ import numpy as np
 
 from sigverify import __version__
 from sigverify.core.explain import Explanation, heat_overlay
+from sigverify.core.files import file_stem
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
@@ -110,7 +110,7 @@ def report_file_name(result: VerificationResult) -> str:
     ("C-401-2026-12-04-221850.pdf"), so that two reports of one person and day do not
     overwrite each other (seen in a real window: every report offered the same name)."""
     when = datetime.fromisoformat(result.checked_at) if result.checked_at else datetime.now()
-    person = re.sub(r"[^\w.-]+", "_", result.person_id).strip("._") or "report"
+    person = file_stem(result.person_id, "report")
     return f"{person}-{when.astimezone().strftime('%Y-%m-%d-%H%M%S')}.pdf"
 
 

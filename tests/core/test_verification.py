@@ -531,7 +531,8 @@ def test_a_card_is_written_whole_or_not_at_all(service, tmp_path, monkeypatch):
     monkeypatch.setattr(service.store, "reference_images", fails_on_the_third)
     with pytest.raises(OSError):
         export_person(service.store, "c-1", out)
-    assert out.read_bytes() == b"an older card" and sorted(tmp_path.glob("c-1.zip*")) == [out]
+    assert out.read_bytes() == b"an older card"
+    assert [p.name for p in tmp_path.iterdir() if "c-1.zip" in p.name] == ["c-1.zip"]
     monkeypatch.undo()
     assert len(read_card(export_person(service.store, "c-1", out)).signatures) == 3
 
