@@ -413,9 +413,9 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+216"/>
+        <location filename="../../sigverify/gui/crop.py" line="+223"/>
         <source>Select the signature</source>
-        <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
+        <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. A page smaller than :data:`MAX_VIEW` is shown up to this many times its size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
         <translation>框选签名</translation>
     </message>
     <message>
@@ -1828,19 +1828,19 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+95"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+96"/>
         <source>Search by id or name…</source>
         <extracomment>Said in the empty list: why it is empty and what to do (a search that found nobody showed a blank list beside the last person&apos;s details: seen in a real window). A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+209"/>
+        <location line="+211"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-209"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -1850,7 +1850,7 @@ Click to open another store at the next start</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+182"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1889,7 +1889,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -1931,7 +1931,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-230"/>
+        <location line="-231"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -1958,7 +1958,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+79"/>
         <source>{id} has no reference signatures yet: enrol some on the People page.</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
@@ -1976,6 +1976,96 @@ Press Ctrl+N to enrol the first person.</source>
         <location line="+3"/>
         <source>Choose the person the signature claims to be.</source>
         <translation>请选择该签名声称所属的人员。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCards</name>
+    <message>
+        <location filename="../../sigverify/gui/person_cards.py" line="+28"/>
+        <source>Import card…</source>
+        <translation>导入人员卡…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enrol a person from a card saved at another desk (Export card…)</source>
+        <translation>从另一台工作站保存的人员卡登记人员（导出人员卡…）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export card…</source>
+        <translation>导出人员卡…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this person&apos;s references, name, note and thresholds in one file</source>
+        <translation>将此人的参考签名、姓名、备注和阈值保存到一个文件中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Person cards</source>
+        <translation>人员卡</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export person card</source>
+        <translation>导出人员卡</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{person}&apos;s card is saved as {file}.</source>
+        <translation>{person} 的人员卡已保存为 {file}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+83"/>
+        <source>Import person card</source>
+        <translation>导入人员卡</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>ID already enrolled</source>
+        <translation>ID 已登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{here} is already enrolled here. The card&apos;s person ({card}) needs another ID in this store:</source>
+        <translation>{here} 已在此登记。人员卡中的人员（{card}）在此存储中需要另一个 ID：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Importing {id}…</source>
+        <translation>正在导入 {id}…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Imported {person} with %n reference(s) from {file}.</source>
+        <translation>
+            <numerusform>已从 {file} 导入 {person}，共 %n 个参考签名。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Their own thresholds wait for another supervisor&apos;s approval.</source>
+        <translation>其个人阈值正在等待另一位主管批准。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A reference looks different</source>
+        <translation>有参考签名与其他签名差异较大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{message}
+
+Import anyway? Cancel imports nothing.</source>
+        <translation>{message}
+
+仍然导入吗？选择“取消”则不导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import anyway</source>
+        <translation>仍然导入(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -4081,7 +4171,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/person_card.py" line="+63"/>
+        <location filename="../../sigverify/core/person_card.py" line="+75"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
         <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>
@@ -4092,7 +4182,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”是由较新版本的 sigverify 导出的人员档案；请更新后再导入。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>“{name}” holds an image too large to import.</source>
         <translation>“{name}”中包含的图像过大，无法导入。</translation>
     </message>
@@ -4107,7 +4197,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+34"/>
         <source>{person_id} already exists in this store; import under another id or remove it first.</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>

@@ -30,6 +30,8 @@ KINDS = {
     "queue": ("queue/folder", "signatures"),
     # what sigverify saves for people to read: reports, summaries, audit exports
     "reports": ("reports/folder", _LOCATION.DocumentsLocation),
+    # person cards saved and imported
+    "cards": ("cards/folder", _LOCATION.DocumentsLocation),
     # model folders to import
     "models": ("models/folder", _LOCATION.HomeLocation),
     # data folders of genuine signatures and forgeries (Thresholds page, training wizard)

@@ -37,6 +37,7 @@ from sigverify.gui.keyboard import (
     widget_shortcut,
 )
 from sigverify.gui.pending_signatures import PendingSignatures
+from sigverify.gui.person_cards import PersonCards
 from sigverify.gui.person_details import PersonDetails
 from sigverify.gui.references_panel import ReferencesPanel
 from sigverify.gui.signature_input import standard_shortcuts
@@ -116,10 +117,12 @@ class PeoplePage(EnrolmentFlow, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.people, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.new_button)
-        row.addWidget(self.delete_button)
-        left_layout.addLayout(row)
+        self.cards = PersonCards(self)  # a person to or from one file
+        for buttons in ((self.new_button, self.delete_button), self.cards.buttons()):
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            left_layout.addLayout(row)
 
         # -- right: the chosen person
         self.details = PersonDetails()
@@ -333,12 +336,13 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self._update_buttons()
 
     def _enable_delete(self) -> None:
-        """Delete, under the list, is for the person chosen in it: the one shown and listed
-        (a search that found nobody left it enabled for the last person shown, whose
-        details stay, seen in a real window)."""
-        item = self.people.currentItem()
-        listed = item is not None and item.data(PERSON_ROLE) == self.person_id
-        self.delete_button.setEnabled(self.person_id is not None and listed)
+        """Delete and Export, under the list, are for the person chosen in it: the one
+        shown and listed (a search that found nobody left Delete enabled for the last
+        person shown, whose details stay, seen in a real window)."""
+        item, shown = self.people.currentItem(), self.person_id
+        chosen = shown is not None and item is not None and item.data(PERSON_ROLE) == shown
+        self.delete_button.setEnabled(chosen)
+        self.cards.export_button.setEnabled(chosen)
 
     def _model_id(self) -> str | None:
         return self.engine.model.model_id if self.engine.model is not None else None

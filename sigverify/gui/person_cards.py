@@ -1,0 +1,157 @@
+"""The People page's person cards: a person saved to one file (their reference signatures
+as enrolled, name, note and own thresholds) and enrolled from it at another desk or store
+(:mod:`sigverify.core.person_card`; the command line's ``export`` and ``import``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.odd_references import InconsistentReferencesError
+from sigverify.core.person_card import card_file_name, export_person, import_person, read_card
+from sigverify.core.store.records import person_named
+from sigverify.gui import dialogs
+from sigverify.gui.folders import ask_open, ask_save
+from sigverify.gui.widgets import RoleButton, file_filter
+
+
+class PersonCards(QObject):
+    """Its two buttons, for the page to place: Import card… (for those who may import),
+    and Export card… (the page enables it for the person chosen)."""
+
+    def __init__(self, page):
+        super().__init__(page)
+        self.page = page
+        self.import_button = RoleButton(self.tr("Import card…"), page.store, "import")
+        self.import_button.setToolTip(
+            self.tr("Enrol a person from a card saved at another desk (Export card…)")
+        )
+        self.import_button.clicked.connect(lambda: self.import_card())
+        self.export_button = QPushButton(self.tr("Export card…"))
+        self.export_button.setToolTip(
+            self.tr("Save this person's references, name, note and thresholds in one file")
+        )
+        self.export_button.clicked.connect(self.export_card)
+        self.export_button.setEnabled(False)
+
+    def buttons(self) -> tuple[QPushButton, QPushButton]:
+        return self.import_button, self.export_button
+
+    def _filter(self) -> str:
+        return file_filter(self.tr("Person cards"), "*.zip")
+
+    def export_card(self) -> None:
+        page = self.page
+        person_id = page.person_id
+        if person_id is None:
+            return
+        title = self.tr("Export person card")
+        path = ask_save(page, title, "cards", card_file_name(person_id), self._filter())
+        if not path:
+            return
+        try:
+            export_person(page.store, person_id, path)
+        except (SigverifyError, OSError) as error:
+            dialogs.show_error(page, error, title)
+            return
+        page.status.setText(
+            self.tr("{person}'s card is saved as {file}.").format(
+                person=person_id, file=Path(path).name
+            )
+        )
+
+    def import_card(self, path: str | None = None) -> None:
+        """Enrol the person of a card file (asked for when ``path`` is None), under
+        another ID when theirs is taken here; the person is then shown."""
+        page = self.page
+        if not page.settle_details() or not page.settle_pending(
+            go_on=lambda: self.import_card(path)
+        ):
+            return
+        title = self.tr("Import person card")
+        path = path or ask_open(page, title, "cards", self._filter())
+        if not path:
+            return
+        try:
+            card = read_card(path)
+        except SigverifyError as error:
+            dialogs.show_error(page, error, title)
+            return
+        person_id = self._free_id(card)
+        if person_id is not None:
+            self._import(path, person_id, card, accept_outliers=False)
+
+    def _free_id(self, card) -> str | None:
+        """The card's ID, or, when someone here has it, another one typed (None: Cancel):
+        the same ID would be another person's references added to them."""
+        store, person_id = self.page.store, card.id
+        while (enrolled := store.enrolled_id(person_id)) is not None:
+            here = store.get_person(enrolled)
+            typed, ok = QInputDialog.getText(
+                self.page,
+                self.tr("ID already enrolled"),
+                self.tr(
+                    "{here} is already enrolled here. The card's person ({card}) needs "
+                    "another ID in this store:"
+                ).format(
+                    here=person_named(here.id, here.name), card=person_named(card.id, card.name)
+                ),
+                text=person_id,
+            )
+            if not ok or not typed.strip():
+                return None
+            person_id = typed.strip()
+        return person_id
+
+    def _import(self, path: str, person_id: str, card, accept_outliers: bool) -> None:
+        page = self.page
+        self.import_button.setEnabled(False)
+        page.status.setText(self.tr("Importing {id}…").format(id=person_id))
+
+        def work(context, job):
+            return import_person(context.require_service(), path, person_id, accept_outliers)
+
+        page.engine.submit(
+            work,
+            lambda imported: self._imported(imported, card, path),
+            lambda error: self._failed(error, path, person_id, card),
+        )
+
+    def _imported(self, person_id: str, card, path: str) -> None:
+        page = self.page
+        self.import_button.setEnabled(True)
+        page.person_id = person_id
+        page.search.clear()  # (a search could hide them)
+        page.refresh()
+        page.show_person(person_id)
+        text = self.tr(
+            "Imported {person} with %n reference(s) from {file}.", "", len(card.signatures)
+        )
+        text = text.format(person=person_named(person_id, card.name), file=Path(path).name)
+        own = card.accept_threshold is not None or card.reject_threshold is not None
+        if own and page.store.needs_approval:
+            text += " " + self.tr("Their own thresholds wait for another supervisor's approval.")
+        page.status.setText(text)
+        page.people_changed.emit()
+
+    def _failed(self, error, path: str, person_id: str, card) -> None:
+        page = self.page
+        self.import_button.setEnabled(True)
+        page.status.clear()
+        if isinstance(error, InconsistentReferencesError):
+            asked = dialogs.ask(
+                page,
+                self.tr("A reference looks different"),
+                self.tr("{message}\n\nImport anyway? Cancel imports nothing.").format(
+                    message=str(error)
+                ),
+                self.tr("&Import anyway"),
+            )
+            if asked:
+                self._import(path, person_id, card, accept_outliers=True)
+            return
+        QApplication.beep()
+        dialogs.show_error(page, error, self.tr("Import person card"))

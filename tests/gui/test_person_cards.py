@@ -1,0 +1,111 @@
+"""The People page's person cards: a person exported to one file and imported, as at
+another desk, under another ID when theirs is taken; a damaged file said, nothing lost."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from sigverify.core.person_card import read_card
+from tests.conftest import signature_file
+from tests.gui.conftest import wait_idle
+from tests.gui.test_app import enrol
+
+
+@pytest.fixture
+def ana(qtbot, window, tmp_path):
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
+    window.store.set_person_thresholds("c-1", 0.2, 0.4, "test")
+    page = window.people_page
+    page.refresh()
+    return page
+
+
+def choose(page, person_id: str) -> None:
+    rows = {
+        page.people.item(i).data(Qt.ItemDataRole.UserRole): i for i in range(page.people.count())
+    }
+    page.people.setCurrentRow(rows[person_id])
+
+
+def test_a_person_exported_and_imported_under_another_id(
+    qtbot, window, ana, dialogs, monkeypatch, tmp_path
+):
+    page, cards = ana, ana.cards
+    page.new_person()
+    assert not cards.export_button.isEnabled()  # nobody chosen
+    choose(page, "c-1")
+    assert cards.export_button.isEnabled()
+    offered = []
+
+    def save_as(parent, title, kind, name, filters):
+        offered.append((kind, name, filters))
+        return str(tmp_path / name)
+
+    monkeypatch.setattr("sigverify.gui.person_cards.ask_save", save_as)
+    qtbot.mouseClick(cards.export_button, Qt.MouseButton.LeftButton)
+    assert offered == [("cards", "c-1-card.zip", "Person cards (*.zip)")]
+    card = read_card(tmp_path / "c-1-card.zip")
+    assert (card.id, card.name, card.accept_threshold, len(card.signatures)) == (
+        "c-1",
+        "Ana",
+        0.2,
+        4,
+    )
+    assert page.status.text() == "c-1's card is saved as c-1-card.zip."
+
+    # imported into the same store: c-1 is taken, so another ID is asked for
+    monkeypatch.setattr(
+        "sigverify.gui.person_cards.ask_open", lambda *a: str(tmp_path / "c-1-card.zip")
+    )
+    asked = []
+
+    def another_id(parent, title, label, **kw):
+        asked.append((label, kw.get("text")))
+        return ("C-1", True) if len(asked) == 1 else ("c-2", True)  # "C-1" is c-1 too
+
+    monkeypatch.setattr(QInputDialog, "getText", another_id)
+    qtbot.mouseClick(cards.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.engine)
+    assert asked[0] == (
+        "Ana (c-1) is already enrolled here. The card's person (Ana (c-1)) needs another ID "
+        "in this store:",
+        "c-1",
+    )
+    assert len(asked) == 2 and asked[1][1] == "C-1"
+    person = window.store.get_person("c-2")
+    assert (person.name, person.reference_count, person.accept_threshold) == ("Ana", 4, 0.2)
+    assert (
+        page.person_id == "c-2"
+        and page.people.currentItem().data(Qt.ItemDataRole.UserRole) == "c-2"
+    )
+    assert page.status.text() == "Imported Ana (c-2) with 4 references from c-1-card.zip."
+    assert [e.action for e in window.store.audit_entries("c-2")][-2:] == [
+        "import_person",
+        "set_thresholds",
+    ]
+    assert window.store.get_person("c-1").reference_count == 4  # untouched
+    assert not dialogs.errors
+
+
+def test_cancel_imports_nothing_and_a_damaged_card_is_said(
+    qtbot, window, ana, dialogs, monkeypatch, tmp_path
+):
+    from sigverify.core.person_card import export_person
+
+    page = ana
+    card = export_person(window.store, "c-1", tmp_path / "c-1.zip")
+    monkeypatch.setattr("sigverify.gui.person_cards.ask_open", lambda *a: str(card))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **kw: ("", False))
+    page.cards.import_card()
+    wait_idle(qtbot, window.engine)
+    assert [p.id for p in window.store.list_people()] == ["c-1"] and not dialogs.errors
+
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(card.read_bytes()[:-200])
+    page.cards.import_card(str(damaged))
+    (error,) = dialogs.errors
+    assert "“damaged.zip” is not a sigverify person card, or it is damaged." in str(error)
+    assert [p.id for p in window.store.list_people()] == ["c-1"]
+    assert page.cards.import_button.isEnabled()
