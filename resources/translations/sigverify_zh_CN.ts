@@ -1828,9 +1828,9 @@ Click to open another store at the next start</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+96"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+63"/>
         <source>Search by id or name…</source>
-        <extracomment>Said in the empty list: why it is empty and what to do (a search that found nobody showed a blank list beside the last person&apos;s details: seen in a real window). A signature to check against this person (id): the Verify page takes them.</extracomment>
+        <extracomment>A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
