@@ -81,8 +81,8 @@
     <name>AuditPage</name>
     <message>
         <location filename="../../sigverify/gui/audit_page.py" line="+126"/>
-        <source>Id or name</source>
-        <translation>编号或姓名</translation>
+        <source>ID or name</source>
+        <translation>ID 或姓名</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1981,22 +1981,12 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonCards</name>
     <message>
-        <location filename="../../sigverify/gui/person_cards.py" line="+28"/>
-        <source>Import card…</source>
-        <translation>导入人员卡…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../sigverify/gui/person_cards.py" line="+32"/>
         <source>Enrol a person from a card saved at another desk (Export card…)</source>
         <translation>从另一台工作站保存的人员卡登记人员（导出人员卡…）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Export card…</source>
-        <translation>导出人员卡…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Save this person&apos;s references, name, note and thresholds in one file</source>
         <translation>将此人的参考签名、姓名、备注和阈值保存到一个文件中</translation>
     </message>
@@ -2017,22 +2007,42 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+83"/>
+        <location line="+95"/>
         <source>Import person card</source>
         <translation>导入人员卡</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-56"/>
         <source>ID already enrolled</source>
         <translation>ID 已登记</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>{here} is already enrolled here. The card&apos;s person ({card}) needs another ID in this store:</source>
         <translation>{here} 已在此登记。人员卡中的人员（{card}）在此存储中需要另一个 ID：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-75"/>
+        <source>&amp;Import card…</source>
+        <translation>导入人员卡(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>E&amp;xport card…</source>
+        <translation>导出人员卡(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Type an ID for {card} in this store:</source>
+        <translation>请为 {card} 输入在此存储中使用的 ID：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{typed}” is taken too: {here} has it (IDs differing only in capitals are the same ID). Another ID for {card}:</source>
+        <translation>“{typed}”也已被占用：{here} 使用此 ID（仅大小写不同的 ID 视为同一 ID）。请为 {card} 输入另一个 ID：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Importing {id}…</source>
         <translation>正在导入 {id}…</translation>
     </message>
@@ -3707,6 +3717,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Person card exported</source>
+        <translation>人员卡已导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clerk&apos;s decision</source>
         <translation>柜员决定</translation>
     </message>
@@ -3800,12 +3815,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message numerus="yes">
-        <location line="-71"/>
+        <location line="-75"/>
         <source>%n reference(s), model {model}</source>
         <translation>
             <numerusform>%n 个参考签名，模型 {model}</numerusform>
@@ -3828,8 +3843,15 @@ enrolled {at} by {who}</source>
         <source>, where the id was {id}</source>
         <translation>，卡中编号为 {id}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>to the card “{file}”, %n reference(s)</source>
+        <translation>
+            <numerusform>导出为人员卡“{file}”，共 %n 个参考签名</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
@@ -3839,8 +3861,8 @@ enrolled {at} by {who}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+55"/>
+        <location line="-52"/>
+        <location line="+59"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -3895,7 +3917,7 @@ enrolled {at} by {who}</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-89"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -4171,7 +4193,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/person_card.py" line="+75"/>
+        <location filename="../../sigverify/core/person_card.py" line="+83"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
         <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>

@@ -244,10 +244,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from sigverify.core.operators import operator_name
     from sigverify.core.person_card import export_person
 
     with _open_store(args) as store:
-        out = export_person(store, args.person, args.out)
+        out = export_person(store, args.person, args.out, operator_name(store, args.operator))
     _emit(args, {"person": args.person, "file": str(out)}, f"Wrote {args.person}'s card to {out}.")
     return EXIT_OK
 

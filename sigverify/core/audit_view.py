@@ -112,6 +112,7 @@ def action_name(action: str) -> str:
         "activate_model": translate("audit", "Model activated"),
         "train_model": translate("audit", "Model trained"),
         "import_person": translate("audit", "Person imported"),
+        "export_person": translate("audit", "Person card exported"),
         "settle": translate("audit", "Clerk's decision"),
         "embed": translate("audit", "References measured with a model"),
         "request_change": translate("audit", "Change asked for (awaits approval)"),
@@ -228,6 +229,10 @@ def _details_text(entry: AuditEntry) -> str:
         if d.get("from_id") and d.get("from_id") != entry.person_id:
             text += translate("audit", ", where the id was {id}").format(id=d["from_id"])
         return text
+    if entry.action == "export_person":
+        return translate(
+            "audit", "to the card “{file}”, %n reference(s)", None, int(d.get("references") or 0)
+        ).format(file=d.get("file", ""))
     if entry.action in {"activate_model", "train_model"}:
         return str(d.get("model", ""))
     if entry.action == "update_person":

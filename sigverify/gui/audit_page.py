@@ -123,7 +123,7 @@ class AuditPage(QWidget):
 
         self.person = QLineEdit()
         # short: "Person (id or n…" at 1024 wide (seen in a real window)
-        self.person.setPlaceholderText(self.tr("Id or name"))
+        self.person.setPlaceholderText(self.tr("ID or name"))
         self.search_field = self.person  # Ctrl+F
         clear_on_escape(self.person)
         self.operator = QLineEdit()

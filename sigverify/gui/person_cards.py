@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.odd_references import InconsistentReferencesError
+from sigverify.core.operators import operator_name
 from sigverify.core.person_card import card_file_name, export_person, import_person, read_card
 from sigverify.core.store.records import person_named
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_open, ask_save
+from sigverify.gui.keyboard import move_focus
 from sigverify.gui.widgets import RoleButton, file_filter
 
 
@@ -25,12 +27,12 @@ class PersonCards(QObject):
     def __init__(self, page):
         super().__init__(page)
         self.page = page
-        self.import_button = RoleButton(self.tr("Import card…"), page.store, "import")
+        self.import_button = RoleButton(self.tr("&Import card…"), page.store, "import")
         self.import_button.setToolTip(
             self.tr("Enrol a person from a card saved at another desk (Export card…)")
         )
         self.import_button.clicked.connect(lambda: self.import_card())
-        self.export_button = QPushButton(self.tr("Export card…"))
+        self.export_button = QPushButton(self.tr("E&xport card…"))
         self.export_button.setToolTip(
             self.tr("Save this person's references, name, note and thresholds in one file")
         )
@@ -53,7 +55,7 @@ class PersonCards(QObject):
         if not path:
             return
         try:
-            export_person(page.store, person_id, path)
+            export_person(page.store, person_id, path, operator_name(page.store))
         except (SigverifyError, OSError) as error:
             dialogs.show_error(page, error, title)
             return
@@ -85,29 +87,41 @@ class PersonCards(QObject):
             self._import(path, person_id, card, accept_outliers=False)
 
     def _free_id(self, card) -> str | None:
-        """The card's ID, or, when someone here has it, another one typed (None: Cancel):
-        the same ID would be another person's references added to them."""
+        """The card's ID, or, when someone here has it (capitals aside), another one typed
+        (None: Cancel): the same ID would be another person's references added to them."""
         store, person_id = self.page.store, card.id
-        while (enrolled := store.enrolled_id(person_id)) is not None:
-            here = store.get_person(enrolled)
+        named = person_named(card.id, card.name)
+        while True:
+            enrolled = store.enrolled_id(person_id) if person_id else None
+            if person_id and enrolled is None:
+                return person_id
+            if not person_id:  # (OK on an empty field gave up unsaid: seen)
+                question = self.tr("Type an ID for {card} in this store:").format(card=named)
+            else:
+                someone = store.get_person(enrolled)
+                here = person_named(someone.id, someone.name)
+                question = (
+                    self.tr(
+                        "{here} is already enrolled here. The card's person ({card}) needs "
+                        "another ID in this store:"
+                    )
+                    if person_id == card.id
+                    else self.tr(  # ("c-7" was asked about again without a word why: seen)
+                        "“{typed}” is taken too: {here} has it (IDs differing only in "
+                        "capitals are the same ID). Another ID for {card}:"
+                    )
+                ).format(here=here, card=named, typed=person_id)
             typed, ok = QInputDialog.getText(
-                self.page,
-                self.tr("ID already enrolled"),
-                self.tr(
-                    "{here} is already enrolled here. The card's person ({card}) needs "
-                    "another ID in this store:"
-                ).format(
-                    here=person_named(here.id, here.name), card=person_named(card.id, card.name)
-                ),
-                text=person_id,
+                self.page, self.tr("ID already enrolled"), question, text=person_id
             )
-            if not ok or not typed.strip():
+            if not ok:
                 return None
             person_id = typed.strip()
-        return person_id
 
     def _import(self, path: str, person_id: str, card, accept_outliers: bool) -> None:
         page = self.page
+        if self.import_button.hasFocus():  # (disabled, it handed the focus to the ID field)
+            move_focus(page.people)
         self.import_button.setEnabled(False)
         page.status.setText(self.tr("Importing {id}…").format(id=person_id))
 

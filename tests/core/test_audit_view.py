@@ -107,6 +107,9 @@ def test_each_action_is_summed_up_in_words():
     assert summary(imported) == "from the card “C007.zip”"  # (raw JSON in the CLI: seen)
     renamed_card = entry(12, "import_person", "C-8", file="c7.zip", from_id="C-7")
     assert summary(renamed_card) == "from the card “c7.zip”, where the id was C-7"
+    exported = entry(12, "export_person", "C-7", file="C-7-card.zip", references=5)
+    assert summary(exported) == "to the card “C-7-card.zip”, 5 references"
+    assert action_name("export_person") == "Person card exported"
     edited = entry(12, "update_person", "c-1", name=["Carla", "Carla"], note=["", "blue ink"])
     assert summary(edited) == "note “” → “blue ink”"  # the name did not change: not shown
     renamed = entry(13, "update_person", "c-1", name=["Ana", "Ana Li"], note=[None, "VIP"])

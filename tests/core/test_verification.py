@@ -492,7 +492,11 @@ def test_cancelled_model_switch_keeps_the_old_model(service, tmp_path, tiny_mode
 def test_person_card_round_trip(service, tmp_path, tiny_model_dir):
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2), name="Ana", note="note")
     service.store.set_person_thresholds("c-1", 0.2, 0.4, "manager", model=service.model_id)
-    card = export_person(service.store, "c-1", tmp_path / "c-1.zip")
+    card = export_person(service.store, "c-1", tmp_path / "c-1.zip", "clerk")
+    exported = service.store.audit_entries("c-1")[-1]  # signatures leaving: recorded
+    assert exported.action == "export_person"
+    assert exported.operator == (service.store.account or "clerk")  # (a server's account)
+    assert exported.details == {"file": "c-1.zip", "references": 3}
     with zipfile.ZipFile(card) as archive:
         assert "person.json" in archive.namelist() and len(archive.namelist()) == 4
     with Store(tmp_path / "other.sqlite3") as other_store:
@@ -530,11 +534,16 @@ def test_a_card_is_written_whole_or_not_at_all(service, tmp_path, monkeypatch):
 
     monkeypatch.setattr(service.store, "reference_images", fails_on_the_third)
     with pytest.raises(OSError):
-        export_person(service.store, "c-1", out)
+        export_person(service.store, "c-1", out, "clerk")
     assert out.read_bytes() == b"an older card"
     assert [p.name for p in tmp_path.iterdir() if "c-1.zip" in p.name] == ["c-1.zip"]
     monkeypatch.undo()
-    assert len(read_card(export_person(service.store, "c-1", out)).signatures) == 3
+    assert len(read_card(export_person(service.store, "c-1", out, "clerk")).signatures) == 3
+    # an export that cannot be recorded leaves no card
+    monkeypatch.setattr(service.store, "record", lambda *a: (_ for _ in ()).throw(OSError("full")))
+    with pytest.raises(OSError):
+        export_person(service.store, "c-1", tmp_path / "unrecorded.zip", "clerk")
+    assert not (tmp_path / "unrecorded.zip").exists()
 
 
 def test_damaged_person_cards_are_refused(service, tmp_path):
@@ -543,7 +552,7 @@ def test_damaged_person_cards_are_refused(service, tmp_path):
     with pytest.raises(SigverifyError, match="not a sigverify person card"):
         import_person(service, junk)
     service.enroll("c-1", genuine(tmp_path, 1, 0))
-    card = export_person(service.store, "c-1", tmp_path / "c.zip")
+    card = export_person(service.store, "c-1", tmp_path / "c.zip", "clerk")
     tampered = tmp_path / "t.zip"
     with zipfile.ZipFile(card) as source, zipfile.ZipFile(tampered, "w") as target:
         for item in source.infolist():
@@ -590,7 +599,9 @@ def test_a_hostile_person_card_writes_nothing(service, tmp_path, changes, why):
     """Before: KeyError after part of the import was written, a threshold "abc" failing
     after enrolling, 1e308 accepting any forgery, AttributeError for a numeric id."""
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
-    card = edited_card(export_person(service.store, "c-1", tmp_path / "c.zip"), tmp_path, **changes)
+    card = edited_card(
+        export_person(service.store, "c-1", tmp_path / "c.zip", "clerk"), tmp_path, **changes
+    )
     before = [p.id for p in service.store.list_people()]
     with pytest.raises(SigverifyError, match=why):
         import_person(service, card, new_id=None if "id" in changes else "c-2")
@@ -600,7 +611,7 @@ def test_a_hostile_person_card_writes_nothing(service, tmp_path, changes, why):
 def test_an_imported_id_is_trimmed_as_enrolment_trims_it(service, tmp_path):
     service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
     card = edited_card(
-        export_person(service.store, "c-1", tmp_path / "c.zip"), tmp_path, id="  P7  "
+        export_person(service.store, "c-1", tmp_path / "c.zip", "clerk"), tmp_path, id="  P7  "
     )
     assert import_person(service, card) == "P7"
     assert service.store.get_person("P7").reference_count == 3
@@ -614,7 +625,7 @@ def test_an_imported_card_gets_the_consistency_check(service, tmp_path):
     # someone else's: writer 3, whom the tiny model tells apart from writer 1 (as it does
     # 7 of the writers 2-11; it is trained for 60 steps)
     service.enroll("c-1", genuine(tmp_path, 3, 0), accept_outliers=True)
-    card = export_person(service.store, "c-1", tmp_path / "c.zip")
+    card = export_person(service.store, "c-1", tmp_path / "c.zip", "clerk")
     with pytest.raises(InconsistentReferencesError):
         import_person(service, card, new_id="c-2")
     assert [p.id for p in service.store.list_people()] == ["c-1"]

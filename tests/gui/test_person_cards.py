@@ -61,19 +61,29 @@ def test_a_person_exported_and_imported_under_another_id(
     )
     asked = []
 
+    answers = iter(["C-1", "", "c-2"])  # "C-1" is c-1 too; nothing typed
+
     def another_id(parent, title, label, **kw):
         asked.append((label, kw.get("text")))
-        return ("C-1", True) if len(asked) == 1 else ("c-2", True)  # "C-1" is c-1 too
+        return next(answers), True
 
     monkeypatch.setattr(QInputDialog, "getText", another_id)
-    qtbot.mouseClick(cards.import_button, Qt.MouseButton.LeftButton)
+    cards.import_button.setFocus()  # from the keyboard (Alt+I)
+    qtbot.keyClick(cards.import_button, Qt.Key.Key_Space)
     wait_idle(qtbot, window.engine)
-    assert asked[0] == (
-        "Ana (c-1) is already enrolled here. The card's person (Ana (c-1)) needs another ID "
-        "in this store:",
-        "c-1",
-    )
-    assert len(asked) == 2 and asked[1][1] == "C-1"
+    assert asked == [
+        (
+            "Ana (c-1) is already enrolled here. The card's person (Ana (c-1)) needs another "
+            "ID in this store:",
+            "c-1",
+        ),
+        (
+            "“C-1” is taken too: Ana (c-1) has it (IDs differing only in capitals are the "
+            "same ID). Another ID for Ana (c-1):",
+            "C-1",
+        ),
+        ("Type an ID for Ana (c-1) in this store:", ""),  # (OK on nothing gave up unsaid)
+    ]
     person = window.store.get_person("c-2")
     assert (person.name, person.reference_count, person.accept_threshold) == ("Ana", 4, 0.2)
     assert (
@@ -86,6 +96,10 @@ def test_a_person_exported_and_imported_under_another_id(
         "set_thresholds",
     ]
     assert window.store.get_person("c-1").reference_count == 4  # untouched
+    # the keys stay on the list, on them (they went to the read-only ID field: seen)
+    assert page.people.hasFocus()
+    exported = [e for e in window.store.audit_entries("c-1") if e.action == "export_person"]
+    assert [e.details for e in exported] == [{"file": "c-1-card.zip", "references": 4}]
     assert not dialogs.errors
 
 
@@ -95,7 +109,7 @@ def test_cancel_imports_nothing_and_a_damaged_card_is_said(
     from sigverify.core.person_card import export_person
 
     page = ana
-    card = export_person(window.store, "c-1", tmp_path / "c-1.zip")
+    card = export_person(window.store, "c-1", tmp_path / "c-1.zip", "test")
     monkeypatch.setattr("sigverify.gui.person_cards.ask_open", lambda *a: str(card))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **kw: ("", False))
     page.cards.import_card()
