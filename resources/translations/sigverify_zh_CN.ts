@@ -2017,12 +2017,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>ID 已登记</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>{here} is already enrolled here. The card&apos;s person ({card}) needs another ID in this store:</source>
-        <translation>{here} 已在此登记。人员卡中的人员（{card}）在此存储中需要另一个 ID：</translation>
-    </message>
-    <message>
-        <location line="-75"/>
+        <location line="-85"/>
         <source>&amp;Import card…</source>
         <translation>导入人员卡(&amp;I)…</translation>
     </message>
@@ -2037,7 +2032,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>请为 {card} 输入在此存储中使用的 ID：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>{here} is already enrolled here. Type another ID in this store for the card&apos;s person, {card}:</source>
+        <translation>{here} 已在此登记。请为人员卡中的 {card} 输入在此存储中使用的另一个 ID：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>“{typed}” is taken too: {here} has it (IDs differing only in capitals are the same ID). Another ID for {card}:</source>
         <translation>“{typed}”也已被占用：{here} 使用此 ID（仅大小写不同的 ID 视为同一 ID）。请为 {card} 输入另一个 ID：</translation>
     </message>
@@ -2331,12 +2331,12 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+299"/>
+        <location line="+315"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-314"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2377,12 +2377,17 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+127"/>
+        <location line="+134"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <location line="-34"/>
+        <source>The queue is empty. Add a folder (Ctrl+O) holding one folder per person, named by their ID, with the signatures to check inside (for example C-1042/cheque.png), or a CSV list with a “person” and an “image” column (Alt+L); or drop either here.</source>
+        <translation>队列为空。请添加一个文件夹（Ctrl+O），其中每人一个以其 ID 命名的子文件夹，内含待核验的签名（例如 C-1042/cheque.png）；或添加包含“person”和“image”两列的 CSV 列表（Alt+L）；也可以把二者直接拖到这里。</translation>
+    </message>
     <message numerus="yes">
-        <location line="-22"/>
+        <location line="+12"/>
         <source>%n item(s) not checked yet, and {again} that could not be checked: press Check.</source>
         <translation>
             <numerusform>%n 项尚未验证，另有 {again} 项此前无法验证：请按“验证”。</numerusform>
@@ -2416,7 +2421,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-141"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2433,7 +2438,7 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2452,19 +2457,19 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+115"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-90"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-266"/>
         <source>Add a &amp;list…</source>
         <translation>添加列表(&amp;L)…</translation>
     </message>
@@ -2494,7 +2499,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+113"/>
         <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
         <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
     </message>
@@ -2520,13 +2525,20 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message numerus="yes">
         <location line="+15"/>
+        <source>None of the %n signature(s) could be added to the queue: {why}</source>
+        <translation>
+            <numerusform>%n 个签名都无法加入队列：{why}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
         <source>None of the %n signature(s) could be added to the queue. “{file}”: {why}</source>
         <translation>
             <numerusform>%n 个签名都无法加入队列。“{file}”：{why}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+15"/>
         <source>%n new item(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个新项目。</numerusform>
@@ -2582,9 +2594,14 @@ Import anyway? Cancel imports nothing.</source>
         <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新验证得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queue_table.py" line="+56"/>
-        <source>not checked yet</source>
+        <location filename="../../sigverify/gui/queue_table.py" line="+51"/>
+        <source>{name}: {said}</source>
         <extracomment>Filter choices: which rows each shows.</extracomment>
+        <translation>{name}：{said}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not checked yet</source>
         <translation>尚未验证</translation>
     </message>
     <message>
@@ -4595,12 +4612,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+40"/>
-        <source>It is not in a person&apos;s folder: put it in a folder named by the id.</source>
+        <source>It is not in a person&apos;s folder: put each person&apos;s signatures in a folder named by their ID (for example C-1042/cheque.png).</source>
         <extracomment>Files a computer puts in folders by itself: never a clerk&apos;s, never said.</extracomment>
-        <translation>它不在某个人的文件夹中：请放入以编号命名的文件夹。</translation>
+        <translation>它不在某个人的文件夹中：请把每个人的签名放进以其 ID 命名的文件夹（例如 C-1042/cheque.png）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The folder “{name}” holds no images: put each person&apos;s signatures in a folder named by the person&apos;s id.</source>
         <translation>文件夹“{name}”中没有图像：请把每个人的签名放入以其编号命名的文件夹。</translation>
     </message>

@@ -100,7 +100,9 @@ def _folder_items(folder: Path) -> list[BatchItem]:
             ""
             if person
             else translate(
-                "errors", "It is not in a person's folder: put it in a folder named by the id."
+                "errors",
+                "It is not in a person's folder: put each person's signatures in a folder "
+                "named by their ID (for example C-1042/cheque.png).",
             )
         )
         items.append(BatchItem(len(items) + 1, person, relative.as_posix(), path, problem))

@@ -89,7 +89,7 @@ class PersonCards(QObject):
     def _free_id(self, card) -> str | None:
         """The card's ID, or, when someone here has it (capitals aside), another one typed
         (None: Cancel): the same ID would be another person's references added to them."""
-        store, person_id = self.page.store, card.id
+        store, person_id, asked = self.page.store, card.id, False
         named = person_named(card.id, card.name)
         while True:
             enrolled = store.enrolled_id(person_id) if person_id else None
@@ -102,11 +102,11 @@ class PersonCards(QObject):
                 here = person_named(someone.id, someone.name)
                 question = (
                     self.tr(
-                        "{here} is already enrolled here. The card's person ({card}) needs "
-                        "another ID in this store:"
+                        "{here} is already enrolled here. Type another ID in this store for "
+                        "the card's person, {card}:"
                     )
-                    if person_id == card.id
-                    else self.tr(  # ("c-7" was asked about again without a word why: seen)
+                    if not asked
+                    else self.tr(  # (an ID asked about again without a word why: seen)
                         "“{typed}” is taken too: {here} has it (IDs differing only in "
                         "capitals are the same ID). Another ID for {card}:"
                     )
@@ -116,7 +116,7 @@ class PersonCards(QObject):
             )
             if not ok:
                 return None
-            person_id = typed.strip()
+            person_id, asked = typed.strip(), True
 
     def _import(self, path: str, person_id: str, card, accept_outliers: bool) -> None:
         page = self.page

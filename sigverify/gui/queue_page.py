@@ -227,6 +227,13 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             "",
             len(self.rows),
         ).format(waiting=waiting)
+        if not self.rows:  # how to make a folder (in a tooltip only: a keyboard never saw it)
+            hint = self.tr(
+                "The queue is empty. Add a folder (Ctrl+O) holding one folder per person, "
+                "named by their ID, with the signatures to check inside (for example "
+                "C-1042/cheque.png), or a CSV list with a “person” and an “image” column "
+                "(Alt+L); or drop either here."
+            )
         unchecked = sum(row.unchecked for row in self.rows)
         if unchecked and self._job is None:  # (after a restart: a check cut short, seen)
             # and those Check tries again, which its count holds ("Check 874 items" beside
@@ -344,15 +351,24 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             return
         skipped = [i for i in items if i.problem]
         if items and len(skipped) == len(items):  # said in a question, not in the hint line
+            # the same reason for all: said once, not as if it were one file's (seen)
+            alike = len({i.problem for i in skipped}) == 1
+            text = (
+                self.tr(
+                    "None of the %n signature(s) could be added to the queue: {why}",
+                    "",
+                    len(items),
+                )
+                if alike
+                else self.tr(
+                    "None of the %n signature(s) could be added to the queue. “{file}”: {why}",
+                    "",
+                    len(items),
+                )
+            )
+            why = skipped[0].problem
             dialogs.show_error(
-                self,
-                SigverifyError(
-                    self.tr(
-                        "None of the %n signature(s) could be added to the queue. “{file}”: {why}",
-                        "",
-                        len(items),
-                    ).format(file=Path(skipped[0].file).name, why=skipped[0].problem)
-                ),
+                self, SigverifyError(text.format(file=Path(skipped[0].file).name, why=why))
             )
             return
         try:

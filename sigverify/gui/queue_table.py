@@ -46,7 +46,9 @@ def said_line(row: QueueRow) -> str:
     name unless that names it already ("blank.png: “blank.png”: No signature…" read twice,
     seen in a real window); "" when nothing was said."""
     said, name = said_text(row), os.path.basename(row.image)
-    return "" if not said else said if f"“{name}”" in said else f"{name}: {said}"
+    if not said or f"“{name}”" in said:
+        return said
+    return QCoreApplication.translate("QueuePage", "{name}: {said}").format(name=name, said=said)
 
 
 def _cells(row: QueueRow, names: Counter, people: dict[str, str]) -> tuple[str, ...]:

@@ -61,7 +61,7 @@ def test_a_person_exported_and_imported_under_another_id(
     )
     asked = []
 
-    answers = iter(["C-1", "", "c-2"])  # "C-1" is c-1 too; nothing typed
+    answers = iter(["c-1", "C-1", "", "c-2"])  # the same again; c-1 in capitals; nothing
 
     def another_id(parent, title, label, **kw):
         asked.append((label, kw.get("text")))
@@ -73,8 +73,13 @@ def test_a_person_exported_and_imported_under_another_id(
     wait_idle(qtbot, window.engine)
     assert asked == [
         (
-            "Ana (c-1) is already enrolled here. The card's person (Ana (c-1)) needs another "
-            "ID in this store:",
+            "Ana (c-1) is already enrolled here. Type another ID in this store for the "
+            "card's person, Ana (c-1):",
+            "c-1",
+        ),
+        (  # (the same ID again was asked about in the same words: seen)
+            "“c-1” is taken too: Ana (c-1) has it (IDs differing only in capitals are the "
+            "same ID). Another ID for Ana (c-1):",
             "c-1",
         ),
         (
