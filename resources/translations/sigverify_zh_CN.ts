@@ -80,7 +80,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+126"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+127"/>
         <source>ID or name</source>
         <translation>ID 或姓名</translation>
     </message>
@@ -3682,9 +3682,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+105"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+133"/>
         <source>Verification</source>
-        <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen).</extracomment>
+        <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen). The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
     </message>
     <message>
@@ -3735,7 +3735,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+1"/>
         <source>Person card exported</source>
-        <translation>人员卡已导出</translation>
+        <translation>导出人员卡</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -100,6 +100,34 @@ def filter_entries(entries: list[AuditEntry], wanted: AuditFilter) -> list[Audit
     return [e for e in entries if wanted.matches(e)]
 
 
+#: The actions the log records, in the order lists offer them: a desk's daily work first,
+#: then changes to people, approvals, and the store's own (sorted by their names, the list
+#: read in no order in Chinese: seen in a real window).
+ACTIONS = (
+    "verify",
+    "settle",
+    "enroll",
+    "import_person",
+    "export_person",
+    "update_person",
+    "set_thresholds",
+    "remove_reference",
+    "delete_person",
+    "request_change",
+    "reject_change",
+    "setting",
+    "activate_model",
+    "train_model",
+    "embed",
+)
+
+
+def actions_in_order(actions) -> list[str]:
+    """``actions`` as lists offer them (:data:`ACTIONS`; any other last, by name)."""
+    known = [a for a in ACTIONS if a in actions]
+    return known + sorted(set(actions) - set(ACTIONS))
+
+
 def action_name(action: str) -> str:
     names = {
         "verify": translate("audit", "Verification"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.audit_view import (
     AuditFilter,
     action_name,
+    actions_in_order,
     entry_day,
     filter_entries,
     names_in_log,
@@ -238,7 +239,7 @@ class AuditPage(QWidget):
         self.action.blockSignals(True)
         self.action.clear()
         self.action.addItem(self.tr("All actions"), "")
-        for action in sorted({e.action for e in entries}, key=action_name):
+        for action in actions_in_order({e.action for e in entries}):
             self.action.addItem(action_name(action), action)
         self.action.setCurrentIndex(max(0, self.action.findData(chosen)))
         self.action.blockSignals(False)

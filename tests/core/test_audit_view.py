@@ -6,8 +6,10 @@ import csv
 from datetime import datetime, timedelta
 
 from sigverify.core.audit_view import (
+    ACTIONS,
     AuditFilter,
     action_name,
+    actions_in_order,
     entry_day,
     filter_entries,
     summary,
@@ -110,6 +112,17 @@ def test_each_action_is_summed_up_in_words():
     exported = entry(12, "export_person", "C-7", file="C-7-card.zip", references=5)
     assert summary(exported) == "to the card “C-7-card.zip”, 5 references"
     assert action_name("export_person") == "Person card exported"
+    # lists offer the actions in the order of a desk's work, not by their names
+    assert actions_in_order({"embed", "verify", "zz_new", "enroll", "settle"}) == [
+        "verify",
+        "settle",
+        "enroll",
+        "embed",
+        "zz_new",
+    ]
+    names = {a: action_name(a) for a in ACTIONS}
+    assert "" not in names.values() and len(set(names.values())) == len(ACTIONS)
+    assert all(names[a] != a for a in ACTIONS)  # each has words of its own
     edited = entry(12, "update_person", "c-1", name=["Carla", "Carla"], note=["", "blue ink"])
     assert summary(edited) == "note “” → “blue ink”"  # the name did not change: not shown
     renamed = entry(13, "update_person", "c-1", name=["Ana", "Ana Li"], note=[None, "VIP"])
