@@ -16,6 +16,7 @@ from sigverify.cli.common import (
 )
 from sigverify.cli.server_commands import pending_payload, pending_text
 from sigverify.core.i18n import english_plurals
+from sigverify.core.text_wrap import padded
 
 
 def _open_store(args):
@@ -145,7 +146,8 @@ def cmd_people(args: argparse.Namespace) -> int:
     }
     text = "\n".join(
         english_plurals(
-            f"{p.id:<16} {p.name:<28} {p.reference_count:>3} reference(s)", p.reference_count
+            f"{padded(p.id, 16)} {padded(p.name, 28)} {p.reference_count:>3} reference(s)",
+            p.reference_count,
         )
         for p in people
     )
@@ -234,7 +236,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         else [
             # the details in words, as the Audit log page says them (raw JSON hid what a
             # change was before: seen); --json keeps them as recorded
-            f"{e.id:>5} {e.at[:19]} {e.operator:<12} {e.action:<16} {e.person_id or '':<12} "
+            f"{e.id:>5} {e.at[:19]} {padded(e.operator, 12)} {e.action:<16} "
+            f"{padded(e.person_id or '', 12)} "
             f"{summary(e)}"
             for e in entries
         ]

@@ -19,7 +19,7 @@ def wrap(text: str, width: int) -> list[str]:
     closing mark."""
     lines, line, used = [], "", 0
     for token in _TOKENS.findall(text):
-        size = sum(2 if re.match(f"[{_WIDE}]", c) else 1 for c in token)
+        size = columns(token)
         if used + size > width and line.strip() and token not in _NO_LINE_START:
             lines.append(line.rstrip())
             line, used = "", 0
@@ -29,3 +29,14 @@ def wrap(text: str, width: int) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+def columns(text: str) -> int:
+    """How many columns ``text`` takes on a terminal or a page, a Chinese character two."""
+    return sum(2 if re.match(f"[{_WIDE}]", c) else 1 for c in text)
+
+
+def padded(text: str, width: int) -> str:
+    """``text`` with spaces after it to fill ``width`` columns (``str.ljust`` counts a
+    Chinese character as one: a column of names went out of line, seen)."""
+    return text + " " * max(0, width - columns(text))

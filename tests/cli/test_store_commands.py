@@ -109,6 +109,17 @@ def test_people_and_search(env, capsys):
         ["3", "references"],
         ["1", "reference"],
     ]
+    # a Chinese name keeps the counts in one column on a terminal (two columns a
+    # character: padded by characters, its line ran out of line, seen)
+    from sigverify.core.store import Store
+    from sigverify.core.text_wrap import columns
+
+    with Store(env["store"]) as store:
+        store.update_person("solo", "王丽华", "", "test")
+    code, out, _ = run(capsys, "people", "--store", env["store"])
+    lines = out.splitlines()
+    assert "王丽华" in out and len(lines) == 2
+    assert {columns(line.split("reference")[0]) for line in lines} == {16 + 1 + 28 + 1 + 3 + 1}
 
 
 def test_duplicate_enrolment_is_refused(env, capsys):
