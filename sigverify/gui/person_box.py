@@ -4,7 +4,15 @@ else."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter
 
 from sigverify.core.store.records import Person, folded, person_label
@@ -62,8 +70,18 @@ class PersonBox(QComboBox):
         self._hold(self.currentText())
 
     def _hold(self, typed: str) -> None:
-        """The list shown while typing: the entries holding ``typed``, folded."""
+        """The list shown while typing: the entries holding ``typed``, folded, none of
+        them current once Qt has shown it (it makes the first one starting with what is
+        typed current, which Enter then chose: "C-10" was C-1042, a review found; only
+        Down, or what :meth:`choose_begun` finds, chooses)."""
         self._shown.setFilterFixedString(folded(typed.strip()))
+        QTimer.singleShot(0, self, self._none_current)
+
+    def _none_current(self) -> None:
+        popup = self.completer().popup()
+        popup.selectionModel().setCurrentIndex(
+            QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
 
     def person_id(self) -> str | None:
         """The chosen person: the list's current entry, or the entry whose id was typed
