@@ -1953,12 +1953,12 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonBox</name>
     <message>
-        <location filename="../../sigverify/gui/person_box.py" line="+20"/>
+        <location filename="../../sigverify/gui/person_box.py" line="+28"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+89"/>
         <source>{id} has no reference signatures yet: enrol some on the People page.</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
@@ -1996,28 +1996,29 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>人员卡</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Export person card</source>
         <translation>导出人员卡</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>{person}&apos;s card is saved as {file}.</source>
         <translation>{person} 的人员卡已保存为 {file}。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+95"/>
+        <location line="+23"/>
+        <location line="+24"/>
+        <location line="+89"/>
         <source>Import person card</source>
         <translation>导入人员卡</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-91"/>
         <source>ID already enrolled</source>
         <translation>ID 已登记</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-80"/>
         <source>&amp;Import card…</source>
         <translation>导入人员卡(&amp;I)…</translation>
     </message>
@@ -2027,12 +2028,17 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>导出人员卡(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+26"/>
+        <source>Saving {person}&apos;s card…</source>
+        <translation>正在保存 {person} 的人员卡…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Type an ID for {card} in this store:</source>
         <translation>请为 {card} 输入在此存储中使用的 ID：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>{here} is already enrolled here. Type another ID in this store for the card&apos;s person, {card}:</source>
         <translation>{here} 已在此登记。请为人员卡中的 {card} 输入在此存储中使用的另一个 ID：</translation>
     </message>
@@ -2042,7 +2048,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>“{typed}”也已被占用：{here} 使用此 ID（仅大小写不同的 ID 视为同一 ID）。请为 {card} 输入另一个 ID：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Importing {id}…</source>
         <translation>正在导入 {id}…</translation>
     </message>
@@ -2059,7 +2065,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>其个人阈值正在等待另一位主管批准。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>A reference looks different</source>
         <translation>有参考签名与其他签名差异较大</translation>
     </message>
@@ -4210,7 +4216,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/person_card.py" line="+83"/>
+        <location filename="../../sigverify/core/person_card.py" line="+80"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
         <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>

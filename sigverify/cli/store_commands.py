@@ -184,22 +184,28 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _logged_person(store, typed: str | None) -> str | None:
-    """The id whose audit entries ``--person`` asks for: as enrolled, capitals aside ("c-7"
-    is "C-7", as verify and the app read it); a deleted person's id as typed, if the log
-    has it. An id neither enrolled nor in the log is an error: it printed "intact (0
-    entries)", which reads as a person with no history."""
+def _logged_entries(store, typed: str | None) -> list:
+    """The audit entries ``--person`` asks for (all without it): of the person enrolled
+    under that id, capitals aside ("c-7" is "C-7", as verify and the app read it), or of
+    a deleted person whose id the log has, capitals aside too. An id neither enrolled nor
+    in the log is an error: it printed "intact (0 entries)", which reads as a person with
+    no history."""
     if not typed:
-        return None
+        return store.audit_entries()
     from sigverify.core.errors import NotFoundError
 
     enrolled = store.enrolled_id(typed)
-    if enrolled is None and not store.audit_entries(typed):
+    if enrolled is not None:
+        return store.audit_entries(enrolled)
+    entries = store.audit_entries()
+    logged = {e.person_id for e in entries if e.person_id and e.person_id.lower() == typed.lower()}
+    wanted = typed if typed in logged else min(logged, default=None)
+    if wanted is None:
         raise NotFoundError(
             f"There is no person with id “{typed}” in the store, and the audit log has "
             "nothing about anyone by that id."
         )
-    return enrolled or typed
+    return [e for e in entries if e.person_id == wanted]
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -207,7 +213,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     with _open_store(args) as store:
         intact, bad = store.verify_audit_chain()
-        entries = store.audit_entries(_logged_person(store, args.person))
+        entries = _logged_entries(store, args.person)
         names = names_in_log(entries, {p.id: p.name for p in store.list_people() if p.name})
     if args.csv:
         write_audit_csv(entries, args.csv, names)

@@ -16,13 +16,17 @@ def readable_by_all(path: str | Path) -> None:
     os.chmod(path, 0o644 & ~umask)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """``data`` as the file ``path``, replacing it whole; nothing is left behind on failure."""
+def write_atomically(path: Path, data: bytes, before_replacing=None) -> None:
+    """``data`` as the file ``path``, replacing it whole; nothing is left behind on failure.
+    ``before_replacing()``, when given, runs once the data is written and before it takes
+    the old file's place: if it fails, the old file stays as it was."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     readable_by_all(temp)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        if before_replacing is not None:
+            before_replacing()
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

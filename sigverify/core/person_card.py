@@ -25,8 +25,8 @@ MAX_MEMBER_BYTES = 64 * 1024 * 1024
 def export_person(store: Store, person_id: str, out: str | Path, operator: str) -> Path:
     """Write ``person_id``'s card to ``out``, recorded in the audit log under ``operator``
     (a person's signatures leaving the store: a real-window pass found exports unlogged
-    beside logged imports). Whole or not at all: a failure part-way leaves a card of the
-    same name as it was, and a card whose export could not be recorded is removed."""
+    beside logged imports). Whole or not at all: the card takes its place only once its
+    export is recorded, and a failure before leaves a card of the same name as it was."""
     person = store.get_person(person_id)
     out = Path(out)
     card = io.BytesIO()  # (a person's references: a few MB)
@@ -56,13 +56,10 @@ def export_person(store: Store, person_id: str, out: str | Path, operator: str) 
             "references": entries,
         }
         archive.writestr("person.json", json.dumps(meta, indent=2, ensure_ascii=False))
-    write_atomically(out, card.getvalue())
-    try:
-        details = {"file": out.name, "references": len(entries)}
-        store.record(operator, "export_person", person.id, details)
-    except BaseException:
-        out.unlink(missing_ok=True)  # not recorded: not left to be taken away
-        raise
+    details = {"file": out.name, "references": len(entries)}
+    write_atomically(
+        out, card.getvalue(), lambda: store.record(operator, "export_person", person.id, details)
+    )
     return out
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 
-from sigverify.core.errors import SigverifyError
+from sigverify.core.errors import NotFoundError, SigverifyError
 from sigverify.core.odd_references import InconsistentReferencesError
 from sigverify.core.operators import operator_name
 from sigverify.core.person_card import card_file_name, export_person, import_person, read_card
@@ -46,23 +46,35 @@ class PersonCards(QObject):
         return file_filter(self.tr("Person cards"), "*.zip")
 
     def export_card(self) -> None:
+        """Save the person chosen to a card file, in the worker (the store's reads and the
+        audit row wait behind its writes: the window froze meanwhile), a changed name or
+        note settled first (else the card held the stored ones, unsaid)."""
         page = self.page
         person_id = page.person_id
-        if person_id is None:
+        if person_id is None or not page.settle_details():
             return
         title = self.tr("Export person card")
         path = ask_save(page, title, "cards", card_file_name(person_id), self._filter())
         if not path:
             return
-        try:
-            export_person(page.store, person_id, path, operator_name(page.store))
-        except (SigverifyError, OSError) as error:
-            dialogs.show_error(page, error, title)
-            return
-        page.status.setText(
-            self.tr("{person}'s card is saved as {file}.").format(
-                person=person_id, file=Path(path).name
+        operator = operator_name(page.store)
+        page.status.setText(self.tr("Saving {person}'s card…").format(person=person_id))
+
+        def saved(_) -> None:
+            page.status.setText(
+                self.tr("{person}'s card is saved as {file}.").format(
+                    person=person_id, file=Path(path).name
+                )
             )
+
+        def failed(error) -> None:
+            page.status.clear()
+            dialogs.show_error(page, error, title)
+
+        page.engine.submit(
+            lambda context, job: export_person(context.store, person_id, path, operator),
+            saved,
+            failed,
         )
 
     def import_card(self, path: str | None = None) -> None:
@@ -95,10 +107,15 @@ class PersonCards(QObject):
             enrolled = store.enrolled_id(person_id) if person_id else None
             if person_id and enrolled is None:
                 return person_id
+            title = self.tr("ID already enrolled")
             if not person_id:  # (OK on an empty field gave up unsaid: seen)
+                title = self.tr("Import person card")
                 question = self.tr("Type an ID for {card} in this store:").format(card=named)
             else:
-                someone = store.get_person(enrolled)
+                try:
+                    someone = store.get_person(enrolled)
+                except NotFoundError:  # deleted at another desk meanwhile: free now
+                    continue
                 here = person_named(someone.id, someone.name)
                 question = (
                     self.tr(
@@ -111,9 +128,7 @@ class PersonCards(QObject):
                         "capitals are the same ID). Another ID for {card}:"
                     )
                 ).format(here=here, card=named, typed=person_id)
-            typed, ok = QInputDialog.getText(
-                self.page, self.tr("ID already enrolled"), question, text=person_id
-            )
+            typed, ok = QInputDialog.getText(self.page, title, question, text=person_id)
             if not ok:
                 return None
             person_id, asked = typed.strip(), True
@@ -124,23 +139,23 @@ class PersonCards(QObject):
             move_focus(page.people)
         self.import_button.setEnabled(False)
         page.status.setText(self.tr("Importing {id}…").format(id=person_id))
+        shown = page.person_id  # what the page shows while the references are measured
 
         def work(context, job):
             return import_person(context.require_service(), path, person_id, accept_outliers)
 
         page.engine.submit(
             work,
-            lambda imported: self._imported(imported, card, path),
+            lambda imported: self._imported(imported, card, path, shown),
             lambda error: self._failed(error, path, person_id, card),
         )
 
-    def _imported(self, person_id: str, card, path: str) -> None:
+    def _imported(self, person_id: str, card, path: str, shown: str | None) -> None:
+        """The person imported is shown, unless the clerk went on meanwhile (another person
+        chosen, a name or note edited, signatures added: the import took them away, a
+        review found); then the list has them."""
         page = self.page
         self.import_button.setEnabled(True)
-        page.person_id = person_id
-        page.search.clear()  # (a search could hide them)
-        page.refresh()
-        page.show_person(person_id)
         text = self.tr(
             "Imported {person} with %n reference(s) from {file}.", "", len(card.signatures)
         )
@@ -148,7 +163,22 @@ class PersonCards(QObject):
         own = card.accept_threshold is not None or card.reject_threshold is not None
         if own and page.store.needs_approval:
             text += " " + self.tr("Their own thresholds wait for another supervisor's approval.")
-        page.status.setText(text)
+        details = page.details
+        if (
+            page.person_id != shown
+            or details.edited_now()
+            or details.new_typed()
+            or (page.adding.signatures)
+        ):
+            page.refresh()
+            page.status.setText(text)
+        else:  # as after an enrolment: chosen in the list, a search hiding them cleared
+            page.person_id = person_id
+            page.refresh()
+            if page.people.currentItem() is None and page.search.text():
+                page.search.clear()
+            page.show_person(person_id)
+            page.status.setText(text)
         page.people_changed.emit()
 
     def _failed(self, error, path: str, person_id: str, card) -> None:

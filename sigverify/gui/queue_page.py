@@ -352,7 +352,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         skipped = [i for i in items if i.problem]
         if items and len(skipped) == len(items):  # said in a question, not in the hint line
             # the same reason for all: said once, not as if it were one file's (seen)
-            alike = len({i.problem for i in skipped}) == 1
+            alike = len(skipped) > 1 and len({i.problem for i in skipped}) == 1
             text = (
                 self.tr(
                     "None of the %n signature(s) could be added to the queue: {why}",

@@ -201,9 +201,10 @@ def test_remove_needs_confirmation(env, capsys):
     assert code == 0
     code, payload, _ = run_json(capsys, "people", "--store", env["store"])
     assert payload["people"] == []
-    # a deleted person's history is still theirs to look up
-    code, log, _ = run_json(capsys, "audit", "--store", env["store"], "--person", "c-1")
-    assert code == 0 and [e["action"] for e in log["log"]] == ["enroll", "delete_person"]
+    # a deleted person's history is still theirs to look up, capitals aside too
+    for typed in ("c-1", "C-1"):
+        code, log, _ = run_json(capsys, "audit", "--store", env["store"], "--person", typed)
+        assert code == 0 and [e["action"] for e in log["log"]] == ["enroll", "delete_person"]
 
 
 def test_thresholds_set_and_clear(env, capsys):

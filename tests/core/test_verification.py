@@ -539,11 +539,16 @@ def test_a_card_is_written_whole_or_not_at_all(service, tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir() if "c-1.zip" in p.name] == ["c-1.zip"]
     monkeypatch.undo()
     assert len(read_card(export_person(service.store, "c-1", out, "clerk")).signatures) == 3
-    # an export that cannot be recorded leaves no card
+    # an export that cannot be recorded leaves no card, and an older one as it was (the
+    # first version removed the new card after it had replaced the old one: review)
     monkeypatch.setattr(service.store, "record", lambda *a: (_ for _ in ()).throw(OSError("full")))
+    out.write_bytes(b"an older card")
+    with pytest.raises(OSError):
+        export_person(service.store, "c-1", out, "clerk")
     with pytest.raises(OSError):
         export_person(service.store, "c-1", tmp_path / "unrecorded.zip", "clerk")
-    assert not (tmp_path / "unrecorded.zip").exists()
+    assert out.read_bytes() == b"an older card" and not (tmp_path / "unrecorded.zip").exists()
+    assert [p.name for p in tmp_path.iterdir() if ".zip" in p.name] == ["c-1.zip"]
 
 
 def test_damaged_person_cards_are_refused(service, tmp_path):

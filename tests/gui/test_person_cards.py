@@ -44,12 +44,21 @@ def test_a_person_exported_and_imported_under_another_id(
         return str(tmp_path / name)
 
     monkeypatch.setattr("sigverify.gui.person_cards.ask_save", save_as)
-    qtbot.mouseClick(cards.export_button, Qt.MouseButton.LeftButton)
+    # a name changed and not saved yet is asked about first, and the card holds it (it
+    # held the stored one while the screen showed the new: a review found)
+    page.details.name_edit.setText("Ana Lima")
+    dialogs.choice = 0  # Save
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # Export card…
+    qtbot.waitUntil(lambda: bool(offered))  # (a mnemonic clicks a moment later)
+    assert dialogs.questions[-1] == "The name or note of c-1 was changed. Save the changes?"
+    wait_idle(qtbot, window.engine)
     assert offered == [("cards", "c-1-card.zip", "Person cards (*.zip)")]
     card = read_card(tmp_path / "c-1-card.zip")
     assert (card.id, card.name, card.accept_threshold, len(card.signatures)) == (
         "c-1",
-        "Ana",
+        "Ana Lima",
         0.2,
         4,
     )
@@ -68,34 +77,35 @@ def test_a_person_exported_and_imported_under_another_id(
         return next(answers), True
 
     monkeypatch.setattr(QInputDialog, "getText", another_id)
-    cards.import_button.setFocus()  # from the keyboard (Alt+I)
-    qtbot.keyClick(cards.import_button, Qt.Key.Key_Space)
+    cards.import_button.setFocus()  # (reached by Tab: then its being disabled moved it)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Import card…
+    qtbot.waitUntil(lambda: len(asked) == 4)
     wait_idle(qtbot, window.engine)
     assert asked == [
         (
-            "Ana (c-1) is already enrolled here. Type another ID in this store for the "
-            "card's person, Ana (c-1):",
+            "Ana Lima (c-1) is already enrolled here. Type another ID in this store for the "
+            "card's person, Ana Lima (c-1):",
             "c-1",
         ),
         (  # (the same ID again was asked about in the same words: seen)
-            "“c-1” is taken too: Ana (c-1) has it (IDs differing only in capitals are the "
-            "same ID). Another ID for Ana (c-1):",
+            "“c-1” is taken too: Ana Lima (c-1) has it (IDs differing only in capitals are the "
+            "same ID). Another ID for Ana Lima (c-1):",
             "c-1",
         ),
         (
-            "“C-1” is taken too: Ana (c-1) has it (IDs differing only in capitals are the "
-            "same ID). Another ID for Ana (c-1):",
+            "“C-1” is taken too: Ana Lima (c-1) has it (IDs differing only in capitals are the "
+            "same ID). Another ID for Ana Lima (c-1):",
             "C-1",
         ),
-        ("Type an ID for Ana (c-1) in this store:", ""),  # (OK on nothing gave up unsaid)
+        ("Type an ID for Ana Lima (c-1) in this store:", ""),  # (OK on nothing gave up unsaid)
     ]
     person = window.store.get_person("c-2")
-    assert (person.name, person.reference_count, person.accept_threshold) == ("Ana", 4, 0.2)
+    assert (person.name, person.reference_count, person.accept_threshold) == ("Ana Lima", 4, 0.2)
     assert (
         page.person_id == "c-2"
         and page.people.currentItem().data(Qt.ItemDataRole.UserRole) == "c-2"
     )
-    assert page.status.text() == "Imported Ana (c-2) with 4 references from c-1-card.zip."
+    assert page.status.text() == "Imported Ana Lima (c-2) with 4 references from c-1-card.zip."
     assert [e.action for e in window.store.audit_entries("c-2")][-2:] == [
         "import_person",
         "set_thresholds",
@@ -128,3 +138,50 @@ def test_cancel_imports_nothing_and_a_damaged_card_is_said(
     assert "“damaged.zip” is not a sigverify person card, or it is damaged." in str(error)
     assert [p.id for p in window.store.list_people()] == ["c-1"]
     assert page.cards.import_button.isEnabled()
+
+
+def test_import_anyway_and_an_import_ending_after_the_clerk_went_on(
+    qtbot, window, ana, dialogs, monkeypatch, tmp_path
+):
+    import sigverify.gui.person_cards as module
+    from sigverify.core.odd_references import InconsistentReferencesError, OddReference
+    from sigverify.core.person_card import export_person
+
+    page = ana
+    card = str(export_person(window.store, "c-1", tmp_path / "c-1.zip", "test"))
+    new_ids = iter(["c-7", "c-8"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **kw: (next(new_ids), True))
+    real, calls = module.import_person, []
+
+    def unlike_first(service, path, person_id, accept_outliers):
+        calls.append(accept_outliers)
+        if not calls[1:]:  # the first time, as a card holding another's signature would be
+            odd = OddReference("001_a.png", 2.0, 1.0)
+            raise InconsistentReferencesError("“001_a.png” looks unlike the others.", [odd])
+        return real(service, path, person_id, accept_outliers)
+
+    monkeypatch.setattr(module, "import_person", unlike_first)
+    dialogs.answer = True  # Import anyway
+    page.cards.import_card(card)
+    qtbot.waitUntil(lambda: window.store.enrolled_id("c-7") is not None)
+    wait_idle(qtbot, window.engine)
+    assert calls == [False, True]
+    assert dialogs.questions == [
+        "“001_a.png” looks unlike the others.\n\nImport anyway? Cancel imports nothing."
+    ]
+    assert page.person_id == "c-7"
+
+    # A review found the import's end showing the person imported whatever the clerk did
+    # meanwhile: a name typed for a new person went, signatures added stayed under them
+    page.cards.import_card(card)
+    page.new_person()  # (before the import's end can reach the page)
+    page.details.id_edit.setText("c-9")
+    page.details.name_edit.setText("Bo")
+    wait_idle(qtbot, window.engine)
+    assert window.store.get_person("c-8").reference_count == 4
+    assert page.person_id is None and page.details.name_edit.text() == "Bo"
+    assert page.status.text() == "Imported Ana (c-8) with 4 references from c-1.zip."
+    listed = [
+        page.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.people.count())
+    ]
+    assert "c-8" in listed and not dialogs.errors
