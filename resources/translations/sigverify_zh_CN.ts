@@ -2008,12 +2008,12 @@ Press Ctrl+N to enrol the first person.</source>
     <message>
         <location line="+23"/>
         <location line="+24"/>
-        <location line="+89"/>
+        <location line="+93"/>
         <source>Import person card</source>
         <translation>导入人员卡</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-95"/>
         <source>ID already enrolled</source>
         <translation>ID 已登记</translation>
     </message>
@@ -2043,12 +2043,17 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>{here} 已在此登记。请为人员卡中的 {card} 输入在此存储中使用的另一个 ID：</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>“{typed}” is taken too: {here} has it. Another ID for {card}:</source>
+        <translation>“{typed}”也已被占用：{here} 使用此 ID。请为 {card} 输入另一个 ID：</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>“{typed}” is taken too: {here} has it (IDs differing only in capitals are the same ID). Another ID for {card}:</source>
         <translation>“{typed}”也已被占用：{here} 使用此 ID（仅大小写不同的 ID 视为同一 ID）。请为 {card} 输入另一个 ID：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Importing {id}…</source>
         <translation>正在导入 {id}…</translation>
     </message>

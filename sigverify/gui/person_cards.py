@@ -117,17 +117,21 @@ class PersonCards(QObject):
                 except NotFoundError:  # deleted at another desk meanwhile: free now
                     continue
                 here = person_named(someone.id, someone.name)
-                question = (
-                    self.tr(
+                if not asked:
+                    question = self.tr(
                         "{here} is already enrolled here. Type another ID in this store for "
                         "the card's person, {card}:"
                     )
-                    if not asked
-                    else self.tr(  # (an ID asked about again without a word why: seen)
+                elif person_id == enrolled:  # (asked again without a word why: seen)
+                    question = self.tr(
+                        "“{typed}” is taken too: {here} has it. Another ID for {card}:"
+                    )
+                else:
+                    question = self.tr(
                         "“{typed}” is taken too: {here} has it (IDs differing only in "
                         "capitals are the same ID). Another ID for {card}:"
                     )
-                ).format(here=here, card=named, typed=person_id)
+                question = question.format(here=here, card=named, typed=person_id)
             typed, ok = QInputDialog.getText(self.page, title, question, text=person_id)
             if not ok:
                 return None

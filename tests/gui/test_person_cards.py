@@ -88,8 +88,7 @@ def test_a_person_exported_and_imported_under_another_id(
             "c-1",
         ),
         (  # (the same ID again was asked about in the same words: seen)
-            "“c-1” is taken too: Ana Lima (c-1) has it (IDs differing only in capitals are the "
-            "same ID). Another ID for Ana Lima (c-1):",
+            "“c-1” is taken too: Ana Lima (c-1) has it. Another ID for Ana Lima (c-1):",
             "c-1",
         ),
         (
