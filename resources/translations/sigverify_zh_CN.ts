@@ -2008,12 +2008,12 @@ Press Ctrl+N to enrol the first person.</source>
     <message>
         <location line="+23"/>
         <location line="+24"/>
-        <location line="+93"/>
+        <location line="+98"/>
         <source>Import person card</source>
         <translation>导入人员卡</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-100"/>
         <source>ID already enrolled</source>
         <translation>ID 已登记</translation>
     </message>
@@ -2039,6 +2039,11 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+9"/>
+        <source>{here} is already enrolled here. Type another ID in this store for the card&apos;s person:</source>
+        <translation>{here} 已在此登记。请为人员卡中的人员输入在此存储中使用的另一个 ID：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{here} is already enrolled here. Type another ID in this store for the card&apos;s person, {card}:</source>
         <translation>{here} 已在此登记。请为人员卡中的 {card} 输入在此存储中使用的另一个 ID：</translation>
     </message>
@@ -2342,12 +2347,12 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+315"/>
+        <location line="+316"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-315"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2468,14 +2473,25 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+115"/>
+        <location line="+46"/>
+        <source>None of the %n signature(s) could be added to the queue, all for this reason:
+
+{why}</source>
+        <translation>
+            <numerusform>%n 个签名都无法加入队列，原因相同：
+
+{why}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+70"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -2535,14 +2551,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>CSV 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
-        <source>None of the %n signature(s) could be added to the queue: {why}</source>
-        <translation>
-            <numerusform>%n 个签名都无法加入队列：{why}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
+        <location line="+22"/>
         <source>None of the %n signature(s) could be added to the queue. “{file}”: {why}</source>
         <translation>
             <numerusform>%n 个签名都无法加入队列。“{file}”：{why}</numerusform>

@@ -117,7 +117,12 @@ class PersonCards(QObject):
                 except NotFoundError:  # deleted at another desk meanwhile: free now
                     continue
                 here = person_named(someone.id, someone.name)
-                if not asked:
+                if not asked and someone.name == card.name:  # (named twice read heavily)
+                    question = self.tr(
+                        "{here} is already enrolled here. Type another ID in this store for "
+                        "the card's person:"
+                    )
+                elif not asked:
                     question = self.tr(
                         "{here} is already enrolled here. Type another ID in this store for "
                         "the card's person, {card}:"

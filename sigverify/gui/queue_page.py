@@ -355,7 +355,8 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             alike = len(skipped) > 1 and len({i.problem for i in skipped}) == 1
             text = (
                 self.tr(
-                    "None of the %n signature(s) could be added to the queue: {why}",
+                    "None of the %n signature(s) could be added to the queue, all for this "
+                    "reason:\n\n{why}",
                     "",
                     len(items),
                 )

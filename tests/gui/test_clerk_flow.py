@@ -3650,9 +3650,9 @@ def test_a_folder_without_person_folders_is_refused_in_words(qtbot, window, dial
     wait_idle(qtbot, window.engine)
     # one reason for all three: said once, not as one file's (seen in a real window)
     assert [str(e) for e in dialogs.errors] == [
-        "None of the 3 signatures could be added to the queue: It is not in a person's "
-        "folder: put each person's signatures in a folder named by their ID (for example "
-        "C-1042/cheque.png)."
+        "None of the 3 signatures could be added to the queue, all for this reason:\n\nIt is "
+        "not in a person's folder: put each person's signatures in a folder named by their ID "
+        "(for example C-1042/cheque.png)."
     ]
     assert page.rows == []
 
