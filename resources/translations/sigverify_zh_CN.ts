@@ -2128,17 +2128,17 @@ Import anyway? Cancel imports nothing.</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Note</source>
-        <translation>备注</translation>
+        <location line="+0"/>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>An enrolled person&apos;s ID cannot be changed.</source>
         <translation>已登记人员的编号不能更改。</translation>
     </message>

@@ -184,3 +184,16 @@ def test_import_anyway_and_an_import_ending_after_the_clerk_went_on(
         page.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.people.count())
     ]
     assert "c-8" in listed and not dialogs.errors
+
+
+def test_alt_n_and_alt_o_reach_the_name_and_note(qtbot, window, ana):
+    """A real-window pass: the name field was 7 Tabs from the list."""
+    page = ana
+    choose(page, "c-1")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page.search.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert page.details.name_edit.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert page.details.note_edit.hasFocus()
