@@ -1981,7 +1981,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonCards</name>
     <message>
-        <location filename="../../sigverify/gui/person_cards.py" line="+32"/>
+        <location filename="../../sigverify/gui/person_cards.py" line="+38"/>
         <source>Enrol a person from a card saved at another desk (Export card…)</source>
         <translation>从另一台工作站保存的人员卡登记人员（导出人员卡…）</translation>
     </message>
@@ -2007,7 +2007,7 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <location line="+98"/>
         <source>Import person card</source>
         <translation>导入人员卡</translation>
@@ -2018,7 +2018,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>ID 已登记</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>&amp;Import card…</source>
         <translation>导入人员卡(&amp;I)…</translation>
     </message>
@@ -2033,7 +2033,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>正在保存 {person} 的人员卡…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Type an ID for {card} in this store:</source>
         <translation>请为 {card} 输入在此存储中使用的 ID：</translation>
     </message>
@@ -4256,7 +4256,12 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
+        <source>The card&apos;s “{filename}” is enrolled here already, for {person}: the card&apos;s person is here already, or the card holds another person&apos;s signature. Nothing was imported.</source>
+        <translation>人员卡中的“{filename}”已在此登记，属于 {person}：人员卡中的人员已在此存储中，或人员卡含有他人的签名。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>{person_id} already exists in this store; import under another id or remove it first.</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>

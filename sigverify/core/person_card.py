@@ -10,11 +10,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sigverify.core.errors import NotAllowedError, SigverifyError
+from sigverify.core.errors import NotAllowedError, NotFoundError, SigverifyError
 from sigverify.core.files import file_stem, write_atomically
 from sigverify.core.i18n import translate
 from sigverify.core.store import Store
-from sigverify.core.store.records import sha256_hex
+from sigverify.core.store.records import person_named, sha256_hex
 from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import SignatureInput
 
@@ -179,6 +179,29 @@ def read_card(path: str | Path) -> PersonCard:
     )
 
 
+def check_not_enrolled(store: Store, card: PersonCard) -> None:
+    """Refuse a card whose references are enrolled here already, for anyone: its person is
+    here (a card imported again under a new ID made one person two, unsaid: seen in a real
+    window), or it holds another person's signature."""
+    names = {sha256_hex(s.data): s.name for s in card.signatures}
+    found = store.references_with_images(list(names))
+    if not found:
+        return
+    held = found[0]
+    try:
+        person = person_named(held.person_id, store.get_person(held.person_id).name)
+    except NotFoundError:  # deleted meanwhile: named by the id
+        person = held.person_id
+    raise SigverifyError(
+        translate(
+            "errors",
+            "The card's “{filename}” is enrolled here already, for {person}: the card's "
+            "person is here already, or the card holds another person's signature. Nothing "
+            "was imported.",
+        ).format(filename=names[held.image_sha256], person=person)
+    )
+
+
 def import_person(
     service: VerificationService,
     path: str | Path,
@@ -194,6 +217,7 @@ def import_person(
     if reason:
         raise NotAllowedError(reason)
     card = read_card(path)
+    check_not_enrolled(service.store, card)
     person_id = (new_id or card.id).strip()
     enrolled = service.store.enrolled_id(person_id)  # capitals aside: "c-7" is "C-7"
     if enrolled is not None:

@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 from sigverify.core.errors import NotFoundError, SigverifyError
 from sigverify.core.odd_references import InconsistentReferencesError
 from sigverify.core.operators import operator_name
-from sigverify.core.person_card import card_file_name, export_person, import_person, read_card
+from sigverify.core.person_card import (
+    card_file_name,
+    check_not_enrolled,
+    export_person,
+    import_person,
+    read_card,
+)
 from sigverify.core.store.records import person_named
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_open, ask_save
@@ -91,6 +97,7 @@ class PersonCards(QObject):
             return
         try:
             card = read_card(path)
+            check_not_enrolled(page.store, card)  # (before an ID is asked for)
         except SigverifyError as error:
             dialogs.show_error(page, error, title)
             return

@@ -22,6 +22,23 @@ def ana(qtbot, window, tmp_path):
     return page
 
 
+@pytest.fixture
+def branch_card(qtbot, window, ana, tmp_path):
+    """A card from another branch's store: the ID c-1 again, of an Ana Lima there, with
+    another signer's scans (writer 3); nothing of it is in this store."""
+    from sigverify.core.person_card import export_person
+    from tests.core.test_verification import edited_card
+
+    files = [signature_file(tmp_path / "branch", 3, i) for i in range(4)]
+    enrol(qtbot, window, "c-5", files, name="Ana Lima")
+    window.store.set_person_thresholds("c-5", 0.2, 0.4, "test")
+    card = export_person(window.store, "c-5", tmp_path / "c-5.zip", "test")
+    card = edited_card(card, tmp_path, id="c-1").rename(tmp_path / "branch-card.zip")
+    window.store.delete_person("c-5", "test")
+    ana.refresh()
+    return str(card)
+
+
 def choose(page, person_id: str) -> None:
     rows = {
         page.people.item(i).data(Qt.ItemDataRole.UserRole): i for i in range(page.people.count())
@@ -30,7 +47,7 @@ def choose(page, person_id: str) -> None:
 
 
 def test_a_person_exported_and_imported_under_another_id(
-    qtbot, window, ana, dialogs, monkeypatch, tmp_path
+    qtbot, window, ana, branch_card, dialogs, monkeypatch, tmp_path
 ):
     page, cards = ana, ana.cards
     page.new_person()
@@ -64,10 +81,14 @@ def test_a_person_exported_and_imported_under_another_id(
     )
     assert page.status.text() == "c-1's card is saved as c-1-card.zip."
 
-    # imported into the same store: c-1 is taken, so another ID is asked for
-    monkeypatch.setattr(
-        "sigverify.gui.person_cards.ask_open", lambda *a: str(tmp_path / "c-1-card.zip")
-    )
+    # a card of the person here is refused before anything is asked: they are here (a
+    # copy imported under a new ID made one person two, unsaid: seen in a real window)
+    page.cards.import_card(str(tmp_path / "c-1-card.zip"))
+    (error,) = dialogs.errors
+    assert str(error).startswith("The card's “w1_g0.png” is enrolled here already, for Ana Lima")
+    dialogs.errors.clear()
+    # another branch's c-1: the ID is taken here, so another one is asked for
+    monkeypatch.setattr("sigverify.gui.person_cards.ask_open", lambda *a: branch_card)
     asked = []
 
     answers = iter(["c-1", "C-1", "", "c-2"])  # the same again; c-1 in capitals; nothing
@@ -104,7 +125,7 @@ def test_a_person_exported_and_imported_under_another_id(
         page.person_id == "c-2"
         and page.people.currentItem().data(Qt.ItemDataRole.UserRole) == "c-2"
     )
-    assert page.status.text() == "Imported Ana Lima (c-2) with 4 references from c-1-card.zip."
+    assert page.status.text() == "Imported Ana Lima (c-2) with 4 references from branch-card.zip."
     assert [e.action for e in window.store.audit_entries("c-2")][-2:] == [
         "import_person",
         "set_thresholds",
@@ -118,12 +139,12 @@ def test_a_person_exported_and_imported_under_another_id(
 
 
 def test_cancel_imports_nothing_and_a_damaged_card_is_said(
-    qtbot, window, ana, dialogs, monkeypatch, tmp_path
+    qtbot, window, ana, branch_card, dialogs, monkeypatch, tmp_path
 ):
-    from sigverify.core.person_card import export_person
+    from pathlib import Path
 
     page = ana
-    card = export_person(window.store, "c-1", tmp_path / "c-1.zip", "test")
+    card = Path(branch_card)
     monkeypatch.setattr("sigverify.gui.person_cards.ask_open", lambda *a: str(card))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **kw: ("", False))
     page.cards.import_card()
@@ -140,14 +161,12 @@ def test_cancel_imports_nothing_and_a_damaged_card_is_said(
 
 
 def test_import_anyway_and_an_import_ending_after_the_clerk_went_on(
-    qtbot, window, ana, dialogs, monkeypatch, tmp_path
+    qtbot, window, ana, branch_card, dialogs, monkeypatch, tmp_path
 ):
     import sigverify.gui.person_cards as module
     from sigverify.core.odd_references import InconsistentReferencesError, OddReference
-    from sigverify.core.person_card import export_person
 
-    page = ana
-    card = str(export_person(window.store, "c-1", tmp_path / "c-1.zip", "test"))
+    page, card = ana, branch_card
     new_ids = iter(["c-7", "c-8"])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **kw: (next(new_ids), True))
     real, calls = module.import_person, []
@@ -172,6 +191,8 @@ def test_import_anyway_and_an_import_ending_after_the_clerk_went_on(
 
     # A review found the import's end showing the person imported whatever the clerk did
     # meanwhile: a name typed for a new person went, signatures added stayed under them
+    window.store.delete_person("c-7", "test")  # (their images are free again)
+    page.refresh()
     page.cards.import_card(card)
     page.new_person()  # (before the import's end can reach the page)
     page.details.id_edit.setText("c-9")
@@ -179,7 +200,7 @@ def test_import_anyway_and_an_import_ending_after_the_clerk_went_on(
     wait_idle(qtbot, window.engine)
     assert window.store.get_person("c-8").reference_count == 4
     assert page.person_id is None and page.details.name_edit.text() == "Bo"
-    assert page.status.text() == "Imported Ana (c-8) with 4 references from c-1.zip."
+    assert page.status.text() == "Imported Ana Lima (c-8) with 4 references from branch-card.zip."
     listed = [
         page.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.people.count())
     ]

@@ -365,6 +365,19 @@ class Store(SecondApproval):
         ).fetchall()
         return [StoredReference(**dict(r)) for r in rows]
 
+    def references_with_images(self, digests: list[str]) -> list[StoredReference]:
+        """The references, anyone's, whose image has one of the SHA-256 ``digests`` (no
+        index: a scan of the references, for a card's few images at an import)."""
+        if not digests:
+            return []
+        rows = self._db.execute(
+            "SELECT id, person_id, filename, image_sha256, enrolled_by, enrolled_at "
+            f"FROM signature_references WHERE image_sha256 IN ({', '.join('?' * len(digests))}) "
+            "ORDER BY id",
+            list(digests),
+        ).fetchall()
+        return [StoredReference(**dict(r)) for r in rows]
+
     def reference_images(self, reference_id: int) -> tuple[bytes, bytes]:
         """``(original bytes, preprocessed PNG)`` of a reference."""
         return read_reference_images(self._db, self.seal, reference_id)
