@@ -2,6 +2,8 @@
 each (random unit embeddings, small stand-in images), against one of 10 people:
 
 - people search (``list_people`` with a typed fragment) latency p50/p95,
+- an imported card's check that its 5 images are not enrolled already (``card_ms``: no
+  index, a scan of the references),
 - one verification (a real signature against its 5 references, the real model)
   latency p50/p95 in each store, and their ratio,
 - the file size per person, and how much of it is the stand-in images (real scans are larger:
@@ -38,7 +40,11 @@ from sigverify.core.data.synthetic import genuine_signature, writer_style  # noq
 from sigverify.core.imaging.imageio import encode_png  # noqa: E402
 from sigverify.core.model.inference import load_for_inference  # noqa: E402
 from sigverify.core.store import Store  # noqa: E402
-from sigverify.core.store.records import NewReference, now  # noqa: E402
+from sigverify.core.store.records import (  # noqa: E402
+    NewReference,
+    now,
+    sha256_hex,  # noqa: E402
+)
 from sigverify.core.store.references import insert_references  # noqa: E402
 from sigverify.core.store.seal import person_parts  # noqa: E402
 from sigverify.core.verification import VerificationService  # noqa: E402
@@ -93,11 +99,13 @@ def timed(function) -> float:
 
 
 def measure(services: dict, query, runs: int, seed: int = 0) -> dict:
-    """Verification, store part and people search latencies of each store in ``services``
-    (label -> VerificationService), the stores taking turns in a random order each round."""
+    """Verification, store part, people search and a card import's image check latencies of
+    each store in ``services`` (label -> VerificationService), the stores taking turns in a
+    random order each round."""
     for service in services.values():
         service.verify(MEASURED, query, record=False)  # warm
-    times = {label: {"verify": [], "store": [], "search": []} for label in services}
+    times = {label: {"verify": [], "store": [], "search": [], "card": []} for label in services}
+    card = [sha256_hex(f"not enrolled {i}".encode()) for i in range(5)]  # a new person's card
     order = list(services)
     rng = np.random.default_rng(seed)
     for _ in range(runs):
@@ -110,6 +118,9 @@ def measure(services: dict, query, runs: int, seed: int = 0) -> dict:
             times[label]["store"].append(timed(lambda s=service: store_part(s)))
             times[label]["search"].append(
                 timed(lambda s=service: s.store.list_people("Customer 4242"))
+            )
+            times[label]["card"].append(  # an import's check that its images are not here
+                timed(lambda s=service: s.store.references_with_images(card))
             )
     return {
         label: {f"{kind}_ms": percentiles(values) for kind, values in measured.items()}

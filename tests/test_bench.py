@@ -198,7 +198,7 @@ def test_store_scale_reports_both_stores(tiny_model_dir, tmp_path):
         assert set(out[store]["verify_ms"]) == {"p50", "p95"} and out[store]["bytes_per_person"]
         # the store's part is inside a verification, which also reads and embeds the image
         assert 0 < out[store]["store_ms"]["p50"] < out[store]["verify_ms"]["p50"]
-        assert out[store]["search_ms"]["p50"] > 0
+        assert out[store]["search_ms"]["p50"] > 0 and out[store]["card_ms"]["p50"] > 0
     # 300 people with 5 stand-in images of 2,000 + 500 bytes: at least that much a person
     assert out["large"]["bytes_per_person"] >= out["stand_in_image_bytes_per_person"] == 12505
     assert out["verify_p50_ratio_large_to_small"] == round(
