@@ -66,6 +66,7 @@ from sigverify.core.store.references import (
     read_embeddings,
     read_pad_trajectories,
     read_reference_images,
+    read_references,
     read_trajectory,
     write_embeddings,
 )
@@ -357,26 +358,13 @@ class Store(SecondApproval):
         return ids
 
     def references(self, person_id: str) -> list[StoredReference]:
-        rows = self._db.execute(
-            "SELECT id, person_id, filename, image_sha256, enrolled_by, enrolled_at "
-            "FROM signature_references "
-            "WHERE person_id = ? ORDER BY id",
-            (person_id,),
-        ).fetchall()
-        return [StoredReference(**dict(r)) for r in rows]
+        return read_references(self._db, "person_id = ?", [person_id])
 
     def references_with_images(self, digests: list[str]) -> list[StoredReference]:
         """The references, anyone's, whose image has one of the SHA-256 ``digests`` (no
         index: a scan of the references, for a card's few images at an import)."""
-        if not digests:
-            return []
-        rows = self._db.execute(
-            "SELECT id, person_id, filename, image_sha256, enrolled_by, enrolled_at "
-            f"FROM signature_references WHERE image_sha256 IN ({', '.join('?' * len(digests))}) "
-            "ORDER BY id",
-            list(digests),
-        ).fetchall()
-        return [StoredReference(**dict(r)) for r in rows]
+        marks = ", ".join("?" * len(digests))
+        return read_references(self._db, f"image_sha256 IN ({marks})", digests) if digests else []
 
     def reference_images(self, reference_id: int) -> tuple[bytes, bytes]:
         """``(original bytes, preprocessed PNG)`` of a reference."""

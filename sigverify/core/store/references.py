@@ -11,6 +11,7 @@ from sigverify.core.errors import NotFoundError, SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.store.records import (
     NewReference,
+    StoredReference,
     now,
     sha256_hex,
     trajectory_bytes,
@@ -76,6 +77,16 @@ def insert_references(
             db.execute("UPDATE signature_references SET mac = ? WHERE id = ?", (mac, reference_id))
         write_embeddings(db, seal, model_id, {reference_id: ref.embedding})
     return ids
+
+
+def read_references(db, where: str, params: list) -> list[StoredReference]:
+    """The references ``where`` (SQL with ``?`` for ``params``) holds, oldest first."""
+    rows = db.execute(
+        "SELECT id, person_id, filename, image_sha256, enrolled_by, enrolled_at "
+        f"FROM signature_references WHERE {where} ORDER BY id",
+        list(params),
+    ).fetchall()
+    return [StoredReference(**dict(r)) for r in rows]
 
 
 def read_reference_images(db, seal: Seal, reference_id: int):
