@@ -151,9 +151,14 @@ def deepened(flat: np.ndarray) -> np.ndarray:
     return np.clip(255 - (255 - flat) * gain, 0, 255)
 
 
+def dark_ink(flat: np.ndarray) -> np.ndarray:
+    """Ink (bool) of the evened page ``flat``: darker than :data:`INK_SHARE` of white."""
+    return flat < INK_SHARE * 255
+
+
 def ink_without_lines(flat: np.ndarray) -> np.ndarray:
     """Ink (bool) with long horizontal and vertical lines (rules, boxes, edges) taken out."""
-    ink = (flat < INK_SHARE * 255).astype(np.uint8)
+    ink = dark_ink(flat).astype(np.uint8)
     h, w = ink.shape
     long_x = max(60, w // 6)  # a hand-drawn head line (Devanagari) is shorter than a rule
     long_y = max(40, h // 12)
@@ -356,7 +361,7 @@ def locate_signatures(
         def printed() -> np.ndarray:  # the words (a label's print) read only on a slip
             return printed_ink(page_words(view, page_ink)[0], page_ink)
 
-        lines = (view.grey < INK_SHARE * 255) & ~page_ink & ~band
+        lines = dark_ink(view.grey) & ~page_ink & ~band  # the rules taken out of page_ink
         whole = whole_slip(places, page_ink & ~band, printed, lines)
     if whole is not None:  # first, with all its ink kept (the network saw only part of it)
         places = whole_first(places, whole)
