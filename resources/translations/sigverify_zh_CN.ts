@@ -2398,12 +2398,12 @@ Import anyway? Cancel imports nothing.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-41"/>
         <source>The queue is empty. Add a folder (Ctrl+O) holding one folder per person, named by their ID, with the signatures to check inside (for example C-1042/cheque.png), or a CSV list with a “person” and an “image” column (Alt+L); or drop either here.</source>
         <translation>队列为空。请添加一个文件夹（Ctrl+O），其中每人一个以其 ID 命名的子文件夹，内含待核验的签名（例如 C-1042/cheque.png）；或添加包含“person”和“image”两列的 CSV 列表（Alt+L）；也可以把二者直接拖到这里。</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+19"/>
         <source>%n item(s) not checked yet, and {again} that could not be checked: press Check.</source>
         <translation>
             <numerusform>%n 项尚未验证，另有 {again} 项此前无法验证：请按“验证”。</numerusform>
@@ -2447,14 +2447,14 @@ Import anyway? Cancel imports nothing.</source>
         <translation>与参考签名并排查看（Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+75"/>
         <source>%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or a CSV list here to add more.</source>
         <translation>
             <numerusform>队列中有 %n 项；{waiting} 项等待柜员处理。把文件夹或 CSV 列表拖到这里即可添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+67"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -4277,7 +4277,7 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+100"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+101"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -4391,12 +4391,12 @@ enrolled {at} by {who}</source>
         <translation>更改必须由提出者以外的另一位主管批准。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/references.py" line="+51"/>
+        <location filename="../../sigverify/core/store/references.py" line="+52"/>
         <source>“{filename}” is the same image as “{filename2}”, already enrolled for {person_id}; nothing was added.</source>
         <translation>“{filename}”与已为 {person_id} 登记的“{filename2}”是同一图像；未添加任何内容。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
         <source>The reference “{file}” of {person_id}</source>
         <translation>{person_id} 的参考签名“{file}”</translation>
     </message>
@@ -4406,7 +4406,7 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 的参考签名“{file}”所存的特征向量</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-104"/>
         <source>There is no reference number {reference_id}.</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>

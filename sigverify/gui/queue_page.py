@@ -220,13 +220,6 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         self._selected()
 
     def _show_hint(self) -> None:
-        waiting = sum(row.needs_clerk for row in self.rows)
-        hint = self.tr(
-            "%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or "
-            "a CSV list here to add more.",
-            "",
-            len(self.rows),
-        ).format(waiting=waiting)
         if not self.rows:  # how to make a folder (in a tooltip only: a keyboard never saw it)
             hint = self.tr(
                 "The queue is empty. Add a folder (Ctrl+O) holding one folder per person, "
@@ -234,6 +227,13 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
                 "C-1042/cheque.png), or a CSV list with a “person” and an “image” column "
                 "(Alt+L); or drop either here."
             )
+        else:
+            hint = self.tr(
+                "%n item(s) in the queue; {waiting} waiting for a clerk. Drop a folder or "
+                "a CSV list here to add more.",
+                "",
+                len(self.rows),
+            ).format(waiting=sum(row.needs_clerk for row in self.rows))
         unchecked = sum(row.unchecked for row in self.rows)
         if unchecked and self._job is None:  # (after a restart: a check cut short, seen)
             # and those Check tries again, which its count holds ("Check 874 items" beside
