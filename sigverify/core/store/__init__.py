@@ -78,12 +78,12 @@ from sigverify.core.store.schema import (
     server_is_set_up,
 )
 from sigverify.core.store.seal import DatabaseSeal, Seal
-from sigverify.core.store.settings import read_setting, supervised_as, write_settings
+from sigverify.core.store.settings import StoredSettings
 
 log = logging.getLogger(__name__)
 
 
-class Store(SecondApproval):
+class Store(SecondApproval, StoredSettings):
     """Open the store at ``location``: a file path (created or migrated as needed), a
     ``postgresql://`` URL of a server set up with ``sigverify store init-postgres``, or
     None for ``SIGVERIFY_STORE`` or the file in the user data folder."""
@@ -422,32 +422,3 @@ class Store(SecondApproval):
             if self.shared and vectors:
                 self._append(db, "", "embed", None, {"model": model_id,
                                                      "references": sorted(vectors)})  # fmt: skip
-
-    # -------------------------------------------------------------- settings
-
-    def get_setting(self, key: str, default: str | None = None) -> str | None:
-        return read_setting(self._db, self.seal, key, default)
-
-    def set_setting(self, key: str, value: str, operator: str) -> PendingChange | None:
-        """Change one setting (audited, with its value before)."""
-        old = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        details = {"key": key, "old": old["value"] if old else None, "new": value}
-        return self.set_settings_audited({key: value}, operator, "setting", details)
-
-    def set_settings_audited(
-        self, values: dict[str, str], operator: str, action: str, details: dict
-    ) -> PendingChange | None:
-        """Several settings and one audit row ``action`` in one transaction (a model
-        switch: the active model, the list of models used, and its record). On a server,
-        a supervisor's change waits for another supervisor (the :class:`PendingChange`)."""
-        what = supervised_as(action, values)
-        payload = {"settings": dict(values)} | (
-            {"model": details["model"]} if "model" in details else {}
-        )
-        pending = self._supervised(what, "settings", None, payload, details, operator, action)
-        if pending is not None:
-            return pending
-        with self.transaction() as db:
-            write_settings(db, self.seal, values)
-            self._append(db, operator, action, None, details)
-        return None

@@ -1,10 +1,12 @@
 """The store's settings (key and value, each row with its MAC), read and written over an
 open connection and the store's seal (:mod:`sigverify.core.store.seal`).
-:class:`~sigverify.core.store.Store` calls them, the writes inside its transactions."""
+:class:`StoredSettings` holds the store's methods over them, the writes inside its
+transactions."""
 
 from __future__ import annotations
 
 from sigverify.core.i18n import translate
+from sigverify.core.store.records import PendingChange
 from sigverify.core.store.seal import Seal, changed_outside, setting_parts
 
 
@@ -33,3 +35,37 @@ def supervised_as(action: str, values: dict[str, str]) -> str:
     if any(key.startswith("thresholds/") for key in values):
         return "thresholds"
     return "models" if action == "activate_model" else "settings"
+
+
+class StoredSettings:
+    """What :class:`~sigverify.core.store.Store` does with its settings: read one, change
+    one or several with their audit row (on a server, a supervisor's change waits for
+    another supervisor). Uses the store's ``_db``, ``seal``, ``transaction``,
+    ``_supervised`` and ``_append``."""
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        return read_setting(self._db, self.seal, key, default)
+
+    def set_setting(self, key: str, value: str, operator: str) -> PendingChange | None:
+        """Change one setting (audited, with its value before)."""
+        old = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        details = {"key": key, "old": old["value"] if old else None, "new": value}
+        return self.set_settings_audited({key: value}, operator, "setting", details)
+
+    def set_settings_audited(
+        self, values: dict[str, str], operator: str, action: str, details: dict
+    ) -> PendingChange | None:
+        """Several settings and one audit row ``action`` in one transaction (a model
+        switch: the active model, the list of models used, and its record). On a server,
+        a supervisor's change waits for another supervisor (the :class:`PendingChange`)."""
+        what = supervised_as(action, values)
+        payload = {"settings": dict(values)} | (
+            {"model": details["model"]} if "model" in details else {}
+        )
+        pending = self._supervised(what, "settings", None, payload, details, operator, action)
+        if pending is not None:
+            return pending
+        with self.transaction() as db:
+            write_settings(db, self.seal, values)
+            self._append(db, operator, action, None, details)
+        return None
