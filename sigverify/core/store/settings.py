@@ -48,24 +48,33 @@ class StoredSettings:
 
     def set_setting(self, key: str, value: str, operator: str) -> PendingChange | None:
         """Change one setting (audited, with its value before)."""
-        old = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        details = {"key": key, "old": old["value"] if old else None, "new": value}
+
+        def details(db) -> dict:  # its value before, as read where the change is made
+            old = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            return {"key": key, "old": old["value"] if old else None, "new": value}
+
         return self.set_settings_audited({key: value}, operator, "setting", details)
 
     def set_settings_audited(
-        self, values: dict[str, str], operator: str, action: str, details: dict
+        self, values: dict[str, str], operator: str, action: str, details
     ) -> PendingChange | None:
         """Several settings and one audit row ``action`` in one transaction (a model
         switch: the active model, the list of models used, and its record). On a server,
-        a supervisor's change waits for another supervisor (the :class:`PendingChange`)."""
+        a supervisor's change waits for another supervisor (the :class:`PendingChange`).
+        ``details``: the row's, or a function reading them from a connection, called inside
+        the transaction (what was before, as this change replaces it: read before it, a
+        change another desk committed in between went unrecorded, as thresholds' did)."""
+        described = details if isinstance(details, dict) else details(self._db)
         what = supervised_as(action, values)
         payload = {"settings": dict(values)} | (
-            {"model": details["model"]} if "model" in details else {}
+            {"model": described["model"]} if "model" in described else {}
         )
-        pending = self._supervised(what, "settings", None, payload, details, operator, action)
+        pending = self._supervised(what, "settings", None, payload, described, operator, action)
         if pending is not None:
             return pending
         with self.transaction() as db:
+            if not isinstance(details, dict):
+                described = details(db)
             write_settings(db, self.seal, values)
-            self._append(db, operator, action, None, details)
+            self._append(db, operator, action, None, described)
         return None

@@ -227,6 +227,25 @@ def test_a_thresholds_row_says_what_it_replaced_when_another_desk_changed_them_m
     assert (row.details["accept"], row.details["reject"]) == (0.3, 0.5)
 
 
+def test_a_settings_row_says_what_it_replaced_when_another_desk_changed_it_meanwhile(
+    store, monkeypatch
+):
+    """The twin of the thresholds' "before": a setting's old value was read before the
+    change's transaction, so another desk's change in between went unrecorded."""
+    store.set_setting("operator", "Desk 1", "clerk")
+    supervised = store._supervised
+
+    def another_desk_first(*args):
+        with Store(store.location) as desk_2:
+            desk_2.set_setting("operator", "Desk 2", "desk-2")
+        return supervised(*args)
+
+    monkeypatch.setattr(store, "_supervised", another_desk_first)
+    store.set_setting("operator", "Desk 3", "clerk")
+    row = store.audit_entries()[-1]
+    assert (row.details["old"], row.details["new"]) == ("Desk 2", "Desk 3")
+
+
 def test_audit_chain_detects_edits_and_deletions(file_store):
     store = file_store
     for i in range(4):
