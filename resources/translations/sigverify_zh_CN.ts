@@ -755,7 +755,7 @@
         <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
     <message numerus="yes">
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Enrolled though asked about: %n of them.</source>
         <translation>
             <numerusform>其中 %n 个虽经询问仍已登记。</numerusform>
@@ -763,6 +763,16 @@
     </message>
     <message>
         <location line="+18"/>
+        <source>References of someone else</source>
+        <translation>属于他人的参考签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A reference of someone else</source>
+        <translation>一个属于他人的参考签名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Photos of a whole sheet</source>
         <translation>整页照片</translation>
     </message>
@@ -797,7 +807,7 @@ Enrol anyway, or leave out what is named here and enrol the rest? What is left o
         </translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-98"/>
         <source>{id} is already enrolled. Add these references to {id}?</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
@@ -843,7 +853,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Unlike the others: %n of them (see the ⚠ mark).</source>
         <translation>
             <numerusform>其中 %n 个与其他参考签名不同（请查看 ⚠ 标记）。</numerusform>
@@ -857,7 +867,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>References look different</source>
         <translation>有多个参考签名与其他签名差异较大</translation>
     </message>
@@ -4282,7 +4292,7 @@ enrolled {at} by {who}</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/schema.py" line="+86"/>
+        <location filename="../../sigverify/core/store/schema.py" line="+89"/>
         <source>Your database account may not do this: the shared store allows it to supervisors only ({error}).</source>
         <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
         <translation>您的数据库账户无权执行此操作：共享存储只允许主管执行（{error}）。</translation>
@@ -4371,7 +4381,7 @@ enrolled {at} by {who}</source>
         <translation>拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/settings.py" line="+17"/>
+        <location filename="../../sigverify/core/store/settings.py" line="+19"/>
         <source>The setting “{key}”</source>
         <translation>设置“{key}”</translation>
     </message>
@@ -4488,7 +4498,12 @@ enrolled {at} by {who}</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/odd_references.py" line="+26"/>
+        <location filename="../../sigverify/core/odd_references.py" line="+35"/>
+        <source>“{name}” is the same image as “{stored}”, a reference of {person}: one signature cannot be two people&apos;s. Check that this is the right person.</source>
+        <translation>“{name}”与{person}的参考签名“{stored}”是同一张图像：一个签名不能同时属于两个人。请核对是否选对了人员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>“{name}” is a photo of a whole sheet: enrolled as it is, the sheet with its print would be a reference. Pick the signature out of it first (Crop from page… in the app).</source>
         <translation>“{name}”是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（在应用中使用“从页面裁剪…”）。</translation>
     </message>
@@ -4503,7 +4518,12 @@ enrolled {at} by {who}</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.4f}，超过拒绝阈值 {reject:.4f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
+        <source>{names} are the same images as references of {people}: one signature cannot be two people&apos;s. Check that this is the right person.</source>
+        <translation>{names}与{people}的参考签名是同样的图像：一个签名不能同时属于两个人。请核对是否选对了人员。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{names} are photos of a whole sheet: enrolled as they are, the sheets with their print would be references. Pick the signatures out of them first (Crop from page… in the app).</source>
         <translation>{names} 是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（在应用中使用“从页面裁剪…”）。</translation>
     </message>
@@ -4513,7 +4533,8 @@ enrolled {at} by {who}</source>
         <translation>{names} 与 {person} 已登记的参考签名不相似（距离 {low:.4f} 至 {high:.4f}，远超拒绝阈值 {reject:.4f}）：可能是他人的签名。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-23"/>
+        <location line="+43"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -4554,7 +4575,7 @@ enrolled {at} by {who}</source>
         <translation>“{typed}”已以“{enrolled}”登记（同一 ID，仅大小写不同）：请使用“{enrolled}”。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>{person_id} has no reference signatures yet: enrol some first.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>

@@ -1,7 +1,8 @@
 """References that do not belong with a person's others, as said to a clerk: one that
-stands out from the rest, new ones far from those enrolled, a photo of a whole sheet
-(:class:`OddReference`), several of a kind in one sentence, and the error that stops an
-enrolment to ask about them (found by :mod:`sigverify.core.reference_checks`)."""
+stands out from the rest, new ones far from those enrolled, a photo of a whole sheet, an
+image enrolled for another person already (:class:`OddReference`), several of a kind in one
+sentence, and the error that stops an enrolment to ask about them (found by
+:mod:`sigverify.core.reference_checks`)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,23 @@ class OddReference:
     index: int = -1  # position in the list that was checked
     person: str = ""  # unlike this person's enrolled references, when set ("Ana (C-1)")
     sheet_photo: bool = False  # a photo of a whole sheet (no distance then)
+    enrolled_for: str = ""  # the same image is this other person's reference ("Ana (C-1)")
+    enrolled_as: str = ""  # ... under this file name there
+
+    @property
+    def stands_out(self) -> bool:
+        """Unlike the person's other references, as the People page's marks tell from the
+        stored references (the other kinds are known at enrolment only)."""
+        return not (self.person or self.sheet_photo or self.enrolled_for)
 
     @property
     def message(self) -> str:
+        if self.enrolled_for:
+            return translate(
+                "errors",
+                "“{name}” is the same image as “{stored}”, a reference of {person}: one "
+                "signature cannot be two people's. Check that this is the right person.",
+            ).format(name=self.filename, stored=self.enrolled_as, person=self.enrolled_for)
         if self.sheet_photo:
             return translate(
                 "errors",
@@ -53,9 +68,21 @@ def odd_references_message(odd: list[OddReference]) -> str:
     """What is said of the references ``odd`` before enrolling them: each one's message,
     but several of one kind (photos of a whole sheet, or unlike the enrolled ones) in one
     sentence (five of another writer's read the same sentence five times: seen)."""
+    twins = [o for o in odd if o.enrolled_for]
     sheets = [o for o in odd if o.sheet_photo]
     unlike = [o for o in odd if o.person and not o.sheet_photo]
     parts = []
+    if len(twins) > 1:
+        people = translate("errors", ", ").join(dict.fromkeys(o.enrolled_for for o in twins))
+        parts.append(
+            translate(
+                "errors",
+                "{names} are the same images as references of {people}: one signature "
+                "cannot be two people's. Check that this is the right person.",
+            ).format(names=_file_list(twins), people=people)
+        )
+    else:
+        parts += [o.message for o in twins]
     if len(sheets) > 1:
         parts.append(
             translate(
@@ -84,7 +111,7 @@ def odd_references_message(odd: list[OddReference]) -> str:
         )
     else:
         parts += [o.message for o in unlike]
-    parts += [o.message for o in odd if o not in sheets and o not in unlike]
+    parts += [o.message for o in odd if o.stands_out]
     return " ".join(parts)
 
 

@@ -1,18 +1,22 @@
 """Which references do not belong with a person's others, for
 :class:`~sigverify.core.verification.VerificationService`: one that stands out from the
 rest, new ones far from those enrolled (another writer's, added as many as the person's
-own), and a photo of a whole sheet. Asked at enrolment before anything is saved, and of
-the stored references for the People page's marks."""
+own), a photo of a whole sheet, and an image enrolled for another person already. Asked at
+enrolment before anything is saved, and of the stored references for the People page's
+marks."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
 
+from sigverify.core.errors import NotFoundError
 from sigverify.core.odd_references import OddReference
 from sigverify.core.scoring import outlying_references, pairwise_distances, unlike_enrolled
+from sigverify.core.store.records import person_named, sha256_hex
 from sigverify.core.stroke_match import InkMap, mismatches_among
 
 
@@ -70,6 +74,34 @@ class ReferenceChecks:
         odd = self.find_outliers(embeddings, [names[i] for i in ids], pixels)
         return {ids[o.index]: o for o in odd}
 
+    def enrolled_for_others(self, person_id: str, signatures: Sequence) -> list[OddReference]:
+        """The new ``signatures`` whose image is already a reference of another person
+        than ``person_id`` (the same image twice for one person the store refuses)."""
+        digests = [sha256_hex(s.data) for s in signatures]
+        held = {}
+        for reference in self.store.references_with_images(list(dict.fromkeys(digests))):
+            if reference.person_id != person_id:
+                held.setdefault(reference.image_sha256, reference)
+        return [
+            OddReference(
+                signature.name,
+                math.nan,
+                math.nan,
+                index,
+                enrolled_for=self._someone(held[digest].person_id),
+                enrolled_as=held[digest].filename,
+            )
+            for index, (signature, digest) in enumerate(zip(signatures, digests, strict=True))
+            if digest in held
+        ]
+
+    def _someone(self, person_id: str) -> str:
+        """A person as sentences name them, "Ana (C-1)"; by the id if deleted meanwhile."""
+        try:
+            return person_named(person_id, self.store.get_person(person_id).name)
+        except NotFoundError:
+            return person_id
+
     def odd_new_references(
         self,
         person: str,
@@ -77,18 +109,22 @@ class ReferenceChecks:
         names: Sequence[str],
         pixels,
         enrolled: int,
-        sheets: list[OddReference],
+        found: list[OddReference],
     ) -> list[OddReference]:
         """The new references to ask about before enrolling them for ``person`` (as
         sentences name them, "Ana (C-1)"). ``embeddings``,
         ``names`` and ``pixels``: the person's first ``enrolled`` references, then the new
-        ones; ``sheets``: the new ones that are photos of a whole sheet. Those first, then
-        the new ones far from the enrolled (another writer's, as many as theirs), then any
-        other new one that stands out from the rest."""
-        # (counted as the others are: after the enrolled ones)
-        sheets = [replace(s, index=enrolled + s.index) for s in sheets]
-        named = {s.index for s in sheets}  # (by place: two files may share a name)
-        odd = sheets + [
+        ones; ``found``: new ones found before their distances (an image enrolled for
+        another person, a photo of a whole sheet; indexed among the new ones). Those first
+        (one each), then the new ones far from the enrolled (another writer's, as many as
+        theirs), then any other new one that stands out from the rest."""
+        odd, named = [], set()  # (named by place: two files may share a name)
+        for known in found:
+            index = enrolled + known.index  # (counted as the others are: after the enrolled)
+            if index not in named:
+                odd.append(replace(known, index=index))
+                named.add(index)
+        odd += [
             o
             for o in self._unlike_enrolled(person, embeddings, names, pixels, enrolled)
             if o.index not in named

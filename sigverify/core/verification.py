@@ -241,8 +241,9 @@ class VerificationService(ReferenceChecks):
         if self.strokes is not None:
             pixels = [self.prepared.get(i) for i in existing_ids] + images
         person = person_id if existing is None else self._named(person_id)
+        found = self.enrolled_for_others(person_id, signatures) + sheets
         odd = self.odd_new_references(
-            person, all_embeddings, names, pixels, len(existing_ids), sheets
+            person, all_embeddings, names, pixels, len(existing_ids), found
         )
         if odd and not accept_outliers:
             raise InconsistentReferencesError(odd_references_message(odd), odd)

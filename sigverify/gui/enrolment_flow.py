@@ -268,9 +268,10 @@ class EnrolmentFlow(PagePart):
         odd_messages = {o.message for o in result.odd}
         others = [w for w in result.warnings if w not in odd_messages]
         # those unlike the others are marked on their thumbnail, with the reason beside
-        # it; a sheet photo or another writer's enrolled anyway is not (the stored check
-        # cannot tell them), so the line did not promise a mark for them (review)
-        marked = [o for o in result.odd if not o.person and not o.sheet_photo]
+        # it; a sheet photo, another writer's or another person's image enrolled anyway
+        # is not (the stored check cannot tell them), so the line did not promise a mark
+        # for them (review)
+        marked = [o for o in result.odd if o.stands_out]
         if marked:
             text = join_sentences(
                 text,
@@ -296,7 +297,13 @@ class EnrolmentFlow(PagePart):
         of a whole sheet asked about as such, several as several (seen in a real window:
         "A reference looks different" for a slip photo, and for five at once), and no
         "leave them out and enrol the rest" with nothing else to enrol."""
-        if all(o.sheet_photo for o in error.outliers):
+        if all(o.enrolled_for for o in error.outliers):
+            title = (
+                self.tr("References of someone else")
+                if several
+                else self.tr("A reference of someone else")
+            )
+        elif all(o.sheet_photo for o in error.outliers):
             title = (
                 self.tr("Photos of a whole sheet")
                 if several

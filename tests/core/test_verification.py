@@ -203,9 +203,57 @@ def test_a_photo_of_a_whole_sheet_among_references_is_named_before_anything_is_s
     # cut out of the page, it is a signature like the others
     cut = SignatureInput("slip.png-crop.png", photo.data, cut_from_page=True)
     assert service.enroll("c-1", [*own, cut]).total_references == 4
-    result = service.enroll("c-2", [*own, photo], accept_outliers=True)  # enrolled anyway
-    assert [o.filename for o in result.odd] == ["slip.png"]
+    slip = slip_page(genuine_signature(writer_style(2), 8).image, 5).image[:, :, 0]
+    photo = SignatureInput.from_path(write_png(tmp_path / "slip2.png", slip))
+    others = genuine(tmp_path, 2, 0, 1, 2)
+    result = service.enroll("c-2", [*others, photo], accept_outliers=True)  # enrolled anyway
+    assert (result.odd[0].filename, result.odd[0].sheet_photo) == ("slip2.png", True)
     assert not any("checked as it is" in w for w in result.warnings)  # said once, as above
+
+
+def test_an_image_enrolled_for_someone_else_is_named_before_anything_is_saved(service, tmp_path):
+    """Seen in a real window: the same scan enrolled by hand for two people went unsaid (a
+    card's import alone was checked). Asked as the other checks are, naming whose it is."""
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2), name="Ana")
+    own = genuine(tmp_path, 2, 0, 1)
+    copy = SignatureInput("scan-7.png", genuine(tmp_path, 1, 1)[0].data)  # c-1's, renamed
+    with pytest.raises(InconsistentReferencesError) as error:
+        service.enroll("c-2", [*own, copy])
+    (odd,) = error.value.outliers
+    assert (odd.filename, odd.index, odd.enrolled_for, odd.enrolled_as) == (
+        "scan-7.png",
+        2,
+        "Ana (c-1)",
+        "w1_g1.png",
+    )
+    assert not odd.stands_out
+    assert str(error.value) == (
+        "“scan-7.png” is the same image as “w1_g1.png”, a reference of Ana (c-1): one "
+        "signature cannot be two people's. Check that this is the right person."
+    )
+    with pytest.raises(NotFoundError):
+        service.store.get_person("c-2")  # nothing saved
+    # two of them, one sentence; counted after the person's enrolled references
+    service.enroll("c-2", own)
+    twins = [
+        SignatureInput(f"copy{i}.png", s.data) for i, s in enumerate(genuine(tmp_path, 1, 0, 2))
+    ]
+    with pytest.raises(InconsistentReferencesError) as error:
+        service.enroll("c-2", twins)
+    assert [(o.filename, o.index) for o in error.value.outliers] == [
+        ("copy0.png", 2),
+        ("copy1.png", 3),
+    ]
+    assert str(error.value) == (
+        "“copy0.png”, “copy1.png” are the same images as references of Ana (c-1): one "
+        "signature cannot be two people's. Check that this is the right person."
+    )
+    result = service.enroll("c-2", twins[:1], accept_outliers=True)  # enrolled anyway
+    assert result.total_references == 3 and [o.filename for o in result.odd] == ["copy0.png"]
+    assert result.warnings[0].startswith("“copy0.png” is the same image as “w1_g0.png”")
+    # a person's own enrolled images are not someone else's
+    assert service.enrolled_for_others("c-2", own) == []
+    assert [o.enrolled_for for o in service.enrolled_for_others("c-3", own)] == ["c-2", "c-2"]
 
 
 def test_references_that_all_differ_single_none_out(service, tmp_path):

@@ -28,6 +28,7 @@ class Dialogs:
     questions: list = field(default_factory=list)
     infos: list = field(default_factory=list)
     options: list = field(default_factory=list)  # the answers each several-answer question offered
+    titles: list = field(default_factory=list)  # each question's title
 
 
 @pytest.fixture
@@ -40,10 +41,12 @@ def dialogs(monkeypatch):
         seen.errors.append(error)
 
     def ask(parent, title, text, yes=None):
+        seen.titles.append(title)
         seen.questions.append(text)
         return seen.answer
 
     def choose(parent, title, text, options):
+        seen.titles.append(title)
         seen.questions.append(text)
         seen.options.append(options)
         return seen.choice

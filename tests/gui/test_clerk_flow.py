@@ -679,6 +679,35 @@ def test_enrolled_anyway_says_a_mark_only_where_there_is_one(
     assert "see the ⚠ mark" not in people.status.text()
 
 
+def test_a_signature_enrolled_for_someone_else_is_asked_about_and_left_out(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: c-1's scan enrolled for another person without a word. The
+    question names whose it is; left out, the rest is enrolled and it waits, marked."""
+    import shutil
+
+    window = two_people
+    people = window.people_page
+    copy = shutil.copy(signature_file(tmp_path, 1, 2), tmp_path / "scan-7.png")
+    people.new_person()
+    people.details.id_edit.setText("c-3")
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(3)] + [copy])
+    dialogs.choice = 1  # leave it out
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.titles[-1] == "A reference of someone else"
+    assert dialogs.questions[-1].startswith(
+        "“scan-7.png” is the same image as “w1_g2.png”, a reference of c-1: one signature "
+        "cannot be two people's."
+    )
+    assert {r.filename for r in window.store.references("c-3")} == {
+        f"w3_g{i}.png" for i in range(3)
+    }
+    (waiting,) = [people.adding.thumbnails.item(i) for i in range(len(people.adding.signatures))]
+    assert waiting.text() == "⚠\u00a0scan-7.png" and "reference of c-1" in waiting.toolTip()
+    people.adding.clear()
+
+
 @pytest.mark.parametrize("choice", [None, 0, 1], ids=["cancel", "enrol anyway", "leave out"])
 def test_a_reference_unlike_the_others_is_enrolled_left_out_or_kept_waiting(
     qtbot, window, dialogs, tmp_path, monkeypatch, choice

@@ -361,8 +361,8 @@ class Store(SecondApproval, StoredSettings):
         return read_references(self._db, "person_id = ?", [person_id])
 
     def references_with_images(self, digests: list[str]) -> list[StoredReference]:
-        """The references, anyone's, whose image has one of the SHA-256 ``digests`` (no
-        index: a scan of the references, for a card's few images at an import)."""
+        """The references, anyone's, whose image has one of the SHA-256 ``digests`` (by
+        the index on the image's digest)."""
         marks = ", ".join("?" * len(digests))
         return read_references(self._db, f"image_sha256 IN ({marks})", digests) if digests else []
 

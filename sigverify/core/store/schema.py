@@ -17,7 +17,7 @@ from sigverify.core.store.seal import Seal, seal_rows
 #: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
 APPLICATION_ID = 0x53494756
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -72,6 +72,9 @@ MIGRATIONS: dict[int, str] = {
     # model (seen in a real window: thresholds set under one model accepted a forgery under
     # another, whose distances are ten times smaller)
     4: "ALTER TABLE people ADD COLUMN thresholds_model TEXT",
+    # references found by their image, anyone's: an enrolment asks about a scan enrolled
+    # for another person already (a scan enrolled by hand for two people went unsaid)
+    5: "CREATE INDEX references_by_image ON signature_references (image_sha256)",
 }
 
 

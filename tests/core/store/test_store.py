@@ -399,7 +399,14 @@ def test_a_version_1_store_is_upgraded_with_its_data(tmp_path):
         assert store.reference_trajectory(old.id) is None
         # sealed on the way (version 3): the rows it had are trusted as they were
         assert store.seal.exists() and store.get_person("c-1").accept_threshold is None
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 4
+        # found by its image (version 5's index)
+        assert [r.filename for r in store.references_with_images(["x"])] == ["a.png"]
+    upgraded = sqlite3.connect(path)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 5
+    plan = upgraded.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM signature_references WHERE image_sha256 = 'x'"
+    ).fetchall()
+    assert "references_by_image" in str(plan)
 
 
 OPEN_TOGETHER = """
