@@ -3611,12 +3611,7 @@ enrolled {at} by {who}</source>
         <translation>已验证：结果在右侧。</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Ready: press Verify (Ctrl+Enter). This is a photo of a whole sheet: to pick the signature out of it, use Crop from page… (Ctrl+Shift+O).</source>
-        <translation>已就绪：请点击“验证”（Ctrl+Enter）。这是整张纸的照片：如需从中选出签名，请使用“从页面裁剪…”（Ctrl+Shift+O）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+30"/>
         <source>Ready: press Verify (Ctrl+Enter).</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>
@@ -3636,32 +3631,17 @@ enrolled {at} by {who}</source>
         <translation>与 {person} 核对(&amp;C)</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>A photo of a whole sheet</source>
-        <translation>整页照片</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This is a photo of a whole sheet. Checked as it is, the sheet with its print is compared with the references, and the answer says little about the signature. Pick the signature out of it first?</source>
-        <translation>这是一整页纸的照片。若直接验证，会把整页（连同印刷内容）与参考签名比较，结果难以说明签名本身。先从中选取签名吗？</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+22"/>
         <source>&amp;Crop from page…</source>
         <translation>从页面裁剪(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Check the &amp;whole sheet</source>
-        <translation>验证整页(&amp;W)</translation>
-    </message>
-    <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <source>checking {person}</source>
         <translation>验证 {person}</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>This signature was checked against {before}. To check {person}, drop, open or paste their signature; Verify (Ctrl+Enter) asks before checking this one against {person}.</source>
         <translation>这个签名已与 {before} 核对过。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
@@ -3671,7 +3651,27 @@ enrolled {at} by {who}</source>
         <translation>这个签名是在选中 {before} 时打开的。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+8"/>
+        <source>Ready: press Verify (Ctrl+Enter). This photo shows the paper the signature is on: to pick the signature out of it, use Crop from page… (Ctrl+Shift+O).</source>
+        <translation>已就绪：请点击“验证”（Ctrl+Enter）。这张照片拍到了签名所在的纸张：如需从中选出签名，请使用“从页面裁剪…”（Ctrl+Shift+O）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>A photo of the paper</source>
+        <translation>纸张照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This photo shows the paper the signature is on. Print, lines or other writing on it would be compared with the references too, and the answer would say little about the signature. Pick the signature out of it first? (A slip holding the signature alone can be checked as it is.)</source>
+        <translation>这张照片拍到了签名所在的纸张。纸上的印刷内容、线条或其他字迹也会与参考签名比较，结果难以说明签名本身。先从中选取签名吗？（只写有签名的小纸条可以直接验证。）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check it as it &amp;is</source>
+        <translation>直接验证(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>

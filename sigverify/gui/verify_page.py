@@ -265,8 +265,9 @@ class VerifyPage(ReportActions, QWidget):
         elif self.query_is_sheet_photo:
             self.hint.setText(
                 self.tr(
-                    "Ready: press Verify (Ctrl+Enter). This is a photo of a whole sheet: to "
-                    "pick the signature out of it, use Crop from page… (Ctrl+Shift+O)."
+                    "Ready: press Verify (Ctrl+Enter). This photo shows the paper the "
+                    "signature is on: to pick the signature out of it, use Crop from page… "
+                    "(Ctrl+Shift+O)."
                 )
             )
         else:
@@ -297,15 +298,18 @@ class VerifyPage(ReportActions, QWidget):
                 return
         if self.query_is_sheet_photo:  # (seen in a real window: REJECT, 0 %, recorded)
             # asked after the unrecorded result: a "record it first" comes back here
+            # a slip or a whole page: the quick look cannot tell them (a slip holding the
+            # signature alone does as well uncut, bench/locate.py --slips --verify)
             choice = dialogs.choose(
                 self,
-                self.tr("A photo of a whole sheet"),
+                self.tr("A photo of the paper"),
                 self.tr(
-                    "This is a photo of a whole sheet. Checked as it is, the sheet with its "
-                    "print is compared with the references, and the answer says little about "
-                    "the signature. Pick the signature out of it first?"
+                    "This photo shows the paper the signature is on. Print, lines or other "
+                    "writing on it would be compared with the references too, and the answer "
+                    "would say little about the signature. Pick the signature out of it "
+                    "first? (A slip holding the signature alone can be checked as it is.)"
                 ),
-                [self.tr("&Crop from page…"), self.tr("Check the &whole sheet")],
+                [self.tr("&Crop from page…"), self.tr("Check it as it &is")],
             )
             if choice is None:
                 return

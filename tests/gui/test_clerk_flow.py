@@ -2916,13 +2916,14 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", no_file_dialog)
     dialogs.choice = None  # Cancel: nothing checked
     page.verify()
-    assert "photo of a whole sheet" in dialogs.questions[-1] and page.result is None
+    assert dialogs.titles[-1] == "A photo of the paper" and page.result is None
+    assert dialogs.options[-1] == ["&Crop from page…", "Check it as it &is"]
     dialogs.choice = 0  # Crop from page…: the cropper opens on the photo on screen
     page.verify()
     assert opened == [("slip.png", page.query.data)] and page.result is None
     page.drop_area.crop()  # the button too
     assert len(opened) == 2
-    dialogs.choice = 1  # Check the whole sheet: as asked
+    dialogs.choice = 1  # Check it as it is: as asked
     page.verify()
     wait_idle(qtbot, two_people.engine)
     assert page.result is not None and page.result.person_id == "c-1"
@@ -2932,7 +2933,7 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
     dialogs.choice = 1  # (do not record the sheet's result)
     page.verify()
     wait_idle(qtbot, two_people.engine)
-    assert not any("whole sheet" in q for q in dialogs.questions[asked:])
+    assert "A photo of the paper" not in dialogs.titles[asked:]
     with pytest.raises(AssertionError, match="asked for the page's file again"):
         page.drop_area.crop()
 
@@ -2969,7 +2970,7 @@ def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
     wait_idle(qtbot, two_people.engine)
     assert page.result is not None and page.result.person_id == "c-1"
     assert page.result_query.name == "slip.png-crop.png"
-    assert sum("whole sheet" in q for q in dialogs.questions) == 1  # asked once, not again
+    assert dialogs.titles.count("A photo of the paper") == 1  # asked once, not again
 
 
 def test_another_person_is_chosen_only_once_an_enrolment_is_done(
