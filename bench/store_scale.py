@@ -2,8 +2,8 @@
 each (random unit embeddings, small stand-in images), against one of 10 people:
 
 - people search (``list_people`` with a typed fragment) latency p50/p95,
-- an imported card's check that its 5 images are not enrolled already (``card_ms``: no
-  index, a scan of the references),
+- the check that 5 images are not enrolled already, for anyone (``card_ms``: an imported
+  card's, and every enrolment's; by the index on the image's digest),
 - one verification (a real signature against its 5 references, the real model)
   latency p50/p95 in each store, and their ratio,
 - the file size per person, and how much of it is the stand-in images (real scans are larger:
