@@ -3839,12 +3839,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>, model {model}</source>
         <translation>，模型 {model}</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-24"/>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
@@ -3857,6 +3857,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>enrolled though asked about: {said}</source>
+        <translation>虽经询问仍已登记：{said}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>own thresholds removed: the thresholds for everyone apply</source>
         <translation>已删除个人阈值：改用所有人的阈值</translation>
     </message>
@@ -3908,8 +3913,9 @@ enrolled {at} by {who}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+59"/>
+        <location line="-57"/>
+        <location line="+2"/>
+        <location line="+62"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4276,9 +4282,9 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+269"/>
+        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+276"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
-        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Remove thin, straight vertical lines longer than this fraction of the image height near its left and right sides (the edge of a scan or of a cut slip); 0 disables it. In the five data sets it finds 36, all such edges (CEDAR 31 of 1,920 images, BHSig260 Hindi 5 of 6,991), and none of the near-vertical first strokes that lie as close to the side (SigComp2011: runs of 0.62-0.76 of the height, 6 px wide). Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Above 0: faint ink that carries on a clear stroke is kept (hysteresis, see :mod:`faint_ink`) down to this many times the paper&apos;s own variation darker than the paper; a pen running dry is not cut short. 0: one threshold (models made before this option existed). Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
+        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Remove thin, straight vertical lines longer than this fraction of the image height near its left and right sides (the edge of a scan or of a cut slip); 0 disables it. In the five data sets it finds 36, all such edges (CEDAR 31 of 1,920 images, BHSig260 Hindi 5 of 6,991), and none of the near-vertical first strokes that lie as close to the side (SigComp2011: runs of 0.62-0.76 of the height, 6 px wide). Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Above 0: faint ink that carries on a clear stroke is kept (hysteresis, see :mod:`faint_ink`) down to this many times the paper&apos;s own variation darker than the paper; a pen running dry is not cut short. 0: one threshold (models made before this option existed). Ink smaller than the canvas is looked for again on the scan enlarged (cubic) by a whole factor, up to the canvas&apos;s resolution and at most to the working size: a low-resolution scan&apos;s thin strokes are found between its pixels, not read off them (a 150 dpi scan shrunk to 0.6 was refused 33 % of the time, 15 % this way: ``bench/scan_resolution.py``). False: models made before this option existed. Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
     </message>
     <message>
@@ -4575,7 +4581,7 @@ enrolled {at} by {who}</source>
         <translation>“{typed}”已以“{enrolled}”登记（同一 ID，仅大小写不同）：请使用“{enrolled}”。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>{person_id} has no reference signatures yet: enrol some first.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>

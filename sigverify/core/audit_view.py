@@ -219,7 +219,13 @@ def _details_text(entry: AuditEntry) -> str:
         added = int(d.get("added") or 0)
         text = translate("audit", "%n reference(s): {files}", None, added).format(files=files)
         changed = _changed_fields_text(d)  # a name or note changed as they were added
-        return text + translate("audit", "; ") + changed if changed else text
+        if changed:
+            text += translate("audit", "; ") + changed
+        if isinstance(d.get("enrolled_anyway"), dict):  # what the clerk was asked about
+            text += translate("audit", "; ") + translate(
+                "audit", "enrolled though asked about: {said}"
+            ).format(said=" ".join(map(str, d["enrolled_anyway"].values())))
+        return text
     if entry.action == "set_thresholds":
         if d.get("accept") is None and d.get("reject") is None:  # ("accept None, reject None")
             text = translate("audit", "own thresholds removed: the thresholds for everyone apply")

@@ -252,7 +252,10 @@ class VerificationService(ReferenceChecks):
             NewReference(s.name, s.data, encode_png(p), e, s.trajectory)
             for s, p, e in zip(signatures, images, embeddings, strict=True)
         ]
-        ids = self.store.add_references(person_id, name, note, self.model_id, new, self.operator)
+        asked = {o.filename: o.message for o in odd}  # (odd only when enrolled anyway)
+        ids = self.store.add_references(
+            person_id, name, note, self.model_id, new, self.operator, asked
+        )
         for reference_id, pixels in zip(ids, images, strict=True):
             self.prepared.keep(reference_id, pixels)
         if self.pen is not None and any(s.trajectory is not None for s in signatures):

@@ -82,6 +82,12 @@ def test_each_action_is_summed_up_in_words():
     assert action_name("verify") == "Verification" and action_name("odd_action") == "odd_action"
     enrol = entry(8, "enroll", "C-1", added=2, files=["a.png", "b.png"])
     assert summary(enrol) == "2 references: a.png, b.png"
+    said = {"s.png": "“s.png” is the same image as “a.png”, …"}
+    anyway = entry(8, "enroll", "C-2", added=1, files=["s.png"], enrolled_anyway=said)
+    # what the clerk was asked about and enrolled anyway (the row did not say: seen)
+    assert summary(anyway) == (
+        "1 reference: s.png; enrolled though asked about: “s.png” is the same image as “a.png”, …"
+    )
     preset = entry(9, "set_thresholds", "C-1", accept=0.5, reject=0.8, preset=0.01)
     # to 4 decimals, as the page showed them ("accept 0.7" beside 0.7000: seen)
     assert summary(preset) == "accept 0.5000, reject 0.8000 (preset: 1 % of forgeries)"

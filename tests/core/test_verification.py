@@ -251,6 +251,10 @@ def test_an_image_enrolled_for_someone_else_is_named_before_anything_is_saved(se
     result = service.enroll("c-2", twins[:1], accept_outliers=True)  # enrolled anyway
     assert result.total_references == 3 and [o.filename for o in result.odd] == ["copy0.png"]
     assert result.warnings[0].startswith("“copy0.png” is the same image as “w1_g0.png”")
+    # the audit log says what was asked and enrolled anyway (it did not: seen)
+    recorded = service.store.audit_entries("c-2")[-1].details["enrolled_anyway"]
+    assert recorded == {"copy0.png": result.warnings[0]}
+    assert "enrolled_anyway" not in service.store.audit_entries("c-1")[-1].details
     # a person's own enrolled images are not someone else's
     assert service.enrolled_for_others("c-2", own) == []
     assert [o.enrolled_for for o in service.enrolled_for_others("c-3", own)] == ["c-2", "c-2"]
