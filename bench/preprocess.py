@@ -3,6 +3,7 @@ signatures), print JSON with latency percentiles, throughput and peak memory.
 
     python bench/preprocess.py [--data DIR] [--layout auto] [--limit N] [--size 150x220]
                                [--faint-ink 4]   # 0: one ink threshold, as older models
+                               [--enlarge-small-ink 1]  # 0: small ink as scanned, as older
 """
 
 from __future__ import annotations
@@ -37,9 +38,15 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=400, help="at most this many images")
     parser.add_argument("--size", default="150x220")
     parser.add_argument("--faint-ink", type=float, default=PreprocessConfig.faint_ink)
+    parser.add_argument("--enlarge-small-ink", type=int, choices=(0, 1), default=1)
     args = parser.parse_args()
     height, width = (int(v) for v in args.size.split("x"))
-    config = PreprocessConfig(height=height, width=width, faint_ink=args.faint_ink)
+    config = PreprocessConfig(
+        height=height,
+        width=width,
+        faint_ink=args.faint_ink,
+        enlarge_small_ink=bool(args.enlarge_small_ink),
+    )
 
     load_s, prep_s, sides = [], [], []
     if args.data:
@@ -70,6 +77,7 @@ def main() -> int:
         "images": len(prep_s),
         "output_size": [height, width],
         "faint_ink": args.faint_ink,
+        "enlarge_small_ink": config.enlarge_small_ink,
         "input_long_side_px_median": int(np.median(sides)),
         "load_ms": percentiles(load_s) if load_s else None,
         "preprocess_ms": percentiles(prep_s),

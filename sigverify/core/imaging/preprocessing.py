@@ -29,7 +29,7 @@ All functions are pure: arrays in, new arrays out.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import cv2
 import numpy as np
@@ -99,6 +99,12 @@ class PreprocessConfig:
     #: paper; a pen running dry is not cut short. 0: one threshold (models made before
     #: this option existed).
     faint_ink: float = 4.0
+    #: Ink smaller than the canvas is looked for again on the scan enlarged (cubic) by a
+    #: whole factor, up to the canvas's resolution and at most to the working size: a
+    #: low-resolution scan's thin strokes are found between its pixels, not read off them
+    #: (a 150 dpi scan shrunk to 0.6 was refused 33 % of the time, 15 % this way:
+    #: ``bench/scan_resolution.py``). False: models made before this option existed.
+    enlarge_small_ink: bool = True
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -109,6 +115,7 @@ class PreprocessConfig:
         known.setdefault("stroke_width", 0.0)  # older cards: trained on the ink as scanned
         known.setdefault("max_working_side", 1600)  # and at a larger working size
         known.setdefault("faint_ink", 0.0)  # and with one threshold
+        known.setdefault("enlarge_small_ink", False)  # and small ink read as scanned
         return cls(**known)
 
 
@@ -333,6 +340,19 @@ def closer_look(
     return grey[top:bottom, left:right]
 
 
+def enlargement(shape: tuple[int, int], box: tuple[slice, slice], config) -> int:
+    """The whole factor to enlarge a scan of ``shape`` by before finding its ink at
+    ``box`` again (``config.enlarge_small_ink``): up to the canvas's resolution, and no
+    larger than the working size; 1 when the ink fills the canvas already."""
+    if not config.enlarge_small_ink:
+        return 1
+    rows, cols = box
+    scale = canvas_scale(
+        rows.stop - rows.start, cols.stop - cols.start, config.height, config.width, config.margin
+    )
+    return max(1, min(math.ceil(scale), config.max_working_side // max(shape)))
+
+
 def ink_box(mask: np.ndarray) -> tuple[slice, slice]:
     """The rows and columns of ``mask (H, W)`` bool that hold ink (at least one pixel)."""
     rows = np.flatnonzero(mask.any(axis=1))
@@ -428,6 +448,10 @@ def preprocess_signature(grey: np.ndarray, config: PreprocessConfig | None = Non
         closer = closer_look(grey, work.shape, box)
         if closer is not None:  # once: the part is at most half the page's long side
             return preprocess_signature(closer, config)
+    factor = enlargement(grey.shape, box, config) if work is grey else 1
+    if factor > 1:
+        larger = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        return preprocess_signature(larger, replace(config, enlarge_small_ink=False))
     crop_mask = mask[box]
     if crop_mask.mean() > MAX_INK_FILL:
         raise _not_writing()
