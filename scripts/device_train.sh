@@ -11,9 +11,11 @@
 # Runs (RUNS): s<seed> and s<seed>_init1 (the ensemble's two networks on writer split
 # <seed>), lodo_<set> and lodo_<set>_init1 (trained without that data set, split seed 0);
 # _init<k> (any digit) starts from random start k, _turned<k> adds --turned-writers k, and a
-# name ending in _faint keeps faint ink (--faint-ink 4; the shipped recipe has 0), in that
-# order (s1_init2_turned1_faint). Each preprocessing needs its pack in
-# .devpack/ (scripts/pack_cache.py pack .devpack/offline_faint.xz --faint-ink 4 ...).
+# name ending in _faint keeps faint ink (--faint-ink 4; the shipped recipe has 0) and one
+# ending in _enlarged enlarges small ink (--enlarge-small-ink 1; the shipped recipe has 0),
+# in that order (s1_init2_turned1_faint_enlarged). Each preprocessing needs its pack in
+# .devpack/ (scripts/pack_cache.py pack .devpack/offline.xz --faint-ink 0
+# --enlarge-small-ink 0 ..., .devpack/offline_faint.xz --faint-ink 4 --enlarge-small-ink 0).
 # If too few epochs fit for all RUNS, only the CORE runs go on (default: the MAIN six).
 # The call carries at most 64 MiB and the tracked weights in runs/ and models/ are more than
 # that with the packs: leave them out of the index for the call (git rm --cached, the models'
@@ -70,6 +72,8 @@ EOF
 
 args_of() {  # the train arguments of run $1 with $2 epochs
   local name=$1 epochs=$2 seed=0 init="" data="" ink="--faint-ink 0" turn="" s
+  local small="--enlarge-small-ink 0"
+  case $name in *_enlarged) small="--enlarge-small-ink 1"; name=${name%_enlarged} ;; esac
   case $name in *_faint) ink="--faint-ink 4"; name=${name%_faint} ;; esac
   case $name in *_turned[0-9]) turn="--turned-writers ${name##*_turned}"; name=${name%_turned[0-9]} ;; esac
   case $name in *_init[0-9]) init="--init-seed ${name##*_init}"; name=${name%_init[0-9]} ;; esac
@@ -79,7 +83,7 @@ args_of() {  # the train arguments of run $1 with $2 epochs
   esac
   echo "$data --encoder cnn --loss triplet --mining batch-hard --size 150x220 \
 --stroke-width 2.5 --epochs $epochs --steps-per-epoch $STEPS --lr 0.001 --augment 1.0 \
---patience 100000 --validation 0.15 --test 0.2 --threads 1 --seed $seed $init $ink $turn \
+--patience 100000 --validation 0.15 --test 0.2 --threads 1 --seed $seed $init $ink $small $turn \
 --device $DEVICE ${EXTRA:-}"
 }
 

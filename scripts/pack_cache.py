@@ -11,8 +11,8 @@ pack (most images come out the same, and a difference of zeros takes next to no 
 is unpacked with that pack beside it.
 
 ``pack`` reads every image of the folders through the preprocessing cache of the default
-recipe's configuration (``--size``, ``--stroke-width``, ``--faint-ink`` as ``sigverify train``
-takes them; one pack per configuration),
+recipe's configuration (``--size``, ``--stroke-width``, ``--faint-ink``,
+``--enlarge-small-ink`` as ``sigverify train`` takes them; one pack per configuration),
 and writes them, xz-compressed, with each file's absolute path, size and modification
 time. ``unpack`` puts an empty file of the same size and time at the same absolute path
 (sparse: no disk used; an SVC2004 ``.TXT`` recording's keeps its first line, by which it is
@@ -41,7 +41,11 @@ from sigverify.core.imaging.preprocessing import PreprocessConfig
 def _config(args) -> PreprocessConfig:
     height, width = (int(v) for v in args.size.split("x"))
     return PreprocessConfig(
-        height=height, width=width, stroke_width=args.stroke_width, faint_ink=args.faint_ink
+        height=height,
+        width=width,
+        stroke_width=args.stroke_width,
+        faint_ink=args.faint_ink,
+        enlarge_small_ink=bool(args.enlarge_small_ink),
     )
 
 
@@ -131,6 +135,7 @@ def main() -> None:
     p.add_argument("--size", default="150x220")
     p.add_argument("--stroke-width", type=float, default=2.5)
     p.add_argument("--faint-ink", type=float, default=PreprocessConfig.faint_ink)
+    p.add_argument("--enlarge-small-ink", type=int, choices=(0, 1), default=1)
     p.add_argument("--base", help="a pack of the same files to store the difference from")
     u = sub.add_parser("unpack")
     u.add_argument("pack")

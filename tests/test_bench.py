@@ -157,6 +157,28 @@ def _accuracy_module():
     return module
 
 
+def test_preprocess_bench_says_whether_small_ink_is_enlarged():
+    assert run_script("preprocess.py", "--limit", "2")["enlarge_small_ink"] is True
+    off = run_script("preprocess.py", "--limit", "2", "--enlarge-small-ink", "0")
+    assert off["enlarge_small_ink"] is False
+
+
+def test_scan_resolution_scores_each_factor_on_every_query(tiny_model_dir, tmp_path):
+    from sigverify.core.model.card import read_card
+
+    data = write_synthetic_dataset(tmp_path / "synth", writers=3, genuine=8, forged=2, seed=7)
+    out = run_script("scan_resolution.py", "--model", tiny_model_dir, "--data", data,
+                     "--factors", "0.5,1,2", "--queries", "2")  # fmt: skip
+    assert out["threshold"] == round(read_card(tiny_model_dir).threshold, 4)
+    synth = out["sets"]["synth"]
+    # not trained on: every writer; 2 genuine after the first 5 and 2 forgeries each
+    assert (synth["writers"], synth["genuine"], synth["forged"]) == (3, 6, 6)
+    assert set(synth["factors"]) == {"0.5", "1.0", "2.0"}
+    for measures in synth["factors"].values():
+        assert set(measures) == {"eer", "median_genuine", "frr", "far"}
+        assert all(0 <= measures[k] <= 1 for k in ("eer", "frr", "far"))
+
+
 def test_writer_dependent_classifier_separates_its_classes():
     spec = importlib.util.spec_from_file_location("bench_wd", BENCH / "writer_dependent.py")
     module = importlib.util.module_from_spec(spec)

@@ -84,6 +84,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         stroke_width=args.stroke_width,
         max_working_side=args.working_side,
         faint_ink=args.faint_ink,
+        enlarge_small_ink=bool(args.enlarge_small_ink),
     )
     encoder_config = {"embedding_dim": args.embedding_dim}
     if args.width:
@@ -311,6 +312,14 @@ def register(commands) -> None:
         help="keep faint ink that carries on a clear stroke, down to this many times the "
         f"paper's own variation (default {PreprocessConfig.faint_ink}; 0: one threshold, "
         "as models before it)",
+    )
+    train.add_argument(
+        "--enlarge-small-ink",
+        type=int,
+        choices=(0, 1),
+        default=int(PreprocessConfig.enlarge_small_ink),
+        help="1: ink smaller than the input is looked for again on the scan enlarged (the "
+        "default); 0: read off the scan's own pixels, as models before it",
     )
     train.add_argument(
         "--working-side",

@@ -67,6 +67,7 @@ def test_train_writes_a_model_with_test_metrics(trained):
     assert card.preprocess["stroke_width"] == 2.5  # strokes redrawn unless asked otherwise
     assert card.preprocess["max_working_side"] == 800
     assert card.preprocess["faint_ink"] == 4.0  # a pen running dry is kept
+    assert card.preprocess["enlarge_small_ink"] is True  # small ink looked for enlarged
     test = card.metrics["test"]
     assert test["writers"] == len(summary["test"]) and "writer-disjoint" in test["protocol"]
     assert set(test["per_refs"]["1"]) >= METRIC_KEYS
@@ -91,6 +92,8 @@ def test_train_json_output(data, tmp_path, capsys):
         "400",
         "--faint-ink",
         "0",
+        "--enlarge-small-ink",
+        "0",
     )
     assert code == 0
     assert payload["stopped"] == "completed" and payload["epochs_run"] == 2
@@ -99,6 +102,7 @@ def test_train_json_output(data, tmp_path, capsys):
     assert card.encoder == "tdnn" and card.preprocess["stroke_width"] == 0
     assert card.preprocess["max_working_side"] == 400
     assert card.preprocess["faint_ink"] == 0
+    assert card.preprocess["enlarge_small_ink"] is False
 
 
 def test_files_training_cannot_use_are_told_before_it_starts(data, tmp_path, capsys):
