@@ -1,8 +1,10 @@
 """Does a model read a signature alike whatever the scan's resolution? As JSON, per data
 set: the model's test writers' queries (their genuine signatures after the first 5, and
 their skilled forgeries) resized before preprocessing by each factor, scored against the
-first 5 genuine signatures as scanned; per factor the EER, the median genuine score, and the
-share of genuine refused and of forgeries accepted at the card's threshold.
+first 5 genuine signatures as scanned (a writer with fewer, without forgeries, or with a
+reference refused as blank is left out); per factor the EER, the median genuine score (a
+query refused as blank counts as refused), and the share of genuine refused and of
+forgeries accepted at the card's threshold.
 
     python bench/scan_resolution.py --model models/default --data ../shared/data/cedar
         --data ... [--factors 0.4,0.6,0.8,1,1.25,1.6,2,3] [--queries 6] [--threads 2]
@@ -41,6 +43,10 @@ def resized(grey: np.ndarray, factor: float) -> np.ndarray:
     return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=way)
 
 
+def finite(value: float) -> float | None:
+    return value if np.isfinite(value) else None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="models/default")
@@ -65,10 +71,15 @@ def main() -> int:
         chosen = evaluation_writers([dataset], card, "auto")
         genuine = {f: [] for f in factors}
         forged = {f: [] for f in factors}
+        used = 0
         for writer in chosen.writers:
             if len(writer.genuine) <= REFS or not writer.forged:
                 continue
-            references = np.vstack([embedded(load_image(p).pixels) for p in writer.genuine[:REFS]])
+            references = [embedded(load_image(p).pixels) for p in writer.genuine[:REFS]]
+            if any(r is None for r in references):  # a reference refused: not a writer here
+                continue
+            used += 1
+            references = np.vstack(references)
             among = pairwise_distances(references, references, card.distance)
             kinds = (
                 (genuine, writer.genuine[REFS : REFS + args.queries]),
@@ -90,12 +101,13 @@ def main() -> int:
             g, f = np.asarray(genuine[factor]), np.asarray(forged[factor])
             per_factor[str(factor)] = {
                 "eer": round(compute_eer(g, f)[0], 4),
-                "median_genuine": round(float(np.median(g)), 4),
+                # (None: over half of them refused as blank)
+                "median_genuine": finite(round(float(np.median(g)), 4)),
                 "frr": round(float(np.mean(g > card.threshold)), 4),
                 "far": round(float(np.mean(f <= card.threshold)), 4),
             }
         result["sets"][Path(folder).name] = {
-            "writers": len(chosen.writers),
+            "writers": used,
             "genuine": len(genuine[factors[0]]),
             "forged": len(forged[factors[0]]),
             "factors": per_factor,

@@ -3712,7 +3712,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+133"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+134"/>
         <source>Verification</source>
         <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen). The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
@@ -3839,12 +3839,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>, model {model}</source>
         <translation>，模型 {model}</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-27"/>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
@@ -3856,12 +3856,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>enrolled though asked about: {said}</source>
-        <translation>虽经询问仍已登记：{said}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>own thresholds removed: the thresholds for everyone apply</source>
         <translation>已删除个人阈值：改用所有人的阈值</translation>
     </message>
@@ -3913,8 +3908,8 @@ enrolled {at} by {who}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+2"/>
+        <location line="-60"/>
+        <location line="+5"/>
         <location line="+62"/>
         <source>; </source>
         <translation>；</translation>
@@ -3940,7 +3935,12 @@ enrolled {at} by {who}</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-94"/>
+        <source>enrolled though flagged: {said}</source>
+        <translation>虽被标记仍已登记：{said}</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4246,7 +4246,7 @@ enrolled {at} by {who}</source>
         <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/person_card.py" line="+80"/>
+        <location filename="../../sigverify/core/person_card.py" line="+81"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
         <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>
@@ -4272,7 +4272,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
         <source>The card&apos;s “{filename}” is enrolled here already, for {person}: the card&apos;s person is here already, or the card holds another person&apos;s signature. Nothing was imported.</source>
         <translation>人员卡中的“{filename}”已在此登记，属于 {person}：人员卡中的人员已在此存储中，或人员卡含有他人的签名。未导入任何内容。</translation>
     </message>
@@ -4504,7 +4504,7 @@ enrolled {at} by {who}</source>
         <translation>书写者太少，无法训练：训练和验证集各至少需要一名（要得到实用的模型，总共需要 20 名以上）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/odd_references.py" line="+35"/>
+        <location filename="../../sigverify/core/odd_references.py" line="+59"/>
         <source>“{name}” is the same image as “{stored}”, a reference of {person}: one signature cannot be two people&apos;s. Check that this is the right person.</source>
         <translation>“{name}”与{person}的参考签名“{stored}”是同一张图像：一个签名不能同时属于两个人。请核对是否选对了人员。</translation>
     </message>

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sigverify.core.i18n import percent_text, translate
+from sigverify.core.odd_references import OddReference, odd_references_message
 from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.spreadsheet import to_cell
 from sigverify.core.store.records import (
@@ -221,10 +222,13 @@ def _details_text(entry: AuditEntry) -> str:
         changed = _changed_fields_text(d)  # a name or note changed as they were added
         if changed:
             text += translate("audit", "; ") + changed
-        if isinstance(d.get("enrolled_anyway"), dict):  # what the clerk was asked about
+        if isinstance(d.get("enrolled_anyway"), list):  # flagged, enrolled all the same
+            said = odd_references_message(
+                [OddReference.from_record(r) for r in d["enrolled_anyway"] if isinstance(r, dict)]
+            )
             text += translate("audit", "; ") + translate(
-                "audit", "enrolled though asked about: {said}"
-            ).format(said=" ".join(map(str, d["enrolled_anyway"].values())))
+                "audit", "enrolled though flagged: {said}"
+            ).format(said=said)
         return text
     if entry.action == "set_thresholds":
         if d.get("accept") is None and d.get("reject") is None:  # ("accept None, reject None")

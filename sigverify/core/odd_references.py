@@ -6,6 +6,7 @@ sentence, and the error that stops an enrolment to ask about them (found by
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from sigverify.core.errors import SigverifyError
@@ -22,6 +23,29 @@ class OddReference:
     sheet_photo: bool = False  # a photo of a whole sheet (no distance then)
     enrolled_for: str = ""  # the same image is this other person's reference ("Ana (C-1)")
     enrolled_as: str = ""  # ... under this file name there
+
+    def to_record(self) -> dict:
+        """What the audit log keeps of it, to say it again in the reader's language
+        (:meth:`from_record`): the fields its kind uses, no place in a list."""
+        record = {"filename": self.filename}
+        if not math.isnan(self.median_distance):
+            record |= {"median_distance": self.median_distance, "reject": self.reject_threshold}
+        for key in ("person", "sheet_photo", "enrolled_for", "enrolled_as"):
+            if getattr(self, key):
+                record[key] = getattr(self, key)
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict) -> OddReference:
+        return cls(
+            str(record.get("filename", "")),
+            float(record.get("median_distance", math.nan)),
+            float(record.get("reject", math.nan)),
+            person=str(record.get("person", "")),
+            sheet_photo=bool(record.get("sheet_photo", False)),
+            enrolled_for=str(record.get("enrolled_for", "")),
+            enrolled_as=str(record.get("enrolled_as", "")),
+        )
 
     @property
     def stands_out(self) -> bool:

@@ -10,11 +10,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sigverify.core.errors import NotAllowedError, NotFoundError, SigverifyError
+from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.files import file_stem, write_atomically
 from sigverify.core.i18n import translate
+from sigverify.core.reference_checks import enrolled_elsewhere
 from sigverify.core.store import Store
-from sigverify.core.store.records import person_named, sha256_hex
+from sigverify.core.store.records import sha256_hex
 from sigverify.core.verification import VerificationService
 from sigverify.core.verification_results import SignatureInput
 
@@ -183,23 +184,16 @@ def check_not_enrolled(store: Store, card: PersonCard) -> None:
     """Refuse a card whose references are enrolled here already, for anyone: its person is
     here (a card imported again under a new ID made one person two, unsaid: seen in a real
     window), or it holds another person's signature."""
-    names = {sha256_hex(s.data): s.name for s in card.signatures}
-    found = store.references_with_images(list(names))
-    if not found:
-        return
-    held = found[0]
-    try:
-        person = person_named(held.person_id, store.get_person(held.person_id).name)
-    except NotFoundError:  # deleted meanwhile: named by the id
-        person = held.person_id
-    raise SigverifyError(
-        translate(
-            "errors",
-            "The card's “{filename}” is enrolled here already, for {person}: the card's "
-            "person is here already, or the card holds another person's signature. Nothing "
-            "was imported.",
-        ).format(filename=names[held.image_sha256], person=person)
-    )
+    held = enrolled_elsewhere(store, card.signatures)
+    if held:
+        raise SigverifyError(
+            translate(
+                "errors",
+                "The card's “{filename}” is enrolled here already, for {person}: the card's "
+                "person is here already, or the card holds another person's signature. "
+                "Nothing was imported.",
+            ).format(filename=held[0].filename, person=held[0].enrolled_for)
+        )
 
 
 def import_person(

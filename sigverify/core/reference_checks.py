@@ -20,6 +20,40 @@ from sigverify.core.store.records import person_named, sha256_hex
 from sigverify.core.stroke_match import InkMap, mismatches_among
 
 
+def enrolled_elsewhere(
+    store, signatures: Sequence, person_id: str | None = None
+) -> list[OddReference]:
+    """The ``signatures`` whose image is already a reference of someone else than
+    ``person_id`` (of anyone, when None), indexed among ``signatures`` and naming whose it
+    is ("Ana (C-1)"; by the id if deleted meanwhile), by the store's index on the image's
+    digest. The same image twice for one person the store refuses itself."""
+    digests = [sha256_hex(s.data) for s in signatures]
+    held = {}
+    for reference in store.references_with_images(list(dict.fromkeys(digests))):
+        if reference.person_id != person_id:
+            held.setdefault(reference.image_sha256, reference)
+    named = {}
+    for reference in held.values():
+        if reference.person_id not in named:
+            try:
+                name = store.get_person(reference.person_id).name
+                named[reference.person_id] = person_named(reference.person_id, name)
+            except NotFoundError:
+                named[reference.person_id] = reference.person_id
+    return [
+        OddReference(
+            signature.name,
+            math.nan,
+            math.nan,
+            index,
+            enrolled_for=named[held[digest].person_id],
+            enrolled_as=held[digest].filename,
+        )
+        for index, (signature, digest) in enumerate(zip(signatures, digests, strict=True))
+        if digest in held
+    ]
+
+
 class ReferenceChecks:
     """For :class:`~sigverify.core.verification.VerificationService`: uses its ``model``,
     ``model_id``, ``store``, ``strokes``, ``prepared``, ``model_thresholds()`` and
@@ -73,34 +107,6 @@ class ReferenceChecks:
         pixels = None if self.strokes is None else [self.prepared.get(i) for i in ids]
         odd = self.find_outliers(embeddings, [names[i] for i in ids], pixels)
         return {ids[o.index]: o for o in odd}
-
-    def enrolled_for_others(self, person_id: str, signatures: Sequence) -> list[OddReference]:
-        """The new ``signatures`` whose image is already a reference of another person
-        than ``person_id`` (the same image twice for one person the store refuses)."""
-        digests = [sha256_hex(s.data) for s in signatures]
-        held = {}
-        for reference in self.store.references_with_images(list(dict.fromkeys(digests))):
-            if reference.person_id != person_id:
-                held.setdefault(reference.image_sha256, reference)
-        return [
-            OddReference(
-                signature.name,
-                math.nan,
-                math.nan,
-                index,
-                enrolled_for=self._someone(held[digest].person_id),
-                enrolled_as=held[digest].filename,
-            )
-            for index, (signature, digest) in enumerate(zip(signatures, digests, strict=True))
-            if digest in held
-        ]
-
-    def _someone(self, person_id: str) -> str:
-        """A person as sentences name them, "Ana (C-1)"; by the id if deleted meanwhile."""
-        try:
-            return person_named(person_id, self.store.get_person(person_id).name)
-        except NotFoundError:
-            return person_id
 
     def odd_new_references(
         self,

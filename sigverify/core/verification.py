@@ -48,7 +48,7 @@ from sigverify.core.pen_verification import (
 )
 from sigverify.core.prepared_references import KEPT as PREPARED_KEPT
 from sigverify.core.prepared_references import PreparedReferences
-from sigverify.core.reference_checks import ReferenceChecks
+from sigverify.core.reference_checks import ReferenceChecks, enrolled_elsewhere
 from sigverify.core.scoring import (
     is_scaled,
     pairwise_distances,
@@ -241,7 +241,7 @@ class VerificationService(ReferenceChecks):
         if self.strokes is not None:
             pixels = [self.prepared.get(i) for i in existing_ids] + images
         person = person_id if existing is None else self._named(person_id)
-        found = self.enrolled_for_others(person_id, signatures) + sheets
+        found = enrolled_elsewhere(self.store, signatures, person_id) + sheets
         odd = self.odd_new_references(
             person, all_embeddings, names, pixels, len(existing_ids), found
         )
@@ -252,9 +252,9 @@ class VerificationService(ReferenceChecks):
             NewReference(s.name, s.data, encode_png(p), e, s.trajectory)
             for s, p, e in zip(signatures, images, embeddings, strict=True)
         ]
-        asked = {o.filename: o.message for o in odd}  # (odd only when enrolled anyway)
+        flagged = [o.to_record() for o in odd]  # (odd only when enrolled anyway)
         ids = self.store.add_references(
-            person_id, name, note, self.model_id, new, self.operator, asked
+            person_id, name, note, self.model_id, new, self.operator, flagged
         )
         for reference_id, pixels in zip(ids, images, strict=True):
             self.prepared.keep(reference_id, pixels)

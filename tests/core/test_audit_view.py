@@ -82,11 +82,19 @@ def test_each_action_is_summed_up_in_words():
     assert action_name("verify") == "Verification" and action_name("odd_action") == "odd_action"
     enrol = entry(8, "enroll", "C-1", added=2, files=["a.png", "b.png"])
     assert summary(enrol) == "2 references: a.png, b.png"
-    said = {"s.png": "“s.png” is the same image as “a.png”, …"}
-    anyway = entry(8, "enroll", "C-2", added=1, files=["s.png"], enrolled_anyway=said)
-    # what the clerk was asked about and enrolled anyway (the row did not say: seen)
+    flagged = [
+        {"filename": "s.png", "enrolled_for": "Ana (C-1)", "enrolled_as": "a.png"},
+        {"filename": "t.png", "median_distance": 1.25, "reject": 0.8, "person": "Bo (C-2)"},
+    ]
+    anyway = entry(8, "enroll", "C-2", added=2, files=["s.png", "t.png"], enrolled_anyway=flagged)
+    # what was flagged and enrolled anyway (the row did not say: seen), said again as the
+    # question said it
     assert summary(anyway) == (
-        "1 reference: s.png; enrolled though asked about: “s.png” is the same image as “a.png”, …"
+        "2 references: s.png, t.png; enrolled though flagged: “s.png” is the same image as "
+        "“a.png”, a reference of Ana (C-1): one signature cannot be two people's. Check that "
+        "this is the right person. “t.png” does not look like Bo (C-2)'s enrolled references "
+        "(distance 1.2500, far more than the reject threshold 0.8000): it may be another "
+        "person's signature."
     )
     preset = entry(9, "set_thresholds", "C-1", accept=0.5, reject=0.8, preset=0.01)
     # to 4 decimals, as the page showed them ("accept 0.7" beside 0.7000: seen)

@@ -9,11 +9,13 @@ import numpy as np
 import pytest
 
 from sigverify.core.active_model import activate_model, active_model_dir, models_used
+from sigverify.core.audit_view import summary
 from sigverify.core.errors import ImageReadError, NoInkError, NotFoundError, SigverifyError
 from sigverify.core.evaluation.calibration import fit_calibration, review_band
 from sigverify.core.model.io import load_model, save_model
 from sigverify.core.odd_references import InconsistentReferencesError
 from sigverify.core.person_card import export_person, import_person, read_card
+from sigverify.core.reference_checks import enrolled_elsewhere
 from sigverify.core.scoring import pairwise_distances
 from sigverify.core.store import Store
 from sigverify.core.thresholds import ACCEPT, REJECT, REVIEW, Thresholds, card_thresholds
@@ -251,13 +253,19 @@ def test_an_image_enrolled_for_someone_else_is_named_before_anything_is_saved(se
     result = service.enroll("c-2", twins[:1], accept_outliers=True)  # enrolled anyway
     assert result.total_references == 3 and [o.filename for o in result.odd] == ["copy0.png"]
     assert result.warnings[0].startswith("“copy0.png” is the same image as “w1_g0.png”")
-    # the audit log says what was asked and enrolled anyway (it did not: seen)
+    # the audit log keeps what was flagged and enrolled anyway (it did not: seen), to say
+    # it again in the reader's language
     recorded = service.store.audit_entries("c-2")[-1].details["enrolled_anyway"]
-    assert recorded == {"copy0.png": result.warnings[0]}
+    assert recorded == [
+        {"filename": "copy0.png", "enrolled_for": "Ana (c-1)", "enrolled_as": "w1_g0.png"}
+    ]
+    assert summary(service.store.audit_entries("c-2")[-1]).endswith(
+        "; enrolled though flagged: " + result.warnings[0]
+    )
     assert "enrolled_anyway" not in service.store.audit_entries("c-1")[-1].details
-    # a person's own enrolled images are not someone else's
-    assert service.enrolled_for_others("c-2", own) == []
-    assert [o.enrolled_for for o in service.enrolled_for_others("c-3", own)] == ["c-2", "c-2"]
+    # a person's own enrolled images are not someone else's; anyone's, when no one is named
+    assert enrolled_elsewhere(service.store, own, "c-2") == []
+    assert [o.enrolled_for for o in enrolled_elsewhere(service.store, own)] == ["c-2", "c-2"]
 
 
 def test_references_that_all_differ_single_none_out(service, tmp_path):

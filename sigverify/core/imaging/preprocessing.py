@@ -99,8 +99,9 @@ class PreprocessConfig:
     #: paper; a pen running dry is not cut short. 0: one threshold (models made before
     #: this option existed).
     faint_ink: float = 4.0
-    #: Ink smaller than the canvas is looked for again on the scan enlarged (cubic) by a
-    #: whole factor, up to the canvas's resolution and at most to the working size: a
+    #: Ink smaller than the canvas is looked for again on the scan enlarged (cubic) by the
+    #: smallest whole factor that brings it to the canvas's resolution (at most to the
+    #: working size): a
     #: low-resolution scan's thin strokes are found between its pixels, not read off them
     #: (a 150 dpi scan shrunk to 0.6 was refused 33 % of the time, 15 % this way:
     #: ``bench/scan_resolution.py``). False: models made before this option existed.
@@ -342,8 +343,9 @@ def closer_look(
 
 def enlargement(shape: tuple[int, int], box: tuple[slice, slice], config) -> int:
     """The whole factor to enlarge a scan of ``shape`` by before finding its ink at
-    ``box`` again (``config.enlarge_small_ink``): up to the canvas's resolution, and no
-    larger than the working size; 1 when the ink fills the canvas already."""
+    ``box`` again (``config.enlarge_small_ink``): the smallest that brings the ink to the
+    canvas's resolution (ink at 1.01 of it is doubled), no larger than keeps the scan
+    within the working size; 1 when the ink fills the canvas already."""
     if not config.enlarge_small_ink:
         return 1
     rows, cols = box

@@ -332,14 +332,14 @@ class Store(SecondApproval, StoredSettings):
         model_id: str,
         references: list[NewReference],
         operator: str,
-        asked: dict[str, str] | None = None,
+        flagged: list[dict] | None = None,
     ) -> list[int]:
         """Create the person if needed and add references with their embeddings for
         ``model_id``, all in one transaction. A file already enrolled for this person is
         refused (:class:`SigverifyError`), and then nothing is added. A name or note that
         changes an enrolled person's is in the audit row, before and after (a rename
-        there went unrecorded: seen in a real window), and so is what the clerk was asked
-        about and enrolled anyway (``asked``: file name -> what was said)."""
+        there went unrecorded: seen in a real window), and so are the references flagged
+        and enrolled anyway (``flagged``: their ``OddReference.to_record()``)."""
         with self.transaction() as db:
             changed = write_person(db, self.seal, person_id, name, note)
             enrolled_by = self.account or operator
@@ -355,7 +355,7 @@ class Store(SecondApproval, StoredSettings):
                     "model": model_id,
                     "new_person": changed is None,
                     **(changed or {}),
-                    **({"enrolled_anyway": asked} if asked else {}),
+                    **({"enrolled_anyway": flagged} if flagged else {}),
                 },
             )
         return ids
