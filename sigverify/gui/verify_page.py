@@ -265,9 +265,9 @@ class VerifyPage(ReportActions, QWidget):
         elif self.query_is_sheet_photo:
             self.hint.setText(
                 self.tr(
-                    "Ready: press Verify (Ctrl+Enter). This photo shows the paper the "
-                    "signature is on: to pick the signature out of it, use Crop from page… "
-                    "(Ctrl+Shift+O)."
+                    "This photo shows the paper the signature is on: pick the signature out "
+                    "of it with Crop from page… (Ctrl+Shift+O), or press Verify (Ctrl+Enter), "
+                    "which asks first."
                 )
             )
         else:

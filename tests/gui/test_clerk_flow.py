@@ -2899,6 +2899,8 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
     slip = slip_page(genuine_signature(writer_style(1), 8).image, 4)
     page.drop_area.add_paths([write_png(tmp_path / "slip.png", slip.image[:, :, 0])])
     assert page.query_is_sheet_photo
+    # what to do says crop first (it began "Ready: press Verify": a real window)
+    assert page.hint.text().startswith("This photo shows the paper the signature is on: pick")
     opened = []
 
     class FakeCrop:
