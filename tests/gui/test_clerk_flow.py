@@ -1790,6 +1790,10 @@ def test_the_audit_page_names_people_finds_them_by_name_and_drops_stale_lines(
     audit.person.setText("arjun")
     assert audit.shown and {e.person_id for e in audit.shown} == {"c-1"}
     assert audit.table_model.index(0, 4).data() == "Arjun Rao — c-1"
+    # the details whole on hovering (Chinese lost a long entry's end in its row: seen)
+    details = audit.table_model.index(0, 5)
+    assert details.data(Qt.ItemDataRole.ToolTipRole) == details.data() != ""
+    assert audit.table_model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) is None
     audit.open_entry(0)
     assert ": Arjun Rao — c-1" in dialogs.infos[-1]
     audit.person.setText("c-2")  # no name: the id alone
