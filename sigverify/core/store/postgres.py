@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from sigverify.core.store.backend import AUDIT_LOCK, PostgresDatabase, postgres_ddl
 from sigverify.core.store.roles import CLERK_ROLE, SUPERVISOR_ROLE
-from sigverify.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from sigverify.core.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION
 from sigverify.core.store.seal import DatabaseSeal, seal_rows
 
 ROLES = (CLERK_ROLE, SUPERVISOR_ROLE)
@@ -269,6 +269,8 @@ def init_postgres(url: str, timeout: float = 10.0) -> ServerSetup:
                 if target == 3:
                     seal.create()
                     seal_rows(db, seal)
+            for _, statement in INDEXES:  # (made again each time: IF NOT EXISTS)
+                db.execute(postgres_ddl(statement))
             # pictures are PNG or JPEG already: stored out of line, not compressed again
             db.execute(
                 "ALTER TABLE signature_references ALTER COLUMN image SET STORAGE EXTERNAL, "

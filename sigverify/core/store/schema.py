@@ -17,7 +17,7 @@ from sigverify.core.store.seal import Seal, seal_rows
 #: "SIGV" as a 32-bit integer, stored in the SQLite header to recognise our files.
 APPLICATION_ID = 0x53494756
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -72,10 +72,20 @@ MIGRATIONS: dict[int, str] = {
     # model (seen in a real window: thresholds set under one model accepted a forgery under
     # another, whose distances are ten times smaller)
     4: "ALTER TABLE people ADD COLUMN thresholds_model TEXT",
+}
+
+#: Indexes, which change no row and nothing a reader does: made as a store file is opened
+#: and by ``init-postgres``, without a schema version, so that desks of the version before
+#: still open the store (a version would have made every desk of a shared store wait for the
+#: administrator's upgrade, and refused the version before). Each: (name, statement).
+INDEXES = (
     # references found by their image, anyone's: an enrolment asks about a scan enrolled
     # for another person already (a scan enrolled by hand for two people went unsaid)
-    5: "CREATE INDEX references_by_image ON signature_references (image_sha256)",
-}
+    (
+        "references_by_image",
+        "CREATE INDEX IF NOT EXISTS references_by_image ON signature_references (image_sha256)",
+    ),
+)
 
 
 def friendly_error(error: Exception, location: str | Path) -> StoreError:
@@ -164,7 +174,8 @@ def prepare(
     seal: Seal,
 ) -> None:
     """Check that the open file ``name`` is ours and not from a newer version, create or
-    migrate it to :data:`SCHEMA_VERSION` inside ``transaction()``, and set the journal.
+    migrate it to :data:`SCHEMA_VERSION` inside ``transaction()``, make the
+    :data:`INDEXES` it lacks, and set the journal.
     A store reaching version 3 (new, or older) gets its ``seal`` then, in the same
     transaction."""
     db.execute("PRAGMA foreign_keys = ON")
@@ -187,6 +198,15 @@ def prepare(
                     seal_rows(db, seal)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {target}")
+    missing = [
+        statement
+        for name, statement in INDEXES
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is None
+    ]
+    if missing:  # (looked for first: opening takes no write lock once they are there)
+        with transaction():
+            for statement in missing:
+                db.execute(statement)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
 

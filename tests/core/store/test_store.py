@@ -399,14 +399,33 @@ def test_a_version_1_store_is_upgraded_with_its_data(tmp_path):
         assert store.reference_trajectory(old.id) is None
         # sealed on the way (version 3): the rows it had are trusted as they were
         assert store.seal.exists() and store.get_person("c-1").accept_threshold is None
-        # found by its image (version 5's index)
+        # found by its image, by the index made as the file was opened
         assert [r.filename for r in store.references_with_images(["x"])] == ["a.png"]
     upgraded = sqlite3.connect(path)
-    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 4
     plan = upgraded.execute(
         "EXPLAIN QUERY PLAN SELECT id FROM signature_references WHERE image_sha256 = 'x'"
     ).fetchall()
     assert "references_by_image" in str(plan)
+
+
+def test_a_store_of_the_version_before_gets_its_index_and_still_opens_there(tmp_path):
+    """An index changes no schema version: a file the version before made is given it as
+    it opens, and stays a file the version before opens (a version 4 file, as it wrote)."""
+    from sigverify.core.store.schema import INDEXES
+
+    path = tmp_path / "store.sqlite3"
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX references_by_image")  # as the version before left it
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        store.add_references("c-1", None, None, "m1", [ref("a.png")], "clerk")
+    db = sqlite3.connect(path)
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {name for name, _ in INDEXES} <= names
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
 
 
 OPEN_TOGETHER = """
