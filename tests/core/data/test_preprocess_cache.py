@@ -168,7 +168,9 @@ def test_a_pen_folder_packed_and_unpacked_trains_from_placeholders(tmp_path, mon
     monkeypatch.setenv("SIGVERIFY_HOME", str(tmp_path / "here"))
     here = SignatureBank.from_writers(read_dataset(root).writers, config)
     packed = tmp_path / "pack.xz"
-    packing = dict(data=[str(root)], size="150x220", stroke_width=2.5, faint_ink=4.0)
+    packing = dict(
+        data=[str(root)], size="150x220", stroke_width=2.5, faint_ink=4.0, enlarge_small_ink=1
+    )
     script.pack(Namespace(out=str(packed), base=None, **packing))
     sizes = {p: p.stat().st_size for p in root.rglob("*.TXT")}
     shutil.rmtree(root)  # the other machine has no recordings
@@ -199,7 +201,7 @@ def test_a_second_configuration_packed_as_a_difference_unpacks_to_its_own_images
     here = SignatureBank.from_writers(read_dataset(root).writers, thick)
     thin_here = SignatureBank.from_writers(read_dataset(root).writers, thin)
     base, second = tmp_path / "thin.xz", tmp_path / "thick.xz"
-    common = dict(data=[str(root)], size="150x220", faint_ink=thin.faint_ink)
+    common = dict(data=[str(root)], size="150x220", faint_ink=thin.faint_ink, enlarge_small_ink=1)
     script.pack(Namespace(out=str(base), base=None, stroke_width=2.5, **common))
     script.pack(Namespace(out=str(second), base=str(base), stroke_width=4.0, **common))
     with lzma.open(second) as packed:  # stored: the difference, not the images
