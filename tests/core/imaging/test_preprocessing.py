@@ -6,16 +6,15 @@ import pytest
 
 from sigverify.core.errors import NoInkError
 from sigverify.core.imaging.array_helpers import otsu_threshold, percentile_uint8
+from sigverify.core.imaging.canvas import fit_on_canvas, redraw_strokes
 from sigverify.core.imaging.lines import remove_edge_lines, remove_ruled_lines
 from sigverify.core.imaging.paper import flatten_paper
 from sigverify.core.imaging.preprocessing import (
     PreprocessConfig,
     find_ink,
-    fit_on_canvas,
     joined_extent,
     limit_working_size,
     preprocess_signature,
-    redraw_strokes,
     remove_specks,
 )
 from sigverify.core.imaging.thinning import thin
