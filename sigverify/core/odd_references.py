@@ -90,8 +90,9 @@ class OddReference:
 
 def odd_references_message(odd: list[OddReference]) -> str:
     """What is said of the references ``odd`` before enrolling them: each one's message,
-    but several of one kind (photos of a whole sheet, or unlike the enrolled ones) in one
-    sentence (five of another writer's read the same sentence five times: seen)."""
+    but several of one kind (images of other people's references, photos of a whole sheet,
+    or unlike the enrolled ones) in one sentence (five of another writer's read the same
+    sentence five times: seen)."""
     twins = [o for o in odd if o.enrolled_for]
     sheets = [o for o in odd if o.sheet_photo]
     unlike = [o for o in odd if o.person and not o.sheet_photo]

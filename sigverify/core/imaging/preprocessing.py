@@ -101,10 +101,10 @@ class PreprocessConfig:
     faint_ink: float = 4.0
     #: Ink smaller than the canvas is looked for again on the scan enlarged (cubic) by the
     #: smallest whole factor that brings it to the canvas's resolution (at most to the
-    #: working size): a
-    #: low-resolution scan's thin strokes are found between its pixels, not read off them
-    #: (a 150 dpi scan shrunk to 0.6 was refused 33 % of the time, 15 % this way:
-    #: ``bench/scan_resolution.py``). False: models made before this option existed.
+    #: working size): a low-resolution scan's thin strokes are found between its pixels,
+    #: not read off them (CEDAR's genuine queries shrunk to 0.6 were refused 33 % of the
+    #: time, 15 % this way: ``bench/scan_resolution.py``). False: models made before this
+    #: option existed.
     enlarge_small_ink: bool = True
 
     def to_dict(self) -> dict:
@@ -341,7 +341,9 @@ def closer_look(
     return grey[top:bottom, left:right]
 
 
-def enlargement(shape: tuple[int, int], box: tuple[slice, slice], config) -> int:
+def enlargement(
+    shape: tuple[int, int], box: tuple[slice, slice], config: PreprocessConfig
+) -> int:
     """The whole factor to enlarge a scan of ``shape`` by before finding its ink at
     ``box`` again (``config.enlarge_small_ink``): the smallest that brings the ink to the
     canvas's resolution (ink at 1.01 of it is doubled), no larger than keeps the scan
