@@ -341,9 +341,7 @@ def closer_look(
     return grey[top:bottom, left:right]
 
 
-def enlargement(
-    shape: tuple[int, int], box: tuple[slice, slice], config: PreprocessConfig
-) -> int:
+def enlargement(shape: tuple[int, int], box: tuple[slice, slice], config: PreprocessConfig) -> int:
     """The whole factor to enlarge a scan of ``shape`` by before finding its ink at
     ``box`` again (``config.enlarge_small_ink``): the smallest that brings the ink to the
     canvas's resolution (ink at 1.01 of it is doubled), no larger than keeps the scan
