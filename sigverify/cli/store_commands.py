@@ -248,7 +248,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
             for e in entries
         ]
     )
-    _emit(args, payload, "\n".join([*lines, f"{status} ({len(entries)} entries)"]))
+    count = f"({len(entries)} {'entry' if len(entries) == 1 else 'entries'})"  # ("1 entries")
+    _emit(args, payload, "\n".join([*lines, f"{status} {count}"]))
     return EXIT_OK if intact else EXIT_USER_ERROR
 
 

@@ -267,6 +267,12 @@ def test_audit_log_check_and_csv(env, capsys, tmp_path):
         and [e["action"] for e in payload["log"]] == ["activate_model", "enroll", "verify"]
     )
     assert payload["log"][1]["operator"] == "desk-2"
+    code, out, _ = run(capsys, "audit", "--store", env["store"], "--person", "c-1")
+    assert out.rstrip().endswith("The audit log is intact. (2 entries)")
+    one = signature_file(env["tmp"], 2, 0)
+    run(capsys, "enroll", "--person", "c-2", one, "--store", env["store"])
+    code, out, _ = run(capsys, "audit", "--store", env["store"], "--person", "c-2")
+    assert out.rstrip().endswith("The audit log is intact. (1 entry)")  # ("1 entries")
     with open(tmp_path / "audit.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][:4] == ["id", "at", "operator", "action"] and len(rows) == 4
