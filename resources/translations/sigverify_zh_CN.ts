@@ -80,7 +80,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+127"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+136"/>
         <source>ID or name</source>
         <translation>ID 或姓名</translation>
     </message>
@@ -234,8 +234,9 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-339"/>
+        <location line="-345"/>
         <source>#</source>
+        <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
     </message>
     <message>
@@ -772,17 +773,7 @@
         <translation>一个属于他人的参考签名</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Photos of a whole sheet</source>
-        <translation>整页照片</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A photo of a whole sheet</source>
-        <translation>整页照片</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>{message}
 
 Enrol anyway? Cancel enrols nothing: what is named stays below, marked ⚠, to be checked.</source>
@@ -867,7 +858,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
+        <source>Photos of the paper</source>
+        <translation>纸张照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A photo of the paper</source>
+        <translation>纸张照片</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>References look different</source>
         <translation>有多个参考签名与其他签名差异较大</translation>
     </message>
@@ -4284,7 +4285,7 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/core/imaging/preprocessing.py" line="+277"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
-        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Remove thin, straight vertical lines longer than this fraction of the image height near its left and right sides (the edge of a scan or of a cut slip); 0 disables it. In the five data sets it finds 36, all such edges (CEDAR 31 of 1,920 images, BHSig260 Hindi 5 of 6,991), and none of the near-vertical first strokes that lie as close to the side (SigComp2011: runs of 0.62-0.76 of the height, 6 px wide). Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Above 0: faint ink that carries on a clear stroke is kept (hysteresis, see :mod:`faint_ink`) down to this many times the paper&apos;s own variation darker than the paper; a pen running dry is not cut short. 0: one threshold (models made before this option existed). Ink smaller than the canvas is looked for again on the scan enlarged (cubic) by the smallest whole factor that brings it to the canvas&apos;s resolution (at most to the working size): a low-resolution scan&apos;s thin strokes are found between its pixels, not read off them (a 150 dpi scan shrunk to 0.6 was refused 33 % of the time, 15 % this way: ``bench/scan_resolution.py``). False: models made before this option existed. Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
+        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Remove thin, straight vertical lines longer than this fraction of the image height near its left and right sides (the edge of a scan or of a cut slip); 0 disables it. In the five data sets it finds 36, all such edges (CEDAR 31 of 1,920 images, BHSig260 Hindi 5 of 6,991), and none of the near-vertical first strokes that lie as close to the side (SigComp2011: runs of 0.62-0.76 of the height, 6 px wide). Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Above 0: faint ink that carries on a clear stroke is kept (hysteresis, see :mod:`faint_ink`) down to this many times the paper&apos;s own variation darker than the paper; a pen running dry is not cut short. 0: one threshold (models made before this option existed). Ink smaller than the canvas is looked for again on the scan enlarged (cubic) by the smallest whole factor that brings it to the canvas&apos;s resolution (at most to the working size): a low-resolution scan&apos;s thin strokes are found between its pixels, not read off them (CEDAR&apos;s genuine queries shrunk to 0.6 were refused 33 % of the time, 15 % this way: ``bench/scan_resolution.py``). False: models made before this option existed. Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
     </message>
     <message>
@@ -4298,9 +4299,9 @@ enrolled {at} by {who}</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/schema.py" line="+89"/>
+        <location filename="../../sigverify/core/store/schema.py" line="+99"/>
         <source>Your database account may not do this: the shared store allows it to supervisors only ({error}).</source>
-        <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files.</extracomment>
+        <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files. Indexes, which change no row and nothing a reader does: made as a store file is opened and by ``init-postgres``, without a schema version, so that desks of the version before still open the store (a version would have made every desk of a shared store wait for the administrator&apos;s upgrade, and refused the version before). Each: (name, statement).</extracomment>
         <translation>您的数据库账户无权执行此操作：共享存储只允许主管执行（{error}）。</translation>
     </message>
     <message>
@@ -4349,13 +4350,13 @@ enrolled {at} by {who}</source>
         <translation>共享存储“{name}”需要升级，由管理员用以下命令完成：sigverify store init-postgres URL</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>“{name}” is not a sigverify store; choose another file.</source>
         <translation>“{name}”不是 sigverify 签名数据库；请选择其他文件。</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+64"/>
+        <location line="-68"/>
+        <location line="+74"/>
         <source>The signature store “{name}” was written by a newer sigverify (schema {version}); update sigverify to open it.</source>
         <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
     </message>
@@ -4510,11 +4511,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>“{name}” is a photo of a whole sheet: enrolled as it is, the sheet with its print would be a reference. Pick the signature out of it first (Crop from page… in the app).</source>
-        <translation>“{name}”是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（在应用中使用“从页面裁剪…”）。</translation>
+        <source>“{name}” is a photo of the paper the signature is on: enrolled as it is, print, lines or other writing on it would be part of the reference. Pick the signature out of it first (Crop from page… in the app); a slip holding the signature alone can be enrolled anyway.</source>
+        <translation>“{name}”是签名所在纸张的照片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>“{name}” does not look like {person}&apos;s enrolled references (distance {distance:.4f}, far more than the reject threshold {reject:.4f}): it may be another person&apos;s signature.</source>
         <translation>“{name}”与 {person} 已登记的参考签名不相似（距离 {distance:.4f}，远超拒绝阈值 {reject:.4f}）：可能是他人的签名。</translation>
     </message>
@@ -4524,23 +4525,23 @@ enrolled {at} by {who}</source>
         <translation>“{name}”与其他参考签名不相似（距离 {distance:.4f}，超过拒绝阈值 {reject:.4f}）：可能是他人的签名，或扫描质量不佳。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>{names} are the same images as references of {people}: one signature cannot be two people&apos;s. Check that this is the right person.</source>
         <translation>{names}与{people}的参考签名是同样的图像：一个签名不能同时属于两个人。请核对是否选对了人员。</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>{names} are photos of a whole sheet: enrolled as they are, the sheets with their print would be references. Pick the signatures out of them first (Crop from page… in the app).</source>
-        <translation>{names} 是整张纸的照片：按原样登记，整张纸连同印刷内容都会成为参考签名。请先把签名裁剪出来（在应用中使用“从页面裁剪…”）。</translation>
+        <source>{names} are photos of the paper the signatures are on: enrolled as they are, print, lines or other writing on them would be part of the references. Pick the signatures out of them first (Crop from page… in the app); slips holding the signature alone can be enrolled anyway.</source>
+        <translation>{names}是签名所在纸张的照片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{names} do not look like {person}&apos;s enrolled references (distances {low:.4f} to {high:.4f}, far more than the reject threshold {reject:.4f}): they may be another person&apos;s signatures.</source>
         <translation>{names} 与 {person} 已登记的参考签名不相似（距离 {low:.4f} 至 {high:.4f}，远超拒绝阈值 {reject:.4f}）：可能是他人的签名。</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+43"/>
+        <location line="-24"/>
+        <location line="+44"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -5068,14 +5069,14 @@ enrolled {at} by {who}</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>This is the same image as the reference {name}: a reference cannot vouch for itself, and a copy of a stored signature is not a new one. Check that the right file was opened.</source>
         <translation>这与参考签名 {name} 是同一张图像：参考签名不能为自己作证，已存签名的副本也不是新的签名。请检查打开的文件是否正确。</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>A photo of a whole sheet is not accepted unseen.</source>
-        <translation>整页照片不会未经查看就被接受。</translation>
+        <source>A photo of the paper is not accepted unseen.</source>
+        <translation>纸张照片不会未经查看就被接受。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/pen_verification.py" line="+132"/>
@@ -5148,7 +5149,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="-114"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-115"/>
         <source>ACCEPT</source>
         <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
         <translation>接受</translation>
@@ -5550,8 +5551,8 @@ postgresql://ann@branch-server/sigverify
     <name>warnings</name>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="+88"/>
-        <source>A photo of a whole sheet, checked as it is: the answer says little about the signature. Open it on the Verify page and pick the signature out (Crop from page).</source>
-        <translation>整张纸的照片，按原样验证：结果对签名本身说明不了多少。请在“验证”页打开它，把签名裁剪出来（从页面裁剪）。</translation>
+        <source>A photo of the paper, checked as it is: print, lines or other writing on it were compared too, so the answer may say little about the signature. Open it on the Verify page and pick the signature out (Crop from page).</source>
+        <translation>纸张照片按原样验证：纸上的印刷内容、线条或其他字迹也参与了比较，结果可能难以说明签名本身。请在“验证”页打开它并选出签名（从页面裁剪）。</translation>
     </message>
 </context>
 <context>

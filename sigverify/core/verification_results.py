@@ -380,8 +380,9 @@ def sheet_photo_note() -> str:
     """Said of a photo of a whole sheet checked as it is."""
     return translate(
         "warnings",
-        "A photo of a whole sheet, checked as it is: the answer says little about the "
-        "signature. Open it on the Verify page and pick the signature out (Crop from page).",
+        "A photo of the paper, checked as it is: print, lines or other writing on it were "
+        "compared too, so the answer may say little about the signature. Open it on the "
+        "Verify page and pick the signature out (Crop from page).",
     )
 
 
@@ -402,7 +403,7 @@ def sheet_photo_to_review(result: VerificationResult) -> VerificationResult:
     unchanged."""
     if result.decision != ACCEPT or sheet_photo_note() not in result.warnings:
         return result
-    note = translate("reason", "A photo of a whole sheet is not accepted unseen.")
+    note = translate("reason", "A photo of the paper is not accepted unseen.")
     return replace(result, decision=REVIEW, reason=f"{note} {result.reason}")
 
 

@@ -304,11 +304,7 @@ class EnrolmentFlow(PagePart):
                 else self.tr("A reference of someone else")
             )
         elif all(o.sheet_photo for o in error.outliers):
-            title = (
-                self.tr("Photos of a whole sheet")
-                if several
-                else self.tr("A photo of a whole sheet")
-            )
+            title = self.tr("Photos of the paper") if several else self.tr("A photo of the paper")
         else:
             title = (
                 self.tr("References look different")

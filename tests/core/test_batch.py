@@ -263,7 +263,7 @@ def test_a_photo_of_a_sheet_and_a_copy_of_a_reference_say_so_in_the_results(serv
     run_batch(service, items, tmp_path / "out.csv")
     plain, slip, same = read_results(tmp_path / "out.csv")
     assert plain["notes"] == "" and plain["decision"]
-    assert slip["notes"].startswith("A photo of a whole sheet, checked as it is")
+    assert slip["notes"].startswith("A photo of the paper, checked as it is")
     assert "pick the signature out (Crop from page)" in slip["notes"] and slip["decision"]
     assert same["decision"] == "review"
     assert same["notes"].startswith("This is the same image as the reference ")
@@ -288,6 +288,6 @@ def test_a_photo_of_a_sheet_is_not_accepted_unseen(service, tmp_path):
     run_batch(service, items, tmp_path / "out.csv")
     plain, slip = read_results(tmp_path / "out.csv")
     assert plain["decision"] == "accept"
-    assert slip["decision"] == "review" and slip["notes"].startswith("A photo of a whole sheet")
+    assert slip["decision"] == "review" and slip["notes"].startswith("A photo of the paper")
     entry = service.store.audit_entries("P1")[-1]
     assert entry.details["decision"] == "review"  # recorded as sent to review

@@ -708,6 +708,30 @@ def test_a_signature_enrolled_for_someone_else_is_asked_about_and_left_out(
     people.adding.clear()
 
 
+def test_a_slip_photo_at_enrolment_is_asked_about_as_a_photo_of_the_paper(
+    qtbot, window, dialogs, tmp_path
+):
+    """A real-window pass: a slip photographed on a desk was asked about as "A photo of a
+    whole sheet", though a slip holding the signature alone may be enrolled as it is."""
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import slip_page
+
+    slip = slip_page(genuine_signature(writer_style(6), 8).image, 4).image[:, :, 0]
+    people = window.people_page
+    people.new_person()
+    people.details.id_edit.setText("c-6")
+    people.drop_area.add_paths(
+        [signature_file(tmp_path, 6, i) for i in range(3)] + [write_png(tmp_path / "s.png", slip)]
+    )
+    dialogs.choice = None  # Cancel
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    assert dialogs.titles[-1] == "A photo of the paper"
+    assert dialogs.questions[-1].startswith("“s.png” is a photo of the paper the signature is on")
+    assert "a slip holding the signature alone can be enrolled anyway" in dialogs.questions[-1]
+    people.adding.clear()
+
+
 @pytest.mark.parametrize("choice", [None, 0, 1], ids=["cancel", "enrol anyway", "leave out"])
 def test_a_reference_unlike_the_others_is_enrolled_left_out_or_kept_waiting(
     qtbot, window, dialogs, tmp_path, monkeypatch, choice
