@@ -296,10 +296,17 @@ class VerificationService(ReferenceChecks):
         )
 
     def verify(
-        self, person_id: str, signature: SignatureInput, record: bool = True, comment: str = ""
+        self,
+        person_id: str,
+        signature: SignatureInput,
+        record: bool = True,
+        comment: str = "",
+        look_for_sheet: bool = False,
     ) -> VerificationResult:
+        """``look_for_sheet``: a photo of the paper is said so and not accepted unseen, as
+        a list checks it (:meth:`prepare`); the Verify page asks about it first instead."""
         references = self.references_for_scoring(person_id)
-        pixels, warnings = self.prepare(signature)
+        pixels, warnings = self.prepare(signature, look_for_sheet)
         query = self.embed([pixels])[0]
         result = self.decide(references, query, signature.name, warnings, pixels)
         if signature.trajectory is not None:

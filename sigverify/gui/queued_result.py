@@ -28,10 +28,15 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
         return  # the clerk went back to it
     verify_page.refresh()
     verify_page.choose_person(person_id)
+    # opened for the item's person (it kept the person chosen before, whom Verify then
+    # named: "opened or checked for C-13. Check it against C-12?", seen in a real window)
+    verify_page.query_person = person_id
 
     def work(context, job):
         service = context.require_service()
-        result = service.verify(person_id, signature, record=False)
+        # checked as the queue checked it: a photo of the paper is not accepted unseen
+        # (it came back a plain ACCEPT beside the queue's review: seen in a real window)
+        result = service.verify(person_id, signature, record=False, look_for_sheet=True)
         entry = context.store.audit_entry(audit_id) if audit_id is not None else None
         return result, entry if entry is not None and entry.person_id == person_id else None
 

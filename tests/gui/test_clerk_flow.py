@@ -2572,6 +2572,44 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert queue.rows == [] and "Still waiting for a clerk: 2 items." in dialogs.questions[-1]
 
 
+def test_a_photo_of_the_paper_opened_from_the_queue_is_its_review_and_for_its_person(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: a slip photo the queue sent to review ("a photo of the paper")
+    came back a plain ACCEPT when opened on the Verify page, ready to record; and Verify
+    then asked whether it was another person's, naming the person checked before."""
+    import json
+
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import slip_page
+    from sigverify.core.thresholds import global_thresholds_key
+
+    window = two_people
+    model_id = window.engine.model.model_id
+    value = json.dumps({"accept": 100.0, "reject": 100.0})  # the machine accepts anything
+    window.store.set_setting(global_thresholds_key(model_id), value, "test")
+    slip = slip_page(genuine_signature(writer_style(1), 8).image, 4).image[:, :, 0]
+    root = tmp_path / "inbox"
+    write_png(root / "c-1" / "slip.png", slip)
+    queue = window.queue_page
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    (row,) = queue.rows
+    assert row.decision == "review"  # not accepted unseen
+    verify = verify_now(qtbot, window, "c-2", signature_file(tmp_path, 2, 9))
+    verify.record()
+    wait_idle(qtbot, window.engine)
+    queue.open_item(0)
+    wait_idle(qtbot, window.engine)
+    assert verify.result.person_id == "c-1" and verify.result.decision == "review"
+    assert verify.result.warnings[0].startswith("A photo of the paper, checked as it is")
+    assert verify.recorded and f"audit entry #{row.audit_id}" in verify.record_status.text()
+    dialogs.choice = None
+    verify.verify()  # asks about the photo, not whether it is c-2's
+    assert dialogs.titles[-1] == "A photo of the paper"
+    assert not any("Another person" in t for t in dialogs.titles)
+
+
 def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again_when_asked(
     qtbot, two_people, dialogs, tmp_path
 ):
