@@ -773,7 +773,7 @@
         <translation>一个属于他人的参考签名</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>{message}
 
 Enrol anyway? Cancel enrols nothing: what is named stays below, marked ⚠, to be checked.</source>
@@ -798,7 +798,7 @@ Enrol anyway, or leave out what is named here and enrol the rest? What is left o
         </translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-94"/>
         <source>{id} is already enrolled. Add these references to {id}?</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
@@ -858,17 +858,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Photos of the paper</source>
         <translation>纸张照片</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>A photo of the paper</source>
         <translation>纸张照片</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>References look different</source>
         <translation>有多个参考签名与其他签名差异较大</translation>
     </message>
@@ -2615,7 +2615,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="+56"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="+61"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
@@ -3840,12 +3840,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>, model {model}</source>
         <translation>，模型 {model}</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
@@ -3857,18 +3857,23 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>own thresholds removed: the thresholds for everyone apply</source>
         <translation>已删除个人阈值：改用所有人的阈值</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
+    <message>
+        <location line="-88"/>
+        <source>; before: the thresholds for everyone</source>
+        <translation>；之前：所有人的阈值</translation>
+    </message>
     <message numerus="yes">
-        <location line="-75"/>
+        <location line="+13"/>
         <source>%n reference(s), model {model}</source>
         <translation>
             <numerusform>%n 个参考签名，模型 {model}</numerusform>
@@ -3909,9 +3914,9 @@ enrolled {at} by {who}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <location line="+5"/>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -3936,12 +3941,12 @@ enrolled {at} by {who}</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-98"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4393,7 +4398,7 @@ enrolled {at} by {who}</source>
         <translation>设置“{key}”</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/approvals.py" line="+119"/>
+        <location filename="../../sigverify/core/store/approvals.py" line="+118"/>
         <source>There is no change number {change}.</source>
         <translation>没有编号为 {change} 的更改。</translation>
     </message>
@@ -4587,7 +4592,7 @@ enrolled {at} by {who}</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+107"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>

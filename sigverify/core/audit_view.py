@@ -231,7 +231,8 @@ def _details_text(entry: AuditEntry) -> str:
             ).format(said=said)
         return text
     if entry.action == "set_thresholds":
-        if d.get("accept") is None and d.get("reject") is None:  # ("accept None, reject None")
+        removed = d.get("accept") is None and d.get("reject") is None
+        if removed:  # ("accept None, reject None")
             text = translate("audit", "own thresholds removed: the thresholds for everyone apply")
         else:
             text = _band_text(d)
@@ -239,6 +240,9 @@ def _details_text(entry: AuditEntry) -> str:
             text += translate("audit", ", model {model}").format(model=model_name_in(d["model"]))
         if isinstance(d.get("before"), dict):  # their own before (the new alone: seen)
             text += translate("audit", "; before: {band}").format(band=_band_text(d["before"]))
+        elif "before" in d and not removed:  # none of their own: everyone's applied (it
+            # said nothing, as rows from before "before" was kept: seen in a real window)
+            text += translate("audit", "; before: the thresholds for everyone")
         return text
     if entry.action == "settle":
         machine = _decision_word(d.get("machine"))

@@ -226,7 +226,9 @@ def test_thresholds_set_and_clear(env, capsys):
     # the log in words, as the Audit log page says it, with their own before (raw JSON)
     code, out, _ = run(capsys, "audit", "--store", env["store"], "--person", "c-1")
     (row,) = [line for line in out.splitlines() if " set_thresholds " in line]
-    assert row.endswith("accept 0.1000, reject 0.2000, model tiny")
+    assert row.endswith(
+        "accept 0.1000, reject 0.2000, model tiny; before: the thresholds for everyone"
+    )
     # the id capitals aside, as verify reads it; an id nobody has is said, not "0 entries"
     assert run(capsys, "audit", "--store", env["store"], "--person", "C-1")[1] == out
     code, _, err = run(capsys, "audit", "--store", env["store"], "--person", "c-9")

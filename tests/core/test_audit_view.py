@@ -110,7 +110,12 @@ def test_each_action_is_summed_up_in_words():
     assert summary(changed) == (
         "accept 0.4000, reject 0.8000, model cnn; before: accept 0.5000, reject 0.8000"
     )
+    # none of their own before: everyone's applied (it said nothing: seen in a real window)
+    first = entry(9, "set_thresholds", "C-1", accept=0.7, reject=0.9, before=None)
+    assert summary(first) == "accept 0.7000, reject 0.9000; before: the thresholds for everyone"
     one_side = entry(9, "set_thresholds", "C-1", accept=0.4, reject=None, model="cnn@1a2b")
+    assert "before" not in summary(entry(9, "set_thresholds", "C-1", accept=None, reject=None,
+                                         before=None))  # fmt: skip
     assert summary(one_side) == "accept 0.4000, reject everyone's, model cnn"  # not "None"
     removed = entry(9, "set_thresholds", "C-1", accept=None, reject=None, before=before)
     assert summary(removed) == (

@@ -295,7 +295,7 @@ def test_three_bands_follow_the_thresholds(service, tmp_path):
     assert service.verify("c-1", query, record=False).thresholds.source == "model"
     # the log keeps their own before each change (it had the new values alone: seen)
     changes = [e.details for e in service.store.audit_entries("c-1")[-len(cases) - 1 :]]
-    assert "before" not in changes[0]  # (none of their own before the first)
+    assert changes[0]["before"] is None  # (none of their own before the first: everyone's)
     for ((accept, reject), _), details in zip(cases, changes[1:], strict=True):  # the one before
         assert details["before"] == {"accept": accept, "reject": reject, "model": None}
 
@@ -372,7 +372,7 @@ def test_a_persons_own_thresholds_apply_with_the_model_they_were_set_for_only(
     person = store.get_person("c-1")
     assert person.thresholds_model == second.model_id
     assert store.audit_entries()[-1].details == {
-        "accept": 10.0, "reject": 20.0, "model": second.model_id
+        "accept": 10.0, "reject": 20.0, "model": second.model_id, "before": None
     }  # fmt: skip
     assert second.thresholds_for("c-1").source == "person"
     assert second.verify("c-1", query, record=False).decision == ACCEPT

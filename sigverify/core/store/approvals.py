@@ -51,8 +51,7 @@ def change_details(
             "SELECT accept_threshold, reject_threshold, thresholds_model FROM people WHERE id = ?",
             (person_id,),
         ).fetchone()
-        before = own_before(*row) if row is not None else None
-        return details | ({} if before is None else {"before": before})
+        return details if row is None else details | {"before": own_before(*row)}
     if kind == "delete_person":
         return deleted_person_details(db, person_id)
     if kind == "remove_reference":

@@ -206,12 +206,12 @@ def thresholds_change(
     payload |= {} if model is None else {"model": model}
     payload |= {} if preset is None else {"preset": preset}
     before = own_before(person.accept_threshold, person.reject_threshold, person.thresholds_model)
-    return payload, payload | ({} if before is None else {"before": before})
+    return payload, payload | {"before": before}  # (None: everyone's applied)
 
 
 def own_before(accept: float | None, reject: float | None, model: str | None) -> dict | None:
     """A person's own thresholds as an audit row records them before a change, or None
-    when they had none."""
+    when they had none (the thresholds for everyone applied)."""
     if accept is None and reject is None:
         return None
     return {"accept": accept, "reject": reject, "model": model}

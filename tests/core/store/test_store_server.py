@@ -166,6 +166,7 @@ def test_a_supervisors_threshold_change_waits_for_another_supervisor(desks):
             "reject": 0.5,
             "model": "m1@abcd",
             "preset": 0.05,
+            "before": None,  # (none of their own: everyone's applied)
             "change": pending.id,
             "requested_by": "super_bo",
         }
