@@ -1657,7 +1657,7 @@ Click to open another store at the next start</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+36"/>
+        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+37"/>
         <source>Split and options</source>
         <translation>划分与选项</translation>
     </message>
@@ -1703,12 +1703,12 @@ Click to open another store at the next start</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-112"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -1768,7 +1768,12 @@ Click to open another store at the next start</source>
         <translation>预计用时</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>Start &amp;training</source>
+        <translation>开始训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>GPU: {name}</source>
         <translation>GPU：{name}</translation>
     </message>

@@ -67,8 +67,12 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
         "People for training: 8, for validation: 2, for testing: 2"
     )
     assert "min on this computer (CPU)" in options.estimate.text()
+    # the button that starts the run says so (a "Next" started 37 minutes of training)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.text() == "Start &training"
     wizard.next()
     training = wizard.training_page
+    assert next_button.text() != "Start &training"  # the other pages' Next is Next
     qtbot.waitUntil(training.isComplete, timeout=120000)
     assert [h["epoch"] for h in training.history] == [1, 2]
     assert training.canvas is not None and "epoch 2: loss" in training.log.toPlainText()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSlider,
     QSpinBox,
+    QWizard,
     QWizardPage,
 )
 
@@ -110,6 +111,9 @@ class OptionsPage(QWizardPage):
             signal.connect(lambda *_: self._update())
         self._scratch_choices: list[int] | None = None  # while fine-tuning
         self.finetune.toggled.connect(self._finetune_toggled)
+        # Next starts a run of minutes to hours: it says so (a "Next" started a 37-minute
+        # run unasked: seen in a real window)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Start &training"))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         import torch
