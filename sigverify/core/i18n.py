@@ -51,6 +51,12 @@ def percent_text(share: float, spec: str = ".0f") -> str:
     return translate("percent", "{number} %").format(number=format(100 * float(share), spec))
 
 
+def percent_suffix() -> str:
+    """What follows a number of percent the language's way (" %" in English, "%" in
+    Chinese): a number box's suffix, from :func:`percent_text`'s own words."""
+    return translate("percent", "{number} %").format(number="")
+
+
 def _as_written(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return english_plurals(text, n)
 

@@ -179,8 +179,10 @@ def test_percentages_follow_the_language(qapp, tmp_path):
                        {"decision": "review", "score": 0.69, "file": "a.png"}, "", "")  # fmt: skip
     assert i18n.percent_text(0.69) == "69 %" and percent(0.123) == "12.3 %"
     assert score_text(row) == "69\u00a0%" and "69 %" in summary(entry)
+    assert i18n.percent_suffix() == " %"  # a number box's (the wizard's "15 %")
     install_translator(qapp, "zh_CN")
     try:
+        assert i18n.percent_suffix() == "%"
         assert i18n.percent_text(0.69) == "69%" and percent(0.123) == "12.3%"
         assert i18n.percent_text(0.005, "g") == "0.5%"
         assert score_text(row) == "69%"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION
-from sigverify.core.i18n import percent_text
+from sigverify.core.i18n import percent_suffix, percent_text
 from sigverify.core.training.config import TrainConfig, estimate_seconds
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import duration
@@ -44,11 +44,11 @@ class OptionsPage(QWizardPage):
         self.validation = QSpinBox()
         self.validation.setRange(5, 40)
         self.validation.setValue(round(100 * DEFAULT_VALIDATION))
-        self.validation.setSuffix(" %")
+        self.validation.setSuffix(percent_suffix())  # ("15 %" in Chinese: seen)
         self.test = QSpinBox()
         self.test.setRange(5, 40)
         self.test.setValue(round(100 * DEFAULT_TEST))
-        self.test.setSuffix(" %")
+        self.test.setSuffix(percent_suffix())
         self.split_label = QLabel()
         self.encoder = QComboBox()
         self.encoder.addItem(self.tr("CNN (SigNet family, recommended)"), "cnn")
