@@ -4899,6 +4899,7 @@ enrolled {at} by {who}</source>
     <name>percent</name>
     <message>
         <location filename="../../sigverify/core/i18n.py" line="+51"/>
+        <location line="+6"/>
         <source>{number} %</source>
         <translation>{number}%</translation>
     </message>
@@ -5561,8 +5562,8 @@ postgresql://ann@branch-server/sigverify
     <name>warnings</name>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="+88"/>
-        <source>A photo of the paper, checked as it is: print, lines or other writing on it were compared too, so the answer may say little about the signature. Open it on the Verify page and pick the signature out (Crop from page).</source>
-        <translation>纸张照片按原样验证：纸上的印刷内容、线条或其他字迹也参与了比较，结果可能难以说明签名本身。请在“验证”页打开它并选出签名（从页面裁剪）。</translation>
+        <source>A photo of the paper, checked as it is: print, lines or other writing on it were compared too, so the answer may say little about the signature. Pick the signature out with Crop from page (on the Verify page).</source>
+        <translation>纸张照片按原样验证：纸上的印刷内容、线条或其他字迹也参与了比较，结果可能难以说明签名本身。请用“从页面裁剪”选出签名（在“验证”页）。</translation>
     </message>
 </context>
 <context>

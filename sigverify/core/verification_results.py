@@ -381,8 +381,8 @@ def sheet_photo_note() -> str:
     return translate(
         "warnings",
         "A photo of the paper, checked as it is: print, lines or other writing on it were "
-        "compared too, so the answer may say little about the signature. Open it on the "
-        "Verify page and pick the signature out (Crop from page).",
+        "compared too, so the answer may say little about the signature. Pick the "
+        "signature out with Crop from page (on the Verify page).",
     )
 
 

@@ -264,7 +264,7 @@ def test_a_photo_of_a_sheet_and_a_copy_of_a_reference_say_so_in_the_results(serv
     plain, slip, same = read_results(tmp_path / "out.csv")
     assert plain["notes"] == "" and plain["decision"]
     assert slip["notes"].startswith("A photo of the paper, checked as it is")
-    assert "pick the signature out (Crop from page)" in slip["notes"] and slip["decision"]
+    assert "Pick the signature out with Crop from page" in slip["notes"] and slip["decision"]
     assert same["decision"] == "review"
     assert same["notes"].startswith("This is the same image as the reference ")
 
