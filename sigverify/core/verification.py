@@ -41,7 +41,6 @@ from sigverify.core.odd_references import (
 )
 from sigverify.core.operators import operator_name
 from sigverify.core.pen_verification import (
-    FUSION_SETTING,
     PenScorer,
     judge_pad_query,
     pad_references,
@@ -55,24 +54,15 @@ from sigverify.core.scoring import (
     score_queries,
     spread_factor,
 )
+from sigverify.core.service_thresholds import ServiceThresholds
 from sigverify.core.store import Store
 from sigverify.core.store.records import (
     NewReference,
-    PendingChange,
-    Person,
     model_name_in,
     now,
     person_named,
 )
 from sigverify.core.stroke_match import InkMap, applies, stroke_check
-from sigverify.core.thresholds import (
-    Thresholds,
-    card_similarity,
-    global_thresholds_key,
-    person_thresholds,
-    save_band,
-    shared_thresholds,
-)
 from sigverify.core.verification_results import (
     EnrollmentResult,
     PersonReferences,
@@ -94,7 +84,7 @@ def model_id_of(model: LoadedModel) -> str:
     return model.card.model_id
 
 
-class VerificationService(ReferenceChecks):
+class VerificationService(ReferenceChecks, ServiceThresholds):
     """``pen``: a :class:`~sigverify.core.pen_verification.PenScorer` (the pen model) for
     queries drawn on a pad; without one they are judged on their picture alone."""
 
@@ -148,43 +138,6 @@ class VerificationService(ReferenceChecks):
     def embed(self, images: list[np.ndarray]) -> np.ndarray:
         """Embeddings ``(N, D)`` of prepared images, in one batch."""
         return self.model.embed(np.stack(images))
-
-    def model_thresholds(self) -> Thresholds:
-        """The thresholds for everyone without their own (see :func:`shared_thresholds`)."""
-        return shared_thresholds(self.store, self.model_id, self.model.card)
-
-    def set_global_thresholds(
-        self, accept: float | None, reject: float | None, preset: float | None = None
-    ) -> PendingChange | None:
-        """Set this model's thresholds for everyone without their own (audited); None for
-        both goes back to the card's. ``preset``: the operating point they come from (a
-        target share of forgeries), recorded with them. On a shared store a supervisor's
-        change waits for a second one (the :class:`PendingChange` is returned)."""
-        return save_band(
-            self.store,
-            global_thresholds_key(self.model_id),
-            (accept, reject, preset),
-            self.operator,
-        )
-
-    def set_fusion_thresholds(
-        self, accept: float | None, reject: float | None
-    ) -> PendingChange | None:
-        """Set the band on fused scores (pad-drawn queries, the active pen model) for
-        everyone (audited); None for both goes back to the pen card's."""
-        if self.pen is None:
-            raise SigverifyError(translate("errors", "No pen model is installed."))
-        key = FUSION_SETTING.format(model_id=self.pen.model_id)
-        return save_band(self.store, key, (accept, reject, None), self.operator)
-
-    def thresholds_for(self, person: str | Person) -> Thresholds:
-        """The person's own thresholds where set, else the model's (an id or a :class:`Person`)."""
-        if isinstance(person, str):
-            person = self.store.get_person(person)
-        return person_thresholds(person, self.model_thresholds(), self.model_id)
-
-    def similarity(self, score: float) -> float:
-        return card_similarity(self.model.card, score, self.model_thresholds())
 
     # ------------------------------------------------------------ enrolment
 
