@@ -22,6 +22,7 @@ from sigverify.core.errors import SigverifyError
 
 def build_parser() -> argparse.ArgumentParser:
     from sigverify.cli import (
+        backup_commands,
         batch_commands,
         data_commands,
         evaluate_commands,
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     train_commands.register(commands)
     evaluate_commands.register(commands)
     store_commands.register(commands)
+    backup_commands.register(commands)
     model_commands.register(commands)
     batch_commands.register(commands)
     page_commands.register(commands)

@@ -76,6 +76,20 @@ def load_pen_scorer(store: Store, threads: int | None = None) -> PenScorer | Non
     return PenScorer(load_for_inference(folder, threads=threads))
 
 
+def models_kept_here(store: Store) -> list[Path]:
+    """The folders on this computer of the models ``store`` has used (image and pen) that
+    did not come with the app: what a backup of the store must carry for its embeddings
+    and per-person thresholds to mean something on another computer."""
+    chosen = [store.get_setting(ACTIVE_MODEL_SETTING), store.get_setting(ACTIVE_PEN_MODEL_SETTING)]
+    folders = []
+    for path in [p for p in chosen if p] + models_used(store):
+        folder = _on_this_desk(Path(path))
+        bundled = folder.resolve().parent == bundled_models_dir().resolve()
+        if (folder / "card.json").is_file() and not bundled and folder not in folders:
+            folders.append(folder)
+    return folders
+
+
 def _on_this_desk(path: Path) -> Path:
     """The model folder ``path``, or, when it is not on this computer (a shared store's
     model activated at another desk, from that desk's folders), the model of the same

@@ -120,6 +120,8 @@ ACTIONS = (
     "activate_model",
     "train_model",
     "embed",
+    "backup",
+    "restore",
 )
 
 
@@ -146,6 +148,8 @@ def action_name(action: str) -> str:
         "embed": translate("audit", "References measured with a model"),
         "request_change": translate("audit", "Change asked for (awaits approval)"),
         "reject_change": translate("audit", "Change rejected"),
+        "backup": translate("audit", "Store backed up"),
+        "restore": translate("audit", "Store restored from a backup"),
     }
     return names.get(action, action)
 
@@ -180,6 +184,14 @@ def _decision_word(decision) -> str:
         "error": translate("audit", "could not check"),
     }
     return words.get(decision, str(decision))
+
+
+def local_minute(at) -> str:
+    """A recorded time (ISO 8601) as this computer's local time to the minute."""
+    try:
+        return datetime.fromisoformat(str(at)).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(at)
 
 
 def _details_text(entry: AuditEntry) -> str:
@@ -275,6 +287,22 @@ def _details_text(entry: AuditEntry) -> str:
         return translate(
             "audit", "to the card “{file}”, %n reference(s)", None, int(d.get("references") or 0)
         ).format(file=d.get("file", ""))
+    if entry.action == "backup":
+        return translate(
+            "audit",
+            "to “{file}”: everyone enrolled ({people}), %n reference(s), entries up to #{up_to}",
+            None,
+            int(d.get("references") or 0),
+        ).format(file=d.get("file", ""), people=d.get("people"), up_to=d.get("up_to"))
+    if entry.action == "restore":  # the first entry after the backup's last
+        text = translate("audit", "from “{file}”, made {made}, entries up to #{up_to}").format(
+            file=d.get("file", ""), made=local_minute(d.get("made")), up_to=d.get("up_to")
+        )
+        if d.get("replaced"):
+            text += translate("audit", "; the store it replaced is kept in “{folder}”").format(
+                folder=d["replaced"]
+            )
+        return text
     if entry.action in {"activate_model", "train_model"}:
         return str(d.get("model", ""))
     if entry.action == "update_person":

@@ -503,3 +503,40 @@ def test_settings_name_the_bundled_default_when_no_model_was_activated(tmp_path,
     assert out.splitlines()[-1] == (
         "active model: the bundled default model (none activated; see sigverify models activate)"
     )
+
+
+def test_backup_and_restore_on_a_new_computer(tmp_path, tiny_model_dir, capsys, monkeypatch):
+    """A desk with a model of its own: backed up, the computer lost, restored on a new one
+    where the model is not: it comes with the backup and the person verifies again."""
+    model = tmp_path / "site-model"
+    shutil.copytree(tiny_model_dir, model)
+    store = tmp_path / "desk" / "store.sqlite3"
+    assert run(capsys, "models", "activate", model, "--store", store)[0] == 0
+    refs = [signature_file(tmp_path, 1, i) for i in range(3)]
+    assert run(capsys, "enroll", "--person", "c-1", *refs, "--store", store)[0] == 0
+    (tmp_path / "stick").mkdir()
+    code, payload, _ = run_json(capsys, "backup", "--out", tmp_path / "stick", "--store", store)
+    assert code == 0 and payload["models"] == ["site-model"] and payload["people"] == 1
+    backup = Path(payload["backup"])
+    assert backup.parent == tmp_path / "stick" and backup.name.startswith("sigverify-backup-")
+
+    shutil.rmtree(model)
+    shutil.rmtree(store.parent)
+    monkeypatch.setenv("SIGVERIFY_HOME", str(tmp_path / "new-computer"))
+    new = tmp_path / "new-computer" / "data" / "store.sqlite3"
+    code, _, err = run(capsys, "restore", backup)
+    assert code == 2 and "1 person, 3 references" in err and "add --yes" in err
+    assert not new.exists()
+    code, payload, _ = run_json(capsys, "restore", backup, "--yes")
+    assert code == 0 and payload["restored"] == str(new) and payload["kept_in"] is None
+    assert payload["models_added"] == ["site-model"]
+    assert (tmp_path / "new-computer" / "data" / "models" / "site-model" / "card.json").is_file()
+    code, payload, _ = run_json(capsys, "verify", "--person", "c-1", signature_file(tmp_path, 1, 7))
+    assert code == 0 and payload["decision"] in ("accept", "review", "reject")
+    code, out, _ = run(capsys, "audit")
+    assert "restore" in out and "from “sigverify-backup-" in out
+
+
+def test_backup_refuses_a_shared_store(capsys):
+    code, _, err = run(capsys, "backup", "--store", "postgresql://clerk@db.example/sigverify")
+    assert code == 2 and "pg_dump" in err

@@ -83,6 +83,18 @@ from sigverify.core.store.settings import StoredSettings
 log = logging.getLogger(__name__)
 
 
+def not_on_a_server() -> StoreError:
+    """The refusal to back up or restore a shared store: its server keeps it."""
+    return StoreError(
+        translate(
+            "errors",
+            "A shared store is kept on its database server: its administrator backs it up "
+            "and restores it there (for example with pg_dump). sigverify backs up a store "
+            "on this computer.",
+        )
+    )
+
+
 class Store(SecondApproval, StoredSettings):
     """Open the store at ``location``: a file path (created or migrated as needed), a
     ``postgresql://`` URL of a server set up with ``sigverify store init-postgres``, or
@@ -169,6 +181,13 @@ class Store(SecondApproval, StoredSettings):
 
     def close(self) -> None:
         self._db.close()
+
+    def copy_to(self, target: Path, progress=None) -> None:
+        """A consistent copy of a store file as committed now (see
+        :meth:`SqliteDatabase.copy_to`); a shared store is backed up on its server."""
+        if self.shared:
+            raise not_on_a_server()
+        self._db.copy_to(Path(target), progress)
 
     def __enter__(self) -> Store:
         return self

@@ -108,6 +108,21 @@ class SqliteDatabase:
     def in_transaction(self) -> bool:
         return self.connection.in_transaction
 
+    def copy_to(self, target: Path, progress=None) -> None:
+        """The file as committed, copied to ``target`` with SQLite's online backup while
+        others go on using it (a commit meanwhile starts the copy again). ``progress(done,
+        total)`` is called after each 4 MB or so; an exception it raises stops the copy."""
+        copy = sqlite3.connect(target)
+        try:
+
+            def step(_status, remaining: int, total: int) -> None:
+                if progress is not None:
+                    progress(total - remaining, total)
+
+            self.connection.backup(copy, pages=1024, progress=step)
+        finally:
+            copy.close()
+
     def close(self) -> None:
         self.connection.close()
 

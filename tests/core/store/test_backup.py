@@ -1,0 +1,262 @@
+"""Backups of a store on this computer and restoring them (core/store_backup.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import zipfile
+
+import numpy as np
+import pytest
+
+from sigverify.core.audit_view import summary
+from sigverify.core.errors import CancelledError, SigverifyError, StoreError
+from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
+from sigverify.core.store import Store
+from sigverify.core.store.records import NewReference
+from sigverify.core.store_backup import (
+    back_up,
+    backup_file_name,
+    cancel_scheduled_restore,
+    read_backup,
+    restore_backup,
+    restore_scheduled,
+    schedule_restore,
+    scheduled_restore,
+    store_file,
+)
+
+
+def ref(name: str) -> NewReference:
+    return NewReference(name, name.encode() * 10, b"png-" + name.encode(), np.ones(4, np.float32))
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    path = tmp_path / "desk" / "store.sqlite3"
+    with Store(path) as store:
+        store.add_references("C-1", "Ana Lima", "", "m1", [ref("a.png"), ref("b.png")], "ann")
+        store.add_references("C-2", "Bo Chen", "", "m1", [ref("c.png")], "ann")
+        store.set_person_thresholds("C-1", 0.5, 0.9, "ann", model="m1")
+    return path
+
+
+def backup_of(store_path, out, **kwargs):
+    with Store(store_path) as store:
+        return back_up(store, out, "ann", **kwargs)
+
+
+def rewritten(backup, out, change):
+    """``backup`` with its store member changed by ``change(sqlite connection)`` and its
+    digest made to match (what someone editing a backup with tools could do)."""
+    with zipfile.ZipFile(backup) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    db = out.with_suffix(".db")
+    db.write_bytes(members["store.sqlite3"])
+    connection = sqlite3.connect(db)
+    change(connection)
+    connection.commit()
+    connection.close()
+    members["store.sqlite3"] = db.read_bytes()
+    manifest = json.loads(members["backup.json"])
+    manifest["store_sha256"] = hashlib.sha256(members["store.sqlite3"]).hexdigest()
+    members["backup.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out
+
+
+def test_a_backup_holds_the_store_and_is_recorded(store_path, tmp_path):
+    info = backup_of(store_path, tmp_path / "b.zip")
+    assert (info.people, info.references, info.audit_entries) == (2, 3, 3)
+    assert info.last_audit_id == 3 and info.models == ()
+    assert read_backup(tmp_path / "b.zip") == info
+    with Store(store_path) as store:
+        entry = store.audit_entries()[-1]
+        assert (entry.action, entry.operator, entry.id) == ("backup", "ann", 4)
+        assert summary(entry) == (
+            "to “b.zip”: everyone enrolled (2), 3 references, entries up to #3"
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "desk"]  # nothing left over
+
+
+def test_restoring_puts_the_store_back_and_keeps_the_one_it_replaces(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+    with Store(store_path) as store:  # work after the backup, lost with the disk
+        store.add_references("C-3", "Cy Diaz", "", "m1", [ref("d.png")], "ann")
+    result = restore_backup(tmp_path / "b.zip", store_path, "bob")
+    with Store(store_path) as store:
+        assert [p.id for p in store.list_people()] == ["C-1", "C-2"]
+        assert store.get_person("C-1").accept_threshold == 0.5
+        assert store.references("C-1")[1].filename == "b.png"
+        assert store.verify_audit_chain() == (True, None)
+        entries = store.audit_entries()
+        assert [e.action for e in entries] == ["enroll", "enroll", "set_thresholds", "restore"]
+        restore = entries[-1]
+        assert restore.operator == "bob" and restore.details["up_to"] == 3
+        assert restore.details["replaced"] == str(result.kept_in)
+        assert summary(restore).startswith("from “b.zip”, made ")
+        assert summary(restore).endswith(f"; the store it replaced is kept in “{result.kept_in}”")
+    assert result.kept_in.parent == store_path.parent / "replaced-stores"
+    with Store(result.kept_in / "store.sqlite3") as replaced:  # nothing lost: C-3 is there
+        assert [p.id for p in replaced.list_people()] == ["C-1", "C-2", "C-3"]
+        assert replaced.verify_audit_chain() == (True, None)
+    assert not list(store_path.parent.glob(".restoring-*"))
+
+
+def test_a_backup_to_a_new_computer(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+    new = tmp_path / "new" / "store.sqlite3"
+    result = restore_backup(tmp_path / "b.zip", new, "bob")
+    assert result.kept_in is None
+    with Store(new) as store:
+        assert store.get_person("C-2").reference_count == 1
+
+
+def test_the_copy_is_consistent_while_another_desk_process_writes(store_path, tmp_path):
+    other = Store(store_path)
+    big = NewReference("scan.tif", os.urandom(6 << 20), b"png", np.ones(4, np.float32))
+    other.add_references("C-2", None, None, "m1", [big], "ann")  # copied in two steps
+    written = []
+
+    def progress(done, total):
+        if not written:  # a commit by another connection in the middle of the copy
+            assert done < total
+            written.append(other.record("cy", "verify", "C-1", {"file": "q.png"}))
+
+    try:
+        info = backup_of(store_path, tmp_path / "b.zip", progress=progress)
+    finally:
+        other.close()
+    assert written and info.last_audit_id == 5  # the copy started again with it
+    result = restore_backup(tmp_path / "b.zip", tmp_path / "again" / "store.sqlite3")
+    assert result.backup.audit_entries == 5 and result.backup.references == 4
+
+
+def test_a_cancelled_backup_leaves_nothing(store_path, tmp_path):
+    def cancel(done, total):
+        raise CancelledError("stop")
+
+    with pytest.raises(CancelledError):
+        backup_of(store_path, tmp_path / "b.zip", progress=cancel)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk"]
+    with Store(store_path) as store:
+        assert store.audit_entries()[-1].action == "set_thresholds"
+
+
+def test_restoring_is_refused_while_the_store_is_open(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+    before = store_path.read_bytes()
+    with Store(store_path), pytest.raises(StoreError, match="is open in sigverify"):
+        restore_backup(tmp_path / "b.zip", store_path)
+    assert store_path.read_bytes() == before
+    assert not (store_path.parent / "replaced-stores").exists()
+
+
+def test_damaged_or_foreign_files_are_refused(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+    data = bytearray((tmp_path / "b.zip").read_bytes())
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        start = archive.getinfo("store.sqlite3").header_offset + 100
+    data[start + 200] ^= 0xFF
+    (tmp_path / "flipped.zip").write_bytes(bytes(data))
+    (tmp_path / "text.zip").write_text("not a zip")
+    with zipfile.ZipFile(tmp_path / "card.zip", "w") as archive:
+        archive.writestr("person.json", "{}")
+    for name in ("flipped.zip", "text.zip", "card.zip"):
+        with pytest.raises(SigverifyError, match=f"“{name}” is not a sigverify backup"):
+            restore_backup(tmp_path / name, store_path)
+    with pytest.raises(SigverifyError, match="There is no file"):
+        read_backup(tmp_path / "missing.zip")
+    newer = rewritten(tmp_path / "b.zip", tmp_path / "newer.zip", lambda db: None)
+    with zipfile.ZipFile(newer) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    manifest = json.loads(members["backup.json"])
+    manifest["format"] = 99
+    with zipfile.ZipFile(newer, "w") as archive:
+        for name, value in members.items():
+            archive.writestr(name, json.dumps(manifest) if name == "backup.json" else value)
+    with pytest.raises(SigverifyError, match="newer version of sigverify"):
+        read_backup(newer)
+    with Store(store_path) as store:  # untouched
+        assert len(store.list_people()) == 2
+
+
+def test_a_backup_whose_audit_log_was_edited_is_not_restored(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+
+    def edit(db):
+        db.execute("UPDATE audit_log SET operator = 'mallory' WHERE id = 1")
+
+    edited = rewritten(tmp_path / "b.zip", tmp_path / "edited.zip", edit)
+    read_backup(edited)  # its files match their digests: only the seal tells
+    with pytest.raises(StoreError, match="entry #1 does not check out"):
+        restore_backup(edited, store_path)
+    with Store(store_path) as store:
+        assert store.audit_entries()[-1].action == "backup"
+    assert not (store_path.parent / "replaced-stores").exists()
+
+
+def test_a_trained_model_in_use_goes_with_the_backup(store_path, tmp_path, isolated_home):
+    model = isolated_home / "data" / "models" / "site-model"
+    (model / "checkpoint").mkdir(parents=True)
+    (model / "card.json").write_text('{"name": "site"}')
+    (model / "weights.safetensors").write_bytes(b"w" * 100)
+    (model / "checkpoint" / "last.pt").write_bytes(b"training's")
+    with Store(store_path) as store:
+        store.set_setting(ACTIVE_MODEL_SETTING, str(model), "ann")
+    info = backup_of(store_path, tmp_path / "b.zip")
+    assert info.models == ("site-model",)
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        assert sorted(n for n in archive.namelist() if n.startswith("models/")) == [
+            "models/site-model/card.json",
+            "models/site-model/weights.safetensors",
+        ]
+    result = restore_backup(tmp_path / "b.zip", store_path)
+    assert result.models_added == () and result.models_already_here == ("site-model",)
+    (model / "card.json").unlink()
+    (model / "weights.safetensors").unlink()
+    (model / "checkpoint" / "last.pt").unlink()
+    (model / "checkpoint").rmdir()
+    model.rmdir()
+    result = restore_backup(tmp_path / "b.zip", store_path)
+    assert result.models_added == ("site-model",)
+    assert (model / "weights.safetensors").read_bytes() == b"w" * 100
+
+
+def test_a_restore_waits_for_the_next_start(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+    assert restore_scheduled(store_path) is None and scheduled_restore(store_path) is None
+    info = schedule_restore(tmp_path / "b.zip", store_path)
+    (tmp_path / "b.zip").unlink()  # the stick taken away: a copy waits beside the store
+    assert info.people == 2 and scheduled_restore(store_path).name == "b.zip"
+    assert cancel_scheduled_restore(store_path) and scheduled_restore(store_path) is None
+    assert restore_scheduled(store_path) is None
+
+
+def test_a_scheduled_restore_runs_once(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+    schedule_restore(tmp_path / "b.zip", store_path)
+    result = restore_scheduled(store_path, "bob")
+    assert result.backup.people == 2 and scheduled_restore(store_path) is None
+    with Store(store_path) as store:
+        assert store.audit_entries()[-1].details["file"] == "b.zip"
+    schedule_restore(tmp_path / "b.zip", store_path)
+    with Store(store_path), pytest.raises(StoreError, match="is open"):
+        restore_scheduled(store_path)  # (another window kept it open)
+    assert scheduled_restore(store_path) is None  # not tried at every start
+    assert (store_path.parent / "store.sqlite3.restore-failed.zip").is_file()
+
+
+def test_a_shared_store_is_backed_up_on_its_server():
+    with pytest.raises(StoreError, match="kept on its database server"):
+        store_file("postgresql://clerk@db.example/sigverify")
+
+
+def test_the_file_name_offered():
+    from datetime import datetime
+
+    assert backup_file_name(datetime(2026, 12, 6, 18, 5)) == "sigverify-backup-2026-12-06-1805.zip"
