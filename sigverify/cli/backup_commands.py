@@ -11,11 +11,9 @@ from sigverify.core.i18n import english_plurals
 
 
 def _held(info) -> str:
-    people = f"{info.people} {'person' if info.people == 1 else 'people'}"
-    return english_plurals(
-        f"{people}, {info.references} reference(s), audit entries up to #{info.last_audit_id}",
-        info.references,
-    )
+    people = english_plurals(f"{info.people} person(s)", info.people)
+    references = english_plurals(f"{info.references} reference(s)", info.references)
+    return f"{people}, {references}, audit entries up to #{info.last_audit_id}"
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

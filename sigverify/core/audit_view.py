@@ -288,12 +288,11 @@ def _details_text(entry: AuditEntry) -> str:
             "audit", "to the card “{file}”, %n reference(s)", None, int(d.get("references") or 0)
         ).format(file=d.get("file", ""))
     if entry.action == "backup":
+        people = translate("audit", "%n person(s)", None, int(d.get("people") or 0))
         return translate(
-            "audit",
-            "to “{file}”: everyone enrolled ({people}), %n reference(s), entries up to #{up_to}",
-            None,
+            "audit", "to “{file}”: {people}, %n reference(s), entries up to #{up_to}", None,
             int(d.get("references") or 0),
-        ).format(file=d.get("file", ""), people=d.get("people"), up_to=d.get("up_to"))
+        ).format(file=d.get("file", ""), people=people, up_to=d.get("up_to"))  # fmt: skip
     if entry.action == "restore":  # the first entry after the backup's last
         text = translate("audit", "from “{file}”, made {made}, entries up to #{up_to}").format(
             file=d.get("file", ""), made=local_minute(d.get("made")), up_to=d.get("up_to")

@@ -21,9 +21,10 @@ Translator = Callable[[str, str, str | None, int], str]
 
 def english_plurals(text: str, n: int = -1) -> str:
     """``text`` with each "(s)" made English for the count ``n``: dropped for 1, "s" for any
-    other count; unchanged without a count (``n`` < 0)."""
+    other count ("person(s)": person, people); unchanged without a count (``n`` < 0)."""
     if n < 0:
         return text
+    text = text.replace("person(s)", "person" if n == 1 else "people")
     return text.replace("(s)", "" if n == 1 else "s")
 
 

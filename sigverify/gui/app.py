@@ -47,11 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     if "--version" in args:
         print(f"sigverify {__version__}")
         return 0
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from sigverify.gui import dialogs
     from sigverify.gui.language import install_translator
     from sigverify.gui.main_window import close_main_window
+    from sigverify.gui.store_backups import restore_waiting
 
     app = QApplication.instance() or QApplication(
         sys.argv if argv is None else ["sigverify-gui", *argv]
@@ -61,12 +63,16 @@ def main(argv: list[str] | None = None) -> int:
     dialogs.setup_logging()
     dialogs.install_excepthook()
     install_translator(app)
-    window = open_window(store_argument(args))
+    location = store_argument(args)
+    restored = restore_waiting(location)  # (a backup chosen to replace the store)
+    window = open_window(location)
     if window is None:
         return 1
     if "--startup-times" in args:
         report_startup_times(app, window)
     window.show()
+    if restored is not None:
+        QTimer.singleShot(0, lambda: restored(window))
     code = app.exec()
     close_main_window(window)
     if argv is None:  # the program itself, not a caller that goes on

@@ -57,6 +57,7 @@ from sigverify.gui.shared_store import (
     saved_location,
     store_caption,
 )
+from sigverify.gui.store_backups import StoreBackups
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
@@ -156,11 +157,12 @@ class MainWindow(QMainWindow):
         self.store_button = QPushButton(store_caption(store))
         self.store_button.setFlat(True)
         self.store_button.setToolTip(
-            self.tr("{location}\nClick to open another store at the next start").format(
+            self.tr("{location}\nBack it up, restore a backup, or open another store").format(
                 location=store.location
             )
         )
-        self.store_button.clicked.connect(lambda: self.change_store())
+        self.backups = StoreBackups(self)
+        self.store_button.setMenu(self.backups.menu)
         self.approvals_button = QPushButton()
         self.approvals_button.setFlat(True)
         self.approvals_button.setToolTip(

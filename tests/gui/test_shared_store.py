@@ -50,6 +50,8 @@ def test_a_clerks_window_keeps_what_is_for_supervisors_disabled_and_says_why(
     main = open_window(qtbot, shared["gui_ann"])
     try:
         assert "gui_ann, clerk" in main.store_button.text()
+        for action in (main.backups.back_up_action, main.backups.restore_action):
+            assert not action.isEnabled() and "backed up on its server" in action.toolTip()
         assert not main.operator_button.isEnabled()
         assert "gui_ann" in main.operator_button.text()
         assert main.approvals_button.isVisible() and main.approvals_button.text() == "Approvals (0)"

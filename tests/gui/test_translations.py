@@ -160,6 +160,8 @@ def test_english_or_an_unshipped_language_gives_english_with_english_plurals(qap
         assert say("EnrolmentFlow", "Enrolled %n reference(s).", "", 0) == "Enrolled 0 references."
         assert i18n.translate("audit", "with %n reference(s)", None, 1) == "with 1 reference"
         assert i18n.translate("audit", "with %n reference(s)", None, 12) == "with 12 references"
+        assert say("StoreBackups", "%n person(s)", "", 1) == "1 person"
+        assert i18n.translate("audit", "%n person(s)", None, 2) == "2 people"
         assert say("PeoplePage", "Enrol") == "Enrol"  # texts without a count: as written
         assert i18n.translate("x", "file(s)") == "file(s)"  # no count: nothing to choose
 

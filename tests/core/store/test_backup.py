@@ -77,9 +77,7 @@ def test_a_backup_holds_the_store_and_is_recorded(store_path, tmp_path):
     with Store(store_path) as store:
         entry = store.audit_entries()[-1]
         assert (entry.action, entry.operator, entry.id) == ("backup", "ann", 4)
-        assert summary(entry) == (
-            "to “b.zip”: everyone enrolled (2), 3 references, entries up to #3"
-        )
+        assert summary(entry) == ("to “b.zip”: 2 people, 3 references, entries up to #3")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "desk"]  # nothing left over
 
 

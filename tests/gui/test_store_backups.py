@@ -1,0 +1,108 @@
+"""The store button's menu: the store backed up to one file, and a backup restored at the
+next start (nothing lost: the store it replaces is kept)."""
+
+from __future__ import annotations
+
+from sigverify.core.store import Store
+from sigverify.core.store_backup import read_backup, scheduled_restore
+from sigverify.gui.store_backups import restore_waiting
+from tests.conftest import signature_file
+from tests.gui.conftest import wait_idle
+from tests.gui.test_app import enrol
+
+
+def shown_entries(menu) -> list[str]:
+    return [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+
+
+def test_the_store_backed_up_then_restored_at_the_next_start(
+    qtbot, window, dialogs, monkeypatch, tmp_path, tiny_model_dir
+):
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
+    menu = window.store_button.menu()
+    assert shown_entries(menu) == [
+        "&Back up the store…",
+        "&Restore from a backup…",
+        "&Open another store at the next start…",
+    ]
+    offered = []
+
+    def save_as(parent, title, kind, name, filters):
+        offered.append((kind, name, filters))
+        return str(tmp_path / name)
+
+    monkeypatch.setattr("sigverify.gui.store_backups.ask_save", save_as)
+    window.backups.back_up_action.trigger()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: bool(dialogs.infos))
+    kind, name, filters = offered[0]
+    assert (kind, filters) == ("backups", "sigverify backups (*.zip)")
+    assert name.startswith("sigverify-backup-") and name.endswith(".zip")
+    backup = tmp_path / name
+    info = read_backup(backup)
+    assert (info.people, info.references, info.models) == (1, 4, (tiny_model_dir.name,))
+    assert dialogs.infos[-1].startswith(
+        f"The store is backed up to {backup}: 1 person, 4 references and the audit log up to "
+        f"entry #{info.last_audit_id}. With it, the models it uses: {tiny_model_dir.name}."
+    )
+    # work after the backup, then the backup chosen to come back
+    enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(4)], name="Bo")
+    monkeypatch.setattr(
+        "sigverify.gui.store_backups.ask_open", lambda parent, title, kind, filters: str(backup)
+    )
+    dialogs.choice = None  # Cancel: nothing waits
+    window.backups.restore_action.trigger()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: len(dialogs.questions) == 1)
+    assert "1 person, 4 references" in dialogs.questions[0]
+    assert "is not in it; the store as it is now is kept" in dialogs.questions[0]
+    assert dialogs.options[-1] == ["&Restore at the next start"]
+    assert scheduled_restore(window.store.path) is None
+    dialogs.choice = 0
+    window.backups.restore()  # (asked for the file again)
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: scheduled_restore(window.store.path) is not None)
+    wait_idle(qtbot, window.engine)
+    assert dialogs.infos[-1] == (
+        f"sigverify will restore “{name}” the next time it starts: close it and start it "
+        "again when you are ready."
+    )
+    menu.aboutToShow.emit()
+    assert f"&Do not restore “{name}” at the next start" in shown_entries(menu)
+    window.backups.keep_action.trigger()
+    assert scheduled_restore(window.store.path) is None
+    assert dialogs.infos[-1] == "The store stays as it is: no backup will be restored."
+    menu.aboutToShow.emit()
+    assert not window.backups.keep_action.isVisible()
+    # another window of sigverify starting while this one has the store open: refused,
+    # said, and not tried again at every start
+    window.backups.restore()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: scheduled_restore(window.store.path) is not None)
+    restore_waiting(window.store.path)(window)
+    assert "The backup waiting was not restored: The store " in str(dialogs.errors[-1])
+    assert "is open in sigverify" in str(dialogs.errors[-1])
+    assert scheduled_restore(window.store.path) is None
+    assert window.store.list_people()[1].id == "c-2"  # untouched
+    store_path = window.store.path
+    window.backups.restore()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: scheduled_restore(store_path) is not None)
+    wait_idle(qtbot, window.engine)
+
+    from sigverify.gui.main_window import close_main_window
+
+    close_main_window(window)
+    said = restore_waiting(store_path)  # the next start, before the store opens
+    shown = []
+    monkeypatch.setattr(
+        "sigverify.gui.dialogs.show_info", lambda parent, title, text: shown.append(text)
+    )
+    said(None)
+    assert shown[0].startswith(f"The store is restored from “{name}”, made ")
+    assert ": 1 person, 4 references and the audit log" in shown[0]
+    assert "The store it replaced is kept in " in shown[0]
+    with Store(store_path) as store:
+        assert [p.id for p in store.list_people()] == ["c-1"]
+        assert store.audit_entries()[-1].action == "restore"
+    assert restore_waiting(store_path) is None  # once
