@@ -1019,7 +1019,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+80"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+81"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1070,12 +1070,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-132"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -1087,12 +1087,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     <message>
         <location line="+5"/>
         <source>{location}
-Click to open another store at the next start</source>
+Back it up, restore a backup, or open another store</source>
         <translation>{location}
-点击以在下次启动时打开另一个存储</translation>
+备份存储、从备份恢复，或打开另一个存储</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Changes waiting for a second supervisor&apos;s approval</source>
         <translation>等待第二位主管批准的更改</translation>
     </message>
@@ -3061,6 +3061,148 @@ enrolled {at} by {who}</source>
     </message>
 </context>
 <context>
+    <name>StoreBackups</name>
+    <message>
+        <location filename="../../sigverify/gui/store_backups.py" line="+34"/>
+        <source>{people}, {references} and the audit log up to entry #{entry}</source>
+        <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n reference(s)</source>
+        <translation>
+            <numerusform>%n 个参考签名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Back up the store…</source>
+        <translation>备份存储(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open another store at the next start…</source>
+        <translation>下次启动时打开另一个存储(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A shared store is backed up on its server, by its administrator</source>
+        <translation>共享存储由其管理员在服务器上备份</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Do not restore “{file}” at the next start</source>
+        <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sigverify backups</source>
+        <translation>sigverify 备份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back up the store</source>
+        <translation>备份存储</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up the store to {file}…</source>
+        <translation>正在将存储备份到 {file}…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>With it, the models it uses: {models}.</source>
+        <translation>一并备份了它使用的模型：{models}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The store is backed up to {file}: {held}.{models}
+
+Keep the file away from this computer (a USB stick, a network folder): a backup on the same disk is lost with it. Store button &gt; Restore from a backup… puts it back.</source>
+        <translation>存储已备份到 {file}：{held}。{models}
+
+请将该文件保存在本机以外的地方（U 盘、网络文件夹）：与存储在同一磁盘上的备份会随磁盘一起丢失。通过“存储”按钮 &gt; 从备份恢复… 可将其恢复。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+46"/>
+        <location line="+24"/>
+        <location line="+17"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{file}” holds the store as it was on {made}: {held}.
+
+sigverify replaces the store on this computer with it the next time it starts. Everything done since the backup was made is not in it; the store as it is now is kept in the folder “replaced-stores” beside it, nothing is deleted.</source>
+        <translation>“{file}”保存的是 {made} 时的存储：{held}。
+
+sigverify 下次启动时会用它替换本机的存储。备份之后所做的一切都不在其中；当前的存储会保留在旁边的“replaced-stores”文件夹中，不会删除任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restore at the next start</source>
+        <translation>下次启动时恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>sigverify will restore “{file}” the next time it starts: close it and start it again when you are ready.</source>
+        <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The store stays as it is: no backup will be restored.</source>
+        <translation>存储保持不变：不会恢复任何备份。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The backup waiting was not restored: {error}
+
+The store is as it was; the backup is kept beside it as “…restore-failed.zip”.</source>
+        <translation>等待恢复的备份未能恢复：{error}
+
+存储保持原样；该备份保留在其旁边，名为“…restore-failed.zip”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The store it replaced is kept in {folder}.</source>
+        <translation>被替换的存储保留在 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The store is restored from “{file}”, made {made}: {held}.</source>
+        <translation>存储已从“{file}”（创建于 {made}）恢复：{held}。</translation>
+    </message>
+</context>
+<context>
     <name>SummarySaving</name>
     <message>
         <location filename="../../sigverify/gui/queue_summary.py" line="+25"/>
@@ -3718,7 +3860,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+134"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+136"/>
         <source>Verification</source>
         <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen). The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
@@ -3794,6 +3936,16 @@ enrolled {at} by {who}</source>
         <translation>更改被拒绝</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Store backed up</source>
+        <translation>存储已备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store restored from a backup</source>
+        <translation>存储已从备份恢复</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>(asked for by {who})</source>
         <translation>（由 {who} 提出）</translation>
@@ -3824,7 +3976,7 @@ enrolled {at} by {who}</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>the way it was written decided</source>
         <translation>由书写方式决定</translation>
     </message>
@@ -3868,12 +4020,12 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+91"/>
+        <location line="+106"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-103"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -3908,8 +4060,32 @@ enrolled {at} by {who}</source>
             <numerusform>导出为人员卡“{file}”，共 %n 个参考签名</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>to “{file}”: {people}, %n reference(s), entries up to #{up_to}</source>
+        <translation>
+            <numerusform>备份到“{file}”：{people}，%n 个参考签名，截至第 {up_to} 条记录</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>from “{file}”, made {made}, entries up to #{up_to}</source>
+        <translation>来自“{file}”，创建于 {made}，截至第 {up_to} 条记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; the store it replaced is kept in “{folder}”</source>
+        <translation>；被替换的存储保留在“{folder}”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
@@ -3919,9 +4095,9 @@ enrolled {at} by {who}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-79"/>
         <location line="+5"/>
-        <location line="+66"/>
+        <location line="+81"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -3946,12 +4122,12 @@ enrolled {at} by {who}</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-113"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+87"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -3981,7 +4157,7 @@ enrolled {at} by {who}</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-104"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -4304,7 +4480,12 @@ enrolled {at} by {who}</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+101"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+89"/>
+        <source>A shared store is kept on its database server: its administrator backs it up and restores it there (for example with pg_dump). sigverify backs up a store on this computer.</source>
+        <translation>共享存储保存在其数据库服务器上：由管理员在服务器上备份和恢复（例如使用 pg_dump）。sigverify 只备份本机上的存储。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -4561,13 +4742,13 @@ enrolled {at} by {who}</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+138"/>
+        <location filename="../../sigverify/core/verification.py" line="+128"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../sigverify/core/service_thresholds.py" line="+50"/>
         <source>No pen model is installed.</source>
         <translation>未安装笔迹模型。</translation>
     </message>
@@ -4577,7 +4758,7 @@ enrolled {at} by {who}</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+29"/>
+        <location filename="../../sigverify/core/verification.py" line="+30"/>
         <source>A person needs an id (for example a customer or patient number).</source>
         <translation>人员需要一个编号（例如客户号或病历号）。</translation>
     </message>
@@ -4856,6 +5037,41 @@ enrolled {at} by {who}</source>
         <extracomment>Ways a writer&apos;s images may be turned over to make a new writer of them: as they are, mirrored left to right, upside down, and both (turned half round).</extracomment>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
+    <message>
+        <location filename="../../sigverify/core/store_backup.py" line="+149"/>
+        <source>The backup cannot be written to “{path}” ({error}).</source>
+        <translation>无法将备份写入“{path}”（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The backup was cancelled.</source>
+        <translation>备份已取消。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>“{file}” was made by a newer version of sigverify: update sigverify to restore it.</source>
+        <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>There is no file “{file}”.</source>
+        <translation>文件“{file}”不存在。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{file}” is not a sigverify backup, or it is damaged ({why}).</source>
+        <translation>“{file}”不是 sigverify 备份，或已损坏（{why}）。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The backup “{file}” cannot be restored: its audit log was changed (entry #{entry} does not check out).</source>
+        <translation>无法恢复备份“{file}”：其审计日志已被更改（第 {entry} 条校验不通过）。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
+        <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
+    </message>
 </context>
 <context>
     <name>explain</name>
@@ -4898,7 +5114,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>percent</name>
     <message>
-        <location filename="../../sigverify/core/i18n.py" line="+51"/>
+        <location filename="../../sigverify/core/i18n.py" line="+52"/>
         <location line="+6"/>
         <source>{number} %</source>
         <translation>{number}%</translation>

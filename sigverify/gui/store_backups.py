@@ -29,15 +29,15 @@ from sigverify.gui.folders import ask_open, ask_save
 from sigverify.gui.widgets import file_filter
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("StoreBackups", text, None, n)
-
-
 def _held(info) -> str:
     """What a backup holds, in words."""
-    return _tr("{people}, {references} and the audit log up to entry #{entry}").format(
-        people=_tr("%n person(s)", info.people),
-        references=_tr("%n reference(s)", info.references),
+    return QCoreApplication.translate(
+        "StoreBackups", "{people}, {references} and the audit log up to entry #{entry}"
+    ).format(
+        people=QCoreApplication.translate("StoreBackups", "%n person(s)", None, info.people),
+        references=QCoreApplication.translate(
+            "StoreBackups", "%n reference(s)", None, info.references
+        ),
         entry=info.last_audit_id,
     )
 
@@ -204,21 +204,28 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
         return lambda window: dialogs.show_error(
             window,
             SigverifyError(
-                _tr(
+                QCoreApplication.translate(
+                    "StoreBackups",
                     "The backup waiting was not restored: {error}\n\nThe store is as it was; "
-                    "the backup is kept beside it as “…restore-failed.zip”."
+                    "the backup is kept beside it as “…restore-failed.zip”.",
                 ).format(error=failed)
             ),
-            _tr("Restore from a backup"),
+            QCoreApplication.translate("StoreBackups", "Restore from a backup"),
         )
     if result is None:
         return None
     kept = ""
     if result.kept_in is not None:
-        kept = " " + _tr("The store it replaced is kept in {folder}.").format(folder=result.kept_in)
-    text = _tr("The store is restored from “{file}”, made {made}: {held}.").format(
+        kept = " " + QCoreApplication.translate(
+            "StoreBackups", "The store it replaced is kept in {folder}."
+        ).format(folder=result.kept_in)
+    text = QCoreApplication.translate(
+        "StoreBackups", "The store is restored from “{file}”, made {made}: {held}."
+    ).format(
         file=result.backup.path.name,
         made=local_minute(result.backup.created),
         held=_held(result.backup),
     )
-    return lambda window: dialogs.show_info(window, _tr("Restore from a backup"), text + kept)
+    return lambda window: dialogs.show_info(
+        window, QCoreApplication.translate("StoreBackups", "Restore from a backup"), text + kept
+    )
