@@ -2,9 +2,10 @@
 
 A backup is one zip file: the store as committed when it was made (SQLite's online backup,
 so sigverify may go on working meanwhile), its seal (the key its rows are sealed with and
-the audit log's last row: the store is unusable without it) and the models the store was
-used with that did not come with the app (its embeddings and people's own thresholds are
-made with them), with a ``backup.json`` holding what it holds and each file's SHA-256. It
+the audit log's last row: the store is unusable without it), the desk's queue (its lists
+and their results name audit entries of this store) and the models the store was used
+with that did not come with the app (its embeddings and people's own thresholds are made
+with them), with a ``backup.json`` holding what it holds and each file's SHA-256. It
 is recorded in the audit log, as a person's card is: every signature leaves with it.
 
 Restoring checks the backup whole (each file against its digest, the store as ours, the
@@ -37,6 +38,7 @@ from sigverify.core.i18n import translate
 from sigverify.core.model.catalog import installed_models_dir
 from sigverify.core.operators import operator_name
 from sigverify.core.paths import default_store_location
+from sigverify.core.queue import queue_folder
 from sigverify.core.store import Store, not_on_a_server
 from sigverify.core.store.backend import is_server_url
 from sigverify.core.store.seal import SEAL_SUFFIX
@@ -47,6 +49,7 @@ MANIFEST = "backup.json"
 STORE_MEMBER = "store.sqlite3"
 SEAL_MEMBER = STORE_MEMBER + SEAL_SUFFIX
 MODELS = "models"
+QUEUE = "queue"
 REPLACED_FOLDER = "replaced-stores"
 PENDING_SUFFIX = ".restore-pending"
 _CHUNK = 1 << 20
@@ -100,7 +103,9 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
     as it goes; a :class:`CancelledError` it raises stops it and leaves nothing behind."""
     out = Path(out)
     store.seal.head()  # a missing or damaged seal is said now, in its own words
-    seal = store.seal.path.read_bytes()  # first: the copy below may only be ahead of it
+    # the queue and the seal first: the store copied after them may only be ahead of them
+    queue = {f.name: f.read_bytes() for f in _queue_files(store.path)}
+    seal = store.seal.path.read_bytes()
     snapshot = partial = None
     try:
         snapshot = _temporary(out, ".db")
@@ -114,6 +119,8 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
                 archive, snapshot, STORE_MEMBER, lambda n: _say(progress, size + n, 2 * size)
             )
             archive.writestr(SEAL_MEMBER, seal)
+            for name, data in queue.items():
+                archive.writestr(f"{QUEUE}/{name}", data)
             model_files = {}
             for folder in models:
                 files = {}
@@ -134,6 +141,7 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
                 "last_audit_id": last_id,
                 "store_sha256": store_digest,
                 "seal_sha256": hashlib.sha256(seal).hexdigest(),
+                "queue": {name: hashlib.sha256(data).hexdigest() for name, data in queue.items()},
                 "models": model_files,
             }
             archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
@@ -154,6 +162,11 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
         for path in (snapshot, partial):
             if path is not None:
                 path.unlink(missing_ok=True)
+
+
+def _queue_files(store_path: Path) -> list[Path]:
+    folder = queue_folder(store_path)
+    return sorted(f for f in folder.iterdir() if f.is_file()) if folder.is_dir() else []
 
 
 def _temporary(beside: Path, suffix: str) -> Path:
@@ -216,6 +229,10 @@ def read_backup(path: str | Path) -> BackupInfo:
                 )
             _check(archive, STORE_MEMBER, manifest["store_sha256"])
             _check(archive, SEAL_MEMBER, manifest["seal_sha256"])
+            for name, digest in manifest.get("queue", {}).items():
+                if not _SAFE_NAME.match(name):
+                    raise ValueError(f"a queue file named {name!r}")
+                _check(archive, f"{QUEUE}/{name}", digest)
             for name, files in manifest["models"].items():
                 if not _SAFE_NAME.match(name) or not files:
                     raise ValueError(f"a model named {name!r}")
@@ -281,6 +298,11 @@ def restore_backup(
         with zipfile.ZipFile(path) as archive:
             _extract(archive, STORE_MEMBER, restored)
             _extract(archive, SEAL_MEMBER, _seal_of(restored))
+            queue = json.loads(archive.read(MANIFEST)).get("queue", {})
+            if queue:
+                queue_folder(restored).mkdir()
+            for name in queue:
+                _extract(archive, f"{QUEUE}/{name}", queue_folder(restored) / name)
         kept_in = _new_folder(store_path.parent / REPLACED_FOLDER) if store_path.exists() else None
         with Store(restored) as store:  # refuses a file not ours; brings an older one up to date
             intact, bad = store.verify_audit_chain()
@@ -305,6 +327,8 @@ def restore_backup(
             for file in _store_files(store_path):
                 os.replace(file, kept_in / file.name)
         os.replace(_seal_of(restored), _seal_of(store_path))
+        if queue_folder(restored).is_dir():
+            os.replace(queue_folder(restored), queue_folder(store_path))
         os.replace(restored, store_path)
         added, present = _put_models(path, info)
         return RestoreResult(info, kept_in, added, present)
@@ -326,8 +350,8 @@ def _seal_of(store_path: Path) -> Path:
 
 
 def _store_files(store_path: Path) -> list[Path]:
-    """The store file and those SQLite and the seal keep beside it."""
-    names = ["", "-wal", "-shm", SEAL_SUFFIX, SEAL_SUFFIX + ".lock"]
+    """The store file and those SQLite, the seal and the queue keep beside it."""
+    names = ["", "-wal", "-shm", SEAL_SUFFIX, SEAL_SUFFIX + ".lock", ".queue"]
     files = [store_path.with_name(store_path.name + suffix) for suffix in names]
     return [file for file in files if file.exists()]
 

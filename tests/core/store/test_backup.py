@@ -82,10 +82,18 @@ def test_a_backup_holds_the_store_and_is_recorded(store_path, tmp_path):
 
 
 def test_restoring_puts_the_store_back_and_keeps_the_one_it_replaces(store_path, tmp_path):
+    queue = store_path.parent / "store.sqlite3.queue"  # the desk's queue goes with its store
+    queue.mkdir()
+    (queue / "items.csv").write_text("image,person\ncheque-1.png,C-1\n")
     backup_of(store_path, tmp_path / "b.zip")
     with Store(store_path) as store:  # work after the backup, lost with the disk
         store.add_references("C-3", "Cy Diaz", "", "m1", [ref("d.png")], "ann")
+    with (queue / "items.csv").open("a") as items:
+        items.write("cheque-2.png,C-3\n")
     result = restore_backup(tmp_path / "b.zip", store_path, "bob")
+    assert (queue / "items.csv").read_text() == "image,person\ncheque-1.png,C-1\n"
+    kept_queue = result.kept_in / "store.sqlite3.queue" / "items.csv"
+    assert kept_queue.read_text().endswith("cheque-2.png,C-3\n")
     with Store(store_path) as store:
         assert [p.id for p in store.list_people()] == ["C-1", "C-2"]
         assert store.get_person("C-1").accept_threshold == 0.5
