@@ -1019,7 +1019,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+81"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+80"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1070,12 +1070,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+140"/>
+        <location line="+134"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-126"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -1085,14 +1085,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>在共享存储中，审计日志记录的是您使用的数据库账户</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{location}
-Back it up, restore a backup, or open another store</source>
-        <translation>{location}
-备份存储、从备份恢复，或打开另一个存储</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Changes waiting for a second supervisor&apos;s approval</source>
         <translation>等待第二位主管批准的更改</translation>
     </message>
@@ -1122,7 +1115,7 @@ Back it up, restore a backup, or open another store</source>
         <translation>模型：{name} · {device}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
@@ -3063,7 +3056,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>StoreBackups</name>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+34"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+39"/>
         <source>{people}, {references} and the audit log up to entry #{entry}</source>
         <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
     </message>
@@ -3082,8 +3075,9 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>&amp;Back up the store…</source>
+        <extracomment>Days after which the store button says how old the last backup is.</extracomment>
         <translation>备份存储(&amp;B)…</translation>
     </message>
     <message>
@@ -3102,12 +3096,49 @@ enrolled {at} by {who}</source>
         <translation>共享存储由其管理员在服务器上备份</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;Do not restore “{file}” at the next start</source>
         <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
     </message>
     <message>
+        <location line="+21"/>
+        <source>Its menu opens another store at the next start</source>
+        <translation>其菜单可在下次启动时打开另一个存储</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back it up, restore a backup, or open another store</source>
+        <translation>备份存储、从备份恢复，或打开另一个存储</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last backed up {time} to “{file}”.</source>
+        <translation>上次备份于 {time}，备份到“{file}”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> · restore waiting</source>
+        <translation> · 等待恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{file}” replaces this store at the next start.</source>
+        <translation>下次启动时将用“{file}”替换此存储。</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source> · not backed up yet</source>
+        <translation> · 尚未备份</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> · last backup %n day(s) ago</source>
+        <translation>
+            <numerusform> · 上次备份在 %n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>sigverify backups</source>
         <translation>sigverify 备份</translation>
     </message>
@@ -3132,7 +3163,7 @@ enrolled {at} by {who}</source>
         <translation>正在将存储备份到 {file}…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>With it, the models it uses: {models}.</source>
         <translation>一并备份了它使用的模型：{models}。</translation>
     </message>
@@ -3147,14 +3178,13 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
     </message>
     <message>
         <location line="+24"/>
-        <location line="+46"/>
-        <location line="+24"/>
-        <location line="+17"/>
+        <location line="+48"/>
+        <location line="+12"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-56"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3168,7 +3198,7 @@ sigverify replaces the store on this computer with it the next time it starts. E
 sigverify 下次启动时会用它替换本机的存储。备份之后所做的一切都不在其中；当前的存储会保留在旁边的“replaced-stores”文件夹中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Restore at the next start</source>
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
@@ -3183,21 +3213,21 @@ sigverify 下次启动时会用它替换本机的存储。备份之后所做的�
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>The backup waiting was not restored: {error}
 
-The store is as it was; the backup is kept beside it as “…restore-failed.zip”.</source>
+The store is as it was; the backup is kept as {file}.</source>
         <translation>等待恢复的备份未能恢复：{error}
 
-存储保持原样；该备份保留在其旁边，名为“…restore-failed.zip”。</translation>
+存储保持原样；该备份保留为 {file}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>The store it replaced is kept in {folder}.</source>
         <translation>被替换的存储保留在 {folder}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-10"/>
         <source>The store is restored from “{file}”, made {made}: {held}.</source>
         <translation>存储已从“{file}”（创建于 {made}）恢复：{held}。</translation>
     </message>
@@ -3976,7 +4006,7 @@ The store is as it was; the backup is kept beside it as “…restore-failed.zip
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>the way it was written decided</source>
         <translation>由书写方式决定</translation>
     </message>
@@ -4020,12 +4050,12 @@ The store is as it was; the backup is kept beside it as “…restore-failed.zip
     </message>
     <message>
         <location line="+6"/>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4080,7 +4110,7 @@ The store is as it was; the backup is kept beside it as “…restore-failed.zip
         <translation>来自“{file}”，创建于 {made}，截至第 {up_to} 条记录</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>; the store it replaced is kept in “{folder}”</source>
         <translation>；被替换的存储保留在“{folder}”</translation>
     </message>
@@ -4095,9 +4125,9 @@ The store is as it was; the backup is kept beside it as “…restore-failed.zip
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <location line="+5"/>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4122,12 +4152,12 @@ The store is as it was; the backup is kept beside it as “…restore-failed.zip
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-115"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4157,7 +4187,7 @@ The store is as it was; the backup is kept beside it as “…restore-failed.zip
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-106"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -5038,37 +5068,47 @@ The store is as it was; the backup is kept beside it as “…restore-failed.zip
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+149"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+161"/>
         <source>The backup cannot be written to “{path}” ({error}).</source>
         <translation>无法将备份写入“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>The backup was cancelled.</source>
         <translation>备份已取消。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>“{file}” was made by a newer version of sigverify: update sigverify to restore it.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>There is no file “{file}”.</source>
         <translation>文件“{file}”不存在。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>“{file}” is not a sigverify backup, or it is damaged ({why}).</source>
-        <translation>“{file}”不是 sigverify 备份，或已损坏（{why}）。</translation>
+        <location line="+10"/>
+        <source>The backup “{file}” is damaged: what it holds no longer matches what was backed up. Use another copy of it.</source>
+        <translation>备份“{file}”已损坏：其内容与备份时不再一致。请使用该备份的另一份副本。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+20"/>
+        <source>“{file}” is a person card, not a backup of the store: import it on the People page (Import card…).</source>
+        <translation>“{file}”是人员卡，而不是存储的备份：请在“人员”页面导入（导入人员卡…）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{file}” is not a sigverify backup (made with Back up the store…).</source>
+        <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>The backup “{file}” cannot be restored: its audit log was changed (entry #{entry} does not check out).</source>
         <translation>无法恢复备份“{file}”：其审计日志已被更改（第 {entry} 条校验不通过）。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
     </message>

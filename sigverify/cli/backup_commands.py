@@ -46,14 +46,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from sigverify.core.audit_view import local_minute
+    from sigverify.core.store.records import local_time
     from sigverify.core.store_backup import read_backup, restore_backup, store_file
 
     store = store_file(args.store)
     info = read_backup(args.backup)
     if not args.yes:
         raise UsageError(
-            f"{args.backup} holds the store as it was on {local_minute(info.created)} "
+            f"{args.backup} holds the store as it was on {local_time(info.created, seconds=False)} "
             f"({_held(info)}). "
             f"Restoring it replaces the store {store}; that store is kept in "
             "replaced-stores/ beside it. Close sigverify first, then add --yes to restore."

@@ -186,14 +186,6 @@ def _decision_word(decision) -> str:
     return words.get(decision, str(decision))
 
 
-def local_minute(at) -> str:
-    """A recorded time (ISO 8601) as this computer's local time to the minute."""
-    try:
-        return datetime.fromisoformat(str(at)).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return str(at)
-
-
 def _details_text(entry: AuditEntry) -> str:
     d = entry.details
     if entry.action == "verify":
@@ -295,7 +287,9 @@ def _details_text(entry: AuditEntry) -> str:
         ).format(file=d.get("file", ""), people=people, up_to=d.get("up_to"))  # fmt: skip
     if entry.action == "restore":  # the first entry after the backup's last
         text = translate("audit", "from “{file}”, made {made}, entries up to #{up_to}").format(
-            file=d.get("file", ""), made=local_minute(d.get("made")), up_to=d.get("up_to")
+            file=d.get("file", ""),
+            made=local_time(str(d.get("made", "?")), seconds=False),
+            up_to=d.get("up_to"),
         )
         if d.get("replaced"):
             text += translate("audit", "; the store it replaced is kept in “{folder}”").format(

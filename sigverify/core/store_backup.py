@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -54,6 +56,8 @@ REPLACED_FOLDER = "replaced-stores"
 PENDING_SUFFIX = ".restore-pending"
 _CHUNK = 1 << 20
 _SAFE_NAME = re.compile(r"^[\w][\w.-]*$")
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], object] | None
 
@@ -206,6 +210,11 @@ def _counts(snapshot: Path) -> tuple[int, int, int, int]:
     return people, references, entries, last or 0
 
 
+def last_backup(store: Store):
+    """The audit entry of the store's newest backup (None when it was never backed up)."""
+    return store.last_audit_entry("backup")
+
+
 # ------------------------------------------------------------------ reading one
 
 
@@ -216,9 +225,12 @@ def read_backup(path: str | Path) -> BackupInfo:
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if MANIFEST not in names:
+                raise _not_a_backup(path, card="person.json" in names)
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
             if not isinstance(manifest, dict) or manifest.get("kind") != KIND:
-                raise ValueError("no backup.json of sigverify's")
+                raise _not_a_backup(path)
             if int(manifest["format"]) > BACKUP_FORMAT:
                 raise SigverifyError(
                     translate(
@@ -247,12 +259,43 @@ def read_backup(path: str | Path) -> BackupInfo:
         ) from None
     except SigverifyError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, OSError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError,
+            AttributeError, OSError, EOFError, zlib.error) as error:  # fmt: skip
+        log.warning("%s cannot be read as a backup: %s", path, error)
+        if isinstance(error, zipfile.BadZipFile) and not _starts_as_a_zip(path):
+            raise _not_a_backup(path) from error
         raise SigverifyError(
             translate(
-                "errors", "“{file}” is not a sigverify backup, or it is damaged ({why})."
-            ).format(file=path.name, why=error)
+                "errors",
+                "The backup “{file}” is damaged: what it holds no longer matches what was "
+                "backed up. Use another copy of it.",
+            ).format(file=path.name)
         ) from error
+
+
+def _starts_as_a_zip(path: Path) -> bool:
+    """A zip file cut short still starts as one (its index, at the end, is what is lost)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def _not_a_backup(path: Path, card: bool = False) -> SigverifyError:
+    if card:
+        return SigverifyError(
+            translate(
+                "errors",
+                "“{file}” is a person card, not a backup of the store: import it on the "
+                "People page (Import card…).",
+            ).format(file=path.name)
+        )
+    return SigverifyError(
+        translate(
+            "errors", "“{file}” is not a sigverify backup (made with Back up the store…)."
+        ).format(file=path.name)
+    )
 
 
 def _check(archive: zipfile.ZipFile, member: str, expected: str) -> None:
@@ -463,13 +506,17 @@ def restore_scheduled(
     pending = scheduled_restore(store_path)
     if pending is None:
         return None
-    folder = pending.parent
     try:
         result = restore_backup(pending, store_path, operator)
     except BaseException:
-        failed = folder.with_name(folder.name.replace(PENDING_SUFFIX, ".restore-failed.zip"))
-        os.replace(pending, failed)
-        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(pending, failed_restore_path(store_path))
+        shutil.rmtree(pending.parent, ignore_errors=True)
         raise
-    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(pending.parent, ignore_errors=True)
     return result
+
+
+def failed_restore_path(store_path: str | Path | None = None) -> Path:
+    """Where a backup that could not be restored at start is kept."""
+    store_path = store_file(store_path)
+    return store_path.with_name(store_path.name + ".restore-failed.zip")

@@ -32,6 +32,8 @@ KINDS = {
     "reports": ("reports/folder", _LOCATION.DocumentsLocation),
     # person cards saved and imported
     "cards": ("cards/folder", _LOCATION.DocumentsLocation),
+    # backups of the store written and restored (a stick, a network folder)
+    "backups": ("backups/folder", _LOCATION.DocumentsLocation),
     # model folders to import
     "models": ("models/folder", _LOCATION.HomeLocation),
     # data folders of genuine signatures and forgeries (Thresholds page, training wizard)

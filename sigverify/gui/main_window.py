@@ -55,7 +55,6 @@ from sigverify.gui.shared_store import (
     choose_location,
     save_location,
     saved_location,
-    store_caption,
 )
 from sigverify.gui.store_backups import StoreBackups
 from sigverify.gui.thresholds_page import ThresholdsPage
@@ -154,15 +153,9 @@ class MainWindow(QMainWindow):
             self.operator_button.setToolTip(
                 self.tr("On a shared store the audit log names the database account you use")
             )
-        self.store_button = QPushButton(store_caption(store))
+        self.store_button = QPushButton()
         self.store_button.setFlat(True)
-        self.store_button.setToolTip(
-            self.tr("{location}\nBack it up, restore a backup, or open another store").format(
-                location=store.location
-            )
-        )
-        self.backups = StoreBackups(self)
-        self.store_button.setMenu(self.backups.menu)
+        self.backups = StoreBackups(self, self.store_button)  # (its caption and menu)
         self.approvals_button = QPushButton()
         self.approvals_button.setFlat(True)
         self.approvals_button.setToolTip(
@@ -294,6 +287,7 @@ class MainWindow(QMainWindow):
     def _people_changed(self) -> None:
         self.verify_page.refresh()
         self.thresholds_page.refresh()
+        self.backups.show_state()  # (the first person enrolled: "not backed up yet")
 
     # ------------------------------------------------------------ operator and about
 

@@ -5,20 +5,24 @@ and ``restore``). A shared store is backed up on its server: both are off there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMenu, QProgressDialog, QWidget
 
-from sigverify.core.audit_view import local_minute
 from sigverify.core.errors import CancelledError, SigverifyError
+from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.paths import default_store_location
 from sigverify.core.store.backend import is_server_url
+from sigverify.core.store.records import local_time
 from sigverify.core.store_backup import (
     back_up,
     backup_file_name,
     cancel_scheduled_restore,
+    failed_restore_path,
+    last_backup,
     read_backup,
     restore_scheduled,
     schedule_restore,
@@ -26,6 +30,7 @@ from sigverify.core.store_backup import (
 )
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_open, ask_save
+from sigverify.gui.shared_store import store_caption
 from sigverify.gui.widgets import file_filter
 
 
@@ -42,13 +47,20 @@ def _held(info) -> str:
     )
 
 
-class StoreBackups(QObject):
-    """The menu (``menu``) and what its entries do, for ``window`` (the main window)."""
+#: Days after which the store button says how old the last backup is.
+STALE_DAYS = 7
 
-    def __init__(self, window):
+
+class StoreBackups(QObject):
+    """The store button's menu and what its entries do, for ``window`` (the main window);
+    the button also says when a local store was never backed up, or not for a week, and
+    when a restore waits for the next start."""
+
+    def __init__(self, window, button):
         super().__init__(window)
-        self.window = window
+        self.window, self.button = window, button
         self.menu = QMenu(window)
+        button.setMenu(self.menu)
         self.menu.setToolTipsVisible(True)
         self.back_up_action = self.menu.addAction(self.tr("&Back up the store…"))
         self.back_up_action.triggered.connect(lambda: self.back_up())
@@ -66,7 +78,9 @@ class StoreBackups(QObject):
                     self.tr("A shared store is backed up on its server, by its administrator")
                 )
         self.menu.aboutToShow.connect(self._name_waiting)
+        self._last, self._people = None, 0  # the newest backup's audit entry, as last read
         self._name_waiting()
+        self.show_state()
 
     def _name_waiting(self) -> None:
         waiting = None if self.window.store.shared else scheduled_restore(self.window.store.path)
@@ -75,6 +89,49 @@ class StoreBackups(QObject):
             self.keep_action.setText(
                 self.tr("&Do not restore “{file}” at the next start").format(file=waiting.name)
             )
+        self._say_state(waiting)
+
+    def show_state(self) -> None:
+        """Read, in the worker, when the store was last backed up, then say it on the
+        button (after a backup, an enrolment, at start)."""
+        if self.window.store.shared:
+            return
+
+        def read(context, job):
+            return last_backup(context.store), context.store.people_mark()[0]
+
+        def got(state) -> None:
+            self._last, self._people = state
+            self._name_waiting()
+
+        self.window.engine.submit(read, got)
+
+    def _say_state(self, waiting: Path | None) -> None:
+        store, caption = self.window.store, store_caption(self.window.store)
+        tip = self.tr("Its menu opens another store at the next start")
+        if not store.shared:
+            tip = self.tr("Back it up, restore a backup, or open another store")
+            last, when = self._last, None
+            if last is not None:
+                when = datetime.fromisoformat(last.at).astimezone()
+                tip = join_sentences(
+                    self.tr("Last backed up {time} to “{file}”.").format(
+                        time=local_time(last.at, seconds=False), file=last.details.get("file")
+                    ),
+                    tip,
+                )
+            days = (datetime.now().astimezone() - when).days if when else None
+            if waiting is not None:
+                caption += self.tr(" · restore waiting")
+                tip = self.tr("“{file}” replaces this store at the next start.").format(
+                    file=waiting.name
+                )
+            elif when is None and self._people:
+                caption += self.tr(" · not backed up yet")
+            elif days is not None and days >= STALE_DAYS:
+                caption += self.tr(" · last backup %n day(s) ago", "", days)
+        self.button.setText(caption)
+        self.button.setToolTip(f"{store.location}\n{tip}")
 
     def _filter(self) -> str:
         return file_filter(self.tr("sigverify backups"), "*.zip")
@@ -107,6 +164,7 @@ class StoreBackups(QObject):
 
         def saved(info) -> None:
             dialog.close()
+            self.show_state()
             models = ""
             if info.models:
                 models = " " + self.tr("With it, the models it uses: {models}.").format(
@@ -154,7 +212,9 @@ class StoreBackups(QObject):
                 "the store on this computer with it the next time it starts. Everything done "
                 "since the backup was made is not in it; the store as it is now is kept in "
                 "the folder “replaced-stores” beside it, nothing is deleted."
-            ).format(file=Path(path).name, made=local_minute(info.created), held=_held(info))
+            ).format(
+                file=Path(path).name, made=local_time(info.created, seconds=False), held=_held(info)
+            )
             if (
                 dialogs.choose(window, title, question, [self.tr("&Restore at the next start")])
                 != 0
@@ -195,37 +255,33 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
     """At start, before the store opens: restore the backup waiting for the store at
     ``location`` (None: this computer's), if one does. What to tell the clerk, as a
     function of the window to say it over, or None when nothing waited."""
-    if is_server_url(str(location or default_store_location())):
+    location = location or default_store_location()
+    if is_server_url(str(location)):
         return None  # (a shared store is restored on its server)
+    title = QCoreApplication.translate("StoreBackups", "Restore from a backup")
     try:
         result = restore_scheduled(location)
     except (SigverifyError, OSError) as error:
-        failed = error
-        return lambda window: dialogs.show_error(
-            window,
-            SigverifyError(
-                QCoreApplication.translate(
-                    "StoreBackups",
-                    "The backup waiting was not restored: {error}\n\nThe store is as it was; "
-                    "the backup is kept beside it as “…restore-failed.zip”.",
-                ).format(error=failed)
-            ),
-            QCoreApplication.translate("StoreBackups", "Restore from a backup"),
-        )
+        said = QCoreApplication.translate(
+            "StoreBackups",
+            "The backup waiting was not restored: {error}\n\nThe store is as it was; the "
+            "backup is kept as {file}.",
+        ).format(error=error, file=failed_restore_path(location))
+        return lambda window: dialogs.show_error(window, SigverifyError(said), title)
     if result is None:
         return None
-    kept = ""
-    if result.kept_in is not None:
-        kept = " " + QCoreApplication.translate(
-            "StoreBackups", "The store it replaced is kept in {folder}."
-        ).format(folder=result.kept_in)
     text = QCoreApplication.translate(
         "StoreBackups", "The store is restored from “{file}”, made {made}: {held}."
     ).format(
         file=result.backup.path.name,
-        made=local_minute(result.backup.created),
+        made=local_time(result.backup.created, seconds=False),
         held=_held(result.backup),
     )
-    return lambda window: dialogs.show_info(
-        window, QCoreApplication.translate("StoreBackups", "Restore from a backup"), text + kept
-    )
+    if result.kept_in is not None:
+        text = join_sentences(
+            text,
+            QCoreApplication.translate(
+                "StoreBackups", "The store it replaced is kept in {folder}."
+            ).format(folder=result.kept_in),
+        )
+    return lambda window: dialogs.show_info(window, title, text)

@@ -255,6 +255,11 @@ class Store(SecondApproval, StoredSettings):
         rows = read_entries(self._db, entry_id=entry_id)
         return rows[0] if rows else None
 
+    def last_audit_entry(self, action: str) -> AuditEntry | None:
+        """The newest row of ``action`` (None when there is none)."""
+        rows = read_entries(self._db, action=action, last=True)
+        return rows[0] if rows else None
+
     def verify_audit_chain(self) -> tuple[bool, int | None]:
         """``(True, None)`` if every row's hash is right and links to the one before;
         else ``(False, id of the first bad row)``."""

@@ -172,9 +172,20 @@ def test_damaged_or_foreign_files_are_refused(store_path, tmp_path):
     (tmp_path / "text.zip").write_text("not a zip")
     with zipfile.ZipFile(tmp_path / "card.zip", "w") as archive:
         archive.writestr("person.json", "{}")
-    for name in ("flipped.zip", "text.zip", "card.zip"):
-        with pytest.raises(SigverifyError, match=f"“{name}” is not a sigverify backup"):
+    (tmp_path / "cut.zip").write_bytes(bytes(data[: len(data) // 2]))
+    said = {
+        "flipped.zip": "The backup “flipped.zip” is damaged: what it holds no longer matches "
+        "what was backed up. Use another copy of it.",
+        "cut.zip": "The backup “cut.zip” is damaged: what it holds no longer matches what "
+        "was backed up. Use another copy of it.",
+        "text.zip": "“text.zip” is not a sigverify backup (made with Back up the store…).",
+        "card.zip": "“card.zip” is a person card, not a backup of the store: import it on the "
+        "People page (Import card…).",
+    }
+    for name, message in said.items():
+        with pytest.raises(SigverifyError) as refused:
             restore_backup(tmp_path / name, store_path)
+        assert str(refused.value) == message
     with pytest.raises(SigverifyError, match="There is no file"):
         read_backup(tmp_path / "missing.zip")
     newer = rewritten(tmp_path / "b.zip", tmp_path / "newer.zip", lambda db: None)
