@@ -134,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     people.drop_area.add_paths(files[:5])
     people.enroll()
     wait_idle(app, window.engine)
+    # a desk that backs up (the store button said "not backed up yet" on every page)
+    from sigverify.core.operators import operator_name
+    from sigverify.core.store_backup import back_up
+
+    back_up(window.store, work / "sigverify-backup.zip", operator_name(window.store))
+    window.backups.show_state()
+    wait_idle(app, window.engine)
     people.reference_panel.references.setCurrentRow(1)
     people.drop_area.add_paths(files[5:])
     window.nav.setCurrentRow(0)
