@@ -366,13 +366,13 @@ def restore_backup(
             store.record(operator or operator_name(store), "restore", None, details)
         _refuse_if_open(store_path)  # (sigverify may have started meanwhile)
         if kept_in is not None:
-            kept_in.mkdir(parents=True, exist_ok=True)
-            for file in _store_files(store_path):
-                os.replace(file, kept_in / file.name)
+            _keep(store_path, kept_in)
+        # The store file is replaced in one step, never left missing (the app would start
+        # on a new empty store, hiding the one kept); its seal right after it.
+        os.replace(restored, store_path)
         os.replace(_seal_of(restored), _seal_of(store_path))
         if queue_folder(restored).is_dir():
             os.replace(queue_folder(restored), queue_folder(store_path))
-        os.replace(restored, store_path)
         added, present = _put_models(path, info)
         return RestoreResult(info, kept_in, added, present)
     finally:
@@ -392,11 +392,23 @@ def _seal_of(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + SEAL_SUFFIX)
 
 
-def _store_files(store_path: Path) -> list[Path]:
-    """The store file and those SQLite, the seal and the queue keep beside it."""
-    names = ["", "-wal", "-shm", SEAL_SUFFIX, SEAL_SUFFIX + ".lock", ".queue"]
-    files = [store_path.with_name(store_path.name + suffix) for suffix in names]
-    return [file for file in files if file.exists()]
+def _keep(store_path: Path, kept_in: Path) -> None:
+    """The store at ``store_path`` into the folder ``kept_in``, with what SQLite, the seal
+    and the queue keep beside it: the store file and its seal linked there (copied where
+    the disk cannot link), to be replaced in place afterwards; SQLite's journal files and
+    the queue moved (a journal left beside the restored store would be read into it)."""
+    kept_in.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", SEAL_SUFFIX):
+        file = store_path.with_name(store_path.name + suffix)
+        if file.exists():
+            try:
+                os.link(file, kept_in / file.name)
+            except OSError:
+                shutil.copy2(file, kept_in / file.name)
+    for suffix in ("-wal", "-shm", ".queue"):
+        file = store_path.with_name(store_path.name + suffix)
+        if file.exists():
+            os.replace(file, kept_in / file.name)
 
 
 def _extract(archive: zipfile.ZipFile, member: str, target: Path) -> None:

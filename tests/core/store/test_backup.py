@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -277,3 +278,33 @@ def test_the_file_name_offered():
     from datetime import datetime
 
     assert backup_file_name(datetime(2026, 12, 6, 18, 5)) == "sigverify-backup-2026-12-06-1805.zip"
+
+
+def test_a_restore_cut_short_never_leaves_the_desk_without_its_store(
+    store_path, tmp_path, monkeypatch
+):
+    """Were it stopped between its two last steps (a power cut), the store file is there
+    (the app would otherwise start on a new, empty one) and refuses to open on the wrong
+    seal, while the store it replaced is whole in replaced-stores/."""
+    import sigverify.core.store_backup as module
+
+    backup_of(store_path, tmp_path / "b.zip")
+    with Store(store_path) as store:
+        store.add_references("C-3", "Cy Diaz", "", "m1", [ref("d.png")], "ann")
+    real_replace = os.replace
+
+    def power_cut(source, target):
+        if Path(target) == store_path.with_name("store.sqlite3.seal"):
+            raise OSError("power cut")
+        real_replace(source, target)
+
+    monkeypatch.setattr(module.os, "replace", power_cut)
+    with pytest.raises(OSError):
+        restore_backup(tmp_path / "b.zip", store_path)
+    monkeypatch.setattr(module.os, "replace", real_replace)
+    assert store_path.is_file()
+    with Store(store_path) as store:  # the restored file, under the old seal: not trusted
+        assert store.verify_audit_chain()[0] is False
+    (kept,) = (store_path.parent / "replaced-stores").iterdir()
+    with Store(kept / "store.sqlite3") as replaced:
+        assert [p.id for p in replaced.list_people()] == ["C-1", "C-2", "C-3"]
