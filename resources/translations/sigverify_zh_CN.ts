@@ -3056,7 +3056,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>StoreBackups</name>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+39"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+35"/>
         <source>{people}, {references} and the audit log up to entry #{entry}</source>
         <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
     </message>
@@ -3178,13 +3178,13 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
     </message>
     <message>
         <location line="+24"/>
-        <location line="+48"/>
-        <location line="+12"/>
+        <location line="+54"/>
+        <location line="+16"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-66"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3203,17 +3203,22 @@ sigverify 下次启动时会用它替换本机的存储。备份之后所做的�
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>sigverify will restore “{file}” the next time it starts: close it and start it again when you are ready.</source>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The store stays as it is: no backup will be restored.</source>
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>Restoring the store from “{file}”…</source>
+        <translation>正在从“{file}”恢复存储…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The backup waiting was not restored: {error}
 
 The store is as it was; the backup is kept as {file}.</source>
@@ -3222,12 +3227,17 @@ The store is as it was; the backup is kept as {file}.</source>
 存储保持原样；该备份保留为 {file}。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>The store it replaced is kept in {folder}.</source>
         <translation>被替换的存储保留在 {folder}。</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+9"/>
+        <source>the disk refused it: {reason}</source>
+        <translation>磁盘拒绝了该操作：{reason}</translation>
+    </message>
+    <message>
+        <location line="-19"/>
         <source>The store is restored from “{file}”, made {made}: {held}.</source>
         <translation>存储已从“{file}”（创建于 {made}）恢复：{held}。</translation>
     </message>
@@ -4510,12 +4520,13 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+89"/>
+        <location filename="../../sigverify/core/store/backend.py" line="+31"/>
         <source>A shared store is kept on its database server: its administrator backs it up and restores it there (for example with pg_dump). sigverify backs up a store on this computer.</source>
+        <extracomment>The key of PostgreSQL&apos;s transaction-level advisory lock that serialises audit appends.</extracomment>
         <translation>共享存储保存在其数据库服务器上：由管理员在服务器上备份和恢复（例如使用 pg_dump）。sigverify 只备份本机上的存储。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+103"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -5068,7 +5079,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+161"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+146"/>
         <source>The backup cannot be written to “{path}” ({error}).</source>
         <translation>无法将备份写入“{path}”（{error}）。</translation>
     </message>
@@ -5078,7 +5089,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份已取消。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+63"/>
         <source>“{file}” was made by a newer version of sigverify: update sigverify to restore it.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
@@ -5103,14 +5114,20 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>The backup “{file}” cannot be restored: its audit log was changed (entry #{entry} does not check out).</source>
-        <translation>无法恢复备份“{file}”：其审计日志已被更改（第 {entry} 条校验不通过）。</translation>
+        <location filename="../../sigverify/core/store_restore.py" line="+88"/>
+        <location line="+242"/>
+        <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
+        <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="-93"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/store/integrity.py" line="+22"/>
+        <source>The audit log was changed outside sigverify (entry #{entry}).</source>
+        <translation>审计日志在 sigverify 之外被更改过（第 {entry} 条）。</translation>
     </message>
 </context>
 <context>

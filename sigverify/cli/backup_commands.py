@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from sigverify.cli.common import EXIT_OK, ProgressBar, UsageError, _emit, add_command
+from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import english_plurals
 
 
@@ -47,7 +48,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from sigverify.core.store.records import local_time
-    from sigverify.core.store_backup import read_backup, restore_backup, store_file
+    from sigverify.core.store_backup import read_backup, store_file
+    from sigverify.core.store_restore import restore_backup
 
     store = store_file(args.store)
     info = read_backup(args.backup)
@@ -58,7 +60,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
             f"Restoring it replaces the store {store}; that store is kept in "
             "replaced-stores/ beside it. Close sigverify first, then add --yes to restore."
         )
-    result = restore_backup(args.backup, store, args.operator)
+    try:
+        result = restore_backup(args.backup, store, args.operator)
+    except OSError as error:  # (a full disk, a file another program holds)
+        raise SigverifyError(
+            f"Not restored: the disk refused it ({error.strerror or error}). The store is as "
+            "it was."
+        ) from error
     kept = f" The store it replaced is kept in {result.kept_in}." if result.kept_in else ""
     models = f" Models added: {', '.join(result.models_added)}." if result.models_added else ""
     _emit(

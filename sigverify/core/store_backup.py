@@ -8,11 +8,7 @@ with that did not come with the app (its embeddings and people's own thresholds 
 with them), with a ``backup.json`` holding what it holds and each file's SHA-256. It
 is recorded in the audit log, as a person's card is: every signature leaves with it.
 
-Restoring checks the backup whole (each file against its digest, the store as ours, the
-audit log against its seal) before anything is touched, refuses while the store is open,
-records itself in the restored store's audit log, and moves the store it replaces into
-``replaced-stores/`` beside it: nothing is deleted. The app restores at its next start
-(:func:`schedule_restore`), when nothing has the store open.
+Restoring one: :mod:`sigverify.core.store_restore`.
 """
 
 from __future__ import annotations
@@ -22,7 +18,6 @@ import json
 import logging
 import os
 import re
-import shutil
 import sqlite3
 import tempfile
 import zipfile
@@ -35,14 +30,11 @@ from pathlib import Path
 from sigverify import __version__
 from sigverify.core.active_model import models_kept_here
 from sigverify.core.errors import CancelledError, SigverifyError, StoreError
-from sigverify.core.files import readable_by_all
 from sigverify.core.i18n import translate
-from sigverify.core.model.catalog import installed_models_dir
-from sigverify.core.operators import operator_name
 from sigverify.core.paths import default_store_location
 from sigverify.core.queue import queue_folder
-from sigverify.core.store import Store, not_on_a_server
-from sigverify.core.store.backend import is_server_url
+from sigverify.core.store import Store
+from sigverify.core.store.backend import is_server_url, not_on_a_server
 from sigverify.core.store.seal import SEAL_SUFFIX
 
 BACKUP_FORMAT = 1
@@ -52,10 +44,8 @@ STORE_MEMBER = "store.sqlite3"
 SEAL_MEMBER = STORE_MEMBER + SEAL_SUFFIX
 MODELS = "models"
 QUEUE = "queue"
-REPLACED_FOLDER = "replaced-stores"
-PENDING_SUFFIX = ".restore-pending"
 _CHUNK = 1 << 20
-_SAFE_NAME = re.compile(r"^[\w][\w.-]*$")
+_SAFE_NAME = re.compile(r"\w[\w.-]*")  # (matched whole: fullmatch)
 
 log = logging.getLogger(__name__)
 
@@ -74,14 +64,6 @@ class BackupInfo:
     audit_entries: int
     last_audit_id: int
     models: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    backup: BackupInfo
-    kept_in: Path | None  # where the store it replaced now lies (None: there was none)
-    models_added: tuple[str, ...]
-    models_already_here: tuple[str, ...]  # a folder of that name was here: left as it was
 
 
 def store_file(location: str | Path | None = None) -> Path:
@@ -112,7 +94,9 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
     seal = store.seal.path.read_bytes()
     snapshot = partial = None
     try:
-        snapshot = _temporary(out, ".db")
+        # beside the store, on this computer's disk: not a loose copy of every signature
+        # on a stick, should the backup be stopped
+        snapshot = _temporary(store.path, ".backup.db")
         store.copy_to(snapshot, lambda done, total: _say(progress, done, 2 * total))
         people, references, entries, last_id = _counts(snapshot)
         models = models_kept_here(store)
@@ -156,10 +140,11 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
         os.replace(partial, out)
         partial = None
         return _info(out, manifest)
-    except OSError as error:
+    except (OSError, sqlite3.Error) as error:  # (a full stick: SQLite's own error)
+        reason = getattr(error, "strerror", None) or str(error)
         raise StoreError(
             translate("errors", "The backup cannot be written to “{path}” ({error}).").format(
-                path=out, error=error.strerror or error
+                path=out, error=reason
             )
         ) from error
     finally:
@@ -210,9 +195,20 @@ def _counts(snapshot: Path) -> tuple[int, int, int, int]:
     return people, references, entries, last or 0
 
 
-def last_backup(store: Store):
-    """The audit entry of the store's newest backup (None when it was never backed up)."""
-    return store.last_audit_entry("backup")
+@dataclass(frozen=True)
+class LastBackup:
+    at: str  # when the store was as the backup holds it (ISO 8601)
+    file: str
+
+
+def last_backup(store: Store) -> LastBackup | None:
+    """When the store was last backed up, and to which file; a store restored from a
+    backup counts as backed up when that backup was made (None: never backed up)."""
+    made = store.last_audit_entry("backup")
+    restored = store.last_audit_entry("restore")
+    if restored is not None and (made is None or restored.id > made.id):
+        return LastBackup(str(restored.details.get("made")), str(restored.details.get("file")))
+    return None if made is None else LastBackup(made.at, str(made.details.get("file")))
 
 
 # ------------------------------------------------------------------ reading one
@@ -242,14 +238,14 @@ def read_backup(path: str | Path) -> BackupInfo:
             _check(archive, STORE_MEMBER, manifest["store_sha256"])
             _check(archive, SEAL_MEMBER, manifest["seal_sha256"])
             for name, digest in manifest.get("queue", {}).items():
-                if not _SAFE_NAME.match(name):
+                if not _SAFE_NAME.fullmatch(name):
                     raise ValueError(f"a queue file named {name!r}")
                 _check(archive, f"{QUEUE}/{name}", digest)
             for name, files in manifest["models"].items():
-                if not _SAFE_NAME.match(name) or not files:
+                if not _SAFE_NAME.fullmatch(name) or not files:
                     raise ValueError(f"a model named {name!r}")
                 for relative, digest in files.items():
-                    if not all(_SAFE_NAME.match(part) for part in relative.split("/")):
+                    if not all(_SAFE_NAME.fullmatch(part) for part in relative.split("/")):
                         raise ValueError(f"a model file named {relative!r}")
                     _check(archive, f"{MODELS}/{name}/{relative}", digest)
             return _info(path, manifest)
@@ -318,217 +314,3 @@ def _info(path: Path, manifest: dict) -> BackupInfo:
         last_audit_id=int(manifest["last_audit_id"]),
         models=tuple(manifest["models"]),
     )
-
-
-# ------------------------------------------------------------------ putting one back
-
-
-def restore_backup(
-    path: str | Path, store_path: str | Path | None = None, operator: str | None = None
-) -> RestoreResult:
-    """Make the backup ``path`` the store at ``store_path`` (default: this computer's),
-    the store there kept in ``replaced-stores/<time>/`` beside it, and add the backup's
-    models missing here. Refused, with nothing changed, while the store is open or when
-    the backup does not check out."""
-    path = Path(path)
-    store_path = store_file(store_path)
-    info = read_backup(path)
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    _refuse_if_open(store_path)
-    work = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=".restoring-"))
-    try:
-        restored = work / store_path.name
-        with zipfile.ZipFile(path) as archive:
-            _extract(archive, STORE_MEMBER, restored)
-            _extract(archive, SEAL_MEMBER, _seal_of(restored))
-            queue = json.loads(archive.read(MANIFEST)).get("queue", {})
-            if queue:
-                queue_folder(restored).mkdir()
-            for name in queue:
-                _extract(archive, f"{QUEUE}/{name}", queue_folder(restored) / name)
-        kept_in = _new_folder(store_path.parent / REPLACED_FOLDER) if store_path.exists() else None
-        with Store(restored) as store:  # refuses a file not ours; brings an older one up to date
-            intact, bad = store.verify_audit_chain()
-            if not intact:
-                raise StoreError(
-                    translate(
-                        "errors",
-                        "The backup “{file}” cannot be restored: its audit log was changed "
-                        "(entry #{entry} does not check out).",
-                    ).format(file=path.name, entry=bad)
-                )
-            details = {
-                "file": path.name,
-                "made": info.created,
-                "up_to": info.last_audit_id,
-                "replaced": str(kept_in) if kept_in else None,
-            }
-            store.record(operator or operator_name(store), "restore", None, details)
-        _refuse_if_open(store_path)  # (sigverify may have started meanwhile)
-        if kept_in is not None:
-            _keep(store_path, kept_in)
-        # The store file is replaced in one step, never left missing (the app would start
-        # on a new empty store, hiding the one kept); its seal right after it.
-        os.replace(restored, store_path)
-        os.replace(_seal_of(restored), _seal_of(store_path))
-        if queue_folder(restored).is_dir():
-            os.replace(queue_folder(restored), queue_folder(store_path))
-        added, present = _put_models(path, info)
-        return RestoreResult(info, kept_in, added, present)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _new_folder(parent: Path) -> Path:
-    """A folder in ``parent`` named by the time, not there yet (two restores in a second)."""
-    name = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    folder, number = parent / name, 2
-    while folder.exists():
-        folder, number = parent / f"{name}-{number}", number + 1
-    return folder
-
-
-def _seal_of(store_path: Path) -> Path:
-    return store_path.with_name(store_path.name + SEAL_SUFFIX)
-
-
-def _keep(store_path: Path, kept_in: Path) -> None:
-    """The store at ``store_path`` into the folder ``kept_in``, with what SQLite, the seal
-    and the queue keep beside it: the store file and its seal linked there (copied where
-    the disk cannot link), to be replaced in place afterwards; SQLite's journal files and
-    the queue moved (a journal left beside the restored store would be read into it)."""
-    kept_in.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", SEAL_SUFFIX):
-        file = store_path.with_name(store_path.name + suffix)
-        if file.exists():
-            try:
-                os.link(file, kept_in / file.name)
-            except OSError:
-                shutil.copy2(file, kept_in / file.name)
-    for suffix in ("-wal", "-shm", ".queue"):
-        file = store_path.with_name(store_path.name + suffix)
-        if file.exists():
-            os.replace(file, kept_in / file.name)
-
-
-def _extract(archive: zipfile.ZipFile, member: str, target: Path) -> None:
-    with archive.open(member) as source, open(target, "wb") as sink:
-        shutil.copyfileobj(source, sink, _CHUNK)
-
-
-def _refuse_if_open(store_path: Path) -> None:
-    """Refuse when something has the store file open (sigverify on this computer, or a
-    desk using it over a network share): the restored file would be written under it."""
-    if not store_path.exists():
-        return
-    try:
-        connection = sqlite3.connect(store_path, timeout=0.5, isolation_level=None)
-        try:
-            connection.execute("PRAGMA locking_mode=EXCLUSIVE")
-            connection.execute("BEGIN EXCLUSIVE")  # refused while another connection is open
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        if not any(word in str(error).lower() for word in ("locked", "busy")):
-            return  # not a store (a damaged file): it is kept aside all the same
-        raise StoreError(
-            translate(
-                "errors",
-                "The store “{path}” is open in sigverify: close sigverify (every window, and "
-                "any desk using this file), then restore the backup.",
-            ).format(path=store_path)
-        ) from error
-
-
-def _put_models(path: Path, info: BackupInfo) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    added, present = [], []
-    root = installed_models_dir()
-    with zipfile.ZipFile(path) as archive:
-        for name in info.models:
-            target = root / name
-            if target.exists():
-                present.append(name)
-                continue
-            work = Path(tempfile.mkdtemp(dir=root, prefix=f".{name}."))
-            try:
-                prefix = f"{MODELS}/{name}/"
-                for member in archive.namelist():
-                    if member.startswith(prefix):
-                        file = work / member[len(prefix) :]
-                        file.parent.mkdir(parents=True, exist_ok=True)
-                        _extract(archive, member, file)
-                        readable_by_all(file)
-                work.chmod(0o755)
-                os.replace(work, target)
-                added.append(name)
-            finally:
-                shutil.rmtree(work, ignore_errors=True)
-    return tuple(added), tuple(present)
-
-
-# ------------------------------------------------------------------ at the next start
-
-
-def _pending_folder(store_path: str | Path | None) -> Path:
-    store_path = store_file(store_path)
-    return store_path.with_name(store_path.name + PENDING_SUFFIX)
-
-
-def scheduled_restore(store_path: str | Path | None = None) -> Path | None:
-    """The copy of the backup waiting to be restored at the app's next start, if any."""
-    folder = _pending_folder(store_path)
-    waiting = sorted(folder.glob("*.zip")) if folder.is_dir() else []
-    return waiting[0] if waiting else None
-
-
-def schedule_restore(path: str | Path, store_path: str | Path | None = None) -> BackupInfo:
-    """Check the backup ``path`` and keep a copy of it beside the store, under its own
-    name, to be restored at the next start (the file itself may be on a stick taken away
-    meanwhile); one chosen before is forgotten."""
-    path = Path(path)
-    info = read_backup(path)
-    cancel_scheduled_restore(store_path)
-    folder = _pending_folder(store_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = _temporary(folder / path.name, ".partial")
-    try:
-        shutil.copyfile(path, partial)
-        os.replace(partial, folder / path.name)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return info
-
-
-def cancel_scheduled_restore(store_path: str | Path | None = None) -> bool:
-    """Forget a backup waiting to be restored; True if there was one."""
-    folder = _pending_folder(store_path)
-    existed = scheduled_restore(store_path) is not None
-    shutil.rmtree(folder, ignore_errors=True)
-    return existed
-
-
-def restore_scheduled(
-    store_path: str | Path | None = None, operator: str | None = None
-) -> RestoreResult | None:
-    """At start, before the store is opened: restore the backup waiting (None when there
-    is none). It is tried once: on a failure it is kept beside the store as
-    ``<name>.restore-failed.zip`` and the store stays as it was."""
-    pending = scheduled_restore(store_path)
-    if pending is None:
-        return None
-    try:
-        result = restore_backup(pending, store_path, operator)
-    except BaseException:
-        os.replace(pending, failed_restore_path(store_path))
-        shutil.rmtree(pending.parent, ignore_errors=True)
-        raise
-    shutil.rmtree(pending.parent, ignore_errors=True)
-    return result
-
-
-def failed_restore_path(store_path: str | Path | None = None) -> Path:
-    """Where a backup that could not be restored at start is kept."""
-    store_path = store_file(store_path)
-    return store_path.with_name(store_path.name + ".restore-failed.zip")

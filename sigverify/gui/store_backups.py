@@ -14,16 +14,12 @@ from PySide6.QtWidgets import QMenu, QProgressDialog, QWidget
 from sigverify.core.errors import CancelledError, SigverifyError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
-from sigverify.core.paths import default_store_location
-from sigverify.core.store.backend import is_server_url
 from sigverify.core.store.records import local_time
-from sigverify.core.store_backup import (
-    back_up,
-    backup_file_name,
+from sigverify.core.store_backup import back_up, backup_file_name, last_backup, store_file
+from sigverify.core.store_restore import (
     cancel_scheduled_restore,
+    check_backup,
     failed_restore_path,
-    last_backup,
-    read_backup,
     restore_scheduled,
     schedule_restore,
     scheduled_restore,
@@ -116,7 +112,7 @@ class StoreBackups(QObject):
                 when = datetime.fromisoformat(last.at).astimezone()
                 tip = join_sentences(
                     self.tr("Last backed up {time} to “{file}”.").format(
-                        time=local_time(last.at, seconds=False), file=last.details.get("file")
+                        time=local_time(last.at, seconds=False), file=last.file
                     ),
                     tip,
                 )
@@ -220,8 +216,13 @@ class StoreBackups(QObject):
                 != 0
             ):
                 return
+            operator = operator_name(window.store)
             window.engine.submit(
-                lambda context, job: schedule_restore(path, window.store.path), kept, failed
+                lambda context, job: schedule_restore(
+                    path, window.store.path, operator, checked=True
+                ),
+                kept,
+                failed,
             )
 
         def kept(_) -> None:
@@ -239,7 +240,8 @@ class StoreBackups(QObject):
             dialog.close()
             dialogs.show_error(window, error, title)
 
-        window.engine.submit(lambda context, job: read_backup(path), checked, failed)
+        # every row checked now, as the restore will: not refused at the next start
+        window.engine.submit(lambda context, job: check_backup(path), checked, failed)
 
     def cancel_restore(self) -> None:
         if cancel_scheduled_restore(self.window.store.path):
@@ -253,21 +255,39 @@ class StoreBackups(QObject):
 
 def restore_waiting(location) -> Callable[[QWidget], None] | None:
     """At start, before the store opens: restore the backup waiting for the store at
-    ``location`` (None: this computer's), if one does. What to tell the clerk, as a
-    function of the window to say it over, or None when nothing waited."""
-    location = location or default_store_location()
-    if is_server_url(str(location)):
-        return None  # (a shared store is restored on its server)
+    ``location`` (None: this computer's), if one does, with a word on the screen meanwhile.
+    What to tell the clerk, as a function of the window to say it over, or None when
+    nothing waited."""
+    try:
+        waiting = scheduled_restore(store_file(location))
+    except SigverifyError:  # a shared store: restored on its server
+        return None
+    if waiting is None:
+        return None
     title = QCoreApplication.translate("StoreBackups", "Restore from a backup")
+    note = QProgressDialog(
+        QCoreApplication.translate("StoreBackups", "Restoring the store from “{file}”…").format(
+            file=waiting.name
+        ),
+        None,
+        0,
+        0,
+    )
+    note.setWindowTitle(title)
+    note.show()
+    QCoreApplication.processEvents()
     try:
         result = restore_scheduled(location)
     except (SigverifyError, OSError) as error:
+        reason = str(error) if isinstance(error, SigverifyError) else disk_refused(error)
         said = QCoreApplication.translate(
             "StoreBackups",
             "The backup waiting was not restored: {error}\n\nThe store is as it was; the "
             "backup is kept as {file}.",
-        ).format(error=error, file=failed_restore_path(location))
+        ).format(error=reason, file=failed_restore_path(location))
         return lambda window: dialogs.show_error(window, SigverifyError(said), title)
+    finally:
+        note.close()
     if result is None:
         return None
     text = QCoreApplication.translate(
@@ -285,3 +305,10 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
             ).format(folder=result.kept_in),
         )
     return lambda window: dialogs.show_info(window, title, text)
+
+
+def disk_refused(error: OSError) -> str:
+    """A file operation's failure in words (not "[Errno 28] …")."""
+    return QCoreApplication.translate("StoreBackups", "the disk refused it: {reason}").format(
+        reason=error.strerror or type(error).__name__
+    )

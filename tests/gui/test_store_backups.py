@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from sigverify.core.store import Store
-from sigverify.core.store_backup import read_backup, scheduled_restore
+from sigverify.core.store_backup import read_backup
+from sigverify.core.store_restore import scheduled_restore
 from sigverify.gui.store_backups import restore_waiting
 from tests.conftest import signature_file
 from tests.gui.conftest import wait_idle

@@ -38,8 +38,10 @@ from sigverify.core.store.backend import (
     PostgresDatabase,
     SqliteDatabase,
     is_server_url,
+    not_on_a_server,
     without_password,
 )
+from sigverify.core.store.integrity import check_every_row
 from sigverify.core.store.people import (
     check_thresholds,
     enrolled_id,
@@ -81,18 +83,6 @@ from sigverify.core.store.seal import DatabaseSeal, Seal
 from sigverify.core.store.settings import StoredSettings
 
 log = logging.getLogger(__name__)
-
-
-def not_on_a_server() -> StoreError:
-    """The refusal to back up or restore a shared store: its server keeps it."""
-    return StoreError(
-        translate(
-            "errors",
-            "A shared store is kept on its database server: its administrator backs it up "
-            "and restores it there (for example with pg_dump). sigverify backs up a store "
-            "on this computer.",
-        )
-    )
 
 
 class Store(SecondApproval, StoredSettings):
@@ -264,6 +254,11 @@ class Store(SecondApproval, StoredSettings):
         """``(True, None)`` if every row's hash is right and links to the one before;
         else ``(False, id of the first bad row)``."""
         return check_chain(self._db, self.seal)
+
+    def check_every_row(self) -> None:
+        """Every row against the seal (:mod:`~sigverify.core.store.integrity`): a
+        :class:`StoreIntegrityError` for the first one changed outside sigverify."""
+        check_every_row(self._db, self.seal, self.verify_audit_chain())
 
     # -------------------------------------------------------------- people
 

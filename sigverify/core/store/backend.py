@@ -11,6 +11,8 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
+from sigverify.core.errors import StoreError
+from sigverify.core.i18n import translate
 from sigverify.core.paths import user_data_dir
 
 #: The key of PostgreSQL's transaction-level advisory lock that serialises audit appends.
@@ -21,6 +23,18 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 
 def is_server_url(location: str | Path | None) -> bool:
     return isinstance(location, str) and location.strip().lower().startswith(URL_SCHEMES)
+
+
+def not_on_a_server() -> StoreError:
+    """The refusal to back up or restore a shared store: its server keeps it."""
+    return StoreError(
+        translate(
+            "errors",
+            "A shared store is kept on its database server: its administrator backs it up "
+            "and restores it there (for example with pg_dump). sigverify backs up a store "
+            "on this computer.",
+        )
+    )
 
 
 def without_password(url: str, mask: str = "***") -> str:

@@ -17,16 +17,14 @@ from sigverify.core.errors import CancelledError, SigverifyError, StoreError
 from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
 from sigverify.core.store import Store
 from sigverify.core.store.records import NewReference
-from sigverify.core.store_backup import (
-    back_up,
-    backup_file_name,
+from sigverify.core.store_backup import back_up, backup_file_name, read_backup, store_file
+from sigverify.core.store_restore import (
     cancel_scheduled_restore,
-    read_backup,
+    check_backup,
     restore_backup,
     restore_scheduled,
     schedule_restore,
     scheduled_restore,
-    store_file,
 )
 
 
@@ -203,19 +201,70 @@ def test_damaged_or_foreign_files_are_refused(store_path, tmp_path):
         assert len(store.list_people()) == 2
 
 
-def test_a_backup_whose_audit_log_was_edited_is_not_restored(store_path, tmp_path):
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "UPDATE audit_log SET operator = 'mallory' WHERE id = 1",
+        "UPDATE people SET accept_threshold = 9.0 WHERE id = 'C-1'",
+        "UPDATE signature_references SET image = x'00' WHERE filename = 'c.png'",
+        "UPDATE settings SET value = value || 'x'",
+    ],
+)
+def test_a_backup_edited_with_database_tools_is_refused_before_anything_changes(
+    store_path, tmp_path, edit
+):
+    with Store(store_path) as store:
+        store.set_setting("operator", "ann", "ann")
     backup_of(store_path, tmp_path / "b.zip")
-
-    def edit(db):
-        db.execute("UPDATE audit_log SET operator = 'mallory' WHERE id = 1")
-
-    edited = rewritten(tmp_path / "b.zip", tmp_path / "edited.zip", edit)
+    edited = rewritten(tmp_path / "b.zip", tmp_path / "edited.zip", lambda db: db.execute(edit))
     read_backup(edited)  # its files match their digests: only the seal tells
-    with pytest.raises(StoreError, match="entry #1 does not check out"):
+    for check in (check_backup, lambda path: schedule_restore(path, store_path)):
+        with pytest.raises(StoreError, match="“edited.zip” cannot be restored: it was changed"):
+            check(edited)
+    assert scheduled_restore(store_path) is None
+    with pytest.raises(StoreError, match="it was changed after it was made"):
         restore_backup(edited, store_path)
     with Store(store_path) as store:
         assert store.audit_entries()[-1].action == "backup"
     assert not (store_path.parent / "replaced-stores").exists()
+
+
+def test_a_backup_cannot_write_outside_its_model_folder(store_path, tmp_path, isolated_home):
+    """A member the manifest does not list (a name climbing out of the models folder) is
+    never extracted; a listed name that is not a plain file name is refused."""
+    backup_of(store_path, tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    manifest = json.loads(members["backup.json"])
+    evil = b"not a model"
+    manifest["models"] = {"m": {"card.json": hashlib.sha256(evil).hexdigest()}}
+    members["models/m/card.json"] = evil
+    members["models/m/../../../../escaped.txt"] = evil
+    members["backup.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(tmp_path / "evil.zip", "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    result = restore_backup(tmp_path / "evil.zip", store_path)
+    assert result.models_added == ("m",)
+    models = isolated_home / "data" / "models"
+    assert sorted(p.name for p in (models / "m").iterdir()) == ["card.json"]
+    assert not list(tmp_path.rglob("escaped.txt")) and not list(isolated_home.rglob("escaped.txt"))
+    manifest["models"] = {"m2": {"../up.json": hashlib.sha256(evil).hexdigest()}}
+    members["backup.json"] = json.dumps(manifest).encode()
+    members["models/m2/../up.json"] = evil
+    with zipfile.ZipFile(tmp_path / "evil2.zip", "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(SigverifyError, match="is damaged"):
+        read_backup(tmp_path / "evil2.zip")
+    for name in ("m\n", "../m"):
+        manifest["models"] = {name: {"card.json": hashlib.sha256(evil).hexdigest()}}
+        members["backup.json"] = json.dumps(manifest).encode()
+        with zipfile.ZipFile(tmp_path / "evil3.zip", "w") as archive:
+            for member, data in members.items():
+                archive.writestr(member, data)
+        with pytest.raises(SigverifyError, match="is damaged"):
+            read_backup(tmp_path / "evil3.zip")
 
 
 def test_a_trained_model_in_use_goes_with_the_backup(store_path, tmp_path, isolated_home):
@@ -257,11 +306,12 @@ def test_a_restore_waits_for_the_next_start(store_path, tmp_path):
 
 def test_a_scheduled_restore_runs_once(store_path, tmp_path):
     backup_of(store_path, tmp_path / "b.zip")
-    schedule_restore(tmp_path / "b.zip", store_path)
-    result = restore_scheduled(store_path, "bob")
+    schedule_restore(tmp_path / "b.zip", store_path, "bob")
+    result = restore_scheduled(store_path)
     assert result.backup.people == 2 and scheduled_restore(store_path) is None
     with Store(store_path) as store:
         assert store.audit_entries()[-1].details["file"] == "b.zip"
+        assert store.audit_entries()[-1].operator == "bob"
     schedule_restore(tmp_path / "b.zip", store_path)
     with Store(store_path), pytest.raises(StoreError, match="is open"):
         restore_scheduled(store_path)  # (another window kept it open)
@@ -280,31 +330,95 @@ def test_the_file_name_offered():
     assert backup_file_name(datetime(2026, 12, 6, 18, 5)) == "sigverify-backup-2026-12-06-1805.zip"
 
 
-def test_a_restore_cut_short_never_leaves_the_desk_without_its_store(
-    store_path, tmp_path, monkeypatch
-):
-    """Were it stopped between its two last steps (a power cut), the store file is there
-    (the app would otherwise start on a new, empty one) and refuses to open on the wrong
-    seal, while the store it replaced is whole in replaced-stores/."""
-    import sigverify.core.store_backup as module
+def test_a_restore_that_fails_on_the_way_puts_the_store_back(store_path, tmp_path, monkeypatch):
+    """A failure while the store, its seal and its queue are swapped (a seal another
+    program holds, a full disk) leaves the store as it was, whole, with its seal and queue;
+    and the store file is never missing on the way (the app would start on a new one)."""
+    import sigverify.core.store_restore as module
 
+    queue = store_path.parent / "store.sqlite3.queue"
+    queue.mkdir()
+    (queue / "items.csv").write_text("image,person\n")
     backup_of(store_path, tmp_path / "b.zip")
     with Store(store_path) as store:
         store.add_references("C-3", "Cy Diaz", "", "m1", [ref("d.png")], "ann")
+    (queue / "items.csv").write_text("image,person\ncheque-9.png,C-3\n")
     real_replace = os.replace
+    seen = []
 
     def power_cut(source, target):
+        seen.append(store_path.is_file())
         if Path(target) == store_path.with_name("store.sqlite3.seal"):
-            raise OSError("power cut")
+            raise OSError(28, "No space left on device")
         real_replace(source, target)
 
     monkeypatch.setattr(module.os, "replace", power_cut)
     with pytest.raises(OSError):
         restore_backup(tmp_path / "b.zip", store_path)
     monkeypatch.setattr(module.os, "replace", real_replace)
-    assert store_path.is_file()
-    with Store(store_path) as store:  # the restored file, under the old seal: not trusted
-        assert store.verify_audit_chain()[0] is False
-    (kept,) = (store_path.parent / "replaced-stores").iterdir()
-    with Store(kept / "store.sqlite3") as replaced:
-        assert [p.id for p in replaced.list_people()] == ["C-1", "C-2", "C-3"]
+    assert all(seen)
+    with Store(store_path) as store:
+        assert [p.id for p in store.list_people()] == ["C-1", "C-2", "C-3"]
+        store.check_every_row()
+    assert (queue / "items.csv").read_text().endswith("cheque-9.png,C-3\n")
+    assert not (store_path.parent / "replaced-stores").exists() or not any(
+        (store_path.parent / "replaced-stores").iterdir()
+    )
+
+
+def test_the_restore_is_recorded_under_who_restores(store_path, tmp_path):
+    with Store(store_path) as store:
+        store.set_setting("operator", "ann", "ann")  # the operator when the backup was made
+    backup_of(store_path, tmp_path / "b.zip")
+    with Store(store_path) as store:
+        store.set_setting("operator", "bob", "bob")  # now
+    restore_backup(tmp_path / "b.zip", store_path)
+    with Store(store_path) as store:
+        assert store.audit_entries()[-1].operator == "bob"
+    schedule_restore(tmp_path / "b.zip", store_path, "cy")
+    restore_scheduled(store_path)
+    with Store(store_path) as store:
+        assert store.audit_entries()[-1].operator == "cy"
+
+
+def test_a_backup_leaves_no_copy_beside_the_file_and_old_work_files_go(
+    store_path, tmp_path, monkeypatch
+):
+    import sigverify.core.store_backup as module
+
+    (tmp_path / "stick").mkdir()
+    snapshots = []
+    real_copy = Store.copy_to
+
+    def copy_to(store, target, progress=None):
+        snapshots.append(Path(target))
+        real_copy(store, target, progress)
+        raise CancelledError("killed")
+
+    monkeypatch.setattr(Store, "copy_to", copy_to)
+    with pytest.raises(CancelledError):
+        backup_of(store_path, tmp_path / "stick" / "b.zip")
+    assert snapshots[0].parent == store_path.parent  # on the store's disk, not the stick
+    assert list((tmp_path / "stick").iterdir()) == []
+    monkeypatch.setattr(Store, "copy_to", real_copy)
+    left = store_path.parent / ".store.sqlite3.abc.backup.db"  # a backup killed long ago
+    left.write_bytes(b"every signature")
+    os.utime(left, (1, 1))
+    backup_of(store_path, tmp_path / "b.zip")
+    restore_backup(tmp_path / "b.zip", store_path)
+    assert not left.exists()
+    assert module.last_backup is not None
+
+
+def test_a_restored_store_counts_as_backed_up_when_its_backup_was_made(store_path, tmp_path):
+    from sigverify.core.store_backup import last_backup
+
+    with Store(store_path) as store:
+        assert last_backup(store) is None
+    info = backup_of(store_path, tmp_path / "b.zip")
+    with Store(store_path) as store:
+        made = last_backup(store)
+        assert made.file == "b.zip" and made.at == store.audit_entries()[-1].at
+    restore_backup(tmp_path / "b.zip", store_path)
+    with Store(store_path) as store:
+        assert last_backup(store) == type(made)(info.created, "b.zip")
