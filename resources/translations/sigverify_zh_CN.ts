@@ -3062,22 +3062,23 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <location line="+194"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-193"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&amp;Back up the store…</source>
-        <extracomment>Days after which the store button says how old the last backup is.</extracomment>
+        <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
     </message>
     <message>
@@ -3171,25 +3172,30 @@ enrolled {at} by {who}</source>
         <location line="+7"/>
         <source>The store is backed up to {file}: {held}.{models}
 
-Keep the file away from this computer (a USB stick, a network folder): a backup on the same disk is lost with it. Store button &gt; Restore from a backup… puts it back.</source>
+Keep the file away from this computer (a USB stick, a network folder): a backup on the same disk is lost with it. “{button}” in the status bar &gt; Restore from a backup… puts it back.</source>
         <translation>存储已备份到 {file}：{held}。{models}
 
-请将该文件保存在本机以外的地方（U 盘、网络文件夹）：与存储在同一磁盘上的备份会随磁盘一起丢失。通过“存储”按钮 &gt; 从备份恢复… 可将其恢复。</translation>
+请将该文件保存在本机以外的地方（U 盘、网络文件夹）：与存储在同一磁盘上的备份会随磁盘一起丢失。通过状态栏中的“{button}” &gt; 从备份恢复… 可将其恢复。</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+54"/>
+        <location line="+16"/>
+        <source>The backup was cancelled: nothing was written.</source>
+        <translation>备份已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+70"/>
         <location line="+16"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-82"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>“{file}” holds the store as it was on {made}: {held}.
 
 sigverify replaces the store on this computer with it the next time it starts. Everything done since the backup was made is not in it; the store as it is now is kept in the folder “replaced-stores” beside it, nothing is deleted.</source>
@@ -3198,7 +3204,12 @@ sigverify replaces the store on this computer with it the next time it starts. E
 sigverify 下次启动时会用它替换本机的存储。备份之后所做的一切都不在其中；当前的存储会保留在旁边的“replaced-stores”文件夹中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>This store now holds {people} and its audit log reaches entry #{now}: entries #{first} to #{now} (enrolments, verifications, changes) will no longer be in it.</source>
+        <translation>此存储目前有 {people}，审计日志截至第 {now} 条：第 {first} 至第 {now} 条记录（登记、验证、更改）将不再在其中。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Restore at the next start</source>
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
@@ -3208,7 +3219,7 @@ sigverify 下次启动时会用它替换本机的存储。备份之后所做的�
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>The store stays as it is: no backup will be restored.</source>
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>

@@ -43,8 +43,9 @@ def _held(info) -> str:
     )
 
 
-#: Days after which the store button says how old the last backup is.
-STALE_DAYS = 7
+#: Days after which the store button says how old the last backup is (a desk backs up
+#: daily: work done since a backup is in none; a week's grace hid a day's enrolments).
+STALE_DAYS = 1
 
 
 class StoreBackups(QObject):
@@ -172,13 +173,23 @@ class StoreBackups(QObject):
                 self.tr(
                     "The store is backed up to {file}: {held}.{models}\n\nKeep the file away "
                     "from this computer (a USB stick, a network folder): a backup on the same "
-                    "disk is lost with it. Store button > Restore from a backup… puts it back."
-                ).format(file=path, held=_held(info), models=models),
+                    "disk is lost with it. “{button}” in the status bar > Restore from a "
+                    "backup… puts it back."
+                ).format(
+                    file=path,
+                    held=_held(info),
+                    models=models,
+                    button=store_caption(window.store),
+                ),
             )
 
         def failed(error) -> None:
             dialog.close()
-            if not isinstance(error, CancelledError):
+            if isinstance(error, CancelledError):  # (the dialog closed unsaid: seen)
+                dialogs.show_info(
+                    window, title, self.tr("The backup was cancelled: nothing was written.")
+                )
+            else:
                 dialogs.show_error(window, error, title)
 
         job = window.engine.submit(
@@ -201,8 +212,9 @@ class StoreBackups(QObject):
         dialog = self._progress(self.tr("Checking {file}…").format(file=Path(path).name))
         dialog.setCancelButton(None)
 
-        def checked(info) -> None:
+        def checked(found) -> None:
             dialog.close()
+            info, people, last = found
             question = self.tr(
                 "“{file}” holds the store as it was on {made}: {held}.\n\nsigverify replaces "
                 "the store on this computer with it the next time it starts. Everything done "
@@ -211,6 +223,16 @@ class StoreBackups(QObject):
             ).format(
                 file=Path(path).name, made=local_time(info.created, seconds=False), held=_held(info)
             )
+            if last > info.last_audit_id:  # what leaves the store, in numbers (seen unsaid)
+                question += "\n\n" + self.tr(
+                    "This store now holds {people} and its audit log reaches entry #{now}: "
+                    "entries #{first} to #{now} (enrolments, verifications, changes) will no "
+                    "longer be in it."
+                ).format(
+                    people=QCoreApplication.translate("StoreBackups", "%n person(s)", None, people),
+                    now=last,
+                    first=info.last_audit_id + 1,
+                )
             if (
                 dialogs.choose(window, title, question, [self.tr("&Restore at the next start")])
                 != 0
@@ -241,7 +263,12 @@ class StoreBackups(QObject):
             dialogs.show_error(window, error, title)
 
         # every row checked now, as the restore will: not refused at the next start
-        window.engine.submit(lambda context, job: check_backup(path), checked, failed)
+        def check(context, job):
+            now = context.store.last_audit_entry()
+            people = context.store.people_mark()[0]
+            return check_backup(path), people, now.id if now else 0
+
+        window.engine.submit(check, checked, failed)
 
     def cancel_restore(self) -> None:
         if cancel_scheduled_restore(self.window.store.path):

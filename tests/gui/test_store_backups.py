@@ -59,6 +59,9 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
         f"The store is backed up to {backup}: 1 person, 4 references and the audit log up to "
         f"entry #{info.last_audit_id}. With it, the models it uses: {tiny_model_dir.name}."
     )
+    assert dialogs.infos[-1].endswith(
+        "“Store on this computer” in the status bar > Restore from a backup… puts it back."
+    )
     # work after the backup, then the backup chosen to come back
     enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(4)], name="Bo")
     monkeypatch.setattr(
@@ -70,6 +73,12 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     qtbot.waitUntil(lambda: len(dialogs.questions) == 1)
     assert "1 person, 4 references" in dialogs.questions[0]
     assert "is not in it; the store as it is now is kept" in dialogs.questions[0]
+    now = window.store.last_audit_entry().id
+    assert dialogs.questions[0].endswith(
+        f"This store now holds 2 people and its audit log reaches entry #{now}: entries "
+        f"#{info.last_audit_id + 1} to #{now} (enrolments, verifications, changes) will no "
+        "longer be in it."
+    )
     assert dialogs.options[-1] == ["&Restore at the next start"]
     assert scheduled_restore(window.store.path) is None
     dialogs.choice = 0
@@ -158,3 +167,17 @@ def test_every_kind_of_file_dialog_in_the_app_has_its_folder():
                     used.add(kind.value)
     assert {"backups", "cards", "reports", "data", "models", "queue"} <= used
     assert used <= set(KINDS)
+
+
+def test_a_cancelled_backup_says_so(qtbot, window, dialogs, monkeypatch, tmp_path):
+    from sigverify.core.errors import CancelledError
+
+    def cancelled(store, out, operator, progress):
+        raise CancelledError("stopped")
+
+    monkeypatch.setattr("sigverify.gui.store_backups.back_up", cancelled)
+    window.backups.back_up(str(tmp_path / "b.zip"))
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: bool(dialogs.infos))
+    assert dialogs.infos == ["The backup was cancelled: nothing was written."]
+    assert not dialogs.errors

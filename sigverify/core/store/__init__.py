@@ -245,8 +245,8 @@ class Store(SecondApproval, StoredSettings):
         rows = read_entries(self._db, entry_id=entry_id)
         return rows[0] if rows else None
 
-    def last_audit_entry(self, action: str) -> AuditEntry | None:
-        """The newest row of ``action`` (None when there is none)."""
+    def last_audit_entry(self, action: str | None = None) -> AuditEntry | None:
+        """The newest row (of ``action``; None when there is none)."""
         rows = read_entries(self._db, action=action, last=True)
         return rows[0] if rows else None
 
