@@ -61,7 +61,17 @@ def percentiles(seconds: list[float]) -> dict:
     }
 
 
-def fill(store: Store, people: int, refs: int, dim: int, image_bytes: int, model_id: str) -> None:
+def fill(
+    store: Store,
+    people: int,
+    refs: int,
+    dim: int,
+    image_bytes: int,
+    model_id: str,
+    distinct: bool = False,
+) -> None:
+    """``distinct``: every reference its own random image (a scan does not compress: a
+    backup's size), else one image for all, one byte apart (faster)."""
     rng = np.random.default_rng(0)
     stand_in = rng.integers(0, 256, image_bytes, dtype=np.uint8).tobytes()
     for start in range(0, people, 1000):
@@ -76,8 +86,14 @@ def fill(store: Store, people: int, refs: int, dim: int, image_bytes: int, model
                 db.execute("UPDATE people SET mac = ? WHERE id = ?", (mac, person_id))
                 vectors = rng.normal(size=(refs, dim)).astype(np.float32)
                 vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+                images = [
+                    rng.integers(0, 256, image_bytes, dtype=np.uint8).tobytes()
+                    if distinct
+                    else stand_in + bytes([i])
+                    for i in range(refs)
+                ]
                 new = [
-                    NewReference(f"ref{i}.png", stand_in + bytes([i]), stand_in[:500], vectors[i])
+                    NewReference(f"ref{i}.png", images[i], stand_in[:500], vectors[i])
                     for i in range(refs)
                 ]
                 insert_references(db, store.seal, person_id, model_id, new, "bench")

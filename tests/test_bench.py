@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from sigverify.core.data.synthetic import write_synthetic_dataset
+from sigverify.core.store import Store
 from tests.conftest import write_pen_dataset
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
@@ -434,3 +435,19 @@ def test_unlike_enrolled_draws_each_writers_own_and_another_writers_signatures()
         0,
         0,
     ]  # nobody else to draw from: nothing, not a crash
+
+
+def test_backup_bench_times_each_step_on_a_filled_store(tmp_path):
+    out = run_script(
+        "backup.py", "--people", 40, "--image-bytes", 3000, "--runs", 2, "--folder", tmp_path
+    )
+    assert (out["people"], out["references"], out["runs"]) == (40, 200, 2)
+    # 200 stand-in images of 3,000 bytes (random: they do not compress) at least
+    assert out["backup_mb"] >= 0.6 and out["store_mb"] >= 0.6
+    for step in ("back_up_s", "check_s", "restore_s"):
+        assert out[step] > 0
+    assert set(out["peak_rss_mb_after"]) == {"back_up", "check", "restore"}
+    with Store(tmp_path / "desk" / "store.sqlite3") as store:  # restored: whole, and said so
+        assert len(store.list_people()) == 40
+        assert store.audit_entries()[-1].action == "restore"
+        store.check_every_row()
