@@ -1,4 +1,4 @@
-"""Backups of a store on this computer, and putting one back.
+"""Backups of a store on this computer: making one, reading one.
 
 A backup is one zip file: the store as committed when it was made (SQLite's online backup,
 so sigverify may go on working meanwhile), its seal (the key its rows are sealed with and
@@ -89,6 +89,8 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
     all, recorded in its audit log under ``operator``. ``progress(done, total)`` is called
     as it goes; a :class:`CancelledError` it raises stops it and leaves nothing behind."""
     out = Path(out)
+    if store.shared:
+        raise not_on_a_server()
     store.seal.head()  # a missing or damaged seal is said now, in its own words
     # the queue and the seal first: the store copied after them may only be ahead of them
     queue = {f.name: f.read_bytes() for f in _queue_files(store.path)}

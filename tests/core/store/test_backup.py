@@ -319,9 +319,12 @@ def test_a_scheduled_restore_runs_once(store_path, tmp_path):
     assert (store_path.parent / "store.sqlite3.restore-failed.zip").is_file()
 
 
-def test_a_shared_store_is_backed_up_on_its_server():
+def test_a_shared_store_is_backed_up_on_its_server(server_store_url, tmp_path):
     with pytest.raises(StoreError, match="kept on its database server"):
         store_file("postgresql://clerk@db.example/sigverify")
+    with Store(server_store_url) as shared, pytest.raises(StoreError, match="pg_dump"):
+        back_up(shared, tmp_path / "b.zip", "ann")
+    assert not list(tmp_path.iterdir())
 
 
 def test_the_file_name_offered():
