@@ -81,16 +81,7 @@ def restore_backup(
         _unpack(path, restored)
         kept_in = _new_folder(store_path.parent / REPLACED_FOLDER) if store_path.exists() else None
         with Store(restored) as store:  # refuses a file not ours; brings an older one up to date
-            try:
-                store.check_every_row()
-            except StoreIntegrityError as error:
-                raise StoreIntegrityError(
-                    translate(
-                        "errors",
-                        "The backup “{file}” cannot be restored: it was changed after it was "
-                        "made. {reason}",
-                    ).format(file=path.name, reason=error)
-                ) from error
+            _check_rows(store, path)
             details = {
                 "file": path.name,
                 "made": info.created,
@@ -297,7 +288,7 @@ def schedule_restore(
     name, to be restored at the next start by ``operator`` (the file itself may be on a
     stick taken away meanwhile); one chosen before is forgotten."""
     path = Path(path)
-    info = read_backup(path) if checked else check_backup(path)
+    info = read_backup(path) if checked else check_backup(path, store_path)
     cancel_scheduled_restore(store_path)
     folder = _pending_folder(store_path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -314,26 +305,38 @@ def schedule_restore(
     return info
 
 
-def check_backup(path: str | Path) -> BackupInfo:
+def check_backup(path: str | Path, store_path: str | Path | None = None) -> BackupInfo:
     """What the backup ``path`` holds, once every file and every row of it checks out
-    (:func:`read_backup` checks the files only); nothing is left behind."""
+    (:func:`read_backup` checks the files only), unpacked beside the store at
+    ``store_path`` meanwhile (this computer's user data, not a shared temporary folder);
+    nothing is left behind."""
     path = Path(path)
     info = read_backup(path)
-    with tempfile.TemporaryDirectory(prefix="sigverify-check-") as work:
-        copy = Path(work) / STORE_MEMBER
+    store_path = store_file(store_path)
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=f".{store_path.name}.restoring-"))
+    try:
+        copy = work / STORE_MEMBER
         _unpack(path, copy)
         with Store(copy) as store:
-            try:
-                store.check_every_row()
-            except StoreIntegrityError as error:
-                raise StoreIntegrityError(
-                    translate(
-                        "errors",
-                        "The backup “{file}” cannot be restored: it was changed after it was "
-                        "made. {reason}",
-                    ).format(file=path.name, reason=error)
-                ) from error
+            _check_rows(store, path)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return info
+
+
+def _check_rows(store: Store, path: Path) -> None:
+    """Every row of the backup ``path``, unpacked as ``store``, against its seal."""
+    try:
+        store.check_every_row()
+    except StoreIntegrityError as error:
+        raise StoreIntegrityError(
+            translate(
+                "errors",
+                "The backup “{file}” cannot be restored: it was changed after it was made. "
+                "{reason}",
+            ).format(file=path.name, reason=error)
+        ) from error
 
 
 def cancel_scheduled_restore(store_path: str | Path | None = None) -> bool:

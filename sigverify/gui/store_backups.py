@@ -266,7 +266,7 @@ class StoreBackups(QObject):
         def check(context, job):
             now = context.store.last_audit_entry()
             people = context.store.people_mark()[0]
-            return check_backup(path), people, now.id if now else 0
+            return check_backup(path, window.store.path), people, now.id if now else 0
 
         window.engine.submit(check, checked, failed)
 
