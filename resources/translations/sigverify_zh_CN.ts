@@ -471,6 +471,59 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <location filename="../../sigverify/gui/daily_backup.py" line="+52"/>
+        <source>Back up &amp;every day to “{folder}”…</source>
+        <translation>每天备份到“{folder}”(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up &amp;every day to a folder…</source>
+        <translation>每天备份到一个文件夹(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sigverify backs the store up to {folder} the first time it runs each day, and keeps the newest {kept} of these backups there.</source>
+        <translation>sigverify 每天第一次运行时会将存储备份到 {folder}，并在那里保留最新的 {kept} 份此类备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Another folder…</source>
+        <translation>换一个文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Stop the daily backup</source>
+        <translation>停止每日备份(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No daily backup now: back the store up by hand from its menu.</source>
+        <translation>现在不再每日备份：请通过存储菜单手动备份。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>sigverify will back the store up to {folder} the first time it runs each day (today&apos;s now, if there is none yet), keeping the newest {kept} there. Choose a folder away from this computer&apos;s disk: a network folder, or a stick left plugged in.</source>
+        <translation>sigverify 将在每天第一次运行时把存储备份到 {folder}（如果今天还没有备份，现在就备份），并在那里保留最新的 {kept} 份。请选择不在本机磁盘上的文件夹：网络文件夹，或一直插着的 U 盘。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The store is backed up to {file} (the daily backup).</source>
+        <translation>存储已备份到 {file}（每日备份）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The daily backup could not be made: {error}</source>
+        <translation>无法完成每日备份：{error}</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
         <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+48"/>
@@ -3056,20 +3109,20 @@ enrolled {at} by {who}</source>
 <context>
     <name>StoreBackups</name>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+35"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+36"/>
         <source>{people}, {references} and the audit log up to entry #{entry}</source>
         <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+194"/>
+        <location line="+196"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-193"/>
+        <location line="-195"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3087,7 +3140,7 @@ enrolled {at} by {who}</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Open another store at the next start…</source>
         <translation>下次启动时打开另一个存储(&amp;O)…</translation>
     </message>
@@ -3102,7 +3155,7 @@ enrolled {at} by {who}</source>
         <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Its menu opens another store at the next start</source>
         <translation>其菜单可在下次启动时打开另一个存储</translation>
     </message>
@@ -5090,8 +5143,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+146"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+177"/>
         <source>The backup cannot be written to “{path}” ({error}).</source>
+        <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps.</extracomment>
         <translation>无法将备份写入“{path}”（{error}）。</translation>
     </message>
     <message>
@@ -5100,7 +5154,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份已取消。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>“{file}” was made by a newer version of sigverify: update sigverify to restore it.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
@@ -5125,13 +5179,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+88"/>
-        <location line="+242"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+334"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-106"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
     </message>

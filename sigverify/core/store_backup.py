@@ -81,6 +81,34 @@ def backup_file_name(now: datetime | None = None) -> str:
     return f"sigverify-backup-{(now or datetime.now()):%Y-%m-%d-%H%M}.zip"
 
 
+#: The daily backups the app makes by itself: their names, and how many a folder keeps.
+DAILY_PREFIX = "sigverify-backup-daily-"
+DAILY_KEPT = 10
+
+
+def daily_backup_name(now: datetime | None = None) -> str:
+    return f"{DAILY_PREFIX}{(now or datetime.now()):%Y-%m-%d-%H%M}.zip"
+
+
+def daily_backup_due(last: LastBackup | None, now: datetime | None = None) -> bool:
+    """A day's backup is due when none was made today (this computer's calendar day; one
+    made by hand counts)."""
+    if last is None:
+        return True
+    now = (now or datetime.now()).astimezone()
+    return datetime.fromisoformat(last.at).astimezone().date() < now.date()
+
+
+def prune_daily_backups(folder: str | Path, keep: int = DAILY_KEPT) -> list[Path]:
+    """Remove the daily backups in ``folder`` beyond the newest ``keep`` (by the time in
+    their names); a backup made by hand is never touched. The files removed."""
+    made = sorted(Path(folder).glob(f"{DAILY_PREFIX}*.zip"), key=lambda path: path.name)
+    old = made[: max(len(made) - keep, 0)]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return old
+
+
 # ------------------------------------------------------------------ making one
 
 

@@ -25,6 +25,7 @@ from sigverify.core.store_restore import (
     scheduled_restore,
 )
 from sigverify.gui import dialogs
+from sigverify.gui.daily_backup import DailyBackup
 from sigverify.gui.folders import ask_open, ask_save
 from sigverify.gui.shared_store import store_caption
 from sigverify.gui.widgets import file_filter
@@ -65,11 +66,12 @@ class StoreBackups(QObject):
         self.restore_action.triggered.connect(lambda: self.restore())
         self.keep_action = self.menu.addAction("")  # (named when a restore waits)
         self.keep_action.triggered.connect(lambda: self.cancel_restore())
+        self.daily = DailyBackup(self, self.menu.addAction(""))
         self.menu.addSeparator()
         self.other_action = self.menu.addAction(self.tr("&Open another store at the next start…"))
         self.other_action.triggered.connect(lambda: window.change_store())
         if window.store.shared:
-            for action in (self.back_up_action, self.restore_action):
+            for action in (self.back_up_action, self.restore_action, self.daily.action):
                 action.setEnabled(False)
                 action.setToolTip(
                     self.tr("A shared store is backed up on its server, by its administrator")
@@ -100,6 +102,7 @@ class StoreBackups(QObject):
         def got(state) -> None:
             self._last, self._people = state
             self._name_waiting()
+            self.daily.run_if_due(self._last, self._people)
 
         self.window.engine.submit(read, got)
 

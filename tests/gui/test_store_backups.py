@@ -32,6 +32,7 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     assert shown_entries(menu) == [
         "&Back up the store…",
         "&Restore from a backup…",
+        "Back up &every day to a folder…",
         "&Open another store at the next start…",
     ]
     offered = []
@@ -181,3 +182,44 @@ def test_a_cancelled_backup_says_so(qtbot, window, dialogs, monkeypatch, tmp_pat
     qtbot.waitUntil(lambda: bool(dialogs.infos))
     assert dialogs.infos == ["The backup was cancelled: nothing was written."]
     assert not dialogs.errors
+
+
+def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
+    from sigverify.core.store_backup import DAILY_PREFIX
+
+    daily = window.backups.daily
+    folder = tmp_path / "network-share"
+    folder.mkdir()
+    for day in range(1, 12):  # older daily backups, and one made by hand
+        (folder / f"{DAILY_PREFIX}2026-11-{day:02d}-0900.zip").write_bytes(b"old")
+    (folder / "sigverify-backup-2026-11-01-0900.zip").write_bytes(b"by hand")
+    daily.choose(str(folder))
+    assert dialogs.infos[-1].startswith(f"sigverify will back the store up to {folder} the first")
+    assert daily.action.text() == f"Back up &every day to “{folder}”…"
+    wait_idle(qtbot, window.engine)
+    assert not list(folder.glob(f"{DAILY_PREFIX}2026-12*"))  # nobody enrolled: nothing to keep
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
+    qtbot.waitUntil(lambda: not daily.running and len(list(folder.glob(f"{DAILY_PREFIX}*"))) == 10)
+    wait_idle(qtbot, window.engine)
+    made = sorted(folder.glob(f"{DAILY_PREFIX}*"))
+    assert made[0].name == f"{DAILY_PREFIX}2026-11-03-0900.zip"  # the newest 10 kept
+    assert read_backup(made[-1]).people == 1
+    assert (folder / "sigverify-backup-2026-11-01-0900.zip").exists()
+    assert "(the daily backup)" in window.statusBar().currentMessage()
+    assert window.store_button.text() == "Store on this computer"
+    window.backups.show_state()  # once a day: not again today
+    wait_idle(qtbot, window.engine)
+    assert len(list(folder.glob(f"{DAILY_PREFIX}*"))) == 10
+
+    dialogs.choice = 1  # Stop the daily backup
+    daily.choose()
+    assert daily.folder() == "" and daily.action.text() == "Back up &every day to a folder…"
+
+
+def test_a_daily_backup_that_cannot_be_written_says_so(qtbot, window, dialogs, tmp_path):
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
+    window.backups.daily.choose(str(tmp_path / "stick-not-plugged-in"))
+    qtbot.waitUntil(lambda: "could not be made" in window.statusBar().currentMessage())
+    assert "The backup cannot be written to" in window.statusBar().currentMessage()
+    assert not window.backups.daily.running
+    assert window.store_button.text() == "Store on this computer · not backed up yet"

@@ -425,3 +425,29 @@ def test_a_restored_store_counts_as_backed_up_when_its_backup_was_made(store_pat
     restore_backup(tmp_path / "b.zip", store_path)
     with Store(store_path) as store:
         assert last_backup(store) == type(made)(info.created, "b.zip")
+
+
+def test_a_daily_backup_is_due_once_a_calendar_day_and_keeps_ten(tmp_path):
+    from datetime import datetime, timedelta
+
+    from sigverify.core.store_backup import (
+        DAILY_PREFIX,
+        LastBackup,
+        daily_backup_due,
+        daily_backup_name,
+        prune_daily_backups,
+    )
+
+    now = datetime(2026, 12, 6, 9, 30).astimezone()
+    assert daily_backup_due(None, now)
+    assert not daily_backup_due(LastBackup(now.replace(hour=0, minute=5).isoformat(), "a"), now)
+    assert daily_backup_due(LastBackup((now - timedelta(hours=10)).isoformat(), "a"), now)
+    assert daily_backup_name(datetime(2026, 12, 6, 9, 5)) == f"{DAILY_PREFIX}2026-12-06-0905.zip"
+    names = [daily_backup_name(datetime(2026, 11, day, 8)) for day in range(1, 13)]
+    for name in [*names, "sigverify-backup-2026-10-01-0800.zip", "notes.txt"]:
+        (tmp_path / name).write_text("x")
+    removed = prune_daily_backups(tmp_path)
+    assert [p.name for p in removed] == names[:2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        names[2:] + ["sigverify-backup-2026-10-01-0800.zip", "notes.txt"]
+    )

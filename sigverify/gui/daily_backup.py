@@ -1,0 +1,132 @@
+"""The store menu's daily backup: once a folder is chosen (a network folder, a stick that
+stays plugged in), the first time sigverify runs on a day it backs the store up there by
+itself, in the worker, keeping the newest :data:`DAILY_KEPT` of its own backups (one made
+by hand is never removed). A clerk forgets; a dead disk then loses a day at most. The
+folder is this desk's (``gui.ini``): another computer's folders mean nothing here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+
+from sigverify.core.operators import operator_name
+from sigverify.core.store_backup import (
+    DAILY_KEPT,
+    back_up,
+    daily_backup_due,
+    daily_backup_name,
+    prune_daily_backups,
+)
+from sigverify.core.store_restore import scheduled_restore
+from sigverify.gui import dialogs
+from sigverify.gui.folders import ask_folder
+from sigverify.gui.language import gui_settings
+
+SETTING = "backup/daily_folder"
+STATUS_MS = 20_000  # how long the status bar says what the daily backup did
+
+
+class DailyBackup(QObject):
+    """Its menu entry (``action``, for the store menu to place) and the backup itself:
+    :meth:`run_if_due` after each reading of the store's last backup; an hourly look for a
+    desk left running overnight."""
+
+    def __init__(self, backups, action):
+        super().__init__(backups)
+        self.backups, self.window, self.action = backups, backups.window, action
+        self.running = False
+        action.triggered.connect(lambda: self.choose())
+        self.name_action()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(backups.show_state)  # (which calls run_if_due)
+        self.timer.start(3_600_000)
+
+    @staticmethod
+    def folder() -> str:
+        return str(gui_settings().value(SETTING, "") or "")
+
+    def name_action(self) -> None:
+        folder = self.folder()
+        if folder:
+            self.action.setText(self.tr("Back up &every day to “{folder}”…").format(folder=folder))
+        else:
+            self.action.setText(self.tr("Back up &every day to a folder…"))
+
+    def choose(self, folder: str | None = None) -> None:
+        """Choose the folder (asked for when ``folder`` is None), or stop the daily backup
+        when one is chosen already and the clerk says so."""
+        window, title = self.window, self.tr("Daily backup")
+        if folder is None:
+            if self.folder():
+                picked = dialogs.choose(
+                    window,
+                    title,
+                    self.tr(
+                        "sigverify backs the store up to {folder} the first time it runs each "
+                        "day, and keeps the newest {kept} of these backups there."
+                    ).format(folder=self.folder(), kept=DAILY_KEPT),
+                    [self.tr("&Another folder…"), self.tr("&Stop the daily backup")],
+                )
+                if picked is None:
+                    return
+                if picked == 1:
+                    gui_settings().setValue(SETTING, "")
+                    self.name_action()
+                    dialogs.show_info(
+                        window,
+                        title,
+                        self.tr("No daily backup now: back the store up by hand from its menu."),
+                    )
+                    return
+            folder = ask_folder(window, title, "backups")
+            if not folder:
+                return
+        gui_settings().setValue(SETTING, folder)
+        self.name_action()
+        dialogs.show_info(
+            window,
+            title,
+            self.tr(
+                "sigverify will back the store up to {folder} the first time it runs each day "
+                "(today's now, if there is none yet), keeping the newest {kept} there. Choose "
+                "a folder away from this computer's disk: a network folder, or a stick left "
+                "plugged in."
+            ).format(folder=folder, kept=DAILY_KEPT),
+        )
+        self.backups.show_state()
+
+    def run_if_due(self, last, people: int) -> None:
+        """Back up now when a folder is chosen, someone is enrolled, no backup was made
+        today and no restore waits (the store is about to be replaced)."""
+        folder, store = self.folder(), self.window.store
+        if not folder or not people or self.running or store.shared:
+            return
+        if not daily_backup_due(last) or scheduled_restore(store.path) is not None:
+            return
+        out = Path(folder) / daily_backup_name()
+        operator = operator_name(store)
+        status = self.window.statusBar()
+        self.running = True
+
+        def work(context, job):
+            info = back_up(context.store, out, operator)
+            prune_daily_backups(folder)
+            return info
+
+        def done(_) -> None:
+            self.running = False
+            status.showMessage(
+                self.tr("The store is backed up to {file} (the daily backup).").format(file=out),
+                STATUS_MS,
+            )
+            self.backups.show_state()
+
+        def failed(error) -> None:  # (tried again within the hour; the button says how old)
+            self.running = False
+            status.showMessage(
+                self.tr("The daily backup could not be made: {error}").format(error=error),
+                STATUS_MS,
+            )
+
+        self.window.engine.submit(work, done, failed)
