@@ -1,6 +1,8 @@
 """The store button's menu: back the store up to one file, restore one at the next start,
-or open another store (:mod:`sigverify.core.store_backup`; the command line's ``backup``
-and ``restore``). A shared store is backed up on its server: both are off there."""
+back it up every day by itself (:mod:`sigverify.gui.daily_backup`), or open another store
+(:mod:`sigverify.core.store_backup`, :mod:`sigverify.core.store_restore`; the command
+line's ``backup`` and ``restore``). A shared store is backed up on its server: these are
+off there."""
 
 from __future__ import annotations
 
@@ -51,8 +53,8 @@ STALE_DAYS = 1
 
 class StoreBackups(QObject):
     """The store button's menu and what its entries do, for ``window`` (the main window);
-    the button also says when a local store was never backed up, or not for a week, and
-    when a restore waits for the next start."""
+    the button also says when a local store was never backed up, or not since yesterday
+    or before, and when a restore waits for the next start."""
 
     def __init__(self, window, button):
         super().__init__(window)
