@@ -102,3 +102,28 @@ def test_training_needs_no_torchvision(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "model" / "model.onnx").is_file()
     assert len(json.loads(done.stdout)["history"]) == 1
+
+
+def test_the_desk_build_backs_up_and_restores_without_torch(tmp_path):
+    store = tmp_path / "desk" / "store.sqlite3"
+    done = without_torch(
+        "sigverify",
+        "backup",
+        "--out",
+        str(tmp_path / "b.zip"),
+        "--store",
+        str(store),
+        home=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = without_torch(
+        "sigverify",
+        "restore",
+        str(tmp_path / "b.zip"),
+        "--yes",
+        "--store",
+        str(store),
+        home=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Restored" in done.stdout and "replaced-stores" in done.stdout
