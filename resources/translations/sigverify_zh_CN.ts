@@ -473,7 +473,7 @@
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../sigverify/gui/daily_backup.py" line="+52"/>
+        <location filename="../../sigverify/gui/daily_backup.py" line="+56"/>
         <source>Back up &amp;every day to “{folder}”…</source>
         <translation>每天备份到“{folder}”(&amp;E)…</translation>
     </message>
@@ -488,12 +488,17 @@
         <translation>每日备份</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>sigverify backs the store up to {folder} the first time it runs each day, and keeps the newest {kept} of these backups there.</source>
         <translation>sigverify 每天第一次运行时会将存储备份到 {folder}，并在那里保留最新的 {kept} 份此类备份。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>That folder cannot be reached now.</source>
+        <translation>该文件夹现在无法访问。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Another folder…</source>
         <translation>换一个文件夹(&amp;A)…</translation>
     </message>
@@ -503,7 +508,7 @@
         <translation>停止每日备份(&amp;S)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>No daily backup now: back the store up by hand from its menu.</source>
         <translation>现在不再每日备份：请通过存储菜单手动备份。</translation>
     </message>
@@ -513,14 +518,14 @@
         <translation>sigverify 将在每天第一次运行时把存储备份到 {folder}（如果今天还没有备份，现在就备份），并在那里保留最新的 {kept} 份。请选择不在本机磁盘上的文件夹：网络文件夹，或一直插着的 U 盘。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+44"/>
         <source>The store is backed up to {file} (the daily backup).</source>
         <translation>存储已备份到 {file}（每日备份）。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>The daily backup could not be made: {error}</source>
-        <translation>无法完成每日备份：{error}</translation>
+        <source>Daily backup not made: {error}</source>
+        <translation>未完成每日备份：{error}</translation>
     </message>
 </context>
 <context>
@@ -3109,20 +3114,20 @@ enrolled {at} by {who}</source>
 <context>
     <name>StoreBackups</name>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+36"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+39"/>
         <source>{people}, {references} and the audit log up to entry #{entry}</source>
         <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+196"/>
+        <location line="+199"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-195"/>
+        <location line="-198"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3181,6 +3186,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+4"/>
+        <source> · daily backup failed</source>
+        <translation> · 每日备份失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source> · not backed up yet</source>
         <translation> · 尚未备份</translation>
     </message>
@@ -5145,7 +5155,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/store_backup.py" line="+177"/>
         <source>The backup cannot be written to “{path}” ({error}).</source>
-        <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps.</extracomment>
+        <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
         <translation>无法将备份写入“{path}”（{error}）。</translation>
     </message>
     <message>
@@ -5192,6 +5202,27 @@ The store is as it was; the backup is kept as {file}.</source>
         <location filename="../../sigverify/core/store/integrity.py" line="+22"/>
         <source>The audit log was changed outside sigverify (entry #{entry}).</source>
         <translation>审计日志在 sigverify 之外被更改过（第 {entry} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/files.py" line="+51"/>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>no permission to write there</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk can only be read</source>
+        <translation>磁盘只读</translation>
     </message>
 </context>
 <context>

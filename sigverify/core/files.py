@@ -3,10 +3,13 @@ reader (or a crash) meets the old file or the new one, never half of one."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
 from pathlib import Path
+
+from sigverify.core.i18n import translate
 
 
 def readable_by_all(path: str | Path) -> None:
@@ -38,3 +41,21 @@ def file_stem(text: str, fallback: str) -> str:
     hyphens kept, anything else (a slash, a space) one underscore; ``fallback`` if nothing
     is left."""
     return re.sub(r"[^\w.-]+", "_", text).strip("._") or fallback
+
+
+def disk_reason(error: BaseException) -> str:
+    """Why a file could not be written, in the reader's language where it is a common
+    case (the system's own words are English: "No such file or directory" stood in a
+    Chinese message, seen), else as the system or SQLite says it."""
+    words = {
+        errno.ENOENT: translate("errors", "the folder does not exist"),
+        errno.EACCES: translate("errors", "no permission to write there"),
+        errno.EPERM: translate("errors", "no permission to write there"),
+        errno.ENOSPC: translate("errors", "the disk is full"),
+        errno.EROFS: translate("errors", "the disk can only be read"),
+    }
+    if getattr(error, "errno", None) in words:
+        return words[error.errno]
+    if "full" in str(error).lower():  # (SQLite's "database or disk is full")
+        return words[errno.ENOSPC]
+    return getattr(error, "strerror", None) or str(error)

@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import re
+import socket
 import sqlite3
 import tempfile
 import time
@@ -31,6 +32,7 @@ from pathlib import Path
 from sigverify import __version__
 from sigverify.core.active_model import models_kept_here
 from sigverify.core.errors import CancelledError, SigverifyError, StoreError
+from sigverify.core.files import disk_reason, file_stem
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
 from sigverify.core.queue import queue_folder
@@ -81,28 +83,26 @@ def backup_file_name(now: datetime | None = None) -> str:
     return f"sigverify-backup-{(now or datetime.now()):%Y-%m-%d-%H%M}.zip"
 
 
-#: The daily backups the app makes by itself: their names, and how many a folder keeps.
+#: The daily backups the app makes by itself: their names, and how many a folder keeps of
+#: each desk's (several desks may share a network folder: each its own files, by name).
 DAILY_PREFIX = "sigverify-backup-daily-"
 DAILY_KEPT = 10
 
 
-def daily_backup_name(now: datetime | None = None) -> str:
-    return f"{DAILY_PREFIX}{(now or datetime.now()):%Y-%m-%d-%H%M}.zip"
+def desk_name() -> str:
+    """This computer's name, as a part of a file name."""
+    return file_stem(socket.gethostname(), "desk")
 
 
-def daily_backup_due(last: LastBackup | None, now: datetime | None = None) -> bool:
-    """A day's backup is due when none was made today (this computer's calendar day; one
-    made by hand counts)."""
-    if last is None:
-        return True
-    now = (now or datetime.now()).astimezone()
-    return datetime.fromisoformat(last.at).astimezone().date() < now.date()
+def daily_backup_name(desk: str, now: datetime | None = None) -> str:
+    return f"{DAILY_PREFIX}{desk}-{(now or datetime.now()):%Y-%m-%d-%H%M%S}.zip"
 
 
-def prune_daily_backups(folder: str | Path, keep: int = DAILY_KEPT) -> list[Path]:
-    """Remove the daily backups in ``folder`` beyond the newest ``keep`` (by the time in
-    their names); a backup made by hand is never touched. The files removed."""
-    made = sorted(Path(folder).glob(f"{DAILY_PREFIX}*.zip"), key=lambda path: path.name)
+def prune_daily_backups(folder: str | Path, desk: str, keep: int = DAILY_KEPT) -> list[Path]:
+    """Remove ``desk``'s daily backups in ``folder`` beyond its newest ``keep`` (by the
+    time in their names); another desk's, and a backup made by hand, are never touched.
+    The files removed."""
+    made = sorted(Path(folder).glob(f"{DAILY_PREFIX}{desk}-*.zip"), key=lambda path: path.name)
     old = made[: max(len(made) - keep, 0)]
     for path in old:
         path.unlink(missing_ok=True)
@@ -172,7 +172,7 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
         partial = None
         return _info(out, manifest)
     except (OSError, sqlite3.Error) as error:  # (a full stick: SQLite's own error)
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = disk_reason(error)
         raise StoreError(
             translate("errors", "The backup cannot be written to “{path}” ({error}).").format(
                 path=out, error=reason

@@ -6,6 +6,8 @@ folder is this desk's (``gui.ini``): another computer's folders mean nothing her
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -14,8 +16,8 @@ from sigverify.core.operators import operator_name
 from sigverify.core.store_backup import (
     DAILY_KEPT,
     back_up,
-    daily_backup_due,
     daily_backup_name,
+    desk_name,
     prune_daily_backups,
 )
 from sigverify.core.store_restore import scheduled_restore
@@ -24,6 +26,7 @@ from sigverify.gui.folders import ask_folder
 from sigverify.gui.language import gui_settings
 
 SETTING = "backup/daily_folder"
+DONE = "backup/daily_done"  # the day, folder and store of the last daily backup made
 STATUS_MS = 20_000  # how long the status bar says what the daily backup did
 
 
@@ -36,6 +39,7 @@ class DailyBackup(QObject):
         super().__init__(backups)
         self.backups, self.window, self.action = backups, backups.window, action
         self.running = False
+        self.failure: str | None = None  # why the last try failed (shown until one works)
         action.triggered.connect(lambda: self.choose())
         self.name_action()
         self.timer = QTimer(self)
@@ -59,20 +63,25 @@ class DailyBackup(QObject):
         window, title = self.window, self.tr("Daily backup")
         if folder is None:
             if self.folder():
+                said = self.tr(
+                    "sigverify backs the store up to {folder} the first time it runs each "
+                    "day, and keeps the newest {kept} of these backups there."
+                ).format(folder=self.folder(), kept=DAILY_KEPT)
+                if not Path(self.folder()).is_dir():  # (a stick taken away: not said)
+                    said += " " + self.tr("That folder cannot be reached now.")
                 picked = dialogs.choose(
                     window,
                     title,
-                    self.tr(
-                        "sigverify backs the store up to {folder} the first time it runs each "
-                        "day, and keeps the newest {kept} of these backups there."
-                    ).format(folder=self.folder(), kept=DAILY_KEPT),
+                    said,
                     [self.tr("&Another folder…"), self.tr("&Stop the daily backup")],
                 )
                 if picked is None:
                     return
                 if picked == 1:
                     gui_settings().setValue(SETTING, "")
+                    self.failure = None
                     self.name_action()
+                    self.backups.show_state()
                     dialogs.show_info(
                         window,
                         title,
@@ -96,37 +105,52 @@ class DailyBackup(QObject):
         )
         self.backups.show_state()
 
-    def run_if_due(self, last, people: int) -> None:
-        """Back up now when a folder is chosen, someone is enrolled, no backup was made
-        today and no restore waits (the store is about to be replaced)."""
+    def _today(self, folder: str) -> str:
+        """What :data:`DONE` holds once today's backup to ``folder`` is made."""
+        return json.dumps(
+            {
+                "day": date.today().isoformat(),
+                "folder": folder,
+                "store": str(self.window.store.path),
+            }
+        )
+
+    def run_if_due(self, people: int) -> None:
+        """Back up now when a folder is chosen, someone is enrolled, no daily backup went
+        to that folder today (a backup by hand elsewhere does not count; a folder chosen
+        anew gets one at once) and no restore waits (the store is about to be replaced)."""
         folder, store = self.folder(), self.window.store
         if not folder or not people or self.running or store.shared:
             return
-        if not daily_backup_due(last) or scheduled_restore(store.path) is not None:
+        if gui_settings().value(DONE, "") == self._today(folder):
             return
-        out = Path(folder) / daily_backup_name()
+        if scheduled_restore(store.path) is not None:
+            return
+        desk = desk_name()
+        out = Path(folder) / daily_backup_name(desk)
         operator = operator_name(store)
         status = self.window.statusBar()
         self.running = True
 
         def work(context, job):
             info = back_up(context.store, out, operator)
-            prune_daily_backups(folder)
+            prune_daily_backups(folder, desk)
             return info
 
         def done(_) -> None:
-            self.running = False
+            self.running, self.failure = False, None
+            gui_settings().setValue(DONE, self._today(folder))
             status.showMessage(
                 self.tr("The store is backed up to {file} (the daily backup).").format(file=out),
                 STATUS_MS,
             )
             self.backups.show_state()
 
-        def failed(error) -> None:  # (tried again within the hour; the button says how old)
-            self.running = False
+        def failed(error) -> None:  # (tried again within the hour; the button says so)
+            self.running, self.failure = False, str(error)
             status.showMessage(
-                self.tr("The daily backup could not be made: {error}").format(error=error),
-                STATUS_MS,
+                self.tr("Daily backup not made: {error}").format(error=error), STATUS_MS
             )
+            self.backups.say_state()  # (not read again: that would try again at once)
 
         self.window.engine.submit(work, done, failed)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMenu, QProgressDialog, QWidget
 
 from sigverify.core.errors import CancelledError, SigverifyError
+from sigverify.core.files import disk_reason
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store.records import local_time
@@ -78,12 +79,12 @@ class StoreBackups(QObject):
                 action.setToolTip(
                     self.tr("A shared store is backed up on its server, by its administrator")
                 )
-        self.menu.aboutToShow.connect(self._name_waiting)
+        self.menu.aboutToShow.connect(self.say_state)
         self._last, self._people = None, 0  # the newest backup's audit entry, as last read
-        self._name_waiting()
+        self.say_state()
         self.show_state()
 
-    def _name_waiting(self) -> None:
+    def say_state(self) -> None:
         waiting = None if self.window.store.shared else scheduled_restore(self.window.store.path)
         self.keep_action.setVisible(waiting is not None)
         if waiting is not None:
@@ -103,8 +104,8 @@ class StoreBackups(QObject):
 
         def got(state) -> None:
             self._last, self._people = state
-            self._name_waiting()
-            self.daily.run_if_due(self._last, self._people)
+            self.say_state()
+            self.daily.run_if_due(self._people)
 
         self.window.engine.submit(read, got)
 
@@ -128,6 +129,9 @@ class StoreBackups(QObject):
                 tip = self.tr("“{file}” replaces this store at the next start.").format(
                     file=waiting.name
                 )
+            elif self.daily.failure is not None:  # (the status bar's word goes: seen)
+                caption += self.tr(" · daily backup failed")
+                tip = join_sentences(self.daily.failure, tip)
             elif when is None and self._people:
                 caption += self.tr(" · not backed up yet")
             elif days is not None and days >= STALE_DAYS:
@@ -253,7 +257,7 @@ class StoreBackups(QObject):
             )
 
         def kept(_) -> None:
-            self._name_waiting()
+            self.say_state()
             dialogs.show_info(
                 window,
                 title,
@@ -277,7 +281,7 @@ class StoreBackups(QObject):
 
     def cancel_restore(self) -> None:
         if cancel_scheduled_restore(self.window.store.path):
-            self._name_waiting()
+            self.say_state()
             dialogs.show_info(
                 self.window,
                 self.tr("Restore from a backup"),
@@ -342,5 +346,5 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
 def disk_refused(error: OSError) -> str:
     """A file operation's failure in words (not "[Errno 28] …")."""
     return QCoreApplication.translate("StoreBackups", "the disk refused it: {reason}").format(
-        reason=error.strerror or type(error).__name__
+        reason=disk_reason(error)
     )

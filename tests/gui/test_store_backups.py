@@ -185,41 +185,71 @@ def test_a_cancelled_backup_says_so(qtbot, window, dialogs, monkeypatch, tmp_pat
 
 
 def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
-    from sigverify.core.store_backup import DAILY_PREFIX
+    from sigverify.core.store_backup import DAILY_PREFIX, desk_name
 
-    daily = window.backups.daily
+    daily, desk = window.backups.daily, desk_name()
+    mine = f"{DAILY_PREFIX}{desk}-"
     folder = tmp_path / "network-share"
     folder.mkdir()
-    for day in range(1, 12):  # older daily backups, and one made by hand
-        (folder / f"{DAILY_PREFIX}2026-11-{day:02d}-0900.zip").write_bytes(b"old")
+    for day in range(1, 12):  # this desk's older daily backups, another desk's, one by hand
+        (folder / f"{mine}2026-11-{day:02d}-090000.zip").write_bytes(b"old")
+    (folder / f"{DAILY_PREFIX}other-desk-2026-11-01-090000.zip").write_bytes(b"theirs")
     (folder / "sigverify-backup-2026-11-01-0900.zip").write_bytes(b"by hand")
     daily.choose(str(folder))
     assert dialogs.infos[-1].startswith(f"sigverify will back the store up to {folder} the first")
     assert daily.action.text() == f"Back up &every day to “{folder}”…"
     wait_idle(qtbot, window.engine)
-    assert not list(folder.glob(f"{DAILY_PREFIX}2026-12*"))  # nobody enrolled: nothing to keep
+    assert not list(folder.glob(f"{mine}2026-12*"))  # nobody enrolled: nothing to keep
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
-    qtbot.waitUntil(lambda: not daily.running and len(list(folder.glob(f"{DAILY_PREFIX}*"))) == 10)
+    qtbot.waitUntil(lambda: not daily.running and len(list(folder.glob(f"{mine}*"))) == 10)
     wait_idle(qtbot, window.engine)
-    made = sorted(folder.glob(f"{DAILY_PREFIX}*"))
-    assert made[0].name == f"{DAILY_PREFIX}2026-11-03-0900.zip"  # the newest 10 kept
+    made = sorted(folder.glob(f"{mine}*"))
+    assert made[0].name == f"{mine}2026-11-03-090000.zip"  # this desk's newest 10 kept
     assert read_backup(made[-1]).people == 1
     assert (folder / "sigverify-backup-2026-11-01-0900.zip").exists()
+    assert (folder / f"{DAILY_PREFIX}other-desk-2026-11-01-090000.zip").exists()
     assert "(the daily backup)" in window.statusBar().currentMessage()
     assert window.store_button.text() == "Store on this computer"
     window.backups.show_state()  # once a day: not again today
     wait_idle(qtbot, window.engine)
-    assert len(list(folder.glob(f"{DAILY_PREFIX}*"))) == 10
+    assert len(list(folder.glob(f"{mine}*"))) == 10
+
+    elsewhere = tmp_path / "new-stick"  # a folder chosen anew: today's goes there at once
+    elsewhere.mkdir()
+    dialogs.choice = 0  # Another folder…
+    from PySide6.QtWidgets import QFileDialog
+
+    original = QFileDialog.getExistingDirectory
+    QFileDialog.getExistingDirectory = staticmethod(lambda *args: str(elsewhere))
+    try:
+        daily.choose()
+    finally:
+        QFileDialog.getExistingDirectory = original
+    qtbot.waitUntil(lambda: len(list(elsewhere.glob(f"{mine}*"))) == 1)
+    wait_idle(qtbot, window.engine)
 
     dialogs.choice = 1  # Stop the daily backup
     daily.choose()
     assert daily.folder() == "" and daily.action.text() == "Back up &every day to a folder…"
 
 
-def test_a_daily_backup_that_cannot_be_written_says_so(qtbot, window, dialogs, tmp_path):
+def test_a_daily_backup_that_cannot_be_written_says_so_until_one_is(
+    qtbot, window, dialogs, tmp_path
+):
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
-    window.backups.daily.choose(str(tmp_path / "stick-not-plugged-in"))
-    qtbot.waitUntil(lambda: "could not be made" in window.statusBar().currentMessage())
-    assert "The backup cannot be written to" in window.statusBar().currentMessage()
+    stick = tmp_path / "stick-not-plugged-in"
+    window.backups.daily.choose(str(stick))
+    qtbot.waitUntil(lambda: "not made" in window.statusBar().currentMessage())
+    wait_idle(qtbot, window.engine)
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Daily backup not made: The backup cannot be written to “{stick}")
+    assert said.endswith(".zip” (the folder does not exist).")
     assert not window.backups.daily.running
-    assert window.store_button.text() == "Store on this computer · not backed up yet"
+    # said on the button until a daily backup is made (the status bar's word goes)
+    assert window.store_button.text() == "Store on this computer · daily backup failed"
+    assert "(the folder does not exist)" in window.store_button.toolTip()
+    stick.mkdir()
+    window.backups.show_state()  # (the hourly look)
+    qtbot.waitUntil(lambda: len(list(stick.iterdir())) == 1)
+    wait_idle(qtbot, window.engine)
+    assert window.store_button.text() == "Store on this computer"

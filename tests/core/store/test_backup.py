@@ -427,27 +427,34 @@ def test_a_restored_store_counts_as_backed_up_when_its_backup_was_made(store_pat
         assert last_backup(store) == type(made)(info.created, "b.zip")
 
 
-def test_a_daily_backup_is_due_once_a_calendar_day_and_keeps_ten(tmp_path):
-    from datetime import datetime, timedelta
+def test_daily_backups_are_named_by_desk_and_each_desk_keeps_its_newest_ten(tmp_path):
+    from datetime import datetime
 
-    from sigverify.core.store_backup import (
-        DAILY_PREFIX,
-        LastBackup,
-        daily_backup_due,
-        daily_backup_name,
-        prune_daily_backups,
-    )
+    from sigverify.core.store_backup import DAILY_PREFIX, daily_backup_name, prune_daily_backups
 
-    now = datetime(2026, 12, 6, 9, 30).astimezone()
-    assert daily_backup_due(None, now)
-    assert not daily_backup_due(LastBackup(now.replace(hour=0, minute=5).isoformat(), "a"), now)
-    assert daily_backup_due(LastBackup((now - timedelta(hours=10)).isoformat(), "a"), now)
-    assert daily_backup_name(datetime(2026, 12, 6, 9, 5)) == f"{DAILY_PREFIX}2026-12-06-0905.zip"
-    names = [daily_backup_name(datetime(2026, 11, day, 8)) for day in range(1, 13)]
-    for name in [*names, "sigverify-backup-2026-10-01-0800.zip", "notes.txt"]:
+    when = datetime(2026, 12, 6, 9, 5, 7)
+    assert daily_backup_name("desk-2", when) == f"{DAILY_PREFIX}desk-2-2026-12-06-090507.zip"
+    mine = [daily_backup_name("desk-2", datetime(2026, 11, day, 8)) for day in range(1, 13)]
+    others = [daily_backup_name("desk-3", datetime(2026, 11, day, 8)) for day in range(1, 13)]
+    by_hand = ["sigverify-backup-2026-10-01-0800.zip", "notes.txt"]
+    for name in mine + others + by_hand:
         (tmp_path / name).write_text("x")
-    removed = prune_daily_backups(tmp_path)
-    assert [p.name for p in removed] == names[:2]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        names[2:] + ["sigverify-backup-2026-10-01-0800.zip", "notes.txt"]
+    removed = prune_daily_backups(tmp_path, "desk-2")
+    assert [p.name for p in removed] == mine[:2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(mine[2:] + others + by_hand)
+
+
+def test_why_a_file_could_not_be_written_in_words():
+    import errno
+    import sqlite3
+
+    from sigverify.core.files import disk_reason
+
+    assert disk_reason(FileNotFoundError(errno.ENOENT, "No such file")) == (
+        "the folder does not exist"
     )
+    assert disk_reason(PermissionError(errno.EACCES, "Permission denied")) == (
+        "no permission to write there"
+    )
+    assert disk_reason(sqlite3.OperationalError("database or disk is full")) == "the disk is full"
+    assert disk_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
