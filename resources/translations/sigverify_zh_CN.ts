@@ -473,7 +473,7 @@
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../sigverify/gui/daily_backup.py" line="+56"/>
+        <location filename="../../sigverify/gui/daily_backup.py" line="+57"/>
         <source>Back up &amp;every day to “{folder}”…</source>
         <translation>每天备份到“{folder}”(&amp;E)…</translation>
     </message>
@@ -514,18 +514,23 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>sigverify will back the store up to {folder} the first time it runs each day (today&apos;s now, if there is none yet), keeping the newest {kept} there. Choose a folder away from this computer&apos;s disk: a network folder, or a stick left plugged in.</source>
-        <translation>sigverify 将在每天第一次运行时把存储备份到 {folder}（如果今天还没有备份，现在就备份），并在那里保留最新的 {kept} 份。请选择不在本机磁盘上的文件夹：网络文件夹，或一直插着的 U 盘。</translation>
+        <source>sigverify will back the store up to {folder} the first time it runs each day (the first one now), keeping the newest {kept} there. Choose a folder away from this computer&apos;s disk: a network folder, or a stick left plugged in.</source>
+        <translation>sigverify 将在每天第一次运行时把存储备份到 {folder}（第一份现在就备份），并在那里保留最新的 {kept} 份。请选择不在本机磁盘上的文件夹：网络文件夹，或一直插着的 U 盘。</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>The store is backed up to {file} (the daily backup).</source>
-        <translation>存储已备份到 {file}（每日备份）。</translation>
+        <location line="+26"/>
+        <source>The daily backup folder {folder} cannot be reached.</source>
+        <translation>无法访问每日备份文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Daily backup made: {file}</source>
+        <translation>已完成每日备份：{file}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Daily backup not made: {error}</source>
-        <translation>未完成每日备份：{error}</translation>
+        <source>Daily backup not made ({reason}): see the store button</source>
+        <translation>未完成每日备份（{reason}）：详见存储按钮</translation>
     </message>
 </context>
 <context>
@@ -5153,7 +5158,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+177"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+180"/>
         <source>The backup cannot be written to “{path}” ({error}).</source>
         <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
         <translation>无法将备份写入“{path}”（{error}）。</translation>

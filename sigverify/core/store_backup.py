@@ -89,9 +89,11 @@ DAILY_PREFIX = "sigverify-backup-daily-"
 DAILY_KEPT = 10
 
 
-def desk_name() -> str:
-    """This computer's name, as a part of a file name."""
-    return file_stem(socket.gethostname(), "desk")
+def desk_name(store_path: str | Path) -> str:
+    """This computer's name and a short mark of the store's path, as a part of a file name
+    (two stores of one computer backed up to one folder each keep their own ten)."""
+    mark = hashlib.sha256(str(Path(store_path).resolve()).encode("utf-8")).hexdigest()[:4]
+    return f"{file_stem(socket.gethostname(), 'desk')}-{mark}"
 
 
 def daily_backup_name(desk: str, now: datetime | None = None) -> str:
@@ -100,9 +102,10 @@ def daily_backup_name(desk: str, now: datetime | None = None) -> str:
 
 def prune_daily_backups(folder: str | Path, desk: str, keep: int = DAILY_KEPT) -> list[Path]:
     """Remove ``desk``'s daily backups in ``folder`` beyond its newest ``keep`` (by the
-    time in their names); another desk's, and a backup made by hand, are never touched.
-    The files removed."""
-    made = sorted(Path(folder).glob(f"{DAILY_PREFIX}{desk}-*.zip"), key=lambda path: path.name)
+    time in their names); another desk's (names matched whole: "teller" is not
+    "teller-2"), and a backup made by hand, are never touched. The files removed."""
+    own = re.compile(re.escape(f"{DAILY_PREFIX}{desk}-") + r"\d{4}-\d{2}-\d{2}-\d{6}\.zip")
+    made = sorted(path for path in Path(folder).iterdir() if own.fullmatch(path.name))
     old = made[: max(len(made) - keep, 0)]
     for path in old:
         path.unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
+from sigverify.core.files import disk_reason
 from sigverify.core.operators import operator_name
 from sigverify.core.store_backup import (
     DAILY_KEPT,
@@ -98,7 +99,7 @@ class DailyBackup(QObject):
             title,
             self.tr(
                 "sigverify will back the store up to {folder} the first time it runs each day "
-                "(today's now, if there is none yet), keeping the newest {kept} there. Choose "
+                "(the first one now), keeping the newest {kept} there. Choose "
                 "a folder away from this computer's disk: a network folder, or a stick left "
                 "plugged in."
             ).format(folder=folder, kept=DAILY_KEPT),
@@ -122,11 +123,20 @@ class DailyBackup(QObject):
         folder, store = self.folder(), self.window.store
         if not folder or not people or self.running or store.shared:
             return
+        if not Path(folder).is_dir():  # (gone after today's backup: unsaid all day, seen)
+            self.failure = self.tr("The daily backup folder {folder} cannot be reached.").format(
+                folder=folder
+            )
+            self.backups.say_state()
+            return
         if gui_settings().value(DONE, "") == self._today(folder):
+            if self.failure is not None:  # (the folder is back)
+                self.failure = None
+                self.backups.say_state()
             return
         if scheduled_restore(store.path) is not None:
             return
-        desk = desk_name()
+        desk = desk_name(store.path)
         out = Path(folder) / daily_backup_name(desk)
         operator = operator_name(store)
         status = self.window.statusBar()
@@ -140,16 +150,19 @@ class DailyBackup(QObject):
         def done(_) -> None:
             self.running, self.failure = False, None
             gui_settings().setValue(DONE, self._today(folder))
-            status.showMessage(
-                self.tr("The store is backed up to {file} (the daily backup).").format(file=out),
-                STATUS_MS,
+            status.showMessage(  # (short: the whole path was cut off at 1366 px, seen)
+                self.tr("Daily backup made: {file}").format(file=out.name), STATUS_MS
             )
             self.backups.show_state()
 
         def failed(error) -> None:  # (tried again within the hour; the button says so)
             self.running, self.failure = False, str(error)
-            status.showMessage(
-                self.tr("Daily backup not made: {error}").format(error=error), STATUS_MS
+            cause = error.__cause__ if isinstance(error.__cause__, Exception) else error
+            status.showMessage(  # (the reason first: the path cut it off, seen)
+                self.tr("Daily backup not made ({reason}): see the store button").format(
+                    reason=disk_reason(cause)
+                ),
+                STATUS_MS,
             )
             self.backups.say_state()  # (not read again: that would try again at once)
 

@@ -187,7 +187,7 @@ def test_a_cancelled_backup_says_so(qtbot, window, dialogs, monkeypatch, tmp_pat
 def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
     from sigverify.core.store_backup import DAILY_PREFIX, desk_name
 
-    daily, desk = window.backups.daily, desk_name()
+    daily, desk = window.backups.daily, desk_name(window.store.path)
     mine = f"{DAILY_PREFIX}{desk}-"
     folder = tmp_path / "network-share"
     folder.mkdir()
@@ -208,7 +208,7 @@ def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
     assert read_backup(made[-1]).people == 1
     assert (folder / "sigverify-backup-2026-11-01-0900.zip").exists()
     assert (folder / f"{DAILY_PREFIX}other-desk-2026-11-01-090000.zip").exists()
-    assert "(the daily backup)" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == f"Daily backup made: {made[-1].name}"
     assert window.store_button.text() == "Store on this computer"
     window.backups.show_state()  # once a day: not again today
     wait_idle(qtbot, window.engine)
@@ -234,22 +234,48 @@ def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
 
 
 def test_a_daily_backup_that_cannot_be_written_says_so_until_one_is(
-    qtbot, window, dialogs, tmp_path
+    qtbot, window, dialogs, tmp_path, monkeypatch
 ):
+    import errno
+    import shutil
+
+    from sigverify.core.errors import StoreError
+    from sigverify.gui import daily_backup
+
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
-    stick = tmp_path / "stick-not-plugged-in"
-    window.backups.daily.choose(str(stick))
-    qtbot.waitUntil(lambda: "not made" in window.statusBar().currentMessage())
-    wait_idle(qtbot, window.engine)
-    said = window.statusBar().currentMessage()
-    assert said.startswith(f"Daily backup not made: The backup cannot be written to “{stick}")
-    assert said.endswith(".zip” (the folder does not exist).")
-    assert not window.backups.daily.running
-    # said on the button until a daily backup is made (the status bar's word goes)
-    assert window.store_button.text() == "Store on this computer · daily backup failed"
-    assert "(the folder does not exist)" in window.store_button.toolTip()
+    stick = tmp_path / "stick"
     stick.mkdir()
-    window.backups.show_state()  # (the hourly look)
+    window.backups.daily.choose(str(stick))
     qtbot.waitUntil(lambda: len(list(stick.iterdir())) == 1)
+    wait_idle(qtbot, window.engine)
+    shutil.rmtree(stick)  # the stick taken away after today's backup
+    window.backups.show_state()  # (the hourly look; an enrolment does it too)
+    wait_idle(qtbot, window.engine)
+    # said all the same (unsaid all day: seen in a real window)
+    assert window.store_button.text() == "Store on this computer · daily backup failed"
+    assert f"The daily backup folder {stick} cannot be reached." in window.store_button.toolTip()
+    stick.mkdir()
+    window.backups.show_state()
+    wait_idle(qtbot, window.engine)
+    assert window.store_button.text() == "Store on this computer"
+
+    def full(store, out, operator):
+        raise StoreError("The backup cannot be written") from OSError(errno.ENOSPC, "full")
+
+    real = daily_backup.back_up
+    monkeypatch.setattr(daily_backup, "back_up", full)
+    daily_backup.gui_settings().setValue(daily_backup.DONE, "")  # (the next day)
+    window.backups.show_state()
+    qtbot.waitUntil(lambda: "not made" in window.statusBar().currentMessage())
+    wait_idle(qtbot, window.engine)  # (not tried again in a loop: the worker comes to rest)
+    assert window.statusBar().currentMessage() == (
+        "Daily backup not made (the disk is full): see the store button"
+    )
+    assert not window.backups.daily.running
+    assert window.store_button.text() == "Store on this computer · daily backup failed"
+    assert "The backup cannot be written" in window.store_button.toolTip()
+    monkeypatch.setattr(daily_backup, "back_up", real)
+    window.backups.show_state()  # (tried again within the hour)
+    qtbot.waitUntil(lambda: len(list(stick.iterdir())) == 1)  # (emptied when taken away)
     wait_idle(qtbot, window.engine)
     assert window.store_button.text() == "Store on this computer"

@@ -435,13 +435,27 @@ def test_daily_backups_are_named_by_desk_and_each_desk_keeps_its_newest_ten(tmp_
     when = datetime(2026, 12, 6, 9, 5, 7)
     assert daily_backup_name("desk-2", when) == f"{DAILY_PREFIX}desk-2-2026-12-06-090507.zip"
     mine = [daily_backup_name("desk-2", datetime(2026, 11, day, 8)) for day in range(1, 13)]
-    others = [daily_backup_name("desk-3", datetime(2026, 11, day, 8)) for day in range(1, 13)]
+    others = [
+        daily_backup_name(desk, datetime(2026, 11, day, 8))
+        for day in range(1, 13)
+        for desk in ("desk-3", "desk-2-b")
+    ]  # fmt: skip  ("desk-2-b" starts as "desk-2")
     by_hand = ["sigverify-backup-2026-10-01-0800.zip", "notes.txt"]
     for name in mine + others + by_hand:
         (tmp_path / name).write_text("x")
     removed = prune_daily_backups(tmp_path, "desk-2")
     assert [p.name for p in removed] == mine[:2]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(mine[2:] + others + by_hand)
+
+
+def test_a_desk_is_its_computer_and_its_store():
+    import socket
+
+    from sigverify.core.store_backup import desk_name
+
+    one, two = desk_name("/data/a/store.sqlite3"), desk_name("/data/b/store.sqlite3")
+    assert one.startswith(socket.gethostname().split(".")[0][:3]) and one != two
+    assert desk_name("/data/a/store.sqlite3") == one
 
 
 def test_why_a_file_could_not_be_written_in_words():
