@@ -473,7 +473,7 @@
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../sigverify/gui/daily_backup.py" line="+57"/>
+        <location filename="../../sigverify/gui/daily_backup.py" line="+59"/>
         <source>Back up &amp;every day to “{folder}”…</source>
         <translation>每天备份到“{folder}”(&amp;E)…</translation>
     </message>
@@ -493,12 +493,7 @@
         <translation>sigverify 每天第一次运行时会将存储备份到 {folder}，并在那里保留最新的 {kept} 份此类备份。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>That folder cannot be reached now.</source>
-        <translation>该文件夹现在无法访问。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Another folder…</source>
         <translation>换一个文件夹(&amp;A)…</translation>
     </message>
@@ -518,12 +513,12 @@
         <translation>sigverify 将在每天第一次运行时把存储备份到 {folder}（第一份现在就备份），并在那里保留最新的 {kept} 份。请选择不在本机磁盘上的文件夹：网络文件夹，或一直插着的 U 盘。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>The daily backup folder {folder} cannot be reached.</source>
         <translation>无法访问每日备份文件夹 {folder}。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
         <source>Daily backup made: {file}</source>
         <translation>已完成每日备份：{file}</translation>
     </message>

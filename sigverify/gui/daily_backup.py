@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from sigverify.core.files import disk_reason
+from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store_backup import (
     DAILY_KEPT,
@@ -29,6 +30,7 @@ from sigverify.gui.language import gui_settings
 SETTING = "backup/daily_folder"
 DONE = "backup/daily_done"  # the day, folder and store of the last daily backup made
 STATUS_MS = 20_000  # how long the status bar says what the daily backup did
+UNREACHABLE = object()  # the worker's word for a folder not there
 
 
 class DailyBackup(QObject):
@@ -68,8 +70,8 @@ class DailyBackup(QObject):
                     "sigverify backs the store up to {folder} the first time it runs each "
                     "day, and keeps the newest {kept} of these backups there."
                 ).format(folder=self.folder(), kept=DAILY_KEPT)
-                if not Path(self.folder()).is_dir():  # (a stick taken away: not said)
-                    said += " " + self.tr("That folder cannot be reached now.")
+                if self.failure is not None:  # (a stick taken away: not said)
+                    said = join_sentences(said, self.failure)
                 picked = dialogs.choose(
                     window,
                     title,
@@ -119,22 +121,14 @@ class DailyBackup(QObject):
     def run_if_due(self, people: int) -> None:
         """Back up now when a folder is chosen, someone is enrolled, no daily backup went
         to that folder today (a backup by hand elsewhere does not count; a folder chosen
-        anew gets one at once) and no restore waits (the store is about to be replaced)."""
+        anew gets one at once) and no restore waits (the store is about to be replaced).
+        Whether the folder is there is looked at in the worker each time (a network folder
+        gone can take half a minute to say so), and said on the button when it is not."""
         folder, store = self.folder(), self.window.store
         if not folder or not people or self.running or store.shared:
             return
-        if not Path(folder).is_dir():  # (gone after today's backup: unsaid all day, seen)
-            self.failure = self.tr("The daily backup folder {folder} cannot be reached.").format(
-                folder=folder
-            )
-            self.backups.say_state()
-            return
-        if gui_settings().value(DONE, "") == self._today(folder):
-            if self.failure is not None:  # (the folder is back)
-                self.failure = None
-                self.backups.say_state()
-            return
-        if scheduled_restore(store.path) is not None:
+        made_today = gui_settings().value(DONE, "") == self._today(folder)
+        if not made_today and scheduled_restore(store.path) is not None:
             return
         desk = desk_name(store.path)
         out = Path(folder) / daily_backup_name(desk)
@@ -143,12 +137,26 @@ class DailyBackup(QObject):
         self.running = True
 
         def work(context, job):
+            if not Path(folder).is_dir():
+                return UNREACHABLE
+            if made_today:
+                return None
             info = back_up(context.store, out, operator)
             prune_daily_backups(folder, desk)
             return info
 
-        def done(_) -> None:
-            self.running, self.failure = False, None
+        def done(result) -> None:
+            self.running = False
+            if result is UNREACHABLE:  # (gone after the day's backup: unsaid all day, seen)
+                self.failure = self.tr(
+                    "The daily backup folder {folder} cannot be reached."
+                ).format(folder=folder)
+                self.backups.say_state()
+                return
+            self.failure = None
+            if result is None:  # made today already (the folder may be back)
+                self.backups.say_state()
+                return
             gui_settings().setValue(DONE, self._today(folder))
             status.showMessage(  # (short: the whole path was cut off at 1366 px, seen)
                 self.tr("Daily backup made: {file}").format(file=out.name), STATUS_MS
