@@ -72,6 +72,34 @@ def save(widget, name: str) -> None:
     widget.grab().save(str(OUT / name))
 
 
+def store_menu(app, window) -> None:
+    """The store button's menu open over the window (a menu is a window of its own: its
+    picture is laid over the window's where it opens), a daily backup folder chosen."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    from sigverify.gui.daily_backup import SETTING
+    from sigverify.gui.language import gui_settings
+
+    gui_settings().setValue(SETTING, "/mnt/branch-share/sigverify-backups")
+    backups = window.backups
+    backups.daily.name_action()
+    button, menu = window.store_button, backups.menu
+    menu.adjustSize()
+    corner = button.mapTo(window, QPoint(0, 0))
+    at = QPoint(corner.x() + button.width() - menu.width(), corner.y() - menu.height())
+    menu.popup(window.mapToGlobal(at))
+    app.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(at, menu.grab())
+    painter.end()
+    menu.hide()
+    picture.save(str(OUT / "store_menu.png"))
+    gui_settings().setValue(SETTING, "")
+    backups.daily.name_action()
+
+
 #: What the sample desk shows, per language: person name, note, verification comment.
 SAMPLE_TEXT = {
     "en": ("Maria Souza", "Joint account 55-0192", "Cheque 0815, counter 2"),
@@ -230,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     wait_idle(app, window.engine)
     app.processEvents()
     save(window, "audit.png")
+    store_menu(app, window)
     window.nav.setCurrentRow(window.pages.indexOf(window.thresholds_page))
     window.thresholds_page.tabs.setCurrentIndex(2)  # the DET curve
     app.processEvents()
