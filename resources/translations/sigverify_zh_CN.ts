@@ -3120,14 +3120,14 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+199"/>
+        <location line="+205"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-198"/>
+        <location line="-204"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3170,7 +3170,17 @@ enrolled {at} by {who}</source>
         <translation>备份存储、从备份恢复，或打开另一个存储</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>No daily backup on this computer.</source>
+        <translation>本机未设置每日备份。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up every day to {folder}.</source>
+        <translation>每天备份到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Last backed up {time} to “{file}”.</source>
         <translation>上次备份于 {time}，备份到“{file}”。</translation>
     </message>
@@ -3306,12 +3316,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>被替换的存储保留在 {folder}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>This computer backs it up every day only once a folder is chosen for it: the store button&apos;s menu, Back up every day to a folder….</source>
+        <translation>只有为本机选择了文件夹后，本机才会每天备份存储：存储按钮的菜单 &gt; 每天备份到一个文件夹…。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the disk refused it: {reason}</source>
         <translation>磁盘拒绝了该操作：{reason}</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-28"/>
         <source>The store is restored from “{file}”, made {made}: {held}.</source>
         <translation>存储已从“{file}”（创建于 {made}）恢复：{held}。</translation>
     </message>

@@ -114,6 +114,12 @@ class StoreBackups(QObject):
         tip = self.tr("Its menu opens another store at the next start")
         if not store.shared:
             tip = self.tr("Back it up, restore a backup, or open another store")
+            daily = self.tr("No daily backup on this computer.")
+            if self.daily.folder():
+                daily = self.tr("Backed up every day to {folder}.").format(
+                    folder=self.daily.folder()
+                )
+            tip = join_sentences(daily, tip)
             last, when = self._last, None
             if last is not None:
                 when = datetime.fromisoformat(last.at).astimezone()
@@ -339,6 +345,15 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
             QCoreApplication.translate(
                 "StoreBackups", "The store it replaced is kept in {folder}."
             ).format(folder=result.kept_in),
+        )
+    if not DailyBackup.folder():  # (a new computer: its daily backup was the old one's)
+        text = join_sentences(
+            text,
+            QCoreApplication.translate(
+                "StoreBackups",
+                "This computer backs it up every day only once a folder is chosen for it: "
+                "the store button's menu, Back up every day to a folder….",
+            ),
         )
     return lambda window: dialogs.show_info(window, title, text)
 

@@ -54,6 +54,7 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     assert window.store_button.text() == "Store on this computer"
     assert f"Last backed up {date.today():%Y-%m-%d} " in window.store_button.toolTip()
     assert f"to “{name}”." in window.store_button.toolTip()
+    assert "No daily backup on this computer." in window.store_button.toolTip()
     info = read_backup(backup)
     assert (info.people, info.references, info.models) == (1, 4, (tiny_model_dir.name,))
     assert dialogs.infos[-1].startswith(
@@ -129,6 +130,10 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     assert shown[0].startswith(f"The store is restored from “{name}”, made ")
     assert ": 1 person, 4 references and the audit log" in shown[0]
     assert "The store it replaced is kept in " in shown[0]
+    assert shown[0].endswith(  # (a new computer: the old one's daily backup is not its own)
+        "This computer backs it up every day only once a folder is chosen for it: the store "
+        "button's menu, Back up every day to a folder…."
+    )
     with Store(store_path) as store:
         assert [p.id for p in store.list_people()] == ["c-1"]
         assert store.audit_entries()[-1].action == "restore"
@@ -199,6 +204,7 @@ def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
     assert dialogs.infos[-1].startswith(f"sigverify will back the store up to {folder} the first")
     assert daily.action.text() == f"Back up &every day to “{folder}”…"
     wait_idle(qtbot, window.engine)
+    assert f"Backed up every day to {folder}." in window.store_button.toolTip()
     assert not list(folder.glob(f"{mine}2026-12*"))  # nobody enrolled: nothing to keep
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
     qtbot.waitUntil(lambda: not daily.running and len(list(folder.glob(f"{mine}*"))) == 10)
