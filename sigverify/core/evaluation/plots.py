@@ -70,10 +70,21 @@ def distance_histogram_figure(
             label=translate("plots", "threshold {value:.4f}").format(value=threshold),
         )
     ax.set_xlabel(translate("plots", "distance to the references (smaller = more alike)"))
-    ax.set_ylabel(translate("plots", "density"))
+    y_label(ax, translate("plots", "density"))
     ax.set_title(title or translate("plots", "Distances with %n reference(s)", None, scores.refs))
     legend_beside(ax)
     return figure
+
+
+def y_label(ax, text: str) -> None:
+    """The y axis's name: along the axis, or, in a language of upright characters
+    (Chinese), level at the axis's top: turned, its characters lay on their sides (seen
+    in the Chinese screenshots)."""
+    if any("\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text):
+        ax.set_ylabel(text, rotation=0, ha="left", va="bottom")
+        ax.yaxis.set_label_coords(0, 1.01)
+    else:
+        ax.set_ylabel(text)
 
 
 def roc_figure(score_sets: list[ScoreSet], names: list[str] | None = None) -> Figure:
@@ -88,7 +99,7 @@ def roc_figure(score_sets: list[ScoreSet], names: list[str] | None = None) -> Fi
         ax.plot(far, 1 - frr, label=f"{name}, AUC {auc:.3f}")
     ax.plot([0, 1], [0, 1], color="grey", linestyle=":", linewidth=1)
     ax.set_xlabel(translate("plots", "false accept rate (forgeries accepted)"))
-    ax.set_ylabel(translate("plots", "true accept rate (genuine accepted)"))
+    y_label(ax, translate("plots", "true accept rate (genuine accepted)"))
     ax.set_title("ROC")
     ax.legend(fontsize=8, loc="lower right")
     return figure
@@ -114,7 +125,7 @@ def det_figure(score_sets: list[ScoreSet]) -> Figure:
     ax.set_xlim(*(probit(rate) for rate in DET_RATES))
     ax.set_ylim(*(probit(rate) for rate in DET_RATES))
     ax.set_xlabel(translate("plots", "false accept rate (%)"))
-    ax.set_ylabel(translate("plots", "false reject rate (%)"))
+    y_label(ax, translate("plots", "false reject rate (%)"))
     ax.set_title("DET")
     ax.grid(True, linewidth=0.3)
     ax.legend(fontsize=8)

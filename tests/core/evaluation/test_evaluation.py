@@ -342,3 +342,19 @@ def test_several_draws_of_the_references_are_pooled():
     assert report.per_refs[2].genuine_queries == 18
     single = evaluate_embeddings(embeddings, bank, [2])
     np.testing.assert_array_equal(single.scores[2].genuine, runs[0].genuine)
+
+
+def test_a_chinese_y_label_stands_level_above_the_axis():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from sigverify.core.evaluation.plots import y_label
+
+    figure = Figure()
+    english, chinese = figure.subplots(1, 2)
+    y_label(english, "false reject rate (%)")
+    y_label(chinese, "拒识率（%）")
+    assert english.yaxis.label.get_rotation() == 90  # along the axis, as matplotlib puts it
+    assert chinese.yaxis.label.get_rotation() == 0
+    x, y = chinese.yaxis.label.get_position()
+    assert chinese.yaxis.label.get_text() == "拒识率（%）" and y > 1 and x == 0
