@@ -2414,12 +2414,12 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+316"/>
+        <location line="+298"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-297"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2460,12 +2460,11 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+134"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="+93"/>
         <source>The queue is empty. Add a folder (Ctrl+O) holding one folder per person, named by their ID, with the signatures to check inside (for example C-1042/cheque.png), or a CSV list with a “person” and an “image” column (Alt+L); or drop either here.</source>
         <translation>队列为空。请添加一个文件夹（Ctrl+O），其中每人一个以其 ID 命名的子文件夹，内含待核验的签名（例如 C-1042/cheque.png）；或添加包含“person”和“image”两列的 CSV 列表（Alt+L）；也可以把二者直接拖到这里。</translation>
     </message>
@@ -2484,27 +2483,12 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Being checked again: settle it once the check is done</source>
-        <translation>正在重新验证：请在验证结束后再处理</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>To accept it after all, say why here, then Alt+A</source>
-        <translation>如要改为接受，请在此说明原因，然后按 Alt+A</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>To reject it anyway, say why here, then Alt+R</source>
-        <translation>如仍要拒绝，请在此写明理由，然后按 Alt+R</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-123"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2521,7 +2505,7 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+49"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2551,19 +2535,19 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-95"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-248"/>
         <source>Add a &amp;list…</source>
         <translation>添加列表(&amp;L)…</translation>
     </message>
@@ -2593,22 +2577,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+113"/>
-        <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
-        <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What you checked (needed), then Alt+A or Alt+R</source>
-        <translation>写明您核对了什么（必填），然后按 Alt+A 或 Alt+R</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alt+R confirms the rejection; to accept, say why here, then Alt+A</source>
-        <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
-    </message>
-    <message>
-        <location line="+70"/>
+        <location line="+168"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -2647,6 +2616,11 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+25"/>
+        <source>Settled: {decision} (audit entry #{id}).</source>
+        <translation>已处理：{decision}（审计日志第 {id} 条）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Accept or reject it yourself with a comment, or check it again.</source>
         <translation>请附上备注自行接受或拒绝，或重新验证。</translation>
     </message>
@@ -2671,12 +2645,17 @@ Import anyway? Cancel imports nothing.</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="+61"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="+64"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Clerk&apos;s decision: {decision} by {operator} (audit entry #{id}).</source>
+        <translation>柜员结论：{operator} {decision}（审计日志第 {id} 条）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The queue recorded “{then}” for this signature (audit entry #{id}); checked again now it gives “{now}”. Record this one if it is the answer you stand by.</source>
         <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新验证得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
     </message>
@@ -3001,7 +2980,47 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+127"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+43"/>
+        <source>Being checked again: settle it once the check is done</source>
+        <translation>正在重新验证：请在验证结束后再处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To accept it after all, say why here, then Alt+A</source>
+        <translation>如要改为接受，请在此说明原因，然后按 Alt+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To reject it anyway, say why here, then Alt+R</source>
+        <translation>如仍要拒绝，请在此写明理由，然后按 Alt+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settled ({decision}): to decide again, say why here</source>
+        <translation>已处理（{decision}）：如要重新决定，请在此写明理由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why you accept or reject it (needed), then Alt+A or Alt+R</source>
+        <translation>写明接受或拒绝的理由（必填），然后按 Alt+A 或 Alt+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What you checked (needed), then Alt+A or Alt+R</source>
+        <translation>写明您核对了什么（必填），然后按 Alt+A 或 Alt+R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+R confirms the rejection; to accept, say why here, then Alt+A</source>
+        <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
@@ -5036,7 +5055,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+119"/>
+        <location filename="../../sigverify/core/queue.py" line="+137"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk; an accepted item can be rejected, with a comment.</source>
         <translation>只有需复核、被拒绝或无法验证的项目由柜员处理；已接受的项目可以附备注拒绝。</translation>
     </message>
@@ -5333,7 +5352,7 @@ The store is as it was; the backup is kept as {file}.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+24"/>
         <location line="+23"/>
         <source>%n ref(s)</source>
         <translation>
@@ -5559,9 +5578,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report.py" line="+175"/>
+        <location filename="../../sigverify/core/report.py" line="+179"/>
         <source>Signature verification report</source>
-        <extracomment>where the checked signature departs from its nearest reference (None: no image) the clerk&apos;s comment recorded with it (the audit row had it, the page did not: seen)</extracomment>
+        <extracomment>where the checked signature departs from its nearest reference (None: no image) the clerk&apos;s comment recorded with it (the audit row had it, the page did not: seen) a clerk&apos;s word on it afterwards (the Queue&apos;s accept or reject), its audit entry</extracomment>
         <translation>签名验证报告</translation>
     </message>
     <message>
@@ -5586,7 +5605,7 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+171"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+172"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -5651,12 +5670,22 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>Clerk&apos;s decision</source>
+        <translation>柜员决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{decision} by {operator}, {time} (audit log row #{id})</source>
+        <translation>{operator} {decision}，{time}（审计日志行 #{id}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Clerk&apos;s comment</source>
         <translation>柜员备注</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -5741,7 +5770,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>按存储原样（两者无法对齐）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="-61"/>
+        <location filename="../../sigverify/core/queue.py" line="-79"/>
         <source>Accepted</source>
         <translation>接受</translation>
     </message>
@@ -5778,17 +5807,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-41"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-42"/>
         <source>model {models}</source>
         <translation>模型 {models}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>accept at or below {accept:.4f}, reject above {reject:.4f}</source>
-        <translation>不超过 {accept:.4f} 接受，高于 {reject:.4f} 拒绝</translation>
+        <source>accept at a distance of {accept:.4f} or less, reject above {reject:.4f}</source>
+        <translation>距离不超过 {accept:.4f} 时接受，高于 {reject:.4f} 时拒绝</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%n sets of thresholds (see the audit log)</source>
         <translation>
             <numerusform>%n 组阈值（见审计日志）</numerusform>

@@ -101,6 +101,24 @@ def settlement_word(settlement: str) -> str:
     }.get(settlement, "")
 
 
+def settled_word(details: dict) -> str:
+    """A recorded settlement (its audit row's details) in a word: "confirmed" when the
+    clerk's decision is the machine's."""
+    decision = str(details.get("decision"))
+    return settlement_word("confirm" if decision == details.get("machine") else decision)
+
+
+def clerks_word(store, person_id: str, verification_id: int):
+    """The audit entry of a clerk's word on the recorded verification ``verification_id``
+    of ``person_id`` (the newest: a clerk may decide again), or None: a report or the
+    Verify page showing the machine's answer alone said REJECT of a cheque the clerk had
+    accepted (seen in a real window)."""
+    for entry in reversed(store.audit_entries(person_id)):
+        if entry.action == "settle" and entry.details.get("verification") == verification_id:
+            return entry
+    return None
+
+
 def check_settlement(row: QueueRow, settlement: str, comment: str) -> str:
     """The word ``settlement`` (SETTLEMENTS) as it will be recorded for ``row``, or the
     reason it may not be (a :class:`SigverifyError` a clerk reads): asked by the Queue page

@@ -21,7 +21,8 @@ from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.plot_fonts import font_families
-from sigverify.core.store.records import local_time_zoned, model_name_in
+from sigverify.core.queue import clerks_word, settled_word
+from sigverify.core.store.records import AuditEntry, local_time_zoned, model_name_in
 from sigverify.core.text_wrap import wrap
 from sigverify.core.verification_results import VerificationResult, decision_label
 
@@ -52,6 +53,8 @@ class VerificationRecord:
     explanation: Explanation | None = None
     #: the clerk's comment recorded with it (the audit row had it, the page did not: seen)
     comment: str = ""
+    #: a clerk's word on it afterwards (the Queue's accept or reject), its audit entry
+    settlement: AuditEntry | None = None
 
 
 def verification_record(
@@ -102,6 +105,7 @@ def verification_record(
         # worked out with the model that decided, or not at all
         service.explain(result) if result.query_pixels is not None and same_model else None,
         comment,
+        clerks_word(store, result.person_id, audit[0]) if entry is not None else None,
     )
 
 
@@ -240,11 +244,27 @@ def verification_page(record: VerificationRecord) -> Figure:
         page.text(label, 8.5, color="#555555", step=0)
         page.text(value, 8.5 if len(value) < 70 else 7, x=0.27)
     page.y -= 0.01
-    if record.comment:  # at most 3 lines: the references below must fit (a review found)
-        page.text(translate("report", "Clerk's comment"), 9.5, weight="bold")
-        lines = wrap(f"“{record.comment}”", 100)
-        for n, line in enumerate(lines[:3]):
-            page.text(line + ("…" if n == 2 and len(lines) > 3 else ""), 9)
+    settled = record.settlement
+    if settled is not None:  # the decision that stands, after the machine's
+        page.text(translate("report", "Clerk's decision"), 9.5, weight="bold")
+        page.text(
+            translate("report", "{decision} by {operator}, {time} (audit log row #{id})").format(
+                decision=settled_word(settled.details),
+                operator=settled.operator,
+                time=local_time_zoned(settled.at),
+                id=settled.id,
+            ),
+            9,
+            color=COLOURS.get(str(settled.details.get("decision")), "#333333"),
+        )
+    comment = str(settled.details.get("comment") or "") if settled else record.comment
+    if comment:  # at most 3 lines: the references below must fit (a review found)
+        if settled is None:
+            page.text(translate("report", "Clerk's comment"), 9.5, weight="bold")
+        lines = wrap(f"“{comment}”", 100)
+        shown = 2 if settled is not None else 3
+        for n, line in enumerate(lines[:shown]):
+            page.text(line + ("…" if n == shown - 1 and len(lines) > shown else ""), 9)
     page.text(translate("report", "Why"), 9.5, weight="bold")
     page.paragraph(r.reason, 9)
     for warning in r.warnings:

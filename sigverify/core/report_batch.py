@@ -54,10 +54,11 @@ def _made_with(rows: list[dict]) -> str:
     if models:
         parts.append(translate("report", "model {models}").format(models=", ".join(models)))
     if len(bands) == 1:
-        parts.append(
-            translate("report", "accept at or below {accept:.4f}, reject above {reject:.4f}")
-            .format(accept=bands[0][0], reject=bands[0][1])
-        )  # fmt: skip
+        parts.append(  # (distances beside a table of scores read as scores: seen)
+            translate(
+                "report", "accept at a distance of {accept:.4f} or less, reject above {reject:.4f}"
+            ).format(accept=bands[0][0], reject=bands[0][1])
+        )
     elif bands:  # a person's own thresholds, or a change between checks
         parts.append(
             translate("report", "%n sets of thresholds (see the audit log)", None, len(bands))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.batch_items import left_out_files, read_items
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
-from sigverify.core.queue import DeskQueue, QueueRow
+from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open
@@ -252,24 +252,6 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             hint = join_sentences(said, hint)
         self.hint.setText(join_sentences(self._source_note, hint) if self._source_note else hint)
 
-    def _comment_prompt(self, row: QueueRow | None) -> str:
-        """What the comment field asks for this item, and the keys that send it: "needed
-        when you decide otherwise" read oddly for an item sent to review (seen in a real
-        window), and Enter in the field did nothing without a word."""
-        if row is not None and row.rechecked and self._job is not None:  # (buttons greyed)
-            return self.tr("Being checked again: settle it once the check is done")
-        if row is not None and row.decision == "accept" and row.settled == "reject":
-            return self.tr("To accept it after all, say why here, then Alt+A")
-        if row is not None and row.decision == "accept":
-            return self.tr("To reject it anyway, say why here, then Alt+R")
-        if row is None or not row.for_a_clerk:
-            return self.tr("Comment")
-        if row.error:
-            return self.tr("Why you accept or reject it (needed), then Alt+A or Alt+R")
-        if row.decision == "review":
-            return self.tr("What you checked (needed), then Alt+A or Alt+R")
-        return self.tr("Alt+R confirms the rejection; to accept, say why here, then Alt+A")
-
     @property
     def first_field(self) -> QWidget:
         """Where the keys go when the page is shown: the list, when it has items (back from
@@ -414,7 +396,11 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
                 self.tr("Could not be checked"),
                 join_sentences(
                     row.error,
-                    self.tr("Accept or reject it yourself with a comment, or check it again."),
+                    self.tr("Settled: {decision} (audit entry #{id}).").format(
+                        decision=settlement_word(row.settled), id=row.settled_audit_id
+                    )  # (it asked for a word already given: seen)
+                    if row.settled
+                    else self.tr("Accept or reject it yourself with a comment, or check it again."),
                 ),
             )
 

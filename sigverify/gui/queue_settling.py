@@ -35,6 +35,28 @@ class Settling(PagePart):
     ``_selected()``; ``_source_note``; ``_drafts`` (item key -> comment), ``_draft_key``,
     ``_settling`` and ``_names`` (person id -> name)."""
 
+    def _comment_prompt(self, row: QueueRow | None) -> str:
+        """What the comment field asks for this item, and the keys that send it: "needed
+        when you decide otherwise" read oddly for an item sent to review (seen in a real
+        window), and Enter in the field did nothing without a word."""
+        if row is not None and row.rechecked and self._job is not None:  # (buttons greyed)
+            return self.tr("Being checked again: settle it once the check is done")
+        if row is not None and row.decision == "accept" and row.settled == "reject":
+            return self.tr("To accept it after all, say why here, then Alt+A")
+        if row is not None and row.decision == "accept":
+            return self.tr("To reject it anyway, say why here, then Alt+R")
+        if row is None or not row.for_a_clerk:
+            return self.tr("Comment")
+        if row.settled:  # (it still asked for the word given: seen in a real window)
+            return self.tr("Settled ({decision}): to decide again, say why here").format(
+                decision=settlement_word(row.settled)
+            )
+        if row.error:
+            return self.tr("Why you accept or reject it (needed), then Alt+A or Alt+R")
+        if row.decision == "review":
+            return self.tr("What you checked (needed), then Alt+A or Alt+R")
+        return self.tr("Alt+R confirms the rejection; to accept, say why here, then Alt+A")
+
     def keep_draft(self, row: QueueRow | None) -> None:
         """The comment field shows what was typed for ``row`` (the chosen item), keeping
         what was typed for the item chosen before."""

@@ -8,6 +8,8 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import join_sentences
+from sigverify.core.queue import clerks_word, settled_word
 from sigverify.core.verification_results import decision_label
 from sigverify.gui import dialogs
 
@@ -38,10 +40,12 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
         # (it came back a plain ACCEPT beside the queue's review: seen in a real window)
         result = service.verify(person_id, signature, record=False, look_for_sheet=True)
         entry = context.store.audit_entry(audit_id) if audit_id is not None else None
-        return result, entry if entry is not None and entry.person_id == person_id else None
+        if entry is None or entry.person_id != person_id:
+            return result, None, None
+        return result, entry, clerks_word(context.store, person_id, entry.id)
 
     def done(answer):
-        result, entry = answer
+        result, entry, settled = answer
         recorded = entry is not None and same_result(result, entry.details)
         if recorded:
             # the answer the queue recorded: its report is checked when that was, not now
@@ -57,11 +61,23 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
             # real window); then the line naming the queue's audit row
             verify_page._changed()
             verify_page.record_button.setEnabled(False)
-            verify_page.record_status.setText(
-                QCoreApplication.translate(
-                    "QueuePage", "From the queue: recorded as audit entry #{id}."
-                ).format(id=entry.id)
-            )
+            said = QCoreApplication.translate(
+                "QueuePage", "From the queue: recorded as audit entry #{id}."
+            ).format(id=entry.id)
+            if settled is not None:  # the clerk's word stands (REJECT alone was shown: seen)
+                said = join_sentences(
+                    said,
+                    QCoreApplication.translate(
+                        "QueuePage",
+                        "Clerk's decision: {decision} by {operator} (audit entry #{id}).",
+                    ).format(
+                        decision=settled_word(settled.details),
+                        operator=settled.operator,
+                        id=settled.id,
+                    ),
+                    f"“{settled.details['comment']}”" if settled.details.get("comment") else "",
+                )
+            verify_page.record_status.setText(said)
         else:  # the model, the thresholds or the file changed since: this is a new answer
             verify_page.record_status.setText(
                 QCoreApplication.translate(

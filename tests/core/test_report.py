@@ -187,7 +187,7 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     # when, by whom, with what, and the clerk's own words with their audit row (a summary
     # for the file had none of these: seen in a real window)
     assert f"Made {time.strftime('%Y-%m-%d')} " in text and "by Ana López" in text
-    assert f"model {service.model_id}" in text and "accept at or below " in text
+    assert f"model {service.model_id}" in text and "accept at a distance of " in text
     assert "Clerk: “called the customer” (audit row 17)" in text
     assert "Li Na — C-1042" in text  # as the Queue shows the person (the id alone: seen)
     # the clerks' words counted beside the machine's (the machine's alone: seen)
@@ -334,3 +334,33 @@ def test_where_queue_items_stand_counts_the_clerks_words_over_the_machines():
     }
     assert _standing(rows, words) == {"accepted": 3, "rejected": 2, "waiting": 3}
     assert _standing(rows, {}) == {"accepted": 2, "rejected": 0, "waiting": 6}
+
+
+def test_a_report_shows_the_clerks_decision_that_stands(service, tmp_path):
+    """A check rejected by the machine and accepted by a clerk in the Queue: its report
+    names the clerk's decision, who and when, and their comment (it said REJECT alone for a
+    cheque the bank had paid: seen in a real window); the newest word counts."""
+    from sigverify.core.queue import DeskQueue, QueueRow
+
+    path = signature_file(tmp_path, 1, 1, forged=True)
+    query = SignatureInput.from_path(path)
+    result = service.verify("C-1042", query, record=False)
+    audit = service.record_verification(result, "")
+    record = verification_record(service, result, query.data, audit, "2026-12-01T10:00:00")
+    assert record.settlement is None and "Clerk's decision" not in page_texts(
+        verification_page(record)
+    )
+    queue = DeskQueue(service.store.path)
+    queue.folder.mkdir()
+    row = QueueRow("C-1042", str(path), decision="reject", audit_id=audit[0])
+    queue.settle(service, row, "accept", "checked the ID card")
+    settled = queue.settle(service, row, "accept", "called the customer: hers")
+    record = verification_record(service, result, query.data, audit, "2026-12-01T10:00:00")
+    assert record.settlement.id == settled
+    text = page_texts(verification_page(record))
+    entry = service.store.audit_entry(settled)
+    assert (
+        f"Clerk's decision\naccepted by desk 4, {on_paper(entry.at)} (audit log row #{settled})\n"
+        "“called the customer: hers”"
+    ) in text
+    assert "checked the ID card" not in text and "Clerk's comment" not in text

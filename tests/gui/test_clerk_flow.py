@@ -2511,12 +2511,23 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     nobody = [r for r, row in enumerate(queue.shown) if row.person_id == "nobody"][0]
     said = queue.table.item(nobody, 5).text()  # why it could not be checked, and the comment
     assert said.startswith(queue.shown[nobody].error) and said.endswith(" — not our customer")
+    # settled: the field and Enter say so (they still asked for the word given: seen)
+    queue.table.selectRow(nobody)
+    assert queue.comment.placeholderText() == ("Settled (rejected): to decide again, say why here")
+    queue.open_item(nobody)
+    settled_id = queue.shown[nobody].settled_audit_id
+    assert dialogs.infos[-1].endswith(f"Settled: rejected (audit entry #{settled_id}).")
     queue.open_item(0)
     wait_idle(qtbot, window.engine)
     verify = window.verify_page
     assert window.pages.currentWidget() is verify and verify.result.person_id == "c-1"
     assert verify.recorded and verify.audit_row[0] == first.audit_id
-    assert f"audit entry #{first.audit_id}" in verify.record_status.text()
+    # the clerk's word beside the machine's (REJECT alone was shown: seen in a real window)
+    clerk = window.store.audit_entry(first.settled_audit_id).operator
+    assert verify.record_status.text() == (
+        f"From the queue: recorded as audit entry #{first.audit_id}. Clerk's decision: "
+        f"accepted by {clerk} (audit entry #{first.settled_audit_id}). “called the customer”"
+    )
     # recorded already: no "Ctrl+S records it" (the key did nothing: seen in a real window)
     assert verify.hint.text() == "Checked: the answer is on the right."
     checks = [e for e in window.store.audit_entries("c-1") if e.action == "verify"]
