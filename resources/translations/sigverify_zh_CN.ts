@@ -147,8 +147,8 @@
     </message>
     <message>
         <location line="+85"/>
-        <source>{shown} of {total} entries</source>
-        <translation>{total} 条中的 {shown} 条</translation>
+        <source>{shown} of {total} entries · Enter shows the chosen entry whole</source>
+        <translation>{total} 条中的 {shown} 条 · 按 Enter 查看所选记录全文</translation>
     </message>
     <message>
         <location line="+29"/>

@@ -1737,8 +1737,8 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     wait_idle(qtbot, window.engine)
     audit = open_audit_page(qtbot, window)
     total = len(window.store.audit_entries())
-    assert audit.table_model.rowCount() == total and f"{total} of {total} entries" in (
-        audit.count.text()
+    assert audit.table_model.rowCount() == total and audit.count.text() == (
+        f"{total} of {total} entries · Enter shows the chosen entry whole"
     )
     audit.person.setText("c-1")
     assert {e.person_id for e in audit.shown} == {"c-1"}
