@@ -77,6 +77,7 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
                     ),
                     f"“{settled.details['comment']}”" if settled.details.get("comment") else "",
                 )
+            verify_page.queue_note = said
             verify_page.record_status.setText(said)
         else:  # the model, the thresholds or the file changed since: this is a new answer
             verify_page.record_status.setText(

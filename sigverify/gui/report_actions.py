@@ -9,6 +9,7 @@ import io
 from PySide6.QtCore import QCoreApplication, Qt
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import join_sentences
 from sigverify.core.store.records import now
 from sigverify.gui import dialogs
 
@@ -111,11 +112,13 @@ class ReportActions:
     def _render_report(self, path: str | None, printer=None) -> None:
         def done(output):
             if path is not None:
-                self.record_status.setText(
-                    self.tr("Recorded; report saved to {path}.").format(path=path)
-                )
+                said = self.tr("Recorded; report saved to {path}.").format(path=path)
             elif print_page(self, output, printer):
-                self.record_status.setText(self.tr("Recorded; report sent to the printer."))
+                said = self.tr("Recorded; report sent to the printer.")
+            else:
+                return
+            # the queue's line stays (a clerk's decision went with it: seen in a real window)
+            self.record_status.setText(join_sentences(said, self.queue_note))
 
         render_report(
             self.engine, self.result, self.result_query, self.audit_row, path, done,

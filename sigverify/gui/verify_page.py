@@ -43,6 +43,7 @@ class VerifyPage(ReportActions, QWidget):
         self.result_query = None  # the SignatureInput that result was computed for
         self.recorded = False
         self.audit_row = None  # (id, hash) of the recorded result
+        self.queue_note = ""  # what the queue says of the result shown (a clerk's decision)
         self._recording = None  # the result being written to the audit log
         self._after_recording = []  # what waits for it
 
@@ -341,7 +342,7 @@ class VerifyPage(ReportActions, QWidget):
         self.result = result
         self.result_query = query if query is not None else self.query
         self.recorded = False
-        self.audit_row = None
+        self.audit_row, self.queue_note = None, ""
         has = result is not None
         for widget in (self.comment, self.record_button, self.report_button, self.print_button):
             widget.setEnabled(has)

@@ -2524,9 +2524,15 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     assert verify.recorded and verify.audit_row[0] == first.audit_id
     # the clerk's word beside the machine's (REJECT alone was shown: seen in a real window)
     clerk = window.store.audit_entry(first.settled_audit_id).operator
-    assert verify.record_status.text() == (
+    from_queue = (
         f"From the queue: recorded as audit entry #{first.audit_id}. Clerk's decision: "
         f"accepted by {clerk} (audit entry #{first.settled_audit_id}). “called the customer”"
+    )
+    assert verify.record_status.text() == from_queue
+    verify.save_report(str(tmp_path / "c-1.pdf"))  # the line stays (it went: seen)
+    wait_idle(qtbot, window.engine)
+    assert verify.record_status.text() == (
+        f"Recorded; report saved to {tmp_path / 'c-1.pdf'}. {from_queue}"
     )
     # recorded already: no "Ctrl+S records it" (the key did nothing: seen in a real window)
     assert verify.hint.text() == "Checked: the answer is on the right."
