@@ -36,6 +36,14 @@ def write_atomically(path: Path, data: bytes, before_replacing=None) -> None:
         raise
 
 
+def temporary_beside(path: Path, suffix: str) -> Path:
+    """A new empty file in ``path``'s folder, hidden and named after it, owner-only (as
+    ``mkstemp`` makes it: a backup's work files hold every signature)."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    os.close(handle)
+    return Path(name)
+
+
 def file_stem(text: str, fallback: str) -> str:
     """``text`` (a person's id) as the start of a file name: letters, digits, dots and
     hyphens kept, anything else (a slash, a space) one underscore; ``fallback`` if nothing

@@ -20,7 +20,6 @@ import os
 import re
 import socket
 import sqlite3
-import tempfile
 import time
 import zipfile
 import zlib
@@ -32,7 +31,7 @@ from pathlib import Path
 from sigverify import __version__
 from sigverify.core.active_model import models_kept_here
 from sigverify.core.errors import CancelledError, SigverifyError, StoreError
-from sigverify.core.files import disk_reason, file_stem
+from sigverify.core.files import disk_reason, file_stem, temporary_beside
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
 from sigverify.core.queue import queue_folder
@@ -130,11 +129,11 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
     try:
         # beside the store, on this computer's disk: not a loose copy of every signature
         # on a stick, should the backup be stopped
-        snapshot = _temporary(store.path, ".backup.db")
+        snapshot = temporary_beside(store.path, ".backup.db")
         store.copy_to(snapshot, lambda done, total: _say(progress, done, 2 * total))
         people, references, entries, last_id = _counts(snapshot)
         models = models_kept_here(store)
-        partial = _temporary(out, ".partial")
+        partial = temporary_beside(out, ".partial")
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             size = snapshot.stat().st_size
             store_digest = _add(
@@ -190,12 +189,6 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
 def _queue_files(store_path: Path) -> list[Path]:
     folder = queue_folder(store_path)
     return sorted(f for f in folder.iterdir() if f.is_file()) if folder.is_dir() else []
-
-
-def _temporary(beside: Path, suffix: str) -> Path:
-    handle, name = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.", suffix=suffix)
-    os.close(handle)  # (owner-only, as mkstemp makes it: a backup holds every signature)
-    return Path(name)
 
 
 def _say(progress: Progress, done: int, total: int) -> None:

@@ -23,12 +23,14 @@ import sqlite3
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sigverify.core.errors import SigverifyError, StoreError, StoreIntegrityError
-from sigverify.core.files import readable_by_all
+from sigverify.core.files import readable_by_all, temporary_beside
 from sigverify.core.i18n import translate
 from sigverify.core.model.catalog import installed_models_dir
 from sigverify.core.operators import current_operator, operator_name
@@ -75,13 +77,9 @@ def restore_backup(
     operator = operator or _operator_of(store_path)
     _refuse_if_open(store_path)
     _remove_leftovers(store_path)
-    work = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=f".{store_path.name}.restoring-"))
-    try:
-        restored = work / store_path.name
-        _unpack(path, restored)
+    with _checked_copy(path, store_path) as restored:
         kept_in = _new_folder(store_path.parent / REPLACED_FOLDER) if store_path.exists() else None
-        with Store(restored) as store:  # refuses a file not ours; brings an older one up to date
-            _check_rows(store, path)
+        with Store(restored) as store:
             details = {
                 "file": path.name,
                 "made": info.created,
@@ -93,6 +91,30 @@ def restore_backup(
         _refuse_if_open(store_path)  # (sigverify may have started meanwhile)
         _swap(restored, store_path, kept_in)
         return RestoreResult(info, kept_in, added, present)
+
+
+@contextmanager
+def _checked_copy(path: Path, store_path: Path) -> Iterator[Path]:
+    """The backup ``path`` unpacked beside the store at ``store_path`` (this computer's
+    user data, not a shared temporary folder) as a store file of that name, every row of
+    it checked against its seal; the folder is removed afterwards."""
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=f".{store_path.name}.restoring-"))
+    try:
+        restored = work / store_path.name
+        _unpack(path, restored)
+        with Store(restored) as store:  # refuses a file not ours; brings an older one up to date
+            try:
+                store.check_every_row()
+            except StoreIntegrityError as error:
+                raise StoreIntegrityError(
+                    translate(
+                        "errors",
+                        "The backup “{file}” cannot be restored: it was changed after it was "
+                        "made. {reason}",
+                    ).format(file=path.name, reason=error)
+                ) from error
+        yield restored
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -292,13 +314,12 @@ def schedule_restore(
     cancel_scheduled_restore(store_path)
     folder = _pending_folder(store_path)
     folder.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(dir=folder, prefix=".", suffix=".partial")
-    os.close(handle)
+    partial = temporary_beside(folder / path.name, ".partial")
     try:
         shutil.copyfile(path, partial)
         os.replace(partial, folder / path.name)
     except BaseException:
-        Path(partial).unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise
     if operator:
         (folder / _OPERATOR_FILE).write_text(json.dumps({"operator": operator}), "utf-8")
@@ -308,35 +329,11 @@ def schedule_restore(
 def check_backup(path: str | Path, store_path: str | Path | None = None) -> BackupInfo:
     """What the backup ``path`` holds, once every file and every row of it checks out
     (:func:`read_backup` checks the files only), unpacked beside the store at
-    ``store_path`` meanwhile (this computer's user data, not a shared temporary folder);
-    nothing is left behind."""
+    ``store_path`` meanwhile; nothing is left behind."""
     path = Path(path)
     info = read_backup(path)
-    store_path = store_file(store_path)
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=f".{store_path.name}.restoring-"))
-    try:
-        copy = work / STORE_MEMBER
-        _unpack(path, copy)
-        with Store(copy) as store:
-            _check_rows(store, path)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return info
-
-
-def _check_rows(store: Store, path: Path) -> None:
-    """Every row of the backup ``path``, unpacked as ``store``, against its seal."""
-    try:
-        store.check_every_row()
-    except StoreIntegrityError as error:
-        raise StoreIntegrityError(
-            translate(
-                "errors",
-                "The backup “{file}” cannot be restored: it was changed after it was made. "
-                "{reason}",
-            ).format(file=path.name, reason=error)
-        ) from error
+    with _checked_copy(path, store_file(store_path)):
+        return info
 
 
 def cancel_scheduled_restore(store_path: str | Path | None = None) -> bool:
