@@ -2655,7 +2655,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>柜员结论：{operator} {decision}（审计日志第 {id} 条）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The queue recorded “{then}” for this signature (audit entry #{id}); checked again now it gives “{now}”. Record this one if it is the answer you stand by.</source>
         <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新验证得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
     </message>
@@ -2793,7 +2793,7 @@ enrolled {at} by {who}</source>
         <translation>已记录；报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Recorded; report sent to the printer.</source>
         <translation>已记录；报告已发送到打印机。</translation>
     </message>
@@ -3139,14 +3139,14 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+205"/>
+        <location line="+203"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-204"/>
+        <location line="-202"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3174,12 +3174,12 @@ enrolled {at} by {who}</source>
         <translation>共享存储由其管理员在服务器上备份</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>&amp;Do not restore “{file}” at the next start</source>
         <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
         <source>Its menu opens another store at the next start</source>
         <translation>其菜单可在下次启动时打开另一个存储</translation>
     </message>
@@ -3275,7 +3275,7 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <location line="+70"/>
         <location line="+16"/>
         <source>Restore from a backup</source>
@@ -3786,7 +3786,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+63"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+64"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -3972,7 +3972,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="-71"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="-69"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -5187,13 +5187,13 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+180"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+179"/>
         <source>The backup cannot be written to “{path}” ({error}).</source>
         <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
         <translation>无法将备份写入“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>The backup was cancelled.</source>
         <translation>备份已取消。</translation>
     </message>
@@ -5223,12 +5223,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+334"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+111"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="+139"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
     </message>
@@ -5238,7 +5238,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>审计日志在 sigverify 之外被更改过（第 {entry} 条）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/files.py" line="+51"/>
+        <location filename="../../sigverify/core/files.py" line="+59"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>

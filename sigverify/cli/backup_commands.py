@@ -47,6 +47,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from sigverify.core.files import disk_reason
     from sigverify.core.store.records import local_time
     from sigverify.core.store_backup import read_backup, store_file
     from sigverify.core.store_restore import restore_backup
@@ -64,8 +65,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         result = restore_backup(args.backup, store, args.operator)
     except OSError as error:  # (a full disk, a file another program holds)
         raise SigverifyError(
-            f"Not restored: the disk refused it ({error.strerror or error}). The store is as "
-            "it was."
+            f"Not restored: the disk refused it ({disk_reason(error)}). The store is as it was."
         ) from error
     kept = f" The store it replaced is kept in {result.kept_in}." if result.kept_in else ""
     models = f" Models added: {', '.join(result.models_added)}." if result.models_added else ""

@@ -80,18 +80,9 @@ class StoreBackups(QObject):
                     self.tr("A shared store is backed up on its server, by its administrator")
                 )
         self.menu.aboutToShow.connect(self.say_state)
-        self._last, self._people = None, 0  # the newest backup's audit entry, as last read
+        self._last, self._people = None, 0  # the last backup and who is enrolled, as read
         self.say_state()
         self.show_state()
-
-    def say_state(self) -> None:
-        waiting = None if self.window.store.shared else scheduled_restore(self.window.store.path)
-        self.keep_action.setVisible(waiting is not None)
-        if waiting is not None:
-            self.keep_action.setText(
-                self.tr("&Do not restore “{file}” at the next start").format(file=waiting.name)
-            )
-        self._say_state(waiting)
 
     def show_state(self) -> None:
         """Read, in the worker, when the store was last backed up, then say it on the
@@ -109,8 +100,16 @@ class StoreBackups(QObject):
 
         self.window.engine.submit(read, got)
 
-    def _say_state(self, waiting: Path | None) -> None:
+    def say_state(self) -> None:
+        """The button's caption and tooltip, and the menu's entry for a restore waiting,
+        from what was read last (:meth:`show_state` reads it again)."""
         store, caption = self.window.store, store_caption(self.window.store)
+        waiting = None if store.shared else scheduled_restore(store.path)
+        self.keep_action.setVisible(waiting is not None)
+        if waiting is not None:
+            self.keep_action.setText(
+                self.tr("&Do not restore “{file}” at the next start").format(file=waiting.name)
+            )
         tip = self.tr("Its menu opens another store at the next start")
         if not store.shared:
             tip = self.tr("Back it up, restore a backup, or open another store")
@@ -214,7 +213,6 @@ class StoreBackups(QObject):
             progress,
         )
         dialog.canceled.connect(job.cancel)
-        self._job = job
 
     def restore(self, path: str | None = None) -> None:
         """Check a backup file (asked for when ``path`` is None) and, once the clerk
