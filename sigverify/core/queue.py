@@ -113,8 +113,8 @@ def clerks_word(store, person_id: str, verification_id: int):
     of ``person_id`` (the newest: a clerk may decide again), or None: a report or the
     Verify page showing the machine's answer alone said REJECT of a cheque the clerk had
     accepted (seen in a real window)."""
-    for entry in reversed(store.audit_entries(person_id)):
-        if entry.action == "settle" and entry.details.get("verification") == verification_id:
+    for entry in reversed(store.audit_entries(person_id, action="settle")):
+        if entry.details.get("verification") == verification_id:
             return entry
     return None
 

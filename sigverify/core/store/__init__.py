@@ -237,8 +237,10 @@ class Store(SecondApproval, StoredSettings):
         with self.transaction() as db:
             return [self._append(db, *entry) for entry in entries]
 
-    def audit_entries(self, person_id: str | None = None) -> list[AuditEntry]:
-        return read_entries(self._db, person_id)
+    def audit_entries(
+        self, person_id: str | None = None, action: str | None = None
+    ) -> list[AuditEntry]:
+        return read_entries(self._db, person_id, action=action)
 
     def audit_entry(self, entry_id: int) -> AuditEntry | None:
         """One audit row by its number (None when there is none)."""
