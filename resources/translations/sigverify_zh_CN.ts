@@ -3180,13 +3180,13 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Its menu opens another store at the next start</source>
-        <translation>其菜单可在下次启动时打开另一个存储</translation>
+        <source>Its menu opens another store at the next start.</source>
+        <translation>其菜单可在下次启动时打开另一个存储。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Back it up, restore a backup, or open another store</source>
-        <translation>备份存储、从备份恢复，或打开另一个存储</translation>
+        <source>Back it up, restore a backup, or open another store.</source>
+        <translation>备份存储、从备份恢复，或打开另一个存储。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -110,9 +110,9 @@ class StoreBackups(QObject):
             self.keep_action.setText(
                 self.tr("&Do not restore “{file}” at the next start").format(file=waiting.name)
             )
-        tip = self.tr("Its menu opens another store at the next start")
+        tip = self.tr("Its menu opens another store at the next start.")
         if not store.shared:
-            tip = self.tr("Back it up, restore a backup, or open another store")
+            tip = self.tr("Back it up, restore a backup, or open another store.")
             daily = self.tr("No daily backup on this computer.")
             if self.daily.folder():
                 daily = self.tr("Backed up every day to {folder}.").format(

@@ -55,6 +55,7 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     assert f"Last backed up {date.today():%Y-%m-%d} " in window.store_button.toolTip()
     assert f"to “{name}”." in window.store_button.toolTip()
     assert "No daily backup on this computer." in window.store_button.toolTip()
+    assert window.store_button.toolTip().endswith("restore a backup, or open another store.")
     info = read_backup(backup)
     assert (info.people, info.references, info.models) == (1, 4, (tiny_model_dir.name,))
     assert dialogs.infos[-1].startswith(
