@@ -122,6 +122,7 @@ ACTIONS = (
     "embed",
     "backup",
     "restore",
+    "backup_passphrase",
 )
 
 
@@ -150,6 +151,7 @@ def action_name(action: str) -> str:
         "reject_change": translate("audit", "Change rejected"),
         "backup": translate("audit", "Store backed up"),
         "restore": translate("audit", "Store restored from a backup"),
+        "backup_passphrase": translate("audit", "Backup passphrase"),
     }
     return names.get(action, action)
 
@@ -281,10 +283,23 @@ def _details_text(entry: AuditEntry) -> str:
         ).format(file=d.get("file", ""))
     if entry.action == "backup":
         people = translate("audit", "%n person(s)", None, int(d.get("people") or 0))
-        return translate(
+        text = translate(
             "audit", "to “{file}”: {people}, %n reference(s), entries up to #{up_to}", None,
             int(d.get("references") or 0),
         ).format(file=d.get("file", ""), people=people, up_to=d.get("up_to"))  # fmt: skip
+        if d.get("key"):
+            text += translate("audit", "; encrypted with the backup key {key}").format(key=d["key"])
+        return text
+    if entry.action == "backup_passphrase":
+        if not d.get("key"):
+            return translate("audit", "backups are no longer protected by a passphrase")
+        if d.get("before"):
+            return translate("audit", "changed: backup key {key} (before: {before})").format(
+                key=d["key"], before=d["before"]
+            )
+        return translate("audit", "set: backups are encrypted with the backup key {key}").format(
+            key=d["key"]
+        )
     if entry.action == "restore":  # the first entry after the backup's last
         text = translate("audit", "from “{file}”, made {made}, entries up to #{up_to}").format(
             file=d.get("file", ""),

@@ -30,6 +30,14 @@ from pathlib import Path
 
 from sigverify import __version__
 from sigverify.core.active_model import models_kept_here
+from sigverify.core.backup_encryption import (
+    ENVELOPE,
+    backup_key,
+    damaged_backup,
+    encrypt_backup,
+    newer_backup,
+    passphrase_needed,
+)
 from sigverify.core.errors import CancelledError, SigverifyError, StoreError
 from sigverify.core.files import disk_reason, file_stem, temporary_beside
 from sigverify.core.i18n import translate
@@ -66,6 +74,7 @@ class BackupInfo:
     audit_entries: int
     last_audit_id: int
     models: tuple[str, ...]
+    key: str | None = None  # the backup key it is encrypted with (None: not encrypted)
 
 
 def store_file(location: str | Path | None = None) -> Path:
@@ -125,19 +134,22 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
     # the queue and the seal first: the store copied after them may only be ahead of them
     queue = {f.name: f.read_bytes() for f in _queue_files(store.path)}
     seal = store.seal.path.read_bytes()
-    snapshot = partial = None
+    key = backup_key(store)  # (None: backups are not protected by a passphrase)
+    steps = 2 if key is None else 3  # copied, zipped, encrypted
+    snapshot = partial = plain = None
     try:
         # beside the store, on this computer's disk: not a loose copy of every signature
         # on a stick, should the backup be stopped
         snapshot = temporary_beside(store.path, ".backup.db")
-        store.copy_to(snapshot, lambda done, total: _say(progress, done, 2 * total))
+        store.copy_to(snapshot, lambda done, total: _say(progress, done, steps * total))
         people, references, entries, last_id = _counts(snapshot)
         models = models_kept_here(store)
-        partial = temporary_beside(out, ".partial")
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        # encrypted, the plain zip too stays on this computer's disk
+        plain = temporary_beside(out if key is None else store.path, ".partial")
+        with zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             size = snapshot.stat().st_size
             store_digest = _add(
-                archive, snapshot, STORE_MEMBER, lambda n: _say(progress, size + n, 2 * size)
+                archive, snapshot, STORE_MEMBER, lambda n: _say(progress, size + n, steps * size)
             )
             archive.writestr(SEAL_MEMBER, seal)
             for name, data in queue.items():
@@ -166,13 +178,20 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
                 "models": model_files,
             }
             archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+        if key is None:
+            partial, plain = plain, None
+        else:
+            partial = temporary_beside(out, ".partial")
+            encrypt_backup(plain, partial, key, lambda n: _say(progress, 2 * size + n, 3 * size))
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         details = {"file": out.name, "people": people, "references": references, "up_to": last_id}
+        if key is not None:
+            details["key"] = key.fingerprint
         store.record(operator, "backup", None, details)
         os.replace(partial, out)
         partial = None
-        return _info(out, manifest)
+        return _info(out, manifest, None if key is None else key.fingerprint)
     except (OSError, sqlite3.Error) as error:  # (a full stick: SQLite's own error)
         reason = disk_reason(error)
         raise StoreError(
@@ -181,7 +200,7 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
             )
         ) from error
     finally:
-        for path in (snapshot, partial):
+        for path in (snapshot, plain, partial):
             if path is not None:
                 path.unlink(missing_ok=True)
 
@@ -252,19 +271,15 @@ def read_backup(path: str | Path) -> BackupInfo:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            if ENVELOPE in names:  # (what it holds: once decrypted, store_restore.opened)
+                raise passphrase_needed(path)
             if MANIFEST not in names:
                 raise _not_a_backup(path, card="person.json" in names)
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
             if not isinstance(manifest, dict) or manifest.get("kind") != KIND:
                 raise _not_a_backup(path)
             if int(manifest["format"]) > BACKUP_FORMAT:
-                raise SigverifyError(
-                    translate(
-                        "errors",
-                        "“{file}” was made by a newer version of sigverify: update sigverify "
-                        "to restore it.",
-                    ).format(file=path.name)
-                )
+                raise newer_backup(path)
             _check(archive, STORE_MEMBER, manifest["store_sha256"])
             _check(archive, SEAL_MEMBER, manifest["seal_sha256"])
             for name, digest in manifest.get("queue", {}).items():
@@ -290,13 +305,7 @@ def read_backup(path: str | Path) -> BackupInfo:
         log.warning("%s cannot be read as a backup: %s", path, error)
         if isinstance(error, zipfile.BadZipFile) and not _starts_as_a_zip(path):
             raise _not_a_backup(path) from error
-        raise SigverifyError(
-            translate(
-                "errors",
-                "The backup “{file}” is damaged: what it holds no longer matches what was "
-                "backed up. Use another copy of it.",
-            ).format(file=path.name)
-        ) from error
+        raise damaged_backup(path) from error
 
 
 def _starts_as_a_zip(path: Path) -> bool:
@@ -333,7 +342,7 @@ def _check(archive: zipfile.ZipFile, member: str, expected: str) -> None:
         raise ValueError(f"{member} does not match its digest")
 
 
-def _info(path: Path, manifest: dict) -> BackupInfo:
+def _info(path: Path, manifest: dict, key: str | None = None) -> BackupInfo:
     return BackupInfo(
         path=path,
         created=str(manifest["created"]),
@@ -343,4 +352,5 @@ def _info(path: Path, manifest: dict) -> BackupInfo:
         audit_entries=int(manifest["audit_entries"]),
         last_audit_id=int(manifest["last_audit_id"]),
         models=tuple(manifest["models"]),
+        key=key,
     )

@@ -25,10 +25,11 @@ import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from sigverify.core.backup_encryption import opened
 from sigverify.core.errors import SigverifyError, StoreError, StoreIntegrityError
 from sigverify.core.files import readable_by_all, temporary_beside
 from sigverify.core.i18n import translate
@@ -65,32 +66,39 @@ class RestoreResult:
 
 
 def restore_backup(
-    path: str | Path, store_path: str | Path | None = None, operator: str | None = None
+    path: str | Path,
+    store_path: str | Path | None = None,
+    operator: str | None = None,
+    passphrase: str | None = None,
 ) -> RestoreResult:
     """Make the backup ``path`` the store at ``store_path`` (default: this computer's),
-    recorded under ``operator`` (default: the operator of the store it replaces). Refused,
-    with the store unchanged, while it is open or when the backup does not check out."""
+    recorded under ``operator`` (default: the operator of the store it replaces);
+    ``passphrase`` opens an encrypted one. Refused, with the store unchanged, while it is
+    open or when the backup does not check out."""
     path = Path(path)
     store_path = store_file(store_path)
-    info = read_backup(path)
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    operator = operator or _operator_of(store_path)
-    _refuse_if_open(store_path)
-    _remove_leftovers(store_path)
-    with _checked_copy(path, store_path) as restored:
-        kept_in = _new_folder(store_path.parent / REPLACED_FOLDER) if store_path.exists() else None
-        with Store(restored) as store:
-            details = {
-                "file": path.name,
-                "made": info.created,
-                "up_to": info.last_audit_id,
-                "replaced": str(kept_in) if kept_in else None,
-            }
-            store.record(operator, "restore", None, details)
-        added, present = _put_models(path)  # before the swap: a failure leaves the store
-        _refuse_if_open(store_path)  # (sigverify may have started meanwhile)
-        _swap(restored, store_path, kept_in)
-        return RestoreResult(info, kept_in, added, present)
+    with opened(path, passphrase, store_path) as plain:
+        info = replace(read_backup(plain), path=path)
+        store_path.parent.mkdir(parents=True, exist_ok=True)
+        operator = operator or _operator_of(store_path)
+        _refuse_if_open(store_path)
+        _remove_leftovers(store_path)
+        with _checked_copy(plain, store_path) as restored:
+            kept_in = (
+                _new_folder(store_path.parent / REPLACED_FOLDER) if store_path.exists() else None
+            )
+            with Store(restored) as store:
+                details = {
+                    "file": path.name,
+                    "made": info.created,
+                    "up_to": info.last_audit_id,
+                    "replaced": str(kept_in) if kept_in else None,
+                }
+                store.record(operator, "restore", None, details)
+            added, present = _put_models(plain)  # before the swap: a failure leaves the store
+            _refuse_if_open(store_path)  # (sigverify may have started meanwhile)
+            _swap(restored, store_path, kept_in)
+            return RestoreResult(info, kept_in, added, present)
 
 
 @contextmanager
@@ -304,35 +312,45 @@ def schedule_restore(
     store_path: str | Path | None = None,
     operator: str | None = None,
     checked: bool = False,
+    passphrase: str | None = None,
 ) -> BackupInfo:
     """Check the backup ``path`` whole (every row against its seal, as the restore will;
     not again when ``checked``) and keep a copy of it beside the store, under its own
     name, to be restored at the next start by ``operator`` (the file itself may be on a
-    stick taken away meanwhile); one chosen before is forgotten."""
+    stick taken away meanwhile); one chosen before is forgotten. An encrypted backup
+    (opened with ``passphrase``) is kept decrypted, as the store itself is kept."""
     path = Path(path)
-    info = read_backup(path) if checked else check_backup(path, store_path)
-    cancel_scheduled_restore(store_path)
-    folder = _pending_folder(store_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = temporary_beside(folder / path.name, ".partial")
-    try:
-        shutil.copyfile(path, partial)
-        os.replace(partial, folder / path.name)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with opened(path, passphrase, store_file(store_path)) as plain:
+        info = read_backup(plain) if checked else _checked(plain, store_path)
+        cancel_scheduled_restore(store_path)
+        folder = _pending_folder(store_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = temporary_beside(folder / path.name, ".partial")
+        try:
+            shutil.copyfile(plain, partial)
+            os.replace(partial, folder / path.name)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
     if operator:
         (folder / _OPERATOR_FILE).write_text(json.dumps({"operator": operator}), "utf-8")
-    return info
+    return replace(info, path=path)
 
 
-def check_backup(path: str | Path, store_path: str | Path | None = None) -> BackupInfo:
-    """What the backup ``path`` holds, once every file and every row of it checks out
-    (:func:`read_backup` checks the files only), unpacked beside the store at
-    ``store_path`` meanwhile; nothing is left behind."""
+def check_backup(
+    path: str | Path, store_path: str | Path | None = None, passphrase: str | None = None
+) -> BackupInfo:
+    """What the backup ``path`` holds (``passphrase`` opens an encrypted one), once every
+    file and every row of it checks out (:func:`read_backup` checks the files only),
+    unpacked beside the store at ``store_path`` meanwhile; nothing is left behind."""
     path = Path(path)
-    info = read_backup(path)
-    with _checked_copy(path, store_file(store_path)):
+    with opened(path, passphrase, store_file(store_path)) as plain:
+        return replace(_checked(plain, store_path), path=path)
+
+
+def _checked(plain: Path, store_path: str | Path | None) -> BackupInfo:
+    info = read_backup(plain)
+    with _checked_copy(plain, store_file(store_path)):
         return info
 
 

@@ -1,0 +1,341 @@
+"""Backups protected by a passphrase: a backup holds every signature of the store and the
+key its rows are sealed with, and a USB stick keeps no file owners.
+
+The store keeps a key pair for its backups (two settings, sealed like any other): the
+public key, with which every backup is encrypted, by hand or daily, without anyone
+typing the passphrase; and the private key, itself encrypted with the passphrase. Each
+backup carries that encrypted private key, so a backup restores on a new computer with
+the passphrase alone, and a backup made before the passphrase changed still opens with
+the passphrase it was made under.
+
+An encrypted backup is a zip file holding ``encrypted-backup.json`` (how it is encrypted:
+no signature, no name) and ``backup.zip.encrypted``: the plain backup
+(:mod:`sigverify.core.store_backup`) in pieces of 1 MiB, each sealed with AES-256-GCM
+under a key made for that backup alone (X25519 with a key pair of its own, then
+HKDF-SHA256), numbered, the last marked so (a file cut short or pieces moved fail).
+The passphrase is stretched with scrypt (2^17, 8, 1: about half a second, 128 MiB).
+
+``cryptography`` is imported when a key is used, not when the app starts.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import translate
+
+ENVELOPE = "encrypted-backup.json"
+PAYLOAD = "backup.zip.encrypted"
+KIND = "sigverify-encrypted-backup"
+FORMAT = 1
+PUBLIC_KEY_SETTING = "backup/public_key"
+PRIVATE_KEY_SETTING = "backup/private_key"
+SHORTEST_PASSPHRASE = 10
+_PIECE = 1 << 20
+_TAG = 16
+_SCRYPT = {"n": 1 << 17, "r": 8, "p": 1}
+_WRAP_LABEL = b"sigverify backup private key"
+_HKDF_LABEL = b"sigverify backup v1"
+
+
+class PassphraseNeededError(SigverifyError):
+    """The backup is encrypted and no passphrase was given."""
+
+
+class WrongPassphraseError(SigverifyError):
+    """The passphrase given does not open the key."""
+
+
+@dataclass(frozen=True)
+class BackupKey:
+    """A store's backup key pair: the public key (raw X25519) and the private key
+    encrypted with the passphrase (as kept in the store and in each backup)."""
+
+    public: bytes
+    locked: dict
+
+    @property
+    def fingerprint(self) -> str:
+        """Eight hexadecimal digits naming the key (in the audit log, in messages)."""
+        return hashlib.sha256(self.public).hexdigest()[:8]
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text) -> bytes:
+    return base64.b64decode(str(text), validate=True)
+
+
+def _stretched(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    text = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(text)
+
+
+def passphrase_problem(passphrase: str, repeated: str) -> str | None:
+    """Why ``passphrase`` cannot be the backup passphrase (typed twice), or None."""
+    if passphrase != repeated:
+        return translate("errors", "The two passphrases are not the same: type it again.")
+    if len(passphrase.strip()) < SHORTEST_PASSPHRASE:
+        return translate(
+            "errors",
+            "A backup passphrase has at least {count} characters: a few words are easier to "
+            "remember than a short password.",
+        ).format(count=SHORTEST_PASSPHRASE)
+    return None
+
+
+def new_backup_key(passphrase: str) -> BackupKey:
+    """A new key pair, its private key locked with ``passphrase``."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+        PublicFormat,
+    )
+
+    private = X25519PrivateKey.generate()
+    public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key = _stretched(passphrase, salt, **_SCRYPT)
+    sealed = AESGCM(key).encrypt(nonce, raw, _WRAP_LABEL + public)
+    locked = {"kdf": "scrypt", **_SCRYPT, "salt": _b64(salt), "nonce": _b64(nonce)}
+    return BackupKey(public, locked | {"private": _b64(sealed)})
+
+
+def unlock(key: BackupKey, passphrase: str):
+    """The private key of ``key`` (an X25519 private key); :class:`WrongPassphraseError`
+    when ``passphrase`` is not the one it was locked with."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    locked = key.locked
+    stretched = _stretched(
+        passphrase, _unb64(locked["salt"]), int(locked["n"]), int(locked["r"]), int(locked["p"])
+    )
+    try:
+        raw = AESGCM(stretched).decrypt(
+            _unb64(locked["nonce"]), _unb64(locked["private"]), _WRAP_LABEL + key.public
+        )
+    except InvalidTag:
+        raise WrongPassphraseError(
+            translate("errors", "That is not the backup passphrase.")
+        ) from None
+    return X25519PrivateKey.from_private_bytes(raw)
+
+
+# ------------------------------------------------------------------ the store's key
+
+
+def backup_key(store) -> BackupKey | None:
+    """The key the store's backups are encrypted with (None: they are not)."""
+    public = store.get_setting(PUBLIC_KEY_SETTING)
+    locked = store.get_setting(PRIVATE_KEY_SETTING)
+    if not public or not locked:
+        return None
+    return BackupKey(_unb64(public), json.loads(locked))
+
+
+def set_backup_passphrase(store, passphrase: str | None, operator: str, current: str | None):
+    """Protect the store's backups from now on with ``passphrase`` (None: stop protecting
+    them), audited; ``current``, the passphrase until now, is needed when there is one
+    (:class:`WrongPassphraseError`). Backups made before keep their own passphrase. The
+    new key, or None."""
+    old = backup_key(store)
+    if old is not None:
+        unlock(old, current or "")
+    key = None if passphrase is None else new_backup_key(passphrase)
+    values = {
+        PUBLIC_KEY_SETTING: "" if key is None else _b64(key.public),
+        PRIVATE_KEY_SETTING: "" if key is None else json.dumps(key.locked),
+    }
+    details = {
+        "key": None if key is None else key.fingerprint,
+        "before": None if old is None else old.fingerprint,
+    }
+    store.set_settings_audited(values, operator, "backup_passphrase", details)
+    return key
+
+
+# ------------------------------------------------------------------ backup files
+
+
+def is_encrypted(path: str | Path) -> bool:
+    """Whether ``path`` is a zip file holding an encrypted backup."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return ENVELOPE in archive.namelist()
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile):
+        return False
+
+
+def _nonce(number: int, last: bool) -> bytes:
+    return number.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+def _payload_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=_HKDF_LABEL + ephemeral + public
+    ).derive(shared)
+
+
+def encrypt_backup(
+    plain: Path, out: Path, key: BackupKey, copied: Callable[[int], object] | None = None
+) -> None:
+    """Write the plain backup file ``plain`` to ``out`` encrypted for ``key``;
+    ``copied(bytes done)`` as it goes."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(key.public))
+    envelope = json.dumps(
+        {
+            "kind": KIND,
+            "format": FORMAT,
+            "cipher": "X25519 HKDF-SHA256 AES-256-GCM",
+            "piece": _PIECE,
+            "key": key.fingerprint,
+            "public": _b64(key.public),
+            "ephemeral": _b64(ephemeral_public),
+            "locked": key.locked,
+        },
+        indent=2,
+    ).encode("utf-8")
+    cipher = AESGCM(_payload_key(shared, ephemeral_public, key.public))
+    bound = hashlib.sha256(envelope).digest()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(ENVELOPE, envelope)
+        info = zipfile.ZipInfo(PAYLOAD)
+        with open(plain, "rb") as source, archive.open(info, "w", force_zip64=True) as target:
+            number, done, piece = 0, 0, source.read(_PIECE)
+            while True:
+                following = source.read(_PIECE) if len(piece) == _PIECE else b""
+                last = not following
+                target.write(cipher.encrypt(_nonce(number, last), piece, bound))
+                done += len(piece)
+                if copied is not None:
+                    copied(done)
+                if last:
+                    break
+                number, piece = number + 1, following
+
+
+def decrypt_backup(path: Path, out: Path, passphrase: str | None) -> None:
+    """Write the encrypted backup ``path`` to ``out`` as the plain backup it holds;
+    :class:`PassphraseNeededError` without ``passphrase``, :class:`WrongPassphraseError`
+    with one that does not open it, a :class:`SigverifyError` when it is damaged."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            envelope = archive.read(ENVELOPE)
+            header = json.loads(envelope.decode("utf-8"))
+            if header.get("kind") != KIND or int(header["format"]) > FORMAT:
+                raise newer_backup(path)
+            if not passphrase:
+                raise passphrase_needed(path)
+            public = _unb64(header["public"])
+            ephemeral = _unb64(header["ephemeral"])
+            try:
+                private = unlock(BackupKey(public, header["locked"]), passphrase)
+            except WrongPassphraseError:
+                raise WrongPassphraseError(
+                    translate(
+                        "errors",
+                        "That is not the passphrase of “{file}”. A backup opens with the "
+                        "passphrase set when it was made (its key: {key}).",
+                    ).format(file=path.name, key=header.get("key", "?"))
+                ) from None
+            shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+            cipher = AESGCM(_payload_key(shared, ephemeral, public))
+            bound = hashlib.sha256(envelope).digest()
+            size = int(header["piece"]) + _TAG
+            with archive.open(PAYLOAD) as source, open(out, "wb") as target:
+                number, piece = 0, source.read(size)
+                while True:
+                    following = source.read(size) if len(piece) == size else b""
+                    last = not following
+                    target.write(cipher.decrypt(_nonce(number, last), piece, bound))
+                    if last:
+                        break
+                    number, piece = number + 1, following
+    except SigverifyError:
+        raise
+    except (InvalidTag, zipfile.BadZipFile, KeyError, ValueError, TypeError, EOFError) as error:
+        raise damaged_backup(path) from error
+
+
+def passphrase_needed(path: Path) -> PassphraseNeededError:
+    return PassphraseNeededError(
+        translate(
+            "errors", "“{file}” is protected by a passphrase: it is needed to restore it."
+        ).format(file=path.name)
+    )
+
+
+def damaged_backup(path: Path) -> SigverifyError:
+    return SigverifyError(
+        translate(
+            "errors",
+            "The backup “{file}” is damaged: what it holds no longer matches what was "
+            "backed up. Use another copy of it.",
+        ).format(file=path.name)
+    )
+
+
+def newer_backup(path: Path) -> SigverifyError:
+    return SigverifyError(
+        translate(
+            "errors",
+            "“{file}” was made by a newer version of sigverify: update sigverify to restore it.",
+        ).format(file=path.name)
+    )
+
+
+@contextmanager
+def opened(path: str | Path, passphrase: str | None, beside: Path) -> Iterator[Path]:
+    """The plain backup of ``path``: itself when it is not encrypted; else decrypted, under
+    its own name, into a folder beside ``beside`` (the store: this computer's user data,
+    not a stick or a shared temporary folder), removed afterwards."""
+    path = Path(path)
+    if not is_encrypted(path):
+        yield path
+        return
+    beside.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=beside.parent, prefix=f".{beside.name}.decrypting-"))
+    try:
+        plain = work / path.name
+        decrypt_backup(path, plain, passphrase)
+        yield plain
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

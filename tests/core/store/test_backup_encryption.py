@@ -1,0 +1,238 @@
+"""Backups protected by a passphrase (core/backup_encryption.py, with store_backup and
+store_restore)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+
+import numpy as np
+import pytest
+
+from sigverify.core import backup_encryption
+from sigverify.core.audit_view import summary
+from sigverify.core.backup_encryption import (
+    ENVELOPE,
+    PAYLOAD,
+    PassphraseNeededError,
+    WrongPassphraseError,
+    backup_key,
+    is_encrypted,
+    new_backup_key,
+    passphrase_problem,
+    set_backup_passphrase,
+    unlock,
+)
+from sigverify.core.errors import SigverifyError, StoreIntegrityError
+from sigverify.core.store import Store
+from sigverify.core.store.records import NewReference
+from sigverify.core.store_backup import back_up, read_backup
+from sigverify.core.store_restore import (
+    check_backup,
+    restore_backup,
+    restore_scheduled,
+    schedule_restore,
+)
+
+OLD, NEW = "river stone lantern", "seven blue kites"
+
+
+@pytest.fixture(autouse=True)
+def quick_scrypt(monkeypatch):
+    """The app stretches a passphrase for half a second; the tests need not."""
+    monkeypatch.setattr(backup_encryption, "_SCRYPT", {"n": 1 << 10, "r": 8, "p": 1})
+
+
+def ref(name: str) -> NewReference:
+    return NewReference(name, b"SCAN-" + name.encode() * 50, b"png-" + name.encode(), np.ones(4))
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    path = tmp_path / "desk" / "store.sqlite3"
+    with Store(path) as store:
+        store.add_references("C-1", "Ana Lima", "", "m1", [ref("a.png"), ref("b.png")], "ann")
+        store.add_references("C-2", "Bo Chen", "", "m1", [ref("c.png")], "ann")
+        set_backup_passphrase(store, OLD, "ann", current=None)
+    return path
+
+
+def backup_of(store_path, out):
+    with Store(store_path) as store:
+        return back_up(store, out, "ann")
+
+
+def test_a_key_opens_with_its_passphrase_only():
+    key = new_backup_key(OLD)
+    assert len(key.public) == 32 and len(key.fingerprint) == 8
+    assert unlock(key, OLD) is not None
+    assert unlock(key, "river stone lantern".replace(" ", " ")) is not None
+    with pytest.raises(WrongPassphraseError, match="not the backup passphrase"):
+        unlock(key, "river stone lanterns")
+    assert new_backup_key(OLD).fingerprint != key.fingerprint  # a new pair each time
+
+
+def test_what_a_passphrase_must_be():
+    assert "not the same" in passphrase_problem(OLD, OLD + " ")
+    assert "at least 10 characters" in passphrase_problem("short one", "short one")
+    assert "at least" in passphrase_problem("   abc    ", "   abc    ")
+    assert passphrase_problem(OLD, OLD) is None
+
+
+def test_setting_changing_and_removing_the_passphrase_is_audited(store_path):
+    with Store(store_path) as store:
+        first = backup_key(store)
+        entry = store.audit_entries()[-1]
+        assert entry.action == "backup_passphrase" and entry.details["key"] == first.fingerprint
+        assert entry.details["before"] is None
+        assert (
+            summary(entry) == f"set: backups are encrypted with the backup key {first.fingerprint}"
+        )
+        with pytest.raises(WrongPassphraseError):
+            set_backup_passphrase(store, NEW, "bo", current="not it at all")
+        with pytest.raises(WrongPassphraseError):
+            set_backup_passphrase(store, NEW, "bo", current=None)
+        assert backup_key(store) == first  # refused: unchanged
+        second = set_backup_passphrase(store, NEW, "bo", current=OLD)
+        assert backup_key(store) == second != first
+        entry = store.audit_entries()[-1]
+        assert (entry.operator, entry.details) == (
+            "bo",
+            {"key": second.fingerprint, "before": first.fingerprint},
+        )
+        assert (
+            summary(entry)
+            == f"changed: backup key {second.fingerprint} (before: {first.fingerprint})"
+        )
+        assert set_backup_passphrase(store, None, "bo", current=NEW) is None
+        assert backup_key(store) is None
+        assert (
+            summary(store.audit_entries()[-1]) == "backups are no longer protected by a passphrase"
+        )
+
+
+def test_an_encrypted_backup_holds_no_signature_in_the_clear(store_path, tmp_path):
+    info = backup_of(store_path, tmp_path / "b.zip")
+    with Store(store_path) as store:
+        fingerprint = backup_key(store).fingerprint
+        entry = store.audit_entries()[-1]
+    assert info.key == fingerprint and entry.details["key"] == fingerprint
+    assert summary(entry) == (
+        f"to “b.zip”: 2 people, 3 references, entries up to #3; encrypted with the backup key "
+        f"{fingerprint}"
+    )
+    assert is_encrypted(tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        assert sorted(archive.namelist()) == sorted([ENVELOPE, PAYLOAD])
+        envelope = json.loads(archive.read(ENVELOPE))
+    assert envelope["key"] == fingerprint and "Ana" not in json.dumps(envelope)
+    data = (tmp_path / "b.zip").read_bytes()
+    for clear in (b"SCAN-a.png", b"png-c.png", b"Ana Lima", b"SQLite format 3"):
+        assert clear not in data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "desk"]
+    left = {p.name for p in (tmp_path / "desk").iterdir()}  # the plain zip made on the way: gone
+    assert left <= {"store.sqlite3", "store.sqlite3.seal", "store.sqlite3.seal.lock"}
+
+
+def test_restoring_an_encrypted_backup_needs_its_passphrase(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+    new_computer = tmp_path / "new" / "store.sqlite3"
+    with pytest.raises(PassphraseNeededError, match="protected by a passphrase"):
+        read_backup(tmp_path / "b.zip")
+    with pytest.raises(PassphraseNeededError):
+        check_backup(tmp_path / "b.zip", new_computer)
+    with pytest.raises(WrongPassphraseError, match="not the passphrase of “b.zip”"):
+        restore_backup(tmp_path / "b.zip", new_computer, passphrase=NEW)
+    assert not new_computer.exists()
+    info = check_backup(tmp_path / "b.zip", new_computer, passphrase=OLD)
+    assert (info.people, info.references, info.path) == (2, 3, tmp_path / "b.zip")
+    result = restore_backup(tmp_path / "b.zip", new_computer, "cy", passphrase=OLD)
+    assert result.backup.path == tmp_path / "b.zip"
+    with Store(new_computer) as store:
+        assert [p.id for p in store.list_people()] == ["C-1", "C-2"]
+        assert backup_key(store) is not None  # its backups stay protected
+        assert store.audit_entries()[-1].action == "restore"
+    leftovers = [p.name for p in new_computer.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_a_backup_keeps_the_passphrase_it_was_made_under(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "old.zip")
+    with Store(store_path) as store:
+        set_backup_passphrase(store, NEW, "ann", current=OLD)
+    backup_of(store_path, tmp_path / "new.zip")
+    elsewhere = tmp_path / "elsewhere" / "store.sqlite3"
+    assert check_backup(tmp_path / "old.zip", elsewhere, passphrase=OLD).people == 2
+    assert check_backup(tmp_path / "new.zip", elsewhere, passphrase=NEW).people == 2
+    with pytest.raises(WrongPassphraseError):
+        check_backup(tmp_path / "new.zip", elsewhere, passphrase=OLD)
+    with Store(store_path) as store:
+        set_backup_passphrase(store, None, "ann", current=NEW)
+    backup_of(store_path, tmp_path / "plain.zip")
+    assert not is_encrypted(tmp_path / "plain.zip")
+    assert read_backup(tmp_path / "plain.zip").people == 2
+
+
+def members(path):
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def rewrite(path, changed):
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in changed.items():
+            archive.writestr(name, data)
+
+
+@pytest.mark.parametrize("how", ["flipped", "cut short", "pieces swapped", "envelope edited"])
+def test_an_encrypted_backup_changed_or_cut_short_is_damaged(
+    store_path, tmp_path, monkeypatch, how
+):
+    monkeypatch.setattr(backup_encryption, "_PIECE", 1024)  # several pieces
+    backup_of(store_path, tmp_path / "b.zip")
+    parts = members(tmp_path / "b.zip")
+    payload, size = parts[PAYLOAD], 1024 + 16
+    assert len(payload) > 3 * size
+    if how == "flipped":
+        parts[PAYLOAD] = payload[:100] + bytes([payload[100] ^ 1]) + payload[101:]
+    elif how == "cut short":  # whole pieces gone from the end
+        parts[PAYLOAD] = payload[: 2 * size]
+    elif how == "pieces swapped":
+        parts[PAYLOAD] = payload[size : 2 * size] + payload[:size] + payload[2 * size :]
+    else:  # (the piece size, not the key, changed: what the pieces are bound to)
+        envelope = json.loads(parts[ENVELOPE])
+        parts[ENVELOPE] = json.dumps(envelope | {"cipher": "other"}).encode()
+    rewrite(tmp_path / "b.zip", parts)
+    with pytest.raises(SigverifyError, match="is damaged"):
+        check_backup(tmp_path / "b.zip", tmp_path / "x" / "store.sqlite3", passphrase=OLD)
+
+
+def test_a_scheduled_restore_is_kept_decrypted_beside_the_store(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+    with Store(store_path) as store:
+        store.add_references("C-3", "Cy", "", "m1", [ref("d.png")], "ann")
+    with pytest.raises(PassphraseNeededError):
+        schedule_restore(tmp_path / "b.zip", store_path, "ann")
+    info = schedule_restore(tmp_path / "b.zip", store_path, "ann", passphrase=OLD)
+    assert info.path == tmp_path / "b.zip" and info.people == 2
+    (tmp_path / "b.zip").unlink()  # (the stick is taken away)
+    result = restore_scheduled(store_path)  # at the next start: no passphrase asked
+    assert result.backup.people == 2
+    with Store(store_path) as store:
+        assert [p.id for p in store.list_people()] == ["C-1", "C-2"]
+
+
+def test_a_backup_key_changed_in_the_database_is_refused(store_path, tmp_path):
+    """Someone swapping in their own public key would read every later backup."""
+    other = new_backup_key("someone else's words")
+    connection = sqlite3.connect(store_path)
+    connection.execute(
+        "UPDATE settings SET value = ? WHERE key = ?",
+        (backup_encryption._b64(other.public), backup_encryption.PUBLIC_KEY_SETTING),
+    )
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreIntegrityError):
+        backup_of(store_path, tmp_path / "b.zip")
+    assert not (tmp_path / "b.zip").exists()
