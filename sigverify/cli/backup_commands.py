@@ -1,9 +1,14 @@
 """``sigverify backup`` and ``sigverify restore``: a store on this computer written to one
-zip file (the store, its seal and the models it uses), and put back from one."""
+zip file (the store, its seal and the models it uses), and put back from one;
+``sigverify backup-passphrase``: backups encrypted from now on
+(:mod:`sigverify.core.backup_encryption`)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from pathlib import Path
 
 from sigverify.cli.common import EXIT_OK, ProgressBar, UsageError, _emit, add_command
@@ -28,6 +33,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         out = out / backup_file_name()
     with Store(location) as store:
         info = back_up(store, out, operator_name(store, args.operator), ProgressBar("Backing up"))
+    encrypted = f" It is encrypted with the backup key {info.key}." if info.key else ""
     _emit(
         args,
         {
@@ -38,35 +44,39 @@ def cmd_backup(args: argparse.Namespace) -> int:
             "last_audit_id": info.last_audit_id,
             "models": list(info.models),
             "bytes": out.stat().st_size,
+            "key": info.key,
         },  # fmt: skip
         f"Backed up to {out} ({_held(info)}"
         + (f"; models: {', '.join(info.models)}" if info.models else "")
-        + "). Keep it away from this computer: restore it with sigverify restore.",
+        + f").{encrypted} Keep it away from this computer: restore it with sigverify restore.",
     )
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from sigverify.core.backup_encryption import is_encrypted, opened
     from sigverify.core.files import disk_reason
     from sigverify.core.store.records import local_time
     from sigverify.core.store_backup import read_backup, store_file
     from sigverify.core.store_restore import restore_backup
 
     store = store_file(args.store)
-    info = read_backup(args.backup)
-    if not args.yes:
-        raise UsageError(
-            f"{args.backup} holds the store as it was on {local_time(info.created, seconds=False)} "
-            f"({_held(info)}). "
-            f"Restoring it replaces the store {store}; that store is kept in "
-            "replaced-stores/ beside it. Close sigverify first, then add --yes to restore."
-        )
-    try:
-        result = restore_backup(args.backup, store, args.operator)
-    except OSError as error:  # (a full disk, a file another program holds)
-        raise SigverifyError(
-            f"Not restored: the disk refused it ({disk_reason(error)}). The store is as it was."
-        ) from error
+    passphrase = _passphrase_to_open(args.backup) if is_encrypted(args.backup) else None
+    with opened(args.backup, passphrase, store) as plain:  # (decrypted once, if it is)
+        info = read_backup(plain)
+        if not args.yes:
+            raise UsageError(
+                f"{args.backup} holds the store as it was on "
+                f"{local_time(info.created, seconds=False)} ({_held(info)}). "
+                f"Restoring it replaces the store {store}; that store is kept in "
+                "replaced-stores/ beside it. Close sigverify first, then add --yes to restore."
+            )
+        try:
+            result = restore_backup(plain, store, args.operator)
+        except OSError as error:  # (a full disk, a file another program holds)
+            raise SigverifyError(
+                f"Not restored: the disk refused it ({disk_reason(error)}). The store is as it was."
+            ) from error
     kept = f" The store it replaced is kept in {result.kept_in}." if result.kept_in else ""
     models = f" Models added: {', '.join(result.models_added)}." if result.models_added else ""
     _emit(
@@ -81,6 +91,73 @@ def cmd_restore(args: argparse.Namespace) -> int:
         },  # fmt: skip
         f"Restored {store} from {args.backup} ({_held(info)}).{kept}{models}",
     )
+    return EXIT_OK
+
+
+PASSPHRASE_VARIABLE = "SIGVERIFY_BACKUP_PASSPHRASE"
+
+
+def _typed(prompt: str) -> str:
+    """A passphrase typed at the terminal, not shown; refused with no terminal to type at."""
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"{prompt.rstrip(': ')} is needed, and there is no terminal to type it at: run "
+            "this in a terminal."
+        )
+    return getpass.getpass(prompt)
+
+
+def _passphrase_to_open(backup) -> str:
+    """The passphrase of an encrypted backup: from SIGVERIFY_BACKUP_PASSPHRASE (a script),
+    else typed."""
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"{backup} is protected by a passphrase: run this in a terminal to type it, or "
+            f"set {PASSPHRASE_VARIABLE}."
+        )
+    return getpass.getpass(f"Passphrase of {Path(backup).name}: ")
+
+
+def cmd_backup_passphrase(args: argparse.Namespace) -> int:
+    from sigverify.core.backup_encryption import (
+        backup_key,
+        passphrase_problem,
+        set_backup_passphrase,
+    )
+    from sigverify.core.operators import operator_name
+    from sigverify.core.store import Store
+    from sigverify.core.store_backup import store_file
+
+    location = store_file(args.store)
+    with Store(location) as store:
+        old = backup_key(store)
+        if old is None and args.remove:
+            raise UsageError("Backups of this store are not protected by a passphrase.")
+        current = _typed("Current backup passphrase: ") if old is not None else None
+        new = None
+        if not args.remove:
+            new = _typed("New backup passphrase: ")
+            problem = passphrase_problem(new, _typed("The new passphrase again: "))
+            if problem:
+                raise UsageError(problem)
+        key = set_backup_passphrase(store, new, operator_name(store, args.operator), current)
+    if key is None:
+        text = (
+            "Backups of this store are no longer protected by a passphrase: anyone holding one "
+            "can read every signature in it. Backups made before still need their passphrase."
+        )
+    else:
+        text = (
+            f"Backups of this store are encrypted from now on (backup key {key.fingerprint}): "
+            "restoring one needs this passphrase. Write it down and keep it apart from the "
+            "backups: without it no one can restore them."
+        )
+        if old is not None:
+            text += " Backups made before still open with the passphrase they were made under."
+    _emit(args, {"key": None if key is None else key.fingerprint}, text)
     return EXIT_OK
 
 
@@ -99,9 +176,23 @@ def register(commands) -> None:
     restore = add_command(
         commands, "restore", cmd_restore, "Replace the store on this computer with a backup."
     )
-    restore.add_argument("backup", help="the .zip file written by sigverify backup")
+    restore.add_argument(
+        "backup",
+        help="the .zip file written by sigverify backup (an encrypted one asks for its "
+        f"passphrase, or reads {PASSPHRASE_VARIABLE})",
+    )
     restore.add_argument("--yes", action="store_true", help="confirm replacing the store")
-    for sub in (backup, restore):
+    passphrase = add_command(
+        commands,
+        "backup-passphrase",
+        cmd_backup_passphrase,
+        "Encrypt the store's backups from now on with a passphrase, typed at the terminal "
+        "(restoring one needs it), change it, or stop (--remove).",
+    )
+    passphrase.add_argument(
+        "--remove", action="store_true", help="stop protecting backups with a passphrase"
+    )
+    for sub in (backup, restore, passphrase):
         sub.add_argument(
             "--store",
             default=None,

@@ -540,3 +540,52 @@ def test_backup_and_restore_on_a_new_computer(tmp_path, tiny_model_dir, capsys, 
 def test_backup_refuses_a_shared_store(capsys):
     code, _, err = run(capsys, "backup", "--store", "postgresql://clerk@db.example/sigverify")
     assert code == 2 and "pg_dump" in err
+
+
+def test_backups_protected_by_a_passphrase(tmp_path, capsys, monkeypatch):
+    """Set at the terminal; every backup then encrypted; a script restores with the
+    passphrase in SIGVERIFY_BACKUP_PASSPHRASE, a terminal types it."""
+    from sigverify.cli import backup_commands
+    from sigverify.core import backup_encryption
+
+    monkeypatch.setattr(backup_encryption, "_SCRYPT", {"n": 1 << 10, "r": 8, "p": 1})
+    store = tmp_path / "desk" / "store.sqlite3"
+    refs = [signature_file(tmp_path, 1, i) for i in range(2)]
+    assert run(capsys, "enroll", "--person", "c-1", *refs, "--store", store)[0] == 0
+    code, _, err = run(capsys, "backup-passphrase", "--store", store)
+    assert code == 2 and "no terminal to type it at" in err  # (CI: no stdin)
+
+    typed = []
+    monkeypatch.setattr(backup_commands.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(backup_commands.getpass, "getpass", lambda prompt: typed.pop(0))
+    typed[:] = ["seven blue kites", "seven blue kite"]
+    code, _, err = run(capsys, "backup-passphrase", "--store", store)
+    assert code == 2 and "not the same" in err
+    typed[:] = ["seven blue kites", "seven blue kites"]
+    code, payload, _ = run_json(capsys, "backup-passphrase", "--store", store)
+    assert code == 0 and len(payload["key"]) == 8 and typed == []
+
+    code, out, _ = run(capsys, "backup", "--out", tmp_path / "b.zip", "--store", store)
+    assert code == 0 and f"encrypted with the backup key {payload['key']}" in out
+    new = tmp_path / "new" / "store.sqlite3"
+    monkeypatch.setattr(backup_commands.sys.stdin, "isatty", lambda: False, raising=False)
+    code, _, err = run(capsys, "restore", tmp_path / "b.zip", "--yes", "--store", new)
+    assert code == 2 and "protected by a passphrase" in err and "SIGVERIFY_BACKUP_PASSPHRASE" in err
+    monkeypatch.setenv("SIGVERIFY_BACKUP_PASSPHRASE", "seven red kites")
+    code, _, err = run(capsys, "restore", tmp_path / "b.zip", "--yes", "--store", new)
+    assert code == 2 and "not the passphrase of “b.zip”" in err and not new.exists()
+    monkeypatch.setenv("SIGVERIFY_BACKUP_PASSPHRASE", "seven blue kites")
+    code, out, _ = run(capsys, "restore", tmp_path / "b.zip", "--yes", "--store", new)
+    assert code == 0 and "1 person, 2 references" in out
+    assert run(capsys, "people", "--store", new)[1].count("c-1") == 1
+
+    monkeypatch.delenv("SIGVERIFY_BACKUP_PASSPHRASE")
+    monkeypatch.setattr(backup_commands.sys.stdin, "isatty", lambda: True, raising=False)
+    typed[:] = ["wrong words here"]
+    code, _, err = run(capsys, "backup-passphrase", "--remove", "--store", store)
+    assert code == 2 and "not the backup passphrase" in err
+    typed[:] = ["seven blue kites"]
+    code, out, _ = run(capsys, "backup-passphrase", "--remove", "--store", store)
+    assert code == 0 and "no longer protected" in out
+    code, out, _ = run(capsys, "backup", "--out", tmp_path / "plain.zip", "--store", store)
+    assert code == 0 and "encrypted" not in out
