@@ -13,6 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMenu, QProgressDialog, QWidget
 
+from sigverify.core.backup_encryption import (
+    PassphraseNeededError,
+    WrongPassphraseError,
+    backup_key,
+)
 from sigverify.core.errors import CancelledError, SigverifyError
 from sigverify.core.files import disk_reason
 from sigverify.core.i18n import join_sentences
@@ -28,6 +33,7 @@ from sigverify.core.store_restore import (
     scheduled_restore,
 )
 from sigverify.gui import dialogs
+from sigverify.gui.backup_passphrase import BackupPassphraseDialog, ask_backup_passphrase
 from sigverify.gui.daily_backup import DailyBackup
 from sigverify.gui.folders import ask_open, ask_save
 from sigverify.gui.shared_store import store_caption
@@ -69,18 +75,22 @@ class StoreBackups(QObject):
         self.restore_action.triggered.connect(lambda: self.restore())
         self.keep_action = self.menu.addAction("")  # (named when a restore waits)
         self.keep_action.triggered.connect(lambda: self.cancel_restore())
+        self.passphrase_action = self.menu.addAction("")  # (named as backups are protected)
+        self.passphrase_action.triggered.connect(lambda: self.set_passphrase())
         self.daily = DailyBackup(self, self.menu.addAction(""))
         self.menu.addSeparator()
         self.other_action = self.menu.addAction(self.tr("&Open another store at the next start…"))
         self.other_action.triggered.connect(lambda: window.change_store())
         if window.store.shared:
-            for action in (self.back_up_action, self.restore_action, self.daily.action):
+            actions = (self.back_up_action, self.restore_action, self.passphrase_action)
+            for action in (*actions, self.daily.action):
                 action.setEnabled(False)
                 action.setToolTip(
                     self.tr("A shared store is backed up on its server, by its administrator")
                 )
         self.menu.aboutToShow.connect(self.say_state)
-        self._last, self._people = None, 0  # the last backup and who is enrolled, as read
+        # the last backup, who is enrolled, whether backups are encrypted: as read
+        self._last, self._people, self._protected = None, 0, False
         self.say_state()
         self.show_state()
 
@@ -91,10 +101,11 @@ class StoreBackups(QObject):
             return
 
         def read(context, job):
-            return last_backup(context.store), context.store.people_mark()[0]
+            store = context.store
+            return last_backup(store), store.people_mark()[0], backup_key(store) is not None
 
         def got(state) -> None:
-            self._last, self._people = state
+            self._last, self._people, self._protected = state
             self.say_state()
             self.daily.run_if_due(self._people)
 
@@ -111,6 +122,11 @@ class StoreBackups(QObject):
                 self.tr("&Do not restore “{file}” at the next start").format(file=waiting.name)
             )
         tip = self.tr("Its menu opens another store at the next start.")
+        self.passphrase_action.setText(
+            self.tr("Change the backup &passphrase…")
+            if self._protected
+            else self.tr("Protect backups with a &passphrase…")
+        )
         if not store.shared:
             tip = self.tr("Back it up, restore a backup, or open another store.")
             daily = self.tr("No daily backup on this computer.")
@@ -119,6 +135,8 @@ class StoreBackups(QObject):
                     folder=self.daily.folder()
                 )
             tip = join_sentences(daily, tip)
+            if self._protected:
+                tip = join_sentences(self.tr("Backups are encrypted with a passphrase."), tip)
             last, when = self._last, None
             if last is not None:
                 when = datetime.fromisoformat(last.at).astimezone()
@@ -177,8 +195,10 @@ class StoreBackups(QObject):
             dialog.close()
             self.show_state()
             models = ""
+            if info.key:
+                models = " " + self.tr("It is encrypted: restoring it asks for the passphrase.")
             if info.models:
-                models = " " + self.tr("With it, the models it uses: {models}.").format(
+                models += " " + self.tr("With it, the models it uses: {models}.").format(
                     models=", ".join(info.models)
                 )
             dialogs.show_info(
@@ -214,9 +234,10 @@ class StoreBackups(QObject):
         )
         dialog.canceled.connect(job.cancel)
 
-    def restore(self, path: str | None = None) -> None:
-        """Check a backup file (asked for when ``path`` is None) and, once the clerk
-        agrees, keep it to replace the store at the next start."""
+    def restore(self, path: str | None = None, passphrase: str | None = None) -> None:
+        """Check a backup file (asked for when ``path`` is None; an encrypted one's
+        passphrase asked for when it is needed) and, once the clerk agrees, keep it to
+        replace the store at the next start."""
         window = self.window
         title = self.tr("Restore from a backup")
         path = path or ask_open(window, title, "backups", self._filter())
@@ -254,7 +275,7 @@ class StoreBackups(QObject):
             operator = operator_name(window.store)
             window.engine.submit(
                 lambda context, job: schedule_restore(
-                    path, window.store.path, operator, checked=True
+                    path, window.store.path, operator, checked=True, passphrase=passphrase
                 ),
                 kept,
                 failed,
@@ -273,15 +294,47 @@ class StoreBackups(QObject):
 
         def failed(error) -> None:
             dialog.close()
+            if isinstance(error, PassphraseNeededError | WrongPassphraseError):
+                wrong = isinstance(error, WrongPassphraseError)
+                typed = ask_backup_passphrase(window, path, wrong)
+                if typed is not None:
+                    self.restore(path, typed)
+                return
             dialogs.show_error(window, error, title)
 
         # every row checked now, as the restore will: not refused at the next start
         def check(context, job):
             now = context.store.last_audit_entry()
             people = context.store.people_mark()[0]
-            return check_backup(path, window.store.path), people, now.id if now else 0
+            info = check_backup(path, window.store.path, passphrase)
+            return info, people, now.id if now else 0
 
         window.engine.submit(check, checked, failed)
+
+    def set_passphrase(self) -> None:
+        """Protect backups with a passphrase, change it, or stop (its own dialog)."""
+        title, was_protected = self.tr("Backup passphrase"), self._protected
+
+        def done(key) -> None:
+            self.show_state()
+            if key is None:
+                text = self.tr(
+                    "Backups made from now on are not encrypted. Backups made before still "
+                    "need their passphrase."
+                )
+            else:
+                text = self.tr(
+                    "Every backup made from now on is encrypted (backup key {key}); restoring "
+                    "one asks for this passphrase. Back up now, so that a backup with it exists."
+                ).format(key=key.fingerprint)
+                if not was_protected:
+                    text += " " + self.tr(
+                        "Backups made before stay unencrypted: delete them once the new one "
+                        "is made."
+                    )
+            dialogs.show_info(self.window, title, text)
+
+        BackupPassphraseDialog(self.window, self._protected, done).open()
 
     def cancel_restore(self) -> None:
         if cancel_scheduled_restore(self.window.store.path):

@@ -32,6 +32,7 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     assert shown_entries(menu) == [
         "&Back up the store…",
         "&Restore from a backup…",
+        "Protect backups with a &passphrase…",
         "Back up &every day to a folder…",
         "&Open another store at the next start…",
     ]
@@ -286,3 +287,90 @@ def test_a_daily_backup_that_cannot_be_written_says_so_until_one_is(
     qtbot.waitUntil(lambda: len(list(stick.iterdir())) == 1)  # (emptied when taken away)
     wait_idle(qtbot, window.engine)
     assert window.store_button.text() == "Store on this computer"
+
+
+def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, tmp_path):
+    """Set in its dialog (refused, with what was typed kept, until it is right); a backup
+    then encrypted; restoring it asks for the passphrase until the right one is typed;
+    the restore at the next start needs it no more."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from sigverify.core import backup_encryption
+    from sigverify.core.backup_encryption import backup_key, is_encrypted
+    from sigverify.gui.backup_passphrase import BackupPassphraseDialog
+    from sigverify.gui.main_window import close_main_window
+
+    monkeypatch.setattr(backup_encryption, "_SCRYPT", {"n": 1 << 10, "r": 8, "p": 1})
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
+    wait_idle(qtbot, window.engine)
+    window.backups.passphrase_action.trigger()
+    dialog = window.findChild(BackupPassphraseDialog)
+    assert dialog.stop_button is None and not dialog.current.isVisibleTo(dialog)
+    dialog.new.setText("seven blue kites")
+    dialog.again.setText("seven blue kite")
+    dialog.set_button.click()
+    assert dialog.problem.text() == "The two passphrases are not the same: type it again."
+    dialog.again.setText("seven blue kites")
+    dialog.set_button.click()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: bool(dialogs.infos))
+    assert not dialog.isVisible()
+    key = backup_key(window.store)
+    assert dialogs.infos[-1].startswith(
+        f"Every backup made from now on is encrypted (backup key {key.fingerprint}); "
+    )
+    assert dialogs.infos[-1].endswith("delete them once the new one is made.")
+    wait_idle(qtbot, window.engine)
+    window.store_button.menu().aboutToShow.emit()
+    assert "Change the backup &passphrase…" in shown_entries(window.store_button.menu())
+    assert "Backups are encrypted with a passphrase." in window.store_button.toolTip()
+
+    backup = tmp_path / "b.zip"
+    window.backups.back_up(str(backup))
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: "It is encrypted: restoring it asks" in dialogs.infos[-1])
+    assert is_encrypted(backup)
+
+    asked, typed = [], ["seven red kites", "seven blue kites"]
+
+    def get_text(parent, title, label, echo):
+        asked.append(label)
+        return typed.pop(0), True
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    dialogs.choice = 0
+    window.backups.restore(str(backup))
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: scheduled_restore(window.store.path) is not None, timeout=10000)
+    assert asked == [
+        "“b.zip” is encrypted. Its passphrase:",
+        "That is not the passphrase of “b.zip”: a backup opens with the passphrase set when "
+        "it was made. Its passphrase:",
+    ]
+    assert "1 person, 4 references" in dialogs.questions[-1] and not dialogs.errors
+
+    # changing it: the current one first; a wrong one keeps the dialog and what was typed
+    window.backups.passphrase_action.trigger()
+    dialog = [d for d in window.findChildren(BackupPassphraseDialog) if d.isVisible()][0]
+    dialog.current.setText("not it at all")
+    dialog.new.setText("eight green kites")
+    dialog.again.setText("eight green kites")
+    dialog.set_button.click()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: "not the current passphrase" in dialog.problem.text())
+    assert dialog.isVisible() and dialog.new.text() == "eight green kites"
+    assert backup_key(window.store) == key
+    dialog.current.setText("seven blue kites")
+    dialog.set_button.click()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert backup_key(window.store) not in (None, key)
+
+    store_path = window.store.path
+    close_main_window(window)
+    backup.unlink()  # (the stick taken away)
+    monkeypatch.setattr(
+        "sigverify.gui.dialogs.show_info", lambda parent, title, text: dialogs.infos.append(text)
+    )
+    restore_waiting(store_path)(None)
+    assert dialogs.infos[-1].startswith("The store is restored from “b.zip”")
