@@ -100,6 +100,21 @@ def store_menu(app, window) -> None:
     backups.daily.name_action()
 
 
+def passphrase_dialog(app, window) -> None:
+    """The backup passphrase's dialog, its second field mistyped."""
+    from sigverify.core.backup_encryption import passphrase_problem
+    from sigverify.gui.backup_passphrase import BackupPassphraseDialog
+
+    dialog = BackupPassphraseDialog(window, False, lambda key: None)
+    dialog.new.setText("seven blue kites")
+    dialog.again.setText("seven blue kite")
+    dialog.problem.setText(passphrase_problem(dialog.new.text(), dialog.again.text()))
+    dialog.show()
+    app.processEvents()
+    save(dialog, "backup_passphrase.png")
+    dialog.close()
+
+
 #: What the sample desk shows, per language: person name, note, verification comment.
 SAMPLE_TEXT = {
     "en": ("Maria Souza", "Joint account 55-0192", "Cheque 0815, counter 2"),
@@ -259,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     save(window, "audit.png")
     store_menu(app, window)
+    passphrase_dialog(app, window)
     window.nav.setCurrentRow(window.pages.indexOf(window.thresholds_page))
     window.thresholds_page.tabs.setCurrentIndex(2)  # the DET curve
     app.processEvents()

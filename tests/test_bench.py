@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from sigverify.core.backup_encryption import is_encrypted
 from sigverify.core.data.synthetic import write_synthetic_dataset
 from sigverify.core.store import Store
 from tests.conftest import write_pen_dataset
@@ -437,11 +438,15 @@ def test_unlike_enrolled_draws_each_writers_own_and_another_writers_signatures()
     ]  # nobody else to draw from: nothing, not a crash
 
 
-def test_backup_bench_times_each_step_on_a_filled_store(tmp_path):
+@pytest.mark.parametrize("passphrase", [None, "seven blue kites"])
+def test_backup_bench_times_each_step_on_a_filled_store(tmp_path, passphrase):
+    more = ["--passphrase", passphrase] if passphrase else []
     out = run_script(
-        "backup.py", "--people", 40, "--image-bytes", 3000, "--runs", 2, "--folder", tmp_path
+        "backup.py", "--people", 40, "--image-bytes", 3000, "--runs", 2, "--folder", tmp_path, *more
     )
     assert (out["people"], out["references"], out["runs"]) == (40, 200, 2)
+    assert out["encrypted"] is bool(passphrase)
+    assert is_encrypted(tmp_path / "stick" / "backup.zip") is bool(passphrase)
     # 200 stand-in images of 3,000 bytes (random: they do not compress) at least
     assert out["backup_mb"] >= 0.6 and out["store_mb"] >= 0.6
     for step in ("back_up_s", "check_s", "restore_s"):

@@ -266,6 +266,83 @@
     </message>
 </context>
 <context>
+    <name>BackupPassphrase</name>
+    <message>
+        <location filename="../../sigverify/gui/backup_passphrase.py" line="+137"/>
+        <source>“{file}” is encrypted. Its passphrase:</source>
+        <translation>“{file}”已加密。请输入它的口令：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That is not the passphrase of “{file}”: a backup opens with the passphrase set when it was made. Its passphrase:</source>
+        <translation>这不是“{file}”的口令：备份只能用制作它时所设的口令打开。请输入它的口令：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPassphraseDialog</name>
+    <message>
+        <location line="-103"/>
+        <source>Backup passphrase</source>
+        <translation>备份口令</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A backup holds every signature of the store. With a passphrase, every backup from now on (by hand or daily) is encrypted, and restoring it asks for the passphrase; backing up does not. Write it down and keep it apart from the backups: without it no one can restore them, not even sigverify&apos;s makers.</source>
+        <translation>备份中含有存储里的每一个签名。设置口令后，今后的每个备份（手动或每日）都会加密，恢复时需要输入口令；备份时则不需要。请把口令写下来，并与备份分开保管：没有它，任何人都无法恢复这些备份，sigverify 的开发者也不能。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Current passphrase:</source>
+        <translation>当前口令(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New passphrase:</source>
+        <translation>新口令(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New passphrase &amp;again:</source>
+        <translation>再次输入新口令(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Change the passphrase</source>
+        <translation>更改口令(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Protect backups</source>
+        <translation>保护备份(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+24"/>
+        <source>&amp;Stop protecting backups</source>
+        <translation>停止保护备份(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Backups made from now on will not be encrypted: anyone holding one can read every signature in it. Backups made before still need their passphrase.</source>
+        <translation>今后制作的备份将不再加密：任何拿到备份的人都能读取其中的每一个签名。之前制作的备份仍需要各自的口令。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>That is not the current passphrase: nothing was changed.</source>
+        <translation>这不是当前口令：没有做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>BandRatesView</name>
     <message>
         <location filename="../../sigverify/gui/band_rates_view.py" line="+26"/>
@@ -3133,20 +3210,20 @@ enrolled {at} by {who}</source>
 <context>
     <name>StoreBackups</name>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+39"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+45"/>
         <source>{people}, {references} and the audit log up to entry #{entry}</source>
         <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+203"/>
+        <location line="+218"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-202"/>
+        <location line="-217"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3164,17 +3241,17 @@ enrolled {at} by {who}</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Open another store at the next start…</source>
         <translation>下次启动时打开另一个存储(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>A shared store is backed up on its server, by its administrator</source>
         <translation>共享存储由其管理员在服务器上备份</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>&amp;Do not restore “{file}” at the next start</source>
         <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
     </message>
@@ -3185,6 +3262,16 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Change the backup &amp;passphrase…</source>
+        <translation>更改备份口令(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protect backups with a &amp;passphrase…</source>
+        <translation>用口令保护备份(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Back it up, restore a backup, or open another store.</source>
         <translation>备份存储、从备份恢复，或打开另一个存储。</translation>
     </message>
@@ -3199,7 +3286,12 @@ enrolled {at} by {who}</source>
         <translation>每天备份到 {folder}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Backups are encrypted with a passphrase.</source>
+        <translation>备份已用口令加密。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Last backed up {time} to “{file}”.</source>
         <translation>上次备份于 {time}，备份到“{file}”。</translation>
     </message>
@@ -3257,6 +3349,11 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+12"/>
+        <source>It is encrypted: restoring it asks for the passphrase.</source>
+        <translation>备份已加密：恢复时需要输入口令。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>With it, the models it uses: {models}.</source>
         <translation>一并备份了它使用的模型：{models}。</translation>
     </message>
@@ -3275,14 +3372,14 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+70"/>
+        <location line="+18"/>
+        <location line="+102"/>
         <location line="+16"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-114"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3311,7 +3408,27 @@ sigverify 下次启动时会用它替换本机的存储。备份之后所做的�
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
+        <source>Backup passphrase</source>
+        <translation>备份口令</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backups made from now on are not encrypted. Backups made before still need their passphrase.</source>
+        <translation>今后制作的备份不再加密。之前制作的备份仍需要各自的口令。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every backup made from now on is encrypted (backup key {key}); restoring one asks for this passphrase. Back up now, so that a backup with it exists.</source>
+        <translation>今后制作的每个备份都会加密（备份密钥 {key}）；恢复时需要输入此口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backups made before stay unencrypted: delete them once the new one is made.</source>
+        <translation>之前制作的备份仍未加密：新备份完成后请删除它们。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The store stays as it is: no backup will be restored.</source>
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>
@@ -4008,7 +4125,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+136"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+137"/>
         <source>Verification</source>
         <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen). The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
@@ -4094,6 +4211,11 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>存储已从备份恢复</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Backup passphrase</source>
+        <translation>备份口令</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>(asked for by {who})</source>
         <translation>（由 {who} 提出）</translation>
@@ -4168,12 +4290,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+108"/>
+        <location line="+121"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-118"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4224,6 +4346,26 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>; encrypted with the backup key {key}</source>
+        <translation>；已用备份密钥 {key} 加密</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>backups are no longer protected by a passphrase</source>
+        <translation>备份不再受口令保护</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed: backup key {key} (before: {before})</source>
+        <translation>已更改：备份密钥 {key}（之前：{before}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set: backups are encrypted with the backup key {key}</source>
+        <translation>已设置：备份用备份密钥 {key} 加密</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>from “{file}”, made {made}, entries up to #{up_to}</source>
         <translation>来自“{file}”，创建于 {made}，截至第 {up_to} 条记录</translation>
     </message>
@@ -4243,9 +4385,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-94"/>
         <location line="+5"/>
-        <location line="+83"/>
+        <location line="+96"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4270,12 +4412,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-128"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+102"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4305,7 +4447,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-119"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -5187,7 +5329,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+179"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+198"/>
         <source>The backup cannot be written to “{path}” ({error}).</source>
         <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
         <translation>无法将备份写入“{path}”（{error}）。</translation>
@@ -5198,22 +5340,47 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份已取消。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location filename="../../sigverify/core/backup_encryption.py" line="+93"/>
+        <source>The two passphrases are not the same: type it again.</source>
+        <translation>两次输入的口令不一致：请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A backup passphrase has at least {count} characters: a few words are easier to remember than a short password.</source>
+        <translation>备份口令至少要有 {count} 个字符：几个词组成的短语比简短的密码更容易记住。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>That is not the backup passphrase.</source>
+        <translation>这不是备份口令。</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>That is not the passphrase of “{file}”. A backup opens with the passphrase set when it was made (its key: {key}).</source>
+        <translation>这不是“{file}”的口令。备份只能用制作它时所设的口令打开（它的密钥：{key}）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>“{file}” is protected by a passphrase: it is needed to restore it.</source>
+        <translation>“{file}”受口令保护：恢复它需要输入口令。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>“{file}” was made by a newer version of sigverify: update sigverify to restore it.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+84"/>
         <source>There is no file “{file}”.</source>
         <translation>文件“{file}”不存在。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../sigverify/core/backup_encryption.py" line="-10"/>
         <source>The backup “{file}” is damaged: what it holds no longer matches what was backed up. Use another copy of it.</source>
         <translation>备份“{file}”已损坏：其内容与备份时不再一致。请使用该备份的另一份副本。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+24"/>
         <source>“{file}” is a person card, not a backup of the store: import it on the People page (Import card…).</source>
         <translation>“{file}”是人员卡，而不是存储的备份：请在“人员”页面导入（导入人员卡…）。</translation>
     </message>
@@ -5223,7 +5390,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+111"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+119"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
