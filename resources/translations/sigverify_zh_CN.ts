@@ -2756,9 +2756,9 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>RecordStatus</name>
     <message>
-        <location filename="../../sigverify/gui/record_status.py" line="+26"/>
-        <source>Recorded in the audit log.</source>
-        <translation>已记录到审计日志。</translation>
+        <location filename="../../sigverify/gui/record_status.py" line="+27"/>
+        <source>Recorded in the audit log as entry #{id}.</source>
+        <translation>已记录为审计日志第 {id} 条。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2771,14 +2771,14 @@ Import anyway? Cancel imports nothing.</source>
         <translation>由 {model} 得出，该模型已不是当前模型。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This result is for {person} and the signature checked then, not the one on screen: press Verify to check this one.</source>
         <translation>此结果针对的是 {person} 及当时验证的签名，而不是屏幕上的这个签名：请按“验证”核对这个签名。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>This result is {person}&apos;s, recorded in the audit log.</source>
-        <translation>此结果属于 {person}，已记录在审计日志中。</translation>
+        <source>This result is {person}&apos;s, recorded in the audit log as entry #{id}.</source>
+        <translation>此结果属于 {person}，已记录为审计日志第 {id} 条。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5772,7 +5772,7 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+172"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+174"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -5822,12 +5822,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>验证时间</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Audit log row</source>
-        <translation>审计日志行</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -5837,17 +5832,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Audit entry</source>
+        <translation>审计日志记录</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Clerk&apos;s decision</source>
         <translation>柜员决定</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{decision} by {operator}, {time} (audit log row #{id})</source>
-        <translation>{operator} {decision}，{time}（审计日志行 #{id}）</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Clerk&apos;s comment</source>
         <translation>柜员备注</translation>
     </message>
@@ -5892,12 +5887,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>距离 {distance:.4f}</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The decision supports a trained person&apos;s judgement; it does not replace it. The audit log row above can be checked with “sigverify audit verify”.</source>
-        <translation>此结论辅助受过培训的人员作出判断，而不能取代人的判断。上面的审计日志行可用“sigverify audit verify”检查。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Where it differs: dark, the checked signature; light blue, its nearest reference, {how}; yellow to red, strokes of either without a counterpart in the other, brightest where the model&apos;s distance depends most on them. {share} of the ink lies where they differ most (orange or red).</source>
         <translation>不同之处：深色为被验证签名；浅蓝色为最接近的参考签名，{how}；黄色到红色为两者中在对方找不到对应的笔画，模型距离最依赖之处颜色最深。{share} 的笔迹位于差异最大之处（橙色或红色）。</translation>
     </message>
@@ -5932,7 +5922,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已平移、旋转并缩放到与之对齐</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-115"/>
+        <source>{decision} by {operator}, {time} (audit entry #{id})</source>
+        <translation>{operator} {decision}，{time}（审计日志第 {id} 条）</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>The decision supports a trained person&apos;s judgement; it does not replace it. The audit entry above can be checked with “sigverify audit verify”.</source>
+        <translation>此结论辅助受过培训的人员作出判断，而不能取代人的判断。上面的审计日志记录可用“sigverify audit verify”检查。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>as stored (the two could not be aligned)</source>
         <translation>按存储原样（两者无法对齐）</translation>
     </message>
@@ -5974,7 +5974,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-42"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-44"/>
         <source>model {models}</source>
         <translation>模型 {models}</translation>
     </message>
@@ -5992,13 +5992,18 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>Clerk: “{comment}” (audit row {row})</source>
-        <translation>柜员：“{comment}”（审计行 {row}）</translation>
+        <source>Clerk: “{comment}” (audit entry #{id})</source>
+        <translation>柜员：“{comment}”（审计日志第 {id} 条）</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Clerk&apos;s audit row {row}</source>
-        <translation>柜员的审计行 {row}</translation>
+        <source>Clerk: “{comment}”</source>
+        <translation>柜员：“{comment}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk&apos;s audit entry #{id}</source>
+        <translation>柜员的审计日志第 {id} 条</translation>
     </message>
     <message>
         <location line="+37"/>

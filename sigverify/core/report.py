@@ -234,7 +234,7 @@ def verification_page(record: VerificationRecord) -> Figure:
             else []
         ),
         (
-            translate("report", "Audit log row"),
+            translate("report", "Audit entry"),
             f"#{record.audit[0]}  {record.audit[1]}"
             if record.audit
             else translate("report", "not recorded"),
@@ -248,7 +248,7 @@ def verification_page(record: VerificationRecord) -> Figure:
     if settled is not None:  # the decision that stands, after the machine's
         page.text(translate("report", "Clerk's decision"), 9.5, weight="bold")
         page.text(
-            translate("report", "{decision} by {operator}, {time} (audit log row #{id})").format(
+            translate("report", "{decision} by {operator}, {time} (audit entry #{id})").format(
                 decision=settled_word(settled.details),
                 operator=settled.operator,
                 time=local_time_zoned(settled.at),
@@ -352,7 +352,7 @@ def verification_page(record: VerificationRecord) -> Figure:
         translate(
             "report",
             "The decision supports a trained person's judgement; it does not replace it. The "
-            "audit log row above can be checked with “sigverify audit verify”.",
+            "audit entry above can be checked with “sigverify audit verify”.",
         ),
         7,
         width=140,

@@ -75,14 +75,16 @@ def _notes_under(row: dict, word: ClerkWord | None) -> list[str]:
     its answer (a photo of a whole sheet, a copy of a reference), and the clerk's words."""
     notes = [] if row["decision"] else [from_cell(row["error"])]
     notes += [n for n in from_cell(row.get("notes") or "").split(" | ") if n]
-    if word and word.comment:
+    if word and word.comment and word.audit_id is not None:
         notes.append(
-            translate("report", "Clerk: “{comment}” (audit row {row})").format(
-                comment=word.comment, row="–" if word.audit_id is None else word.audit_id
+            translate("report", "Clerk: “{comment}” (audit entry #{id})").format(
+                comment=word.comment, id=word.audit_id
             )
         )
+    elif word and word.comment:
+        notes.append(translate("report", "Clerk: “{comment}”").format(comment=word.comment))
     elif word and word.audit_id is not None:
-        notes.append(translate("report", "Clerk's audit row {row}").format(row=word.audit_id))
+        notes.append(translate("report", "Clerk's audit entry #{id}").format(id=word.audit_id))
     # wrapped to the page (they ran off its right edge, seen in a real window)
     return [line for note in notes for line in wrap(note, NOTE_WIDTH)]
 

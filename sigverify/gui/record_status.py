@@ -18,13 +18,14 @@ class RecordStatus(QLabel):
         self.setStyleSheet("")
         self.setText(text)
 
-    def say_recorded(self, in_log: bool, made_with: str | None = None) -> None:
-        """The result on screen is settled: in the audit log, or dropped when asked;
+    def say_recorded(self, entry: int | None, made_with: str | None = None) -> None:
+        """The result on screen is settled: in the audit log as ``entry``, or (None)
+        dropped when asked;
         ``made_with``: the model that made it, when another one is active now (the status
         bar names the active one, and read as the result's after a switch)."""
         text = (
-            self.tr("Recorded in the audit log.")
-            if in_log
+            self.tr("Recorded in the audit log as entry #{id}.").format(id=entry)
+            if entry is not None
             else self.tr("Not recorded, as you chose.")
         )
         if made_with:
@@ -36,17 +37,19 @@ class RecordStatus(QLabel):
             )
         self.say(text)
 
-    def say_out_of_date(self, person: str, same_signature: bool, in_log: bool, dropped: bool):
+    def say_out_of_date(
+        self, person: str, same_signature: bool, entry: int | None, dropped: bool
+    ) -> None:
         """The red line under a result that no longer matches the screen: whose it is,
-        whether it is recorded, and how to have it back (the two notes a real-window check
-        found differently worded said neither)."""
+        whether it is recorded (as audit entry ``entry``), and how to have it back (the two
+        notes a real-window check found differently worded said neither)."""
         if not same_signature:
             text = self.tr(
                 "This result is for {person} and the signature checked then, not the one on "
                 "screen: press Verify to check this one."
             )
-        elif in_log:
-            text = self.tr("This result is {person}'s, recorded in the audit log.")
+        elif entry is not None:
+            text = self.tr("This result is {person}'s, recorded in the audit log as entry #{id}.")
         elif dropped:
             text = self.tr("This result is {person}'s, not recorded, as you chose.")
         else:
@@ -55,4 +58,4 @@ class RecordStatus(QLabel):
                 "record it."
             )
         self.setStyleSheet("color: #c62828;")
-        self.setText(text.format(person=person))
+        self.setText(text.format(person=person, id=entry))

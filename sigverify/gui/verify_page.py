@@ -374,7 +374,7 @@ class VerifyPage(ReportActions, QWidget):
         self.record_status.say_out_of_date(
             self.result.person_id,
             same_signature=self.result_query is self.query,
-            in_log=self.audit_row is not None,
+            entry=None if self.audit_row is None else self.audit_row[0],
             dropped=self.recorded,  # recorded and not in the log: dropped when asked
         )
 
@@ -389,7 +389,8 @@ class VerifyPage(ReportActions, QWidget):
         for widget in (self.report_button, self.print_button):
             widget.setEnabled(current and self.audit_row is not None)
         if current:
-            self.record_status.say_recorded(self.audit_row is not None, self._made_with())
+            entry = None if self.audit_row is None else self.audit_row[0]
+            self.record_status.say_recorded(entry, self._made_with())
         else:
             self._say_out_of_date()
 
@@ -422,7 +423,7 @@ class VerifyPage(ReportActions, QWidget):
                 self.person.lineEdit().selectAll()
                 self.record_button.setEnabled(False)
                 self.comment.setEnabled(False)  # what is recorded: editing it would mislead
-                self.record_status.say_recorded(True)
+                self.record_status.say_recorded(row[0])
                 self._changed()  # (the hint no longer says Ctrl+S records it)
             for after in self._after_recording:  # once the worker's jobs are done
                 self.engine.when_idle(after)

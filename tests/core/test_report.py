@@ -188,7 +188,7 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     # for the file had none of these: seen in a real window)
     assert f"Made {time.strftime('%Y-%m-%d')} " in text and "by Ana López" in text
     assert f"model {service.model_id}" in text and "accept at a distance of " in text
-    assert "Clerk: “called the customer” (audit row 17)" in text
+    assert "Clerk: “called the customer” (audit entry #17)" in text
     assert "Li Na — C-1042" in text  # as the Queue shows the person (the id alone: seen)
     # the clerks' words counted beside the machine's (the machine's alone: seen)
     said = " ".join(text.split())
@@ -208,7 +208,7 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
     plain = page_texts(
         batch_pages(out, settled={("C-1042", image): ClerkWord("confirm", "", 18)})[0]
     )
-    assert "Clerk's audit row 18" in plain and "“”" not in plain  # no empty quotes
+    assert "Clerk's audit entry #18" in plain and "“”" not in plain  # no empty quotes
     save_pdf(pages, tmp_path / "summary.pdf")  # maths parsing would choke on the $ signs
 
 
@@ -360,7 +360,7 @@ def test_a_report_shows_the_clerks_decision_that_stands(service, tmp_path):
     text = page_texts(verification_page(record))
     entry = service.store.audit_entry(settled)
     assert (
-        f"Clerk's decision\naccepted by desk 4, {on_paper(entry.at)} (audit log row #{settled})\n"
+        f"Clerk's decision\naccepted by desk 4, {on_paper(entry.at)} (audit entry #{settled})\n"
         "“called the customer: hers”"
     ) in text
     assert "checked the ID card" not in text and "Clerk's comment" not in text

@@ -2891,7 +2891,10 @@ def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, 
     page.choose_person("c-2")
     assert page.summary.badge.stale
     assert not page.report_button.isEnabled() and not page.print_button.isEnabled()
-    assert page.record_status.text() == "This result is c-1's, recorded in the audit log."
+    entry = verifications(window, "c-1")[-1].id
+    assert page.record_status.text() == (
+        f"This result is c-1's, recorded in the audit log as entry #{entry}."
+    )
     assert not page.record_button.isEnabled()
     assert page.hint.text() == (  # not "Ready": the signature on screen is c-1's
         "This signature was checked against c-1. To check c-2, drop, open or paste their "
@@ -2900,7 +2903,7 @@ def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, 
     page.choose_person("c-1")  # back: it is the recorded result again, with its report
     assert page.hint.text() == "Checked: the answer is on the right."
     assert not page.summary.badge.stale and page.report_button.isEnabled()
-    assert page.record_status.text() == "Recorded in the audit log."
+    assert page.record_status.text() == f"Recorded in the audit log as entry #{entry}."
     assert not page.record_button.isEnabled()
     assert len(verifications(window, "c-1")) == 1 and verifications(window, "c-2") == []
 
@@ -3300,7 +3303,9 @@ def test_the_record_buttons_stay_put_whatever_the_status_line_says(qtbot, two_pe
     assert unrecorded > 600  # at the foot of the page
     page.record()
     wait_idle(qtbot, window.engine)
-    assert page.record_status.text() == "Recorded in the audit log." and button_y() == unrecorded
+    entry = window.store.last_audit_entry("verify").id
+    assert page.record_status.text() == f"Recorded in the audit log as entry #{entry}."
+    assert button_y() == unrecorded
     page.choose_person("c-2")  # out of date: a line of red
     assert page.record_status.text().startswith("This result is c-1's, recorded")
     assert page.record_status.height() >= page.record_status.fontMetrics().lineSpacing()
@@ -3620,7 +3625,11 @@ def test_switching_the_model_asks_about_the_unrecorded_result(
     if choice == 0:  # recorded as made: by the model active when it was checked
         assert recorded[0].details["model"] == made_by and made_by.startswith("tiny@")
     # the status bar names the new model; the line under the result says whose it is
-    settled = "Recorded in the audit log." if choice == 0 else "Not recorded, as you chose."
+    settled = (
+        f"Recorded in the audit log as entry #{recorded[0].id}."
+        if choice == 0
+        else "Not recorded, as you chose."
+    )
     assert page.record_status.text() == (
         f"{settled} Made with tiny, which is no longer the active model."
     )
