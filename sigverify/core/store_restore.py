@@ -225,7 +225,8 @@ def _remove_leftovers(store_path: Path) -> None:
     each), once old enough that no process is still writing them."""
     old = time.time() - _LEFTOVER_SECONDS
     for path in store_path.parent.glob(f".{store_path.name}.*"):
-        if path.name.endswith((".backup.db", ".partial")) or ".restoring-" in path.name:
+        work = ".restoring-" in path.name or ".decrypting-" in path.name
+        if path.name.endswith((".backup.db", ".partial")) or work:
             try:
                 if path.stat().st_mtime < old:
                     shutil.rmtree(path) if path.is_dir() else path.unlink()

@@ -236,3 +236,17 @@ def test_a_backup_key_changed_in_the_database_is_refused(store_path, tmp_path):
     with pytest.raises(StoreIntegrityError):
         backup_of(store_path, tmp_path / "b.zip")
     assert not (tmp_path / "b.zip").exists()
+
+
+def test_a_decrypted_copy_left_by_a_stopped_check_goes_at_the_next_restore(store_path, tmp_path):
+    import os
+
+    backup_of(store_path, tmp_path / "b.zip")
+    left = store_path.parent / ".store.sqlite3.decrypting-abc"  # the app killed mid-check
+    left.mkdir()
+    (left / "b.zip").write_bytes(b"every signature")
+    os.utime(left, (1, 1))
+    fresh = store_path.parent / ".store.sqlite3.decrypting-now"  # another window's, now
+    fresh.mkdir()
+    restore_backup(tmp_path / "b.zip", store_path, passphrase=OLD)
+    assert not left.exists() and fresh.exists()
