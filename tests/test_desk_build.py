@@ -104,8 +104,16 @@ def test_training_needs_no_torchvision(tmp_path):
     assert len(json.loads(done.stdout)["history"]) == 1
 
 
-def test_the_desk_build_backs_up_and_restores_without_torch(tmp_path):
+@pytest.mark.parametrize("passphrase", [None, "seven blue kites"])
+def test_the_desk_build_backs_up_and_restores_without_torch(tmp_path, monkeypatch, passphrase):
     store = tmp_path / "desk" / "store.sqlite3"
+    if passphrase:  # encrypted: cryptography, not torch
+        from sigverify.core.backup_encryption import set_backup_passphrase
+        from sigverify.core.store import Store
+
+        with Store(store) as opened:
+            set_backup_passphrase(opened, passphrase, "ann", None)
+        monkeypatch.setenv("SIGVERIFY_BACKUP_PASSPHRASE", passphrase)
     done = without_torch(
         "sigverify",
         "backup",
@@ -116,6 +124,7 @@ def test_the_desk_build_backs_up_and_restores_without_torch(tmp_path):
         home=tmp_path,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+    assert ("It is encrypted with the backup key" in done.stdout) is bool(passphrase)
     done = without_torch(
         "sigverify",
         "restore",
