@@ -7,6 +7,9 @@ and their results name audit entries of this store) and the models the store was
 with that did not come with the app (its embeddings and people's own thresholds are made
 with them), with a ``backup.json`` holding what it holds and each file's SHA-256. It
 is recorded in the audit log, as a person's card is: every signature leaves with it.
+A store with a backup passphrase has every backup encrypted
+(:mod:`sigverify.core.backup_encryption`): the zip above is then made beside the store and
+only its encrypted form is written out.
 
 Restoring one: :mod:`sigverify.core.store_restore`.
 """
@@ -125,7 +128,8 @@ def prune_daily_backups(folder: str | Path, desk: str, keep: int = DAILY_KEPT) -
 
 def back_up(store: Store, out: str | Path, operator: str, progress: Progress = None) -> BackupInfo:
     """Write a backup of ``store`` (a file on this computer) to ``out``, whole or not at
-    all, recorded in its audit log under ``operator``. ``progress(done, total)`` is called
+    all, recorded in its audit log under ``operator``; encrypted when the store has a backup
+    passphrase (the key named in :attr:`BackupInfo.key`). ``progress(done, total)`` is called
     as it goes; a :class:`CancelledError` it raises stops it and leaves nothing behind."""
     out = Path(out)
     if store.shared:
