@@ -3216,14 +3216,14 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+218"/>
+        <location line="+219"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-217"/>
+        <location line="-218"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3373,18 +3373,18 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
     </message>
     <message>
         <location line="+18"/>
-        <location line="+102"/>
+        <location line="+112"/>
         <location line="+16"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-124"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>“{file}” holds the store as it was on {made}: {held}.
 
 sigverify replaces the store on this computer with it the next time it starts. Everything done since the backup was made is not in it; the store as it is now is kept in the folder “replaced-stores” beside it, nothing is deleted.</source>
@@ -3403,12 +3403,17 @@ sigverify 下次启动时会用它替换本机的存储。备份之后所做的�
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Keeping {file} for the next start…</source>
+        <translation>正在保存 {file}，供下次启动时恢复…</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <source>sigverify will restore “{file}” the next time it starts: close it and start it again when you are ready.</source>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -5329,7 +5334,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+198"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+202"/>
         <source>The backup cannot be written to “{path}” ({error}).</source>
         <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
         <translation>无法将备份写入“{path}”（{error}）。</translation>
@@ -5395,7 +5400,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
     </message>

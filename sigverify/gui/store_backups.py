@@ -245,6 +245,7 @@ class StoreBackups(QObject):
             return
         dialog = self._progress(self.tr("Checking {file}…").format(file=Path(path).name))
         dialog.setCancelButton(None)
+        keeping = []  # the progress dialog once the clerk agrees
 
         def checked(found) -> None:
             dialog.close()
@@ -273,6 +274,13 @@ class StoreBackups(QObject):
             ):
                 return
             operator = operator_name(window.store)
+            # (seconds for a large backup: read, or decrypted, and copied again)
+            keeping.append(
+                self._progress(
+                    self.tr("Keeping {file} for the next start…").format(file=Path(path).name)
+                )
+            )
+            keeping[0].setCancelButton(None)
             window.engine.submit(
                 lambda context, job: schedule_restore(
                     path, window.store.path, operator, checked=True, passphrase=passphrase
@@ -282,6 +290,7 @@ class StoreBackups(QObject):
             )
 
         def kept(_) -> None:
+            keeping[0].close()
             self.say_state()
             dialogs.show_info(
                 window,
@@ -293,7 +302,8 @@ class StoreBackups(QObject):
             )
 
         def failed(error) -> None:
-            dialog.close()
+            for shown in (dialog, *keeping):
+                shown.close()
             if isinstance(error, PassphraseNeededError | WrongPassphraseError):
                 wrong = isinstance(error, WrongPassphraseError)
                 typed = ask_backup_passphrase(window, path, wrong)

@@ -348,6 +348,15 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
         "it was made. Its passphrase:",
     ]
     assert "1 person, 4 references" in dialogs.questions[-1] and not dialogs.errors
+    from PySide6.QtWidgets import QProgressDialog
+
+    wait_idle(qtbot, window.engine)
+    keeping = [
+        d
+        for d in window.findChildren(QProgressDialog)
+        if d.labelText() == "Keeping b.zip for the next start…"
+    ]
+    assert len(keeping) == 1 and not keeping[0].isVisible()  # (said while it was copied)
 
     # changing it: the current one first; a wrong one keeps the dialog and what was typed
     window.backups.passphrase_action.trigger()
