@@ -268,17 +268,19 @@
 <context>
     <name>BackupPassphrase</name>
     <message>
-        <location filename="../../sigverify/gui/backup_passphrase.py" line="+137"/>
-        <source>“{file}” is encrypted. Its passphrase:</source>
-        <translation>“{file}”已加密。请输入它的口令：</translation>
+        <location filename="../../sigverify/gui/backup_passphrase.py" line="+160"/>
+        <source>“{file}” is encrypted: type the passphrase it was made under.</source>
+        <translation>“{file}”已加密：请输入制作它时所用的口令。</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>That is not the passphrase of “{file}”: a backup opens with the passphrase set when it was made. Its passphrase:</source>
-        <translation>这不是“{file}”的口令：备份只能用制作它时所设的口令打开。请输入它的口令：</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
+        <source>Tried %n time(s). Its passphrase:</source>
+        <translation>
+            <numerusform>已尝试 %n 次。请输入它的口令：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -286,17 +288,22 @@
 <context>
     <name>BackupPassphraseDialog</name>
     <message>
-        <location line="-103"/>
+        <location line="-127"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A backup holds every signature of the store. With a passphrase, every backup from now on (by hand or daily) is encrypted, and restoring it asks for the passphrase; backing up does not. Write it down and keep it apart from the backups: without it no one can restore them, not even sigverify&apos;s makers.</source>
         <translation>备份中含有存储里的每一个签名。设置口令后，今后的每个备份（手动或每日）都会加密，恢复时需要输入口令；备份时则不需要。请把口令写下来，并与备份分开保管：没有它，任何人都无法恢复这些备份，sigverify 的开发者也不能。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Backups of this store are encrypted. A new passphrase applies to backups made from now on; each backup made before still opens with the passphrase it was made under, so keep the old one as long as you keep those backups. Without a backup&apos;s passphrase no one can restore it, not even sigverify&apos;s makers.</source>
+        <translation>此存储的备份已加密。新口令只用于今后制作的备份；之前制作的每个备份仍用制作时的口令打开，所以只要还保留那些备份，就要保留旧口令。没有备份的口令，任何人都无法恢复它，sigverify 的开发者也不能。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Current passphrase:</source>
         <translation>当前口令(&amp;C)：</translation>
     </message>
@@ -311,7 +318,7 @@
         <translation>再次输入新口令(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Change the passphrase</source>
         <translation>更改口令(&amp;C)</translation>
     </message>
@@ -322,12 +329,22 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>&amp;Stop protecting backups</source>
         <translation>停止保护备份(&amp;S)</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-23"/>
+        <source>Type the current passphrase first.</source>
+        <translation>请先输入当前口令。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the new passphrase a second time.</source>
+        <translation>请再输入一次新口令。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Backups made from now on will not be encrypted: anyone holding one can read every signature in it. Backups made before still need their passphrase.</source>
         <translation>今后制作的备份将不再加密：任何拿到备份的人都能读取其中的每一个签名。之前制作的备份仍需要各自的口令。</translation>
     </message>
@@ -3210,27 +3227,42 @@ enrolled {at} by {who}</source>
 <context>
     <name>StoreBackups</name>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+45"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="+24"/>
         <source>{people}, {references} and the audit log up to entry #{entry}</source>
         <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+219"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+267"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-218"/>
+        <location line="+1"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+61"/>
+        <source>This computer backs it up every day only once a folder is chosen for it (the store button&apos;s menu &gt; Back up every day to a folder…).</source>
+        <translation>只有为本机选定文件夹后，本机才会每天备份它（存储按钮的菜单 &gt; 每天备份到一个文件夹…）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backups stay encrypted with the passphrase in force before the restore (backup key {key}), not the backup&apos;s own.</source>
+        <translation>备份仍用恢复前正在使用的口令加密（备份密钥 {key}），而不是该备份自己的口令。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backups are encrypted with the passphrase set when the backup was made (backup key {key}).</source>
+        <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/gui/store_backups.py" line="-210"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3251,7 +3283,7 @@ enrolled {at} by {who}</source>
         <translation>共享存储由其管理员在服务器上备份</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>&amp;Do not restore “{file}” at the next start</source>
         <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
     </message>
@@ -3372,14 +3404,24 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+112"/>
-        <location line="+16"/>
+        <location line="+125"/>
+        <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
+        <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backups made before still open with the passphrase they were made under: keep it as long as you keep them.</source>
+        <translation>之前制作的备份仍用制作时的口令打开：只要还保留这些备份，就要保留该口令。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-112"/>
+        <location line="+129"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-125"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3393,7 +3435,16 @@ sigverify replaces the store on this computer with it the next time it starts. E
 sigverify 下次启动时会用它替换本机的存储。备份之后所做的一切都不在其中；当前的存储会保留在旁边的“replaced-stores”文件夹中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>“{file}” holds the store as it was on {made}: {held}.
+
+sigverify puts it in place of this computer&apos;s empty store the next time it starts.</source>
+        <translation>“{file}”保存的是 {made} 时的存储：{held}。
+
+sigverify 将在下次启动时用它取代本机的空存储。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>This store now holds {people} and its audit log reaches entry #{now}: entries #{first} to #{now} (enrolments, verifications, changes) will no longer be in it.</source>
         <translation>此存储目前有 {people}，审计日志截至第 {now} 条：第 {first} 至第 {now} 条记录（登记、验证、更改）将不再在其中。</translation>
     </message>
@@ -3423,12 +3474,7 @@ sigverify 下次启动时会用它替换本机的存储。备份之后所做的�
         <translation>今后制作的备份不再加密。之前制作的备份仍需要各自的口令。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Every backup made from now on is encrypted (backup key {key}); restoring one asks for this passphrase. Back up now, so that a backup with it exists.</source>
-        <translation>今后制作的每个备份都会加密（备份密钥 {key}）；恢复时需要输入此口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>Backups made before stay unencrypted: delete them once the new one is made.</source>
         <translation>之前制作的备份仍未加密：新备份完成后请删除它们。</translation>
     </message>
@@ -3438,7 +3484,7 @@ sigverify 下次启动时会用它替换本机的存储。备份之后所做的�
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="+2"/>
         <source>Restoring the store from “{file}”…</source>
         <translation>正在从“{file}”恢复存储…</translation>
     </message>
@@ -3457,17 +3503,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>被替换的存储保留在 {folder}。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>This computer backs it up every day only once a folder is chosen for it: the store button&apos;s menu, Back up every day to a folder….</source>
-        <translation>只有为本机选择了文件夹后，本机才会每天备份存储：存储按钮的菜单 &gt; 每天备份到一个文件夹…。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+36"/>
         <source>the disk refused it: {reason}</source>
         <translation>磁盘拒绝了该操作：{reason}</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-46"/>
         <source>The store is restored from “{file}”, made {made}: {held}.</source>
         <translation>存储已从“{file}”（创建于 {made}）恢复：{held}。</translation>
     </message>
@@ -4295,12 +4336,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+121"/>
+        <location line="+129"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-126"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4361,6 +4402,16 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>kept through the restore: backup key {key} (the backup&apos;s: {before})</source>
+        <translation>恢复后仍保留：备份密钥 {key}（该备份的：{before}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>kept through the restore: backup key {key} (the backup had none)</source>
+        <translation>恢复后仍保留：备份密钥 {key}（该备份没有）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>changed: backup key {key} (before: {before})</source>
         <translation>已更改：备份密钥 {key}（之前：{before}）</translation>
     </message>
@@ -4390,9 +4441,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-102"/>
         <location line="+5"/>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4417,12 +4468,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-136"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4452,7 +4503,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-127"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -5360,7 +5411,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这不是备份口令。</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+147"/>
         <source>That is not the passphrase of “{file}”. A backup opens with the passphrase set when it was made (its key: {key}).</source>
         <translation>这不是“{file}”的口令。备份只能用制作它时所设的口令打开（它的密钥：{key}）。</translation>
     </message>
@@ -5395,12 +5446,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+119"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+130"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
     </message>

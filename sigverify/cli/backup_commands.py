@@ -79,6 +79,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
             ) from error
     kept = f" The store it replaced is kept in {result.kept_in}." if result.kept_in else ""
     models = f" Models added: {', '.join(result.models_added)}." if result.models_added else ""
+    if result.key_kept:
+        models += (
+            f" Backups stay encrypted with the passphrase in force before the restore "
+            f"(backup key {result.backup_key}), not the backup's own."
+        )
+    elif result.backup_key:
+        models += (
+            " Backups are encrypted with the passphrase set when the backup was made "
+            f"(backup key {result.backup_key})."
+        )
     _emit(
         args,
         {
@@ -88,6 +98,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "kept_in": str(result.kept_in) if result.kept_in else None,
             "models_added": list(result.models_added),
             "models_already_here": list(result.models_already_here),
+            "backup_key": result.backup_key,
         },  # fmt: skip
         f"Restored {store} from {args.backup} ({_held(info)}).{kept}{models}",
     )

@@ -293,6 +293,14 @@ def _details_text(entry: AuditEntry) -> str:
     if entry.action == "backup_passphrase":
         if not d.get("key"):
             return translate("audit", "backups are no longer protected by a passphrase")
+        if d.get("restored") and d.get("before"):
+            return translate(
+                "audit", "kept through the restore: backup key {key} (the backup's: {before})"
+            ).format(key=d["key"], before=d["before"])
+        if d.get("restored"):
+            return translate(
+                "audit", "kept through the restore: backup key {key} (the backup had none)"
+            ).format(key=d["key"])
         if d.get("before"):
             return translate("audit", "changed: backup key {key} (before: {before})").format(
                 key=d["key"], before=d["before"]

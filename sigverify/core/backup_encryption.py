@@ -164,6 +164,22 @@ def set_backup_passphrase(store, passphrase: str | None, operator: str, current:
     if old is not None:
         unlock(old, current or "")
     key = None if passphrase is None else new_backup_key(passphrase)
+    _put_key(store, key, old, operator, {})
+    return key
+
+
+def keep_backup_key(store, key: BackupKey | None, operator: str) -> BackupKey | None:
+    """In a store just restored from a backup: the backup key ``key`` of the store it
+    replaces stays in force (a passphrase changed after the backup was made is not undone
+    unsaid), audited; with none there, the backup's own. The key in force."""
+    restored = backup_key(store)
+    if key is None or key == restored:
+        return restored
+    _put_key(store, key, restored, operator, {"restored": True})
+    return key
+
+
+def _put_key(store, key: BackupKey | None, old: BackupKey | None, operator: str, more: dict):
     values = {
         PUBLIC_KEY_SETTING: "" if key is None else _b64(key.public),
         PRIVATE_KEY_SETTING: "" if key is None else json.dumps(key.locked),
@@ -171,9 +187,8 @@ def set_backup_passphrase(store, passphrase: str | None, operator: str, current:
     details = {
         "key": None if key is None else key.fingerprint,
         "before": None if old is None else old.fingerprint,
-    }
+    } | more
     store.set_settings_audited(values, operator, "backup_passphrase", details)
-    return key
 
 
 # ------------------------------------------------------------------ backup files

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from sigverify.core.backup_encryption import opened
+from sigverify.core.backup_encryption import BackupKey, backup_key, keep_backup_key, opened
 from sigverify.core.errors import SigverifyError, StoreError, StoreIntegrityError
 from sigverify.core.files import readable_by_all, temporary_beside
 from sigverify.core.i18n import translate
@@ -63,6 +63,8 @@ class RestoreResult:
     kept_in: Path | None  # where the store it replaced now lies (None: there was none)
     models_added: tuple[str, ...]
     models_already_here: tuple[str, ...]  # a folder of that name was here: left as it was
+    backup_key: str | None = None  # the key backups are encrypted with from now on
+    key_kept: bool = False  # that key is the replaced store's (not the backup's own)
 
 
 def restore_backup(
@@ -80,7 +82,8 @@ def restore_backup(
     with opened(path, passphrase, store_path) as plain:
         info = replace(read_backup(plain), path=path)
         store_path.parent.mkdir(parents=True, exist_ok=True)
-        operator = operator or _operator_of(store_path)
+        who, key_now = _replaced_store(store_path)
+        operator = operator or who
         _refuse_if_open(store_path)
         _remove_leftovers(store_path)
         with _checked_copy(plain, store_path) as restored:
@@ -95,10 +98,18 @@ def restore_backup(
                     "replaced": str(kept_in) if kept_in else None,
                 }
                 store.record(operator, "restore", None, details)
+                key = keep_backup_key(store, key_now, operator)
             added, present = _put_models(plain)  # before the swap: a failure leaves the store
             _refuse_if_open(store_path)  # (sigverify may have started meanwhile)
             _swap(restored, store_path, kept_in)
-            return RestoreResult(info, kept_in, added, present)
+            return RestoreResult(
+                info,
+                kept_in,
+                added,
+                present,
+                backup_key=None if key is None else key.fingerprint,
+                key_kept=key is not None and key == key_now,
+            )
 
 
 @contextmanager
@@ -127,16 +138,17 @@ def _checked_copy(path: Path, store_path: Path) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _operator_of(store_path: Path) -> str:
-    """Who restores: the operator of the store being replaced (the backup's own setting
-    names whoever worked when it was made), else the computer's user."""
+def _replaced_store(store_path: Path) -> tuple[str, BackupKey | None]:
+    """Who restores, and the key backups are encrypted with, as the store being replaced
+    has them: its operator (the backup's own setting names whoever worked when it was
+    made; with no store, or a damaged one, the computer's user) and its backup key."""
     if store_path.exists():
         try:
             with Store(store_path) as store:
-                return operator_name(store)
+                return operator_name(store), backup_key(store)
         except SigverifyError:
             pass  # (a damaged store: that is what the backup is for)
-    return current_operator()
+    return current_operator(), None
 
 
 def _unpack(path: Path, restored: Path) -> None:

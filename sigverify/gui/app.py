@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from sigverify.gui import dialogs
     from sigverify.gui.language import install_translator
     from sigverify.gui.main_window import close_main_window
-    from sigverify.gui.store_backups import restore_waiting
+    from sigverify.gui.restore_at_start import restore_waiting
 
     app = QApplication.instance() or QApplication(
         sys.argv if argv is None else ["sigverify-gui", *argv]

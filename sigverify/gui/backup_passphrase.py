@@ -39,19 +39,27 @@ class BackupPassphraseDialog(QDialog):
     passphrase takes half a second); the dialog stays open, with what was typed, until it
     is made, and says there why it was refused."""
 
-    def __init__(self, window, protected: bool, done):
-        super().__init__(window)
-        self.window, self.protected, self.done_with = window, protected, done
+    def __init__(self, main, protected: bool, done):
+        super().__init__(main)
+        # (not self.window: that hid QWidget.window(), and Qt's own calls to it failed)
+        self.main, self.protected, self.done_with = main, protected, done
         self.setWindowTitle(self.tr("Backup passphrase"))
         layout = QVBoxLayout(self)
-        note = QLabel(
-            self.tr(
-                "A backup holds every signature of the store. With a passphrase, every backup "
-                "from now on (by hand or daily) is encrypted, and restoring it asks for the "
-                "passphrase; backing up does not. Write it down and keep it apart from the "
-                "backups: without it no one can restore them, not even sigverify's makers."
-            )
+        intro = self.tr(
+            "A backup holds every signature of the store. With a passphrase, every backup "
+            "from now on (by hand or daily) is encrypted, and restoring it asks for the "
+            "passphrase; backing up does not. Write it down and keep it apart from the "
+            "backups: without it no one can restore them, not even sigverify's makers."
         )
+        if protected:
+            intro = self.tr(
+                "Backups of this store are encrypted. A new passphrase applies to backups "
+                "made from now on; each backup made before still opens with the passphrase "
+                "it was made under, so keep the old one as long as you keep those backups. "
+                "Without a backup's passphrase no one can restore it, not even sigverify's "
+                "makers."
+            )
+        note = QLabel(intro)
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
@@ -64,6 +72,9 @@ class BackupPassphraseDialog(QDialog):
         layout.addLayout(form)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
+        # room for two lines from the start: the dialog did not grow, and a two-line reason
+        # cut the text above it (seen in a real window)
+        self.problem.setMinimumHeight(2 * self.problem.fontMetrics().lineSpacing() + 4)
         self.problem.setStyleSheet("color: #b3261e")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -85,11 +96,22 @@ class BackupPassphraseDialog(QDialog):
 
     def make(self, passphrase: str | None) -> None:
         """Set ``passphrase`` (None: stop protecting backups), in the worker."""
+        if self.protected and not self.current.text():
+            self.problem.setText(self.tr("Type the current passphrase first."))
+            self.current.setFocus()
+            return
         if passphrase is not None:
+            if not self.again.text():  # (Enter in the first field: on to the second)
+                self.problem.setText(self.tr("Type the new passphrase a second time."))
+                self.again.setFocus()
+                return
             problem = passphrase_problem(passphrase, self.again.text())
             if problem:
                 self.problem.setText(problem)
-                self.again.setFocus()
+                mistyped = passphrase != self.again.text()
+                field = self.again if mistyped else self.new  # (the one to type again)
+                field.selectAll()
+                field.setFocus()
                 return
         elif not dialogs.ask(
             self,
@@ -101,8 +123,8 @@ class BackupPassphraseDialog(QDialog):
             self.tr("&Stop protecting backups"),
         ):
             return
-        window, current = self.window, self.current.text() if self.protected else None
-        operator = operator_name(window.store)
+        main, current = self.main, self.current.text() if self.protected else None
+        operator = operator_name(main.store)
         self.problem.setText(self.tr("Working…"))
         self.buttons.setEnabled(False)
 
@@ -122,7 +144,7 @@ class BackupPassphraseDialog(QDialog):
                 self.problem.setText("")
                 dialogs.show_error(self, error, self.windowTitle())
 
-        window.engine.submit(
+        main.engine.submit(
             lambda context, job: set_backup_passphrase(
                 context.store, passphrase, operator, current
             ),
@@ -131,22 +153,30 @@ class BackupPassphraseDialog(QDialog):
         )
 
 
-def ask_backup_passphrase(parent, path: str, wrong: bool) -> str | None:
+def ask_backup_passphrase(parent, path: str, refused: str | None, tries: int) -> str | None:
     """The passphrase of the encrypted backup ``path``, typed (None: cancelled);
-    ``wrong``: the one typed before did not open it."""
+    ``refused``: why the one typed before did not open it (it names the backup's key),
+    ``tries`` typed so far."""
     text = QCoreApplication.translate(
-        "BackupPassphrase", "“{file}” is encrypted. Its passphrase:"
+        "BackupPassphrase", "“{file}” is encrypted: type the passphrase it was made under."
     ).format(file=Path(path).name)
-    if wrong:
-        text = QCoreApplication.translate(
-            "BackupPassphrase",
-            "That is not the passphrase of “{file}”: a backup opens with the passphrase set "
-            "when it was made. Its passphrase:",
-        ).format(file=Path(path).name)
-    passphrase, ok = QInputDialog.getText(
-        parent,
-        QCoreApplication.translate("BackupPassphrase", "Restore from a backup"),
-        text,
-        QLineEdit.EchoMode.Password,
-    )
-    return passphrase if ok and passphrase else None
+    if refused:
+        text = "\n\n".join(
+            (
+                refused,
+                QCoreApplication.translate(
+                    "BackupPassphrase", "Tried %n time(s). Its passphrase:", None, tries
+                ),
+            )
+        )
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("BackupPassphrase", "Restore from a backup"))
+    dialog.setLabelText(text)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    label = dialog.findChild(QLabel)  # wrapped: a long file name made it as wide as the screen
+    if label is not None:
+        label.setWordWrap(True)
+        label.setMaximumWidth(520)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.textValue():
+        return None
+    return dialog.textValue()

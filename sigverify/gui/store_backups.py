@@ -1,34 +1,32 @@
 """The store button's menu: back the store up to one file, restore one at the next start,
 back it up every day by itself (:mod:`sigverify.gui.daily_backup`), or open another store
 (:mod:`sigverify.core.store_backup`, :mod:`sigverify.core.store_restore`; the command
-line's ``backup`` and ``restore``). A shared store is backed up on its server: these are
+line's ``backup`` and ``restore``), protect backups with a passphrase
+(:mod:`sigverify.gui.backup_passphrase`). The restore itself runs at the next start
+(:mod:`sigverify.gui.restore_at_start`). A shared store is backed up on its server: these are
 off there."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMenu, QProgressDialog
 
 from sigverify.core.backup_encryption import (
     PassphraseNeededError,
     WrongPassphraseError,
     backup_key,
 )
-from sigverify.core.errors import CancelledError, SigverifyError
-from sigverify.core.files import disk_reason
+from sigverify.core.errors import CancelledError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store.records import local_time
-from sigverify.core.store_backup import back_up, backup_file_name, last_backup, store_file
+from sigverify.core.store_backup import back_up, backup_file_name, last_backup
 from sigverify.core.store_restore import (
     cancel_scheduled_restore,
     check_backup,
-    failed_restore_path,
-    restore_scheduled,
     schedule_restore,
     scheduled_restore,
 )
@@ -36,22 +34,9 @@ from sigverify.gui import dialogs
 from sigverify.gui.backup_passphrase import BackupPassphraseDialog, ask_backup_passphrase
 from sigverify.gui.daily_backup import DailyBackup
 from sigverify.gui.folders import ask_open, ask_save
+from sigverify.gui.restore_at_start import held_words
 from sigverify.gui.shared_store import store_caption
 from sigverify.gui.widgets import file_filter
-
-
-def _held(info) -> str:
-    """What a backup holds, in words."""
-    return QCoreApplication.translate(
-        "StoreBackups", "{people}, {references} and the audit log up to entry #{entry}"
-    ).format(
-        people=QCoreApplication.translate("StoreBackups", "%n person(s)", None, info.people),
-        references=QCoreApplication.translate(
-            "StoreBackups", "%n reference(s)", None, info.references
-        ),
-        entry=info.last_audit_id,
-    )
-
 
 #: Days after which the store button says how old the last backup is (a desk backs up
 #: daily: work done since a backup is in none; a week's grace hid a day's enrolments).
@@ -106,6 +91,9 @@ class StoreBackups(QObject):
 
         def got(state) -> None:
             self._last, self._people, self._protected = state
+            audit = getattr(self.window, "audit_page", None)
+            if audit is not None and audit.isVisible():  # (a backup's row: seen missing)
+                audit.refresh()
             self.say_state()
             self.daily.run_if_due(self._people)
 
@@ -211,7 +199,7 @@ class StoreBackups(QObject):
                     "backup… puts it back."
                 ).format(
                     file=path,
-                    held=_held(info),
+                    held=held_words(info),
                     models=models,
                     button=store_caption(window.store),
                 ),
@@ -234,7 +222,9 @@ class StoreBackups(QObject):
         )
         dialog.canceled.connect(job.cancel)
 
-    def restore(self, path: str | None = None, passphrase: str | None = None) -> None:
+    def restore(
+        self, path: str | None = None, passphrase: str | None = None, tries: int = 0
+    ) -> None:
         """Check a backup file (asked for when ``path`` is None; an encrypted one's
         passphrase asked for when it is needed) and, once the clerk agrees, keep it to
         replace the store at the next start."""
@@ -255,10 +245,20 @@ class StoreBackups(QObject):
                 "the store on this computer with it the next time it starts. Everything done "
                 "since the backup was made is not in it; the store as it is now is kept in "
                 "the folder “replaced-stores” beside it, nothing is deleted."
-            ).format(
-                file=Path(path).name, made=local_time(info.created, seconds=False), held=_held(info)
             )
-            if last > info.last_audit_id:  # what leaves the store, in numbers (seen unsaid)
+            if not people and last <= 1:  # (a new computer's empty store: nothing to lose)
+                question = self.tr(
+                    "“{file}” holds the store as it was on {made}: {held}.\n\nsigverify puts "
+                    "it in place of this computer's empty store the next time it starts."
+                )
+            question = question.format(
+                file=Path(path).name,
+                made=local_time(info.created, seconds=False),
+                held=held_words(info),
+            )
+            if last > info.last_audit_id and (
+                people or last > 1
+            ):  # what leaves the store, in numbers (seen unsaid)
                 question += "\n\n" + self.tr(
                     "This store now holds {people} and its audit log reaches entry #{now}: "
                     "entries #{first} to #{now} (enrolments, verifications, changes) will no "
@@ -305,10 +305,10 @@ class StoreBackups(QObject):
             for shown in (dialog, *keeping):
                 shown.close()
             if isinstance(error, PassphraseNeededError | WrongPassphraseError):
-                wrong = isinstance(error, WrongPassphraseError)
-                typed = ask_backup_passphrase(window, path, wrong)
+                refused = str(error) if isinstance(error, WrongPassphraseError) else None
+                typed = ask_backup_passphrase(window, path, refused, tries)
                 if typed is not None:
-                    self.restore(path, typed)
+                    self.restore(path, typed, tries + 1)
                 return
             dialogs.show_error(window, error, title)
 
@@ -334,10 +334,17 @@ class StoreBackups(QObject):
                 )
             else:
                 text = self.tr(
-                    "Every backup made from now on is encrypted (backup key {key}); restoring "
-                    "one asks for this passphrase. Back up now, so that a backup with it exists."
+                    "Every backup made from now on is encrypted with the backup key {key}, "
+                    "which this passphrase opens; restoring one asks for it. A backup that "
+                    "asks for its passphrase names its key: that tells which passphrase it "
+                    "needs. Back up now, so that a backup with it exists."
                 ).format(key=key.fingerprint)
-                if not was_protected:
+                if was_protected:
+                    text += " " + self.tr(
+                        "Backups made before still open with the passphrase they were made "
+                        "under: keep it as long as you keep them."
+                    )
+                else:
                     text += " " + self.tr(
                         "Backups made before stay unencrypted: delete them once the new one "
                         "is made."
@@ -354,73 +361,3 @@ class StoreBackups(QObject):
                 self.tr("Restore from a backup"),
                 self.tr("The store stays as it is: no backup will be restored."),
             )
-
-
-def restore_waiting(location) -> Callable[[QWidget], None] | None:
-    """At start, before the store opens: restore the backup waiting for the store at
-    ``location`` (None: this computer's), if one does, with a word on the screen meanwhile.
-    What to tell the clerk, as a function of the window to say it over, or None when
-    nothing waited."""
-    try:
-        waiting = scheduled_restore(store_file(location))
-    except SigverifyError:  # a shared store: restored on its server
-        return None
-    if waiting is None:
-        return None
-    title = QCoreApplication.translate("StoreBackups", "Restore from a backup")
-    note = QProgressDialog(
-        QCoreApplication.translate("StoreBackups", "Restoring the store from “{file}”…").format(
-            file=waiting.name
-        ),
-        None,
-        0,
-        0,
-    )
-    note.setWindowTitle(title)
-    note.show()
-    QCoreApplication.processEvents()
-    try:
-        result = restore_scheduled(location)
-    except (SigverifyError, OSError) as error:
-        reason = str(error) if isinstance(error, SigverifyError) else disk_refused(error)
-        said = QCoreApplication.translate(
-            "StoreBackups",
-            "The backup waiting was not restored: {error}\n\nThe store is as it was; the "
-            "backup is kept as {file}.",
-        ).format(error=reason, file=failed_restore_path(location))
-        return lambda window: dialogs.show_error(window, SigverifyError(said), title)
-    finally:
-        note.close()
-    if result is None:
-        return None
-    text = QCoreApplication.translate(
-        "StoreBackups", "The store is restored from “{file}”, made {made}: {held}."
-    ).format(
-        file=result.backup.path.name,
-        made=local_time(result.backup.created, seconds=False),
-        held=_held(result.backup),
-    )
-    if result.kept_in is not None:
-        text = join_sentences(
-            text,
-            QCoreApplication.translate(
-                "StoreBackups", "The store it replaced is kept in {folder}."
-            ).format(folder=result.kept_in),
-        )
-    if not DailyBackup.folder():  # (a new computer: its daily backup was the old one's)
-        text = join_sentences(
-            text,
-            QCoreApplication.translate(
-                "StoreBackups",
-                "This computer backs it up every day only once a folder is chosen for it: "
-                "the store button's menu, Back up every day to a folder….",
-            ),
-        )
-    return lambda window: dialogs.show_info(window, title, text)
-
-
-def disk_refused(error: OSError) -> str:
-    """A file operation's failure in words (not "[Errno 28] …")."""
-    return QCoreApplication.translate("StoreBackups", "the disk refused it: {reason}").format(
-        reason=disk_reason(error)
-    )

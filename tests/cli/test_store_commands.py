@@ -577,6 +577,10 @@ def test_backups_protected_by_a_passphrase(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("SIGVERIFY_BACKUP_PASSPHRASE", "seven blue kites")
     code, out, _ = run(capsys, "restore", tmp_path / "b.zip", "--yes", "--store", new)
     assert code == 0 and "1 person, 2 references" in out
+    assert out.rstrip().endswith(
+        "Backups are encrypted with the passphrase set when the backup was made (backup key "
+        f"{payload['key']})."
+    )
     assert run(capsys, "people", "--store", new)[1].count("c-1") == 1
 
     monkeypatch.delenv("SIGVERIFY_BACKUP_PASSPHRASE")

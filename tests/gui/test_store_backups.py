@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from sigverify.core.store import Store
 from sigverify.core.store_backup import read_backup
 from sigverify.core.store_restore import scheduled_restore
-from sigverify.gui.store_backups import restore_waiting
+from sigverify.gui.restore_at_start import restore_waiting
 from tests.conftest import signature_file
 from tests.gui.conftest import wait_idle
 from tests.gui.test_app import enrol
@@ -133,8 +133,8 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     assert ": 1 person, 4 references and the audit log" in shown[0]
     assert "The store it replaced is kept in " in shown[0]
     assert shown[0].endswith(  # (a new computer: the old one's daily backup is not its own)
-        "This computer backs it up every day only once a folder is chosen for it: the store "
-        "button's menu, Back up every day to a folder…."
+        "This computer backs it up every day only once a folder is chosen for it (the store "
+        "button's menu > Back up every day to a folder…)."
     )
     with Store(store_path) as store:
         assert [p.id for p in store.list_people()] == ["c-1"]
@@ -291,9 +291,10 @@ def test_a_daily_backup_that_cannot_be_written_says_so_until_one_is(
 
 def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, tmp_path):
     """Set in its dialog (refused, with what was typed kept, until it is right); a backup
-    then encrypted; restoring it asks for the passphrase until the right one is typed;
-    the restore at the next start needs it no more."""
-    from PySide6.QtWidgets import QInputDialog
+    then encrypted; restoring it asks for the passphrase until the right one is typed,
+    naming the backup's key; the restore at the next start needs it no more, and keeps the
+    passphrase changed since."""
+    from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QProgressDialog
 
     from sigverify.core import backup_encryption
     from sigverify.core.backup_encryption import backup_key, is_encrypted
@@ -305,11 +306,22 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     wait_idle(qtbot, window.engine)
     window.backups.passphrase_action.trigger()
     dialog = window.findChild(BackupPassphraseDialog)
+    assert dialog.window() is dialog  # (an attribute named window hid it: every key failed)
     assert dialog.stop_button is None and not dialog.current.isVisibleTo(dialog)
     dialog.new.setText("seven blue kites")
+    dialog.set_button.click()  # Enter in the first field: on to the second, no reproach
+    assert dialog.problem.text() == "Type the new passphrase a second time."
+    assert dialog.again.hasFocus() or not dialog.isActiveWindow()
     dialog.again.setText("seven blue kite")
     dialog.set_button.click()
     assert dialog.problem.text() == "The two passphrases are not the same: type it again."
+    dialog.new.setText("short")
+    dialog.again.setText("short")
+    dialog.set_button.click()
+    assert "at least 10 characters" in dialog.problem.text()
+    assert dialog.new.selectedText() == "short"  # the field to type again, chosen
+    assert dialog.problem.minimumHeight() >= 2 * dialog.problem.fontMetrics().lineSpacing()
+    dialog.new.setText("seven blue kites")
     dialog.again.setText("seven blue kites")
     dialog.set_button.click()
     wait_idle(qtbot, window.engine)
@@ -317,7 +329,8 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     assert not dialog.isVisible()
     key = backup_key(window.store)
     assert dialogs.infos[-1].startswith(
-        f"Every backup made from now on is encrypted (backup key {key.fingerprint}); "
+        f"Every backup made from now on is encrypted with the backup key {key.fingerprint}, "
+        "which this passphrase opens; "
     )
     assert dialogs.infos[-1].endswith("delete them once the new one is made.")
     wait_idle(qtbot, window.engine)
@@ -325,31 +338,38 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     assert "Change the backup &passphrase…" in shown_entries(window.store_button.menu())
     assert "Backups are encrypted with a passphrase." in window.store_button.toolTip()
 
+    window.nav.setCurrentRow(window.pages.indexOf(window.audit_page))  # open while it is made
+    wait_idle(qtbot, window.engine)
     backup = tmp_path / "b.zip"
     window.backups.back_up(str(backup))
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: "It is encrypted: restoring it asks" in dialogs.infos[-1])
     assert is_encrypted(backup)
+    wait_idle(qtbot, window.engine)
+    assert window.audit_page.entries[-1].action == "backup"  # the page shows it at once
 
     asked, typed = [], ["seven red kites", "seven blue kites"]
 
-    def get_text(parent, title, label, echo):
-        asked.append(label)
-        return typed.pop(0), True
+    def exec_(dialog):
+        label = dialog.findChild(QLabel)
+        asked.append((dialog.labelText(), label.wordWrap()))
+        dialog.setTextValue(typed.pop(0))
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(QInputDialog, "exec", exec_)
     dialogs.choice = 0
     window.backups.restore(str(backup))
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: scheduled_restore(window.store.path) is not None, timeout=10000)
     assert asked == [
-        "“b.zip” is encrypted. Its passphrase:",
-        "That is not the passphrase of “b.zip”: a backup opens with the passphrase set when "
-        "it was made. Its passphrase:",
+        ("“b.zip” is encrypted: type the passphrase it was made under.", True),
+        (
+            "That is not the passphrase of “b.zip”. A backup opens with the passphrase set "
+            f"when it was made (its key: {key.fingerprint}).\n\nTried 1 time. Its passphrase:",
+            True,
+        ),
     ]
     assert "1 person, 4 references" in dialogs.questions[-1] and not dialogs.errors
-    from PySide6.QtWidgets import QProgressDialog
-
     wait_idle(qtbot, window.engine)
     keeping = [
         d
@@ -361,9 +381,15 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     # changing it: the current one first; a wrong one keeps the dialog and what was typed
     window.backups.passphrase_action.trigger()
     dialog = [d for d in window.findChildren(BackupPassphraseDialog) if d.isVisible()][0]
-    dialog.current.setText("not it at all")
+    assert (
+        dialog.stop_button is not None
+        and "each backup made before" in dialog.findChild(QLabel).text()
+    )
     dialog.new.setText("eight green kites")
     dialog.again.setText("eight green kites")
+    dialog.set_button.click()
+    assert dialog.problem.text() == "Type the current passphrase first."
+    dialog.current.setText("not it at all")
     dialog.set_button.click()
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: "not the current passphrase" in dialog.problem.text())
@@ -373,7 +399,12 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     dialog.set_button.click()
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert backup_key(window.store) not in (None, key)
+    changed = backup_key(window.store)
+    assert changed not in (None, key)
+    assert dialogs.infos[-1].endswith(
+        "Backups made before still open with the passphrase they were made under: keep it as "
+        "long as you keep them."
+    )
 
     store_path = window.store.path
     close_main_window(window)
@@ -383,3 +414,53 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     )
     restore_waiting(store_path)(None)
     assert dialogs.infos[-1].startswith("The store is restored from “b.zip”")
+    assert dialogs.infos[-1].endswith(  # (the change was undone unsaid: seen)
+        "Backups stay encrypted with the passphrase in force before the restore (backup key "
+        f"{changed.fingerprint}), not the backup's own."
+    )
+    with Store(store_path) as store:
+        assert backup_key(store) == changed
+
+
+def test_stopping_the_protection_asks_and_needs_the_passphrase(qtbot, window, dialogs, monkeypatch):
+    from sigverify.core import backup_encryption
+    from sigverify.core.backup_encryption import backup_key, set_backup_passphrase
+    from sigverify.gui.backup_passphrase import BackupPassphraseDialog
+
+    monkeypatch.setattr(backup_encryption, "_SCRYPT", {"n": 1 << 10, "r": 8, "p": 1})
+    set_backup_passphrase(window.store, "seven blue kites", "ann", None)
+    window.backups.show_state()
+    wait_idle(qtbot, window.engine)
+    window.backups.passphrase_action.trigger()
+    dialog = window.findChild(BackupPassphraseDialog)
+    dialog.current.setText("seven blue kites")
+    dialogs.answer = False
+    dialog.stop_button.click()
+    assert "will not be encrypted" in dialogs.questions[-1] and dialog.isVisible()
+    assert backup_key(window.store) is not None
+    dialogs.answer = True
+    dialog.stop_button.click()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert backup_key(window.store) is None
+    assert dialogs.infos[-1].startswith("Backups made from now on are not encrypted.")
+
+
+def test_restoring_onto_a_new_computers_empty_store_says_nothing_is_lost(
+    qtbot, window, dialogs, tmp_path
+):
+    from sigverify.core.store_backup import back_up
+    from tests.core.store.test_backup import ref
+
+    other = tmp_path / "old-computer" / "store.sqlite3"
+    with Store(other) as store:
+        store.add_references("C-1", "Ana Lima", "", "m1", [ref("a.png"), ref("b.png")], "ann")
+        back_up(store, tmp_path / "b.zip", "ann")
+    dialogs.choice = None
+    window.backups.restore(str(tmp_path / "b.zip"))
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: bool(dialogs.questions))
+    assert dialogs.questions[-1].endswith(
+        "sigverify puts it in place of this computer's empty store the next time it starts."
+    )
+    assert "will no longer be in it" not in dialogs.questions[-1]

@@ -250,3 +250,41 @@ def test_a_decrypted_copy_left_by_a_stopped_check_goes_at_the_next_restore(store
     fresh.mkdir()
     restore_backup(tmp_path / "b.zip", store_path, passphrase=OLD)
     assert not left.exists() and fresh.exists()
+
+
+def test_a_restore_keeps_the_passphrase_in_force(store_path, tmp_path):
+    """A passphrase changed after the backup was made is not undone by restoring it, nor
+    is protection dropped by restoring a backup made before it was set; on a new computer
+    the backup's own key stays."""
+    backup_of(store_path, tmp_path / "old-key.zip")
+    with Store(store_path) as store:
+        first = backup_key(store)
+        second = set_backup_passphrase(store, NEW, "ann", current=OLD)
+    result = restore_backup(tmp_path / "old-key.zip", store_path, passphrase=OLD)
+    assert (result.backup_key, result.key_kept) == (second.fingerprint, True)
+    with Store(store_path) as store:
+        assert backup_key(store) == second
+        entry = store.audit_entries()[-1]
+        assert entry.action == "backup_passphrase" and store.audit_entries()[-2].action == (
+            "restore"
+        )
+        assert summary(entry) == (
+            f"kept through the restore: backup key {second.fingerprint} (the backup's: "
+            f"{first.fingerprint})"
+        )
+        set_backup_passphrase(store, None, "ann", current=NEW)
+    backup_of(store_path, tmp_path / "plain.zip")  # made unprotected
+    with Store(store_path) as store:
+        third = set_backup_passphrase(store, OLD, "ann", current=None)
+    result = restore_backup(tmp_path / "plain.zip", store_path)
+    assert (result.backup_key, result.key_kept) == (third.fingerprint, True)
+    with Store(store_path) as store:
+        assert backup_key(store) == third
+        assert summary(store.audit_entries()[-1]) == (
+            f"kept through the restore: backup key {third.fingerprint} (the backup had none)"
+        )
+    elsewhere = tmp_path / "new" / "store.sqlite3"  # a new computer: the backup's own key
+    result = restore_backup(tmp_path / "old-key.zip", elsewhere, passphrase=OLD)
+    assert (result.backup_key, result.key_kept) == (first.fingerprint, False)
+    with Store(elsewhere) as store:
+        assert backup_key(store) == first and store.audit_entries()[-1].action == "restore"

@@ -1,0 +1,120 @@
+"""At the app's start, before the store opens: the backup chosen with the store menu's
+Restore from a backup… (:mod:`sigverify.gui.store_backups`) put in place of the store, with
+a note on the screen meanwhile, and what to tell the clerk afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from sigverify.core.errors import SigverifyError
+from sigverify.core.files import disk_reason
+from sigverify.core.i18n import join_sentences
+from sigverify.core.store.records import local_time
+from sigverify.core.store_backup import store_file
+from sigverify.core.store_restore import failed_restore_path, restore_scheduled, scheduled_restore
+from sigverify.gui import dialogs
+from sigverify.gui.daily_backup import DailyBackup
+
+
+def held_words(info) -> str:
+    """What a backup holds, in words."""
+    return QCoreApplication.translate(
+        "StoreBackups", "{people}, {references} and the audit log up to entry #{entry}"
+    ).format(
+        people=QCoreApplication.translate("StoreBackups", "%n person(s)", None, info.people),
+        references=QCoreApplication.translate(
+            "StoreBackups", "%n reference(s)", None, info.references
+        ),
+        entry=info.last_audit_id,
+    )
+
+
+def restore_waiting(location) -> Callable[[QWidget], None] | None:
+    """At start, before the store opens: restore the backup waiting for the store at
+    ``location`` (None: this computer's), if one does, with a word on the screen meanwhile.
+    What to tell the clerk, as a function of the window to say it over, or None when
+    nothing waited."""
+    try:
+        waiting = scheduled_restore(store_file(location))
+    except SigverifyError:  # a shared store: restored on its server
+        return None
+    if waiting is None:
+        return None
+    title = QCoreApplication.translate("StoreBackups", "Restore from a backup")
+    note = QProgressDialog(
+        QCoreApplication.translate("StoreBackups", "Restoring the store from “{file}”…").format(
+            file=waiting.name
+        ),
+        None,
+        0,
+        0,
+    )
+    note.setWindowTitle(title)
+    note.show()
+    QCoreApplication.processEvents()
+    try:
+        result = restore_scheduled(location)
+    except (SigverifyError, OSError) as error:
+        reason = str(error) if isinstance(error, SigverifyError) else disk_refused(error)
+        said = QCoreApplication.translate(
+            "StoreBackups",
+            "The backup waiting was not restored: {error}\n\nThe store is as it was; the "
+            "backup is kept as {file}.",
+        ).format(error=reason, file=failed_restore_path(location))
+        return lambda window: dialogs.show_error(window, SigverifyError(said), title)
+    finally:
+        note.close()
+    if result is None:
+        return None
+    text = QCoreApplication.translate(
+        "StoreBackups", "The store is restored from “{file}”, made {made}: {held}."
+    ).format(
+        file=result.backup.path.name,
+        made=local_time(result.backup.created, seconds=False),
+        held=held_words(result.backup),
+    )
+    if result.kept_in is not None:
+        text = join_sentences(
+            text,
+            QCoreApplication.translate(
+                "StoreBackups", "The store it replaced is kept in {folder}."
+            ).format(folder=result.kept_in),
+        )
+    if not DailyBackup.folder():  # (a new computer: its daily backup was the old one's)
+        text = join_sentences(
+            text,
+            QCoreApplication.translate(
+                "StoreBackups",
+                "This computer backs it up every day only once a folder is chosen for it "
+                "(the store button's menu > Back up every day to a folder…).",
+            ),
+        )
+    if result.key_kept:
+        text = join_sentences(
+            text,
+            QCoreApplication.translate(
+                "StoreBackups",
+                "Backups stay encrypted with the passphrase in force before the restore "
+                "(backup key {key}), not the backup's own.",
+            ).format(key=result.backup_key),
+        )
+    elif result.backup_key:
+        text = join_sentences(
+            text,
+            QCoreApplication.translate(
+                "StoreBackups",
+                "Backups are encrypted with the passphrase set when the backup was made "
+                "(backup key {key}).",
+            ).format(key=result.backup_key),
+        )
+    return lambda window: dialogs.show_info(window, title, text)
+
+
+def disk_refused(error: OSError) -> str:
+    """A file operation's failure in words (not "[Errno 28] …")."""
+    return QCoreApplication.translate("StoreBackups", "the disk refused it: {reason}").format(
+        reason=disk_reason(error)
+    )
