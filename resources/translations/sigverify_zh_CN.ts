@@ -268,7 +268,7 @@
 <context>
     <name>BackupPassphrase</name>
     <message>
-        <location filename="../../sigverify/gui/backup_passphrase.py" line="+160"/>
+        <location filename="../../sigverify/gui/backup_passphrase.py" line="+167"/>
         <source>“{file}” is encrypted: type the passphrase it was made under.</source>
         <translation>“{file}”已加密：请输入制作它时所用的口令。</translation>
     </message>
@@ -288,7 +288,7 @@
 <context>
     <name>BackupPassphraseDialog</name>
     <message>
-        <location line="-127"/>
+        <location line="-133"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -318,7 +318,7 @@
         <translation>再次输入新口令(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>&amp;Change the passphrase</source>
         <translation>更改口令(&amp;C)</translation>
     </message>
@@ -329,22 +329,27 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+35"/>
+        <location line="+43"/>
         <source>&amp;Stop protecting backups</source>
         <translation>停止保护备份(&amp;S)</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Type the current passphrase first.</source>
         <translation>请先输入当前口令。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Type a new passphrase.</source>
+        <translation>请输入新口令。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Type the new passphrase a second time.</source>
         <translation>请再输入一次新口令。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Backups made from now on will not be encrypted: anyone holding one can read every signature in it. Backups made before still need their passphrase.</source>
         <translation>今后制作的备份将不再加密：任何拿到备份的人都能读取其中的每一个签名。之前制作的备份仍需要各自的口令。</translation>
     </message>
@@ -2882,14 +2887,14 @@ enrolled {at} by {who}</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+115"/>
-        <source>Recorded; report saved to {path}.</source>
-        <translation>已记录；报告已保存到 {path}。</translation>
+        <location filename="../../sigverify/gui/report_actions.py" line="+116"/>
+        <source>Recorded as audit entry #{id}; report saved to {path}.</source>
+        <translation>已记录为审计日志第 {id} 条；报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Recorded; report sent to the printer.</source>
-        <translation>已记录；报告已发送到打印机。</translation>
+        <location line="+4"/>
+        <source>Recorded as audit entry #{id}; report sent to the printer.</source>
+        <translation>已记录为审计日志第 {id} 条；报告已发送到打印机。</translation>
     </message>
 </context>
 <context>
@@ -3233,7 +3238,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+267"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+277"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -3262,7 +3267,7 @@ enrolled {at} by {who}</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-210"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-207"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3404,7 +3409,12 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+49"/>
+        <source>This store now holds {people} and its audit log reaches entry #{now}: entries #{first} to #{now} ({kinds}) will no longer be in it.</source>
+        <translation>此存储目前有 {people}，审计日志截至第 {now} 条：第 {first} 至第 {now} 条记录（{kinds}）将不再在其中。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
         <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
@@ -3413,15 +3423,22 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <source>Backups made before still open with the passphrase they were made under: keep it as long as you keep them.</source>
         <translation>之前制作的备份仍用制作时的口令打开：只要还保留这些备份，就要保留该口令。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Backups made without a passphrase (%n) stay unencrypted: delete them once the new one is made.</source>
+        <translation>
+            <numerusform>未设口令时制作的备份（%n 个）仍未加密：新备份完成后请删除它们。</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-112"/>
-        <location line="+129"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-118"/>
+        <location line="+132"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-125"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-128"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3444,12 +3461,7 @@ sigverify puts it in place of this computer&apos;s empty store the next time it 
 sigverify 将在下次启动时用它取代本机的空存储。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>This store now holds {people} and its audit log reaches entry #{now}: entries #{first} to #{now} (enrolments, verifications, changes) will no longer be in it.</source>
-        <translation>此存储目前有 {people}，审计日志截至第 {now} 条：第 {first} 至第 {now} 条记录（登记、验证、更改）将不再在其中。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>&amp;Restore at the next start</source>
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
@@ -3464,7 +3476,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -3474,12 +3486,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>今后制作的备份不再加密。之前制作的备份仍需要各自的口令。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Backups made before stay unencrypted: delete them once the new one is made.</source>
-        <translation>之前制作的备份仍未加密：新备份完成后请删除它们。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+32"/>
         <source>The store stays as it is: no backup will be restored.</source>
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>
@@ -4135,7 +4142,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="-69"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="-72"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -4336,12 +4343,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+129"/>
+        <location line="+133"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-130"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4397,6 +4404,11 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
+        <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>backups are no longer protected by a passphrase</source>
         <translation>备份不再受口令保护</translation>
     </message>
@@ -4441,9 +4453,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <location line="+5"/>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4468,12 +4480,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-140"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4503,7 +4515,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-131"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -5411,7 +5423,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这不是备份口令。</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+152"/>
         <source>That is not the passphrase of “{file}”. A backup opens with the passphrase set when it was made (its key: {key}).</source>
         <translation>这不是“{file}”的口令。备份只能用制作它时所设的口令打开（它的密钥：{key}）。</translation>
     </message>
@@ -5446,12 +5458,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+130"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+132"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+144"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
     </message>

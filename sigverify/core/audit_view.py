@@ -291,6 +291,10 @@ def _details_text(entry: AuditEntry) -> str:
             text += translate("audit", "; encrypted with the backup key {key}").format(key=d["key"])
         return text
     if entry.action == "backup_passphrase":
+        if not d.get("key") and d.get("before"):
+            return translate(
+                "audit", "stopped: backups are no longer encrypted (the backup key was {before})"
+            ).format(before=d["before"])
         if not d.get("key"):
             return translate("audit", "backups are no longer protected by a passphrase")
         if d.get("restored") and d.get("before"):

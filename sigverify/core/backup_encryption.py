@@ -168,6 +168,11 @@ def set_backup_passphrase(store, passphrase: str | None, operator: str, current:
     return key
 
 
+def unencrypted_backups(store) -> int:
+    """How many backups of the store the audit log records as made unencrypted."""
+    return sum(1 for entry in store.audit_entries(action="backup") if not entry.details.get("key"))
+
+
 def keep_backup_key(store, key: BackupKey | None, operator: str) -> BackupKey | None:
     """In a store just restored from a backup: the backup key ``key`` of the store it
     replaces stays in force (a passphrase changed after the backup was made is not undone

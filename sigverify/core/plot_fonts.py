@@ -10,6 +10,7 @@ for among the system's fonts and added.
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 
 #: Fonts with Chinese characters on Linux, Windows and macOS desks, in order of preference.
@@ -48,6 +49,9 @@ def font_families() -> tuple[str, ...]:
     import matplotlib
     from matplotlib import font_manager
 
+    # a bold title falls back to the CJK font's regular weight: said once per text drawn,
+    # "findfont: Failed to find font weight bold for …", it filled the app's log (seen)
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     found = _cjk_families(font_manager.fontManager.ttflist)
     if not found:  # installed after matplotlib made its cache: look for the files
         for path in font_manager.findSystemFonts():

@@ -65,6 +65,7 @@ class RestoreResult:
     models_already_here: tuple[str, ...]  # a folder of that name was here: left as it was
     backup_key: str | None = None  # the key backups are encrypted with from now on
     key_kept: bool = False  # that key is the replaced store's (not the backup's own)
+    replaced_empty: bool = False  # the store replaced held nobody (kept all the same)
 
 
 def restore_backup(
@@ -82,7 +83,7 @@ def restore_backup(
     with opened(path, passphrase, store_path) as plain:
         info = replace(read_backup(plain), path=path)
         store_path.parent.mkdir(parents=True, exist_ok=True)
-        who, key_now = _replaced_store(store_path)
+        who, key_now, empty = _replaced_store(store_path)
         operator = operator or who
         _refuse_if_open(store_path)
         _remove_leftovers(store_path)
@@ -109,6 +110,7 @@ def restore_backup(
                 present,
                 backup_key=None if key is None else key.fingerprint,
                 key_kept=key is not None and key == key_now,
+                replaced_empty=empty,
             )
 
 
@@ -138,17 +140,20 @@ def _checked_copy(path: Path, store_path: Path) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _replaced_store(store_path: Path) -> tuple[str, BackupKey | None]:
-    """Who restores, and the key backups are encrypted with, as the store being replaced
-    has them: its operator (the backup's own setting names whoever worked when it was
-    made; with no store, or a damaged one, the computer's user) and its backup key."""
+def _replaced_store(store_path: Path) -> tuple[str, BackupKey | None, bool]:
+    """Who restores, the key backups are encrypted with, and whether it is empty (a new
+    computer's), as the store being replaced has them: its operator (the backup's own
+    setting names whoever worked when it was made; with no store, or a damaged one, the
+    computer's user), its backup key, and no one enrolled nor more than one entry."""
     if store_path.exists():
         try:
             with Store(store_path) as store:
-                return operator_name(store), backup_key(store)
+                last = store.last_audit_entry()
+                empty = not store.people_mark()[0] and (last is None or last.id <= 1)
+                return operator_name(store), backup_key(store), empty
         except SigverifyError:
             pass  # (a damaged store: that is what the backup is for)
-    return current_operator(), None
+    return current_operator(), None, True
 
 
 def _unpack(path: Path, restored: Path) -> None:

@@ -21,6 +21,7 @@ from sigverify.core.backup_encryption import (
     WrongPassphraseError,
     passphrase_problem,
     set_backup_passphrase,
+    unencrypted_backups,
 )
 from sigverify.core.operators import operator_name
 from sigverify.gui import dialogs
@@ -70,12 +71,11 @@ class BackupPassphraseDialog(QDialog):
         form.addRow(self.tr("&New passphrase:"), self.new)
         form.addRow(self.tr("New passphrase &again:"), self.again)
         layout.addLayout(form)
-        self.problem = QLabel("")
+        self.problem = QLabel("")  # what to do next, or (in red) why it was refused
         self.problem.setWordWrap(True)
         # room for two lines from the start: the dialog did not grow, and a two-line reason
         # cut the text above it (seen in a real window)
         self.problem.setMinimumHeight(2 * self.problem.fontMetrics().lineSpacing() + 4)
-        self.problem.setStyleSheet("color: #b3261e")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.set_button = buttons.addButton(
@@ -94,20 +94,28 @@ class BackupPassphraseDialog(QDialog):
         self.buttons = buttons
         (self.current if protected else self.new).setFocus()
 
+    def _say(self, text: str, field: QLineEdit | None = None, refused: bool = False) -> None:
+        """``text`` under the fields (red when ``refused``); ``field`` focused."""
+        self.problem.setStyleSheet("color: #b3261e" if refused else "")
+        self.problem.setText(text)
+        if field is not None:
+            field.setFocus()
+
     def make(self, passphrase: str | None) -> None:
         """Set ``passphrase`` (None: stop protecting backups), in the worker."""
         if self.protected and not self.current.text():
-            self.problem.setText(self.tr("Type the current passphrase first."))
-            self.current.setFocus()
+            self._say(self.tr("Type the current passphrase first."), self.current)
             return
         if passphrase is not None:
+            if not passphrase:
+                self._say(self.tr("Type a new passphrase."), self.new)
+                return
             if not self.again.text():  # (Enter in the first field: on to the second)
-                self.problem.setText(self.tr("Type the new passphrase a second time."))
-                self.again.setFocus()
+                self._say(self.tr("Type the new passphrase a second time."), self.again)
                 return
             problem = passphrase_problem(passphrase, self.again.text())
             if problem:
-                self.problem.setText(problem)
+                self._say(problem, refused=True)
                 mistyped = passphrase != self.again.text()
                 field = self.again if mistyped else self.new  # (the one to type again)
                 field.selectAll()
@@ -125,32 +133,31 @@ class BackupPassphraseDialog(QDialog):
             return
         main, current = self.main, self.current.text() if self.protected else None
         operator = operator_name(main.store)
-        self.problem.setText(self.tr("Working…"))
+        self._say(self.tr("Working…"))
         self.buttons.setEnabled(False)
 
-        def made(key) -> None:
+        def made(result) -> None:
             self.accept()
-            self.done_with(key)
+            self.done_with(*result)
 
         def failed(error) -> None:
             self.buttons.setEnabled(True)
             if isinstance(error, WrongPassphraseError):
-                self.problem.setText(
-                    self.tr("That is not the current passphrase: nothing was changed.")
+                self._say(
+                    self.tr("That is not the current passphrase: nothing was changed."),
+                    refused=True,
                 )
                 self.current.selectAll()
                 self.current.setFocus()
             else:
-                self.problem.setText("")
+                self._say("")
                 dialogs.show_error(self, error, self.windowTitle())
 
-        main.engine.submit(
-            lambda context, job: set_backup_passphrase(
-                context.store, passphrase, operator, current
-            ),
-            made,
-            failed,
-        )
+        def make(context, job):
+            key = set_backup_passphrase(context.store, passphrase, operator, current)
+            return key, unencrypted_backups(context.store)
+
+        main.engine.submit(make, made, failed)
 
 
 def ask_backup_passphrase(parent, path: str, refused: str | None, tries: int) -> str | None:
@@ -176,6 +183,7 @@ def ask_backup_passphrase(parent, path: str, refused: str | None, tries: int) ->
     label = dialog.findChild(QLabel)  # wrapped: a long file name made it as wide as the screen
     if label is not None:
         label.setWordWrap(True)
+        label.setMinimumWidth(380)  # (else squeezed to 250 px, the title cut: seen)
         label.setMaximumWidth(520)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.textValue():
         return None

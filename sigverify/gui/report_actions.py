@@ -111,10 +111,15 @@ class ReportActions:
 
     def _render_report(self, path: str | None, printer=None) -> None:
         def done(output):
-            if path is not None:
-                said = self.tr("Recorded; report saved to {path}.").format(path=path)
+            entry = self.audit_row[0] if self.audit_row else "?"
+            if path is not None:  # (the entry's number went from the screen: seen)
+                said = self.tr("Recorded as audit entry #{id}; report saved to {path}.").format(
+                    id=entry, path=path
+                )
             elif print_page(self, output, printer):
-                said = self.tr("Recorded; report sent to the printer.")
+                said = self.tr("Recorded as audit entry #{id}; report sent to the printer.").format(
+                    id=entry
+                )
             else:
                 return
             # the queue's line stays (a clerk's decision went with it: seen in a real window)

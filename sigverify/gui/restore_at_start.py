@@ -76,7 +76,7 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
         made=local_time(result.backup.created, seconds=False),
         held=held_words(result.backup),
     )
-    if result.kept_in is not None:
+    if result.kept_in is not None and not result.replaced_empty:
         text = join_sentences(
             text,
             QCoreApplication.translate(

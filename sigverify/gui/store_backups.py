@@ -8,12 +8,14 @@ off there."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMenu, QProgressDialog
 
+from sigverify.core.audit_view import action_name, actions_in_order
 from sigverify.core.backup_encryption import (
     PassphraseNeededError,
     WrongPassphraseError,
@@ -37,6 +39,17 @@ from sigverify.gui.folders import ask_open, ask_save
 from sigverify.gui.restore_at_start import held_words
 from sigverify.gui.shared_store import store_caption
 from sigverify.gui.widgets import file_filter
+
+
+def _kinds(counts: Counter) -> str:
+    """What kinds of audit entry, how many of each ("3 × Verification, 1 × Enrolment"), the
+    most frequent first (a list of enrolments and verifications, said whatever left: seen)."""
+    ordered = sorted(
+        counts.items(), key=lambda item: (-item[1], actions_in_order(counts).index(item[0]))
+    )
+    words = [f"{count} × {action_name(action)}" for action, count in ordered[:4]]
+    return ", ".join(words) + (", …" if len(ordered) > 4 else "")
+
 
 #: Days after which the store button says how old the last backup is (a desk backs up
 #: daily: work done since a backup is in none; a week's grace hid a day's enrolments).
@@ -239,7 +252,7 @@ class StoreBackups(QObject):
 
         def checked(found) -> None:
             dialog.close()
-            info, people, last = found
+            info, people, last, leaving = found
             question = self.tr(
                 "“{file}” holds the store as it was on {made}: {held}.\n\nsigverify replaces "
                 "the store on this computer with it the next time it starts. Everything done "
@@ -256,17 +269,15 @@ class StoreBackups(QObject):
                 made=local_time(info.created, seconds=False),
                 held=held_words(info),
             )
-            if last > info.last_audit_id and (
-                people or last > 1
-            ):  # what leaves the store, in numbers (seen unsaid)
+            if leaving and (people or last > 1):  # what leaves the store, in numbers (seen unsaid)
                 question += "\n\n" + self.tr(
                     "This store now holds {people} and its audit log reaches entry #{now}: "
-                    "entries #{first} to #{now} (enrolments, verifications, changes) will no "
-                    "longer be in it."
+                    "entries #{first} to #{now} ({kinds}) will no longer be in it."
                 ).format(
                     people=QCoreApplication.translate("StoreBackups", "%n person(s)", None, people),
                     now=last,
                     first=info.last_audit_id + 1,
+                    kinds=_kinds(leaving),
                 )
             if (
                 dialogs.choose(window, title, question, [self.tr("&Restore at the next start")])
@@ -317,7 +328,10 @@ class StoreBackups(QObject):
             now = context.store.last_audit_entry()
             people = context.store.people_mark()[0]
             info = check_backup(path, window.store.path, passphrase)
-            return info, people, now.id if now else 0
+            leaving = Counter(
+                e.action for e in context.store.audit_entries(after=info.last_audit_id)
+            )
+            return info, people, now.id if now else 0, leaving
 
         window.engine.submit(check, checked, failed)
 
@@ -325,7 +339,7 @@ class StoreBackups(QObject):
         """Protect backups with a passphrase, change it, or stop (its own dialog)."""
         title, was_protected = self.tr("Backup passphrase"), self._protected
 
-        def done(key) -> None:
+        def done(key, unencrypted: int) -> None:
             self.show_state()
             if key is None:
                 text = self.tr(
@@ -344,10 +358,12 @@ class StoreBackups(QObject):
                         "Backups made before still open with the passphrase they were made "
                         "under: keep it as long as you keep them."
                     )
-                else:
+                elif unencrypted:  # (said with none made, or all encrypted: seen)
                     text += " " + self.tr(
-                        "Backups made before stay unencrypted: delete them once the new one "
-                        "is made."
+                        "Backups made without a passphrase (%n) stay unencrypted: delete them "
+                        "once the new one is made.",
+                        "",
+                        unencrypted,
                     )
             dialogs.show_info(self.window, title, text)
 

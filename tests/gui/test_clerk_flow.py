@@ -2532,7 +2532,8 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     verify.save_report(str(tmp_path / "c-1.pdf"))  # the line stays (it went: seen)
     wait_idle(qtbot, window.engine)
     assert verify.record_status.text() == (
-        f"Recorded; report saved to {tmp_path / 'c-1.pdf'}. {from_queue}"
+        f"Recorded as audit entry #{first.audit_id}; report saved to {tmp_path / 'c-1.pdf'}. "
+        f"{from_queue}"
     )
     # recorded already: no "Ctrl+S records it" (the key did nothing: seen in a real window)
     assert verify.hint.text() == "Checked: the answer is on the right."

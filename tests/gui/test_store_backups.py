@@ -80,7 +80,7 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     now = window.store.last_audit_entry().id
     assert dialogs.questions[0].endswith(
         f"This store now holds 2 people and its audit log reaches entry #{now}: entries "
-        f"#{info.last_audit_id + 1} to #{now} (enrolments, verifications, changes) will no "
+        f"#{info.last_audit_id + 1} to #{now} (1 × Enrolment, 1 × Store backed up) will no "
         "longer be in it."
     )
     assert dialogs.options[-1] == ["&Restore at the next start"]
@@ -308,13 +308,17 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     dialog = window.findChild(BackupPassphraseDialog)
     assert dialog.window() is dialog  # (an attribute named window hid it: every key failed)
     assert dialog.stop_button is None and not dialog.current.isVisibleTo(dialog)
+    dialog.set_button.click()  # Enter with nothing typed
+    assert dialog.problem.text() == "Type a new passphrase." and not dialog.problem.styleSheet()
     dialog.new.setText("seven blue kites")
     dialog.set_button.click()  # Enter in the first field: on to the second, no reproach
     assert dialog.problem.text() == "Type the new passphrase a second time."
+    assert not dialog.problem.styleSheet()  # a hint, not in red
     assert dialog.again.hasFocus() or not dialog.isActiveWindow()
     dialog.again.setText("seven blue kite")
     dialog.set_button.click()
     assert dialog.problem.text() == "The two passphrases are not the same: type it again."
+    assert "#b3261e" in dialog.problem.styleSheet()  # refused: in red
     dialog.new.setText("short")
     dialog.again.setText("short")
     dialog.set_button.click()
@@ -332,7 +336,7 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
         f"Every backup made from now on is encrypted with the backup key {key.fingerprint}, "
         "which this passphrase opens; "
     )
-    assert dialogs.infos[-1].endswith("delete them once the new one is made.")
+    assert dialogs.infos[-1].endswith("Back up now, so that a backup with it exists.")  # none yet
     wait_idle(qtbot, window.engine)
     window.store_button.menu().aboutToShow.emit()
     assert "Change the backup &passphrase…" in shown_entries(window.store_button.menu())
@@ -422,13 +426,18 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
         assert backup_key(store) == changed
 
 
-def test_stopping_the_protection_asks_and_needs_the_passphrase(qtbot, window, dialogs, monkeypatch):
+def test_stopping_the_protection_asks_and_needs_the_passphrase(
+    qtbot, window, dialogs, monkeypatch, tmp_path
+):
     from sigverify.core import backup_encryption
     from sigverify.core.backup_encryption import backup_key, set_backup_passphrase
+    from sigverify.core.store_backup import back_up
     from sigverify.gui.backup_passphrase import BackupPassphraseDialog
 
     monkeypatch.setattr(backup_encryption, "_SCRYPT", {"n": 1 << 10, "r": 8, "p": 1})
+    back_up(window.store, tmp_path / "plain.zip", "ann")  # made before it was protected
     set_backup_passphrase(window.store, "seven blue kites", "ann", None)
+    back_up(window.store, tmp_path / "encrypted.zip", "ann")
     window.backups.show_state()
     wait_idle(qtbot, window.engine)
     window.backups.passphrase_action.trigger()
@@ -444,10 +453,25 @@ def test_stopping_the_protection_asks_and_needs_the_passphrase(qtbot, window, di
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert backup_key(window.store) is None
     assert dialogs.infos[-1].startswith("Backups made from now on are not encrypted.")
+    # protected again: the one backup made without a passphrase is said, the other not
+    window.backups.show_state()
+    wait_idle(qtbot, window.engine)
+    window.backups.passphrase_action.trigger()
+    dialog = [d for d in window.findChildren(BackupPassphraseDialog) if d.isVisible()][0]
+    assert dialog.stop_button is None
+    dialog.new.setText("eight green kites")
+    dialog.again.setText("eight green kites")
+    dialog.set_button.click()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialogs.infos[-1].endswith(
+        "Backups made without a passphrase (1) stay unencrypted: delete them once the new one "
+        "is made."
+    )
 
 
 def test_restoring_onto_a_new_computers_empty_store_says_nothing_is_lost(
-    qtbot, window, dialogs, tmp_path
+    qtbot, window, dialogs, tmp_path, monkeypatch
 ):
     from sigverify.core.store_backup import back_up
     from tests.core.store.test_backup import ref
@@ -464,3 +488,19 @@ def test_restoring_onto_a_new_computers_empty_store_says_nothing_is_lost(
         "sigverify puts it in place of this computer's empty store the next time it starts."
     )
     assert "will no longer be in it" not in dialogs.questions[-1]
+    dialogs.choice = 0
+    window.backups.restore(str(tmp_path / "b.zip"))
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: scheduled_restore(window.store.path) is not None)
+    wait_idle(qtbot, window.engine)
+    from sigverify.gui.main_window import close_main_window
+
+    store_path = window.store.path
+    close_main_window(window)
+    shown = []
+    monkeypatch.setattr(
+        "sigverify.gui.dialogs.show_info", lambda parent, title, text: shown.append(text)
+    )
+    restore_waiting(store_path)(None)
+    assert shown[0].startswith("The store is restored from “b.zip”")
+    assert "replaced is kept" not in shown[0]  # (an empty store: said, it confused: seen)

@@ -238,9 +238,9 @@ class Store(SecondApproval, StoredSettings):
             return [self._append(db, *entry) for entry in entries]
 
     def audit_entries(
-        self, person_id: str | None = None, action: str | None = None
+        self, person_id: str | None = None, action: str | None = None, after: int | None = None
     ) -> list[AuditEntry]:
-        return read_entries(self._db, person_id, action=action)
+        return read_entries(self._db, person_id, action=action, after=after)
 
     def audit_entry(self, entry_id: int) -> AuditEntry | None:
         """One audit row by its number (None when there is none)."""

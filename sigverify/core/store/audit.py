@@ -52,12 +52,14 @@ def read_entries(
     entry_id: int | None = None,
     action: str | None = None,
     last: bool = False,
+    after: int | None = None,
 ) -> list[AuditEntry]:
     """All rows in order, or those about one person, or of one ``action``, or the one row
-    ``entry_id``; ``last``: only the newest of them."""
-    wanted = [(column, value) for column, value in (("person_id", person_id or None),
-              ("id", entry_id), ("action", action)) if value is not None]  # fmt: skip
-    where = " AND ".join(f"{column} = ?" for column, _ in wanted)
+    ``entry_id``, or those after the row ``after``; ``last``: only the newest of them."""
+    wanted = [(column, value) for column, value in (("person_id =", person_id or None),
+              ("id =", entry_id), ("action =", action), ("id >", after))
+              if value is not None]  # fmt: skip
+    where = " AND ".join(f"{column} ?" for column, _ in wanted)
     query = "SELECT * FROM audit_log" + (f" WHERE {where}" if where else "")
     query += " ORDER BY id DESC LIMIT 1" if last else " ORDER BY id"
     rows = db.execute(query, [value for _, value in wanted]).fetchall()

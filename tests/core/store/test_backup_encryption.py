@@ -108,7 +108,8 @@ def test_setting_changing_and_removing_the_passphrase_is_audited(store_path):
         assert set_backup_passphrase(store, None, "bo", current=NEW) is None
         assert backup_key(store) is None
         assert (
-            summary(store.audit_entries()[-1]) == "backups are no longer protected by a passphrase"
+            summary(store.audit_entries()[-1])
+            == f"stopped: backups are no longer encrypted (the backup key was {second.fingerprint})"
         )
 
 
@@ -283,8 +284,12 @@ def test_a_restore_keeps_the_passphrase_in_force(store_path, tmp_path):
         assert summary(store.audit_entries()[-1]) == (
             f"kept through the restore: backup key {third.fingerprint} (the backup had none)"
         )
+    assert not result.replaced_empty
     elsewhere = tmp_path / "new" / "store.sqlite3"  # a new computer: the backup's own key
+    with Store(elsewhere):
+        pass  # (the app made an empty store at its first start)
     result = restore_backup(tmp_path / "old-key.zip", elsewhere, passphrase=OLD)
     assert (result.backup_key, result.key_kept) == (first.fingerprint, False)
+    assert result.replaced_empty and result.kept_in is not None  # kept all the same
     with Store(elsewhere) as store:
         assert backup_key(store) == first and store.audit_entries()[-1].action == "restore"
