@@ -268,7 +268,7 @@
 <context>
     <name>BackupPassphrase</name>
     <message>
-        <location filename="../../sigverify/gui/backup_passphrase.py" line="+167"/>
+        <location filename="../../sigverify/gui/backup_passphrase.py" line="+184"/>
         <source>“{file}” is encrypted: type the passphrase it was made under.</source>
         <translation>“{file}”已加密：请输入制作它时所用的口令。</translation>
     </message>
@@ -288,7 +288,7 @@
 <context>
     <name>BackupPassphraseDialog</name>
     <message>
-        <location line="-133"/>
+        <location line="-150"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -329,7 +329,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>&amp;Stop protecting backups</source>
         <translation>停止保护备份(&amp;S)</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>That is not the current passphrase: nothing was changed.</source>
         <translation>这不是当前口令：没有做任何更改。</translation>
     </message>
@@ -5397,9 +5397,14 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+202"/>
-        <source>The backup cannot be written to “{path}” ({error}).</source>
+        <location filename="../../sigverify/core/store_backup.py" line="+211"/>
+        <source>The backup cannot be made: the disk of the store ({folder}) refused its working copy ({error}). It needs room there for a copy of the store (two when backups are encrypted).</source>
         <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
+        <translation>无法制作备份：存储所在的磁盘（{folder}）拒绝写入工作副本（{error}）。那里需要有放得下一份存储副本的空间（备份加密时需要两份）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The backup cannot be written to “{path}” ({error}).</source>
         <translation>无法将备份写入“{path}”（{error}）。</translation>
     </message>
     <message>
@@ -5408,7 +5413,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份已取消。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/backup_encryption.py" line="+93"/>
+        <location filename="../../sigverify/core/backup_encryption.py" line="+103"/>
         <source>The two passphrases are not the same: type it again.</source>
         <translation>两次输入的口令不一致：请重新输入。</translation>
     </message>
@@ -5418,17 +5423,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份口令至少要有 {count} 个字符：几个词组成的短语比简短的密码更容易记住。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>That is not the backup passphrase.</source>
         <translation>这不是备份口令。</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+164"/>
         <source>That is not the passphrase of “{file}”. A backup opens with the passphrase set when it was made (its key: {key}).</source>
         <translation>这不是“{file}”的口令。备份只能用制作它时所设的口令打开（它的密钥：{key}）。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>“{file}” is protected by a passphrase: it is needed to restore it.</source>
         <translation>“{file}”受口令保护：恢复它需要输入口令。</translation>
     </message>
@@ -5458,7 +5463,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+132"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+138"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>

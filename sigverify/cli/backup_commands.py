@@ -61,7 +61,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from sigverify.core.store_restore import restore_backup
 
     store = store_file(args.store)
-    passphrase = _passphrase_to_open(args.backup) if is_encrypted(args.backup) else None
+    encrypted = is_encrypted(args.backup)
+    if encrypted and not args.yes:  # (not decrypted, nor its passphrase asked, to say this)
+        raise UsageError(
+            f"{args.backup} is an encrypted backup: restoring it asks for its passphrase and "
+            f"replaces the store {store}; that store is kept in replaced-stores/ beside it. "
+            "Close sigverify first, then add --yes to restore."
+        )
+    passphrase = _passphrase_to_open(args.backup) if encrypted else None
     with opened(args.backup, passphrase, store) as plain:  # (decrypted once, if it is)
         info = read_backup(plain)
         if not args.yes:

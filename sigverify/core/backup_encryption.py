@@ -1,19 +1,24 @@
 """Backups protected by a passphrase: a backup holds every signature of the store and the
 key its rows are sealed with, and a USB stick keeps no file owners.
 
-The store keeps a key pair for its backups (two settings, sealed like any other): the
-public key, with which every backup is encrypted, by hand or daily, without anyone
-typing the passphrase; and the private key, itself encrypted with the passphrase. Each
-backup carries that encrypted private key, so a backup restores on a new computer with
-the passphrase alone, and a backup made before the passphrase changed still opens with
-the passphrase it was made under.
+The store keeps a key pair for its backups (settings, sealed like any other): the public
+key, with which every backup is encrypted, by hand or daily, without anyone typing the
+passphrase; the private key, itself encrypted with the passphrase; and a secret "maker
+key", kept in the store and, beside the private key, inside that encryption. Each backup
+carries the encrypted private key, so a backup restores on a new computer with the
+passphrase alone, and a backup made before the passphrase changed still opens with the
+passphrase it was made under. The maker key goes into each backup's encryption key: the
+public key alone (in every backup, on every stick) cannot make a backup the passphrase
+opens, so a backup put together by whoever held the stick is refused as damaged.
 
 An encrypted backup is a zip file holding ``encrypted-backup.json`` (how it is encrypted:
 no signature, no name) and ``backup.zip.encrypted``: the plain backup
 (:mod:`sigverify.core.store_backup`) in pieces of 1 MiB, each sealed with AES-256-GCM
 under a key made for that backup alone (X25519 with a key pair of its own, then
-HKDF-SHA256), numbered, the last marked so (a file cut short or pieces moved fail).
-The passphrase is stretched with scrypt (2^17, 8, 1: about half a second, 128 MiB).
+HKDF-SHA256 over the exchange and the maker key), numbered, the last marked so (a file
+cut short or pieces moved fail). The passphrase is stretched with scrypt (2^17, 8, 1:
+about half a second, 128 MiB); a file asking for more (memory or time: a file made to
+stop the app) is refused before it is tried.
 
 ``cryptography`` is imported when a key is used, not when the app starts.
 """
@@ -42,10 +47,13 @@ KIND = "sigverify-encrypted-backup"
 FORMAT = 1
 PUBLIC_KEY_SETTING = "backup/public_key"
 PRIVATE_KEY_SETTING = "backup/private_key"
+MAKER_KEY_SETTING = "backup/maker_key"
 SHORTEST_PASSPHRASE = 10
 _PIECE = 1 << 20
 _TAG = 16
 _SCRYPT = {"n": 1 << 17, "r": 8, "p": 1}
+_MOST_SCRYPT_N = 1 << 18  # 256 MiB: what a file may ask for, at most
+_PIECES = (1 << 10, 1 << 24)  # the piece sizes a file may say, smallest and largest
 _WRAP_LABEL = b"sigverify backup private key"
 _HKDF_LABEL = b"sigverify backup v1"
 
@@ -60,11 +68,13 @@ class WrongPassphraseError(SigverifyError):
 
 @dataclass(frozen=True)
 class BackupKey:
-    """A store's backup key pair: the public key (raw X25519) and the private key
-    encrypted with the passphrase (as kept in the store and in each backup)."""
+    """A store's backup key pair: the public key (raw X25519), the private key and the
+    maker key encrypted with the passphrase (as kept in the store and in each backup),
+    and the maker key (kept in the store only; None as read from a backup)."""
 
     public: bytes
     locked: dict
+    maker: bytes | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -114,24 +124,27 @@ def new_backup_key(passphrase: str) -> BackupKey:
     private = X25519PrivateKey.generate()
     public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    maker = os.urandom(32)
     salt, nonce = os.urandom(16), os.urandom(12)
     key = _stretched(passphrase, salt, **_SCRYPT)
-    sealed = AESGCM(key).encrypt(nonce, raw, _WRAP_LABEL + public)
+    sealed = AESGCM(key).encrypt(nonce, raw + maker, _WRAP_LABEL + public)
     locked = {"kdf": "scrypt", **_SCRYPT, "salt": _b64(salt), "nonce": _b64(nonce)}
-    return BackupKey(public, locked | {"private": _b64(sealed)})
+    return BackupKey(public, locked | {"private": _b64(sealed)}, maker)
 
 
 def unlock(key: BackupKey, passphrase: str):
-    """The private key of ``key`` (an X25519 private key); :class:`WrongPassphraseError`
-    when ``passphrase`` is not the one it was locked with."""
+    """The private key of ``key`` (an X25519 private key) and its maker key;
+    :class:`WrongPassphraseError` when ``passphrase`` is not the one it was locked with.
+    Stretching settings beyond what sigverify writes are refused (ValueError) untried."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     locked = key.locked
-    stretched = _stretched(
-        passphrase, _unb64(locked["salt"]), int(locked["n"]), int(locked["r"]), int(locked["p"])
-    )
+    n, r, p = int(locked["n"]), int(locked["r"]), int(locked["p"])
+    if not (n <= _MOST_SCRYPT_N and r == _SCRYPT["r"] and p == _SCRYPT["p"]):
+        raise ValueError(f"scrypt settings {n}, {r}, {p} beyond what sigverify writes")
+    stretched = _stretched(passphrase, _unb64(locked["salt"]), n, r, p)
     try:
         raw = AESGCM(stretched).decrypt(
             _unb64(locked["nonce"]), _unb64(locked["private"]), _WRAP_LABEL + key.public
@@ -140,7 +153,9 @@ def unlock(key: BackupKey, passphrase: str):
         raise WrongPassphraseError(
             translate("errors", "That is not the backup passphrase.")
         ) from None
-    return X25519PrivateKey.from_private_bytes(raw)
+    if len(raw) != 64:
+        raise ValueError("a locked key of the wrong length")
+    return X25519PrivateKey.from_private_bytes(raw[:32]), raw[32:]
 
 
 # ------------------------------------------------------------------ the store's key
@@ -150,9 +165,10 @@ def backup_key(store) -> BackupKey | None:
     """The key the store's backups are encrypted with (None: they are not)."""
     public = store.get_setting(PUBLIC_KEY_SETTING)
     locked = store.get_setting(PRIVATE_KEY_SETTING)
-    if not public or not locked:
+    maker = store.get_setting(MAKER_KEY_SETTING)
+    if not public or not locked or not maker:
         return None
-    return BackupKey(_unb64(public), json.loads(locked))
+    return BackupKey(_unb64(public), json.loads(locked), _unb64(maker))
 
 
 def set_backup_passphrase(store, passphrase: str | None, operator: str, current: str | None):
@@ -173,21 +189,23 @@ def unencrypted_backups(store) -> int:
     return sum(1 for entry in store.audit_entries(action="backup") if not entry.details.get("key"))
 
 
-def keep_backup_key(store, key: BackupKey | None, operator: str) -> BackupKey | None:
+def keep_backup_key(store, key: BackupKey | None, operator: str) -> tuple[BackupKey | None, bool]:
     """In a store just restored from a backup: the backup key ``key`` of the store it
     replaces stays in force (a passphrase changed after the backup was made is not undone
-    unsaid), audited; with none there, the backup's own. The key in force."""
+    unsaid), audited; with none there, the backup's own. The key in force, and whether it
+    differs from the backup's own."""
     restored = backup_key(store)
     if key is None or key == restored:
-        return restored
+        return restored, False
     _put_key(store, key, restored, operator, {"restored": True})
-    return key
+    return key, True
 
 
 def _put_key(store, key: BackupKey | None, old: BackupKey | None, operator: str, more: dict):
     values = {
         PUBLIC_KEY_SETTING: "" if key is None else _b64(key.public),
         PRIVATE_KEY_SETTING: "" if key is None else json.dumps(key.locked),
+        MAKER_KEY_SETTING: "" if key is None else _b64(key.maker),
     }
     details = {
         "key": None if key is None else key.fingerprint,
@@ -212,12 +230,14 @@ def _nonce(number: int, last: bool) -> bytes:
     return number.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-def _payload_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+def _payload_key(shared: bytes, maker: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    """The backup's own key: from the exchange (who it is for) and the maker key (that the
+    store it came from made it)."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
     return HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=_HKDF_LABEL + ephemeral + public
+        algorithm=hashes.SHA256(), length=32, salt=maker, info=_HKDF_LABEL + ephemeral + public
     ).derive(shared)
 
 
@@ -249,7 +269,7 @@ def encrypt_backup(
         },
         indent=2,
     ).encode("utf-8")
-    cipher = AESGCM(_payload_key(shared, ephemeral_public, key.public))
+    cipher = AESGCM(_payload_key(shared, key.maker, ephemeral_public, key.public))
     bound = hashlib.sha256(envelope).digest()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr(ENVELOPE, envelope)
@@ -280,14 +300,19 @@ def decrypt_backup(path: Path, out: Path, passphrase: str | None) -> None:
         with zipfile.ZipFile(path) as archive:
             envelope = archive.read(ENVELOPE)
             header = json.loads(envelope.decode("utf-8"))
-            if header.get("kind") != KIND or int(header["format"]) > FORMAT:
+            if not isinstance(header, dict) or header.get("kind") != KIND:
+                raise ValueError("not an encrypted backup's envelope")
+            if int(header["format"]) > FORMAT:
                 raise newer_backup(path)
+            piece = int(header["piece"])
+            if not _PIECES[0] <= piece <= _PIECES[1]:
+                raise ValueError(f"pieces of {piece} bytes")
             if not passphrase:
                 raise passphrase_needed(path)
             public = _unb64(header["public"])
             ephemeral = _unb64(header["ephemeral"])
             try:
-                private = unlock(BackupKey(public, header["locked"]), passphrase)
+                private, maker = unlock(BackupKey(public, header["locked"]), passphrase)
             except WrongPassphraseError:
                 raise WrongPassphraseError(
                     translate(
@@ -297,9 +322,9 @@ def decrypt_backup(path: Path, out: Path, passphrase: str | None) -> None:
                     ).format(file=path.name, key=header.get("key", "?"))
                 ) from None
             shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
-            cipher = AESGCM(_payload_key(shared, ephemeral, public))
+            cipher = AESGCM(_payload_key(shared, maker, ephemeral, public))
             bound = hashlib.sha256(envelope).digest()
-            size = int(header["piece"]) + _TAG
+            size = piece + _TAG
             with archive.open(PAYLOAD) as source, open(out, "wb") as target:
                 number, piece = 0, source.read(size)
                 while True:
@@ -311,7 +336,8 @@ def decrypt_backup(path: Path, out: Path, passphrase: str | None) -> None:
                     number, piece = number + 1, following
     except SigverifyError:
         raise
-    except (InvalidTag, zipfile.BadZipFile, KeyError, ValueError, TypeError, EOFError) as error:
+    except (InvalidTag, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError,
+            EOFError) as error:  # fmt: skip
         raise damaged_backup(path) from error
 
 

@@ -141,6 +141,7 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
     key = backup_key(store)  # (None: backups are not protected by a passphrase)
     steps = 2 if key is None else 3  # copied, zipped, encrypted
     snapshot = partial = plain = None
+    writing = store.path.parent  # (which disk refused it, when one does)
     try:
         # beside the store, on this computer's disk: not a loose copy of every signature
         # on a stick, should the backup be stopped
@@ -149,6 +150,7 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
         people, references, entries, last_id = _counts(snapshot)
         models = models_kept_here(store)
         # encrypted, the plain zip too stays on this computer's disk
+        writing = out if key is None else writing
         plain = temporary_beside(out if key is None else store.path, ".partial")
         with zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             size = snapshot.stat().st_size
@@ -185,8 +187,14 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
         if key is None:
             partial, plain = plain, None
         else:
+            writing, whole = out, max(plain.stat().st_size, 1)  # (models too: not 3 x size)
             partial = temporary_beside(out, ".partial")
-            encrypt_backup(plain, partial, key, lambda n: _say(progress, 2 * size + n, 3 * size))
+            encrypt_backup(
+                plain,
+                partial,
+                key,
+                lambda n: _say(progress, 2 * size + n * size // whole, 3 * size),
+            )
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         details = {"file": out.name, "people": people, "references": references, "up_to": last_id}
@@ -198,6 +206,15 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
         return _info(out, manifest, None if key is None else key.fingerprint)
     except (OSError, sqlite3.Error) as error:  # (a full stick: SQLite's own error)
         reason = disk_reason(error)
+        if writing != out:  # the copies made first, beside the store
+            raise StoreError(
+                translate(
+                    "errors",
+                    "The backup cannot be made: the disk of the store ({folder}) refused its "
+                    "working copy ({error}). It needs room there for a copy of the store (two when "
+                    "backups are encrypted).",
+                ).format(folder=writing, error=reason)
+            ) from error
         raise StoreError(
             translate("errors", "The backup cannot be written to “{path}” ({error}).").format(
                 path=out, error=reason

@@ -29,7 +29,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from sigverify.core.backup_encryption import BackupKey, backup_key, keep_backup_key, opened
+from sigverify.core.backup_encryption import (
+    BackupKey,
+    backup_key,
+    encrypt_backup,
+    keep_backup_key,
+    opened,
+)
 from sigverify.core.errors import SigverifyError, StoreError, StoreIntegrityError
 from sigverify.core.files import readable_by_all, temporary_beside
 from sigverify.core.i18n import translate
@@ -64,7 +70,7 @@ class RestoreResult:
     models_added: tuple[str, ...]
     models_already_here: tuple[str, ...]  # a folder of that name was here: left as it was
     backup_key: str | None = None  # the key backups are encrypted with from now on
-    key_kept: bool = False  # that key is the replaced store's (not the backup's own)
+    key_kept: bool = False  # that key is the replaced store's, not the backup's own
     replaced_empty: bool = False  # the store replaced held nobody (kept all the same)
 
 
@@ -99,7 +105,7 @@ def restore_backup(
                     "replaced": str(kept_in) if kept_in else None,
                 }
                 store.record(operator, "restore", None, details)
-                key = keep_backup_key(store, key_now, operator)
+                key, kept = keep_backup_key(store, key_now, operator)
             added, present = _put_models(plain)  # before the swap: a failure leaves the store
             _refuse_if_open(store_path)  # (sigverify may have started meanwhile)
             _swap(restored, store_path, kept_in)
@@ -109,7 +115,7 @@ def restore_backup(
                 added,
                 present,
                 backup_key=None if key is None else key.fingerprint,
-                key_kept=key is not None and key == key_now,
+                key_kept=kept,
                 replaced_empty=empty,
             )
 
@@ -402,11 +408,29 @@ def restore_scheduled(store_path: str | Path | None = None) -> RestoreResult | N
     try:
         result = restore_backup(pending, store_path, who)
     except BaseException:
-        os.replace(pending, failed_restore_path(store_path))
+        _keep_failed(pending, store_path)
         shutil.rmtree(folder, ignore_errors=True)
         raise
     shutil.rmtree(folder, ignore_errors=True)
     return result
+
+
+def _keep_failed(pending: Path, store_path: str | Path | None) -> None:
+    """The backup that could not be restored, kept as :func:`failed_restore_path`:
+    encrypted again for the store's backup key when it has one (the copy waiting was kept
+    decrypted, and the clerk is told where it lies), else as it is."""
+    failed = failed_restore_path(store_path)
+    key = _replaced_store(store_file(store_path))[1]
+    if key is not None:
+        partial = temporary_beside(failed, ".partial")
+        try:
+            encrypt_backup(pending, partial, key)
+            os.replace(partial, failed)
+            pending.unlink()
+            return
+        except OSError:
+            partial.unlink(missing_ok=True)  # (kept as it is, rather than lost)
+    os.replace(pending, failed)
 
 
 def failed_restore_path(store_path: str | Path | None = None) -> Path:

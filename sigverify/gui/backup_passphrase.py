@@ -92,7 +92,21 @@ class BackupPassphraseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.buttons = buttons
+        self._working = False
+        # what was typed goes with the dialog (closed dialogs kept passphrases: seen)
+        self.finished.connect(self._forget)
         (self.current if protected else self.new).setFocus()
+
+    def _forget(self) -> None:
+        for field in (self.current, self.new, self.again):
+            field.clear()
+        self.deleteLater()
+
+    def reject(self) -> None:
+        """Escape and Cancel, except while the change is being made (it would be made all
+        the same, the dialog gone: seen)."""
+        if not self._working:
+            super().reject()
 
     def _say(self, text: str, field: QLineEdit | None = None, refused: bool = False) -> None:
         """``text`` under the fields (red when ``refused``); ``field`` focused."""
@@ -135,12 +149,15 @@ class BackupPassphraseDialog(QDialog):
         operator = operator_name(main.store)
         self._say(self.tr("Working…"))
         self.buttons.setEnabled(False)
+        self._working = True
 
         def made(result) -> None:
+            self._working = False
             self.accept()
             self.done_with(*result)
 
         def failed(error) -> None:
+            self._working = False
             self.buttons.setEnabled(True)
             if isinstance(error, WrongPassphraseError):
                 self._say(

@@ -568,6 +568,8 @@ def test_backups_protected_by_a_passphrase(tmp_path, capsys, monkeypatch):
     code, out, _ = run(capsys, "backup", "--out", tmp_path / "b.zip", "--store", store)
     assert code == 0 and f"encrypted with the backup key {payload['key']}" in out
     new = tmp_path / "new" / "store.sqlite3"
+    code, _, err = run(capsys, "restore", tmp_path / "b.zip", "--store", new)
+    assert code == 2 and "is an encrypted backup" in err and "add --yes" in err and typed == []
     monkeypatch.setattr(backup_commands.sys.stdin, "isatty", lambda: False, raising=False)
     code, _, err = run(capsys, "restore", tmp_path / "b.zip", "--yes", "--store", new)
     assert code == 2 and "protected by a passphrase" in err and "SIGVERIFY_BACKUP_PASSPHRASE" in err

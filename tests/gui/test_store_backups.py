@@ -17,6 +17,16 @@ from tests.gui.conftest import wait_idle
 from tests.gui.test_app import enrol
 
 
+def passphrase_dialogs(window) -> list:
+    """The backup passphrase dialogs open (one closed is deleted, with what was typed)."""
+    from shiboken6 import isValid
+
+    from sigverify.gui.backup_passphrase import BackupPassphraseDialog
+
+    found = window.findChildren(BackupPassphraseDialog)
+    return [d for d in found if isValid(d) and d.isVisible()]
+
+
 def shown_entries(menu) -> list[str]:
     return [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
 
@@ -129,6 +139,7 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
         "sigverify.gui.dialogs.show_info", lambda parent, title, text: shown.append(text)
     )
     said(None)
+    assert not dialogs.errors[1:], dialogs.errors
     assert shown[0].startswith(f"The store is restored from “{name}”, made ")
     assert ": 1 person, 4 references and the audit log" in shown[0]
     assert "The store it replaced is kept in " in shown[0]
@@ -330,7 +341,7 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     dialog.set_button.click()
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: bool(dialogs.infos))
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not passphrase_dialogs(window))
     key = backup_key(window.store)
     assert dialogs.infos[-1].startswith(
         f"Every backup made from now on is encrypted with the backup key {key.fingerprint}, "
@@ -384,7 +395,7 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
 
     # changing it: the current one first; a wrong one keeps the dialog and what was typed
     window.backups.passphrase_action.trigger()
-    dialog = [d for d in window.findChildren(BackupPassphraseDialog) if d.isVisible()][0]
+    (dialog,) = passphrase_dialogs(window)
     assert (
         dialog.stop_button is not None
         and "each backup made before" in dialog.findChild(QLabel).text()
@@ -402,7 +413,7 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     dialog.current.setText("seven blue kites")
     dialog.set_button.click()
     wait_idle(qtbot, window.engine)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not passphrase_dialogs(window))
     changed = backup_key(window.store)
     assert changed not in (None, key)
     assert dialogs.infos[-1].endswith(
@@ -450,20 +461,20 @@ def test_stopping_the_protection_asks_and_needs_the_passphrase(
     dialogs.answer = True
     dialog.stop_button.click()
     wait_idle(qtbot, window.engine)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not passphrase_dialogs(window))
     assert backup_key(window.store) is None
     assert dialogs.infos[-1].startswith("Backups made from now on are not encrypted.")
     # protected again: the one backup made without a passphrase is said, the other not
     window.backups.show_state()
     wait_idle(qtbot, window.engine)
     window.backups.passphrase_action.trigger()
-    dialog = [d for d in window.findChildren(BackupPassphraseDialog) if d.isVisible()][0]
+    (dialog,) = passphrase_dialogs(window)
     assert dialog.stop_button is None
     dialog.new.setText("eight green kites")
     dialog.again.setText("eight green kites")
     dialog.set_button.click()
     wait_idle(qtbot, window.engine)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not passphrase_dialogs(window))
     assert dialogs.infos[-1].endswith(
         "Backups made without a passphrase (1) stay unencrypted: delete them once the new one "
         "is made."

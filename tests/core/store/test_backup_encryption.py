@@ -67,7 +67,8 @@ def test_a_key_opens_with_its_passphrase_only():
     key = new_backup_key(OLD)
     assert len(key.public) == 32 and len(key.fingerprint) == 8
     assert unlock(key, OLD) is not None
-    assert unlock(key, "river stone lantern".replace(" ", " ")) is not None
+    accented = new_backup_key("café au lait, s'il vous plaît")  # é as one character
+    assert unlock(accented, "cafe\u0301 au lait, s'il vous plai\u0302t") is not None  # as two
     with pytest.raises(WrongPassphraseError, match="not the backup passphrase"):
         unlock(key, "river stone lanterns")
     assert new_backup_key(OLD).fingerprint != key.fingerprint  # a new pair each time
@@ -293,3 +294,112 @@ def test_a_restore_keeps_the_passphrase_in_force(store_path, tmp_path):
     assert result.replaced_empty and result.kept_in is not None  # kept all the same
     with Store(elsewhere) as store:
         assert backup_key(store) == first and store.audit_entries()[-1].action == "restore"
+
+
+def test_a_backup_made_by_whoever_held_the_stick_is_refused(store_path, tmp_path):
+    """The public key and the locked private key are in every backup: with them alone,
+    someone could encrypt a store of their own (their signatures as a customer's
+    references) that the passphrase opens. Without the store's maker key it is refused."""
+    import os
+
+    from sigverify.core.backup_encryption import BackupKey, encrypt_backup
+
+    backup_of(store_path, tmp_path / "real.zip")
+    envelope = json.loads(members(tmp_path / "real.zip")[ENVELOPE])
+    theirs = tmp_path / "theirs" / "store.sqlite3"
+    with Store(theirs) as store:
+        store.add_references("C-1", "Ana Lima", "", "m1", [ref("forger.png")], "mallory")
+    backup_of(theirs, tmp_path / "theirs.zip")  # (a plain backup of their store)
+    public = backup_encryption._unb64(envelope["public"])
+    encrypt_backup(
+        tmp_path / "theirs.zip",
+        tmp_path / "forged.zip",
+        BackupKey(public, envelope["locked"], os.urandom(32)),
+    )
+    elsewhere = tmp_path / "new" / "store.sqlite3"
+    with pytest.raises(SigverifyError, match="is damaged"):
+        restore_backup(tmp_path / "forged.zip", elsewhere, passphrase=OLD)
+    assert not elsewhere.exists()
+    assert check_backup(tmp_path / "real.zip", elsewhere, passphrase=OLD).people == 2
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"locked": {"n": 1 << 26}},  # 64 GiB to stretch the passphrase
+        {"locked": {"p": 4096}},  # hours
+        {"piece": 1 << 34},  # the whole file read before one check
+        "a list, not an object",
+    ],
+)
+def test_an_envelope_asking_too_much_is_refused_untried(store_path, tmp_path, change):
+    import time
+
+    backup_of(store_path, tmp_path / "b.zip")
+    parts = members(tmp_path / "b.zip")
+    envelope = json.loads(parts[ENVELOPE])
+    if isinstance(change, str):
+        envelope = [change]
+    elif "locked" in change:
+        envelope["locked"] |= change["locked"]
+    else:
+        envelope |= change
+    parts[ENVELOPE] = json.dumps(envelope).encode()
+    rewrite(tmp_path / "b.zip", parts)
+    started = time.perf_counter()
+    with pytest.raises(SigverifyError, match="is damaged"):
+        check_backup(tmp_path / "b.zip", tmp_path / "x" / "store.sqlite3", passphrase=OLD)
+    assert time.perf_counter() - started < 5
+
+
+def test_restoring_its_own_backup_keeps_its_key_unsaid(store_path, tmp_path):
+    backup_of(store_path, tmp_path / "b.zip")
+    result = restore_backup(tmp_path / "b.zip", store_path, passphrase=OLD)
+    with Store(store_path) as store:
+        assert result.backup_key == backup_key(store).fingerprint
+        assert store.audit_entries()[-1].action == "restore"  # no key row: nothing changed
+    assert not result.key_kept  # (it said "not the backup's own" of the same key: seen)
+
+
+def test_a_backup_that_could_not_be_restored_is_kept_encrypted_again(store_path, tmp_path):
+    from sigverify.core.errors import StoreError
+    from sigverify.core.store_restore import failed_restore_path
+
+    backup_of(store_path, tmp_path / "b.zip")
+    schedule_restore(tmp_path / "b.zip", store_path, "ann", passphrase=OLD)
+    with Store(store_path), pytest.raises(StoreError, match="is open"):
+        restore_scheduled(store_path)  # (another window kept it open)
+    failed = failed_restore_path(store_path)
+    assert is_encrypted(failed)  # (the copy waiting was decrypted: left so, on a stick next)
+    assert b"SQLite format 3" not in failed.read_bytes()
+    assert check_backup(failed, store_path, passphrase=OLD).people == 2
+    left = [p.name for p in store_path.parent.iterdir() if "partial" in p.name]
+    assert left == []
+
+
+def test_the_progress_of_an_encrypted_backup_ends_at_its_total(store_path, tmp_path):
+    said = []
+    with Store(store_path) as store:
+        back_up(store, tmp_path / "b.zip", "ann", lambda done, total: said.append((done, total)))
+    shares = [done / total for done, total in said]  # (the copy counts pages, then bytes)
+    assert shares == sorted(shares) and max(shares) <= 1  # (it ran past: a line per piece)
+    assert shares[-1] == 1
+
+
+def test_a_full_disk_beside_the_store_is_named_not_the_stick(store_path, tmp_path, monkeypatch):
+    import errno
+
+    from sigverify.core import store_backup
+    from sigverify.core.errors import StoreError
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_backup, "encrypt_backup", lambda *a, **k: None)
+    monkeypatch.setattr(Store, "copy_to", full)
+    with pytest.raises(StoreError) as refused:
+        backup_of(store_path, tmp_path / "stick" / "b.zip")
+    assert f"the disk of the store ({store_path.parent}) refused its working copy" in str(
+        refused.value
+    )
+    assert "(the disk is full)" in str(refused.value)
