@@ -3238,7 +3238,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+277"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+278"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -3414,7 +3414,7 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>此存储目前有 {people}，审计日志截至第 {now} 条：第 {first} 至第 {now} 条记录（{kinds}）将不再在其中。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+68"/>
         <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
         <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
@@ -3432,13 +3432,13 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
     </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-118"/>
-        <location line="+132"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-109"/>
+        <location line="+123"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-128"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-119"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3466,12 +3466,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Keeping {file} for the next start…</source>
-        <translation>正在保存 {file}，供下次启动时恢复…</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>sigverify will restore “{file}” the next time it starts: close it and start it again when you are ready.</source>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
@@ -5463,7 +5458,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+138"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+140"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>

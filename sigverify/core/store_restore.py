@@ -32,7 +32,9 @@ from pathlib import Path
 from sigverify.core.backup_encryption import (
     BackupKey,
     backup_key,
+    decrypt_backup,
     encrypt_backup,
+    is_encrypted,
     keep_backup_key,
     opened,
 )
@@ -248,7 +250,7 @@ def _remove_leftovers(store_path: Path) -> None:
     each), once old enough that no process is still writing them."""
     old = time.time() - _LEFTOVER_SECONDS
     for path in store_path.parent.glob(f".{store_path.name}.*"):
-        work = ".restoring-" in path.name or ".decrypting-" in path.name
+        work = any(f".{kind}-" in path.name for kind in ("restoring", "decrypting", "prepared"))
         if path.name.endswith((".backup.db", ".partial")) or work:
             try:
                 if path.stat().st_mtime < old:
@@ -331,34 +333,72 @@ def scheduled_restore(store_path: str | Path | None = None) -> Path | None:
     return waiting[0] if waiting else None
 
 
+@dataclass(frozen=True)
+class PreparedRestore:
+    """A backup brought beside the store and checked whole (:func:`prepare_restore`),
+    waiting for the clerk's word: :func:`schedule_prepared` or :func:`discard_prepared`."""
+
+    info: BackupInfo
+    copy: Path  # the plain backup, in a hidden folder of its own beside the store
+
+
+def prepare_restore(
+    path: str | Path, store_path: str | Path | None = None, passphrase: str | None = None
+) -> PreparedRestore:
+    """Bring the backup ``path`` beside the store at ``store_path``, read once from where
+    it lies (a stick may be slow; an encrypted one decrypted with ``passphrase``, and kept
+    so, as the store itself is), and check it whole there: every file, every row against
+    its seal, as the restore will. Nothing is left when it does not check out."""
+    path = Path(path)
+    store_path = store_file(store_path)
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=f".{store_path.name}.prepared-"))
+    try:
+        copy = folder / path.name
+        if is_encrypted(path):
+            decrypt_backup(path, copy, passphrase)
+        elif path.is_file():
+            shutil.copyfile(path, copy)
+        else:
+            read_backup(path)  # (says there is no such file, in its words)
+        info = _checked(copy, store_path)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return PreparedRestore(replace(info, path=path), copy)
+
+
+def schedule_prepared(
+    prepared: PreparedRestore, store_path: str | Path | None = None, operator: str | None = None
+) -> None:
+    """Keep the prepared backup to be restored at the next start by ``operator``; one
+    chosen before is forgotten."""
+    cancel_scheduled_restore(store_path)
+    folder = _pending_folder(store_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    os.replace(prepared.copy, folder / prepared.copy.name)
+    shutil.rmtree(prepared.copy.parent, ignore_errors=True)
+    if operator:
+        (folder / _OPERATOR_FILE).write_text(json.dumps({"operator": operator}), "utf-8")
+
+
+def discard_prepared(prepared: PreparedRestore) -> None:
+    """The clerk said no: the copy goes."""
+    shutil.rmtree(prepared.copy.parent, ignore_errors=True)
+
+
 def schedule_restore(
     path: str | Path,
     store_path: str | Path | None = None,
     operator: str | None = None,
-    checked: bool = False,
     passphrase: str | None = None,
 ) -> BackupInfo:
-    """Check the backup ``path`` whole (every row against its seal, as the restore will;
-    not again when ``checked``) and keep a copy of it beside the store, under its own
-    name, to be restored at the next start by ``operator`` (the file itself may be on a
-    stick taken away meanwhile); one chosen before is forgotten. An encrypted backup
-    (opened with ``passphrase``) is kept decrypted, as the store itself is kept."""
-    path = Path(path)
-    with opened(path, passphrase, store_file(store_path)) as plain:
-        info = read_backup(plain) if checked else _checked(plain, store_path)
-        cancel_scheduled_restore(store_path)
-        folder = _pending_folder(store_path)
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = temporary_beside(folder / path.name, ".partial")
-        try:
-            shutil.copyfile(plain, partial)
-            os.replace(partial, folder / path.name)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-    if operator:
-        (folder / _OPERATOR_FILE).write_text(json.dumps({"operator": operator}), "utf-8")
-    return replace(info, path=path)
+    """Check the backup ``path`` whole and keep it beside the store, under its own name,
+    to be restored at the next start by ``operator`` (the file itself may be on a stick
+    taken away meanwhile): :func:`prepare_restore` then :func:`schedule_prepared`."""
+    prepared = prepare_restore(path, store_path, passphrase)
+    schedule_prepared(prepared, store_path, operator)
+    return prepared.info
 
 
 def check_backup(

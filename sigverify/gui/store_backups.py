@@ -28,8 +28,9 @@ from sigverify.core.store.records import local_time
 from sigverify.core.store_backup import back_up, backup_file_name, last_backup
 from sigverify.core.store_restore import (
     cancel_scheduled_restore,
-    check_backup,
-    schedule_restore,
+    discard_prepared,
+    prepare_restore,
+    schedule_prepared,
     scheduled_restore,
 )
 from sigverify.gui import dialogs
@@ -248,11 +249,11 @@ class StoreBackups(QObject):
             return
         dialog = self._progress(self.tr("Checking {file}…").format(file=Path(path).name))
         dialog.setCancelButton(None)
-        keeping = []  # the progress dialog once the clerk agrees
 
         def checked(found) -> None:
             dialog.close()
-            info, people, last, leaving = found
+            prepared, people, last, leaving = found
+            info = prepared.info
             question = self.tr(
                 "“{file}” holds the store as it was on {made}: {held}.\n\nsigverify replaces "
                 "the store on this computer with it the next time it starts. Everything done "
@@ -283,25 +284,16 @@ class StoreBackups(QObject):
                 dialogs.choose(window, title, question, [self.tr("&Restore at the next start")])
                 != 0
             ):
+                discard_prepared(prepared)
                 return
             operator = operator_name(window.store)
-            # (seconds for a large backup: read, or decrypted, and copied again)
-            keeping.append(
-                self._progress(
-                    self.tr("Keeping {file} for the next start…").format(file=Path(path).name)
-                )
-            )
-            keeping[0].setCancelButton(None)
-            window.engine.submit(
-                lambda context, job: schedule_restore(
-                    path, window.store.path, operator, checked=True, passphrase=passphrase
-                ),
+            window.engine.submit(  # (the copy checked, moved: not read from the stick again)
+                lambda context, job: schedule_prepared(prepared, window.store.path, operator),
                 kept,
                 failed,
             )
 
         def kept(_) -> None:
-            keeping[0].close()
             self.say_state()
             dialogs.show_info(
                 window,
@@ -313,8 +305,7 @@ class StoreBackups(QObject):
             )
 
         def failed(error) -> None:
-            for shown in (dialog, *keeping):
-                shown.close()
+            dialog.close()
             if isinstance(error, PassphraseNeededError | WrongPassphraseError):
                 refused = str(error) if isinstance(error, WrongPassphraseError) else None
                 typed = ask_backup_passphrase(window, path, refused, tries)
@@ -323,15 +314,16 @@ class StoreBackups(QObject):
                 return
             dialogs.show_error(window, error, title)
 
-        # every row checked now, as the restore will: not refused at the next start
+        # brought beside the store (read once from the stick; decrypted) and every row
+        # checked now, as the restore will: not refused at the next start
         def check(context, job):
             now = context.store.last_audit_entry()
             people = context.store.people_mark()[0]
-            info = check_backup(path, window.store.path, passphrase)
+            prepared = prepare_restore(path, window.store.path, passphrase)
             leaving = Counter(
-                e.action for e in context.store.audit_entries(after=info.last_audit_id)
+                e.action for e in context.store.audit_entries(after=prepared.info.last_audit_id)
             )
-            return info, people, now.id if now else 0, leaving
+            return prepared, people, now.id if now else 0, leaving
 
         window.engine.submit(check, checked, failed)
 

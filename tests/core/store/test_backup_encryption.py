@@ -403,3 +403,29 @@ def test_a_full_disk_beside_the_store_is_named_not_the_stick(store_path, tmp_pat
         refused.value
     )
     assert "(the disk is full)" in str(refused.value)
+
+
+def test_a_backup_is_read_from_the_stick_once_then_kept_or_dropped(store_path, tmp_path):
+    """Checked and decrypted beside the store before the clerk is asked; kept for the next
+    start without the stick (it was decrypted and read again: a slow stick twice)."""
+    from sigverify.core.store_restore import (
+        discard_prepared,
+        prepare_restore,
+        schedule_prepared,
+        scheduled_restore,
+    )
+
+    backup_of(store_path, tmp_path / "b.zip")
+    with pytest.raises(SigverifyError, match="There is no file"):
+        prepare_restore(tmp_path / "nowhere.zip", store_path)
+    prepared = prepare_restore(tmp_path / "b.zip", store_path, OLD)
+    assert prepared.info.path == tmp_path / "b.zip" and prepared.info.people == 2
+    assert prepared.copy.parent.parent == store_path.parent and not is_encrypted(prepared.copy)
+    discard_prepared(prepared)  # the clerk said no
+    assert not prepared.copy.parent.exists()
+    prepared = prepare_restore(tmp_path / "b.zip", store_path, OLD)
+    (tmp_path / "b.zip").unlink()  # (the stick taken away before the clerk answers)
+    schedule_prepared(prepared, store_path, "ann")
+    assert scheduled_restore(store_path).name == "b.zip" and not prepared.copy.parent.exists()
+    assert restore_scheduled(store_path).backup.people == 2
+    assert not [p for p in store_path.parent.iterdir() if ".prepared-" in p.name]
