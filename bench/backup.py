@@ -10,6 +10,9 @@ process after it.
 - ``back_up_s``: ``store_backup.back_up`` (the copy beside the store, then the zip);
 - ``check_s``: ``store_restore.check_backup`` (every file against its digest, every row
   against the seal: what the app does before it asks);
+- ``prepare_s``: ``store_restore.prepare_restore`` (the app's Restore from a backup…
+  before it asks: the file copied, or decrypted, beside the store and checked there; then
+  dropped);
 - ``restore_s``: ``store_restore.restore_backup`` over the store (checked again, models,
   the swap; the store it replaces kept in replaced-stores/).
 
@@ -42,7 +45,12 @@ from store_scale import fill  # noqa: E402
 from sigverify.core.backup_encryption import set_backup_passphrase  # noqa: E402
 from sigverify.core.store import Store  # noqa: E402
 from sigverify.core.store_backup import back_up  # noqa: E402
-from sigverify.core.store_restore import check_backup, restore_backup  # noqa: E402
+from sigverify.core.store_restore import (  # noqa: E402
+    check_backup,
+    discard_prepared,
+    prepare_restore,
+    restore_backup,
+)
 
 
 def peak_mb() -> float:
@@ -65,7 +73,12 @@ def main() -> int:
         fill(store, args.people, args.refs, 256, args.image_bytes, "bench-model", distinct=True)
         if args.passphrase:
             set_backup_passphrase(store, args.passphrase, "bench", None)
-    times: dict[str, list[float]] = {"back_up_s": [], "check_s": [], "restore_s": []}
+    times: dict[str, list[float]] = {
+        "back_up_s": [],
+        "check_s": [],
+        "prepare_s": [],
+        "restore_s": [],
+    }
     memory = {}
     backup = work / "stick" / "backup.zip"
     backup.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +92,10 @@ def main() -> int:
         check_backup(backup, passphrase=args.passphrase)
         times["check_s"].append(time.perf_counter() - started)
         memory["check"] = peak_mb()
+        started = time.perf_counter()
+        discard_prepared(prepare_restore(backup, store_path, args.passphrase))
+        times["prepare_s"].append(time.perf_counter() - started)
+        memory["prepare"] = peak_mb()
         started = time.perf_counter()
         restore_backup(backup, store_path, "bench", args.passphrase)
         times["restore_s"].append(time.perf_counter() - started)

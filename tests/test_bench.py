@@ -449,9 +449,9 @@ def test_backup_bench_times_each_step_on_a_filled_store(tmp_path, passphrase):
     assert is_encrypted(tmp_path / "stick" / "backup.zip") is bool(passphrase)
     # 200 stand-in images of 3,000 bytes (random: they do not compress) at least
     assert out["backup_mb"] >= 0.6 and out["store_mb"] >= 0.6
-    for step in ("back_up_s", "check_s", "restore_s"):
+    for step in ("back_up_s", "check_s", "prepare_s", "restore_s"):
         assert out[step] > 0
-    assert set(out["peak_rss_mb_after"]) == {"back_up", "check", "restore"}
+    assert set(out["peak_rss_mb_after"]) == {"back_up", "check", "prepare", "restore"}
     with Store(tmp_path / "desk" / "store.sqlite3") as store:  # restored: whole, and said so
         assert len(store.list_people()) == 40
         assert store.audit_entries()[-1].action == "restore"
