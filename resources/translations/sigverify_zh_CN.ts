@@ -268,12 +268,12 @@
 <context>
     <name>BackupPassphrase</name>
     <message>
-        <location filename="../../sigverify/gui/backup_passphrase.py" line="+184"/>
-        <source>“{file}” is encrypted: type the passphrase it was made under.</source>
-        <translation>“{file}”已加密：请输入制作它时所用的口令。</translation>
+        <location filename="../../sigverify/gui/backup_passphrase.py" line="+186"/>
+        <source>“{file}” is encrypted (backup key {key}): type the passphrase it was made under.</source>
+        <translation>“{file}”已加密（备份密钥 {key}）：请输入制作它时所用的口令。</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Tried %n time(s). Its passphrase:</source>
         <translation>
             <numerusform>已尝试 %n 次。请输入它的口令：</numerusform>
@@ -288,7 +288,7 @@
 <context>
     <name>BackupPassphraseDialog</name>
     <message>
-        <location line="-150"/>
+        <location line="-153"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -3238,7 +3238,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+278"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+288"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -3267,7 +3267,7 @@ enrolled {at} by {who}</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-207"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-217"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3409,12 +3409,22 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>This store now holds {people} and its audit log reaches entry #{now}: entries #{first} to #{now} ({kinds}) will no longer be in it.</source>
         <translation>此存储目前有 {people}，审计日志截至第 {now} 条：第 {first} 至第 {now} 条记录（{kinds}）将不再在其中。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+5"/>
+        <source>This store now holds {people} and its audit log reaches entry #{now}: that entry ({kinds}) will no longer be in it.</source>
+        <translation>此存储目前有 {people}，审计日志截至第 {now} 条：这条记录（{kinds}）将不再在其中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backups stay encrypted with the passphrase in force on this computer (backup key {key}).</source>
+        <translation>备份仍用本机正在使用的口令加密（备份密钥 {key}）。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
         <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
@@ -3432,13 +3442,13 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
     </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-109"/>
-        <location line="+123"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-121"/>
+        <location line="+135"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-119"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-131"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3461,7 +3471,7 @@ sigverify puts it in place of this computer&apos;s empty store the next time it 
 sigverify 将在下次启动时用它取代本机的空存储。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>&amp;Restore at the next start</source>
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
@@ -3471,7 +3481,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -5392,7 +5402,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+211"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+212"/>
         <source>The backup cannot be made: the disk of the store ({folder}) refused its working copy ({error}). It needs room there for a copy of the store (two when backups are encrypted).</source>
         <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
         <translation>无法制作备份：存储所在的磁盘（{folder}）拒绝写入工作副本（{error}）。那里需要有放得下一份存储副本的空间（备份加密时需要两份）。</translation>
@@ -5408,7 +5418,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份已取消。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/backup_encryption.py" line="+103"/>
+        <location filename="../../sigverify/core/backup_encryption.py" line="+108"/>
         <source>The two passphrases are not the same: type it again.</source>
         <translation>两次输入的口令不一致：请重新输入。</translation>
     </message>
@@ -5429,11 +5439,11 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+28"/>
-        <source>“{file}” is protected by a passphrase: it is needed to restore it.</source>
-        <translation>“{file}”受口令保护：恢复它需要输入口令。</translation>
+        <source>“{file}” is protected by a passphrase (backup key {key}): it is needed to restore it.</source>
+        <translation>“{file}”受口令保护（备份密钥 {key}）：恢复它需要输入口令。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>“{file}” was made by a newer version of sigverify: update sigverify to restore it.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>

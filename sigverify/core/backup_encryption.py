@@ -59,7 +59,12 @@ _HKDF_LABEL = b"sigverify backup v1"
 
 
 class PassphraseNeededError(SigverifyError):
-    """The backup is encrypted and no passphrase was given."""
+    """The backup is encrypted and no passphrase was given; ``key``: the fingerprint of
+    its backup key, as its envelope says ("?" when it cannot be read)."""
+
+    def __init__(self, message: str, key: str = "?"):
+        super().__init__(message)
+        self.key = key
 
 
 class WrongPassphraseError(SigverifyError):
@@ -308,7 +313,7 @@ def decrypt_backup(path: Path, out: Path, passphrase: str | None) -> None:
             if not _PIECES[0] <= piece <= _PIECES[1]:
                 raise ValueError(f"pieces of {piece} bytes")
             if not passphrase:
-                raise passphrase_needed(path)
+                raise passphrase_needed(path, str(header.get("key", "?")))
             public = _unb64(header["public"])
             ephemeral = _unb64(header["ephemeral"])
             try:
@@ -341,12 +346,23 @@ def decrypt_backup(path: Path, out: Path, passphrase: str | None) -> None:
         raise damaged_backup(path) from error
 
 
-def passphrase_needed(path: Path) -> PassphraseNeededError:
+def passphrase_needed(path: Path, key: str) -> PassphraseNeededError:
     return PassphraseNeededError(
         translate(
-            "errors", "“{file}” is protected by a passphrase: it is needed to restore it."
-        ).format(file=path.name)
+            "errors",
+            "“{file}” is protected by a passphrase (backup key {key}): it is needed to restore it.",
+        ).format(file=path.name, key=key),
+        key,
     )
+
+
+def envelope_key(archive: zipfile.ZipFile) -> str:
+    """The fingerprint of the key an encrypted backup's envelope names ("?": unreadable)."""
+    try:
+        header = json.loads(archive.read(ENVELOPE).decode("utf-8"))
+        return str(header["key"]) if isinstance(header, dict) else "?"
+    except (KeyError, ValueError, zipfile.BadZipFile):
+        return "?"
 
 
 def damaged_backup(path: Path) -> SigverifyError:

@@ -38,6 +38,7 @@ from sigverify.core.backup_encryption import (
     backup_key,
     damaged_backup,
     encrypt_backup,
+    envelope_key,
     newer_backup,
     passphrase_needed,
 )
@@ -293,7 +294,7 @@ def read_backup(path: str | Path) -> BackupInfo:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             if ENVELOPE in names:  # (what it holds: once decrypted, store_restore.opened)
-                raise passphrase_needed(path)
+                raise passphrase_needed(path, envelope_key(archive))
             if MANIFEST not in names:
                 raise _not_a_backup(path, card="person.json" in names)
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))

@@ -177,13 +177,16 @@ class BackupPassphraseDialog(QDialog):
         main.engine.submit(make, made, failed)
 
 
-def ask_backup_passphrase(parent, path: str, refused: str | None, tries: int) -> str | None:
-    """The passphrase of the encrypted backup ``path``, typed (None: cancelled);
-    ``refused``: why the one typed before did not open it (it names the backup's key),
-    ``tries`` typed so far."""
+def ask_backup_passphrase(
+    parent, path: str, key: str, refused: str | None, tries: int
+) -> str | None:
+    """The passphrase of the encrypted backup ``path`` (its backup key ``key``), typed
+    (None: cancelled); ``refused``: why the one typed before did not open it, ``tries``
+    typed so far."""
     text = QCoreApplication.translate(
-        "BackupPassphrase", "“{file}” is encrypted: type the passphrase it was made under."
-    ).format(file=Path(path).name)
+        "BackupPassphrase",
+        "“{file}” is encrypted (backup key {key}): type the passphrase it was made under.",
+    ).format(file=Path(path).name, key=key)
     if refused:
         text = "\n\n".join(
             (

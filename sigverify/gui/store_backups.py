@@ -237,7 +237,11 @@ class StoreBackups(QObject):
         dialog.canceled.connect(job.cancel)
 
     def restore(
-        self, path: str | None = None, passphrase: str | None = None, tries: int = 0
+        self,
+        path: str | None = None,
+        passphrase: str | None = None,
+        tries: int = 0,
+        key: str = "?",
     ) -> None:
         """Check a backup file (asked for when ``path`` is None; an encrypted one's
         passphrase asked for when it is needed) and, once the clerk agrees, keep it to
@@ -252,7 +256,7 @@ class StoreBackups(QObject):
 
         def checked(found) -> None:
             dialog.close()
-            prepared, people, last, leaving = found
+            prepared, people, last, leaving, key_now = found
             info = prepared.info
             question = self.tr(
                 "“{file}” holds the store as it was on {made}: {held}.\n\nsigverify replaces "
@@ -271,15 +275,26 @@ class StoreBackups(QObject):
                 held=held_words(info),
             )
             if leaving and (people or last > 1):  # what leaves the store, in numbers (seen unsaid)
-                question += "\n\n" + self.tr(
+                gone = self.tr(
                     "This store now holds {people} and its audit log reaches entry #{now}: "
                     "entries #{first} to #{now} ({kinds}) will no longer be in it."
-                ).format(
+                )
+                if last == info.last_audit_id + 1:  # ("entries #4 to #4": seen)
+                    gone = self.tr(
+                        "This store now holds {people} and its audit log reaches entry #{now}: "
+                        "that entry ({kinds}) will no longer be in it."
+                    )
+                question += "\n\n" + gone.format(
                     people=QCoreApplication.translate("StoreBackups", "%n person(s)", None, people),
                     now=last,
                     first=info.last_audit_id + 1,
                     kinds=_kinds(leaving),
                 )
+            if key_now is not None:  # (a passphrase row leaving read as protection lost: seen)
+                question += "\n\n" + self.tr(
+                    "Backups stay encrypted with the passphrase in force on this computer "
+                    "(backup key {key})."
+                ).format(key=key_now.fingerprint)
             if (
                 dialogs.choose(window, title, question, [self.tr("&Restore at the next start")])
                 != 0
@@ -308,9 +323,10 @@ class StoreBackups(QObject):
             dialog.close()
             if isinstance(error, PassphraseNeededError | WrongPassphraseError):
                 refused = str(error) if isinstance(error, WrongPassphraseError) else None
-                typed = ask_backup_passphrase(window, path, refused, tries)
+                named = getattr(error, "key", key)  # (named first, before a wrong try: seen)
+                typed = ask_backup_passphrase(window, path, named, refused, tries)
                 if typed is not None:
-                    self.restore(path, typed, tries + 1)
+                    self.restore(path, typed, tries + 1, named)
                 return
             dialogs.show_error(window, error, title)
 
@@ -323,7 +339,7 @@ class StoreBackups(QObject):
             leaving = Counter(
                 e.action for e in context.store.audit_entries(after=prepared.info.last_audit_id)
             )
-            return prepared, people, now.id if now else 0, leaving
+            return prepared, people, now.id if now else 0, leaving, backup_key(context.store)
 
         window.engine.submit(check, checked, failed)
 

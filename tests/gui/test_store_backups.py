@@ -379,7 +379,11 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: scheduled_restore(window.store.path) is not None, timeout=10000)
     assert asked == [
-        ("“b.zip” is encrypted: type the passphrase it was made under.", True),
+        (
+            f"“b.zip” is encrypted (backup key {key.fingerprint}): type the passphrase it was "
+            "made under.",
+            True,
+        ),
         (
             "That is not the passphrase of “b.zip”. A backup opens with the passphrase set "
             f"when it was made (its key: {key.fingerprint}).\n\nTried 1 time. Its passphrase:",
@@ -387,6 +391,12 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
         ),
     ]
     assert "1 person, 4 references" in dialogs.questions[-1] and not dialogs.errors
+    now = window.store.last_audit_entry().id  # the backup's own row, alone, leaves
+    assert dialogs.questions[-1].endswith(
+        f"its audit log reaches entry #{now}: that entry (1 × Store backed up) will no longer "
+        "be in it.\n\nBackups stay encrypted with the passphrase in force on this computer "
+        f"(backup key {key.fingerprint})."
+    )
     wait_idle(qtbot, window.engine)
     # the copy checked was moved, not read again: nothing left beside the store
     assert not [p for p in window.store.path.parent.iterdir() if ".prepared-" in p.name]

@@ -4,6 +4,7 @@ store_restore)."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zipfile
 
@@ -140,10 +141,15 @@ def test_an_encrypted_backup_holds_no_signature_in_the_clear(store_path, tmp_pat
 def test_restoring_an_encrypted_backup_needs_its_passphrase(store_path, tmp_path):
     backup_of(store_path, tmp_path / "b.zip")
     new_computer = tmp_path / "new" / "store.sqlite3"
-    with pytest.raises(PassphraseNeededError, match="protected by a passphrase"):
+    with Store(store_path) as store:
+        fingerprint = backup_key(store).fingerprint
+    said = f"“b.zip” is protected by a passphrase (backup key {fingerprint}): it is needed"
+    with pytest.raises(PassphraseNeededError, match=re.escape(said)) as needed:
         read_backup(tmp_path / "b.zip")
-    with pytest.raises(PassphraseNeededError):
+    assert needed.value.key == fingerprint
+    with pytest.raises(PassphraseNeededError, match=re.escape(said)) as needed:
         check_backup(tmp_path / "b.zip", new_computer)
+    assert needed.value.key == fingerprint
     with pytest.raises(WrongPassphraseError, match="not the passphrase of “b.zip”"):
         restore_backup(tmp_path / "b.zip", new_computer, passphrase=NEW)
     assert not new_computer.exists()
