@@ -43,14 +43,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from store_scale import fill  # noqa: E402
 
 from sigverify.core.backup_encryption import set_backup_passphrase  # noqa: E402
+from sigverify.core.restore_at_next_start import discard_prepared, prepare_restore  # noqa: E402
 from sigverify.core.store import Store  # noqa: E402
 from sigverify.core.store_backup import back_up  # noqa: E402
-from sigverify.core.store_restore import (  # noqa: E402
-    check_backup,
-    discard_prepared,
-    prepare_restore,
-    restore_backup,
-)
+from sigverify.core.store_restore import check_backup, restore_backup  # noqa: E402
 
 
 def peak_mb() -> float:

@@ -9,8 +9,8 @@ new, empty one), and anything that fails while the store, its seal and its queue
 swapped puts the old ones back. The store replaced is kept in ``replaced-stores/<time>/``
 beside it: nothing is deleted. The restored store's audit log records the restore.
 
-The app restores at its next start (:func:`schedule_restore`), when nothing has the store
-open; :func:`restore_scheduled` runs then.
+The app restores at its next start, when nothing has the store open:
+:mod:`sigverify.core.restore_at_next_start`.
 """
 
 from __future__ import annotations
@@ -32,14 +32,11 @@ from pathlib import Path
 from sigverify.core.backup_encryption import (
     BackupKey,
     backup_key,
-    decrypt_backup,
-    encrypt_backup,
-    is_encrypted,
     keep_backup_key,
     opened,
 )
 from sigverify.core.errors import SigverifyError, StoreError, StoreIntegrityError
-from sigverify.core.files import readable_by_all, temporary_beside
+from sigverify.core.files import readable_by_all
 from sigverify.core.i18n import translate
 from sigverify.core.model.catalog import installed_models_dir
 from sigverify.core.operators import current_operator, operator_name
@@ -58,9 +55,7 @@ from sigverify.core.store_backup import (
 )
 
 REPLACED_FOLDER = "replaced-stores"
-PENDING_SUFFIX = ".restore-pending"
-_OPERATOR_FILE = "operator.json"
-_LEFTOVER_SECONDS = 3600  # a work file older than this was left by a process stopped
+LEFTOVER_SECONDS = 3600  # a work file older than this was left by a process stopped
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +86,7 @@ def restore_backup(
     with opened(path, passphrase, store_path) as plain:
         info = replace(read_backup(plain), path=path)
         store_path.parent.mkdir(parents=True, exist_ok=True)
-        who, key_now, empty = _replaced_store(store_path)
+        who, key_now, empty = replaced_store(store_path)
         operator = operator or who
         _refuse_if_open(store_path)
         _remove_leftovers(store_path)
@@ -148,7 +143,7 @@ def _checked_copy(path: Path, store_path: Path) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _replaced_store(store_path: Path) -> tuple[str, BackupKey | None, bool]:
+def replaced_store(store_path: Path) -> tuple[str, BackupKey | None, bool]:
     """Who restores, the key backups are encrypted with, and whether it is empty (a new
     computer's), as the store being replaced has them: its operator (the backup's own
     setting names whoever worked when it was made; with no store, or a damaged one, the
@@ -248,7 +243,7 @@ def _new_folder(parent: Path) -> Path:
 def _remove_leftovers(store_path: Path) -> None:
     """Work files of a backup or restore stopped on the way (a copy of every signature
     each), once old enough that no process is still writing them."""
-    old = time.time() - _LEFTOVER_SECONDS
+    old = time.time() - LEFTOVER_SECONDS
     for path in store_path.parent.glob(f".{store_path.name}.*"):
         work = any(f".{kind}-" in path.name for kind in ("restoring", "decrypting", "prepared"))
         if path.name.endswith((".backup.db", ".partial")) or work:
@@ -318,89 +313,6 @@ def _put_models(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(added), tuple(present)
 
 
-# ------------------------------------------------------------------ at the next start
-
-
-def _pending_folder(store_path: str | Path | None) -> Path:
-    store_path = store_file(store_path)
-    return store_path.with_name(store_path.name + PENDING_SUFFIX)
-
-
-def scheduled_restore(store_path: str | Path | None = None) -> Path | None:
-    """The copy of the backup waiting to be restored at the app's next start, if any."""
-    folder = _pending_folder(store_path)
-    waiting = sorted(folder.glob("*.zip")) if folder.is_dir() else []
-    return waiting[0] if waiting else None
-
-
-@dataclass(frozen=True)
-class PreparedRestore:
-    """A backup brought beside the store and checked whole (:func:`prepare_restore`),
-    waiting for the clerk's word: :func:`schedule_prepared` or :func:`discard_prepared`."""
-
-    info: BackupInfo
-    copy: Path  # the plain backup, in a hidden folder of its own beside the store
-
-
-def prepare_restore(
-    path: str | Path, store_path: str | Path | None = None, passphrase: str | None = None
-) -> PreparedRestore:
-    """Bring the backup ``path`` beside the store at ``store_path``, read once from where
-    it lies (a stick may be slow; an encrypted one decrypted with ``passphrase``, and kept
-    so, as the store itself is), and check it whole there: every file, every row against
-    its seal, as the restore will. Nothing is left when it does not check out."""
-    path = Path(path)
-    store_path = store_file(store_path)
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=f".{store_path.name}.prepared-"))
-    try:
-        copy = folder / path.name
-        if is_encrypted(path):
-            decrypt_backup(path, copy, passphrase)
-        elif path.is_file():
-            shutil.copyfile(path, copy)
-        else:
-            read_backup(path)  # (says there is no such file, in its words)
-        info = _checked(copy, store_path)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return PreparedRestore(replace(info, path=path), copy)
-
-
-def schedule_prepared(
-    prepared: PreparedRestore, store_path: str | Path | None = None, operator: str | None = None
-) -> None:
-    """Keep the prepared backup to be restored at the next start by ``operator``; one
-    chosen before is forgotten."""
-    cancel_scheduled_restore(store_path)
-    folder = _pending_folder(store_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    os.replace(prepared.copy, folder / prepared.copy.name)
-    shutil.rmtree(prepared.copy.parent, ignore_errors=True)
-    if operator:
-        (folder / _OPERATOR_FILE).write_text(json.dumps({"operator": operator}), "utf-8")
-
-
-def discard_prepared(prepared: PreparedRestore) -> None:
-    """The clerk said no: the copy goes."""
-    shutil.rmtree(prepared.copy.parent, ignore_errors=True)
-
-
-def schedule_restore(
-    path: str | Path,
-    store_path: str | Path | None = None,
-    operator: str | None = None,
-    passphrase: str | None = None,
-) -> BackupInfo:
-    """Check the backup ``path`` whole and keep it beside the store, under its own name,
-    to be restored at the next start by ``operator`` (the file itself may be on a stick
-    taken away meanwhile): :func:`prepare_restore` then :func:`schedule_prepared`."""
-    prepared = prepare_restore(path, store_path, passphrase)
-    schedule_prepared(prepared, store_path, operator)
-    return prepared.info
-
-
 def check_backup(
     path: str | Path, store_path: str | Path | None = None, passphrase: str | None = None
 ) -> BackupInfo:
@@ -409,71 +321,10 @@ def check_backup(
     unpacked beside the store at ``store_path`` meanwhile; nothing is left behind."""
     path = Path(path)
     with opened(path, passphrase, store_file(store_path)) as plain:
-        return replace(_checked(plain, store_path), path=path)
+        return replace(checked_info(plain, store_path), path=path)
 
 
-def _checked(plain: Path, store_path: str | Path | None) -> BackupInfo:
+def checked_info(plain: Path, store_path: str | Path | None) -> BackupInfo:
     info = read_backup(plain)
     with _checked_copy(plain, store_file(store_path)):
         return info
-
-
-def cancel_scheduled_restore(store_path: str | Path | None = None) -> bool:
-    """Forget a backup waiting to be restored; True if there was one."""
-    folder = _pending_folder(store_path)
-    existed = scheduled_restore(store_path) is not None
-    shutil.rmtree(folder, ignore_errors=True)
-    return existed
-
-
-def restore_scheduled(store_path: str | Path | None = None) -> RestoreResult | None:
-    """At start, before the store is opened: restore the backup waiting (None when there
-    is none, or while another start of the app is restoring it). It is tried once: on a
-    failure it is kept beside the store as ``<name>.restore-failed.zip`` and the store
-    stays as it was."""
-    pending = scheduled_restore(store_path)
-    if pending is None:
-        return None
-    folder = pending.parent
-    lock = folder / ".restoring"
-    try:  # one start at a time (a clerk who thought the app had not started)
-        os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except FileExistsError:
-        if time.time() - lock.stat().st_mtime < _LEFTOVER_SECONDS:
-            return None
-    try:
-        who = json.loads((folder / _OPERATOR_FILE).read_text("utf-8"))["operator"]
-    except (OSError, ValueError, KeyError, TypeError):
-        who = None
-    try:
-        result = restore_backup(pending, store_path, who)
-    except BaseException:
-        _keep_failed(pending, store_path)
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    shutil.rmtree(folder, ignore_errors=True)
-    return result
-
-
-def _keep_failed(pending: Path, store_path: str | Path | None) -> None:
-    """The backup that could not be restored, kept as :func:`failed_restore_path`:
-    encrypted again for the store's backup key when it has one (the copy waiting was kept
-    decrypted, and the clerk is told where it lies), else as it is."""
-    failed = failed_restore_path(store_path)
-    key = _replaced_store(store_file(store_path))[1]
-    if key is not None:
-        partial = temporary_beside(failed, ".partial")
-        try:
-            encrypt_backup(pending, partial, key)
-            os.replace(partial, failed)
-            pending.unlink()
-            return
-        except OSError:
-            partial.unlink(missing_ok=True)  # (kept as it is, rather than lost)
-    os.replace(pending, failed)
-
-
-def failed_restore_path(store_path: str | Path | None = None) -> Path:
-    """Where a backup that could not be restored at start is kept."""
-    store_path = store_file(store_path)
-    return store_path.with_name(store_path.name + ".restore-failed.zip")

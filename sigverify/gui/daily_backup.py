@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 from sigverify.core.files import disk_reason
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
+from sigverify.core.restore_at_next_start import scheduled_restore
 from sigverify.core.store_backup import (
     DAILY_KEPT,
     back_up,
@@ -22,7 +23,6 @@ from sigverify.core.store_backup import (
     desk_name,
     prune_daily_backups,
 )
-from sigverify.core.store_restore import scheduled_restore
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
 from sigverify.gui.language import gui_settings

@@ -12,9 +12,13 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from sigverify.core.errors import SigverifyError
 from sigverify.core.files import disk_reason
 from sigverify.core.i18n import join_sentences
+from sigverify.core.restore_at_next_start import (
+    failed_restore_path,
+    restore_scheduled,
+    scheduled_restore,
+)
 from sigverify.core.store.records import local_time
 from sigverify.core.store_backup import store_file
-from sigverify.core.store_restore import failed_restore_path, restore_scheduled, scheduled_restore
 from sigverify.gui import dialogs
 from sigverify.gui.daily_backup import DailyBackup
 

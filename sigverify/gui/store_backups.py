@@ -24,15 +24,15 @@ from sigverify.core.backup_encryption import (
 from sigverify.core.errors import CancelledError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
-from sigverify.core.store.records import local_time
-from sigverify.core.store_backup import back_up, backup_file_name, last_backup
-from sigverify.core.store_restore import (
+from sigverify.core.restore_at_next_start import (
     cancel_scheduled_restore,
     discard_prepared,
     prepare_restore,
     schedule_prepared,
     scheduled_restore,
 )
+from sigverify.core.store.records import local_time
+from sigverify.core.store_backup import back_up, backup_file_name, last_backup
 from sigverify.gui import dialogs
 from sigverify.gui.backup_passphrase import BackupPassphraseDialog, ask_backup_passphrase
 from sigverify.gui.daily_backup import DailyBackup

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from sigverify.core.restore_at_next_start import scheduled_restore
 from sigverify.core.store import Store
 from sigverify.core.store_backup import read_backup
-from sigverify.core.store_restore import scheduled_restore
 from sigverify.gui.restore_at_start import restore_waiting
 from tests.conftest import signature_file
 from tests.gui.conftest import wait_idle

@@ -15,17 +15,16 @@ import pytest
 from sigverify.core.audit_view import summary
 from sigverify.core.errors import CancelledError, SigverifyError, StoreError
 from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
-from sigverify.core.store import Store
-from sigverify.core.store.records import NewReference
-from sigverify.core.store_backup import back_up, backup_file_name, read_backup, store_file
-from sigverify.core.store_restore import (
+from sigverify.core.restore_at_next_start import (
     cancel_scheduled_restore,
-    check_backup,
-    restore_backup,
     restore_scheduled,
     schedule_restore,
     scheduled_restore,
 )
+from sigverify.core.store import Store
+from sigverify.core.store.records import NewReference
+from sigverify.core.store_backup import back_up, backup_file_name, read_backup, store_file
+from sigverify.core.store_restore import check_backup, restore_backup
 
 
 def ref(name: str) -> NewReference:

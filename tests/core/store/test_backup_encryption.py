@@ -26,15 +26,11 @@ from sigverify.core.backup_encryption import (
     unlock,
 )
 from sigverify.core.errors import SigverifyError, StoreIntegrityError
+from sigverify.core.restore_at_next_start import restore_scheduled, schedule_restore
 from sigverify.core.store import Store
 from sigverify.core.store.records import NewReference
 from sigverify.core.store_backup import back_up, read_backup
-from sigverify.core.store_restore import (
-    check_backup,
-    restore_backup,
-    restore_scheduled,
-    schedule_restore,
-)
+from sigverify.core.store_restore import check_backup, restore_backup
 
 OLD, NEW = "river stone lantern", "seven blue kites"
 
@@ -369,7 +365,7 @@ def test_restoring_its_own_backup_keeps_its_key_unsaid(store_path, tmp_path):
 
 def test_a_backup_that_could_not_be_restored_is_kept_encrypted_again(store_path, tmp_path):
     from sigverify.core.errors import StoreError
-    from sigverify.core.store_restore import failed_restore_path
+    from sigverify.core.restore_at_next_start import failed_restore_path
 
     backup_of(store_path, tmp_path / "b.zip")
     schedule_restore(tmp_path / "b.zip", store_path, "ann", passphrase=OLD)
@@ -414,7 +410,7 @@ def test_a_full_disk_beside_the_store_is_named_not_the_stick(store_path, tmp_pat
 def test_a_backup_is_read_from_the_stick_once_then_kept_or_dropped(store_path, tmp_path):
     """Checked and decrypted beside the store before the clerk is asked; kept for the next
     start without the stick (it was decrypted and read again: a slow stick twice)."""
-    from sigverify.core.store_restore import (
+    from sigverify.core.restore_at_next_start import (
         discard_prepared,
         prepare_restore,
         schedule_prepared,

@@ -1,0 +1,170 @@
+"""A backup restored at the app's next start, when nothing has the store open: chosen
+and checked now (:func:`prepare_restore`: brought beside the store, read once from the
+stick, decrypted if it is encrypted), kept waiting in ``store.sqlite3.restore-pending/``
+(:func:`schedule_prepared`), restored by :func:`restore_scheduled` at start, before the
+store opens (:func:`sigverify.core.store_restore.restore_backup`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sigverify.core.backup_encryption import decrypt_backup, encrypt_backup, is_encrypted
+from sigverify.core.files import temporary_beside
+from sigverify.core.store_backup import BackupInfo, read_backup, store_file
+from sigverify.core.store_restore import (
+    LEFTOVER_SECONDS,
+    RestoreResult,
+    checked_info,
+    replaced_store,
+    restore_backup,
+)
+
+PENDING_SUFFIX = ".restore-pending"
+_OPERATOR_FILE = "operator.json"
+
+
+def _pending_folder(store_path: str | Path | None) -> Path:
+    store_path = store_file(store_path)
+    return store_path.with_name(store_path.name + PENDING_SUFFIX)
+
+
+def scheduled_restore(store_path: str | Path | None = None) -> Path | None:
+    """The copy of the backup waiting to be restored at the app's next start, if any."""
+    folder = _pending_folder(store_path)
+    waiting = sorted(folder.glob("*.zip")) if folder.is_dir() else []
+    return waiting[0] if waiting else None
+
+
+@dataclass(frozen=True)
+class PreparedRestore:
+    """A backup brought beside the store and checked whole (:func:`prepare_restore`),
+    waiting for the clerk's word: :func:`schedule_prepared` or :func:`discard_prepared`."""
+
+    info: BackupInfo
+    copy: Path  # the plain backup, in a hidden folder of its own beside the store
+
+
+def prepare_restore(
+    path: str | Path, store_path: str | Path | None = None, passphrase: str | None = None
+) -> PreparedRestore:
+    """Bring the backup ``path`` beside the store at ``store_path``, read once from where
+    it lies (a stick may be slow; an encrypted one decrypted with ``passphrase``, and kept
+    so, as the store itself is), and check it whole there: every file, every row against
+    its seal, as the restore will. Nothing is left when it does not check out."""
+    path = Path(path)
+    store_path = store_file(store_path)
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=f".{store_path.name}.prepared-"))
+    try:
+        copy = folder / path.name
+        if is_encrypted(path):
+            decrypt_backup(path, copy, passphrase)
+        elif path.is_file():
+            shutil.copyfile(path, copy)
+        else:
+            read_backup(path)  # (says there is no such file, in its words)
+        info = checked_info(copy, store_path)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return PreparedRestore(replace(info, path=path), copy)
+
+
+def schedule_prepared(
+    prepared: PreparedRestore, store_path: str | Path | None = None, operator: str | None = None
+) -> None:
+    """Keep the prepared backup to be restored at the next start by ``operator``; one
+    chosen before is forgotten."""
+    cancel_scheduled_restore(store_path)
+    folder = _pending_folder(store_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    os.replace(prepared.copy, folder / prepared.copy.name)
+    shutil.rmtree(prepared.copy.parent, ignore_errors=True)
+    if operator:
+        (folder / _OPERATOR_FILE).write_text(json.dumps({"operator": operator}), "utf-8")
+
+
+def discard_prepared(prepared: PreparedRestore) -> None:
+    """The clerk said no: the copy goes."""
+    shutil.rmtree(prepared.copy.parent, ignore_errors=True)
+
+
+def schedule_restore(
+    path: str | Path,
+    store_path: str | Path | None = None,
+    operator: str | None = None,
+    passphrase: str | None = None,
+) -> BackupInfo:
+    """Check the backup ``path`` whole and keep it beside the store, under its own name,
+    to be restored at the next start by ``operator`` (the file itself may be on a stick
+    taken away meanwhile): :func:`prepare_restore` then :func:`schedule_prepared`."""
+    prepared = prepare_restore(path, store_path, passphrase)
+    schedule_prepared(prepared, store_path, operator)
+    return prepared.info
+
+
+def cancel_scheduled_restore(store_path: str | Path | None = None) -> bool:
+    """Forget a backup waiting to be restored; True if there was one."""
+    folder = _pending_folder(store_path)
+    existed = scheduled_restore(store_path) is not None
+    shutil.rmtree(folder, ignore_errors=True)
+    return existed
+
+
+def restore_scheduled(store_path: str | Path | None = None) -> RestoreResult | None:
+    """At start, before the store is opened: restore the backup waiting (None when there
+    is none, or while another start of the app is restoring it). It is tried once: on a
+    failure it is kept beside the store as ``<name>.restore-failed.zip`` and the store
+    stays as it was."""
+    pending = scheduled_restore(store_path)
+    if pending is None:
+        return None
+    folder = pending.parent
+    lock = folder / ".restoring"
+    try:  # one start at a time (a clerk who thought the app had not started)
+        os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        if time.time() - lock.stat().st_mtime < LEFTOVER_SECONDS:
+            return None
+    try:
+        who = json.loads((folder / _OPERATOR_FILE).read_text("utf-8"))["operator"]
+    except (OSError, ValueError, KeyError, TypeError):
+        who = None
+    try:
+        result = restore_backup(pending, store_path, who)
+    except BaseException:
+        _keep_failed(pending, store_path)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def _keep_failed(pending: Path, store_path: str | Path | None) -> None:
+    """The backup that could not be restored, kept as :func:`failed_restore_path`:
+    encrypted again for the store's backup key when it has one (the copy waiting was kept
+    decrypted, and the clerk is told where it lies), else as it is."""
+    failed = failed_restore_path(store_path)
+    key = replaced_store(store_file(store_path))[1]
+    if key is not None:
+        partial = temporary_beside(failed, ".partial")
+        try:
+            encrypt_backup(pending, partial, key)
+            os.replace(partial, failed)
+            pending.unlink()
+            return
+        except OSError:
+            partial.unlink(missing_ok=True)  # (kept as it is, rather than lost)
+    os.replace(pending, failed)
+
+
+def failed_restore_path(store_path: str | Path | None = None) -> Path:
+    """Where a backup that could not be restored at start is kept."""
+    store_path = store_file(store_path)
+    return store_path.with_name(store_path.name + ".restore-failed.zip")
