@@ -3232,7 +3232,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>StoreBackups</name>
     <message>
-        <location filename="../../sigverify/gui/restore_at_start.py" line="+24"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="+28"/>
         <source>{people}, {references} and the audit log up to entry #{entry}</source>
         <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
     </message>
@@ -3246,6 +3246,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+1"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+78"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3267,7 +3268,7 @@ enrolled {at} by {who}</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-217"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-295"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3419,12 +3420,39 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>此存储目前有 {people}，审计日志截至第 {now} 条：这条记录（{kinds}）将不再在其中。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Backups stay encrypted with the passphrase in force on this computer (backup key {key}).</source>
         <translation>备份仍用本机正在使用的口令加密（备份密钥 {key}）。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等另外 %n 人</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+64"/>
+        <location line="+4"/>
+        <source>{person} with {references}</source>
+        <translation>{person}：{references}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{person}: {now} → {then}</source>
+        <translation>{person}：{now} → {then}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not in the backup, so no longer enrolled: {people}.</source>
+        <translation>不在备份中，因此将不再登记：{people}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fewer references: {people}.</source>
+        <translation>参考签名将减少：{people}。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
         <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
@@ -3442,13 +3470,13 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
     </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-121"/>
-        <location line="+135"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-164"/>
+        <location line="+178"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-131"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-174"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3471,7 +3499,7 @@ sigverify puts it in place of this computer&apos;s empty store the next time it 
 sigverify 将在下次启动时用它取代本机的空存储。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>&amp;Restore at the next start</source>
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
@@ -3481,7 +3509,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+71"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -5468,7 +5496,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+140"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+135"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>

@@ -20,7 +20,7 @@ from sigverify.core.store_backup import BackupInfo, read_backup, store_file
 from sigverify.core.store_restore import (
     LEFTOVER_SECONDS,
     RestoreResult,
-    checked_info,
+    checked_people,
     replaced_store,
     restore_backup,
 )
@@ -48,6 +48,7 @@ class PreparedRestore:
 
     info: BackupInfo
     copy: Path  # the plain backup, in a hidden folder of its own beside the store
+    people: dict  # who the backup holds: each person's id and number of references
 
 
 def prepare_restore(
@@ -69,11 +70,11 @@ def prepare_restore(
             shutil.copyfile(path, copy)
         else:
             read_backup(path)  # (says there is no such file, in its words)
-        info = checked_info(copy, store_path)
+        info, people = checked_people(copy, store_path)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return PreparedRestore(replace(info, path=path), copy)
+    return PreparedRestore(replace(info, path=path), copy, people)
 
 
 def schedule_prepared(

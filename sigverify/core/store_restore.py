@@ -325,6 +325,12 @@ def check_backup(
 
 
 def checked_info(plain: Path, store_path: str | Path | None) -> BackupInfo:
+    return checked_people(plain, store_path)[0]
+
+
+def checked_people(plain: Path, store_path: str | Path | None) -> tuple[BackupInfo, dict]:
+    """What the plain backup ``plain`` holds once it checks out whole, and who: each
+    person's id and their number of references."""
     info = read_backup(plain)
-    with _checked_copy(plain, store_file(store_path)):
-        return info
+    with _checked_copy(plain, store_file(store_path)) as restored, Store(restored) as store:
+        return info, {person.id: person.reference_count for person in store.list_people()}

@@ -31,7 +31,7 @@ from sigverify.core.restore_at_next_start import (
     schedule_prepared,
     scheduled_restore,
 )
-from sigverify.core.store.records import local_time
+from sigverify.core.store.records import local_time, person_named
 from sigverify.core.store_backup import back_up, backup_file_name, last_backup
 from sigverify.gui import dialogs
 from sigverify.gui.backup_passphrase import BackupPassphraseDialog, ask_backup_passphrase
@@ -256,7 +256,7 @@ class StoreBackups(QObject):
 
         def checked(found) -> None:
             dialog.close()
-            prepared, people, last, leaving, key_now = found
+            prepared, people, last, leaving, key_now, enrolled = found
             info = prepared.info
             question = self.tr(
                 "“{file}” holds the store as it was on {made}: {held}.\n\nsigverify replaces "
@@ -290,6 +290,9 @@ class StoreBackups(QObject):
                     first=info.last_audit_id + 1,
                     kinds=_kinds(leaving),
                 )
+            who = self._who_changes(enrolled, prepared.people)
+            if who:
+                question += "\n\n" + who
             if key_now is not None:  # (a passphrase row leaving read as protection lost: seen)
                 question += "\n\n" + self.tr(
                     "Backups stay encrypted with the passphrase in force on this computer "
@@ -339,9 +342,49 @@ class StoreBackups(QObject):
             leaving = Counter(
                 e.action for e in context.store.audit_entries(after=prepared.info.last_audit_id)
             )
-            return prepared, people, now.id if now else 0, leaving, backup_key(context.store)
+            enrolled = {p.id: (p.name, p.reference_count) for p in context.store.list_people()}
+            key_now = backup_key(context.store)
+            return prepared, people, now.id if now else 0, leaving, key_now, enrolled
 
         window.engine.submit(check, checked, failed)
+
+    def _who_changes(self, enrolled: dict, backed_up: dict) -> str:
+        """Who would leave the store with the restore, and who would have fewer references,
+        by name (the audit entries' kinds and the counts alone left it to be worked out:
+        seen in a real window); "" when nobody would."""
+
+        def listed(items: list[str]) -> str:
+            more = len(items) - 5
+            text = ", ".join(items[:5])
+            if more > 0:
+                text += " " + self.tr("and %n more", "", more)
+            return text
+
+        gone = [
+            self.tr("{person} with {references}").format(
+                person=person_named(pid, name),
+                references=self.tr("%n reference(s)", "", count),
+            )
+            for pid, (name, count) in enrolled.items()
+            if pid not in backed_up
+        ]
+        fewer = [
+            self.tr("{person}: {now} → {then}").format(
+                person=person_named(pid, name), now=count, then=backed_up[pid]
+            )
+            for pid, (name, count) in enrolled.items()
+            if pid in backed_up and backed_up[pid] < count
+        ]
+        parts = []
+        if gone:
+            parts.append(
+                self.tr("Not in the backup, so no longer enrolled: {people}.").format(
+                    people=listed(gone)
+                )
+            )
+        if fewer:
+            parts.append(self.tr("Fewer references: {people}.").format(people=listed(fewer)))
+        return " ".join(parts)
 
     def set_passphrase(self) -> None:
         """Protect backups with a passphrase, change it, or stop (its own dialog)."""

@@ -93,7 +93,8 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     assert dialogs.questions[0].endswith(
         f"This store now holds 2 people and its audit log reaches entry #{now}: entries "
         f"#{info.last_audit_id + 1} to #{now} (1 × Enrolment, 1 × Store backed up) will no "
-        "longer be in it."
+        "longer be in it.\n\nNot in the backup, so no longer enrolled: Bo (c-2) with 4 "
+        "references."
     )
     assert dialogs.options[-1] == ["&Restore at the next start"]
     assert scheduled_restore(window.store.path) is None
@@ -523,3 +524,17 @@ def test_restoring_onto_a_new_computers_empty_store_says_nothing_is_lost(
     restore_waiting(store_path)(None)
     assert shown[0].startswith("The store is restored from “b.zip”")
     assert "replaced is kept" not in shown[0]  # (an empty store: said, it confused: seen)
+
+
+def test_the_restore_question_names_who_would_leave_and_who_would_have_fewer(window):
+    enrolled = {f"c-{i}": (f"P{i}", 3) for i in range(1, 9)} | {"x-1": ("", 6), "x-2": ("Ann", 2)}
+    backed_up = {"x-1": 5, "x-2": 4, "c-1": 3}  # (x-2: more then than now: not said)
+    said = window.backups._who_changes(enrolled, backed_up)
+    assert said == (
+        "Not in the backup, so no longer enrolled: P2 (c-2) with 3 references, P3 (c-3) with "
+        "3 references, P4 (c-4) with 3 references, P5 (c-5) with 3 references, P6 (c-6) with "
+        "3 references and 2 more. Fewer references: x-1: 6 → 5."
+    )
+    assert window.backups._who_changes({"c-1": ("Ana", 1)}, {"c-1": 1}) == ""
+    one = window.backups._who_changes({"c-1": ("Ana", 1)}, {})
+    assert one == "Not in the backup, so no longer enrolled: Ana (c-1) with 1 reference."
