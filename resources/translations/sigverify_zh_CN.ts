@@ -5562,6 +5562,15 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
 </context>
 <context>
+    <name>lists</name>
+    <message>
+        <location filename="../../sigverify/core/i18n.py" line="+51"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>people</name>
     <message>
         <location filename="../../sigverify/core/store/records.py" line="-53"/>
@@ -5573,7 +5582,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>percent</name>
     <message>
-        <location filename="../../sigverify/core/i18n.py" line="+52"/>
+        <location filename="../../sigverify/core/i18n.py" line="+7"/>
         <location line="+6"/>
         <source>{number} %</source>
         <translation>{number}%</translation>

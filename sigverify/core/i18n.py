@@ -45,6 +45,12 @@ def join_sentences(*parts: str) -> str:
     return text
 
 
+def join_list(items) -> str:
+    """Items of a list as the language separates them ("a, b"; "a、b" in Chinese, where
+    an ASCII comma was seen)."""
+    return translate("lists", ", ", "between the items of a list").join(items)
+
+
 def percent_text(share: float, spec: str = ".0f") -> str:
     """A share (0.69) as a percentage the language's way: "69 %" in English, "69%" in
     Chinese (written out at each place, some had the space and some not: seen). ``spec``

@@ -22,7 +22,7 @@ from sigverify.core.backup_encryption import (
     backup_key,
 )
 from sigverify.core.errors import CancelledError
-from sigverify.core.i18n import join_sentences
+from sigverify.core.i18n import join_list, join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.restore_at_next_start import (
     cancel_scheduled_restore,
@@ -49,7 +49,7 @@ def _kinds(counts: Counter) -> str:
         counts.items(), key=lambda item: (-item[1], actions_in_order(counts).index(item[0]))
     )
     words = [f"{count} × {action_name(action)}" for action, count in ordered[:4]]
-    return ", ".join(words) + (", …" if len(ordered) > 4 else "")
+    return join_list([*words, "…"] if len(ordered) > 4 else words)
 
 
 #: Days after which the store button says how old the last backup is (a desk backs up
@@ -355,7 +355,7 @@ class StoreBackups(QObject):
 
         def listed(items: list[str]) -> str:
             more = len(items) - 5
-            text = ", ".join(items[:5])
+            text = join_list(items[:5])
             if more > 0:
                 text += " " + self.tr("and %n more", "", more)
             return text
@@ -384,7 +384,7 @@ class StoreBackups(QObject):
             )
         if fewer:
             parts.append(self.tr("Fewer references: {people}.").format(people=listed(fewer)))
-        return " ".join(parts)
+        return join_sentences(*parts)
 
     def set_passphrase(self) -> None:
         """Protect backups with a passphrase, change it, or stop (its own dialog)."""
