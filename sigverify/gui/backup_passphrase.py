@@ -170,11 +170,11 @@ class BackupPassphraseDialog(QDialog):
                 self._say("")
                 dialogs.show_error(self, error, self.windowTitle())
 
-        def make(context, job):
+        def change(context, job):
             key = set_backup_passphrase(context.store, passphrase, operator, current)
             return key, unencrypted_backups(context.store)
 
-        main.engine.submit(make, made, failed)
+        main.engine.submit(change, made, failed)
 
 
 def ask_backup_passphrase(
@@ -205,6 +205,8 @@ def ask_backup_passphrase(
         label.setWordWrap(True)
         label.setMinimumWidth(380)  # (else squeezed to 250 px, the title cut: seen)
         label.setMaximumWidth(520)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.textValue():
-        return None
-    return dialog.textValue()
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    typed = dialog.textValue()
+    dialog.setTextValue("")
+    dialog.deleteLater()  # (with what was typed: a dialog kept held its passphrase)
+    return typed if accepted and typed else None
