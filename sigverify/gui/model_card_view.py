@@ -7,7 +7,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from sigverify.core.i18n import QT_TRANSLATE_NOOP, join_sentences
+from sigverify.core.i18n import QT_TRANSLATE_NOOP, join_list, join_sentences
 from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_verification import card_fusion_thresholds
 from sigverify.core.store.records import local_time
@@ -63,7 +63,7 @@ def encoder_text(card: ModelCard) -> str:
         return card.encoder
     members = [str(m.get("encoder")) for m in card.members]
     return translate("ModelsPage", "an ensemble of {count} ({members})").format(
-        count=len(members), members=", ".join(members)
+        count=len(members), members=join_list(members)
     )
 
 
@@ -176,7 +176,7 @@ def card_html(card: ModelCard) -> str:
     out += pad_table(card)
     datasets = (card.training or {}).get("datasets") or []
     if datasets:
-        names = ", ".join(
+        names = join_list(
             f"{d.get('name')} ({len(d.get('train', []))} / {len(d.get('validation', []))} / "
             f"{len(d.get('test', []))})"
             for d in datasets

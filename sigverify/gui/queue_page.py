@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.batch_items import left_out_files, read_items
 from sigverify.core.errors import SigverifyError
-from sigverify.core.i18n import join_sentences
+from sigverify.core.i18n import join_list, join_sentences
 from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
@@ -369,7 +369,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             )
         left_out = [p.name for p in left_out_files(path)]
         if left_out:
-            names = ", ".join(left_out[:3]) + ("…" if len(left_out) > 3 else "")
+            names = join_list(left_out[:3]) + ("…" if len(left_out) > 3 else "")
             not_pictures = self.tr(
                 "Not pictures, so left out: %n file(s) ({names}).", "", len(left_out)
             )

@@ -391,3 +391,12 @@ def test_lists_and_sentences_in_the_restore_question_are_punctuated_in_chinese(c
         "不在备份中，因此将不再登记：Ana（C-1）：4 个参考签名、Bo（C-2）：5 个参考签名。"
         "参考签名将减少：Cy（C-3）：6 → 4。"
     )
+
+
+def test_lists_elsewhere_are_punctuated_in_chinese_too(chinese):
+    from types import SimpleNamespace
+
+    from sigverify.gui.model_card_view import encoder_text
+
+    card = SimpleNamespace(encoder="ensemble", members=[{"encoder": "cnn"}, {"encoder": "tdnn"}])
+    assert "cnn、tdnn" in encoder_text(card)
