@@ -30,7 +30,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
@@ -39,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.files import folder_beside
 from sigverify.core.i18n import translate
 
 ENVELOPE = "encrypted-backup.json"
@@ -393,8 +393,7 @@ def opened(path: str | Path, passphrase: str | None, beside: Path) -> Iterator[P
     if not is_encrypted(path):
         yield path
         return
-    beside.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=beside.parent, prefix=f".{beside.name}.decrypting-"))
+    work = folder_beside(beside, "decrypting")
     try:
         plain = work / path.name
         decrypt_backup(path, plain, passphrase)

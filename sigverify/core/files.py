@@ -44,6 +44,19 @@ def temporary_beside(path: Path, suffix: str) -> Path:
     return Path(name)
 
 
+#: The kinds of :func:`folder_beside` a store's work leaves when stopped on the way (a
+#: copy of every signature each): removed once old (``store_restore._remove_leftovers``).
+WORK_FOLDER_KINDS = ("restoring", "decrypting", "prepared")
+
+
+def folder_beside(path: Path, kind: str) -> Path:
+    """A new empty folder in ``path``'s folder (made if need be), hidden and named after
+    it and ``kind`` (one of :data:`WORK_FOLDER_KINDS`), owner-only (as ``mkdtemp`` makes
+    it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.{kind}-"))
+
+
 def file_stem(text: str, fallback: str) -> str:
     """``text`` (a person's id) as the start of a file name: letters, digits, dots and
     hyphens kept, anything else (a slash, a space) one underscore; ``fallback`` if nothing

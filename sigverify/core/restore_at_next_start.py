@@ -9,13 +9,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sigverify.core.backup_encryption import decrypt_backup, encrypt_backup, is_encrypted
-from sigverify.core.files import temporary_beside
+from sigverify.core.files import folder_beside, temporary_beside
 from sigverify.core.store_backup import BackupInfo, read_backup, store_file
 from sigverify.core.store_restore import (
     LEFTOVER_SECONDS,
@@ -60,8 +59,7 @@ def prepare_restore(
     its seal, as the restore will. Nothing is left when it does not check out."""
     path = Path(path)
     store_path = store_file(store_path)
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=f".{store_path.name}.prepared-"))
+    folder = folder_beside(store_path, "prepared")
     try:
         copy = folder / path.name
         if is_encrypted(path):

@@ -36,7 +36,7 @@ from sigverify.core.backup_encryption import (
     opened,
 )
 from sigverify.core.errors import SigverifyError, StoreError, StoreIntegrityError
-from sigverify.core.files import readable_by_all
+from sigverify.core.files import WORK_FOLDER_KINDS, folder_beside, readable_by_all
 from sigverify.core.i18n import translate
 from sigverify.core.model.catalog import installed_models_dir
 from sigverify.core.operators import current_operator, operator_name
@@ -122,8 +122,7 @@ def _checked_copy(path: Path, store_path: Path) -> Iterator[Path]:
     """The backup ``path`` unpacked beside the store at ``store_path`` (this computer's
     user data, not a shared temporary folder) as a store file of that name, every row of
     it checked against its seal; the folder is removed afterwards."""
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=store_path.parent, prefix=f".{store_path.name}.restoring-"))
+    work = folder_beside(store_path, "restoring")
     try:
         restored = work / store_path.name
         _unpack(path, restored)
@@ -245,7 +244,7 @@ def _remove_leftovers(store_path: Path) -> None:
     each), once old enough that no process is still writing them."""
     old = time.time() - LEFTOVER_SECONDS
     for path in store_path.parent.glob(f".{store_path.name}.*"):
-        work = any(f".{kind}-" in path.name for kind in ("restoring", "decrypting", "prepared"))
+        work = any(f".{kind}-" in path.name for kind in WORK_FOLDER_KINDS)
         if path.name.endswith((".backup.db", ".partial")) or work:
             try:
                 if path.stat().st_mtime < old:
