@@ -3246,7 +3246,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+78"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+77"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3410,7 +3410,7 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>This store now holds {people} and its audit log reaches entry #{now}: entries #{first} to #{now} ({kinds}) will no longer be in it.</source>
         <translation>此存储目前有 {people}，审计日志截至第 {now} 条：第 {first} 至第 {now} 条记录（{kinds}）将不再在其中。</translation>
     </message>
@@ -3425,7 +3425,7 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>备份仍用本机正在使用的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+61"/>
         <source>and %n more</source>
         <translation>
             <numerusform>等另外 %n 人</numerusform>
@@ -3457,12 +3457,12 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Backups made before still open with the passphrase they were made under: keep it as long as you keep them.</source>
         <translation>之前制作的备份仍用制作时的口令打开：只要还保留这些备份，就要保留该口令。</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Backups made without a passphrase (%n) stay unencrypted: delete them once the new one is made.</source>
         <translation>
             <numerusform>未设口令时制作的备份（%n 个）仍未加密：新备份完成后请删除它们。</numerusform>
@@ -3470,18 +3470,18 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
     </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-164"/>
-        <location line="+178"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-169"/>
+        <location line="+184"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-174"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-180"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>“{file}” holds the store as it was on {made}: {held}.
 
 sigverify replaces the store on this computer with it the next time it starts. Everything done since the backup was made is not in it; the store as it is now is kept in the folder “replaced-stores” beside it, nothing is deleted.</source>
@@ -3509,7 +3509,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -3519,7 +3519,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>今后制作的备份不再加密。之前制作的备份仍需要各自的口令。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>The store stays as it is: no backup will be restored.</source>
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>
@@ -5496,7 +5496,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+135"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+134"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
@@ -5511,8 +5511,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>审计日志在 sigverify 之外被更改过（第 {entry} 条）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/files.py" line="+59"/>
+        <location filename="../../sigverify/core/files.py" line="+72"/>
         <source>the folder does not exist</source>
+        <extracomment>The kinds of :func:`folder_beside` a store&apos;s work leaves when stopped on the way (a copy of every signature each): removed once old (``store_restore._remove_leftovers``).</extracomment>
         <translation>文件夹不存在</translation>
     </message>
     <message>

@@ -45,9 +45,8 @@ from sigverify.gui.widgets import file_filter
 def _kinds(counts: Counter) -> str:
     """What kinds of audit entry, how many of each ("3 × Verification, 1 × Enrolment"), the
     most frequent first (a list of enrolments and verifications, said whatever left: seen)."""
-    ordered = sorted(
-        counts.items(), key=lambda item: (-item[1], actions_in_order(counts).index(item[0]))
-    )
+    order = actions_in_order(counts)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], order.index(item[0])))
     words = [f"{count} × {action_name(action)}" for action, count in ordered[:4]]
     return join_list([*words, "…"] if len(ordered) > 4 else words)
 
@@ -256,7 +255,8 @@ class StoreBackups(QObject):
 
         def checked(found) -> None:
             dialog.close()
-            prepared, people, last, leaving, key_now, enrolled = found
+            prepared, last, leaving, key_now, enrolled = found
+            people = len(enrolled)
             info = prepared.info
             question = self.tr(
                 "“{file}” holds the store as it was on {made}: {held}.\n\nsigverify replaces "
@@ -337,14 +337,13 @@ class StoreBackups(QObject):
         # checked now, as the restore will: not refused at the next start
         def check(context, job):
             now = context.store.last_audit_entry()
-            people = context.store.people_mark()[0]
             prepared = prepare_restore(path, window.store.path, passphrase)
             leaving = Counter(
                 e.action for e in context.store.audit_entries(after=prepared.info.last_audit_id)
             )
             enrolled = {p.id: (p.name, p.reference_count) for p in context.store.list_people()}
             key_now = backup_key(context.store)
-            return prepared, people, now.id if now else 0, leaving, key_now, enrolled
+            return prepared, now.id if now else 0, leaving, key_now, enrolled
 
         window.engine.submit(check, checked, failed)
 
@@ -405,16 +404,22 @@ class StoreBackups(QObject):
                     "needs. Back up now, so that a backup with it exists."
                 ).format(key=key.fingerprint)
                 if was_protected:
-                    text += " " + self.tr(
-                        "Backups made before still open with the passphrase they were made "
-                        "under: keep it as long as you keep them."
+                    text = join_sentences(
+                        text,
+                        self.tr(
+                            "Backups made before still open with the passphrase they were made "
+                            "under: keep it as long as you keep them."
+                        ),
                     )
                 elif unencrypted:  # (said with none made, or all encrypted: seen)
-                    text += " " + self.tr(
-                        "Backups made without a passphrase (%n) stay unencrypted: delete them "
-                        "once the new one is made.",
-                        "",
-                        unencrypted,
+                    text = join_sentences(
+                        text,
+                        self.tr(
+                            "Backups made without a passphrase (%n) stay unencrypted: delete "
+                            "them once the new one is made.",
+                            "",
+                            unencrypted,
+                        ),
                     )
             dialogs.show_info(self.window, title, text)
 
