@@ -115,11 +115,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
 PASSPHRASE_VARIABLE = "SIGVERIFY_BACKUP_PASSPHRASE"
 
 
-def _typed(prompt: str) -> str:
-    """A passphrase typed at the terminal, not shown; refused with no terminal to type at."""
+def _typed(prompt: str, refusal: str | None = None) -> str:
+    """A passphrase typed at the terminal, not shown; refused (``refusal``, or why) with no
+    terminal to type at."""
     if not sys.stdin.isatty():
         raise UsageError(
-            f"{prompt.rstrip(': ')} is needed, and there is no terminal to type it at: run "
+            refusal
+            or f"{prompt.rstrip(': ')} is needed, and there is no terminal to type it at: run "
             "this in a terminal."
         )
     return getpass.getpass(prompt)
@@ -128,15 +130,11 @@ def _typed(prompt: str) -> str:
 def _passphrase_to_open(backup) -> str:
     """The passphrase of an encrypted backup: from SIGVERIFY_BACKUP_PASSPHRASE (a script),
     else typed."""
-    given = os.environ.get(PASSPHRASE_VARIABLE)
-    if given:
-        return given
-    if not sys.stdin.isatty():
-        raise UsageError(
-            f"{backup} is protected by a passphrase: run this in a terminal to type it, or "
-            f"set {PASSPHRASE_VARIABLE}."
-        )
-    return getpass.getpass(f"Passphrase of {Path(backup).name}: ")
+    return os.environ.get(PASSPHRASE_VARIABLE) or _typed(
+        f"Passphrase of {Path(backup).name}: ",
+        f"{backup} is protected by a passphrase: run this in a terminal to type it, or set "
+        f"{PASSPHRASE_VARIABLE}.",
+    )
 
 
 def cmd_backup_passphrase(args: argparse.Namespace) -> int:
