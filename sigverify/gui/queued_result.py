@@ -65,6 +65,7 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
                 "QueuePage", "From the queue: recorded as audit entry #{id}."
             ).format(id=entry.id)
             if settled is not None:  # the clerk's word stands (REJECT alone was shown: seen)
+                verify_page.summary.badge.set_clerks_decision(str(settled.details["decision"]))
                 said = join_sentences(
                     said,
                     QCoreApplication.translate(

@@ -265,40 +265,62 @@ class DecisionBadge(QLabel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.RichText)  # a clerk's word has the machine's under it
         self.setMinimumHeight(64)
         font = QFont(self.font())
         font.setPointSize(font.pointSize() + 10)
         font.setBold(True)
         self.setFont(font)
         self.decision: str | None = None
+        self.clerks: str | None = None  # a clerk's decision that overrules the machine's
         self.stale = False
         self.set_decision(None)
 
     def set_decision(self, decision: str | None) -> None:
         self.decision = decision
-        texts = {
-            ACCEPT: self.tr("ACCEPT"),
-            REVIEW: self.tr("NEEDS REVIEW"),
-            REJECT: self.tr("REJECT"),
-        }
+        self.clerks = None  # the machine's answer stands until a clerk's word is shown
         if decision is None:
             self.setText(self.tr("No result yet"))
             self.setStyleSheet(
                 "border: 2px dashed palette(mid); border-radius: 10px; color: palette(mid);"
             )
         else:
-            self.setText(texts[decision])
-            self.setStyleSheet(
-                f"background: {DECISION_COLOURS[decision]}; color: white; border-radius: 10px;"
-            )
+            self.setText(self._word(decision))
+            self._colour(DECISION_COLOURS[decision])
         self.stale = False
+
+    def set_clerks_decision(self, decision: str) -> None:
+        """A clerk's accept or reject that overrules the machine's answer: it is the answer
+        that stands, so it takes the badge, in its colour, with the machine's under it (the
+        badge said REJECT of a cheque the clerk had accepted: seen in a real window)."""
+        if self.decision is None or decision == self.decision:
+            return  # nothing shown, or the machine's answer confirmed
+        self.clerks = decision
+        big = (
+            self.tr("ACCEPTED BY A CLERK") if decision == ACCEPT else self.tr("REJECTED BY A CLERK")
+        )
+        machine = self.tr("The machine's answer: {decision}").format(
+            decision=self._word(self.decision)
+        )
+        small = QFont(self.font()).pointSize() - 8
+        self.setText(f"{big}<br><span style='font-size: {small}pt'>{machine}</span>")
+        self._colour(DECISION_COLOURS[decision])
 
     def set_stale(self, stale: bool) -> None:
         """A result that no longer belongs to what is on screen: greyed, still readable."""
         if self.decision is None or stale == self.stale:
             return
         self.stale = stale
-        colour = "#9e9e9e" if stale else DECISION_COLOURS[self.decision]
+        self._colour("#9e9e9e" if stale else DECISION_COLOURS[self.clerks or self.decision])
+
+    def _word(self, decision: str) -> str:
+        return {
+            ACCEPT: self.tr("ACCEPT"),
+            REVIEW: self.tr("NEEDS REVIEW"),
+            REJECT: self.tr("REJECT"),
+        }[decision]
+
+    def _colour(self, colour: str) -> None:
         self.setStyleSheet(f"background: {colour}; color: white; border-radius: 10px;")
 
 

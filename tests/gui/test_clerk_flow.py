@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMessageBox
 
+from sigverify.gui.widgets import DECISION_COLOURS
 from tests.conftest import signature_file, write_png
 from tests.gui.conftest import wait_idle
 from tests.gui.test_app import enrol
@@ -2529,6 +2530,15 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
         f"accepted by {clerk} (audit entry #{first.settled_audit_id}). “called the customer”"
     )
     assert verify.record_status.text() == from_queue
+    # the answer that stands takes the badge, in its colour; the machine's is under it
+    badge = verify.summary.badge
+    assert badge.decision == "reject" and badge.clerks == "accept"
+    assert badge.text().startswith("ACCEPTED BY A CLERK<br>")
+    assert badge.text().endswith(">The machine's answer: REJECT</span>")
+    assert DECISION_COLOURS["accept"] in badge.styleSheet()
+    badge.set_stale(True)
+    badge.set_stale(False)  # back in the clerk's colour, not the machine's
+    assert DECISION_COLOURS["accept"] in badge.styleSheet()
     verify.save_report(str(tmp_path / "c-1.pdf"))  # the line stays (it went: seen)
     wait_idle(qtbot, window.engine)
     assert verify.record_status.text() == (
