@@ -121,6 +121,7 @@ ACTIONS = (
     "train_model",
     "embed",
     "backup",
+    "daily_backup",
     "restore",
     "backup_passphrase",
 )
@@ -150,6 +151,7 @@ def action_name(action: str) -> str:
         "request_change": translate("audit", "Change asked for (awaits approval)"),
         "reject_change": translate("audit", "Change rejected"),
         "backup": translate("audit", "Store backed up"),
+        "daily_backup": translate("audit", "Daily backup"),
         "restore": translate("audit", "Store restored from a backup"),
         "backup_passphrase": translate("audit", "Backup passphrase"),
     }
@@ -290,6 +292,18 @@ def _details_text(entry: AuditEntry) -> str:
         if d.get("key"):
             text += translate("audit", "; encrypted with the backup key {key}").format(key=d["key"])
         return text
+    if entry.action == "daily_backup":  # a desk's (from its gui.ini), named by the desk
+        if not d.get("folder"):
+            return translate("audit", "stopped on {desk} (it went to “{before}”)").format(
+                desk=d.get("desk", ""), before=d.get("before", "")
+            )
+        if d.get("before"):
+            return translate(
+                "audit", "every day to “{folder}” from {desk} (before: “{before}”)"
+            ).format(folder=d["folder"], desk=d.get("desk", ""), before=d["before"])
+        return translate("audit", "every day to “{folder}” from {desk}").format(
+            folder=d["folder"], desk=d.get("desk", "")
+        )
     if entry.action == "backup_passphrase":
         if not d.get("key") and d.get("before"):
             return translate(

@@ -26,6 +26,7 @@ import sqlite3
 import time
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -270,6 +271,7 @@ def _counts(snapshot: Path) -> tuple[int, int, int, int]:
 class LastBackup:
     at: str  # when the store was as the backup holds it (ISO 8601)
     file: str
+    up_to: int  # the last audit entry the backup holds (0: not known)
 
 
 def last_backup(store: Store) -> LastBackup | None:
@@ -278,8 +280,24 @@ def last_backup(store: Store) -> LastBackup | None:
     made = store.last_audit_entry("backup")
     restored = store.last_audit_entry("restore")
     if restored is not None and (made is None or restored.id > made.id):
-        return LastBackup(str(restored.details.get("made")), str(restored.details.get("file")))
-    return None if made is None else LastBackup(made.at, str(made.details.get("file")))
+        last = restored
+        at = str(restored.details.get("made"))
+    elif made is not None:
+        last, at = made, made.at
+    else:
+        return None
+    return LastBackup(at, str(last.details.get("file")), int(last.details.get("up_to") or 0))
+
+
+def work_since_backup(store: Store, last: LastBackup | None) -> Counter:
+    """What the audit log holds that the backup ``last`` does not, by action (the backups
+    and restores themselves aside): work a dead disk would lose now."""
+    if last is None or not last.up_to:
+        return Counter()
+    counts = store.audit_counts(after=last.up_to)
+    for action in ("backup", "restore"):
+        counts.pop(action, None)
+    return counts
 
 
 # ------------------------------------------------------------------ reading one

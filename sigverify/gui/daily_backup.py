@@ -31,6 +31,7 @@ SETTING = "backup/daily_folder"
 DONE = "backup/daily_done"  # the day, folder and store of the last daily backup made
 STATUS_MS = 20_000  # how long the status bar says what the daily backup did
 UNREACHABLE = object()  # the worker's word for a folder not there
+DAILY_ACTION = "daily_backup"  # the audit log's action for a daily backup set or stopped
 
 
 class DailyBackup(QObject):
@@ -81,6 +82,7 @@ class DailyBackup(QObject):
                 if picked is None:
                     return
                 if picked == 1:
+                    self._record("", self.folder())
                     gui_settings().setValue(SETTING, "")
                     self.failure = None
                     self.name_action()
@@ -94,6 +96,8 @@ class DailyBackup(QObject):
             folder = ask_folder(window, title, "backups")
             if not folder:
                 return
+        if folder != self.folder():
+            self._record(folder, self.folder())
         gui_settings().setValue(SETTING, folder)
         self.name_action()
         dialogs.show_info(
@@ -107,6 +111,19 @@ class DailyBackup(QObject):
             ).format(folder=folder, kept=DAILY_KEPT),
         )
         self.backups.show_state()
+
+    def _record(self, folder: str, before: str) -> None:
+        """The change in the store's audit log: a daily backup started, moved or stopped is
+        a computer's setting, but whether the store is kept safe is the store's business (a
+        supervisor could not see when a desk stopped backing up)."""
+        store = self.window.store
+        details = {"folder": folder, "before": before, "desk": desk_name(store.path)}
+        operator = operator_name(store)
+        self.window.engine.submit(
+            lambda context, job: context.store.record(operator, DAILY_ACTION, None, details),
+            None,
+            lambda error: dialogs.show_error(self.window, error),
+        )
 
     def _today(self, folder: str) -> str:
         """What :data:`DONE` holds once today's backup to ``folder`` is made."""

@@ -32,7 +32,12 @@ from sigverify.core.restore_at_next_start import (
     scheduled_restore,
 )
 from sigverify.core.store.records import local_time, person_named
-from sigverify.core.store_backup import back_up, backup_file_name, last_backup
+from sigverify.core.store_backup import (
+    back_up,
+    backup_file_name,
+    last_backup,
+    work_since_backup,
+)
 from sigverify.gui import dialogs
 from sigverify.gui.backup_passphrase import BackupPassphraseDialog, ask_backup_passphrase
 from sigverify.gui.daily_backup import DailyBackup
@@ -89,6 +94,7 @@ class StoreBackups(QObject):
         self.menu.aboutToShow.connect(self.say_state)
         # the last backup, who is enrolled, whether backups are encrypted: as read
         self._last, self._people, self._protected = None, 0, False
+        self._since = Counter()  # the audit entries since the last backup, by action
         self.say_state()
         self.show_state()
 
@@ -99,11 +105,12 @@ class StoreBackups(QObject):
             return
 
         def read(context, job):
-            store = context.store
-            return last_backup(store), store.people_mark()[0], backup_key(store) is not None
+            store, last = context.store, last_backup(context.store)
+            people, protected = store.people_mark()[0], backup_key(store) is not None
+            return last, people, protected, work_since_backup(store, last)
 
         def got(state) -> None:
-            self._last, self._people, self._protected = state
+            self._last, self._people, self._protected, self._since = state
             audit = getattr(self.window, "audit_page", None)
             if audit is not None and audit.isVisible():  # (a backup's row: seen missing)
                 audit.refresh()
@@ -141,10 +148,14 @@ class StoreBackups(QObject):
             last, when = self._last, None
             if last is not None:
                 when = datetime.fromisoformat(last.at).astimezone()
+                since = ""
+                if self._since:  # (work of the day a dead disk would lose: not said, seen)
+                    since = self.tr("Not in it yet: {kinds}.").format(kinds=_kinds(self._since))
                 tip = join_sentences(
                     self.tr("Last backed up {time} to “{file}”.").format(
                         time=local_time(last.at, seconds=False), file=last.file
                     ),
+                    since,
                     tip,
                 )
             days = (datetime.now().astimezone() - when).days if when else None
@@ -338,9 +349,7 @@ class StoreBackups(QObject):
         def check(context, job):
             now = context.store.last_audit_entry()
             prepared = prepare_restore(path, window.store.path, passphrase)
-            leaving = Counter(
-                e.action for e in context.store.audit_entries(after=prepared.info.last_audit_id)
-            )
+            leaving = context.store.audit_counts(after=prepared.info.last_audit_id)
             enrolled = {p.id: (p.name, p.reference_count) for p in context.store.list_people()}
             key_now = backup_key(context.store)
             return prepared, now.id if now else 0, leaving, key_now, enrolled

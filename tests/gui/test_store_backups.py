@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from sigverify.core.audit_view import action_name, summary
 from sigverify.core.restore_at_next_start import scheduled_restore
 from sigverify.core.store import Store
 from sigverify.core.store_backup import read_backup
@@ -66,6 +67,7 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     assert f"Last backed up {date.today():%Y-%m-%d} " in window.store_button.toolTip()
     assert f"to “{name}”." in window.store_button.toolTip()
     assert "No daily backup on this computer." in window.store_button.toolTip()
+    assert "Not in it yet" not in window.store_button.toolTip()  # (its own row aside)
     assert window.store_button.toolTip().endswith("restore a backup, or open another store.")
     info = read_backup(backup)
     assert (info.people, info.references, info.models) == (1, 4, (tiny_model_dir.name,))
@@ -78,6 +80,8 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     )
     # work after the backup, then the backup chosen to come back
     enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(4)], name="Bo")
+    wait_idle(qtbot, window.engine)  # the day's work not in the backup, on the button's tip
+    assert f"to “{name}”. Not in it yet: 1 × Enrolment. No daily" in window.store_button.toolTip()
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda parent, title, start, filters: (str(backup), "")
     )
@@ -253,6 +257,20 @@ def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
     dialogs.choice = 1  # Stop the daily backup
     daily.choose()
     assert daily.folder() == "" and daily.action.text() == "Back up &every day to a folder…"
+    wait_idle(qtbot, window.engine)
+    # each start, move and stop is in the store's audit log, naming the desk
+    rows = window.store.audit_entries(action="daily_backup")
+    assert [summary(e) for e in rows] == [
+        f"every day to “{folder}” from {desk}",
+        f"every day to “{elsewhere}” from {desk} (before: “{folder}”)",
+        f"stopped on {desk} (it went to “{elsewhere}”)",
+    ]
+    assert action_name("daily_backup") == "Daily backup"
+    assert {e.operator for e in rows} == {window.store.last_audit_entry().operator}
+    daily.choose(str(elsewhere))
+    daily.choose(str(elsewhere))  # chosen again as it is: no row for a change that is none
+    wait_idle(qtbot, window.engine)
+    assert len(window.store.audit_entries(action="daily_backup")) == 4
 
 
 def test_a_daily_backup_that_cannot_be_written_says_so_until_one_is(

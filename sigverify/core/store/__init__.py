@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,7 +34,7 @@ from sigverify.core.errors import (
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
 from sigverify.core.store.approvals import SecondApproval, deleted_person_details
-from sigverify.core.store.audit import append_entry, check_chain, read_entries
+from sigverify.core.store.audit import append_entry, check_chain, count_entries, read_entries
 from sigverify.core.store.backend import (
     PostgresDatabase,
     SqliteDatabase,
@@ -241,6 +242,10 @@ class Store(SecondApproval, StoredSettings):
         self, person_id: str | None = None, action: str | None = None, after: int | None = None
     ) -> list[AuditEntry]:
         return read_entries(self._db, person_id, action=action, after=after)
+
+    def audit_counts(self, after: int) -> Counter:
+        """How many audit entries of each action come after the entry ``after``."""
+        return count_entries(self._db, after)
 
     def audit_entry(self, entry_id: int) -> AuditEntry | None:
         """One audit row by its number (None when there is none)."""

@@ -8,6 +8,7 @@ calls them inside its transactions."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from sigverify.core.i18n import translate
 from sigverify.core.store.records import GENESIS_HASH, AuditEntry, entry_hash, now
@@ -76,6 +77,14 @@ def read_entries(
         )
         for r in rows
     ]
+
+
+def count_entries(db, after: int) -> Counter:
+    """How many rows of each action come after the row ``after``."""
+    rows = db.execute(
+        "SELECT action, COUNT(*) AS n FROM audit_log WHERE id > ? GROUP BY action", (after,)
+    ).fetchall()
+    return Counter({r["action"]: r["n"] for r in rows})
 
 
 def check_chain(db, seal: Seal) -> tuple[bool, int | None]:

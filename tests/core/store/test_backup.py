@@ -413,17 +413,26 @@ def test_a_backup_leaves_no_copy_beside_the_file_and_old_work_files_go(
 
 
 def test_a_restored_store_counts_as_backed_up_when_its_backup_was_made(store_path, tmp_path):
-    from sigverify.core.store_backup import last_backup
+    from sigverify.core.store_backup import last_backup, work_since_backup
 
     with Store(store_path) as store:
         assert last_backup(store) is None
+        assert work_since_backup(store, None) == {}
     info = backup_of(store_path, tmp_path / "b.zip")
     with Store(store_path) as store:
         made = last_backup(store)
         assert made.file == "b.zip" and made.at == store.audit_entries()[-1].at
+        assert made.up_to == info.last_audit_id == store.audit_entries()[-2].id
+        assert work_since_backup(store, made) == {}  # its own row is not work left out
+        store.record("ana", "verify", "c-1", {"decision": "accept"})
+        store.record("ana", "verify", "c-1", {"decision": "reject"})
+        store.record("ana", "enroll", "c-9", {})
+        assert work_since_backup(store, made) == {"verify": 2, "enroll": 1}
     restore_backup(tmp_path / "b.zip", store_path)
     with Store(store_path) as store:
-        assert last_backup(store) == type(made)(info.created, "b.zip")
+        assert last_backup(store) == type(made)(info.created, "b.zip", info.last_audit_id)
+        # the restore's own rows are not work left out; the work above left with the store
+        assert work_since_backup(store, last_backup(store)) == {}
 
 
 def test_daily_backups_are_named_by_desk_and_each_desk_keeps_its_newest_ten(tmp_path):
