@@ -14,6 +14,7 @@ the plural ending: "1 reference", "3 references".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 Translator = Callable[[str, str, str | None, int], str]
@@ -43,6 +44,19 @@ def join_sentences(*parts: str) -> str:
             text += " "
         text += part
     return text
+
+
+# Han characters and the full-width marks and forms that go with them
+_WIDE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_BLANK_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])((?:</?b>)*) ((?:</?b>)*)(?=[{_WIDE}])")
+
+
+def wide_spacing(text: str) -> str:
+    """``text`` without the blanks that stand between two Han characters or full-width
+    marks (bold tags aside): a translation puts blanks around a placeholder for a Latin id
+    ("从 {id} 的"), and a Chinese name or one in full-width brackets filled in kept them
+    ("Maria Souza（C-11） 的": seen in a real window). Other text is unchanged."""
+    return _BLANK_BETWEEN_WIDE.sub(r"\1\2", text)
 
 
 def join_list(items) -> str:

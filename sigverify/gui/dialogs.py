@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sigverify.core.errors import SigverifyError
+from sigverify.core.i18n import wide_spacing
 from sigverify.gui.keyboard import frame_from_the_start
 
 translate = QCoreApplication.translate
@@ -59,7 +60,7 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if details is None else QMessageBox.Icon.Critical)
     box.setWindowTitle(title or translate("dialogs", "sigverify"))
-    box.setText(message)
+    box.setText(wide_spacing(message))
     if details is not None:
         box.setDetailedText(details)
         copy = box.addButton(
@@ -104,7 +105,7 @@ def choose(parent: QWidget | None, title: str, text: str, options: list[str]) ->
     box = Question(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
-    box.setText(text)
+    box.setText(wide_spacing(text))
     buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
     cancel = box.addButton(translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
@@ -116,7 +117,7 @@ def choose(parent: QWidget | None, title: str, text: str, options: list[str]) ->
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    QMessageBox.information(parent, title, wide_spacing(text))
 
 
 def install_excepthook() -> None:

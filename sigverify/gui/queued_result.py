@@ -79,9 +79,9 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
                     f"“{settled.details['comment']}”" if settled.details.get("comment") else "",
                 )
             verify_page.queue_note = said
-            verify_page.record_status.setText(said)
+            verify_page.record_status.say(said)
         else:  # the model, the thresholds or the file changed since: this is a new answer
-            verify_page.record_status.setText(
+            verify_page.record_status.say(
                 QCoreApplication.translate(
                     "QueuePage",
                     "The queue recorded “{then}” for this signature (audit entry #{id}); "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from sigverify.core.i18n import join_sentences
+from sigverify.core.i18n import join_sentences, wide_spacing
 
 
 class RecordStatus(QLabel):
@@ -16,7 +16,7 @@ class RecordStatus(QLabel):
     def say(self, text: str = "") -> None:
         """A plain line (empty: none)."""
         self.setStyleSheet("")
-        self.setText(text)
+        self.setText(wide_spacing(text))
 
     def say_recorded(self, entry: int | None, made_with: str | None = None) -> None:
         """The result on screen is settled: in the audit log as ``entry``, or (None)
@@ -58,4 +58,4 @@ class RecordStatus(QLabel):
                 "record it."
             )
         self.setStyleSheet("color: #c62828;")
-        self.setText(text.format(person=person, id=entry))
+        self.setText(wide_spacing(text.format(person=person, id=entry)))

@@ -123,7 +123,7 @@ class ReportActions:
             else:
                 return
             # the queue's line stays (a clerk's decision went with it: seen in a real window)
-            self.record_status.setText(join_sentences(said, self.queue_note))
+            self.record_status.say(join_sentences(said, self.queue_note))
 
         render_report(
             self.engine, self.result, self.result_query, self.audit_row, path, done,

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sigverify.core.errors import NotFoundError
+from sigverify.core.i18n import wide_spacing
 from sigverify.core.store import Store
 from sigverify.core.store.records import model_name_in, person_named
 from sigverify.core.thresholds import ACCEPT, REJECT
@@ -52,7 +53,7 @@ class ResultSummary(QWidget):
             self.gauge.set_values(None, None, None)
             self.reason.clear()
             return
-        self.subject.setText(self.subject_text(result))
+        self.subject.setText(wide_spacing(self.subject_text(result)))
         likely = {
             ACCEPT: self.tr("likely genuine"),
             REJECT: self.tr("likely not genuine"),

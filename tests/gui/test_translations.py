@@ -218,7 +218,7 @@ def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     labels = [models.item(row).text() for row in range(models.count())]
     assert "tiny（使用中）" in labels  # Chinese brackets and list comma, not "(…, …)"
     assert "sigverify-pen-default（手写板签名使用中，内置）" in labels
-    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)], name="李明")
     # a plural text of the page's enrolment part (its own class): English came out
     assert window.people_page.status.text().startswith("已登记 5 个参考签名。")
     page = window.verify_page
@@ -227,6 +227,8 @@ def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     page.verify()
     wait_idle(qtbot, window.engine)
     assert page.summary.badge.text() in ("接受", "需复核", "拒绝")
+    # no blank beside a Chinese name or its full-width brackets ("李明（c-1） 的": seen)
+    assert "</b> 已与<b>李明（c-1）</b>的 5 个参考签名比对，" in page.summary.subject.text()
     reason = page.result.reason
     assert "最接近的参考签名" in reason and "阈值" in reason, reason
     # the report buttons' part of the page (its own class, ReportActions) speaks Chinese too
