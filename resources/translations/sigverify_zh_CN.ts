@@ -572,7 +572,7 @@
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../sigverify/gui/daily_backup.py" line="+59"/>
+        <location filename="../../sigverify/gui/daily_backup.py" line="+60"/>
         <source>Back up &amp;every day to “{folder}”…</source>
         <translation>每天备份到“{folder}”(&amp;E)…</translation>
     </message>
@@ -602,17 +602,17 @@
         <translation>停止每日备份(&amp;S)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>No daily backup now: back the store up by hand from its menu.</source>
         <translation>现在不再每日备份：请通过存储菜单手动备份。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>sigverify will back the store up to {folder} the first time it runs each day (the first one now), keeping the newest {kept} there. Choose a folder away from this computer&apos;s disk: a network folder, or a stick left plugged in.</source>
         <translation>sigverify 将在每天第一次运行时把存储备份到 {folder}（第一份现在就备份），并在那里保留最新的 {kept} 份。请选择不在本机磁盘上的文件夹：网络文件夹，或一直插着的 U 盘。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+62"/>
         <source>The daily backup folder {folder} cannot be reached.</source>
         <translation>无法访问每日备份文件夹 {folder}。</translation>
     </message>
@@ -730,9 +730,23 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+280"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+300"/>
+        <source>ACCEPTED BY A CLERK</source>
+        <translation>已由职员接受</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REJECTED BY A CLERK</source>
+        <translation>已由职员拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The machine&apos;s answer: {decision}</source>
+        <translation>机器的结论：{decision}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>ACCEPT</source>
-        <extracomment>How many rows beyond those in view a list&apos;s columns are sized by (Qt&apos;s default: 1,000, which made long lists slow to show).</extracomment>
         <translation>接受</translation>
     </message>
     <message>
@@ -746,8 +760,9 @@
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-37"/>
         <source>No result yet</source>
+        <extracomment>How many rows beyond those in view a list&apos;s columns are sized by (Qt&apos;s default: 1,000, which made long lists slow to show).</extracomment>
         <translation>尚无结果</translation>
     </message>
 </context>
@@ -2119,12 +2134,12 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonBox</name>
     <message>
-        <location filename="../../sigverify/gui/person_box.py" line="+28"/>
+        <location filename="../../sigverify/gui/person_box.py" line="+32"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+111"/>
         <source>{id} has no reference signatures yet: enrol some on the People page.</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
@@ -2749,7 +2764,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Clerk&apos;s decision: {decision} by {operator} (audit entry #{id}).</source>
         <translation>柜员结论：{operator} {decision}（审计日志第 {id} 条）。</translation>
     </message>
@@ -2900,7 +2915,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultSummary</name>
     <message>
-        <location filename="../../sigverify/gui/result_summary.py" line="+51"/>
+        <location filename="../../sigverify/gui/result_summary.py" line="+52"/>
         <source>The answer and its score show here after Verify.</source>
         <translation>点击“验证”后，结果和分数显示在这里。</translation>
     </message>
@@ -3238,7 +3253,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+288"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+299"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -3246,7 +3261,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+77"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+75"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3268,7 +3283,7 @@ enrolled {at} by {who}</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-295"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-299"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3289,7 +3304,7 @@ enrolled {at} by {who}</source>
         <translation>共享存储由其管理员在服务器上备份</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>&amp;Do not restore “{file}” at the next start</source>
         <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
     </message>
@@ -3329,12 +3344,17 @@ enrolled {at} by {who}</source>
         <translation>备份已用口令加密。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Not in it yet: {kinds}.</source>
+        <translation>尚未包含在其中：{kinds}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Last backed up {time} to “{file}”.</source>
         <translation>上次备份于 {time}，备份到“{file}”。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source> · restore waiting</source>
         <translation> · 等待恢复</translation>
     </message>
@@ -3425,7 +3445,7 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
         <translation>备份仍用本机正在使用的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+59"/>
         <source>and %n more</source>
         <translation>
             <numerusform>等另外 %n 人</numerusform>
@@ -3470,13 +3490,13 @@ Keep the file away from this computer (a USB stick, a network folder): a backup 
     </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-169"/>
-        <location line="+184"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-167"/>
+        <location line="+182"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-180"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-178"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3509,7 +3529,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+68"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -4211,7 +4231,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+137"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+138"/>
         <source>Verification</source>
         <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen). The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
@@ -4290,6 +4310,11 @@ The store is as it was; the backup is kept as {file}.</source>
         <location line="+1"/>
         <source>Store backed up</source>
         <translation>存储已备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4376,12 +4401,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+133"/>
+        <location line="+145"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-142"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4437,6 +4462,21 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>stopped on {desk} (it went to “{before}”)</source>
+        <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every day to “{folder}” from {desk} (before: “{before}”)</source>
+        <translation>每天从 {desk} 备份到“{folder}”（之前：“{before}”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every day to “{folder}” from {desk}</source>
+        <translation>每天从 {desk} 备份到“{folder}”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
         <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
     </message>
@@ -4486,9 +4526,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-118"/>
         <location line="+5"/>
-        <location line="+108"/>
+        <location line="+120"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4513,12 +4553,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-152"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+126"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4548,7 +4588,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-143"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -4561,7 +4601,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../sigverify/gui/dialogs.py" line="+42"/>
+        <location filename="../../sigverify/gui/dialogs.py" line="+43"/>
         <source>The computer ran out of memory. Close other programs and try again.</source>
         <translation>计算机内存不足。请关闭其他程序后重试。</translation>
     </message>
@@ -4877,7 +4917,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>共享存储保存在其数据库服务器上：由管理员在服务器上备份和恢复（例如使用 pg_dump）。sigverify 只备份本机上的存储。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+103"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+104"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -5011,7 +5051,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/records.py" line="+156"/>
+        <location filename="../../sigverify/core/store/records.py" line="+167"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
@@ -5237,7 +5277,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{what}在 sigverify 之外被改动过：它与签名库的封印不再相符，因此不会被使用。请检查审计日志（sigverify audit verify），并从备份中恢复签名库。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/audit.py" line="+32"/>
+        <location filename="../../sigverify/core/store/audit.py" line="+33"/>
         <source>The audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -5430,7 +5470,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+212"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+213"/>
         <source>The backup cannot be made: the disk of the store ({folder}) refused its working copy ({error}). It needs room there for a copy of the store (two when backups are encrypted).</source>
         <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
         <translation>无法制作备份：存储所在的磁盘（{folder}）拒绝写入工作副本（{error}）。那里需要有放得下一份存储副本的空间（备份加密时需要两份）。</translation>
@@ -5476,7 +5516,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+84"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+101"/>
         <source>There is no file “{file}”.</source>
         <translation>文件“{file}”不存在。</translation>
     </message>
@@ -5565,7 +5605,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../sigverify/core/i18n.py" line="+51"/>
+        <location filename="../../sigverify/core/i18n.py" line="+65"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
@@ -6269,7 +6309,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-218"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-216"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -6284,7 +6324,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+266"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
         <translation>其训练方案共测试了 {splits} 次，每次都在模型从未见过的 {writers} 人身上进行，每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
     </message>
