@@ -80,3 +80,20 @@ def disk_reason(error: BaseException) -> str:
     if "full" in str(error).lower():  # (SQLite's "database or disk is full")
         return words[errno.ENOSPC]
     return getattr(error, "strerror", None) or str(error)
+
+
+def same_disk(path: str | Path, other: str | Path) -> bool:
+    """Whether ``path`` (a file or folder, which may not exist yet: its nearest existing
+    folder) lies on the same file system as ``other``: a backup there is lost with the
+    store when the disk dies. False when either cannot be looked at."""
+
+    def device(place: Path) -> int | None:
+        for folder in (place, *place.parents):
+            try:
+                return os.stat(folder).st_dev
+            except OSError:
+                continue
+        return None
+
+    here, there = device(Path(path).absolute()), device(Path(other).absolute())
+    return here is not None and here == there

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from sigverify.core.files import disk_reason
+from sigverify.core.files import disk_reason, same_disk
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.restore_at_next_start import scheduled_restore
@@ -100,16 +100,18 @@ class DailyBackup(QObject):
             self._record(folder, self.folder())
         gui_settings().setValue(SETTING, folder)
         self.name_action()
-        dialogs.show_info(
-            window,
-            title,
-            self.tr(
-                "sigverify will back the store up to {folder} the first time it runs each day "
-                "(the first one now), keeping the newest {kept} there. Choose "
-                "a folder away from this computer's disk: a network folder, or a stick left "
-                "plugged in."
-            ).format(folder=folder, kept=DAILY_KEPT),
-        )
+        said = self.tr(
+            "sigverify will back the store up to {folder} the first time it runs each day "
+            "(the first one now), keeping the newest {kept} there. Choose "
+            "a folder away from this computer's disk: a network folder, or a stick left "
+            "plugged in."
+        ).format(folder=folder, kept=DAILY_KEPT)
+        if same_disk(folder, self.window.store.path):  # (said as advice only: seen)
+            said += "\n\n" + self.tr(
+                "This folder is on the same disk as the store: if that disk fails, the "
+                "backups are lost with it."
+            )
+        dialogs.show_info(window, title, said)
         self.backups.show_state()
 
     def _record(self, folder: str, before: str) -> None:

@@ -22,6 +22,7 @@ from sigverify.core.backup_encryption import (
     backup_key,
 )
 from sigverify.core.errors import CancelledError
+from sigverify.core.files import same_disk
 from sigverify.core.i18n import join_list, join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.restore_at_next_start import (
@@ -206,28 +207,33 @@ class StoreBackups(QObject):
         def saved(info) -> None:
             dialog.close()
             self.show_state()
-            models = ""
-            if info.key:
-                models = " " + self.tr("It is encrypted: restoring it asks for the passphrase.")
-            if info.models:
-                models += " " + self.tr("With it, the models it uses: {models}.").format(
-                    models=", ".join(info.models)
-                )
-            dialogs.show_info(
-                window,
-                title,
-                self.tr(
-                    "The store is backed up to {file}: {held}.{models}\n\nKeep the file away "
-                    "from this computer (a USB stick, a network folder): a backup on the same "
-                    "disk is lost with it. “{button}” in the status bar > Restore from a "
-                    "backup… puts it back."
-                ).format(
-                    file=path,
-                    held=held_words(info),
-                    models=models,
-                    button=store_caption(window.store),
+            held = join_sentences(
+                self.tr("The store is backed up to {file}: {held}.").format(
+                    file=path, held=held_words(info)
                 ),
+                self.tr("It is encrypted: restoring it asks for the passphrase.")
+                if info.key
+                else "",
+                self.tr("With it, the models it uses: {models}.").format(
+                    models=join_list(info.models)
+                )
+                if info.models
+                else "",
             )
+            if same_disk(path, window.store.path):  # (said alike wherever it went: seen)
+                away = self.tr(
+                    "It is on the same disk as the store: if that disk fails, both are lost. "
+                    "Copy it to a USB stick or a network folder."
+                )
+            else:
+                away = self.tr(
+                    "Keep it away from this computer (a USB stick, a network folder): a "
+                    "backup on the same disk is lost with it."
+                )
+            back = self.tr(
+                "“{button}” in the status bar > Restore from a backup… puts it back."
+            ).format(button=store_caption(window.store))
+            dialogs.show_info(window, title, f"{held}\n\n{join_sentences(away, back)}")
 
         def failed(error) -> None:
             dialog.close()

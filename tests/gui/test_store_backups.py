@@ -75,8 +75,10 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
         f"The store is backed up to {backup}: 1 person, 4 references and the audit log up to "
         f"entry #{info.last_audit_id}. With it, the models it uses: {tiny_model_dir.name}."
     )
-    assert dialogs.infos[-1].endswith(
-        "“Store on this computer” in the status bar > Restore from a backup… puts it back."
+    assert dialogs.infos[-1].endswith(  # (beside the store: said, not a general advice)
+        f"{tiny_model_dir.name}.\n\nIt is on the same disk as the store: if that disk fails, "
+        "both are lost. Copy it to a USB stick or a network folder. “Store on this computer” "
+        "in the status bar > Restore from a backup… puts it back."
     )
     # work after the backup, then the backup chosen to come back
     enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(4)], name="Bo")
@@ -222,6 +224,10 @@ def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
     (folder / "sigverify-backup-2026-11-01-0900.zip").write_bytes(b"by hand")
     daily.choose(str(folder))
     assert dialogs.infos[-1].startswith(f"sigverify will back the store up to {folder} the first")
+    assert dialogs.infos[-1].endswith(  # (beside the store, in the test's temporary folder)
+        "plugged in.\n\nThis folder is on the same disk as the store: if that disk fails, the "
+        "backups are lost with it."
+    )
     assert daily.action.text() == f"Back up &every day to “{folder}”…"
     wait_idle(qtbot, window.engine)
     assert f"Backed up every day to {folder}." in window.store_button.toolTip()
@@ -380,6 +386,7 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     window.backups.back_up(str(backup))
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: "It is encrypted: restoring it asks" in dialogs.infos[-1])
+    assert "\n\nIt is on the same disk as the store" in dialogs.infos[-1]
     assert is_encrypted(backup)
     wait_idle(qtbot, window.engine)
     assert window.audit_page.entries[-1].action == "backup"  # the page shows it at once
@@ -448,6 +455,15 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
         "long as you keep them."
     )
 
+    # a backup elsewhere: the advice alone
+    monkeypatch.setattr("sigverify.gui.store_backups.same_disk", lambda *paths: False)
+    window.backups.back_up(str(tmp_path / "on-a-stick.zip"))
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: "on-a-stick.zip" in dialogs.infos[-1])
+    assert (
+        "\n\nKeep it away from this computer (a USB stick, a network folder): a backup on "
+        "the same disk is lost with it. “"
+    ) in dialogs.infos[-1]
     store_path = window.store.path
     close_main_window(window)
     backup.unlink()  # (the stick taken away)

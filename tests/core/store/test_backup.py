@@ -480,3 +480,14 @@ def test_why_a_file_could_not_be_written_in_words():
     )
     assert disk_reason(sqlite3.OperationalError("database or disk is full")) == "the disk is full"
     assert disk_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+
+
+def test_a_backup_beside_the_store_is_on_the_same_disk_and_proc_is_not(tmp_path):
+    from sigverify.core.files import same_disk
+
+    store = tmp_path / "store.sqlite3"
+    store.write_bytes(b"")
+    assert same_disk(tmp_path / "b.zip", store)  # not made yet: its folder is looked at
+    assert same_disk(tmp_path / "new" / "deeper" / "b.zip", store)
+    assert not same_disk("/proc/b.zip", store)  # another file system
+    assert same_disk("/proc/self", "/proc/version")
