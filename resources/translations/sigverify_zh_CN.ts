@@ -607,12 +607,17 @@
         <translation>现在不再每日备份：请通过存储菜单手动备份。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>sigverify will back the store up to {folder} the first time it runs each day (the first one now), keeping the newest {kept} there. Choose a folder away from this computer&apos;s disk: a network folder, or a stick left plugged in.</source>
         <translation>sigverify 将在每天第一次运行时把存储备份到 {folder}（第一份现在就备份），并在那里保留最新的 {kept} 份。请选择不在本机磁盘上的文件夹：网络文件夹，或一直插着的 U 盘。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+7"/>
+        <source>This folder is on the same disk as the store: if that disk fails, the backups are lost with it.</source>
+        <translation>这个文件夹与存储在同一磁盘上：该磁盘一旦损坏，这些备份也会随之丢失。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>The daily backup folder {folder} cannot be reached.</source>
         <translation>无法访问每日备份文件夹 {folder}。</translation>
     </message>
@@ -3253,7 +3258,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+299"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+305"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -3283,7 +3288,7 @@ enrolled {at} by {who}</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-299"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-304"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3406,26 +3411,37 @@ enrolled {at} by {who}</source>
         <translation>正在将存储备份到 {file}…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>The store is backed up to {file}: {held}.</source>
+        <translation>存储已备份到 {file}：{held}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>It is encrypted: restoring it asks for the passphrase.</source>
         <translation>备份已加密：恢复时需要输入口令。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>With it, the models it uses: {models}.</source>
         <translation>一并备份了它使用的模型：{models}。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The store is backed up to {file}: {held}.{models}
-
-Keep the file away from this computer (a USB stick, a network folder): a backup on the same disk is lost with it. “{button}” in the status bar &gt; Restore from a backup… puts it back.</source>
-        <translation>存储已备份到 {file}：{held}。{models}
-
-请将该文件保存在本机以外的地方（U 盘、网络文件夹）：与存储在同一磁盘上的备份会随磁盘一起丢失。通过状态栏中的“{button}” &gt; 从备份恢复… 可将其恢复。</translation>
+        <location line="+8"/>
+        <source>It is on the same disk as the store: if that disk fails, both are lost. Copy it to a USB stick or a network folder.</source>
+        <translation>它与存储在同一磁盘上：该磁盘一旦损坏，两者都会丢失。请将它复制到 U 盘或网络文件夹。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>Keep it away from this computer (a USB stick, a network folder): a backup on the same disk is lost with it.</source>
+        <translation>请将它保存在本机以外的地方（U 盘、网络文件夹）：与存储在同一磁盘上的备份会随磁盘一起丢失。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{button}” in the status bar &gt; Restore from a backup… puts it back.</source>
+        <translation>通过状态栏中的“{button}” &gt; 从备份恢复… 可将其恢复。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The backup was cancelled: nothing was written.</source>
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
