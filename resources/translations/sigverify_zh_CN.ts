@@ -4845,7 +4845,13 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>该模型并非用“{name}”训练，因此其中没有它的测试书写者；请改为在全部书写者上评估（--writers all）。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+61"/>
+        <source>Cancelled while measuring the signatures.</source>
+        <extracomment>Signatures embedded between two progress points: Cancel waited for a whole folder&apos;s embedding (0.9 s of 192 synthetic signatures; a data set of 5,000 took half a minute).</extracomment>
+        <translation>测量签名时已取消。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>The writers in this folder have too few genuine signatures to measure anything: each needs at least 2.</source>
         <translation>此文件夹中书写者的真实签名太少，无法进行任何测量：每人至少需要 2 个。</translation>
     </message>
@@ -5465,7 +5471,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>笔迹模型“{name}”读取的特征与此版本 sigverify 计算的不同；请使用为此版本制作的笔迹模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/measure.py" line="-77"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="-102"/>
         <source>None of these data folders holds the model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该模型的验证集书写者：请提供训练该模型时使用的文件夹。</translation>
     </message>
