@@ -108,7 +108,7 @@ def passphrase_dialog(app, window) -> None:
     dialog = BackupPassphraseDialog(window, False, lambda key: None)
     dialog.new.setText("seven blue kites")
     dialog.again.setText("seven blue kite")
-    dialog.problem.setText(passphrase_problem(dialog.new.text(), dialog.again.text()))
+    dialog._say(passphrase_problem(dialog.new.text(), dialog.again.text()), refused=True)
     dialog.show()
     app.processEvents()
     save(dialog, "backup_passphrase.png")
@@ -256,6 +256,25 @@ def main(argv: list[str] | None = None) -> int:
     queue.comment.setText(QUEUE_COMMENT[language])
     app.processEvents()
     save(window, "queue.png")
+
+    # the clerk accepts an item the machine sent to review or rejected, then opens it on
+    # Verify: the clerk's decision in the badge, the machine's under it
+    if waiting:
+        from sigverify.gui import dialogs
+
+        asking, dialogs.ask = dialogs.ask, lambda *args, **kwargs: True
+        try:
+            queue.accept_button.click()
+            wait_idle(app, window.engine)
+        finally:
+            dialogs.ask = asking
+        queue.filter.setCurrentIndex(queue.filter.findData("all"))
+        settled = [i for i, row in enumerate(queue.shown) if row.settled == "accept"]
+        if settled:
+            queue.open_item(settled[0])
+            wait_idle(app, window.engine)
+            app.processEvents()
+            save(window, "verify_clerk.png")
 
     window.thresholds_page.person.choose("C-1042")  # (nobody is chosen at first)
     pages = (

@@ -737,12 +737,12 @@
     <message>
         <location filename="../../sigverify/gui/widgets.py" line="+300"/>
         <source>ACCEPTED BY A CLERK</source>
-        <translation>已由职员接受</translation>
+        <translation>已由柜员接受</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>REJECTED BY A CLERK</source>
-        <translation>已由职员拒绝</translation>
+        <translation>已由柜员拒绝</translation>
     </message>
     <message>
         <location line="+2"/>
