@@ -14,10 +14,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sigverify.core.backup_encryption import decrypt_backup, encrypt_backup, is_encrypted
-from sigverify.core.files import folder_beside, temporary_beside
+from sigverify.core.files import (
+    LEFTOVER_SECONDS,
+    folder_beside,
+    remove_leftovers,
+    temporary_beside,
+)
 from sigverify.core.store_backup import BackupInfo, read_backup, store_file
 from sigverify.core.store_restore import (
-    LEFTOVER_SECONDS,
     RestoreResult,
     checked_people,
     replaced_store,
@@ -59,6 +63,7 @@ def prepare_restore(
     its seal, as the restore will. Nothing is left when it does not check out."""
     path = Path(path)
     store_path = store_file(store_path)
+    remove_leftovers(store_path)  # (a question left open when the app closed: its copy)
     folder = folder_beside(store_path, "prepared")
     try:
         copy = folder / path.name

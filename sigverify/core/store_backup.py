@@ -44,7 +44,7 @@ from sigverify.core.backup_encryption import (
     passphrase_needed,
 )
 from sigverify.core.errors import CancelledError, SigverifyError, StoreError
-from sigverify.core.files import disk_reason, file_stem, temporary_beside
+from sigverify.core.files import disk_reason, file_stem, remove_leftovers, temporary_beside
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
 from sigverify.core.queue import queue_folder
@@ -137,6 +137,7 @@ def back_up(store: Store, out: str | Path, operator: str, progress: Progress = N
     if store.shared:
         raise not_on_a_server()
     store.seal.head()  # a missing or damaged seal is said now, in its own words
+    remove_leftovers(store.path)  # (each day's backup clears what a stopped one left)
     # the queue and the seal first: the store copied after them may only be ahead of them
     queue = {f.name: f.read_bytes() for f in _queue_files(store.path)}
     seal = store.seal.path.read_bytes()

@@ -21,7 +21,6 @@ import os
 import shutil
 import sqlite3
 import tempfile
-import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,7 +35,7 @@ from sigverify.core.backup_encryption import (
     opened,
 )
 from sigverify.core.errors import SigverifyError, StoreError, StoreIntegrityError
-from sigverify.core.files import WORK_FOLDER_KINDS, folder_beside, readable_by_all
+from sigverify.core.files import folder_beside, readable_by_all, remove_leftovers
 from sigverify.core.i18n import translate
 from sigverify.core.model.catalog import installed_models_dir
 from sigverify.core.operators import current_operator, operator_name
@@ -55,7 +54,6 @@ from sigverify.core.store_backup import (
 )
 
 REPLACED_FOLDER = "replaced-stores"
-LEFTOVER_SECONDS = 3600  # a work file older than this was left by a process stopped
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +87,7 @@ def restore_backup(
         who, key_now, empty = replaced_store(store_path)
         operator = operator or who
         _refuse_if_open(store_path)
-        _remove_leftovers(store_path)
+        remove_leftovers(store_path)
         with _checked_copy(plain, store_path) as restored:
             kept_in = (
                 _new_folder(store_path.parent / REPLACED_FOLDER) if store_path.exists() else None
@@ -237,20 +235,6 @@ def _new_folder(parent: Path) -> Path:
     while folder.exists():
         folder, number = parent / f"{name}-{number}", number + 1
     return folder
-
-
-def _remove_leftovers(store_path: Path) -> None:
-    """Work files of a backup or restore stopped on the way (a copy of every signature
-    each), once old enough that no process is still writing them."""
-    old = time.time() - LEFTOVER_SECONDS
-    for path in store_path.parent.glob(f".{store_path.name}.*"):
-        work = any(f".{kind}-" in path.name for kind in WORK_FOLDER_KINDS)
-        if path.name.endswith((".backup.db", ".partial")) or work:
-            try:
-                if path.stat().st_mtime < old:
-                    shutil.rmtree(path) if path.is_dir() else path.unlink()
-            except OSError:
-                pass
 
 
 def _extract(archive: zipfile.ZipFile, member: str, target: Path) -> None:

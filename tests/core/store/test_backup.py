@@ -404,11 +404,26 @@ def test_a_backup_leaves_no_copy_beside_the_file_and_old_work_files_go(
     assert list((tmp_path / "stick").iterdir()) == []
     monkeypatch.setattr(Store, "copy_to", real_copy)
     left = store_path.parent / ".store.sqlite3.abc.backup.db"  # a backup killed long ago
+    prepared = store_path.parent / ".store.sqlite3.prepared-x1"  # a question left open
+    recent = store_path.parent / ".store.sqlite3.def.partial"  # another backup, going on
+    for work in (left, prepared / "b.zip", recent):
+        work.parent.mkdir(exist_ok=True)
+        work.write_bytes(b"every signature")
+    for work in (left, prepared):
+        os.utime(work, (1, 1))
+    backup_of(store_path, tmp_path / "b.zip")  # (each day's backup clears them)
+    assert not left.exists() and not prepared.exists() and recent.exists()
     left.write_bytes(b"every signature")
     os.utime(left, (1, 1))
-    backup_of(store_path, tmp_path / "b.zip")
-    restore_backup(tmp_path / "b.zip", store_path)
-    assert not left.exists()
+    restore_backup(tmp_path / "b.zip", store_path)  # a restore too
+    assert not left.exists() and recent.exists()
+    (prepared / "b.zip").parent.mkdir()
+    (prepared / "b.zip").write_bytes(b"every signature")
+    os.utime(prepared, (1, 1))
+    from sigverify.core.restore_at_next_start import discard_prepared, prepare_restore
+
+    discard_prepared(prepare_restore(tmp_path / "b.zip", store_path))  # and the next question
+    assert not prepared.exists() and recent.exists()
     assert module.last_backup is not None
 
 
