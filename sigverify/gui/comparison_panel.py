@@ -209,8 +209,8 @@ class ComparisonPanel(QWidget):
         enrolment, when that is the checked signature's size; else prepared again from its
         original in the worker (None while on its way). After a model switch the stored copy
         was another model's size, and the overlay failed (seen in a real window)."""
-        if stored.shape == self.result.query_pixels.shape:
-            return stored
+        if stored is not None and stored.shape == self.result.query_pixels.shape:
+            return stored  # (None: the stored copy does not decode; prepared again)
         if reference_id in self._prepared or self.engine is None:
             return self._prepared.get(reference_id)
         if reference_id in self._preparing:

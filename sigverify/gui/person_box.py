@@ -65,11 +65,11 @@ class PersonBox(QComboBox):
         current, typed = self.person_id(), self.currentText()
         listed = [p for p in people if p.reference_count]
         self._ids = [p.id for p in listed]
-        self._labels = [person_label(p.id, p.name) for p in listed]
+        self._labels = _unique([person_label(p.id, p.name) for p in listed])
         self._folded = folded_all(self._labels)
         self.names = {p.id: p.name for p in listed}
         self._rows = _first_rows(self._ids)
-        self._typed_ids = _first_rows("\n".join(self._ids).casefold().split("\n"))
+        self._typed_ids = _first_rows([person_id.casefold() for person_id in self._ids])
         names = folded_all([p.name for p in listed])
         self._named = _first_rows(names)  # a name more than one person has names nobody
         for name, count in Counter(names).items():
@@ -227,6 +227,24 @@ class PersonBox(QComboBox):
             QApplication.beep()
             return True
         return super().eventFilter(watched, event)
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """``labels`` with any one that repeats an earlier one made unique (" (2)"): Qt takes
+    an entry chosen in the list while typing back by its text, and chose the first of two
+    people listed alike ("X — 1": the id "X — 1", or "X" with the id "1": a review found)."""
+    if len(set(labels)) == len(labels):
+        return labels
+    seen: set[str] = set()
+    unique = []
+    for label in labels:
+        number, made = 1, label
+        while made in seen:
+            number += 1
+            made = f"{label} ({number})"
+        seen.add(made)
+        unique.append(made)
+    return unique
 
 
 def _first_rows(keys: list[str]) -> dict[str, int]:

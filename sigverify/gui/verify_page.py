@@ -346,12 +346,14 @@ class VerifyPage(ReportActions, QWidget):
         has = result is not None
         for widget in (self.comment, self.record_button, self.report_button, self.print_button):
             widget.setEnabled(has)
-        self.comparison.show_result(result)
         self.record_status.say()
         self.comment.clear()
         self.summary.show_result(result)
         if has:
             self._changed()
+        # last: the answer above is the one Record writes, whatever drawing the references
+        # does (it failed once, and the last answer stayed above a new one: seen)
+        self.comparison.show_result(result)
 
     def _mark_staleness(self) -> None:
         """A result that no longer matches the person or the signature on screen stays

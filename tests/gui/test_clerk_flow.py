@@ -3849,3 +3849,35 @@ def test_a_check_starting_on_the_queue_does_not_widen_a_1024_window(qtbot, two_p
     wait_idle(qtbot, window.engine)
     QApplication.processEvents()
     assert window.width() == 1024
+
+
+def test_the_answer_shown_is_the_one_recorded_whatever_drawing_the_references_does(
+    qtbot, two_people, tmp_path, monkeypatch
+):
+    """Seen in a real window: drawing a reference failed ("unexpected error"), the last
+    person's ACCEPT stayed on screen, and Record wrote the new answer under the new person.
+    And a stored copy of a reference that does not decode is prepared again from its
+    original, not an error."""
+    import sigverify.gui.comparison_panel as panel
+
+    page = verify_now(qtbot, two_people, "c-1", signature_file(tmp_path, 1, 7))
+    first = page.result
+    monkeypatch.setattr(panel, "png_to_array", lambda data: None)  # a copy that fails
+    page.choose_person("c-2")
+    page.verify()
+    wait_idle(qtbot, two_people.engine)
+    assert page.result is not first and page.result.person_id == "c-2"
+    assert page.summary.badge.decision == page.result.decision
+    assert "of <b>c-2</b>" in page.summary.subject.text()
+    assert page.comparison.side_reference.pixmap is not None  # prepared again: shown
+
+    def broken(result):
+        raise RuntimeError("drawing failed")
+
+    monkeypatch.setattr(page.comparison, "show_result", broken)
+    before = page.result
+    with pytest.raises(RuntimeError):
+        page.show_result(first, page.query)
+    assert page.result is first and page.result is not before  # the answer above is it
+    assert page.summary.badge.decision == first.decision
+    assert "of <b>c-1</b>" in page.summary.subject.text()
