@@ -4,6 +4,7 @@ reader (or a crash) meets the old file or the new one, never half of one."""
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import re
 import shutil
@@ -55,13 +56,16 @@ WORK_FOLDER_KINDS = ("restoring", "decrypting", "prepared")
 LEFTOVER_SECONDS = 3600
 
 
-def remove_leftovers(store_path: Path) -> None:
+def remove_leftovers(store_path: Path, kinds: tuple[str, ...] = WORK_FOLDER_KINDS) -> None:
     """The work files of a backup or restore of the store at ``store_path`` stopped on the
     way (a copy of every signature each: a restore question left open when the app was
-    closed left a plain copy), once old enough that no process is still writing them."""
+    closed left a plain copy), once old enough that no process is still writing them;
+    of the work folders, those of ``kinds`` only (a backup leaves a restore question's
+    copy alone: the question may still be open)."""
     old = time.time() - LEFTOVER_SECONDS
-    for path in store_path.parent.glob(f".{store_path.name}.*"):
-        work = any(f".{kind}-" in path.name for kind in WORK_FOLDER_KINDS)
+    # (the name escaped: "store[1]" matched another store's files, a review found)
+    for path in store_path.parent.glob(f".{glob.escape(store_path.name)}.*"):
+        work = any(f".{kind}-" in path.name for kind in kinds)
         if path.name.endswith((".backup.db", ".partial")) or work:
             try:
                 if path.stat().st_mtime < old:

@@ -14,12 +14,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sigverify.core.backup_encryption import decrypt_backup, encrypt_backup, is_encrypted
+from sigverify.core.errors import SigverifyError
 from sigverify.core.files import (
     LEFTOVER_SECONDS,
     folder_beside,
     remove_leftovers,
     temporary_beside,
 )
+from sigverify.core.i18n import translate
 from sigverify.core.store_backup import BackupInfo, read_backup, store_file
 from sigverify.core.store_restore import (
     RestoreResult,
@@ -84,7 +86,16 @@ def schedule_prepared(
     prepared: PreparedRestore, store_path: str | Path | None = None, operator: str | None = None
 ) -> None:
     """Keep the prepared backup to be restored at the next start by ``operator``; one
-    chosen before is forgotten."""
+    chosen before is forgotten, unless the prepared copy is gone (removed as an old work
+    file by a restore at another desk or process): said, and the one before kept."""
+    if not prepared.copy.is_file():
+        raise SigverifyError(
+            translate(
+                "errors",
+                "The copy of “{file}” made for this restore is gone (a restore question left "
+                "open over an hour may lose it): choose Restore from a backup… again.",
+            ).format(file=prepared.info.path.name)
+        )
     cancel_scheduled_restore(store_path)
     folder = _pending_folder(store_path)
     folder.mkdir(parents=True, exist_ok=True)

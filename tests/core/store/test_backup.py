@@ -404,7 +404,7 @@ def test_a_backup_leaves_no_copy_beside_the_file_and_old_work_files_go(
     assert list((tmp_path / "stick").iterdir()) == []
     monkeypatch.setattr(Store, "copy_to", real_copy)
     left = store_path.parent / ".store.sqlite3.abc.backup.db"  # a backup killed long ago
-    prepared = store_path.parent / ".store.sqlite3.prepared-x1"  # a question left open
+    prepared = store_path.parent / ".store.sqlite3.prepared-x1"  # a restore question's
     recent = store_path.parent / ".store.sqlite3.def.partial"  # another backup, going on
     for work in (left, prepared / "b.zip", recent):
         work.parent.mkdir(exist_ok=True)
@@ -412,18 +412,40 @@ def test_a_backup_leaves_no_copy_beside_the_file_and_old_work_files_go(
     for work in (left, prepared):
         os.utime(work, (1, 1))
     backup_of(store_path, tmp_path / "b.zip")  # (each day's backup clears them)
-    assert not left.exists() and not prepared.exists() and recent.exists()
+    assert not left.exists() and recent.exists()
+    assert prepared.exists()  # the question may still be open (a review found it removed)
     left.write_bytes(b"every signature")
     os.utime(left, (1, 1))
-    restore_backup(tmp_path / "b.zip", store_path)  # a restore too
-    assert not left.exists() and recent.exists()
+    restore_backup(tmp_path / "b.zip", store_path)  # a restore too, and its old questions'
+    assert not left.exists() and not prepared.exists() and recent.exists()
     (prepared / "b.zip").parent.mkdir()
     (prepared / "b.zip").write_bytes(b"every signature")
     os.utime(prepared, (1, 1))
-    from sigverify.core.restore_at_next_start import discard_prepared, prepare_restore
+    from sigverify.core.restore_at_next_start import (
+        discard_prepared,
+        prepare_restore,
+        schedule_prepared,
+        scheduled_restore,
+    )
 
-    discard_prepared(prepare_restore(tmp_path / "b.zip", store_path))  # and the next question
+    discard_prepared(prepare_restore(tmp_path / "b.zip", store_path))  # the next question
     assert not prepared.exists() and recent.exists()
+    # a question's copy removed meanwhile (at another desk): said, and nothing is lost
+    schedule_prepared(prepare_restore(tmp_path / "b.zip", store_path), store_path)
+    waiting = scheduled_restore(store_path)
+    gone = prepare_restore(tmp_path / "b.zip", store_path)
+    discard_prepared(gone)
+    with pytest.raises(SigverifyError, match="The copy of “b.zip” made for this restore is gone"):
+        schedule_prepared(gone, store_path)
+    assert scheduled_restore(store_path) == waiting  # the one chosen before still waits
+    # another store's work files, whose name a pattern of this one's would match, stay
+    other = store_path.parent / ".store1.sqlite3.abc.backup.db"
+    other.write_bytes(b"theirs")
+    os.utime(other, (1, 1))
+    from sigverify.core.files import remove_leftovers
+
+    remove_leftovers(store_path.parent / "store[1].sqlite3")
+    assert other.exists()
     assert module.last_backup is not None
 
 
@@ -497,6 +519,7 @@ def test_why_a_file_could_not_be_written_in_words():
     assert disk_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
 
 
+@pytest.mark.skipif(not Path("/proc/version").exists(), reason="Linux's /proc")
 def test_a_backup_beside_the_store_is_on_the_same_disk_and_proc_is_not(tmp_path):
     from sigverify.core.files import same_disk
 
