@@ -46,17 +46,18 @@ def join_sentences(*parts: str) -> str:
     return text
 
 
-# Han characters and the full-width marks and forms that go with them
-_WIDE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_BLANK_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])((?:</?b>)*) ((?:</?b>)*)(?=[{_WIDE}])")
+# Han characters, and the full-width closing brackets a Chinese text puts around an id
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_BLANK_AFTER_BRACKET = re.compile(rf"(?<=[）」』】])((?:</?b>)*) ((?:</?b>)*)(?=[{_HAN}])")
 
 
 def wide_spacing(text: str) -> str:
-    """``text`` without the blanks that stand between two Han characters or full-width
-    marks (bold tags aside): a translation puts blanks around a placeholder for a Latin id
-    ("从 {id} 的"), and a Chinese name or one in full-width brackets filled in kept them
-    ("Maria Souza（C-11） 的": seen in a real window). Other text is unchanged."""
-    return _BLANK_BETWEEN_WIDE.sub(r"\1\2", text)
+    """``text`` without a blank between a full-width closing bracket and a Han character
+    (bold tags aside): a translation puts blanks around a placeholder for a Latin id
+    ("{id} 的"), and a name in full-width brackets filled in kept it ("Maria Souza（C-11）
+    的": seen in a real window). Nothing else changes: a blank between two Han characters
+    may be a name's, a path's or a clerk's comment's own ("D:\\签名 备份", a review found)."""
+    return _BLANK_AFTER_BRACKET.sub(r"\1\2", text)
 
 
 def join_list(items) -> str:

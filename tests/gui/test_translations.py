@@ -227,8 +227,8 @@ def test_the_window_in_chinese(qtbot, chinese, window, tmp_path):
     page.verify()
     wait_idle(qtbot, window.engine)
     assert page.summary.badge.text() in ("接受", "需复核", "拒绝")
-    # no blank beside a Chinese name or its full-width brackets ("李明（c-1） 的": seen)
-    assert "</b> 已与<b>李明（c-1）</b>的 5 个参考签名比对，" in page.summary.subject.text()
+    # no blank after the full-width brackets ("李明（c-1） 的": seen)
+    assert "</b> 已与 <b>李明（c-1）</b>的 5 个参考签名比对，" in page.summary.subject.text()
     reason = page.result.reason
     assert "最接近的参考签名" in reason and "阈值" in reason, reason
     # the report buttons' part of the page (its own class, ReportActions) speaks Chinese too
