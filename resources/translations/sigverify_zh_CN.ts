@@ -3258,7 +3258,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+305"/>
+        <location filename="../../sigverify/gui/restore_question.py" line="+66"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -3266,7 +3266,7 @@ enrolled {at} by {who}</source>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+75"/>
+        <location filename="../../sigverify/gui/restore_question.py" line="+32"/>
         <source>%n reference(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
@@ -3288,7 +3288,7 @@ enrolled {at} by {who}</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-304"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+67"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3309,7 +3309,7 @@ enrolled {at} by {who}</source>
         <translation>共享存储由其管理员在服务器上备份</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
         <source>&amp;Do not restore “{file}” at the next start</source>
         <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
     </message>
@@ -3446,22 +3446,22 @@ enrolled {at} by {who}</source>
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../sigverify/gui/restore_question.py" line="-44"/>
         <source>This store now holds {people} and its audit log reaches entry #{now}: entries #{first} to #{now} ({kinds}) will no longer be in it.</source>
         <translation>此存储目前有 {people}，审计日志截至第 {now} 条：第 {first} 至第 {now} 条记录（{kinds}）将不再在其中。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This store now holds {people} and its audit log reaches entry #{now}: that entry ({kinds}) will no longer be in it.</source>
         <translation>此存储目前有 {people}，审计日志截至第 {now} 条：这条记录（{kinds}）将不再在其中。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Backups stay encrypted with the passphrase in force on this computer (backup key {key}).</source>
         <translation>备份仍用本机正在使用的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+17"/>
         <source>and %n more</source>
         <translation>
             <numerusform>等另外 %n 人</numerusform>
@@ -3483,12 +3483,12 @@ enrolled {at} by {who}</source>
         <translation>不在备份中，因此将不再登记：{people}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Fewer references: {people}.</source>
         <translation>参考签名将减少：{people}。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+95"/>
         <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
         <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
@@ -3506,18 +3506,18 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-167"/>
-        <location line="+182"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-88"/>
+        <location line="+103"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-178"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-99"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../sigverify/gui/restore_question.py" line="-82"/>
         <source>“{file}” holds the store as it was on {made}: {held}.
 
 sigverify replaces the store on this computer with it the next time it starts. Everything done since the backup was made is not in it; the store as it is now is kept in the folder “replaced-stores” beside it, nothing is deleted.</source>
@@ -3526,7 +3526,7 @@ sigverify replaces the store on this computer with it the next time it starts. E
 sigverify 下次启动时会用它替换本机的存储。备份之后所做的一切都不在其中；当前的存储会保留在旁边的“replaced-stores”文件夹中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>“{file}” holds the store as it was on {made}: {held}.
 
 sigverify puts it in place of this computer&apos;s empty store the next time it starts.</source>
@@ -3535,7 +3535,7 @@ sigverify puts it in place of this computer&apos;s empty store the next time it 
 sigverify 将在下次启动时用它取代本机的空存储。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+8"/>
         <source>&amp;Restore at the next start</source>
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
@@ -3545,7 +3545,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+30"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -5492,7 +5492,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+213"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+216"/>
         <source>The backup cannot be made: the disk of the store ({folder}) refused its working copy ({error}). It needs room there for a copy of the store (two when backups are encrypted).</source>
         <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
         <translation>无法制作备份：存储所在的磁盘（{folder}）拒绝写入工作副本（{error}）。那里需要有放得下一份存储副本的空间（备份加密时需要两份）。</translation>
@@ -5538,7 +5538,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+101"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+102"/>
         <source>There is no file “{file}”.</source>
         <translation>文件“{file}”不存在。</translation>
     </message>
@@ -5558,12 +5558,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+134"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+132"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+130"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
     </message>
@@ -5573,9 +5573,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>审计日志在 sigverify 之外被更改过（第 {entry} 条）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/files.py" line="+72"/>
+        <location filename="../../sigverify/core/files.py" line="+97"/>
         <source>the folder does not exist</source>
-        <extracomment>The kinds of :func:`folder_beside` a store&apos;s work leaves when stopped on the way (a copy of every signature each): removed once old (``store_restore._remove_leftovers``).</extracomment>
+        <extracomment>The kinds of :func:`folder_beside` a store&apos;s work leaves when stopped on the way (a copy of every signature each): removed once old (:func:`remove_leftovers`). A work file older than this was left by a process stopped on the way: nothing is still writing it (a backup of a 631 MB store takes 3-4 s).</extracomment>
         <translation>文件夹不存在</translation>
     </message>
     <message>
@@ -5593,6 +5593,11 @@ The store is as it was; the backup is kept as {file}.</source>
         <location line="+1"/>
         <source>the disk can only be read</source>
         <translation>磁盘只读</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/restore_at_next_start.py" line="+93"/>
+        <source>The copy of “{file}” made for this restore is gone (a restore question left open over an hour may lose it): choose Restore from a backup… again.</source>
+        <translation>为这次恢复制作的“{file}”副本已不在（恢复询问打开超过一小时可能会失去它）：请重新选择“从备份恢复…”。</translation>
     </message>
 </context>
 <context>
@@ -5627,7 +5632,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../sigverify/core/i18n.py" line="+65"/>
+        <location filename="../../sigverify/core/i18n.py" line="+66"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>

@@ -293,12 +293,13 @@ def last_backup(store: Store) -> LastBackup | None:
 
 
 def work_since_backup(store: Store, last: LastBackup | None) -> Counter:
-    """What the audit log holds that the backup ``last`` does not, by action (the backups
-    and restores themselves aside): work a dead disk would lose now."""
+    """What the audit log holds that the backup ``last`` does not, by action: work a dead
+    disk would lose now. The backups and restores themselves aside, and the daily backup's
+    and the passphrase's entries: this computer's setting, and a key a restore keeps."""
     if last is None or not last.up_to:
         return Counter()
     counts = store.audit_counts(after=last.up_to)
-    for action in ("backup", "restore"):
+    for action in ("backup", "restore", "daily_backup", "backup_passphrase"):
         counts.pop(action, None)
     return counts
 

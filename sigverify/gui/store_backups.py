@@ -9,19 +9,19 @@ off there."""
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QMenu, QProgressDialog
 
-from sigverify.core.audit_view import action_name, actions_in_order
 from sigverify.core.backup_encryption import (
     PassphraseNeededError,
     WrongPassphraseError,
     backup_key,
 )
-from sigverify.core.errors import CancelledError
+from sigverify.core.errors import CancelledError, SigverifyError
 from sigverify.core.files import same_disk
 from sigverify.core.i18n import join_list, join_sentences
 from sigverify.core.operators import operator_name
@@ -32,7 +32,7 @@ from sigverify.core.restore_at_next_start import (
     schedule_prepared,
     scheduled_restore,
 )
-from sigverify.core.store.records import local_time, person_named
+from sigverify.core.store.records import local_time
 from sigverify.core.store_backup import (
     back_up,
     backup_file_name,
@@ -44,18 +44,9 @@ from sigverify.gui.backup_passphrase import BackupPassphraseDialog, ask_backup_p
 from sigverify.gui.daily_backup import DailyBackup
 from sigverify.gui.folders import ask_open, ask_save
 from sigverify.gui.restore_at_start import held_words
+from sigverify.gui.restore_question import kinds_text, restore_question
 from sigverify.gui.shared_store import store_caption
 from sigverify.gui.widgets import file_filter
-
-
-def _kinds(counts: Counter) -> str:
-    """What kinds of audit entry, how many of each ("3 × Verification, 1 × Enrolment"), the
-    most frequent first (a list of enrolments and verifications, said whatever left: seen)."""
-    order = actions_in_order(counts)
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], order.index(item[0])))
-    words = [f"{count} × {action_name(action)}" for action, count in ordered[:4]]
-    return join_list([*words, "…"] if len(ordered) > 4 else words)
-
 
 #: Days after which the store button says how old the last backup is (a desk backs up
 #: daily: work done since a backup is in none; a week's grace hid a day's enrolments).
@@ -96,8 +87,21 @@ class StoreBackups(QObject):
         # the last backup, who is enrolled, whether backups are encrypted: as read
         self._last, self._people, self._protected = None, 0, False
         self._since = Counter()  # the audit entries since the last backup, by action
+        button.installEventFilter(self)  # (the work since the backup: read as the tip shows)
         self.say_state()
         self.show_state()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        """The tooltip about to show: the work not in the last backup read again, here (a
+        count by action, a millisecond); verifications recorded since the last reading went
+        unsaid (seen in a real window)."""
+        if watched is self.button and event.type() == QEvent.Type.ToolTip:
+            store = self.window.store
+            if not store.shared and self._last is not None:
+                with suppress(SigverifyError):  # (said where the store is used; tip as read)
+                    self._since = work_since_backup(store, self._last)
+                self.say_state()
+        return super().eventFilter(watched, event)
 
     def show_state(self) -> None:
         """Read, in the worker, when the store was last backed up, then say it on the
@@ -151,7 +155,7 @@ class StoreBackups(QObject):
                 when = datetime.fromisoformat(last.at).astimezone()
                 since = ""
                 if self._since:  # (work of the day a dead disk would lose: not said, seen)
-                    since = self.tr("Not in it yet: {kinds}.").format(kinds=_kinds(self._since))
+                    since = self.tr("Not in it yet: {kinds}.").format(kinds=kinds_text(self._since))
                 tip = join_sentences(
                     self.tr("Last backed up {time} to “{file}”.").format(
                         time=local_time(last.at, seconds=False), file=last.file
@@ -273,48 +277,7 @@ class StoreBackups(QObject):
         def checked(found) -> None:
             dialog.close()
             prepared, last, leaving, key_now, enrolled = found
-            people = len(enrolled)
-            info = prepared.info
-            question = self.tr(
-                "“{file}” holds the store as it was on {made}: {held}.\n\nsigverify replaces "
-                "the store on this computer with it the next time it starts. Everything done "
-                "since the backup was made is not in it; the store as it is now is kept in "
-                "the folder “replaced-stores” beside it, nothing is deleted."
-            )
-            if not people and last <= 1:  # (a new computer's empty store: nothing to lose)
-                question = self.tr(
-                    "“{file}” holds the store as it was on {made}: {held}.\n\nsigverify puts "
-                    "it in place of this computer's empty store the next time it starts."
-                )
-            question = question.format(
-                file=Path(path).name,
-                made=local_time(info.created, seconds=False),
-                held=held_words(info),
-            )
-            if leaving and (people or last > 1):  # what leaves the store, in numbers (seen unsaid)
-                gone = self.tr(
-                    "This store now holds {people} and its audit log reaches entry #{now}: "
-                    "entries #{first} to #{now} ({kinds}) will no longer be in it."
-                )
-                if last == info.last_audit_id + 1:  # ("entries #4 to #4": seen)
-                    gone = self.tr(
-                        "This store now holds {people} and its audit log reaches entry #{now}: "
-                        "that entry ({kinds}) will no longer be in it."
-                    )
-                question += "\n\n" + gone.format(
-                    people=QCoreApplication.translate("StoreBackups", "%n person(s)", None, people),
-                    now=last,
-                    first=info.last_audit_id + 1,
-                    kinds=_kinds(leaving),
-                )
-            who = self._who_changes(enrolled, prepared.people)
-            if who:
-                question += "\n\n" + who
-            if key_now is not None:  # (a passphrase row leaving read as protection lost: seen)
-                question += "\n\n" + self.tr(
-                    "Backups stay encrypted with the passphrase in force on this computer "
-                    "(backup key {key})."
-                ).format(key=key_now.fingerprint)
+            question = restore_question(Path(path).name, prepared, last, leaving, key_now, enrolled)
             if (
                 dialogs.choose(window, title, question, [self.tr("&Restore at the next start")])
                 != 0
@@ -361,44 +324,6 @@ class StoreBackups(QObject):
             return prepared, now.id if now else 0, leaving, key_now, enrolled
 
         window.engine.submit(check, checked, failed)
-
-    def _who_changes(self, enrolled: dict, backed_up: dict) -> str:
-        """Who would leave the store with the restore, and who would have fewer references,
-        by name (the audit entries' kinds and the counts alone left it to be worked out:
-        seen in a real window); "" when nobody would."""
-
-        def listed(items: list[str]) -> str:
-            more = len(items) - 5
-            text = join_list(items[:5])
-            if more > 0:
-                text += " " + self.tr("and %n more", "", more)
-            return text
-
-        gone = [
-            self.tr("{person} with {references}").format(
-                person=person_named(pid, name),
-                references=self.tr("%n reference(s)", "", count),
-            )
-            for pid, (name, count) in enrolled.items()
-            if pid not in backed_up
-        ]
-        fewer = [
-            self.tr("{person}: {now} → {then}").format(
-                person=person_named(pid, name), now=count, then=backed_up[pid]
-            )
-            for pid, (name, count) in enrolled.items()
-            if pid in backed_up and backed_up[pid] < count
-        ]
-        parts = []
-        if gone:
-            parts.append(
-                self.tr("Not in the backup, so no longer enrolled: {people}.").format(
-                    people=listed(gone)
-                )
-            )
-        if fewer:
-            parts.append(self.tr("Fewer references: {people}.").format(people=listed(fewer)))
-        return join_sentences(*parts)
 
     def set_passphrase(self) -> None:
         """Protect backups with a passphrase, change it, or stop (its own dialog)."""

@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from sigverify.core.audit_view import action_name, summary
 from sigverify.core.restore_at_next_start import scheduled_restore
 from sigverify.core.store import Store
 from sigverify.core.store_backup import read_backup
 from sigverify.gui.restore_at_start import restore_waiting
+from sigverify.gui.restore_question import who_changes
 from tests.conftest import signature_file
 from tests.gui.conftest import wait_idle
 from tests.gui.test_app import enrol
@@ -68,6 +71,13 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     assert f"to “{name}”." in window.store_button.toolTip()
     assert "No daily backup on this computer." in window.store_button.toolTip()
     assert "Not in it yet" not in window.store_button.toolTip()  # (its own row aside)
+    # work recorded since, read again as the tip shows (a verification went unsaid: seen)
+    window.store.record("clerk", "verify", "c-1", {"decision": "accept"})
+    window.store.record("clerk", "daily_backup", None, {"folder": "", "before": "x"})
+    hover = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), QPoint(5, 5))
+    QApplication.sendEvent(window.store_button, hover)
+    assert "Not in it yet: 1 × Verification." in window.store_button.toolTip()  # (a setting
+    # of this computer is not work at risk)
     assert window.store_button.toolTip().endswith("restore a backup, or open another store.")
     info = read_backup(backup)
     assert (info.people, info.references, info.models) == (1, 4, (tiny_model_dir.name,))
@@ -83,7 +93,9 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     # work after the backup, then the backup chosen to come back
     enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(4)], name="Bo")
     wait_idle(qtbot, window.engine)  # the day's work not in the backup, on the button's tip
-    assert f"to “{name}”. Not in it yet: 1 × Enrolment. No daily" in window.store_button.toolTip()
+    assert f"to “{name}”. Not in it yet: 1 × Verification, 1 × Enrolment. No daily" in (
+        window.store_button.toolTip()
+    )
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda parent, title, start, filters: (str(backup), "")
     )
@@ -98,9 +110,9 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     now = window.store.last_audit_entry().id
     assert dialogs.questions[0].endswith(
         f"This store now holds 2 people and its audit log reaches entry #{now}: entries "
-        f"#{info.last_audit_id + 1} to #{now} (1 × Enrolment, 1 × Store backed up) will no "
-        "longer be in it.\n\nNot in the backup, so no longer enrolled: Bo (c-2) with 4 "
-        "references."
+        f"#{info.last_audit_id + 1} to #{now} (1 × Verification, 1 × Enrolment, 1 × Store "
+        "backed up, 1 × Daily backup) will no longer be in it.\n\nNot in the backup, so no "
+        "longer enrolled: Bo (c-2) with 4 references."
     )
     assert dialogs.options[-1] == ["&Restore at the next start"]
     assert scheduled_restore(window.store.path) is None
@@ -563,12 +575,12 @@ def test_restoring_onto_a_new_computers_empty_store_says_nothing_is_lost(
 def test_the_restore_question_names_who_would_leave_and_who_would_have_fewer(window):
     enrolled = {f"c-{i}": (f"P{i}", 3) for i in range(1, 9)} | {"x-1": ("", 6), "x-2": ("Ann", 2)}
     backed_up = {"x-1": 5, "x-2": 4, "c-1": 3}  # (x-2: more then than now: not said)
-    said = window.backups._who_changes(enrolled, backed_up)
+    said = who_changes(enrolled, backed_up)
     assert said == (
         "Not in the backup, so no longer enrolled: P2 (c-2) with 3 references, P3 (c-3) with "
         "3 references, P4 (c-4) with 3 references, P5 (c-5) with 3 references, P6 (c-6) with "
         "3 references and 2 more. Fewer references: x-1: 6 → 5."
     )
-    assert window.backups._who_changes({"c-1": ("Ana", 1)}, {"c-1": 1}) == ""
-    one = window.backups._who_changes({"c-1": ("Ana", 1)}, {})
+    assert who_changes({"c-1": ("Ana", 1)}, {"c-1": 1}) == ""
+    one = who_changes({"c-1": ("Ana", 1)}, {})
     assert one == "Not in the backup, so no longer enrolled: Ana (c-1) with 1 reference."

@@ -385,10 +385,11 @@ READ_ELSEWHERE = {
 def test_lists_and_sentences_in_the_restore_question_are_punctuated_in_chinese(chinese, window):
     """An ASCII comma between list items and a blank after 。 were seen in a real window."""
     from sigverify.core.i18n import join_list
+    from sigverify.gui.restore_question import who_changes
 
     assert join_list(["甲", "乙"]) == "甲、乙"
     enrolled = {"C-1": ("Ana", 4), "C-2": ("Bo", 5), "C-3": ("Cy", 6)}
-    said = window.backups._who_changes(enrolled, {"C-3": 4})
+    said = who_changes(enrolled, {"C-3": 4})
     assert said == (
         "不在备份中，因此将不再登记：Ana（C-1）：4 个参考签名、Bo（C-2）：5 个参考签名。"
         "参考签名将减少：Cy（C-3）：6 → 4。"
