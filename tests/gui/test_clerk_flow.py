@@ -3869,7 +3869,7 @@ def test_the_answer_shown_is_the_one_recorded_whatever_drawing_the_references_do
     assert page.result is not first and page.result.person_id == "c-2"
     assert page.summary.badge.decision == page.result.decision
     assert "of <b>c-2</b>" in page.summary.subject.text()
-    assert page.comparison.side_reference.pixmap is not None  # prepared again: shown
+    assert page.comparison.side_reference._pixmap is not None  # prepared again: shown
 
     def broken(result):
         raise RuntimeError("drawing failed")
