@@ -1,6 +1,7 @@
-"""How long the Verify page's person field takes at many people, as JSON: filling it (after
-an enrolment, when the page is shown again) and each key typed in it (the list shown while
-typing found again), the window frozen meanwhile.
+"""How long the Verify page's person field and the People page's list take at many people,
+as JSON: filling the field (after an enrolment, when the page is shown again) and each key
+typed in it (the list shown while typing found again); the People list shown for a search
+(each key typed in its search box), the window frozen meanwhile.
 
     QT_QPA_PLATFORM=offscreen python bench/person_box.py [--people 1000 10000 100000]
 
@@ -8,7 +9,9 @@ The people are made up here ("Núñez 123 — C-000123", every one with referenc
 from a store: reading them is the store's part (``bench/store_scale.py``). The field is
 shown at 400 px, filled ``--repeat`` times; then ``--typed`` is typed key by key and the id
 of the last person typed whole, ``--repeat`` times, each key timed with the events it
-posts. Reports p50 / p95 in ms and peak memory.
+posts. The People page reads a store of that many people (``bench/store_scale.py``'s
+fill, one small stand-in reference each) for the searches "", "m", "c00" and "customer 4999",
+``--repeat`` times each. Reports p50 / p95 in ms and peak memory.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def _figures(name: str, times: list[float]) -> dict[str, float]:
@@ -30,6 +34,38 @@ def _figures(name: str, times: list[float]) -> dict[str, float]:
         f"{name}_ms_p50": round(statistics.median(times), 2),
         f"{name}_ms_p95": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2),
     }
+
+
+def people_page_figures(app, count: int, repeat: int) -> dict[str, float]:
+    """The People list shown for each search, in a store of ``count`` stand-in people."""
+    import tempfile
+
+    from store_scale import fill
+
+    from sigverify.core.store import Store
+    from sigverify.gui.people_page import PeoplePage
+    from sigverify.gui.workers import Engine
+
+    store = Store(Path(tempfile.mkdtemp(prefix="sigverify-bench-people-")) / "s.sqlite3")
+    fill(store, count, 1, 16, 100, "bench@1")
+    engine = Engine(store.path, threads=1)
+    page = PeoplePage(engine, store)
+    page.resize(1300, 700)
+    page.show()
+    figures = {}
+    for typed in ("", "m", "c00", "customer 4999"):
+        times = []
+        for _ in range(repeat):
+            page.search.setText("x")  # (a change each time: the search itself lists them)
+            start = time.perf_counter()
+            page.search.setText(typed)
+            app.processEvents()
+            times.append(1000 * (time.perf_counter() - start))
+        figures |= _figures(f"people_search_{typed.replace(' ', '_') or 'none'}", times)
+    page.close()
+    engine.shutdown()
+    store.close()
+    return figures
 
 
 def main() -> int:
@@ -85,6 +121,7 @@ def main() -> int:
         box.close()
         figures = {"people": count, "typed": args.typed}
         figures |= _figures("fill", fills) | _figures("key", keys) | _figures("id_return", whole)
+        figures |= people_page_figures(app, count, args.repeat)
         results.append(figures)
     print(json.dumps({"person_box": results, "peak_rss_mb": round(peak_rss_mb(), 1)}))
     return 0

@@ -2014,19 +2014,19 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+63"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+64"/>
         <source>Search by id or name…</source>
         <extracomment>A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+211"/>
+        <location line="+226"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-224"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -2036,7 +2036,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+197"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2051,7 +2051,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-112"/>
+        <source>The first {shown} of {found} are listed: type a part of an ID or name to find the others.</source>
+        <translation>只列出了 {found} 人中的前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Nobody found for “{text}”.
 Press Enter to enrol “{text}” as a new person.</source>
         <translation>没有找到“{text}”。

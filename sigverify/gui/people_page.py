@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,6 +45,7 @@ from sigverify.gui.widgets import RoleButton, two_panes
 from sigverify.gui.workers import Engine
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
+LISTED_MOST = 500  # people listed at most; a search finds the others
 
 
 class PeoplePage(EnrolmentFlow, QWidget):
@@ -84,6 +85,10 @@ class PeoplePage(EnrolmentFlow, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.people, 1)
+        self.more = QLabel()  # how many more a search would find
+        self.more.setWordWrap(True)
+        self.more.hide()
+        left_layout.addWidget(self.more)
         self.cards = PersonCards(self)  # a person to or from one file
         for buttons in ((self.new_button, self.delete_button), self.cards.buttons()):
             row = QHBoxLayout()
@@ -144,7 +149,18 @@ class PeoplePage(EnrolmentFlow, QWidget):
         keep = self.person_id
         self.people.blockSignals(True)
         self.people.clear()
-        for person in self.store.list_people(self.search.text()):
+        found = self.store.list_people(self.search.text())
+        # the first ones only (a list of 50,000 took seconds at each key typed: seen in a
+        # real window), and the person shown whatever their place
+        listed = found[:LISTED_MOST] + [p for p in found[LISTED_MOST:] if p.id == keep]
+        self.more.setVisible(len(found) > len(listed))
+        self.more.setText(
+            self.tr(
+                "The first {shown} of {found} are listed: type a part of an ID or name to find "
+                "the others."
+            ).format(shown=QLocale().toString(len(listed)), found=QLocale().toString(len(found)))
+        )
+        for person in listed:
             label = person_label(person.id, person.name)
             item = QListWidgetItem(
                 self.tr("{label}\n%n reference(s)", "", person.reference_count).format(label=label)

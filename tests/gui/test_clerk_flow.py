@@ -3881,3 +3881,30 @@ def test_the_answer_shown_is_the_one_recorded_whatever_drawing_the_references_do
     assert page.result is first and page.result is not before  # the answer above is it
     assert page.summary.badge.decision == first.decision
     assert "of <b>c-1</b>" in page.summary.subject.text()
+
+
+def test_a_long_list_of_people_lists_the_first_ones_and_says_a_search_finds_the_others(
+    qtbot, two_people, tmp_path, monkeypatch
+):
+    """Seen in a real window at 50,000 people: each key typed in the search rebuilt the
+    whole list, seconds each."""
+    import sigverify.gui.people_page as people_page
+
+    window = two_people
+    enrol(qtbot, window, "c-3", [signature_file(tmp_path, 3, i) for i in range(4)])
+    page = window.people_page
+    monkeypatch.setattr(people_page, "LISTED_MOST", 2)
+    page.search.clear()
+    page.show_person("c-3")  # the one shown stays listed, past the first ones
+    page.refresh()
+    shown = [page.people.item(i).data(people_page.PERSON_ROLE) for i in range(page.people.count())]
+    assert shown == ["c-1", "c-2", "c-3"] and page.people.currentItem().text().startswith("c-3")
+    assert page.more.isHidden()  # (all three listed)
+    page.new_person()  # nobody shown: the first two
+    page.refresh()
+    assert page.people.count() == 2 and not page.more.isHidden()
+    assert page.more.text() == (
+        "The first 2 of 3 are listed: type a part of an ID or name to find the others."
+    )
+    page.search.setText("c-3")  # found: all of them listed, nothing more to say
+    assert page.people.count() == 1 and page.more.isHidden()
