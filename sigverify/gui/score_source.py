@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.errors import CancelledError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.model.card import ModelCard
 from sigverify.core.scoring import ScoreSet
@@ -190,7 +191,8 @@ class ScoreSource(QWidget):
         def failed(error):
             self._job_over()
             self.load_model_scores()
-            dialogs.show_error(self, error)
+            if not isinstance(error, CancelledError):  # (Cancel pressed: a warning box said so)
+                dialogs.show_error(self, error)
 
         self._job = self.engine.submit(work, done, failed, progress)
 

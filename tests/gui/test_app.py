@@ -946,6 +946,25 @@ def test_thresholds_from_a_data_folder(qtbot, window, tmp_path):
     assert not page.sources.progress.isVisible()
 
 
+def test_measuring_a_folder_cancelled_goes_back_to_the_models_distances_unasked(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    """Cancel said "Cancelled while reading the signatures." in a warning box."""
+    from sigverify.core.data.synthetic import write_synthetic_dataset
+
+    folder = write_synthetic_dataset(tmp_path / "data", writers=4, genuine=4, forged=2)
+    page = window.thresholds_page
+    before = page.scores
+    monkeypatch.setattr(  # Cancel as soon as the job reports progress
+        "sigverify.gui.workers.Job.progress", lambda job, done, total: False
+    )
+    page.sources.load_folder_scores(str(folder))
+    wait_idle(qtbot, window.engine)
+    assert dialogs.errors == [] and page.scores is not None
+    assert not page.sources.progress.isVisible()
+    assert page.scores.genuine.tolist() == before.genuine.tolist()  # the model's own again
+
+
 def test_a_folder_without_signatures_is_explained(qtbot, window, dialogs, tmp_path):
     (tmp_path / "empty").mkdir()
     window.thresholds_page.sources.load_folder_scores(str(tmp_path / "empty"))

@@ -105,8 +105,8 @@ def part_writers(datasets: list[Dataset], card, part: str) -> list[Writer]:
     return writers
 
 
-#: Signatures embedded between two progress points: Cancel waited for a whole folder's
-#: embedding (0.9 s of 192 synthetic signatures; a data set of 5,000 took half a minute).
+# Signatures embedded between two progress points: Cancel waited for a whole folder's
+# embedding (0.9 s of 192 synthetic signatures; a data set of 5,000 took half a minute).
 EMBED_CHUNK = 64
 
 
@@ -188,7 +188,12 @@ def folder_scores(
     from sigverify.core.data.datasets import read_dataset
 
     chosen = evaluation_writers([read_dataset(folder)], model.card, "auto")
-    bank = read_bank(chosen.writers, model.card.input, model.card.preprocess, on_progress)
+    # one bar for both: reading, then embedding (the bar went back to the start: a review)
+    reading = embedding = on_progress
+    if on_progress is not None:
+        reading = lambda done, total: on_progress(done, 2 * total)  # noqa: E731
+        embedding = lambda done, total: on_progress(total + done, 2 * total)  # noqa: E731
+    bank = read_bank(chosen.writers, model.card.input, model.card.preprocess, reading)
     chosen_refs = refs_to_use(bank, refs)
     if chosen_refs is None:
         raise SigverifyError(
@@ -198,5 +203,5 @@ def folder_scores(
                 "each needs at least 2.",
             )
         )
-    report = evaluate_model(model, bank, [chosen_refs], on_progress=on_progress)
+    report = evaluate_model(model, bank, [chosen_refs], on_progress=embedding)
     return report.scores[chosen_refs], chosen.notes

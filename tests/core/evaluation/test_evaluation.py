@@ -372,9 +372,13 @@ def test_measuring_a_folder_follows_and_can_cancel_its_embedding(tiny_model_dir,
     folder = write_synthetic_dataset(tmp_path / "data", writers=9, genuine=8, forged=8)
     seen = []
     scores, _ = folder_scores(model, folder, 5, lambda done, total: seen.append((done, total)))
-    images = 9 * 16
-    assert seen[:images] == [(n, images) for n in range(1, images + 1)]  # reading
-    assert seen[images:] == [(EMBED_CHUNK, images), (2 * EMBED_CHUNK, images), (images, images)]
+    images = 9 * 16  # one bar: reading, then embedding (it went back to the start)
+    assert seen[:images] == [(n, 2 * images) for n in range(1, images + 1)]
+    assert seen[images:] == [
+        (images + EMBED_CHUNK, 2 * images),
+        (images + 2 * EMBED_CHUNK, 2 * images),
+        (2 * images, 2 * images),
+    ]
     plain, _ = folder_scores(model, folder, 5)
     assert np.array_equal(scores.genuine, plain.genuine)  # the same figures in chunks
     assert np.array_equal(scores.skilled, plain.skilled)
