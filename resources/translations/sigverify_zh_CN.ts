@@ -3028,7 +3028,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ScoreSource</name>
     <message>
-        <location filename="../../sigverify/gui/score_source.py" line="+44"/>
+        <location filename="../../sigverify/gui/score_source.py" line="+45"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -4852,11 +4852,10 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+61"/>
         <source>Cancelled while measuring the signatures.</source>
-        <extracomment>Signatures embedded between two progress points: Cancel waited for a whole folder&apos;s embedding (0.9 s of 192 synthetic signatures; a data set of 5,000 took half a minute).</extracomment>
         <translation>测量签名时已取消。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>The writers in this folder have too few genuine signatures to measure anything: each needs at least 2.</source>
         <translation>此文件夹中书写者的真实签名太少，无法进行任何测量：每人至少需要 2 个。</translation>
     </message>
@@ -5476,7 +5475,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>笔迹模型“{name}”读取的特征与此版本 sigverify 计算的不同；请使用为此版本制作的笔迹模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/evaluation/measure.py" line="-102"/>
+        <location filename="../../sigverify/core/evaluation/measure.py" line="-107"/>
         <source>None of these data folders holds the model&apos;s validation writers: give the folders it was trained on.</source>
         <translation>这些数据文件夹中没有该模型的验证集书写者：请提供训练该模型时使用的文件夹。</translation>
     </message>
