@@ -2021,12 +2021,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+226"/>
+        <location line="+225"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-223"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -2036,7 +2036,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>删除人员…</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+78"/>
+        <source>Only the first {shown} are listed: type a part of an ID or name to find the others.</source>
+        <translation>只列出了前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2051,12 +2056,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <source>The first {shown} of {found} are listed: type a part of an ID or name to find the others.</source>
-        <translation>只列出了 {found} 人中的前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="-94"/>
         <source>Nobody found for “{text}”.
 Press Enter to enrol “{text}” as a new person.</source>
         <translation>没有找到“{text}”。
@@ -5026,7 +5026,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
         <extracomment>Letters that :func:`folded` changes beyond ASCII&apos;s case: Latin with accents (and full-width), Greek, Cyrillic. An id or name holding one is compared here (SQLite&apos;s lower() knows ASCII alone, and &quot;nunez&quot; found nobody for Núñez); Chinese or Devanagari names are left to the database (all names beyond ASCII folded here, 100,000 Chinese names took a search to 400 ms, a review measured).</extracomment>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>

@@ -149,18 +149,17 @@ class PeoplePage(EnrolmentFlow, QWidget):
         keep = self.person_id
         self.people.blockSignals(True)
         self.people.clear()
-        found = self.store.list_people(self.search.text())
         # the first ones only (a list of 50,000 took seconds at each key typed: seen in a
-        # real window), and the person shown whatever their place
-        listed = found[:LISTED_MOST] + [p for p in found[LISTED_MOST:] if p.id == keep]
-        self.more.setVisible(len(found) > len(listed))
+        # real window); one further tells whether there are more
+        listed = self.store.list_people(self.search.text(), LISTED_MOST + 1)
+        self.more.setVisible(len(listed) > LISTED_MOST)
         self.more.setText(
             self.tr(
-                "The first {shown} of {found} are listed: type a part of an ID or name to find "
-                "the others."
-            ).format(shown=QLocale().toString(len(listed)), found=QLocale().toString(len(found)))
+                "Only the first {shown} are listed: type a part of an ID or name to find the "
+                "others."
+            ).format(shown=QLocale().toString(LISTED_MOST))
         )
-        for person in listed:
+        for person in listed[:LISTED_MOST]:
             label = person_label(person.id, person.name)
             item = QListWidgetItem(
                 self.tr("{label}\n%n reference(s)", "", person.reference_count).format(label=label)

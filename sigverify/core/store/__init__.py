@@ -276,8 +276,8 @@ class Store(SecondApproval, StoredSettings):
         """The id ``person_id`` is enrolled under, capitals aside; None if nobody."""
         return enrolled_id(self._db, person_id)
 
-    def list_people(self, search: str = "") -> list[Person]:
-        return read_people(self._db, search)
+    def list_people(self, search: str = "", limit: int | None = None) -> list[Person]:
+        return read_people(self._db, search, limit)
 
     def people_mark(self) -> tuple[int, int]:
         return people_mark(self._db)

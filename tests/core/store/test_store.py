@@ -504,3 +504,15 @@ def test_an_audit_row_is_found_by_its_number(store):
     assert entry.id == ids[1] and entry.person_id == "c-1" and entry.details == {"n": 1}
     assert store.audit_entry(ids[-1] + 10) is None
     assert [e.id for e in store.audit_entries("c-2")] == [ids[2]]  # by person, as before
+
+
+def test_the_first_people_of_a_list_in_its_order(store):
+    """A list of 100,000 people took a second to read; a page shows the first ones."""
+    for person_id, name in [("c-3", "Bo"), ("c-1", "Ana"), ("c-2", ""), ("x-9", "Núñez")]:
+        store.add_references(person_id, name, None, "m1", [ref(f"{person_id}.png")], "clerk")
+    assert [p.id for p in store.list_people()] == ["c-1", "c-3", "c-2", "x-9"]
+    assert [p.id for p in store.list_people(limit=2)] == ["c-1", "c-3"]
+    assert [p.id for p in store.list_people("c-", limit=2)] == ["c-1", "c-3"]
+    assert [p.id for p in store.list_people("nunez", limit=5)] == ["x-9"]
+    assert [p.reference_count for p in store.list_people(limit=1)] == [1]
+    assert store.list_people(limit=0) == []
