@@ -2164,6 +2164,11 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>有 {n} 人与“{text}”相符：请多输入一些姓名或编号，或在列表中选择（向下键）。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>One person matches “{text}”: choose them in the list (Down, then Enter), or type their whole ID.</source>
+        <translation>有一人与“{text}”相符：请在列表中选择（按向下键，再按回车），或输入其完整 ID。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Choose the person the signature claims to be.</source>
         <translation>请选择该签名声称所属的人员。</translation>

@@ -152,6 +152,11 @@ class PersonBox(QComboBox):
                 "{n} people match “{text}”: type more of the name or the ID, or choose one in "
                 "the list (Down)."
             ).format(n=several, text=typed)
+        if several == 1:  # a part of an id is never chosen by Enter (unsaid: seen)
+            return self.tr(
+                "One person matches “{text}”: choose them in the list (Down, then Enter), or "
+                "type their whole ID."
+            ).format(text=typed)
         return self.tr("Choose the person the signature claims to be.")
 
     def _holding(self) -> tuple[str, list[int]]:

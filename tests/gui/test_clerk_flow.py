@@ -1052,6 +1052,15 @@ def test_enter_after_the_start_of_one_persons_name_chooses_them(qtbot, two_peopl
     assert page.hint.text() == (
         "2 people match “an”: type more of the name or the ID, or choose one in the list (Down)."
     )
+    # a part of one id: Enter chooses nobody, and the hint says how to (it said only
+    # "Choose the person…": seen in a real window)
+    page.person.setEditText("an-")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert page.person_id() is None
+    assert page.hint.text() == (
+        "One person matches “an-”: choose them in the list (Down, then Enter), or type their "
+        "whole ID."
+    )
 
 
 def test_the_list_while_typing_shows_names_accents_aside(qtbot, two_people):
