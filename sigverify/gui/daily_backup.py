@@ -106,7 +106,7 @@ class DailyBackup(QObject):
             "a folder away from this computer's disk: a network folder, or a stick left "
             "plugged in."
         ).format(folder=folder, kept=DAILY_KEPT)
-        if same_disk(folder, self.window.store.path):  # (said as advice only: seen)
+        if same_disk(folder, self.window.store.path):  # (the advice alone did not tell)
             said += "\n\n" + self.tr(
                 "This folder is on the same disk as the store: if that disk fails, the "
                 "backups are lost with it."
