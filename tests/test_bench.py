@@ -456,3 +456,25 @@ def test_backup_bench_times_each_step_on_a_filled_store(tmp_path, passphrase):
         assert len(store.list_people()) == 40
         assert store.audit_entries()[-1].action == "restore"
         store.check_every_row()
+
+
+def test_person_box_times_the_field_and_the_people_list():
+    out = run_script("person_box.py", "--people", 300, "--repeat", 2)
+    (figures,) = out["person_box"]
+    assert figures["people"] == 300 and out["peak_rss_mb"] > 0
+    for name in ("fill", "key", "id_return", "people_search_none", "people_search_m",
+                 "people_search_c00", "people_search_customer_4999"):  # fmt: skip
+        assert 0 < figures[f"{name}_ms_p50"] <= figures[f"{name}_ms_p95"], name
+
+
+def test_cancel_times_how_long_each_job_takes_to_stop(tiny_model_dir):
+    out = run_script("cancel.py", "--model", tiny_model_dir, "--cancels", 2, "--people", 20,
+                     "--items", 12, "--writers", 6,
+                     "--jobs", "backup", "queue_check", "thresholds_folder")  # fmt: skip
+    jobs = {figures["job"]: figures for figures in out["cancel"]}
+    assert list(jobs) == ["backup", "queue_check", "thresholds_folder"]
+    for figures in jobs.values():
+        assert figures["progress_points"] >= 1
+        assert 0 <= figures["longest_wait_s"] <= figures["whole_s"] + 0.01  # (rounded)
+        if "cancels" in figures:  # (a job may end before the cancel comes)
+            assert figures["cancel_ms_p50"] <= figures["cancel_ms_max"]
