@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +33,7 @@ from sigverify.core.errors import (
 from sigverify.core.i18n import translate
 from sigverify.core.paths import default_store_location
 from sigverify.core.store.approvals import SecondApproval, deleted_person_details
-from sigverify.core.store.audit import append_entry, check_chain, count_entries, read_entries
+from sigverify.core.store.audit import StoredAudit, append_entry
 from sigverify.core.store.backend import (
     PostgresDatabase,
     SqliteDatabase,
@@ -56,7 +55,6 @@ from sigverify.core.store.people import (
     write_thresholds,
 )
 from sigverify.core.store.records import (
-    AuditEntry,
     NewReference,
     PendingChange,
     Person,
@@ -86,7 +84,7 @@ from sigverify.core.store.settings import StoredSettings
 log = logging.getLogger(__name__)
 
 
-class Store(SecondApproval, StoredSettings):
+class Store(SecondApproval, StoredSettings, StoredAudit):
     """Open the store at ``location``: a file path (created or migrated as needed), a
     ``postgresql://`` URL of a server set up with ``sigverify store init-postgres``, or
     None for ``SIGVERIFY_STORE`` or the file in the user data folder."""
@@ -223,44 +221,6 @@ class Store(SecondApproval, StoredSettings):
         return append_entry(db, self.seal, self.account or operator, action, person_id, details)
 
     # -------------------------------------------------------------- audit
-
-    def record(
-        self, operator: str, action: str, person_id: str | None, details: dict
-    ) -> tuple[int, str]:
-        """Append an audit entry on its own (e.g. a verification); its ``(id, hash)``."""
-        return self.record_many([(operator, action, person_id, details)])[0]
-
-    def record_many(
-        self, entries: list[tuple[str, str, str | None, dict]]
-    ) -> list[tuple[int, str]]:
-        """Append ``(operator, action, person_id, details)`` entries in one transaction
-        (a batch's verifications: one commit instead of one each); their ``(id, hash)``."""
-        with self.transaction() as db:
-            return [self._append(db, *entry) for entry in entries]
-
-    def audit_entries(
-        self, person_id: str | None = None, action: str | None = None, after: int | None = None
-    ) -> list[AuditEntry]:
-        return read_entries(self._db, person_id, action=action, after=after)
-
-    def audit_counts(self, after: int) -> Counter:
-        """How many audit entries of each action come after the entry ``after``."""
-        return count_entries(self._db, after)
-
-    def audit_entry(self, entry_id: int) -> AuditEntry | None:
-        """One audit row by its number (None when there is none)."""
-        rows = read_entries(self._db, entry_id=entry_id)
-        return rows[0] if rows else None
-
-    def last_audit_entry(self, action: str | None = None) -> AuditEntry | None:
-        """The newest row (of ``action``; None when there is none)."""
-        rows = read_entries(self._db, action=action, last=True)
-        return rows[0] if rows else None
-
-    def verify_audit_chain(self) -> tuple[bool, int | None]:
-        """``(True, None)`` if every row's hash is right and links to the one before;
-        else ``(False, id of the first bad row)``."""
-        return check_chain(self._db, self.seal)
 
     def check_every_row(self) -> None:
         """Every row against the seal (:mod:`~sigverify.core.store.integrity`): a

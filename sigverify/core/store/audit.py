@@ -2,8 +2,8 @@
 and the previous row's hash, so an edited or deleted row breaks the chain
 (:func:`check_chain`); each row's MAC and the head kept in the seal
 (:mod:`sigverify.core.store.seal`) catch a chain recomputed, rows added, renumbered or cut
-from the end. Functions over an open connection; :class:`~sigverify.core.store.Store`
-calls them inside its transactions."""
+from the end. Functions over an open connection; :class:`StoredAudit` holds the store's
+methods over them, the writes inside its transactions."""
 
 from __future__ import annotations
 
@@ -116,3 +116,47 @@ def check_chain(db, seal: Seal) -> tuple[bool, int | None]:
     if expected_id - 1 < head[0]:  # rows cut from the end (or all of them)
         return False, expected_id
     return True, None
+
+
+class StoredAudit:
+    """What :class:`~sigverify.core.store.Store` does with its audit log: append entries in
+    its transactions, read them, count them by action, check the chain. Uses the store's
+    ``_db``, ``seal``, ``transaction`` and ``_append``."""
+
+    def record(
+        self, operator: str, action: str, person_id: str | None, details: dict
+    ) -> tuple[int, str]:
+        """Append an audit entry on its own (e.g. a verification); its ``(id, hash)``."""
+        return self.record_many([(operator, action, person_id, details)])[0]
+
+    def record_many(
+        self, entries: list[tuple[str, str, str | None, dict]]
+    ) -> list[tuple[int, str]]:
+        """Append ``(operator, action, person_id, details)`` entries in one transaction
+        (a batch's verifications: one commit instead of one each); their ``(id, hash)``."""
+        with self.transaction() as db:
+            return [self._append(db, *entry) for entry in entries]
+
+    def audit_entries(
+        self, person_id: str | None = None, action: str | None = None, after: int | None = None
+    ) -> list[AuditEntry]:
+        return read_entries(self._db, person_id, action=action, after=after)
+
+    def audit_counts(self, after: int) -> Counter:
+        """How many audit entries of each action come after the entry ``after``."""
+        return count_entries(self._db, after)
+
+    def audit_entry(self, entry_id: int) -> AuditEntry | None:
+        """One audit row by its number (None when there is none)."""
+        rows = read_entries(self._db, entry_id=entry_id)
+        return rows[0] if rows else None
+
+    def last_audit_entry(self, action: str | None = None) -> AuditEntry | None:
+        """The newest row (of ``action``; None when there is none)."""
+        rows = read_entries(self._db, action=action, last=True)
+        return rows[0] if rows else None
+
+    def verify_audit_chain(self) -> tuple[bool, int | None]:
+        """``(True, None)`` if every row's hash is right and links to the one before;
+        else ``(False, id of the first bad row)``."""
+        return check_chain(self._db, self.seal)
