@@ -7,6 +7,7 @@ folder is this desk's (``gui.ini``): another computer's folders mean nothing her
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from sigverify.core.store_backup import (
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
 from sigverify.gui.language import gui_settings
+
+log = logging.getLogger(__name__)
 
 SETTING = "backup/daily_folder"
 DONE = "backup/daily_done"  # the day, folder and store of the last daily backup made
@@ -82,8 +85,8 @@ class DailyBackup(QObject):
                 if picked is None:
                     return
                 if picked == 1:
-                    self._record("", self.folder())
                     gui_settings().setValue(SETTING, "")
+                    self.say_in_log()
                     self.failure = None
                     self.name_action()
                     self.backups.show_state()
@@ -96,9 +99,8 @@ class DailyBackup(QObject):
             folder = ask_folder(window, title, "backups")
             if not folder:
                 return
-        if folder != self.folder():
-            self._record(folder, self.folder())
         gui_settings().setValue(SETTING, folder)
+        self.say_in_log()
         self.name_action()
         said = self.tr(
             "sigverify will back the store up to {folder} the first time it runs each day "
@@ -114,18 +116,33 @@ class DailyBackup(QObject):
         dialogs.show_info(window, title, said)
         self.backups.show_state()
 
-    def _record(self, folder: str, before: str) -> None:
-        """The change in the store's audit log: a daily backup started, moved or stopped is
-        a computer's setting, but whether the store is kept safe is the store's business (a
-        supervisor could not see when a desk stopped backing up)."""
+    def say_in_log(self) -> None:
+        """The store's audit log says what this computer does now, when it does not: the
+        daily backup started, moved or stopped is a computer's setting, but whether the
+        store is kept safe is the store's business (a supervisor could not see when a desk
+        stopped backing up). Looked at when it is chosen and with each look at the last
+        backup (at start, hourly), so that a store opened on a desk that backs up daily
+        says so too, and an entry that could not be written is written later."""
         store = self.window.store
-        details = {"folder": folder, "before": before, "desk": desk_name(store.path)}
-        operator = operator_name(store)
-        self.window.engine.submit(
-            lambda context, job: context.store.record(operator, DAILY_ACTION, None, details),
-            None,
-            lambda error: dialogs.show_error(self.window, error),
-        )
+        if store.shared:
+            return
+        folder, desk, operator = self.folder(), desk_name(store.path), operator_name(store)
+
+        def work(context, job):
+            said = [
+                e
+                for e in context.store.audit_entries(action=DAILY_ACTION)
+                if e.details.get("desk") == desk
+            ]
+            before = str(said[-1].details.get("folder") or "") if said else ""
+            if before != folder:
+                details = {"folder": folder, "before": before, "desk": desk}
+                context.store.record(operator, DAILY_ACTION, None, details)
+
+        def failed(error) -> None:  # (a locked store: said again at the next look)
+            log.warning("the daily backup's audit entry was not written: %s", error)
+
+        self.window.engine.submit(work, None, failed)
 
     def _today(self, folder: str) -> str:
         """What :data:`DONE` holds once today's backup to ``folder`` is made."""
@@ -144,6 +161,7 @@ class DailyBackup(QObject):
         Whether the folder is there is looked at in the worker each time (a network folder
         gone can take half a minute to say so), and said on the button when it is not."""
         folder, store = self.folder(), self.window.store
+        self.say_in_log()
         if not folder or not people or self.running or store.shared:
             return
         made_today = gui_settings().value(DONE, "") == self._today(folder)

@@ -584,3 +584,29 @@ def test_the_restore_question_names_who_would_leave_and_who_would_have_fewer(win
     assert who_changes({"c-1": ("Ana", 1)}, {"c-1": 1}) == ""
     one = who_changes({"c-1": ("Ana", 1)}, {})
     assert one == "Not in the backup, so no longer enrolled: Ana (c-1) with 1 reference."
+
+
+def test_a_store_opened_on_a_desk_that_backs_up_daily_says_so_in_its_log(qtbot, window, tmp_path):
+    """The daily backup is this computer's setting: a store opened where one was chosen
+    before (or whose entry could not be written then) gets its entry at the next look."""
+    from sigverify.core.store_backup import desk_name
+    from sigverify.gui.daily_backup import SETTING
+    from sigverify.gui.language import gui_settings
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    window.store.record("ann", "daily_backup", None, {"folder": "/x", "desk": "elsewhere"})
+    gui_settings().setValue(SETTING, str(folder))  # chosen while another store was open
+    window.backups.show_state()
+    wait_idle(qtbot, window.engine)
+    wait_idle(qtbot, window.engine)
+    desk = desk_name(window.store.path)
+    rows = [e for e in window.store.audit_entries(action="daily_backup")]
+    assert [(e.details["desk"], e.details["folder"], e.details["before"]) for e in rows[1:]] == [
+        (desk, str(folder), "")  # another desk's entry is not this one's
+    ]
+    window.backups.show_state()  # said already: not again
+    wait_idle(qtbot, window.engine)
+    wait_idle(qtbot, window.engine)
+    assert len(window.store.audit_entries(action="daily_backup")) == 2
+    gui_settings().setValue(SETTING, "")
