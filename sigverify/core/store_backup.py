@@ -292,6 +292,20 @@ def last_backup(store: Store) -> LastBackup | None:
     return LastBackup(at, str(last.details.get("file")), int(last.details.get("up_to") or 0))
 
 
+def note_daily_backup(store: Store, folder: str, desk: str, operator: str) -> bool:
+    """Bring the audit log to say where ``desk`` backs the store up every day (``folder``;
+    "" for nowhere) when its last *Daily backup* entry for that desk says otherwise; True
+    when an entry was written. The folder is the computer's setting: a store opened on a
+    desk that backs up daily gets its entry here, and one that could not be written is
+    written at the next look."""
+    said = [e for e in store.audit_entries(action="daily_backup") if e.details.get("desk") == desk]
+    before = str(said[-1].details.get("folder") or "") if said else ""
+    if before == folder:
+        return False
+    store.record(operator, "daily_backup", None, {"folder": folder, "before": before, "desk": desk})
+    return True
+
+
 def work_since_backup(store: Store, last: LastBackup | None) -> Counter:
     """What the audit log holds that the backup ``last`` does not, by action: work a dead
     disk would lose now. The backups and restores themselves aside, and the daily backup's

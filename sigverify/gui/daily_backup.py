@@ -7,7 +7,6 @@ folder is this desk's (``gui.ini``): another computer's folders mean nothing her
 from __future__ import annotations
 
 import json
-import logging
 from datetime import date
 from pathlib import Path
 
@@ -28,13 +27,10 @@ from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
 from sigverify.gui.language import gui_settings
 
-log = logging.getLogger(__name__)
-
 SETTING = "backup/daily_folder"
 DONE = "backup/daily_done"  # the day, folder and store of the last daily backup made
 STATUS_MS = 20_000  # how long the status bar says what the daily backup did
 UNREACHABLE = object()  # the worker's word for a folder not there
-DAILY_ACTION = "daily_backup"  # the audit log's action for a daily backup set or stopped
 
 
 class DailyBackup(QObject):
@@ -86,7 +82,6 @@ class DailyBackup(QObject):
                     return
                 if picked == 1:
                     gui_settings().setValue(SETTING, "")
-                    self.say_in_log()
                     self.failure = None
                     self.name_action()
                     self.backups.show_state()
@@ -100,7 +95,6 @@ class DailyBackup(QObject):
             if not folder:
                 return
         gui_settings().setValue(SETTING, folder)
-        self.say_in_log()
         self.name_action()
         said = self.tr(
             "sigverify will back the store up to {folder} the first time it runs each day "
@@ -115,34 +109,6 @@ class DailyBackup(QObject):
             )
         dialogs.show_info(window, title, said)
         self.backups.show_state()
-
-    def say_in_log(self) -> None:
-        """The store's audit log says what this computer does now, when it does not: the
-        daily backup started, moved or stopped is a computer's setting, but whether the
-        store is kept safe is the store's business (a supervisor could not see when a desk
-        stopped backing up). Looked at when it is chosen and with each look at the last
-        backup (at start, hourly), so that a store opened on a desk that backs up daily
-        says so too, and an entry that could not be written is written later."""
-        store = self.window.store
-        if store.shared:
-            return
-        folder, desk, operator = self.folder(), desk_name(store.path), operator_name(store)
-
-        def work(context, job):
-            said = [
-                e
-                for e in context.store.audit_entries(action=DAILY_ACTION)
-                if e.details.get("desk") == desk
-            ]
-            before = str(said[-1].details.get("folder") or "") if said else ""
-            if before != folder:
-                details = {"folder": folder, "before": before, "desk": desk}
-                context.store.record(operator, DAILY_ACTION, None, details)
-
-        def failed(error) -> None:  # (a locked store: said again at the next look)
-            log.warning("the daily backup's audit entry was not written: %s", error)
-
-        self.window.engine.submit(work, None, failed)
 
     def _today(self, folder: str) -> str:
         """What :data:`DONE` holds once today's backup to ``folder`` is made."""
@@ -161,7 +127,6 @@ class DailyBackup(QObject):
         Whether the folder is there is looked at in the worker each time (a network folder
         gone can take half a minute to say so), and said on the button when it is not."""
         folder, store = self.folder(), self.window.store
-        self.say_in_log()
         if not folder or not people or self.running or store.shared:
             return
         made_today = gui_settings().value(DONE, "") == self._today(folder)

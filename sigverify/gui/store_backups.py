@@ -8,6 +8,7 @@ off there."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from contextlib import suppress
 from datetime import datetime
@@ -36,7 +37,9 @@ from sigverify.core.store.records import local_time
 from sigverify.core.store_backup import (
     back_up,
     backup_file_name,
+    desk_name,
     last_backup,
+    note_daily_backup,
     work_since_backup,
 )
 from sigverify.gui import dialogs
@@ -47,6 +50,8 @@ from sigverify.gui.restore_at_start import held_words
 from sigverify.gui.restore_question import kinds_text, restore_question
 from sigverify.gui.shared_store import store_caption
 from sigverify.gui.widgets import file_filter
+
+log = logging.getLogger(__name__)
 
 #: Days after which the store button says how old the last backup is (a desk backs up
 #: daily: work done since a backup is in none; a week's grace hid a day's enrolments).
@@ -109,7 +114,16 @@ class StoreBackups(QObject):
         if self.window.store.shared:
             return
 
+        # the log brought to say where this desk backs up every day (the computer's
+        # setting): in this look, not a job of its own (one waiting made quitting ask)
+        daily = (self.daily.folder(), desk_name(self.window.store.path))
+        operator = operator_name(self.window.store)
+
         def read(context, job):
+            try:
+                note_daily_backup(context.store, *daily, operator)
+            except SigverifyError as error:  # (a locked store: written at the next look)
+                log.warning("the daily backup's audit entry was not written: %s", error)
             store, last = context.store, last_backup(context.store)
             people, protected = store.people_mark()[0], backup_key(store) is not None
             return last, people, protected, work_since_backup(store, last)
