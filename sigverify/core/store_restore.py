@@ -304,11 +304,7 @@ def check_backup(
     unpacked beside the store at ``store_path`` meanwhile; nothing is left behind."""
     path = Path(path)
     with opened(path, passphrase, store_file(store_path)) as plain:
-        return replace(checked_info(plain, store_path), path=path)
-
-
-def checked_info(plain: Path, store_path: str | Path | None) -> BackupInfo:
-    return checked_people(plain, store_path)[0]
+        return replace(checked_people(plain, store_path)[0], path=path)
 
 
 def checked_people(plain: Path, store_path: str | Path | None) -> tuple[BackupInfo, dict]:
