@@ -572,7 +572,7 @@
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../sigverify/gui/daily_backup.py" line="+60"/>
+        <location filename="../../sigverify/gui/daily_backup.py" line="+59"/>
         <source>Back up &amp;every day to “{folder}”…</source>
         <translation>每天备份到“{folder}”(&amp;E)…</translation>
     </message>
@@ -602,22 +602,27 @@
         <translation>停止每日备份(&amp;S)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>No daily backup now: back the store up by hand from its menu.</source>
         <translation>现在不再每日备份：请通过存储菜单手动备份。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>sigverify will back the store up to {folder} the first time it runs each day (today&apos;s backup is there already), keeping the newest {kept} there. Choose a folder away from this computer&apos;s disk: a network folder, or a stick left plugged in.</source>
+        <translation>sigverify 将在每天第一次运行时把存储备份到 {folder}（今天的备份已在那里），并在那里保留最新的 {kept} 份。请选择不在本机磁盘上的文件夹：网络文件夹，或一直插着的 U 盘。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>sigverify will back the store up to {folder} the first time it runs each day (the first one now), keeping the newest {kept} there. Choose a folder away from this computer&apos;s disk: a network folder, or a stick left plugged in.</source>
         <translation>sigverify 将在每天第一次运行时把存储备份到 {folder}（第一份现在就备份），并在那里保留最新的 {kept} 份。请选择不在本机磁盘上的文件夹：网络文件夹，或一直插着的 U 盘。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This folder is on the same disk as the store: if that disk fails, the backups are lost with it.</source>
         <translation>这个文件夹与存储在同一磁盘上：该磁盘一旦损坏，这些备份也会随之丢失。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+47"/>
         <source>The daily backup folder {folder} cannot be reached.</source>
         <translation>无法访问每日备份文件夹 {folder}。</translation>
     </message>
@@ -3298,7 +3303,7 @@ enrolled {at} by {who}</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+67"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+72"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3319,7 +3324,7 @@ enrolled {at} by {who}</source>
         <translation>共享存储由其管理员在服务器上备份</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>&amp;Do not restore “{file}” at the next start</source>
         <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
     </message>
@@ -4948,7 +4953,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>共享存储保存在其数据库服务器上：由管理员在服务器上备份和恢复（例如使用 pg_dump）。sigverify 只备份本机上的存储。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/__init__.py" line="+104"/>
+        <location filename="../../sigverify/core/store/__init__.py" line="+102"/>
         <source>The signature store “{path}” cannot be opened ({error}).</source>
         <translation>无法打开签名数据库“{path}”（{error}）。</translation>
     </message>
@@ -5547,7 +5552,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+102"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+116"/>
         <source>There is no file “{file}”.</source>
         <translation>文件“{file}”不存在。</translation>
     </message>

@@ -96,12 +96,21 @@ class DailyBackup(QObject):
                 return
         gui_settings().setValue(SETTING, folder)
         self.name_action()
-        said = self.tr(
-            "sigverify will back the store up to {folder} the first time it runs each day "
-            "(the first one now), keeping the newest {kept} there. Choose "
-            "a folder away from this computer's disk: a network folder, or a stick left "
-            "plugged in."
-        ).format(folder=folder, kept=DAILY_KEPT)
+        if gui_settings().value(DONE, "") == self._today(folder):  # (chosen again: none now)
+            said = self.tr(
+                "sigverify will back the store up to {folder} the first time it runs each "
+                "day (today's backup is there already), keeping the newest {kept} there. "
+                "Choose a folder away from this computer's disk: a network folder, or a "
+                "stick left plugged in."
+            )
+        else:
+            said = self.tr(
+                "sigverify will back the store up to {folder} the first time it runs each day "
+                "(the first one now), keeping the newest {kept} there. Choose "
+                "a folder away from this computer's disk: a network folder, or a stick left "
+                "plugged in."
+            )
+        said = said.format(folder=folder, kept=DAILY_KEPT)
         if same_disk(folder, self.window.store.path):  # (the advice alone did not tell)
             said += "\n\n" + self.tr(
                 "This folder is on the same disk as the store: if that disk fails, the "

@@ -269,6 +269,7 @@ def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
         daily.choose()
     finally:
         QFileDialog.getExistingDirectory = original
+    assert "(the first one now)" in dialogs.infos[-1]
     qtbot.waitUntil(lambda: len(list(elsewhere.glob(f"{mine}*"))) == 1)
     wait_idle(qtbot, window.engine)
 
@@ -285,10 +286,12 @@ def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
     ]
     assert action_name("daily_backup") == "Daily backup"
     assert {e.operator for e in rows} == {window.store.last_audit_entry().operator}
-    daily.choose(str(elsewhere))
+    daily.choose(str(elsewhere))  # started again the same day: today's is there, none now
+    assert "each day (today's backup is there already), keeping" in dialogs.infos[-1]
     daily.choose(str(elsewhere))  # chosen again as it is: no row for a change that is none
     wait_idle(qtbot, window.engine)
     assert len(window.store.audit_entries(action="daily_backup")) == 4
+    assert len(list(elsewhere.glob(f"{mine}*"))) == 1
 
 
 def test_a_daily_backup_that_cannot_be_written_says_so_until_one_is(
