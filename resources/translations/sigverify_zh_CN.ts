@@ -572,7 +572,7 @@
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../sigverify/gui/daily_backup.py" line="+59"/>
+        <location filename="../../sigverify/gui/daily_backup.py" line="+74"/>
         <source>Back up &amp;every day to “{folder}”…</source>
         <translation>每天备份到“{folder}”(&amp;E)…</translation>
     </message>
@@ -4262,9 +4262,9 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+138"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+142"/>
         <source>Verification</source>
-        <extracomment>``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen). The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
+        <extracomment>minutes between a desk&apos;s change of its daily backup and the entry saying it, from which the entry says when the change was made (written when the store was next opened) ``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen). The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
     </message>
     <message>
@@ -4368,7 +4368,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>（更改 {change}，由 {who} 提出）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
+        <source>; changed on that desk at {time}</source>
+        <translation>；在该计算机上更改于 {time}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>accepted</source>
         <translation>接受</translation>
     </message>
@@ -4432,12 +4437,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+145"/>
+        <location line="+135"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-132"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4492,7 +4497,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；已用备份密钥 {key} 加密</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-146"/>
         <source>stopped on {desk} (it went to “{before}”)</source>
         <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
     </message>
@@ -4502,12 +4507,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>每天从 {desk} 备份到“{folder}”（之前：“{before}”）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>every day to “{folder}” from {desk}</source>
         <translation>每天从 {desk} 备份到“{folder}”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+144"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
         <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
     </message>
@@ -4557,9 +4562,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-108"/>
         <location line="+5"/>
-        <location line="+120"/>
+        <location line="+110"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4584,12 +4589,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-142"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+116"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4619,7 +4624,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-133"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -5552,7 +5557,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+116"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+122"/>
         <source>There is no file “{file}”.</source>
         <translation>文件“{file}”不存在。</translation>
     </message>

@@ -23,6 +23,10 @@ from sigverify.core.store.records import (
     person_label,
 )
 
+#: minutes between a desk's change of its daily backup and the entry saying it, from
+#: which the entry says when the change was made (written when the store was next opened)
+DAILY_CHANGE_SAID_AFTER = 5
+
 #: ``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the
 #: same in a reader's terms: the time on this computer and the details in words (a
 #: supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen).
@@ -172,6 +176,37 @@ def summary(entry: AuditEntry) -> str:
     return text
 
 
+def _daily_backup_text(entry: AuditEntry) -> str:
+    d = entry.details
+    if not d.get("folder"):
+        text = translate("audit", "stopped on {desk} (it went to “{before}”)").format(
+            desk=d.get("desk", ""), before=d.get("before", "")
+        )
+    elif d.get("before"):
+        text = translate(
+            "audit", "every day to “{folder}” from {desk} (before: “{before}”)"
+        ).format(folder=d["folder"], desk=d.get("desk", ""), before=d["before"])
+    else:
+        text = translate("audit", "every day to “{folder}” from {desk}").format(
+            folder=d["folder"], desk=d.get("desk", "")
+        )
+    changed = d.get("changed_at")
+    if changed and _minutes_apart(changed, entry.at) >= DAILY_CHANGE_SAID_AFTER:
+        # (written when the store was next opened: when the desk did it, said)
+        text += translate("audit", "; changed on that desk at {time}").format(
+            time=local_time(changed, seconds=False)
+        )
+    return text
+
+
+def _minutes_apart(first: str, second: str) -> float:
+    try:
+        apart = datetime.fromisoformat(second) - datetime.fromisoformat(first)
+    except (TypeError, ValueError):
+        return 0.0
+    return abs(apart.total_seconds()) / 60
+
+
 def _figure(value) -> str:
     """A recorded distance to 4 decimals, as Verify, the report and the thresholds show
     them: the log stores them as computed, and rows read 0.3734 beside 1.545479 (seen in a
@@ -293,17 +328,7 @@ def _details_text(entry: AuditEntry) -> str:
             text += translate("audit", "; encrypted with the backup key {key}").format(key=d["key"])
         return text
     if entry.action == "daily_backup":  # a desk's (from its gui.ini), named by the desk
-        if not d.get("folder"):
-            return translate("audit", "stopped on {desk} (it went to “{before}”)").format(
-                desk=d.get("desk", ""), before=d.get("before", "")
-            )
-        if d.get("before"):
-            return translate(
-                "audit", "every day to “{folder}” from {desk} (before: “{before}”)"
-            ).format(folder=d["folder"], desk=d.get("desk", ""), before=d["before"])
-        return translate("audit", "every day to “{folder}” from {desk}").format(
-            folder=d["folder"], desk=d.get("desk", "")
-        )
+        return _daily_backup_text(entry)
     if entry.action == "backup_passphrase":
         if not d.get("key") and d.get("before"):
             return translate(

@@ -292,17 +292,23 @@ def last_backup(store: Store) -> LastBackup | None:
     return LastBackup(at, str(last.details.get("file")), int(last.details.get("up_to") or 0))
 
 
-def note_daily_backup(store: Store, folder: str, desk: str, operator: str) -> bool:
+def note_daily_backup(
+    store: Store, folder: str, desk: str, operator: str, changed_at: str | None = None
+) -> bool:
     """Bring the audit log to say where ``desk`` backs the store up every day (``folder``;
     "" for nowhere) when its last *Daily backup* entry for that desk says otherwise; True
     when an entry was written. The folder is the computer's setting: a store opened on a
     desk that backs up daily gets its entry here, and one that could not be written is
-    written at the next look."""
+    written at the next look; ``changed_at`` (a stored time) says when the desk changed it,
+    which the entry keeps (it may be written days later)."""
     said = [e for e in store.audit_entries(action="daily_backup") if e.details.get("desk") == desk]
     before = str(said[-1].details.get("folder") or "") if said else ""
     if before == folder:
         return False
-    store.record(operator, "daily_backup", None, {"folder": folder, "before": before, "desk": desk})
+    details = {"folder": folder, "before": before, "desk": desk}
+    if changed_at:
+        details["changed_at"] = changed_at
+    store.record(operator, "daily_backup", None, details)
     return True
 
 

@@ -16,6 +16,7 @@ from sigverify.core.files import disk_reason, same_disk
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.restore_at_next_start import scheduled_restore
+from sigverify.core.store.records import now
 from sigverify.core.store_backup import (
     DAILY_KEPT,
     back_up,
@@ -29,6 +30,7 @@ from sigverify.gui.language import gui_settings
 
 SETTING = "backup/daily_folder"
 DONE = "backup/daily_done"  # the day, folder and store of the last daily backup made
+CHANGED = "backup/daily_changed"  # when the folder was last chosen or the backup stopped
 STATUS_MS = 20_000  # how long the status bar says what the daily backup did
 UNREACHABLE = object()  # the worker's word for a folder not there
 
@@ -52,6 +54,19 @@ class DailyBackup(QObject):
     @staticmethod
     def folder() -> str:
         return str(gui_settings().value(SETTING, "") or "")
+
+    @staticmethod
+    def changed_at() -> str | None:
+        """When this desk last chose its folder or stopped (a stored time), for a store's
+        audit log written later (another store was open then); None when never said."""
+        return str(gui_settings().value(CHANGED, "") or "") or None
+
+    @staticmethod
+    def _set_folder(folder: str) -> None:
+        settings = gui_settings()
+        if str(settings.value(SETTING, "") or "") != folder:
+            settings.setValue(CHANGED, now())
+        settings.setValue(SETTING, folder)
 
     def name_action(self) -> None:
         folder = self.folder()
@@ -81,7 +96,7 @@ class DailyBackup(QObject):
                 if picked is None:
                     return
                 if picked == 1:
-                    gui_settings().setValue(SETTING, "")
+                    self._set_folder("")
                     self.failure = None
                     self.name_action()
                     self.backups.show_state()
@@ -94,7 +109,7 @@ class DailyBackup(QObject):
             folder = ask_folder(window, title, "backups")
             if not folder:
                 return
-        gui_settings().setValue(SETTING, folder)
+        self._set_folder(folder)
         self.name_action()
         if gui_settings().value(DONE, "") == self._today(folder):  # (chosen again: none now)
             said = self.tr(

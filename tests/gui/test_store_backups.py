@@ -285,6 +285,8 @@ def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
         f"stopped on {desk} (it went to “{elsewhere}”)",
     ]
     assert action_name("daily_backup") == "Daily backup"
+    assert all(e.details["changed_at"] <= e.at for e in rows)  # each change's own time
+    assert len({e.details["changed_at"] for e in rows}) == 3
     assert {e.operator for e in rows} == {window.store.last_audit_entry().operator}
     daily.choose(str(elsewhere))  # started again the same day: today's is there, none now
     assert "each day (today's backup is there already), keeping" in dialogs.infos[-1]
@@ -592,14 +594,17 @@ def test_the_restore_question_names_who_would_leave_and_who_would_have_fewer(win
 def test_a_store_opened_on_a_desk_that_backs_up_daily_says_so_in_its_log(qtbot, window, tmp_path):
     """The daily backup is this computer's setting: a store opened where one was chosen
     before (or whose entry could not be written then) gets its entry at the next look."""
+    from sigverify.core.audit_view import summary
+    from sigverify.core.store.records import local_time
     from sigverify.core.store_backup import desk_name
-    from sigverify.gui.daily_backup import SETTING
+    from sigverify.gui.daily_backup import CHANGED, SETTING
     from sigverify.gui.language import gui_settings
 
     folder = tmp_path / "share"
     folder.mkdir()
     window.store.record("ann", "daily_backup", None, {"folder": "/x", "desk": "elsewhere"})
     gui_settings().setValue(SETTING, str(folder))  # chosen while another store was open
+    gui_settings().setValue(CHANGED, "2026-11-30T08:15:00.000+00:00")  # (days ago)
     window.backups.show_state()
     wait_idle(qtbot, window.engine)
     wait_idle(qtbot, window.engine)
@@ -608,8 +613,13 @@ def test_a_store_opened_on_a_desk_that_backs_up_daily_says_so_in_its_log(qtbot, 
     assert [(e.details["desk"], e.details["folder"], e.details["before"]) for e in rows[1:]] == [
         (desk, str(folder), "")  # another desk's entry is not this one's
     ]
+    assert summary(rows[-1]) == (  # written now, done then: when it was done is said
+        f"every day to “{folder}” from {desk}; changed on that desk at "
+        f"{local_time('2026-11-30T08:15:00.000+00:00', seconds=False)}"
+    )
     window.backups.show_state()  # said already: not again
     wait_idle(qtbot, window.engine)
     wait_idle(qtbot, window.engine)
     assert len(window.store.audit_entries(action="daily_backup")) == 2
     gui_settings().setValue(SETTING, "")
+    gui_settings().setValue(CHANGED, "")
