@@ -31,8 +31,27 @@ from sigverify.gui.language import gui_settings
 SETTING = "backup/daily_folder"
 DONE = "backup/daily_done"  # the day, folder and store of the last daily backup made
 CHANGED = "backup/daily_changed"  # when the folder was last chosen or the backup stopped
+NEWEST = "backup/newest"  # the store and file of the newest backup this desk made of it
 STATUS_MS = 20_000  # how long the status bar says what the daily backup did
 UNREACHABLE = object()  # the worker's word for a folder not there
+
+
+def note_newest(store: Path, file: str | Path) -> None:
+    """``file`` is the newest backup this desk made of ``store`` (by hand or daily): where
+    a restore's dialog opens, with it chosen (it opened in the folder of the last backup
+    made by hand, the daily ones elsewhere)."""
+    gui_settings().setValue(NEWEST, json.dumps({"store": str(store), "file": str(file)}))
+
+
+def newest_made(store: Path) -> str | None:
+    """The newest backup this desk made of ``store``, as :func:`note_newest` kept it."""
+    try:
+        kept = json.loads(str(gui_settings().value(NEWEST, "") or "{}"))
+    except ValueError:
+        return None
+    if not isinstance(kept, dict) or kept.get("store") != str(store):
+        return None
+    return str(kept.get("file") or "") or None
 
 
 class DailyBackup(QObject):
@@ -184,6 +203,7 @@ class DailyBackup(QObject):
                 self.backups.say_state()
                 return
             gui_settings().setValue(DONE, self._today(folder))
+            note_newest(self.window.store.path, out)
             status.showMessage(  # (short: the whole path was cut off at 1366 px, seen)
                 self.tr("Daily backup made: {file}").format(file=out.name), STATUS_MS
             )

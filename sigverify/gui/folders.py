@@ -74,14 +74,23 @@ def ask_folder(parent: QWidget, title: str, kind: str) -> str:
     return folder
 
 
-def ask_open(parent: QWidget, title: str, kind: str, filters: str, multiple: bool = False):
+def ask_open(
+    parent: QWidget,
+    title: str,
+    kind: str,
+    filters: str,
+    multiple: bool = False,
+    offered: str | Path | None = None,
+):
     """The file (``multiple``: the list of files) chosen to open, in a dialog opening where
-    ``kind``'s do; remembered. "" (``multiple``: []) if none."""
+    ``kind``'s do, or at the file ``offered`` (chosen already, when it is there);
+    remembered. "" (``multiple``: []) if none."""
+    start = str(offered) if offered and Path(offered).is_file() else start_folder(kind)
     if multiple:
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, start_folder(kind), filters)
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
         chosen = paths[0] if paths else ""
     else:
-        paths, _ = QFileDialog.getOpenFileName(parent, title, start_folder(kind), filters)
+        paths, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
         chosen = paths
     if chosen:
         remember(kind, chosen)

@@ -44,7 +44,7 @@ from sigverify.core.store_backup import (
 )
 from sigverify.gui import dialogs
 from sigverify.gui.backup_passphrase import BackupPassphraseDialog, ask_backup_passphrase
-from sigverify.gui.daily_backup import DailyBackup
+from sigverify.gui.daily_backup import DailyBackup, newest_made, note_newest
 from sigverify.gui.folders import ask_open, ask_save
 from sigverify.gui.restore_at_start import held_words
 from sigverify.gui.restore_question import kinds_text, restore_question
@@ -224,6 +224,7 @@ class StoreBackups(QObject):
 
         def saved(info) -> None:
             dialog.close()
+            note_newest(window.store.path, path)
             self.show_state()
             held = join_sentences(
                 self.tr("The store is backed up to {file}: {held}.").format(
@@ -282,7 +283,9 @@ class StoreBackups(QObject):
         replace the store at the next start."""
         window = self.window
         title = self.tr("Restore from a backup")
-        path = path or ask_open(window, title, "backups", self._filter())
+        path = path or ask_open(
+            window, title, "backups", self._filter(), offered=newest_made(window.store.path)
+        )
         if not path:
             return
         dialog = self._progress(self.tr("Checking {file}…").format(file=Path(path).name))

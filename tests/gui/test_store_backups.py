@@ -258,11 +258,34 @@ def test_a_daily_backup_to_a_chosen_folder(qtbot, window, dialogs, tmp_path):
     wait_idle(qtbot, window.engine)
     assert len(list(folder.glob(f"{mine}*"))) == 10
 
+    # a restore's dialog opens at the newest backup this desk made, chosen (daily or not)
+    from sigverify.gui.folders import start_folder
+
+    started = []
+
+    def open_file(parent, title, start, filters):
+        started.append(start)
+        return "", filters  # (cancelled)
+
+    original_open = QFileDialog.getOpenFileName
+    QFileDialog.getOpenFileName = staticmethod(open_file)
+    try:
+        window.backups.restore()
+        assert started == [str(made[-1])]
+        window.backups.back_up(str(tmp_path / "by-hand.zip"))
+        wait_idle(qtbot, window.engine)
+        qtbot.waitUntil(lambda: "by-hand.zip" in dialogs.infos[-1])
+        window.backups.restore()
+        assert started[-1] == str(tmp_path / "by-hand.zip")
+        (tmp_path / "by-hand.zip").unlink()  # gone: where backups' dialogs open
+        window.backups.restore()
+        assert started[-1] == start_folder("backups")
+    finally:
+        QFileDialog.getOpenFileName = original_open
+
     elsewhere = tmp_path / "new-stick"  # a folder chosen anew: today's goes there at once
     elsewhere.mkdir()
     dialogs.choice = 0  # Another folder…
-    from PySide6.QtWidgets import QFileDialog
-
     original = QFileDialog.getExistingDirectory
     QFileDialog.getExistingDirectory = staticmethod(lambda *args: str(elsewhere))
     try:
