@@ -572,7 +572,7 @@
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../sigverify/gui/daily_backup.py" line="+74"/>
+        <location filename="../../sigverify/gui/daily_backup.py" line="+93"/>
         <source>Back up &amp;every day to “{folder}”…</source>
         <translation>每天备份到“{folder}”(&amp;E)…</translation>
     </message>
@@ -627,7 +627,7 @@
         <translation>无法访问每日备份文件夹 {folder}。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Daily backup made: {file}</source>
         <translation>已完成每日备份：{file}</translation>
     </message>
@@ -3426,7 +3426,7 @@ enrolled {at} by {who}</source>
         <translation>正在将存储备份到 {file}…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The store is backed up to {file}: {held}.</source>
         <translation>存储已备份到 {file}：{held}。</translation>
     </message>
@@ -3503,7 +3503,7 @@ enrolled {at} by {who}</source>
         <translation>参考签名将减少：{people}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+95"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+97"/>
         <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
         <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
@@ -3521,8 +3521,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-88"/>
-        <location line="+103"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-90"/>
+        <location line="+105"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -5537,8 +5537,14 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份口令至少要有 {count} 个字符：几个词组成的短语比简短的密码更容易记住。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+6"/>
+        <source>That passphrase is easy to guess: a few characters repeated or a run of keys. Choose a few words that mean something to you only.</source>
+        <translation>这个口令很容易被猜到：只是几个字符的重复，或一串相连的按键。请选几个只对您自己有意义的词。</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>That is not the backup passphrase.</source>
+        <extracomment>runs of keys a guesser tries first (each also backwards) words a guesser tries first: with only a few characters beside them, easy to guess</extracomment>
         <translation>这不是备份口令。</translation>
     </message>
     <message>

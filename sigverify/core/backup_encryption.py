@@ -112,7 +112,50 @@ def passphrase_problem(passphrase: str, repeated: str) -> str | None:
             "A backup passphrase has at least {count} characters: a few words are easier to "
             "remember than a short password.",
         ).format(count=SHORTEST_PASSPHRASE)
+    if easy_to_guess(passphrase):
+        return translate(
+            "errors",
+            "That passphrase is easy to guess: a few characters repeated or a run of keys. "
+            "Choose a few words that mean something to you only.",
+        )
     return None
+
+
+#: runs of keys a guesser tries first (each also backwards)
+_RUNS = ("01234567890", "abcdefghijklmnopqrstuvwxyz", "qwertyuiop", "asdfghjkl", "zxcvbnm",
+         "qwertzuiop", "azertyuiop", "1qaz2wsx3edc4rfv5tgb")  # fmt: skip
+_RUNS += tuple(run[::-1] for run in _RUNS)
+#: words a guesser tries first: with only a few characters beside them, easy to guess
+_FIRST_TRIED = ("password", "passwort", "motdepasse", "sigverify", "letmein", "iloveyou",
+                "welcome", "admin", "backup", "secret")  # fmt: skip
+
+
+def easy_to_guess(passphrase: str) -> bool:
+    """True for a passphrase long enough but guessed at once, judged on its letters and
+    digits: few different ones ("aaaaaaaaaa", "1212121212"), one piece said again
+    ("passwordpassword"), pieces of runs of keys or of the alphabet ("1234567890",
+    "qwertyasdfgh", "abc123def456"), or a word tried first with under 5 others
+    ("Password12")."""
+    plain = "".join(c for c in passphrase.casefold() if c.isalnum())
+    if len(set(plain)) < 5 or plain in (plain + plain)[1:-1]:
+        return True
+    for word in _FIRST_TRIED:
+        plain_left = plain.replace(word, "")
+        if plain_left != plain and len(plain_left) < 5:
+            return True
+    return _runs_only(plain)
+
+
+def _runs_only(plain: str) -> bool:
+    """True when ``plain`` is pieces of :data:`_RUNS` one after another, each 3 or more
+    long."""
+    made = [True] + [False] * len(plain)  # made[i]: plain[:i] is such pieces
+    for end in range(3, len(plain) + 1):
+        made[end] = any(
+            made[start] and any(plain[start:end] in run for run in _RUNS)
+            for start in range(end - 2)
+        )
+    return made[-1]
 
 
 def new_backup_key(passphrase: str) -> BackupKey:

@@ -403,6 +403,11 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     assert "at least 10 characters" in dialog.problem.text()
     assert dialog.new.selectedText() == "short"  # the field to type again, chosen
     assert dialog.problem.minimumHeight() >= 2 * dialog.problem.fontMetrics().lineSpacing()
+    dialog.new.setText("1234567890")
+    dialog.again.setText("1234567890")
+    dialog.set_button.click()
+    assert dialog.problem.text().startswith("That passphrase is easy to guess")
+    assert dialog.isVisible() and backup_key(window.store) is None
     dialog.new.setText("seven blue kites")
     dialog.again.setText("seven blue kites")
     dialog.set_button.click()

@@ -76,6 +76,17 @@ def test_what_a_passphrase_must_be():
     assert "at least 10 characters" in passphrase_problem("short one", "short one")
     assert "at least" in passphrase_problem("   abc    ", "   abc    ")
     assert passphrase_problem(OLD, OLD) is None
+    # long enough, guessed at once: refused, saying why
+    for easy in ("aaaaaaaaaaaa", "1212121212", "1234567890", "0987654321", "qwertyuiop",
+                 "QWERTY asdfgh", "abc123def456", "abcdefghijk", "Password12", "backup 2026",
+                 "passwordpassword", "abcabcabcabc", "zyxwvutsrq!"):  # fmt: skip
+        assert passphrase_problem(easy, easy).startswith(
+            "That passphrase is easy to guess: a few characters repeated or a run of keys."
+        ), easy
+    # words a person chose, with or without figures: taken
+    for chosen in ("seven blue kites", "my dog rex 2019", "hello world", "Maria Souza 1970",
+                   "password of the blue kite", "qwerty plum tree"):  # fmt: skip
+        assert passphrase_problem(chosen, chosen) is None, chosen
 
 
 def test_setting_changing_and_removing_the_passphrase_is_audited(store_path):
