@@ -1643,12 +1643,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>与图像模型合并</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="-71"/>
+        <location filename="../../sigverify/gui/models_page.py" line="-70"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>{name} — {folder}</source>
         <translation>{name} — {folder}</translation>
     </message>
@@ -1743,13 +1743,13 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+168"/>
+        <location line="-165"/>
+        <location line="+167"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-161"/>
         <source>&amp;Import model folder…</source>
         <translation>导入模型文件夹(&amp;I)…</translation>
     </message>
@@ -1759,7 +1759,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+165"/>
         <source>Activating {name}…</source>
         <translation>正在启用 {name}…</translation>
     </message>
@@ -1794,7 +1794,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
+        <source>Imported as “{name}”: a model named “{asked}” is on this page already.</source>
+        <translation>已导入为“{name}”：此页上已有名为“{asked}”的模型。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Imported {name}.</source>
         <translation>已导入 {name}。</translation>
     </message>
@@ -2990,7 +2995,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/save_page.py" line="+29"/>
+        <location filename="../../sigverify/gui/train_wizard/save_page.py" line="+31"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3015,12 +3020,17 @@ enrolled {at} by {who}</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Saving the model…</source>
         <translation>正在保存模型…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
+        <source>A model named “{name}” is on the Models page already: choose another name, so that results and the audit log tell the two apart.</source>
+        <translation>“模型”页上已有名为“{name}”的模型：请另选一个名称，以便结果和审计日志能区分这两个模型。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Activate a model that is not better?</source>
         <translation>启用一个并不更好的模型？</translation>
     </message>
@@ -3841,7 +3851,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练模型</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Stop training</source>
         <translation>停止训练</translation>
     </message>
@@ -4840,12 +4850,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/catalog.py" line="+72"/>
+        <location filename="../../sigverify/core/model/catalog.py" line="+76"/>
         <source>This model is already in the list as “{name}” (the same weights).</source>
         <translation>此模型已在列表中，名为“{name}”（权重相同）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+55"/>
         <source>“{name}” ships with sigverify and cannot be deleted.</source>
         <translation>“{name}”随 sigverify 一同提供，无法删除。</translation>
     </message>
@@ -5261,7 +5271,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>此结果由 {model} 得出，该模型已不是当前模型。请重新验证该签名，以查看差异所在。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/active_model.py" line="+50"/>
+        <location filename="../../sigverify/core/active_model.py" line="+59"/>
         <source>No model is installed yet. Train one with “sigverify train”, then activate it with “sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.</source>
         <translation>尚未安装任何模型。请用“sigverify train”训练一个模型，然后用“sigverify models activate MODEL_DIR”启用它，或传入 --model MODEL_DIR。</translation>
     </message>

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.i18n import translate
+from sigverify.core.model.catalog import InstalledModel, list_models
 from sigverify.core.model_settings import (
     ACTIVE_MODEL_SETTING,
     ACTIVE_PEN_MODEL_SETTING,
@@ -33,6 +34,14 @@ PEN_DEFAULT = "pen-default"
 def models_used(store: Store) -> list[str]:
     """Folders of every model activated in this store, latest first (to go back to one)."""
     return json.loads(store.get_setting(MODELS_USED_SETTING) or "[]")
+
+
+def offered_models(store: Store, active: Path | None) -> list[InstalledModel]:
+    """The models offered to choose from: shipped, installed, and wherever the active
+    image model (``active``), the active pen model and those activated before lie."""
+    pen = active_pen_model_dir(store)
+    paths = {p.resolve() for p in (active, pen) if p is not None}
+    return list_models(extra=[*paths, *(Path(p) for p in models_used(store))])
 
 
 def active_model_dir(store: Store, explicit: str | Path | None = None) -> Path:

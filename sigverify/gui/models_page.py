@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.active_model import active_pen_model_dir, models_used
-from sigverify.core.model.catalog import InstalledModel, delete_model, import_model, list_models
+from sigverify.core.active_model import active_pen_model_dir, offered_models
+from sigverify.core.model.card import read_card
+from sigverify.core.model.catalog import InstalledModel, delete_model, import_model
 from sigverify.core.store import Store
 from sigverify.core.store.records import PendingChange
 from sigverify.gui import dialogs
@@ -114,8 +115,7 @@ class ModelsPage(QWidget):
     def refresh(self) -> None:
         chosen = self.current()
         active_paths = self.active_paths()
-        extra = [*active_paths, *(Path(p) for p in models_used(self.store))]
-        self.models = list_models(extra=extra)
+        self.models = offered_models(self.store, self.active_path())
         self.list.blockSignals(True)
         self.list.clear()
         names = Counter(model.name for model in self.models)
@@ -278,11 +278,19 @@ class ModelsPage(QWidget):
         if not folder:
             return
         try:
-            model = import_model(folder)
+            model = import_model(folder, self.models)
         except Exception as error:  # noqa: BLE001 - shown to the user
             dialogs.show_error(self, error)
             return
-        self.status.setText(self.tr("Imported {name}.").format(name=model.name))
+        asked = read_card(folder).name or Path(folder).name
+        if model.name != asked:  # (results and the audit log name a model by it)
+            self.status.setText(
+                self.tr(
+                    "Imported as “{name}”: a model named “{asked}” is on this page already."
+                ).format(name=model.name, asked=asked)
+            )
+        else:
+            self.status.setText(self.tr("Imported {name}.").format(name=model.name))
         self.refresh()
         self.select(model.path)
         self.models_changed.emit()

@@ -8,11 +8,14 @@ import pytest
 from sigverify.core.errors import ModelFileError, SigverifyError
 from sigverify.core.evaluation.calibration import band_rates
 from sigverify.core.imaging.overlay import overlay_images
+from sigverify.core.model.card import read_card
 from sigverify.core.model.catalog import (
     delete_model,
     import_model,
     installed_models_dir,
     list_models,
+    model_named,
+    unused_name,
 )
 from sigverify.core.scoring import ScoreSet
 
@@ -70,7 +73,12 @@ def test_models_are_listed_imported_and_deleted(tiny_model_dir, tmp_path):
     with pytest.raises(SigverifyError, match="already in the list as “tiny”"):
         import_model(tiny_model_dir)
     again = import_model(retrained_copy(tiny_model_dir, tmp_path / "tiny-site"))
-    assert again.path.name == model.path.name + "-2" and again.name == model.name
+    # another model of the same name: its copy is named apart (results name a model by it)
+    assert again.path.name == model.path.name + "-2" and again.name == "tiny (2)"
+    assert read_card(again.path).name == "tiny (2)"
+    assert read_card(tmp_path / "tiny-site").name == "tiny"  # the folder imported: as it was
+    assert model_named(" TINY ").path == model.path and model_named("tiny (3)") is None
+    assert unused_name("Tiny") == "Tiny (3)" and unused_name("branch") == "branch"
     listed = list_models()
     assert [m.path for m in listed[len(before) :]] == [model.path, again.path]
     with pytest.raises(SigverifyError, match="active model"):

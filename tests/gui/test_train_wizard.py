@@ -94,6 +94,15 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     first = evaluation.plots.widget(0).figure.axes[0]
     assert any(f"threshold {new_threshold:.4f}" == t.get_text() for t in first.get_legend().texts)
     wizard.next()
+    # the active model's name, capitals aside: refused, said under the form, typed again
+    wizard.save_page.name.setText(" TINY ")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.save_page.status.text() == (
+        "A model named “tiny” is on the Models page already: choose another name, so that "
+        "results and the audit log tell the two apart."
+    )
+    assert wizard.saved is None and wizard.isVisible() and not dialogs.questions
+    assert wizard.save_page.name.selectedText() == " TINY "
     wizard.save_page.name.setText("branch-7")
     wizard.save_page.description.setPlainText("our own scans")
     wizard.save_page.activate.setChecked(True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sigverify.core.errors import ModelFileError, SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.model.card import ModelCard, file_sha256, read_card
+from sigverify.core.model.card import ModelCard, file_sha256, read_card, write_card
 from sigverify.core.paths import bundled_models_dir, user_data_dir
 
 
@@ -58,22 +58,28 @@ def list_models(extra: list[Path] | None = None) -> list[InstalledModel]:
     return models
 
 
-def import_model(folder: str | Path) -> InstalledModel:
+def import_model(folder: str | Path, listed: list[InstalledModel] | None = None) -> InstalledModel:
     """Copy a model folder into the user's models folder, check that it loads and give it
     its ONNX file (exported there if it came without one). A folder name already taken gets
-    a numbered suffix; a model already listed (the same weights) is refused: imported twice,
-    it was listed twice under one name (seen in a real window)."""
+    a numbered suffix, and a model name already listed one in its copied card
+    (:func:`unused_name`); a model already listed (the same weights) is refused: imported
+    twice, it was listed twice under one name (seen in a real window). ``listed``: the
+    models offered (:func:`sigverify.core.active_model.offered_models`), else those
+    installed."""
     folder = Path(folder)
+    listed = list_models() if listed is None else listed
     card = read_card(folder)  # refuses a folder that is not a model with a clear message
     weights = _weights_digest(folder)
-    same = [m for m in list_models() if weights and _weights_digest(m.path) == weights]
+    same = [m for m in listed if weights and _weights_digest(m.path) == weights]
     if same:
         raise SigverifyError(
             translate(
                 "errors", "This model is already in the list as “{name}” (the same weights)."
             ).format(name=same[0].name)
         )
-    base = re.sub(r"[^\w.-]+", "-", card.name or folder.name).strip("-") or "model"
+    asked = card.name or folder.name
+    name = unused_name(asked, listed)
+    base = re.sub(r"[^\w.-]+", "-", asked).strip("-") or "model"
     target = installed_models_dir() / base
     number = 2
     while target.exists():
@@ -83,11 +89,33 @@ def import_model(folder: str | Path) -> InstalledModel:
     from sigverify.core.model.inference import load_for_inference
 
     try:
+        if name != asked:  # (two models of one name: results could not tell which)
+            card.name = name
+            write_card(card, target)
         load_for_inference(target)  # damaged weights or ONNX file: refused, nothing kept
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
     return InstalledModel(target.resolve(), read_card(target), False)
+
+
+def model_named(name: str, listed: list[InstalledModel] | None = None) -> InstalledModel | None:
+    """The model of ``listed`` (else those installed) already named ``name`` (capitals and
+    blanks aside), or None."""
+    key = " ".join(name.split()).casefold()
+    listed = list_models() if listed is None else listed
+    return next((m for m in listed if " ".join(m.name.split()).casefold() == key), None)
+
+
+def unused_name(name: str, listed: list[InstalledModel] | None = None) -> str:
+    """``name``, or "name (2)", "name (3)"… when a model of ``listed`` (else those
+    installed) has it: results, the audit log and the status bar name a model by it (two
+    saved under one name could not be told apart: seen in a real window)."""
+    listed = list_models() if listed is None else listed
+    candidate, number = name, 2
+    while model_named(candidate, listed) is not None:
+        candidate, number = f"{name} ({number})", number + 1
+    return candidate
 
 
 def _weights_digest(folder: Path) -> str | None:

@@ -90,17 +90,20 @@ class TrainWizard(QWizard):
         """In the worker, like every store write: copy the trained model into the installed
         models under ``name`` and audit it; then ``model_saved`` and the wizard closes.
         ``on_error(error)`` if it fails (the wizard stays open)."""
+        from sigverify.core.active_model import offered_models
         from sigverify.core.model.card import read_card, write_card
         from sigverify.core.model.catalog import import_model
         from sigverify.core.operators import operator_name
 
         result, data = self.plan.run.result, str(self.plan.dataset.root)
+        model = self.engine.model
+        listed = offered_models(self.store, model.path if model is not None else None)
 
         def work(context, job):
             card = read_card(result.model_dir)
             card.name, card.description = name, description
             write_card(card, result.model_dir)
-            installed = import_model(result.model_dir)
+            installed = import_model(result.model_dir, listed)
             context.store.record(
                 operator_name(context.store),
                 "train_model",

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from sigverify.core.active_model import offered_models
+from sigverify.core.model.catalog import model_named
 from sigverify.gui import dialogs
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ class SavePage(QWizardPage):
         form.addRow(self.tr("Description"), self.description)
         form.addRow("", self.activate)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         form.addRow("", self.status)
         self.saving = False
         self.name.textChanged.connect(lambda _: self.completeChanged.emit())
@@ -58,10 +61,13 @@ class SavePage(QWizardPage):
         written; see :meth:`TrainWizard.save`)."""
         if self.wiz.saved is not None:
             return True
+        if not self.saving and self._name_taken():
+            return False
         if not self.saving and self.activate.isChecked() and not self._activate_anyway():
             return False
         if not self.saving:
             self.saving = True
+            self.status.setStyleSheet("")
             self.status.setText(self.tr("Saving the model…"))
             self.wiz.button(QWizard.WizardButton.FinishButton).setEnabled(False)
             self.wiz.save(
@@ -71,6 +77,27 @@ class SavePage(QWizardPage):
                 on_error=self._save_failed,
             )
         return False
+
+    def _name_taken(self) -> bool:
+        """A name a listed model has is refused, said under the form, the name chosen to
+        be typed again: results and the audit log name a model by it (a second model
+        saved under one name could not be told from the first: seen in a real window)."""
+        name = " ".join(self.name.text().split())
+        model = self.wiz.engine.model
+        listed = offered_models(self.wiz.store, model.path if model is not None else None)
+        taken = model_named(name, listed)
+        if taken is None:
+            return False
+        self.status.setText(
+            self.tr(
+                "A model named “{name}” is on the Models page already: choose another name, "
+                "so that results and the audit log tell the two apart."
+            ).format(name=taken.name)
+        )
+        self.status.setStyleSheet("color: #c62828;")
+        self.name.setFocus()
+        self.name.selectAll()
+        return True
 
     def _activate_anyway(self) -> bool:
         """A model that measured worse than the active one on the test people is activated
