@@ -2460,7 +2460,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>设置接受阈值，使被接受的熟练伪造签名最多占此比例；设置拒绝阈值，使被拒绝的真实签名最多占同一比例；其余送人工复核。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>⚠ Only {count} skilled forgeries were measured: a rate of {target} needs {needed} or more to be estimated, so the real rate may be higher.</source>
         <translation>⚠ 仅测量了 {count} 个熟练伪造签名：估计 {target} 的比率需要 {needed} 个或更多，实际比率可能更高。</translation>
     </message>
@@ -3048,7 +3048,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ScoreSource</name>
     <message>
-        <location filename="../../sigverify/gui/score_source.py" line="+45"/>
+        <location filename="../../sigverify/gui/score_source.py" line="+46"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -3068,7 +3068,7 @@ enrolled {at} by {who}</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>No pen model with fused validation scores is active. Fit one with “sigverify models fuse” and activate it on the Models page.</source>
         <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
     </message>
@@ -3080,14 +3080,19 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Distances of validation writers (never used for training), %n reference(s) each. The figures under About and Models were measured on other people, the test writers, so they differ somewhat.</source>
         <translation>
             <numerusform>验证集书写者（从未用于训练）的距离，每人 %n 个参考签名。“关于”和“模型”中的数字是在另一批人（测试书写者）上测得的，因此略有不同。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+38"/>
+        <source>“{folder}”:</source>
+        <translation>“{folder}”：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n writer(s),</source>
         <translation>
             <numerusform>%n 名书写者，</numerusform>
@@ -3101,17 +3106,17 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>&amp;Distances from</source>
         <translation>距离数据来源(&amp;D)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
@@ -3648,27 +3653,27 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+69"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+70"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+305"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-287"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+313"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-307"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -3678,12 +3683,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+200"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-193"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -3713,7 +3718,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>恢复为模型的默认值(&amp;M)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+121"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>

@@ -60,6 +60,14 @@ class PresetChooser(QComboBox):
         self.setEnabled(self.available())
         self.to_custom()
 
+    def choose(self, target: float) -> None:
+        """Choose the preset ``target`` as if picked: ``chosen`` with its thresholds on the
+        scores set."""
+        index = self.findData(target)
+        if index > 0:
+            self.setCurrentIndex(index)
+            self._picked(index)
+
     def available(self) -> bool:
         """Whether presets can be measured: there are scores with skilled forgeries."""
         return self.scores is not None and len(self.scores.skilled) > 0

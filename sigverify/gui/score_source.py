@@ -6,6 +6,7 @@ one and says what was loaded; the page draws what it emits."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -87,6 +88,7 @@ class ScoreSource(QWidget):
     def load_pad_scores(self) -> None:
         """The fused scores (pen model, time warping and picture together) of the active pen
         model's validation writers; the controls then set the band on fused scores."""
+        self.source_note.setToolTip("")
         from sigverify.core.active_model import active_pen_model_dir
         from sigverify.core.model.card import FUSION_SCORES_FILE, read_card, read_scores
 
@@ -121,6 +123,7 @@ class ScoreSource(QWidget):
         )
 
     def load_model_scores(self) -> None:
+        self.source_note.setToolTip("")
         info = self.engine.model
         if info is None:
             return
@@ -183,10 +186,12 @@ class ScoreSource(QWidget):
             self.source_note.setText(
                 join_sentences(
                     *notes,
+                    self.tr("“{folder}”:").format(folder=Path(folder).name or folder),
                     self.tr("%n writer(s),", "", len(scores.writers)),
                     self.tr("%n reference(s) each.", "", scores.refs),
                 )
             )
+            self.source_note.setToolTip(folder)  # (the whole path: said without it, seen)
 
         def failed(error):
             self._job_over()

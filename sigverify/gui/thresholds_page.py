@@ -51,6 +51,7 @@ class ThresholdsPage(PersonThresholds, QWidget):
 
         self.mode = "model"  # which thresholds the controls set: the image model's or "pad"
         self.pen_card = None  # in "pad" mode: the active pen model's card
+        self._shown_for = None  # the mode and model of the scores shown
         self.sources = ScoreSource(engine, store)
         self.sources.loaded.connect(self._scores_loaded)
 
@@ -158,6 +159,7 @@ class ThresholdsPage(PersonThresholds, QWidget):
     # ------------------------------------------------------------ plots
 
     def show_scores(self, scores: ScoreSet | None) -> None:
+        kept = self._moved_to_keep(scores)
         self.scores = scores
         self.before_apply = None  # (another model's or source's)
         self.preset.set_scores(scores if scores is not None and len(scores.genuine) else None)
@@ -176,10 +178,27 @@ class ThresholdsPage(PersonThresholds, QWidget):
         self.in_use = (self.accept.value(), self.reject.value())
         self.in_use_by = None
         self._set_enabled(True)
+        if kept is not None:  # (measured on a folder: the handles jumped back, seen)
+            accept, reject, target = kept
+            if target is not None and self.preset.available():
+                self.preset.choose(target)  # the same share, on these signatures
+            else:
+                self._set_both(accept, reject)
         if self.isVisible():
             self._draw_plots()
         self._update()
         self._show_person_own()  # the chosen person's own, when they have them
+
+    def _moved_to_keep(self, scores: ScoreSet | None) -> tuple[float, float, float | None] | None:
+        """The thresholds moved and not applied, and the preset chosen, to keep over
+        ``scores`` about to be shown: when they are the same model's (another source, a
+        folder measured), not another model's; None when there is nothing to keep."""
+        model = self.engine.model
+        key = (self.mode, model.model_id if model is not None else None)
+        same, self._shown_for = key == self._shown_for, key
+        if not same or scores is None or not len(scores.genuine) or not self.has_unapplied():
+            return None
+        return self.accept.value(), self.reject.value(), self.preset.target()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         """The plots are drawn when the page is first seen, so that the window does not

@@ -941,8 +941,43 @@ def test_thresholds_from_a_data_folder(qtbot, window, tmp_path):
     scores = page.scores
     assert len(scores.writers) == 4 and scores.refs == 3  # 4 genuine each: 3 refs + 1 query
     assert len(scores.genuine) == 4 and len(scores.skilled) == 8
-    assert "4 writers, 3 references each." in page.sources.source_note.text()
+    assert "“data”: 4 writers, 3 references each." in page.sources.source_note.text()
+    assert page.sources.source_note.toolTip() == str(folder)
     assert not page.sources.progress.isVisible()
+
+
+def test_thresholds_moved_stay_when_a_folder_is_measured(qtbot, window, tmp_path):
+    """Seen in a real window: a preset chosen, then a folder measured, and the handles
+    jumped back to those in use, "not in use yet" and Undo gone."""
+    import math
+
+    from sigverify.core.data.synthetic import write_synthetic_dataset
+    from sigverify.core.evaluation.operating_points import operating_point
+
+    folder = write_synthetic_dataset(tmp_path / "data", writers=4, genuine=4, forged=2)
+    page = window.thresholds_page
+    wait_idle(qtbot, window.engine)
+    in_use = page.in_use
+    page.accept.setValue(round(in_use[0] * 0.5, 4))  # moved by hand, not applied
+    page.sources.load_folder_scores(str(folder))
+    wait_idle(qtbot, window.engine)
+    assert len(page.scores.writers) == 4  # the folder's distances, the handle kept
+    assert page.accept.value() == round(in_use[0] * 0.5, 4) and page.in_use == in_use
+    assert page.applied.text() == "Not in use yet: apply them to everyone or to one person."
+    assert page.undo_button.isEnabled()
+
+    page.preset.choose(0.05)  # a preset: chosen again on the next signatures measured
+    other = write_synthetic_dataset(tmp_path / "other", writers=5, genuine=4, forged=2, seed=7)
+    page.sources.load_folder_scores(str(other))
+    wait_idle(qtbot, window.engine)
+    assert len(page.scores.writers) == 5 and page.preset.target() == 0.05
+    point = operating_point(page.scores, 0.05)
+    assert page.accept.value() == math.floor(point.accept * 1e4) / 1e4
+
+    page.undo()  # back to those in use; a folder measured then keeps nothing
+    page.sources.load_folder_scores(str(folder))
+    wait_idle(qtbot, window.engine)
+    assert (page.accept.value(), page.reject.value()) == in_use and not page.has_unapplied()
 
 
 def test_measuring_a_folder_cancelled_goes_back_to_the_models_distances_unasked(
