@@ -7,11 +7,12 @@ times over, so there is never a second one. Pages
 ``submit`` a function ``fn(context, job)``; its result, error or progress come back as
 callbacks in the GUI thread.
 
-A long job submitted with ``yields=True`` (the Queue's check) lets jobs submitted with
-``urgent=True`` (a clerk's word on an item, a verification at the desk) run at its progress
-points, in the same thread: clerks waited for a whole check before a decision was written
-(seen in a real window). An urgent job never overtakes a job submitted before it (other
-than the yielding one): a verification after a change of thresholds sees the change.
+A long job submitted with ``yields=True`` (the Queue's check, a training) lets jobs
+submitted with ``urgent=True`` (a clerk's word on an item, a verification at the desk and
+its record) run at its progress and report points, in the same thread: clerks waited
+for a whole check before a decision was written (seen in a real window). An urgent job
+never overtakes a job submitted before it (other than the yielding one): a verification
+after a change of thresholds sees the change.
 """
 
 from __future__ import annotations
@@ -90,10 +91,16 @@ class Job(QObject):
 
     def report(self, value) -> bool:
         """Called in the worker with any object (e.g. training progress); while paused it
-        waits here. Returns False once cancelled."""
+        waits here. A yielding job runs the urgent jobs waiting here, paused or not (a
+        verification during a training waited for its end, "Checking…" all the while: seen
+        in a real window). Returns False once cancelled."""
         self._report.emit(value)
+        if self._run_urgent is not None:
+            self._run_urgent()
         while self.paused and not self.cancelled:
             time.sleep(0.05)
+            if self._run_urgent is not None:
+                self._run_urgent()
         return not self.cancelled
 
     @Slot(object)

@@ -583,3 +583,37 @@ def test_too_few_people_is_the_only_problem_said_not_beside_none(qtbot, window, 
         "At least 4 usable people are needed: 2 to train on, and 1 each for validation and "
         "test, kept apart; 3 found."
     ]
+
+
+def test_a_clerk_verifies_and_records_while_a_training_runs_or_is_paused(
+    qtbot, window, tmp_path
+):
+    """Seen in a real window: a verification during a training said "Checking…" until the
+    training ended, and one during a pause would have waited for the resume. The training
+    yields: the check and its record run between its steps, and while it is paused."""
+    from tests.conftest import signature_file
+    from tests.gui.test_app import enrol
+
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
+    wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
+    wizard.next()
+    wizard.options_page.epochs.setValue(60)
+    wizard.next()
+    training = wizard.training_page
+    qtbot.waitUntil(lambda: len(training.history) >= 1, timeout=120000)
+    verify = window.verify_page
+    for paused in (False, True):
+        if paused:
+            training.toggle_pause()
+        verify.choose_person("c-1")
+        verify.drop_area.add_paths([signature_file(tmp_path, 1, 5 + paused)])
+        verify.verify()
+        qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
+        verify.record_button.click()
+        qtbot.waitUntil(lambda: verify.recorded, timeout=30000)
+        assert training.job is not None and training.job.paused == paused  # still training
+    assert len(window.store.audit_entries("c-1", action="verify")) == 2
+    training.toggle_pause()
+    training.cancel()
+    qtbot.waitUntil(lambda: training.job is None, timeout=60000)
+    wait_idle(qtbot, window.engine)

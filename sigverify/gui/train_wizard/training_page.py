@@ -113,7 +113,11 @@ class TrainingPage(QWizardPage):
 
             return run_training(plan, reading, on_progress=lambda p: job.report(p))
 
-        self.job = self.wiz.engine.submit(work, self._done, self._failed, on_report=self._report)
+        # yields: a verification and its record at the desk run between its steps (and
+        # while it is paused), not after the whole training
+        self.job = self.wiz.engine.submit(
+            work, self._done, self._failed, on_report=self._report, yields=True
+        )
         self.status.setText(self.tr("Reading the signatures…"))
         # no Back while it runs: the options page took changes that this run ignored (seen
         # in a real window); Qt offers no Back past a commit page
