@@ -1127,18 +1127,18 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     <message>
         <location line="+3"/>
         <location line="+85"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+121"/>
+        <location line="-113"/>
+        <location line="+122"/>
         <source>Active model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>There were no test people, so nothing was measured.</source>
         <translation>没有测试集人员，因此未进行评估。</translation>
     </message>
@@ -1173,7 +1173,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>（测试人数：{n}；人数少时这只是粗略估计。）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>New model: distances</source>
         <translation>新模型：距离</translation>
     </message>
@@ -1196,6 +1196,11 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <location line="+1"/>
         <source>ROC</source>
         <translation>ROC</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Training was cancelled after {run} of {epochs} epochs: this is the model of epoch {best}, the best by then.</source>
+        <translation>训练在 {epochs} 轮中的第 {run} 轮后被取消：这是第 {best} 轮的模型，是当时最好的。</translation>
     </message>
 </context>
 <context>
@@ -3895,28 +3900,29 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The window stays usable, but verifications wait until training ends: train when the desk is quiet. Cancel training keeps the best model so far.</source>
-        <translation>窗口仍可使用，但验证要等到训练结束后才会进行：请在业务空闲时训练。“取消训练”会保留目前最好的模型。</translation>
+        <source>The window stays usable: verifications run between training steps, but enrolments and other changes wait until training ends, so train when the desk is quiet. Cancel training keeps the best model so far.</source>
+        <translation>窗口仍可使用：验证会在训练步骤之间进行，但登记和其他更改要等训练结束，所以请在柜台空闲时训练。“取消训练”会保留目前最好的模型。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+87"/>
-        <location line="+91"/>
+        <location line="+13"/>
+        <location line="+92"/>
+        <location line="+109"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-199"/>
         <source>&amp;Cancel training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
     <message>
         <location line="+13"/>
+        <location line="+114"/>
         <source>This epoch</source>
         <translation>本轮</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-112"/>
         <source>In all</source>
         <translation>总进度</translation>
     </message>
@@ -3931,7 +3937,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>正在训练 {encoder} 模型（{loss} 损失），输出到 {out}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Reading the signatures…</source>
         <translation>正在读取签名…</translation>
     </message>
@@ -3977,7 +3983,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>正在读取{part}集签名… {done} / {total}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>Reading</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>About {time} left</source>
         <translation>剩余约 {time}</translation>
     </message>
@@ -3987,7 +3998,22 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>第 {epoch}/{epochs} 轮：{message}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>Paused at epoch {epoch} of {epochs}: Resume (Alt+R) goes on.</source>
+        <translation>已在第 {epoch} 轮（共 {epochs} 轮）暂停：按“继续训练”（Alt+R）接着训练。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paused: Resume (Alt+R) goes on.</source>
+        <translation>已暂停：按“继续训练”（Alt+R）接着进行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>epoch {epoch}: loss {loss:.4f}, validation EER {eer:.1%}</source>
         <translation>第 {epoch} 轮：损失 {loss:.4f}，验证集 EER {eer:.1%}</translation>
     </message>
@@ -4003,16 +4029,23 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+5"/>
         <source>Resumed.</source>
         <translation>已继续训练。</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+9"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-2"/>
+        <source>Cancelling: the best model so far is kept and measured…</source>
+        <translation>正在取消：正在保留并测量目前最好的模型…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Training stopped before the first epoch ended: no model was saved. Go back to start again.</source>
         <translation>训练在第一轮结束前已停止：未保存任何模型。请返回重新开始。</translation>
     </message>
@@ -4032,12 +4065,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>其嵌入向量已按训练集人员自身的签名差异进行白化，这样在验证集人员上的效果更好。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cancelled; the best model so far is kept.</source>
-        <translation>已取消；已保留目前最好的模型。</translation>
+        <location line="+7"/>
+        <source>Cancelled after {run} of {epochs} epochs; the best model so far is kept.</source>
+        <translation>在 {epochs} 轮中的第 {run} 轮后已取消；目前最好的模型已保留。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>skipped {path}: {message}</source>
         <translation>已跳过 {path}：{message}</translation>
     </message>

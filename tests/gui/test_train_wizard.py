@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -83,6 +85,7 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     assert evaluation.table.item(0, 0).text().endswith("%")
     assert evaluation.table.item(0, 1).text().endswith("%")  # the active tiny model, same people
     assert "(Test people: 2; " in evaluation.verdict.text()
+    assert "cancelled" not in evaluation.verdict.text()
     assert evaluation.plots.count() == 3
     table = evaluation.table  # its rows fill it: no empty grey row under the last
     assert table.viewport().height() == table.verticalHeader().length()
@@ -140,12 +143,21 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: len(training.history) >= 1, timeout=120000)
     training.toggle_pause()
     assert training.job.paused and training.pause_button.text() == "&Resume"
+    # said where the run's state is, not only in the log (seen in a real window)
+    assert re.fullmatch(
+        r"Paused at epoch \d+ of 60: Resume \(Alt\+R\) goes on\.", training.status.text()
+    )
+    assert training.time_left.text() == "Paused"
     # Alt letters (they had none: seen in a real window)
     assert training.pause_button.shortcut().toString() == "Alt+R"
     assert training.cancel_button.shortcut().toString() == "Alt+C"
     training.toggle_pause()
-    assert not training.job.paused
+    assert not training.job.paused and training.time_left.text() != "Paused"
     training.cancel()
+    # at once: nothing to press again, no time left (they stayed for seconds: seen)
+    assert not training.pause_button.isEnabled() and not training.cancel_button.isEnabled()
+    assert training.time_left.text() == ""
+    assert training.status.text() == "Cancelling: the best model so far is kept and measured…"
     # what the run reports as it ends moves no bar and says no epoch "finished" (after
     # Cancel: "Epoch 2 of 3: finished", the epoch's bar at 100 %, seen in a real window)
     from types import SimpleNamespace
@@ -168,8 +180,22 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
     assert result.stopped == "cancelled" and result.epochs_run < 60
     assert (result.model_dir / "model.safetensors").is_file()
     assert training.status.text().startswith(
-        "Cancelled; the best model so far is kept. Kept: best epoch "
+        f"Cancelled after {result.epochs_run} of 60 epochs; the best model so far is kept. "
+        "Kept: best epoch "
     )
+    assert training.epoch_label.text() == "This epoch"
+    wizard.next()  # the results say the model measured is a cut-short run's (unsaid: seen)
+    evaluation = wizard.evaluation_page
+    qtbot.waitUntil(evaluation.isComplete, timeout=60000)
+    assert evaluation.verdict.text().endswith(
+        f"\nTraining was cancelled after {result.epochs_run} of 60 epochs: this is the model "
+        f"of epoch {result.best_epoch}, the best by then."
+    )
+    wizard.back()
+    # reading is not an epoch: its bar is named so (81 % "this epoch" while reading: seen)
+    training._report(SimpleNamespace(phase="reading", part="test", step=78, steps=96))
+    assert training.epoch_label.text() == "Reading"
+    assert training.status.text() == "Reading the test signatures… 78 / 96"
 
 
 def test_after_a_run_back_trains_again_or_keeps_the_model_and_closing_asks(

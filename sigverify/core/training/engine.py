@@ -284,13 +284,15 @@ def train_model(
     card.distance = config.distance
     total_steps = config.epochs * config.steps_per_epoch
     started = time.perf_counter()
+    waited = 0.0  # inside on_progress (a pause, the desk's jobs run meanwhile): not training
     steps_done_here = 0
     stopped = "completed"
 
     def report(**values) -> bool:
+        nonlocal waited
         if on_progress is None:
             return True
-        elapsed = time.perf_counter() - started
+        elapsed = time.perf_counter() - started - waited
         done = (values["epoch"] - 1) * config.steps_per_epoch + values["step"]
         remaining = total_steps - done
         eta = elapsed / steps_done_here * remaining if steps_done_here else None
@@ -303,7 +305,10 @@ def train_model(
             eta_s=eta,
             **values,
         )
-        return on_progress(progress) is not False
+        before = time.perf_counter()
+        going_on = on_progress(progress) is not False
+        waited += time.perf_counter() - before  # (a time left grown by a pause: seen)
+        return going_on
 
     epoch = state.epoch
     for epoch in range(state.epoch + 1, config.epochs + 1):

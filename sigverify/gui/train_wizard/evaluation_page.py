@@ -159,6 +159,7 @@ class EvaluationPage(QWizardPage):
             + self.tr("(Test people: {n}; with few people this is a rough estimate.)").format(
                 n=new_m.writers
             )
+            + self._cut_short()
         )
         new_scores = new.scores[refs]
         self.plots.addTab(
@@ -182,6 +183,21 @@ class EvaluationPage(QWizardPage):
         self.plots.addTab(figure_canvas(roc_figure(sets, names)), self.tr("ROC"))
         self.done = True
         self.completeChanged.emit()
+
+    def _cut_short(self) -> str:
+        """For a training cancelled: how far it went and which epoch is measured (the page
+        said nothing of it: seen in a real window); else ""."""
+        result = self.wiz.plan.run.result
+        if result.stopped != "cancelled":
+            return ""
+        return "\n" + self.tr(
+            "Training was cancelled after {run} of {epochs} epochs: this is the model of "
+            "epoch {best}, the best by then."
+        ).format(
+            run=result.epochs_run,
+            epochs=self.wiz.plan.training.config.epochs,
+            best=result.best_epoch,
+        )
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return self.done

@@ -35,11 +35,13 @@ class TrainingPage(QWizardPage):
         self.setTitle(self.tr("Training"))
         self.setSubTitle(
             self.tr(
-                "The window stays usable, but verifications wait until training ends: "
-                "train when the desk is quiet. Cancel training keeps the best model so far."
+                "The window stays usable: verifications run between training steps, but "
+                "enrolments and other changes wait until training ends, so train when the "
+                "desk is quiet. Cancel training keeps the best model so far."
             )
         )
         self.job = None
+        self._last = None  # the last progress of an epoch reported
         self.history: list[dict] = []
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -61,7 +63,8 @@ class TrainingPage(QWizardPage):
         buttons.addWidget(self.pause_button)
         buttons.addWidget(self.cancel_button)
         form = QFormLayout()
-        form.addRow(self.tr("This epoch"), self.epoch_bar)
+        self.epoch_label = QLabel(self.tr("This epoch"))  # ("Reading" while it reads)
+        form.addRow(self.epoch_label, self.epoch_bar)
         form.addRow(self.tr("In all"), self.total_bar)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -170,9 +173,11 @@ class TrainingPage(QWizardPage):
                     total=progress.steps,
                 )
             )
+            self.epoch_label.setText(self.tr("Reading"))  # (not an epoch: 81 %, seen)
             self.epoch_bar.setRange(0, progress.steps)
             self.epoch_bar.setValue(progress.step)
             return
+        self.epoch_label.setText(self.tr("This epoch"))
         if self.job is not None and self.job.cancelled:
             # the bars stay where it stopped, and "finished" is not said of an epoch cut
             # short ("Epoch 2 of 3: finished" at 100 % after Cancel: seen in a real window);
@@ -194,7 +199,23 @@ class TrainingPage(QWizardPage):
                 epoch=progress.epoch, epochs=progress.epochs, message=self._stage_text(progress)
             )
         )
+        self._last = progress
+        if self.job is not None and self.job.paused:  # (the step it stops at, reported)
+            self._say_paused()
         self._record_epoch(progress)
+
+    def _say_paused(self) -> None:
+        """Paused: said where the run's state is, not only in the log ("Epoch 3 of 3:
+        training" and "About 1 min left" stayed: seen in a real window)."""
+        last = self._last
+        self.status.setText(
+            self.tr("Paused at epoch {epoch} of {epochs}: Resume (Alt+R) goes on.").format(
+                epoch=last.epoch, epochs=last.epochs
+            )
+            if last is not None and last.phase != "reading"
+            else self.tr("Paused: Resume (Alt+R) goes on.")
+        )
+        self.time_left.setText(self.tr("Paused"))
 
     def _record_epoch(self, progress) -> None:
         """An epoch's validation EER, once measured: into the history, the log and the
@@ -230,6 +251,11 @@ class TrainingPage(QWizardPage):
         self.job.paused = not self.job.paused
         self.pause_button.setText(self.tr("&Resume") if self.job.paused else self.tr("&Pause"))
         self._log(self.tr("Paused.") if self.job.paused else self.tr("Resumed."))
+        if self.job.paused:
+            self._say_paused()
+        else:
+            self.time_left.clear()  # (until the next step says it again)
+            self.status.setText(self.tr("Resumed."))
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -238,6 +264,16 @@ class TrainingPage(QWizardPage):
             # what is kept is said when it is known: before the first epoch ends, nothing
             # (the log promised the best model beside "no model was saved": seen)
             self._log(self.tr("Cancelling…"))
+            # at once: Pause and Cancel stayed and "About 3 min left" for the seconds the
+            # best model takes to be kept and measured (seen in a real window)
+            self.pause_button.setEnabled(False)
+            self.cancel_button.setEnabled(False)
+            self.time_left.clear()
+            self.status.setText(
+                self.tr("Cancelling: the best model so far is kept and measured…")
+                if self.history
+                else self.tr("Cancelling…")
+            )
 
     def _finish(self) -> None:
         self.job = None
@@ -278,7 +314,12 @@ class TrainingPage(QWizardPage):
                 ),
             )
         if result.stopped == "cancelled":
-            text = join_sentences(self.tr("Cancelled; the best model so far is kept."), text)
+            text = join_sentences(
+                self.tr(
+                    "Cancelled after {run} of {epochs} epochs; the best model so far is kept."
+                ).format(run=result.epochs_run, epochs=self.wiz.plan.training.config.epochs),
+                text,
+            )
         self.status.setText(text)
         self._log(text)
         for problem in run.skipped:

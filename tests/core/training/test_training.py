@@ -60,6 +60,25 @@ def test_learning_rate_schedule_by_hand():
     assert learning_rate_at(100, 100, 1.0, 0.1) == pytest.approx(0.0, abs=1e-12)
 
 
+def test_time_spent_paused_is_not_counted_as_training(small_banks, tmp_path):
+    """A pause (the app's wizard waits inside its progress callback) grew the time left
+    said after it; the time inside the callback is not the training's."""
+    import time
+
+    train, validation = small_banks
+    seen = []
+
+    def paused_once(progress):
+        if not seen:
+            time.sleep(1.5)
+        seen.append(progress)
+
+    started = time.perf_counter()
+    train_model(train, validation, small_config(epochs=1), tmp_path / "m", on_progress=paused_once)
+    wall = time.perf_counter() - started
+    assert seen[-1].elapsed_s < wall - 1.4  # the 1.5 s pause left out
+
+
 def test_progress_card_and_best_model(small_banks, tmp_path):
     train, validation = small_banks
     seen = []
