@@ -611,9 +611,7 @@ def test_too_few_people_is_the_only_problem_said_not_beside_none(qtbot, window, 
     ]
 
 
-def test_a_clerk_verifies_and_records_while_a_training_runs_or_is_paused(
-    qtbot, window, tmp_path
-):
+def test_a_clerk_verifies_and_records_while_a_training_runs_or_is_paused(qtbot, window, tmp_path):
     """Seen in a real window: a verification during a training said "Checking…" until the
     training ended, and one during a pause would have waited for the resume. The training
     yields: the check and its record run between its steps, and while it is paused."""
