@@ -7,7 +7,10 @@ pressed), so each job is run here the same way, in a thread, with a progress cal
   can take; ``whole_s`` is the job's duration;
 - ``--cancels`` times more (after a first run, so that the preprocessed images are cached
   as a second run in the app finds them), cancelled at a random moment of that duration:
-  ``cancel_ms`` p50 / p95 / max from the cancel to the job's end.
+  ``cancel_ms`` p50 / p95 / max from the cancel to the job's end;
+- ``next_point_ms`` p50 / p95: from a moment drawn at random in the whole run to the next
+  progress point, where a job that yields (the Queue's check, a training) runs the desk's
+  urgent jobs (a verification, its record): how long one waits before it starts.
 
 The jobs, with made-up data (no data set needed):
 
@@ -94,6 +97,14 @@ def measure(name: str, job, cancels: int, rng: random.Random) -> dict:
         "progress_points": len(points),
         "longest_wait_s": round(float(waits.max()), 2),
     }
+    if points:  # an urgent job (the desk's verification) runs at the next progress point
+        arrivals = np.asarray([rng.uniform(0, whole) for _ in range(2000)])
+        ends = np.asarray([*points, whole])
+        to_next = 1000 * (ends[np.searchsorted(ends, arrivals)] - arrivals)
+        figures |= {
+            "next_point_ms_p50": round(float(np.percentile(to_next, 50)), 1),
+            "next_point_ms_p95": round(float(np.percentile(to_next, 95)), 1),
+        }
     latencies = []
     for _ in range(cancels):
         _, _, latency = timed_run(job, rng.uniform(0.05, 0.95) * whole)

@@ -1441,7 +1441,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -1451,7 +1451,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>{encoder}，{count:,} 个参数</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+147"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
@@ -1471,12 +1471,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>保持扫描原样（保留笔本身的粗细和浓淡）</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-150"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-35"/>
         <source>Stroke check</source>
         <translation>笔画核对</translation>
     </message>
@@ -1491,7 +1491,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>由 {count} 个模型组成的集成（{members}）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>euclidean</source>
         <translation>欧氏距离</translation>
     </message>
@@ -1526,7 +1526,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>接受 ≤ {a:.4f}，拒绝 &gt; {r:.4f}（在验证集书写者上选定）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>In use here</source>
+        <translation>在此使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept ≤ {a:.4f}, reject &gt; {r:.4f} (set for everyone on the Thresholds page)</source>
+        <translation>接受 ≤ {a:.4f}，拒绝 &gt; {r:.4f}（在“阈值”页上为所有人设定）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Score scaling</source>
         <translation>分数缩放</translation>
     </message>
@@ -1628,7 +1638,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+140"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+142"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1733,7 +1743,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>&lt;p&gt;尚未安装任何模型。请导入模型文件夹，或训练一个模型（在“训练”页面或使用 &lt;tt&gt;sigverify train&lt;/tt&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Activate {name}? Signatures drawn on a pad are judged with it from now on.</source>
         <translation>要启用 {name} 吗？此后在手写板上签的签名将用它判断。</translation>
     </message>
@@ -1748,13 +1758,13 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+167"/>
+        <location line="-173"/>
+        <location line="+175"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-169"/>
         <source>&amp;Import model folder…</source>
         <translation>导入模型文件夹(&amp;I)…</translation>
     </message>
@@ -1764,7 +1774,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+173"/>
         <source>Activating {name}…</source>
         <translation>正在启用 {name}…</translation>
     </message>
@@ -1789,7 +1799,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>{name} 已启用。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The previous model stays active.</source>
         <translation>继续使用原来的模型。</translation>
     </message>
@@ -1799,7 +1809,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Imported as “{name}”: a model named “{asked}” is on this page already.</source>
         <translation>已导入为“{name}”：此页上已有名为“{asked}”的模型。</translation>
     </message>
@@ -1809,7 +1819,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>已导入 {name}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Delete model</source>
         <translation>删除模型</translation>
     </message>
@@ -3663,22 +3673,27 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+289"/>
+        <source>Use accept {accept:.4f} and reject {reject:.4f} with the model “{model}” for everyone without their own thresholds? The change is written to the audit log.</source>
+        <translation>对没有个人阈值的所有人员，在模型“{model}”下使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-288"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
-        <location line="+313"/>
+        <location line="+314"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-308"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -3770,12 +3785,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>上次应用之前使用的阈值（{accept} / {reject}）已放回控件中。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own thresholds? The change is written to the audit log.</source>
-        <translation>对没有个人阈值的所有人员使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+25"/>
         <source>These started from the own thresholds of {person}; everyone&apos;s are {accept} / {reject} now.</source>
         <translation>这些阈值是从 {person} 的个人阈值改起的；所有人目前的阈值为 {accept} / {reject}。</translation>
     </message>

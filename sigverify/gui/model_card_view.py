@@ -12,7 +12,7 @@ from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_verification import card_fusion_thresholds
 from sigverify.core.store.records import local_time
 from sigverify.core.stroke_match import stroke_check
-from sigverify.core.thresholds import card_thresholds
+from sigverify.core.thresholds import Thresholds, card_thresholds
 from sigverify.gui.widgets import accuracy_text, percent
 
 translate = QCoreApplication.translate
@@ -67,8 +67,10 @@ def encoder_text(card: ModelCard) -> str:
     )
 
 
-def card_html(card: ModelCard) -> str:
-    """The card as a short, readable page."""
+def card_html(card: ModelCard, in_use: Thresholds | None = None) -> str:
+    """The card as a short, readable page; ``in_use``: the thresholds set for everyone in
+    this store when they are not the card's (the card's alone were shown: seen in a real
+    window)."""
     e = html.escape
     thresholds = card_thresholds(card)
     rows = [
@@ -97,6 +99,20 @@ def card_html(card: ModelCard) -> str:
             translate(
                 "ModelsPage", "accept ≤ {a:.4f}, reject > {r:.4f} (chosen on validation writers)"
             ).format(a=thresholds.accept, r=thresholds.reject),
+        ),
+        *(
+            [
+                (
+                    translate("ModelsPage", "In use here"),
+                    translate(
+                        "ModelsPage",
+                        "accept ≤ {a:.4f}, reject > {r:.4f} (set for everyone on the "
+                        "Thresholds page)",
+                    ).format(a=in_use.accept, r=in_use.reject),
+                )
+            ]
+            if in_use is not None
+            else []
         ),
         (
             translate("ModelsPage", "Score scaling"),

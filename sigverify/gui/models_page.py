@@ -24,6 +24,7 @@ from sigverify.core.model.card import read_card
 from sigverify.core.model.catalog import InstalledModel, delete_model, import_model
 from sigverify.core.store import Store
 from sigverify.core.store.records import PendingChange
+from sigverify.core.thresholds import shared_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
 from sigverify.gui.keyboard import frame_when_focused, move_focus
@@ -43,6 +44,7 @@ class ModelsPage(QWidget):
         self.engine, self.store = engine, store
         self.models: list[InstalledModel] = []
         self._job = None
+        self._status_for: Path | None = None  # the model the status line speaks of
         # asked before a switch: may the switch go on now? (the Verify page's result made
         # with the model that is active is recorded or dropped first; then() switches)
         self.before_switch = lambda then: True
@@ -185,7 +187,15 @@ class ModelsPage(QWidget):
             for button in (self.activate_button, self.delete_button):
                 button.setEnabled(False)
             return
-        self.details.setHtml(card_html(model.card))
+        in_use = None
+        if model.card.input != "pen":  # (a pen model's are the fused scores' own)
+            shared = shared_thresholds(self.store, model.card.model_id, model.card)
+            in_use = shared if shared.source == "global" else None
+        self.details.setHtml(card_html(model.card, in_use))
+        if not busy and self._status_for not in (None, model.path):
+            # ("X is now active." stayed under another model's card: seen in a real window)
+            self.status.clear()
+            self._status_for = None
         is_active = model.path in self.active_paths()
         self.activate_button.setEnabled(not is_active and not busy)
         self.delete_button.setEnabled(not is_active and not model.bundled and not busy)
@@ -255,6 +265,7 @@ class ModelsPage(QWidget):
                 dialogs.show_pending(self, info)
             else:
                 self.status.setText(self.tr("{name} is now active.").format(name=info.card.name))
+                self._status_for = model.path
             self.models_changed.emit()
 
         def failed(error):
@@ -282,6 +293,8 @@ class ModelsPage(QWidget):
         except Exception as error:  # noqa: BLE001 - shown to the user
             dialogs.show_error(self, error)
             return
+        self.refresh()
+        self.select(model.path)
         asked = read_card(folder).name or Path(folder).name
         if model.name != asked:  # (results and the audit log name a model by it)
             self.status.setText(
@@ -291,8 +304,7 @@ class ModelsPage(QWidget):
             )
         else:
             self.status.setText(self.tr("Imported {name}.").format(name=model.name))
-        self.refresh()
-        self.select(model.path)
+        self._status_for = model.path
         self.models_changed.emit()
 
     def delete(self) -> None:

@@ -355,10 +355,11 @@ class ThresholdsPage(PersonThresholds, QWidget):
 
     def apply_globally(self) -> None:
         accept, reject = self.accept.value(), self.reject.value()
-        question = self.tr(
-            "Use accept {accept:.4f} and reject {reject:.4f} for everyone without their own "
-            "thresholds? The change is written to the audit log."
-        ).format(accept=accept, reject=reject)
+        model = self.pen_card if self.mode == "pad" else self.engine.model.card
+        question = self.tr(  # (which model's they become was unsaid: seen in a real window)
+            "Use accept {accept:.4f} and reject {reject:.4f} with the model “{model}” for "
+            "everyone without their own thresholds? The change is written to the audit log."
+        ).format(accept=accept, reject=reject, model=model.name)
         if self.in_use_by is not None:  # a person's own, shown: said (it was not, seen)
             everyone = self._current_thresholds()
             question = join_sentences(

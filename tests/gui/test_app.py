@@ -743,7 +743,8 @@ def test_a_person_with_their_own_thresholds_is_shown_on_them_and_can_lose_them(
     wait_idle(qtbot, window.engine)
     assert dialogs.questions[-1].startswith(
         "These started from the own thresholds of c-1; everyone's are "
-        f"{before[0]:.4f} / {before[1]:.4f} now. Use accept {everyone[0]:.4f} "
+        f"{before[0]:.4f} / {before[1]:.4f} now. Use accept {everyone[0]:.4f} and reject "
+        f"{everyone[1]:.4f} with the model “tiny” for everyone without their own thresholds?"
     )
     assert (page.accept.value(), page.reject.value()) == pytest.approx(theirs)
     assert not page.undo_button.isEnabled()
@@ -1121,6 +1122,36 @@ def test_two_models_of_one_name_are_told_apart_and_one_is_not_imported_twice(
     labels = [page.list.item(i).text() for i in range(page.list.count())]
     assert "site" in labels and "site (2)" in labels
     assert len(set(labels)) == len(labels)
+
+
+def test_a_models_card_shows_the_thresholds_in_use_and_the_status_its_model(
+    qtbot, window, dialogs, tmp_path, tiny_model_dir
+):
+    """Seen in a real window: a card showed its own thresholds after others were applied to
+    everyone, and "X is now active." stayed under another model's card."""
+    page = window.models_page
+    page.refresh()
+    page.select(window.engine.model.path)
+    assert "In use here" not in page.details.toPlainText()  # the card's own are in use
+    thresholds = window.thresholds_page
+    wait_idle(qtbot, window.engine)
+    thresholds.accept.setValue(round(thresholds.accept.value() * 0.5, 4))
+    dialogs.answer = True
+    thresholds.apply_globally()
+    wait_idle(qtbot, window.engine)
+    accept, reject = thresholds.accept.value(), thresholds.reject.value()
+    page.refresh()
+    page.select(window.engine.model.path)
+    assert (
+        f"In use here\naccept ≤ {accept:.4f}, reject > {reject:.4f} (set for everyone on "
+        "the Thresholds page)"
+    ) in page.details.toPlainText()
+    other = copy_model(tiny_model_dir, tmp_path / "other", "other")
+    page.import_folder(str(other))
+    assert page.status.text() == "Imported other." and page.current().name == "other"
+    assert "In use here" not in page.details.toPlainText()  # another model's: its card's
+    page.select(window.engine.model.path)
+    assert page.status.text() == ""  # said of "other": not under tiny's card
 
 
 def models_page_with_other(qtbot, window, tmp_path, tiny_model_dir, focus):
