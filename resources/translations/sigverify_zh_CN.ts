@@ -416,6 +416,11 @@
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>the Queue&apos;s check</source>
+        <translation>“队列”的检查</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonPanel</name>
@@ -1257,12 +1262,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-128"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -1292,12 +1297,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
+        <source>Waiting for {what} to end: what you asked for runs after it (verifications go on meanwhile).</source>
+        <translation>正在等待{what}结束：您要求的操作将在其后进行（验证在此期间照常进行）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Model: {name} · {device}</source>
         <translation>模型：{name} · {device}</translation>
     </message>
@@ -3915,24 +3925,24 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+92"/>
+        <location line="+97"/>
         <location line="+109"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-204"/>
         <source>&amp;Cancel training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+114"/>
+        <location line="+119"/>
         <source>This epoch</source>
         <translation>本轮</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-117"/>
         <source>In all</source>
         <translation>总进度</translation>
     </message>
@@ -3947,7 +3957,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>正在训练 {encoder} 模型（{loss} 损失），输出到 {out}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
+        <source>the training (Train page)</source>
+        <translation>训练（“训练”页）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reading the signatures…</source>
         <translation>正在读取签名…</translation>
     </message>

@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
             self._approvals_timer.timeout.connect(self.show_approvals_count)
             self._approvals_timer.start(60_000)
         engine.working_changed.connect(self.busy.setVisible)
+        self._waiting_said = ""  # the status bar's line about a job waiting, when said
+        engine.waiting_for.connect(self._say_waiting)
         engine.model_changed.connect(self._model_changed)
         self.people_page.people_changed.connect(self._people_changed)
         self.people_page.verify_requested.connect(self.verify_person)
@@ -278,6 +280,20 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, error)
 
         self.engine.load_model(None, on_error=failed)
+
+    def _say_waiting(self, what: str) -> None:
+        """A change asked for during a training or a Queue check runs after it: said (an
+        enrolment waited for a whole training unsaid). Verifications and their records
+        run between its steps."""
+        bar = self.statusBar()
+        if what:
+            self._waiting_said = self.tr(
+                "Waiting for {what} to end: what you asked for runs after it "
+                "(verifications go on meanwhile)."
+            ).format(what=what)
+            bar.showMessage(self._waiting_said)
+        elif self._waiting_said and bar.currentMessage() == self._waiting_said:
+            bar.clearMessage()  # (a message said since stays)
 
     def _model_changed(self, info: ModelInfo) -> None:
         self.model_label.setText(

@@ -98,6 +98,7 @@ class Checking(PagePart):
             failed,
             progress,
             yields=True,
+            name=self.tr("the Queue's check"),
         )
         self._show_hint()  # ("… not checked yet: press Check" stayed until the first rows)
         self._selected()

@@ -68,6 +68,7 @@ class Job(QObject):
         self.yields = False  # lets urgent jobs run at its progress points
         self.claimed = False  # taken by the worker (it runs once, in order or urgently)
         self.seq = 0  # its place in the order jobs were submitted
+        self.name = ""  # what it is, said to jobs waiting for it (Engine.waiting_for)
         self._run_urgent: Callable[[], None] | None = None
         self._on_report = on_report
         self._report.connect(self._deliver_report)
@@ -276,6 +277,10 @@ class Engine(QObject):
     #: The worker is running jobs or not, for the busy bar: it showed while a job's error
     #: message was open, as if work still went on (seen in a real window).
     working_changed = Signal(bool)
+    #: what a job just submitted waits for: the name of the yielding job running ("the
+    #: training"), which only urgent jobs pass; "" once it ended (an enrolment during a
+    #: training waited for its end unsaid)
+    waiting_for = Signal(str)
     model_changed = Signal(object)  # ModelInfo
     pen_model_changed = Signal(object)  # ModelInfo of the pen model just activated
 
@@ -304,11 +309,17 @@ class Engine(QObject):
         on_report: Callable[[Any], None] | None = None,
         urgent: bool = False,
         yields: bool = False,
+        name: str = "",
     ) -> Job:
         """Run ``fn(context, job)`` in the worker after the jobs before it; an ``urgent``
-        one also at the next progress point of a running job submitted with ``yields``."""
+        one also at the next progress point of a running job submitted with ``yields``
+        (``name``: what it is, for :attr:`waiting_for`)."""
         job = Job(fn, on_done, on_error, on_progress, on_report)
-        job.urgent, job.yields = urgent, yields
+        job.urgent, job.yields, job.name = urgent, yields, name
+        if not urgent and not yields:
+            long = next((j for j in self._jobs if j.yields and j.name), None)
+            if long is not None:
+                self.waiting_for.emit(long.name)
         self._runner.add(job)
         self._yielding += yields
         self._jobs.add(job)
@@ -346,6 +357,8 @@ class Engine(QObject):
 
     def _finished(self, job: Job) -> None:
         self._jobs.discard(job)
+        if job.yields and job.name:
+            self.waiting_for.emit("")
         self.pending -= 1
         self._yielding -= job.yields
         if self.pending == 0:

@@ -637,7 +637,16 @@ def test_a_clerk_verifies_and_records_while_a_training_runs_or_is_paused(qtbot, 
         qtbot.waitUntil(lambda: verify.recorded, timeout=30000)
         assert training.job is not None and training.job.paused == paused  # still training
     assert len(window.store.audit_entries("c-1", action="verify")) == 2
+    # anything else waits for the training's end, and the status bar says so (unsaid: an
+    # enrolment seemed to hang)
+    ran = []
+    window.engine.submit(lambda context, job: ran.append(True))
+    assert window.statusBar().currentMessage() == (
+        "Waiting for the training (Train page) to end: what you asked for runs after it "
+        "(verifications go on meanwhile)."
+    )
     training.toggle_pause()
     training.cancel()
     qtbot.waitUntil(lambda: training.job is None, timeout=60000)
     wait_idle(qtbot, window.engine)
+    assert ran == [True] and window.statusBar().currentMessage() == ""

@@ -119,7 +119,12 @@ class TrainingPage(QWizardPage):
         # yields: a verification and its record at the desk run between its steps (and
         # while it is paused), not after the whole training
         self.job = self.wiz.engine.submit(
-            work, self._done, self._failed, on_report=self._report, yields=True
+            work,
+            self._done,
+            self._failed,
+            on_report=self._report,
+            yields=True,
+            name=self.tr("the training (Train page)"),
         )
         self.status.setText(self.tr("Reading the signatures…"))
         # no Back while it runs: the options page took changes that this run ignored (seen
