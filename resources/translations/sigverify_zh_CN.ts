@@ -505,7 +505,7 @@
         <translation>此结果由另一个模型得出：请重新验证该签名，才能将它与参考签名叠加对比。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Working out where they differ…</source>
         <translation>正在找出不同之处…</translation>
     </message>
@@ -627,7 +627,7 @@
         <translation>这个文件夹与存储在同一磁盘上：该磁盘一旦损坏，这些备份也会随之丢失。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>The daily backup folder {folder} cannot be reached.</source>
         <translation>无法访问每日备份文件夹 {folder}。</translation>
     </message>
@@ -1302,12 +1302,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Waiting for {what} to end: what you asked for runs after it (verifications go on meanwhile).</source>
-        <translation>正在等待{what}结束：您要求的操作将在其后进行（验证在此期间照常进行）。</translation>
+        <location line="+11"/>
+        <source>Waiting for {what} to end: what you asked for runs after it, and so does any verification asked for until then.</source>
+        <translation>正在等待{what}结束：您要求的操作将在其后进行，在此之前要求的验证也是如此。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Model: {name} · {device}</source>
         <translation>模型：{name} · {device}</translation>
     </message>
@@ -1461,7 +1461,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>{encoder}，{count:,} 个参数</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+27"/>
+        <source>Set in this store</source>
+        <translation>在此存储中设定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept ≤ {a:.4f}, reject &gt; {r:.4f} for everyone with this model (Thresholds page)</source>
+        <translation>对使用此模型的所有人：接受 ≤ {a:.4f}，拒绝 &gt; {r:.4f}（“阈值”页）</translation>
+    </message>
+    <message>
+        <location line="+119"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
@@ -1536,17 +1546,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>接受 ≤ {a:.4f}，拒绝 &gt; {r:.4f}（在验证集书写者上选定）</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>In use here</source>
-        <translation>在此使用</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>accept ≤ {a:.4f}, reject &gt; {r:.4f} (set for everyone on the Thresholds page)</source>
-        <translation>接受 ≤ {a:.4f}，拒绝 &gt; {r:.4f}（在“阈值”页上为所有人设定）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Score scaling</source>
         <translation>分数缩放</translation>
     </message>
@@ -1648,7 +1648,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+142"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+144"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1753,7 +1753,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>&lt;p&gt;尚未安装任何模型。请导入模型文件夹，或训练一个模型（在“训练”页面或使用 &lt;tt&gt;sigverify train&lt;/tt&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Activate {name}? Signatures drawn on a pad are judged with it from now on.</source>
         <translation>要启用 {name} 吗？此后在手写板上签的签名将用它判断。</translation>
     </message>
@@ -1768,13 +1768,13 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+175"/>
+        <location line="-179"/>
+        <location line="+181"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-175"/>
         <source>&amp;Import model folder…</source>
         <translation>导入模型文件夹(&amp;I)…</translation>
     </message>
@@ -1784,7 +1784,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+179"/>
         <source>Activating {name}…</source>
         <translation>正在启用 {name}…</translation>
     </message>
@@ -2952,7 +2952,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+116"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="+117"/>
         <source>Recorded as audit entry #{id}; report saved to {path}.</source>
         <translation>已记录为审计日志第 {id} 条；报告已保存到 {path}。</translation>
     </message>
@@ -3364,7 +3364,7 @@ enrolled {at} by {who}</source>
         <translation>共享存储由其管理员在服务器上备份</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>&amp;Do not restore “{file}” at the next start</source>
         <translation>下次启动时不恢复“{file}”(&amp;D)</translation>
     </message>
@@ -3683,7 +3683,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
     <message>
-        <location line="+289"/>
+        <location line="+292"/>
         <source>Use accept {accept:.4f} and reject {reject:.4f} with the model “{model}” for everyone without their own thresholds? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员，在模型“{model}”下使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
@@ -3693,17 +3693,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>应用于所有人</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-291"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
-        <location line="+314"/>
+        <location line="+317"/>
         <source>Back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-311"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -3713,12 +3713,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+203"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-196"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -3748,7 +3748,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>恢复为模型的默认值(&amp;M)</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -3926,23 +3926,23 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+13"/>
         <location line="+97"/>
-        <location line="+109"/>
+        <location line="+118"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-213"/>
         <source>&amp;Cancel training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+119"/>
+        <location line="+128"/>
         <source>This epoch</source>
         <translation>本轮</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-126"/>
         <source>In all</source>
         <translation>总进度</translation>
     </message>
@@ -4013,7 +4013,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
+        <source>Measuring the model kept on the test people… {done} / {total}</source>
+        <translation>正在用测试人员测量保留的模型… {done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>About {time} left</source>
         <translation>剩余约 {time}</translation>
     </message>
@@ -5170,7 +5175,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/engine.py" line="+124"/>
+        <location filename="../../sigverify/core/training/engine.py" line="+126"/>
         <source>The model to start from uses a different encoder or image size; train from scratch or choose matching settings.</source>
         <translation>作为起点的模型使用了不同的编码器或图像尺寸；请从头开始训练，或选择与之匹配的设置。</translation>
     </message>
@@ -5226,7 +5231,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{a}”和“{b}”使用了不同的书写者划分进行训练；请用相同的 --seed（和不同的 --init-seed）训练每个成员。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/training/validation.py" line="+44"/>
+        <location filename="../../sigverify/core/training/validation.py" line="+45"/>
         <source>The validation writers have too few genuine signatures to measure the model.</source>
         <translation>验证集书写者的真实签名太少，无法评估该模型。</translation>
     </message>
@@ -5610,12 +5615,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份口令至少要有 {count} 个字符：几个词组成的短语比简短的密码更容易记住。</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>That passphrase is easy to guess: a word tried first (such as “password”) with a few characters beside it. Choose a few words that mean something to you only.</source>
+        <translation>这个口令很容易被猜到：只是一个常被先试的词（例如“password”）加上几个字符。请选几个只对您自己有意义的词。</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>That passphrase is easy to guess: a few characters repeated or a run of keys. Choose a few words that mean something to you only.</source>
         <translation>这个口令很容易被猜到：只是几个字符的重复，或一串相连的按键。请选几个只对您自己有意义的词。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>That is not the backup passphrase.</source>
         <extracomment>runs of keys a guesser tries first (each also backwards) words a guesser tries first: with only a few characters beside them, easy to guess</extracomment>
         <translation>这不是备份口令。</translation>

@@ -233,7 +233,9 @@ class ComparisonPanel(QWidget):
                 self._preparing.discard(reference_id)
                 self.legend.setText(error_text(error)[0])
 
-        self.engine.submit(work, done, failed)
+        # urgent: drawn for the result shown, between a training's or a check's steps (an
+        # ordinary job held every later verification until their end: review)
+        self.engine.submit(work, done, failed, urgent=True)
         return None
 
     def _show_explanation(self, reference_id: int) -> bool:
@@ -269,7 +271,7 @@ class ComparisonPanel(QWidget):
                 self.tr("The differences could not be worked out: {error}").format(error=error)
             )
 
-        self.engine.submit(work, done_explaining, failed)
+        self.engine.submit(work, done_explaining, failed, urgent=True)  # (as the drawing)
         return False
 
     def _zoom_to(self, zoom: float) -> None:

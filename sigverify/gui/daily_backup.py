@@ -172,6 +172,8 @@ class DailyBackup(QObject):
         folder, store = self.folder(), self.window.store
         if not folder or not people or self.running or store.shared:
             return
+        if self.window.engine.yielding_now():  # (a training: the hourly look tries again)
+            return
         made_today = gui_settings().value(DONE, "") == self._today(folder)
         if not made_today and scheduled_restore(store.path) is not None:
             return

@@ -283,13 +283,13 @@ class MainWindow(QMainWindow):
 
     def _say_waiting(self, what: str) -> None:
         """A change asked for during a training or a Queue check runs after it: said (an
-        enrolment waited for a whole training unsaid). Verifications and their records
-        run between its steps."""
+        enrolment waited for a whole training unsaid). Verifications and their records run
+        between its steps, but not past that change (they must see it)."""
         bar = self.statusBar()
         if what:
-            self._waiting_said = self.tr(
-                "Waiting for {what} to end: what you asked for runs after it "
-                "(verifications go on meanwhile)."
+            self._waiting_said = self.tr(  # (verifications wait behind it: review)
+                "Waiting for {what} to end: what you asked for runs after it, and so does "
+                "any verification asked for until then."
             ).format(what=what)
             bar.showMessage(self._waiting_said)
         elif self._waiting_said and bar.currentMessage() == self._waiting_said:

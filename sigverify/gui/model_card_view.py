@@ -67,10 +67,10 @@ def encoder_text(card: ModelCard) -> str:
     )
 
 
-def card_html(card: ModelCard, in_use: Thresholds | None = None) -> str:
-    """The card as a short, readable page; ``in_use``: the thresholds set for everyone in
-    this store when they are not the card's (the card's alone were shown: seen in a real
-    window)."""
+def card_html(card: ModelCard, set_here: Thresholds | None = None) -> str:
+    """The card as a short, readable page; ``set_here``: the thresholds set for everyone
+    with this model in this store, when they are not the card's (the card's alone were
+    shown: seen in a real window)."""
     e = html.escape
     thresholds = card_thresholds(card)
     rows = [
@@ -103,15 +103,15 @@ def card_html(card: ModelCard, in_use: Thresholds | None = None) -> str:
         *(
             [
                 (
-                    translate("ModelsPage", "In use here"),
+                    translate("ModelsPage", "Set in this store"),
                     translate(
                         "ModelsPage",
-                        "accept ≤ {a:.4f}, reject > {r:.4f} (set for everyone on the "
-                        "Thresholds page)",
-                    ).format(a=in_use.accept, r=in_use.reject),
+                        "accept ≤ {a:.4f}, reject > {r:.4f} for everyone with this model "
+                        "(Thresholds page)",
+                    ).format(a=set_here.accept, r=set_here.reject),
                 )
             ]
-            if in_use is not None
+            if set_here is not None
             else []
         ),
         (

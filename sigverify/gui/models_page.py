@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import suppress
 from itertools import pairwise
 from pathlib import Path
 
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.active_model import active_pen_model_dir, offered_models
+from sigverify.core.errors import SigverifyError
 from sigverify.core.model.card import read_card
 from sigverify.core.model.catalog import InstalledModel, delete_model, import_model
 from sigverify.core.store import Store
 from sigverify.core.store.records import PendingChange
-from sigverify.core.thresholds import shared_thresholds
+from sigverify.core.thresholds import card_thresholds, shared_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
 from sigverify.gui.keyboard import frame_when_focused, move_focus
@@ -187,11 +189,17 @@ class ModelsPage(QWidget):
             for button in (self.activate_button, self.delete_button):
                 button.setEnabled(False)
             return
-        in_use = None
+        set_here = None
         if model.card.input != "pen":  # (a pen model's are the fused scores' own)
-            shared = shared_thresholds(self.store, model.card.model_id, model.card)
-            in_use = shared if shared.source == "global" else None
-        self.details.setHtml(card_html(model.card, in_use))
+            with suppress(SigverifyError):  # (a shared store's server away: the card alone)
+                shared = shared_thresholds(self.store, model.card.model_id, model.card)
+                card = card_thresholds(model.card)
+                values = [
+                    round(v, 4) for v in (shared.accept, shared.reject, card.accept, card.reject)
+                ]
+                if shared.source == "global" and values[:2] != values[2:]:
+                    set_here = shared  # (equal to the card's: nothing to tell)
+        self.details.setHtml(card_html(model.card, set_here))
         if not busy and self._status_for not in (None, model.path):
             # ("X is now active." stayed under another model's card: seen in a real window)
             self.status.clear()

@@ -31,7 +31,8 @@ def render_report(engine, result, query, audit, path: str | None, done, failed) 
         figure.savefig(buffer, format="png", dpi=200)
         return buffer.getvalue()
 
-    engine.submit(work, done, failed)
+    # urgent: the desk's, between a training's or a check's steps (as the verification)
+    engine.submit(work, done, failed, urgent=True)
 
 
 def ask_report_path(parent, result) -> str | None:

@@ -136,7 +136,9 @@ class StoreBackups(QObject):
             self.say_state()
             self.daily.run_if_due(self._people)
 
-        self.window.engine.submit(read, got)
+        # urgent: the hourly look ran as an ordinary job, and during a training every
+        # verification after it waited for the training's end (review)
+        self.window.engine.submit(read, got, urgent=True)
 
     def say_state(self) -> None:
         """The button's caption and tooltip, and the menu's entry for a restore waiting,

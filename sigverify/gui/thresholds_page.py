@@ -194,7 +194,10 @@ class ThresholdsPage(PersonThresholds, QWidget):
         ``scores`` about to be shown: when they are the same model's (another source, a
         folder measured), not another model's; None when there is nothing to keep."""
         model = self.engine.model
-        key = (self.mode, model.model_id if model is not None else None)
+        if self.mode == "pad":  # the fused scores are the pen model's (another: review)
+            key = ("pad", self.pen_card.model_id if self.pen_card is not None else None)
+        else:
+            key = ("model", model.model_id if model is not None else None)
         same, self._shown_for = key == self._shown_for, key
         if not same or scores is None or not len(scores.genuine) or not self.has_unapplied():
             return None

@@ -277,9 +277,9 @@ class Engine(QObject):
     #: The worker is running jobs or not, for the busy bar: it showed while a job's error
     #: message was open, as if work still went on (seen in a real window).
     working_changed = Signal(bool)
-    #: what a job just submitted waits for: the name of the yielding job running ("the
-    #: training"), which only urgent jobs pass; "" once it ended (an enrolment during a
-    #: training waited for its end unsaid)
+    #: what a job just submitted waits for: the name of the yielding job pending ("the
+    #: training"), which only urgent jobs pass, and only those submitted before any other
+    #: job waiting; "" once it ended (an enrolment during a training waited unsaid)
     waiting_for = Signal(str)
     model_changed = Signal(object)  # ModelInfo
     pen_model_changed = Signal(object)  # ModelInfo of the pen model just activated
@@ -316,10 +316,8 @@ class Engine(QObject):
         (``name``: what it is, for :attr:`waiting_for`)."""
         job = Job(fn, on_done, on_error, on_progress, on_report)
         job.urgent, job.yields, job.name = urgent, yields, name
-        if not urgent and not yields:
-            long = next((j for j in self._jobs if j.yields and j.name), None)
-            if long is not None:
-                self.waiting_for.emit(long.name)
+        if not urgent and self.yielding_now():  # (a check queued behind a training too)
+            self.waiting_for.emit(self.yielding_now())
         self._runner.add(job)
         self._yielding += yields
         self._jobs.add(job)
@@ -333,6 +331,10 @@ class Engine(QObject):
         job.finished.connect(lambda: self._finished(job))
         self._submit.emit(job)
         return job
+
+    def yielding_now(self) -> str:
+        """The name of the yielding job pending (a training, a Queue check), "" if none."""
+        return next((j.name for j in self._jobs if j.yields and j.name), "")
 
     def when_idle(self, callback: Callable[[], None]) -> None:
         """``callback()`` once no job is waiting or running but one that yields (from the

@@ -1132,7 +1132,7 @@ def test_a_models_card_shows_the_thresholds_in_use_and_the_status_its_model(
     page = window.models_page
     page.refresh()
     page.select(window.engine.model.path)
-    assert "In use here" not in page.details.toPlainText()  # the card's own are in use
+    assert "Set in this store" not in page.details.toPlainText()  # the card's own are used
     thresholds = window.thresholds_page
     wait_idle(qtbot, window.engine)
     thresholds.accept.setValue(round(thresholds.accept.value() * 0.5, 4))
@@ -1143,13 +1143,13 @@ def test_a_models_card_shows_the_thresholds_in_use_and_the_status_its_model(
     page.refresh()
     page.select(window.engine.model.path)
     assert (
-        f"In use here\naccept ≤ {accept:.4f}, reject > {reject:.4f} (set for everyone on "
-        "the Thresholds page)"
+        f"Set in this store\naccept ≤ {accept:.4f}, reject > {reject:.4f} for everyone with "
+        "this model (Thresholds page)"
     ) in page.details.toPlainText()
     other = copy_model(tiny_model_dir, tmp_path / "other", "other")
     page.import_folder(str(other))
     assert page.status.text() == "Imported other." and page.current().name == "other"
-    assert "In use here" not in page.details.toPlainText()  # another model's: its card's
+    assert "Set in this store" not in page.details.toPlainText()  # another model: its card
     page.select(window.engine.model.path)
     assert page.status.text() == ""  # said of "other": not under tiny's card
 

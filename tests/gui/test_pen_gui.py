@@ -172,3 +172,25 @@ def test_applying_on_the_thresholds_page_keeps_to_the_source_shown_at_the_click(
     assert not window.store.get_setting(image_key)
     keys = [e.details.get("key", "") for e in window.store.audit_entries()]
     assert keys[-1].startswith("thresholds/fusion/")
+
+
+def test_thresholds_moved_for_one_pen_model_are_not_kept_for_another(qtbot, window):
+    """Review: the fused scores of another pen model kept the handles moved for the one
+    before (marked "not in use yet"), as a folder measured with the same model does."""
+    import dataclasses
+
+    from sigverify.gui.score_source import LoadedScores
+
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.sources.source.setCurrentIndex(page.sources.source.findData("pad"))
+    page.sources._source_chosen(page.sources.source.currentIndex())
+    wait_idle(qtbot, window.engine)
+    scores, card = page.scores, page.pen_card
+    in_use = page.in_use
+    page.accept.setValue(round(in_use[0] * 0.5, 4))
+    page._scores_loaded(LoadedScores(scores, "pad", card))  # the same pen model: kept
+    assert page.has_unapplied() and page.accept.value() == round(in_use[0] * 0.5, 4)
+    other = dataclasses.replace(card, weights_sha256="f" * 64)  # another pen model
+    page._scores_loaded(LoadedScores(scores, "pad", other))
+    assert not page.has_unapplied()

@@ -626,6 +626,9 @@ def test_a_clerk_verifies_and_records_while_a_training_runs_or_is_paused(qtbot, 
     training = wizard.training_page
     qtbot.waitUntil(lambda: len(training.history) >= 1, timeout=120000)
     verify = window.verify_page
+    panel = verify.comparison
+    panel.compare_tabs.setCurrentIndex(1)  # the overlay, where they differ worked out too
+    panel.show_differences.setChecked(True)
     for paused in (False, True):
         if paused:
             training.toggle_pause()
@@ -633,17 +636,24 @@ def test_a_clerk_verifies_and_records_while_a_training_runs_or_is_paused(qtbot, 
         verify.drop_area.add_paths([signature_file(tmp_path, 1, 5 + paused)])
         verify.verify()
         qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
+        # the desk's own work for the result (references drawn, where they differ, the
+        # hourly look at the last backup) runs between the steps too: as ordinary jobs,
+        # each held the record behind it until the training's end (review)
+        window.backups.show_state()
         verify.record_button.click()
         qtbot.waitUntil(lambda: verify.recorded, timeout=30000)
+        qtbot.waitUntil(lambda: panel.explanation is not None, timeout=30000)
+        assert panel.explanation[0] is verify.result
         assert training.job is not None and training.job.paused == paused  # still training
     assert len(window.store.audit_entries("c-1", action="verify")) == 2
-    # anything else waits for the training's end, and the status bar says so (unsaid: an
-    # enrolment seemed to hang)
+    # anything else waits for the training's end, and so does a verification asked for
+    # after it (it must see the change): the status bar says so (unsaid, an enrolment
+    # seemed to hang)
     ran = []
     window.engine.submit(lambda context, job: ran.append(True))
     assert window.statusBar().currentMessage() == (
-        "Waiting for the training (Train page) to end: what you asked for runs after it "
-        "(verifications go on meanwhile)."
+        "Waiting for the training (Train page) to end: what you asked for runs after it, "
+        "and so does any verification asked for until then."
     )
     training.toggle_pause()
     training.cancel()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 import numpy as np
 import torch
@@ -54,10 +55,12 @@ def embed_inputs(
     inputs: np.ndarray,
     device: torch.device | str = "cpu",
     batch_size: int = 64,
+    on_batch: Callable[[], object] | None = None,
 ) -> np.ndarray:
     """Embeddings ``(N, D)`` float32 of preprocessed images ``(N, H, W)`` uint8, or of pen
     sequences for a pen encoder (:func:`encoder_input`), in eval mode (the encoder's
-    previous train/eval mode is restored afterwards)."""
+    previous train/eval mode is restored afterwards); ``on_batch()`` after each batch (a
+    training's report: the app's desk runs its verifications there)."""
     was_training = encoder.training
     encoder.eval()
     try:
@@ -65,6 +68,8 @@ def embed_inputs(
         for start in range(0, len(inputs), batch_size):
             batch = encoder_input(encoder, inputs[start : start + batch_size]).to(device)
             chunks.append(encoder(batch).float().cpu().numpy())
+            if on_batch is not None:
+                on_batch()
         if not chunks:
             return np.zeros((0, encoder.embedding_dim), np.float32)
         return np.concatenate(chunks).astype(np.float32)

@@ -61,7 +61,7 @@ class TrainingProgress:
     :func:`~sigverify.core.training.run.run_training`), ``step`` of ``steps`` are the
     images of ``part`` read so far."""
 
-    phase: str  # "reading", "train", "validate", "whiten" (the last step) or "done"
+    phase: str  # "reading", "train", "validate", "whiten" (the last step), "done", "test"
     epoch: int  # 1-based; 0 before the first epoch
     epochs: int
     step: int  # steps done in this epoch
@@ -74,6 +74,8 @@ class TrainingProgress:
     eta_s: float | None = None
     message: str = ""  # with phase "done": how training ended ("finished", ...)
     part: str = ""  # with phase "reading": "train", "validation" or "test"
+    # (phase "test", after "done": the model kept measured on the test writers, ``step`` of
+    # ``steps`` images embedded)
 
     @property
     def fraction(self) -> float:
@@ -314,7 +316,7 @@ def train_model(
     for epoch in range(state.epoch + 1, config.epochs + 1):
         encoder.train()
         losses = []
-        epoch_started = time.perf_counter()
+        epoch_started, waited_before = time.perf_counter(), waited
         for step in range(1, config.steps_per_epoch + 1):
             global_step = (epoch - 1) * config.steps_per_epoch + step - 1
             lr = learning_rate_at(
@@ -336,8 +338,15 @@ def train_model(
             step=config.steps_per_epoch,
             loss=float(np.mean(losses)),
         )
-        measured = validation.measure(
-            judged, validation_bank, validation_refs, config.distance, device
+        measured = validation.measure(  # (reported at each batch: a pause, the desk's jobs)
+            judged,
+            validation_bank,
+            validation_refs,
+            config.distance,
+            device,
+            on_batch=lambda at=epoch: report(
+                phase="validate", epoch=at, step=config.steps_per_epoch, loss=None
+            ),
         )
         metrics = measured.metrics
         record = {
@@ -346,7 +355,7 @@ def train_model(
             "validation_eer": metrics.eer,
             "validation_auc": metrics.auc,
             "lr": lr,
-            "seconds": time.perf_counter() - epoch_started,
+            "seconds": time.perf_counter() - epoch_started - (waited - waited_before),
         }
         state.history.append(record)
         state.epoch = epoch
@@ -388,7 +397,15 @@ def train_model(
             step=config.steps_per_epoch,
         )
         whitened = validation.whiten_if_better(
-            out_dir, train_bank, validation_bank, validation_refs, config.distance, device
+            out_dir,
+            train_bank,
+            validation_bank,
+            validation_refs,
+            config.distance,
+            device,
+            on_batch=lambda: report(
+                phase="whiten", epoch=max(epoch, 1), step=config.steps_per_epoch
+            ),
         )
         if whitened is not None:
             state.best_eer = whitened.metrics.eer

@@ -112,7 +112,15 @@ def run_training(
     if result.model_dir is not None and len(banks["test"]):
         device = plan.config.device if plan.config.device != "auto" else "cpu"
         model = load_model(result.model_dir, device)
-        report = evaluate_model(model, banks["test"], DEFAULT_REFS, bootstrap=0)
+        epochs = plan.config.epochs
+
+        def testing(done: int, total: int) -> None:  # (never a cancel: the model is kept)
+            if on_progress is not None:
+                on_progress(TrainingProgress("test", epochs, epochs, done, total))
+
+        report = evaluate_model(
+            model, banks["test"], DEFAULT_REFS, bootstrap=0, on_progress=testing
+        )
         model.card.metrics["test"] = test_figures(report, len(split.test))
         write_card(model.card, result.model_dir)
     if result.model_dir is not None:

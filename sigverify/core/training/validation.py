@@ -6,6 +6,7 @@ whitening kept only when it lowers the validation EER (:func:`whiten_if_better`)
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,9 +56,11 @@ def measure(
     refs: int,
     distance: str,
     device: torch.device,
+    on_batch: Callable[[], object] | None = None,
 ) -> Validation:
-    """``encoder`` measured on the validation writers with ``refs`` references."""
-    embeddings = embed_inputs(encoder, validation_bank.inputs, device)
+    """``encoder`` measured on the validation writers with ``refs`` references
+    (``on_batch``: :func:`~sigverify.core.encoders.embedding.embed_inputs`')."""
+    embeddings = embed_inputs(encoder, validation_bank.inputs, device, on_batch=on_batch)
     return measure_embeddings(encoder, embeddings, validation_bank, refs, distance)
 
 
@@ -87,6 +90,7 @@ def best_whitened(
     refs: int,
     distance: str,
     device,
+    on_batch: Callable[[], object] | None = None,
 ) -> tuple[Validation | None, dict, Validation]:
     """A copy of ``encoder`` with its own whitening dropped (an ensemble's networks' too)
     and its embeddings whitened by the training writers' within-writer covariance
@@ -99,8 +103,8 @@ def best_whitened(
     plain = copy.deepcopy(encoder)
     plain.set_whitening(None)
     genuine = train_bank.genuine
-    embeddings = embed_inputs(plain, train_bank.inputs[genuine], device)
-    validation_plain = embed_inputs(plain, validation_bank.inputs, device)
+    embeddings = embed_inputs(plain, train_bank.inputs[genuine], device, on_batch=on_batch)
+    validation_plain = embed_inputs(plain, validation_bank.inputs, device, on_batch=on_batch)
     unwhitened = measure_embeddings(plain, validation_plain, validation_bank, refs, distance)
     best, eers = None, {}
     for shrinkage in SHRINKAGES:
@@ -139,6 +143,7 @@ def whiten_if_better(
     refs: int,
     distance: str,
     device: torch.device,
+    on_batch: Callable[[], object] | None = None,
 ) -> Validation | None:
     """The last step of training: measure the best model in ``out_dir`` with its embeddings
     whitened by its training writers' within-writer covariance (:func:`best_whitened`) and
@@ -149,7 +154,7 @@ def whiten_if_better(
     encoder = best.encoder
     encoder.set_whitening(None)  # a resumed run may have whitened it already
     whitened, record, plain = best_whitened(
-        encoder, train_bank, validation_bank, refs, distance, device
+        encoder, train_bank, validation_bank, refs, distance, device, on_batch
     )
     if whitened is None:
         return None

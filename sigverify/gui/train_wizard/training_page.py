@@ -181,6 +181,15 @@ class TrainingPage(QWizardPage):
             self.epoch_label.setText(self.tr("Reading"))  # (not an epoch: 81 %, seen)
             self.epoch_bar.setRange(0, progress.steps)
             self.epoch_bar.setValue(progress.step)
+            if self.job is not None and self.job.paused:  # (said, then overwritten: review)
+                self._say_paused()
+            return
+        if progress.phase == "test":  # the model kept, measured on the test people
+            self.status.setText(
+                self.tr("Measuring the model kept on the test people… {done} / {total}").format(
+                    done=progress.step, total=progress.steps
+                )
+            )
             return
         self.epoch_label.setText(self.tr("This epoch"))
         if self.job is not None and self.job.cancelled:

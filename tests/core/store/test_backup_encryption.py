@@ -78,11 +78,20 @@ def test_what_a_passphrase_must_be():
     assert passphrase_problem(OLD, OLD) is None
     # long enough, guessed at once: refused, saying why
     for easy in ("aaaaaaaaaaaa", "1212121212", "1234567890", "0987654321", "qwertyuiop",
-                 "QWERTY asdfgh", "abc123def456", "abcdefghijk", "Password12", "backup 2026",
+                 "QWERTY asdfgh", "abc123def456", "abcdefghijk", "1q2w3e4r5t6y",
                  "passwordpassword", "abcabcabcabc", "zyxwvutsrq!"):  # fmt: skip
         assert passphrase_problem(easy, easy).startswith(
             "That passphrase is easy to guess: a few characters repeated or a run of keys."
         ), easy
+    for easy in ("Password12", "backup 2026", "Welcome!2026"):
+        assert passphrase_problem(easy, easy).startswith(
+            "That passphrase is easy to guess: a word tried first (such as “password”) with "
+            "a few characters beside it."
+        ), easy
+    # runs one after another, however long, and a long text that is not only runs
+    assert passphrase_problem("abcdefghij" * 50 + "xyz", "abcdefghij" * 50 + "xyz")
+    long_text = "abcdefghij" * 50 + "z"
+    assert passphrase_problem(long_text, long_text) is None
     # words a person chose, with or without figures: taken
     for chosen in ("seven blue kites", "my dog rex 2019", "hello world", "Maria Souza 1970",
                    "password of the blue kite", "qwerty plum tree"):  # fmt: skip

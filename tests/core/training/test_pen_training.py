@@ -47,9 +47,21 @@ def pen_run(tmp_path_factory):
         validation=0.2,
         test=0.2,
     )
-    run = run_training(plan)
+    seen = []
+    run = run_training(plan, on_progress=seen.append)
     run.data_root = root  # where its recordings are, for fitting the fusion
+    run.seen = seen
     return run
+
+
+def test_the_run_reports_its_test_measure_after_the_training(pen_run):
+    """The test people measured after the training: reported (the app's desk runs its
+    verifications at each report; this had none), step by step up to all of them."""
+    phases = [p.phase for p in pen_run.seen]
+    done = phases.index("done")
+    tests = [p for p in pen_run.seen[done + 1 :]]
+    assert tests and {p.phase for p in tests} == {"test"}
+    assert tests[-1].step == tests[-1].steps == 4 * 7
 
 
 def test_a_pen_model_is_trained_and_carried_like_an_image_model(pen_run):

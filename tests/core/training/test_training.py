@@ -89,6 +89,10 @@ def test_progress_card_and_best_model(small_banks, tmp_path):
     fractions = [p.fraction for p in seen if p.phase == "train"]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert all(p.eta_s is None or p.eta_s >= 0 for p in seen)
+    # measuring is reported batch by batch too (the app's desk runs its verifications at
+    # each report; validating and whitening had none): loss-less "validate" reports
+    assert sum(p.phase == "validate" and p.loss is None for p in seen) >= 3
+    assert phases.count("whiten") >= 2
     best = min(result.history, key=lambda h: h["validation_eer"])
     assert result.best_epoch == best["epoch"]
     card = read_card(result.model_dir)
