@@ -102,7 +102,7 @@ def store_menu(app, window) -> None:
 
 def passphrase_dialog(app, window) -> None:
     """The backup passphrase's dialog, its second field mistyped."""
-    from sigverify.core.backup_encryption import passphrase_problem
+    from sigverify.core.passphrase_rules import passphrase_problem
     from sigverify.gui.backup_passphrase import BackupPassphraseDialog
 
     dialog = BackupPassphraseDialog(window, False, lambda key: None)

@@ -5605,7 +5605,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份已取消。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/backup_encryption.py" line="+108"/>
+        <location filename="../../sigverify/core/passphrase_rules.py" line="+16"/>
         <source>The two passphrases are not the same: type it again.</source>
         <translation>两次输入的口令不一致：请重新输入。</translation>
     </message>
@@ -5625,9 +5625,8 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这个口令很容易被猜到：只是几个字符的重复，或一串相连的按键。请选几个只对您自己有意义的词。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location filename="../../sigverify/core/backup_encryption.py" line="+145"/>
         <source>That is not the backup passphrase.</source>
-        <extracomment>runs of keys a guesser tries first (each also backwards) words a guesser tries first: with only a few characters beside them, easy to guess</extracomment>
         <translation>这不是备份口令。</translation>
     </message>
     <message>

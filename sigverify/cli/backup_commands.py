@@ -138,12 +138,9 @@ def _passphrase_to_open(backup) -> str:
 
 
 def cmd_backup_passphrase(args: argparse.Namespace) -> int:
-    from sigverify.core.backup_encryption import (
-        backup_key,
-        passphrase_problem,
-        set_backup_passphrase,
-    )
+    from sigverify.core.backup_encryption import backup_key, set_backup_passphrase
     from sigverify.core.operators import operator_name
+    from sigverify.core.passphrase_rules import passphrase_problem
     from sigverify.core.store import Store
     from sigverify.core.store_backup import store_file
 

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.backup_encryption import (
     WrongPassphraseError,
-    passphrase_problem,
     set_backup_passphrase,
     unencrypted_backups,
 )
 from sigverify.core.operators import operator_name
+from sigverify.core.passphrase_rules import passphrase_problem
 from sigverify.gui import dialogs
 
 

@@ -21,11 +21,11 @@ from sigverify.core.backup_encryption import (
     backup_key,
     is_encrypted,
     new_backup_key,
-    passphrase_problem,
     set_backup_passphrase,
     unlock,
 )
 from sigverify.core.errors import SigverifyError, StoreIntegrityError
+from sigverify.core.passphrase_rules import passphrase_problem
 from sigverify.core.restore_at_next_start import restore_scheduled, schedule_restore
 from sigverify.core.store import Store
 from sigverify.core.store.records import NewReference
