@@ -39,6 +39,18 @@ def start(qtbot, window, tmp_path, overrides=TINY, writers=12):
     return wizard
 
 
+def a_long_run_past_its_first_epoch(qtbot, window, tmp_path):
+    """The wizard and its training page, a run of 60 epochs started and its first epoch
+    ended (a model to keep)."""
+    wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
+    wizard.next()
+    wizard.options_page.epochs.setValue(60)
+    wizard.next()
+    training = wizard.training_page
+    qtbot.waitUntil(lambda: len(training.history) >= 1, timeout=120000)
+    return wizard, training
+
+
 def read_in_the_wizard(qtbot, window, root):
     """The wizard, its data page after reading and checking ``root``, and the problems it
     lists."""
@@ -135,12 +147,7 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
 
 
 def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
-    wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
-    wizard.next()
-    wizard.options_page.epochs.setValue(60)
-    wizard.next()
-    training = wizard.training_page
-    qtbot.waitUntil(lambda: len(training.history) >= 1, timeout=120000)
+    wizard, training = a_long_run_past_its_first_epoch(qtbot, window, tmp_path)
     training.toggle_pause()
     assert training.job.paused and training.pause_button.text() == "&Resume"
     # said where the run's state is, not only in the log (seen in a real window)
@@ -619,12 +626,7 @@ def test_a_clerk_verifies_and_records_while_a_training_runs_or_is_paused(qtbot, 
     from tests.gui.test_app import enrol
 
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(4)], name="Ana")
-    wizard = start(qtbot, window, tmp_path, {**TINY, "patience": 100})
-    wizard.next()
-    wizard.options_page.epochs.setValue(60)
-    wizard.next()
-    training = wizard.training_page
-    qtbot.waitUntil(lambda: len(training.history) >= 1, timeout=120000)
+    wizard, training = a_long_run_past_its_first_epoch(qtbot, window, tmp_path)
     verify = window.verify_page
     panel = verify.comparison
     panel.compare_tabs.setCurrentIndex(1)  # the overlay, where they differ worked out too
