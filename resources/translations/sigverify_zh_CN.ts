@@ -1209,6 +1209,84 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
 </context>
 <context>
+    <name>EveryoneThresholds</name>
+    <message>
+        <location filename="../../sigverify/gui/everyone_thresholds.py" line="+24"/>
+        <source>Use accept {accept:.4f} and reject {reject:.4f} with the model “{model}” for everyone without their own thresholds? The change is written to the audit log.</source>
+        <translation>对没有个人阈值的所有人员，在模型“{model}”下使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>These started from the own thresholds of {person}; everyone&apos;s are {accept} / {reject} now.</source>
+        <translation>这些阈值是从 {person} 的个人阈值改起的；所有人目前的阈值为 {accept} / {reject}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Apply to everyone</source>
+        <translation>应用于所有人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applied to everyone.</source>
+        <translation>已应用于所有人。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Everyone without their own already has the model&apos;s thresholds ({accept} / {reject}): nothing was changed.</source>
+        <translation>没有个人阈值的人员已在使用模型的阈值（{accept} / {reject}）：未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use the model&apos;s own thresholds again (accept {accept:.4f}, reject {reject:.4f}) for everyone without their own? The change is written to the audit log.</source>
+        <translation>对没有个人阈值的所有人员重新使用模型自身的阈值（接受 {accept:.4f}，拒绝 {reject:.4f}）？此更改将写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{person} keeps their own.</source>
+        <translation>{person} 保留其个人阈值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the model&apos;s values</source>
+        <translation>恢复为模型的默认值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Go back</source>
+        <translation>返回(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back to the model&apos;s thresholds.</source>
+        <translation>已恢复为模型的阈值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The pen model changed meanwhile: nothing was applied.</source>
+        <translation>笔迹模型在此期间已更改：未应用任何设置。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The model changed meanwhile: nothing was applied.</source>
+        <translation>模型在此期间已更改：未应用任何设置。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Everyone without their own: {accept} / {reject}.</source>
+        <translation>没有个人阈值的人员：{accept} / {reject}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Change {change} waits for another supervisor&apos;s approval.</source>
+        <translation>更改 {change} 正在等待另一位主管批准。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../sigverify/gui/main_window.py" line="+80"/>
@@ -3678,32 +3756,17 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+70"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+69"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
     <message>
-        <location line="+292"/>
-        <source>Use accept {accept:.4f} and reject {reject:.4f} with the model “{model}” for everyone without their own thresholds? The change is written to the audit log.</source>
-        <translation>对没有个人阈值的所有人员，在模型“{model}”下使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Apply to everyone</source>
-        <translation>应用于所有人</translation>
-    </message>
-    <message>
-        <location line="-291"/>
+        <location line="+18"/>
         <source>Use these thresholds for everyone without their own, with this model</source>
         <translation>对没有个人阈值的所有人员，在此模型下使用这些阈值</translation>
     </message>
     <message>
-        <location line="+317"/>
-        <source>Back to the model&apos;s values</source>
-        <translation>恢复为模型的默认值</translation>
-    </message>
-    <message>
-        <location line="-311"/>
+        <location line="+6"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
@@ -3793,66 +3856,6 @@ The store is as it was; the backup is kept as {file}.</source>
         <location line="+43"/>
         <source>The thresholds in use before the last apply ({accept} / {reject}) are back in the controls.</source>
         <translation>上次应用之前使用的阈值（{accept} / {reject}）已放回控件中。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>These started from the own thresholds of {person}; everyone&apos;s are {accept} / {reject} now.</source>
-        <translation>这些阈值是从 {person} 的个人阈值改起的；所有人目前的阈值为 {accept} / {reject}。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Apply</source>
-        <translation>应用(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Applied to everyone.</source>
-        <translation>已应用于所有人。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Everyone without their own already has the model&apos;s thresholds ({accept} / {reject}): nothing was changed.</source>
-        <translation>没有个人阈值的人员已在使用模型的阈值（{accept} / {reject}）：未作任何更改。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Use the model&apos;s own thresholds again (accept {accept:.4f}, reject {reject:.4f}) for everyone without their own? The change is written to the audit log.</source>
-        <translation>对没有个人阈值的所有人员重新使用模型自身的阈值（接受 {accept:.4f}，拒绝 {reject:.4f}）？此更改将写入审计日志。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{person} keeps their own.</source>
-        <translation>{person} 保留其个人阈值。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Go back</source>
-        <translation>返回(&amp;G)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Back to the model&apos;s thresholds.</source>
-        <translation>已恢复为模型的阈值。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The pen model changed meanwhile: nothing was applied.</source>
-        <translation>笔迹模型在此期间已更改：未应用任何设置。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The model changed meanwhile: nothing was applied.</source>
-        <translation>模型在此期间已更改：未应用任何设置。</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Everyone without their own: {accept} / {reject}.</source>
-        <translation>没有个人阈值的人员：{accept} / {reject}。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Change {change} waits for another supervisor&apos;s approval.</source>
-        <translation>更改 {change} 正在等待另一位主管批准。</translation>
     </message>
 </context>
 <context>
