@@ -1090,7 +1090,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/evaluation_page.py" line="+30"/>
+        <location filename="../../sigverify/gui/train_wizard/evaluation_page.py" line="+32"/>
         <source>How good is it?</source>
         <translation>效果如何？</translation>
     </message>
@@ -1132,18 +1132,18 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     <message>
         <location line="+3"/>
         <location line="+85"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="-113"/>
-        <location line="+122"/>
+        <location line="-114"/>
+        <location line="+123"/>
         <source>Active model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-102"/>
         <source>There were no test people, so nothing was measured.</source>
         <translation>没有测试集人员，因此未进行评估。</translation>
     </message>
@@ -1178,7 +1178,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>（测试人数：{n}；人数少时这只是粗略估计。）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>New model: distances</source>
         <translation>新模型：距离</translation>
     </message>
@@ -1202,8 +1202,15 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <source>ROC</source>
         <translation>ROC</translation>
     </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>{name} was trained on %n of these test people ({ids}): the comparison favours it.</source>
+        <translation>
+            <numerusform>{name} 曾用其中 %n 位测试人员训练（{ids}）：这一比较对它有利。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Training was cancelled after {run} of {epochs} epochs: this is the model of epoch {best}, the best by then.</source>
         <translation>训练在 {epochs} 轮中的第 {run} 轮后被取消：这是第 {best} 轮的模型，是当时最好的。</translation>
     </message>

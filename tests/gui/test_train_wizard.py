@@ -91,9 +91,21 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     assert [h["epoch"] for h in training.history] == [1, 2]
     assert training.canvas is not None and "epoch 2: loss" in training.log.toPlainText()
     assert training.status.text().startswith("Done: best epoch")
-    wizard.next()
-    evaluation = wizard.evaluation_page
-    qtbot.waitUntil(evaluation.isComplete, timeout=60000)
+    # the active model's card says it trained on one of these test people: said, as the
+    # comparison favours it (a CEDAR writer the default model trained on: seen)
+    card = window.engine.model.card
+    saved, tested = card.training, [w.id for w in wizard.plan.run.split.test]
+    card.training = {"datasets": [{"name": "data", "layout": "folders", "train": tested[:1]}]}
+    try:
+        wizard.next()
+        evaluation = wizard.evaluation_page
+        qtbot.waitUntil(evaluation.isComplete, timeout=60000)
+    finally:
+        card.training = saved
+    assert evaluation.verdict.text().endswith(
+        f"\ntiny was trained on 1 of these test people ({tested[0]}): the comparison "
+        "favours it."
+    )
     assert evaluation.table.item(0, 0).text().endswith("%")
     assert evaluation.table.item(0, 1).text().endswith("%")  # the active tiny model, same people
     assert "(Test people: 2; " in evaluation.verdict.text()

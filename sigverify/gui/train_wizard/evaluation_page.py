@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from sigverify.core.data.splits import recorded_writers
+from sigverify.core.i18n import join_list
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import clear_tabs, figure_canvas, percent
 
@@ -160,6 +162,7 @@ class EvaluationPage(QWizardPage):
                 n=new_m.writers
             )
             + self._cut_short()
+            + self._seen_by_active(active_name)
         )
         new_scores = new.scores[refs]
         self.plots.addTab(
@@ -183,6 +186,27 @@ class EvaluationPage(QWizardPage):
         self.plots.addTab(figure_canvas(roc_figure(sets, names)), self.tr("ROC"))
         self.done = True
         self.completeChanged.emit()
+
+    def _seen_by_active(self, active_name: str) -> str:
+        """The test people the active model was trained or validated on, by its card (the
+        same data folder, matched as bench/accuracy.py does): the comparison favours it
+        (a CEDAR writer the default model trained on was tested here: seen in a real
+        window); "" when none are known."""
+        model = self.wiz.engine.model
+        if model is None or not active_name:
+            return ""
+        seen = set()
+        for part in ("train", "validation"):
+            found = recorded_writers(self.wiz.plan.dataset, model.card.training, part)
+            seen.update(w.id for w in found or [])
+        ids = [w.id for w in self.wiz.plan.run.split.test if w.id in seen]
+        if not ids:
+            return ""
+        return "\n" + self.tr(
+            "{name} was trained on %n of these test people ({ids}): the comparison favours it.",
+            "",
+            len(ids),
+        ).format(name=active_name, ids=join_list(ids))
 
     def _cut_short(self) -> str:
         """For a training cancelled: how far it went and which epoch is measured (the page
