@@ -103,8 +103,7 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     finally:
         card.training = saved
     assert evaluation.verdict.text().endswith(
-        f"\ntiny was trained on 1 of these test people ({tested[0]}): the comparison "
-        "favours it."
+        f"\ntiny was trained on 1 of these test people ({tested[0]}): the comparison favours it."
     )
     assert evaluation.table.item(0, 0).text().endswith("%")
     assert evaluation.table.item(0, 1).text().endswith("%")  # the active tiny model, same people
