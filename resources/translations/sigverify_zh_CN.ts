@@ -1387,12 +1387,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Waiting for {what} to end: what you asked for runs after it, and so does any verification asked for until then.</source>
-        <translation>正在等待{what}结束：您要求的操作将在其后进行，在此之前要求的验证也是如此。</translation>
+        <location line="+12"/>
+        <source>Your change waits for {what} to end; so do checks after it.</source>
+        <translation>您的更改要等{what}结束；其后的验证也要等。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Model: {name} · {device}</source>
         <translation>模型：{name} · {device}</translation>
     </message>
@@ -3869,11 +3869,11 @@ The store is as it was; the backup is kept as {file}.</source>
     <name>TrainPage</name>
     <message>
         <location filename="../../sigverify/gui/train_page.py" line="+20"/>
-        <source>&lt;h2&gt;Train a model on your own signatures&lt;/h2&gt;&lt;p&gt;For technical users: with genuine signatures (and, if you have them, skilled forgeries) of many people, you can train a model that fits your documents, scanners and pens.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One folder per person, with &lt;tt&gt;genuine&lt;/tt&gt; and &lt;tt&gt;forged&lt;/tt&gt; sub-folders (CEDAR, SigComp2011 and BHSig260 folders also work).&lt;/li&gt;&lt;li&gt;The more people the better: 50 or more. Each needs at least 2 genuine signatures.&lt;/li&gt;&lt;li&gt;The wizard keeps some people apart to test the model, and compares it with the model in use before you switch.&lt;/li&gt;&lt;li&gt;Training uses the computer fully: verifications wait until it ends, so train when nobody needs to verify.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;h2&gt;用您自己的签名训练模型&lt;/h2&gt;&lt;p&gt;面向技术用户：如果您有许多人员的真实签名（如有，还可加上熟练伪造签名），就可以训练出适合您的文件、扫描仪和书写笔的模型。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每人一个文件夹，其中包含 &lt;tt&gt;genuine&lt;/tt&gt; 和 &lt;tt&gt;forged&lt;/tt&gt; 两个子文件夹（也支持 CEDAR、SigComp2011 和 BHSig260 的文件夹结构）。&lt;/li&gt;&lt;li&gt;人员越多越好：建议 50 人或以上。每人至少需要 2 个真实签名。&lt;/li&gt;&lt;li&gt;向导会单独留出一部分人员来测试模型，并在您切换之前将其与当前使用的模型进行比较。&lt;/li&gt;&lt;li&gt;训练会占满计算机资源：验证需等到训练结束后才能进行，因此请在无人需要验证时进行训练。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>&lt;h2&gt;Train a model on your own signatures&lt;/h2&gt;&lt;p&gt;For technical users: with genuine signatures (and, if you have them, skilled forgeries) of many people, you can train a model that fits your documents, scanners and pens.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One folder per person, with &lt;tt&gt;genuine&lt;/tt&gt; and &lt;tt&gt;forged&lt;/tt&gt; sub-folders (CEDAR, SigComp2011 and BHSig260 folders also work).&lt;/li&gt;&lt;li&gt;The more people the better: 50 or more. Each needs at least 2 genuine signatures.&lt;/li&gt;&lt;li&gt;The wizard keeps some people apart to test the model, and compares it with the model in use before you switch.&lt;/li&gt;&lt;li&gt;Training uses the computer fully: verifications run between its steps, a little slower, and enrolments and other changes wait until it ends or is paused, so train when the desk is quiet.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h2&gt;用您自己的签名训练模型&lt;/h2&gt;&lt;p&gt;面向技术用户：如果您有许多人员的真实签名（如有，还可加上熟练伪造签名），就可以训练出适合您的文件、扫描仪和书写笔的模型。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每人一个文件夹，其中包含 &lt;tt&gt;genuine&lt;/tt&gt; 和 &lt;tt&gt;forged&lt;/tt&gt; 两个子文件夹（也支持 CEDAR、SigComp2011 和 BHSig260 的文件夹结构）。&lt;/li&gt;&lt;li&gt;人员越多越好：建议 50 人或以上。每人至少需要 2 个真实签名。&lt;/li&gt;&lt;li&gt;向导会单独留出一部分人员来测试模型，并在您切换之前将其与当前使用的模型进行比较。&lt;/li&gt;&lt;li&gt;训练会占满计算机资源：验证在训练步骤之间进行，会稍慢一些；登记和其他更改要等训练结束或暂停后才进行，因此请在柜台空闲时训练。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Start the training wizard…</source>
         <translation>启动训练向导…</translation>
     </message>
@@ -3930,8 +3930,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The window stays usable: verifications run between training steps, but enrolments and other changes wait until training ends, so train when the desk is quiet. Cancel training keeps the best model so far.</source>
-        <translation>窗口仍可使用：验证会在训练步骤之间进行，但登记和其他更改要等训练结束，所以请在柜台空闲时训练。“取消训练”会保留目前最好的模型。</translation>
+        <source>The window stays usable: verifications run between training steps, but enrolments and other changes wait until training ends or is paused, so train when the desk is quiet. Cancel training keeps the best model so far.</source>
+        <translation>窗口仍可使用：验证会在训练步骤之间进行，但登记和其他更改要等训练结束或暂停，所以请在柜台空闲时训练。“取消训练”会保留目前最好的模型。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -4279,7 +4279,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>从页面裁剪(&amp;C)…</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+17"/>
+        <source>Checking… after a change asked for before it, which waits for {what} to end. Pausing or stopping it lets both run now.</source>
+        <translation>正在检查… 排在之前要求的一项更改之后，而该更改要等{what}结束。暂停或停止它可让两者立即进行。</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>checking {person}</source>
         <translation>验证 {person}</translation>
     </message>
@@ -6472,13 +6477,15 @@ postgresql://ann@branch-server/sigverify
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
         <translation>其训练方案共测试了 {splits} 次，每次都在模型从未见过的 {writers} 人身上进行，每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>Measured on {writers} people it never saw, with {refs} reference signatures each: at its threshold it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
-        <translation>在它从未见过的 {writers} 人身上测量，每人 {refs} 个参考签名：在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
+        <source>Measured on %n person(s) it never saw, with {refs} reference signatures each: at its threshold it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
+        <translation>
+            <numerusform>在它从未见过的 %n 人身上测量，每人 {refs} 个参考签名：在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>none ({percent})</source>
         <translation>零（{percent}）</translation>
     </message>

@@ -284,12 +284,12 @@ class MainWindow(QMainWindow):
     def _say_waiting(self, what: str) -> None:
         """A change asked for during a training or a Queue check runs after it: said (an
         enrolment waited for a whole training unsaid). Verifications and their records run
-        between its steps, but not past that change (they must see it)."""
+        between its steps, but not past that change (they must see it); all run while the
+        training is paused."""
         bar = self.statusBar()
         if what:
-            self._waiting_said = self.tr(  # (verifications wait behind it: review)
-                "Waiting for {what} to end: what you asked for runs after it, and so does "
-                "any verification asked for until then."
+            self._waiting_said = self.tr(  # (short: a longer one was cut off at 1366 px)
+                "Your change waits for {what} to end; so do checks after it."
             ).format(what=what)
             bar.showMessage(self._waiting_said)
         elif self._waiting_said and bar.currentMessage() == self._waiting_said:

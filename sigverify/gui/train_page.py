@@ -27,8 +27,9 @@ class TrainPage(QWidget):
                 "signatures.</li>"
                 "<li>The wizard keeps some people apart to test the model, and compares it "
                 "with the model in use before you switch.</li>"
-                "<li>Training uses the computer fully: verifications wait until it ends, "
-                "so train when nobody needs to verify.</li></ul>"
+                "<li>Training uses the computer fully: verifications run between its "
+                "steps, a little slower, and enrolments and other changes wait until it "
+                "ends or is paused, so train when the desk is quiet.</li></ul>"
             )
         )
         intro.setWordWrap(True)

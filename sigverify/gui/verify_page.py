@@ -323,6 +323,14 @@ class VerifyPage(ReportActions, QWidget):
         self.query_person = person_id
         self.verify_button.setEnabled(False)
         self.hint.setText(self.tr("Checking…"))
+        held = self.engine.held_by()
+        if held:  # ("Checking…" for minutes behind a change waiting for a training: seen)
+            self.hint.setText(
+                self.tr(
+                    "Checking… after a change asked for before it, which waits for {what} to "
+                    "end. Pausing or stopping it lets both run now."
+                ).format(what=held)
+            )
 
         def work(context, job):
             return context.require_service().verify(person_id, query, record=False)

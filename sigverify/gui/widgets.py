@@ -345,13 +345,14 @@ def accuracy_text(card) -> str:
             refused=share_words(summary.genuine_refused),
             accepted=share_words(summary.forgeries_accepted),
         )
-    return QGuiApplication.translate(
+    return QGuiApplication.translate(  # (%n: "Measured on 1 people" was seen)
         "widgets",
-        "Measured on {writers} people it never saw, with {refs} reference signatures each: "
+        "Measured on %n person(s) it never saw, with {refs} reference signatures each: "
         "at its threshold it refuses {refused} of genuine signatures (they go to review or "
         "are rejected) and lets {accepted} of skilled forgeries through.",
+        None,
+        summary.writers,
     ).format(
-        writers=summary.writers,
         refs=summary.refs,
         refused=share_words(summary.genuine_refused),
         accepted=share_words(summary.forgeries_accepted),

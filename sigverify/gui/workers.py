@@ -70,6 +70,7 @@ class Job(QObject):
         self.seq = 0  # its place in the order jobs were submitted
         self.name = ""  # what it is, said to jobs waiting for it (Engine.waiting_for)
         self._run_urgent: Callable[[], None] | None = None
+        self._run_waiting: Callable[[], None] | None = None  # (all of them, while paused)
         self._on_report = on_report
         self._report.connect(self._deliver_report)
         self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
@@ -92,16 +93,16 @@ class Job(QObject):
 
     def report(self, value) -> bool:
         """Called in the worker with any object (e.g. training progress); while paused it
-        waits here. A yielding job runs the urgent jobs waiting here, paused or not (a
-        verification during a training waited for its end, "Checking…" all the while: seen
-        in a real window). Returns False once cancelled."""
+        waits here. A yielding job runs the urgent jobs waiting here, and while paused
+        every job (a verification during a training waited for its end, "Checking…" all
+        the while: seen in a real window). Returns False once cancelled."""
         self._report.emit(value)
         if self._run_urgent is not None:
             self._run_urgent()
         while self.paused and not self.cancelled:
             time.sleep(0.05)
-            if self._run_urgent is not None:
-                self._run_urgent()
+            if self._run_waiting is not None:
+                self._run_waiting()
         return not self.cancelled
 
     @Slot(object)
@@ -211,6 +212,7 @@ class _Runner(QObject):
         self.context = context
         self._urgent: deque[Job] = deque()  # added in the GUI thread, taken in this one
         self._unclaimed: set[int] = set()  # the places of the jobs not taken yet
+        self._waiting: dict[int, Job] = {}  # those jobs, by place
         self._submitted = 0
         self._lock = threading.Lock()
 
@@ -220,6 +222,7 @@ class _Runner(QObject):
             self._submitted += 1
             job.seq = self._submitted
             self._unclaimed.add(job.seq)
+            self._waiting[job.seq] = job
             if job.urgent:
                 self._urgent.append(job)
 
@@ -241,7 +244,7 @@ class _Runner(QObject):
         if job.urgent:
             self._drop_urgent(job)
         if job.yields:
-            job._run_urgent = self.run_urgent
+            job._run_urgent, job._run_waiting = self.run_urgent, self.run_waiting
         self._execute(job)
 
     def run_urgent(self) -> None:
@@ -249,12 +252,24 @@ class _Runner(QObject):
         while (job := self._next_urgent()) is not None:
             self._execute(job)
 
+    def run_waiting(self) -> None:
+        """Every job submitted since, in order, now (while a yielding job is paused: an
+        enrolment during a paused training held every verification until the resume, seen
+        in a real window)."""
+        while True:
+            with self._lock:
+                job = self._waiting.get(min(self._unclaimed)) if self._unclaimed else None
+            if job is None or job.claimed:
+                return
+            self.run(job)
+
     def _execute(self, job: Job) -> None:
         with self._lock:
             if job.claimed:
                 return  # (an urgent job run already, its turn in order come)
             job.claimed = True
             self._unclaimed.discard(job.seq)
+            self._waiting.pop(job.seq, None)
         try:
             result = job.fn(self.context, job)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI
@@ -277,9 +292,8 @@ class Engine(QObject):
     #: The worker is running jobs or not, for the busy bar: it showed while a job's error
     #: message was open, as if work still went on (seen in a real window).
     working_changed = Signal(bool)
-    #: what a job just submitted waits for: the name of the yielding job pending ("the
-    #: training"), which only urgent jobs pass, and only those submitted before any other
-    #: job waiting; "" once it ended (an enrolment during a training waited unsaid)
+    #: what jobs submitted now wait for (:meth:`held_by`), at each job submitted and
+    #: finished: "" when nothing (an enrolment during a training waited unsaid)
     waiting_for = Signal(str)
     model_changed = Signal(object)  # ModelInfo
     pen_model_changed = Signal(object)  # ModelInfo of the pen model just activated
@@ -316,8 +330,6 @@ class Engine(QObject):
         (``name``: what it is, for :attr:`waiting_for`)."""
         job = Job(fn, on_done, on_error, on_progress, on_report)
         job.urgent, job.yields, job.name = urgent, yields, name
-        if not urgent and self.yielding_now():  # (a check queued behind a training too)
-            self.waiting_for.emit(self.yielding_now())
         self._runner.add(job)
         self._yielding += yields
         self._jobs.add(job)
@@ -330,11 +342,20 @@ class Engine(QObject):
         job.ran.connect(self._ran)
         job.finished.connect(lambda: self._finished(job))
         self._submit.emit(job)
+        self.waiting_for.emit(self.held_by())
         return job
 
     def yielding_now(self) -> str:
         """The name of the yielding job pending (a training, a Queue check), "" if none."""
         return next((j.name for j in self._jobs if j.yields and j.name), "")
+
+    def held_by(self) -> str:
+        """The name of the yielding job (a training, a Queue check, not paused) that jobs
+        submitted now wait for, urgent ones too: an ordinary job waits behind it, and they
+        may not pass that one; "" when nothing is held."""
+        running = next((j for j in self._jobs if j.yields and j.name and not j.paused), None)
+        held = any(not (j.yields or j.urgent) for j in self._jobs)
+        return running.name if running is not None and held else ""
 
     def when_idle(self, callback: Callable[[], None]) -> None:
         """``callback()`` once no job is waiting or running but one that yields (from the
@@ -359,8 +380,7 @@ class Engine(QObject):
 
     def _finished(self, job: Job) -> None:
         self._jobs.discard(job)
-        if job.yields and job.name:
-            self.waiting_for.emit("")
+        self.waiting_for.emit(self.held_by())
         self.pending -= 1
         self._yielding -= job.yields
         if self.pending == 0:

@@ -663,13 +663,25 @@ def test_a_clerk_verifies_and_records_while_a_training_runs_or_is_paused(qtbot, 
     # after it (it must see the change): the status bar says so (unsaid, an enrolment
     # seemed to hang)
     ran = []
-    window.engine.submit(lambda context, job: ran.append(True))
+    window.engine.submit(lambda context, job: ran.append(True))  # (paused: runs at once)
+    qtbot.waitUntil(lambda: ran == [True], timeout=30000)
+    assert training.job.paused and window.statusBar().currentMessage() == ""
+    training.toggle_pause()  # going on: a change waits for its end, checks after it too
+    window.engine.submit(lambda context, job: ran.append("change"))
     assert window.statusBar().currentMessage() == (
-        "Waiting for the training (Train page) to end: what you asked for runs after it, "
-        "and so does any verification asked for until then."
+        "Your change waits for the training (Train page) to end; so do checks after it."
     )
-    training.toggle_pause()
+    verify.choose_person("c-1")
+    verify.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
+    verify.verify()
+    assert verify.hint.text() == (
+        "Checking… after a change asked for before it, which waits for the training (Train "
+        "page) to end. Pausing or stopping it lets both run now."
+    )
+    training.toggle_pause()  # paused: both run now (an enrolment held every check: seen)
+    qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
+    assert ran == [True, "change"] and training.job is not None
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=10000)
     training.cancel()
     qtbot.waitUntil(lambda: training.job is None, timeout=60000)
     wait_idle(qtbot, window.engine)
-    assert ran == [True] and window.statusBar().currentMessage() == ""

@@ -36,8 +36,8 @@ class TrainingPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "The window stays usable: verifications run between training steps, but "
-                "enrolments and other changes wait until training ends, so train when the "
-                "desk is quiet. Cancel training keeps the best model so far."
+                "enrolments and other changes wait until training ends or is paused, so "
+                "train when the desk is quiet. Cancel training keeps the best model so far."
             )
         )
         self.job = None

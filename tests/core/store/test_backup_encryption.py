@@ -79,18 +79,19 @@ def test_what_a_passphrase_must_be():
     # long enough, guessed at once: refused, saying why
     for easy in ("aaaaaaaaaaaa", "1212121212", "1234567890", "0987654321", "qwertyuiop",
                  "QWERTY asdfgh", "abc123def456", "abcdefghijk", "1q2w3e4r5t6y",
+                 "asdfghjkl1", "qazwsxedcr",  # (a row and a figure, a column: real window)
                  "passwordpassword", "abcabcabcabc", "zyxwvutsrq!"):  # fmt: skip
         assert passphrase_problem(easy, easy).startswith(
             "That passphrase is easy to guess: a few characters repeated or a run of keys."
         ), easy
-    for easy in ("Password12", "backup 2026", "Welcome!2026"):
+    for easy in ("Password12", "backup 2026", "Welcome!2026", "P@ssw0rd12", "Summer2024!"):
         assert passphrase_problem(easy, easy).startswith(
             "That passphrase is easy to guess: a word tried first (such as “password”) with "
             "a few characters beside it."
         ), easy
     # runs one after another, however long, and a long text that is not only runs
     assert passphrase_problem("abcdefghij" * 50 + "xyz", "abcdefghij" * 50 + "xyz")
-    long_text = "abcdefghij" * 50 + "z"
+    long_text = "the brown fox jumps over my dog " * 30 + "again"
     assert passphrase_problem(long_text, long_text) is None
     # words a person chose, with or without figures: taken
     for chosen in ("seven blue kites", "my dog rex 2019", "hello world", "Maria Souza 1970",
