@@ -1227,8 +1227,15 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <source>These started from the own thresholds of {person}; everyone&apos;s are {accept} / {reject} now.</source>
         <translation>这些阈值是从 {person} 的个人阈值改起的；所有人目前的阈值为 {accept} / {reject}。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>They were set on the signatures of the folder “{folder}”, %n person(s), not on the model&apos;s validation people.</source>
+        <translation>
+            <numerusform>它们是在文件夹“{folder}”中 %n 人的签名上设定的，而不是在模型的验证集人员上。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Apply to everyone</source>
         <translation>应用于所有人</translation>
     </message>
@@ -1238,12 +1245,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Applied to everyone.</source>
         <translation>已应用于所有人。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Everyone without their own already has the model&apos;s thresholds ({accept} / {reject}): nothing was changed.</source>
         <translation>没有个人阈值的人员已在使用模型的阈值（{accept} / {reject}）：未作任何更改。</translation>
     </message>
@@ -1273,7 +1280,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>已恢复为模型的阈值。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The pen model changed meanwhile: nothing was applied.</source>
         <translation>笔迹模型在此期间已更改：未应用任何设置。</translation>
     </message>
@@ -3173,12 +3180,12 @@ enrolled {at} by {who}</source>
         <translation>手写板签名：笔迹与图像合并</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>No pen model with fused validation scores is active. Fit one with “sigverify models fuse” and activate it on the Models page.</source>
         <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
     </message>
@@ -3190,14 +3197,14 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Distances of validation writers (never used for training), %n reference(s) each. The figures under About and Models were measured on other people, the test writers, so they differ somewhat.</source>
         <translation>
             <numerusform>验证集书写者（从未用于训练）的距离，每人 %n 个参考签名。“关于”和“模型”中的数字是在另一批人（测试书写者）上测得的，因此略有不同。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>“{folder}”:</source>
         <translation>“{folder}”：</translation>
     </message>
@@ -3216,17 +3223,17 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>This model has no saved validation distances. Choose a data folder with genuine signatures and forgeries instead.</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-84"/>
         <source>&amp;Distances from</source>
         <translation>距离数据来源(&amp;D)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
@@ -4530,12 +4537,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+135"/>
+        <location line="+141"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-138"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4672,7 +4679,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>（预设：伪造签名 {target}）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
@@ -4682,7 +4689,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-148"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
@@ -4691,8 +4698,15 @@ The store is as it was; the backup is kept as {file}.</source>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>(measured on the folder “{folder}”, %n person(s))</source>
+        <translation>
+            <numerusform>（在文件夹“{folder}”的 %n 人上测量）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <source>Thresholds for everyone, model {model}: {value}</source>
         <translation>所有人的阈值，模型 {model}：{value}</translation>
     </message>
@@ -4717,7 +4731,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-139"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -5314,12 +5328,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/service_thresholds.py" line="+50"/>
+        <location filename="../../sigverify/core/service_thresholds.py" line="+55"/>
         <source>No pen model is installed.</source>
         <translation>未安装笔迹模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/thresholds.py" line="+91"/>
+        <location filename="../../sigverify/core/thresholds.py" line="+93"/>
         <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>

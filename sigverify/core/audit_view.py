@@ -395,6 +395,12 @@ def _band_text(band: dict) -> str:
         text += " " + translate("audit", "(preset: {target} of forgeries)").format(
             target=percent_text(band["preset"], "g")
         )
+    measured = band.get("measured_on")
+    if isinstance(measured, dict):  # (a folder of 4 people went to everyone unsaid: seen)
+        text += " " + translate(
+            "audit", "(measured on the folder “{folder}”, %n person(s))", None,
+            int(measured.get("people") or 0),
+        ).format(folder=measured.get("folder", ""))  # fmt: skip
     return text
 
 

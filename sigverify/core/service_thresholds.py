@@ -28,7 +28,11 @@ class ServiceThresholds:
         return shared_thresholds(self.store, self.model_id, self.model.card)
 
     def set_global_thresholds(
-        self, accept: float | None, reject: float | None, preset: float | None = None
+        self,
+        accept: float | None,
+        reject: float | None,
+        preset: float | None = None,
+        measured_on: dict | None = None,
     ) -> PendingChange | None:
         """Set this model's thresholds for everyone without their own (audited); None for
         both goes back to the card's. ``preset``: the operating point they come from (a
@@ -39,6 +43,7 @@ class ServiceThresholds:
             global_thresholds_key(self.model_id),
             (accept, reject, preset),
             self.operator,
+            measured_on,
         )
 
     def set_fusion_thresholds(

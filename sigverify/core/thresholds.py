@@ -76,10 +76,12 @@ def save_band(
     key: str,
     band: tuple[float | None, float | None, float | None],
     operator: str,
+    measured_on: dict | None = None,
 ) -> PendingChange | None:
     """Store a shared accept / reject band under ``key`` (audited), with the operating point
-    ``preset`` it came from when there is one; ``(None, None, _)`` goes back to the card's
-    and writes nothing when it already is. On a shared store a supervisor's change waits
+    ``preset`` it came from when there is one, and the data folder they were measured on
+    (``measured_on``: its ``folder`` name and ``people``); ``(None, None, _)`` goes back to
+    the card's and writes nothing when it already is. On a shared store a supervisor's change waits
     for a second one (the :class:`PendingChange` is returned)."""
     accept, reject, preset = band
     if accept is None and reject is None:
@@ -94,7 +96,11 @@ def save_band(
             )
         )
     values = {"accept": float(accept), "reject": float(reject)}
-    value = json.dumps(values | ({} if preset is None else {"preset": preset}))
+    if preset is not None:
+        values["preset"] = preset
+    if measured_on:  # a data folder's signatures, not the model's validation people
+        values["measured_on"] = measured_on
+    value = json.dumps(values)
     return store.set_setting(key, value, operator)
 
 

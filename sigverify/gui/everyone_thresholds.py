@@ -14,7 +14,7 @@ from sigverify.gui.widgets import threshold_text
 class EveryoneThresholds(PagePart):
     """For :class:`~sigverify.gui.thresholds_page.ThresholdsPage`: its ``engine``, ``mode``,
     ``pen_card``, ``accept`` and ``reject`` controls, ``in_use`` and ``in_use_by``,
-    ``before_apply``, ``applied``, ``preset``, ``person``, ``_current_thresholds()``,
+    ``before_apply``, ``applied``, ``preset``, ``sources``, ``person``, ``_current_thresholds()``,
     ``_card_thresholds()``, ``_own_thresholds()``, ``_mark_unapplied()``,
     ``_not_in_use_text()`` and ``_show_person_own()``."""
 
@@ -38,9 +38,23 @@ class EveryoneThresholds(PagePart):
                 ),
                 question,
             )
+        measured = self.sources.measured_on
+        if measured is not None:  # (4 people's thresholds went to everyone unsaid: seen)
+            question = join_sentences(
+                question,
+                self.tr(
+                    "They were set on the signatures of the folder “{folder}”, %n person(s), "
+                    "not on the model's validation people.",
+                    "",
+                    measured["people"],
+                ).format(folder=measured["folder"]),
+                self.preset.warning.text() if not self.preset.warning.isHidden() else "",
+            )
         if not dialogs.ask(self, self.tr("Apply to everyone"), question, self.tr("&Apply")):
             return
-        self._submit_global(accept, reject, self.tr("Applied to everyone."), self.preset.target())
+        self._submit_global(
+            accept, reject, self.tr("Applied to everyone."), self.preset.target(), measured
+        )
 
     def reset(self) -> None:
         accept, reject = self._card_thresholds()
@@ -71,7 +85,9 @@ class EveryoneThresholds(PagePart):
         self.reject.setValue(reject)
         self._submit_global(None, None, self.tr("Back to the model's thresholds."))
 
-    def _submit_global(self, accept, reject, message: str, preset: float | None = None) -> None:
+    def _submit_global(
+        self, accept, reject, message: str, preset: float | None = None, measured=None
+    ) -> None:
         # which thresholds these are is decided now, at the click: the page may show another
         # source, or the models may change, before the worker gets to the job
         if self.mode == "pad":
@@ -91,7 +107,7 @@ class EveryoneThresholds(PagePart):
                 service = context.require_service()
                 if service.model_id != image_id:
                     raise SigverifyError(changed)
-                return service.set_global_thresholds(accept, reject, preset)
+                return service.set_global_thresholds(accept, reject, preset, measured)
 
         shown = (self.accept.value(), self.reject.value())
         before = (self._current_thresholds(), None)

@@ -48,6 +48,7 @@ class ScoreSource(QWidget):
         self.source.addItem(self.tr("Signatures drawn on a pad: pen and picture together"), "pad")
         self.mode = "model"  # the scores loaded: the image model's, or "pad" (fused)
         self.pen_card = None  # in "pad" mode: the active pen model's card
+        self.measured_on: dict | None = None  # the data folder shown: its name, people
         self.source.activated.connect(self._source_chosen)
         self.source_note = QLabel()
         self.source_note.setWordWrap(True)
@@ -89,6 +90,7 @@ class ScoreSource(QWidget):
         """The fused scores (pen model, time warping and picture together) of the active pen
         model's validation writers; the controls then set the band on fused scores."""
         self.source_note.setToolTip("")
+        self.measured_on = None
         from sigverify.core.active_model import active_pen_model_dir
         from sigverify.core.model.card import FUSION_SCORES_FILE, read_card, read_scores
 
@@ -124,6 +126,7 @@ class ScoreSource(QWidget):
 
     def load_model_scores(self) -> None:
         self.source_note.setToolTip("")
+        self.measured_on = None
         info = self.engine.model
         if info is None:
             return
@@ -182,6 +185,8 @@ class ScoreSource(QWidget):
         def done(result):
             self._job_over()
             scores, notes = result
+            self.measured_on = {"folder": Path(folder).name or folder,
+                                "people": len(scores.writers)}  # fmt: skip
             self._emit(scores)
             self.source_note.setText(
                 join_sentences(

@@ -947,7 +947,7 @@ def test_thresholds_from_a_data_folder(qtbot, window, tmp_path):
     assert not page.sources.progress.isVisible()
 
 
-def test_thresholds_moved_stay_when_a_folder_is_measured(qtbot, window, tmp_path):
+def test_thresholds_moved_stay_when_a_folder_is_measured(qtbot, window, dialogs, tmp_path):
     """Seen in a real window: a preset chosen, then a folder measured, and the handles
     jumped back to those in use, "not in use yet" and Undo gone."""
     import math
@@ -974,8 +974,33 @@ def test_thresholds_moved_stay_when_a_folder_is_measured(qtbot, window, tmp_path
     assert len(page.scores.writers) == 5 and page.preset.target() == 0.05
     point = operating_point(page.scores, 0.05)
     assert page.accept.value() == math.floor(point.accept * 1e4) / 1e4
+    # applied to everyone: the question and the audit log say what they were measured on
+    # (a folder of 4 people's went to everyone unsaid: seen in a real window)
+    dialogs.answer = False
+    page.apply_globally()
+    assert (
+        "They were set on the signatures of the folder “other”, 5 people, not on the "
+        "model's validation people. ⚠ Only "
+    ) in dialogs.questions[-1]
+    dialogs.answer = True
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    from sigverify.core.audit_view import summary
 
+    assert (
+        "(preset: 5 % of forgeries) (measured on the folder “other”, 5 people); before: "
+    ) in summary(window.store.last_audit_entry())
+    page.sources.load_model_scores()  # the model's own again: nothing measured on a folder
+    assert page.sources.measured_on is None
+    page.accept.setValue(round(page.accept.value() * 0.9, 4))
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    now, before = summary(window.store.last_audit_entry()).split("; before: ")
+    assert "measured on" not in now and "measured on the folder “other”" in before
+
+    page.accept.setValue(round(page.accept.value() * 0.5, 4))
     page.undo()  # back to those in use; a folder measured then keeps nothing
+    in_use = page.in_use
     page.sources.load_folder_scores(str(folder))
     wait_idle(qtbot, window.engine)
     assert (page.accept.value(), page.reject.value()) == in_use and not page.has_unapplied()
