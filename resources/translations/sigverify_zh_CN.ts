@@ -1558,12 +1558,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>在此存储中设定</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>accept ≤ {a:.4f}, reject &gt; {r:.4f} for everyone with this model (Thresholds page)</source>
-        <translation>对使用此模型的所有人：接受 ≤ {a:.4f}，拒绝 &gt; {r:.4f}（“阈值”页）</translation>
-    </message>
-    <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Input size</source>
         <translation>输入尺寸</translation>
     </message>
@@ -1638,7 +1633,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>接受 ≤ {a:.4f}，拒绝 &gt; {r:.4f}（在验证集书写者上选定）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
+        <source>accept ≤ {a:.4f}, reject &gt; {r:.4f} for everyone with this model (Thresholds page); the figures measured here are at the card&apos;s own</source>
+        <translation>对使用此模型的所有人：接受 ≤ {a:.4f}，拒绝 &gt; {r:.4f}（“阈值”页）；此处的测量数字是在模型卡自身的阈值下得出的</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Score scaling</source>
         <translation>分数缩放</translation>
     </message>
@@ -3790,12 +3790,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+207"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-200"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -3830,8 +3830,8 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>与参考签名的距离</translation>
     </message>
     <message>
-        <location line="+4"/>
         <location line="+6"/>
+        <location line="+8"/>
         <source>accept threshold</source>
         <translation>接受阈值</translation>
     </message>
@@ -3943,12 +3943,12 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+13"/>
         <location line="+97"/>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-215"/>
         <source>&amp;Cancel training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
@@ -4035,7 +4035,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>正在用测试人员测量保留的模型… {done} / {total}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
+        <source>Cancelling: {stage}…</source>
+        <translation>正在取消：{stage}…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>About {time} left</source>
         <translation>剩余约 {time}</translation>
     </message>

@@ -107,7 +107,7 @@ def card_html(card: ModelCard, set_here: Thresholds | None = None) -> str:
                     translate(
                         "ModelsPage",
                         "accept ≤ {a:.4f}, reject > {r:.4f} for everyone with this model "
-                        "(Thresholds page)",
+                        "(Thresholds page); the figures measured here are at the card's own",
                     ).format(a=set_here.accept, r=set_here.reject),
                 )
             ]

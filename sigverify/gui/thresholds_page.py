@@ -215,10 +215,14 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
             self.scores, title=self.tr("Distances to the references")
         )
         axis = histogram.axes[0]
-        self._lines = [
-            axis.axvline(0, color="#2e7d32", linewidth=2, label=self.tr("accept threshold")),
-            axis.axvline(0, color="#c62828", linewidth=2, label=self.tr("reject threshold")),
-        ]
+        self._lines = [  # accept dashed, above: seen at 0.0001 apart (it hid under reject)
+            axis.axvline(
+                0, color="#2e7d32", linewidth=2, linestyle=(0, (4, 3)), zorder=3,
+                label=self.tr("accept threshold"),
+            ),
+            axis.axvline(0, color="#c62828", linewidth=2, zorder=2,
+                         label=self.tr("reject threshold")),
+        ]  # fmt: skip
         legend_beside(axis)
         self.histogram_canvas = figure_canvas(histogram)
         self.tabs.addTab(self.histogram_canvas, self.tr("Distance histogram"))

@@ -569,6 +569,10 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     assert page.reject.value() == pytest.approx(page.accept.value())
     line = page._lines[0].get_xdata()[0]
     assert line == pytest.approx(page.accept.value())
+    # at the same place, both lines show: the accept one dashed, above (it hid: seen)
+    accept_line, reject_line = page._lines
+    assert accept_line.get_linestyle() == "--" and reject_line.get_linestyle() == "-"
+    assert accept_line.get_zorder() > reject_line.get_zorder()
     # the ROC curve marks where the thresholds sit on it: (FAR, genuine accepted)
     (roc, _), (det, _) = page._marks
     negatives = scores.negatives()[0]
@@ -1169,7 +1173,7 @@ def test_a_models_card_shows_the_thresholds_in_use_and_the_status_its_model(
     page.select(window.engine.model.path)
     assert (
         f"Set in this store\naccept ≤ {accept:.4f}, reject > {reject:.4f} for everyone with "
-        "this model (Thresholds page)"
+        "this model (Thresholds page); the figures measured here are at the card's own"
     ) in page.details.toPlainText()
     other = copy_model(tiny_model_dir, tmp_path / "other", "other")
     page.import_folder(str(other))

@@ -186,7 +186,7 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
     assert (training.epoch_bar.value(), training.status.text()) == (bar, said)
     training._report(SimpleNamespace(phase="whiten", validation_eer=None, **ending))
     assert training.epoch_bar.value() == bar
-    assert training.status.text() == "trying the best epoch with whitened embeddings"
+    assert training.status.text() == ("Cancelling: trying the best epoch with whitened embeddings…")
     # a validation running when Cancel came still counts: it may be the epoch kept
     epochs = len(training.history)
     last = {**ending, "epoch": training.history[-1]["epoch"] + 1}

@@ -196,8 +196,10 @@ class TrainingPage(QWizardPage):
             # the bars stay where it stopped, and "finished" is not said of an epoch cut
             # short ("Epoch 2 of 3: finished" at 100 % after Cancel: seen in a real window);
             # a validation that was running still counts (it may be the epoch kept)
-            if progress.phase in ("whiten", "validate"):
-                self.status.setText(self._stage_text(progress))
+            if progress.phase in ("whiten", "validate"):  # ("trying…" alone read oddly)
+                self.status.setText(
+                    self.tr("Cancelling: {stage}…").format(stage=self._stage_text(progress))
+                )
             self._record_epoch(progress)
             return
         self.epoch_bar.setRange(0, progress.steps)
