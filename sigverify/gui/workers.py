@@ -12,7 +12,8 @@ submitted with ``urgent=True`` (a clerk's word on an item, a verification at the
 its record) run at its progress and report points, in the same thread: clerks waited
 for a whole check before a decision was written (seen in a real window). An urgent job
 never overtakes a job submitted before it (other than the yielding one): a verification
-after a change of thresholds sees the change.
+after a change of thresholds sees the change. While a yielding job is paused (a training),
+every job waiting runs, in order.
 """
 
 from __future__ import annotations
