@@ -3881,11 +3881,17 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+17"/>
+        <location line="+46"/>
         <source>Start the training wizard…</source>
         <translation>启动训练向导…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-2"/>
+        <source>Show the training wizard (training runs there)</source>
+        <translation>显示训练向导（训练在其中进行）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Saved “{name}”; it is on the Models page.</source>
         <translation>已保存“{name}”，可在“模型”页面中找到。</translation>
     </message>

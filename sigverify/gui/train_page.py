@@ -53,16 +53,35 @@ class TrainPage(QWidget):
         layout.addStretch(1)
 
     def open_wizard(self, overrides: dict | None = None, show: bool = True):
+        """A new wizard in a window of its own; the one open already, brought to the front
+        (a second one would have trained behind the first; the status bar sends people
+        here to pause a training, which its window holds)."""
         from sigverify.gui.train_wizard import TrainWizard
 
+        if show and self.wizard is not None and self.wizard.isVisible():
+            self.wizard.showNormal()
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
         self.wizard = TrainWizard(self.engine, self.store, self, overrides)
         self.wizard.model_saved.connect(self._saved)
+        self.wizard.finished.connect(self._name_start)
         if show:
             # A window of its own, not modal: the main window stays usable meanwhile.
             self.wizard.setWindowModality(Qt.WindowModality.NonModal)
             frame_from_the_start(self.wizard, self)
             self.wizard.show()
+            self._name_start()
         return self.wizard
+
+    def _name_start(self) -> None:
+        """The button says whether it opens the wizard or shows the one open."""
+        shown = self.wizard is not None and self.wizard.isVisible()
+        self.start_button.setText(
+            self.tr("Show the training wizard (training runs there)")
+            if shown
+            else self.tr("Start the training wizard…")
+        )
 
     def _saved(self, installed, activate: bool) -> None:
         self.result.setText(

@@ -685,3 +685,20 @@ def test_a_clerk_verifies_and_records_while_a_training_runs_or_is_paused(qtbot, 
     training.cancel()
     qtbot.waitUntil(lambda: training.job is None, timeout=60000)
     wait_idle(qtbot, window.engine)
+
+
+def test_the_train_page_shows_the_wizard_open_rather_than_a_second(qtbot, window):
+    """The status bar sends people to the Train page to pause a training, whose window
+    holds it; the page's button opened a second wizard, which would train behind the
+    first."""
+    page = window.train_page
+    first = page.open_wizard(dict(TINY))
+    qtbot.addWidget(first)
+    assert page.start_button.text() == "Show the training wizard (training runs there)"
+    assert page.open_wizard(dict(TINY)) is first and first.isVisible()
+    first.reject()  # closed (nothing running): the button opens a new one again
+    qtbot.waitUntil(lambda: page.start_button.text() == "Start the training wizard…")
+    second = page.open_wizard(dict(TINY))
+    qtbot.addWidget(second)
+    assert second is not first
+    second.reject()
