@@ -303,6 +303,7 @@ class Engine(QObject):
         super().__init__(parent)
         self.model: ModelInfo | None = None
         self.pending = self.running = 0
+        self._working = False  # as working_changed last said
         self._yielding = 0  # pending jobs that let urgent ones by (a Queue check)
         self._idle_waiters: list[Callable[[], None]] = []
         self.closed = False  # shut down: no more jobs run
@@ -338,8 +339,7 @@ class Engine(QObject):
         self.running += 1
         if self.pending == 1:
             self.busy_changed.emit(True)
-        if self.running == 1:
-            self.working_changed.emit(True)
+        self._say_working()
         job.ran.connect(self._ran)
         job.finished.connect(lambda: self._finished(job))
         self._submit.emit(job)
@@ -376,8 +376,21 @@ class Engine(QObject):
 
     def _ran(self) -> None:
         self.running -= 1
-        if self.running == 0:
-            self.working_changed.emit(False)
+        self._say_working()
+
+    def pause(self, job: Job, paused: bool) -> None:
+        """Pause a job that reports (a training) or let it go on; a paused one is not work
+        going on (the busy bar moved all through a pause: seen in a real window)."""
+        job.paused = paused
+        self._say_working()
+
+    def _say_working(self) -> None:
+        """``working_changed`` when whether the worker works changes: a job not finished
+        by it, other than one paused."""
+        working = self.running > sum(1 for j in self._jobs if j.paused)
+        if working != self._working:
+            self._working = working
+            self.working_changed.emit(working)
 
     def _finished(self, job: Job) -> None:
         self._jobs.discard(job)

@@ -166,11 +166,13 @@ def test_cancel_mid_training_keeps_the_best_model(qtbot, window, tmp_path):
         r"Paused at epoch \d+ of 60: Resume \(Alt\+R\) goes on\.", training.status.text()
     )
     assert training.time_left.text() == "Paused"
+    assert window.busy.isHidden()  # a pause is no work going on (the bar moved: seen)
     # Alt letters (they had none: seen in a real window)
     assert training.pause_button.shortcut().toString() == "Alt+R"
     assert training.cancel_button.shortcut().toString() == "Alt+C"
     training.toggle_pause()
     assert not training.job.paused and training.time_left.text() != "Paused"
+    assert not window.busy.isHidden()
     training.cancel()
     # at once: nothing to press again, no time left (they stayed for seconds: seen)
     assert not training.pause_button.isEnabled() and not training.cancel_button.isEnabled()

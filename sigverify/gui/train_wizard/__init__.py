@@ -139,7 +139,7 @@ class TrainWizard(QWizard):
             ):
                 return
             job.cancel()
-            job.paused = False
+            self.engine.pause(job, False)
         elif self._unsaved_model() and not dialogs.ask(
             self,
             self.tr("Model not saved"),

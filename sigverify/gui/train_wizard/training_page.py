@@ -264,7 +264,7 @@ class TrainingPage(QWizardPage):
     def toggle_pause(self) -> None:
         if self.job is None:
             return
-        self.job.paused = not self.job.paused
+        self.wiz.engine.pause(self.job, not self.job.paused)
         self.pause_button.setText(self.tr("&Resume") if self.job.paused else self.tr("&Pause"))
         self._log(self.tr("Paused.") if self.job.paused else self.tr("Resumed."))
         if self.job.paused:
@@ -276,7 +276,7 @@ class TrainingPage(QWizardPage):
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
-            self.job.paused = False
+            self.wiz.engine.pause(self.job, False)
             # what is kept is said when it is known: before the first epoch ends, nothing
             # (the log promised the best model beside "no model was saved": seen)
             self._log(self.tr("Cancelling…"))
