@@ -5883,12 +5883,17 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>epoch</source>
         <translation>训练轮次</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-14"/>
+        <source>each epoch, as trained</source>
+        <translation>各轮（训练所得）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>whitened (kept)</source>
         <translation>白化后（已采用）</translation>
     </message>
