@@ -4373,9 +4373,9 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+142"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+134"/>
         <source>Verification</source>
-        <extracomment>minutes between a desk&apos;s change of its daily backup and the entry saying it, from which the entry says when the change was made (written when the store was next opened) ``at`` as stored (UTC) and ``details`` as JSON, for checking and for programs; then the same in a reader&apos;s terms: the time on this computer and the details in words (a supervisor opening the file in a spreadsheet had raw JSON and UTC only: seen). The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
+        <extracomment>minutes between a desk&apos;s change of its daily backup and the entry saying it, from which the entry says when the change was made (written when the store was next opened) The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
     </message>
     <message>

@@ -209,7 +209,8 @@ def _logged_entries(store, typed: str | None) -> list:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from sigverify.core.audit_view import names_in_log, summary, write_audit_csv
+    from sigverify.core.audit_csv import write_audit_csv
+    from sigverify.core.audit_view import names_in_log, summary
 
     with _open_store(args) as store:
         intact, bad = store.verify_audit_chain()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sigverify.core.audit_csv import write_audit_csv
 from sigverify.core.audit_view import (
     AuditFilter,
     action_name,
@@ -31,7 +32,6 @@ from sigverify.core.audit_view import (
     names_in_log,
     person_text,
     summary,
-    write_audit_csv,
 )
 from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry, local_time

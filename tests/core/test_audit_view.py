@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from datetime import datetime, timedelta
 
+from sigverify.core.audit_csv import write_audit_csv
 from sigverify.core.audit_view import (
     ACTIONS,
     AuditFilter,
@@ -13,7 +14,6 @@ from sigverify.core.audit_view import (
     entry_day,
     filter_entries,
     summary,
-    write_audit_csv,
 )
 from sigverify.core.store.records import AuditEntry
 
