@@ -3142,7 +3142,7 @@ enrolled {at} by {who}</source>
         <translation>正在保存模型…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>A model named “{name}” is on the Models page already: choose another name, so that results and the audit log tell the two apart.</source>
         <translation>“模型”页上已有名为“{name}”的模型：请另选一个名称，以便结果和审计日志能区分这两个模型。</translation>
     </message>
@@ -3904,7 +3904,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练模型</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>Stop training</source>
         <translation>停止训练</translation>
     </message>
@@ -4297,12 +4297,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>从页面裁剪(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Checking… after a change asked for before it, which waits for {what} to end. Pausing or stopping it lets both run now.</source>
         <translation>正在检查… 排在之前要求的一项更改之后，而该更改要等{what}结束。暂停或停止它可让两者立即进行。</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-31"/>
         <source>checking {person}</source>
         <translation>验证 {person}</translation>
     </message>
@@ -4332,7 +4332,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>直接验证(&amp;I)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>

@@ -109,7 +109,7 @@ class ModelsPage(QWidget):
         self.refresh()
 
     def active_path(self) -> Path | None:
-        return self.engine.model.path if self.engine.model is not None else None
+        return self.engine.model_path
 
     def active_paths(self) -> set[Path]:
         """The active image model and the active pen model (pad signatures)."""

@@ -116,12 +116,12 @@ class StoreBackups(QObject):
 
         # the log brought to say where this desk backs up every day (the computer's
         # setting): in this look, not a job of its own (one waiting made quitting ask)
-        daily = (self.daily.folder(), desk_name(self.window.store.path), self.daily.changed_at())
-        operator = operator_name(self.window.store)
+        folder, desk = self.daily.folder(), desk_name(self.window.store.path)
+        changed_at, operator = self.daily.changed_at(), operator_name(self.window.store)
 
         def read(context, job):
             try:
-                note_daily_backup(context.store, *daily[:2], operator, changed_at=daily[2])
+                note_daily_backup(context.store, folder, desk, operator, changed_at)
             except SigverifyError as error:  # (a locked store: written at the next look)
                 log.warning("the daily backup's audit entry was not written: %s", error)
             store, last = context.store, last_backup(context.store)

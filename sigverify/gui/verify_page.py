@@ -322,15 +322,15 @@ class VerifyPage(ReportActions, QWidget):
                 return
         self.query_person = person_id
         self.verify_button.setEnabled(False)
-        self.hint.setText(self.tr("Checking…"))
-        held = self.engine.held_by()
-        if held:  # ("Checking…" for minutes behind a change waiting for a training: seen)
-            self.hint.setText(
-                self.tr(
-                    "Checking… after a change asked for before it, which waits for {what} to "
-                    "end. Pausing or stopping it lets both run now."
-                ).format(what=held)
-            )
+        held = self.engine.held_by()  # ("Checking…" for minutes behind a change: seen)
+        self.hint.setText(
+            self.tr(
+                "Checking… after a change asked for before it, which waits for {what} to "
+                "end. Pausing or stopping it lets both run now."
+            ).format(what=held)
+            if held
+            else self.tr("Checking…")
+        )
 
         def work(context, job):
             return context.require_service().verify(person_id, query, record=False)

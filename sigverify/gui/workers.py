@@ -346,6 +346,11 @@ class Engine(QObject):
         self.waiting_for.emit(self.held_by())
         return job
 
+    @property
+    def model_path(self) -> Path | None:
+        """The folder of the image model loaded (None before one is)."""
+        return self.model.path if self.model is not None else None
+
     def yielding_now(self) -> str:
         """The name of the yielding job pending (a training, a Queue check), "" if none."""
         return next((j.name for j in self._jobs if j.yields and j.name), "")

@@ -96,8 +96,7 @@ class TrainWizard(QWizard):
         from sigverify.core.operators import operator_name
 
         result, data = self.plan.run.result, str(self.plan.dataset.root)
-        model = self.engine.model
-        listed = offered_models(self.store, model.path if model is not None else None)
+        listed = offered_models(self.store, self.engine.model_path)
 
         def work(context, job):
             card = read_card(result.model_dir)

@@ -83,8 +83,7 @@ class SavePage(QWizardPage):
         be typed again: results and the audit log name a model by it (a second model
         saved under one name could not be told from the first: seen in a real window)."""
         name = " ".join(self.name.text().split())
-        model = self.wiz.engine.model
-        listed = offered_models(self.wiz.store, model.path if model is not None else None)
+        listed = offered_models(self.wiz.store, self.wiz.engine.model_path)
         taken = model_named(name, listed)
         if taken is None:
             return False
