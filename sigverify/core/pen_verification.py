@@ -163,16 +163,21 @@ def card_fusion_thresholds(card: ModelCard) -> Thresholds:
 
 def fusion_thresholds(store, pen_card: ModelCard) -> Thresholds:
     """The global band set for fused scores of this pen model, else its card's."""
-    saved = store.get_setting(FUSION_SETTING.format(model_id=pen_card.model_id))
-    if saved:
-        try:
-            values = json.loads(saved)
-            accept, reject = float(values["accept"]), float(values["reject"])
-        except (ValueError, KeyError, TypeError):
-            accept = reject = float("nan")  # unreadable: the card's band, below
-        if 0 <= accept <= reject:
-            return Thresholds(accept, reject, "global")
-    return card_fusion_thresholds(pen_card)
+    return saved_fusion_thresholds(store, pen_card.model_id) or card_fusion_thresholds(pen_card)
+
+
+def saved_fusion_thresholds(store, pen_model_id: str) -> Thresholds | None:
+    """The global band set for fused scores of the pen model ``pen_model_id``; None when
+    none is set (or it is unreadable): its card's applies."""
+    saved = store.get_setting(FUSION_SETTING.format(model_id=pen_model_id))
+    if not saved:
+        return None
+    try:
+        values = json.loads(saved)
+        accept, reject = float(values["accept"]), float(values["reject"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return Thresholds(accept, reject, "global") if 0 <= accept <= reject else None
 
 
 def deciding_evidence(

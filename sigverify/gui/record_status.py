@@ -18,11 +18,31 @@ class RecordStatus(QLabel):
         self.setStyleSheet("")
         self.setText(wide_spacing(text))
 
-    def say_recorded(self, entry: int | None, made_with: str | None = None) -> None:
+    def say_thresholds_changed(self, person: str) -> None:
+        """The result on screen, not recorded yet, was decided on thresholds that have
+        changed since: its answer might be another now."""
+        self.setStyleSheet("color: #b35c00;")
+        self.setText(
+            wide_spacing(
+                self.tr(
+                    "The thresholds for {person} have changed since this check: Verify again "
+                    "(Ctrl+Enter) for the answer on the new ones, or record this one as it "
+                    "was made."
+                ).format(person=person)
+            )
+        )
+
+    def say_recorded(
+        self,
+        entry: int | None,
+        made_with: str | None = None,
+        thresholds_changed_for: str | None = None,
+    ) -> None:
         """The result on screen is settled: in the audit log as ``entry``, or (None)
         dropped when asked;
         ``made_with``: the model that made it, when another one is active now (the status
-        bar names the active one, and read as the result's after a switch)."""
+        bar names the active one, and read as the result's after a switch);
+        ``thresholds_changed_for``: the person whose thresholds changed since the check."""
         text = (
             self.tr("Recorded in the audit log as entry #{id}.").format(id=entry)
             if entry is not None
@@ -33,6 +53,13 @@ class RecordStatus(QLabel):
                 text,
                 self.tr("Made with {model}, which is no longer the active model.").format(
                     model=made_with
+                ),
+            )
+        if thresholds_changed_for:
+            text = join_sentences(
+                text,
+                self.tr("The thresholds for {person} have changed since.").format(
+                    person=thresholds_changed_for
                 ),
             )
         self.say(text)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.store import Store
 from sigverify.core.store.records import model_name_in
+from sigverify.core.thresholds_since import thresholds_changed
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.keyboard import mark_primary
@@ -153,6 +154,8 @@ class VerifyPage(ReportActions, QWidget):
         super().showEvent(event)
         if self.store.people_mark() != self._people_read:  # (read at start by refresh)
             self.refresh()
+        else:  # thresholds set since on the Thresholds or People page: said under the result
+            self._mark_staleness()
 
     def person_id(self) -> str | None:
         return self.person.person_id()
@@ -375,10 +378,12 @@ class VerifyPage(ReportActions, QWidget):
             return
         for widget in (self.comment, self.record_button, self.report_button, self.print_button):
             widget.setEnabled(current)
-        if current:
-            self.record_status.say()
-        else:
+        if not current:
             self._say_out_of_date()
+        elif self._thresholds_moved():
+            self.record_status.say_thresholds_changed(self.result.person_id)
+        else:
+            self.record_status.say()
 
     def _say_out_of_date(self) -> None:
         self.record_status.say_out_of_date(
@@ -395,12 +400,21 @@ class VerifyPage(ReportActions, QWidget):
             return None
         return model_name_in(self.result.model_id)
 
+    def _thresholds_moved(self) -> bool:
+        """Whether the thresholds the result on screen was decided on were changed since
+        (on the Thresholds or People page, or at another desk): its answer would differ."""
+        model = self.engine.model
+        if self.result is None or model is None or self.result.model_id != model.model_id:
+            return False  # (another model's result says so, and its switch asked first)
+        return thresholds_changed(self.store, self.result, model.card)
+
     def _mark_recorded_staleness(self, current: bool) -> None:
         for widget in (self.report_button, self.print_button):
             widget.setEnabled(current and self.audit_row is not None)
         if current:
             entry = None if self.audit_row is None else self.audit_row[0]
-            self.record_status.say_recorded(entry, self._made_with())
+            moved = self.result.person_id if self._thresholds_moved() else None
+            self.record_status.say_recorded(entry, self._made_with(), thresholds_changed_for=moved)
         else:
             self._say_out_of_date()
 

@@ -3917,3 +3917,45 @@ def test_a_long_list_of_people_lists_the_first_ones_and_says_a_search_finds_the_
     monkeypatch.setattr(people_page, "LISTED_MOST", 3)
     page.refresh()
     assert page.people.count() == 3 and page.more.isHidden()
+
+
+def test_thresholds_changed_after_a_check_are_said_under_its_result(qtbot, two_people, tmp_path):
+    """A result on screen was decided on thresholds a supervisor changed since (on the
+    Thresholds or People page, or at another desk): it stayed as if nothing had happened,
+    and a clerk recorded an "accept" the new thresholds would have reviewed."""
+    window = two_people
+    store, model_id = window.store, window.engine.model.model_id
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    result = page.result
+    assert page.record_status.text() == "" and result.thresholds.source == "model"
+
+    def back_to_verify():
+        window.go_to_page(window.pages.indexOf(window.people_page))
+        window.go_to_page(window.pages.indexOf(page))
+
+    # another person's own thresholds: nothing to say about c-1's result
+    store.set_person_thresholds("c-2", 0.1, 0.2, "manager", model=model_id)
+    back_to_verify()
+    assert page.record_status.text() == ""
+    store.set_person_thresholds("c-1", 0.1, 0.2, "manager", model=model_id)
+    back_to_verify()
+    assert page.record_status.text() == (
+        "The thresholds for c-1 have changed since this check: Verify again (Ctrl+Enter) "
+        "for the answer on the new ones, or record this one as it was made."
+    )
+    assert page.record_button.isEnabled() and page.result is result  # as it was made
+    # checked again: the answer on the person's own thresholds, and nothing to say
+    page.verify()
+    wait_idle(qtbot, window.engine)
+    assert page.result is not result and page.result.thresholds.source == "person"
+    assert page.record_status.text() == ""
+    page.record()
+    wait_idle(qtbot, window.engine)
+    entry = verifications(window, "c-1")[-1].id
+    assert page.record_status.text() == f"Recorded in the audit log as entry #{entry}."
+    # recorded, then the person's own cleared (the card's apply again): said after it
+    store.set_person_thresholds("c-1", None, None, "manager")
+    back_to_verify()
+    assert page.record_status.text() == (
+        f"Recorded in the audit log as entry #{entry}. The thresholds for c-1 have changed since."
+    )

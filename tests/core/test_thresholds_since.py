@@ -1,0 +1,72 @@
+"""Whether a result's thresholds still apply: set since for the person, for everyone with
+its model, or (a query drawn on a pad) for the fused scores of its pen model."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigverify.core.model.io import load_model
+from sigverify.core.pen_verification import PenScorer
+from sigverify.core.store import Store
+from sigverify.core.thresholds_since import thresholds_changed
+from sigverify.core.verification import VerificationService
+from tests.core.test_pen_verification import pad_signature
+from tests.core.test_verification import genuine
+
+
+@pytest.fixture
+def pen_service(tmp_path, tiny_model_dir, tiny_pen_model_dir):
+    store = Store(tmp_path / "store.sqlite3")
+    pen = PenScorer(load_model(tiny_pen_model_dir))
+    yield VerificationService(store, load_model(tiny_model_dir), operator="clerk", pen=pen)
+    store.close()
+
+
+def test_a_scanned_querys_thresholds_set_since_for_the_person_or_everyone(pen_service, tmp_path):
+    service, card = pen_service, pen_service.model.card
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2, 3))
+    service.enroll("c-2", genuine(tmp_path, 2, 0, 1, 2, 3))
+    query = genuine(tmp_path, 1, 7)[0]
+    result = service.verify("c-1", query, record=False)
+    assert result.thresholds.source == "model"
+    assert not thresholds_changed(service.store, result, card)
+    # another person's own thresholds: not this result's
+    service.store.set_person_thresholds("c-2", 0.1, 0.2, "manager", model=service.model_id)
+    assert not thresholds_changed(service.store, result, card)
+    # everyone's, set to the card's own values: the same band, unchanged
+    t = result.thresholds
+    service.set_global_thresholds(t.accept, t.reject)
+    assert not thresholds_changed(service.store, result, card)
+    service.set_global_thresholds(t.accept / 2, t.reject)
+    assert thresholds_changed(service.store, result, card)
+    # a result made on everyone's new ones, then the person's own set (for another model:
+    # they do not apply; for this one: they do)
+    result = service.verify("c-1", query, record=False)
+    assert result.thresholds.source == "global"
+    assert not thresholds_changed(service.store, result, card)
+    service.store.set_person_thresholds("c-1", 0.1, 0.2, "manager", model="other@0000")
+    assert not thresholds_changed(service.store, result, card)
+    service.store.set_person_thresholds("c-1", 0.1, 0.2, "manager", model=service.model_id)
+    assert thresholds_changed(service.store, result, card)
+    # the person removed since: nothing applies, nothing said
+    service.store.delete_person("c-1", "manager")
+    assert not thresholds_changed(service.store, result, card)
+
+
+def test_a_pad_querys_fused_band_set_or_cleared_since(pen_service, tmp_path):
+    service, card = pen_service, pen_service.model.card
+    service.enroll("p-1", [pad_signature(tmp_path, 40, i) for i in range(4)], accept_outliers=True)
+    query = pad_signature(tmp_path, 40, 7)
+    result = service.verify("p-1", query, record=False)
+    band = result.fused_thresholds
+    assert result.pen is not None and band.source == "model"
+    assert not thresholds_changed(service.store, result, card)
+    service.set_fusion_thresholds(band.accept, band.reject)  # the same values: unchanged
+    assert not thresholds_changed(service.store, result, card)
+    service.set_fusion_thresholds(band.accept * 0.9, band.reject)
+    assert thresholds_changed(service.store, result, card)
+    result = service.verify("p-1", query, record=False)
+    assert result.fused_thresholds.source == "global"
+    assert not thresholds_changed(service.store, result, card)
+    service.set_fusion_thresholds(None, None)  # back to the pen card's band
+    assert thresholds_changed(service.store, result, card)
