@@ -2935,7 +2935,12 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>RecordStatus</name>
     <message>
-        <location filename="../../sigverify/gui/record_status.py" line="+27"/>
+        <location filename="../../sigverify/gui/record_status.py" line="+28"/>
+        <source>The thresholds for {person} have changed since this check: Verify again (Ctrl+Enter) for the answer on the new ones, or record this one as it was made.</source>
+        <translation>{person} 的阈值在这次核验之后已更改：再次验证（Ctrl+Enter）可得到按新阈值的结论，或按当时的结论记录这一条。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Recorded in the audit log as entry #{id}.</source>
         <translation>已记录为审计日志第 {id} 条。</translation>
     </message>
@@ -2948,6 +2953,11 @@ Import anyway? Cancel imports nothing.</source>
         <location line="+5"/>
         <source>Made with {model}, which is no longer the active model.</source>
         <translation>由 {model} 得出，该模型已不是当前模型。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The thresholds for {person} have changed since.</source>
+        <translation>{person} 的阈值此后已更改。</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3052,6 +3062,29 @@ enrolled {at} by {who}</source>
         <location line="+4"/>
         <source>Recorded as audit entry #{id}; report sent to the printer.</source>
         <translation>已记录为审计日志第 {id} 条；报告已发送到打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultRecording</name>
+    <message>
+        <location filename="../../sigverify/gui/result_recording.py" line="+47"/>
+        <source>Result not recorded</source>
+        <translation>结果未记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The result for {person} ({decision}) has not been recorded in the audit log. Record it before {before}?</source>
+        <translation>{person} 的验证结果（{decision}）尚未记入审计日志。是否在{before}前先记录？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Record it</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Do not record</source>
+        <translation>不记录(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -4146,7 +4179,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+64"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+63"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -4202,12 +4235,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-93"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -4222,27 +4255,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注(&amp;M)</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <source>Result not recorded</source>
-        <translation>结果未记录</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The result for {person} ({decision}) has not been recorded in the audit log. Record it before {before}?</source>
-        <translation>{person} 的验证结果（{decision}）尚未记入审计日志。是否在{before}前先记录？</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Record it</source>
-        <translation>记录(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Do not record</source>
-        <translation>不记录(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+60"/>
         <source>The model is loading…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -5994,7 +6007,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>纸张照片不会未经查看就被接受。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/pen_verification.py" line="+132"/>
+        <location filename="../../sigverify/core/pen_verification.py" line="+137"/>
         <source>pen model {pen:.3f}</source>
         <translation>笔迹模型 {pen:.3f}</translation>
     </message>

@@ -1,0 +1,164 @@
+"""The Verify page's part that keeps a result from being lost or filed wrongly: whether the
+result on screen still matches the person and signature shown (and the thresholds it was
+decided on), the question before an unrecorded result is dropped, and its record in the
+audit log (:class:`ResultRecording`)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from sigverify.core.store.records import model_name_in
+from sigverify.core.thresholds_since import thresholds_changed
+from sigverify.gui import dialogs
+from sigverify.gui.language import PagePart
+from sigverify.gui.widgets import decision_word
+
+
+class ResultRecording(PagePart):
+    """Mixed into :class:`~sigverify.gui.verify_page.VerifyPage`, which provides the result
+    on screen (``result``, ``result_query``, ``recorded``, ``audit_row``), the signature
+    and person shown (``query``, ``person``, ``person_id()``), ``comment``, the record,
+    report and print buttons, ``record_status``, ``summary``, ``store``, ``engine`` and
+    ``_changed()``; it keeps ``_recording`` and ``_after_recording``."""
+
+    def result_is_current(self) -> bool:
+        """The result on screen belongs to the person chosen and the signature shown."""
+        return (
+            self.result is not None
+            and self.result.person_id == self.person_id()
+            and self.result_query is self.query
+        )
+
+    def has_unrecorded_result(self) -> bool:
+        """A result on screen that is neither recorded, nor being recorded, nor dropped."""
+        return self.result is not None and not self.recorded and self._recording is not self.result
+
+    def settle_unrecorded(self, before: str, then=None, keep: bool = False) -> bool:
+        """Before ``before`` (e.g. "quitting") drops an unrecorded result: ask to
+        record it, drop it, or cancel. True when the caller may go on now; with "record",
+        the result is recorded first and ``then()`` (if given) runs once it is written.
+        ``keep``: "do not record" leaves the result as it is (quitting, where a later
+        question may still be cancelled: the result must not be lost then)."""
+        if not self.has_unrecorded_result():
+            return True
+        result = self.result
+        choice = dialogs.choose(
+            self,
+            self.tr("Result not recorded"),
+            self.tr(
+                "The result for {person} ({decision}) has not been recorded in the audit "
+                "log. Record it before {before}?"
+            ).format(
+                person=result.person_id, decision=decision_word(result.decision), before=before
+            ),
+            [self.tr("&Record it"), self.tr("&Do not record")],
+        )
+        if choice is None:
+            return False
+        if choice == 0:
+            self.record(then=then, confirmed=True)
+            return then is None
+        if keep:
+            return True
+        self.recorded = True  # the clerk chose to drop it; it may stay on screen a while
+        self.record_button.setEnabled(False)
+        self.comment.setEnabled(False)
+        self._mark_staleness()
+        return True
+
+    def _mark_staleness(self) -> None:
+        """A result that no longer matches the person or the signature on screen stays
+        visible, marked, and cannot be recorded (it would be filed under the wrong person)."""
+        if self.result is None:
+            return
+        current = self.result_is_current()
+        self.summary.badge.set_stale(not current)
+        if self.recorded:  # recorded (or dropped): its report only while it is on screen
+            self._mark_recorded_staleness(current)
+            return
+        for widget in (self.comment, self.record_button, self.report_button, self.print_button):
+            widget.setEnabled(current)
+        if not current:
+            self._say_out_of_date()
+        elif self._thresholds_moved():
+            self.record_status.say_thresholds_changed(self.result.person_id)
+        else:
+            self.record_status.say()
+
+    def _say_out_of_date(self) -> None:
+        self.record_status.say_out_of_date(
+            self.result.person_id,
+            same_signature=self.result_query is self.query,
+            entry=None if self.audit_row is None else self.audit_row[0],
+            dropped=self.recorded,  # recorded and not in the log: dropped when asked
+        )
+
+    def _made_with(self) -> str | None:
+        """The name of the model that made the result on screen, when another is active."""
+        model = self.engine.model
+        if self.result is None or model is None or self.result.model_id == model.model_id:
+            return None
+        return model_name_in(self.result.model_id)
+
+    def _thresholds_moved(self) -> bool:
+        """Whether the thresholds the result on screen was decided on were changed since
+        (on the Thresholds or People page, or at another desk): its answer would differ."""
+        model = self.engine.model
+        if self.result is None or model is None or self.result.model_id != model.model_id:
+            return False  # (another model's result says so, and its switch asked first)
+        return thresholds_changed(self.store, self.result, model.card)
+
+    def _mark_recorded_staleness(self, current: bool) -> None:
+        for widget in (self.report_button, self.print_button):
+            widget.setEnabled(current and self.audit_row is not None)
+        if current:
+            entry = None if self.audit_row is None else self.audit_row[0]
+            moved = self.result.person_id if self._thresholds_moved() else None
+            self.record_status.say_recorded(entry, self._made_with(), thresholds_changed_for=moved)
+        else:
+            self._say_out_of_date()
+
+    # ------------------------------------------------------------ recording
+
+    def record(self, then=None, confirmed: bool = False) -> None:
+        """Write the result on screen to the audit log; ``then()`` after it is written.
+        A result that no longer matches the screen is recorded only when ``confirmed`` (the
+        clerk was asked by name)."""
+        if self.result is None or self.recorded:
+            return
+        if not confirmed and not self.result_is_current():
+            self._mark_staleness()
+            QApplication.beep()  # Ctrl+S did nothing: the red note says why
+            return
+        result, comment = self.result, self.comment.text().strip()
+        if self._recording is result:  # already being written: one audit row, not two
+            if then is not None:
+                self._after_recording.append(then)
+            return
+        self._recording, self._after_recording = result, [then] if then is not None else []
+
+        def done(row):
+            self._recording = None
+            if self.result is result:
+                self.recorded = True
+                self.audit_row = row
+                # the next customer: typing goes to the person field, replacing the id
+                self.person.setFocus()
+                self.person.lineEdit().selectAll()
+                self.record_button.setEnabled(False)
+                self.comment.setEnabled(False)  # what is recorded: editing it would mislead
+                self.record_status.say_recorded(row[0])
+                self._changed()  # (the hint no longer says Ctrl+S records it)
+            for after in self._after_recording:  # once the worker's jobs are done
+                self.engine.when_idle(after)
+
+        def failed(error):
+            self._recording = None
+            dialogs.show_error(self, error)
+
+        self.engine.submit(
+            lambda context, job: context.require_service().record_verification(result, comment),
+            done,
+            failed,
+            urgent=True,
+        )
