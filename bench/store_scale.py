@@ -2,6 +2,8 @@
 each (random unit embeddings, small stand-in images), against one of 10 people:
 
 - people search (``list_people`` with a typed fragment) latency p50/p95,
+- the first page of the People list (``first_page_ms``: the first 501 in the list's order,
+  names of the form "Customer 4242": a number in each name is the slow case of the order),
 - the check that 5 images are not enrolled already, for anyone (``card_ms``: an imported
   card's, and every enrolment's; by the index on the image's digest),
 - one verification (a real signature against its 5 references, the real model)
@@ -51,6 +53,7 @@ from sigverify.core.verification import VerificationService  # noqa: E402
 from sigverify.core.verification_results import SignatureInput  # noqa: E402
 
 MEASURED = "measured-person"
+LISTED_MOST = 500  # as sigverify.gui.people_page (the bench imports no Qt)
 
 
 def percentiles(seconds: list[float]) -> dict:
@@ -120,7 +123,8 @@ def measure(services: dict, query, runs: int, seed: int = 0) -> dict:
     random order each round."""
     for service in services.values():
         service.verify(MEASURED, query, record=False)  # warm
-    times = {label: {"verify": [], "store": [], "search": [], "card": []} for label in services}
+    kinds = ("verify", "store", "search", "first_page", "card")
+    times = {label: {kind: [] for kind in kinds} for label in services}
     card = [sha256_hex(f"not enrolled {i}".encode()) for i in range(5)]  # a new person's card
     order = list(services)
     rng = np.random.default_rng(seed)
@@ -134,6 +138,9 @@ def measure(services: dict, query, runs: int, seed: int = 0) -> dict:
             times[label]["store"].append(timed(lambda s=service: store_part(s)))
             times[label]["search"].append(
                 timed(lambda s=service: s.store.list_people("Customer 4242"))
+            )
+            times[label]["first_page"].append(  # the People page's list, opened
+                timed(lambda s=service: s.store.list_people("", LISTED_MOST + 1))
             )
             times[label]["card"].append(  # an import's check that its images are not here
                 timed(lambda s=service: s.store.references_with_images(card))

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from sigverify.core.errors import StoreError
 from sigverify.core.i18n import translate
 from sigverify.core.paths import user_data_dir
+from sigverify.core.store.records import sort_key
 
 #: The key of PostgreSQL's transaction-level advisory lock that serialises audit appends.
 AUDIT_LOCK = 0x53494756
@@ -102,6 +103,8 @@ class SqliteDatabase:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         self.connection.row_factory = sqlite3.Row
+        # lists ordered as people read them (SQLite's lower() knows ASCII alone)
+        self.connection.create_function("sort_key", 1, sort_key, deterministic=True)
 
     def execute(self, sql: str, params=()):
         return self.connection.execute(sql, params)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -87,6 +88,26 @@ def folded(text: str) -> str:
     window). Letters of their own ("ł", "ø") stay as they are."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def sort_key(text: str | None) -> str:
+    """``text`` as lists order it: :func:`folded` (so "Émile" comes beside "Emma", not
+    after "Zoe") with its numbers in their order ("Customer 9" before "Customer 10")."""
+    if not text:
+        return ""
+    key = text.lower() if text.isascii() else folded(text)  # (the same for ASCII, 8x faster)
+    return _DIGITS.sub(_number_key, key) if _HAS_DIGIT.search(key) else key
+
+
+_DIGITS = re.compile(r"[0-9]+")
+_HAS_DIGIT = re.compile(r"[0-9]")
+
+
+def _number_key(match: re.Match) -> str:
+    """A number's digits after their count, so that text order is number order ("9" <
+    "10"; leading zeros aside: "007" beside "7")."""
+    digits = match[0].lstrip("0")
+    return f"{len(digits):02d}{digits}"
 
 
 def folded_all(texts: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ import pytest
 
 from sigverify.core.errors import NotFoundError, SigverifyError, StoreError
 from sigverify.core.store import Store
-from sigverify.core.store.records import NewReference
+from sigverify.core.store.records import NewReference, sort_key
 from sigverify.core.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 
@@ -516,3 +516,41 @@ def test_the_first_people_of_a_list_in_its_order(store):
     assert [p.id for p in store.list_people("nunez", limit=5)] == ["x-9"]
     assert [p.reference_count for p in store.list_people(limit=1)] == [1]
     assert store.list_people(limit=0) == []
+
+
+def test_a_list_orders_names_accents_and_case_aside_with_numbers_in_their_order(file_store):
+    """SQLite's lower() knows ASCII alone: "Émile" and "Ölmez" came after "Zoe", and
+    "Customer 10" before "Customer 9" (as text)."""
+    people = [
+        ("c-1", "Zoe"), ("c-2", "Émile"), ("c-3", "emma"), ("c-4", "Customer 10"),
+        ("c-5", "Customer 9"), ("c-6", "Ölmez"), ("c-7", "oscar"), ("C-10", ""), ("C-9", ""),
+        ("c-8", "Customer 009"), ("c-11", "Müller"), ("c-12", "Muller"),
+    ]  # fmt: skip
+    for person_id, name in people:
+        file_store.add_references(person_id, name, None, "m1", [ref(f"{person_id}.png")], "clerk")
+    listed = [p.name or p.id for p in file_store.list_people()]
+    # "Customer 009" and "Customer 9" are the same number: then by id (c-5 < c-8)
+    assert listed == [
+        "C-9",
+        "C-10",
+        "Customer 9",
+        "Customer 009",
+        "Customer 10",
+        "Émile",
+        "emma",
+        "Müller",
+        "Muller",
+        "Ölmez",
+        "oscar",
+        "Zoe",
+    ]  # fmt: skip  (Müller and Muller alike: by id, c-11 before c-12)
+    assert [p.name or p.id for p in file_store.list_people(limit=3)] == listed[:3]
+    assert [p.name for p in file_store.list_people("customer")] == listed[2:5]
+
+
+def test_the_sort_key_of_a_name():
+    assert sort_key("Émile") == "emile" and sort_key("ÖLMEZ") == "olmez"
+    assert sort_key("C-7") < sort_key("C-10") < sort_key("C-100")
+    assert sort_key("C-007") == sort_key("C-7") and sort_key("") == sort_key(None) == ""
+    assert sort_key("Ab 12 cd 3") == "ab 0212 cd 013"  # each number: its length, then it
+    assert sort_key("李娜") == "李娜"  # no case, no accents: as written
