@@ -1303,7 +1303,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+80"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+81"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1461,7 +1461,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>下次启动 sigverify 时将使用 {language}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/quitting.py" line="+81"/>
+        <location filename="../../sigverify/gui/quitting.py" line="+88"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1496,8 +1496,8 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>关于 sigverify</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/quitting.py" line="-55"/>
-        <location line="+21"/>
+        <location filename="../../sigverify/gui/quitting.py" line="-61"/>
+        <location line="+27"/>
         <source>quitting</source>
         <translation>退出</translation>
     </message>
@@ -1517,12 +1517,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>退出 sigverify</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-51"/>
         <source>The thresholds moved on the Thresholds page are not in use yet: quitting leaves them unapplied. Quit anyway?</source>
         <translation>在“阈值”页面调整的阈值尚未生效：退出后它们不会被应用。仍要退出吗？</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Work is still running. Quit anyway? Finished steps are kept; the running step is cancelled.</source>
         <translation>仍有任务正在运行。仍要退出吗？已完成的步骤会保留，正在运行的步骤将被取消。</translation>
     </message>
@@ -3914,7 +3914,7 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>Start the training wizard…</source>
         <translation>启动训练向导…</translation>
     </message>
@@ -3937,12 +3937,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>训练模型</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+86"/>
         <source>Stop training</source>
         <translation>停止训练</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Training is running. Stop it and quit sigverify? Nothing is saved to your models.</source>
+        <translation>训练正在进行。要停止训练并退出 sigverify 吗？不会向您的模型中保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Training is running. Stop it and close the wizard? Nothing is saved to your models.</source>
         <translation>训练正在进行。要停止训练并关闭向导吗？不会向您的模型中保存任何内容。</translation>
     </message>
@@ -3958,6 +3963,11 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>The model trained in the training wizard is not saved to your models. Quit sigverify and drop it?</source>
+        <translation>训练向导中训练的模型尚未保存到您的模型中。要退出 sigverify 并舍弃它吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The model trained here is not saved to your models. Close the wizard and drop it?</source>
         <translation>此处训练的模型尚未保存到您的模型中。要关闭向导并舍弃它吗？</translation>
     </message>
@@ -5083,7 +5093,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/backend.py" line="+31"/>
+        <location filename="../../sigverify/core/store/backend.py" line="+32"/>
         <source>A shared store is kept on its database server: its administrator backs it up and restores it there (for example with pg_dump). sigverify backs up a store on this computer.</source>
         <extracomment>The key of PostgreSQL&apos;s transaction-level advisory lock that serialises audit appends.</extracomment>
         <translation>共享存储保存在其数据库服务器上：由管理员在服务器上备份和恢复（例如使用 pg_dump）。sigverify 只备份本机上的存储。</translation>
@@ -5172,9 +5182,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
-        <extracomment>Letters that :func:`folded` changes beyond ASCII&apos;s case: Latin with accents (and full-width), Greek, Cyrillic. An id or name holding one is compared here (SQLite&apos;s lower() knows ASCII alone, and &quot;nunez&quot; found nobody for Núñez); Chinese or Devanagari names are left to the database (all names beyond ASCII folded here, 100,000 Chinese names took a search to 400 ms, a review measured).</extracomment>
+        <extracomment>Letters that :func:`folded` changes beyond ASCII&apos;s case: Latin with accents (and full-width), Greek, Cyrillic. An id or name holding one is compared here (SQLite&apos;s lower() knows ASCII alone, and &quot;nunez&quot; found nobody for Núñez); Chinese or Devanagari names are left to the database (all names beyond ASCII folded here, 100,000 Chinese names took a search to 400 ms, a review measured). The order of a list: :func:`~sigverify.core.store.records.sort_key` in SQLite (accents aside, numbers in their order); on a server, its own lower() and collation.</extracomment>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
     <message>
@@ -5223,7 +5233,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/records.py" line="+167"/>
+        <location filename="../../sigverify/core/store/records.py" line="+188"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>

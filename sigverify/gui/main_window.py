@@ -60,7 +60,8 @@ from sigverify.gui.store_backups import StoreBackups
 from sigverify.gui.thresholds_page import ThresholdsPage
 from sigverify.gui.train_page import TrainPage
 from sigverify.gui.verify_page import VerifyPage
-from sigverify.gui.workers import Engine, ModelInfo
+from sigverify.gui.worker_context import ModelInfo
+from sigverify.gui.workers import Engine
 
 
 class MainWindow(QMainWindow):
@@ -397,12 +398,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        wizard = self.train_page.shown_wizard()  # (a window of its own: closed with this)
         if self.engine.closed:  # the worker is gone: nothing can be recorded or saved now
+            if wizard is not None:
+                wizard.close_asked()
             event.accept()
             return
         if not may_quit(self):  # each thing that would be lost, asked about first
             event.ignore()
             return
+        if wizard is not None:  # asked about by may_quit
+            wizard.close_asked()
         self.queue_page.save_drafts()  # comments typed in the Queue, for the next session
         settings = gui_settings()
         settings.setValue("window/geometry", self.saveGeometry())

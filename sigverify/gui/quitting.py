@@ -1,6 +1,7 @@
 """Before the main window closes: everything that would be lost is asked about first,
 in turn (signatures not enrolled yet and details typed, an unrecorded result, thresholds
-moved and not applied, work still running), and a result that came in meanwhile."""
+moved and not applied, work still running, a training or a model not saved in the
+training wizard), and a result that came in meanwhile."""
 
 from __future__ import annotations
 
@@ -39,7 +40,13 @@ def may_quit(window) -> bool:
     ):
         window.go_to_page(window.pages.indexOf(thresholds))
         return False
-    if window.engine.pending and not _quit_anyway(window, _running_text(window)):
+    # the training wizard, a window of its own: its training is asked about there, last
+    wizard = window.train_page.shown_wizard()
+    training = wizard.training_page.job if wizard is not None else None
+    if window.engine.pending_besides(training) and not _quit_anyway(window, _running_text(window)):
+        return False
+    if wizard is not None and not wizard.may_close(quitting=True):
+        window.train_page.open_wizard()  # (brought to the front)
         return False
     # a check that finished while that question was open showed its result behind it
     # (seen in a real window: Quit then closed without asking to record it)

@@ -58,12 +58,15 @@ class TrainPage(QWidget):
         here to pause a training, which its window holds)."""
         from sigverify.gui.train_wizard import TrainWizard
 
-        if show and self.wizard is not None and self.wizard.isVisible():
+        if show and self.shown_wizard() is not None:
             self.wizard.showNormal()
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
-        self.wizard = TrainWizard(self.engine, self.store, self, overrides)
+        # a window of its own, without a parent: as a dialog of the main window it stayed
+        # above it, hid it at 1366 x 768, and minimising it hid sigverify whole (seen in a
+        # real window); sigverify's close closes it (:meth:`shown_wizard`)
+        self.wizard = TrainWizard(self.engine, self.store, None, overrides)
         self.wizard.model_saved.connect(self._saved)
         self.wizard.finished.connect(self._name_start)
         if show:
@@ -74,9 +77,13 @@ class TrainPage(QWidget):
             self._name_start()
         return self.wizard
 
+    def shown_wizard(self):
+        """The training wizard's window when it is open, else None."""
+        return self.wizard if self.wizard is not None and self.wizard.isVisible() else None
+
     def _name_start(self) -> None:
         """The button says whether it opens the wizard or shows the one open."""
-        shown = self.wizard is not None and self.wizard.isVisible()
+        shown = self.shown_wizard() is not None
         self.start_button.setText(
             self.tr("Show the training wizard (training runs there)")
             if shown

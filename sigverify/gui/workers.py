@@ -18,33 +18,18 @@ every job waiting runs, in order.
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from sigverify.core.model.card import ModelCard
 from sigverify.core.store.records import PendingChange
-
-if TYPE_CHECKING:  # onnxruntime is imported in the worker thread, when the model loads
-    from sigverify.core.model.onnx import OnnxModel
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    """What the GUI thread knows about the loaded model."""
-
-    path: Path
-    card: ModelCard
-    model_id: str
-    device: str  # for people: "CPU" or the GPU's name
+from sigverify.gui.worker_context import ModelInfo, WorkerContext
 
 
 class Job(QObject):
@@ -140,71 +125,6 @@ class Job(QObject):
     def _deliver_progress(self, done, total) -> None:
         if self._on_progress is not None:
             self._on_progress(done, total)
-
-
-class WorkerContext:
-    """What jobs get: the worker thread's store and the loaded model's service."""
-
-    def __init__(self, store_path: Path | None, threads: int):
-        self.store_path = store_path
-        self.threads = threads
-        self._store = None
-        self.service = None  # VerificationService once a model is loaded
-
-    @property
-    def store(self):
-        if self._store is None:
-            from sigverify.core.store import Store
-
-            self._store = Store(self.store_path)
-        return self._store
-
-    def require_service(self):
-        from sigverify.core.errors import SigverifyError
-
-        if self.service is None:
-            raise SigverifyError("The model is still loading or could not be loaded; see Models.")
-        return self.service
-
-    def load_model(self, path: Path | None) -> tuple[OnnxModel, ModelInfo]:
-        """The model for verification, through ONNX Runtime: torch is not imported here
-        (training imports it, in its own job)."""
-        from sigverify.core.active_model import active_model_dir
-        from sigverify.core.model.inference import load_for_inference
-        from sigverify.core.verification import model_id_of
-
-        model = load_for_inference(active_model_dir(self.store, path), threads=self.threads)
-        name = "GPU (CUDA)" if str(model.device).startswith("cuda") else "CPU"
-        info = ModelInfo(model.path.resolve(), model.card, model_id_of(model), name)
-        return model, info
-
-    def use_model(self, model: OnnxModel) -> None:
-        """Verify with ``model`` from now on, and with the active pen model for queries
-        drawn on a pad (a pen model that cannot be loaded is logged and left out: pad
-        queries are then judged on their picture alone, and their reason says so)."""
-        from sigverify.core.verification import VerificationService
-
-        self.service = VerificationService(self.store, model, pen=self.pen_scorer())
-
-    def use_pen_model(self) -> None:
-        """Judge pad queries with the store's active pen model from now on."""
-        if self.service is not None:
-            self.service.pen = self.pen_scorer()
-
-    def pen_scorer(self):
-        from sigverify.core.active_model import load_pen_scorer
-        from sigverify.core.errors import SigverifyError
-
-        try:
-            return load_pen_scorer(self.store, self.threads)
-        except SigverifyError:
-            logging.getLogger(__name__).exception("the pen model could not be loaded")
-            return None
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
 
 
 class _Runner(QObject):
@@ -354,6 +274,10 @@ class Engine(QObject):
     def yielding_now(self) -> str:
         """The name of the yielding job pending (a training, a Queue check), "" if none."""
         return next((j.name for j in self._jobs if j.yields and j.name), "")
+
+    def pending_besides(self, job: Job | None) -> bool:
+        """Whether any job but ``job`` is waiting or running."""
+        return any(j is not job for j in self._jobs)
 
     def held_by(self) -> str:
         """The name of the yielding job (a training, a Queue check, not paused) that jobs

@@ -704,3 +704,62 @@ def test_the_train_page_shows_the_wizard_open_rather_than_a_second(qtbot, window
     qtbot.addWidget(second)
     assert second is not first
     second.reject()
+
+
+def test_the_wizard_is_a_window_of_its_own(qtbot, window):
+    """As a dialog of the main window it stayed above it (covering it at 1366 x 768), and
+    minimising it hid sigverify whole (seen in a real window)."""
+    wizard = window.train_page.open_wizard(dict(TINY))
+    qtbot.addWidget(wizard)
+    assert wizard.parent() is None and wizard.isWindow() and wizard.isVisible()
+    assert wizard.windowHandle().transientParent() is None
+    wizard.reject()
+
+
+def test_quitting_asks_about_a_model_trained_and_not_saved_in_the_wizard(
+    qtbot, window, dialogs, tmp_path
+):
+    """The wizard closed with the main window without a word: a model trained for hours
+    and not saved was dropped (and its run's folder left behind)."""
+    wizard = start(qtbot, window, tmp_path)
+    wizard.next()
+    wizard.options_page.epochs.setValue(1)
+    wizard.next()
+    qtbot.waitUntil(wizard.training_page.isComplete, timeout=120000)
+    wait_idle(qtbot, window.engine)
+    run = wizard.output_dir
+    assert run.is_dir() and wizard.saved is None
+    asked = len(dialogs.questions)
+    dialogs.answer = False  # stay: both windows as they were
+    window.close()
+    assert dialogs.questions[asked:] == [
+        "The model trained in the training wizard is not saved to your models. Quit "
+        "sigverify and drop it?"
+    ]
+    assert window.isVisible() and wizard.isVisible() and run.is_dir()
+    dialogs.answer = True
+    window.close()
+    assert not window.isVisible() and not wizard.isVisible()
+    wait_idle(qtbot, window.engine)
+    assert not run.exists()  # dropped, as said: its folder goes too
+
+
+def test_quitting_during_a_training_asks_once_and_stops_it(qtbot, window, dialogs, tmp_path):
+    """The training is asked about as the wizard's, not also as "Work is still running"."""
+    wizard, training = a_long_run_past_its_first_epoch(qtbot, window, tmp_path)
+    job = training.job
+    asked = len(dialogs.questions)
+    dialogs.answer = False
+    window.close()
+    assert dialogs.questions[asked:] == [
+        "Training is running. Stop it and quit sigverify? Nothing is saved to your models."
+    ]
+    assert window.isVisible() and wizard.isVisible() and not job.cancelled
+    # other work too: that is asked first, then the training
+    window.engine.submit(lambda context, job: None)
+    dialogs.answer = True
+    window.close()
+    assert dialogs.questions[asked + 1].startswith("Work is still running")
+    assert dialogs.questions[asked + 2].startswith("Training is running. Stop it and quit")
+    assert job.cancelled and not window.isVisible() and not wizard.isVisible()
+    wait_idle(qtbot, window.engine, timeout=60000)

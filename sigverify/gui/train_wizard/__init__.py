@@ -125,29 +125,51 @@ class TrainWizard(QWizard):
         self.engine.submit(work, done, on_error)
 
     def reject(self) -> None:
+        if self.may_close():
+            super().reject()
+
+    def may_close(self, quitting: bool = False) -> bool:
+        """Whether the wizard may close now, having asked about what closing loses: a
+        training running (then stopped) or a model trained and not saved; ``quitting``:
+        asked as sigverify quits (the wizard's own window: the main window's close left
+        it, and dropped a model trained for hours unasked)."""
         job = self.training_page.job
         if job is not None:
             if not dialogs.ask(
                 self,
                 self.tr("Stop training"),
                 self.tr(
+                    "Training is running. Stop it and quit sigverify? Nothing is saved to "
+                    "your models."
+                )
+                if quitting
+                else self.tr(
                     "Training is running. Stop it and close the wizard? Nothing is saved "
                     "to your models."
                 ),
                 self.tr("&Stop"),
             ):
-                return
+                return False
             job.cancel()
             self.engine.pause(job, False)
         elif self._unsaved_model() and not dialogs.ask(
             self,
             self.tr("Model not saved"),
             self.tr(
+                "The model trained in the training wizard is not saved to your models. Quit "
+                "sigverify and drop it?"
+            )
+            if quitting
+            else self.tr(
                 "The model trained here is not saved to your models. Close the wizard and drop it?"
             ),
             self.tr("&Drop it"),
         ):  # (Escape dropped a finished model at once: seen in a real window)
-            return
+            return False
+        return True
+
+    def close_asked(self) -> None:
+        """Close after :meth:`may_close` said yes (the run's folder goes: :meth:`done`)."""
         super().reject()
 
     def done(self, result: int) -> None:  # noqa: N802 - Qt API
