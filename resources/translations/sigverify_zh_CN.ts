@@ -280,7 +280,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -288,7 +288,7 @@
 <context>
     <name>BackupPassphraseDialog</name>
     <message>
-        <location line="-153"/>
+        <location line="-152"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -405,6 +405,59 @@
         <location line="+6"/>
         <source>With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, {g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review.</source>
         <translation>按这组阈值，每 100 个真实签名中约 {g_ok:.0f} 个被接受、{g_review:.0f} 个需复核、{g_no:.0f} 个被拒绝；每 100 个熟练伪造签名中约 {s_ok:.0f} 个会被放行、{s_review:.0f} 个需复核。</translation>
+    </message>
+</context>
+<context>
+    <name>CardPassphrase</name>
+    <message>
+        <location filename="../../sigverify/gui/card_passphrase.py" line="+92"/>
+        <source>“{file}” is protected by a passphrase: type the one it was exported with (ask whoever exported it).</source>
+        <translation>“{file}”受口令保护：请输入导出时设定的口令（可向导出者询问）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Tried %n time(s). Its passphrase:</source>
+        <translation>
+            <numerusform>已尝试 %n 次。请输入它的口令：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import person card</source>
+        <translation>导入人员卡</translation>
+    </message>
+</context>
+<context>
+    <name>CardPassphraseDialog</name>
+    <message>
+        <location line="-78"/>
+        <source>Protect the card</source>
+        <translation>保护人员卡</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card “{file}” holds the signatures of {person}. With a passphrase, only someone who types it can import the card or see them. Tell it to whoever imports the card apart from the file (by phone, not in the same e-mail).</source>
+        <translation>人员卡“{file}”包含 {person} 的签名。设定口令后，只有输入口令的人才能导入此卡或看到这些签名。请把口令与文件分开告知导入者（例如电话告知，不要写在同一封邮件里）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase &amp;again:</source>
+        <translation>再次输入口令(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Protect and save</source>
+        <translation>加密并保存(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;without a passphrase</source>
+        <translation>不设口令保存(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -2304,7 +2357,7 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonCards</name>
     <message>
-        <location filename="../../sigverify/gui/person_cards.py" line="+38"/>
+        <location filename="../../sigverify/gui/person_cards.py" line="+40"/>
         <source>Enrol a person from a card saved at another desk (Export card…)</source>
         <translation>从另一台工作站保存的人员卡登记人员（导出人员卡…）</translation>
     </message>
@@ -2324,24 +2377,19 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>导出人员卡</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{person}&apos;s card is saved as {file}.</source>
-        <translation>{person} 的人员卡已保存为 {file}。</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <location line="+25"/>
-        <location line="+98"/>
+        <location line="+45"/>
+        <location line="+44"/>
+        <location line="+101"/>
         <source>Import person card</source>
         <translation>导入人员卡</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-103"/>
         <source>ID already enrolled</source>
         <translation>ID 已登记</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-113"/>
         <source>&amp;Import card…</source>
         <translation>导入人员卡(&amp;I)…</translation>
     </message>
@@ -2351,12 +2399,22 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>导出人员卡(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Saving {person}&apos;s card…</source>
         <translation>正在保存 {person} 的人员卡…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+5"/>
+        <source>{person}&apos;s card is saved as {file}, protected by the passphrase: importing it asks for it.</source>
+        <translation>{person} 的人员卡已保存为 {file}，受口令保护：导入时需要输入口令。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{person}&apos;s card is saved as {file}, without a passphrase: anyone holding the file can see the signatures.</source>
+        <translation>{person} 的人员卡已保存为 {file}，未设口令：任何拿到该文件的人都能看到这些签名。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Type an ID for {card} in this store:</source>
         <translation>请为 {card} 输入在此存储中使用的 ID：</translation>
     </message>
@@ -2381,12 +2439,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>“{typed}”也已被占用：{here} 使用此 ID（仅大小写不同的 ID 视为同一 ID）。请为 {card} 输入另一个 ID：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Importing {id}…</source>
         <translation>正在导入 {id}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Imported {person} with %n reference(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 {person}，共 %n 个参考签名。</numerusform>
@@ -4571,12 +4629,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+141"/>
+        <location line="+146"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-143"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4611,8 +4669,18 @@ The store is as it was; the backup is kept as {file}.</source>
             <numerusform>导出为人员卡“{file}”，共 %n 个参考签名</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+4"/>
+        <source>, protected by a passphrase</source>
+        <translation>，受口令保护</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, without a passphrase</source>
+        <translation>，未设口令</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -4631,7 +4699,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；已用备份密钥 {key} 加密</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-151"/>
         <source>stopped on {desk} (it went to “{before}”)</source>
         <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
     </message>
@@ -4646,7 +4714,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>每天从 {desk} 备份到“{folder}”</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+149"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
         <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
     </message>
@@ -4696,9 +4764,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-113"/>
         <location line="+5"/>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4723,12 +4791,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-153"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+121"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4765,7 +4833,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-144"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -5046,7 +5114,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/person_card.py" line="+81"/>
+        <location filename="../../sigverify/core/person_card.py" line="+87"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
         <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>
@@ -5057,7 +5125,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{name}”是由较新版本的 sigverify 导出的人员档案；请更新后再导入。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>“{name}” holds an image too large to import.</source>
         <translation>“{name}”中包含的图像过大，无法导入。</translation>
     </message>
@@ -5077,7 +5145,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>人员卡中的“{filename}”已在此登记，属于 {person}：人员卡中的人员已在此存储中，或人员卡含有他人的签名。未导入任何内容。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+42"/>
         <source>{person_id} already exists in this store; import under another id or remove it first.</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
@@ -5668,14 +5736,14 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份已取消。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/passphrase_rules.py" line="+16"/>
+        <location filename="../../sigverify/core/passphrase_rules.py" line="+17"/>
         <source>The two passphrases are not the same: type it again.</source>
         <translation>两次输入的口令不一致：请重新输入。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>A backup passphrase has at least {count} characters: a few words are easier to remember than a short password.</source>
-        <translation>备份口令至少要有 {count} 个字符：几个词组成的短语比简短的密码更容易记住。</translation>
+        <source>A passphrase has at least {count} characters: a few words are easier to remember than a short password.</source>
+        <translation>口令至少需要 {count} 个字符：几个词比简短的密码更容易记住。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5688,7 +5756,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这个口令很容易被猜到：只是几个字符的重复，或一串相连的按键。请选几个只对您自己有意义的词。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/backup_encryption.py" line="+145"/>
+        <location filename="../../sigverify/core/backup_encryption.py" line="+158"/>
         <source>That is not the backup passphrase.</source>
         <translation>这不是备份口令。</translation>
     </message>
@@ -5768,6 +5836,21 @@ The store is as it was; the backup is kept as {file}.</source>
         <location filename="../../sigverify/core/restore_at_next_start.py" line="+93"/>
         <source>The copy of “{file}” made for this restore is gone (a restore question left open over an hour may lose it): choose Restore from a backup… again.</source>
         <translation>为这次恢复制作的“{file}”副本已不在（恢复询问打开超过一小时可能会失去它）：请重新选择“从备份恢复…”。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/card_encryption.py" line="+84"/>
+        <source>“{name}” was made by a newer version of sigverify: update sigverify to import it.</source>
+        <translation>“{name}”由更新版本的 sigverify 生成：请更新 sigverify 后再导入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{name}” is protected by a passphrase: it is needed to import the card. Ask whoever exported it.</source>
+        <translation>“{name}”受口令保护：导入此卡需要口令。请向导出者询问。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>That is not the passphrase of “{name}”: it is the one typed when the card was exported.</source>
+        <translation>这不是“{name}”的口令：应为导出此卡时输入的口令。</translation>
     </message>
 </context>
 <context>

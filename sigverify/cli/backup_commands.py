@@ -115,7 +115,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 PASSPHRASE_VARIABLE = "SIGVERIFY_BACKUP_PASSPHRASE"
 
 
-def _typed(prompt: str, refusal: str | None = None) -> str:
+def typed(prompt: str, refusal: str | None = None) -> str:
     """A passphrase typed at the terminal, not shown; refused (``refusal``, or why) with no
     terminal to type at."""
     if not sys.stdin.isatty():
@@ -130,7 +130,7 @@ def _typed(prompt: str, refusal: str | None = None) -> str:
 def _passphrase_to_open(backup) -> str:
     """The passphrase of an encrypted backup: from SIGVERIFY_BACKUP_PASSPHRASE (a script),
     else typed."""
-    return os.environ.get(PASSPHRASE_VARIABLE) or _typed(
+    return os.environ.get(PASSPHRASE_VARIABLE) or typed(
         f"Passphrase of {Path(backup).name}: ",
         f"{backup} is protected by a passphrase: run this in a terminal to type it, or set "
         f"{PASSPHRASE_VARIABLE}.",
@@ -149,11 +149,11 @@ def cmd_backup_passphrase(args: argparse.Namespace) -> int:
         old = backup_key(store)
         if old is None and args.remove:
             raise UsageError("Backups of this store are not protected by a passphrase.")
-        current = _typed("Current backup passphrase: ") if old is not None else None
+        current = typed("Current backup passphrase: ") if old is not None else None
         new = None
         if not args.remove:
-            new = _typed("New backup passphrase: ")
-            problem = passphrase_problem(new, _typed("The new passphrase again: "))
+            new = typed("New backup passphrase: ")
+            problem = passphrase_problem(new, typed("The new passphrase again: "))
             if problem:
                 raise UsageError(problem)
         key = set_backup_passphrase(store, new, operator_name(store, args.operator), current)

@@ -1,5 +1,6 @@
-"""The store's commands: enrol, verify, people, remove, thresholds, audit, export,
-import, settings.
+"""The store's commands: enrol, verify, people, remove, thresholds
+(:mod:`~sigverify.cli.threshold_commands`), audit, export and import
+(:mod:`~sigverify.cli.card_commands`), settings.
 """
 
 from __future__ import annotations
@@ -254,38 +255,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK if intact else EXIT_USER_ERROR
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from sigverify.core.operators import operator_name
-    from sigverify.core.person_card import export_person
-
-    with _open_store(args) as store:
-        out = export_person(store, args.person, args.out, operator_name(store, args.operator))
-    _emit(args, {"person": args.person, "file": str(out)}, f"Wrote {args.person}'s card to {out}.")
-    return EXIT_OK
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from sigverify.core.person_card import import_person
-
-    with _open_store(args) as store:
-        person_id = import_person(
-            _service(args, store), args.card, args.as_id, accept_outliers=args.force
-        )
-        count = store.get_person(person_id).reference_count
-        waiting = [c for c in store.pending_changes()
-                   if c.person_id == person_id and c.requested_by == store.account]  # fmt: skip
-    text = english_plurals(f"Imported {person_id} with {count} reference(s).", count)
-    if waiting:  # a supervisor on a shared store: the card's thresholds await approval
-        text += "\n" + pending_text(waiting[-1])
-    _emit(
-        args,
-        {"person": person_id, "references": count}
-        | ({"pending_change": waiting[-1].id} if waiting else {}),
-        text,
-    )
-    return EXIT_OK
-
-
 def cmd_settings(args: argparse.Namespace) -> int:
     from sigverify.core.model_settings import ACTIVE_MODEL_SETTING
     from sigverify.core.operators import OPERATOR_SETTING, current_operator, operator_name
@@ -408,22 +377,9 @@ def register(commands) -> None:
     audit.add_argument("--csv", default=None, help="also write the entries to this CSV file")
     add_store_arguments(audit, model=False)
 
-    export = add_command(
-        commands, "export", cmd_export, "Write a person's card (a zip of images and details)."
-    )
-    export.add_argument("--person", required=True)
-    export.add_argument("--out", required=True, help="the .zip file to write")
-    add_store_arguments(export, model=False)
+    from sigverify.cli import card_commands  # it builds on this module's helpers
 
-    import_ = add_command(
-        commands, "import", cmd_import, "Enrol a person from a card written by export."
-    )
-    import_.add_argument("card", help="the .zip card file")
-    import_.add_argument("--as", dest="as_id", default=None, help="enrol under this id instead")
-    import_.add_argument(
-        "--force", action="store_true", help="import even if a reference looks unlike the others"
-    )
-    add_store_arguments(import_)
+    card_commands.register(commands)
 
     settings = add_command(
         commands,

@@ -307,9 +307,14 @@ def _details_text(entry: AuditEntry) -> str:
             text += translate("audit", ", where the id was {id}").format(id=d["from_id"])
         return text
     if entry.action == "export_person":
-        return translate(
+        text = translate(
             "audit", "to the card “{file}”, %n reference(s)", None, int(d.get("references") or 0)
         ).format(file=d.get("file", ""))
+        if d.get("protected"):  # (cards of earlier versions: no word, as they were plain)
+            text += translate("audit", ", protected by a passphrase")
+        elif "protected" in d:
+            text += translate("audit", ", without a passphrase")
+        return text
     if entry.action == "backup":
         people = translate("audit", "%n person(s)", None, int(d.get("people") or 0))
         text = translate(

@@ -101,6 +101,24 @@ def _stretched(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(text)
 
 
+def new_stretched_key(passphrase: str) -> tuple[bytes, dict]:
+    """A 32-byte key stretched from ``passphrase`` with a new salt, and how it was made
+    (for :func:`stretched_key` to make it again: no secret in it)."""
+    salt = os.urandom(16)
+    return _stretched(passphrase, salt, **_SCRYPT), {"kdf": "scrypt", **_SCRYPT, "salt": _b64(salt)}
+
+
+def stretched_key(passphrase: str, how: dict) -> bytes:
+    """The key :func:`new_stretched_key` made from ``passphrase``, as ``how`` says;
+    settings beyond what sigverify writes (memory or time: a file made to stop the app)
+    are refused (ValueError) untried."""
+    n, r, p = int(how["n"]), int(how["r"]), int(how["p"])
+    if not (how.get("kdf") == "scrypt" and n <= _MOST_SCRYPT_N and r == _SCRYPT["r"]
+            and p == _SCRYPT["p"]):  # fmt: skip
+        raise ValueError(f"scrypt settings {n}, {r}, {p} beyond what sigverify writes")
+    return _stretched(passphrase, _unb64(how["salt"]), n, r, p)
+
+
 def new_backup_key(passphrase: str) -> BackupKey:
     """A new key pair, its private key locked with ``passphrase``."""
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -115,12 +133,10 @@ def new_backup_key(passphrase: str) -> BackupKey:
     private = X25519PrivateKey.generate()
     public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    maker = os.urandom(32)
-    salt, nonce = os.urandom(16), os.urandom(12)
-    key = _stretched(passphrase, salt, **_SCRYPT)
+    maker, nonce = os.urandom(32), os.urandom(12)
+    key, how = new_stretched_key(passphrase)
     sealed = AESGCM(key).encrypt(nonce, raw + maker, _WRAP_LABEL + public)
-    locked = {"kdf": "scrypt", **_SCRYPT, "salt": _b64(salt), "nonce": _b64(nonce)}
-    return BackupKey(public, locked | {"private": _b64(sealed)}, maker)
+    return BackupKey(public, how | {"nonce": _b64(nonce), "private": _b64(sealed)}, maker)
 
 
 def unlock(key: BackupKey, passphrase: str):
@@ -132,10 +148,7 @@ def unlock(key: BackupKey, passphrase: str):
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     locked = key.locked
-    n, r, p = int(locked["n"]), int(locked["r"]), int(locked["p"])
-    if not (n <= _MOST_SCRYPT_N and r == _SCRYPT["r"] and p == _SCRYPT["p"]):
-        raise ValueError(f"scrypt settings {n}, {r}, {p} beyond what sigverify writes")
-    stretched = _stretched(passphrase, _unb64(locked["salt"]), n, r, p)
+    stretched = stretched_key(passphrase, locked)
     try:
         raw = AESGCM(stretched).decrypt(
             _unb64(locked["nonce"]), _unb64(locked["private"]), _WRAP_LABEL + key.public

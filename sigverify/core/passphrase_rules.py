@@ -11,14 +11,15 @@ SHORTEST_PASSPHRASE = 10
 
 
 def passphrase_problem(passphrase: str, repeated: str) -> str | None:
-    """Why ``passphrase`` cannot be the backup passphrase (typed twice), or None."""
+    """Why ``passphrase`` cannot be a backup's or a person card's passphrase (typed twice),
+    or None."""
     if passphrase != repeated:
         return translate("errors", "The two passphrases are not the same: type it again.")
     if len(passphrase.strip()) < SHORTEST_PASSPHRASE:
         return translate(
             "errors",
-            "A backup passphrase has at least {count} characters: a few words are easier to "
-            "remember than a short password.",
+            "A passphrase has at least {count} characters: a few words are easier to remember "
+            "than a short password.",
         ).format(count=SHORTEST_PASSPHRASE)
     how = guessed_how(passphrase)
     if how == "word":

@@ -1,6 +1,8 @@
 """A person's card: one zip file with their reference images (the original files) and a
 ``person.json`` (id, name, note, thresholds, who enrolled each reference and when), to move
-a person between stores. No pickles; images are checked against their SHA-256 on import."""
+a person between stores, encrypted with a passphrase when one is given
+(:mod:`sigverify.core.card_encryption`). No pickles; images are checked against their
+SHA-256 on import."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sigverify.core.card_encryption import PAYLOAD, decrypt_card, encrypt_card, is_encrypted_card
 from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.files import file_stem, write_atomically
 from sigverify.core.i18n import translate
@@ -23,11 +26,15 @@ CARD_FORMAT = 1
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 
 
-def export_person(store: Store, person_id: str, out: str | Path, operator: str) -> Path:
+def export_person(
+    store: Store, person_id: str, out: str | Path, operator: str, passphrase: str | None = None
+) -> Path:
     """Write ``person_id``'s card to ``out``, recorded in the audit log under ``operator``
     (a person's signatures leaving the store: a real-window pass found exports unlogged
-    beside logged imports). Whole or not at all: the card takes its place only once its
-    export is recorded, and a failure before leaves a card of the same name as it was."""
+    beside logged imports); encrypted with ``passphrase`` when given
+    (:mod:`sigverify.core.card_encryption`). Whole or not at all: the card takes its place
+    only once its export is recorded, and a failure before leaves a card of the same name
+    as it was."""
     person = store.get_person(person_id)
     out = Path(out)
     card = io.BytesIO()  # (a person's references: a few MB)
@@ -57,10 +64,9 @@ def export_person(store: Store, person_id: str, out: str | Path, operator: str) 
             "references": entries,
         }
         archive.writestr("person.json", json.dumps(meta, indent=2, ensure_ascii=False))
-    details = {"file": out.name, "references": len(entries)}
-    write_atomically(
-        out, card.getvalue(), lambda: store.record(operator, "export_person", person.id, details)
-    )
+    details = {"file": out.name, "references": len(entries), "protected": bool(passphrase)}
+    data = encrypt_card(card.getvalue(), passphrase) if passphrase else card.getvalue()
+    write_atomically(out, data, lambda: store.record(operator, "export_person", person.id, details))
     return out
 
 
@@ -134,12 +140,14 @@ class PersonCard:
     signatures: list[SignatureInput]
 
 
-def read_card(path: str | Path) -> PersonCard:
+def read_card(path: str | Path, passphrase: str | None = None) -> PersonCard:
     """The card at ``path``, checked whole (fields, sizes, checksums); a clear error for a
-    file that is not a card, is damaged, or is from a newer sigverify."""
+    file that is not a card, is damaged, or is from a newer sigverify. An encrypted card
+    opens with ``passphrase`` (:class:`PassphraseNeededError` without one,
+    :class:`WrongPassphraseError` with another)."""
     path = Path(path)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with _plain_card(path, passphrase) as archive:
             info = archive.getinfo("person.json")
             if info.file_size > MAX_META_BYTES:
                 raise _bad_card(path, "person.json is too large")
@@ -196,21 +204,34 @@ def check_not_enrolled(store: Store, card: PersonCard) -> None:
         )
 
 
+def _plain_card(path: Path, passphrase: str | None) -> zipfile.ZipFile:
+    """The card's zip file: ``path`` itself, or the card an encrypted one holds."""
+    archive = zipfile.ZipFile(path)
+    if not is_encrypted_card(archive):
+        return archive
+    with archive:
+        if archive.getinfo(PAYLOAD).file_size > MAX_TOTAL_BYTES + MAX_META_BYTES:
+            raise ValueError("an encrypted card too large to be one")
+        return zipfile.ZipFile(io.BytesIO(decrypt_card(archive, path.name, passphrase)))
+
+
 def import_person(
     service: VerificationService,
     path: str | Path,
     new_id: str | None = None,
     accept_outliers: bool = False,
+    passphrase: str | None = None,
 ) -> str:
     """Enrol the person of a card file into ``service``'s store (embedding with its model).
     All or nothing: the card is read and checked whole first (:func:`read_card`),
     enrolment applies its consistency check, and a failure after the first write removes
-    the person again. Refuses a person id that already exists. Returns the id used."""
+    the person again. Refuses a person id that already exists. Returns the id used.
+    ``passphrase``: an encrypted card's."""
     path = Path(path)
     reason = service.store.refusal("import")
     if reason:
         raise NotAllowedError(reason)
-    card = read_card(path)
+    card = read_card(path, passphrase)
     check_not_enrolled(service.store, card)
     person_id = (new_id or card.id).strip()
     enrolled = service.store.enrolled_id(person_id)  # capitals aside: "c-7" is "C-7"

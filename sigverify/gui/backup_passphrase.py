@@ -27,7 +27,7 @@ from sigverify.core.passphrase_rules import passphrase_problem
 from sigverify.gui import dialogs
 
 
-def _hidden() -> QLineEdit:
+def hidden_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMinimumWidth(320)
@@ -64,10 +64,10 @@ class BackupPassphraseDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
-        self.current = _hidden()
+        self.current = hidden_field()
         if protected:
             form.addRow(self.tr("&Current passphrase:"), self.current)
-        self.new, self.again = _hidden(), _hidden()
+        self.new, self.again = hidden_field(), hidden_field()
         form.addRow(self.tr("&New passphrase:"), self.new)
         form.addRow(self.tr("New passphrase &again:"), self.again)
         layout.addLayout(form)
@@ -196,8 +196,15 @@ def ask_backup_passphrase(
                 ),
             )
         )
+    title = QCoreApplication.translate("BackupPassphrase", "Restore from a backup")
+    return ask_hidden(parent, title, text)
+
+
+def ask_hidden(parent, title: str, text: str) -> str | None:
+    """A passphrase typed, not shown, under ``text`` (None: cancelled or empty); the dialog
+    goes with what was typed."""
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate("BackupPassphrase", "Restore from a backup"))
+    dialog.setWindowTitle(title)
     dialog.setLabelText(text)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     label = dialog.findChild(QLabel)  # wrapped: a long file name made it as wide as the screen

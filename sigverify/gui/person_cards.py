@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 
+from sigverify.core.backup_encryption import PassphraseNeededError, WrongPassphraseError
 from sigverify.core.errors import NotFoundError, SigverifyError
 from sigverify.core.odd_references import InconsistentReferencesError
 from sigverify.core.operators import operator_name
@@ -21,6 +22,7 @@ from sigverify.core.person_card import (
 )
 from sigverify.core.store.records import person_named
 from sigverify.gui import dialogs
+from sigverify.gui.card_passphrase import ask_card_passphrase, ask_new_card_passphrase
 from sigverify.gui.folders import ask_open, ask_save
 from sigverify.gui.keyboard import move_focus
 from sigverify.gui.widgets import RoleButton, file_filter
@@ -63,22 +65,35 @@ class PersonCards(QObject):
         path = ask_save(page, title, "cards", card_file_name(person_id), self._filter())
         if not path:
             return
+        # a card holds the person's signatures, on a stick or in an e-mail (stop 69)
+        passphrase = ask_new_card_passphrase(page, person_id, Path(path).name)
+        if passphrase is None:
+            return
         operator = operator_name(page.store)
         page.status.setText(self.tr("Saving {person}'s card…").format(person=person_id))
 
         def saved(_) -> None:
-            page.status.setText(
-                self.tr("{person}'s card is saved as {file}.").format(
-                    person=person_id, file=Path(path).name
+            text = (
+                self.tr(
+                    "{person}'s card is saved as {file}, protected by the passphrase: "
+                    "importing it asks for it."
+                )
+                if passphrase
+                else self.tr(
+                    "{person}'s card is saved as {file}, without a passphrase: anyone "
+                    "holding the file can see the signatures."
                 )
             )
+            page.status.setText(text.format(person=person_id, file=Path(path).name))
 
         def failed(error) -> None:
             page.status.clear()
             dialogs.show_error(page, error, title)
 
         page.engine.submit(
-            lambda context, job: export_person(context.store, person_id, path, operator),
+            lambda context, job: export_person(
+                context.store, person_id, path, operator, passphrase or None
+            ),
             saved,
             failed,
         )
@@ -95,15 +110,34 @@ class PersonCards(QObject):
         path = path or ask_open(page, title, "cards", self._filter())
         if not path:
             return
-        try:
-            card = read_card(path)
-            check_not_enrolled(page.store, card)  # (before an ID is asked for)
-        except SigverifyError as error:
-            dialogs.show_error(page, error, title)
-            return
+        passphrase, refused, tries = None, None, 0
+        while True:
+            try:
+                card = self._read(path, passphrase)
+                check_not_enrolled(page.store, card)  # (before an ID is asked for)
+                break
+            except (PassphraseNeededError, WrongPassphraseError) as error:
+                if isinstance(error, WrongPassphraseError):
+                    refused, tries = str(error), tries + 1
+                passphrase = ask_card_passphrase(page, path, refused, tries)
+                if passphrase is None:
+                    return
+            except SigverifyError as error:
+                dialogs.show_error(page, error, title)
+                return
         person_id = self._free_id(card)
         if person_id is not None:
-            self._import(path, person_id, card, accept_outliers=False)
+            self._import(path, person_id, card, accept_outliers=False, passphrase=passphrase)
+
+    @staticmethod
+    def _read(path: str, passphrase: str | None):
+        """The card read and checked (an encrypted one stretches its passphrase for half a
+        second: the busy pointer meanwhile)."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return read_card(path, passphrase)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def _free_id(self, card) -> str | None:
         """The card's ID, or, when someone here has it (capitals aside), another one typed
@@ -149,7 +183,9 @@ class PersonCards(QObject):
                 return None
             person_id, asked = typed.strip(), True
 
-    def _import(self, path: str, person_id: str, card, accept_outliers: bool) -> None:
+    def _import(
+        self, path: str, person_id: str, card, accept_outliers: bool, passphrase: str | None
+    ) -> None:
         page = self.page
         if self.import_button.hasFocus():  # (disabled, it handed the focus to the ID field)
             move_focus(page.people)
@@ -158,12 +194,13 @@ class PersonCards(QObject):
         shown = page.person_id  # what the page shows while the references are measured
 
         def work(context, job):
-            return import_person(context.require_service(), path, person_id, accept_outliers)
+            service = context.require_service()
+            return import_person(service, path, person_id, accept_outliers, passphrase)
 
         page.engine.submit(
             work,
             lambda imported: self._imported(imported, card, path, shown),
-            lambda error: self._failed(error, path, person_id, card),
+            lambda error: self._failed(error, path, person_id, card, passphrase),
         )
 
     def _imported(self, person_id: str, card, path: str, shown: str | None) -> None:
@@ -197,7 +234,7 @@ class PersonCards(QObject):
             page.status.setText(text)
         page.people_changed.emit()
 
-    def _failed(self, error, path: str, person_id: str, card) -> None:
+    def _failed(self, error, path: str, person_id: str, card, passphrase: str | None) -> None:
         page = self.page
         self.import_button.setEnabled(True)
         page.status.clear()
@@ -211,7 +248,7 @@ class PersonCards(QObject):
                 self.tr("&Import anyway"),
             )
             if asked:
-                self._import(path, person_id, card, accept_outliers=True)
+                self._import(path, person_id, card, accept_outliers=True, passphrase=passphrase)
             return
         QApplication.beep()
         dialogs.show_error(page, error, self.tr("Import person card"))

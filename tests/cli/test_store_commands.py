@@ -595,3 +595,45 @@ def test_backups_protected_by_a_passphrase(tmp_path, capsys, monkeypatch):
     assert code == 0 and "no longer protected" in out
     code, out, _ = run(capsys, "backup", "--out", tmp_path / "plain.zip", "--store", store)
     assert code == 0 and "encrypted" not in out
+
+
+def test_a_card_exported_with_a_passphrase_imports_with_it(env, capsys, tmp_path, monkeypatch):
+    """``--passphrase``: typed twice at a terminal (a weak one refused) or taken from
+    SIGVERIFY_CARD_PASSPHRASE; importing asks for it, the same ways."""
+    from sigverify.cli import backup_commands
+    from sigverify.core import backup_encryption
+
+    monkeypatch.setattr(backup_encryption, "_SCRYPT", {"n": 1 << 10, "r": 8, "p": 1})
+    card, store = tmp_path / "c-1.zip", env["store"]
+    code, out, _ = run(capsys, "export", "--person", "c-1", "--out", card, "--store", store)
+    assert code == 0 and "without a passphrase: anyone holding the file" in out
+    code, _, err = run(capsys, "export", "--person", "c-1", "--out", card, "--passphrase",
+                       "--store", store)  # fmt: skip
+    assert code == 2 and "run this in a terminal to type it, or set SIGVERIFY_CARD" in err
+    typed = []
+    monkeypatch.setattr(backup_commands.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(backup_commands.getpass, "getpass", lambda prompt: typed.pop(0))
+    typed[:] = ["password12", "password12"]
+    code, _, err = run(capsys, "export", "--person", "c-1", "--out", card, "--passphrase",
+                       "--store", store)  # fmt: skip
+    assert code == 2 and "easy to guess" in err and typed == []
+    typed[:] = ["otters by the weir", "otters by the weir"]
+    code, payload, _ = run_json(capsys, "export", "--person", "c-1", "--out", card,
+                                "--passphrase", "--store", store)  # fmt: skip
+    assert code == 0 and payload["protected"] is True and typed == []
+    assert b"person.json" not in card.read_bytes()
+
+    other = tmp_path / "branch.sqlite3"
+    model = json.loads(run(capsys, "models", "show", "--store", store, "--json")[1])["path"]
+    run(capsys, "models", "activate", model, "--store", other)
+    monkeypatch.setattr(backup_commands.sys.stdin, "isatty", lambda: False, raising=False)
+    code, _, err = run(capsys, "import", card, "--store", other)
+    assert code == 2 and "c-1.zip is protected by a passphrase" in err
+    monkeypatch.setenv("SIGVERIFY_CARD_PASSPHRASE", "otters by the wall")
+    code, _, err = run(capsys, "import", card, "--store", other)
+    assert code == 2 and "That is not the passphrase of “c-1.zip”" in err
+    monkeypatch.setenv("SIGVERIFY_CARD_PASSPHRASE", "otters by the weir")
+    code, payload, _ = run_json(capsys, "import", card, "--store", other)
+    assert code == 0 and payload == {"person": "c-1", "references": 3}
+    code, out, _ = run(capsys, "audit", "--person", "c-1", "--store", store)
+    assert "protected by a passphrase" in out and "without a passphrase" in out

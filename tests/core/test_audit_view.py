@@ -130,6 +130,10 @@ def test_each_action_is_summed_up_in_words():
     assert summary(renamed_card) == "from the card “c7.zip”, where the id was C-7"
     exported = entry(12, "export_person", "C-7", file="C-7-card.zip", references=5)
     assert summary(exported) == "to the card “C-7-card.zip”, 5 references"
+    protected = entry(12, "export_person", "C-7", file="c.zip", references=1, protected=True)
+    assert summary(protected) == "to the card “c.zip”, 1 reference, protected by a passphrase"
+    plain = entry(12, "export_person", "C-7", file="c.zip", references=2, protected=False)
+    assert summary(plain) == "to the card “c.zip”, 2 references, without a passphrase"
     assert action_name("export_person") == "Person card exported"
     # lists offer the actions in the order of a desk's work, not by their names
     assert actions_in_order({"embed", "verify", "zz_new", "enroll", "settle"}) == [

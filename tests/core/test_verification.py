@@ -556,7 +556,7 @@ def test_person_card_round_trip(service, tmp_path, tiny_model_dir):
     exported = service.store.audit_entries("c-1")[-1]  # signatures leaving: recorded
     assert exported.action == "export_person"
     assert exported.operator == (service.store.account or "clerk")  # (a server's account)
-    assert exported.details == {"file": "c-1.zip", "references": 3}
+    assert exported.details == {"file": "c-1.zip", "references": 3, "protected": False}
     with zipfile.ZipFile(card) as archive:
         assert "person.json" in archive.namelist() and len(archive.namelist()) == 4
     with Store(tmp_path / "other.sqlite3") as other_store:

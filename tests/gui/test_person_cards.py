@@ -61,6 +61,13 @@ def test_a_person_exported_and_imported_under_another_id(
         return str(tmp_path / name)
 
     monkeypatch.setattr("sigverify.gui.person_cards.ask_save", save_as)
+    protecting = []  # (the dialog itself: test_a_card_protected_by_a_passphrase…)
+
+    def no_passphrase(parent, person, file):
+        protecting.append((person, file))
+        return ""  # Save without a passphrase
+
+    monkeypatch.setattr("sigverify.gui.person_cards.ask_new_card_passphrase", no_passphrase)
     # a name changed and not saved yet is asked about first, and the card holds it (it
     # held the stored one while the screen showed the new: a review found)
     page.details.name_edit.setText("Ana Lima")
@@ -72,6 +79,7 @@ def test_a_person_exported_and_imported_under_another_id(
     assert dialogs.questions[-1] == "The name or note of c-1 was changed. Save the changes?"
     wait_idle(qtbot, window.engine)
     assert offered == [("cards", "c-1-card.zip", "Person cards (*.zip)")]
+    assert protecting == [("c-1", "c-1-card.zip")]
     card = read_card(tmp_path / "c-1-card.zip")
     assert (card.id, card.name, card.accept_threshold, len(card.signatures)) == (
         "c-1",
@@ -79,7 +87,10 @@ def test_a_person_exported_and_imported_under_another_id(
         0.2,
         4,
     )
-    assert page.status.text() == "c-1's card is saved as c-1-card.zip."
+    assert page.status.text() == (
+        "c-1's card is saved as c-1-card.zip, without a passphrase: anyone holding the file "
+        "can see the signatures."
+    )
 
     # a card of the person here is refused before anything is asked: they are here (a
     # copy imported under a new ID made one person two, unsaid: seen in a real window)
@@ -134,7 +145,9 @@ def test_a_person_exported_and_imported_under_another_id(
     # the keys stay on the list, on them (they went to the read-only ID field: seen)
     assert page.people.hasFocus()
     exported = [e for e in window.store.audit_entries("c-1") if e.action == "export_person"]
-    assert [e.details for e in exported] == [{"file": "c-1-card.zip", "references": 4}]
+    assert [e.details for e in exported] == [
+        {"file": "c-1-card.zip", "references": 4, "protected": False}
+    ]
     assert not dialogs.errors
 
 
@@ -171,12 +184,12 @@ def test_import_anyway_and_an_import_ending_after_the_clerk_went_on(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **kw: (next(new_ids), True))
     real, calls = module.import_person, []
 
-    def unlike_first(service, path, person_id, accept_outliers):
+    def unlike_first(service, path, person_id, accept_outliers, passphrase):
         calls.append(accept_outliers)
         if not calls[1:]:  # the first time, as a card holding another's signature would be
             odd = OddReference("001_a.png", 2.0, 1.0)
             raise InconsistentReferencesError("“001_a.png” looks unlike the others.", [odd])
-        return real(service, path, person_id, accept_outliers)
+        return real(service, path, person_id, accept_outliers, passphrase)
 
     monkeypatch.setattr(module, "import_person", unlike_first)
     dialogs.answer = True  # Import anyway
@@ -218,3 +231,92 @@ def test_alt_n_and_alt_o_reach_the_name_and_note(qtbot, window, ana):
     assert page.details.name_edit.hasFocus()
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     assert page.details.note_edit.hasFocus()
+
+
+@pytest.fixture
+def quick_scrypt(monkeypatch):
+    """The app stretches a passphrase for half a second; the tests need not."""
+    from sigverify.core import backup_encryption
+
+    monkeypatch.setattr(backup_encryption, "_SCRYPT", {"n": 1 << 10, "r": 8, "p": 1})
+
+
+def test_the_card_passphrase_dialog_refuses_a_weak_one_or_saves_without(qtbot):
+    from sigverify.gui.card_passphrase import CardPassphraseDialog
+
+    dialog = CardPassphraseDialog(None, "Ana (c-1)", "c-1-card.zip")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert (
+        dialog.findChildren(type(dialog.problem))[0]
+        .text()
+        .startswith("The card “c-1-card.zip” holds the signatures of Ana (c-1). With a passphrase")
+    )
+    dialog.passphrase.setText("qwertyuiop")
+    dialog.again.setText("qwertyuiop")
+    dialog.protect()  # a run of keys: refused, said in red, the dialog stays
+    assert dialog.chosen is None and dialog.isVisible()
+    assert dialog.problem.text().startswith("That passphrase is easy to guess")
+    dialog.passphrase.setText("otters by the weir")
+    dialog.again.setText("otters by the wier")
+    dialog.protect()
+    assert dialog.problem.text() == "The two passphrases are not the same: type it again."
+    assert dialog.focusWidget() is dialog.again and dialog.chosen is None
+    dialog.again.setText("otters by the weir")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)  # Enter protects (it did nothing: seen)
+    assert dialog.chosen == "otters by the weir" and not dialog.isVisible()
+    assert dialog.passphrase.text() == dialog.again.text() == ""  # gone with the dialog
+
+    plain = CardPassphraseDialog(None, "Ana (c-1)", "c-1-card.zip")
+    qtbot.addWidget(plain)
+    plain.show()
+    plain.plain_button.click()
+    assert plain.chosen == "" and not plain.isVisible()
+
+
+def test_a_card_protected_by_a_passphrase_is_exported_and_imported_with_it(
+    qtbot, window, ana, dialogs, monkeypatch, tmp_path, quick_scrypt
+):
+    """A card holds a person's signatures, on a stick or in an e-mail: it was written in
+    the clear (stop 69). Exported with a passphrase; importing asks for it, a wrong one
+    said and asked again, Cancel imports nothing."""
+    import sigverify.gui.person_cards as module
+
+    page = ana
+    choose(page, "c-1")
+    path = tmp_path / "c-1-card.zip"
+    monkeypatch.setattr(module, "ask_save", lambda *a: str(path))
+    monkeypatch.setattr(module, "ask_new_card_passphrase", lambda *a: "otters by the weir")
+    page.cards.export_card()
+    wait_idle(qtbot, window.engine)
+    assert page.status.text() == (
+        "c-1's card is saved as c-1-card.zip, protected by the passphrase: importing it asks "
+        "for it."
+    )
+    assert b"person.json" not in path.read_bytes()
+    window.store.delete_person("c-1", "test")  # (as at another desk: nobody of it here)
+    page.refresh()
+
+    typed, asked = iter([None]), []
+
+    def passphrase(parent, card, refused, tries):
+        asked.append((card, refused, tries))
+        return next(typed)
+
+    monkeypatch.setattr(module, "ask_card_passphrase", passphrase)
+    page.cards.import_card(str(path))  # cancelled when asked: nothing imported, nothing said
+    wait_idle(qtbot, window.engine)
+    assert asked == [(str(path), None, 0)] and window.store.list_people() == []
+    assert not dialogs.errors
+    typed, asked[:] = iter(["otters by the wall", "otters by the weir"]), []
+    page.cards.import_card(str(path))
+    wait_idle(qtbot, window.engine)
+    wrong = (
+        "That is not the passphrase of “c-1-card.zip”: it is the one typed when the card was "
+        "exported."
+    )
+    assert asked == [(str(path), None, 0), (str(path), wrong, 1)]
+    person = window.store.get_person("c-1")
+    assert (person.name, person.reference_count) == ("Ana", 4)
+    assert page.status.text() == "Imported Ana (c-1) with 4 references from c-1-card.zip."
+    assert not dialogs.errors
