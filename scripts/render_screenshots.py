@@ -101,7 +101,8 @@ def store_menu(app, window) -> None:
 
 
 def passphrase_dialog(app, window) -> None:
-    """The backup passphrase's dialog, its second field mistyped."""
+    """The backup passphrase's dialog, its second field mistyped; a person card's, its
+    passphrase refused."""
     from sigverify.core.passphrase_rules import passphrase_problem
     from sigverify.gui.backup_passphrase import BackupPassphraseDialog
 
@@ -113,6 +114,18 @@ def passphrase_dialog(app, window) -> None:
     app.processEvents()
     save(dialog, "backup_passphrase.png")
     dialog.close()
+    # a person card's: a run of keys refused
+    from sigverify.gui.card_passphrase import CardPassphraseDialog
+
+    named = f"{window.store.get_person('C-1042').name} (C-1042)"
+    card = CardPassphraseDialog(window, named, "C-1042-card.zip")
+    card.passphrase.setText("asdfghjkl1")
+    card.again.setText("asdfghjkl1")
+    card.protect()
+    card.show()
+    app.processEvents()
+    save(card, "card_passphrase.png")
+    card.close()
 
 
 #: What the sample desk shows, per language: person name, note, verification comment.

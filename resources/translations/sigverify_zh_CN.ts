@@ -2377,7 +2377,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>导出人员卡</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <location line="+44"/>
         <location line="+101"/>
         <source>Import person card</source>
@@ -2389,7 +2389,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>ID 已登记</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-115"/>
         <source>&amp;Import card…</source>
         <translation>导入人员卡(&amp;I)…</translation>
     </message>
@@ -2399,7 +2399,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>导出人员卡(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Saving {person}&apos;s card…</source>
         <translation>正在保存 {person} 的人员卡…</translation>
     </message>
@@ -4015,6 +4015,11 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>&amp;Stop and quit</source>
+        <translation>停止并退出(&amp;S)</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Model not saved</source>
         <translation>模型未保存</translation>
@@ -4033,6 +4038,11 @@ The store is as it was; the backup is kept as {file}.</source>
         <location line="+2"/>
         <source>&amp;Drop it</source>
         <translation>舍弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Drop it and quit</source>
+        <translation>舍弃并退出(&amp;D)</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,9 @@ class PersonCards(QObject):
         if not path:
             return
         # a card holds the person's signatures, on a stick or in an e-mail (stop 69)
-        passphrase = ask_new_card_passphrase(page, person_id, Path(path).name)
+        # (the name as the card will hold it: one just saved is written after this)
+        named = person_named(person_id, page.details.name_edit.text().strip())
+        passphrase = ask_new_card_passphrase(page, named, Path(path).name)
         if passphrase is None:
             return
         operator = operator_name(page.store)

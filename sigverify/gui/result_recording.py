@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from sigverify.core.store.records import model_name_in
+from sigverify.core.store.records import model_name_in, person_named
 from sigverify.core.thresholds_since import thresholds_changed
 from sigverify.gui import dialogs
 from sigverify.gui.language import PagePart
@@ -80,8 +80,8 @@ class ResultRecording(PagePart):
             widget.setEnabled(current)
         if not current:
             self._say_out_of_date()
-        elif self._thresholds_moved():
-            self.record_status.say_thresholds_changed(self.result.person_id)
+        elif moved := self._thresholds_moved_for():
+            self.record_status.say_thresholds_changed(moved)
         else:
             self.record_status.say()
 
@@ -100,21 +100,26 @@ class ResultRecording(PagePart):
             return None
         return model_name_in(self.result.model_id)
 
-    def _thresholds_moved(self) -> bool:
-        """Whether the thresholds the result on screen was decided on were changed since
-        (on the Thresholds or People page, or at another desk): its answer would differ."""
+    def _thresholds_moved_for(self) -> str | None:
+        """The person of the result on screen, as lists name them, when the thresholds it
+        was decided on were changed since (on the Thresholds or People page, or at another
+        desk): its answer would differ; None when they were not."""
         model = self.engine.model
         if self.result is None or model is None or self.result.model_id != model.model_id:
-            return False  # (another model's result says so, and its switch asked first)
-        return thresholds_changed(self.store, self.result, model.card)
+            return None  # (another model's result says so, and its switch asked first)
+        if not thresholds_changed(self.store, self.result, model.card):
+            return None
+        person_id = self.result.person_id  # (named: the id alone read as a code, seen)
+        return person_named(person_id, self.store.get_person(person_id).name)
 
     def _mark_recorded_staleness(self, current: bool) -> None:
         for widget in (self.report_button, self.print_button):
             widget.setEnabled(current and self.audit_row is not None)
         if current:
             entry = None if self.audit_row is None else self.audit_row[0]
-            moved = self.result.person_id if self._thresholds_moved() else None
-            self.record_status.say_recorded(entry, self._made_with(), thresholds_changed_for=moved)
+            self.record_status.say_recorded(
+                entry, self._made_with(), thresholds_changed_for=self._thresholds_moved_for()
+            )
         else:
             self._say_out_of_date()
 

@@ -29,6 +29,7 @@ class Dialogs:
     infos: list = field(default_factory=list)
     options: list = field(default_factory=list)  # the answers each several-answer question offered
     titles: list = field(default_factory=list)  # each question's title
+    yes: list = field(default_factory=list)  # each yes-or-no question's yes button
 
 
 @pytest.fixture
@@ -43,6 +44,7 @@ def dialogs(monkeypatch):
     def ask(parent, title, text, yes=None):
         seen.titles.append(title)
         seen.questions.append(text)
+        seen.yes.append(yes)
         return seen.answer
 
     def choose(parent, title, text, options):

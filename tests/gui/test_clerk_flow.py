@@ -3925,6 +3925,7 @@ def test_thresholds_changed_after_a_check_are_said_under_its_result(qtbot, two_p
     and a clerk recorded an "accept" the new thresholds would have reviewed."""
     window = two_people
     store, model_id = window.store, window.engine.model.model_id
+    store.update_person("c-1", "Ana", "", "manager")  # (named: the id alone read as a code)
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
     result = page.result
     assert page.record_status.text() == "" and result.thresholds.source == "model"
@@ -3940,8 +3941,8 @@ def test_thresholds_changed_after_a_check_are_said_under_its_result(qtbot, two_p
     store.set_person_thresholds("c-1", 0.1, 0.2, "manager", model=model_id)
     back_to_verify()
     assert page.record_status.text() == (
-        "The thresholds for c-1 have changed since this check: Verify again (Ctrl+Enter) "
-        "for the answer on the new ones, or record this one as it was made."
+        "The thresholds for Ana (c-1) have changed since this check: Verify again "
+        "(Ctrl+Enter) for the answer on the new ones, or record this one as it was made."
     )
     assert page.record_button.isEnabled() and page.result is result  # as it was made
     # checked again: the answer on the person's own thresholds, and nothing to say
@@ -3957,5 +3958,6 @@ def test_thresholds_changed_after_a_check_are_said_under_its_result(qtbot, two_p
     store.set_person_thresholds("c-1", None, None, "manager")
     back_to_verify()
     assert page.record_status.text() == (
-        f"Recorded in the audit log as entry #{entry}. The thresholds for c-1 have changed since."
+        f"Recorded in the audit log as entry #{entry}. The thresholds for Ana (c-1) have "
+        "changed since."
     )

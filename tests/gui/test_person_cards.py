@@ -79,7 +79,7 @@ def test_a_person_exported_and_imported_under_another_id(
     assert dialogs.questions[-1] == "The name or note of c-1 was changed. Save the changes?"
     wait_idle(qtbot, window.engine)
     assert offered == [("cards", "c-1-card.zip", "Person cards (*.zip)")]
-    assert protecting == [("c-1", "c-1-card.zip")]
+    assert protecting == [("Ana Lima (c-1)", "c-1-card.zip")]  # (the name just saved)
     card = read_card(tmp_path / "c-1-card.zip")
     assert (card.id, card.name, card.accept_threshold, len(card.signatures)) == (
         "c-1",

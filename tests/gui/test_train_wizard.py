@@ -736,6 +736,7 @@ def test_quitting_asks_about_a_model_trained_and_not_saved_in_the_wizard(
         "The model trained in the training wizard is not saved to your models. Quit "
         "sigverify and drop it?"
     ]
+    assert dialogs.yes[-1] == "&Drop it and quit"
     assert window.isVisible() and wizard.isVisible() and run.is_dir()
     dialogs.answer = True
     window.close()
@@ -754,6 +755,7 @@ def test_quitting_during_a_training_asks_once_and_stops_it(qtbot, window, dialog
     assert dialogs.questions[asked:] == [
         "Training is running. Stop it and quit sigverify? Nothing is saved to your models."
     ]
+    assert dialogs.yes[-1] == "&Stop and quit"
     assert window.isVisible() and wizard.isVisible() and not job.cancelled
     # other work too: that is asked first, then the training
     window.engine.submit(lambda context, job: None)

@@ -147,7 +147,7 @@ class TrainWizard(QWizard):
                     "Training is running. Stop it and close the wizard? Nothing is saved "
                     "to your models."
                 ),
-                self.tr("&Stop"),
+                self.tr("&Stop and quit") if quitting else self.tr("&Stop"),
             ):
                 return False
             job.cancel()
@@ -163,7 +163,7 @@ class TrainWizard(QWizard):
             else self.tr(
                 "The model trained here is not saved to your models. Close the wizard and drop it?"
             ),
-            self.tr("&Drop it"),
+            self.tr("&Drop it and quit") if quitting else self.tr("&Drop it"),
         ):  # (Escape dropped a finished model at once: seen in a real window)
             return False
         return True
