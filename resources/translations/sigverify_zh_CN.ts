@@ -410,7 +410,7 @@
 <context>
     <name>CardPassphrase</name>
     <message>
-        <location filename="../../sigverify/gui/card_passphrase.py" line="+92"/>
+        <location filename="../../sigverify/gui/card_passphrase.py" line="+97"/>
         <source>“{file}” is protected by a passphrase: type the one it was exported with (ask whoever exported it).</source>
         <translation>“{file}”受口令保护：请输入导出时设定的口令（可向导出者询问）。</translation>
     </message>
@@ -430,7 +430,7 @@
 <context>
     <name>CardPassphraseDialog</name>
     <message>
-        <location line="-78"/>
+        <location line="-83"/>
         <source>Protect the card</source>
         <translation>保护人员卡</translation>
     </message>
@@ -450,9 +450,9 @@
         <translation>再次输入口令(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&amp;Protect and save</source>
-        <translation>加密并保存(&amp;P)</translation>
+        <location line="+13"/>
+        <source>Protect and &amp;save</source>
+        <translation>加密并保存(&amp;S)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2379,12 +2379,12 @@ Press Ctrl+N to enrol the first person.</source>
     <message>
         <location line="+47"/>
         <location line="+44"/>
-        <location line="+101"/>
+        <location line="+99"/>
         <source>Import person card</source>
         <translation>导入人员卡</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-101"/>
         <source>ID already enrolled</source>
         <translation>ID 已登记</translation>
     </message>
@@ -2439,7 +2439,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>“{typed}”也已被占用：{here} 使用此 ID（仅大小写不同的 ID 视为同一 ID）。请为 {card} 输入另一个 ID：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Importing {id}…</source>
         <translation>正在导入 {id}…</translation>
     </message>
@@ -3125,7 +3125,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultRecording</name>
     <message>
-        <location filename="../../sigverify/gui/result_recording.py" line="+47"/>
+        <location filename="../../sigverify/gui/result_recording.py" line="+49"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -3990,12 +3990,12 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>TrainWizard</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/__init__.py" line="+54"/>
+        <location filename="../../sigverify/gui/train_wizard/__init__.py" line="+55"/>
         <source>Train a model</source>
         <translation>训练模型</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Stop training</source>
         <translation>停止训练</translation>
     </message>
@@ -4020,7 +4020,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>停止并退出(&amp;S)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Model not saved</source>
         <translation>模型未保存</translation>
     </message>
@@ -4257,7 +4257,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+63"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+64"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -4639,12 +4639,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-145"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4673,14 +4673,15 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>，卡中编号为 {id}</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>to the card “{file}”, %n reference(s)</source>
         <translation>
             <numerusform>导出为人员卡“{file}”，共 %n 个参考签名</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
+        <location line="+7"/>
         <source>, protected by a passphrase</source>
         <translation>，受口令保护</translation>
     </message>
@@ -4709,7 +4710,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；已用备份密钥 {key} 加密</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>stopped on {desk} (it went to “{before}”)</source>
         <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
     </message>
@@ -4724,7 +4725,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>每天从 {desk} 备份到“{folder}”</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
         <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
     </message>
@@ -4774,9 +4775,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-115"/>
         <location line="+5"/>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4801,12 +4802,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-155"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4843,7 +4844,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-146"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -5135,7 +5136,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{name}”是由较新版本的 sigverify 导出的人员档案；请更新后再导入。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>“{name}” holds an image too large to import.</source>
         <translation>“{name}”中包含的图像过大，无法导入。</translation>
     </message>
@@ -5145,17 +5146,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{name}”已损坏：{filename} 与其校验和不符。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>“{name}” is not a sigverify person card, or it is damaged.</source>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The card&apos;s “{filename}” is enrolled here already, for {person}: the card&apos;s person is here already, or the card holds another person&apos;s signature. Nothing was imported.</source>
         <translation>人员卡中的“{filename}”已在此登记，属于 {person}：人员卡中的人员已在此存储中，或人员卡含有他人的签名。未导入任何内容。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>{person_id} already exists in this store; import under another id or remove it first.</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
@@ -5848,7 +5849,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>为这次恢复制作的“{file}”副本已不在（恢复询问打开超过一小时可能会失去它）：请重新选择“从备份恢复…”。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/card_encryption.py" line="+84"/>
+        <location filename="../../sigverify/core/card_encryption.py" line="+88"/>
         <source>“{name}” was made by a newer version of sigverify: update sigverify to import it.</source>
         <translation>“{name}”由更新版本的 sigverify 生成：请更新 sigverify 后再导入。</translation>
     </message>
@@ -5859,8 +5860,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>That is not the passphrase of “{name}”: it is the one typed when the card was exported.</source>
-        <translation>这不是“{name}”的口令：应为导出此卡时输入的口令。</translation>
+        <source>“{name}” does not open with that passphrase: type the one chosen when the card was exported.</source>
+        <translation>“{name}”无法用这个口令打开：请输入导出此卡时设定的口令。</translation>
     </message>
 </context>
 <context>

@@ -305,6 +305,8 @@ def _details_text(entry: AuditEntry) -> str:
         text = translate("audit", "from the card “{file}”").format(file=d.get("file", ""))
         if d.get("from_id") and d.get("from_id") != entry.person_id:
             text += translate("audit", ", where the id was {id}").format(id=d["from_id"])
+        if d.get("protected"):
+            text += translate("audit", ", protected by a passphrase")
         return text
     if entry.action == "export_person":
         text = translate(

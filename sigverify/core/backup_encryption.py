@@ -341,7 +341,7 @@ def decrypt_backup(path: Path, out: Path, passphrase: str | None) -> None:
     except SigverifyError:
         raise
     except (InvalidTag, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError,
-            EOFError) as error:  # fmt: skip
+            EOFError, OverflowError) as error:  # fmt: skip
         raise damaged_backup(path) from error
 
 

@@ -35,13 +35,15 @@ ENVELOPE = "encrypted-card.json"
 PAYLOAD = "card.zip.encrypted"
 KIND = "sigverify-encrypted-card"
 FORMAT = 1
+MAX_ENVELOPE_BYTES = 64 * 1024
 
 
 def encrypt_card(card: bytes, passphrase: str) -> bytes:
     """The plain card ``card`` (a zip file's bytes) as an encrypted card's bytes."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    key, how = new_stretched_key(passphrase)
+    stretched, how = new_stretched_key(passphrase)
+    key = _subkey(stretched, b"payload")
     nonce = os.urandom(12)
     envelope = json.dumps(
         {
@@ -50,7 +52,7 @@ def encrypt_card(card: bytes, passphrase: str) -> bytes:
             "cipher": "scrypt AES-256-GCM",
             "stretch": how,
             "nonce": base64.b64encode(nonce).decode("ascii"),
-            "check": _check(key),
+            "check": _check(stretched),
         },
         indent=2,
     ).encode("utf-8")
@@ -75,6 +77,8 @@ def decrypt_card(archive: zipfile.ZipFile, name: str, passphrase: str | None) ->
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+    if archive.getinfo(ENVELOPE).file_size > MAX_ENVELOPE_BYTES:  # (a few hundred bytes)
+        raise ValueError("an envelope too large to be one")
     envelope = archive.read(ENVELOPE)
     header = json.loads(envelope.decode("utf-8"))
     if not isinstance(header, dict) or header.get("kind") != KIND:
@@ -94,15 +98,16 @@ def decrypt_card(archive: zipfile.ZipFile, name: str, passphrase: str | None) ->
                 "whoever exported it.",
             ).format(name=name)
         )
-    key = stretched_key(passphrase, header["stretch"])
-    if not hmac.compare_digest(_check(key), str(header["check"])):
+    stretched = stretched_key(passphrase, header["stretch"])
+    if not hmac.compare_digest(_check(stretched), str(header["check"])):
         raise WrongPassphraseError(
             translate(
                 "errors",
-                "That is not the passphrase of “{name}”: it is the one typed when the card "
-                "was exported.",
+                "“{name}” does not open with that passphrase: type the one chosen when the "
+                "card was exported.",
             ).format(name=name)
         )
+    key = _subkey(stretched, b"payload")
     nonce = base64.b64decode(str(header["nonce"]), validate=True)
     try:
         return AESGCM(key).decrypt(nonce, archive.read(PAYLOAD), hashlib.sha256(envelope).digest())
@@ -110,7 +115,12 @@ def decrypt_card(archive: zipfile.ZipFile, name: str, passphrase: str | None) ->
         raise ValueError("an encrypted card that no longer opens") from None
 
 
-def _check(key: bytes) -> str:
+def _subkey(stretched: bytes, use: bytes) -> bytes:
+    """A key of its own for each use of the stretched passphrase (HMAC-SHA256 as a PRF)."""
+    return hmac.new(stretched, b"sigverify card " + use, hashlib.sha256).digest()
+
+
+def _check(stretched: bytes) -> str:
     """What tells the right passphrase from a wrong one before anything is decrypted (a
     changed card then reads as damaged, not as a wrong passphrase)."""
-    return hmac.new(key, b"sigverify card passphrase", hashlib.sha256).hexdigest()[:16]
+    return _subkey(stretched, b"check").hex()[:16]

@@ -138,6 +138,7 @@ class PersonCard:
     reject_threshold: float | None
     thresholds_model: str | None
     signatures: list[SignatureInput]
+    protected: bool = False  # read from a card encrypted with a passphrase
 
 
 def read_card(path: str | Path, passphrase: str | None = None) -> PersonCard:
@@ -147,7 +148,8 @@ def read_card(path: str | Path, passphrase: str | None = None) -> PersonCard:
     :class:`WrongPassphraseError` with another)."""
     path = Path(path)
     try:
-        with _plain_card(path, passphrase) as archive:
+        archive, protected = _plain_card(path, passphrase)
+        with archive:
             info = archive.getinfo("person.json")
             if info.file_size > MAX_META_BYTES:
                 raise _bad_card(path, "person.json is too large")
@@ -171,7 +173,8 @@ def read_card(path: str | Path, passphrase: str | None = None) -> PersonCard:
                         ).format(name=path.name, filename=entry["filename"])
                     )
                 signatures.append(SignatureInput(entry["filename"], data))
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, RecursionError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, RecursionError,
+            OverflowError) as error:  # fmt: skip
         raise SigverifyError(
             translate(
                 "errors", "“{name}” is not a sigverify person card, or it is damaged."
@@ -185,6 +188,7 @@ def read_card(path: str | Path, passphrase: str | None = None) -> PersonCard:
         meta.get("reject_threshold"),
         meta.get("thresholds_model"),  # (None: a card from before it was kept)
         signatures,
+        protected,
     )
 
 
@@ -204,15 +208,17 @@ def check_not_enrolled(store: Store, card: PersonCard) -> None:
         )
 
 
-def _plain_card(path: Path, passphrase: str | None) -> zipfile.ZipFile:
-    """The card's zip file: ``path`` itself, or the card an encrypted one holds."""
+def _plain_card(path: Path, passphrase: str | None) -> tuple[zipfile.ZipFile, bool]:
+    """The card's zip file: ``path`` itself, or the card an encrypted one holds; and
+    whether it was encrypted."""
     archive = zipfile.ZipFile(path)
     if not is_encrypted_card(archive):
-        return archive
+        return archive, False
     with archive:
         if archive.getinfo(PAYLOAD).file_size > MAX_TOTAL_BYTES + MAX_META_BYTES:
             raise ValueError("an encrypted card too large to be one")
-        return zipfile.ZipFile(io.BytesIO(decrypt_card(archive, path.name, passphrase)))
+        plain = decrypt_card(archive, path.name, passphrase)
+    return zipfile.ZipFile(io.BytesIO(plain)), True
 
 
 def import_person(
@@ -221,17 +227,20 @@ def import_person(
     new_id: str | None = None,
     accept_outliers: bool = False,
     passphrase: str | None = None,
+    card: PersonCard | None = None,
 ) -> str:
     """Enrol the person of a card file into ``service``'s store (embedding with its model).
     All or nothing: the card is read and checked whole first (:func:`read_card`),
     enrolment applies its consistency check, and a failure after the first write removes
     the person again. Refuses a person id that already exists. Returns the id used.
-    ``passphrase``: an encrypted card's."""
+    ``passphrase``: an encrypted card's; ``card``: the card at ``path`` read already (an
+    encrypted one's passphrase is not stretched twice)."""
     path = Path(path)
     reason = service.store.refusal("import")
     if reason:
         raise NotAllowedError(reason)
-    card = read_card(path, passphrase)
+    if card is None:  # (read already: the app reads it first, to ask for an ID)
+        card = read_card(path, passphrase)
     check_not_enrolled(service.store, card)
     person_id = (new_id or card.id).strip()
     enrolled = service.store.enrolled_id(person_id)  # capitals aside: "c-7" is "C-7"
@@ -254,7 +263,10 @@ def import_person(
     )
     try:
         service.store.record(
-            service.operator, "import_person", person_id, {"file": path.name, "from_id": card.id}
+            service.operator,
+            "import_person",
+            person_id,
+            {"file": path.name, "from_id": card.id, "protected": card.protected},
         )
         # last: on a shared store a supervisor's thresholds wait for a second supervisor
         # (store.pending_changes lists them), and nothing after them can fail

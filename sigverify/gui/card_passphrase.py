@@ -41,15 +41,20 @@ class CardPassphraseDialog(QDialog):
         self.problem = QLabel("")  # why a passphrase was refused, in red
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e")
-        self.problem.setMinimumHeight(2 * self.problem.fontMetrics().lineSpacing() + 4)
+        # room for three lines from the start: a three-line reason cut the text above it
+        # (seen in a real window: the dialog did not grow)
+        self.problem.setMinimumHeight(3 * self.problem.fontMetrics().lineSpacing() + 4)
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
+        # (Alt+P was the passphrase's too, and never saved: seen); created in the order
+        # Tab takes them, Cancel last (it came first)
         self.protect_button = buttons.addButton(
-            self.tr("&Protect and save"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Protect and &save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.plain_button = buttons.addButton(
             self.tr("Save &without a passphrase"), QDialogButtonBox.ButtonRole.ActionRole
         )
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.protect_button.clicked.connect(self.protect)
         self.plain_button.clicked.connect(self.without)
         buttons.rejected.connect(self.reject)

@@ -428,6 +428,8 @@ def create_main_window(store_path=None, load_model: bool = True, threads: int = 
 def close_main_window(window) -> None:
     """Stop the worker and close the store (after the window closed)."""
     window.engine.shutdown()
+    if window.train_page.wizard is not None:  # its dropped run, the worker stopped first
+        window.train_page.wizard.remove_left_run()
     # Results the worker sent before it stopped are handed over now, while the store their
     # callbacks read (a page refreshing itself) is still open.
     QCoreApplication.sendPostedEvents()

@@ -129,7 +129,7 @@ class PersonCards(QObject):
                 return
         person_id = self._free_id(card)
         if person_id is not None:
-            self._import(path, person_id, card, accept_outliers=False, passphrase=passphrase)
+            self._import(path, person_id, card, accept_outliers=False)
 
     @staticmethod
     def _read(path: str, passphrase: str | None):
@@ -185,9 +185,7 @@ class PersonCards(QObject):
                 return None
             person_id, asked = typed.strip(), True
 
-    def _import(
-        self, path: str, person_id: str, card, accept_outliers: bool, passphrase: str | None
-    ) -> None:
+    def _import(self, path: str, person_id: str, card, accept_outliers: bool) -> None:
         page = self.page
         if self.import_button.hasFocus():  # (disabled, it handed the focus to the ID field)
             move_focus(page.people)
@@ -195,14 +193,14 @@ class PersonCards(QObject):
         page.status.setText(self.tr("Importing {id}…").format(id=person_id))
         shown = page.person_id  # what the page shows while the references are measured
 
-        def work(context, job):
+        def work(context, job):  # (the card as read: an encrypted one is not opened twice)
             service = context.require_service()
-            return import_person(service, path, person_id, accept_outliers, passphrase)
+            return import_person(service, path, person_id, accept_outliers, card=card)
 
         page.engine.submit(
             work,
             lambda imported: self._imported(imported, card, path, shown),
-            lambda error: self._failed(error, path, person_id, card, passphrase),
+            lambda error: self._failed(error, path, person_id, card),
         )
 
     def _imported(self, person_id: str, card, path: str, shown: str | None) -> None:
@@ -236,7 +234,7 @@ class PersonCards(QObject):
             page.status.setText(text)
         page.people_changed.emit()
 
-    def _failed(self, error, path: str, person_id: str, card, passphrase: str | None) -> None:
+    def _failed(self, error, path: str, person_id: str, card) -> None:
         page = self.page
         self.import_button.setEnabled(True)
         page.status.clear()
@@ -250,7 +248,7 @@ class PersonCards(QObject):
                 self.tr("&Import anyway"),
             )
             if asked:
-                self._import(path, person_id, card, accept_outliers=True, passphrase=passphrase)
+                self._import(path, person_id, card, accept_outliers=True)
             return
         QApplication.beep()
         dialogs.show_error(page, error, self.tr("Import person card"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from sigverify.core.errors import NotFoundError
 from sigverify.core.store.records import model_name_in, person_named
 from sigverify.core.thresholds_since import thresholds_changed
 from sigverify.gui import dialogs
@@ -19,7 +20,8 @@ class ResultRecording(PagePart):
     on screen (``result``, ``result_query``, ``recorded``, ``audit_row``), the signature
     and person shown (``query``, ``person``, ``person_id()``), ``comment``, the record,
     report and print buttons, ``record_status``, ``summary``, ``store``, ``engine`` and
-    ``_changed()``; it keeps ``_recording`` and ``_after_recording``."""
+    ``_changed()``; it keeps ``_recording``, ``_after_recording`` and
+    ``_thresholds_said_for``."""
 
     def result_is_current(self) -> bool:
         """The result on screen belongs to the person chosen and the signature shown."""
@@ -82,6 +84,7 @@ class ResultRecording(PagePart):
             self._say_out_of_date()
         elif moved := self._thresholds_moved_for():
             self.record_status.say_thresholds_changed(moved)
+            self._thresholds_said_for = self.result
         else:
             self.record_status.say()
 
@@ -110,7 +113,10 @@ class ResultRecording(PagePart):
         if not thresholds_changed(self.store, self.result, model.card):
             return None
         person_id = self.result.person_id  # (named: the id alone read as a code, seen)
-        return person_named(person_id, self.store.get_person(person_id).name)
+        try:
+            return person_named(person_id, self.store.get_person(person_id).name)
+        except NotFoundError:  # deleted at another desk just now
+            return None
 
     def _mark_recorded_staleness(self, current: bool) -> None:
         for widget in (self.report_button, self.print_button):
@@ -134,6 +140,15 @@ class ResultRecording(PagePart):
         if not confirmed and not self.result_is_current():
             self._mark_staleness()
             QApplication.beep()  # Ctrl+S did nothing: the red note says why
+            return
+        if (
+            not confirmed
+            and self._thresholds_said_for is not self.result
+            and self._thresholds_moved_for()
+        ):  # changed at another desk while this page was shown (a review found it said
+            # only after the record): said first; the next Record records it as made
+            self._mark_staleness()
+            QApplication.beep()
             return
         result, comment = self.result, self.comment.text().strip()
         if self._recording is result:  # already being written: one audit row, not two

@@ -45,6 +45,7 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         self.queue_note = ""  # what the queue says of the result shown (a clerk's decision)
         self._recording = None  # the result being written to the audit log
         self._after_recording = []  # what waits for it
+        self._thresholds_said_for = None  # the result last said decided on changed thresholds
 
         # -- input
         self.person = PersonBox()

@@ -631,7 +631,7 @@ def test_a_card_exported_with_a_passphrase_imports_with_it(env, capsys, tmp_path
     assert code == 2 and "c-1.zip is protected by a passphrase" in err
     monkeypatch.setenv("SIGVERIFY_CARD_PASSPHRASE", "otters by the wall")
     code, _, err = run(capsys, "import", card, "--store", other)
-    assert code == 2 and "That is not the passphrase of “c-1.zip”" in err
+    assert code == 2 and "“c-1.zip” does not open with that passphrase" in err
     monkeypatch.setenv("SIGVERIFY_CARD_PASSPHRASE", "otters by the weir")
     code, payload, _ = run_json(capsys, "import", card, "--store", other)
     assert code == 0 and payload == {"person": "c-1", "references": 3}

@@ -59,7 +59,7 @@ def test_an_encrypted_card_holds_no_name_nor_signature_and_imports_with_its_pass
         assert clear not in raw  # nothing of the person readable
     with pytest.raises(PassphraseNeededError, match="“c-1.zip” is protected by a passphrase"):
         read_card(card)
-    with pytest.raises(WrongPassphraseError, match="That is not the passphrase of “c-1.zip”"):
+    with pytest.raises(WrongPassphraseError, match="“c-1.zip” does not open with that passph"):
         read_card(card, "grey heron at dusk 7")
     read = read_card(card, PASSPHRASE)
     assert (read.id, read.name, read.note, len(read.signatures)) == (
@@ -77,6 +77,23 @@ def test_an_encrypted_card_holds_no_name_nor_signature_and_imports_with_its_pass
         assert other_store.list_people() == []
         assert import_person(other, card, passphrase=PASSPHRASE) == "c-1"
         assert other_store.get_person("c-1").name == "Ana Núñez"
+        imported = next(e for e in other_store.audit_entries("c-1") if e.action == "import_person")
+        assert imported.details == {"file": "c-1.zip", "from_id": "c-1", "protected": True}
+
+
+def test_a_card_read_already_is_imported_without_stretching_its_passphrase_again(
+    service, tmp_path, tiny_model_dir, monkeypatch
+):
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2), name="Ana")
+    card = export_person(service.store, "c-1", tmp_path / "c-1.zip", "clerk", PASSPHRASE)
+    read = read_card(card, PASSPHRASE)
+    assert read.protected
+    stretched = []
+    monkeypatch.setattr(backup_encryption, "_stretched", lambda *a: stretched.append(a))
+    with Store(tmp_path / "other.sqlite3") as other_store:
+        other = VerificationService(other_store, load_model(tiny_model_dir), "clerk2")
+        assert import_person(other, card, card=read) == "c-1"
+    assert stretched == []
 
 
 def test_a_changed_encrypted_card_is_damaged_not_a_wrong_passphrase(service, tmp_path):
@@ -95,7 +112,13 @@ def test_a_changed_encrypted_card_is_damaged_not_a_wrong_passphrase(service, tmp
         header["nonce"] = "AAAAAAAAAAAAAAAA"
         return json.dumps(header).encode()
 
-    for change in (flip_a_byte, another_nonce):
+    def another_cipher_named(name, data):  # any word of the envelope, formatting kept
+        if name != ENVELOPE:
+            return data
+        assert b'"cipher": "scrypt AES-256-GCM"' in data
+        return data.replace(b"AES-256-GCM", b"AES-256-GCX")
+
+    for change in (flip_a_byte, another_nonce, another_cipher_named):
         changed = rewritten(card, tmp_path / f"{change.__name__}.zip", change)
         with pytest.raises(
             SigverifyError, match="is not a sigverify person card, or it is damaged"
@@ -131,7 +154,18 @@ def test_an_encrypted_card_asking_too_much_or_from_a_newer_version_is_refused_un
     newer = rewritten(card, tmp_path / "newer.zip", header_with(format=2))
     with pytest.raises(SigverifyError, match="was made by a newer version of sigverify"):
         read_card(newer, PASSPHRASE)
-    assert stretched == []  # neither stretched a passphrase
+    endless = rewritten(card, tmp_path / "endless.zip", header_with(format=float("inf")))
+    with pytest.raises(SigverifyError, match="is not a sigverify person card, or it is damaged"):
+        read_card(endless, PASSPHRASE)  # (an OverflowError went to the crash handler)
+    # an envelope of a few MB of blanks, deflated to kilobytes: refused unread
+    blank = tmp_path / "blank.zip"
+    with zipfile.ZipFile(card) as source, zipfile.ZipFile(blank, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr(ENVELOPE, b" " * 20_000_000 + source.read(ENVELOPE))
+        out.writestr(PAYLOAD, source.read(PAYLOAD))
+    assert blank.stat().st_size < 100_000
+    with pytest.raises(SigverifyError, match="is not a sigverify person card, or it is damaged"):
+        read_card(blank, PASSPHRASE)
+    assert stretched == []  # none stretched a passphrase
 
 
 def test_a_plain_card_still_reads_without_a_passphrase(service, tmp_path):

@@ -3961,3 +3961,23 @@ def test_thresholds_changed_after_a_check_are_said_under_its_result(qtbot, two_p
         f"Recorded in the audit log as entry #{entry}. The thresholds for Ana (c-1) have "
         "changed since."
     )
+
+
+def test_thresholds_changed_at_another_desk_are_said_before_the_record(
+    qtbot, two_people, tmp_path, beeps
+):
+    """A clerk staying on Verify recorded first and saw the note only after it (a review
+    found): Record now says it first, with a sound, and the next Record records the result
+    as it was made."""
+    window = two_people
+    store, model_id = window.store, window.engine.model.model_id
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    store.set_person_thresholds("c-1", 0.1, 0.2, "manager", model=model_id)  # another desk
+    page.record()
+    wait_idle(qtbot, window.engine)
+    assert verifications(window, "c-1") == [] and len(beeps) == 1
+    assert page.record_status.text().startswith("The thresholds for c-1 have changed since")
+    page.record()  # said: recorded as made, on the thresholds it was decided on
+    wait_idle(qtbot, window.engine)
+    (entry,) = verifications(window, "c-1")
+    assert entry.details["thresholds_source"] == "model" and len(beeps) == 1

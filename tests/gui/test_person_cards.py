@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
 
 from sigverify.core.person_card import read_card
 from tests.conftest import signature_file
@@ -184,12 +184,12 @@ def test_import_anyway_and_an_import_ending_after_the_clerk_went_on(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **kw: (next(new_ids), True))
     real, calls = module.import_person, []
 
-    def unlike_first(service, path, person_id, accept_outliers, passphrase):
+    def unlike_first(service, path, person_id, accept_outliers, card):
         calls.append(accept_outliers)
         if not calls[1:]:  # the first time, as a card holding another's signature would be
             odd = OddReference("001_a.png", 2.0, 1.0)
             raise InconsistentReferencesError("“001_a.png” looks unlike the others.", [odd])
-        return real(service, path, person_id, accept_outliers, passphrase)
+        return real(service, path, person_id, accept_outliers, card=card)
 
     monkeypatch.setattr(module, "import_person", unlike_first)
     dialogs.answer = True  # Import anyway
@@ -267,6 +267,23 @@ def test_the_card_passphrase_dialog_refuses_a_weak_one_or_saves_without(qtbot):
     assert dialog.chosen == "otters by the weir" and not dialog.isVisible()
     assert dialog.passphrase.text() == dialog.again.text() == ""  # gone with the dialog
 
+    # Tab: the fields, then the buttons in the order shown, Cancel last; each its own Alt key
+    buttons = dialog.findChild(QDialogButtonBox).buttons()
+    order, widget = [], dialog.passphrase
+    for _ in range(5):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or widget not in (
+            dialog.passphrase,
+            dialog.again,
+            *buttons,
+        ):
+            widget = widget.nextInFocusChain()
+    assert [w.text() if w in buttons else w for w in order] == [
+        dialog.passphrase, dialog.again, "Protect and &save", "Save &without a passphrase",
+        "Cancel",
+    ]  # fmt: skip
+
     plain = CardPassphraseDialog(None, "Ana (c-1)", "c-1-card.zip")
     qtbot.addWidget(plain)
     plain.show()
@@ -312,11 +329,13 @@ def test_a_card_protected_by_a_passphrase_is_exported_and_imported_with_it(
     page.cards.import_card(str(path))
     wait_idle(qtbot, window.engine)
     wrong = (
-        "That is not the passphrase of “c-1-card.zip”: it is the one typed when the card was "
-        "exported."
+        "“c-1-card.zip” does not open with that passphrase: type the one chosen when the card "
+        "was exported."
     )
     assert asked == [(str(path), None, 0), (str(path), wrong, 1)]
     person = window.store.get_person("c-1")
     assert (person.name, person.reference_count) == ("Ana", 4)
     assert page.status.text() == "Imported Ana (c-1) with 4 references from c-1-card.zip."
     assert not dialogs.errors
+    entries = window.store.audit_entries("c-1")
+    assert next(e for e in entries if e.action == "import_person").details["protected"] is True

@@ -765,3 +765,20 @@ def test_quitting_during_a_training_asks_once_and_stops_it(qtbot, window, dialog
     assert dialogs.questions[asked + 2].startswith("Training is running. Stop it and quit")
     assert job.cancelled and not window.isVisible() and not wizard.isVisible()
     wait_idle(qtbot, window.engine, timeout=60000)
+
+
+def test_quitting_stops_the_training_only_once_sigverify_closes(qtbot, window, dialogs, tmp_path):
+    """A later question (a result come in meanwhile) may keep sigverify open: the training
+    went on only if nothing had stopped it yet (a review found it stopped at the first
+    question). Then closing removes the run's folder even with the worker stopped before
+    its turn (each run quit during its training left about 11 MB)."""
+    from sigverify.gui.main_window import close_main_window
+
+    wizard, training = a_long_run_past_its_first_epoch(qtbot, window, tmp_path)
+    job, run = training.job, wizard.output_dir
+    dialogs.answer = True
+    assert wizard.may_close(quitting=True) and not job.cancelled  # asked, nothing stopped
+    window.close()
+    assert job.cancelled and not wizard.isVisible() and wizard.left_run == run
+    close_main_window(window)  # at once, as the app does: the worker stops first
+    assert not run.exists() and wizard.left_run is None
