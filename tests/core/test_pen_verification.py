@@ -43,14 +43,6 @@ def pad_signature(folder, writer: int, index: int, forged: bool = False) -> Sign
     return SignatureInput.from_path(path)
 
 
-@pytest.fixture
-def pen_service(tmp_path, tiny_model_dir, tiny_pen_model_dir):
-    store = Store(tmp_path / "store.sqlite3")
-    pen = PenScorer(load_model(tiny_pen_model_dir))
-    yield VerificationService(store, load_model(tiny_model_dir), operator="clerk", pen=pen)
-    store.close()
-
-
 def test_a_pad_query_is_judged_on_both_kinds_of_evidence(pen_service, tmp_path):
     refs = [pad_signature(tmp_path, 40, i) for i in range(4)]
     pen_service.enroll("p-1", refs, accept_outliers=True)

@@ -3,23 +3,9 @@ its model, or (a query drawn on a pad) for the fused scores of its pen model."""
 
 from __future__ import annotations
 
-import pytest
-
-from sigverify.core.model.io import load_model
-from sigverify.core.pen_verification import PenScorer
-from sigverify.core.store import Store
 from sigverify.core.thresholds_since import thresholds_changed
-from sigverify.core.verification import VerificationService
 from tests.core.test_pen_verification import pad_signature
 from tests.core.test_verification import genuine
-
-
-@pytest.fixture
-def pen_service(tmp_path, tiny_model_dir, tiny_pen_model_dir):
-    store = Store(tmp_path / "store.sqlite3")
-    pen = PenScorer(load_model(tiny_pen_model_dir))
-    yield VerificationService(store, load_model(tiny_model_dir), operator="clerk", pen=pen)
-    store.close()
 
 
 def test_a_scanned_querys_thresholds_set_since_for_the_person_or_everyone(pen_service, tmp_path):
