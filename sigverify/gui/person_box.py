@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import QApplication, QComboBox, QCompleter
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLabel
 
 from sigverify.core.store.records import Person, folded, folded_all, person_label
 
@@ -217,10 +217,21 @@ class PersonBox(QComboBox):
         else:
             self.setEditText(self.itemText(begun))
 
+    def reached_by(self, label) -> None:
+        """``label``'s Alt key (its buddy: this box) selects the text typed, to be typed
+        over, also when the focus is here already (it then did nothing, and the next id
+        typed was added to the last one: "Bo — c-2c-1", seen in a real window)."""
+        label.setBuddy(self)
+        label.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Up and Down in the field step through the list, and would replace an id typed
         that matches nobody by the next person in it (seen in a real window: a check ran
-        against that one): with such an id typed they do nothing."""
+        against that one): with such an id typed they do nothing. The Alt key of a label
+        naming the box selects its text (:meth:`reached_by`)."""
+        if event.type() == QEvent.Type.Shortcut and isinstance(watched, QLabel):
+            QTimer.singleShot(0, self, self.lineEdit().selectAll)  # (after Qt's own handling)
+            return False
         if (
             event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)

@@ -108,7 +108,7 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
         # the person on a row of their own: at 1024 pixels wide a name beside a button was cut;
         # named, since a box of names alone did not say what it was for (seen in a real window)
         self.person_label = QLabel(self.tr("&Person"))
-        self.person_label.setBuddy(self.person)
+        self.person.reached_by(self.person_label)
         person_row = QHBoxLayout()
         person_row.addWidget(self.person_label)
         person_row.addWidget(self.person, 1)

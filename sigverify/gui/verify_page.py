@@ -73,6 +73,7 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         input_box = QGroupBox(self.tr("Signature to check"))
         form = QFormLayout()
         form.addRow(self.tr("&Person"), self.person)  # Alt+P, as on the Thresholds page
+        self.person.reached_by(form.labelForField(self.person))
         input_layout = QVBoxLayout(input_box)
         input_layout.addLayout(form)
         input_layout.addWidget(self.drop_area)

@@ -3981,3 +3981,22 @@ def test_thresholds_changed_at_another_desk_are_said_before_the_record(
     wait_idle(qtbot, window.engine)
     (entry,) = verifications(window, "c-1")
     assert entry.details["thresholds_source"] == "model" and len(beeps) == 1
+
+
+@pytest.mark.parametrize("page_name", ["verify_page", "thresholds_page"])
+def test_alt_p_selects_the_person_typed_to_be_typed_over(qtbot, two_people, page_name):
+    """With the focus in the person box already, Alt+P did nothing, and the next id typed
+    was added to the one there ("Bo — c-2c-1", seen in a real window)."""
+    window = two_people
+    page = getattr(window, page_name)
+    window.go_to_page(window.pages.indexOf(page))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    field = page.person.lineEdit()
+    field.setFocus()
+    qtbot.keyClicks(field, "c-2")
+    assert field.hasFocus() and field.selectedText() == ""
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: field.selectedText() == "c-2")
+    qtbot.keyClicks(field, "c-1")
+    assert field.text() == "c-1"
