@@ -4277,7 +4277,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>待验证签名</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Comment for the record (optional)</source>
         <translation>随记录保存的备注（可选）</translation>
     </message>
@@ -4312,18 +4312,18 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+108"/>
+        <location line="-60"/>
+        <location line="+109"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Record the result (if it is not yet) and save it on one A4 page as PDF (Ctrl+Shift+S)</source>
         <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF（Ctrl+Shift+S）</translation>
     </message>
@@ -4616,17 +4616,22 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>, model {model}</source>
         <translation>，模型 {model}</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>; recorded after its thresholds changed, as decided</source>
+        <translation>；在其阈值更改后按原结论记录</translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+7"/>
         <source>%n reference(s): {files}</source>
         <translation>
             <numerusform>%n 个参考签名：{files}</numerusform>
@@ -4710,7 +4715,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；已用备份密钥 {key} 加密</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-155"/>
         <source>stopped on {desk} (it went to “{before}”)</source>
         <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
     </message>
@@ -4725,7 +4730,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>每天从 {desk} 备份到“{folder}”</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+153"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
         <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
     </message>
@@ -5435,7 +5440,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+128"/>
+        <location filename="../../sigverify/core/verification.py" line="+129"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>

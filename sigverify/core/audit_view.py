@@ -247,6 +247,8 @@ def _details_text(entry: AuditEntry) -> str:
             text += " " + translate("audit", "(the same image as the reference “{name}”)").format(
                 name=d["same_image_as"]
             )
+        if d.get("thresholds_changed_since_check"):
+            text += translate("audit", "; recorded after its thresholds changed, as decided")
         if d.get("comment"):
             text += " — " + d["comment"]
         return text

@@ -63,6 +63,7 @@ from sigverify.core.store.records import (
     person_named,
 )
 from sigverify.core.stroke_match import InkMap, applies, stroke_check
+from sigverify.core.thresholds_since import thresholds_changed
 from sigverify.core.verification_results import (
     EnrollmentResult,
     PersonReferences,
@@ -376,11 +377,17 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
     def record_verifications(
         self, results: Sequence[VerificationResult], comment: str = ""
     ) -> list[tuple[int, str]]:
-        """Write several verifications to the audit log in one transaction."""
-        operator = self.operator
-        return self.store.record_many(
-            [(operator, "verify", r.person_id, r.audit_details(comment)) for r in results]
-        )
+        """Write several verifications to the audit log in one transaction; one decided on
+        thresholds changed since (the clerk was told, and recorded it as made) says so."""
+        rows = []
+        for result in results:
+            details = result.audit_details(comment)
+            if result.model_id == self.model_id and thresholds_changed(
+                self.store, result, self.model.card
+            ):
+                details["thresholds_changed_since_check"] = True
+            rows.append((self.operator, "verify", result.person_id, details))
+        return self.store.record_many(rows)
 
     # ------------------------------------------------------------ model switch
 

@@ -56,3 +56,23 @@ def test_a_pad_querys_fused_band_set_or_cleared_since(pen_service, tmp_path):
     assert not thresholds_changed(service.store, result, card)
     service.set_fusion_thresholds(None, None)  # back to the pen card's band
     assert thresholds_changed(service.store, result, card)
+
+
+def test_a_result_recorded_after_its_thresholds_changed_says_so_in_the_audit_log(
+    pen_service, tmp_path
+):
+    from sigverify.core.audit_view import summary
+
+    service = pen_service
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2, 3))
+    query = genuine(tmp_path, 1, 7)[0]
+    result = service.verify("c-1", query, record=False)
+    service.record_verification(result)  # as decided, nothing changed: nothing said
+    first = service.store.audit_entries("c-1")[-1]
+    assert "thresholds_changed_since_check" not in first.details
+    service.store.set_person_thresholds("c-1", 0.1, 0.2, "manager", model=service.model_id)
+    service.record_verification(result, "as shown")
+    last = service.store.audit_entries("c-1")[-1]
+    assert last.action == "verify" and last.details["thresholds_changed_since_check"] is True
+    assert last.details["thresholds_source"] == "model"  # those it was decided on
+    assert summary(last).endswith("; recorded after its thresholds changed, as decided — as shown")

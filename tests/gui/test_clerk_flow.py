@@ -3981,6 +3981,7 @@ def test_thresholds_changed_at_another_desk_are_said_before_the_record(
     wait_idle(qtbot, window.engine)
     (entry,) = verifications(window, "c-1")
     assert entry.details["thresholds_source"] == "model" and len(beeps) == 1
+    assert entry.details["thresholds_changed_since_check"] is True  # (the log says so too)
 
 
 @pytest.mark.parametrize("page_name", ["verify_page", "thresholds_page"])
