@@ -3966,20 +3966,20 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_page.py" line="+20"/>
+        <location filename="../../sigverify/gui/train_page.py" line="+21"/>
         <source>&lt;h2&gt;Train a model on your own signatures&lt;/h2&gt;&lt;p&gt;For technical users: with genuine signatures (and, if you have them, skilled forgeries) of many people, you can train a model that fits your documents, scanners and pens.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One folder per person, with &lt;tt&gt;genuine&lt;/tt&gt; and &lt;tt&gt;forged&lt;/tt&gt; sub-folders (CEDAR, SigComp2011 and BHSig260 folders also work).&lt;/li&gt;&lt;li&gt;The more people the better: 50 or more. Each needs at least 2 genuine signatures.&lt;/li&gt;&lt;li&gt;The wizard keeps some people apart to test the model, and compares it with the model in use before you switch.&lt;/li&gt;&lt;li&gt;Training uses the computer fully: verifications run between its steps, a little slower, and enrolments and other changes wait until it ends or is paused, so train when the desk is quiet.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;h2&gt;用您自己的签名训练模型&lt;/h2&gt;&lt;p&gt;面向技术用户：如果您有许多人员的真实签名（如有，还可加上熟练伪造签名），就可以训练出适合您的文件、扫描仪和书写笔的模型。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每人一个文件夹，其中包含 &lt;tt&gt;genuine&lt;/tt&gt; 和 &lt;tt&gt;forged&lt;/tt&gt; 两个子文件夹（也支持 CEDAR、SigComp2011 和 BHSig260 的文件夹结构）。&lt;/li&gt;&lt;li&gt;人员越多越好：建议 50 人或以上。每人至少需要 2 个真实签名。&lt;/li&gt;&lt;li&gt;向导会单独留出一部分人员来测试模型，并在您切换之前将其与当前使用的模型进行比较。&lt;/li&gt;&lt;li&gt;训练会占满计算机资源：验证在训练步骤之间进行，会稍慢一些；登记和其他更改要等训练结束或暂停后才进行，因此请在柜台空闲时训练。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Start the training wizard…</source>
         <translation>启动训练向导…</translation>
     </message>
     <message>
         <location line="-2"/>
-        <source>Show the training wizard (training runs there)</source>
-        <translation>显示训练向导（训练在其中进行）</translation>
+        <source>Show the training wizard (open in its own window)</source>
+        <translation>显示训练向导（已在单独的窗口中打开）</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sigverify.core.build_variant import can_train, training_unavailable_message
@@ -67,6 +68,9 @@ class TrainPage(QWidget):
         # above it, hid it at 1366 x 768, and minimising it hid sigverify whole (seen in a
         # real window); sigverify's close closes it (:meth:`shown_wizard`)
         self.wizard = TrainWizard(self.engine, self.store, None, overrides)
+        # Ctrl+Q quits sigverify from here too, asking as from the main window (it did
+        # nothing in the wizard's window: seen in a real window)
+        QShortcut(QKeySequence("Ctrl+Q"), self.wizard).activated.connect(self.window().close)
         self.wizard.model_saved.connect(self._saved)
         self.wizard.finished.connect(self._name_start)
         if show:
@@ -85,7 +89,7 @@ class TrainPage(QWidget):
         """The button says whether it opens the wizard or shows the one open."""
         shown = self.shown_wizard() is not None
         self.start_button.setText(
-            self.tr("Show the training wizard (training runs there)")
+            self.tr("Show the training wizard (open in its own window)")
             if shown
             else self.tr("Start the training wizard…")
         )

@@ -696,7 +696,7 @@ def test_the_train_page_shows_the_wizard_open_rather_than_a_second(qtbot, window
     page = window.train_page
     first = page.open_wizard(dict(TINY))
     qtbot.addWidget(first)
-    assert page.start_button.text() == "Show the training wizard (training runs there)"
+    assert page.start_button.text() == "Show the training wizard (open in its own window)"
     assert page.open_wizard(dict(TINY)) is first and first.isVisible()
     first.reject()  # closed (nothing running): the button opens a new one again
     qtbot.waitUntil(lambda: page.start_button.text() == "Start the training wizard…")
@@ -782,3 +782,15 @@ def test_quitting_stops_the_training_only_once_sigverify_closes(qtbot, window, d
     assert job.cancelled and not wizard.isVisible() and wizard.left_run == run
     close_main_window(window)  # at once, as the app does: the worker stops first
     assert not run.exists() and wizard.left_run is None
+
+
+def test_ctrl_q_in_the_wizards_window_quits_as_from_the_main_window(qtbot, window, dialogs):
+    """The wizard, a window of its own, has the focus as it opens: Ctrl+Q did nothing there
+    (seen in a real window)."""
+    wizard = window.train_page.open_wizard(dict(TINY))
+    qtbot.addWidget(wizard)
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)
+    qtbot.keyClick(wizard, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert not wizard.isVisible() and dialogs.questions == []  # nothing to ask about
