@@ -2974,7 +2974,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新验证得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queue_table.py" line="+51"/>
+        <location filename="../../sigverify/gui/queue_table.py" line="+52"/>
         <source>{name}: {said}</source>
         <extracomment>Filter choices: which rows each shows.</extracomment>
         <translation>{name}：{said}</translation>
@@ -6111,9 +6111,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这与参考签名 {name} 是同一张图像：参考签名不能为自己作证，已存签名的副本也不是新的签名。请检查打开的文件是否正确。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>A photo of the paper is not accepted unseen.</source>
-        <translation>纸张照片不会未经查看就被接受。</translation>
+        <location line="+16"/>
+        <source>A photo of the paper is neither accepted nor rejected unseen: crop it first.</source>
+        <translation>拍到纸张的照片不会未经查看就接受或拒绝：请先裁剪出签名。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/pen_verification.py" line="+137"/>
@@ -6186,7 +6186,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="-115"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-116"/>
         <source>ACCEPT</source>
         <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
         <translation>接受</translation>

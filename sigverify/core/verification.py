@@ -257,7 +257,7 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
         comment: str = "",
         look_for_sheet: bool = False,
     ) -> VerificationResult:
-        """``look_for_sheet``: a photo of the paper is said so and not accepted unseen, as
+        """``look_for_sheet``: a photo of the paper is said so and not decided unseen, as
         a list checks it (:meth:`prepare`); the Verify page asks about it first instead."""
         references = self.references_for_scoring(person_id)
         pixels, warnings = self.prepare(signature, look_for_sheet)

@@ -398,12 +398,15 @@ def same_image_note(name: str) -> str:
 
 def sheet_photo_to_review(result: VerificationResult) -> VerificationResult:
     """``result`` for a photo of a whole sheet checked as it is (a list's item, with its
-    :func:`sheet_photo_note`): an acceptance is sent to review, since the answer says little
-    about the signature and an accepted item has no clerk look at it in the Queue. Others
-    unchanged."""
-    if result.decision != ACCEPT or sheet_photo_note() not in result.warnings:
+    :func:`sheet_photo_note`): sent to review, accepted or rejected, since the answer says
+    little about the signature: an accepted item has no clerk look at it in the Queue, and
+    a genuine customer's photo came back "Rejected 0 %", Alt+R confirming it (seen in a real
+    window; cropped, the same signature needed review at 75 %). Others unchanged."""
+    if result.decision == REVIEW or sheet_photo_note() not in result.warnings:
         return result
-    note = translate("reason", "A photo of the paper is not accepted unseen.")
+    note = translate(
+        "reason", "A photo of the paper is neither accepted nor rejected unseen: crop it first."
+    )
     return replace(result, decision=REVIEW, reason=f"{note} {result.reason}")
 
 

@@ -36,7 +36,7 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
 
     def work(context, job):
         service = context.require_service()
-        # checked as the queue checked it: a photo of the paper is not accepted unseen
+        # checked as the queue checked it: a photo of the paper is not decided unseen
         # (it came back a plain ACCEPT beside the queue's review: seen in a real window)
         result = service.verify(person_id, signature, record=False, look_for_sheet=True)
         entry = context.store.audit_entry(audit_id) if audit_id is not None else None

@@ -291,3 +291,34 @@ def test_a_photo_of_a_sheet_is_not_accepted_unseen(service, tmp_path):
     assert slip["decision"] == "review" and slip["notes"].startswith("A photo of the paper")
     entry = service.store.audit_entries("P1")[-1]
     assert entry.details["decision"] == "review"  # recorded as sent to review
+
+
+def test_a_photo_of_a_sheet_is_not_rejected_unseen_either(service, tmp_path):
+    """Seen in a real window: a genuine customer's phone photo came back "Rejected 0 %" in
+    the Queue, Alt+R confirming it; cropped on Verify, it needed review at 75 %. With
+    thresholds that reject everything, the scan is rejected and the sheet photo of the same
+    signature goes to review, its reason saying why."""
+    import cv2
+    import numpy as np
+
+    from sigverify.core.imaging.capture import photographed_slip
+    from tests.conftest import write_png
+
+    service.set_global_thresholds(0.0, 0.0)  # everything rejected
+    scan = signature_file(tmp_path / "scans", 1, 8)
+    grey = cv2.imread(str(scan), cv2.IMREAD_GRAYSCALE)
+    write_png(tmp_path / "cheques" / "slip.png", photographed_slip(grey, np.random.default_rng(3)))
+    rows = [("P1", "scans/" + scan.name), ("P1", "cheques/slip.png")]
+    items = read_items(write_list(tmp_path / "items.csv", [["person", "image"], *rows]))
+    run_batch(service, items, tmp_path / "out.csv")
+    plain, slip = read_results(tmp_path / "out.csv")
+    assert plain["decision"] == "reject"
+    assert slip["decision"] == "review" and slip["notes"].startswith("A photo of the paper")
+    assert service.store.audit_entries("P1")[-1].details["decision"] == "review"
+    from sigverify.core.verification_results import SignatureInput
+
+    photo = SignatureInput.from_path(tmp_path / "cheques" / "slip.png")
+    result = service.verify("P1", photo, record=False, look_for_sheet=True)
+    assert result.decision == "review" and result.reason.startswith(
+        "A photo of the paper is neither accepted nor rejected unseen: crop it first."
+    )
