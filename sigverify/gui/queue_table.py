@@ -36,9 +36,10 @@ def shown_name(image: str, names: Counter) -> str:
 
 
 def said_text(row: QueueRow) -> str:
-    """What was said about an item: why it could not be checked, the check's notes, the
-    clerk's comment (the Comment column, and in full under the list)."""
-    return " — ".join(t for t in (row.error, row.notes, row.comment) if t)
+    """What was said about an item: the clerk's comment first (after a machine's note it
+    was cut off in the Comment column: seen in a real window), why it could not be
+    checked, the check's notes (the Comment column, and in full under the list)."""
+    return " — ".join(t for t in (row.comment, row.error, row.notes) if t)
 
 
 def said_line(row: QueueRow) -> str:

@@ -1976,6 +1976,9 @@ def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
     assert said_line(QueueRow("c-1", "/in/c-1/a.png", notes="A photo.")) == "a.png: A photo."
     compared = QueueRow("c-1", "/in/c-1/a.png", comment="Forged, compared with ba.png card")
     assert said_line(compared) == "a.png: Forged, compared with ba.png card"  # (a comment)
+    # the clerk's words first: after a machine's note they were cut off in the column
+    both = QueueRow("c-1", "/in/c-1/a.png", notes="A photo of the paper.", comment="Called her")
+    assert said_line(both) == "a.png: Called her — A photo of the paper."
     queue.table.selectRow(0)  # nothing said about it: no line
     assert queue.table.item(0, 5).text() == ""
     assert not queue.said.isVisibleTo(queue) and queue.said.text() == ""
@@ -2519,8 +2522,8 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     first = queue.rows[0]
     queue.filter.setCurrentIndex(queue.filter.findData("all"))
     nobody = [r for r, row in enumerate(queue.shown) if row.person_id == "nobody"][0]
-    said = queue.table.item(nobody, 5).text()  # why it could not be checked, and the comment
-    assert said.startswith(queue.shown[nobody].error) and said.endswith(" — not our customer")
+    said = queue.table.item(nobody, 5).text()  # the comment, and why it could not be checked
+    assert said == f"not our customer — {queue.shown[nobody].error}"
     # settled: the field and Enter say so (they still asked for the word given: seen)
     queue.table.selectRow(nobody)
     assert queue.comment.placeholderText() == ("Settled (rejected): to decide again, say why here")
