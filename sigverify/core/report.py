@@ -23,7 +23,7 @@ from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.plot_fonts import font_families
 from sigverify.core.queue import clerks_word, settled_word
 from sigverify.core.store.records import AuditEntry, local_time_zoned, model_name_in
-from sigverify.core.text_wrap import wrap
+from sigverify.core.text_wrap import shortened, wrap
 from sigverify.core.verification_results import VerificationResult, decision_label
 
 if TYPE_CHECKING:
@@ -342,7 +342,7 @@ def verification_page(record: VerificationRecord) -> Figure:
         page.image(
             255 - pixels,
             (x, y, width, thumb),
-            f"{name[:24]}\n"
+            f"{shortened(name, 20)}\n"
             + translate("report", "distance {distance:.4f}").format(distance=r.on_score_scale(ref))
             + (" ◀" if is_nearest else ""),
             colour=colour if is_nearest else "#cccccc",

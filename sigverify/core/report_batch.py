@@ -17,7 +17,7 @@ from sigverify.core.queue import QueueRow, machine_word, settlement_word
 from sigverify.core.report import COLOURS, Page
 from sigverify.core.spreadsheet import from_cell
 from sigverify.core.store.records import person_label
-from sigverify.core.text_wrap import wrap
+from sigverify.core.text_wrap import columns, shortened, wrap
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -232,7 +232,8 @@ def batch_pages(
         decision = row["decision"]
         person, image = _key(row)
         cells = (
-            person_label(person, people.get(person))[:24],
+            # (24 characters ran into the next column: seen in a real window); the id whole
+            shortened(person_label(person, people.get(person)), 20, columns(person) + 2),
             _tail(image, 40),
             machine_word(decision),
             percent_text(row["similarity"]) if row["similarity"] else "",

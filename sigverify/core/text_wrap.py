@@ -40,3 +40,23 @@ def padded(text: str, width: int) -> str:
     """``text`` with spaces after it to fill ``width`` columns (``str.ljust`` counts a
     Chinese character as one: a column of names went out of line, seen)."""
     return text + " " * max(0, width - columns(text))
+
+
+def shortened(text: str, width: int, end: int | None = None) -> str:
+    """``text`` in at most ``width`` columns: whole when it fits, else its start and its
+    last ``end`` columns (a file's extension, a person's id; a third of the width at most
+    8 when not given) around "…" ("pasted-2026…48.png": a report's reference name ran into
+    the next one's, seen in a real window)."""
+    if columns(text) <= width:
+        return text
+    tail_width = min(8, width // 3) if end is None else min(end, width - 4)
+    head, tail = "", ""
+    for character in reversed(text):
+        if columns(tail) + columns(character) > tail_width:
+            break
+        tail = character + tail
+    for character in text:
+        if columns(head) + columns(character) + columns(tail) + 1 > width:
+            break
+        head += character
+    return f"{head}…{tail}"

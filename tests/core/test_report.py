@@ -364,3 +364,58 @@ def test_a_report_shows_the_clerks_decision_that_stands(service, tmp_path):
         "“called the customer: hers”"
     ) in text
     assert "checked the ID card" not in text and "Clerk's comment" not in text
+
+
+def test_long_names_stay_in_their_column_on_a_report_and_a_summary(service, tmp_path):
+    """Seen in a real window: "pasted-20261207-052548.p" ran into the next reference's
+    name on a report, and "… — C-1002" into the Image column of a queue summary."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from sigverify.core.text_wrap import shortened
+
+    (tmp_path / "long").mkdir()
+    long = []
+    for i in range(5):  # the same scans under long names
+        path = tmp_path / "long" / f"pasted-2026120{i}-052548-scan.png"
+        signature_file(tmp_path / "src", 2, i).rename(path)
+        long.append(SignatureInput.from_path(path))
+    service.enroll("C-1002", long, "José Antonio Muñoz")
+    query = SignatureInput.from_path(signature_file(tmp_path, 2, 9))
+    result = service.verify("C-1002", query, record=False)
+    figure = verification_page(verification_record(service, result, query.data, None, "now"))
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    titles = [a for a in figure.axes if "distance" in a.get_title(loc="left")]
+    assert len(titles) == 5
+    spans = sorted(tuple(_left_title(a).get_window_extent(renderer).intervalx) for a in titles)
+    for (_, right), (left, _) in zip(spans, spans[1:], strict=False):
+        assert right < left  # each name ends before the next begins
+    assert all("…" in a.get_title(loc="left").split("\n")[0] for a in titles)
+
+    folder = tmp_path / "inbox" / "C-1002"
+    signature_file(folder, 2, 11)
+    out = tmp_path / "results.csv"
+    run_batch(service, read_items(tmp_path / "inbox"), out)
+    (page,) = batch_pages(out, people={"C-1002": "José Antonio Muñoz Fernández"})
+    person = next(t for t in page.texts if t.get_text().endswith("— C-1002"))
+    assert person.get_text() == shortened("José Antonio Muñoz Fernández — C-1002", 20, 8)
+    image = next(t for t in page.texts if t.get_text().endswith("w2_g11.png"))
+    renderer = FigureCanvasAgg(page).get_renderer()
+    assert person.get_window_extent(renderer).x1 < image.get_window_extent(renderer).x0
+
+
+def test_a_name_shortened_keeps_its_start_and_end_in_its_columns():
+    from sigverify.core.text_wrap import columns, shortened
+
+    assert shortened("original_10_2.png", 20) == "original_10_2.png"  # fits: whole
+    assert shortened("pasted-20261207-052548.png", 20) == "pasted-202612…48.png"
+    assert shortened("José Antonio Muñoz Fernández — C-1002", 20, 8) == "José Antoni…— C-1002"
+    cut = shortened("王丽华的签名第一张扫描件.png", 20)
+    assert cut.endswith(".png") and "…" in cut and columns(cut) <= 20  # two columns each
+
+
+def _left_title(axes):
+    """The text drawn as ``axes``' left title."""
+    from matplotlib.text import Text
+
+    wanted = axes.get_title(loc="left")
+    return next(c for c in axes.get_children() if isinstance(c, Text) and c.get_text() == wanted)
