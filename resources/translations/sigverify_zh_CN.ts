@@ -2728,12 +2728,12 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+298"/>
+        <location line="+301"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-300"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2797,12 +2797,17 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+4"/>
+        <source>Nothing under “{filter}”: choose another in Show (Alt+S).</source>
+        <translation>“{filter}”下没有项目：请在“显示”(Alt+S) 中选择其他类别。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>The machine&apos;s rejection stands</source>
         <translation>维持系统的拒绝结论</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-126"/>
         <source>Open on the Verify page</source>
         <translation>在验证页面打开</translation>
     </message>
@@ -2819,7 +2824,7 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Reject it; say why in the comment</source>
         <translation>拒绝；请在备注中说明理由</translation>
     </message>
@@ -2861,7 +2866,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>签名文件夹</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-251"/>
         <source>Add a &amp;list…</source>
         <translation>添加列表(&amp;L)…</translation>
     </message>
@@ -2891,7 +2896,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+171"/>
         <source>List of signatures</source>
         <translation>签名列表</translation>
     </message>
@@ -4378,7 +4383,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这个签名是为 {before} 打开或核对的。要将它与 {person} 核对吗？</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Check against {person}</source>
         <translation>与 {person} 核对(&amp;C)</translation>
     </message>
@@ -4398,7 +4403,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>验证 {person}</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-49"/>
         <source>This signature was checked against {before}. To check {person}, drop, open or paste their signature; Verify (Ctrl+Enter) asks before checking this one against {person}.</source>
         <translation>这个签名已与 {before} 核对过。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
@@ -4408,7 +4413,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这个签名是在选中 {before} 时打开的。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>A photo of the paper</source>
         <translation>纸张照片</translation>
     </message>

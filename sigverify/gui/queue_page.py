@@ -250,6 +250,9 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
                 else self.tr("%n item(s) not checked yet: press Check.", "", unchecked)
             )
             hint = join_sentences(said, hint)
+        if self.rows and not self.shown:  # an empty list said nothing (seen in a real window)
+            shows = self.tr("Nothing under “{filter}”: choose another in Show (Alt+S).")
+            hint = join_sentences(shows.format(filter=self.filter.currentText()), hint)
         self.hint.setText(join_sentences(self._source_note, hint) if self._source_note else hint)
 
     @property

@@ -243,7 +243,10 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
                 self.tr("Another person's signature?"),
                 self.tr(
                     "This signature was opened or checked for {before}. Check it against {person}?"
-                ).format(before=self.query_person, person=person_id),
+                ).format(  # named as listed (ids alone: seen in a real window)
+                    before=self.person.label_of(self.query_person) or self.query_person,
+                    person=self.person.label_of(person_id) or person_id,
+                ),
                 self.tr("&Check against {person}").format(person=person_id),
             ):
                 return

@@ -2464,8 +2464,15 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     )  # the one that could not be checked waits for a clerk too
     # the button to check again says what it is about: the one that could not be checked
     assert queue.check_button.text() == "Check 1 item again" and not queue.check_button.isHidden()
+    # a filter showing nothing says so (an empty list said nothing: seen in a real window)
+    queue.filter.setCurrentIndex(queue.filter.findData("accept"))
+    assert queue.shown == [] and queue.hint.text() == (
+        "5 new items added. Nothing under “Accepted”: choose another in Show (Alt+S). 5 items "
+        "in the queue; 5 waiting for a clerk. Drop a folder or a CSV list here to add more."
+    )
     queue.filter.setCurrentIndex(queue.filter.findData("clerk"))
     assert len(queue.shown) == 5 and queue.table.rowCount() == 5
+    assert "Nothing under" not in queue.hint.text()
     window.nav.setCurrentRow(window.pages.indexOf(queue))
     queue.table.selectRow(0)
     # Accept and Reject, in one order for every kind of item (no third button coming and
@@ -4004,3 +4011,22 @@ def test_alt_p_selects_the_person_typed_to_be_typed_over(qtbot, two_people, page
     qtbot.waitUntil(lambda: field.selectedText() == "c-2")
     qtbot.keyClicks(field, "c-1")
     assert field.text() == "c-1"
+
+
+def test_another_persons_signature_is_asked_about_by_name(qtbot, two_people, dialogs, tmp_path):
+    """Seen in a real window: "checked for C-1004. Check it against C-1001?" (ids alone)."""
+    window = two_people
+    window.store.update_person("c-1", "Ana Núñez", "", "test")
+    window.store.update_person("c-2", "Bo Li", "", "test")
+    page = window.verify_page
+    page.refresh()
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    page.record()
+    wait_idle(qtbot, window.engine)
+    page.choose_person("c-2")
+    dialogs.answer = False
+    page.verify()
+    assert dialogs.questions[-1] == (
+        "This signature was opened or checked for Ana Núñez — c-1. Check it against "
+        "Bo Li — c-2?"
+    )
