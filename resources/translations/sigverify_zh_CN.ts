@@ -5261,7 +5261,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
+        <source>“{typed}” is the name of {person_id}: use the ID.</source>
+        <translation>“{typed}”是 {person_id} 的姓名：请使用 ID。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Did you mean “{person_id}”? IDs differ by capitals.</source>
         <translation>您是否指“{person_id}”？ID 区分大小写。</translation>
     </message>

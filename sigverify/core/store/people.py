@@ -50,6 +50,16 @@ def read_person(db, seal: Seal, person_id: str) -> Person:
     if row is None:
         enrolled = enrolled_id(db, person_id)
         if enrolled is None:
+            named = db.execute(
+                "SELECT id FROM people WHERE lower(name) = lower(?) LIMIT 2", (person_id.strip(),)
+            ).fetchall()
+            if len(named) == 1:  # a Queue folder named by the customer (seen in a real window)
+                raise NotFoundError(
+                    f"{no_person(person_id)} "
+                    + translate(
+                        "errors", "“{typed}” is the name of {person_id}: use the ID."
+                    ).format(typed=person_id.strip(), person_id=named[0]["id"])
+                )
             raise no_person(person_id)
         # one capital apart: said, not guessed (a list's "w3" for W3, seen in a real window)
         raise NotFoundError(

@@ -197,6 +197,23 @@ def test_an_id_one_capital_apart_is_named_not_guessed(store):
     assert store.get_person("W3").id == "W3"
 
 
+def test_a_persons_name_given_for_the_id_is_named_not_guessed(store):
+    """Seen in a real window: a Queue folder named by the customer ("José Muñoz") was
+    refused as nobody, without a word of whose name it is."""
+    store.add_references("C-1001", "José Muñoz", None, "m1", [ref("a.png")], "clerk")
+    store.add_references("C-1002", "Li Na", None, "m1", [ref("b.png")], "clerk")
+    store.add_references("C-1003", "Li Na", None, "m1", [ref("c.png")], "clerk")
+    with pytest.raises(NotFoundError) as refused:
+        store.get_person("José Muñoz")
+    assert str(refused.value) == (
+        "There is no person with id “José Muñoz” in the store. “José Muñoz” is the name of "
+        "C-1001: use the ID."
+    )
+    with pytest.raises(NotFoundError) as two:  # two people of that name: neither guessed
+        store.get_person("Li Na")
+    assert str(two.value) == "There is no person with id “Li Na” in the store."
+
+
 def test_remove_reference_and_thresholds(store):
     ids = store.add_references("c-1", None, None, "m1", [ref("a.png"), ref("b.png")], "clerk")
     store.remove_reference(ids[0], "clerk")
