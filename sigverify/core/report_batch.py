@@ -183,6 +183,14 @@ def _column_heads(page: Page, xs, with_clerk: bool) -> None:
     page.y -= 0.018
 
 
+def _person_cell(person: str, name: str | None) -> str:
+    """A summary's person, in its column (24 characters ran into the next: seen in a real
+    window): the name shortened before the id, whole; an id too long for both, alone."""
+    if columns(person) + 2 > 16:
+        return shortened(person, 20, 12)
+    return shortened(person_label(person, name), 20, columns(person) + 2)
+
+
 def batch_pages(
     results: str | Path,
     title: str = "",
@@ -232,8 +240,7 @@ def batch_pages(
         decision = row["decision"]
         person, image = _key(row)
         cells = (
-            # (24 characters ran into the next column: seen in a real window); the id whole
-            shortened(person_label(person, people.get(person)), 20, columns(person) + 2),
+            _person_cell(person, people.get(person)),
             _tail(image, 40),
             machine_word(decision),
             percent_text(row["similarity"]) if row["similarity"] else "",

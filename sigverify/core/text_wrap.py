@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"  # CJK characters and punctuation
+# CJK characters and punctuation, Hangul, full-width forms
+_WIDE = "\u1100-\u115f\u2e80-\u9fff\u3000-\u303f\uac00-\ud7a3\uff00-\uffef"
 _TOKENS = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+|\\s+")
 
 

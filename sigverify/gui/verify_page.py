@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.store import Store
+from sigverify.core.store.records import person_named
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.keyboard import mark_primary
@@ -243,9 +244,11 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
                 self.tr("Another person's signature?"),
                 self.tr(
                     "This signature was opened or checked for {before}. Check it against {person}?"
-                ).format(  # named as listed (ids alone: seen in a real window)
-                    before=self.person.label_of(self.query_person) or self.query_person,
-                    person=self.person.label_of(person_id) or person_id,
+                ).format(  # named (ids alone: seen in a real window)
+                    before=person_named(
+                        self.query_person, self.person.names.get(self.query_person, "")
+                    ),
+                    person=person_named(person_id, self.person.names.get(person_id, "")),
                 ),
                 self.tr("&Check against {person}").format(person=person_id),
             ):

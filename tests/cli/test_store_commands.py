@@ -12,7 +12,7 @@ import pytest
 
 from sigverify import cli
 from sigverify.core.model.card import read_card
-from tests.conftest import signature_file
+from tests.conftest import signature_file, write_png
 
 
 def run(capsys, *argv):
@@ -66,6 +66,25 @@ def test_verify_json_has_the_documented_keys(env, capsys):
     nearest = sorted(r["scaled_distance"] for r in payload["per_reference"])[:2]
     assert abs(sum(nearest) / 2 - payload["distance"]) <= 2e-6
     assert set(payload["thresholds"]) >= {"accept", "reject"}
+
+
+def test_verify_sends_a_photo_of_the_paper_to_review_as_a_list_does(env, capsys):
+    """The README says a list's item is checked "exactly as `verify` checks it", but
+    `verify` did not look for a photo of the paper (a review found): the same photo could
+    be rejected here and sent to review in the Queue."""
+    import cv2
+    import numpy as np
+
+    from sigverify.core.imaging.capture import photographed_slip
+
+    scan = signature_file(env["tmp"] / "scans", 1, 8)
+    grey = cv2.imread(str(scan), cv2.IMREAD_GRAYSCALE)
+    slip = env["tmp"] / "slip.png"
+    write_png(slip, photographed_slip(grey, np.random.default_rng(3)))
+    argv = ("verify", "--person", "c-1", slip, "--store", env["store"], "--no-record")
+    code, payload, _ = run_json(capsys, *argv)
+    assert code == 0 and payload["decision"] == "review"
+    assert payload["warnings"][0].startswith("A photo of the paper, checked as it is")
 
 
 def test_verify_text_shows_the_decision_and_reason(env, capsys):

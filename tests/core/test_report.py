@@ -419,3 +419,14 @@ def _left_title(axes):
 
     wanted = axes.get_title(loc="left")
     return next(c for c in axes.get_children() if isinstance(c, Text) and c.get_text() == wanted)
+
+
+def test_a_summarys_person_keeps_a_long_id_recognisable_and_hangul_counts_two_columns():
+    """A review found an id of 22 characters cut at both ends ("Ana…026-000000001234"),
+    and Korean names counted one column a character (overflowing)."""
+    from sigverify.core.report_batch import _person_cell
+    from sigverify.core.text_wrap import columns
+
+    assert _person_cell("C-1002", "Li Na") == "Li Na — C-1002"
+    assert _person_cell("CUST-2026-000000001234", "Ana") == "CUST-20…000000001234"  # id alone
+    assert columns("김민수") == 6 and columns(_person_cell("C-7", "김민수" * 5)) <= 20

@@ -4027,5 +4027,5 @@ def test_another_persons_signature_is_asked_about_by_name(qtbot, two_people, dia
     dialogs.answer = False
     page.verify()
     assert dialogs.questions[-1] == (
-        "This signature was opened or checked for Ana Núñez — c-1. Check it against Bo Li — c-2?"
+        "This signature was opened or checked for Ana Núñez (c-1). Check it against Bo Li (c-2)?"
     )

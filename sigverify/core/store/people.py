@@ -44,30 +44,41 @@ def enrolled_id(db, person_id: str) -> str | None:
     return person_id if person_id in ids else (ids[0] if ids else None)
 
 
+def _nobody_as(db, person_id: str) -> NotFoundError:
+    """Why nobody has the id ``person_id``: an id one capital apart said, not guessed (a
+    list's "w3" for W3, seen in a real window), or a name given for the id (a Queue folder
+    named by the customer, seen in a real window: one person of that name, capitals aside
+    as the database's lower() knows them). One pass over the people (each unknown id of a
+    Queue check reads them: two passes took twice as long)."""
+    typed = person_id.strip()
+    rows = db.execute(
+        "SELECT id, lower(id) = lower(?) AS same_id FROM people "
+        "WHERE lower(id) = lower(?) OR (? <> '' AND lower(name) = lower(?)) ORDER BY id",
+        (person_id, person_id, typed, typed),
+    ).fetchall()
+    ids = [row["id"] for row in rows if row["same_id"]]
+    if ids:
+        return NotFoundError(
+            f"{no_person(person_id)} "
+            + translate("errors", "Did you mean “{person_id}”? IDs differ by capitals.").format(
+                person_id=ids[0]
+            )
+        )
+    if len(rows) == 1:
+        return NotFoundError(
+            f"{no_person(person_id)} "
+            + translate("errors", "“{typed}” is the name of {person_id}: use the ID.").format(
+                typed=typed, person_id=rows[0]["id"]
+            )
+        )
+    return no_person(person_id)
+
+
 def read_person(db, seal: Seal, person_id: str) -> Person:
     """One person; their thresholds are checked against their MAC."""
     row = db.execute(_WITH_COUNT + "WHERE p.id = ?", (person_id,)).fetchone()
     if row is None:
-        enrolled = enrolled_id(db, person_id)
-        if enrolled is None:
-            named = db.execute(
-                "SELECT id FROM people WHERE lower(name) = lower(?) LIMIT 2", (person_id.strip(),)
-            ).fetchall()
-            if len(named) == 1:  # a Queue folder named by the customer (seen in a real window)
-                raise NotFoundError(
-                    f"{no_person(person_id)} "
-                    + translate(
-                        "errors", "“{typed}” is the name of {person_id}: use the ID."
-                    ).format(typed=person_id.strip(), person_id=named[0]["id"])
-                )
-            raise no_person(person_id)
-        # one capital apart: said, not guessed (a list's "w3" for W3, seen in a real window)
-        raise NotFoundError(
-            f"{no_person(person_id)} "
-            + translate("errors", "Did you mean “{person_id}”? IDs differ by capitals.").format(
-                person_id=enrolled
-            )
-        )
+        raise _nobody_as(db, person_id)
     parts = person_parts(
         row["id"], row["accept_threshold"], row["reject_threshold"], row["thresholds_model"]
     )

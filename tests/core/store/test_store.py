@@ -212,6 +212,11 @@ def test_a_persons_name_given_for_the_id_is_named_not_guessed(store):
     with pytest.raises(NotFoundError) as two:  # two people of that name: neither guessed
         store.get_person("Li Na")
     assert str(two.value) == "There is no person with id “Li Na” in the store."
+    store.add_references("C-1004", None, None, "m1", [ref("d.png")], "clerk")  # no name
+    for blank in ("", "  "):  # (nameless people's '' was taken for a name: a review found)
+        with pytest.raises(NotFoundError) as nothing:
+            store.get_person(blank)
+        assert "is the name of" not in str(nothing.value)
 
 
 def test_remove_reference_and_thresholds(store):
