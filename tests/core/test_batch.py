@@ -269,24 +269,30 @@ def test_a_photo_of_a_sheet_and_a_copy_of_a_reference_say_so_in_the_results(serv
     assert same["notes"].startswith("This is the same image as the reference ")
 
 
-def test_a_photo_of_a_sheet_is_not_accepted_unseen(service, tmp_path):
-    """An accepted item has no clerk look at it in the Queue, and a whole sheet checked as
-    it is says little about the signature: with thresholds that accept everything, the
-    scan is accepted and the sheet photo of the same signature goes to review."""
+def _scan_and_its_photo(service, tmp_path, accept: float, reject: float):
+    """A scan of P1's and a phone photo of the same signature on its slip, checked as a
+    list with the thresholds ``accept`` / ``reject`` for everyone: their results' rows."""
     import cv2
     import numpy as np
 
     from sigverify.core.imaging.capture import photographed_slip
     from tests.conftest import write_png
 
-    service.set_global_thresholds(1e6, 1e6)  # everything accepted
+    service.set_global_thresholds(accept, reject)
     scan = signature_file(tmp_path / "scans", 1, 8)
     grey = cv2.imread(str(scan), cv2.IMREAD_GRAYSCALE)
     write_png(tmp_path / "cheques" / "slip.png", photographed_slip(grey, np.random.default_rng(3)))
     rows = [("P1", "scans/" + scan.name), ("P1", "cheques/slip.png")]
     items = read_items(write_list(tmp_path / "items.csv", [["person", "image"], *rows]))
     run_batch(service, items, tmp_path / "out.csv")
-    plain, slip = read_results(tmp_path / "out.csv")
+    return read_results(tmp_path / "out.csv")
+
+
+def test_a_photo_of_a_sheet_is_not_accepted_unseen(service, tmp_path):
+    """An accepted item has no clerk look at it in the Queue, and a whole sheet checked as
+    it is says little about the signature: with thresholds that accept everything, the
+    scan is accepted and the sheet photo of the same signature goes to review."""
+    plain, slip = _scan_and_its_photo(service, tmp_path, 1e6, 1e6)  # everything accepted
     assert plain["decision"] == "accept"
     assert slip["decision"] == "review" and slip["notes"].startswith("A photo of the paper")
     entry = service.store.audit_entries("P1")[-1]
@@ -298,20 +304,7 @@ def test_a_photo_of_a_sheet_is_not_rejected_unseen_either(service, tmp_path):
     the Queue, Alt+R confirming it; cropped on Verify, it needed review at 75 %. With
     thresholds that reject everything, the scan is rejected and the sheet photo of the same
     signature goes to review, its reason saying why."""
-    import cv2
-    import numpy as np
-
-    from sigverify.core.imaging.capture import photographed_slip
-    from tests.conftest import write_png
-
-    service.set_global_thresholds(0.0, 0.0)  # everything rejected
-    scan = signature_file(tmp_path / "scans", 1, 8)
-    grey = cv2.imread(str(scan), cv2.IMREAD_GRAYSCALE)
-    write_png(tmp_path / "cheques" / "slip.png", photographed_slip(grey, np.random.default_rng(3)))
-    rows = [("P1", "scans/" + scan.name), ("P1", "cheques/slip.png")]
-    items = read_items(write_list(tmp_path / "items.csv", [["person", "image"], *rows]))
-    run_batch(service, items, tmp_path / "out.csv")
-    plain, slip = read_results(tmp_path / "out.csv")
+    plain, slip = _scan_and_its_photo(service, tmp_path, 0.0, 0.0)  # everything rejected
     assert plain["decision"] == "reject"
     assert slip["decision"] == "review" and slip["notes"].startswith("A photo of the paper")
     assert service.store.audit_entries("P1")[-1].details["decision"] == "review"
