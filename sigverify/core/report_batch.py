@@ -23,11 +23,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-def _tail(text: str, length: int) -> str:
-    """The end of a long path, which names the file."""
-    return text if len(text) <= length else "…" + text[-(length - 1) :]
-
-
 @dataclass(frozen=True)
 class ClerkWord:
     """What a clerk made of a queue item: a :data:`~sigverify.core.queue.SETTLEMENTS`
@@ -241,7 +236,7 @@ def batch_pages(
         person, image = _key(row)
         cells = (
             _person_cell(person, people.get(person)),
-            _tail(image, 40),
+            shortened(image, 40, 36),  # the end of a long path names the file
             machine_word(decision),
             percent_text(row["similarity"]) if row["similarity"] else "",
             settlement_word(word.settlement) if word else _waiting(row, settled),

@@ -430,3 +430,13 @@ def test_a_summarys_person_keeps_a_long_id_recognisable_and_hangul_counts_two_co
     assert _person_cell("C-1002", "Li Na") == "Li Na — C-1002"
     assert _person_cell("CUST-2026-000000001234", "Ana") == "CUST-20…000000001234"  # id alone
     assert columns("김민수") == 6 and columns(_person_cell("C-7", "김민수" * 5)) <= 20
+
+
+def test_a_summarys_long_path_keeps_its_end_in_its_columns():
+    """The Image column counted characters, so a Chinese file name took twice its room (a
+    review found): a path is shortened by columns, its end (the file) kept."""
+    from sigverify.core.text_wrap import columns, shortened
+
+    path = "/home/clerk/inbox/2026-12-07/C-1001/王丽华的支票扫描件第一张.png"
+    cell = shortened(path, 40, 36)
+    assert columns(cell) <= 40 and cell.endswith("/C-1001/王丽华的支票扫描件第一张.png")
