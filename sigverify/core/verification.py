@@ -269,8 +269,8 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
                 self.model_id,
             )  # fmt: skip
             result = copy_of_reference(result)  # the pen's decision may have accepted it
-        if record:
-            self.record_verification(result, comment)
+        if record:  # (recorded as it is decided: its thresholds are those in force)
+            self.record_verifications([result], comment)
         return result
 
     def decide(
@@ -370,24 +370,26 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
         return self.prepared.get(reference_id)
 
     def record_verification(self, result: VerificationResult, comment: str = "") -> tuple[int, str]:
-        """Write a verification and the operator's comment to the audit log; the row's
-        ``(id, hash)``."""
-        return self.record_verifications([result], comment)[0]
+        """Write a verification shown to a clerk, and their comment, to the audit log; the
+        row's ``(id, hash)``. One decided on thresholds changed since (the clerk was told,
+        and recorded it as made) says so."""
+        details = result.audit_details(comment)
+        if result.model_id == self.model_id and thresholds_changed(
+            self.store, result, self.model.card
+        ):
+            details["thresholds_changed_since_check"] = True
+        return self.store.record_many([(self.operator, "verify", result.person_id, details)])[0]
 
     def record_verifications(
         self, results: Sequence[VerificationResult], comment: str = ""
     ) -> list[tuple[int, str]]:
-        """Write several verifications to the audit log in one transaction; one decided on
-        thresholds changed since (the clerk was told, and recorded it as made) says so."""
-        rows = []
-        for result in results:
-            details = result.audit_details(comment)
-            if result.model_id == self.model_id and thresholds_changed(
-                self.store, result, self.model.card
-            ):
-                details["thresholds_changed_since_check"] = True
-            rows.append((self.operator, "verify", result.person_id, details))
-        return self.store.record_many(rows)
+        """Write several verifications to the audit log in one transaction, as they are
+        decided (a list's: no thresholds looked up again for each, a Queue check's hot
+        path)."""
+        operator = self.operator
+        return self.store.record_many(
+            [(operator, "verify", r.person_id, r.audit_details(comment)) for r in results]
+        )
 
     # ------------------------------------------------------------ model switch
 
