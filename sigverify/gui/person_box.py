@@ -17,7 +17,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLabel
 
-from sigverify.core.store.records import Person, folded, folded_all, person_label
+from sigverify.core.store.records import (
+    Person,
+    folded,
+    folded_all,
+    person_label,
+    person_named,
+)
 
 
 class PersonBox(QComboBox):
@@ -125,6 +131,11 @@ class PersonBox(QComboBox):
     def label_of(self, person_id: str) -> str:
         """The entry of ``person_id`` as listed ("Li Na — 12"), for a question."""
         return self.itemText(self.findData(person_id))
+
+    def named(self, person_id: str) -> str:
+        """``person_id`` as sentences name people ("Li Na (12)"), by the name listed; the id
+        alone for someone not listed or without a name."""
+        return person_named(person_id, self.names.get(person_id, ""))
 
     def why_nobody(self, store) -> str | None:
         """Why nobody is chosen, for the page's hint; None when what is typed is the id of

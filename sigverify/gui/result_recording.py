@@ -113,7 +113,7 @@ class ResultRecording(PagePart):
         if not thresholds_changed(self.store, self.result, model.card):
             return None
         person_id = self.result.person_id  # (named: the id alone read as a code, seen)
-        try:
+        try:  # (as the store has it now: a name changed at another desk leaves the list)
             return person_named(person_id, self.store.get_person(person_id).name)
         except NotFoundError:  # deleted at another desk just now
             return None

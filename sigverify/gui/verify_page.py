@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.store import Store
-from sigverify.core.store.records import person_named
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.keyboard import mark_primary
@@ -245,10 +244,8 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
                 self.tr(
                     "This signature was opened or checked for {before}. Check it against {person}?"
                 ).format(  # named (ids alone: seen in a real window)
-                    before=person_named(
-                        self.query_person, self.person.names.get(self.query_person, "")
-                    ),
-                    person=person_named(person_id, self.person.names.get(person_id, "")),
+                    before=self.person.named(self.query_person),
+                    person=self.person.named(person_id),
                 ),
                 self.tr("&Check against {person}").format(person=person_id),
             ):
