@@ -23,7 +23,7 @@ from sigverify.core.batch import run_batch
 from sigverify.core.batch_items import BatchItem
 from sigverify.core.errors import SigverifyError
 from sigverify.core.files import write_atomically
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import join_sentences, translate
 from sigverify.core.spreadsheet import append_rows, from_cell
 from sigverify.core.store.records import now
 from sigverify.core.verification import VerificationService
@@ -80,6 +80,21 @@ class QueueRow:
     def final(self) -> str:
         """The decision that stands: the clerk's override, else the machine's."""
         return self.settled if self.settled in {"accept", "reject"} else self.decision
+
+
+@dataclass(frozen=True)
+class CheckedAgain:
+    """A queue item's signature checked again on the Verify page and the answer recorded
+    there: the item's ``person_id`` and ``image``, the answer's ``decision`` and audit entry
+    (``verification``), whether the signature was ``cut`` from the item's photo of the
+    paper, and the clerk's ``comment`` with it."""
+
+    person_id: str
+    image: str
+    decision: str
+    verification: int
+    cut: bool = False
+    comment: str = ""
 
 
 def machine_word(decision: str) -> str:
@@ -258,12 +273,18 @@ class DeskQueue:
         return rows
 
     def settle(
-        self, service: VerificationService, row: QueueRow, settlement: str, comment: str
+        self,
+        service: VerificationService,
+        row: QueueRow,
+        settlement: str,
+        comment: str,
+        checked_again: int | None = None,
     ) -> int:
         """A clerk's word on an item the machine sent to review, rejected or could not
         check: ``confirm`` a rejection (``reject`` says the same there), or decide ``accept`` or
         ``reject``; recorded in the audit log (the id returned) with the comment, then in the
-        queue."""
+        queue. ``checked_again``: the audit entry of the answer the word is (see
+        :meth:`settle_checked_again`)."""
         settlement = check_settlement(row, settlement, comment)
         audit_id, _ = service.store.record(
             service.operator,
@@ -276,6 +297,7 @@ class DeskQueue:
                 "comment": comment.strip(),
                 "verification": row.audit_id,
                 **({"reason": row.error} if row.error else {}),  # why it could not be checked
+                **({"checked_again": checked_again} if checked_again is not None else {}),
             },
         )
         append_rows(
@@ -295,6 +317,35 @@ class DeskQueue:
             ],  # fmt: skip
         )
         return audit_id
+
+    def settle_checked_again(self, service: VerificationService, again: CheckedAgain) -> int | None:
+        """The item ``again`` names, waiting for a clerk, settled with the answer the clerk
+        recorded for it on the Verify page, an acceptance or a rejection, the comment naming
+        that answer's audit entry (a photo of the paper, cut there and accepted, still
+        waited on the Queue: seen in a real window); the audit id of the word, or None when
+        nothing was settled (the item is not in the queue or not waiting, or the answer
+        is a review)."""
+        row = next((r for r in self.rows() if r.key == (again.person_id, again.image)), None)
+        if row is None or not row.needs_clerk or again.decision not in ("accept", "reject"):
+            return None
+        if again.cut:
+            said = translate(
+                "report",
+                "Cut from the photo on the Verify page and checked again: {decision} (audit "
+                "entry #{id}).",
+            )
+        else:
+            said = translate(
+                "report", "Checked again on the Verify page: {decision} (audit entry #{id})."
+            )
+        said = said.format(decision=machine_word(again.decision), id=again.verification)
+        return self.settle(
+            service,
+            row,
+            again.decision,
+            join_sentences(said, again.comment.strip()),
+            checked_again=again.verification,
+        )
 
     def read_drafts(self) -> dict[tuple[str, str], str]:
         """The comments kept by :meth:`write_drafts` (item key -> text); none when the file

@@ -48,7 +48,7 @@ from sigverify.gui.language import (
 from sigverify.gui.models_page import ModelsPage
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.queue_page import QueuePage
-from sigverify.gui.queued_result import show_queued
+from sigverify.gui.queued_result import settle_checked_again, show_queued
 from sigverify.gui.quitting import may_quit
 from sigverify.gui.shared_store import (
     ApprovalsDialog,
@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
         self.verify_page = VerifyPage(engine, store)
         self.queue_page = QueuePage(engine, store)
         self.queue_page.open_requested.connect(self.open_queued)
+        self.verify_page.queue_item_recorded.connect(
+            lambda again: settle_checked_again(self.queue_page, self.verify_page, again)
+        )
         self.thresholds_page = ThresholdsPage(engine, store)
         self.models_page = ModelsPage(engine, store)
         self.models_page.before_switch = lambda then: self.verify_page.settle_unrecorded(

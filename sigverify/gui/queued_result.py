@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
-from sigverify.core.queue import clerks_word, settled_word
+from sigverify.core.queue import CheckedAgain, clerks_word, settled_word, settlement_word
 from sigverify.core.verification_results import decision_label
 from sigverify.gui import dialogs
 
@@ -28,6 +28,7 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
     verify_page.set_query([signature])  # asks first about a result not recorded yet
     if verify_page.query is not signature:
         return  # the clerk went back to it
+    verify_page.queue_item = (person_id, image)
     verify_page.refresh()
     verify_page.choose_person(person_id)
     # opened for the item's person (it kept the person chosen before, whom Verify then
@@ -97,6 +98,37 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
     verify_page.engine.submit(  # during a check too, between its chunks: an item opened
         work, done, lambda error: dialogs.show_error(verify_page, error), urgent=True
     )  # (else shown at the check's end, over what the clerk did meanwhile)
+
+
+def settle_checked_again(queue_page, verify_page, again: CheckedAgain) -> None:
+    """A queue item's signature checked again on ``verify_page`` and its answer recorded
+    (``again``): the item settled with it on ``queue_page`` when it waits for a clerk and
+    the answer is an acceptance or a rejection (:meth:`DeskQueue.settle_checked_again`),
+    and said under the result while it is shown."""
+    queue = queue_page.queue
+
+    def done(audit_id):
+        if audit_id is None:
+            return
+        queue_page.read_again()
+        if verify_page.audit_row is None or verify_page.audit_row[0] != again.verification:
+            return  # another result is shown by now
+        verify_page.queue_note = join_sentences(
+            QCoreApplication.translate(
+                "RecordStatus", "Recorded in the audit log as entry #{id}."
+            ).format(id=again.verification),
+            QCoreApplication.translate(
+                "QueuePage", "Its queue item is settled with it: {decision} (audit entry #{id})."
+            ).format(decision=settlement_word(again.decision), id=audit_id),
+        )
+        verify_page._mark_staleness()
+
+    verify_page.engine.submit(
+        lambda context, job: queue.settle_checked_again(context.require_service(), again),
+        done,
+        lambda error: dialogs.show_error(verify_page, error),
+        urgent=True,
+    )
 
 
 def _word(decision) -> str:

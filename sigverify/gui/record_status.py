@@ -37,17 +37,21 @@ class RecordStatus(QLabel):
         entry: int | None,
         made_with: str | None = None,
         thresholds_changed_for: str | None = None,
+        instead: str = "",
     ) -> None:
         """The result on screen is settled: in the audit log as ``entry``, or (None)
         dropped when asked;
         ``made_with``: the model that made it, when another one is active now (the status
         bar names the active one, and read as the result's after a switch);
-        ``thresholds_changed_for``: the person whose thresholds changed since the check."""
-        text = (
-            self.tr("Recorded in the audit log as entry #{id}.").format(id=entry)
-            if entry is not None
-            else self.tr("Not recorded, as you chose.")
-        )
+        ``thresholds_changed_for``: the person whose thresholds changed since the check;
+        ``instead``: what the queue says of it, in place of the entry's number (its line
+        went when the clerk came back from another page: the clerk's decision with it)."""
+        if instead:
+            text = instead
+        elif entry is not None:
+            text = self.tr("Recorded in the audit log as entry #{id}.").format(id=entry)
+        else:
+            text = self.tr("Not recorded, as you chose.")
         if made_with:
             text = join_sentences(
                 text,

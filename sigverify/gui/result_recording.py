@@ -5,9 +5,12 @@ audit log (:class:`ResultRecording`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QApplication
 
 from sigverify.core.errors import NotFoundError
+from sigverify.core.queue import CheckedAgain
 from sigverify.core.store.records import model_name_in, person_named
 from sigverify.core.thresholds_since import thresholds_changed
 from sigverify.gui import dialogs
@@ -124,12 +127,33 @@ class ResultRecording(PagePart):
         if current:
             entry = None if self.audit_row is None else self.audit_row[0]
             self.record_status.say_recorded(
-                entry, self._made_with(), thresholds_changed_for=self._thresholds_moved_for()
+                entry,
+                self._made_with(),
+                thresholds_changed_for=self._thresholds_moved_for(),
+                instead=self.queue_note,
             )
         else:
             self._say_out_of_date()
 
     # ------------------------------------------------------------ recording
+
+    def _queue_item_of(self, result) -> CheckedAgain | None:
+        """The queue item ``result`` answers for, when its signature on screen came from
+        the Queue (or was cut from the item's photo here) and was checked for the item's
+        person (another person's answer settles nothing)."""
+        if self.queue_item is None or result is not self.result:
+            return None
+        person_id, image = self.queue_item
+        if result.person_id != person_id or self.result_query is not self.query:
+            return None
+        return CheckedAgain(
+            person_id,
+            image,
+            result.decision,
+            verification=0,  # (its audit entry, once recorded)
+            cut=self.result_query.cut_from_page,
+            comment=self.comment.text().strip(),
+        )
 
     def record(self, then=None, confirmed: bool = False) -> None:
         """Write the result on screen to the audit log; ``then()`` after it is written.
@@ -156,6 +180,7 @@ class ResultRecording(PagePart):
                 self._after_recording.append(then)
             return
         self._recording, self._after_recording = result, [then] if then is not None else []
+        item = self._queue_item_of(result)  # (now: a "record it" may open the next signature)
 
         def done(row):
             self._recording = None
@@ -171,6 +196,8 @@ class ResultRecording(PagePart):
                 self._changed()  # (the hint no longer says Ctrl+S records it)
             for after in self._after_recording:  # once the worker's jobs are done
                 self.engine.when_idle(after)
+            if item is not None:
+                self.queue_item_recorded.emit(replace(item, verification=row[0]))
 
         def failed(error):
             self._recording = None

@@ -3,6 +3,7 @@ the references."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -30,6 +31,10 @@ from sigverify.gui.workers import Engine
 
 
 class VerifyPage(ResultRecording, ReportActions, QWidget):
+    #: a :class:`~sigverify.core.queue.CheckedAgain`: a queue item's signature checked again
+    #: here and its answer recorded, for the Queue to settle the item with
+    queue_item_recorded = Signal(object)
+
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
         self.engine, self.store = engine, store
@@ -43,6 +48,9 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         self.recorded = False
         self.audit_row = None  # (id, hash) of the recorded result
         self.queue_note = ""  # what the queue says of the result shown (a clerk's decision)
+        # (person id, image path) of the queue item whose signature is shown, opened from the
+        # Queue (or cut from its photo of the paper here); None for any other signature
+        self.queue_item: tuple[str, str] | None = None
         self._recording = None  # the result being written to the audit log
         self._after_recording = []  # what waits for it
         self._thresholds_said_for = None  # the result last said decided on changed thresholds
@@ -168,6 +176,8 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
     def set_query(self, signatures) -> None:
         if not self.settle_unrecorded(self.tr("opening the next signature")):
             return
+        if not (signatures[0].cut_from_page and self.query_is_sheet_photo):
+            self.queue_item = None  # (a cut from the queue item's photo on screen is still it)
         self.query = signatures[0]
         self.query_person = self.person_id()
         pixmap = bytes_to_pixmap(self.query.data)

@@ -172,3 +172,51 @@ def test_comments_typed_and_not_sent_are_kept_whole_and_only_with_text(tmp_path)
     assert not queue.drafts_path.exists() and queue.read_drafts() == {}
     queue.drafts_path.write_text('[{"person": "P1"', encoding="utf-8")  # torn
     assert queue.read_drafts() == {}
+
+
+def test_an_answer_recorded_on_verify_settles_the_item_waiting_for_it(service, tmp_path):
+    """Seen in a real window: a photo of the paper the queue sent to review, cut on the
+    Verify page and its acceptance recorded there, still waited for a clerk on the Queue."""
+    import json
+
+    from sigverify.core.queue import CheckedAgain
+    from sigverify.core.thresholds import global_thresholds_key
+
+    everything_rejected = json.dumps({"accept": 0.0, "reject": 0.0})
+    key = global_thresholds_key(service.model_id)
+    service.store.set_setting(key, everything_rejected, "t")
+    queue = DeskQueue(service.store.path)
+    queue.add(read_items(inbox(tmp_path)))
+    queue.check(service)
+    first, second = queue.rows()[:2]
+    assert first.decision == second.decision == "reject" and first.needs_clerk
+    # a review settles nothing, nor an answer for another person's item of that file
+    review = CheckedAgain(first.person_id, first.image, "review", 99, cut=True)
+    assert queue.settle_checked_again(service, review) is None
+    assert (
+        queue.settle_checked_again(service, CheckedAgain("P2", first.image, "accept", 99)) is None
+    )
+    assert not queue.rows()[0].settled
+
+    accepted = CheckedAgain(first.person_id, first.image, "accept", 99, True, " Called her ")
+    audit_id = queue.settle_checked_again(service, accepted)
+    row = queue.rows()[0]
+    assert row.settled == "accept" and row.settled_audit_id == audit_id
+    assert row.comment == (
+        "Cut from the photo on the Verify page and checked again: Accepted (audit entry #99). "
+        "Called her"
+    )
+    entry = service.store.audit_entry(audit_id)
+    assert entry.action == "settle" and entry.person_id == "P1"
+    assert entry.details["checked_again"] == 99 and entry.details["decision"] == "accept"
+    assert entry.details["verification"] == first.audit_id  # the queue's own check
+    # settled already: a later answer leaves the clerk's word (decided again on the Queue)
+    again = CheckedAgain(first.person_id, first.image, "reject", 100)
+    assert queue.settle_checked_again(service, again) is None
+    assert queue.rows()[0].settled == "accept"
+    # checked again as it is, the machine's rejection: confirmed, without a comment typed
+    rejected = CheckedAgain(second.person_id, second.image, "reject", 101)
+    queue.settle_checked_again(service, rejected)
+    row = queue.rows()[1]
+    assert row.settled == "confirm"
+    assert row.comment == "Checked again on the Verify page: Rejected (audit entry #101)."

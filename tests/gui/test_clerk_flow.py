@@ -2651,10 +2651,96 @@ def test_a_photo_of_the_paper_opened_from_the_queue_is_its_review_and_for_its_pe
     assert verify.result.person_id == "c-1" and verify.result.decision == "review"
     assert verify.result.warnings[0].startswith("A photo of the paper, checked as it is")
     assert verify.recorded and f"audit entry #{row.audit_id}" in verify.record_status.text()
+    window.go_to_page(window.pages.indexOf(queue))
+    window.go_to_page(window.pages.indexOf(verify))  # (the queue's line went: found reading)
+    assert verify.record_status.text().startswith("From the queue: recorded as audit entry")
     dialogs.choice = None
     verify.verify()  # asks about the photo, not whether it is c-2's
     assert dialogs.titles[-1] == "A photo of the paper"
     assert not any("Another person" in t for t in dialogs.titles)
+
+
+def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
+    qtbot, two_people, dialogs, tmp_path, monkeypatch
+):
+    """Seen in a real window: a customer's phone photo the queue sent to review, cut on the
+    Verify page and its acceptance recorded there, still waited for a clerk on the Queue
+    (settled by hand with a comment). An answer for another person, or for a signature
+    opened afterwards, settles nothing."""
+    import json
+
+    import sigverify.gui.crop as crop_module
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import slip_page
+    from sigverify.core.imaging.imageio import encode_png
+    from sigverify.core.thresholds import global_thresholds_key
+    from sigverify.core.verification_results import SignatureInput
+
+    window = two_people
+    value = json.dumps({"accept": 100.0, "reject": 100.0})  # the machine accepts anything
+    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
+    signature = genuine_signature(writer_style(1), 8).image
+    root = tmp_path / "inbox"
+    for name in ("slip.png", "slip2.png"):
+        write_png(root / "c-1" / name, slip_page(signature, 4).image[:, :, 0])
+    queue, verify = window.queue_page, window.verify_page
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    assert [r.decision for r in queue.rows] == ["review", "review"]
+
+    class FakeCrop:  # the clerk keeps the signature found
+        def __init__(self, path, parent=None, data=None):
+            self.signature = SignatureInput(
+                f"{path.name}-crop.png", encode_png(signature), cut_from_page=True
+            )
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(crop_module, "CropDialog", FakeCrop)
+    first, second = (
+        next(i for i, r in enumerate(queue.shown) if r.image.endswith(name))
+        for name in ("slip.png", "slip2.png")
+    )
+    queue.open_item(first)
+    wait_idle(qtbot, window.engine)
+    dialogs.choice = 0  # Crop from page…, then checked
+    verify.verify()
+    wait_idle(qtbot, window.engine)
+    assert verify.result.decision == "accept" and verify.result_query.name == "slip.png-crop.png"
+    verify.comment.setText("ID card seen")
+    verify.record()
+    wait_idle(qtbot, window.engine)
+    row = queue.shown[first]
+    assert row.settled == "accept" and row.person_id == "c-1"
+    recorded = verify.audit_row[0]
+    assert row.comment == (
+        "Cut from the photo on the Verify page and checked again: Accepted (audit entry "
+        f"#{recorded}). ID card seen"
+    )
+    said = f"Its queue item is settled with it: accepted (audit entry #{row.settled_audit_id})."
+    assert verify.record_status.text().endswith(said)
+    window.go_to_page(window.pages.indexOf(queue))
+    window.go_to_page(window.pages.indexOf(verify))  # still said on coming back
+    assert verify.record_status.text().endswith(said)
+
+    # the second photo cut, but checked against c-2 when asked: c-1's item waits
+    queue.open_item(second)
+    wait_idle(qtbot, window.engine)
+    verify.choose_person("c-2")
+    dialogs.answer, dialogs.choice = True, 0  # c-2's, then Crop from page…
+    verify.verify()
+    wait_idle(qtbot, window.engine)
+    assert verify.result.person_id == "c-2" and verify.result_query.cut_from_page
+    verify.record()
+    wait_idle(qtbot, window.engine)
+    assert verify.recorded and not queue.shown[second].settled
+    # and a signature opened from a file for c-1 afterwards is not the item's either
+    verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 9))
+    verify.record()
+    wait_idle(qtbot, window.engine)
+    assert verify.recorded and not queue.shown[second].settled
+    assert "queue item" not in verify.record_status.text()
 
 
 def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again_when_asked(
