@@ -63,13 +63,15 @@ class PersonCards(QObject):
             return
         title = self.tr("Export person card")
         path = ask_save(page, title, "cards", card_file_name(person_id), self._filter())
-        if not path:
+        if not path:  # (the last export's line stayed, as if this one was saved: stop 71)
+            page.status.setText(self.tr("Nothing was saved."))
             return
         # a card holds the person's signatures, on a stick or in an e-mail (stop 69)
         # (the name as the card will hold it: one just saved is written after this)
         named = person_named(person_id, page.details.name_edit.text().strip())
         passphrase = ask_new_card_passphrase(page, named, Path(path).name)
         if passphrase is None:
+            page.status.setText(self.tr("Nothing was saved."))
             return
         operator = operator_name(page.store)
         page.status.setText(self.tr("Saving {person}'s card…").format(person=person_id))

@@ -311,6 +311,10 @@ def test_a_card_protected_by_a_passphrase_is_exported_and_imported_with_it(
         "for it."
     )
     assert b"person.json" not in path.read_bytes()
+    # a second export cancelled at its passphrase: the line no longer says a card is saved
+    monkeypatch.setattr(module, "ask_new_card_passphrase", lambda *a: None)
+    page.cards.export_card()
+    assert page.status.text() == "Nothing was saved."
     window.store.delete_person("c-1", "test")  # (as at another desk: nobody of it here)
     page.refresh()
 
