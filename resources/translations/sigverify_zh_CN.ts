@@ -1361,7 +1361,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>sigverify {version}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>switching the model</source>
         <translation>切换模型</translation>
     </message>
@@ -2324,12 +2324,12 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonBox</name>
     <message>
-        <location filename="../../sigverify/gui/person_box.py" line="+32"/>
+        <location filename="../../sigverify/gui/person_box.py" line="+38"/>
         <source>Type an id or name…</source>
         <translation>输入 ID 或姓名…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>{id} has no reference signatures yet: enrol some on the People page.</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
@@ -2377,7 +2377,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>导出人员卡</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <location line="+44"/>
         <location line="+99"/>
         <source>Import person card</source>
@@ -2389,7 +2389,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>ID 已登记</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-117"/>
         <source>&amp;Import card…</source>
         <translation>导入人员卡(&amp;I)…</translation>
     </message>
@@ -2399,7 +2399,13 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>导出人员卡(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+24"/>
+        <location line="+7"/>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Saving {person}&apos;s card…</source>
         <translation>正在保存 {person} 的人员卡…</translation>
     </message>
@@ -2964,7 +2970,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="+64"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="+65"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
@@ -2977,6 +2983,11 @@ Import anyway? Cancel imports nothing.</source>
         <location line="+14"/>
         <source>The queue recorded “{then}” for this signature (audit entry #{id}); checked again now it gives “{now}”. Record this one if it is the answer you stand by.</source>
         <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新验证得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Its queue item is settled with it: {decision} (audit entry #{id}).</source>
+        <translation>其队列项已据此处理：{decision}（审计日志第 {id} 条）。</translation>
     </message>
     <message>
         <location filename="../../sigverify/gui/queue_table.py" line="+52"/>
@@ -3003,17 +3014,18 @@ Import anyway? Cancel imports nothing.</source>
         <translation>{person} 的阈值在这次核验之后已更改：再次验证（Ctrl+Enter）可得到按新阈值的结论，或按当时的结论记录这一条。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="-3"/>
+        <location filename="../../sigverify/gui/record_status.py" line="+24"/>
         <source>Recorded in the audit log as entry #{id}.</source>
         <translation>已记录为审计日志第 {id} 条。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../sigverify/gui/record_status.py" line="+2"/>
         <source>Not recorded, as you chose.</source>
         <translation>按您的选择，未记录。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Made with {model}, which is no longer the active model.</source>
         <translation>由 {model} 得出，该模型已不是当前模型。</translation>
     </message>
@@ -3130,7 +3142,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultRecording</name>
     <message>
-        <location filename="../../sigverify/gui/result_recording.py" line="+49"/>
+        <location filename="../../sigverify/gui/result_recording.py" line="+52"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -4262,7 +4274,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+64"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+72"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -4320,6 +4332,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <location line="-60"/>
         <location line="+109"/>
         <source>opening the next signature</source>
+        <extracomment>a :class:`~sigverify.core.queue.CheckedAgain`: a queue item&apos;s signature checked again here and its answer recorded, for the Queue to settle the item with</extracomment>
         <translation>打开下一个签名</translation>
     </message>
     <message>
@@ -4338,7 +4351,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注(&amp;M)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>The model is loading…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -5261,17 +5274,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+44"/>
         <source>“{typed}” is the name of {person_id}: use the ID.</source>
         <translation>“{typed}”是 {person_id} 的姓名：请使用 ID。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-7"/>
         <source>Did you mean “{person_id}”? IDs differ by capitals.</source>
         <translation>您是否指“{person_id}”？ID 区分大小写。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+24"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
@@ -5614,7 +5627,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+137"/>
+        <location filename="../../sigverify/core/queue.py" line="+152"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk; an accepted item can be rejected, with a comment.</source>
         <translation>只有需复核、被拒绝或无法验证的项目由柜员处理；已接受的项目可以附备注拒绝。</translation>
     </message>
@@ -6239,7 +6252,7 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+174"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+169"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -6441,6 +6454,16 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已拒绝</translation>
     </message>
     <message>
+        <location line="+217"/>
+        <source>Cut from the photo on the Verify page and checked again: {decision} (audit entry #{id}).</source>
+        <translation>已在“验证”页从照片中裁出并重新核验：{decision}（审计日志第 {id} 条）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checked again on the Verify page: {decision} (audit entry #{id}).</source>
+        <translation>已在“验证”页重新核验：{decision}（审计日志第 {id} 条）。</translation>
+    </message>
+    <message>
         <location filename="../../sigverify/core/report_batch.py" line="-44"/>
         <source>model {models}</source>
         <translation>模型 {models}</translation>
@@ -6541,7 +6564,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>审计行</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>Made {time}</source>
         <translation>生成于 {time}</translation>
     </message>
