@@ -78,9 +78,13 @@ def fill_queue_table(
     (by id) beside the ids, then the columns sized once. Sized to their contents by Qt at
     every cell set, 200 items took 50 s and 900 about 15 min, the window frozen; sized by
     the rows in view, later rows' scores and words were cut ("100…", "rejec…", seen in a
-    real window). Now by every row's text, measured."""
-    names = Counter(os.path.basename(row.image) for row in (rows if queue is None else queue))
-    cells = [_cells(row, names, people or {}) for row in rows]
+    real window). Now by every row's text, measured: every row of the queue, so that the
+    columns stay where they were as the Show filter changes (they moved at each: seen in a
+    real window)."""
+    queue = rows if queue is None else queue
+    names = Counter(os.path.basename(row.image) for row in queue)
+    every = {row.key: _cells(row, names, people or {}) for row in queue}
+    cells = [every.get(row.key) or _cells(row, names, people or {}) for row in rows]
     table.setWordWrap(False)  # (a name wrapped onto a second line, cut by the row's height)
     table.setRowCount(len(rows))
     for r, (row, texts) in enumerate(zip(rows, cells, strict=True)):
@@ -90,15 +94,22 @@ def fill_queue_table(
             if c == 2 and row.decision:
                 item.setForeground(QColor(COLOURS[row.decision]))
             table.setItem(r, c, item)
-    size_queue_columns(table, cells)
+    size_queue_columns(table, list(every.values()))
 
 
 def size_queue_columns(table: QTableWidget, cells: list[tuple[str, ...]] = ()) -> None:
     """Each column as wide as its widest text (``cells``, the rows' texts) and its heading,
     the comments taking what is left; a person at most a quarter of the list and a file
     name a third (shortened, wider by dragging an edge: one long name squeezed the reasons
-    to "…", seen in a real window)."""
+    to "…", seen in a real window). A column the clerk sized by dragging its edge keeps
+    that width (each word on an item sized it back)."""
     header = table.horizontalHeader()
+    if not hasattr(table, "sized_by_hand"):
+        table.sized_by_hand, table.sizing = set(), False
+        header.sectionResized.connect(
+            lambda c, old, new: table.sizing or table.sized_by_hand.add(c)
+        )
+    table.sizing = True
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
     text_width = table.fontMetrics().horizontalAdvance
@@ -106,7 +117,12 @@ def size_queue_columns(table: QTableWidget, cells: list[tuple[str, ...]] = ()) -
     room = max(640, table.viewport().width())
     caps = (room // 4, room // 3, room, room, room)
     padding = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 16
-    for c, cap in enumerate(caps):
-        heading = table.horizontalHeaderItem(c).text() if table.horizontalHeaderItem(c) else ""
-        widest = max([heading_width(heading)] + [text_width(texts[c]) for texts in cells])
-        header.resizeSection(c, min(widest + padding, cap))
+    try:
+        for c, cap in enumerate(caps):
+            if c in table.sized_by_hand:
+                continue
+            heading = table.horizontalHeaderItem(c).text() if table.horizontalHeaderItem(c) else ""
+            widest = max([heading_width(heading)] + [text_width(texts[c]) for texts in cells])
+            header.resizeSection(c, min(widest + padding, cap))
+    finally:
+        table.sizing = False

@@ -1964,6 +1964,14 @@ def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
     header = queue.table.horizontalHeader()
     assert header.sectionSize(1) <= max(160, queue.table.viewport().width() // 3)
     assert header.sectionSize(5) > header.sectionSize(1)  # the reasons keep their room
+    # the columns stay as the Show filter changes (they moved at each: seen in a real
+    # window), and one the clerk sized by dragging its edge keeps that width
+    widths = [header.sectionSize(c) for c in range(5)]
+    queue.filter.setCurrentIndex(queue.filter.findData("error"))  # nothing under it
+    assert queue.shown == [] and [header.sectionSize(c) for c in range(5)] == widths
+    header.resizeSection(2, widths[2] + 70)  # as a drag does
+    queue.filter.setCurrentIndex(queue.filter.findData("all"))
+    assert header.sectionSize(2) == widths[2] + 70 and header.sectionSize(1) == widths[1]
     # the chosen item's notes in full under the list, for the keyboard (a tooltip only)
     queue.table.selectRow(2)
     assert queue.said.isVisibleTo(queue)
