@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 
 from sigverify.core.backup_encryption import PassphraseNeededError, WrongPassphraseError
-from sigverify.core.errors import NotFoundError, SigverifyError
+from sigverify.core.errors import NotFoundError
 from sigverify.core.odd_references import InconsistentReferencesError
 from sigverify.core.operators import operator_name
 from sigverify.core.person_card import (
@@ -114,34 +114,44 @@ class PersonCards(QObject):
         path = path or ask_open(page, title, "cards", self._filter())
         if not path:
             return
-        passphrase, refused, tries = None, None, 0
-        while True:
-            try:
-                card = self._read(path, passphrase)
-                check_not_enrolled(page.store, card)  # (before an ID is asked for)
-                break
-            except (PassphraseNeededError, WrongPassphraseError) as error:
-                if isinstance(error, WrongPassphraseError):
-                    refused, tries = str(error), tries + 1
-                passphrase = ask_card_passphrase(page, path, refused, tries)
-                if passphrase is None:
-                    return
-            except SigverifyError as error:
-                dialogs.show_error(page, error, title)
-                return
-        person_id = self._free_id(card)
-        if person_id is not None:
-            self._import(path, person_id, card, accept_outliers=False)
+        self._open(path)
 
-    @staticmethod
-    def _read(path: str, passphrase: str | None):
-        """The card read and checked (an encrypted one stretches its passphrase for half a
-        second: the busy pointer meanwhile)."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return read_card(path, passphrase)
-        finally:
-            QApplication.restoreOverrideCursor()
+    def _open(self, path: str, passphrase=None, refused=None, tries: int = 0) -> None:
+        """Read and check the card in the worker (an encrypted one stretches its passphrase
+        for half a second: the window froze meanwhile), asking for its passphrase when it
+        needs one (again, saying so, when the one typed is wrong); then an ID for it."""
+        page = self.page
+        if self.import_button.hasFocus():  # (disabled, it handed the focus to the ID field)
+            move_focus(page.people)
+        self.import_button.setEnabled(False)  # (one card at a time)
+        page.status.setText(self.tr("Opening {file}…").format(file=Path(path).name))
+
+        def work(context, job):
+            card = read_card(path, passphrase)
+            check_not_enrolled(context.store, card)  # (before an ID is asked for)
+            return card
+
+        def done(card) -> None:
+            page.status.clear()
+            self.import_button.setEnabled(True)
+            person_id = self._free_id(card)
+            if person_id is not None:
+                self._import(path, person_id, card, accept_outliers=False)
+
+        def failed(error) -> None:
+            page.status.clear()
+            self.import_button.setEnabled(True)
+            if not isinstance(error, (PassphraseNeededError, WrongPassphraseError)):
+                dialogs.show_error(page, error, self.tr("Import person card"))
+                return
+            said, tried = refused, tries
+            if isinstance(error, WrongPassphraseError):
+                said, tried = str(error), tries + 1
+            typed = ask_card_passphrase(page, path, said, tried)
+            if typed is not None:
+                self._open(path, typed, said, tried)
+
+        page.engine.submit(work, done, failed, urgent=True)
 
     def _free_id(self, card) -> str | None:
         """The card's ID, or, when someone here has it (capitals aside), another one typed

@@ -95,6 +95,8 @@ def test_a_person_exported_and_imported_under_another_id(
     # a card of the person here is refused before anything is asked: they are here (a
     # copy imported under a new ID made one person two, unsaid: seen in a real window)
     page.cards.import_card(str(tmp_path / "c-1-card.zip"))
+    assert not page.cards.import_button.isEnabled()  # opened in the worker, once at a time
+    wait_idle(qtbot, window.engine)
     (error,) = dialogs.errors
     assert str(error).startswith("The card's “w1_g0.png” is enrolled here already, for Ana Lima")
     dialogs.errors.clear()
@@ -167,6 +169,7 @@ def test_cancel_imports_nothing_and_a_damaged_card_is_said(
     damaged = tmp_path / "damaged.zip"
     damaged.write_bytes(card.read_bytes()[:-200])
     page.cards.import_card(str(damaged))
+    wait_idle(qtbot, window.engine)
     (error,) = dialogs.errors
     assert "“damaged.zip” is not a sigverify person card, or it is damaged." in str(error)
     assert [p.id for p in window.store.list_people()] == ["c-1"]
