@@ -2378,7 +2378,8 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+49"/>
-        <location line="+44"/>
+        <location line="+32"/>
+        <location line="+22"/>
         <location line="+99"/>
         <source>Import person card</source>
         <translation>导入人员卡</translation>
@@ -2389,7 +2390,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>ID 已登记</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-127"/>
         <source>&amp;Import card…</source>
         <translation>导入人员卡(&amp;I)…</translation>
     </message>
@@ -2420,7 +2421,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>{person} 的人员卡已保存为 {file}，未设口令：任何拿到该文件的人都能看到这些签名。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+40"/>
+        <source>Opening {file}…</source>
+        <translation>正在打开 {file}…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Type an ID for {card} in this store:</source>
         <translation>请为 {card} 输入在此存储中使用的 ID：</translation>
     </message>
