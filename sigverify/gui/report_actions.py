@@ -54,30 +54,41 @@ def ask_report_path(parent, result) -> str | None:
     return path or None
 
 
-def print_page(parent, png: bytes, printer=None) -> bool:
+def print_page(parent, png: bytes, printer=None, file_name: str = "report.pdf") -> str | None:
     """Draw the page image ``png`` on ``printer`` (asked for with the print dialog when
-    None), as large as the page allows. False when the clerk cancelled or it failed."""
+    None), as large as the page allows: the PDF file written when it printed to one, ""
+    when to a printer, None when the clerk cancelled or it failed. On a desk without a
+    printer the dialog offers the file ``file_name`` where reports are saved (it offered
+    ~/print.pdf for every report, each overwriting the last: stop 71); with printers Qt's
+    own choice stands (a file name set would make it print to a file)."""
     from PySide6.QtGui import QImage, QPageSize, QPainter
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+
+    from sigverify.gui.folders import remember, start_path
 
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        if not QPrinterInfo.availablePrinterNames():
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(start_path("reports", file_name))
         if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
-            return False
+            return None
+        if printer.outputFileName():
+            remember("reports", printer.outputFileName())
     image = QImage.fromData(png)
     painter = QPainter()
     if not painter.begin(printer):
         message = QCoreApplication.translate("VerifyPage", "The printer could not be used.")
         dialogs.show_error(parent, SigverifyError(message))
-        return False
+        return None
     area = painter.viewport()
     size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
     painter.setViewport(area.x(), area.y(), size.width(), size.height())
     painter.setWindow(image.rect())
     painter.drawImage(0, 0, image)
     painter.end()
-    return True
+    return printer.outputFileName()
 
 
 class ReportActions:
@@ -111,18 +122,25 @@ class ReportActions:
             self._when_recorded(lambda: self._render_report(None, printer))
 
     def _render_report(self, path: str | None, printer=None) -> None:
+        result = self.result
+
         def done(output):
             entry = self.audit_row[0] if self.audit_row else "?"
             if path is not None:  # (the entry's number went from the screen: seen)
                 said = self.tr("Recorded as audit entry #{id}; report saved to {path}.").format(
                     id=entry, path=path
                 )
-            elif print_page(self, output, printer):
-                said = self.tr("Recorded as audit entry #{id}; report sent to the printer.").format(
-                    id=entry
-                )
             else:
-                return
+                from sigverify.core.report import report_file_name
+
+                printed = print_page(self, output, printer, report_file_name(result))
+                if printed is None:
+                    return
+                said = (
+                    self.tr("Recorded as audit entry #{id}; report saved to {path}.")
+                    if printed
+                    else self.tr("Recorded as audit entry #{id}; report sent to the printer.")
+                ).format(id=entry, path=printed)
             # the queue's line stays (a clerk's decision went with it: seen in a real window)
             self.record_status.say(join_sentences(said, self.queue_note))
 

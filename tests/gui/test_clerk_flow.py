@@ -1600,9 +1600,46 @@ def test_a_report_records_the_result_first_and_names_its_audit_row(qtbot, two_pe
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     page.print_report(printer)  # already recorded: not recorded twice
-    qtbot.waitUntil(lambda: "printer" in page.record_status.text(), timeout=30000)
+    said = f"report saved to {tmp_path / 'printed.pdf'}"  # (a PDF printer: "sent to the printer")
+    qtbot.waitUntil(lambda: said in page.record_status.text(), timeout=30000)
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000  # the page image was drawn
     assert len(verifications(window, "c-1")) == 1
+
+
+def test_print_on_a_desk_without_a_printer_offers_a_file_named_for_the_report(
+    qtbot, two_people, tmp_path, monkeypatch
+):
+    """Print… on a desk without a printer offered ~/print.pdf for every report, each
+    overwriting the last (stop 71): the report's own name where reports are saved."""
+    import PySide6.QtPrintSupport as print_support
+
+    from sigverify.core.report import report_file_name
+    from sigverify.gui.folders import start_path
+
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    offered, real = [], print_support.QPrintDialog
+    chosen = tmp_path / "desk" / "c-1 check.pdf"
+    chosen.parent.mkdir()
+
+    class FakeDialog:  # the clerk keeps the folder and name offered, then changes the folder
+        DialogCode = real.DialogCode
+
+        def __init__(self, printer, parent=None):
+            offered.append(printer.outputFileName())
+            printer.setOutputFileName(str(chosen))
+
+        def exec(self):
+            return real.DialogCode.Accepted
+
+    monkeypatch.setattr(print_support.QPrinterInfo, "availablePrinterNames", lambda: [])
+    monkeypatch.setattr(print_support, "QPrintDialog", FakeDialog)
+    expected = start_path("reports", report_file_name(page.result))
+    page.print_report()
+    said = f"report saved to {chosen}"
+    qtbot.waitUntil(lambda: said in page.record_status.text(), timeout=30000)
+    assert offered == [expected] and chosen.read_bytes().startswith(b"%PDF-")
+    assert start_path("reports", "x.pdf") == str(chosen.parent / "x.pdf")  # remembered
 
 
 def test_ctrl_shift_s_saves_the_report(qtbot, two_people, tmp_path, monkeypatch):
