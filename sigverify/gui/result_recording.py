@@ -22,8 +22,9 @@ class ResultRecording(PagePart):
     """Mixed into :class:`~sigverify.gui.verify_page.VerifyPage`, which provides the result
     on screen (``result``, ``result_query``, ``recorded``, ``audit_row``), the signature
     and person shown (``query``, ``person``, ``person_id()``), ``comment``, the record,
-    report and print buttons, ``record_status``, ``summary``, ``store``, ``engine`` and
-    ``_changed()``; it keeps ``_recording``, ``_after_recording`` and
+    report and print buttons, ``record_status``, ``summary``, ``store``, ``engine``,
+    ``_changed()``, the queue item shown (``queue_item``, ``queue_note``) and the signal
+    ``queue_item_recorded``; it keeps ``_recording``, ``_after_recording`` and
     ``_thresholds_said_for``."""
 
     def result_is_current(self) -> bool:
