@@ -306,3 +306,19 @@ def test_an_image_model_is_not_taken_for_a_pen_model(tiny_model_dir, tiny_pen_mo
     other.card.preprocess = {**other.card.preprocess, "features": ["x", "y"]}
     with pytest.raises(ModelFileError, match="other features"):
         PenScorer(other)
+
+
+def test_the_shipped_pen_fusion_was_fitted_with_the_shipped_image_model():
+    """Seen in a real window: models/default was changed twice (stop 58) after the pen
+    model's fusion was fitted with it, and every pad-drawn signature the machine would
+    accept went to review. When models/default changes, fit the fusion again:
+    ``sigverify models fuse models/pen-default --image-model models/default --data ...``."""
+    from pathlib import Path
+
+    from sigverify.core.model.card import read_card
+    from sigverify.core.pen_verification import fitted_with
+
+    models = Path(__file__).resolve().parents[2] / "models"
+    image, pen = read_card(models / "default"), read_card(models / "pen-default")
+    assert pen.fusion["image_model"] == image.model_id
+    assert fitted_with(pen, image.model_id)
