@@ -323,8 +323,8 @@ def judge_pad_query(
         reason.append(
             translate(
                 "reason",
-                "The pen model's fusion was chosen with another image model, so an "
-                "acceptance goes to review.",
+                "The pen model was not fitted with the active image model, so an "
+                "acceptance goes to review (the Models page says how to fit it).",
             )
         )
     if decision == ACCEPT and result.thresholds.source == "person" and result.decision == REJECT:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from sigverify.core.i18n import QT_TRANSLATE_NOOP, join_list, join_sentences
 from sigverify.core.model.card import ModelCard
-from sigverify.core.pen_verification import card_fusion_thresholds
+from sigverify.core.pen_verification import card_fusion_thresholds, fitted_with
 from sigverify.core.store.records import local_time
 from sigverify.core.stroke_match import stroke_check
 from sigverify.core.thresholds import Thresholds, card_thresholds
@@ -67,10 +67,13 @@ def encoder_text(card: ModelCard) -> str:
     )
 
 
-def card_html(card: ModelCard, set_here: Thresholds | None = None) -> str:
+def card_html(
+    card: ModelCard, set_here: Thresholds | None = None, image_model_id: str | None = None
+) -> str:
     """The card as a short, readable page; ``set_here``: the thresholds set for everyone
     with this model in this store, when they are not the card's (the card's alone were
-    shown: seen in a real window)."""
+    shown: seen in a real window); ``image_model_id``: the active image model, that a pen
+    model's fusion was fitted with or not."""
     e = html.escape
     thresholds = card_thresholds(card)
     rows = [
@@ -123,7 +126,7 @@ def card_html(card: ModelCard, set_here: Thresholds | None = None) -> str:
             else translate("ModelsPage", "none (plain distance)"),
         ),
         *stroke_rows(card),
-        *fusion_rows(card),
+        *fusion_rows(card, image_model_id),
         (translate("ModelsPage", "Created"), local_time(card.created, seconds=False)),
         (translate("ModelsPage", "sigverify version"), card.sigverify_version or "–"),
     ]
@@ -247,10 +250,27 @@ def measure_names() -> dict[str, str]:
     }
 
 
-def fusion_rows(card: ModelCard) -> list[tuple[str, str]]:
-    """How a pen model's score joins the image model's."""
+def fusion_rows(card: ModelCard, image_model_id: str | None = None) -> list[tuple[str, str]]:
+    """How a pen model's score joins the image model's: the active one (``image_model_id``)
+    unless the fusion was fitted with another (every pad-drawn signature the machine
+    would accept then goes to review, which the page did not say: a real-window pass)."""
     if card.input != "pen":
         return []
+    fitted = (card.fusion or {}).get("image_model")
+    if image_model_id and not fitted_with(card, image_model_id):
+        text = translate(
+            "ModelsPage",
+            "not fitted with the active image model {active}{fitted}: each score over its "
+            "own threshold, averaged, and every acceptance of a signature drawn on a pad "
+            "sent to review. Fit it with “sigverify models fuse” (README, Signatures drawn "
+            "on a pad).",
+        ).format(
+            active=image_model_id,
+            fitted=translate("ModelsPage", " (fitted with {model})").format(model=fitted)
+            if fitted
+            else "",
+        )
+        return [(translate("ModelsPage", "With the image model"), text)]
     band = card_fusion_thresholds(card)
     weights = (card.fusion or {}).get("weights")
     if not weights:

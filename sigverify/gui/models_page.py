@@ -199,7 +199,8 @@ class ModelsPage(QWidget):
                 ]
                 if shared.source == "global" and values[:2] != values[2:]:
                     set_here = shared  # (equal to the card's: nothing to tell)
-        self.details.setHtml(card_html(model.card, set_here))
+        active = self.engine.model.model_id if self.engine.model is not None else None
+        self.details.setHtml(card_html(model.card, set_here, active))
         if not busy and self._status_for not in (None, model.path):
             # ("X is now active." stayed under another model's card: seen in a real window)
             self.status.clear()

@@ -74,7 +74,7 @@ def test_a_pad_query_is_judged_on_both_kinds_of_evidence(pen_service, tmp_path):
     on_band = ACCEPT if fused <= band.accept else REJECT if fused > band.reject else REVIEW
     # this card's fusion was never fitted with this image model: an acceptance is reviewed
     assert result.decision == (REVIEW if on_band == ACCEPT else on_band)
-    assert ("chosen with another image model" in result.reason) == (on_band == ACCEPT)
+    assert ("not fitted with the active image model" in result.reason) == (on_band == ACCEPT)
     assert result.reason.startswith("Drawn on a pad: the way it was written is")
     assert f"pen model {evidence.scores[PEN]:.3f}" in result.reason and "decided." in result.reason
 

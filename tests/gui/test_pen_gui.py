@@ -150,6 +150,20 @@ def test_a_pen_card_page_shows_what_each_measure_and_all_together_scored(tiny_pe
     shown = html.unescape(card_html(card)).replace("\xa0", " ")  # "60 %" kept on one line
     assert ("weighted (pen model 20 %, time warping 60 %, picture 20 %): accept ≤ 0.950, "
             "reject > 1.100") in shown  # fmt: skip
+    # fitted with another image model than the active one: said, with what to do (every
+    # pad acceptance went to review, unsaid on this page: a real-window pass)
+    card.fusion["image_model"] = "sigverify-default@b4bafaaa923f"
+    assert "weighted (pen model 20 %" in html.unescape(
+        card_html(card, None, card.fusion["image_model"])
+    ).replace("\xa0", " ")
+    shown = html.unescape(card_html(card, None, "sigverify-default@d6f213ecb9ef"))
+    assert (
+        "not fitted with the active image model sigverify-default@d6f213ecb9ef (fitted with "
+        "sigverify-default@b4bafaaa923f): each score over its own threshold, averaged, and "
+        "every acceptance of a signature drawn on a pad sent to review. Fit it with "
+        "“sigverify models fuse”"
+    ) in shown
+    assert "weighted (" not in shown
 
 
 def test_applying_on_the_thresholds_page_keeps_to_the_source_shown_at_the_click(
