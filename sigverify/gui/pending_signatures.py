@@ -51,6 +51,7 @@ class PendingSignatures(QGroupBox):
         # takes its place (a sheet photo flagged at enrolment was cropped from a file asked for
         # again, and then had to be left out by hand: seen in a real window)
         self.drop_area.page_on_screen = self._chosen_page
+        self.drop_area.waiting = lambda: self.signatures
         self._cropping = None  # the waiting picture Crop from page… opened
         self.thumbnails = thumbnail_list()
         # one row, scrolled sideways: the box is one row high, and a wrapped sixth

@@ -123,6 +123,9 @@ class SignatureDropArea(QFrame):
         #: a photographed sheet already on screen, which Crop from page… opens without
         #: asking for its file again (seen in a real window: the same path typed twice)
         self.page_on_screen: Callable[[], SignatureInput | None] = lambda: None
+        #: the signatures waiting where these go, not added twice (a file chosen again was
+        #: left out unsaid, and "Added the other 1 file" said of it: a real-window pass)
+        self.waiting: Callable[[], list[SignatureInput]] = lambda: []
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("dropArea")
@@ -160,15 +163,34 @@ class SignatureDropArea(QFrame):
 
     # -- the ways in
 
-    def _emit(self, signatures: list[SignatureInput]) -> None:
-        if signatures:
-            self.signatures_added.emit(signatures if self.multiple else signatures[:1])
+    def _emit(self, signatures: list[SignatureInput], bad=()) -> None:
+        """Hand ``signatures`` on, except pictures :attr:`waiting` already (or twice
+        among them), then say what was not added: ``bad`` (file name, error) and those."""
+        there = {s.data: s.name for s in self.waiting()}
+        new, bad = [], list(bad)
+        for signature in signatures if self.multiple else signatures[:1]:
+            if signature.data not in there:
+                there[signature.data] = signature.name
+                new.append(signature)
+                continue
+            same = there[signature.data]
+            text = (
+                self.tr("“{name}” is waiting already: it is not added twice.")
+                if same == signature.name
+                else self.tr(
+                    "“{name}” is the same picture as “{same}”, waiting already: it is not "
+                    "added twice."
+                )
+            )
+            text = text.format(name=signature.name, same=same)
+            bad.append((signature.name, SigverifyError(text)))
+        if new:
+            self.signatures_added.emit(new)
+        if bad:
+            dialogs.show_error(self, bad_files_error(bad, len(new)))
 
     def add_paths(self, paths: list[str | Path]) -> None:
-        good, bad = signatures_from_paths(paths)
-        self._emit(good)
-        if bad:
-            dialogs.show_error(self, bad_files_error(bad, len(good)))
+        self._emit(*signatures_from_paths(paths))
 
     def open_files(self) -> None:
         if not self.before_choosing():

@@ -801,6 +801,39 @@ def test_one_bad_file_keeps_the_good_ones(qtbot, window, dialogs, tmp_path):
     assert "Added the other 2 files." in str(error)
 
 
+def test_a_picture_waiting_already_is_said_not_added_twice(qtbot, window, dialogs, tmp_path):
+    """A real-window pass: a file chosen again with a file too large was left out unsaid,
+    and the message said "Added the other 1 file." with nothing added; chosen alone, it
+    was left out without a word."""
+    people = window.people_page
+    people.new_person()
+    first = signature_file(tmp_path, 3, 0)
+    people.drop_area.add_paths([first])
+    bad = tmp_path / "notes.png"
+    bad.write_bytes(b"this is not an image")
+    copy = tmp_path / "copy.png"
+    copy.write_bytes(first.read_bytes())
+    people.drop_area.add_paths([first, bad])
+    assert [s.name for s in people.adding.signatures] == [first.name]
+    (error,) = dialogs.errors
+    assert "2 files could not be used" in str(error) and "Added the other" not in str(error)
+    assert f"“{first.name}” is waiting already: it is not added twice." in str(error)
+    dialogs.errors.clear()
+    second = signature_file(tmp_path, 3, 1)
+    people.drop_area.add_paths([copy, second])  # another name, the same picture
+    assert [s.name for s in people.adding.signatures] == [first.name, second.name]
+    (error,) = dialogs.errors
+    assert (
+        f"“copy.png” is the same picture as “{first.name}”, waiting already: it is not added "
+        "twice." in str(error)
+    ) and "Added the other 1 file." in str(error)
+    dialogs.errors.clear()
+    people.drop_area.add_paths([second])  # alone: its own message
+    assert [str(e) for e in dialogs.errors] == [
+        f"“{second.name}” is waiting already: it is not added twice."
+    ]
+
+
 def test_the_waiting_strip_takes_tab_ctrl_a_and_keeps_its_line_when_a_choice_moves(
     qtbot, window, tmp_path
 ):
