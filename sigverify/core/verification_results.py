@@ -404,9 +404,7 @@ def sheet_photo_to_review(result: VerificationResult) -> VerificationResult:
     window; cropped, the same signature needed review at 75 %). Others unchanged."""
     if result.decision == REVIEW or sheet_photo_note() not in result.warnings:
         return result
-    note = translate(
-        "reason", "A photo of the paper is neither accepted nor rejected unseen: crop it first."
-    )
+    note = translate("reason", "A photo of the paper is neither accepted nor rejected unseen.")
     return replace(result, decision=REVIEW, reason=f"{note} {result.reason}")
 
 

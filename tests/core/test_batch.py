@@ -313,5 +313,6 @@ def test_a_photo_of_a_sheet_is_not_rejected_unseen_either(service, tmp_path):
     photo = SignatureInput.from_path(tmp_path / "cheques" / "slip.png")
     result = service.verify("P1", photo, record=False, look_for_sheet=True)
     assert result.decision == "review" and result.reason.startswith(
-        "A photo of the paper is neither accepted nor rejected unseen: crop it first."
-    )
+        "A photo of the paper is neither accepted nor rejected unseen. "
+    )  # (the note says to crop it: said twice on Verify, a real-window pass)
+    assert "crop" not in result.reason.lower() and "Crop from page" in result.warnings[0]
