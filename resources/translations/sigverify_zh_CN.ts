@@ -1596,7 +1596,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -1636,7 +1636,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-38"/>
         <source>Stroke check</source>
         <translation>笔画核对</translation>
     </message>
@@ -1651,7 +1651,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>由 {count} 个模型组成的集成（{members}）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>euclidean</source>
         <translation>欧氏距离</translation>
     </message>
@@ -1727,42 +1727,42 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+130"/>
+        <location line="+147"/>
         <source>references</source>
         <translation>参考签名数</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-146"/>
         <source>EER</source>
         <translation>EER</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+147"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+130"/>
+        <location line="-146"/>
+        <location line="+147"/>
         <location line="+41"/>
         <source>FAR skilled</source>
         <translation>FAR（熟练伪造）</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-187"/>
         <source>FAR random</source>
         <translation>FAR（随机伪造）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+146"/>
         <location line="+40"/>
         <source>FRR</source>
         <translation>FRR</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-185"/>
         <source>writers</source>
         <translation>书写者数</translation>
     </message>
@@ -1787,7 +1787,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>手写板上签的签名：每个签名 {n} 个采样点，各含位置、速度、方向、曲率和压力</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
+        <source>not fitted with the active image model {active}{fitted}: each score over its own threshold, averaged, and every acceptance of a signature drawn on a pad sent to review. Fit it with “sigverify models fuse” (README, Signatures drawn on a pad).</source>
+        <translation>未与当前图像模型 {active} 拟合{fitted}：各分数除以各自阈值后取平均，手写板上签名的每次“接受”都会转为复核。请用“sigverify models fuse”拟合（见 README“Signatures drawn on a pad”）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (fitted with {model})</source>
+        <translation>（拟合时用的是 {model}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>each score over its own threshold, averaged</source>
         <translation>各分数除以各自阈值后取平均</translation>
     </message>
@@ -1808,7 +1818,8 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>各分数除以各自阈值后加权（{shares}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-14"/>
+        <location line="+19"/>
         <source>With the image model</source>
         <translation>与图像模型合并</translation>
     </message>
@@ -1838,7 +1849,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>笔迹</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/model_card_view.py" line="-29"/>
+        <location filename="../../sigverify/gui/model_card_view.py" line="-46"/>
         <source>pen model</source>
         <translation>笔迹模型</translation>
     </message>
@@ -1858,7 +1869,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>全部合并</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+101"/>
         <source>Signatures drawn on a pad: test writers of {splits} trainings, {refs} references</source>
         <translation>手写板签名：{splits} 次训练的测试书写者，{refs} 个参考签名</translation>
     </message>
@@ -1898,7 +1909,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>&lt;p&gt;尚未安装任何模型。请导入模型文件夹，或训练一个模型（在“训练”页面或使用 &lt;tt&gt;sigverify train&lt;/tt&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Activate {name}? Signatures drawn on a pad are judged with it from now on.</source>
         <translation>要启用 {name} 吗？此后在手写板上签的签名将用它判断。</translation>
     </message>
@@ -1913,13 +1924,13 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location line="-179"/>
-        <location line="+181"/>
+        <location line="-180"/>
+        <location line="+182"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-176"/>
         <source>&amp;Import model folder…</source>
         <translation>导入模型文件夹(&amp;I)…</translation>
     </message>
@@ -1929,7 +1940,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+180"/>
         <source>Activating {name}…</source>
         <translation>正在启用 {name}…</translation>
     </message>
@@ -2171,7 +2182,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>添加参考签名</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Select one and press Delete to leave it out</source>
         <translation>选中一个签名后按 Delete 键即可将其排除</translation>
     </message>
@@ -3135,12 +3146,13 @@ enrolled {at} by {who}</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+117"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="+130"/>
+        <location line="+10"/>
         <source>Recorded as audit entry #{id}; report saved to {path}.</source>
         <translation>已记录为审计日志第 {id} 条；报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Recorded as audit entry #{id}; report sent to the printer.</source>
         <translation>已记录为审计日志第 {id} 条；报告已发送到打印机。</translation>
     </message>
@@ -3148,7 +3160,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultRecording</name>
     <message>
-        <location filename="../../sigverify/gui/result_recording.py" line="+52"/>
+        <location filename="../../sigverify/gui/result_recording.py" line="+53"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -3444,9 +3456,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+130"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+133"/>
         <source>Drop signature images here</source>
-        <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work) a photographed sheet already on screen, which Crop from page… opens without asking for its file again (seen in a real window: the same path typed twice)</extracomment>
+        <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work) a photographed sheet already on screen, which Crop from page… opens without asking for its file again (seen in a real window: the same path typed twice) the signatures waiting where these go, not added twice (a file chosen again was left out unsaid, and &quot;Added the other 1 file&quot; said of it: a real-window pass)</extracomment>
         <translation>将签名图像拖放到此处</translation>
     </message>
     <message>
@@ -3495,7 +3507,17 @@ enrolled {at} by {who}</source>
         <translation>在扫描件或照片中的文档上框选签名（Ctrl+Shift+O）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
+        <source>“{name}” is waiting already: it is not added twice.</source>
+        <translation>“{name}”已在等待中：不会重复添加。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” is the same picture as “{same}”, waiting already: it is not added twice.</source>
+        <translation>“{name}”与已在等待中的“{same}”是同一张图片：不会重复添加。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Choose reference signatures</source>
         <translation>选择参考签名</translation>
     </message>
@@ -4452,7 +4474,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="-72"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="-93"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -4462,7 +4484,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>The printer could not be used.</source>
         <translation>无法使用打印机。</translation>
     </message>
@@ -6141,8 +6163,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>A photo of the paper is neither accepted nor rejected unseen: crop it first.</source>
-        <translation>拍到纸张的照片不会未经查看就接受或拒绝：请先裁剪出签名。</translation>
+        <source>A photo of the paper is neither accepted nor rejected unseen.</source>
+        <translation>拍到纸张的照片不会未经查看就接受或拒绝。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/pen_verification.py" line="+137"/>
@@ -6203,8 +6225,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+24"/>
-        <source>The pen model&apos;s fusion was chosen with another image model, so an acceptance goes to review.</source>
-        <translation>笔迹模型的合并参数是用另一个图像模型选定的，因此接受结果改为人工复核。</translation>
+        <source>The pen model was not fitted with the active image model, so an acceptance goes to review (the Models page says how to fit it).</source>
+        <translation>笔迹模型未与当前图像模型拟合，因此“接受”会转为复核（“模型”页说明如何拟合）。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -6696,7 +6718,7 @@ postgresql://ann@branch-server/sigverify
         <translation>约 {n} 个中 1 个（{percent}）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-172"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-194"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
