@@ -403,3 +403,21 @@ def test_lists_elsewhere_are_punctuated_in_chinese_too(chinese):
 
     card = SimpleNamespace(encoder="ensemble", members=[{"encoder": "cnn"}, {"encoder": "tdnn"}])
     assert "cnn、tdnn" in encoder_text(card)
+
+
+def test_the_hint_for_an_id_in_other_capitals_runs_on_in_chinese(chinese, tmp_path):
+    """A real-window pass: "…的人员。 您是否指…" (a blank after the Chinese full stop)."""
+    from sigverify.core.errors import NotFoundError
+    from sigverify.core.store import Store
+    from tests.core.store.test_store import ref
+
+    store = Store(tmp_path / "store.sqlite3")
+    try:
+        store.add_references("W3", "Ana Li", None, "m1", [ref("a.png")], "clerk")
+        for typed, hint in (("w3", "“W3”"), ("Ana Li", "W3")):
+            with pytest.raises(NotFoundError) as refused:
+                store.get_person(typed)
+            text = str(refused.value)
+            assert "。" in text and hint in text and "。 " not in text
+    finally:
+        store.close()

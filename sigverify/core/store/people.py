@@ -10,7 +10,7 @@ import math
 import re
 
 from sigverify.core.errors import NotFoundError, SigverifyError
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import join_sentences, translate
 from sigverify.core.store.records import Person, folded, folded_all, now
 from sigverify.core.store.seal import Seal, changed_outside, person_parts
 
@@ -58,17 +58,21 @@ def _nobody_as(db, person_id: str) -> NotFoundError:
     ).fetchall()
     ids = [row["id"] for row in rows if row["same_id"]]
     if ids:
-        return NotFoundError(
-            f"{no_person(person_id)} "
-            + translate("errors", "Did you mean “{person_id}”? IDs differ by capitals.").format(
-                person_id=ids[0]
+        return NotFoundError(  # (a space after a Chinese full stop: a real-window pass)
+            join_sentences(
+                str(no_person(person_id)),
+                translate("errors", "Did you mean “{person_id}”? IDs differ by capitals.").format(
+                    person_id=ids[0]
+                ),
             )
         )
     if len(rows) == 1:
         return NotFoundError(
-            f"{no_person(person_id)} "
-            + translate("errors", "“{typed}” is the name of {person_id}: use the ID.").format(
-                typed=typed, person_id=rows[0]["id"]
+            join_sentences(
+                str(no_person(person_id)),
+                translate("errors", "“{typed}” is the name of {person_id}: use the ID.").format(
+                    typed=typed, person_id=rows[0]["id"]
+                ),
             )
         )
     return no_person(person_id)
