@@ -89,3 +89,22 @@ def window(qtbot, tiny_model_dir, dialogs):
     wait_idle(qtbot, main.engine)
     yield main
     close_main_window(main)
+
+
+def keep_found_signature(monkeypatch, pixels) -> None:
+    """Crop from page… opens a cropper in which the clerk keeps the signature found:
+    ``pixels``, cut from the page it was opened on ("<page>-crop.png")."""
+    import sigverify.gui.crop as crop_module
+    from sigverify.core.imaging.imageio import encode_png
+    from sigverify.core.verification_results import SignatureInput
+
+    class FakeCrop:
+        def __init__(self, path, parent=None, data=None):
+            self.signature = SignatureInput(
+                f"{path.name}-crop.png", encode_png(pixels), cut_from_page=True
+            )
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(crop_module, "CropDialog", FakeCrop)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMessageBox
 
 from sigverify.gui.widgets import DECISION_COLOURS
 from tests.conftest import signature_file, write_png
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import keep_found_signature, wait_idle
 from tests.gui.test_app import enrol
 
 
@@ -2747,12 +2747,9 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     opened afterwards, settles nothing."""
     import json
 
-    import sigverify.gui.crop as crop_module
     from sigverify.core.data.synthetic import genuine_signature, writer_style
     from sigverify.core.data.synthetic_pages import slip_page
-    from sigverify.core.imaging.imageio import encode_png
     from sigverify.core.thresholds import global_thresholds_key
-    from sigverify.core.verification_results import SignatureInput
 
     window = two_people
     value = json.dumps({"accept": 100.0, "reject": 100.0})  # the machine accepts anything
@@ -2766,16 +2763,7 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     wait_idle(qtbot, window.engine)
     assert [r.decision for r in queue.rows] == ["review", "review"]
 
-    class FakeCrop:  # the clerk keeps the signature found
-        def __init__(self, path, parent=None, data=None):
-            self.signature = SignatureInput(
-                f"{path.name}-crop.png", encode_png(signature), cut_from_page=True
-            )
-
-        def exec(self):
-            return True
-
-    monkeypatch.setattr(crop_module, "CropDialog", FakeCrop)
+    keep_found_signature(monkeypatch, signature)  # kept in the cropper
     first, second = (
         next(i for i, r in enumerate(queue.shown) if r.image.endswith(name))
         for name in ("slip.png", "slip2.png")
@@ -3225,11 +3213,8 @@ def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
 ):
     """Seen in a real window: Ctrl+Enter on a sheet photo, "Crop from page…", OK in the
     cropper, and the page stopped at "Ready": a second Ctrl+Enter was needed."""
-    import sigverify.gui.crop as crop_module
     from sigverify.core.data.synthetic import genuine_signature, writer_style
     from sigverify.core.data.synthetic_pages import slip_page
-    from sigverify.core.imaging.imageio import encode_png
-    from sigverify.core.verification_results import SignatureInput
 
     page = two_people.verify_page
     page.choose_person("c-1")
@@ -3237,16 +3222,7 @@ def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
     slip = slip_page(signature, 4)
     page.drop_area.add_paths([write_png(tmp_path / "slip.png", slip.image[:, :, 0])])
 
-    class FakeCrop:  # the clerk keeps the signature found
-        def __init__(self, path, parent=None, data=None):
-            self.signature = SignatureInput(
-                f"{path.name}-crop.png", encode_png(signature), cut_from_page=True
-            )
-
-        def exec(self):
-            return True
-
-    monkeypatch.setattr(crop_module, "CropDialog", FakeCrop)
+    keep_found_signature(monkeypatch, signature)  # kept in the cropper
     dialogs.choice = 0  # Crop from page…
     page.verify()
     wait_idle(qtbot, two_people.engine)
