@@ -2627,3 +2627,20 @@ def test_a_name_in_another_script_keeps_both_lines_of_its_row(qtbot):
     latin_plain = QStyledItemDelegate().sizeHint(option, view.model().index(0, 0))
     assert latin == latin_plain  # Latin (with ë and a dash) as Qt sizes it
     assert one_line.height() < latin.height()
+
+
+def test_switching_the_image_model_says_when_the_pen_model_was_not_fitted_with_it(
+    qtbot, window, tmp_path, tiny_model_dir
+):
+    """The default image model was changed twice without fitting the pen model's fusion
+    again (stop 58), and every pad acceptance went to review, unsaid: a switch says it."""
+    page = window.models_page
+    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
+    page.activate(confirmed=True)
+    wait_idle(qtbot, window.engine)
+    assert window.engine.model.card.name == "other"
+    assert page.status.text() == (
+        "other is now active. The pen model sigverify-pen-default was not fitted with the "
+        "image model other: a signature drawn on a pad that it would accept goes to review "
+        "until it is (the pen model's card says how)."
+    )

@@ -52,6 +52,13 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     page.activate()
     wait_idle(qtbot, window.engine)
     assert window.engine.model.card.name == "tiny"  # the image model stays
+    # its fusion was not fitted with the image model: a switch says what that means (the
+    # default image model was changed twice without fitting the pen model again, unsaid)
+    assert page.status.text() == (
+        "pen-tiny is now active. The pen model pen-tiny was not fitted with the image model "
+        "tiny: a signature drawn on a pad that it would accept goes to review until it is "
+        "(the pen model's card says how)."
+    )
     # the tags stay together: a narrow list wraps before the bracket, not inside it; the
     # pen model says what it is active for (two "active" models read as a mistake)
     active = "pen-tiny (active\u00a0for\u00a0pad\u00a0signatures)"  # (the list is redrawn
