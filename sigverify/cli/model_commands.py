@@ -21,7 +21,7 @@ from sigverify.core.build_variant import require_training
 
 
 def cmd_models_activate(args: argparse.Namespace) -> int:
-    from sigverify.core.active_model import activate_model
+    from sigverify.core.active_model import activate_model, pen_fusion_note
     from sigverify.core.model.inference import load_for_inference
     from sigverify.core.verification import model_id_of
 
@@ -29,13 +29,14 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         # the bar never cancels (Ctrl+C raises KeyboardInterrupt), so the switch happens
         done = activate_model(store, model, args.operator, ProgressBar("Re-embedding references"))
+        note = pen_fusion_note(store)
     if not isinstance(done, bool):  # waits for a second supervisor
         _emit(args, pending_payload(done), pending_text(done))
         return EXIT_OK
     _emit(
         args,
-        {"active_model": str(model.path), "model": model_id_of(model)},
-        f"Active model: {model.card.name} ({model.path}).",
+        {"active_model": str(model.path), "model": model_id_of(model), "pen_note": note},
+        f"Active model: {model.card.name} ({model.path}).{' ' + note if note else ''}",
     )
     return EXIT_OK
 

@@ -19,7 +19,7 @@ from sigverify.core.model_settings import (
     MODELS_USED_SETTING,
 )
 from sigverify.core.paths import bundled_models_dir, user_data_dir
-from sigverify.core.pen_verification import PenScorer
+from sigverify.core.pen_verification import PenScorer, fitted_with
 from sigverify.core.store import Store
 from sigverify.core.store.records import PendingChange
 from sigverify.core.verification import VerificationService, model_id_of
@@ -73,6 +73,30 @@ def active_pen_model_dir(store: Store) -> Path | None:
         return _on_this_desk(Path(chosen))
     default = bundled_models_dir() / PEN_DEFAULT
     return default if (default / "card.json").is_file() else None
+
+
+def pen_fusion_note(store: Store) -> str:
+    """What the store's active models mean for signatures drawn on a pad when the active
+    pen model's fusion was not fitted with the active image model: every acceptance goes
+    to review ("" when it was, or there is no pen model). Said at a switch: the default
+    image model was changed twice without fitting the pen model again (stop 58), unsaid."""
+    from sigverify.core.model.card import read_card
+
+    pen_dir = active_pen_model_dir(store)
+    if pen_dir is None:
+        return ""
+    try:
+        image, pen = read_card(active_model_dir(store)), read_card(pen_dir)
+    except (SigverifyError, OSError, ValueError):  # (a missing card is said where it is used)
+        return ""
+    if fitted_with(pen, image.model_id):
+        return ""
+    return translate(
+        "models",
+        "The pen model {pen} was not fitted with the image model {image}: a signature drawn "
+        "on a pad that it would accept goes to review until it is (the pen model's card on "
+        "the Models page says how).",
+    ).format(pen=pen.name, image=image.name)
 
 
 def load_pen_scorer(store: Store, threads: int | None = None) -> PenScorer | None:

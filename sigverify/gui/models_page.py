@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.active_model import active_pen_model_dir, offered_models
+from sigverify.core.active_model import active_pen_model_dir, offered_models, pen_fusion_note
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.model.card import read_card
 from sigverify.core.model.catalog import InstalledModel, delete_model, import_model
-from sigverify.core.pen_verification import fitted_with
 from sigverify.core.store import Store
-from sigverify.core.store.records import PendingChange, model_name_in
+from sigverify.core.store.records import PendingChange
 from sigverify.core.thresholds import card_thresholds, shared_thresholds
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
@@ -276,7 +275,7 @@ class ModelsPage(QWidget):
                 dialogs.show_pending(self, info)
             else:
                 said = self.tr("{name} is now active.").format(name=info.card.name)
-                self.status.setText(join_sentences(said, self._fusion_note(info)))
+                self.status.setText(join_sentences(said, pen_fusion_note(self.store)))
                 self._status_for = model.path
             self.models_changed.emit()
 
@@ -286,27 +285,6 @@ class ModelsPage(QWidget):
             dialogs.show_error(self, error)
 
         self._job = self.engine.load_model(model.path, done, failed, True, progress)
-
-    def _fusion_note(self, info) -> str:
-        """What a switch means for signatures drawn on a pad, when the active pen model
-        was not fitted with the active image model ("" when it was, or there is none):
-        every acceptance goes to review (a switch said nothing of it: the default image
-        model was changed twice without fitting the pen model again, stop 58)."""
-        if info.card.input == "pen":
-            pen, image_id = info.card, self.engine.model.model_id if self.engine.model else None
-        else:
-            paths = self.active_paths()
-            pens = [
-                m.card for m in self.models if m.card.input == "pen" and m.path.resolve() in paths
-            ]
-            pen, image_id = (pens[0] if pens else None), info.model_id
-        if pen is None or image_id is None or fitted_with(pen, image_id):
-            return ""
-        return self.tr(
-            "The pen model {pen} was not fitted with the image model {image}: a signature "
-            "drawn on a pad that it would accept goes to review until it is (the pen "
-            "model's card says how)."
-        ).format(pen=pen.name, image=model_name_in(image_id))
 
     def _finish(self) -> None:
         self._job = None

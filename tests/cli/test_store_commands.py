@@ -656,3 +656,20 @@ def test_a_card_exported_with_a_passphrase_imports_with_it(env, capsys, tmp_path
     assert code == 0 and payload == {"person": "c-1", "references": 3}
     code, out, _ = run(capsys, "audit", "--person", "c-1", "--store", store)
     assert "protected by a passphrase" in out and "without a passphrase" in out
+
+
+def test_activating_an_image_model_the_pen_model_was_not_fitted_with_says_so(
+    tmp_path, tiny_model_dir, capsys
+):
+    """The default image model was changed twice without fitting the pen model's fusion
+    again (stop 58): every pad acceptance went to review, and nothing said so."""
+    store = tmp_path / "store.sqlite3"
+    code, out, _ = run(capsys, "models", "activate", tiny_model_dir, "--store", store)
+    assert code == 0 and out.strip().endswith(
+        "The pen model sigverify-pen-default was not fitted with the image model tiny: a "
+        "signature drawn on a pad that it would accept goes to review until it is (the pen "
+        "model's card on the Models page says how)."
+    )
+    shipped = Path(__file__).resolve().parents[2] / "models" / "default"
+    code, payload, _ = run_json(capsys, "models", "activate", shipped, "--store", store)
+    assert code == 0 and payload["pen_note"] == ""  # the shipped pair: fitted together

@@ -2642,5 +2642,5 @@ def test_switching_the_image_model_says_when_the_pen_model_was_not_fitted_with_i
     assert page.status.text() == (
         "other is now active. The pen model sigverify-pen-default was not fitted with the "
         "image model other: a signature drawn on a pad that it would accept goes to review "
-        "until it is (the pen model's card says how)."
+        "until it is (the pen model's card on the Models page says how)."
     )

@@ -57,7 +57,7 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     assert page.status.text() == (
         "pen-tiny is now active. The pen model pen-tiny was not fitted with the image model "
         "tiny: a signature drawn on a pad that it would accept goes to review until it is "
-        "(the pen model's card says how)."
+        "(the pen model's card on the Models page says how)."
     )
     # the tags stay together: a narrow list wraps before the bracket, not inside it; the
     # pen model says what it is active for (two "active" models read as a mistake)
