@@ -1803,7 +1803,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+144"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+145"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1965,7 +1965,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>{name} 已启用。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The previous model stays active.</source>
         <translation>继续使用原来的模型。</translation>
     </message>
@@ -5302,17 +5302,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>“{typed}” is the name of {person_id}: use the ID.</source>
         <translation>“{typed}”是 {person_id} 的姓名：请使用 ID。</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-9"/>
         <source>Did you mean “{person_id}”? IDs differ by capitals.</source>
         <translation>您是否指“{person_id}”？ID 区分大小写。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
@@ -5956,6 +5956,14 @@ The store is as it was; the backup is kept as {file}.</source>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <location filename="../../sigverify/core/active_model.py" line="+35"/>
+        <source>The pen model {pen} was not fitted with the image model {image}: a signature drawn on a pad that it would accept goes to review until it is (the pen model&apos;s card on the Models page says how).</source>
+        <translation>笔迹模型 {pen} 未与图像模型 {image} 拟合：在拟合之前，它会接受的手写板签名都会转为复核（“模型”页上该笔迹模型的说明卡会告诉您如何拟合）。</translation>
     </message>
 </context>
 <context>
