@@ -3429,7 +3429,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+12"/>
         <source>Nothing was checked for {file} ({person}): {why} Accept it on your own judgement? The audit log keeps your comment.</source>
-        <translation>{file}（{person}）未经任何比对：{why} 要凭您自己的判断接受它吗？审计日志会保留您的备注。</translation>
+        <translation>{file}（{person}）未经任何比对：{why}要凭您自己的判断接受它吗？审计日志会保留您的备注。</translation>
     </message>
     <message>
         <location line="+3"/>

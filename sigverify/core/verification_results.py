@@ -405,7 +405,7 @@ def sheet_photo_to_review(result: VerificationResult) -> VerificationResult:
     if result.decision == REVIEW or sheet_photo_note() not in result.warnings:
         return result
     note = translate("reason", "A photo of the paper is neither accepted nor rejected unseen.")
-    return replace(result, decision=REVIEW, reason=f"{note} {result.reason}")
+    return replace(result, decision=REVIEW, reason=join_sentences(note, result.reason))
 
 
 def copy_of_reference(result: VerificationResult) -> VerificationResult:
@@ -416,6 +416,8 @@ def copy_of_reference(result: VerificationResult) -> VerificationResult:
     if not same:
         return result
     note = same_image_note(same[0].filename)
-    reason = result.reason if result.reason.startswith(note) else f"{note} {result.reason}"
+    reason = result.reason
+    if not reason.startswith(note):  # (a blank after a Chinese full stop: a real-window pass)
+        reason = join_sentences(note, reason)
     decision = REVIEW if result.decision == ACCEPT else result.decision
     return replace(result, decision=decision, reason=reason, same_image_as=same[0].filename)

@@ -365,6 +365,11 @@ def pad_table(card) -> list[str]:
             percent((fused.get("far_skilled_at_validation_threshold") or {}).get("mean")),
             percent((fused.get("frr_at_validation_threshold") or {}).get("mean")),
         ]
-        out.append("<tr>" + "".join(f"<td align=right>{e(str(c))}</td>" for c in cells) + "</tr>")
+        # the data set's name on one line ("sigcomp2009_n" over "fi" at 1366 px: seen)
+        out.append(
+            f"<tr><td align=right nowrap>{e(name)}</td>"
+            + "".join(f"<td align=right>{e(str(c))}</td>" for c in cells[1:])
+            + "</tr>"
+        )
     out.append("</table>")
     return out

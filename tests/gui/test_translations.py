@@ -421,3 +421,37 @@ def test_the_hint_for_an_id_in_other_capitals_runs_on_in_chinese(chinese, tmp_pa
             assert "。" in text and hint in text and "。 " not in text
     finally:
         store.close()
+
+
+def test_a_note_put_before_a_reason_runs_on_in_chinese(chinese):
+    """A real-window pass: "…就接受或拒绝。 该签名与…" under a photo of the paper (and the
+    same join before a copy of a reference's reason, and a question with a reason inside)."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QCoreApplication
+
+    from sigverify.core.thresholds import Thresholds
+    from sigverify.core.verification_results import (
+        ReferenceDistance,
+        VerificationResult,
+        copy_of_reference,
+        sheet_photo_note,
+        sheet_photo_to_review,
+    )
+
+    near = ReferenceDistance(1, "a.png", 0.5)
+    result = VerificationResult(
+        "c-1", "accept", 0.5, 0.9, Thresholds(0.6, 0.7, "model"), [near], near,
+        "该签名与参考签名的距离为 0.5。", "m@1", warnings=[sheet_photo_note()],
+    )  # fmt: skip
+    photo = sheet_photo_to_review(result)
+    assert photo.decision == "review" and "。该签名" in photo.reason and "。 " not in photo.reason
+    same = ReferenceDistance(1, "a.png", 0.0)
+    copy = copy_of_reference(replace(result, per_reference=[same], nearest=same))
+    assert copy.decision == "review" and "。该签名" in copy.reason and "。 " not in copy.reason
+    asked = QCoreApplication.translate(
+        "Settling",
+        "Nothing was checked for {file} ({person}): {why} Accept it on your own judgement? "
+        "The audit log keeps your comment.",
+    ).format(file="a.png", person="c-1", why="没有这个人。")
+    assert "。要凭" in asked
