@@ -338,7 +338,8 @@ class DeskQueue:
             said = translate(
                 "report", "Checked again on the Verify page: {decision} (audit entry #{id})."
             )
-        said = said.format(decision=machine_word(again.decision), id=again.verification)
+        # (in a word as sentences write it: "checked again: Accepted" read as a heading)
+        said = said.format(decision=settlement_word(again.decision), id=again.verification)
         return self.settle(
             service,
             row,

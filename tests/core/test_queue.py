@@ -203,7 +203,7 @@ def test_an_answer_recorded_on_verify_settles_the_item_waiting_for_it(service, t
     row = queue.rows()[0]
     assert row.settled == "accept" and row.settled_audit_id == audit_id
     assert row.comment == (
-        "Cut from the photo on the Verify page and checked again: Accepted (audit entry #99). "
+        "Cut from the photo on the Verify page and checked again: accepted (audit entry #99). "
         "Called her"
     )
     entry = service.store.audit_entry(audit_id)
@@ -219,4 +219,4 @@ def test_an_answer_recorded_on_verify_settles_the_item_waiting_for_it(service, t
     queue.settle_checked_again(service, rejected)
     row = queue.rows()[1]
     assert row.settled == "confirm"
-    assert row.comment == "Checked again on the Verify page: Rejected (audit entry #101)."
+    assert row.comment == "Checked again on the Verify page: rejected (audit entry #101)."

@@ -2781,7 +2781,7 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     assert row.settled == "accept" and row.person_id == "c-1"
     recorded = verify.audit_row[0]
     assert row.comment == (
-        "Cut from the photo on the Verify page and checked again: Accepted (audit entry "
+        "Cut from the photo on the Verify page and checked again: accepted (audit entry "
         f"#{recorded}). ID card seen"
     )
     said = f"Its queue item is settled with it: accepted (audit entry #{row.settled_audit_id})."
