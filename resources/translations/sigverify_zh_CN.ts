@@ -2987,7 +2987,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="+65"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="+67"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
@@ -4394,7 +4394,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>请拖入、打开、粘贴或手写待验证的签名。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Checked: the answer is on the right. Ctrl+S records it and settles its queue item with it.</source>
+        <translation>已验证：结果显示在右侧。按 Ctrl+S 记录，并据此处理其队列项。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Checked: the answer is on the right. Ctrl+S records it.</source>
         <translation>已验证：结果显示在右侧。按 Ctrl+S 记录。</translation>
     </message>
@@ -4414,7 +4419,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Another person&apos;s signature?</source>
         <translation>是另一个人的签名吗？</translation>
     </message>
@@ -4444,7 +4449,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>验证 {person}</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-55"/>
         <source>This signature was checked against {before}. To check {person}, drop, open or paste their signature; Verify (Ctrl+Enter) asks before checking this one against {person}.</source>
         <translation>这个签名已与 {before} 核对过。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
@@ -4454,7 +4459,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这个签名是在选中 {before} 时打开的。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>A photo of the paper</source>
         <translation>纸张照片</translation>
     </message>

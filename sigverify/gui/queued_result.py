@@ -53,6 +53,8 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
             # (it read "Checked at 03:09:26, Recorded at 03:09:00", seen in a real window)
             result = replace(result, checked_at=entry.at)
         verify_page.show_result(result, signature)
+        if settled is not None:  # the clerk's word stands: a later answer leaves it
+            verify_page.queue_item = None
         if entry is None:
             return  # not recorded (a trial run): the clerk may record it now
         if recorded:

@@ -204,6 +204,14 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
             self.hint.setText(why)
         elif self.query is None:
             self.hint.setText(self.tr("Drop, open, paste or draw the signature to check."))
+        elif self.result_is_current() and not self.recorded and self._settles_queue_item():
+            # (it was said only once recorded: a real-window pass)
+            self.hint.setText(
+                self.tr(
+                    "Checked: the answer is on the right. Ctrl+S records it and settles its "
+                    "queue item with it."
+                )
+            )
         elif self.result_is_current() and not self.recorded:
             # the key was only in a tooltip (a clerk looked for it: seen in a real window)
             self.hint.setText(self.tr("Checked: the answer is on the right. Ctrl+S records it."))
@@ -239,6 +247,12 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
             )
         else:
             self.hint.setText(self.tr("Ready: press Verify (Ctrl+Enter)."))
+
+    def _settles_queue_item(self) -> bool:
+        """Recording the result on screen settles the queue item its signature came from
+        (:meth:`_queue_item_of`; an item settled already when opened is not offered)."""
+        item = self._queue_item_of(self.result)
+        return item is not None and item.decision in ("accept", "reject")
 
     # ------------------------------------------------------------ verifying
 

@@ -2774,6 +2774,9 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     verify.verify()
     wait_idle(qtbot, window.engine)
     assert verify.result.decision == "accept" and verify.result_query.name == "slip.png-crop.png"
+    assert verify.hint.text() == (  # said before, not only once recorded
+        "Checked: the answer is on the right. Ctrl+S records it and settles its queue item with it."
+    )
     verify.comment.setText("ID card seen")
     verify.record()
     wait_idle(qtbot, window.engine)
@@ -2798,6 +2801,7 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     verify.verify()
     wait_idle(qtbot, window.engine)
     assert verify.result.person_id == "c-2" and verify.result_query.cut_from_page
+    assert verify.hint.text() == "Checked: the answer is on the right. Ctrl+S records it."
     verify.record()
     wait_idle(qtbot, window.engine)
     assert verify.recorded and not queue.shown[second].settled
@@ -2807,6 +2811,10 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     wait_idle(qtbot, window.engine)
     assert verify.recorded and not queue.shown[second].settled
     assert "queue item" not in verify.record_status.text()
+    # the settled item opened again: its clerk's word stands, nothing offers to settle it
+    queue.open_item(first)
+    wait_idle(qtbot, window.engine)
+    assert verify.queue_item is None and "Clerk's decision" in verify.record_status.text()
 
 
 def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again_when_asked(
