@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from sigverify.core.errors import SigverifyError
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import join_sentences, translate
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ def odd_references_message(odd: list[OddReference]) -> str:
     else:
         parts += [o.message for o in unlike]
     parts += [o.message for o in odd if o.stands_out]
-    return " ".join(parts)
+    return join_sentences(*parts)  # (no blank after a Chinese full stop)
 
 
 def _file_list(odd: list[OddReference]) -> str:

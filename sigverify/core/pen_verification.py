@@ -26,7 +26,7 @@ import numpy as np
 
 from sigverify.core.data.pen_bank import SEQUENCE_FEATURES, pen_sequence
 from sigverify.core.errors import ModelFileError
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import join_sentences, translate
 from sigverify.core.model.card import ModelCard
 from sigverify.core.pen_matching import dtw_distances, dtw_features
 from sigverify.core.scoring import calibrated_similarity, pairwise_distances, score_queries
@@ -302,7 +302,7 @@ def judge_pad_query(
                 "This person has no references drawn on a pad: the picture alone decided.",
             )
         )
-        return replace(result, reason=f"{result.reason} {why}")
+        return replace(result, reason=join_sentences(result.reason, why))
     scales = fusion_scales(pen.card, image_card, image_model_id)
     scores = {**pen.scores(trajectory, references, DTW in scales, embeddings), IMAGE: result.score}
     weights = fusion_weights(pen.card, image_model_id, scales)
@@ -336,7 +336,7 @@ def judge_pad_query(
         result,
         decision=decision,
         similarity=fused_similarity(pen.card, image_model_id, fused, scores[PEN], result),
-        reason=" ".join(reason),
+        reason=join_sentences(*reason),  # (no blank after a Chinese full stop)
         pen=evidence,
         fused_thresholds=band,
     )

@@ -189,6 +189,21 @@ def test_without_pad_references_or_pen_model_the_picture_decides_and_says_so(
     assert result.reason.endswith("No pen model is installed: the picture alone decided.")
 
 
+def test_the_sentence_after_the_pictures_reason_runs_on_in_chinese(pen_service, tmp_path, qapp):
+    """A real-window pass: "…original_30_4.png。 此人没有手写板上签的参考签名…" (a blank
+    after the Chinese full stop)."""
+    from sigverify.gui.language import install_translator, remove_translators
+
+    scans = [SignatureInput.from_path(signature_file(tmp_path, 42, i)) for i in range(3)]
+    pen_service.enroll("scanned", scans, accept_outliers=True)
+    assert install_translator(qapp, "zh_CN") == "zh_CN"
+    try:
+        result = pen_service.verify("scanned", pad_signature(tmp_path, 42, 6))
+    finally:
+        remove_translators(qapp)
+    assert result.pen is None and "。此人没有" in result.reason and "。 " not in result.reason
+
+
 def test_the_evidence_that_decided_is_the_one_furthest_towards_the_decision():
     assert deciding_evidence(0.5, 0.9, ACCEPT) == PEN  # the pen looks more genuine
     assert deciding_evidence(0.9, 0.5, ACCEPT) == IMAGE
