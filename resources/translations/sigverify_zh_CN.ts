@@ -1325,7 +1325,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     <message>
         <location line="+0"/>
         <source>&amp;Go back</source>
-        <translation>返回(&amp;G)</translation>
+        <translation>恢复(&amp;G)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6723,7 +6723,7 @@ postgresql://ann@branch-server/sigverify
     <message>
         <location line="+5"/>
         <source>about {n} in 10 ({percent})</source>
-        <translation>约十分之 {n}（{percent}）</translation>
+        <translation>约 10 个中 {n} 个（{percent}）</translation>
     </message>
     <message>
         <location line="+3"/>
