@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.errors import CancelledError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.model.card import ModelCard
+from sigverify.core.pen_verification import fitted_with
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
@@ -114,8 +115,18 @@ class ScoreSource(QWidget):
             return
         self.mode = "pad"
         self._emit(scores)
-        self.source_note.setText(
+        fusion = self.pen_card.fusion or {}
+        text = (
             self.tr(
+                "Pen model, time warping and picture together (each over its own threshold, "
+                "weighted as the pen model's card says) for the pen model's validation "
+                "writers, %n pad reference(s) each. The thresholds below decide signatures "
+                "drawn on a pad.",
+                "",
+                scores.refs,
+            )
+            if fusion.get("weights")  # ("averaged" was said of the shipped 20/60/20: seen)
+            else self.tr(
                 "Pen model, time warping and picture together (each over its own threshold, "
                 "averaged) for the pen model's validation writers, %n pad reference(s) "
                 "each. The thresholds below decide signatures drawn on a pad.",
@@ -123,6 +134,19 @@ class ScoreSource(QWidget):
                 scores.refs,
             )
         )
+        image = self.engine.model
+        if image is not None and not fitted_with(self.pen_card, image.model_id):
+            # (the figures read as the active model's after a switch: a real-window pass)
+            text = join_sentences(
+                text,
+                self.tr(
+                    "⚠ These were measured with the image model the pen model was fitted "
+                    "with, not with {active}: with it, every signature drawn on a pad that "
+                    "would be accepted goes to review until the pen model is fitted again "
+                    "(“sigverify models fuse”)."
+                ).format(active=image.card.name),
+            )
+        self.source_note.setText(text)
 
     def load_model_scores(self) -> None:
         self.source_note.setToolTip("")

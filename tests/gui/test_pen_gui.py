@@ -109,6 +109,13 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     page.sources.source.setCurrentIndex(page.sources.source.findData("pad"))
     page.sources._source_chosen(page.sources.source.currentIndex())
     assert page.mode == "pad" and "pad references" in page.sources.source_note.text()
+    note = page.sources.source_note.text()  # (the shipped pen model, beside the tiny model)
+    assert "weighted as the pen model's card says" in note and "averaged" not in note
+    assert note.endswith(
+        "⚠ These were measured with the image model the pen model was fitted with, not with "
+        "tiny: with it, every signature drawn on a pad that would be accepted goes to review "
+        "until the pen model is fitted again (“sigverify models fuse”)."
+    )
     scores = read_scores(folder, FUSION_SCORES_FILE)
     assert len(page.scores.genuine) == len(scores.genuine) and page.tabs.count() == 3
     assert page.accept.value() == pytest.approx(card.fusion["accept"], abs=1e-3)
