@@ -236,6 +236,15 @@ def _details_text(entry: AuditEntry) -> str:
             ).format(
                 decision=decision, file=file, fused=pen.get("fused"), decided=decided, score=score
             )
+            held_back = {
+                "unfitted": translate(
+                    "audit", "; not accepted: the pen model was not fitted with this image model"
+                ),
+                "person": translate(
+                    "audit", "; not accepted: the person's own thresholds reject the picture"
+                ),
+            }
+            text += held_back.get(pen.get("held_back"), "")
         else:
             text = translate(
                 "audit", "{decision}: “{file}”, distance {distance}, score {score}"

@@ -320,6 +320,7 @@ def judge_pad_query(
     decision = on_band
     if decision == ACCEPT and not fitted_with(pen.card, image_model_id):
         decision = REVIEW  # scales and band were chosen with another image model
+        evidence = replace(evidence, held_back="unfitted")
         reason.append(
             translate(
                 "reason",
@@ -329,6 +330,7 @@ def judge_pad_query(
         )
     if decision == ACCEPT and result.thresholds.source == "person" and result.decision == REJECT:
         decision = REVIEW  # the person's own, stricter thresholds reject the picture
+        evidence = replace(evidence, held_back="person")
         reason.append(
             translate("reason", "This person's own thresholds reject the picture: sent to review.")
         )

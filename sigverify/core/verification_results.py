@@ -67,6 +67,10 @@ class PenEvidence:
     references: int  # pad references the writing was compared with
     decided_by: str  # PEN (how it was written) or IMAGE (the picture)
     pen_model: str = ""  # the pen model's id (name@checksum)
+    #: why an acceptance on the fused score went to review: "unfitted" (the pen model was
+    #: not fitted with this image model) or "person" (their own thresholds reject the
+    #: picture); "" when it did not (the audit log did not say: a real-window pass)
+    held_back: str = ""
 
     def ratio(self, member: str) -> float:
         return self.scores[member] / self.scales[member]
@@ -96,6 +100,7 @@ class PenEvidence:
             "pen_references": self.references,
             "decided_by": self.decided_by,
             "pen_model": self.pen_model,
+            **({"held_back": self.held_back} if self.held_back else {}),
         }
 
 

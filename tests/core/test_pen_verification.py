@@ -204,6 +204,32 @@ def test_the_sentence_after_the_pictures_reason_runs_on_in_chinese(pen_service, 
     assert result.pen is None and "。此人没有" in result.reason and "。 " not in result.reason
 
 
+def test_an_acceptance_held_back_says_why_in_the_audit_log(pen_service, tmp_path):
+    """A real-window pass: an audit entry read "pen and picture together 0.7183" (inside
+    the accept limit) for a check sent to review, without the reason Verify gave."""
+    from sigverify.core.audit_view import summary
+
+    refs = [pad_signature(tmp_path, 40, i) for i in range(4)]
+    pen_service.enroll("p-1", refs, accept_outliers=True)
+    key = FUSION_SETTING.format(model_id=pen_service.pen.model_id)
+    everything = json.dumps({"accept": 100.0, "reject": 100.0})  # the band accepts anything
+    pen_service.store.set_setting(key, everything, "admin")
+    result = pen_service.verify("p-1", pad_signature(tmp_path, 40, 7))
+    assert result.decision == REVIEW and result.pen.held_back == "unfitted"
+    entry = pen_service.store.audit_entries()[-1]
+    assert entry.details["pen"]["held_back"] == "unfitted"
+    assert summary(entry).startswith("sent to review: “") and (
+        "; not accepted: the pen model was not fitted with this image model" in summary(entry)
+    )
+    # a decision not held back records nothing of the kind
+    nothing = json.dumps({"accept": 0.0, "reject": 0.0})  # the band rejects anything
+    pen_service.store.set_setting(key, nothing, "admin")
+    result = pen_service.verify("p-1", pad_signature(tmp_path, 40, 7))
+    assert result.decision == REJECT and result.pen.held_back == ""
+    entry = pen_service.store.audit_entries()[-1]
+    assert "held_back" not in entry.details["pen"] and "not accepted" not in summary(entry)
+
+
 def test_the_evidence_that_decided_is_the_one_furthest_towards_the_decision():
     assert deciding_evidence(0.5, 0.9, ACCEPT) == PEN  # the pen looks more genuine
     assert deciding_evidence(0.9, 0.5, ACCEPT) == IMAGE
