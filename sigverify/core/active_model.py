@@ -25,6 +25,7 @@ from sigverify.core.store.records import PendingChange
 from sigverify.core.verification import VerificationService, model_id_of
 
 if TYPE_CHECKING:  # the model brings torch; importing this module must not (app start-up)
+    from sigverify.core.model.card import ModelCard
     from sigverify.core.model.io import LoadedModel
 
 
@@ -75,18 +76,24 @@ def active_pen_model_dir(store: Store) -> Path | None:
     return default if (default / "card.json").is_file() else None
 
 
-def pen_fusion_note(store: Store) -> str:
+def pen_fusion_note(store: Store, candidate: ModelCard | None = None) -> str:
     """What the store's active models mean for signatures drawn on a pad when the active
     pen model's fusion was not fitted with the active image model: every acceptance goes
-    to review ("" when it was, or there is no pen model). Said at a switch: the default
-    image model was changed twice without fitting the pen model again (stop 58), unsaid."""
+    to review ("" when it was, or there is no pen model). Said at a switch, and asked
+    before it with ``candidate``, the card of the model to activate instead of the active
+    one of its kind: the default image model was changed twice without fitting the pen
+    model again (stop 58), unsaid."""
     from sigverify.core.model.card import read_card
 
     pen_dir = active_pen_model_dir(store)
-    if pen_dir is None:
-        return ""
     try:
-        image, pen = read_card(active_model_dir(store)), read_card(pen_dir)
+        if candidate is not None and candidate.input == "pen":
+            image, pen = read_card(active_model_dir(store)), candidate
+        elif pen_dir is None:
+            return ""
+        else:
+            image = candidate or read_card(active_model_dir(store))
+            pen = read_card(pen_dir)
     except (SigverifyError, OSError, ValueError):  # (a missing card is said where it is used)
         return ""
     if fitted_with(pen, image.model_id):

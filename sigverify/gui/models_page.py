@@ -238,11 +238,11 @@ class ModelsPage(QWidget):
                 "are not used with it."
             )
         )
+        # what it means for pad signatures, asked first (only said after: a real-window pass)
+        pad = pen_fusion_note(self.store, model.card)
+        question = join_sentences(question.format(name=model.name), pad)
         if not confirmed and not dialogs.ask(
-            self,
-            self.tr("Activate model"),
-            question.format(name=model.name),
-            self.tr("&Activate"),
+            self, self.tr("Activate model"), question, self.tr("&Activate")
         ):
             return
         if not self.before_switch(lambda: self.activate(model.path, confirmed=True)):

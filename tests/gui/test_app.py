@@ -1060,11 +1060,11 @@ def test_activating_a_model_asks_first(qtbot, window, dialogs, tmp_path, tiny_mo
     dialogs.answer = False
     page.activate()
     wait_idle(qtbot, window.engine)
-    assert dialogs.questions == [
+    assert len(dialogs.questions) == 1 and dialogs.questions[0].startswith(
         "Activate other? Every check from now on uses it, and the stored references are "
         "measured again with it. People's own thresholds set for another model are not used "
-        "with it."
-    ]
+        "with it. The pen model"  # (not fitted with it: see the test below)
+    )
     assert window.engine.model.card.name == "tiny"  # No: nothing changed
     assert [e.action for e in window.store.audit_entries()].count("activate_model") == 0
     dialogs.answer = True
@@ -2630,15 +2630,21 @@ def test_a_name_in_another_script_keeps_both_lines_of_its_row(qtbot):
 
 
 def test_switching_the_image_model_says_when_the_pen_model_was_not_fitted_with_it(
-    qtbot, window, tmp_path, tiny_model_dir
+    qtbot, window, tmp_path, tiny_model_dir, dialogs
 ):
     """The default image model was changed twice without fitting the pen model's fusion
     again (stop 58), and every pad acceptance went to review, unsaid: a switch says it."""
     page = window.models_page
     page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
-    page.activate(confirmed=True)
+    dialogs.answer = True
+    page.activate()  # asked first, saying it (said only after: a real-window pass)
     wait_idle(qtbot, window.engine)
     assert window.engine.model.card.name == "other"
+    assert dialogs.questions[-1].endswith(
+        "are not used with it. The pen model sigverify-pen-default was not fitted with the "
+        "image model other: a signature drawn on a pad that it would accept goes to review "
+        "until it is (the pen model's card on the Models page says how)."
+    )
     assert page.status.text() == (
         "other is now active. The pen model sigverify-pen-default was not fitted with the "
         "image model other: a signature drawn on a pad that it would accept goes to review "
