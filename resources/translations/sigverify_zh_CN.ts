@@ -1919,12 +1919,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>要启用 {name} 吗？此后每次验证都使用它，已存储的参考签名会用它重新计算。为其他模型设置的个人阈值不会用于它。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Activate model</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-182"/>
         <location line="+182"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
@@ -3291,7 +3291,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ScoreSource</name>
     <message>
-        <location filename="../../sigverify/gui/score_source.py" line="+46"/>
+        <location filename="../../sigverify/gui/score_source.py" line="+47"/>
         <source>Validation writers of the active model</source>
         <translation>当前模型的验证集书写者</translation>
     </message>
@@ -3316,11 +3316,23 @@ enrolled {at} by {who}</source>
         <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
     </message>
     <message numerus="yes">
+        <location line="+10"/>
+        <source>Pen model, time warping and picture together (each over its own threshold, weighted as the pen model&apos;s card says) for the pen model&apos;s validation writers, %n pad reference(s) each. The thresholds below decide signatures drawn on a pad.</source>
+        <translation>
+            <numerusform>笔迹模型、时间规整与图像合并后的分数（各除以自身阈值后，按笔迹模型说明卡上的权重加权），来自笔迹模型的验证书写者，每人 %n 个手写板参考签名。下面的阈值用于判定手写板上签的签名。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+9"/>
         <source>Pen model, time warping and picture together (each over its own threshold, averaged) for the pen model&apos;s validation writers, %n pad reference(s) each. The thresholds below decide signatures drawn on a pad.</source>
         <translation>
             <numerusform>笔迹模型、时间规整与图像合并后的分数（各除以自身阈值后取平均），来自笔迹模型的验证书写者，每人 %n 个手写板参考签名。下面的阈值用于判定手写板上签的签名。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>⚠ These were measured with the image model the pen model was fitted with, not with {active}: with it, every signature drawn on a pad that would be accepted goes to review until the pen model is fitted again (“sigverify models fuse”).</source>
+        <translation>⚠ 这些分数是用笔迹模型拟合时所用的图像模型测得的，而不是 {active}：使用 {active} 时，在笔迹模型重新拟合（“sigverify models fuse”）之前，手写板上签的签名凡会被接受的都转为复核。</translation>
     </message>
     <message numerus="yes">
         <location line="+35"/>
@@ -3354,12 +3366,12 @@ enrolled {at} by {who}</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-107"/>
         <source>&amp;Distances from</source>
         <translation>距离数据来源(&amp;D)</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+128"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
@@ -4662,6 +4674,16 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>; not accepted: the pen model was not fitted with this image model</source>
+        <translation>；未接受：笔迹模型未与此图像模型拟合</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; not accepted: the person&apos;s own thresholds reject the picture</source>
+        <translation>；未接受：此人的个人阈值拒绝了图像</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{decision}: “{file}”, distance {distance}, score {score}</source>
         <translation>{decision}：“{file}”，距离 {distance}，分数 {score}</translation>
     </message>
@@ -4766,7 +4788,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；已用备份密钥 {key} 加密</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-164"/>
         <source>stopped on {desk} (it went to “{before}”)</source>
         <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
     </message>
@@ -4781,7 +4803,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>每天从 {desk} 备份到“{folder}”</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+162"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
         <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
     </message>
@@ -5542,7 +5564,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>此结果由 {model} 得出，该模型已不是当前模型。请重新验证该签名，以查看差异所在。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/active_model.py" line="+59"/>
+        <location filename="../../sigverify/core/active_model.py" line="+60"/>
         <source>No model is installed yet. Train one with “sigverify train”, then activate it with “sigverify models activate MODEL_DIR”, or pass --model MODEL_DIR.</source>
         <translation>尚未安装任何模型。请用“sigverify train”训练一个模型，然后用“sigverify models activate MODEL_DIR”启用它，或传入 --model MODEL_DIR。</translation>
     </message>
@@ -5966,7 +5988,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>models</name>
     <message>
-        <location filename="../../sigverify/core/active_model.py" line="+35"/>
+        <location filename="../../sigverify/core/active_model.py" line="+41"/>
         <source>The pen model {pen} was not fitted with the image model {image}: a signature drawn on a pad that it would accept goes to review until it is (the pen model&apos;s card on the Models page says how).</source>
         <translation>笔迹模型 {pen} 未与图像模型 {image} 拟合：在拟合之前，它会接受的手写板签名都会转为复核（“模型”页上该笔迹模型的说明卡会告诉您如何拟合）。</translation>
     </message>
@@ -6100,7 +6122,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+264"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+269"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>
@@ -6237,12 +6259,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>此人没有手写板上签的参考签名：仅由图像决定。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The pen model was not fitted with the active image model, so an acceptance goes to review (the Models page says how to fit it).</source>
         <translation>笔迹模型未与当前图像模型拟合，因此“接受”会转为复核（“模型”页说明如何拟合）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This person&apos;s own thresholds reject the picture: sent to review.</source>
         <translation>此人的专属阈值拒绝该图像：已转人工复核。</translation>
     </message>
@@ -6252,7 +6274,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="-116"/>
         <source>ACCEPT</source>
-        <extracomment>cut out of a page (the crop dialog): not a whole page any more, whatever it shows The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
+        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) cut out of a page (the crop dialog): not a whole page any more, whatever it shows The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
         <translation>接受</translation>
     </message>
     <message>
