@@ -3332,7 +3332,7 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+13"/>
         <source>⚠ These were measured with the image model the pen model was fitted with, not with {active}: with it, every signature drawn on a pad that would be accepted goes to review until the pen model is fitted again (“sigverify models fuse”).</source>
-        <translation>⚠ 这些分数是用笔迹模型拟合时所用的图像模型测得的，而不是 {active}：使用 {active} 时，在笔迹模型重新拟合（“sigverify models fuse”）之前，手写板上签的签名凡会被接受的都转为复核。</translation>
+        <translation>⚠ 这些分数是用笔迹模型拟合时所用的图像模型测得的，而不是 {active}：使用该模型时，在笔迹模型重新拟合（“sigverify models fuse”）之前，手写板上签的签名凡会被接受的都转为复核。</translation>
     </message>
     <message numerus="yes">
         <location line="+35"/>
