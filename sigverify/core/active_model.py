@@ -85,8 +85,8 @@ def pen_fusion_note(store: Store, candidate: ModelCard | None = None) -> str:
     model again (stop 58), unsaid."""
     from sigverify.core.model.card import read_card
 
-    pen_dir = active_pen_model_dir(store)
-    try:
+    try:  # (a shared store out of reach: said where it is used, not at a click here)
+        pen_dir = active_pen_model_dir(store)
         if candidate is not None and candidate.input == "pen":
             image, pen = read_card(active_model_dir(store)), candidate
         elif pen_dir is None:

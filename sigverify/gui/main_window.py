@@ -227,10 +227,10 @@ class MainWindow(QMainWindow):
         if load_model:
             QTimer.singleShot(0, self.load_model)
 
-    def open_queued(self, person_id: str, image: str, audit_id) -> None:
+    def open_queued(self, person_id: str, image: str, audit_id, waiting: bool) -> None:
         """A queue item on the Verify page, beside the references (already recorded)."""
         self.go_to_page(self.pages.indexOf(self.verify_page))
-        show_queued(self.verify_page, person_id, image, audit_id)
+        show_queued(self.verify_page, person_id, image, audit_id, waiting)
 
     def verify_person(self, person_id: str) -> None:
         """The Verify page, the person chosen on the People page chosen there, ready for

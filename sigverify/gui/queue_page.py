@@ -41,8 +41,9 @@ from sigverify.gui.workers import Engine
 
 
 class QueuePage(Checking, Settling, SummarySaving, QWidget):
-    #: (person id, image path, audit row id of the check): show it on the Verify page
-    open_requested = Signal(str, str, object)
+    #: (person id, image path, audit row id of the check, whether it waits for a clerk):
+    #: show it on the Verify page
+    open_requested = Signal(str, str, object, bool)
 
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
@@ -392,7 +393,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             return
         row = self.shown[index]
         if row.decision:
-            self.open_requested.emit(row.person_id, row.image, row.audit_id)
+            self.open_requested.emit(row.person_id, row.image, row.audit_id, row.needs_clerk)
         elif row.error:
             dialogs.show_info(
                 self,

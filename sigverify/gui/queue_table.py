@@ -84,7 +84,7 @@ def fill_queue_table(
     queue = rows if queue is None else queue
     names = Counter(os.path.basename(row.image) for row in queue)
     every = {row.key: _cells(row, names, people or {}) for row in queue}
-    cells = [every.get(row.key) or _cells(row, names, people or {}) for row in rows]
+    cells = [every[row.key] for row in rows]
     table.setWordWrap(False)  # (a name wrapped onto a second line, cut by the row's height)
     table.setRowCount(len(rows))
     for r, (row, texts) in enumerate(zip(rows, cells, strict=True)):

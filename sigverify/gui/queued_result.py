@@ -14,10 +14,12 @@ from sigverify.core.verification_results import decision_label
 from sigverify.gui import dialogs
 
 
-def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
+def show_queued(verify_page, person_id: str, image: str, audit_id, waiting: bool = False) -> None:
     """Show a queue item on ``verify_page``: the person, the signature and its result,
     marked as recorded under the batch's audit row (so that it is not recorded again, and
-    a report names that row)."""
+    a report names that row). ``waiting``: the item waits for a clerk, and an answer
+    recorded for it on Verify settles it (an item the machine accepted, or one settled
+    already, is not: the line said it would be, a review found)."""
     from sigverify.core.verification_results import SignatureInput
 
     try:
@@ -28,7 +30,7 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
     verify_page.set_query([signature])  # asks first about a result not recorded yet
     if verify_page.query is not signature:
         return  # the clerk went back to it
-    verify_page.queue_item = (person_id, image)
+    verify_page.queue_item = (person_id, image) if waiting else None
     verify_page.refresh()
     verify_page.choose_person(person_id)
     # opened for the item's person (it kept the person chosen before, whom Verify then
@@ -53,8 +55,8 @@ def show_queued(verify_page, person_id: str, image: str, audit_id) -> None:
             # (it read "Checked at 03:09:26, Recorded at 03:09:00", seen in a real window)
             result = replace(result, checked_at=entry.at)
         verify_page.show_result(result, signature)
-        if settled is not None:  # the clerk's word stands: a later answer leaves it
-            verify_page.queue_item = None
+        if settled is not None and verify_page.query is signature:  # (not the next item's)
+            verify_page.queue_item = None  # the clerk's word stands: a later answer leaves it
         if entry is None:
             return  # not recorded (a trial run): the clerk may record it now
         if recorded:
@@ -112,17 +114,15 @@ def settle_checked_again(queue_page, verify_page, again: CheckedAgain) -> None:
     def done(audit_id):
         if audit_id is None:
             return
+        # a comment typed for the item on the Queue goes with the word (it came back)
+        queue_page._drafts.pop((again.person_id, again.image), None)
+        queue_page.save_drafts()
         queue_page.read_again()
         if verify_page.audit_row is None or verify_page.audit_row[0] != again.verification:
             return  # another result is shown by now
-        verify_page.queue_note = join_sentences(
-            QCoreApplication.translate(
-                "RecordStatus", "Recorded in the audit log as entry #{id}."
-            ).format(id=again.verification),
-            QCoreApplication.translate(
-                "QueuePage", "Its queue item is settled with it: {decision} (audit entry #{id})."
-            ).format(decision=settlement_word(again.decision), id=audit_id),
-        )
+        verify_page.queue_settled = QCoreApplication.translate(
+            "QueuePage", "Its queue item is settled with it: {decision} (audit entry #{id})."
+        ).format(decision=settlement_word(again.decision), id=audit_id)
         verify_page._mark_staleness()
 
     verify_page.engine.submit(

@@ -38,6 +38,7 @@ class RecordStatus(QLabel):
         made_with: str | None = None,
         thresholds_changed_for: str | None = None,
         instead: str = "",
+        after: str = "",
     ) -> None:
         """The result on screen is settled: in the audit log as ``entry``, or (None)
         dropped when asked;
@@ -45,7 +46,8 @@ class RecordStatus(QLabel):
         bar names the active one, and read as the result's after a switch);
         ``thresholds_changed_for``: the person whose thresholds changed since the check;
         ``instead``: what the queue says of it, in place of the entry's number (its line
-        went when the clerk came back from another page: the clerk's decision with it)."""
+        went when the clerk came back from another page: the clerk's decision with it);
+        ``after``: what the queue made of it, said last."""
         if instead:
             text = instead
         elif entry is not None:
@@ -66,7 +68,7 @@ class RecordStatus(QLabel):
                     person=thresholds_changed_for
                 ),
             )
-        self.say(text)
+        self.say(join_sentences(text, after))
 
     def say_out_of_date(
         self, person: str, same_signature: bool, entry: int | None, dropped: bool

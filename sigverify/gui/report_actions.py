@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import io
+import sys
 
 from PySide6.QtCore import QCoreApplication, Qt
 
@@ -69,7 +70,9 @@ def print_page(parent, png: bytes, printer=None, file_name: str = "report.pdf") 
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        if not QPrinterInfo.availablePrinterNames():
+        # (Linux: the native dialogs of macOS and Windows refuse a PDF printer, a review
+        # found, and offer their own "Save as PDF" without a printer)
+        if sys.platform.startswith("linux") and not QPrinterInfo.availablePrinterNames():
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(start_path("reports", file_name))
         if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
@@ -142,7 +145,7 @@ class ReportActions:
                     else self.tr("Recorded as audit entry #{id}; report sent to the printer.")
                 ).format(id=entry, path=printed)
             # the queue's line stays (a clerk's decision went with it: seen in a real window)
-            self.record_status.say(join_sentences(said, self.queue_note))
+            self.record_status.say(join_sentences(said, self.queue_note, self.queue_settled))
 
         render_report(
             self.engine, self.result, self.result_query, self.audit_row, path, done,

@@ -23,7 +23,8 @@ class ResultRecording(PagePart):
     on screen (``result``, ``result_query``, ``recorded``, ``audit_row``), the signature
     and person shown (``query``, ``person``, ``person_id()``), ``comment``, the record,
     report and print buttons, ``record_status``, ``summary``, ``store``, ``engine``,
-    ``_changed()``, the queue item shown (``queue_item``, ``queue_note``) and the signal
+    ``_changed()``, the queue item shown (``queue_item``, ``queue_note``,
+    ``queue_settled``) and the signal
     ``queue_item_recorded``; it keeps ``_recording``, ``_after_recording`` and
     ``_thresholds_said_for``."""
 
@@ -132,6 +133,7 @@ class ResultRecording(PagePart):
                 self._made_with(),
                 thresholds_changed_for=self._thresholds_moved_for(),
                 instead=self.queue_note,
+                after=self.queue_settled,
             )
         else:
             self._say_out_of_date()
@@ -147,6 +149,8 @@ class ResultRecording(PagePart):
         person_id, image = self.queue_item
         if result.person_id != person_id or self.result_query is not self.query:
             return None
+        if self.query_is_sheet_photo and not self.query.cut_from_page:
+            return None  # the photo checked as it is says little (a review found it settled)
         return CheckedAgain(
             person_id,
             image,

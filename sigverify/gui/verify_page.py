@@ -51,6 +51,7 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         # (person id, image path) of the queue item whose signature is shown, opened from the
         # Queue (or cut from its photo of the paper here); None for any other signature
         self.queue_item: tuple[str, str] | None = None
+        self.queue_settled = ""  # said of that item once the result shown settled it
         self._recording = None  # the result being written to the audit log
         self._after_recording = []  # what waits for it
         self._thresholds_said_for = None  # the result last said decided on changed thresholds
@@ -333,7 +334,7 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         self.result = result
         self.result_query = query if query is not None else self.query
         self.recorded = False
-        self.audit_row, self.queue_note = None, ""
+        self.audit_row, self.queue_note, self.queue_settled = None, "", ""
         has = result is not None
         for widget in (self.comment, self.record_button, self.report_button, self.print_button):
             widget.setEnabled(has)

@@ -2758,16 +2758,18 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     root = tmp_path / "inbox"
     for name in ("slip.png", "slip2.png"):
         write_png(root / "c-1" / name, slip_page(signature, 4).image[:, :, 0])
+    signature_file(root / "c-1", 1, 9)  # a plain scan: accepted
     queue, verify = window.queue_page, window.verify_page
     queue.add_source(str(root))
     wait_idle(qtbot, window.engine)
-    assert [r.decision for r in queue.rows] == ["review", "review"]
+    assert sorted(r.decision for r in queue.rows) == ["accept", "review", "review"]
 
     keep_found_signature(monkeypatch, signature)  # kept in the cropper
     first, second = (
         next(i for i, r in enumerate(queue.shown) if r.image.endswith(name))
         for name in ("slip.png", "slip2.png")
     )
+    queue._drafts[queue.shown[first].key] = "typed on the Queue"  # (goes with the word)
     queue.open_item(first)
     wait_idle(qtbot, window.engine)
     dialogs.choice = 0  # Crop from page…, then checked
@@ -2782,6 +2784,7 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     wait_idle(qtbot, window.engine)
     row = queue.shown[first]
     assert row.settled == "accept" and row.person_id == "c-1"
+    assert row.key not in queue._drafts and row.key not in queue.queue.read_drafts()
     recorded = verify.audit_row[0]
     assert row.comment == (
         "Cut from the photo on the Verify page and checked again: accepted (audit entry "
@@ -2793,7 +2796,17 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     window.go_to_page(window.pages.indexOf(verify))  # still said on coming back
     assert verify.record_status.text().endswith(said)
 
-    # the second photo cut, but checked against c-2 when asked: c-1's item waits
+    # the second photo checked as it is (says little about the signature): its item waits
+    queue.open_item(second)
+    wait_idle(qtbot, window.engine)
+    dialogs.choice = 1  # Check it as it is
+    verify.verify()
+    wait_idle(qtbot, window.engine)
+    assert not verify.result_query.cut_from_page and verify.result.person_id == "c-1"
+    verify.record()
+    wait_idle(qtbot, window.engine)
+    assert verify.recorded and not queue.shown[second].settled
+    # cut, but checked against c-2 when asked: c-1's item waits
     queue.open_item(second)
     wait_idle(qtbot, window.engine)
     verify.choose_person("c-2")
@@ -2815,6 +2828,10 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     queue.open_item(first)
     wait_idle(qtbot, window.engine)
     assert verify.queue_item is None and "Clerk's decision" in verify.record_status.text()
+    # an item the machine accepted is no clerk's to settle: nothing offers it
+    queue.open_item(next(i for i, r in enumerate(queue.shown) if r.decision == "accept"))
+    wait_idle(qtbot, window.engine)
+    assert verify.queue_item is None
 
 
 def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again_when_asked(
