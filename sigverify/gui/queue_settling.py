@@ -86,6 +86,14 @@ class Settling(PagePart):
         except OSError as error:  # a comment is not worth an error box; the log says it
             log.warning("queue drafts not kept in %s: %s", self.queue.folder, error)
 
+    def drop_draft(self, key: tuple[str, str]) -> None:
+        """The comment typed for the item ``key`` went with its word: no longer a draft,
+        nor in the field if that item is chosen."""
+        self._drafts.pop(key, None)
+        if self._draft_key == key:
+            self.comment.clear()
+        self.save_drafts()
+
     def settle(self, settlement: str) -> None:
         row = self.selected_row()
         if row is None:
@@ -118,10 +126,7 @@ class Settling(PagePart):
 
         def done(_):
             self._settling = False
-            self._drafts.pop(row.key, None)
-            if self._draft_key == row.key:
-                self.comment.clear()
-            self.save_drafts()  # sent with the decision: no longer a draft
+            self.drop_draft(row.key)
             # what adding the folder said is read by now ("6 new items added." stayed
             # above the counts as items were settled: seen in a real window)
             self._source_note = ""

@@ -115,8 +115,7 @@ def settle_checked_again(queue_page, verify_page, again: CheckedAgain) -> None:
         if audit_id is None:
             return
         # a comment typed for the item on the Queue goes with the word (it came back)
-        queue_page._drafts.pop((again.person_id, again.image), None)
-        queue_page.save_drafts()
+        queue_page.drop_draft((again.person_id, again.image))
         queue_page.read_again()
         if verify_page.audit_row is None or verify_page.audit_row[0] != again.verification:
             return  # another result is shown by now

@@ -2770,6 +2770,8 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
         for name in ("slip.png", "slip2.png")
     )
     queue._drafts[queue.shown[first].key] = "typed on the Queue"  # (goes with the word)
+    queue.table.selectRow(first)  # chosen on the Queue: its comment in the field
+    assert queue.comment.text() == "typed on the Queue"
     queue.open_item(first)
     wait_idle(qtbot, window.engine)
     dialogs.choice = 0  # Crop from page…, then checked
@@ -2785,6 +2787,7 @@ def test_a_photo_from_the_queue_cut_and_recorded_on_verify_settles_its_item(
     row = queue.shown[first]
     assert row.settled == "accept" and row.person_id == "c-1"
     assert row.key not in queue._drafts and row.key not in queue.queue.read_drafts()
+    assert queue.comment.text() == ""  # (kept in the field, it was saved again on leaving)
     recorded = verify.audit_row[0]
     assert row.comment == (
         "Cut from the photo on the Verify page and checked again: accepted (audit entry "
