@@ -85,15 +85,16 @@ def pen_fusion_note(store: Store, candidate: ModelCard | None = None) -> str:
     model again (stop 58), unsaid."""
     from sigverify.core.model.card import read_card
 
+    # the candidate stands in for the active model of its kind
+    pen = candidate if candidate is not None and candidate.input == "pen" else None
+    image = candidate if candidate is not None and pen is None else None
     try:  # (a shared store out of reach: said where it is used, not at a click here)
-        pen_dir = active_pen_model_dir(store)
-        if candidate is not None and candidate.input == "pen":
-            image, pen = read_card(active_model_dir(store)), candidate
-        elif pen_dir is None:
-            return ""
-        else:
-            image = candidate or read_card(active_model_dir(store))
+        if pen is None:
+            pen_dir = active_pen_model_dir(store)
+            if pen_dir is None:
+                return ""
             pen = read_card(pen_dir)
+        image = image or read_card(active_model_dir(store))
     except (SigverifyError, OSError, ValueError):  # (a missing card is said where it is used)
         return ""
     if fitted_with(pen, image.model_id):

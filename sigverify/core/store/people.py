@@ -58,24 +58,15 @@ def _nobody_as(db, person_id: str) -> NotFoundError:
     ).fetchall()
     ids = [row["id"] for row in rows if row["same_id"]]
     if ids:
-        return NotFoundError(  # (a space after a Chinese full stop: a real-window pass)
-            join_sentences(
-                str(no_person(person_id)),
-                translate("errors", "Did you mean “{person_id}”? IDs differ by capitals.").format(
-                    person_id=ids[0]
-                ),
-            )
-        )
-    if len(rows) == 1:
-        return NotFoundError(
-            join_sentences(
-                str(no_person(person_id)),
-                translate("errors", "“{typed}” is the name of {person_id}: use the ID.").format(
-                    typed=typed, person_id=rows[0]["id"]
-                ),
-            )
-        )
-    return no_person(person_id)
+        hint = translate("errors", "Did you mean “{person_id}”? IDs differ by capitals.")
+        hint = hint.format(person_id=ids[0])
+    elif len(rows) == 1:
+        hint = translate("errors", "“{typed}” is the name of {person_id}: use the ID.")
+        hint = hint.format(typed=typed, person_id=rows[0]["id"])
+    else:
+        return no_person(person_id)
+    # (as the language joins sentences: a blank after a Chinese full stop, a real-window pass)
+    return NotFoundError(join_sentences(str(no_person(person_id)), hint))
 
 
 def read_person(db, seal: Seal, person_id: str) -> Person:
