@@ -2704,9 +2704,9 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+62"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+63"/>
         <source>Add a folder…</source>
-        <extracomment>(person id, image path, audit row id of the check): show it on the Verify page</extracomment>
+        <extracomment>(person id, image path, audit row id of the check, whether it waits for a clerk): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
     </message>
     <message>
@@ -2987,7 +2987,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>无法写入队列文件夹“{folder}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="+67"/>
+        <location filename="../../sigverify/gui/queued_result.py" line="+69"/>
         <source>From the queue: recorded as audit entry #{id}.</source>
         <translation>来自队列：已记录为审计日志第 {id} 条。</translation>
     </message>
@@ -3002,7 +3002,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>队列曾为此签名记录“{then}”（审计日志第 {id} 条）；现在重新验证得到“{now}”。如果这是您认可的结论，请记录此结果。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Its queue item is settled with it: {decision} (audit entry #{id}).</source>
         <translation>其队列项已据此处理：{decision}（审计日志第 {id} 条）。</translation>
     </message>
@@ -3031,13 +3031,12 @@ Import anyway? Cancel imports nothing.</source>
         <translation>{person} 的阈值在这次核验之后已更改：再次验证（Ctrl+Enter）可得到按新阈值的结论，或按当时的结论记录这一条。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queued_result.py" line="-3"/>
-        <location filename="../../sigverify/gui/record_status.py" line="+24"/>
+        <location line="+26"/>
         <source>Recorded in the audit log as entry #{id}.</source>
         <translation>已记录为审计日志第 {id} 条。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/record_status.py" line="+2"/>
+        <location line="+2"/>
         <source>Not recorded, as you chose.</source>
         <translation>按您的选择，未记录。</translation>
     </message>
@@ -3146,7 +3145,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+130"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="+133"/>
         <location line="+10"/>
         <source>Recorded as audit entry #{id}; report saved to {path}.</source>
         <translation>已记录为审计日志第 {id} 条；报告已保存到 {path}。</translation>
@@ -3160,7 +3159,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultRecording</name>
     <message>
-        <location filename="../../sigverify/gui/result_recording.py" line="+53"/>
+        <location filename="../../sigverify/gui/result_recording.py" line="+54"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -3424,7 +3423,7 @@ enrolled {at} by {who}</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+96"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>
@@ -4314,7 +4313,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+72"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+73"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -4491,7 +4490,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="-93"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="-95"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -4501,7 +4500,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>The printer could not be used.</source>
         <translation>无法使用打印机。</translation>
     </message>
@@ -4638,7 +4637,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；在该计算机上更改于 {time}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>accepted</source>
         <translation>接受</translation>
     </message>
@@ -4716,13 +4715,13 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已删除个人阈值：改用所有人的阈值</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+148"/>
+        <location filename="../../sigverify/core/audit_settings.py" line="+62"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+6"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+3"/>
         <source>; before: the thresholds for everyone</source>
         <translation>；之前：所有人的阈值</translation>
     </message>
@@ -4788,7 +4787,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；已用备份密钥 {key} 加密</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-157"/>
         <source>stopped on {desk} (it went to “{before}”)</source>
         <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
     </message>
@@ -4803,7 +4802,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>每天从 {desk} 备份到“{folder}”</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+155"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
         <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
     </message>
@@ -4860,7 +4859,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../sigverify/core/audit_settings.py" line="-35"/>
         <source>accept {accept}, reject {reject}</source>
         <translation>接受 {accept}，拒绝 {reject}</translation>
     </message>
@@ -4880,12 +4879,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location filename="../../sigverify/core/audit_view.py" line="-117"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location filename="../../sigverify/core/audit_settings.py" line="-32"/>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
@@ -4922,7 +4921,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>使用中的笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+22"/>
         <source>{machine} → {decision}: “{file}”</source>
         <translation>{machine} → {decision}：“{file}”</translation>
     </message>
@@ -5329,17 +5328,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+38"/>
         <source>“{typed}” is the name of {person_id}: use the ID.</source>
         <translation>“{typed}”是 {person_id} 的姓名：请使用 ID。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-3"/>
         <source>Did you mean “{person_id}”? IDs differ by capitals.</source>
         <translation>您是否指“{person_id}”？ID 区分大小写。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>The thresholds of {person_id}</source>
         <translation>{person_id} 的阈值</translation>
     </message>
@@ -5988,7 +5987,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>models</name>
     <message>
-        <location filename="../../sigverify/core/active_model.py" line="+41"/>
+        <location filename="../../sigverify/core/active_model.py" line="+42"/>
         <source>The pen model {pen} was not fitted with the image model {image}: a signature drawn on a pad that it would accept goes to review until it is (the pen model&apos;s card on the Models page says how).</source>
         <translation>笔迹模型 {pen} 未与图像模型 {image} 拟合：在拟合之前，它会接受的手写板签名都会转为复核（“模型”页上该笔迹模型的说明卡会告诉您如何拟合）。</translation>
     </message>

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from sigverify.core.audit_settings import band_text, figure, setting_text
 from sigverify.core.i18n import percent_text, translate
 from sigverify.core.odd_references import OddReference, odd_references_message
-from sigverify.core.operators import OPERATOR_SETTING
 from sigverify.core.store.records import (
     AuditEntry,
     folded,
@@ -199,13 +199,6 @@ def _minutes_apart(first: str, second: str) -> float:
     return abs(apart.total_seconds()) / 60
 
 
-def _figure(value) -> str:
-    """A recorded distance to 4 decimals, as Verify, the report and the thresholds show
-    them: the log stores them as computed, and rows read 0.3734 beside 1.545479 (seen in a
-    real window)."""
-    return f"{value:.4f}" if isinstance(value, int | float) else str(value)
-
-
 def _decision_word(decision) -> str:
     """A recorded decision (the machine's or a clerk's) in words."""
     words = {
@@ -248,7 +241,7 @@ def _details_text(entry: AuditEntry) -> str:
         else:
             text = translate(
                 "audit", "{decision}: “{file}”, distance {distance}, score {score}"
-            ).format(decision=decision, file=file, distance=_figure(d.get("distance")), score=score)
+            ).format(decision=decision, file=file, distance=figure(d.get("distance")), score=score)
         if d.get("model"):  # which model decided (recorded as name@checksum)
             name = model_name_in(str(d["model"]))
             text += translate("audit", ", model {model}").format(model=name)
@@ -281,11 +274,11 @@ def _details_text(entry: AuditEntry) -> str:
         if removed:  # ("accept None, reject None")
             text = translate("audit", "own thresholds removed: the thresholds for everyone apply")
         else:
-            text = _band_text(d)
+            text = band_text(d)
         if d.get("model"):  # they apply with that model only (the entry did not say: seen)
             text += translate("audit", ", model {model}").format(model=model_name_in(d["model"]))
         if isinstance(d.get("before"), dict):  # their own before (the new alone: seen)
-            text += translate("audit", "; before: {band}").format(band=_band_text(d["before"]))
+            text += translate("audit", "; before: {band}").format(band=band_text(d["before"]))
         elif "before" in d and not removed:  # none of their own: everyone's applied (it
             # said nothing, as rows from before "before" was kept: seen in a real window)
             text += translate("audit", "; before: the thresholds for everyone")
@@ -390,66 +383,3 @@ def _changed_fields_text(details: dict) -> str:
             before, after = ("" if v is None else str(v) for v in values)
             parts.append(f"{label} “{before}” → “{after}”")
     return translate("audit", "; ").join(parts)
-
-
-def _band_text(band: dict) -> str:
-    # a side not set follows everyone's ("reject None" was printed, a review found)
-    accept, reject = (
-        translate("audit", "everyone's") if band.get(side) is None else _figure(band.get(side))
-        for side in ("accept", "reject")
-    )
-    text = translate("audit", "accept {accept}, reject {reject}").format(
-        accept=accept, reject=reject
-    )  # (to 4 decimals as the page shows them: "accept 0.7" beside 0.7000, seen)
-    if isinstance(band.get("preset"), int | float):
-        text += " " + translate("audit", "(preset: {target} of forgeries)").format(
-            target=percent_text(band["preset"], "g")
-        )
-    measured = band.get("measured_on")
-    if isinstance(measured, dict):  # (a folder of 4 people went to everyone unsaid: seen)
-        text += " " + translate(
-            "audit", "(measured on the folder “{folder}”, %n person(s))", None,
-            int(measured.get("people") or 0),
-        ).format(folder=measured.get("folder", ""))  # fmt: skip
-    return text
-
-
-def setting_text(key: str, new, old=False) -> str:
-    """A changed setting in words: what it is and its new value (the thresholds for
-    everyone, the operator's name); a setting this does not know: ``key: value``. The
-    thresholds' ``old`` value, when given (None: the model's), is said after them."""
-    # here, not at the top: they bring OpenCV, which listing the log does not need
-    from sigverify.core.model_settings import ACTIVE_MODEL_SETTING, ACTIVE_PEN_MODEL_SETTING
-    from sigverify.core.pen_verification import FUSION_SETTING
-    from sigverify.core.thresholds import global_thresholds_key
-
-    fusion, everyone = FUSION_SETTING.format(model_id=""), global_thresholds_key("")
-    if key.startswith(everyone):
-        pad = key.startswith(fusion)
-        text = (
-            translate("audit", "Thresholds for pad drawings, pen model {model}: {value}")
-            if pad
-            else translate("audit", "Thresholds for everyone, model {model}: {value}")
-        ).format(model=key.removeprefix(fusion if pad else everyone), value=_thresholds_in(new))
-        if old is not False:  # what they were (the log said the new alone: seen)
-            before = _thresholds_in(old) if old else translate("audit", "the model's values")
-            text += translate("audit", "; before: {band}").format(band=before)
-        return text
-    if key == OPERATOR_SETTING:
-        return translate("audit", "Operator: {name}").format(name=new)
-    if key == ACTIVE_MODEL_SETTING:
-        return translate("audit", "Model in use: {model}").format(model=new)
-    if key == ACTIVE_PEN_MODEL_SETTING:
-        return translate("audit", "Pen model in use: {model}").format(model=new)
-    return f"{key}: {new}"
-
-
-def _thresholds_in(value) -> str:
-    """A thresholds setting's value in words; empty: the model's own."""
-    if not value:  # an empty value: the thresholds on the model's card again
-        return translate("audit", "back to the model's values")
-    try:
-        band = json.loads(value)
-    except (TypeError, ValueError):
-        band = None
-    return _band_text(band) if isinstance(band, dict) else str(value)
