@@ -141,11 +141,13 @@ class ResultRecording(PagePart):
     # ------------------------------------------------------------ recording
 
     def _queue_item_of(self, result) -> CheckedAgain | None:
-        """The queue item ``result`` answers for, when its signature on screen came from
-        the Queue (or was cut from the item's photo here) and was checked for the item's
-        person (another person's answer settles nothing)."""
+        """The queue item ``result`` settles, when its signature on screen came from the
+        Queue (or was cut from the item's photo here), was checked for the item's person
+        (another person's answer settles nothing) and is an acceptance or a rejection."""
         if self.queue_item is None or result is not self.result:
             return None
+        if result.decision not in ("accept", "reject"):
+            return None  # (a review decides nothing: no job for the Queue)
         person_id, image = self.queue_item
         if result.person_id != person_id or self.result_query is not self.query:
             return None

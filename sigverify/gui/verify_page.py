@@ -252,8 +252,7 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
     def _settles_queue_item(self) -> bool:
         """Recording the result on screen settles the queue item its signature came from
         (:meth:`_queue_item_of`; an item settled already when opened is not offered)."""
-        item = self._queue_item_of(self.result)
-        return item is not None and item.decision in ("accept", "reject")
+        return self._queue_item_of(self.result) is not None
 
     # ------------------------------------------------------------ verifying
 
