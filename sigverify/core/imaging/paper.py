@@ -25,6 +25,11 @@ SCAN_SMOOTHING = 0.25
 #: The sheet of paper is looked for on a copy this many pixels on its long side.
 PAPER_SEARCH_SIDE = 256
 
+#: The smallest sheet looked for, as a share of the photo: a slip photographed from
+#: further away in a wide photo (a real-window pass: a slip of 13-14 % of the frame was
+#: taken for a scan, so Crop from page asked for its file and the desk was read as ink).
+SMALLEST_SHEET = 0.04
+
 
 def find_paper(grey: np.ndarray, search_side: int = PAPER_SEARCH_SIDE) -> np.ndarray | None:
     """Where the sheet of paper is when ``grey (H, W)`` uint8 is a photo of a slip or page
@@ -39,7 +44,8 @@ def find_paper(grey: np.ndarray, search_side: int = PAPER_SEARCH_SIDE) -> np.nda
     height, width = grey.shape
     # The desk touches the photo's border: a border without dark pixels (every scan) is
     # answered at once.
-    paper = percentile_uint8(grey[::4, ::4], 90)
+    # (the brightest percent is the paper: on a small slip most of the photo is desk)
+    paper = percentile_uint8(grey[::4, ::4], 99)
     border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
     if np.count_nonzero(border < min(0.8 * paper, paper - 30)) < 0.05 * border.size:
         return None
@@ -69,7 +75,7 @@ def find_paper(grey: np.ndarray, search_side: int = PAPER_SEARCH_SIDE) -> np.nda
     if count < 2:
         return None
     largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    if stats[largest, cv2.CC_STAT_AREA] < 0.15 * desk.size:
+    if stats[largest, cv2.CC_STAT_AREA] < SMALLEST_SHEET * desk.size:
         return None
     sheet = (labels == largest).astype(np.uint8)
     if not _sharp_outline(small, sheet, paper_level - dark_level):

@@ -56,6 +56,32 @@ def test_sheet_corners_found_clockwise_from_top_left():
     assert np.abs(found - corners).max() <= 6
 
 
+@pytest.mark.parametrize("frame", [(720, 1280), (1080, 1920)])
+def test_a_small_slip_in_a_wide_photo_is_found(frame):
+    """A slip photographed from further away fills 5-8 % of a wide photo (a real-window
+    pass: at 13-14 % it was taken for a scan, the desk read as ink): the bright tenth of
+    the photo is the paper, most of it desk."""
+    height, width = frame
+    scale = width / 1280
+    corners = np.float32([[700, 300], [1010, 320], [1000, 520], [690, 500]]) * scale
+    photo = desk_photo(corners, size=frame)
+    share = cv2.contourArea(corners) / (height * width)
+    assert 0.05 <= share <= 0.08
+    found = find_paper(photo)
+    assert found is not None
+    assert np.abs(found - corners).max() <= 2 * width / 256  # (searched 256 px wide)
+    sheet = cut_to_paper(photo)  # the desk around it is gone, as on a larger slip
+    assert (sheet < 120).mean() < 0.02
+
+
+def test_a_dark_photo_with_a_bright_speck_has_no_sheet():
+    """Bright bits smaller than a slip on a dark photo (a lamp's reflection) are not a
+    sheet of paper."""
+    photo = np.full((720, 1280), 60, np.uint8)
+    cv2.rectangle(photo, (600, 300), (680, 350), 220, -1)  # 0.4 % of the photo
+    assert find_paper(photo) is None
+
+
 def shadowed(image: np.ndarray, left: float = 0.45, depth: float = 0.5, soft: int = 25):
     """``image`` with a shadow over its left part: brightness times ``depth`` there, a soft
     edge ``soft`` pixels wide."""
