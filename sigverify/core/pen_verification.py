@@ -38,6 +38,7 @@ from sigverify.core.thresholds import (
     Thresholds,
     card_similarity,
     card_thresholds,
+    saved_preset,
 )
 from sigverify.core.verification_results import (
     DTW,
@@ -177,7 +178,9 @@ def saved_fusion_thresholds(store, pen_model_id: str) -> Thresholds | None:
         accept, reject = float(values["accept"]), float(values["reject"])
     except (ValueError, KeyError, TypeError):
         return None
-    return Thresholds(accept, reject, "global") if 0 <= accept <= reject else None
+    if not 0 <= accept <= reject:
+        return None
+    return Thresholds(accept, reject, "global", saved_preset(values))
 
 
 def deciding_evidence(

@@ -22,6 +22,8 @@ class Thresholds:
     accept: float
     reject: float
     source: str  # "model" (the card), "global" (set for this model) or "person"
+    #: the operating point a global pair was set from (a target share of forgeries)
+    preset: float | None = None
 
     def decision(self, score: float) -> str:
         """Accept at most ``accept``, reject above ``reject``, review in between."""
@@ -47,8 +49,15 @@ def shared_thresholds(store: Store, model_id: str, card: ModelCard) -> Threshold
     saved = store.get_setting(global_thresholds_key(model_id))
     if saved:
         values = json.loads(saved)
-        return Thresholds(float(values["accept"]), float(values["reject"]), "global")
+        accept, reject = float(values["accept"]), float(values["reject"])
+        return Thresholds(accept, reject, "global", saved_preset(values))
     return card_thresholds(card)
+
+
+def saved_preset(values: dict) -> float | None:
+    """The preset share a saved band records, if it records one."""
+    preset = values.get("preset")
+    return float(preset) if isinstance(preset, int | float) else None
 
 
 def has_own_thresholds(person: Person, model_id: str) -> bool:

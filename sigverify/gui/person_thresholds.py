@@ -23,7 +23,7 @@ class PersonThresholds(PagePart):
     """For :class:`~sigverify.gui.thresholds_page.ThresholdsPage`: its ``engine``,
     ``scores``, ``mode``, ``accept`` and ``reject`` controls, ``in_use`` and ``in_use_by``,
     ``applied``, ``preset``, ``_set_both()``, ``_update()``, ``_mark_unapplied()``,
-    ``_current_thresholds()`` and ``_applied()``."""
+    ``_follow_preset()``, ``_current_thresholds()`` and ``_applied()``."""
 
     def _build_person_part(self, engine, store) -> None:
         # an id or a name typed chooses the person, as on the Verify page (typing "101" did
@@ -123,8 +123,7 @@ class PersonThresholds(PagePart):
         self.in_use, self.in_use_by = thresholds, whose  # (first: not marked on the way)
         self._set_both(*thresholds)
         self.in_use = (self.accept.value(), self.reject.value())
-        if self.in_use != thresholds or whose is not None:
-            self.preset.to_custom()  # (a preset chosen for everyone's is not theirs)
+        self._follow_preset()  # (the preset they came from, if one did)
         self._update()
 
     def _say_choose_first(self) -> None:

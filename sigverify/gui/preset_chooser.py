@@ -77,14 +77,35 @@ class PresetChooser(QComboBox):
         self.setCurrentIndex(0)
         self.warning.hide()
 
+    def follow(self, accept: float, reject: float, prefer: float | None = None) -> None:
+        """Show the preset that gives ``accept`` and ``reject`` on the scores set, else "No
+        preset": thresholds shown as those in use (coming back, Undo) that came from a
+        preset said "No preset" (seen in a real window). ``prefer``: the preset they were
+        set from, named where several give them (on few forgeries 0.1 % and 5 % can).
+        Nothing is emitted."""
+        order = sorted(range(1, self.count()), key=lambda i: self.itemData(i) != prefer)
+        for index in order if self.available() else ():
+            point, shown = self._thresholds(self.itemData(index))
+            if all(abs(a - b) < 5e-5 for a, b in zip(shown, (accept, reject), strict=True)):
+                self.setCurrentIndex(index)
+                self._warn(point)
+                return
+        self.to_custom()
+
+    def _thresholds(self, target: float) -> tuple[OperatingPoint, tuple[float, float]]:
+        """The operating point ``target`` on the scores, and its thresholds rounded to the
+        4 decimals the number boxes show (towards fewer errors: accept down, reject up)."""
+        point = operating_point(self.scores, target)
+        accept = math.floor(point.accept * 1e4) / 1e4
+        return point, (accept, max(accept, math.ceil(point.reject * 1e4) / 1e4))
+
     def _picked(self, index: int) -> None:
         target = self.itemData(index)
         self.warning.hide()
         if target is None or self.scores is None:
             return
-        point = operating_point(self.scores, target)
-        accept = math.floor(point.accept * 1e4) / 1e4
-        self.chosen.emit(accept, max(accept, math.ceil(point.reject * 1e4) / 1e4))
+        point, (accept, reject) = self._thresholds(target)
+        self.chosen.emit(accept, reject)
         self._warn(point)
 
     def _warn(self, point: OperatingPoint) -> None:

@@ -30,7 +30,7 @@ from sigverify.core.pen_verification import (
 )
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
-from sigverify.core.thresholds import card_thresholds, shared_thresholds
+from sigverify.core.thresholds import Thresholds, card_thresholds, shared_thresholds
 from sigverify.gui.band_rates_view import BandRatesView
 from sigverify.gui.everyone_thresholds import EveryoneThresholds
 from sigverify.gui.person_thresholds import PersonThresholds
@@ -183,6 +183,9 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
                 self.preset.choose(target)  # the same share, on these signatures
             else:
                 self._set_both(accept, reject)
+                self._follow_preset()
+        else:  # the preset those in use came from, if one did ("No preset" said: seen)
+            self._follow_preset()
         if self.isVisible():
             self._draw_plots()
         self._update()
@@ -236,13 +239,22 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
             self._marks.append((ThresholdMarks(figure, self.scores, labels, det), canvas))
             self.tabs.addTab(canvas, name)
 
-    def _current_thresholds(self) -> tuple[float, float]:
+    def _shared(self) -> Thresholds:
+        """Everyone's thresholds in use (for pad drawings in "pad" mode)."""
         if self.mode == "pad":
-            shared = fusion_thresholds(self.store, self.pen_card)
-            return shared.accept, shared.reject
+            return fusion_thresholds(self.store, self.pen_card)
         info = self.engine.model
-        shared = shared_thresholds(self.store, info.model_id, info.card)
+        return shared_thresholds(self.store, info.model_id, info.card)
+
+    def _current_thresholds(self) -> tuple[float, float]:
+        shared = self._shared()
         return shared.accept, shared.reject
+
+    def _follow_preset(self) -> None:
+        """The preset box on the preset the thresholds shown come from, if one does:
+        everyone's name the one they were set from."""
+        prefer = self._shared().preset if self.in_use_by is None else None
+        self.preset.follow(self.accept.value(), self.reject.value(), prefer)
 
     def _card_thresholds(self) -> tuple[float, float]:
         if self.mode == "pad":
@@ -342,7 +354,7 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
         if before is not None:
             self.before_apply = None  # (one step back; Undo again shows those in use)
             self._set_both(*before)
-            self.preset.to_custom()
+            self._follow_preset()
             self._update()  # marked "not in use yet"
             back = self.tr(
                 "The thresholds in use before the last apply ({accept} / {reject}) are back "
@@ -354,5 +366,4 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
             self._show_in_use(*self._in_use_for_chosen())
         else:
             self._show_in_use(self.in_use, None)
-        self.preset.to_custom()
         self._say_person_own()

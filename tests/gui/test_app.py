@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 from statistics import NormalDist
 
@@ -1627,6 +1628,44 @@ def test_a_preset_sets_both_thresholds_and_is_recorded_when_applied(qtbot, windo
     page.apply_to_person()
     wait_idle(qtbot, window.engine)
     assert "preset" not in window.store.audit_entries("c-1")[-1].details
+
+
+def test_the_preset_box_names_the_preset_the_thresholds_in_use_came_from(qtbot, window):
+    """Seen in a real window: thresholds applied from a preset were shown under "No preset"
+    after Ctrl+Z or on coming back to the page."""
+    page = window.thresholds_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.preset.choose(0.05)
+    chosen = (page.accept.value(), page.reject.value())
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    assert page.in_use == chosen and page.preset.target() == 0.05
+    page.undo()  # unmoved after the apply: the thresholds before it, the model's own
+    assert (page.accept.value(), page.reject.value()) != chosen
+    assert page.preset.target() is None and page.preset.warning.isHidden()
+    page.undo()  # those in use again: from the preset
+    assert (page.accept.value(), page.reject.value()) == chosen
+    assert page.preset.target() == 0.05 and not page.preset.warning.isHidden()
+    page.reject.slider.setValue(page.reject.slider.value() + 10)  # moved by hand
+    assert page.preset.target() is None
+    page.undo()
+    assert page.preset.target() == 0.05
+    window.nav.setCurrentRow(window.pages.indexOf(window.verify_page))
+    page.show_scores(page.scores)  # as on coming back: the same scores shown again
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    assert page.preset.target() == 0.05 and page.in_use == chosen
+    # other scores, on which the preset gives other thresholds: not named for them
+    scores = page.scores
+    page.show_scores(
+        replace(
+            scores,
+            genuine=scores.genuine[::2],
+            genuine_writer=scores.genuine_writer[::2],
+            skilled=scores.skilled[1::2],
+            skilled_writer=scores.skilled_writer[1::2],
+        )
+    )
+    assert page.in_use == chosen and page.preset.target() is None
 
 
 def test_the_file_dialogs_open_where_the_last_signature_came_from(qtbot, tmp_path, monkeypatch):
