@@ -43,7 +43,7 @@ from sigverify.gui.keyboard import (
     down_into,
     frame_when_focused,
 )
-from sigverify.gui.widgets import SIZED_BY_ROWS, file_filter
+from sigverify.gui.widgets import SIZED_BY_ROWS, file_filter, rows_of_two_lines
 from sigverify.gui.workers import Engine
 
 #: The details' column.
@@ -175,6 +175,7 @@ class AuditPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         frame_when_focused(self.table)  # only its current cell was tinted
+        rows_of_two_lines(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)

@@ -5,6 +5,7 @@ and numbers they show. The threshold gauge and slider are in
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QRect,
     Qt,
     QTimer,
     Signal,
@@ -217,7 +218,19 @@ def choice_table(headers: list[str]) -> ChoiceTable:
     table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     frame_when_focused(table)  # only its current cell was tinted (seen)
+    rows_of_two_lines(table)
     return table
+
+
+def rows_of_two_lines(table: QAbstractItemView) -> None:
+    """Rows tall enough for two lines of Chinese as well as Latin: a long cell wraps onto a
+    second line, where Chinese, whose lines are taller, was cut to one line and "…" (the
+    audit log's details at 1024 pixels wide, seen in a real window; English wrapped)."""
+    two_lines = table.fontMetrics().boundingRect(
+        QRect(0, 0, 1000, 1000), Qt.TextFlag.TextWordWrap, "Ag 王\nAg 王"
+    )
+    header = table.verticalHeader()
+    header.setDefaultSectionSize(max(header.defaultSectionSize(), two_lines.height() + 2))
 
 
 def quiet_text(label: QLabel) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMessageBox
 
@@ -1898,6 +1898,12 @@ def test_the_audit_page_names_people_finds_them_by_name_and_drops_stale_lines(
     details = audit.table_model.index(0, 5)
     assert details.data(Qt.ItemDataRole.ToolTipRole) == details.data() != ""
     assert audit.table_model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) is None
+    # and in two lines in the row: Chinese, taller than Latin, was cut to one (seen at 1024)
+    two_lines = audit.table.fontMetrics().boundingRect(
+        QRect(0, 0, 1000, 1000), Qt.TextFlag.TextWordWrap, "王 Ag\n王 Ag"
+    )
+    for table in (audit.table, window.queue_page.table):
+        assert table.verticalHeader().defaultSectionSize() >= two_lines.height()
     audit.open_entry(0)
     assert ": Arjun Rao — c-1" in dialogs.infos[-1]
     audit.person.setText("c-2")  # no name: the id alone
