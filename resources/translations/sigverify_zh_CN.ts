@@ -101,12 +101,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>到</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Check the log</source>
         <translation>检查日志</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-345"/>
+        <location line="-346"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
@@ -798,7 +798,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+300"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+313"/>
         <source>ACCEPTED BY A CLERK</source>
         <translation>已由柜员接受</translation>
     </message>
@@ -1596,7 +1596,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location line="+48"/>
+        <location line="+62"/>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -1636,7 +1636,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-52"/>
         <source>Stroke check</source>
         <translation>笔画核对</translation>
     </message>
@@ -1646,7 +1646,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>笔画与参考签名笔画的距离每比参考签名彼此之间的距离多 1 像素，分数加 {per_px:.4f}（典型值 {px:.1f} 像素）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
+        <source>contrastive</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>triplet</source>
+        <translation>三元组</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>an ensemble of {count} ({members})</source>
         <translation>由 {count} 个模型组成的集成（{members}）</translation>
     </message>
@@ -2560,7 +2570,7 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>PersonThresholds</name>
     <message>
-        <location filename="../../sigverify/gui/person_thresholds.py" line="+159"/>
+        <location filename="../../sigverify/gui/person_thresholds.py" line="+158"/>
         <source>Apply to this person</source>
         <translation>应用于此人员</translation>
     </message>
@@ -2570,7 +2580,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>改用所有人的阈值</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-154"/>
         <source>The chosen person&apos;s own thresholds are removed: they use everyone&apos;s again</source>
         <translation>删除所选人员的个人阈值，让其重新使用所有人的阈值</translation>
     </message>
@@ -2600,7 +2610,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>使用适用于所有人的阈值。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Choose the person first: type their id or name, or pick them.</source>
         <translation>请先选择人员：输入其编号或姓名，或从列表中选择。</translation>
     </message>
@@ -2658,7 +2668,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>设置接受阈值，使被接受的熟练伪造签名最多占此比例；设置拒绝阈值，使被拒绝的真实签名最多占同一比例；其余送人工复核。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+74"/>
         <source>⚠ Only {count} skilled forgeries were measured: a rate of {target} needs {needed} or more to be estimated, so the real rate may be higher.</source>
         <translation>⚠ 仅测量了 {count} 个熟练伪造签名：估计 {target} 的比率需要 {needed} 个或更多，实际比率可能更高。</translation>
     </message>
@@ -3937,12 +3947,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+219"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-212"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -3972,7 +3982,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>恢复为模型的默认值(&amp;M)</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+127"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -4004,7 +4014,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>DET 曲线</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>Not in use yet: apply them to everyone or to one person.</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>
@@ -4104,7 +4114,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+35"/>
+        <location filename="../../sigverify/gui/train_wizard/training_page.py" line="+36"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -4139,12 +4149,12 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+29"/>
         <source>Fine-tuning {model} ({loss} loss) into {out}</source>
-        <translation>正在微调 {model}（{loss} 损失），输出到 {out}</translation>
+        <translation>正在微调 {model}（{loss}损失），输出到 {out}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Training a {encoder} model ({loss} loss) into {out}</source>
-        <translation>正在训练 {encoder} 模型（{loss} 损失），输出到 {out}</translation>
+        <translation>正在训练 {encoder} 模型（{loss}损失），输出到 {out}</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -4430,7 +4440,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Another person&apos;s signature?</source>
         <translation>是另一个人的签名吗？</translation>
     </message>
@@ -4460,7 +4470,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>验证 {person}</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-54"/>
         <source>This signature was checked against {before}. To check {person}, drop, open or paste their signature; Verify (Ctrl+Enter) asks before checking this one against {person}.</source>
         <translation>这个签名已与 {before} 核对过。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
@@ -4470,7 +4480,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这个签名是在选中 {before} 时打开的。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>A photo of the paper</source>
         <translation>纸张照片</translation>
     </message>
@@ -5528,8 +5538,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>未安装笔迹模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/thresholds.py" line="+93"/>
+        <location filename="../../sigverify/core/thresholds.py" line="+102"/>
         <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
+        <extracomment>the operating point a global pair was set from (a target share of forgeries)</extracomment>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
@@ -5781,7 +5792,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这些数据文件夹中没有该笔迹模型的验证书写者：请提供训练它所用的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/pen_verification.py" line="+62"/>
+        <location filename="../../sigverify/core/pen_verification.py" line="+63"/>
         <source>“{name}” is not a pen model.</source>
         <extracomment>The store setting for a global band on fused scores (set on the Thresholds page).</extracomment>
         <translation>“{name}”不是笔迹模型。</translation>
@@ -6201,7 +6212,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>拍到纸张的照片不会未经查看就接受或拒绝。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/pen_verification.py" line="+137"/>
+        <location filename="../../sigverify/core/pen_verification.py" line="+139"/>
         <source>pen model {pen:.3f}</source>
         <translation>笔迹模型 {pen:.3f}</translation>
     </message>
@@ -6705,7 +6716,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-216"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-228"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -6720,7 +6731,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+278"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
         <translation>其训练方案共测试了 {splits} 次，每次都在模型从未见过的 {writers} 人身上进行，每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
     </message>

@@ -57,11 +57,25 @@ def stroke_rows(card: ModelCard) -> list[tuple[str, str]]:
     ]
 
 
+def encoder_name(encoder: str) -> str:
+    """An encoder's name as said to a person: "CNN", "TDNN" (the CLI's "cnn" was shown)."""
+    return encoder.upper() if encoder in ("cnn", "tdnn") else encoder
+
+
+def loss_name(loss: str) -> str:
+    """A training loss's name as said in a sentence ("… ({loss} loss)")."""
+    names = {
+        "contrastive": translate("ModelsPage", "contrastive"),
+        "triplet": translate("ModelsPage", "triplet"),
+    }
+    return names.get(loss, loss)
+
+
 def encoder_text(card: ModelCard) -> str:
     """The encoder's name; for an ensemble, how many of which."""
     if card.encoder != "ensemble":
-        return card.encoder
-    members = [str(m.get("encoder")) for m in card.members]
+        return encoder_name(card.encoder)
+    members = [encoder_name(str(m.get("encoder"))) for m in card.members]
     return translate("ModelsPage", "an ensemble of {count} ({members})").format(
         count=len(members), members=join_list(members)
     )

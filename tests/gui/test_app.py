@@ -1375,7 +1375,7 @@ def test_model_card_page_says_what_an_ensemble_holds(tiny_model_dir):
     card.encoder = "ensemble"
     card.encoder_config = {"members": [member, member], "weights": [1.0, 2.0]}
     page = card_html(card)
-    assert "an ensemble of 2 (cnn, cnn)" in page and "whitened by the training writers" in page
+    assert "an ensemble of 2 (CNN, CNN)" in page and "whitened by the training writers" in page
     member["config"].pop("whitened")
     assert "as the network gives them" in card_html(card)
 

@@ -90,6 +90,8 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     qtbot.waitUntil(training.isComplete, timeout=120000)
     assert [h["epoch"] for h in training.history] == [1, 2]
     assert training.canvas is not None and "epoch 2: loss" in training.log.toPlainText()
+    # named as said to a person ("a cnn model (contrastive loss)" was shown, Chinese too)
+    assert "  Training a CNN model (contrastive loss) into " in training.log.toPlainText()
     assert training.status.text().startswith("Done: best epoch")
     # the active model's card says it trained on one of these test people: said, as the
     # comparison favours it (a CEDAR writer the default model trained on: seen)

@@ -402,7 +402,20 @@ def test_lists_elsewhere_are_punctuated_in_chinese_too(chinese):
     from sigverify.gui.model_card_view import encoder_text
 
     card = SimpleNamespace(encoder="ensemble", members=[{"encoder": "cnn"}, {"encoder": "tdnn"}])
-    assert "cnn、tdnn" in encoder_text(card)
+    assert "CNN、TDNN" in encoder_text(card)  # (named as said: "cnn" was shown)
+
+
+def test_the_training_log_names_the_loss_in_chinese(chinese):
+    """ "cnn" and "contrastive" were written in the Chinese training log (a real window)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from sigverify.gui.model_card_view import encoder_name, loss_name
+
+    started = QCoreApplication.translate(
+        "TrainingPage", "Training a {encoder} model ({loss} loss) into {out}"
+    ).format(encoder=encoder_name("cnn"), loss=loss_name("triplet"), out="runs")
+    assert started == "正在训练 CNN 模型（三元组损失），输出到 runs"
+    assert loss_name("contrastive") == "对比"
 
 
 def test_the_hint_for_an_id_in_other_capitals_runs_on_in_chinese(chinese, tmp_path):

@@ -22,6 +22,7 @@ from sigverify.core.errors import CancelledError
 from sigverify.core.i18n import join_sentences
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import frame_when_focused
+from sigverify.gui.model_card_view import encoder_name, loss_name
 from sigverify.gui.widgets import duration, figure_canvas
 
 if TYPE_CHECKING:
@@ -95,11 +96,11 @@ class TrainingPage(QWizardPage):
         wanted.training = plan
         started = (
             self.tr("Fine-tuning {model} ({loss} loss) into {out}").format(
-                model=self.wiz.engine.model.card.name, loss=config.loss, out=out
+                model=self.wiz.engine.model.card.name, loss=loss_name(config.loss), out=out
             )
             if config.init_from and self.wiz.engine.model is not None
             else self.tr("Training a {encoder} model ({loss} loss) into {out}").format(
-                encoder=config.encoder, loss=config.loss, out=out
+                encoder=encoder_name(config.encoder), loss=loss_name(config.loss), out=out
             )
         )
         self._log(started)
