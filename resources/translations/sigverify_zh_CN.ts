@@ -3343,8 +3343,13 @@ enrolled {at} by {who}</source>
         <source>⚠ These were measured with the image model the pen model was fitted with, not with {active}: with it, every signature drawn on a pad that would be accepted goes to review until the pen model is fitted again (“sigverify models fuse”).</source>
         <translation>⚠ 这些分数是用笔迹模型拟合时所用的图像模型测得的，而不是 {active}：使用该模型时，在笔迹模型重新拟合（“sigverify models fuse”）之前，手写板上签的签名凡会被接受的都转为复核。</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>The band set for pad drawings was set before the pen model was fitted again, on the scores of that fitting: it is not used, and the pen model&apos;s own band decides until a band is set for this one.</source>
+        <translation>为手写板签名设定的阈值带是在笔迹模型重新拟合之前、依据当时的分数设定的：现已不再使用，在为本次拟合重新设定之前，由笔迹模型自带的阈值带决定。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Distances of validation writers (never used for training), %n reference(s) each. The figures under About and Models were measured on other people, the test writers, so they differ somewhat.</source>
         <translation>
             <numerusform>验证集书写者（从未用于训练）的距离，每人 %n 个参考签名。“关于”和“模型”中的数字是在另一批人（测试书写者）上测得的，因此略有不同。</numerusform>
@@ -3375,12 +3380,12 @@ enrolled {at} by {who}</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-116"/>
         <source>&amp;Distances from</source>
         <translation>距离数据来源(&amp;D)</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+137"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
@@ -5538,7 +5543,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>未安装笔迹模型。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/thresholds.py" line="+102"/>
+        <location filename="../../sigverify/core/thresholds.py" line="+104"/>
         <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
         <extracomment>the operating point a global pair was set from (a target share of forgeries)</extracomment>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
@@ -5792,7 +5797,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这些数据文件夹中没有该笔迹模型的验证书写者：请提供训练它所用的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/pen_verification.py" line="+63"/>
+        <location filename="../../sigverify/core/pen_verification.py" line="+64"/>
         <source>“{name}” is not a pen model.</source>
         <extracomment>The store setting for a global band on fused scores (set on the Thresholds page).</extracomment>
         <translation>“{name}”不是笔迹模型。</translation>
@@ -6132,7 +6137,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+269"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+273"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>
@@ -6212,7 +6217,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>拍到纸张的照片不会未经查看就接受或拒绝。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/pen_verification.py" line="+139"/>
+        <location filename="../../sigverify/core/pen_verification.py" line="+164"/>
         <source>pen model {pen:.3f}</source>
         <translation>笔迹模型 {pen:.3f}</translation>
     </message>
@@ -6269,7 +6274,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>此人没有手写板上签的参考签名：仅由图像决定。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>The pen model was not fitted with the active image model, so an acceptance goes to review (the Models page says how to fit it).</source>
         <translation>笔迹模型未与当前图像模型拟合，因此“接受”会转为复核（“模型”页说明如何拟合）。</translation>
     </message>
@@ -6284,7 +6289,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="-116"/>
         <source>ACCEPT</source>
-        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) cut out of a page (the crop dialog): not a whole page any more, whatever it shows The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
+        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) the checksum of the pen card&apos;s fusion it was fused with (a band set for another fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`) cut out of a page (the crop dialog): not a whole page any more, whatever it shows The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
         <translation>接受</translation>
     </message>
     <message>

@@ -19,6 +19,7 @@ trajectory). This module measures the second and joins the two.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 
@@ -162,14 +163,41 @@ def card_fusion_thresholds(card: ModelCard) -> Thresholds:
     return Thresholds(float(band.get("accept", 1.0)), float(band.get("reject", 1.0)), "model")
 
 
+def fusion_checksum(pen_card: ModelCard) -> str:
+    """A short checksum of the pen card's fusion (its scales, weights and band): a fused
+    score of one fitting is another measure than one of the next."""
+    entry = json.dumps(pen_card.fusion or {}, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(entry).hexdigest()[:12]
+
+
 def fusion_thresholds(store, pen_card: ModelCard) -> Thresholds:
-    """The global band set for fused scores of this pen model, else its card's."""
-    return saved_fusion_thresholds(store, pen_card.model_id) or card_fusion_thresholds(pen_card)
+    """The global band set for fused scores of this pen model as fitted, else its card's."""
+    saved = saved_fusion_thresholds(store, pen_card.model_id, fusion_checksum(pen_card))
+    return saved or card_fusion_thresholds(pen_card)
 
 
-def saved_fusion_thresholds(store, pen_model_id: str) -> Thresholds | None:
-    """The global band set for fused scores of the pen model ``pen_model_id``; None when
-    none is set (or it is unreadable): its card's applies."""
+def saved_fusion_thresholds(store, pen_model_id: str, fusion: str) -> Thresholds | None:
+    """The global band set for fused scores of the pen model ``pen_model_id`` with the
+    fusion ``fusion`` (:func:`fusion_checksum`); None when none is set, it is unreadable,
+    or it was set before the pen model was fitted again (a band chosen on the scores of
+    the fitting before would decide the new ones): its card's applies. A band written
+    without its fusion (before 2026-12-07, or by an older desk) applies as it did."""
+    values = _saved_band(store, pen_model_id)
+    if values is None or values.get("fusion", fusion) != fusion:
+        return None
+    return Thresholds(values["accept"], values["reject"], "global", saved_preset(values))
+
+
+def band_of_another_fitting(store, pen_card: ModelCard) -> bool:
+    """A band is set for this pen model's fused scores but for an earlier fitting of it,
+    so its card's band applies (:func:`saved_fusion_thresholds`)."""
+    values = _saved_band(store, pen_card.model_id)
+    return values is not None and values.get("fusion", "") not in ("", fusion_checksum(pen_card))
+
+
+def _saved_band(store, pen_model_id: str) -> dict | None:
+    """The band set for the pen model's fused scores, as stored, with ``accept`` and
+    ``reject`` read as numbers; None when none is set or it is unreadable."""
     saved = store.get_setting(FUSION_SETTING.format(model_id=pen_model_id))
     if not saved:
         return None
@@ -178,9 +206,7 @@ def saved_fusion_thresholds(store, pen_model_id: str) -> Thresholds | None:
         accept, reject = float(values["accept"]), float(values["reject"])
     except (ValueError, KeyError, TypeError):
         return None
-    if not 0 <= accept <= reject:
-        return None
-    return Thresholds(accept, reject, "global", saved_preset(values))
+    return values | {"accept": accept, "reject": reject} if 0 <= accept <= reject else None
 
 
 def deciding_evidence(
@@ -313,7 +339,10 @@ def judge_pad_query(
     band = fusion_thresholds(store, pen.card)
     on_band = band.decision(fused)
     used = {m: scores[m] for m in scales}
-    partial = PenEvidence(used, scales, weights, fused, len(references), "", pen.model_id)
+    partial = PenEvidence(
+        used, scales, weights, fused, len(references), "", pen.model_id,
+        fusion=fusion_checksum(pen.card),
+    )  # fmt: skip
     decided_by = deciding_evidence(
         partial.writing_ratio, partial.image_ratio, on_band, partial.writing_weight,
         weights[IMAGE],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.pen_verification import FUSION_SETTING
+from sigverify.core.pen_verification import FUSION_SETTING, fusion_checksum
 from sigverify.core.store.records import PendingChange, Person
 from sigverify.core.thresholds import (
     Thresholds,
@@ -54,7 +54,8 @@ class ServiceThresholds:
         if self.pen is None:
             raise SigverifyError(translate("errors", "No pen model is installed."))
         key = FUSION_SETTING.format(model_id=self.pen.model_id)
-        return save_band(self.store, key, (accept, reject, None), self.operator)
+        fusion = fusion_checksum(self.pen.card)  # (a later fitting's scores: not theirs)
+        return save_band(self.store, key, (accept, reject, None), self.operator, fusion=fusion)
 
     def thresholds_for(self, person: str | Person) -> Thresholds:
         """The person's own thresholds where set, else the model's (an id or a :class:`Person`)."""

@@ -86,10 +86,12 @@ def save_band(
     band: tuple[float | None, float | None, float | None],
     operator: str,
     measured_on: dict | None = None,
+    fusion: str | None = None,
 ) -> PendingChange | None:
     """Store a shared accept / reject band under ``key`` (audited), with the operating point
-    ``preset`` it came from when there is one, and the data folder they were measured on
-    (``measured_on``: its ``folder`` name and ``people``); ``(None, None, _)`` goes back to
+    ``preset`` it came from when there is one, the data folder they were measured on
+    (``measured_on``: its ``folder`` name and ``people``), and for fused scores the pen
+    card's ``fusion`` checksum they were set for; ``(None, None, _)`` goes back to
     the card's and writes nothing when it already is. On a shared store a supervisor's change waits
     for a second one (the :class:`PendingChange` is returned)."""
     accept, reject, preset = band
@@ -109,6 +111,8 @@ def save_band(
         values["preset"] = preset
     if measured_on:  # a data folder's signatures, not the model's validation people
         values["measured_on"] = measured_on
+    if fusion:
+        values["fusion"] = fusion
     value = json.dumps(values)
     return store.set_setting(key, value, operator)
 

@@ -28,7 +28,7 @@ def thresholds_changed(store: Store, result: VerificationResult, card: ModelCard
     band = result.fused_thresholds
     if result.pen is None or band is None:
         return False
-    saved = saved_fusion_thresholds(store, result.pen.pen_model)
+    saved = saved_fusion_thresholds(store, result.pen.pen_model, result.pen.fusion)
     if saved is None:  # the pen card's band applies now: changed when a set one decided
         return band.source != "model"
     return not _same(saved, band)

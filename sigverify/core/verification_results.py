@@ -71,6 +71,9 @@ class PenEvidence:
     #: not fitted with this image model) or "person" (their own thresholds reject the
     #: picture); "" when it did not (the audit log did not say: a real-window pass)
     held_back: str = ""
+    #: the checksum of the pen card's fusion it was fused with (a band set for another
+    #: fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`)
+    fusion: str = ""
 
     def ratio(self, member: str) -> float:
         return self.scores[member] / self.scales[member]
@@ -101,6 +104,7 @@ class PenEvidence:
             "decided_by": self.decided_by,
             "pen_model": self.pen_model,
             **({"held_back": self.held_back} if self.held_back else {}),
+            **({"fusion": self.fusion} if self.fusion else {}),
         }
 
 

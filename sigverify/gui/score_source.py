@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.errors import CancelledError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.model.card import ModelCard
-from sigverify.core.pen_verification import fitted_with
+from sigverify.core.pen_verification import band_of_another_fitting, fitted_with
 from sigverify.core.scoring import ScoreSet
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
@@ -145,6 +145,15 @@ class ScoreSource(QWidget):
                     "would be accepted goes to review until the pen model is fitted again "
                     "(“sigverify models fuse”)."
                 ).format(active=image.card.name),
+            )
+        if band_of_another_fitting(self.store, self.pen_card):
+            text = join_sentences(
+                text,
+                self.tr(
+                    "The band set for pad drawings was set before the pen model was fitted "
+                    "again, on the scores of that fitting: it is not used, and the pen "
+                    "model's own band decides until a band is set for this one."
+                ),
             )
         self.source_note.setText(text)
 

@@ -254,6 +254,35 @@ def test_the_fusion_band_comes_from_the_card_or_a_global_setting(tmp_path, tiny_
         assert (band.accept, band.reject, band.source) == (0.8, 1.3, "global")
 
 
+def test_a_band_set_before_the_pen_model_was_fitted_again_does_not_apply(
+    tmp_path, tiny_pen_model_dir
+):
+    """A supervisor's band on fused scores was kept under the pen model's id alone, so one
+    set before `sigverify models fuse` fitted it again decided the new fitting's scores."""
+    from dataclasses import replace
+
+    from sigverify.core.pen_verification import band_of_another_fitting, fusion_checksum
+    from sigverify.core.thresholds import save_band
+
+    card = replace(read_card(tiny_pen_model_dir), fusion={"accept": 0.9, "reject": 1.2})
+    refitted = replace(card, fusion={"accept": 0.95, "reject": 1.1})
+    assert fusion_checksum(card) != fusion_checksum(refitted) == fusion_checksum(refitted)
+    key = FUSION_SETTING.format(model_id=card.model_id)
+    with Store(tmp_path / "s.sqlite3") as store:
+        save_band(store, key, (0.8, 1.3, None), "admin", fusion=fusion_checksum(card))
+        band = fusion_thresholds(store, card)
+        assert (band.accept, band.reject, band.source) == (0.8, 1.3, "global")
+        assert not band_of_another_fitting(store, card)
+        band = fusion_thresholds(store, refitted)  # its own card's band, until set again
+        assert (band.accept, band.reject, band.source) == (0.95, 1.1, "model")
+        assert band_of_another_fitting(store, refitted)
+        # a band written without its fitting (an older desk) applies to any, as before
+        store.set_setting(key, json.dumps({"accept": 0.7, "reject": 1.4}), "admin")
+        for fitting in (card, refitted):
+            assert fusion_thresholds(store, fitting).accept == 0.7
+            assert not band_of_another_fitting(store, fitting)
+
+
 def test_a_card_with_an_impossible_fusion_band_is_refused(tiny_pen_model_dir, tmp_path):
     card = read_card(tiny_pen_model_dir)
     card.fusion = {"accept": 1.4, "reject": 0.9}

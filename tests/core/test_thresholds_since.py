@@ -3,6 +3,9 @@ its model, or (a query drawn on a pad) for the fused scores of its pen model."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 from sigverify.core.thresholds_since import thresholds_changed
 from tests.core.test_pen_verification import pad_signature
 from tests.core.test_verification import genuine
@@ -54,6 +57,11 @@ def test_a_pad_querys_fused_band_set_or_cleared_since(pen_service, tmp_path):
     result = service.verify("p-1", query, record=False)
     assert result.fused_thresholds.source == "global"
     assert not thresholds_changed(service.store, result, card)
+    # the band names the fitting it was set for, as the result names the one it was fused by
+    saved = json.loads(service.store.get_setting(f"thresholds/fusion/{service.pen.model_id}"))
+    assert saved["fusion"] == result.pen.fusion == result.audit_details("")["pen"]["fusion"]
+    stale = replace(result, pen=replace(result.pen, fusion="another-fit"))
+    assert thresholds_changed(service.store, stale, card)  # (its fitting's band: the card's)
     service.set_fusion_thresholds(None, None)  # back to the pen card's band
     assert thresholds_changed(service.store, result, card)
 

@@ -4,6 +4,7 @@ page, and a pad query judged on the way it was written and on its picture."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import time
 
@@ -128,6 +129,16 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     saved = window.store.get_setting(FUSION_SETTING.format(model_id=card.model_id))
     assert saved and '"accept": 0.85' in saved
     assert window.store.audit_entries()[-1].details["key"].startswith("thresholds/fusion/")
+    assert "set before the pen model was fitted again" not in page.sources.source_note.text()
+    # a band set for an earlier fitting of the pen model: said, and the card's shown
+    key = FUSION_SETTING.format(model_id=card.model_id)
+    stale = {"accept": 0.85, "reject": 1.3, "fusion": "0f-another-fit"}
+    window.store.set_setting(key, json.dumps(stale), "admin")
+    page.sources._source_chosen(page.sources.source.currentIndex())
+    assert "The band set for pad drawings was set before the pen model was fitted again" in (
+        page.sources.source_note.text()
+    )
+    assert page.accept.value() == pytest.approx(card.fusion["accept"], abs=1e-3)
     # back to the model's values: the image model's thresholds are left alone
     page.sources.source.setCurrentIndex(0)
     page.sources._source_chosen(0)
