@@ -5532,7 +5532,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+129"/>
+        <location filename="../../sigverify/core/verification.py" line="+130"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -5569,7 +5569,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
@@ -6282,6 +6282,26 @@ The store is as it was; the backup is kept as {file}.</source>
         <location line="+10"/>
         <source>This person&apos;s own thresholds reject the picture: sent to review.</source>
         <translation>此人的专属阈值拒绝该图像：已转人工复核。</translation>
+    </message>
+    <message>
+        <location filename="../../sigverify/core/thresholds.py" line="+25"/>
+        <source>Everyone&apos;s thresholds would accept it: this person&apos;s own are stricter.</source>
+        <translation>按所有人的阈值会予以接受：此人自己的阈值更严格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Everyone&apos;s thresholds would reject it: this person&apos;s own are more lenient.</source>
+        <translation>按所有人的阈值会予以拒绝：此人自己的阈值更宽松。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Everyone&apos;s thresholds would send it to review: this person&apos;s own are stricter.</source>
+        <translation>按所有人的阈值会判为需复核：此人自己的阈值更严格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Everyone&apos;s thresholds would send it to review: this person&apos;s own are more lenient.</source>
+        <translation>按所有人的阈值会判为需复核：此人自己的阈值更宽松。</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,35 @@ def save_band(
     return store.set_setting(key, value, operator)
 
 
+def own_thresholds_note(decision: str, everyone: str) -> str:
+    """What a person's own thresholds changed, when a decision on them (``decision``) is
+    not the one everyone's would give (``everyone``): a 99 % similarity under NEEDS REVIEW
+    was left unexplained (a real-window pass). "" when both agree."""
+    order = (ACCEPT, REVIEW, REJECT)
+    if decision == everyone:
+        return ""
+    stricter = order.index(decision) > order.index(everyone)
+    if everyone == ACCEPT:
+        return translate(
+            "reason", "Everyone's thresholds would accept it: this person's own are stricter."
+        )
+    if everyone == REJECT:
+        return translate(
+            "reason", "Everyone's thresholds would reject it: this person's own are more lenient."
+        )
+    return (
+        translate(
+            "reason",
+            "Everyone's thresholds would send it to review: this person's own are stricter.",
+        )
+        if stricter
+        else translate(
+            "reason",
+            "Everyone's thresholds would send it to review: this person's own are more lenient.",
+        )
+    )
+
+
 def card_similarity(card: ModelCard, score: float, thresholds: Thresholds) -> float:
     """The card's calibration of a score: an estimate, in 0..1, that a signature with this
     score is genuine (without calibration in the card: 0.5 at its threshold, as steep as

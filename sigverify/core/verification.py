@@ -31,7 +31,7 @@ import numpy as np
 
 from sigverify.core.errors import NoInkError, NotFoundError, SigverifyError
 from sigverify.core.explain import Explanation, explain
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import join_sentences, translate
 from sigverify.core.imaging.imageio import decode_image, encode_png
 from sigverify.core.imaging.preprocessing import preprocess_signature
 from sigverify.core.odd_references import (
@@ -63,6 +63,7 @@ from sigverify.core.store.records import (
     person_named,
 )
 from sigverify.core.stroke_match import InkMap, applies, stroke_check
+from sigverify.core.thresholds import own_thresholds_note
 from sigverify.core.thresholds_since import thresholds_changed
 from sigverify.core.verification_results import (
     EnrollmentResult,
@@ -312,6 +313,9 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
         if strokes_px is not None:
             strokes = (strokes_px, own_px, per_px * (strokes_px - own_px))
         reason = decision_reason(decision, score, thresholds, count, nearest, scaled, strokes)
+        if thresholds.source == "person":
+            everyone = self.model_thresholds().decision(score)
+            reason = join_sentences(reason, own_thresholds_note(decision, everyone))
         result = VerificationResult(
             references.person_id,
             decision,

@@ -300,6 +300,43 @@ def test_three_bands_follow_the_thresholds(service, tmp_path):
         assert details["before"] == {"accept": accept, "reject": reject, "model": None}
 
 
+def test_the_reason_says_when_a_persons_own_thresholds_changed_the_answer(service, tmp_path):
+    """A real-window pass: "99 %" under NEEDS REVIEW, unexplained, for a person with a
+    stricter accept threshold of their own (the similarity is the model's calibration)."""
+    service.enroll("c-1", genuine(tmp_path, 1, 0, 1, 2))
+    query = genuine(tmp_path, 1, 5)[0]
+    plain = service.verify("c-1", query, record=False)
+    score = plain.score
+    service.set_global_thresholds(score * 1.5, score * 2)  # everyone's accept it
+    service.store.set_person_thresholds("c-1", score * 0.9, score * 1.1, "manager")
+    result = service.verify("c-1", query, record=False)
+    assert result.decision == REVIEW and result.similarity == plain.similarity
+    assert result.reason.endswith(
+        "Everyone's thresholds would accept it: this person's own are stricter."
+    )
+    service.store.set_person_thresholds("c-1", score * 0.8, score * 0.9, "manager")
+    assert service.verify("c-1", query, record=False).reason.endswith(
+        "Everyone's thresholds would accept it: this person's own are stricter."
+    )
+    service.set_global_thresholds(score * 0.5, score * 0.8)  # everyone's reject it
+    service.store.set_person_thresholds("c-1", score * 0.9, score * 1.1, "manager")
+    assert service.verify("c-1", query, record=False).reason.endswith(
+        "Everyone's thresholds would reject it: this person's own are more lenient."
+    )
+    service.set_global_thresholds(score * 0.9, score * 1.1)  # everyone's: review
+    for (accept, reject), change in (
+        ((score * 0.8, score * 0.9), "stricter"),
+        ((score * 1.1, score * 1.2), "more lenient"),
+    ):
+        service.store.set_person_thresholds("c-1", accept, reject, "manager")
+        assert service.verify("c-1", query, record=False).reason.endswith(
+            f"Everyone's thresholds would send it to review: this person's own are {change}."
+        )
+    service.store.set_person_thresholds("c-1", score * 0.85, score * 1.15, "manager")
+    result = service.verify("c-1", query, record=False)  # the same answer: nothing added
+    assert result.thresholds.source == "person" and "Everyone's" not in result.reason
+
+
 def test_one_of_the_persons_references_checked_again_goes_to_review(service, tmp_path):
     """Seen in a real window: a reference file opened as the query was accepted at 100 %
     with distance 0.000 to itself. It proves nothing: review, and the reason says why."""
