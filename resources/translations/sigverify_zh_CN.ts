@@ -1797,12 +1797,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>手写板上签的签名：每个签名 {n} 个采样点，各含位置、速度、方向、曲率和压力</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>not fitted with the active image model {active}{fitted}: each score over its own threshold, averaged, and every acceptance of a signature drawn on a pad sent to review. Fit it with “sigverify models fuse” (README, Signatures drawn on a pad).</source>
-        <translation>未与当前图像模型 {active} 拟合{fitted}：各分数除以各自阈值后取平均，手写板上签名的每次“接受”都会转为复核。请用“sigverify models fuse”拟合（见 README“Signatures drawn on a pad”）。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+50"/>
         <source> (fitted with {model})</source>
         <translation>（拟合时用的是 {model}）</translation>
     </message>
@@ -1879,7 +1874,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>全部合并</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+12"/>
+        <source>not fitted with the active image model {active}{fitted}: the pen model&apos;s score and the picture&apos;s, each over its own threshold, averaged (time warping left out), and every acceptance of a signature drawn on a pad sent to review. Fit it with “sigverify models fuse” (README, Signatures drawn on a pad).</source>
+        <translation>未与当前图像模型 {active} 拟合{fitted}：笔迹模型的分数和图像的分数各除以各自阈值后取平均（不使用时间规整），手写板上签名的每次“接受”都会转为复核。请用“sigverify models fuse”拟合（见 README“Signatures drawn on a pad”）。</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Signatures drawn on a pad: test writers of {splits} trainings, {refs} references</source>
         <translation>手写板签名：{splits} 次训练的测试书写者，{refs} 个参考签名</translation>
     </message>

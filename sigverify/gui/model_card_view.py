@@ -274,10 +274,10 @@ def fusion_rows(card: ModelCard, image_model_id: str | None = None) -> list[tupl
     if image_model_id and not fitted_with(card, image_model_id):
         text = translate(
             "ModelsPage",
-            "not fitted with the active image model {active}{fitted}: each score over its "
-            "own threshold, averaged, and every acceptance of a signature drawn on a pad "
-            "sent to review. Fit it with “sigverify models fuse” (README, Signatures drawn "
-            "on a pad).",
+            "not fitted with the active image model {active}{fitted}: the pen model's "
+            "score and the picture's, each over its own threshold, averaged (time warping "
+            "left out), and every acceptance of a signature drawn on a pad sent to review. "
+            "Fit it with “sigverify models fuse” (README, Signatures drawn on a pad).",
         ).format(
             active=image_model_id,
             fitted=translate("ModelsPage", " (fitted with {model})").format(model=fitted)

@@ -185,9 +185,9 @@ def test_a_pen_card_page_shows_what_each_measure_and_all_together_scored(tiny_pe
     shown = html.unescape(card_html(card, None, "sigverify-default@d6f213ecb9ef"))
     assert (
         "not fitted with the active image model sigverify-default@d6f213ecb9ef (fitted with "
-        "sigverify-default@b4bafaaa923f): each score over its own threshold, averaged, and "
-        "every acceptance of a signature drawn on a pad sent to review. Fit it with "
-        "“sigverify models fuse”"
+        "sigverify-default@b4bafaaa923f): the pen model's score and the picture's, each over "
+        "its own threshold, averaged (time warping left out), and every acceptance of a "
+        "signature drawn on a pad sent to review. Fit it with “sigverify models fuse”"
     ) in shown
     assert "weighted (" not in shown
 
