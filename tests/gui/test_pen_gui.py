@@ -50,7 +50,7 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     assert "drawn on a pad" in page.list.currentItem().toolTip()
     html = page.details.toHtml()
     assert "signatures drawn on a pad: 64 samples" in html
-    assert "each score over its own threshold" in html
+    assert "each over its own threshold, averaged (time warping left out)" in html
     page.activate()
     wait_idle(qtbot, window.engine)
     assert window.engine.model.card.name == "tiny"  # the image model stays
