@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 
 from sigverify.gui.keyboard import move_focus, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap, is_sheet_photo
-from sigverify.gui.references_panel import THUMB, mark_odd, thumbnail, thumbnail_list
+from sigverify.gui.references_panel import (
+    mark_odd,
+    one_row_height,
+    thumbnail,
+    thumbnail_list,
+)
 from sigverify.gui.signature_input import SignatureDropArea
 
 
@@ -58,7 +63,7 @@ class PendingSignatures(QGroupBox):
         # signature sat out of sight below it (seen in a real window)
         self.thumbnails.setFlow(QListView.Flow.LeftToRight)
         self.thumbnails.setWrapping(False)
-        self.thumbnails.setMaximumHeight(THUMB.height() + 50)
+        self.thumbnails.setFixedHeight(one_row_height(self.thumbnails))
         self.thumbnails.setToolTip(self.tr("Select one and press Delete to leave it out"))
         # several chosen at once (Ctrl+A, Shift+arrows) to leave out; a choice moved only
         # enables Leave out: it said the line under them again, and the ⚠ reasons there

@@ -4,7 +4,7 @@ the others, and "Remove reference…" (the page asks and writes)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,6 +42,17 @@ class ThumbnailList(QListWidget):
     def leaveEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().leaveEvent(event)
         self.pointer_left.emit()
+
+
+def one_row_height(view: QListView) -> int:
+    """The height of a thumbnail list showing one row and its file names whole, with the
+    scroll bar under it: at 1024 x 700 in Chinese (taller lines) the names were cut to
+    their top pixels and a second scroll bar came (a real-window pass)."""
+    label = view.fontMetrics().boundingRect(
+        QRect(0, 0, THUMB.width(), 100), Qt.TextFlag.TextWordWrap, "王 Ag"
+    )
+    bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    return THUMB.height() + label.height() + 2 * view.spacing() + bar + 2 * view.frameWidth() + 4
 
 
 def thumbnail_list() -> ThumbnailList:
@@ -130,7 +141,9 @@ class ReferencesPanel(QGroupBox):
         self.original_view = ImageView(self.tr("Point at a reference to see it"))
         self.preprocessed_view = ImageView()
         for view in (self.original_view, self.preprocessed_view):
-            view.setMinimumSize(120, 48)
+            # (36 high at least: at 1024 x 700 in Chinese the waiting signatures' names
+            # under them were cut for want of the room these took; a real-window pass)
+            view.setMinimumSize(120, 36)
         self.preview_note = QLabel()
         self._previewed: int | None = None  # the reference whose previews are shown
         self.preview_note.setWordWrap(True)

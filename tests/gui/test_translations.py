@@ -468,3 +468,24 @@ def test_a_note_put_before_a_reason_runs_on_in_chinese(chinese):
         "The audit log keeps your comment.",
     ).format(file="a.png", person="c-1", why="没有这个人。")
     assert "。要凭" in asked
+
+
+def test_waiting_signatures_show_their_names_at_1024_by_700_in_chinese(chinese, window, tmp_path):
+    """A real-window pass: at 1024 x 700 in Chinese the names under the waiting signatures
+    were cut to their top pixels, with a second scroll bar, and the window grew past 700."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tests.conftest import signature_file
+
+    window.nav.setCurrentRow(window.pages.indexOf(window.people_page))
+    pending = window.people_page.adding
+    pending.drop_area.add_paths([signature_file(tmp_path, 1, i) for i in range(5)])
+    strip = pending.thumbnails
+    window.resize(1024, 700)
+    window.show()
+    QApplication.processEvents()
+    label = strip.fontMetrics().boundingRect(QRect(0, 0, 120, 100), Qt.TextFlag.TextWordWrap, "王")
+    assert strip.viewport().height() >= strip.iconSize().height() + label.height()
+    assert strip.horizontalScrollBar().isVisible() and not strip.verticalScrollBar().isVisible()
+    assert window.height() <= 700
