@@ -45,7 +45,8 @@ class ResultRecording(PagePart):
         record it, drop it, or cancel. True when the caller may go on now; with "record",
         the result is recorded first and ``then()`` (if given) runs once it is written.
         ``keep``: "do not record" leaves the result as it is (quitting, where a later
-        question may still be cancelled: the result must not be lost then)."""
+        question may still be cancelled, or a dialog opened for the next signature: the
+        result must not be lost then)."""
         if not self.has_unrecorded_result():
             return True
         result = self.result
@@ -65,13 +66,17 @@ class ResultRecording(PagePart):
         if choice == 0:
             self.record(then=then, confirmed=True)
             return then is None
-        if keep:
-            return True
-        self.recorded = True  # the clerk chose to drop it; it may stay on screen a while
+        if not keep:
+            self.drop_unrecorded()
+        return True
+
+    def drop_unrecorded(self) -> None:
+        """The result on screen is not to be recorded (the clerk chose so); it may stay on
+        screen a while."""
+        self.recorded = True
         self.record_button.setEnabled(False)
         self.comment.setEnabled(False)
         self._mark_staleness()
-        return True
 
     def _mark_staleness(self) -> None:
         """A result that no longer matches the person or the signature on screen stays

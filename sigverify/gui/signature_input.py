@@ -120,6 +120,8 @@ class SignatureDropArea(QFrame):
         #: asked before a file, page or pad dialog opens; False: do not open it (the Verify
         #: page settles an unrecorded result first, before the clerk does the work)
         self.before_choosing: Callable[[], bool] = lambda: True
+        #: called once that dialog is closed, whatever came of it
+        self.after_choosing: Callable[[], None] = lambda: None
         #: a photographed sheet already on screen, which Crop from page… opens without
         #: asking for its file again (seen in a real window: the same path typed twice)
         self.page_on_screen: Callable[[], SignatureInput | None] = lambda: None
@@ -192,9 +194,20 @@ class SignatureDropArea(QFrame):
     def add_paths(self, paths: list[str | Path]) -> None:
         self._emit(*signatures_from_paths(paths))
 
-    def open_files(self) -> None:
+    def _dialog(self, open_it: Callable[[], None]) -> None:
+        """``open_it`` (a file, page or pad dialog and what it gives) between
+        :attr:`before_choosing` (False: not opened) and :attr:`after_choosing`."""
         if not self.before_choosing():
             return
+        try:
+            open_it()
+        finally:
+            self.after_choosing()
+
+    def open_files(self) -> None:
+        self._dialog(self._open_files)
+
+    def _open_files(self) -> None:
         title = (
             self.tr("Choose reference signatures")
             if self.multiple
@@ -210,10 +223,11 @@ class SignatureDropArea(QFrame):
             dialogs.show_error(self, error)
 
     def draw(self) -> None:
+        self._dialog(self._draw)
+
+    def _draw(self) -> None:
         from sigverify.gui.pen import DrawDialog
 
-        if not self.before_choosing():
-            return
         dialog = DrawDialog(self)
         if dialog.exec() and dialog.signature is not None:
             self._emit([dialog.signature])
@@ -225,10 +239,11 @@ class SignatureDropArea(QFrame):
         return "references" if self.multiple else "signatures"
 
     def crop(self) -> None:
+        self._dialog(self._crop)
+
+    def _crop(self) -> None:
         from sigverify.gui.crop import CropDialog
 
-        if not self.before_choosing():
-            return
         page = self.page_on_screen()
         if page is None:
             path = ask_open(

@@ -65,9 +65,9 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         self.drop_area = SignatureDropArea(multiple=False, compact=False)
         self.drop_area.signatures_added.connect(self.set_query)
         # asked before the file, page or pad dialog opens, not after the clerk cropped
-        self.drop_area.before_choosing = lambda: self.settle_unrecorded(
-            self.tr("opening the next signature")
-        )
+        self.drop_area.before_choosing = self._before_choosing
+        self._drop_when_chosen = None  # the result "Do not record" drops once one comes
+        self.drop_area.after_choosing = lambda: setattr(self, "_drop_when_chosen", None)
         self.drop_area.page_on_screen = lambda: self.query if self.query_is_sheet_photo else None
         standard_shortcuts(self.drop_area, self.person.lineEdit())
         self.query_view = ImageView(self.tr("No signature yet"))
@@ -174,7 +174,21 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
             self.refresh()  # People, someone enrolled at another desk was chosen: nobody)
         self.person.choose(person_id)
 
+    def _before_choosing(self) -> bool:
+        """Before a file, page or pad dialog opens: settle an unrecorded result. "Do not
+        record" drops it once a signature comes from the dialog; cancelled, the result
+        stays to be recorded (Record stayed greyed out after a crop was cancelled: a
+        real-window pass)."""
+        result = self.result if self.has_unrecorded_result() else None
+        if not self.settle_unrecorded(self.tr("opening the next signature"), keep=True):
+            return False
+        if result is not None and self.has_unrecorded_result():  # "Do not record"
+            self._drop_when_chosen = result
+        return True
+
     def set_query(self, signatures) -> None:
+        if self._drop_when_chosen is not None and self._drop_when_chosen is self.result:
+            self.drop_unrecorded()  # (asked before the dialog opened)
         if not self.settle_unrecorded(self.tr("opening the next signature")):
             return
         if not (signatures[0].cut_from_page and self.query_is_sheet_photo):

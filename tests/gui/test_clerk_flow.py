@@ -306,13 +306,22 @@ def test_the_unrecorded_result_is_settled_before_the_next_file_or_page_is_chosen
     dialogs.choice = 1  # Do not record: the page dialog opens (the clerk cancels it there)
     page.drop_area.crop()
     assert opened == ["Choose the scanned or photographed page"]
-    assert page.result is first and not page.record_button.isEnabled()
-    assert page.record_status.text() == "Not recorded, as you chose."
-    page.record()  # Ctrl+S on a dropped result writes nothing
-    page.drop_area.open_files()  # settled already: no second question
-    assert len(dialogs.questions) == asked + 3 and len(opened) == 2
-    page.choose_person("c-2")
-    assert page.record_status.text() == "This result is c-1's, not recorded, as you chose."
+    # nothing came in its place, so the result stays to be recorded (Record was greyed
+    # out, "Not recorded, as you chose.", over the result still shown: a real-window pass)
+    assert page.result is first and page.record_button.isEnabled()
+    assert page.record_status.text() != "Not recorded, as you chose."
+    page.drop_area.open_files()  # not settled: asked again
+    assert len(dialogs.questions) == asked + 4 and len(opened) == 2
+    # Do not record, and a signature comes from the dialog: dropped then, nothing written
+    chosen = str(signature_file(tmp_path, 1, 11))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        staticmethod(lambda *a: (opened.append(a[1]), chosen, "")[1:]),
+    )
+    page.drop_area.open_files()
+    assert len(dialogs.questions) == asked + 5 and len(opened) == 3  # asked once, not twice
+    assert page.result is None and page.query.name == Path(chosen).name
     wait_idle(qtbot, window.engine)
     assert verifications(window, "c-1") == []
     # a new result: Record it, and the file dialog opens at once
@@ -320,11 +329,11 @@ def test_the_unrecorded_result_is_settled_before_the_next_file_or_page_is_chosen
     assert page.record_button.isEnabled()
     dialogs.choice = 0
     page.drop_area.open_files()
-    assert len(opened) == 3 and len(dialogs.questions) == asked + 4
+    assert len(opened) == 4 and len(dialogs.questions) == asked + 6
     wait_idle(qtbot, window.engine)
     assert len(verifications(window, "c-1")) == 1
     page.drop_area.add_paths([signature_file(tmp_path, 1, 9)])  # no question: it is recorded
-    assert len(dialogs.questions) == asked + 4 and page.result is None
+    assert len(dialogs.questions) == asked + 6 and page.result is None
 
 
 def test_closing_with_an_unrecorded_result_records_it_first(qtbot, two_people, dialogs, tmp_path):
