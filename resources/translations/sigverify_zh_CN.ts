@@ -772,10 +772,15 @@
     <message>
         <location line="+53"/>
         <source>{writers} people ({usable} usable), {genuine} genuine and {forged} forged signatures ({layout} layout).</source>
-        <translation>{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名（{layout} 目录结构）。</translation>
+        <translation>{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名（目录结构：{layout}）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>sigverify&apos;s own</source>
+        <translation>sigverify 自有格式</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Checking images… %v / %m</source>
         <translation>正在检查图像… %v / %m</translation>
     </message>
@@ -2187,7 +2192,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>PendingSignatures</name>
     <message>
-        <location filename="../../sigverify/gui/pending_signatures.py" line="+46"/>
+        <location filename="../../sigverify/gui/pending_signatures.py" line="+51"/>
         <source>Add references</source>
         <translation>添加参考签名</translation>
     </message>
@@ -3084,7 +3089,7 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+112"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+123"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
@@ -3105,7 +3110,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>将鼠标指向参考签名即可查看</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>As enrolled</source>
         <translation>登记原图</translation>
     </message>
@@ -3169,7 +3174,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ResultRecording</name>
     <message>
-        <location filename="../../sigverify/gui/result_recording.py" line="+54"/>
+        <location filename="../../sigverify/gui/result_recording.py" line="+55"/>
         <source>Result not recorded</source>
         <translation>结果未记录</translation>
     </message>
@@ -3482,9 +3487,9 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+133"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+135"/>
         <source>Drop signature images here</source>
-        <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work) a photographed sheet already on screen, which Crop from page… opens without asking for its file again (seen in a real window: the same path typed twice) the signatures waiting where these go, not added twice (a file chosen again was left out unsaid, and &quot;Added the other 1 file&quot; said of it: a real-window pass)</extracomment>
+        <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work) called once that dialog is closed, whatever came of it a photographed sheet already on screen, which Crop from page… opens without asking for its file again (seen in a real window: the same path typed twice) the signatures waiting where these go, not added twice (a file chosen again was left out unsaid, and &quot;Added the other 1 file&quot; said of it: a real-window pass)</extracomment>
         <translation>将签名图像拖放到此处</translation>
     </message>
     <message>
@@ -3543,7 +3548,7 @@ enrolled {at} by {who}</source>
         <translation>“{name}”与已在等待中的“{same}”是同一张图片：不会重复添加。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Choose reference signatures</source>
         <translation>选择参考签名</translation>
     </message>
@@ -3553,7 +3558,7 @@ enrolled {at} by {who}</source>
         <translation>选择待验证的签名</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Choose the scanned or photographed page</source>
         <translation>选择扫描件或照片页面</translation>
     </message>
@@ -4330,6 +4335,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/gui/verify_page.py" line="+73"/>
         <source>No signature yet</source>
+        <extracomment>a :class:`~sigverify.core.queue.CheckedAgain`: a queue item&apos;s signature checked again here and its answer recorded, for the Queue to settle the item with</extracomment>
         <translation>尚无签名</translation>
     </message>
     <message>
@@ -4383,14 +4389,13 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+109"/>
+        <location line="+54"/>
+        <location line="+9"/>
         <source>opening the next signature</source>
-        <extracomment>a :class:`~sigverify.core.queue.CheckedAgain`: a queue item&apos;s signature checked again here and its answer recorded, for the Queue to settle the item with</extracomment>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-108"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -4405,7 +4410,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注(&amp;M)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+76"/>
         <source>The model is loading…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -6788,7 +6793,7 @@ postgresql://ann@branch-server/sigverify
         <translation>约 {n} 个中 1 个（{percent}）</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="-194"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="-209"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>

@@ -71,7 +71,9 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
         "Only 12 usable people: 50 or more are recommended. A model trained on fewer may fit "
         "these people only, and its test figures rest on very few."
     ]  # ("None" was said: seen in a real window)
-    assert "12 people (12 usable), 60 genuine and 24 forged" in wizard.data_page.summary.text()
+    assert wizard.data_page.summary.text() == (
+        "12 people (12 usable), 60 genuine and 24 forged signatures (sigverify's own layout)."
+    )  # ("folders layout", the CLI's name, was shown: a real-window pass)
     wizard.next()
     options = wizard.options_page
     options.validation.setValue(20)

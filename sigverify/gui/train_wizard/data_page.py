@@ -198,7 +198,12 @@ class DataPage(QWizardPage):
                 "{writers} people ({usable} usable), {genuine} genuine and {forged} forged "
                 "signatures ({layout} layout)."
             ).format(
-                layout=dataset.layout,
+                layout={  # (the CLI's "folders" was shown, in Chinese too: a real window)
+                    "folders": self.tr("sigverify's own"),
+                    "cedar": "CEDAR",
+                    "sigcomp": "SigComp2011",
+                    "bhsig260": "BHSig260",
+                }.get(dataset.layout, dataset.layout),
                 writers=len(dataset.writers),
                 usable=len(dataset.usable_writers()),
                 genuine=dataset.genuine_count,
