@@ -4647,12 +4647,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>（由 {who} 提出）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>(change {change}, asked for by {who})</source>
         <translation>（更改 {change}，由 {who} 提出）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>; changed on that desk at {time}</source>
         <translation>；在该计算机上更改于 {time}</translation>
     </message>
@@ -4708,17 +4708,17 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>, model {model}</source>
         <translation>，模型 {model}</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>(the same image as the reference “{name}”)</source>
         <translation>（与参考签名“{name}”是同一张图像）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>; recorded after its thresholds changed, as decided</source>
         <translation>；在其阈值更改后按原结论记录</translation>
     </message>
@@ -4807,7 +4807,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；已用备份密钥 {key} 加密</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-156"/>
         <source>stopped on {desk} (it went to “{before}”)</source>
         <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
     </message>
@@ -4822,7 +4822,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>每天从 {desk} 备份到“{folder}”</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+154"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
         <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
     </message>
@@ -4884,12 +4884,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>接受 {accept}，拒绝 {reject}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>(preset: {target} of forgeries)</source>
-        <translation>（预设：伪造签名 {target}）</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
@@ -4908,8 +4903,13 @@ The store is as it was; the backup is kept as {file}.</source>
         <source>everyone&apos;s</source>
         <translation>（沿用所有人的）</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>(preset: at most {target} of skilled forgeries let through)</source>
+        <translation>（预设：熟练伪造签名最多放行 {target}）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+4"/>
         <source>(measured on the folder “{folder}”, %n person(s))</source>
         <translation>
             <numerusform>（在文件夹“{folder}”的 %n 人上测量）</numerusform>
@@ -5999,7 +5999,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../sigverify/core/i18n.py" line="+66"/>
+        <location filename="../../sigverify/core/i18n.py" line="+68"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
@@ -6775,7 +6775,7 @@ postgresql://ann@branch-server/sigverify
     <message>
         <location line="+19"/>
         <source>none ({percent})</source>
-        <translation>零（{percent}）</translation>
+        <translation>0 个（{percent}）</translation>
     </message>
     <message>
         <location line="+4"/>

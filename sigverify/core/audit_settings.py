@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from sigverify.core.i18n import percent_text, translate
+from sigverify.core.i18n import join_sentences, percent_text, translate
 from sigverify.core.operators import OPERATOR_SETTING
 
 
@@ -28,15 +28,15 @@ def band_text(band: dict) -> str:
         accept=accept, reject=reject
     )  # (to 4 decimals as the page shows them: "accept 0.7" beside 0.7000, seen)
     if isinstance(band.get("preset"), int | float):
-        text += " " + translate("audit", "(preset: {target} of forgeries)").format(
-            target=percent_text(band["preset"], "g")
-        )
+        # named as the Thresholds page names it ("5 % of forgeries" there read otherwise)
+        preset = translate("audit", "(preset: at most {target} of skilled forgeries let through)")
+        text = join_sentences(text, preset.format(target=percent_text(band["preset"], "g")))
     measured = band.get("measured_on")
     if isinstance(measured, dict):  # (a folder of 4 people went to everyone unsaid: seen)
-        text += " " + translate(
+        text = join_sentences(text, translate(
             "audit", "(measured on the folder “{folder}”, %n person(s))", None,
             int(measured.get("people") or 0),
-        ).format(folder=measured.get("folder", ""))  # fmt: skip
+        ).format(folder=measured.get("folder", "")))  # fmt: skip
     return text
 
 

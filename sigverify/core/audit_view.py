@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sigverify.core.audit_settings import band_text, figure, setting_text
-from sigverify.core.i18n import percent_text, translate
+from sigverify.core.i18n import join_sentences, percent_text, translate
 from sigverify.core.odd_references import OddReference, odd_references_message
 from sigverify.core.store.records import (
     AuditEntry,
@@ -160,10 +160,13 @@ def summary(entry: AuditEntry) -> str:
     text = _details_text(entry)
     asked = entry.details.get("requested_by")
     if asked and entry.action == "reject_change":
-        text += " " + translate("audit", "(asked for by {who})").format(who=asked)
+        text = join_sentences(text, translate("audit", "(asked for by {who})").format(who=asked))
     elif asked:
-        text += " " + translate("audit", "(change {change}, asked for by {who})").format(
-            change=entry.details.get("change"), who=asked
+        text = join_sentences(
+            text,
+            translate("audit", "(change {change}, asked for by {who})").format(
+                change=entry.details.get("change"), who=asked
+            ),
         )
     return text
 
@@ -246,9 +249,8 @@ def _details_text(entry: AuditEntry) -> str:
             name = model_name_in(str(d["model"]))
             text += translate("audit", ", model {model}").format(model=name)
         if d.get("same_image_as"):
-            text += " " + translate("audit", "(the same image as the reference “{name}”)").format(
-                name=d["same_image_as"]
-            )
+            same = translate("audit", "(the same image as the reference “{name}”)")
+            text = join_sentences(text, same.format(name=d["same_image_as"]))
         if d.get("thresholds_changed_since_check"):
             text += translate("audit", "; recorded after its thresholds changed, as decided")
         if d.get("comment"):

@@ -31,17 +31,19 @@ def english_plurals(text: str, n: int = -1) -> str:
 
 # Chinese punctuation carries its own space: no blank goes after it.
 _FULL_WIDTH_ENDS = tuple("。，；：！？）」』")
+_FULL_WIDTH_STARTS = tuple("（「『【")
 
 
 def join_sentences(*parts: str) -> str:
     """Sentences or clauses one after another, as each language writes them: a space between
-    them, none after a full-width (Chinese) mark; empty parts are left out."""
+    them, none after a full-width (Chinese) mark or before a full-width bracket (" （预设："
+    was seen in the audit log); empty parts are left out."""
     text = ""
     for part in parts:
         if not part:
             continue
         if text and not text.endswith((" ", *_FULL_WIDTH_ENDS)):
-            text += " "
+            text += "" if part.startswith(_FULL_WIDTH_STARTS) else " "
         text += part
     return text
 

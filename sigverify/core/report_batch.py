@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sigverify import __version__
 from sigverify.core.batch import DECISIONS
-from sigverify.core.i18n import percent_text, translate
+from sigverify.core.i18n import join_sentences, percent_text, translate
 from sigverify.core.queue import QueueRow, machine_word, settlement_word
 from sigverify.core.report import COLOURS, Page
 from sigverify.core.spreadsheet import from_cell
@@ -149,17 +149,17 @@ def _first_page_head(
             ).format(errors=errors, **counts),
         ))  # fmt: skip
     if not_checked:  # a day's summary must not look whole when it is not (seen)
-        summary += " " + translate(
+        summary = join_sentences(summary, translate(
             "report", "%n more item(s) in the queue not checked yet, not listed here.", None,
             not_checked,
-        )  # fmt: skip
+        ))  # fmt: skip
     words = [w.settlement for w in words]
     if words:  # what the clerks made of them too, not the machine's answers alone (seen)
-        summary += " " + translate(
+        summary = join_sentences(summary, translate(
             "report", "Clerks settled %n: {accepted} accepted, {rejected} rejected, "
             "{confirmed} confirmed.", None, len(words),
         ).format(accepted=words.count("accept"), rejected=words.count("reject"),
-                 confirmed=words.count("confirm"))  # fmt: skip
+                 confirmed=words.count("confirm")))  # fmt: skip
     page.paragraph(summary, 10.5)
     page.y -= 0.015
 

@@ -98,7 +98,10 @@ def test_each_action_is_summed_up_in_words():
     )
     preset = entry(9, "set_thresholds", "C-1", accept=0.5, reject=0.8, preset=0.01)
     # to 4 decimals, as the page showed them ("accept 0.7" beside 0.7000: seen)
-    assert summary(preset) == "accept 0.5000, reject 0.8000 (preset: 1 % of forgeries)"
+    assert (
+        summary(preset)
+        == "accept 0.5000, reject 0.8000 (preset: at most 1 % of skilled forgeries let through)"
+    )
     own = entry(9, "set_thresholds", "C-1", accept=0.5, reject=0.8, model="cnn@1a2b")
     assert summary(own) == "accept 0.5000, reject 0.8000, model cnn"  # with that model only
     removed = entry(9, "set_thresholds", "C-1", accept=None, reject=None)
@@ -168,7 +171,7 @@ def test_a_setting_is_named_in_words_not_by_its_key():
     band = '{"accept": 0.52, "reject": 0.74, "preset": 0.05}'
     assert setting("thresholds/cnn@1a2b", band) == (
         "Thresholds for everyone, model cnn@1a2b: accept 0.5200, reject 0.7400 "
-        "(preset: 5 % of forgeries)"
+        "(preset: at most 5 % of skilled forgeries let through)"
     )
     # the reset writes an empty value: said in words, not "thresholds/cnn@1a2b: "
     assert setting("thresholds/cnn@1a2b", "") == (
@@ -179,11 +182,13 @@ def test_a_setting_is_named_in_words_not_by_its_key():
     )
     # with the value before, as the store records it (the new alone was said: seen)
     first = summary(entry(20, "setting", None, key="thresholds/cnn@1a2b", new=band, old=None))
-    assert first.endswith("(preset: 5 % of forgeries); before: the model's values")
+    assert first.endswith(
+        "(preset: at most 5 % of skilled forgeries let through); before: the model's values"
+    )
     back = summary(entry(20, "setting", None, key="thresholds/cnn@1a2b", new="", old=band))
     assert back == (
         "Thresholds for everyone, model cnn@1a2b: back to the model's values; before: accept "
-        "0.5200, reject 0.7400 (preset: 5 % of forgeries)"
+        "0.5200, reject 0.7400 (preset: at most 5 % of skilled forgeries let through)"
     )
     assert setting("operator", "Ana Lima") == "Operator: Ana Lima"
     assert setting("active_model", "/models/branch") == "Model in use: /models/branch"

@@ -19,6 +19,14 @@ def test_nothing_goes_after_a_full_width_mark():
     )
 
 
+def test_nothing_goes_before_a_full_width_bracket():
+    """ " （预设：…）" after the thresholds was seen in the Chinese audit log."""
+    assert join_sentences("接受 0.5000，拒绝 0.8000", "（预设：熟练伪造签名最多放行 5%）") == (
+        "接受 0.5000，拒绝 0.8000（预设：熟练伪造签名最多放行 5%）"
+    )
+    assert join_sentences("accept 0.5000", "(preset)") == "accept 0.5000 (preset)"
+
+
 def test_empty_parts_are_left_out_and_a_written_space_is_not_doubled():
     assert join_sentences("", "Press OK.") == "Press OK."
     assert join_sentences("Found.", "", "Press OK.") == "Found. Press OK."

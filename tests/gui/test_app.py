@@ -993,7 +993,8 @@ def test_thresholds_moved_stay_when_a_folder_is_measured(qtbot, window, dialogs,
     from sigverify.core.audit_view import summary
 
     assert (
-        "(preset: 5 % of forgeries) (measured on the folder “other”, 5 people); before: "
+        "(preset: at most 5 % of skilled forgeries let through) (measured on the folder "
+        "“other”, 5 people); before: "
     ) in summary(window.store.last_audit_entry())
     page.sources.load_model_scores()  # the model's own again: nothing measured on a folder
     assert page.sources.measured_on is None
