@@ -2580,7 +2580,12 @@ Import anyway? Cancel imports nothing.</source>
         <translation>应用于此人员</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+23"/>
+        <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with the model “{model}” only.</source>
+        <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}），仅用于模型“{model}”。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Use everyone&apos;s for them</source>
         <translation>改用所有人的阈值</translation>
     </message>
@@ -2621,8 +2626,8 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+11"/>
-        <source>Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, used with the model {model} only? The change is written to the audit log.</source>
-        <translation>要为 {person} 设置个人阈值（接受 {accept:.4f}，拒绝 {reject:.4f}），仅用于模型 {model} 吗？此更改会写入审计日志。</translation>
+        <source>Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, used with the model “{model}” only? The change is written to the audit log.</source>
+        <translation>要为 {person} 设置个人阈值（接受 {accept:.4f}，拒绝 {reject:.4f}），仅用于模型“{model}”吗？此更改会写入审计日志。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2635,12 +2640,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with the model {model} only.</source>
-        <translation>{id} 现已使用个人阈值（{accept:.4f} / {reject:.4f}），仅用于模型 {model}。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+38"/>
         <source>{person}: remove their own thresholds ({accept} / {reject}), so that the thresholds for everyone apply to them? The change is written to the audit log.</source>
         <translation>{person}：删除其个人阈值（{accept} / {reject}），让其改用所有人的阈值？此更改会记入审计日志。</translation>
     </message>

@@ -141,7 +141,7 @@ class PersonThresholds(PagePart):
         own = self._own_thresholds()
         question = self.tr(
             "Give {person} their own thresholds, accept {accept:.4f} and reject {reject:.4f}, "
-            "used with the model {model} only? The change is written to the audit log."
+            "used with the model “{model}” only? The change is written to the audit log."
         ).format(
             person=self.person.label_of(person_id),
             accept=accept,
@@ -179,7 +179,7 @@ class PersonThresholds(PagePart):
             self.applied.setText(
                 self.tr(
                     "{id} now has their own thresholds ({accept:.4f} / {reject:.4f}), used with "
-                    "the model {model} only."
+                    "the model “{model}” only."
                 ).format(id=person_id, accept=accept, reject=reject, model=model)
             )
             self._show_person_own()  # "shown above", and the button that takes them away

@@ -633,7 +633,7 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, dialogs, 
     assert window.store.get_person("c-1").accept_threshold is None
     assert dialogs.questions[-1] == (
         f"Give c-1 their own thresholds, accept {round(0.4 * page.accept.high, 4):.4f} and "
-        f"reject {reject:.4f}, used with the model tiny only? The change is written to the "
+        f"reject {reject:.4f}, used with the model “tiny” only? The change is written to the "
         "audit log."
     )
     dialogs.answer = True
@@ -649,7 +649,7 @@ def test_thresholds_applied_to_everyone_and_to_a_person(qtbot, window, dialogs, 
     )
     assert window.store.audit_entries("c-1")[-1].action == "set_thresholds"
     assert person.thresholds_model == model_id  # used with this model only
-    assert page.applied.text().endswith("used with the model tiny only.")
+    assert page.applied.text().endswith("used with the model “tiny” only.")
     # the People page says so (it told nothing before), once it is shown again
     people = window.people_page
     window.nav.setCurrentRow(window.pages.indexOf(people))
