@@ -198,6 +198,8 @@ def training_figure(history: list[dict], whitened: tuple[int, float] | None = No
         eer_axis.legend(fontsize="small", loc="best")
     eer_axis.set_title(translate("plots", "validation EER (%)"))
     eer_axis.set_xlabel(translate("plots", "epoch"))
+    # from 0 up (an EER of 0 on every epoch drew an axis from -0.04 to 0.04: seen)
+    eer_axis.set_ylim(bottom=0, top=max(1.0, eer_axis.get_ylim()[1]))
     from matplotlib.ticker import MaxNLocator
 
     for axis in (loss_axis, eer_axis):

@@ -312,6 +312,16 @@ def test_training_curves_count_whole_epochs():
             assert ticks and all(float(t).is_integer() for t in ticks), ticks
 
 
+def test_the_eer_axis_starts_at_zero():
+    """A run at 0 % EER drew its EER axis from -0.04 to 0.04 % (a real-window pass)."""
+    from sigverify.core.evaluation.plots import training_figure
+
+    for eer in (0.0, 0.3):
+        history = [{"epoch": e, "loss": 1 / e, "validation_eer": eer} for e in (1, 2)]
+        low, high = training_figure(history).axes[1].get_ylim()
+        assert low == 0 and high >= max(1.0, 100 * eer)
+
+
 def test_the_whitened_best_epoch_is_a_point_of_its_own_on_the_eer_curve():
     """Seen in a real window: the curve showed 50 % and the run's last line said "best epoch
     1, validation EER 33.3 %" (whitened): the plot never showed that figure."""
