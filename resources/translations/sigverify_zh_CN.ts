@@ -4442,7 +4442,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+24"/>
         <source>This photo shows the paper the signature is on: pick the signature out of it with Crop from page… (Ctrl+Shift+O), or press Verify (Ctrl+Enter), which asks first.</source>
-        <translation>这张照片拍到了签名所在的纸张：请用“从页面裁剪…”（Ctrl+Shift+O）选出签名，或点击“验证”（Ctrl+Enter），验证前会先询问。</translation>
+        <translation>这张照片拍到了签名所在的纸张：请用“从页面裁剪…”（或按 Ctrl+Shift+O）选出签名，或点击“验证”（或按 Ctrl+Enter），验证前会先询问。</translation>
     </message>
     <message>
         <location line="+6"/>
