@@ -4038,6 +4038,11 @@ The store is as it was; the backup is kept as {file}.</source>
         <source>The thresholds in use before the last apply ({accept} / {reject}) are back in the controls.</source>
         <translation>上次应用之前使用的阈值（{accept} / {reject}）已放回控件中。</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>The thresholds in use ({accept} / {reject}) are back in the controls.</source>
+        <translation>使用中的阈值（{accept} / {reject}）已放回控件中。</translation>
+    </message>
 </context>
 <context>
     <name>TrainPage</name>

@@ -362,8 +362,17 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
             ).format(accept=threshold_text(before[0]), reject=threshold_text(before[1]))
             self.applied.setText(join_sentences(back, self._not_in_use_text()))
             return
+        moved = self.has_unapplied()
         if self.mode != "pad" and self.engine.model is not None:
             self._show_in_use(*self._in_use_for_chosen())
         else:
             self._show_in_use(self.in_use, None)
         self._say_person_own()
+        if moved:  # (the line went blank, saying nothing of what is shown now: seen)
+            self.applied.setText(
+                self.tr(
+                    "The thresholds in use ({accept} / {reject}) are back in the controls."
+                ).format(
+                    accept=threshold_text(self.in_use[0]), reject=threshold_text(self.in_use[1])
+                )
+            )

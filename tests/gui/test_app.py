@@ -890,7 +890,8 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     assert page.undo_button.isEnabled()
     qtbot.keyClick(page.accept.box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: (page.accept.value(), page.reject.value()) == in_use)  # animated
-    assert page.applied.text() == "" and not page.undo_button.isEnabled()
+    assert page.applied.text().startswith("The thresholds in use (")  # (blank: seen)
+    assert not page.undo_button.isEnabled()
     assert not window.store.get_setting(key)  # undoing wrote nothing
     page.accept.slider.setValue(page.accept.slider.value() - 10)
     page.apply_globally()
@@ -914,7 +915,11 @@ def test_threshold_edits_are_marked_until_applied_undone_and_reset_asks(qtbot, w
     assert page.has_unapplied() and window.store.get_setting(key)  # nothing written
     page.undo_button.click()  # and Undo again: those in use, the applied ones
     assert (page.accept.value(), page.reject.value()) == applied
-    assert page.applied.text() == "" and not page.undo_button.isEnabled()
+    assert page.applied.text() == (
+        f"The thresholds in use ({threshold_text(applied[0])} / {threshold_text(applied[1])}) "
+        "are back in the controls."
+    )
+    assert not page.undo_button.isEnabled()
     rows = len(window.store.audit_entries())
     # back to the model's values is asked first; No changes nothing
     dialogs.answer = False
@@ -1651,6 +1656,9 @@ def test_the_preset_box_names_the_preset_the_thresholds_in_use_came_from(qtbot, 
     assert page.preset.target() is None
     page.undo()
     assert page.preset.target() == 0.05
+    assert page.applied.text() == (  # (the line went blank: seen)
+        f"The thresholds in use ({chosen[0]:.4f} / {chosen[1]:.4f}) are back in the controls."
+    )
     window.nav.setCurrentRow(window.pages.indexOf(window.verify_page))
     page.show_scores(page.scores)  # as on coming back: the same scores shown again
     window.nav.setCurrentRow(window.pages.indexOf(page))
