@@ -32,7 +32,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
 from sigverify.gui.keyboard import frame_when_focused, move_focus
 from sigverify.gui.model_card_view import card_html
-from sigverify.gui.widgets import RoleButton, two_panes
+from sigverify.gui.widgets import RoleButton, two_panes, unbroken
 from sigverify.gui.workers import Engine
 
 translate = QCoreApplication.translate
@@ -239,8 +239,8 @@ class ModelsPage(QWidget):
             )
         )
         # what it means for pad signatures, asked first (only said after: a real-window pass)
-        pad = pen_fusion_note(self.store, model.card)
-        question = join_sentences(question.format(name=model.name), pad)
+        pad = unbroken(pen_fusion_note(self.store, model.card))  # (names on one line: seen)
+        question = join_sentences(question.format(name=unbroken(model.name)), pad)
         if not confirmed and not dialogs.ask(
             self, self.tr("Activate model"), question, self.tr("&Activate")
         ):

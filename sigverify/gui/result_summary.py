@@ -16,7 +16,7 @@ from sigverify.core.store.records import model_name_in, person_named
 from sigverify.core.thresholds import ACCEPT, REJECT
 from sigverify.core.verification_results import VerificationResult
 from sigverify.gui.threshold_widgets import ThresholdGauge
-from sigverify.gui.widgets import DecisionBadge
+from sigverify.gui.widgets import DecisionBadge, unbroken
 
 
 class ResultSummary(QWidget):
@@ -94,18 +94,12 @@ class ResultSummary(QWidget):
             "<b>{file}</b> checked against %n reference(s) of <b>{person}</b>", "", count
         ).format(
             # on one line too ("slip.jpg-" / "crop.png" at 1024 wide: seen in a real window)
-            file=_unbroken(html.escape(result.filename or self.tr("The signature"))),
+            file=unbroken(html.escape(result.filename or self.tr("The signature"))),
             person=html.escape(person),
         )
         # which model answered: only the status bar said, and it names the active one,
         # which a switch changes under a result on screen (seen in a real window)
         # on one line: "sigverify-" / "default" at 1024 wide (seen in a real window); a word
         # joiner after each hyphen (Qt's labels do not keep <nobr> on one line)
-        model = _unbroken(html.escape(model_name_in(result.model_id)))
+        model = unbroken(html.escape(model_name_in(result.model_id)))
         return self.tr("{subject}, by the model {model}").format(subject=subject, model=model)
-
-
-def _unbroken(text: str) -> str:
-    """``text`` kept on one line at its hyphens: a word joiner after each (Qt's labels do
-    not keep <nobr> on one line)."""
-    return text.replace("-", "-\u2060")

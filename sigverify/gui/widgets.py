@@ -40,6 +40,12 @@ from sigverify.gui.keyboard import ReadRowByRow, frame_when_focused
 DECISION_COLOURS = {ACCEPT: "#2e7d32", REVIEW: "#ef6c00", REJECT: "#c62828"}
 
 
+def unbroken(text: str) -> str:
+    """``text`` kept on one line at its hyphens: a word joiner after each (Qt's labels do
+    not keep <nobr> on one line; "sigverify-" / "default" was seen at 1024 wide)."""
+    return text.replace("-", "-\u2060")
+
+
 def threshold_text(value: float | None) -> str:
     """A person's own threshold as shown ("0.7562"), "—" for one not set."""
     return "—" if value is None else f"{value:.4f}"

@@ -2688,11 +2688,14 @@ def test_switching_the_image_model_says_when_the_pen_model_was_not_fitted_with_i
     page.activate()  # asked first, saying it (said only after: a real-window pass)
     wait_idle(qtbot, window.engine)
     assert window.engine.model.card.name == "other"
-    assert dialogs.questions[-1].endswith(
+    asked = dialogs.questions[-1].replace("\u2060", "")
+    assert asked.endswith(
         "are not used with it. The pen model sigverify-pen-default was not fitted with the "
         "image model other: a signature drawn on a pad that it would accept goes to review "
         "until it is (the pen model's card on the Models page says how)."
     )
+    # the names kept on one line (a word joiner after each hyphen: "sigverify-" / "default")
+    assert "sigverify-\u2060pen-\u2060default" in dialogs.questions[-1]
     assert page.status.text() == (
         "other is now active. The pen model sigverify-pen-default was not fitted with the "
         "image model other: a signature drawn on a pad that it would accept goes to review "
