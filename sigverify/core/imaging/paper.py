@@ -29,6 +29,10 @@ PAPER_SEARCH_SIDE = 256
 #: further away in a wide photo (a real-window pass: a slip of 13-14 % of the frame was
 #: taken for a scan, so Crop from page asked for its file and the desk was read as ink).
 SMALLEST_SHEET = 0.04
+#: Sheets smaller than this share (looked for since 2026-12-07) must also have no ink
+#: running out over their edge (:func:`ink_beyond`): on a scan of a tinted cheque, its
+#: white signature panel is as bright against the tint as a slip against a desk.
+SMALL_SHEET = 0.15
 
 
 def find_paper(grey: np.ndarray, search_side: int = PAPER_SEARCH_SIDE) -> np.ndarray | None:
@@ -89,7 +93,33 @@ def find_paper(grey: np.ndarray, search_side: int = PAPER_SEARCH_SIDE) -> np.nda
         quad = cv2.boxPoints(box)
     corners = _clockwise(quad.reshape(-1, 2).astype(np.float32))
     corners = (corners + 0.5) * np.float32(factor) - 0.5
-    return np.clip(corners, 0, [width - 1, height - 1]).astype(np.float32)
+    corners = np.clip(corners, 0, [width - 1, height - 1]).astype(np.float32)
+    small_sheet = stats[largest, cv2.CC_STAT_AREA] < SMALL_SHEET * desk.size
+    return None if small_sheet and ink_beyond(grey, corners) else corners
+
+
+def ink_beyond(grey: np.ndarray, corners: np.ndarray) -> bool:
+    """Whether ink runs on beyond the sheet ``corners`` into what surrounds it: strokes
+    much darker than the surroundings in a band just outside the sheet. A signature
+    overflowing the white panel of a tinted cheque does; nothing is written on a desk
+    (and a dark desk has nothing much darker than itself)."""
+    factor = min(1.0, 800 / max(grey.shape))  # strokes still dark at 800 px
+    view = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    quad = ((corners + 0.5) * factor - 0.5).astype(np.int32)
+    inside = np.zeros(view.shape, np.uint8)
+    cv2.fillConvexPoly(inside, quad, 1)
+    # from a little way out (the sheet found lies up to a few pixels inside its edge, and
+    # a slip's own ink near it is not beyond it) to 3 % of the photo's side out
+    gap, reach = (max(2, round(share * max(view.shape))) for share in (0.01, 0.03))
+    band = (cv2.dilate(inside, np.ones((2 * reach + 1,) * 2, np.uint8)) > 0) & (
+        cv2.dilate(inside, np.ones((2 * gap + 1,) * 2, np.uint8)) == 0
+    )
+    band &= cv2.erode(np.ones(view.shape, np.uint8), np.ones((3, 3), np.uint8)) > 0
+    if not band.any():
+        return False
+    around = float(np.median(view[band]))
+    ink = view[band] < around - max(40.0, 0.25 * around)
+    return int(ink.sum()) > max(20, 0.002 * band.sum())
 
 
 #: A pixel is on a sharp edge (a sheet's outline, a stroke) when the brightness changes

@@ -74,6 +74,26 @@ def test_a_small_slip_in_a_wide_photo_is_found(frame):
     assert (sheet < 120).mean() < 0.02
 
 
+def test_the_white_panel_of_a_tinted_cheque_is_not_a_slip_on_a_desk():
+    """A scanned cheque printed in a medium tint with a white signature panel of 9 % looks
+    like a small slip on a desk; the signature running out over the panel's edge tells
+    them apart (the panel was cut out, and with it the signature's ends)."""
+    cheque = np.full((700, 1600), 170, np.uint8)
+    cv2.rectangle(cheque, (1000, 380), (1500, 600), 250, -1)
+    assert find_paper(cheque) is not None  # the panel alone: as bright as a slip
+    for y in (370, 600):  # strokes across the panel's top and bottom edges
+        cv2.line(cheque, (960, y + 60), (1300, y - 40), 35, 4)
+    cv2.line(cheque, (1200, 460), (1450, 500), 35, 4)
+    assert find_paper(cheque) is None
+
+
+def test_a_small_slips_own_ink_near_its_edge_is_not_ink_beyond_it():
+    corners = np.float32([[700, 300], [1010, 320], [1000, 520], [690, 500]])
+    photo = desk_photo(corners, size=(720, 1280))
+    cv2.line(photo, (705, 480), (990, 330), 40, 3)  # from corner to corner, close to both
+    assert find_paper(photo) is not None
+
+
 def test_a_dark_photo_with_a_bright_speck_has_no_sheet():
     """Bright bits smaller than a slip on a dark photo (a lamp's reflection) are not a
     sheet of paper."""
