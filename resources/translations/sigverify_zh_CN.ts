@@ -803,7 +803,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+313"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+319"/>
         <source>ACCEPTED BY A CLERK</source>
         <translation>已由柜员接受</translation>
     </message>
@@ -1348,7 +1348,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>模型在此期间已更改：未应用任何设置。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Everyone without their own: {accept} / {reject}.</source>
         <translation>没有个人阈值的人员：{accept} / {reject}。</translation>
     </message>
@@ -3320,7 +3320,7 @@ enrolled {at} by {who}</source>
         <translation>手写板签名：笔迹与图像合并</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3330,7 +3330,7 @@ enrolled {at} by {who}</source>
         <translation>没有已启用且带合并验证分数的笔迹模型。请用“sigverify models fuse”拟合，并在“模型”页启用。</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Pen model, time warping and picture together (each over its own threshold, weighted as the pen model&apos;s card says) for the pen model&apos;s validation writers, %n pad reference(s) each. The thresholds below decide signatures drawn on a pad.</source>
         <translation>
             <numerusform>笔迹模型、时间规整与图像合并后的分数（各除以自身阈值后，按笔迹模型说明卡上的权重加权），来自笔迹模型的验证书写者，每人 %n 个手写板参考签名。下面的阈值用于判定手写板上签的签名。</numerusform>
@@ -3385,12 +3385,12 @@ enrolled {at} by {who}</source>
         <translation>此模型没有保存验证距离。请改为选择一个包含真实签名和伪造签名的数据文件夹。</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-126"/>
         <source>&amp;Distances from</source>
         <translation>距离数据来源(&amp;D)</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+147"/>
         <source>Folder of genuine signatures and forgeries</source>
         <translation>包含真实签名和伪造签名的文件夹</translation>
     </message>
@@ -4740,7 +4740,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已删除个人阈值：改用所有人的阈值</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/audit_settings.py" line="+62"/>
+        <location filename="../../sigverify/core/audit_settings.py" line="+67"/>
         <location filename="../../sigverify/core/audit_view.py" line="+6"/>
         <source>; before: {band}</source>
         <translation>；之前：{band}</translation>
@@ -4884,17 +4884,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/audit_settings.py" line="-35"/>
+        <location filename="../../sigverify/core/audit_settings.py" line="-40"/>
         <source>accept {accept}, reject {reject}</source>
         <translation>接受 {accept}，拒绝 {reject}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+64"/>
         <source>back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-35"/>
         <source>Thresholds for pad drawings, pen model {model}: {value}</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
@@ -4931,7 +4931,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>模型的默认值</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>(set for an earlier fitting of the pen model: not used)</source>
+        <translation>（为笔迹模型较早的一次拟合设定：未使用）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>

@@ -59,6 +59,11 @@ def setting_text(key: str, new, old=False) -> str:
         ).format(model=key.removeprefix(fusion if pad else everyone), value=_thresholds_in(new))
         if old is not False:  # what they were (the log said the new alone: seen)
             before = _thresholds_in(old) if old else translate("audit", "the model's values")
+            if pad and _fitting(new) and _fitting(old) not in ("", _fitting(new)):
+                # (said as in use, after `models fuse` had fitted the pen model again: seen)
+                before = join_sentences(before, translate(
+                    "audit", "(set for an earlier fitting of the pen model: not used)"
+                ))  # fmt: skip
             text += translate("audit", "; before: {band}").format(band=before)
         return text
     if key == OPERATOR_SETTING:
@@ -68,6 +73,16 @@ def setting_text(key: str, new, old=False) -> str:
     if key == ACTIVE_PEN_MODEL_SETTING:
         return translate("audit", "Pen model in use: {model}").format(model=new)
     return f"{key}: {new}"
+
+
+def _fitting(value) -> str:
+    """The pen model's fitting a band for pad drawings was set for (its fusion checksum),
+    "" when the value does not say (the model's values, an older desk's band)."""
+    try:
+        band = json.loads(value) if value else None
+    except (TypeError, ValueError):
+        band = None
+    return str(band.get("fusion") or "") if isinstance(band, dict) else ""
 
 
 def _thresholds_in(value) -> str:

@@ -116,6 +116,7 @@ class EveryoneThresholds(PagePart):
             if pending is None:
                 self.before_apply = before
             self._applied(message, pending, shown)
+            self.sources.say_pad()  # (a band for an earlier fitting: said no more once set)
 
         self.engine.submit(
             work,

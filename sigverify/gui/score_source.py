@@ -49,6 +49,7 @@ class ScoreSource(QWidget):
         self.source.addItem(self.tr("Signatures drawn on a pad: pen and picture together"), "pad")
         self.mode = "model"  # the scores loaded: the image model's, or "pad" (fused)
         self.pen_card = None  # in "pad" mode: the active pen model's card
+        self._pad_refs = 0  # in "pad" mode: the pad references each score was made with
         self.measured_on: dict | None = None  # the data folder shown: its name, people
         self.source.activated.connect(self._source_chosen)
         self.source_note = QLabel()
@@ -114,7 +115,17 @@ class ScoreSource(QWidget):
             )
             return
         self.mode = "pad"
+        self._pad_refs = scores.refs
         self._emit(scores)
+        self.say_pad()
+
+    def say_pad(self) -> None:
+        """What the pad source's scores are and which band applies, said again (a band
+        applied for a pen model fitted again: the note that an earlier one was not used
+        stayed on screen, seen in a real window)."""
+        if self.mode != "pad" or self.pen_card is None:
+            return
+        refs = self._pad_refs
         fusion = self.pen_card.fusion or {}
         text = (
             self.tr(
@@ -123,7 +134,7 @@ class ScoreSource(QWidget):
                 "writers, %n pad reference(s) each. The thresholds below decide signatures "
                 "drawn on a pad.",
                 "",
-                scores.refs,
+                refs,
             )
             if fusion.get("weights")  # ("averaged" was said of the shipped 20/60/20: seen)
             else self.tr(
@@ -131,7 +142,7 @@ class ScoreSource(QWidget):
                 "averaged) for the pen model's validation writers, %n pad reference(s) "
                 "each. The thresholds below decide signatures drawn on a pad.",
                 "",
-                scores.refs,
+                refs,
             )
         )
         image = self.engine.model

@@ -190,6 +190,19 @@ def test_a_setting_is_named_in_words_not_by_its_key():
         "Thresholds for everyone, model cnn@1a2b: back to the model's values; before: accept "
         "0.5200, reject 0.7400 (preset: at most 5 % of skilled forgeries let through)"
     )
+    # a band for pad drawings set for an earlier fitting of the pen model was not in use:
+    # "before" says so (it read as the band in force, after `models fuse`: a real window)
+    earlier = '{"accept": 0.93, "reject": 1.119, "fusion": "aaa"}'
+    later = '{"accept": 0.94, "reject": 1.12, "fusion": "bbb"}'
+    key = "thresholds/fusion/pen@9"
+    assert summary(entry(21, "setting", None, key=key, new=later, old=earlier)) == (
+        "Thresholds for pad drawings, pen model pen@9: accept 0.9400, reject 1.1200; before: "
+        "accept 0.9300, reject 1.1190 (set for an earlier fitting of the pen model: not used)"
+    )
+    again = '{"accept": 0.95, "reject": 1.12, "fusion": "bbb"}'
+    assert "not used" not in summary(entry(22, "setting", None, key=key, new=again, old=later))
+    # back to the card's: which fitting was in use then is not recorded, so nothing is said
+    assert "not used" not in summary(entry(23, "setting", None, key=key, new="", old=earlier))
     assert setting("operator", "Ana Lima") == "Operator: Ana Lima"
     assert setting("active_model", "/models/branch") == "Model in use: /models/branch"
     assert setting("active_pen_model", "pen-default") == "Pen model in use: pen-default"

@@ -139,6 +139,11 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
         page.sources.source_note.text()
     )
     assert page.accept.value() == pytest.approx(card.fusion["accept"], abs=1e-3)
+    page.accept.setValue(0.9)  # a band for this fitting: the note goes (it stayed: seen)
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    assert "set before the pen model was fitted again" not in page.sources.source_note.text()
+    assert "pad references" in page.sources.source_note.text()
     # back to the model's values: the image model's thresholds are left alone
     page.sources.source.setCurrentIndex(0)
     page.sources._source_chosen(0)
