@@ -186,12 +186,17 @@
         <translation>{action}：{person}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Thresholds: accept at or below {accept}, reject above {reject}</source>
         <translation>阈值：不高于 {accept} 接受，高于 {reject} 拒绝</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>The picture&apos;s thresholds: accept at or below {accept}, reject above {reject}</source>
+        <translation>图像的阈值：不高于 {accept} 接受，高于 {reject} 拒绝</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>This person&apos;s own thresholds decided.</source>
         <translation>由此人自己的阈值判定。</translation>
     </message>
@@ -206,7 +211,7 @@
         <translation>由模型自带的阈值判定。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Drawn on a pad: pen and picture together {fused}, decided on accept at or below {accept}, reject above {reject}</source>
         <translation>手写板上签：笔迹与图像合并 {fused}，按 ≤ {accept} 接受、&gt; {reject} 拒绝判定</translation>
     </message>
@@ -234,7 +239,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-346"/>
+        <location line="-351"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
@@ -3244,7 +3249,12 @@ enrolled {at} by {who}</source>
         <translation>该签名</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>{subject}, by the image model {model} and the pen model {pen}</source>
+        <translation>{subject}，由图像模型 {model} 和笔迹模型 {pen} 判断</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{subject}, by the model {model}</source>
         <translation>{subject}，由模型 {model} 判断</translation>
     </message>
@@ -4713,6 +4723,11 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>, image model {model}, pen model {pen}</source>
+        <translation>，图像模型 {model}，笔迹模型 {pen}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+31"/>
         <source>, model {model}</source>
         <translation>，模型 {model}</translation>
@@ -4812,7 +4827,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>；已用备份密钥 {key} 加密</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-161"/>
         <source>stopped on {desk} (it went to “{before}”)</source>
         <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
     </message>
@@ -4827,7 +4842,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>每天从 {desk} 备份到“{folder}”</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+159"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
         <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
     </message>
@@ -6375,17 +6390,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>验证的文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>accept at or below {accept:.4f}, reject above {reject:.4f} ({source})</source>
         <translation>不高于 {accept:.4f} 接受，高于 {reject:.4f} 拒绝（{source}）</translation>
     </message>
@@ -6425,7 +6440,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
+        <source>Picture&apos;s distance</source>
+        <translation>图像距离</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Picture&apos;s thresholds</source>
+        <translation>图像阈值</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Audit entry</source>
         <translation>审计日志记录</translation>
     </message>

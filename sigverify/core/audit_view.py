@@ -245,7 +245,12 @@ def _details_text(entry: AuditEntry) -> str:
             text = translate(
                 "audit", "{decision}: “{file}”, distance {distance}, score {score}"
             ).format(decision=decision, file=file, distance=figure(d.get("distance")), score=score)
-        if d.get("model"):  # which model decided (recorded as name@checksum)
+        if d.get("model") and pen and pen.get("pen_model"):  # both decided ("model
+            # sigverify-default" alone, for the fused score: a real-window pass)
+            text += translate("audit", ", image model {model}, pen model {pen}").format(
+                model=model_name_in(str(d["model"])), pen=model_name_in(str(pen["pen_model"]))
+            )
+        elif d.get("model"):  # which model decided (recorded as name@checksum)
             name = model_name_in(str(d["model"]))
             text += translate("audit", ", model {model}").format(model=name)
         if d.get("same_image_as"):

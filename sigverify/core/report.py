@@ -215,9 +215,17 @@ def verification_page(record: VerificationRecord) -> Figure:
     facts = [
         (translate("report", "Person"), f"{r.person_id}  {record.person_name}".strip()),
         (translate("report", "Checked file"), r.filename),
-        (translate("report", "Distance"), f"{r.score:.4f}"),
+        # on a pad, the picture's (they read as the ones that decided: a real-window pass)
         (
-            translate("report", "Thresholds"),
+            translate("report", "Distance")
+            if r.pen is None
+            else translate("report", "Picture's distance"),
+            f"{r.score:.4f}",
+        ),
+        (
+            translate("report", "Thresholds")
+            if r.pen is None
+            else translate("report", "Picture's thresholds"),
             translate(
                 "report", "accept at or below {accept:.4f}, reject above {reject:.4f} ({source})"
             ).format(accept=t.accept, reject=t.reject, source=source),

@@ -373,19 +373,24 @@ class AuditPage(QWidget):
         d = entry.details
         if entry.action == "verify":
             accept, reject = (_rounded(v) for v in (d.get("thresholds") or [None, None])[:2])
+            pen = d.get("pen") if isinstance(d.get("pen"), dict) else None
             lines.append(
-                self.tr("Thresholds: accept at or below {accept}, reject above {reject}").format(
-                    accept=accept, reject=reject
-                )
+                (
+                    self.tr("Thresholds: accept at or below {accept}, reject above {reject}")
+                    if pen is None  # (on a pad, the picture's: they read as deciding, seen)
+                    else self.tr(
+                        "The picture's thresholds: accept at or below {accept}, reject above "
+                        "{reject}"
+                    )
+                ).format(accept=accept, reject=reject)
             )
             whose = {  # (older rows do not say)
                 "person": self.tr("This person's own thresholds decided."),
                 "global": self.tr("The thresholds set for everyone decided."),
                 "model": self.tr("The model's own thresholds decided."),
             }.get(d.get("thresholds_source"))
-            if whose:
+            if whose and pen is None:
                 lines.append(whose)
-            pen = d.get("pen") if isinstance(d.get("pen"), dict) else None
             if pen:  # drawn on a pad: decided on the fused score and its band
                 band = pen.get("fused_thresholds") or {}
                 lines.append(

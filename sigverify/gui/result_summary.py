@@ -102,4 +102,9 @@ class ResultSummary(QWidget):
         # on one line: "sigverify-" / "default" at 1024 wide (seen in a real window); a word
         # joiner after each hyphen (Qt's labels do not keep <nobr> on one line)
         model = unbroken(html.escape(model_name_in(result.model_id)))
+        if result.pen is not None:  # both decided ("by the model sigverify-default": seen)
+            pen = unbroken(html.escape(model_name_in(result.pen.pen_model)))
+            return self.tr("{subject}, by the image model {model} and the pen model {pen}").format(
+                subject=subject, model=model, pen=pen
+            )
         return self.tr("{subject}, by the model {model}").format(subject=subject, model=model)

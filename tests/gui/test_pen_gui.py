@@ -82,12 +82,21 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     recorded = entry.details
     assert recorded["pen"]["fused"] == round(result.pen.fused, 6)
     # the audit page, the report and the queue's check of a recorded result see it too
+    from sigverify.core.audit_view import summary
     from sigverify.core.report import pen_facts
     from sigverify.gui.queued_result import same_result
 
     text = window.audit_page.entry_text(entry)
     assert f"Drawn on a pad: pen and picture together {result.pen.fused:.4f}" in text
     assert f"Pen model: {result.pen.pen_model}" in text
+    # the picture's thresholds named as the picture's, and both models as deciding (the
+    # picture's read as the ones that decided, the image model alone as the one: seen)
+    assert "The picture's thresholds: accept at or below" in text
+    assert "thresholds decided." not in text
+    assert summary(entry).endswith(", image model tiny, pen model pen-tiny")
+    assert verify.summary.subject_text(result).endswith(
+        ", by the image model tiny and the pen model pen-\u2060tiny"
+    )
     facts = dict(pen_facts(result))
     assert facts["Pen model"] == result.pen.pen_model
     assert facts["Drawn on a pad"].startswith(f"pen and picture together {result.pen.fused:.3f}")
