@@ -3967,12 +3967,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+221"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-214"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -4034,7 +4034,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>DET 曲线</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
+        <source>Not in use yet: apply them to everyone.</source>
+        <translation>尚未生效：请应用到所有人。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not in use yet: apply them to everyone or to one person.</source>
         <translation>尚未生效：请应用到所有人或某个人。</translation>
     </message>

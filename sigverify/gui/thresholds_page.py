@@ -302,6 +302,8 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
                 canvas.draw_idle()
 
     def _not_in_use_text(self) -> str:
+        if self.mode == "pad":  # (a person's own are for the picture: offered and refused)
+            return self.tr("Not in use yet: apply them to everyone.")
         return self.tr("Not in use yet: apply them to everyone or to one person.")
 
     def _mark_unapplied(self) -> None:

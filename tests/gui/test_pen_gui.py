@@ -133,6 +133,7 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     assert not page.apply_person.isEnabled()  # a person's own thresholds are the picture's
     page.reject.setValue(1.3)
     page.accept.setValue(0.85)
+    assert page.applied.text() == "Not in use yet: apply them to everyone."  # (not to one)
     page.apply_globally()
     wait_idle(qtbot, window.engine)
     saved = window.store.get_setting(FUSION_SETTING.format(model_id=card.model_id))
