@@ -852,12 +852,12 @@
         <translation>手写签名</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Sign above the line with a pen tablet or the mouse. Pressure is recorded.</source>
-        <translation>请使用手写板或鼠标在横线上方签名。系统会记录笔压。</translation>
+        <location line="+6"/>
+        <source>Sign above the line with a pen tablet or the mouse. A tablet&apos;s pen pressure is recorded too.</source>
+        <translation>请使用手写板或鼠标在横线上方签名。使用手写板时还会记录笔压。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>

@@ -141,7 +141,11 @@ class DrawDialog(QDialog):
         self.signature: SignatureInput | None = None
         self.canvas = PenCanvas()
         hint = QLabel(
-            self.tr("Sign above the line with a pen tablet or the mouse. Pressure is recorded.")
+            # (said of the mouse too, which gives none: a real-window pass)
+            self.tr(
+                "Sign above the line with a pen tablet or the mouse. A tablet's pen pressure "
+                "is recorded too."
+            )
         )
         clear = QPushButton(self.tr("C&lear"))
         clear.clicked.connect(self.canvas.clear)
