@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self).activated.connect(
             self.find_in_page
         )
+        # from any page (it worked on People alone, though Verify sends people there: seen)
+        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.new_person)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -242,6 +244,11 @@ class MainWindow(QMainWindow):
         self.go_to_page(self.pages.indexOf(self.verify_page), keyboard)
         # its Open button: in the Tab order, with a focus frame, beside Paste and Draw
         move_focus(self.verify_page.drop_area.open_button, keyboard)
+
+    def new_person(self) -> None:
+        """Ctrl+N: the People page, ready to enrol someone new."""
+        self.go_to_page(self.pages.indexOf(self.people_page), True)
+        self.people_page.new_person()
 
     def go_to_page(self, row: int, keyboard: bool | None = None) -> None:
         """Show page ``row`` with the keyboard focus in its first field, so that typing

@@ -74,7 +74,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         frame_when_focused(self.people)  # empty, it showed nothing when Tab reached it (seen)
         self.people.currentItemChanged.connect(self._person_chosen)
         self.new_button = QPushButton(self.tr("New person"))
-        self.new_button.setShortcut("Ctrl+N")
+        # Ctrl+N is the main window's: it comes here from any page (it did nothing on Verify)
         self.new_button.setToolTip(self.tr("Enrol someone new (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_person)
         self.delete_button = RoleButton(self.tr("Delete person…"), store, "delete")

@@ -3772,6 +3772,22 @@ def test_enter_in_the_search_box_opens_who_was_found_or_starts_them_as_new(
     assert people.people.hasFocus()
 
 
+def test_ctrl_n_enrols_someone_new_from_any_page(qtbot, two_people):
+    """A real-window pass: Ctrl+N did nothing on the Verify page (it was the People page's
+    button's alone), though the People list says "Press Ctrl+N to enrol the first person"."""
+    window = two_people
+    window.go_to_page(window.pages.indexOf(window.verify_page), True)
+    window.people_page.show_person("c-1")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window.verify_page.person, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    people = window.people_page
+    assert window.pages.currentWidget() is people and people.person_id is None
+    assert people.details.id_edit.hasFocus() and not people.details.id_edit.isReadOnly()
+    qtbot.keyClick(people.details.id_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert people.person_id is None and people.details.id_edit.hasFocus()  # (not ambiguous)
+
+
 def test_shares_on_the_model_card_read_as_a_clerk_counts(qapp):
     """A poor model's card said it "lets about 1 in 1 (69 %) of skilled forgeries
     through" (seen in a real window): above a third, in tenths."""
