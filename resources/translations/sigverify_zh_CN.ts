@@ -1416,13 +1416,13 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>{page}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+136"/>
+        <location line="+22"/>
+        <location line="+141"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-133"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -1452,7 +1452,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+110"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -3251,12 +3251,12 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+10"/>
         <source>{subject}, by the image model {model} and the pen model {pen}</source>
-        <translation>{subject}，由图像模型 {model} 和笔迹模型 {pen} 判断</translation>
+        <translation>{subject}，由图像模型 {model} 和笔迹模型 {pen} 判⁠断</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{subject}, by the model {model}</source>
-        <translation>{subject}，由模型 {model} 判断</translation>
+        <translation>{subject}，由模型 {model} 判⁠断</translation>
     </message>
 </context>
 <context>

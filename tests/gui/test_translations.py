@@ -489,3 +489,28 @@ def test_waiting_signatures_show_their_names_at_1024_by_700_in_chinese(chinese, 
     assert strip.viewport().height() >= strip.iconSize().height() + label.height()
     assert strip.horizontalScrollBar().isVisible() and not strip.verticalScrollBar().isVisible()
     assert window.height() <= 700
+
+
+def test_the_subject_lines_last_word_is_not_broken_in_chinese(chinese):
+    """A real-window pass: "…由模型 sigverify-default 判" / "断", one character alone on the
+    second line."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QTextDocument
+
+    for source in (
+        "{subject}, by the model {model}",
+        "{subject}, by the image model {model} and the pen model {pen}",
+    ):
+        text = QCoreApplication.translate("ResultSummary", source).format(
+            subject="original_12_15.png 已与 Maria Lopez（C-12）的 5 个参考签名比对",
+            model="sigverify-\u2060default",
+            pen="sigverify-\u2060pen-\u2060default",
+        )
+        for width in range(200, 700, 3):
+            document = QTextDocument()
+            document.setPlainText(text)
+            document.setTextWidth(width)
+            document.documentLayout().documentSize()  # (laid out)
+            layout = document.begin().layout()
+            starts = [text[layout.lineAt(i).textStart()] for i in range(layout.lineCount())]
+            assert starts and "断" not in starts, width
