@@ -231,15 +231,15 @@
         <translation>笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hash: {hash}</source>
-        <translation>哈希：{hash}</translation>
+        <location line="+2"/>
+        <source>Entry hash: {hash}</source>
+        <translation>记录哈希：{hash}</translation>
     </message>
 </context>
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-351"/>
+        <location line="-352"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>

@@ -407,7 +407,8 @@ class AuditPage(QWidget):
             lines.append(self.tr("Model: {model}").format(model=d.get("model", "")))
             if pen:
                 lines.append(self.tr("Pen model: {model}").format(model=pen.get("pen_model", "")))
-        lines.append(self.tr("Hash: {hash}").format(hash=entry.hash))
+        # (the entry's own, in the log's chain: "Hash" alone read as the file's, seen)
+        lines.append(self.tr("Entry hash: {hash}").format(hash=entry.hash))
         return "\n".join(lines)
 
     def _open_highlighted(self, index) -> None:
