@@ -29,9 +29,9 @@ PAPER_SEARCH_SIDE = 256
 #: further away in a wide photo (a real-window pass: a slip of 13-14 % of the frame was
 #: taken for a scan, so Crop from page asked for its file and the desk was read as ink).
 SMALLEST_SHEET = 0.04
-#: Sheets smaller than this share (looked for since 2026-12-07) must also have no ink
-#: running out over their edge (:func:`ink_beyond`): on a scan of a tinted cheque, its
-#: white signature panel is as bright against the tint as a slip against a desk.
+#: Sheets smaller than this share (looked for since 2026-12-07) must also have no strokes
+#: around them (:func:`strokes_around`): on a scan of a tinted cheque or form, a white
+#: panel or label is as bright against the tint as a slip against a desk.
 SMALL_SHEET = 0.15
 
 
@@ -95,31 +95,34 @@ def find_paper(grey: np.ndarray, search_side: int = PAPER_SEARCH_SIDE) -> np.nda
     corners = (corners + 0.5) * np.float32(factor) - 0.5
     corners = np.clip(corners, 0, [width - 1, height - 1]).astype(np.float32)
     small_sheet = stats[largest, cv2.CC_STAT_AREA] < SMALL_SHEET * desk.size
-    return None if small_sheet and ink_beyond(grey, corners) else corners
+    return None if small_sheet and strokes_around(grey, corners) else corners
 
 
-def ink_beyond(grey: np.ndarray, corners: np.ndarray) -> bool:
-    """Whether ink runs on beyond the sheet ``corners`` into what surrounds it: strokes
-    much darker than the surroundings in a band just outside the sheet. A signature
-    overflowing the white panel of a tinted cheque does; nothing is written on a desk
-    (and a dark desk has nothing much darker than itself)."""
+def strokes_around(grey: np.ndarray, corners: np.ndarray) -> bool:
+    """Whether thin dark strokes (print, handwriting) lie anywhere around the sheet
+    ``corners``: a page's, not a desk's. A small white patch of a tinted form or cheque (a
+    label, a signature panel) is as bright against the tint as a slip against a desk,
+    and was taken for one, the signature beside it cut away (a review found). A slip
+    with strokes around it (a pen on the desk, dark wood grain) is read as a scan, as
+    before small sheets were looked for."""
     factor = min(1.0, 800 / max(grey.shape))  # strokes still dark at 800 px
     view = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-    quad = ((corners + 0.5) * factor - 0.5).astype(np.int32)
+    view = cv2.GaussianBlur(view, (0, 0), 1.0)  # (a phone's noise is not strokes)
+    side = max(view.shape)
     inside = np.zeros(view.shape, np.uint8)
-    cv2.fillConvexPoly(inside, quad, 1)
-    # from a little way out (the sheet found lies up to a few pixels inside its edge, and
-    # a slip's own ink near it is not beyond it) to 3 % of the photo's side out
-    gap, reach = (max(2, round(share * max(view.shape))) for share in (0.01, 0.03))
-    band = (cv2.dilate(inside, np.ones((2 * reach + 1,) * 2, np.uint8)) > 0) & (
-        cv2.dilate(inside, np.ones((2 * gap + 1,) * 2, np.uint8)) == 0
-    )
-    band &= cv2.erode(np.ones(view.shape, np.uint8), np.ones((3, 3), np.uint8)) > 0
-    if not band.any():
+    cv2.fillConvexPoly(inside, ((corners + 0.5) * factor - 0.5).astype(np.int32), 1)
+    gap = max(2, round(0.01 * side))  # (the sheet found lies a few pixels inside its edge)
+    around = cv2.dilate(inside, np.ones((2 * gap + 1,) * 2, np.uint8)) == 0
+    around &= cv2.erode(np.ones(view.shape, np.uint8), np.ones((7, 7), np.uint8)) > 0
+    if not around.any():
         return False
-    around = float(np.median(view[band]))
-    ink = view[band] < around - max(40.0, 0.25 * around)
-    return int(ink.sum()) > max(20, 0.002 * band.sum())
+    width = max(9, round(0.02 * side)) | 1  # wider than strokes at this size
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (width, width))
+    darker = cv2.morphologyEx(view, cv2.MORPH_BLACKHAT, kernel)  # below what surrounds it
+    level = float(np.median(view[around]))
+    noise = 1.4826 * float(np.median(np.abs(view[around].astype(np.float32) - level)))
+    strokes = (darker > max(30.0, 0.2 * level, 6 * noise)) & around
+    return int(strokes.sum()) > max(30, 0.0001 * around.sum())
 
 
 #: A pixel is on a sharp edge (a sheet's outline, a stroke) when the brightness changes

@@ -87,10 +87,23 @@ def test_the_white_panel_of_a_tinted_cheque_is_not_a_slip_on_a_desk():
     assert find_paper(cheque) is None
 
 
-def test_a_small_slips_own_ink_near_its_edge_is_not_ink_beyond_it():
-    corners = np.float32([[700, 300], [1010, 320], [1000, 520], [690, 500]])
-    photo = desk_photo(corners, size=(720, 1280))
-    cv2.line(photo, (705, 480), (990, 330), 40, 3)  # from corner to corner, close to both
+def test_a_small_white_label_on_a_tinted_form_is_not_a_slip():
+    """A review found a form on grey paper with a white address label of 5 % cut down to
+    the label, the signature lower down thrown away: strokes anywhere around a small
+    sheet say it is a page's patch, not a slip on a desk."""
+    form = np.full((1100, 850), 190, np.uint8)
+    cv2.rectangle(form, (550, 80), (780, 300), 250, -1)
+    assert find_paper(form) is not None  # the label alone: as bright as a slip
+    cv2.putText(form, "Signature", (100, 800), cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 3, 30, 5)
+    assert find_paper(form) is None
+
+
+def test_a_small_slips_own_ink_close_to_its_edge_is_not_around_it():
+    """The sheet found lies a few pixels inside the slip's edge: ink there is the slip's."""
+    corners = np.float32([[700, 300], [1010, 300], [1010, 500], [700, 500]])
+    photo = desk_photo(corners, size=(720, 1280), desk=120)
+    cv2.line(photo, (704, 303), (1006, 303), 20, 2)  # along the top edge, just inside
+    cv2.line(photo, (704, 303), (704, 496), 20, 2)  # and the left
     assert find_paper(photo) is not None
 
 
