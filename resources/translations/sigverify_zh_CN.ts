@@ -1281,7 +1281,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>EveryoneThresholds</name>
     <message>
-        <location filename="../../sigverify/gui/everyone_thresholds.py" line="+24"/>
+        <location filename="../../sigverify/gui/everyone_thresholds.py" line="+25"/>
         <source>Use accept {accept:.4f} and reject {reject:.4f} with the model “{model}” for everyone without their own thresholds? The change is written to the audit log.</source>
         <translation>对没有个人阈值的所有人员，在模型“{model}”下使用接受阈值 {accept:.4f} 和拒绝阈值 {reject:.4f}？此更改将写入审计日志。</translation>
     </message>
@@ -1313,7 +1313,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>已应用于所有人。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Everyone without their own already has the model&apos;s thresholds ({accept} / {reject}): nothing was changed.</source>
         <translation>没有个人阈值的人员已在使用模型的阈值（{accept} / {reject}）：未作任何更改。</translation>
     </message>
@@ -1348,7 +1348,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>笔迹模型在此期间已更改：未应用任何设置。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>The pen model was fitted again since this desk loaded it: nothing was applied. Activate it again on the Models page, then set the band.</source>
+        <translation>自本柜台加载笔迹模型以来，该模型已重新拟合：未应用任何更改。请在“模型”页面重新启用它，然后再设定阈值带。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The model changed meanwhile: nothing was applied.</source>
         <translation>模型在此期间已更改：未应用任何设置。</translation>
     </message>
@@ -4909,7 +4914,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>接受 {accept}，拒绝 {reject}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+37"/>
+        <source>(set for another fitting of the pen model)</source>
+        <translation>（为笔迹模型的另一次拟合设定）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
@@ -4951,12 +4961,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>模型的默认值</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>(set for an earlier fitting of the pen model: not used)</source>
-        <translation>（为笔迹模型较早的一次拟合设定：未使用）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>

@@ -60,9 +60,9 @@ def setting_text(key: str, new, old=False) -> str:
         if old is not False:  # what they were (the log said the new alone: seen)
             before = _thresholds_in(old) if old else translate("audit", "the model's values")
             if pad and _fitting(new) and _fitting(old) not in ("", _fitting(new)):
-                # (said as in use, after `models fuse` had fitted the pen model again: seen)
+                # (read as in use, after `models fuse` had fitted the pen model again: seen)
                 before = join_sentences(before, translate(
-                    "audit", "(set for an earlier fitting of the pen model: not used)"
+                    "audit", "(set for another fitting of the pen model)"
                 ))  # fmt: skip
             text += translate("audit", "; before: {band}").format(band=before)
         return text

@@ -378,8 +378,9 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
         row's ``(id, hash)``. One decided on thresholds changed since (the clerk was told,
         and recorded it as made) says so."""
         details = result.audit_details(comment)
+        pen_card = self.pen.card if self.pen is not None else None
         if result.model_id == self.model_id and thresholds_changed(
-            self.store, result, self.model.card
+            self.store, result, self.model.card, pen_card
         ):
             details["thresholds_changed_since_check"] = True
         return self.store.record_many([(self.operator, "verify", result.person_id, details)])[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
+from sigverify.core.pen_verification import band_of_another_fitting, fusion_checksum
 from sigverify.gui import dialogs
 from sigverify.gui.language import PagePart
 from sigverify.gui.widgets import threshold_text
@@ -58,7 +59,10 @@ class EveryoneThresholds(PagePart):
 
     def reset(self) -> None:
         accept, reject = self._card_thresholds()
-        if self._current_thresholds() == (accept, reject):
+        # a band set for another fitting of the pen model is not used, but is still set:
+        # it can be cleared (it was "nothing was changed", and stayed: a review found)
+        stale = self.mode == "pad" and band_of_another_fitting(self.store, self.pen_card)
+        if self._current_thresholds() == (accept, reject) and not stale:
             # the handles as they are: a move is not thrown away unasked, nor a person's
             # own hidden (both seen in a real window)
             said = self.tr(
@@ -91,13 +95,22 @@ class EveryoneThresholds(PagePart):
         # which thresholds these are is decided now, at the click: the page may show another
         # source, or the models may change, before the worker gets to the job
         if self.mode == "pad":
-            pen_id = self.pen_card.model_id
+            pen_id, fitting = self.pen_card.model_id, fusion_checksum(self.pen_card)
             changed = self.tr("The pen model changed meanwhile: nothing was applied.")
+            refitted = self.tr(
+                "The pen model was fitted again since this desk loaded it: nothing was "
+                "applied. Activate it again on the Models page, then set the band."
+            )
 
             def work(context, job):
                 service = context.require_service()
                 if service.pen is None or service.pen.model_id != pen_id:
                     raise SigverifyError(changed)
+                # the band is chosen on the scores shown, of the card on disk: the desk's
+                # own must be that fitting (a refit by the CLI while it ran tagged the band
+                # with the fitting before, and it was dropped: a review found)
+                if fusion_checksum(service.pen.card) != fitting:
+                    raise SigverifyError(refitted)
                 return service.set_fusion_thresholds(accept, reject)
         else:
             image_id = self.engine.model.model_id

@@ -197,12 +197,16 @@ def test_a_setting_is_named_in_words_not_by_its_key():
     key = "thresholds/fusion/pen@9"
     assert summary(entry(21, "setting", None, key=key, new=later, old=earlier)) == (
         "Thresholds for pad drawings, pen model pen@9: accept 0.9400, reject 1.1200; before: "
-        "accept 0.9300, reject 1.1190 (set for an earlier fitting of the pen model: not used)"
+        "accept 0.9300, reject 1.1190 (set for another fitting of the pen model)"
     )
     again = '{"accept": 0.95, "reject": 1.12, "fusion": "bbb"}'
-    assert "not used" not in summary(entry(22, "setting", None, key=key, new=again, old=later))
+    assert "another fitting" not in summary(
+        entry(22, "setting", None, key=key, new=again, old=later)
+    )
     # back to the card's: which fitting was in use then is not recorded, so nothing is said
-    assert "not used" not in summary(entry(23, "setting", None, key=key, new="", old=earlier))
+    assert "another fitting" not in summary(
+        entry(23, "setting", None, key=key, new="", old=earlier)
+    )
     assert setting("operator", "Ana Lima") == "Operator: Ana Lima"
     assert setting("active_model", "/models/branch") == "Model in use: /models/branch"
     assert setting("active_pen_model", "pen-default") == "Pen model in use: pen-default"

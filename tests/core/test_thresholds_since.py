@@ -62,6 +62,11 @@ def test_a_pad_querys_fused_band_set_or_cleared_since(pen_service, tmp_path):
     assert saved["fusion"] == result.pen.fusion == result.audit_details("")["pen"]["fusion"]
     stale = replace(result, pen=replace(result.pen, fusion="another-fit"))
     assert thresholds_changed(service.store, stale, card)  # (its fitting's band: the card's)
+    # the pen model fitted again between the check and the record: another band and scales
+    pen_card = service.pen.card
+    assert not thresholds_changed(service.store, result, card, pen_card)
+    refitted = replace(pen_card, fusion={**(pen_card.fusion or {}), "accept": 0.5})
+    assert thresholds_changed(service.store, result, card, refitted)
     service.set_fusion_thresholds(None, None)  # back to the pen card's band
     assert thresholds_changed(service.store, result, card)
 

@@ -150,11 +150,30 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
         page.sources.source_note.text()
     )
     assert page.accept.value() == pytest.approx(card.fusion["accept"], abs=1e-3)
+    dialogs.answer = True  # back to the model's values clears it ("nothing was changed")
+    page.reset()
+    wait_idle(qtbot, window.engine)
+    assert not window.store.get_setting(key)
+    assert "set before the pen model was fitted again" not in page.sources.source_note.text()
+    window.store.set_setting(key, json.dumps(stale), "admin")
+    page.sources._source_chosen(page.sources.source.currentIndex())
     page.accept.setValue(0.9)  # a band for this fitting: the note goes (it stayed: seen)
     page.apply_globally()
     wait_idle(qtbot, window.engine)
     assert "set before the pen model was fitted again" not in page.sources.source_note.text()
     assert "pad references" in page.sources.source_note.text()
+    # the card on disk fitted again (the CLI) while the desk runs on the fitting it loaded:
+    # a band chosen on the new scores is refused, not tagged with the old fitting (a review)
+    from dataclasses import replace
+
+    saved = window.store.get_setting(key)
+    page.pen_card = replace(card, fusion={**card.fusion, "accept": 0.95})
+    page.accept.setValue(0.91)
+    page.apply_globally()
+    wait_idle(qtbot, window.engine)
+    assert "fitted again since this desk loaded it" in str(dialogs.errors[-1])
+    assert window.store.get_setting(key) == saved
+    page.pen_card = card
     # back to the model's values: the image model's thresholds are left alone
     page.sources.source.setCurrentIndex(0)
     page.sources._source_chosen(0)
