@@ -6270,7 +6270,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <location line="+1"/>
         <source>Drawn on a pad: the way it was written is {writing:.2f} times its thresholds against %n pad reference(s) ({measures}), the picture {image:.2f} times its threshold (distance {distance:.4f}); together, counting the way it was written {writing_share:.0f} % and the picture {image_share:.0f} %: {fused:.3f}</source>
         <translation>
-            <numerusform>手写板上签：与 %n 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.4f}）；书写方式占 {writing_share:.0f} %、图像占 {image_share:.0f} %，合并为 {fused:.3f}</numerusform>
+            <numerusform>手写板上签：与 %n 个手写板参考签名相比，书写方式为其阈值的 {writing:.2f} 倍（{measures}），图像为其阈值的 {image:.2f} 倍（距离 {distance:.4f}）；书写方式占 {writing_share:.0f}%、图像占 {image_share:.0f}%，合并为 {fused:.3f}</numerusform>
         </translation>
     </message>
     <message>

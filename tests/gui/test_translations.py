@@ -194,6 +194,23 @@ def test_percentages_follow_the_language(qapp, tmp_path):
         remove_translators(qapp)
 
 
+def test_chinese_translations_write_percent_without_a_blank():
+    """A pad query's reason read "书写方式占 80 %、图像占 20 %" beside "分数 21%" (a
+    real-window pass): every Chinese "%" after a number follows it directly."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(TS).getroot()
+    spaced = [
+        text
+        for message in root.iter("message")
+        for text in [message.findtext("translation") or ""]
+        + [form.text or "" for form in message.iter("numerusform")]
+        if re.search(r"(\d|\})\s+%(?!n)", text)
+    ]
+    assert spaced == []
+
+
 def test_qt_dates_follow_the_chosen_language_and_go_back_with_it(qapp):
     from PySide6.QtCore import QDate, QLocale
 
