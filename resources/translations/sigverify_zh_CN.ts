@@ -1349,11 +1349,11 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>The pen model was fitted again since this desk loaded it: nothing was applied. Activate it again on the Models page, then set the band.</source>
-        <translation>自本柜台加载笔迹模型以来，该模型已重新拟合：未应用任何更改。请在“模型”页面重新启用它，然后再设定阈值带。</translation>
+        <source>The pen model was fitted again since sigverify started: nothing was applied. Start sigverify again so that it uses the new fitting, then set the band.</source>
+        <translation>自 sigverify 启动以来，笔迹模型已重新拟合：未应用任何更改。请重新启动 sigverify 以使用新的拟合，然后再设定阈值带。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The model changed meanwhile: nothing was applied.</source>
         <translation>模型在此期间已更改：未应用任何设置。</translation>
     </message>

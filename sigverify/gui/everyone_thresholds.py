@@ -98,9 +98,10 @@ class EveryoneThresholds(PagePart):
             pen_id, fitting = self.pen_card.model_id, fusion_checksum(self.pen_card)
             changed = self.tr("The pen model changed meanwhile: nothing was applied.")
             refitted = self.tr(
-                "The pen model was fitted again since this desk loaded it: nothing was "
-                "applied. Activate it again on the Models page, then set the band."
-            )
+                "The pen model was fitted again since sigverify started: nothing was "
+                "applied. Start sigverify again so that it uses the new fitting, then set "
+                "the band."
+            )  # (the active model's Activate button is disabled: a restart reloads it)
 
             def work(context, job):
                 service = context.require_service()

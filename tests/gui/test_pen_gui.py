@@ -171,7 +171,9 @@ def test_the_band_for_pad_signatures_is_set_on_the_thresholds_page(qtbot, window
     page.accept.setValue(0.91)
     page.apply_globally()
     wait_idle(qtbot, window.engine)
-    assert "fitted again since this desk loaded it" in str(dialogs.errors[-1])
+    assert "fitted again since sigverify started: nothing was applied. Start sigverify " in (
+        str(dialogs.errors[-1])
+    )
     assert window.store.get_setting(key) == saved
     page.pen_card = card
     # back to the model's values: the image model's thresholds are left alone
