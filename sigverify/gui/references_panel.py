@@ -4,7 +4,7 @@ the others, and "Remove reference…" (the page asks and writes)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,7 +25,7 @@ from sigverify.core.store.records import local_time
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import frame_when_focused, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
-from sigverify.gui.widgets import ImageView, RoleButton, captioned_row
+from sigverify.gui.widgets import ImageView, RoleButton, captioned_row, lines_height
 from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)
@@ -48,11 +48,9 @@ def one_row_height(view: QListView) -> int:
     """The height of a thumbnail list showing one row and its file names whole, with the
     scroll bar under it: at 1024 x 700 in Chinese (taller lines) the names were cut to
     their top pixels and a second scroll bar came (a real-window pass)."""
-    label = view.fontMetrics().boundingRect(
-        QRect(0, 0, THUMB.width(), 100), Qt.TextFlag.TextWordWrap, "王 Ag"
-    )
+    label = lines_height(view, 1)
     bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    return THUMB.height() + label.height() + 2 * view.spacing() + bar + 2 * view.frameWidth() + 4
+    return THUMB.height() + label + 2 * view.spacing() + bar + 2 * view.frameWidth() + 4
 
 
 def thumbnail_list() -> ThumbnailList:

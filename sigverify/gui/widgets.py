@@ -228,15 +228,20 @@ def choice_table(headers: list[str]) -> ChoiceTable:
     return table
 
 
+def lines_height(widget: QWidget, lines: int) -> int:
+    """The height of ``lines`` lines of text in ``widget``'s font, Chinese as well as Latin
+    (Chinese lines are taller, and the font's own metrics leave the fallback font out)."""
+    text = "\n".join(["Ag 王"] * lines)
+    flags = Qt.TextFlag.TextWordWrap
+    return widget.fontMetrics().boundingRect(QRect(0, 0, 1000, 1000), flags, text).height()
+
+
 def rows_of_two_lines(table: QAbstractItemView) -> None:
     """Rows tall enough for two lines of Chinese as well as Latin: a long cell wraps onto a
     second line, where Chinese, whose lines are taller, was cut to one line and "…" (the
     audit log's details at 1024 pixels wide, seen in a real window; English wrapped)."""
-    two_lines = table.fontMetrics().boundingRect(
-        QRect(0, 0, 1000, 1000), Qt.TextFlag.TextWordWrap, "Ag 王\nAg 王"
-    )
     header = table.verticalHeader()
-    header.setDefaultSectionSize(max(header.defaultSectionSize(), two_lines.height() + 2))
+    header.setDefaultSectionSize(max(header.defaultSectionSize(), lines_height(table, 2) + 2))
 
 
 def quiet_text(label: QLabel) -> None:
