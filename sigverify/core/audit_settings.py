@@ -75,22 +75,26 @@ def setting_text(key: str, new, old=False) -> str:
     return f"{key}: {new}"
 
 
-def _fitting(value) -> str:
-    """The pen model's fitting a band for pad drawings was set for (its fusion checksum),
-    "" when the value does not say (the model's values, an older desk's band)."""
+def _band_in(value) -> dict | None:
+    """A thresholds setting's value as the band it stores; None when empty (the model's
+    own) or unreadable."""
     try:
         band = json.loads(value) if value else None
     except (TypeError, ValueError):
         band = None
-    return str(band.get("fusion") or "") if isinstance(band, dict) else ""
+    return band if isinstance(band, dict) else None
+
+
+def _fitting(value) -> str:
+    """The pen model's fitting a band for pad drawings was set for (its fusion checksum),
+    "" when the value does not say (the model's values, an older desk's band)."""
+    band = _band_in(value)
+    return str(band.get("fusion") or "") if band is not None else ""
 
 
 def _thresholds_in(value) -> str:
     """A thresholds setting's value in words; empty: the model's own."""
     if not value:  # an empty value: the thresholds on the model's card again
         return translate("audit", "back to the model's values")
-    try:
-        band = json.loads(value)
-    except (TypeError, ValueError):
-        band = None
-    return band_text(band) if isinstance(band, dict) else str(value)
+    band = _band_in(value)
+    return band_text(band) if band is not None else str(value)
