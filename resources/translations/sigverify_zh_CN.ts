@@ -808,7 +808,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+319"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+324"/>
         <source>ACCEPTED BY A CLERK</source>
         <translation>已由柜员接受</translation>
     </message>
@@ -2414,7 +2414,7 @@ Press Ctrl+N to enrol the first person.</source>
     </message>
     <message>
         <location line="+49"/>
-        <location line="+32"/>
+        <location line="+34"/>
         <location line="+22"/>
         <location line="+99"/>
         <source>Import person card</source>
@@ -2426,7 +2426,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>ID 已登记</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-129"/>
         <source>&amp;Import card…</source>
         <translation>导入人员卡(&amp;I)…</translation>
     </message>
@@ -2462,7 +2462,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>正在打开 {file}…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Type an ID for {card} in this store:</source>
         <translation>请为 {card} 输入在此存储中使用的 ID：</translation>
     </message>
@@ -3099,7 +3099,7 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+123"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+121"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
@@ -3617,7 +3617,7 @@ enrolled {at} by {who}</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+72"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+73"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3817,7 +3817,7 @@ enrolled {at} by {who}</source>
         <translation>参考签名将减少：{people}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+97"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+98"/>
         <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
         <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
@@ -3835,13 +3835,13 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-90"/>
-        <location line="+105"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-91"/>
+        <location line="+106"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-99"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-100"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3864,17 +3864,17 @@ sigverify puts it in place of this computer&apos;s empty store the next time it 
 sigverify 将在下次启动时用它取代本机的空存储。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+8"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+9"/>
         <source>&amp;Restore at the next start</source>
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>sigverify will restore “{file}” the next time it starts: close it and start it again when you are ready.</source>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
@@ -4571,7 +4571,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+134"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+135"/>
         <source>Verification</source>
         <extracomment>minutes between a desk&apos;s change of its daily backup and the entry saying it, from which the entry says when the change was made (written when the store was next opened) The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
@@ -4667,6 +4667,11 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备份口令</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Wrong passphrase</source>
+        <translation>口令错误</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>(asked for by {who})</source>
         <translation>（由 {who} 提出）</translation>
@@ -4677,7 +4682,22 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>（更改 {change}，由 {who} 提出）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+11"/>
+        <source>typed as the current backup passphrase, to change it (backup key {key})</source>
+        <translation>为更改备份口令而输入的当前口令（备份密钥 {key}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>typed to open the person card “{file}”</source>
+        <translation>为打开人员卡“{file}”而输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>typed to restore “{file}” (backup key {key})</source>
+        <translation>为恢复“{file}”而输入（备份密钥 {key}）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>; changed on that desk at {time}</source>
         <translation>；在该计算机上更改于 {time}</translation>
     </message>
@@ -4882,7 +4902,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已设置：备份用备份密钥 {key} 加密</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>from “{file}”, made {made}, entries up to #{up_to}</source>
         <translation>来自“{file}”，创建于 {made}，截至第 {up_to} 条记录</translation>
     </message>
@@ -4902,9 +4922,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-117"/>
         <location line="+5"/>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4919,17 +4939,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>（为笔迹模型的另一次拟合设定）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>back to the model&apos;s values</source>
         <translation>恢复为模型的默认值</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-42"/>
         <source>Thresholds for pad drawings, pen model {model}: {value}</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="-117"/>
+        <location filename="../../sigverify/core/audit_view.py" line="-119"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
@@ -5257,7 +5277,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>模型“{name}”的权重与其模型卡中描述的编码器不匹配。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/person_card.py" line="+87"/>
+        <location filename="../../sigverify/core/person_card.py" line="+88"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
         <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>
@@ -5288,7 +5308,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>人员卡中的“{filename}”已在此登记，属于 {person}：人员卡中的人员已在此存储中，或人员卡含有他人的签名。未导入任何内容。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>{person_id} already exists in this store; import under another id or remove it first.</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
@@ -5905,17 +5925,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这个口令很容易被猜到：只是几个字符的重复，或一串相连的按键。请选几个只对您自己有意义的词。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/backup_encryption.py" line="+158"/>
+        <location filename="../../sigverify/core/backup_encryption.py" line="+196"/>
         <source>That is not the backup passphrase.</source>
         <translation>这不是备份口令。</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>That is not the passphrase of “{file}”. A backup opens with the passphrase set when it was made (its key: {key}).</source>
         <translation>这不是“{file}”的口令。备份只能用制作它时所设的口令打开（它的密钥：{key}）。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>“{file}” is protected by a passphrase (backup key {key}): it is needed to restore it.</source>
         <translation>“{file}”受口令保护（备份密钥 {key}）：恢复它需要输入口令。</translation>
     </message>
@@ -5925,7 +5945,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+122"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+124"/>
         <source>There is no file “{file}”.</source>
         <translation>文件“{file}”不存在。</translation>
     </message>
@@ -6791,7 +6811,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-228"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-233"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -6806,7 +6826,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+283"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
         <translation>其训练方案共测试了 {splits} 次，每次都在模型从未见过的 {writers} 人身上进行，每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
     </message>

@@ -9,6 +9,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sigverify.cli.common import EXIT_OK, ProgressBar, UsageError, _emit, add_command
@@ -69,7 +71,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "Close sigverify first, then add --yes to restore."
         )
     passphrase = _passphrase_to_open(args.backup) if encrypted else None
-    with opened(args.backup, passphrase, store) as plain:  # (decrypted once, if it is)
+    with (
+        _refusal_noted(store, args.operator, args.backup),
+        opened(args.backup, passphrase, store) as plain,  # (decrypted once, if it is)
+    ):
         info = read_backup(plain)
         if not args.yes:
             raise UsageError(
@@ -110,6 +115,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
         f"Restored {store} from {args.backup} ({_held(info)}).{kept}{models}",
     )
     return EXIT_OK
+
+
+@contextmanager
+def _refusal_noted(location: Path, operator: str | None, backup) -> Iterator[None]:
+    """A wrong passphrase for ``backup`` written to the audit log of the store at
+    ``location``, where there is one yet (a new computer's has none)."""
+    from sigverify.core.backup_encryption import WrongPassphraseError, record_refusal
+    from sigverify.core.operators import operator_name
+    from sigverify.core.store import Store
+
+    try:
+        yield
+    except WrongPassphraseError as error:
+        if location.exists():
+            with Store(location) as store:
+                record_refusal(store, operator_name(store, operator), error, "backup", backup)
+        raise
 
 
 PASSPHRASE_VARIABLE = "SIGVERIFY_BACKUP_PASSPHRASE"

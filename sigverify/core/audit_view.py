@@ -120,6 +120,7 @@ ACTIONS = (
     "daily_backup",
     "restore",
     "backup_passphrase",
+    "passphrase_refused",
 )
 
 
@@ -150,6 +151,7 @@ def action_name(action: str) -> str:
         "daily_backup": translate("audit", "Daily backup"),
         "restore": translate("audit", "Store restored from a backup"),
         "backup_passphrase": translate("audit", "Backup passphrase"),
+        "passphrase_refused": translate("audit", "Wrong passphrase"),
     }
     return names.get(action, action)
 
@@ -169,6 +171,20 @@ def summary(entry: AuditEntry) -> str:
             ),
         )
     return text
+
+
+def _refused_text(d: dict) -> str:
+    """What a wrong passphrase was typed for."""
+    key, file = d.get("key") or "?", d.get("file", "")
+    if d.get("tried") == "backup_passphrase":
+        return translate(
+            "audit", "typed as the current backup passphrase, to change it (backup key {key})"
+        ).format(key=key)
+    if d.get("tried") == "card":
+        return translate("audit", "typed to open the person card “{file}”").format(file=file)
+    return translate("audit", "typed to restore “{file}” (backup key {key})").format(
+        file=file, key=key
+    )
 
 
 def _daily_backup_text(entry: AuditEntry) -> str:
@@ -361,6 +377,8 @@ def _details_text(entry: AuditEntry) -> str:
         return translate("audit", "set: backups are encrypted with the backup key {key}").format(
             key=d["key"]
         )
+    if entry.action == "passphrase_refused":
+        return _refused_text(d)
     if entry.action == "restore":  # the first entry after the backup's last
         text = translate("audit", "from “{file}”, made {made}, entries up to #{up_to}").format(
             file=d.get("file", ""),

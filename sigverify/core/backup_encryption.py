@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import os
 import shutil
 import unicodedata
@@ -40,6 +41,8 @@ from pathlib import Path
 from sigverify.core.errors import SigverifyError
 from sigverify.core.files import folder_beside
 from sigverify.core.i18n import translate
+
+logger = logging.getLogger(__name__)
 
 ENVELOPE = "encrypted-backup.json"
 PAYLOAD = "backup.zip.encrypted"
@@ -67,7 +70,42 @@ class PassphraseNeededError(SigverifyError):
 
 
 class WrongPassphraseError(SigverifyError):
-    """The passphrase given does not open the key."""
+    """The passphrase given does not open the key; ``key``: the fingerprint of the backup
+    key it was tried on ("": not a backup key's, a person card's)."""
+
+    def __init__(self, message: str, key: str = ""):
+        super().__init__(message)
+        self.key = key
+
+
+@contextmanager
+def refusal_recorded(
+    store, operator: str, tried: str, file: str | Path | None = None, key: str = ""
+) -> Iterator[None]:
+    """Run the block; a :class:`WrongPassphraseError` from it is written to ``store``'s
+    audit log (:func:`record_refusal`) and raised again."""
+    try:
+        yield
+    except WrongPassphraseError as error:
+        record_refusal(store, operator, error, tried, file, key)
+        raise
+
+
+def record_refusal(
+    store, operator: str, error: WrongPassphraseError, tried: str, file=None, key: str = ""
+) -> None:
+    """Write a passphrase refused to ``store``'s audit log ("passphrase_refused"): what it
+    was ``tried`` on ("backup", "card", or "backup_passphrase": to change it), the file's
+    name, the backup key. Guessing at a stick's backups or a card left no trace before. A
+    log that cannot be written (a shared store's account without the right) leaves the
+    refusal as it was: that is what the person must read."""
+    details = {"tried": tried, "key": key or error.key}
+    if file is not None:
+        details["file"] = Path(file).name
+    try:
+        store.record(operator, "passphrase_refused", None, details)
+    except Exception:
+        logger.warning("a refused passphrase was not written to the audit log", exc_info=True)
 
 
 @dataclass(frozen=True)
@@ -182,7 +220,8 @@ def set_backup_passphrase(store, passphrase: str | None, operator: str, current:
     new key, or None."""
     old = backup_key(store)
     if old is not None:
-        unlock(old, current or "")
+        with refusal_recorded(store, operator, "backup_passphrase", key=old.fingerprint):
+            unlock(old, current or "")
     key = None if passphrase is None else new_backup_key(passphrase)
     _put_key(store, key, old, operator, {})
     return key
@@ -323,7 +362,8 @@ def decrypt_backup(path: Path, out: Path, passphrase: str | None) -> None:
                         "errors",
                         "That is not the passphrase of “{file}”. A backup opens with the "
                         "passphrase set when it was made (its key: {key}).",
-                    ).format(file=path.name, key=header.get("key", "?"))
+                    ).format(file=path.name, key=header.get("key", "?")),
+                    str(header.get("key", "?")),
                 ) from None
             shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
             cipher = AESGCM(_payload_key(shared, maker, ephemeral, public))

@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sigverify.core.backup_encryption import refusal_recorded
 from sigverify.core.card_encryption import PAYLOAD, decrypt_card, encrypt_card, is_encrypted_card
 from sigverify.core.errors import NotAllowedError, SigverifyError
 from sigverify.core.files import file_stem, write_atomically
@@ -221,6 +222,12 @@ def _plain_card(path: Path, passphrase: str | None) -> tuple[zipfile.ZipFile, bo
     return zipfile.ZipFile(io.BytesIO(plain)), True
 
 
+def open_card(store, operator: str, path: str | Path, passphrase: str | None) -> PersonCard:
+    """:func:`read_card`, a wrong passphrase written to ``store``'s audit log."""
+    with refusal_recorded(store, operator, "card", path):
+        return read_card(path, passphrase)
+
+
 def import_person(
     service: VerificationService,
     path: str | Path,
@@ -240,7 +247,7 @@ def import_person(
     if reason:
         raise NotAllowedError(reason)
     if card is None:  # (read already: the app reads it first, to ask for an ID)
-        card = read_card(path, passphrase)
+        card = open_card(service.store, service.operator, path, passphrase)
     check_not_enrolled(service.store, card)
     person_id = (new_id or card.id).strip()
     enrolled = service.store.enrolled_id(person_id)  # capitals aside: "c-7" is "C-7"

@@ -315,11 +315,13 @@ def note_daily_backup(
 def work_since_backup(store: Store, last: LastBackup | None) -> Counter:
     """What the audit log holds that the backup ``last`` does not, by action: work a dead
     disk would lose now. The backups and restores themselves aside, and the daily backup's
-    and the passphrase's entries: this computer's setting, and a key a restore keeps."""
+    and the passphrase's entries: this computer's setting, a key a restore keeps, and
+    wrong passphrases typed (no work)."""
     if last is None or not last.up_to:
         return Counter()
     counts = store.audit_counts(after=last.up_to)
-    for action in ("backup", "restore", "daily_backup", "backup_passphrase"):
+    not_work = ("backup", "restore", "daily_backup", "backup_passphrase", "passphrase_refused")
+    for action in not_work:
         counts.pop(action, None)
     return counts
 

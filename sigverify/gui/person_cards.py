@@ -18,7 +18,7 @@ from sigverify.core.person_card import (
     check_not_enrolled,
     export_person,
     import_person,
-    read_card,
+    open_card,
 )
 from sigverify.core.store.records import person_named
 from sigverify.gui import dialogs
@@ -126,8 +126,10 @@ class PersonCards(QObject):
         self.import_button.setEnabled(False)  # (one card at a time)
         page.status.setText(self.tr("Opening {file}…").format(file=Path(path).name))
 
+        operator = operator_name(page.store)
+
         def work(context, job):
-            card = read_card(path, passphrase)
+            card = open_card(context.store, operator, path, passphrase)
             check_not_enrolled(context.store, card)  # (before an ID is asked for)
             return card
 

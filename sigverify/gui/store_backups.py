@@ -21,6 +21,7 @@ from sigverify.core.backup_encryption import (
     PassphraseNeededError,
     WrongPassphraseError,
     backup_key,
+    refusal_recorded,
 )
 from sigverify.core.errors import CancelledError, SigverifyError
 from sigverify.core.files import same_disk
@@ -292,6 +293,7 @@ class StoreBackups(QObject):
             return
         dialog = self._progress(self.tr("Checking {file}…").format(file=Path(path).name))
         dialog.setCancelButton(None)
+        operator = operator_name(window.store)
 
         def checked(found) -> None:
             dialog.close()
@@ -303,7 +305,6 @@ class StoreBackups(QObject):
             ):
                 discard_prepared(prepared)
                 return
-            operator = operator_name(window.store)
             window.engine.submit(  # (the copy checked, moved: not read from the stick again)
                 lambda context, job: schedule_prepared(prepared, window.store.path, operator),
                 kept,
@@ -336,7 +337,8 @@ class StoreBackups(QObject):
         # checked now, as the restore will: not refused at the next start
         def check(context, job):
             now = context.store.last_audit_entry()
-            prepared = prepare_restore(path, window.store.path, passphrase)
+            with refusal_recorded(context.store, operator, "backup", path):
+                prepared = prepare_restore(path, window.store.path, passphrase)
             leaving = context.store.audit_counts(after=prepared.info.last_audit_id)
             enrolled = {p.id: (p.name, p.reference_count) for p in context.store.list_people()}
             key_now = backup_key(context.store)

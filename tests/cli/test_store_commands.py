@@ -595,6 +595,14 @@ def test_backups_protected_by_a_passphrase(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("SIGVERIFY_BACKUP_PASSPHRASE", "seven red kites")
     code, _, err = run(capsys, "restore", tmp_path / "b.zip", "--yes", "--store", new)
     assert code == 2 and "not the passphrase of “b.zip”" in err and not new.exists()
+    # at a desk with a store, the wrong try is written to its log (a new computer has none)
+    code, _, err = run(capsys, "restore", tmp_path / "b.zip", "--yes", "--store", store,
+                       "--operator", "dee")  # fmt: skip
+    assert code == 2 and "not the passphrase of “b.zip”" in err
+    code, log, _ = run_json(capsys, "audit", "--store", store)
+    assert [(e["operator"], e["action"], e["details"]) for e in log["log"][-1:]] == [
+        ("dee", "passphrase_refused", {"tried": "backup", "key": payload["key"], "file": "b.zip"})
+    ]
     monkeypatch.setenv("SIGVERIFY_BACKUP_PASSPHRASE", "seven blue kites")
     code, out, _ = run(capsys, "restore", tmp_path / "b.zip", "--yes", "--store", new)
     assert code == 0 and "1 person, 2 references" in out

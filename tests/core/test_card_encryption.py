@@ -10,6 +10,7 @@ import zipfile
 import pytest
 
 from sigverify.core import backup_encryption
+from sigverify.core.audit_view import summary
 from sigverify.core.backup_encryption import PassphraseNeededError, WrongPassphraseError
 from sigverify.core.card_encryption import ENVELOPE, PAYLOAD
 from sigverify.core.errors import SigverifyError
@@ -74,7 +75,16 @@ def test_an_encrypted_card_holds_no_name_nor_signature_and_imports_with_its_pass
         other = VerificationService(other_store, load_model(tiny_model_dir), "clerk2")
         with pytest.raises(PassphraseNeededError):
             import_person(other, card)
+        assert other_store.audit_entries() == []  # (none typed: nothing refused)
+        with pytest.raises(WrongPassphraseError):
+            import_person(other, card, passphrase="grey heron at dusk 7")
         assert other_store.list_people() == []
+        refused = other_store.audit_entries()  # guessing at a card leaves a trace
+        assert [(e.operator, e.action, e.person_id, e.details) for e in refused] == [
+            ("clerk2", "passphrase_refused", None, {"tried": "card", "key": "", "file": "c-1.zip"})
+        ]
+        assert summary(refused[0]) == "typed to open the person card “c-1.zip”"
+        assert "dusk" not in json.dumps(refused[0].details)
         assert import_person(other, card, passphrase=PASSPHRASE) == "c-1"
         assert other_store.get_person("c-1").name == "Ana Núñez"
         imported = next(e for e in other_store.audit_entries("c-1") if e.action == "import_person")

@@ -340,6 +340,10 @@ def test_a_card_protected_by_a_passphrase_is_exported_and_imported_with_it(
         "was exported."
     )
     assert asked == [(str(path), None, 0), (str(path), wrong, 1)]
+    refused = [e for e in window.store.audit_entries() if e.action == "passphrase_refused"]
+    assert [(e.person_id, e.details) for e in refused] == [
+        (None, {"tried": "card", "key": "", "file": "c-1-card.zip"})
+    ]  # (the cancelled ask refused nothing)
     person = window.store.get_person("c-1")
     assert (person.name, person.reference_count) == ("Ana", 4)
     assert page.status.text() == "Imported Ana (c-1) with 4 references from c-1-card.zip."

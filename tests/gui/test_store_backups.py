@@ -462,11 +462,16 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
         ),
     ]
     assert "1 person, 4 references" in dialogs.questions[-1] and not dialogs.errors
-    now = window.store.last_audit_entry().id  # the backup's own row, alone, leaves
+    refused = window.store.last_audit_entry()  # the wrong try, in the log (no trace before)
+    assert (refused.action, refused.details) == (
+        "passphrase_refused",
+        {"tried": "backup", "key": key.fingerprint, "file": "b.zip"},
+    )
+    now = refused.id  # the backup's own row and the wrong try leave
     assert dialogs.questions[-1].endswith(
-        f"its audit log reaches entry #{now}: that entry (1 × Store backed up) will no longer "
-        "be in it.\n\nBackups stay encrypted with the passphrase in force on this computer "
-        f"(backup key {key.fingerprint})."
+        f"its audit log reaches entry #{now}: entries #{now - 1} to #{now} (1 × Store backed "
+        "up, 1 × Wrong passphrase) will no longer be in it.\n\nBackups stay encrypted with the "
+        f"passphrase in force on this computer (backup key {key.fingerprint})."
     )
     wait_idle(qtbot, window.engine)
     # the copy checked was moved, not read again: nothing left beside the store
@@ -489,6 +494,10 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     qtbot.waitUntil(lambda: "not the current passphrase" in dialog.problem.text())
     assert dialog.isVisible() and dialog.new.text() == "eight green kites"
     assert backup_key(window.store) == key
+    assert window.store.last_audit_entry().details == {
+        "tried": "backup_passphrase",
+        "key": key.fingerprint,
+    }
     dialog.current.setText("seven blue kites")
     dialog.set_button.click()
     wait_idle(qtbot, window.engine)

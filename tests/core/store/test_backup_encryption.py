@@ -21,6 +21,7 @@ from sigverify.core.backup_encryption import (
     backup_key,
     is_encrypted,
     new_backup_key,
+    refusal_recorded,
     set_backup_passphrase,
     unlock,
 )
@@ -113,6 +114,15 @@ def test_setting_changing_and_removing_the_passphrase_is_audited(store_path):
         with pytest.raises(WrongPassphraseError):
             set_backup_passphrase(store, NEW, "bo", current=None)
         assert backup_key(store) == first  # refused: unchanged
+        # each wrong try is in the log (guessing left no trace), the passphrase is not
+        refused = store.audit_entries()[-2:]
+        assert [(e.operator, e.action, e.details) for e in refused] == 2 * [
+            ("bo", "passphrase_refused", {"tried": "backup_passphrase", "key": first.fingerprint})
+        ]
+        assert summary(refused[0]) == (
+            f"typed as the current backup passphrase, to change it (backup key {first.fingerprint})"
+        )
+        assert "not it at all" not in json.dumps([e.details for e in store.audit_entries()])
         second = set_backup_passphrase(store, NEW, "bo", current=OLD)
         assert backup_key(store) == second != first
         entry = store.audit_entries()[-1]
@@ -180,6 +190,38 @@ def test_restoring_an_encrypted_backup_needs_its_passphrase(store_path, tmp_path
         assert store.audit_entries()[-1].action == "restore"
     leftovers = [p.name for p in new_computer.parent.iterdir() if p.name.startswith(".")]
     assert leftovers == []
+
+
+def test_a_wrong_passphrase_for_a_backup_is_written_to_the_log_it_was_typed_at(
+    store_path, tmp_path
+):
+    backup_of(store_path, tmp_path / "b.zip")
+    with Store(store_path) as store:
+        fingerprint = backup_key(store).fingerprint
+        before = len(store.audit_entries())
+        with (
+            pytest.raises(WrongPassphraseError, match="not the passphrase of “b.zip”"),
+            refusal_recorded(store, "cy", "backup", tmp_path / "b.zip"),
+        ):
+            check_backup(tmp_path / "b.zip", tmp_path / "elsewhere" / "s.sqlite3", NEW)
+        entry = store.audit_entries()[-1]
+        assert (entry.operator, entry.action, entry.person_id, entry.details) == (
+            "cy",
+            "passphrase_refused",
+            None,
+            {"tried": "backup", "key": fingerprint, "file": "b.zip"},
+        )  # (the key from the backup's envelope: the store's own may be another by then)
+        assert summary(entry) == f"typed to restore “b.zip” (backup key {fingerprint})"
+        # the right one, and errors of other kinds, write nothing
+        with refusal_recorded(store, "cy", "backup", tmp_path / "b.zip"):
+            check_backup(tmp_path / "b.zip", tmp_path / "elsewhere" / "s.sqlite3", OLD)
+        with pytest.raises(SigverifyError), refusal_recorded(store, "cy", "backup", "x.zip"):
+            raise SigverifyError("a damaged backup")
+        assert len(store.audit_entries()) == before + 1
+        # a log that cannot be written leaves the refusal what the person reads
+        store.record = lambda *a: (_ for _ in ()).throw(sqlite3.OperationalError("read-only"))
+        with pytest.raises(WrongPassphraseError), refusal_recorded(store, "cy", "backup", "b.zip"):
+            check_backup(tmp_path / "b.zip", tmp_path / "elsewhere" / "s.sqlite3", NEW)
 
 
 def test_a_backup_keeps_the_passphrase_it_was_made_under(store_path, tmp_path):
