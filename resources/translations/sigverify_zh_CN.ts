@@ -3581,13 +3581,13 @@ enrolled {at} by {who}</source>
 <context>
     <name>StoreBackups</name>
     <message>
-        <location filename="../../sigverify/gui/restore_at_start.py" line="+28"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="+32"/>
         <source>{people}, {references} and the audit log up to entry #{entry}</source>
         <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location filename="../../sigverify/gui/restore_question.py" line="+66"/>
+        <location filename="../../sigverify/gui/restore_question.py" line="+56"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -3602,7 +3602,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+84"/>
         <source>This computer backs it up every day only once a folder is chosen for it (the store button&apos;s menu &gt; Back up every day to a folder…).</source>
         <translation>只有为本机选定文件夹后，本机才会每天备份它（存储按钮的菜单 &gt; 每天备份到一个文件夹…）。</translation>
     </message>
@@ -3817,7 +3817,7 @@ enrolled {at} by {who}</source>
         <translation>参考签名将减少：{people}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+98"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+100"/>
         <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
         <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
@@ -3834,14 +3834,14 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/restore_at_start.py" line="-61"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="-91"/>
-        <location line="+106"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="-75"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-93"/>
+        <location line="+108"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-100"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-102"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3869,7 +3869,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>下次启动时恢复(&amp;R)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>sigverify will restore “{file}” the next time it starts: close it and start it again when you are ready.</source>
         <translation>sigverify 将在下次启动时恢复“{file}”：准备好后请关闭并重新启动它。</translation>
     </message>
@@ -3884,12 +3884,13 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>今后制作的备份不再加密。之前制作的备份仍需要各自的口令。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="+11"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+38"/>
         <source>The store stays as it is: no backup will be restored.</source>
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/restore_at_start.py" line="+2"/>
+        <location line="+5"/>
         <source>Restoring the store from “{file}”…</source>
         <translation>正在从“{file}”恢复存储…</translation>
     </message>
@@ -3908,12 +3909,41 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>被替换的存储保留在 {folder}。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
+        <source>entry #{first} ({kinds})</source>
+        <translation>第 {first} 条记录（{kinds}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>entries #{first} to #{last} ({kinds})</source>
+        <translation>第 {first} 至第 {last} 条记录（{kinds}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{file}” waits to replace the store, but work was recorded after it was chosen: {entries}. The backup does not hold it: restored, the store would no longer have it (it would stay only in the store replaced, kept in the folder “replaced-stores”).
+
+Cancel starts sigverify on the store as it is and asks again at the next start.</source>
+        <translation>“{file}”正等待替换存储，但选择它之后又记录了工作：{entries}。备份中没有这些记录：恢复后，存储中将不再有它们（它们只保留在被替换的存储中，存放在“replaced-stores”文件夹里）。
+
+“取消”将以现有存储启动 sigverify，并在下次启动时再次询问。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Restore all the same</source>
+        <translation>仍然恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep the store, do not restore</source>
+        <translation>保留存储，不恢复(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>the disk refused it: {reason}</source>
         <translation>磁盘拒绝了该操作：{reason}</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-75"/>
         <source>The store is restored from “{file}”, made {made}: {held}.</source>
         <translation>存储已从“{file}”（创建于 {made}）恢复：{held}。</translation>
     </message>
@@ -6002,7 +6032,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>磁盘只读</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/restore_at_next_start.py" line="+93"/>
+        <location filename="../../sigverify/core/restore_at_next_start.py" line="+100"/>
         <source>The copy of “{file}” made for this restore is gone (a restore question left open over an hour may lose it): choose Restore from a backup… again.</source>
         <translation>为这次恢复制作的“{file}”副本已不在（恢复询问打开超过一小时可能会失去它）：请重新选择“从备份恢复…”。</translation>
     </message>

@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import time
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from sigverify.core.files import (
     temporary_beside,
 )
 from sigverify.core.i18n import translate
+from sigverify.core.store import Store
 from sigverify.core.store_backup import BackupInfo, read_backup, store_file
 from sigverify.core.store_restore import (
     RestoreResult,
@@ -83,11 +85,16 @@ def prepare_restore(
 
 
 def schedule_prepared(
-    prepared: PreparedRestore, store_path: str | Path | None = None, operator: str | None = None
+    prepared: PreparedRestore,
+    store_path: str | Path | None = None,
+    operator: str | None = None,
+    told_up_to: int | None = None,
 ) -> None:
     """Keep the prepared backup to be restored at the next start by ``operator``; one
     chosen before is forgotten, unless the prepared copy is gone (removed as an old work
-    file by a restore at another desk or process): said, and the one before kept."""
+    file by a restore at another desk or process): said, and the one before kept.
+    ``told_up_to``: the store's last audit entry when the clerk was told what the restore
+    leaves out (:func:`recorded_since_chosen`)."""
     if not prepared.copy.is_file():
         raise SigverifyError(
             translate(
@@ -101,8 +108,8 @@ def schedule_prepared(
     folder.mkdir(parents=True, exist_ok=True)
     os.replace(prepared.copy, folder / prepared.copy.name)
     shutil.rmtree(prepared.copy.parent, ignore_errors=True)
-    if operator:
-        (folder / _OPERATOR_FILE).write_text(json.dumps({"operator": operator}), "utf-8")
+    chosen = {"operator": operator, "told_up_to": told_up_to}
+    (folder / _OPERATOR_FILE).write_text(json.dumps(chosen), "utf-8")
 
 
 def discard_prepared(prepared: PreparedRestore) -> None:
@@ -130,6 +137,29 @@ def cancel_scheduled_restore(store_path: str | Path | None = None) -> bool:
     existed = scheduled_restore(store_path) is not None
     shutil.rmtree(folder, ignore_errors=True)
     return existed
+
+
+def recorded_since_chosen(store_path: str | Path | None = None) -> tuple[int, Counter]:
+    """What the store's audit log gained after the clerk chose the backup waiting and was
+    told what the restore leaves out: the last entry they were told of, and the entries
+    after it by action (none: an empty count). A clerk who went on working after choosing
+    the restore lost that work from the store at the next start, unsaid (seen in a real
+    window: a verification recorded as entry #41, gone). Nothing waiting, a restore chosen
+    by an earlier sigverify or a store that cannot be read: ``(0, Counter())``."""
+    pending = scheduled_restore(store_path)
+    if pending is None:
+        return 0, Counter()
+    try:
+        told = json.loads((pending.parent / _OPERATOR_FILE).read_text("utf-8"))["told_up_to"]
+        told = int(told)
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0, Counter()
+    store_path = store_file(store_path)
+    try:
+        with Store(store_path) as store:
+            return told, store.audit_counts(after=told)
+    except SigverifyError:  # (a damaged store: that is what the backup is for)
+        return told, Counter()
 
 
 def restore_scheduled(store_path: str | Path | None = None) -> RestoreResult | None:

@@ -4,16 +4,20 @@ a note on the screen meanwhile, and what to tell the clerk afterwards."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from sigverify.core.audit_view import action_name, actions_in_order
 from sigverify.core.errors import SigverifyError
 from sigverify.core.files import disk_reason
-from sigverify.core.i18n import join_sentences
+from sigverify.core.i18n import join_list, join_sentences
 from sigverify.core.restore_at_next_start import (
+    cancel_scheduled_restore,
     failed_restore_path,
+    recorded_since_chosen,
     restore_scheduled,
     scheduled_restore,
 )
@@ -36,6 +40,15 @@ def held_words(info) -> str:
     )
 
 
+def kinds_text(counts: Counter) -> str:
+    """What kinds of audit entry, how many of each ("3 × Verification, 1 × Enrolment"), the
+    most frequent first (a list of enrolments and verifications, said whatever left: seen)."""
+    order = actions_in_order(counts)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], order.index(item[0])))
+    words = [f"{count} × {action_name(action)}" for action, count in ordered[:4]]
+    return join_list([*words, "…"] if len(ordered) > 4 else words)
+
+
 def restore_waiting(location) -> Callable[[QWidget], None] | None:
     """At start, before the store opens: restore the backup waiting for the store at
     ``location`` (None: this computer's), if one does, with a word on the screen meanwhile.
@@ -48,6 +61,20 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
     if waiting is None:
         return None
     title = QCoreApplication.translate("StoreBackups", "Restore from a backup")
+    told, since = recorded_since_chosen(location)
+    if since:
+        choice = work_since_chosen_question(waiting.name, told, since, title)
+        if choice is None:  # (Cancel: started on the store as it is, asked again next time)
+            return None
+        if choice == 1:
+            cancel_scheduled_restore(location)
+            return lambda window: dialogs.show_info(
+                window,
+                title,
+                QCoreApplication.translate(
+                    "StoreBackups", "The store stays as it is: no backup will be restored."
+                ),
+            )
     note = QProgressDialog(
         QCoreApplication.translate("StoreBackups", "Restoring the store from “{file}”…").format(
             file=waiting.name
@@ -115,6 +142,35 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
             ).format(key=result.backup_key),
         )
     return lambda window: dialogs.show_info(window, title, text)
+
+
+def work_since_chosen_question(file: str, told: int, since, title: str) -> int | None:
+    """Asked at start when the store gained entries (``since``: by action) after the
+    backup ``file`` was chosen to replace it and the clerk was told of entries up to
+    ``told``: 0 restore all the same, 1 keep the store, None (Cancel) decide at the next
+    start."""
+    count = sum(since.values())
+    entries = (
+        QCoreApplication.translate("StoreBackups", "entry #{first} ({kinds})")
+        if count == 1
+        else QCoreApplication.translate("StoreBackups", "entries #{first} to #{last} ({kinds})")
+    ).format(first=told + 1, last=told + count, kinds=kinds_text(since))
+    text = QCoreApplication.translate(
+        "StoreBackups",
+        "“{file}” waits to replace the store, but work was recorded after it was chosen: "
+        "{entries}. The backup does not hold it: restored, the store would no longer have "
+        "it (it would stay only in the store replaced, kept in the folder “replaced-stores”)."
+        "\n\nCancel starts sigverify on the store as it is and asks again at the next start.",
+    ).format(file=file, entries=entries)
+    return dialogs.choose(
+        None,
+        title,
+        text,
+        [
+            QCoreApplication.translate("StoreBackups", "&Restore all the same"),
+            QCoreApplication.translate("StoreBackups", "&Keep the store, do not restore"),
+        ],
+    )
 
 
 def disk_refused(error: OSError) -> str:

@@ -9,19 +9,9 @@ from collections import Counter
 
 from PySide6.QtCore import QCoreApplication
 
-from sigverify.core.audit_view import action_name, actions_in_order
 from sigverify.core.i18n import join_list, join_sentences
 from sigverify.core.store.records import local_time, person_named
-from sigverify.gui.restore_at_start import held_words
-
-
-def kinds_text(counts: Counter) -> str:
-    """What kinds of audit entry, how many of each ("3 × Verification, 1 × Enrolment"), the
-    most frequent first (a list of enrolments and verifications, said whatever left: seen)."""
-    order = actions_in_order(counts)
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], order.index(item[0])))
-    words = [f"{count} × {action_name(action)}" for action, count in ordered[:4]]
-    return join_list([*words, "…"] if len(ordered) > 4 else words)
+from sigverify.gui.restore_at_start import held_words, kinds_text
 
 
 def restore_question(

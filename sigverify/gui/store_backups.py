@@ -306,7 +306,9 @@ class StoreBackups(QObject):
                 discard_prepared(prepared)
                 return
             window.engine.submit(  # (the copy checked, moved: not read from the stick again)
-                lambda context, job: schedule_prepared(prepared, window.store.path, operator),
+                lambda context, job: schedule_prepared(
+                    prepared, window.store.path, operator, told_up_to=last
+                ),
                 kept,
                 failed,
             )

@@ -150,10 +150,25 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: scheduled_restore(store_path) is not None)
     wait_idle(qtbot, window.engine)
+    # work recorded after the restore was chosen (it went, unsaid, at the next start: seen)
+    told = window.store.last_audit_entry().id
+    window.store.record("ann", "verify", "c-1", {"decision": "accept"})
 
     from sigverify.gui.main_window import close_main_window
 
     close_main_window(window)
+    dialogs.choice = None  # Cancel: started on the store as it is, asked again next time
+    assert restore_waiting(store_path) is None
+    assert dialogs.questions[-1] == (
+        f"“{name}” waits to replace the store, but work was recorded after it was chosen: "
+        f"entry #{told + 1} (1 × Verification). The backup does not hold it: restored, the "
+        "store would no longer have it (it would stay only in the store replaced, kept in the "
+        "folder “replaced-stores”).\n\nCancel starts sigverify on the store as it is and asks "
+        "again at the next start."
+    )
+    assert dialogs.options[-1] == ["&Restore all the same", "&Keep the store, do not restore"]
+    assert scheduled_restore(store_path) is not None
+    dialogs.choice = 0
     said = restore_waiting(store_path)  # the next start, before the store opens
     shown = []
     monkeypatch.setattr(
@@ -172,6 +187,36 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
         assert [p.id for p in store.list_people()] == ["c-1"]
         assert store.audit_entries()[-1].action == "restore"
     assert restore_waiting(store_path) is None  # once
+
+
+def test_work_since_a_restore_was_chosen_keeps_the_store_when_the_clerk_says_so(
+    window, dialogs, monkeypatch, tmp_path
+):
+    from sigverify.core.restore_at_next_start import prepare_restore, schedule_prepared
+    from sigverify.core.store_backup import back_up
+    from sigverify.gui.main_window import close_main_window
+
+    store_path = window.store.path
+    window.store.record("ann", "verify", "c-1", {"decision": "accept"})
+    back_up(window.store, tmp_path / "b.zip", "ann")
+    told = window.store.last_audit_entry().id
+    schedule_prepared(prepare_restore(tmp_path / "b.zip", store_path), store_path, "ann", told)
+    for person in ("c-1", "c-2"):
+        window.store.record("ann", "verify", person, {"decision": "reject"})
+    close_main_window(window)
+    dialogs.choice = 1
+    said = restore_waiting(store_path)
+    assert f"entries #{told + 1} to #{told + 2} (2 × Verification)" in dialogs.questions[-1]
+    assert scheduled_restore(store_path) is None  # forgotten: the store stays
+    shown = []
+    monkeypatch.setattr(
+        "sigverify.gui.dialogs.show_info", lambda parent, title, text: shown.append(text)
+    )
+    said(None)
+    assert shown == ["The store stays as it is: no backup will be restored."]
+    with Store(store_path) as store:
+        assert store.last_audit_entry().id == told + 2  # the work is there
+    assert restore_waiting(store_path) is None  # and nothing asked again
 
 
 def test_the_button_says_how_old_the_last_backup_is(qtbot, window, monkeypatch):

@@ -303,6 +303,32 @@ def test_a_restore_waits_for_the_next_start(store_path, tmp_path):
     assert restore_scheduled(store_path) is None
 
 
+def test_work_recorded_after_a_restore_was_chosen_is_counted_for_the_next_start(
+    store_path, tmp_path
+):
+    from sigverify.core.restore_at_next_start import (
+        prepare_restore,
+        recorded_since_chosen,
+        schedule_prepared,
+    )
+
+    backup_of(store_path, tmp_path / "b.zip")
+    with Store(store_path) as store:
+        told = store.last_audit_entry().id
+    schedule_prepared(prepare_restore(tmp_path / "b.zip", store_path), store_path, "bo", told)
+    assert recorded_since_chosen(store_path) == (told, {})  # nothing since: nothing to ask
+    with Store(store_path) as store:  # the clerk went on working
+        store.record("bo", "verify", "C-1", {"decision": "accept"})
+        store.record("bo", "verify", "C-2", {"decision": "reject"})
+        store.add_references("C-3", "Cy", "", "m1", [ref("d.png")], "bo")
+    assert recorded_since_chosen(store_path) == (told, {"verify": 2, "enroll": 1})
+    # a restore chosen by an earlier sigverify (no such number kept): nothing known
+    schedule_prepared(prepare_restore(tmp_path / "b.zip", store_path), store_path, "bo")
+    assert recorded_since_chosen(store_path) == (0, {})
+    cancel_scheduled_restore(store_path)
+    assert recorded_since_chosen(store_path) == (0, {})  # nothing waits
+
+
 def test_a_scheduled_restore_runs_once(store_path, tmp_path):
     backup_of(store_path, tmp_path / "b.zip")
     schedule_restore(tmp_path / "b.zip", store_path, "bob")
