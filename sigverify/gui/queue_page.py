@@ -53,6 +53,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         self.shown: list[QueueRow] = []
         self._job = None
         self._settling = False
+        self._missing: tuple[tuple[str, str], str] | None = None  # (item, what its comment lacks)
         self._names: dict[str, str] = {}  # person id -> name
         self._source_note = ""  # what adding the last folder or list left out
         # each item's comment, typed and not sent: kept from one session to the next
@@ -285,7 +286,7 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             else self.tr("Reject it; say why in the comment")
         )
         self.comment.setEnabled(clerk or doubted)
-        self.comment.setPlaceholderText(self._comment_prompt(row))
+        self.show_comment_prompt(row)
         self.open_button.setEnabled(row is not None and bool(row.decision))
         self.summary_button.setEnabled(self.queue.results_path.exists())
         self.new_button.setEnabled(self._job is None)  # not under a check writing to it

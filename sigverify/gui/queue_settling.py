@@ -35,6 +35,16 @@ class Settling(PagePart):
     ``_selected()``; ``_source_note``; ``_drafts`` (item key -> comment), ``_draft_key``,
     ``_settling`` and ``_names`` (person id -> name)."""
 
+    def show_comment_prompt(self, row: QueueRow | None) -> None:
+        """The comment field's prompt for ``row``; in red, with what is missing, after a
+        word given without the comment it needs (:meth:`settle`), until another item is
+        chosen or a word is recorded."""
+        if self._missing is not None and (row is None or row.key != self._missing[0]):
+            self._missing = None
+        missing = self._missing is not None
+        self.comment.setPlaceholderText(self._missing[1] if missing else self._comment_prompt(row))
+        self.comment.setStyleSheet("QLineEdit { border: 2px solid #c62828; }" if missing else "")
+
     def _comment_prompt(self, row: QueueRow | None) -> str:
         """What the comment field asks for this item, and the keys that send it: "needed
         when you decide otherwise" read oddly for an item sent to review (seen in a real
@@ -103,7 +113,11 @@ class Settling(PagePart):
         try:  # a missing comment is said at once, before any question
             check_settlement(row, settlement, comment)
         except SigverifyError as error:
-            dialogs.show_error(self, error)
+            # in the field itself, not in a box: the box took the first keys typed after
+            # the word, and Space closed it ("not our patient" was recorded as "our
+            # patient": seen in a real window); the keys typed now go into the comment
+            self._missing = (row.key, str(error))
+            self.show_comment_prompt(row)
             move_focus(self.comment, keyboard)
             return
         if row.settled and not self._again_asked(row):
@@ -126,6 +140,7 @@ class Settling(PagePart):
 
         def done(_):
             self._settling = False
+            self._missing = None
             self.drop_draft(row.key)
             # what adding the folder said is read by now ("6 new items added." stayed
             # above the counts as items were settled: seen in a real window)

@@ -2197,6 +2197,41 @@ def test_a_comment_typed_in_the_queue_outlives_quitting(qtbot, two_people, tmp_p
     assert again.comment.text() == "half typed note"
 
 
+def test_a_missing_queue_comment_is_said_in_its_field_until_another_item_is_chosen(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: the box saying a comment was needed took the first keys
+    typed after Alt+R, Space closed it, and "not our patient" was recorded as "our
+    patient". It is said in the comment field now, in red, where the keys go."""
+    import json
+
+    from sigverify.core.thresholds import global_thresholds_key
+
+    window = two_people
+    value = json.dumps({"accept": 0.0, "reject": 0.0})  # everything rejected
+    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
+    root = tmp_path / "inbox"
+    signature_file(root / "c-1", 1, 7)
+    signature_file(root / "c-2", 2, 7)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    queue.table.selectRow(0)
+    usual = queue.comment.placeholderText()
+    queue.settle("accept")  # accepting what the machine rejected needs a reason
+    assert not dialogs.errors and QApplication.activeModalWidget() is None
+    assert queue.comment.placeholderText() == "Say why in the comment when you decide otherwise."
+    assert "#c62828" in queue.comment.styleSheet()
+    queue._selected()  # (the page read again meanwhile, a check's progress: still said)
+    assert "#c62828" in queue.comment.styleSheet()
+    queue.table.selectRow(1)  # another item: its own prompt
+    assert queue.comment.styleSheet() == "" and queue.comment.placeholderText() == usual
+    queue.table.selectRow(0)  # and back: said no more until a word is given again
+    assert queue.comment.styleSheet() == "" and queue.comment.placeholderText() == usual
+    assert not [e for e in window.store.audit_entries() if e.action == "settle"]
+
+
 def test_the_queue_chooses_waiting_items_and_says_what_a_comment_needs(
     qtbot, two_people, dialogs, tmp_path
 ):
@@ -2504,12 +2539,19 @@ def test_a_clerk_rejects_an_item_the_machine_accepted(qtbot, two_people, dialogs
     assert queue.reject_button.isEnabled() and not queue.accept_button.isEnabled()
     assert queue.comment.isEnabled()
     assert queue.comment.placeholderText() == "To reject it anyway, say why here, then Alt+R"
+    before = len(dialogs.errors)
     queue.reject_button.click()  # no comment: said at once, nothing recorded
     wait_idle(qtbot, window.engine)
-    assert "Say why in the comment" in str(dialogs.errors[-1])
+    # in the field, in red, not in a box that took the keys typed next (Space closed it,
+    # and "not our patient" was recorded as "our patient": seen in a real window)
+    assert len(dialogs.errors) == before
+    assert queue.comment.placeholderText() == "Say why in the comment when you decide otherwise."
+    assert "#c62828" in queue.comment.styleSheet()
+    assert window.store.audit_entries("c-1")[-1].action != "settle"
     queue.comment.setText("pen pressure wrong, traced")
     queue.reject_button.click()
     wait_idle(qtbot, window.engine)
+    assert queue.comment.styleSheet() == ""  # recorded: the field as it was
     entry = window.store.audit_entries("c-1")[-1]
     assert entry.action == "settle" and entry.details["machine"] == "accept"
     assert entry.details["decision"] == "reject"
@@ -2578,7 +2620,7 @@ def test_a_queue_is_checked_settled_by_a_clerk_opened_on_verify_and_kept(
     queue.accept_button.setFocus()
     queue.accept_button.click()
     wait_idle(qtbot, window.engine)
-    assert "comment" in str(dialogs.errors[-1]) and queue.comment.hasFocus()
+    assert "comment" in queue.comment.placeholderText() and queue.comment.hasFocus()
     queue.comment.setText("called the customer")
     # accepting what the machine rejected is asked first, naming the item; Cancel: nothing
     dialogs.answer = False
@@ -2896,7 +2938,7 @@ def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again
     queue.table.selectRow(1)
     asked = len(dialogs.questions)
     queue.accept_button.click()
-    assert "comment" in str(dialogs.errors[-1]) and len(dialogs.questions) == asked
+    assert "comment" in queue.comment.placeholderText() and len(dialogs.questions) == asked
 
     # the settled item: deciding again is asked first, naming it; Cancel records nothing
     queue.table.selectRow(2)
