@@ -2333,7 +2333,12 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+12"/>
+        <source>{person} and their reference signatures are deleted; the audit log keeps a record.</source>
+        <translation>{person}及其参考签名已删除；审计日志保留了记录。</translation>
+    </message>
+    <message>
+        <location line="-27"/>
         <source>Delete {id} and all their reference signatures? This cannot be undone (the audit log keeps a record).</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
@@ -2567,7 +2572,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>An enrolled person&apos;s ID cannot be changed.</source>
         <translation>已登记人员的编号不能更改。</translation>
     </message>
@@ -2729,7 +2734,7 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+63"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+64"/>
         <source>Add a folder…</source>
         <extracomment>(person id, image path, audit row id of the check, whether it waits for a clerk): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -3418,7 +3423,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+43"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+53"/>
         <source>Being checked again: settle it once the check is done</source>
         <translation>正在重新验证：请在验证结束后再处理</translation>
     </message>
@@ -3458,7 +3463,7 @@ enrolled {at} by {who}</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+101"/>
         <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
     </message>

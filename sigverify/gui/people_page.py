@@ -410,10 +410,20 @@ class PeoplePage(EnrolmentFlow, QWidget):
             )
         if not dialogs.ask(self, self.tr("Delete person"), question, self.tr("&Delete")):
             return
-        person_id = self.person_id
+        person_id, named = self.person_id, person_named(self.person_id, name)
 
         def work(context, job):
             return context.store.delete_person(person_id, operator_name(context.store))
+
+        def deleted(pending) -> None:
+            finish(pending)
+            if pending is None:  # (the line said "Add 5 to 10 signatures…": seen)
+                self.status.setText(
+                    self.tr(
+                        "{person} and their reference signatures are deleted; the audit log "
+                        "keeps a record."
+                    ).format(person=named)
+                )
 
         def finish(pending=None) -> None:
             if pending is not None:  # a shared store: waits for another supervisor
@@ -432,4 +442,4 @@ class PeoplePage(EnrolmentFlow, QWidget):
             dialogs.show_error(self, error)
             finish()
 
-        self.engine.submit(work, finish, failed)
+        self.engine.submit(work, deleted, failed)

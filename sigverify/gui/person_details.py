@@ -87,7 +87,9 @@ class PersonDetails(QWidget):
         self.person_id = None
         self.title.setText(title)
         for edit in (self.id_edit, self.name_edit, self.note_edit):
-            edit.clear()
+            # (setText: clear() is undone by Ctrl+Z, which brought a deleted person's ID
+            # back into a new person's form: seen in a real window)
+            edit.setText("")
         self.saved = ("", "")
         self.id_edit.setReadOnly(False)
         self.id_edit.setToolTip("")

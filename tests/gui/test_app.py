@@ -1511,6 +1511,15 @@ def test_the_delete_key_on_the_people_list_deletes_the_person_after_asking(
     qtbot.keyClick(page.people, Qt.Key.Key_Delete)
     wait_idle(qtbot, window.engine)
     assert [p.id for p in window.store.list_people()] == []
+    # said (the line still asked for signatures: seen), and Ctrl+Z in the new person's
+    # form does not bring the deleted ID back into it (it did, as if half undone: seen)
+    assert page.status.text() == (
+        "p-6 and their reference signatures are deleted; the audit log keeps a record."
+    )
+    assert page.details.id_edit.text() == ""
+    page.details.id_edit.setFocus()
+    qtbot.keyClick(page.details.id_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.details.id_edit.text() == "" and not page.details.edited_now()
 
 
 def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
