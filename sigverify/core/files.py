@@ -89,6 +89,17 @@ def file_stem(text: str, fallback: str) -> str:
     return re.sub(r"[^\w.-]+", "_", text).strip("._") or fallback
 
 
+def unused_path(path: str | Path) -> Path:
+    """``path``, or when a file is there, the first of ``stem (2).suffix``,
+    ``stem (3).suffix``… that is free: a name offered that does not replace a file."""
+    path = Path(path)
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+        number += 1
+    return candidate
+
+
 def disk_reason(error: BaseException) -> str:
     """Why a file could not be written, in the reader's language where it is a common
     case (the system's own words are English: "No such file or directory" stood in a

@@ -65,6 +65,7 @@ def print_page(parent, png: bytes, printer=None, file_name: str = "report.pdf") 
     from PySide6.QtGui import QImage, QPageSize, QPainter
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 
+    from sigverify.core.files import unused_path
     from sigverify.gui.folders import remember, start_path
 
     if printer is None:
@@ -74,7 +75,8 @@ def print_page(parent, png: bytes, printer=None, file_name: str = "report.pdf") 
         # found, and offer their own "Save as PDF" without a printer)
         if sys.platform.startswith("linux") and not QPrinterInfo.availablePrinterNames():
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(start_path("reports", file_name))
+            # (not the report saved a moment ago: printed over it, seen in a real window)
+            printer.setOutputFileName(str(unused_path(start_path("reports", file_name))))
         if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
             return None
         if printer.outputFileName():

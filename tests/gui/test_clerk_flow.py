@@ -1682,6 +1682,14 @@ def test_print_on_a_desk_without_a_printer_offers_a_file_named_for_the_report(
     qtbot.waitUntil(lambda: said in page.record_status.text(), timeout=30000)
     assert offered == [expected] and chosen.read_bytes().startswith(b"%PDF-")
     assert start_path("reports", "x.pdf") == str(chosen.parent / "x.pdf")  # remembered
+    # the report saved there a moment ago is not offered to be printed over (seen)
+    saved = chosen.parent / report_file_name(page.result)
+    saved.write_bytes(b"%PDF- the saved report")
+    (chosen.parent / f"{saved.stem} (2).pdf").write_bytes(b"%PDF- printed before")
+    page.print_report()
+    qtbot.waitUntil(lambda: len(offered) == 2, timeout=30000)
+    assert offered[1] == str(chosen.parent / f"{saved.stem} (3).pdf")
+    assert saved.read_bytes() == b"%PDF- the saved report"
 
 
 def test_ctrl_shift_s_saves_the_report(qtbot, two_people, tmp_path, monkeypatch):
