@@ -129,6 +129,9 @@ class ThresholdControl(QWidget):
         # 0.00437: a clerk reads and types the numbers)
         # (never below the last of its four decimals)
         self.box.setSingleStep(max(round_step(self.high / 200), 1e-4))
+        # the handle where the number now lies on the new scale: it stayed where it was,
+        # and Up raised the number while the handle went left (seen in a real window)
+        self._box_changed(self.box.value())
 
     def _box_changed(self, value: float) -> None:
         self.slider.blockSignals(True)

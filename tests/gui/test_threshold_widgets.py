@@ -35,3 +35,20 @@ def test_number_box_arrows_move_a_round_step(qtbot):
     assert control.box.singleStep() == pytest.approx(0.001)
     control.set_range(0.01)  # never below the box's last decimal
     assert control.box.singleStep() == pytest.approx(0.0001)
+
+
+def test_the_handle_stays_with_the_number_when_the_range_changes(qtbot):
+    """Seen in a real window: scores from a data folder widened the range, the handles
+    stayed where they were, and Up raised the number while the handle went left."""
+    control = ThresholdControl()
+    qtbot.addWidget(control)
+    control.set_range(1.0)
+    control.setValue(0.5)
+    assert control.slider.value() == 500
+    changed = []
+    control.valueChanged.connect(changed.append)
+    control.set_range(2.0)  # the same number, on a scale twice as long
+    assert control.slider.value() == 250 and control.value() == pytest.approx(0.5)
+    assert changed == []  # (the number itself did not change)
+    control.slider.setValue(300)  # the handle moved on: the number follows, to the new scale
+    assert control.value() == pytest.approx(0.6)
