@@ -3175,7 +3175,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="+133"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="+135"/>
         <location line="+10"/>
         <source>Recorded as audit entry #{id}; report saved to {path}.</source>
         <translation>已记录为审计日志第 {id} 条；报告已保存到 {path}。</translation>
@@ -4570,7 +4570,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/report_actions.py" line="-95"/>
+        <location filename="../../sigverify/gui/report_actions.py" line="-97"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -4580,7 +4580,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>The printer could not be used.</source>
         <translation>无法使用打印机。</translation>
     </message>
@@ -5096,10 +5096,17 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <source>sigverify&apos;s own layout: &lt;writer&gt;/genuine/ and &lt;writer&gt;/forged/ folders; CEDAR: full_org/ and full_forg/ folders; SigComp2011 (sign_data): 001/ and 001_forg/ folders; BHSig260: Bengali/ or Hindi/ folders of B-S-1-G-01.tif files</source>
         <translation>sigverify 自有结构：&lt;writer&gt;/genuine/（真实签名）和 &lt;writer&gt;/forged/（伪造签名）文件夹；CEDAR：full_org/ 和 full_forg/ 文件夹；SigComp2011（sign_data）：001/ 和 001_forg/ 文件夹；BHSig260：Bengali/ 或 Hindi/ 文件夹，内含 B-S-1-G-01.tif 这类文件</translation>
     </message>
-    <message>
-        <location line="+126"/>
-        <source>The folder “{name}” does not look like a signature data folder. Expected one of: {LAYOUT_HELP}.</source>
+    <message numerus="yes">
+        <location line="+104"/>
+        <source>%n file(s) that are not images were ignored ({listed}).</source>
         <extracomment>Fewer genuine images than this and no genuine pair can be formed.</extracomment>
+        <translation>
+            <numerusform>%n 个非图像文件已忽略（{listed}）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The folder “{name}” does not look like a signature data folder. Expected one of: {LAYOUT_HELP}.</source>
         <translation>文件夹“{name}”看起来不是签名数据文件夹。应为以下布局之一：{LAYOUT_HELP}。</translation>
     </message>
     <message>
@@ -5113,9 +5120,54 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>“{name}”是一个文件；请选择存放签名的文件夹。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
+        <source>Unknown layout “{layout}”. Choose auto or one of: {layouts}.</source>
+        <translation>未知的布局“{layout}”。请选择 auto 或以下之一：{layouts}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No signatures were found in “{name}” with the {layout} layout. Expected: {LAYOUT_HELP}.</source>
         <translation>按 {layout} 布局在“{name}”中未找到任何签名。应为：{LAYOUT_HELP}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writer {id} has forgeries but no genuine signatures; this writer cannot be used.</source>
+        <translation>书写者 {id} 有伪造签名但没有真实签名；无法使用此书写者。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writer {id} has only one genuine signature; at least {needed} are needed, so this writer cannot be used.</source>
+        <translation>书写者 {id} 只有一个真实签名；至少需要 {needed} 个，因此无法使用此书写者。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No forgeries were found: training will use other writers&apos; genuine signatures as (random) forgeries only, and cannot learn skilled forgeries.</source>
+        <translation>未找到伪造签名：训练将只把其他书写者的真实签名用作（随机）伪造签名，无法学习熟练伪造。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Folder “{name}” has no genuine/ or forged/ folder inside; ignored.</source>
+        <translation>文件夹“{name}”中没有 genuine/ 或 forged/ 文件夹；已忽略。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The CEDAR folder {sub}/ is missing.</source>
+        <translation>缺少 CEDAR 文件夹 {sub}/。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{name}” is not named like a CEDAR file; ignored.</source>
+        <translation>“{name}”的命名不符合 CEDAR 文件的格式；已忽略。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Folder “{name}” is not named like 001 or 001_forg; ignored.</source>
+        <translation>文件夹“{name}”的命名不是 001 或 001_forg 的格式；已忽略。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>“{name}” is not named like a BHSig260 file; ignored.</source>
+        <translation>“{name}”的命名不符合 BHSig260 文件的格式；已忽略。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/data/splits.py" line="+48"/>
@@ -5129,7 +5181,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>至少需要 4 名书写者：2 名用于训练，验证和测试各 1 名，彼此分开；此数据只有 {writers} 名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/data/datasets.py" line="+171"/>
+        <location filename="../../sigverify/core/data/datasets.py" line="+56"/>
         <source>“{name}” is not empty; choose a new or empty folder.</source>
         <translation>“{name}”不是空的；请选择一个新的或空的文件夹。</translation>
     </message>
@@ -6015,7 +6067,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>审计日志在 sigverify 之外被更改过（第 {entry} 条）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/files.py" line="+97"/>
+        <location filename="../../sigverify/core/files.py" line="+108"/>
         <source>the folder does not exist</source>
         <extracomment>The kinds of :func:`folder_beside` a store&apos;s work leaves when stopped on the way (a copy of every signature each): removed once old (:func:`remove_leftovers`). A work file older than this was left by a process stopped on the way: nothing is still writing it (a backup of a 631 MB store takes 3-4 s).</extracomment>
         <translation>文件夹不存在</translation>

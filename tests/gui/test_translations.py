@@ -531,3 +531,23 @@ def test_the_subject_lines_last_word_is_not_broken_in_chinese(chinese):
             layout = document.begin().layout()
             starts = [text[layout.lineAt(i).textStart()] for i in range(layout.lineCount())]
             assert starts and "断" not in starts, width
+
+
+def test_a_data_folders_problems_speak_the_interface_language(chinese, tmp_path):
+    """Seen in a real window: the Chinese wizard's data check listed "Writer w1 has only one
+    genuine signature…" and "1 file(s) that are not images were ignored" in English."""
+    from sigverify.core.data.datasets import read_dataset
+    from tests.conftest import signature_file
+
+    signature_file(tmp_path / "w1" / "genuine", 1, 0)
+    for i in range(2):
+        signature_file(tmp_path / "w2" / "genuine", 2, i)
+    (tmp_path / "w2" / "genuine" / "notes.txt").write_text("scanned on Monday")
+    (tmp_path / "stray").mkdir()
+    said = [p.message for p in read_dataset(tmp_path).problems]
+    assert said == [
+        "文件夹“stray”中没有 genuine/ 或 forged/ 文件夹；已忽略。",
+        "1 个非图像文件已忽略（notes.txt）。",
+        "书写者 w1 只有一个真实签名；至少需要 2 个，因此无法使用此书写者。",
+        "未找到伪造签名：训练将只把其他书写者的真实签名用作（随机）伪造签名，无法学习熟练伪造。",
+    ]

@@ -132,7 +132,12 @@ def _images_in(folder: Path, problems: list[DatasetProblem]) -> list[Path]:
         problems.append(
             DatasetProblem(
                 WARNING,
-                f"{len(others)} file(s) that are not images were ignored ({listed}).",
+                translate(
+                    "errors",
+                    "%n file(s) that are not images were ignored ({listed}).",
+                    None,
+                    len(others),
+                ).format(listed=listed),  # fmt: skip
                 folder,
             )
         )
@@ -191,7 +196,9 @@ def read_dataset(root: str | Path, layout: str = "auto") -> Dataset:
     }
     if layout not in readers:
         raise DatasetError(
-            f"Unknown layout “{layout}”. Choose auto or one of: {', '.join(LAYOUTS)}."
+            translate(
+                "errors", "Unknown layout “{layout}”. Choose auto or one of: {layouts}."
+            ).format(layout=layout, layouts=", ".join(LAYOUTS))
         )
     problems: list[DatasetProblem] = []
     writers = readers[layout](root, problems)
@@ -209,24 +216,33 @@ def read_dataset(root: str | Path, layout: str = "auto") -> Dataset:
             problems.append(
                 DatasetProblem(
                     ERROR,
-                    f"Writer {writer.id} has forgeries but no genuine signatures; "
-                    "this writer cannot be used.",
+                    translate(
+                        "errors",
+                        "Writer {id} has forgeries but no genuine signatures; this writer "
+                        "cannot be used.",
+                    ).format(id=writer.id),
                 )
             )
         elif len(writer.genuine) < MIN_GENUINE:
             problems.append(
                 DatasetProblem(
                     WARNING,
-                    f"Writer {writer.id} has only one genuine signature; at least "
-                    f"{MIN_GENUINE} are needed, so this writer cannot be used.",
+                    translate(
+                        "errors",
+                        "Writer {id} has only one genuine signature; at least {needed} are "
+                        "needed, so this writer cannot be used.",
+                    ).format(id=writer.id, needed=MIN_GENUINE),
                 )
             )
     if not any(w.forged for w in writers):
         problems.append(
             DatasetProblem(
                 WARNING,
-                "No forgeries were found: training will use other writers' genuine "
-                "signatures as (random) forgeries only, and cannot learn skilled forgeries.",
+                translate(
+                    "errors",
+                    "No forgeries were found: training will use other writers' genuine "
+                    "signatures as (random) forgeries only, and cannot learn skilled forgeries.",
+                ),
             )
         )
     return Dataset(root=root, layout=layout, writers=writers, problems=problems)
@@ -240,7 +256,10 @@ def _read_folders(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
             problems.append(
                 DatasetProblem(
                     WARNING,
-                    f"Folder “{folder.name}” has no genuine/ or forged/ folder inside; ignored.",
+                    translate(
+                        "errors",
+                        "Folder “{name}” has no genuine/ or forged/ folder inside; ignored.",
+                    ).format(name=folder.name),
                     folder,
                 )
             )
@@ -263,14 +282,19 @@ def _read_cedar(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
     for sub in ("full_org", "full_forg"):
         folder = root / sub
         if not folder.is_dir():
-            problems.append(DatasetProblem(WARNING, f"The CEDAR folder {sub}/ is missing.", root))
+            missing = translate("errors", "The CEDAR folder {sub}/ is missing.").format(sub=sub)
+            problems.append(DatasetProblem(WARNING, missing, root))
             continue
         for path in _images_in(folder, problems):
             match = _CEDAR_NAME.match(path.name)
             if not match:
                 problems.append(
                     DatasetProblem(
-                        WARNING, f"“{path.name}” is not named like a CEDAR file; ignored.", path
+                        WARNING,
+                        translate(
+                            "errors", "“{name}” is not named like a CEDAR file; ignored."
+                        ).format(name=path.name),
+                        path,
                     )
                 )
                 continue
@@ -291,7 +315,9 @@ def _read_sigcomp(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
             problems.append(
                 DatasetProblem(
                     WARNING,
-                    f"Folder “{folder.name}” is not named like 001 or 001_forg; ignored.",
+                    translate(
+                        "errors", "Folder “{name}” is not named like 001 or 001_forg; ignored."
+                    ).format(name=folder.name),
                     folder,
                 )
             )
@@ -315,7 +341,9 @@ def _read_bhsig260(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
                     problems.append(
                         DatasetProblem(
                             WARNING,
-                            f"“{path.name}” is not named like a BHSig260 file; ignored.",
+                            translate(
+                                "errors", "“{name}” is not named like a BHSig260 file; ignored."
+                            ).format(name=path.name),
                             path,
                         )
                     )
