@@ -5267,9 +5267,15 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+226"/>
+        <location filename="../../sigverify/core/model/card.py" line="+170"/>
+        <source>it lacks {fields}</source>
+        <extracomment>The encoders this version can train, and all it can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). An ensemble is joined from trained models, not trained. A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone.</extracomment>
+        <translation>缺少 {fields}</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>The encoders this version can train, and all it can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). An ensemble is joined from trained models, not trained. A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone. Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
+        <extracomment>Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -5278,7 +5284,13 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>“{name}”不是 sigverify 模型文件夹：其中没有 {CARD_FILE}。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>it is not a card&apos;s JSON text</source>
+        <translation>它不是模型卡的 JSON 文本</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The model card of “{name}” is damaged ({error}).</source>
         <translation>“{name}”的模型卡已损坏（{error}）。</translation>
     </message>

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import sys
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -157,7 +157,18 @@ class ModelCard:
 
     @classmethod
     def from_dict(cls, values: dict) -> ModelCard:
+        """The card of ``values`` (a card.json's); ValueError, in words, without a field
+        it needs (Python's "__init__() missing 3 required positional arguments" was
+        shown to a person importing a folder: seen in a real window)."""
         known = {f.name for f in fields(cls)}
+        needed = [
+            f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING
+        ]
+        lacking = [name for name in needed if name not in values]
+        if lacking:
+            raise ValueError(
+                translate("errors", "it lacks {fields}").format(fields=", ".join(lacking))
+            )
         return cls(**{k: v for k, v in values.items() if k in known})
 
 
@@ -235,9 +246,12 @@ def read_card(folder: str | Path) -> ModelCard:
     try:
         if card_path.stat().st_size > MAX_CARD_BYTES:
             raise ValueError(f"larger than {MAX_CARD_BYTES // 1_000_000} MB")
-        values = json.loads(card_path.read_text(encoding="utf-8"))
+        try:
+            values = json.loads(card_path.read_text(encoding="utf-8"))
+        except ValueError:  # (not UTF-8, or not JSON: Python's words were shown, seen)
+            raise ValueError(translate("errors", "it is not a card's JSON text")) from None
         if not isinstance(values, dict):
-            raise ValueError("not a JSON object")
+            raise ValueError(translate("errors", "it is not a card's JSON text"))
         card = ModelCard.from_dict(values)
         card_problem = problem_of(card)
         if card_problem:

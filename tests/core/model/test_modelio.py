@@ -66,9 +66,19 @@ def test_missing_folder_and_not_a_model(tmp_path):
 
 
 def test_damaged_card(model_dir):
-    (model_dir / "card.json").write_text("{ not json")
-    with pytest.raises(ModelFileError, match="card of .* is damaged"):
-        read_card(model_dir)
+    """Said in words, not Python's (seen in a real window: "ModelCard.__init__() missing 3
+    required positional arguments…", "'utf-8' codec can't decode byte 0xff…")."""
+    name = model_dir.name
+    for text, said in [
+        (b"{ not json", "it is not a card's JSON text"),
+        (b'{"name": "\xff\xfe"}', "it is not a card's JSON text"),  # not UTF-8
+        (b"[1, 2]", "it is not a card's JSON text"),
+        (b'{"name": "hello"}', "it lacks encoder, encoder_config, preprocess"),
+    ]:
+        (model_dir / "card.json").write_bytes(text)
+        with pytest.raises(ModelFileError) as refused:
+            read_card(model_dir)
+        assert str(refused.value) == f"The model card of “{name}” is damaged ({said}).", text
 
 
 def test_card_from_a_newer_version(model_dir):
