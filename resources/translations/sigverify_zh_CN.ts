@@ -1823,7 +1823,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+145"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+146"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2010,7 +2010,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>已导入 {name}。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+26"/>
         <source>Delete model</source>
         <translation>删除模型</translation>
     </message>
@@ -4606,7 +4606,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+135"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+137"/>
         <source>Verification</source>
         <extracomment>minutes between a desk&apos;s change of its daily backup and the entry saying it, from which the entry says when the change was made (written when the store was next opened) The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
@@ -4650,6 +4650,16 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <location line="+1"/>
         <source>Model trained</source>
         <translation>训练模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model imported</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model deleted</source>
+        <translation>删除模型</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4947,7 +4957,12 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>；被替换的存储保留在“{folder}”</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>{model}, from “{folder}”</source>
+        <translation>{model}，来自“{folder}”</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
@@ -4957,9 +4972,9 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-121"/>
         <location line="+5"/>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4984,7 +4999,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="-119"/>
+        <location filename="../../sigverify/core/audit_view.py" line="-123"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>

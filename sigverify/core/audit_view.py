@@ -115,6 +115,8 @@ ACTIONS = (
     "setting",
     "activate_model",
     "train_model",
+    "import_model",
+    "delete_model",
     "embed",
     "backup",
     "daily_backup",
@@ -141,6 +143,8 @@ def action_name(action: str) -> str:
         "setting": translate("audit", "Setting"),
         "activate_model": translate("audit", "Model activated"),
         "train_model": translate("audit", "Model trained"),
+        "import_model": translate("audit", "Model imported"),
+        "delete_model": translate("audit", "Model deleted"),
         "import_person": translate("audit", "Person imported"),
         "export_person": translate("audit", "Person card exported"),
         "settle": translate("audit", "Clerk's decision"),
@@ -390,7 +394,11 @@ def _details_text(entry: AuditEntry) -> str:
                 folder=d["replaced"]
             )
         return text
-    if entry.action in {"activate_model", "train_model"}:
+    if entry.action == "import_model":
+        return translate("audit", "{model}, from “{folder}”").format(
+            model=d.get("model", ""), folder=d.get("from", "")
+        )
+    if entry.action in {"activate_model", "train_model", "delete_model"}:
         return str(d.get("model", ""))
     if entry.action == "update_person":
         return _changed_fields_text(d) or json.dumps(d, ensure_ascii=False, sort_keys=True)

@@ -25,6 +25,7 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.model.card import read_card
 from sigverify.core.model.catalog import InstalledModel, delete_model, import_model
+from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.core.store.records import PendingChange
 from sigverify.core.thresholds import card_thresholds, shared_thresholds
@@ -316,7 +317,23 @@ class ModelsPage(QWidget):
         else:
             self.status.setText(self.tr("Imported {name}.").format(name=model.name))
         self._status_for = model.path
+        self._record("import_model", model, {"from": str(folder)})
         self.models_changed.emit()
+
+    def _record(self, action: str, model: InstalledModel, more: dict | None = None) -> None:
+        """A model imported or deleted, in the audit log: the model behind a recorded
+        decision went from the computer without a trace (seen in a real window)."""
+        details = {
+            "model": model.name,
+            "path": str(model.path),
+            "weights_sha256": model.card.weights_sha256,
+        } | (more or {})
+        operator = operator_name(self.store)
+
+        def work(context, job):
+            context.store.record(operator, action, None, details)
+
+        self.engine.submit(work)
 
     def delete(self) -> None:
         model = self.current()
@@ -335,5 +352,6 @@ class ModelsPage(QWidget):
             dialogs.show_error(self, error)
             return
         self.status.setText(self.tr("Deleted {name}.").format(name=model.name))
+        self._record("delete_model", model)
         self.refresh()
         self.models_changed.emit()

@@ -1253,9 +1253,29 @@ def test_tab_goes_from_the_model_list_to_activate(qtbot, window, tmp_path, tiny_
 def test_deleting_a_model_asks_and_refuses_the_active_one(
     qtbot, window, dialogs, tmp_path, tiny_model_dir
 ):
+    from sigverify.core.audit_view import action_name, summary
+
     page = window.models_page
-    page.import_folder(str(copy_model(tiny_model_dir, tmp_path / "spare", "spare")))
+    folder = copy_model(tiny_model_dir, tmp_path / "spare", "spare")
+    page.import_folder(str(folder))
     spare = page.current()
+    wait_idle(qtbot, window.engine)
+    # imported and deleted models are in the audit log (the model behind a recorded
+    # decision went from the computer without a trace: seen in a real window)
+    imported = window.store.last_audit_entry()
+    assert (imported.action, imported.details) == (
+        "import_model",
+        {
+            "model": "spare",
+            "path": str(spare.path),
+            "weights_sha256": spare.card.weights_sha256,
+            "from": str(folder),
+        },
+    )
+    assert (action_name("import_model"), summary(imported)) == (
+        "Model imported",
+        f"spare, from “{folder}”",
+    )
     dialogs.answer = False
     page.delete()
     assert spare.path.exists()
@@ -1263,6 +1283,14 @@ def test_deleting_a_model_asks_and_refuses_the_active_one(
     page.delete()
     assert not spare.path.exists() and dialogs.questions
     assert all(m.name != "spare" for m in page.models)
+    wait_idle(qtbot, window.engine)
+    deleted = window.store.last_audit_entry()
+    assert (deleted.action, deleted.details["model"], summary(deleted)) == (
+        "delete_model",
+        "spare",
+        "spare",
+    )
+    assert deleted.details["weights_sha256"] == spare.card.weights_sha256
 
 
 def test_a_model_folder_that_is_not_one_is_refused(window, dialogs, tmp_path):
