@@ -3282,19 +3282,19 @@ enrolled {at} by {who}</source>
         <translation>模型将添加到“模型”页面。之前的模型仍保留在那里，可以随时切换回去。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Use it from now on (activate)</source>
-        <translation>从现在起使用（启用）</translation>
+        <location line="+10"/>
+        <source>&amp;Use it from now on (activate)</source>
+        <translation>从现在起使用它（启用）(&amp;U)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Name</source>
-        <translation>名称</translation>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Description</source>
-        <translation>描述</translation>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
     </message>
     <message>
         <location line="+27"/>

@@ -135,6 +135,19 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     assert wizard.save_page.name.selectedText() == " TINY "
     wizard.save_page.name.setText("branch-7")
     wizard.save_page.description.setPlainText("our own scans")
+    # Tab leaves the description (it typed a tab there, and the check box below could not
+    # be reached from the keys: seen in a real window), which has a key of its own
+    page = wizard.save_page
+    assert page.description.tabChangesFocus() and page.activate.text().startswith("&")
+    labels = [page.layout().labelForField(f).text() for f in (page.name, page.description)]
+    assert all("&" in label for label in labels)
+    keys = [t[t.index("&") + 1].lower() for t in (*labels, page.activate.text())]
+    wizard_keys = [
+        wizard.buttonText(b)[wizard.buttonText(b).index("&") + 1].lower()
+        for b in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton)
+        if "&" in wizard.buttonText(b)
+    ]
+    assert len(set(keys + wizard_keys)) == len(keys + wizard_keys)  # none taken twice
     wizard.save_page.activate.setChecked(True)
     # had it measured worse than the active one, activating it is asked about first
     measured, evaluation.worse = evaluation.worse, (0.167, 0.0)

@@ -38,10 +38,13 @@ class SavePage(QWizardPage):
         self.name = QLineEdit()
         self.description = QTextEdit()
         self.description.setMaximumHeight(90)
-        self.activate = QCheckBox(self.tr("Use it from now on (activate)"))
+        # Tab leaves the field (it typed a tab into the description, and the keys had no
+        # way on to the check box below: seen in a real window); each field has its key
+        self.description.setTabChangesFocus(True)
+        self.activate = QCheckBox(self.tr("&Use it from now on (activate)"))
         form = QFormLayout(self)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.tr("Na&me"), self.name)
+        form.addRow(self.tr("&Description"), self.description)
         form.addRow("", self.activate)
         self.status = QLabel()
         self.status.setWordWrap(True)
