@@ -122,7 +122,7 @@ fi
 # 3. The runs.
 for R in $RUNS; do
   rm -rf runs/gpu${TAG:-}_$R
-  $PY -m sigverify.cli train $(args_of $R $E) --out runs/gpu${TAG:-}_$R --name sigverify-gpu${TAG:-}-$R > runs/gpu${TAG:-}_$R.log 2>&1 &
+  $PY -m sigverify.cli train $(args_of $R $E) --overwrite --out runs/gpu${TAG:-}_$R --name sigverify-gpu${TAG:-}-$R > runs/gpu${TAG:-}_$R.log 2>&1 &
   PID[$R]=$!
 done
 STOP=$(( START + BUDGET - 60 ))

@@ -27,7 +27,7 @@ for X in ${SETS:-$ALL}; do
   ARGS=""
   for S in $ALL; do [ "$S" != "$X" ] && ARGS="$ARGS --data $D/$S"; done
   if [ -z "$FINISHED" ]; then
-    RESUME=""
+    RESUME=--overwrite  # (a run that left no checkpoint starts again)
     [ -d $R/checkpoint ] && RESUME=--resume && mv $R.log $R.log.before-resume
     nice -n 10 .venv/bin/sigverify train $ARGS --out $R --name lodo-$X$SUFFIX \
       --encoder cnn --loss triplet --mining batch-hard --size 150x220 --stroke-width 2.5 \

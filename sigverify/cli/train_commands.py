@@ -63,6 +63,19 @@ def _say_skipped(problems: list) -> None:
     print(f"Skipped {count} file(s): training goes on without them.", file=sys.stderr)
 
 
+def _kept_when_interrupted(out: Path) -> str:
+    """What an interrupted training leaves in ``out`` and how to go on ("Interrupted."
+    alone was said, over a folder holding a model without its test figures: seen)."""
+    said = []
+    if (out / "card.json").is_file():
+        said.append(
+            f"The best model so far is in {out}, without its test figures or its ONNX file."
+        )
+    if (out / "checkpoint").is_dir():
+        said.append("Run the same command with --resume to go on from its last finished epoch.")
+    return " ".join(said) or "No epoch had finished: nothing was kept."
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     require_training()
     from sigverify.core.imaging.preprocessing import PreprocessConfig
@@ -135,6 +148,14 @@ def cmd_train(args: argparse.Namespace) -> int:
         preprocess=preprocess.to_dict(),
         **{name: value for name, value in chosen.items() if value is not None},
     )
+    out = Path(args.out)
+    if (out / "card.json").is_file() and not (args.resume or args.overwrite):
+        # (it trained over a model silently, and a store using that folder then verified
+        # with the new weights, activated by nobody: seen)
+        raise UsageError(
+            f"{out} holds a model already: choose another --out, add --resume to go on "
+            "with its training, or --overwrite to replace it."
+        )
     plan = TrainingPlan(
         datasets=_read_datasets(args.data, args.layout),
         config=config,
@@ -154,12 +175,16 @@ def cmd_train(args: argparse.Namespace) -> int:
         f"{len(split.validation)}, testing on {len(split.test)}; output: {args.out}",
         file=sys.stderr,
     )
-    run = run_training(
-        plan,
-        reading_progress=lambda part: ProgressBar(f"Reading {part} signatures"),
-        on_progress=TrainingBar(),  # stderr: stdout stays one JSON object
-        on_skipped=_say_skipped,
-    )
+    try:
+        run = run_training(
+            plan,
+            reading_progress=lambda part: ProgressBar(f"Reading {part} signatures"),
+            on_progress=TrainingBar(),  # stderr: stdout stays one JSON object
+            on_skipped=_say_skipped,
+        )
+    except KeyboardInterrupt:
+        print(f"\n{_kept_when_interrupted(out)}", file=sys.stderr)
+        raise
     result, test_report = run.result, run.test_report
     if result.model_dir is None:
         raise UsageError("Training stopped before the first epoch ended: no model was saved.")
@@ -350,6 +375,9 @@ def register(commands) -> None:
     train.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
     train.add_argument(
         "--resume", action="store_true", help="continue from the checkpoint in --out"
+    )
+    train.add_argument(
+        "--overwrite", action="store_true", help="train over a model already in --out"
     )
     train.add_argument("--init-from", default=None, help="model folder to fine-tune from")
     train.add_argument("--name", default=None, help="model name (default: the folder name)")

@@ -105,6 +105,47 @@ def test_train_json_output(data, tmp_path, capsys):
     assert card.preprocess["enlarge_small_ink"] is False
 
 
+def test_a_folder_holding_a_model_is_not_trained_over_unasked(
+    trained, data, tmp_path, capsys, monkeypatch
+):
+    """Seen: ``train --out`` a model's folder replaced its weights without a word, and a
+    store using that folder verified with them, activated by nobody."""
+    import shutil
+
+    from sigverify.core.training import run as training_run
+
+    out = tmp_path / "m"
+    shutil.copytree(trained, out)
+    before = (out / "model.safetensors").read_bytes()
+    code = cli.main(["train", "--data", str(data), "--out", str(out), *TINY])
+    err = capsys.readouterr().err
+    assert code == 2 and f"{out} holds a model already" in err and "--overwrite" in err
+    assert (out / "model.safetensors").read_bytes() == before
+
+    # Ctrl+C says what is kept and how to go on ("Interrupted." alone was said)
+    def interrupted(plan, **kwargs):
+        (plan.out_dir / "checkpoint").mkdir(exist_ok=True)  # as after an epoch
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(training_run, "run_training", interrupted)
+    code = cli.main(["train", "--data", str(data), "--out", str(out), *TINY, "--overwrite"])
+    err = capsys.readouterr().err
+    assert code == 130
+    assert err.rstrip().endswith(
+        f"The best model so far is in {out}, without its test figures or its ONNX file. "
+        "Run the same command with --resume to go on from its last finished epoch.\n"
+        "Interrupted."
+    )
+
+    def at_once(plan, **kwargs):  # before the first epoch ended
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(training_run, "run_training", at_once)
+    code = cli.main(["train", "--data", str(data), "--out", str(tmp_path / "new"), *TINY])
+    assert code == 130
+    assert "No epoch had finished: nothing was kept.\nInterrupted." in capsys.readouterr().err
+
+
 def test_files_training_cannot_use_are_told_before_it_starts(data, tmp_path, capsys):
     """A file it cannot read was told only once training had finished (an hour later on a
     real data set): now before the first epoch, and training goes on without it."""
