@@ -25,7 +25,9 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
     from sigverify.core.model.inference import load_for_inference
     from sigverify.core.verification import model_id_of
 
-    model = load_for_inference(args.model_dir)
+    with _open_store(args) as store:
+        folder = _model_folder(store, args.model_dir)
+    model = load_for_inference(folder)
     with _open_store(args) as store:
         # the bar never cancels (Ctrl+C raises KeyboardInterrupt), so the switch happens
         done = activate_model(store, model, args.operator, ProgressBar("Re-embedding references"))
@@ -38,6 +40,47 @@ def cmd_models_activate(args: argparse.Namespace) -> int:
         {"active_model": str(model.path), "model": model_id_of(model), "pen_note": note},
         f"Active model: {model.card.name} ({model.path}).{' ' + note if note else ''}",
     )
+    return EXIT_OK
+
+
+def _model_folder(store, given: str) -> Path:
+    """The folder ``given``, or the folder of the model the app lists under that name
+    (capitals and blanks aside): "The model folder “cedar10-2ep” does not exist" was said
+    for a model the Models page listed (seen)."""
+    from sigverify.core.active_model import active_model_dir, offered_models
+    from sigverify.core.model.catalog import model_named
+
+    if Path(given).is_dir():
+        return Path(given)
+    named = model_named(given, offered_models(store, active_model_dir(store)))
+    return named.path if named is not None else Path(given)
+
+
+def cmd_models_list(args: argparse.Namespace) -> int:
+    from sigverify.core.active_model import active_model_dir, active_pen_model_dir, offered_models
+
+    with _open_store(args) as store:
+        active = active_model_dir(store).resolve()
+        pen = active_pen_model_dir(store)
+        models = offered_models(store, active)
+    pen = pen.resolve() if pen is not None else None
+    rows = [
+        {
+            "name": m.name,
+            "path": str(m.path),
+            "input": m.card.input,
+            "active": m.path in (active, pen),
+            "bundled": m.bundled,
+        }
+        for m in models
+    ]
+    lines = [
+        f"{'*' if row['active'] else ' '} {row['name']}  ({row['input']}"
+        f"{', shipped' if row['bundled'] else ''})  {row['path']}"
+        for row in rows
+    ]
+    lines.append("(* the active image and pen models; `models activate NAME` switches)")
+    _emit(args, {"models": rows}, "\n".join(lines))
     return EXIT_OK
 
 
@@ -155,10 +198,12 @@ def cmd_models_export_onnx(args: argparse.Namespace) -> int:
 def cmd_models_show(args: argparse.Namespace) -> int:
     from sigverify.core.active_model import active_model_dir
     from sigverify.core.model.card import read_card
+    from sigverify.core.thresholds import shared_thresholds
 
     with _open_store(args) as store:
-        folder = active_model_dir(store, args.model)
-    card = read_card(folder)
+        folder = active_model_dir(store, args.model and _model_folder(store, args.model))
+        card = read_card(folder)
+        band = shared_thresholds(store, card.model_id, card)
     test = card.metrics.get("test", {}).get("per_refs", {})
     if card.input == "pen":
         reads = [
@@ -182,6 +227,10 @@ def cmd_models_show(args: argparse.Namespace) -> int:
         else "  embeddings as the network gives them",
         f"  threshold {card.threshold:.4f} ({card.threshold_info.get('method', '?')} on "
         f"{card.threshold_info.get('writers', '?')} writers)",
+        f"  decides: accept at or below {band.accept:.4f}, reject above {band.reject:.4f}, "
+        "needs review between ("
+        + ("set for everyone in this store" if band.source == "global" else "the card's")
+        + "; a person's own may differ)",
         f"  scores scaled by each person's reference spread (typical {card.reference_spread:.4f})"
         if card.reference_spread
         else "  scores: plain distance (not scaled)",
@@ -214,8 +263,12 @@ def register(commands) -> None:
         cmd_models_activate,
         "Use another model: re-embeds every stored reference with it first.",
     )
-    activate.add_argument("model_dir")
+    activate.add_argument("model_dir", help="a model folder, or a model's name as listed")
     add_store_arguments(activate, model=False)
+    listed = add_command(
+        models_commands, "list", cmd_models_list, "List the models there are to choose from."
+    )
+    add_store_arguments(listed, model=False)
     show = add_command(models_commands, "show", cmd_models_show, "Show the active model's card.")
     export = add_command(
         models_commands,

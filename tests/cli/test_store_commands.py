@@ -334,6 +334,35 @@ def test_export_and_import_a_person(env, capsys, tmp_path):
     assert code == 0 and payload == {"person": "c-1", "references": 3}
 
 
+def test_models_list_activate_by_name_and_show_what_decides(env, capsys, tmp_path):
+    """Seen: `models list` did not exist, `models activate NAME` took the name shown in the
+    app for a missing folder, and `models show` left out the thresholds that decide."""
+    store, tiny = env["store"], read_card(env["tiny_model"])
+    code, payload, _ = run_json(capsys, "models", "list", "--store", store)
+    listed = {row["name"]: row for row in payload["models"]}
+    assert code == 0 and listed[tiny.name]["active"] and listed[tiny.name]["input"] == "image"
+    assert not listed["sigverify-default"]["active"] and listed["sigverify-default"]["bundled"]
+    code, out, _ = run(capsys, "models", "list", "--store", store)
+    assert f"* {tiny.name}  (image)  " in out and "  sigverify-default  (image, shipped)" in out
+    code, out, _ = run(capsys, "models", "activate", "SIGVERIFY-default", "--store", store)
+    assert code == 0 and out.startswith("Active model: sigverify-default (")
+    code, out, _ = run(capsys, "models", "show", "--store", store)
+    assert "  decides: accept at or below 0.7562, reject above 0.8644, needs review between " in out
+    assert "(the card's; a person's own may differ)" in out
+    from sigverify.core.store import Store
+    from sigverify.core.thresholds import global_thresholds_key
+
+    with Store(store) as opened:  # as the Thresholds page sets them for everyone
+        key = global_thresholds_key(tiny.model_id)
+        opened.set_setting(key, json.dumps({"accept": 0.5, "reject": 0.9}), "t")
+    code, out, _ = run(capsys, "models", "show", "--model", tiny.name, "--store", store)
+    assert code == 0 and out.startswith(f"{tiny.name} (")
+    assert "  decides: accept at or below 0.5000, reject above 0.9000, needs review between " in out
+    assert "(set for everyone in this store; a person's own may differ)" in out
+    code, _, err = run(capsys, "models", "activate", "no-such-model", "--store", store)
+    assert code == 2 and "“no-such-model” does not exist" in err
+
+
 def test_models_show(env, capsys):
     code, out, _ = run(capsys, "models", "show", "--store", env["store"])
     assert code == 0 and "encoder cnn" in out and "threshold" in out
