@@ -4118,7 +4118,12 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>显示训练向导（已在单独的窗口中打开）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Saved “{name}”; the Models page activates it now.</source>
+        <translation>已保存“{name}”；“模型”页面正在启用它。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Saved “{name}”; it is on the Models page.</source>
         <translation>已保存“{name}”，可在“模型”页面中找到。</translation>
     </message>
@@ -6247,21 +6252,21 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
     </message>
     <message numerus="yes">
         <location line="+24"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>%n ref(s)</source>
         <translation>
             <numerusform>%n 个参考签名</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>false accept rate (forgeries accepted)</source>
         <translation>误识率（被接受的伪造签名）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>true accept rate (genuine accepted)</source>
-        <translation>正确接受率（被接受的真实签名）</translation>
+        <location line="+2"/>
+        <source>genuine accepted (TAR)</source>
+        <translation>真实签名被接受率（TAR）</translation>
     </message>
     <message>
         <location line="+25"/>

@@ -96,7 +96,11 @@ class TrainPage(QWidget):
 
     def _saved(self, installed, activate: bool) -> None:
         self.result.setText(
-            self.tr("Saved “{name}”; it is on the Models page.").format(name=installed.name)
+            (
+                self.tr("Saved “{name}”; the Models page activates it now.")
+                if activate  # (activated, and said as merely saved: seen)
+                else self.tr("Saved “{name}”; it is on the Models page.")
+            ).format(name=installed.name)
         )
         self.models_page.refresh()
         if activate:

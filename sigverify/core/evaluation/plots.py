@@ -99,7 +99,8 @@ def roc_figure(score_sets: list[ScoreSet], names: list[str] | None = None) -> Fi
         ax.plot(far, 1 - frr, label=f"{name}, AUC {auc:.3f}")
     ax.plot([0, 1], [0, 1], color="grey", linestyle=":", linewidth=1)
     ax.set_xlabel(translate("plots", "false accept rate (forgeries accepted)"))
-    y_label(ax, translate("plots", "true accept rate (genuine accepted)"))
+    # (short: "true accept rate (genuine accepted)" was cut at the wizard's plot height)
+    y_label(ax, translate("plots", "genuine accepted (TAR)"))
     ax.set_title("ROC")
     ax.legend(fontsize=8, loc="lower right")
     return figure
@@ -198,8 +199,10 @@ def training_figure(history: list[dict], whitened: tuple[int, float] | None = No
         eer_axis.legend(fontsize="small", loc="best")
     eer_axis.set_title(translate("plots", "validation EER (%)"))
     eer_axis.set_xlabel(translate("plots", "epoch"))
-    # from 0 up (an EER of 0 on every epoch drew an axis from -0.04 to 0.04: seen)
-    eer_axis.set_ylim(bottom=0, top=max(1.0, eer_axis.get_ylim()[1]))
+    # from 0 up (an EER of 0 on every epoch drew an axis from -0.04 to 0.04: seen), with
+    # room above the highest point (one epoch's point sat half cut on the top edge: seen)
+    shown = [100 * h["validation_eer"] for h in history] + ([100 * whitened[1]] if whitened else [])
+    eer_axis.set_ylim(bottom=0, top=max(1.0, 1.15 * max(shown, default=0.0)))
     from matplotlib.ticker import MaxNLocator
 
     for axis in (loss_axis, eer_axis):

@@ -320,6 +320,10 @@ def test_the_eer_axis_starts_at_zero():
         history = [{"epoch": e, "loss": 1 / e, "validation_eer": eer} for e in (1, 2)]
         low, high = training_figure(history).axes[1].get_ylim()
         assert low == 0 and high >= max(1.0, 100 * eer)
+    # room above the highest point: one epoch's sat half cut on the top edge (seen)
+    one = [{"epoch": 1, "loss": 0.5, "validation_eer": 0.25}]
+    assert training_figure(one).axes[1].get_ylim()[1] >= 1.1 * 25
+    assert training_figure(one, whitened=(1, 0.4)).axes[1].get_ylim()[1] >= 1.1 * 40
 
 
 def test_the_whitened_best_epoch_is_a_point_of_its_own_on_the_eer_curve():
