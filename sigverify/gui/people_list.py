@@ -15,6 +15,13 @@ class PeopleList(QListWidget):
     Cancel (seen in a real window). Here the focus alone chooses nobody; a click or an
     arrow key does."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # a long name wraps onto a second line with the ID whole after it: it ran off the
+        # list's edge, the ID cut to "P-0" under a scroll bar (seen in a real window)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.currentItem() is not None:
             super().focusInEvent(event)

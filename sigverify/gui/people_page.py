@@ -160,7 +160,8 @@ class PeoplePage(EnrolmentFlow, QWidget):
             ).format(shown=QLocale().toString(LISTED_MOST))
         )
         for person in listed[:LISTED_MOST]:
-            label = person_label(person.id, person.name)
+            # (a long name wraps before "— ID", kept together, not between them)
+            label = person_label(person.id, person.name).replace(" — ", "\u00a0—\u00a0")
             item = QListWidgetItem(
                 self.tr("{label}\n%n reference(s)", "", person.reference_count).format(label=label)
             )

@@ -68,6 +68,11 @@ def test_enrol_and_verify_through_the_widgets(qtbot, window, tmp_path, tiny_mode
     enrol(qtbot, window, "c-1", files, name="Ana Li")
     people = window.people_page
     assert people.people.count() == 1 and "Ana Li" in people.people.item(0).text()
+    # a long name wraps, "— ID" kept whole after it: the ID ran off the list's edge under a
+    # scroll bar, cut to "P-0" (seen in a real window)
+    assert people.people.wordWrap()
+    assert people.people.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert people.people.item(0).text().split("\n")[0].endswith("Ana Li\u00a0—\u00a0c-1")
     assert people.reference_panel.references.count() == 3 and people.adding.signatures == []
     assert "Enrolled 3 references." in people.status.text()
 
