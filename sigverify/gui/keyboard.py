@@ -47,6 +47,12 @@ def frame_when_focused(widget: QWidget, style: str = "") -> None:
     )
 
 
+#: An item's data under this role, when true, has its text cut in the middle where it
+#: does not fit, its end kept: a person's "— ID", a file's number (a Queue row showed
+#: "Maria-José Fernández d…", no ID: seen in a real window).
+ELIDED_IN_THE_MIDDLE = Qt.ItemDataRole.UserRole + 90
+
+
 class _PaleUnlessFocused(QStyledItemDelegate):
     """Draws the chosen row of a list or table in the highlight colour only while the view
     has the focus, and in a pale tint of it otherwise: a table kept its bright row after the
@@ -60,6 +66,8 @@ class _PaleUnlessFocused(QStyledItemDelegate):
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt API
         super().initStyleOption(option, index)
+        if index.data(ELIDED_IN_THE_MIDDLE):
+            option.textElideMode = Qt.TextElideMode.ElideMiddle
         if self.view.hasFocus():
             return
         palette = option.palette

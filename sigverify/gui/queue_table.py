@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 from sigverify.core.queue import QueueRow, machine_word, settlement_word
 from sigverify.core.report import COLOURS
 from sigverify.core.store.records import person_label
+from sigverify.gui.keyboard import ELIDED_IN_THE_MIDDLE
 from sigverify.gui.queue_settling import score_text
 
 #: Filter choices: which rows each shows.
@@ -91,6 +92,7 @@ def fill_queue_table(
         for c, text in enumerate(texts):
             item = QTableWidgetItem(text)
             item.setToolTip(row.image if c == 1 else text)
+            item.setData(ELIDED_IN_THE_MIDDLE, c < 2)  # a person's ID, a file's number
             if c == 2 and row.decision:
                 item.setForeground(QColor(COLOURS[row.decision]))
             table.setItem(r, c, item)
