@@ -2237,12 +2237,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+225"/>
+        <location line="+226"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-224"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -2257,7 +2257,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>只列出了前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -3037,7 +3037,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>其队列项已据此处理：{decision}（审计日志第 {id} 条）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/queue_table.py" line="+52"/>
+        <location filename="../../sigverify/gui/queue_table.py" line="+53"/>
         <source>{name}: {said}</source>
         <extracomment>Filter choices: which rows each shows.</extracomment>
         <translation>{name}：{said}</translation>
@@ -3135,7 +3135,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>模型处理后</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>{file}
 enrolled {at} by {who}</source>
         <translation>{file}
@@ -3158,13 +3158,13 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Ask for “{file}” to be removed from {id}&apos;s references? It stays until another supervisor approves it.</source>
-        <translation>申请从 {id} 的参考签名中移除“{file}”？在另一位主管批准之前它会保留。</translation>
+        <source>Ask for “{file}” to be removed from the references of {person}? It stays until another supervisor approves it.</source>
+        <translation>申请从 {person} 的参考签名中移除“{file}”？在另一位主管批准之前它会保留。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Remove “{file}” from {id}&apos;s references?</source>
-        <translation>要从 {id} 的参考签名中移除“{file}”吗？</translation>
+        <source>Remove “{file}” from the references of {person}?</source>
+        <translation>要从 {person} 的参考签名中移除“{file}”吗？</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3463,12 +3463,12 @@ enrolled {at} by {who}</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+101"/>
-        <source>{file} ({person}) is settled already: {word}. Record another decision? The audit log keeps both.</source>
-        <translation>{file}（{person}）已处理：{word}。要再记录一个结论吗？审计日志会同时保留两者。</translation>
+        <location line="+103"/>
+        <source>{file} ({person}) is settled already: {word}. Record “{new}” now? The audit log keeps both.</source>
+        <translation>{file}（{person}）已处理：{word}。现在记录“{new}”吗？审计日志会同时保留两者。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Decide again</source>
         <translation>重新决定</translation>
     </message>

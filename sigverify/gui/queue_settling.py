@@ -111,7 +111,7 @@ class Settling(PagePart):
         comment, queue = self.comment.text(), self.queue
         keyboard = keyboard_in_use(self)
         try:  # a missing comment is said at once, before any question
-            check_settlement(row, settlement, comment)
+            recorded = check_settlement(row, settlement, comment)
         except SigverifyError as error:
             # in the field itself, not in a box: the box took the first keys typed after
             # the word, and Space closed it ("not our patient" was recorded as "our
@@ -120,7 +120,7 @@ class Settling(PagePart):
             self.show_comment_prompt(row)
             move_focus(self.comment, keyboard)
             return
-        if row.settled and not self._again_asked(row):
+        if row.settled and not self._again_asked(row, recorded):
             return
         if settlement == "accept" and row.decision == "reject" and not self._accept_asked(row):
             return
@@ -164,12 +164,17 @@ class Settling(PagePart):
         order = [*range(at, len(self.shown)), *range(at)]
         return next((i for i in order if self.shown[i].needs_clerk), min(at, len(self.shown) - 1))
 
-    def _again_asked(self, row: QueueRow) -> bool:
+    def _again_asked(self, row: QueueRow, recorded: str) -> bool:
+        """Whether to record ``recorded`` (a settlement's word) for an item settled already,
+        asked naming both (the question did not say which word would be recorded: seen)."""
         text = self.tr(
-            "{file} ({person}) is settled already: {word}. Record another decision? The audit "
-            "log keeps both."
+            "{file} ({person}) is settled already: {word}. Record “{new}” now? The audit log "
+            "keeps both."
         ).format(
-            file=Path(row.image).name, person=self._who(row), word=settlement_word(row.settled)
+            file=Path(row.image).name,
+            person=self._who(row),
+            word=settlement_word(row.settled),
+            new=settlement_word(recorded),
         )
         return dialogs.ask(self, self.tr("Decide again"), text, self.tr("&Record it"))
 

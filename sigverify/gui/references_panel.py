@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.errors import NotFoundError, StoreIntegrityError
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
-from sigverify.core.store.records import local_time
+from sigverify.core.store.records import local_time, person_named
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import frame_when_focused, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap, png_to_array, preprocessed_pixmap
@@ -166,6 +166,13 @@ class ReferencesPanel(QGroupBox):
         self.engine.model_changed.connect(lambda _: self._check())
         self.show_person(None)
 
+    def _named(self, person_id: str) -> str:
+        """The person as questions name them ("Ana Li (P-2)": the ID alone was, seen)."""
+        try:
+            return person_named(person_id, self.store.get_person(person_id).name)
+        except NotFoundError:
+            return person_id
+
     def show_person(self, person_id: str | None) -> None:
         """Show ``person_id``'s references (None: none), then mark the odd ones."""
         self.person_id = person_id
@@ -233,12 +240,12 @@ class ReferencesPanel(QGroupBox):
             self.tr("Remove reference"),
             (
                 self.tr(
-                    "Ask for “{file}” to be removed from {id}'s references? It stays until "
-                    "another supervisor approves it."
+                    "Ask for “{file}” to be removed from the references of {person}? It "
+                    "stays until another supervisor approves it."
                 )
                 if self.store.needs_approval
-                else self.tr("Remove “{file}” from {id}'s references?")
-            ).format(file=label, id=person_id),
+                else self.tr("Remove “{file}” from the references of {person}?")
+            ).format(file=label, person=self._named(person_id)),
             self.tr("&Remove"),
         ):
             return

@@ -1494,7 +1494,7 @@ def test_the_delete_key_removes_the_chosen_reference_after_asking(
     "Remove reference…" did); and the question's Remove had no Alt letter."""
     from sigverify.gui.references_panel import mark_odd
 
-    enrol(qtbot, window, "p-8", [signature_file(tmp_path, 8, i) for i in range(4)])
+    enrol(qtbot, window, "p-8", [signature_file(tmp_path, 8, i) for i in range(4)], name="Pia")
     page = window.people_page
     page.show_person("p-8")
     references = page.reference_panel.references
@@ -1512,7 +1512,8 @@ def test_the_delete_key_removes_the_chosen_reference_after_asking(
     mark_odd(item, item.icon(), label, "unlike the others", references.style())
     assert item.text() == f"⚠\u00a0{label}"
     qtbot.keyClick(references, Qt.Key.Key_Delete)
-    assert dialogs.questions == [f"Remove “{label}” from p-8's references?"]
+    # with the name (the ID alone was easy to misread: seen)
+    assert dialogs.questions == [f"Remove “{label}” from the references of Pia (p-8)?"]
     wait_idle(qtbot, window.engine)
     assert len(window.store.references("p-8")) == 3
     assert label not in [r.filename for r in window.store.references("p-8")]

@@ -2955,7 +2955,9 @@ def test_a_queue_comment_stays_with_its_item_and_a_settled_item_is_decided_again
     queue.reject_button.click()
     wait_idle(qtbot, window.engine)
     name = Path(queue.shown[2].image).name
-    assert dialogs.questions[-1].startswith(f"{name} (c-2) is settled already: confirmed.")
+    assert dialogs.questions[-1].startswith(
+        f"{name} (c-2) is settled already: confirmed. Record “confirmed” now?"
+    )  # (what would be recorded was not said: seen)
     assert len(window.store.audit_entries("c-2")) == count
     dialogs.answer = True
     queue.comment.setText("called the customer: it is theirs")
