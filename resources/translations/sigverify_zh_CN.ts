@@ -2202,7 +2202,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>PendingSignatures</name>
     <message>
-        <location filename="../../sigverify/gui/pending_signatures.py" line="+51"/>
+        <location filename="../../sigverify/gui/pending_signatures.py" line="+52"/>
         <source>Add references</source>
         <translation>添加参考签名</translation>
     </message>
@@ -2222,9 +2222,22 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>不将所选签名纳入本次登记（Delete）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+68"/>
         <source>Clear</source>
         <translation>清空</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>Drop the %n signature(s) waiting? None of them is enrolled.</source>
+        <translation>
+            <numerusform>要丢弃等待中的 %n 个签名吗？它们都尚未登记。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Drop</source>
+        <translation>丢弃(&amp;D)</translation>
     </message>
 </context>
 <context>

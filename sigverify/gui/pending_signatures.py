@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from sigverify.gui import dialogs
 from sigverify.gui.keyboard import move_focus, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap, is_sheet_photo
 from sigverify.gui.references_panel import (
@@ -77,9 +78,10 @@ class PendingSignatures(QGroupBox):
             self.tr("Leave the selected signature out of this enrolment (Delete)")
         )
         self.remove_button.clicked.connect(self.remove_selected)
-        # no Alt letter: Clear drops them all unasked, not for a stray key
+        # no Alt letter: Clear drops them all, not for a stray key; and it asks first (a
+        # page cropped a moment before went with the others, unasked: seen)
         self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.clicked.connect(self.clear_asked)
         self.box_layout = QVBoxLayout(self)
         self.box_layout.addWidget(self.drop_area)
         self.box_layout.addWidget(self.thumbnails)
@@ -141,6 +143,13 @@ class PendingSignatures(QGroupBox):
             if signature.name in reasons and not item.text().startswith("⚠"):
                 picture = thumbnail(bytes_to_pixmap(signature.data))
                 mark_odd(item, picture, signature.name, reasons[signature.name], self.style())
+
+    def clear_asked(self) -> None:
+        """Clear: every signature waiting dropped, once the clerk agrees."""
+        count = len(self.signatures)
+        question = self.tr("Drop the %n signature(s) waiting? None of them is enrolled.", "", count)
+        if count and dialogs.ask(self, self.tr("Clear"), question, self.tr("&Drop")):
+            self.clear()
 
     def clear(self) -> None:
         self.signatures.clear()

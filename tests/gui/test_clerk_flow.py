@@ -921,7 +921,7 @@ def test_a_blank_page_is_named_and_can_be_left_out(qtbot, window, dialogs, tmp_p
 
 
 def test_leave_out_takes_the_selected_signature_only_and_the_focus_stays_in_the_box(
-    qtbot, window, tmp_path
+    qtbot, window, tmp_path, dialogs
 ):
     """Seen in a real window: with the current thumbnail deselected (Ctrl+click), Leave
     out stayed enabled and removed it; emptying the box sent the focus to the status bar."""
@@ -950,6 +950,11 @@ def test_leave_out_takes_the_selected_signature_only_and_the_focus_stays_in_the_
     assert adding.remove_button.hasFocus() or adding.thumbnails.hasFocus()
     adding.clear_button.setFocus()
     window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # reached by Tab
+    dialogs.answer = False  # asked first (a crop just made went unasked: seen); Cancel
+    qtbot.keyClick(adding.clear_button, Qt.Key.Key_Space)
+    assert dialogs.questions == ["Drop the 2 signatures waiting? None of them is enrolled."]
+    assert len(adding.signatures) == 2
+    dialogs.answer = True
     qtbot.keyClick(adding.clear_button, Qt.Key.Key_Space)
     assert adding.signatures == [] and not adding.clear_button.isEnabled()
     assert adding.drop_area.open_button.hasFocus()  # not the status bar's Operator
