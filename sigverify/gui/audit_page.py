@@ -96,7 +96,8 @@ class AuditTable(QAbstractTableModel):
             e.operator,
             action_name(e.action),
             person_text(e.person_id, self.names),
-            summary(e),
+            # a number and its " %" kept on one line ("score 0 / %" wrapped: seen)
+            summary(e).replace(" %", "\u00a0%"),
         )[index.column()]
 
 

@@ -5,6 +5,7 @@ and the safe answer is the default."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from pathlib import Path
 
@@ -1848,6 +1849,9 @@ def test_the_audit_page_filters_checks_exports_and_shows_a_recorded_result(
     assert [e.action for e in audit.shown] == ["verify"]
     assert audit.table_model.index(0, 3).data() == "Verification"
     assert "counter 3" in audit.table_model.index(0, 5).data()
+    # a score's number and its % on one line ("score 0 / %" wrapped: seen in a real window)
+    shown = audit.table_model.index(0, 5).data()
+    assert re.search(r"score \d+\u00a0%", shown) and " %" not in shown
     audit.person.clear()
     audit.text.setText("W1_G7")  # a file name, capitals aside
     assert [e.details.get("file") for e in audit.shown] == ["w1_g7.png"]
