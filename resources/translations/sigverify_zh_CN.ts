@@ -80,7 +80,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+136"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+137"/>
         <source>ID or name</source>
         <translation>ID 或姓名</translation>
     </message>
@@ -239,7 +239,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-352"/>
+        <location line="-353"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
@@ -3117,7 +3117,7 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+121"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+122"/>
         <source>Reference signatures</source>
         <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
@@ -3165,12 +3165,17 @@ enrolled {at} by {who}</source>
         <translation>请先选择一个参考签名。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
+        <source>It is their last reference: their signatures cannot be checked until references are added again.</source>
+        <translation>这是其最后一个参考签名：在重新添加参考签名之前，无法核验其签名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Remove reference</source>
         <translation>移除参考签名</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
         <source>Ask for “{file}” to be removed from the references of {person}? It stays until another supervisor approves it.</source>
         <translation>申请从 {person} 的参考签名中移除“{file}”？在另一位主管批准之前它会保留。</translation>
     </message>
@@ -3180,7 +3185,7 @@ enrolled {at} by {who}</source>
         <translation>要从 {person} 的参考签名中移除“{file}”吗？</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import NotFoundError, StoreIntegrityError
+from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
 from sigverify.core.store.records import local_time, person_named
@@ -235,19 +236,23 @@ class ReferencesPanel(QGroupBox):
         reference_id, label = chosen
         person_id = self.person_id
         row = self.references.row(self.references.selectedItems()[0])
-        if not dialogs.ask(
-            self,
-            self.tr("Remove reference"),
-            (
+        question = (
+            self.tr(
+                "Ask for “{file}” to be removed from the references of {person}? It "
+                "stays until another supervisor approves it."
+            )
+            if self.store.needs_approval
+            else self.tr("Remove “{file}” from the references of {person}?")
+        ).format(file=label, person=self._named(person_id))
+        if self.references.count() == 1:  # (unsaid before: seen in a real window)
+            question = join_sentences(
+                question,
                 self.tr(
-                    "Ask for “{file}” to be removed from the references of {person}? It "
-                    "stays until another supervisor approves it."
-                )
-                if self.store.needs_approval
-                else self.tr("Remove “{file}” from the references of {person}?")
-            ).format(file=label, person=self._named(person_id)),
-            self.tr("&Remove"),
-        ):
+                    "It is their last reference: their signatures cannot be checked until "
+                    "references are added again."
+                ),
+            )
+        if not dialogs.ask(self, self.tr("Remove reference"), question, self.tr("&Remove")):
             return
 
         def work(context, job):

@@ -1597,6 +1597,30 @@ def test_removing_a_reference_and_deleting_a_person_go_through_the_worker(
     assert window.store.audit_entries("p-9")[-1].action == "delete_person"
 
 
+def test_removing_the_last_reference_says_so_first(qtbot, window, tmp_path, dialogs):
+    """Seen in a real window: the last reference went without a word that the person could
+    then no longer be checked."""
+    enrol(qtbot, window, "p-7", [signature_file(tmp_path, 7, i) for i in range(2)], name="Li")
+    page = window.people_page
+    page.show_person("p-7")
+    panel = page.reference_panel
+    dialogs.answer = False
+    panel.references.setCurrentRow(0)
+    panel.remove_reference()
+    assert "last reference" not in dialogs.questions[-1]  # another one stays
+    dialogs.answer = True
+    panel.remove_reference()
+    wait_idle(qtbot, window.engine)
+    dialogs.answer = False
+    panel.references.setCurrentRow(0)
+    panel.remove_reference()
+    assert dialogs.questions[-1].endswith(
+        "from the references of Li (p-7)? It is their last reference: their signatures cannot "
+        "be checked until references are added again."
+    )
+    assert len(window.store.references("p-7")) == 1
+
+
 def test_a_reference_changed_outside_sigverify_is_marked_not_shown(qtbot, window, tmp_path):
     import hashlib
     import sqlite3
