@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 import pytest
 
@@ -95,3 +97,16 @@ def test_a_folder_that_is_not_a_model_is_refused(tmp_path):
     with pytest.raises(ModelFileError, match="not a sigverify model folder"):
         import_model(tmp_path / "notes")
     assert list(installed_models_dir().iterdir()) == []
+
+
+def test_a_card_without_its_weights_is_refused_by_the_folder_it_came_in(tiny_model_dir, tmp_path):
+    """Seen in a real window: a folder holding a listed model's card alone was refused as
+    "The model “cedar10-2ep-2” has no weights file", the name of a copy the user never saw."""
+    import_model(tiny_model_dir)
+    card_only = tmp_path / "cardonly"
+    card_only.mkdir()
+    shutil.copy(tiny_model_dir / "card.json", card_only / "card.json")
+    with pytest.raises(ModelFileError) as refused:
+        import_model(card_only)
+    assert str(refused.value) == "The model “cardonly” has no weights file (model.safetensors)."
+    assert len(list(installed_models_dir().iterdir())) == 1  # nothing copied

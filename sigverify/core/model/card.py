@@ -37,6 +37,7 @@ ENCODER_NAMES = (*TRAINABLE_ENCODERS, "ensemble")
 MAX_CARD_BYTES = 5_000_000
 
 CARD_FILE = "card.json"
+WEIGHTS_FILE = "model.safetensors"
 CARD_FORMAT = 1
 
 
@@ -227,6 +228,15 @@ def write_card(card: ModelCard, folder: str | Path) -> None:
     """Rewrite only ``folder/card.json`` (e.g. to add test metrics after training)."""
     text = json.dumps(card.to_dict(), indent=2, ensure_ascii=False, default=_json_default)
     write_atomically(Path(folder) / CARD_FILE, text.encode("utf-8"))
+
+
+def missing_weights(folder: Path) -> ModelFileError:
+    """The model folder ``folder`` has no weights file."""
+    return ModelFileError(
+        translate("errors", "The model “{name}” has no weights file ({WEIGHTS_FILE}).").format(
+            name=folder.name, WEIGHTS_FILE=WEIGHTS_FILE
+        )
+    )
 
 
 def read_card(folder: str | Path) -> ModelCard:

@@ -10,7 +10,14 @@ from pathlib import Path
 
 from sigverify.core.errors import ModelFileError, SigverifyError
 from sigverify.core.i18n import translate
-from sigverify.core.model.card import ModelCard, file_sha256, read_card, write_card
+from sigverify.core.model.card import (
+    WEIGHTS_FILE,
+    ModelCard,
+    file_sha256,
+    missing_weights,
+    read_card,
+    write_card,
+)
 from sigverify.core.paths import bundled_models_dir, user_data_dir
 
 
@@ -70,6 +77,8 @@ def import_model(folder: str | Path, listed: list[InstalledModel] | None = None)
     listed = list_models() if listed is None else listed
     card = read_card(folder)  # refuses a folder that is not a model with a clear message
     weights = _weights_digest(folder)
+    if weights is None:  # (said of the copy before: a "-2" name the user never saw)
+        raise missing_weights(folder)
     same = [m for m in listed if weights and _weights_digest(m.path) == weights]
     if same:
         raise SigverifyError(
@@ -120,7 +129,7 @@ def unused_name(name: str, listed: list[InstalledModel] | None = None) -> str:
 
 def _weights_digest(folder: Path) -> str | None:
     """The SHA-256 of a model folder's weights file, None without one."""
-    path = Path(folder) / "model.safetensors"
+    path = Path(folder) / WEIGHTS_FILE
     return file_sha256(path) if path.is_file() else None
 
 

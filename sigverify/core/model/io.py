@@ -26,13 +26,13 @@ from sigverify.core.files import readable_by_all
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.preprocessing import PreprocessConfig
 from sigverify.core.model.card import (
+    WEIGHTS_FILE,
     ModelCard,
     file_sha256,
+    missing_weights,
     read_card,
     write_card,
 )
-
-WEIGHTS_FILE = "model.safetensors"
 
 
 @dataclass
@@ -88,11 +88,7 @@ def load_model(folder: str | Path, device: torch.device | str = "cpu") -> Loaded
     card = read_card(folder)
     weights = folder / WEIGHTS_FILE
     if not weights.is_file():
-        raise ModelFileError(
-            translate("errors", "The model “{name}” has no weights file ({WEIGHTS_FILE}).").format(
-                name=folder.name, WEIGHTS_FILE=WEIGHTS_FILE
-            )
-        )
+        raise missing_weights(folder)
     if not card.weights_sha256:  # without it any weights file would be taken on trust
         raise ModelFileError(
             translate(
