@@ -2010,7 +2010,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>已导入 {name}。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
+        <source>The model “{name}” was imported, but the audit log could not be written: {error}</source>
+        <translation>模型“{name}”已导入，但无法写入审计日志：{error}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The model “{name}” was deleted, but the audit log could not be written: {error}</source>
+        <translation>模型“{name}”已删除，但无法写入审计日志：{error}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Delete model</source>
         <translation>删除模型</translation>
     </message>
@@ -3481,7 +3491,7 @@ enrolled {at} by {who}</source>
         <translation>Alt+R 确认拒绝；如要接受，请在此写明理由，然后按 Alt+A</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>{file} ({person}) is settled already: {word}. Record “{new}” now? The audit log keeps both.</source>
         <translation>{file}（{person}）已处理：{word}。现在记录“{new}”吗？审计日志会同时保留两者。</translation>
     </message>
@@ -3638,6 +3648,15 @@ enrolled {at} by {who}</source>
         <location line="+9"/>
         <source>Backups are encrypted with the passphrase set when the backup was made (backup key {key}).</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>“{file}” waits to replace the store, but work was recorded after it was chosen: {entries}. The backup does not hold it: restored, the store would no longer have it (it would stay only in the store replaced, kept in the folder “replaced-stores”).
+
+Cancel starts sigverify on the store as it is and asks again at the next start (while a restore waits, no daily backup is made).</source>
+        <translation>“{file}”正等待替换存储，但选择它之后又记录了工作：{entries}。备份中没有这些记录：恢复后，存储中将不再有它们（它们只保留在被替换的存储中，存放在“replaced-stores”文件夹里）。
+
+“取消”将以现有存储启动 sigverify，并在下次启动时再次询问（恢复等待期间不会进行每日备份）。</translation>
     </message>
     <message>
         <location filename="../../sigverify/gui/store_backups.py" line="+73"/>
@@ -3857,7 +3876,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/restore_at_start.py" line="-75"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="-95"/>
         <location filename="../../sigverify/gui/store_backups.py" line="-93"/>
         <location line="+108"/>
         <source>Restore from a backup</source>
@@ -3942,16 +3961,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>第 {first} 至第 {last} 条记录（{kinds}）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>“{file}” waits to replace the store, but work was recorded after it was chosen: {entries}. The backup does not hold it: restored, the store would no longer have it (it would stay only in the store replaced, kept in the folder “replaced-stores”).
-
-Cancel starts sigverify on the store as it is and asks again at the next start.</source>
-        <translation>“{file}”正等待替换存储，但选择它之后又记录了工作：{entries}。备份中没有这些记录：恢复后，存储中将不再有它们（它们只保留在被替换的存储中，存放在“replaced-stores”文件夹里）。
-
-“取消”将以现有存储启动 sigverify，并在下次启动时再次询问。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>&amp;Restore all the same</source>
         <translation>仍然恢复(&amp;R)</translation>
     </message>
@@ -3966,7 +3976,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>磁盘拒绝了该操作：{reason}</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <source>The store is restored from “{file}”, made {made}: {held}.</source>
         <translation>存储已从“{file}”（创建于 {made}）恢复：{held}。</translation>
     </message>
@@ -4137,8 +4147,8 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
     </message>
     <message>
         <location line="+8"/>
-        <source>Saved “{name}”; the Models page activates it now.</source>
-        <translation>已保存“{name}”；“模型”页面正在启用它。</translation>
+        <source>Saved “{name}”; the Models page says how activating it went.</source>
+        <translation>已保存“{name}”；启用结果见“模型”页面。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5305,15 +5315,14 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>“{name}”已损坏或不完整，无法读取。请重新扫描或复制。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/card.py" line="+170"/>
+        <location filename="../../sigverify/core/model/card.py" line="+171"/>
         <source>it lacks {fields}</source>
         <extracomment>The encoders this version can train, and all it can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). An ensemble is joined from trained models, not trained. A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone.</extracomment>
         <translation>缺少 {fields}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>The model folder “{folder}” does not exist.</source>
-        <extracomment>Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型文件夹“{folder}”不存在。</translation>
     </message>
     <message>
@@ -5322,7 +5331,12 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>“{name}”不是 sigverify 模型文件夹：其中没有 {CARD_FILE}。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>larger than {size} MB</source>
+        <translation>大于 {size} MB</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+2"/>
         <source>it is not a card&apos;s JSON text</source>
         <translation>它不是模型卡的 JSON 文本</translation>
@@ -5349,7 +5363,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/catalog.py" line="+76"/>
+        <location filename="../../sigverify/core/model/catalog.py" line="+85"/>
         <source>This model is already in the list as “{name}” (the same weights).</source>
         <translation>此模型已在列表中，名为“{name}”（权重相同）。</translation>
     </message>
@@ -5384,12 +5398,13 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>此文件夹中书写者的真实签名太少，无法进行任何测量：每人至少需要 2 个。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/model/io.py" line="+92"/>
+        <location filename="../../sigverify/core/model/card.py" line="-105"/>
         <source>The model “{name}” has no weights file ({WEIGHTS_FILE}).</source>
+        <extracomment>Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型“{name}”没有权重文件（{WEIGHTS_FILE}）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../sigverify/core/model/io.py" line="+94"/>
         <source>The model card of “{name}” has no weights checksum, so its weights cannot be trusted. Install the model again.</source>
         <translation>模型“{name}”的模型卡没有权重校验和，其权重无法被信任。请重新安装该模型。</translation>
     </message>
@@ -6082,8 +6097,9 @@ Cancel starts sigverify on the store as it is and asks again at the next start.<
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+124"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+129"/>
         <source>There is no file “{file}”.</source>
+        <extracomment>Audit actions that are not work a restore or a dead disk would lose: the backups and restores themselves, the daily backup&apos;s and the passphrase&apos;s entries (this computer&apos;s setting, a key a restore keeps) and wrong passphrases typed.</extracomment>
         <translation>文件“{file}”不存在。</translation>
     </message>
     <message>

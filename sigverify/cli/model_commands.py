@@ -50,7 +50,7 @@ def _model_folder(store, given: str) -> Path:
     from sigverify.core.active_model import active_model_dir, offered_models
     from sigverify.core.model.catalog import model_named
 
-    if Path(given).is_dir():
+    if (Path(given) / "card.json").is_file():  # a model's folder (not any folder so named)
         return Path(given)
     named = model_named(given, offered_models(store, active_model_dir(store)))
     return named.path if named is not None else Path(given)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+import time
 from pathlib import Path
 
 from sigverify.cli.common import (
@@ -63,17 +64,23 @@ def _say_skipped(problems: list) -> None:
     print(f"Skipped {count} file(s): training goes on without them.", file=sys.stderr)
 
 
-def _kept_when_interrupted(out: Path) -> str:
-    """What an interrupted training leaves in ``out`` and how to go on ("Interrupted."
-    alone was said, over a folder holding a model without its test figures: seen)."""
+def _kept_when_interrupted(out: Path, started: float) -> str:
+    """What an interrupted training started at ``started`` (a time) left in ``out`` and how
+    to go on ("Interrupted." alone was said, over a folder holding a model without its test
+    figures: seen); files older than the run (a model trained over with --overwrite) are
+    not its own."""
+
+    def written(path: Path) -> bool:
+        return path.exists() and path.stat().st_mtime >= started
+
     said = []
-    if (out / "card.json").is_file():
+    if written(out / "card.json"):
         said.append(
             f"The best model so far is in {out}, without its test figures or its ONNX file."
         )
-    if (out / "checkpoint").is_dir():
+    if written(out / "checkpoint" / "state.json"):
         said.append("Run the same command with --resume to go on from its last finished epoch.")
-    return " ".join(said) or "No epoch had finished: nothing was kept."
+    return " ".join(said) or "No epoch had finished: nothing of this run was kept."
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -175,6 +182,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         f"{len(split.validation)}, testing on {len(split.test)}; output: {args.out}",
         file=sys.stderr,
     )
+    started = time.time()
     try:
         run = run_training(
             plan,
@@ -183,7 +191,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             on_skipped=_say_skipped,
         )
     except KeyboardInterrupt:
-        print(f"\n{_kept_when_interrupted(out)}", file=sys.stderr)
+        print(f"\n{_kept_when_interrupted(out, started)}", file=sys.stderr)
         raise
     result, test_report = run.result, run.test_report
     if result.model_dir is None:

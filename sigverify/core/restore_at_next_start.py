@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import time
-from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,7 +23,8 @@ from sigverify.core.files import (
 )
 from sigverify.core.i18n import translate
 from sigverify.core.store import Store
-from sigverify.core.store_backup import BackupInfo, read_backup, store_file
+from sigverify.core.store.records import AuditEntry
+from sigverify.core.store_backup import NOT_WORK, BackupInfo, read_backup, store_file
 from sigverify.core.store_restore import (
     RestoreResult,
     checked_people,
@@ -139,27 +139,29 @@ def cancel_scheduled_restore(store_path: str | Path | None = None) -> bool:
     return existed
 
 
-def recorded_since_chosen(store_path: str | Path | None = None) -> tuple[int, Counter]:
-    """What the store's audit log gained after the clerk chose the backup waiting and was
-    told what the restore leaves out: the last entry they were told of, and the entries
-    after it by action (none: an empty count). A clerk who went on working after choosing
-    the restore lost that work from the store at the next start, unsaid (seen in a real
-    window: a verification recorded as entry #41, gone). Nothing waiting, a restore chosen
-    by an earlier sigverify or a store that cannot be read: ``(0, Counter())``."""
+def recorded_since_chosen(store_path: str | Path | None = None) -> list[AuditEntry]:
+    """The work the store's audit log gained after the clerk chose the backup waiting and
+    was told what the restore leaves out (backups, wrong passphrases and the like aside:
+    :data:`~sigverify.core.store_backup.NOT_WORK`). A clerk who went on working after
+    choosing the restore lost that work from the store at the next start, unsaid (seen in
+    a real window: a verification recorded as entry #41, gone). Nothing waiting, a restore
+    chosen by an earlier sigverify, no store yet or one that cannot be read: none."""
     pending = scheduled_restore(store_path)
     if pending is None:
-        return 0, Counter()
+        return []
     try:
         told = json.loads((pending.parent / _OPERATOR_FILE).read_text("utf-8"))["told_up_to"]
         told = int(told)
     except (OSError, ValueError, KeyError, TypeError):
-        return 0, Counter()
+        return []
     store_path = store_file(store_path)
+    if not store_path.exists():  # (opening it would make one)
+        return []
     try:
         with Store(store_path) as store:
-            return told, store.audit_counts(after=told)
+            return [e for e in store.audit_entries(after=told) if e.action not in NOT_WORK]
     except SigverifyError:  # (a damaged store: that is what the backup is for)
-        return told, Counter()
+        return []
 
 
 def restore_scheduled(store_path: str | Path | None = None) -> RestoreResult | None:

@@ -312,6 +312,12 @@ def note_daily_backup(
     return True
 
 
+#: Audit actions that are not work a restore or a dead disk would lose: the backups and
+#: restores themselves, the daily backup's and the passphrase's entries (this computer's
+#: setting, a key a restore keeps) and wrong passphrases typed.
+NOT_WORK = ("backup", "restore", "daily_backup", "backup_passphrase", "passphrase_refused")
+
+
 def work_since_backup(store: Store, last: LastBackup | None) -> Counter:
     """What the audit log holds that the backup ``last`` does not, by action: work a dead
     disk would lose now. The backups and restores themselves aside, and the daily backup's
@@ -320,8 +326,7 @@ def work_since_backup(store: Store, last: LastBackup | None) -> Counter:
     if last is None or not last.up_to:
         return Counter()
     counts = store.audit_counts(after=last.up_to)
-    not_work = ("backup", "restore", "daily_backup", "backup_passphrase", "passphrase_refused")
-    for action in not_work:
+    for action in NOT_WORK:
         counts.pop(action, None)
     return counts
 

@@ -333,7 +333,21 @@ class ModelsPage(QWidget):
         def work(context, job):
             context.store.record(operator, action, None, details)
 
-        self.engine.submit(work)
+        def failed(error) -> None:  # (a plain error after "Deleted …" before: a review)
+            said = (
+                self.tr(
+                    "The model “{name}” was imported, but the audit log could not be "
+                    "written: {error}"
+                )
+                if action == "import_model"
+                else self.tr(
+                    "The model “{name}” was deleted, but the audit log could not be "
+                    "written: {error}"
+                )
+            )
+            dialogs.show_error(self, SigverifyError(said.format(name=model.name, error=error)))
+
+        self.engine.submit(work, None, failed)
 
     def delete(self) -> None:
         model = self.current()

@@ -117,6 +117,8 @@ class Settling(PagePart):
             # the word, and Space closed it ("not our patient" was recorded as "our
             # patient": seen in a real window); the keys typed now go into the comment
             self._missing = (row.key, str(error))
+            if not comment.strip():  # (blanks alone hid the words: a placeholder needs it empty)
+                self.comment.clear()
             self.show_comment_prompt(row)
             move_focus(self.comment, keyboard)
             return

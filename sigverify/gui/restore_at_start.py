@@ -61,9 +61,9 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
     if waiting is None:
         return None
     title = QCoreApplication.translate("StoreBackups", "Restore from a backup")
-    told, since = recorded_since_chosen(location)
+    since = recorded_since_chosen(location)
     if since:
-        choice = work_since_chosen_question(waiting.name, told, since, title)
+        choice = work_since_chosen_question(waiting.name, since, title)
         if choice is None:  # (Cancel: started on the store as it is, asked again next time)
             return None
         if choice == 1:
@@ -144,23 +144,24 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
     return lambda window: dialogs.show_info(window, title, text)
 
 
-def work_since_chosen_question(file: str, told: int, since, title: str) -> int | None:
-    """Asked at start when the store gained entries (``since``: by action) after the
-    backup ``file`` was chosen to replace it and the clerk was told of entries up to
-    ``told``: 0 restore all the same, 1 keep the store, None (Cancel) decide at the next
-    start."""
-    count = sum(since.values())
+def work_since_chosen_question(file: str, since: list, title: str) -> int | None:
+    """Asked at start when work was recorded (``since``: its audit entries) after the
+    backup ``file`` was chosen to replace the store: 0 restore all the same, 1 keep the
+    store, None (Cancel) decide at the next start."""
+    first, last = since[0].id, since[-1].id
+    kinds = kinds_text(Counter(entry.action for entry in since))
     entries = (
         QCoreApplication.translate("StoreBackups", "entry #{first} ({kinds})")
-        if count == 1
+        if len(since) == 1
         else QCoreApplication.translate("StoreBackups", "entries #{first} to #{last} ({kinds})")
-    ).format(first=told + 1, last=told + count, kinds=kinds_text(since))
+    ).format(first=first, last=last, kinds=kinds)
     text = QCoreApplication.translate(
         "StoreBackups",
         "“{file}” waits to replace the store, but work was recorded after it was chosen: "
         "{entries}. The backup does not hold it: restored, the store would no longer have "
         "it (it would stay only in the store replaced, kept in the folder “replaced-stores”)."
-        "\n\nCancel starts sigverify on the store as it is and asks again at the next start.",
+        "\n\nCancel starts sigverify on the store as it is and asks again at the next start "
+        "(while a restore waits, no daily backup is made).",
     ).format(file=file, entries=entries)
     return dialogs.choose(
         None,

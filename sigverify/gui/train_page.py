@@ -97,7 +97,7 @@ class TrainPage(QWidget):
     def _saved(self, installed, activate: bool) -> None:
         self.result.setText(
             (
-                self.tr("Saved “{name}”; the Models page activates it now.")
+                self.tr("Saved “{name}”; the Models page says how activating it went.")
                 if activate  # (activated, and said as merely saved: seen)
                 else self.tr("Saved “{name}”; it is on the Models page.")
             ).format(name=installed.name)

@@ -334,7 +334,7 @@ def test_export_and_import_a_person(env, capsys, tmp_path):
     assert code == 0 and payload == {"person": "c-1", "references": 3}
 
 
-def test_models_list_activate_by_name_and_show_what_decides(env, capsys, tmp_path):
+def test_models_list_activate_by_name_and_show_what_decides(env, capsys, tmp_path, monkeypatch):
     """Seen: `models list` did not exist, `models activate NAME` took the name shown in the
     app for a missing folder, and `models show` left out the thresholds that decide."""
     store, tiny = env["store"], read_card(env["tiny_model"])
@@ -344,6 +344,8 @@ def test_models_list_activate_by_name_and_show_what_decides(env, capsys, tmp_pat
     assert not listed["sigverify-default"]["active"] and listed["sigverify-default"]["bundled"]
     code, out, _ = run(capsys, "models", "list", "--store", store)
     assert f"* {tiny.name}  (image)  " in out and "  sigverify-default  (image, shipped)" in out
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "SIGVERIFY-default").mkdir()  # a folder of that name, not a model: passed by
     code, out, _ = run(capsys, "models", "activate", "SIGVERIFY-default", "--store", store)
     assert code == 0 and out.startswith("Active model: sigverify-default (")
     code, out, _ = run(capsys, "models", "show", "--store", store)

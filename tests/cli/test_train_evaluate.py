@@ -110,40 +110,48 @@ def test_a_folder_holding_a_model_is_not_trained_over_unasked(
 ):
     """Seen: ``train --out`` a model's folder replaced its weights without a word, and a
     store using that folder verified with them, activated by nobody."""
+    import os
     import shutil
+    import time
 
     from sigverify.core.training import run as training_run
 
     out = tmp_path / "m"
     shutil.copytree(trained, out)
+    for path in out.rglob("*"):  # a model made yesterday
+        os.utime(path, (time.time() - 86400,) * 2)
     before = (out / "model.safetensors").read_bytes()
     code = cli.main(["train", "--data", str(data), "--out", str(out), *TINY])
     err = capsys.readouterr().err
     assert code == 2 and f"{out} holds a model already" in err and "--overwrite" in err
     assert (out / "model.safetensors").read_bytes() == before
 
-    # Ctrl+C says what is kept and how to go on ("Interrupted." alone was said)
-    def interrupted(plan, **kwargs):
-        (plan.out_dir / "checkpoint").mkdir(exist_ok=True)  # as after an epoch
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(training_run, "run_training", interrupted)
-    code = cli.main(["train", "--data", str(data), "--out", str(out), *TINY, "--overwrite"])
-    err = capsys.readouterr().err
-    assert code == 130
-    assert err.rstrip().endswith(
-        f"The best model so far is in {out}, without its test figures or its ONNX file. "
-        "Run the same command with --resume to go on from its last finished epoch.\n"
-        "Interrupted."
-    )
-
+    # Ctrl+C says what is kept and how to go on ("Interrupted." alone was said); the model
+    # trained over is not this run's (a review found it described as "the best so far")
     def at_once(plan, **kwargs):  # before the first epoch ended
         raise KeyboardInterrupt
 
     monkeypatch.setattr(training_run, "run_training", at_once)
-    code = cli.main(["train", "--data", str(data), "--out", str(tmp_path / "new"), *TINY])
+    code = cli.main(["train", "--data", str(data), "--out", str(out), *TINY, "--overwrite"])
     assert code == 130
-    assert "No epoch had finished: nothing was kept.\nInterrupted." in capsys.readouterr().err
+    assert capsys.readouterr().err.endswith(
+        "No epoch had finished: nothing of this run was kept.\nInterrupted.\n"
+    )
+
+    def after_an_epoch(plan, **kwargs):
+        (plan.out_dir / "card.json").write_text((trained / "card.json").read_text())
+        (plan.out_dir / "checkpoint").mkdir(exist_ok=True)
+        (plan.out_dir / "checkpoint" / "state.json").write_text("{}")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(training_run, "run_training", after_an_epoch)
+    code = cli.main(["train", "--data", str(data), "--out", str(out), *TINY, "--overwrite"])
+    assert code == 130
+    assert capsys.readouterr().err.endswith(
+        f"The best model so far is in {out}, without its test figures or its ONNX file. "
+        "Run the same command with --resume to go on from its last finished epoch.\n"
+        "Interrupted.\n"
+    )
 
 
 def test_files_training_cannot_use_are_told_before_it_starts(data, tmp_path, capsys):

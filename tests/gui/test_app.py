@@ -1256,7 +1256,7 @@ def test_tab_goes_from_the_model_list_to_activate(qtbot, window, tmp_path, tiny_
 
 
 def test_deleting_a_model_asks_and_refuses_the_active_one(
-    qtbot, window, dialogs, tmp_path, tiny_model_dir
+    qtbot, window, dialogs, tmp_path, tiny_model_dir, monkeypatch
 ):
     from sigverify.core.audit_view import action_name, summary
 
@@ -1296,6 +1296,19 @@ def test_deleting_a_model_asks_and_refuses_the_active_one(
         "spare",
     )
     assert deleted.details["weights_sha256"] == spare.card.weights_sha256
+    # a log that cannot be written is said as such, not as a bare error (a review)
+    from sigverify.core.errors import StoreError
+
+    def refused(*args):
+        raise StoreError("the store is locked")
+
+    monkeypatch.setattr(type(window.store), "record", refused)  # (the worker's store too)
+    page.import_folder(str(folder))
+    wait_idle(qtbot, window.engine)
+    assert str(dialogs.errors[-1]) == (
+        "The model “spare” was imported, but the audit log could not be written: the store "
+        "is locked"
+    )
 
 
 def test_a_model_folder_that_is_not_one_is_refused(window, dialogs, tmp_path):

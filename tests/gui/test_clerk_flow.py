@@ -2246,6 +2246,10 @@ def test_a_missing_queue_comment_is_said_in_its_field_until_another_item_is_chos
     assert queue.comment.styleSheet() == "" and queue.comment.placeholderText() == usual
     queue.table.selectRow(0)  # and back: said no more until a word is given again
     assert queue.comment.styleSheet() == "" and queue.comment.placeholderText() == usual
+    queue.comment.setText("   ")  # blanks alone: emptied, so that the words show (a review)
+    queue.settle("accept")
+    assert queue.comment.text() == "" and "#c62828" in queue.comment.styleSheet()
+    assert queue.comment.placeholderText() == "Say why in the comment when you decide otherwise."
     assert not [e for e in window.store.audit_entries() if e.action == "settle"]
 
 

@@ -164,7 +164,7 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
         f"entry #{told + 1} (1 × Verification). The backup does not hold it: restored, the "
         "store would no longer have it (it would stay only in the store replaced, kept in the "
         "folder “replaced-stores”).\n\nCancel starts sigverify on the store as it is and asks "
-        "again at the next start."
+        "again at the next start (while a restore waits, no daily backup is made)."
     )
     assert dialogs.options[-1] == ["&Restore all the same", "&Keep the store, do not restore"]
     assert scheduled_restore(store_path) is not None

@@ -172,7 +172,7 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     assert "branch-7" in names and "tiny" in names  # the previous model stays for rollback
     # (activated too, and said: "Saved …; it is on the Models page." alone was, seen)
     assert window.train_page.result.text() == (
-        "Saved “branch-7”; the Models page activates it now."
+        "Saved “branch-7”; the Models page says how activating it went."
     )
     actions = [e.action for e in window.store.audit_entries()]
     assert "train_model" in actions and actions[-1] == "activate_model"

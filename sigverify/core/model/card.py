@@ -255,7 +255,11 @@ def read_card(folder: str | Path) -> ModelCard:
         )
     try:
         if card_path.stat().st_size > MAX_CARD_BYTES:
-            raise ValueError(f"larger than {MAX_CARD_BYTES // 1_000_000} MB")
+            raise ValueError(
+                translate("errors", "larger than {size} MB").format(
+                    size=MAX_CARD_BYTES // 1_000_000
+                )
+            )
         try:
             values = json.loads(card_path.read_text(encoding="utf-8"))
         except ValueError:  # (not UTF-8, or not JSON: Python's words were shown, seen)

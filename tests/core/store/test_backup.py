@@ -316,17 +316,25 @@ def test_work_recorded_after_a_restore_was_chosen_is_counted_for_the_next_start(
     with Store(store_path) as store:
         told = store.last_audit_entry().id
     schedule_prepared(prepare_restore(tmp_path / "b.zip", store_path), store_path, "bo", told)
-    assert recorded_since_chosen(store_path) == (told, {})  # nothing since: nothing to ask
+    assert recorded_since_chosen(store_path) == []  # nothing since: nothing to ask
+    backup_of(store_path, tmp_path / "again.zip")  # a backup by hand is no work to lose
+    assert recorded_since_chosen(store_path) == []
     with Store(store_path) as store:  # the clerk went on working
         store.record("bo", "verify", "C-1", {"decision": "accept"})
         store.record("bo", "verify", "C-2", {"decision": "reject"})
         store.add_references("C-3", "Cy", "", "m1", [ref("d.png")], "bo")
-    assert recorded_since_chosen(store_path) == (told, {"verify": 2, "enroll": 1})
+        work = [(e.id, e.action) for e in store.audit_entries(after=told + 1)]
+    assert [(e.id, e.action) for e in recorded_since_chosen(store_path)] == work
+    assert [a for _, a in work] == ["verify", "verify", "enroll"] and work[0][0] == told + 2
     # a restore chosen by an earlier sigverify (no such number kept): nothing known
     schedule_prepared(prepare_restore(tmp_path / "b.zip", store_path), store_path, "bo")
-    assert recorded_since_chosen(store_path) == (0, {})
+    assert recorded_since_chosen(store_path) == []
     cancel_scheduled_restore(store_path)
-    assert recorded_since_chosen(store_path) == (0, {})  # nothing waits
+    assert recorded_since_chosen(store_path) == []  # nothing waits
+    # no store yet (a new computer): none made by asking
+    elsewhere = tmp_path / "new" / "store.sqlite3"
+    schedule_prepared(prepare_restore(tmp_path / "b.zip", elsewhere), elsewhere, "bo", 3)
+    assert recorded_since_chosen(elsewhere) == [] and not elsewhere.exists()
 
 
 def test_a_scheduled_restore_runs_once(store_path, tmp_path):
