@@ -34,6 +34,7 @@ from sigverify.core.store_restore import (
 
 PENDING_SUFFIX = ".restore-pending"
 _OPERATOR_FILE = "operator.json"
+_RESTORING = ".restoring"  # a start restoring the backup waiting (one at a time)
 
 
 def _pending_folder(store_path: str | Path | None) -> Path:
@@ -147,8 +148,8 @@ def recorded_since_chosen(store_path: str | Path | None = None) -> list[AuditEnt
     a real window: a verification recorded as entry #41, gone). Nothing waiting, a restore
     chosen by an earlier sigverify, no store yet or one that cannot be read: none."""
     pending = scheduled_restore(store_path)
-    if pending is None:
-        return []
+    if pending is None or (pending.parent / _RESTORING).exists():
+        return []  # (another start restores it now: nothing to ask, a review)
     try:
         told = json.loads((pending.parent / _OPERATOR_FILE).read_text("utf-8"))["told_up_to"]
         told = int(told)
@@ -173,7 +174,7 @@ def restore_scheduled(store_path: str | Path | None = None) -> RestoreResult | N
     if pending is None:
         return None
     folder = pending.parent
-    lock = folder / ".restoring"
+    lock = folder / _RESTORING
     try:  # one start at a time (a clerk who thought the app had not started)
         os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
     except FileExistsError:

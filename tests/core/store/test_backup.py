@@ -326,6 +326,10 @@ def test_work_recorded_after_a_restore_was_chosen_is_counted_for_the_next_start(
         work = [(e.id, e.action) for e in store.audit_entries(after=told + 1)]
     assert [(e.id, e.action) for e in recorded_since_chosen(store_path)] == work
     assert [a for _, a in work] == ["verify", "verify", "enroll"] and work[0][0] == told + 2
+    restoring = scheduled_restore(store_path).parent / ".restoring"
+    restoring.touch()  # another start restoring it now: nothing asked here
+    assert recorded_since_chosen(store_path) == []
+    restoring.unlink()
     # a restore chosen by an earlier sigverify (no such number kept): nothing known
     schedule_prepared(prepare_restore(tmp_path / "b.zip", store_path), store_path, "bo")
     assert recorded_since_chosen(store_path) == []
