@@ -2239,9 +2239,9 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message numerus="yes">
         <location line="-1"/>
-        <source>Drop the %n signature(s) waiting? None of them is enrolled.</source>
+        <source>Drop the %n signature(s) waiting to be enrolled?</source>
         <translation>
-            <numerusform>要丢弃等待中的 %n 个签名吗？它们都尚未登记。</numerusform>
+            <numerusform>要丢弃等待登记的 %n 个签名吗？</numerusform>
         </translation>
     </message>
     <message>
@@ -2270,12 +2270,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Delete person…</source>
-        <translation>删除人员…</translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Only the first {shown} are listed: type a part of an ID or name to find the others.</source>
         <translation>只列出了前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
     </message>
@@ -2295,7 +2290,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-191"/>
+        <source>&amp;Delete person…</source>
+        <translation>删除人员(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Nobody found for “{text}”.
 Press Enter to enrol “{text}” as a new person.</source>
         <translation>没有找到“{text}”。
@@ -3451,7 +3451,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>Settling</name>
     <message>
-        <location filename="../../sigverify/gui/queue_settling.py" line="+53"/>
+        <location filename="../../sigverify/gui/queue_settling.py" line="+71"/>
         <source>Being checked again: settle it once the check is done</source>
         <translation>正在重新验证：请在验证结束后再处理</translation>
     </message>
@@ -6155,7 +6155,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>磁盘只读</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/restore_at_next_start.py" line="+100"/>
+        <location filename="../../sigverify/core/restore_at_next_start.py" line="+101"/>
         <source>The copy of “{file}” made for this restore is gone (a restore question left open over an hour may lose it): choose Restore from a backup… again.</source>
         <translation>为这次恢复制作的“{file}”副本已不在（恢复询问打开超过一小时可能会失去它）：请重新选择“从备份恢复…”。</translation>
     </message>

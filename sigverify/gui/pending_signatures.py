@@ -147,7 +147,7 @@ class PendingSignatures(QGroupBox):
     def clear_asked(self) -> None:
         """Clear: every signature waiting dropped, once the clerk agrees."""
         count = len(self.signatures)
-        question = self.tr("Drop the %n signature(s) waiting? None of them is enrolled.", "", count)
+        question = self.tr("Drop the %n signature(s) waiting to be enrolled?", "", count)
         if count and dialogs.ask(self, self.tr("Clear"), question, self.tr("&Drop")):
             self.clear()
 

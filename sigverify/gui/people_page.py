@@ -77,7 +77,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         # Ctrl+N is the main window's: it comes here from any page (it did nothing on Verify)
         self.new_button.setToolTip(self.tr("Enrol someone new (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_person)
-        self.delete_button = RoleButton(self.tr("Delete person…"), store, "delete")
+        self.delete_button = RoleButton(self.tr("&Delete person…"), store, "delete")
         self.delete_button.clicked.connect(self.delete_person)
         # Delete on the list, as on the references (it did nothing: seen in a real window)
         widget_shortcut(self.people, QKeySequence.StandardKey.Delete, self._delete_pressed)

@@ -33,7 +33,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_open
 from sigverify.gui.keyboard import TypingGoesTo, move_focus, widget_shortcut
 from sigverify.gui.queue_checking import Checking
-from sigverify.gui.queue_settling import Settling
+from sigverify.gui.queue_settling import SettleButton, Settling
 from sigverify.gui.queue_summary import SummarySaving
 from sigverify.gui.queue_table import FILTERS, fill_queue_table, said_line, size_queue_columns
 from sigverify.gui.widgets import choice_table, file_filter
@@ -153,8 +153,8 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         widget_shortcut(self.comment, Qt.Key.Key_Escape, lambda: move_focus(self.table, True))
         # One order for every item (a Confirm button for rejected ones moved these along the
         # Tab chain: a clerk pressed the wrong one). Reject on a rejected item confirms it.
-        self.accept_button = QPushButton(self.tr("&Accept"))
-        self.reject_button = QPushButton(self.tr("&Reject"))
+        self.accept_button = SettleButton(self.tr("&Accept"))
+        self.reject_button = SettleButton(self.tr("&Reject"))
         self.open_button = QPushButton(self.tr("Open on the Verify page"))
         self.open_button.setToolTip(self.tr("See the signature beside the references (Enter)"))
         self.accept_button.clicked.connect(lambda: self.settle("accept"))

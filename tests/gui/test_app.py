@@ -2719,6 +2719,18 @@ def test_the_signature_buttons_without_ctrl_keys_answer_alt_letters(qtbot, windo
         "Ctrl+Shift+O",
     ]
     assert key(people.adding.clear_button) == ""
+    # Delete person… has Alt+D (it asks first; Alt+D did nothing: seen), no other key there
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    window.go_to_page(window.pages.indexOf(people))  # the page and the window around it
+    keys = [key(b) for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    keys += [
+        QKeySequence.mnemonic(w.text()).toString()
+        for w in window.findChildren(QLabel)
+        if w.buddy() is not None and w.isVisibleTo(window)
+    ]
+    alt = [k for k in keys if k.startswith("Alt+")]
+    assert key(people.delete_button) == "Alt+D" and len(alt) == len(set(alt)), alt
 
 
 def test_alt_m_reaches_the_comment_on_verify(qtbot, window):

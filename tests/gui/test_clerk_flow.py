@@ -953,7 +953,7 @@ def test_leave_out_takes_the_selected_signature_only_and_the_focus_stays_in_the_
     window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # reached by Tab
     dialogs.answer = False  # asked first (a crop just made went unasked: seen); Cancel
     qtbot.keyClick(adding.clear_button, Qt.Key.Key_Space)
-    assert dialogs.questions == ["Drop the 2 signatures waiting? None of them is enrolled."]
+    assert dialogs.questions == ["Drop the 2 signatures waiting to be enrolled?"]
     assert len(adding.signatures) == 2
     dialogs.answer = True
     qtbot.keyClick(adding.clear_button, Qt.Key.Key_Space)
@@ -2250,6 +2250,40 @@ def test_a_missing_queue_comment_is_said_in_its_field_until_another_item_is_chos
     queue.settle("accept")
     assert queue.comment.text() == "" and "#c62828" in queue.comment.styleSheet()
     assert queue.comment.placeholderText() == "Say why in the comment when you decide otherwise."
+    assert not [e for e in window.store.audit_entries() if e.action == "settle"]
+
+
+def test_alt_r_acts_at_once_and_the_reason_typed_after_it_goes_whole_into_the_comment(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: Qt clicked Reject a tenth of a second after Alt+R, the first
+    letters typed meanwhile went into the comment, and "to" was recorded as the reason for
+    "too shaky, call her" (the rest went to the next item's comment)."""
+    import json
+
+    from sigverify.core.thresholds import global_thresholds_key
+
+    window = two_people
+    value = json.dumps({"accept": 100.0, "reject": 100.0})  # everything accepted
+    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
+    signature_file(tmp_path / "inbox" / "c-1", 1, 3, forged=True)
+    queue = window.queue_page
+    window.go_to_page(window.pages.indexOf(queue))
+    queue.add_source(str(tmp_path / "inbox"))
+    wait_idle(qtbot, window.engine)
+    queue.filter.setCurrentIndex(queue.filter.findData("all"))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    queue.table.selectRow(0)
+    queue.table.setFocus()
+    qtbot.waitUntil(queue.table.hasFocus)
+    assert queue.selected_row().decision == "accept" and queue.comment.text() == ""
+    qtbot.keyClick(queue.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    # at once, not a tenth of a second later: said in the field, which has the keys now
+    assert "#c62828" in queue.comment.styleSheet() and queue.comment.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "too shaky, call her")
+    qtbot.wait(300)  # (a late click would record what was typed so far)
+    assert queue.comment.text() == "too shaky, call her" and not dialogs.errors
     assert not [e for e in window.store.audit_entries() if e.action == "settle"]
 
 
