@@ -633,6 +633,15 @@ def test_return_in_the_folder_field_reads_the_folder_and_stays_to_show_what_it_f
     assert wizard.currentPage() is page  # it stays, to show what the folder holds
     qtbot.waitUntil(lambda: page.checked, timeout=30000)
     assert not page.isComplete() and "3 people (0 usable)" in page.summary.text()
+    # Return on the same folder reads it again: files added on disk since are seen (the
+    # old listing went on: seen in a real window); typed back to it, its counts are shown
+    write_png(other / "p4" / "genuine" / "0.png", draw_signature())
+    qtbot.keyClicks(page.folder, "x")
+    qtbot.keyClick(page.folder, Qt.Key.Key_Backspace)
+    assert "3 people (0 usable)" in page.summary.text()
+    qtbot.keyClick(page.folder, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.checked, timeout=30000)
+    assert wizard.currentPage() is page and "4 people (0 usable)" in page.summary.text()
     page.folder.setText(str(tmp_path / "data") + "/")  # the first folder again, a / added
     page.load(page.folder.text())
     qtbot.waitUntil(page.isComplete, timeout=30000)

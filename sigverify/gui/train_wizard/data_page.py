@@ -55,6 +55,9 @@ class DataPage(QWizardPage):
         self._job = None
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(self.tr("Data folder"))
+        # Enter reads the folder again, the same one too (files added on disk since were
+        # never read, and Enter went on with the old listing: seen); Tab, only a new one
+        self.folder.returnPressed.connect(lambda: self.load(self.folder.text(), again=True))
         self.folder.editingFinished.connect(lambda: self.load(self.folder.text()))
         # a path typed is read on Enter or Tab: Next stayed greyed with no word why (seen)
         self.folder.textEdited.connect(self._typed)
@@ -143,15 +146,18 @@ class DataPage(QWizardPage):
     def _typed(self, text: str) -> None:
         if text.strip() and not self._is_loaded(text):
             self.summary.setText(self.tr("Press Enter to read this folder."))
+        elif self._is_loaded(text):  # typed back to the folder read: what it holds again
+            self._show_summary()
         # Next waits for this folder to be read: Return read it and went on at once, past
         # what it found (Next was on from the folder before: seen in a real window)
         self.completeChanged.emit()
 
-    def load(self, folder: str) -> None:
+    def load(self, folder: str, again: bool = False) -> None:
+        """Read ``folder`` and show what it holds (``again``: even when it is the one read)."""
         from sigverify.core.data.datasets import read_dataset
 
         folder = folder.strip()
-        if not folder or self._is_loaded(folder):
+        if not folder or (self._is_loaded(folder) and not again):
             return
         self.folder.setText(folder)
         self.wiz.plan.dataset, self.checked = None, False
