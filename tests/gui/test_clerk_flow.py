@@ -30,6 +30,23 @@ def verify_now(qtbot, window, person_id, query):
     return page
 
 
+def checked_queue(qtbot, window, inbox, everyone: float):
+    """The Queue page, its items checked from the folder ``inbox`` with everyone's accept
+    and reject thresholds both at ``everyone`` (0: the machine rejects every item, 100:
+    it accepts every one)."""
+    import json
+
+    from sigverify.core.thresholds import global_thresholds_key
+
+    value = json.dumps({"accept": everyone, "reject": everyone})
+    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
+    queue = window.queue_page
+    window.go_to_page(window.pages.indexOf(queue))
+    queue.add_source(str(inbox))
+    wait_idle(qtbot, window.engine)
+    return queue
+
+
 def open_audit_page(qtbot, window):
     window.go_to_page(window.pages.indexOf(window.audit_page))  # opening it reads the log
     wait_idle(qtbot, window.engine)
@@ -2220,20 +2237,10 @@ def test_a_missing_queue_comment_is_said_in_its_field_until_another_item_is_chos
     """Seen in a real window: the box saying a comment was needed took the first keys
     typed after Alt+R, Space closed it, and "not our patient" was recorded as "our
     patient". It is said in the comment field now, in red, where the keys go."""
-    import json
-
-    from sigverify.core.thresholds import global_thresholds_key
-
     window = two_people
-    value = json.dumps({"accept": 0.0, "reject": 0.0})  # everything rejected
-    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
-    root = tmp_path / "inbox"
-    signature_file(root / "c-1", 1, 7)
-    signature_file(root / "c-2", 2, 7)
-    queue = window.queue_page
-    window.nav.setCurrentRow(window.pages.indexOf(queue))
-    queue.add_source(str(root))
-    wait_idle(qtbot, window.engine)
+    signature_file(tmp_path / "inbox" / "c-1", 1, 7)
+    signature_file(tmp_path / "inbox" / "c-2", 2, 7)
+    queue = checked_queue(qtbot, window, tmp_path / "inbox", 0.0)  # everything rejected
     queue.table.selectRow(0)
     usual = queue.comment.placeholderText()
     queue.settle("accept")  # accepting what the machine rejected needs a reason
@@ -2259,18 +2266,9 @@ def test_alt_r_acts_at_once_and_the_reason_typed_after_it_goes_whole_into_the_co
     """Seen in a real window: Qt clicked Reject a tenth of a second after Alt+R, the first
     letters typed meanwhile went into the comment, and "to" was recorded as the reason for
     "too shaky, call her" (the rest went to the next item's comment)."""
-    import json
-
-    from sigverify.core.thresholds import global_thresholds_key
-
     window = two_people
-    value = json.dumps({"accept": 100.0, "reject": 100.0})  # everything accepted
-    window.store.set_setting(global_thresholds_key(window.engine.model.model_id), value, "t")
     signature_file(tmp_path / "inbox" / "c-1", 1, 3, forged=True)
-    queue = window.queue_page
-    window.go_to_page(window.pages.indexOf(queue))
-    queue.add_source(str(tmp_path / "inbox"))
-    wait_idle(qtbot, window.engine)
+    queue = checked_queue(qtbot, window, tmp_path / "inbox", 100.0)  # everything accepted
     queue.filter.setCurrentIndex(queue.filter.findData("all"))
     window.activateWindow()
     qtbot.waitActive(window)
