@@ -715,7 +715,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -775,7 +775,7 @@
         <translation>按 Enter 读取此文件夹。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>{writers} people ({usable} usable), {genuine} genuine and {forged} forged signatures ({layout} layout).</source>
         <translation>{writers} 人（{usable} 人可用），{genuine} 个真实签名，{forged} 个伪造签名（目录结构：{layout}）。</translation>
     </message>
@@ -3614,7 +3614,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>StoreBackups</name>
     <message>
-        <location filename="../../sigverify/gui/restore_at_start.py" line="+32"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="+36"/>
         <source>{people}, {references} and the audit log up to entry #{entry}</source>
         <translation>{people}、{references}，以及截至第 {entry} 条的审计日志</translation>
     </message>
@@ -3635,7 +3635,7 @@ enrolled {at} by {who}</source>
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>This computer backs it up every day only once a folder is chosen for it (the store button&apos;s menu &gt; Back up every day to a folder…).</source>
         <translation>只有为本机选定文件夹后，本机才会每天备份它（存储按钮的菜单 &gt; 每天备份到一个文件夹…）。</translation>
     </message>
@@ -3650,7 +3650,7 @@ enrolled {at} by {who}</source>
         <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <source>“{file}” waits to replace the store, but work was recorded after it was chosen: {entries}. The backup does not hold it: restored, the store would no longer have it (it would stay only in the store replaced, kept in the folder “replaced-stores”).
 
 Cancel starts sigverify on the store as it is and asks again at the next start (while a restore waits, no daily backup is made).</source>
@@ -3659,7 +3659,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
 “取消”将以现有存储启动 sigverify，并在下次启动时再次询问（恢复等待期间不会进行每日备份）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+73"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+74"/>
         <source>&amp;Back up the store…</source>
         <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
@@ -3876,14 +3876,14 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
         </translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/restore_at_start.py" line="-95"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="-109"/>
         <location filename="../../sigverify/gui/store_backups.py" line="-93"/>
-        <location line="+108"/>
+        <location line="+113"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-102"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-107"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3926,8 +3926,8 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
         <translation>今后制作的备份不再加密。之前制作的备份仍需要各自的口令。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/restore_at_start.py" line="+11"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+38"/>
+        <location filename="../../sigverify/gui/restore_at_start.py" line="+12"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+43"/>
         <source>The store stays as it is: no backup will be restored.</source>
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>
@@ -3951,7 +3951,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>被替换的存储保留在 {folder}。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+54"/>
         <source>entry #{first} ({kinds})</source>
         <translation>第 {first} 条记录（{kinds}）</translation>
     </message>
@@ -3976,7 +3976,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>磁盘拒绝了该操作：{reason}</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-89"/>
         <source>The store is restored from “{file}”, made {made}: {held}.</source>
         <translation>存储已从“{file}”（创建于 {made}）恢复：{held}。</translation>
     </message>
@@ -4639,7 +4639,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+137"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+139"/>
         <source>Verification</source>
         <extracomment>minutes between a desk&apos;s change of its daily backup and the entry saying it, from which the entry says when the change was made (written when the store was next opened) The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
@@ -4738,6 +4738,16 @@ The store is as it was; the backup is kept as {file}.</source>
         <location line="+1"/>
         <source>Store restored from a backup</source>
         <translation>存储已从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore chosen for the next start</source>
+        <translation>选择下次启动时恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore called off</source>
+        <translation>取消恢复</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4981,6 +4991,16 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>“{file}”, made {made}</source>
+        <translation>“{file}”，制作于 {made}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{file}” is not restored</source>
+        <translation>不恢复“{file}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>from “{file}”, made {made}, entries up to #{up_to}</source>
         <translation>来自“{file}”，创建于 {made}，截至第 {up_to} 条记录</translation>
     </message>
@@ -5005,9 +5025,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-127"/>
         <location line="+5"/>
-        <location line="+123"/>
+        <location line="+129"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -5032,7 +5052,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="-123"/>
+        <location filename="../../sigverify/core/audit_view.py" line="-129"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
@@ -6097,9 +6117,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+129"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+138"/>
         <source>There is no file “{file}”.</source>
-        <extracomment>Audit actions that are not work a restore or a dead disk would lose: the backups and restores themselves, the daily backup&apos;s and the passphrase&apos;s entries (this computer&apos;s setting, a key a restore keeps) and wrong passphrases typed.</extracomment>
+        <extracomment>Audit actions that are not work a restore or a dead disk would lose: the backups and restores themselves (a restore chosen or called off too), the daily backup&apos;s and the passphrase&apos;s entries (this computer&apos;s setting, a key a restore keeps) and wrong passphrases typed.</extracomment>
         <translation>文件“{file}”不存在。</translation>
     </message>
     <message>
@@ -6118,12 +6138,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”不是 sigverify 备份（由“备份存储…”生成）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_restore.py" line="+132"/>
+        <location filename="../../sigverify/core/store_restore.py" line="+133"/>
         <source>The backup “{file}” cannot be restored: it was changed after it was made. {reason}</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
     </message>

@@ -121,6 +121,8 @@ ACTIONS = (
     "backup",
     "daily_backup",
     "restore",
+    "restore_chosen",
+    "restore_called_off",
     "backup_passphrase",
     "passphrase_refused",
 )
@@ -154,6 +156,8 @@ def action_name(action: str) -> str:
         "backup": translate("audit", "Store backed up"),
         "daily_backup": translate("audit", "Daily backup"),
         "restore": translate("audit", "Store restored from a backup"),
+        "restore_chosen": translate("audit", "Restore chosen for the next start"),
+        "restore_called_off": translate("audit", "Restore called off"),
         "backup_passphrase": translate("audit", "Backup passphrase"),
         "passphrase_refused": translate("audit", "Wrong passphrase"),
     }
@@ -383,6 +387,12 @@ def _details_text(entry: AuditEntry) -> str:
         )
     if entry.action == "passphrase_refused":
         return _refused_text(d)
+    if entry.action == "restore_chosen":
+        return translate("audit", "“{file}”, made {made}").format(
+            file=d.get("file", ""), made=local_time(str(d.get("made", "?")), seconds=False)
+        )
+    if entry.action == "restore_called_off":
+        return translate("audit", "“{file}” is not restored").format(file=d.get("file", ""))
     if entry.action == "restore":  # the first entry after the backup's last
         text = translate("audit", "from “{file}”, made {made}, entries up to #{up_to}").format(
             file=d.get("file", ""),

@@ -113,6 +113,16 @@ def schedule_prepared(
     (folder / _OPERATOR_FILE).write_text(json.dumps(chosen), "utf-8")
 
 
+def note_restore_choice(store, operator: str, file: str, made: str | None = None) -> None:
+    """In ``store``'s audit log: the backup ``file`` (made ``made``) chosen to replace the
+    store at the next start, or, without ``made``, that choice called off (neither was
+    recorded, only a restore done: a real-window pass)."""
+    if made is None:
+        store.record(operator, "restore_called_off", None, {"file": file})
+    else:
+        store.record(operator, "restore_chosen", None, {"file": file, "made": made})
+
+
 def discard_prepared(prepared: PreparedRestore) -> None:
     """The clerk said no: the copy goes."""
     shutil.rmtree(prepared.copy.parent, ignore_errors=True)

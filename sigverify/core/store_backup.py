@@ -313,9 +313,18 @@ def note_daily_backup(
 
 
 #: Audit actions that are not work a restore or a dead disk would lose: the backups and
-#: restores themselves, the daily backup's and the passphrase's entries (this computer's
-#: setting, a key a restore keeps) and wrong passphrases typed.
-NOT_WORK = ("backup", "restore", "daily_backup", "backup_passphrase", "passphrase_refused")
+#: restores themselves (a restore chosen or called off too), the daily backup's and the
+#: passphrase's entries (this computer's setting, a key a restore keeps) and wrong
+#: passphrases typed.
+NOT_WORK = (
+    "backup",
+    "restore",
+    "restore_chosen",
+    "restore_called_off",
+    "daily_backup",
+    "backup_passphrase",
+    "passphrase_refused",
+)
 
 
 def work_since_backup(store: Store, last: LastBackup | None) -> Counter:

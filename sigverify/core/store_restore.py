@@ -45,6 +45,7 @@ from sigverify.core.store.seal import Seal
 from sigverify.core.store_backup import (
     MANIFEST,
     MODELS,
+    NOT_WORK,
     QUEUE,
     SEAL_MEMBER,
     STORE_MEMBER,
@@ -148,8 +149,10 @@ def replaced_store(store_path: Path) -> tuple[str, BackupKey | None, bool]:
     if store_path.exists():
         try:
             with Store(store_path) as store:
-                last = store.last_audit_entry()
-                empty = not store.people_mark()[0] and (last is None or last.id <= 1)
+                # (a restore chosen for it is no work: a new computer's store stays empty)
+                work = store.audit_counts(after=0)
+                done = sum(count for action, count in work.items() if action not in NOT_WORK)
+                empty = not store.people_mark()[0] and done <= 1
                 return operator_name(store), backup_key(store), empty
         except SigverifyError:
             pass  # (a damaged store: that is what the backup is for)

@@ -4,6 +4,7 @@ a note on the screen meanwhile, and what to tell the clerk afterwards."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 
@@ -17,6 +18,7 @@ from sigverify.core.i18n import join_list, join_sentences
 from sigverify.core.restore_at_next_start import (
     cancel_scheduled_restore,
     failed_restore_path,
+    note_restore_choice,
     recorded_since_chosen,
     restore_scheduled,
     scheduled_restore,
@@ -25,6 +27,8 @@ from sigverify.core.store.records import local_time
 from sigverify.core.store_backup import store_file
 from sigverify.gui import dialogs
 from sigverify.gui.daily_backup import DailyBackup
+
+log = logging.getLogger(__name__)
 
 
 def held_words(info) -> str:
@@ -68,6 +72,7 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
             return None
         if choice == 1:
             cancel_scheduled_restore(location)
+            called_off(location, waiting.name)
             return lambda window: dialogs.show_info(
                 window,
                 title,
@@ -142,6 +147,19 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
             ).format(key=result.backup_key),
         )
     return lambda window: dialogs.show_info(window, title, text)
+
+
+def called_off(location, file: str) -> None:
+    """ "Keep the store" at start, in the store's audit log (a store that cannot be opened
+    now says so when the app opens it)."""
+    from sigverify.core.operators import operator_name
+    from sigverify.core.store import Store
+
+    try:
+        with Store(store_file(location)) as store:
+            note_restore_choice(store, operator_name(store), file)
+    except SigverifyError:
+        log.warning("the restore called off was not written to the audit log", exc_info=True)
 
 
 def work_since_chosen_question(file: str, since: list, title: str) -> int | None:

@@ -30,6 +30,7 @@ from sigverify.core.operators import operator_name
 from sigverify.core.restore_at_next_start import (
     cancel_scheduled_restore,
     discard_prepared,
+    note_restore_choice,
     prepare_restore,
     schedule_prepared,
     scheduled_restore,
@@ -305,13 +306,13 @@ class StoreBackups(QObject):
             ):
                 discard_prepared(prepared)
                 return
-            window.engine.submit(  # (the copy checked, moved: not read from the stick again)
-                lambda context, job: schedule_prepared(
-                    prepared, window.store.path, operator, told_up_to=last
-                ),
-                kept,
-                failed,
-            )
+
+            def keep(context, job):  # (the copy checked, moved: not read from the stick again)
+                schedule_prepared(prepared, window.store.path, operator, told_up_to=last)
+                info = prepared.info
+                note_restore_choice(context.store, operator, info.path.name, info.created)
+
+            window.engine.submit(keep, kept, failed)
 
         def kept(_) -> None:
             self.say_state()
@@ -389,7 +390,12 @@ class StoreBackups(QObject):
         BackupPassphraseDialog(self.window, self._protected, done).open()
 
     def cancel_restore(self) -> None:
+        waiting = scheduled_restore(self.window.store.path)
         if cancel_scheduled_restore(self.window.store.path):
+            operator = operator_name(self.window.store)
+            self.window.engine.submit(
+                lambda context, job: note_restore_choice(context.store, operator, waiting.name)
+            )
             self.say_state()
             dialogs.show_info(
                 self.window,

@@ -131,6 +131,13 @@ def test_the_store_backed_up_then_restored_at_the_next_start(
     window.backups.keep_action.trigger()
     assert scheduled_restore(window.store.path) is None
     assert dialogs.infos[-1] == "The store stays as it is: no backup will be restored."
+    wait_idle(qtbot, window.engine)  # chosen, then called off: both in the log
+    chosen, called_off = window.store.audit_entries()[-2:]
+    assert [(e.action, e.details["file"]) for e in (chosen, called_off)] == [
+        ("restore_chosen", name),
+        ("restore_called_off", name),
+    ]
+    assert action_name("restore_chosen") == "Restore chosen for the next start"
     menu.aboutToShow.emit()
     assert not window.backups.keep_action.isVisible()
     # another window of sigverify starting while this one has the store open: refused,
@@ -214,8 +221,14 @@ def test_work_since_a_restore_was_chosen_keeps_the_store_when_the_clerk_says_so(
     )
     said(None)
     assert shown == ["The store stays as it is: no backup will be restored."]
-    with Store(store_path) as store:
-        assert store.last_audit_entry().id == told + 2  # the work is there
+    with Store(store_path) as store:  # the work is there, and the choice is in the log
+        last = store.last_audit_entry()
+        assert (last.id, last.action, last.details) == (
+            told + 3,
+            "restore_called_off",
+            {"file": "b.zip"},
+        )
+        assert summary(last) == "“b.zip” is not restored"
     assert restore_waiting(store_path) is None  # and nothing asked again
 
 
@@ -507,7 +520,10 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
         ),
     ]
     assert "1 person, 4 references" in dialogs.questions[-1] and not dialogs.errors
-    refused = window.store.last_audit_entry()  # the wrong try, in the log (no trace before)
+    wait_idle(qtbot, window.engine)
+    *_, refused, chosen = window.store.audit_entries()  # the wrong try, then the choice
+    assert (chosen.action, chosen.details["file"]) == ("restore_chosen", "b.zip")
+    assert summary(chosen).startswith("“b.zip”, made ")
     assert (refused.action, refused.details) == (
         "passphrase_refused",
         {"tried": "backup", "key": key.fingerprint, "file": "b.zip"},
