@@ -79,7 +79,7 @@ def import_model(folder: str | Path, listed: list[InstalledModel] | None = None)
     weights = _weights_digest(folder)
     if weights is None:  # (said of the copy before: a "-2" name the user never saw)
         raise missing_weights(folder)
-    same = [m for m in listed if weights and _weights_digest(m.path) == weights]
+    same = [m for m in listed if _weights_digest(m.path) == weights]
     if same:
         raise SigverifyError(
             translate(
