@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,6 +88,14 @@ class _PaleUnlessFocused(QStyledItemDelegate):
         ellipsis in the people list (seen in a real window; 4 px was enough there)."""
         hint = super().sizeHint(option, index)
         text = index.data()
+        room = self.view.viewport().width() - 16  # (the item's margins, generously)
+        if isinstance(text, str) and self.view.wordWrap() and room > 0:
+            # the lines a wrapped text takes at the view's width: Qt sizes a list's row by
+            # the text unwrapped, and a long name's "5 references" was cut to "…" (seen)
+            metrics, flags = option.fontMetrics, Qt.TextFlag.TextWordWrap
+            wrapped = metrics.boundingRect(QRect(0, 0, room, 100000), flags, text).height()
+            plain = metrics.boundingRect(QRect(0, 0, 100000, 100000), flags, text).height()
+            hint.setHeight(hint.height() + max(0, wrapped - plain))
         if isinstance(text, str) and any(ord(c) > 0x2FF and c.isalpha() for c in text):
             lines = text.count("\n") + 1
             hint.setHeight(

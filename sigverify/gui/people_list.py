@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QListView, QListWidget
 
 
 class PeopleList(QListWidget):
@@ -21,6 +21,9 @@ class PeopleList(QListWidget):
         # list's edge, the ID cut to "P-0" under a scroll bar (seen in a real window)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # rows laid out again at the list's own width: sized before it had one, a wrapped
+        # name's row kept two lines, "5 references" cut to "…" (seen in a real window)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.currentItem() is not None:

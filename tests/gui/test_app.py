@@ -2769,6 +2769,31 @@ def test_a_name_in_another_script_keeps_both_lines_of_its_row(qtbot):
     assert one_line.height() < latin.height()
 
 
+def test_a_wrapped_name_row_is_tall_enough_for_all_its_lines(qtbot):
+    """Seen in a real window: a long name wrapped at the list's width, but its row was
+    sized for the text unwrapped, and "5 references" was cut to "…"."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from sigverify.gui.keyboard import frame_when_focused
+    from sigverify.gui.people_list import PeopleList
+
+    view = PeopleList()
+    qtbot.addWidget(view)
+    frame_when_focused(view)
+    view.resize(240, 300)
+    view.show()
+    view.addItems(
+        ["Ana — P-2\n5 references", "Maria-José Fernández de la Cruz\u00a0—\u00a0P-1\n5 references"]
+    )
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    short, long = (view.itemDelegate().sizeHint(option, view.model().index(r, 0)) for r in (0, 1))
+    assert long.height() >= short.height() + option.fontMetrics.lineSpacing()  # a third line
+    view.resize(900, 300)  # wide enough: no wrapping, the same height as a short one
+    long_wide = view.itemDelegate().sizeHint(option, view.model().index(1, 0))
+    assert long_wide.height() == short.height()
+
+
 def test_switching_the_image_model_says_when_the_pen_model_was_not_fitted_with_it(
     qtbot, window, tmp_path, tiny_model_dir, dialogs
 ):
