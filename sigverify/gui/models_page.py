@@ -283,7 +283,7 @@ class ModelsPage(QWidget):
         def failed(error):
             self._finish()
             self.status.setText(self.tr("The previous model stays active."))
-            dialogs.show_error(self, error)
+            dialogs.show_error(self, error, self.tr("Activate model"))
 
         self._job = self.engine.load_model(model.path, done, failed, True, progress)
 
@@ -303,7 +303,7 @@ class ModelsPage(QWidget):
         try:
             model = import_model(folder, self.models)
         except Exception as error:  # noqa: BLE001 - shown to the user
-            dialogs.show_error(self, error)
+            dialogs.show_error(self, error, self.tr("Import model"))
             return
         self.refresh()
         self.select(model.path)
@@ -345,7 +345,8 @@ class ModelsPage(QWidget):
                     "written: {error}"
                 )
             )
-            dialogs.show_error(self, SigverifyError(said.format(name=model.name, error=error)))
+            error = SigverifyError(said.format(name=model.name, error=error))
+            dialogs.show_error(self, error, self.tr("Audit log"))
 
         self.engine.submit(work, None, failed)
 
@@ -363,7 +364,7 @@ class ModelsPage(QWidget):
         try:
             delete_model(model, self.active_path())
         except Exception as error:  # noqa: BLE001 - shown to the user
-            dialogs.show_error(self, error)
+            dialogs.show_error(self, error, self.tr("Delete model"))
             return
         self.status.setText(self.tr("Deleted {name}.").format(name=model.name))
         self._record("delete_model", model)

@@ -25,6 +25,7 @@ class Dialogs:
     answer: bool = True
     choice: int | None = 0  # what every several-answer question gets (None: Cancel)
     errors: list = field(default_factory=list)
+    error_titles: list = field(default_factory=list)  # each error box's title (None: the app's)
     questions: list = field(default_factory=list)
     infos: list = field(default_factory=list)
     options: list = field(default_factory=list)  # the answers each several-answer question offered
@@ -40,6 +41,7 @@ def dialogs(monkeypatch):
 
     def show_error(parent, error, title=None):
         seen.errors.append(error)
+        seen.error_titles.append(title)
 
     def ask(parent, title, text, yes=None):
         seen.titles.append(title)

@@ -1309,12 +1309,14 @@ def test_deleting_a_model_asks_and_refuses_the_active_one(
         "The model “spare” was imported, but the audit log could not be written: the store "
         "is locked"
     )
+    assert dialogs.error_titles[-1] == "Audit log"  # (each box said "sigverify": a pass)
 
 
 def test_a_model_folder_that_is_not_one_is_refused(window, dialogs, tmp_path):
     (tmp_path / "empty").mkdir()
     window.models_page.import_folder(str(tmp_path / "empty"))
     assert "not a sigverify model folder" in str(dialogs.errors[0])
+    assert dialogs.error_titles == ["Import model"]
 
 
 def test_closing_during_a_job_asks_first(qtbot, window, dialogs):
