@@ -3063,6 +3063,25 @@ def test_the_gauge_keeps_one_scale_for_the_same_thresholds():
     ]
 
 
+def test_the_gauges_labels_keep_a_gap_however_narrow_the_band():
+    """ "accept 0.8557" and "reject 0.8558" touched (seen in a real window): a clear gap."""
+    from sigverify.gui.threshold_widgets import ThresholdGauge
+
+    gauge = ThresholdGauge()
+    gauge.resize(500, 46)
+    gauge.set_values(0.8557, 0.8558, None)
+    image = gauge.grab().toImage()
+    background = image.pixel(2, image.height() - 2)
+    inked = [
+        any(image.pixel(x, y) != background for y in range(28, image.height()))
+        for x in range(image.width())
+    ]
+    middle = round(1 + 498 * 0.8557 / (0.8558 * 1.6))  # where the two lines are drawn
+    left = max(x for x in range(middle) if inked[x])  # the accept label's last column
+    right = min(x for x in range(middle, image.width()) if inked[x])  # reject's first
+    assert right - left > 10
+
+
 def test_record_then_report_at_once_writes_one_audit_row(qtbot, two_people, tmp_path):
     window = two_people
     page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
