@@ -140,10 +140,20 @@ class EnrolmentFlow(PagePart):
         self.enroll_button.setEnabled(count > 0)
         self.details.save_button.setEnabled(self.details.edited_now())
         low, high = RECOMMENDED_REFERENCES
-        enrolled = self._reference_count()  # a store read: once (this runs at every key typed)
+        # a store read: once (this runs at every key typed)
+        typed, enrolled = self._enrolled_references()
         # (on a new person's form: for the person shown only, not an ID typed)
         self.details.verify_button.setEnabled(self.person_id is not None and enrolled > 0)
-        if count and enrolled + count < low:  # said before, not only after enrolling (seen)
+        if count and typed:  # a new person's form naming someone here: theirs they become
+            self.status.setText(
+                self.tr(
+                    "%n signature(s) waiting for {id}, who is enrolled already: Enrol "
+                    "(Ctrl+Enter) adds to their references.",
+                    "",
+                    count,
+                ).format(id=typed)
+            )
+        elif count and enrolled + count < low:  # said before, not only after enrolling (seen)
             self.status.setText(
                 self.tr(
                     "%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol. With fewer "
@@ -156,6 +166,15 @@ class EnrolmentFlow(PagePart):
         elif count:  # not a line about an enrolment done before these were added
             self.status.setText(
                 self.tr("%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol.", "", count)
+            )
+        elif typed:  # ("5 references enrolled" on a new person's form: whose? a pass)
+            self.status.setText(
+                self.tr(
+                    "{id} is enrolled already, with %n reference(s): signatures enrolled here "
+                    "are added to theirs. For a new person, type another ID.",
+                    "",
+                    enrolled,
+                ).format(id=typed)
             )
         else:
             self.status.setText(
@@ -172,17 +191,19 @@ class EnrolmentFlow(PagePart):
                 )
             )
 
-    def _reference_count(self) -> int:
-        """How many references the person shown has, or the one whose enrolled ID is typed
-        on a new person's form (0 for a new one, or one gone): "with fewer than 5
+    def _enrolled_references(self) -> tuple[str | None, int]:
+        """``(the enrolled ID typed on a new person's form or None, how many references the
+        person shown or typed has)``: 0 for a new one, or one gone. "With fewer than 5
         references…" was said for someone with 10 (seen in a real window)."""
-        person_id = self.person_id or self.store.enrolled_id(self.details.id_edit.text().strip())
+        typed_text = self.details.id_edit.text().strip()
+        typed = None if self.person_id or not typed_text else self.store.enrolled_id(typed_text)
+        person_id = self.person_id or typed
         if not person_id:
-            return 0
+            return None, 0
         try:
-            return self.store.get_person(person_id).reference_count
+            return typed, self.store.get_person(person_id).reference_count
         except NotFoundError:
-            return 0
+            return None, 0
 
     def enroll(self, accept_outliers: bool = False, only: list | None = None, then=None) -> None:
         """Enrol the signatures waiting (``only``: these of them) for the person shown or

@@ -3929,7 +3929,7 @@ def test_shares_on_the_model_card_read_as_a_clerk_counts(qapp):
     ]
 
 
-def test_the_hint_under_the_signatures_fits_the_person_shown(qtbot, two_people):
+def test_the_hint_under_the_signatures_fits_the_person_shown(qtbot, two_people, tmp_path):
     """Someone enrolled with 5 references was told "Add 5 to 10 signatures of this person"
     (seen in a real window)."""
     people = two_people.people_page
@@ -3940,6 +3940,19 @@ def test_the_hint_under_the_signatures_fits_the_person_shown(qtbot, two_people):
     )
     people.new_person()
     assert people.status.text().startswith("Add 5 to 10 signatures of this person")
+    # a new person's form naming someone enrolled: "5 references enrolled" of whom? (a pass)
+    qtbot.keyClicks(people.details.id_edit, "c-1")
+    assert people.status.text() == (
+        "c-1 is enrolled already, with 5 references: signatures enrolled here are added to "
+        "theirs. For a new person, type another ID."
+    )
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
+    assert people.status.text() == (
+        "1 signature waiting for c-1, who is enrolled already: Enrol (Ctrl+Enter) adds to "
+        "their references."
+    )
+    qtbot.keyClicks(people.details.id_edit, "7")  # c-17, nobody's: a new person's lines
+    assert people.status.text().startswith("1 signature waiting: press Enrol (Ctrl+Enter)")
 
 
 @pytest.mark.parametrize("choice", [0, 1, None])
