@@ -264,6 +264,7 @@ def _read_folders(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
                 )
             )
             continue
+        _note_strays(folder, problems)
         writers.append(
             Writer(
                 id=folder.name,
@@ -272,6 +273,34 @@ def _read_folders(root: Path, problems: list[DatasetProblem]) -> list[Writer]:
             )
         )
     return writers
+
+
+def _note_strays(folder: Path, problems: list[DatasetProblem]) -> None:
+    """What a writer's folder holds beside genuine/ and forged/ is not read: said, as the
+    files of those folders that are not images are (a signature put beside them, or in a
+    "forgeries" folder, was left out without a word: a review)."""
+    strays = [
+        p
+        for p in sorted(folder.iterdir(), key=lambda p: number_key(p.name))
+        if p.name not in ("genuine", "forged") and not p.name.startswith(".")
+    ]
+    if strays:
+        listed = ", ".join(p.name + ("/" if p.is_dir() else "") for p in strays[:3]) + (
+            ", ..." if len(strays) > 3 else ""
+        )
+        problems.append(
+            DatasetProblem(
+                WARNING,
+                translate(
+                    "errors",
+                    "%n file(s) or folder(s) beside genuine/ and forged/ were not read "
+                    "({listed}): only those two folders are.",
+                    None,
+                    len(strays),
+                ).format(listed=listed),  # fmt: skip
+                folder,
+            )
+        )
 
 
 _CEDAR_NAME = re.compile(r"^(original|forgeries)_(\d+)_(\d+)\.\w+$", re.IGNORECASE)

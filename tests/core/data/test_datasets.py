@@ -45,6 +45,27 @@ def test_folders_layout(folders_layout):
     assert dataset.problems == []
 
 
+def test_what_lies_beside_genuine_and_forged_is_said_not_read(folders_layout):
+    """A signature put beside genuine/ and forged/, a "forgeries" folder or a notes.txt
+    was left out without a word (a review)."""
+    _touch_images(folders_layout, ["alice/7.png", "alice/forgeries/1.png"])
+    (folders_layout / "alice" / "notes.txt").write_text("scanned on 2 May")
+    (folders_layout / "bob" / ".DS_Store").write_bytes(b"x")  # hidden: not worth a word
+    dataset = read_dataset(folders_layout)
+    assert [(w.id, len(w.genuine), len(w.forged)) for w in dataset.writers] == [
+        ("alice", 3, 1),
+        ("bob", 2, 0),
+    ]
+    assert [(p.severity, p.message, p.path.name) for p in dataset.problems] == [
+        (
+            WARNING,
+            "3 files or folders beside genuine/ and forged/ were not read (7.png, "
+            "forgeries/, notes.txt): only those two folders are.",
+            "alice",
+        )
+    ]
+
+
 def test_cedar_layout(tmp_path):
     root = _touch_images(
         tmp_path / "cedar",
