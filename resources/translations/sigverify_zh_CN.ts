@@ -965,17 +965,24 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+61"/>
+        <location line="+82"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-78"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>%n signature(s) waiting for {id}, who is enrolled already: Enrol (Ctrl+Enter) adds to their references.</source>
+        <translation>
+            <numerusform>有 %n 个签名等待登记到已登记的 {id}：按“登记”（Ctrl+Enter）会将其添加到此人的参考签名中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>%n signature(s) waiting: press Enrol (Ctrl+Enter) to enrol. With fewer than {low} references many more genuine signatures are refused: add more if you can.</source>
         <translation>
             <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。参考签名少于 {low} 个时，会有多得多的真实签名被拒绝：如有可能，请多添加几个。</numerusform>
@@ -988,8 +995,15 @@
             <numerusform>有 %n 个签名等待登记：按“登记”（Ctrl+Enter）登记。</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
+        <source>{id} is enrolled already, with %n reference(s): signatures enrolled here are added to theirs. For a new person, type another ID.</source>
+        <translation>
+            <numerusform>{id} 已登记，有 %n 个参考签名：在此登记的签名会添加到此人的参考签名中。如要登记新人员，请输入另一个 ID。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Add {low} to {high} signatures of this person: drop files, open, paste, draw or crop them from a page.</source>
         <translation>请添加此人员的 {low} 至 {high} 个签名：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</translation>
     </message>
@@ -1001,7 +1015,7 @@
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Type the person&apos;s ID first (for example a customer or patient number).</source>
         <translation>请先输入人员 ID（例如客户号或病历号）。</translation>
     </message>
@@ -1945,11 +1959,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+40"/>
         <source>Activate model</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-222"/>
         <location line="+182"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
@@ -2000,7 +2015,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Import model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Imported as “{name}”: a model named “{asked}” is on this page already.</source>
         <translation>已导入为“{name}”：此页上已有名为“{asked}”的模型。</translation>
     </message>
@@ -2020,12 +2040,18 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>模型“{name}”已删除，但无法写入审计日志：{error}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+8"/>
         <source>Delete model</source>
         <translation>删除模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Delete the model “{name}” from this computer?</source>
         <translation>要从这台计算机上删除模型“{name}”吗？</translation>
     </message>
@@ -4002,7 +4028,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>ThresholdGauge</name>
     <message>
-        <location filename="../../sigverify/gui/threshold_widgets.py" line="+53"/>
+        <location filename="../../sigverify/gui/threshold_widgets.py" line="+54"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -5217,8 +5243,15 @@ The store is as it was; the backup is kept as {file}.</source>
         <source>Folder “{name}” has no genuine/ or forged/ folder inside; ignored.</source>
         <translation>文件夹“{name}”中没有 genuine/ 或 forged/ 文件夹；已忽略。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n file(s) or folder(s) beside genuine/ and forged/ were not read ({listed}): only those two folders are.</source>
+        <translation>
+            <numerusform>genuine/ 和 forged/ 旁边的 %n 个文件或文件夹未被读取（{listed}）：只读取这两个文件夹。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <source>The CEDAR folder {sub}/ is missing.</source>
         <translation>缺少 CEDAR 文件夹 {sub}/。</translation>
     </message>
