@@ -1236,18 +1236,18 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>New model: EER {eer:.1%} with {refs} references.</source>
-        <translation>新模型：使用 {refs} 个参考签名时 EER 为 {eer:.1%}。</translation>
+        <source>New model: EER {eer} with {refs} references.</source>
+        <translation>新模型：使用 {refs} 个参考签名时 EER 为 {eer}。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The new model is better on these people: EER {new:.1%} against {old:.1%}.</source>
-        <translation>新模型在这些人员上表现更好：EER {new:.1%}，当前模型为 {old:.1%}。</translation>
+        <source>The new model is better on these people: EER {new} against {old}.</source>
+        <translation>新模型在这些人员上表现更好：EER {new}，当前模型为 {old}。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The new model is not better on these people: EER {new:.1%} against {old:.1%}.</source>
-        <translation>新模型在这些人员上并未更好：EER {new:.1%}，当前模型为 {old:.1%}。</translation>
+        <source>The new model is not better on these people: EER {new} against {old}.</source>
+        <translation>新模型在这些人员上并未更好：EER {new}，当前模型为 {old}。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2221,11 +2221,11 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>A model was trained already (best epoch {epoch}, validation EER {eer:.1%}). Train a new one with these settings, dropping it, or keep it (the settings changed here are then not used)?</source>
-        <translation>已经训练出一个模型（最佳轮次 {epoch}，验证 EER {eer:.1%}）。要用这些设置训练新模型并舍弃它，还是保留它（那样此处更改的设置不会使用）？</translation>
+        <source>A model was trained already (best epoch {epoch}, validation EER {eer}). Train a new one with these settings, dropping it, or keep it (the settings changed here are then not used)?</source>
+        <translation>已经训练出一个模型（最佳轮次 {epoch}，验证 EER {eer}）。要用这些设置训练新模型并舍弃它，还是保留它（那样此处更改的设置不会使用）？</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Train again</source>
         <translation>重新训练(&amp;T)</translation>
     </message>
@@ -3326,7 +3326,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/save_page.py" line="+31"/>
+        <location filename="../../sigverify/gui/train_wizard/save_page.py" line="+32"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3367,8 +3367,8 @@ enrolled {at} by {who}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>On the test people the new model was not better than the active one (EER {new:.1%} against {old:.1%}). Activate it anyway? Every verification would use it from now on. Untick “activate” to save it without using it.</source>
-        <translation>在测试人员上，新模型并不比当前使用的模型更好（EER {new:.1%}，对比 {old:.1%}）。仍要启用吗？从现在起每次验证都会使用它。取消勾选“启用”即可只保存而不使用。</translation>
+        <source>On the test people the new model was not better than the active one (EER {new} against {old}). Activate it anyway? Every verification would use it from now on. Untick “activate” to save it without using it.</source>
+        <translation>在测试人员上，新模型并不比当前使用的模型更好（EER {new}，对比 {old}）。仍要启用吗？从现在起每次验证都会使用它。取消勾选“启用”即可只保存而不使用。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4255,23 +4255,23 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+13"/>
         <location line="+97"/>
-        <location line="+120"/>
+        <location line="+124"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-219"/>
         <source>&amp;Cancel training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>This epoch</source>
         <translation>本轮</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-128"/>
         <source>In all</source>
         <translation>总进度</translation>
     </message>
@@ -4297,12 +4297,12 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-15"/>
         <source>trying the best epoch with whitened embeddings</source>
         <translation>正在用白化的嵌入向量尝试最佳轮次</translation>
     </message>
@@ -4313,11 +4313,11 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>validation EER {eer:.1%}</source>
-        <translation>验证集 EER {eer:.1%}</translation>
+        <source>validation EER {eer}</source>
+        <translation>验证集 EER {eer}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -4378,11 +4378,11 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+14"/>
-        <source>epoch {epoch}: loss {loss:.4f}, validation EER {eer:.1%}</source>
-        <translation>第 {epoch} 轮：损失 {loss:.4f}，验证集 EER {eer:.1%}</translation>
+        <source>epoch {epoch}: loss {loss:.4f}, validation EER {eer}</source>
+        <translation>第 {epoch} 轮：损失 {loss:.4f}，验证集 EER {eer}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&amp;Resume</source>
         <translation>继续训练(&amp;R)</translation>
     </message>
@@ -4415,13 +4415,13 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Kept: best epoch {epoch}, validation EER {eer:.1%}.</source>
-        <translation>已保留：最佳轮次为第 {epoch} 轮，验证集 EER {eer:.1%}。</translation>
+        <source>Kept: best epoch {epoch}, validation EER {eer}.</source>
+        <translation>已保留：最佳轮次为第 {epoch} 轮，验证集 EER {eer}。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Done: best epoch {epoch}, validation EER {eer:.1%}.</source>
-        <translation>完成：最佳轮次为第 {epoch} 轮，验证集 EER {eer:.1%}。</translation>
+        <source>Done: best epoch {epoch}, validation EER {eer}.</source>
+        <translation>完成：最佳轮次为第 {epoch} 轮，验证集 EER {eer}。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4656,9 +4656,9 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message numerus="yes">
         <location line="+11"/>
-        <source>Measured on the model&apos;s test writers at its threshold: with %n reference(s) {now:.0%} of genuine signatures were refused, with {enough} references {then:.0%}.</source>
+        <source>Measured on the model&apos;s test writers at its threshold: with %n reference(s) {now} of genuine signatures were refused, with {enough} references {then}.</source>
         <translation>
-            <numerusform>在模型的测试书写者上按其阈值测得：使用 %n 个参考签名时，有 {now:.0%} 的真实签名未被接受；使用 {enough} 个参考签名时为 {then:.0%}。</numerusform>
+            <numerusform>在模型的测试书写者上按其阈值测得：使用 %n 个参考签名时，有 {now} 的真实签名未被接受；使用 {enough} 个参考签名时为 {then}。</numerusform>
         </translation>
     </message>
 </context>
@@ -6403,7 +6403,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+273"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+275"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>

@@ -16,7 +16,7 @@ from sigverify.cli.common import (
     add_command,
 )
 from sigverify.cli.server_commands import pending_payload, pending_text
-from sigverify.core.i18n import english_plurals
+from sigverify.core.i18n import english_plurals, percent_text
 from sigverify.core.text_wrap import padded
 
 
@@ -107,13 +107,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if result.pen is None:
         head = (
             # as the app says it: the score in per cent, the distance it is calibrated from
-            f"{label}  (score {result.similarity:.0%}, distance {result.score:.4f}; "
+            f"{label}  (score {percent_text(result.similarity)}, distance {result.score:.4f}; "
             f"accept <= {t.accept:.4f}, reject > {t.reject:.4f})"
         )
     else:  # drawn on a pad: decided on the fused score and its band
         band = result.fused_thresholds
         head = (
-            f"{label}  (score {result.similarity:.0%}, pen and picture together "
+            f"{label}  (score {percent_text(result.similarity)}, pen and picture together "
             f"{result.pen.fused:.3f}; accept <= {band.accept:.3f}, reject > {band.reject:.3f})"
         )
     lines = [head, result.reason]

@@ -17,7 +17,7 @@ import numpy as np
 from sigverify import __version__
 from sigverify.core.explain import Explanation, heat_overlay
 from sigverify.core.files import file_stem
-from sigverify.core.i18n import translate
+from sigverify.core.i18n import percent_text, translate
 from sigverify.core.imaging.imageio import decode_image
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.plot_fonts import font_families
@@ -198,7 +198,7 @@ def verification_page(record: VerificationRecord) -> Figure:
     page.y -= 0.009
     page.text(
         translate("report", "{decision}   score {similarity}").format(
-            decision=decision_label(r.decision), similarity=f"{r.similarity:.0%}"
+            decision=decision_label(r.decision), similarity=percent_text(r.similarity)
         ),
         17,
         x=0.09,
@@ -381,7 +381,7 @@ def _explanation_notes(page: Page, explanation: Explanation) -> None:
         "{how}; yellow to red, strokes of either without a counterpart in the other, "
         "brightest where the model's distance depends most on them. {share} of the ink lies "
         "where they differ most (orange or red).",
-    ).format(how=how, share=f"{explanation.hot_share():.0%}")
+    ).format(how=how, share=percent_text(explanation.hot_share()))
     for line in wrap(note, 150):
         page.text(line, 7, color="#333333")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from sigverify.core.data.pen_files import is_pen_file, read_pen_file, render_trajectory
-from sigverify.core.i18n import join_sentences, translate
+from sigverify.core.i18n import join_sentences, percent_text, translate
 from sigverify.core.imaging.imageio import decode_image, encode_png, read_image_file
 from sigverify.core.odd_references import OddReference
 from sigverify.core.scoring import nearest_count
@@ -47,11 +47,13 @@ def too_few_references_advice(person_id: str, total: int, card) -> str | None:
             translate(
                 "advice",
                 "Measured on the model's test writers at its threshold: with %n reference(s) "
-                "{now:.0%} of genuine signatures were refused, with {enough} references "
-                "{then:.0%}.",
+                "{now} of genuine signatures were refused, with {enough} references "
+                "{then}.",
                 None,
                 fewer[-1],
-            ).format(now=now["frr"], enough=enough[0], then=then["frr"]),
+            ).format(
+                now=percent_text(now["frr"]), enough=enough[0], then=percent_text(then["frr"])
+            ),
         )
     return text
 

@@ -49,7 +49,7 @@ def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path)
     text = page_texts(figure)
     assert tuple(figure.get_size_inches()) == pytest.approx(A4)
     label = {"accept": "ACCEPT", "review": "NEEDS REVIEW", "reject": "REJECT"}[result.decision]
-    assert f"{label}   score {result.similarity:.0%}" in text
+    assert f"{label}   score {100 * result.similarity:.0f} %" in text
     for expected in (
         "C-1042  Ana Li",
         query.name,
@@ -75,7 +75,7 @@ def test_a_verification_page_shows_what_the_decision_rests_on(service, tmp_path)
     assert record.explanation is not None
     assert record.explanation.reference_name == result.nearest.filename
     assert "Where it differs" in text
-    assert f"{record.explanation.hot_share():.0%} of the ink lies where they differ" in text
+    assert f"{100 * record.explanation.hot_share():.0f} % of the ink lies where they differ" in text
 
     pdf = save_pdf([figure], tmp_path / "report.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")

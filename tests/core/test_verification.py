@@ -67,11 +67,11 @@ def test_the_recommendation_quotes_what_the_card_measured():
     card = SimpleNamespace(metrics={"test": {"per_refs": measured}})
     text = too_few_references_advice("P7", 3, card)
     assert text.startswith("P7 has 3 references; 5 to 10 are recommended.")
-    assert "with 3 references 22% of genuine signatures were refused, with 5 references 20%." in (
+    assert "with 3 references 22 % of genuine signatures were refused, with 5 references 20 %." in (
         text
     )
     # 4 references: the nearest measured count below (3) is quoted.
-    assert "with 3 references 22%" in too_few_references_advice("P7", 4, card)
+    assert "with 3 references 22 %" in too_few_references_advice("P7", 4, card)
     assert too_few_references_advice("P7", 5, card) is None
     bare = SimpleNamespace(metrics={})
     assert too_few_references_advice("P7", 2, bare) == (

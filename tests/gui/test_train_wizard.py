@@ -154,8 +154,8 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     dialogs.answer = False  # No: nothing saved, the wizard stays
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert dialogs.questions[-1].startswith(
-        "On the test people the new model was not better than the active one (EER 16.7% "
-        "against 0.0%). Activate it anyway?"
+        "On the test people the new model was not better than the active one (EER 16.7 % "
+        "against 0.0 %). Activate it anyway?"
     )
     assert wizard.saved is None and wizard.isVisible()
     evaluation.worse, dialogs.answer = measured, True
@@ -450,7 +450,7 @@ def test_training_stages_are_told_in_the_users_words(qtbot, window):
 
     assert text("train") == "training"
     assert text("validate") == "measuring on the validation people"
-    assert text("validate", 0.125) == "validation EER 12.5%"
+    assert text("validate", 0.125) == "validation EER 12.5 %"
     assert text("whiten") == "trying the best epoch with whitened embeddings"
     assert text("done") == "finished"
     assert all("core's" not in text(p) for p in ("train", "validate", "whiten", "done"))

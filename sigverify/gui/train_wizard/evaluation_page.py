@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.data.splits import recorded_writers
-from sigverify.core.i18n import join_list
+from sigverify.core.i18n import join_list, percent_text
 from sigverify.gui import dialogs
 from sigverify.gui.widgets import clear_tabs, figure_canvas, percent
 
@@ -142,17 +142,17 @@ class EvaluationPage(QWizardPage):
             )
         new_m = columns[0]
         if columns[1] is None:
-            verdict = self.tr("New model: EER {eer:.1%} with {refs} references.").format(
-                eer=new_m.eer, refs=refs
+            verdict = self.tr("New model: EER {eer} with {refs} references.").format(
+                eer=percent_text(new_m.eer, ".1f"), refs=refs
             )
         elif new_m.eer < columns[1].eer:
             verdict = self.tr(
-                "The new model is better on these people: EER {new:.1%} against {old:.1%}."
-            ).format(new=new_m.eer, old=columns[1].eer)
+                "The new model is better on these people: EER {new} against {old}."
+            ).format(new=percent_text(new_m.eer, ".1f"), old=percent_text(columns[1].eer, ".1f"))
         else:
             verdict = self.tr(
-                "The new model is not better on these people: EER {new:.1%} against {old:.1%}."
-            ).format(new=new_m.eer, old=columns[1].eer)
+                "The new model is not better on these people: EER {new} against {old}."
+            ).format(new=percent_text(new_m.eer, ".1f"), old=percent_text(columns[1].eer, ".1f"))
             self.worse = (new_m.eer, columns[1].eer)
         self.verdict.setText(
             verdict

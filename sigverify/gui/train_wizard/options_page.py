@@ -211,9 +211,12 @@ class OptionsPage(QWizardPage):
                 self.tr("Train again?"),
                 self.tr(
                     "A model was trained already (best epoch {epoch}, validation EER "
-                    "{eer:.1%}). Train a new one with these settings, dropping it, or keep it "
+                    "{eer}). Train a new one with these settings, dropping it, or keep it "
                     "(the settings changed here are then not used)?"
-                ).format(epoch=run.result.best_epoch, eer=run.result.best_validation_eer),
+                ).format(
+                    epoch=run.result.best_epoch,
+                    eer=percent_text(run.result.best_validation_eer, ".1f"),
+                ),
                 [self.tr("&Train again"), self.tr("&Keep the trained model")],
             )
             if choice is None:

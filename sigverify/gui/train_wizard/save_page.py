@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.active_model import offered_models
+from sigverify.core.i18n import percent_text
 from sigverify.core.model.catalog import model_named
 from sigverify.gui import dialogs
 
@@ -112,9 +113,9 @@ class SavePage(QWizardPage):
             self.tr("Activate a model that is not better?"),
             self.tr(
                 "On the test people the new model was not better than the active one (EER "
-                "{new:.1%} against {old:.1%}). Activate it anyway? Every verification would use "
+                "{new} against {old}). Activate it anyway? Every verification would use "
                 "it from now on. Untick “activate” to save it without using it."
-            ).format(new=worse[0], old=worse[1]),
+            ).format(new=percent_text(worse[0], ".1f"), old=percent_text(worse[1], ".1f")),
             self.tr("&Activate anyway"),
         )
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.errors import CancelledError
-from sigverify.core.i18n import join_sentences
+from sigverify.core.i18n import join_sentences, percent_text
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import frame_when_focused
 from sigverify.gui.model_card_view import encoder_name, loss_name
@@ -159,7 +159,9 @@ class TrainingPage(QWizardPage):
         if progress.phase == "validate" and progress.validation_eer is None:
             return self.tr("measuring on the validation people")
         if progress.phase == "validate":
-            return self.tr("validation EER {eer:.1%}").format(eer=progress.validation_eer)
+            return self.tr("validation EER {eer}").format(
+                eer=percent_text(progress.validation_eer, ".1f")
+            )
         return self.tr("finished")
 
     def _log(self, text: str) -> None:
@@ -246,8 +248,10 @@ class TrainingPage(QWizardPage):
             if not self.history or self.history[-1]["epoch"] != progress.epoch:
                 self.history.append(record)
                 self._log(
-                    self.tr("epoch {epoch}: loss {loss:.4f}, validation EER {eer:.1%}").format(
-                        epoch=progress.epoch, loss=record["loss"], eer=progress.validation_eer
+                    self.tr("epoch {epoch}: loss {loss:.4f}, validation EER {eer}").format(
+                        epoch=progress.epoch,
+                        loss=record["loss"],
+                        eer=percent_text(progress.validation_eer, ".1f"),
                     )
                 )
                 self._plot()
@@ -317,10 +321,10 @@ class TrainingPage(QWizardPage):
         if result.stopped != "cancelled":
             self.total_bar.setValue(self.total_bar.maximum())
         text = (
-            self.tr("Kept: best epoch {epoch}, validation EER {eer:.1%}.")
+            self.tr("Kept: best epoch {epoch}, validation EER {eer}.")
             if result.stopped == "cancelled"  # ("Cancelled; … Done: best epoch" read oddly)
-            else self.tr("Done: best epoch {epoch}, validation EER {eer:.1%}.")
-        ).format(epoch=result.best_epoch, eer=result.best_validation_eer)
+            else self.tr("Done: best epoch {epoch}, validation EER {eer}.")
+        ).format(epoch=result.best_epoch, eer=percent_text(result.best_validation_eer, ".1f"))
         if result.whitened:
             self._plot((result.best_epoch, result.best_validation_eer))  # the EER said here
             text = join_sentences(
