@@ -3448,8 +3448,11 @@ def test_the_advice_under_waiting_signatures_counts_an_enrolled_id_typed(
     people.new_person()
     people.drop_area.add_paths([signature_file(tmp_path, 1, 9)])
     assert "With fewer than 5 references" in people.status.text()  # nobody yet
-    qtbot.keyClicks(people.details.id_edit, "C-1")  # c-1 has 5
-    assert people.status.text() == "1 signature waiting: press Enrol (Ctrl+Enter) to enrol."
+    qtbot.keyClicks(people.details.id_edit, "C-1")  # c-1 has 5, named as enrolled
+    assert people.status.text() == (
+        "1 signature waiting for c-1, who is enrolled already: Enrol (Ctrl+Enter) adds to "
+        "their references."
+    )
     assert not people.details.verify_button.isEnabled()  # for the person shown only
 
 
