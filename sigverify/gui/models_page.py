@@ -33,7 +33,8 @@ from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
 from sigverify.gui.keyboard import frame_when_focused, move_focus
 from sigverify.gui.model_card_view import card_html
-from sigverify.gui.widgets import RoleButton, two_panes, unbroken
+from sigverify.gui.panes import two_panes
+from sigverify.gui.widgets import RoleButton, unbroken
 from sigverify.gui.workers import Engine
 
 translate = QCoreApplication.translate

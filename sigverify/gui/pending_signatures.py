@@ -47,6 +47,7 @@ class PendingSignatures(QGroupBox):
     status line and Enrol button with :meth:`add_footer`."""
 
     changed = Signal()
+    added = Signal()  # one or more signatures added
 
     def __init__(self, parent=None):
         super().__init__(self.tr("Add references"), parent)
@@ -114,6 +115,7 @@ class PendingSignatures(QGroupBox):
         picture's place."""
         page, self._cropping = self._cropping, None
         known = {s.data for s in self.signatures}
+        before = len(known)
         for signature in signatures:
             if signature.data in known:
                 continue
@@ -133,7 +135,10 @@ class PendingSignatures(QGroupBox):
                 self.signatures.append(signature)
                 self.thumbnails.addItem(item)
             known.add(signature.data)
+        added = len(known) > before
         self._changed()
+        if added:
+            self.added.emit()
 
     def mark(self, reasons: dict[str, str]) -> None:
         """Mark the signatures named in ``reasons`` (file name -> why) with ⚠ and the

@@ -35,13 +35,14 @@ from sigverify.gui.keyboard import (
     move_focus,
     widget_shortcut,
 )
+from sigverify.gui.panes import reveal, two_panes
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.people_list import PeopleList
 from sigverify.gui.person_cards import PersonCards
 from sigverify.gui.person_details import PersonDetails
 from sigverify.gui.references_panel import ReferencesPanel
 from sigverify.gui.signature_input import standard_shortcuts
-from sigverify.gui.widgets import RoleButton, two_panes
+from sigverify.gui.widgets import RoleButton
 from sigverify.gui.workers import Engine
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -110,6 +111,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
 
         self.adding = PendingSignatures()
         self.adding.changed.connect(self._update_buttons)
+        self.adding.added.connect(lambda: reveal(self.enroll_button))  # (below a low window)
         self.drop_area = self.adding.drop_area
         standard_shortcuts(
             self.drop_area,
@@ -301,6 +303,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.people.blockSignals(False)
         self.details.show_new(self.tr("New person"))
         self.details.id_edit.setFocus()
+        reveal(self.details.title)  # (a low window's pane may be scrolled to Enrol)
         self.reference_panel.show_person(None)
         self._enable_delete()
         self._update_buttons()
@@ -314,6 +317,7 @@ class PeoplePage(EnrolmentFlow, QWidget):
             return
         self.person_id = person.id
         self.details.show_person(person, self._model_id())
+        reveal(self.details.title)
         self._enable_delete()
         self.reference_panel.show_person(person.id)
         self._update_buttons()

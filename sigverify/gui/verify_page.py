@@ -19,6 +19,7 @@ from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.keyboard import mark_primary
+from sigverify.gui.panes import reveal, two_panes
 from sigverify.gui.person_box import PersonBox
 from sigverify.gui.qimages import bytes_to_pixmap, is_sheet_photo
 from sigverify.gui.record_status import RecordStatus
@@ -26,7 +27,7 @@ from sigverify.gui.report_actions import ReportActions
 from sigverify.gui.result_recording import ResultRecording
 from sigverify.gui.result_summary import ResultSummary
 from sigverify.gui.signature_input import SignatureDropArea, standard_shortcuts
-from sigverify.gui.widgets import ImageView, two_panes
+from sigverify.gui.widgets import ImageView
 from sigverify.gui.workers import Engine
 
 
@@ -355,6 +356,7 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         self.comment.clear()
         self.summary.show_result(result)
         if has:
+            reveal(self.summary.badge)  # the answer, in a low window scrolled elsewhere
             self._changed()
         # last: the answer above is the one Record writes, whatever drawing the references
         # does (it failed once, and the last answer stayed above a new one: seen)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -254,18 +253,6 @@ def quiet_text(label: QLabel) -> None:
     mixed = blend(text, window, 0.6)
     palette.setColor(QPalette.ColorRole.WindowText, mixed)
     label.setPalette(palette)
-
-
-def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
-    """Lay ``page`` out as two resizable panes; the right one takes any extra width."""
-    splitter = QSplitter()
-    splitter.addWidget(left)
-    splitter.addWidget(right)
-    splitter.setStretchFactor(1, 1)
-    splitter.setSizes(list(sizes))
-    layout = QHBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(splitter)
 
 
 def captioned_row(views: list[tuple[str, QWidget]], stacked: bool = False) -> QBoxLayout:

@@ -93,6 +93,18 @@ def window(qtbot, tiny_model_dir, dialogs):
     close_main_window(main)
 
 
+@pytest.fixture
+def two_people(qtbot, window, tmp_path):
+    """The main window with c-1 and c-2 enrolled, 5 synthetic references each."""
+    from tests.conftest import signature_file
+    from tests.gui.test_app import enrol
+
+    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
+    enrol(qtbot, window, "c-2", [signature_file(tmp_path, 2, i) for i in range(5)])
+    window.verify_page.refresh()
+    return window
+
+
 def keep_found_signature(monkeypatch, pixels) -> None:
     """Crop from page… opens a cropper in which the clerk keeps the signature found:
     ``pixels``, cut from the page it was opened on ("<page>-crop.png")."""

@@ -1,0 +1,72 @@
+"""A page laid out as two resizable panes, each scrolling up and down when the window is
+lower than its contents: on a 1366 x 768 laptop at 125 % (a window 614 points high) the
+People page with signatures waiting needed 665, and its Enrol button and status bar lay
+below the screen's edge, out of a mouse's reach (seen in a real window)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QStyle, QWidget
+
+
+class ScrollingPane(QScrollArea):
+    """``inner`` at the pane's width and at least its own least height, scrolled up and
+    down when the pane is lower. As wide at least as ``inner`` needs (it is never cut at
+    the side); as low as a few lines. Only below the least height does it scroll: Qt's
+    own fit (``widgetResizable``) gave ``inner`` its preferred height, and the People page
+    scrolled in a window that had held it whole before."""
+
+    def __init__(self, inner: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWidget(inner)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (Tab goes to the pane's fields)
+        # the page's colour behind its fields, not a list's white
+        self.viewport().setAutoFillBackground(False)
+        inner.setAutoFillBackground(False)
+        inner.installEventFilter(self)  # its least height changes: fitted again
+        self.viewport().installEventFilter(self)  # (narrower by a scroll bar shown)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if (watched is self.widget() and event.type() == QEvent.Type.LayoutRequest) or (
+            watched is self.viewport() and event.type() == QEvent.Type.Resize
+        ):
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        inner, room = self.widget(), self.viewport().size()
+        inner.resize(room.width(), max(room.height(), inner.minimumSizeHint().height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(self.widget().minimumSizeHint().width() + bar, 120)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        wanted = self.widget().sizeHint()
+        return QSize(wanted.width() + self.verticalScrollBar().sizeHint().width(), wanted.height())
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll the pane that holds ``widget`` until it shows, its layout settled first (the
+    Enrol button of signatures just added may lie below a low window's edge)."""
+    pane = widget.parentWidget()
+    while pane is not None and not isinstance(pane, ScrollingPane):
+        pane = pane.parentWidget()
+    if pane is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        pane.ensureWidgetVisible(widget)
+
+
+def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
+    """Lay ``page`` out as two resizable panes (:class:`ScrollingPane`); the right one
+    takes any extra width."""
+    splitter = QSplitter()
+    splitter.addWidget(ScrollingPane(left))
+    splitter.addWidget(ScrollingPane(right))
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes(list(sizes))
+    layout = QHBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)

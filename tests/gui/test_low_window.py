@@ -1,0 +1,76 @@
+"""A low window (a 1366 x 768 laptop at 125 %: 614 points high, less the title bar and the
+task bar): every page fits it, scrolling where it must, and what the clerk is to press
+next is scrolled into sight (seen in a real window: the People page with signatures
+waiting needed 665 points, and its Enrol button lay below the screen's edge)."""
+
+from __future__ import annotations
+
+import cv2
+from PySide6.QtCore import QPoint, Qt
+
+from tests.conftest import signature_file, write_png
+from tests.gui.conftest import wait_idle
+from tests.gui.test_clerk_flow import verify_now
+
+LOW = 540  # the window's height left on such a laptop, with room to spare
+
+
+def shows(widget) -> bool:
+    """``widget`` lies wholly inside its window's visible part (not scrolled away)."""
+    visible = widget.visibleRegion().boundingRect()
+    return widget.isVisible() and visible.size() == widget.size()
+
+
+def test_the_people_page_with_signatures_waiting_fits_a_low_window(qtbot, two_people, tmp_path):
+    window = two_people
+    people = window.people_page
+    window.go_to_page(window.pages.indexOf(people))
+    people.show_person("c-1")
+    window.resize(1090, LOW)
+    qtbot.waitUntil(lambda: window.height() == LOW)
+    people.drop_area.add_paths([signature_file(tmp_path, 1, 10 + i) for i in range(5)])
+    assert window.minimumSizeHint().height() <= LOW
+    assert window.height() == LOW  # not grown below the screen's edge
+    qtbot.waitUntil(lambda: shows(people.enroll_button))  # scrolled to, to be clicked
+    # the button is in the window, not beyond its bottom edge
+    bottom = people.enroll_button.mapTo(window, QPoint(0, people.enroll_button.height()))
+    assert bottom.y() <= window.height()
+    assert not shows(people.details.title)  # scrolled away below the person's name
+    people.enroll()
+    wait_idle(qtbot, window.engine)
+    window.resize(1090, 420)  # lower still: the page scrolls even without them
+    qtbot.waitUntil(lambda: window.height() == 420)
+    people.show_person("c-2")  # the next person from the top: their name, ID, references
+    assert shows(people.details.title) and people.details.title.text() == "c-2"
+    people.adding.drop_area.add_paths([signature_file(tmp_path, 2, 10)])
+    assert shows(people.enroll_button) and not shows(people.details.title)
+    people.adding.clear()
+    people.new_person()
+    assert shows(people.details.title) and shows(people.details.id_edit)
+
+
+def test_the_verify_page_with_a_result_fits_a_low_window(qtbot, two_people, tmp_path):
+    window = two_people
+    window.resize(980, LOW)  # the narrowest it goes: more lines
+    qtbot.waitUntil(lambda: window.height() == LOW)
+    # a form scanned upright: its picture asked for the most height (seen)
+    signature = cv2.imread(str(signature_file(tmp_path, 1, 7)), cv2.IMREAD_GRAYSCALE)
+    form = cv2.copyMakeBorder(signature, 500, 60, 40, 40, cv2.BORDER_CONSTANT, value=255)
+    page = verify_now(qtbot, window, "c-1", write_png(tmp_path / "form.png", form))
+    window.go_to_page(window.pages.indexOf(page))
+    assert page.result is not None
+    page.comparison.compare_tabs.setCurrentIndex(1)  # the overlay, its legend on two lines
+    assert window.minimumSizeHint().height() <= LOW and window.height() == LOW
+    for page_index in range(window.pages.count()):  # and every other page too
+        window.go_to_page(page_index)
+        assert window.minimumSizeHint().height() <= LOW, window.pages.widget(page_index)
+    window.go_to_page(window.pages.indexOf(page))
+    window.resize(980, 420)  # lower still: the pane scrolls, down to Record and back
+    qtbot.waitUntil(lambda: window.height() == 420)
+    page.record_button.setFocus()
+    qtbot.keyClick(page.record_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(page.comment, Qt.Key.Key_Tab)  # (Tab scrolls the field it reaches in)
+    assert shows(page.record_button) and not shows(page.summary.badge)
+    page.verify()  # checked again: the answer comes into sight
+    wait_idle(qtbot, window.engine)
+    assert shows(page.summary.badge)
