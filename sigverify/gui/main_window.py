@@ -46,6 +46,7 @@ from sigverify.gui.language import (
     language_name,
 )
 from sigverify.gui.models_page import ModelsPage
+from sigverify.gui.panes import TITLE_BAR_ROOM
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.queue_page import QueuePage
 from sigverify.gui.queued_result import settle_checked_again, show_queued
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:  # the first start: as large as is comfortable, never beyond the screen
             screen = QGuiApplication.primaryScreen().availableGeometry()
-            self.resize(min(1180, screen.width()), min(780, screen.height() - 40))
+            self.resize(min(1180, screen.width()), min(780, screen.height() - TITLE_BAR_ROOM))
         # A desk starts where clerks work: People or Verify, whatever page was open last.
         page = int(settings.value("window/page", 0))
         # with the cursor in its first field: typing an id searches at once (it went to

@@ -8,6 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QStyle, QWidget
 
+#: Points kept for a window's title bar below a screen's free height, where a window or
+#: dialog opens at the most.
+TITLE_BAR_ROOM = 40
+
 
 class ScrollingPane(QScrollArea):
     """``inner`` at the pane's width and at least its own least height, scrolled up and

@@ -329,6 +329,23 @@ def test_enter_in_the_draw_dialog_takes_the_drawing_and_never_clears_it(qtbot, w
     assert dialog.signature is not None and not dialog.canvas.is_empty()
 
 
+def test_the_crop_dialog_opens_within_the_screen_with_its_title_bar(qtbot, tmp_path, monkeypatch):
+    """At the screen's whole free height its OK and Cancel lay under the edge of a 1366 x
+    768 laptop at 125 %, below the title bar (seen in a real window)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from sigverify.gui.crop import CropDialog
+
+    laptop = QRect(0, 0, 1093, 590)  # 1366 x 768 at 125 %, less the task bar
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda screen: laptop)
+    page = np.full((2200, 1700), 235, np.uint8)  # a letter page at 200 dpi
+    page[1700:1900, 300:700] = draw_signature(size=(200, 400))
+    dialog = CropDialog(write_png(tmp_path / "page.png", page))
+    qtbot.addWidget(dialog)
+    assert dialog.height() <= laptop.height() - 40 and dialog.width() <= laptop.width()
+
+
 def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     from sigverify.gui.crop import CropDialog
 
