@@ -576,7 +576,7 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+223"/>
+        <location filename="../../sigverify/gui/crop.py" line="+224"/>
         <source>Select the signature</source>
         <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. A page smaller than :data:`MAX_VIEW` is shown up to this many times its size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
         <translation>框选签名</translation>
@@ -592,7 +592,7 @@
         <translation>选中下一处看起来像签名的位置</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>The signature found on the page is selected.</source>
         <translation>已选中在此页上找到的签名。</translation>
     </message>
@@ -808,7 +808,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+324"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+311"/>
         <source>ACCEPTED BY A CLERK</source>
         <translation>已由柜员接受</translation>
     </message>
@@ -847,7 +847,7 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../sigverify/gui/pen.py" line="+140"/>
+        <location filename="../../sigverify/gui/pen.py" line="+141"/>
         <source>Draw a signature</source>
         <translation>手写签名</translation>
     </message>
@@ -865,6 +865,21 @@
         <location line="+15"/>
         <source>&amp;OK</source>
         <translation>确定(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Drop the signature?</source>
+        <translation>舍弃签名？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop the signature drawn here? It is not kept anywhere.</source>
+        <translation>要舍弃在此手写的签名吗？它不会保存在任何地方。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Drop it</source>
+        <translation>舍弃(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1385,7 +1400,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+81"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+82"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1837,7 +1852,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+146"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+147"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2238,7 +2253,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>PendingSignatures</name>
     <message>
-        <location filename="../../sigverify/gui/pending_signatures.py" line="+52"/>
+        <location filename="../../sigverify/gui/pending_signatures.py" line="+53"/>
         <source>Add references</source>
         <translation>添加参考签名</translation>
     </message>
@@ -2259,7 +2274,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
@@ -2267,36 +2282,36 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <location line="-1"/>
         <source>Drop the %n signature(s) waiting to be enrolled?</source>
         <translation>
-            <numerusform>要丢弃等待登记的 %n 个签名吗？</numerusform>
+            <numerusform>要舍弃等待登记的 %n 个签名吗？</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Drop</source>
-        <translation>丢弃(&amp;D)</translation>
+        <translation>舍弃(&amp;D)</translation>
     </message>
 </context>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+64"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+65"/>
         <source>Search by id or name…</source>
         <extracomment>A signature to check against this person (id): the Verify page takes them.</extracomment>
         <translation>按 ID 或姓名搜索…</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+226"/>
+        <location line="+227"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-225"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Only the first {shown} are listed: type a part of an ID or name to find the others.</source>
         <translation>只列出了前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
     </message>
@@ -2316,12 +2331,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-192"/>
         <source>&amp;Delete person…</source>
         <translation>删除人员(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Nobody found for “{text}”.
 Press Enter to enrol “{text}” as a new person.</source>
         <translation>没有找到“{text}”。
@@ -2345,7 +2360,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -2368,7 +2383,7 @@ Press Ctrl+N to enrol the first person.</source>
         <location line="+17"/>
         <source>The %n signature(s) added and not enrolled will be dropped too.</source>
         <translation>
-            <numerusform>已添加但尚未登记的 %n 个签名也将一并丢弃。</numerusform>
+            <numerusform>已添加但尚未登记的 %n 个签名也将一并舍弃。</numerusform>
         </translation>
     </message>
     <message>
@@ -2392,7 +2407,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-231"/>
+        <location line="-233"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -4452,7 +4467,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+73"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+74"/>
         <source>No signature yet</source>
         <extracomment>a :class:`~sigverify.core.queue.CheckedAgain`: a queue item&apos;s signature checked again here and its answer recorded, for the Queue to settle the item with</extracomment>
         <translation>尚无签名</translation>
@@ -7017,7 +7032,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-233"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-221"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -7032,7 +7047,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+271"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
         <translation>其训练方案共测试了 {splits} 次，每次都在模型从未见过的 {writers} 人身上进行，每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sigverify.core.verification_results import SignatureInput
+from sigverify.gui import dialogs
 from sigverify.gui.qimages import qimage_to_png
 
 MOUSE_PRESSURE = 0.6  # a mouse has no pressure: a steady mid value
@@ -175,6 +176,19 @@ class DrawDialog(QDialog):
         layout.addWidget(self.canvas, 1)
         layout.addLayout(row)
         self.canvas.setFocus()
+
+    def reject(self) -> None:
+        """Escape, Cancel or the window's close: a signature drawn is dropped only once the
+        clerk agrees (one stray Escape lost it, and the customer had to sign again: seen
+        in a real window)."""
+        if not self.canvas.is_empty() and not dialogs.ask(
+            self,
+            self.tr("Drop the signature?"),
+            self.tr("Drop the signature drawn here? It is not kept anywhere."),
+            self.tr("&Drop it"),
+        ):
+            return
+        super().reject()
 
     def accept(self) -> None:
         if self.canvas.is_empty():

@@ -303,6 +303,37 @@ def test_an_empty_drawing_is_not_a_signature(qtbot, window):
     assert not ok.isEnabled()
 
 
+def test_escape_in_the_draw_dialog_asks_before_dropping_a_drawing(qtbot, dialogs):
+    """Seen in a real window: one stray Escape dropped the customer's signature. (Made
+    without the main window: offscreen, its search field kept the keyboard and took the
+    Escape.)"""
+    from PySide6.QtWidgets import QDialog
+
+    from sigverify.gui.pen import DrawDialog
+
+    dialog = DrawDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.canvas.pen_down(QPointF(60, 60), 0.5)
+    dialog.canvas.pen_move(QPointF(90, 70), 0.5)
+    dialog.canvas.pen_up(QPointF(120, 60))
+    dialogs.answer = False  # Cancel, the default: the drawing stays
+    qtbot.keyClick(dialog.canvas, Qt.Key.Key_Escape)
+    assert dialogs.titles == ["Drop the signature?"] and dialogs.yes == ["&Drop it"]
+    assert dialog.isVisible() and not dialog.canvas.is_empty()
+    dialogs.answer = True
+    qtbot.keyClick(dialog.canvas, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    assert dialog.signature is None
+    blank = DrawDialog()  # nothing drawn: Escape closes it without a question
+    qtbot.addWidget(blank)
+    blank.show()
+    qtbot.waitExposed(blank)
+    qtbot.keyClick(blank.canvas, Qt.Key.Key_Escape)
+    assert not blank.isVisible() and len(dialogs.titles) == 2
+
+
 def test_enter_in_the_draw_dialog_takes_the_drawing_and_never_clears_it(qtbot, window):
     """Seen in a real window: the keys started on Clear (OK was off), and Enter after
     signing wiped the drawing."""
