@@ -1052,7 +1052,7 @@
         <translation>一个属于他人的参考签名</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{message}
 
 Enrol anyway? Cancel enrols nothing: what is named stays below, marked ⚠, to be checked.</source>
@@ -1077,7 +1077,7 @@ Enrol anyway, or leave out what is named here and enrol the rest? What is left o
         </translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-98"/>
         <source>{id} is already enrolled. Add these references to {id}?</source>
         <translation>{id} 已登记。要将这些参考签名添加到 {id} 吗？</translation>
     </message>
@@ -1137,17 +1137,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Photos of the paper</source>
-        <translation>纸张照片</translation>
+        <location line="+20"/>
+        <source>Pictures of the whole paper</source>
+        <translation>整张纸的图片</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>A photo of the paper</source>
-        <translation>纸张照片</translation>
+        <location line="+2"/>
+        <source>A picture of the whole paper</source>
+        <translation>整张纸的图片</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>References look different</source>
         <translation>有多个参考签名与其他签名差异较大</translation>
     </message>
@@ -4575,8 +4575,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+24"/>
-        <source>This photo shows the paper the signature is on: pick the signature out of it with Crop from page… (Ctrl+Shift+O), or press Verify (Ctrl+Enter), which asks first.</source>
-        <translation>这张照片拍到了签名所在的纸张：请用“从页面裁剪…”（或按 Ctrl+Shift+O）选出签名，或点击“验证”（或按 Ctrl+Enter），验证前会先询问。</translation>
+        <source>This picture shows the whole paper the signature is on: pick the signature out of it with Crop from page… (Ctrl+Shift+O), or press Verify (Ctrl+Enter), which asks first.</source>
+        <translation>这张图片包含签名所在的整张纸：请用“从页面裁剪…”（或按 Ctrl+Shift+O）选出签名，或点击“验证”（或按 Ctrl+Enter），验证前会先询问。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4625,13 +4625,13 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+53"/>
-        <source>A photo of the paper</source>
-        <translation>纸张照片</translation>
+        <source>A picture of the whole paper</source>
+        <translation>整张纸的图片</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This photo shows the paper the signature is on. Print, lines or other writing on it would be compared with the references too, and the answer would say little about the signature. Pick the signature out of it first? (A slip holding the signature alone can be checked as it is.)</source>
-        <translation>这张照片拍到了签名所在的纸张。纸上的印刷内容、线条或其他字迹也会与参考签名比较，结果难以说明签名本身。先从中选取签名吗？（只写有签名的小纸条可以直接验证。）</translation>
+        <source>This picture shows the whole paper the signature is on. Print, lines or other writing on it would be compared with the references too, and the answer would say little about the signature. Pick the signature out of it first? (A slip holding the signature alone can be checked as it is.)</source>
+        <translation>这张图片包含签名所在的整张纸。纸上的印刷内容、线条或其他字迹也会与参考签名比较，结果难以说明签名本身。先从中选取签名吗？（只写有签名的小纸条可以直接验证。）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5772,8 +5772,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>“{name}” is a photo of the paper the signature is on: enrolled as it is, print, lines or other writing on it would be part of the reference. Pick the signature out of it first (Crop from page… in the app); a slip holding the signature alone can be enrolled anyway.</source>
-        <translation>“{name}”是签名所在纸张的照片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
+        <source>“{name}” is a picture of the whole paper the signature is on: enrolled as it is, print, lines or other writing on it would be part of the reference. Pick the signature out of it first (Crop from page… in the app); a slip holding the signature alone can be enrolled anyway.</source>
+        <translation>“{name}”是签名所在纸张的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5792,8 +5792,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>{names} are photos of the paper the signatures are on: enrolled as they are, print, lines or other writing on them would be part of the references. Pick the signatures out of them first (Crop from page… in the app); slips holding the signature alone can be enrolled anyway.</source>
-        <translation>{names}是签名所在纸张的照片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
+        <source>{names} are pictures of the whole paper the signatures are on: enrolled as they are, print, lines or other writing on them would be part of the references. Pick the signatures out of them first (Crop from page… in the app); slips holding the signature alone can be enrolled anyway.</source>
+        <translation>{names}是签名所在纸张的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -6494,8 +6494,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>A photo of the paper is neither accepted nor rejected unseen.</source>
-        <translation>拍到纸张的照片不会未经查看就接受或拒绝。</translation>
+        <source>A picture of the whole paper is neither accepted nor rejected unseen.</source>
+        <translation>整张纸的图片不会未经查看就接受或拒绝。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/pen_verification.py" line="+164"/>
@@ -7025,8 +7025,8 @@ postgresql://ann@branch-server/sigverify
     <name>warnings</name>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="+88"/>
-        <source>A photo of the paper, checked as it is: print, lines or other writing on it were compared too, so the answer may say little about the signature. Pick the signature out with Crop from page (on the Verify page).</source>
-        <translation>纸张照片按原样验证：纸上的印刷内容、线条或其他字迹也参与了比较，结果可能难以说明签名本身。请用“从页面裁剪”选出签名（在“验证”页）。</translation>
+        <source>A picture of the whole paper, checked as it is: print, lines or other writing on it were compared too, so the answer may say little about the signature. Pick the signature out with Crop from page (on the Verify page).</source>
+        <translation>整张纸的图片按原样验证：纸上的印刷内容、线条或其他字迹也参与了比较，结果可能难以说明签名本身。请用“从页面裁剪”选出签名（在“验证”页）。</translation>
     </message>
 </context>
 <context>

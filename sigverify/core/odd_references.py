@@ -64,7 +64,7 @@ class OddReference:
         if self.sheet_photo:
             return translate(
                 "errors",
-                "“{name}” is a photo of the paper the signature is on: enrolled as it is, "
+                "“{name}” is a picture of the whole paper the signature is on: enrolled as it is, "
                 "print, lines or other writing on it would be part of the reference. Pick the "
                 "signature out of it first (Crop from page… in the app); a slip holding the "
                 "signature alone can be enrolled anyway.",
@@ -113,10 +113,10 @@ def odd_references_message(odd: list[OddReference]) -> str:
         parts.append(
             translate(
                 "errors",
-                "{names} are photos of the paper the signatures are on: enrolled as they are, "
-                "print, lines or other writing on them would be part of the references. Pick "
-                "the signatures out of them first (Crop from page… in the app); slips holding "
-                "the signature alone can be enrolled anyway.",
+                "{names} are pictures of the whole paper the signatures are on: enrolled as "
+                "they are, print, lines or other writing on them would be part of the "
+                "references. Pick the signatures out of them first (Crop from page… in the "
+                "app); slips holding the signature alone can be enrolled anyway.",
             ).format(names=_file_list(sheets))
         )
     else:

@@ -131,9 +131,9 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
             ) from error
         warnings = list(loaded.warnings)
         if look_for_sheet and not signature.cut_from_page and signature.trajectory is None:
-            from sigverify.core.imaging.locate import find_page
+            from sigverify.core.imaging.whole_page import looks_like_page
 
-            if find_page(loaded.pixels) is not None:
+            if looks_like_page(loaded.pixels):  # (photographed, or a scanned form)
                 warnings.append(sheet_photo_note())
         return pixels, warnings
 

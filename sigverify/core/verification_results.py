@@ -391,7 +391,7 @@ def sheet_photo_note() -> str:
     """Said of a photo of a whole sheet checked as it is."""
     return translate(
         "warnings",
-        "A photo of the paper, checked as it is: print, lines or other writing on it were "
+        "A picture of the whole paper, checked as it is: print, lines or other writing on it were "
         "compared too, so the answer may say little about the signature. Pick the "
         "signature out with Crop from page (on the Verify page).",
     )
@@ -415,7 +415,9 @@ def sheet_photo_to_review(result: VerificationResult) -> VerificationResult:
     window; cropped, the same signature needed review at 75 %). Others unchanged."""
     if result.decision == REVIEW or sheet_photo_note() not in result.warnings:
         return result
-    note = translate("reason", "A photo of the paper is neither accepted nor rejected unseen.")
+    note = translate(
+        "reason", "A picture of the whole paper is neither accepted nor rejected unseen."
+    )
     return replace(result, decision=REVIEW, reason=join_sentences(note, result.reason))
 
 

@@ -325,7 +325,11 @@ class EnrolmentFlow(PagePart):
                 else self.tr("A reference of someone else")
             )
         elif all(o.sheet_photo for o in error.outliers):
-            title = self.tr("Photos of the paper") if several else self.tr("A photo of the paper")
+            title = (
+                self.tr("Pictures of the whole paper")
+                if several
+                else self.tr("A picture of the whole paper")
+            )
         else:
             title = (
                 self.tr("References look different")

@@ -70,13 +70,19 @@ def qimage_to_png(image: QImage) -> bytes:
     return bytes(array.data())
 
 
+#: The long side of the copy a picture is looked at in (whole_page.looks_like_page).
+LOOKED_AT_SIDE = 800
+
+
 def is_sheet_photo(signature, pixmap: QPixmap | None = None) -> bool:
-    """A :class:`~sigverify.core.verification_results.SignatureInput` that is a photo of a
-    whole sheet (a quick look at ``pixmap``, its picture, when already decoded); a pad
-    drawing or a signature already cut out of a page never is."""
+    """A :class:`~sigverify.core.verification_results.SignatureInput` that is a picture
+    of a whole page, photographed or scanned (a quick look at ``pixmap``, its picture,
+    when already decoded); a pad drawing or a signature already cut out of a page never
+    is."""
     if signature.cut_from_page or signature.trajectory is not None:
         return False
-    from sigverify.core.imaging.locate import find_page  # OpenCV: not at start-up
+    from sigverify.core.imaging.whole_page import looks_like_page  # OpenCV: not at start
 
     picture = pixmap if pixmap is not None else bytes_to_pixmap(signature.data)
-    return find_page(small_grey(picture)) is not None
+    size = (picture.height(), picture.width())
+    return looks_like_page(small_grey(picture, LOOKED_AT_SIDE), size)

@@ -256,9 +256,9 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         elif self.query_is_sheet_photo:
             self.hint.setText(
                 self.tr(
-                    "This photo shows the paper the signature is on: pick the signature out "
-                    "of it with Crop from page… (Ctrl+Shift+O), or press Verify (Ctrl+Enter), "
-                    "which asks first."
+                    "This picture shows the whole paper the signature is on: pick the "
+                    "signature out of it with Crop from page… (Ctrl+Shift+O), or press Verify "
+                    "(Ctrl+Enter), which asks first."
                 )
             )
         else:
@@ -301,9 +301,9 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
             # signature alone does as well uncut, bench/locate.py --slips --verify)
             choice = dialogs.choose(
                 self,
-                self.tr("A photo of the paper"),
+                self.tr("A picture of the whole paper"),
                 self.tr(
-                    "This photo shows the paper the signature is on. Print, lines or other "
+                    "This picture shows the whole paper the signature is on. Print, lines or other "
                     "writing on it would be compared with the references too, and the answer "
                     "would say little about the signature. Pick the signature out of it "
                     "first? (A slip holding the signature alone can be checked as it is.)"

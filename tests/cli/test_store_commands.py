@@ -84,7 +84,7 @@ def test_verify_sends_a_photo_of_the_paper_to_review_as_a_list_does(env, capsys)
     argv = ("verify", "--person", "c-1", slip, "--store", env["store"], "--no-record")
     code, payload, _ = run_json(capsys, *argv)
     assert code == 0 and payload["decision"] == "review"
-    assert payload["warnings"][0].startswith("A photo of the paper, checked as it is")
+    assert payload["warnings"][0].startswith("A picture of the whole paper, checked as it is")
 
 
 def test_verify_text_shows_the_decision_and_reason(env, capsys):

@@ -263,7 +263,7 @@ def test_a_photo_of_a_sheet_and_a_copy_of_a_reference_say_so_in_the_results(serv
     run_batch(service, items, tmp_path / "out.csv")
     plain, slip, same = read_results(tmp_path / "out.csv")
     assert plain["notes"] == "" and plain["decision"]
-    assert slip["notes"].startswith("A photo of the paper, checked as it is")
+    assert slip["notes"].startswith("A picture of the whole paper, checked as it is")
     assert "Pick the signature out with Crop from page" in slip["notes"] and slip["decision"]
     assert same["decision"] == "review"
     assert same["notes"].startswith("This is the same image as the reference ")
@@ -294,7 +294,7 @@ def test_a_photo_of_a_sheet_is_not_accepted_unseen(service, tmp_path):
     scan is accepted and the sheet photo of the same signature goes to review."""
     plain, slip = _scan_and_its_photo(service, tmp_path, 1e6, 1e6)  # everything accepted
     assert plain["decision"] == "accept"
-    assert slip["decision"] == "review" and slip["notes"].startswith("A photo of the paper")
+    assert slip["decision"] == "review" and slip["notes"].startswith("A picture of the whole paper")
     entry = service.store.audit_entries("P1")[-1]
     assert entry.details["decision"] == "review"  # recorded as sent to review
 
@@ -306,13 +306,13 @@ def test_a_photo_of_a_sheet_is_not_rejected_unseen_either(service, tmp_path):
     signature goes to review, its reason saying why."""
     plain, slip = _scan_and_its_photo(service, tmp_path, 0.0, 0.0)  # everything rejected
     assert plain["decision"] == "reject"
-    assert slip["decision"] == "review" and slip["notes"].startswith("A photo of the paper")
+    assert slip["decision"] == "review" and slip["notes"].startswith("A picture of the whole paper")
     assert service.store.audit_entries("P1")[-1].details["decision"] == "review"
     from sigverify.core.verification_results import SignatureInput
 
     photo = SignatureInput.from_path(tmp_path / "cheques" / "slip.png")
     result = service.verify("P1", photo, record=False, look_for_sheet=True)
     assert result.decision == "review" and result.reason.startswith(
-        "A photo of the paper is neither accepted nor rejected unseen. "
+        "A picture of the whole paper is neither accepted nor rejected unseen. "
     )  # (the note says to crop it: said twice on Verify, a real-window pass)
     assert "crop" not in result.reason.lower() and "Crop from page" in result.warnings[0]

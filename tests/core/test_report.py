@@ -280,13 +280,13 @@ def test_a_summary_starts_a_new_page_before_lines_under_items_run_off_it(service
     # what a check said beside its answer is printed under it too
     with out.open(newline="", encoding="utf-8") as handle:
         first = next(csv.DictReader(handle))
-    first["notes"] = "A photo of the paper, checked as it is | second note"
+    first["notes"] = "A picture of the whole paper, checked as it is | second note"
     with out.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(first))
         writer.writeheader()
         writer.writerow(first)
     noted = page_texts(batch_pages(out)[0])
-    assert "A photo of the paper, checked as it is" in noted and "second note" in noted
+    assert "A picture of the whole paper, checked as it is" in noted and "second note" in noted
 
 
 def test_a_pdf_appears_only_complete(tmp_path, monkeypatch):

@@ -198,7 +198,9 @@ def test_a_photo_of_a_whole_sheet_among_references_is_named_before_anything_is_s
         service.enroll("c-1", [*own, photo])
     (odd,) = error.value.outliers
     assert (odd.filename, odd.sheet_photo, odd.index) == ("slip.png", True, 3)
-    assert str(error.value).startswith("“slip.png” is a photo of the paper the signature is on")
+    assert str(error.value).startswith(
+        "“slip.png” is a picture of the whole paper the signature is on"
+    )
     assert "Crop from page…" in str(error.value)
     with pytest.raises(NotFoundError):
         service.store.get_person("c-1")  # nothing saved
@@ -806,6 +808,8 @@ def test_several_odd_references_of_one_kind_are_said_in_one_sentence():
     far = [OddReference(n, d, 0.8, 2 + i, "Ana (C-1)") for i, (n, d) in enumerate([("c", 1.2)])]
     lone = OddReference("d", 0.95, 0.8, 3)
     text = odd_references_message([*sheets, *far, lone])
-    assert text.startswith("“a”, “b” are photos of the paper the signatures are on: enrolled ")
+    assert text.startswith(
+        "“a”, “b” are pictures of the whole paper the signatures are on: enrolled "
+    )
     assert f" {far[0].message} {lone.message}" in text and text.endswith(lone.message)
     assert odd_references_message(sheets[:1]) == sheets[0].message

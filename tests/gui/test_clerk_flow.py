@@ -746,10 +746,36 @@ def test_a_slip_photo_at_enrolment_is_asked_about_as_a_photo_of_the_paper(
     dialogs.choice = None  # Cancel
     people.enroll()
     wait_idle(qtbot, window.engine)
-    assert dialogs.titles[-1] == "A photo of the paper"
-    assert dialogs.questions[-1].startswith("“s.png” is a photo of the paper the signature is on")
+    assert dialogs.titles[-1] == "A picture of the whole paper"
+    assert dialogs.questions[-1].startswith(
+        "“s.png” is a picture of the whole paper the signature is on"
+    )
     assert "a slip holding the signature alone can be enrolled anyway" in dialogs.questions[-1]
     people.adding.clear()
+
+
+def test_a_scanned_form_on_verify_is_asked_about_as_the_whole_paper(
+    qtbot, two_people, dialogs, tmp_path
+):
+    """Seen in a real window: a scanned consent form was checked as it was, unasked, its
+    print and boxes compared with the references ("reject, score 0 %"); only a photo's
+    sheet was asked about."""
+    from sigverify.core.data.synthetic import genuine_signature, writer_style
+    from sigverify.core.data.synthetic_pages import compose_page
+    from sigverify.core.imaging import locate_net
+
+    if not locate_net.available():
+        pytest.skip("no locator network")
+    form = compose_page([genuine_signature(writer_style(1), 7).image], seed=5, kind="form")
+    page = two_people.verify_page
+    page.choose_person("c-1")
+    page.drop_area.add_paths([write_png(tmp_path / "form.png", form.image[:, :, 0])])
+    assert page.query_is_sheet_photo
+    assert page.hint.text().startswith("This picture shows the whole paper the signature is on")
+    dialogs.choice = None  # Cancel: nothing checked
+    page.verify()
+    wait_idle(qtbot, two_people.engine)
+    assert dialogs.titles[-1] == "A picture of the whole paper" and page.result is None
 
 
 @pytest.mark.parametrize("choice", [None, 0, 1], ids=["cancel", "enrol anyway", "leave out"])
@@ -2096,8 +2122,10 @@ def test_the_queue_says_why_tells_same_names_apart_and_keeps_room_for_reasons(
     compared = QueueRow("c-1", "/in/c-1/a.png", comment="Forged, compared with ba.png card")
     assert said_line(compared) == "a.png: Forged, compared with ba.png card"  # (a comment)
     # the clerk's words first: after a machine's note they were cut off in the column
-    both = QueueRow("c-1", "/in/c-1/a.png", notes="A photo of the paper.", comment="Called her")
-    assert said_line(both) == "a.png: Called her — A photo of the paper."
+    both = QueueRow(
+        "c-1", "/in/c-1/a.png", notes="A picture of the whole paper.", comment="Called her"
+    )
+    assert said_line(both) == "a.png: Called her — A picture of the whole paper."
     queue.table.selectRow(0)  # nothing said about it: no line
     assert queue.table.item(0, 5).text() == ""
     assert not queue.said.isVisibleTo(queue) and queue.said.text() == ""
@@ -2829,14 +2857,14 @@ def test_a_photo_of_the_paper_opened_from_the_queue_is_its_review_and_for_its_pe
     queue.open_item(0)
     wait_idle(qtbot, window.engine)
     assert verify.result.person_id == "c-1" and verify.result.decision == "review"
-    assert verify.result.warnings[0].startswith("A photo of the paper, checked as it is")
+    assert verify.result.warnings[0].startswith("A picture of the whole paper, checked as it is")
     assert verify.recorded and f"audit entry #{row.audit_id}" in verify.record_status.text()
     window.go_to_page(window.pages.indexOf(queue))
     window.go_to_page(window.pages.indexOf(verify))  # (the queue's line went: found reading)
     assert verify.record_status.text().startswith("From the queue: recorded as audit entry")
     dialogs.choice = None
     verify.verify()  # asks about the photo, not whether it is c-2's
-    assert dialogs.titles[-1] == "A photo of the paper"
+    assert dialogs.titles[-1] == "A picture of the whole paper"
     assert not any("Another person" in t for t in dialogs.titles)
 
 
@@ -3319,7 +3347,9 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
     page.drop_area.add_paths([write_png(tmp_path / "slip.png", slip.image[:, :, 0])])
     assert page.query_is_sheet_photo
     # what to do says crop first (it began "Ready: press Verify": a real window)
-    assert page.hint.text().startswith("This photo shows the paper the signature is on: pick")
+    assert page.hint.text().startswith(
+        "This picture shows the whole paper the signature is on: pick"
+    )
     opened = []
 
     class FakeCrop:
@@ -3337,7 +3367,7 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", no_file_dialog)
     dialogs.choice = None  # Cancel: nothing checked
     page.verify()
-    assert dialogs.titles[-1] == "A photo of the paper" and page.result is None
+    assert dialogs.titles[-1] == "A picture of the whole paper" and page.result is None
     assert dialogs.options[-1] == ["&Crop from page…", "Check it as it &is"]
     dialogs.choice = 0  # Crop from page…: the cropper opens on the photo on screen
     page.verify()
@@ -3354,7 +3384,7 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
     dialogs.choice = 1  # (do not record the sheet's result)
     page.verify()
     wait_idle(qtbot, two_people.engine)
-    assert "A photo of the paper" not in dialogs.titles[asked:]
+    assert "A picture of the whole paper" not in dialogs.titles[asked:]
     with pytest.raises(AssertionError, match="asked for the page's file again"):
         page.drop_area.crop()
 
@@ -3379,7 +3409,7 @@ def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
     wait_idle(qtbot, two_people.engine)
     assert page.result is not None and page.result.person_id == "c-1"
     assert page.result_query.name == "slip.png-crop.png"
-    assert dialogs.titles.count("A photo of the paper") == 1  # asked once, not again
+    assert dialogs.titles.count("A picture of the whole paper") == 1  # asked once, not again
 
 
 def test_another_person_is_chosen_only_once_an_enrolment_is_done(
