@@ -2564,9 +2564,13 @@ def test_show_where_they_differ_stays_put_when_the_legend_takes_two_lines(qtbot,
         qtbot.waitExposed(panel)
         box = panel.show_differences
         one_line = box.mapTo(panel, box.rect().topLeft()).y()
-        panel.legend.setText(" ".join(["differs (red: most, and the model's distance)"] * 4))
+        panel.legend.setText(" ".join(["differs (red: most, and the model's distance)"] * 9))
         qtbot.waitUntil(lambda: panel.legend.height() > 2 * box.height())
         assert box.mapTo(panel, box.rect().topLeft()).y() == one_line
+        # and the legend is read below it, not across it: a wrapped Chinese legend ran on
+        # after the box ("■■ 不 [✓] 显示不同之处" / "同之处…", seen in a real window)
+        legend_top = panel.legend.mapTo(panel, panel.legend.rect().topLeft()).y()
+        assert legend_top >= box.mapTo(panel, box.rect().bottomLeft()).y()
 
 
 def test_the_busy_bar_shows_only_while_the_worker_runs(qtbot, window):
