@@ -273,9 +273,14 @@
 <context>
     <name>BackupPassphrase</name>
     <message>
-        <location filename="../../sigverify/gui/backup_passphrase.py" line="+186"/>
+        <location filename="../../sigverify/gui/backup_passphrase.py" line="+38"/>
+        <source>at least {count} characters: a few words</source>
+        <translation>至少 {count} 个字符：可用几个词</translation>
+    </message>
+    <message>
+        <location line="+156"/>
         <source>“{file}” is encrypted (backup key {key}): type the passphrase it was made under.</source>
-        <translation>“{file}”已加密（备份密钥 {key}）：请输入制作它时所用的口令。</translation>
+        <translation>“{file}”已加密（备份密钥编号 {key}）：请输入制作它时所用的口令。</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
@@ -538,7 +543,7 @@
         <translation>将参考签名对齐到被验证签名后，为两者中在对方找不到对应的笔画着色（Alt+D）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -3683,12 +3688,12 @@ enrolled {at} by {who}</source>
     <message>
         <location line="+9"/>
         <source>Backups stay encrypted with the passphrase in force before the restore (backup key {key}), not the backup&apos;s own.</source>
-        <translation>备份仍用恢复前正在使用的口令加密（备份密钥 {key}），而不是该备份自己的口令。</translation>
+        <translation>备份仍用恢复前正在使用的口令加密（备份密钥编号 {key}），而不是该备份自己的口令。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Backups are encrypted with the passphrase set when the backup was made (backup key {key}).</source>
-        <translation>备份用制作该备份时所设的口令加密（备份密钥 {key}）。</translation>
+        <translation>备份用制作该备份时所设的口令加密（备份密钥编号 {key}）。</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -3858,6 +3863,11 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
     <message>
+        <location line="+123"/>
+        <source>The backup made without a passphrase stays unencrypted: delete it once the new one is made.</source>
+        <translation>未设口令时制作的那个备份仍未加密：新备份制作好后请删除它。</translation>
+    </message>
+    <message>
         <location filename="../../sigverify/gui/restore_question.py" line="-44"/>
         <source>This store now holds {people} and its audit log reaches entry #{now}: entries #{first} to #{now} ({kinds}) will no longer be in it.</source>
         <translation>此存储目前有 {people}，审计日志截至第 {now} 条：第 {first} 至第 {now} 条记录（{kinds}）将不再在其中。</translation>
@@ -3870,7 +3880,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
     <message>
         <location line="+15"/>
         <source>Backups stay encrypted with the passphrase in force on this computer (backup key {key}).</source>
-        <translation>备份仍用本机正在使用的口令加密（备份密钥 {key}）。</translation>
+        <translation>备份仍用本机正在使用的口令加密（备份密钥编号 {key}）。</translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
@@ -3900,9 +3910,9 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
         <translation>参考签名将减少：{people}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="+100"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-23"/>
         <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
-        <translation>今后制作的每个备份都用备份密钥 {key} 加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
+        <translation>今后制作的每个备份都用编号为 {key} 的备份密钥加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥编号：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3919,12 +3929,12 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="-109"/>
         <location filename="../../sigverify/gui/store_backups.py" line="-93"/>
-        <location line="+113"/>
+        <location line="+118"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-107"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-112"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -3968,7 +3978,7 @@ sigverify 将在下次启动时用它取代本机的空存储。</translation>
     </message>
     <message>
         <location filename="../../sigverify/gui/restore_at_start.py" line="+12"/>
-        <location filename="../../sigverify/gui/store_backups.py" line="+43"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="+48"/>
         <source>The store stays as it is: no backup will be restored.</source>
         <translation>存储保持不变：不会恢复任何备份。</translation>
     </message>
@@ -4813,7 +4823,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+11"/>
         <source>typed as the current backup passphrase, to change it (backup key {key})</source>
-        <translation>为更改备份口令而输入的当前口令（备份密钥 {key}）</translation>
+        <translation>为更改备份口令而输入的当前口令（备份密钥编号 {key}）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4823,7 +4833,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+1"/>
         <source>typed to restore “{file}” (backup key {key})</source>
-        <translation>为恢复“{file}”而输入（备份密钥 {key}）</translation>
+        <translation>为恢复“{file}”而输入（备份密钥编号 {key}）</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -4983,7 +4993,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+5"/>
         <source>; encrypted with the backup key {key}</source>
-        <translation>；已用备份密钥 {key} 加密</translation>
+        <translation>；已用编号为 {key} 的备份密钥加密</translation>
     </message>
     <message>
         <location line="-161"/>
@@ -5003,7 +5013,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+159"/>
         <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
-        <translation>已停止：备份不再加密（原备份密钥为 {before}）</translation>
+        <translation>已停止：备份不再加密（原备份密钥编号为 {before}）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5013,22 +5023,22 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+2"/>
         <source>kept through the restore: backup key {key} (the backup&apos;s: {before})</source>
-        <translation>恢复后仍保留：备份密钥 {key}（该备份的：{before}）</translation>
+        <translation>恢复后仍保留：备份密钥编号 {key}（该备份的：{before}）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>kept through the restore: backup key {key} (the backup had none)</source>
-        <translation>恢复后仍保留：备份密钥 {key}（该备份没有）</translation>
+        <translation>恢复后仍保留：备份密钥编号 {key}（该备份没有）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>changed: backup key {key} (before: {before})</source>
-        <translation>已更改：备份密钥 {key}（之前：{before}）</translation>
+        <translation>已更改：备份密钥编号 {key}（之前：{before}）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>set: backups are encrypted with the backup key {key}</source>
-        <translation>已设置：备份用备份密钥 {key} 加密</translation>
+        <translation>已设置：备份用编号为 {key} 的备份密钥加密</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -6157,7 +6167,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+29"/>
         <source>“{file}” is protected by a passphrase (backup key {key}): it is needed to restore it.</source>
-        <translation>“{file}”受口令保护（备份密钥 {key}）：恢复它需要输入口令。</translation>
+        <translation>“{file}”受口令保护（备份密钥编号 {key}）：恢复它需要输入口令。</translation>
     </message>
     <message>
         <location line="+29"/>

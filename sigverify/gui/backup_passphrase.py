@@ -23,14 +23,22 @@ from sigverify.core.backup_encryption import (
     unencrypted_backups,
 )
 from sigverify.core.operators import operator_name
-from sigverify.core.passphrase_rules import passphrase_problem
+from sigverify.core.passphrase_rules import SHORTEST_PASSPHRASE, passphrase_problem
 from sigverify.gui import dialogs
 
 
-def hidden_field() -> QLineEdit:
+def hidden_field(new: bool = False) -> QLineEdit:
+    """A field for a passphrase; a ``new`` one says the rule before anything is typed
+    (the 10 characters were said only once a shorter one was refused: a real-window pass)."""
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMinimumWidth(320)
+    if new:
+        field.setPlaceholderText(
+            QCoreApplication.translate(
+                "BackupPassphrase", "at least {count} characters: a few words"
+            ).format(count=SHORTEST_PASSPHRASE)
+        )
     return field
 
 
@@ -67,7 +75,7 @@ class BackupPassphraseDialog(QDialog):
         self.current = hidden_field()
         if protected:
             form.addRow(self.tr("&Current passphrase:"), self.current)
-        self.new, self.again = hidden_field(), hidden_field()
+        self.new, self.again = hidden_field(new=True), hidden_field()
         form.addRow(self.tr("&New passphrase:"), self.new)
         form.addRow(self.tr("New passphrase &again:"), self.again)
         layout.addLayout(form)

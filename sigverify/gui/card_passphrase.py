@@ -34,7 +34,7 @@ class CardPassphraseDialog(QDialog):
         intro.setMinimumWidth(440)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.passphrase, self.again = hidden_field(), hidden_field()
+        self.passphrase, self.again = hidden_field(new=True), hidden_field()
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         form.addRow(self.tr("Passphrase &again:"), self.again)
         layout.addLayout(form)

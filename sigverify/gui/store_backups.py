@@ -383,6 +383,11 @@ class StoreBackups(QObject):
                             "them once the new one is made.",
                             "",
                             unencrypted,
+                        )
+                        if unencrypted > 1
+                        else self.tr(  # ("(1)… delete them": a real-window pass)
+                            "The backup made without a passphrase stays unencrypted: delete "
+                            "it once the new one is made."
                         ),
                     )
             dialogs.show_info(self.window, title, text)

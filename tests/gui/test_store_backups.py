@@ -628,13 +628,16 @@ def test_stopping_the_protection_asks_and_needs_the_passphrase(
     window.backups.passphrase_action.trigger()
     (dialog,) = passphrase_dialogs(window)
     assert dialog.stop_button is None
+    # the rule said before anything is typed (only after a refusal before: a pass)
+    assert dialog.new.placeholderText() == "at least 10 characters: a few words"
+    assert dialog.again.placeholderText() == ""
     dialog.new.setText("eight green kites")
     dialog.again.setText("eight green kites")
     dialog.set_button.click()
     wait_idle(qtbot, window.engine)
     qtbot.waitUntil(lambda: not passphrase_dialogs(window))
-    assert dialogs.infos[-1].endswith(
-        "Backups made without a passphrase (1) stay unencrypted: delete them once the new one "
+    assert dialogs.infos[-1].endswith(  # one: "it" ("(1)… delete them": a pass)
+        "The backup made without a passphrase stays unencrypted: delete it once the new one "
         "is made."
     )
 
