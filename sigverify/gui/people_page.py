@@ -113,6 +113,8 @@ class PeoplePage(EnrolmentFlow, QWidget):
         self.adding.changed.connect(self._update_buttons)
         self.adding.added.connect(lambda: reveal(self.enroll_button))  # (below a low window)
         self.drop_area = self.adding.drop_area
+        # the lists of references take drops too (a drop on them was refused: a pass)
+        self.drop_area.take_drops_on(self.reference_panel.references, self.adding.thumbnails)
         standard_shortcuts(
             self.drop_area,
             self.search,

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QFrame,
     QGridLayout,
@@ -269,6 +270,28 @@ class SignatureDropArea(QFrame):
             self._emit([dialog.signature])
 
     # -- drag and drop
+
+    def take_drops_on(self, *widgets: QWidget) -> None:
+        """Signatures dropped on ``widgets`` (the picture beside this area, the lists of
+        references) come here as if dropped on the area: a drop on Verify's large "No
+        signature yet" was refused without a word (seen in a real window)."""
+        for widget in widgets:
+            target = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
+            target.setAcceptDrops(True)
+            target.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        handlers = {
+            QEvent.Type.DragEnter: self.dragEnterEvent,
+            QEvent.Type.DragMove: self.dragEnterEvent,
+            QEvent.Type.DragLeave: self.dragLeaveEvent,
+            QEvent.Type.Drop: self.dropEvent,
+        }
+        handler = handlers.get(event.type())
+        if handler is None:
+            return super().eventFilter(watched, event)
+        handler(event)
+        return True  # (not the list's own: it would move its items about)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         mime = event.mimeData()

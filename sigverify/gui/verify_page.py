@@ -72,6 +72,8 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         self.drop_area.page_on_screen = lambda: self.query if self.query_is_sheet_photo else None
         standard_shortcuts(self.drop_area, self.person.lineEdit())
         self.query_view = ImageView(self.tr("No signature yet"))
+        self.drop_area.take_drops_on(self.query_view)  # (the larger target: a drop there
+        # was refused, seen in a real window)
         self.verify_button = QPushButton(self.tr("Verify"))
         mark_primary(self.verify_button)
         self.verify_button.setShortcut("Ctrl+Return")

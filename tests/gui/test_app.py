@@ -229,6 +229,38 @@ def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
     assert window.people_page.enroll_button.text() == "Enrol 2 references"
 
 
+def test_files_dropped_on_the_picture_or_the_lists_beside_the_drop_area_are_taken(
+    qtbot, window, tmp_path
+):
+    """Seen in a real window: a drop on Verify's large "No signature yet" picture, or on
+    the People page's list of references, was refused without a word."""
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+    def drop_on(widget, files) -> bool:
+        if isinstance(widget, QAbstractScrollArea):
+            widget = widget.viewport()
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+        args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton)
+        enter = QDragEnterEvent(QPoint(5, 5), *args, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, enter)
+        drop = QDropEvent(QPointF(5, 5), *args, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, drop)
+        return enter.isAccepted() and drop.isAccepted()
+
+    verify = window.verify_page
+    query = signature_file(tmp_path, 1, 7)
+    assert drop_on(verify.query_view, [query])
+    assert verify.query is not None and verify.query.name == query.name
+    people = window.people_page
+    people.new_person()
+    assert drop_on(people.reference_panel.references, [signature_file(tmp_path, 2, 0)])
+    assert drop_on(people.adding.thumbnails, [signature_file(tmp_path, 2, 1)])
+    assert [s.name for s in people.adding.signatures] == ["w2_g0.png", "w2_g1.png"]
+    assert people.adding.thumbnails.count() == 2  # added, not moved about in the list
+
+
 def test_a_bad_file_gives_a_plain_message(window, dialogs, tmp_path):
     bad = tmp_path / "notes.png"
     bad.write_text("not a picture")
