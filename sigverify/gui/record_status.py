@@ -1,11 +1,15 @@
 """The line above Verify's record buttons: whether the result on screen is in the audit log
-and, in red, whose a result is that no longer matches the screen and how to have it back."""
+and whose a result is that no longer matches the screen and how to have it back (in red
+while it is still to be recorded or checked)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
 from sigverify.core.i18n import join_sentences, wide_spacing
+
+#: The line's colours: a caution, and something still to do.
+CAUTION, ALARM = "#b35c00", "#c62828"
 
 
 class RecordStatus(QLabel):
@@ -21,7 +25,7 @@ class RecordStatus(QLabel):
     def say_thresholds_changed(self, person: str) -> None:
         """The result on screen, not recorded yet, was decided on thresholds that have
         changed since: its answer might be another now."""
-        self.setStyleSheet("color: #b35c00;")
+        self.setStyleSheet(f"color: {CAUTION};")
         self.setText(
             wide_spacing(
                 self.tr(
@@ -90,5 +94,9 @@ class RecordStatus(QLabel):
                 "This result is {person}'s and is not recorded yet: choose {person} again to "
                 "record it."
             )
-        self.setStyleSheet("color: #c62828;")
+        # red where something is still to do (record it, or check the signature on
+        # screen); a result settled already is only a caution (red read as an error: a
+        # real-window pass)
+        settled = same_signature and (entry is not None or dropped)
+        self.setStyleSheet(f"color: {CAUTION if settled else ALARM};")
         self.setText(wide_spacing(text.format(person=person, id=entry)))

@@ -134,6 +134,7 @@ def test_changing_the_person_makes_the_result_stale(qtbot, two_people, tmp_path,
     assert page.record_status.text() == (  # nothing lost: where to record it
         "This result is c-1's and is not recorded yet: choose c-1 again to record it."
     )
+    assert "#c62828" in page.record_status.styleSheet()  # red: still to be recorded
     page.record()  # Ctrl+S: refused, nothing written under anyone, with a sound
     wait_idle(qtbot, window.engine)
     assert beeps == [True]
@@ -3255,7 +3256,8 @@ def test_a_recorded_result_is_marked_when_the_person_changes(qtbot, two_people, 
     entry = verifications(window, "c-1")[-1].id
     assert page.record_status.text() == (
         f"This result is c-1's, recorded in the audit log as entry #{entry}."
-    )
+    )  # a caution, not red: nothing is left to do (red read as an error: a pass)
+    assert "#b35c00" in page.record_status.styleSheet()
     assert not page.record_button.isEnabled()
     assert page.hint.text() == (  # not "Ready": the signature on screen is c-1's
         "This signature was checked against c-1. To check c-2, drop, open or paste their "
