@@ -1553,9 +1553,9 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Show sigverify in:</source>
-        <translation>sigverify 界面语言：</translation>
+        <location line="+2"/>
+        <source>Now: {language}. Show sigverify in:</source>
+        <translation>当前：{language}。将 sigverify 显示为：</translation>
     </message>
     <message>
         <location filename="../../sigverify/gui/main_window.py" line="+1"/>
@@ -2306,17 +2306,17 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+227"/>
+        <location line="+229"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-227"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Only the first {shown} are listed: type a part of an ID or name to find the others.</source>
         <translation>只列出了前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
     </message>
@@ -2336,12 +2336,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-194"/>
         <source>&amp;Delete person…</source>
         <translation>删除人员(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Nobody found for “{text}”.
 Press Enter to enrol “{text}” as a new person.</source>
         <translation>没有找到“{text}”。
@@ -2770,7 +2770,7 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../sigverify/gui/language.py" line="+80"/>
+        <location filename="../../sigverify/gui/language.py" line="+82"/>
         <source>Folder</source>
         <comment>All other platforms</comment>
         <translation>文件夹</translation>
@@ -3125,8 +3125,9 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>RecordStatus</name>
     <message>
-        <location filename="../../sigverify/gui/record_status.py" line="+28"/>
+        <location filename="../../sigverify/gui/record_status.py" line="+32"/>
         <source>The thresholds for {person} have changed since this check: Verify again (Ctrl+Enter) for the answer on the new ones, or record this one as it was made.</source>
+        <extracomment>The line&apos;s colours: a caution, and something still to do.</extracomment>
         <translation>{person} 的阈值在这次核验之后已更改：再次验证（Ctrl+Enter）可得到按新阈值的结论，或按当时的结论记录这一条。</translation>
     </message>
     <message>
@@ -3581,7 +3582,7 @@ enrolled {at} by {who}</source>
 <context>
     <name>SignatureDropArea</name>
     <message>
-        <location filename="../../sigverify/gui/signature_input.py" line="+135"/>
+        <location filename="../../sigverify/gui/signature_input.py" line="+136"/>
         <source>Drop signature images here</source>
         <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work) called once that dialog is closed, whatever came of it a photographed sheet already on screen, which Crop from page… opens without asking for its file again (seen in a real window: the same path typed twice) the signatures waiting where these go, not added twice (a file chosen again was left out unsaid, and &quot;Added the other 1 file&quot; said of it: a real-window pass)</extracomment>
         <translation>将签名图像拖放到此处</translation>
@@ -4483,7 +4484,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>尚无签名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>

@@ -45,7 +45,10 @@ def ask_language(parent) -> str | None:
     picked = dialogs.choose(
         parent,
         QCoreApplication.translate("MainWindow", "Language"),
-        QCoreApplication.translate("MainWindow", "Show sigverify in:"),
+        # the one in use said (the buttons alone did not tell: a real-window pass)
+        QCoreApplication.translate("MainWindow", "Now: {language}. Show sigverify in:").format(
+            language=language_name(chosen_language())
+        ),
         [language_name(code) for code in choices],
     )
     return None if picked is None else choices[picked]

@@ -264,6 +264,10 @@ def test_the_language_setting_is_kept_for_the_next_start(qapp, window, dialogs):
     assert chosen_language() == "zh_CN"
     assert window.language_button.text() == "简体中文"
     assert dialogs.infos and "next time" in dialogs.infos[-1]
+    assert dialogs.questions[-1] == "Now: System language. Show sigverify in:"
+    dialogs.choice = None  # asked again: the one chosen is said, the window still English
+    window.change_language()
+    assert dialogs.questions[-1] == "Now: 简体中文. Show sigverify in:"
     try:
         assert install_translator(qapp) == "zh_CN"  # what the next start does
     finally:
