@@ -9,7 +9,9 @@ forms made from them (scanned and photographed) are, with the time per picture
 ``scans``: that many files of each folder, at random; ``pages``: synthetic pages from
 their writers' first scans (``synthetic_pages.pages_of_writers``: half cheques, half forms,
 half of each photographed). ``share`` quantiles are the locator's share of signature ink
-(a page at most ``whole_page.PRINT_SHARE``), over the pictures the network looks at.
+(a page at most ``whole_page.PRINT_SHARE``), over the pictures long enough for the
+network to look at (``long_enough_for_the_network``: some of them are decided before it
+looks, as a photographed sheet or an upright page).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def summary(found: list[tuple[bool, float | None, float]]) -> dict:
         "pictures": len(found),
         "taken_for_pages": int(sum(p for p, _, _ in found)),
         "share_of_pages": round(float(np.mean([p for p, _, _ in found])), 4) if found else None,
-        "looked_at_by_network": len(shares),
+        "long_enough_for_the_network": len(shares),
         "share_quantiles_p5_p50_p95": (
             [round(float(q), 3) for q in np.percentile(shares, [5, 50, 95])] if shares else None
         ),

@@ -44,16 +44,29 @@ def test_a_signature_scanned_alone_is_not_a_page():
         assert not looks_like_page(large) and not looks_like_page(ink)
 
 
-def test_an_upright_page_with_a_signature_at_its_foot_is_a_page():
+def test_an_upright_page_with_print_above_its_signature_is_a_page():
     """The consent form of the real-window pass: its print in a hand-like font, which the
-    network took for a signature; an upright picture a page tall is a page all the same."""
+    network took for a signature; an upright picture a page tall, its ink running down
+    the page, is a page all the same."""
     ink = signature(3)
     h, w = ink.shape
     page = np.full((UPRIGHT_SIDE + 100, max(w + 100, 850)), 235, np.uint8)
+    cv2.putText(page, "Patient consent form", (60, 420), cv2.FONT_HERSHEY_SCRIPT_SIMPLEX,
+                1.4, 40, 2)  # fmt: skip
+    cv2.rectangle(page, (520, 180), (640, 300), 60, 2)
     page[-h - 60 : -60, 50 : 50 + w] = ink
     assert looks_like_page(page)
-    # the same picture on its side (wider than tall) and small is a signature's
-    assert not looks_like_page(np.ascontiguousarray(ink))
     # a small copy of a large picture: its own size counts
     small = cv2.resize(page, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     assert looks_like_page(small, size=page.shape) and not looks_like_page(small)
+
+
+def test_an_upright_photo_of_a_slip_holding_the_signature_alone_is_not_a_page():
+    """A phone held upright over a slip: tall, but its ink is the signature's alone, in
+    the middle (every such photo went to review: a review)."""
+    ink = signature(3)
+    h, w = ink.shape
+    photo = np.full((1600, 1200), 228, np.uint8)
+    top, left = (1600 - h) // 2, (1200 - w) // 2
+    photo[top : top + h, left : left + w] = np.minimum(ink, 228)
+    assert not looks_like_page(photo)
