@@ -208,7 +208,11 @@ class PendingSignatures(QGroupBox):
         count = len(self.signatures)
         enable = {self.clear_button: count > 0, self.remove_button: bool(self.selected_rows())}
         for button, enabled in enable.items():
-            if button.hasFocus() and not enabled:  # else Qt hands the focus on to the
+            # (the window's focus, not only the focus now: after Clear's question the
+            # window got the keys back on a disabled Clear, and Qt handed them on to
+            # Operator, whose dialog the next Enter opened: a real-window pass)
+            kept = button.hasFocus() or button.window().focusWidget() is button
+            if kept and not enabled:  # else Qt hands the focus on to the
                 # status bar's buttons (seen in a real window)
                 move_focus(self.thumbnails if count else self.drop_area.open_button)
             button.setEnabled(enabled)

@@ -9,7 +9,7 @@ from PySide6.QtCore import (
     QIODevice,
     Qt,
 )
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 
 def array_to_qimage(pixels: np.ndarray) -> QImage:
@@ -45,11 +45,18 @@ def preprocessed_pixmap(pixels: np.ndarray) -> QPixmap:
 
 
 def bytes_to_pixmap(data: bytes) -> QPixmap:
-    """An image file's bytes as a pixmap; files Qt cannot draw (16-bit TIFF...) go through
-    sigverify's own reader."""
-    pixmap = QPixmap()
-    if pixmap.loadFromData(data):
-        return pixmap
+    """An image file's bytes as a pixmap, turned as the camera's orientation tag says (as
+    sigverify's reader turns it: an upright phone photo was shown on its side, and taken
+    for another picture than the one checked, a review); files Qt cannot draw (16-bit
+    TIFF...) go through sigverify's own reader."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if not image.isNull():
+        return QPixmap.fromImage(image)
     from sigverify.core.imaging.imageio import decode_image
 
     return QPixmap.fromImage(array_to_qimage(decode_image(data).pixels))
@@ -71,7 +78,7 @@ def qimage_to_png(image: QImage) -> bytes:
 
 
 #: The long side of the copy a picture is looked at in (whole_page.looks_like_page).
-LOOKED_AT_SIDE = 800
+QUICK_LOOK_SIDE = 800
 
 
 def is_sheet_photo(signature, pixmap: QPixmap | None = None) -> bool:
@@ -85,4 +92,4 @@ def is_sheet_photo(signature, pixmap: QPixmap | None = None) -> bool:
 
     picture = pixmap if pixmap is not None else bytes_to_pixmap(signature.data)
     size = (picture.height(), picture.width())
-    return looks_like_page(small_grey(picture, LOOKED_AT_SIDE), size)
+    return looks_like_page(small_grey(picture, QUICK_LOOK_SIDE), size)

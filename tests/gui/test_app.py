@@ -261,6 +261,58 @@ def test_files_dropped_on_the_picture_or_the_lists_beside_the_drop_area_are_take
     assert people.adding.thumbnails.count() == 2  # added, not moved about in the list
 
 
+def test_a_phone_photo_is_shown_turned_as_its_camera_tag_says(qapp, tmp_path):
+    """A photo stored on its side with the tag "turn it upright" was shown (and looked at
+    for a page) on its side, while sigverify's reader turned it (a review)."""
+    from PIL import Image
+
+    from sigverify.core.imaging.imageio import decode_image
+    from sigverify.gui.qimages import bytes_to_pixmap
+
+    stored = np.full((300, 400), 200, np.uint8)
+    stored[:, :40] = 20  # a dark band at the stored picture's left
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turn 90 degrees clockwise to show it
+    path = tmp_path / "upright.jpg"
+    Image.fromarray(stored).save(path, "JPEG", exif=exif.tobytes())
+    data = path.read_bytes()
+    pixmap = bytes_to_pixmap(data)
+    assert (pixmap.height(), pixmap.width()) == decode_image(data).pixels.shape[:2] == (400, 300)
+    image = pixmap.toImage()
+    assert qGray(image.pixel(150, 10)) < 60 and qGray(image.pixel(150, 390)) > 150  # band on top
+
+
+def test_clear_after_its_question_leaves_the_keys_on_open_file(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """A real-window pass: Clear, then Drop in its question, and the keys went to the
+    status bar's Operator button (the window got them back on the disabled Clear), whose
+    dialog the next Enter opened."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from sigverify.gui import dialogs as module
+
+    people = window.people_page
+    window.go_to_page(window.pages.indexOf(people))
+    people.new_person()
+    people.drop_area.add_paths([signature_file(tmp_path, 3, i) for i in range(2)])
+    people.adding.clear_button.setFocus()
+    question = QLineEdit()  # the question's window, which has the keys meanwhile
+    qtbot.addWidget(question)
+
+    def ask(parent, title, text, yes=None):
+        question.show()
+        question.activateWindow()
+        question.setFocus()
+        qtbot.waitUntil(question.hasFocus, timeout=3000)
+        return True  # Drop
+
+    monkeypatch.setattr(module, "ask", ask)
+    people.adding.clear_asked()
+    assert people.adding.signatures == []
+    assert window.focusWidget() is people.drop_area.open_button
+
+
 def test_a_bad_file_gives_a_plain_message(window, dialogs, tmp_path):
     bad = tmp_path / "notes.png"
     bad.write_text("not a picture")
