@@ -6,7 +6,15 @@ below the screen's edge, out of a mouse's reach (seen in a real window)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QWidget,
+)
 
 #: Points kept for a window's title bar below a screen's free height, where a window or
 #: dialog opens at the most.
@@ -30,6 +38,7 @@ class ScrollingPane(QScrollArea):
         self.viewport().setAutoFillBackground(False)
         inner.setAutoFillBackground(False)
         inner.installEventFilter(self)  # its least height changes: fitted again
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.viewport().installEventFilter(self)  # (narrower by a scroll bar shown)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
@@ -41,7 +50,23 @@ class ScrollingPane(QScrollArea):
 
     def _fit(self) -> None:
         inner, room = self.widget(), self.viewport().size()
-        inner.resize(room.width(), max(room.height(), inner.minimumSizeHint().height()))
+        least = inner.minimumSizeHint().height()
+        layout = inner.layout()
+        if layout is not None and layout.hasHeightForWidth():  # wrapped lines at this width
+            # (the least height alone cut a result's reason to two of its three lines)
+            least = max(least, layout.totalMinimumHeightForWidth(room.width()))
+        inner.resize(room.width(), max(room.height(), least))
+
+    def _focus_changed(self, _old, now) -> None:
+        """A field given the keyboard by the program (not by Tab, which Qt scrolls to) is
+        scrolled into sight: "Type the person's ID first" put the keys in an ID field
+        scrolled away above (a review)."""
+        if now is None or not self.widget().isAncestorOf(now):
+            return
+        seen = self.viewport().rect()
+        place = now.rect().translated(now.mapTo(self.viewport(), now.rect().topLeft()))
+        if place.height() <= seen.height() and not seen.contains(place):
+            self.ensureWidgetVisible(now)  # (a list taller than the pane, clicked: not moved)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)

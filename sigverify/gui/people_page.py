@@ -317,9 +317,11 @@ class PeoplePage(EnrolmentFlow, QWidget):
             dialogs.show_error(self, error)
             self.refresh()
             return
+        another = person.id != self.person_id  # (the same one again keeps its place)
         self.person_id = person.id
         self.details.show_person(person, self._model_id())
-        reveal(self.details.title)
+        if another:
+            reveal(self.details.title)
         self._enable_delete()
         self.reference_panel.show_person(person.id)
         self._update_buttons()

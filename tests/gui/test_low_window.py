@@ -21,7 +21,17 @@ def shows(widget) -> bool:
     return widget.isVisible() and visible.size() == widget.size()
 
 
-def test_the_people_page_with_signatures_waiting_fits_a_low_window(qtbot, two_people, tmp_path):
+def pane_of(widget):
+    from sigverify.gui.panes import ScrollingPane
+
+    while not isinstance(widget, ScrollingPane):
+        widget = widget.parentWidget()
+    return widget
+
+
+def test_the_people_page_with_signatures_waiting_fits_a_low_window(
+    qtbot, two_people, tmp_path, dialogs
+):
     window = two_people
     people = window.people_page
     window.go_to_page(window.pages.indexOf(people))
@@ -44,9 +54,23 @@ def test_the_people_page_with_signatures_waiting_fits_a_low_window(qtbot, two_pe
     assert shows(people.details.title) and people.details.title.text() == "c-2"
     people.adding.drop_area.add_paths([signature_file(tmp_path, 2, 10)])
     assert shows(people.enroll_button) and not shows(people.details.title)
+    # the same person shown again (after a save, a reference removed) keeps the place
+    bar = pane_of(people.enroll_button).verticalScrollBar()
+    place = bar.value()
+    assert place > 0
+    people.show_person("c-2")
+    assert bar.value() == place
     people.adding.clear()
     people.new_person()
     assert shows(people.details.title) and shows(people.details.id_edit)
+    # the keys given to a field scrolled away bring it into sight: Enrol with no ID typed
+    people.drop_area.add_paths([signature_file(tmp_path, 3, 10)])
+    assert shows(people.enroll_button) and not shows(people.details.id_edit)
+    people.enroll_button.setFocus()  # pressed
+    people.enroll()  # "Type the person's ID first", the keys in the ID field
+    assert people.details.id_edit.hasFocus()
+    qtbot.waitUntil(lambda: shows(people.details.id_edit))
+    people.adding.clear()
 
 
 def test_the_verify_page_with_a_result_fits_a_low_window(qtbot, two_people, tmp_path):
@@ -61,6 +85,12 @@ def test_the_verify_page_with_a_result_fits_a_low_window(qtbot, two_people, tmp_
     assert page.result is not None
     page.comparison.compare_tabs.setCurrentIndex(1)  # the overlay, its legend on two lines
     assert window.minimumSizeHint().height() <= LOW and window.height() == LOW
+    # every line of the answer shows: the reason was cut to two of its three lines
+    from PySide6.QtWidgets import QLabel
+
+    for label in page.summary.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap() and label.text():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
     for page_index in range(window.pages.count()):  # and every other page too
         window.go_to_page(page_index)
         assert window.minimumSizeHint().height() <= LOW, window.pages.widget(page_index)
