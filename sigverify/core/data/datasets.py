@@ -282,7 +282,10 @@ def _note_strays(folder: Path, problems: list[DatasetProblem]) -> None:
     strays = [
         p
         for p in sorted(folder.iterdir(), key=lambda p: number_key(p.name))
-        if p.name not in ("genuine", "forged") and not p.name.startswith(".")
+        # ("Genuine/" is read as genuine/ where names ignore capitals; Windows' own files
+        # are not the user's)
+        if p.name.casefold() not in ("genuine", "forged", "desktop.ini", "thumbs.db")
+        and not p.name.startswith(".")
     ]
     if strays:
         listed = ", ".join(p.name + ("/" if p.is_dir() else "") for p in strays[:3]) + (

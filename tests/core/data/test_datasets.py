@@ -51,6 +51,7 @@ def test_what_lies_beside_genuine_and_forged_is_said_not_read(folders_layout):
     _touch_images(folders_layout, ["alice/7.png", "alice/forgeries/1.png"])
     (folders_layout / "alice" / "notes.txt").write_text("scanned on 2 May")
     (folders_layout / "bob" / ".DS_Store").write_bytes(b"x")  # hidden: not worth a word
+    (folders_layout / "bob" / "Thumbs.db").write_bytes(b"x")  # Windows' own: neither
     dataset = read_dataset(folders_layout)
     assert [(w.id, len(w.genuine), len(w.forged)) for w in dataset.writers] == [
         ("alice", 3, 1),
