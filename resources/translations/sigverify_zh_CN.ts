@@ -2365,7 +2365,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -2412,7 +2412,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
     </message>
     <message numerus="yes">
-        <location line="-233"/>
+        <location line="-235"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -4565,12 +4565,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>尚未登记任何人员：请先在“人员”页面登记。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Drop, open, paste or draw the signature to check.</source>
-        <translation>请拖入、打开、粘贴或手写待验证的签名。</translation>
+        <location line="+9"/>
+        <source>Drop, open, paste or draw the signature to check, or crop it from a page.</source>
+        <translation>请拖入、打开、粘贴、手写待验证的签名，或从页面裁剪。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Checked: the answer is on the right. Ctrl+S records it and settles its queue item with it.</source>
         <translation>已验证：结果显示在右侧。按 Ctrl+S 记录，并据此处理其队列项。</translation>
     </message>
@@ -5270,7 +5270,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>文件夹“{name}”中没有 genuine/ 或 forged/ 文件夹；已忽略。</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+38"/>
         <source>%n file(s) or folder(s) beside genuine/ and forged/ were not read ({listed}): only those two folders are.</source>
         <translation>
             <numerusform>genuine/ 和 forged/ 旁边的 %n 个文件或文件夹未被读取（{listed}）：只读取这两个文件夹。</numerusform>
@@ -5784,7 +5784,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+6"/>
         <source>“{name}” is a picture of the whole paper the signature is on: enrolled as it is, print, lines or other writing on it would be part of the reference. Pick the signature out of it first (Crop from page… in the app); a slip holding the signature alone can be enrolled anyway.</source>
-        <translation>“{name}”是签名所在纸张的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
+        <translation>“{name}”是签名所在的整张纸的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5804,7 +5804,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+10"/>
         <source>{names} are pictures of the whole paper the signatures are on: enrolled as they are, print, lines or other writing on them would be part of the references. Pick the signatures out of them first (Crop from page… in the app); slips holding the signature alone can be enrolled anyway.</source>
-        <translation>{names}是签名所在纸张的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
+        <translation>{names}是签名所在的整张纸的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
     </message>
     <message>
         <location line="+12"/>

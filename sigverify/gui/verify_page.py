@@ -221,7 +221,9 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
                 return
             self.hint.setText(why)
         elif self.query is None:
-            self.hint.setText(self.tr("Drop, open, paste or draw the signature to check."))
+            self.hint.setText(  # (crop was left out: People says it, a real-window pass)
+                self.tr("Drop, open, paste or draw the signature to check, or crop it from a page.")
+            )
         elif self.result_is_current() and not self.recorded and self._settles_queue_item():
             # (it was said only once recorded: a real-window pass)
             self.hint.setText(
