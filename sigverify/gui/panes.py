@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -38,10 +40,22 @@ class ScrollingPane(QScrollArea):
         self.viewport().setAutoFillBackground(False)
         inner.setAutoFillBackground(False)
         inner.installEventFilter(self)  # its least height changes: fitted again
+        # a wheel turned over a list box or a number box scrolls the pane unless that box
+        # has the keys (it changed "Compare with" unasked: a real-window pass)
+        for box in inner.findChildren(QComboBox) + inner.findChildren(QAbstractSpinBox):
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            box.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.viewport().installEventFilter(self)  # (narrower by a scroll bar shown)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QComboBox | QAbstractSpinBox)
+            and not watched.hasFocus()
+        ):
+            QApplication.sendEvent(self.verticalScrollBar(), event)
+            return True
         if (watched is self.widget() and event.type() == QEvent.Type.LayoutRequest) or (
             watched is self.viewport() and event.type() == QEvent.Type.Resize
         ):

@@ -359,8 +359,8 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         self.record_status.say()
         self.comment.clear()
         self.summary.show_result(result)
+        reveal(self.summary.badge)  # the answer (or its empty place), in a low window
         if has:
-            reveal(self.summary.badge)  # the answer, in a low window scrolled elsewhere
             self._changed()
         # last: the answer above is the one Record writes, whatever drawing the references
         # does (it failed once, and the last answer stayed above a new one: seen)

@@ -101,6 +101,29 @@ def test_the_verify_page_with_a_result_fits_a_low_window(qtbot, two_people, tmp_
     qtbot.keyClick(page.record_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(page.comment, Qt.Key.Key_Tab)  # (Tab scrolls the field it reaches in)
     assert shows(page.record_button) and not shows(page.summary.badge)
+    # a wheel turned over "Compare with" scrolls the pane, not the box (it changed the
+    # reference compared with, unasked: a real-window pass)
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    choice = page.comparison.reference_choice
+    assert choice.count() > 1 and not choice.hasFocus()
+    choice.setCurrentIndex(1)  # (a wheel turned up would go to the first)
+    bar, before = pane_of(choice).verticalScrollBar(), choice.currentIndex()
+    place = bar.value()
+    for _ in range(3):
+        wheel = QWheelEvent(
+            QPointF(5, 5), QPointF(choice.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+            QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(choice, wheel)
+    assert choice.currentIndex() == before and bar.value() != place
     page.verify()  # checked again: the answer comes into sight
     wait_idle(qtbot, window.engine)
     assert shows(page.summary.badge)
+    bar.setValue(bar.maximum())  # scrolled down, then the next signature opened: the
+    page.drop_area.add_paths([signature_file(tmp_path, 2, 8)])  # empty answer's place shows
+    wait_idle(qtbot, window.engine)
+    assert page.result is None and shows(page.summary.badge)
