@@ -55,9 +55,16 @@ def test_an_encrypted_card_holds_no_name_nor_signature_and_imports_with_its_pass
     with zipfile.ZipFile(card) as archive:
         assert sorted(archive.namelist()) == sorted([ENVELOPE, PAYLOAD])
         envelope = json.loads(archive.read(ENVELOPE))
+        sealed = archive.read(PAYLOAD)
     assert envelope["kind"] == "sigverify-encrypted-card" and "salt" in envelope["stretch"]
-    for clear in (b"Ana", "Núñez".encode(), b"branch 4", b"person.json", b"w1_g0", b"c-1"):
+    for clear in ("Ana Núñez".encode(), b"branch 4", b"person.json"):
         assert clear not in raw  # nothing of the person readable
+    # short words are looked for outside the sealed part only: 3 random bytes in its
+    # 60 kB are "c-1" once in about 280 cards (the test failed so in a CI run)
+    outside = raw.replace(sealed, b"")
+    assert len(outside) < len(raw) - 1000
+    for clear in (b"Ana", b"w1_g0", b"c-1"):
+        assert clear not in outside
     with pytest.raises(PassphraseNeededError, match="“c-1.zip” is protected by a passphrase"):
         read_card(card)
     with pytest.raises(WrongPassphraseError, match="“c-1.zip” does not open with that passph"):
