@@ -13,6 +13,7 @@ from sigverify.core.thresholds import (
     Thresholds,
     card_similarity,
     global_thresholds_key,
+    on_band,
     person_thresholds,
     save_band,
     shared_thresholds,
@@ -63,5 +64,13 @@ class ServiceThresholds:
             person = self.store.get_person(person)
         return person_thresholds(person, self.model_thresholds(), self.model_id)
 
-    def similarity(self, score: float) -> float:
-        return card_similarity(self.model.card, score, self.model_thresholds())
+    def similarity(self, score: float, thresholds: Thresholds | None = None) -> float:
+        """The card's calibration of ``score``; for a person's own ``thresholds`` the
+        score is moved onto everyone's band first (:func:`on_band`), so that the score
+        agrees with the answer: "REJECT, score 100 %" was shown for someone with far
+        stricter thresholds of their own (a real-window pass; the reason still says what
+        everyone's thresholds would have answered)."""
+        everyone = self.model_thresholds()
+        if thresholds is not None and thresholds.source == "person":
+            score = on_band(score, thresholds, everyone)
+        return card_similarity(self.model.card, score, everyone)

@@ -146,6 +146,19 @@ def own_thresholds_note(decision: str, everyone: str) -> str:
     )
 
 
+def on_band(score: float, own: Thresholds, everyone: Thresholds) -> float:
+    """``score`` moved from the band of a person's ``own`` thresholds to ``everyone``'s,
+    piece by piece: own accept to everyone's accept, own reject to everyone's reject, in
+    a straight line between and beyond, so that everyone's band gives the answer the
+    person's gives."""
+    low, high, to_low, to_high = own.accept, own.reject, everyone.accept, everyone.reject
+    if score <= low:
+        return score * to_low / low if low > 0 else to_low
+    if score <= high:
+        return to_low + (score - low) * (to_high - to_low) / (high - low)
+    return to_high + (score - high) * (to_high / high if high > 0 else 1.0)
+
+
 def card_similarity(card: ModelCard, score: float, thresholds: Thresholds) -> float:
     """The card's calibration of a score: an estimate, in 0..1, that a signature with this
     score is genuine (without calibration in the card: 0.5 at its threshold, as steep as

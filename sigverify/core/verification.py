@@ -11,7 +11,9 @@ person's references vary compared with the model's typical signer
 
 Thresholds come from the model card (chosen on validation writers) unless the person
 has their own. The *similarity* shown to users is the card's calibration of the score:
-an estimate, in 0..1, that a signature with this score is genuine.
+an estimate, in 0..1, that a signature with this score is genuine (for a person with
+their own thresholds, of the score moved onto everyone's band, so that it agrees with the
+answer).
 
 When the model's card has a stroke check (:mod:`sigverify.core.stroke_match`), the score
 also counts how far the query's strokes lie from the nearest references', and the card's
@@ -320,7 +322,7 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
             references.person_id,
             decision,
             score,
-            self.similarity(score),
+            self.similarity(score, thresholds),
             thresholds,
             per_reference,
             nearest,

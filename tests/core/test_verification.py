@@ -302,6 +302,26 @@ def test_three_bands_follow_the_thresholds(service, tmp_path):
         assert details["before"] == {"accept": accept, "reject": reject, "model": None}
 
 
+def test_a_score_moved_onto_everyones_band_gives_the_persons_answer():
+    """ "REJECT, score 100 %" for someone with far stricter thresholds of their own (a
+    real-window pass): the score is the calibration of the score moved onto everyone's
+    band, piece by piece, so everyone's band answers as the person's does."""
+    from sigverify.core.thresholds import Thresholds, on_band
+
+    own, everyone = Thresholds(0.42, 0.48, "person"), Thresholds(0.7562, 0.8644, "model")
+    assert on_band(0.42, own, everyone) == pytest.approx(0.7562)
+    assert on_band(0.48, own, everyone) == pytest.approx(0.8644)
+    assert on_band(0.45, own, everyone) == pytest.approx((0.7562 + 0.8644) / 2)
+    assert on_band(0.21, own, everyone) == pytest.approx(0.3781)  # half way to accept
+    for score in (0.0, 0.3, 0.42, 0.43, 0.47, 0.48, 0.4984, 0.6, 1.5):
+        assert everyone.decision(on_band(score, own, everyone)) == own.decision(score)
+    scores = [on_band(s / 100, own, everyone) for s in range(0, 150)]
+    assert scores == sorted(scores)  # a larger distance is never a better score
+    flat = Thresholds(0.3, 0.3, "person")  # one threshold for both
+    assert everyone.decision(on_band(0.3, flat, everyone)) == ACCEPT
+    assert everyone.decision(on_band(0.31, flat, everyone)) == REJECT
+
+
 def test_the_reason_says_when_a_persons_own_thresholds_changed_the_answer(service, tmp_path):
     """A real-window pass: "99 %" under NEEDS REVIEW, unexplained, for a person with a
     stricter accept threshold of their own (the similarity is the model's calibration)."""
@@ -312,7 +332,16 @@ def test_the_reason_says_when_a_persons_own_thresholds_changed_the_answer(servic
     service.set_global_thresholds(score * 1.5, score * 2)  # everyone's accept it
     service.store.set_person_thresholds("c-1", score * 0.9, score * 1.1, "manager")
     result = service.verify("c-1", query, record=False)
-    assert result.decision == REVIEW and result.similarity == plain.similarity
+    # the score agrees with the answer: moved from the person's band onto everyone's (its
+    # middle to everyone's middle), not everyone's "accept" score under NEEDS REVIEW
+    from sigverify.core.thresholds import card_similarity
+
+    everyone = service.model_thresholds()
+    middle = (everyone.accept + everyone.reject) / 2
+    assert result.decision == REVIEW and result.similarity == pytest.approx(
+        card_similarity(service.model.card, middle, everyone)
+    )
+    assert result.similarity < plain.similarity
     assert result.reason.endswith(
         "Everyone's thresholds would accept it: this person's own are stricter."
     )
