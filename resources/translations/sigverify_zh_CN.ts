@@ -5783,11 +5783,11 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>“{name}” is a picture of the whole paper the signature is on: enrolled as it is, print, lines or other writing on it would be part of the reference. Pick the signature out of it first (Crop from page… in the app); a slip holding the signature alone can be enrolled anyway.</source>
-        <translation>“{name}”是签名所在的整张纸的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
+        <source>“{name}” is a picture of the whole paper the signature is on: enrolled as it is, print, lines or other writing on it would be part of the reference. Pick the signature out of it first (Crop from page… on the People page); a slip holding the signature alone can be enrolled anyway.</source>
+        <translation>“{name}”是签名所在的整张纸的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在“人员”页面使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>“{name}” does not look like {person}&apos;s enrolled references (distance {distance:.4f}, far more than the reject threshold {reject:.4f}): it may be another person&apos;s signature.</source>
         <translation>“{name}”与 {person} 已登记的参考签名不相似（距离 {distance:.4f}，远超拒绝阈值 {reject:.4f}）：可能是他人的签名。</translation>
     </message>
@@ -5803,8 +5803,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>{names} are pictures of the whole paper the signatures are on: enrolled as they are, print, lines or other writing on them would be part of the references. Pick the signatures out of them first (Crop from page… in the app); slips holding the signature alone can be enrolled anyway.</source>
-        <translation>{names}是签名所在的整张纸的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在应用中使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
+        <source>{names} are pictures of the whole paper the signatures are on: enrolled as they are, print, lines or other writing on them would be part of the references. Pick the signatures out of them first (Crop from page… on the People page); slips holding the signature alone can be enrolled anyway.</source>
+        <translation>{names}是签名所在的整张纸的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在“人员”页面使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5823,13 +5823,13 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+130"/>
+        <location filename="../../sigverify/core/verification.py" line="+132"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/service_thresholds.py" line="+55"/>
+        <location filename="../../sigverify/core/service_thresholds.py" line="+56"/>
         <source>No pen model is installed.</source>
         <translation>未安装笔迹模型。</translation>
     </message>

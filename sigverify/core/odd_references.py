@@ -66,7 +66,8 @@ class OddReference:
                 "errors",
                 "“{name}” is a picture of the whole paper the signature is on: enrolled as it is, "
                 "print, lines or other writing on it would be part of the reference. Pick the "
-                "signature out of it first (Crop from page… in the app); a slip holding the "
+                "signature out of it first (Crop from page… on the People page); a slip "
+                "holding the "
                 "signature alone can be enrolled anyway.",
             ).format(name=self.filename)
         if self.person:
@@ -115,8 +116,8 @@ def odd_references_message(odd: list[OddReference]) -> str:
                 "errors",
                 "{names} are pictures of the whole paper the signatures are on: enrolled as "
                 "they are, print, lines or other writing on them would be part of the "
-                "references. Pick the signatures out of them first (Crop from page… in the "
-                "app); slips holding the signature alone can be enrolled anyway.",
+                "references. Pick the signatures out of them first (Crop from page… on the "
+                "People page); slips holding the signature alone can be enrolled anyway.",
             ).format(names=_file_list(sheets))
         )
     else:
