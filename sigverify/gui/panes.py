@@ -5,7 +5,7 @@ below the screen's edge, out of a mouse's reach (seen in a real window)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 #: Points kept for a window's title bar below a screen's free height, where a window or
 #: dialog opens at the most.
 TITLE_BAR_ROOM = 40
+#: A field this near a pane's top or bottom (points) scrolls it all the way there.
+NEAR_AN_END = 120
 
 
 class ScrollingPane(QScrollArea):
@@ -79,8 +81,17 @@ class ScrollingPane(QScrollArea):
             return
         seen = self.viewport().rect()
         place = now.rect().translated(now.mapTo(self.viewport(), now.rect().topLeft()))
-        if place.height() <= seen.height() and not seen.contains(place):
-            self.ensureWidgetVisible(now)  # (a list taller than the pane, clicked: not moved)
+        if place.height() > seen.height() or seen.contains(place):
+            return  # (a list taller than the pane, clicked: not moved)
+        # near the top or the bottom: all the way, the heading above the first field or
+        # the line below the last one whole (Tab left them cut: a real-window pass)
+        top, bar = now.mapTo(self.widget(), QPoint(0, 0)).y(), self.verticalScrollBar()
+        if top < NEAR_AN_END:
+            bar.setValue(bar.minimum())
+        elif self.widget().height() - top - now.height() < NEAR_AN_END:
+            bar.setValue(bar.maximum())
+        else:
+            self.ensureWidgetVisible(now)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)

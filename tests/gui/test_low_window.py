@@ -127,3 +127,36 @@ def test_the_verify_page_with_a_result_fits_a_low_window(qtbot, two_people, tmp_
     page.drop_area.add_paths([signature_file(tmp_path, 2, 8)])  # empty answer's place shows
     wait_idle(qtbot, window.engine)
     assert page.result is None and shows(page.summary.badge)
+
+
+def test_a_field_near_a_panes_end_scrolls_it_all_the_way(qtbot):
+    """Tab to the first field left the heading above it cut, and to the last the line
+    below it (a real-window pass): near an end, the pane goes all the way there."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+    from sigverify.gui.panes import ScrollingPane
+
+    inner = QWidget()
+    layout = QVBoxLayout(inner)
+    heading, first, last, footer = QLabel("Heading"), QLineEdit(), QLineEdit(), QLabel("Foot")
+    heading.setFixedHeight(90)  # taller than the margin Qt keeps above a field
+    footer.setFixedHeight(90)
+    middle = QWidget()
+    middle.setMinimumHeight(900)
+    for widget in (heading, first, middle, last, footer):
+        layout.addWidget(widget)
+    pane = ScrollingPane(inner)
+    qtbot.addWidget(pane)
+    pane.resize(300, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.activateWindow()
+    qtbot.waitActive(pane)
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    assert bar.value() == bar.minimum() and shows(heading)
+    last.setFocus()
+    qtbot.waitUntil(last.hasFocus)
+    assert bar.value() == bar.maximum() and shows(footer)
