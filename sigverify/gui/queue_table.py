@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 from sigverify.core.queue import QueueRow, machine_word, settlement_word
 from sigverify.core.report import COLOURS
 from sigverify.core.store.records import person_label
-from sigverify.gui.keyboard import ELIDED_IN_THE_MIDDLE
+from sigverify.gui.list_rows import ELIDED_IN_THE_MIDDLE
 from sigverify.gui.queue_settling import score_text
 
 #: Filter choices: which rows each shows.

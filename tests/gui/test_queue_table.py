@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from sigverify.core.queue import QueueRow
-from sigverify.gui.keyboard import ELIDED_IN_THE_MIDDLE
+from sigverify.gui.list_rows import ELIDED_IN_THE_MIDDLE
 from sigverify.gui.queue_table import fill_queue_table
 from sigverify.gui.widgets import choice_table
 
