@@ -327,6 +327,14 @@ NOT_WORK = (
 )
 
 
+def work_after(store: Store, entry: int) -> Counter:
+    """The audit log's entries after ``entry`` by action, :data:`NOT_WORK` aside."""
+    counts = store.audit_counts(after=entry)
+    for action in NOT_WORK:
+        counts.pop(action, None)
+    return counts
+
+
 def work_since_backup(store: Store, last: LastBackup | None) -> Counter:
     """What the audit log holds that the backup ``last`` does not, by action: work a dead
     disk would lose now. The backups and restores themselves aside, and the daily backup's
@@ -334,10 +342,7 @@ def work_since_backup(store: Store, last: LastBackup | None) -> Counter:
     wrong passphrases typed (no work)."""
     if last is None or not last.up_to:
         return Counter()
-    counts = store.audit_counts(after=last.up_to)
-    for action in NOT_WORK:
-        counts.pop(action, None)
-    return counts
+    return work_after(store, last.up_to)
 
 
 # ------------------------------------------------------------------ reading one

@@ -45,13 +45,13 @@ from sigverify.core.store.seal import Seal
 from sigverify.core.store_backup import (
     MANIFEST,
     MODELS,
-    NOT_WORK,
     QUEUE,
     SEAL_MEMBER,
     STORE_MEMBER,
     BackupInfo,
     read_backup,
     store_file,
+    work_after,
 )
 
 REPLACED_FOLDER = "replaced-stores"
@@ -150,8 +150,7 @@ def replaced_store(store_path: Path) -> tuple[str, BackupKey | None, bool]:
         try:
             with Store(store_path) as store:
                 # (a restore chosen for it is no work: a new computer's store stays empty)
-                work = store.audit_counts(after=0)
-                done = sum(count for action, count in work.items() if action not in NOT_WORK)
+                done = sum(work_after(store, 0).values())
                 empty = not store.people_mark()[0] and done <= 1
                 return operator_name(store), backup_key(store), empty
         except SigverifyError:
