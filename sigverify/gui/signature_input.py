@@ -280,17 +280,20 @@ class SignatureDropArea(QFrame):
             target.setAcceptDrops(True)
             target.installEventFilter(self)
 
+    #: The handler of each drag event on a widget that takes drops for this area (read
+    #: once: the filter sees every event of those widgets, paints and moves included).
+    _DRAG_HANDLERS = {
+        QEvent.Type.DragEnter: "dragEnterEvent",
+        QEvent.Type.DragMove: "dragEnterEvent",
+        QEvent.Type.DragLeave: "dragLeaveEvent",
+        QEvent.Type.Drop: "dropEvent",
+    }
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        handlers = {
-            QEvent.Type.DragEnter: self.dragEnterEvent,
-            QEvent.Type.DragMove: self.dragEnterEvent,
-            QEvent.Type.DragLeave: self.dragLeaveEvent,
-            QEvent.Type.Drop: self.dropEvent,
-        }
-        handler = handlers.get(event.type())
+        handler = self._DRAG_HANDLERS.get(event.type())
         if handler is None:
             return super().eventFilter(watched, event)
-        handler(event)
+        getattr(self, handler)(event)
         return True  # (not the list's own: it would move its items about)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
