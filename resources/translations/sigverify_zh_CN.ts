@@ -5787,7 +5787,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{name}”是签名所在的整张纸的图片：按原样登记，纸上的印刷内容、线条或其他字迹都会成为参考签名的一部分。请先从中选出签名（在“人员”页面使用“从页面裁剪…”）；只写有签名的小纸条仍可直接登记。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>“{name}” does not look like {person}&apos;s enrolled references (distance {distance:.4f}, far more than the reject threshold {reject:.4f}): it may be another person&apos;s signature.</source>
         <translation>“{name}”与 {person} 已登记的参考签名不相似（距离 {distance:.4f}，远超拒绝阈值 {reject:.4f}）：可能是他人的签名。</translation>
     </message>
@@ -6176,7 +6176,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store_backup.py" line="+138"/>
+        <location filename="../../sigverify/core/store_backup.py" line="+143"/>
         <source>There is no file “{file}”.</source>
         <extracomment>Audit actions that are not work a restore or a dead disk would lose: the backups and restores themselves (a restore chosen or called off too), the daily backup&apos;s and the passphrase&apos;s entries (this computer&apos;s setting, a key a restore keeps) and wrong passphrases typed.</extracomment>
         <translation>文件“{file}”不存在。</translation>
@@ -6202,7 +6202,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>无法恢复备份“{file}”：它在创建后被更改过。{reason}</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+131"/>
         <source>The store “{path}” is open in sigverify: close sigverify (every window, and any desk using this file), then restore the backup.</source>
         <translation>存储“{path}”正在 sigverify 中打开：请关闭 sigverify（所有窗口，以及使用此文件的所有柜台），然后再恢复备份。</translation>
     </message>

@@ -67,8 +67,7 @@ class OddReference:
                 "“{name}” is a picture of the whole paper the signature is on: enrolled as it is, "
                 "print, lines or other writing on it would be part of the reference. Pick the "
                 "signature out of it first (Crop from page… on the People page); a slip "
-                "holding the "
-                "signature alone can be enrolled anyway.",
+                "holding the signature alone can be enrolled anyway.",
             ).format(name=self.filename)
         if self.person:
             return translate(
