@@ -2379,40 +2379,8 @@ Press Ctrl+N to enrol the first person.</source>
         <source>Removed “{file}” from {id}&apos;s references.</source>
         <translation>已从 {id} 的参考签名中移除“{file}”。</translation>
     </message>
-    <message>
-        <location line="+18"/>
-        <source>Ask for {id} and all their reference signatures to be deleted? Nothing is deleted until another supervisor approves it.</source>
-        <translation>申请删除 {id} 及其所有参考签名？在另一位主管批准之前不会删除任何内容。</translation>
-    </message>
     <message numerus="yes">
-        <location line="+17"/>
-        <source>The %n signature(s) added and not enrolled will be dropped too.</source>
-        <translation>
-            <numerusform>已添加但尚未登记的 %n 个签名也将一并舍弃。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Delete person</source>
-        <translation>删除人员</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{person} and their reference signatures are deleted; the audit log keeps a record.</source>
-        <translation>{person}及其参考签名已删除；审计日志保留了记录。</translation>
-    </message>
-    <message>
-        <location line="-27"/>
-        <source>Delete {id} and all their reference signatures? This cannot be undone (the audit log keeps a record).</source>
-        <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-235"/>
+        <location line="-212"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -2595,6 +2563,41 @@ Import anyway? Cancel imports nothing.</source>
         <location line="+3"/>
         <source>&amp;Import anyway</source>
         <translation>仍然导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDeletion</name>
+    <message>
+        <location filename="../../sigverify/gui/person_deletion.py" line="+33"/>
+        <source>Ask for {id} and all their reference signatures to be deleted? Nothing is deleted until another supervisor approves it.</source>
+        <translation>申请删除 {id} 及其所有参考签名？在另一位主管批准之前不会删除任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete {id} and all their reference signatures? This cannot be undone (the audit log keeps a record).</source>
+        <translation>要删除 {id} 及其所有参考签名吗？此操作无法撤销（审计日志会保留记录）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>The %n signature(s) added and not enrolled will be dropped too.</source>
+        <translation>
+            <numerusform>已添加但尚未登记的 %n 个签名也将一并舍弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{person} and their reference signatures are deleted; the audit log keeps a record.</source>
+        <translation>{person}及其参考签名已删除；审计日志保留了记录。</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,6 @@ import contextlib
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from sigverify.core.errors import NotFoundError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
 from sigverify.core.store import Store
-from sigverify.core.store.records import person_label, person_named
+from sigverify.core.store.records import person_label
 from sigverify.core.verification_results import (
     too_few_references_advice,
 )
@@ -39,6 +38,7 @@ from sigverify.gui.panes import reveal, two_panes
 from sigverify.gui.pending_signatures import PendingSignatures
 from sigverify.gui.people_list import PeopleList
 from sigverify.gui.person_cards import PersonCards
+from sigverify.gui.person_deletion import PersonDeletion
 from sigverify.gui.person_details import PersonDetails
 from sigverify.gui.references_panel import ReferencesPanel
 from sigverify.gui.signature_input import standard_shortcuts
@@ -49,7 +49,7 @@ PERSON_ROLE = Qt.ItemDataRole.UserRole
 LISTED_MOST = 500  # people listed at most; a search finds the others
 
 
-class PeoplePage(EnrolmentFlow, QWidget):
+class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
     people_changed = Signal()
     #: A signature to check against this person (id): the Verify page takes them.
     verify_requested = Signal(str)
@@ -385,70 +385,3 @@ class PeoplePage(EnrolmentFlow, QWidget):
             person_id, len(self.store.references(person_id)), model.card if model else None
         )
         self.status.setText(join_sentences(text, advice or ""))
-
-    def _delete_pressed(self) -> None:
-        if self.delete_button.isEnabled() and self.person_id is not None:
-            self.delete_person()  # (it asks first)
-        else:
-            QApplication.beep()
-
-    def delete_person(self) -> None:
-        if self.person_id is None:
-            return
-        question = (
-            self.tr(
-                "Ask for {id} and all their reference signatures to be deleted? Nothing is "
-                "deleted until another supervisor approves it."
-            )
-            if self.store.needs_approval
-            else self.tr(
-                "Delete {id} and all their reference signatures? This cannot be undone "
-                "(the audit log keeps a record)."
-            )
-        )
-        # with the name: an id alone was easy to misread in a question that deletes (seen)
-        name = self.details.saved[0]
-        question = question.format(id=person_named(self.person_id, name))
-        waiting = len(self.adding.signatures)
-        if waiting:
-            question = join_sentences(
-                question,
-                self.tr(
-                    "The %n signature(s) added and not enrolled will be dropped too.", "", waiting
-                ),
-            )
-        if not dialogs.ask(self, self.tr("Delete person"), question, self.tr("&Delete")):
-            return
-        person_id, named = self.person_id, person_named(self.person_id, name)
-
-        def work(context, job):
-            return context.store.delete_person(person_id, operator_name(context.store))
-
-        def deleted(pending) -> None:
-            finish(pending)
-            if pending is None:  # (the line said "Add 5 to 10 signatures…": seen)
-                self.status.setText(
-                    self.tr(
-                        "{person} and their reference signatures are deleted; the audit log "
-                        "keeps a record."
-                    ).format(person=named)
-                )
-
-        def finish(pending=None) -> None:
-            if pending is not None:  # a shared store: waits for another supervisor
-                dialogs.show_pending(self, pending)
-                return
-            if person_id == self.person_id and self.store.enrolled_id(person_id) is None:
-                # what was typed or added for them goes with them: no "save the
-                # changes?" about a person who is gone (seen in a real window)
-                self.details.saved = self.details.typed()
-                self.adding.clear()
-                self.new_person()
-            self.refresh()
-            self.people_changed.emit()
-
-        def failed(error) -> None:
-            dialogs.show_error(self, error)
-            finish()
-
-        self.engine.submit(work, deleted, failed)
