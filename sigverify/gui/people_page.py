@@ -263,8 +263,9 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
         """Before leaving a person whose name or note was edited: save, discard or cancel.
         True when the caller may go on now; with "save" and ``then``, False, and ``then()``
         runs once the changes are written. A new person's typed ID, name or note (kept only
-        by enrolling) are dropped, or Cancel: they went silently (seen in a real window)."""
-        if self.details.new_typed() and not self.adding.signatures:
+        by enrolling) are dropped, or Cancel: they went silently (seen in a real window).
+        An enrolled person's ID typed alone loses nothing: not asked (it was)."""
+        if self.details.new_typed() and not self.adding.signatures and not self._enrolled_typed():
             return dialogs.ask(
                 self,
                 self.tr("New person not enrolled"),
@@ -294,6 +295,11 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
         # quitting: "Discard" takes effect when the window closes, so a Cancel to a later
         # question keeps the edit (it had been marked saved and then went unasked)
         return True
+
+    def _enrolled_typed(self) -> bool:
+        """Only an enrolled person's ID was typed on the new person's form."""
+        typed_id = self.details.id_edit.text().strip()
+        return self.details.typed() == ("", "") and self.store.enrolled_id(typed_id) is not None
 
     def new_person(self) -> None:
         if not self.settle_details() or not self.settle_pending(go_on=self.new_person):

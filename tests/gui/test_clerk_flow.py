@@ -3641,6 +3641,17 @@ def test_a_new_persons_typed_details_are_not_dropped_unasked(qtbot, two_people, 
     asked = len(dialogs.questions)
     people.people.setCurrentItem(item_c1)
     assert len(dialogs.questions) == asked and people.person_id == "c-1"
+    # nor does an enrolled person's ID typed alone: nothing of it is lost (it asked)
+    people.new_person()
+    qtbot.keyClicks(people.details.id_edit, "C-2")
+    people.people.setCurrentItem(item_c1)
+    assert len(dialogs.questions) == asked and people.person_id == "c-1"
+    # with a name typed beside it, that name would go: asked
+    people.new_person()
+    qtbot.keyClicks(people.details.id_edit, "c-2")
+    qtbot.keyClicks(people.details.name_edit, "Tomas")
+    people.people.setCurrentItem(item_c1)
+    assert len(dialogs.questions) == asked + 1
 
 
 def test_the_record_buttons_stay_put_whatever_the_status_line_says(qtbot, two_people, tmp_path):
