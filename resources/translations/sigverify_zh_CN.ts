@@ -279,7 +279,7 @@
     </message>
     <message>
         <location line="+156"/>
-        <source>“{file}” is encrypted (backup key {key}): type the passphrase it was made under.</source>
+        <source>“{file}” is encrypted (backup key ID {key}): type the passphrase it was made under.</source>
         <translation>“{file}”已加密（备份密钥编号 {key}）：请输入制作它时所用的口令。</translation>
     </message>
     <message numerus="yes">
@@ -2306,12 +2306,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+229"/>
+        <location line="+235"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-233"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -2321,7 +2321,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>只列出了前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2336,7 +2336,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-195"/>
         <source>&amp;Delete person…</source>
         <translation>删除人员(&amp;D)…</translation>
     </message>
@@ -2355,7 +2355,7 @@ Press Ctrl+N to enrol the first person.</source>
 按 Ctrl+N 登记第一位人员。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>New person not enrolled</source>
         <translation>新人员尚未登记</translation>
     </message>
@@ -2365,7 +2365,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -2380,7 +2380,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>已从 {id} 的参考签名中移除“{file}”。</translation>
     </message>
     <message numerus="yes">
-        <location line="-212"/>
+        <location line="-218"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -2389,7 +2389,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -3690,17 +3690,7 @@ enrolled {at} by {who}</source>
         <translation>只有为本机选定文件夹后，本机才会每天备份它（存储按钮的菜单 &gt; 每天备份到一个文件夹…）。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Backups stay encrypted with the passphrase in force before the restore (backup key {key}), not the backup&apos;s own.</source>
-        <translation>备份仍用恢复前正在使用的口令加密（备份密钥编号 {key}），而不是该备份自己的口令。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Backups are encrypted with the passphrase set when the backup was made (backup key {key}).</source>
-        <translation>备份用制作该备份时所设的口令加密（备份密钥编号 {key}）。</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+51"/>
         <source>“{file}” waits to replace the store, but work was recorded after it was chosen: {entries}. The backup does not hold it: restored, the store would no longer have it (it would stay only in the store replaced, kept in the folder “replaced-stores”).
 
 Cancel starts sigverify on the store as it is and asks again at the next start (while a restore waits, no daily backup is made).</source>
@@ -3867,7 +3857,12 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
         <translation>备份已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+100"/>
+        <source>Every backup made from now on is encrypted with the backup key ID {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key&apos;s ID: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
+        <translation>今后制作的每个备份都用编号为 {key} 的备份密钥加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥编号：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>The backup made without a passphrase stays unencrypted: delete it once the new one is made.</source>
         <translation>未设口令时制作的那个备份仍未加密：新备份制作好后请删除它。</translation>
     </message>
@@ -3883,7 +3878,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
     </message>
     <message>
         <location line="+15"/>
-        <source>Backups stay encrypted with the passphrase in force on this computer (backup key {key}).</source>
+        <source>Backups stay encrypted with the passphrase in force on this computer (backup key ID {key}).</source>
         <translation>备份仍用本机正在使用的口令加密（备份密钥编号 {key}）。</translation>
     </message>
     <message numerus="yes">
@@ -3914,12 +3909,7 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
         <translation>参考签名将减少：{people}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/store_backups.py" line="-23"/>
-        <source>Every backup made from now on is encrypted with the backup key {key}, which this passphrase opens; restoring one asks for it. A backup that asks for its passphrase names its key: that tells which passphrase it needs. Back up now, so that a backup with it exists.</source>
-        <translation>今后制作的每个备份都用编号为 {key} 的备份密钥加密，此口令可以打开它；恢复备份时需要输入口令。备份在要求输入口令时会给出它的密钥编号：据此可知它需要哪个口令。请现在就备份一次，以便有一个用它加密的备份。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../../sigverify/gui/store_backups.py" line="-14"/>
         <source>Backups made before still open with the passphrase they were made under: keep it as long as you keep them.</source>
         <translation>之前制作的备份仍用制作时的口令打开：只要还保留这些备份，就要保留该口令。</translation>
     </message>
@@ -4006,7 +3996,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>被替换的存储保留在 {folder}。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+16"/>
+        <source>Backups stay encrypted with the passphrase in force before the restore (backup key ID {key}), not the backup&apos;s own.</source>
+        <translation>备份仍用恢复前正在使用的口令加密（备份密钥编号 {key}），而不是该备份自己的口令。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backups are encrypted with the passphrase set when the backup was made (backup key ID {key}).</source>
+        <translation>备份用制作该备份时所设的口令加密（备份密钥编号 {key}）。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>entry #{first} ({kinds})</source>
         <translation>第 {first} 条记录（{kinds}）</translation>
     </message>
@@ -4825,22 +4825,42 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>（更改 {change}，由 {who} 提出）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>typed as the current backup passphrase, to change it (backup key {key})</source>
-        <translation>为更改备份口令而输入的当前口令（备份密钥编号 {key}）</translation>
+        <location line="+185"/>
+        <source>; encrypted with the backup key ID {key}</source>
+        <translation>；已用编号为 {key} 的备份密钥加密</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>stopped: backups are no longer encrypted (the backup key ID was {before})</source>
+        <translation>已停止：备份不再加密（原备份密钥编号为 {before}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>kept through the restore: backup key ID {key} (the backup&apos;s: {before})</source>
+        <translation>恢复后仍保留：备份密钥编号 {key}（该备份的：{before}）</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>kept through the restore: backup key ID {key} (the backup had none)</source>
+        <translation>恢复后仍保留：备份密钥编号 {key}（该备份没有）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>changed: backup key ID {key} (before: {before})</source>
+        <translation>已更改：备份密钥编号 {key}（之前：{before}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set: backups are encrypted with the backup key ID {key}</source>
+        <translation>已设置：备份用编号为 {key} 的备份密钥加密</translation>
+    </message>
+    <message>
+        <location line="-195"/>
         <source>typed to open the person card “{file}”</source>
         <translation>为打开人员卡“{file}”而输入</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>typed to restore “{file}” (backup key {key})</source>
-        <translation>为恢复“{file}”而输入（备份密钥编号 {key}）</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>; changed on that desk at {time}</source>
         <translation>；在该计算机上更改于 {time}</translation>
     </message>
@@ -4976,7 +4996,17 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>，受口令保护</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-163"/>
+        <source>typed as the current backup passphrase, to change it (backup key ID {key})</source>
+        <translation>为更改备份口令而输入的当前口令（备份密钥编号 {key}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>typed to restore “{file}” (backup key ID {key})</source>
+        <translation>为恢复“{file}”而输入（备份密钥编号 {key}）</translation>
+    </message>
+    <message>
+        <location line="+160"/>
         <source>, without a passphrase</source>
         <translation>，未设口令</translation>
     </message>
@@ -4995,12 +5025,7 @@ The store is as it was; the backup is kept as {file}.</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>; encrypted with the backup key {key}</source>
-        <translation>；已用编号为 {key} 的备份密钥加密</translation>
-    </message>
-    <message>
-        <location line="-161"/>
+        <location line="-156"/>
         <source>stopped on {desk} (it went to “{before}”)</source>
         <translation>已在 {desk} 上停止（原先备份到“{before}”）</translation>
     </message>
@@ -5015,37 +5040,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>每天从 {desk} 备份到“{folder}”</translation>
     </message>
     <message>
-        <location line="+159"/>
-        <source>stopped: backups are no longer encrypted (the backup key was {before})</source>
-        <translation>已停止：备份不再加密（原备份密钥编号为 {before}）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+165"/>
         <source>backups are no longer protected by a passphrase</source>
         <translation>备份不再受口令保护</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>kept through the restore: backup key {key} (the backup&apos;s: {before})</source>
-        <translation>恢复后仍保留：备份密钥编号 {key}（该备份的：{before}）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>kept through the restore: backup key {key} (the backup had none)</source>
-        <translation>恢复后仍保留：备份密钥编号 {key}（该备份没有）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>changed: backup key {key} (before: {before})</source>
-        <translation>已更改：备份密钥编号 {key}（之前：{before}）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>set: backups are encrypted with the backup key {key}</source>
-        <translation>已设置：备份用编号为 {key} 的备份密钥加密</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+19"/>
         <source>“{file}”, made {made}</source>
         <translation>“{file}”，制作于 {made}</translation>
     </message>
@@ -5080,9 +5080,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-129"/>
         <location line="+5"/>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -5107,7 +5107,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>手写板签名的阈值，笔迹模型 {model}：{value}</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="-129"/>
+        <location filename="../../sigverify/core/audit_view.py" line="-131"/>
         <source>enrolled though flagged: {said}</source>
         <translation>虽被标记仍已登记：{said}</translation>
     </message>
@@ -6170,11 +6170,11 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+29"/>
-        <source>“{file}” is protected by a passphrase (backup key {key}): it is needed to restore it.</source>
+        <source>“{file}” is protected by a passphrase (backup key ID {key}): it is needed to restore it.</source>
         <translation>“{file}”受口令保护（备份密钥编号 {key}）：恢复它需要输入口令。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>“{file}” was made by a newer version of sigverify: update sigverify to restore it.</source>
         <translation>“{file}”由更新版本的 sigverify 创建：请先更新 sigverify 再恢复。</translation>
     </message>

@@ -36,7 +36,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         out = out / backup_file_name()
     with Store(location) as store:
         info = back_up(store, out, operator_name(store, args.operator), ProgressBar("Backing up"))
-    encrypted = f" It is encrypted with the backup key {info.key}." if info.key else ""
+    encrypted = f" It is encrypted with the backup key ID {info.key}." if info.key else ""
     _emit(
         args,
         {
@@ -95,12 +95,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if result.key_kept:
         models += (
             f" Backups stay encrypted with the passphrase in force before the restore "
-            f"(backup key {result.backup_key}), not the backup's own."
+            f"(backup key ID {result.backup_key}), not the backup's own."
         )
     elif result.backup_key:
         models += (
             " Backups are encrypted with the passphrase set when the backup was made "
-            f"(backup key {result.backup_key})."
+            f"(backup key ID {result.backup_key})."
         )
     _emit(
         args,
@@ -190,7 +190,7 @@ def cmd_backup_passphrase(args: argparse.Namespace) -> int:
         )
     else:
         text = (
-            f"Backups of this store are encrypted from now on (backup key {key.fingerprint}): "
+            f"Backups of this store are encrypted from now on (backup key ID {key.fingerprint}): "
             "restoring one needs this passphrase. Write it down and keep it apart from the "
             "backups: without it no one can restore them."
         )

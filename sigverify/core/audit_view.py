@@ -186,11 +186,11 @@ def _refused_text(d: dict) -> str:
     key, file = d.get("key") or "?", d.get("file", "")
     if d.get("tried") == "backup_passphrase":
         return translate(
-            "audit", "typed as the current backup passphrase, to change it (backup key {key})"
+            "audit", "typed as the current backup passphrase, to change it (backup key ID {key})"
         ).format(key=key)
     if d.get("tried") == "card":
         return translate("audit", "typed to open the person card “{file}”").format(file=file)
-    return translate("audit", "typed to restore “{file}” (backup key {key})").format(
+    return translate("audit", "typed to restore “{file}” (backup key ID {key})").format(
         file=file, key=key
     )
 
@@ -359,30 +359,32 @@ def _details_text(entry: AuditEntry) -> str:
             int(d.get("references") or 0),
         ).format(file=d.get("file", ""), people=people, up_to=d.get("up_to"))  # fmt: skip
         if d.get("key"):
-            text += translate("audit", "; encrypted with the backup key {key}").format(key=d["key"])
+            text += translate("audit", "; encrypted with the backup key ID {key}").format(
+                key=d["key"]
+            )
         return text
     if entry.action == "daily_backup":  # a desk's (from its gui.ini), named by the desk
         return _daily_backup_text(entry)
     if entry.action == "backup_passphrase":
         if not d.get("key") and d.get("before"):
             return translate(
-                "audit", "stopped: backups are no longer encrypted (the backup key was {before})"
+                "audit", "stopped: backups are no longer encrypted (the backup key ID was {before})"
             ).format(before=d["before"])
         if not d.get("key"):
             return translate("audit", "backups are no longer protected by a passphrase")
         if d.get("restored") and d.get("before"):
             return translate(
-                "audit", "kept through the restore: backup key {key} (the backup's: {before})"
+                "audit", "kept through the restore: backup key ID {key} (the backup's: {before})"
             ).format(key=d["key"], before=d["before"])
         if d.get("restored"):
             return translate(
-                "audit", "kept through the restore: backup key {key} (the backup had none)"
+                "audit", "kept through the restore: backup key ID {key} (the backup had none)"
             ).format(key=d["key"])
         if d.get("before"):
-            return translate("audit", "changed: backup key {key} (before: {before})").format(
+            return translate("audit", "changed: backup key ID {key} (before: {before})").format(
                 key=d["key"], before=d["before"]
             )
-        return translate("audit", "set: backups are encrypted with the backup key {key}").format(
+        return translate("audit", "set: backups are encrypted with the backup key ID {key}").format(
             key=d["key"]
         )
     if entry.action == "passphrase_refused":

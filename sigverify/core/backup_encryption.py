@@ -389,7 +389,8 @@ def passphrase_needed(path: Path, key: str) -> PassphraseNeededError:
     return PassphraseNeededError(
         translate(
             "errors",
-            "“{file}” is protected by a passphrase (backup key {key}): it is needed to restore it.",
+            "“{file}” is protected by a passphrase (backup key ID {key}): it is needed to "
+            "restore it.",
         ).format(file=path.name, key=key),
         key,
     )

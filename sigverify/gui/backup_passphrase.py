@@ -193,7 +193,7 @@ def ask_backup_passphrase(
     typed so far."""
     text = QCoreApplication.translate(
         "BackupPassphrase",
-        "“{file}” is encrypted (backup key {key}): type the passphrase it was made under.",
+        "“{file}” is encrypted (backup key ID {key}): type the passphrase it was made under.",
     ).format(file=Path(path).name, key=key)
     if refused:
         text = "\n\n".join(

@@ -134,7 +134,7 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
             QCoreApplication.translate(
                 "StoreBackups",
                 "Backups stay encrypted with the passphrase in force before the restore "
-                "(backup key {key}), not the backup's own.",
+                "(backup key ID {key}), not the backup's own.",
             ).format(key=result.backup_key),
         )
     elif result.backup_key:
@@ -143,7 +143,7 @@ def restore_waiting(location) -> Callable[[QWidget], None] | None:
             QCoreApplication.translate(
                 "StoreBackups",
                 "Backups are encrypted with the passphrase set when the backup was made "
-                "(backup key {key}).",
+                "(backup key ID {key}).",
             ).format(key=result.backup_key),
         )
     return lambda window: dialogs.show_info(window, title, text)

@@ -65,7 +65,7 @@ def restore_question(
         question += "\n\n" + QCoreApplication.translate(
             "StoreBackups",
             "Backups stay encrypted with the passphrase in force on this computer "
-            "(backup key {key}).",
+            "(backup key ID {key}).",
         ).format(key=key_now.fingerprint)
     return question
 

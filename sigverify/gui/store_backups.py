@@ -362,9 +362,9 @@ class StoreBackups(QObject):
                 )
             else:
                 text = self.tr(
-                    "Every backup made from now on is encrypted with the backup key {key}, "
+                    "Every backup made from now on is encrypted with the backup key ID {key}, "
                     "which this passphrase opens; restoring one asks for it. A backup that "
-                    "asks for its passphrase names its key: that tells which passphrase it "
+                    "asks for its passphrase names its key's ID: that tells which passphrase it "
                     "needs. Back up now, so that a backup with it exists."
                 ).format(key=key.fingerprint)
                 if was_protected:

@@ -617,7 +617,7 @@ def test_backups_protected_by_a_passphrase(tmp_path, capsys, monkeypatch):
     assert code == 0 and len(payload["key"]) == 8 and typed == []
 
     code, out, _ = run(capsys, "backup", "--out", tmp_path / "b.zip", "--store", store)
-    assert code == 0 and f"encrypted with the backup key {payload['key']}" in out
+    assert code == 0 and f"encrypted with the backup key ID {payload['key']}" in out
     new = tmp_path / "new" / "store.sqlite3"
     code, _, err = run(capsys, "restore", tmp_path / "b.zip", "--store", new)
     assert code == 2 and "is an encrypted backup" in err and "add --yes" in err and typed == []
@@ -639,7 +639,7 @@ def test_backups_protected_by_a_passphrase(tmp_path, capsys, monkeypatch):
     code, out, _ = run(capsys, "restore", tmp_path / "b.zip", "--yes", "--store", new)
     assert code == 0 and "1 person, 2 references" in out
     assert out.rstrip().endswith(
-        "Backups are encrypted with the passphrase set when the backup was made (backup key "
+        "Backups are encrypted with the passphrase set when the backup was made (backup key ID "
         f"{payload['key']})."
     )
     assert run(capsys, "people", "--store", new)[1].count("c-1") == 1

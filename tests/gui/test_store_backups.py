@@ -474,7 +474,7 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     qtbot.waitUntil(lambda: not passphrase_dialogs(window))
     key = backup_key(window.store)
     assert dialogs.infos[-1].startswith(
-        f"Every backup made from now on is encrypted with the backup key {key.fingerprint}, "
+        f"Every backup made from now on is encrypted with the backup key ID {key.fingerprint}, "
         "which this passphrase opens; "
     )
     assert dialogs.infos[-1].endswith("Back up now, so that a backup with it exists.")  # none yet
@@ -509,7 +509,7 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     qtbot.waitUntil(lambda: scheduled_restore(window.store.path) is not None, timeout=10000)
     assert asked == [
         (
-            f"“b.zip” is encrypted (backup key {key.fingerprint}): type the passphrase it was "
+            f"“b.zip” is encrypted (backup key ID {key.fingerprint}): type the passphrase it was "
             "made under.",
             True,
         ),
@@ -532,7 +532,7 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     assert dialogs.questions[-1].endswith(
         f"its audit log reaches entry #{now}: entries #{now - 1} to #{now} (1 × Store backed "
         "up, 1 × Wrong passphrase) will no longer be in it.\n\nBackups stay encrypted with the "
-        f"passphrase in force on this computer (backup key {key.fingerprint})."
+        f"passphrase in force on this computer (backup key ID {key.fingerprint})."
     )
     wait_idle(qtbot, window.engine)
     # the copy checked was moved, not read again: nothing left beside the store
@@ -588,7 +588,7 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
     restore_waiting(store_path)(None)
     assert dialogs.infos[-1].startswith("The store is restored from “b.zip”")
     assert dialogs.infos[-1].endswith(  # (the change was undone unsaid: seen)
-        "Backups stay encrypted with the passphrase in force before the restore (backup key "
+        "Backups stay encrypted with the passphrase in force before the restore (backup key ID "
         f"{changed.fingerprint}), not the backup's own."
     )
     with Store(store_path) as store:

@@ -107,7 +107,8 @@ def test_setting_changing_and_removing_the_passphrase_is_audited(store_path):
         assert entry.action == "backup_passphrase" and entry.details["key"] == first.fingerprint
         assert entry.details["before"] is None
         assert (
-            summary(entry) == f"set: backups are encrypted with the backup key {first.fingerprint}"
+            summary(entry)
+            == f"set: backups are encrypted with the backup key ID {first.fingerprint}"
         )
         with pytest.raises(WrongPassphraseError):
             set_backup_passphrase(store, NEW, "bo", current="not it at all")
@@ -120,7 +121,8 @@ def test_setting_changing_and_removing_the_passphrase_is_audited(store_path):
             ("bo", "passphrase_refused", {"tried": "backup_passphrase", "key": first.fingerprint})
         ]
         assert summary(refused[0]) == (
-            f"typed as the current backup passphrase, to change it (backup key {first.fingerprint})"
+            "typed as the current backup passphrase, to change it "
+            f"(backup key ID {first.fingerprint})"
         )
         assert "not it at all" not in json.dumps([e.details for e in store.audit_entries()])
         second = set_backup_passphrase(store, NEW, "bo", current=OLD)
@@ -132,13 +134,13 @@ def test_setting_changing_and_removing_the_passphrase_is_audited(store_path):
         )
         assert (
             summary(entry)
-            == f"changed: backup key {second.fingerprint} (before: {first.fingerprint})"
+            == f"changed: backup key ID {second.fingerprint} (before: {first.fingerprint})"
         )
         assert set_backup_passphrase(store, None, "bo", current=NEW) is None
         assert backup_key(store) is None
         assert (
-            summary(store.audit_entries()[-1])
-            == f"stopped: backups are no longer encrypted (the backup key was {second.fingerprint})"
+            summary(store.audit_entries()[-1]) == "stopped: backups are no longer encrypted "
+            f"(the backup key ID was {second.fingerprint})"
         )
 
 
@@ -149,7 +151,7 @@ def test_an_encrypted_backup_holds_no_signature_in_the_clear(store_path, tmp_pat
         entry = store.audit_entries()[-1]
     assert info.key == fingerprint and entry.details["key"] == fingerprint
     assert summary(entry) == (
-        f"to “b.zip”: 2 people, 3 references, entries up to #3; encrypted with the backup key "
+        f"to “b.zip”: 2 people, 3 references, entries up to #3; encrypted with the backup key ID "
         f"{fingerprint}"
     )
     assert is_encrypted(tmp_path / "b.zip")
@@ -170,7 +172,7 @@ def test_restoring_an_encrypted_backup_needs_its_passphrase(store_path, tmp_path
     new_computer = tmp_path / "new" / "store.sqlite3"
     with Store(store_path) as store:
         fingerprint = backup_key(store).fingerprint
-    said = f"“b.zip” is protected by a passphrase (backup key {fingerprint}): it is needed"
+    said = f"“b.zip” is protected by a passphrase (backup key ID {fingerprint}): it is needed"
     with pytest.raises(PassphraseNeededError, match=re.escape(said)) as needed:
         read_backup(tmp_path / "b.zip")
     assert needed.value.key == fingerprint
@@ -211,7 +213,7 @@ def test_a_wrong_passphrase_for_a_backup_is_written_to_the_log_it_was_typed_at(
             None,
             {"tried": "backup", "key": fingerprint, "file": "b.zip"},
         )  # (the key from the backup's envelope: the store's own may be another by then)
-        assert summary(entry) == f"typed to restore “b.zip” (backup key {fingerprint})"
+        assert summary(entry) == f"typed to restore “b.zip” (backup key ID {fingerprint})"
         # the right one, and errors of other kinds, write nothing
         with refusal_recorded(store, "cy", "backup", tmp_path / "b.zip"):
             check_backup(tmp_path / "b.zip", tmp_path / "elsewhere" / "s.sqlite3", OLD)
@@ -336,7 +338,7 @@ def test_a_restore_keeps_the_passphrase_in_force(store_path, tmp_path):
             "restore"
         )
         assert summary(entry) == (
-            f"kept through the restore: backup key {second.fingerprint} (the backup's: "
+            f"kept through the restore: backup key ID {second.fingerprint} (the backup's: "
             f"{first.fingerprint})"
         )
         set_backup_passphrase(store, None, "ann", current=NEW)
@@ -348,7 +350,7 @@ def test_a_restore_keeps_the_passphrase_in_force(store_path, tmp_path):
     with Store(store_path) as store:
         assert backup_key(store) == third
         assert summary(store.audit_entries()[-1]) == (
-            f"kept through the restore: backup key {third.fingerprint} (the backup had none)"
+            f"kept through the restore: backup key ID {third.fingerprint} (the backup had none)"
         )
     assert not result.replaced_empty
     elsewhere = tmp_path / "new" / "store.sqlite3"  # a new computer: the backup's own key
