@@ -47,6 +47,7 @@ class ScrollingPane(QScrollArea):
         for box in inner.findChildren(QComboBox) + inner.findChildren(QAbstractSpinBox):
             box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             box.installEventFilter(self)
+        self._left = None  # the field that had the keys when they left the window
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.viewport().installEventFilter(self)  # (narrower by a scroll bar shown)
 
@@ -73,11 +74,21 @@ class ScrollingPane(QScrollArea):
             least = max(least, layout.totalMinimumHeightForWidth(room.width()))
         inner.resize(room.width(), max(room.height(), least))
 
-    def _focus_changed(self, _old, now) -> None:
+    def _focus_changed(self, old, now) -> None:
         """A field given the keyboard by the program (not by Tab, which Qt scrolls to) is
         scrolled into sight: "Type the person's ID first" put the keys in an ID field
-        scrolled away above (a review)."""
-        if now is None or not self.widget().isAncestorOf(now):
+        scrolled away above (a review). The keys given back to the field that had them
+        when a dialog closes leave the pane as it is: after Open file… they went back to
+        the Name field at the top and scrolled the Enrol button just shown away again
+        (seen in a real window; X11 says so as a change from no widget)."""
+        inside = self.widget().isAncestorOf
+        if now is None or not inside(now):
+            if old is not None and inside(old):  # left for a dialog, or elsewhere
+                self._left = old
+            return
+        elsewhere = old is None or old.window() is not now.window()
+        came_back, self._left = elsewhere and now is self._left, None
+        if came_back:
             return
         seen = self.viewport().rect()
         place = now.rect().translated(now.mapTo(self.viewport(), now.rect().topLeft()))

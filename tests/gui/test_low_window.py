@@ -70,6 +70,25 @@ def test_the_people_page_with_signatures_waiting_fits_a_low_window(
     people.enroll()  # "Type the person's ID first", the keys in the ID field
     assert people.details.id_edit.hasFocus()
     qtbot.waitUntil(lambda: shows(people.details.id_edit))
+    # Open file… from the Name field: Enrol is shown, and the keys given back to the Name
+    # field as the file dialog closes leave it so (they scrolled it away again: seen in a
+    # real window). X11 tells it as focus going to no widget and back from none.
+    from PySide6.QtWidgets import QApplication
+
+    name = people.details.name_edit
+    name.setFocus()
+    qtbot.waitUntil(lambda: shows(name))
+    focus_changed = QApplication.instance().focusChanged
+    focus_changed.emit(name, None)  # the file dialog opens
+    people.drop_area.add_paths([signature_file(tmp_path, 3, 11)])
+    qtbot.waitUntil(lambda: shows(people.enroll_button))
+    focus_changed.emit(None, name)  # and closes
+    QApplication.processEvents()
+    assert shows(people.enroll_button) and not shows(name)
+    # a field given the keys by the program as a dialog closes is shown still
+    focus_changed.emit(people.enroll_button, None)
+    focus_changed.emit(None, name)
+    assert shows(name)
     people.adding.clear()
 
 
