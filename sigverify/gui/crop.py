@@ -26,7 +26,7 @@ from sigverify.core.i18n import join_sentences
 from sigverify.core.imaging.imageio import decode_image, encode_png, load_page
 from sigverify.core.imaging.page_crop import cut, padded_box, proposals
 from sigverify.core.verification_results import SignatureInput
-from sigverify.gui.panes import TITLE_BAR_ROOM
+from sigverify.gui.panes import within_screen
 from sigverify.gui.qimages import array_to_qimage
 
 #: The page's largest size on screen when the dialog opens: the dialog (hint, page,
@@ -264,10 +264,9 @@ class CropDialog(QDialog):
         layout.addWidget(self.buttons)
         # Qt opens a dialog at no more than 2/3 of the screen from its size hint; the page
         # gets the room it is meant to open with (MAX_VIEW fits 1366 x 768) when it fits
-        room = self.screen().availableGeometry().size() if self.screen() else self.sizeHint()
-        # less its title bar: at the screen's whole height OK and Cancel lay under its
-        # edge on a 1366 x 768 laptop at 125 % (seen in a real window)
-        room = QSize(room.width(), room.height() - TITLE_BAR_ROOM)
+        # (less its title bar: at the screen's whole height OK and Cancel lay under its
+        # edge on a 1366 x 768 laptop at 125 %, seen in a real window)
+        room = within_screen(self, QSize(1 << 20, 1 << 20))
         # wide enough for the longest hint in the three lines kept for it: on a small page
         # (a phone's slip) it took six, and the picture grew when a short one replaced it
         # (seen in a real window)

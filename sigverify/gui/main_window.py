@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -46,7 +46,7 @@ from sigverify.gui.language import (
     language_name,
 )
 from sigverify.gui.models_page import ModelsPage
-from sigverify.gui.panes import TITLE_BAR_ROOM
+from sigverify.gui.panes import within_screen
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.queue_page import QueuePage
 from sigverify.gui.queued_result import settle_checked_again, show_queued
@@ -219,8 +219,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:  # the first start: as large as is comfortable, never beyond the screen
-            screen = QGuiApplication.primaryScreen().availableGeometry()
-            self.resize(min(1180, screen.width()), min(780, screen.height() - TITLE_BAR_ROOM))
+            self.resize(within_screen(self, QSize(1180, 780)))
         # A desk starts where clerks work: People or Verify, whatever page was open last.
         page = int(settings.value("window/page", 0))
         # with the cursor in its first field: typing an id searches at once (it went to

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +26,7 @@ from sigverify.core.store.backend import is_server_url, without_password
 from sigverify.core.store.records import AuditEntry, local_time
 from sigverify.gui import dialogs
 from sigverify.gui.language import gui_settings
+from sigverify.gui.panes import within_screen
 from sigverify.gui.widgets import choice_table
 
 LOCATION_SETTING = "store/location"
@@ -134,7 +135,7 @@ class ApprovalsDialog(QDialog):
         super().__init__(parent)
         self.engine, self.store = engine, store
         self.setWindowTitle(self.tr("Approvals"))
-        self.resize(820, 360)
+        self.resize(within_screen(self, QSize(820, 360)))
         intro = QLabel(
             self.tr(
                 "Risky changes asked for by a supervisor wait here until another supervisor "

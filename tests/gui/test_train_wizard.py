@@ -39,6 +39,23 @@ def start(qtbot, window, tmp_path, overrides=TINY, writers=12):
     return wizard
 
 
+def fits_its_screen(wizard) -> bool:
+    """The wizard, and the least size of the page it shows, fit its screen's free height
+    less a title bar, its buttons inside it (it opened 680 points high on a 1366 x 768
+    laptop at 125 %, 614 free, Next and Cancel below the screen's edge: a real-window
+    pass)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from sigverify.gui.panes import TITLE_BAR_ROOM
+
+    QApplication.processEvents()
+    room = wizard.screen().availableGeometry().height() - TITLE_BAR_ROOM
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    bottom = cancel.mapTo(wizard, QPoint(0, cancel.height())).y()
+    return wizard.height() <= room and wizard.minimumSize().height() <= room >= bottom
+
+
 def a_long_run_past_its_first_epoch(qtbot, window, tmp_path):
     """The wizard and its training page, a run of 60 epochs started and its first epoch
     ended (a model to keep)."""
@@ -62,8 +79,14 @@ def read_in_the_wizard(qtbot, window, root):
     return wizard, page, [page.problems.item(i).text() for i in range(page.problems.count())]
 
 
-def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_path):
+def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_path, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    # a 1366 x 768 laptop at 125 %, less a task bar: 1093 x 590 points free
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 1093, 590))
     wizard = start(qtbot, window, tmp_path)
+    assert fits_its_screen(wizard)
     assert wizard.data_page.writers.rowCount() == 12
     qtbot.waitUntil(lambda: wizard.data_page.checked, timeout=30000)
     problems = wizard.data_page.problems
@@ -86,6 +109,7 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     # the button that starts the run says so (a "Next" started 37 minutes of training)
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     assert next_button.text() == "Start &training"
+    assert fits_its_screen(wizard)
     wizard.next()
     training = wizard.training_page
     assert next_button.text() != "Start &training"  # the other pages' Next is Next
@@ -114,6 +138,7 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     assert "(Test people: 2; " in evaluation.verdict.text()
     assert "cancelled" not in evaluation.verdict.text()
     assert evaluation.plots.count() == 3
+    assert fits_its_screen(wizard)
     table = evaluation.table  # its rows fill it: no empty grey row under the last
     assert table.viewport().height() == table.verticalHeader().length()
     # the threshold the FAR and FRR are at, in the table and on each histogram (seen: an
@@ -124,6 +149,7 @@ def test_wizard_trains_compares_saves_and_activates(qtbot, window, dialogs, tmp_
     first = evaluation.plots.widget(0).figure.axes[0]
     assert any(f"threshold {new_threshold:.4f}" == t.get_text() for t in first.get_legend().texts)
     wizard.next()
+    assert fits_its_screen(wizard)
     # the active model's name, capitals aside: refused, said under the form, typed again
     wizard.save_page.name.setText(" TINY ")
     wizard.button(QWizard.WizardButton.FinishButton).click()

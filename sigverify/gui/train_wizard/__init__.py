@@ -8,13 +8,14 @@ import importlib
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QWizard,
 )
 
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import frame_only_on_focus
+from sigverify.gui.panes import within_screen
 from sigverify.gui.train_wizard.data_page import DataPage
 from sigverify.gui.train_wizard.evaluation_page import EvaluationPage
 from sigverify.gui.train_wizard.options_page import OptionsPage
@@ -54,7 +55,7 @@ class TrainWizard(QWizard):
         import_in_background("torch")
         self.setWindowTitle(self.tr("Train a model"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.resize(900, 680)
+        self.resize(within_screen(self, QSize(900, 680)))
         self.data_page = DataPage(self)
         self.options_page = OptionsPage(self)
         self.training_page = TrainingPage(self)
