@@ -33,12 +33,16 @@ from sigverify.core.store import Store
 from sigverify.core.thresholds import Thresholds, card_thresholds, shared_thresholds
 from sigverify.gui.band_rates_view import BandRatesView
 from sigverify.gui.everyone_thresholds import EveryoneThresholds
+from sigverify.gui.panes import ScrollingPane
 from sigverify.gui.person_thresholds import PersonThresholds
 from sigverify.gui.preset_chooser import PresetChooser
 from sigverify.gui.score_source import LoadedScores, ScoreSource
 from sigverify.gui.threshold_widgets import ThresholdControl
 from sigverify.gui.widgets import RoleButton, clear_tabs, figure_canvas, threshold_text
 from sigverify.gui.workers import Engine
+
+#: The plots' least height (points): the histogram's title, axes and a legend of five.
+PLOT_LEAST = 260
 
 
 class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
@@ -125,11 +129,19 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(controls, 3)
         bottom.addWidget(apply_box, 2)
-        layout = QVBoxLayout(self)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sources)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
+        # the plots keep a height that can be read, and a low window scrolls the page: at
+        # 600 pixels the histogram was a strip, its title and legend cut, and a preset's
+        # warning squeezed it so on a whole screen (a real-window pass)
+        self.tabs.setMinimumHeight(PLOT_LEAST)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(ScrollingPane(inner))
         self.refresh()
         self._set_enabled(False)
 

@@ -78,10 +78,16 @@ def decision_word(decision: str) -> str:
 
 def figure_canvas(figure) -> QWidget:
     """A Qt widget showing a matplotlib ``figure``. matplotlib (about 0.8 s to import) loads
-    here, on the first plot, not when the window starts."""
+    here, on the first plot, not when the window starts. A wheel turned over it scrolls the
+    page it lies on (no plot zooms: matplotlib's canvas kept the wheel, and a low window's
+    Thresholds page did not scroll over its plots)."""
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
     from sigverify.core.plot_fonts import font_families
+
+    class Canvas(FigureCanvasQTAgg):
+        def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
+            event.ignore()
 
     families = list(font_families())
     if len(families) > 1:  # figures made before the first canvas still name the generic family
@@ -89,7 +95,7 @@ def figure_canvas(figure) -> QWidget:
 
         for text in figure.findobj(Text):
             text.set_fontfamily(families)
-    return FigureCanvasQTAgg(figure)
+    return Canvas(figure)
 
 
 def clear_tabs(tabs) -> None:
