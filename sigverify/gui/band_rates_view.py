@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from sigverify.core.evaluation.calibration import BandRates
+from sigverify.core.evaluation.calibration import BandRates, per_hundred
 from sigverify.gui.widgets import percent
 
 KINDS = ("genuine", "skilled", "random")
@@ -18,6 +18,9 @@ class BandRatesView(QWidget):
         super().__init__(parent)
         self.headline = QLabel()
         self.headline.setStyleSheet("font-size: 15px; font-weight: 600;")
+        # wrapped: on one line it held the page (and the window) 1,013 points wide at the
+        # least, and a narrower one cut it at "genuine sent to review" (a real-window pass)
+        self.headline.setWordWrap(True)
         self.plain = QLabel()
         self.plain.setWordWrap(True)
         self.rates = {}  # (kind, column) -> the label with its share
@@ -54,16 +57,17 @@ class BandRatesView(QWidget):
                 far=percent(rates.far), frr=percent(rates.frr), review=percent(rates.genuine[1])
             )
         )
+        genuine, skilled = per_hundred(rates.genuine), per_hundred(rates.skilled)
         self.plain.setText(
             self.tr(
                 "With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, "
                 "{g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled "
                 "forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review."
             ).format(
-                g_ok=100 * rates.genuine[0],
-                g_review=100 * rates.genuine[1],
-                g_no=100 * rates.genuine[2],
-                s_ok=100 * rates.skilled[0],
-                s_review=100 * rates.skilled[1],
+                g_ok=genuine[0],
+                g_review=genuine[1],
+                g_no=genuine[2],
+                s_ok=skilled[0],
+                s_review=skilled[1],
             )
         )

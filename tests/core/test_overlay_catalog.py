@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from sigverify.core.errors import ModelFileError, SigverifyError
-from sigverify.core.evaluation.calibration import band_rates
+from sigverify.core.evaluation.calibration import band_rates, per_hundred
 from sigverify.core.imaging.overlay import overlay_images
 from sigverify.core.model.card import read_card
 from sigverify.core.model.catalog import (
@@ -50,6 +50,17 @@ def test_band_rates_by_hand():
     assert np.isnan(rates.random[0])
     assert rates.frr == 0.25 and rates.far == 0.0
     assert band_rates(scores, 0.3, 0.3).skilled == pytest.approx((0.2, 0.0, 0.8))
+
+
+def test_shares_per_hundred_add_up_to_a_hundred():
+    # each rounded alone: 79 + 6 + 16 = 101 (seen on the Thresholds page)
+    assert per_hundred((0.788, 0.058, 0.154)) == (79, 6, 15)
+    assert per_hundred((0.455, 0.39, 0.155)) == (46, 39, 15)  # 46 + 39 + 16 before
+    assert per_hundred((1 / 3, 1 / 3, 1 / 3)) == (34, 33, 33)  # the first of equal ones
+    assert per_hundred((0.5, 0.25, 0.25)) == (50, 25, 25)
+    assert per_hundred((0.006, 0.004, 0.99)) == (1, 0, 99)
+    nan = per_hundred((float("nan"),) * 3)
+    assert len(nan) == 3 and all(np.isnan(v) for v in nan)
 
 
 def retrained_copy(model_dir, out):

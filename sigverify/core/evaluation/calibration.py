@@ -99,6 +99,21 @@ class BandRates:
         return self.skilled[0] if not np.isnan(self.skilled[0]) else self.random[0]
 
 
+def per_hundred(shares) -> tuple[int, ...]:
+    """Shares that add up to 1 (accepted, sent to review, rejected) as whole numbers out
+    of 100 that add up to 100: each rounded down, and the ones left over to the largest
+    remainders ("about 79 are accepted, 6 sent to review and 16 rejected" made 101: a
+    real-window pass). NaN shares (none of that kind measured) stay NaN, unrounded."""
+    values = np.asarray(shares, np.float64) * 100
+    if not np.all(np.isfinite(values)):
+        return tuple(values)
+    whole = np.floor(values + 1e-9)
+    left = int(round(100 - whole.sum()))
+    for index in np.argsort(-(values - whole), kind="stable")[: max(0, left)]:
+        whole[index] += 1
+    return tuple(int(v) for v in whole)
+
+
 def band_rates(scores: ScoreSet, accept: float, reject: float) -> BandRates:
     def split(values: np.ndarray) -> tuple[float, float, float]:
         if not len(values):
