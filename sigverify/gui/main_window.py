@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QWidget,
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
             # dialog closed forgets it: no focus frame after Ctrl+4, seen)
             shortcut.activated.connect(lambda row=number - 1: self.go_to_page(row, True))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(self._least_size_of_the_page_shown)
+        self._least_size_of_the_page_shown(self.pages.currentIndex())
         # a page clicked: typing goes on in it (seen in a real window: Ctrl+F did nothing
         # and the letters typed went to the list's type-ahead, which opened another page)
         self.nav.itemClicked.connect(lambda _: self.go_to_page(self.nav.currentRow()))
@@ -271,6 +274,15 @@ class MainWindow(QMainWindow):
             page.focusNextChild()
             if QApplication.focusWidget() is not None:
                 move_focus(QApplication.focusWidget(), keyboard)
+
+    def _least_size_of_the_page_shown(self, index: int) -> None:
+        """The window's least size is that of the page shown, not the largest of them: the
+        People and Verify pages could not be made narrower than the Thresholds page needs
+        (1,013 points at 125 %: a real-window pass). A page shown in a narrower window
+        widens it as far as it needs."""
+        for row in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if row == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(row).setSizePolicy(policy, policy)
 
     def find_in_page(self) -> None:
         """Ctrl+F: the cursor to the page's search field (``search_field``), its text

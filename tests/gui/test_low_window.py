@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import cv2
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.conftest import signature_file, write_png
 from tests.gui.conftest import wait_idle
@@ -179,3 +180,63 @@ def test_a_field_near_a_panes_end_scrolls_it_all_the_way(qtbot):
     last.setFocus()
     qtbot.waitUntil(last.hasFocus)
     assert bar.value() == bar.maximum() and shows(footer)
+
+
+def test_the_thresholds_page_scrolls_in_a_low_window_and_keeps_its_plots_readable(qtbot, window):
+    """At 600 pixels the histogram was a strip 60 pixels high, its title and legend cut
+    ("other people's signatures (1060"), and a preset's warning squeezed it so on a whole
+    screen; the page did not scroll (a real-window pass)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    from sigverify.gui.thresholds_page import PLOT_LEAST
+
+    page = window.thresholds_page
+    window.go_to_page(window.pages.indexOf(page))
+    assert page.tabs.count() == 3
+    window.resize(980, LOW)
+    qtbot.waitUntil(lambda: window.height() == LOW)
+    page.preset.warning.setText("A warning of two lines or three. " * 8)  # as a preset's
+    page.preset.warning.show()
+    QApplication.processEvents()
+    assert window.minimumSizeHint().height() <= LOW and window.height() == LOW
+    assert page.tabs.height() >= PLOT_LEAST
+    assert page.histogram_canvas.height() >= PLOT_LEAST - 60  # less the tab bar
+    bar = pane_of(page.tabs).verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    # a wheel turned over a plot is left to the page, which scrolls (the plot kept it; Qt
+    # passes a wheel on to the parents only when it comes from the mouse, not from here)
+    canvas = page.histogram_canvas
+    wheel = QWheelEvent(
+        QPointF(5, 5), QPointF(canvas.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(canvas, wheel)
+    assert not wheel.isAccepted()
+    # the controls below the plots are reached by scrolling to them: Apply to everyone
+    page.apply_all.setFocus()
+    qtbot.keyClick(page.apply_all, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert shows(page.apply_all)
+
+
+def test_the_window_is_as_narrow_as_the_page_shown_allows(qtbot, two_people):
+    """The People and Verify pages could not be made narrower than the Thresholds page
+    needs (1,013 points at 125 %: a real-window pass)."""
+    window = two_people
+    thresholds = window.pages.indexOf(window.thresholds_page)
+    window.go_to_page(thresholds)
+    QApplication.processEvents()
+    widest = window.minimumSizeHint().width()
+    for page in (window.people_page, window.verify_page):
+        window.go_to_page(window.pages.indexOf(page))
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() < widest - 80, page
+    narrow = window.minimumSizeHint().width() + 10  # the Verify page's least, and a bit
+    window.resize(narrow, LOW)
+    qtbot.waitUntil(lambda: window.width() == narrow)
+    # the Thresholds page widens the window as far as it needs: nothing cut at the side
+    window.go_to_page(thresholds)
+    qtbot.waitUntil(lambda: window.width() >= widest)
+    assert window.thresholds_page.width() >= window.thresholds_page.minimumSizeHint().width()
