@@ -149,7 +149,9 @@ class ThresholdMarks:
             )[0]
             for color, label in zip(("#2e7d32", "#c62828"), labels, strict=True)
         ]
-        self.axis.legend(fontsize=8, loc="upper right" if det else "lower right")
+        # beside the plot, as the histogram's: inside, it lay over the curve next to the
+        # reject point (a real-window pass, on the DET and on the Chinese ROC)
+        legend_beside(self.axis)
 
     def position(self, threshold: float) -> tuple[float, float]:
         """The point of ``threshold``: (FAR, genuine accepted) on a ROC, the normal

@@ -279,6 +279,13 @@ def test_threshold_marks_sit_on_the_curve_at_the_thresholds():
     # there (it was cut in half: seen in a real window)
     assert det.points[1].get_data()[1][0] == pytest.approx(-3.2905, abs=1e-4)
     assert not any(point.get_clip_on() for point in det.points + roc.points)
+    # their legend beside the curve, not over it (it covered the DET's curve: seen)
+    for marks in (roc, det):
+        figure = marks.axis.figure
+        figure.canvas.draw()  # (Agg) where it lies is known once drawn
+        legend = marks.axis.get_legend()
+        assert [t.get_text() for t in legend.get_texts()][-2:] == ["accept", "reject"]
+        assert legend.get_window_extent().x0 > marks.axis.get_window_extent().x1
 
 
 def test_the_histograms_legend_is_beside_the_bars():
