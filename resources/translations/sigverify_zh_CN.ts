@@ -4,7 +4,7 @@
 <context>
     <name>ApprovalsDialog</name>
     <message>
-        <location filename="../../sigverify/gui/shared_store.py" line="+136"/>
+        <location filename="../../sigverify/gui/shared_store.py" line="+137"/>
         <location line="+93"/>
         <source>Approvals</source>
         <translation>审批</translation>
@@ -377,7 +377,7 @@
 <context>
     <name>BandRatesView</name>
     <message>
-        <location filename="../../sigverify/gui/band_rates_view.py" line="+26"/>
+        <location filename="../../sigverify/gui/band_rates_view.py" line="+29"/>
         <source>accepted</source>
         <translation>接受</translation>
     </message>
@@ -412,7 +412,7 @@
         <translation>误识率 FAR {far} · 拒识率 FRR {frr} · 真实签名需复核 {review}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, {g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review.</source>
         <translation>按这组阈值，每 100 个真实签名中约 {g_ok:.0f} 个被接受、{g_review:.0f} 个需复核、{g_no:.0f} 个被拒绝；每 100 个熟练伪造签名中约 {s_ok:.0f} 个会被放行、{s_review:.0f} 个需复核。</translation>
     </message>
@@ -597,7 +597,7 @@
         <translation>选中下一处看起来像签名的位置</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>The signature found on the page is selected.</source>
         <translation>已选中在此页上找到的签名。</translation>
     </message>
@@ -813,7 +813,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+311"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+317"/>
         <source>ACCEPTED BY A CLERK</source>
         <translation>已由柜员接受</translation>
     </message>
@@ -1405,7 +1405,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+82"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+83"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1455,13 +1455,13 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>{page}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+141"/>
+        <location line="+24"/>
+        <location line="+149"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-141"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -1491,7 +1491,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -1978,19 +1978,19 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>要启用 {name} 吗？此后每次验证都使用它，已存储的参考签名会用它重新计算。为其他模型设置的个人阈值不会用于它。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <location line="+40"/>
         <source>Activate model</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location line="-222"/>
-        <location line="+182"/>
+        <location line="-224"/>
+        <location line="+184"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-178"/>
         <source>&amp;Import model folder…</source>
         <translation>导入模型文件夹(&amp;I)…</translation>
     </message>
@@ -2000,7 +2000,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+182"/>
         <source>Activating {name}…</source>
         <translation>正在启用 {name}…</translation>
     </message>
@@ -4070,8 +4070,9 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+69"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+73"/>
         <source>Thresholds (distance: smaller = more alike)</source>
+        <extracomment>The plots&apos; least height (points): the histogram&apos;s title, axes and a legend of five.</extracomment>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
     <message>
@@ -4090,12 +4091,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+229"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-222"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -4125,7 +4126,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>恢复为模型的默认值(&amp;M)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+135"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -4214,7 +4215,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>TrainWizard</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/__init__.py" line="+55"/>
+        <location filename="../../sigverify/gui/train_wizard/__init__.py" line="+56"/>
         <source>Train a model</source>
         <translation>训练模型</translation>
     </message>
@@ -6395,7 +6396,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>拒识率（%）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
@@ -7046,7 +7047,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-221"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-227"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -7061,7 +7062,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+271"/>
+        <location line="+277"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
         <translation>其训练方案共测试了 {splits} 次，每次都在模型从未见过的 {writers} 人身上进行，每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
     </message>
@@ -7071,6 +7072,11 @@ postgresql://ann@branch-server/sigverify
         <translation>
             <numerusform>在它从未见过的 %n 人身上测量，每人 {refs} 个参考签名：在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>It measured worse than {active}, each on people it never saw: it lets {accepted} of skilled forgeries through ({active}: {active_accepted}) and refuses {refused} of genuine signatures ({active}: {active_refused}).</source>
+        <translation>它的测量结果比 {active} 差（各自在从未见过的人身上测量）：它放行{accepted}的熟练伪造签名（{active}：{active_accepted}），拒识{refused}的真实签名（{active}：{active_refused}）。</translation>
     </message>
     <message>
         <location line="+19"/>

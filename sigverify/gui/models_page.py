@@ -34,7 +34,7 @@ from sigverify.gui.folders import ask_folder
 from sigverify.gui.keyboard import frame_when_focused, move_focus
 from sigverify.gui.model_card_view import card_html
 from sigverify.gui.panes import two_panes
-from sigverify.gui.widgets import RoleButton, unbroken
+from sigverify.gui.widgets import RoleButton, measured_worse, unbroken
 from sigverify.gui.workers import Engine
 
 translate = QCoreApplication.translate
@@ -242,7 +242,9 @@ class ModelsPage(QWidget):
         )
         # what it means for pad signatures, asked first (only said after: a real-window pass)
         pad = unbroken(pen_fusion_note(self.store, model.card))  # (names on one line: seen)
-        question = join_sentences(question.format(name=unbroken(model.name)), pad)
+        active = self.engine.model.card if self.engine.model is not None else None
+        worse = measured_worse(model.card, active) if active and model.card.input != "pen" else ""
+        question = join_sentences(question.format(name=unbroken(model.name)), worse, pad)
         if not confirmed and not dialogs.ask(
             self, self.tr("Activate model"), question, self.tr("&Activate")
         ):

@@ -1219,6 +1219,43 @@ def test_activating_a_model_asks_first(qtbot, window, dialogs, tmp_path, tiny_mo
     assert window.engine.model.card.name == "other" and len(dialogs.questions) == 2
 
 
+def test_activating_a_model_that_measured_worse_says_so(
+    qtbot, window, dialogs, tmp_path, tiny_model_dir
+):
+    """Seen in a real window: a model that let 7 in 10 skilled forgeries through (the
+    active one 1 in 17) was activated with no word of it."""
+    from sigverify.core.model.card import write_card
+
+    def figures(card, frr, far):
+        card.metrics = {"test": {"writers": 9, "per_refs": {
+            "5": {"eer": 0.1, "frr": frr, "far_skilled": far, "writers": 9}
+        }}}  # fmt: skip
+
+    other = copy_model(tiny_model_dir, tmp_path / "other", "other")
+    card = read_card(other)
+    figures(card, 0.14, 0.67)
+    write_card(card, other)
+    page = window.models_page
+    page.import_folder(str(other))
+    active = window.engine.model.card
+    saved = active.metrics
+    dialogs.answer = False
+    try:
+        figures(active, 0.07, 0.06)
+        page.activate()
+        assert (
+            "It measured worse than tiny, each on people it never saw: it lets about 7 in 10 "
+            "(67 %) of skilled forgeries through (tiny: about 1 in 17 (6 %)) and refuses "
+            "about 1 in 7 (14 %) of genuine signatures (tiny: about 1 in 14 (7 %))."
+        ) in dialogs.questions[-1]
+        figures(active, 0.13, 0.66)  # as good, give or take two points: not said
+        page.activate()
+        assert "measured worse" not in dialogs.questions[-1]
+    finally:
+        active.metrics = saved
+    assert window.engine.model.card.name == "tiny"
+
+
 def test_model_switch_reembeds_and_can_be_cancelled(qtbot, window, tmp_path, tiny_model_dir):
     enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(3)])
     page = window.models_page
