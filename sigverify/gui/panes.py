@@ -72,7 +72,10 @@ class ScrollingPane(QScrollArea):
         ):
             QApplication.sendEvent(self.verticalScrollBar(), event)
             return True
-        if (watched is self.widget() and event.type() == QEvent.Type.LayoutRequest) or (
+        # (and when shown: a line that grew while its page was hidden asked for no layout
+        # once shown, and the Verify page's score lay over the badge: a real-window pass)
+        fitted = (QEvent.Type.LayoutRequest, QEvent.Type.Show)
+        if (watched is self.widget() and event.type() in fitted) or (
             watched is self.viewport() and event.type() == QEvent.Type.Resize
         ):
             self._fit()

@@ -240,3 +240,36 @@ def test_the_window_is_as_narrow_as_the_page_shown_allows(qtbot, two_people):
     window.go_to_page(thresholds)
     qtbot.waitUntil(lambda: window.width() >= widest)
     assert window.thresholds_page.width() >= window.thresholds_page.minimumSizeHint().width()
+
+
+def test_a_line_grown_while_the_verify_page_was_hidden_pushes_the_rest_down(
+    qtbot, two_people, dialogs, tmp_path, tiny_model_dir
+):
+    """Seen in a real window: a result recorded, another model activated on the Models
+    page ("… Made with tiny, which is no longer the active model."), and back on Verify the
+    score lay over the badge: the pane had not been fitted to the longer line."""
+    from tests.gui.test_app import copy_model
+
+    window = two_people
+    window.resize(1093, 560)
+    qtbot.waitUntil(lambda: window.height() == 560)
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 1, 7))
+    window.go_to_page(window.pages.indexOf(page))
+    summary = page.summary
+    QApplication.processEvents()
+    page.window().grab()  # looked at, laid out
+    models = window.models_page
+    models.import_folder(str(copy_model(tiny_model_dir, tmp_path / "other", "other")))
+    window.go_to_page(window.pages.indexOf(models))
+    dialogs.choice = 0  # record it first
+    models.activate()
+    wait_idle(qtbot, window.engine)
+    qtbot.waitUntil(lambda: window.engine.model.card.name == "other", timeout=30000)
+    window.go_to_page(window.pages.indexOf(page))
+    QApplication.processEvents()
+    assert page.record_status.text().endswith("which is no longer the active model.")
+    badge = summary.badge.geometry()
+    assert summary.score_label.geometry().top() >= badge.top() + badge.height()
+    pane = pane_of(summary)
+    least = pane.widget().layout().totalMinimumHeightForWidth(pane.viewport().width())
+    assert pane.widget().height() >= least
