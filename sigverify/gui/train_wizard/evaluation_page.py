@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from sigverify.gui.train_wizard import TrainWizard
 
 
+#: The plots' least height (points): a histogram's axes, title and legend.
+PLOTS_LEAST = 180
+
+
 class EvaluationPage(QWizardPage):
     def __init__(self, wizard: TrainWizard):
         super().__init__()
@@ -55,8 +59,11 @@ class EvaluationPage(QWizardPage):
         )
         self.table.setHorizontalHeaderLabels([self.tr("New model"), self.tr("Active model")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        # as tall as its five rows (a fixed 190 px left an empty grey row under FRR)
+        # as tall as its five rows (a fixed 190 px left an empty grey row under FRR), each
+        # a line of text high: the histogram under them was 55 pixels high in a wizard on a
+        # 1366 x 768 laptop at 125 % (a real-window pass)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setFixedHeight(
             self.table.horizontalHeader().sizeHint().height()
             + self.table.verticalHeader().length()
@@ -64,6 +71,7 @@ class EvaluationPage(QWizardPage):
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.plots = QTabWidget()
+        self.plots.setMinimumHeight(PLOTS_LEAST)
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict)
         layout.addWidget(self.table)
