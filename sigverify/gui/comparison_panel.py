@@ -114,6 +114,8 @@ class ComparisonPanel(QWidget):
         # Two rows, so that at 1024 px wide the tabs and the zoom are not cut off.
         self.zoom.setMinimumWidth(100)
         self.compare_tabs.setExpanding(False)
+        # both tabs whole: in a narrow window "Overlay" went behind scroll arrows (seen)
+        self.compare_tabs.setUsesScrollButtons(False)
         view_row = QHBoxLayout()
         view_row.addWidget(self.compare_tabs)
         view_row.addStretch(1)

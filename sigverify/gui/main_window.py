@@ -47,7 +47,7 @@ from sigverify.gui.language import (
     language_name,
 )
 from sigverify.gui.models_page import ModelsPage
-from sigverify.gui.panes import within_screen
+from sigverify.gui.panes import WideEnough, within_screen
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.queue_page import QueuePage
 from sigverify.gui.queued_result import settle_checked_again, show_queued
@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.approvals_button)
         self.statusBar().addPermanentWidget(self.language_button)
         self.statusBar().addPermanentWidget(self.about_button)
+        WideEnough(self.statusBar())
         self._show_operator()
         if store.shared:
             self.show_approvals_count()

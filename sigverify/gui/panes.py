@@ -5,7 +5,7 @@ below the screen's edge, out of a mouse's reach (seen in a real window)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -127,6 +127,22 @@ class ScrollingPane(QScrollArea):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         wanted = self.widget().sizeHint()
         return QSize(wanted.width() + self.verticalScrollBar().sizeHint().width(), wanted.height())
+
+
+class WideEnough(QObject):
+    """Keeps ``widget`` (a status bar) at least as wide as what it holds needs: a status
+    bar's own least width counts for nothing in its window's, and in a window narrower than
+    its buttons they lay over each other ("Operator: root" over "Store on this computer",
+    seen once the window could be as narrow as the Verify page allows)."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            watched.setMinimumWidth(watched.minimumSizeHint().width())
+        return False
 
 
 def reveal(widget: QWidget) -> None:

@@ -240,6 +240,18 @@ def test_the_window_is_as_narrow_as_the_page_shown_allows(qtbot, two_people):
     window.go_to_page(thresholds)
     qtbot.waitUntil(lambda: window.width() >= widest)
     assert window.thresholds_page.width() >= window.thresholds_page.minimumSizeHint().width()
+    # nor narrower than the status bar's buttons need: they lay over each other there
+    window.go_to_page(window.pages.indexOf(window.verify_page))
+    bar = window.statusBar()
+    window.store_button.setText("Store on this computer · not backed up yet" + " ·" * 60)
+    QApplication.processEvents()
+    assert bar.minimumSizeHint().width() > widest
+    window.resize(narrow, LOW)
+    QApplication.processEvents()
+    assert window.width() >= bar.minimumSizeHint().width()
+    buttons = [window.operator_button, window.store_button, window.about_button]
+    for left, right in zip(buttons, buttons[1:], strict=False):
+        assert left.geometry().right() < right.geometry().left()
 
 
 def test_a_line_grown_while_the_verify_page_was_hidden_pushes_the_rest_down(
@@ -273,3 +285,16 @@ def test_a_line_grown_while_the_verify_page_was_hidden_pushes_the_rest_down(
     pane = pane_of(summary)
     least = pane.widget().layout().totalMinimumHeightForWidth(pane.viewport().width())
     assert pane.widget().height() >= least
+
+
+def test_both_comparison_tabs_show_in_the_narrowest_window(qtbot, two_people):
+    """In a window as narrow as the Verify page allowed, "Overlay" went behind the tab
+    bar's scroll arrows (seen in a real window)."""
+    window = two_people
+    page = window.verify_page
+    window.go_to_page(window.pages.indexOf(page))
+    QApplication.processEvents()
+    window.resize(window.minimumSizeHint().width(), LOW)
+    QApplication.processEvents()
+    tabs = page.comparison.compare_tabs
+    assert all(tabs.tabRect(i).right() < tabs.width() for i in range(tabs.count()))
