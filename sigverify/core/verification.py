@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -266,6 +267,8 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
         pixels, warnings = self.prepare(signature, look_for_sheet)
         query = self.embed([pixels])[0]
         result = self.decide(references, query, signature.name, warnings, pixels)
+        if signature.folder:
+            result = replace(result, folder=signature.folder)
         if signature.trajectory is not None:
             result = judge_pad_query(
                 result, signature.trajectory, self.store, self.pen, self.model.card,

@@ -119,6 +119,9 @@ class SignatureInput:
     trajectory: np.ndarray | None = field(default=None, compare=False, repr=False)
     #: cut out of a page (the crop dialog): not a whole page any more, whatever it shows
     cut_from_page: bool = field(default=False, compare=False)
+    #: the folder the file was read from ("" for a picture pasted or drawn): the audit log
+    #: keeps it, as two customers' "cheque.png" could not be told apart there (seen)
+    folder: str = field(default="", compare=False)
 
     @classmethod
     def from_path(cls, path: str | Path) -> SignatureInput:
@@ -127,10 +130,13 @@ class SignatureInput:
         path = Path(path)
         if is_pen_file(path):
             trajectory = read_pen_file(path)
-            return cls(path.name, encode_png(render_trajectory(trajectory)), trajectory)
+            return cls(
+                path.name, encode_png(render_trajectory(trajectory)), trajectory,
+                folder=str(path.absolute().parent),
+            )  # fmt: skip
         data = read_image_file(path)  # clear errors for missing, odd and oversized files
         decode_image(data, source=path.name)  # ... and for files that are not images
-        return cls(path.name, data)
+        return cls(path.name, data, folder=str(path.absolute().parent))
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,8 @@ class VerificationResult:
     same_image_as: str | None = None
     #: When the check ran (UTC, as the store writes times); "" for a result made without it.
     checked_at: str = ""
+    #: The folder the checked file was read from ("" when pasted, drawn or cut from a page).
+    folder: str = ""
 
     @property
     def strokes_added(self) -> float:
@@ -272,6 +280,7 @@ class VerificationResult:
             **self.strokes_dict(),
             **({} if self.pen is None else {"pen": self.pen_dict()}),
             **({} if self.same_image_as is None else {"same_image_as": self.same_image_as}),
+            **({"folder": self.folder} if self.folder else {}),
         }
 
     def strokes_dict(self) -> dict:

@@ -404,7 +404,11 @@ class AuditPage(QWidget):
                         reject=_rounded(band.get("reject")),
                     )
                 )
-            lines.append(self.tr("File: {file}").format(file=d.get("file", "")))
+            lines.append(
+                self.tr("File: {file}, in {folder}").format(file=d["file"], folder=d["folder"])
+                if d.get("folder")  # (two customers' "cheque.png" looked alike: seen)
+                else self.tr("File: {file}").format(file=d.get("file", ""))
+            )
             lines.append(self.tr("Model: {model}").format(model=d.get("model", "")))
             if pen:
                 lines.append(self.tr("Pen model: {model}").format(model=pen.get("pen_model", "")))

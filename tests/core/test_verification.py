@@ -470,6 +470,13 @@ def test_a_result_is_recorded_later_with_a_comment(service, tmp_path):
     entry = service.store.audit_entries()[-1]
     assert entry.details["comment"] == "looked fine" and entry.details["file"] == "w1_g6.png"
     assert entry.details["decision"] == result.decision
+    # and the folder it was read from: two customers' "cheque.png" could not be told apart
+    # in the log (seen in a real window); a picture with no file has none
+    folder = str(signature_file(tmp_path, 1, 6).absolute().parent)
+    assert result.folder == entry.details["folder"] == folder
+    pasted = SignatureInput("pasted.png", genuine(tmp_path, 1, 7)[0].data)
+    service.record_verification(service.verify("c-1", pasted, record=False))
+    assert "folder" not in service.store.audit_entries()[-1].details
 
 
 def test_result_details_and_audit(service, tmp_path):

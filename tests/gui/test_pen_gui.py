@@ -93,6 +93,8 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     # picture's read as the ones that decided, the image model alone as the one: seen)
     assert "The picture's thresholds: accept at or below" in text
     assert f"Entry hash: {entry.hash}" in text  # ("Hash" alone read as the file's: seen)
+    # the file named with its folder (two customers' "cheque.png" looked alike: seen)
+    assert f"File: {entry.details['file']}, in {entry.details['folder']}\n" in text
     assert "thresholds decided." not in text
     assert summary(entry).endswith(", image model tiny, pen model pen-tiny")
     assert verify.summary.subject_text(result).endswith(
