@@ -216,12 +216,17 @@
         <translation>手写板上签：笔迹与图像合并 {fused}，按 ≤ {accept} 接受、&gt; {reject} 拒绝判定</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>File: {file}, in {folder}</source>
+        <translation>文件：{file}，位于 {folder}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>File: {file}</source>
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Model: {model}</source>
         <translation>模型：{model}</translation>
     </message>
@@ -239,7 +244,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-353"/>
+        <location line="-357"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
@@ -413,7 +418,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, {g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review.</source>
+        <source>With these thresholds, of 100 genuine signatures: about {g_ok:.0f} accepted, {g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled forgeries: about {s_ok:.0f} let through and {s_review:.0f} sent to review.</source>
         <translation>按这组阈值，每 100 个真实签名中约 {g_ok:.0f} 个被接受、{g_review:.0f} 个需复核、{g_no:.0f} 个被拒绝；每 100 个熟练伪造签名中约 {s_ok:.0f} 个会被放行、{s_review:.0f} 个需复核。</translation>
     </message>
 </context>
@@ -543,7 +548,7 @@
         <translation>将参考签名对齐到被验证签名后，为两者中在对方找不到对应的笔画着色（Alt+D）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -1187,8 +1192,9 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/evaluation_page.py" line="+32"/>
+        <location filename="../../sigverify/gui/train_wizard/evaluation_page.py" line="+36"/>
         <source>How good is it?</source>
+        <extracomment>The plots&apos; least height (points): a histogram&apos;s axes, title and legend.</extracomment>
         <translation>效果如何？</translation>
     </message>
     <message>
@@ -1228,14 +1234,14 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+85"/>
+        <location line="+89"/>
         <location line="+29"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="-114"/>
-        <location line="+123"/>
+        <location line="-118"/>
+        <location line="+127"/>
         <source>Active model</source>
         <translation>当前模型</translation>
     </message>
@@ -1456,12 +1462,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+149"/>
+        <location line="+150"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-142"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -1491,7 +1497,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -5827,7 +5833,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+132"/>
+        <location filename="../../sigverify/core/verification.py" line="+133"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -5864,7 +5870,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
@@ -6166,8 +6172,8 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+165"/>
-        <source>That is not the passphrase of “{file}”. A backup opens with the passphrase set when it was made (its key: {key}).</source>
-        <translation>这不是“{file}”的口令。备份只能用制作它时所设的口令打开（它的密钥：{key}）。</translation>
+        <source>That is not the passphrase of “{file}”. A backup opens with the passphrase set when it was made (its backup key ID: {key}).</source>
+        <translation>这不是“{file}”的口令。备份只能用制作它时所设的口令打开（它的备份密钥编号：{key}）。</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -6433,7 +6439,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+275"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+284"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>
@@ -6605,7 +6611,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="-116"/>
         <source>ACCEPT</source>
-        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) the checksum of the pen card&apos;s fusion it was fused with (a band set for another fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`) cut out of a page (the crop dialog): not a whole page any more, whatever it shows The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it.</extracomment>
+        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) the checksum of the pen card&apos;s fusion it was fused with (a band set for another fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`) cut out of a page (the crop dialog): not a whole page any more, whatever it shows the folder the file was read from (&quot;&quot; for a picture pasted or drawn): the audit log keeps it, as two customers&apos; &quot;cheque.png&quot; could not be told apart there (seen) The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it. The folder the checked file was read from (&quot;&quot; when pasted, drawn or cut from a page).</extracomment>
         <translation>接受</translation>
     </message>
     <message>

@@ -361,7 +361,7 @@ def decrypt_backup(path: Path, out: Path, passphrase: str | None) -> None:
                     translate(
                         "errors",
                         "That is not the passphrase of “{file}”. A backup opens with the "
-                        "passphrase set when it was made (its key: {key}).",
+                        "passphrase set when it was made (its backup key ID: {key}).",
                     ).format(file=path.name, key=header.get("key", "?")),
                     str(header.get("key", "?")),
                 ) from None

@@ -60,9 +60,10 @@ class BandRatesView(QWidget):
         genuine, skilled = per_hundred(rates.genuine), per_hundred(rates.skilled)
         self.plain.setText(
             self.tr(
-                "With these thresholds, of 100 genuine signatures about {g_ok:.0f} are accepted, "
+                # (no verb to agree with a count: "about 1 get through" was seen)
+                "With these thresholds, of 100 genuine signatures: about {g_ok:.0f} accepted, "
                 "{g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled "
-                "forgeries about {s_ok:.0f} get through and {s_review:.0f} go to review."
+                "forgeries: about {s_ok:.0f} let through and {s_review:.0f} sent to review."
             ).format(
                 g_ok=genuine[0],
                 g_review=genuine[1],

@@ -699,11 +699,11 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     from sigverify.core.evaluation.calibration import per_hundred
 
     said = page.band_view.plain.text()
-    assert f"of 100 genuine signatures about {per_hundred(expected.genuine)[0]} are" in said
-    ok, review, no = map(int, re.search(r"about (\d+) are accepted, (\d+) sent to review "
+    assert f"of 100 genuine signatures: about {per_hundred(expected.genuine)[0]} acc" in said
+    ok, review, no = map(int, re.search(r"about (\d+) accepted, (\d+) sent to review "
                                         r"and (\d+) rejected", said).groups())  # fmt: skip
     assert ok + review + no == 100
-    assert f"forgeries about {per_hundred(expected.skilled)[0]} get through" in said
+    assert f"forgeries: about {per_hundred(expected.skilled)[0]} let through" in said
     # the accept handle pushes the reject one along rather than crossing it
     page.accept.slider.setValue(900)
     assert page.reject.value() == pytest.approx(page.accept.value())

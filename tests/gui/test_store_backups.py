@@ -515,7 +515,8 @@ def test_backups_protected_by_a_passphrase(qtbot, window, dialogs, monkeypatch, 
         ),
         (
             "That is not the passphrase of “b.zip”. A backup opens with the passphrase set "
-            f"when it was made (its key: {key.fingerprint}).\n\nTried 1 time. Its passphrase:",
+            f"when it was made (its backup key ID: {key.fingerprint}).\n\nTried 1 time. Its "
+            "passphrase:",
             True,
         ),
     ]
