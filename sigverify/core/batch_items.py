@@ -52,11 +52,14 @@ class BatchItem:
         return self.person_id, self.file, file_stamp(self.path)
 
 
-def read_items(source: str | Path) -> list[BatchItem]:
-    """The items of a CSV list or of a folder of per-person folders (module notes)."""
+def read_items(source: str | Path, owner: str = "") -> list[BatchItem]:
+    """The items of a CSV list or of a folder of per-person folders (module notes).
+    ``owner``: the person whose are the images lying in the folder itself (a person's own
+    folder chosen, named by their ID); without one, those are refused as in no person's
+    folder."""
     source = Path(source)
     if source.is_dir():
-        return _folder_items(source)
+        return _folder_items(source, owner)
     if not source.is_file():
         raise SigverifyError(
             translate("errors", "“{name}” is neither a CSV list nor a folder.").format(
@@ -90,12 +93,12 @@ def left_out_files(source: str | Path) -> list[Path]:
     )  # fmt: skip
 
 
-def _folder_items(folder: Path) -> list[BatchItem]:
+def _folder_items(folder: Path, owner: str = "") -> list[BatchItem]:
     items = []
     images = [p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
     for path in sorted(images, key=lambda p: natural_key(p.relative_to(folder).as_posix())):
         relative = path.relative_to(folder)
-        person = relative.parts[0] if len(relative.parts) > 1 else ""
+        person = relative.parts[0] if len(relative.parts) > 1 else owner
         problem = (
             ""
             if person

@@ -331,8 +331,11 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             )
         if not path:
             return
+        # a person's own folder chosen, named by their enrolled ID: their signatures, not
+        # refused as lying in no person's folder (seen in a real window)
+        owner = self.store.enrolled_id(Path(path).name) if Path(path).is_dir() else None
         try:
-            items = read_items(path)
+            items = read_items(path, owner or "")
         except SigverifyError as error:
             dialogs.show_error(self, error)
             return

@@ -4181,6 +4181,23 @@ def test_a_folder_without_person_folders_is_refused_in_words(qtbot, window, dial
     assert page.rows == []
 
 
+def test_a_persons_own_folder_is_queued_as_theirs(qtbot, two_people, dialogs, tmp_path):
+    """Seen in a real window: the folder "W3" of an enrolled person's cheques, chosen
+    itself, was refused as "not in a person's folder"."""
+    own = tmp_path / "queue" / "C-1"  # c-1 enrolled: its ID, in other capitals
+    for i in (7, 8):
+        signature_file(own, 1, i)
+    page = two_people.queue_page
+    page.add_source(str(own))
+    wait_idle(qtbot, two_people.engine)
+    assert dialogs.errors == []
+    assert [(r.person_id, Path(r.image).name) for r in page.rows] == [
+        ("c-1", "w1_g7.png"),
+        ("c-1", "w1_g8.png"),
+    ]
+    qtbot.waitUntil(lambda: all(r.decision for r in page.rows), timeout=30000)
+
+
 def test_page_keys_and_alt_v_show_the_focus_frame_after_a_dialog(qtbot, two_people):
     """Seen in a real window: after a message box or an enrolment the window no longer
     knew the keyboard was in use; Ctrl+4 and Alt+V then left the focus with no frame."""
