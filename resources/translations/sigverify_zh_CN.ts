@@ -2859,12 +2859,12 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+301"/>
+        <location line="+304"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-303"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2974,7 +2974,7 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+49"/>
         <source>None of the %n signature(s) could be added to the queue, all for this reason:
 
 {why}</source>
@@ -2992,7 +2992,7 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-98"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -3037,7 +3037,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>CSV 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+25"/>
         <source>None of the %n signature(s) could be added to the queue. “{file}”: {why}</source>
         <translation>
             <numerusform>%n 个签名都无法加入队列。“{file}”：{why}</numerusform>
@@ -5942,7 +5942,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/batch_items.py" line="+62"/>
+        <location filename="../../sigverify/core/batch_items.py" line="+65"/>
         <source>“{name}” is neither a CSV list nor a folder.</source>
         <translation>“{name}”既不是 CSV 列表，也不是文件夹。</translation>
     </message>
@@ -5998,7 +5998,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>“{name}”不是 sigverify 写入的结果文件：请为结果选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/queue.py" line="+152"/>
+        <location filename="../../sigverify/core/queue.py" line="+153"/>
         <source>Only items sent to review, rejected or not checkable are settled by a clerk; an accepted item can be rejected, with a comment.</source>
         <translation>只有需复核、被拒绝或无法验证的项目由柜员处理；已接受的项目可以附备注拒绝。</translation>
     </message>
@@ -6652,7 +6652,7 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+169"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+191"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -6864,7 +6864,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+218"/>
         <source>Cut from the photo on the Verify page and checked again: {decision} (audit entry #{id}).</source>
         <translation>已在“验证”页从照片中裁出并重新核验：{decision}（审计日志第 {id} 条）。</translation>
     </message>
@@ -6874,8 +6874,9 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已在“验证”页重新核验：{decision}（审计日志第 {id} 条）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-44"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-63"/>
         <source>model {models}</source>
+        <extracomment>who gave it (the summary named only who saved it, and a reader credited every clerk&apos;s word to them: a real-window pass)</extracomment>
         <translation>模型 {models}</translation>
     </message>
     <message>
@@ -6891,7 +6892,7 @@ The store is as it was; the backup is kept as {file}.</source>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Clerk: “{comment}” (audit entry #{id})</source>
         <translation>柜员：“{comment}”（审计日志第 {id} 条）</translation>
     </message>
@@ -6906,7 +6907,27 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>柜员的审计日志第 {id} 条</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+8"/>
+        <source>Clerk {operator}: “{comment}” (audit entry #{id})</source>
+        <translation>柜员 {operator}：“{comment}”（审计日志第 {id} 条）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clerk {operator}: “{comment}”</source>
+        <translation>柜员 {operator}：“{comment}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clerk {operator}, audit entry #{id}</source>
+        <translation>柜员 {operator}，审计日志第 {id} 条</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clerk {operator}</source>
+        <translation>柜员 {operator}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>

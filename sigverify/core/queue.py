@@ -50,6 +50,7 @@ class QueueRow:
     stamp: str = ""  # the checked file's size and time (a cheque scanned again is new)
     notes: str = ""  # what the check said beside its answer (" | " between notes)
     settled_audit_id: int | None = None  # the audit row of the clerk's word
+    settled_by: str = ""  # the operator who gave it
 
     @property
     def key(self) -> tuple[str, str]:
@@ -268,6 +269,7 @@ class DeskQueue:
                     result.get("stamp", ""),
                     result.get("notes", ""),
                     int(review["audit_id"]) if review.get("audit_id") else None,
+                    review.get("operator", ""),
                 )
             )
         return rows

@@ -31,6 +31,9 @@ class ClerkWord:
     settlement: str
     comment: str = ""
     audit_id: int | None = None
+    #: who gave it (the summary named only who saved it, and a reader credited every
+    #: clerk's word to them: a real-window pass)
+    operator: str = ""
 
 
 def summary_file_name(prefix: str = "queue-summary") -> str:
@@ -70,7 +73,9 @@ def _notes_under(row: dict, word: ClerkWord | None) -> list[str]:
     its answer (a photo of a whole sheet, a copy of a reference), and the clerk's words."""
     notes = [] if row["decision"] else [from_cell(row["error"])]
     notes += [n for n in from_cell(row.get("notes") or "").split(" | ") if n]
-    if word and word.comment and word.audit_id is not None:
+    if word and word.operator:
+        notes.append(_clerk_by(word))
+    elif word and word.comment and word.audit_id is not None:
         notes.append(
             translate("report", "Clerk: “{comment}” (audit entry #{id})").format(
                 comment=word.comment, id=word.audit_id
@@ -82,6 +87,23 @@ def _notes_under(row: dict, word: ClerkWord | None) -> list[str]:
         notes.append(translate("report", "Clerk's audit entry #{id}").format(id=word.audit_id))
     # wrapped to the page (they ran off its right edge, seen in a real window)
     return [line for note in notes for line in wrap(note, NOTE_WIDTH)]
+
+
+def _clerk_by(word: ClerkWord) -> str:
+    """The line naming the clerk who gave ``word``, with their comment and audit row."""
+    if word.comment and word.audit_id is not None:
+        return translate("report", "Clerk {operator}: “{comment}” (audit entry #{id})").format(
+            operator=word.operator, comment=word.comment, id=word.audit_id
+        )
+    if word.comment:
+        return translate("report", "Clerk {operator}: “{comment}”").format(
+            operator=word.operator, comment=word.comment
+        )
+    if word.audit_id is not None:
+        return translate("report", "Clerk {operator}, audit entry #{id}").format(
+            operator=word.operator, id=word.audit_id
+        )
+    return translate("report", "Clerk {operator}").format(operator=word.operator)
 
 
 #: Characters a line under an item holds, from its indent to the page's right margin.

@@ -32,7 +32,7 @@ class SummarySaving(PagePart):
         results, names = self.queue.results_path, dict(self._names)
         not_checked = sum(row.unchecked for row in self.rows)
         settled = {
-            row.key: ClerkWord(row.settled, row.comment, row.settled_audit_id)
+            row.key: ClerkWord(row.settled, row.comment, row.settled_audit_id, row.settled_by)
             for row in self.rows
             if row.settled
         }

@@ -208,6 +208,7 @@ def test_an_answer_recorded_on_verify_settles_the_item_waiting_for_it(service, t
     )
     entry = service.store.audit_entry(audit_id)
     assert entry.action == "settle" and entry.person_id == "P1"
+    assert row.settled_by == entry.operator == service.operator  # who, for the summary
     assert entry.details["checked_again"] == 99 and entry.details["decision"] == "accept"
     assert entry.details["verification"] == first.audit_id  # the queue's own check
     # settled already: a later answer leaves the clerk's word (decided again on the Queue)

@@ -209,6 +209,14 @@ def test_names_with_dollar_signs_and_clerks_words_reach_the_summary(service, tmp
         batch_pages(out, settled={("C-1042", image): ClerkWord("confirm", "", 18)})[0]
     )
     assert "Clerk's audit entry #18" in plain and "“”" not in plain  # no empty quotes
+    # the clerk who gave each word, named (only who saved it was: a reader credited every
+    # word to them, seen in a real window)
+    for word, said in (
+        (ClerkWord("confirm", "called her", 19, "Li Ming"),
+         "Clerk Li Ming: “called her” (audit entry #19)"),
+        (ClerkWord("accept", "", 20, "root"), "Clerk root, audit entry #20"),
+    ):  # fmt: skip
+        assert said in page_texts(batch_pages(out, settled={("C-1042", image): word})[0])
     save_pdf(pages, tmp_path / "summary.pdf")  # maths parsing would choke on the $ signs
 
 
