@@ -280,6 +280,10 @@ class AuditPage(QWidget):
     def apply_filter(self) -> None:
         current = self.table.currentIndex()
         chosen = self.shown[current.row()].id if current.isValid() else None
+        # scrolled to the newest entry: the list follows the log (a backup's entry stayed
+        # out of sight below the last row shown: a real-window pass)
+        bar = self.table.verticalScrollBar()
+        following = 0 < bar.maximum() == bar.value()
         self.shown = filter_entries(self.entries, self.current_filter())
         self.table_model.set_entries(self.shown)
         # the highlighted row stays on the same entry when the log is read again (a row
@@ -287,6 +291,8 @@ class AuditPage(QWidget):
         rows = [row for row, entry in enumerate(self.shown) if entry.id == chosen]
         if rows:
             self.table.selectRow(rows[0])
+        if following:
+            self.table.scrollToBottom()
         self.count.setText(  # (a keyboard user did not know how to read a row cut short)
             self.tr("{shown} of {total} entries · Enter shows the chosen entry whole").format(
                 shown=len(self.shown), total=len(self.entries)

@@ -4416,3 +4416,32 @@ def test_another_persons_signature_is_asked_about_by_name(qtbot, two_people, dia
     assert dialogs.questions[-1] == (
         "This signature was opened or checked for Ana Núñez (c-1). Check it against Bo Li (c-2)?"
     )
+
+
+def test_the_audit_list_scrolled_to_its_newest_entry_follows_the_log(qtbot, two_people):
+    """Seen in a real window: after a backup the count said 22 entries, and the list,
+    scrolled to its end, still ended at #21."""
+    window = two_people
+    window.resize(1024, 420)  # a list shorter than the log
+    audit = open_audit_page(qtbot, window)
+    for n in range(12):
+        window.store.record("root", "operator", None, {"name": f"clerk {n}"})
+    audit.refresh()
+    wait_idle(qtbot, window.engine)
+    bar = audit.table.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())  # the newest in sight
+    window.store.record("root", "operator", None, {"name": "the newest"})
+    audit.refresh()
+    wait_idle(qtbot, window.engine)
+    assert bar.value() == bar.maximum()
+    last = audit.table_model.rowCount() - 1
+    assert audit.table.viewport().rect().contains(audit.table.visualRect(
+        audit.table_model.index(last, 0)
+    ).center())  # fmt: skip
+    # scrolled up to older entries, it stays there
+    bar.setValue(0)
+    window.store.record("root", "operator", None, {"name": "one more"})
+    audit.refresh()
+    wait_idle(qtbot, window.engine)
+    assert bar.value() == 0
