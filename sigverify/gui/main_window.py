@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -47,7 +46,7 @@ from sigverify.gui.language import (
     language_name,
 )
 from sigverify.gui.models_page import ModelsPage
-from sigverify.gui.panes import WideEnough, within_screen
+from sigverify.gui.panes import ElidedLabel, WideEnough, within_screen
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.queue_page import QueuePage
 from sigverify.gui.queued_result import settle_checked_again, show_queued
@@ -147,7 +146,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.model_label = QLabel(self.tr("Loading the model…"))
+        self.model_label = ElidedLabel(self.tr("Loading the model…"))
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)

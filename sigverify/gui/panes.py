@@ -6,16 +6,19 @@ below the screen's edge, out of a mouse's reach (seen in a real window)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
+    QSlider,
     QSplitter,
     QStyle,
+    QTabBar,
     QWidget,
 )
 
@@ -38,6 +41,10 @@ def within_screen(window: QWidget, wanted: QSize) -> QSize:
     return wanted.boundedTo(QSize(free.width(), free.height() - TITLE_BAR_ROOM))
 
 
+#: Widgets a wheel turned over changes: the pane scrolls instead unless they have the keys.
+WHEELED = (QComboBox, QAbstractSpinBox, QSlider, QTabBar)
+
+
 class ScrollingPane(QScrollArea):
     """``inner`` at the pane's width and at least its own least height, scrolled up and
     down when the pane is lower. As wide at least as ``inner`` needs (it is never cut at
@@ -55,9 +62,10 @@ class ScrollingPane(QScrollArea):
         self.viewport().setAutoFillBackground(False)
         inner.setAutoFillBackground(False)
         inner.installEventFilter(self)  # its least height changes: fitted again
-        # a wheel turned over a list box or a number box scrolls the pane unless that box
-        # has the keys (it changed "Compare with" unasked: a real-window pass)
-        for box in inner.findChildren(QComboBox) + inner.findChildren(QAbstractSpinBox):
+        # a wheel turned over a list box, a number box, a slider or tabs scrolls the pane
+        # unless that box has the keys (it changed "Compare with" unasked: a real-window
+        # pass; on the Thresholds page a slider moved a threshold: a review)
+        for box in (box for kind in WHEELED for box in inner.findChildren(kind)):
             box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             box.installEventFilter(self)
         self._left = None  # the field that had the keys when they left the window
@@ -67,8 +75,8 @@ class ScrollingPane(QScrollArea):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
         if (
             event.type() == QEvent.Type.Wheel
-            and isinstance(watched, QComboBox | QAbstractSpinBox)
-            and not watched.hasFocus()
+            and isinstance(watched, WHEELED)
+            and not (watched.hasFocus())
         ):
             QApplication.sendEvent(self.verticalScrollBar(), event)
             return True
@@ -99,8 +107,10 @@ class ScrollingPane(QScrollArea):
         (seen in a real window; X11 says so as a change from no widget)."""
         inside = self.widget().isAncestorOf
         if now is None or not inside(now):
-            if old is not None and inside(old):  # left for a dialog, or elsewhere
-                self._left = old
+            # left for a dialog or another window (not for another field of this one: it
+            # would not be scrolled to when given the keys much later, a review)
+            if old is not None and inside(old):
+                self._left = old if now is None or now.window() is not old.window() else None
             return
         elsewhere = old is None or old.window() is not now.window()
         came_back, self._left = elsewhere and now is self._left, None
@@ -143,6 +153,25 @@ class WideEnough(QObject):
         if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
             watched.setMinimumWidth(watched.minimumSizeHint().width())
         return False
+
+
+class ElidedLabel(QLabel):
+    """A line of text shortened with "…" where it is narrower than the text, whole in its
+    tooltip; as narrow as a dozen characters. The status bar's model line, unshortened,
+    held the window as wide as itself ("No model loaded: choose one on the Models page.",
+    889 points: a review)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(12 * self.fontMetrics().averageCharWidth(), super().minimumSizeHint().height())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        room = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room.width())
+        QPainter(self).drawText(room, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), text)
 
 
 def reveal(widget: QWidget) -> None:

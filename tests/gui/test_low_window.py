@@ -90,6 +90,13 @@ def test_the_people_page_with_signatures_waiting_fits_a_low_window(
     focus_changed.emit(people.enroll_button, None)
     focus_changed.emit(None, name)
     assert shows(name)
+    # and so is the field left for another of this window's (the page list), given the
+    # keys as a dialog closes much later (a review)
+    people.drop_area.add_paths([signature_file(tmp_path, 3, 12)])
+    qtbot.waitUntil(lambda: shows(people.enroll_button) and not shows(name))
+    focus_changed.emit(name, window.nav)
+    focus_changed.emit(None, name)
+    assert shows(name)
     people.adding.clear()
 
 
@@ -214,6 +221,19 @@ def test_the_thresholds_page_scrolls_in_a_low_window_and_keeps_its_plots_readabl
     )  # fmt: skip
     QApplication.sendEvent(canvas, wheel)
     assert not wheel.isAccepted()
+    # a wheel over a threshold's slider or the plots' tabs scrolls the page too, unless it
+    # has the keys: it moved the threshold on the way down to "Apply to everyone" (a review)
+    slider, before, place = page.accept.slider, page.accept.value(), bar.value()
+    for widget in (slider, page.tabs.tabBar()):
+        assert not widget.hasFocus()
+        for _ in range(2):
+            QApplication.sendEvent(widget, QWheelEvent(
+                QPointF(5, 5), QPointF(widget.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+                QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                Qt.ScrollPhase.NoScrollPhase, False,
+            ))  # fmt: skip
+    assert page.accept.value() == before and page.tabs.currentIndex() == 0
+    assert bar.value() > place
     # the controls below the plots are reached by scrolling to them: Apply to everyone
     page.apply_all.setFocus()
     qtbot.keyClick(page.apply_all, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
@@ -240,6 +260,13 @@ def test_the_window_is_as_narrow_as_the_page_shown_allows(qtbot, two_people):
     window.go_to_page(thresholds)
     qtbot.waitUntil(lambda: window.width() >= widest)
     assert window.thresholds_page.width() >= window.thresholds_page.minimumSizeHint().width()
+    # the model's line shortens ("No model loaded: choose one on the Models page." held the
+    # window 889 points wide: a review), its whole text in its tooltip
+    said = "No model loaded: choose one on the Models page. " * 3
+    window.model_label.setText(said)
+    QApplication.processEvents()
+    assert window.statusBar().minimumSizeHint().width() < widest
+    assert window.model_label.toolTip() == said
     # nor narrower than the status bar's buttons need: they lay over each other there
     window.go_to_page(window.pages.indexOf(window.verify_page))
     bar = window.statusBar()
