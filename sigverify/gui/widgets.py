@@ -383,18 +383,21 @@ WORSE_BY = 0.02
 
 def measured_worse(card, active) -> str:
     """Said before ``card`` is activated in place of the ``active`` model's card: how much
-    worse its test figures are, when it refuses or lets through :data:`WORSE_BY` more; empty
-    when it is not worse or either card has no figures. A model that let 7 in 10 skilled
-    forgeries through was activated with no word of it (a real-window pass)."""
+    worse its test figures are, when it refuses or lets through :data:`WORSE_BY` more and
+    is not that much better at the other; empty when it is not worse (a trade of one for
+    the other is a choice of thresholds, not a worse model: a review) or either card has no
+    figures. A model that let 7 in 10 skilled forgeries through was activated with no word
+    of it (a real-window pass)."""
     from sigverify.core.model.card import accuracy_summary
 
     new, old = accuracy_summary(card), accuracy_summary(active)
     if new is None or old is None:
         return ""
-    if (
-        new.forgeries_accepted - old.forgeries_accepted <= WORSE_BY
-        and new.genuine_refused - old.genuine_refused <= WORSE_BY
-    ):
+    changes = (
+        new.forgeries_accepted - old.forgeries_accepted,
+        new.genuine_refused - old.genuine_refused,
+    )
+    if max(changes) <= WORSE_BY or min(changes) < -WORSE_BY:
         return ""
     return QGuiApplication.translate(
         "widgets",
