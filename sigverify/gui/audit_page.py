@@ -280,10 +280,11 @@ class AuditPage(QWidget):
     def apply_filter(self) -> None:
         current = self.table.currentIndex()
         chosen = self.shown[current.row()].id if current.isValid() else None
-        # scrolled to the newest entry: the list follows the log (a backup's entry stayed
-        # out of sight below the last row shown: a real-window pass)
+        # scrolled to the newest entry (or all shown): the list follows the log (a backup's
+        # entry stayed out of sight below the last row shown: a real-window pass); not
+        # when first read
         bar = self.table.verticalScrollBar()
-        following = 0 < bar.maximum() == bar.value()
+        following = bool(self.shown) and bar.value() == bar.maximum()
         self.shown = filter_entries(self.entries, self.current_filter())
         self.table_model.set_entries(self.shown)
         # the highlighted row stays on the same entry when the log is read again (a row
