@@ -90,7 +90,9 @@ def _notes_under(row: dict, word: ClerkWord | None) -> list[str]:
 
 
 def _clerk_by(word: ClerkWord) -> str:
-    """The line naming the clerk who gave ``word``, with their comment and audit row."""
+    """The line naming the clerk who gave ``word``, with their comment and audit row. (The
+    lines without a name, in :func:`_notes_under`, stay for words whose clerk is not known:
+    a sentence per case, as a translation needs the whole of it.)"""
     if word.comment and word.audit_id is not None:
         return translate("report", "Clerk {operator}: “{comment}” (audit entry #{id})").format(
             operator=word.operator, comment=word.comment, id=word.audit_id

@@ -266,7 +266,7 @@ class CropDialog(QDialog):
         # gets the room it is meant to open with (MAX_VIEW fits 1366 x 768) when it fits
         # (less its title bar: at the screen's whole height OK and Cancel lay under its
         # edge on a 1366 x 768 laptop at 125 %, seen in a real window)
-        room = within_screen(self, QSize(1 << 20, 1 << 20))
+        room = within_screen(self, QSize(1 << 20, 1 << 20)) if self.screen() else self.sizeHint()
         # wide enough for the longest hint in the three lines kept for it: on a small page
         # (a phone's slip) it took six, and the picture grew when a short one replaced it
         # (seen in a real window)
