@@ -245,6 +245,7 @@ def test_the_window_is_as_narrow_as_the_page_shown_allows(qtbot, two_people):
     """The People and Verify pages could not be made narrower than the Thresholds page
     needs (1,013 points at 125 %: a real-window pass)."""
     window = two_people
+    wait_idle(qtbot, window.engine)  # the status bar's captions said (the backup's state)
     thresholds = window.pages.indexOf(window.thresholds_page)
     window.go_to_page(thresholds)
     QApplication.processEvents()
