@@ -146,7 +146,7 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>{shown} of {total} entries · Enter shows the chosen entry whole</source>
         <translation>{total} 条中的 {shown} 条 · 按 Enter 查看所选记录全文</translation>
     </message>
@@ -244,7 +244,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-357"/>
+        <location line="-364"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
@@ -1411,7 +1411,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+83"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+82"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -2859,12 +2859,12 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+304"/>
+        <location line="+312"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-311"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2985,14 +2985,14 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+82"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-106"/>
         <source>Folder of signatures</source>
         <translation>签名文件夹</translation>
     </message>
@@ -3050,8 +3050,13 @@ Import anyway? Cancel imports nothing.</source>
             <numerusform>已添加 %n 个新项目。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>The folder “{folder}” is taken as {person}&apos;s own.</source>
+        <translation>文件夹“{folder}”视为 {person} 本人的文件夹。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%n row(s) skipped: {why}</source>
         <translation>
             <numerusform>跳过 %n 行：{why}</numerusform>
@@ -6652,7 +6657,7 @@ The store is as it was; the backup is kept as {file}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/core/report_batch.py" line="+191"/>
+        <location filename="../../sigverify/core/report_batch.py" line="+193"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -6874,7 +6879,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已在“验证”页重新核验：{decision}（审计日志第 {id} 条）。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/report_batch.py" line="-63"/>
+        <location filename="../../sigverify/core/report_batch.py" line="-65"/>
         <source>model {models}</source>
         <extracomment>who gave it (the summary named only who saved it, and a reader credited every clerk&apos;s word to them: a real-window pass)</extracomment>
         <translation>模型 {models}</translation>
@@ -6907,7 +6912,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>柜员的审计日志第 {id} 条</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Clerk {operator}: “{comment}” (audit entry #{id})</source>
         <translation>柜员 {operator}：“{comment}”（审计日志第 {id} 条）</translation>
     </message>
@@ -7101,7 +7106,7 @@ postgresql://ann@branch-server/sigverify
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>It measured worse than {active}, each on people it never saw: it lets {accepted} of skilled forgeries through ({active}: {active_accepted}) and refuses {refused} of genuine signatures ({active}: {active_refused}).</source>
         <translation>它的测量结果比 {active} 差（各自在从未见过的人身上测量）：它放行{accepted}的熟练伪造签名（{active}：{active_accepted}），拒识{refused}的真实签名（{active}：{active_refused}）。</translation>
     </message>

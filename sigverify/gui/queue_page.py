@@ -368,6 +368,14 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
             dialogs.show_error(self, self._cannot_write(error))
             return
         note = self.tr("%n new item(s) added.", "", added)
+        if owner and any(len(Path(item.image).parts) == 1 for item in items):
+            # (said: a folder named like an ID is taken as that person's unasked, a review)
+            note = join_sentences(
+                note,
+                self.tr("The folder “{folder}” is taken as {person}'s own.").format(
+                    folder=Path(path).name, person=owner
+                ),
+            )
         if skipped:
             note = join_sentences(
                 note,
