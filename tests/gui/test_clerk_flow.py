@@ -4191,9 +4191,7 @@ def test_a_persons_own_folder_is_queued_as_theirs(qtbot, two_people, dialogs, tm
     page.add_source(str(own))
     wait_idle(qtbot, two_people.engine)
     assert dialogs.errors == []
-    assert page.hint.text().startswith(
-        "2 new items added. The folder “C-1” is taken as c-1's own."
-    )
+    assert page.hint.text().startswith("2 new items added. The folder “C-1” is taken as c-1's own.")
     assert [(r.person_id, Path(r.image).name) for r in page.rows] == [
         ("c-1", "w1_g7.png"),
         ("c-1", "w1_g8.png"),
