@@ -73,10 +73,10 @@ class ScrollingPane(QScrollArea):
         self.viewport().installEventFilter(self)  # (narrower by a scroll bar shown)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, WHEELED):
-            if not watched.hasFocus():
-                QApplication.sendEvent(self.verticalScrollBar(), event)
-                return True
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, WHEELED) and not watched.hasFocus():
+            QApplication.sendEvent(self.verticalScrollBar(), event)
+            return True
         # (and when shown: a line that grew while its page was hidden asked for no layout
         # once shown, and the Verify page's score lay over the badge: a real-window pass)
         fitted = (QEvent.Type.LayoutRequest, QEvent.Type.Show)
