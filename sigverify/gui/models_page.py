@@ -34,11 +34,48 @@ from sigverify.gui.folders import ask_folder
 from sigverify.gui.keyboard import frame_when_focused, move_focus
 from sigverify.gui.model_card_view import card_html
 from sigverify.gui.panes import two_panes
-from sigverify.gui.widgets import RoleButton, measured_worse, unbroken
+from sigverify.gui.widgets import RoleButton, share_words, unbroken
 from sigverify.gui.workers import Engine
 
 translate = QCoreApplication.translate
 MODEL_ROLE = Qt.ItemDataRole.UserRole
+
+
+# A model measured this much worse (a share of genuine signatures refused, or of skilled
+# forgeries let through) than the active one is said so before it is activated.
+WORSE_BY = 0.02
+
+
+def measured_worse(card, active) -> str:
+    """Said before ``card`` is activated in place of the ``active`` model's card: how much
+    worse its test figures are, when it refuses or lets through :data:`WORSE_BY` more and
+    is not that much better at the other; empty when it is not worse (a trade of one for
+    the other is a choice of thresholds, not a worse model: a review) or either card has no
+    figures. A model that let 7 in 10 skilled forgeries through was activated with no word
+    of it (a real-window pass)."""
+    from sigverify.core.model.card import accuracy_summary
+
+    new, old = accuracy_summary(card), accuracy_summary(active)
+    if new is None or old is None:
+        return ""
+    changes = (
+        new.forgeries_accepted - old.forgeries_accepted,
+        new.genuine_refused - old.genuine_refused,
+    )
+    if max(changes) <= WORSE_BY or min(changes) < -WORSE_BY:
+        return ""
+    return QCoreApplication.translate(
+        "widgets",
+        "It measured worse than {active}, each on people it never saw: it lets {accepted} of "
+        "skilled forgeries through ({active}: {active_accepted}) and refuses {refused} of "
+        "genuine signatures ({active}: {active_refused}).",
+    ).format(
+        active=unbroken(active.name),
+        accepted=share_words(new.forgeries_accepted),
+        active_accepted=share_words(old.forgeries_accepted),
+        refused=share_words(new.genuine_refused),
+        active_refused=share_words(old.genuine_refused),
+    )
 
 
 class ModelsPage(QWidget):

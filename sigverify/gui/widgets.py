@@ -376,43 +376,6 @@ def accuracy_text(card) -> str:
     )
 
 
-# A model measured this much worse (a share of genuine signatures refused, or of skilled
-# forgeries let through) than the active one is said so before it is activated.
-WORSE_BY = 0.02
-
-
-def measured_worse(card, active) -> str:
-    """Said before ``card`` is activated in place of the ``active`` model's card: how much
-    worse its test figures are, when it refuses or lets through :data:`WORSE_BY` more and
-    is not that much better at the other; empty when it is not worse (a trade of one for
-    the other is a choice of thresholds, not a worse model: a review) or either card has no
-    figures. A model that let 7 in 10 skilled forgeries through was activated with no word
-    of it (a real-window pass)."""
-    from sigverify.core.model.card import accuracy_summary
-
-    new, old = accuracy_summary(card), accuracy_summary(active)
-    if new is None or old is None:
-        return ""
-    changes = (
-        new.forgeries_accepted - old.forgeries_accepted,
-        new.genuine_refused - old.genuine_refused,
-    )
-    if max(changes) <= WORSE_BY or min(changes) < -WORSE_BY:
-        return ""
-    return QGuiApplication.translate(
-        "widgets",
-        "It measured worse than {active}, each on people it never saw: it lets {accepted} of "
-        "skilled forgeries through ({active}: {active_accepted}) and refuses {refused} of "
-        "genuine signatures ({active}: {active_refused}).",
-    ).format(
-        active=unbroken(active.name),
-        accepted=share_words(new.forgeries_accepted),
-        active_accepted=share_words(old.forgeries_accepted),
-        refused=share_words(new.genuine_refused),
-        active_refused=share_words(old.genuine_refused),
-    )
-
-
 def share_words(rate: float) -> str:
     """0.196 -> "about 1 in 5 (20 %)"; small rates as "about 1 in 250 (0.4 %)"; above a
     third in tenths, 0.69 -> "about 7 in 10 (69 %)" ("1 in 1 (69 %)" before, seen on a poor
