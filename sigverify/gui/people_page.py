@@ -298,8 +298,7 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
 
     def _enrolled_typed(self) -> bool:
         """Only an enrolled person's ID was typed on the new person's form."""
-        typed_id = self.details.id_edit.text().strip()
-        return self.details.typed() == ("", "") and self.store.enrolled_id(typed_id) is not None
+        return self.details.typed() == ("", "") and self._enrolled_references()[0] is not None
 
     def new_person(self) -> None:
         if not self.settle_details() or not self.settle_pending(go_on=self.new_person):
