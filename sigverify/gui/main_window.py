@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
-    QStackedWidget,
     QStyle,
     QWidget,
 )
@@ -46,7 +44,7 @@ from sigverify.gui.language import (
     language_name,
 )
 from sigverify.gui.models_page import ModelsPage
-from sigverify.gui.panes import ElidedLabel, WideEnough, within_screen
+from sigverify.gui.panes import ElidedLabel, PageStack, WideEnough, within_screen
 from sigverify.gui.people_page import PeoplePage
 from sigverify.gui.queue_page import QueuePage
 from sigverify.gui.queued_result import settle_checked_again, show_queued
@@ -94,7 +92,7 @@ class MainWindow(QMainWindow):
         )
         self.train_page = TrainPage(engine, store, self.models_page)
         self.audit_page = AuditPage(engine, store)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
@@ -130,8 +128,6 @@ class MainWindow(QMainWindow):
             # dialog closed forgets it: no focus frame after Ctrl+4, seen)
             shortcut.activated.connect(lambda row=number - 1: self.go_to_page(row, True))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.pages.currentChanged.connect(self._least_size_of_the_page_shown)
-        self._least_size_of_the_page_shown(self.pages.currentIndex())
         # a page clicked: typing goes on in it (seen in a real window: Ctrl+F did nothing
         # and the letters typed went to the list's type-ahead, which opened another page)
         self.nav.itemClicked.connect(lambda _: self.go_to_page(self.nav.currentRow()))
@@ -274,15 +270,6 @@ class MainWindow(QMainWindow):
             page.focusNextChild()
             if QApplication.focusWidget() is not None:
                 move_focus(QApplication.focusWidget(), keyboard)
-
-    def _least_size_of_the_page_shown(self, index: int) -> None:
-        """The window's least size is that of the page shown, not the largest of them: the
-        People and Verify pages could not be made narrower than the Thresholds page needs
-        (1,013 points at 125 %: a real-window pass). A page shown in a narrower window
-        widens it as far as it needs."""
-        for row in range(self.pages.count()):
-            policy = QSizePolicy.Policy.Preferred if row == index else QSizePolicy.Policy.Ignored
-            self.pages.widget(row).setSizePolicy(policy, policy)
 
     def find_in_page(self) -> None:
         """Ctrl+F: the cursor to the page's search field (``search_field``), its text

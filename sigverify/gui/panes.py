@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTabBar,
     QWidget,
@@ -134,6 +136,27 @@ class ScrollingPane(QScrollArea):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         wanted = self.widget().sizeHint()
         return QSize(wanted.width() + self.verticalScrollBar().sizeHint().width(), wanted.height())
+
+
+class PageStack(QStackedWidget):
+    """Pages one at a time, as least as large as the page shown needs, not as the largest
+    of them (Qt's own): the People and Verify pages could not be made narrower than the
+    Thresholds page needs (1,013 points at 125 %: a real-window pass). A page shown in a
+    narrower window widens it as far as it needs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.currentChanged.connect(self._least_size_of_the_page_shown)
+
+    def addWidget(self, page: QWidget) -> int:  # noqa: N802 - Qt API
+        index = super().addWidget(page)
+        self._least_size_of_the_page_shown(self.currentIndex())
+        return index
+
+    def _least_size_of_the_page_shown(self, index: int) -> None:
+        for row in range(self.count()):
+            policy = QSizePolicy.Policy.Preferred if row == index else QSizePolicy.Policy.Ignored
+            self.widget(row).setSizePolicy(policy, policy)
 
 
 class WideEnough(QObject):
