@@ -1411,7 +1411,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sigverify/gui/main_window.py" line="+82"/>
+        <location filename="../../sigverify/gui/main_window.py" line="+80"/>
         <source>sigverify {version}</source>
         <translation>sigverify {version}</translation>
     </message>
@@ -1461,13 +1461,13 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>{page}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+150"/>
+        <location line="+22"/>
+        <location line="+141"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-133"/>
         <source>The name written to the audit log for everything done here; click to change</source>
         <translation>在此执行的所有操作均以此名称写入审计日志；点击可更改</translation>
     </message>
@@ -1497,7 +1497,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+110"/>
         <source>No model loaded: choose one on the Models page.</source>
         <translation>未加载模型：请在“模型”页面选择一个模型。</translation>
     </message>
@@ -2312,12 +2312,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+235"/>
+        <location line="+234"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-232"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -2371,7 +2371,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+89"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -2386,7 +2386,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>已从 {id} 的参考签名中移除“{file}”。</translation>
     </message>
     <message numerus="yes">
-        <location line="-218"/>
+        <location line="-217"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -2810,9 +2810,71 @@ Import anyway? Cancel imports nothing.</source>
     </message>
 </context>
 <context>
+    <name>QueueAdding</name>
+    <message>
+        <location filename="../../sigverify/gui/queue_adding.py" line="+41"/>
+        <source>Folder of signatures</source>
+        <translation>签名文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List of signatures</source>
+        <translation>签名列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>None of the %n signature(s) could be added to the queue, all for this reason:
+
+{why}</source>
+        <translation>
+            <numerusform>%n 个签名都无法加入队列，原因相同：
+
+{why}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>None of the %n signature(s) could be added to the queue. “{file}”: {why}</source>
+        <translation>
+            <numerusform>%n 个签名都无法加入队列。“{file}”：{why}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n new item(s) added.</source>
+        <translation>
+            <numerusform>已添加 %n 个新项目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The folder “{folder}” is taken as {person}&apos;s own.</source>
+        <translation>文件夹“{folder}”视为 {person} 本人的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n row(s) skipped: {why}</source>
+        <translation>
+            <numerusform>跳过 %n 行：{why}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Not pictures, so left out: %n file(s) ({names}).</source>
+        <translation>
+            <numerusform>%n 个文件不是图片，未加入（{names}）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../sigverify/gui/queue_page.py" line="+64"/>
+        <location filename="../../sigverify/gui/queue_page.py" line="+62"/>
         <source>Add a folder…</source>
         <extracomment>(person id, image path, audit row id of the check, whether it waits for a clerk): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
@@ -2859,12 +2921,12 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+312"/>
+        <location line="+219"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-218"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -2974,30 +3036,14 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
-        <source>None of the %n signature(s) could be added to the queue, all for this reason:
-
-{why}</source>
-        <translation>
-            <numerusform>%n 个签名都无法加入队列，原因相同：
-
-{why}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+82"/>
+        <location line="+38"/>
         <source>Still waiting for a clerk: %n item(s). Empty the queue anyway? The audit log keeps every decision.</source>
         <translation>
             <numerusform>仍有 %n 项等待柜员处理。仍要清空队列吗？审计日志会保留所有结论。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-106"/>
-        <source>Folder of signatures</source>
-        <translation>签名文件夹</translation>
-    </message>
-    <message>
-        <location line="-251"/>
+        <location line="-264"/>
         <source>Add a &amp;list…</source>
         <translation>添加列表(&amp;L)…</translation>
     </message>
@@ -3027,50 +3073,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location line="+171"/>
-        <source>List of signatures</source>
-        <translation>签名列表</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CSV files</source>
-        <translation>CSV 文件</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+25"/>
-        <source>None of the %n signature(s) could be added to the queue. “{file}”: {why}</source>
-        <translation>
-            <numerusform>%n 个签名都无法加入队列。“{file}”：{why}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+15"/>
-        <source>%n new item(s) added.</source>
-        <translation>
-            <numerusform>已添加 %n 个新项目。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The folder “{folder}” is taken as {person}&apos;s own.</source>
-        <translation>文件夹“{folder}”视为 {person} 本人的文件夹。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n row(s) skipped: {why}</source>
-        <translation>
-            <numerusform>跳过 %n 行：{why}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>Not pictures, so left out: %n file(s) ({names}).</source>
-        <translation>
-            <numerusform>%n 个文件不是图片，未加入（{names}）。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+165"/>
         <source>Settled: {decision} (audit entry #{id}).</source>
         <translation>已处理：{decision}（审计日志第 {id} 条）。</translation>
     </message>

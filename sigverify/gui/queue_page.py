@@ -8,7 +8,6 @@ restart."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -24,23 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sigverify.core.batch_items import left_out_files, read_items
 from sigverify.core.errors import SigverifyError
-from sigverify.core.i18n import join_list, join_sentences
+from sigverify.core.i18n import join_sentences
 from sigverify.core.queue import DeskQueue, QueueRow, settlement_word
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
-from sigverify.gui.folders import ask_folder, ask_open
 from sigverify.gui.keyboard import TypingGoesTo, move_focus, widget_shortcut
+from sigverify.gui.queue_adding import QueueAdding
 from sigverify.gui.queue_checking import Checking
 from sigverify.gui.queue_settling import SettleButton, Settling
 from sigverify.gui.queue_summary import SummarySaving
 from sigverify.gui.queue_table import FILTERS, fill_queue_table, said_line, size_queue_columns
-from sigverify.gui.widgets import choice_table, file_filter
+from sigverify.gui.widgets import choice_table
 from sigverify.gui.workers import Engine
 
 
-class QueuePage(Checking, Settling, SummarySaving, QWidget):
+class QueuePage(QueueAdding, Checking, Settling, SummarySaving, QWidget):
     #: (person id, image path, audit row id of the check, whether it waits for a clerk):
     #: show it on the Verify page
     open_requested = Signal(str, str, object, bool)
@@ -304,99 +302,6 @@ class QueuePage(Checking, Settling, SummarySaving, QWidget):
         self.check_button.setEnabled(bool(left) and self._job is None)
 
     # ------------------------------------------------------------ adding and checking
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            for path in paths:
-                self.add_source(path)
-
-    def add_source(self, path: str | None = None, kind: str = "folder") -> None:
-        """Add a folder or a CSV list to the queue (asking which, unless ``path``), then
-        check what is new."""
-        asked = path is None  # (then the keys go on to the list, wherever they were)
-        if path is None and kind == "folder":
-            path = ask_folder(self, self.tr("Folder of signatures"), "queue")
-        elif path is None:
-            path = ask_open(
-                self,
-                self.tr("List of signatures"),
-                "queue",
-                file_filter(self.tr("CSV files"), "*.csv"),
-            )
-        if not path:
-            return
-        # a person's own folder chosen, named by their enrolled ID: their signatures, not
-        # refused as lying in no person's folder (seen in a real window)
-        owner = self.store.enrolled_id(Path(path).name) if Path(path).is_dir() else None
-        try:
-            items = read_items(path, owner or "")
-        except SigverifyError as error:
-            dialogs.show_error(self, error)
-            return
-        skipped = [i for i in items if i.problem]
-        if items and len(skipped) == len(items):  # said in a question, not in the hint line
-            # the same reason for all: said once, not as if it were one file's (seen)
-            alike = len(skipped) > 1 and len({i.problem for i in skipped}) == 1
-            text = (
-                self.tr(
-                    "None of the %n signature(s) could be added to the queue, all for this "
-                    "reason:\n\n{why}",
-                    "",
-                    len(items),
-                )
-                if alike
-                else self.tr(
-                    "None of the %n signature(s) could be added to the queue. “{file}”: {why}",
-                    "",
-                    len(items),
-                )
-            )
-            why = skipped[0].problem
-            dialogs.show_error(
-                self, SigverifyError(text.format(file=Path(skipped[0].file).name, why=why))
-            )
-            return
-        try:
-            added = self.queue.add(items)
-        except OSError as error:
-            dialogs.show_error(self, self._cannot_write(error))
-            return
-        note = self.tr("%n new item(s) added.", "", added)
-        if owner and any(len(Path(item.image).parts) == 1 for item in items):
-            # (said: a folder named like an ID is taken as that person's unasked, a review)
-            note = join_sentences(
-                note,
-                self.tr("The folder “{folder}” is taken as {person}'s own.").format(
-                    folder=Path(path).name, person=owner
-                ),
-            )
-        if skipped:
-            note = join_sentences(
-                note,
-                self.tr("%n row(s) skipped: {why}", "", len(skipped)).format(
-                    why=skipped[0].problem
-                ),
-            )
-        left_out = [p.name for p in left_out_files(path)]
-        if left_out:
-            names = join_list(left_out[:3]) + ("…" if len(left_out) > 3 else "")
-            not_pictures = self.tr(
-                "Not pictures, so left out: %n file(s) ({names}).", "", len(left_out)
-            )
-            note = join_sentences(note, not_pictures.format(names=names))
-        # said until the next folder or list, above the counts (it went with the check's
-        # end, before it could be read: seen in a real window)
-        self._source_note = note
-        self.reload()
-        if asked and self.shown:  # Ctrl+O from the Show filter went back to it (seen)
-            move_focus(self.table)
-        self.check()
 
     def open_item(self, index: int) -> None:
         """Enter or "Open on the Verify page": a checked item beside its references; one

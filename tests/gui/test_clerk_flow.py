@@ -2574,7 +2574,7 @@ def test_a_folder_added_from_the_show_filter_hands_the_keys_to_the_list(
 ):
     """Seen in a real window: Ctrl+O pressed on the Show filter, a folder chosen, and the
     keys went back to the filter, not to the list of what was added."""
-    from sigverify.gui import queue_page as module
+    from sigverify.gui import queue_adding as module
 
     window = two_people
     signature_file(tmp_path / "inbox" / "c-1", 1, 7)
