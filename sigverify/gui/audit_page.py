@@ -43,6 +43,7 @@ from sigverify.gui.keyboard import (
     down_into,
     frame_when_focused,
 )
+from sigverify.gui.panes import placeholder_whole
 from sigverify.gui.widgets import SIZED_BY_ROWS, file_filter, rows_of_two_lines
 from sigverify.gui.workers import Engine
 
@@ -142,6 +143,8 @@ class AuditPage(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("File, comment…"))
         self.text.setToolTip(self.tr("Entries whose details hold this text, capitals aside"))
+        for edit in (self.person, self.operator, self.text):
+            placeholder_whole(edit)
         clear_on_escape(self.text)
         self.action = QComboBox()
         self.action.addItem(self.tr("All actions"), "")

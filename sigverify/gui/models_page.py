@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder
 from sigverify.gui.keyboard import frame_when_focused, move_focus
 from sigverify.gui.model_card_view import card_html
-from sigverify.gui.panes import two_panes
+from sigverify.gui.panes import WrappedBrowser, two_panes
 from sigverify.gui.widgets import RoleButton, share_words, unbroken
 from sigverify.gui.workers import Engine
 
@@ -97,7 +96,7 @@ class ModelsPage(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
         frame_when_focused(self.list)  # its current row's faint box was all (seen)
-        self.details = QTextBrowser()
+        self.details = WrappedBrowser()
         frame_when_focused(self.details)  # Tab reaches it (Page Down scrolls the card)
         self.activate_button = RoleButton(self.tr("&Activate"), store, "models")
         self.activate_button.clicked.connect(lambda: self.activate())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QSizePolicy,
     QSlider,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QTabBar,
+    QTextBrowser,
     QWidget,
 )
 
@@ -173,6 +175,29 @@ class WideEnough(QObject):
         if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
             watched.setMinimumWidth(watched.minimumSizeHint().width())
         return False
+
+
+class WrappedBrowser(QTextBrowser):
+    """Rich text wrapped at the browser's width (a word longer than a line breaks
+    anywhere, Qt's own way), with no scroll bar at the side, and at least
+    :data:`READ_WIDTH` characters wide. A model's card at the Models page's least width
+    was the narrower of the page's two sides, a column of a few words, and a table a
+    pixel wider than its room (Qt's rounding) put a scroll bar under it (seen offscreen)."""
+
+    READ_WIDTH = 40
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(self.READ_WIDTH * self.fontMetrics().averageCharWidth())
+
+
+def placeholder_whole(edit: QLineEdit) -> None:
+    """Keep ``edit`` wide enough for its placeholder text to show whole: the Audit page's
+    filters read "ID …", "Op…" and "File…" at its least width (seen offscreen)."""
+    room = edit.fontMetrics().horizontalAdvance(edit.placeholderText() + "  ")
+    frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit)
+    edit.setMinimumWidth(room + 2 * frame + 8)  # (8: QLineEdit's own text margins)
 
 
 class ElidedLabel(QLabel):

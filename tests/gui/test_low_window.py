@@ -326,3 +326,38 @@ def test_both_comparison_tabs_show_in_the_narrowest_window(qtbot, two_people):
     QApplication.processEvents()
     tabs = page.comparison.compare_tabs
     assert all(tabs.tabRect(i).right() < tabs.width() for i in range(tabs.count()))
+
+
+def test_the_audit_filters_show_their_words_in_the_narrowest_window(qtbot, window):
+    """At the Audit page's least width its filters read "ID …", "Op…" and "File…"
+    (seen offscreen)."""
+    page = window.audit_page
+    window.go_to_page(window.pages.indexOf(page))
+    QApplication.processEvents()
+    window.resize(window.minimumSizeHint().width(), LOW)
+    QApplication.processEvents()
+    for edit in (page.person, page.operator, page.text):
+        words = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        assert edit.width() > words + 8, edit.placeholderText()
+
+
+def test_a_models_card_is_not_squeezed_in_the_narrowest_window(qtbot, window):
+    """At the Models page's least width the card was the narrower side, a column of a few
+    words, with a scroll bar under it for a table a pixel wider than its room (seen
+    offscreen): it keeps the width of a line worth reading, the list gives way."""
+    page = window.models_page
+    window.go_to_page(window.pages.indexOf(page))
+    page.list.setCurrentRow(0)
+    QApplication.processEvents()
+    window.resize(window.minimumSizeHint().width(), LOW)
+    QApplication.processEvents()
+    card = page.details
+    assert card.viewport().width() >= 40 * card.fontMetrics().averageCharWidth() - 20
+    assert card.width() > page.list.width()
+    assert not card.horizontalScrollBar().isVisible()
+    # a word longer than the card is wide breaks, not cut at the side
+    long_word = "x" * 90
+    card.setHtml(f"<p>{long_word}</p>")
+    QApplication.processEvents()
+    assert card.document().idealWidth() <= card.viewport().width() + 1
+    assert card.document().size().height() > 2 * card.fontMetrics().height()
