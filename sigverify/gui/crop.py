@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
-from sigverify.core.imaging.imageio import decode_image, encode_png, load_page
+from sigverify.core.imaging.imageio import MIN_SIDE, decode_image, encode_png, load_page
 from sigverify.core.imaging.page_crop import cut, padded_box, proposals
 from sigverify.core.verification_results import SignatureInput
 from sigverify.gui.panes import within_screen
@@ -125,7 +125,9 @@ class SelectableImage(QLabel):
             max(1, int(view_rect.width() * s)),
             max(1, int(view_rect.height() * s)),
         ).intersected(QRect(QPoint(0, 0), self.full_size))
-        self.selection = full if full.width() >= 8 and full.height() >= 8 else None
+        # (smaller than a readable signature, refused by Verify only after OK: a real-window
+        # pass kept a 16 x 13 speck and pressed OK)
+        self.selection = full if min(full.width(), full.height()) >= MIN_SIDE else None
         self.selection_changed.emit()
 
     def select_in_picture(self, x: int, y: int, width: int, height: int) -> None:
@@ -217,9 +219,9 @@ class PageStage(QWidget):
 
 
 class CropDialog(QDialog):
-    def __init__(self, path: Path, parent=None, data: bytes | None = None):
+    def __init__(self, path: Path, parent=None, data: bytes | None = None, folder: str = ""):
         """The page in the file ``path``, or in ``data`` (a page already opened, named
-        ``path``)."""
+        ``path``, read from ``folder``: "" for one pasted)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Select the signature"))
         # clear errors for unreadable files; a coloured stamp fades (see load_page)
@@ -232,6 +234,9 @@ class CropDialog(QDialog):
         # takes the signature line out of the crop
         self.pixels, self.candidates, self.squared_up = proposals(loaded.pixels)
         self.source = Path(path)
+        # the page's folder, kept with the cut in the audit log: "photo.jpg-crop.png" alone
+        # could not be traced to its photo (a real-window pass)
+        self.folder = str(self.source.absolute().parent) if data is None else folder
         self.signature: SignatureInput | None = None
         self.view = SelectableImage(self.pixels)
         self.candidate = -1
@@ -350,5 +355,7 @@ class CropDialog(QDialog):
         # the page's whole name in it: "photo-crop.png" in the audit log could not be traced
         # to photo.jpg beside a photo.png (seen in a real window)
         name = f"{self.source.name}-crop.png"
-        self.signature = SignatureInput(name, encode_png(self.cropped()), cut_from_page=True)
+        self.signature = SignatureInput(
+            name, encode_png(self.cropped()), cut_from_page=True, folder=self.folder
+        )
         super().accept()

@@ -262,7 +262,7 @@ class SignatureDropArea(QFrame):
                 if page is None:
                     dialog = CropDialog(Path(path), self)
                 else:
-                    dialog = CropDialog(Path(page.name), self, data=page.data)
+                    dialog = CropDialog(Path(page.name), self, data=page.data, folder=page.folder)
         except SigverifyError as error:
             dialogs.show_error(self, error)
             return

@@ -499,6 +499,13 @@ def test_crop_keeps_the_selected_part_at_full_resolution(qtbot, tmp_path):
     assert abs(crop.shape[0] - 200) <= 2 * scale and abs(crop.shape[1] - 400) <= 2 * scale
     dialog.accept()
     assert dialog.signature.name == "page.png-crop.png" and dialog.signature.cut_from_page
+    # with the page's folder, which the audit log keeps ("page.png-crop.png" alone could
+    # not be traced to its photo: a real-window pass), also of a page already on screen
+    assert dialog.signature.folder == str(tmp_path)
+    shown = CropDialog(Path("page.png"), data=path.read_bytes(), folder="/scans/day 1")
+    qtbot.addWidget(shown)
+    shown.accept()
+    assert shown.signature.folder == "/scans/day 1"
 
 
 def signature_page(top: int) -> np.ndarray:
@@ -611,6 +618,12 @@ def test_enter_keeps_the_crop_after_ok_was_unusable_for_a_while(qtbot, tmp_path)
         dialog.view.hasFocus()
         and not dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).hasFocus()
     )
+    # nor a speck smaller than a readable signature (a real-window pass kept 16 x 13 pixels
+    # of print, and only Verify refused it, after OK)
+    dialog.view.select_in_picture(300, 300, 400, 13)
+    assert dialog.view.selection is None and not dialog.ok_button.isEnabled()
+    dialog.view.select_in_picture(300, 300, 400, 60)
+    assert dialog.ok_button.isEnabled()
     dialog.view.select(found)
     assert dialog.ok_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted):
