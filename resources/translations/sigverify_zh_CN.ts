@@ -80,7 +80,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+137"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+138"/>
         <source>ID or name</source>
         <translation>ID 或姓名</translation>
     </message>
@@ -100,7 +100,7 @@
         <translation>详情中含有此文字的条目（不区分大小写）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <location line="+105"/>
         <source>All actions</source>
         <translation>所有操作</translation>
@@ -244,7 +244,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-364"/>
+        <location line="-366"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
@@ -586,13 +586,13 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+224"/>
+        <location filename="../../sigverify/gui/crop.py" line="+226"/>
         <source>Select the signature</source>
         <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. A page smaller than :data:`MAX_VIEW` is shown up to this many times its size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
         <translation>框选签名</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>&amp;Next candidate</source>
         <translation>下一个候选(&amp;N)</translation>
     </message>
@@ -990,12 +990,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+82"/>
+        <location line="+91"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-87"/>
         <source>Enrol the signatures below (Ctrl+Enter)</source>
         <translation>登记下方的签名（Ctrl+Enter）</translation>
     </message>
@@ -1025,6 +1025,13 @@
         <source>{id} is enrolled already, with %n reference(s): signatures enrolled here are added to theirs. For a new person, type another ID.</source>
         <translation>
             <numerusform>{id} 已登记，有 %n 个参考签名：在此登记的签名会添加到此人的参考签名中。如要登记新人员，请输入另一个 ID。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n reference(s) enrolled; add {more} to {most} more ({low} to {high} in all): drop files, open, paste, draw or crop them from a page.</source>
+        <translation>
+            <numerusform>已登记 %n 个参考签名；请再添加 {more} 至 {most} 个（共 {low} 至 {high} 个）：可拖入文件、打开、粘贴、手写，或从页面中裁剪。</numerusform>
         </translation>
     </message>
     <message>
@@ -1863,7 +1870,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../sigverify/gui/models_page.py" line="+184"/>
+        <location filename="../../sigverify/gui/models_page.py" line="+183"/>
         <source>, </source>
         <translation>，</translation>
     </message>

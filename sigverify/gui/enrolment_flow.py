@@ -176,6 +176,15 @@ class EnrolmentFlow(PagePart):
                     enrolled,
                 ).format(id=typed)
             )
+        elif 0 < enrolled < low:  # ("Add 5 to 10" to someone with 4 read as none: a pass)
+            self.status.setText(
+                self.tr(
+                    "%n reference(s) enrolled; add {more} to {most} more ({low} to {high} in "
+                    "all): drop files, open, paste, draw or crop them from a page.",
+                    "",
+                    enrolled,
+                ).format(more=low - enrolled, most=high - enrolled, low=low, high=high)
+            )
         else:
             self.status.setText(
                 self.tr(

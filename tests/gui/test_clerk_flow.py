@@ -3976,6 +3976,13 @@ def test_the_hint_under_the_signatures_fits_the_person_shown(qtbot, two_people, 
         "5 references enrolled. To add more: drop files, open, paste, draw or crop them from "
         "a page."
     )
+    # someone with 4 was told "Add 5 to 10 signatures", as if they had none (a pass)
+    enrol(qtbot, two_people, "c-4", [signature_file(tmp_path, 4, i) for i in range(4)])
+    people.show_person("c-4")
+    assert people.status.text() == (
+        "4 references enrolled; add 1 to 6 more (5 to 10 in all): drop files, open, paste, "
+        "draw or crop them from a page."
+    )
     people.new_person()
     assert people.status.text().startswith("Add 5 to 10 signatures of this person")
     # a new person's form naming someone enrolled: "5 references enrolled" of whom? (a pass)
