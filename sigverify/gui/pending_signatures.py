@@ -125,6 +125,7 @@ class PendingSignatures(QGroupBox):
                 name = name_apart(signature.name, taken)
                 signature = dataclasses.replace(signature, name=name)
             item = QListWidgetItem(thumbnail(bytes_to_pixmap(signature.data)), signature.name)
+            item.setToolTip(signature.name)  # (shortened in the middle when long)
             if replaces:
                 row = self.signatures.index(page)
                 self.signatures[row] = signature

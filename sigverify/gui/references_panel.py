@@ -30,6 +30,8 @@ from sigverify.gui.widgets import ImageView, RoleButton, captioned_row, lines_he
 from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)
+#: Points a thumbnail's cell is wider than its picture, for the file name under it.
+NAME_ROOM = 36
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 PLAIN_ROLE = Qt.ItemDataRole.UserRole + 1  # (thumbnail, label, tooltip) without a mark
 FILE_ROLE = Qt.ItemDataRole.UserRole + 2  # the file name (the label may carry a ⚠ mark)
@@ -61,7 +63,12 @@ def thumbnail_list() -> ThumbnailList:
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setMovement(QListView.Movement.Static)
     view.setSpacing(6)
-    view.setWordWrap(True)
+    # one cell per picture, its name shortened in the middle where longer ("drawn-2026…
+    # 195747.png", whole in its tooltip): a cell as wide as a long name put one picture in
+    # a row with room for three (pad drawings, a real-window pass)
+    view.setGridSize(QSize(THUMB.width() + NAME_ROOM, THUMB.height() + lines_height(view, 1) + 12))
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    view.setWordWrap(False)
     view.setMinimumHeight(THUMB.height() + 30)
     view.setMouseTracking(True)  # itemEntered: the preview follows the pointer
     view.viewport().setMouseTracking(True)

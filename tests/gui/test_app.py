@@ -2541,6 +2541,31 @@ def test_thumbnails_are_all_one_size_with_the_signature_centred(qapp, width, hei
     assert middle.alpha() == 255 and middle.value() == 0 and corner.alpha() == 0
 
 
+def test_long_file_names_do_not_widen_the_thumbnails(qtbot):
+    """A real-window pass: signatures drawn on the pad ("drawn-20261207-195747.png") each
+    took a row of the references, a cell as wide as its name; the name is shortened in the
+    middle now, whole in its tooltip, and three cells share a row."""
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QListWidgetItem
+
+    from sigverify.gui.references_panel import THUMB, thumbnail, thumbnail_list
+
+    view = thumbnail_list()
+    qtbot.addWidget(view)
+    picture = QPixmap(200, 80)
+    for second in (47, 53, 58):
+        view.addItem(QListWidgetItem(thumbnail(picture), f"drawn-20261207-1957{second}.png"))
+    view.resize(3 * THUMB.width() + 160, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    cells = [view.visualItemRect(view.item(i)) for i in range(3)]
+    assert len({cell.top() for cell in cells}) == 1  # one row
+    shown = view.fontMetrics().elidedText(
+        view.item(0).text(), Qt.TextElideMode.ElideMiddle, cells[0].width()
+    )
+    assert "…" in shown and shown.endswith("47.png")
+
+
 def test_stored_times_are_shown_in_local_time(qtbot, window, tmp_path, monkeypatch):
     import time
 
