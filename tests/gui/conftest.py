@@ -113,9 +113,9 @@ def keep_found_signature(monkeypatch, pixels) -> None:
     from sigverify.core.verification_results import SignatureInput
 
     class FakeCrop:
-        def __init__(self, path, parent=None, data=None):
+        def __init__(self, path, parent=None, data=None, folder=""):
             self.signature = SignatureInput(
-                f"{path.name}-crop.png", encode_png(pixels), cut_from_page=True
+                f"{path.name}-crop.png", encode_png(pixels), cut_from_page=True, folder=folder
             )
 
         def exec(self):

@@ -1685,8 +1685,8 @@ def test_an_odd_reference_keeps_its_picture_and_its_mark_follows_the_model(
     assert item.icon().pixmap(THUMB).toImage() == unmarked
     assert panel.preview_note.text() == ""  # (it named the model before's threshold: seen)
     assert page.status.text() == (
-        "Add 5 to 10 signatures of this person: drop files, open, paste, draw or crop them "
-        "from a page."
+        "4 references enrolled; add 1 to 6 more (5 to 10 in all): drop files, open, paste, "
+        "draw or crop them from a page."
     )
 
 

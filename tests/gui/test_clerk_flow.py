@@ -3355,7 +3355,7 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
     opened = []
 
     class FakeCrop:
-        def __init__(self, path, parent=None, data=None):
+        def __init__(self, path, parent=None, data=None, folder=""):
             opened.append((path.name, data))
             self.signature = None
 
@@ -3411,6 +3411,9 @@ def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
     wait_idle(qtbot, two_people.engine)
     assert page.result is not None and page.result.person_id == "c-1"
     assert page.result_query.name == "slip.png-crop.png"
+    # the photo's folder goes with the cut to the record ("slip.png-crop.png" alone could
+    # not be traced to its photo: a real-window pass)
+    assert page.result.folder == str(tmp_path)
     assert dialogs.titles.count("A picture of the whole paper") == 1  # asked once, not again
 
 
@@ -3502,11 +3505,11 @@ def test_crop_from_page_with_a_waiting_sheet_photo_chosen_crops_it_in_its_place(
     opened = []
 
     class FakeCrop:  # the clerk keeps the signature found
-        def __init__(self, path, parent=None, data=None):
+        def __init__(self, path, parent=None, data=None, folder=""):
             opened.append((path.name, data))
             kept = signature if len(opened) == 1 else signature[:, ::-1]  # (not a copy)
             self.signature = SignatureInput(
-                f"{path.name}-crop.png", encode_png(kept), cut_from_page=True
+                f"{path.name}-crop.png", encode_png(kept), cut_from_page=True, folder=folder
             )
 
         def exec(self):
