@@ -285,15 +285,13 @@ def test_print_sitting_on_the_signature_line_goes_and_the_strokes_below_it_stay(
     and stayed in the crop; with the print judged apart from the line, and what lies on the
     signature's ink kept, 61 % of scanned pages' crops are accepted against 51 %."""
     grey = np.full((200, 300), 230, np.uint8)
-    # a signature's strokes (each shorter than half the part: one stroke level across most
-    # of it is a ruled line, and the net's map then lay on little of the rest of the ink)
-    grey[60:64, 40:140] = grey[60:64, 160:250] = 40
-    grey[64:120, 150:154] = 40  # a descender, down through the line
+    grey[60:64, 40:260] = 40  # a signature's stroke
+    grey[64:120, 150:154] = 40  # its descender, down through the line
     grey[100:102, 20:280] = 60  # the signature line
     grey[102:115, 60:64] = grey[102:115, 90:94] = 50  # printed letters standing on it
     grey[108:120, 154:200] = 50  # a printed word touching the descender below the line
     net = np.zeros((200, 300), bool)  # what the net saw as the signature's ink
-    net[60:64, 40:140] = net[60:64, 160:250] = net[64:120, 150:154] = True
+    net[60:64, 40:260] = net[64:120, 150:154] = True
     found = Candidate((20, 50, 260, 100), 0.9, np.zeros((4, 2), np.float32), net[50:150, 20:280])
     clean = signature_only(grey, (0, 0, 300, 200), found)
     net[100:102] = False  # (where the line crosses them, the strokes are the line's grey)
@@ -317,13 +315,16 @@ def test_strokes_the_network_barely_saw_stay_where_its_map_is_sparse():
     strokes[60:64, 30:130] = strokes[40:120, 150:154] = strokes[90:94, 170:280] = True
     grey[strokes] = 90
     grey[150:165, 40:50] = 60  # a printed letter, untouched by the map
+    grey[100:128, 60:64] = 175  # a stamp's arc, much lighter, touched by the map
     net = np.zeros(grey.shape, bool)  # the map: a short bit of each stroke only
     net[60:64, 30:45] = net[40:52, 150:154] = net[90:94, 170:186] = True
+    net[100:104, 60:64] = True
     box = (20, 30, 270, 100)
     found = Candidate(box, 0.9, np.zeros((4, 2), np.float32), net[30:130, 20:290])
     clean = signature_only(grey, (0, 0, 300, 200), found)
     assert (clean[strokes] == 90).all()  # every stroke, whole
     assert (clean[150:165, 40:50] == 230).all()  # the letter is paper
+    assert (clean[107:128, 60:64] == 230).all()  # so is the arc, but for the map's bit
     # with the map on most of the ink, a piece it barely touches goes, as before
     net[60:64, 30:130] = net[40:120, 150:154] = True
     found = Candidate(box, 0.9, np.zeros((4, 2), np.float32), net[30:130, 20:290])
