@@ -586,7 +586,7 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+226"/>
+        <location filename="../../sigverify/gui/crop.py" line="+232"/>
         <source>Select the signature</source>
         <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. A page smaller than :data:`MAX_VIEW` is shown up to this many times its size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
         <translation>框选签名</translation>
@@ -628,6 +628,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Too small for a signature: drag a rectangle at least {side} pixels of the page each way.</source>
+        <translation>区域太小，容不下签名：请拖出一个长和宽都至少为页面 {side} 像素的矩形。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Your selection will be kept, its light made even: press OK.</source>
         <translation>将保留您选择的区域，并使其光线均匀：请按“确定”。</translation>
     </message>
@@ -2292,7 +2297,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
@@ -3198,9 +3203,9 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+122"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+129"/>
         <source>Reference signatures</source>
-        <extracomment>A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
+        <extracomment>Points a thumbnail&apos;s cell is wider than its picture, for the file name under it. A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
     </message>
     <message>

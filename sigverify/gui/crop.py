@@ -5,6 +5,7 @@ another rectangle if it is not right, and OK keeps just that part (at full resol
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -116,24 +117,26 @@ class SelectableImage(QLabel):
     def select(self, view_rect: QRect) -> None:
         """Select a rectangle given in view (widget) coordinates."""
         view_rect = view_rect.normalized().intersected(self.rect())
-        self.band.setGeometry(view_rect)
-        self.band.show()
         s = self.scale
-        full = QRect(
-            int(view_rect.x() * s),
-            int(view_rect.y() * s),
-            max(1, int(view_rect.width() * s)),
-            max(1, int(view_rect.height() * s)),
-        ).intersected(QRect(QPoint(0, 0), self.full_size))
-        # (smaller than a readable signature, refused by Verify only after OK: a real-window
-        # pass kept a 16 x 13 speck and pressed OK)
-        self.selection = full if min(full.width(), full.height()) >= MIN_SIDE else None
-        self.selection_changed.emit()
+        self.select_in_picture(
+            round(view_rect.x() * s),
+            round(view_rect.y() * s),
+            max(1, round(view_rect.width() * s)),
+            max(1, round(view_rect.height() * s)),
+        )
 
     def select_in_picture(self, x: int, y: int, width: int, height: int) -> None:
-        """Select a rectangle given in picture pixels."""
+        """Select a rectangle given in picture pixels: none when it is smaller than a
+        readable signature (:data:`MIN_SIDE` pixels each way), which only Verify refused,
+        after OK (a real-window pass kept a 16 x 13 speck of print)."""
+        full = QRect(x, y, width, height).intersected(QRect(QPoint(0, 0), self.full_size))
+        self.selection = full if min(full.width(), full.height()) >= MIN_SIDE else None
         s = self.scale
-        self.select(QRect(int(x / s), int(y / s), max(1, int(width / s)), max(1, int(height / s))))
+        self.band.setGeometry(
+            QRect(int(x / s), int(y / s), max(1, round(width / s)), max(1, round(height / s)))
+        )
+        self.band.setVisible(self.selection is not None)
+        self.selection_changed.emit()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         """An arrow key moves the rectangle by a step (1/50 of the page shown), with Shift
@@ -148,9 +151,12 @@ class SelectableImage(QLabel):
             third = QSize(self.width() // 3, self.height() // 3)
             rect = QRect(QPoint(third.width(), third.height()), third)
         elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            # (no smaller than a selection may be: it went, and the next key started again
+            # in the middle of the page, a review)
+            least = max(2 * step, math.ceil(MIN_SIDE / self.scale))
             rect = self.band.geometry()
-            rect.setWidth(max(2 * step, rect.width() + dx * step))
-            rect.setHeight(max(2 * step, rect.height() + dy * step))
+            rect.setWidth(max(least, rect.width() + dx * step))
+            rect.setHeight(max(least, rect.height() + dy * step))
         else:
             rect = self.band.geometry()
             rect.moveTo(
@@ -333,13 +339,20 @@ class CropDialog(QDialog):
         return self.tr("The photographed sheet is shown squared up.") if self.squared_up else ""
 
     def _selected_by_hand(self) -> None:
-        if self.view.selection is not None:
-            self.proposed = False
-            if self.squared_up:  # (cut: a photographed sheet's light made even)
-                kept = self.tr("Your selection will be kept, its light made even: press OK.")
-            else:
-                kept = self.tr("Your selection will be kept as it is: press OK.")
-            self.hint.setText(kept)
+        if self.view.selection is None:  # (the last hint said "press OK" under a grey OK)
+            self.hint.setText(
+                self.tr(
+                    "Too small for a signature: drag a rectangle at least {side} pixels of "
+                    "the page each way."
+                ).format(side=MIN_SIDE)
+            )
+            return
+        self.proposed = False
+        if self.squared_up:  # (cut: a photographed sheet's light made even)
+            kept = self.tr("Your selection will be kept, its light made even: press OK.")
+        else:
+            kept = self.tr("Your selection will be kept as it is: press OK.")
+        self.hint.setText(kept)
 
     def cropped(self) -> np.ndarray:
         """The selected part of the page (:func:`~sigverify.core.imaging.page_crop.cut`):
