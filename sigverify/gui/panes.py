@@ -197,7 +197,7 @@ def placeholder_whole(edit: QLineEdit) -> None:
     filters read "ID …", "Op…" and "File…" at its least width (seen offscreen)."""
     room = edit.fontMetrics().horizontalAdvance(edit.placeholderText() + "  ")
     frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit)
-    edit.setMinimumWidth(room + 2 * frame + 8)  # (8: QLineEdit's own text margins)
+    edit.setMinimumWidth(room + 2 * frame + 8)  # (8: Qt's margins beside the text, and some)
 
 
 class ElidedLabel(QLabel):

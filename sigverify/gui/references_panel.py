@@ -93,7 +93,7 @@ def mark_odd(item, icon: QIcon, name: str, why: str, style: QStyle) -> None:
     stored reference and for one waiting to be enrolled (they had two)."""
     warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     item.setIcon(with_badge(icon, warning))
-    item.setText(f"⚠\u00a0{name}")  # the mark stays with the name when the caption wraps
+    item.setText(f"⚠\u00a0{name}")  # the mark stays in sight when a long name is shortened
     item.setToolTip(why)
 
 
