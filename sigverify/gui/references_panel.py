@@ -30,8 +30,9 @@ from sigverify.gui.widgets import ImageView, RoleButton, captioned_row, lines_he
 from sigverify.gui.workers import Engine
 
 THUMB = QSize(120, 72)
-#: Points a thumbnail's cell is wider than its picture, for the file name under it.
-NAME_ROOM = 36
+#: Points a thumbnail's cell is wider than its picture (the room short names had before
+#: cells were one size: three in a row on the People page, not two).
+NAME_ROOM = 12
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 PLAIN_ROLE = Qt.ItemDataRole.UserRole + 1  # (thumbnail, label, tooltip) without a mark
 FILE_ROLE = Qt.ItemDataRole.UserRole + 2  # the file name (the label may carry a ⚠ mark)
