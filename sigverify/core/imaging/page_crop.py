@@ -23,7 +23,7 @@ REACH_PX = 8
 #: The network's map lying on less than this share of the ink as dark as the signature's in
 #: the place found is too sparse to judge pieces of ink by half of them
 #: (:func:`signature_only`): on the cheques and forms of ``bench/locate.py --verify`` it
-#: lies on 59 % at the least (median 98 %), on a real-window pass's faint photographed
+#: lies on 60 % at the least (median 98 %), on a real-window pass's faint photographed
 #: consent forms on 27 % and 48 % ...
 SPARSE_MAP = 0.5
 #: ... and a piece of ink this much of which the map touches is the signature's.

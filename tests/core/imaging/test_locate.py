@@ -308,7 +308,7 @@ def test_strokes_the_network_barely_saw_stay_where_its_map_is_sparse():
     of a consent form lay on a sixth to a quarter of its strokes, and the crop kept specks
     of it. Where the map lies on less than half of the ink as dark as the signature's, a
     piece it touches and as dark as the signature stays; print it does not touch still
-    goes. (On the cheques and forms of ``bench/locate.py --verify`` the map lies on 59 %
+    goes. (On the cheques and forms of ``bench/locate.py --verify`` the map lies on 60 %
     at the least: their crops are as before.)"""
     grey = np.full((200, 300), 230, np.uint8)
     strokes = np.zeros(grey.shape, bool)
