@@ -284,10 +284,11 @@ class AuditPage(QWidget):
         current = self.table.currentIndex()
         chosen = self.shown[current.row()].id if current.isValid() else None
         # scrolled to the newest entry (or all shown): the list follows the log (a backup's
-        # entry stayed out of sight below the last row shown: a real-window pass); not
-        # when first read
+        # entry stayed out of sight below the last row shown: a real-window pass); first
+        # read, or nothing shown before, it opens at the newest (the check just recorded
+        # was out of sight below #12: seen in a real window)
         bar = self.table.verticalScrollBar()
-        following = bool(self.shown) and bar.value() == bar.maximum()
+        following = not self.shown or bar.value() == bar.maximum()
         self.shown = filter_entries(self.entries, self.current_filter())
         self.table_model.set_entries(self.shown)
         # the highlighted row stays on the same entry when the log is read again (a row

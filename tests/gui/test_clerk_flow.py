@@ -4432,6 +4432,22 @@ def test_another_persons_signature_is_asked_about_by_name(qtbot, two_people, dia
     )
 
 
+def test_the_audit_list_opens_at_its_newest_entry(qtbot, two_people):
+    """Seen in a real window: the check just recorded was #19, and the Audit page opened
+    showing #1 to #12."""
+    window = two_people
+    window.resize(1024, 420)  # a list shorter than the log
+    for n in range(14):
+        window.store.record("root", "operator", None, {"name": f"clerk {n}"})
+    audit = open_audit_page(qtbot, window)
+    bar = audit.table.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    last = audit.table_model.rowCount() - 1
+    assert audit.table.viewport().rect().contains(audit.table.visualRect(
+        audit.table_model.index(last, 0)
+    ).center())  # fmt: skip
+
+
 def test_the_audit_list_scrolled_to_its_newest_entry_follows_the_log(qtbot, two_people):
     """Seen in a real window: after a backup the count said 22 entries, and the list,
     scrolled to its end, still ended at #21."""
