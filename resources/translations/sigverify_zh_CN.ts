@@ -146,7 +146,7 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>{shown} of {total} entries · Enter shows the chosen entry whole</source>
         <translation>{total} 条中的 {shown} 条 · 按 Enter 查看所选记录全文</translation>
     </message>
@@ -226,7 +226,12 @@
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Checked as a picture of the whole paper, not cut out.</source>
+        <translation>按整张纸的图片验证，未裁剪出签名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Model: {model}</source>
         <translation>模型：{model}</translation>
     </message>
@@ -244,7 +249,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-366"/>
+        <location line="-369"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
@@ -3203,9 +3208,9 @@ Import anyway? Cancel imports nothing.</source>
 <context>
     <name>ReferencesPanel</name>
     <message>
-        <location filename="../../sigverify/gui/references_panel.py" line="+129"/>
+        <location filename="../../sigverify/gui/references_panel.py" line="+130"/>
         <source>Reference signatures</source>
-        <extracomment>Points a thumbnail&apos;s cell is wider than its picture, for the file name under it. A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
+        <extracomment>Points a thumbnail&apos;s cell is wider than its picture (the room short names had before cells were one size: three in a row on the People page, not two). A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
     </message>
     <message>
@@ -4508,7 +4513,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+74"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+76"/>
         <source>No signature yet</source>
         <extracomment>a :class:`~sigverify.core.queue.CheckedAgain`: a queue item&apos;s signature checked again here and its answer recorded, for the Queue to settle the item with</extracomment>
         <translation>尚无签名</translation>
@@ -6459,7 +6464,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+284"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+289"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>
@@ -6631,7 +6636,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="-116"/>
         <source>ACCEPT</source>
-        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) the checksum of the pen card&apos;s fusion it was fused with (a band set for another fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`) cut out of a page (the crop dialog): not a whole page any more, whatever it shows the folder the file was read from (&quot;&quot; for a picture pasted or drawn): the audit log keeps it, as two customers&apos; &quot;cheque.png&quot; could not be told apart there (seen) The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it. The folder the checked file was read from (&quot;&quot; when pasted, drawn or cut from a page).</extracomment>
+        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) the checksum of the pen card&apos;s fusion it was fused with (a band set for another fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`) cut out of a page (the crop dialog): not a whole page any more, whatever it shows the folder the file was read from (&quot;&quot; for a picture pasted or drawn): the audit log keeps it, as two customers&apos; &quot;cheque.png&quot; could not be told apart there (seen) The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it. The folder the checked file was read from, or a cut&apos;s page was (&quot;&quot; when pasted or drawn). A picture of the whole paper the clerk chose to check as it is, not cut out (print and lines on it are compared too; the log said nothing of it: a real-window pass).</extracomment>
         <translation>接受</translation>
     </message>
     <message>

@@ -212,8 +212,12 @@ class VerificationResult:
     same_image_as: str | None = None
     #: When the check ran (UTC, as the store writes times); "" for a result made without it.
     checked_at: str = ""
-    #: The folder the checked file was read from ("" when pasted, drawn or cut from a page).
+    #: The folder the checked file was read from, or a cut's page was ("" when pasted or
+    #: drawn).
     folder: str = ""
+    #: A picture of the whole paper the clerk chose to check as it is, not cut out (print
+    #: and lines on it are compared too; the log said nothing of it: a real-window pass).
+    whole_paper: bool = False
 
     @property
     def strokes_added(self) -> float:
@@ -281,6 +285,7 @@ class VerificationResult:
             **({} if self.pen is None else {"pen": self.pen_dict()}),
             **({} if self.same_image_as is None else {"same_image_as": self.same_image_as}),
             **({"folder": self.folder} if self.folder else {}),
+            **({"whole_paper": True} if self.whole_paper else {}),
         }
 
     def strokes_dict(self) -> dict:

@@ -420,6 +420,8 @@ class AuditPage(QWidget):
                 if d.get("folder")  # (two customers' "cheque.png" looked alike: seen)
                 else self.tr("File: {file}").format(file=d.get("file", ""))
             )
+            if d.get("whole_paper"):
+                lines.append(self.tr("Checked as a picture of the whole paper, not cut out."))
             lines.append(self.tr("Model: {model}").format(model=d.get("model", "")))
             if pen:
                 lines.append(self.tr("Pen model: {model}").format(model=pen.get("pen_model", "")))

@@ -3,6 +3,8 @@ the references."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -334,8 +336,12 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
             else self.tr("Checking…")
         )
 
+        # past the question above with "Check it as it is": the log says so (it did not)
+        whole_paper = self.query_is_sheet_photo
+
         def work(context, job):
-            return context.require_service().verify(person_id, query, record=False)
+            result = context.require_service().verify(person_id, query, record=False)
+            return dataclasses.replace(result, whole_paper=True) if whole_paper else result
 
         def failed(error):
             self._changed()

@@ -477,6 +477,8 @@ def test_a_result_is_recorded_later_with_a_comment(service, tmp_path):
     pasted = SignatureInput("pasted.png", genuine(tmp_path, 1, 7)[0].data)
     service.record_verification(service.verify("c-1", pasted, record=False))
     assert "folder" not in service.store.audit_entries()[-1].details
+    # nor is an ordinary check marked as a whole paper checked uncut
+    assert "whole_paper" not in entry.details
 
 
 def test_result_details_and_audit(service, tmp_path):

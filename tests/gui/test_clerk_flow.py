@@ -3380,6 +3380,14 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
     page.verify()
     wait_idle(qtbot, two_people.engine)
     assert page.result is not None and page.result.person_id == "c-1"
+    # and the log says it was the whole paper, uncut (it did not: a real-window pass)
+    page.record()
+    wait_idle(qtbot, two_people.engine)
+    entry = verifications(two_people, "c-1")[-1]
+    assert entry.details["file"] == "slip.png" and entry.details["whole_paper"] is True
+    assert "Checked as a picture of the whole paper, not cut out." in (
+        two_people.audit_page.entry_text(entry)
+    )
     # a signature scan is checked without the question, and Crop asks for a page file
     asked = len(dialogs.questions)
     page.drop_area.add_paths([signature_file(tmp_path, 1, 7)])
