@@ -6,7 +6,7 @@ below the screen's edge, out of a mouse's reach (seen in a real window)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtGui import QGuiApplication, QPainter, QTextOption
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -178,17 +178,17 @@ class WideEnough(QObject):
 
 
 class WrappedBrowser(QTextBrowser):
-    """Rich text wrapped at the browser's width (a word longer than a line breaks
-    anywhere, Qt's own way), with no scroll bar at the side, and at least
-    :data:`READ_WIDTH` characters wide. A model's card at the Models page's least width
-    was the narrower of the page's two sides, a column of a few words, and a table a
-    pixel wider than its room (Qt's rounding) put a scroll bar under it (seen offscreen)."""
+    """Rich text wrapped at the browser's width between words only, at least
+    :data:`READ_WIDTH` characters wide; what is wider still (a table of figures in a narrow
+    window) scrolls sideways. A model's card at the Models page's least width was the
+    narrower of the page's two sides, a column of a few words (seen offscreen), and Qt's
+    own wrapping broke its figures anywhere ("15.|3%", "AU|C": a real-window pass)."""
 
     READ_WIDTH = 40
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setMinimumWidth(self.READ_WIDTH * self.fontMetrics().averageCharWidth())
 
 
