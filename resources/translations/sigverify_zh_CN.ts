@@ -80,7 +80,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+138"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+139"/>
         <source>ID or name</source>
         <translation>ID 或姓名</translation>
     </message>
@@ -216,17 +216,27 @@
         <translation>手写板上签：笔迹与图像合并 {fused}，按 ≤ {accept} 接受、&gt; {reject} 拒绝判定</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
+        <source>Cut from the page {page}, in {folder}</source>
+        <translation>从页面 {page} 裁剪，位于 {folder}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cut from the page {page}</source>
+        <translation>从页面 {page} 裁剪</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>File: {file}, in {folder}</source>
         <translation>文件：{file}，位于 {folder}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>File: {file}</source>
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-22"/>
         <source>Checked as a picture of the whole paper, not cut out.</source>
         <translation>按整张纸的图片验证，未裁剪出签名。</translation>
     </message>
@@ -249,7 +259,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-369"/>
+        <location line="-365"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
@@ -2281,7 +2291,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>PendingSignatures</name>
     <message>
-        <location filename="../../sigverify/gui/pending_signatures.py" line="+53"/>
+        <location filename="../../sigverify/gui/pending_signatures.py" line="+54"/>
         <source>Add references</source>
         <translation>添加参考签名</translation>
     </message>
@@ -5895,7 +5905,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{person_id} 还没有参考签名：请先登记。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+111"/>
         <source>This result has no signature image to explain.</source>
         <translation>此结果没有可供解释的签名图像。</translation>
     </message>
@@ -6464,7 +6474,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>reason</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+289"/>
+        <location filename="../../sigverify/core/verification_results.py" line="+295"/>
         <source>Its distance to the reference is {score:.4f}</source>
         <translation>该签名与参考签名的距离为 {score:.4f}</translation>
     </message>
@@ -6636,7 +6646,7 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="-116"/>
         <source>ACCEPT</source>
-        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) the checksum of the pen card&apos;s fusion it was fused with (a band set for another fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`) cut out of a page (the crop dialog): not a whole page any more, whatever it shows the folder the file was read from (&quot;&quot; for a picture pasted or drawn): the audit log keeps it, as two customers&apos; &quot;cheque.png&quot; could not be told apart there (seen) The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it. The folder the checked file was read from, or a cut&apos;s page was (&quot;&quot; when pasted or drawn). A picture of the whole paper the clerk chose to check as it is, not cut out (print and lines on it are compared too; the log said nothing of it: a real-window pass).</extracomment>
+        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) the checksum of the pen card&apos;s fusion it was fused with (a band set for another fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`) Ends the name of a signature cut out of a page: &quot;&lt;the page&apos;s file name&gt;-crop.png&quot;. cut out of a page (the crop dialog): not a whole page any more, whatever it shows the folder the file was read from (&quot;&quot; for a picture pasted or drawn): the audit log keeps it, as two customers&apos; &quot;cheque.png&quot; could not be told apart there (seen) The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it. The folder the checked file was read from, or a cut&apos;s page was (&quot;&quot; when pasted or drawn). Cut out of a page (its file is not on disk: the log names the page); or a picture of the whole paper checked as it is (the log said neither: real-window passes).</extracomment>
         <translation>接受</translation>
     </message>
     <message>

@@ -267,8 +267,7 @@ class VerificationService(ReferenceChecks, ServiceThresholds):
         pixels, warnings = self.prepare(signature, look_for_sheet)
         query = self.embed([pixels])[0]
         result = self.decide(references, query, signature.name, warnings, pixels)
-        if signature.folder:
-            result = replace(result, folder=signature.folder)
+        result = replace(result, folder=signature.folder, cut_from_page=signature.cut_from_page)
         if signature.trajectory is not None:
             result = judge_pad_query(
                 result, signature.trajectory, self.store, self.pen, self.model.card,

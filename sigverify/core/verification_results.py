@@ -110,6 +110,10 @@ class PenEvidence:
         }
 
 
+#: Ends the name of a signature cut out of a page: "<the page's file name>-crop.png".
+CROP_SUFFIX = "-crop.png"
+
+
 @dataclass(frozen=True)
 class SignatureInput:
     """A signature to enrol or verify: its file name and the file's bytes."""
@@ -215,8 +219,9 @@ class VerificationResult:
     #: The folder the checked file was read from, or a cut's page was ("" when pasted or
     #: drawn).
     folder: str = ""
-    #: A picture of the whole paper the clerk chose to check as it is, not cut out (print
-    #: and lines on it are compared too; the log said nothing of it: a real-window pass).
+    #: Cut out of a page (its file is not on disk: the log names the page); or a picture of
+    #: the whole paper checked as it is (the log said neither: real-window passes).
+    cut_from_page: bool = False
     whole_paper: bool = False
 
     @property
@@ -286,6 +291,7 @@ class VerificationResult:
             **({} if self.same_image_as is None else {"same_image_as": self.same_image_as}),
             **({"folder": self.folder} if self.folder else {}),
             **({"whole_paper": True} if self.whole_paper else {}),
+            **({"cut_from_page": True} if self.cut_from_page else {}),
         }
 
     def strokes_dict(self) -> dict:

@@ -35,6 +35,7 @@ from sigverify.core.audit_view import (
 )
 from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry, local_time
+from sigverify.core.verification_results import CROP_SUFFIX
 from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_save
 from sigverify.gui.keyboard import (
@@ -415,11 +416,7 @@ class AuditPage(QWidget):
                         reject=_rounded(band.get("reject")),
                     )
                 )
-            lines.append(
-                self.tr("File: {file}, in {folder}").format(file=d["file"], folder=d["folder"])
-                if d.get("folder")  # (two customers' "cheque.png" looked alike: seen)
-                else self.tr("File: {file}").format(file=d.get("file", ""))
-            )
+            lines.append(self._file_line(d))
             if d.get("whole_paper"):
                 lines.append(self.tr("Checked as a picture of the whole paper, not cut out."))
             lines.append(self.tr("Model: {model}").format(model=d.get("model", "")))
@@ -428,6 +425,22 @@ class AuditPage(QWidget):
         # (the entry's own, in the log's chain: "Hash" alone read as the file's, seen)
         lines.append(self.tr("Entry hash: {hash}").format(hash=entry.hash))
         return "\n".join(lines)
+
+    def _file_line(self, d: dict) -> str:
+        """Where the checked signature came from: its file and folder (two customers'
+        "cheque.png" looked alike: seen), or the page it was cut from ("File: photo.jpg-
+        crop.png" named a file that is nowhere: a real-window pass)."""
+        file, folder = d.get("file", ""), d.get("folder", "")
+        if d.get("cut_from_page") and file.endswith(CROP_SUFFIX):
+            page = file.removesuffix(CROP_SUFFIX)
+            return (
+                self.tr("Cut from the page {page}, in {folder}").format(page=page, folder=folder)
+                if folder
+                else self.tr("Cut from the page {page}").format(page=page)
+            )
+        if folder:
+            return self.tr("File: {file}, in {folder}").format(file=file, folder=folder)
+        return self.tr("File: {file}").format(file=file)
 
     def _open_highlighted(self, index) -> None:
         """The entry highlighted (the keyboard's current cell can be on another row)."""

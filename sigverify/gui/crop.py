@@ -26,7 +26,7 @@ from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.imaging.imageio import MIN_SIDE, decode_image, encode_png, load_page
 from sigverify.core.imaging.page_crop import cut, padded_box, proposals
-from sigverify.core.verification_results import SignatureInput
+from sigverify.core.verification_results import CROP_SUFFIX, SignatureInput
 from sigverify.gui.panes import within_screen
 from sigverify.gui.qimages import array_to_qimage
 
@@ -367,7 +367,7 @@ class CropDialog(QDialog):
     def accept(self) -> None:
         # the page's whole name in it: "photo-crop.png" in the audit log could not be traced
         # to photo.jpg beside a photo.png (seen in a real window)
-        name = f"{self.source.name}-crop.png"
+        name = f"{self.source.name}{CROP_SUFFIX}"
         self.signature = SignatureInput(
             name, encode_png(self.cropped()), cut_from_page=True, folder=self.folder
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from sigverify.core.verification_results import CROP_SUFFIX
 from sigverify.gui import dialogs
 from sigverify.gui.keyboard import move_focus, widget_shortcut
 from sigverify.gui.qimages import bytes_to_pixmap, is_sheet_photo
@@ -119,7 +120,7 @@ class PendingSignatures(QGroupBox):
         for signature in signatures:
             if signature.data in known:
                 continue
-            replaces = page in self.signatures and signature.name == f"{page.name}-crop.png"
+            replaces = page in self.signatures and signature.name == f"{page.name}{CROP_SUFFIX}"
             taken = {s.name for s in self.signatures if not (replaces and s is page)}
             if signature.name in taken:
                 name = name_apart(signature.name, taken)

@@ -477,8 +477,12 @@ def test_a_result_is_recorded_later_with_a_comment(service, tmp_path):
     pasted = SignatureInput("pasted.png", genuine(tmp_path, 1, 7)[0].data)
     service.record_verification(service.verify("c-1", pasted, record=False))
     assert "folder" not in service.store.audit_entries()[-1].details
-    # nor is an ordinary check marked as a whole paper checked uncut
-    assert "whole_paper" not in entry.details
+    # nor is an ordinary check marked as a whole paper checked uncut, or as a cut
+    assert "whole_paper" not in entry.details and "cut_from_page" not in entry.details
+    cut = SignatureInput("page.jpg-crop.png", pasted.data, cut_from_page=True, folder="/scans")
+    service.record_verification(service.verify("c-1", cut, record=False))
+    details = service.store.audit_entries()[-1].details
+    assert details["cut_from_page"] is True and details["folder"] == "/scans"
 
 
 def test_result_details_and_audit(service, tmp_path):

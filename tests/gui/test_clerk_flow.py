@@ -3420,8 +3420,15 @@ def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
     assert page.result is not None and page.result.person_id == "c-1"
     assert page.result_query.name == "slip.png-crop.png"
     # the photo's folder goes with the cut to the record ("slip.png-crop.png" alone could
-    # not be traced to its photo: a real-window pass)
-    assert page.result.folder == str(tmp_path)
+    # not be traced to its photo: a real-window pass), which names the page it was cut
+    # from ("File: slip.png-crop.png" named a file that is nowhere: a real-window pass)
+    assert page.result.folder == str(tmp_path) and page.result.cut_from_page
+    page.record()
+    wait_idle(qtbot, two_people.engine)
+    entry = verifications(two_people, "c-1")[-1]
+    assert entry.details["cut_from_page"] is True
+    text = two_people.audit_page.entry_text(entry)
+    assert f"Cut from the page slip.png, in {tmp_path}" in text and "File:" not in text
     assert dialogs.titles.count("A picture of the whole paper") == 1  # asked once, not again
 
 
