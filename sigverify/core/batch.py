@@ -33,14 +33,10 @@ from sigverify.core.batch_items import BatchItem, file_stamp
 from sigverify.core.errors import SigverifyError
 from sigverify.core.i18n import translate
 from sigverify.core.imaging.imageio import read_image_file
+from sigverify.core.sent_to_review import same_image_note
 from sigverify.core.spreadsheet import append_rows, from_cell
 from sigverify.core.verification import VerificationService
-from sigverify.core.verification_results import (
-    PersonReferences,
-    SignatureInput,
-    VerificationResult,
-    same_image_note,
-)
+from sigverify.core.verification_results import PersonReferences, SignatureInput, VerificationResult
 
 # The results CSV's columns, in order.
 RESULT_COLUMNS = (

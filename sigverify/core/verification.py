@@ -57,6 +57,7 @@ from sigverify.core.scoring import (
     score_queries,
     spread_factor,
 )
+from sigverify.core.sent_to_review import copy_of_reference, sheet_photo_note, sheet_photo_to_review
 from sigverify.core.service_thresholds import ServiceThresholds
 from sigverify.core.store import Store
 from sigverify.core.store.records import (
@@ -74,10 +75,7 @@ from sigverify.core.verification_results import (
     ReferenceDistance,
     SignatureInput,
     VerificationResult,
-    copy_of_reference,
     decision_reason,
-    sheet_photo_note,
-    sheet_photo_to_review,
     too_few_references_advice,
 )
 

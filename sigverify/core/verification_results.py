@@ -5,7 +5,7 @@ references (references that do not belong: :mod:`sigverify.core.odd_references`)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +15,7 @@ from sigverify.core.i18n import join_sentences, percent_text, translate
 from sigverify.core.imaging.imageio import decode_image, encode_png, read_image_file
 from sigverify.core.odd_references import OddReference
 from sigverify.core.scoring import nearest_count
-from sigverify.core.thresholds import ACCEPT, REVIEW, Thresholds
+from sigverify.core.thresholds import Thresholds
 
 #: The measures a query drawn on a pad is judged on: how it was written (the pen model,
 #: dynamic time warping) and its picture (the image model).
@@ -399,58 +399,3 @@ def decision_reason(
     return translate("reason", "{basis}, {verdict}. Closest reference: {name}.").format(
         basis=basis, verdict=verdict, name=nearest.filename
     )
-
-
-# A query whose embedding lies this close to a reference's is that reference's own image
-# (the same file, or its pixels saved again): two scans of a signature, even of the same
-# sheet, lie thousands of times further apart.
-SAME_IMAGE = 1e-4
-
-
-def sheet_photo_note() -> str:
-    """Said of a photo of a whole sheet checked as it is."""
-    return translate(
-        "warnings",
-        "A picture of the whole paper, checked as it is: print, lines or other writing on it were "
-        "compared too, so the answer may say little about the signature. Pick the "
-        "signature out with Crop from page (on the Verify page).",
-    )
-
-
-def same_image_note(name: str) -> str:
-    """Why a query that is the reference ``name``'s own image is sent to review."""
-    return translate(
-        "reason",
-        "This is the same image as the reference {name}: a reference cannot vouch for "
-        "itself, and a copy of a stored signature is not a new one. Check that the right "
-        "file was opened.",
-    ).format(name=name)
-
-
-def sheet_photo_to_review(result: VerificationResult) -> VerificationResult:
-    """``result`` for a photo of a whole sheet checked as it is (a list's item, with its
-    :func:`sheet_photo_note`): sent to review, accepted or rejected, since the answer says
-    little about the signature: an accepted item has no clerk look at it in the Queue, and
-    a genuine customer's photo came back "Rejected 0 %", Alt+R confirming it (seen in a real
-    window; cropped, the same signature needed review at 75 %). Others unchanged."""
-    if result.decision == REVIEW or sheet_photo_note() not in result.warnings:
-        return result
-    note = translate(
-        "reason", "A picture of the whole paper is neither accepted nor rejected unseen."
-    )
-    return replace(result, decision=REVIEW, reason=join_sentences(note, result.reason))
-
-
-def copy_of_reference(result: VerificationResult) -> VerificationResult:
-    """``result`` for a query that is one of the person's references: sent to review, the
-    reason saying so (a reference cannot vouch for itself; a copy of a stored signature is
-    not a new one). Others unchanged; applying it twice changes nothing more."""
-    same = [r for r in result.per_reference if r.distance <= SAME_IMAGE]
-    if not same:
-        return result
-    note = same_image_note(same[0].filename)
-    reason = result.reason
-    if not reason.startswith(note):  # (a blank after a Chinese full stop: a real-window pass)
-        reason = join_sentences(note, reason)
-    decision = REVIEW if result.decision == ACCEPT else result.decision
-    return replace(result, decision=decision, reason=reason, same_image_as=same[0].filename)

@@ -464,14 +464,13 @@ def test_a_note_put_before_a_reason_runs_on_in_chinese(chinese):
 
     from PySide6.QtCore import QCoreApplication
 
-    from sigverify.core.thresholds import Thresholds
-    from sigverify.core.verification_results import (
-        ReferenceDistance,
-        VerificationResult,
+    from sigverify.core.sent_to_review import (
         copy_of_reference,
         sheet_photo_note,
         sheet_photo_to_review,
     )
+    from sigverify.core.thresholds import Thresholds
+    from sigverify.core.verification_results import ReferenceDistance, VerificationResult
 
     near = ReferenceDistance(1, "a.png", 0.5)
     result = VerificationResult(
