@@ -80,7 +80,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../sigverify/gui/audit_page.py" line="+139"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="+135"/>
         <source>ID or name</source>
         <translation>ID 或姓名</translation>
     </message>
@@ -176,7 +176,7 @@
         <translation>已将 {count} 条写入 {path}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../sigverify/gui/audit_entry_text.py" line="+23"/>
         <source>Entry #{id}, {time}, by {operator}</source>
         <translation>第 {id} 条，{time}，操作员 {operator}</translation>
     </message>
@@ -191,12 +191,12 @@
         <translation>阈值：不高于 {accept} 接受，高于 {reject} 拒绝</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The picture&apos;s thresholds: accept at or below {accept}, reject above {reject}</source>
         <translation>图像的阈值：不高于 {accept} 接受，高于 {reject} 拒绝</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This person&apos;s own thresholds decided.</source>
         <translation>由此人自己的阈值判定。</translation>
     </message>
@@ -211,17 +211,17 @@
         <translation>由模型自带的阈值判定。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Drawn on a pad: pen and picture together {fused}, decided on accept at or below {accept}, reject above {reject}</source>
         <translation>手写板上签：笔迹与图像合并 {fused}，按 ≤ {accept} 接受、&gt; {reject} 拒绝判定</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Cut from the page {page}, in {folder}</source>
         <translation>从页面 {page} 裁剪，位于 {folder}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Cut from the page {page}</source>
         <translation>从页面 {page} 裁剪</translation>
     </message>
@@ -236,22 +236,22 @@
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-28"/>
         <source>Checked as a picture of the whole paper, not cut out.</source>
         <translation>按整张纸的图片验证，未裁剪出签名。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Model: {model}</source>
         <translation>模型：{model}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pen model: {model}</source>
         <translation>笔迹模型：{model}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Entry hash: {hash}</source>
         <translation>记录哈希：{hash}</translation>
     </message>
@@ -259,7 +259,7 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location line="-365"/>
+        <location filename="../../sigverify/gui/audit_page.py" line="-306"/>
         <source>#</source>
         <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
@@ -5868,7 +5868,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>无法编码预处理后的图像。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/verification.py" line="+133"/>
+        <location filename="../../sigverify/core/verification.py" line="+131"/>
         <source>“{name}”: {error}</source>
         <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
@@ -6018,7 +6018,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>列表“{name}”中没有要验证的行。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/batch.py" line="+123"/>
+        <location filename="../../sigverify/core/batch.py" line="+119"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
@@ -6544,7 +6544,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{basis}，{verdict}。最接近的参考签名：{name}。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../sigverify/core/sent_to_review.py" line="+31"/>
         <source>This is the same image as the reference {name}: a reference cannot vouch for itself, and a copy of a stored signature is not a new one. Check that the right file was opened.</source>
         <translation>这与参考签名 {name} 是同一张图像：参考签名不能为自己作证，已存签名的副本也不是新的签名。请检查打开的文件是否正确。</translation>
     </message>
@@ -6644,7 +6644,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="-116"/>
+        <location filename="../../sigverify/core/verification_results.py" line="-77"/>
         <source>ACCEPT</source>
         <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) the checksum of the pen card&apos;s fusion it was fused with (a band set for another fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`) Ends the name of a signature cut out of a page: &quot;&lt;the page&apos;s file name&gt;-crop.png&quot;. cut out of a page (the crop dialog): not a whole page any more, whatever it shows the folder the file was read from (&quot;&quot; for a picture pasted or drawn): the audit log keeps it, as two customers&apos; &quot;cheque.png&quot; could not be told apart there (seen) The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it. The folder the checked file was read from, or a cut&apos;s page was (&quot;&quot; when pasted or drawn). Cut out of a page (its file is not on disk: the log names the page); or a picture of the whole paper checked as it is (the log said neither: real-window passes).</extracomment>
         <translation>接受</translation>
@@ -7101,7 +7101,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>warnings</name>
     <message>
-        <location filename="../../sigverify/core/verification_results.py" line="+88"/>
+        <location filename="../../sigverify/core/sent_to_review.py" line="-26"/>
         <source>A picture of the whole paper, checked as it is: print, lines or other writing on it were compared too, so the answer may say little about the signature. Pick the signature out with Crop from page (on the Verify page).</source>
         <translation>整张纸的图片按原样验证：纸上的印刷内容、线条或其他字迹也参与了比较，结果可能难以说明签名本身。请用“从页面裁剪”选出签名（在“验证”页）。</translation>
     </message>

@@ -35,8 +35,8 @@ from sigverify.core.audit_view import (
 )
 from sigverify.core.store import Store
 from sigverify.core.store.records import AuditEntry, local_time
-from sigverify.core.verification_results import CROP_SUFFIX
 from sigverify.gui import dialogs
+from sigverify.gui.audit_entry_text import entry_text
 from sigverify.gui.folders import ask_save
 from sigverify.gui.keyboard import (
     ReadRowByRow,
@@ -114,10 +114,6 @@ class DateBox(QDateEdit):
 
 class RowTable(ReadRowByRow, QTableView):
     """The audit log's table."""
-
-
-def _rounded(value):
-    return f"{value:.4f}" if isinstance(value, int | float) else value
 
 
 def qdate(day: date) -> QDate:
@@ -371,77 +367,6 @@ class AuditPage(QWidget):
             self.tr("{count} entries written to {path}.").format(count=len(self.shown), path=path)
         )
 
-    def entry_text(self, entry: AuditEntry) -> str:
-        lines = [
-            self.tr("Entry #{id}, {time}, by {operator}").format(
-                id=entry.id, time=local_time(entry.at), operator=entry.operator
-            ),
-            self.tr("{action}: {person}").format(
-                action=action_name(entry.action), person=person_text(entry.person_id, self.names)
-            )
-            if entry.person_id
-            else action_name(entry.action),
-            summary(entry),
-        ]
-        d = entry.details
-        if entry.action == "verify":
-            accept, reject = (_rounded(v) for v in (d.get("thresholds") or [None, None])[:2])
-            pen = d.get("pen") if isinstance(d.get("pen"), dict) else None
-            lines.append(
-                (
-                    self.tr("Thresholds: accept at or below {accept}, reject above {reject}")
-                    if pen is None  # (on a pad, the picture's: they read as deciding, seen)
-                    else self.tr(
-                        "The picture's thresholds: accept at or below {accept}, reject above "
-                        "{reject}"
-                    )
-                ).format(accept=accept, reject=reject)
-            )
-            whose = {  # (older rows do not say)
-                "person": self.tr("This person's own thresholds decided."),
-                "global": self.tr("The thresholds set for everyone decided."),
-                "model": self.tr("The model's own thresholds decided."),
-            }.get(d.get("thresholds_source"))
-            if whose and pen is None:
-                lines.append(whose)
-            if pen:  # drawn on a pad: decided on the fused score and its band
-                band = pen.get("fused_thresholds") or {}
-                lines.append(
-                    self.tr(
-                        "Drawn on a pad: pen and picture together {fused}, decided on accept at "
-                        "or below {accept}, reject above {reject}"
-                    ).format(
-                        fused=_rounded(pen.get("fused")),
-                        accept=_rounded(band.get("accept")),
-                        reject=_rounded(band.get("reject")),
-                    )
-                )
-            lines.append(self._file_line(d))
-            if d.get("whole_paper"):
-                lines.append(self.tr("Checked as a picture of the whole paper, not cut out."))
-            lines.append(self.tr("Model: {model}").format(model=d.get("model", "")))
-            if pen:
-                lines.append(self.tr("Pen model: {model}").format(model=pen.get("pen_model", "")))
-        # (the entry's own, in the log's chain: "Hash" alone read as the file's, seen)
-        lines.append(self.tr("Entry hash: {hash}").format(hash=entry.hash))
-        return "\n".join(lines)
-
-    def _file_line(self, d: dict) -> str:
-        """Where the checked signature came from: its file and folder (two customers'
-        "cheque.png" looked alike: seen), or the page it was cut from ("File: photo.jpg-
-        crop.png" named a file that is nowhere: a real-window pass)."""
-        file, folder = d.get("file", ""), d.get("folder", "")
-        if d.get("cut_from_page") and file.endswith(CROP_SUFFIX):
-            page = file.removesuffix(CROP_SUFFIX)
-            return (
-                self.tr("Cut from the page {page}, in {folder}").format(page=page, folder=folder)
-                if folder
-                else self.tr("Cut from the page {page}").format(page=page)
-            )
-        if folder:
-            return self.tr("File: {file}, in {folder}").format(file=file, folder=folder)
-        return self.tr("File: {file}").format(file=file)
-
     def _open_highlighted(self, index) -> None:
         """The entry highlighted (the keyboard's current cell can be on another row)."""
         rows = self.table.selectionModel().selectedRows()
@@ -450,4 +375,4 @@ class AuditPage(QWidget):
     def open_entry(self, row: int) -> None:
         if 0 <= row < len(self.shown):
             entry = self.shown[row]
-            dialogs.show_info(self, action_name(entry.action), self.entry_text(entry))
+            dialogs.show_info(self, action_name(entry.action), entry_text(entry, self.names))

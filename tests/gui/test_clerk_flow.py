@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMessageBox
 
+from sigverify.gui.audit_entry_text import entry_text
 from sigverify.gui.widgets import DECISION_COLOURS
 from tests.conftest import signature_file, write_png
 from tests.gui.conftest import keep_found_signature, wait_idle
@@ -3386,7 +3387,7 @@ def test_verifying_a_whole_sheet_photo_offers_to_crop_it_first(
     entry = verifications(two_people, "c-1")[-1]
     assert entry.details["file"] == "slip.png" and entry.details["whole_paper"] is True
     assert "Checked as a picture of the whole paper, not cut out." in (
-        two_people.audit_page.entry_text(entry)
+        entry_text(entry, two_people.audit_page.names)
     )
     # a signature scan is checked without the question, and Crop asks for a page file
     asked = len(dialogs.questions)
@@ -3427,7 +3428,7 @@ def test_verify_goes_on_with_the_signature_cropped_from_a_sheet_photo(
     wait_idle(qtbot, two_people.engine)
     entry = verifications(two_people, "c-1")[-1]
     assert entry.details["cut_from_page"] is True
-    text = two_people.audit_page.entry_text(entry)
+    text = entry_text(entry, two_people.audit_page.names)
     assert f"Cut from the page slip.png, in {tmp_path}" in text and "File:" not in text
     assert dialogs.titles.count("A picture of the whole paper") == 1  # asked once, not again
 

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from sigverify.core.data.synthetic import genuine_signature, writer_style
+from sigverify.gui.audit_entry_text import entry_text
 from tests.conftest import write_svc2004
 from tests.gui.conftest import wait_idle
 from tests.gui.test_app import enrol
@@ -86,7 +87,7 @@ def test_a_pen_model_is_activated_beside_the_image_model_and_judges_pad_queries(
     from sigverify.core.report import pen_facts
     from sigverify.gui.queued_result import same_result
 
-    text = window.audit_page.entry_text(entry)
+    text = entry_text(entry, window.audit_page.names)
     assert f"Drawn on a pad: pen and picture together {result.pen.fused:.4f}" in text
     assert f"Pen model: {result.pen.pen_model}" in text
     # the picture's thresholds named as the picture's, and both models as deciding (the
