@@ -4,6 +4,8 @@ each (random unit embeddings, small stand-in images), against one of 10 people:
 - people search (``list_people`` with a typed fragment) latency p50/p95,
 - the first page of the People list (``first_page_ms``: the first 501 in the list's order,
   names of the form "Customer 4242": a number in each name is the slow case of the order),
+  or with ``--names chinese`` names of two or three Chinese characters, searched by the
+  pinyin "wang" (``first_search_ms``: the first such search, which spells every name),
 - the check that 5 images are not enrolled already, for anyone (``card_ms``: an imported
   card's, and every enrolment's; by the index on the image's digest),
 - one verification (a real signature against its 5 references, the real model)
@@ -12,7 +14,7 @@ each (random unit embeddings, small stand-in images), against one of 10 people:
   add their size times the references).
 
     python bench/store_scale.py [--people 100000] [--refs 5] [--model models/default]
-                                [--image-bytes 2000] [--folder DIR]
+                                [--image-bytes 2000] [--folder DIR] [--names chinese]
 
 Filling uses the store's own row functions in transactions of 1,000 people (one enrolment
 at a time would mostly measure fsync). Both stores are filled and flushed to disk before
@@ -54,6 +56,19 @@ from sigverify.core.verification_results import SignatureInput  # noqa: E402
 
 MEASURED = "measured-person"
 LISTED_MOST = 500  # as sigverify.gui.people_page (the bench imports no Qt)
+#: ``--names chinese``: common surnames and characters of given names
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲芬燕彬鹏辉建国文斌宇浩凯晨瑞博"
+#: what each kind of names is searched by
+SEARCHED = {"customer": "Customer 4242", "chinese": "wang"}
+
+
+def name_of(number: int, names: str) -> str:
+    if names == "customer":
+        return f"Customer {number}"
+    rng = np.random.default_rng(number)
+    given = rng.choice(list(GIVEN), size=1 + number % 2)
+    return str(rng.choice(list(SURNAMES))) + "".join(given)
 
 
 def percentiles(seconds: list[float]) -> dict:
@@ -72,6 +87,7 @@ def fill(
     image_bytes: int,
     model_id: str,
     distinct: bool = False,
+    names: str = "customer",
 ) -> None:
     """``distinct``: every reference its own random image (a scan does not compress: a
     backup's size), else one image for all, one byte apart (faster)."""
@@ -83,7 +99,7 @@ def fill(
                 person_id = f"C{number:07d}"
                 db.execute(
                     "INSERT INTO people (id, name, note, created_at) VALUES (?, ?, '', ?)",
-                    (person_id, f"Customer {number}", now()),
+                    (person_id, name_of(number, names), now()),
                 )
                 mac = store.seal.mac(*person_parts(person_id, None, None))
                 db.execute("UPDATE people SET mac = ? WHERE id = ?", (mac, person_id))
@@ -117,7 +133,7 @@ def timed(function) -> float:
     return time.perf_counter() - started
 
 
-def measure(services: dict, query, runs: int, seed: int = 0) -> dict:
+def measure(services: dict, query, runs: int, seed: int = 0, searched: str = "Customer 4242"):
     """Verification, store part, people search and a card import's image check latencies of
     each store in ``services`` (label -> VerificationService), the stores taking turns in a
     random order each round."""
@@ -136,9 +152,7 @@ def measure(services: dict, query, runs: int, seed: int = 0) -> dict:
                 timed(lambda s=service: s.verify(MEASURED, query, record=False))
             )
             times[label]["store"].append(timed(lambda s=service: store_part(s)))
-            times[label]["search"].append(
-                timed(lambda s=service: s.store.list_people("Customer 4242"))
-            )
+            times[label]["search"].append(timed(lambda s=service: s.store.list_people(searched)))
             times[label]["first_page"].append(  # the People page's list, opened
                 timed(lambda s=service: s.store.list_people("", LISTED_MOST + 1))
             )
@@ -159,6 +173,7 @@ def main() -> int:
     parser.add_argument("--image-bytes", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--folder", help="where the stores go (default: a temporary folder)")
+    parser.add_argument("--names", choices=sorted(SEARCHED), default="customer")
     args = parser.parse_args()
     model = load_for_inference(args.model, threads=2)
     images = [genuine_signature(writer_style(5), i).image for i in range(6)]
@@ -166,6 +181,7 @@ def main() -> int:
     query, references = signatures[5], signatures[:5]
     folder = Path(args.folder or tempfile.mkdtemp(prefix="store-scale-"))
     result = {"people": args.people, "refs": args.refs, "image_bytes": args.image_bytes}
+    result.update(names=args.names, searched=SEARCHED[args.names])
     stores, services = [], {}
     for label, people in (("small", 10), ("large", args.people)):
         path = folder / f"{label}.sqlite3"
@@ -174,7 +190,7 @@ def main() -> int:
         service = VerificationService(store, model, operator="bench")
         started = time.perf_counter()
         fill(store, people, args.refs, model.card.embedding_dim, args.image_bytes,
-             service.model_id)  # fmt: skip
+             service.model_id, names=args.names)  # fmt: skip
         service.enroll(MEASURED, references, accept_outliers=True)
         result[label] = {"people": people, "fill_s": round(time.perf_counter() - started, 1)}
         size = path.stat().st_size + sum(
@@ -184,7 +200,12 @@ def main() -> int:
         services[label] = service
     os.sync()  # the fill's writes reach the disk before anything is timed
     try:
-        for label, measured in measure(services, query, args.runs).items():
+        searched = SEARCHED[args.names]
+        for label, service in services.items():  # (before anything else spells the names)
+            first = timed(lambda s=service: s.store.list_people(searched))
+            result[label]["first_search_ms"] = round(first * 1000, 1)
+            result[label]["found"] = len(service.store.list_people(searched))
+        for label, measured in measure(services, query, args.runs, 0, searched).items():
             result[label].update(measured)
     finally:
         for store in stores:

@@ -232,6 +232,19 @@ def test_store_scale_reports_both_stores(tiny_model_dir, tmp_path):
         out["large"]["store_ms"]["p50"] / out["small"]["store_ms"]["p50"], 3
     )
     assert 0 < out["store_share_of_large_verify"] < 1
+    assert out["names"] == "customer" and out["large"]["found"] == 0  # (no Customer 4242)
+
+
+def test_store_scale_with_chinese_names_searches_them_by_pinyin(tiny_model_dir, tmp_path):
+    out = run_script(
+        "store_scale.py",
+        *("--model", tiny_model_dir, "--people", 300, "--runs", 2, "--folder", tmp_path),
+        *("--names", "chinese"),
+    )
+    assert out["names"] == "chinese" and out["searched"] == "wang"
+    # about one in 40 has the surname 王 (one of 40 surnames; no given name reads "wang")
+    assert 2 <= out["large"]["found"] <= 25 and out["small"]["found"] <= 10
+    assert out["large"]["first_search_ms"] > 0 and out["large"]["search_ms"]["p50"] > 0
 
 
 def test_batch_reports_throughput_with_and_without_the_audit_log(tiny_model_dir, tmp_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 from sigverify.core.audit_settings import band_text, figure, setting_text
 from sigverify.core.i18n import join_sentences, percent_text, translate
 from sigverify.core.odd_references import OddReference, odd_references_message
+from sigverify.core.pinyin import spells
 from sigverify.core.store.records import (
     AuditEntry,
     folded,
@@ -61,7 +62,9 @@ class AuditFilter:
 
     def _person_matches(self, person_id: str) -> bool:
         wanted = folded(self.person)  # (accents aside: "nunez" finds Núñez)
-        return wanted in folded(person_id) or wanted in folded(self.names.get(person_id, ""))
+        name = self.names.get(person_id, "")
+        # (and a Chinese name by its pinyin: "wang" finds 王小明)
+        return wanted in folded(person_id) or wanted in folded(name) or spells(wanted, name)
 
 
 def names_in_log(entries: list[AuditEntry], enrolled: Mapping[str, str]) -> dict[str, str]:

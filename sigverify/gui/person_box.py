@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLabel
 
+from sigverify.core.pinyin import could_be_pinyin, has_han, spells
 from sigverify.core.store.records import (
     Person,
     folded,
@@ -40,6 +41,7 @@ class PersonBox(QComboBox):
         self._ids: list[str] = []  # each entry's person
         self._labels: list[str] = []  # each entry as listed ("Li Na — 12")
         self._folded: list[str] = []  # each entry as searches compare it (folded once)
+        self._chinese: dict[int, str] = {}  # entry -> its name, for those pinyin may spell
         self._rows: dict[str, int] = {}  # id -> entry
         self._typed_ids: dict[str, int] = {}  # id, case aside -> entry
         self._named: dict[str, int] = {}  # name, folded -> its one entry
@@ -73,6 +75,7 @@ class PersonBox(QComboBox):
         self._ids = [p.id for p in listed]
         self._labels = _unique([person_label(p.id, p.name) for p in listed])
         self._folded = folded_all(self._labels)
+        self._chinese = {row: p.name for row, p in enumerate(listed) if has_han(p.name)}
         self.names = {p.id: p.name for p in listed}
         self._rows = _first_rows(self._ids)
         self._typed_ids = _first_rows([person_id.casefold() for person_id in self._ids])
@@ -176,8 +179,13 @@ class PersonBox(QComboBox):
         return typed, self._holding_rows(typed)
 
     def _holding_rows(self, typed: str) -> list[int]:
-        """The entries holding ``typed`` (folded) anywhere."""
-        return [i for i, label in enumerate(self._folded) if typed in label]
+        """The entries holding ``typed`` (folded) anywhere, or whose Chinese name it spells
+        in pinyin ("wang" for 王小明)."""
+        rows = [i for i, label in enumerate(self._folded) if typed in label]
+        if not (self._chinese and could_be_pinyin(typed)):
+            return rows
+        spelled = [row for row, name in self._chinese.items() if spells(typed, name)]
+        return sorted(set(rows).union(spelled))
 
     def matches_nobody(self) -> bool:
         """Something is typed that no entry holds (not even a part of an id or name)."""
@@ -281,6 +289,9 @@ def _first_rows(keys: list[str]) -> dict[str, int]:
 
 def _begins_a_word(name: str, typed: str) -> bool:
     """``typed`` (:func:`folded`) begins ``name`` or one of its words (split at spaces and
-    hyphens): "müller" and "muller" in "Zoë Müller-Łukasz", "łuk" too, "ller" not."""
+    hyphens): "müller" and "muller" in "Zoë Müller-Łukasz", "łuk" too, "ller" not; or
+    spells a Chinese name in pinyin from one of its characters on ("wang", "xiaoming" or
+    "wxm" for 王小明, "aoming" not)."""
     words = folded(name).replace("-", " ").split()
-    return folded(name).startswith(typed) or any(w.startswith(typed) for w in words)
+    begins = folded(name).startswith(typed) or any(w.startswith(typed) for w in words)
+    return begins or spells(typed, name)

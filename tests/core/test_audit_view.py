@@ -277,3 +277,14 @@ def test_a_deleted_persons_name_comes_from_their_deletion():
     assert names_in_log(rows, {"C-1": "Ana"}) == {"D-20": "Dora Klein", "C-1": "Ana"}
     # enrolled again under that id: the name now
     assert names_in_log(rows, {"D-20": "Dora K."})["D-20"] == "Dora K."
+
+
+def test_a_person_with_a_chinese_name_is_found_by_its_pinyin():
+    """A clerk on a Latin keyboard types "wang" for 王小明 (the People list finds him so)."""
+    rows = [entry(1, "enroll", "C-1"), entry(2, "enroll", "C-2"), entry(3, "enroll", "C-3")]
+    names = {"C-1": "王小明", "C-2": "汪洋", "C-3": "Li Na"}
+    for typed, found in [("wang", [1, 2]), ("xiaoming", [1]), ("WXM", [1]), ("yang", [2]),
+                         ("ang", []), ("li", [3]), ("王", [1])]:  # fmt: skip
+        assert [e.id for e in filter_entries(rows, AuditFilter(person=typed, names=names))] == (
+            found
+        ), typed

@@ -73,3 +73,28 @@ def test_a_refill_keeps_the_person_chosen_at_their_new_place(qtbot):
     assert box.findData("C-9") == -1 and box.itemData(5) is None
     box.fill(people(("C-1", "Al")))  # gone: nobody, nothing typed
     assert box.person_id() is None and box.currentText() == ""
+
+
+def test_a_chinese_name_is_found_and_chosen_by_its_pinyin(qtbot):
+    """A clerk on a Latin keyboard typed "wang" for 王小明 and the list showed nobody (a
+    real-window pass): pinyin from the start of one of a name's characters finds it, and
+    Return chooses the one person found, as for the start of a Latin name."""
+    box = PersonBox()
+    qtbot.addWidget(box)
+    box.show()
+    box.fill(people(("P-1", "王小明"), ("P-2", "汪洋"), ("P-3", "Wanda"), ("P-4", "李娜")))
+    field = box.lineEdit()
+    field.setFocus()
+    qtbot.keyClicks(field, "wang")
+    qtbot.waitUntil(lambda: listed(box) == ["王小明 — P-1", "汪洋 — P-2"])
+    assert box.matching() == 2
+    for typed, shown in [("xiaoming", ["王小明 — P-1"]), ("wa", ["王小明 — P-1", "汪洋 — P-2",
+                         "Wanda — P-3"]), ("ln", ["李娜 — P-4"]), ("aoming", [])]:  # fmt: skip
+        field.clear()
+        qtbot.keyClicks(field, typed)
+        qtbot.waitUntil(lambda shown=shown: listed(box) == shown)
+    assert box.matches_nobody()  # "aoming": no name begins so
+    field.clear()
+    qtbot.keyClicks(field, "xiao ming")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert box.person_id() == "P-1" and box.currentText() == "王小明 — P-1"

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from sigverify.core.errors import StoreError
 from sigverify.core.i18n import translate
 from sigverify.core.paths import user_data_dir
+from sigverify.core.pinyin import spells
 from sigverify.core.store.records import sort_key
 
 #: The key of PostgreSQL's transaction-level advisory lock that serialises audit appends.
@@ -105,6 +106,9 @@ class SqliteDatabase:
         self.connection.row_factory = sqlite3.Row
         # lists ordered as people read them (SQLite's lower() knows ASCII alone)
         self.connection.create_function("sort_key", 1, sort_key, deterministic=True)
+        # a Chinese name found by its pinyin in the database, only those found read out
+        # (every Chinese name read out and spelled here: 330 ms a search of 100,000)
+        self.connection.create_function("spells", 2, spells, deterministic=True)
 
     def execute(self, sql: str, params=()):
         return self.connection.execute(sql, params)

@@ -159,6 +159,36 @@ def test_a_search_finds_names_case_and_accents_aside(store):
         assert [p.id for p in store.list_people(search)] == found, search
 
 
+def test_a_search_finds_chinese_names_by_their_pinyin(store):
+    """A clerk on a Latin keyboard typed "wang" for 王小明 and found nobody (a real-window
+    pass): the pinyin without tones finds a name, whole, in part or by its initials; a
+    character with two readings by either (曾: zeng or ceng); ü as v or u (吕)."""
+    people = [("c-1", "王小明"), ("c-2", "Li Na"), ("c-3", "李娜"), ("c-4", "曾国藩"),
+              ("c-5", "吕布"), ("c-6", "Wang Lei"), ("c-7", "Xiao")]  # fmt: skip
+    for person_id, name in people:
+        store.add_references(person_id, name, None, "m1", [ref(f"{person_id}.png")], "clerk")
+    for search, found in [("wang", {"c-1", "c-6"}), ("xiaoming", {"c-1"}), ("WXM", {"c-1"}),
+                          ("wang xiao", {"c-1"}), ("xiao", {"c-1", "c-7"}),
+                          ("li na", {"c-2", "c-3"}), ("zeng", {"c-4"}), ("cgf", {"c-4"}),
+                          ("lv", {"c-5"}), ("lu bu", {"c-5"}), ("王", {"c-1"}),
+                          ("wangxiaomingx", set()), ("wang2", set())]:  # fmt: skip
+        assert {p.id for p in store.list_people(search)} == found, search
+    # (a limit counts the people found, not the rows the database read)
+    assert len(store.list_people("wang", limit=1)) == 1
+
+
+def test_a_list_orders_chinese_names_by_their_pinyin(file_store):
+    """王小明 and 李娜 came after Zoe (the characters' code points)."""
+    people = [("c-1", "Zoe"), ("c-2", "王小明"), ("c-3", "李娜"), ("c-4", "Ana"),
+              ("c-5", "曾国藩"), ("c-6", "单田芳"), ("c-7", "Wang Lei")]  # fmt: skip
+    for person_id, name in people:
+        file_store.add_references(person_id, name, None, "m1", [ref(f"{person_id}.png")], "clerk")
+    assert [p.name for p in file_store.list_people()] == [
+        *("Ana", "李娜", "单田芳", "Wang Lei", "王小明", "曾国藩", "Zoe")
+    ]
+    assert [p.name for p in file_store.list_people("n", limit=2)] == ["Ana", "李娜"]
+
+
 def test_duplicate_image_refuses_the_whole_enrolment(store):
     store.add_references("c-1", None, None, "m1", [ref("a.png")], "clerk")
     with pytest.raises(SigverifyError, match="same image"):
@@ -575,4 +605,7 @@ def test_the_sort_key_of_a_name():
     assert sort_key("C-7") < sort_key("C-10") < sort_key("C-100")
     assert sort_key("C-007") == sort_key("C-7") and sort_key("") == sort_key(None) == ""
     assert sort_key("Ab 12 cd 3") == "ab 0212 cd 013"  # each number: its length, then it
-    assert sort_key("李娜") == "李娜"  # no case, no accents: as written
+    # Chinese characters by their pinyin (they came after every Latin name); a surname
+    # by its reading as a surname (单 is "dan" elsewhere)
+    assert sort_key("李娜") == "li na" and sort_key("单田芳") == "shan tian fang"
+    assert sort_key("王2") == "wang 012" and sort_key("Zoë 王") == "zoe wang"
