@@ -66,6 +66,7 @@ class SelectableImage(QLabel):
 
     selection_changed = Signal()
     drawn_by_hand = Signal()  # after the clerk's own drag (not a proposal)
+    too_small = Signal()  # a drag too small for a selection: the one before stays
 
     def __init__(self, pixels: np.ndarray, parent=None):
         super().__init__(parent)
@@ -193,9 +194,19 @@ class SelectableImage(QLabel):
             self.band.setGeometry(QRect(self._origin, event.position().toPoint()).normalized())
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if self._origin is not None:
-            self.select(QRect(self._origin, event.position().toPoint()))
-            self._origin = None
+        """The rectangle dragged is the selection; one too small for a signature (a click
+        on the page) leaves the selection before it, band and all (it took the signature
+        found away, OK went grey and the next arrow key started in the middle of the page:
+        a real-window pass)."""
+        if self._origin is None:
+            return
+        before = self.selection
+        self.select(QRect(self._origin, event.position().toPoint()))
+        self._origin = None
+        if self.selection is None and before is not None:
+            self.select_in_picture(*before.getRect())
+            self.too_small.emit()
+        else:
             self.drawn_by_hand.emit()
 
 
@@ -263,6 +274,7 @@ class CropDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.view.selection_changed.connect(self._selection_changed)
         self.view.drawn_by_hand.connect(self._selected_by_hand)
+        self.view.too_small.connect(self._too_small)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -338,14 +350,21 @@ class CropDialog(QDialog):
     def _squared_up_note(self) -> str:
         return self.tr("The photographed sheet is shown squared up.") if self.squared_up else ""
 
+    def _too_small_text(self) -> str:
+        return self.tr(
+            "Too small for a signature: drag a rectangle at least {side} pixels of the page "
+            "each way."
+        ).format(side=MIN_SIDE)
+
+    def _too_small(self) -> None:
+        """A drag too small, the selection before it kept."""
+        self.hint.setText(
+            join_sentences(self._too_small_text(), self.tr("The selection before it stays."))
+        )
+
     def _selected_by_hand(self) -> None:
         if self.view.selection is None:  # (the last hint said "press OK" under a grey OK)
-            self.hint.setText(
-                self.tr(
-                    "Too small for a signature: drag a rectangle at least {side} pixels of "
-                    "the page each way."
-                ).format(side=MIN_SIDE)
-            )
+            self.hint.setText(self._too_small_text())
             return
         self.proposed = False
         if self.squared_up:  # (cut: a photographed sheet's light made even)

@@ -619,8 +619,22 @@ def test_a_selection_is_never_smaller_than_a_readable_signature(qtbot, tmp_path)
         sides.append(None if view.selection is None else min(view.selection.getRect()[2:]))
     assert None not in sides and min(sides) >= 16 and sides[-1] == min(sides)
     assert small.ok_button.isEnabled()
-    # a drag too small: no selection, the band gone, and the hint says why
+    # a drag too small (a click on the page) keeps the selection before it, band and all
+    # (it was gone, OK grey: a real-window pass), and the hint says so
+    kept, band = view.selection, view.band.geometry()
     start = QPoint(20, 20)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=start + QPoint(3, 3))
+    assert view.selection == kept and view.band.isVisible() and view.band.geometry() == band
+    assert small.ok_button.isEnabled()
+    assert small.hint.text() == (
+        "Too small for a signature: drag a rectangle at least 16 pixels of the page each way. "
+        "The selection before it stays."
+    )
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the arrow keys go on from it
+    assert view.band.geometry().topLeft().x() > band.x() and view.selection.size() == kept.size()
+    # with nothing selected before: no selection, no band, and the hint says why
+    small.view.selection = None
     qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=start + QPoint(3, 3))
     assert view.selection is None and not view.band.isVisible()
