@@ -106,6 +106,21 @@ def keep_moved(ts: Path, known: dict[str, tuple[str, ...]]) -> int:
     return filled
 
 
+#: A translator's note lupdate takes from a ``#:`` comment before a ``tr()``: in this code
+#: such a comment documents the constant under it, and all 49 it had taken told the
+#: translator of the next text about something else.
+EXTRACOMMENT = re.compile(r"\n\s*<extracomment>.*?</extracomment>", re.DOTALL)
+
+
+def without_code_comments(ts: Path) -> int:
+    """Take the notes lupdate made of the code's ``#:`` comments out of ``ts`` (edited as
+    text, so lupdate's layout stays); the number taken out."""
+    text = ts.read_text(encoding="utf-8")
+    kept, taken = EXTRACOMMENT.subn("", text)
+    ts.write_text(kept, encoding="utf-8")
+    return taken
+
+
 def main() -> int:
     check_tools()
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
@@ -129,6 +144,7 @@ def main() -> int:
         )
         if moved := keep_moved(ts, known):
             print(f"{ts.name}: {moved} moved text(s) kept their translation")
+        without_code_comments(ts)
         subprocess.run(
             [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
         )

@@ -82,7 +82,7 @@
     <message>
         <location filename="../../sigverify/gui/audit_page.py" line="+135"/>
         <source>ID or name</source>
-        <translation>ID 或姓名</translation>
+        <translation>ID、姓名或拼音</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -176,7 +176,7 @@
         <translation>已将 {count} 条写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/audit_entry_text.py" line="+23"/>
+        <location filename="../../sigverify/gui/audit_entry_text.py" line="+22"/>
         <source>Entry #{id}, {time}, by {operator}</source>
         <translation>第 {id} 条，{time}，操作员 {operator}</translation>
     </message>
@@ -261,7 +261,6 @@
     <message>
         <location filename="../../sigverify/gui/audit_page.py" line="-306"/>
         <source>#</source>
-        <extracomment>The details&apos; column.</extracomment>
         <translation>序号</translation>
     </message>
     <message>
@@ -601,9 +600,8 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+232"/>
+        <location filename="../../sigverify/gui/crop.py" line="+243"/>
         <source>Select the signature</source>
-        <extracomment>The page&apos;s largest size on screen when the dialog opens: the dialog (hint, page, buttons) fits a 1366 x 768 screen with its title bar and the taskbar. A larger or maximised dialog shows the page larger, up to its own size. A page smaller than :data:`MAX_VIEW` is shown up to this many times its size. Arrow keys move the rectangle, Shift + arrow keys move its right or bottom edge.</extracomment>
         <translation>框选签名</translation>
     </message>
     <message>
@@ -617,7 +615,7 @@
         <translation>选中下一处看起来像签名的位置</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>The signature found on the page is selected.</source>
         <translation>已选中在此页上找到的签名。</translation>
     </message>
@@ -642,12 +640,17 @@
         <translation>照片中的纸张已摆正显示。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Too small for a signature: drag a rectangle at least {side} pixels of the page each way.</source>
         <translation>区域太小，容不下签名：请拖出一个长和宽都至少为页面 {side} 像素的矩形。</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>The selection before it stays.</source>
+        <translation>之前的选区保留不变。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Your selection will be kept, its light made even: press OK.</source>
         <translation>将保留您选择的区域，并使其光线均匀：请按“确定”。</translation>
     </message>
@@ -735,7 +738,6 @@
     <message>
         <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+48"/>
         <source>Your signatures</source>
-        <extracomment>People a training folder should have (the Train page says so too).</extracomment>
         <translation>您的签名</translation>
     </message>
     <message>
@@ -870,7 +872,6 @@
     <message>
         <location line="-37"/>
         <source>No result yet</source>
-        <extracomment>How many rows beyond those in view a list&apos;s columns are sized by (Qt&apos;s default: 1,000, which made long lists slow to show).</extracomment>
         <translation>尚无结果</translation>
     </message>
 </context>
@@ -1221,7 +1222,6 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     <message>
         <location filename="../../sigverify/gui/train_wizard/evaluation_page.py" line="+36"/>
         <source>How good is it?</source>
-        <extracomment>The plots&apos; least height (points): a histogram&apos;s axes, title and legend.</extracomment>
         <translation>效果如何？</translation>
     </message>
     <message>
@@ -1576,7 +1576,6 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     <message>
         <location filename="../../sigverify/gui/language.py" line="+39"/>
         <source>System language</source>
-        <extracomment>Choices offered in the app: setting value -&gt; name shown (each in its own language). &quot;&quot; follows the system language.</extracomment>
         <translation>系统语言</translation>
     </message>
     <message>
@@ -2334,8 +2333,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     <message>
         <location filename="../../sigverify/gui/people_page.py" line="+65"/>
         <source>Search by id or name…</source>
-        <extracomment>A signature to check against this person (id): the Verify page takes them.</extracomment>
-        <translation>按 ID 或姓名搜索…</translation>
+        <translation>按 ID、姓名或拼音搜索…</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2435,12 +2433,12 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonBox</name>
     <message>
-        <location filename="../../sigverify/gui/person_box.py" line="+38"/>
+        <location filename="../../sigverify/gui/person_box.py" line="+39"/>
         <source>Type an id or name…</source>
-        <translation>输入 ID 或姓名…</translation>
+        <translation>输入 ID、姓名或拼音…</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>{id} has no reference signatures yet: enrol some on the People page.</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
@@ -2638,7 +2636,6 @@ Import anyway? Cancel imports nothing.</source>
     <message>
         <location filename="../../sigverify/gui/person_details.py" line="+36"/>
         <source>&amp;Verify a signature</source>
-        <extracomment>The name or note was typed in (``edited_now`` tells whether it differs from the stored). &quot;Save name and note&quot; was pressed, or Enter in the name or note with something edited. &quot;Verify a signature&quot; was pressed: check one against this person on the Verify page.</extracomment>
         <translation>验证签名(&amp;V)</translation>
     </message>
     <message>
@@ -2903,7 +2900,6 @@ Import anyway? Cancel imports nothing.</source>
     <message>
         <location filename="../../sigverify/gui/queue_page.py" line="+62"/>
         <source>Add a folder…</source>
-        <extracomment>(person id, image path, audit row id of the check, whether it waits for a clerk): show it on the Verify page</extracomment>
         <translation>添加文件夹…</translation>
     </message>
     <message>
@@ -3152,7 +3148,6 @@ Import anyway? Cancel imports nothing.</source>
     <message>
         <location filename="../../sigverify/gui/queue_table.py" line="+53"/>
         <source>{name}: {said}</source>
-        <extracomment>Filter choices: which rows each shows.</extracomment>
         <translation>{name}：{said}</translation>
     </message>
     <message>
@@ -3171,7 +3166,6 @@ Import anyway? Cancel imports nothing.</source>
     <message>
         <location filename="../../sigverify/gui/record_status.py" line="+32"/>
         <source>The thresholds for {person} have changed since this check: Verify again (Ctrl+Enter) for the answer on the new ones, or record this one as it was made.</source>
-        <extracomment>The line&apos;s colours: a caution, and something still to do.</extracomment>
         <translation>{person} 的阈值在这次核验之后已更改：再次验证（Ctrl+Enter）可得到按新阈值的结论，或按当时的结论记录这一条。</translation>
     </message>
     <message>
@@ -3220,7 +3214,6 @@ Import anyway? Cancel imports nothing.</source>
     <message>
         <location filename="../../sigverify/gui/references_panel.py" line="+130"/>
         <source>Reference signatures</source>
-        <extracomment>Points a thumbnail&apos;s cell is wider than its picture (the room short names had before cells were one size: three in a row on the People page, not two). A person&apos;s references changed (one was removed, or the removal failed and was reported): the person&apos;s id. After ``references_changed`` for a removal done (False) or waiting for another supervisor (True): the person&apos;s id, the reference&apos;s label.</extracomment>
         <translation>参考签名</translation>
     </message>
     <message>
@@ -3628,7 +3621,6 @@ enrolled {at} by {who}</source>
     <message>
         <location filename="../../sigverify/gui/signature_input.py" line="+136"/>
         <source>Drop signature images here</source>
-        <extracomment>asked before a file, page or pad dialog opens; False: do not open it (the Verify page settles an unrecorded result first, before the clerk does the work) called once that dialog is closed, whatever came of it a photographed sheet already on screen, which Crop from page… opens without asking for its file again (seen in a real window: the same path typed twice) the signatures waiting where these go, not added twice (a file chosen again was left out unsaid, and &quot;Added the other 1 file&quot; said of it: a real-window pass)</extracomment>
         <translation>将签名图像拖放到此处</translation>
     </message>
     <message>
@@ -3742,7 +3734,6 @@ Cancel starts sigverify on the store as it is and asks again at the next start (
     <message>
         <location filename="../../sigverify/gui/store_backups.py" line="+74"/>
         <source>&amp;Back up the store…</source>
-        <extracomment>Days after which the store button says how old the last backup is (a desk backs up daily: work done since a backup is in none; a week&apos;s grace hid a day&apos;s enrolments).</extracomment>
         <translation>备份存储(&amp;B)…</translation>
     </message>
     <message>
@@ -4113,7 +4104,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/gui/thresholds_page.py" line="+73"/>
         <source>Thresholds (distance: smaller = more alike)</source>
-        <extracomment>The plots&apos; least height (points): the histogram&apos;s title, axes and a legend of five.</extracomment>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
     <message>
@@ -4525,7 +4515,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/gui/verify_page.py" line="+76"/>
         <source>No signature yet</source>
-        <extracomment>a :class:`~sigverify.core.queue.CheckedAgain`: a queue item&apos;s signature checked again here and its answer recorded, for the Queue to settle the item with</extracomment>
         <translation>尚无签名</translation>
     </message>
     <message>
@@ -4720,7 +4709,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message numerus="yes">
         <location filename="../../sigverify/core/verification_results.py" line="+36"/>
         <source>{person} has %n reference(s); {low} to {high} are recommended.</source>
-        <extracomment>The measures a query drawn on a pad is judged on: how it was written (the pen model, dynamic time warping) and its picture (the image model). With fewer than 5 references the models measured many more genuine signatures sent to review or rejected (the card&apos;s test figures per reference count say how many).</extracomment>
         <translation>
             <numerusform>{person} 目前有 %n 个参考签名，建议登记 {low} 至 {high} 个。</numerusform>
         </translation>
@@ -4736,9 +4724,8 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../sigverify/core/audit_view.py" line="+139"/>
+        <location filename="../../sigverify/core/audit_view.py" line="+142"/>
         <source>Verification</source>
-        <extracomment>minutes between a desk&apos;s change of its daily backup and the entry saying it, from which the entry says when the change was made (written when the store was next opened) The actions the log records, in the order lists offer them: a desk&apos;s daily work first, then changes to people, approvals, and the store&apos;s own (sorted by their names, the list read in no order in Chinese: seen in a real window).</extracomment>
         <translation>验证</translation>
     </message>
     <message>
@@ -5264,7 +5251,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message numerus="yes">
         <location line="+104"/>
         <source>%n file(s) that are not images were ignored ({listed}).</source>
-        <extracomment>Fewer genuine images than this and no genuine pair can be formed.</extracomment>
         <translation>
             <numerusform>%n 个非图像文件已忽略（{listed}）。</numerusform>
         </translation>
@@ -5344,7 +5330,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/data/splits.py" line="+48"/>
         <source>Validation and test fractions must be between 0 and 1, with room left for training.</source>
-        <extracomment>The fewest writers a split takes: two to train on, one to validate, one to test.</extracomment>
         <translation>验证集和测试集所占比例必须介于 0 和 1 之间，并且要为训练留出余量。</translation>
     </message>
     <message>
@@ -5375,7 +5360,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/imaging/imageio.py" line="+81"/>
         <source>The file “{name}” does not exist.</source>
-        <extracomment>Refuse files larger than this before reading them (an uncompressed 16-bit 40-megapixel TIFF is 80 MB). The only decoders Pillow may use: the documented formats. Pillow knows some forty more (PostScript through Ghostscript, PPM, TGA, ICO...), none of them a scanner&apos;s or phone&apos;s. (A phone&apos;s JPEG that carries a second, preview image opens as JPEG, then says &quot;MPO&quot;.) A JPEG larger than this on its long side is decoded at a reduced scale (1/2, 1/4, 1/8), which takes a fraction of the memory and time; preprocessing works at 1600 px anyway. Refuse images whose shorter side is below this: no signature is readable at that size. File suffixes the dataset readers and file dialogs look for.</extracomment>
         <translation>文件“{name}”不存在。</translation>
     </message>
     <message>
@@ -5441,7 +5425,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/model/card.py" line="+171"/>
         <source>it lacks {fields}</source>
-        <extracomment>The encoders this version can train, and all it can build (the registry in :mod:`sigverify.core.encoders`, named here so that reading a card needs no torch; a test keeps the two equal). An ensemble is joined from trained models, not trained. A card larger than this is not one sigverify wrote (the default model&apos;s is 40 KB). Accept when the aggregated distance to the references is at most this. How the threshold was chosen, e.g. {&quot;method&quot;: &quot;EER&quot;, &quot;writers&quot;: &quot;validation&quot;, &quot;refs&quot;: 5}. The review band around ``threshold`` (at most ``accept``: accept; above ``reject``: reject; between: needs review). None: no band, both equal ``threshold``. Typical distance between two genuine signatures of one person (median over the validation writers). Scores with 2+ references are scaled by it against the person&apos;s own references (:mod:`sigverify.core.scoring`); None: no scaling. Platt scaling ``[a, b]``: P(genuine | score) = 1 / (1 + exp(a * score + b)). Data summary, split, hyper-parameters, seed, epochs, the command that trained it. Measured figures with their protocol: {&quot;protocol&quot;: ..., &quot;validation&quot;: ..., &quot;test&quot;: ...}. SHA-256 of ``model.onnx``, the same encoder for ONNX Runtime (&quot;&quot; until exported). &quot;image&quot;: reads preprocessed images (``preprocess``); &quot;pen&quot;: reads pen recordings as sequences (``preprocess`` holds ``pen_length`` and ``features``). A pen model: the band on fused pen + image scores (each over its model&apos;s threshold, averaged), ``{&quot;accept&quot;: A, &quot;reject&quot;: R, ...}`` with how it was chosen (:mod:`sigverify.core.pen_verification`). None: 1 for both. An image model: how much the stroke check adds to a score (``{&quot;per_px&quot;: k, ...}``, :mod:`sigverify.core.stroke_match`), fitted on validation writers; the thresholds and calibration are then on that score. None: the distance alone.</extracomment>
         <translation>缺少 {fields}</translation>
     </message>
     <message>
@@ -5483,7 +5466,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+52"/>
         <source>The saved validation scores of “{name}” are damaged ({error}).</source>
-        <extracomment>A pen model&apos;s fused pen + DTW + image scores of its validation writers.</extracomment>
         <translation>“{name}”保存的验证集分数已损坏（{error}）。</translation>
     </message>
     <message>
@@ -5524,7 +5506,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/model/card.py" line="-105"/>
         <source>The model “{name}” has no weights file ({WEIGHTS_FILE}).</source>
-        <extracomment>Above 1: the mean over this many trainings of the recipe on other writer splits (``metrics[&quot;test_over_splits&quot;]``), a fairer figure than the one split shipped.</extracomment>
         <translation>模型“{name}”没有权重文件（{WEIGHTS_FILE}）。</translation>
     </message>
     <message>
@@ -5555,7 +5536,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/person_card.py" line="+88"/>
         <source>“{name}” is not a sigverify person card, or it is damaged ({why}).</source>
-        <extracomment>Bounds on a card (a person has 5-10 references; a phone photo is a few MB).</extracomment>
         <translation>“{name}”不是 sigverify 人员档案，或已损坏（{why}）。</translation>
     </message>
     <message>
@@ -5591,7 +5571,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/imaging/preprocessing.py" line="+277"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
-        <extracomment>Fraction of the canvas left empty on each side of the ink. Images are shrunk by a whole factor to at most this many pixels on the long side before processing (a 600 dpi scan by 2, a 300 dpi one by 1 or 2): about three times the canvas is detail enough, and every later step costs per pixel. Remove straight horizontal lines longer than this fraction of the image width (ruled lines, form boxes); 0 disables it. Hand-drawn strokes are never this straight. Remove thin, straight vertical lines longer than this fraction of the image height near its left and right sides (the edge of a scan or of a cut slip); 0 disables it. In the five data sets it finds 36, all such edges (CEDAR 31 of 1,920 images, BHSig260 Hindi 5 of 6,991), and none of the near-vertical first strokes that lie as close to the side (SigComp2011: runs of 0.62-0.76 of the height, 6 px wide). Ink components smaller than this fraction of all ink are specks (dust, noise). Components under this fraction of all ink are kept only near the main writing. The ink must be at least this much darker than the paper (0-255 grey levels). At 40, 15 % of CEDAR&apos;s queries photographed flat (mostly forgeries, whose scanned ink is pale) were refused as blank; at 24 fewer than 1 %, with every scan of the five data sets prepared exactly as before and blank photographed paper refused as often. A 15-level smudge is still not ink. Stretch ink intensities so that faint and dark pens look alike. The longest stroke must span at least this fraction of the image&apos;s longer side; below it the page holds only dust, fibres or dots (real scans: 16 % or more). Above 0: the ink&apos;s centre line (skeleton) redrawn at this width in canvas pixels, so that the pen, focus and resolution do not change what the model sees. 0: the ink as scanned, with its own width and shading (all models made before this option existed). Above 0: faint ink that carries on a clear stroke is kept (hysteresis, see :mod:`faint_ink`) down to this many times the paper&apos;s own variation darker than the paper; a pen running dry is not cut short. 0: one threshold (models made before this option existed). Ink smaller than the canvas is looked for again on the scan enlarged (cubic) by the smallest whole factor that brings it to the canvas&apos;s resolution (at most to the working size): a low-resolution scan&apos;s thin strokes are found between its pixels, not read off them (CEDAR&apos;s genuine queries shrunk to 0.6 were refused 33 % of the time, 15 % this way: ``bench/scan_resolution.py``). False: models made before this option existed. Writing covers little of its own bounding box: at most 29 % on all 14,739 scans of the five data sets (median 10 %, 99th percentile 18-23 % per set). A filled block, a gradient or a checkerboard covers 37 % or more even after the paper is flattened (a large block is partly taken for paper); such an image is refused, not enrolled as a signature. Pure noise is caught by :data:`MAX_INK_PIECES` instead. Writing is a few strokes: at most 32 separate pieces of ink (after dust is dropped) on all 14,739 scans of the five data sets (99.9th percentile 17-25 per set). Noise, speckle and blotches break into 37 to 150 pieces or more; above this the image is refused.</extracomment>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
     </message>
     <message>
@@ -5600,9 +5579,8 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>在此图像上未找到签名：图像看起来是空白的、过淡，或签名在页面上太小。请检查扫描的页面是否正确、对比度是否足够，或裁剪出签名部分。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/backend.py" line="+32"/>
+        <location filename="../../sigverify/core/store/backend.py" line="+33"/>
         <source>A shared store is kept on its database server: its administrator backs it up and restores it there (for example with pg_dump). sigverify backs up a store on this computer.</source>
-        <extracomment>The key of PostgreSQL&apos;s transaction-level advisory lock that serialises audit appends.</extracomment>
         <translation>共享存储保存在其数据库服务器上：由管理员在服务器上备份和恢复（例如使用 pg_dump）。sigverify 只备份本机上的存储。</translation>
     </message>
     <message>
@@ -5613,7 +5591,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/store/schema.py" line="+99"/>
         <source>Your database account may not do this: the shared store allows it to supervisors only ({error}).</source>
-        <extracomment>&quot;SIGV&quot; as a 32-bit integer, stored in the SQLite header to recognise our files. Indexes, which change no row and nothing a reader does: made as a store file is opened and by ``init-postgres``, without a schema version, so that desks of the version before still open the store (a version would have made every desk of a shared store wait for the administrator&apos;s upgrade, and refused the version before). Each: (name, statement).</extracomment>
         <translation>您的数据库账户无权执行此操作：共享存储只允许主管执行（{error}）。</translation>
     </message>
     <message>
@@ -5673,9 +5650,8 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>签名数据库“{name}”由较新版本的 sigverify 写入（数据库结构版本 {version}）；请更新 sigverify 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/people.py" line="+26"/>
+        <location filename="../../sigverify/core/store/people.py" line="+27"/>
         <source>There is no person with id “{person_id}” in the store.</source>
-        <extracomment>a person&apos;s row with the number of their references (``n``)</extracomment>
         <translation>签名数据库中没有编号为“{person_id}”的人员。</translation>
     </message>
     <message>
@@ -5694,9 +5670,8 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+104"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
-        <extracomment>Letters that :func:`folded` changes beyond ASCII&apos;s case: Latin with accents (and full-width), Greek, Cyrillic. An id or name holding one is compared here (SQLite&apos;s lower() knows ASCII alone, and &quot;nunez&quot; found nobody for Núñez); Chinese or Devanagari names are left to the database (all names beyond ASCII folded here, 100,000 Chinese names took a search to 400 ms, a review measured). The order of a list: :func:`~sigverify.core.store.records.sort_key` in SQLite (accents aside, numbers in their order); on a server, its own lower() and collation.</extracomment>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
     <message>
@@ -5745,7 +5720,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>不存在编号为 {reference_id} 的参考签名。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/store/records.py" line="+188"/>
+        <location filename="../../sigverify/core/store/records.py" line="+191"/>
         <source>A pen trajectory is a list of (x, y, pressure, time) samples.</source>
         <translation>笔迹轨迹是由 (x, y, 压力, 时间) 采样点组成的列表。</translation>
     </message>
@@ -5757,7 +5732,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/training/config.py" line="+95"/>
         <source>Pen recordings are read by the tdnn encoder; choose it.</source>
-        <extracomment>What a model reads: scanned or photographed images, or pen recordings from a pad. &quot;image&quot; or &quot;pen&quot; (pen recordings: the tdnn encoder reading their trajectories). Triplet loss only: &quot;batch_hard&quot; (hardest positive/negative in a writer batch) or &quot;random&quot;. None: 1.0 for contrastive, 0.2 for triplet (embeddings are unit vectors). 0 = no augmentation, 1 = the full amounts. Strong shear and scaling erase the slant and proportion cues that tell a skilled forgery apart, hence a moderate default. Weight of an auxiliary writer-classification loss (cosine softmax over the training writers, each writer&apos;s skilled forgeries a class of their own) added to the batch-hard triplet loss; 0 = off. Its class weights are dropped after training. Weight of a reference-set loss (:class:`~sigverify.core.training.losses.ReferenceSetLoss`: a query&apos;s mean distance to a writer&apos;s other genuine signatures in the batch, as a person is verified against several references) added to the batch-hard triplet loss; 0 = off. 0 = off, 1 = strokes displaced by up to 3 % of the image height by a smooth warp. 0 = off; else the decay per step of an exponential moving average of the weights, which is then what is validated and kept (e.g. 0.998: about the last 500 steps). 0 = off; 1 = each training writer&apos;s images also mirrored left to right, as one more writer; 3 = also upside down and turned half round (four times the writers). Images, triplet loss with batch-hard mining only. With several data folders, draw each folder&apos;s writers equally often. Chooses the writer split and, unless ``init_seed`` is given, the starting weights and the batches. Another start (weights, batches) on the same writer split: members of an ensemble. A model folder to start from (fine-tuning) instead of random weights. Pen input: samples each recording is resampled to.</extracomment>
         <translation>笔迹记录由 tdnn 编码器读取，请选择它。</translation>
     </message>
     <message>
@@ -5813,7 +5787,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/training/checkpoint.py" line="+104"/>
         <source>The checkpoint in this folder was made with other settings; use the same settings to resume, or a new folder.</source>
-        <extracomment>Settings that may differ between a run and its resumption.</extracomment>
         <translation>此文件夹中的检查点是用其他设置生成的；请使用相同设置继续训练，或改用新文件夹。</translation>
     </message>
     <message>
@@ -5870,7 +5843,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/verification.py" line="+131"/>
         <source>“{name}”: {error}</source>
-        <extracomment>Stored references as this model sees them (kept for the stroke check).</extracomment>
         <translation>“{name}”：{error}</translation>
     </message>
     <message>
@@ -5881,7 +5853,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/thresholds.py" line="+104"/>
         <source>Give both thresholds, with the reject threshold at or above the accept threshold.</source>
-        <extracomment>the operating point a global pair was set from (a target share of forgeries)</extracomment>
         <translation>请同时给出两个阈值，且拒绝阈值不得低于接受阈值。</translation>
     </message>
     <message>
@@ -5927,13 +5898,11 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/model/export.py" line="+79"/>
         <source>The ONNX export of model “{name}” does not give the same embeddings as torch (difference {difference:.2g}); it was not kept.</source>
-        <extracomment>Largest difference allowed between the ONNX and the torch embedding of one image (unit-length vectors; measured on the default model: 2.5e-7).</extracomment>
         <translation>模型“{name}”导出的 ONNX 文件与 torch 得到的嵌入向量不一致（差异 {difference:.2g}），未予保留。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/model/onnx.py" line="+84"/>
         <source>The model “{name}” gives invalid numbers (NaN or infinite).</source>
-        <extracomment>Images per ONNX Runtime call (as many as the torch path embeds at once).</extracomment>
         <translation>模型“{name}”输出了无效数值（NaN 或无穷大）。</translation>
     </message>
     <message>
@@ -5984,7 +5953,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location line="+40"/>
         <source>It is not in a person&apos;s folder: put each person&apos;s signatures in a folder named by their ID (for example C-1042/cheque.png).</source>
-        <extracomment>Files a computer puts in folders by itself: never a clerk&apos;s, never said.</extracomment>
         <translation>它不在某个人的文件夹中：请把每个人的签名放进以其 ID 命名的文件夹（例如 C-1042/cheque.png）。</translation>
     </message>
     <message>
@@ -6135,7 +6103,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/pen_verification.py" line="+64"/>
         <source>“{name}” is not a pen model.</source>
-        <extracomment>The store setting for a global band on fused scores (set on the Thresholds page).</extracomment>
         <translation>“{name}”不是笔迹模型。</translation>
     </message>
     <message>
@@ -6161,13 +6128,11 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/training/sampling.py" line="+75"/>
         <source>Training needs at least 2 people with 2 or more usable genuine signatures each; the people kept for training have {n}.</source>
-        <extracomment>Ways a writer&apos;s images may be turned over to make a new writer of them: as they are, mirrored left to right, upside down, and both (turned half round).</extracomment>
         <translation>训练至少需要 2 名各有 2 个或更多可用真实签名的人员；留作训练的人员中只有 {n} 名。</translation>
     </message>
     <message>
         <location filename="../../sigverify/core/store_backup.py" line="+216"/>
         <source>The backup cannot be made: the disk of the store ({folder}) refused its working copy ({error}). It needs room there for a copy of the store (two when backups are encrypted).</source>
-        <extracomment>The daily backups the app makes by itself: their names, and how many a folder keeps of each desk&apos;s (several desks may share a network folder: each its own files, by name).</extracomment>
         <translation>无法制作备份：存储所在的磁盘（{folder}）拒绝写入工作副本（{error}）。那里需要有放得下一份存储副本的空间（备份加密时需要两份）。</translation>
     </message>
     <message>
@@ -6223,7 +6188,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/store_backup.py" line="+143"/>
         <source>There is no file “{file}”.</source>
-        <extracomment>Audit actions that are not work a restore or a dead disk would lose: the backups and restores themselves (a restore chosen or called off too), the daily backup&apos;s and the passphrase&apos;s entries (this computer&apos;s setting, a key a restore keeps) and wrong passphrases typed.</extracomment>
         <translation>文件“{file}”不存在。</translation>
     </message>
     <message>
@@ -6259,7 +6223,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/files.py" line="+108"/>
         <source>the folder does not exist</source>
-        <extracomment>The kinds of :func:`folder_beside` a store&apos;s work leaves when stopped on the way (a copy of every signature each): removed once old (:func:`remove_leftovers`). A work file older than this was left by a process stopped on the way: nothing is still writing it (a backup of a 631 MB store takes 3-4 s).</extracomment>
         <translation>文件夹不存在</translation>
     </message>
     <message>
@@ -6304,7 +6267,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/explain.py" line="+234"/>
         <source>Checked signature</source>
-        <extracomment>Ink: a preprocessed pixel at least this bright. Strokes closer than this (pixels at 150 x 220) count as the same stroke. How much of the heat a stroke difference keeps where the model did not look. Heat from which :func:`heat_overlay` draws orange to red (below: pale to yellow). Registrations beyond these are taken for a failure (two unlike signatures can pull the ECC into a fold or a large slide), and the references are compared unaligned.</extracomment>
         <translation>被验证签名</translation>
     </message>
     <message>
@@ -6350,7 +6312,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/store/records.py" line="-53"/>
         <source>{name} ({id})</source>
-        <extracomment>the model id the own thresholds were set for (they apply with that model only); None: none set, or set before sigverify recorded it (they apply with any model)</extracomment>
         <translation>{name}（{id}）</translation>
     </message>
 </context>
@@ -6368,7 +6329,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/evaluation/plots.py" line="+48"/>
         <source>genuine</source>
-        <extracomment>The error rates a DET curve shows (its axes); a threshold&apos;s mark is kept inside them.</extracomment>
         <translation>真实签名</translation>
     </message>
     <message>
@@ -6646,7 +6606,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/verification_results.py" line="-77"/>
         <source>ACCEPT</source>
-        <extracomment>why an acceptance on the fused score went to review: &quot;unfitted&quot; (the pen model was not fitted with this image model) or &quot;person&quot; (their own thresholds reject the picture); &quot;&quot; when it did not (the audit log did not say: a real-window pass) the checksum of the pen card&apos;s fusion it was fused with (a band set for another fitting does not apply: :func:`~sigverify.core.pen_verification.fusion_checksum`) Ends the name of a signature cut out of a page: &quot;&lt;the page&apos;s file name&gt;-crop.png&quot;. cut out of a page (the crop dialog): not a whole page any more, whatever it shows the folder the file was read from (&quot;&quot; for a picture pasted or drawn): the audit log keeps it, as two customers&apos; &quot;cheque.png&quot; could not be told apart there (seen) The references as the model sees them, ink and distance maps, when the model has a stroke check (:class:`sigverify.core.stroke_match.InkMap`); else None. Their strokes&apos; mismatches with each other ``(R, R)``, px, with the stroke check. The person&apos;s spread factor: ``score`` is the nearest references&apos; mean distance times this, so ``distance * scale`` puts one reference on the thresholds&apos; scale. A query drawn on a pad and scored by the pen model too: both scores and their fusion, which then made ``decision`` (``score`` and ``thresholds`` stay the picture&apos;s), on the band ``fused_thresholds``. With a stroke check: the query&apos;s stroke score (px: the mean over the nearest half of the references of how far its strokes lie from theirs), the references&apos; own spread (px, how far theirs lie from each other) and what a pixel of the difference adds to ``score``: the scaled distance plus ``per_px * (strokes_px - own_strokes_px)``. The file name of the person&apos;s reference this query is the same image as (see :func:`copy_of_reference`), else None. When the check ran (UTC, as the store writes times); &quot;&quot; for a result made without it. The folder the checked file was read from, or a cut&apos;s page was (&quot;&quot; when pasted or drawn). Cut out of a page (its file is not on disk: the log names the page); or a picture of the whole paper checked as it is (the log said neither: real-window passes).</extracomment>
         <translation>接受</translation>
     </message>
     <message>
@@ -6662,7 +6621,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/report.py" line="+179"/>
         <source>Signature verification report</source>
-        <extracomment>where the checked signature departs from its nearest reference (None: no image) the clerk&apos;s comment recorded with it (the audit row had it, the page did not: seen) a clerk&apos;s word on it afterwards (the Queue&apos;s accept or reject), its audit entry</extracomment>
         <translation>签名验证报告</translation>
     </message>
     <message>
@@ -6880,7 +6838,6 @@ The store is as it was; the backup is kept as {file}.</source>
         <location line="+1"/>
         <location filename="../../sigverify/core/report_batch.py" line="-75"/>
         <source>could not check</source>
-        <extracomment>Characters a line under an item holds, from its indent to the page&apos;s right margin.</extracomment>
         <translation>无法验证</translation>
     </message>
     <message>
@@ -6911,7 +6868,6 @@ The store is as it was; the backup is kept as {file}.</source>
     <message>
         <location filename="../../sigverify/core/report_batch.py" line="-65"/>
         <source>model {models}</source>
-        <extracomment>who gave it (the summary named only who saved it, and a reader credited every clerk&apos;s word to them: a real-window pass)</extracomment>
         <translation>模型 {models}</translation>
     </message>
     <message>

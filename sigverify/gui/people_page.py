@@ -51,7 +51,7 @@ LISTED_MOST = 500  # people listed at most; a search finds the others
 
 class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
     people_changed = Signal()
-    #: A signature to check against this person (id): the Verify page takes them.
+    # a signature to check against this person (id): the Verify page takes them.
     verify_requested = Signal(str)
 
     def __init__(self, engine: Engine, store: Store, parent=None):
