@@ -2131,7 +2131,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+37"/>
+        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+43"/>
         <source>Split and options</source>
         <translation>划分与选项</translation>
     </message>
@@ -2177,12 +2177,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+165"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-164"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -2190,6 +2190,16 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <location line="+2"/>
         <source>Fine-tune the active model</source>
         <translation>微调当前模型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Recommended settings</source>
+        <translation>推荐设置(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the split and options back to what sigverify recommends</source>
+        <translation>将划分和选项恢复为 sigverify 推荐的设置</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2242,7 +2252,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>预计用时</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Start &amp;training</source>
         <translation>开始训练(&amp;T)</translation>
     </message>
@@ -2252,7 +2262,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>GPU：{name}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+90"/>
         <source>People for training: {train}, for validation: {val}, for testing: {test}</source>
         <translation>用于训练的人数：{train}，用于验证：{val}，用于测试：{test}</translation>
     </message>

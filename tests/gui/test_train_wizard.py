@@ -850,3 +850,52 @@ def test_ctrl_q_in_the_wizards_window_quits_as_from_the_main_window(qtbot, windo
     qtbot.keyClick(wizard, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible())
     assert not wizard.isVisible() and dialogs.questions == []  # nothing to ask about
+
+
+def test_the_next_run_starts_with_the_settings_of_the_last_one(qtbot, window, tmp_path):
+    """Each run started at the recommended settings: a technical user comparing runs set
+    the encoder, loss, size and epochs again each time. The last run's are offered, and a
+    button sets the recommended ones back."""
+    from sigverify.gui.language import gui_settings
+    from sigverify.gui.train_wizard.options_page import RECOMMENDED, REMEMBERED
+
+    wizard = start(qtbot, window, tmp_path)
+    wizard.next()
+    options = wizard.options_page
+    assert options.choices() == RECOMMENDED  # at first
+    assert RECOMMENDED["encoder"] == "cnn" and RECOMMENDED["size"] == [150, 220]
+    options.validation.setValue(20)
+    options.test.setValue(25)
+    options.encoder.setCurrentIndex(options.encoder.findData("tdnn"))
+    options.loss.setCurrentIndex(options.loss.findData("triplet"))
+    options.size.setCurrentIndex(1)  # 100 x 150
+    options.epochs.setValue(7)
+    options.augment.setValue(30)
+    options.device.setCurrentIndex(options.device.findData("cpu"))
+    chosen = options.choices()
+    assert chosen == {"validation": 20, "test": 25, "encoder": "tdnn", "loss": "triplet",
+                      "size": [100, 150], "epochs": 7, "augment": 30, "device": "cpu"}  # fmt: skip
+    # fine-tuning shows the model's own encoder, loss and size; what is kept is the choice
+    # for a run from scratch
+    options.finetune.setChecked(True)
+    assert options.choices() == chosen
+    options.scratch.setChecked(True)
+    assert options.validatePage()  # "Start training": the settings are kept
+    wizard.close()
+    again = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(again)
+    assert again.options_page.choices() == chosen
+    # the button sets the recommended ones back, also from fine-tuning
+    again.options_page.finetune.setChecked(True)
+    again.options_page.recommended.click()
+    assert again.options_page.choices() == RECOMMENDED
+    assert again.options_page.scratch.isChecked()
+    # a setting not understood (edited by hand, another version) leaves the recommended
+    gui_settings().setValue(REMEMBERED, '{"epochs": "many", "encoder": "rnn", "size": [1, 2]}')
+    third = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(third)
+    assert third.options_page.choices() == RECOMMENDED
+    gui_settings().setValue(REMEMBERED, "not json")
+    fourth = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(fourth)
+    assert fourth.options_page.choices() == RECOMMENDED

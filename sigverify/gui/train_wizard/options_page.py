@@ -3,6 +3,7 @@ device and fine-tuning, with the time estimate; the settings go into the plan.""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QRadioButton,
     QSlider,
     QSpinBox,
@@ -22,12 +24,16 @@ from sigverify.core.data.splits import DEFAULT_TEST, DEFAULT_VALIDATION
 from sigverify.core.i18n import percent_suffix, percent_text
 from sigverify.core.training.config import TrainConfig, estimate_seconds
 from sigverify.gui import dialogs
+from sigverify.gui.language import gui_settings
 from sigverify.gui.widgets import duration
 
 if TYPE_CHECKING:
     from sigverify.gui.train_wizard import TrainWizard
 
 SIZES = ((150, 220), (100, 150))  # the default first
+#: The settings the last run started with, offered again: each run started at the
+#: recommended ones, and a technical user comparing runs set the others again each time
+REMEMBERED = "training/options"
 
 
 class OptionsPage(QWizardPage):
@@ -82,6 +88,11 @@ class OptionsPage(QWizardPage):
         self.finetune = QRadioButton(self.tr("Fine-tune the active model"))
         self.estimate = QLabel()
         self.estimate.setWordWrap(True)
+        self.recommended = QPushButton(self.tr("&Recommended settings"))
+        self.recommended.setToolTip(
+            self.tr("Set the split and options back to what sigverify recommends")
+        )
+        self.recommended.clicked.connect(self.recommend)
         form = QFormLayout(self)
         form.addRow(self.tr("Validation people"), self.validation)
         form.addRow(self.tr("Test people"), self.test)
@@ -100,6 +111,10 @@ class OptionsPage(QWizardPage):
         start.addWidget(self.finetune)
         form.addRow(self.tr("Start"), start)
         form.addRow(self.tr("Time"), self.estimate)
+        recommended = QHBoxLayout()
+        recommended.addWidget(self.recommended)
+        recommended.addStretch(1)
+        form.addRow("", recommended)
         for signal in (
             self.validation.valueChanged,
             self.test.valueChanged,
@@ -111,6 +126,7 @@ class OptionsPage(QWizardPage):
             signal.connect(lambda *_: self._update())
         self._scratch_choices: list[int] | None = None  # while fine-tuning
         self.finetune.toggled.connect(self._finetune_toggled)
+        self.choose(_remembered())
         # Next starts a run of minutes to hours: it says so (a "Next" started a 37-minute
         # run unasked: seen in a real window)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Start &training"))
@@ -153,6 +169,48 @@ class OptionsPage(QWizardPage):
         self.encoder.setEnabled(not on)
         self.size.setEnabled(not on)
         self._update()  # an ensemble's networks all train: the time changes
+
+    def choices(self) -> dict:
+        """The split and options as :data:`REMEMBERED` keeps them; while fine-tuning, the
+        encoder, loss and size chosen for a run from scratch (the model's own are shown)."""
+        boxes = {"encoder": self.encoder, "loss": self.loss, "size": self.size}
+        scratch = self._scratch_choices or [box.currentIndex() for box in boxes.values()]
+        chosen = {
+            name: box.itemData(index)
+            for (name, box), index in zip(boxes.items(), scratch, strict=True)
+        }
+        return {
+            "validation": self.validation.value(),
+            "test": self.test.value(),
+            **chosen,
+            "size": list(chosen["size"]),
+            "epochs": self.epochs.value(),
+            "augment": self.augment.value(),
+            "device": self.device.currentData(),
+        }
+
+    def choose(self, choices: dict) -> None:
+        """Set the split and options to ``choices`` (as :meth:`choices` gives them); what
+        it lacks, or does not offer here, keeps its value."""
+        for name, spin in (
+            ("validation", self.validation),
+            ("test", self.test),
+            ("epochs", self.epochs),
+            ("augment", self.augment),
+        ):
+            value = choices.get(name)
+            if isinstance(value, int) and spin.minimum() <= value <= spin.maximum():
+                spin.setValue(value)
+        for name, box in (("encoder", self.encoder), ("loss", self.loss),
+                          ("device", self.device), ("size", self.size)):  # fmt: skip
+            offered = [_plain(box.itemData(i)) for i in range(box.count())]
+            if _plain(choices.get(name)) in offered:
+                box.setCurrentIndex(offered.index(_plain(choices.get(name))))
+
+    def recommend(self) -> None:
+        """Back to the recommended split and options, from scratch."""
+        self.scratch.setChecked(True)  # (first: it sets back the choices made for scratch)
+        self.choose(RECOMMENDED)
 
     def split(self):
         from sigverify.core.data.splits import split_datasets
@@ -226,6 +284,7 @@ class OptionsPage(QWizardPage):
         # a new run: the page emptied of the last one (one that saved nothing, or failed,
         # is not asked about)
         self.wiz.training_page.reset()
+        gui_settings().setValue(REMEMBERED, json.dumps(self.choices()))
         plan.config = self.config()
         plan.validation, plan.test = self.validation.value() / 100, self.test.value() / 100
         return True
@@ -252,3 +311,31 @@ class OptionsPage(QWizardPage):
         }
         values.update(overrides)
         return TrainConfig(**values)
+
+
+#: What sigverify recommends (the form's first values).
+RECOMMENDED = {
+    "validation": round(100 * DEFAULT_VALIDATION),
+    "test": round(100 * DEFAULT_TEST),
+    "encoder": "cnn",
+    "loss": "contrastive",
+    "size": list(SIZES[0]),
+    "epochs": TrainConfig.epochs,
+    "augment": round(100 * TrainConfig.augment),
+    "device": "auto",
+}
+
+
+def _plain(value):
+    """A size as a list (Qt gives an item's tuple back as a list or a tuple), anything else
+    as it is."""
+    return list(value) if isinstance(value, list | tuple) else value
+
+
+def _remembered() -> dict:
+    """The settings the last run started with (:data:`REMEMBERED`; none: an empty dict)."""
+    try:
+        remembered = json.loads(str(gui_settings().value(REMEMBERED, "") or "{}"))
+    except ValueError:
+        return {}
+    return remembered if isinstance(remembered, dict) else {}
