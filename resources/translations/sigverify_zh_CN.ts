@@ -2022,7 +2022,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-219"/>
+        <source>It measured worse than {active}, each on people it never saw: it lets {accepted} of skilled forgeries through ({active}: {active_accepted}) and refuses {refused} of genuine signatures ({active}: {active_refused}).</source>
+        <translation>它的测量结果比 {active} 差（各自在从未见过的人身上测量）：它放行{accepted}的熟练伪造签名（{active}：{active_accepted}），拒识{refused}的真实签名（{active}：{active_refused}）。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>&amp;Import model folder…</source>
         <translation>导入模型文件夹(&amp;I)…</translation>
     </message>
@@ -7102,12 +7107,7 @@ postgresql://ann@branch-server/sigverify
         </translation>
     </message>
     <message>
-        <location filename="../../sigverify/gui/models_page.py" line="-342"/>
-        <source>It measured worse than {active}, each on people it never saw: it lets {accepted} of skilled forgeries through ({active}: {active_accepted}) and refuses {refused} of genuine signatures ({active}: {active_refused}).</source>
-        <translation>它的测量结果比 {active} 差（各自在从未见过的人身上测量）：它放行{accepted}的熟练伪造签名（{active}：{active_accepted}），拒识{refused}的真实签名（{active}：{active_refused}）。</translation>
-    </message>
-    <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+19"/>
+        <location line="+19"/>
         <source>none ({percent})</source>
         <translation>0 个（{percent}）</translation>
     </message>

@@ -64,7 +64,7 @@ def measured_worse(card, active) -> str:
     if max(changes) <= WORSE_BY or min(changes) < -WORSE_BY:
         return ""
     return QCoreApplication.translate(
-        "widgets",
+        "ModelsPage",
         "It measured worse than {active}, each on people it never saw: it lets {accepted} of "
         "skilled forgeries through ({active}: {active_accepted}) and refuses {refused} of "
         "genuine signatures ({active}: {active_refused}).",
