@@ -12,7 +12,8 @@ or sorted.
 
 Each line: a character's readings without tones, most usual first, separated by blanks,
 then a tab and the characters that read so. "ü" is written "v", as pinyin keyboards type
-it, and also "u" ("lv lu" for 吕: clerks type either). For the surnames whose usual reading
+it (``sigverify.core.pinyin`` also finds it typed "u", and "lyu" as passports write 吕).
+For the surnames whose usual reading
 is not the name's (单 is "shan" as a surname, not "dan"), the surname's reading comes first:
 lists order a name by the first reading of each character.
 """
@@ -56,12 +57,10 @@ SURNAME_READINGS = {
 
 
 def toneless(reading: str) -> list[str]:
-    """``reading`` without its tone mark: "lǚ" -> ["lv", "lu"], "wáng" -> ["wang"]."""
+    """``reading`` without its tone mark: "lǚ" -> ["lv"], "wáng" -> ["wang"]."""
     spelled = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")  # (ü, ǚ, ǜ...)
     plain = "".join(c for c in spelled if not unicodedata.combining(c))
-    if not (plain.isascii() and plain.isalpha()):
-        return []
-    return [plain, plain.replace("v", "u")] if "v" in plain else [plain]
+    return [plain] if plain.isascii() and plain.isalpha() else []
 
 
 def readings_of(character: str, listed: str) -> list[str]:

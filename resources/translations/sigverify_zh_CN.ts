@@ -2463,6 +2463,11 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>没有已登记人员的编号或姓名为“{text}”：请检查输入，或在“人员”页登记此人。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Press Enter to choose {person}.</source>
+        <translation>按回车键选择 {person}。</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>{n} people match “{text}”: type more of the name or the ID, or choose one in the list (Down).</source>
         <translation>有 {n} 人与“{text}”相符：请多输入一些姓名或编号，或在列表中选择（向下键）。</translation>
@@ -5584,7 +5589,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{person_id} 已存在于此签名数据库中；请使用其他编号导入，或先将其删除。</translation>
     </message>
     <message>
-        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+277"/>
+        <location filename="../../sigverify/core/imaging/preprocessing.py" line="+289"/>
         <source>This image does not look like a signature: the dark part is a filled area or a pattern, not pen strokes. Check that the right image was chosen, or crop the signature.</source>
         <translation>这张图像看起来不像签名：深色部分是填充区域或图案，而不是笔画。请确认选择了正确的图像，或裁剪出签名部分。</translation>
     </message>
@@ -5685,7 +5690,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLabel
 
-from sigverify.core.pinyin import could_be_pinyin, has_han, spells
+from sigverify.core.pinyin import has_han, key_spells, spells, typed_key
 from sigverify.core.store.records import (
     Person,
     folded,
@@ -161,6 +161,10 @@ class PersonBox(QComboBox):
                 "Nobody enrolled has the ID or name “{text}”: check it, or enrol them on the "
                 "People page."
             ).format(text=typed)
+        if self.enter_chooses():  # (it said "Down, then Enter" where Enter did: a pass)
+            return self.tr("Press Enter to choose {person}.").format(
+                person=self.itemText(self._begun_index())
+            )
         if (several := self.matching()) > 1:  # (Enter chose nobody, unsaid)
             return self.tr(
                 "{n} people match “{text}”: type more of the name or the ID, or choose one in "
@@ -182,9 +186,10 @@ class PersonBox(QComboBox):
         """The entries holding ``typed`` (folded) anywhere, or whose Chinese name it spells
         in pinyin ("wang" for 王小明)."""
         rows = [i for i, label in enumerate(self._folded) if typed in label]
-        if not (self._chinese and could_be_pinyin(typed)):
+        key = typed_key(typed) if self._chinese else ""
+        if not key:
             return rows
-        spelled = [row for row, name in self._chinese.items() if spells(typed, name)]
+        spelled = [row for row, name in self._chinese.items() if key_spells(key, name)]
         return sorted(set(rows).union(spelled))
 
     def matches_nobody(self) -> bool:
@@ -208,15 +213,24 @@ class PersonBox(QComboBox):
         return self._named.get(folded(typed), -1)
 
     def _begun_index(self) -> int:
-        """The person the list shows alone for what is typed (2 or more letters: the
-        entries holding it anywhere, as the list finds them), when it begins their name or
-        a word in it; never a part of an id ("C-20" is not C-2001, who may be another
-        person), and not when others hold it too ("li" beside an id "LI-4")."""
+        """The one person among those the list shows for what is typed (2 or more letters,
+        or a Chinese character: the entries holding it anywhere, as the list finds them)
+        whose name, or a word in it, it begins; never by a part of an id ("C-20" is not
+        C-2001, who may be another person), and not when another entry holds it in its id
+        too ("li" beside an id "LI-4"). Others holding it inside a word of their name do not
+        count ("lv" for 吕布 beside Ana Silva chose nobody: a real-window pass)."""
         typed, shown = self._holding()
-        if len(typed) < 2 or len(shown) != 1:
+        if len(typed) < (1 if has_han(typed) else 2):
             return -1
-        name = self.names.get(self.itemData(shown[0]), "")
-        return shown[0] if _begins_a_word(name, typed) else -1
+        begun = [row for row in shown if _begins_a_word(self.names.get(self._ids[row], ""), typed)]
+        others = [row for row in shown if row not in begun]
+        if len(begun) != 1 or any(typed in folded(self._ids[row]) for row in others):
+            return -1
+        return begun[0]
+
+    def enter_chooses(self) -> bool:
+        """Return would choose the person the list shows for what is typed."""
+        return self._typed_index() < 0 and self._begun_index() >= 0
 
     def show_typed(self) -> None:
         """Return (or leaving the field) after typing an id or name shows that person's
@@ -290,8 +304,9 @@ def _first_rows(keys: list[str]) -> dict[str, int]:
 def _begins_a_word(name: str, typed: str) -> bool:
     """``typed`` (:func:`folded`) begins ``name`` or one of its words (split at spaces and
     hyphens): "müller" and "muller" in "Zoë Müller-Łukasz", "łuk" too, "ller" not; or
-    spells a Chinese name in pinyin from one of its characters on ("wang", "xiaoming" or
-    "wxm" for 王小明, "aoming" not)."""
+    spells a Chinese name in pinyin from one of its characters on, by their usual readings
+    ("wang", "xiaoming" or "wxm" for 王小明, "aoming" not; "xiang", 洋's other reading,
+    not for 汪洋: the list shows him, Return does not choose him)."""
     words = folded(name).replace("-", " ").split()
     begins = folded(name).startswith(typed) or any(w.startswith(typed) for w in words)
-    return begins or spells(typed, name)
+    return begins or spells(typed, name, most=1)  # (each character's usual reading)

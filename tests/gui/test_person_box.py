@@ -98,3 +98,64 @@ def test_a_chinese_name_is_found_and_chosen_by_its_pinyin(qtbot):
     qtbot.keyClicks(field, "xiao ming")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert box.person_id() == "P-1" and box.currentText() == "王小明 — P-1"
+
+
+def type_in(field, text: str) -> None:
+    """Type ``text`` into ``field`` as a keyboard does, characters beyond Latin too (Qt's
+    keyClicks aborts on them)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, character)
+            QApplication.sendEvent(field, event)
+
+
+def test_return_chooses_the_one_name_begun_others_holding_it_inside_a_word(qtbot):
+    """A real-window pass: "lv" + Return chose nobody, 吕布 listed beside Ana Silva (whose
+    name holds "lv" inside a word); "xiang", 洋's other reading, chose 汪洋 for a clerk
+    looking for someone else; "李" alone, the one 李 listed, chose nobody; and the hint
+    said "Down, then Enter" where Return alone chose."""
+
+    class Store:  # (what why_nobody asks of the store: nobody typed by id)
+        @staticmethod
+        def enrolled_id(_typed):
+            return None
+
+    box = PersonBox()
+    qtbot.addWidget(box)
+    box.show()
+    box.fill(people(("B-1", "吕布"), ("B-2", "Ana Silva"), ("B-3", "汪洋"), ("B-4", "李娜"),
+                    ("LV-9", "Zed")))  # fmt: skip
+    field = box.lineEdit()
+    field.setFocus()
+    for typed, chosen in [("lv", None), ("lyu", "B-1"), ("xiang", None), ("李", "B-4"),
+                          ("silva", "B-2"), ("yang", "B-3"), ("ilv", None)]:  # fmt: skip
+        box.setCurrentIndex(-1)
+        field.clear()
+        type_in(field, typed)
+        hint = box.why_nobody(Store())
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert box.person_id() == chosen, typed
+        if chosen is not None:
+            assert hint == f"Press Enter to choose {box.label_of(chosen)}.", typed
+    # above, "lv" chose nobody: the id LV-9 holds it too, and may be whom the clerk means;
+    # without it, Ana Silva holding it inside a word is no matter
+    box.fill(people(("B-1", "吕布"), ("B-2", "Ana Silva")))
+    box.setCurrentIndex(-1)
+    field.clear()
+    qtbot.keyClicks(field, "lv")
+    assert listed(box) == ["吕布 — B-1", "Ana Silva — B-2"]
+    assert box.why_nobody(Store()) == "Press Enter to choose 吕布 — B-1."
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert box.person_id() == "B-1"
+    # "xiang" lists 汪洋 (by 洋's other reading) but Return does not choose him
+    box.fill(people(("B-3", "汪洋")))
+    box.setCurrentIndex(-1)
+    field.clear()
+    qtbot.keyClicks(field, "xiang")
+    assert listed(box) == ["汪洋 — B-3"]
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert box.person_id() is None

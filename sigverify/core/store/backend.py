@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from sigverify.core.errors import StoreError
 from sigverify.core.i18n import translate
 from sigverify.core.paths import user_data_dir
-from sigverify.core.pinyin import spells
+from sigverify.core.pinyin import key_spells
 from sigverify.core.store.records import sort_key
 
 #: The key of PostgreSQL's transaction-level advisory lock that serialises audit appends.
@@ -108,7 +108,7 @@ class SqliteDatabase:
         self.connection.create_function("sort_key", 1, sort_key, deterministic=True)
         # a Chinese name found by its pinyin in the database, only those found read out
         # (every Chinese name read out and spelled here: 330 ms a search of 100,000)
-        self.connection.create_function("spells", 2, spells, deterministic=True)
+        self.connection.create_function("key_spells", 2, key_spells, deterministic=True)
 
     def execute(self, sql: str, params=()):
         return self.connection.execute(sql, params)

@@ -11,7 +11,7 @@ import re
 
 from sigverify.core.errors import NotFoundError, SigverifyError
 from sigverify.core.i18n import join_sentences, translate
-from sigverify.core.pinyin import HAN_RANGES, could_be_pinyin, spells
+from sigverify.core.pinyin import HAN_RANGES, key_spells, typed_key
 from sigverify.core.store.records import Person, folded, folded_all, now
 from sigverify.core.store.seal import Seal, changed_outside, person_parts
 
@@ -99,16 +99,17 @@ _FOLDABLE_IN = {
 }
 
 
-def _spelled_by(kind: str, wanted: str) -> tuple[str, tuple]:
-    """The condition (and its parameters) of the names with Chinese characters that
-    ``wanted``, pinyin, may spell: in SQLite those it spells
-    (:func:`~sigverify.core.pinyin.spells`, only they read out: every Chinese name read out
-    and spelled here took a search of 100,000 to 330 ms); on a server, all of them."""
-    if not could_be_pinyin(wanted):
+def _spelled_by(kind: str, key: str) -> tuple[str, tuple]:
+    """The condition (and its parameters) of the names with Chinese characters that pinyin
+    typed (its :func:`~sigverify.core.pinyin.typed_key` ``key``; "": not pinyin) may
+    spell: in SQLite those it spells (:func:`~sigverify.core.pinyin.key_spells`, only they
+    read out: every Chinese name read out and spelled here took a search of 100,000 to
+    330 ms); on a server, all of them."""
+    if not key:
         return "", ()
     if kind == "sqlite":
         beyond_ascii = "length(p.name) <> length(CAST(p.name AS BLOB))"
-        return f" OR ({beyond_ascii} AND spells(?, p.name))", (wanted,)
+        return f" OR ({beyond_ascii} AND key_spells(?, p.name))", (key,)
     return f" OR p.name ~ '[{HAN_RANGES}]'", ()
 
 
@@ -139,7 +140,8 @@ def read_people(db, search: str = "", limit: int | None = None) -> list[Person]:
     # a typed \, % or _ is itself (Postgres took \ as LIKE's escape, and "c\d" found
     # nobody, a review found)
     pattern = "%" + re.sub(r"([\\%_])", r"\\\1", wanted) + "%"
-    spelled, typed = _spelled_by(db.kind, wanted)
+    key = typed_key(wanted)
+    spelled, typed = _spelled_by(db.kind, key)
     candidates = db.execute(
         "SELECT p.id, p.name FROM people p WHERE lower(p.id) LIKE ? ESCAPE '\\' "
         "OR lower(p.name) LIKE ? ESCAPE '\\' "
@@ -154,7 +156,7 @@ def read_people(db, search: str = "", limit: int | None = None) -> list[Person]:
         for r, folded_id, folded_name in zip(candidates, folded_ids, folded_names, strict=True)
         if wanted in folded_id
         or wanted in folded_name
-        or (spelled and spells(wanted, r["name"] or ""))
+        or (spelled and key_spells(key, r["name"] or ""))
     ]
     if not ids:
         return []
