@@ -116,7 +116,9 @@ class SelectableImage(QLabel):
             self.band.setGeometry(view.intersected(self.rect()))
 
     def select(self, view_rect: QRect) -> None:
-        """Select a rectangle given in view (widget) coordinates."""
+        """Select a rectangle given in view (widget) coordinates; the band shows it as
+        given (shown again from the picture's pixels, each arrow key moved it by a rounding
+        more or less: Right and Left did not come back, a real-window pass)."""
         view_rect = view_rect.normalized().intersected(self.rect())
         s = self.scale
         self.select_in_picture(
@@ -124,18 +126,23 @@ class SelectableImage(QLabel):
             round(view_rect.y() * s),
             max(1, round(view_rect.width() * s)),
             max(1, round(view_rect.height() * s)),
+            view_rect,
         )
 
-    def select_in_picture(self, x: int, y: int, width: int, height: int) -> None:
-        """Select a rectangle given in picture pixels: none when it is smaller than a
-        readable signature (:data:`MIN_SIDE` pixels each way), which only Verify refused,
-        after OK (a real-window pass kept a 16 x 13 speck of print)."""
+    def select_in_picture(
+        self, x: int, y: int, width: int, height: int, view: QRect | None = None
+    ) -> None:
+        """Select a rectangle given in picture pixels (shown as ``view`` on screen, when
+        given): none when it is smaller than a readable signature (:data:`MIN_SIDE`
+        pixels each way), which only Verify refused, after OK (a real-window pass kept a
+        16 x 13 speck of print)."""
         full = QRect(x, y, width, height).intersected(QRect(QPoint(0, 0), self.full_size))
         self.selection = full if min(full.width(), full.height()) >= MIN_SIDE else None
         s = self.scale
-        self.band.setGeometry(
-            QRect(int(x / s), int(y / s), max(1, round(width / s)), max(1, round(height / s)))
+        shown = QRect(
+            round(x / s), round(y / s), max(1, round(width / s)), max(1, round(height / s))
         )
+        self.band.setGeometry(view if view is not None else shown)
         self.band.setVisible(self.selection is not None)
         self.selection_changed.emit()
 
@@ -265,7 +272,7 @@ class CropDialog(QDialog):
         self.hint.setMinimumHeight(3 * self.hint.fontMetrics().lineSpacing())
         self.next_button = QPushButton(self.tr("&Next candidate"))
         self.next_button.setToolTip(self.tr("Select the next place that looks like a signature"))
-        self.next_button.clicked.connect(self.next_candidate)
+        self.next_button.clicked.connect(lambda: self.next_candidate())
         self.next_button.setVisible(len(self.candidates) > 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -316,11 +323,11 @@ class CropDialog(QDialog):
                 )
             )
 
-    def next_candidate(self) -> None:
-        """Select the next place the page search found (with a little paper around it)."""
-        self.candidate = (self.candidate + 1) % len(self.candidates)
-        box = padded_box(self.candidates[self.candidate].box, self.pixels.shape)
-        self.view.select_in_picture(*box)
+    def next_candidate(self, step: int = 1) -> None:
+        """Select the next place the page search found (``step`` 0: the one selected last),
+        with a little paper around it."""
+        self.candidate = (self.candidate + step) % len(self.candidates)
+        self.view.select_in_picture(*self._proposed_box())
         self.proposed = True
         if len(self.candidates) == 1:
             found = self.tr("The signature found on the page is selected.")
@@ -337,6 +344,10 @@ class CropDialog(QDialog):
             ),
         )
         self.hint.setText(join_sentences(self._squared_up_note(), text))
+
+    def _proposed_box(self) -> tuple[int, int, int, int]:
+        """The place found selected last, with a little paper around it, in page pixels."""
+        return padded_box(self.candidates[self.candidate].box, self.pixels.shape)
 
     def _selection_changed(self) -> None:
         """OK only with a selection. When OK loses its use while it has the focus, the
@@ -366,6 +377,13 @@ class CropDialog(QDialog):
         if self.view.selection is None:  # (the last hint said "press OK" under a grey OK)
             self.hint.setText(self._too_small_text())
             return
+        if self.candidates and _alike(
+            self.view.selection, QRect(*self._proposed_box()), math.ceil(self.view.scale)
+        ):
+            # moved back onto the place found: kept as found, print and stamps left out
+            # (after any arrow key it was the clerk's, for good: a real-window pass)
+            self.next_candidate(step=0)
+            return
         self.proposed = False
         if self.squared_up:  # (cut: a photographed sheet's light made even)
             kept = self.tr("Your selection will be kept, its light made even: press OK.")
@@ -391,3 +409,11 @@ class CropDialog(QDialog):
             name, encode_png(self.cropped()), cut_from_page=True, folder=self.folder
         )
         super().accept()
+
+
+def _alike(a: QRect, b: QRect, within: int) -> bool:
+    """``a`` and ``b`` have each edge within ``within`` pixels of the other's (a pixel on
+    screen is ``within`` of the page's: a rectangle moved away and back by the arrow keys
+    is where it was)."""
+    edges = (QRect.left, QRect.top, QRect.right, QRect.bottom)
+    return all(abs(edge(a) - edge(b)) <= within for edge in edges)

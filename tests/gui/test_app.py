@@ -734,6 +734,33 @@ def test_crop_offers_each_signature_of_a_page_and_says_when_it_finds_none(qtbot,
     assert "No signature was found" in blank.hint.text()
 
 
+def test_arrow_keys_step_evenly_and_back_on_the_place_found_it_is_kept_as_found(qtbot, tmp_path):
+    """A real-window pass: the rectangle's edge went 534, 540, 533, 524, 532 for Right,
+    Left, Left, Right (each move shown again from the page's pixels, rounded), and a nudge
+    made the place found the clerk's for good: moved back, its print was no longer left
+    out."""
+    for size, side in (((1200, 1600), (200, 400)), ((260, 360), (120, 240))):  # large, small
+        page = np.full(size, 240, np.uint8)
+        h, w = side
+        y, x = (size[0] - h) // 2, (size[1] - w) // 2
+        page[y : y + h, x : x + w] = draw_signature(size=side)
+        dialog = shown_crop_dialog(qtbot, tmp_path / str(size[0]), page)
+        view = dialog.view
+        assert dialog.candidates and dialog.proposed
+        found, hint = view.band.geometry(), dialog.hint.text()
+        view.setFocus()
+        edges = []
+        for key in (Qt.Key.Key_Right, Qt.Key.Key_Left) * 3:
+            qtbot.keyClick(view, key)
+            edges.append(view.band.geometry().x())
+        step = edges[0] - found.x()
+        assert step > 0 and edges == [found.x() + step, found.x()] * 3, (size, edges)
+        assert view.band.geometry() == found
+        assert dialog.proposed and dialog.hint.text() == hint  # kept as found again
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        assert not dialog.proposed and "Your selection will be kept" in dialog.hint.text()
+
+
 def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     page = window.thresholds_page
     scores = read_scores(tiny_model_dir)
