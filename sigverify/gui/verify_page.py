@@ -368,6 +368,8 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         reveal(self.summary.badge)  # the answer (or its empty place), in a low window
         if has:
             self._changed()
+            if self.person.lineEdit().hasFocus():  # the next person typed replaces this one
+                self.person.lineEdit().selectAll()  # (it was added to "曾国藩 — B-2004": seen)
         # last: the answer above is the one Record writes, whatever drawing the references
         # does (it failed once, and the last answer stayed above a new one: seen)
         self.comparison.show_result(result)

@@ -209,6 +209,15 @@ def test_keyboard_verifies_on_the_visible_page(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
     assert verify.result.person_id == "c-1"
     assert window.people_page.status.text().startswith("Enrolled 3 references.")
+    # checked from the person field, its text is selected: the next person typed replaces
+    # it (it was added to the last one: a real-window pass)
+    field = verify.person.lineEdit()
+    field.setFocus()
+    field.deselect()
+    verify.result = None
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
+    assert field.hasFocus() and field.selectedText() == field.text() == "c-1"
 
 
 def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
