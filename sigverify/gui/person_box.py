@@ -11,11 +11,12 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QSize,
     QStringListModel,
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLabel
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLabel, QStyledItemDelegate
 
 from sigverify.core.pinyin import has_han, key_spells, spells, typed_key
 from sigverify.core.store.records import (
@@ -25,6 +26,7 @@ from sigverify.core.store.records import (
     person_label,
     person_named,
 )
+from sigverify.gui.widgets import lines_height
 
 
 class PersonBox(QComboBox):
@@ -56,6 +58,7 @@ class PersonBox(QComboBox):
         completer = QCompleter(self._shown, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.popup().setUniformItemSizes(True)
+        completer.popup().setItemDelegate(TallRows(completer.popup()))
         self.setCompleter(completer)
         self.lineEdit().textEdited.connect(self._hold)  # (before Qt shows the list)
         self.lineEdit().editingFinished.connect(self.show_typed)
@@ -276,6 +279,21 @@ class PersonBox(QComboBox):
             QApplication.beep()
             return True
         return super().eventFilter(watched, event)
+
+
+class TallRows(QStyledItemDelegate):
+    """Rows as tall as a line of Chinese as well as Latin: rows of one size (a list of
+    100,000 is measured at once) took the first row's height, and a Latin first row cut the
+    Chinese ones below it (two people found showed one and a half, with scroll arrows: a
+    real-window pass)."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.height = lines_height(view, 1) + 4
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt API
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), self.height))
 
 
 def _unique(labels: list[str]) -> list[str]:

@@ -159,3 +159,24 @@ def test_return_chooses_the_one_name_begun_others_holding_it_inside_a_word(qtbot
     assert listed(box) == ["汪洋 — B-3"]
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert box.person_id() is None
+
+
+def test_the_list_while_typing_has_room_for_chinese_rows_under_a_latin_one(qtbot):
+    """Rows of one size took the first row's height: a Latin first row (14 points here)
+    cut the Chinese rows under it, and two people found showed one and a half, with scroll
+    arrows (a real-window pass, 125 %)."""
+    from sigverify.gui.widgets import lines_height
+
+    box = PersonBox()
+    qtbot.addWidget(box)
+    box.show()
+    box.fill(people(("B-2", "Ana Silva"), ("B-1", "吕布"), ("B-3", "Abel")))
+    field = box.lineEdit()
+    field.setFocus()
+    qtbot.keyClicks(field, "l")
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert listed(box) == ["Ana Silva — B-2", "吕布 — B-1", "Abel — B-3"]
+    chinese = lines_height(popup, 1)
+    assert popup.sizeHintForRow(0) >= chinese  # a Latin row as tall as a Chinese one
+    assert popup.height() >= 3 * chinese and not popup.verticalScrollBar().isVisible()
