@@ -4,6 +4,7 @@ signatures), print JSON with latency percentiles, throughput and peak memory.
     python bench/preprocess.py [--data DIR] [--layout auto] [--limit N] [--size 150x220]
                                [--faint-ink 4]   # 0: one ink threshold, as older models
                                [--enlarge-small-ink 1]  # 0: small ink as scanned, as older
+                               [--form-lines 0.4]  # 0: a form's lines not painted out
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def main() -> int:
     parser.add_argument("--size", default="150x220")
     parser.add_argument("--faint-ink", type=float, default=PreprocessConfig.faint_ink)
     parser.add_argument("--enlarge-small-ink", type=int, choices=(0, 1), default=1)
+    parser.add_argument("--form-lines", type=float, default=PreprocessConfig.form_line_fraction)
     args = parser.parse_args()
     height, width = (int(v) for v in args.size.split("x"))
     config = PreprocessConfig(
@@ -46,6 +48,7 @@ def main() -> int:
         width=width,
         faint_ink=args.faint_ink,
         enlarge_small_ink=bool(args.enlarge_small_ink),
+        form_line_fraction=args.form_lines,
     )
 
     load_s, prep_s, sides = [], [], []
@@ -78,6 +81,7 @@ def main() -> int:
         "output_size": [height, width],
         "faint_ink": args.faint_ink,
         "enlarge_small_ink": config.enlarge_small_ink,
+        "form_line_fraction": config.form_line_fraction,
         "input_long_side_px_median": int(np.median(sides)),
         "load_ms": percentiles(load_s) if load_s else None,
         "preprocess_ms": percentiles(prep_s),

@@ -150,6 +150,9 @@ def test_preprocess_bench_on_synthetic():
     assert out["images"] == 20 and out["preprocess_ms"]["p50"] > 0
     assert out["faint_ink"] == 4.0
     assert run_script("preprocess.py", "--limit", "2", "--faint-ink", "0")["faint_ink"] == 0
+    assert out["form_line_fraction"] == 0.4
+    off = run_script("preprocess.py", "--limit", "2", "--form-lines", "0")
+    assert off["form_line_fraction"] == 0
 
 
 def _accuracy_module():
