@@ -70,6 +70,8 @@ class ScrollingPane(QScrollArea):
         # unless that box has the keys (it changed "Compare with" unasked: a real-window
         # pass; on the Thresholds page a slider moved a threshold: a review)
         for box in (box for kind in WHEELED for box in inner.findChildren(kind)):
+            if _pane_of(box) is not self:  # a pane inside this one scrolls for its boxes
+                continue  # (this one took the wheel first, and nothing moved: a review)
             box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             box.installEventFilter(self)
         self._left = None  # the field that had the keys when they left the window
@@ -219,12 +221,18 @@ class ElidedLabel(QLabel):
         QPainter(self).drawText(room, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), text)
 
 
-def reveal(widget: QWidget) -> None:
-    """Scroll the pane that holds ``widget`` until it shows, its layout settled first (the
-    Enrol button of signatures just added may lie below a low window's edge)."""
+def _pane_of(widget: QWidget) -> ScrollingPane | None:
+    """The nearest :class:`ScrollingPane` holding ``widget``."""
     pane = widget.parentWidget()
     while pane is not None and not isinstance(pane, ScrollingPane):
         pane = pane.parentWidget()
+    return pane
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll the pane that holds ``widget`` until it shows, its layout settled first (the
+    Enrol button of signatures just added may lie below a low window's edge)."""
+    pane = _pane_of(widget)
     if pane is not None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
         pane.ensureWidgetVisible(widget)

@@ -21,7 +21,7 @@ from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
 from sigverify.gui.keyboard import mark_primary
-from sigverify.gui.panes import reveal, two_panes
+from sigverify.gui.panes import ScrollingPane, reveal, two_panes
 from sigverify.gui.person_box import PersonBox
 from sigverify.gui.qimages import bytes_to_pixmap, is_sheet_photo
 from sigverify.gui.record_status import RecordStatus
@@ -132,9 +132,16 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         record_row.addWidget(self.print_button)
 
         result_box = QGroupBox(self.tr("Result"))
+        # the answer and the comparison scroll; the comment, the status and the buttons stay
+        # in sight below them (a reason of three lines put Record, Save report and Print
+        # below a 1366 x 768 laptop's window at 125 %, their top edges showing: a pass)
+        shown = QWidget()
+        shown_layout = QVBoxLayout(shown)
+        shown_layout.setContentsMargins(0, 0, 0, 0)
+        shown_layout.addWidget(self.summary)
+        shown_layout.addWidget(self.comparison, 1)
         result_layout = QVBoxLayout(result_box)
-        result_layout.addWidget(self.summary)
-        result_layout.addWidget(self.comparison, 1)
+        result_layout.addWidget(ScrollingPane(shown), 1)
         # Alt+M reaches the comment (eleven Tabs from the person box: seen in a real window)
         comment_row = QHBoxLayout()
         comment_label = QLabel(self.tr("Co&mment"))
@@ -326,6 +333,11 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
                 return
         self.query_person = person_id
         self.verify_button.setEnabled(False)
+        # checked from the person field: the next person typed replaces this one (it was
+        # added to "曾国藩 — B-2004": a real-window pass); selected now, not when the answer
+        # comes, which would select what was typed meanwhile (a review)
+        if self.person.lineEdit().hasFocus():
+            self.person.lineEdit().selectAll()
         held = self.engine.held_by()  # ("Checking…" for minutes behind a change: seen)
         self.hint.setText(
             self.tr(
@@ -368,8 +380,6 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         reveal(self.summary.badge)  # the answer (or its empty place), in a low window
         if has:
             self._changed()
-            if self.person.lineEdit().hasFocus():  # the next person typed replaces this one
-                self.person.lineEdit().selectAll()  # (it was added to "曾国藩 — B-2004": seen)
         # last: the answer above is the one Record writes, whatever drawing the references
         # does (it failed once, and the last answer stayed above a new one: seen)
         self.comparison.show_result(result)
