@@ -23,13 +23,8 @@ HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = re.compile(f"[{HAN_RANGES}]")
 
 #: The readings of a character that find it: its first two (most characters of names have
-#: one; a third is rare: 朴's fifth, "po", found 朴 for a clerk typing "po"). Return in the
-#: person field chooses by the first alone (洋's second, "xiang", chose 汪洋 for a clerk
-#: looking for someone named Xiang: a real-window pass).
+#: one; a third is rare: 朴's fifth, "po", found 朴 for a clerk typing "po").
 MOST_READINGS = 2
-#: The most spellings of one name: each character of two readings doubles them (a name of
-#: four such characters has 16), and the first ones are the usual.
-MOST_SPELLINGS = 4
 
 
 @cache
@@ -49,85 +44,94 @@ def has_han(text: str) -> bool:
 
 def _typed_ways(reading: str) -> tuple[str, ...]:
     """The ways a reading is typed: "ü" as "v" (pinyin keyboards), "u", and after l and n
-    as "yu" (passports since 2012: 吕 is LYU)."""
+    as "yu" (passports since 2012: 吕 is LYU, 略 LYUE)."""
     if "v" not in reading:
         return (reading,)
     ways = (reading, reading.replace("v", "u"))
-    return (*ways, reading[0] + "yu") if reading in ("lv", "nv") else ways
+    return (*ways, reading[0] + "yu" + reading[2:]) if reading[:2] in ("lv", "nv") else ways
 
 
-def _parts(text: str, most: int) -> list[tuple[str, ...]]:
-    """``text`` (lower case) as its parts: each Chinese character's first ``most`` readings
-    (each as it may be typed), each other run of letters and digits as it is ("王a1" ->
+def _parts(text: str) -> list[tuple[str, ...]]:
+    """``text`` (lower case) as its parts: each Chinese character's first
+    :data:`MOST_READINGS` readings, each other run of letters and digits as it is ("王a1" ->
     [("wang", "yu"), ("a1",)])."""
     table = _readings()
     parts: list[tuple[str, ...]] = []
     for run in re.split(f"({HAN.pattern})", text):
         if len(run) == 1 and run in table:
-            parts.append(tuple(way for r in table[run][:most] for way in _typed_ways(r)))
+            parts.append(table[run][:MOST_READINGS])
         else:
             parts += [(word,) for word in re.findall(r"\w+", run)]
     return parts
 
 
+def _readings_of(parts: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The readings a name is spelled by: each part's first, then the same with one part's
+    second instead, for each part that has one (every mix of them grew as 2 to the power of
+    the characters; the first few of them left the first character's second reading out:
+    "ceng" missed 曾乐乐, a review)."""
+    firsts = tuple(part[0] for part in parts)
+    return [firsts] + [
+        firsts[:i] + (part[1],) + firsts[i + 1 :] for i, part in enumerate(parts) if len(part) > 1
+    ]
+
+
 @lru_cache(maxsize=100_000)
-def spellings(text: str, most: int = MOST_READINGS) -> str:
-    """The ways ``text`` or its end is typed in pinyin from one of its characters on, with
-    each character's first ``most`` readings, one per line ("" without Chinese
-    characters): for 王小明 "wangxiaoming", "wxm", then "xiaoming", "xm", "ming", "m", and
-    the given name first, "xiaomingwang" (as Western forms write it); then the same for
-    明's other reading, "meng". Blanks are not in them: what is typed is looked for
-    without its own (:func:`spells`). Kept for the names met (a search of 100,000
+def spellings(text: str) -> str:
+    """The ways ``text`` (with Chinese characters: else "") or its end is typed in pinyin
+    from one of its characters on, one per line: for 王小明 "wangxiaoming", "xiaoming",
+    "ming", the initials "wxm", "xm", "m", and turned, the given name first as Western
+    forms write it, "xiaomingwang" (and "mingwangxiao": a compound surname, 欧阳小明, is
+    "xiaomingouyang"); then the same for 明's other reading, "meng", one character's
+    other reading at a time (:func:`_readings_of`), and for each way a reading is typed
+    (吕: lv, lu, lyu). Blanks are not in them: what is typed is looked
+    for without its own (:func:`spells`). Kept for the names met (a search of 100,000
     Chinese names spells each: 0.4 s, 30 ms once kept)."""
     if not has_han(text):
         return ""
     lines: list[str] = []
-    for i, words in enumerate(product(*_parts(text.lower(), most))):
-        if i == MOST_SPELLINGS:
-            break
-        ends = [words[start:] for start in range(len(words))]
-        for line in (
-            *("".join(end) for end in ends),
-            *("".join(w[0] for w in end) for end in ends),
-            "".join(words[1:] + words[:1]) if len(words) > 1 else "",
-        ):
-            if line and line not in lines:
-                lines.append(line)
+    for read in _readings_of(_parts(text.lower())):
+        for words in product(*map(_typed_ways, read)):
+            ends = [words[start:] for start in range(len(words))]
+            turned = [words[k:] + words[:k] for k in range(1, len(words))]
+            for line in (
+                *("".join(end) for end in ends),
+                *("".join(w[0] for w in end) for end in ends),
+                *("".join(turn) for turn in turned),
+            ):
+                if line not in lines:
+                    lines.append(line)
     return "\n".join(lines)
 
 
-#: What may stand between the parts of a name typed: blanks, a comma ("Wang, Xiaoming"),
-#: a hyphen ("Xiao-ming"), an apostrophe ("Xi'an"), a dot.
-_BETWEEN = re.compile(r"[\s,\-'’.·]+")
+#: What may stand between the parts of a name typed: blanks, a comma ("Wang, Xiaoming";
+#: a Chinese one, "、", too), a hyphen ("Xiao-ming"), an apostrophe ("Xi'an"), a dot.
+BETWEEN = re.compile(r"[\s,、\-'’.·]+")
 
 
 def typed_key(typed: str) -> str:
     """``typed`` (lower case) as pinyin is looked for: without what stands between its
     parts ("wang xiaoming", "Wang, Xiao-ming" -> "wangxiaoming"); "" when it is not letters
     alone."""
-    key = _BETWEEN.sub("", typed)
+    key = BETWEEN.sub("", typed)
     return key if key.isascii() and key.isalpha() else ""
 
 
-def could_be_pinyin(typed: str) -> bool:
-    """``typed`` (lower case) may be pinyin: letters, with blanks or such between them."""
-    return bool(typed_key(typed))
-
-
-def spells(typed: str, text: str, most: int = MOST_READINGS) -> bool:
+def spells(typed: str, text: str) -> bool:
     """``typed`` (lower case) begins one of ``text``'s :func:`spellings`, blanks and such
     aside: "wang", "xiaoming", "wang xiaoming" (as passports write it) and "wxm" spell
     王小明, "ang" and "aoming" do not (every Chinese name holds an "a" somewhere: typed
-    anywhere, "a" found nearly everyone). ``most``: the readings of each character that
-    count (1: the usual one alone)."""
-    return key_spells(typed_key(typed), text, most)
+    anywhere, "a" found nearly everyone)."""
+    return key_spells(typed_key(typed), text)
 
 
-def key_spells(key: str, text: str, most: int = MOST_READINGS) -> bool:
+def key_spells(key: str, text: str) -> bool:
     """:func:`spells` for what is typed as :func:`typed_key` gives it (a search of many
-    names makes the key once)."""
-    spelled = spellings(text, most) if key else ""
-    return bool(spelled) and ("\n" + key) in ("\n" + spelled)
+    names makes the key once). A name without Chinese characters is not kept (SQLite asks
+    of every name beyond ASCII: accented ones had filled the names kept, a review)."""
+    if not (key and has_han(text)):
+        return False
+    return ("\n" + key) in ("\n" + spellings(text))
 
 
 @cache

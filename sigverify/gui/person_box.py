@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLabel, QStyledItemDelegate
 
-from sigverify.core.pinyin import has_han, key_spells, spells, typed_key
+from sigverify.core.pinyin import BETWEEN, has_han, key_spells, typed_key
 from sigverify.core.store.records import (
     Person,
     folded,
@@ -218,17 +218,24 @@ class PersonBox(QComboBox):
     def _begun_index(self) -> int:
         """The one person among those the list shows for what is typed (2 or more letters,
         or a Chinese character: the entries holding it anywhere, as the list finds them)
-        whose name, or a word in it, it begins; never by a part of an id ("C-20" is not
-        C-2001, who may be another person), and not when another entry holds it in its id
-        too ("li" beside an id "LI-4"). Others holding it inside a word of their name do not
-        count ("lv" for 吕布 beside Ana Silva chose nobody: a real-window pass)."""
+        whose name, or a word in it, it begins (:func:`_begins_a_word`: not by pinyin);
+        never by a part of an id ("C-20" is not C-2001, who may be another person), and not
+        when another entry holds it in its id too ("li" beside an id "LI-4") or spells its
+        Chinese name ("li" beside 李娜). Others holding it inside a word of their name do
+        not count ("li" for Li Na beside Ali)."""
         typed, shown = self._holding()
         if len(typed) < (1 if has_han(typed) else 2):
             return -1
         begun = [row for row in shown if _begins_a_word(self.names.get(self._ids[row], ""), typed)]
-        others = [row for row in shown if row not in begun]
-        if len(begun) != 1 or any(typed in folded(self._ids[row]) for row in others):
+        if len(begun) != 1:
             return -1
+        key = typed_key(typed)
+        for row in shown:
+            if row != begun[0] and (
+                typed in folded(self._ids[row])
+                or key_spells(key, self.names.get(self._ids[row], ""))
+            ):
+                return -1
         return begun[0]
 
     def enter_chooses(self) -> bool:
@@ -320,11 +327,12 @@ def _first_rows(keys: list[str]) -> dict[str, int]:
 
 
 def _begins_a_word(name: str, typed: str) -> bool:
-    """``typed`` (:func:`folded`) begins ``name`` or one of its words (split at spaces and
-    hyphens): "müller" and "muller" in "Zoë Müller-Łukasz", "łuk" too, "ller" not; or
-    spells a Chinese name in pinyin from one of its characters on, by their usual readings
-    ("wang", "xiaoming" or "wxm" for 王小明, "aoming" not; "xiang", 洋's other reading,
-    not for 汪洋: the list shows him, Return does not choose him)."""
-    words = folded(name).replace("-", " ").split()
-    begins = folded(name).startswith(typed) or any(w.startswith(typed) for w in words)
-    return begins or spells(typed, name, most=1)  # (each character's usual reading)
+    """``typed`` (:func:`folded`) begins ``name`` or one of its words (split where
+    :data:`~sigverify.core.pinyin.BETWEEN` splits a name typed: spaces, hyphens,
+    apostrophes, dots): "müller" and "muller" in "Zoë Müller-Łukasz", "łuk" too, "ller"
+    not; "brien" in "Sean O'Brien" (else Brienne Tarth, listed beside him, was chosen: a
+    review). Never by pinyin: it names no one character (typed for 王小明, "wang
+    xiaoming" chose 王晓明, the one such name listed: a review), so the list shows who it
+    spells and Down chooses."""
+    words = BETWEEN.split(folded(name))
+    return folded(name).startswith(typed) or any(w.startswith(typed) for w in words if w)
