@@ -112,7 +112,9 @@ class SelectableImage(QLabel):
         if self.selection is not None:
             s = self.scale
             r = self.selection
-            view = QRect(int(r.x() / s), int(r.y() / s), int(r.width() / s), int(r.height() / s))
+            view = QRect(
+                round(r.x() / s), round(r.y() / s), round(r.width() / s), round(r.height() / s)
+            )  # (rounded as a selection is shown: truncated, it was a pixel off, a review)
             self.band.setGeometry(view.intersected(self.rect()))
 
     def select(self, view_rect: QRect) -> None:

@@ -792,6 +792,12 @@ def test_arrow_keys_step_evenly_and_back_on_the_place_found_it_is_kept_as_found(
         assert step > 0 and edges == [found.x() + step, found.x()] * 3, (size, edges)
         assert view.band.geometry() == found
         assert dialog.proposed and dialog.hint.text() == hint  # kept as found again
+        # after the dialog is resized (the page shown at another scale), too
+        dialog.resize(dialog.width() - 97, dialog.height() - 61)
+        qtbot.waitUntil(lambda view=view, found=found: view.band.geometry() != found)
+        for key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            qtbot.keyClick(view, key)
+        assert dialog.proposed, size
         qtbot.keyClick(view, Qt.Key.Key_Down)
         assert not dialog.proposed and "Your selection will be kept" in dialog.hint.text()
 

@@ -899,3 +899,25 @@ def test_the_next_run_starts_with_the_settings_of_the_last_one(qtbot, window, tm
     fourth = window.train_page.open_wizard(dict(TINY), show=False)
     qtbot.addWidget(fourth)
     assert fourth.options_page.choices() == RECOMMENDED
+
+
+def test_a_gpu_chosen_last_time_is_chosen_again(qtbot, window, tmp_path, monkeypatch):
+    """The GPU is offered only once the page shows (the remembered choice came back as
+    Automatic: a review)."""
+    import json
+
+    import torch
+
+    from sigverify.gui.language import gui_settings
+    from sigverify.gui.train_wizard.options_page import REMEMBERED
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "get_device_name", lambda _index=0: "Test GPU")
+    gui_settings().setValue(REMEMBERED, json.dumps({"device": "cuda", "epochs": 9}))
+    wizard = start(qtbot, window, tmp_path)
+    wizard.next()
+    options = wizard.options_page
+    assert options.device.currentData() == "cuda" and options.device.currentText() == (
+        "GPU: Test GPU"
+    )
+    assert options.epochs.value() == 9

@@ -138,6 +138,8 @@ class OptionsPage(QWizardPage):
             self.device.addItem(
                 self.tr("GPU: {name}").format(name=torch.cuda.get_device_name(0)), "cuda"
             )
+            # the GPU chosen last time, offered only now (it came back as Automatic: a review)
+            self.choose({"device": _remembered().get("device")})
         self.finetune.setEnabled(self.wiz.engine.model is not None)
         self._update()
 
