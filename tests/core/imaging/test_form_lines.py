@@ -113,3 +113,26 @@ def test_lines_leaning_more_than_a_form_does_and_curves_are_not_lines():
     cv2.polylines(wave, [points], False, 40, 3)
     assert form_lines(wave, wave < 150, 0.4) == []
     assert form_lines(steep, steep < 150, 0) == []  # (0: the step is off)
+
+
+def test_box_lines_of_any_small_tilt_and_width_are_painted_out():
+    """A line between two of the tilts looked for (half a degree apart) was painted off
+    its ink, and what was left of it vetoed it: 5 px lines at 0.1, 0.6, 1.1 degrees kept,
+    2 px ones at others (a review)."""
+    kept = []
+    for width in (2, 3, 5):
+        for tilt in (0.1, 0.35, 0.6, 1.1, 2.0, 3.7, 5.5):
+            clean = np.full((220, 560), 245, np.uint8)
+            clean[10:190, 60:460] = draw_signature(paper=245, ink=200, size=(180, 400))
+            boxed = clean.copy()
+            drop = math.tan(math.radians(tilt)) * 559
+            cv2.line(boxed, (0, 205), (559, int(round(205 - drop))), 70, width)
+            alone = ink_mask(preprocess_signature(clean))
+            if overlap(alone, ink_mask(preprocess_signature(boxed))) <= 0.85:
+                kept.append((width, tilt))
+    assert kept == []
+
+
+def test_an_image_of_ink_alone_has_no_form_lines():
+    ink = np.full((8, 300), 40, np.uint8)
+    assert form_lines(ink, ink < 150, 0.4) == []
