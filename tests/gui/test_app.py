@@ -220,32 +220,6 @@ def test_keyboard_verifies_on_the_visible_page(qtbot, window, tmp_path):
     assert field.hasFocus() and field.selectedText() == field.text() == "c-1"
 
 
-def test_the_record_buttons_stay_in_sight_in_a_low_window(qtbot, window, tmp_path):
-    """A reason of three lines put Record, Save report and Print below a 1366 x 768
-    laptop's window at 125 %, their top edges showing (a real-window pass): the answer and
-    the comparison scroll, the comment and the buttons stay."""
-    from PySide6.QtWidgets import QApplication
-
-    from sigverify.gui.panes import ScrollingPane
-
-    enrol(qtbot, window, "c-1", [signature_file(tmp_path, 1, i) for i in range(5)])
-    window.nav.setCurrentRow(1)
-    verify = window.verify_page
-    verify.choose_person("c-1")
-    verify.drop_area.add_paths([signature_file(tmp_path, 2, 5)])
-    verify.verify()
-    qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
-    window.resize(1000, 420)
-    QApplication.processEvents()
-    for widget in (verify.record_button, verify.report_button, verify.print_button,
-                   verify.comment):  # fmt: skip
-        assert widget.visibleRegion().boundingRect() == widget.rect(), widget
-    answer = verify.summary.parentWidget()
-    while not isinstance(answer, ScrollingPane):
-        answer = answer.parentWidget()
-    assert answer.verticalScrollBar().maximum() > 0  # the answer scrolls, not cut
-
-
 def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
     files = [signature_file(tmp_path, 2, i) for i in range(2)]
     mime = QMimeData()

@@ -158,6 +158,21 @@ def test_the_verify_page_with_a_result_fits_a_low_window(qtbot, two_people, tmp_
     assert page.result is None and shows(page.summary.badge)
 
 
+def test_the_record_buttons_stay_in_sight_in_a_low_window(qtbot, two_people, tmp_path):
+    """A reason of three lines put Record, Save report and Print below a 1366 x 768
+    laptop's window at 125 %, their top edges showing (a real-window pass): the answer and
+    the comparison scroll, the comment and the buttons stay."""
+    window = two_people
+    page = verify_now(qtbot, window, "c-1", signature_file(tmp_path, 2, 5))
+    window.go_to_page(window.pages.indexOf(page))
+    assert page.result is not None
+    window.resize(1000, 420)
+    qtbot.waitUntil(lambda: window.height() == 420)
+    for widget in (page.record_button, page.report_button, page.print_button, page.comment):
+        assert shows(widget), widget
+    assert pane_of(page.summary.badge).verticalScrollBar().maximum() > 0  # scrolls, not cut
+
+
 def test_a_field_near_a_panes_end_scrolls_it_all_the_way(qtbot):
     """Tab to the first field left the heading above it cut, and to the last the line
     below it (a real-window pass): near an end, the pane goes all the way there."""
