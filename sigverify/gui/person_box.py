@@ -42,6 +42,7 @@ class PersonBox(QComboBox):
         self.names: dict[str, str] = {}  # id -> name of those listed, for a name typed in full
         self._ids: list[str] = []  # each entry's person
         self._labels: list[str] = []  # each entry as listed ("Li Na — 12")
+        self._label_rows: dict[str, int] = {}  # label -> its entry
         self._folded: list[str] = []  # each entry as searches compare it (folded once)
         self._chinese: dict[int, str] = {}  # entry -> its name, for those pinyin may spell
         self._rows: dict[str, int] = {}  # id -> entry
@@ -77,6 +78,7 @@ class PersonBox(QComboBox):
         listed = [p for p in people if p.reference_count]
         self._ids = [p.id for p in listed]
         self._labels = _unique([person_label(p.id, p.name) for p in listed])
+        self._label_rows = _first_rows(self._labels)
         self._folded = folded_all(self._labels)
         self._chinese = {row: p.name for row, p in enumerate(listed) if has_han(p.name)}
         self.names = {p.id: p.name for p in listed}
@@ -212,8 +214,9 @@ class PersonBox(QComboBox):
         if row >= 0 or not typed:
             return row
         # a name typed in full (seen in a real window: "李四" and Enter chose nobody),
-        # accents aside ("Maria Jose Nunez")
-        return self._named.get(folded(typed), -1)
+        # accents aside ("Maria Jose Nunez"); an entry as listed (Down in the list puts it
+        # in the field: the hint then said "Down, then Enter", a real-window pass)
+        return self._named.get(folded(typed), self._label_rows.get(typed, -1))
 
     def _begun_index(self) -> int:
         """The one person among those the list shows for what is typed (2 or more letters,
@@ -270,8 +273,10 @@ class PersonBox(QComboBox):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Up and Down in the field step through the list, and would replace an id typed
         that matches nobody by the next person in it (seen in a real window: a check ran
-        against that one): with such an id typed they do nothing. The Alt key of a label
-        naming the box selects its text (:meth:`reached_by`)."""
+        against that one): with such a text typed, Down shows the list of the people it
+        finds again (closed by Return or Escape, it did not come back, while the hint said
+        "Down": a real-window pass), and with none found they do nothing. The Alt key of a
+        label naming the box selects its text (:meth:`reached_by`)."""
         if event.type() == QEvent.Type.Shortcut and isinstance(watched, QLabel):
             QTimer.singleShot(0, self, self.lineEdit().selectAll)  # (after Qt's own handling)
             return False
@@ -283,7 +288,11 @@ class PersonBox(QComboBox):
             and not self.completer().popup().isVisible()
             and self.currentText() != self.itemText(self.currentIndex())
         ):
-            QApplication.beep()
+            if event.key() == Qt.Key.Key_Down and self._holding()[1]:
+                self._hold(self.currentText())
+                self.completer().complete()
+            else:
+                QApplication.beep()
             return True
         return super().eventFilter(watched, event)
 

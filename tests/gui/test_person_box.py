@@ -178,3 +178,39 @@ def test_the_list_while_typing_has_room_for_chinese_rows_under_a_latin_one(qtbot
     chinese = lines_height(popup, 1)
     assert popup.sizeHintForRow(0) >= chinese  # a Latin row as tall as a Chinese one
     assert popup.height() >= 3 * chinese and not popup.verticalScrollBar().isVisible()
+
+
+def test_down_shows_the_people_found_again_after_return_closed_the_list(qtbot):
+    """A real-window pass: pinyin typed, Return closed the list without choosing (by
+    design), and Down, which the hint named, did nothing; with an entry Down had put in
+    the field the hint still said "Down, then Enter" where Return chose."""
+    box = PersonBox()
+    qtbot.addWidget(box)
+    box.show()
+    box.fill(people(("B-1", "吕布"), ("B-2", "Ana Silva"), ("B-3", "Zed")))
+    field = box.lineEdit()
+    field.setFocus()
+    popup = box.completer().popup()
+    qtbot.keyClicks(field, "lv")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # (no row current: nobody chosen)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert box.person_id() is None and field.text() == "lv"
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    qtbot.waitUntil(popup.isVisible)
+    assert listed(box) == ["吕布 — B-1", "Ana Silva — B-2"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert box.person_id() == "B-1"
+    # an entry Down puts in the field (Qt shows the highlighted one there in a real
+    # window) is that person, as when chosen (the hint said "Down, then Enter")
+    box.setCurrentIndex(-1)
+    field.setText("Ana Silva — B-2")
+    assert box.person_id() == "B-2"
+    field.setText("Ana Silva — B-")  # (a part of one: not)
+    assert box.person_id() is None
+    # with nobody found, Down does nothing (it never puts someone else in the field)
+    field.clear()
+    qtbot.keyClicks(field, "qqq")
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert not popup.isVisible() and field.text() == "qqq" and box.person_id() is None
