@@ -600,7 +600,7 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+243"/>
+        <location filename="../../sigverify/gui/crop.py" line="+252"/>
         <source>Select the signature</source>
         <translation>框选签名</translation>
     </message>
@@ -635,7 +635,7 @@
         <translation>如果不对，请重新拖出矩形（或用方向键移动矩形，Shift + 方向键调整大小），然后按“确定”。周围的印刷文字和印章会被去掉。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>The photographed sheet is shown squared up.</source>
         <translation>照片中的纸张已摆正显示。</translation>
     </message>
@@ -650,7 +650,7 @@
         <translation>之前的选区保留不变。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Your selection will be kept, its light made even: press OK.</source>
         <translation>将保留您选择的区域，并使其光线均匀：请按“确定”。</translation>
     </message>
@@ -2182,12 +2182,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-166"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -2267,7 +2267,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>GPU：{name}</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>People for training: {train}, for validation: {val}, for testing: {test}</source>
         <translation>用于训练的人数：{train}，用于验证：{val}，用于测试：{test}</translation>
     </message>
@@ -2346,18 +2346,18 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+65"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+66"/>
         <source>Search by id or name…</source>
         <translation>按 ID、姓名或拼音搜索…</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+234"/>
+        <location line="+242"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-240"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -2367,7 +2367,14 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>只列出了前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+21"/>
+        <source>Nobody found for “{text}”.
+Press Enter to enrol a new person named “{text}”.</source>
+        <translation>没有找到“{text}”。
+按 Enter 登记一位名为“{text}”的新人员。</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2382,26 +2389,26 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-203"/>
         <source>&amp;Delete person…</source>
         <translation>删除人员(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>Nobody found for “{text}”.
 Press Enter to enrol “{text}” as a new person.</source>
         <translation>没有找到“{text}”。
 按 Enter 将“{text}”登记为新人员。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
         <source>Nobody is enrolled yet.
 Press Ctrl+N to enrol the first person.</source>
         <translation>还没有登记任何人员。
 按 Ctrl+N 登记第一位人员。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+99"/>
         <source>New person not enrolled</source>
         <translation>新人员尚未登记</translation>
     </message>
@@ -2426,7 +2433,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>已从 {id} 的参考签名中移除“{file}”。</translation>
     </message>
     <message numerus="yes">
-        <location line="-217"/>
+        <location line="-225"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -2435,7 +2442,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+124"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2448,12 +2455,12 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonBox</name>
     <message>
-        <location filename="../../sigverify/gui/person_box.py" line="+39"/>
+        <location filename="../../sigverify/gui/person_box.py" line="+41"/>
         <source>Type an id or name…</source>
         <translation>输入 ID、姓名或拼音…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>{id} has no reference signatures yet: enrol some on the People page.</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
@@ -4588,13 +4595,13 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <location line="+9"/>
         <source>opening the next signature</source>
         <translation>打开下一个签名</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-115"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -4604,7 +4611,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>记录结果（如尚未记录），并保存为一页 A4 的 PDF（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Co&amp;mment</source>
         <translation>备注(&amp;M)</translation>
     </message>
@@ -4669,12 +4676,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>从页面裁剪(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Checking… after a change asked for before it, which waits for {what} to end. Pausing or stopping it lets both run now.</source>
         <translation>正在检查… 排在之前要求的一项更改之后，而该更改要等{what}结束。暂停或停止它可让两者立即进行。</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-36"/>
         <source>checking {person}</source>
         <translation>验证 {person}</translation>
     </message>
@@ -4704,7 +4711,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>直接验证(&amp;I)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>

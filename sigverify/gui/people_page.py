@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.errors import NotFoundError
 from sigverify.core.i18n import join_sentences
 from sigverify.core.operators import operator_name
+from sigverify.core.pinyin import has_han
 from sigverify.core.store import Store
 from sigverify.core.store.records import person_label
 from sigverify.core.verification_results import (
@@ -176,20 +177,25 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
         self.people.blockSignals(False)
         self._enable_delete()
         typed = self.search.text().strip()
-        self.people.empty_text = (
-            self.tr(
+        if not typed:
+            empty = self.tr("Nobody is enrolled yet.\nPress Ctrl+N to enrol the first person.")
+        elif _is_a_name(typed):
+            empty = self.tr(
+                "Nobody found for “{text}”.\nPress Enter to enrol a new person named “{text}”."
+            ).format(text=typed)
+        else:
+            empty = self.tr(
                 "Nobody found for “{text}”.\nPress Enter to enrol “{text}” as a new person."
             ).format(text=typed)
-            if typed
-            else self.tr("Nobody is enrolled yet.\nPress Ctrl+N to enrol the first person.")
-        )
+        self.people.empty_text = empty
         self.people.viewport().update()
 
     def open_search(self) -> None:
         """Enter in the search: the people found (the first one chosen), or, when nobody
         is, a new person with what was typed as the ID (Enter did nothing: a clerk who
         typed the id of someone not yet enrolled had to press Ctrl+N and type it again,
-        seen in a real window)."""
+        seen in a real window), or as the name when it reads as one (:func:`_is_a_name`:
+        "zhang san" became an ID, a real-window pass), the ID then to be typed."""
         typed = self.search.text().strip()
         if self.people.count():  # as Down does
             move_focus(self.people, keyboard=True)
@@ -198,7 +204,10 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
         elif typed:
             self.new_person()
             if self.person_id is None and not self.details.id_edit.isReadOnly():
-                self.details.id_edit.setText(typed)
+                if _is_a_name(typed):
+                    self.details.name_edit.setText(typed)
+                else:
+                    self.details.id_edit.setText(typed)
                 move_focus(self.details.id_edit, keyboard=True)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -390,3 +399,10 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
             person_id, len(self.store.references(person_id)), model.card if model else None
         )
         self.status.setText(join_sentences(text, advice or ""))
+
+
+def _is_a_name(typed: str) -> bool:
+    """``typed`` reads as a person's name rather than an ID: Chinese characters, or words
+    with a blank between them and no digit ("zhang san", "Ana Silva"; "C-1042", "B 2001"
+    are IDs)."""
+    return has_han(typed) or (" " in typed and not any(c.isdigit() for c in typed))

@@ -3943,6 +3943,21 @@ def test_enter_in_the_search_box_opens_who_was_found_or_starts_them_as_new(
     people.search.setFocus()
     qtbot.keyClick(people.search, Qt.Key.Key_Return)  # nothing typed, everyone listed
     assert people.people.hasFocus()
+    # a name typed is the new person's name, the ID then to be typed ("zhang san" became
+    # an ID: a real-window pass); words with a digit are an ID
+    for typed, name, person_id in [("zhang san", "zhang san", ""), ("王五", "王五", ""),
+                                   ("B 2001", "", "B 2001")]:  # fmt: skip
+        people.search.setFocus()
+        people.search.setText(typed)
+        if name:
+            assert f"Press Enter to enrol a new person named “{typed}”." in (
+                people.people.empty_text
+            )
+        qtbot.keyClick(people.search, Qt.Key.Key_Return)
+        assert people.person_id is None and people.details.id_edit.hasFocus()
+        assert people.details.name_edit.text() == name, typed
+        assert people.details.id_edit.text() == person_id, typed
+        people.new_person()  # (what was typed set aside)
 
 
 def test_ctrl_n_enrols_someone_new_from_any_page(qtbot, two_people):
