@@ -736,7 +736,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+48"/>
+        <location filename="../../sigverify/gui/train_wizard/data_page.py" line="+49"/>
         <source>Your signatures</source>
         <translation>您的签名</translation>
     </message>
@@ -747,12 +747,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-53"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -782,7 +782,7 @@
         <translation>伪造签名</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
@@ -802,7 +802,8 @@
         <translation>已创建 {folder}。请将每个人的签名放入各自的文件夹（参见其中的 README.txt），然后重新选择该文件夹。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-37"/>
+        <location line="+49"/>
         <source>Press Enter to read this folder.</source>
         <translation>按 Enter 读取此文件夹。</translation>
     </message>

@@ -881,10 +881,20 @@ def test_the_next_run_starts_with_the_settings_of_the_last_one(qtbot, window, tm
     assert options.choices() == chosen
     options.scratch.setChecked(True)
     assert options.validatePage()  # "Start training": the settings are kept
+    data = wizard.plan.dataset.root
     wizard.close()
     again = window.train_page.open_wizard(dict(TINY), show=False)
     qtbot.addWidget(again)
     assert again.options_page.choices() == chosen
+    # the data folder too, offered to be read again (typed or browsed to each time: a
+    # real-window pass): Enter reads it
+    page = again.data_page
+    assert page.folder.text() == str(data) and again.plan.dataset is None
+    assert page.summary.text() == "Press Enter to read this folder."
+    assert not page.isComplete()
+    qtbot.keyClick(page.folder, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.isComplete, timeout=30000)
+    assert again.plan.dataset.root == data
     # the button sets the recommended ones back, also from fine-tuning
     again.options_page.finetune.setChecked(True)
     again.options_page.recommended.click()
@@ -899,6 +909,11 @@ def test_the_next_run_starts_with_the_settings_of_the_last_one(qtbot, window, tm
     fourth = window.train_page.open_wizard(dict(TINY), show=False)
     qtbot.addWidget(fourth)
     assert fourth.options_page.choices() == RECOMMENDED
+    # a folder gone since is not offered
+    gui_settings().setValue(REMEMBERED, '{"data": "/nowhere/at/all"}')
+    fifth = window.train_page.open_wizard(dict(TINY), show=False)
+    qtbot.addWidget(fifth)
+    assert fifth.data_page.folder.text() == "" and fifth.data_page.summary.text() == ""
 
 
 def test_a_gpu_chosen_last_time_is_chosen_again(qtbot, window, tmp_path, monkeypatch):

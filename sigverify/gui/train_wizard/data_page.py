@@ -31,6 +31,7 @@ from sigverify.gui import dialogs
 from sigverify.gui.folders import ask_folder, ask_save
 from sigverify.gui.keyboard import frame_when_focused
 from sigverify.gui.qimages import bytes_to_pixmap
+from sigverify.gui.train_wizard.options_page import remembered
 from sigverify.gui.widgets import ImageView, quiet_text
 
 if TYPE_CHECKING:
@@ -61,6 +62,10 @@ class DataPage(QWizardPage):
         self.folder.editingFinished.connect(lambda: self.load(self.folder.text()))
         # a path typed is read on Enter or Tab: Next stayed greyed with no word why (seen)
         self.folder.textEdited.connect(self._typed)
+        # the folder the last run started with, offered to be read again (Enter reads it)
+        last = remembered().get("data")
+        if isinstance(last, str) and Path(last).is_dir():
+            self.folder.setText(last)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         template = QPushButton(self.tr("Create a template folder…"))
@@ -97,6 +102,8 @@ class DataPage(QWizardPage):
         self.problems.setWordWrap(True)
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         frame_when_focused(self.problems)
+        if self.folder.text():
+            self.summary.setText(self.tr("Press Enter to read this folder."))
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(layout_help)

@@ -126,7 +126,7 @@ class OptionsPage(QWizardPage):
             signal.connect(lambda *_: self._update())
         self._scratch_choices: list[int] | None = None  # while fine-tuning
         self.finetune.toggled.connect(self._finetune_toggled)
-        self.choose(_remembered())
+        self.choose(remembered())
         # Next starts a run of minutes to hours: it says so (a "Next" started a 37-minute
         # run unasked: seen in a real window)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Start &training"))
@@ -139,7 +139,7 @@ class OptionsPage(QWizardPage):
                 self.tr("GPU: {name}").format(name=torch.cuda.get_device_name(0)), "cuda"
             )
             # the GPU chosen last time, offered only now (it came back as Automatic: a review)
-            self.choose({"device": _remembered().get("device")})
+            self.choose({"device": remembered().get("device")})
         self.finetune.setEnabled(self.wiz.engine.model is not None)
         self._update()
 
@@ -286,7 +286,9 @@ class OptionsPage(QWizardPage):
         # a new run: the page emptied of the last one (one that saved nothing, or failed,
         # is not asked about)
         self.wiz.training_page.reset()
-        gui_settings().setValue(REMEMBERED, json.dumps(self.choices()))
+        # (the data folder too: typed or browsed to again each time, a real-window pass)
+        chosen = {**self.choices(), "data": str(plan.dataset.root)}
+        gui_settings().setValue(REMEMBERED, json.dumps(chosen))
         plan.config = self.config()
         plan.validation, plan.test = self.validation.value() / 100, self.test.value() / 100
         return True
@@ -334,7 +336,7 @@ def _plain(value):
     return list(value) if isinstance(value, list | tuple) else value
 
 
-def _remembered() -> dict:
+def remembered() -> dict:
     """The settings the last run started with (:data:`REMEMBERED`; none: an empty dict)."""
     try:
         remembered = json.loads(str(gui_settings().value(REMEMBERED, "") or "{}"))
