@@ -201,14 +201,14 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
             move_focus(self.people, keyboard=True)
             if self.people.currentItem() is None:
                 self.people.setCurrentRow(0)
-        elif typed:
-            self.new_person()
-            if self.person_id is None and not self.details.id_edit.isReadOnly():
-                if _is_a_name(typed):
-                    self.details.name_edit.setText(typed)
-                else:
-                    self.details.id_edit.setText(typed)
-                move_focus(self.details.id_edit, keyboard=True)
+        # (only for a new person begun: after Cancel, the search text went into the person
+        # kept, a name beside another's ID: a review)
+        elif typed and self.new_person() and not self.details.id_edit.isReadOnly():
+            if _is_a_name(typed):
+                self.details.name_edit.setText(typed)
+            else:
+                self.details.id_edit.setText(typed)
+            move_focus(self.details.id_edit, keyboard=True)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Back from another page: the people as the store has them now (enrolled at the
@@ -309,9 +309,11 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
         """Only an enrolled person's ID was typed on the new person's form."""
         return self.details.typed() == ("", "") and self._enrolled_references()[0] is not None
 
-    def new_person(self) -> None:
+    def new_person(self) -> bool:
+        """A new person to enter; False when the clerk kept what was typed or waiting (a
+        question answered Cancel, or signatures to settle first)."""
         if not self.settle_details() or not self.settle_pending(go_on=self.new_person):
-            return
+            return False
         self.person_id = None
         self.people.blockSignals(True)  # nobody current: a click on the last one shown counts
         self.people.setCurrentRow(-1)
@@ -323,6 +325,7 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
         self.reference_panel.show_person(None)
         self._enable_delete()
         self._update_buttons()
+        return True
 
     def show_person(self, person_id: str) -> None:
         try:

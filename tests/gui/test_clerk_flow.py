@@ -1058,10 +1058,13 @@ def test_a_typed_id_never_becomes_another_person(qtbot, two_people, tmp_path, be
     )
     edit.setText("")
     assert page.hint.text() == "Choose the person the signature claims to be."
-    # with a listed person's text, Down steps through the list as before
+    # with a listed person chosen, Down shows the whole list; it does not step to the next
+    # person unseen (it did: a review)
     page.choose_person("c-1")
     qtbot.keyClick(edit, Qt.Key.Key_Down)
-    assert page.person_id() == "c-2" and beeps == [True]
+    qtbot.waitUntil(page.person.view().isVisible)
+    assert page.person_id() == "c-1" and beeps == [True]
+    page.person.hidePopup()
     # a person whose references were all removed: said, not just missing from the list
     for reference in window.store.references("c-2"):
         window.store.remove_reference(reference.id, "test")
@@ -3958,6 +3961,17 @@ def test_enter_in_the_search_box_opens_who_was_found_or_starts_them_as_new(
         assert people.details.name_edit.text() == name, typed
         assert people.details.id_edit.text() == person_id, typed
         people.new_person()  # (what was typed set aside)
+    # a new person half-typed, kept with Cancel: what the search held goes nowhere (it went
+    # into the name beside the ID kept: a review)
+    people.details.id_edit.setText("C-90")
+    people.details.name_edit.setText("Ana Silva")
+    dialogs.answer = False
+    people.search.setFocus()
+    people.search.setText("zhang san")
+    qtbot.keyClick(people.search, Qt.Key.Key_Return)
+    assert dialogs.titles[-1] == "New person not enrolled"
+    assert people.details.id_edit.text() == "C-90"
+    assert people.details.name_edit.text() == "Ana Silva"
 
 
 def test_ctrl_n_enrols_someone_new_from_any_page(qtbot, two_people):
