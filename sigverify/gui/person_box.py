@@ -213,10 +213,15 @@ class PersonBox(QComboBox):
         row = self._typed_ids.get(typed.casefold(), -1)
         if row >= 0 or not typed:
             return row
+        # an entry as listed (Down in the list puts it in the field: the hint then said
+        # "Down, then Enter", a real-window pass), before a name: someone may be named as
+        # another's entry reads (a review)
+        row = self._label_rows.get(typed, -1)
+        if row >= 0:
+            return row
         # a name typed in full (seen in a real window: "李四" and Enter chose nobody),
-        # accents aside ("Maria Jose Nunez"); an entry as listed (Down in the list puts it
-        # in the field: the hint then said "Down, then Enter", a real-window pass)
-        return self._named.get(folded(typed), self._label_rows.get(typed, -1))
+        # accents aside ("Maria Jose Nunez")
+        return self._named.get(folded(typed), -1)
 
     def _begun_index(self) -> int:
         """The one person among those the list shows for what is typed (2 or more letters,
@@ -271,12 +276,14 @@ class PersonBox(QComboBox):
         label.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Up and Down in the field step through the list, and would replace an id typed
-        that matches nobody by the next person in it (seen in a real window: a check ran
-        against that one): with such a text typed, Down shows the list of the people it
-        finds again (closed by Return or Escape, it did not come back, while the hint said
-        "Down": a real-window pass), and with none found they do nothing. The Alt key of a
-        label naming the box selects its text (:meth:`reached_by`)."""
+        """Up and Down in the field never step to another person unseen: Qt's own stepped
+        through the entries, replacing an id typed that matches nobody by the next person
+        (seen in a real window: a check ran against that one), and a person chosen by the
+        next one (a review). With something typed, Down shows the people it finds, the
+        first current (closed by Return or Escape, the list did not come back while the
+        hint said "Down": a real-window pass); with a person chosen, the whole list; with
+        nobody found, nothing. The Alt key of a label naming the box selects its text
+        (:meth:`reached_by`)."""
         if event.type() == QEvent.Type.Shortcut and isinstance(watched, QLabel):
             QTimer.singleShot(0, self, self.lineEdit().selectAll)  # (after Qt's own handling)
             return False
@@ -286,11 +293,19 @@ class PersonBox(QComboBox):
             and not event.modifiers() & Qt.KeyboardModifier.AltModifier  # Alt+Down: the list
             and watched in (self, self.lineEdit())
             and not self.completer().popup().isVisible()
-            and self.currentText() != self.itemText(self.currentIndex())
+            and not self.view().isVisible()
         ):
-            if event.key() == Qt.Key.Key_Down and self._holding()[1]:
-                self._hold(self.currentText())
+            chosen = self.currentIndex() >= 0 and self.currentText() == self.itemText(
+                self.currentIndex()
+            )
+            found = [] if chosen else self._holding()[1]
+            if event.key() == Qt.Key.Key_Down and chosen:
+                self.showPopup()
+            elif event.key() == Qt.Key.Key_Down and found:
+                self._shown.setStringList([self._labels[row] for row in found])
                 self.completer().complete()
+                popup = self.completer().popup()
+                popup.setCurrentIndex(popup.model().index(0, 0))
             else:
                 QApplication.beep()
             return True
