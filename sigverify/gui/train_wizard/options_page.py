@@ -4,6 +4,7 @@ device and fine-tuning, with the time estimate; the settings go into the plan.""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -287,7 +288,7 @@ class OptionsPage(QWizardPage):
         # is not asked about)
         self.wiz.training_page.reset()
         # (the data folder too: typed or browsed to again each time, a real-window pass)
-        chosen = {**self.choices(), "data": str(plan.dataset.root)}
+        chosen = {**self.choices(), "data": str(Path(plan.dataset.root).resolve())}
         gui_settings().setValue(REMEMBERED, json.dumps(chosen))
         plan.config = self.config()
         plan.validation, plan.test = self.validation.value() / 100, self.test.value() / 100
