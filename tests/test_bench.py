@@ -238,6 +238,16 @@ def test_store_scale_reports_both_stores(tiny_model_dir, tmp_path):
     assert out["names"] == "customer" and out["large"]["found"] == 0  # (no Customer 4242)
 
 
+def test_store_scale_removes_its_own_temporary_folder(tiny_model_dir, monkeypatch, tmp_path):
+    """A run at 100,000 people left 2.7 GB in the temporary folder, each time."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    out = run_script("store_scale.py", "--model", tiny_model_dir, "--people", 30, "--runs", 1)
+    left = [path for path in temporary.iterdir() if path.name.startswith("store-scale-")]
+    assert out["large"]["people"] == 30 and left == []
+
+
 def test_store_scale_with_chinese_names_searches_them_by_pinyin(tiny_model_dir, tmp_path):
     out = run_script(
         "store_scale.py",
