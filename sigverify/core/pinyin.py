@@ -106,7 +106,8 @@ def spellings(text: str) -> str:
 
 #: What may stand between the parts of a name typed: blanks, a comma ("Wang, Xiaoming";
 #: a Chinese one, "、", too), a hyphen ("Xiao-ming"), an apostrophe ("Xi'an"), a dot.
-BETWEEN = re.compile(r"[\s,、\-'’.·]+")
+SEPARATORS = r"\s,、\-'’.·"
+BETWEEN = re.compile(f"[{SEPARATORS}]+")
 
 
 def typed_key(typed: str) -> str:
