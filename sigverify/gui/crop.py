@@ -110,12 +110,8 @@ class SelectableImage(QLabel):
         self.setFixedSize(pixmap.size())
         self.scale = self.full_size.width() / pixmap.width()
         if self.selection is not None:
-            s = self.scale
-            r = self.selection
-            view = QRect(
-                round(r.x() / s), round(r.y() / s), round(r.width() / s), round(r.height() / s)
-            )  # (rounded as a selection is shown: truncated, it was a pixel off, a review)
-            self.band.setGeometry(view.intersected(self.rect()))
+            # (as a selection is shown: truncated, it was a pixel off, a review)
+            self.band.setGeometry(self._on_screen(*self.selection.getRect()))
 
     def select(self, view_rect: QRect) -> None:
         """Select a rectangle given in view (widget) coordinates; the band shows it as
@@ -140,13 +136,16 @@ class SelectableImage(QLabel):
         16 x 13 speck of print)."""
         full = QRect(x, y, width, height).intersected(QRect(QPoint(0, 0), self.full_size))
         self.selection = full if min(full.width(), full.height()) >= MIN_SIDE else None
-        s = self.scale
-        shown = QRect(
-            round(x / s), round(y / s), max(1, round(width / s)), max(1, round(height / s))
-        )
-        self.band.setGeometry(view if view is not None else shown)
+        self.band.setGeometry(view if view is not None else self._on_screen(x, y, width, height))
         self.band.setVisible(self.selection is not None)
         self.selection_changed.emit()
+
+    def _on_screen(self, x: int, y: int, width: int, height: int) -> QRect:
+        """A rectangle in picture pixels as the page shows it, rounded, within the view."""
+        s = self.scale
+        return QRect(
+            round(x / s), round(y / s), max(1, round(width / s)), max(1, round(height / s))
+        ).intersected(self.rect())
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         """An arrow key moves the rectangle by a step (1/50 of the page shown), with Shift
