@@ -50,11 +50,9 @@ class OptionsPage(QWizardPage):
         )
         self.validation = QSpinBox()
         self.validation.setRange(5, 40)
-        self.validation.setValue(round(100 * DEFAULT_VALIDATION))
         self.validation.setSuffix(percent_suffix())  # ("15 %" in Chinese: seen)
         self.test = QSpinBox()
         self.test.setRange(5, 40)
-        self.test.setValue(round(100 * DEFAULT_TEST))
         self.test.setSuffix(percent_suffix())
         self.split_label = QLabel()
         self.encoder = QComboBox()
@@ -65,13 +63,11 @@ class OptionsPage(QWizardPage):
         self.loss.addItem(self.tr("Triplet"), "triplet")
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 200)
-        self.epochs.setValue(TrainConfig.epochs)
         self.size = QComboBox()
         self.size.addItem(self.tr("150 × 220 (default)"), SIZES[0])
         self.size.addItem(self.tr("100 × 150 (faster)"), SIZES[1])
         self.augment = QSlider(Qt.Orientation.Horizontal)
         self.augment.setRange(0, 100)
-        self.augment.setValue(round(100 * TrainConfig.augment))
         # the slider alone showed no value (seen in a real window)
         self.augment_value = QLabel()
         self.augment.valueChanged.connect(
@@ -127,6 +123,7 @@ class OptionsPage(QWizardPage):
             signal.connect(lambda *_: self._update())
         self._scratch_choices: list[int] | None = None  # while fine-tuning
         self.finetune.toggled.connect(self._finetune_toggled)
+        self.choose(RECOMMENDED)  # (the form's first values, then the last run's)
         self.choose(remembered())
         # Next starts a run of minutes to hours: it says so (a "Next" started a 37-minute
         # run unasked: seen in a real window)
@@ -318,7 +315,7 @@ class OptionsPage(QWizardPage):
         return TrainConfig(**values)
 
 
-#: What sigverify recommends (the form's first values).
+#: What sigverify recommends: the form's first values, and what "Recommended settings" sets.
 RECOMMENDED = {
     "validation": round(100 * DEFAULT_VALIDATION),
     "test": round(100 * DEFAULT_TEST),
