@@ -18,6 +18,17 @@ def listed(box: PersonBox) -> list[str]:
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
+def typing_in(qtbot, *entries: tuple[str, str]) -> tuple[PersonBox, object]:
+    """A person field shown with ``entries`` (id, name), and its text field with the keys."""
+    box = PersonBox()
+    qtbot.addWidget(box)
+    box.show()
+    box.fill(people(*entries))
+    field = box.lineEdit()
+    field.setFocus()
+    return box, field
+
+
 def test_an_id_typed_finds_its_person_whatever_the_other_ids_hold(qtbot):
     """A review found: the ids folded as one text split at line breaks, and an id holding
     one moved every later person a row: typing C-3 chose D-4."""
@@ -80,12 +91,9 @@ def test_a_chinese_name_is_found_and_chosen_by_its_pinyin(qtbot):
     real-window pass): pinyin from the start of one of a name's characters finds it, and
     Down chooses; Return does not choose by pinyin (it names no one character: typed for
     王小明, "wang xiaoming" chose 王晓明, the one such name listed, a review)."""
-    box = PersonBox()
-    qtbot.addWidget(box)
-    box.show()
-    box.fill(people(("P-1", "王小明"), ("P-2", "汪洋"), ("P-3", "Wanda"), ("P-4", "李娜")))
-    field = box.lineEdit()
-    field.setFocus()
+    box, field = typing_in(
+        qtbot, ("P-1", "王小明"), ("P-2", "汪洋"), ("P-3", "Wanda"), ("P-4", "李娜")
+    )
     qtbot.keyClicks(field, "wang")
     qtbot.waitUntil(lambda: listed(box) == ["王小明 — P-1", "汪洋 — P-2"])
     assert box.matching() == 2
@@ -134,15 +142,11 @@ def test_return_chooses_the_one_name_begun_others_holding_it_inside_a_word(qtbot
         def enrolled_id(_typed):
             return None
 
-    box = PersonBox()
-    qtbot.addWidget(box)
-    box.show()
-    box.fill(people(("B-1", "吕布"), ("B-2", "Ana Silva"), ("B-3", "汪洋"), ("B-4", "李娜"),
-                    ("B-5", "Li Na"), ("B-6", "Ali"), ("B-7", "Sean O'Brien"),
-                    ("B-8", "Brienne Tarth"), ("SIL-9", "Zed"),
-                    ("B-10", "Tatiana Ruiz")))  # fmt: skip
-    field = box.lineEdit()
-    field.setFocus()
+    box, field = typing_in(
+        qtbot, ("B-1", "吕布"), ("B-2", "Ana Silva"), ("B-3", "汪洋"), ("B-4", "李娜"),
+        ("B-5", "Li Na"), ("B-6", "Ali"), ("B-7", "Sean O'Brien"), ("B-8", "Brienne Tarth"),
+        ("SIL-9", "Zed"), ("B-10", "Tatiana Ruiz"),
+    )  # fmt: skip
     for typed, chosen in [("li", None), ("ana", "B-2"), ("李", "B-4"), ("silva", "B-2"),
                           ("brien", None), ("al", "B-6"),
                           ("sil", None), ("lv", None), ("lyu", None), ("yang", None),
@@ -165,12 +169,7 @@ def test_the_list_while_typing_has_room_for_chinese_rows_under_a_latin_one(qtbot
     arrows (a real-window pass, 125 %)."""
     from sigverify.gui.widgets import lines_height
 
-    box = PersonBox()
-    qtbot.addWidget(box)
-    box.show()
-    box.fill(people(("B-2", "Ana Silva"), ("B-1", "吕布"), ("B-3", "Abel")))
-    field = box.lineEdit()
-    field.setFocus()
+    box, field = typing_in(qtbot, ("B-2", "Ana Silva"), ("B-1", "吕布"), ("B-3", "Abel"))
     qtbot.keyClicks(field, "l")
     popup = box.completer().popup()
     qtbot.waitUntil(popup.isVisible)
@@ -184,12 +183,7 @@ def test_down_shows_the_people_found_again_after_return_closed_the_list(qtbot):
     """A real-window pass: pinyin typed, Return closed the list without choosing (by
     design), and Down, which the hint named, did nothing; with an entry Down had put in
     the field the hint still said "Down, then Enter" where Return chose."""
-    box = PersonBox()
-    qtbot.addWidget(box)
-    box.show()
-    box.fill(people(("B-1", "吕布"), ("B-2", "Ana Silva"), ("B-3", "Zed")))
-    field = box.lineEdit()
-    field.setFocus()
+    box, field = typing_in(qtbot, ("B-1", "吕布"), ("B-2", "Ana Silva"), ("B-3", "Zed"))
     popup = box.completer().popup()
     qtbot.keyClicks(field, "lv")
     qtbot.waitUntil(popup.isVisible)
