@@ -58,6 +58,7 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         self._recording = None  # the result being written to the audit log
         self._after_recording = []  # what waits for it
         self._thresholds_said_for = None  # the result last said decided on changed thresholds
+        self._from_person_field = False  # the check asked for from the person field
 
         # -- input
         self.person = PersonBox()
@@ -335,8 +336,10 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         self.verify_button.setEnabled(False)
         # checked from the person field: the next person typed replaces this one (it was
         # added to "曾国藩 — B-2004": a real-window pass); selected now, not when the answer
-        # comes, which would select what was typed meanwhile (a review)
-        if self.person.lineEdit().hasFocus():
+        # comes, which would select what was typed meanwhile (a review). The answer then
+        # takes the keys to the comment (show_result).
+        self._from_person_field = self.person.lineEdit().hasFocus()
+        if self._from_person_field:
             self.person.lineEdit().selectAll()
         held = self.engine.held_by()  # ("Checking…" for minutes behind a change: seen)
         self.hint.setText(
@@ -380,6 +383,14 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         reveal(self.summary.badge)  # the answer (or its empty place), in a low window
         if has:
             self._changed()
+        # checked from the person field and still there, untouched: what is typed next is
+        # the comment (Ctrl+S records both); "ok" typed there replaced the person, and the
+        # result could not be recorded until chosen again (a real-window pass). After Record
+        # the keys go back to the person field for the next customer.
+        field = self.person.lineEdit()
+        if has and self._from_person_field and field.hasFocus() and self.result_is_current():
+            self.comment.setFocus()
+        self._from_person_field = False
         # last: the answer above is the one Record writes, whatever drawing the references
         # does (it failed once, and the last answer stayed above a new one: seen)
         self.comparison.show_result(result)

@@ -209,15 +209,30 @@ def test_keyboard_verifies_on_the_visible_page(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
     assert verify.result.person_id == "c-1"
     assert window.people_page.status.text().startswith("Enrolled 3 references.")
-    # checked from the person field, its text is selected: the next person typed replaces
-    # it (it was added to the last one: a real-window pass)
+    # checked from the person field
     field = verify.person.lineEdit()
     field.setFocus()
     field.deselect()
     verify.result = None
     qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
-    assert field.hasFocus() and field.selectedText() == field.text() == "c-1"
+    # the answer takes the keys to the comment: "ok" typed after it replaced the person,
+    # and the result could not be recorded (a real-window pass); Ctrl+S records both
+    assert verify.comment.hasFocus()
+    qtbot.keyClicks(verify.comment, "ok")
+    assert verify.person_id() == "c-1" and verify.comment.text() == "ok"
+    qtbot.keyClick(verify.comment, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: verify.recorded, timeout=30000)
+    assert window.store.audit_entries("c-1", action="verify")[-1].details["comment"] == "ok"
+    # and then to the person field, selected: the next person typed replaces this one
+    qtbot.waitUntil(field.hasFocus)
+    assert field.selectedText() == field.text() == "c-1"
+    # checked from elsewhere (the Verify button), the focus stays where it was
+    verify.result = None
+    verify.verify_button.setFocus()
+    qtbot.keyClick(verify.verify_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: verify.result is not None, timeout=30000)
+    assert not verify.comment.hasFocus()
 
 
 def test_files_dropped_on_the_page_are_added(qtbot, window, tmp_path):
