@@ -298,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     for page, name in pages:
         window.nav.setCurrentRow(window.pages.indexOf(page))
         app.processEvents()
+        if page is window.thresholds_page:  # its plots, drawn once it shows
+            wait_for(app, lambda: window.thresholds_page.tabs.count() == 3)
         save(window, f"{name}.png")
     window.nav.setCurrentRow(window.pages.indexOf(window.audit_page))
     wait_idle(app, window.engine)

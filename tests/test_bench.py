@@ -425,6 +425,14 @@ def test_long_lists_reports_the_queue_and_the_audit_log_per_size():
     assert out["peak_rss_mb"] > 0
 
 
+def test_first_plots_times_the_thresholds_pages_first_and_second_visit():
+    out = run_script("first_plots.py", "--runs", "1")
+    assert out["runs"] == 1
+    # the switch returns before the plots are made, and they are painted after that
+    assert 0 < out["switch_ms_p50"] <= out["plots_made_ms_p50"] <= out["plots_painted_ms_p50"]
+    assert out["second_visit_ms_p50"] > 0 and out["switch_ms_max"] == out["switch_ms_p50"]
+
+
 def test_queue_check_compares_rows_shown_during_a_check_with_rows_shown_at_the_end(
     tiny_model_dir,
 ):

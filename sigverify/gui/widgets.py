@@ -81,6 +81,7 @@ def figure_canvas(figure) -> QWidget:
     here, on the first plot, not when the window starts. A wheel turned over it scrolls the
     page it lies on (no plot zooms: matplotlib's canvas kept the wheel, and a low window's
     Thresholds page did not scroll over its plots)."""
+    import shiboken6
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
     from sigverify.core.plot_fonts import font_families
@@ -88,6 +89,12 @@ def figure_canvas(figure) -> QWidget:
     class Canvas(FigureCanvasQTAgg):
         def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
             event.ignore()
+
+        def _draw_idle(self) -> None:  # matplotlib's, asked for after a change or a resize
+            # drawn when shown (its paintEvent asks again): the Thresholds page's first
+            # visit drew the curves on its hidden tabs too, 0.25 s each (measured)
+            if not shiboken6.isValid(self) or self.isVisible():  # (deleted: matplotlib's)
+                super()._draw_idle()
 
     families = list(font_families())
     if len(families) > 1:  # figures made before the first canvas still name the generic family

@@ -217,7 +217,7 @@ def test_the_thresholds_page_scrolls_in_a_low_window_and_keeps_its_plots_readabl
 
     page = window.thresholds_page
     window.go_to_page(window.pages.indexOf(page))
-    assert page.tabs.count() == 3
+    qtbot.waitUntil(lambda: page.tabs.count() == 3)  # drawn once the page shows
     window.resize(980, LOW)
     qtbot.waitUntil(lambda: window.height() == LOW)
     page.preset.warning.setText("A warning of two lines or three. " * 8)  # as a preset's
