@@ -53,7 +53,10 @@ class Checking(PagePart):
         def progress(done, total):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self._show_checked_so_far()
+            # the last chunk's rows with the full bar: the bar said 100 % over rows "not
+            # checked yet" until the check's end was seen (a second later: a real-window
+            # pass; a folder of one chunk showed no row before)
+            self._show_checked_so_far(at_once=done >= total)
 
         def finished(summary=None):
             # Cancel pressed (in the last chunk too, which the summary does not call
@@ -103,13 +106,13 @@ class Checking(PagePart):
         self._show_hint()  # ("… not checked yet: press Check" stayed until the first rows)
         self._selected()
 
-    def _show_checked_so_far(self) -> None:
+    def _show_checked_so_far(self, at_once: bool = False) -> None:
         """During a check, the decisions written so far, at most every ``ROWS_EVERY_S``
         seconds and at most ``ROWS_SHARE`` of the time (the list stayed as it was until the
-        end: a clerk watched a bar for minutes with nothing to look at). The people are not
-        read again: the worker is busy with the store."""
+        end: a clerk watched a bar for minutes with nothing to look at), or ``at_once``.
+        The people are not read again: the worker is busy with the store."""
         wait = self.ROWS_EVERY_S if self._rows_wait is None else self._rows_wait
-        if time.monotonic() - self._rows_read < wait:
+        if not at_once and time.monotonic() - self._rows_read < wait:
             return
         started = time.monotonic()
         try:

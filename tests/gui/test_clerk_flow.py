@@ -2163,8 +2163,8 @@ def test_the_queue_shows_decisions_as_they_come_during_a_check(
     so_far = queue._show_checked_so_far
     went_to = []
 
-    def show_checked_so_far():  # the clerk goes to an accepted row once rows are in
-        so_far()
+    def show_checked_so_far(at_once=False):  # the clerk goes to an accepted row once in
+        so_far(at_once)
         accepted = [r for r, row in enumerate(queue.shown) if row.decision == "accept"]
         if accepted and not went_to:
             queue.table.selectRow(0)  # (a first row chosen, as Qt does when the list
@@ -2182,6 +2182,32 @@ def test_the_queue_shows_decisions_as_they_come_during_a_check(
     assert not queue.selected_row().needs_clerk
     # once it has ended, the buttons follow the chosen item again
     assert queue.accept_button.isEnabled() == queue.selected_row().needs_clerk
+
+
+def test_the_last_chunks_rows_show_with_the_full_bar(qtbot, two_people, tmp_path, monkeypatch):
+    """Seen in a real window: a folder of 20 items showed the bar at 100 % over rows "not
+    checked yet" for a second, until the check's end was seen (the list is shown again at
+    most every second during a check, and a folder of one chunk never was)."""
+    window = two_people
+    root = tmp_path / "inbox"
+    for n in range(20):
+        signature_file(root / "c-1", 1, 10 + n)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    seen = []  # (checking, bar, items decided) each time the list is shown
+    shown = queue.show_rows
+
+    def show_rows():
+        shown()
+        decided = sum(bool(queue.table.item(r, 3).text()) for r in range(queue.table.rowCount()))
+        bar = (queue.progress.value(), queue.progress.maximum())
+        seen.append((queue._job is not None, bar, decided))
+
+    monkeypatch.setattr(queue, "show_rows", show_rows)
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    assert (True, (20, 20), 20) in seen  # during the check, with the bar full
+    assert seen[-1][0] is False and seen[-1][2] == 20
 
 
 def test_a_first_row_qt_chose_during_a_check_is_not_the_clerks_place(
@@ -2210,8 +2236,8 @@ def test_a_first_row_qt_chose_during_a_check_is_not_the_clerks_place(
     window.nav.setCurrentRow(window.pages.indexOf(queue))
     so_far = queue._show_checked_so_far
 
-    def show_checked_so_far():
-        so_far()
+    def show_checked_so_far(at_once=False):
+        so_far(at_once)
         if queue.selected_row() is None:
             queue.table.selectRow(0)  # Qt's own choice: nothing was chosen
 
