@@ -84,7 +84,15 @@ class QueueAdding(PagePart):
         except OSError as error:
             dialogs.show_error(self, self._cannot_write(error))
             return
-        note = self.tr("%n new item(s) added.", "", added)
+        # those added before: "0 new items added." alone left the clerk to wonder why
+        # (a folder added again: a real-window pass)
+        before = len(items) - len(skipped) - added
+        if before and not added:
+            note = self.tr("Nothing new: all %n signature(s) are in the queue already.", "", before)
+        else:
+            note = self.tr("%n new item(s) added.", "", added)
+            if before:
+                note = join_sentences(note, self.tr("%n already in the queue.", "", before))
         if owner and any(len(Path(item.image).parts) == 1 for item in items):
             # (said: a folder named like an ID is taken as that person's unasked, a review)
             note = join_sentences(

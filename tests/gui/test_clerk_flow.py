@@ -2184,6 +2184,30 @@ def test_the_queue_shows_decisions_as_they_come_during_a_check(
     assert queue.accept_button.isEnabled() == queue.selected_row().needs_clerk
 
 
+def test_a_folder_added_again_says_its_signatures_are_in_the_queue_already(
+    qtbot, two_people, tmp_path
+):
+    """Seen in a real window: a folder added again said "0 new items added." alone, and
+    the clerk wondered why."""
+    window = two_people
+    root = tmp_path / "inbox"
+    for n in range(3):
+        signature_file(root / "c-1", 1, 10 + n)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    assert queue.hint.text().startswith("3 new items added.")
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    assert queue.hint.text().startswith("Nothing new: all 3 signatures are in the queue already.")
+    signature_file(root / "c-1", 1, 13)  # one more since
+    queue.add_source(str(root))
+    wait_idle(qtbot, window.engine)
+    assert queue.hint.text().startswith("1 new item added. 3 already in the queue.")
+    assert len(queue.shown) == 4
+
+
 def test_the_last_chunks_rows_show_with_the_full_bar(qtbot, two_people, tmp_path, monkeypatch):
     """Seen in a real window: a folder of 20 items showed the bar at 100 % over rows "not
     checked yet" for a second, until the check's end was seen (the list is shown again at
