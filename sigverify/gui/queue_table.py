@@ -86,7 +86,9 @@ def fill_queue_table(
     names = Counter(os.path.basename(row.image) for row in queue)
     every = {row.key: _cells(row, names, people or {}) for row in queue}
     cells = [every[row.key] for row in rows]
-    table.setWordWrap(False)  # (a name wrapped onto a second line, cut by the row's height)
+    # one line a row: a name wrapped onto a second line, cut by the row's height (seen);
+    # rows of two lines' height showed 15 items at 1366 x 768 (a real-window pass)
+    table.setWordWrap(False)
     table.setRowCount(len(rows))
     for r, (row, texts) in enumerate(zip(rows, cells, strict=True)):
         for c, text in enumerate(texts):

@@ -236,7 +236,6 @@ def choice_table(headers: list[str]) -> ChoiceTable:
     table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     frame_when_focused(table)  # only its current cell was tinted (seen)
-    rows_of_two_lines(table)
     return table
 
 
