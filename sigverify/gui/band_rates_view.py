@@ -52,11 +52,13 @@ class BandRatesView(QWidget):
         for key in KINDS:
             for c, value in enumerate(getattr(rates, key)):
                 self.rates[key, c].setText(percent(value))
-        self.headline.setText(
-            self.tr("FAR {far} · FRR {frr} · genuine sent to review {review}").format(
-                far=percent(rates.far), frr=percent(rates.frr), review=percent(rates.genuine[1])
-            )
+        headline = self.tr("FAR {far} · FRR {frr} · genuine sent to review {review}").format(
+            far=percent(rates.far), frr=percent(rates.frr), review=percent(rates.genuine[1])
         )
+        # wrapped between its parts only: at 1024 pixels a lone "%" began the second line
+        # (a real-window pass)
+        parts = headline.split(" · ")
+        self.headline.setText(" · ".join(part.replace(" ", "\u00a0") for part in parts))
         genuine, skilled = per_hundred(rates.genuine), per_hundred(rates.skilled)
         self.plain.setText(
             self.tr(
