@@ -5,12 +5,12 @@
     <name>ApprovalsDialog</name>
     <message>
         <location filename="../../sigverify/gui/shared_store.py" line="+137"/>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-90"/>
         <source>Risky changes asked for by a supervisor wait here until another supervisor approves them. Both names go to the audit log.</source>
         <translation>主管提出的高风险更改在此等待另一位主管批准。两人的姓名都会记入审计日志。</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+76"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
@@ -426,12 +426,12 @@
         <translation>他人的签名</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>FAR {far} · FRR {frr} · genuine sent to review {review}</source>
         <translation>误识率 FAR {far} · 拒识率 FRR {frr} · 真实签名需复核 {review}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>With these thresholds, of 100 genuine signatures: about {g_ok:.0f} accepted, {g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled forgeries: about {s_ok:.0f} let through and {s_review:.0f} sent to review.</source>
         <translation>按这组阈值，每 100 个真实签名中约 {g_ok:.0f} 个被接受、{g_review:.0f} 个需复核、{g_no:.0f} 个被拒绝；每 100 个熟练伪造签名中约 {s_ok:.0f} 个会被放行、{s_review:.0f} 个需复核。</translation>
     </message>
@@ -492,7 +492,7 @@
 <context>
     <name>Checking</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/queue_checking.py" line="+85"/>
+        <location filename="../../sigverify/gui/queue_checking.py" line="+88"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
@@ -600,7 +600,7 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../sigverify/gui/crop.py" line="+252"/>
+        <location filename="../../sigverify/gui/crop.py" line="+251"/>
         <source>Select the signature</source>
         <translation>框选签名</translation>
     </message>
@@ -841,7 +841,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+317"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+323"/>
         <source>ACCEPTED BY A CLERK</source>
         <translation>已由柜员接受</translation>
     </message>
@@ -2137,7 +2137,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+43"/>
+        <location filename="../../sigverify/gui/train_wizard/options_page.py" line="+44"/>
         <source>Split and options</source>
         <translation>划分与选项</translation>
     </message>
@@ -2147,7 +2147,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>按人员划分数据，同一人的签名不会出现在两个部分中：模型在从未见过的人员上进行测试。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>CNN (SigNet family, recommended)</source>
         <translation>CNN（SigNet 系列，推荐）</translation>
     </message>
@@ -2167,7 +2167,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>三元组损失</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>150 × 220 (default)</source>
         <translation>150 × 220（默认）</translation>
     </message>
@@ -2177,18 +2177,18 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>100 × 150（更快）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
+        <location line="+168"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-167"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -2258,7 +2258,7 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
         <translation>预计用时</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Start &amp;training</source>
         <translation>开始训练(&amp;T)</translation>
     </message>
@@ -2353,12 +2353,12 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+242"/>
+        <location line="+244"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-242"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
@@ -2419,7 +2419,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>新人员的编号、姓名和备注只有在登记其签名后才会保存。放弃已输入的内容？</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>Name and note saved.</source>
         <translation>姓名和备注已保存。</translation>
     </message>
@@ -2434,7 +2434,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>已从 {id} 的参考签名中移除“{file}”。</translation>
     </message>
     <message numerus="yes">
-        <location line="-225"/>
+        <location line="-228"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -2456,12 +2456,12 @@ Press Ctrl+N to enrol the first person.</source>
 <context>
     <name>PersonBox</name>
     <message>
-        <location filename="../../sigverify/gui/person_box.py" line="+41"/>
+        <location filename="../../sigverify/gui/person_box.py" line="+42"/>
         <source>Type an id or name…</source>
         <translation>输入 ID、姓名或拼音…</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>{id} has no reference signatures yet: enrol some on the People page.</source>
         <translation>{id} 还没有参考签名：请先在“人员”页面登记。</translation>
     </message>
@@ -2897,10 +2897,24 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+19"/>
+        <source>Nothing new: all %n signature(s) are in the queue already.</source>
+        <translation>
+            <numerusform>没有新项目：这 %n 个签名都已在队列中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n new item(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个新项目。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the queue.</source>
+        <translation>
+            <numerusform>%n 个已在队列中。</numerusform>
         </translation>
     </message>
     <message>
@@ -4130,7 +4144,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+73"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+74"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -4150,12 +4164,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+242"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-235"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -4185,7 +4199,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>恢复为模型的默认值(&amp;M)</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+134"/>
+        <source>Drawing the plots…</source>
+        <translation>正在绘制图表…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -4202,7 +4221,8 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>拒绝阈值</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-26"/>
+        <location line="+25"/>
         <source>Distance histogram</source>
         <translation>距离直方图</translation>
     </message>
@@ -4541,7 +4561,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sigverify/gui/verify_page.py" line="+76"/>
+        <location filename="../../sigverify/gui/verify_page.py" line="+77"/>
         <source>No signature yet</source>
         <translation>尚无签名</translation>
     </message>
@@ -4677,12 +4697,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>从页面裁剪(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Checking… after a change asked for before it, which waits for {what} to end. Pausing or stopping it lets both run now.</source>
         <translation>正在检查… 排在之前要求的一项更改之后，而该更改要等{what}结束。暂停或停止它可让两者立即进行。</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>checking {person}</source>
         <translation>验证 {person}</translation>
     </message>
@@ -4712,7 +4732,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>直接验证(&amp;I)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -6370,7 +6390,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>他人的签名</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{label} ({count})</source>
         <translation>{label}（{count}）</translation>
     </message>
@@ -7027,7 +7047,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>shared_store</name>
     <message>
-        <location filename="../../sigverify/gui/shared_store.py" line="-170"/>
+        <location filename="../../sigverify/gui/shared_store.py" line="-171"/>
         <source>Shared store</source>
         <translation>共享存储</translation>
     </message>
@@ -7093,7 +7113,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-227"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-233"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -7108,7 +7128,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+283"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
         <translation>其训练方案共测试了 {splits} 次，每次都在模型从未见过的 {writers} 人身上进行，每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
     </message>
