@@ -362,6 +362,17 @@ def test_shared_store_reports_both_stores_and_every_row_of_concurrent_writers(
     assert out["verify_p50_ratio_server_to_file"] > 0
 
 
+def test_server_search_finds_the_same_people_on_a_server_and_in_a_file(postgres_server):
+    url = postgres_server.url(postgres_server.new_database())
+    out = run_script("server_search.py", "--people", "300", "--runs", "2", "--server", url)
+    assert out["people"] == 300 and out["names"] == "chinese"
+    for typed, file in out["file"].items():
+        server = out["server"][typed]
+        assert server["found"] == file["found"], typed
+        assert 0 < server["p50_ms"] <= server["p95_ms"]
+    assert out["file"]["C0004242"]["found"] == 0 and out["file"]["li"]["found"] > 0
+
+
 def test_pen_accuracy_reports_the_dtw_baseline_on_writer_disjoint_halves(tmp_path):
     write_pen_dataset(tmp_path, range(4), genuine=6, forged=2)
     (out,) = run_script("pen_accuracy.py", "--data", tmp_path, "--refs", "3", "--splits", "2")

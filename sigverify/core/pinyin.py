@@ -135,6 +135,20 @@ def key_spells(key: str, text: str) -> bool:
     return ("\n" + key) in ("\n" + spellings(text))
 
 
+@lru_cache(maxsize=256)
+def read_from(prefix: str) -> str:
+    """The Chinese characters one of whose readings (the first :data:`MOST_READINGS`, in
+    each way typed) begins with ``prefix`` (letters): a name that pinyin typed spells holds
+    one whose reading begins with its first two letters, or one whose reading begins with
+    its first letter and one that begins with its second (a reading of one letter, or
+    initials), or a Latin word. A shared store asks its server for those names only."""
+    return "".join(
+        character
+        for character, readings in _readings().items()
+        if any(way.startswith(prefix) for r in readings[:MOST_READINGS] for way in _typed_ways(r))
+    )
+
+
 @cache
 def _first_readings() -> dict[int, str]:
     return {ord(character): readings[0] + " " for character, readings in _readings().items()}

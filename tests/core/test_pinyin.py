@@ -1,6 +1,13 @@
 """Chinese names spelled in pinyin, as a clerk on a Latin keyboard types them."""
 
-from sigverify.core.pinyin import first_spelling, has_han, spellings, spells, typed_key
+from sigverify.core.pinyin import (
+    first_spelling,
+    has_han,
+    read_from,
+    spellings,
+    spells,
+    typed_key,
+)
 
 
 def test_a_name_is_spelled_from_each_character_on_and_turned():
@@ -65,3 +72,14 @@ def test_a_list_orders_a_name_by_each_characters_first_reading():
     assert first_spelling("单田芳") == "shan tian fang"  # 单 as a surname (else "dan")
     assert first_spelling("zoë 王") == "zoë wang" and first_spelling("abc") == "abc"
     assert first_spelling("\u3402") == "\u3402"  # a character the table lacks: as it is
+
+
+def test_the_characters_read_from_a_beginning_are_those_a_name_must_hold():
+    """What a shared store asks its server for (names holding these characters)."""
+    wa = read_from("wa")
+    assert {"王", "汪", "万", "娃"} <= set(wa) and not {"李", "吴", "明"} & set(wa)
+    assert "吴" in read_from("w") and "王" in read_from("w")
+    assert {"吕", "女"} <= set(read_from("lv")) | set(read_from("nv"))  # ü typed as v,
+    assert "吕" in read_from("lu") and "吕" in read_from("ly")  # u and, on passports, yu
+    assert "曾" in read_from("ce") and "曾" in read_from("ze")  # either of two readings
+    assert "阿" in read_from("a") and read_from("i") == ""  # no reading begins with an i

@@ -181,6 +181,32 @@ def test_a_search_finds_chinese_names_by_their_pinyin(store):
     assert len(store.list_people("wang", limit=1)) == 1
 
 
+def test_a_shared_store_finds_by_pinyin_what_a_store_file_finds(file_store, server_store_url):
+    """A shared store asks its server only for the names that hold characters pinyin typed
+    may spell (every Chinese name read out and spelled took a search of 100,000 Chinese
+    names to 0.9 s on a server on the same computer): it finds what a store file finds,
+    whose every Chinese name is spelled, for the beginning of each of their spellings."""
+    import random
+
+    from sigverify.core.pinyin import spellings
+
+    names = ["王小明", "欧阳小明", "阿明", "曾乐乐", "吕布", "女娲", "王 Lily", "鹅鹅", "单田芳",
+             "区志强", "李娜", "解晓东", "恩恩", "Zoë Wang", "吴恩达", "An 安"]  # fmt: skip
+    keys = {"wang", "wxm", "lyu", "xiaoming ouyang", "lily", "lilywang", "e", "ee", "zz", "q"}
+    rng = random.Random(7)
+    for name in names:
+        for line in spellings(name).splitlines():
+            keys.update(line[:n] for n in rng.sample(range(1, len(line) + 1), min(3, len(line))))
+    with Store(server_store_url) as server:
+        for number, name in enumerate(names):
+            for store in (file_store, server):
+                store.add_references(f"c-{number}", name, None, "m1", [ref(f"{number}.png")], "t")
+        for key in sorted(keys):
+            found = {p.id for p in file_store.list_people(key)}
+            assert {p.id for p in server.list_people(key)} == found, key
+    assert len(keys) > 150
+
+
 def test_a_list_orders_chinese_names_by_their_pinyin(file_store):
     """王小明 and 李娜 came after Zoe (the characters' code points)."""
     people = [("c-1", "Zoe"), ("c-2", "王小明"), ("c-3", "李娜"), ("c-4", "Ana"),
