@@ -192,14 +192,17 @@ def widget_shortcut(widget: QWidget, key, slot) -> None:
     shortcut.activated.connect(slot)
 
 
-def down_into(field: QLineEdit, view) -> None:
+def down_into(field: QLineEdit, view, before=None) -> None:
     """Down in ``field`` (a search or a filter) goes into ``view``, the list of what it
-    found, the first row chosen when none is, as if clicked (it took Tab, or six, before);
+    found (``before()`` first, when given: a search waiting to be made), the first row
+    chosen when none is, as if clicked (it took Tab, or six, before);
     with nothing found the key stays in the field. Escape in ``view`` goes back to the
     field it was last entered from (the first one given, reached by Tab), its text selected
     to be typed over (Escape did nothing there: seen in a real window)."""
 
     def go() -> None:
+        if before is not None:
+            before()
         if view.model().rowCount():
             view.escape_to = field
             move_focus(view, keyboard=True)

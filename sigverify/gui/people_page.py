@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -48,6 +49,12 @@ from sigverify.gui.workers import Engine
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
 LISTED_MOST = 500  # people listed at most; a search finds the others
+#: Two searches in a row that took this long (seconds) make the next keys wait for
+#: typing to pause :data:`TYPING_PAUSE_MS` before searching: at 100,000 Chinese names each
+#: key froze the window 0.4-0.9 s (`bench/server_search.py`). A smaller store is searched
+#: at each key (a first search, which reads the pinyin table, may take long once).
+SLOW_SEARCH_S = 0.15
+TYPING_PAUSE_MS = 250
 
 
 class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
@@ -65,13 +72,18 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by id or name…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(self._typed)
+        self._slow_searches = 0  # searches in a row that took long
+        self._typing = QTimer(self)  # a search waiting for typing to pause
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.refresh)
         self.first_field = self.search
         self.search_field = self.search  # Ctrl+F
         clear_on_escape(self.search)
         self.search.returnPressed.connect(self.open_search)
         self.people = PeopleList()
-        down_into(self.search, self.people)
+        down_into(self.search, self.people, before=self._search_now)
         self.people.setSpacing(3)  # one person's two lines apart from the next one's
         frame_when_focused(self.people)  # empty, it showed nothing when Tab reached it (seen)
         self.people.currentItemChanged.connect(self._person_chosen)
@@ -147,16 +159,33 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
 
     # ------------------------------------------------------------ people list
 
+    def _typed(self) -> None:
+        """A key typed in the search: the people found at once, or once typing pauses
+        where the last two searches took long (:data:`SLOW_SEARCH_S`)."""
+        if self._slow_searches >= 2:
+            self._typing.start()
+        else:
+            self.refresh()
+
+    def _search_now(self) -> None:
+        """The search waiting for typing to pause, now (Enter or Down acts on its list)."""
+        if self._typing.isActive():
+            self.refresh()
+
     def refresh(self) -> None:
         if self._choosing:  # the list is inside its own signal: rebuild it after that
             self._refresh_after_choice = True
             return
+        self._typing.stop()
         keep = self.person_id
         self.people.blockSignals(True)
         self.people.clear()
         # the first ones only (a list of 50,000 took seconds at each key typed: seen in a
         # real window); one further tells whether there are more
+        started = time.perf_counter()
         listed = self.store.list_people(self.search.text(), LISTED_MOST + 1)
+        slow = time.perf_counter() - started >= SLOW_SEARCH_S
+        self._slow_searches = self._slow_searches + 1 if slow else 0
         self.more.setVisible(len(listed) > LISTED_MOST)
         self.more.setText(
             self.tr(
@@ -196,6 +225,7 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
         typed the id of someone not yet enrolled had to press Ctrl+N and type it again,
         seen in a real window), or as the name when it reads as one (:func:`_is_a_name`:
         "zhang san" became an ID, a real-window pass), the ID then to be typed."""
+        self._search_now()
         typed = self.search.text().strip()
         if self.people.count():  # as Down does
             move_focus(self.people, keyboard=True)

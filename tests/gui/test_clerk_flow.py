@@ -3981,6 +3981,47 @@ def test_down_in_the_search_box_goes_to_the_people_found(qtbot, two_people, dial
     assert people.people.hasFocus() and people.person_id == "c-2"
 
 
+def test_where_searches_take_long_the_search_waits_for_typing_to_pause(
+    qtbot, two_people, monkeypatch
+):
+    """At 100,000 Chinese names each key typed in the People search froze the window
+    0.4-0.9 s (bench/server_search.py): after two slow searches in a row, the next keys
+    wait for typing to pause, and Down or Enter searches at once; a fast one searches at
+    each key again."""
+    from sigverify.gui.people_page import SLOW_SEARCH_S
+
+    people = two_people.people_page
+    people.new_person()
+    searched = []
+    listed = people.store.list_people
+    delay = [SLOW_SEARCH_S + 0.01]
+
+    def list_people(text="", limit=None):
+        searched.append(text)
+        time.sleep(delay[0])
+        return listed(text, limit)
+
+    monkeypatch.setattr(people.store, "list_people", list_people)
+    people.search.setFocus()
+    qtbot.keyClicks(people.search, "c-")  # two slow searches, one a key
+    assert searched == ["c", "c-"]
+    qtbot.keyClicks(people.search, "9")
+    qtbot.keyClick(people.search, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(people.search, "2")
+    assert searched == ["c", "c-"]  # typing: not searched yet
+    qtbot.waitUntil(lambda: searched == ["c", "c-", "c-2"], timeout=3000)
+    assert people.people.count() == 1
+    qtbot.keyClick(people.search, Qt.Key.Key_Backspace)  # "c-": waiting...
+    qtbot.keyClick(people.search, Qt.Key.Key_Down)  # ...searched at once, and into the list
+    assert searched[-1] == "c-" and people.people.count() == 2 and people.people.hasFocus()
+    delay[0] = 0.0  # a fast search: each key searched again
+    people.search.setFocus()
+    qtbot.keyClicks(people.search, "1")  # (waits: the last two were slow)
+    qtbot.waitUntil(lambda: searched[-1] == "c-1", timeout=3000)
+    qtbot.keyClick(people.search, Qt.Key.Key_Backspace)
+    assert searched[-1] == "c-" and people.people.count() == 2
+
+
 def test_enter_in_the_search_box_opens_who_was_found_or_starts_them_as_new(
     qtbot, two_people, dialogs
 ):
