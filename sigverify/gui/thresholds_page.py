@@ -46,6 +46,22 @@ from sigverify.gui.workers import Engine
 PLOT_LEAST = 260
 
 
+class PaintedThen(QLabel):
+    """A label that calls back (:meth:`then`) once it has been painted."""
+
+    _after = None
+
+    def then(self, callback) -> None:
+        self._after = callback
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self._after is not None:
+            QTimer.singleShot(0, self._after)  # after the paint reaches the screen
+            self._after = None
+
+
 class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
     def __init__(self, engine: Engine, store: Store, parent=None):
         super().__init__(parent)
@@ -226,18 +242,23 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
         super().showEvent(event)
         if self._lines or self.scores is None or not len(self.scores.genuine):
             return
-        if not self.tabs.count():  # what the page shows meanwhile (a second or so)
-            waiting = QLabel(self.tr("Drawing the plots…"))
+        waiting = self.tabs.widget(0)
+        if not isinstance(waiting, PaintedThen):  # what the page shows meanwhile
+            clear_tabs(self.tabs)
+            waiting = PaintedThen(self.tr("Drawing the plots…"))
             waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.tabs.addTab(waiting, self.tr("Distance histogram"))
-        QTimer.singleShot(0, self._draw_when_shown)
+        # once it is on screen: a call made at once came before Qt painted the page (its
+        # paint waits behind other events), and the switch still showed nothing for a
+        # second (a real-window check)
+        waiting.then(self._draw_when_shown)
 
     def _draw_when_shown(self) -> None:
         scores = self.scores
         if self.isVisible() and not self._lines and scores is not None and len(scores.genuine):
             clear_tabs(self.tabs)
             self._draw_plots()
-            self._update()
+            self._show_on_plots()  # (the rest of the page is as it was: its words kept)
 
     def _draw_plots(self) -> None:
         histogram = distance_histogram_figure(
@@ -319,6 +340,11 @@ class ThresholdsPage(PersonThresholds, EveryoneThresholds, QWidget):
         accept, reject = self.accept.value(), self.reject.value()
         self.band_view.show_rates(band_rates(self.scores, accept, reject))
         self._mark_unapplied()
+        self._show_on_plots()
+
+    def _show_on_plots(self) -> None:
+        """The thresholds in the controls, on the plots (when drawn)."""
+        accept, reject = self.accept.value(), self.reject.value()
         if self._lines:
             self._lines[0].set_xdata([accept, accept])
             self._lines[1].set_xdata([reject, reject])

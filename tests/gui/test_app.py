@@ -791,9 +791,17 @@ def test_arrow_keys_step_evenly_and_back_on_the_place_found_it_is_kept_as_found(
         assert not dialog.proposed and "Your selection will be kept" in dialog.hint.text()
 
 
-def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
+def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir, monkeypatch):
+    from sigverify.gui.thresholds_page import PaintedThen
+
     page = window.thresholds_page
     scores = read_scores(tiny_model_dir)
+    order = []  # the page painted before the plots are drawn (a real-window check)
+    painted, drawn = PaintedThen.paintEvent, page._draw_plots
+    monkeypatch.setattr(
+        PaintedThen, "paintEvent", lambda label, e: (order.append("painted"), painted(label, e))
+    )
+    monkeypatch.setattr(page, "_draw_plots", lambda: (order.append("drawn"), drawn()))
     # the plots are drawn when the page is first opened, not at start-up
     assert page.scores is not None and page.tabs.count() == 0 and not page.isVisible()
     window.nav.setCurrentRow(window.pages.indexOf(page))
@@ -802,6 +810,7 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir):
     assert page.isVisible() and page.tabs.count() == 1 and not page._lines
     assert page.tabs.widget(0).text() == "Drawing the plots…"
     qtbot.waitUntil(lambda: page.tabs.count() == 3)
+    assert order[0] == "painted" and order.index("drawn") > 0
     # the curves on the tabs not shown are drawn when shown (0.25 s each: measured)
     qtbot.waitUntil(lambda: hasattr(page.histogram_canvas, "renderer"))
     roc_canvas = page.tabs.widget(1)
