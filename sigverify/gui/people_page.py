@@ -161,8 +161,9 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
 
     def _typed(self) -> None:
         """A key typed in the search: the people found at once, or once typing pauses
-        where the last two searches took long (:data:`SLOW_SEARCH_S`)."""
-        if self._slow_searches >= 2:
+        where the last two searches took long (:data:`SLOW_SEARCH_S`); a search emptied by
+        the app (to show who was just enrolled) at once."""
+        if self._slow_searches >= 2 and self.search.hasFocus():
             self._typing.start()
         else:
             self.refresh()
@@ -239,6 +240,12 @@ class PeoplePage(EnrolmentFlow, PersonDeletion, QWidget):
             else:
                 self.details.id_edit.setText(typed)
             move_focus(self.details.id_edit, keyboard=True)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """A search waiting for typing to pause is not made on another page (the window
+        froze there for it; shown again, the page searches anyway)."""
+        self._typing.stop()
+        super().hideEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Back from another page: the people as the store has them now (enrolled at the

@@ -58,7 +58,7 @@ class PaintedThen(QLabel):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)
         if self._after is not None:
-            QTimer.singleShot(0, self._after)  # after the paint reaches the screen
+            QTimer.singleShot(0, self, self._after)  # after the paint reaches the screen
             self._after = None
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sigverify.core.store import Store
 from sigverify.gui import dialogs
 from sigverify.gui.comparison_panel import ComparisonPanel
-from sigverify.gui.keyboard import mark_primary
+from sigverify.gui.keyboard import mark_primary, move_focus
 from sigverify.gui.panes import ScrollingPane, reveal, two_panes
 from sigverify.gui.person_box import PersonBox
 from sigverify.gui.qimages import bytes_to_pixmap, is_sheet_photo
@@ -286,6 +286,9 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
     # ------------------------------------------------------------ verifying
 
     def verify(self) -> None:
+        # asked from the person field (read before any question below: the focus comes
+        # back from a dialog later, a review found)
+        from_person_field = self.person.lineEdit().hasFocus()
         person_id, query = self.person_id(), self.query
         if person_id is None or query is None or self.engine.model is None:
             self._changed()
@@ -338,8 +341,8 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         # added to "曾国藩 — B-2004": a real-window pass); selected now, not when the answer
         # comes, which would select what was typed meanwhile (a review). The answer then
         # takes the keys to the comment (show_result).
-        self._from_person_field = self.person.lineEdit().hasFocus()
-        if self._from_person_field:
+        self._from_person_field = from_person_field
+        if from_person_field:
             self.person.lineEdit().selectAll()
         held = self.engine.held_by()  # ("Checking…" for minutes behind a change: seen)
         self.hint.setText(
@@ -389,7 +392,7 @@ class VerifyPage(ResultRecording, ReportActions, QWidget):
         # the keys go back to the person field for the next customer.
         field = self.person.lineEdit()
         if has and self._from_person_field and field.hasFocus() and self.result_is_current():
-            self.comment.setFocus()
+            move_focus(self.comment, keyboard=True)  # (a key asked for it: the frame shows)
         self._from_person_field = False
         # last: the answer above is the one Record writes, whatever drawing the references
         # does (it failed once, and the last answer stayed above a new one: seen)

@@ -3988,7 +3988,7 @@ def test_where_searches_take_long_the_search_waits_for_typing_to_pause(
     0.4-0.9 s (bench/server_search.py): after two slow searches in a row, the next keys
     wait for typing to pause, and Down or Enter searches at once; a fast one searches at
     each key again."""
-    from sigverify.gui.people_page import SLOW_SEARCH_S
+    from sigverify.gui.people_page import SLOW_SEARCH_S, TYPING_PAUSE_MS
 
     people = two_people.people_page
     people.new_person()
@@ -4014,12 +4014,27 @@ def test_where_searches_take_long_the_search_waits_for_typing_to_pause(
     qtbot.keyClick(people.search, Qt.Key.Key_Backspace)  # "c-": waiting...
     qtbot.keyClick(people.search, Qt.Key.Key_Down)  # ...searched at once, and into the list
     assert searched[-1] == "c-" and people.people.count() == 2 and people.people.hasFocus()
+    # a search emptied by the app (who was just enrolled shown) is made at once
+    people.people.setFocus()
+    people.search.clear()
+    assert searched[-1] == "" and people.people.count() == 2
+    # a search waiting when the page is left is not made on the other page
+    people.search.setFocus()
+    qtbot.keyClicks(people.search, "c-1")
+    window = two_people
+    window.go_to_page(window.pages.indexOf(window.verify_page))
+    count = len(searched)
+    qtbot.wait(2 * TYPING_PAUSE_MS)
+    assert len(searched) == count
+    window.go_to_page(window.pages.indexOf(people))  # shown again: searched
+    assert searched[-1] == "c-1" and people.people.count() == 1
     delay[0] = 0.0  # a fast search: each key searched again
     people.search.setFocus()
-    qtbot.keyClicks(people.search, "1")  # (waits: the last two were slow)
-    qtbot.waitUntil(lambda: searched[-1] == "c-1", timeout=3000)
-    qtbot.keyClick(people.search, Qt.Key.Key_Backspace)
-    assert searched[-1] == "c-" and people.people.count() == 2
+    people.search.end(False)
+    qtbot.keyClick(people.search, Qt.Key.Key_Backspace)  # (waits: the last two were slow)
+    qtbot.waitUntil(lambda: searched[-1] == "c-", timeout=3000)
+    qtbot.keyClicks(people.search, "2")
+    assert searched[-1] == "c-2" and people.people.count() == 1
 
 
 def test_enter_in_the_search_box_opens_who_was_found_or_starts_them_as_new(
