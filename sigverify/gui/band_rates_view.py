@@ -56,9 +56,10 @@ class BandRatesView(QWidget):
             far=percent(rates.far), frr=percent(rates.frr), review=percent(rates.genuine[1])
         )
         # wrapped between its parts only: at 1024 pixels a lone "%" began the second line
-        # (a real-window pass)
-        parts = headline.split(" · ")
-        self.headline.setText(" · ".join(part.replace(" ", "\u00a0") for part in parts))
+        # (a real-window pass); Chinese, without blanks, broke between any two characters
+        # (a review): blanks that do not break, a word joiner between characters
+        parts = ("\u2060".join(part.replace(" ", "\u00a0")) for part in headline.split(" · "))
+        self.headline.setText(" · ".join(parts))
         genuine, skilled = per_hundred(rates.genuine), per_hundred(rates.skilled)
         self.plain.setText(
             self.tr(

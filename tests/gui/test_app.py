@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -833,12 +834,11 @@ def test_threshold_sliders_move_the_rates(qtbot, window, tiny_model_dir, monkeyp
     assert page.band_view.rates["genuine", 0].text() == f"{100 * expected.genuine[0]:.1f} %"
     assert page.band_view.rates["skilled", 2].text() == f"{100 * expected.skilled[2]:.1f} %"
     # wrapped between its parts only, never before a "%" (seen at 1024 pixels wide)
-    parts = page.band_view.headline.text().split(" · ")
-    assert parts[1] == f"FRR\u00a0{100 * expected.frr:.1f}\u00a0%" and len(parts) == 3
-    assert all(" " not in part for part in parts)
+    parts = page.band_view.headline.text().split(" · ")  # no break inside a part:
+    assert len(parts) == 3 and all(" " not in part for part in parts)  # no blank that breaks,
+    frr = f"FRR\u00a0{100 * expected.frr:.1f}\u00a0%"
+    assert parts[1] == "\u2060".join(frr)  # a word joiner between characters (Chinese)
     # the same rates in words, per 100 signatures, adding up to 100 (79 + 6 + 16: seen)
-    import re
-
     from sigverify.core.evaluation.calibration import per_hundred
 
     said = page.band_view.plain.text()
