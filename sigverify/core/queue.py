@@ -221,21 +221,25 @@ class DeskQueue:
                 items.append(BatchItem(len(items) + 1, *key, Path(row["image"])))
         return items
 
-    def add(self, items: list[BatchItem]) -> int:
+    def add(self, items: list[BatchItem]) -> tuple[int, int]:
         """Add items (from :func:`sigverify.core.batch.read_items`) not in the queue yet,
-        their images by full path; how many were new."""
+        their images by full path: how many were new, and how many of the rest were in the
+        queue before (a list naming a file twice is not one of them: a review)."""
         known = {(i.person_id, i.file) for i in self.items()}
-        new, rows = set(), []
+        new, rows, before = set(), [], set()
         for item in items:
             key = (item.person_id, item.file)
-            if item.problem or key in known or key in new:
+            if item.problem or key in new:
+                continue
+            if key in known:
+                before.add(key)
                 continue
             new.add(key)
             rows.append(list(key))
         if rows:
             self.folder.mkdir(parents=True, exist_ok=True)
             append_rows(self.items_path, ITEM_COLUMNS, rows)
-        return len(rows)
+        return len(rows), len(before)
 
     def check(self, service: VerificationService, on_progress=None):
         """Check the items not yet decided and not settled by a clerk (a

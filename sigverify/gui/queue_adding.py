@@ -80,15 +80,14 @@ class QueueAdding(PagePart):
             )
             return
         try:
-            added = self.queue.add(items)
+            added, before = self.queue.add(items)
         except OSError as error:
             dialogs.show_error(self, self._cannot_write(error))
             return
         # those added before: "0 new items added." alone left the clerk to wonder why
         # (a folder added again: a real-window pass)
-        before = len(items) - len(skipped) - added
         if before and not added:
-            note = self.tr("Nothing new: all %n signature(s) are in the queue already.", "", before)
+            note = self.tr("Nothing new: %n signature(s) already in the queue.", "", before)
         else:
             note = self.tr("%n new item(s) added.", "", added)
             if before:

@@ -247,6 +247,13 @@ def lines_height(widget: QWidget, lines: int) -> int:
     return widget.fontMetrics().boundingRect(QRect(0, 0, 1000, 1000), flags, text).height()
 
 
+def rows_of_one_line(table: QAbstractItemView) -> None:
+    """Rows tall enough for one line of Chinese as well as Latin (Qt's own height, unless
+    the font's line with the fallback font is taller)."""
+    header = table.verticalHeader()
+    header.setDefaultSectionSize(max(header.defaultSectionSize(), lines_height(table, 1) + 6))
+
+
 def rows_of_two_lines(table: QAbstractItemView) -> None:
     """Rows tall enough for two lines of Chinese as well as Latin: a long cell wraps onto a
     second line, where Chinese, whose lines are taller, was cut to one line and "…" (the

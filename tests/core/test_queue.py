@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sigverify.core.batch_items import read_items
+from sigverify.core.batch_items import BatchItem, read_items
 from sigverify.core.errors import SigverifyError
 from sigverify.core.queue import DeskQueue, check_settlement, queue_folder
 from sigverify.core.verification_results import SignatureInput
@@ -33,8 +33,16 @@ def inbox(tmp_path):
 def test_items_are_added_once_checked_and_read_back_after_a_restart(service, tmp_path):
     queue = DeskQueue(service.store.path)
     assert queue.folder == queue_folder(service.store.path) and queue.rows() == []
-    assert queue.add(read_items(inbox(tmp_path))) == 5
-    assert queue.add(read_items(inbox(tmp_path))) == 0  # the same folder again: nothing new
+    assert queue.add(read_items(inbox(tmp_path))) == (5, 0)
+    # the same folder again: nothing new, all five there before
+    assert queue.add(read_items(inbox(tmp_path))) == (0, 5)
+    # a list naming a new file twice: one new, none there before (it said "1 already in
+    # the queue": a review)
+    twice = signature_file(tmp_path / "more" / "P1", 1, 9)
+    items = [BatchItem(n + 1, "P1", twice.name, twice) for n in range(2)]
+    assert queue.add(items) == (1, 0) and len(queue.items()) == 6
+    queue.clear()
+    assert queue.add(read_items(inbox(tmp_path))) == (5, 0)
     assert [r.decision for r in queue.rows()] == [""] * 5  # not checked yet
     summary = queue.check(service)
     assert summary.checked == 4 and len(summary.errors) == 1
