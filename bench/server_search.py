@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-TYPED = ("wang", "wxm", "li", "zhang", "customer", "C0004242")
+TYPED = ("wang", "wxm", "li", "zhang", "customer", "C0000042")
 CREATED = "2026-01-01T00:00:00+00:00"
 
 
@@ -51,6 +51,9 @@ def fill_server(url: str, rows) -> None:
 
 
 def timed_searches(store, runs: int) -> dict:
+    from sigverify.core.pinyin import spellings
+
+    spellings.cache_clear()  # (the other store's searches spelled the names: a first search)
     result = {}
     for typed in TYPED:
         times = []

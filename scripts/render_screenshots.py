@@ -57,8 +57,11 @@ def preprocessing_figure(path: Path) -> None:
     figure.savefig(path)
 
 
-def wait_for(app, ready) -> None:
+def wait_for(app, ready, seconds: float = 300) -> None:
+    deadline = time.monotonic() + seconds
     while not ready():
+        if time.monotonic() > deadline:  # (a store without what is waited for: it hung)
+            raise SystemExit(f"waited {seconds:.0f} s for the app: {ready}")
         app.processEvents()
         time.sleep(0.01)
     app.processEvents()

@@ -370,7 +370,7 @@ def test_server_search_finds_the_same_people_on_a_server_and_in_a_file(postgres_
         server = out["server"][typed]
         assert server["found"] == file["found"], typed
         assert 0 < server["p50_ms"] <= server["p95_ms"]
-    assert out["file"]["C0004242"]["found"] == 0 and out["file"]["li"]["found"] > 0
+    assert out["file"]["C0000042"]["found"] == 1 and out["file"]["li"]["found"] > 0
 
 
 def test_pen_accuracy_reports_the_dtw_baseline_on_writer_disjoint_halves(tmp_path):
@@ -441,7 +441,7 @@ def test_first_plots_times_the_thresholds_pages_first_and_second_visit():
     assert out["runs"] == 1
     # the switch returns before the plots are made, and they are painted after that
     assert 0 < out["switch_ms_p50"] <= out["plots_made_ms_p50"] <= out["plots_painted_ms_p50"]
-    assert out["second_visit_ms_p50"] > 0 and out["switch_ms_max"] == out["switch_ms_p50"]
+    assert out["second_visit_ms_p50"] > 0 and out["plots_painted_ms_max"] > 0
 
 
 def test_queue_check_compares_rows_shown_during_a_check_with_rows_shown_at_the_end(

@@ -55,8 +55,10 @@ class Checking(PagePart):
             self.progress.setValue(done)
             # the last chunk's rows with the full bar: the bar said 100 % over rows "not
             # checked yet" until the check's end was seen (a second later: a real-window
-            # pass; a folder of one chunk showed no row before)
-            self._show_checked_so_far(at_once=done >= total)
+            # pass; a folder of one chunk showed no row before), when showing them is quick
+            # (the end shows them again: a long list would freeze the window twice, a review)
+            quick = self._rows_wait is None or self._rows_wait <= self.ROWS_EVERY_S
+            self._show_checked_so_far(at_once=done >= total and quick)
 
         def finished(summary=None):
             # Cancel pressed (in the last chunk too, which the summary does not call
