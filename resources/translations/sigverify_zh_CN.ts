@@ -431,7 +431,7 @@
         <translation>误识率 FAR {far} · 拒识率 FRR {frr} · 真实签名需复核 {review}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>With these thresholds, of 100 genuine signatures: about {g_ok:.0f} accepted, {g_review:.0f} sent to review and {g_no:.0f} rejected; of 100 skilled forgeries: about {s_ok:.0f} let through and {s_review:.0f} sent to review.</source>
         <translation>按这组阈值，每 100 个真实签名中约 {g_ok:.0f} 个被接受、{g_review:.0f} 个需复核、{g_no:.0f} 个被拒绝；每 100 个熟练伪造签名中约 {s_ok:.0f} 个会被放行、{s_review:.0f} 个需复核。</translation>
     </message>
@@ -492,7 +492,7 @@
 <context>
     <name>Checking</name>
     <message numerus="yes">
-        <location filename="../../sigverify/gui/queue_checking.py" line="+88"/>
+        <location filename="../../sigverify/gui/queue_checking.py" line="+90"/>
         <source>Stopped: %n item(s) checked; “Check” goes on with the rest.</source>
         <translation>
             <numerusform>已停止：已验证 %n 项；按“验证”继续其余各项。</numerusform>
@@ -841,7 +841,7 @@
 <context>
     <name>DecisionBadge</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="+323"/>
+        <location filename="../../sigverify/gui/widgets.py" line="+330"/>
         <source>ACCEPTED BY A CLERK</source>
         <translation>已由柜员接受</translation>
     </message>
@@ -2347,23 +2347,23 @@ Add them to {stored} ({id}) anyway? {stored} keeps their name.</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../sigverify/gui/people_page.py" line="+66"/>
+        <location filename="../../sigverify/gui/people_page.py" line="+73"/>
         <source>Search by id or name…</source>
         <translation>按 ID、姓名或拼音搜索…</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+244"/>
+        <location line="+17"/>
+        <location line="+269"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-267"/>
         <source>Enrol someone new (Ctrl+N)</source>
         <translation>登记新人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+101"/>
         <source>Only the first {shown} are listed: type a part of an ID or name to find the others.</source>
         <translation>只列出了前 {shown} 人：输入 ID 或姓名的一部分即可找到其他人。</translation>
     </message>
@@ -2375,7 +2375,7 @@ Press Enter to enrol a new person named “{text}”.</source>
 按 Enter 登记一位名为“{text}”的新人员。</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+114"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2390,12 +2390,12 @@ Press Enter to enrol a new person named “{text}”.</source>
         <translation>舍弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-228"/>
         <source>&amp;Delete person…</source>
         <translation>删除人员(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+124"/>
         <source>Nobody found for “{text}”.
 Press Enter to enrol “{text}” as a new person.</source>
         <translation>没有找到“{text}”。
@@ -2409,7 +2409,7 @@ Press Ctrl+N to enrol the first person.</source>
 按 Ctrl+N 登记第一位人员。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+106"/>
         <source>New person not enrolled</source>
         <translation>新人员尚未登记</translation>
     </message>
@@ -2434,7 +2434,7 @@ Press Ctrl+N to enrol the first person.</source>
         <translation>已从 {id} 的参考签名中移除“{file}”。</translation>
     </message>
     <message numerus="yes">
-        <location line="-228"/>
+        <location line="-235"/>
         <source>{label}
 %n reference(s)</source>
         <translation>
@@ -2443,7 +2443,7 @@ Press Ctrl+N to enrol the first person.</source>
         </translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+131"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2897,10 +2897,10 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
-        <source>Nothing new: all %n signature(s) are in the queue already.</source>
+        <location line="+18"/>
+        <source>Nothing new: %n signature(s) already in the queue.</source>
         <translation>
-            <numerusform>没有新项目：这 %n 个签名都已在队列中。</numerusform>
+            <numerusform>没有新项目：%n 个签名已在队列中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2986,12 +2986,12 @@ Import anyway? Cancel imports nothing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+219"/>
+        <location line="+220"/>
         <source>Could not be checked</source>
         <translation>无法验证</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-219"/>
         <source>Settled by a clerk</source>
         <translation>柜员已处理</translation>
     </message>
@@ -3036,7 +3036,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>The queue is empty. Add a folder (Ctrl+O) holding one folder per person, named by their ID, with the signatures to check inside (for example C-1042/cheque.png), or a CSV list with a “person” and an “image” column (Alt+L); or drop either here.</source>
         <translation>队列为空。请添加一个文件夹（Ctrl+O），其中每人一个以其 ID 命名的子文件夹，内含待核验的签名（例如 C-1042/cheque.png）；或添加包含“person”和“image”两列的 CSV 列表（Alt+L）；也可以把二者直接拖到这里。</translation>
     </message>
@@ -3108,7 +3108,7 @@ Import anyway? Cancel imports nothing.</source>
         </translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-265"/>
         <source>Add a &amp;list…</source>
         <translation>添加列表(&amp;L)…</translation>
     </message>
@@ -3128,7 +3128,7 @@ Import anyway? Cancel imports nothing.</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -4144,7 +4144,7 @@ The store is as it was; the backup is kept as {file}.</source>
 <context>
     <name>ThresholdsPage</name>
     <message>
-        <location filename="../../sigverify/gui/thresholds_page.py" line="+74"/>
+        <location filename="../../sigverify/gui/thresholds_page.py" line="+90"/>
         <source>Thresholds (distance: smaller = more alike)</source>
         <translation>阈值（距离：越小越相似）</translation>
     </message>
@@ -4164,12 +4164,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+252"/>
         <source>Show the thresholds in use again (the chosen person&apos;s own, or everyone&apos;s); nothing is written (Ctrl+Z)</source>
         <translation>重新显示正在使用的阈值（所选人员的个人阈值，或所有人的阈值）；不会写入任何内容（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-245"/>
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
@@ -4199,12 +4199,12 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>恢复为模型的默认值(&amp;M)</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Drawing the plots…</source>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Distances to the references</source>
         <translation>与参考签名的距离</translation>
     </message>
@@ -4221,8 +4221,8 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>拒绝阈值</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+25"/>
+        <location line="-29"/>
+        <location line="+28"/>
         <source>Distance histogram</source>
         <translation>距离直方图</translation>
     </message>
@@ -4237,7 +4237,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>DET 曲线</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+75"/>
         <source>Not in use yet: apply them to everyone.</source>
         <translation>尚未生效：请应用到所有人。</translation>
     </message>
@@ -4677,7 +4677,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已就绪：请点击“验证”（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Another person&apos;s signature?</source>
         <translation>是另一个人的签名吗？</translation>
     </message>
@@ -4707,7 +4707,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>验证 {person}</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>This signature was checked against {before}. To check {person}, drop, open or paste their signature; Verify (Ctrl+Enter) asks before checking this one against {person}.</source>
         <translation>这个签名已与 {before} 核对过。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
@@ -4717,7 +4717,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>这个签名是在选中 {before} 时打开的。要核对 {person}，请拖入、打开或粘贴其签名；“验证”（Ctrl+Enter）会先询问，再将这个签名与 {person} 核对。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>A picture of the whole paper</source>
         <translation>整张纸的图片</translation>
     </message>
@@ -5718,7 +5718,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>{person_id} 的阈值</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+115"/>
         <source>A threshold must be a number of 0 or more, or left empty.</source>
         <translation>阈值必须是 0 或更大的数，或留空。</translation>
     </message>
@@ -6904,7 +6904,7 @@ The store is as it was; the backup is kept as {file}.</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+222"/>
         <source>Cut from the photo on the Verify page and checked again: {decision} (audit entry #{id}).</source>
         <translation>已在“验证”页从照片中裁出并重新核验：{decision}（审计日志第 {id} 条）。</translation>
     </message>
@@ -7113,7 +7113,7 @@ postgresql://ann@branch-server/sigverify
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../sigverify/gui/widgets.py" line="-233"/>
+        <location filename="../../sigverify/gui/widgets.py" line="-240"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
@@ -7128,7 +7128,7 @@ postgresql://ann@branch-server/sigverify
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+290"/>
         <source>Its training recipe was tested {splits} times, each time on {writers} people the model never saw, with {refs} reference signatures each: on average, at its threshold, it refuses {refused} of genuine signatures (they go to review or are rejected) and lets {accepted} of skilled forgeries through.</source>
         <translation>其训练方案共测试了 {splits} 次，每次都在模型从未见过的 {writers} 人身上进行，每人 {refs} 个参考签名：平均而言，在其阈值下，它会拒识{refused}的真实签名（转为需复核或被拒绝），并放行{accepted}的熟练伪造签名。</translation>
     </message>
