@@ -48,6 +48,16 @@ def checked_queue(qtbot, window, inbox, everyone: float):
     return queue
 
 
+def queue_of(window, inbox, count: int):
+    """The Queue page, with ``count`` genuine signatures of writer 1 in ``inbox``/c-1, to be
+    added (not added yet)."""
+    for n in range(count):
+        signature_file(inbox / "c-1", 1, 10 + n)
+    queue = window.queue_page
+    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    return queue
+
+
 def open_audit_page(qtbot, window):
     window.go_to_page(window.pages.indexOf(window.audit_page))  # opening it reads the log
     wait_idle(qtbot, window.engine)
@@ -2153,10 +2163,7 @@ def test_the_queue_shows_decisions_as_they_come_during_a_check(
     monkeypatch.setattr(QueuePage, "ROWS_EVERY_S", 0.0)  # every chunk, not every second
     window = two_people
     root = tmp_path / "inbox"
-    for n in range(40):
-        signature_file(root / "c-1", 1, 10 + n)
-    queue = window.queue_page
-    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue = queue_of(window, root, 40)
     seen = []  # (checking, items decided) each time the list is shown
     shown = queue.show_rows
 
@@ -2197,10 +2204,7 @@ def test_a_folder_added_again_says_its_signatures_are_in_the_queue_already(
     the clerk wondered why."""
     window = two_people
     root = tmp_path / "inbox"
-    for n in range(3):
-        signature_file(root / "c-1", 1, 10 + n)
-    queue = window.queue_page
-    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue = queue_of(window, root, 3)
     queue.add_source(str(root))
     wait_idle(qtbot, window.engine)
     assert queue.hint.text().startswith("3 new items added.")
@@ -2220,10 +2224,7 @@ def test_the_last_chunks_rows_show_with_the_full_bar(qtbot, two_people, tmp_path
     most every second during a check, and a folder of one chunk never was)."""
     window = two_people
     root = tmp_path / "inbox"
-    for n in range(20):
-        signature_file(root / "c-1", 1, 10 + n)
-    queue = window.queue_page
-    window.nav.setCurrentRow(window.pages.indexOf(queue))
+    queue = queue_of(window, root, 20)
     seen = []  # (checking, bar, items decided) each time the list is shown
     shown = queue.show_rows
 
