@@ -45,7 +45,7 @@ from sigverify.gui.keyboard import (
     frame_when_focused,
 )
 from sigverify.gui.panes import placeholder_whole
-from sigverify.gui.widgets import SIZED_BY_ROWS, file_filter, rows_of_two_lines
+from sigverify.gui.widgets import SIZED_BY_ROWS, file_filter, rows_of_lines
 from sigverify.gui.workers import Engine
 
 #: The details' column.
@@ -176,7 +176,7 @@ class AuditPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         frame_when_focused(self.table)  # only its current cell was tinted
-        rows_of_two_lines(self.table)
+        rows_of_lines(self.table, 2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)

@@ -34,7 +34,7 @@ from sigverify.gui.queue_checking import Checking
 from sigverify.gui.queue_settling import SettleButton, Settling
 from sigverify.gui.queue_summary import SummarySaving
 from sigverify.gui.queue_table import FILTERS, fill_queue_table, said_line, size_queue_columns
-from sigverify.gui.widgets import choice_table, rows_of_one_line
+from sigverify.gui.widgets import choice_table, rows_of_lines
 from sigverify.gui.workers import Engine
 
 
@@ -133,7 +133,7 @@ class QueuePage(QueueAdding, Checking, Settling, SummarySaving, QWidget):
             ]  # fmt: skip
         )
         size_queue_columns(self.table)
-        rows_of_one_line(self.table)  # (its cells do not wrap: fill_queue_table)
+        rows_of_lines(self.table, 1, spare=6)  # (its cells do not wrap: fill_queue_table)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.itemSelectionChanged.connect(self._note_clerk_move)
         self.table.activated.connect(lambda index: self.open_item(index.row()))  # Enter too

@@ -27,7 +27,7 @@ from sigverify.core.store.records import AuditEntry, local_time
 from sigverify.gui import dialogs
 from sigverify.gui.language import gui_settings
 from sigverify.gui.panes import within_screen
-from sigverify.gui.widgets import choice_table, rows_of_two_lines
+from sigverify.gui.widgets import choice_table, rows_of_lines
 
 LOCATION_SETTING = "store/location"
 
@@ -154,7 +154,7 @@ class ApprovalsDialog(QDialog):
             ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
-        rows_of_two_lines(self.table)  # (the details wrap)
+        rows_of_lines(self.table, 2)  # (the details wrap)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.approve_button = QPushButton(self.tr("&Approve"))
         self.reject_button = QPushButton(self.tr("&Reject"))

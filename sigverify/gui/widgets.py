@@ -247,19 +247,16 @@ def lines_height(widget: QWidget, lines: int) -> int:
     return widget.fontMetrics().boundingRect(QRect(0, 0, 1000, 1000), flags, text).height()
 
 
-def rows_of_one_line(table: QAbstractItemView) -> None:
-    """Rows tall enough for one line of Chinese as well as Latin (Qt's own height, unless
-    the font's line with the fallback font is taller)."""
+def rows_of_lines(table: QAbstractItemView, lines: int, spare: int = 2) -> None:
+    """Rows tall enough for ``lines`` lines of Chinese as well as Latin (and ``spare``
+    pixels), or Qt's own height where that is more. Two where a long cell wraps onto a
+    second line: Chinese, whose lines are taller, was cut to one line and "…" (the audit
+    log's details at 1024 pixels wide, seen in a real window; English wrapped); one where
+    cells do not wrap (the font's own metrics leave the fallback font out)."""
     header = table.verticalHeader()
-    header.setDefaultSectionSize(max(header.defaultSectionSize(), lines_height(table, 1) + 6))
-
-
-def rows_of_two_lines(table: QAbstractItemView) -> None:
-    """Rows tall enough for two lines of Chinese as well as Latin: a long cell wraps onto a
-    second line, where Chinese, whose lines are taller, was cut to one line and "…" (the
-    audit log's details at 1024 pixels wide, seen in a real window; English wrapped)."""
-    header = table.verticalHeader()
-    header.setDefaultSectionSize(max(header.defaultSectionSize(), lines_height(table, 2) + 2))
+    header.setDefaultSectionSize(
+        max(header.defaultSectionSize(), lines_height(table, lines) + spare)
+    )
 
 
 def quiet_text(label: QLabel) -> None:
